@@ -1,0 +1,86 @@
+"""The objects that cross module borders.
+
+Modelled on spaCy's Doc/Span: a Document keeps the user's text intact and every
+Sentence is a pair of character offsets into it, plus a normalised copy used only
+for matching. Beads refer to sentences by index, never by copying text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Lang = Literal["zh", "ru", "en"]
+LANGUAGES: tuple[str, ...] = ("zh", "ru", "en")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: `text == document.text[start:end]`, always."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    norm: str  # folded for matching (Simplified, half-width, PDF breaks joined); never shown
+    paragraph: int = 0
+
+
+@dataclass
+class Document:
+    """A text as the user gave it, with its sentences."""
+
+    text: str
+    lang: str
+    sentences: list[Sentence]
+    name: str = ""
+
+    def __len__(self) -> int:
+        return len(self.sentences)
+
+    def span_text(self, indices: tuple[int, ...] | list[int]) -> str:
+        """Original text of consecutive sentences, from the first start to the last end."""
+        if not indices:
+            return ""
+        return self.text[self.sentences[indices[0]].start : self.sentences[indices[-1]].end]
+
+
+# Flag kinds. Review modules may add more; exports carry whatever is present.
+OMITTED = "omitted"  # Chinese with no counterpart
+ADDED = "added"  # translation with no Chinese counterpart
+WEAK = "weak"  # a pair the aligner is not confident about
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Something a reviewer should look at, with a reason a person can read."""
+
+    kind: str
+    reason: str
+
+
+@dataclass
+class Bead:
+    """Sentences `src` of the source paired with sentences `tgt` of the target.
+
+    Either side may be empty (an omission or an addition). `score` is a 0–1 confidence.
+    """
+
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    score: float = 0.0
+    flags: list[Flag] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        """'1-1', '1-2', '2-1', '1-0', '0-1' ..."""
+        return f"{len(self.src)}-{len(self.tgt)}"
+
+
+@dataclass
+class Alignment:
+    """A source document, a target document and the beads that pair them, in document order."""
+
+    source: Document
+    target: Document
+    beads: list[Bead]
+    model: str = ""
