@@ -1,0 +1,4 @@
+"""`python -m aligner` runs the command line."""
+from aligner.cli import main
+
+main()
