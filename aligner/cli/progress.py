@@ -1,0 +1,35 @@
+"""A progress callback that draws one tqdm bar per pipeline stage on stderr."""
+from __future__ import annotations
+
+import sys
+
+from tqdm import tqdm
+
+STAGE_LABELS = {"embed": "embedding", "align": "aligning", "segment": "segmenting", "review": "reviewing"}
+
+
+class StderrProgress:
+    """Callable as progress(stage, done, total); starts a new bar whenever the stage changes."""
+
+    def __init__(self, enabled: bool = True) -> None:
+        self.enabled = enabled
+        self._bar: tqdm | None = None
+        self._stage = ""
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if stage != self._stage or self._bar is None:
+            self.close()
+            self._stage = stage
+            label = STAGE_LABELS.get(stage, stage)
+            self._bar = tqdm(total=total, desc=label, unit="", file=sys.stderr, leave=False, dynamic_ncols=True)
+        if self._bar.total != total:
+            self._bar.total = total
+        self._bar.n = done
+        self._bar.refresh()
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None

@@ -1,0 +1,88 @@
+"""The pipeline in one place: read → segment → embed → align → review.
+
+Data flows one way; each stage lives in its own module and the user's text is never altered.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from aligner.errors import InputError, LanguageError
+from aligner.types import Alignment, Document, Progress, no_progress
+
+SUPPORTED_TARGETS = ("ru", "en")
+LANGUAGE_NAMES = {"zh": "Chinese", "ru": "Russian", "en": "English"}
+
+
+def load_document(text: str, lang: str | None = None, presplit: bool = False, name: str = "") -> Document:
+    """Detect the language (unless given) and segment `text` into sentences with offsets."""
+    from aligner.language import detect_language
+    from aligner.segment import segment
+
+    if not text.strip():
+        raise InputError(f"{name or 'The text'} is empty: there is nothing to align.")
+    lang = lang or detect_language(text, name)
+    return Document(text=text, lang=lang, sentences=segment(text, lang, presplit=presplit), name=name)
+
+
+def load_file(path: str | Path, lang: str | None = None, presplit: bool = False) -> Document:
+    """Read a file in any supported encoding or format and load it as a Document."""
+    from aligner.reading import read_file
+
+    return load_document(read_file(path), lang=lang, presplit=presplit, name=str(path))
+
+
+def check_languages(source: Document, target: Document) -> None:
+    """The source must be Chinese and the target Russian or English; say which side is wrong."""
+    src_name = source.name or "the first text"
+    tgt_name = target.name or "the second text"
+    if source.lang == target.lang:
+        raise LanguageError(
+            f"Both {src_name} and {tgt_name} are {LANGUAGE_NAMES.get(source.lang, source.lang)}; "
+            "give a Chinese text and its Russian or English translation."
+        )
+    if source.lang != "zh":
+        hint = " (swap the two files: Chinese first)" if target.lang == "zh" else ""
+        raise LanguageError(f"{src_name} is {LANGUAGE_NAMES.get(source.lang, source.lang)}, not Chinese{hint}.")
+    if target.lang not in SUPPORTED_TARGETS:
+        raise LanguageError(
+            f"{tgt_name} is {LANGUAGE_NAMES.get(target.lang, target.lang)}; the translation must be Russian or English."
+        )
+
+
+def align_documents(source: Document, target: Document, encoder=None, progress: Progress | None = None) -> Alignment:
+    """Align two loaded documents and add review flags."""
+    from aligner.align import align
+    from aligner.embed import get_encoder
+    from aligner.review import review
+
+    check_languages(source, target)
+    progress = progress or no_progress
+    encoder = encoder or get_encoder()
+    beads = align(source, target, encoder, progress=progress)
+    alignment = Alignment(source=source, target=target, beads=beads, model=encoder.name)
+    review(alignment)
+    return alignment
+
+
+def align_texts(
+    zh_text: str,
+    tgt_text: str,
+    *,
+    target_lang: str | None = None,
+    model: str | None = None,
+    presplit: bool = False,
+    cache: bool = True,
+    progress: Progress | None = None,
+    source_name: str = "",
+    target_name: str = "",
+) -> Alignment:
+    """Align a Chinese text with its Russian or English translation.
+
+    `model` is None for the offline default encoder, or a sentence-transformers name or path.
+    """
+    from aligner.embed import get_encoder
+
+    source = load_document(zh_text, lang=None, presplit=presplit, name=source_name)
+    target = load_document(tgt_text, lang=target_lang, presplit=presplit, name=target_name)
+    check_languages(source, target)
+    return align_documents(source, target, get_encoder(model, cache=cache), progress=progress)
