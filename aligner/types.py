@@ -69,6 +69,9 @@ class Bead:
     tgt: tuple[int, ...]
     score: float = 0.0
     flags: list[Flag] = field(default_factory=list)
+    # Set by a reviewer in the UI (aligner.corrections); exports and project files carry them.
+    reviewed: bool = False
+    note: str = ""
 
     @property
     def kind(self) -> str:
