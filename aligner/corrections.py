@@ -1,0 +1,228 @@
+"""A reviewer's corrections to an alignment, each one undoable.
+
+Every correction replaces a short run of beads (`start`, `before`) with new ones (`after`) and is
+kept as an `Edit`, so undo is putting `before` back and a project file can carry the history.
+The invariants of an alignment hold after every edit: beads in document order and every sentence
+of each side in exactly one bead. Changed beads get fresh flags from the review step, so a pair
+split into `[s]:[]` + `[]:[t]` is flagged omitted/added like the aligner's own gaps.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Callable
+
+from aligner.errors import AlignerError
+from aligner.types import Alignment, Bead, Document
+
+# score(source, target, bead) -> 0–1 confidence for a bead a correction created.
+Scorer = Callable[[Document, Document, Bead], float]
+# recheck(alignment) adds flags to the (fresh, unflagged) beads of a small alignment, in place.
+Recheck = Callable[[Alignment], None]
+
+SIDES = ("src", "tgt")
+
+
+class CorrectionError(AlignerError):
+    """A correction that cannot be made (e.g. merging the last pair with a next one)."""
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One correction: beads `before` at `start` were replaced by `after`."""
+
+    op: str  # "merge", "split", "move", "review", "note"
+    start: int
+    before: tuple[Bead, ...]
+    after: tuple[Bead, ...]
+    description: str
+
+
+def copy_bead(bead: Bead) -> Bead:
+    """A copy that shares nothing mutable with `bead` (its flags list)."""
+    return replace(bead, flags=list(bead.flags))
+
+
+def apply_edit(beads: list[Bead], edit: Edit) -> list[Bead]:
+    """A new bead list with the edit made."""
+    end = edit.start + len(edit.before)
+    return beads[: edit.start] + [copy_bead(b) for b in edit.after] + beads[end:]
+
+
+def revert_edit(beads: list[Bead], edit: Edit) -> list[Bead]:
+    """A new bead list with the edit undone."""
+    end = edit.start + len(edit.after)
+    return beads[: edit.start] + [copy_bead(b) for b in edit.before] + beads[end:]
+
+
+def check_beads(beads: list[Bead], n_src: int, n_tgt: int) -> None:
+    """Raise CorrectionError unless the beads cover 0..n-1 of each side once, in order."""
+    for side, n in (("src", n_src), ("tgt", n_tgt)):
+        seen = [i for b in beads for i in getattr(b, side)]
+        if seen != list(range(n)):
+            name = "Chinese" if side == "src" else "translation"
+            raise CorrectionError(
+                f"The pairs do not cover the {name} sentences 1–{n} once each, in order."
+            )
+    if any(not b.src and not b.tgt for b in beads):
+        raise CorrectionError("A pair with no sentences on either side is not allowed.")
+
+
+def _check_index(beads: list[Bead], i: int) -> None:
+    if not 0 <= i < len(beads):
+        raise CorrectionError(f"There is no pair {i + 1}; pairs are numbered 1–{len(beads)}.")
+
+
+def _min_score(parts: list[Bead]) -> float:
+    """Without a scorer, a new bead claims no more confidence than the beads it came from."""
+    return min((b.score for b in parts), default=0.0)
+
+
+class Corrections:
+    """An alignment being corrected, with its edit history (for undo and project files)."""
+
+    def __init__(
+        self,
+        alignment: Alignment,
+        history: list[Edit] | None = None,
+        scorer: Scorer | None = None,
+        recheck: Recheck | None = None,
+    ) -> None:
+        self.alignment = alignment
+        self.history: list[Edit] = list(history or [])
+        self.scorer = scorer
+        self.recheck = recheck or _review_step
+
+    @property
+    def beads(self) -> list[Bead]:
+        return self.alignment.beads
+
+    # -- the corrections -------------------------------------------------------------------
+
+    def merge_with_next(self, i: int) -> Edit:
+        """Join pair i and pair i+1 into one pair."""
+        _check_index(self.beads, i)
+        if i + 1 >= len(self.beads):
+            raise CorrectionError(f"Pair {i + 1} is the last pair; there is no next pair to merge with.")
+        a, b = self.beads[i], self.beads[i + 1]
+        merged = Bead(src=a.src + b.src, tgt=a.tgt + b.tgt, note=_join_notes(a.note, b.note))
+        return self._replace("merge", i, [a, b], [(merged, [a, b])], f"merged pair {i + 1} with pair {i + 2}")
+
+    def split(self, i: int, src_at: int, tgt_at: int) -> Edit:
+        """Cut pair i in two: sentences before `src_at`/`tgt_at` stay, the rest form pair i+1.
+
+        A 1–1 pair split with src_at=1, tgt_at=0 becomes an omission and an addition (1–0 + 0–1).
+        """
+        _check_index(self.beads, i)
+        bead = self.beads[i]
+        if not (0 <= src_at <= len(bead.src) and 0 <= tgt_at <= len(bead.tgt)):
+            raise CorrectionError(
+                f"Pair {i + 1} has {len(bead.src)} Chinese and {len(bead.tgt)} translated sentences; "
+                f"it cannot be cut after {src_at} and {tgt_at}."
+            )
+        first = Bead(src=bead.src[:src_at], tgt=bead.tgt[:tgt_at], note=bead.note)
+        second = Bead(src=bead.src[src_at:], tgt=bead.tgt[tgt_at:])
+        if not (first.src or first.tgt) or not (second.src or second.tgt):
+            raise CorrectionError(f"Splitting pair {i + 1} there would leave one part with no sentences.")
+        return self._replace(
+            "split", i, [bead], [(first, [bead]), (second, [bead])], f"split pair {i + 1} ({bead.kind} → {first.kind} + {second.kind})"
+        )
+
+    def move(self, i: int, side: str, direction: str) -> Edit:
+        """Move a sentence of pair i to the neighbouring pair, keeping document order.
+
+        direction "up": the first sentence of `side` goes to the end of pair i-1;
+        direction "down": the last sentence goes to the start of pair i+1.
+        A pair left with no sentences disappears.
+        """
+        _check_index(self.beads, i)
+        if side not in SIDES:
+            raise CorrectionError(f"Side must be one of {SIDES}, not {side!r}.")
+        if direction not in ("up", "down"):
+            raise CorrectionError(f"Direction must be 'up' or 'down', not {direction!r}.")
+        bead = self.beads[i]
+        sentences = getattr(bead, side)
+        name = "Chinese" if side == "src" else "translated"
+        if not sentences:
+            raise CorrectionError(f"Pair {i + 1} has no {name} sentence to move.")
+        j = i - 1 if direction == "up" else i + 1
+        if not 0 <= j < len(self.beads):
+            where = "previous" if direction == "up" else "next"
+            raise CorrectionError(f"Pair {i + 1} has no {where} pair to move a sentence to.")
+        other = self.beads[j]
+        if direction == "up":
+            moved, rest = sentences[0], sentences[1:]
+            other_new = replace(other, flags=[], **{side: getattr(other, side) + (moved,)})
+        else:
+            moved, rest = sentences[-1], sentences[:-1]
+            other_new = replace(other, flags=[], **{side: (moved,) + getattr(other, side)})
+        bead_new = replace(bead, flags=[], **{side: rest})
+        lo = min(i, j)
+        pair = [bead_new, other_new] if i < j else [other_new, bead_new]
+        before = [self.beads[lo], self.beads[lo + 1]]
+        after = [(b, [bead, other]) for b in pair if b.src or b.tgt]
+        return self._replace(
+            "move", lo, before, after,
+            f"moved {name} sentence {moved + 1} from pair {i + 1} to pair {j + 1}",
+        )
+
+    def mark_reviewed(self, i: int, reviewed: bool = True) -> Edit:
+        """Record that a person has checked pair i (or take that back)."""
+        _check_index(self.beads, i)
+        bead = self.beads[i]
+        new = replace(bead, flags=list(bead.flags), reviewed=reviewed)
+        what = "marked pair {} reviewed" if reviewed else "marked pair {} not reviewed"
+        return self._record("review", i, [bead], [new], what.format(i + 1))
+
+    def set_note(self, i: int, note: str) -> Edit:
+        """Attach a reviewer's note to pair i (an empty note removes it)."""
+        _check_index(self.beads, i)
+        bead = self.beads[i]
+        new = replace(bead, flags=list(bead.flags), note=note.strip())
+        return self._record("note", i, [bead], [new], f"noted pair {i + 1}" if note.strip() else f"removed the note of pair {i + 1}")
+
+    def undo(self) -> Edit | None:
+        """Undo the last correction; None when there is nothing to undo."""
+        if not self.history:
+            return None
+        edit = self.history.pop()
+        self.alignment.beads = revert_edit(self.beads, edit)
+        return edit
+
+    # -- machinery -------------------------------------------------------------------------
+
+    def _replace(self, op: str, start: int, before: list[Bead], made: list[tuple[Bead, list[Bead]]], description: str) -> Edit:
+        """Score and flag the new beads, then record the edit."""
+        fresh = [replace(bead, score=self._score(bead, parts), flags=[]) for bead, parts in made]
+        small = Alignment(self.alignment.source, self.alignment.target, fresh, self.alignment.model)
+        self.recheck(small)  # may also merge adjacent unmatched sentences into one passage
+        if [(b.src, b.tgt) for b in small.beads] == [(b.src, b.tgt) for b in before]:
+            raise CorrectionError(
+                "That would change nothing: adjacent unmatched sentences are kept together as one passage."
+            )
+        return self._record(op, start, before, small.beads, description)
+
+    def _score(self, bead: Bead, parts: list[Bead]) -> float:
+        if self.scorer is not None:
+            return float(self.scorer(self.alignment.source, self.alignment.target, bead))
+        if not bead.src or not bead.tgt:
+            return 0.0
+        return _min_score(parts)
+
+    def _record(self, op: str, start: int, before: list[Bead], after: list[Bead], description: str) -> Edit:
+        edit = Edit(op, start, tuple(copy_bead(b) for b in before), tuple(copy_bead(b) for b in after), description)
+        new_beads = apply_edit(self.beads, edit)
+        check_beads(new_beads, len(self.alignment.source), len(self.alignment.target))
+        self.alignment.beads = new_beads
+        self.history.append(edit)
+        return edit
+
+
+def _join_notes(a: str, b: str) -> str:
+    return "\n".join(n for n in (a, b) if n)
+
+
+def _review_step(alignment: Alignment) -> None:
+    """Flag the beads a correction made, with the same review the pipeline runs."""
+    from aligner.review import review
+
+    review(alignment)

@@ -1,0 +1,164 @@
+"""Corrections on a real alignment keep the invariants, re-flag what changed, and undo exactly."""
+from __future__ import annotations
+
+import pytest
+
+from aligner.corrections import CorrectionError, Corrections
+from sample_pairs import assert_invariants, sample_alignment, shapes
+
+
+def kinds(bead) -> set[str]:
+    return {f.kind for f in bead.flags}
+
+
+def test_merge_with_next_joins_two_pairs_and_undo_restores_them():
+    a = sample_alignment()
+    original = shapes(a)
+    c = Corrections(a)
+    edit = c.merge_with_next(0)
+    assert_invariants(a)
+    assert shapes(a)[0] == ((0, 1), (0, 1, 2))
+    assert len(a.beads) == len(original) - 1
+    assert edit.op == "merge" and "pair 1" in edit.description
+    assert c.undo() is edit
+    assert shapes(a) == original
+    assert c.history == []
+
+
+def test_merging_an_omission_into_its_neighbour_clears_the_omitted_flag():
+    a = sample_alignment()
+    assert "omitted" in kinds(a.beads[3])
+    c = Corrections(a)
+    c.merge_with_next(3)  # zh 3 with the added ru 4: the reviewer says they are a pair
+    assert shapes(a)[3] == ((3,), (4,))
+    assert not kinds(a.beads[3]) & {"omitted", "added"}
+    c.undo()
+    assert "omitted" in kinds(a.beads[3]) and "added" in kinds(a.beads[4])
+
+
+def test_splitting_a_one_to_one_pair_gives_an_omission_and_an_addition():
+    a = sample_alignment()
+    c = Corrections(a)
+    c.split(1, src_at=1, tgt_at=0)
+    assert_invariants(a)
+    assert shapes(a)[1:3] == [((1,), ()), ((), (2,))]
+    assert "omitted" in kinds(a.beads[1])
+    assert "added" in kinds(a.beads[2])
+    assert a.beads[1].score == 0.0
+    c.undo()
+    assert shapes(a) == shapes(sample_alignment())
+
+
+def test_splitting_a_one_to_two_pair_between_its_translations():
+    a = sample_alignment()
+    Corrections(a).split(0, src_at=1, tgt_at=1)
+    assert shapes(a)[:2] == [((0,), (0,)), ((), (1,))]
+    assert "added" in kinds(a.beads[1])
+    assert_invariants(a)
+
+
+def test_split_that_leaves_an_empty_part_is_refused():
+    a = sample_alignment()
+    with pytest.raises(CorrectionError, match="no sentences"):
+        Corrections(a).split(1, src_at=0, tgt_at=0)
+    with pytest.raises(CorrectionError, match="cannot be cut"):
+        Corrections(a).split(1, src_at=2, tgt_at=0)
+    assert shapes(a) == shapes(sample_alignment())
+
+
+def test_move_last_translation_sentence_down_to_the_next_pair():
+    a = sample_alignment()
+    c = Corrections(a)
+    c.move(0, "tgt", "down")  # "Визит состоялся 4 февраля 2022 года." goes with pair 2
+    assert shapes(a)[:2] == [((0,), (0,)), ((1,), (1, 2))]
+    assert_invariants(a)
+    c.undo()
+    assert shapes(a)[:2] == [((0,), (0, 1)), ((1,), (2,))]
+
+
+def test_move_first_sentence_up_and_an_emptied_pair_disappears():
+    a = sample_alignment()
+    c = Corrections(a)
+    n = len(a.beads)
+    c.move(4, "tgt", "up")  # the added Russian sentence joins the omitted Chinese one
+    assert len(a.beads) == n - 1
+    assert shapes(a)[3] == ((3,), (4,))
+    assert_invariants(a)
+    assert not kinds(a.beads[3]) & {"omitted", "added"}
+    c.undo()
+    assert len(a.beads) == n
+
+
+def test_move_without_a_neighbour_or_a_sentence_is_refused_with_a_reason():
+    a = sample_alignment()
+    c = Corrections(a)
+    with pytest.raises(CorrectionError, match="no previous pair"):
+        c.move(0, "src", "up")
+    with pytest.raises(CorrectionError, match="no next pair"):
+        c.move(len(a.beads) - 1, "tgt", "down")
+    with pytest.raises(CorrectionError, match="no translated sentence"):
+        c.move(3, "tgt", "up")
+    with pytest.raises(CorrectionError, match="last pair"):
+        c.merge_with_next(len(a.beads) - 1)
+    with pytest.raises(CorrectionError, match="no pair 99"):
+        c.mark_reviewed(98)
+    assert c.history == []
+
+
+def test_reviewed_and_note_are_kept_and_undone_one_at_a_time():
+    a = sample_alignment()
+    c = Corrections(a)
+    flags_before = list(a.beads[6].flags)
+    c.mark_reviewed(6)
+    c.set_note(6, "  Перевод вольный, смысл сохранён.  ")
+    assert a.beads[6].reviewed and a.beads[6].note == "Перевод вольный, смысл сохранён."
+    assert a.beads[6].flags == flags_before  # reviewing does not change what review found
+    c.undo()
+    assert a.beads[6].reviewed and a.beads[6].note == ""
+    c.undo()
+    assert not a.beads[6].reviewed
+    assert c.undo() is None
+
+
+def test_a_merged_pair_must_be_reviewed_again_and_keeps_notes():
+    a = sample_alignment()
+    c = Corrections(a)
+    c.mark_reviewed(1)
+    c.set_note(2, "check the name")
+    c.merge_with_next(1)
+    assert not a.beads[1].reviewed
+    assert a.beads[1].note == "check the name"
+
+
+def test_scorer_scores_the_new_pairs_and_low_scores_are_flagged_weak():
+    a = sample_alignment()
+    seen = []
+
+    def scorer(source, target, bead):
+        seen.append((bead.src, bead.tgt))
+        return 0.2
+
+    Corrections(a, scorer=scorer).merge_with_next(1)
+    assert seen == [((1, 2), (2, 3))]
+    assert a.beads[1].score == 0.2
+    assert "weak" in kinds(a.beads[1])
+
+
+def test_without_a_scorer_a_merged_pair_keeps_the_lower_confidence():
+    a = sample_alignment()
+    Corrections(a).merge_with_next(1)  # 0.9 and 0.88
+    assert a.beads[1].score == pytest.approx(0.88)
+
+
+def test_history_replays_into_the_same_beads_after_many_edits():
+    a = sample_alignment()
+    c = Corrections(a)
+    c.merge_with_next(0)
+    c.split(0, src_at=1, tgt_at=2)
+    c.move(2, "src", "down")
+    c.mark_reviewed(0)
+    assert_invariants(a)
+    for _ in range(4):
+        c.undo()
+        assert_invariants(a)
+    assert shapes(a) == shapes(sample_alignment())

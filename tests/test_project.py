@@ -1,0 +1,99 @@
+"""Project files round-trip a reviewer's work, undo included, and reject anything else clearly."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from aligner.corrections import Corrections
+from aligner.errors import InputError
+from aligner.project import ProjectError, load_project, save_project
+from sample_pairs import assert_invariants, sample_alignment, shapes
+
+
+def corrected():
+    a = sample_alignment()
+    c = Corrections(a)
+    c.merge_with_next(3)
+    c.mark_reviewed(0)
+    c.set_note(1, "«Пекин» — проверить")
+    return c
+
+
+def test_save_and_load_restore_texts_pairs_review_and_history():
+    c = corrected()
+    data = save_project(c.alignment, c.history, settings={"presplit": False})
+    assert isinstance(data, bytes)
+    project = load_project(data)
+    a = project.alignment
+    assert a.source.text == c.alignment.source.text and a.target.text == c.alignment.target.text
+    assert [s.text for s in a.source.sentences] == [s.text for s in c.alignment.source.sentences]
+    assert (a.source.lang, a.target.lang, a.model) == ("zh", "ru", "test")
+    assert shapes(a) == shapes(c.alignment)
+    assert a.beads[0].reviewed and a.beads[1].note == "«Пекин» — проверить"
+    assert [b.flags for b in a.beads] == [b.flags for b in c.alignment.beads]
+    assert [e.description for e in project.history] == [e.description for e in c.history]
+    assert project.settings == {"presplit": False}
+
+
+def test_undo_works_after_loading():
+    c = corrected()
+    project = load_project(save_project(c.alignment, c.history))
+    loaded = Corrections(project.alignment, project.history)
+    for _ in range(3):
+        loaded.undo()
+    assert shapes(loaded.alignment) == shapes(sample_alignment())
+    assert not any(b.reviewed or b.note for b in loaded.alignment.beads)
+    assert_invariants(loaded.alignment)
+
+
+def test_the_file_is_readable_utf8_json_with_format_and_version():
+    c = corrected()
+    record = json.loads(save_project(c.alignment, c.history).decode("utf-8"))
+    assert record["format"] == "aligner-project" and record["version"] == 1
+    assert "习近平" in record["source"]["text"]  # not \\u-escaped
+    assert record["beads"][0]["reviewed"] is True
+
+
+def test_a_pairs_export_is_not_a_project():
+    with pytest.raises(ProjectError, match="not an aligner project") as err:
+        load_project(json.dumps({"pairs": []}).encode(), name="pairs.json")
+    assert "pairs.json" in str(err.value)
+    assert isinstance(err.value, InputError)
+
+
+def test_binary_and_truncated_files_give_a_clear_error():
+    data = save_project(corrected().alignment)
+    with pytest.raises(ProjectError, match="not UTF-8 JSON"):
+        load_project(b"\x89PNG\r\n\x1a\n\x00\x00", name="picture.png")
+    with pytest.raises(ProjectError, match="not UTF-8 JSON"):
+        load_project(data[: len(data) // 2])
+
+
+def test_a_newer_version_asks_to_update():
+    record = json.loads(save_project(corrected().alignment))
+    record["version"] = 99
+    with pytest.raises(ProjectError, match="version 99"):
+        load_project(json.dumps(record).encode())
+
+
+def test_pairs_that_lose_a_sentence_are_reported_as_damage():
+    record = json.loads(save_project(corrected().alignment))
+    record["beads"][0]["tgt"] = [0]  # ru 1 no longer in any pair
+    with pytest.raises(ProjectError, match="damaged"):
+        load_project(json.dumps(record).encode())
+
+
+def test_offsets_outside_the_text_are_reported_as_damage():
+    record = json.loads(save_project(corrected().alignment))
+    record["source"]["text"] = record["source"]["text"][:20]
+    with pytest.raises(ProjectError, match="outside the text"):
+        load_project(json.dumps(record).encode())
+
+
+def test_a_history_that_does_not_match_the_pairs_is_reported():
+    c = corrected()
+    record = json.loads(save_project(c.alignment, c.history))
+    record["history"][0]["start"] = 0  # the merge was at pair 4
+    with pytest.raises(ProjectError, match="history"):
+        load_project(json.dumps(record).encode())
