@@ -1,0 +1,156 @@
+"""A disk cache of sentence vectors, so a re-run (or a re-join of the same sentences) is fast.
+
+One SQLite file per model (stdlib sqlite3, WAL): two processes can read and write it at once and
+an interrupted run never leaves a partial file. Keys are SHA-256 of the exact text, values the
+float32 bytes of the vector. The cache is an optimisation only: if it cannot be opened, read or
+written we warn once and carry on without it, never failing an alignment.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sqlite3
+import warnings
+from pathlib import Path
+
+import numpy as np
+
+from aligner.embed.base import Encoder
+from aligner.types import Progress
+
+ENV_VAR = "ALIGNER_CACHE_DIR"
+_LOOKUP_CHUNK = 500  # keys per SELECT ... IN (...), under SQLite's variable limit everywhere
+
+
+def default_cache_dir() -> Path:
+    """$ALIGNER_CACHE_DIR, else the user's cache folder (platformdirs, else XDG) /aligner."""
+    if os.environ.get(ENV_VAR):
+        return Path(os.environ[ENV_VAR]).expanduser()
+    try:
+        import platformdirs
+
+        return Path(platformdirs.user_cache_dir("aligner", appauthor=False))
+    except ImportError:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        return Path(base) / "aligner"
+
+
+def cache_file(cache_dir: Path, model_name: str) -> Path:
+    """One file per model: a readable slug plus a short hash, so distinct names never collide."""
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "_", model_name).strip("_")[:80] or "model"
+    digest = hashlib.sha256(model_name.encode("utf-8")).hexdigest()[:10]
+    return Path(cache_dir) / "embeddings" / f"{slug}-{digest}.sqlite"
+
+
+def _key(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8")).digest()
+
+
+class CachedEncoder:
+    """Wraps an encoder: looks every text up on disk and embeds only the misses, in one batch."""
+
+    def __init__(self, inner: Encoder, cache_dir: str | Path | None = None) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.path = cache_file(Path(cache_dir) if cache_dir else default_cache_dir(), inner.name)
+        self._disabled = False
+
+    def encode(self, texts: list[str], progress: Progress | None = None) -> np.ndarray:
+        texts = list(texts)
+        if not texts:
+            return self.inner.encode([])
+        keys = [_key(t) for t in texts]
+        found = self._lookup(set(keys))
+        misses: dict[bytes, str] = {}
+        for key, text in zip(keys, texts):
+            if key not in found and key not in misses:
+                misses[key] = text
+        total, hits = len(texts), len(texts) - sum(1 for k in keys if k not in found)
+        if progress and hits:
+            progress("embed", hits, total)
+        if misses:
+            inner_progress = None
+            if progress:
+                def inner_progress(stage: str, done: int, _n: int) -> None:
+                    progress(stage, min(total, hits + done), total)
+            vectors = np.asarray(self.inner.encode(list(misses.values()), progress=inner_progress), dtype=np.float32)
+            new = dict(zip(misses.keys(), vectors))
+            self._store(new)
+            found.update(new)
+        try:
+            return np.stack([found[k] for k in keys]).astype(np.float32, copy=False)
+        except ValueError as exc:  # cached rows of another length than the model's: distrust the file
+            self._give_up(exc)
+            return np.asarray(self.inner.encode(texts, progress=progress), dtype=np.float32)
+
+    def close(self) -> None:
+        """Release the inner encoder's resources (e.g. worker processes)."""
+        close = getattr(self.inner, "close", None)
+        if close:
+            close()
+
+    def __enter__(self) -> "CachedEncoder":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- storage ---------------------------------------------------------------------------
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, timeout=30)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vec BLOB NOT NULL) WITHOUT ROWID")
+        return conn
+
+    def _lookup(self, keys: set[bytes]) -> dict[bytes, np.ndarray]:
+        if self._disabled or not keys:
+            return {}
+        found: dict[bytes, np.ndarray] = {}
+        ordered = list(keys)
+        try:
+            conn = self._connect()
+            try:
+                for i in range(0, len(ordered), _LOOKUP_CHUNK):
+                    part = ordered[i : i + _LOOKUP_CHUNK]
+                    rows = conn.execute(
+                        f"SELECT key, vec FROM vectors WHERE key IN ({','.join('?' * len(part))})", part
+                    ).fetchall()
+                    for key, blob in rows:
+                        found[bytes(key)] = np.frombuffer(blob, dtype="<f4")
+            finally:
+                conn.close()
+        except (sqlite3.Error, OSError) as exc:
+            self._give_up(exc)
+            return {}
+        dims = {v.shape[0] for v in found.values()}
+        if len(dims) > 1:  # a file written by something else: do not trust it
+            self._give_up(sqlite3.DatabaseError(f"rows of different lengths {sorted(dims)}"))
+            return {}
+        return found
+
+    def _store(self, vectors: dict[bytes, np.ndarray]) -> None:
+        if self._disabled or not vectors:
+            return
+        rows = [(k, np.asarray(v, dtype="<f4").tobytes()) for k, v in vectors.items()]
+        try:
+            conn = self._connect()
+            try:
+                with conn:
+                    conn.executemany("INSERT OR IGNORE INTO vectors (key, vec) VALUES (?, ?)", rows)
+            finally:
+                conn.close()
+        except (sqlite3.Error, OSError) as exc:
+            self._give_up(exc)
+
+    def _give_up(self, exc: Exception) -> None:
+        """Warn once, then run uncached: the cache must never fail an alignment."""
+        if not self._disabled:
+            self._disabled = True
+            warnings.warn(
+                f"Embedding cache {self.path} cannot be used ({exc}); continuing without it. "
+                f"Delete that file or set {ENV_VAR} to another folder to cache again.",
+                RuntimeWarning,
+                stacklevel=3,
+            )
