@@ -1,0 +1,104 @@
+"""Exports: write an alignment as TSV, CSV, JSON, TMX, XLSX, an HTML report or a text listing.
+
+    write(alignment, "pairs.tsv")          # format chosen by the extension
+    data = render(alignment, "xlsx")       # bytes, e.g. for a download button
+    record = to_dict(alignment); alignment = from_dict(record)
+    print(listing(alignment))              # side by side, for a terminal
+
+Each format lives in its own module; `status(bead)` gives every format (and the UI) the same
+status, hence the same colour, for a pair.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from aligner.errors import AlignerError, InputError
+from aligner.export.delimited import render_csv, render_tsv
+from aligner.export.html_report import render_html
+from aligner.export.listing import FILE_WIDTH, display_width, listing
+from aligner.export.record import from_dict, parse_json, render_json, to_dict
+from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, status, status_counts
+from aligner.export.tmx import render_tmx
+from aligner.export.xlsx import render_xlsx
+from aligner.types import Alignment
+
+
+class ExportFormatError(AlignerError):
+    """The requested output format (or file extension) is not one we can write."""
+
+
+class ExportWriteError(AlignerError):
+    """The output file cannot be written (missing folder, no permission, disk full)."""
+
+
+def _render_txt(alignment: Alignment) -> bytes:
+    return (listing(alignment, width=FILE_WIDTH) + "\n").encode("utf-8")
+
+
+RENDERERS: dict[str, Callable[[Alignment], bytes]] = {
+    "tsv": render_tsv,
+    "csv": render_csv,
+    "json": render_json,
+    "tmx": render_tmx,
+    "xlsx": render_xlsx,
+    "html": render_html,
+    "txt": _render_txt,
+}
+FORMATS: tuple[str, ...] = tuple(RENDERERS)
+
+MEDIA_TYPES: dict[str, str] = {
+    "tsv": "text/tab-separated-values",
+    "csv": "text/csv",
+    "json": "application/json",
+    "tmx": "application/x-tmx+xml",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "html": "text/html",
+    "txt": "text/plain",
+}
+
+
+def _format_name(fmt: str, what: str) -> str:
+    name = fmt.lower().lstrip(".")
+    if name == "htm":
+        name = "html"
+    if name not in RENDERERS:
+        supported = ", ".join("." + f for f in FORMATS)
+        raise ExportFormatError(f"Cannot write {what}: unknown format '{fmt or '(none)'}'. "
+                                f"Use one of {supported}.")
+    return name
+
+
+def render(alignment: Alignment, fmt: str) -> bytes:
+    """The alignment in format `fmt` ('tsv', 'csv', 'json', 'tmx', 'xlsx', 'html', 'txt') as bytes."""
+    return RENDERERS[_format_name(fmt, f"a '{fmt}' export")](alignment)
+
+
+def write(alignment: Alignment, path: str | Path, fmt: str | None = None) -> Path:
+    """Write the alignment to `path`, in the format its extension names unless `fmt` is given."""
+    path = Path(path)
+    name = _format_name(fmt if fmt is not None else path.suffix, str(path))
+    data = RENDERERS[name](alignment)
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise ExportWriteError(f"Cannot write {path}: {error.strerror or error}. "
+                               "Check that the folder exists and is writable.") from None
+    return path
+
+
+def load(path: str | Path) -> Alignment:
+    """Read an alignment back from a JSON record written by `write(..., 'x.json')`."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"Cannot read {path}: {error.strerror or error}.") from None
+    return parse_json(data, name=str(path))
+
+
+__all__ = [
+    "FORMATS", "MEDIA_TYPES", "STATUSES", "STATUS_COLOURS", "STATUS_LABELS", "ExportFormatError",
+    "ExportWriteError", "display_width", "from_dict", "listing", "load", "parse_json", "render",
+    "status", "status_counts", "to_dict", "write",
+]

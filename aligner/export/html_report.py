@@ -1,0 +1,114 @@
+"""A standalone HTML review report: one file, inline CSS, no scripts or external assets.
+
+It opens with the summary counts, then lists the pairs a reviewer must read (every status but
+`ok`) side by side with their flags' reasons, then all pairs in a collapsed section. Every piece
+of text from the user or the review is escaped.
+"""
+from __future__ import annotations
+
+from html import escape
+
+from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, status
+from aligner.export.table import one_line, pair_texts, summary_counts
+from aligner.types import Alignment
+
+LANG_NAMES = {"zh": "Chinese", "ru": "Russian", "en": "English"}
+
+CSS = """
+body { font-family: system-ui, sans-serif; margin: 2em; color: #222; }
+h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 1.5em; }
+.meta { color: #555; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #ccc; padding: 0.3em 0.5em; vertical-align: top; text-align: left; }
+th { background: #f0f0f0; }
+td.num { white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.text { width: 36%; }
+td.flags { min-width: 14em; }
+table.summary { width: auto; }
+.swatch { display: inline-block; width: 1em; height: 1em; border: 1px solid #999; vertical-align: middle; }
+ul.flags { margin: 0; padding-left: 1.1em; }
+.missing { color: #999; }
+.note { font-style: italic; }
+"""
+
+
+def _status_css() -> str:
+    return "\n".join(f"tr.{name} td {{ background: #{STATUS_COLOURS[name]}; }}" for name in STATUSES)
+
+
+def _lang_name(lang: str) -> str:
+    return LANG_NAMES.get(lang, lang)
+
+
+def _text_cell(text: str, lang: str) -> str:
+    if not text:
+        return '<td class="text missing">—</td>'
+    return f'<td class="text" lang="{escape(lang)}">{escape(text)}</td>'
+
+
+def _pairs_table(alignment: Alignment, numbered_beads: list) -> str:
+    src_lang, tgt_lang = alignment.source.lang, alignment.target.lang
+    lines = [
+        "<table>",
+        f"<tr><th>#</th><th>type</th><th>score</th><th>{escape(_lang_name(src_lang))}</th>"
+        f"<th>{escape(_lang_name(tgt_lang))}</th><th>flags</th></tr>",
+    ]
+    for number, bead in numbered_beads:
+        src, tgt = pair_texts(alignment, bead)
+        items = "".join(f"<li><b>{escape(f.kind)}</b>: {escape(one_line(f.reason))}</li>" for f in bead.flags)
+        extra = f'<ul class="flags">{items}</ul>' if items else ""
+        if bead.reviewed:
+            extra += "<div>✓ reviewed</div>"
+        if bead.note:
+            extra += f'<div class="note">{escape(one_line(bead.note))}</div>'
+        lines.append(
+            f'<tr class="{status(bead)}" id="pair-{number}"><td class="num">{number}</td>'
+            f'<td class="num">{escape(bead.kind)}</td><td class="num">{float(bead.score):.2f}</td>'
+            f"{_text_cell(src, src_lang)}{_text_cell(tgt, tgt_lang)}"
+            f'<td class="flags">{extra}</td></tr>'
+        )
+    lines.append("</table>")
+    return "\n".join(lines)
+
+
+def _summary(alignment: Alignment) -> str:
+    counts = summary_counts(alignment)
+    lines = ['<table class="summary">', "<tr><th>status</th><th>pairs</th></tr>"]
+    for name in STATUSES:
+        swatch = f'<span class="swatch" style="background:#{STATUS_COLOURS[name]}"></span>'
+        count = counts["status"].get(name, 0)
+        lines.append(f'<tr><td>{swatch} {escape(STATUS_LABELS[name])}</td><td class="num">{count}</td></tr>')
+    lines.append("</table>")
+    by_type = ", ".join(f"{escape(k)}: {n}" for k, n in sorted(counts["type"].items(), key=lambda kv: (-kv[1], kv[0])))
+    by_flag = ", ".join(f"{escape(k)}: {n}" for k, n in sorted(counts["flag"].items(), key=lambda kv: (-kv[1], kv[0])))
+    lines.append(f"<p>Pair types — {by_type or 'none'}.</p>")
+    lines.append(f"<p>Flags — {by_flag or 'none'}.</p>")
+    return "\n".join(lines)
+
+
+def render_html(alignment: Alignment, all_pairs: bool = True) -> bytes:
+    """The report as UTF-8 HTML; `all_pairs` adds every pair in a collapsed section at the end."""
+    source, target = alignment.source, alignment.target
+    title = f"Alignment review: {source.name or _lang_name(source.lang)} ↔ {target.name or _lang_name(target.lang)}"
+    numbered = list(enumerate(alignment.beads, start=1))
+    flagged = [(n, b) for n, b in numbered if status(b) != "ok"]
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        f'<head><meta charset="utf-8"><title>{escape(title)}</title>',
+        f"<style>{CSS}{_status_css()}</style></head>",
+        "<body>",
+        f"<h1>{escape(title)}</h1>",
+        f'<p class="meta">{escape(_lang_name(source.lang))}: {len(source)} sentences · '
+        f"{escape(_lang_name(target.lang))}: {len(target)} sentences · {len(alignment.beads)} pairs"
+        f"{' · model ' + escape(alignment.model) if alignment.model else ''}</p>",
+        "<h2>Summary</h2>",
+        _summary(alignment),
+        f"<h2>Pairs to review ({len(flagged)})</h2>",
+        _pairs_table(alignment, flagged) if flagged else "<p>No pair is flagged.</p>",
+    ]
+    if all_pairs:
+        parts += [f"<details><summary>All pairs ({len(numbered)})</summary>",
+                  _pairs_table(alignment, numbered), "</details>"]
+    parts += ["</body>", "</html>", ""]
+    return "\n".join(parts).encode("utf-8")

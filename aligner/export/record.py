@@ -1,0 +1,167 @@
+"""The JSON record: the full alignment that other tools (and the UI's project files) build on.
+
+Shape (version 1):
+    {"format": "aligner-alignment", "version": 1, "model": ...,
+     "source": {"lang", "name", "text", "sentences": [{index, start, end, text, paragraph}]},
+     "target": {... the same ...},
+     "pairs": [{"src": [i...], "tgt": [j...], "type": "1-2", "score": 0.873, "status": "ok",
+                "src_text", "tgt_text", "flags": [{"kind", "reason"}], "reviewed", "note"}]}
+Sentence indices are 0-based and offsets are character offsets into `text`, the user's original
+text, kept whole so that `from_dict` rebuilds the exact Documents. `src_text`/`tgt_text` are the
+original text of the pair's sentences (`Document.span_text`), line breaks included.
+"""
+from __future__ import annotations
+
+import json
+
+from aligner.errors import InputError
+from aligner.export.status import status
+from aligner.types import Alignment, Bead, Document, Flag, Sentence
+
+FORMAT_NAME = "aligner-alignment"
+FORMAT_VERSION = 1
+SCORE_DECIMALS = 4
+
+
+def _document_dict(document: Document) -> dict:
+    return {
+        "lang": document.lang,
+        "name": document.name,
+        "text": document.text,
+        "sentences": [
+            {"index": s.index, "start": s.start, "end": s.end, "text": s.text, "paragraph": s.paragraph}
+            for s in document.sentences
+        ],
+    }
+
+
+def _pair_dict(alignment: Alignment, bead: Bead) -> dict:
+    return {
+        "src": list(bead.src),
+        "tgt": list(bead.tgt),
+        "type": bead.kind,
+        "score": round(float(bead.score), SCORE_DECIMALS),
+        "status": status(bead),
+        "src_text": alignment.source.span_text(bead.src),
+        "tgt_text": alignment.target.span_text(bead.tgt),
+        "flags": [{"kind": flag.kind, "reason": flag.reason} for flag in bead.flags],
+        "reviewed": bead.reviewed,
+        "note": bead.note,
+    }
+
+
+def to_dict(alignment: Alignment) -> dict:
+    """The alignment as a JSON-ready dict (see the module docstring for its shape)."""
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "model": alignment.model,
+        "source": _document_dict(alignment.source),
+        "target": _document_dict(alignment.target),
+        "pairs": [_pair_dict(alignment, bead) for bead in alignment.beads],
+    }
+
+
+def render_json(alignment: Alignment) -> bytes:
+    """The record as indented UTF-8 JSON, non-ASCII characters kept as they are."""
+    return (json.dumps(to_dict(alignment), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+# --- reading a record back -------------------------------------------------------------------
+
+
+def _fold():
+    """The matching normaliser if it has landed; sentences read back need a `norm`."""
+    try:
+        from aligner.normalise import fold
+    except ImportError:  # aligner.normalise not available: match on the text itself
+        return lambda text: text
+    return fold
+
+
+def _rebuild_text(sentences: list[dict]) -> str:
+    """A text that puts each sentence at its offsets, for records written without `text`."""
+    parts: list[str] = []
+    cursor = 0
+    paragraph = None
+    for s in sentences:
+        gap = s["start"] - cursor
+        if gap < 0:
+            raise ValueError(f"sentence {s['index']} starts before the previous one ends")
+        filler = "\n" if paragraph is not None and s.get("paragraph", 0) != paragraph else " "
+        parts.append(filler * gap)
+        parts.append(s["text"])
+        cursor = s["end"]
+        paragraph = s.get("paragraph", 0)
+    return "".join(parts)
+
+
+def _document(d: dict, side: str, fold) -> Document:
+    raw = d["sentences"]
+    text = d["text"] if "text" in d else _rebuild_text(raw)
+    sentences = []
+    for position, s in enumerate(raw):
+        start, end, sentence_text = int(s["start"]), int(s["end"]), s["text"]
+        if int(s["index"]) != position:
+            raise ValueError(f"{side} sentence {position} has index {s['index']}")
+        if not (0 <= start <= end <= len(text)) or text[start:end] != sentence_text:
+            raise ValueError(f"{side} sentence {position} does not match the text at {start}–{end}")
+        sentences.append(Sentence(index=position, start=start, end=end, text=sentence_text,
+                                  norm=fold(sentence_text), paragraph=int(s.get("paragraph", 0))))
+    return Document(text=text, lang=d["lang"], sentences=sentences, name=d.get("name", ""))
+
+
+def _check_order(beads: list[Bead], side: str, n: int) -> None:
+    """Each side's indices run forwards without repeats, and each pair's are consecutive."""
+    previous = -1
+    for number, bead in enumerate(beads, start=1):
+        indices = bead.src if side == "source" else bead.tgt
+        if not indices:
+            continue
+        if indices != tuple(range(indices[0], indices[0] + len(indices))):
+            raise ValueError(f"pair {number} has non-consecutive {side} sentences {list(indices)}")
+        if indices[0] < 0 or indices[-1] >= n:
+            raise ValueError(f"pair {number} refers to {side} sentences {list(indices)}, but there are {n}")
+        if indices[0] <= previous:
+            raise ValueError(f"pair {number} repeats or goes back to {side} sentence {indices[0]}")
+        previous = indices[-1]
+
+
+def from_dict(d: dict, name: str = "") -> Alignment:
+    """Read a record made by `to_dict` back into an Alignment; InputError if it is not one.
+
+    Keys this version does not know are ignored, so later versions and tools may add their own.
+    """
+    where = name or "the alignment record"
+    if not isinstance(d, dict) or d.get("format") != FORMAT_NAME:
+        raise InputError(f"{where} is not an aligner JSON record (no \"format\": \"{FORMAT_NAME}\").")
+    if int(d.get("version", 0)) > FORMAT_VERSION:
+        raise InputError(f"{where} is record version {d['version']}; this aligner reads up to "
+                         f"version {FORMAT_VERSION}. Update aligner to read it.")
+    try:
+        fold = _fold()
+        source = _document(d["source"], "source", fold)
+        target = _document(d["target"], "target", fold)
+        beads = [
+            Bead(src=tuple(int(i) for i in p["src"]), tgt=tuple(int(j) for j in p["tgt"]),
+                 score=float(p.get("score", 0.0)),
+                 flags=[Flag(kind=f["kind"], reason=f.get("reason", "")) for f in p.get("flags", [])],
+                 reviewed=bool(p.get("reviewed", False)), note=str(p.get("note", "")))
+            for p in d["pairs"]
+        ]
+        _check_order(beads, "source", len(source))
+        _check_order(beads, "target", len(target))
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        detail = f"missing {error}" if isinstance(error, KeyError) else str(error)
+        raise InputError(f"{where} is damaged ({detail}); export it again from aligner.") from None
+    return Alignment(source=source, target=target, beads=beads, model=str(d.get("model", "")))
+
+
+def parse_json(data: bytes | str, name: str = "") -> Alignment:
+    """Read a JSON record from bytes or text (e.g. an uploaded project file)."""
+    where = name or "the alignment record"
+    try:
+        d = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise InputError(f"{where} is not valid JSON ({error}).") from None
+    return from_dict(d, name=name)

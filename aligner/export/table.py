@@ -1,0 +1,77 @@
+"""The pair table shared by TSV, CSV and XLSX: one row per pair, the same columns everywhere.
+
+Cells hold each side's original text on one line: a line break inside a sentence (a PDF break,
+a paragraph break inside a 2–1 pair) would otherwise break a row for line-based tools. A break
+between two wide (CJK) characters is dropped, as in the original before extraction; any other
+break becomes one space. Control characters, which XML and Excel reject, are removed. The JSON
+record keeps the exact original text.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from aligner.export.status import status
+from aligner.types import Alignment, Bead
+
+# A whitespace run that contains a line break, tab or other vertical whitespace.
+_BREAK_RUN = re.compile(r"\s*[\n\r\t\f\v\x85\u2028\u2029]\s*")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def is_wide(char: str) -> bool:
+    """True for characters a terminal draws two columns wide (CJK ideographs, full-width forms)."""
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def one_line(text: str) -> str:
+    """`text` on one line, for a cell: breaks joined (dropped between CJK, else a space), trimmed."""
+
+    def join(match: re.Match) -> str:
+        before = text[match.start() - 1] if match.start() > 0 else ""
+        after = text[match.end()] if match.end() < len(text) else ""
+        return "" if before and after and is_wide(before) and is_wide(after) else " "
+
+    return _CONTROL.sub("", _BREAK_RUN.sub(join, text)).strip()
+
+
+def pair_texts(alignment: Alignment, bead: Bead) -> tuple[str, str]:
+    """The original Chinese and translation text of a pair, each on one line ('' for a missing side)."""
+    return (one_line(alignment.source.span_text(bead.src)), one_line(alignment.target.span_text(bead.tgt)))
+
+
+def header(alignment: Alignment) -> list[str]:
+    """Column names; the two text columns are named by their language codes (e.g. 'zh', 'ru')."""
+    return ["index", "type", "score", alignment.source.lang, alignment.target.lang,
+            "flags", "reasons", "reviewed", "note"]
+
+
+def row(alignment: Alignment, number: int, bead: Bead) -> list:
+    """One pair as cells: number (1-based), type, score (3 decimals), texts, flags, reasons, review."""
+    src, tgt = pair_texts(alignment, bead)
+    return [
+        number,
+        bead.kind,
+        round(float(bead.score), 3),
+        src,
+        tgt,
+        "; ".join(flag.kind for flag in bead.flags),
+        "; ".join(one_line(flag.reason) for flag in bead.flags),
+        "yes" if bead.reviewed else "",
+        one_line(bead.note),
+    ]
+
+
+def rows(alignment: Alignment) -> list[list]:
+    """Every pair as a row, in document order (pair numbers start at 1)."""
+    return [row(alignment, number, bead) for number, bead in enumerate(alignment.beads, start=1)]
+
+
+def summary_counts(alignment: Alignment) -> dict[str, Counter]:
+    """Counts per status, per pair type and per flag kind, for summaries in XLSX and HTML."""
+    return {
+        "status": Counter(status(bead) for bead in alignment.beads),
+        "type": Counter(bead.kind for bead in alignment.beads),
+        "flag": Counter(flag.kind for bead in alignment.beads for flag in bead.flags),
+    }

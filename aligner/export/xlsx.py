@@ -1,0 +1,97 @@
+"""XLSX (openpyxl): a sheet of pairs coloured by status, and a summary sheet.
+
+The pairs sheet has the same columns as TSV/CSV, each row filled with its status colour
+(`status.STATUS_COLOURS`), text wrapped, the header frozen and filterable. The summary sheet
+counts pairs per status, per type and per flag kind.
+"""
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment as CellAlignment
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, status
+from aligner.export.table import header, rows, summary_counts
+from aligner.types import Alignment
+
+# Column widths in Excel's units (about one Latin character; a CJK character takes two).
+COLUMN_WIDTHS = (7, 6, 7, 50, 60, 14, 40, 9, 30)
+TEXT_COLUMNS = {4, 5, 7, 9}  # 1-based: the two texts, reasons, note
+
+
+def _fill(status_name: str) -> PatternFill:
+    colour = STATUS_COLOURS[status_name]
+    return PatternFill(fill_type="solid", start_color=colour, end_color=colour)
+
+
+def _set_text(cell, value) -> None:
+    """Store a value; a string starting with '=' stays text, never becomes a formula."""
+    cell.value = value
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+
+
+def _pairs_sheet(sheet, alignment: Alignment) -> None:
+    sheet.title = "Pairs"
+    bold = Font(bold=True)
+    for column, name in enumerate(header(alignment), start=1):
+        sheet.cell(row=1, column=column, value=name).font = bold
+    wrap = CellAlignment(wrap_text=True, vertical="top")
+    top = CellAlignment(vertical="top")
+    fills = {name: _fill(name) for name in STATUSES}
+    for row_number, (bead, cells) in enumerate(zip(alignment.beads, rows(alignment)), start=2):
+        fill = fills[status(bead)]
+        for column, value in enumerate(cells, start=1):
+            cell = sheet.cell(row=row_number, column=column)
+            _set_text(cell, value)
+            cell.fill = fill
+            cell.alignment = wrap if column in TEXT_COLUMNS else top
+    for column, width in enumerate(COLUMN_WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMN_WIDTHS))}{len(alignment.beads) + 1}"
+
+
+def _summary_sheet(sheet, alignment: Alignment) -> None:
+    bold = Font(bold=True)
+    counts = summary_counts(alignment)
+    lines: list[tuple] = [
+        ("Source", f"{alignment.source.lang}: {alignment.source.name}", len(alignment.source)),
+        ("Target", f"{alignment.target.lang}: {alignment.target.name}", len(alignment.target)),
+        ("Model", alignment.model, None),
+        ("Pairs", None, len(alignment.beads)),
+        (),
+        ("Pairs by status", None, None),
+    ]
+    status_rows = {}
+    for name in STATUSES:
+        status_rows[len(lines) + 1] = name
+        lines.append((None, STATUS_LABELS[name], counts["status"].get(name, 0)))
+    lines += [(), ("Pairs by type", None, None)]
+    lines += [(None, kind, n) for kind, n in sorted(counts["type"].items(), key=lambda kv: (-kv[1], kv[0]))]
+    lines += [(), ("Flags by kind", None, None)]
+    lines += [(None, kind, n) for kind, n in sorted(counts["flag"].items(), key=lambda kv: (-kv[1], kv[0]))]
+    for row_number, line in enumerate(lines, start=1):
+        for column, value in enumerate(line, start=1):
+            if value is not None:
+                _set_text(sheet.cell(row=row_number, column=column), value)
+        if line and line[0] is not None:
+            sheet.cell(row=row_number, column=1).font = bold
+    for row_number, name in status_rows.items():
+        sheet.cell(row=row_number, column=2).fill = _fill(name)
+    sheet.column_dimensions["A"].width = 16
+    sheet.column_dimensions["B"].width = 48
+    sheet.column_dimensions["C"].width = 10
+
+
+def render_xlsx(alignment: Alignment) -> bytes:
+    """The workbook as bytes: sheet 'Pairs' then sheet 'Summary'."""
+    workbook = Workbook()
+    _pairs_sheet(workbook.active, alignment)
+    _summary_sheet(workbook.create_sheet("Summary"), alignment)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
