@@ -1,0 +1,239 @@
+"""Encoders and the embedding cache, on real sentences from the seed joint statement."""
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from aligner.embed import get_encoder
+from aligner.embed.cache import CachedEncoder, cache_file
+from aligner.embed.e5 import E5Encoder
+from aligner.errors import ModelUnavailableError
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = Path("/work/shared/seed/joint-statement-2022-02-04.zh.txt")
+
+ZH_VISIT = "应中华人民共和国主席习近平邀请，俄罗斯联邦总统弗·弗·普京于2022年2月4日访华。"
+RU_VISIT = ("По приглашению Председателя КНР Си Цзиньпина Президент Российской Федерации В.В. Путин "
+            "4 февраля 2022 г. посетил Китай.")
+RU_UNRELATED = "Стороны выступают против расширения НАТО и призывают Североатлантический альянс отказаться от идеологизированных подходов."
+
+
+def seed_lines(n: int) -> list[str]:
+    """The first `n` clauses of the seed Chinese text: real text, varied lengths, enough of them."""
+    text = SEED.read_text(encoding="utf-8")
+    clauses = [c.strip() for c in re.split(r"(?<=[。！？；，、:,])", text) if c.strip()]
+    assert len(clauses) >= n
+    return clauses[:n]
+
+
+class CountingEncoder:
+    """The real default encoder, counting what it is asked to embed."""
+
+    def __init__(self) -> None:
+        self.inner = E5Encoder(workers=1)
+        self.name = self.inner.name
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts, progress=None):
+        self.calls.append(list(texts))
+        return self.inner.encode(texts, progress)
+
+
+@pytest.fixture(scope="module")
+def e5() -> E5Encoder:
+    return E5Encoder(workers=1)
+
+
+# -- the default encoder ------------------------------------------------------------------
+
+def test_e5_rows_are_unit_float32_and_deterministic(e5):
+    texts = [ZH_VISIT, RU_VISIT, RU_UNRELATED]
+    first, second = e5.encode(texts), e5.encode(list(reversed(texts)))
+    assert first.shape == (3, 384) and first.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(first, axis=1), 1.0, atol=1e-5)
+    np.testing.assert_array_equal(first, second[::-1])  # same text, same vector, whatever the batch
+
+
+def test_chinese_sentence_is_closest_to_its_russian_translation(e5):
+    assert ZH_VISIT in SEED.read_text(encoding="utf-8")
+    zh, ru, other = e5.encode([ZH_VISIT, RU_VISIT, RU_UNRELATED])
+    assert zh @ ru > zh @ other + 0.05
+
+
+def test_prefix_is_part_of_the_name_and_changes_vectors():
+    query, passage = E5Encoder(prefix="query", workers=1), E5Encoder(prefix="passage", workers=1)
+    assert query.name != passage.name and query.name.endswith(":query")
+    assert not np.array_equal(query.encode([ZH_VISIT]), passage.encode([ZH_VISIT]))
+    with pytest.raises(ValueError):
+        E5Encoder(prefix="document")
+
+
+def test_progress_reports_every_sentence_once(e5):
+    seen = []
+    e5.encode(seed_lines(70), progress=lambda stage, done, total: seen.append((stage, done, total)))
+    assert seen[-1] == ("embed", 70, 70)
+    assert [d for _, d, _ in seen] == sorted(d for _, d, _ in seen)
+
+
+def test_worker_processes_give_the_same_vectors_as_in_process(e5):
+    texts = seed_lines(80)
+    seen = []
+    with E5Encoder(workers=2) as pooled:
+        vectors = pooled.encode(texts, progress=lambda s, d, t: seen.append(d))
+        assert len(pooled._pool._workers) == 2  # the pool really ran
+    np.testing.assert_allclose(vectors, e5.encode(texts), atol=1e-6)
+    assert seen[-1] == 80
+    assert pooled._pool is None  # closed on leaving the block
+
+
+def test_worker_processes_stop_on_close():
+    encoder = E5Encoder(workers=2)
+    encoder.encode(seed_lines(70))
+    processes = [w.process for w in encoder._pool._workers]
+    encoder.close()
+    assert all(p.poll() is not None for p in processes)
+
+
+# -- the cache ----------------------------------------------------------------------------
+
+def test_second_call_is_served_from_disk(tmp_path):
+    inner = CountingEncoder()
+    texts = seed_lines(6)
+    first = CachedEncoder(inner, tmp_path).encode(texts)
+    again = CachedEncoder(inner, tmp_path).encode(texts)  # a new wrapper: only the file is shared
+    assert len(inner.calls) == 1
+    np.testing.assert_array_equal(first, again)
+
+
+def test_only_misses_are_embedded_in_one_batch_in_input_order(tmp_path):
+    inner = CountingEncoder()
+    cached = CachedEncoder(inner, tmp_path)
+    a, b, c = seed_lines(3)
+    cached.encode([a])
+    mixed = cached.encode([c, a, b, c])
+    assert inner.calls == [[a], [c, b]]  # duplicates embedded once, hits not at all
+    np.testing.assert_array_equal(mixed, inner.inner.encode([c, a, b, c]))
+
+
+def test_cache_dir_comes_from_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALIGNER_CACHE_DIR", str(tmp_path / "here"))
+    encoder = get_encoder(workers=1)
+    encoder.encode([ZH_VISIT])
+    assert encoder.path == cache_file(tmp_path / "here", encoder.name)
+    assert encoder.path.is_file()
+    with sqlite3.connect(encoder.path) as conn:
+        (count,) = conn.execute("SELECT count(*) FROM vectors").fetchone()
+    assert count == 1
+
+
+def test_corrupt_cache_file_warns_once_and_still_embeds(tmp_path, e5):
+    inner = CountingEncoder()
+    path = cache_file(tmp_path, inner.name)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"this is not a database" * 100)
+    cached = CachedEncoder(inner, tmp_path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        first = cached.encode([ZH_VISIT, RU_VISIT])
+        second = cached.encode([ZH_VISIT])
+    assert len([w for w in caught if issubclass(w.category, RuntimeWarning)]) == 1
+    assert str(path) in str(caught[0].message)
+    np.testing.assert_array_equal(first, e5.encode([ZH_VISIT, RU_VISIT]))
+    np.testing.assert_array_equal(second[0], first[0])
+    assert len(inner.calls) == 2
+
+
+def test_unwritable_cache_folder_is_tolerated(tmp_path, e5):
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    cached = CachedEncoder(CountingEncoder(), blocker)
+    with pytest.warns(RuntimeWarning, match="continuing without it"):
+        vectors = cached.encode([RU_VISIT])
+    np.testing.assert_array_equal(vectors, e5.encode([RU_VISIT]))
+
+
+def test_empty_input_gives_empty_matrix(tmp_path):
+    assert get_encoder(workers=1, cache=False).encode([]).shape == (0, 384)
+    assert CachedEncoder(CountingEncoder(), tmp_path).encode([]).shape == (0, 384)
+
+
+# -- sentence-transformers ------------------------------------------------------------------
+
+def build_tiny_model(folder: Path, texts: list[str]) -> Path:
+    """A 1-layer BERT with a character WordPiece vocabulary: a real model, built in well under 1 s."""
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.sentence_transformer.modules import Pooling, Transformer
+    from tokenizers import Tokenizer, pre_tokenizers, processors
+    from tokenizers.models import WordPiece
+    from transformers import BertConfig, BertModel, PreTrainedTokenizerFast
+
+    specials = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+    chars = sorted({ch for text in texts for ch in text if not ch.isspace()})
+    vocab = {tok: i for i, tok in enumerate(specials + chars + ["##" + ch for ch in chars])}
+    tokenizer = Tokenizer(WordPiece(vocab, unk_token="[UNK]"))
+    tokenizer.pre_tokenizer = pre_tokenizers.Whitespace()
+    tokenizer.post_processor = processors.TemplateProcessing(
+        single="[CLS] $A [SEP]", special_tokens=[("[CLS]", vocab["[CLS]"]), ("[SEP]", vocab["[SEP]"])]
+    )
+    hf_dir = folder / "hf"
+    PreTrainedTokenizerFast(tokenizer_object=tokenizer, unk_token="[UNK]", pad_token="[PAD]",
+                            cls_token="[CLS]", sep_token="[SEP]", mask_token="[MASK]").save_pretrained(hf_dir)
+    config = BertConfig(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
+                        intermediate_size=64, max_position_embeddings=256)
+    BertModel(config).save_pretrained(hf_dir)
+    transformer = Transformer(str(hf_dir), max_seq_length=128)
+    pooling = Pooling(transformer.get_embedding_dimension(), "mean")
+    out = folder / "tiny-st"
+    SentenceTransformer(modules=[transformer, pooling], device="cpu").save(str(out))
+    return out
+
+
+def test_sentence_transformers_model_loads_from_a_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALIGNER_CACHE_DIR", str(tmp_path / "cache"))
+    texts = [ZH_VISIT, RU_VISIT, RU_UNRELATED]
+    folder = build_tiny_model(tmp_path, texts)
+    encoder = get_encoder(str(folder))
+    seen = []
+    vectors = encoder.encode(texts, progress=lambda s, d, t: seen.append((s, d, t)))
+    assert vectors.shape == (3, 32) and vectors.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert seen[-1] == ("embed", 3, 3)
+    assert encoder.name == f"sentence-transformers:{folder.resolve()}"
+    np.testing.assert_allclose(get_encoder(str(folder)).encode(texts[::-1]), vectors[::-1], atol=1e-6)
+    assert encoder.path.is_file() and "sentence-transformers" in encoder.path.name
+
+
+def test_missing_model_name_fails_fast_with_one_clear_line():
+    started = time.monotonic()
+    with pytest.raises(ModelUnavailableError) as error:
+        get_encoder("sentence-transformers/no-such-model-for-aligner-tests", cache=False)
+    assert time.monotonic() - started < 30
+    message = str(error.value)
+    assert "not available offline" in message and "--model PATH" in message and "\n" not in message
+
+
+def test_missing_model_folder_is_named_in_the_error(tmp_path):
+    with pytest.raises(ModelUnavailableError, match="does not exist"):
+        get_encoder(str(tmp_path / "models" / "labse"), cache=False)
+
+
+def test_import_aligner_does_not_import_torch():
+    code = (
+        "import sys, aligner, aligner.embed, aligner.pipeline\n"
+        "from aligner.embed import get_encoder\n"
+        "get_encoder(cache=False, workers=1).encode(['你好。'])\n"
+        "print(sorted(m for m in ('torch', 'sentence_transformers', 'transformers') if m in sys.modules))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
