@@ -1,0 +1,74 @@
+"""Which pairs a reviewer wants to see: problems only, a search, the next problem.
+
+A problem is anything worth a second look: an omission, an addition, a review flag (numbers,
+names, partial ...), low confidence, or a pair that is not one sentence to one sentence
+(merged/split), since those are where boundaries go wrong.
+"""
+from __future__ import annotations
+
+from aligner.export.status import status
+from aligner.types import Alignment, Bead
+
+# Problem categories a reviewer can filter by, in the order the UI lists them.
+PROBLEMS: tuple[str, ...] = ("omitted", "added", "flagged", "weak", "merged/split")
+
+
+def problems(bead: Bead) -> list[str]:
+    """The problem categories of one pair ([] for a plain confident 1–1 pair)."""
+    found = []
+    state = status(bead)
+    if state != "ok":
+        found.append(state)
+    kinds = {f.kind for f in bead.flags}
+    if state == "flagged" and "weak" in kinds:
+        found.append("weak")
+    if bead.src and bead.tgt and (len(bead.src), len(bead.tgt)) != (1, 1):
+        found.append("merged/split")
+    return found
+
+
+def is_problem(bead: Bead, categories: set[str] | None = None) -> bool:
+    """Has a problem (of one of `categories`, when given)."""
+    found = problems(bead)
+    return bool(found) if categories is None else any(p in categories for p in found)
+
+
+def pair_texts(alignment: Alignment) -> list[tuple[str, str]]:
+    """Original text of each pair's two sides, computed once so a search is a plain scan."""
+    src, tgt = alignment.source, alignment.target
+    return [(src.span_text(b.src), tgt.span_text(b.tgt)) for b in alignment.beads]
+
+
+def search(texts: list[tuple[str, str]], query: str) -> list[int]:
+    """Indices of pairs whose Chinese or translation contains `query` (case-insensitive)."""
+    needle = query.strip().casefold()
+    if not needle:
+        return list(range(len(texts)))
+    return [i for i, (a, b) in enumerate(texts) if needle in a.casefold() or needle in b.casefold()]
+
+
+def select(
+    alignment: Alignment,
+    *,
+    problems_only: bool = False,
+    categories: set[str] | None = None,
+    query: str = "",
+    texts: list[tuple[str, str]] | None = None,
+) -> list[int]:
+    """Indices of the pairs to show, in document order."""
+    chosen = search(texts if texts is not None else pair_texts(alignment), query)
+    if problems_only:
+        beads = alignment.beads
+        chosen = [i for i in chosen if is_problem(beads[i], categories)]
+    return chosen
+
+
+def next_problem(alignment: Alignment, after: int, categories: set[str] | None = None) -> int | None:
+    """The first problem pair after index `after`, wrapping round to the start; None if none."""
+    beads = alignment.beads
+    n = len(beads)
+    for step in range(1, n + 1):
+        i = (after + step) % n
+        if is_problem(beads[i], categories):
+            return i
+    return None

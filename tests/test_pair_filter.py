@@ -1,0 +1,37 @@
+"""Filtering to problems, searching either side, jumping to the next problem."""
+from __future__ import annotations
+
+from aligner.pair_filter import next_problem, pair_texts, problems, search, select
+from sample_pairs import sample_alignment
+
+
+def test_problem_categories_of_each_pair():
+    a = sample_alignment()
+    assert [problems(b) for b in a.beads] == [
+        ["merged/split"], [], [], ["omitted"], ["added"], [], ["weak"],
+    ]
+
+
+def test_problems_only_and_by_category():
+    a = sample_alignment()
+    assert select(a, problems_only=True) == [0, 3, 4, 6]
+    assert select(a, problems_only=True, categories={"omitted", "added"}) == [3, 4]
+    assert select(a) == list(range(len(a.beads)))
+
+
+def test_search_finds_either_side_case_insensitively():
+    a = sample_alignment()
+    texts = pair_texts(a)
+    assert search(texts, "北京") == [1]
+    assert search(texts, "пекине") == [1]
+    assert search(texts, "брикс") == [4]
+    assert search(texts, "nothing like this") == []
+    assert select(a, query="2022", problems_only=True, texts=texts) == [0]
+
+
+def test_next_problem_wraps_round():
+    a = sample_alignment()
+    assert next_problem(a, 0) == 3
+    assert next_problem(a, 4) == 6
+    assert next_problem(a, 6) == 0
+    assert next_problem(a, -1, categories={"added"}) == 4
