@@ -1,0 +1,67 @@
+"""The band the fine search is confined to: rows of the DP grid with a [lo, hi] column range each.
+
+Between two consecutive anchors the band covers the whole rectangle they span (plus a margin), so
+an omission or a run of split sentences between anchors stays reachable; a rectangle wider than
+`max_width` is narrowed around the straight line between the anchors. The band's size is
+O((n + m) · width), never n × m.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass
+class Band:
+    """Grid row r (r source sentences consumed) may hold target positions lo[r]..hi[r] inclusive."""
+
+    lo: np.ndarray  # (n+1,) non-decreasing
+    hi: np.ndarray  # (n+1,) non-decreasing, hi[r] >= lo[r]
+
+    @property
+    def cells(self) -> int:
+        """How many DP cells the search stores: the measure of its memory."""
+        return int(np.sum(self.hi - self.lo + 1))
+
+    @property
+    def max_width(self) -> int:
+        return int(np.max(self.hi - self.lo + 1))
+
+
+def band_from_anchors(
+    anchor_i: np.ndarray, anchor_j: np.ndarray, n: int, m: int, margin: int = 8, max_width: int = 256
+) -> Band:
+    """A band through the corners (0, 0), (n, m) and the grid cells just after each anchor pair."""
+    # Anchor pair (i, j) means the path passes (i, j) -> (i+1, j+1); add both corners.
+    pi = np.concatenate([[0], anchor_i + 1, [n]]).astype(np.int64)
+    pj = np.concatenate([[0], anchor_j + 1, [m]]).astype(np.int64)
+    rows = np.arange(n + 1)
+    after = np.searchsorted(pi, rows, side="left")  # first anchor at or below this row
+    before = np.searchsorted(pi, rows, side="right") - 1  # last anchor at or above this row
+    after = np.minimum(after, len(pi) - 1)
+    lo = pj[before] - margin - 1
+    hi = pj[after] + margin
+    centre = np.interp(rows, pi, pj)
+    wide = hi - lo + 1 > max_width
+    lo = np.where(wide, np.floor(centre - max_width / 2), lo).astype(np.int64)
+    hi = np.where(wide, np.ceil(centre + max_width / 2), hi).astype(np.int64)
+    return make_band(lo, hi, m)
+
+
+def make_band(lo: np.ndarray, hi: np.ndarray, m: int) -> Band:
+    """Clip to the grid, make both edges non-decreasing and consecutive rows overlap (a path exists)."""
+    lo = np.clip(lo, 0, m)
+    hi = np.clip(hi, 0, m)
+    lo[0] = 0
+    hi[-1] = m
+    lo = np.minimum.accumulate(lo[::-1])[::-1]
+    hi = np.maximum.accumulate(hi)
+    hi = np.maximum(hi, lo)
+    lo[1:] = np.minimum(lo[1:], hi[:-1])  # row r can be entered from row r-1 by a 1–0 bead
+    return Band(lo.astype(np.int64), hi.astype(np.int64))
+
+
+def full_band(n: int, m: int) -> Band:
+    """Every cell: only for tiny inputs and tests."""
+    return Band(np.zeros(n + 1, np.int64), np.full(n + 1, m, np.int64))

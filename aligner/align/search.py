@@ -1,0 +1,58 @@
+"""The whole search: embed each sentence once, anchor, band, fine banded pass.
+
+Kept apart from `align()` so tests and the benchmark can look inside (band size, anchors, the
+length model) without re-running anything.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from aligner.align.anchors import Neighbours, anchor_chain, neighbours
+from aligner.align.band import Band, band_from_anchors
+from aligner.align.dp import bead_types, banded_dp
+from aligner.align.scoring import BeadScorer, LengthModel, Params, SimilarityModel
+from aligner.align.spans import Side
+
+NEIGHBOURS = 4  # k of the k-nearest-neighbour margin (LASER / vecalign use 4)
+BAND_MARGIN = 8  # sentences of slack around the anchors' rectangles
+MAX_BAND_WIDTH = 256  # never store more than this many cells per grid row
+
+
+@dataclass
+class Search:
+    """Everything the search computed for one document pair."""
+
+    src: Side
+    tgt: Side
+    params: Params
+    neighbours: Neighbours = field(init=False)
+    anchor_i: np.ndarray = field(init=False)
+    anchor_j: np.ndarray = field(init=False)
+    band: Band = field(init=False)
+    length: LengthModel = field(init=False)
+    similarity: SimilarityModel = field(init=False)
+    scorer: BeadScorer = field(init=False)
+
+    def __post_init__(self) -> None:
+        n, m = len(self.src), len(self.tgt)
+        self.neighbours = neighbours(self.src.emb, self.tgt.emb, NEIGHBOURS)
+        self.anchor_i, self.anchor_j = anchor_chain(self.neighbours, m)
+        self.band = band_from_anchors(self.anchor_i, self.anchor_j, n, m, BAND_MARGIN, MAX_BAND_WIDTH)
+        self.length = LengthModel.estimate(self.src, self.tgt, self.anchor_i, self.anchor_j)
+        self.similarity = SimilarityModel.estimate(self.neighbours, self.src, self.tgt, self.anchor_i, self.anchor_j)
+        self.rescore()
+
+    def rescore(self) -> None:
+        """Rebuild the scorer (after span embeddings changed)."""
+        self.scorer = BeadScorer(self.src, self.tgt, self.neighbours, self.length, self.similarity, self.params)
+
+    def run(self, progress=None) -> list[tuple[int, int, int, int]]:
+        """The best path as (i0, a, j0, b) beads."""
+        types = bead_types(self.src.max_span, self.params_max_total)
+        return banded_dp(len(self.src), len(self.tgt), self.band, self.scorer, types, progress)
+
+    @property
+    def params_max_total(self) -> int:
+        return 6

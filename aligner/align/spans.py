@@ -1,0 +1,93 @@
+"""Per-side arrays the search reads: sentence embeddings, lengths, paragraphs and span embeddings.
+
+A span is a run of consecutive sentences that may form one side of a bead. Its embedding starts as
+the normalised sum of its sentences' embeddings (free: every sentence is embedded once) and can be
+replaced by the embedding of the real joined text where the first pass leaves doubt.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from aligner.types import Document
+
+
+def unit_rows(x: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (zero rows stay zero)."""
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    return (x / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+def text_length(text: str) -> int:
+    """Characters that carry content: whitespace does not count (Chinese has none)."""
+    return sum(1 for ch in text if not ch.isspace())
+
+
+@dataclass
+class Side:
+    """One document as the search sees it."""
+
+    emb: np.ndarray  # (k, d) unit rows, one per sentence, centred on the side's mean
+    mean: np.ndarray  # (d,) the side's mean raw embedding, subtracted before normalising
+    length: np.ndarray  # (k,) content characters per sentence
+    paragraph: np.ndarray  # (k,) paragraph index per sentence
+    max_span: int = 4
+    spans: dict[int, np.ndarray] = field(default_factory=dict)  # size -> (k-size+1, d)
+    joined: set[tuple[int, int]] = field(default_factory=set)  # (size, start) with real embeddings
+    cum_len: np.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.cum_len = np.concatenate([[0], np.cumsum(self.length)]).astype(np.float64)
+        cum = np.concatenate([np.zeros((1, self.emb.shape[1]), np.float64), np.cumsum(self.emb, axis=0, dtype=np.float64)])
+        for size in range(1, self.max_span + 1):
+            if size == 1:
+                self.spans[1] = self.emb
+            elif len(self) >= size:
+                self.spans[size] = unit_rows(cum[size:] - cum[:-size])
+            else:
+                self.spans[size] = np.zeros((0, self.emb.shape[1]), np.float32)
+
+    def __len__(self) -> int:
+        return len(self.length)
+
+    def span_len(self, size: int, starts: np.ndarray) -> np.ndarray:
+        return self.cum_len[starts + size] - self.cum_len[starts]
+
+    def centre(self, raw: np.ndarray) -> np.ndarray:
+        """Raw encoder vectors as this side sees them: minus the side's mean, unit length."""
+        return unit_rows(np.atleast_2d(raw) - self.mean)
+
+    def set_joined(self, size: int, start: int, raw: np.ndarray) -> None:
+        """Use the embedding of the real joined text (raw encoder vector) for this span from now on."""
+        self.spans[size][start] = self.centre(raw)[0]
+        self.joined.add((size, start))
+
+    def span_text(self, texts: list[str], size: int, start: int, sep: str) -> str:
+        return sep.join(texts[start : start + size])
+
+
+def side_of(doc: Document, emb: np.ndarray, max_span: int) -> Side:
+    """Build a Side from a document and the raw embeddings of its sentences' `norm` texts.
+
+    Centring matters: all sentences of one language share a large common direction (cosines of
+    unrelated pairs are ≈0.8 with e5), which hides the differences that matter and makes a
+    normalised sum of sentences look like anything else. Subtracting each side's mean before
+    normalising separates true from nearby false pairs much better (MAC dev, 1–1 pairs against
+    neighbours 2–5 away: ROC AUC of the margin 0.979 → 0.987).
+    """
+    emb = np.asarray(emb, dtype=np.float32)
+    # a short text's own mean is mostly its sentences: shrink it (n/(n+4)) so 2–3 sentences keep meaning
+    mean = (emb.mean(axis=0) * (len(emb) / (len(emb) + 4))).astype(np.float32)
+    return Side(
+        emb=unit_rows(emb - mean),
+        mean=mean,
+        length=np.array([max(1, text_length(s.norm)) for s in doc.sentences], dtype=np.float64),
+        paragraph=np.array([s.paragraph for s in doc.sentences], dtype=np.int64),
+        max_span=max_span,
+    )
+
+
+def joiner(lang: str) -> str:
+    """How sentences are glued into one text for embedding: no space in Chinese."""
+    return "" if lang == "zh" else " "

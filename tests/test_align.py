@@ -1,0 +1,180 @@
+"""The aligner on real text: invariants, planted omissions/additions/splits/merges, linear memory."""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from aligner.align import align
+from aligner.align.dp import bead_types
+from aligner.align.search import MAX_BAND_WIDTH, Search
+from aligner.align.spans import side_of
+from aligner.evaluate import read_align
+from aligner.types import Bead, Document, Sentence
+
+MAC = Path("/work/shared/benchmarks/mac-zh-en/dev")
+
+
+def presplit(lines: list[str], lang: str, paragraphs: list[int] | None = None) -> Document:
+    """A Document with one sentence per line, offsets into the joined text."""
+    sentences, pos = [], 0
+    for k, line in enumerate(lines):
+        para = paragraphs[k] if paragraphs else 0
+        sentences.append(Sentence(k, pos, pos + len(line), line, line, para))
+        pos += len(line) + 1
+    return Document("\n".join(lines), lang, sentences)
+
+
+class MemoEncoder:
+    """The real offline encoder, each distinct text embedded once per test session."""
+
+    def __init__(self):
+        from aligner.embed import get_encoder
+
+        self.inner = get_encoder(cache=False, workers=1)
+        self.name = self.inner.name
+        self.memo: dict[str, np.ndarray] = {}
+
+    def encode(self, texts, progress=None):
+        todo = [t for t in dict.fromkeys(texts) if t not in self.memo]
+        if todo:
+            self.memo.update(zip(todo, self.inner.encode(todo)))
+        return np.stack([self.memo[t] for t in texts])
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    return MemoEncoder()
+
+
+def mac_excerpt(doc: str, beads: int):
+    """The first `beads` gold beads of a MAC dev document: zh lines, en lines, gold pairs."""
+    zh = (MAC / "zh" / f"{doc}.txt").read_text(encoding="utf-8").splitlines()
+    en = (MAC / "en" / f"{doc}.txt").read_text(encoding="utf-8").splitlines()
+    gold = read_align(MAC / "gold" / f"{doc}.align")[:beads]
+    n = max(max(s) for s, _ in gold if s) + 1
+    m = max(max(t) for _, t in gold if t) + 1
+    return zh[:n], en[:m], gold
+
+
+def check_invariants(beads: list[Bead], n: int, m: int) -> None:
+    src = [i for b in beads for i in b.src]
+    tgt = [j for b in beads for j in b.tgt]
+    assert src == list(range(n)), "every source sentence once, in order"
+    assert tgt == list(range(m)), "every target sentence once, in order"
+    allowed = set(bead_types())
+    for b in beads:
+        assert (len(b.src), len(b.tgt)) in allowed
+        assert list(b.src) == list(range(b.src[0], b.src[0] + len(b.src))) if b.src else True
+        assert 0.0 <= b.score <= 1.0
+        assert b.flags == []
+
+
+def test_mac_excerpt_invariants_and_accuracy(encoder):
+    zh, en, gold = mac_excerpt("001", 45)
+    beads = align(presplit(zh, "zh"), presplit(en, "en"), encoder)
+    check_invariants(beads, len(zh), len(en))
+    exact = len({(b.src, b.tgt) for b in beads} & set(gold))
+    assert exact >= 0.8 * len(gold), f"only {exact} of {len(gold)} gold beads found exactly"
+
+
+def test_gold_splits_and_merges_are_found(encoder):
+    zh, en, gold = mac_excerpt("005", 40)
+    beads = {(b.src, b.tgt) for b in align(presplit(zh, "zh"), presplit(en, "en"), encoder)}
+    splits = [g for g in gold if len(g[0]) == 1 and len(g[1]) == 2]
+    merges = [g for g in gold if len(g[0]) == 2 and len(g[1]) == 1]
+    assert splits and merges
+    assert sum(g in beads for g in splits) >= len(splits) - 1
+    assert sum(g in beads for g in merges) >= len(merges) - 1
+
+
+def _one_to_one_run(doc: str, length: int):
+    """A run of consecutive gold 1–1 beads: real sentence pairs with no splits between them."""
+    zh = (MAC / "zh" / f"{doc}.txt").read_text(encoding="utf-8").splitlines()
+    en = (MAC / "en" / f"{doc}.txt").read_text(encoding="utf-8").splitlines()
+    run: list[tuple[str, str]] = []
+    for s, t in read_align(MAC / "gold" / f"{doc}.align"):
+        if len(s) == 1 and len(t) == 1:
+            run.append((zh[s[0]], en[t[0]]))
+            if len(run) == length:
+                return run
+        else:
+            run = []
+    raise AssertionError("no run that long")
+
+
+def _one_to_one_pairs(doc: str, count: int):
+    """The first `count` gold 1–1 pairs of a document (not necessarily adjacent)."""
+    zh = (MAC / "zh" / f"{doc}.txt").read_text(encoding="utf-8").splitlines()
+    en = (MAC / "en" / f"{doc}.txt").read_text(encoding="utf-8").splitlines()
+    pairs = [(zh[s[0]], en[t[0]]) for s, t in read_align(MAC / "gold" / f"{doc}.align") if len(s) == len(t) == 1]
+    return pairs[:count]
+
+
+def test_planted_omission_addition_split_and_merge(encoder):
+    pairs = _one_to_one_run("001", 14)
+    zh = [z for z, _ in pairs]
+    en = [e for _, e in pairs]
+    # omission: zh 3 has no English; addition: an English sentence from elsewhere after en of zh 8
+    en_out = en[:3] + en[4:9] + ["The rain kept falling on the tin roof of the clinic all night long."] + en[9:]
+    beads = align(presplit(zh, "zh"), presplit(en_out, "en"), encoder)
+    check_invariants(beads, len(zh), len(en_out))
+    got = {(b.src, b.tgt) for b in beads}
+    assert ((3,), ()) in got, "omitted zh 3 is a 1–0 bead, not glued to a neighbour"
+    assert ((), (8,)) in got, "added sentence is a 0–1 bead"
+    assert ((2,), (2,)) in got and ((4,), (3,)) in got
+
+    # merge: two zh sentences translated as one; split: one zh sentence translated as two
+    zh_split = zh[:5] + [zh[5] + zh[6]] + zh[7:]
+    beads = align(presplit(zh_split, "zh"), presplit(en, "en"), encoder)
+    check_invariants(beads, len(zh_split), len(en))
+    assert ((5,), (5, 6)) in {(b.src, b.tgt) for b in beads}
+    en_merged = en[:9] + [en[9] + " " + en[10]] + en[11:]
+    beads = align(presplit(zh, "zh"), presplit(en_merged, "en"), encoder)
+    assert ((9, 10), (9,)) in {(b.src, b.tgt) for b in beads}
+
+
+def test_paragraph_boundaries_are_soft_anchors(encoder):
+    pairs = _one_to_one_run("004", 8)
+    zh = [z for z, _ in pairs]
+    en = [e for _, e in pairs]
+    paras = [0, 0, 0, 1, 1, 1, 2, 2]
+    beads = align(presplit(zh, "zh", paras), presplit(en, "en", paras), encoder)
+    for b in beads:  # no bead straddles a paragraph boundary on either side
+        assert len({paras[i] for i in b.src}) <= 1 and len({paras[j] for j in b.tgt}) <= 1
+    starts = {b.src[0] for b in beads if b.src} & {b.tgt[0] for b in beads if b.tgt}
+    assert {3, 6} <= starts
+
+
+def test_empty_side_gives_null_beads(encoder):
+    zh = presplit(["第一句。", "第二句。"], "zh")
+    en = presplit([], "en")
+    beads = align(zh, en, encoder)
+    assert [(b.src, b.tgt) for b in beads] == [((0,), ()), ((1,), ())]
+
+
+def test_long_input_searches_a_band_not_the_matrix(encoder):
+    """3,000 × 3,000 sentences (real pairs, reshuffled): the DP stores O(n + m) cells."""
+    pairs = _one_to_one_pairs("006", 40)
+    zh_vec = encoder.encode([z for z, _ in pairs])
+    en_vec = encoder.encode([e for _, e in pairs])
+    rng = random.Random(7)
+    order = [rng.randrange(len(pairs)) for _ in range(3000)]
+    # a fresh tiny perturbation per copy so repeated sentences are distinct points, as in a real text
+    noise = np.random.default_rng(7).normal(0, 0.01, (3000, zh_vec.shape[1])).astype(np.float32)
+    doc = presplit([f"句{k}。" for k in range(3000)], "zh")
+    tgt = presplit([f"Sentence {k}." for k in range(3000)], "en")
+    search = Search(side_of(doc, zh_vec[order] + noise, 4), side_of(tgt, en_vec[order] + noise, 4), _params())
+    assert search.band.max_width <= MAX_BAND_WIDTH + 1
+    assert search.band.cells <= 40 * (3000 + 3000), f"band has {search.band.cells} cells"
+    path = search.run()
+    ones = sum(1 for i0, a, j0, b in path if a == b == 1 and i0 == j0)
+    assert ones >= 0.9 * 3000
+
+
+def _params():
+    from aligner.align import Params
+
+    return Params()
