@@ -1,6 +1,7 @@
 """`aligner align ZH TGT [-o pairs.tsv]`: align two files and write or print the pairs."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -9,13 +10,18 @@ import click
 from aligner.cli.progress import StderrProgress
 from aligner.errors import AlignerError
 
-OUTPUT_FORMATS = (".tsv", ".csv", ".json", ".tmx", ".xlsx", ".html")
+
+
+def _output_formats() -> tuple[str, ...]:
+    from aligner.export import FORMATS
+
+    return tuple("." + fmt for fmt in FORMATS)
 
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help=f"Write the pairs here; the format follows the extension ({', '.join(OUTPUT_FORMATS)}). "
+              help="Write the pairs here; the format follows the extension (.tsv .csv .json .tmx .xlsx .html .txt). "
                    "Without it, a side-by-side listing goes to stdout.")
 @click.option("--target-lang", type=click.Choice(["ru", "en"]), help="Language of the translation (default: detected).")
 @click.option("--model", metavar="NAME_OR_PATH",
@@ -32,8 +38,8 @@ def align(files: tuple[Path, ...], output: Path | None, target_lang: str | None,
     """
     if len(files) not in (2, 3):
         raise click.UsageError("give two files (Chinese, translation) or three (Chinese, Russian, English).")
-    if output is not None and output.suffix.lower() not in OUTPUT_FORMATS:
-        raise click.UsageError(f"cannot write '{output.suffix}' files; use one of {', '.join(OUTPUT_FORMATS)}.")
+    if output is not None and output.suffix.lower() not in _output_formats():
+        raise click.UsageError(f"cannot write '{output.suffix}' files; use one of {', '.join(_output_formats())}.")
     progress = StderrProgress(enabled=not quiet)
     try:
         if len(files) == 3:
@@ -58,7 +64,7 @@ def _align_two(files, output, target_lang, model, presplit, cache, progress) -> 
     alignment = align_documents(source, target, get_encoder(model, cache=cache), progress=progress)
     progress.close()
     if output is None:
-        click.echo(export.listing(alignment))
+        _print(export.listing(alignment))
     else:
         export.write(alignment, output)
         click.echo(f"{len(alignment.beads)} pairs written to {output}", err=True)
@@ -68,3 +74,13 @@ def _align_three(files, output, model, presplit, cache, progress) -> None:
     from aligner import threeway
 
     threeway.run(files, output=output, model=model, presplit=presplit, cache=cache, progress=progress)
+
+
+def _print(text: str) -> None:
+    """Print to stdout; a closed pipe (`aligner align ... | head`) ends quietly, not with a trace."""
+    try:
+        click.echo(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)

@@ -26,8 +26,7 @@ class StderrProgress:
             self._bar = tqdm(total=total, desc=label, unit="", file=sys.stderr, leave=False, dynamic_ncols=True)
         if self._bar.total != total:
             self._bar.total = total
-        self._bar.n = done
-        self._bar.refresh()
+        self._bar.update(done - self._bar.n)  # update() honours tqdm's refresh interval
 
     def close(self) -> None:
         if self._bar is not None:
