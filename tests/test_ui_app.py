@@ -1,0 +1,271 @@
+"""The review page, driven by Streamlit's AppTest: every flow a reviewer uses, on the sample texts.
+
+The first test aligns the sample with the real offline encoder; Streamlit's cache (and the
+encoder's disk cache) make the later page runs fast.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import openpyxl
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # `ui` is not an installed package: import it from the checkout
+    sys.path.insert(0, str(ROOT))
+
+from aligner.export.status import STATUS_COLOURS  # noqa: E402
+from aligner.pair_filter import is_problem  # noqa: E402
+from aligner.project import load_project  # noqa: E402
+from ui.downloads import FORMATS, export_payload, file_name, project_payload  # noqa: E402
+
+APP = str(ROOT / "ui" / "app.py")
+TEXTS = ROOT / "texts"
+
+
+class RowParser(HTMLParser):
+    """The rows of the pairs table: pair number, status, classes and cell texts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[dict] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "tr" and "data-pair" in attrs:
+            self.rows.append({"pair": int(attrs["data-pair"]), "status": attrs["data-status"],
+                              "classes": attrs["class"].split(), "cells": []})
+        elif tag == "td" and self.rows:
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag == "td" and self._cell is not None:
+            self.rows[-1]["cells"].append("".join(self._cell))
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def table_rows(at: AppTest) -> list[dict]:
+    tables = [h.value for h in at.html if 'id="pairs"' in h.value]
+    assert len(tables) == 1, "exactly one pairs table on the page"
+    parser = RowParser()
+    parser.feed(tables[0])
+    return parser.rows
+
+
+def opened() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def work(at: AppTest):
+    return at.session_state["work"]
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def test_the_sample_opens_aligned_with_pairs_and_flagged_rows():
+    at = opened()
+    a = work(at).alignment
+    assert a.source.name == "joint-statement.zh.txt" and a.target.lang == "ru"
+    rows = table_rows(at)
+    assert [r["pair"] for r in rows] == list(range(1, min(50, len(a.beads)) + 1))
+    statuses = {r["status"] for r in rows}
+    assert {"omitted", "added"} <= statuses  # the sample's planted gaps are on the first page
+    omitted = next(r for r in rows if r["status"] == "omitted")
+    assert "problem" in omitted["classes"] and "no translation" in omitted["cells"][4]
+    assert "中华人民共和国" in "".join(r["cells"][3] for r in rows)
+    assert int(metric(at, "pairs")) == len(a.beads)
+    assert metric(at, "zh covered").endswith("%")
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart"), "the confidence chart is drawn"
+
+
+def test_problems_only_shows_exactly_the_problem_pairs():
+    at = opened()
+    at.toggle(key="problems_only").set_value(True).run()
+    beads = work(at).alignment.beads
+    rows = table_rows(at)
+    assert rows and all("problem" in r["classes"] for r in rows)
+    assert [r["pair"] - 1 for r in rows] == [i for i, b in enumerate(beads) if is_problem(b)][:50]
+    at.multiselect(key="categories").set_value(["omitted"]).run()
+    assert {r["status"] for r in table_rows(at)} == {"omitted"}
+
+
+def test_search_finds_pairs_on_either_side():
+    at = opened()
+    at.text_input(key="query").set_value("Пекин").run()
+    rows = table_rows(at)
+    assert rows and all("Пекин" in r["cells"][4] for r in rows)
+    at.text_input(key="query").set_value("冬季奥运会").run()
+    rows = table_rows(at)
+    assert rows and all("冬季奥运会" in r["cells"][3] for r in rows)
+    at.text_input(key="query").set_value("no such words anywhere").run()
+    assert not [h for h in at.html if 'id="pairs"' in h.value]
+    assert any("No pair matches" in i.value for i in at.info)
+
+
+def test_next_problem_selects_the_first_problem_pair():
+    at = opened()
+    beads = work(at).alignment.beads
+    first = next(i for i, b in enumerate(beads) if is_problem(b))
+    at.button(key="next_problem").click().run()
+    assert at.session_state["pair"] == first + 1
+    selected = [r for r in table_rows(at) if "selected" in r["classes"]]
+    assert [r["pair"] for r in selected] == [first + 1]
+
+
+def test_merging_an_omission_with_its_neighbour_and_undoing_it():
+    at = opened()
+    beads = work(at).alignment.beads
+    n = len(beads)
+    i = next(k for k, b in enumerate(beads) if b.src and not b.tgt)
+    at.number_input(key="pair").set_value(i).run()  # the pair before the omission
+    at.button(key="merge").click().run()
+    assert not at.exception
+    a = work(at).alignment
+    assert len(a.beads) == n - 1
+    assert a.beads[i - 1].src == beads[i - 1].src + beads[i].src
+    assert any("Merged pair" in s.value for s in at.success)
+    assert f"merged pair {i} with pair {i + 1}" in at.button(key="undo").label
+    at.button(key="undo").click().run()
+    a = work(at).alignment
+    assert [(b.src, b.tgt) for b in a.beads] == [(b.src, b.tgt) for b in beads]
+    assert next(r for r in table_rows(at) if r["pair"] == i + 1)["status"] == "omitted"
+
+
+def test_split_mark_reviewed_and_note_on_the_selected_pair():
+    at = opened()
+    beads = work(at).alignment.beads
+    n = len(beads)
+    at.number_input(key="pair").set_value(3).run()
+    at.button(key="split").click().run()  # a 1–1 pair: the defaults cut it into 1–0 + 0–1
+    a = work(at).alignment
+    assert len(a.beads) == n + 1
+    assert (a.beads[2].src, a.beads[2].tgt, a.beads[3].src, a.beads[3].tgt) == (beads[2].src, (), (), beads[2].tgt)
+    statuses = {r["pair"]: r["status"] for r in table_rows(at)}
+    assert (statuses[3], statuses[4]) == ("omitted", "added")
+    at.button(key="reviewed").click().run()
+    assert work(at).alignment.beads[2].reviewed
+    note_area = next(t for t in at.text_area if t.label == "Note")
+    note_area.set_value("проверить по оригиналу").run()
+    at.button(key="save_note").click().run()
+    assert work(at).alignment.beads[2].note == "проверить по оригиналу"
+    row = next(r for r in table_rows(at) if r["pair"] == 3)
+    assert row["cells"][0].startswith("✓") and "проверить по оригиналу" in row["cells"][5]
+    assert len(work(at).history) == 3
+
+
+def test_a_refused_correction_is_explained_in_the_page():
+    at = opened()
+    at.number_input(key="pair").set_value(1).run()
+    at.selectbox(key="move_choice").set_value("first Chinese sentence → previous pair").run()
+    at.button(key="move").click().run()
+    assert not at.exception
+    assert any("no previous pair" in e.value for e in at.error)
+    assert work(at).history == []
+
+
+def test_download_buttons_and_what_they_hand_over():
+    at = opened()
+    labels = {d.label for d in at.download_button}
+    assert {label for label, _ in FORMATS.values()} | {"Save project"} <= labels
+    a = work(at).alignment
+    omitted = next(b for b in a.beads if b.src and not b.tgt)
+    omitted_zh = a.source.span_text(omitted.src)
+
+    tsv = list(csv.reader(io.StringIO(export_payload(a, "tsv").decode("utf-8")), dialect="excel-tab"))
+    assert tsv[0][3:5] == ["zh", "ru"] and len(tsv) == len(a.beads) + 1
+    assert any(row[3] == omitted_zh and row[4] == "" for row in tsv[1:])
+
+    csv_bytes = export_payload(a, "csv")
+    assert csv_bytes.startswith(b"\xef\xbb\xbf")
+    assert len(list(csv.reader(io.StringIO(csv_bytes.decode("utf-8-sig"))))) == len(a.beads) + 1
+
+    record = json.loads(export_payload(a, "json"))
+    assert [p["src"] for p in record["pairs"]] == [list(b.src) for b in a.beads]
+
+    tmx = ET.fromstring(export_payload(a, "tmx"))
+    assert tmx.get("version") == "1.4"
+    assert len(tmx.findall("./body/tu")) == sum(1 for b in a.beads if b.src and b.tgt)
+
+    book = openpyxl.load_workbook(io.BytesIO(export_payload(a, "xlsx")))
+    sheet = book.worksheets[0]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[3].value == omitted_zh)
+    assert row[3].fill.fgColor.rgb.endswith(STATUS_COLOURS["omitted"])
+
+    report = export_payload(a, "html").decode("utf-8")
+    assert "<html" in report.lower() and omitted_zh in report
+
+    assert file_name(a, "tsv") == "joint-statement.zh-ru.tsv"
+    assert file_name(a, "project") == "joint-statement.zh-ru.project.json"
+
+
+def test_project_saved_after_a_correction_opens_again_with_undo():
+    at = opened()
+    at.number_input(key="pair").set_value(2).run()
+    at.button(key="merge").click().run()
+    c = work(at)
+    data = project_payload(c.alignment, c.history, {"model": None, "presplit": False})
+    assert load_project(data).history[0].description == c.history[0].description
+
+    fresh = opened()
+    uploader = next(u for u in fresh.get("file_uploader") if u.key == "project_file")
+    uploader.upload("review.project.json", data, "application/json")
+    fresh.run()
+    assert not fresh.exception
+    assert any("Opened review.project.json" in s.value for s in fresh.success)
+    loaded = work(fresh)
+    assert [(b.src, b.tgt) for b in loaded.alignment.beads] == [(b.src, b.tgt) for b in c.alignment.beads]
+    fresh.button(key="undo").click().run()
+    assert len(work(fresh).alignment.beads) == len(c.alignment.beads) + 1
+
+
+def test_a_file_that_is_not_a_project_is_refused_in_the_page():
+    at = opened()
+    uploader = next(u for u in at.get("file_uploader") if u.key == "project_file")
+    uploader.upload("pairs.json", b'{"pairs": []}', "application/json")
+    at.run()
+    assert not at.exception
+    assert any("pairs.json" in e.value and "not an aligner project" in e.value for e in at.error)
+
+
+def test_uploading_english_realigns_and_a_binary_file_gets_a_clear_error():
+    at = opened()
+    at.file_uploader(key="tgt_file").upload("statement.en.txt", (TEXTS / "joint-statement.en.txt").read_bytes(), "text/plain")
+    at.button(key="align").click().run()
+    assert not at.exception and not at.error
+    a = work(at).alignment
+    assert a.target.lang == "en" and a.target.name == "statement.en.txt"
+    assert any("Beijing" in r["cells"][4] for r in table_rows(at))
+    assert "<th>English</th>" in next(h.value for h in at.html if 'id="pairs"' in h.value)
+
+    at.file_uploader(key="tgt_file").set_value(("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "text/plain"))
+    at.button(key="align").click().run()
+    assert not at.exception
+    assert any("photo.txt" in e.value for e in at.error), [e.value for e in at.error]
+    assert work(at).alignment.target.name == "statement.en.txt"  # the last good alignment stays
+
+
+def test_a_missing_encoder_is_one_clear_line_in_the_page():
+    at = opened()
+    at.radio(key="encoder").set_value("sentence-transformers model (name or path)").run()
+    at.text_input(key="model_name").set_value("no-such-org/no-such-model").run()
+    at.button(key="align").click().run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and "no-such-org/no-such-model" in errors[0] and "\n" not in errors[0].strip()

@@ -1,0 +1,100 @@
+"""aligner's review page: `streamlit run ui/app.py`.
+
+Opens with the sample Chinese text and its Russian translation already aligned. The page only
+displays; reading, aligning, reviewing, correcting, summaries and exports live in `aligner`.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # run as a script: make `aligner` and `ui` importable
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from aligner.errors import AlignerError  # noqa: E402
+from aligner.project import load_project  # noqa: E402
+from ui import state  # noqa: E402
+from ui.correct_panel import correction_panel  # noqa: E402
+from ui.downloads import FORMATS, export_payload, file_name, project_payload  # noqa: E402
+from ui.inputs import Inputs, sample_inputs, texts_panel  # noqa: E402
+from ui.pairs_view import pairs_view  # noqa: E402
+from ui.run import align_with_progress  # noqa: E402
+from ui.summary_view import show_summary  # noqa: E402
+
+
+def _load_project() -> None:
+    """Open an uploaded project file in place of the current work."""
+    upload = st.session_state.get("project_file")
+    if upload is None:
+        return
+    try:
+        project = load_project(upload.getvalue(), name=upload.name)
+    except AlignerError as exc:
+        state.flash("error", str(exc))
+        return
+    a = project.alignment
+    inputs = Inputs(a.source.text, a.target.text, a.source.name, a.target.name, a.target.lang,
+                    project.settings.get("model"), bool(project.settings.get("presplit", False)))
+    state.start(a, inputs, project.history)
+    st.session_state["zh_text"], st.session_state["tgt_text"] = a.source.text, a.target.text
+    state.flash("success", f"Opened {upload.name}: {len(a.beads)} pairs, {len(project.history)} corrections.")
+
+
+def downloads() -> None:
+    corrections = state.work()
+    a = corrections.alignment
+    st.header("Download")
+    for fmt, (label, mime) in FORMATS.items():
+        st.download_button(label, data=lambda f=fmt: export_payload(a, f), file_name=file_name(a, fmt), mime=mime,
+                           key=f"download_{fmt}", on_click="ignore", width="stretch")
+    st.header("Project")
+    inputs = st.session_state[state.INPUTS]
+    settings = {"model": inputs.model, "presplit": inputs.presplit}
+    st.download_button("Save project", data=lambda: project_payload(a, corrections.history, settings),
+                       file_name=file_name(a, "project"), mime="application/json", key="download_project",
+                       on_click="ignore", width="stretch", type="primary")
+    st.file_uploader("Open a project", type=["json"], key="project_file", on_change=_load_project)
+
+
+def main() -> None:
+    st.set_page_config(page_title="aligner · review", page_icon="⇄", layout="wide")
+    st.title("aligner · review")
+    current = st.session_state.get(state.INPUTS) or sample_inputs()
+    requested, error = None, None
+    with st.expander("Texts and encoder", expanded=False):
+        try:
+            requested = texts_panel(current)
+        except AlignerError as exc:
+            error = str(exc)
+    if state.work() is None and requested is None and error is None:
+        requested = current  # first visit: the sample, aligned
+    if error:
+        st.error(error)
+    if requested is not None and requested == st.session_state.get(state.INPUTS) and state.work() is not None:
+        st.info("These texts are already aligned with these settings; your corrections are kept.")
+        requested = None
+    if requested is not None:
+        try:
+            state.start(align_with_progress(requested), requested)
+        except AlignerError as exc:
+            st.error(str(exc))
+    if state.work() is None:
+        st.stop()
+
+    message = state.take_flash()
+    a = state.work().alignment
+    st.caption(f"{a.source.name or 'Chinese'} ↔ {a.target.name or 'translation'} ({a.target.lang}) · "
+               f"{len(a.source)} + {len(a.target)} sentences · encoder {a.model}")
+    with st.sidebar:
+        if message:
+            getattr(st, message[0])(message[1])
+        correction_panel()
+        downloads()
+    show_summary(a)
+    pairs_view()
+
+
+main()

@@ -1,0 +1,112 @@
+"""The sidebar panel that corrects the selected pair: one set of controls, not one per row."""
+from __future__ import annotations
+
+from html import escape
+
+import streamlit as st
+
+from aligner.corrections import CorrectionError
+from aligner.export.status import STATUS_LABELS, status
+from aligner.pair_filter import next_problem
+from ui import state
+
+MOVES = {
+    "first Chinese sentence → previous pair": ("src", "up"),
+    "last Chinese sentence → next pair": ("src", "down"),
+    "first translated sentence → previous pair": ("tgt", "up"),
+    "last translated sentence → next pair": ("tgt", "down"),
+}
+
+
+def _act(action, *args) -> None:
+    """Run a correction from a button callback; report it (or why it was refused) on the next run."""
+    corrections = state.work()
+    try:
+        edit = action(corrections, *args)
+    except CorrectionError as exc:
+        state.flash("error", str(exc))
+        return
+    state.changed()
+    state.show_pair(min(edit.start, len(corrections.beads) - 1))
+    state.flash("success", edit.description.capitalize() + ".")
+
+
+def _from_state(key: str):
+    """A widget's value at click time (a callback's args are fixed when the button is drawn)."""
+    return st.session_state[key]
+
+
+def _undo() -> None:
+    edit = state.work().undo()
+    if edit is None:
+        state.flash("info", "Nothing to undo.")
+        return
+    state.changed()
+    state.show_pair(min(edit.start, len(state.work().beads) - 1))
+    state.flash("success", f"Undone: {edit.description}.")
+
+
+def _jump_next() -> None:
+    corrections = state.work()
+    categories = set(st.session_state.get(state.CATEGORIES) or []) or None
+    found = next_problem(corrections.alignment, state.selected_index(), categories)
+    if found is None:
+        state.flash("info", "No problem pairs left.")
+    else:
+        state.show_pair(found)
+
+
+def _selected_changed() -> None:
+    state.show_pair(state.selected_index())
+
+
+def correction_panel() -> None:
+    """Pick a pair by number, see it, and correct it."""
+    corrections = state.work()
+    alignment = corrections.alignment
+    n = len(alignment.beads)
+    st.header("Correct a pair")
+    st.number_input("Pair number", min_value=1, max_value=n, step=1, key=state.PAIR, on_change=_selected_changed)
+    st.button("Next problem ▶", on_click=_jump_next, key="next_problem", width="stretch")
+    i = state.selected_index()
+    bead = alignment.beads[i]
+    revision = st.session_state.get(state.REVISION, 0)
+    st.markdown(
+        f"**{bead.kind.replace('-', '–')}** · score {bead.score:.2f} · {STATUS_LABELS[status(bead)]}"
+        + (" · ✓ reviewed" if bead.reviewed else "")
+    )
+    for flag in bead.flags:
+        st.caption(f"⚑ {flag.kind}: {flag.reason}")
+    zh = alignment.source.span_text(bead.src) or "— no Chinese —"
+    tgt = alignment.target.span_text(bead.tgt) or "— no translation —"
+    st.html(f'<div style="font-size:0.85rem;white-space:pre-line">{escape(zh)}<hr style="margin:4px 0">{escape(tgt)}</div>')
+
+    st.button("Merge with next pair", on_click=_act, args=(lambda c, k: c.merge_with_next(k), i), key="merge",
+              disabled=i + 1 >= n, width="stretch")
+    label = "Unmark reviewed" if bead.reviewed else "Mark reviewed ✓"
+    st.button(label, on_click=_act, args=(lambda c, k, v: c.mark_reviewed(k, v), i, not bead.reviewed),
+              key="reviewed", width="stretch")
+
+    if len(bead.src) + len(bead.tgt) > 1:
+        with st.expander("Split this pair"):
+            a, b = st.columns(2)
+            src_key, tgt_key = f"split_src_{revision}_{i}", f"split_tgt_{revision}_{i}"
+            a.number_input("Chinese kept", 0, len(bead.src), (len(bead.src) + 1) // 2, key=src_key)
+            b.number_input("translation kept", 0, len(bead.tgt), len(bead.tgt) // 2, key=tgt_key)
+            st.caption("The first part keeps that many sentences of each side; the rest become the next pair.")
+            st.button("Split", key="split", width="stretch", on_click=_act, args=(
+                lambda c, k: c.split(k, int(_from_state(src_key)), int(_from_state(tgt_key))), i))
+
+    with st.expander("Move a sentence"):
+        st.selectbox("Sentence", list(MOVES), key="move_choice")
+        st.button("Move", key="move", width="stretch", on_click=_act, args=(
+            lambda c, k: c.move(k, *MOVES[_from_state("move_choice")]), i))
+
+    note_key = f"note_{revision}_{i}"
+    st.text_area("Note", value=bead.note, key=note_key, height=70)
+    st.button("Save note", key="save_note", width="stretch", on_click=_act, args=(
+        lambda c, k: c.set_note(k, _from_state(note_key)), i))
+
+    last = corrections.history[-1].description if corrections.history else None
+    st.button("↶ Undo" + (f": {last}" if last else ""), on_click=_undo, key="undo", disabled=last is None,
+              width="stretch")

@@ -1,0 +1,48 @@
+"""What each download button hands the user: exports in every format and the project file.
+
+Built on demand (the buttons pass these as callables), so a 5,000-pair document does not
+render six formats on every click.
+"""
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from aligner.export import render
+from aligner.project import save_project
+from aligner.types import Alignment
+
+# format → (button label, MIME type)
+FORMATS: dict[str, tuple[str, str]] = {
+    "tsv": ("TSV", "text/tab-separated-values"),
+    "csv": ("CSV", "text/csv"),
+    "json": ("JSON", "application/json"),
+    "tmx": ("TMX 1.4b", "application/x-tmx+xml"),
+    "xlsx": ("XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "html": ("HTML report", "text/html"),
+}
+
+
+def base_name(alignment: Alignment) -> str:
+    """e.g. 'joint-statement.zh-ru' from the Chinese file's name, or 'alignment.zh-ru'."""
+    stem = PurePath(alignment.source.name).name if alignment.source.name else "alignment"
+    for suffix in (".txt", ".md", ".docx", ".srt"):
+        stem = stem.removesuffix(suffix)
+    stem = stem.removesuffix(".zh") or "alignment"
+    return f"{stem}.{alignment.source.lang}-{alignment.target.lang}"
+
+
+def file_name(alignment: Alignment, fmt: str) -> str:
+    """Download file name for an export format, or 'project' for the project file."""
+    if fmt == "project":
+        return f"{base_name(alignment)}.project.json"
+    return f"{base_name(alignment)}.{fmt}"
+
+
+def export_payload(alignment: Alignment, fmt: str) -> bytes:
+    """The bytes of one export (tsv csv json tmx xlsx html)."""
+    return render(alignment, fmt)
+
+
+def project_payload(alignment: Alignment, history, settings: dict | None = None) -> bytes:
+    """The project file: texts, pairs, review marks, notes and the correction history."""
+    return save_project(alignment, history, settings)

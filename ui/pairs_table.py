@@ -1,0 +1,85 @@
+"""One page of pairs as a single HTML table: cheap to render, rows coloured by status.
+
+One element per page instead of a widget per row keeps a 5,000-pair document responsive.
+Texts are escaped and shown on one line each, as in the TSV/XLSX exports: a PDF line break
+inside a sentence is not the reviewer's concern here (the exports' JSON keeps the exact text).
+"""
+from __future__ import annotations
+
+from html import escape
+
+from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, status
+from aligner.export.table import one_line
+from aligner.pair_filter import problems
+from aligner.types import Alignment
+
+LANG_NAMES = {"zh": "Chinese", "ru": "Russian", "en": "English"}
+
+# Stronger shades of the export colours for the left edge of problem rows and the chart.
+STATUS_ACCENTS = {
+    "omitted": "#C62828",
+    "added": "#E67E00",
+    "flagged": "#B8A000",
+    "weak": "#5C6B7A",
+    "ok": "#2E7D32",
+}
+
+TABLE_CSS = """
+<style>
+table.pairs {border-collapse: collapse; width: 100%; font-size: 0.92rem; table-layout: fixed;}
+table.pairs th {text-align: left; background: #F0F2F6; padding: 6px 8px; position: sticky; top: 0;}
+table.pairs td {padding: 6px 8px; vertical-align: top; border-bottom: 1px solid #E3E6EA;
+  overflow-wrap: anywhere;}
+table.pairs td.num, table.pairs td.kind, table.pairs td.score {white-space: nowrap; color: #333;}
+table.pairs tr.problem td:first-child {border-left: 6px solid var(--accent);}
+table.pairs tr.selected {outline: 3px solid #1F6FEB; outline-offset: -3px;}
+table.pairs td.missing {color: #9A1C1C; font-style: italic;}
+table.pairs .flag {display: block; font-size: 0.82rem; color: #5A3B00;}
+table.pairs .note {display: block; font-size: 0.82rem; color: #1F4E8C;}
+</style>
+"""
+
+
+def _side(text: str) -> str:
+    return escape(one_line(text))
+
+
+def row_html(alignment: Alignment, index: int, selected: bool) -> str:
+    """One pair as a table row; problem rows get a coloured left edge and their reasons."""
+    bead = alignment.beads[index]
+    state = status(bead)
+    found = problems(bead)
+    classes = [f"status-{state}"] + (["problem"] if found else []) + (["selected"] if selected else [])
+    src = alignment.source.span_text(bead.src)
+    tgt = alignment.target.span_text(bead.tgt)
+    missing_src = '<td class="missing">— no Chinese —</td>'
+    missing_tgt = '<td class="missing">— no translation —</td>'
+    notes = "".join(f'<span class="flag">⚑ {escape(f.kind)}: {escape(f.reason)}</span>' for f in bead.flags)
+    if "merged/split" in found:
+        notes += f'<span class="flag">⇄ {escape(bead.kind)} pair (merged/split)</span>'
+    if bead.note:
+        notes += f'<span class="note">✎ {escape(bead.note)}</span>'
+    review_mark = "✓ " if bead.reviewed else ""
+    return (
+        f'<tr class="{" ".join(classes)}" data-pair="{index + 1}" data-status="{state}" '
+        f'style="background:#{STATUS_COLOURS[state]}; --accent:{STATUS_ACCENTS[state]}">'
+        f'<td class="num">{review_mark}{index + 1}</td>'
+        f'<td class="kind">{escape(bead.kind.replace("-", "–"))}<br>{escape(STATUS_LABELS[state])}</td>'
+        f'<td class="score">{bead.score:.2f}</td>'
+        + (f"<td>{_side(src)}</td>" if bead.src else missing_src)
+        + (f"<td>{_side(tgt)}</td>" if bead.tgt else missing_tgt)
+        + f"<td>{notes}</td></tr>"
+    )
+
+
+def table_html(alignment: Alignment, indices: list[int], selected: int | None = None) -> str:
+    """The pairs at `indices` (one page) as one HTML table with its stylesheet."""
+    tgt_name = LANG_NAMES.get(alignment.target.lang, alignment.target.lang)
+    head = (
+        '<colgroup><col style="width:4.5em"><col style="width:7.5em"><col style="width:4em">'
+        '<col><col><col style="width:22%"></colgroup>'
+        "<thead><tr><th>#</th><th>type</th><th>score</th><th>Chinese</th>"
+        f"<th>{escape(tgt_name)}</th><th>flags · notes</th></tr></thead>"
+    )
+    body = "".join(row_html(alignment, i, i == selected) for i in indices)
+    return f'{TABLE_CSS}<table class="pairs" id="pairs">{head}<tbody>{body}</tbody></table>'

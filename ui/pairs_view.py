@@ -1,0 +1,45 @@
+"""Filter, search and page through the pairs; one HTML table per page.
+
+Runs as a fragment: turning a page, filtering or searching reruns only this part of the page.
+"""
+from __future__ import annotations
+
+import math
+
+import streamlit as st
+
+from aligner.pair_filter import PROBLEMS
+from ui import state
+from ui.pairs_table import table_html
+
+
+def _reset_page() -> None:
+    st.session_state[state.PAGE] = 1
+
+
+@st.fragment
+def pairs_view() -> None:
+    """The filter bar, the pagination and the table of the current page."""
+    alignment = state.work().alignment
+    left, middle, right, size = st.columns([1.2, 2.6, 2.4, 1])
+    left.toggle("Problems only", key=state.PROBLEMS_ONLY, on_change=_reset_page)
+    middle.multiselect("Problems", PROBLEMS, default=list(PROBLEMS), key=state.CATEGORIES, on_change=_reset_page,
+                       disabled=not st.session_state.get(state.PROBLEMS_ONLY), label_visibility="collapsed")
+    right.text_input("Search", key=state.QUERY, placeholder="Search either side…", on_change=_reset_page,
+                     label_visibility="collapsed")
+    size.selectbox("Rows", state.PAGE_SIZES, index=1, key=state.PAGE_SIZE, on_change=_reset_page,
+                   label_visibility="collapsed", format_func=lambda n: f"{n} rows")
+
+    shown = state.visible(alignment)
+    pages = max(1, math.ceil(len(shown) / state.page_size()))
+    if not 1 <= int(st.session_state.get(state.PAGE, 1)) <= pages:
+        st.session_state[state.PAGE] = 1
+    page = st.pagination(pages, key=state.PAGE, max_visible_pages=9) if pages > 1 else 1
+    first = (page - 1) * state.page_size()
+    on_page = shown[first : first + state.page_size()]
+    if not shown:
+        st.info("No pair matches the filter or the search.")
+        return
+    st.caption(f"Pairs {on_page[0] + 1}–{on_page[-1] + 1}: showing {len(on_page)} of {len(shown)} "
+               f"{'matching ' if len(shown) < len(alignment.beads) else ''}pairs")
+    st.html(table_html(alignment, on_page, selected=state.selected_index()))

@@ -1,0 +1,87 @@
+"""Running the pipeline from the page: cached per input, with a progress bar.
+
+The encoder is a cached resource (loaded once per server). Alignments are kept in a small
+server-wide store keyed by the inputs, so aligning the same texts again is instant; each page
+gets its own copy, so one reviewer's corrections never change the stored result. (st.cache_data
+cannot be used here: it would replay the progress bar drawn while aligning.)
+"""
+from __future__ import annotations
+
+import pickle
+import threading
+from collections import OrderedDict
+
+import streamlit as st
+
+from aligner.embed import get_encoder
+from aligner.pipeline import align_documents, check_languages, load_document
+from aligner.types import Alignment, Progress
+from ui.inputs import Inputs
+
+STAGES = {"segment": "Splitting into sentences", "embed": "Embedding sentences", "align": "Aligning", "review": "Reviewing"}
+KEEP = 8  # alignments kept in memory
+
+
+@st.cache_resource(show_spinner="Loading the encoder…")
+def encoder_for(model: str | None):
+    """One encoder per model for the whole server (ModelUnavailableError is not cached)."""
+    return get_encoder(model)
+
+
+class AlignmentStore:
+    """The last few alignments, stored pickled: a hit costs one unpickle, not an alignment."""
+
+    def __init__(self, keep: int = KEEP) -> None:
+        self.keep = keep
+        self.items: OrderedDict[Inputs, bytes] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, inputs: Inputs) -> Alignment | None:
+        with self.lock:
+            data = self.items.get(inputs)
+            if data is not None:
+                self.items.move_to_end(inputs)
+        return pickle.loads(data) if data is not None else None
+
+    def put(self, inputs: Inputs, alignment: Alignment) -> None:
+        data = pickle.dumps(alignment, protocol=pickle.HIGHEST_PROTOCOL)
+        with self.lock:
+            self.items[inputs] = data
+            while len(self.items) > self.keep:
+                self.items.popitem(last=False)
+
+
+@st.cache_resource
+def alignment_store() -> AlignmentStore:
+    return AlignmentStore()
+
+
+def compute_alignment(inputs: Inputs, progress: Progress) -> Alignment:
+    """Segment, embed, align and review `inputs`."""
+    progress("segment", 0, 2)
+    source = load_document(inputs.zh_text, presplit=inputs.presplit, name=inputs.zh_name)
+    progress("segment", 1, 2)
+    target = load_document(inputs.tgt_text, lang=inputs.target_lang, presplit=inputs.presplit, name=inputs.tgt_name)
+    progress("segment", 2, 2)
+    check_languages(source, target)
+    return align_documents(source, target, encoder_for(inputs.model), progress=progress)
+
+
+def align_with_progress(inputs: Inputs) -> Alignment:
+    """The alignment of `inputs`: from the store, or computed while a progress bar shows the stage."""
+    store = alignment_store()
+    found = store.get(inputs)
+    if found is not None:
+        return found
+    bar = st.progress(0.0, text="Starting…")
+
+    def progress(stage: str, done: int, total: int) -> None:
+        share = min(done / total, 1.0) if total else 0.0
+        bar.progress(share, text=f"{STAGES.get(stage, stage.capitalize())}… {done}/{total}")
+
+    try:
+        alignment = compute_alignment(inputs, progress)
+    finally:
+        bar.empty()
+    store.put(inputs, alignment)
+    return store.get(inputs)

@@ -1,0 +1,90 @@
+"""The page's session state in one place: the alignment under correction and what is shown.
+
+Streamlit reruns the script on every click; the Corrections object (alignment + history) lives
+in st.session_state so corrections survive reruns, and a revision number tells caches when
+the pairs changed.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from aligner.corrections import Corrections, Edit
+from aligner.pair_filter import PROBLEMS, pair_texts, select
+from aligner.types import Alignment
+
+WORK, INPUTS, REVISION, PAIR, PAGE, FLASH = "work", "inputs", "revision", "pair", "page", "flash"
+PROBLEMS_ONLY, CATEGORIES, QUERY, PAGE_SIZE = "problems_only", "categories", "query", "page_size"
+PAGE_SIZES = (25, 50, 100)
+
+
+def work() -> Corrections | None:
+    return st.session_state.get(WORK)
+
+
+def start(alignment: Alignment, inputs, history: list[Edit] | None = None) -> None:
+    """Put a fresh alignment (or a loaded project) under review, from the first pair."""
+    st.session_state[WORK] = Corrections(alignment, history)
+    st.session_state[INPUTS] = inputs
+    st.session_state[PAIR] = 1
+    st.session_state[PAGE] = 1
+    changed()
+
+
+def changed() -> None:
+    """Record that the pairs changed: new revision, selection kept inside the pair range."""
+    st.session_state[REVISION] = st.session_state.get(REVISION, 0) + 1
+    corrections = work()
+    if corrections is not None:
+        n = len(corrections.beads)
+        st.session_state[PAIR] = min(max(int(st.session_state.get(PAIR, 1)), 1), n)
+
+
+def flash(kind: str, message: str) -> None:
+    """A message shown once on the next run (kind: 'success', 'error', 'info')."""
+    st.session_state[FLASH] = (kind, message)
+
+
+def take_flash() -> tuple[str, str] | None:
+    return st.session_state.pop(FLASH, None)
+
+
+def selected_index() -> int:
+    """0-based index of the selected pair."""
+    return int(st.session_state.get(PAIR, 1)) - 1
+
+
+def texts_of(alignment: Alignment) -> list[tuple[str, str]]:
+    """Both sides' text per pair, recomputed only when the pairs change."""
+    key = ("texts", st.session_state.get(REVISION, 0))
+    cached = st.session_state.get("_texts")
+    if not cached or cached[0] != key:
+        cached = (key, pair_texts(alignment))
+        st.session_state["_texts"] = cached
+    return cached[1]
+
+
+def visible(alignment: Alignment) -> list[int]:
+    """Indices of the pairs the filter and search let through, in order."""
+    categories = set(st.session_state.get(CATEGORIES) or PROBLEMS)
+    return select(
+        alignment,
+        problems_only=bool(st.session_state.get(PROBLEMS_ONLY)),
+        categories=categories,
+        query=st.session_state.get(QUERY, ""),
+        texts=texts_of(alignment),
+    )
+
+
+def page_size() -> int:
+    return int(st.session_state.get(PAGE_SIZE, 50))
+
+
+def show_pair(index: int) -> None:
+    """Select pair `index` and turn to the page that shows it (if the filter shows it)."""
+    st.session_state[PAIR] = index + 1
+    corrections = work()
+    if corrections is None:
+        return
+    shown = visible(corrections.alignment)
+    if index in shown:
+        st.session_state[PAGE] = shown.index(index) // page_size() + 1

@@ -1,0 +1,62 @@
+"""The summary above the table: counts per status, coverage, confidence along the document."""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from aligner.export.status import STATUSES, status_counts
+from aligner.summary import confidence_track, coverage
+from aligner.types import Alignment
+from ui.pairs_table import LANG_NAMES, STATUS_ACCENTS
+
+SHORT_LABELS = {"omitted": "omitted", "added": "added", "flagged": "flagged", "weak": "weak", "ok": "ok"}
+HELP = {
+    "omitted": "Chinese with no counterpart in the translation",
+    "added": "Translation with no Chinese counterpart",
+    "flagged": "Pairs with a review flag: numbers, names, partial translation …",
+    "weak": "Low confidence: pairs the aligner is not sure about",
+    "ok": "Confident pairs with no flag",
+}
+
+
+def show_summary(alignment: Alignment) -> None:
+    """Metrics on the left (two rows of four), the confidence chart on the right."""
+    counts = status_counts(alignment.beads)
+    cov = coverage(alignment)
+    reviewed = sum(b.reviewed for b in alignment.beads)
+    tgt_name = LANG_NAMES.get(alignment.target.lang, "translation")
+    numbers, chart = st.columns([2, 3])
+    with numbers:
+        top = st.columns(4)
+        top[0].metric("pairs", len(alignment.beads), help=f"{reviewed} marked reviewed")
+        for cell, name in zip(top[1:], STATUSES[:3]):
+            cell.metric(SHORT_LABELS[name], counts[name], help=HELP[name])
+        bottom = st.columns(4)
+        for cell, name in zip(bottom[:2], STATUSES[3:]):
+            cell.metric(SHORT_LABELS[name], counts[name], help=HELP[name])
+        bottom[2].metric(f"{alignment.source.lang} covered", f"{cov.source:.0%}",
+                         help="Share of the Chinese characters in confident pairs")
+        bottom[3].metric(f"{alignment.target.lang} covered", f"{cov.target:.0%}",
+                         help=f"Share of the {tgt_name} characters in confident pairs")
+    with chart:
+        st.altair_chart(confidence_chart(alignment), width="stretch")
+
+
+def confidence_chart(alignment: Alignment) -> alt.Chart:
+    """Score of each pair against its place in the Chinese text, coloured by status."""
+    data = pd.DataFrame(confidence_track(alignment))
+    present = [s for s in STATUSES if s in set(data["status"])] if len(data) else list(STATUSES)
+    colour = alt.Color(
+        "status:N",
+        scale=alt.Scale(domain=present, range=[STATUS_ACCENTS[s] for s in present]),
+        legend=alt.Legend(orient="right", title=None),
+    )
+    x = alt.X("position:Q", title="position in the Chinese text", axis=alt.Axis(format="%"))
+    y = alt.Y("score:Q", title="confidence", scale=alt.Scale(domain=[0, 1]))
+    line = alt.Chart(data).mark_line(color="#B0B7C0", strokeWidth=1).encode(x=x, y=y)
+    points = alt.Chart(data).mark_circle(size=30, opacity=0.9).encode(
+        x=x, y=y, color=colour,
+        tooltip=["pair:Q", "type:N", "status:N", alt.Tooltip("score:Q", format=".2f")],
+    )
+    return (line + points).properties(height=190)
