@@ -112,3 +112,204 @@ def format_align(beads: list[Pair]) -> str:
 
 def read_align(path: str | Path) -> list[Pair]:
     return parse_align(Path(path).read_text(encoding="utf-8"), str(path))
+
+
+# --- running an evaluation over a folder ---------------------------------------------------------
+
+
+@dataclass
+class DocumentResult:
+    """One document's figures."""
+
+    name: str
+    counts: Counts
+    sentences: int
+    seconds: float
+    predicted: list[Pair]
+
+
+@dataclass
+class Evaluation:
+    """A folder's figures: per document, overall, time and memory."""
+
+    documents: list[DocumentResult]
+    seconds: float
+    embed_once_seconds: float
+    peak_rss_mb: float
+    model: str
+
+    @property
+    def counts(self) -> Counts:
+        total = Counts()
+        for doc in self.documents:
+            total = total + doc.counts
+        return total
+
+    def to_dict(self) -> dict:
+        overall = self.counts.scores()
+        sentences = sum(d.sentences for d in self.documents)
+        return {
+            "strict": overall["strict"],
+            "lax": overall["lax"],
+            "files": {
+                d.name: {**d.counts.scores(), "sentences": d.sentences, "seconds": round(d.seconds, 3)}
+                for d in self.documents
+            },
+            "seconds": round(self.seconds, 3),
+            "embed_once_seconds": round(self.embed_once_seconds, 3),
+            "time_ratio": round(self.seconds / self.embed_once_seconds, 3) if self.embed_once_seconds else None,
+            "sentences": sentences,
+            "sentences_per_second": round(sentences / self.seconds, 2) if self.seconds else None,
+            "peak_rss_mb": round(self.peak_rss_mb, 1),
+            "model": self.model,
+        }
+
+
+def benchmark_files(folder: str | Path) -> list[tuple[str, Path, Path, Path]]:
+    """(name, zh file, translation file, gold file) for every gold/NNN.align with both texts."""
+    folder = Path(folder)
+    gold_dir = folder / "gold"
+    if not gold_dir.is_dir():
+        raise InputError(f"{folder}: no gold/ folder; expected zh/NNN.txt, en/NNN.txt (or ru/) and gold/NNN.align.")
+    target_dirs = [d for d in ("en", "ru") if (folder / d).is_dir()]
+    if not (folder / "zh").is_dir() or not target_dirs:
+        raise InputError(f"{folder}: expected a zh/ folder and an en/ or ru/ folder beside gold/.")
+    files = []
+    for gold in sorted(gold_dir.glob("*.align")):
+        zh = folder / "zh" / f"{gold.stem}.txt"
+        tgt = folder / target_dirs[0] / f"{gold.stem}.txt"
+        missing = [str(p) for p in (zh, tgt) if not p.is_file()]
+        if missing:
+            raise InputError(f"{gold}: no matching {' or '.join(missing)}.")
+        files.append((gold.stem, zh, tgt, gold))
+    if not files:
+        raise InputError(f"{gold_dir}: no .align files.")
+    return files
+
+
+class TimedEncoder:
+    """Passes calls through to an encoder and times them; the first call per document is the
+    one that embeds every sentence once, so its time is the `embed_once` floor."""
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.name = inner.name
+        self.first_call_seconds = 0.0
+        self.other_seconds = 0.0
+        self._first = True
+
+    def new_document(self) -> None:
+        self._first = True
+
+    def encode(self, texts, progress=None):
+        import time
+
+        start = time.perf_counter()
+        out = self.inner.encode(texts, progress)
+        took = time.perf_counter() - start
+        if self._first:
+            self.first_call_seconds += took
+            self._first = False
+        else:
+            self.other_seconds += took
+        return out
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process plus its worker processes, in MB.
+
+    getrusage counts children only once they have ended; encoder workers are still alive, so
+    their peaks (VmHWM) are read from /proc where it exists.
+    """
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    ended = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return (own + ended + sum(_live_children_peak_kb())) / 1024.0
+
+
+def _live_children_peak_kb() -> list[int]:
+    import os
+
+    peaks = []
+    try:
+        tasks = os.listdir("/proc/self/task")
+    except OSError:
+        return peaks
+    for task in tasks:
+        try:
+            children = Path(f"/proc/self/task/{task}/children").read_text().split()
+        except OSError:
+            continue
+        for pid in children:
+            try:
+                for row in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if row.startswith("VmHWM:"):
+                        peaks.append(int(row.split()[1]))
+            except (OSError, ValueError, IndexError):
+                continue
+    return peaks
+
+
+def evaluate_folder(folder: str | Path, encoder, align_fn=None, progress=None) -> Evaluation:
+    """Align every document of a benchmark folder (presplit, one sentence per line) and score it.
+
+    `align_fn(source, target, encoder, progress)` defaults to `aligner.align.align`; baselines
+    plug in here. `embed_once_seconds` is the time of the encoder call that embeds each
+    sentence once (cold only if the encoder's cache is).
+    """
+    import time
+
+    from aligner.pipeline import load_document
+
+    if align_fn is None:
+        from aligner.align import align as align_fn
+    timed = TimedEncoder(encoder)
+    results = []
+    start_all = time.perf_counter()
+    for name, zh_path, tgt_path, gold_path in benchmark_files(folder):
+        from aligner.reading import read_file
+
+        lang = tgt_path.parent.name
+        start = time.perf_counter()
+        source = load_document(read_file(zh_path), lang="zh", presplit=True, name=str(zh_path))
+        target = load_document(read_file(tgt_path), lang=lang, presplit=True, name=str(tgt_path))
+        timed.new_document()
+        beads = align_fn(source, target, timed, progress=progress)
+        predicted = [(tuple(b.src), tuple(b.tgt)) for b in beads]
+        gold = read_align(gold_path)
+        results.append(
+            DocumentResult(name, count(gold, predicted), len(source) + len(target), time.perf_counter() - start, predicted)
+        )
+    return Evaluation(results, time.perf_counter() - start_all, timed.first_call_seconds, peak_rss_mb(), encoder.name)
+
+
+def save_predictions(evaluation: Evaluation, folder: str | Path) -> None:
+    """Write each document's predicted beads as NNN.align in the gold format."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for doc in evaluation.documents:
+        (folder / f"{doc.name}.align").write_text(format_align(doc.predicted), encoding="utf-8")
+
+
+def report(evaluation: Evaluation) -> str:
+    """A readable table: per document and overall strict/lax P/R/F1, speed, memory."""
+    rows = [f"{'file':<10}{'sents':>7}{'strict P':>10}{'R':>7}{'F1':>7}{'lax P':>9}{'R':>7}{'F1':>7}{'sec':>8}"]
+
+    def line(name: str, counts: Counts, sentences: int, seconds: float) -> str:
+        s = counts.scores()
+        st, lx = s["strict"], s["lax"]
+        return (f"{name:<10}{sentences:>7}{st['P']:>10.3f}{st['R']:>7.3f}{st['F1']:>7.3f}"
+                f"{lx['P']:>9.3f}{lx['R']:>7.3f}{lx['F1']:>7.3f}{seconds:>8.1f}")
+
+    for doc in evaluation.documents:
+        rows.append(line(doc.name, doc.counts, doc.sentences, doc.seconds))
+    total = sum(d.sentences for d in evaluation.documents)
+    rows.append(line("all", evaluation.counts, total, evaluation.seconds))
+    d = evaluation.to_dict()
+    rows.append(
+        f"model {evaluation.model}: {d['sentences_per_second']} sentences/s, "
+        f"{evaluation.seconds:.1f} s in all, embedding each sentence once {evaluation.embed_once_seconds:.1f} s "
+        f"(ratio {d['time_ratio']}), peak memory {evaluation.peak_rss_mb:.0f} MB"
+    )
+    return "\n".join(rows)

@@ -109,6 +109,7 @@ class BeadScorer:
         self.src, self.tgt, self.length, self.sim, self.p = src, tgt, length, sim, params
         self.src_base_cum = np.concatenate([[0.0], np.cumsum(nb.src_base, dtype=np.float64)])
         self.tgt_base_cum = np.concatenate([[0.0], np.cumsum(nb.tgt_base, dtype=np.float64)])
+        self.use_paragraphs = _groups_sentences(src.paragraph) and _groups_sentences(tgt.paragraph)
         self.src_para_start = _paragraph_starts(src.paragraph)
         self.tgt_para_start = _paragraph_starts(tgt.paragraph)
         self.src_para_cum = np.concatenate([[0], np.cumsum(self.src_para_start)])
@@ -135,7 +136,7 @@ class BeadScorer:
         lt = self.tgt.span_len(b, j0)
         score += p.len_weight * np.maximum(self.length.loglik(np.full(len(j0), ls), lt), p.len_floor)
         score += log_prior(a, b, p.extra_penalty)
-        if p.para_penalty:
+        if p.para_penalty and self.use_paragraphs:
             score -= p.para_penalty * self.paragraph_breaks(i0, a, b, j0)
         return score
 
@@ -155,6 +156,13 @@ class BeadScorer:
 
 def _squash(llr: float) -> float:
     return float(1.0 / (1.0 + np.exp(-np.clip(llr, -30, 30))))
+
+
+def _groups_sentences(paragraph: np.ndarray) -> bool:
+    """Paragraphs are evidence only if there are several and they group sentences: presplit input
+    numbers every line as its own paragraph, and a text without breaks has one."""
+    count = len(np.unique(paragraph))
+    return 1 < count <= 0.8 * len(paragraph)
 
 
 def _paragraph_starts(paragraph: np.ndarray) -> np.ndarray:

@@ -14,3 +14,9 @@ def main() -> None:
 from aligner.cli.align_cmd import align  # noqa: E402
 
 main.add_command(align)
+from aligner.cli.evaluate_cmd import evaluate  # noqa: E402
+
+main.add_command(evaluate)
+from aligner.cli.ui_cmd import ui  # noqa: E402
+
+main.add_command(ui)

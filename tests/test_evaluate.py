@@ -1,0 +1,107 @@
+"""Scoring against gold (hand-computed examples), the gold format, and `aligner evaluate`."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from aligner.cli import main
+from aligner.errors import InputError
+from aligner.evaluate import count, format_align, parse_align, read_align, score
+
+MAC = Path("/work/shared/benchmarks/mac-zh-en/dev")
+
+GOLD = [((0,), (0,)), ((1, 2), (1,)), ((3,), ()), ((4,), (2, 3))]
+PRED = [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), ()), ((4,), (2,)), ((), (3,))]
+
+
+def test_counts_of_a_hand_made_example():
+    c = count(GOLD, PRED)
+    # precision over all 6 predicted beads: exact 0–0 and the 3–null; lax adds 1–1 and 4–2
+    assert (c.p_strict, c.p_lax, c.p_total) == (2, 4, 6)
+    # recall over the 3 gold beads with both sides: only 0–0 exact; all three overlap a prediction
+    assert (c.r_strict, c.r_lax, c.r_total) == (1, 3, 3)
+    s = c.scores()
+    assert s["strict"]["P"] == pytest.approx(1 / 3) and s["strict"]["R"] == pytest.approx(1 / 3)
+    assert s["lax"]["F1"] == pytest.approx(0.8)
+
+
+def test_scores_are_micro_averaged_over_documents():
+    perfect = [((0,), (0,)), ((1,), (1,))]
+    s = score([GOLD, perfect], [PRED, perfect])
+    assert s["strict"]["P"] == pytest.approx(4 / 8)
+    assert s["strict"]["R"] == pytest.approx(3 / 5)
+    assert s["strict"]["F1"] == pytest.approx(2 * 0.5 * 0.6 / 1.1)
+
+
+def test_a_null_prediction_is_never_a_lax_hit_and_duplicates_count_once():
+    c = count([((0,), (0,))], [((0,), ()), ((), (0,)), ((0,), ())])
+    assert (c.p_strict, c.p_lax, c.p_total) == (0, 0, 2)
+    assert (c.r_strict, c.r_lax, c.r_total) == (0, 0, 1)
+
+
+def test_gold_format_parses_and_round_trips():
+    text = "[0,1]:[0]\n[2]:[1,2]\n[3]:[]\n[]:[3]\n"
+    beads = parse_align(text)
+    assert beads == [((0, 1), (0,)), ((2,), (1, 2)), ((3,), ()), ((), (3,))]
+    assert format_align(beads) == text
+    real = read_align(MAC / "gold" / "003.align")
+    assert parse_align(format_align(real)) == real
+
+
+def test_a_malformed_gold_line_names_file_and_line():
+    with pytest.raises(InputError, match=r"x\.align line 2"):
+        parse_align("[0]:[0]\n[1]-[1]\n", "x.align")
+
+
+def _mini_benchmark(root: Path, docs=("001", "004"), beads=15) -> Path:
+    """A 2-document benchmark cut from MAC dev: the first `beads` gold beads of each."""
+    for sub in ("zh", "en", "gold"):
+        (root / sub).mkdir(parents=True)
+    for doc in docs:
+        gold = read_align(MAC / "gold" / f"{doc}.align")[:beads]
+        n = max(i for s, _ in gold for i in s) + 1
+        m = max(j for _, t in gold for j in t) + 1
+        zh = (MAC / "zh" / f"{doc}.txt").read_text(encoding="utf-8").splitlines()[:n]
+        en = (MAC / "en" / f"{doc}.txt").read_text(encoding="utf-8").splitlines()[:m]
+        (root / "zh" / f"{doc}.txt").write_text("\n".join(zh) + "\n", encoding="utf-8")
+        (root / "en" / f"{doc}.txt").write_text("\n".join(en) + "\n", encoding="utf-8")
+        (root / "gold" / f"{doc}.align").write_text(format_align(gold), encoding="utf-8")
+    return root
+
+
+def test_evaluate_command_json_and_saved_predictions(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALIGNER_CACHE_DIR", str(tmp_path / "cache"))
+    folder = _mini_benchmark(tmp_path / "bench")
+    saved = tmp_path / "pred"
+    result = CliRunner().invoke(main, ["evaluate", str(folder), "--json", "--save-dir", str(saved), "-q"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert set(report) >= {"strict", "lax", "files", "seconds", "embed_once_seconds", "peak_rss_mb"}
+    assert set(report["files"]) == {"001", "004"}
+    assert 0.0 < report["embed_once_seconds"] <= report["seconds"]
+    assert report["peak_rss_mb"] > 10
+    # the saved files are the predictions the figures were computed from
+    golds = [read_align(folder / "gold" / f"{d}.align") for d in ("001", "004")]
+    preds = [read_align(saved / f"{d}.align") for d in ("001", "004")]
+    assert score(golds, preds)["strict"]["F1"] == pytest.approx(report["strict"]["F1"])
+    assert report["strict"]["F1"] > 0.8 and report["lax"]["F1"] > 0.95
+    for gold, pred in zip(golds, preds):  # predictions cover every sentence once, in order
+        assert [i for s, _ in pred for i in s] == [i for s, _ in gold for i in s]
+
+
+def test_evaluate_command_table_and_a_clear_error_for_a_wrong_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALIGNER_CACHE_DIR", str(tmp_path / "cache"))
+    folder = _mini_benchmark(tmp_path / "bench", docs=("006",), beads=8)
+    result = CliRunner().invoke(main, ["evaluate", str(folder), "-q"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[1].startswith("006") and lines[2].startswith("all")
+    assert "sentences/s" in result.output and "peak memory" in result.output
+
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(main, ["evaluate", str(tmp_path / "empty")])
+    assert result.exit_code == 1
+    assert "no gold/ folder" in result.output and "Traceback" not in result.output
