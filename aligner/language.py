@@ -1,0 +1,107 @@
+"""Which supported language a text is in: Chinese, Russian or English.
+
+Script counts decide between Han, Cyrillic and Latin; a Latin text must also read as
+English (its share of common English function words), so a French or German file gets a
+clear message instead of a silent, poor alignment. No dependencies: it runs on every
+upload in the UI.
+"""
+from __future__ import annotations
+
+import re
+
+from aligner.errors import LanguageError
+
+_HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+_RUSSIAN_LETTERS = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
+_LATIN_RE = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+_LATIN_WORD_RE = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f']+")
+
+# One Chinese character carries about as much as three letters of an alphabetic
+# translation; Chinese texts quoting English terms are also far more common than
+# translations quoting Chinese, so Han counts weigh more when scripts are mixed.
+HAN_WEIGHT = 5
+
+SAMPLE_CHARS = 200_000  # enough to decide; keeps detection fast on a whole novel
+MIN_WORDS_TO_JUDGE = 12  # below this a Latin text is taken as English unless it clearly is not
+
+_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "English": frozenset(
+        "the of and to in a is that for it as with was on be by are this at from or an have has "
+        "not which we they he she will its their our but his her been were would there more also "
+        "can should these into between both other such i you it's than who".split()
+    ),
+    "French": frozenset(
+        "le la les de des du et est un une que qui dans pour pas sur au aux ce cette il elle nous "
+        "vous ils sont avec par plus ne se leur été être".split()
+    ),
+    "German": frozenset(
+        "der die das und ist nicht ein eine zu den von mit sich des auf für im dem auch es an als "
+        "wird werden bei aus nach oder sind wie".split()
+    ),
+    "Spanish": frozenset(
+        "el la los las de del y en que es un una por con para se su sus al como más lo pero ha son "
+        "fue está".split()
+    ),
+    "Italian": frozenset(
+        "il lo la gli le di del della e è un una che per con non sono nel alla come più ha".split()
+    ),
+    "Portuguese": frozenset(
+        "o a os as de do da dos das e em um uma que não para com por se na no ao é mais foi".split()
+    ),
+}
+# A share of English function words below this is not English prose (English runs 35–45 %).
+MIN_ENGLISH_SHARE = 0.15
+
+
+def _who(name: str) -> str:
+    return name or "the text"
+
+
+def _latin_language(text: str) -> str:
+    """Name of the Latin-script language whose function words the text uses most."""
+    words = [w.lower() for w in _LATIN_WORD_RE.findall(text)]
+    if not words:
+        return "English"
+    shares = {
+        lang: sum(1 for w in words if w in vocab) / len(words)
+        for lang, vocab in _FUNCTION_WORDS.items()
+    }
+    best = max(shares, key=shares.__getitem__)
+    if len(words) < MIN_WORDS_TO_JUDGE:
+        # Too short to judge prose; only a clear other-language signal overrides English.
+        return best if shares[best] > shares["English"] + 0.2 else "English"
+    if best == "English" and shares["English"] >= MIN_ENGLISH_SHARE:
+        return "English"
+    return best if best != "English" else "another Latin-script language"
+
+
+def detect_language(text: str, name: str = "") -> str:
+    """Return "zh", "ru" or "en" for the text, or raise LanguageError naming `name`."""
+    sample = text[:SAMPLE_CHARS]
+    han = len(_HAN_RE.findall(sample))
+    cyrillic = _CYRILLIC_RE.findall(sample)
+    latin = len(_LATIN_RE.findall(sample))
+    weighted = {"zh": han * HAN_WEIGHT, "ru": len(cyrillic), "en": latin}
+    if not any(weighted.values()):
+        raise LanguageError(
+            f"{_who(name)} has no letters in Chinese, Cyrillic or Latin script; "
+            "aligner needs a Chinese text and its Russian or English translation."
+        )
+    lang = max(weighted, key=weighted.__getitem__)
+    if lang == "ru":
+        foreign = sum(1 for c in cyrillic if c not in _RUSSIAN_LETTERS)
+        if foreign > 0.01 * len(cyrillic):
+            raise LanguageError(
+                f"{_who(name)} looks like Ukrainian or another Cyrillic-script language, not "
+                "Russian; aligner supports Chinese with Russian or English. "
+                "Use --target-lang ru to force Russian."
+            )
+    if lang == "en":
+        found = _latin_language(sample)
+        if found != "English":
+            raise LanguageError(
+                f"{_who(name)} looks like {found}; aligner supports Chinese with Russian or "
+                "English. Use --target-lang en to force English."
+            )
+    return lang

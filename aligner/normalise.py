@@ -1,0 +1,225 @@
+"""Normalisation for matching, and paragraphs of the original text.
+
+Nothing here changes what the user sees: `fold` makes the copy of a sentence that the
+encoder and the review checks compare (`Sentence.norm`), and `paragraph_spans` returns
+offsets into the original, re-joining paragraphs that PDF extraction or hard wrapping
+broke across lines (the seed breaks "以联合国为核" / "心的国际体系" across a blank line).
+"""
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+
+# --- character classes -------------------------------------------------------------
+
+# Han ideographs (basic, extension A, compatibility, extensions B+), kana, CJK symbols
+# and punctuation (、。「」…), full-width forms: the characters written without spaces.
+_CJK_CLASS = (
+    "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+    "\U00020000-\U0002ffff"
+)
+_HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_SPACE_BETWEEN_CJK_RE = re.compile(f"(?<=[{_CJK_CLASS}]) (?=[{_CJK_CLASS}])")
+_WHITESPACE_RUN_RE = re.compile(r"\s+")
+
+# Full-width punctuation that is ordinary Chinese typography and stays as it is, so the
+# folded text still reads as Chinese to the encoder and clause/sentence marks are the ones
+# the segmenter saw. Everything else in U+FF01–FF5E (letters, digits, ．％＋－／…) becomes
+# ASCII, so "２０２２" matches "2022" and "１．５" matches "1.5".
+KEPT_FULL_WIDTH = "！（），：；？"
+_FULL_TO_HALF = {
+    cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F) if chr(cp) not in KEPT_FULL_WIDTH
+}
+_FULL_TO_HALF[0x3000] = 0x20  # ideographic space
+
+# A word broken by a hyphen at a line end: continued in lowercase it is one word
+# ("меж-\nдународный" -> "международный"); before a capital the hyphen is the word's own
+# ("Sino-\nRussian" -> "Sino-Russian"). A soft hyphen is never part of the word.
+_LINE_HYPHEN_RE = re.compile(r"(?<=[^\W\d_])[-\u00ad][ \t]*(?:\r\n|\r|\n)\s*(?=[^\W\d_A-ZА-ЯЁ])")
+_LINE_HYPHEN_KEPT_RE = re.compile(r"(?<=[^\W\d_])-[ \t]*(?:\r\n|\r|\n)\s*(?=[A-ZА-ЯЁ])")
+_SOFT_HYPHEN_RE = re.compile("\u00ad")
+
+_converter = None
+_converter_lock = threading.Lock()
+
+
+def _t2s():
+    """The OpenCC Traditional→Simplified converter, built once on first use (it loads dictionaries)."""
+    global _converter
+    if _converter is None:
+        with _converter_lock:
+            if _converter is None:
+                import opencc
+
+                _converter = opencc.OpenCC("t2s")
+    return _converter
+
+
+def has_han(text: str) -> bool:
+    """True if the text contains at least one Chinese character."""
+    return _HAN_RE.search(text) is not None
+
+
+def join_broken_lines(text: str) -> str:
+    """Undo end-of-line hyphenation and drop soft hyphens (PDF extraction leaves both)."""
+    text = _LINE_HYPHEN_KEPT_RE.sub("-", _LINE_HYPHEN_RE.sub("", text))
+    return _SOFT_HYPHEN_RE.sub("", text)
+
+
+def fold(text: str) -> str:
+    """The matching form of a text: Simplified, half-width, one space per gap, no gap inside Chinese.
+
+    Rules, in order: Traditional → Simplified (OpenCC t2s, only when the text has Han
+    characters); full-width ASCII letters, digits and symbols → ASCII, except the Chinese
+    punctuation ！（），：；？ which stays full-width; the ideographic space is a space;
+    whitespace runs (line breaks included) → one space, trimmed; a space between two CJK
+    characters or CJK punctuation marks is removed (so a PDF break "为核\\n\\n心" folds to
+    "为核心", while "2022 年" keeps its space only if a side is not CJK). Latin and Cyrillic
+    case is kept: case is a signal for names.
+    """
+    if has_han(text):
+        text = _t2s().convert(text)
+    text = text.translate(_FULL_TO_HALF)
+    text = _WHITESPACE_RUN_RE.sub(" ", text).strip()
+    return _SPACE_BETWEEN_CJK_RE.sub("", text)
+
+
+def match_form(text: str) -> str:
+    """`fold` after re-joining hyphenated line breaks: the `norm` of a sentence."""
+    return fold(join_broken_lines(text))
+
+
+# --- paragraphs ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int  # offset of the first non-space character
+    end: int  # offset after the last non-space character
+    text: str  # stripped text
+    indented: bool  # began with whitespace (a paragraph indent in many Chinese and Russian texts)
+    blank_before: bool  # one or more blank lines separate it from the previous line
+
+
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+# Sentence-final marks, then any closing quotes or brackets. ":" ends a paragraph too
+# ("声明如下:" / "as follows:" introduce the next one). "——" closes broken-off speech.
+_CLOSERS = "”’」』）)》〉】]\"'»›"
+_TERMINAL_RE = re.compile(rf"(?:[。！？!?…；;:：.]|——)[{re.escape(_CLOSERS)}]*$")
+# A line ending like this is unfinished whatever comes next: clause punctuation, an
+# opening bracket or quote, or a word hyphen.
+_OPEN_END_RE = re.compile(r"(?:[,，、(\[（「『《“‘«]|(?<=[^\W\d_])[-\u00ad])$")
+# A next line starting like this continues the previous one: a lowercase letter, or
+# punctuation that cannot begin a sentence.
+_CONTINUES_RE = re.compile(r"^(?:[a-zа-яё]|[，。、；：！？）」』”》…,;])")
+# A next line starting like this begins something new: a list item, a numbered heading,
+# a Markdown heading, a dialogue dash.
+_STARTS_ITEM_RE = re.compile(
+    r"^(?:[-*•·–—]\s|#{1,6}\s|\d{1,3}[.)、]\s*|[(（]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]"
+    r"|[一二三四五六七八九十百]{1,3}[、.．]|第[一二三四五六七八九十百千\d]+[章节条部篇回卷])"
+)
+_CLAUSE_MARKS_RE = re.compile(r"[，,、；;：:]")
+_HEADING_CJK_MAX = 40  # characters
+_HEADING_WORDS_MAX = 12  # words, Latin or Cyrillic
+_TITLE_WORDS_MAX = 40  # a document's first line may be a long title
+
+
+def _lines(text: str) -> list[_Line]:
+    """Non-blank lines with their stripped offsets, noting indentation and blank lines before."""
+    lines: list[_Line] = []
+    blank = False
+    for m in _LINE_RE.finditer(text):
+        raw = m.group(0).rstrip("\r\n")
+        if not raw.strip():
+            if m.end() == m.start():
+                break
+            blank = True
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        stripped = raw.strip()
+        start = m.start() + lead
+        lines.append(_Line(start, start + len(stripped), stripped, lead > 0, blank and bool(lines)))
+        blank = False
+    return lines
+
+
+def _width(s: str) -> int:
+    """Display width: CJK characters count two columns, as they do on a printed line."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _wrap_width(lines: list[_Line]) -> int | None:
+    """The fixed line width of a hard-wrapped text (PDF, e-mail, Gutenberg), or None.
+
+    A text is hard-wrapped when most lines that are followed directly (no blank line) by
+    another line are nearly as wide as the widest typical line; in a text with one
+    paragraph per line the widths vary freely.
+    """
+    if len(lines) < 6:
+        return None
+    widths = [_width(line.text) for line in lines]
+    ordered = sorted(widths)
+    wrap = ordered[int(0.9 * (len(ordered) - 1))]
+    followed = [widths[i] for i in range(len(lines) - 1) if not lines[i + 1].blank_before]
+    if len(followed) < 4 or wrap < 20:
+        return None
+    full = sum(1 for w in followed if 0.75 * wrap <= w <= 1.1 * wrap)
+    return wrap if full >= 0.6 * len(followed) else None
+
+
+def _is_heading(line: _Line, first: bool) -> bool:
+    """A title or heading: short, no clause punctuation after its number, no final stop."""
+    text = line.text
+    if text.startswith("#"):
+        return True
+    if has_han(text):
+        return len(text) <= _HEADING_CJK_MAX and not _CLAUSE_MARKS_RE.search(text[4:])
+    words = len(text.split())
+    if first:
+        return words <= _TITLE_WORDS_MAX
+    return words <= _HEADING_WORDS_MAX and not _CLAUSE_MARKS_RE.search(text)
+
+
+def _continues(prev: _Line, nxt: _Line, first: bool, wrap: int | None) -> bool:
+    """Whether the line break between `prev` and `nxt` lies inside one paragraph."""
+    if _OPEN_END_RE.search(prev.text) or _CONTINUES_RE.match(nxt.text):
+        return True
+    if nxt.indented or _STARTS_ITEM_RE.match(nxt.text):
+        return False
+    if wrap is not None and not nxt.blank_before:
+        # Hard-wrapped text: a full line runs on, a short one ends its paragraph.
+        return _width(prev.text) >= 0.75 * wrap
+    if _TERMINAL_RE.search(prev.text):
+        return False
+    if first and nxt.text[:1].isupper():
+        return not _is_heading(prev, first=True)
+    return not _is_heading(prev, first=False)
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs of the original text as (start, end) offsets, without surrounding whitespace.
+
+    Every line break is a candidate boundary. It is a real one when the line before ends
+    a sentence (。！？…；: or . ! ? with closing quotes), is a short heading or title, or
+    the next line is indented or starts a list item or numbered heading; it is not when the
+    line before ends open (、，, hyphen, opening bracket) or the next line starts in
+    lowercase or with punctuation. A line with neither signal (a PDF break inside a word,
+    "以联合国为核" / "心的国际体系") continues into the next. In hard-wrapped text, detected
+    by its fixed line width, a full-width line always continues and a short one ends.
+    A joined paragraph's span includes the line breaks inside it.
+    """
+    lines = _lines(text)
+    if not lines:
+        return []
+    wrap = _wrap_width(lines)
+    spans: list[tuple[int, int]] = []
+    start = lines[0].start
+    for i in range(len(lines) - 1):
+        if not _continues(lines[i], lines[i + 1], first=(i == 0), wrap=wrap):
+            spans.append((start, lines[i].end))
+            start = lines[i + 1].start
+    spans.append((start, lines[-1].end))
+    return spans

@@ -1,0 +1,344 @@
+"""Reading the user's files: bytes in any encoding we support → text, or a clear error.
+
+Encoding detection is a small explicit strategy rather than charset-normalizer, which
+misjudges short Chinese and Cyrillic texts: byte-order marks, then strict UTF-8, then
+UTF-16 without a BOM when NUL bytes fall on one parity, then the legacy codecs GB18030,
+Big5, cp1251 and KOI8-R, each decoded strictly and scored by how plausible the result is.
+Decoding never replaces a character: a text we cannot decode exactly is an error.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from pathlib import Path
+
+from aligner.errors import InputError
+
+MAX_BYTES = 20 * 1024 * 1024  # larger files are refused with their size and this limit
+MAX_CONTROL_SHARE = 0.01  # share of control characters above which a "text" is binary
+MIN_PLAUSIBILITY = 0.6  # a legacy decoding scoring lower is not taken as the text
+SCORE_SAMPLE_CHARS = 100_000
+
+_BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
+
+# Signatures of binary formats people pass by mistake, with what to do instead.
+_SIGNATURES = (
+    (b"%PDF-", "a PDF file", "copy its text into a .txt file (or run pdftotext) and use that"),
+    (b"PK\x03\x04", "a ZIP archive (perhaps a .docx saved under another name)",
+     "give it its .docx extension, or save the text as .txt"),
+    (b"\xd0\xcf\x11\xe0", "an old Word or Excel document (.doc/.xls)", "save it as .docx or .txt"),
+    (b"\x89PNG", "a PNG image", "use the text file instead"),
+    (b"\xff\xd8\xff", "a JPEG image", "use the text file instead"),
+    (b"GIF8", "a GIF image", "use the text file instead"),
+    (b"\x1f\x8b", "a gzip archive", "unpack it first"),
+    (b"{\\rtf", "an RTF document", "save it as .docx or .txt"),
+)
+
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a")  # \x1a: DOS end-of-file mark left in old files
+
+
+def _who(name: str) -> str:
+    return name or "the text"
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
+def _check_size(size: int, name: str) -> None:
+    if size > MAX_BYTES:
+        raise InputError(
+            f"{_who(name)} is {_mb(size)}; the limit is {_mb(MAX_BYTES)}. "
+            "Split the text into parts and align them one by one."
+        )
+
+
+def _control_share(text: str) -> float:
+    sample = text[:SCORE_SAMPLE_CHARS]
+    bad = sum(1 for c in sample if c not in _ALLOWED_CONTROLS and unicodedata.category(c) in ("Cc", "Cs"))
+    return bad / max(1, len(sample))
+
+
+def _binary_error(name: str, what: str = "binary data, not text", todo: str = "give a plain-text file") -> InputError:
+    return InputError(f"{_who(name)} looks like {what}; {todo}.")
+
+
+# --- plausibility of a legacy decoding -----------------------------------------------
+
+# The most frequent 3,755 Simplified characters are GB2312 level 1 (lead bytes B0–D7);
+# the most frequent 5,401 Traditional ones are Big5 level 1 (lead bytes A4–C6). A right
+# decoding of Chinese is nearly all such characters; a wrong one scatters into rare
+# characters, kana, Greek and box drawing.
+def _common_han(c: str) -> bool:
+    try:
+        gb = c.encode("gb2312")
+        if len(gb) == 2 and 0xB0 <= gb[0] <= 0xD7:
+            return True
+    except UnicodeEncodeError:
+        pass
+    try:
+        b5 = c.encode("big5")
+        return len(b5) == 2 and 0xA4 <= b5[0] <= 0xC6
+    except UnicodeEncodeError:
+        return False
+
+
+_CJK_PUNCT = set("。，、；：？！“”‘’（）《》〈〉「」『』【】…—·．％")
+def _is_cjk_form(c: str) -> bool:
+    """Ideographic space and CJK punctuation (U+3000–303F) or full-width ASCII (U+FF01–FF5E)."""
+    return 0x3000 <= ord(c) <= 0x303F or 0xFF01 <= ord(c) <= 0xFF5E
+
+
+# Letter frequencies of Russian prose, per cent. A letter's weight is its frequency up to
+# the 4 % of the common letters (о е а и н т с р в л), so a right decoding scores about
+# 0.75 per letter and cp1251 read as KOI8-R (or the reverse), which trades common letters
+# for rare ones, scores far less.
+_RU_FREQ = dict(zip(
+    "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё",
+    (10.97, 8.45, 8.01, 7.35, 6.70, 6.26, 5.47, 4.73, 4.54, 4.40, 3.49, 3.21, 2.98, 2.81, 2.62, 2.01,
+     1.90, 1.74, 1.70, 1.65, 1.59, 1.44, 1.21, 0.97, 0.94, 0.73, 0.64, 0.48, 0.36, 0.32, 0.26, 0.04,
+     0.04),
+))
+_RU_WEIGHT = {c: min(1.0, f / 4.0) for c, f in _RU_FREQ.items()}
+_RU_EXPECTED = 0.85  # mean letter weight of Russian prose: Russian scores on Chinese's 0–1 scale
+_CYR_RE = re.compile("[\u0400-\u04ff]")
+_CYR_ONLY_RE = re.compile("[\u0400-\u04ff]+")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_SPACED_HAN_RE = re.compile("(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+
+
+def _chinese_good(c: str) -> bool:
+    return c in _CJK_PUNCT or _is_cjk_form(c) or _common_han(c)
+
+
+def _cyrillic_good(sample: str) -> float:
+    """Cyrillic letters in words with a normal case pattern, each weighted by its frequency.
+
+    cp1251 read as KOI8-R or the reverse swaps case and trades common letters for rare ones.
+    """
+    good = 0
+    for word in _WORD_RE.findall(sample):
+        if not _CYR_RE.search(word) or not _CYR_ONLY_RE.fullmatch(word):
+            continue  # no Cyrillic, or Cyrillic mixed with Latin ("йtй": French read as cp1251)
+        if word.islower() or word.isupper() or (word[0].isupper() and word[1:].islower()):
+            good += sum(_RU_WEIGHT.get(c, 0.0) for c in word.lower())
+    return good / _RU_EXPECTED
+
+
+def plausibility(text: str) -> float:
+    """Share of non-ASCII, non-space characters that look like Chinese or Russian writing.
+
+    One scale for every codec, so a Russian text saved as GBK (GB2312 has Cyrillic) is
+    recognised as well as a Chinese one saved as cp1251 is rejected. Han characters with
+    spaces between them are what Cyrillic bytes read as Chinese look like, and count against.
+    """
+    sample = text[:SCORE_SAMPLE_CHARS]
+    wide = [c for c in sample if ord(c) > 0x7F and not c.isspace()]
+    if not wide:
+        return 0.0
+    spaced = _SPACED_HAN_RE.findall(sample)  # Chinese has no spaces between words; garbage does
+    good = _cyrillic_good(sample) - 2 * len(spaced)
+    good += sum(1 for c in wide if not ("\u0400" <= c <= "\u04ff") and _chinese_good(c))
+    return max(0.0, min(1.0, good / len(wide)))
+
+
+_LEGACY = ("gb18030", "big5", "cp1251", "koi8_r")  # the order breaks ties
+
+
+def _decode_legacy(data: bytes) -> tuple[str, float] | None:
+    """The most plausible strict decoding among the legacy codecs, with its score."""
+    best: tuple[str, float] | None = None
+    for codec in _LEGACY:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _control_share(text) > MAX_CONTROL_SHARE:
+            continue
+        s = plausibility(text)
+        if best is None or s > best[1]:
+            best = (text, s)
+    return best
+
+
+# --- UTF-16 without a byte-order mark ---------------------------------------------
+
+
+def _looks_like_text(c: str) -> bool:
+    """A character a Chinese, Russian or English text is made of."""
+    o = ord(c)
+    return (
+        0x20 <= o < 0x7F or c in "\t\n\r"
+        or 0x0400 <= o <= 0x04FF  # Cyrillic
+        or 0x00C0 <= o <= 0x00FF  # Latin-1 letters
+        or 0x2010 <= o <= 0x2026  # dashes, quotes, ellipsis
+        or 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF5E  # CJK punctuation, full-width forms
+        or 0x4E00 <= o <= 0x9FFF  # Han
+    )
+
+
+MIN_UTF16_TEXT_SHARE = 0.9
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Decode BOM-less UTF-16 when its NUL bytes say so, else None.
+
+    ASCII characters (spaces, digits, line breaks) in UTF-16 have a NUL high byte, so
+    NULs fall mostly on odd offsets (little-endian) or even ones (big-endian); a few
+    Chinese characters (一 is U+4E00) add NULs on the other side. Both byte orders are
+    decoded and the one that reads as text wins; binary data reads as neither.
+    """
+    if len(data) % 2:
+        return None
+    best: tuple[float, str] | None = None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:SCORE_SAMPLE_CHARS]
+        share = sum(1 for c in sample if _looks_like_text(c)) / max(1, len(sample))
+        if share >= MIN_UTF16_TEXT_SHARE and (best is None or share > best[0]):
+            best = (share, text)
+    return None if best is None else best[1]
+
+
+# --- public ------------------------------------------------------------------------
+
+
+def _finish(text: str, name: str) -> str:
+    if not text.strip():
+        raise InputError(f"{_who(name)} contains only whitespace; give a file with the text to align.")
+    if "\x00" in text or _control_share(text) > MAX_CONTROL_SHARE:
+        raise _binary_error(name)
+    return text
+
+
+def decode_bytes(data: bytes, name: str = "") -> str:
+    """Decode a text file's bytes exactly, or raise InputError saying what is wrong and what to do.
+
+    Supported: UTF-8 (with or without BOM), UTF-16 and UTF-32 with a BOM, UTF-16 without
+    one, GB18030/GBK/GB2312, Big5, cp1251 and KOI8-R. The BOM is not part of the text;
+    line endings are kept as they are, since every offset refers to this text.
+    """
+    _check_size(len(data), name)
+    if not data:
+        raise InputError(f"{_who(name)} is empty; give a file with the text to align.")
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _finish(data[len(bom):].decode(codec), name)
+            except UnicodeDecodeError as e:
+                raise InputError(
+                    f"{_who(name)} starts with a {label} byte-order mark but is not valid {label} "
+                    f"(bad bytes at offset {e.start + len(bom)}); re-save it as UTF-8."
+                ) from None
+    for signature, what, todo in _SIGNATURES:
+        if data.startswith(signature):
+            raise _binary_error(name, what, todo)
+    if b"\x00" in data:  # no text encoding but UTF-16/32 has NUL bytes
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise _binary_error(name)
+        return _finish(text, name)
+    try:
+        return _finish(data.decode("utf-8"), name)
+    except UnicodeDecodeError:
+        pass
+    found = _decode_legacy(data)
+    if found is None or found[1] < MIN_PLAUSIBILITY:
+        text = _utf16_without_bom(data)  # UTF-16 text with no ASCII character has no NUL either
+        if text is not None:
+            return _finish(text, name)
+        if found is None and _control_share(data.decode("latin-1")) > MAX_CONTROL_SHARE:
+            raise _binary_error(name)
+        raise InputError(
+            f"{_who(name)} is not in an encoding aligner can read (UTF-8, UTF-16, GB18030, Big5, "
+            "cp1251, KOI8-R); open it in an editor and save it as UTF-8."
+        )
+    return _finish(found[0], name)
+
+
+# --- files -------------------------------------------------------------------------
+
+
+def docx_text(path: Path) -> str:
+    """Text of a Word document: its paragraphs (tables' included, in order) joined by blank lines."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as e:
+        raise InputError(f"{path} is not a readable .docx document ({e}); save it again from Word as .docx.") from None
+
+    def paragraphs(container):
+        for block in container.iter_inner_content():
+            if isinstance(block, Table):
+                for row in block.rows:
+                    for cell in row.cells:
+                        yield from paragraphs(cell)
+            else:
+                yield block.text
+
+    return "\n\n".join(p.strip() for p in paragraphs(document) if p.strip())
+
+
+_SRT_TIME_RE = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}")
+_SRT_TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}")
+
+
+def srt_text(raw: str) -> str:
+    """Subtitle text only: cue numbers, timings and formatting tags dropped, one paragraph per cue."""
+    cues: list[list[str]] = [[]]
+    for line in raw.splitlines():
+        line = line.strip()
+        if not line:
+            cues.append([])
+        else:
+            cues[-1].append(line)
+    paragraphs: list[str] = []
+    for lines in cues:
+        if lines and lines[0].isdigit():
+            lines = lines[1:]
+        if lines and _SRT_TIME_RE.match(lines[0]):
+            lines = lines[1:]
+        text = "\n".join(t for t in (_SRT_TAG_RE.sub("", line).strip() for line in lines) if t)
+        if text:
+            paragraphs.append(text)
+    return "\n\n".join(paragraphs)
+
+
+def read_file(path: str | Path) -> str:
+    """The text of a .txt, .md, .srt or .docx file, or InputError naming the file."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file; check the path.")
+    if path.is_dir():
+        raise InputError(f"{path} is a folder; give the path of a text file.")
+    try:
+        size = path.stat().st_size
+        _check_size(size, str(path))
+        suffix = path.suffix.lower()
+        if suffix == ".docx":
+            text = docx_text(path)
+            if not text.strip():
+                raise InputError(f"{path} has no text in its paragraphs; give a document with the text to align.")
+            return text
+        data = path.read_bytes()
+    except PermissionError:
+        raise InputError(f"{path} cannot be read (permission denied); check its permissions.") from None
+    text = decode_bytes(data, str(path))
+    if suffix == ".srt":
+        text = srt_text(text)
+        if not text.strip():
+            raise InputError(f"{path} has no subtitle text; give an .srt file with cues.")
+    return text

@@ -1,0 +1,176 @@
+"""Sentences of a text, as character offsets into it.
+
+Paragraphs come from `normalise.paragraph_spans`, so a sentence never crosses a real
+paragraph boundary but does run across a line broken by PDF extraction. Inside a
+paragraph: Chinese by a small rule set (split after 。！？!? and ……, keeping closing quotes
+and brackets), Russian by razdel, English by pysbd, which on our edge cases (No. 5,
+Jan. 4, Art. 3, p. 12) splits correctly where razdel does not.
+"""
+from __future__ import annotations
+
+import re
+import threading
+
+from aligner.normalise import match_form, paragraph_spans
+from aligner.types import Sentence
+
+_WS_RE = re.compile(r"\s")
+
+# --- Chinese -------------------------------------------------------------------------
+
+# A run of sentence-final marks; a "." only right after a Chinese character and not
+# before a digit (so 1.5 and "U.S." inside Chinese text stay whole).
+_ZH_END_RE = re.compile(r"[。！？!?…]+|(?<=[\u4e00-\u9fff])\.(?![\d.])")
+_ZH_CLOSERS = "”’」』）)》】〉»"
+_ASCII_QUOTES = "\"'"
+
+
+def _zh_ends(para: str) -> list[int]:
+    """Offsets (in `para`) just after each sentence end, closing quotes and brackets included.
+
+    An ASCII quote after the mark closes the sentence only if the sentence so far has
+    an unpaired one; otherwise it opens the next sentence.
+    """
+    ends: list[int] = []
+    sent_start = 0
+    for m in _ZH_END_RE.finditer(para):
+        if m.start() < sent_start:
+            continue  # inside closers already taken
+        end = m.end()
+        while end < len(para):
+            c = para[end]
+            if c in _ZH_CLOSERS:
+                end += 1
+            elif c in _ASCII_QUOTES and para.count(c, sent_start, end) % 2 == 1:
+                end += 1
+            else:
+                break
+        if para[end:].strip():
+            ends.append(end)
+        sent_start = end
+    return ends
+
+
+def _split_zh(para: str) -> list[tuple[int, int]]:
+    cuts = [0, *_zh_ends(para), len(para)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:])]
+
+
+# --- Russian -------------------------------------------------------------------------
+
+
+# razdel never ends a sentence at "г." (год or город); after a year and before a
+# capitalised word it is the end of a dated sentence: "…4 февраля 2022 г. Главы государств…".
+_RU_YEAR_END_RE = re.compile(r"(?<=\d)\s?гг?\.(?=\s+[А-ЯЁ][а-яё])")
+
+
+def _split_ru(para: str) -> list[tuple[int, int]]:
+    import razdel
+
+    # Line breaks inside a joined paragraph are spaces to the segmenter; same length, same offsets.
+    flat = _WS_RE.sub(" ", para)
+    spans: list[tuple[int, int]] = []
+    for s in razdel.sentenize(flat):
+        start = s.start
+        for m in _RU_YEAR_END_RE.finditer(flat, s.start, s.stop):
+            spans.append((start, m.end()))
+            start = m.end()
+        spans.append((start, s.stop))
+    return spans
+
+
+# --- English -------------------------------------------------------------------------
+
+_segmenter = threading.local()
+
+
+def _pysbd():
+    """One pysbd Segmenter per thread: it keeps the text being split as its own state."""
+    seg = getattr(_segmenter, "en", None)
+    if seg is None:
+        import pysbd
+
+        seg = _segmenter.en = pysbd.Segmenter(language="en", clean=False, char_span=False)
+    return seg
+
+
+def _by_nonspace_counts(para: str, pieces: list[str]) -> list[tuple[int, int]] | None:
+    """Map segmenter output back to offsets by counting non-space characters.
+
+    pysbd returns strings, and its own char_span search goes wrong on repeated sentences;
+    it keeps every non-space character, so the k-th piece ends after the same number of
+    them in the paragraph. None if the pieces do not add up (then another splitter is used).
+    """
+    positions = [i for i, c in enumerate(para) if not c.isspace()]
+    spans: list[tuple[int, int]] = []
+    done = 0
+    for piece in pieces:
+        n = sum(1 for c in piece if not c.isspace())
+        if n == 0:
+            continue
+        if done + n > len(positions):
+            return None
+        spans.append((positions[done], positions[done + n - 1] + 1))
+        done += n
+    if done != len(positions):
+        return None
+    if any(para[a:b].split() != p.split() for (a, b), p in zip(spans, filter(str.strip, pieces))):
+        return None
+    return spans
+
+
+def _split_en(para: str) -> list[tuple[int, int]]:
+    flat = _WS_RE.sub(" ", para)
+    spans = _by_nonspace_counts(para, _pysbd().segment(flat))
+    return spans if spans is not None else _split_ru(para)
+
+
+_SPLITTERS = {"zh": _split_zh, "ru": _split_ru, "en": _split_en}
+
+
+# --- documents -----------------------------------------------------------------------
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _presplit_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, line number) of each non-empty line, stripped."""
+    spans = []
+    for number, m in enumerate(re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text)):
+        if m.start() == m.end():
+            break
+        start, end = _trimmed(text, m.start(), m.end())
+        if start < end:
+            spans.append((start, end, number))
+    return spans
+
+
+def segment(text: str, lang: str, presplit: bool = False) -> list[Sentence]:
+    """Split `text` into sentences whose `text == text[start:end]`, in order, indexed from 0.
+
+    `presplit` takes one sentence per non-empty line as is (paragraph = 0-based line
+    number), for input that is already segmented, like the benchmark's.
+    """
+    if lang not in _SPLITTERS:
+        raise ValueError(f"no segmenter for language {lang!r}; expected one of {sorted(_SPLITTERS)}")
+    if presplit:
+        spans = _presplit_spans(text)
+    else:
+        split = _SPLITTERS[lang]
+        spans = []
+        for number, (p_start, p_end) in enumerate(paragraph_spans(text)):
+            para = text[p_start:p_end]
+            for a, b in split(para):
+                start, end = _trimmed(text, p_start + a, p_start + b)
+                if start < end:
+                    spans.append((start, end, number))
+    return [
+        Sentence(index=i, start=s, end=e, text=text[s:e], norm=match_form(text[s:e]), paragraph=p)
+        for i, (s, e, p) in enumerate(spans)
+    ]

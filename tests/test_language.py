@@ -1,0 +1,73 @@
+"""Language detection: script counts, English check, clear errors naming the file."""
+from pathlib import Path
+
+import pytest
+
+from aligner.errors import LanguageError
+from aligner.language import detect_language
+
+SEED = Path("/work/shared/seed/joint-statement-2022-02-04.zh.txt").read_text(encoding="utf-8")
+
+RUSSIAN = (
+    "По приглашению Председателя Китайской Народной Республики Си Цзиньпина Президент "
+    "Российской Федерации В. В. Путин посетил Пекин 4 февраля 2022 г. Стороны заявляют следующее."
+)
+ENGLISH = (
+    "At the invitation of President of the People's Republic of China Xi Jinping, President of "
+    "the Russian Federation Vladimir V. Putin visited Beijing on 4 February 2022. The sides state "
+    "that the world is going through momentous changes."
+)
+FRENCH = (
+    "À l'invitation du Président de la République populaire de Chine, le Président de la "
+    "Fédération de Russie s'est rendu à Pékin le 4 février 2022. Les deux parties déclarent que "
+    "le monde connaît des changements importants et que la société entre dans une nouvelle ère."
+)
+GERMAN = (
+    "Auf Einladung des Präsidenten der Volksrepublik China besuchte der Präsident der Russischen "
+    "Föderation am 4. Februar 2022 Peking. Die Seiten erklären, dass die Welt sich in einer Zeit "
+    "großer Veränderungen befindet und die Menschheit in eine neue Ära eintritt."
+)
+UKRAINIAN = (
+    "На запрошення Голови Китайської Народної Республіки Президент Російської Федерації відвідав "
+    "Пекін 4 лютого 2022 року. Сторони заявляють, що світ переживає епоху значних змін."
+)
+
+
+def test_seed_is_chinese():
+    assert detect_language(SEED, "seed.txt") == "zh"
+
+
+def test_russian_and_english():
+    assert detect_language(RUSSIAN) == "ru"
+    assert detect_language(ENGLISH) == "en"
+
+
+def test_chinese_with_many_english_terms_is_still_chinese():
+    text = "双方支持 World Health Organization 和 United Nations 在 COVID-19 疫情中的作用。"
+    assert detect_language(text) == "zh"
+
+
+def test_english_quoting_chinese_names_is_english():
+    assert detect_language(ENGLISH + " The concept of 人类命运共同体 (a community with a shared future) was noted.") == "en"
+
+
+def test_short_english_line_is_english():
+    assert detect_language("Joint Statement") == "en"
+
+
+@pytest.mark.parametrize("text, language", [(FRENCH, "French"), (GERMAN, "German")])
+def test_other_latin_languages_are_refused_by_name(text, language):
+    with pytest.raises(LanguageError) as e:
+        detect_language(text, "texts/x.txt")
+    message = str(e.value)
+    assert "texts/x.txt" in message and language in message and "--target-lang en" in message
+
+
+def test_ukrainian_is_not_taken_for_russian():
+    with pytest.raises(LanguageError, match="Ukrainian"):
+        detect_language(UKRAINIAN, "uk.txt")
+
+
+def test_text_without_letters_is_refused():
+    with pytest.raises(LanguageError, match=r"numbers\.txt has no letters"):
+        detect_language("2022-02-04 12:00, 15.5 % — 1000", "numbers.txt")

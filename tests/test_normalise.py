@@ -1,0 +1,174 @@
+"""fold() rules and paragraph repair on the seed and on Russian and English layouts."""
+from pathlib import Path
+
+import opencc
+import pytest
+
+from aligner.normalise import fold, match_form, paragraph_spans
+
+SEED = Path("/work/shared/seed/joint-statement-2022-02-04.zh.txt").read_text(encoding="utf-8")
+
+# The places where PDF extraction broke the seed's paragraphs (end of a line, start of the next).
+SEED_BREAKS = [("以联合国为核", "心的国际体系"), ("尊重", "其他国家"), ("和平、", "发展、合作"), ("科技发", "展, 加速")]
+
+
+def _paragraphs(text):
+    return [text[s:e] for s, e in paragraph_spans(text)]
+
+
+# --- fold -----------------------------------------------------------------------------
+
+
+def test_fold_turns_traditional_seed_sentence_into_the_simplified_original():
+    sentence = "捍卫以联合国为核心的国际体系和以国际法为基础的国际秩序"
+    traditional = opencc.OpenCC("s2t").convert(sentence)
+    assert traditional != sentence
+    assert fold(traditional) == sentence
+
+
+def test_fold_makes_full_width_letters_digits_and_symbols_ascii():
+    assert fold("２０２２年２月４日，ＵＳＡ增长１．５％") == "2022年2月4日，USA增长1.5%"
+
+
+def test_fold_keeps_chinese_punctuation_full_width():
+    assert fold("好！为什么？（注）：是，否；") == "好！为什么？（注）：是，否；"
+    assert fold("他说：“好。”") == "他说：“好。”"
+
+
+def test_fold_joins_a_pdf_break_between_chinese_characters():
+    assert fold("捍卫以联合国为核\n\n心的国际体系") == "捍卫以联合国为核心的国际体系"
+    assert fold("和平、\n\n发展") == "和平、发展"
+
+
+def test_fold_collapses_whitespace_but_keeps_spaces_next_to_latin():
+    assert fold("  The   parties\n\n agreed  ") == "The parties agreed"
+    assert fold("第24届 Winter Games 开幕") == "第24届 Winter Games 开幕"
+    assert fold("中\u3000国") == "中国"
+
+
+def test_fold_leaves_russian_and_english_letters_and_case_alone():
+    assert fold("В. В. Путин и U.S. Army") == "В. В. Путин и U.S. Army"
+
+
+def test_match_form_rejoins_words_hyphenated_at_line_end():
+    assert match_form("меж-\nдународный порядок") == "международный порядок"
+    assert match_form("the inter-\n  national system") == "the international system"
+    assert match_form("the Sino-\nRussian talks") == "the Sino-Russian talks"
+    assert match_form("2-\n3 days") == "2- 3 days"
+    assert match_form("soft\u00adhyphen") == "softhyphen"
+
+
+# --- paragraphs of the seed ---------------------------------------------------------------
+
+
+def test_seed_pdf_breaks_are_inside_one_paragraph_each():
+    paragraphs = _paragraphs(SEED)
+    for before, after in SEED_BREAKS:
+        holding = [p for p in paragraphs if before in p and after in p]
+        assert len(holding) == 1, (before, after)
+        # the break itself is kept in the original text of the paragraph
+        assert "\n" in holding[0]
+
+
+def test_seed_real_paragraphs_stay_apart():
+    paragraphs = _paragraphs(SEED)
+    raw_blocks = [b.strip() for b in SEED.split("\n\n") if b.strip()]
+    assert len(paragraphs) == len(raw_blocks) - len(SEED_BREAKS)
+    assert paragraphs[0] == "中华人民共和国和俄罗斯联邦关于新时代国际关系和全球可持续发展的联合声明(上)"
+    assert paragraphs[2].endswith("声明如下:")
+    assert paragraphs[3].startswith("当前")
+    assert any(p.startswith("一 双方一致认为") for p in paragraphs)
+    assert any(p.startswith("二 双方认为, 和平、") for p in paragraphs)
+
+
+def test_spans_are_stripped_ordered_and_cover_every_character():
+    spans = paragraph_spans(SEED)
+    covered = set()
+    last_end = 0
+    for start, end in spans:
+        assert last_end <= start < end
+        assert not SEED[start].isspace() and not SEED[end - 1].isspace()
+        covered.update(range(start, end))
+        last_end = end
+    assert all(SEED[i].isspace() for i in range(len(SEED)) if i not in covered)
+
+
+# --- other layouts ------------------------------------------------------------------------------
+
+RUSSIAN_PDF = """Совместное заявление Российской Федерации и Китайской Народной Республики
+
+По приглашению Председателя Китайской Народной Республики Си Цзиньпина Президент Российской Федерации В. В. Путин посетил Пекин 4 февраля 2022 г. Главы госу-
+
+дарств провели переговоры в Пекине и приняли участие в церемонии открытия XXIV зимних Олимпийских игр.
+
+Стороны призывают все государства отстаивать такие общечеловеческие ценности, как мир, развитие, равенство, справедливость, демократия и
+
+свобода, уважать право народов самостоятельно определять пути развития своих стран.
+
+Стороны заявляют следующее:
+
+1. Стороны считают, что демократия является общечеловеческой ценностью.
+"""
+
+
+def test_russian_pdf_breaks_are_repaired_and_headings_kept():
+    paragraphs = _paragraphs(RUSSIAN_PDF)
+    assert paragraphs[0].startswith("Совместное заявление") and paragraphs[0].endswith("Республики")
+    assert paragraphs[1].startswith("По приглашению") and paragraphs[1].endswith("Олимпийских игр.")
+    assert paragraphs[2].startswith("Стороны призывают") and paragraphs[2].endswith("своих стран.")
+    assert paragraphs[3] == "Стороны заявляют следующее:"
+    assert paragraphs[4].startswith("1. Стороны считают")
+    assert len(paragraphs) == 5
+
+
+ENGLISH_WRAPPED = """Joint Statement
+
+The Russian Federation and the People's Republic of China, hereinafter
+referred to as the sides, state that they agree on the following points.
+Today, the world is going through momentous changes, and humanity is
+entering a new era of rapid development and profound transformation.
+
+It sees the development of such processes and phenomena as
+multipolarity, economic globalization, the advent of information
+society, cultural diversity, transformation of the global governance
+architecture and world order.
+
+The sides call on all States to pursue well-being for all and, with
+these ends, to build dialogue and mutual trust.
+"""
+
+
+def test_hard_wrapped_english_joins_lines_and_keeps_blank_line_paragraphs():
+    paragraphs = _paragraphs(ENGLISH_WRAPPED)
+    assert [p.split()[0] for p in paragraphs] == ["Joint", "The", "It", "The"]
+    # a full-width line ending in a full stop does not end the paragraph in wrapped text
+    assert "following points.\nToday, the world" in paragraphs[1]
+    assert paragraphs[1].endswith("profound transformation.")
+
+
+CHINESE_NOVEL = "第一章 序\n　　他说：“好。”\n　　然后走了，\n头也不回。\n　　天黑了\n　　第二天他又来了。\n"
+
+
+def test_indented_paragraphs_of_a_chinese_novel():
+    paragraphs = _paragraphs(CHINESE_NOVEL)
+    assert paragraphs == ["第一章 序", "他说：“好。”", "然后走了，\n头也不回。", "天黑了", "第二天他又来了。"]
+
+
+def test_one_paragraph_per_line_with_windows_line_endings():
+    text = "First paragraph ends here.\r\nSecond one, too.\r\n\r\nThird.\r\n"
+    assert _paragraphs(text) == ["First paragraph ends here.", "Second one, too.", "Third."]
+
+
+def test_lowercase_continuation_after_an_unfinished_line():
+    text = "The sides agree that the world\n\norder must be respected.\n\nThey also agree.\n"
+    assert _paragraphs(text) == ["The sides agree that the world\n\norder must be respected.", "They also agree."]
+
+
+def test_markdown_heading_and_list_items_are_their_own_paragraphs():
+    text = "# Title\nIntro line without a stop\n- first item\n- second item\n"
+    assert _paragraphs(text) == ["# Title", "Intro line without a stop", "- first item", "- second item"]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n\t  "])
+def test_no_paragraphs_in_blank_text(text):
+    assert paragraph_spans(text) == []

@@ -1,0 +1,187 @@
+"""Reading files: every supported encoding on real sentences, formats by extension, clear errors."""
+import codecs
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import opencc
+import pytest
+
+from aligner import reading
+from aligner.errors import AlignerError, InputError
+from aligner.reading import decode_bytes, read_file
+
+SEED = Path("/work/shared/seed/joint-statement-2022-02-04.zh.txt").read_text(encoding="utf-8")
+TRADITIONAL = opencc.OpenCC("s2tw").convert(SEED)  # Taiwan forms: all in Big5
+RUSSIAN = (
+    "Совместное заявление Российской Федерации и Китайской Народной Республики\n\n"
+    "По приглашению Председателя Китайской Народной Республики Си Цзиньпина Президент Российской "
+    "Федерации В. В. Путин посетил Пекин 4 февраля 2022 г. Главы государств провели переговоры.\n\n"
+    "Стороны призывают все государства отстаивать мир, развитие, равенство, справедливость.\n"
+)
+ZH_SENTENCE = "两国元首在北京举行会谈，并出席第24届冬季奥运会开幕式。"
+RU_SENTENCE = "Стороны заявляют следующее: демократия является общечеловеческой ценностью."
+TW_SENTENCE = opencc.OpenCC("s2tw").convert(ZH_SENTENCE)
+
+CASES = [
+    # (label, text, codec used to write the bytes)
+    ("seed utf-8", SEED, "utf-8"),
+    ("seed utf-8 BOM", SEED, "utf-8-sig"),
+    ("seed utf-16 BOM", SEED, "utf-16"),
+    ("seed utf-16-le no BOM", SEED, "utf-16-le"),
+    ("seed utf-16-be no BOM", SEED, "utf-16-be"),
+    ("seed gb18030", SEED, "gb18030"),
+    ("seed gbk", SEED, "gbk"),
+    ("traditional big5", TRADITIONAL, "big5"),
+    ("traditional gb18030", TRADITIONAL, "gb18030"),
+    ("traditional utf-16 BOM", TRADITIONAL, "utf-16"),
+    ("russian utf-8", RUSSIAN, "utf-8"),
+    ("russian utf-16-le no BOM", RUSSIAN, "utf-16-le"),
+    ("russian cp1251", RUSSIAN, "cp1251"),
+    ("russian koi8-r", RUSSIAN, "koi8_r"),
+    ("russian gb18030", RUSSIAN, "gb18030"),
+    ("zh sentence gbk", ZH_SENTENCE, "gbk"),
+    ("zh sentence big5 traditional", TW_SENTENCE, "big5"),
+    ("ru sentence cp1251", RU_SENTENCE, "cp1251"),
+    ("ru sentence koi8-r", RU_SENTENCE, "koi8_r"),
+    ("ru title cp1251 capitals", "СОВМЕСТНОЕ ЗАЯВЛЕНИЕ", "cp1251"),
+    ("ru title koi8-r capitals", "СОВМЕСТНОЕ ЗАЯВЛЕНИЕ", "koi8_r"),
+]
+
+
+@pytest.mark.parametrize("label, text, codec", CASES, ids=[c[0] for c in CASES])
+def test_decodes_each_supported_encoding_exactly(label, text, codec):
+    assert decode_bytes(text.encode(codec), "x.txt") == text
+
+
+def test_bom_is_not_part_of_the_text_and_line_endings_are_kept():
+    text = "第一段。\r\n\r\n第二段。\r\n"
+    assert decode_bytes(codecs.BOM_UTF8 + text.encode("utf-8"), "x.txt") == text
+    assert decode_bytes(text.encode("utf-16"), "x.txt") == text
+
+
+@pytest.mark.parametrize("data, fragment", [
+    (b"", "is empty"),
+    (b" \r\n\t\n ", "only whitespace"),
+    ("\u3000\n".encode("utf-8"), "only whitespace"),
+])
+def test_empty_input_is_refused_by_name(data, fragment):
+    with pytest.raises(InputError, match=f"texts/zh.txt .*{fragment}"):
+        decode_bytes(data, "texts/zh.txt")
+
+
+def _docx_bytes() -> bytes:
+    buffer = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("双方认为。")
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _zip_bytes() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("a.txt", "hello")
+    return buffer.getvalue()
+
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+
+
+@pytest.mark.parametrize("data, fragment", [
+    (PNG, "PNG image"),
+    (_docx_bytes(), "ZIP archive"),
+    (_zip_bytes(), "ZIP archive"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+    (bytes(range(256)) * 4, "binary data"),
+    (b"ELF\x01\x02\x03 text text text text\x00\x00\x10\x11\x00\x05", "binary data"),
+    (b"abc\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12\x13\x14", "binary data"),
+])
+def test_binary_input_is_refused(data, fragment):
+    with pytest.raises(InputError, match=fragment) as e:
+        decode_bytes(data, "texts/ru.txt")
+    assert "texts/ru.txt" in str(e.value)
+
+
+def test_text_in_an_unsupported_encoding_is_refused_with_advice():
+    french = "À l'été, les élèves préféraient étudier à côté de la fenêtre ouverte.".encode("cp1252")
+    with pytest.raises(InputError, match="fr.txt is not in an encoding .* save it as UTF-8"):
+        decode_bytes(french, "fr.txt")
+
+
+def test_broken_utf8_after_a_bom_is_refused_not_replaced():
+    with pytest.raises(InputError, match="UTF-8 byte-order mark but is not valid UTF-8"):
+        decode_bytes(codecs.BOM_UTF8 + "双方".encode("utf-8") + b"\xff\xfe\xfd", "x.txt")
+
+
+def test_too_large_input_gives_size_and_limit(monkeypatch):
+    monkeypatch.setattr(reading, "MAX_BYTES", 1024 * 1024)
+    data = ("双方认为。" * 80_000).encode("utf-8")  # 1.1 MB
+    with pytest.raises(InputError, match=r"big.txt is 1\.1 MB; the limit is 1\.0 MB"):
+        decode_bytes(data, "big.txt")
+
+
+def test_too_large_file_is_refused_before_reading(tmp_path, monkeypatch):
+    monkeypatch.setattr(reading, "MAX_BYTES", 1000)
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"a" * 2000)
+    with pytest.raises(InputError, match="big.txt is 0.0 MB; the limit is 0.0 MB"):
+        read_file(path)
+
+
+# --- files ----------------------------------------------------------------------------
+
+
+def test_read_file_decodes_a_cp1251_text(tmp_path):
+    path = tmp_path / "ru.txt"
+    path.write_bytes(RUSSIAN.encode("cp1251"))
+    assert read_file(path) == RUSSIAN
+
+
+def test_read_file_reports_a_missing_file_and_a_folder(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_file(tmp_path / "missing.txt")
+    with pytest.raises(InputError, match="is a folder"):
+        read_file(tmp_path)
+
+
+def test_markdown_is_read_as_text(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text("# 标题\n\n双方认为。\n", encoding="utf-8")
+    assert read_file(path) == "# 标题\n\n双方认为。\n"
+
+
+def test_docx_paragraphs_and_tables_are_joined_by_blank_lines(tmp_path):
+    document = docx.Document()
+    document.add_heading("联合声明", level=1)
+    document.add_paragraph("双方认为，民主是全人类共同价值。")
+    document.add_paragraph("")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "第一格。"
+    table.cell(0, 1).text = "第二格。"
+    document.add_paragraph("双方指出。")
+    path = tmp_path / "statement.docx"
+    document.save(path)
+    assert read_file(path) == "联合声明\n\n双方认为，民主是全人类共同价值。\n\n第一格。\n\n第二格。\n\n双方指出。"
+
+
+def test_a_broken_docx_is_refused_by_name(tmp_path):
+    path = tmp_path / "broken.docx"
+    path.write_bytes(b"not a zip at all")
+    with pytest.raises(InputError, match="broken.docx is not a readable .docx"):
+        read_file(path)
+
+
+def test_srt_keeps_only_the_subtitle_text(tmp_path):
+    srt = (
+        "1\r\n00:00:01,000 --> 00:00:03,500\r\n<i>Стороны заявляют</i>\r\nследующее.\r\n\r\n"
+        "2\r\n00:00:04,000 --> 00:00:06,000\r\nДемократия — общечеловеческая ценность.\r\n\r\n"
+    )
+    path = tmp_path / "talk.srt"
+    path.write_bytes(srt.encode("cp1251"))
+    assert read_file(path) == "Стороны заявляют\nследующее.\n\nДемократия — общечеловеческая ценность."
+
+
+def test_errors_are_aligner_errors():
+    assert issubclass(InputError, AlignerError)

@@ -1,0 +1,176 @@
+"""Segmentation: exact offsets, paragraph repair, quotes and abbreviations in three languages."""
+from pathlib import Path
+
+import opencc
+import pytest
+
+from aligner.segment import segment
+
+SEED = Path("/work/shared/seed/joint-statement-2022-02-04.zh.txt").read_text(encoding="utf-8")
+
+RUSSIAN = """Совместное заявление Российской Федерации и Китайской Народной Республики
+
+По приглашению Председателя КНР Си Цзиньпина Президент России В. В. Путин посетил Пекин 4 февраля 2022 г. Главы государств провели переговоры, т.е. обсудили весь круг вопросов, и приняли участие в церемонии открытия XXIV зимних Олимпийских игр.
+
+Стороны призывают все государства отстаивать мир, развитие, равенство, справедливость, демократию и
+
+свободу. Они отмечают: «Демократия — общечеловеческая ценность, а не привилегия отдельных государств». См. ст. 5 и т. д.
+
+Российская сторона подтверждает приверженность принципу одного Китая. Рост составил 1,5 %.
+"""
+
+ENGLISH = """Joint Statement of the Russian Federation and the People's Republic of China
+
+At the invitation of President Xi Jinping, Mr. Vladimir V. Putin visited Beijing on Jan. 4, 2022. The Heads of State held talks in Beijing and took part in the opening ceremony of the XXIV Olympic Winter Games.
+
+The sides note that the U.S. and its allies, e.g. in No. 5 of their strategy, seek to undermine the inter-
+national order (see Art. 3). They call on all States to respect it.
+
+Dr. Li said, "We are ready." The sides agree.
+"""
+
+
+def assert_rebuilds(text, sentences):
+    """Every sentence is its exact substring; every non-space character is in exactly one, in order."""
+    assert [s.index for s in sentences] == list(range(len(sentences)))
+    covered = []
+    last_end = 0
+    for s in sentences:
+        assert s.text == text[s.start:s.end]
+        assert s.text == s.text.strip() and s.text
+        assert s.start >= last_end
+        covered.extend(range(s.start, s.end))
+        last_end = s.end
+    inside = set(covered)
+    assert all(text[i].isspace() for i in range(len(text)) if i not in inside)
+
+
+@pytest.mark.parametrize("text, lang", [(SEED, "zh"), (RUSSIAN, "ru"), (ENGLISH, "en")])
+def test_offsets_rebuild_the_original(text, lang):
+    sentences = segment(text, lang)
+    assert len(sentences) > 5
+    assert_rebuilds(text, sentences)
+
+
+def test_seed_pdf_broken_words_land_in_one_sentence_with_the_break_joined_in_norm():
+    sentences = segment(SEED, "zh")
+    for before, after, joined in [
+        ("以联合国为核", "心的国际体系", "以联合国为核心的国际体系"),
+        ("尊重", "其他国家", "尊重其他国家"),
+        ("和平、", "发展、合作", "和平、发展、合作"),
+        ("科技发", "展, 加速", "科技发展, 加速"),
+    ]:
+        holding = [s for s in sentences if before in s.text and after in s.text and "\n" in s.text]
+        assert len(holding) == 1, before
+        assert joined in holding[0].norm and "\n" not in holding[0].norm
+
+
+def test_seed_sentences_split_at_chinese_full_stops_only():
+    sentences = segment(SEED, "zh")
+    assert sentences[0].text.endswith("联合声明(上)")  # the title is its own sentence
+    assert sentences[1].text == "应中华人民共和国主席习近平邀请，俄罗斯联邦总统弗·弗·普京于2022年2月4日访华。"
+    assert sentences[2].text == "两国元首在北京举行会谈，并出席第24届冬季奥运会开幕式。"
+    assert sentences[1].paragraph == sentences[2].paragraph == 1
+    assert sentences[3].paragraph == 2
+    body = [s for s in sentences[1:]]
+    assert all(s.text[-1] in "。:" for s in body)
+
+
+def test_paragraph_indices_are_consecutive():
+    paragraphs = [s.paragraph for s in segment(SEED, "zh")]
+    assert paragraphs[0] == 0
+    assert all(b - a in (0, 1) for a, b in zip(paragraphs, paragraphs[1:]))
+
+
+def _texts(text, lang):
+    return [s.text for s in segment(text, lang)]
+
+
+def test_chinese_quotes_and_brackets_stay_with_their_sentence():
+    assert _texts("他说：“好。”然后走了。", "zh") == ["他说：“好。”", "然后走了。"]
+    assert _texts("（注：见上文。）我们同意！「真的？」她问。", "zh") == ["（注：见上文。）", "我们同意！", "「真的？」", "她问。"]
+
+
+def test_chinese_ascii_quotes_close_or_open_by_parity():
+    assert _texts('他问："行吗？"她说："行。"', "zh") == ['他问："行吗？"', '她说："行。"']
+    assert _texts('好了。"下一句"开始了。', "zh") == ["好了。", '"下一句"开始了。']
+
+
+def test_chinese_ellipsis_splits_and_decimal_point_does_not():
+    assert _texts("增长1.5%。他等了很久……终于来了！", "zh") == ["增长1.5%。", "他等了很久……", "终于来了！"]
+    assert _texts("真的吗？！是的。", "zh") == ["真的吗？！", "是的。"]
+
+
+def test_chinese_semicolon_does_not_split():
+    assert _texts("第一，加强合作；第二，扩大交流。", "zh") == ["第一，加强合作；第二，扩大交流。"]
+
+
+def test_russian_abbreviations_do_not_split():
+    sentences = _texts(RUSSIAN, "ru")
+    assert (
+        "По приглашению Председателя КНР Си Цзиньпина Президент России В. В. Путин посетил Пекин "
+        "4 февраля 2022 г. Главы государств провели переговоры, т.е. обсудили весь круг вопросов, и "
+        "приняли участие в церемонии открытия XXIV зимних Олимпийских игр."
+    ) not in sentences  # two sentences: г. ends the first one here
+    assert any(s.endswith("Путин посетил Пекин 4 февраля 2022 г.") for s in sentences)
+    assert any(s.startswith("Главы государств провели переговоры, т.е. обсудили") for s in sentences)
+    assert "См. ст. 5 и т. д." in sentences
+    assert "Рост составил 1,5 %." in sentences
+
+
+def test_russian_date_with_g_inside_a_sentence():
+    assert _texts("4 февраля 2022 г. в Пекине прошли переговоры. Стороны договорились.", "ru") == [
+        "4 февраля 2022 г. в Пекине прошли переговоры.",
+        "Стороны договорились.",
+    ]
+
+
+def test_russian_pdf_break_joins_and_guillemets_stay():
+    sentences = segment(RUSSIAN, "ru")
+    broken = [s for s in sentences if "демократию и\n\nсвободу." in s.text]
+    assert len(broken) == 1 and broken[0].norm.endswith("демократию и свободу.")
+    assert any(s.text.endswith("отдельных государств».") for s in sentences)
+
+
+def test_english_abbreviations_do_not_split():
+    sentences = _texts(ENGLISH, "en")
+    assert "At the invitation of President Xi Jinping, Mr. Vladimir V. Putin visited Beijing on Jan. 4, 2022." in sentences
+    assert any(s.startswith("The sides note that the U.S. and its allies, e.g. in No. 5 of their") for s in sentences)
+    assert any(s.endswith("(see Art. 3).") for s in sentences)
+    assert 'Dr. Li said, "We are ready."' in sentences
+
+
+def test_english_hyphen_broken_word_is_joined_in_norm():
+    sentence = next(s for s in segment(ENGLISH, "en") if "inter-\nnational" in s.text)
+    assert "the international order" in sentence.norm
+
+
+def test_english_repeated_sentences_keep_their_own_offsets():
+    text = "Yes. No. Yes. No."
+    sentences = segment(text, "en")
+    assert [(s.start, s.end) for s in sentences] == [(0, 4), (5, 8), (9, 13), (14, 17)]
+
+
+def test_traditional_chinese_folds_to_simplified_in_norm():
+    sentence = "双方呼吁国际社会将减贫、粮食安全、抗疫和疫苗、发展筹资、气候变化等作为重点合作领域。"
+    traditional = opencc.OpenCC("s2t").convert(sentence)
+    [s] = segment(traditional, "zh")
+    assert s.text == traditional != sentence
+    assert s.norm == sentence
+
+
+def test_presplit_takes_each_line_as_is():
+    text = "第一句。第二句。\n\n  Second line, no stop  \r\nMr. Smith. Third.\n"
+    sentences = segment(text, "en", presplit=True)
+    assert [s.text for s in sentences] == ["第一句。第二句。", "Second line, no stop", "Mr. Smith. Third."]
+    assert [s.paragraph for s in sentences] == [0, 2, 3]
+    assert_rebuilds(text, sentences)
+
+
+def test_empty_text_has_no_sentences():
+    assert segment(" \n\n ", "zh") == []
+
+
+def test_unknown_language_is_a_programming_error():
+    with pytest.raises(ValueError):
+        segment("Bonjour.", "fr")
