@@ -1,0 +1,144 @@
+"""The command line end to end on the sample texts: formats, listing, errors as one clear line."""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from aligner.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+ZH = ROOT / "texts" / "joint-statement.zh.txt"
+RU = ROOT / "texts" / "joint-statement.ru.txt"
+EN = ROOT / "texts" / "joint-statement.en.txt"
+
+
+@pytest.fixture(scope="module")
+def runner(tmp_path_factory) -> CliRunner:
+    cache = tmp_path_factory.mktemp("cache")
+    return CliRunner(env={"ALIGNER_CACHE_DIR": str(cache), "OMP_NUM_THREADS": "1"})
+
+
+@pytest.fixture(scope="module")
+def ru_json(runner, tmp_path_factory) -> dict:
+    out = tmp_path_factory.mktemp("out") / "pairs.json"
+    result = runner.invoke(main, ["align", str(ZH), str(RU), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_json_record_covers_both_texts_in_order(ru_json):
+    assert ru_json["source"]["lang"] == "zh" and ru_json["target"]["lang"] == "ru"
+    src_seen = [i for pair in ru_json["pairs"] for i in pair["src"]]
+    tgt_seen = [i for pair in ru_json["pairs"] for i in pair["tgt"]]
+    assert src_seen == list(range(len(ru_json["source"]["sentences"])))
+    assert tgt_seen == list(range(len(ru_json["target"]["sentences"])))
+    for pair in ru_json["pairs"]:
+        assert 0.0 <= pair["score"] <= 1.0
+        kinds = {flag["kind"] for flag in pair["flags"]}
+        if not pair["tgt"]:
+            assert "omitted" in kinds
+        if not pair["src"]:
+            assert "added" in kinds
+
+
+def test_sentence_offsets_point_into_the_users_file(ru_json):
+    original = ZH.read_text(encoding="utf-8")
+    for sentence in ru_json["source"]["sentences"]:
+        assert original[sentence["start"]:sentence["end"]] == sentence["text"]
+    assert "以联合国为核\n\n心的国际体系" in original  # the PDF damage is kept, not "repaired" in place
+
+
+@pytest.mark.parametrize("suffix", ["tsv", "csv", "tmx", "xlsx", "html"])
+def test_each_format_reads_back_with_the_same_pairs(runner, ru_json, tmp_path, suffix):
+    out = tmp_path / f"pairs.{suffix}"
+    result = runner.invoke(main, ["align", str(ZH), str(RU), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    pairs = ru_json["pairs"]
+    if suffix in ("tsv", "csv"):
+        encoding, dialect = ("utf-8", "excel-tab") if suffix == "tsv" else ("utf-8-sig", "excel")
+        with out.open(encoding=encoding, newline="") as handle:
+            rows = list(csv.reader(handle, dialect=dialect))
+        assert rows[0][3:5] == ["zh", "ru"]
+        assert len(rows) - 1 == len(pairs)
+    elif suffix == "tmx":
+        tus = ET.parse(out).getroot().findall("./body/tu")
+        assert len(tus) == sum(1 for p in pairs if p["src"] and p["tgt"])
+    elif suffix == "xlsx":
+        sheet = openpyxl.load_workbook(out).worksheets[0]
+        assert sheet.max_row - 1 == len(pairs)
+    else:
+        html = out.read_text(encoding="utf-8")
+        omitted = next(p for p in pairs if not p["tgt"])
+        assert omitted["src_text"].split()[0][:10] in html
+
+
+def test_listing_on_stdout_shows_both_languages(runner):
+    result = runner.invoke(main, ["align", "-q", str(ZH), str(EN)])
+    assert result.exit_code == 0, result.output
+    assert "应中华人民共和国主席习近平邀请" in result.output
+    assert "Xi Jinping" in result.output
+
+
+def test_presplit_keeps_one_sentence_per_line(runner, tmp_path):
+    zh = tmp_path / "zh.txt"
+    en = tmp_path / "en.txt"
+    zh.write_text("他来了。她也来了。\n我们走吧。\n", encoding="utf-8")
+    en.write_text("He came. She came too.\nLet us go.\n", encoding="utf-8")
+    out = tmp_path / "p.json"
+    result = runner.invoke(main, ["align", "--presplit", str(zh), str(en), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert [s["text"] for s in record["source"]["sentences"]] == ["他来了。她也来了。", "我们走吧。"]
+    assert [(p["src"], p["tgt"]) for p in record["pairs"]] == [([0], [0]), ([1], [1])]
+
+
+def _error_line(result) -> str:
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.output
+    assert "Traceback" not in result.output
+    return lines[0]
+
+
+def test_same_language_on_both_sides_is_one_clear_line(runner):
+    assert "Both" in _error_line(runner.invoke(main, ["align", str(RU), str(RU)]))
+
+
+def test_swapped_files_say_to_put_chinese_first(runner):
+    assert "Chinese first" in _error_line(runner.invoke(main, ["align", str(RU), str(ZH)]))
+
+
+def test_empty_and_binary_files_are_named_in_the_error(runner, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    assert "empty.txt" in _error_line(runner.invoke(main, ["align", str(empty), str(RU)]))
+    image = tmp_path / "scan.txt"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    assert "scan.txt" in _error_line(runner.invoke(main, ["align", str(ZH), str(image)]))
+
+
+def test_missing_model_is_one_line_not_a_long_retry(runner):
+    line = _error_line(runner.invoke(main, ["align", "--model", "no-such-org/no-such-model", str(ZH), str(RU)]))
+    assert "no-such-org/no-such-model" in line
+
+
+def test_unknown_output_extension_is_refused_before_work(runner, tmp_path):
+    result = runner.invoke(main, ["align", str(ZH), str(RU), "-o", str(tmp_path / "pairs.docx")])
+    assert result.exit_code == 2 and ".docx" in result.output
+
+
+def test_python_dash_m_runs_and_a_closed_pipe_is_quiet(tmp_path):
+    env = dict(os.environ, ALIGNER_CACHE_DIR=str(tmp_path), OMP_NUM_THREADS="1", PYTHONPATH=str(ROOT))
+    command = f"{sys.executable} -m aligner align {ZH} {RU} | head -n 3"
+    done = subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, env=env)
+    assert done.stdout.splitlines()[0].startswith("zh: ")
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
