@@ -64,6 +64,11 @@ def _split_zh(para: str) -> list[tuple[int, int]]:
 _RU_YEAR_END_RE = re.compile(r"(?<=\d)\s?гг?\.(?=\s+[А-ЯЁ][а-яё])")
 
 
+# razdel ends a sentence at a currency abbreviation before an acronym: "100 млрд долл. США".
+_RU_CURRENCY_END_RE = re.compile(r"\b(?:долл|дол|руб|евро|ам)\.$")
+_RU_ACRONYM_START_RE = re.compile(r"^[А-ЯЁA-Z]{2,}\b")
+
+
 def _split_ru(para: str) -> list[tuple[int, int]]:
     import razdel
 
@@ -71,8 +76,11 @@ def _split_ru(para: str) -> list[tuple[int, int]]:
     flat = _WS_RE.sub(" ", para)
     spans: list[tuple[int, int]] = []
     for s in razdel.sentenize(flat):
-        start = s.start
-        for m in _RU_YEAR_END_RE.finditer(flat, s.start, s.stop):
+        if spans and _RU_CURRENCY_END_RE.search(flat[spans[-1][0]:spans[-1][1]]) and _RU_ACRONYM_START_RE.match(s.text):
+            start = spans.pop()[0]
+        else:
+            start = s.start
+        for m in _RU_YEAR_END_RE.finditer(flat, start, s.stop):
             spans.append((start, m.end()))
             start = m.end()
         spans.append((start, s.stop))
@@ -127,6 +135,23 @@ def _split_en(para: str) -> list[tuple[int, int]]:
 
 _SPLITTERS = {"zh": _split_zh, "ru": _split_ru, "en": _split_en}
 
+# A piece that is only a list number or section numeral ("I.", "2.", "(b)") heads the
+# sentence after it; segmenters split it off as a sentence of its own.
+_ENUMERATOR_RE = re.compile(r"^\s*[(（]?(?:[IVXLC]{1,6}|\d{1,3}|[A-Za-zА-Яа-я])[.)）]\s*$")
+
+
+def _join_enumerators(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    joined: list[tuple[int, int]] = []
+    pending: int | None = None
+    for a, b in spans:
+        if pending is not None:
+            a, pending = pending, None
+        if _ENUMERATOR_RE.match(para[a:b]) and (a, b) != spans[-1]:
+            pending = a
+            continue
+        joined.append((a, b))
+    return joined
+
 
 # --- documents -----------------------------------------------------------------------
 
@@ -166,7 +191,7 @@ def segment(text: str, lang: str, presplit: bool = False) -> list[Sentence]:
         spans = []
         for number, (p_start, p_end) in enumerate(paragraph_spans(text)):
             para = text[p_start:p_end]
-            for a, b in split(para):
+            for a, b in _join_enumerators(para, split(para)):
                 start, end = _trimmed(text, p_start + a, p_start + b)
                 if start < end:
                     spans.append((start, end, number))

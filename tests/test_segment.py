@@ -174,3 +174,18 @@ def test_empty_text_has_no_sentences():
 def test_unknown_language_is_a_programming_error():
     with pytest.raises(ValueError):
         segment("Bonjour.", "fr")
+
+
+def test_russian_currency_abbreviation_before_an_acronym_does_not_split():
+    text = "Стороны ожидают выделения 100 млрд долл. США в год. Это важно."
+    assert _texts(text, "ru") == ["Стороны ожидают выделения 100 млрд долл. США в год.", "Это важно."]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_section_numeral_stays_with_its_sentence(lang):
+    text = {
+        "en": "I. The Parties unanimously hold that democracy is a universal value. It is shared.",
+        "ru": "II. Стороны считают, что мир, развитие и сотрудничество важны. Это главное.",
+    }[lang]
+    sentences = _texts(text, lang)
+    assert len(sentences) == 2 and sentences[0].split()[0] in ("I.", "II.")
