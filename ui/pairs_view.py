@@ -40,6 +40,7 @@ def pairs_view() -> None:
     if not shown:
         st.info("No pair matches the filter or the search.")
         return
-    st.caption(f"Pairs {on_page[0] + 1}–{on_page[-1] + 1}: showing {len(on_page)} of {len(shown)} "
-               f"{'matching ' if len(shown) < len(alignment.beads) else ''}pairs")
+    total = len(alignment.beads)
+    which = f"{len(shown)} matching of {total}" if len(shown) < total else f"all {total}"
+    st.caption(f"Showing {len(on_page)} pairs on page {page} of {pages} ({which} pairs)")
     st.html(table_html(alignment, on_page, selected=state.selected_index()))

@@ -1,0 +1,41 @@
+"""`aligner ui`: open the review page (Streamlit) in the browser."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+APP = Path(__file__).resolve().parents[2] / "ui" / "app.py"
+
+
+def streamlit_command(port: int | None, headless: bool, app: Path = APP) -> list[str]:
+    """The `streamlit run` command line for the review page."""
+    command = [sys.executable, "-m", "streamlit", "run", str(app), "--browser.gatherUsageStats", "false",
+               "--client.toolbarMode", "minimal"]
+    if port is not None:
+        command += ["--server.port", str(port)]
+    if headless:
+        command += ["--server.headless", "true"]
+    return command
+
+
+@click.command()
+@click.option("--port", type=int, help="Port to serve on (default: Streamlit's, 8501).")
+@click.option("--headless", is_flag=True, help="Do not open a browser window; just print the address.")
+def ui(port: int | None, headless: bool) -> None:
+    """Open the review page: the sample texts aligned, corrections, downloads."""
+    if not APP.is_file():
+        raise click.ClickException(
+            f"The review page is not here ({APP}): it ships with the source checkout. "
+            "Run `aligner ui` from an editable install (pip install -e .) of the repository."
+        )
+    command = streamlit_command(port, headless)
+    if os.name == "posix":  # become the server: one process to stop, signals go straight to it
+        os.execv(command[0], command)
+    try:
+        sys.exit(subprocess.call(command))
+    except KeyboardInterrupt:
+        sys.exit(0)

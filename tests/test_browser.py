@@ -1,0 +1,110 @@
+"""The review page in a real browser: the server started by `aligner ui`, headless Chromium.
+
+Needs Debian's chromium and CJK fonts (scripts/browser_deps.sh installs them). Set
+ALIGNER_SCREENSHOT=docs/screenshot.png to refresh the README's screenshot from this test.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+START_TIMEOUT = 120  # seconds: a cold start loads the encoder and embeds the sample
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_healthy(url: str, server: subprocess.Popen, log: Path) -> None:
+    """Poll Streamlit's health endpoint until it answers (or the server dies)."""
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise AssertionError(f"the server exited with {server.returncode}:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"the server did not answer within {START_TIMEOUT} s:\n{log.read_text()}")
+
+
+@pytest.fixture
+def server(tmp_path):
+    port = free_port()
+    log = tmp_path / "server.log"
+    env = dict(os.environ, OMP_NUM_THREADS="1", PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "aligner", "ui", "--headless", "--port", str(port)],
+            cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_healthy(url, process, log)
+        yield url
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)  # the session we started: the server and its workers
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+@pytest.mark.browser
+def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1500, "height": 1100})
+            page.goto(server)
+            rows = page.locator("table#pairs tbody tr")
+            rows.first.wait_for(timeout=START_TIMEOUT * 1000)
+            expect(rows).to_have_count(50)
+            assert page.locator("table#pairs tr[data-status=omitted].problem").count() >= 1
+            assert page.locator("table#pairs tr[data-status=added].problem").count() >= 1
+            table_text = page.locator("table#pairs").inner_text()
+            assert "两国元首在北京举行会谈" in table_text and "в Пекине" in table_text
+            assert "— no translation —" in table_text
+            # an omitted row is painted in its status colour
+            colour = page.locator("table#pairs tr[data-status=omitted]").first.evaluate(
+                "row => getComputedStyle(row).backgroundColor")
+            assert colour == "rgb(244, 199, 195)"  # F4C7C3, the export's 'omitted' colour
+
+            page.locator("table#pairs tr.problem").nth(1).scroll_into_view_if_needed()
+            page.evaluate("document.fonts.ready")
+            shot = tmp_path / "review.png"
+            page.screenshot(path=str(shot))
+            assert shot.stat().st_size > 50_000
+
+            # problems only: the table fragment reruns and only problem rows remain
+            page.get_by_text("Problems only").click()
+            expect(page.locator("table#pairs tbody tr:not(.problem)")).to_have_count(0)
+            assert 1 <= rows.count() < 50
+            # next problem: the first problem row is selected and shown in the correction panel
+            page.get_by_role("button", name="Next problem").click()
+            selected = page.locator("table#pairs tr.selected")
+            expect(selected).to_have_count(1)
+            expect(selected).to_have_attribute("data-pair", rows.first.get_attribute("data-pair"))
+            page.evaluate("document.fonts.ready")
+            if os.environ.get("ALIGNER_SCREENSHOT"):
+                page.screenshot(path=os.environ["ALIGNER_SCREENSHOT"])
+        finally:
+            browser.close()
