@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 
 
 def main() -> None:
+    # Ctrl-C reaches the whole process group: the parent decides, we stop when our stdin closes.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ["OMP_NUM_THREADS"] = "1"  # before the engine's libgomp loads
     replies = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # anything else printed (by Python or C) goes to stderr, never into the replies
