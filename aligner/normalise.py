@@ -11,6 +11,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 # --- character classes -------------------------------------------------------------
 
@@ -57,6 +58,47 @@ def _t2s():
     return _converter
 
 
+_changed_by_t2s: frozenset[str] | None = None
+
+
+def _t2s_triggers() -> frozenset[str]:
+    """Characters OpenCC's t2s can change, read from its own dictionaries (once).
+
+    A text with none of them is already Simplified and skips the pure-Python converter,
+    which otherwise costs more than all the rest of segmentation. Empty if the
+    dictionaries are not where expected; then every Chinese text is converted.
+    """
+    global _changed_by_t2s
+    if _changed_by_t2s is None:
+        import opencc
+
+        folder = Path(opencc.__file__).parent / "dictionary"
+        changed: set[str] = set()
+        try:
+            for line in (folder / "TSCharacters.txt").read_text(encoding="utf-8").splitlines():
+                key, _, values = line.partition("\t")
+                if values.split() != [key]:
+                    changed.add(key)
+            for line in (folder / "TSPhrases.txt").read_text(encoding="utf-8").splitlines():
+                key, _, values = line.partition("\t")
+                value = values.split()[0] if values.split() else key
+                if len(value) == len(key):
+                    changed.update(a for a, b in zip(key, value) if a != b)
+                else:
+                    changed.update(key)
+        except OSError:
+            changed = set()
+        _changed_by_t2s = frozenset(changed)
+    return _changed_by_t2s
+
+
+def _needs_t2s(text: str) -> bool:
+    triggers = _t2s_triggers()
+    if not triggers:
+        return has_han(text)
+    return not triggers.isdisjoint(text)
+
+
 def has_han(text: str) -> bool:
     """True if the text contains at least one Chinese character."""
     return _HAN_RE.search(text) is not None
@@ -71,15 +113,15 @@ def join_broken_lines(text: str) -> str:
 def fold(text: str) -> str:
     """The matching form of a text: Simplified, half-width, one space per gap, no gap inside Chinese.
 
-    Rules, in order: Traditional → Simplified (OpenCC t2s, only when the text has Han
-    characters); full-width ASCII letters, digits and symbols → ASCII, except the Chinese
+    Rules, in order: Traditional → Simplified (OpenCC t2s, only when the text has a
+    character t2s can change); full-width ASCII letters, digits and symbols → ASCII, except the Chinese
     punctuation ！（），：；？ which stays full-width; the ideographic space is a space;
     whitespace runs (line breaks included) → one space, trimmed; a space between two CJK
     characters or CJK punctuation marks is removed (so a PDF break "为核\\n\\n心" folds to
     "为核心", while "2022 年" keeps its space only if a side is not CJK). Latin and Cyrillic
     case is kept: case is a signal for names.
     """
-    if has_han(text):
+    if _needs_t2s(text):
         text = _t2s().convert(text)
     text = text.translate(_FULL_TO_HALF)
     text = _WHITESPACE_RUN_RE.sub(" ", text).strip()

@@ -189,3 +189,9 @@ def test_a_section_numeral_stays_with_its_sentence(lang):
     }[lang]
     sentences = _texts(text, lang)
     assert len(sentences) == 2 and sentences[0].split()[0] in ("I.", "II.")
+
+
+def test_the_whole_seed_in_traditional_characters_folds_to_the_simplified_norms():
+    traditional = opencc.OpenCC("s2t").convert(SEED)
+    assert traditional != SEED
+    assert [s.norm for s in segment(traditional, "zh")] == [s.norm for s in segment(SEED, "zh")]
