@@ -154,13 +154,21 @@ _TERMINAL_RE = re.compile(rf"(?:[。！？!?…；;:：.]|——)[{re.escape(_CL
 # A line ending like this is unfinished whatever comes next: clause punctuation, an
 # opening bracket or quote, or a word hyphen.
 _OPEN_END_RE = re.compile(r"(?:[,，、(\[（「『《“‘«]|(?<=[^\W\d_])[-\u00ad])$")
+# A line ending in a word that cannot end a sentence or heading is unfinished too.
+_OPEN_END_WORDS = frozenset(
+    "a an the of to in on at by for from with and or but nor as than that which who whose "
+    "into onto upon between among about its their our his her is are was were be been "
+    "и в во на с со к ко по о об от до из за у для при без над под что чтобы как а но или "
+    "ни не же ли его их её ее".split()
+)
+_LAST_WORD_RE = re.compile(r"([^\W\d_]+)$")
 # A next line starting like this continues the previous one: a lowercase letter, or
 # punctuation that cannot begin a sentence.
 _CONTINUES_RE = re.compile(r"^(?:[a-zа-яё]|[，。、；：！？）」』”》…,;])")
 # A next line starting like this begins something new: a list item, a numbered heading,
 # a Markdown heading, a dialogue dash.
 _STARTS_ITEM_RE = re.compile(
-    r"^(?:[-*•·–—]\s|#{1,6}\s|\d{1,3}[.)、]\s*|[(（]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]"
+    r"^(?:[-*•·–—]\s|#{1,6}\s|\d{1,3}(?:[.)](?!\d)|、)|[(（]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]"
     r"|[一二三四五六七八九十百]{1,3}[、.．]|第[一二三四五六七八九十百千\d]+[章节条部篇回卷])"
 )
 _CLAUSE_MARKS_RE = re.compile(r"[，,、；;：:]")
@@ -229,12 +237,15 @@ def _continues(prev: _Line, nxt: _Line, first: bool, wrap: int | None) -> bool:
     """Whether the line break between `prev` and `nxt` lies inside one paragraph."""
     if _OPEN_END_RE.search(prev.text) or _CONTINUES_RE.match(nxt.text):
         return True
-    if nxt.indented or _STARTS_ITEM_RE.match(nxt.text):
+    last_word = _LAST_WORD_RE.search(prev.text)
+    if last_word and last_word.group(1).lower() in _OPEN_END_WORDS:
+        return True
+    if nxt.indented:
         return False
     if wrap is not None and not nxt.blank_before:
-        # Hard-wrapped text: a full line runs on, a short one ends its paragraph.
+        # Hard-wrapped text: a full line runs on (even into "— " or "1."), a short one ends.
         return _width(prev.text) >= 0.75 * wrap
-    if _TERMINAL_RE.search(prev.text):
+    if _STARTS_ITEM_RE.match(nxt.text) or _TERMINAL_RE.search(prev.text):
         return False
     if first and nxt.text[:1].isupper():
         return not _is_heading(prev, first=True)
@@ -247,8 +258,8 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     Every line break is a candidate boundary. It is a real one when the line before ends
     a sentence (。！？…；: or . ! ? with closing quotes), is a short heading or title, or
     the next line is indented or starts a list item or numbered heading; it is not when the
-    line before ends open (、，, hyphen, opening bracket) or the next line starts in
-    lowercase or with punctuation. A line with neither signal (a PDF break inside a word,
+    line before ends open (、，, hyphen, opening bracket, a word like "of" / "и") or the
+    next line starts in lowercase or with punctuation. A line with neither signal (a PDF break inside a word,
     "以联合国为核" / "心的国际体系") continues into the next. In hard-wrapped text, detected
     by its fixed line width, a full-width line always continues and a short one ends.
     A joined paragraph's span includes the line breaks inside it.

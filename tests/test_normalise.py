@@ -172,3 +172,32 @@ def test_markdown_heading_and_list_items_are_their_own_paragraphs():
 @pytest.mark.parametrize("text", ["", "   \n\n\t  "])
 def test_no_paragraphs_in_blank_text(text):
     assert paragraph_spans(text) == []
+
+
+def test_a_continuation_line_starting_with_a_decimal_is_not_a_list_item():
+    text = "Trade between the two countries grew by\n\n1.5 percent in the first quarter.\n\n1. Next item.\n"
+    assert _paragraphs(text) == [
+        "Trade between the two countries grew by\n\n1.5 percent in the first quarter.",
+        "1. Next item.",
+    ]
+
+
+RUSSIAN_WRAPPED = """Он долго смотрел в окно, не говоря ни слова, и только когда стемнело,
+повернулся к нам. Москва, сказал он, это город, где всё решается быстро
+— или не решается никогда. Мы молчали, потому что спорить было не о чем.
+Он снова отвернулся.
+— Пойдём, — сказала она.
+— Куда? — спросил он, не оборачиваясь, и в голосе его была усталость,
+которую он даже не пытался скрыть от нас в тот поздний вечер в конце мая.
+"""
+
+
+def test_wrapped_russian_dash_continues_after_a_full_line_and_starts_dialogue_after_a_short_one():
+    paragraphs = _paragraphs(RUSSIAN_WRAPPED)
+    # (a full line ending in a full stop runs on: "…не о чем.\nОн снова отвернулся." is one
+    # paragraph, since hard-wrapped text without indents or blank lines cannot show otherwise)
+    assert len(paragraphs) == 3
+    assert "быстро\n— или не решается никогда." in paragraphs[0]
+    assert paragraphs[0].endswith("не о чем.\nОн снова отвернулся.")
+    assert paragraphs[1] == "— Пойдём, — сказала она."
+    assert paragraphs[2].startswith("— Куда?") and paragraphs[2].endswith("в конце мая.")
