@@ -4,7 +4,9 @@ Paragraphs come from `normalise.paragraph_spans`, so a sentence never crosses a 
 paragraph boundary but does run across a line broken by PDF extraction. Inside a
 paragraph: Chinese by a small rule set (split after 。！？!? and ……, keeping closing quotes
 and brackets), Russian by razdel, English by pysbd, which on our edge cases (No. 5,
-Jan. 4, Art. 3, p. 12) splits correctly where razdel does not.
+Jan. 4, Art. 3, p. 12) splits correctly where razdel does not. A few fixes on top: a
+lone section numeral ("I.", "2.") joins the sentence it heads; for Russian, "долл. США"
+stays whole and a dated sentence ends at "2022 г." before a capitalised word.
 """
 from __future__ import annotations
 
@@ -141,15 +143,16 @@ _ENUMERATOR_RE = re.compile(r"^\s*[(（]?(?:[IVXLC]{1,6}|\d{1,3}|[A-Za-zА-Яа-
 
 
 def _join_enumerators(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans with each lone enumerator joined to the piece after it."""
     joined: list[tuple[int, int]] = []
-    pending: int | None = None
-    for a, b in spans:
-        if pending is not None:
-            a, pending = pending, None
-        if _ENUMERATOR_RE.match(para[a:b]) and (a, b) != spans[-1]:
-            pending = a
+    start: int | None = None  # where a pending enumerator began
+    for i, (a, b) in enumerate(spans):
+        if start is None:
+            start = a
+        if _ENUMERATOR_RE.match(para[a:b]) and i < len(spans) - 1:
             continue
-        joined.append((a, b))
+        joined.append((start, b))
+        start = None
     return joined
 
 
