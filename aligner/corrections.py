@@ -73,8 +73,12 @@ def _check_index(beads: list[Bead], i: int) -> None:
 
 
 def _min_score(parts: list[Bead]) -> float:
-    """Without a scorer, a new bead claims no more confidence than the beads it came from."""
-    return min((b.score for b in parts), default=0.0)
+    """Without a scorer, a new pair claims no more confidence than the pairs it came from.
+
+    An unmatched part's score is about being unmatched, not about a pairing, so it does not
+    count; a pair made only of unmatched parts has no confidence (0) until a person reviews it.
+    """
+    return min((b.score for b in parts if b.src and b.tgt), default=0.0)
 
 
 class Corrections:

@@ -33,18 +33,30 @@ def is_problem(bead: Bead, categories: set[str] | None = None) -> bool:
     return bool(found) if categories is None else any(p in categories for p in found)
 
 
-def pair_texts(alignment: Alignment) -> list[tuple[str, str]]:
-    """Original text of each pair's two sides, computed once so a search is a plain scan."""
+def haystacks(alignment: Alignment) -> list[str]:
+    """Per pair, what a search looks in: both sides' text and their folded forms, case-folded.
+
+    Built once per version of the pairs, so a search is a plain scan of 5,000 strings.
+    """
     src, tgt = alignment.source, alignment.target
-    return [(src.span_text(b.src), tgt.span_text(b.tgt)) for b in alignment.beads]
+    out = []
+    for b in alignment.beads:
+        parts = [src.span_text(b.src), tgt.span_text(b.tgt)]
+        parts += [s.norm for s in (src.sentences[i] for i in b.src) if s.norm != s.text]
+        parts += [s.norm for s in (tgt.sentences[j] for j in b.tgt) if s.norm != s.text]
+        out.append("\u0000".join(parts).casefold())
+    return out
 
 
-def search(texts: list[tuple[str, str]], query: str) -> list[int]:
-    """Indices of pairs whose Chinese or translation contains `query` (case-insensitive)."""
-    needle = query.strip().casefold()
-    if not needle:
+def search(texts: list[str], query: str) -> list[int]:
+    """Indices of pairs whose text contains `query`, ignoring case, Traditional/Simplified and width."""
+    from aligner.normalise import fold
+
+    query = query.strip()
+    if not query:
         return list(range(len(texts)))
-    return [i for i, (a, b) in enumerate(texts) if needle in a.casefold() or needle in b.casefold()]
+    needles = {query.casefold(), fold(query).casefold()}
+    return [i for i, text in enumerate(texts) if any(n in text for n in needles)]
 
 
 def select(
@@ -53,10 +65,10 @@ def select(
     problems_only: bool = False,
     categories: set[str] | None = None,
     query: str = "",
-    texts: list[tuple[str, str]] | None = None,
+    texts: list[str] | None = None,
 ) -> list[int]:
-    """Indices of the pairs to show, in document order."""
-    chosen = search(texts if texts is not None else pair_texts(alignment), query)
+    """Indices of the pairs to show, in document order (`texts`: from `haystacks`, if at hand)."""
+    chosen = search(texts if texts is not None else haystacks(alignment), query)
     if problems_only:
         beads = alignment.beads
         chosen = [i for i in chosen if is_problem(beads[i], categories)]

@@ -144,10 +144,17 @@ def test_scorer_scores_the_new_pairs_and_low_scores_are_flagged_weak():
     assert "weak" in kinds(a.beads[1])
 
 
-def test_without_a_scorer_a_merged_pair_keeps_the_lower_confidence():
+def test_without_a_scorer_a_merged_pair_keeps_the_lower_confidence_of_its_pairs():
     a = sample_alignment()
-    Corrections(a).merge_with_next(1)  # 0.9 and 0.88
+    c = Corrections(a)
+    c.merge_with_next(1)  # 0.9 and 0.88
     assert a.beads[1].score == pytest.approx(0.88)
+    c.move(2, "src", "up")  # the omitted zh 3 (score 0.1) joins pair 2: its score does not count
+    assert shapes(a)[1] == ((1, 2, 3), (2, 3)) and a.beads[1].score == pytest.approx(0.88)
+    c.undo()
+    c.merge_with_next(2)  # omitted zh 3 + added ru 4: no pairing to take a confidence from
+    assert shapes(a)[2] == ((3,), (4,))
+    assert a.beads[2].score == 0.0 and "weak" in kinds(a.beads[2])
 
 
 def test_history_replays_into_the_same_beads_after_many_edits():

@@ -1,7 +1,7 @@
 """Filtering to problems, searching either side, jumping to the next problem."""
 from __future__ import annotations
 
-from aligner.pair_filter import next_problem, pair_texts, problems, search, select
+from aligner.pair_filter import haystacks, next_problem, problems, search, select
 from sample_pairs import sample_alignment
 
 
@@ -21,11 +21,13 @@ def test_problems_only_and_by_category():
 
 def test_search_finds_either_side_case_insensitively():
     a = sample_alignment()
-    texts = pair_texts(a)
+    texts = haystacks(a)
     assert search(texts, "北京") == [1]
     assert search(texts, "пекине") == [1]
     assert search(texts, "брикс") == [4]
     assert search(texts, "nothing like this") == []
+    assert search(texts, "兩國元首在北京") == [1]  # Traditional query, Simplified text
+    assert search(texts, "２０２２") == [0]  # full-width digits
     assert select(a, query="2022", problems_only=True, texts=texts) == [0]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from aligner.corrections import Corrections, Edit
-from aligner.pair_filter import PROBLEMS, pair_texts, select
+from aligner.pair_filter import PROBLEMS, haystacks, select
 from aligner.types import Alignment
 
 WORK, INPUTS, REVISION, PAIR, PAGE, FLASH = "work", "inputs", "revision", "pair", "page", "flash"
@@ -53,12 +53,12 @@ def selected_index() -> int:
     return int(st.session_state.get(PAIR, 1)) - 1
 
 
-def texts_of(alignment: Alignment) -> list[tuple[str, str]]:
-    """Both sides' text per pair, recomputed only when the pairs change."""
+def texts_of(alignment: Alignment) -> list[str]:
+    """What a search looks in, per pair; rebuilt only when the pairs change."""
     key = ("texts", st.session_state.get(REVISION, 0))
     cached = st.session_state.get("_texts")
     if not cached or cached[0] != key:
-        cached = (key, pair_texts(alignment))
+        cached = (key, haystacks(alignment))
         st.session_state["_texts"] = cached
     return cached[1]
 

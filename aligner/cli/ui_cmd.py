@@ -14,7 +14,9 @@ APP = Path(__file__).resolve().parents[2] / "ui" / "app.py"
 def streamlit_command(port: int | None, headless: bool, app: Path = APP) -> list[str]:
     """The `streamlit run` command line for the review page."""
     command = [sys.executable, "-m", "streamlit", "run", str(app), "--browser.gatherUsageStats", "false",
-               "--client.toolbarMode", "minimal"]
+               "--client.toolbarMode", "minimal",
+               # the page turns its own pagination (jump to a pair), which Streamlit would log as a warning
+               "--global.disableWidgetStateDuplicationWarning", "true"]
     if port is not None:
         command += ["--server.port", str(port)]
     if headless:
