@@ -178,6 +178,13 @@ def test_a_refused_correction_is_explained_in_the_page():
     assert not at.exception
     assert any("no previous pair" in e.value for e in at.error)
     assert work(at).history == []
+    before = [(b.src, b.tgt) for b in work(at).alignment.beads]
+    at.selectbox(key="move_choice").set_value("last translated sentence → next pair").run()
+    at.button(key="move").click().run()
+    a = work(at).alignment
+    assert not at.error and len(work(at).history) == 1
+    moved = before[0][1][-1]
+    assert a.beads[0].tgt == before[0][1][:-1] and a.beads[1].tgt == (moved,) + before[1][1]
 
 
 def test_download_buttons_and_what_they_hand_over():
@@ -231,6 +238,9 @@ def test_project_saved_after_a_correction_opens_again_with_undo():
     assert any("Opened review.project.json" in s.value for s in fresh.success)
     loaded = work(fresh)
     assert [(b.src, b.tgt) for b in loaded.alignment.beads] == [(b.src, b.tgt) for b in c.alignment.beads]
+    fresh.button(key="align").click().run()  # same texts: the loaded work is kept, not re-aligned
+    assert any("already aligned" in i.value for i in fresh.info)
+    assert work(fresh).history and len(work(fresh).alignment.beads) == len(c.alignment.beads)
     fresh.button(key="undo").click().run()
     assert len(work(fresh).alignment.beads) == len(c.alignment.beads) + 1
 
@@ -259,6 +269,41 @@ def test_uploading_english_realigns_and_a_binary_file_gets_a_clear_error():
     assert not at.exception
     assert any("photo.txt" in e.value for e in at.error), [e.value for e in at.error]
     assert work(at).alignment.target.name == "statement.en.txt"  # the last good alignment stays
+
+
+def test_a_word_document_with_the_language_chosen_by_hand():
+    import docx
+
+    document = docx.Document()
+    for paragraph in (TEXTS / "joint-statement.zh.txt").read_text(encoding="utf-8").split("\n\n"):
+        if paragraph.strip():
+            document.add_paragraph(paragraph.strip())
+    data = io.BytesIO()
+    document.save(data)
+    at = opened()
+    at.file_uploader(key="zh_file").upload("statement.docx", data.getvalue(),
+                                           "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    at.selectbox(key="target_lang").set_value("Russian")
+    at.button(key="align").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    a = work(at).alignment
+    assert a.source.name == "statement.docx" and a.target.lang == "ru"
+    assert "两国元首在北京举行会谈" in a.source.text
+    assert any(r["status"] == "omitted" for r in table_rows(at))
+
+
+def test_the_alignment_store_hands_out_copies():
+    from ui.inputs import sample_inputs
+    from ui.run import AlignmentStore
+
+    at = opened()
+    store, inputs = AlignmentStore(keep=1), sample_inputs()
+    store.put(inputs, work(at).alignment)
+    first = store.get(inputs)
+    first.beads.clear()
+    assert len(store.get(inputs).beads) == len(work(at).alignment.beads)
+    store.put(sample_inputs("en"), work(at).alignment)
+    assert store.get(inputs) is None  # only the most recent `keep` are kept
 
 
 def test_a_missing_encoder_is_one_clear_line_in_the_page():

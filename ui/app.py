@@ -19,7 +19,7 @@ from aligner.project import load_project  # noqa: E402
 from ui import state  # noqa: E402
 from ui.correct_panel import correction_panel  # noqa: E402
 from ui.downloads import FORMATS, export_payload, file_name, project_payload  # noqa: E402
-from ui.inputs import Inputs, sample_inputs, texts_panel  # noqa: E402
+from ui.inputs import CUSTOM_ENCODER, DEFAULT_ENCODER, Inputs, sample_inputs, texts_panel  # noqa: E402
 from ui.pairs_view import pairs_view  # noqa: E402
 from ui.run import align_with_progress  # noqa: E402
 from ui.summary_view import show_summary  # noqa: E402
@@ -36,10 +36,15 @@ def _load_project() -> None:
         state.flash("error", str(exc))
         return
     a = project.alignment
-    inputs = Inputs(a.source.text, a.target.text, a.source.name, a.target.name, a.target.lang,
-                    project.settings.get("model"), bool(project.settings.get("presplit", False)))
+    model = project.settings.get("model") or None
+    presplit = bool(project.settings.get("presplit", False))
+    inputs = Inputs(a.source.text, a.target.text, a.source.name, a.target.name, None, model, presplit)
     state.start(a, inputs, project.history)
-    st.session_state["zh_text"], st.session_state["tgt_text"] = a.source.text, a.target.text
+    # the texts panel shows what the project holds, so "Align" without changes keeps the work
+    st.session_state.update({
+        "zh_text": a.source.text, "tgt_text": a.target.text, "target_lang": "auto-detect", "presplit": presplit,
+        "encoder": CUSTOM_ENCODER if model else DEFAULT_ENCODER, "model_name": model or "",
+    })
     state.flash("success", f"Opened {upload.name}: {len(a.beads)} pairs, {len(project.history)} corrections.")
 
 
