@@ -1,24 +1,33 @@
 """Review: add flags a reviewer should look at to the beads of an alignment, in place.
 
 Each check lives in its own module and adds `Flag(kind, reason)`s with a reason a person can
-read. `review` runs them in a fixed order; it is cheap (no encoder calls unless one is given).
+read. `review` runs them in a fixed order and is cheap: with an encoder it only re-reads the
+sentence embeddings the aligner already cached.
 
 Flag kinds: `omitted`, `added` (gaps: a run of adjacent unmatched sentences is merged into one
-bead per side, so one flag covers one passage), `weak` (low aligner confidence), `number`.
+bead per side, so one flag covers one passage), `weak` (low aligner confidence), `partial`
+(translation far shorter/longer than the document's own length ratio predicts), `number`.
 """
 from __future__ import annotations
 
+from aligner.embed.base import Encoder
 from aligner.review.gaps import gap_flags
 from aligner.review.number_flags import NUMBER, number_flags
+from aligner.review.partial import PARTIAL, partial_flags
 from aligner.review.weak import weak_flags
 from aligner.types import Alignment
 
 
-def review(alignment: Alignment) -> None:
-    """Flag omitted and added passages (merging adjacent null beads), weak pairs and number mismatches."""
+def review(alignment: Alignment, encoder: Encoder | None = None) -> None:
+    """Flag gaps (merging adjacent null beads), weak pairs, partial translations and number mismatches.
+
+    `encoder` (the one that aligned the texts) sharpens the partial check with similarities;
+    without it the check uses lengths only.
+    """
     gap_flags(alignment)
     weak_flags(alignment)
+    partial_flags(alignment, encoder)
     number_flags(alignment)
 
 
-__all__ = ["review", "NUMBER"]
+__all__ = ["review", "NUMBER", "PARTIAL"]

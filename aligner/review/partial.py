@@ -1,0 +1,128 @@
+"""`partial`: a pair whose translation is much shorter (or longer) than this document predicts.
+
+Every translator has a rhythm: so many letters of Russian or English per Chinese character. It
+is learnt from the document itself — the median log length ratio of its confident 1–1 pairs,
+with a robust spread (MAD) — because it differs from text to text (2.5 to 4 letters per
+character in the MAC chapters). Length noise shrinks as sentences grow, so the spread is scaled
+by `sqrt(1 + K/length)`. When the encoder is at hand, a similarity below the document's usual
+(embeddings centred per side, as the aligner does) adds to the evidence: a dropped clause makes
+the translation both shorter and less alike.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from aligner.embed.base import Encoder
+from aligner.types import ADDED, OMITTED, Alignment, Bead, Flag
+
+PARTIAL = "partial"
+
+# Letters per Chinese character when the document has too few confident pairs to tell.
+PRIOR_LOG_RATIO = {"en": math.log(3.0), "ru": math.log(3.3)}
+PRIOR_SPREAD = 0.3
+MIN_REFERENCE = 12  # confident 1–1 pairs needed to learn the document's own ratio
+K_CHARS = 25.0  # Chinese characters at which sampling noise equals the translator's own variation
+SIM_WEIGHT = 0.5  # weight of the similarity z-score next to the length z-score
+SHORTER_AT = 3.0  # evidence (in spreads) above which a pair is flagged as cut short
+LONGER_AT = 4.0  # length z above which a translation is flagged as padded
+MIN_SOURCE = 8  # shorter Chinese sentences vary too much to judge
+
+
+def letters(text: str) -> int:
+    """Characters that carry content: letters, digits and Han characters."""
+    return sum(ch.isalnum() for ch in text)
+
+
+@dataclass(frozen=True)
+class LengthModel:
+    """The document's own length ratio: median log(target letters / Chinese characters) and spread."""
+
+    log_ratio: float
+    spread: float
+
+    def z(self, src_letters: int, tgt_letters: int) -> float:
+        """How many spreads the pair's log ratio lies from the document's (negative = shorter)."""
+        ratio = math.log(max(tgt_letters, 1) / max(src_letters, 1))
+        return (ratio - self.log_ratio) / (self.spread * math.sqrt(1 + K_CHARS / max(src_letters, 1)))
+
+
+def _reference(alignment: Alignment) -> list[Bead]:
+    """Confident 1–1 pairs with no flags: the document's normal."""
+    return [b for b in alignment.beads if len(b.src) == 1 and len(b.tgt) == 1 and b.score >= 0.5
+            and not any(f.kind in (OMITTED, ADDED, PARTIAL) for f in b.flags)]
+
+
+def _robust(values: np.ndarray) -> tuple[float, float]:
+    median = float(np.median(values))
+    return median, float(1.4826 * np.median(np.abs(values - median)))
+
+
+def _lengths(alignment: Alignment, bead: Bead) -> tuple[int, int]:
+    src = sum(letters(alignment.source.sentences[i].norm) for i in bead.src)
+    tgt = sum(letters(alignment.target.sentences[j].norm) for j in bead.tgt)
+    return src, tgt
+
+
+def fit_length_model(alignment: Alignment) -> LengthModel:
+    """The document's length ratio from its confident 1–1 pairs (a prior when there are too few)."""
+    pairs = [_lengths(alignment, b) for b in _reference(alignment)]
+    pairs = [(s, t) for s, t in pairs if s >= 2 and t >= 2]
+    if len(pairs) < MIN_REFERENCE:
+        return LengthModel(PRIOR_LOG_RATIO.get(alignment.target.lang, math.log(3.0)), PRIOR_SPREAD)
+    s = np.array([p[0] for p in pairs], float)
+    t = np.array([p[1] for p in pairs], float)
+    median, _ = _robust(np.log(t / s))
+    # spread at infinite length: residuals divided by their length scaling
+    scaled = (np.log(t / s) - median) / np.sqrt(1 + K_CHARS / s)
+    _, spread = _robust(scaled)
+    return LengthModel(median, max(spread, 0.05))
+
+
+def bead_similarities(alignment: Alignment, encoder: Encoder) -> np.ndarray:
+    """Cosine similarity of each bead's two sides (NaN for null beads), embeddings centred per side."""
+    src_texts = [s.norm for s in alignment.source.sentences]
+    tgt_texts = [s.norm for s in alignment.target.sentences]
+    emb = np.asarray(encoder.encode(src_texts + tgt_texts), dtype=np.float64)  # cached by the aligner's run
+    src, tgt = emb[: len(src_texts)], emb[len(src_texts):]
+    src = src - src.mean(axis=0)
+    tgt = tgt - tgt.mean(axis=0)
+    sims = np.full(len(alignment.beads), np.nan)
+    for k, bead in enumerate(alignment.beads):
+        if bead.src and bead.tgt:
+            a = src[list(bead.src)].sum(axis=0)
+            b = tgt[list(bead.tgt)].sum(axis=0)
+            sims[k] = float(a @ b / max(np.linalg.norm(a) * np.linalg.norm(b), 1e-12))
+    return sims
+
+
+def partial_flags(alignment: Alignment, encoder: Encoder | None = None) -> None:
+    """Flag pairs whose translation is far shorter (a clause likely missing) or longer than predicted."""
+    model = fit_length_model(alignment)
+    sims = bead_similarities(alignment, encoder) if encoder is not None and alignment.beads else None
+    sim_z = None
+    if sims is not None:
+        reference = {id(b) for b in _reference(alignment)}
+        ref = [k for k, b in enumerate(alignment.beads) if id(b) in reference]
+        if len(ref) >= MIN_REFERENCE:
+            sim_median, sim_spread = _robust(sims[ref])
+            sim_z = (sims - sim_median) / max(sim_spread, 1e-3)
+    tgt_name = {"en": "English", "ru": "Russian"}.get(alignment.target.lang, alignment.target.lang)
+    for k, bead in enumerate(alignment.beads):
+        if not bead.src or not bead.tgt or any(f.kind == PARTIAL for f in bead.flags):
+            continue
+        src_len, tgt_len = _lengths(alignment, bead)
+        if src_len < MIN_SOURCE:
+            continue
+        z = model.z(src_len, tgt_len)
+        evidence = -z + (SIM_WEIGHT * -min(sim_z[k], 0.0) if sim_z is not None else 0.0)
+        expected = src_len * math.exp(model.log_ratio)
+        share = tgt_len / expected
+        if z < 0 and evidence >= SHORTER_AT:
+            bead.flags.append(Flag(PARTIAL, f"the {tgt_name} is {share:.0%} of the length this document's pairs "
+                                            "predict; a clause may be missing"))
+        elif z >= LONGER_AT:
+            bead.flags.append(Flag(PARTIAL, f"the {tgt_name} is {share:.1f}× the length this document's pairs "
+                                            "predict; something may have been added"))

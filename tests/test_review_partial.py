@@ -1,0 +1,116 @@
+"""The `partial` flag: a translation far shorter or longer than the document's own ratio predicts.
+
+Real pairs: sentences of the seed joint statement with our English translation of them
+(texts/joint-statement.en.txt); the damage is done here by hand.
+"""
+from __future__ import annotations
+
+import math
+
+from aligner.review.partial import PARTIAL, LengthModel, fit_length_model, partial_flags
+from aligner.types import Alignment, Bead, Document, Sentence
+
+PAIRS = [
+    ('中华人民共和国和俄罗斯联邦关于新时代国际关系和全球可持续发展的联合声明(上)',
+     "Joint Statement of the People's Republic of China and the Russian Federation on International Relations Entering a New Era and Global Sustainable Development (Part One)"),
+    ('应中华人民共和国主席习近平邀请，俄罗斯联邦总统弗·弗·普京于2022年2月4日访华。',
+     "At the invitation of President Xi Jinping of the People's Republic of China, President Vladimir Putin of the Russian Federation paid a visit to China on 4 February 2022."),
+    ('两国元首在北京举行会谈，并出席第24届冬季奥运会开幕式。',
+     'The two heads of state held talks in Beijing and attended the opening ceremony of the 24th Olympic Winter Games.'),
+    ('中华人民共和国和俄罗斯联邦(以下简称“双方”), 声明如下:',
+     "The People's Republic of China and the Russian Federation (hereinafter referred to as “the Parties”) declare as follows:"),
+    ('当前, 世界正在经历大变局, 人类社会进入大发展、大变革的新时代。',
+     'Today the world is going through momentous changes, and humanity is entering a new era of rapid development and profound transformation.'),
+    ('世界多极化、经济全球化、社会信息化、文化多样化持续发展, 全球治理体系和国际秩序变革持续推进, 各国相互联系和依存大大加深, 国际力量分布趋于重构, 国际社会对于和平与可持续发展的呼声更加强烈。',
+     'Multipolarity, economic globalisation, the information society and cultural diversity continue to develop, the transformation of the global governance architecture and the world order keeps moving forward, the interconnection and interdependence of countries have deepened considerably, the international balance of power is being reshaped, and the international community is calling ever more strongly for peace and sustainable development.'),
+    ('与此同时, 新冠肺炎疫情在世界范围内持续蔓延, 国际及地区安全形势日趋复杂, 全球性威胁挑战日益上升。',
+     'At the same time, the COVID-19 pandemic continues to spread across the world, the international and regional security situation is growing increasingly complex, and global threats and challenges keep multiplying.'),
+    ('国际上少数势力继续顽固奉行单边主义, 诉诸强权政治, 干涉他国内政, 损害他国正当权益, 制造矛盾、分歧和对抗, 阻碍人类社会进步。',
+     'A small number of forces in the world stubbornly persist in unilateralism, resort to power politics, interfere in the internal affairs of other states, infringe upon their legitimate rights and interests, and stir up contradictions, divisions and confrontation, thereby hampering the progress of humankind.'),
+    ('国际社会对此绝不接受。',
+     'The international community will never accept this.'),
+    ('双方呼吁各国从全人类共同福祉出发, 加强对话, 增进互信, 凝聚共识, 捍卫和平、发展、公平、正义、民主、自由的全人类共同价值, 尊重各国人民自主选择发展道路的权利及各国主权安全发展利益, 捍卫以联合国为核心的国际体系和以国际法为基础的国际秩序, 践行联合国和联合国安理会发挥核心协调作用的真正的多边主义, 推进国际关系民主化, 实现世界和平、稳定与可持续发展。',
+     'The Parties call on all countries to proceed from the common well-being of humanity, to strengthen dialogue, build mutual trust and forge consensus, to uphold peace, development, equity, justice, democracy and freedom as common values of all humankind, and to respect the right of peoples to choose their own development paths independently as well as the sovereignty and the security and development interests of all states; to defend the UN-centred international system and the international order based on international law, to practise genuine multilateralism in which the United Nations and its Security Council play the central coordinating role, to promote the democratisation of international relations, and to achieve peace, stability and sustainable development throughout the world.'),
+    ('一双方一致认为, 民主是全人类共同价值, 不是少数国家的专利, 促进和保障民主是国际社会共同事业。',
+     'I. The Parties unanimously hold that democracy is a common value of all humankind rather than the privilege of a few states, and that promoting and protecting democracy is a common cause of the international community.'),
+    ('双方认为, 民主是公民参与管理本国事务的途径, 旨在增进民生福祉, 实现人民当家做主。',
+     "The Parties believe that democracy is a means for citizens to take part in the government of their country, with the aim of improving people's well-being and ensuring that the people are the masters of their country."),
+    ('民主应是全过程、面向全体人民的, 体现全体人民的利益和意志, 保障人民权利, 满足人民需求, 维护人民利益。',
+     'Democracy should be exercised through the whole process and embrace the entire population, reflecting the interests and the will of all the people, guaranteeing their rights, meeting their needs and protecting their interests.'),
+    ('民主制度的实践不是刻板的, 应考虑到不同国家的社会政治制度和历史、传统及文化特色。',
+     "There is no rigid template for the practice of democracy; it should take account of each country's socio-political system, history, traditions and cultural characteristics."),
+    ('双方指出, 中俄作为拥有悠久历史文化传统的国家, 其深厚民主传统根植于千年发展经验, 受到本国人民广泛支持, 体现了公民的需求和利益。',
+     'The Parties note that Russia and China, as countries with long historical and cultural traditions, have deep-rooted democratic traditions that draw on a thousand years of development, enjoy broad popular support and reflect the needs and interests of their citizens.'),
+    ('中俄确实保了本国人民依法享有通过各种途径和形式参与管理国家和社会事务的权利。',
+     'Russia and China guarantee their peoples the right to take part, in accordance with the law, in the management of state and public affairs through various channels and in various forms.'),
+]
+
+
+def document(sentences: list[str], lang: str, sep: str) -> Document:
+    text, spans = "", []
+    for i, s in enumerate(sentences):
+        if i:
+            text += sep
+        spans.append(Sentence(i, len(text), len(text) + len(s), s, s))
+        text += s
+    return Document(text=text, lang=lang, sentences=spans)
+
+
+def alignment(pairs: list[tuple[str, str]], score: float = 0.95) -> Alignment:
+    return Alignment(
+        source=document([z for z, _ in pairs], "zh", ""),
+        target=document([e for _, e in pairs], "en", " "),
+        beads=[Bead((i,), (i,), score) for i in range(len(pairs))],
+    )
+
+
+def flagged(a: Alignment) -> dict[int, str]:
+    return {k: f.reason for k, b in enumerate(a.beads) for f in b.flags if f.kind == PARTIAL}
+
+
+def test_faithful_translation_raises_nothing():
+    a = alignment(PAIRS)
+    partial_flags(a)
+    assert flagged(a) == {}
+
+
+def test_document_ratio_is_learnt_from_its_pairs():
+    model = fit_length_model(alignment(PAIRS))
+    # our English runs at about 4–5 letters per Chinese character, well above the 3.0 prior
+    assert 3.5 < math.exp(model.log_ratio) < 6.0
+
+
+def test_translation_cut_by_half_is_flagged_with_its_share():
+    pairs = list(PAIRS)
+    zh, en = pairs[6]  # 与此同时, 新冠肺炎疫情 … 全球性威胁挑战日益上升。
+    pairs[6] = (zh, "At the same time, the COVID-19 pandemic continues to spread across the world.")
+    a = alignment(pairs)
+    partial_flags(a)
+    assert list(flagged(a)) == [6]
+    assert "a clause may be missing" in flagged(a)[6]
+    assert "% of the length" in flagged(a)[6]
+
+
+def test_padded_translation_is_flagged_as_longer():
+    pairs = list(PAIRS)
+    zh, en = pairs[2]  # 两国元首在北京举行会谈 …
+    pairs[2] = (zh, en + " The talks, held in a warm and friendly atmosphere, covered the whole range of bilateral "
+                     "relations and the most pressing regional and international issues, and the two leaders agreed "
+                     "to meet again before the end of the year at a summit in Moscow.")
+    a = alignment(pairs)
+    partial_flags(a)
+    assert list(flagged(a)) == [2]
+    assert "something may have been added" in flagged(a)[2]
+
+
+def test_short_documents_fall_back_to_the_prior():
+    a = alignment(PAIRS[:4])
+    model = fit_length_model(a)
+    assert model == LengthModel(math.log(3.0), 0.3)
+
+
+def test_very_short_chinese_is_not_judged():
+    pairs = list(PAIRS) + [("声明如下:", "They declare that the following points, set out in detail below, hold.")]
+    a = alignment(pairs)
+    partial_flags(a)
+    assert flagged(a) == {}
