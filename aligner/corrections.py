@@ -128,7 +128,8 @@ class Corrections:
         if not (first.src or first.tgt) or not (second.src or second.tgt):
             raise CorrectionError(f"Splitting pair {i + 1} there would leave one part with no sentences.")
         return self._replace(
-            "split", i, [bead], [(first, [bead]), (second, [bead])], f"split pair {i + 1} ({bead.kind} → {first.kind} + {second.kind})"
+            "split", i, [bead], [(first, [bead]), (second, [bead])],
+            f"split pair {i + 1} ({bead.kind} → {first.kind} + {second.kind})",
         )
 
     def move(self, i: int, side: str, direction: str) -> Edit:
@@ -182,7 +183,8 @@ class Corrections:
         _check_index(self.beads, i)
         bead = self.beads[i]
         new = replace(bead, flags=list(bead.flags), note=note.strip())
-        return self._record("note", i, [bead], [new], f"noted pair {i + 1}" if note.strip() else f"removed the note of pair {i + 1}")
+        what = f"noted pair {i + 1}" if note.strip() else f"removed the note of pair {i + 1}"
+        return self._record("note", i, [bead], [new], what)
 
     def undo(self) -> Edit | None:
         """Undo the last correction; None when there is nothing to undo."""

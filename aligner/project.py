@@ -50,12 +50,20 @@ def load_project(data: bytes, name: str = "the project file") -> Project:
     try:
         record = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ProjectError(f"{name} is not an aligner project (not UTF-8 JSON: {exc}). Load a .json file saved from the review page.") from None
+        raise ProjectError(
+            f"{name} is not an aligner project (not UTF-8 JSON: {exc}). Load a .json file saved from the review page."
+        ) from None
     if not isinstance(record, dict) or record.get("format") != FORMAT:
-        raise ProjectError(f"{name} is JSON but not an aligner project (no \"format\": \"{FORMAT}\"). Load a project file saved from the review page, not a pairs export.")
+        raise ProjectError(
+            f"{name} is JSON but not an aligner project (no \"format\": \"{FORMAT}\"). "
+            "Load a project file saved from the review page, not a pairs export."
+        )
     version = record.get("version")
     if not isinstance(version, int) or version > VERSION:
-        raise ProjectError(f"{name} is a project file of version {version!r}; this aligner reads version {VERSION} and older. Update aligner to open it.")
+        raise ProjectError(
+            f"{name} is a project file of version {version!r}; this aligner reads version {VERSION} and older. "
+            "Update aligner to open it."
+        )
     try:
         source = _document(record["source"])
         target = _document(record["target"])

@@ -79,7 +79,8 @@ def correction_panel() -> None:
         st.caption(f"⚑ {flag.kind}: {flag.reason}")
     zh = alignment.source.span_text(bead.src) or "— no Chinese —"
     tgt = alignment.target.span_text(bead.tgt) or "— no translation —"
-    st.html(f'<div style="font-size:0.85rem;white-space:pre-line;max-height:16rem;overflow-y:auto">{escape(zh)}<hr style="margin:4px 0">{escape(tgt)}</div>')
+    box = "font-size:0.85rem;white-space:pre-line;max-height:16rem;overflow-y:auto"
+    st.html(f'<div style="{box}">{escape(zh)}<hr style="margin:4px 0">{escape(tgt)}</div>')
 
     st.button("Merge with next pair", on_click=_act, args=(lambda c, k: c.merge_with_next(k), i), key="merge",
               disabled=i + 1 >= n, width="stretch")
