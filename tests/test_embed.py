@@ -189,6 +189,12 @@ def test_unwritable_cache_folder_is_tolerated(tmp_path, e5):
     np.testing.assert_array_equal(vectors, e5.encode([RU_VISIT]))
 
 
+def test_text_with_a_lone_surrogate_is_embedded_not_a_crash(tmp_path):
+    broken = "Путин посетил Китай\udcff."
+    vectors = CachedEncoder(CountingEncoder(), tmp_path).encode([broken, RU_VISIT])
+    assert vectors.shape == (2, 384) and np.isfinite(vectors).all()
+
+
 def test_empty_input_gives_empty_matrix(tmp_path):
     assert get_encoder(workers=1, cache=False).encode([]).shape == (0, 384)
     assert CachedEncoder(CountingEncoder(), tmp_path).encode([]).shape == (0, 384)
@@ -238,6 +244,7 @@ def test_sentence_transformers_model_loads_from_a_folder(tmp_path, monkeypatch):
     assert encoder.name == f"sentence-transformers:{folder.resolve()}"
     np.testing.assert_allclose(get_encoder(str(folder)).encode(texts[::-1]), vectors[::-1], atol=1e-6)
     assert encoder.path.is_file() and "sentence-transformers" in encoder.path.name
+    assert np.isfinite(encoder.encode(["Путин\udcff"])).all()
 
 
 def test_missing_model_name_fails_fast_with_one_clear_line():

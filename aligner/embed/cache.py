@@ -44,7 +44,7 @@ def cache_file(cache_dir: Path, model_name: str) -> Path:
 
 
 def _key(text: str) -> bytes:
-    return hashlib.sha256(text.encode("utf-8")).digest()
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
 
 
 class CachedEncoder:

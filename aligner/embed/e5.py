@@ -61,9 +61,11 @@ def load_engine():
 def embed_in_process(texts: list[str], is_query: bool) -> np.ndarray:
     """Embed one batch with the in-process engine; rows are unit-length float32."""
     engine = load_engine()
+    # The engine takes UTF-8; a lone surrogate (from a badly decoded file) must not crash it.
+    texts = [t.encode("utf-8", "replace").decode("utf-8") for t in texts]
     with _engine_lock:
         _pin_one_thread()
-        return engine.encode(list(texts), is_query)
+        return engine.encode(texts, is_query)
 
 
 class E5Encoder:

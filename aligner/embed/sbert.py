@@ -59,7 +59,7 @@ class SentenceTransformerEncoder:
         self.dim = int(dimension() or 0)
 
     def encode(self, texts: list[str], progress: Progress | None = None) -> np.ndarray:
-        texts = list(texts)
+        texts = [t.encode("utf-8", "replace").decode("utf-8") for t in texts]  # no lone surrogates
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         for start in range(0, len(texts), CHUNK):
             out[start : start + CHUNK] = self.model.encode(
