@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from aligner.review import NUMBER
 from aligner.types import ADDED, OMITTED, Alignment, Bead, Document
 
 TEXTS = Path(__file__).resolve().parent.parent / "texts"
@@ -130,6 +131,7 @@ def test_planted_problem_shows_up_as_what_it_is(aligned, lang, n):
         assert not {OMITTED, ADDED} & flags, found
     elif kind == "number":
         assert set(zh) <= set(bead.src) and set(tgt) <= set(bead.tgt), f"number pair not in one bead: {found}"
+        assert NUMBER in flags, f"changed number not flagged: {found}"
     else:
         pytest.fail(f"unknown problem type {kind!r} in the answer key: {problem}")
 
@@ -149,6 +151,12 @@ def test_alignment_of_sample_is_sane_outside_the_planted_problems(aligned, lang)
     null = [b for b in alignment.beads if not b.src or not b.tgt]
     false_gaps = [show(alignment, b) for b in null if (b.src, b.tgt) not in expected_null]
     assert not false_gaps, "gaps that were not planted:\n" + "\n".join(false_gaps)
+
+    number_beads = {(zh, tgt) for kind, zh, tgt in planted if kind == "number"}
+    false_numbers = [show(alignment, b) for b in alignment.beads
+                     if any(f.kind == NUMBER for f in b.flags)
+                     and not any(set(zh) <= set(b.src) and set(tgt) <= set(b.tgt) for zh, tgt in number_beads)]
+    assert not false_numbers, "number flags on pairs whose numbers agree:\n" + "\n".join(false_numbers)
 
     others = [b for b in alignment.beads
               if not (set(b.src) & planted_src or set(b.tgt) & planted_tgt)]
