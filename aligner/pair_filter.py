@@ -65,22 +65,25 @@ def select(
     problems_only: bool = False,
     categories: set[str] | None = None,
     query: str = "",
+    hide_reviewed: bool = False,
     texts: list[str] | None = None,
 ) -> list[int]:
     """Indices of the pairs to show, in document order (`texts`: from `haystacks`, if at hand)."""
     chosen = search(texts if texts is not None else haystacks(alignment), query)
+    beads = alignment.beads
     if problems_only:
-        beads = alignment.beads
         chosen = [i for i in chosen if is_problem(beads[i], categories)]
+    if hide_reviewed:
+        chosen = [i for i in chosen if not beads[i].reviewed]
     return chosen
 
 
 def next_problem(alignment: Alignment, after: int, categories: set[str] | None = None) -> int | None:
-    """The first problem pair after index `after`, wrapping round to the start; None if none."""
+    """The first problem pair after index `after` not yet reviewed, wrapping round; None if none."""
     beads = alignment.beads
     n = len(beads)
     for step in range(1, n + 1):
         i = (after + step) % n
-        if is_problem(beads[i], categories):
+        if not beads[i].reviewed and is_problem(beads[i], categories):
             return i
     return None

@@ -37,3 +37,13 @@ def test_next_problem_wraps_round():
     assert next_problem(a, 4) == 6
     assert next_problem(a, 6) == 0
     assert next_problem(a, -1, categories={"added"}) == 4
+
+
+def test_reviewed_pairs_can_be_hidden_and_next_problem_skips_them():
+    a = sample_alignment()
+    a.beads[3].reviewed = True
+    assert select(a, problems_only=True, hide_reviewed=True) == [0, 4, 6]
+    assert next_problem(a, 0) == 4
+    for b in a.beads:
+        b.reviewed = True
+    assert next_problem(a, 0) is None

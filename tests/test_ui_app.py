@@ -127,6 +127,13 @@ def test_next_problem_selects_the_first_problem_pair():
     assert at.session_state["pair"] == first + 1
     selected = [r for r in table_rows(at) if "selected" in r["classes"]]
     assert [r["pair"] for r in selected] == [first + 1]
+    at.button(key="reviewed").click().run()  # a reviewed problem is skipped and can be hidden
+    at.toggle(key="hide_reviewed").set_value(True).run()
+    assert first + 1 not in [r["pair"] for r in table_rows(at)]
+    second = next(i for i, b in enumerate(beads) if i > first and is_problem(b))
+    at.number_input(key="pair").set_value(1).run()
+    at.button(key="next_problem").click().run()
+    assert at.session_state["pair"] == second + 1
 
 
 def test_merging_an_omission_with_its_neighbour_and_undoing_it():

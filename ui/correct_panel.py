@@ -51,7 +51,7 @@ def _jump_next() -> None:
     categories = set(st.session_state.get(state.CATEGORIES) or []) or None
     found = next_problem(corrections.alignment, state.selected_index(), categories)
     if found is None:
-        state.flash("info", "No problem pairs left.")
+        state.flash("info", "No problem pairs left that are not marked reviewed.")
     else:
         state.show_pair(found)
 

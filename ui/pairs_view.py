@@ -23,6 +23,7 @@ def pairs_view() -> None:
     alignment = state.work().alignment
     left, middle, right, size = st.columns([1.2, 2.6, 2.4, 1])
     left.toggle("Problems only", key=state.PROBLEMS_ONLY, on_change=_reset_page)
+    left.toggle("Hide reviewed", key=state.HIDE_REVIEWED, on_change=_reset_page)
     middle.multiselect("Problems", PROBLEMS, default=list(PROBLEMS), key=state.CATEGORIES, on_change=_reset_page,
                        disabled=not st.session_state.get(state.PROBLEMS_ONLY), label_visibility="collapsed")
     right.text_input("Search", key=state.QUERY, placeholder="Search either side…", on_change=_reset_page,

@@ -14,6 +14,7 @@ from aligner.types import Alignment
 
 WORK, INPUTS, REVISION, PAIR, PAGE, FLASH = "work", "inputs", "revision", "pair", "page", "flash"
 PROBLEMS_ONLY, CATEGORIES, QUERY, PAGE_SIZE = "problems_only", "categories", "query", "page_size"
+HIDE_REVIEWED = "hide_reviewed"
 PAGE_SIZES = (25, 50, 100)
 
 
@@ -71,6 +72,7 @@ def visible(alignment: Alignment) -> list[int]:
         problems_only=bool(st.session_state.get(PROBLEMS_ONLY)),
         categories=categories,
         query=st.session_state.get(QUERY, ""),
+        hide_reviewed=bool(st.session_state.get(HIDE_REVIEWED)),
         texts=texts_of(alignment),
     )
 
