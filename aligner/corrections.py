@@ -16,8 +16,10 @@ from aligner.types import Alignment, Bead, Document
 
 # score(source, target, bead) -> 0–1 confidence for a bead a correction created.
 Scorer = Callable[[Document, Document, Bead], float]
-# recheck(alignment) adds flags to the (fresh, unflagged) beads of a small alignment, in place.
-Recheck = Callable[[Alignment], None]
+# recheck(context, fresh) -> the fresh beads flagged (adjacent unmatched ones may be merged);
+# `context` is the alignment without the beads being replaced, for document-level checks.
+Recheck = Callable[[Alignment, list[Bead]], list[Bead]]
+CONTEXT_PAIRS = 400  # confident 1–1 pairs lent to the review step so it knows the document's normal
 
 SIDES = ("src", "tgt")
 
@@ -94,7 +96,7 @@ class Corrections:
         self.alignment = alignment
         self.history: list[Edit] = list(history or [])
         self.scorer = scorer
-        self.recheck = recheck or _review_step
+        self.recheck = recheck or review_in_context
 
     @property
     def beads(self) -> list[Bead]:
@@ -199,13 +201,14 @@ class Corrections:
     def _replace(self, op: str, start: int, before: list[Bead], made: list[tuple[Bead, list[Bead]]], description: str) -> Edit:
         """Score and flag the new beads, then record the edit."""
         fresh = [replace(bead, score=self._score(bead, parts), flags=[]) for bead, parts in made]
-        small = Alignment(self.alignment.source, self.alignment.target, fresh, self.alignment.model)
-        self.recheck(small)  # may also merge adjacent unmatched sentences into one passage
-        if [(b.src, b.tgt) for b in small.beads] == [(b.src, b.tgt) for b in before]:
+        a = self.alignment
+        context = Alignment(a.source, a.target, a.beads[:start] + a.beads[start + len(before):], a.model)
+        flagged = self.recheck(context, fresh)
+        if [(b.src, b.tgt) for b in flagged] == [(b.src, b.tgt) for b in before]:
             raise CorrectionError(
                 "That would change nothing: adjacent unmatched sentences are kept together as one passage."
             )
-        return self._record(op, start, before, small.beads, description)
+        return self._record(op, start, before, flagged, description)
 
     def _score(self, bead: Bead, parts: list[Bead]) -> float:
         if self.scorer is not None:
@@ -227,8 +230,19 @@ def _join_notes(a: str, b: str) -> str:
     return "\n".join(n for n in (a, b) if n)
 
 
-def _review_step(alignment: Alignment) -> None:
-    """Flag the beads a correction made, with the same review the pipeline runs."""
+def review_in_context(context: Alignment, fresh: list[Bead]) -> list[Bead]:
+    """Flag the beads a correction made with the pipeline's review step.
+
+    Checks that learn the document's normal (e.g. its length ratio for `partial`) see copies of
+    up to CONTEXT_PAIRS of its other 1–1 pairs, evenly spread; only the new beads are returned.
+    The review step may merge adjacent unmatched new beads into one passage, as it does after
+    aligning.
+    """
     from aligner.review import review
 
-    review(alignment)
+    pairs = [b for b in context.beads if len(b.src) == 1 and len(b.tgt) == 1]
+    step = max(1, len(pairs) // CONTEXT_PAIRS)
+    others = [copy_bead(b) for b in pairs[::step][:CONTEXT_PAIRS]]
+    whole = Alignment(context.source, context.target, others + list(fresh), context.model)
+    review(whole)
+    return whole.beads[len(others):]

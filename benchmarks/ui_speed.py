@@ -9,6 +9,7 @@ a first draw, a page turn, a search, a correction, its undo and the downloads' p
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import time
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from streamlit import config  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from aligner.corrections import Corrections  # noqa: E402
@@ -68,6 +70,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pairs", type=int, default=5000)
     pairs = parser.parse_args().pairs
+    config.set_option("global.disableWidgetStateDuplicationWarning", True)  # as `aligner ui` runs it
+    logging.getLogger("streamlit").setLevel(logging.ERROR)  # AppTest's bare-mode chatter
     alignment = long_alignment(pairs)
     print(f"{len(alignment.beads)} pairs, {len(alignment.source)} + {len(alignment.target)} sentences")
     at = AppTest.from_file(str(ROOT / "ui" / "app.py"), default_timeout=300)

@@ -169,3 +169,23 @@ def test_history_replays_into_the_same_beads_after_many_edits():
         c.undo()
         assert_invariants(a)
     assert shapes(a) == shapes(sample_alignment())
+
+
+def test_the_review_step_sees_the_rest_of_the_document_but_flags_only_new_pairs():
+    a = sample_alignment()
+    original = shapes(a)
+    seen = {}
+
+    def recheck(context, fresh):
+        seen["context"] = [(b.src, b.tgt) for b in context.beads]
+        seen["fresh"] = [(b.src, b.tgt) for b in fresh]
+        from aligner.corrections import review_in_context
+
+        return review_in_context(context, fresh)
+
+    c = Corrections(a, recheck=recheck)
+    c.merge_with_next(1)
+    assert seen["context"] == original[:1] + original[3:]
+    assert seen["fresh"] == [((1, 2), (2, 3))]
+    flags_elsewhere = [b.flags for b in a.beads[2:]]
+    assert flags_elsewhere == [b.flags for b in sample_alignment().beads[3:]]  # untouched pairs keep theirs
