@@ -29,6 +29,7 @@ SIM_WEIGHT = 0.5  # weight of the similarity z-score next to the length z-score
 SHORTER_AT = 3.0  # evidence (in spreads) above which a pair is flagged as cut short
 LONGER_AT = 4.0  # length z above which a translation is flagged as padded
 MIN_SOURCE = 8  # shorter Chinese sentences vary too much to judge
+MIN_SPREAD = 0.1  # even a very regular translator abbreviates now and then (КНР for 中华人民共和国)
 
 
 def letters(text: str) -> int:
@@ -78,7 +79,7 @@ def fit_length_model(alignment: Alignment) -> LengthModel:
     # spread at infinite length: residuals divided by their length scaling
     scaled = (np.log(t / s) - median) / np.sqrt(1 + K_CHARS / s)
     _, spread = _robust(scaled)
-    return LengthModel(median, max(spread, 0.05))
+    return LengthModel(median, max(spread, MIN_SPREAD))
 
 
 def bead_similarities(alignment: Alignment, encoder: Encoder) -> np.ndarray:

@@ -1,0 +1,222 @@
+"""Three-way review: one Chinese text, two translations (Russian and English), pivoted on the Chinese.
+
+Each translation is aligned to the Chinese on its own (two ordinary Alignments that share the
+Chinese Document), then the two bead lists are merged into rows: a row holds a run of Chinese
+sentences with everything each translation pairs with them, cut wherever both alignments have a
+bead boundary. Sentences a translation adds stay in their own row at their place. Each row keeps
+the flags each side's review gave it, plus `disagree` where the translations disagree about a
+Chinese sentence — one renders it, the other leaves it out.
+
+    result = align_three_texts(zh, ru, en)
+    for row in result.rows: ...            # ThreeWayRow: src, tgt (per side), flags
+    plain = result.plain_rows()            # list of dicts, for a UI table
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aligner.errors import LanguageError
+from aligner.types import Alignment, Bead, Document, Flag, Progress
+
+DISAGREE = "disagree"
+
+
+@dataclass(frozen=True)
+class SideFlag:
+    """A flag with the translation it belongs to ('' for a row flag such as `disagree`)."""
+
+    side: str
+    kind: str
+    reason: str
+
+
+@dataclass
+class ThreeWayRow:
+    """Chinese sentences `src` and, per translation label, the sentences paired with them."""
+
+    src: tuple[int, ...]
+    tgt: dict[str, tuple[int, ...]]
+    scores: dict[str, float | None]  # per side: the lowest score of its beads in the row (None: none)
+    beads: dict[str, list[Bead]]  # per side: the beads merged into this row
+    flags: list[SideFlag] = field(default_factory=list)
+
+
+@dataclass
+class ThreeWay:
+    """The Chinese document, two alignments to it, and the merged rows."""
+
+    source: Document
+    alignments: dict[str, Alignment]  # label -> alignment, in column order
+    rows: list[ThreeWayRow]
+
+    @property
+    def labels(self) -> list[str]:
+        return list(self.alignments)
+
+    def text(self, label: str, indices: tuple[int, ...]) -> str:
+        """Original text of sentences of the Chinese ('zh' or the source label) or of one translation."""
+        document = self.source if label not in self.alignments else self.alignments[label].target
+        return document.span_text(indices)
+
+    def plain_rows(self) -> list[dict]:
+        """Rows as plain dicts for tables: texts, indices, scores and flags per side."""
+        out = []
+        for number, row in enumerate(self.rows, start=1):
+            item = {"row": number, "src": list(row.src), self.source.lang: self.text(self.source.lang, row.src)}
+            for label in self.labels:
+                item[f"{label}_idx"] = list(row.tgt[label])
+                item[label] = self.text(label, row.tgt[label])
+                item[f"{label}_score"] = row.scores[label]
+            item["flags"] = [{"side": f.side, "kind": f.kind, "reason": f.reason} for f in row.flags]
+            out.append(item)
+        return out
+
+
+def labels_for(a: Document, b: Document) -> tuple[str, str]:
+    """Column labels: the languages, told apart when both translations share one."""
+    if a.lang != b.lang:
+        return a.lang, b.lang
+    return f"{a.lang}1", f"{b.lang}2"
+
+
+def _covered(alignment: Alignment) -> dict[int, bool]:
+    """For each Chinese sentence: does this translation pair it with something?"""
+    return {i: bool(bead.tgt) for bead in alignment.beads for i in bead.src}
+
+
+def merge_rows(alignments: dict[str, Alignment]) -> list[ThreeWayRow]:
+    """Merge two alignments of the same Chinese into rows cut where both have a bead boundary."""
+    (la, a), (lb, b) = alignments.items()
+    beads = {la: a.beads, lb: b.beads}
+    pos = {la: 0, lb: 0}
+    rows: list[ThreeWayRow] = []
+
+    def take(label: str, row: dict[str, list[Bead]]) -> Bead:
+        bead = beads[label][pos[label]]
+        pos[label] += 1
+        row[label].append(bead)
+        return bead
+
+    def at_end(label: str) -> bool:
+        return pos[label] >= len(beads[label])
+
+    def peek(label: str) -> Bead | None:
+        return None if at_end(label) else beads[label][pos[label]]
+
+    while not (at_end(la) and at_end(lb)):
+        group: dict[str, list[Bead]] = {la: [], lb: []}
+        heads = {label: peek(label) for label in (la, lb)}
+        added = [label for label, bead in heads.items() if bead is not None and not bead.src]
+        if added:  # translation with no Chinese: its own row, both sides' additions at this place together
+            for label in added:
+                while peek(label) is not None and not peek(label).src:
+                    take(label, group)
+        else:
+            ends = {label: take(label, group).src[-1] for label in (la, lb) if peek(label) is not None}
+            while len(set(ends.values())) > 1:
+                behind = min(ends, key=ends.get)
+                if peek(behind) is None:
+                    break
+                bead = take(behind, group)
+                if bead.src:
+                    ends[behind] = bead.src[-1]
+        rows.append(_row(group))
+    _flag_disagreements(rows, alignments)
+    return rows
+
+
+def _row(group: dict[str, list[Bead]]) -> ThreeWayRow:
+    src = sorted({i for beads in group.values() for bead in beads for i in bead.src})
+    tgt = {label: tuple(j for bead in beads for j in bead.tgt) for label, beads in group.items()}
+    scores = {label: (min(float(b.score) for b in beads) if beads else None) for label, beads in group.items()}
+    flags = [SideFlag(label, f.kind, f.reason) for label, beads in group.items() for b in beads for f in b.flags]
+    return ThreeWayRow(tuple(src), tgt, scores, {k: list(v) for k, v in group.items()}, flags)
+
+
+QUOTE_CHARS = 12  # how much of a Chinese sentence a reason quotes to say which one it means
+
+
+def _flag_disagreements(rows: list[ThreeWayRow], alignments: dict[str, Alignment]) -> None:
+    """`disagree` on rows where one translation renders a Chinese sentence and the other does not."""
+    (la, a), (lb, b) = alignments.items()
+    cov_a, cov_b = _covered(a), _covered(b)
+    for row in rows:
+        runs: list[tuple[list[int], str, str]] = []
+        for i in row.src:
+            if cov_a.get(i, False) == cov_b.get(i, False):
+                continue
+            missing, present = (la, lb) if not cov_a.get(i, False) else (lb, la)
+            if runs and runs[-1][0][-1] == i - 1 and runs[-1][1] == missing:
+                runs[-1][0].append(i)
+            else:
+                runs.append(([i], missing, present))
+        for indices, missing, present in runs:
+            reason = f"missing in {missing}, present in {present}"
+            if len(indices) < len(row.src):  # say which of the row's Chinese sentences
+                first = a.source.sentences[indices[0]].norm
+                more = f" and {len(indices) - 1} more" if len(indices) > 1 else ""
+                reason += f": “{first[:QUOTE_CHARS]}{'…' if len(first) > QUOTE_CHARS else ''}”{more}"
+            row.flags.append(SideFlag("", DISAGREE, reason))
+
+
+def align_three(source: Document, a: Document, b: Document, encoder=None,
+                progress: Progress | None = None) -> ThreeWay:
+    """Align two loaded translations to one loaded Chinese document and merge the results into rows."""
+    from aligner.embed import get_encoder
+    from aligner.pipeline import align_documents, check_languages
+
+    check_languages(source, a)
+    check_languages(source, b)
+    encoder = encoder or get_encoder()
+    la, lb = labels_for(a, b)
+    alignments = {
+        la: align_documents(source, a, encoder, progress=_staged(progress, la)),
+        lb: align_documents(source, b, encoder, progress=_staged(progress, lb)),
+    }
+    return ThreeWay(source, alignments, merge_rows(alignments))
+
+
+def _staged(progress: Progress | None, label: str) -> Progress | None:
+    """Progress stages named per translation ('embed zh-ru'), so a bar can tell the two runs apart."""
+    if progress is None:
+        return None
+    return lambda stage, done, total: progress(f"{stage} ({label})", done, total)
+
+
+def align_three_texts(zh_text: str, a_text: str, b_text: str, *, model: str | None = None,
+                      presplit: bool = False, cache: bool = True, progress: Progress | None = None,
+                      names: tuple[str, str, str] = ("", "", "")) -> ThreeWay:
+    """Align a Chinese text with its Russian and English translations (either order), pivoted on the Chinese."""
+    from aligner.embed import get_encoder
+    from aligner.pipeline import load_document
+
+    source = load_document(zh_text, presplit=presplit, name=names[0])
+    a = load_document(a_text, presplit=presplit, name=names[1])
+    b = load_document(b_text, presplit=presplit, name=names[2])
+    if source.lang != "zh":
+        raise LanguageError(f"{names[0] or 'The first text'} must be the Chinese original; "
+                            "give the files as: Chinese, Russian, English.")
+    return align_three(source, a, b, get_encoder(model, cache=cache), progress=progress)
+
+
+def run(files, output: Path | None = None, model: str | None = None, presplit: bool = False,
+        cache: bool = True, progress: Progress | None = None) -> ThreeWay:
+    """The command line's three-file path: read, align, then write `output` or print the listing."""
+    import click
+
+    from aligner.reading import read_file
+    from aligner.threeway_export import listing, write
+
+    texts = [read_file(path) for path in files]
+    result = align_three_texts(*texts, model=model, presplit=presplit, cache=cache, progress=progress,
+                               names=tuple(str(p) for p in files))
+    close = getattr(progress, "close", None)
+    if close:
+        close()
+    if output is None:
+        click.echo(listing(result))
+    else:
+        write(result, output)
+        click.echo(f"{len(result.rows)} rows written to {output}", err=True)
+    return result

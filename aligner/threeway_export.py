@@ -1,0 +1,222 @@
+"""Three-way outputs: a three-column listing, the JSON record, TSV/CSV/XLSX tables, TMX and HTML.
+
+JSON shape (format "aligner-threeway", version 1):
+    {"source": {document}, "targets": {"ru": {document}, "en": {document}},
+     "pairs": {"ru": [pair records of the zh–ru alignment], "en": [...]},
+     "rows": [{"src": [i...], "ru": [j...], "en": [k...], "src_text", "ru_text", "en_text",
+               "ru_score", "en_score", "flags": [{"side": "ru" | "en" | "", "kind", "reason"}]}]}
+Documents and pair records are those of the two-way JSON record (`aligner.export.record`), so
+either alignment can be rebuilt from the file; rows are the pivoted view.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from itertools import zip_longest
+from pathlib import Path
+
+from aligner.errors import AlignerError
+from aligner.export.listing import display_width, wrap
+from aligner.export.record import _document_dict, _pair_dict
+from aligner.export.table import one_line
+from aligner.export.tmx import tmx_lang
+from aligner.threeway import ThreeWay, ThreeWayRow
+
+FORMAT_NAME = "aligner-threeway"
+FORMAT_VERSION = 1
+MISSING = "—"
+SEPARATOR = " │ "
+
+
+def _side_flags(row: ThreeWayRow, label: str) -> list[dict]:
+    return [{"kind": f.kind, "reason": f.reason} for f in row.flags if f.side == label]
+
+
+def row_dict(result: ThreeWay, row: ThreeWayRow) -> dict:
+    """One row of the JSON record."""
+    item: dict = {"src": list(row.src), "src_text": result.text(result.source.lang, row.src)}
+    for label in result.labels:
+        item[label] = list(row.tgt[label])
+        item[f"{label}_text"] = result.text(label, row.tgt[label])
+        score = row.scores[label]
+        item[f"{label}_score"] = None if score is None else round(score, 4)
+    item["flags"] = [{"side": f.side, "kind": f.kind, "reason": f.reason} for f in row.flags]
+    return item
+
+
+def to_dict(result: ThreeWay) -> dict:
+    """The three-way result as a JSON-ready dict (shape in the module docstring)."""
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "model": next(iter(result.alignments.values())).model,
+        "source": _document_dict(result.source),
+        "targets": {label: _document_dict(a.target) for label, a in result.alignments.items()},
+        "pairs": {label: [_pair_dict(a, b) for b in a.beads] for label, a in result.alignments.items()},
+        "rows": [row_dict(result, row) for row in result.rows],
+    }
+
+
+def header(result: ThreeWay) -> list[str]:
+    """Table columns: row number, the three texts, each side's score, flag kinds and reasons."""
+    return ["row", result.source.lang, *result.labels, *(f"{label} score" for label in result.labels),
+            "flags", "reasons"]
+
+
+def _flag_text(row: ThreeWayRow) -> tuple[str, str]:
+    kinds = "; ".join(f"{f.side}:{f.kind}" if f.side else f.kind for f in row.flags)
+    reasons = "; ".join(f"{f.side}: {one_line(f.reason)}" if f.side else one_line(f.reason) for f in row.flags)
+    return kinds, reasons
+
+
+def table(result: ThreeWay) -> list[list]:
+    """Every row as cells (texts on one line), without the header."""
+    out = []
+    for number, row in enumerate(result.rows, start=1):
+        kinds, reasons = _flag_text(row)
+        scores = [None if row.scores[label] is None else round(row.scores[label], 3) for label in result.labels]
+        out.append([number, one_line(result.text(result.source.lang, row.src)),
+                    *(one_line(result.text(label, row.tgt[label])) for label in result.labels),
+                    *scores, kinds, reasons])
+    return out
+
+
+def _delimited(result: ThreeWay, dialect: str, encoding: str) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, dialect=dialect, lineterminator="\n")
+    writer.writerow(header(result))
+    writer.writerows(["" if cell is None else cell for cell in r] for r in table(result))
+    return buffer.getvalue().encode(encoding)
+
+
+def render_tsv(result: ThreeWay) -> bytes:
+    return _delimited(result, "excel-tab", "utf-8")
+
+
+def render_csv(result: ThreeWay) -> bytes:
+    return _delimited(result, "excel", "utf-8-sig")  # the BOM lets Excel read the Chinese right
+
+
+def render_json(result: ThreeWay) -> bytes:
+    return (json.dumps(to_dict(result), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def render_tmx(result: ThreeWay) -> bytes:
+    """TMX 1.4b with one <tu> per row where all three texts are present (a multilingual memory)."""
+    from aligner import __version__
+
+    root = ET.Element("tmx", version="1.4")
+    ET.SubElement(root, "header", {"creationtool": "aligner", "creationtoolversion": __version__,
+                                   "segtype": "sentence", "o-tmf": "aligner", "adminlang": "en",
+                                   "srclang": tmx_lang(result.source.lang), "datatype": "plaintext"})
+    body = ET.SubElement(root, "body")
+    for row in result.rows:
+        texts = [(result.source.lang, result.text(result.source.lang, row.src))] + \
+                [(result.alignments[label].target.lang, result.text(label, row.tgt[label])) for label in result.labels]
+        if not all(text.strip() for _, text in texts):
+            continue
+        tu = ET.SubElement(body, "tu")
+        for lang, text in texts:
+            tuv = ET.SubElement(tu, "tuv", {"{http://www.w3.org/XML/1998/namespace}lang": tmx_lang(lang)})
+            ET.SubElement(tuv, "seg").text = one_line(text)
+    ET.indent(root)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+
+
+def render_xlsx(result: ThreeWay) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment as CellAlignment
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "rows"
+    sheet.append(header(result))
+    for cells in table(result):
+        sheet.append(cells)
+    for column, width in zip("ABCDEFGH", (6, 50, 60, 60, 9, 9, 20, 50)):
+        sheet.column_dimensions[column].width = width
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = CellAlignment(wrap_text=True, vertical="top")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def render_html(result: ThreeWay) -> bytes:
+    from html import escape
+
+    head = "".join(f"<th>{escape(h)}</th>" for h in ["#", result.source.lang, *result.labels, "flags"])
+    rows = []
+    for number, row in enumerate(result.rows, start=1):
+        cells = [str(number), result.text(result.source.lang, row.src),
+                 *(result.text(label, row.tgt[label]) for label in result.labels)]
+        flags = "<br>".join(escape(f"{f.side + ': ' if f.side else ''}{f.kind} — {one_line(f.reason)}")
+                            for f in row.flags)
+        css = ' class="flagged"' if row.flags else ""
+        rows.append(f"<tr{css}>" + "".join(f"<td>{escape(c) or MISSING}</td>" for c in cells) + f"<td>{flags}</td></tr>")
+    page = ("<!doctype html><html><head><meta charset=\"utf-8\"><title>Three-way alignment</title><style>"
+            "body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px;"
+            "vertical-align:top}tr.flagged{background:#fff2a8}</style></head><body><table><tr>" + head + "</tr>"
+            + "".join(rows) + "</table></body></html>\n")
+    return page.encode("utf-8")
+
+
+def _columns(texts: list[str], width: int) -> list[str]:
+    wrapped = [wrap(t, width) for t in texts]
+    return [SEPARATOR.join(cell + " " * max(0, width - display_width(cell)) for cell in line).rstrip()
+            for line in zip_longest(*wrapped, fillvalue="")]
+
+
+def listing(result: ThreeWay, width: int | None = None) -> str:
+    """The rows in three columns (Chinese | first translation | second), flags under each row."""
+    width = max(60, width or shutil.get_terminal_size((120, 24)).columns)
+    column = (width - 2 * display_width(SEPARATOR)) // 3
+    labels = result.labels
+    lines = _columns([result.source.lang, *labels], column)
+    lines.append("─" * width)
+    for number, row in enumerate(result.rows, start=1):
+        scores = "  ".join(f"{label} {row.scores[label]:.2f}" for label in labels if row.scores[label] is not None)
+        lines.append(f"#{number}  {scores}".rstrip())
+        texts = [one_line(result.text(result.source.lang, row.src)),
+                 *(one_line(result.text(label, row.tgt[label])) for label in labels)]
+        lines += _columns([t or MISSING for t in texts], column)
+        for flag in row.flags:
+            prefix = f"  ! {flag.side + ' ' if flag.side else ''}{flag.kind}: "
+            body = wrap(one_line(flag.reason), max(10, width - display_width(prefix)))
+            lines += [prefix + body[0]] + [" " * display_width(prefix) + rest for rest in body[1:]]
+        lines.append("")
+    return "\n".join(lines)
+
+
+RENDERERS = {"tsv": render_tsv, "csv": render_csv, "json": render_json, "tmx": render_tmx,
+             "xlsx": render_xlsx, "html": render_html,
+             "txt": lambda result: (listing(result, width=150) + "\n").encode("utf-8")}
+
+
+class ThreeWayExportError(AlignerError):
+    """The three-way result cannot be written in the requested format or place."""
+
+
+def render(result: ThreeWay, fmt: str) -> bytes:
+    """The result in format `fmt` (tsv, csv, json, tmx, xlsx, html, txt) as bytes."""
+    name = fmt.lower().lstrip(".")
+    name = "html" if name == "htm" else name
+    if name not in RENDERERS:
+        raise ThreeWayExportError(f"Cannot write a three-way result as '{fmt}'; use one of "
+                                  f"{', '.join('.' + f for f in RENDERERS)}.")
+    return RENDERERS[name](result)
+
+
+def write(result: ThreeWay, path: str | Path) -> Path:
+    """Write the result to `path` in the format its extension names."""
+    path = Path(path)
+    data = render(result, path.suffix)
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise ThreeWayExportError(f"Cannot write {path}: {error.strerror or error}.") from None
+    return path

@@ -1,0 +1,165 @@
+"""Three-way zh–ru–en: rows pivoted on the Chinese, disagreements, outputs, and the real pipeline end to end."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from aligner.review import review
+from aligner.threeway import DISAGREE, ThreeWay, align_three_texts, merge_rows
+from aligner.threeway_export import listing, render, to_dict, write
+from aligner.types import Alignment, Bead, Document, Sentence
+
+ZH = [
+    "应中华人民共和国主席习近平邀请，俄罗斯联邦总统弗·弗·普京于2022年2月4日访华。",
+    "两国元首在北京举行会谈，并出席第24届冬季奥运会开幕式。",
+    "中华人民共和国和俄罗斯联邦(以下简称“双方”), 声明如下:",
+    "国际社会对此绝不接受。",
+    "各国人民有权选择适合本国国情的民主实践形式和方式。",
+    "一个国家是否民主, 只能由这个国家的人民来评判。",
+]
+RU = [
+    "По приглашению Председателя КНР Си Цзиньпина Президент Российской Федерации В. В. Путин посетил Китай.",
+    "Визит состоялся 4 февраля 2022 года.",
+    "Главы государств провели переговоры в Пекине.",
+    "Они также приняли участие в церемонии открытия XXIV зимних Олимпийских игр.",
+    "Стороны также отмечают растущую роль БРИКС.",
+    "Народы всех стран вправе выбирать формы и методы осуществления демократии.",
+    "Только народ страны может судить о том, является ли его государство демократическим.",
+]
+EN = [
+    "At the invitation of President Xi Jinping, President Vladimir Putin visited China on 4 February 2022.",
+    "The two heads of state held talks in Beijing and attended the opening of the 24th Olympic Winter Games, "
+    "and the Parties declare as follows:",
+    "The international community will never accept this.",
+    "Only the people of a country can judge whether their state is democratic.",
+    "The Parties attach particular importance to the Northern Sea Route.",
+]
+# ru leaves out zh 2 and 3 (one passage once reviewed) and adds BRICS; en merges zh 1+2, leaves out zh 4
+RU_BEADS = [((0,), (0, 1)), ((1,), (2, 3)), ((2,), ()), ((3,), ()), ((), (4,)), ((4,), (5,)), ((5,), (6,))]
+EN_BEADS = [((0,), (0,)), ((1, 2), (1,)), ((3,), (2,)), ((4,), ()), ((5,), (3,)), ((), (4,))]
+
+
+def document(sentences: list[str], lang: str, sep: str) -> Document:
+    text, spans = "", []
+    for i, s in enumerate(sentences):
+        if i:
+            text += sep
+        spans.append(Sentence(i, len(text), len(text) + len(s), s, s))
+        text += s
+    return Document(text=text, lang=lang, sentences=spans)
+
+
+def three_way() -> ThreeWay:
+    zh = document(ZH, "zh", "")
+    alignments = {}
+    for lang, sentences, shapes in (("ru", RU, RU_BEADS), ("en", EN, EN_BEADS)):
+        a = Alignment(zh, document(sentences, lang, " "), [Bead(s, t, 0.9 if s and t else 0.2) for s, t in shapes])
+        review(a)
+        alignments[lang] = a
+    return ThreeWay(zh, alignments, merge_rows(alignments))
+
+
+def test_rows_pivot_on_the_chinese_and_cut_where_both_alignments_agree():
+    rows = three_way().rows
+    assert [(r.src, r.tgt["ru"], r.tgt["en"]) for r in rows] == [
+        ((0,), (0, 1), (0,)),
+        ((1, 2, 3), (2, 3), (1, 2)),  # ru: 1 paired, 2–3 left out; en: 1+2 merged, 3 paired
+        ((), (4,), ()),  # the Russian addition keeps its place
+        ((4,), (5,), ()),
+        ((5,), (6,), (3,)),
+        ((), (), (4,)),
+    ]
+    # every sentence of every document in exactly one row, in order
+    assert [i for r in rows for i in r.src] == list(range(len(ZH)))
+    assert [j for r in rows for j in r.tgt["ru"]] == list(range(len(RU)))
+    assert [j for r in rows for j in r.tgt["en"]] == list(range(len(EN)))
+
+
+def test_disagreements_and_side_flags():
+    rows = three_way().rows
+    flags = [[(f.side, f.kind, f.reason) for f in r.flags] for r in rows]
+    assert ("ru", "omitted", "no counterpart in the Russian for 2 sentences") in flags[1]
+    assert ("", DISAGREE, "missing in ru, present in en: “中华人民共和国和俄罗斯联…” and 1 more") in flags[1]
+    assert ("", DISAGREE, "missing in en, present in ru") in flags[3]
+    assert ("en", "omitted", "no counterpart in the English for 1 sentence") in flags[3]
+    assert [f.kind for f in rows[2].flags] == ["added"] and rows[2].flags[0].side == "ru"
+    assert [f.kind for f in rows[5].flags] == ["added"] and rows[5].flags[0].side == "en"
+    assert not any(f.kind == DISAGREE for r in (rows[0], rows[4]) for f in r.flags)
+
+
+def test_plain_rows_for_a_table():
+    plain = three_way().plain_rows()
+    assert plain[3]["zh"] == ZH[4] and plain[3]["ru"] == RU[5] and plain[3]["en"] == ""
+    assert plain[3]["ru_idx"] == [5] and plain[3]["en_idx"] == []
+    assert {f["kind"] for f in plain[3]["flags"]} == {"omitted", DISAGREE}
+
+
+def test_json_record_keeps_both_alignments_and_the_rows():
+    result = three_way()
+    record = json.loads(render(result, "json"))
+    assert record == json.loads(json.dumps(to_dict(result), ensure_ascii=False))
+    assert record["format"] == "aligner-threeway"
+    assert record["source"]["text"] == result.source.text
+    assert set(record["targets"]) == {"ru", "en"}
+    assert [p["tgt"] for p in record["pairs"]["en"]] == [list(t) for _, t in EN_BEADS]
+    assert record["rows"][3]["ru_text"] == RU[5] and record["rows"][3]["en"] == []
+    assert {"side": "", "kind": DISAGREE, "reason": "missing in en, present in ru"} in record["rows"][3]["flags"]
+
+
+def test_tables_tmx_and_listing():
+    result = three_way()
+    tsv = list(csv.reader(io.StringIO(render(result, "tsv").decode("utf-8")), dialect="excel-tab"))
+    assert tsv[0][:4] == ["row", "zh", "ru", "en"]
+    assert len(tsv) == 1 + len(result.rows)
+    assert tsv[4][1:4] == [ZH[4], RU[5], ""] and "disagree" in tsv[4][-2]
+    csv_rows = list(csv.reader(io.StringIO(render(result, "csv").decode("utf-8-sig"))))
+    assert csv_rows == tsv
+    tmx = ET.fromstring(render(result, "tmx"))
+    units = tmx.findall("./body/tu")
+    assert len(units) == 3  # rows with all three texts present
+    assert [len(tu.findall("tuv")) for tu in units] == [3, 3, 3]
+    text = listing(result, width=120)
+    assert "│" in text and "missing in ru, present in en" in text and "! ru omitted:" in text
+
+
+def test_write_by_extension(tmp_path: Path):
+    result = three_way()
+    for ext in ("tsv", "csv", "json", "tmx", "xlsx", "html", "txt"):
+        path = write(result, tmp_path / f"rows.{ext}")
+        assert path.stat().st_size > 200
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(tmp_path / "rows.xlsx").active
+    assert sheet.cell(row=5, column=3).value == RU[5]
+    with pytest.raises(Exception, match="use one of"):
+        write(result, tmp_path / "rows.pdf")
+
+
+@pytest.mark.slow
+def test_sample_texts_end_to_end_with_the_default_encoder(tmp_path: Path):
+    """The sample translations: the Russian leaves out 各国人民有权选择…, the English renders it."""
+    texts = Path(__file__).resolve().parent.parent / "texts"
+    zh, ru, en = ((texts / f"joint-statement.{lang}.txt").read_text(encoding="utf-8") for lang in ("zh", "ru", "en"))
+    result = align_three_texts(zh, ru, en)
+    assert result.labels == ["ru", "en"]
+    row = next(r for r in result.rows if any("各国人民有权选择" in result.source.sentences[i].norm for i in r.src))
+    assert any(f.kind == DISAGREE and f.reason.startswith("missing in ru, present in en") for f in row.flags)
+    assert any(f.side == "ru" and f.kind == "omitted" for f in row.flags)
+    added = [r for r in result.rows if not r.src]
+    assert any("76-й сессии" in result.text("ru", r.tgt["ru"]) for r in added)
+    assert any("Northern Sea Route" in result.text("en", r.tgt["en"]) for r in added)
+
+    from click.testing import CliRunner
+
+    from aligner.cli import main
+
+    out = tmp_path / "rows.json"
+    files = [str(texts / f"joint-statement.{lang}.txt") for lang in ("zh", "ru", "en")]
+    done = CliRunner().invoke(main, ["align", *files, "-o", str(out), "-q"])
+    assert done.exit_code == 0, done.output
+    assert json.loads(out.read_text(encoding="utf-8"))["rows"] == to_dict(result)["rows"]
