@@ -57,13 +57,16 @@ def read_upload(data: bytes, name: str) -> str:
             raise InputError(str(exc).replace(str(path), name)) from None
 
 
-def _side(column, label: str, key: str, default_text: str) -> tuple[str, str]:
-    """One side: an upload wins over the text box. Returns (text, name)."""
+def _side(column, label: str, key: str, default_text: str):
+    """One side's widgets; returns a function giving (text, name): an upload wins over the text box.
+
+    Reading waits for the Align button, so a large upload is not re-read on every click.
+    """
     upload = column.file_uploader(f"{label}: upload a file", type=UPLOAD_TYPES, key=f"{key}_file")
     pasted = column.text_area(f"…or paste the {label.lower()} text", value=default_text, height=180, key=f"{key}_text")
     if upload is not None:
-        return read_upload(upload.getvalue(), upload.name), upload.name
-    return pasted, ""
+        return lambda: (read_upload(upload.getvalue(), upload.name), upload.name)
+    return lambda: (pasted, "")
 
 
 def texts_panel(current: Inputs) -> Inputs | None:
@@ -79,12 +82,14 @@ def texts_panel(current: Inputs) -> Inputs | None:
     if encoder == CUSTOM_ENCODER:
         model_name = st.text_input("Model name or local path", placeholder="sentence-transformers/LaBSE", key="model_name")
     presplit = st.checkbox("The texts are already split: one sentence per line", key="presplit")
-    zh_text, zh_name = _side(left, "Chinese", "zh", current.zh_text)
-    tgt_text, tgt_name = _side(right, "Translation", "tgt", current.tgt_text)
+    zh_side = _side(left, "Chinese", "zh", current.zh_text)
+    tgt_side = _side(right, "Translation", "tgt", current.tgt_text)
     if not st.button("Align", type="primary", key="align"):
         return None
     if encoder == CUSTOM_ENCODER and not model_name.strip():
         raise InputError("Enter a sentence-transformers model name or the path of a model folder, or choose the offline default.")
+    zh_text, zh_name = zh_side()
+    tgt_text, tgt_name = tgt_side()
     same_zh = zh_text == current.zh_text and not zh_name
     same_tgt = tgt_text == current.tgt_text and not tgt_name
     return Inputs(
