@@ -6,12 +6,14 @@ sentence embeddings the aligner already cached.
 
 Flag kinds: `omitted`, `added` (gaps: a run of adjacent unmatched sentences is merged into one
 bead per side, so one flag covers one passage), `weak` (low aligner confidence), `partial`
-(translation far shorter/longer than the document's own length ratio predicts), `number`.
+(translation far shorter/longer than the document's own length ratio predicts), `number`
+(numbers that do not agree), `name` (a name, acronym or Latin-script token on one side only).
 """
 from __future__ import annotations
 
 from aligner.embed.base import Encoder
 from aligner.review.gaps import gap_flags
+from aligner.review.names import NAME, name_flags
 from aligner.review.number_flags import NUMBER, number_flags
 from aligner.review.partial import PARTIAL, partial_flags
 from aligner.review.weak import weak_flags
@@ -19,7 +21,7 @@ from aligner.types import Alignment
 
 
 def review(alignment: Alignment, encoder: Encoder | None = None) -> None:
-    """Flag gaps (merging adjacent null beads), weak pairs, partial translations and number mismatches.
+    """Flag gaps (merging adjacent null beads), weak pairs, partial translations, numbers and names.
 
     `encoder` (the one that aligned the texts) sharpens the partial check with similarities;
     without it the check uses lengths only.
@@ -28,6 +30,7 @@ def review(alignment: Alignment, encoder: Encoder | None = None) -> None:
     weak_flags(alignment)
     partial_flags(alignment, encoder)
     number_flags(alignment)
+    name_flags(alignment)
 
 
-__all__ = ["review", "NUMBER", "PARTIAL"]
+__all__ = ["review", "NAME", "NUMBER", "PARTIAL"]

@@ -1,0 +1,233 @@
+"""`name`: names, acronyms and Latin-script tokens present on one side of a pair only.
+
+Three checks, each kept to what can be told reliably:
+- Latin-script tokens in the Chinese (APEC, COVID-19, 5G) must reappear in the translation, as
+  written or as a known equivalent;
+- known organisations and places (北约 = NATO = НАТО, 上合组织 = SCO = ШОС …) must be on both
+  sides or neither; countries and capitals only from the Chinese side, since translators
+  often spell out 两国 as "China and Russia";
+- Chinese personal names: capitalised words of the translation that read as pinyin (English)
+  or Palladius (Russian) and match characters of their own pairs' Chinese (陈清扬 ↔ Chen
+  Qingyang ↔ Чэнь Цинъян) form the document's name list; a name from that list on one side of
+  a pair only is flagged. A word the translation also uses in lower case ("long", "he") is
+  never taken for a name, and a name must match its Chinese in most of its pairs to count.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from aligner.review.gaps import LANG_NAMES
+from aligner.review.romanise import find_in_chinese, syllables_of
+from aligner.types import Alignment, Bead, Flag
+
+NAME = "name"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A name with its Chinese forms and patterns for its English and Russian forms."""
+
+    label: str
+    zh: tuple[str, ...]
+    en: str
+    ru: str
+    both_ways: bool = True  # False: only checked from the Chinese side (countries, capitals)
+    zh_not: str = ""  # a longer word that contains a Chinese form without meaning it (发展中国家)
+
+
+ENTITIES: tuple[Entity, ...] = (
+    Entity("UN", ("联合国",), r"\bUN\b|United Nations", r"\bООН\b|Объедин[её]нных\s+Наций"),
+    Entity("Security Council", ("安理会", "安全理事会"), r"Security Council", r"Совет\w*\s+Безопасности|\bСБ\b"),
+    Entity("NATO", ("北约", "北大西洋公约组织"), r"\bNATO\b|North Atlantic", r"\bНАТО\b|Североатлантическ"),
+    Entity("WTO", ("世贸组织", "世界贸易组织"), r"\bWTO\b|World Trade Organi[sz]ation",
+           r"\bВТО\b|Всемирн\w+\s+торгов\w+\s+организаци"),
+    Entity("WHO", ("世卫组织", "世界卫生组织"), r"\bWHO\b|World Health Organi[sz]ation",
+           r"\bВОЗ\b|Всемирн\w+\s+организаци\w+\s+здравоохранения"),
+    Entity("APEC", ("亚太经合组织", "亚太经济合作组织"), r"\bAPEC\b|Asia-Pacific Economic Cooperation",
+           r"\bАТЭС\b|Азиатско-Тихоокеанск\w+\s+экономическ\w+\s+сотрудничеств"),
+    Entity("BRICS", ("金砖",), r"\bBRICS\b", r"\bБРИКС\b"),
+    Entity("SCO", ("上合组织", "上海合作组织"), r"\bSCO\b|Shanghai Cooperation Organi[sz]ation",
+           r"\bШОС\b|Шанхайск\w+\s+организаци\w+\s+сотрудничества"),
+    Entity("EAEU", ("欧亚经济联盟",), r"\bEAEU\b|\bEAEC\b|Eurasian Economic Union",
+           r"\bЕАЭС\b|Евразийск\w+\s+экономическ\w+\s+союз"),
+    Entity("ASEAN", ("东盟",), r"\bASEAN\b", r"\bАСЕАН\b"),
+    Entity("EU", ("欧盟", "欧洲联盟"), r"\bEU\b|European Union", r"\bЕС\b|Евросоюз|Европейск\w+\s+союз"),
+    Entity("G20", ("二十国集团",), r"\bG-?20\b|Group of Twenty", r"\bG-?20\b|Групп\w\s+двадцати"),
+    Entity("OSCE", ("欧安组织",), r"\bOSCE\b", r"\bОБСЕ\b"),
+    Entity("CSTO", ("集安组织", "集体安全条约组织"), r"\bCSTO\b|Collective Security Treaty",
+           r"\bОДКБ\b|Договора\s+о\s+коллективной\s+безопасности"),
+    Entity("AUKUS", ("AUKUS", "美英澳三边安全伙伴关系"), r"\bAUKUS\b", r"\bAUKUS\b|\bОКУС\b"),
+    Entity("Belt and Road", ("一带一路",), r"Belt and Road", r"Пояс\w*\s+и\s+пут|[Оо]дн?\w*\s+пояс\w*,?\s+одн?\w*\s+пут"),
+    Entity("COVID-19", ("新冠", "新型冠状病毒"), r"COVID|[Cc]oronavirus", r"COVID|[Кк]оронавирус"),
+    Entity("Olympics", ("奥运", "奥林匹克"), r"Olympi", r"Олимпи"),
+    Entity("Paralympics", ("残奥",), r"Paralympi", r"Паралимпи"),
+    Entity("China", ("中国", "中华人民共和国"), r"China|Chinese|\bPRC\b", r"Кита|китайск|\bКНР\b", False,
+           zh_not="发展中国"),
+    Entity("Russia", ("俄罗斯",), r"Russia", r"Росси|российск|\bРФ\b", False),
+    Entity("United States", ("美国",), r"United States|\bU\.?S\.?A?\b|America",
+           r"\bСША\b|Соедин[её]нн\w+\s+Штат|Америк|американ", False),
+    Entity("Beijing", ("北京",), r"Beijing|Peking", r"Пекин", False),
+    Entity("Moscow", ("莫斯科",), r"Moscow", r"Москв", False),
+)
+
+_LATIN_IN_ZH = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9](?![A-Za-z0-9])")
+_NAME_WORD = {
+    "en": re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:['’\-][A-Za-z][a-z]*)*(?![\w])"),
+    "ru": re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-Яа-яЁё][а-яё]*)*(?![\w])"),
+}
+_PRONOUN = {
+    "en": re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.I),
+    "ru": re.compile(r"(?<![\w])(?:он|она|его|её|ее|ему|ей|него|неё|нее|нему|ней|ним|нём|нем|свой|своя|своё|свое|"
+                     r"своего|своей|своему|своим|своих|свои)(?![\w])", re.I),
+}
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-zа-яё][a-zа-яё]+")
+MIN_AGREEMENT = 0.5  # a romanised name must match its Chinese in at least this share of its pairs
+
+
+def _pair_texts(alignment: Alignment, bead: Bead) -> tuple[str, str]:
+    src = "".join(alignment.source.sentences[i].norm for i in bead.src)
+    tgt = " ".join(alignment.target.sentences[j].norm for j in bead.tgt)
+    return src, tgt
+
+
+def _entity_on(entity: Entity, text: str, lang: str) -> bool:
+    if lang == "zh":
+        if entity.zh_not:
+            text = text.replace(entity.zh_not, "")
+        # Latin forms written into the Chinese (APEC); ASCII word boundaries, as 在APEC框架 has none in Unicode
+        return any(form in text for form in entity.zh) or re.search(entity.en, text, re.ASCII) is not None
+    return re.search(entity.en if lang == "en" else entity.ru, text) is not None
+
+
+def _entity_findings(src: str, tgt: str, lang: str) -> list[str]:
+    tgt_name, findings = LANG_NAMES.get(lang, lang), []
+    for entity in ENTITIES:
+        on_src, on_tgt = _entity_on(entity, src, "zh"), _entity_on(entity, tgt, lang)
+        if on_src and not on_tgt:
+            findings.append(f"{entity.label} ({entity.zh[0]}) only in the Chinese")
+        elif on_tgt and not on_src and entity.both_ways:
+            findings.append(f"{entity.label} only in the {tgt_name}")
+    return findings
+
+
+def _latin_findings(src: str, tgt: str) -> list[str]:
+    findings = []
+    squashed = re.sub(r"[\s\-]", "", tgt).lower()
+    for token in dict.fromkeys(m.group(0) for m in _LATIN_IN_ZH.finditer(src)):
+        if sum(ch.isalpha() for ch in token) < 2 or re.sub(r"\-", "", token).lower() in squashed:
+            continue
+        if any(token in e.zh or re.fullmatch(e.en, token) for e in ENTITIES):
+            continue  # a known entity: checked by its own forms
+        findings.append(f"{token} only in the Chinese")
+    return findings
+
+
+# ---------------------------------------------------------------- romanised personal names
+
+@dataclass(frozen=True)
+class RomanisedName:
+    """A name as the translation writes it, its separate words, and the Chinese it stands for."""
+
+    written: str
+    words: tuple[str, ...]
+    chinese: frozenset[str]
+
+
+def _candidates(text: str, lang: str, lower: set[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """Runs of capitalised words that could be a romanised Chinese name, and their long words alone."""
+    pattern = _NAME_WORD.get(lang)
+    if pattern is None:
+        return []
+    words = [m for m in pattern.finditer(text) if m.group(0).lower() not in lower]
+    runs: list[list[re.Match]] = []
+    for m in words:
+        if runs and text[runs[-1][-1].end():m.start()] == " ":
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    out = []
+    for run in runs:  # every stretch of up to three words: "President Xi Jinping" holds "Xi Jinping"
+        tokens = tuple(m.group(0) for m in run)
+        out += [(" ".join(tokens[a:b]), tokens[a:b]) for a in range(len(tokens))
+                for b in range(a + 1, min(len(tokens), a + 3) + 1)]
+    return out
+
+
+def _readings(words: tuple[str, ...], lang: str) -> list[tuple]:
+    readings: list[tuple] = [()]
+    for word in words:
+        options = syllables_of(word, lang)
+        if not options:
+            return []
+        readings = [r + o for r in readings for o in options][:16]
+    return [r for r in readings if len(r) >= 2]
+
+
+def name_lexicon(alignment: Alignment) -> list[RomanisedName]:
+    """The document's romanised Chinese names, each with the Chinese it matches in its own pairs."""
+    lang = alignment.target.lang
+    lower = {m.group(0) for s in alignment.target.sentences for m in _LOWER_WORD.finditer(s.norm)}
+    seen: dict[str, list[set[str]]] = {}
+    words_of: dict[str, tuple[str, ...]] = {}
+    for bead in alignment.beads:
+        if not bead.src or not bead.tgt:
+            continue
+        src, tgt = _pair_texts(alignment, bead)
+        for written, words in dict.fromkeys(_candidates(tgt, lang, lower)):
+            readings = _readings(words, lang)
+            if not readings:
+                continue
+            matches = set().union(*(find_in_chinese(src, r) for r in readings))
+            seen.setdefault(written, []).append(matches)
+            words_of[written] = words
+    names = []
+    for written, pair_matches in seen.items():
+        hits = [m for m in pair_matches if m]
+        if hits and len(hits) / len(pair_matches) >= MIN_AGREEMENT:
+            names.append(RomanisedName(written, words_of[written], frozenset().union(*hits)))
+    return names
+
+
+def _stem(word: str, lang: str) -> str:
+    """A Russian name without its case ending (Цзиньпина → Цзиньпин); other words as they are."""
+    if lang == "ru":
+        for ending in ("ом", "ем", "ым", "а", "я", "у", "ю", "е", "ы"):
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                return word[: -len(ending)]
+    return word
+
+
+def _name_findings(src: str, tgt: str, lang: str, names: list[RomanisedName]) -> list[str]:
+    """Chinese names of the document's list that the pair's translation neither writes nor refers to.
+
+    Only from the Chinese side: translators often write a name where the Chinese says 她, which
+    is no loss. A translation that refers to someone by a pronoun (she, his, она, его) may mean
+    the name, so such pairs are left alone; so is a name written in part (Sha for 沙瑞山).
+    """
+    if _PRONOUN[lang].search(tgt):
+        return []
+    present = [c for n in names for c in n.chinese if c in src]
+    findings = []
+    for name in sorted(names, key=lambda n: -len(n.words)):
+        here = [c for c in name.chinese if c in src]
+        if not here or any(c != o and c in o for c in here for o in present):
+            continue  # absent, or part of a longer name here (瑞山 in 沙瑞山)
+        if any(re.search(rf"(?<![\w]){re.escape(_stem(w, lang))}", tgt) for w in name.words):
+            continue  # written, whole or in part, in any case form (Beijingers, Sha, Си Цзиньпином)
+        findings.append(f"{max(here, key=len)} ({name.written}) only in the Chinese")
+    return findings
+
+
+def name_flags(alignment: Alignment, romanised: bool = True) -> None:
+    """Flag pairs where a name, acronym or Latin-script token is on one side only."""
+    lang = alignment.target.lang
+    names = name_lexicon(alignment) if romanised else []
+    for bead in alignment.beads:
+        if not bead.src or not bead.tgt or any(f.kind == NAME for f in bead.flags):
+            continue
+        src, tgt = _pair_texts(alignment, bead)
+        findings = _latin_findings(src, tgt) + _entity_findings(src, tgt, lang) + \
+            _name_findings(src, tgt, lang, names)
+        if findings:
+            bead.flags.append(Flag(NAME, "; ".join(findings)))

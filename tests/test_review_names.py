@@ -1,0 +1,113 @@
+"""The `name` flag: Latin-script tokens, known organisations and places, romanised Chinese names.
+
+Sentences from the seed statement and from the MAC dev text of The Golden Age (王小波), with the
+published English and our own Russian.
+"""
+from __future__ import annotations
+
+import pytest
+
+from aligner.review.names import NAME, name_flags, name_lexicon
+from aligner.review.romanise import palladius, syllables_of
+from aligner.types import Alignment, Bead, Document, Sentence
+
+GOLDEN_AGE = [
+    ("陈清扬把我拽住，以伟大友谊的名义叫我留下来。",
+     "Chen Qingyang caught me and asked me to stay in the name of our great friendship.",
+     "Чэнь Цинъян удержала меня и во имя великой дружбы попросила остаться."),
+    ("那天晚上我引诱了陈清扬和我到山上去。",
+     "That night I lured Chen Qingyang up the mountain with me.",
+     "В тот вечер я заманил Чэнь Цинъян с собой в горы."),
+    ("我已经和陈清扬做过爱，不再是童男子了。",
+     "Having made love to Chen Qingyang, I was no longer a virgin.",
+     "После того как мы с Чэнь Цинъян занимались любовью, я больше не был девственником."),
+    ("陈清扬说，她简直不敢相信这件事是真的：",
+     "Chen Qingyang said she couldn't believe it:",
+     "Чэнь Цинъян сказала, что просто не может в это поверить:"),
+]
+
+
+def document(sentences: list[str], lang: str, sep: str) -> Document:
+    text, spans = "", []
+    for i, s in enumerate(sentences):
+        if i:
+            text += sep
+        spans.append(Sentence(i, len(text), len(text) + len(s), s, s))
+        text += s
+    return Document(text=text, lang=lang, sentences=spans)
+
+
+def alignment(pairs: list[tuple[str, str]], lang: str) -> Alignment:
+    return Alignment(document([z for z, _ in pairs], "zh", ""), document([t for _, t in pairs], lang, " "),
+                     [Bead((i,), (i,), 0.9) for i in range(len(pairs))])
+
+
+def reasons(pairs: list[tuple[str, str]], lang: str) -> list[str | None]:
+    a = alignment(pairs, lang)
+    name_flags(a)
+    return [next((f.reason for f in b.flags if f.kind == NAME), None) for b in a.beads]
+
+
+@pytest.mark.parametrize("syllable, cyrillic", [
+    ("xi", "си"), ("jin", "цзинь"), ("ping", "пин"), ("chen", "чэнь"), ("zhi", "чжи"), ("ri", "жи"), ("zi", "цзы"),
+    ("si", "сы"), ("ju", "цзюй"), ("xue", "сюэ"), ("lve", "люэ"), ("wei", "вэй"), ("you", "ю"), ("e", "э"),
+    ("guo", "го"), ("liu", "лю"), ("qiong", "цюн"), ("rui", "жуй"), ("ye", "е"), ("er", "эр"),
+])
+def test_palladius_table(syllable, cyrillic):
+    assert palladius(syllable) == cyrillic
+
+
+def test_romanised_words_read_as_syllables():
+    assert ({"qing"}, {"yang"}) in [tuple(set(x) for x in r) for r in syllables_of("Qingyang", "en")]
+    assert [tuple(set(x) for x in r) for r in syllables_of("Цинъян", "ru")] == [({"qing"}, {"yang"})]
+    assert ({"jin"}, {"ping"}) in [tuple(set(x) for x in r) for r in syllables_of("Цзиньпина", "ru")]
+    assert syllables_of("Putin's", "en") == [] and syllables_of("Friendship", "en") == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_names_are_learnt_from_the_document(lang):
+    pairs = [(zh, en if lang == "en" else ru) for zh, en, ru in GOLDEN_AGE]
+    names = {n.written: set(n.chinese) for n in name_lexicon(alignment(pairs, lang))}
+    written = "Chen Qingyang" if lang == "en" else "Чэнь Цинъян"
+    assert names[written] == {"陈清扬"}
+    assert reasons(pairs, lang) == [None] * len(pairs)
+
+
+def test_a_dropped_name_is_flagged_but_a_pronoun_is_not():
+    pairs = [(zh, en) for zh, en, _ in GOLDEN_AGE]
+    pairs.append(("那天晚上陈清扬陪我去医院。", "That night someone went with me to the hospital."))
+    pairs.append(("陈清扬来了，头发乱蓬蓬的。", "After a while she ran over, with messy hair."))
+    assert reasons(pairs, "en")[-2:] == ["陈清扬 (Chen Qingyang) only in the Chinese", None]
+    ru = [(zh, r) for zh, _, r in GOLDEN_AGE] + [("那天晚上陈清扬陪我去医院。", "В тот вечер кто-то проводил меня в больницу.")]
+    assert reasons(ru, "ru")[-1] == "陈清扬 (Чэнь Цинъян) only in the Chinese"
+
+
+def test_latin_tokens_in_the_chinese_must_reappear():
+    zh = "双方支持在APEC框架内推进5G合作。"
+    assert reasons([(zh, "The Parties support 5G cooperation within the APEC framework.")], "en") == [None]
+    assert reasons([(zh, "The Parties support 5G cooperation within the regional framework.")], "en") == \
+        ["APEC only in the Chinese"]
+    assert reasons([(zh, "Стороны поддерживают сотрудничество в области 5G в рамках АТЭС.")], "ru") == [None]
+
+
+def test_known_organisations_both_ways_and_countries_from_the_chinese():
+    zh = "双方反对北约继续扩张，呼吁北约摒弃冷战时期的意识形态化做法。"
+    en = "The Parties oppose further enlargement of NATO and call on NATO to abandon its ideologized approaches."
+    assert reasons([(zh, en)], "en") == [None]
+    assert reasons([(zh, en.replace("NATO", "the alliance"))], "en") == ["NATO (北约) only in the Chinese"]
+    assert reasons([("双方反对继续扩张。", en)], "en") == ["NATO only in the English"]
+    assert reasons([("为发展中国家提供更多资源。", "to provide more resources to developing countries.")], "en") == [None]
+    assert reasons([("两国元首在北京举行会谈。", "The two heads of state held talks.")], "en") == \
+        ["Beijing (北京) only in the Chinese"]
+    assert reasons([("两国元首举行会谈。", "The two heads of state held talks in Beijing.")], "en") == [None]
+
+
+def test_published_literary_pairs_raise_nothing():
+    # MAC dev, The Golden Age: names everywhere, some rendered as pronouns
+    pairs = [(zh, en) for zh, en, _ in GOLDEN_AGE] + [
+        ("罗小四等人回到队里，发现我的东西都不见了，就去问队长可见过王二。",
+         "Luo Xiaosi came back to the team and found my stuff gone, so he went to ask the team leader "
+         "if he had seen Wang Er."),
+        ("北京人说，不怕贼偷，就怕贼惦记。", "Beijingers say: Better a thief should steal from you than keep you in mind."),
+    ]
+    assert reasons(pairs, "en") == [None] * len(pairs)
