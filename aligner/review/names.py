@@ -105,7 +105,9 @@ def _entity_findings(src: str, tgt: str, lang: str) -> list[str]:
     for entity in ENTITIES:
         on_src, on_tgt = _entity_on(entity, src, "zh"), _entity_on(entity, tgt, lang)
         if on_src and not on_tgt:
-            findings.append(f"{entity.label} ({entity.zh[0]}) only in the Chinese")
+            written = next((form for form in entity.zh if form in src and form != entity.label), None)
+            findings.append(f"{entity.label} ({written}) only in the Chinese" if written
+                            else f"{entity.label} only in the Chinese")
         elif on_tgt and not on_src and entity.both_ways:
             findings.append(f"{entity.label} only in the {tgt_name}")
     return findings
