@@ -5,7 +5,7 @@ import numpy as np
 
 from aligner.align.scoring import Params
 from aligner.align.search import Search
-from aligner.align.spans import side_of
+from aligner.align.spans import attach_names, side_of
 from aligner.embed.base import Encoder
 from aligner.types import Bead, Document, Progress
 
@@ -23,16 +23,33 @@ def align(
     """Pair the sentences of `source` with those of `target`, in order, each sentence once.
 
     Beads are 1–0 / 0–1 (no counterpart) or a–b with 1 ≤ a, b ≤ 4; `score` is a 0–1 confidence;
-    flags are left empty for review.
+    flags are left empty for review. Each sentence is embedded once (its `norm` text).
     """
     n, m = len(source.sentences), len(target.sentences)
     if n == 0 or m == 0:
-        return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
+        return [Bead((i,), (), score=1.0) for i in range(n)] + [Bead((), (j,), score=1.0) for j in range(m)]
     texts = [s.norm for s in source.sentences] + [s.norm for s in target.sentences]
     emb = np.asarray(encoder.encode(texts, progress), dtype=np.float32)
-    search = Search(side_of(source, emb[:n], MAX_SPAN), side_of(target, emb[n:], MAX_SPAN), params)
-    path = search.run(progress)
+    search = plan(source, target, emb[:n], emb[n:], params)
+    path = search.run(_half(progress, 0, n))
+    # second pass: the document's models re-fitted on the first path's 1–1 beads
+    search.refit(path)
+    path = search.run(_half(progress, n, n))
     return [
         Bead(tuple(range(i0, i0 + a)), tuple(range(j0, j0 + b)), score=search.scorer.confidence(i0, a, b, j0))
         for i0, a, j0, b in path
     ]
+
+
+def plan(source: Document, target: Document, src_emb: np.ndarray, tgt_emb: np.ndarray, params: Params = DEFAULT_PARAMS) -> Search:
+    """The search for a document pair with its sentence embeddings: anchors, band, fitted models."""
+    src, tgt = side_of(source, src_emb, MAX_SPAN), side_of(target, tgt_emb, MAX_SPAN)
+    attach_names(src, tgt, source, target)
+    return Search(src, tgt, params)
+
+
+def _half(progress: Progress | None, offset: int, n: int):
+    """Report one of the two passes as part of one 'align' stage of 2n rows."""
+    if progress is None:
+        return None
+    return lambda stage, done, total: progress(stage, offset + done, 2 * n)

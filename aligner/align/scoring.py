@@ -35,14 +35,16 @@ def log_prior(a: int, b: int, extra: float) -> float:
 class Params:
     """The few knobs of the scoring; defaults are the shipped configuration."""
 
-    sim_weight: float = 1.0  # multiplies the fitted similarity log-likelihood ratio
-    size_power: float = 0.0  # similarity LLR of an a–b bead counts ((a + b) / 2) ** size_power
+    sim_weight: float = 0.5  # multiplies the fitted similarity LLR, which overstates the evidence
     len_weight: float = 1.0  # weight of the Gale–Church log-likelihood term
     len_floor: float = -8.0  # the length term never goes below this (one odd pair can't dominate)
     extra_penalty: float = 1.0  # prior: cost of each sentence beyond a 1–1
     null_prior: float = NULL_LOG_PRIOR  # prior of a 1–0 / 0–1 bead
     null_nearby: float = 1.0  # a null bead loses this × its sentence's best nearby match LLR
     para_penalty: float = 2.0  # a bead starting a paragraph on one side only
+    name_weight: float = 1.0  # weight of the romanised-name LLR (see `cues.NameModel`)
+    cue_weight: float = 1.0  # weight of the punctuation-cue LLRs (see `cues`)
+    calibrate_spans: bool = True  # standardise bigger beads' margins against their own unrelated pairs
 
     def but(self, **changes) -> "Params":
         return replace(self, **changes)
@@ -95,6 +97,42 @@ class SimilarityModel:
         return self.slope * (margin - self.midpoint)
 
 
+@dataclass
+class SpanCalibration:
+    """Where unrelated spans of each shape fall: a normalised sum of 2–4 sentences is 'closer to
+    everything' than a single sentence, so raw margins of bigger beads are inflated. Each shape's
+    margin is standardised against its own unrelated-pair distribution (pairs 3–6 sentences off
+    the anchors), then scored with the 1–1 discriminant — as vecalign normalises by random pairs."""
+
+    mean: dict[tuple[int, int], float]
+    std: dict[tuple[int, int], float]
+
+    @classmethod
+    def estimate(cls, margin, n: int, m: int, anchor_i: np.ndarray, anchor_j: np.ndarray, types) -> "SpanCalibration":
+        mean, std = {}, {}
+        for a, b in types:
+            if a == 0 or b == 0:
+                continue
+            samples = []
+            for off in (-6, -5, -4, -3, 3, 4, 5, 6):
+                ok = (anchor_i + a <= n) & (anchor_j + off >= 0) & (anchor_j + off + b <= m)
+                for i0 in np.unique(anchor_i[ok]):
+                    js = (anchor_j + off)[ok][anchor_i[ok] == i0]
+                    samples.append(margin(int(i0), a, b, js))
+            if samples:
+                x = np.concatenate(samples)
+                if len(x) >= 16:
+                    mean[(a, b)], std[(a, b)] = float(x.mean()), float(max(x.std(), 1e-3))
+        return cls(mean, std)
+
+    def standardise(self, a: int, b: int, margin: np.ndarray) -> np.ndarray:
+        """Margin of an a–b bead moved onto the 1–1 scale."""
+        if (a, b) not in self.mean or (1, 1) not in self.mean:
+            return margin
+        z = (margin - self.mean[(a, b)]) / self.std[(a, b)]
+        return self.mean[(1, 1)] + z * self.std[(1, 1)]
+
+
 def _margins(nb: Neighbours, src: Side, tgt: Side, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     ok = (j >= 0) & (j < len(tgt))
     i, j = i[ok], j[ok]
@@ -105,8 +143,13 @@ def _margins(nb: Neighbours, src: Side, tgt: Side, i: np.ndarray, j: np.ndarray)
 class BeadScorer:
     """Scores beads for the banded search; see the module docstring for the terms."""
 
-    def __init__(self, src: Side, tgt: Side, nb: Neighbours, length: LengthModel, sim: SimilarityModel, params: Params):
+    def __init__(self, src: Side, tgt: Side, nb: Neighbours, length: LengthModel, sim: SimilarityModel, params: Params,
+                 spans: "SpanCalibration | None" = None):
         self.src, self.tgt, self.length, self.sim, self.p = src, tgt, length, sim, params
+        self.spans = spans
+        self.cues = None  # a CueModel, set by the search
+        self.names = None  # a NameModel, set by the search
+        self.src_base, self.tgt_base = nb.src_base, nb.tgt_base
         self.src_base_cum = np.concatenate([[0.0], np.cumsum(nb.src_base, dtype=np.float64)])
         self.tgt_base_cum = np.concatenate([[0.0], np.cumsum(nb.tgt_base, dtype=np.float64)])
         self.use_paragraphs = _groups_sentences(src.paragraph) and _groups_sentences(tgt.paragraph)
@@ -125,17 +168,28 @@ class BeadScorer:
         base_t = (self.tgt_base_cum[j0 + b] - self.tgt_base_cum[j0]) / b
         return sim - 0.5 * (base_s + base_t)
 
+    def standard_margin(self, i0: int, a: int, b: int, j0: np.ndarray) -> np.ndarray:
+        """The margin on the 1–1 scale (bigger beads standardised, see SpanCalibration)."""
+        margin = self.margin(i0, a, b, j0)
+        if self.spans is not None and a + b > 2:
+            margin = self.spans.standardise(a, b, margin)
+        return margin
+
     def __call__(self, i0: int, a: int, b: int, j0: np.ndarray) -> np.ndarray:
         p = self.p
         if b == 0:
             return np.full(len(j0), self.src_null[i0])
         if a == 0:
             return self.tgt_null[j0]
-        score = p.sim_weight * ((a + b) / 2) ** p.size_power * self.sim.llr(self.margin(i0, a, b, j0))
+        score = p.sim_weight * self.sim.llr(self.standard_margin(i0, a, b, j0))
         ls = self.src.cum_len[i0 + a] - self.src.cum_len[i0]
         lt = self.tgt.span_len(b, j0)
         score += p.len_weight * np.maximum(self.length.loglik(np.full(len(j0), ls), lt), p.len_floor)
         score += log_prior(a, b, p.extra_penalty)
+        if self.cues is not None and p.cue_weight:
+            score += p.cue_weight * self.cues.score(i0, a, b, j0)
+        if self.names is not None and p.name_weight:
+            score += p.name_weight * self.names.score(i0, a, b, j0)
         if p.para_penalty and self.use_paragraphs:
             score -= p.para_penalty * self.paragraph_breaks(i0, a, b, j0)
         return score
@@ -150,8 +204,8 @@ class BeadScorer:
     def confidence(self, i0: int, a: int, b: int, j0: int) -> float:
         """0–1: the similarity LLR squashed; for a null bead, how little its sentence matches nearby."""
         if a == 0 or b == 0:
-            return _squash(-float(self.tgt_best[j0] if a == 0 else self.src_best[i0]))
-        return _squash(float(self.sim.llr(self.margin(i0, a, b, np.array([j0])))[0]))
+            return _squash(-self.p.sim_weight * float(self.tgt_best[j0] if a == 0 else self.src_best[i0]))
+        return _squash(self.p.sim_weight * float(self.sim.llr(self.standard_margin(i0, a, b, np.array([j0])))[0]))
 
 
 def _squash(llr: float) -> float:

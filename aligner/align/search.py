@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from aligner.align.anchors import Neighbours, anchor_chain, neighbours
+from aligner.align.cues import CueModel, NameModel
 from aligner.align.band import Band, band_from_anchors
 from aligner.align.dp import bead_types, banded_dp
-from aligner.align.scoring import BeadScorer, LengthModel, Params, SimilarityModel
+from aligner.align.scoring import BeadScorer, LengthModel, Params, SimilarityModel, SpanCalibration
 from aligner.align.spans import Side
 
 NEIGHBOURS = 4  # k of the k-nearest-neighbour margin (LASER / vecalign use 4)
@@ -40,13 +41,33 @@ class Search:
         self.neighbours = neighbours(self.src.emb, self.tgt.emb, NEIGHBOURS)
         self.anchor_i, self.anchor_j = anchor_chain(self.neighbours, m)
         self.band = band_from_anchors(self.anchor_i, self.anchor_j, n, m, BAND_MARGIN, MAX_BAND_WIDTH)
-        self.length = LengthModel.estimate(self.src, self.tgt, self.anchor_i, self.anchor_j)
-        self.similarity = SimilarityModel.estimate(self.neighbours, self.src, self.tgt, self.anchor_i, self.anchor_j)
+        self.fit(self.anchor_i, self.anchor_j)
+
+    def fit(self, pair_i: np.ndarray, pair_j: np.ndarray) -> None:
+        """Estimate the document's models from pairs believed to be 1–1 translations."""
+        self.pair_i, self.pair_j = pair_i, pair_j
+        self.length = LengthModel.estimate(self.src, self.tgt, pair_i, pair_j)
+        self.similarity = SimilarityModel.estimate(self.neighbours, self.src, self.tgt, pair_i, pair_j)
         self.rescore()
 
+    def refit(self, path: list[tuple[int, int, int, int]]) -> None:
+        """Re-estimate from the 1–1 beads of a first path: more pairs, and not only the easy ones
+        (anchors are nearest neighbours, which overstates how well true pairs match)."""
+        ones = [(i0, j0) for i0, a, j0, b in path if a == 1 and b == 1]
+        if len(ones) >= 8:
+            self.fit(np.array([i for i, _ in ones]), np.array([j for _, j in ones]))
+
     def rescore(self) -> None:
-        """Rebuild the scorer (after span embeddings changed)."""
+        """Rebuild the scorer (after span embeddings or models changed)."""
         self.scorer = BeadScorer(self.src, self.tgt, self.neighbours, self.length, self.similarity, self.params)
+        if self.params.calibrate_spans:
+            types = bead_types(self.src.max_span, self.params_max_total)
+            cal = SpanCalibration.estimate(self.scorer.margin, len(self.src), len(self.tgt), self.pair_i, self.pair_j, types)
+            self.scorer.spans = cal
+        if self.params.cue_weight and self.src.cues is not None and self.tgt.cues is not None:
+            self.scorer.cues = CueModel.estimate(self.src.cues, self.tgt.cues, self.pair_i, self.pair_j)
+        if self.params.name_weight and self.src.names is not None and self.tgt.names is not None:
+            self.scorer.names = NameModel.estimate(self.src.names, self.tgt.names, self.pair_i, self.pair_j)
 
     def run(self, progress=None) -> list[tuple[int, int, int, int]]:
         """The best path as (i0, a, j0, b) beads."""

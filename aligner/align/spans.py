@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from aligner.align.cues import cue_matrix, name_matrices
 from aligner.types import Document
 
 
@@ -32,6 +33,8 @@ class Side:
     mean: np.ndarray  # (d,) the side's mean raw embedding, subtracted before normalising
     length: np.ndarray  # (k,) content characters per sentence
     paragraph: np.ndarray  # (k,) paragraph index per sentence
+    cues: np.ndarray | None = None  # (k, cues) booleans, see `cues`
+    names: np.ndarray | None = None  # (k, shared names) booleans, see `cues.name_matrices`
     max_span: int = 4
     spans: dict[int, np.ndarray] = field(default_factory=dict)  # size -> (k-size+1, d)
     joined: set[tuple[int, int]] = field(default_factory=set)  # (size, start) with real embeddings
@@ -84,6 +87,7 @@ def side_of(doc: Document, emb: np.ndarray, max_span: int) -> Side:
         mean=mean,
         length=np.array([max(1, text_length(s.norm)) for s in doc.sentences], dtype=np.float64),
         paragraph=np.array([s.paragraph for s in doc.sentences], dtype=np.int64),
+        cues=cue_matrix([s.norm for s in doc.sentences], doc.lang),
         max_span=max_span,
     )
 
@@ -91,3 +95,8 @@ def side_of(doc: Document, emb: np.ndarray, max_span: int) -> Side:
 def joiner(lang: str) -> str:
     """How sentences are glued into one text for embedding: no space in Chinese."""
     return "" if lang == "zh" else " "
+
+
+def attach_names(src: Side, tgt: Side, source: Document, target: Document) -> None:
+    """Give both sides their indicator matrices over the names the two texts share."""
+    src.names, tgt.names = name_matrices([s.norm for s in source.sentences], [s.norm for s in target.sentences], target.lang)
