@@ -21,6 +21,7 @@ from aligner.errors import AlignerError, InputError
 from aligner.export import (
     FORMATS, STATUS_COLOURS, STATUS_LABELS, display_width, from_dict, listing, load, render, status, to_dict, write,
 )
+from aligner.export.listing import NO_LINE_END, NO_LINE_START, wrap
 from aligner.export.table import one_line
 from aligner.types import ADDED, OMITTED, WEAK, Alignment, Bead, Document, Flag, Sentence
 
@@ -379,6 +380,31 @@ def test_listing_shows_numbers_types_flags_and_missing_sides(alignment):
     assert "  ! omitted: no counterpart in the Russian for 1 sentence" in text
     pair6 = text.split("#6 ")[1].split("#7 ")[0].splitlines()
     assert pair6[1].startswith("—") and "Эта позиция" in pair6[1]
+
+
+def test_listing_keeps_chinese_punctuation_off_line_starts_and_brackets_off_line_ends(alignment):
+    """The line-breaking rule: "…形式和方" / "式。", never "…形式和方式" / "。"."""
+    omitted = "各国人民有权选择适合本国国情的民主实践形式和方式。"
+    assert wrap(omitted, 48) == ["各国人民有权选择适合本国国情的民主实践形式和方", "式。"]
+    checked = 0
+    for width in range(40, 144):
+        for line in listing(alignment, width=width).splitlines()[2:]:  # below the file names
+            for column in line.split(" │ ")[:2] if " │ " in line else []:
+                text = column.strip()
+                if text:
+                    checked += 1
+                    assert text[0] not in NO_LINE_START, (width, line)
+                    assert text[-1] not in NO_LINE_END, (width, line)
+            assert display_width(line) <= width
+    assert checked > 1000
+
+
+def test_wrap_keeps_every_character_in_order():
+    text = SEED[SEED.index("中华人民共和国和俄罗斯联邦(以下简称"):][:400]
+    for width in (11, 20, 37, 48):
+        lines = wrap(text, width)
+        assert all(display_width(line) <= width for line in lines)
+        assert "".join(lines).replace(" ", "") == re.sub(r"\s+", "", text)
 
 
 # --- formats ------------------------------------------------------------------------------------

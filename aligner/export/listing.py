@@ -34,7 +34,10 @@ def display_width(text: str) -> int:
 
 
 def _tokens(text: str) -> list[str]:
-    """Words, single wide characters (CJK breaks anywhere) and single spaces, in order."""
+    """Words, single wide characters (CJK breaks anywhere) and single spaces, in order.
+
+    Punctuation that may not begin or end a line travels with its neighbour (see below).
+    """
     tokens: list[str] = []
     word = ""
     for char in text:
@@ -50,7 +53,31 @@ def _tokens(text: str) -> list[str]:
             word += char
     if word:
         tokens.append(word)
-    return tokens
+    return _glue_punctuation(tokens)
+
+
+# The usual line-breaking rule (Chinese 避头尾, Japanese kinsoku): closing punctuation never
+# starts a line and an opening bracket or quote never ends one. Half-width marks are included
+# because PDF-extracted Chinese (like the seed) often has ", " where "，" was.
+NO_LINE_START = set("。，、；：！？．…‥”’」』）》〉】〕〗〞｝］〙〛・·%％,.;:!?)]}»")
+NO_LINE_END = set("“‘「『（《〈【〔〖〝｛［〘〚([{«")
+
+
+def _glue_punctuation(tokens: list[str]) -> list[str]:
+    """Join closing marks to the token before them and opening marks to the token after them.
+
+    Only touching tokens are joined (a space between them is still a break opportunity), so
+    wrap() moves "式。" to the next line together rather than leave "。" alone at its start.
+    """
+    glued: list[str] = []
+    for token in tokens:
+        if glued and glued[-1] != " " and token != " " and (
+            token[0] in NO_LINE_START or glued[-1][-1] in NO_LINE_END
+        ):
+            glued[-1] += token
+        else:
+            glued.append(token)
+    return glued
 
 
 def wrap(text: str, width: int) -> list[str]:
