@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -132,8 +133,35 @@ def test_missing_model_is_one_line_not_a_long_retry(runner):
 
 
 def test_unknown_output_extension_is_refused_before_work(runner, tmp_path):
-    result = runner.invoke(main, ["align", str(ZH), str(RU), "-o", str(tmp_path / "pairs.docx")])
-    assert result.exit_code == 2 and ".docx" in result.output
+    # A missing model would fail first if the output were checked only after aligning.
+    line = _error_line(runner.invoke(main, ["align", "--model", "no-such-org/no-such-model", str(ZH), str(RU),
+                                            "-o", str(tmp_path / "pairs.docx")]))
+    assert "pairs.docx" in line and "'.docx'" in line and ".tsv" in line
+
+
+@pytest.mark.parametrize(("output", "says"), [
+    ("no-such-folder/pairs.tsv", "folder .*no-such-folder does not exist"),
+    ("pairs", "pairs: the name has no extension.*\\.tsv"),
+    ("a-folder.tsv", "a-folder.tsv: it is a folder"),
+    ("", "it is a folder"),
+])
+def test_a_bad_output_path_is_one_line_before_any_work(runner, tmp_path, output, says):
+    (tmp_path / "a-folder.tsv").mkdir()
+    line = _error_line(runner.invoke(main, ["align", "--model", "no-such-org/no-such-model", str(ZH), str(RU),
+                                            "-o", str(tmp_path / output)]))
+    assert re.search(says, line), line
+    assert "no-such-model" not in line
+
+
+def test_output_that_is_an_input_file_is_refused_and_the_text_kept(runner, tmp_path):
+    zh, ru = tmp_path / "zh.txt", tmp_path / "ru.txt"
+    zh.write_text("双方认为，和平、发展、合作是时代潮流。\n", encoding="utf-8")
+    ru.write_text("Стороны считают, что мир, развитие и сотрудничество являются главными тенденциями.\n",
+                  encoding="utf-8")
+    before = ru.read_bytes()
+    line = _error_line(runner.invoke(main, ["align", str(zh), str(ru), "-o", str(ru)]))
+    assert "ru.txt" in line and "input" in line
+    assert ru.read_bytes() == before
 
 
 def test_python_dash_m_runs_and_a_closed_pipe_is_quiet(tmp_path):

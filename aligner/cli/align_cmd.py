@@ -11,13 +11,6 @@ from aligner.cli.progress import StderrProgress
 from aligner.errors import AlignerError
 
 
-
-def _output_formats() -> tuple[str, ...]:
-    from aligner.export import FORMATS
-
-    return tuple("." + fmt for fmt in FORMATS)
-
-
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
@@ -38,10 +31,12 @@ def align(files: tuple[Path, ...], output: Path | None, target_lang: str | None,
     """
     if len(files) not in (2, 3):
         raise click.UsageError("give two files (Chinese, translation) or three (Chinese, Russian, English).")
-    if output is not None and output.suffix.lower() not in _output_formats():
-        raise click.UsageError(f"cannot write '{output.suffix}' files; use one of {', '.join(_output_formats())}.")
     progress = StderrProgress(enabled=not quiet)
     try:
+        if output is not None:
+            from aligner.export import check_destination
+
+            check_destination(output, inputs=files)  # before minutes of work, not after
         if len(files) == 3:
             _align_three(files, output, model, presplit, not no_cache, progress)
         else:

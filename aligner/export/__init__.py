@@ -10,6 +10,7 @@ status, hence the same colour, for a pair.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Callable
 
@@ -87,6 +88,33 @@ def write(alignment: Alignment, path: str | Path, fmt: str | None = None) -> Pat
     return path
 
 
+def check_destination(path: str | Path, inputs: tuple[str | Path, ...] = ()) -> str:
+    """The format `path` names, or the error `write` would meet, raised before any work is done.
+
+    Aligning a long text takes minutes; a typo in the output path should not cost them. An
+    output that is one of the `inputs` is refused: writing it would destroy the user's text.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise ExportWriteError(f"Cannot write {path}: it is a folder; give a file name, e.g. {path / 'pairs.tsv'}.")
+    if not path.suffix:
+        supported = ", ".join("." + f for f in FORMATS)
+        raise ExportFormatError(f"Cannot write {path}: the name has no extension to choose the format by; "
+                                f"end it with one of {supported}.")
+    name = _format_name(path.suffix, str(path))
+    folder = path.parent
+    if not folder.is_dir():
+        raise ExportWriteError(f"Cannot write {path}: the folder {folder} does not exist; create it first "
+                               "or choose another folder.")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise ExportWriteError(f"Cannot write {path}: permission denied; choose a folder you can write to.")
+    for source in inputs:
+        if path.exists() and Path(source).exists() and path.samefile(source):
+            raise ExportWriteError(f"Cannot write {path}: it is one of the input files and would be overwritten; "
+                                   "choose another output name.")
+    return name
+
+
 def load(path: str | Path) -> Alignment:
     """Read an alignment back from a JSON record written by `write(..., 'x.json')`."""
     path = Path(path)
@@ -99,6 +127,7 @@ def load(path: str | Path) -> Alignment:
 
 __all__ = [
     "FORMATS", "MEDIA_TYPES", "STATUSES", "STATUS_COLOURS", "STATUS_LABELS", "ExportFormatError",
+    "check_destination",
     "ExportWriteError", "display_width", "from_dict", "listing", "load", "parse_json", "render",
     "status", "status_counts", "to_dict", "write",
 ]
