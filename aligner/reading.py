@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+import zipfile
 from pathlib import Path
 
 from aligner.errors import InputError
@@ -32,8 +33,7 @@ _BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
 # Signatures of binary formats people pass by mistake, with what to do instead.
 _SIGNATURES = (
     (b"%PDF-", "a PDF file", "copy its text into a .txt file (or run pdftotext) and use that"),
-    (b"PK\x03\x04", "a ZIP archive (perhaps a .docx saved under another name)",
-     "give it its .docx extension, or save the text as .txt"),
+    (b"PK\x03\x04", "a ZIP archive", "unpack it and give the text or .docx file inside"),
     (b"\xd0\xcf\x11\xe0", "an old Word or Excel document (.doc/.xls)", "save it as .docx or .txt"),
     (b"\x89PNG", "a PNG image", "use the text file instead"),
     (b"\xff\xd8\xff", "a JPEG image", "use the text file instead"),
@@ -55,8 +55,11 @@ def _mb(n: int) -> str:
 
 def _check_size(size: int, name: str) -> None:
     if size > MAX_BYTES:
+        shown, limit = _mb(size), _mb(MAX_BYTES)
+        if shown == limit:  # just over the limit: "20.0 MB; the limit is 20.0 MB" would puzzle
+            shown, limit = f"{size:,} bytes", f"{MAX_BYTES:,} bytes ({limit})"
         raise InputError(
-            f"{_who(name)} is {_mb(size)}; the limit is {_mb(MAX_BYTES)}. "
+            f"{_who(name)} is {shown}; the limit is {limit}. "
             "Split the text into parts and align them one by one."
         )
 
@@ -319,6 +322,21 @@ def srt_text(raw: str) -> str:
     return "\n\n".join(paragraphs)
 
 
+def _is_word_document(path: Path) -> bool:
+    """A .docx saved or renamed with another extension (a ZIP holding word/document.xml).
+
+    Office and mail clients do this often enough; the text is right there, so we read it.
+    """
+    with path.open("rb") as handle:
+        if handle.read(4) != b"PK\x03\x04":
+            return False
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
 def read_file(path: str | Path) -> str:
     """The text of a .txt, .md, .srt or .docx file, or InputError naming the file."""
     path = Path(path)
@@ -330,7 +348,7 @@ def read_file(path: str | Path) -> str:
         size = path.stat().st_size
         _check_size(size, str(path))
         suffix = path.suffix.lower()
-        if suffix == ".docx":
+        if suffix == ".docx" or _is_word_document(path):
             text = docx_text(path)
             if not text.strip():
                 raise InputError(f"{path} has no text in its paragraphs; give a document with the text to align.")

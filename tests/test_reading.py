@@ -126,8 +126,27 @@ def test_too_large_file_is_refused_before_reading(tmp_path, monkeypatch):
     monkeypatch.setattr(reading, "MAX_BYTES", 1000)
     path = tmp_path / "big.txt"
     path.write_bytes(b"a" * 2000)
-    with pytest.raises(InputError, match="big.txt is 0.0 MB; the limit is 0.0 MB"):
+    with pytest.raises(InputError, match=r"big.txt is 2,000 bytes; the limit is 1,000 bytes \(0\.0 MB\)"):
         read_file(path)
+
+
+def test_a_file_one_byte_over_the_real_limit_shows_why_it_is_refused(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:  # sparse: costs no disk and is never read
+        handle.truncate(reading.MAX_BYTES + 1)
+    with pytest.raises(InputError) as e:
+        read_file(path)
+    assert str(e.value).startswith("%s is 20,971,521 bytes; the limit is 20,971,520 bytes (20.0 MB)." % path)
+
+
+def test_a_word_document_saved_as_txt_is_read_as_one(tmp_path):
+    path = tmp_path / "statement.txt"
+    path.write_bytes(_docx_bytes())
+    assert read_file(path) == "双方认为。"
+    other = tmp_path / "archive.txt"
+    other.write_bytes(_zip_bytes())
+    with pytest.raises(InputError, match="archive.txt looks like a ZIP archive"):
+        read_file(other)
 
 
 # --- files ----------------------------------------------------------------------------
