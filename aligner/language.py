@@ -13,6 +13,11 @@ from aligner.errors import LanguageError
 
 _HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+_KANA_RE = re.compile("[\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
+_HANGUL_RE = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+# Japanese writes about a third of its characters in kana; Chinese has none, bar a quoted
+# brand name, so a tenth of the East Asian characters in kana means Japanese.
+MIN_KANA_SHARE = 0.1
 _RUSSIAN_LETTERS = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
 _LATIN_RE = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 _LATIN_WORD_RE = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f']+")
@@ -76,6 +81,16 @@ def _latin_language(text: str) -> str:
     return best if best != "English" else "another Latin-script language"
 
 
+def _refuse_japanese(sample: str, han: int, name: str) -> None:
+    """Kanji count as Han; kana tell a Japanese text from a Chinese one."""
+    kana = len(_KANA_RE.findall(sample))
+    if kana >= 2 and kana >= MIN_KANA_SHARE * (kana + han):
+        raise LanguageError(
+            f"{_who(name)} looks like Japanese (it is written partly in kana), not Chinese; "
+            "aligner supports Chinese with Russian or English."
+        )
+
+
 def detect_language(text: str, name: str = "") -> str:
     """Return "zh", "ru" or "en" for the text, or raise LanguageError naming `name`."""
     sample = text[:SAMPLE_CHARS]
@@ -84,11 +99,15 @@ def detect_language(text: str, name: str = "") -> str:
     latin = len(_LATIN_RE.findall(sample))
     weighted = {"zh": han * HAN_WEIGHT, "ru": len(cyrillic), "en": latin}
     if not any(weighted.values()):
+        if _HANGUL_RE.search(sample):
+            raise LanguageError(f"{_who(name)} looks like Korean; aligner supports Chinese with Russian or English.")
         raise LanguageError(
             f"{_who(name)} has no letters in Chinese, Cyrillic or Latin script; "
             "aligner needs a Chinese text and its Russian or English translation."
         )
     lang = max(weighted, key=weighted.__getitem__)
+    if lang == "zh":
+        _refuse_japanese(sample, han, name)
     if lang == "ru":
         foreign = sum(1 for c in cyrillic if c not in _RUSSIAN_LETTERS)
         if foreign > 0.01 * len(cyrillic):

@@ -41,7 +41,8 @@ def check_languages(source: Document, target: Document) -> None:
             "give a Chinese text and its Russian or English translation."
         )
     if source.lang != "zh":
-        hint = " (swap the two files: Chinese first)" if target.lang == "zh" else ""
+        hint = (" (swap the two files: Chinese first)" if target.lang == "zh"
+                else "; the first text must be the Chinese original, the second its translation")
         raise LanguageError(f"{src_name} is {LANGUAGE_NAMES.get(source.lang, source.lang)}, not Chinese{hint}.")
     if target.lang not in SUPPORTED_TARGETS:
         raise LanguageError(

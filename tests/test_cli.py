@@ -118,6 +118,18 @@ def test_swapped_files_say_to_put_chinese_first(runner):
     assert "Chinese first" in _error_line(runner.invoke(main, ["align", str(RU), str(ZH)]))
 
 
+def test_a_translation_given_first_is_told_what_goes_first(runner):
+    line = _error_line(runner.invoke(main, ["align", str(EN), str(RU)]))
+    assert "joint-statement.en.txt is English, not Chinese; the first text must be the Chinese original" in line
+
+
+def test_a_japanese_file_is_not_aligned_as_chinese(runner, tmp_path):
+    ja = tmp_path / "ja.txt"
+    ja.write_text("両国首脳は北京で会談を行い、第24回冬季オリンピックの開会式に出席した。\n", encoding="utf-8")
+    line = _error_line(runner.invoke(main, ["align", str(ja), str(RU)]))
+    assert "ja.txt looks like Japanese" in line
+
+
 def test_empty_and_binary_files_are_named_in_the_error(runner, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n", encoding="utf-8")

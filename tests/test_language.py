@@ -71,3 +71,24 @@ def test_ukrainian_is_not_taken_for_russian():
 def test_text_without_letters_is_refused():
     with pytest.raises(LanguageError, match=r"numbers\.txt has no letters"):
         detect_language("2022-02-04 12:00, 15.5 % — 1000", "numbers.txt")
+
+
+JAPANESE = (
+    "ロシア連邦のプーチン大統領は、習近平国家主席の招待により、2022年2月4日に中国を訪問した。"
+    "両国首脳は北京で会談を行い、第24回冬季オリンピック競技大会の開会式に出席した。"
+)
+KOREAN = "블라디미르 푸틴 러시아 대통령은 2022년 2월 4일 중국을 방문했다. 양국 정상은 베이징에서 회담을 가졌다."
+
+
+def test_japanese_is_not_taken_for_chinese():
+    with pytest.raises(LanguageError, match="ja.txt looks like Japanese"):
+        detect_language(JAPANESE, "ja.txt")
+
+
+def test_chinese_quoting_a_japanese_title_is_still_chinese():
+    assert detect_language(SEED + "日本动画《となりのトトロ》在中国上映。", "zh.txt") == "zh"
+
+
+def test_korean_is_named_as_korean():
+    with pytest.raises(LanguageError, match="ko.txt looks like Korean"):
+        detect_language(KOREAN, "ko.txt")
