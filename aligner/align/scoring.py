@@ -7,8 +7,12 @@ Every term is a log-likelihood ratio, so a path's score is the sum of its beads'
   2–5 sentences beside them. Nothing about the encoder's similarity scale is hard-coded.
 - length: Gale–Church, with the characters-per-character ratio and its variance estimated from the
   document pair itself (its anchors), not from constants;
-- a log prior per bead shape; a null bead additionally loses what its sentence's best nearby
-  match would have earned, so a sentence with a clear counterpart is not left out.
+- span shapes: margins of 2–4-sentence spans are standardised against unrelated spans of the same
+  shape, so joined (summed) embeddings are not favoured just for being averages;
+- cues: dialogue quotes, ?, !, … and romanised names, each an LLR table fitted per document;
+- a log prior per bead shape, and for a source sentence riding at the edge of a bigger bead the
+  evidence that the bead matches better without it (so omissions stay 1–0 beads);
+- paragraphs: a bead that starts a paragraph on one side only, or straddles one, pays a penalty.
 """
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ from aligner.align.spans import Side
 
 # Log prior of bead shapes (a source, b target sentences). Literary translation splits sentences
 # often; an a–b bead is less likely the more sentences it has and the more they differ.
-NULL_LOG_PRIOR = -5.0
+NULL_LOG_PRIOR = -6.0
 
 
 def log_prior(a: int, b: int, extra: float) -> float:
@@ -35,12 +39,12 @@ def log_prior(a: int, b: int, extra: float) -> float:
 class Params:
     """The few knobs of the scoring; defaults are the shipped configuration."""
 
-    sim_weight: float = 0.5  # multiplies the fitted similarity LLR, which overstates the evidence
+    sim_weight: float = 1.0  # multiplies the fitted similarity LLR
     len_weight: float = 1.0  # weight of the Gale–Church log-likelihood term
     len_floor: float = -8.0  # the length term never goes below this (one odd pair can't dominate)
     extra_penalty: float = 1.0  # prior: cost of each sentence beyond a 1–1
+    member_weight: float = 1.0  # weight of the edge-sentence dilution evidence (see member_evidence)
     null_prior: float = NULL_LOG_PRIOR  # prior of a 1–0 / 0–1 bead
-    null_nearby: float = 1.0  # a null bead loses this × its sentence's best nearby match LLR
     para_penalty: float = 2.0  # a bead starting a paragraph on one side only
     name_weight: float = 1.0  # weight of the romanised-name LLR (see `cues.NameModel`)
     cue_weight: float = 1.0  # weight of the punctuation-cue LLRs (see `cues`)
@@ -159,8 +163,8 @@ class BeadScorer:
         self.tgt_para_cum = np.concatenate([[0], np.cumsum(self.tgt_para_start)])
         self.src_best = sim.llr(_src_best(nb))
         self.tgt_best = sim.llr(_tgt_best(nb, len(tgt)))
-        self.src_null = params.null_prior - params.null_nearby * np.maximum(self.src_best, 0)
-        self.tgt_null = params.null_prior - params.null_nearby * np.maximum(self.tgt_best, 0)
+        self.src_null = np.full(len(src), params.null_prior)
+        self.tgt_null = np.full(len(tgt), params.null_prior)
 
     def margin(self, i0: int, a: int, b: int, j0: np.ndarray) -> np.ndarray:
         sim = self.tgt.spans[b][j0] @ self.src.spans[a][i0]
@@ -182,6 +186,8 @@ class BeadScorer:
         if a == 0:
             return self.tgt_null[j0]
         score = p.sim_weight * self.sim.llr(self.standard_margin(i0, a, b, j0))
+        if p.member_weight and a > 1:
+            score += p.member_weight * p.sim_weight * self.member_evidence(i0, a, b, j0)
         ls = self.src.cum_len[i0 + a] - self.src.cum_len[i0]
         lt = self.tgt.span_len(b, j0)
         score += p.len_weight * np.maximum(self.length.loglik(np.full(len(j0), ls), lt), p.len_floor)
@@ -193,6 +199,19 @@ class BeadScorer:
         if p.para_penalty and self.use_paragraphs:
             score -= p.para_penalty * self.paragraph_breaks(i0, a, b, j0)
         return score
+
+    def member_evidence(self, i0: int, a: int, b: int, j0: np.ndarray) -> np.ndarray:
+        """Evidence that the first or last source sentence of a bead does not belong: how much
+        the bead's margin drops by including it (the bead without it matches better), as an LLR.
+        An omitted sentence then costs the bead it would ride along in, so omissions stay 1–0
+        beads instead of being glued to a neighbour (as Bertalign does). Only drops count.
+        Source side only: translators' added sentences usually elaborate a neighbour and belong
+        with it (MAC gold has no 0–1 beads), while a missing source sentence is what a reviewer
+        must see."""
+        full = self.standard_margin(i0, a, b, j0)
+        total = np.minimum(full - self.standard_margin(i0 + 1, a - 1, b, j0), 0.0)
+        total += np.minimum(full - self.standard_margin(i0, a - 1, b, j0), 0.0)
+        return self.sim.slope * total
 
     def paragraph_breaks(self, i0: int, a: int, b: int, j0: np.ndarray) -> np.ndarray:
         """Paragraph boundaries the bead disagrees with: it starts a paragraph on one side only,
