@@ -182,3 +182,12 @@ def test_python_dash_m_runs_and_a_closed_pipe_is_quiet(tmp_path):
     done = subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, env=env)
     assert done.stdout.splitlines()[0].startswith("zh: ")
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+
+
+def test_the_review_page_refuses_uploads_over_the_readers_limit():
+    from aligner.cli.ui_cmd import streamlit_command
+    from aligner.reading import MAX_BYTES
+
+    command = streamlit_command(port=8599, headless=True)
+    limit_mb = int(command[command.index("--server.maxUploadSize") + 1])
+    assert limit_mb * 1024 * 1024 == MAX_BYTES

@@ -63,7 +63,8 @@ def _side(column, label: str, key: str, default_text: str):
     Reading waits for the Align button, so a large upload is not re-read on every click.
     """
     upload = column.file_uploader(f"{label}: upload a file", type=UPLOAD_TYPES, key=f"{key}_file")
-    pasted = column.text_area(f"…or paste the {label.lower()} text", value=default_text, height=180, key=f"{key}_text")
+    noun = label if label == "Chinese" else label.lower()  # a language name keeps its capital
+    pasted = column.text_area(f"…or paste the {noun} text", value=default_text, height=180, key=f"{key}_text")
     if upload is not None:
         return lambda: (read_upload(upload.getvalue(), upload.name), upload.name)
     return lambda: (pasted, "")

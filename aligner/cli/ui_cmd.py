@@ -1,12 +1,15 @@
 """`aligner ui`: open the review page (Streamlit) in the browser."""
 from __future__ import annotations
 
+import math
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import click
+
+from aligner.reading import MAX_BYTES
 
 APP = Path(__file__).resolve().parents[2] / "ui" / "app.py"
 
@@ -16,7 +19,9 @@ def streamlit_command(port: int | None, headless: bool, app: Path = APP) -> list
     command = [sys.executable, "-m", "streamlit", "run", str(app), "--browser.gatherUsageStats", "false",
                "--client.toolbarMode", "minimal",
                # the page turns its own pagination (jump to a pair), which Streamlit would log as a warning
-               "--global.disableWidgetStateDuplicationWarning", "true"]
+               "--global.disableWidgetStateDuplicationWarning", "true",
+               # the upload box states the library's size limit, not Streamlit's 200 MB
+               "--server.maxUploadSize", str(math.ceil(MAX_BYTES / (1024 * 1024)))]
     if port is not None:
         command += ["--server.port", str(port)]
     if headless:
