@@ -114,13 +114,14 @@ def detect_language(text: str, name: str = "") -> str:
             raise LanguageError(
                 f"{_who(name)} looks like Ukrainian or another Cyrillic-script language, not "
                 "Russian; aligner supports Chinese with Russian or English. "
-                "Use --target-lang ru to force Russian."
+                "To align it as Russian anyway, set the translation's language to Russian (--target-lang ru)."
             )
     if lang == "en":
         found = _latin_language(sample)
         if found != "English":
             raise LanguageError(
                 f"{_who(name)} looks like {found}; aligner supports Chinese with Russian or "
-                "English. Use --target-lang en to force English."
+                "English. To align it as English anyway, set the translation's language to English "
+                "(--target-lang en)."
             )
     return lang

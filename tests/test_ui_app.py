@@ -278,6 +278,22 @@ def test_uploading_english_realigns_and_a_binary_file_gets_a_clear_error():
     assert work(at).alignment.target.name == "statement.en.txt"  # the last good alignment stays
 
 
+def test_pasted_french_is_refused_with_what_to_do_on_this_page():
+    at = opened()
+    chinese = next(t for t in at.text_area if t.key == "zh_text")
+    assert chinese.label == "…or paste the Chinese text"
+    chinese.set_value("双方认为，和平、发展、合作是时代潮流。")
+    at.text_area(key="tgt_text").set_value(
+        "Les deux parties estiment que la paix, le développement et la coopération sont les grandes tendances "
+        "de notre temps et que nous devons les défendre pour le bien de tous les peuples du monde.")
+    at.button(key="align").click().run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and errors[0].startswith("The translation looks like French"), errors
+    assert "set the translation's language to English" in errors[0]
+    assert work(at).alignment.target.name == "joint-statement.ru.txt"  # the sample's alignment stays
+
+
 def test_a_word_document_with_the_language_chosen_by_hand():
     import docx
 

@@ -19,7 +19,7 @@ from aligner.project import load_project  # noqa: E402
 from ui import state  # noqa: E402
 from ui.correct_panel import correction_panel  # noqa: E402
 from ui.downloads import FORMATS, export_payload, file_name, project_payload  # noqa: E402
-from ui.inputs import CUSTOM_ENCODER, DEFAULT_ENCODER, Inputs, sample_inputs, texts_panel  # noqa: E402
+from ui.inputs import CUSTOM_ENCODER, DEFAULT_ENCODER, Inputs, page_message, sample_inputs, texts_panel  # noqa: E402
 from ui.pairs_view import pairs_view  # noqa: E402
 from ui.run import align_with_progress  # noqa: E402
 from ui.summary_view import show_summary  # noqa: E402
@@ -77,7 +77,7 @@ def main() -> None:
     if state.work() is None and requested is None and error is None:
         requested = current  # first visit: the sample, aligned
     if error:
-        st.error(error)
+        st.error(page_message(error))
     if requested is not None and requested == st.session_state.get(state.INPUTS) and state.work() is not None:
         st.info("These texts are already aligned with these settings; your corrections are kept.")
         requested = None
@@ -85,7 +85,7 @@ def main() -> None:
         try:
             state.start(align_with_progress(requested), requested)
         except AlignerError as exc:
-            st.error(str(exc))
+            st.error(page_message(str(exc)))
     if state.work() is None:
         st.stop()
 

@@ -17,6 +17,15 @@ UPLOAD_TYPES = ["txt", "md", "docx", "srt"]
 LANG_CHOICES = {"auto-detect": None, "Russian": "ru", "English": "en"}
 DEFAULT_ENCODER = "Offline default (multilingual-e5-small)"
 CUSTOM_ENCODER = "sentence-transformers model (name or path)"
+PASTED_NAMES = ("Chinese text", "translation")  # what messages call a pasted text
+
+
+def page_message(message: str) -> str:
+    """An error as the page shows it: 'translation is empty…' becomes 'The translation is empty…'."""
+    for name in PASTED_NAMES:
+        if message.startswith(name + " "):
+            return "The " + message
+    return message
 
 
 @dataclass(frozen=True)
@@ -96,8 +105,8 @@ def texts_panel(current: Inputs) -> Inputs | None:
     return Inputs(
         zh_text=zh_text,
         tgt_text=tgt_text,
-        zh_name=zh_name or (current.zh_name if same_zh else "Chinese text"),
-        tgt_name=tgt_name or (current.tgt_name if same_tgt else "translation"),
+        zh_name=zh_name or (current.zh_name if same_zh else PASTED_NAMES[0]),
+        tgt_name=tgt_name or (current.tgt_name if same_tgt else PASTED_NAMES[1]),
         target_lang=LANG_CHOICES[lang_label],
         model=model_name.strip() or None,
         presplit=presplit,
