@@ -126,6 +126,11 @@ def test_planted_omission_addition_split_and_merge(encoder):
     assert ((), (8,)) in got, "added sentence is a 0–1 bead"
     assert ((2,), (2,)) in got and ((4,), (3,)) in got
 
+    # a dropped passage: two consecutive zh sentences without English are two 1–0 beads
+    beads = align(presplit(zh, "zh"), presplit(en[:6] + en[8:], "en"), encoder)
+    got = {(b.src, b.tgt) for b in beads}
+    assert {((6,), ()), ((7,), ()), ((5,), (5,)), ((8,), (6,))} <= got
+
     # merge: two zh sentences translated as one; split: one zh sentence translated as two
     zh_split = zh[:5] + [zh[5] + zh[6]] + zh[7:]
     beads = align(presplit(zh_split, "zh"), presplit(en, "en"), encoder)

@@ -32,9 +32,9 @@ def align(
     emb = np.asarray(encoder.encode(texts, progress), dtype=np.float32)
     search = plan(source, target, emb[:n], emb[n:], params)
     path = search.run(_half(progress, 0, n))
-    # second pass: the document's models re-fitted on the first path's 1–1 beads
-    search.refit(path)
-    path = search.run(_half(progress, n, n))
+    if params.refit:  # second pass: the document's models re-fitted on the first path's 1–1 beads
+        search.refit(path)
+        path = search.run(_half(progress, n, n))
     return [
         Bead(tuple(range(i0, i0 + a)), tuple(range(j0, j0 + b)), score=search.scorer.confidence(i0, a, b, j0))
         for i0, a, j0, b in path
@@ -43,7 +43,8 @@ def align(
 
 def plan(source: Document, target: Document, src_emb: np.ndarray, tgt_emb: np.ndarray, params: Params = DEFAULT_PARAMS) -> Search:
     """The search for a document pair with its sentence embeddings: anchors, band, fitted models."""
-    src, tgt = side_of(source, src_emb, MAX_SPAN), side_of(target, tgt_emb, MAX_SPAN)
+    src = side_of(source, src_emb, MAX_SPAN, centre=params.centre)
+    tgt = side_of(target, tgt_emb, MAX_SPAN, centre=params.centre)
     attach_names(src, tgt, source, target)
     return Search(src, tgt, params)
 

@@ -44,10 +44,14 @@ class Params:
     len_floor: float = -8.0  # the length term never goes below this (one odd pair can't dominate)
     extra_penalty: float = 1.0  # prior: cost of each sentence beyond a 1–1
     member_weight: float = 1.0  # weight of the edge-sentence dilution evidence (see member_evidence)
+    member_target: bool = False  # the same for target sentences
     null_prior: float = NULL_LOG_PRIOR  # prior of a 1–0 / 0–1 bead
+    null_run_bonus: float = 4.0  # each further sentence of a run of 1–0 (0–1) beads costs this much less
     para_penalty: float = 2.0  # a bead starting a paragraph on one side only
     name_weight: float = 1.0  # weight of the romanised-name LLR (see `cues.NameModel`)
     cue_weight: float = 1.0  # weight of the punctuation-cue LLRs (see `cues`)
+    refit: bool = True  # second pass with the models re-fitted on the first path's 1–1 beads
+    centre: bool = True  # subtract each side's mean embedding before cosine (see spans.side_of)
     calibrate_spans: bool = True  # standardise bigger beads' margins against their own unrelated pairs
 
     def but(self, **changes) -> "Params":
@@ -186,7 +190,7 @@ class BeadScorer:
         if a == 0:
             return self.tgt_null[j0]
         score = p.sim_weight * self.sim.llr(self.standard_margin(i0, a, b, j0))
-        if p.member_weight and a > 1:
+        if p.member_weight and (a > 1 or (b > 1 and p.member_target)):
             score += p.member_weight * p.sim_weight * self.member_evidence(i0, a, b, j0)
         ls = self.src.cum_len[i0 + a] - self.src.cum_len[i0]
         lt = self.tgt.span_len(b, j0)
@@ -209,8 +213,13 @@ class BeadScorer:
         with it (MAC gold has no 0–1 beads), while a missing source sentence is what a reviewer
         must see."""
         full = self.standard_margin(i0, a, b, j0)
-        total = np.minimum(full - self.standard_margin(i0 + 1, a - 1, b, j0), 0.0)
-        total += np.minimum(full - self.standard_margin(i0, a - 1, b, j0), 0.0)
+        total = np.zeros(len(j0))
+        if a > 1:
+            total += np.minimum(full - self.standard_margin(i0 + 1, a - 1, b, j0), 0.0)
+            total += np.minimum(full - self.standard_margin(i0, a - 1, b, j0), 0.0)
+        if b > 1 and self.p.member_target:
+            total += np.minimum(full - self.standard_margin(i0, a, b - 1, j0 + 1), 0.0)
+            total += np.minimum(full - self.standard_margin(i0, a, b - 1, j0), 0.0)
         return self.sim.slope * total
 
     def paragraph_breaks(self, i0: int, a: int, b: int, j0: np.ndarray) -> np.ndarray:

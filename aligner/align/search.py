@@ -72,7 +72,7 @@ class Search:
     def run(self, progress=None) -> list[tuple[int, int, int, int]]:
         """The best path as (i0, a, j0, b) beads."""
         types = bead_types(self.src.max_span, self.params_max_total)
-        return banded_dp(len(self.src), len(self.tgt), self.band, self.scorer, types, progress)
+        return banded_dp(len(self.src), len(self.tgt), self.band, self.scorer, types, progress, self.params.null_run_bonus)
 
     @property
     def params_max_total(self) -> int:
