@@ -190,6 +190,14 @@ def test_a_refused_correction_is_explained_in_the_page():
     at.button(key="move").click().run()
     a = work(at).alignment
     assert not at.error and len(work(at).history) == 1
+    assert any(s.value.startswith("Moved translated sentence") for s in at.success), [s.value for s in at.success]
+    first = work(at).alignment.beads[2].src[0] + 1
+    at.number_input(key="pair").set_value(3).run()
+    at.selectbox(key="move_choice").set_value("first Chinese sentence → previous pair").run()
+    at.button(key="move").click().run()
+    assert any(s.value.startswith(f"Moved Chinese sentence {first} from pair 3") for s in at.success), \
+        [s.value for s in at.success]
+    at.button(key="undo").click().run()
     moved = before[0][1][-1]
     assert a.beads[0].tgt == before[0][1][:-1] and a.beads[1].tgt == (moved,) + before[1][1]
 

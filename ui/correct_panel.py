@@ -28,7 +28,8 @@ def _act(action, *args) -> None:
         return
     state.changed()
     state.show_pair(min(edit.start, len(corrections.beads) - 1))
-    state.flash("success", edit.description.capitalize() + ".")
+    text = edit.description
+    state.flash("success", text[:1].upper() + text[1:] + ".")  # not capitalize(): it lowercases "Chinese"
 
 
 def _from_state(key: str):
