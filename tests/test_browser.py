@@ -21,6 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+# Texts of the elements (within the given ones) whose content overflows: cut to an ellipsis.
+CUT_LABELS = """labels => labels.filter(label => [label, ...label.querySelectorAll('*')]
+    .some(e => e.scrollWidth > e.clientWidth + 1)).map(label => label.innerText)"""
 START_TIMEOUT = 120  # seconds: a cold start loads the encoder and embeds the sample
 
 
@@ -106,5 +109,13 @@ def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
             page.evaluate("document.fonts.ready")
             if os.environ.get("ALIGNER_SCREENSHOT"):
                 page.screenshot(path=os.environ["ALIGNER_SCREENSHOT"])
+
+            # on a laptop screen the summary's labels are read whole, not cut to "zh co…"
+            page.set_viewport_size({"width": 1280, "height": 800})
+            labels = page.locator("[data-testid=stMetricLabel]")
+            expect(labels).to_have_count(8)
+            page.wait_for_timeout(500)  # let the columns re-flow
+            cut = labels.evaluate_all(CUT_LABELS)
+            assert cut == [], cut
         finally:
             browser.close()

@@ -21,24 +21,24 @@ HELP = {
 
 
 def show_summary(alignment: Alignment) -> None:
-    """Metrics on the left (two rows of four), the confidence chart on the right."""
+    """Metrics on the left (three rows of three), the confidence chart on the right.
+
+    Three to a row, so labels such as "zh covered" are not cut to "zh co…" on a laptop screen.
+    """
     counts = status_counts(alignment.beads)
     cov = coverage(alignment)
     reviewed = sum(b.reviewed for b in alignment.beads)
     tgt_name = LANG_NAMES.get(alignment.target.lang, "translation")
-    numbers, chart = st.columns([2, 3])
+    numbers, chart = st.columns([1, 1])
     with numbers:
-        top = st.columns(4)
-        top[0].metric("pairs", len(alignment.beads), help=f"{reviewed} marked reviewed")
-        for cell, name in zip(top[1:], STATUSES[:3]):
+        cells = [cell for _ in range(3) for cell in st.columns(3)]
+        cells[0].metric("pairs", len(alignment.beads), help=f"{reviewed} marked reviewed")
+        for cell, name in zip(cells[1:6], STATUSES):
             cell.metric(SHORT_LABELS[name], counts[name], help=HELP[name])
-        bottom = st.columns(4)
-        for cell, name in zip(bottom[:2], STATUSES[3:]):
-            cell.metric(SHORT_LABELS[name], counts[name], help=HELP[name])
-        bottom[2].metric(f"{alignment.source.lang} covered", f"{cov.source:.0%}",
-                         help="Share of the Chinese characters in confident pairs")
-        bottom[3].metric(f"{alignment.target.lang} covered", f"{cov.target:.0%}",
-                         help=f"Share of the {tgt_name} characters in confident pairs")
+        cells[6].metric(f"{alignment.source.lang} covered", f"{cov.source:.0%}",
+                        help="Share of the Chinese characters in confident pairs")
+        cells[7].metric(f"{alignment.target.lang} covered", f"{cov.target:.0%}",
+                        help=f"Share of the {tgt_name} characters in confident pairs")
     with chart:
         st.altair_chart(confidence_chart(alignment), width="stretch")
 
@@ -59,4 +59,4 @@ def confidence_chart(alignment: Alignment) -> alt.Chart:
         x=x, y=y, color=colour,
         tooltip=["pair:Q", "type:N", "status:N", alt.Tooltip("score:Q", format=".2f")],
     )
-    return (line + points).properties(height=190)
+    return (line + points).properties(height=260)
