@@ -116,21 +116,18 @@ class SpanCalibration:
     std: dict[tuple[int, int], float]
 
     @classmethod
-    def estimate(cls, margin, n: int, m: int, anchor_i: np.ndarray, anchor_j: np.ndarray, types) -> "SpanCalibration":
+    def estimate(cls, margin_pairs, n: int, m: int, anchor_i: np.ndarray, anchor_j: np.ndarray, types) -> "SpanCalibration":
         mean, std = {}, {}
+        offsets = np.array([-6, -5, -4, -3, 3, 4, 5, 6])
+        pi = np.repeat(anchor_i, len(offsets))
+        pj = (anchor_j[:, None] + offsets[None, :]).ravel()
         for a, b in types:
             if a == 0 or b == 0:
                 continue
-            samples = []
-            for off in (-6, -5, -4, -3, 3, 4, 5, 6):
-                ok = (anchor_i + a <= n) & (anchor_j + off >= 0) & (anchor_j + off + b <= m)
-                for i0 in np.unique(anchor_i[ok]):
-                    js = (anchor_j + off)[ok][anchor_i[ok] == i0]
-                    samples.append(margin(int(i0), a, b, js))
-            if samples:
-                x = np.concatenate(samples)
-                if len(x) >= 16:
-                    mean[(a, b)], std[(a, b)] = float(x.mean()), float(max(x.std(), 1e-3))
+            ok = (pi + a <= n) & (pj >= 0) & (pj + b <= m)
+            if ok.sum() >= 16:
+                x = margin_pairs(pi[ok], a, b, pj[ok])
+                mean[(a, b)], std[(a, b)] = float(x.mean()), float(max(x.std(), 1e-3))
         return cls(mean, std)
 
     def standardise(self, a: int, b: int, margin: np.ndarray) -> np.ndarray:
@@ -171,7 +168,19 @@ class BeadScorer:
         self.tgt_null = np.full(len(tgt), params.null_prior)
 
     def margin(self, i0: int, a: int, b: int, j0: np.ndarray) -> np.ndarray:
-        sim = self.tgt.spans[b][j0] @ self.src.spans[a][i0]
+        """Margin similarity of source span (i0, a) with target spans (j0, b) for each j0."""
+        spans = self.tgt.spans[b]
+        if len(j0) and j0[-1] - j0[0] + 1 == len(j0):  # the search asks for runs: slice, don't gather
+            sim = spans[j0[0] : j0[-1] + 1] @ self.src.spans[a][i0]
+        else:
+            sim = spans[j0] @ self.src.spans[a][i0]
+        base_s = (self.src_base_cum[i0 + a] - self.src_base_cum[i0]) / a
+        base_t = (self.tgt_base_cum[j0 + b] - self.tgt_base_cum[j0]) / b
+        return sim - 0.5 * (base_s + base_t)
+
+    def margin_pairs(self, i0: np.ndarray, a: int, b: int, j0: np.ndarray) -> np.ndarray:
+        """Margins of the bead pairs (i0[k], j0[k]), all of shape a–b."""
+        sim = np.einsum("kd,kd->k", self.src.spans[a][i0], self.tgt.spans[b][j0])
         base_s = (self.src_base_cum[i0 + a] - self.src_base_cum[i0]) / a
         base_t = (self.tgt_base_cum[j0 + b] - self.tgt_base_cum[j0]) / b
         return sim - 0.5 * (base_s + base_t)
