@@ -110,6 +110,15 @@ def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
             if os.environ.get("ALIGNER_SCREENSHOT"):
                 page.screenshot(path=os.environ["ALIGNER_SCREENSHOT"])
 
+            # a pair picked far down the table is scrolled into view, selected
+            page.get_by_text("Problems only").click()
+            expect(rows).to_have_count(50)
+            pair = page.get_by_label("Pair number")
+            pair.fill("45")
+            pair.press("Enter")
+            expect(page.locator("table#pairs tr.selected")).to_have_attribute("data-pair", "45")
+            expect(page.locator("table#pairs tr.selected")).to_be_in_viewport()
+
             # on a laptop screen the summary's labels are read whole, not cut to "zh co…"
             page.set_viewport_size({"width": 1280, "height": 800})
             labels = page.locator("[data-testid=stMetricLabel]")

@@ -13,6 +13,22 @@ from ui import state
 from ui.pairs_table import table_html
 
 
+# "Next problem" or a pair number picked in the sidebar should bring that row into view. The
+# table is drawn just before this script, so it looks for the row for up to two seconds. The
+# pair number and a counter make each script new: the page runs a script only when it changes.
+SCROLL_TO_SELECTED = """<script>
+(() => {{
+  let tries = 0;
+  const look = () => {{
+    const row = document.querySelector('table#pairs tr.selected[data-pair="{pair}"]');
+    if (row) row.scrollIntoView({{block: "center"}});
+    else if (++tries < 40) setTimeout(look, 50);
+  }};
+  look();
+}})();  // request {count}
+</script>"""
+
+
 def _reset_page() -> None:
     st.session_state[state.PAGE] = 1
 
@@ -45,3 +61,8 @@ def pairs_view() -> None:
     which = f"{len(shown)} matching of {total}" if len(shown) < total else f"all {total}"
     st.caption(f"Showing {len(on_page)} pairs on page {page} of {pages} ({which} pairs)")
     st.html(table_html(alignment, on_page, selected=state.selected_index()))
+    if st.session_state.pop(state.SCROLL, False) and state.selected_index() in on_page:
+        # Our own script, apart from the table (whose HTML holds user text and runs no script).
+        count = st.session_state["_scrolls"] = st.session_state.get("_scrolls", 0) + 1
+        st.html(SCROLL_TO_SELECTED.format(pair=state.selected_index() + 1, count=count),
+                unsafe_allow_javascript=True)

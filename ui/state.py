@@ -15,6 +15,7 @@ from aligner.types import Alignment
 WORK, INPUTS, REVISION, PAIR, PAGE, FLASH = "work", "inputs", "revision", "pair", "page", "flash"
 PROBLEMS_ONLY, CATEGORIES, QUERY, PAGE_SIZE = "problems_only", "categories", "query", "page_size"
 HIDE_REVIEWED = "hide_reviewed"
+SCROLL = "scroll_to_selected"  # set when the selection moved: the table scrolls it into view once
 PAGE_SIZES = (25, 50, 100)
 
 
@@ -82,8 +83,9 @@ def page_size() -> int:
 
 
 def show_pair(index: int) -> None:
-    """Select pair `index` and turn to the page that shows it (if the filter shows it)."""
+    """Select pair `index`, turn to the page that shows it (if the filter shows it) and scroll to it."""
     st.session_state[PAIR] = index + 1
+    st.session_state[SCROLL] = True
     corrections = work()
     if corrections is None:
         return
