@@ -102,8 +102,8 @@ def test_presplit_keeps_one_sentence_per_line(runner, tmp_path):
     assert [(p["src"], p["tgt"]) for p in record["pairs"]] == [([0], [0]), ([1], [1])]
 
 
-def _error_line(result) -> str:
-    assert result.exit_code == 1, result.output
+def _error_line(result, exit_code: int = 1) -> str:
+    assert result.exit_code == exit_code, result.output
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("Error: "), result.output
     assert "Traceback" not in result.output
@@ -191,3 +191,21 @@ def test_the_review_page_refuses_uploads_over_the_readers_limit():
     command = streamlit_command(port=8599, headless=True)
     limit_mb = int(command[command.index("--server.maxUploadSize") + 1])
     assert limit_mb * 1024 * 1024 == MAX_BYTES
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["align", str(ZH)], "Give two files (Chinese, translation) or three"),
+    (["align"], "Missing argument 'FILES...'"),
+    (["align", str(ZH), str(RU), "--target-lang", "fr"], "'fr' is not one of 'ru', 'en'"),
+    (["align", "--bogus", str(ZH), str(RU)], "No such option '--bogus'"),
+    (["evaluate", "no-such-folder"], "'no-such-folder' does not exist"),
+    (["allign", str(ZH), str(RU)], "No such command 'allign'"),
+])
+def test_command_line_mistakes_are_one_line_with_where_to_look(runner, args, says):
+    line = _error_line(runner.invoke(main, args), exit_code=2)
+    assert says in line and "--help'." in line, line
+
+
+def test_plain_aligner_still_shows_the_help(runner):
+    result = runner.invoke(main, [])
+    assert "Commands:" in result.output and "align" in result.output

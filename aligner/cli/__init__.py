@@ -4,7 +4,36 @@ import click
 from aligner import __version__
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class UsageMistake(click.ClickException):
+    """A mistake on the command line, shown as one line like every other user error."""
+
+    exit_code = 2
+
+
+def _one_line(error: click.UsageError) -> UsageMistake:
+    where = f" See '{error.ctx.command_path} --help'." if error.ctx is not None else ""
+    return UsageMistake(error.format_message().rstrip(".") + "." + where)
+
+
+class OneLineGroup(click.Group):
+    """Click prints a usage error as three lines (usage, hint, error); we print one."""
+
+    def make_context(self, *args, **kwargs):
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.exceptions.NoArgsIsHelpError:
+            raise  # plain `aligner`: the help is what the user wants
+        except click.UsageError as error:
+            raise _one_line(error) from None
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as error:
+            raise _one_line(error) from None
+
+
+@click.group(cls=OneLineGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="aligner")
 def main() -> None:
     """Align a Chinese text with its Russian or English translation, sentence by sentence."""

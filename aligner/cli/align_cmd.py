@@ -30,7 +30,7 @@ def align(files: tuple[Path, ...], output: Path | None, target_lang: str | None,
     Give a third file (zh ru en) to align both translations to the Chinese and see three columns.
     """
     if len(files) not in (2, 3):
-        raise click.UsageError("give two files (Chinese, translation) or three (Chinese, Russian, English).")
+        raise click.UsageError("Give two files (Chinese, translation) or three (Chinese, Russian, English).")
     progress = StderrProgress(enabled=not quiet)
     try:
         if output is not None:
