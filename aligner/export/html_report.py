@@ -10,6 +10,7 @@ from html import escape
 
 from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, status
 from aligner.export.table import one_line, pair_texts, summary_counts
+from aligner.normalise import is_traditional
 from aligner.types import Alignment
 
 LANG_NAMES = {"zh": "Chinese", "ru": "Russian", "en": "English"}
@@ -46,12 +47,19 @@ def _text_cell(text: str, lang: str) -> str:
     return f'<td class="text" lang="{escape(lang)}">{escape(text)}</td>'
 
 
+def _html_lang(document) -> str:
+    """The lang attribute: zh-Hans / zh-Hant pick the right glyphs and fonts for Chinese."""
+    if document.lang != "zh":
+        return document.lang
+    return "zh-Hant" if is_traditional(document.text) else "zh-Hans"
+
+
 def _pairs_table(alignment: Alignment, numbered_beads: list) -> str:
-    src_lang, tgt_lang = alignment.source.lang, alignment.target.lang
+    src_lang, tgt_lang = _html_lang(alignment.source), _html_lang(alignment.target)
     lines = [
         "<table>",
-        f"<tr><th>#</th><th>type</th><th>score</th><th>{escape(_lang_name(src_lang))}</th>"
-        f"<th>{escape(_lang_name(tgt_lang))}</th><th>flags</th></tr>",
+        f"<tr><th>#</th><th>type</th><th>score</th><th>{escape(_lang_name(alignment.source.lang))}</th>"
+        f"<th>{escape(_lang_name(alignment.target.lang))}</th><th>flags</th></tr>",
     ]
     for number, bead in numbered_beads:
         src, tgt = pair_texts(alignment, bead)

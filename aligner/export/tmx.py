@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 
 from aligner import __version__
 from aligner.export.table import one_line, pair_texts
+from aligner.normalise import is_traditional
 from aligner.types import Alignment
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -17,8 +18,10 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TMX_LANGS = {"zh": "zh-CN", "ru": "ru", "en": "en"}
 
 
-def tmx_lang(lang: str) -> str:
-    """The TMX language code for one of our language codes."""
+def tmx_lang(lang: str, text: str = "") -> str:
+    """The TMX language code for one of our language codes (zh-TW for Chinese in Traditional characters)."""
+    if lang == "zh" and text and is_traditional(text):
+        return "zh-TW"
     return TMX_LANGS.get(lang, lang)
 
 
@@ -31,7 +34,8 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrib: str) -
 
 def render_tmx(alignment: Alignment) -> bytes:
     """The pairs with both sides as TMX 1.4b, UTF-8."""
-    src_lang, tgt_lang = tmx_lang(alignment.source.lang), tmx_lang(alignment.target.lang)
+    src_lang = tmx_lang(alignment.source.lang, alignment.source.text)
+    tgt_lang = tmx_lang(alignment.target.lang, alignment.target.text)
     root = ET.Element("tmx", version="1.4")
     head = _sub(root, "header", creationtool="aligner", creationtoolversion=__version__,
                 segtype="sentence", **{"o-tmf": "aligner", "adminlang": "en", "srclang": src_lang,
