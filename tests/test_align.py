@@ -183,3 +183,13 @@ def _params():
     from aligner.align import Params
 
     return Params()
+
+
+def test_romanised_names_match_pinyin_and_palladius_spellings():
+    from aligner.align.cues import name_matrices
+
+    zh = ["陈清扬把我拽住。", "那天晚上我没走掉。"]
+    src, tgt = name_matrices(zh, ["I stayed.", "Chen Qingyang caught me."], "en")
+    assert (src.astype(int) @ tgt.T.astype(int)).tolist() == [[0, 1], [0, 0]]
+    src, tgt = name_matrices(zh, ["Я остался.", "Чэнь Цинъян меня удержала."], "ru")
+    assert (src.astype(int) @ tgt.T.astype(int)).tolist() == [[0, 1], [0, 0]]

@@ -68,9 +68,10 @@ def _table(src: np.ndarray, tgt: np.ndarray, i: np.ndarray, j: np.ndarray) -> np
     return table
 
 
-# --- names: Chinese romanised with pypinyin against capitalised Latin tokens -------------------
+# --- names: Chinese romanised (pinyin for English, Palladius for Russian) against capitalised words
 
 _CAPITALISED = re.compile(r"[A-Z][a-z]+(?:['’-][a-z]+)?")
+_CAPITALISED_RU = re.compile(r"[А-ЯЁ][а-яё]+(?:-[а-яё]+)?")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _FUNCTION_WORDS = frozenset(
     "the and but she her his him they them then there this that these those what when where which who "
@@ -79,15 +80,20 @@ _FUNCTION_WORDS = frozenset(
 MAX_NAME_SYLLABLES = 3
 
 
-def romanised_keys(text: str) -> set[str]:
+def romanised_keys(text: str, lang: str = "en") -> set[str]:
     """Every run of 2–3 consecutive Han characters as toneless pinyin (陈清扬 → chenqing,
-    chenqingyang, qingyang). Single syllables are left out: 王 wang, 风 feng, 成 cheng are common
-    words far more often than names, and match any 'Wang' or 'Feng' in the translation."""
+    chenqingyang, qingyang) or, for Russian, in Palladius without ъ (чэньцин, цинян). Single
+    syllables are left out: 王 wang, 风 feng, 成 cheng are common words far more often than
+    names, and match any 'Wang' or 'Feng' in the translation."""
     from pypinyin import Style, lazy_pinyin
 
     keys: set[str] = set()
     for run in _HAN.findall(text):
-        syl = lazy_pinyin(run, style=Style.NORMAL)
+        syl = lazy_pinyin(run, style=Style.NORMAL, v_to_u=False)
+        if lang == "ru":
+            from aligner.review.romanise import palladius
+
+            syl = [palladius(s) or "?" for s in syl]
         for i in range(len(syl)):
             for n in range(1, MAX_NAME_SYLLABLES + 1):
                 if i + n > len(syl):
@@ -97,8 +103,11 @@ def romanised_keys(text: str) -> set[str]:
     return keys
 
 
-def latin_name_keys(text: str) -> set[str]:
-    """Capitalised tokens, lower-cased and without apostrophes/hyphens (Zhan'ao → zhanao)."""
+def name_keys(text: str, lang: str) -> set[str]:
+    """Capitalised words, lower-cased, without apostrophes, hyphens or ъ (Zhan'ao → zhanao,
+    Цинъян → цинян)."""
+    if lang == "ru":
+        return {re.sub(r"[-ъ]", "", t.lower()) for t in _CAPITALISED_RU.findall(text)}
     return {
         re.sub(r"['’-]", "", t.lower()) for t in _CAPITALISED.findall(text) if t.lower() not in _FUNCTION_WORDS
     }
@@ -110,10 +119,10 @@ def name_matrices(src_texts: list[str], tgt_texts: list[str], tgt_lang: str) -> 
     Only keys that occur in both texts are kept, so the vocabulary is the document's shared names
     (tens, not thousands) and a bead's name matches are one small dot product.
     """
-    if tgt_lang not in ("en",):
+    if tgt_lang not in ("en", "ru"):
         return np.zeros((len(src_texts), 0), bool), np.zeros((len(tgt_texts), 0), bool)
-    src_keys = [romanised_keys(t) for t in src_texts]
-    tgt_keys = [latin_name_keys(t) for t in tgt_texts]
+    src_keys = [romanised_keys(t, tgt_lang) for t in src_texts]
+    tgt_keys = [name_keys(t, tgt_lang) for t in tgt_texts]
     shared = sorted(set().union(*src_keys) & set().union(*tgt_keys)) if src_keys and tgt_keys else []
     index = {k: n for n, k in enumerate(shared)}
 
