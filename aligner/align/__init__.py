@@ -1,10 +1,18 @@
 """Sentence alignment: `align(source, target, encoder)` → beads, monotone, every sentence once.
 
 How it works (each step in its own module):
-1. `spans` — embed every sentence once; spans of 2–4 sentences start as normalised sums.
-2. `anchors` — k-nearest-neighbour margins and a monotone chain of confident 1–1 anchors.
-3. `band` — the part of the grid near the anchors: memory grows with the text, not its square.
-4. `scoring` + `dp` — banded dynamic programming over beads 0–1, 1–0, 1–1 … 3–2 / 2–3.
+1. `spans` — embed every sentence once (its `norm`), centre each side on its mean; spans of 2–4
+   sentences are normalised sums, so no joined text is ever embedded.
+2. `anchors` — k-nearest-neighbour margins (blocked, linear memory) and the heaviest monotone
+   chain of 1–1 candidates.
+3. `band` — the part of the grid around the anchors: memory grows with the text, not its square.
+4. `scoring` — each bead's score is a sum of log-likelihood ratios fitted on the document pair
+   itself: margin similarity, Gale–Church length, punctuation and name cues (`cues`), paragraph
+   boundaries, shape priors, and runs of unmatched sentences.
+5. `dp` — banded dynamic programming over beads 1–0, 0–1 and a–b up to 4 a side, 5 in all;
+   run twice, the second time with the models re-fitted on the first path's 1–1 beads.
+
+`baselines` holds the length-only and 1–1-only aligners the benchmark compares against.
 """
 from __future__ import annotations
 
