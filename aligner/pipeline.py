@@ -61,7 +61,7 @@ def align_documents(source: Document, target: Document, encoder=None, progress: 
     encoder = encoder or get_encoder()
     beads = align(source, target, encoder, progress=progress)
     alignment = Alignment(source=source, target=target, beads=beads, model=encoder.name)
-    review(alignment)
+    review(alignment, encoder)
     return alignment
 
 
