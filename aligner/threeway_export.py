@@ -111,16 +111,20 @@ def render_tmx(result: ThreeWay) -> bytes:
     root = ET.Element("tmx", version="1.4")
     ET.SubElement(root, "header", {"creationtool": "aligner", "creationtoolversion": __version__,
                                    "segtype": "sentence", "o-tmf": "aligner", "adminlang": "en",
-                                   "srclang": tmx_lang(result.source.lang), "datatype": "plaintext"})
+                                   "srclang": tmx_lang(result.source.lang, result.source.text), "datatype": "plaintext"})
     body = ET.SubElement(root, "body")
+    # codes from each whole text, like the two-way TMX (zh-TW for a Traditional source)
+    langs = {result.source.lang: tmx_lang(result.source.lang, result.source.text)}
+    langs.update({label: tmx_lang(result.alignments[label].target.lang, result.alignments[label].target.text)
+                  for label in result.labels})
     for row in result.rows:
-        texts = [(result.source.lang, result.text(result.source.lang, row.src))] + \
-                [(result.alignments[label].target.lang, result.text(label, row.tgt[label])) for label in result.labels]
+        texts = [(langs[result.source.lang], result.text(result.source.lang, row.src))] + \
+                [(langs[label], result.text(label, row.tgt[label])) for label in result.labels]
         if not all(text.strip() for _, text in texts):
             continue
         tu = ET.SubElement(body, "tu")
         for lang, text in texts:
-            tuv = ET.SubElement(tu, "tuv", {"{http://www.w3.org/XML/1998/namespace}lang": tmx_lang(lang)})
+            tuv = ET.SubElement(tu, "tuv", {"{http://www.w3.org/XML/1998/namespace}lang": lang})
             ET.SubElement(tuv, "seg").text = one_line(text)
     ET.indent(root)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"

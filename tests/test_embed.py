@@ -272,3 +272,11 @@ def test_import_aligner_does_not_import_torch():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_model_path_that_is_a_file_is_called_a_file(tmp_path):
+    weights = tmp_path / "model.safetensors"
+    weights.write_bytes(b"\0" * 16)
+    with pytest.raises(ModelUnavailableError, match="is a file, not a model folder") as error:
+        get_encoder(str(weights), cache=False)
+    assert "does not exist" not in str(error.value)

@@ -127,6 +127,22 @@ def test_tables_tmx_and_listing():
     assert "│" in text and "missing in ru, present in en" in text and "! ru omitted:" in text
 
 
+def test_tmx_labels_a_traditional_source_zh_tw():
+    import opencc
+
+    result = three_way()
+    to_traditional = opencc.OpenCC("s2t").convert
+    zh = result.source
+    traditional = Document(text=to_traditional(zh.text), lang="zh", sentences=[
+        Sentence(s.index, s.start, s.end, to_traditional(s.text), s.norm) for s in zh.sentences])
+    alignments = {label: Alignment(traditional, a.target, a.beads) for label, a in result.alignments.items()}
+    tmx = ET.fromstring(render(ThreeWay(traditional, alignments, result.rows), "tmx"))
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert tmx.find("header").get("srclang") == "zh-TW"
+    assert [tuv.get(xml_lang) for tuv in tmx.find("./body/tu").findall("tuv")] == ["zh-TW", "ru", "en"]
+    assert ET.fromstring(render(result, "tmx")).find("header").get("srclang") == "zh-CN"
+
+
 def test_write_by_extension(tmp_path: Path):
     result = three_way()
     for ext in ("tsv", "csv", "json", "tmx", "xlsx", "html", "txt"):

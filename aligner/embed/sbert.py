@@ -32,6 +32,10 @@ class SentenceTransformerEncoder:
     def __init__(self, model: str) -> None:
         local = Path(model).expanduser()
         is_path = local.is_dir() or model.startswith((".", "/", "~")) or model.count("/") > 1 or "\\" in model
+        if local.is_file():
+            raise ModelUnavailableError(f"'{model}' is a file, not a model folder; pass the folder of a "
+                                        "sentence-transformers model (the one holding its config and weights) "
+                                        "with --model PATH.")
         if is_path and not local.is_dir():
             raise ModelUnavailableError(f"Model folder '{model}' does not exist; pass the folder of a "
                                         "sentence-transformers model with --model PATH.")
