@@ -114,3 +114,26 @@ def test_very_short_chinese_is_not_judged():
     a = alignment(pairs)
     partial_flags(a)
     assert flagged(a) == {}
+
+
+def test_abbreviations_count_as_the_words_they_stand_for_and_digits_not_at_all():
+    from aligner.review.partial import source_content, target_content
+
+    assert target_content("КНР", 6.0) == 18.0  # one word per capital
+    assert target_content("В.В. Путин", 6.0) == 2 * 6.0 + 5  # two initials, one word each
+    assert target_content("4 февраля 2022 г.", 6.0) == 7 + 6.0  # no digits; г. is a word
+    assert source_content("弗·弗·普京于2022年2月4日访华。") == 8  # 普京于年月日访华: initials and digits left out
+
+
+def test_complete_russian_with_abbreviations_is_not_called_partial():
+    """The sample's second pair: КНР, В.В., г. against 中华人民共和国, 弗·弗·普京, 年 — complete, not cut."""
+    from pathlib import Path
+
+    from aligner.pipeline import align_texts
+
+    texts = Path(__file__).resolve().parent.parent / "texts"
+    a = align_texts((texts / "joint-statement.zh.txt").read_text(encoding="utf-8"),
+                    (texts / "joint-statement.ru.txt").read_text(encoding="utf-8"))
+    bead = next(b for b in a.beads if any("普京" in a.source.sentences[i].text for i in b.src))
+    assert any("КНР" in a.target.sentences[j].text for j in bead.tgt)
+    assert not [f.reason for f in bead.flags if f.kind == PARTIAL]

@@ -7,10 +7,16 @@ character in the MAC chapters). Length noise shrinks as sentences grow, so the s
 by `sqrt(1 + K/length)`. When the encoder is at hand, a similarity below the document's usual
 (embeddings centred per side, as the aligner does) adds to the evidence: a dropped clause makes
 the translation both shorter and less alike.
+
+Lengths are content, not raw characters: an abbreviation (КНР for 中华人民共和国, В.В. for
+弗·弗·, г. for 年) counts as the words it stands for, and digits, which a date has as many of
+in either language, count on neither side — otherwise a complete, abbreviating translation
+looks cut short.
 """
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,6 +43,37 @@ def letters(text: str) -> int:
     return sum(ch.isalnum() for ch in text)
 
 
+# Abbreviations stand for whole words: an acronym (КНР, ООН, UN) one word per capital, a dotted
+# short form or initial (г., гг., т.е., В.) one word. Digits are left out on both sides: a date
+# has as many digits in either language, so scaling them by the letter ratio would misjudge it.
+_ACRONYM = re.compile(r"\b[A-ZА-ЯЁ]{2,6}\b")
+_DOTTED = re.compile(r"(?<!\w)(?:[A-ZА-ЯЁ]\.|(?i:гг?|т\.\s?[епд]|др|млн|млрд|тыс|руб|стр|св|им|Mr|Mrs|Dr|St|No|e\.g|i\.e|etc)\.)")
+_WORD = re.compile(r"[^\W\d_]+")
+# A Chinese transcription initial (弗·弗·普京): the single Han character before an interpunct
+_INITIAL = re.compile(r"[\u3400-\u9fff](?=[·・•‧])")
+
+
+def source_content(text: str) -> int:
+    """Han characters and letters of a Chinese sentence, without digits and transcription initials."""
+    return sum(ch.isalpha() for ch in text) - len(_INITIAL.findall(text))
+
+
+def target_content(text: str, word_letters: float) -> float:
+    """Letters of a translation, with abbreviations counted as the words they stand for, no digits."""
+    total = float(sum(ch.isalpha() for ch in text))
+    for m in _ACRONYM.finditer(text):
+        total += len(m.group(0)) * (word_letters - 1)
+    for m in _DOTTED.finditer(text):
+        total += word_letters - sum(ch.isalpha() for ch in m.group(0))
+    return total
+
+
+def mean_word_letters(text: str) -> float:
+    """Letters per word of the translation: what one abbreviated word stands for."""
+    words = [len(w) for w in _WORD.findall(text) if len(w) > 1]
+    return float(np.mean(words)) if words else 5.0
+
+
 @dataclass(frozen=True)
 class LengthModel:
     """The document's own length ratio: median log(target letters / Chinese characters) and spread."""
@@ -61,15 +98,18 @@ def _robust(values: np.ndarray) -> tuple[float, float]:
     return median, float(1.4826 * np.median(np.abs(values - median)))
 
 
-def _lengths(alignment: Alignment, bead: Bead) -> tuple[int, int]:
-    src = sum(letters(alignment.source.sentences[i].norm) for i in bead.src)
-    tgt = sum(letters(alignment.target.sentences[j].norm) for j in bead.tgt)
+def _lengths(alignment: Alignment, bead: Bead, word_letters: float) -> tuple[float, float]:
+    """Content of each side of a bead: Chinese characters, translation letters (abbreviations expanded)."""
+    src = sum(source_content(alignment.source.sentences[i].norm) for i in bead.src)
+    tgt = sum(target_content(alignment.target.sentences[j].norm, word_letters) for j in bead.tgt)
     return src, tgt
 
 
-def fit_length_model(alignment: Alignment) -> LengthModel:
+def fit_length_model(alignment: Alignment, word_letters: float | None = None) -> LengthModel:
     """The document's length ratio from its confident 1–1 pairs (a prior when there are too few)."""
-    pairs = [_lengths(alignment, b) for b in _reference(alignment)]
+    if word_letters is None:
+        word_letters = mean_word_letters(alignment.target.text)
+    pairs = [_lengths(alignment, b, word_letters) for b in _reference(alignment)]
     pairs = [(s, t) for s, t in pairs if s >= 2 and t >= 2]
     if len(pairs) < MIN_REFERENCE:
         return LengthModel(PRIOR_LOG_RATIO.get(alignment.target.lang, math.log(3.0)), PRIOR_SPREAD)
@@ -101,7 +141,8 @@ def bead_similarities(alignment: Alignment, encoder: Encoder) -> np.ndarray:
 
 def partial_flags(alignment: Alignment, encoder: Encoder | None = None) -> None:
     """Flag pairs whose translation is far shorter (a clause likely missing) or longer than predicted."""
-    model = fit_length_model(alignment)
+    word_letters = mean_word_letters(alignment.target.text)
+    model = fit_length_model(alignment, word_letters)
     sims = bead_similarities(alignment, encoder) if encoder is not None and alignment.beads else None
     sim_z = None
     if sims is not None:
@@ -114,7 +155,7 @@ def partial_flags(alignment: Alignment, encoder: Encoder | None = None) -> None:
     for k, bead in enumerate(alignment.beads):
         if not bead.src or not bead.tgt or any(f.kind == PARTIAL for f in bead.flags):
             continue
-        src_len, tgt_len = _lengths(alignment, bead)
+        src_len, tgt_len = _lengths(alignment, bead, word_letters)
         if src_len < MIN_SOURCE:
             continue
         z = model.z(src_len, tgt_len)
