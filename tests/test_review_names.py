@@ -111,3 +111,20 @@ def test_published_literary_pairs_raise_nothing():
         ("北京人说，不怕贼偷，就怕贼惦记。", "Beijingers say: Better a thief should steal from you than keep you in mind."),
     ]
     assert reasons(pairs, "en") == [None] * len(pairs)
+
+
+def test_reasons_quote_the_users_own_traditional_and_full_width_text():
+    from aligner.normalise import match_form
+
+    zh = ["雙方將加強在聯合國等多邊機制合作。", "雙方支持在ＡＰＥＣ框架內推進合作。", "那天晚上陳清揚陪我去醫院。"]
+    en = ["The Parties will strengthen cooperation in multilateral mechanisms.",
+          "The Parties support cooperation within the regional framework.",
+          "That night someone went with me to the hospital."]
+    pairs = [(z, e) for z, e, _ in GOLDEN_AGE] + list(zip(zh, en))
+    a = alignment(pairs, "en")
+    a.source.sentences = [Sentence(s.index, s.start, s.end, s.text, match_form(s.text)) for s in a.source.sentences]
+    assert a.source.sentences[-3].norm.startswith("双方将加强在联合国")  # matched in Simplified …
+    name_flags(a)
+    found = [next((f.reason for f in b.flags if f.kind == NAME), None) for b in a.beads][-3:]
+    assert found == ["UN (聯合國) only in the Chinese", "APEC (ＡＰＥＣ) only in the Chinese",  # … quoted as written
+                     "陳清揚 (Chen Qingyang) only in the Chinese"]

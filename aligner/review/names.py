@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from aligner.normalise import match_form
 from aligner.review.gaps import LANG_NAMES
 from aligner.review.romanise import find_in_chinese, syllables_of
 from aligner.types import Alignment, Bead, Flag
@@ -91,6 +92,21 @@ def _pair_texts(alignment: Alignment, bead: Bead) -> tuple[str, str]:
     return src, tgt
 
 
+def as_written(form: str, originals: list[str]) -> str:
+    """`form` (found in the folded text) as the user's own text writes it: 聯合國 for 联合国, ＡＰＥＣ for APEC.
+
+    Reasons quote the original, never our Simplified matching form; folding may drop spaces
+    between Han characters, so windows a little longer than the form are tried too.
+    """
+    for text in originals:
+        for width in range(len(form), len(form) + 4):
+            for start in range(len(text) - width + 1):
+                window = text[start:start + width]
+                if not window[0].isspace() and not window[-1].isspace() and match_form(window) == form:
+                    return window
+    return form
+
+
 def _entity_on(entity: Entity, text: str, lang: str) -> bool:
     if lang == "zh":
         if entity.zh_not:
@@ -100,20 +116,23 @@ def _entity_on(entity: Entity, text: str, lang: str) -> bool:
     return re.search(entity.en if lang == "en" else entity.ru, text) is not None
 
 
-def _entity_findings(src: str, tgt: str, lang: str) -> list[str]:
+def _entity_findings(src: str, tgt: str, lang: str, originals: list[str]) -> list[str]:
     tgt_name, findings = LANG_NAMES.get(lang, lang), []
     for entity in ENTITIES:
         on_src, on_tgt = _entity_on(entity, src, "zh"), _entity_on(entity, tgt, lang)
         if on_src and not on_tgt:
-            written = next((form for form in entity.zh if form in src and form != entity.label), None)
-            findings.append(f"{entity.label} ({written}) only in the Chinese" if written
+            written = next((form for form in entity.zh if form in src), None)
+            if written is None:  # a Latin form written into the Chinese (APEC)
+                written = re.search(entity.en, src, re.ASCII).group(0)
+            quoted = as_written(written, originals)
+            findings.append(f"{entity.label} ({quoted}) only in the Chinese" if quoted != entity.label
                             else f"{entity.label} only in the Chinese")
         elif on_tgt and not on_src and entity.both_ways:
             findings.append(f"{entity.label} only in the {tgt_name}")
     return findings
 
 
-def _latin_findings(src: str, tgt: str) -> list[str]:
+def _latin_findings(src: str, tgt: str, originals: list[str]) -> list[str]:
     findings = []
     squashed = re.sub(r"[\s\-]", "", tgt).lower()
     for token in dict.fromkeys(m.group(0) for m in _LATIN_IN_ZH.finditer(src)):
@@ -121,7 +140,7 @@ def _latin_findings(src: str, tgt: str) -> list[str]:
             continue
         if any(token in e.zh or re.fullmatch(e.en, token) for e in ENTITIES):
             continue  # a known entity: checked by its own forms
-        findings.append(f"{token} only in the Chinese")
+        findings.append(f"{as_written(token, originals)} only in the Chinese")
     return findings
 
 
@@ -200,7 +219,7 @@ def _stem(word: str, lang: str) -> str:
     return word
 
 
-def _name_findings(src: str, tgt: str, lang: str, names: list[RomanisedName]) -> list[str]:
+def _name_findings(src: str, tgt: str, lang: str, names: list[RomanisedName], originals: list[str]) -> list[str]:
     """Chinese names of the document's list that the pair's translation neither writes nor refers to.
 
     Only from the Chinese side: translators often write a name where the Chinese says 她, which
@@ -217,7 +236,7 @@ def _name_findings(src: str, tgt: str, lang: str, names: list[RomanisedName]) ->
             continue  # absent, or part of a longer name here (瑞山 in 沙瑞山)
         if any(re.search(rf"(?<![\w]){re.escape(_stem(w, lang))}", tgt) for w in name.words):
             continue  # written, whole or in part, in any case form (Beijingers, Sha, Си Цзиньпином)
-        findings.append(f"{max(here, key=len)} ({name.written}) only in the Chinese")
+        findings.append(f"{as_written(max(here, key=len), originals)} ({name.written}) only in the Chinese")
     return findings
 
 
@@ -229,7 +248,8 @@ def name_flags(alignment: Alignment, romanised: bool = True) -> None:
         if not bead.src or not bead.tgt or any(f.kind == NAME for f in bead.flags):
             continue
         src, tgt = _pair_texts(alignment, bead)
-        findings = _latin_findings(src, tgt) + _entity_findings(src, tgt, lang) + \
-            _name_findings(src, tgt, lang, names)
+        originals = [alignment.source.sentences[i].text for i in bead.src]
+        findings = _latin_findings(src, tgt, originals) + _entity_findings(src, tgt, lang, originals) + \
+            _name_findings(src, tgt, lang, names, originals)
         if findings:
             bead.flags.append(Flag(NAME, "; ".join(findings)))
