@@ -154,7 +154,7 @@ def _flag_disagreements(rows: list[ThreeWayRow], alignments: dict[str, Alignment
         for indices, missing, present in runs:
             reason = f"missing in {missing}, present in {present}"
             if len(indices) < len(row.src):  # say which of the row's Chinese sentences
-                first = a.source.sentences[indices[0]].norm
+                first = " ".join(a.source.sentences[indices[0]].text.split())  # the user's own text, as written
                 more = f" and {len(indices) - 1} more" if len(indices) > 1 else ""
                 reason += f": “{first[:QUOTE_CHARS]}{'…' if len(first) > QUOTE_CHARS else ''}”{more}"
             row.flags.append(SideFlag("", DISAGREE, reason))

@@ -345,3 +345,56 @@ def test_a_missing_encoder_is_one_clear_line_in_the_page():
     assert not at.exception
     errors = [e.value for e in at.error]
     assert len(errors) == 1 and "no-such-org/no-such-model" in errors[0] and "\n" not in errors[0].strip()
+
+
+def threeway_rows(at: AppTest) -> list[dict]:
+    """Rows of the three-column table: row number, status, classes and cell texts."""
+    tables = [h.value for h in at.html if 'id="threeway"' in h.value]
+    assert len(tables) == 1, "exactly one three-way table on the page"
+    parser = RowParser()
+    parser.feed(tables[0].replace("data-row=", "data-pair="))
+    return parser.rows
+
+
+def test_the_zh_ru_en_sample_shows_three_columns_with_flags_filter_search_and_downloads():
+    from aligner.threeway import DISAGREE
+    from aligner.threeway_export import render
+    from ui.threeway_view import FORMATS as THREE_FORMATS, base_name
+
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    result = at.session_state["threeway"]
+    assert result.labels == ["ru", "en"] and result.alignments["en"].target.name == "joint-statement.en.txt"
+    table = next(h.value for h in at.html if 'id="threeway"' in h.value)
+    assert "<th>Chinese</th><th>Russian</th><th>English</th>" in table
+    rows, plain = threeway_rows(at), result.plain_rows()
+    assert [r["pair"] for r in rows] == list(range(1, min(50, len(plain)) + 1))
+    assert [r["cells"][1:4] for r in rows[:3]] == [[" ".join(p[k].split()) for k in ("zh", "ru", "en")]
+                                                   for p in plain[:3]]
+    disagree = [p["row"] for p in plain if any(f["kind"] == DISAGREE for f in p["flags"])]
+    assert disagree, "the sample's two translations leave out different sentences"
+    assert "disagree: missing in" in next(r for r in rows if r["pair"] == disagree[0])["cells"][4]
+    assert any("ru omitted:" in r["cells"][4] for r in rows) and any("en added:" in r["cells"][4] for r in rows)
+    assert int(metric(at, "disagree")) == len(disagree)
+    assert any("two-way" in i.value for i in at.info), "the page says corrections are two-way only"
+
+    at.toggle(key="problems_only").set_value(True).run()
+    assert [r["pair"] for r in threeway_rows(at)] == [p["row"] for p in plain if p["flags"]][:50]
+    at.multiselect(key="tw_kinds").set_value([DISAGREE]).run()
+    assert [r["pair"] for r in threeway_rows(at)] == disagree
+    at.toggle(key="problems_only").set_value(False).run()
+    at.text_input(key="query").set_value("Beijing").run()
+    found = threeway_rows(at)
+    assert found and all("Beijing" in r["cells"][3] for r in found)
+    assert any("Пекин" in r["cells"][2] for r in found)  # the same row shows the Russian beside it
+
+    assert {label for label, _ in THREE_FORMATS.values()} <= {d.label for d in at.download_button}
+    assert base_name(result) == "joint-statement.zh-ru-en"
+    tsv = list(csv.reader(io.StringIO(render(result, "tsv").decode("utf-8")), dialect="excel-tab"))
+    assert tsv[0][:4] == ["row", "zh", "ru", "en"] and len(tsv) == len(plain) + 1
+
+    at.text_input(key="query").set_value("").run()
+    at.button(key="sample_ru").click().run()  # back to two columns, corrections available again
+    assert "threeway" not in at.session_state and work(at).alignment.target.lang == "ru"
+    assert table_rows(at)

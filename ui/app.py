@@ -19,10 +19,13 @@ from aligner.project import load_project  # noqa: E402
 from ui import state  # noqa: E402
 from ui.correct_panel import correction_panel  # noqa: E402
 from ui.downloads import FORMATS, export_payload, file_name, project_payload  # noqa: E402
-from ui.inputs import CUSTOM_ENCODER, DEFAULT_ENCODER, Inputs, page_message, sample_inputs, texts_panel  # noqa: E402
+from ui.inputs import (  # noqa: E402
+    CUSTOM_ENCODER, DEFAULT_ENCODER, Inputs, page_message, sample_inputs, take_sample_request, texts_panel,
+)
 from ui.pairs_view import pairs_view  # noqa: E402
 from ui.run import align_with_progress  # noqa: E402
 from ui.summary_view import show_summary  # noqa: E402
+from ui.threeway_view import downloads as threeway_downloads, threeway_page  # noqa: E402
 
 
 def _load_project() -> None:
@@ -43,7 +46,7 @@ def _load_project() -> None:
     # the texts panel shows what the project holds, so "Align" without changes keeps the work
     st.session_state.update({
         "zh_text": a.source.text, "tgt_text": a.target.text, "target_lang": "auto-detect", "presplit": presplit,
-        "encoder": CUSTOM_ENCODER if model else DEFAULT_ENCODER, "model_name": model or "",
+        "encoder": CUSTOM_ENCODER if model else DEFAULT_ENCODER, "model_name": model or "", "tgt2_text": "",
     })
     state.flash("success", f"Opened {upload.name}: {len(a.beads)} pairs, {len(project.history)} corrections.")
 
@@ -64,6 +67,21 @@ def downloads() -> None:
     st.file_uploader("Open a project", type=["json"], key="project_file", on_change=_load_project)
 
 
+def three_way_main(result) -> None:
+    """The page for a Chinese text and two translations: three columns, three-way downloads."""
+    message = state.take_flash()
+    names = " ↔ ".join([result.source.name or "Chinese"] +
+                       [result.alignments[label].target.name or label for label in result.labels])
+    st.caption(f"{names} · {len(result.source)} + " + " + ".join(
+        str(len(result.alignments[label].target)) for label in result.labels) +
+        f" sentences · three columns pivoted on the Chinese · encoder {result.alignments[result.labels[0]].model}")
+    with st.sidebar:
+        if message:
+            getattr(st, message[0])(message[1])
+        threeway_downloads(result)
+    threeway_page(result)
+
+
 def main() -> None:
     st.set_page_config(page_title="aligner · review", page_icon="⇄", layout="wide")
     st.title("aligner · review")
@@ -74,18 +92,29 @@ def main() -> None:
             requested = texts_panel(current)
         except AlignerError as exc:
             error = str(exc)
-    if state.work() is None and requested is None and error is None:
+    sample = take_sample_request()
+    if sample is not None:
+        requested, error = sample, None
+    shown = state.work() is not None or state.three_way() is not None
+    if not shown and requested is None and error is None:
         requested = current  # first visit: the sample, aligned
     if error:
         st.error(page_message(error))
-    if requested is not None and requested == st.session_state.get(state.INPUTS) and state.work() is not None:
+    if requested is not None and requested == st.session_state.get(state.INPUTS) and shown:
         st.info("These texts are already aligned with these settings; your corrections are kept.")
         requested = None
     if requested is not None:
         try:
-            state.start(align_with_progress(requested), requested)
+            result = align_with_progress(requested)
+            if requested.three_way:
+                state.start_three(result, requested)
+            else:
+                state.start(result, requested)
         except AlignerError as exc:
             st.error(page_message(str(exc)))
+    if state.three_way() is not None:
+        three_way_main(state.three_way())
+        return
     if state.work() is None:
         st.stop()
 

@@ -17,7 +17,7 @@ UPLOAD_TYPES = ["txt", "md", "docx", "srt"]
 LANG_CHOICES = {"auto-detect": None, "Russian": "ru", "English": "en"}
 DEFAULT_ENCODER = "Offline default (multilingual-e5-small)"
 CUSTOM_ENCODER = "sentence-transformers model (name or path)"
-PASTED_NAMES = ("Chinese text", "translation")  # what messages call a pasted text
+PASTED_NAMES = ("Chinese text", "translation", "second translation")  # what messages call a pasted text
 
 
 def page_message(message: str) -> str:
@@ -39,10 +39,19 @@ class Inputs:
     target_lang: str | None
     model: str | None
     presplit: bool
+    tgt2_text: str = ""  # a second translation (the other language): three columns, pivoted on the Chinese
+    tgt2_name: str = ""
+
+    @property
+    def three_way(self) -> bool:
+        return bool(self.tgt2_text.strip())
 
 
-def sample_inputs(lang: str = "ru") -> Inputs:
-    """The sample pair the page opens with."""
+SAMPLES = {"zh–ru": ("ru",), "zh–en": ("en",), "zh–ru–en": ("ru", "en")}
+
+
+def sample_inputs(lang: str = "ru", second: str | None = None) -> Inputs:
+    """The sample pair the page opens with (zh–ru), or another sample (zh–en, zh–ru–en)."""
     return Inputs(
         zh_text=SAMPLE_ZH.read_text(encoding="utf-8"),
         tgt_text=SAMPLE_TGT[lang].read_text(encoding="utf-8"),
@@ -51,7 +60,24 @@ def sample_inputs(lang: str = "ru") -> Inputs:
         target_lang=None,
         model=None,
         presplit=False,
+        tgt2_text=SAMPLE_TGT[second].read_text(encoding="utf-8") if second else "",
+        tgt2_name=SAMPLE_TGT[second].name if second else "",
     )
+
+
+SAMPLE_REQUEST = "_sample_request"
+
+
+def _use_sample(langs: tuple[str, ...]) -> None:
+    """Button callback: align a sample now and show its texts in the boxes."""
+    inputs = sample_inputs(*langs)
+    st.session_state[SAMPLE_REQUEST] = inputs
+    st.session_state.update({"zh_text": inputs.zh_text, "tgt_text": inputs.tgt_text, "tgt2_text": inputs.tgt2_text,
+                             "target_lang": "auto-detect"})
+
+
+def take_sample_request() -> Inputs | None:
+    return st.session_state.pop(SAMPLE_REQUEST, None)
 
 
 def read_upload(data: bytes, name: str) -> str:
@@ -81,11 +107,18 @@ def _side(column, label: str, key: str, default_text: str):
 
 def texts_panel(current: Inputs) -> Inputs | None:
     """Draw the panel; return new Inputs when the user asks to align (InputError on a bad file)."""
-    left, right = st.columns(2)
+    buttons = st.columns([1.2, 1, 1, 1, 3])
+    buttons[0].markdown("**Samples:**")
+    for column, (label, langs) in zip(buttons[1:], SAMPLES.items()):
+        column.button(label, key=f"sample_{'_'.join(langs)}", on_click=_use_sample, args=(langs,),
+                      help=f"Align the sample joint statement, {label}")
+    left, right, third = st.columns(3)
     with left:
         st.markdown("**Chinese**")
     with right:
         st.markdown("**Translation** (Russian or English)")
+    with third:
+        st.markdown("**Second translation** (optional: the other language, for three columns zh–ru–en)")
     lang_label = right.selectbox("Language of the translation", list(LANG_CHOICES), key="target_lang")
     encoder = st.radio("Encoder", [DEFAULT_ENCODER, CUSTOM_ENCODER], horizontal=True, key="encoder")
     model_name = ""
@@ -94,14 +127,17 @@ def texts_panel(current: Inputs) -> Inputs | None:
     presplit = st.checkbox("The texts are already split: one sentence per line", key="presplit")
     zh_side = _side(left, "Chinese", "zh", current.zh_text)
     tgt_side = _side(right, "Translation", "tgt", current.tgt_text)
+    tgt2_side = _side(third, "Second translation", "tgt2", current.tgt2_text)
     if not st.button("Align", type="primary", key="align"):
         return None
     if encoder == CUSTOM_ENCODER and not model_name.strip():
         raise InputError("Enter a sentence-transformers model name or the path of a model folder, or choose the offline default.")
     zh_text, zh_name = zh_side()
     tgt_text, tgt_name = tgt_side()
+    tgt2_text, tgt2_name = tgt2_side()
     same_zh = zh_text == current.zh_text and not zh_name
     same_tgt = tgt_text == current.tgt_text and not tgt_name
+    same_tgt2 = tgt2_text == current.tgt2_text and not tgt2_name
     return Inputs(
         zh_text=zh_text,
         tgt_text=tgt_text,
@@ -110,4 +146,6 @@ def texts_panel(current: Inputs) -> Inputs | None:
         target_lang=LANG_CHOICES[lang_label],
         model=model_name.strip() or None,
         presplit=presplit,
+        tgt2_text=tgt2_text,
+        tgt2_name=(tgt2_name or (current.tgt2_name if same_tgt2 else PASTED_NAMES[2])) if tgt2_text.strip() else "",
     )

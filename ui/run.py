@@ -15,6 +15,7 @@ import streamlit as st
 
 from aligner.embed import get_encoder
 from aligner.pipeline import align_documents, check_languages, load_document
+from aligner.threeway import ThreeWay, align_three
 from aligner.types import Alignment, Progress
 from ui.inputs import Inputs
 
@@ -36,14 +37,14 @@ class AlignmentStore:
         self.items: OrderedDict[Inputs, bytes] = OrderedDict()
         self.lock = threading.Lock()
 
-    def get(self, inputs: Inputs) -> Alignment | None:
+    def get(self, inputs: Inputs) -> Alignment | ThreeWay | None:
         with self.lock:
             data = self.items.get(inputs)
             if data is not None:
                 self.items.move_to_end(inputs)
         return pickle.loads(data) if data is not None else None
 
-    def put(self, inputs: Inputs, alignment: Alignment) -> None:
+    def put(self, inputs: Inputs, alignment: Alignment | ThreeWay) -> None:
         data = pickle.dumps(alignment, protocol=pickle.HIGHEST_PROTOCOL)
         with self.lock:
             self.items[inputs] = data
@@ -67,8 +68,20 @@ def compute_alignment(inputs: Inputs, progress: Progress) -> Alignment:
     return align_documents(source, target, encoder_for(inputs.model), progress=progress)
 
 
-def align_with_progress(inputs: Inputs) -> Alignment:
-    """The alignment of `inputs`: from the store, or computed while a progress bar shows the stage."""
+def compute_three_way(inputs: Inputs, progress: Progress) -> ThreeWay:
+    """Segment the three texts, align each translation to the Chinese and merge the rows."""
+    progress("segment", 0, 3)
+    source = load_document(inputs.zh_text, presplit=inputs.presplit, name=inputs.zh_name)
+    first = load_document(inputs.tgt_text, lang=inputs.target_lang, presplit=inputs.presplit, name=inputs.tgt_name)
+    progress("segment", 1, 3)
+    second = load_document(inputs.tgt2_text, presplit=inputs.presplit, name=inputs.tgt2_name)
+    progress("segment", 3, 3)
+    return align_three(source, first, second, encoder_for(inputs.model), progress=progress)
+
+
+def align_with_progress(inputs: Inputs) -> Alignment | ThreeWay:
+    """The alignment of `inputs` (a ThreeWay when there is a second translation): from the store, or
+    computed while a progress bar shows the stage."""
     store = alignment_store()
     found = store.get(inputs)
     if found is not None:
@@ -77,10 +90,13 @@ def align_with_progress(inputs: Inputs) -> Alignment:
 
     def progress(stage: str, done: int, total: int) -> None:
         share = min(done / total, 1.0) if total else 0.0
-        bar.progress(share, text=f"{STAGES.get(stage, stage.capitalize())}… {done}/{total}")
+        name, _, side = stage.partition(" (")  # three-way stages name their translation: "embed (ru)"
+        label = STAGES.get(name, name.capitalize()) + (f" ({side}" if side else "")
+        bar.progress(share, text=f"{label}… {done}/{total}")
 
+    compute = compute_three_way if inputs.three_way else compute_alignment
     try:
-        alignment = compute_alignment(inputs, progress)
+        alignment = compute(inputs, progress)
     finally:
         bar.empty()
     store.put(inputs, alignment)

@@ -17,14 +17,30 @@ PROBLEMS_ONLY, CATEGORIES, QUERY, PAGE_SIZE = "problems_only", "categories", "qu
 HIDE_REVIEWED = "hide_reviewed"
 SCROLL = "scroll_to_selected"  # set when the selection moved: the table scrolls it into view once
 PAGE_SIZES = (25, 50, 100)
+THREEWAY = "threeway"  # a three-way result (Chinese + two translations) shown instead of the pairs
 
 
 def work() -> Corrections | None:
     return st.session_state.get(WORK)
 
 
+def three_way():
+    """The three-way result on show, or None when the page shows one alignment."""
+    return st.session_state.get(THREEWAY)
+
+
+def start_three(result, inputs) -> None:
+    """Show a three-way result (no corrections: those work on one alignment), from the first row."""
+    st.session_state.pop(WORK, None)
+    st.session_state[THREEWAY] = result
+    st.session_state[INPUTS] = inputs
+    st.session_state["tw_page"] = 1
+    st.session_state[REVISION] = st.session_state.get(REVISION, 0) + 1
+
+
 def start(alignment: Alignment, inputs, history: list[Edit] | None = None) -> None:
     """Put a fresh alignment (or a loaded project) under review, from the first pair."""
+    st.session_state.pop(THREEWAY, None)
     st.session_state[WORK] = Corrections(alignment, history)
     st.session_state[INPUTS] = inputs
     st.session_state[PAIR] = 1

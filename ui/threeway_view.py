@@ -1,0 +1,187 @@
+"""The three-way page: the Chinese and two translations in three columns, pivoted on the Chinese.
+
+Rows come from `aligner.threeway` (`ThreeWay.plain_rows()`); this module only filters, pages and
+draws them, and hands out the three-way downloads. Corrections stay two-way: the merged rows
+are made from two alignments, and a correction to one would have to re-cut the other's rows.
+"""
+from __future__ import annotations
+
+import math
+from html import escape
+from pathlib import PurePath
+
+import streamlit as st
+
+from aligner.export.status import STATUS_COLOURS, STATUS_LABELS
+from aligner.export.table import one_line
+from aligner.pair_filter import search
+from aligner.threeway import DISAGREE, ThreeWay
+from aligner.threeway_export import render
+from aligner.types import ADDED, OMITTED, WEAK
+from ui import state
+from ui.pairs_table import LANG_NAMES, STATUS_ACCENTS, TABLE_CSS
+
+KINDS_KEY, PAGE_KEY = "tw_kinds", "tw_page"
+
+# format → (button label, MIME type)
+FORMATS: dict[str, tuple[str, str]] = {
+    "tsv": ("TSV", "text/tab-separated-values"),
+    "csv": ("CSV", "text/csv"),
+    "json": ("JSON", "application/json"),
+    "tmx": ("TMX 1.4b", "application/x-tmx+xml"),
+    "xlsx": ("XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "html": ("HTML report", "text/html"),
+    "txt": ("Text listing", "text/plain"),
+}
+CORRECTIONS_NOTE = ("Corrections (merge, split, move, notes) work on a two-way alignment: clear the second "
+                    "translation and align again to correct the Chinese with one translation.")
+
+
+def row_status(row: dict) -> str:
+    """One status per row, most serious first, as the two-way table colours a pair."""
+    kinds = {f["kind"] for f in row["flags"]}
+    if OMITTED in kinds or DISAGREE in kinds:
+        return "omitted"
+    if ADDED in kinds:
+        return "added"
+    if kinds - {WEAK}:
+        return "flagged"
+    return "weak" if WEAK in kinds else "ok"
+
+
+def haystacks(result: ThreeWay, rows: list[dict]) -> list[str]:
+    """Per row, all three texts and their folded forms, case-folded: what a search looks in."""
+    docs = {result.source.lang: (result.source, "src")}
+    docs.update({label: (result.alignments[label].target, f"{label}_idx") for label in result.labels})
+    out = []
+    for row in rows:
+        parts = []
+        for label, (doc, key) in docs.items():
+            parts.append(row[label])
+            parts += [doc.sentences[i].norm for i in row[key] if doc.sentences[i].norm != doc.sentences[i].text]
+        out.append("\u0000".join(parts).casefold())
+    return out
+
+
+def _prepared(result: ThreeWay) -> tuple[list[dict], list[str], list[str]]:
+    """Rows, their search texts and statuses, built once per three-way result (not on every click)."""
+    cached = st.session_state.get("_tw_rows")
+    if cached is None or cached[0] is not result:
+        rows = result.plain_rows()
+        cached = (result, rows, haystacks(result, rows), [row_status(r) for r in rows])
+        st.session_state["_tw_rows"] = cached
+    return cached[1], cached[2], cached[3]
+
+
+def select_rows(rows: list[dict], texts: list[str], problems_only: bool, kinds: set[str], query: str) -> list[int]:
+    """Indices of the rows the filter and the search let through, in order."""
+    found = search(texts, query)
+    if problems_only:
+        found = [i for i in found if any(f["kind"] in kinds for f in rows[i]["flags"])]
+    return found
+
+
+def _cell(text: str, missing: str) -> str:
+    return f"<td>{escape(one_line(text))}</td>" if text.strip() else f'<td class="missing">— {missing} —</td>'
+
+
+def row_html(result: ThreeWay, row: dict, status: str) -> str:
+    """One row: number, the three texts, then each flag with the side it belongs to."""
+    flags = "".join(
+        f'<span class="flag">⚑ {escape((f["side"] + " ") if f["side"] else "")}{escape(f["kind"])}: '
+        f'{escape(f["reason"])}</span>' for f in row["flags"])
+    classes = f"status-{status}" + (" problem" if row["flags"] else "")
+    cells = _cell(row[result.source.lang], "no Chinese") + "".join(
+        _cell(row[label], f"no {LANG_NAMES.get(label, label)}") for label in result.labels)
+    return (f'<tr class="{classes}" data-row="{row["row"]}" data-status="{status}" '
+            f'style="background:#{STATUS_COLOURS[status]}; --accent:{STATUS_ACCENTS[status]}">'
+            f'<td class="num">{row["row"]}</td>{cells}<td>{flags}</td></tr>')
+
+
+def table_html(result: ThreeWay, rows: list[dict], statuses: list[str], indices: list[int]) -> str:
+    """The rows at `indices` (one page) as one HTML table: Chinese, each translation, flags."""
+    names = [LANG_NAMES.get(result.source.lang, result.source.lang)] + \
+            [LANG_NAMES.get(label, label) for label in result.labels]
+    head = ('<colgroup><col style="width:3.5em"><col><col><col><col style="width:20%"></colgroup><thead><tr><th>#</th>'
+            + "".join(f"<th>{escape(n)}</th>" for n in names) + "<th>flags</th></tr></thead>")
+    body = "".join(row_html(result, rows[i], statuses[i]) for i in indices)
+    return f'{TABLE_CSS}<table class="pairs" id="threeway">{head}<tbody>{body}</tbody></table>'
+
+
+def show_summary(result: ThreeWay, rows: list[dict], statuses: list[str]) -> None:
+    """Rows, disagreements, and per translation its omitted / added / otherwise flagged rows."""
+    cells = st.columns(2 + 3 * len(result.labels))
+    cells[0].metric("rows", len(rows))
+    cells[1].metric("disagree", sum(any(f["kind"] == DISAGREE for f in r["flags"]) for r in rows),
+                    help="Rows where one translation renders a Chinese sentence and the other leaves it out")
+    k = 2
+    for label in result.labels:
+        for kind in (OMITTED, ADDED, "other flags"):
+            if kind == "other flags":
+                n = sum(any(f["side"] == label and f["kind"] not in (OMITTED, ADDED, WEAK) for f in r["flags"])
+                        for r in rows)
+            else:
+                n = sum(any(f["side"] == label and f["kind"] == kind for f in r["flags"]) for r in rows)
+            cells[k].metric(f"{label} {kind}", n)
+            k += 1
+
+
+def _reset_page() -> None:
+    st.session_state[PAGE_KEY] = 1
+
+
+@st.fragment
+def threeway_rows(result: ThreeWay) -> None:
+    """Filter bar, pagination and the table of the current page (reruns only this part)."""
+    rows, texts, statuses = _prepared(result)
+    kinds_present = sorted({f["kind"] for r in rows for f in r["flags"]})
+    left, middle, right, size = st.columns([1.2, 2.6, 2.4, 1])
+    left.toggle("Problems only", key=state.PROBLEMS_ONLY, on_change=_reset_page)
+    middle.multiselect("Flags", kinds_present, default=kinds_present, key=KINDS_KEY, on_change=_reset_page,
+                       disabled=not st.session_state.get(state.PROBLEMS_ONLY), label_visibility="collapsed")
+    right.text_input("Search", key=state.QUERY, placeholder="Search any column…", on_change=_reset_page,
+                     label_visibility="collapsed")
+    size.selectbox("Rows", state.PAGE_SIZES, index=1, key=state.PAGE_SIZE, on_change=_reset_page,
+                   label_visibility="collapsed", format_func=lambda n: f"{n} rows")
+    shown = select_rows(rows, texts, bool(st.session_state.get(state.PROBLEMS_ONLY)),
+                        set(st.session_state.get(KINDS_KEY) or kinds_present), st.session_state.get(state.QUERY, ""))
+    if not shown:
+        st.info("No row matches the filter or the search.")
+        return
+    pages = max(1, math.ceil(len(shown) / state.page_size()))
+    if not 1 <= int(st.session_state.get(PAGE_KEY, 1)) <= pages:
+        st.session_state[PAGE_KEY] = 1
+    page = st.pagination(pages, key=PAGE_KEY, max_visible_pages=9) if pages > 1 else 1
+    first = (page - 1) * state.page_size()
+    on_page = shown[first:first + state.page_size()]
+    which = f"{len(shown)} matching of {len(rows)}" if len(shown) < len(rows) else f"all {len(rows)}"
+    st.caption(f"Showing {len(on_page)} rows on page {page} of {pages} ({which} rows)")
+    st.html(table_html(result, rows, statuses, on_page))
+
+
+def base_name(result: ThreeWay) -> str:
+    """e.g. 'joint-statement.zh-ru-en' from the Chinese file's name, or 'alignment.zh-ru-en'."""
+    stem = PurePath(result.source.name).name if result.source.name else "alignment"
+    for suffix in (".txt", ".md", ".docx", ".srt"):
+        stem = stem.removesuffix(suffix)
+    stem = stem.removesuffix(".zh") or "alignment"
+    return f"{stem}.{result.source.lang}-{'-'.join(result.labels)}"
+
+
+def downloads(result: ThreeWay) -> None:
+    """The three-way outputs, rendered only when a button is pressed."""
+    st.header("Download")
+    for fmt, (label, mime) in FORMATS.items():
+        st.download_button(label, data=lambda f=fmt: render(result, f), file_name=f"{base_name(result)}.{fmt}",
+                           mime=mime, key=f"download3_{fmt}", on_click="ignore", width="stretch")
+    st.info(CORRECTIONS_NOTE)
+
+
+def threeway_page(result: ThreeWay) -> None:
+    """Summary, then the paged three-column table."""
+    rows, _, statuses = _prepared(result)
+    legend = " · ".join(f"{name}: {STATUS_LABELS[name]}" for name in ("omitted", "added", "flagged"))
+    show_summary(result, rows, statuses)
+    st.caption(f"Row colours — {legend}; a `disagree` row (one translation has a Chinese sentence, the other "
+               "not) is coloured as omitted.")
+    threeway_rows(result)
