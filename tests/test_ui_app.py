@@ -398,3 +398,19 @@ def test_the_zh_ru_en_sample_shows_three_columns_with_flags_filter_search_and_do
     at.button(key="sample_ru").click().run()  # back to two columns, corrections available again
     assert "threeway" not in at.session_state and work(at).alignment.target.lang == "ru"
     assert table_rows(at)
+
+
+def test_a_pasted_second_translation_in_french_is_refused_and_english_makes_three_columns():
+    at = opened()
+    at.text_area(key="tgt2_text").set_value(
+        "Les deux parties estiment que la paix, le développement et la coopération sont les grandes tendances "
+        "de notre temps et que nous devons les défendre pour le bien de tous les peuples du monde.")
+    at.button(key="align").click().run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and errors[0].startswith("The second translation looks like French"), errors
+    assert work(at).alignment.target.name == "joint-statement.ru.txt"  # the two-way work stays
+    at.text_area(key="tgt2_text").set_value((TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8"))
+    at.button(key="align").click().run()
+    assert not at.error and at.session_state["threeway"].labels == ["ru", "en"]
+    assert threeway_rows(at)

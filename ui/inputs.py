@@ -41,6 +41,7 @@ class Inputs:
     presplit: bool
     tgt2_text: str = ""  # a second translation (the other language): three columns, pivoted on the Chinese
     tgt2_name: str = ""
+    tgt2_lang: str | None = None
 
     @property
     def three_way(self) -> bool:
@@ -73,7 +74,7 @@ def _use_sample(langs: tuple[str, ...]) -> None:
     inputs = sample_inputs(*langs)
     st.session_state[SAMPLE_REQUEST] = inputs
     st.session_state.update({"zh_text": inputs.zh_text, "tgt_text": inputs.tgt_text, "tgt2_text": inputs.tgt2_text,
-                             "target_lang": "auto-detect"})
+                             "target_lang": "auto-detect", "target2_lang": "auto-detect"})
 
 
 def take_sample_request() -> Inputs | None:
@@ -120,6 +121,7 @@ def texts_panel(current: Inputs) -> Inputs | None:
     with third:
         st.markdown("**Second translation** (optional: the other language, for three columns zh–ru–en)")
     lang_label = right.selectbox("Language of the translation", list(LANG_CHOICES), key="target_lang")
+    lang2_label = third.selectbox("Language of the second translation", list(LANG_CHOICES), key="target2_lang")
     encoder = st.radio("Encoder", [DEFAULT_ENCODER, CUSTOM_ENCODER], horizontal=True, key="encoder")
     model_name = ""
     if encoder == CUSTOM_ENCODER:
@@ -148,4 +150,5 @@ def texts_panel(current: Inputs) -> Inputs | None:
         presplit=presplit,
         tgt2_text=tgt2_text,
         tgt2_name=(tgt2_name or (current.tgt2_name if same_tgt2 else PASTED_NAMES[2])) if tgt2_text.strip() else "",
+        tgt2_lang=LANG_CHOICES[lang2_label] if tgt2_text.strip() else None,
     )

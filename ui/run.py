@@ -74,7 +74,7 @@ def compute_three_way(inputs: Inputs, progress: Progress) -> ThreeWay:
     source = load_document(inputs.zh_text, presplit=inputs.presplit, name=inputs.zh_name)
     first = load_document(inputs.tgt_text, lang=inputs.target_lang, presplit=inputs.presplit, name=inputs.tgt_name)
     progress("segment", 1, 3)
-    second = load_document(inputs.tgt2_text, presplit=inputs.presplit, name=inputs.tgt2_name)
+    second = load_document(inputs.tgt2_text, lang=inputs.tgt2_lang, presplit=inputs.presplit, name=inputs.tgt2_name)
     progress("segment", 3, 3)
     return align_three(source, first, second, encoder_for(inputs.model), progress=progress)
 
