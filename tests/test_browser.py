@@ -126,5 +126,20 @@ def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
             page.wait_for_timeout(500)  # let the columns re-flow
             cut = labels.evaluate_all(CUT_LABELS)
             assert cut == [], cut
+
+            # the zh–ru–en sample: three columns pivoted on the Chinese, with the translations' disagreements
+            page.get_by_text("Texts and encoder").click()
+            page.get_by_role("button", name="zh–ru–en").click()
+            three = page.locator("table#threeway tbody tr")
+            three.first.wait_for(timeout=START_TIMEOUT * 1000)
+            expect(page.locator("table#threeway th")).to_have_text(["#", "Chinese", "Russian", "English", "flags"])
+            text = page.locator("table#threeway").inner_text()
+            assert "两国元首在北京举行会谈" in text and "в Пекине" in text and "in Beijing" in text
+            assert "disagree: missing in" in text
+            labels = page.locator("[data-testid=stMetricLabel]")
+            expect(labels).to_have_count(8)
+            page.wait_for_timeout(500)
+            cut = labels.evaluate_all(CUT_LABELS)
+            assert cut == [], cut
         finally:
             browser.close()
