@@ -119,9 +119,11 @@ def texts_panel(current: Inputs) -> Inputs | None:
     with right:
         st.markdown("**Translation** (Russian or English)")
     with third:
-        st.markdown("**Second translation** (optional: the other language, for three columns zh–ru–en)")
+        st.markdown("**Second translation** (optional)")
     lang_label = right.selectbox("Language of the translation", list(LANG_CHOICES), key="target_lang")
-    lang2_label = third.selectbox("Language of the second translation", list(LANG_CHOICES), key="target2_lang")
+    lang2_label = third.selectbox("Language of the second translation", list(LANG_CHOICES), key="target2_lang",
+                                  help="Give the other language (Chinese + Russian + English) to see three columns, "
+                                       "pivoted on the Chinese")
     encoder = st.radio("Encoder", [DEFAULT_ENCODER, CUSTOM_ENCODER], horizontal=True, key="encoder")
     model_name = ""
     if encoder == CUSTOM_ENCODER:
