@@ -193,3 +193,50 @@ def test_romanised_names_match_pinyin_and_palladius_spellings():
     assert (src.astype(int) @ tgt.T.astype(int)).tolist() == [[0, 1], [0, 0]]
     src, tgt = name_matrices(zh, ["Я остался.", "Чэнь Цинъян меня удержала."], "ru")
     assert (src.astype(int) @ tgt.T.astype(int)).tolist() == [[0, 1], [0, 0]]
+
+
+def test_unrelated_short_texts_are_not_confident_pairs(encoder):
+    """Two sentences each, about different things: too few to fit the document's own model, so
+    the encoder's fixed prior decides, and no pair comes out confident (it used to be 1.00)."""
+    zh = presplit(["今天天气很好。", "我们去公园散步吧。"], "zh")
+    en = presplit(["The stock market fell sharply on Monday.", "Investors are worried about inflation."], "en")
+    beads = align(zh, en, encoder)
+    check_invariants(beads, 2, 2)
+    paired = [b for b in beads if b.src and b.tgt]
+    assert all(b.score < 0.5 for b in paired), [(b.src, b.tgt, b.score) for b in beads]
+
+
+def test_short_translation_pairs_confidently_and_leaves_out_the_untranslated(encoder):
+    """The same prior must still trust real translations of a short text, and keep a middle
+    sentence without translation as its own 1–0 bead, confidently."""
+    zh = presplit(["今天天气很好。", "我的猫喜欢在沙发上睡觉。", "投资者担心通货膨胀。"], "zh")
+    en = presplit(["The weather is nice today.", "Investors are worried about inflation."], "en")
+    beads = align(zh, en, encoder)
+    check_invariants(beads, 3, 2)
+    got = {(b.src, b.tgt): b.score for b in beads}
+    assert set(got) == {((0,), (0,)), ((1,), ()), ((2,), (1,))}
+    assert got[((0,), (0,))] > 0.9 and got[((2,), (1,))] > 0.9
+    assert got[((1,), ())] > 0.9, "no sentence nearby matches it: a confident omission"
+
+
+def test_document_rotation_brings_held_out_translations_closer(encoder):
+    """The Procrustes rotation fitted on one half's pairs, applied to the other half (as the
+    cross-fitted second pass does), raises true pairs' similarity more than unrelated pairs'."""
+    from aligner.align.adapt import rotate_source
+
+    pairs = _one_to_one_pairs("002", 240)
+    doc_zh = presplit([z for z, _ in pairs], "zh")
+    doc_en = presplit([e for _, e in pairs], "en")
+    src = side_of(doc_zh, encoder.encode([z for z, _ in pairs]), 1)
+    tgt = side_of(doc_en, encoder.encode([e for _, e in pairs]), 1)
+    idx = np.arange(len(pairs))
+    rotated = rotate_source(src.emb, idx, src.emb, tgt.emb, blend=0.2)
+    assert rotated is not None and rotated.shape == src.emb.shape
+
+    def gap(emb):
+        true = np.einsum("kd,kd->k", emb, tgt.emb)
+        off = np.einsum("kd,kd->k", emb, np.roll(tgt.emb, 3, axis=0))
+        return true.mean() - off.mean()
+
+    assert gap(rotated) > gap(src.emb) + 0.01
+    assert rotate_source(src.emb[:30], idx[:30], src.emb[:30], tgt.emb[:30]) is None, "too few pairs: no rotation"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from aligner.align.scoring import Params
+from aligner.align.scoring import EncoderPrior, Params, encoder_prior
 from aligner.align.search import Search
 from aligner.align.spans import attach_names, side_of
 from aligner.embed.base import Encoder
@@ -30,7 +30,7 @@ def align(
         return [Bead((i,), (), score=1.0) for i in range(n)] + [Bead((), (j,), score=1.0) for j in range(m)]
     texts = [s.norm for s in source.sentences] + [s.norm for s in target.sentences]
     emb = np.asarray(encoder.encode(texts, progress), dtype=np.float32)
-    search = plan(source, target, emb[:n], emb[n:], params)
+    search = plan(source, target, emb[:n], emb[n:], params, encoder_prior(getattr(encoder, "name", "")))
     path = search.run(_half(progress, 0, n))
     if params.refit:  # second pass: the document's models re-fitted on the first path's 1–1 beads
         search.refit(path)
@@ -41,12 +41,13 @@ def align(
     ]
 
 
-def plan(source: Document, target: Document, src_emb: np.ndarray, tgt_emb: np.ndarray, params: Params = DEFAULT_PARAMS) -> Search:
+def plan(source: Document, target: Document, src_emb: np.ndarray, tgt_emb: np.ndarray, params: Params = DEFAULT_PARAMS,
+         prior: EncoderPrior | None = None) -> Search:
     """The search for a document pair with its sentence embeddings: anchors, band, fitted models."""
     src = side_of(source, src_emb, MAX_SPAN, centre=params.centre)
     tgt = side_of(target, tgt_emb, MAX_SPAN, centre=params.centre)
     attach_names(src, tgt, source, target)
-    return Search(src, tgt, params)
+    return Search(src, tgt, params, prior)
 
 
 def _half(progress: Progress | None, offset: int, n: int):

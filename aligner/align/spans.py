@@ -37,6 +37,7 @@ class Side:
     paragraph: np.ndarray  # (k,) paragraph index per sentence
     cues: np.ndarray | None = None  # (k, cues) booleans, see `cues`
     names: np.ndarray | None = None  # (k, shared names) booleans, see `cues.name_matrices`
+    raw: np.ndarray | None = None  # (k, d) the encoder's own unit vectors, uncentred (for the encoder prior)
     max_span: int = 4
     spans: dict[int, np.ndarray] = field(default_factory=dict)  # size -> (k-size+1, d)
     cum_len: np.ndarray = field(init=False)
@@ -75,6 +76,7 @@ def side_of(doc: Document, emb: np.ndarray, max_span: int, centre: bool = True) 
         mean = np.zeros_like(mean)
     return Side(
         emb=unit_rows(emb - mean),
+        raw=unit_rows(emb),
         mean=mean,
         length=np.array([max(1, text_length(s.norm)) for s in doc.sentences], dtype=np.float64),
         paragraph=np.array([s.paragraph for s in doc.sentences], dtype=np.int64),
