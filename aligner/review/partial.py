@@ -38,11 +38,6 @@ MIN_SOURCE = 8  # shorter Chinese sentences vary too much to judge
 MIN_SPREAD = 0.1  # even a very regular translator abbreviates now and then (КНР for 中华人民共和国)
 
 
-def letters(text: str) -> int:
-    """Characters that carry content: letters, digits and Han characters."""
-    return sum(ch.isalnum() for ch in text)
-
-
 # Abbreviations stand for whole words: an acronym (КНР, ООН, UN) one word per capital, a dotted
 # short form or initial (г., гг., т.е., В.) one word. Digits are left out on both sides: a date
 # has as many digits in either language, so scaling them by the letter ratio would misjudge it.
