@@ -2,16 +2,9 @@
 from __future__ import annotations
 
 from aligner.review import review
-from aligner.types import ADDED, OMITTED, WEAK, Alignment, Bead, Document, Sentence
+from aligner.types import ADDED, OMITTED, WEAK, Alignment, Bead
+from sample_pairs import ZH, document
 
-ZH = [
-    "应中华人民共和国主席习近平邀请，俄罗斯联邦总统弗·弗·普京于2022年2月4日访华。",
-    "两国元首在北京举行会谈，并出席第24届冬季奥运会开幕式。",
-    "中华人民共和国和俄罗斯联邦(以下简称“双方”), 声明如下:",
-    "国际社会对此绝不接受。",
-    "各国人民有权选择适合本国国情的民主实践形式和方式。",
-    "一个国家是否民主, 只能由这个国家的人民来评判。",
-]
 RU = [
     "По приглашению Председателя КНР Си Цзиньпина Президент Российской Федерации В. В. Путин 4 февраля 2022 года посетил Китай.",
     "Главы государств провели переговоры в Пекине и приняли участие в церемонии открытия XXIV зимних Олимпийских игр.",
@@ -20,16 +13,6 @@ RU = [
     "Народы всех стран вправе выбирать формы и методы осуществления демократии, подходящие их государствам.",
 ]
 
-
-def document(sentences: list[str], lang: str, sep: str) -> Document:
-    """A Document whose sentences are `sentences` joined by `sep`, with exact offsets."""
-    text, spans = "", []
-    for i, s in enumerate(sentences):
-        if i:
-            text += sep
-        spans.append(Sentence(i, len(text), len(text) + len(s), s, s))
-        text += s
-    return Document(text=text, lang=lang, sentences=spans)
 
 
 def alignment(beads: list[tuple[list[int], list[int], float]]) -> Alignment:

@@ -9,7 +9,8 @@ import pytest
 
 from aligner.review.names import NAME, name_flags, name_lexicon
 from aligner.review.romanise import palladius, syllables_of
-from aligner.types import Alignment, Bead, Document, Sentence
+from aligner.types import Alignment, Bead, Sentence
+from sample_pairs import document
 
 GOLDEN_AGE = [
     ("陈清扬把我拽住，以伟大友谊的名义叫我留下来。",
@@ -26,15 +27,6 @@ GOLDEN_AGE = [
      "Чэнь Цинъян сказала, что просто не может в это поверить:"),
 ]
 
-
-def document(sentences: list[str], lang: str, sep: str) -> Document:
-    text, spans = "", []
-    for i, s in enumerate(sentences):
-        if i:
-            text += sep
-        spans.append(Sentence(i, len(text), len(text) + len(s), s, s))
-        text += s
-    return Document(text=text, lang=lang, sentences=spans)
 
 
 def alignment(pairs: list[tuple[str, str]], lang: str) -> Alignment:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import math
 
 from aligner.review.partial import PARTIAL, LengthModel, fit_length_model, partial_flags
-from aligner.types import Alignment, Bead, Document, Sentence
+from aligner.types import Alignment, Bead
+from sample_pairs import document
 
 PAIRS = [
     ('中华人民共和国和俄罗斯联邦关于新时代国际关系和全球可持续发展的联合声明(上)',
@@ -45,15 +46,6 @@ PAIRS = [
      'Russia and China guarantee their peoples the right to take part, in accordance with the law, in the management of state and public affairs through various channels and in various forms.'),
 ]
 
-
-def document(sentences: list[str], lang: str, sep: str) -> Document:
-    text, spans = "", []
-    for i, s in enumerate(sentences):
-        if i:
-            text += sep
-        spans.append(Sentence(i, len(text), len(text) + len(s), s, s))
-        text += s
-    return Document(text=text, lang=lang, sentences=spans)
 
 
 def alignment(pairs: list[tuple[str, str]], score: float = 0.95) -> Alignment:

@@ -13,15 +13,8 @@ from aligner.review import review
 from aligner.threeway import DISAGREE, ThreeWay, align_three_texts, merge_rows
 from aligner.threeway_export import listing, render, to_dict, write
 from aligner.types import Alignment, Bead, Document, Sentence
+from sample_pairs import ZH, document
 
-ZH = [
-    "应中华人民共和国主席习近平邀请，俄罗斯联邦总统弗·弗·普京于2022年2月4日访华。",
-    "两国元首在北京举行会谈，并出席第24届冬季奥运会开幕式。",
-    "中华人民共和国和俄罗斯联邦(以下简称“双方”), 声明如下:",
-    "国际社会对此绝不接受。",
-    "各国人民有权选择适合本国国情的民主实践形式和方式。",
-    "一个国家是否民主, 只能由这个国家的人民来评判。",
-]
 RU = [
     "По приглашению Председателя КНР Си Цзиньпина Президент Российской Федерации В. В. Путин посетил Китай.",
     "Визит состоялся 4 февраля 2022 года.",
@@ -43,15 +36,6 @@ EN = [
 RU_BEADS = [((0,), (0, 1)), ((1,), (2, 3)), ((2,), ()), ((3,), ()), ((), (4,)), ((4,), (5,)), ((5,), (6,))]
 EN_BEADS = [((0,), (0,)), ((1, 2), (1,)), ((3,), (2,)), ((4,), ()), ((5,), (3,)), ((), (4,))]
 
-
-def document(sentences: list[str], lang: str, sep: str) -> Document:
-    text, spans = "", []
-    for i, s in enumerate(sentences):
-        if i:
-            text += sep
-        spans.append(Sentence(i, len(text), len(text) + len(s), s, s))
-        text += s
-    return Document(text=text, lang=lang, sentences=spans)
 
 
 def three_way() -> ThreeWay:
