@@ -7,18 +7,18 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from aligner.export import render
+from aligner.export import MEDIA_TYPES, render
 from aligner.project import save_project
 from aligner.types import Alignment
 
-# format → (button label, MIME type)
+# Button labels; MIME types come from the library's export registry.
+LABELS: dict[str, str] = {
+    "tsv": "TSV", "csv": "CSV", "json": "JSON", "tmx": "TMX 1.4b", "xlsx": "XLSX",
+    "html": "HTML report", "txt": "Text listing",
+}
+# format → (button label, MIME type) offered on the two-way page
 FORMATS: dict[str, tuple[str, str]] = {
-    "tsv": ("TSV", "text/tab-separated-values"),
-    "csv": ("CSV", "text/csv"),
-    "json": ("JSON", "application/json"),
-    "tmx": ("TMX 1.4b", "application/x-tmx+xml"),
-    "xlsx": ("XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    "html": ("HTML report", "text/html"),
+    fmt: (LABELS[fmt], MEDIA_TYPES[fmt]) for fmt in ("tsv", "csv", "json", "tmx", "xlsx", "html")
 }
 
 

@@ -12,27 +12,20 @@ from pathlib import PurePath
 
 import streamlit as st
 
+from aligner.export import MEDIA_TYPES
 from aligner.export.status import STATUS_COLOURS, STATUS_LABELS
 from aligner.export.table import one_line
 from aligner.pair_filter import search
 from aligner.threeway import DISAGREE, ThreeWay
 from aligner.threeway_export import render
 from aligner.types import ADDED, OMITTED, WEAK
-from ui import state
+from ui import downloads, state
 from ui.pairs_table import LANG_NAMES, STATUS_ACCENTS, TABLE_CSS
 
 KINDS_KEY, PAGE_KEY = "tw_kinds", "tw_page"
 
-# format → (button label, MIME type)
-FORMATS: dict[str, tuple[str, str]] = {
-    "tsv": ("TSV", "text/tab-separated-values"),
-    "csv": ("CSV", "text/csv"),
-    "json": ("JSON", "application/json"),
-    "tmx": ("TMX 1.4b", "application/x-tmx+xml"),
-    "xlsx": ("XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    "html": ("HTML report", "text/html"),
-    "txt": ("Text listing", "text/plain"),
-}
+# format → (button label, MIME type): the two-way page's formats plus the text listing
+FORMATS: dict[str, tuple[str, str]] = {**downloads.FORMATS, "txt": (downloads.LABELS["txt"], MEDIA_TYPES["txt"])}
 CORRECTIONS_NOTE = ("Corrections (merge, split, move, notes) work on a two-way alignment: clear the second "
                     "translation and align again to correct the Chinese with one translation.")
 
