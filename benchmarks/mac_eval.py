@@ -45,6 +45,7 @@ ABLATIONS = [  # (what is switched off, Params changes)
     ("edge-sentence dilution evidence", {"member_weight": 0.0}),
     ("cheaper runs of unmatched sentences", {"null_run_bonus": 0.0}),
     ("document rotation of the source vectors (Procrustes on the first path, second pass)", {"adapt": 0.0}),
+    ("cheaper nulls for sentences whose best match is weak for the document", {"null_match_weight": 0.0}),
 ]
 
 LOO_GRID = {  # the hand-set constants, each checked one at a time
