@@ -55,6 +55,7 @@ LOO_GRID = {  # the hand-set constants, each checked one at a time
     "null_run_bonus": [2.0, 4.0, 5.0],
     "sim_weight": [0.5, 0.75, 1.0],
     "adapt": [0.0, 0.1, 0.2, 0.3, 0.4],
+    "null_match_weight": [0.0, 0.4],  # set for the gaps benchmark's omissions; MAC dev alone prefers 0
 }
 
 
