@@ -121,14 +121,21 @@ def chinese_numeral(s: str) -> float | None:
     return total + section + number
 
 
-def _chinese_quantities(text: str) -> list[Quantity]:
-    found: list[Quantity] = []
-    taken = [False] * (len(text) + 1)
+class _Claims:
+    """Quantities found so far and the characters they cover, so no later pattern reads them again."""
 
-    def add(q: Quantity) -> None:
-        found.append(q)
-        for i in range(q.start, q.end):
-            taken[i] = True
+    def __init__(self, text: str) -> None:
+        self.found: list[Quantity] = []
+        self.taken = [False] * (len(text) + 1)
+
+    def add(self, q: Quantity) -> None:
+        self.found.append(q)
+        self.taken[q.start:q.end] = [True] * (q.end - q.start)
+
+
+def _chinese_quantities(text: str) -> list[Quantity]:
+    claims = _Claims(text)
+    found, taken, add = claims.found, claims.taken, claims.add
 
     def cn_or_digits(s: str) -> float | None:
         if re.fullmatch(r"\d+(?:\.\d+)?", s):
@@ -320,13 +327,8 @@ def _word_value(word: str, lang: str) -> tuple[str, float] | None:
 
 
 def _latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
-    found: list[Quantity] = []
-    taken = [False] * (len(text) + 1)
-
-    def add(q: Quantity) -> None:
-        found.append(q)
-        for i in range(q.start, q.end):
-            taken[i] = True
+    claims = _Claims(text)
+    found, taken, add = claims.found, claims.taken, claims.add
 
     words = list(_WORD.finditer(text))
     percent_re = _EN_PERCENT if lang == "en" else _RU_PERCENT
