@@ -7,10 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from aligner.errors import InputError, LanguageError
-from aligner.types import Alignment, Document, Progress, no_progress
+from aligner.types import LANGUAGE_NAMES, Alignment, Document, Progress, no_progress
 
 SUPPORTED_TARGETS = ("ru", "en")
-LANGUAGE_NAMES = {"zh": "Chinese", "ru": "Russian", "en": "English"}
 
 
 def load_document(text: str, lang: str | None = None, presplit: bool = False, name: str = "") -> Document:

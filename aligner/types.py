@@ -11,6 +11,7 @@ from typing import Literal
 
 Lang = Literal["zh", "ru", "en"]
 LANGUAGES: tuple[str, ...] = ("zh", "ru", "en")
+LANGUAGE_NAMES: dict[str, str] = {"zh": "Chinese", "ru": "Russian", "en": "English"}  # for messages and headings
 
 
 @dataclass(frozen=True)

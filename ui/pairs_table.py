@@ -12,8 +12,8 @@ from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, status
 from aligner.export.table import one_line
 from aligner.pair_filter import problems
 from aligner.types import Alignment
+from aligner.types import LANGUAGE_NAMES as LANG_NAMES
 
-LANG_NAMES = {"zh": "Chinese", "ru": "Russian", "en": "English"}
 
 # Stronger shades of the export colours for the left edge of problem rows and the chart.
 STATUS_ACCENTS = {

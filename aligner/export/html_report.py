@@ -12,8 +12,8 @@ from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, statu
 from aligner.export.table import one_line, pair_texts, summary_counts
 from aligner.normalise import is_traditional
 from aligner.types import Alignment
+from aligner.types import LANGUAGE_NAMES as LANG_NAMES
 
-LANG_NAMES = {"zh": "Chinese", "ru": "Russian", "en": "English"}
 
 CSS = """
 body { font-family: system-ui, sans-serif; margin: 2em; color: #222; }

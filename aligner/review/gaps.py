@@ -9,8 +9,7 @@ order, so the alignment's invariants hold after merging.
 from __future__ import annotations
 
 from aligner.types import ADDED, OMITTED, Alignment, Bead, Flag
-
-LANG_NAMES = {"zh": "Chinese", "ru": "Russian", "en": "English"}
+from aligner.types import LANGUAGE_NAMES as LANG_NAMES
 
 
 def _is_null(bead: Bead) -> bool:
