@@ -22,13 +22,17 @@ FORMATS: dict[str, tuple[str, str]] = {
 }
 
 
-def base_name(alignment: Alignment) -> str:
-    """e.g. 'joint-statement.zh-ru' from the Chinese file's name, or 'alignment.zh-ru'."""
-    stem = PurePath(alignment.source.name).name if alignment.source.name else "alignment"
+def file_stem(source_name: str) -> str:
+    """'joint-statement' from 'texts/joint-statement.zh.txt'; 'alignment' when there is no name."""
+    stem = PurePath(source_name).name if source_name else "alignment"
     for suffix in (".txt", ".md", ".docx", ".srt"):
         stem = stem.removesuffix(suffix)
-    stem = stem.removesuffix(".zh") or "alignment"
-    return f"{stem}.{alignment.source.lang}-{alignment.target.lang}"
+    return stem.removesuffix(".zh") or "alignment"
+
+
+def base_name(alignment: Alignment) -> str:
+    """e.g. 'joint-statement.zh-ru' from the Chinese file's name, or 'alignment.zh-ru'."""
+    return f"{file_stem(alignment.source.name)}.{alignment.source.lang}-{alignment.target.lang}"
 
 
 def file_name(alignment: Alignment, fmt: str) -> str:

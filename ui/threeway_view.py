@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from html import escape
-from pathlib import PurePath
 
 import streamlit as st
 
@@ -19,13 +18,15 @@ from aligner.pair_filter import search
 from aligner.threeway import DISAGREE, ThreeWay
 from aligner.threeway_export import render
 from aligner.types import ADDED, OMITTED, WEAK
-from ui import downloads, state
+from ui import state
+from ui.downloads import FORMATS as TWO_WAY_FORMATS
+from ui.downloads import LABELS, file_stem
 from ui.pairs_table import LANG_NAMES, STATUS_ACCENTS, TABLE_CSS
 
 KINDS_KEY, PAGE_KEY = "tw_kinds", "tw_page"
 
 # format → (button label, MIME type): the two-way page's formats plus the text listing
-FORMATS: dict[str, tuple[str, str]] = {**downloads.FORMATS, "txt": (downloads.LABELS["txt"], MEDIA_TYPES["txt"])}
+FORMATS: dict[str, tuple[str, str]] = {**TWO_WAY_FORMATS, "txt": (LABELS["txt"], MEDIA_TYPES["txt"])}
 CORRECTIONS_NOTE = ("Corrections (merge, split, move, notes) work on a two-way alignment: clear the second "
                     "translation and align again to correct the Chinese with one translation.")
 
@@ -154,11 +155,7 @@ def threeway_rows(result: ThreeWay) -> None:
 
 def base_name(result: ThreeWay) -> str:
     """e.g. 'joint-statement.zh-ru-en' from the Chinese file's name, or 'alignment.zh-ru-en'."""
-    stem = PurePath(result.source.name).name if result.source.name else "alignment"
-    for suffix in (".txt", ".md", ".docx", ".srt"):
-        stem = stem.removesuffix(suffix)
-    stem = stem.removesuffix(".zh") or "alignment"
-    return f"{stem}.{result.source.lang}-{'-'.join(result.labels)}"
+    return f"{file_stem(result.source.name)}.{result.source.lang}-{'-'.join(result.labels)}"
 
 
 def downloads(result: ThreeWay) -> None:
