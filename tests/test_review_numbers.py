@@ -5,7 +5,7 @@ import pytest
 
 from aligner.review.number_flags import NUMBER, mismatch_reason, number_flags
 from aligner.review.numbers import chinese_numeral, quantities
-from aligner.types import Alignment, Bead, Document, Sentence
+from aligner.types import WEAK, Alignment, Bead, Document, Sentence
 
 SEED_ZH = "应中华人民共和国主席习近平邀请，俄罗斯联邦总统弗·弗·普京于2022年2月4日访华。两国元首在北京举行会谈，并出席第24届冬季奥运会开幕式。"
 SEED_RU = ("По приглашению Председателя КНР Си Цзиньпина Президент Российской Федерации В. В. Путин "
@@ -104,3 +104,35 @@ def test_number_flags_on_an_alignment():
     a = Alignment(zh_doc, en_doc, [Bead((0,), (0,), 0.9)])
     number_flags(a)
     assert [(f.kind, f.reason) for f in a.beads[0].flags] == [(NUMBER, "24 ≠ 25")]
+
+
+def _two_pairs(zh: list[str], en: list[str]) -> Alignment:
+    def doc(parts: list[str], lang: str) -> Document:
+        text, sentences = "", []
+        for k, part in enumerate(parts):
+            sentences.append(Sentence(k, len(text), len(text) + len(part), part, part))
+            text += part + "\n"
+        return Document(text, lang, sentences)
+
+    return Alignment(doc(zh, "zh"), doc(en, "en"), [Bead((0,), (0,), 0.3), Bead((1,), (1,), 0.3)])
+
+
+COUNTDOWN_ZH = ["倒计时在宇宙尺度上继续，已经过去了92小时，还剩1108小时？", "沙瑞山焦躁地来回踱步。"]
+
+
+def test_a_number_across_a_misplaced_boundary_is_not_a_change():
+    # MAC dev 006: the English of the first sentence was split, and the aligner put the boundary one
+    # sentence off; 92 and 1,108 sit in the next pair's English.
+    a = _two_pairs(COUNTDOWN_ZH, ["The countdown continued at the scale of the universe.",
+                                  "Ninety-two hours had already elapsed, and only 1,108 hours remained."])
+    number_flags(a)
+    assert not any(f.kind == NUMBER for b in a.beads for f in b.flags)
+    weak = [f.reason for f in a.beads[0].flags if f.kind == WEAK]
+    assert weak and "1108" in weak[0] and "boundary" in weak[0]
+
+
+def test_a_changed_number_beside_an_unrelated_pair_is_still_flagged():
+    a = _two_pairs(COUNTDOWN_ZH, ["The countdown continued: 93 hours had passed, and 1,108 hours remained.",
+                                  "Sha paced back and forth, twice."])
+    number_flags(a)
+    assert [f.reason for f in a.beads[0].flags if f.kind == NUMBER] == ["92 ≠ 93"]

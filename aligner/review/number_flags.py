@@ -4,6 +4,11 @@ Both sides are read into `Quantity`s (see `numbers`) and matched by value as mul
 left over is a finding when it is *hard* (written explicitly), or when each side keeps a soft
 number the other lacks (三天 ↔ "four days"). A soft number alone is not: translators drop
 "两国" or "three of them" all the time, and flagging that would bury the real changes.
+
+A number missing from one pair that the next (or previous) pair has left over on the other side
+is not a change but a boundary in the wrong place (92 only in the Chinese of one pair, only in
+the English of the next). Such numbers are taken out before judging, and the pair gets a `weak`
+flag that says where its number went, so the reviewer moves the boundary instead of the text.
 """
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ import math
 
 from aligner.review.gaps import LANG_NAMES
 from aligner.review.numbers import Quantity, quantities
-from aligner.types import Alignment, Bead, Document, Flag
+from aligner.types import WEAK, Alignment, Bead, Document, Flag
 
 NUMBER = "number"
 
@@ -76,18 +81,66 @@ def bead_text(document: Document, indices: tuple[int, ...]) -> str:
     return joiner.join(document.sentences[i].norm or document.sentences[i].text for i in indices)
 
 
+def bead_quantities(alignment: Alignment, bead: Bead) -> tuple[list[Quantity], list[Quantity]]:
+    """The quantities of each side of a bead."""
+    return (quantities(bead_text(alignment.source, bead.src), alignment.source.lang),
+            quantities(bead_text(alignment.target, bead.tgt), alignment.target.lang))
+
+
 def bead_number_reason(alignment: Alignment, bead: Bead) -> str | None:
     """The number finding for one pair, or None."""
-    src = quantities(bead_text(alignment.source, bead.src), alignment.source.lang)
-    tgt = quantities(bead_text(alignment.target, bead.tgt), alignment.target.lang)
+    src, tgt = bead_quantities(alignment, bead)
     return mismatch_reason(src, tgt, alignment.source.lang, alignment.target.lang)
+
+
+def _without(items: list[Quantity], gone: list[Quantity]) -> list[Quantity]:
+    return [q for q in items if not any(q is g for g in gone)]
+
+
+def _straddling(sides: list[tuple[list[Quantity], list[Quantity]]]) -> list[tuple[list[Quantity], list[Quantity]]]:
+    """For each bead, the leftover quantities (source, target) that a neighbouring bead has left
+    over on the other side: the number is in the text, only across the pair boundary. One side of
+    each such match must be hard: soft numbers ("two", 两) are too common to place a boundary."""
+    left = [tuple([q for q in side if not q.loose] for side in match(s, t)) for s, t in sides]
+    moved: list[tuple[list[Quantity], list[Quantity]]] = [([], []) for _ in sides]
+
+    def pair_up(a: int, b: int, hard_src: bool) -> None:
+        src_left, tgt_left = _without(left[a][0], moved[a][0]), _without(left[b][1], moved[b][1])
+        if hard_src:
+            src_left = [q for q in src_left if q.hard]
+        else:
+            tgt_left = [q for q in tgt_left if q.hard]
+        rest_src, rest_tgt = match(src_left, tgt_left)
+        moved[a][0].extend(_without(src_left, rest_src))
+        moved[b][1].extend(_without(tgt_left, rest_tgt))
+
+    for k in range(len(sides) - 1):
+        for a, b in ((k, k + 1), (k + 1, k)):
+            pair_up(a, b, hard_src=True)
+            pair_up(a, b, hard_src=False)
+    return moved
+
+
+def _where(quantities_moved: list[Quantity]) -> str:
+    return ", ".join(q.text for q in quantities_moved)
 
 
 def number_flags(alignment: Alignment) -> None:
     """Flag pairs with both sides whose numbers do not agree."""
-    for bead in alignment.beads:
+    beads = alignment.beads
+    sides = [bead_quantities(alignment, b) for b in beads]
+    moved = _straddling(sides)
+    src_name = LANG_NAMES.get(alignment.source.lang, alignment.source.lang)
+    tgt_name = LANG_NAMES.get(alignment.target.lang, alignment.target.lang)
+    for bead, (src, tgt), (gone_src, gone_tgt) in zip(beads, sides, moved):
         if not bead.src or not bead.tgt or any(f.kind == NUMBER for f in bead.flags):
             continue
-        reason = bead_number_reason(alignment, bead)
+        reason = mismatch_reason(_without(src, gone_src), _without(tgt, gone_tgt),
+                                 alignment.source.lang, alignment.target.lang)
         if reason:
             bead.flags.append(Flag(NUMBER, reason))
+        shown = [q for q in gone_src + gone_tgt if q.hard and not q.loose]
+        if shown and not any(f.kind == WEAK for f in bead.flags):
+            side = src_name if gone_src else tgt_name
+            bead.flags.append(Flag(WEAK, f"{_where(shown)} of the {side} belongs with the next or previous "
+                                         "pair: the boundary may be off"))
