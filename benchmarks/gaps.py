@@ -44,8 +44,9 @@ from aligner.types import ADDED, OMITTED, WEAK, Alignment, Bead, Document  # noq
 
 MAC = Path("/work/shared/benchmarks/mac-zh-en/dev")
 TEXTS = ROOT / "texts"
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
-START, END = "<!-- gaps:start -->", "<!-- gaps:end -->"
+from results_file import markers, write_section  # noqa: E402
+
+START, END = markers("gaps")
 PARTIAL = "partial"
 NAME = "name"
 GROUPS = ("all", "MAC", "sample")
@@ -168,6 +169,7 @@ class Damaged:
     partial: set[int]  # tgt sentences cut short (damaged indices)
     numbers: set[int]  # tgt sentences with a number difference (damaged indices)
     planted: dict[str, int]
+    pairs: list[tuple[tuple[int, ...], tuple[int, ...]]] = field(default_factory=list)  # true beads, damaged indices
 
 
 _CLAUSE = re.compile(r"(?<=[,;:])\s+|\s+(?=[—–]\s)")
@@ -351,7 +353,9 @@ def damage(case: Case, encoder, rng: random.Random, foreign: list[str]) -> Damag
     planted = {"deleted passages": len(deleted_runs), "deleted sentences": len(deleted),
                "inserted passages": len(inserts), "inserted sentences": sum(len(v) for v in inserts.values()),
                "truncated": len(truncated), "numbers changed": len(changed)}
-    return Damaged(case, zh, new_tgt, omitted, [a for a in added if a], partial, numbers, planted)
+    pairs = [(s, tuple(new_index[j] for j in t if j in new_index)) for s, t in case.pairs]
+    pairs += [((), (i,)) for i, (k, _) in enumerate(kinds) if k == "ins"]
+    return Damaged(case, zh, new_tgt, omitted, [a for a in added if a], partial, numbers, planted, pairs)
 
 
 # ---------------------------------------------------------------- scoring
@@ -441,17 +445,9 @@ def align_and_review(zh: Document, tgt: Document, encoder) -> Alignment:
     return a
 
 
-def run(rounds: int, verbose: bool) -> tuple[dict[str, Tally], dict, list[str]]:
-    from aligner.embed import get_encoder
-
-    encoder = get_encoder(workers=1)
-    cases = mac_cases() + sample_cases(encoder)
+def damaged_documents(encoder, cases: list[Case], rounds: int):
+    """(round, case, damaged document) for every case and round, with the benchmark's fixed seeds."""
     mac_en = {c.name: [x.strip() for x in c.tgt_text.splitlines() if x.strip()] for c in cases if c.presplit}
-    totals = {group: {k: Tally() for k in (OMITTED, ADDED, PARTIAL, NUMBER)} for group in GROUPS}
-    stats = {"documents": 0, "zh sentences": 0, "target sentences": 0, "weak flags": 0, "name flags": 0,
-             "seconds": 0.0}
-    planted_sum: dict[str, int] = {}
-    lines: list[str] = []
     for r in range(rounds):
         for ci, case in enumerate(cases):
             rng = random.Random(1000 * r + ci + 7)
@@ -462,36 +458,49 @@ def run(rounds: int, verbose: bool) -> tuple[dict[str, Tally], dict, list[str]]:
                 src = mac_en[rng.choice(other)]
                 k = rng.randrange(len(src) - 20)
                 foreign = src[k:k + 20]
-            d = damage(case, encoder, rng, foreign)
-            t0 = time.time()
-            a = align_and_review(d.zh, d.tgt, encoder)
-            stats["seconds"] += time.time() - t0
-            stats["documents"] += 1
-            stats["zh sentences"] += len(d.zh)
-            stats["target sentences"] += len(d.tgt)
-            stats["weak flags"] += sum(any(f.kind == WEAK for f in b.flags) for b in a.beads)
-            stats["name flags"] += sum(any(f.kind == NAME for f in b.flags) for b in a.beads)
-            for k, v in d.planted.items():
-                planted_sum[k] = planted_sum.get(k, 0) + v
-            tallies = {
-                OMITTED: score_passages(a, OMITTED, d.omitted, "src"),
-                ADDED: score_passages(a, ADDED, d.added, "tgt"),
-                PARTIAL: score_pairs(a, PARTIAL, d.partial),
-                NUMBER: score_pairs(a, NUMBER, d.numbers),
-            }
+            yield r, case, damage(case, encoder, rng, foreign)
+
+
+def run(rounds: int, verbose: bool) -> tuple[dict[str, Tally], dict, list[str]]:
+    from aligner.embed import get_encoder
+
+    encoder = get_encoder(workers=1)
+    cases = mac_cases() + sample_cases(encoder)
+    totals = {group: {k: Tally() for k in (OMITTED, ADDED, PARTIAL, NUMBER)} for group in GROUPS}
+    stats = {"documents": 0, "zh sentences": 0, "target sentences": 0, "weak flags": 0, "name flags": 0,
+             "seconds": 0.0}
+    planted_sum: dict[str, int] = {}
+    lines: list[str] = []
+    for r, case, d in damaged_documents(encoder, cases, rounds):
+        t0 = time.time()
+        a = align_and_review(d.zh, d.tgt, encoder)
+        stats["seconds"] += time.time() - t0
+        stats["documents"] += 1
+        stats["zh sentences"] += len(d.zh)
+        stats["target sentences"] += len(d.tgt)
+        stats["weak flags"] += sum(any(f.kind == WEAK for f in b.flags) for b in a.beads)
+        stats["name flags"] += sum(any(f.kind == NAME for f in b.flags) for b in a.beads)
+        for k, v in d.planted.items():
+            planted_sum[k] = planted_sum.get(k, 0) + v
+        tallies = {
+            OMITTED: score_passages(a, OMITTED, d.omitted, "src"),
+            ADDED: score_passages(a, ADDED, d.added, "tgt"),
+            PARTIAL: score_pairs(a, PARTIAL, d.partial),
+            NUMBER: score_pairs(a, NUMBER, d.numbers),
+        }
+        for k, t in tallies.items():
+            totals["all"][k].add(t)
+            totals["MAC" if case.presplit else "sample"][k].add(t)
+        line = f"round {r} {case.name}: " + ", ".join(
+            f"{k} {t.tp_truth}/{t.truth} found, {t.pred - t.tp_pred} false" for k, t in tallies.items())
+        lines.append(line)
+        print(line, file=sys.stderr)
+        if verbose:
             for k, t in tallies.items():
-                totals["all"][k].add(t)
-                totals["MAC" if case.presplit else "sample"][k].add(t)
-            line = f"round {r} {case.name}: " + ", ".join(
-                f"{k} {t.tp_truth}/{t.truth} found, {t.pred - t.tp_pred} false" for k, t in tallies.items())
-            lines.append(line)
-            print(line, file=sys.stderr)
-            if verbose:
-                for k, t in tallies.items():
-                    for m in t.misses:
-                        print(f"   MISS {k}: {m}", file=sys.stderr)
-                    for f in t.false:
-                        print(f"   FALSE {k}: {f}", file=sys.stderr)
+                for m in t.misses:
+                    print(f"   MISS {k}: {m}", file=sys.stderr)
+                for f in t.false:
+                    print(f"   FALSE {k}: {f}", file=sys.stderr)
     stats.update(planted_sum)
     return totals, stats, lines
 
@@ -532,17 +541,6 @@ def report(all_totals: dict[str, dict[str, Tally]], stats: dict, rounds: int) ->
     return "\n".join(out)
 
 
-def write_section(section: str) -> None:
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        _, tail = rest.split(END, 1)
-        text = head + section + tail
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    RESULTS.write_text(text, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=1, help="damage each document this many times (seeds differ)")
@@ -555,7 +553,7 @@ def main() -> None:
     section = report(totals, stats, args.rounds)
     print(section)
     if not args.no_write:
-        write_section(section)
+        write_section("gaps", section)
 
 
 if __name__ == "__main__":

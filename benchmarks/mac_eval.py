@@ -25,8 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 MAC = Path("/work/shared/benchmarks/mac-zh-en/dev")
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
-START, END = "<!-- mac:start -->", "<!-- mac:end -->"
+from results_file import RESULTS, markers, write_section  # noqa: E402
+
+START, END = markers("mac")
 
 PUBLISHED = [  # MAC dev strict / lax F1 as published (Liu & Zhu 2022) or measured in shared notes
     ("Bertalign, LaBSE (published)", 0.911, 0.998),
@@ -332,12 +333,7 @@ def main() -> None:
     if args.no_write:
         print(section)
         return
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    if START in text and END in text:
-        text = text[: text.index(START)] + section + text[text.index(END) + len(END):]
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    RESULTS.write_text(text, encoding="utf-8")
+    write_section("mac", section)
     print(f"wrote {RESULTS}", file=sys.stderr)
 
 

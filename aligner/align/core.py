@@ -31,10 +31,7 @@ def align(
     texts = [s.norm for s in source.sentences] + [s.norm for s in target.sentences]
     emb = np.asarray(encoder.encode(texts, progress), dtype=np.float32)
     search = plan(source, target, emb[:n], emb[n:], params, encoder_prior(getattr(encoder, "name", "")))
-    path = search.run(_half(progress, 0, n))
-    if params.refit:  # second pass: the document's models re-fitted on the first path's 1–1 beads
-        search.refit(path)
-        path = search.run(_half(progress, n, n))
+    path = best_path(search, progress)
     return [
         Bead(tuple(range(i0, i0 + a)), tuple(range(j0, j0 + b)), score=search.scorer.confidence(i0, a, b, j0))
         for i0, a, j0, b in path
@@ -48,6 +45,16 @@ def plan(source: Document, target: Document, src_emb: np.ndarray, tgt_emb: np.nd
     tgt = side_of(target, tgt_emb, MAX_SPAN, centre=params.centre)
     attach_names(src, tgt, source, target)
     return Search(src, tgt, params, prior)
+
+
+def best_path(search: Search, progress: Progress | None = None) -> list[tuple[int, int, int, int]]:
+    """The search's best path as (i0, a, j0, b) beads, after the second pass if there is one."""
+    n = len(search.src)
+    path = search.run(_half(progress, 0, n))
+    if search.params.refit:  # second pass: the document's models re-fitted on the first path's 1–1 beads
+        search.refit(path)
+        path = search.run(_half(progress, n, n))
+    return path
 
 
 def _half(progress: Progress | None, offset: int, n: int):

@@ -258,25 +258,34 @@ class BeadScorer:
         return out
 
     def __call__(self, i0: int, a: int, b: int, j0: np.ndarray) -> np.ndarray:
-        p = self.p
         if b == 0:
             return np.full(len(j0), self.src_null[i0])
         if a == 0:
             return self.tgt_null[j0]
-        score = p.sim_weight * self.similarity_llr(i0, a, b, j0)
+        return sum(self.terms(i0, a, b, j0).values())
+
+    def terms(self, i0: int, a: int, b: int, j0: np.ndarray) -> dict[str, np.ndarray | float]:
+        """The bead score term by term (their sum is the score), for the search and for telling
+        why one path beat another (benchmarks/path_terms.py)."""
+        p, n = self.p, len(j0)
+        if b == 0:
+            return {"null": np.full(n, self.src_null[i0])}
+        if a == 0:
+            return {"null": self.tgt_null[j0]}
+        out = {"similarity": p.sim_weight * self.similarity_llr(i0, a, b, j0)}
         if p.member_weight and (a > 1 or (b > 1 and p.member_target)):
-            score += p.member_weight * p.sim_weight * self.member_evidence(i0, a, b, j0)
+            out["member"] = p.member_weight * p.sim_weight * self.member_evidence(i0, a, b, j0)
         ls = self.src.cum_len[i0 + a] - self.src.cum_len[i0]
         lt = self.tgt.span_len(b, j0)
-        score += p.len_weight * np.maximum(self.length.loglik(np.full(len(j0), ls), lt), p.len_floor)
-        score += log_prior(a, b, p.extra_penalty)
+        out["length"] = p.len_weight * np.maximum(self.length.loglik(np.full(n, ls), lt), p.len_floor)
+        out["shape"] = log_prior(a, b, p.extra_penalty)  # a scalar: numpy broadcasts it
         if self.cues is not None and p.cue_weight:
-            score += p.cue_weight * self.cues.score(i0, a, b, j0)
+            out["cues"] = p.cue_weight * self.cues.score(i0, a, b, j0)
         if self.names is not None and p.name_weight:
-            score += p.name_weight * self.names.score(i0, a, b, j0)
+            out["names"] = p.name_weight * self.names.score(i0, a, b, j0)
         if p.para_penalty and self.use_paragraphs:
-            score -= p.para_penalty * self.paragraph_breaks(i0, a, b, j0)
-        return score
+            out["paragraphs"] = -p.para_penalty * self.paragraph_breaks(i0, a, b, j0)
+        return out
 
     def member_evidence(self, i0: int, a: int, b: int, j0: np.ndarray) -> np.ndarray:
         """Evidence that the first or last source sentence of a bead does not belong: how much
