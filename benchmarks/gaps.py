@@ -19,7 +19,7 @@ found passages were flagged with exactly their sentences. Partial and number fla
 pair. Flags on the undamaged documents that are genuine differences of the published translation
 (checked by hand, listed in KNOWN_REAL) count as true; every other flag counts against precision.
 
-    OMP_NUM_THREADS=1 PYTHONPATH=. python benchmarks/gaps.py [--rounds 2] [--no-write]
+    OMP_NUM_THREADS=1 PYTHONPATH=. python benchmarks/gaps.py [--rounds 2] [--no-write] [--no-ablation]
 
 Writes its section of benchmarks/RESULTS.md (between the gaps markers).
 """
@@ -435,12 +435,13 @@ def score_pairs(a: Alignment, kind: str, truth: set[int]) -> Tally:
     return t
 
 
-def align_and_review(zh: Document, tgt: Document, encoder) -> Alignment:
-    """`pipeline.align_documents`, with the encoder handed to review for the partial check."""
-    from aligner.align import align
+def align_and_review(zh: Document, tgt: Document, encoder, changes: dict | None = None) -> Alignment:
+    """`pipeline.align_documents`, with the encoder handed to review for the partial check
+    (`changes`: aligner parameters to change, for the ablation)."""
+    from aligner.align import Params, align
     from aligner.review import review
 
-    a = Alignment(zh, tgt, align(zh, tgt, encoder), model=encoder.name)
+    a = Alignment(zh, tgt, align(zh, tgt, encoder, params=Params().but(**(changes or {}))), model=encoder.name)
     review(a, encoder)
     return a
 
@@ -461,7 +462,7 @@ def damaged_documents(encoder, cases: list[Case], rounds: int):
             yield r, case, damage(case, encoder, rng, foreign)
 
 
-def run(rounds: int, verbose: bool) -> tuple[dict[str, Tally], dict, list[str]]:
+def run(rounds: int, verbose: bool, changes: dict | None = None) -> tuple[dict[str, Tally], dict, list[str]]:
     from aligner.embed import get_encoder
 
     encoder = get_encoder(workers=1)
@@ -473,7 +474,7 @@ def run(rounds: int, verbose: bool) -> tuple[dict[str, Tally], dict, list[str]]:
     lines: list[str] = []
     for r, case, d in damaged_documents(encoder, cases, rounds):
         t0 = time.time()
-        a = align_and_review(d.zh, d.tgt, encoder)
+        a = align_and_review(d.zh, d.tgt, encoder, changes)
         stats["seconds"] += time.time() - t0
         stats["documents"] += 1
         stats["zh sentences"] += len(d.zh)
@@ -515,7 +516,27 @@ def _table(totals: dict[str, Tally], targets: dict[str, str]) -> list[str]:
     return out
 
 
-def report(all_totals: dict[str, dict[str, Tally]], stats: dict, rounds: int) -> str:
+ABLATIONS = [  # (what is switched off, aligner parameter changes): what the gap modelling buys
+    ("second opinion on unmatched passages from equal-weight spans", {"gap_opinion": False}),
+    ("length-weighted spans (equal weights throughout, as before)", {"span_weight": 0.0}),
+    ("cheaper nulls for sentences whose best match is weak for the document", {"null_match_weight": 0.0}),
+    ("cheaper runs of unmatched sentences", {"null_run_bonus": 0.0}),
+]
+
+
+def ablation(rounds: int, default: dict[str, Tally]) -> list[str]:
+    """Omission / addition F1 on all documents with one thing switched off."""
+    out = ["| switched off | omitted F1 | added F1 | number P / R |", "|---|---|---|---|"]
+    rows = [("none (default)", default)]
+    for label, changes in ABLATIONS:
+        rows.append((label, run(rounds, False, changes)[0]["all"]))
+    for label, t in rows:
+        out.append(f"| {label} | {t[OMITTED].f1:.3f} | {t[ADDED].f1:.3f} | "
+                   f"{t[NUMBER].precision:.3f} / {t[NUMBER].recall:.3f} |")
+    return out
+
+
+def report(all_totals: dict[str, dict[str, Tally]], stats: dict, rounds: int, ablated: list[str] | None = None) -> str:
     targets = {OMITTED: "F1 ≥ 0.95", ADDED: "F1 ≥ 0.95", PARTIAL: "F1 ≥ 0.8", NUMBER: "R ≥ 0.98 at P ≥ 0.95"}
     out = [START, "## Review flags on damaged translations (`benchmarks/gaps.py`)", "",
            f"{stats['documents']} damaged documents ({rounds} round(s) over the 6 MAC dev chapters and the 2 sample "
@@ -537,7 +558,10 @@ def report(all_totals: dict[str, dict[str, Tally]], stats: dict, rounds: int) ->
         out += ["", "Examples of missed passages (sentence indices; the bead the aligner made instead, its flags):", ""]
         out += [f"- {k}: `{m[:230]}`" for k, m in misses]
     out += ["", f"Other flags on the same documents: {stats['weak flags']} `weak`, {stats['name flags']} `name` "
-            "(no truth planted for these).", END]
+            "(no truth planted for these)."]
+    if ablated:
+        out += ["", "What the gap modelling buys (all documents, one thing switched off):", ""] + ablated
+    out.append(END)
     return "\n".join(out)
 
 
@@ -547,10 +571,11 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true", help="print the table, do not touch RESULTS.md")
     parser.add_argument("--commit", default="", help="the commit measured, to name in the results")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss and false flag on stderr")
+    parser.add_argument("--no-ablation", action="store_true", help="skip the runs with one thing switched off")
     args = parser.parse_args()
     totals, stats, _ = run(args.rounds, args.verbose)
     stats["commit"] = args.commit
-    section = report(totals, stats, args.rounds)
+    section = report(totals, stats, args.rounds, None if args.no_ablation else ablation(args.rounds, totals["all"]))
     print(section)
     if not args.no_write:
         write_section("gaps", section)

@@ -47,6 +47,8 @@ ABLATIONS = [  # (what is switched off, Params changes)
     ("cheaper runs of unmatched sentences", {"null_run_bonus": 0.0}),
     ("document rotation of the source vectors (Procrustes on the first path, second pass)", {"adapt": 0.0}),
     ("cheaper nulls for sentences whose best match is weak for the document", {"null_match_weight": 0.0}),
+    ("length-weighted spans (every sentence of a span weighted equally, as before)", {"span_weight": 0.0}),
+    ("second opinion on unmatched passages from equal-weight spans", {"gap_opinion": False}),
 ]
 
 LOO_GRID = {  # the hand-set constants, each checked one at a time
@@ -57,6 +59,7 @@ LOO_GRID = {  # the hand-set constants, each checked one at a time
     "sim_weight": [0.5, 0.75, 1.0],
     "adapt": [0.0, 0.1, 0.2, 0.3, 0.4],
     "null_match_weight": [0.0, 0.4],  # set for the gaps benchmark's omissions; MAC dev alone prefers 0
+    "span_weight": [0.0, 0.5, 1.0],  # 1 is what mean pooling implies; the others show how much it matters
 }
 
 

@@ -2,8 +2,8 @@
 
 Where the predicted path leaves the true one and meets it again, both paths cover the same
 sentences, so their scores can be compared term by term (similarity, length, shape prior, member
-evidence, cues, names, paragraphs, nulls; see `BeadScorer.terms`). If the true path scores
-higher, the search missed it; if lower, the model prefers the wrong path, and the per-term
+evidence, cues, names, paragraphs, nulls; see `BeadScorer.terms`, main scorer). If the true
+path scores higher, the search (or the gap opinion, see `core.best_path`) chose otherwise; if lower, the model prefers the wrong path, and the per-term
 differences show which evidence misleads it. Regions are split by whether either path has a bead
 with no counterpart ("gap" regions: omissions and additions) or not ("shape" regions: 1–2 against
 2–1, boundaries). For each region it also counts which single term, were it neutral, would have
@@ -29,13 +29,13 @@ sys.path.insert(0, str(ROOT))
 
 from aligner.align.core import best_path, plan  # noqa: E402
 from aligner.align.dp import bead_types  # noqa: E402
+from aligner.align.paths import Path as Path4, differing_regions, has_gap  # noqa: E402
 from aligner.align.scoring import BeadScorer, encoder_prior  # noqa: E402
 from aligner.align.search import MAX_BEAD_SENTENCES  # noqa: E402
 from aligner.pipeline import load_document  # noqa: E402
 from gaps import damaged_documents, mac_cases  # noqa: E402
 from results_file import markers, write_section  # noqa: E402
 
-Path4 = list[tuple[int, int, int, int]]  # beads (i0, a, j0, b)
 START, END = markers("terms")
 
 
@@ -60,30 +60,6 @@ def true_path(pairs: list[tuple[tuple[int, ...], tuple[int, ...]]], n: int, m: i
         else:
             raise ValueError(f"the reference is not monotone at ({r}, {c})")
     return path
-
-
-def _corners(path: Path4) -> list[tuple[int, int]]:
-    out, r, c = [(0, 0)], 0, 0
-    for _, a, _, b in path:
-        r, c = r + a, c + b
-        out.append((r, c))
-    return out
-
-
-def differing_regions(pred: Path4, true: Path4) -> list[tuple[Path4, Path4]]:
-    """Stretches between grid points both paths pass through where their beads differ."""
-    shared = sorted(set(_corners(pred)) & set(_corners(true)))
-    out = []
-
-    def between(path: Path4, lo, hi) -> Path4:
-        return [bd for bd, (r, c) in zip(path, _corners(path)) if lo[0] <= r and lo[1] <= c
-                and r + bd[1] <= hi[0] and c + bd[3] <= hi[1]]
-
-    for lo, hi in zip(shared, shared[1:]):
-        p, t = between(pred, lo, hi), between(true, lo, hi)
-        if p != t:
-            out.append((p, t))
-    return out
 
 
 def path_terms(scorer: BeadScorer, path: Path4, run_bonus: float) -> Counter:
@@ -119,7 +95,7 @@ def analyse(documents, types: set[tuple[int, int]]) -> dict:
             if sum(diff.values()) > 1e-9:
                 count["search"] += 1
                 continue
-            kind = "gap" if any(bd[1] == 0 or bd[3] == 0 for bd in p + t) else "shape"
+            kind = "gap" if has_gap(p + t) else "shape"
             count[kind] += 1
             stats[kind].update(diff)
             margin = sum(diff.values())
@@ -133,8 +109,8 @@ TERMS = ["similarity", "length", "shape", "member", "cues", "names", "paragraphs
 def table(title: str, result: dict) -> list[str]:
     c = result["count"]
     lines = [f"**{title}**: {c['gap'] + c['shape']} regions where the model prefers the wrong path "
-             f"({c['gap']} with a gap, {c['shape']} of bead shape), {c['search']} where the search missed a "
-             f"better-scoring true path, {c['beyond']} with true beads beyond the search's shapes.", "",
+             f"({c['gap']} with a gap, {c['shape']} of bead shape), {c['search']} where the true path scores higher "
+             f"(the search, or the gap opinion of equal-weight spans, chose otherwise), {c['beyond']} with true beads beyond the search's shapes.", "",
              "| regions | " + " | ".join(TERMS) + " |", "|---|" + "---|" * len(TERMS)]
     for kind in ("gap", "shape"):
         k = max(c[kind], 1)

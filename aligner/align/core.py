@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from aligner.align.paths import adopt_gaps
 from aligner.align.scoring import EncoderPrior, Params, encoder_prior
 from aligner.align.search import Search
 from aligner.align.spans import attach_names, side_of
@@ -41,24 +42,39 @@ def align(
 def plan(source: Document, target: Document, src_emb: np.ndarray, tgt_emb: np.ndarray, params: Params = DEFAULT_PARAMS,
          prior: EncoderPrior | None = None) -> Search:
     """The search for a document pair with its sentence embeddings: anchors, band, fitted models."""
-    src = side_of(source, src_emb, MAX_SPAN, centre=params.centre)
-    tgt = side_of(target, tgt_emb, MAX_SPAN, centre=params.centre)
+    src = side_of(source, src_emb, MAX_SPAN, centre=params.centre, weight_power=params.span_weight)
+    tgt = side_of(target, tgt_emb, MAX_SPAN, centre=params.centre, weight_power=params.span_weight)
     attach_names(src, tgt, source, target)
     return Search(src, tgt, params, prior)
 
 
 def best_path(search: Search, progress: Progress | None = None) -> list[tuple[int, int, int, int]]:
-    """The search's best path as (i0, a, j0, b) beads, after the second pass if there is one."""
+    """The search's best path as (i0, a, j0, b) beads.
+
+    Pass one scores with the document's first models; pass two with models re-fitted on pass
+    one's 1–1 beads. Length-weighted spans judge how split sentences group (see `side_of`), but
+    let a short sentence without a counterpart ride along in a bigger bead; spans that weight
+    every sentence equally make such a passenger cost its bead (see `member_evidence`). So with
+    a gap scorer, pass one uses equal weights (its 1–1 beads only feed the re-fit), and a third
+    pass with equal weights and the re-fitted models gives its opinion on unmatched passages:
+    where it leaves sentences unmatched and pass two does not, its stretch is taken.
+    """
     n = len(search.src)
-    path = search.run(_half(progress, 0, n))
+    passes = 1 + bool(search.params.refit) + (search.gap_scorer is not None)
+    report = _part(progress, n, passes)
+    path = search.run(report(0), scorer=search.gap_scorer if search.params.refit else None)
     if search.params.refit:  # second pass: the document's models re-fitted on the first path's 1–1 beads
         search.refit(path)
-        path = search.run(_half(progress, n, n))
+        path = search.run(report(1))
+    if search.gap_scorer is not None:
+        path = adopt_gaps(path, search.run(report(passes - 1), scorer=search.gap_scorer))
     return path
 
 
-def _half(progress: Progress | None, offset: int, n: int):
-    """Report one of the two passes as part of one 'align' stage of 2n rows."""
-    if progress is None:
-        return None
-    return lambda stage, done, total: progress(stage, offset + done, 2 * n)
+def _part(progress: Progress | None, n: int, parts: int):
+    """Report each pass as one part of a single 'align' stage of parts × n rows."""
+    def one(k: int):
+        if progress is None:
+            return None
+        return lambda stage, done, total: progress(stage, k * n + done, parts * n)
+    return one

@@ -56,6 +56,8 @@ class Params:
     adapt: float = 0.2  # second pass: share of the Procrustes-rotated source vector (see `adapt`); 1 overfits
     adapt_folds: int = 2  # cross-fitting folds of the rotation
     null_match_weight: float = 0.4  # a sentence whose best match is weak for this document is cheaper to leave unmatched
+    span_weight: float = 1.0  # spans weight their sentences by length ** this (0: equally; see spans.side_of)
+    gap_opinion: bool = True  # take unmatched passages from a second path over equal-weight spans (see Search)
 
     def but(self, **changes) -> "Params":
         return replace(self, **changes)
@@ -192,9 +194,12 @@ class BeadScorer:
     """Scores beads for the banded search; see the module docstring for the terms."""
 
     def __init__(self, src: Side, tgt: Side, nb: Neighbours, length: LengthModel, sim: SimilarityModel, params: Params,
-                 spans: "SpanCalibration | None" = None):
+                 spans: "SpanCalibration | None" = None, flat: bool = False):
         self.src, self.tgt, self.length, self.sim, self.p = src, tgt, length, sim, params
         self.spans = spans
+        # span vectors: length-weighted, or every sentence weighted equally (`flat`, see side_of)
+        self.src_spans = src.flat_spans if flat else src.spans
+        self.tgt_spans = tgt.flat_spans if flat else tgt.spans
         self.cues = None  # a CueModel, set by the search
         self.names = None  # a NameModel, set by the search
         self.src_base, self.tgt_base = nb.src_base, nb.tgt_base
@@ -219,18 +224,18 @@ class BeadScorer:
 
     def margin(self, i0: int, a: int, b: int, j0: np.ndarray) -> np.ndarray:
         """Margin similarity of source span (i0, a) with target spans (j0, b) for each j0."""
-        spans = self.tgt.spans[b]
+        spans = self.tgt_spans[b]
         if len(j0) and j0[-1] - j0[0] + 1 == len(j0):  # the search asks for runs: slice, don't gather
-            sim = spans[j0[0] : j0[-1] + 1] @ self.src.spans[a][i0]
+            sim = spans[j0[0] : j0[-1] + 1] @ self.src_spans[a][i0]
         else:
-            sim = spans[j0] @ self.src.spans[a][i0]
+            sim = spans[j0] @ self.src_spans[a][i0]
         base_s = (self.src_base_cum[i0 + a] - self.src_base_cum[i0]) / a
         base_t = (self.tgt_base_cum[j0 + b] - self.tgt_base_cum[j0]) / b
         return sim - 0.5 * (base_s + base_t)
 
     def margin_pairs(self, i0: np.ndarray, a: int, b: int, j0: np.ndarray) -> np.ndarray:
         """Margins of the bead pairs (i0[k], j0[k]), all of shape a–b."""
-        sim = np.einsum("kd,kd->k", self.src.spans[a][i0], self.tgt.spans[b][j0])
+        sim = np.einsum("kd,kd->k", self.src_spans[a][i0], self.tgt_spans[b][j0])
         base_s = (self.src_base_cum[i0 + a] - self.src_base_cum[i0]) / a
         base_t = (self.tgt_base_cum[j0 + b] - self.tgt_base_cum[j0]) / b
         return sim - 0.5 * (base_s + base_t)

@@ -38,6 +38,7 @@ class Search:
     length: LengthModel = field(init=False)
     similarity: SimilarityModel = field(init=False)
     scorer: BeadScorer = field(init=False)
+    gap_scorer: "BeadScorer | None" = field(init=False)  # over equal-weight spans, for unmatched passages
 
     def __post_init__(self) -> None:
         n, m = len(self.src), len(self.tgt)
@@ -73,24 +74,35 @@ class Search:
             return
         old = self.src
         self.src = Side(emb=rotated, mean=old.mean, length=old.length, paragraph=old.paragraph, cues=old.cues,
-                        names=old.names, raw=old.raw, max_span=old.max_span, spans={})
+                        names=old.names, raw=old.raw, max_span=old.max_span, weight_power=old.weight_power)
         # the neighbourhood baselines of the margins stay those of the encoder's own space:
         # recomputing them with the rotated vectors cost MAC dev 0.002 and the gaps benchmark's
         # added-passage F1 0.03
 
     def rescore(self) -> None:
-        """Rebuild the scorer (after span embeddings or models changed)."""
-        self.scorer = BeadScorer(self.src, self.tgt, self.neighbours, self.length, self.similarity, self.params)
+        """Rebuild the scorers (after span embeddings or models changed)."""
+        self.scorer = self._scorer(flat=False)
+        self.gap_scorer = None
+        if self.params.gap_opinion and self.src.spans is not self.src.flat_spans:
+            self.gap_scorer = self._scorer(flat=True)
+            self.gap_scorer.cues, self.gap_scorer.names = self.scorer.cues, self.scorer.names
+
+    def _scorer(self, flat: bool) -> BeadScorer:
+        scorer = BeadScorer(self.src, self.tgt, self.neighbours, self.length, self.similarity, self.params, flat=flat)
         if self.params.calibrate_spans:
             types = bead_types(self.src.max_span, MAX_BEAD_SENTENCES)
-            cal = SpanCalibration.estimate(self.scorer.margin_pairs, len(self.src), len(self.tgt), self.pair_i, self.pair_j, types)
-            self.scorer.spans = cal
+            scorer.spans = SpanCalibration.estimate(scorer.margin_pairs, len(self.src), len(self.tgt), self.pair_i,
+                                                    self.pair_j, types)
+        if flat:
+            return scorer
         if self.params.cue_weight and self.src.cues is not None and self.tgt.cues is not None:
-            self.scorer.cues = CueModel.estimate(self.src.cues, self.tgt.cues, self.pair_i, self.pair_j)
+            scorer.cues = CueModel.estimate(self.src.cues, self.tgt.cues, self.pair_i, self.pair_j)
         if self.params.name_weight and self.src.names is not None and self.tgt.names is not None:
-            self.scorer.names = NameModel.estimate(self.src.names, self.tgt.names, self.pair_i, self.pair_j)
+            scorer.names = NameModel.estimate(self.src.names, self.tgt.names, self.pair_i, self.pair_j)
+        return scorer
 
-    def run(self, progress=None) -> list[tuple[int, int, int, int]]:
-        """The best path as (i0, a, j0, b) beads."""
+    def run(self, progress=None, scorer: BeadScorer | None = None) -> list[tuple[int, int, int, int]]:
+        """The best path as (i0, a, j0, b) beads, under `scorer` (default: the main one)."""
         types = bead_types(self.src.max_span, MAX_BEAD_SENTENCES)
-        return banded_dp(len(self.src), len(self.tgt), self.band, self.scorer, types, progress, self.params.null_run_bonus)
+        return banded_dp(len(self.src), len(self.tgt), self.band, scorer or self.scorer, types, progress,
+                         self.params.null_run_bonus)
