@@ -2,7 +2,7 @@
 
 How it works (each step in its own module):
 1. `spans` — embed every sentence once (its `norm`), centre each side on its mean; spans of 2–4
-   sentences are normalised sums, so no joined text is ever embedded.
+   sentences are length-weighted normalised sums, so no joined text is ever embedded.
 2. `anchors` — k-nearest-neighbour margins (blocked, linear memory) and the heaviest monotone
    chain of 1–1 candidates.
 3. `band` — the part of the grid around the anchors: memory grows with the text, not its square.
@@ -10,7 +10,8 @@ How it works (each step in its own module):
    itself: margin similarity, Gale–Church length, punctuation and name cues (`cues`), paragraph
    boundaries, shape priors, and runs of unmatched sentences.
 5. `dp` — banded dynamic programming over beads 1–0, 0–1 and a–b up to 4 a side, 5 in all;
-   run twice, the second time with the models re-fitted on the first path's 1–1 beads.
+   run three times (`core.best_path`): once to re-fit the models on its 1–1 beads, once with
+   them, and once over equal-weight spans whose unmatched passages are taken (`paths`).
 
 `baselines` holds the length-only and 1–1-only aligners the benchmark compares against.
 """
