@@ -438,10 +438,11 @@ def score_pairs(a: Alignment, kind: str, truth: set[int]) -> Tally:
 def align_and_review(zh: Document, tgt: Document, encoder, changes: dict | None = None) -> Alignment:
     """`pipeline.align_documents`, with the encoder handed to review for the partial check
     (`changes`: aligner parameters to change, for the ablation)."""
-    from aligner.align import Params, align
+    from aligner.align import align
+    from aligner.align.core import DEFAULT_PARAMS
     from aligner.review import review
 
-    a = Alignment(zh, tgt, align(zh, tgt, encoder, params=Params().but(**(changes or {}))), model=encoder.name)
+    a = Alignment(zh, tgt, align(zh, tgt, encoder, params=DEFAULT_PARAMS.but(**(changes or {}))), model=encoder.name)
     review(a, encoder)
     return a
 

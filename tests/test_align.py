@@ -195,6 +195,33 @@ def test_romanised_names_match_pinyin_and_palladius_spellings():
     assert (src.astype(int) @ tgt.T.astype(int)).tolist() == [[0, 1], [0, 0]]
 
 
+def test_sentences_that_continue_an_open_quotation_are_marked():
+    from aligner.align.cues import starts_inside_quote
+
+    # MAC dev 002: one Chinese utterance, split by the translator into four English sentences
+    zh = ["小玄子笑了笑，道：“你没学过摔交，可是手脚挺灵活，我居然压你不住，再打几个回合，你便输了。”",
+          "韦小宝道：“那也不见得，", "咱们再打一会试试。”", "两人又扭打起来。"]
+    en = ["'I can see you've never done any wrestling,' laughed Misty.", "'But you're a quick mover all the same!",
+          "You managed to get away that time.", "A few more goes and I'd have had you, though—'",
+          "'Is that right?' protested Trinket's friend.", "They went at it again."]
+    ru = ["«Ты не учился борьбе, — рассмеялся Сяо Сюаньцзы.", "Но ловок!»", "Они снова сцепились."]
+    assert starts_inside_quote(zh, "zh").tolist() == [False, False, True, False]
+    assert starts_inside_quote(en, "en").tolist() == [False, False, True, True, False, False]
+    assert starts_inside_quote(ru, "ru").tolist() == [False, True, False]
+
+
+def test_a_boundary_inside_a_quotation_on_one_side_only_is_evidence_against_it():
+    from aligner.align.cues import QuoteModel
+
+    rng = np.random.default_rng(0)
+    src = rng.random(200) < 0.2
+    tgt = src.copy()  # the translation keeps every utterance together like the original
+    pairs = np.arange(190)
+    model = QuoteModel.estimate(src, tgt, pairs, pairs)
+    assert model.llr[0, 0] > 0 and model.llr[1, 1] > 0
+    assert model.llr[0, 1] < 0 and model.llr[1, 0] < 0
+
+
 def test_unrelated_short_texts_are_not_confident_pairs(encoder):
     """Two sentences each, about different things: too few to fit the document's own model, so
     the encoder's fixed prior decides, and no pair comes out confident (it used to be 1.00)."""

@@ -9,7 +9,8 @@ Every term is a log-likelihood ratio, so a path's score is the sum of its beads'
   document pair itself (its anchors), not from constants;
 - span shapes: margins of 2–4-sentence spans are standardised against unrelated spans of the same
   shape, so joined (summed) embeddings are not favoured just for being averages;
-- cues: dialogue quotes, ?, !, … and romanised names, each an LLR table fitted per document;
+- cues: dialogue quotes, ?, !, … and romanised names, each an LLR table fitted per document, and
+  whether the bead starts inside an open quotation on each side (a boundary in mid-utterance);
 - a log prior per bead shape, and for a source sentence riding at the edge of a bigger bead the
   evidence that the bead matches better without it (so omissions stay 1–0 beads);
 - paragraphs: a bead that starts a paragraph on one side only, or straddles one, pays a penalty.
@@ -56,6 +57,7 @@ class Params:
     adapt: float = 0.2  # second pass: share of the Procrustes-rotated source vector (see `adapt`); 1 overfits
     adapt_folds: int = 2  # cross-fitting folds of the rotation
     null_match_weight: float = 0.4  # a sentence whose best match is weak for this document is cheaper to leave unmatched
+    quote_weight: float = 1.0  # weight of the LLR of a bead starting inside a quotation on either side (see cues)
     span_weight: float = 1.0  # spans weight their sentences by length ** this (0: equally; see spans.side_of)
     gap_opinion: bool = True  # take unmatched passages from a second path over equal-weight spans (see Search)
 
@@ -202,6 +204,7 @@ class BeadScorer:
         self.tgt_spans = tgt.flat_spans if flat else tgt.spans
         self.cues = None  # a CueModel, set by the search
         self.names = None  # a NameModel, set by the search
+        self.quotes = None  # a QuoteModel, set by the search
         self.src_base, self.tgt_base = nb.src_base, nb.tgt_base
         self.src_base_cum = np.concatenate([[0.0], np.cumsum(nb.src_base, dtype=np.float64)])
         self.tgt_base_cum = np.concatenate([[0.0], np.cumsum(nb.tgt_base, dtype=np.float64)])
@@ -288,6 +291,8 @@ class BeadScorer:
             out["cues"] = p.cue_weight * self.cues.score(i0, a, b, j0)
         if self.names is not None and p.name_weight:
             out["names"] = p.name_weight * self.names.score(i0, a, b, j0)
+        if self.quotes is not None and p.quote_weight:
+            out["quotes"] = p.quote_weight * self.quotes.score(i0, a, b, j0)
         if p.para_penalty and self.use_paragraphs:
             out["paragraphs"] = -p.para_penalty * self.paragraph_breaks(i0, a, b, j0)
         return out

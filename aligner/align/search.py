@@ -11,7 +11,7 @@ import numpy as np
 
 from aligner.align.adapt import rotate_source
 from aligner.align.anchors import Neighbours, anchor_chain, neighbours
-from aligner.align.cues import CueModel, NameModel
+from aligner.align.cues import CueModel, NameModel, QuoteModel
 from aligner.align.band import Band, band_from_anchors
 from aligner.align.dp import bead_types, banded_dp
 from aligner.align.scoring import BeadScorer, EncoderPrior, LengthModel, Params, SimilarityModel, SpanCalibration
@@ -74,7 +74,7 @@ class Search:
             return
         old = self.src
         self.src = Side(emb=rotated, mean=old.mean, length=old.length, paragraph=old.paragraph, cues=old.cues,
-                        names=old.names, raw=old.raw, max_span=old.max_span, weight_power=old.weight_power)
+                        names=old.names, quoted=old.quoted, raw=old.raw, max_span=old.max_span, weight_power=old.weight_power)
         # the neighbourhood baselines of the margins stay those of the encoder's own space:
         # recomputing them with the rotated vectors cost MAC dev 0.002 and the gaps benchmark's
         # added-passage F1 0.03
@@ -86,6 +86,7 @@ class Search:
         if self.params.gap_opinion and self.src.spans is not self.src.flat_spans:
             self.gap_scorer = self._scorer(flat=True)
             self.gap_scorer.cues, self.gap_scorer.names = self.scorer.cues, self.scorer.names
+            self.gap_scorer.quotes = self.scorer.quotes
 
     def _scorer(self, flat: bool) -> BeadScorer:
         scorer = BeadScorer(self.src, self.tgt, self.neighbours, self.length, self.similarity, self.params, flat=flat)
@@ -99,6 +100,8 @@ class Search:
             scorer.cues = CueModel.estimate(self.src.cues, self.tgt.cues, self.pair_i, self.pair_j)
         if self.params.name_weight and self.src.names is not None and self.tgt.names is not None:
             scorer.names = NameModel.estimate(self.src.names, self.tgt.names, self.pair_i, self.pair_j)
+        if self.params.quote_weight and self.src.quoted is not None and self.tgt.quoted is not None:
+            scorer.quotes = QuoteModel.estimate(self.src.quoted, self.tgt.quoted, self.pair_i, self.pair_j)
         return scorer
 
     def run(self, progress=None, scorer: BeadScorer | None = None) -> list[tuple[int, int, int, int]]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from aligner.align.cues import cue_matrix, name_matrices
+from aligner.align.cues import cue_matrix, name_matrices, starts_inside_quote
 from aligner.types import Document
 
 
@@ -38,6 +38,7 @@ class Side:
     length: np.ndarray  # (k,) content characters per sentence
     paragraph: np.ndarray  # (k,) paragraph index per sentence
     cues: np.ndarray | None = None  # (k, cues) booleans, see `cues`
+    quoted: np.ndarray | None = None  # (k,) the sentence starts inside an open quotation, see `cues`
     names: np.ndarray | None = None  # (k, shared names) booleans, see `cues.name_matrices`
     raw: np.ndarray | None = None  # (k, d) the encoder's own unit vectors, uncentred (for the encoder prior)
     max_span: int = 4
@@ -96,6 +97,7 @@ def side_of(doc: Document, emb: np.ndarray, max_span: int, centre: bool = True, 
         length=np.array([max(1, text_length(s.norm)) for s in doc.sentences], dtype=np.float64),
         paragraph=np.array([s.paragraph for s in doc.sentences], dtype=np.int64),
         cues=cue_matrix([s.norm for s in doc.sentences], doc.lang),
+        quoted=starts_inside_quote([s.norm for s in doc.sentences], doc.lang),
         max_span=max_span,
         weight_power=weight_power,
     )
