@@ -74,34 +74,39 @@ class Search:
             return
         old = self.src
         self.src = Side(emb=rotated, mean=old.mean, length=old.length, paragraph=old.paragraph, cues=old.cues,
-                        names=old.names, quoted=old.quoted, raw=old.raw, max_span=old.max_span, weight_power=old.weight_power)
+                        names=old.names, quoted=old.quoted, raw=old.raw, max_span=old.max_span,
+                        weight_power=old.weight_power)
         # the neighbourhood baselines of the margins stay those of the encoder's own space:
         # recomputing them with the rotated vectors cost MAC dev 0.002 and the gaps benchmark's
         # added-passage F1 0.03
 
     def rescore(self) -> None:
         """Rebuild the scorers (after span embeddings or models changed)."""
-        self.scorer = self._scorer(flat=False)
+        cues = self._cue_models()
+        self.scorer = self._scorer(False, cues)
         self.gap_scorer = None
         if self.params.gap_opinion and self.src.spans is not self.src.flat_spans:
-            self.gap_scorer = self._scorer(flat=True)
-            self.gap_scorer.cues, self.gap_scorer.names = self.scorer.cues, self.scorer.names
-            self.gap_scorer.quotes = self.scorer.quotes
+            self.gap_scorer = self._scorer(True, cues)
 
-    def _scorer(self, flat: bool) -> BeadScorer:
+    def _cue_models(self) -> tuple:
+        """Punctuation cues, romanised names and quotation continuity, fitted on the current pairs."""
+        p, src, tgt, i, j = self.params, self.src, self.tgt, self.pair_i, self.pair_j
+        cues = CueModel.estimate(src.cues, tgt.cues, i, j) if p.cue_weight and src.cues is not None \
+            and tgt.cues is not None else None
+        names = NameModel.estimate(src.names, tgt.names, i, j) if p.name_weight and src.names is not None \
+            and tgt.names is not None else None
+        quotes = QuoteModel.estimate(src.quoted, tgt.quoted, i, j) if p.quote_weight and src.quoted is not None \
+            and tgt.quoted is not None else None
+        return cues, names, quotes
+
+    def _scorer(self, flat: bool, cues: tuple) -> BeadScorer:
+        """A scorer over length-weighted spans, or equal-weight ones (`flat`), sharing the cue models."""
         scorer = BeadScorer(self.src, self.tgt, self.neighbours, self.length, self.similarity, self.params, flat=flat)
         if self.params.calibrate_spans:
             types = bead_types(self.src.max_span, MAX_BEAD_SENTENCES)
             scorer.spans = SpanCalibration.estimate(scorer.margin_pairs, len(self.src), len(self.tgt), self.pair_i,
                                                     self.pair_j, types)
-        if flat:
-            return scorer
-        if self.params.cue_weight and self.src.cues is not None and self.tgt.cues is not None:
-            scorer.cues = CueModel.estimate(self.src.cues, self.tgt.cues, self.pair_i, self.pair_j)
-        if self.params.name_weight and self.src.names is not None and self.tgt.names is not None:
-            scorer.names = NameModel.estimate(self.src.names, self.tgt.names, self.pair_i, self.pair_j)
-        if self.params.quote_weight and self.src.quoted is not None and self.tgt.quoted is not None:
-            scorer.quotes = QuoteModel.estimate(self.src.quoted, self.tgt.quoted, self.pair_i, self.pair_j)
+        scorer.cues, scorer.names, scorer.quotes = cues
         return scorer
 
     def run(self, progress=None, scorer: BeadScorer | None = None) -> list[tuple[int, int, int, int]]:
