@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ast import literal_eval
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from aligner.errors import InputError
@@ -126,6 +126,7 @@ class DocumentResult:
     sentences: int
     seconds: float
     predicted: list[Pair]
+    scores: list[float] = field(default_factory=list)  # the aligner's 0–1 confidence of each predicted bead
 
 
 @dataclass
@@ -278,9 +279,8 @@ def evaluate_folder(folder: str | Path, encoder, align_fn=None, progress=None) -
         beads = align_fn(source, target, timed, progress=progress)
         predicted = [(tuple(b.src), tuple(b.tgt)) for b in beads]
         gold = read_align(gold_path)
-        results.append(
-            DocumentResult(name, count(gold, predicted), len(source) + len(target), time.perf_counter() - start, predicted)
-        )
+        results.append(DocumentResult(name, count(gold, predicted), len(source) + len(target),
+                                      time.perf_counter() - start, predicted, [b.score for b in beads]))
     return Evaluation(results, time.perf_counter() - start_all, timed.first_call_seconds, peak_rss_mb(), encoder.name)
 
 

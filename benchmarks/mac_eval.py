@@ -166,6 +166,31 @@ def error_analysis(folder: Path, evaluation) -> tuple[list[str], list[str]]:
     return rows, shown
 
 
+def confidence_check(folder: Path, evaluation) -> str:
+    """How well the bead confidence separates the aligner's right pairs from its wrong ones."""
+    from aligner.evaluate import read_align
+    from aligner.review.weak import WEAK_BELOW
+
+    import numpy as np
+
+    right, score = [], []
+    for doc in evaluation.documents:
+        gold = set(read_align(folder / "gold" / f"{doc.name}.align"))
+        for bead, s in zip(doc.predicted, doc.scores):
+            if bead[0] and bead[1]:
+                right.append(bead in gold)
+                score.append(s)
+    right, score = np.array(right), np.array(score)
+    pos, neg = score[right], score[~right]
+    auc = float((pos[:, None] > neg[None, :]).mean() + 0.5 * (pos[:, None] == neg[None, :]).mean())
+    weak = score < WEAK_BELOW
+    return (f"Confidence: of {len(score):,} predicted pairs, {int((~right).sum())} are not gold beads; the bead "
+            f"score ranks a right pair above a wrong one with probability {auc:.2f} (ROC AUC). "
+            f"{int(weak.sum())} pairs score below {WEAK_BELOW} and get a `weak` flag; "
+            f"{int((~right[weak]).sum())} of them are wrong ({(~right[weak]).mean():.0%}, against "
+            f"{(~right).mean():.0%} of all pairs).")
+
+
 def scaling_check(encoder) -> str:
     """A 5,000 × 5,000-sentence pair (MAC dev sentences repeated, vectors jittered): band size,
     search time and this process's peak memory."""
@@ -316,6 +341,8 @@ def main() -> None:
         "5 in all). A few misses, one per shape:",
         "",
         *examples,
+        "",
+        confidence_check(args.folder, default),
         "",
         "### Very short documents",
         "",

@@ -80,6 +80,34 @@ def test_mac_excerpt_invariants_and_accuracy(encoder):
     assert exact >= 0.8 * len(gold), f"only {exact} of {len(gold)} gold beads found exactly"
 
 
+def test_the_scorer_takes_arrays_of_starts_as_it_takes_one_start(encoder):
+    from aligner.align.core import plan
+
+    zh, en, _ = mac_excerpt("002", 40)
+    zh_doc, en_doc = presplit(zh, "zh"), presplit(en, "en")
+    emb = encoder.encode(zh + en)
+    search = plan(zh_doc, en_doc, emb[: len(zh)], emb[len(zh):])
+    rng = np.random.default_rng(1)
+    for a, b in [(1, 1), (1, 3), (2, 1), (2, 2), (1, 0), (0, 1)]:
+        i0 = rng.integers(0, len(zh) - 3, 12)
+        j0 = rng.integers(0, len(en) - 4, 12)
+        one_by_one = [search.scorer(int(i), a, b, np.array([j]))[0] for i, j in zip(i0, j0)]
+        assert np.allclose(search.scorer(i0, a, b, j0), one_by_one)
+
+
+def test_pairs_with_a_doubtful_boundary_get_a_low_confidence(encoder):
+    """Confidence weighs each pair against moving a sentence across its boundaries, merging and
+    splitting: the aligner's wrong pairs must rank below its right ones."""
+    zh, en, gold = mac_excerpt("002", 120)
+    beads = [b for b in align(presplit(zh, "zh"), presplit(en, "en"), encoder) if b.src and b.tgt]
+    right = np.array([(b.src, b.tgt) in set(gold) for b in beads])
+    score = np.array([b.score for b in beads])
+    assert 0 < (~right).sum() and right.sum() > 0
+    auc = (score[right][:, None] > score[~right][None, :]).mean()
+    assert auc > 0.7, f"confidence ranks right above wrong pairs only {auc:.2f} of the time"
+    assert score[~right].mean() < score[right].mean() - 0.2
+
+
 def test_gold_splits_and_merges_are_found(encoder):
     zh, en, gold = mac_excerpt("005", 40)
     beads = {(b.src, b.tgt) for b in align(presplit(zh, "zh"), presplit(en, "en"), encoder)}

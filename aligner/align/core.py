@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from aligner.align.confidence import bead_confidences
+from aligner.align.dp import bead_types
 from aligner.align.paths import adopt_gaps
 from aligner.align.scoring import EncoderPrior, Params, encoder_prior
-from aligner.align.search import Search
+from aligner.align.search import MAX_BEAD_SENTENCES, Search
 from aligner.align.spans import attach_names, side_of
 from aligner.embed.base import Encoder
 from aligner.types import Bead, Document, Progress
@@ -23,7 +25,8 @@ def align(
 ) -> list[Bead]:
     """Pair the sentences of `source` with those of `target`, in order, each sentence once.
 
-    Beads are 1–0 / 0–1 (no counterpart) or a–b with 1 ≤ a, b ≤ 4; `score` is a 0–1 confidence;
+    Beads are 1–0 / 0–1 (no counterpart) or a–b with 1 ≤ a, b ≤ 4; `score` is a 0–1 confidence
+    (for pairs: that the sides match and the boundaries are right, see `confidence`);
     flags are left empty for review. Each sentence is embedded once (its `norm` text).
     """
     n, m = len(source.sentences), len(target.sentences)
@@ -33,9 +36,10 @@ def align(
     emb = np.asarray(encoder.encode(texts, progress), dtype=np.float32)
     search = plan(source, target, emb[:n], emb[n:], params, encoder_prior(getattr(encoder, "name", "")))
     path = best_path(search, progress)
+    scores = bead_confidences(search.scorer, path, set(bead_types(search.src.max_span, MAX_BEAD_SENTENCES)))
     return [
-        Bead(tuple(range(i0, i0 + a)), tuple(range(j0, j0 + b)), score=search.scorer.confidence(i0, a, b, j0))
-        for i0, a, j0, b in path
+        Bead(tuple(range(i0, i0 + a)), tuple(range(j0, j0 + b)), score=score)
+        for (i0, a, j0, b), score in zip(path, scores)
     ]
 
 

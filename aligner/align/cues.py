@@ -54,10 +54,10 @@ class CueModel:
 
     def score(self, i0: int, a: int, b: int, j0: np.ndarray) -> np.ndarray:
         """Sum over cues of the LLR of this bead's (source has, target has) pattern."""
-        s_has = (self.src_cum[i0 + a] - self.src_cum[i0]) > 0  # (cues,)
+        s_has = (self.src_cum[i0 + a] - self.src_cum[i0]) > 0  # (cues,), or (k, cues) for an array i0
         t_has = (self.tgt_cum[j0 + b] - self.tgt_cum[j0]) > 0  # (k, cues)
-        cue_idx = np.arange(len(s_has))
-        return self.llr[cue_idx, s_has.astype(int)[None, :], t_has.astype(int)].sum(axis=1)
+        cue_idx = np.arange(t_has.shape[1])
+        return self.llr[cue_idx, np.broadcast_to(s_has, t_has.shape).astype(int), t_has.astype(int)].sum(axis=1)
 
 
 def _table(src: np.ndarray, tgt: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -223,4 +223,6 @@ class NameModel:
             return np.zeros(len(j0))
         s_has = (self.src_cum[i0 + a] - self.src_cum[i0]) > 0
         t_has = (self.tgt_cum[j0 + b] - self.tgt_cum[j0]) > 0
-        return self.llr[np.minimum(t_has.astype(np.int32) @ s_has.astype(np.int32), 2)]
+        shared = t_has.astype(np.int32) @ s_has.astype(np.int32) if s_has.ndim == 1 \
+            else (t_has & s_has).sum(axis=1)
+        return self.llr[np.minimum(shared, 2)]

@@ -163,7 +163,7 @@ class SpanCalibration:
     std: dict[tuple[int, int], float]
 
     @classmethod
-    def estimate(cls, margin_pairs, n: int, m: int, anchor_i: np.ndarray, anchor_j: np.ndarray, types) -> "SpanCalibration":
+    def estimate(cls, margin, n: int, m: int, anchor_i: np.ndarray, anchor_j: np.ndarray, types) -> "SpanCalibration":
         mean, std = {}, {}
         offsets = np.array([-6, -5, -4, -3, 3, 4, 5, 6])
         pi = np.repeat(anchor_i, len(offsets))
@@ -173,7 +173,7 @@ class SpanCalibration:
                 continue
             ok = (pi + a <= n) & (pj >= 0) & (pj + b <= m)
             if ok.sum() >= 16:
-                x = margin_pairs(pi[ok], a, b, pj[ok])
+                x = margin(pi[ok], a, b, pj[ok])
                 mean[(a, b)], std[(a, b)] = float(x.mean()), float(max(x.std(), 1e-3))
         return cls(mean, std)
 
@@ -225,20 +225,15 @@ class BeadScorer:
         self.src_null = params.null_prior + params.null_match_weight * _weaker_than_usual(self.src_best)
         self.tgt_null = params.null_prior + params.null_match_weight * _weaker_than_usual(self.tgt_best)
 
-    def margin(self, i0: int, a: int, b: int, j0: np.ndarray) -> np.ndarray:
-        """Margin similarity of source span (i0, a) with target spans (j0, b) for each j0."""
+    def margin(self, i0: "int | np.ndarray", a: int, b: int, j0: np.ndarray) -> np.ndarray:
+        """Margin similarity of source span (i0, a) with target spans (j0, b) for each j0 — or of
+        the pairs (i0[k], j0[k]) when i0 is an array too (every method here takes either)."""
         spans = self.tgt_spans[b]
-        if len(j0) and j0[-1] - j0[0] + 1 == len(j0):  # the search asks for runs: slice, don't gather
-            sim = spans[j0[0] : j0[-1] + 1] @ self.src_spans[a][i0]
+        source = self.src_spans[a][i0]
+        if np.ndim(i0) == 0 and len(j0) and j0[-1] - j0[0] + 1 == len(j0):  # the search asks for runs: slice
+            sim = spans[j0[0] : j0[-1] + 1] @ source
         else:
-            sim = spans[j0] @ self.src_spans[a][i0]
-        base_s = (self.src_base_cum[i0 + a] - self.src_base_cum[i0]) / a
-        base_t = (self.tgt_base_cum[j0 + b] - self.tgt_base_cum[j0]) / b
-        return sim - 0.5 * (base_s + base_t)
-
-    def margin_pairs(self, i0: np.ndarray, a: int, b: int, j0: np.ndarray) -> np.ndarray:
-        """Margins of the bead pairs (i0[k], j0[k]), all of shape a–b."""
-        sim = np.einsum("kd,kd->k", self.src_spans[a][i0], self.tgt_spans[b][j0])
+            sim = rowwise(spans[j0], source)
         base_s = (self.src_base_cum[i0 + a] - self.src_base_cum[i0]) / a
         base_t = (self.tgt_base_cum[j0 + b] - self.tgt_base_cum[j0]) / b
         return sim - 0.5 * (base_s + base_t)
@@ -254,7 +249,7 @@ class BeadScorer:
         """Plain cosine of the uncentred span vectors (the encoder prior's scale)."""
         s = self.src_raw_cum[i0 + a] - self.src_raw_cum[i0]
         t = self.tgt_raw_cum[j0 + b] - self.tgt_raw_cum[j0]
-        return (t @ s) / np.maximum(np.linalg.norm(t, axis=1) * np.linalg.norm(s), 1e-12)
+        return rowwise(t, s) / np.maximum(np.linalg.norm(t, axis=1) * np.linalg.norm(s, axis=-1), 1e-12)
 
     def similarity_llr(self, i0: int, a: int, b: int, j0: np.ndarray) -> np.ndarray:
         """The similarity evidence of beads: the document's own model of the margin, blended with
@@ -267,7 +262,7 @@ class BeadScorer:
 
     def __call__(self, i0: int, a: int, b: int, j0: np.ndarray) -> np.ndarray:
         if b == 0:
-            return np.full(len(j0), self.src_null[i0])
+            return np.broadcast_to(self.src_null[i0], (len(j0),)).astype(float)
         if a == 0:
             return self.tgt_null[j0]
         return sum(self.terms(i0, a, b, j0).values())
@@ -277,7 +272,7 @@ class BeadScorer:
         why one path beat another (benchmarks/path_terms.py)."""
         p, n = self.p, len(j0)
         if b == 0:
-            return {"null": np.full(n, self.src_null[i0])}
+            return {"null": np.broadcast_to(self.src_null[i0], (n,)).astype(float)}
         if a == 0:
             return {"null": self.tgt_null[j0]}
         out = {"similarity": p.sim_weight * self.similarity_llr(i0, a, b, j0)}
@@ -285,7 +280,7 @@ class BeadScorer:
             out["member"] = p.member_weight * p.sim_weight * self.member_evidence(i0, a, b, j0)
         ls = self.src.cum_len[i0 + a] - self.src.cum_len[i0]
         lt = self.tgt.span_len(b, j0)
-        out["length"] = p.len_weight * np.maximum(self.length.loglik(np.full(n, ls), lt), p.len_floor)
+        out["length"] = p.len_weight * np.maximum(self.length.loglik(np.broadcast_to(ls, (n,)), lt), p.len_floor)
         out["shape"] = log_prior(a, b, p.extra_penalty)  # a scalar: numpy broadcasts it
         if self.cues is not None and p.cue_weight:
             out["cues"] = p.cue_weight * self.cues.score(i0, a, b, j0)
@@ -327,6 +322,11 @@ class BeadScorer:
         if a == 0 or b == 0:
             return _squash(-self.p.sim_weight * float(self.tgt_best[j0] if a == 0 else self.src_best[i0]))
         return _squash(self.p.sim_weight * float(self.similarity_llr(i0, a, b, np.array([j0]))[0]))
+
+
+def rowwise(rows: np.ndarray, vector: np.ndarray) -> np.ndarray:
+    """Dot product of each row with one vector, or row by row with a matrix of the same shape."""
+    return rows @ vector if vector.ndim == 1 else np.einsum("kd,kd->k", rows, vector)
 
 
 def _squash(llr: float) -> float:

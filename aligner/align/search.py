@@ -104,7 +104,7 @@ class Search:
         scorer = BeadScorer(self.src, self.tgt, self.neighbours, self.length, self.similarity, self.params, flat=flat)
         if self.params.calibrate_spans:
             types = bead_types(self.src.max_span, MAX_BEAD_SENTENCES)
-            scorer.spans = SpanCalibration.estimate(scorer.margin_pairs, len(self.src), len(self.tgt), self.pair_i,
+            scorer.spans = SpanCalibration.estimate(scorer.margin, len(self.src), len(self.tgt), self.pair_i,
                                                     self.pair_j, types)
         scorer.cues, scorer.names, scorer.quotes = cues
         return scorer
