@@ -73,6 +73,9 @@ class Bead:
     # Set by a reviewer in the UI (aligner.corrections); exports and project files carry them.
     reviewed: bool = False
     note: str = ""
+    # Set by the aligner: the likeliest other reading of the boundaries ("its last English sentence
+    # may belong to the pair after"), when it is about as likely; review puts it in the weak flag.
+    doubt: str = ""
 
     @property
     def kind(self) -> str:

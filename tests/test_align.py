@@ -108,6 +108,24 @@ def test_pairs_with_a_doubtful_boundary_get_a_low_confidence(encoder):
     assert score[~right].mean() < score[right].mean() - 0.2
 
 
+def test_a_weak_pair_says_which_other_boundary_is_about_as_likely(encoder):
+    from aligner.review.weak import weak_flags
+    from aligner.types import WEAK, Alignment
+
+    zh, en, gold = mac_excerpt("002", 120)
+    a = Alignment(presplit(zh, "zh"), presplit(en, "en"), align(presplit(zh, "zh"), presplit(en, "en"), encoder))
+    doubtful = [b for b in a.beads if b.doubt]
+    assert doubtful and all(b.src and b.tgt for b in doubtful)
+    assert all(any(w in b.doubt for w in ("English sentence", "Chinese sentence", "one pair", "two pairs"))
+               for b in doubtful)
+    # doubts fall on the aligner's wrong pairs far more often than its error rate (about 1 in 8)
+    wrong = [b for b in doubtful if (b.src, b.tgt) not in set(gold)]
+    assert len(wrong) >= len(doubtful) / 4
+    weak_flags(a)
+    reasons = [f.reason for b in doubtful for f in b.flags if f.kind == WEAK]
+    assert any(reason.endswith(": " + b.doubt) for b in doubtful for reason in reasons)
+
+
 def test_gold_splits_and_merges_are_found(encoder):
     zh, en, gold = mac_excerpt("005", 40)
     beads = {(b.src, b.tgt) for b in align(presplit(zh, "zh"), presplit(en, "en"), encoder)}

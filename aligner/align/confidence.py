@@ -18,29 +18,42 @@ import numpy as np
 from aligner.align.scoring import BeadScorer
 
 Bead4 = tuple[int, int, int, int]  # (i0, a, j0, b)
+DOUBT_ODDS = 0.25  # an alternative at least this likely relative to the chosen pair is named as a doubt
 
 
-def _alternatives(prev: Bead4 | None, bead: Bead4, nxt: Bead4 | None) -> list[list[Bead4]]:
-    """Replacements of the window prev–bead–next that move, merge or split at this bead only."""
+# What each alternative would mean, for the reviewer ({src} / {tgt}: the languages' names)
+MOVES_BEFORE = ("its first {tgt} sentence may belong to the pair before",
+                "the last {tgt} sentence of the pair before may belong here",
+                "its first {src} sentence may belong to the pair before",
+                "the last {src} sentence of the pair before may belong here")
+MOVES_AFTER = ("its last {tgt} sentence may belong to the pair after",
+               "the first {tgt} sentence of the pair after may belong here",
+               "its last {src} sentence may belong to the pair after",
+               "the first {src} sentence of the pair after may belong here")
+
+
+def _alternatives(prev: Bead4 | None, bead: Bead4, nxt: Bead4 | None) -> list[tuple[str, list[Bead4]]]:
+    """Replacements of the window prev–bead–next that move, merge or split at this bead only,
+    each with what it would mean."""
     i0, a, j0, b = bead
     before = [prev] if prev else []
     after = [nxt] if nxt else []
-    out: list[list[Bead4]] = []
+    out: list[tuple[str, list[Bead4]]] = []
     if prev and prev[1] and prev[3]:
         pi, pa, pj, pb = prev
-        moves = [((pi, pa, pj, pb - 1), (i0, a, j0 - 1, b + 1)), ((pi, pa, pj, pb + 1), (i0, a, j0 + 1, b - 1)),
-                 ((pi, pa - 1, pj, pb), (i0 - 1, a + 1, j0, b)), ((pi, pa + 1, pj, pb), (i0 + 1, a - 1, j0, b))]
-        out += [[x, y] + after for x, y in moves]
-        out.append([(pi, pa + a, pj, pb + b)] + after)
+        moves = [((pi, pa, pj, pb + 1), (i0, a, j0 + 1, b - 1)), ((pi, pa, pj, pb - 1), (i0, a, j0 - 1, b + 1)),
+                 ((pi, pa + 1, pj, pb), (i0 + 1, a - 1, j0, b)), ((pi, pa - 1, pj, pb), (i0 - 1, a + 1, j0, b))]
+        out += [(why, [x, y] + after) for why, (x, y) in zip(MOVES_BEFORE, moves)]
+        out.append(("it may be one pair with the pair before", [(pi, pa + a, pj, pb + b)] + after))
     if nxt and nxt[1] and nxt[3]:
         ni, na, nj, nb = nxt
         moves = [((i0, a, j0, b - 1), (ni, na, nj - 1, nb + 1)), ((i0, a, j0, b + 1), (ni, na, nj + 1, nb - 1)),
                  ((i0, a - 1, j0, b), (ni - 1, na + 1, nj, nb)), ((i0, a + 1, j0, b), (ni + 1, na - 1, nj, nb))]
-        out += [before + [x, y] for x, y in moves]
-        out.append(before + [(i0, a + na, j0, b + nb)])
+        out += [(why, before + [x, y]) for why, (x, y) in zip(MOVES_AFTER, moves)]
+        out.append(("it may be one pair with the pair after", before + [(i0, a + na, j0, b + nb)]))
     for sa in range(1, a):
         for sb in range(1, b):
-            out.append(before + [(i0, sa, j0, sb), (i0 + sa, a - sa, j0 + sb, b - sb)] + after)
+            out.append(("it may be two pairs", before + [(i0, sa, j0, sb), (i0 + sa, a - sa, j0 + sb, b - sb)] + after))
     return out
 
 
@@ -57,10 +70,13 @@ def _scores(scorer: BeadScorer, beads: set[Bead4]) -> dict[Bead4, float]:
     return out
 
 
-def bead_confidences(scorer: BeadScorer, path: list[Bead4], shapes: set[tuple[int, int]]) -> list[float]:
-    """A 0–1 confidence per bead of `path`: for pairs, the local posterior times the similarity's
-    probability; for unmatched sentences, how little they match nearby (`BeadScorer.confidence`)."""
-    windows: list[tuple[list[Bead4], list[list[Bead4]]]] = []
+def bead_confidences(scorer: BeadScorer, path: list[Bead4], shapes: set[tuple[int, int]], src_name: str = "source",
+                     tgt_name: str = "translation") -> tuple[list[float], list[str]]:
+    """Per bead of `path`: a 0–1 confidence and, where a local alternative is at least a quarter
+    as likely as the chosen pair, what the likeliest would mean ("" otherwise). For pairs the confidence is
+    the local posterior times the similarity's probability; for unmatched sentences, how little
+    they match nearby (`BeadScorer.confidence`)."""
+    windows: list[tuple[list[Bead4], list[tuple[str, list[Bead4]]]]] = []
     needed: set[Bead4] = set()
     for k, bead in enumerate(path):
         if not bead[1] or not bead[3]:
@@ -69,19 +85,23 @@ def bead_confidences(scorer: BeadScorer, path: list[Bead4], shapes: set[tuple[in
         prev = path[k - 1] if k > 0 else None
         nxt = path[k + 1] if k + 1 < len(path) else None
         window = [x for x in (prev, bead, nxt) if x is not None]
-        alts = [alt for alt in _alternatives(prev, bead, nxt) if all((x[1], x[3]) in shapes for x in alt)]
+        alts = [(why, alt) for why, alt in _alternatives(prev, bead, nxt)
+                if all((x[1], x[3]) in shapes for x in alt)]
         windows.append((window, alts))
         needed.update(window)
-        needed.update(x for alt in alts for x in alt)
+        needed.update(x for _, alt in alts for x in alt)
     score = _scores(scorer, needed)
-    out = []
+    confidences, doubts = [], []
     for (i0, a, j0, b), (window, alts) in zip(path, windows):
         match = scorer.confidence(i0, a, b, j0)
-        if not window:
-            out.append(match)
-            continue
-        chosen = sum(score[x] for x in window)
-        gaps = np.array([sum(score[x] for x in alt) - chosen for alt in alts])
-        local = 1.0 / (1.0 + float(np.exp(np.clip(gaps, -50, 50)).sum())) if len(gaps) else 1.0
-        out.append(match * local)
-    return out
+        doubt = ""
+        if window and alts:
+            chosen = sum(score[x] for x in window)
+            gaps = np.clip(np.array([sum(score[x] for x in alt) - chosen for _, alt in alts]), -50, 50)
+            local = 1.0 / (1.0 + float(np.exp(gaps).sum()))
+            match *= local
+            if gaps.max() >= np.log(DOUBT_ODDS):
+                doubt = alts[int(gaps.argmax())][0].format(src=src_name, tgt=tgt_name)
+        confidences.append(match)
+        doubts.append(doubt)
+    return confidences, doubts

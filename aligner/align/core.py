@@ -10,7 +10,7 @@ from aligner.align.scoring import EncoderPrior, Params, encoder_prior
 from aligner.align.search import MAX_BEAD_SENTENCES, Search
 from aligner.align.spans import attach_names, side_of
 from aligner.embed.base import Encoder
-from aligner.types import Bead, Document, Progress
+from aligner.types import LANGUAGE_NAMES, Bead, Document, Progress
 
 MAX_SPAN = 4
 DEFAULT_PARAMS = Params()
@@ -36,10 +36,12 @@ def align(
     emb = np.asarray(encoder.encode(texts, progress), dtype=np.float32)
     search = plan(source, target, emb[:n], emb[n:], params, encoder_prior(getattr(encoder, "name", "")))
     path = best_path(search, progress)
-    scores = bead_confidences(search.scorer, path, set(bead_types(search.src.max_span, MAX_BEAD_SENTENCES)))
+    shapes = set(bead_types(search.src.max_span, MAX_BEAD_SENTENCES))
+    scores, doubts = bead_confidences(search.scorer, path, shapes, LANGUAGE_NAMES.get(source.lang, source.lang),
+                                      LANGUAGE_NAMES.get(target.lang, target.lang))
     return [
-        Bead(tuple(range(i0, i0 + a)), tuple(range(j0, j0 + b)), score=score)
-        for (i0, a, j0, b), score in zip(path, scores)
+        Bead(tuple(range(i0, i0 + a)), tuple(range(j0, j0 + b)), score=score, doubt=doubt)
+        for (i0, a, j0, b), score, doubt in zip(path, scores, doubts)
     ]
 
 

@@ -1,7 +1,8 @@
 """Pairs the aligner itself is unsure about (`weak`).
 
 A low score on a pair with both sides usually means the boundary is wrong or the translation is
-loose; either way a reviewer should read it. Null beads are flagged by `gaps`, not here.
+loose; either way a reviewer should read it. Where the aligner found another reading of the
+boundaries about as likely, the reason names it (`Bead.doubt`). Null beads are flagged by `gaps`.
 """
 from __future__ import annotations
 
@@ -16,4 +17,5 @@ def weak_flags(alignment: Alignment, threshold: float = WEAK_BELOW) -> None:
     for bead in alignment.beads:
         if bead.src and bead.tgt and bead.score < threshold:
             if not any(f.kind == WEAK for f in bead.flags):
-                bead.flags.append(Flag(WEAK, f"low alignment confidence ({bead.score:.2f})"))
+                reason = f"low alignment confidence ({bead.score:.2f})"
+                bead.flags.append(Flag(WEAK, f"{reason}: {bead.doubt}" if bead.doubt else reason))
