@@ -38,6 +38,7 @@ class CueModel:
     llr: np.ndarray  # (cues, 2, 2)
     src_cum: np.ndarray  # (n+1, cues) running counts
     tgt_cum: np.ndarray  # (m+1, cues)
+    cue_idx: np.ndarray  # arange(cues), for indexing the tables
 
     @classmethod
     def estimate(cls, src: np.ndarray, tgt: np.ndarray, anchor_i: np.ndarray, anchor_j: np.ndarray) -> "CueModel":
@@ -50,14 +51,14 @@ class CueModel:
             q = (neg + PSEUDO_COUNT) / (neg + PSEUDO_COUNT).sum(axis=(1, 2), keepdims=True)
             llr = np.log(p / q)
         cum = lambda x: np.concatenate([np.zeros((1, cues)), np.cumsum(x, axis=0)])  # noqa: E731
-        return cls(llr, cum(src), cum(tgt))
+        return cls(llr, cum(src), cum(tgt), np.arange(cues))
 
     def score(self, i0: int, a: int, b: int, j0: np.ndarray) -> np.ndarray:
         """Sum over cues of the LLR of this bead's (source has, target has) pattern."""
         s_has = (self.src_cum[i0 + a] - self.src_cum[i0]) > 0  # (cues,), or (k, cues) for an array i0
         t_has = (self.tgt_cum[j0 + b] - self.tgt_cum[j0]) > 0  # (k, cues)
-        cue_idx = np.arange(t_has.shape[1])
-        return self.llr[cue_idx, np.broadcast_to(s_has, t_has.shape).astype(int), t_has.astype(int)].sum(axis=1)
+        s_idx = s_has.astype(int)[None, :] if s_has.ndim == 1 else s_has.astype(int)
+        return self.llr[self.cue_idx, s_idx, t_has.astype(int)].sum(axis=1)
 
 
 def _table(src: np.ndarray, tgt: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:

@@ -230,7 +230,7 @@ class BeadScorer:
         the pairs (i0[k], j0[k]) when i0 is an array too (every method here takes either)."""
         spans = self.tgt_spans[b]
         source = self.src_spans[a][i0]
-        if np.ndim(i0) == 0 and len(j0) and j0[-1] - j0[0] + 1 == len(j0):  # the search asks for runs: slice
+        if not isinstance(i0, np.ndarray) and len(j0) and j0[-1] - j0[0] + 1 == len(j0):  # runs: slice
             sim = spans[j0[0] : j0[-1] + 1] @ source
         else:
             sim = rowwise(spans[j0], source)
@@ -280,7 +280,7 @@ class BeadScorer:
             out["member"] = p.member_weight * p.sim_weight * self.member_evidence(i0, a, b, j0)
         ls = self.src.cum_len[i0 + a] - self.src.cum_len[i0]
         lt = self.tgt.span_len(b, j0)
-        out["length"] = p.len_weight * np.maximum(self.length.loglik(np.broadcast_to(ls, (n,)), lt), p.len_floor)
+        out["length"] = p.len_weight * np.maximum(self.length.loglik(ls, lt), p.len_floor)
         out["shape"] = log_prior(a, b, p.extra_penalty)  # a scalar: numpy broadcasts it
         if self.cues is not None and p.cue_weight:
             out["cues"] = p.cue_weight * self.cues.score(i0, a, b, j0)
