@@ -337,8 +337,8 @@ def main() -> None:
         "",
         *types,
         "",
-        "Beads of more than five sentences (1–5, 1–6, 2–4, 3–3 …) are beyond the search (at most 4 a side, "
-        "5 in all). A few misses, one per shape:",
+        "Beads of more than five sentences other than 1–5 (1–6, 2–4, 3–3 …) are beyond the search "
+        "(`dp.bead_types`). A few misses, one per shape:",
         "",
         *examples,
         "",

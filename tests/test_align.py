@@ -72,6 +72,12 @@ def check_invariants(beads: list[Bead], n: int, m: int) -> None:
         assert b.flags == []
 
 
+def test_bead_shapes_allow_one_sentence_split_in_five_but_no_other_six():
+    shapes = set(bead_types())
+    assert {(1, 0), (0, 1), (1, 1), (1, 4), (4, 1), (2, 3), (3, 2), (1, 5)} <= shapes
+    assert not shapes & {(5, 1), (2, 4), (3, 3), (1, 6)}
+
+
 def test_mac_excerpt_invariants_and_accuracy(encoder):
     zh, en, gold = mac_excerpt("001", 45)
     beads = align(presplit(zh, "zh"), presplit(en, "en"), encoder)

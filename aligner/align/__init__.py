@@ -9,7 +9,7 @@ How it works (each step in its own module):
 4. `scoring` — each bead's score is a sum of log-likelihood ratios fitted on the document pair
    itself: margin similarity, Gale–Church length, punctuation and name cues (`cues`), paragraph
    boundaries, shape priors, and runs of unmatched sentences.
-5. `dp` — banded dynamic programming over beads 1–0, 0–1 and a–b up to 4 a side, 5 in all;
+5. `dp` — banded dynamic programming over beads 1–0, 0–1, a–b up to 5 sentences in all, and 1–5;
    run three times (`core.best_path`): once to re-fit the models on its 1–1 beads, once with
    them, and once over equal-weight spans whose unmatched passages are taken (`paths`).
 

@@ -4,15 +4,14 @@ from __future__ import annotations
 import numpy as np
 
 from aligner.align.confidence import bead_confidences
-from aligner.align.dp import bead_types
 from aligner.align.paths import adopt_gaps
 from aligner.align.scoring import EncoderPrior, Params, encoder_prior
-from aligner.align.search import MAX_BEAD_SENTENCES, Search
+from aligner.align.search import Search
 from aligner.align.spans import attach_names, side_of
 from aligner.embed.base import Encoder
 from aligner.types import LANGUAGE_NAMES, Bead, Document, Progress
 
-MAX_SPAN = 4
+MAX_SPAN = 5  # sentences a span may have on either side (see search.MAX_SPLIT)
 DEFAULT_PARAMS = Params()
 
 
@@ -25,7 +24,7 @@ def align(
 ) -> list[Bead]:
     """Pair the sentences of `source` with those of `target`, in order, each sentence once.
 
-    Beads are 1–0 / 0–1 (no counterpart) or a–b with 1 ≤ a, b ≤ 4; `score` is a 0–1 confidence
+    Beads are 1–0 / 0–1 (no counterpart), a–b with a + b ≤ 5, or 1–5; `score` is a 0–1 confidence
     (for pairs: that the sides match and the boundaries are right, see `confidence`);
     flags are left empty for review. Each sentence is embedded once (its `norm` text).
     """
@@ -36,8 +35,7 @@ def align(
     emb = np.asarray(encoder.encode(texts, progress), dtype=np.float32)
     search = plan(source, target, emb[:n], emb[n:], params, encoder_prior(getattr(encoder, "name", "")))
     path = best_path(search, progress)
-    shapes = set(bead_types(search.src.max_span, MAX_BEAD_SENTENCES))
-    scores, doubts = bead_confidences(search.scorer, path, shapes, LANGUAGE_NAMES.get(source.lang, source.lang),
+    scores, doubts = bead_confidences(search.scorer, path, set(search.types), LANGUAGE_NAMES.get(source.lang, source.lang),
                                       LANGUAGE_NAMES.get(target.lang, target.lang))
     return [
         Bead(tuple(range(i0, i0 + a)), tuple(range(j0, j0 + b)), score=score, doubt=doubt)

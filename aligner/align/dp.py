@@ -25,10 +25,12 @@ SRC_RUN = -2  # back-pointer: a run of 1–0 beads ends here (its first row is i
 TGT_RUN = -3  # back-pointer: a run of 0–1 beads ends here (its first column is in `origin`)
 
 
-def bead_types(max_side: int = 4, max_total: int = 5) -> list[tuple[int, int]]:
-    """1–0 and 0–1, then every a–b with 1 ≤ a, b ≤ max_side and a + b ≤ max_total."""
+def bead_types(max_total: int = 5, max_split: int = 5) -> list[tuple[int, int]]:
+    """1–0 and 0–1, then every a–b with a, b ≥ 1 and a + b ≤ max_total, and 1–b up to 1–max_split
+    (one source sentence translated as that many)."""
     types = [(1, 0), (0, 1)]
-    types += [(a, b) for a in range(1, max_side + 1) for b in range(1, max_side + 1) if a + b <= max_total]
+    types += [(a, b) for a in range(1, max_total) for b in range(1, max_total) if a + b <= max_total]
+    types += [(1, b) for b in range(max_total, max_split + 1)]
     return types
 
 
