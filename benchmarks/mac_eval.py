@@ -304,7 +304,7 @@ def main() -> None:
         f"Speed: {ours['sentences']:,} sentences in {ours['seconds']:.1f} s ({ours['sentences_per_second']} sentences/s) "
         f"from a cold cache, against {ours['embed_once_seconds']:.1f} s for embedding each sentence once with the "
         f"same encoder: **ratio {ratio:.2f}** (target ≤ 1.5). Each sentence is embedded exactly once; spans of "
-        "2–4 sentences use the length-weighted normalised sum of centred sentence vectors. The search itself (all three passes, six "
+        "2–5 sentences use the length-weighted normalised sum of centred sentence vectors. The search itself (all three passes, six "
         f"documents, embeddings cached) took {search_seconds:.1f} s, "
         f"{100 * search_seconds / ours['seconds']:.0f}% of the cold total (target < 10%).",
         "",

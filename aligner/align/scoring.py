@@ -7,7 +7,7 @@ Every term is a log-likelihood ratio, so a path's score is the sum of its beads'
   2–5 sentences beside them. Nothing about the encoder's similarity scale is hard-coded.
 - length: Gale–Church, with the characters-per-character ratio and its variance estimated from the
   document pair itself (its anchors), not from constants;
-- span shapes: margins of 2–4-sentence spans are standardised against unrelated spans of the same
+- span shapes: margins of 2–5-sentence spans are standardised against unrelated spans of the same
   shape, so joined (summed) embeddings are not favoured just for being averages;
 - cues: dialogue quotes, ?, !, … and romanised names, each an LLR table fitted per document, and
   whether the bead starts inside an open quotation on each side (a boundary in mid-utterance);
@@ -154,7 +154,7 @@ class SimilarityModel:
 
 @dataclass
 class SpanCalibration:
-    """Where unrelated spans of each shape fall: a normalised sum of 2–4 sentences is 'closer to
+    """Where unrelated spans of each shape fall: a normalised sum of 2–5 sentences is 'closer to
     everything' than a single sentence, so raw margins of bigger beads are inflated. Each shape's
     margin is standardised against its own unrelated-pair distribution (pairs 3–6 sentences off
     the anchors), then scored with the 1–1 discriminant — as vecalign normalises by random pairs."""

@@ -78,7 +78,7 @@ def side_of(doc: Document, emb: np.ndarray, max_span: int, centre: bool = True, 
     normalising separates true from nearby false pairs much better (MAC dev, 1–1 pairs against
     neighbours 2–5 away: ROC AUC of the margin 0.979 → 0.987).
 
-    Spans of 2–4 sentences stand for the embedding of their joined text. The encoder mean-pools
+    Spans of 2–5 sentences stand for the embedding of their joined text. The encoder mean-pools
     its token states, so a joined text's embedding leans towards its longer parts: a span is the
     sum of its (centred, unit) sentence vectors weighted by length ** `weight_power` (1: by
     characters, about proportional to tokens). `flat_spans` weight every sentence equally; there a

@@ -87,12 +87,6 @@ def bead_quantities(alignment: Alignment, bead: Bead) -> tuple[list[Quantity], l
             quantities(bead_text(alignment.target, bead.tgt), alignment.target.lang))
 
 
-def bead_number_reason(alignment: Alignment, bead: Bead) -> str | None:
-    """The number finding for one pair, or None."""
-    src, tgt = bead_quantities(alignment, bead)
-    return mismatch_reason(src, tgt, alignment.source.lang, alignment.target.lang)
-
-
 def _without(items: list[Quantity], gone: list[Quantity]) -> list[Quantity]:
     return [q for q in items if not any(q is g for g in gone)]
 
@@ -121,10 +115,6 @@ def _straddling(sides: list[tuple[list[Quantity], list[Quantity]]]) -> list[tupl
     return moved
 
 
-def _where(quantities_moved: list[Quantity]) -> str:
-    return ", ".join(q.text for q in quantities_moved)
-
-
 def number_flags(alignment: Alignment) -> None:
     """Flag pairs with both sides whose numbers do not agree."""
     beads = alignment.beads
@@ -142,5 +132,5 @@ def number_flags(alignment: Alignment) -> None:
         shown = [q for q in gone_src + gone_tgt if q.hard and not q.loose]
         if shown and not any(f.kind == WEAK for f in bead.flags):
             side = src_name if gone_src else tgt_name
-            bead.flags.append(Flag(WEAK, f"{_where(shown)} of the {side} belongs with the next or previous "
+            bead.flags.append(Flag(WEAK, f"{', '.join(q.text for q in shown)} of the {side} belongs with the next or previous "
                                          "pair: the boundary may be off"))
