@@ -101,21 +101,24 @@ def analyse(documents) -> dict:
     return {"stats": stats, "flips": flips, "count": count}
 
 
-TERMS = ["similarity", "length", "shape", "member", "cues", "names", "paragraphs", "null"]
+TERMS = ["similarity", "length", "shape", "member", "cues", "names", "quotes", "paragraphs", "null"]  # column order
 
 
 def table(title: str, result: dict) -> list[str]:
     c = result["count"]
+    seen = {t for kind in result["stats"].values() for t in kind}
+    terms = TERMS + sorted(seen - set(TERMS))  # a term added to the scorer later still gets its column
     lines = [f"**{title}**: {c['gap'] + c['shape']} regions where the model prefers the wrong path "
-             f"({c['gap']} with a gap, {c['shape']} of bead shape), {c['search']} where the true path scores higher "
-             f"(the search, or the gap opinion of equal-weight spans, chose otherwise), {c['beyond']} with true beads beyond the search's shapes.", "",
-             "| regions | " + " | ".join(TERMS) + " |", "|---|" + "---|" * len(TERMS)]
+             f"({c['gap']} with a gap, {c['shape']} of bead shape), {c['search']} where the true path scores "
+             f"higher (the search, or the gap opinion of equal-weight spans, chose otherwise), {c['beyond']} "
+             "with true beads beyond the search's shapes.", "",
+             "| regions | " + " | ".join(terms) + " |", "|---|" + "---|" * len(terms)]
     for kind in ("gap", "shape"):
         k = max(c[kind], 1)
         lines.append(f"| {kind}: mean true − predicted | " + " | ".join(
-            f"{result['stats'][kind].get(t, 0.0) / k:+.2f}" for t in TERMS) + " |")
+            f"{result['stats'][kind].get(t, 0.0) / k:+.2f}" for t in terms) + " |")
         lines.append(f"| {kind}: regions this term alone loses | " + " | ".join(
-            str(result["flips"][kind].get(t, 0)) for t in TERMS) + " |")
+            str(result["flips"][kind].get(t, 0)) for t in terms) + " |")
     return lines
 
 
