@@ -158,11 +158,11 @@ class Corrections:
         other = self.beads[j]
         if direction == "up":
             moved, rest = sentences[0], sentences[1:]
-            other_new = replace(other, flags=[], **{side: getattr(other, side) + (moved,)})
+            other_new = replace(other, flags=[], doubt=None, **{side: getattr(other, side) + (moved,)})
         else:
             moved, rest = sentences[-1], sentences[:-1]
-            other_new = replace(other, flags=[], **{side: (moved,) + getattr(other, side)})
-        bead_new = replace(bead, flags=[], **{side: rest})
+            other_new = replace(other, flags=[], doubt=None, **{side: (moved,) + getattr(other, side)})
+        bead_new = replace(bead, flags=[], doubt=None, **{side: rest})
         lo = min(i, j)
         pair = [bead_new, other_new] if i < j else [other_new, bead_new]
         before = [self.beads[lo], self.beads[lo + 1]]
@@ -171,6 +171,19 @@ class Corrections:
             "move", lo, before, after,
             f"moved {name} sentence {moved + 1} from pair {i + 1} to pair {j + 1}",
         )
+
+    def follow_doubt(self, i: int) -> Edit:
+        """Make the other reading the aligner found about as likely for pair i (`Bead.doubt`)."""
+        _check_index(self.beads, i)
+        doubt = self.beads[i].doubt
+        if doubt is None:
+            raise CorrectionError(f"The aligner has no other reading of pair {i + 1}.")
+        if doubt.action == "move":
+            offset, side, direction = doubt.args
+            return self.move(i + offset, side, direction)
+        if doubt.action == "merge":
+            return self.merge_with_next(i + doubt.args[0])
+        return self.split(i, *doubt.args)
 
     def mark_reviewed(self, i: int, reviewed: bool = True) -> Edit:
         """Record that a person has checked pair i (or take that back)."""

@@ -59,6 +59,21 @@ class Flag:
     reason: str
 
 
+@dataclass(frozen=True)
+class Doubt:
+    """Another reading of a pair's boundaries that the aligner found about as likely as its own.
+
+    `reason` is for people ("its last English sentence may belong to the pair after"); `action`
+    and `args` say how `aligner.corrections.Corrections` gets there from the pair at index i:
+    ("move", (offset, side, direction)) moves a sentence of the pair at i + offset;
+    ("merge", (offset,)) merges the pair at i + offset with the one after it;
+    ("split", (src_kept, tgt_kept)) cuts pair i in two."""
+
+    reason: str
+    action: str
+    args: tuple
+
+
 @dataclass
 class Bead:
     """Sentences `src` of the source paired with sentences `tgt` of the target.
@@ -73,9 +88,9 @@ class Bead:
     # Set by a reviewer in the UI (aligner.corrections); exports and project files carry them.
     reviewed: bool = False
     note: str = ""
-    # Set by the aligner: the likeliest other reading of the boundaries ("its last English sentence
-    # may belong to the pair after"), when it is about as likely; review puts it in the weak flag.
-    doubt: str = ""
+    # Set by the aligner when another reading of the boundaries is about as likely (see Doubt);
+    # review puts it in the weak flag, and the UI offers to follow it.
+    doubt: "Doubt | None" = None
 
     @property
     def kind(self) -> str:

@@ -189,3 +189,31 @@ def test_the_review_step_sees_the_rest_of_the_document_but_flags_only_new_pairs(
     assert seen["fresh"] == [((1, 2), (2, 3))]
     flags_elsewhere = [b.flags for b in a.beads[2:]]
     assert flags_elsewhere == [b.flags for b in sample_alignment().beads[3:]]  # untouched pairs keep theirs
+
+
+def test_following_the_aligners_doubt_makes_the_other_reading():
+    from aligner.types import Doubt
+
+    a = sample_alignment()
+    # pair 1 is zh 0 with ru 0–1; suppose the aligner thought ru 1 may belong to the pair after
+    a.beads[0].doubt = Doubt("its last Russian sentence may belong to the pair after", "move", (0, "tgt", "down"))
+    c = Corrections(a)
+    edit = c.follow_doubt(0)
+    assert shapes(a)[:2] == [((0,), (0,)), ((1,), (1, 2))]
+    assert edit.op == "move" and a.beads[0].doubt is None and a.beads[1].doubt is None
+    assert_invariants(a)
+    c.undo()
+    assert shapes(a)[:2] == [((0,), (0, 1)), ((1,), (2,))]
+    a.beads[1].doubt = Doubt("the last Russian sentence of the pair before may belong here", "move", (-1, "tgt", "down"))
+    c.follow_doubt(1)
+    assert shapes(a)[:2] == [((0,), (0,)), ((1,), (1, 2))]
+    c.undo()
+    a.beads[1].doubt = Doubt("it may be one pair with the pair before", "merge", (-1,))
+    c.follow_doubt(1)
+    assert shapes(a)[0] == ((0, 1), (0, 1, 2))
+
+
+def test_a_pair_without_a_doubt_has_nothing_to_follow():
+    a = sample_alignment()
+    with pytest.raises(CorrectionError, match="no other reading of pair 3"):
+        Corrections(a).follow_doubt(2)

@@ -414,3 +414,22 @@ def test_a_pasted_second_translation_in_french_is_refused_and_english_makes_thre
     at.button(key="align").click().run()
     assert not at.error and at.session_state["threeway"].labels == ["ru", "en"]
     assert threeway_rows(at)
+
+
+def test_a_pair_the_aligner_doubts_offers_its_other_reading_in_one_click():
+    from aligner.types import Doubt
+
+    at = opened()
+    beads = work(at).alignment.beads
+    i = next(k for k in range(1, len(beads) - 1) if len(beads[k].tgt) >= 2 and beads[k + 1].src and beads[k + 1].tgt)
+    assert not [b for b in at.button if b.key == "follow_doubt"]
+    beads[i].doubt = Doubt("its last Russian sentence may belong to the pair after", "move", (0, "tgt", "down"))
+    at.number_input(key="pair").set_value(i + 1).run()
+    button = at.button(key="follow_doubt")
+    assert "its last Russian sentence may belong to the pair after" in button.label
+    last = beads[i].tgt[-1]
+    button.click().run()
+    assert not at.exception
+    a = work(at).alignment
+    assert a.beads[i].tgt == beads[i].tgt[:-1] and a.beads[i + 1].tgt[0] == last
+    assert "moved translated sentence" in at.button(key="undo").label

@@ -78,6 +78,11 @@ def correction_panel() -> None:
     )
     for flag in bead.flags:
         st.caption(f"⚑ {flag.kind}: {flag.reason}")
+    if bead.doubt is not None:
+        st.button(f"Follow the aligner: {bead.doubt.reason}", on_click=_act, args=(lambda c, k: c.follow_doubt(k), i),
+                  key="follow_doubt", width="stretch",
+                  help="The aligner found this other reading of the boundaries about as likely; one click makes it "
+                       "(undo takes it back).")
     zh = alignment.source.span_text(bead.src) or "— no Chinese —"
     tgt = alignment.target.span_text(bead.tgt) or "— no translation —"
     box = "font-size:0.85rem;white-space:pre-line;max-height:16rem;overflow-y:auto"

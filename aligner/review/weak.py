@@ -18,4 +18,4 @@ def weak_flags(alignment: Alignment, threshold: float = WEAK_BELOW) -> None:
         if bead.src and bead.tgt and bead.score < threshold:
             if not any(f.kind == WEAK for f in bead.flags):
                 reason = f"low alignment confidence ({bead.score:.2f})"
-                bead.flags.append(Flag(WEAK, f"{reason}: {bead.doubt}" if bead.doubt else reason))
+                bead.flags.append(Flag(WEAK, f"{reason}: {bead.doubt.reason}" if bead.doubt else reason))
