@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from aligner.corrections import CorrectionError, Edit, check_beads
 from aligner.errors import InputError
-from aligner.types import Alignment, Bead, Document, Flag, Sentence
+from aligner.types import DOUBT_ACTIONS, Alignment, Bead, Document, Doubt, Flag, Sentence
 
 FORMAT = "aligner-project"
 VERSION = 1
@@ -124,7 +124,17 @@ def _bead_dict(b: Bead) -> dict:
         d["reviewed"] = True
     if b.note:
         d["note"] = b.note
+    if b.doubt is not None:
+        d["doubt"] = {"reason": b.doubt.reason, "action": b.doubt.action, "args": list(b.doubt.args)}
     return d
+
+
+def _doubt(d: dict | None) -> Doubt | None:
+    if not d:
+        return None
+    if d.get("action") not in DOUBT_ACTIONS:
+        raise ValueError(f"unknown doubt action {d.get('action')!r}")
+    return Doubt(str(d["reason"]), str(d["action"]), tuple(d.get("args", ())))
 
 
 def _bead(d: dict) -> Bead:
@@ -135,6 +145,7 @@ def _bead(d: dict) -> Bead:
         flags=[Flag(str(f["kind"]), str(f["reason"])) for f in d.get("flags", [])],
         reviewed=bool(d.get("reviewed", False)),
         note=str(d.get("note", "")),
+        doubt=_doubt(d.get("doubt")),
     )
 
 

@@ -59,6 +59,9 @@ class Flag:
     reason: str
 
 
+DOUBT_ACTIONS = ("move", "merge", "split")
+
+
 @dataclass(frozen=True)
 class Doubt:
     """Another reading of a pair's boundaries that the aligner found about as likely as its own.

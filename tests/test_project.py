@@ -97,3 +97,24 @@ def test_a_history_that_does_not_match_the_pairs_is_reported():
     record["history"][0]["start"] = 0  # the merge was at pair 4
     with pytest.raises(ProjectError, match="history"):
         load_project(json.dumps(record).encode())
+
+
+def test_the_aligners_doubt_survives_a_project_file_and_can_still_be_followed():
+    from aligner.types import Doubt
+
+    c = corrected()
+    c.alignment.beads[0].doubt = Doubt("its last Russian sentence may belong to the pair after", "move",
+                                       (0, "tgt", "down"))
+    project = load_project(save_project(c.alignment, c.history))
+    assert project.alignment.beads[0].doubt == c.alignment.beads[0].doubt
+    assert all(b.doubt is None for b in project.alignment.beads[1:])
+    Corrections(project.alignment, project.history).follow_doubt(0)
+    assert shapes(project.alignment)[:2] == [((0,), (0,)), ((1,), (1, 2))]
+
+
+def test_a_doubt_with_an_unknown_action_is_reported_as_damage():
+    c = corrected()
+    record = json.loads(save_project(c.alignment, c.history))
+    record["beads"][0]["doubt"] = {"reason": "?", "action": "teleport", "args": []}
+    with pytest.raises(ProjectError, match="teleport"):
+        load_project(json.dumps(record).encode())
