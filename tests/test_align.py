@@ -307,6 +307,29 @@ def test_short_translation_pairs_confidently_and_leaves_out_the_untranslated(enc
     assert got[((1,), ())] > 0.9, "no sentence nearby matches it: a confident omission"
 
 
+def test_the_rotation_learns_from_split_sentences_too(encoder):
+    """`Search.adapt` fits on every pair of a path, 1–n ones as span vectors: the held-out gold
+    pairs of a dialogue-heavy chapter, 1–2 and 1–3 included, come closer than their neighbours."""
+    from aligner.align.core import plan
+
+    zh, en, gold = mac_excerpt("002", 200)
+    zh_doc, en_doc = presplit(zh, "zh"), presplit(en, "en")
+    emb = encoder.encode(zh + en)
+    search = plan(zh_doc, en_doc, emb[: len(zh)], emb[len(zh):])
+    beads = [(s[0], len(s), t[0], len(t)) for s, t in gold if s and t and len(s) + len(t) <= 5]
+    assert sum(b > 1 for _, _, _, b in beads) > 40
+
+    def gap() -> float:
+        src, tgt = search.src, search.tgt
+        true = [src.spans[a][i] @ tgt.spans[b][j] for i, a, j, b in beads]
+        off = [src.spans[a][i] @ tgt.spans[b][j + 3] for i, a, j, b in beads if j + 3 + b <= len(tgt)]
+        return float(np.mean(true) - np.mean(off))
+
+    before = gap()
+    search.adapt(beads)
+    assert gap() > before + 0.01
+
+
 def test_document_rotation_brings_held_out_translations_closer(encoder):
     """The Procrustes rotation fitted on one half's pairs, applied to the other half (as the
     cross-fitted second pass does), raises true pairs' similarity more than unrelated pairs'."""
