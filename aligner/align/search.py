@@ -74,9 +74,11 @@ class Search:
         1–n beads of a literary text teach the rotation as much as its 1–1 beads (MAC dev strict
         F1 0.890 → 0.900 against fitting on the 1–1 beads alone; with equal-weight spans adding
         them gained nothing)."""
+        if not beads:
+            return
         starts = np.array([i0 for i0, _, _, _ in beads])
-        x = np.stack([self.src.spans[a][i0] for i0, a, _, _ in beads]) if beads else np.zeros((0, 1))
-        y = np.stack([self.tgt.spans[b][j0] for _, _, j0, b in beads]) if beads else np.zeros((0, 1))
+        x = np.stack([self.src.spans[a][i0] for i0, a, _, _ in beads])
+        y = np.stack([self.tgt.spans[b][j0] for _, _, j0, b in beads])
         rotated = rotate_source(self.src.emb, starts, x, y, self.params.adapt, self.params.adapt_folds)
         if rotated is None:
             return
@@ -93,7 +95,7 @@ class Search:
         cues = self._cue_models()
         self.scorer = self._scorer(False, cues)
         self.gap_scorer = None
-        if self.params.gap_opinion and self.src.spans is not self.src.flat_spans:
+        if self.params.gap_opinion and self.src.weight_power:  # equal weights already: no second opinion
             self.gap_scorer = self._scorer(True, cues)
 
     def _cue_models(self) -> tuple:
