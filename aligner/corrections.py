@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from aligner.errors import AlignerError
+from aligner.review.weak import without_doubt
 from aligner.types import Alignment, Bead, Document
 
 # score(source, target, bead) -> 0–1 confidence for a bead a correction created.
@@ -212,16 +213,26 @@ class Corrections:
     # -- machinery -------------------------------------------------------------------------
 
     def _replace(self, op: str, start: int, before: list[Bead], made: list[tuple[Bead, list[Bead]]], description: str) -> Edit:
-        """Score and flag the new beads, then record the edit."""
+        """Score and flag the new beads, then record the edit (with the neighbours' stale doubts)."""
         fresh = [replace(bead, score=self._score(bead, parts), flags=[]) for bead, parts in made]
         a = self.alignment
-        context = Alignment(a.source, a.target, a.beads[:start] + a.beads[start + len(before):], a.model)
+        end = start + len(before)
+        context = Alignment(a.source, a.target, a.beads[:start] + a.beads[end:], a.model)
         flagged = self.recheck(context, fresh)
         if [(b.src, b.tgt) for b in flagged] == [(b.src, b.tgt) for b in before]:
             raise CorrectionError(
                 "That would change nothing: adjacent unmatched sentences are kept together as one passage."
             )
-        return self._record(op, start, before, flagged, description)
+        before, after = list(before), list(flagged)
+        edited = range(start, end)
+        if start > 0 and _doubt_touches(self.beads, start - 1, edited):
+            start -= 1
+            before.insert(0, self.beads[start])
+            after.insert(0, without_doubt(self.beads[start]))
+        if end < len(self.beads) and _doubt_touches(self.beads, end, edited):
+            before.append(self.beads[end])
+            after.append(without_doubt(self.beads[end]))
+        return self._record(op, start, before, after, description)
 
     def _score(self, bead: Bead, parts: list[Bead]) -> float:
         if self.scorer is not None:
@@ -237,6 +248,17 @@ class Corrections:
         self.alignment.beads = new_beads
         self.history.append(edit)
         return edit
+
+
+def _doubt_touches(beads: list[Bead], i: int, edited: range) -> bool:
+    """Pair i's other reading (`Bead.doubt`) moves a sentence to or from, or merges with, a pair
+    in `edited`: once a reviewer has changed that pair, the reading is stale."""
+    doubt = beads[i].doubt
+    if doubt is None or doubt.action == "split":
+        return False
+    first = i + doubt.args[0]
+    second = first + 1 if doubt.action == "merge" or doubt.args[2] == "down" else first - 1
+    return first in edited or second in edited
 
 
 def _join_notes(a: str, b: str) -> str:

@@ -217,3 +217,40 @@ def test_a_pair_without_a_doubt_has_nothing_to_follow():
     a = sample_alignment()
     with pytest.raises(CorrectionError, match="no other reading of pair 3"):
         Corrections(a).follow_doubt(2)
+
+
+def test_changing_a_pair_withdraws_the_neighbours_doubt_about_it_and_undo_brings_it_back():
+    from aligner.review import review
+    from aligner.types import Doubt
+
+    a = sample_alignment(reviewed=False)
+    about_before = Doubt("the last Russian sentence of the pair before may belong here", "move", (-1, "tgt", "down"))
+    a.beads[6].doubt = about_before  # zh 5 ↔ ru 6, a weak pair, doubting pair 6 (zh 4 ↔ ru 5)
+    review(a)
+    weak = [f.reason for f in a.beads[6].flags if f.kind == "weak"]
+    assert weak == ["low alignment confidence (0.45): the last Russian sentence of the pair before may belong here"]
+    c = Corrections(a)
+    c.merge_with_next(4)  # the added ru 4 joined with pair 6: the doubted pair is not what it was
+    assert shapes(a)[4:] == [((4,), (4, 5)), ((5,), (6,))]
+    assert a.beads[5].doubt is None
+    assert [f.reason for f in a.beads[5].flags if f.kind == "weak"] == ["low alignment confidence (0.45)"]
+    with pytest.raises(CorrectionError, match="no other reading"):
+        c.follow_doubt(5)
+    c.undo()
+    assert a.beads[6].doubt == about_before
+    assert [f.reason for f in a.beads[6].flags if f.kind == "weak"] == weak
+
+
+def test_a_doubt_about_other_pairs_survives_a_correction_elsewhere():
+    from aligner.types import Doubt
+
+    a = sample_alignment()
+    own_split = Doubt("it may be two pairs", "split", (1, 1))
+    a.beads[0].doubt = own_split
+    a.beads[6].doubt = Doubt("its Russian sentence may belong to the pair before", "move", (0, "tgt", "up"))
+    c = Corrections(a)
+    c.merge_with_next(1)  # pairs 2 and 3, next to pair 1 (whose doubt is about itself)
+    assert a.beads[0].doubt == own_split
+    c.undo()
+    c.merge_with_next(3)  # pairs 4 and 5: pair 7's doubt is about pair 6, which is untouched
+    assert a.beads[5].doubt is not None
