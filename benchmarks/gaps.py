@@ -21,7 +21,8 @@ pair. Flags on the undamaged documents that are genuine differences of the publi
 
     OMP_NUM_THREADS=1 PYTHONPATH=. python benchmarks/gaps.py [--rounds 2] [--no-write] [--no-ablation]
 
-Writes its section of benchmarks/RESULTS.md (between the gaps markers).
+Writes its section of benchmarks/RESULTS.md (between the gaps markers) and the per-genre figures
+the product shows beside its flags (`aligner/review/flag_trust.json`, see `aligner.review.trust`).
 """
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 from aligner.pipeline import align_documents, load_document  # noqa: E402,F401
 from aligner.review.number_flags import NUMBER, mismatch_reason  # noqa: E402
 from aligner.review.numbers import quantities  # noqa: E402
+from aligner.review.trust import FIGURES_FILE, Trust, figures_to_json  # noqa: E402
 from aligner.types import ADDED, OMITTED, WEAK, Alignment, Bead, Document  # noqa: E402
 
 MAC = Path("/work/shared/benchmarks/mac-zh-en/dev")
@@ -50,6 +52,8 @@ START, END = markers("gaps")
 PARTIAL = "partial"
 NAME = "name"
 GROUPS = ("all", "MAC", "sample")
+GENRE_OF_GROUP = {"MAC": "literary", "sample": "formal"}  # benchmark groups as the product names them
+TRUST_FILE = ROOT / "aligner" / "review" / FIGURES_FILE
 
 # Differences of the published translations themselves (not planted), checked by hand: the pair is
 # identified by a substring of its target text. A flag of this kind on such a pair is right.
@@ -580,6 +584,14 @@ def main() -> None:
     print(section)
     if not args.no_write:
         write_section("gaps", section)
+        TRUST_FILE.write_text(figures_to_json(trust_figures(totals), args.commit), encoding="utf-8")
+
+
+def trust_figures(totals: dict[str, dict[str, Tally]]) -> dict[str, dict[str, Trust]]:
+    """Per genre and flag kind, the counts `aligner.review.trust` shows to reviewers."""
+    return {genre: {kind: Trust(flags=t.pred, right=t.tp_pred, planted=t.truth, found=t.tp_truth)
+                    for kind, t in totals[group].items()}
+            for group, genre in GENRE_OF_GROUP.items()}
 
 
 if __name__ == "__main__":

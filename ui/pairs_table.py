@@ -11,6 +11,7 @@ from html import escape
 from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, status
 from aligner.export.table import one_line
 from aligner.pair_filter import problems
+from aligner.review.trust import title_attribute
 from aligner.types import Alignment
 from aligner.types import LANGUAGE_NAMES as LANG_NAMES
 
@@ -44,6 +45,11 @@ def _side(text: str) -> str:
     return escape(one_line(text))
 
 
+def flag_html(kind: str, reason: str) -> str:
+    """A flag and its reason; hovering it tells how often such flags were right in our tests."""
+    return f'<span class="flag"{title_attribute(kind)}>⚑ {escape(kind)}: {escape(reason)}</span>'
+
+
 def row_html(alignment: Alignment, index: int, selected: bool) -> str:
     """One pair as a table row; problem rows get a coloured left edge and their reasons."""
     bead = alignment.beads[index]
@@ -54,7 +60,7 @@ def row_html(alignment: Alignment, index: int, selected: bool) -> str:
     tgt = alignment.target.span_text(bead.tgt)
     missing_src = '<td class="missing">— no Chinese —</td>'
     missing_tgt = '<td class="missing">— no translation —</td>'
-    notes = "".join(f'<span class="flag">⚑ {escape(f.kind)}: {escape(f.reason)}</span>' for f in bead.flags)
+    notes = "".join(flag_html(f.kind, f.reason) for f in bead.flags)
     if "merged/split" in found:
         notes += f'<span class="flag">⇄ {escape(bead.kind)} pair (merged/split)</span>'
     if bead.note:

@@ -11,6 +11,7 @@ from html import escape
 from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, status
 from aligner.export.table import one_line, pair_texts, summary_counts
 from aligner.normalise import is_traditional
+from aligner.review.trust import table_rows, title_attribute
 from aligner.types import Alignment
 from aligner.types import LANGUAGE_NAMES as LANG_NAMES
 
@@ -63,7 +64,7 @@ def _pairs_table(alignment: Alignment, numbered_beads: list) -> str:
     ]
     for number, bead in numbered_beads:
         src, tgt = pair_texts(alignment, bead)
-        items = "".join(f"<li><b>{escape(f.kind)}</b>: {escape(one_line(f.reason))}</li>" for f in bead.flags)
+        items = "".join(_flag_item(f.kind, f.reason) for f in bead.flags)
         extra = f'<ul class="flags">{items}</ul>' if items else ""
         if bead.reviewed:
             extra += "<div>✓ reviewed</div>"
@@ -77,6 +78,21 @@ def _pairs_table(alignment: Alignment, numbered_beads: list) -> str:
         )
     lines.append("</table>")
     return "\n".join(lines)
+
+
+def _flag_item(kind: str, reason: str) -> str:
+    return f"<li{title_attribute(kind)}><b>{escape(kind)}</b>: {escape(one_line(reason))}</li>"
+
+
+def _flag_trust() -> str:
+    """How often each kind of flag was right in our tests (see aligner.review.trust)."""
+    rows = table_rows()
+    if not rows:
+        return ""
+    head = "".join(f"<th>{escape(k)}</th>" for k in rows[0])
+    body = "".join("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in r.values()) + "</tr>" for r in rows)
+    return ("<h3>How far to trust the flags</h3><p>Share of flags that were right, and of planted problems "
+            f"that were found, in benchmarks/gaps.py.</p><table class=\"summary\"><tr>{head}</tr>{body}</table>")
 
 
 def _summary(alignment: Alignment) -> str:
@@ -112,6 +128,7 @@ def render_html(alignment: Alignment, all_pairs: bool = True) -> bytes:
         f"{' · model ' + escape(alignment.model) if alignment.model else ''}</p>",
         "<h2>Summary</h2>",
         _summary(alignment),
+        _flag_trust(),
         f"<h2>Pairs to review ({len(flagged)})</h2>",
         _pairs_table(alignment, flagged) if flagged else "<p>No pair is flagged.</p>",
     ]
