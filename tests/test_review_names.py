@@ -74,6 +74,18 @@ def test_a_dropped_name_is_flagged_but_a_pronoun_is_not():
     assert reasons(ru, "ru")[-1] == "陈清扬 (Чэнь Цинъян) only in the Chinese"
 
 
+def test_a_pronoun_does_not_excuse_a_different_name_in_its_place():
+    luo = ("罗小四等人回到队里，发现我的东西都不见了。", "Luo Xiaosi came back to the team and found my stuff gone.")
+    pairs = [(zh, en) for zh, en, _ in GOLDEN_AGE] + [luo, luo]
+    # a name swapped for another of the document's names, in a sentence with a pronoun
+    pairs.append(("陈清扬说，她简直不敢相信。", "Luo Xiaosi said she couldn't believe it."))
+    # the same sentence with the pronoun only: still left alone
+    pairs.append(("陈清扬说，她简直不敢相信。", "She said she couldn't believe it."))
+    found = reasons(pairs, "en")
+    assert found[-2:] == ["陈清扬 (Chen Qingyang) only in the Chinese, Luo Xiaosi only in the English", None]
+    assert found[:-2] == [None] * (len(pairs) - 2)
+
+
 def test_latin_tokens_in_the_chinese_must_reappear():
     zh = "双方支持在APEC框架内推进5G合作。"
     assert reasons([(zh, "The Parties support 5G cooperation within the APEC framework.")], "en") == [None]

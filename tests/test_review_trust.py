@@ -12,7 +12,7 @@ from aligner.review.trust import Trust, describe, figures_from_json, figures_to_
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-KINDS = ("omitted", "added", "partial", "number")
+KINDS = ("omitted", "added", "partial", "number", "name")
 
 
 def test_the_package_ships_figures_for_every_planted_kind_on_both_genres():

@@ -219,24 +219,41 @@ def _stem(word: str, lang: str) -> str:
     return word
 
 
+def _written(name: RomanisedName, text: str, lang: str) -> bool:
+    """The name, whole or in part, in any case form (Beijingers, Sha, Си Цзиньпином)."""
+    return any(re.search(rf"(?<![\w]){re.escape(_stem(w, lang))}", text) for w in name.words)
+
+
 def _name_findings(src: str, tgt: str, lang: str, names: list[RomanisedName], originals: list[str]) -> list[str]:
     """Chinese names of the document's list that the pair's translation neither writes nor refers to.
 
     Only from the Chinese side: translators often write a name where the Chinese says 她, which
     is no loss. A translation that refers to someone by a pronoun (she, his, она, его) may mean
-    the name, so such pairs are left alone; so is a name written in part (Sha for 沙瑞山).
+    the name, so such pairs are left alone — unless the translation names someone else of the
+    list whom the Chinese does not mention there (陈清扬 in the Chinese, "Luo Xiaosi" in the
+    English): a pronoun does not explain a different name. A name written in part (Sha for
+    沙瑞山) counts as written.
     """
-    if _PRONOUN[lang].search(tgt):
-        return []
     present = [c for n in names for c in n.chinese if c in src]
-    findings = []
+    missing: list[tuple[RomanisedName, list[str]]] = []
     for name in sorted(names, key=lambda n: -len(n.words)):
         here = [c for c in name.chinese if c in src]
         if not here or any(c != o and c in o for c in here for o in present):
             continue  # absent, or part of a longer name here (瑞山 in 沙瑞山)
-        if any(re.search(rf"(?<![\w]){re.escape(_stem(w, lang))}", tgt) for w in name.words):
-            continue  # written, whole or in part, in any case form (Beijingers, Sha, Си Цзиньпином)
-        findings.append(f"{as_written(max(here, key=len), originals)} ({name.written}) only in the Chinese")
+        if not _written(name, tgt, lang):
+            missing.append((name, here))
+    if not missing:
+        return []
+    others = [n.written for n in names if not any(c in src for c in n.chinese)
+              and re.search(rf"(?<![\w'’-]){re.escape(n.written)}(?![\w'’-])", tgt)
+              and not any(set(n.words) & set(m.words) for m, _ in missing)]
+    others = [w for w in others if not any(w != o and w in o for o in others)]  # "Chen Qingyang", not "Qingyang"
+    if _PRONOUN[lang].search(tgt) and not others:
+        return []
+    tgt_name = LANG_NAMES.get(lang, lang)
+    findings = [f"{as_written(max(here, key=len), originals)} ({name.written}) only in the Chinese" for name, here in missing]
+    if others:
+        findings[-1] += f", {', '.join(others)} only in the {tgt_name}"
     return findings
 
 
