@@ -4,7 +4,9 @@ Paragraphs come from `normalise.paragraph_spans`, so a sentence never crosses a 
 paragraph boundary but does run across a line broken by PDF extraction. Inside a
 paragraph: Chinese by a small rule set (split after 。！？!? and ……, keeping closing quotes
 and brackets), Russian by razdel, English by pysbd, which on our edge cases (No. 5,
-Jan. 4, Art. 3, p. 12) splits correctly where razdel does not. A few fixes on top: a
+Jan. 4, Art. 3, p. 12) splits correctly where razdel does not, refined inside quoted speech,
+which pysbd keeps whole (MAC dev English: boundary recall 0.78 → 0.98 at precision 0.996 against
+the benchmark's own sentence lines). A few fixes on top: a
 lone section numeral ("I.", "2.") joins the sentence it heads; for Russian, "долл. США"
 stays whole and a dated sentence ends at "2022 г." before a capitalised word.
 """
@@ -129,10 +131,90 @@ def _by_nonspace_counts(para: str, pieces: list[str]) -> list[tuple[int, int]] |
     return spans
 
 
+# pysbd keeps quoted speech whole ('Yes, yes! I must go.' is one piece) and, next to quotation
+# marks, sometimes cuts after an abbreviation (Mr. | Smith) or leaves a closing quote to the next
+# piece. Both are repaired here: a piece is cut where a sentence plainly ends (., !, ? or …, any
+# closing quotes, then a capital or an opening quote) unless the full stop belongs to an
+# abbreviation, and a cut right after an abbreviation is undone.
+_EN_END_RE = re.compile(r"[.!?…]['’\"”)\]]*(?=\s)")
+_EN_NEXT_RE = re.compile(r"\s*['‘\"“(\[]*[A-Z]")
+_EN_CLOSING_RE = re.compile(r"['’\"”]+(?=\s|$)")
+_EN_TITLES = frozenset(  # never end a sentence
+    "mr mrs ms dr prof st mt gen col lt sgt capt cmdr adm gov sen rep rev hon jr sr "
+    "jan feb mar apr jun jul aug sep sept oct nov dec vs cf".split()
+)
+_EN_NUMBERING = frozenset("no nos art arts fig figs vol vols ch chap sec p pp para".split())  # before a number
+_EN_TRAILING = frozenset("etc al inc ltd co corp approx est".split())  # may end a sentence
+
+
+def _continues(before: str, after: str) -> bool:
+    """The full stop ending `before` belongs to an abbreviation that `after` continues."""
+    word = re.search(r"(?:^|\s)['‘\"“(\[]*([A-Za-z][A-Za-z.]*)\.$", before.rstrip())
+    if word is None:
+        return False
+    w, nxt = word.group(1), after.lstrip()[:1]
+    if "." in w:  # U.S., e.g., p.m.
+        return not nxt.isupper()
+    if len(w) == 1:  # an initial (J. R. Jones), but "so was I." ends a sentence
+        return w != "I" and nxt.isupper()
+    w = w.lower()
+    if w in _EN_TITLES:
+        return True
+    if w in _EN_NUMBERING:
+        return nxt.isdigit()
+    if w in _EN_TRAILING:
+        return not nxt.isupper()
+    return False
+
+
+def _split_quoted(para: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The piece para[a:b] cut wherever a sentence plainly ends inside it."""
+    out, start = [], a
+    for m in _EN_END_RE.finditer(para, a, b):
+        cut = m.end()
+        if not _EN_NEXT_RE.match(para, cut, b):
+            continue
+        before = para[start:m.start() + 1]
+        if re.search(r"(?:\.\s?){2,}\.$|…$", before):
+            continue  # an ellipsis: a pause more often than an end ('I... I've got a headache')
+        if para[m.start()] == "." and _continues(before, para[cut:b]):
+            continue
+        out.append((start, cut))
+        start = cut
+        while start < b and para[start].isspace():
+            start += 1
+    out.append((start, b))
+    return out
+
+
+def _repair_en(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """pysbd's pieces with a cut after an abbreviation joined back, and a closing quote it put at
+    the start of a piece returned to the sentence it closes."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out:
+            prev = para[out[-1][0]:out[-1][1]].rstrip()
+            closing = _EN_CLOSING_RE.match(para, a)
+            if closing and re.search(r"[.!?…]$", prev):
+                out[-1] = (out[-1][0], closing.end())
+                a = closing.end()
+                while a < b and para[a].isspace():
+                    a += 1
+                if a >= b:
+                    continue
+            if _continues(prev, para[a:b]):
+                out[-1] = (out[-1][0], b)
+                continue
+        out.append((a, b))
+    return out
+
+
 def _split_en(para: str) -> list[tuple[int, int]]:
     flat = _WS_RE.sub(" ", para)
     spans = _by_nonspace_counts(para, _pysbd().segment(flat))
-    return spans if spans is not None else _split_ru(para)
+    if spans is None:
+        return _split_ru(para)
+    return [cut for a, b in _repair_en(para, spans) for cut in _split_quoted(para, a, b)]
 
 
 _SPLITTERS = {"zh": _split_zh, "ru": _split_ru, "en": _split_en}

@@ -140,6 +140,17 @@ def test_english_abbreviations_do_not_split():
     assert 'Dr. Li said, "We are ready."' in sentences
 
 
+def test_english_dialogue_splits_inside_quotes_but_not_at_abbreviations():
+    text = ("'Yes, Goong-goong, yes! I've got to go to His Majesty.' \"Using 3K glasses.\" \"Three-K glasses?\" "
+            "'If we fight a hundred times, you'll. . . you'll always lose!' Mr. Smith met Dr. Jones on Jan. 4. "
+            "'Mr. Smith, look at No. 5. It is here,' said J. R. Jones. 'No. I won't.' Yes. No. So was I. He left.")
+    assert _texts(text, "en") == [
+        "'Yes, Goong-goong, yes!", "I've got to go to His Majesty.'", '"Using 3K glasses."', '"Three-K glasses?"',
+        "'If we fight a hundred times, you'll. . . you'll always lose!'", "Mr. Smith met Dr. Jones on Jan. 4.",
+        "'Mr. Smith, look at No. 5.", "It is here,' said J. R. Jones.", "'No.", "I won't.'", "Yes.", "No.", "So was I.", "He left.",
+    ]
+
+
 def test_english_hyphen_broken_word_is_joined_in_norm():
     sentence = next(s for s in segment(ENGLISH, "en") if "inter-\nnational" in s.text)
     assert "the international order" in sentence.norm
