@@ -40,19 +40,33 @@ def _zh_ends(para: str) -> list[int]:
     for m in _ZH_END_RE.finditer(para):
         if m.start() < sent_start:
             continue  # inside closers already taken
+        if set(m.group(0)) == {"…"} and _quote_open(para, m.start()) and \
+                not para[m.end():].lstrip(" \t\u3000").startswith(tuple(_ZH_CLOSERS)):
+            continue  # an ellipsis inside speech is a pause (“服…… 服…… 服了没有？”), unless it ends it
         end = m.end()
         while end < len(para):
-            c = para[end]
-            if c in _ZH_CLOSERS:
-                end += 1
-            elif c in _ASCII_QUOTES and para.count(c, sent_start, end) % 2 == 1:
-                end += 1
+            after_space = end
+            while after_space < len(para) and para[after_space] in " \t\u3000":
+                after_space += 1  # a stray space before the closer (“摔交。 ”) keeps it with its sentence
+            c = para[after_space] if after_space < len(para) else ""
+            if c and c in _ZH_CLOSERS:
+                end = after_space + 1
+            elif c and c in _ASCII_QUOTES and para.count(c, sent_start, end) % 2 == 1:
+                end = after_space + 1
             else:
                 break
         if para[end:].strip():
             ends.append(end)
         sent_start = end
     return ends
+
+
+_ZH_OPENERS, _ZH_QUOTE_CLOSERS = "“「『", "”」』"
+
+
+def _quote_open(para: str, at: int) -> bool:
+    """A Chinese quotation opened before `at` in this paragraph is still open there."""
+    return sum(para.count(c, 0, at) for c in _ZH_OPENERS) > sum(para.count(c, 0, at) for c in _ZH_QUOTE_CLOSERS)
 
 
 def _split_zh(para: str) -> list[tuple[int, int]]:

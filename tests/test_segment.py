@@ -101,6 +101,17 @@ def test_chinese_ellipsis_splits_and_decimal_point_does_not():
     assert _texts("真的吗？！是的。", "zh") == ["真的吗？！", "是的。"]
 
 
+def test_chinese_speech_keeps_its_pauses_and_a_spaced_closing_quote():
+    # MAC dev, The Deer and the Cauldron: hesitation inside speech is not a sentence end …
+    assert _texts("小玄子问道：“服…… 服…… 服了没有？”韦小宝摇头。", "zh") == [
+        "小玄子问道：“服…… 服…… 服了没有？”", "韦小宝摇头。"]
+    # … but an ellipsis that closes the speech is, and a stray space before ” keeps it with its sentence
+    assert _texts("韦小宝道：“不过…… 不过……”海老公道：“不过怎么？”", "zh") == [
+        "韦小宝道：“不过…… 不过……”", "海老公道：“不过怎么？”"]
+    assert _texts("那男孩道：“呸，你不会摔交。 ”韦小宝道：“谁说不会？”", "zh") == [
+        "那男孩道：“呸，你不会摔交。 ”", "韦小宝道：“谁说不会？”"]
+
+
 def test_chinese_semicolon_does_not_split():
     assert _texts("第一，加强合作；第二，扩大交流。", "zh") == ["第一，加强合作；第二，扩大交流。"]
 
