@@ -2,11 +2,11 @@
 
 The benchmark plants omissions, additions, cut clauses, changed numbers and swapped names in
 real translations and counts how many flags of each kind were right (precision) and how many
-planted problems were flagged (recall), separately for literary prose (the MAC chapters) and formal documents
-(the sample joint statement). It writes the figures to `flag_trust.json` beside this module; the
-review page and the HTML report show them next to the flags, so a reviewer knows that, say, an
-`omitted` flag on a novel is wrong about one time in seven while a `number` flag almost never is.
-Kinds the benchmark plants nothing for (`weak`) have no figures.
+planted problems were flagged (recall), separately for literary prose (the MAC chapters) and
+formal documents (the sample joint statement). It writes the figures to `flag_trust.json`
+beside this module; the review page and the HTML report show them next to the flags, so a
+reviewer knows that, say, an `omitted` flag on a novel is wrong about one time in seven while a
+`number` flag rarely is. Kinds the benchmark plants nothing for (`weak`) have no figures.
 """
 from __future__ import annotations
 
