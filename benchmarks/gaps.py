@@ -44,7 +44,7 @@ from aligner.pipeline import align_documents, load_document  # noqa: E402,F401
 from aligner.review.names import ENTITIES, NAME, RomanisedName, name_lexicon  # noqa: E402
 from aligner.review.number_flags import NUMBER, mismatch_reason  # noqa: E402
 from aligner.review.numbers import quantities  # noqa: E402
-from aligner.review.trust import FIGURES_FILE, Trust, figures_to_json  # noqa: E402
+from aligner.review.trust import FIGURES_FILE, Trust, update_file  # noqa: E402
 from aligner.types import ADDED, OMITTED, WEAK, Alignment, Bead, Document  # noqa: E402
 
 MAC = Path("/work/shared/benchmarks/mac-zh-en/dev")
@@ -672,12 +672,13 @@ def main() -> None:
     print(section)
     if not args.no_write:
         write_section("gaps", section)
-        TRUST_FILE.write_text(figures_to_json(trust_figures(totals), args.commit), encoding="utf-8")
+        update_file(TRUST_FILE, trust_figures(totals, args.commit))
 
 
-def trust_figures(totals: dict[str, dict[str, Tally]]) -> dict[str, dict[str, Trust]]:
+def trust_figures(totals: dict[str, dict[str, Tally]], commit: str = "") -> dict[str, dict[str, Trust]]:
     """Per genre and flag kind, the counts `aligner.review.trust` shows to reviewers."""
-    return {genre: {kind: Trust(flags=t.pred, right=t.tp_pred, planted=t.truth, found=t.tp_truth)
+    by = f"benchmarks/gaps.py@{commit}" if commit else "benchmarks/gaps.py"
+    return {genre: {kind: Trust(flags=t.pred, right=t.tp_pred, planted=t.truth, found=t.tp_truth, measured_by=by)
                     for kind, t in totals[group].items()}
             for group, genre in GENRE_OF_GROUP.items()}
 

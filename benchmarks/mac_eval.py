@@ -166,8 +166,10 @@ def error_analysis(folder: Path, evaluation) -> tuple[list[str], list[str]]:
     return rows, shown
 
 
-def confidence_check(folder: Path, evaluation) -> str:
-    """How well the bead confidence separates the aligner's right pairs from its wrong ones."""
+def confidence_check(folder: Path, evaluation):
+    """How well the bead confidence separates the aligner's right pairs from its wrong ones: the
+    sentence for RESULTS.md, and the `weak` flag's figures for `aligner.review.trust`."""
+    from aligner.review.trust import Trust
     from aligner.evaluate import read_align
     from aligner.review.weak import WEAK_BELOW
 
@@ -184,7 +186,9 @@ def confidence_check(folder: Path, evaluation) -> str:
     pos, neg = score[right], score[~right]
     auc = float((pos[:, None] > neg[None, :]).mean() + 0.5 * (pos[:, None] == neg[None, :]).mean())
     weak = score < WEAK_BELOW
-    return (f"Confidence: of {len(score):,} predicted pairs, {int((~right).sum())} are not gold beads; the bead "
+    trust = Trust(flags=int(weak.sum()), right=int((~right[weak]).sum()), planted=int((~right).sum()),
+                  found=int((~right[weak]).sum()), measured_by=f"benchmarks/mac_eval.py@{_commit()}")
+    return trust, (f"Confidence: of {len(score):,} predicted pairs, {int((~right).sum())} are not gold beads; the bead "
             f"score ranks a right pair above a wrong one with probability {auc:.2f} (ROC AUC). "
             f"{int(weak.sum())} pairs score below {WEAK_BELOW} and get a `weak` flag; "
             f"{int((~right[weak]).sum())} of them are wrong ({(~right[weak]).mean():.0%}, against "
@@ -274,6 +278,7 @@ def main() -> None:
     loo = leave_one_out(args.folder, encoder)
     types, examples = error_analysis(args.folder, default)
     scaling = scaling_check(encoder)
+    weak_trust, confidence = confidence_check(args.folder, default)
 
     ratio = ours["seconds"] / ours["embed_once_seconds"]
     lines = [
@@ -342,7 +347,7 @@ def main() -> None:
         "",
         *examples,
         "",
-        confidence_check(args.folder, default),
+        confidence,
         "",
         "### Very short documents",
         "",
@@ -363,7 +368,15 @@ def main() -> None:
         print(section)
         return
     write_section("mac", section)
-    print(f"wrote {RESULTS}", file=sys.stderr)
+    write_weak_trust(weak_trust)
+    print(f"wrote {RESULTS} and the weak flag's figures", file=sys.stderr)
+
+
+def write_weak_trust(trust) -> None:
+    """The `weak` flag's figures into the package's flag-trust file (literary prose: MAC dev)."""
+    from aligner.review.trust import FIGURES_FILE, update_file
+
+    update_file(ROOT / "aligner" / "review" / FIGURES_FILE, {"literary": {"weak": trust}})
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from aligner.review.trust import Trust, describe, figures_from_json, figures_to_json, measured, table_rows
+from aligner.review.trust import Trust, describe, figures_from_json, figures_to_json, measured, table_rows, update_file
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -41,6 +41,16 @@ def test_the_shipped_figures_are_those_the_benchmark_published():
             assert figures[genre][kind].precision == pytest.approx(precision, abs=0.0005), (genre, kind)
 
 
+def test_the_weak_flags_figures_are_those_the_alignment_benchmark_published():
+    text = (ROOT / "benchmarks" / "RESULTS.md").read_text(encoding="utf-8")
+    m = re.search(r"of ([\d,]+) predicted pairs, (\d+) are not gold beads;.*? (\d+) pairs score below [\d.]+ and get a "
+                  r"`weak` flag; (\d+) of them are wrong", text)
+    assert m is not None
+    weak = measured()["literary"]["weak"]
+    assert (weak.planted, weak.flags, weak.right) == (int(m.group(2)), int(m.group(3)), int(m.group(4)))
+    assert weak.measured_by.startswith("benchmarks/mac_eval.py@")
+
+
 def test_describe_says_how_often_a_kind_was_right_per_genre():
     figures = {"literary": {"omitted": Trust(flags=7, right=6, planted=10, found=6)},
                "formal": {"omitted": Trust(flags=4, right=4, planted=4, found=4)}}
@@ -53,10 +63,20 @@ def test_describe_says_how_often_a_kind_was_right_per_genre():
 
 
 def test_figures_survive_the_file_and_a_broken_file_is_named():
-    figures = {"literary": {"added": Trust(flags=3, right=2, planted=5, found=2)}}
-    assert figures_from_json(figures_to_json(figures, "abc1234")) == figures
+    figures = {"literary": {"added": Trust(flags=3, right=2, planted=5, found=2, measured_by="benchmarks/gaps.py@abc")}}
+    assert figures_from_json(figures_to_json(figures)) == figures
     with pytest.raises(ValueError, match="flag_trust.json is not a flag-trust file"):
         figures_from_json('{"kinds": {}}')
+
+
+def test_each_benchmark_updates_only_its_own_kinds(tmp_path):
+    path = tmp_path / "flag_trust.json"
+    gaps_figures = {"literary": {"added": Trust(3, 2, 5, 2)}, "formal": {"added": Trust(1, 1, 1, 1)}}
+    update_file(path, gaps_figures)
+    update_file(path, {"literary": {"weak": Trust(93, 26, 140, 26)}})
+    update_file(path, {"literary": {"added": Trust(4, 4, 5, 4)}})
+    assert figures_from_json(path.read_text(encoding="utf-8")) == {
+        "literary": {"added": Trust(4, 4, 5, 4), "weak": Trust(93, 26, 140, 26)}, "formal": {"added": Trust(1, 1, 1, 1)}}
 
 
 def test_the_benchmark_turns_its_tallies_into_the_figures():
@@ -64,9 +84,10 @@ def test_the_benchmark_turns_its_tallies_into_the_figures():
 
     totals = {group: {kind: gaps.Tally() for kind in KINDS} for group in gaps.GROUPS}
     totals["MAC"]["omitted"] = gaps.Tally(tp_truth=6, truth=10, tp_pred=6, pred=7)
-    figures = gaps.trust_figures(totals)
-    assert figures["literary"]["omitted"] == Trust(flags=7, right=6, planted=10, found=6)
-    assert figures["formal"]["omitted"] == Trust(flags=0, right=0, planted=0, found=0)
+    figures = gaps.trust_figures(totals, "abc1234")
+    by = "benchmarks/gaps.py@abc1234"
+    assert figures["literary"]["omitted"] == Trust(flags=7, right=6, planted=10, found=6, measured_by=by)
+    assert figures["formal"]["omitted"] == Trust(flags=0, right=0, planted=0, found=0, measured_by=by)
 
 
 def test_flags_in_the_review_table_and_report_carry_the_figures():

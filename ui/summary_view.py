@@ -56,7 +56,9 @@ def show_flag_trust() -> None:
                    "or known problem, *found* the share of planted problems that were flagged. Literary prose: "
                    "six chapters of Chinese novels with their published English translations; formal documents: "
                    "the sample joint statement in Russian and English, a small test (hover a flag for the counts). "
-                   "Literary prose is harder: a sentence a novel's translator dropped is often glued to its neighbour.")
+                   "Literary prose is harder: a sentence a novel's translator dropped is often glued to its neighbour. "
+                   "*weak* is measured on the undamaged chapters against their hand alignment (benchmarks/mac_eval.py): "
+                   "right means the pair really is misaligned, found the share of misaligned pairs flagged.")
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 

@@ -6,7 +6,8 @@ planted problems were flagged (recall), separately for literary prose (the MAC c
 formal documents (the sample joint statement). It writes the figures to `flag_trust.json`
 beside this module; the review page and the HTML report show them next to the flags, so a
 reviewer knows that, say, an `omitted` flag on a novel is wrong about one time in seven while a
-`number` flag rarely is. Kinds the benchmark plants nothing for (`weak`) have no figures.
+`number` flag rarely is. `weak` is measured by `benchmarks/mac_eval.py` on the undamaged chapters
+against their gold alignment: a weak flag is right when the pair really is misaligned.
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ class Trust:
     right: int
     planted: int
     found: int
+    measured_by: str = ""  # the benchmark and commit, e.g. "benchmarks/gaps.py@df3d167"
 
     @property
     def precision(self) -> float | None:
@@ -40,11 +42,27 @@ class Trust:
 Figures = dict[str, dict[str, Trust]]  # genre -> flag kind -> Trust
 
 
-def figures_to_json(figures: Figures, commit: str = "") -> str:
-    """The file `benchmarks/gaps.py` writes."""
-    body = {"measured_by": "benchmarks/gaps.py", "commit": commit,
-            "genres": {g: {k: asdict(t) for k, t in kinds.items()} for g, kinds in figures.items()}}
+def figures_to_json(figures: Figures) -> str:
+    """The file the benchmarks write."""
+    body = {"genres": {g: {k: asdict(t) for k, t in kinds.items()} for g, kinds in figures.items()}}
     return json.dumps(body, indent=1, sort_keys=True) + "\n"
+
+
+def merged(old: Figures, new: Figures) -> Figures:
+    """`old` with every kind `new` measured replaced: each benchmark updates only its own kinds."""
+    out = {g: dict(kinds) for g, kinds in old.items()}
+    for genre, kinds in new.items():
+        out.setdefault(genre, {}).update(kinds)
+    return out
+
+
+def update_file(path, new: Figures) -> None:
+    """Write `new` into the figures file at `path`, keeping the kinds other benchmarks measured."""
+    from pathlib import Path
+
+    path = Path(path)
+    old = figures_from_json(path.read_text(encoding="utf-8")) if path.exists() else {}
+    path.write_text(figures_to_json(merged(old, new)), encoding="utf-8")
 
 
 def figures_from_json(text: str) -> Figures:
@@ -109,4 +127,4 @@ def table_rows(figures: Figures | None = None) -> list[dict[str, str]]:
     return rows
 
 
-_ORDER = {"omitted": 0, "added": 1, "partial": 2, "number": 3, "name": 4}
+_ORDER = {"omitted": 0, "added": 1, "partial": 2, "number": 3, "name": 4, "weak": 5}
