@@ -91,6 +91,7 @@ DELETE_RATE, INSERT_RATE, TRUNCATE_RATE, NUMBER_RATE = 0.05, 0.025, 0.04, 0.6
 NAME_RATE = 0.015  # names swapped, as a share of target sentences (where a swap is possible)
 
 # Short forms of organisations (aligner.review.names.ENTITIES) a damaged translation may swap in.
+_ENTITY = {e.label: e for e in ENTITIES}
 ORGANISATIONS = {
     "en": {"UN": "UN", "NATO": "NATO", "WTO": "WTO", "SCO": "SCO", "BRICS": "BRICS", "ASEAN": "ASEAN",
            "OSCE": "OSCE", "APEC": "APEC", "EU": "EU"},
@@ -223,45 +224,47 @@ def cut_clause(sentence: str, rng: random.Random) -> str | None:
     return kept + (end_punct or ".")
 
 
-def _names_written(text: str, zh: str, lang: str, names: list[RomanisedName]) -> set[str]:
-    """Personal names of the list and known entities (NATO, Beijing …) that `text` writes and the Chinese `zh` has."""
-    out = {n.written for n in names if any(c in zh for c in n.chinese)
-           and re.search(rf"(?<![\w'’-]){re.escape(n.written)}(?!\w)", text)}
-    out |= {e.label for e in ENTITIES if any(z in zh for z in e.zh) and re.search(e.en if lang == "en" else e.ru, text)}
-    return out
+def _names_in(text: str, zh: str, lang: str, names: list[RomanisedName]) -> dict[str, re.Match]:
+    """Names the Chinese `zh` has that `text` writes, each with where: the document's romanised
+    personal names (as written) and known entities such as NATO or Beijing (by label)."""
+    found: dict[str, re.Match] = {}
+    for n in names:
+        m = re.search(rf"(?<![\w'’-]){re.escape(n.written)}(?!\w)", text)
+        if m and any(c in zh for c in n.chinese):
+            found[n.written] = m
+    for e in ENTITIES:
+        m = re.search(e.en if lang == "en" else e.ru, text)
+        if m and any(z in zh for z in e.zh):
+            found[e.label] = m
+    return found
 
 
 def names_lost(zh: str, before: str, after: str, lang: str, names: list[RomanisedName]) -> bool:
     """Cutting `before` to `after` dropped a name the Chinese has (a real `name` problem too)."""
-    return bool(_names_written(before, zh, lang, names) - _names_written(after, zh, lang, names))
+    return bool(set(_names_in(before, zh, lang, names)) - set(_names_in(after, zh, lang, names)))
 
 
 def swap_name(zh: str, sentence: str, lang: str, names: list[RomanisedName], rng: random.Random) -> str | None:
     """The sentence with a name the Chinese has replaced by one the Chinese lacks: a personal name
     of the document's own list for another, or an organisation for another; None if there is none."""
-    def written(form: str) -> re.Match | None:
-        return re.search(rf"(?<![\w'’-]){re.escape(form)}(?![\w'’-])", sentence)
-
-    swaps: list[tuple[re.Match, str]] = []
-    absent = [n.written for n in names if not any(c in zh for c in n.chinese) and not written(n.written)]
-    found_names = [(found, n) for n in names if (found := written(n.written)) and any(c in zh for c in n.chinese)]
-    for found, n in found_names:
-        if any(o.start() <= found.start() and found.end() <= o.end() and o.group(0) != found.group(0)
-               for o, _ in found_names):
-            continue  # part of a longer name here (Qingyang in Chen Qingyang): swap the whole name
-        swaps += [(found, other) for other in absent if not set(other.split()) & set(n.words)]
-    by_label = {e.label: e for e in ENTITIES}
+    found = _names_in(sentence, zh, lang, names)
+    people = {n.written: n for n in names}
     forms = ORGANISATIONS.get(lang, {})
-    missing = [form for label, form in forms.items() if not any(z in zh for z in by_label[label].zh)]
-    for label in forms:
-        entity = by_label[label]
-        found = re.search(entity.en if lang == "en" else entity.ru, sentence)
-        if found and any(z in zh for z in entity.zh):
-            swaps += [(found, other) for other in missing]
+    absent = [n.written for n in names if n.written not in found and not any(c in zh for c in n.chinese)
+              and n.written not in sentence]
+    missing = [form for label, form in forms.items() if not any(z in zh for z in _ENTITY[label].zh)]
+    swaps: list[tuple[re.Match, str]] = []
+    for key, m in found.items():
+        if any(o.start() <= m.start() and m.end() <= o.end() and o.group(0) != m.group(0) for o in found.values()):
+            continue  # part of a longer name here (Qingyang in Chen Qingyang): swap the whole name
+        if key in people:
+            swaps += [(m, other) for other in absent if not set(other.split()) & set(people[key].words)]
+        elif key in forms:
+            swaps += [(m, other) for other in missing]
     if not swaps:
         return None
-    found, other = rng.choice(swaps)
-    return sentence[: found.start()] + other + sentence[found.end():]
+    m, other = rng.choice(swaps)
+    return sentence[: m.start()] + other + sentence[m.end():]
 
 
 _EN_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty", "thirty",
@@ -398,7 +401,6 @@ def damage(case: Case, encoder, rng: random.Random, foreign: list[str]) -> Damag
         if new:
             renamed[j] = new
             reserve(t)
-
 
     # Rebuild the target text with the edits, remembering where each piece came from.
     pieces: list[tuple[str, tuple[str, int]]] = []  # (text, (kind, index))
