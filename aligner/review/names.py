@@ -245,7 +245,7 @@ def _name_findings(src: str, tgt: str, lang: str, names: list[RomanisedName], or
     if not missing:
         return []
     others = [n.written for n in names if not any(c in src for c in n.chinese)
-              and re.search(rf"(?<![\w'’-]){re.escape(n.written)}(?![\w'’-])", tgt)
+              and re.search(rf"(?<![\w'’-]){re.escape(n.written)}(?!\w)", tgt)  # Qiyao's counts
               and not any(set(n.words) & set(m.words) for m, _ in missing)]
     others = [w for w in others if not any(w != o and w in o for o in others)]  # "Chen Qingyang", not "Qingyang"
     if _PRONOUN[lang].search(tgt) and not others:
