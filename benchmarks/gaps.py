@@ -21,7 +21,7 @@ found passages were flagged with exactly their sentences. Partial and number fla
 pair. Flags on the undamaged documents that are genuine differences of the published translation
 (checked by hand, listed in KNOWN_REAL) count as true; every other flag counts against precision.
 
-    OMP_NUM_THREADS=1 PYTHONPATH=. python benchmarks/gaps.py [--rounds 2] [--no-write] [--no-ablation]
+    OMP_NUM_THREADS=1 PYTHONPATH=. python benchmarks/gaps.py [--rounds 4] [--no-write] [--no-ablation]
 
 Writes its section of benchmarks/RESULTS.md (between the gaps markers) and the per-genre figures
 the product shows beside its flags (`aligner/review/flag_trust.json`, see `aligner.review.trust`).
@@ -642,7 +642,8 @@ def report(all_totals: dict[str, dict[str, Tally]], stats: dict, rounds: int, ab
            f"({stats['deleted sentences']} sentences), {stats['inserted passages']} inserted passages "
            f"({stats['inserted sentences']} sentences), {stats['truncated']} sentences cut by a clause, "
            f"{stats['numbers changed']} numbers changed, {stats['names swapped']} names swapped; plus the problems the documents already have "
-           f"(MAC gold 1–0 / 0–1 beads, the sample texts' answer key, 4 number differences of the published "
+           f"(MAC gold 1–0 / 0–1 beads, the sample texts' answer key, {len(KNOWN_REAL[NUMBER])} number and "
+           f"{len(KNOWN_REAL[NAME])} name differences of the published "
            f"MAC translations).", "",
            f"All documents{' (commit ' + stats['commit'] + ')' if stats.get('commit') else ''}:", ""]
     out += _table(all_totals["all"], targets)
