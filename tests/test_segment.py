@@ -217,3 +217,22 @@ def test_the_whole_seed_in_traditional_characters_folds_to_the_simplified_norms(
     traditional = opencc.OpenCC("s2t").convert(SEED)
     assert traditional != SEED
     assert [s.norm for s in segment(traditional, "zh")] == [s.norm for s in segment(SEED, "zh")]
+
+
+@pytest.mark.parametrize("lang, atoms, joiner", [
+    ("en", ["Mr.", "Jan.", "No.", "5.", "I.", "J.", "'", '"', "“", "”", "‘", "’", "Yes!", "no?", "He", "said", "...",
+            ". . .", "…", "U.S.", "etc.", "(", ")", "—", "\n", "the", "end.", "b."], " "),
+    ("zh", ["他说", "：", "“", "”", "「", "」", "……", "。", "！", "？", " ", "\u3000", "好", "\n", '"', "1.5", "（", "）",
+            "；", "…"], ""),
+])
+def test_random_mixes_of_quotes_abbreviations_and_ellipses_keep_every_character_once(lang, atoms, joiner):
+    import random
+
+    rng = random.Random(7)
+    for _ in range(500):
+        text = joiner.join(rng.choice(atoms) for _ in range(rng.randint(1, 40)))
+        sentences = segment(text, lang)
+        assert all(text[s.start:s.end] == s.text == s.text.strip() != "" for s in sentences), text
+        assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:])), text
+        covered = {i for s in sentences for i in range(s.start, s.end)}
+        assert all(i in covered for i, c in enumerate(text) if not c.isspace()), text
