@@ -1,27 +1,32 @@
 """Which pairs a reviewer wants to see: problems only, a search, the next problem.
 
-A problem is anything worth a second look: an omission, an addition, a review flag (numbers,
-names, partial ...), low confidence, or a pair that is not one sentence to one sentence
-(merged/split), since those are where boundaries go wrong.
+A problem is anything worth a second look: an omission, an addition, a review flag (number,
+name, partial), low confidence, or a pair that is not one sentence to one sentence
+(merged/split), since those are where boundaries go wrong. Each flag kind is its own category,
+because reviewers trust them differently (see `aligner.review.trust`): an editor may want the
+number and name flags of a novel without its partial ones.
 """
 from __future__ import annotations
 
 from aligner.export.status import status
-from aligner.types import Alignment, Bead
+from aligner.types import ADDED, OMITTED, WEAK, Alignment, Bead
 
+FLAG_KINDS: tuple[str, ...] = ("number", "name", "partial")  # review flags on pairs with both sides
 # Problem categories a reviewer can filter by, in the order the UI lists them.
-PROBLEMS: tuple[str, ...] = ("omitted", "added", "flagged", "weak", "merged/split")
+PROBLEMS: tuple[str, ...] = (OMITTED, ADDED, *FLAG_KINDS, WEAK, "merged/split")
 
 
 def problems(bead: Bead) -> list[str]:
     """The problem categories of one pair ([] for a plain confident 1–1 pair)."""
     found = []
     state = status(bead)
-    if state != "ok":
+    if state in (OMITTED, ADDED):
         found.append(state)
     kinds = {f.kind for f in bead.flags}
-    if state == "flagged" and "weak" in kinds:
-        found.append("weak")
+    found += [k for k in FLAG_KINDS if k in kinds]
+    found += sorted(kinds - {OMITTED, ADDED, WEAK, *FLAG_KINDS})  # a kind this list does not know yet
+    if WEAK in kinds:
+        found.append(WEAK)
     if bead.src and bead.tgt and (len(bead.src), len(bead.tgt)) != (1, 1):
         found.append("merged/split")
     return found

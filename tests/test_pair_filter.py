@@ -47,3 +47,16 @@ def test_reviewed_pairs_can_be_hidden_and_next_problem_skips_them():
     for b in a.beads:
         b.reviewed = True
     assert next_problem(a, 0) is None
+
+
+def test_each_flag_kind_is_its_own_category():
+    from aligner.types import Flag
+
+    a = sample_alignment()
+    a.beads[1].flags.append(Flag("number", "24 ≠ 25"))
+    a.beads[2].flags += [Flag("partial", "the Russian is 40% of the length"), Flag("name", "NATO only in the Russian")]
+    assert problems(a.beads[1]) == ["number"]
+    assert problems(a.beads[2]) == ["name", "partial"]
+    assert select(a, problems_only=True, categories={"number", "name"}) == [1, 2]
+    assert select(a, problems_only=True, categories={"partial"}) == [2]
+    assert next_problem(a, 2, categories={"number"}) == 1  # wraps round to the only number flag

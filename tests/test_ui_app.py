@@ -108,6 +108,11 @@ def test_problems_only_shows_exactly_the_problem_pairs():
     assert [r["pair"] - 1 for r in rows] == [i for i, b in enumerate(beads) if is_problem(b)][:50]
     at.multiselect(key="categories").set_value(["omitted"]).run()
     assert {r["status"] for r in table_rows(at)} == {"omitted"}
+    assert list(at.multiselect(key="categories").options) == ["omitted", "added", "number", "name", "partial", "weak",
+                                                               "merged/split"]
+    at.multiselect(key="categories").set_value(["number"]).run()
+    numbered = [r["pair"] - 1 for r in table_rows(at)]
+    assert numbered and all(any(f.kind == "number" for f in beads[i].flags) for i in numbered)
 
 
 def test_search_finds_pairs_on_either_side():
