@@ -10,6 +10,9 @@ pipeline and scores each flag kind against what was planted:
 - swap a name the Chinese has (a romanised personal name, or an organisation such as NATO)
   for another name of the document, or another organisation, that the Chinese lacks   → `name`
 
+and, three-way, the sample's damaged Russian and English of each round against each other: a
+Chinese sentence one of them lost and the other kept                                 → `disagree`
+
 Documents: the six MAC dev chapters (zh–en, gold alignment, one sentence per line, aligned with
 `presplit`) and our sample texts `texts/joint-statement.{ru,en}.txt` (segmented by the product;
 their own planted problems from `texts/answer-key.json` count as truth too; the reference pairs
@@ -45,6 +48,7 @@ from aligner.review.names import ENTITIES, NAME, RomanisedName, name_lexicon  # 
 from aligner.review.number_flags import NUMBER, mismatch_reason  # noqa: E402
 from aligner.review.numbers import quantities  # noqa: E402
 from aligner.review.trust import FIGURES_FILE, Trust, update_file  # noqa: E402
+from aligner.threeway import DISAGREE, merge_rows  # noqa: E402
 from aligner.types import ADDED, OMITTED, WEAK, Alignment, Bead, Document  # noqa: E402
 
 MAC = Path("/work/shared/benchmarks/mac-zh-en/dev")
@@ -529,6 +533,23 @@ def score_pairs(a: Alignment, kind: str, truth: set[int]) -> Tally:
     return t
 
 
+def score_disagreements(sides: dict[str, tuple[Alignment, "Damaged"]]) -> Tally:
+    """Three-way `disagree` on the sample's Russian and English of one round, per Chinese sentence:
+    true where exactly one translation lost the sentence (planted or in the answer key)."""
+    alignments = {lang: a for lang, (a, _) in sides.items()}
+    rows = merge_rows(alignments)
+    lost = [set().union(*d.omitted) if d.omitted else set() for _, d in sides.values()]
+    truth = lost[0] ^ lost[1]
+    flagged = {i for row in rows if any(f.kind == DISAGREE for f in row.flags) for i in row.src}
+    covered = [{i for b in a.beads if b.tgt for i in b.src} for a in alignments.values()]
+    marked = {i for i in flagged if (i in covered[0]) != (i in covered[1])}  # the sentences a flag names
+    t = Tally(truth=len(truth), pred=len(marked), tp_pred=len(marked & truth), tp_truth=len(truth & marked))
+    source = next(iter(alignments.values())).source
+    t.false = [f"zh {i}: {source.sentences[i].text[:40]!r}" for i in sorted(marked - truth)]
+    t.misses = [f"zh {i}: {source.sentences[i].text[:40]!r}" for i in sorted(truth - marked)]
+    return t
+
+
 def align_and_review(zh: Document, tgt: Document, encoder, changes: dict | None = None) -> Alignment:
     """`pipeline.align_documents`, with the encoder handed to review for the partial check
     (`changes`: aligner parameters to change, for the ablation)."""
@@ -562,14 +583,21 @@ def run(rounds: int, verbose: bool, changes: dict | None = None) -> tuple[dict[s
 
     encoder = get_encoder(workers=1)
     cases = mac_cases() + sample_cases(encoder)
-    totals = {group: {k: Tally() for k in (OMITTED, ADDED, PARTIAL, NUMBER, NAME)} for group in GROUPS}
+    totals = {group: {k: Tally() for k in (OMITTED, ADDED, PARTIAL, NUMBER, NAME, DISAGREE)} for group in GROUPS}
     stats = {"documents": 0, "zh sentences": 0, "target sentences": 0, "weak flags": 0,
              "seconds": 0.0}
     planted_sum: dict[str, int] = {}
     lines: list[str] = []
+    translations: dict[int, dict[str, tuple[Alignment, Damaged]]] = {}  # round -> lang -> sample alignment
     for r, case, d in damaged_documents(encoder, cases, rounds):
         t0 = time.time()
         a = align_and_review(d.zh, d.tgt, encoder, changes)
+        if not case.presplit:
+            translations.setdefault(r, {})[case.lang] = (a, d)
+            if len(translations[r]) == 2:
+                t = score_disagreements(translations.pop(r))
+                totals["all"][DISAGREE].add(t)
+                totals["sample"][DISAGREE].add(t)
         stats["seconds"] += time.time() - t0
         stats["documents"] += 1
         stats["zh sentences"] += len(d.zh)
@@ -605,6 +633,8 @@ def _table(totals: dict[str, Tally], targets: dict[str, str]) -> list[str]:
     out = ["| flag | truth | flagged | precision | recall | F1 | exact passages | target |",
            "|---|---|---|---|---|---|---|---|"]
     for k, t in totals.items():
+        if not t.truth and not t.pred:
+            continue  # nothing planted or flagged of this kind here (disagree: the sample texts only)
         exact = f"{t.exact}/{t.tp_truth}" if k in (OMITTED, ADDED) else "–"
         out.append(f"| {k} | {t.truth} | {t.pred} | {t.precision:.3f} | {t.recall:.3f} | {t.f1:.3f} | {exact} | "
                    f"{targets[k]} |")
@@ -633,7 +663,7 @@ def ablation(rounds: int, default: dict[str, Tally]) -> list[str]:
 
 def report(all_totals: dict[str, dict[str, Tally]], stats: dict, rounds: int, ablated: list[str] | None = None) -> str:
     targets = {OMITTED: "F1 ≥ 0.95", ADDED: "F1 ≥ 0.95", PARTIAL: "F1 ≥ 0.8", NUMBER: "R ≥ 0.98 at P ≥ 0.95",
-               NAME: "– (measured, no target)"}
+               NAME: "– (measured, no target)", DISAGREE: "– (three-way, per Chinese sentence)"}
     out = [START, "## Review flags on damaged translations (`benchmarks/gaps.py`)", "",
            f"{stats['documents']} damaged documents ({rounds} round(s) over the 6 MAC dev chapters and the 2 sample "
            f"translations; fixed seeds), {stats['zh sentences']} Chinese / {stats['target sentences']} target "
@@ -682,7 +712,7 @@ def trust_figures(totals: dict[str, dict[str, Tally]], commit: str = "") -> dict
     """Per genre and flag kind, the counts `aligner.review.trust` shows to reviewers."""
     by = f"benchmarks/gaps.py@{commit}" if commit else "benchmarks/gaps.py"
     return {genre: {kind: Trust(flags=t.pred, right=t.tp_pred, planted=t.truth, found=t.tp_truth, measured_by=by)
-                    for kind, t in totals[group].items()}
+                    for kind, t in totals[group].items() if t.truth or t.pred}
             for group, genre in GENRE_OF_GROUP.items()}
 
 

@@ -61,3 +61,19 @@ def test_a_heading_number_stays_a_heading_number():
     for seed in range(5):
         new = change_number("二 双方认为", "II. The Parties believe that peace is the main trend.", "en", random.Random(seed))
         assert new is not None and new.split(". ")[0] in ("I", "III", "IV", "V", "VI"), new
+
+
+def test_disagreements_are_scored_per_chinese_sentence():
+    from types import SimpleNamespace
+
+    from gaps import score_disagreements
+    from sample_pairs import sample_alignment
+
+    ru = sample_alignment()  # zh 3 has no Russian
+    en = sample_alignment()
+    en.beads[3:5] = [Bead((3,), (4,), 0.9)]  # the other translation renders zh 3
+    planted_in_ru = SimpleNamespace(omitted=[{3}])
+    t = score_disagreements({"ru": (ru, planted_in_ru), "en": (en, SimpleNamespace(omitted=[]))})
+    assert (t.truth, t.pred, t.tp_pred, t.tp_truth) == (1, 1, 1, 1)
+    t = score_disagreements({"ru": (ru, SimpleNamespace(omitted=[])), "en": (en, SimpleNamespace(omitted=[{5}]))})
+    assert (t.truth, t.pred, t.tp_pred, t.tp_truth) == (1, 1, 0, 0) and t.false and t.misses

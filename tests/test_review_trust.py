@@ -37,7 +37,7 @@ def test_the_shipped_figures_are_those_the_benchmark_published():
     figures = measured()
     for title, genre in (("MAC dev chapters (literary", "literary"), ("Sample texts (formal", "formal")):
         published = _results_table(title)
-        assert set(published) == set(KINDS)
+        assert set(published) == set(figures[genre]) - {"weak"} >= set(KINDS)
         for kind, precision in published.items():
             assert figures[genre][kind].precision == pytest.approx(precision, abs=0.0005), (genre, kind)
 

@@ -95,7 +95,7 @@ def test_the_sample_opens_aligned_with_pairs_and_flagged_rows():
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart"), "the confidence chart is drawn"
     trust = next(e for e in at.expander if e.label == "How far to trust the flags")
     shown = trust.dataframe[0].value
-    assert list(shown["flag"]) == ["omitted", "added", "partial", "number", "name", "weak"]
+    assert list(shown["flag"]) == ["omitted", "added", "partial", "number", "name", "weak", "disagree"]
     assert all(v.endswith("%") for v in shown["right (literary prose)"])
 
 

@@ -127,4 +127,4 @@ def table_rows(figures: Figures | None = None) -> list[dict[str, str]]:
     return rows
 
 
-_ORDER = {"omitted": 0, "added": 1, "partial": 2, "number": 3, "name": 4, "weak": 5}
+_ORDER = {"omitted": 0, "added": 1, "partial": 2, "number": 3, "name": 4, "weak": 5, "disagree": 6}
