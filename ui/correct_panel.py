@@ -8,7 +8,7 @@ import streamlit as st
 from aligner.corrections import CorrectionError
 from aligner.export.status import STATUS_LABELS, status
 from aligner.pair_filter import next_problem
-from aligner.review.trust import describe
+from aligner.review.trust import hover_text
 from ui import state
 
 MOVES = {
@@ -78,8 +78,7 @@ def correction_panel() -> None:
         + (" · ✓ reviewed" if bead.reviewed else "")
     )
     for flag in bead.flags:
-        trust = describe(flag.kind)
-        st.caption(f"⚑ {flag.kind}: {flag.reason}", help=f"{flag.kind} flags: {trust}" if trust else None)
+        st.caption(f"⚑ {flag.kind}: {flag.reason}", help=hover_text(flag.kind))
     if bead.doubt is not None:
         st.button(f"Follow the aligner: {bead.doubt.reason}", on_click=_act, args=(lambda c, k: c.follow_doubt(k), i),
                   key="follow_doubt", width="stretch",

@@ -104,12 +104,18 @@ def describe(kind: str, figures: Figures | None = None) -> str | None:
     return "right " + parts[0].replace(" on ", " of the time in our tests on ", 1) + "".join(", " + p for p in parts[1:])
 
 
+def hover_text(kind: str) -> str | None:
+    """What a page shows on hovering a flag of `kind` ("omitted flags: right 85% …"), or None."""
+    trust = describe(kind)
+    return f"{kind} flags: {trust}" if trust else None
+
+
 def title_attribute(kind: str) -> str:
-    """` title="…"` for an HTML element showing a flag of `kind` (hover text), or ''."""
+    """` title="…"` for an HTML element showing a flag of `kind` (see `hover_text`), or ''."""
     from html import escape
 
-    trust = describe(kind)
-    return f' title="{escape(kind)} flags: {escape(trust)}"' if trust else ""
+    text = hover_text(kind)
+    return f' title="{escape(text)}"' if text else ""
 
 
 def table_rows(figures: Figures | None = None) -> list[dict[str, str]]:
