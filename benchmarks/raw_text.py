@@ -28,17 +28,7 @@ from aligner.pipeline import align_documents, load_document  # noqa: E402
 from aligner.types import Alignment, Document  # noqa: E402
 from results_file import markers, write_section  # noqa: E402
 
-MAC = Path("/work/shared/benchmarks/mac-zh-en/dev")
-JOINERS = {"zh": "", "en": " "}
-
-
-def joined(lines: list[str], joiner: str) -> tuple[str, list[tuple[int, int]]]:
-    """The running text and each line's (start, end) in it."""
-    spans, pos = [], 0
-    for line in lines:
-        spans.append((pos, pos + len(line)))
-        pos += len(line) + len(joiner)
-    return joiner.join(lines), spans
+from segmentation import JOINERS, MAC, joined  # noqa: E402  (the same running text as the splitting check)
 
 
 def owners(doc: Document, bead_of_sentence: dict[int, int], lines: list[tuple[int, int]]) -> list[int]:

@@ -27,14 +27,13 @@ JOINERS = {"zh": "", "en": " "}
 EXAMPLES = 3
 
 
-def line_ends(lines: list[str], joiner: str) -> set[int]:
-    """Offsets in the joined text where each line but the last ends."""
-    ends, pos = set(), 0
-    for line in lines[:-1]:
-        pos += len(line)
-        ends.add(pos)
-        pos += len(joiner)
-    return ends
+def joined(lines: list[str], joiner: str) -> tuple[str, list[tuple[int, int]]]:
+    """The running text and each line's (start, end) in it."""
+    spans, pos = [], 0
+    for line in lines:
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + len(joiner)
+    return joiner.join(lines), spans
 
 
 def measure(folder: Path, lang: str) -> tuple[int, int, int, list[str]]:
@@ -43,8 +42,8 @@ def measure(folder: Path, lang: str) -> tuple[int, int, int, list[str]]:
     missed: list[str] = []
     for path in sorted((folder / lang).glob("*.txt")):
         lines = [x.strip() for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-        text = JOINERS[lang].join(lines)
-        gold = line_ends(lines, JOINERS[lang])
+        text, spans = joined(lines, JOINERS[lang])
+        gold = {end for _, end in spans[:-1]}
         found = {s.end for s in segment(text, lang)[:-1]}
         ours, lines_total, both = ours + len(found), lines_total + len(gold), both + len(found & gold)
         missed += [f"{path.stem}: …{text[max(0, m - 40):m]} ‖ {text[m:m + 25]}…" for m in sorted(gold - found)]
