@@ -277,11 +277,27 @@ def evaluate_folder(folder: str | Path, encoder, align_fn=None, progress=None) -
         target = load_document(read_file(tgt_path), lang=lang, presplit=True, name=str(tgt_path))
         timed.new_document()
         beads = align_fn(source, target, timed, progress=progress)
-        predicted = [(tuple(b.src), tuple(b.tgt)) for b in beads]
+        # sentence index -> line number (presplit: `paragraph`), as the gold counts: a blank line
+        # in a file must not shift every later bead
+        src_line = [s.paragraph for s in source.sentences]
+        tgt_line = [s.paragraph for s in target.sentences]
+        predicted = [(tuple(src_line[i] for i in b.src), tuple(tgt_line[j] for j in b.tgt)) for b in beads]
         gold = read_align(gold_path)
+        _check_gold(gold, gold_path, (zh_path, src_line), (tgt_path, tgt_line))
         results.append(DocumentResult(name, count(gold, predicted), len(source) + len(target),
                                       time.perf_counter() - start, predicted, [b.score for b in beads]))
     return Evaluation(results, time.perf_counter() - start_all, timed.first_call_seconds, peak_rss_mb(), encoder.name)
+
+
+def _check_gold(gold: list[Pair], gold_path: Path, *sides: tuple[Path, list[int]]) -> None:
+    """A gold file that names lines beyond the last sentence of its texts belongs to other
+    texts: say so instead of scoring against it. `sides`: (file, line of each sentence)."""
+    for side, (path, lines) in enumerate(sides):
+        beyond = max((i for bead in gold for i in bead[side]), default=-1)
+        last = lines[-1] if lines else -1
+        if beyond > last:
+            raise InputError(f"{gold_path}: names line {beyond} (counting from 0), but the last sentence of "
+                             f"{path} is on line {last}; are they the same document?")
 
 
 def save_predictions(evaluation: Evaluation, folder: str | Path) -> None:

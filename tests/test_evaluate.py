@@ -105,3 +105,40 @@ def test_evaluate_command_table_and_a_clear_error_for_a_wrong_folder(tmp_path, m
     result = CliRunner().invoke(main, ["evaluate", str(tmp_path / "empty")])
     assert result.exit_code == 1
     assert "no gold/ folder" in result.output and "Traceback" not in result.output
+
+
+def _shifted(beads, src_at: int, tgt_at: int):
+    """Beads with every index after a blank line inserted below src line `src_at` / tgt line `tgt_at` moved down one."""
+    return [(tuple(i + (i > src_at) for i in s), tuple(j + (j > tgt_at) for j in t)) for s, t in beads]
+
+
+def test_a_blank_line_in_a_benchmark_text_shifts_no_bead(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALIGNER_CACHE_DIR", str(tmp_path / "cache"))
+    plain = _mini_benchmark(tmp_path / "plain", docs=("004",), beads=15)
+    blank = _mini_benchmark(tmp_path / "blank", docs=("004",), beads=15)
+    for sub, after in (("zh", 5), ("en", 3)):  # gold counts lines, so a blank line moves every later index
+        path = blank / sub / "004.txt"
+        lines = path.read_text(encoding="utf-8").splitlines()
+        lines.insert(after + 1, "")
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    gold = blank / "gold" / "004.align"
+    gold.write_text(format_align(_shifted(read_align(gold), 5, 3)), encoding="utf-8")
+    reports = {}
+    for name, folder in (("plain", plain), ("blank", blank)):
+        result = CliRunner().invoke(main, ["evaluate", str(folder), "--json", "-q", "--save-dir", str(tmp_path / f"pred-{name}")])
+        assert result.exit_code == 0, result.output
+        reports[name] = json.loads(result.output)
+    assert reports["blank"]["strict"] == reports["plain"]["strict"]
+    assert reports["blank"]["strict"]["F1"] > 0.7
+    assert read_align(tmp_path / "pred-blank" / "004.align") == _shifted(read_align(tmp_path / "pred-plain" / "004.align"), 5, 3)
+
+
+def test_a_gold_file_naming_lines_the_text_lacks_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALIGNER_CACHE_DIR", str(tmp_path / "cache"))
+    folder = _mini_benchmark(tmp_path / "bench", docs=("006",), beads=8)
+    gold = folder / "gold" / "006.align"
+    gold.write_text(gold.read_text(encoding="utf-8") + "[40]:[41]\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", str(folder), "-q"])
+    assert result.exit_code == 1
+    assert "006.align: names line 40" in result.output and "same document" in result.output
+    assert "Traceback" not in result.output
