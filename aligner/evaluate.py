@@ -275,15 +275,15 @@ def evaluate_folder(folder: str | Path, encoder, align_fn=None, progress=None) -
         start = time.perf_counter()
         source = load_document(read_file(zh_path), lang="zh", presplit=True, name=str(zh_path))
         target = load_document(read_file(tgt_path), lang=lang, presplit=True, name=str(tgt_path))
-        timed.new_document()
-        beads = align_fn(source, target, timed, progress=progress)
         # sentence index -> line number (presplit: `paragraph`), as the gold counts: a blank line
         # in a file must not shift every later bead
         src_line = [s.paragraph for s in source.sentences]
         tgt_line = [s.paragraph for s in target.sentences]
-        predicted = [(tuple(src_line[i] for i in b.src), tuple(tgt_line[j] for j in b.tgt)) for b in beads]
         gold = read_align(gold_path)
-        _check_gold(gold, gold_path, (zh_path, src_line), (tgt_path, tgt_line))
+        _check_gold(gold, gold_path, (zh_path, src_line), (tgt_path, tgt_line))  # before the costly part
+        timed.new_document()
+        beads = align_fn(source, target, timed, progress=progress)
+        predicted = [(tuple(src_line[i] for i in b.src), tuple(tgt_line[j] for j in b.tgt)) for b in beads]
         results.append(DocumentResult(name, count(gold, predicted), len(source) + len(target),
                                       time.perf_counter() - start, predicted, [b.score for b in beads]))
     return Evaluation(results, time.perf_counter() - start_all, timed.first_call_seconds, peak_rss_mb(), encoder.name)
