@@ -42,6 +42,25 @@ _LINE_HYPHEN_RE = re.compile(r"(?<=[^\W\d_])[-\u00ad][ \t]*(?:\r\n|\r|\n)\s*(?=[
 _LINE_HYPHEN_KEPT_RE = re.compile(r"(?<=[^\W\d_])-[ \t]*(?:\r\n|\r|\n)\s*(?=[A-ZА-ЯЁ])")
 _SOFT_HYPHEN_RE = re.compile("\u00ad")
 
+# Radical code points that stand for whole characters. PDF fonts (Chrome's and Noto's among
+# them) draw 民 and ⺠, 月 and ⽉ with one glyph, and text copied from the PDF gets whichever code
+# point the font's map lists first: "⼈⺠", "2⽉4⽇", "三分之⼀". The Kangxi Radicals block folds by
+# its Unicode compatibility mapping (NFKC); the CJK Radicals Supplement has none, so its
+# equivalents (Unicode's Equivalent_Unified_Ideograph) are listed here, each checked against
+# the glyph it shares in the Noto CJK fonts.
+_RADICAL_SUPPLEMENT = (
+    "⺂⺃⺅⺇⺉⺋⺍⺎⺏⺐⺒⺓⺔⺕⺖⺘⺙⺛⺞⺟⺠⺡⺣⺤⺦⺨⺩⺫⺭⺮⺯⺰⺱⺲⺳⺹⺺⺽⺾⺿⻁⻂⻃⻄⻅",
+    "乛乚亻𠘨刂㔾𭕄兀尣尢巳幺彑彐忄扌攵旡歺母民氵灬爫丬犭𤣩罒礻𥫗糹纟罓罒㓁耂肀𦥑艹艹虎衤覀西见",
+), (
+    "⻆⻇⻈⻉⻊⻋⻌⻍⻎⻐⻑⻒⻓⻔⻕⻖⻘⻙⻚⻛⻜⻝⻞⻟⻠⻡⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻭⻮⻯⻰⻱⻲⻳",
+    "角𧢲讠贝𧾷车辶辶辶钅長镸长门𨸏阝青韦页风飞食𩙿飠饣𩠐马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙龜亀龟",
+)
+_RADICAL_TO_IDEOGRAPH = {
+    **{cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)},
+    **{ord(a): b for radicals, ideographs in _RADICAL_SUPPLEMENT for a, b in zip(radicals, ideographs)},
+}
+_RADICAL_RE = re.compile("[\u2e80-\u2fdf]")
+
 _converter = None
 _converter_lock = threading.Lock()
 
@@ -130,7 +149,8 @@ def join_broken_lines(text: str) -> str:
 def fold(text: str) -> str:
     """The matching form of a text: Simplified, half-width, one space per gap, no gap inside Chinese.
 
-    Rules, in order: Traditional → Simplified (OpenCC t2s, only when the text has a
+    Rules, in order: radical code points that PDF copies leave for whole characters → those
+    characters (⼈⺠ → 人民); Traditional → Simplified (OpenCC t2s, only when the text has a
     character t2s can change); full-width ASCII letters, digits and symbols → ASCII, except the Chinese
     punctuation ！（），：；？ which stays full-width; the ideographic space is a space;
     whitespace runs (line breaks included) → one space, trimmed; a space between two CJK
@@ -138,6 +158,8 @@ def fold(text: str) -> str:
     "为核心", while "2022 年" keeps its space only if a side is not CJK). Latin and Cyrillic
     case is kept: case is a signal for names.
     """
+    if _RADICAL_RE.search(text):
+        text = text.translate(_RADICAL_TO_IDEOGRAPH)
     if _needs_t2s(text):
         text = _t2s().convert(text)
     text = text.translate(_FULL_TO_HALF)

@@ -5,7 +5,10 @@ import opencc
 import pytest
 
 from aligner.normalise import fold, match_form, paragraph_spans
+from aligner.pipeline import load_document
 
+DATA = Path(__file__).parent / "data"
+SAMPLE_ZH = (Path(__file__).parent.parent / "texts" / "joint-statement.zh.txt").read_text(encoding="utf-8")
 SEED = Path("/work/shared/seed/joint-statement-2022-02-04.zh.txt").read_text(encoding="utf-8")
 
 # The places where PDF extraction broke the seed's paragraphs (end of a line, start of the next).
@@ -38,6 +41,17 @@ def test_fold_keeps_chinese_punctuation_full_width():
 def test_fold_joins_a_pdf_break_between_chinese_characters():
     assert fold("捍卫以联合国为核\n\n心的国际体系") == "捍卫以联合国为核心的国际体系"
     assert fold("和平、\n\n发展") == "和平、发展"
+
+
+def test_fold_turns_radical_code_points_of_a_pdf_copy_into_the_characters_they_stand_for():
+    # text copied from the sample's opening, printed to PDF by Chrome: ⼈⺠ for 人民, 2⽉4⽇ for 2月4日
+    copied = (DATA / "copied-from-chrome-pdf.zh.txt").read_text(encoding="utf-8")
+    assert "⼈⺠" in copied and "2⽉4⽇" in copied
+    clean = {s.norm for s in load_document(SAMPLE_ZH, "zh").sentences}
+    inner = load_document(copied, "zh").sentences[1:-1]  # the title runs into the first line; the last is cut
+    assert len(inner) >= 7
+    assert all(s.norm in clean for s in inner), [s.norm for s in inner if s.norm not in clean]
+    assert fold("三分之⼀，⼆〇⼆⼆年，⻓城，⻑城") == "三分之一，二〇二二年，长城，长城"
 
 
 def test_fold_collapses_whitespace_but_keeps_spaces_next_to_latin():
