@@ -42,12 +42,13 @@ _LINE_HYPHEN_RE = re.compile(r"(?<=[^\W\d_])[-\u00ad][ \t]*(?:\r\n|\r|\n)\s*(?=[
 _LINE_HYPHEN_KEPT_RE = re.compile(r"(?<=[^\W\d_])-[ \t]*(?:\r\n|\r|\n)\s*(?=[A-ZА-ЯЁ])")
 _SOFT_HYPHEN_RE = re.compile("\u00ad")
 
-# Radical code points that stand for whole characters. PDF fonts (Chrome's and Noto's among
-# them) draw 民 and ⺠, 月 and ⽉ with one glyph, and text copied from the PDF gets whichever code
-# point the font's map lists first: "⼈⺠", "2⽉4⽇", "三分之⼀". The Kangxi Radicals block folds by
-# its Unicode compatibility mapping (NFKC); the CJK Radicals Supplement has none, so its
-# equivalents (Unicode's Equivalent_Unified_Ideograph) are listed here, each checked against
-# the glyph it shares in the Noto CJK fonts.
+# Code points a PDF's font map gives for characters that share their glyph. PDF fonts (Chrome's
+# and Noto's among them) draw 民 and ⺠, 月 and ⽉ with one glyph, and text copied from the PDF gets
+# whichever code point the map lists first: "⼈⺠", "2⽉4⽇", "三分之⼀"; Latin ones give ligatures
+# (ﬁ, ﬀ) and the figure dash for the en dash. The Kangxi Radicals block folds by its Unicode
+# compatibility mapping (NFKC); the CJK Radicals Supplement has none, so its equivalents
+# (Unicode's Equivalent_Unified_Ideograph) are listed here, each checked against the glyph it
+# shares in the Noto CJK fonts.
 _RADICAL_SUPPLEMENT = (
     "⺂⺃⺅⺇⺉⺋⺍⺎⺏⺐⺒⺓⺔⺕⺖⺘⺙⺛⺞⺟⺠⺡⺣⺤⺦⺨⺩⺫⺭⺮⺯⺰⺱⺲⺳⺹⺺⺽⺾⺿⻁⻂⻃⻄⻅",
     "乛乚亻𠘨刂㔾𭕄兀尣尢巳幺彑彐忄扌攵旡歺母民氵灬爫丬犭𤣩罒礻𥫗糹纟罓罒㓁耂肀𦥑艹艹虎衤覀西见",
@@ -55,11 +56,13 @@ _RADICAL_SUPPLEMENT = (
     "⻆⻇⻈⻉⻊⻋⻌⻍⻎⻐⻑⻒⻓⻔⻕⻖⻘⻙⻚⻛⻜⻝⻞⻟⻠⻡⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻭⻮⻯⻰⻱⻲⻳",
     "角𧢲讠贝𧾷车辶辶辶钅長镸长门𨸏阝青韦页风飞食𩙿飠饣𩠐马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙龜亀龟",
 )
-_RADICAL_TO_IDEOGRAPH = {
+_GLYPH_SHARERS = {
     **{cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)},
     **{ord(a): b for radicals, ideographs in _RADICAL_SUPPLEMENT for a, b in zip(radicals, ideographs)},
+    **{cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xFB00, 0xFB07)},
+    0x2012: 0x2013,
 }
-_RADICAL_RE = re.compile("[\u2e80-\u2fdf]")
+_FOLDED_CHARACTERS = {**_GLYPH_SHARERS, **_FULL_TO_HALF}
 
 _converter = None
 _converter_lock = threading.Lock()
@@ -146,23 +149,28 @@ def join_broken_lines(text: str) -> str:
     return _SOFT_HYPHEN_RE.sub("", text)
 
 
+def unshare_glyphs(text: str) -> str:
+    """The characters a PDF's text meant where its font map gave others drawn with the same glyph:
+    radicals for whole characters (⼈⺠ → 人民), ligatures for letters (ﬁ → fi), the figure dash
+    for the en dash. What the PDF reader returns; for any other text, `fold` does it for matching."""
+    return text.translate(_GLYPH_SHARERS)
+
+
 def fold(text: str) -> str:
     """The matching form of a text: Simplified, half-width, one space per gap, no gap inside Chinese.
 
-    Rules, in order: radical code points that PDF copies leave for whole characters → those
-    characters (⼈⺠ → 人民); Traditional → Simplified (OpenCC t2s, only when the text has a
-    character t2s can change); full-width ASCII letters, digits and symbols → ASCII, except the Chinese
-    punctuation ！（），：；？ which stays full-width; the ideographic space is a space;
+    Rules, in order: what PDF copies give for characters that share a glyph with them → those
+    characters (`unshare_glyphs`); full-width ASCII letters, digits and symbols → ASCII, except
+    the Chinese punctuation ！（），：；？ which stays full-width; the ideographic space is a space;
+    Traditional → Simplified (OpenCC t2s, only when the text has a character t2s can change);
     whitespace runs (line breaks included) → one space, trimmed; a space between two CJK
     characters or CJK punctuation marks is removed (so a PDF break "为核\\n\\n心" folds to
     "为核心", while "2022 年" keeps its space only if a side is not CJK). Latin and Cyrillic
     case is kept: case is a signal for names.
     """
-    if _RADICAL_RE.search(text):
-        text = text.translate(_RADICAL_TO_IDEOGRAPH)
+    text = text.translate(_FOLDED_CHARACTERS)
     if _needs_t2s(text):
         text = _t2s().convert(text)
-    text = text.translate(_FULL_TO_HALF)
     text = _WHITESPACE_RUN_RE.sub(" ", text).strip()
     return _SPACE_BETWEEN_CJK_RE.sub("", text)
 

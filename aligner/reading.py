@@ -18,6 +18,7 @@ from pathlib import Path
 from aligner.errors import InputError
 
 MAX_BYTES = 20 * 1024 * 1024  # larger files are refused with their size and this limit
+MAX_PDF_BYTES = 200 * 1024 * 1024  # a PDF holds fonts and images too; its text is held to MAX_BYTES
 MAX_CONTROL_SHARE = 0.01  # share of control characters above which a "text" is binary
 MIN_PLAUSIBILITY = 0.6  # a legacy decoding scoring lower is not taken as the text
 SCORE_SAMPLE_CHARS = 100_000
@@ -30,9 +31,10 @@ _BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
     (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
 )
 
+_PDF_SIGNATURE = b"%PDF-"
 # Signatures of binary formats people pass by mistake, with what to do instead.
 _SIGNATURES = (
-    (b"%PDF-", "a PDF file", "copy its text into a .txt file (or run pdftotext) and use that"),
+    (_PDF_SIGNATURE, "a PDF file", "give it as a file (aligner reads a PDF's text layer) or paste its text"),
     (b"PK\x03\x04", "a ZIP archive", "unpack it and give the text or .docx file inside"),
     (b"\xd0\xcf\x11\xe0", "an old Word or Excel document (.doc/.xls)", "save it as .docx or .txt"),
     (b"\x89PNG", "a PNG image", "use the text file instead"),
@@ -53,11 +55,12 @@ def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB"
 
 
-def _check_size(size: int, name: str) -> None:
-    if size > MAX_BYTES:
-        shown, limit = _mb(size), _mb(MAX_BYTES)
+def _check_size(size: int, name: str, most: int | None = None) -> None:
+    most = MAX_BYTES if most is None else most
+    if size > most:
+        shown, limit = _mb(size), _mb(most)
         if shown == limit:  # just over the limit: "20.0 MB; the limit is 20.0 MB" would puzzle
-            shown, limit = f"{size:,} bytes", f"{MAX_BYTES:,} bytes ({limit})"
+            shown, limit = f"{size:,} bytes", f"{most:,} bytes ({limit})"
         raise InputError(
             f"{_who(name)} is {shown}; the limit is {limit}. "
             "Split the text into parts and align them one by one."
@@ -322,14 +325,18 @@ def srt_text(raw: str) -> str:
     return "\n\n".join(paragraphs)
 
 
+def _starts_with(path: Path, signature: bytes) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(len(signature)) == signature
+
+
 def _is_word_document(path: Path) -> bool:
     """A .docx saved or renamed with another extension (a ZIP holding word/document.xml).
 
     Office and mail clients do this often enough; the text is right there, so we read it.
     """
-    with path.open("rb") as handle:
-        if handle.read(4) != b"PK\x03\x04":
-            return False
+    if not _starts_with(path, b"PK\x03\x04"):
+        return False
     try:
         with zipfile.ZipFile(path) as archive:
             return "word/document.xml" in archive.namelist()
@@ -338,7 +345,7 @@ def _is_word_document(path: Path) -> bool:
 
 
 def read_file(path: str | Path) -> str:
-    """The text of a .txt, .md, .srt or .docx file, or InputError naming the file."""
+    """The text of a .txt, .md, .srt, .docx or .pdf file, or InputError naming the file."""
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file; check the path.")
@@ -346,8 +353,15 @@ def read_file(path: str | Path) -> str:
         raise InputError(f"{path} is a folder; give the path of a text file.")
     try:
         size = path.stat().st_size
-        _check_size(size, str(path))
         suffix = path.suffix.lower()
+        if suffix == ".pdf" or _starts_with(path, _PDF_SIGNATURE):
+            _check_size(size, str(path), MAX_PDF_BYTES)
+            from aligner.pdf import pdf_text
+
+            text = pdf_text(path)
+            _check_size(len(text.encode("utf-8")), f"the text of {path}")
+            return text
+        _check_size(size, str(path))
         if suffix == ".docx" or _is_word_document(path):
             text = docx_text(path)
             if not text.strip():

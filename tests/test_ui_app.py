@@ -298,6 +298,22 @@ def test_uploading_english_realigns_and_a_binary_file_gets_a_clear_error():
     assert work(at).alignment.target.name == "statement.en.txt"  # the last good alignment stays
 
 
+def test_uploaded_pdfs_are_aligned_from_their_text_layer():
+    at = opened()
+    data = Path(__file__).parent / "data"
+    at.file_uploader(key="zh_file").upload("statement.zh.pdf", (data / "joint-statement-opening.zh.pdf").read_bytes(),
+                                           "application/pdf")
+    at.file_uploader(key="tgt_file").upload("statement.en.pdf", (data / "joint-statement-opening.en.pdf").read_bytes(),
+                                            "application/pdf")
+    at.button(key="align").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    a = work(at).alignment
+    assert a.source.name == "statement.zh.pdf" and a.target.lang == "en"
+    rows = table_rows(at)
+    assert any("中华人民共和国主席" in r["cells"][3] and "President Xi Jinping" in r["cells"][4] for r in rows)
+    assert any("北京" in r["cells"][3] and "Beijing" in r["cells"][4] for r in rows)
+
+
 def test_pasted_french_is_refused_with_what_to_do_on_this_page():
     at = opened()
     chinese = next(t for t in at.text_area if t.key == "zh_text")

@@ -1,0 +1,238 @@
+"""The text of a PDF as paragraphs: lines re-joined by where they sit on the page.
+
+Official Chinese documents and their translations are most often published as PDFs, and the
+text copied out of one is broken at every line end, with page numbers and running heads in
+between. The page itself says where a paragraph starts: an indented first line, a line that
+stops short of the right margin before a word that would have fitted, a wider gap, a change of
+type size; a centred title is one paragraph however many lines it takes. pdfminer.six gives
+each line's box; this module keeps the lines' text as it is, drops page furniture, and joins
+each paragraph's lines into one (no space between Chinese characters, one space otherwise),
+paragraphs separated by a blank line. A paragraph that runs over a page break is joined like
+any other. Where the font map gives a code point that merely shares its glyph with the character
+meant (⼈⺠ for 人民, ﬁ for fi), the character meant is what the PDF says
+(`normalise.unshare_glyphs`): it is what the reader sees, and what exports must carry.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from aligner.errors import InputError
+from aligner.normalise import has_han, unshare_glyphs
+
+EDGE_LINES = 2  # lines at the top and at the bottom of a page where running heads and numbers sit
+RUNNING_SHARE = 0.5  # a line at the same edge of at least this share of the pages is a running head
+MIN_RUNNING_PAGES = 2  # ... and of at least this many pages
+UNREADABLE_SHARE = 0.05  # share of private-use or replacement characters: the fonts have no character map
+INDENT = 0.6  # a line starting this many line heights right of the margin is indented
+SIZE_CHANGE = 0.15  # relative change of line height that starts a new paragraph (a heading)
+SLACK = 0.5  # line heights of room beyond the next word before a line counts as stopping short
+GAP = 1.4  # a vertical step this many times the usual one is a gap between paragraphs
+
+# A bare page number: "7", "- 7 -", "— 7 —", "7 / 12", "Page 7 of 12", "стр. 7", "第7页", "第 7 页 共 12 页"
+_PAGE_NUMBER_RE = re.compile(
+    r"^[\s\-–—]*(?:(?:page|p\.|стр\.?|страница|с\.)\s*)?第?\s*\d{1,4}\s*页?"
+    r"(?:\s*(?:/|of|из|共)\s*\d{1,4}\s*页?)?[\s\-–—]*$",
+    re.IGNORECASE,
+)
+_DIGITS_RE = re.compile(r"\d+")
+_SPACES_RE = re.compile(r"\s+")
+_FIRST_WORD_RE = re.compile(r"\S+")
+_LATIN_MARKS = ",.;:!?)"
+_HAN_HEAD_RE = re.compile(r".[。，、；：？！，．）」』》〉】”’…]*")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text as laid out on its page (PDF points, y upwards)."""
+
+    text: str
+    page: int
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+
+    @property
+    def height(self) -> float:
+        return self.top - self.bottom
+
+
+def pdf_text(path: Path) -> str:
+    """The paragraphs of a PDF's text layer, or InputError saying why it has none."""
+    pages = _page_lines(path)
+    running = running_heads(pages)
+    pages = [without_furniture(lines, running) for lines in pages]
+    text = "\n\n".join(paragraphs([line for lines in pages for line in lines]))
+    if not any(c.isalnum() for c in text):
+        raise InputError(f"{path} has no text layer (a scan or images of pages); run OCR on it first, or give "
+                         "the text as a .txt or .docx file.")
+    unreadable = sum(1 for c in text if c == "\ufffd" or "\ue000" <= c <= "\uf8ff")
+    if unreadable > UNREADABLE_SHARE * len(text):
+        raise InputError(f"{path}: the PDF's fonts do not say which characters they draw, so its text cannot be "
+                         "read; copy the text from the document it was made from.")
+    return text
+
+
+def _page_lines(path: Path) -> list[list[Line]]:
+    """Every page's text lines, in pdfminer's reading order."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTTextLine
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfexceptions import PDFException
+    from pdfminer.psexceptions import PSException
+
+    def lines_of(item):
+        if isinstance(item, LTTextLine):
+            yield item
+        elif hasattr(item, "__iter__"):
+            for child in item:
+                yield from lines_of(child)
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # it warns about every font it must guess at
+    pages: list[list[Line]] = []
+    try:
+        for number, page in enumerate(extract_pages(path)):
+            pages.append([Line(unshare_glyphs(text), number, item.x0, item.x1, item.y0, item.y1)
+                          for item in lines_of(page) if (text := item.get_text().strip())])
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise InputError(f"{path} is a password-protected PDF; save an unprotected copy, or copy its text into "
+                         "a .txt file, and use that.") from None
+    except (PDFException, PSException, ValueError, KeyError, TypeError, AssertionError) as e:
+        raise InputError(f"{path} is not a readable PDF ({type(e).__name__}: {e}); open it and save it again, "
+                         "or copy its text into a .txt file.") from None
+    return pages
+
+
+# --- page furniture ----------------------------------------------------------------
+
+
+def without_furniture(lines: list[Line], running: set[tuple[str, str]]) -> list[Line]:
+    """A page's lines without a bare page number or a running head at its top or bottom edge."""
+    drop, seen = set(), set()
+    for edge, line in _edges(lines):  # outermost first: a head is dropped once, the title it repeats stays
+        edge_key = (edge, _key(line.text))
+        if _PAGE_NUMBER_RE.match(line.text) or (edge_key in running and edge_key not in seen):
+            drop.add(id(line))
+        seen.add(edge_key)
+    kept = [line for line in lines if id(line) not in drop]
+    return kept if kept else lines  # a page that is nothing but a number keeps it
+
+
+def running_heads(pages: list[list[Line]]) -> set[tuple[str, str]]:
+    """(edge, line with numbers masked) found at the same edge of most pages.
+
+    The edge counts: a head that repeats the title ("Joint Statement" above every page) is a
+    running head at the top, not where the title stands in the first page's body.
+    """
+    at_edges: Counter[tuple[str, str]] = Counter()
+    for lines in pages:
+        at_edges.update({(edge, _key(line.text)) for edge, line in _edges(lines)})
+    needed = max(MIN_RUNNING_PAGES, RUNNING_SHARE * len(pages))
+    return {edge_key for edge_key, count in at_edges.items() if count >= needed}
+
+
+def _edges(lines: list[Line]) -> list[tuple[str, Line]]:
+    """("top" | "bottom", line) for the EDGE_LINES highest and lowest lines of a page, outermost first."""
+    by_height = sorted(lines, key=lambda line: -line.top)
+    return [("top", line) for line in by_height[:EDGE_LINES]] + \
+        [("bottom", line) for line in by_height[::-1][:EDGE_LINES]]
+
+
+def _key(text: str) -> str:
+    """A line with its numbers masked: "Joint Statement — 3" and "Joint Statement — 4" are one head."""
+    return _SPACES_RE.sub(" ", _DIGITS_RE.sub("#", text)).strip()
+
+
+# --- paragraphs ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Column:
+    """Where body text sits: its left margin, its right margin, its usual step between lines."""
+
+    left: float
+    right: float
+    step: float
+    indent: float | None  # where indented first lines start, if the text indents them
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> "_Column":
+        left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
+        body = sorted(line.x1 for line in lines if abs(line.x0 - left) < 2) or [max(line.x1 for line in lines)]
+        right = body[int(0.95 * (len(body) - 1))]
+        steps = [a.bottom - b.bottom for a, b in zip(lines, lines[1:]) if a.page == b.page and a.bottom > b.bottom]
+        starts = Counter(round(a.x0) for a, b in zip(lines, lines[1:])  # first lines: body text follows
+                         if a.x0 > left + INDENT * a.height and abs(b.x0 - left) < 2).most_common(1)
+        indent = starts[0][0] if starts and starts[0][1] > 1 else None
+        return cls(left, right, statistics.median(steps) if steps else 0.0, indent)
+
+    def indented(self, line: Line) -> bool:
+        return line.x0 > self.left + INDENT * line.height
+
+    def centred(self, line: Line) -> bool:
+        middle = (self.left + self.right) / 2
+        inset = INDENT * line.height
+        at_indent = self.indent is not None and abs(line.x0 - self.indent) < 2  # a paragraph's first line
+        return (line.x0 > self.left + inset and line.x1 < self.right - inset and not at_indent
+                and abs((line.x0 + line.x1) / 2 - middle) < line.height)
+
+    def stops_short(self, line: Line, before: Line) -> bool:
+        """Whether `line` ends where the first word of `before` would still have fitted."""
+        word = _FIRST_WORD_RE.match(before.text).group(0)
+        if has_han(word[0]):
+            # Chinese breaks anywhere, but a character travels with the marks that may not start a
+            # line (展。): those would have had to fit too
+            wanted = len(_HAN_HEAD_RE.match(before.text).group(0)) * before.height
+        else:
+            wanted = (len(word) + 1) * (before.x1 - before.x0) / max(len(before.text), 1)
+        return line.x1 + wanted < self.right - SLACK * line.height  # letters are wider or narrower than the mean
+
+
+def paragraphs(lines: list[Line]) -> list[str]:
+    """The lines grouped into paragraphs, each joined into one string."""
+    if not lines:
+        return []
+    column = _Column.of(lines)
+    groups: list[list[Line]] = [[lines[0]]]
+    for a, b in zip(lines, lines[1:]):
+        if _breaks(a, b, column):
+            groups.append([b])
+        else:
+            groups[-1].append(b)
+    return [_join([line.text for line in group]) for group in groups]
+
+
+def _breaks(a: Line, b: Line, column: _Column) -> bool:
+    """Whether a new paragraph starts at line b, after line a."""
+    if abs(a.height - b.height) > SIZE_CHANGE * max(a.height, b.height):
+        return True  # a heading, or a note in smaller type
+    if a.page == b.page and column.step and a.bottom - b.bottom > GAP * column.step:
+        return True
+    if column.centred(a) and column.centred(b):
+        return False  # a title over several lines
+    return column.indented(b) or column.centred(a) or column.stops_short(a, b)
+
+
+def _join(texts: list[str]) -> str:
+    """One paragraph from its lines: one space at a break, none after a hyphen or next to Chinese
+    (unless the Chinese follows a Latin mark, which is followed by a space)."""
+    out = texts[0]
+    for text in texts[1:]:
+        if out.endswith("-"):
+            glue = ""
+        elif _chinese(text[0]) and out[-1] in _LATIN_MARKS:
+            glue = " "  # "多边主义, 推进"
+        else:
+            glue = "" if _chinese(out[-1]) or _chinese(text[0]) else " "
+        out += glue + text
+    return out
+
+
+def _chinese(c: str) -> bool:
+    """A Chinese character or CJK punctuation: Chinese is written without spaces."""
+    return has_han(c) or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"

@@ -1,0 +1,108 @@
+"""PDF input: the sample's opening printed to PDF by Chromium (tests/data/make_pdfs.py) reads back as the
+sample's own sentences, aligns, and a PDF without usable text is one clear error."""
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfWriter
+
+from aligner import reading
+from aligner.cli import main
+from aligner.errors import InputError
+from aligner.pipeline import load_document, load_file
+from aligner.reading import read_file
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+PDF = {lang: DATA / f"joint-statement-opening.{lang}.pdf" for lang in ("zh", "ru", "en")}
+RUNNING_HEAD = {"zh": "中俄联合声明", "ru": "Совместное заявление", "en": "Joint Statement"}
+
+
+def sample_sentences(lang: str) -> list[str]:
+    text = (ROOT / "texts" / f"joint-statement.{lang}.txt").read_text(encoding="utf-8")
+    return [s.norm for s in load_document(text, lang).sentences]
+
+
+@pytest.mark.parametrize("lang", ["zh", "ru", "en"])
+def test_a_printed_pdf_reads_back_as_the_sentences_it_was_printed_from(lang):
+    # titles over several centred lines, indented paragraphs, a running head, page numbers, paragraphs
+    # running over a page break, and what the fonts put in a copy (⼈⺠ for 人民, ﬁ for fi, ‒ for –)
+    text = read_file(PDF[lang])
+    assert not re.search("[\u2e80-\u2fdf\ufb00-\ufb06\u2012]", text)  # the characters meant, not the fonts' codes
+    paragraphs = text.split("\n\n")
+    assert not any(p.strip() == RUNNING_HEAD[lang] or p.strip().startswith("- ") for p in paragraphs)
+    assert all("\n" not in p for p in paragraphs)  # each paragraph's lines re-joined
+    sentences = [s.norm for s in load_document(text, lang).sentences]
+    sample = sample_sentences(lang)
+    assert sentences == sample[:len(sentences)]
+    assert len(sentences) >= 18
+
+
+def test_the_title_the_running_head_repeats_is_kept_on_the_first_page():
+    text = read_file(PDF["ru"])
+    assert text.startswith("Совместное заявление Российской Федерации и Китайской Народной Республики")
+    assert text.count("Совместное заявление") == 1
+
+
+def test_a_paragraph_broken_by_a_page_break_is_one_paragraph():
+    text = read_file(PDF["ru"])
+    assert "вступает в новую эпоху бурного развития и глубоких преобразований." in text  # pages 1 and 2
+
+
+def test_pdfs_align_like_the_texts_they_were_printed_from():
+    runner = CliRunner(env={"OMP_NUM_THREADS": "1"})
+    result = runner.invoke(main, ["align", str(PDF["zh"]), str(PDF["en"]), "--no-cache", "-q"])
+    assert result.exit_code == 0, result.output
+    zh, en = load_file(PDF["zh"]), load_file(PDF["en"])
+    assert "Beijing" in result.output and "北京" in result.output
+    from aligner import align_texts
+
+    alignment = align_texts(read_file(PDF["zh"]), read_file(PDF["en"]))
+    pairs = [b for b in alignment.beads if b.src and b.tgt]
+    assert len(alignment.beads) >= 14 and len(pairs) == len(alignment.beads)  # nothing left unmatched
+    title = alignment.beads[0]
+    assert title.src == (0,) and title.tgt == (0,)
+    assert len(zh.sentences) == 19 and len(en.sentences) == 18
+
+
+def _pdf(write) -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(width=420, height=595)
+    write(writer)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def test_a_pdf_without_a_text_layer_is_a_clear_error(tmp_path):
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(_pdf(lambda writer: None))
+    with pytest.raises(InputError, match=r"scan\.pdf has no text layer .* run OCR"):
+        read_file(path)
+
+
+def test_a_password_protected_pdf_is_a_clear_error(tmp_path):
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(_pdf(lambda writer: writer.encrypt("secret", algorithm="RC4-128")))
+    with pytest.raises(InputError, match=r"locked\.pdf is a password-protected PDF"):
+        read_file(path)
+
+
+def test_a_damaged_pdf_is_a_clear_error_and_so_is_one_renamed_to_txt(tmp_path):
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R")
+    with pytest.raises(InputError, match=r"cut\.pdf is not a readable PDF"):
+        read_file(cut)
+    renamed = tmp_path / "statement.txt"
+    renamed.write_bytes(PDF["en"].read_bytes())
+    assert read_file(renamed) == read_file(PDF["en"])
+
+
+def test_a_pdf_whose_text_is_too_large_names_the_limit(monkeypatch):
+    monkeypatch.setattr(reading, "MAX_BYTES", 1000)
+    with pytest.raises(InputError, match=r"the text of .*joint-statement-opening\.zh\.pdf is .* the limit is"):
+        read_file(PDF["zh"])
