@@ -5,7 +5,8 @@ text copied out of one is broken at every line end, with page numbers and runnin
 between. The page itself says where a paragraph starts: an indented first line, a line that
 stops short of the right margin before a word that would have fitted, a wider gap, a change of
 type size; a centred title is one paragraph however many lines it takes. pdfminer.six gives
-each line's box; this module keeps the lines' text as it is, drops page furniture, and joins
+each line's box; this module keeps each line's text as it is (but for runs of spaces: a justified
+line spreads its words), drops page furniture, and joins
 each paragraph's lines into one (no space between Chinese characters, one space otherwise),
 paragraphs separated by a blank line. A paragraph that runs over a page break is joined like
 any other. Where the font map gives a code point that merely shares its glyph with the character
@@ -24,6 +25,10 @@ from pathlib import Path
 from aligner.errors import InputError
 from aligner.normalise import has_han, unshare_glyphs
 
+# Letters this many widths apart are still one line (pdfminer's default is 2): justified lines spread
+# their words wider than that, and pdfminer would cut them into words and shuffle them. The cost: two
+# columns closer than this would read as one; these are single-column documents.
+CHAR_MARGIN = 6.0
 EDGE_LINES = 2  # lines at the top and at the bottom of a page where running heads and numbers sit
 RUNNING_SHARE = 0.5  # a line at the same edge of at least this share of the pages is a running head
 MIN_RUNNING_PAGES = 2  # ... and of at least this many pages
@@ -81,7 +86,7 @@ def pdf_text(path: Path) -> str:
 def _page_lines(path: Path) -> list[list[Line]]:
     """Every page's text lines, in pdfminer's reading order."""
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LTTextLine
+    from pdfminer.layout import LAParams, LTTextLine
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfexceptions import PDFException
     from pdfminer.psexceptions import PSException
@@ -96,8 +101,8 @@ def _page_lines(path: Path) -> list[list[Line]]:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # it warns about every font it must guess at
     pages: list[list[Line]] = []
     try:
-        for number, page in enumerate(extract_pages(path)):
-            pages.append([Line(unshare_glyphs(text), number, item.x0, item.x1, item.y0, item.y1)
+        for number, page in enumerate(extract_pages(path, laparams=LAParams(char_margin=CHAR_MARGIN))):
+            pages.append([Line(unshare_glyphs(_SPACES_RE.sub(" ", text)), number, item.x0, item.x1, item.y0, item.y1)
                           for item in lines_of(page) if (text := item.get_text().strip())])
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError(f"{path} is a password-protected PDF; save an unprotected copy, or copy its text into "
@@ -153,12 +158,13 @@ def _key(text: str) -> str:
 
 @dataclass(frozen=True)
 class _Column:
-    """Where body text sits: its left margin, its right margin, its usual step between lines."""
+    """Where body text sits: its margins, its usual step between lines, its first-line indent, its size."""
 
     left: float
     right: float
     step: float
     indent: float | None  # where indented first lines start, if the text indents them
+    height: float  # of a body line: lines of another size are headings or notes
 
     @classmethod
     def of(cls, lines: list[Line]) -> "_Column":
@@ -169,7 +175,12 @@ class _Column:
         starts = Counter(round(a.x0) for a, b in zip(lines, lines[1:])  # first lines: body text follows
                          if a.x0 > left + INDENT * a.height and abs(b.x0 - left) < 2).most_common(1)
         indent = starts[0][0] if starts and starts[0][1] > 1 else None
-        return cls(left, right, statistics.median(steps) if steps else 0.0, indent)
+        height = statistics.median(line.height for line in lines)
+        return cls(left, right, statistics.median(steps) if steps else 0.0, indent, height)
+
+    def larger(self, line: Line) -> bool:
+        """In larger type than the body: a heading's."""
+        return line.height > (1 + SIZE_CHANGE) * self.height
 
     def indented(self, line: Line) -> bool:
         return line.x0 > self.left + INDENT * line.height
@@ -213,8 +224,8 @@ def _breaks(a: Line, b: Line, column: _Column) -> bool:
         return True  # a heading, or a note in smaller type
     if a.page == b.page and column.step and a.bottom - b.bottom > GAP * column.step:
         return True
-    if column.centred(a) and column.centred(b):
-        return False  # a title over several lines
+    if column.centred(a) and column.centred(b) or column.larger(a):
+        return False  # a title over several lines (same size, no gap): centred, or in larger type
     return column.indented(b) or column.centred(a) or column.stops_short(a, b)
 
 

@@ -1,5 +1,5 @@
-"""PDF input: the sample's opening printed to PDF by Chromium (tests/data/make_pdfs.py) reads back as the
-sample's own sentences, aligns, and a PDF without usable text is one clear error."""
+"""PDF input: the sample texts printed to PDF by Chromium and by ReportLab (tests/data/make_pdfs.py) read
+back as the sample's own sentences and align; a PDF without usable text is one clear error."""
 from __future__ import annotations
 
 import io
@@ -40,6 +40,17 @@ def test_a_printed_pdf_reads_back_as_the_sentences_it_was_printed_from(lang):
     sample = sample_sentences(lang)
     assert sentences == sample[:len(sentences)]
     assert len(sentences) >= 18
+
+
+@pytest.mark.parametrize("lang", ["zh", "ru", "en"])
+def test_a_justified_pdf_in_a_standard_font_reads_back_as_the_whole_text(lang):
+    # ReportLab: words spread across justified lines, paragraphs set apart by space, not indented, "Page N" /
+    # "第 N 页" footers; the Chinese in STSong-Light, not embedded, whose UCS-2 map has no middle dot, so
+    # the PDF itself shows 弗弗普京 for 弗·弗·普京
+    text = read_file(DATA / f"joint-statement-justified.{lang}.pdf")
+    assert "  " not in text and "Page" not in text and "第 1 页" not in text
+    sentences = [s.norm for s in load_document(text, lang).sentences]
+    assert sentences == [s.replace("·", "") if lang == "zh" else s for s in sample_sentences(lang)]
 
 
 def test_the_title_the_running_head_repeats_is_kept_on_the_first_page():
