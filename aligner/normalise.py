@@ -44,8 +44,9 @@ _SOFT_HYPHEN_RE = re.compile("\u00ad")
 
 # Code points a PDF's font map gives for characters that share their glyph. PDF fonts (Chrome's
 # and Noto's among them) draw 民 and ⺠, 月 and ⽉ with one glyph, and text copied from the PDF gets
-# whichever code point the map lists first: "⼈⺠", "2⽉4⽇", "三分之⼀"; Latin ones give ligatures
-# (ﬁ, ﬀ) and the figure dash for the en dash. The Kangxi Radicals block folds by its Unicode
+# whichever code point the map lists first: "⼈⺠", "2⽉4⽇", "三分之⼀"; a pair of em dashes set as one
+# glyph comes back as the two-em dash ⸺; Latin fonts give ligatures (ﬁ, ﬀ) and the figure dash for
+# the en dash. The Kangxi Radicals block folds by its Unicode
 # compatibility mapping (NFKC); the CJK Radicals Supplement has none, so its equivalents
 # (Unicode's Equivalent_Unified_Ideograph) are listed here, each checked against the glyph it
 # shares in the Noto CJK fonts.
@@ -58,8 +59,10 @@ _RADICAL_SUPPLEMENT = (
 )
 _GLYPH_SHARERS = {
     **{cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)},
+    ord("⼾"): "户",  # NFKC gives the Traditional 戶; Simplified fonts draw ⼾ as 户, and Simplified is our usual case
     **{ord(a): b for radicals, ideographs in _RADICAL_SUPPLEMENT for a, b in zip(radicals, ideographs)},
     **{cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xFB00, 0xFB07)},
+    ord("⸺"): "——", ord("⸻"): "———",  # the long dashes of Chinese, set as one glyph
     0x2012: 0x2013,
 }
 _FOLDED_CHARACTERS = {**_GLYPH_SHARERS, **_FULL_TO_HALF}

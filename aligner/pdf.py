@@ -6,9 +6,8 @@ between. The page itself says where a paragraph starts: an indented first line, 
 stops short of the right margin before a word that would have fitted, a wider gap, a change of
 type size; a centred title is one paragraph however many lines it takes. pdfminer.six gives
 each line's box; this module keeps each line's text as it is (but for runs of spaces: a justified
-line spreads its words), drops page furniture, and joins
-each paragraph's lines into one (no space between Chinese characters, one space otherwise),
-paragraphs separated by a blank line. A paragraph that runs over a page break is joined like
+line spreads its words), drops page furniture, and joins each paragraph's lines into one (no
+space between Chinese characters, one space otherwise), paragraphs separated by a blank line. A paragraph that runs over a page break is joined like
 any other. Where the font map gives a code point that merely shares its glyph with the character
 meant (⼈⺠ for 人民, ﬁ for fi), the character meant is what the PDF says
 (`normalise.unshare_glyphs`): it is what the reader sees, and what exports must carry.
@@ -35,8 +34,11 @@ MIN_RUNNING_PAGES = 2  # ... and of at least this many pages
 UNREADABLE_SHARE = 0.05  # share of private-use or replacement characters: the fonts have no character map
 INDENT = 0.6  # a line starting this many line heights right of the margin is indented
 SIZE_CHANGE = 0.15  # relative change of line height that starts a new paragraph (a heading)
+SPACE = 0.25  # width of a space between words, in line heights
 SLACK = 0.5  # line heights of room beyond the next word before a line counts as stopping short
-GAP = 1.4  # a vertical step this many times the usual one is a gap between paragraphs
+SHARED_MARGIN = 0.02  # share of the lines that must start at a place for it to be the left margin
+COMMON_STEP = 0.03  # share of the steps between lines that makes a step common
+GAP = 0.25  # line heights beyond the usual step between lines that make a gap between paragraphs
 
 # A bare page number: "7", "- 7 -", "— 7 —", "7 / 12", "Page 7 of 12", "стр. 7", "第7页", "第 7 页 共 12 页"
 _PAGE_NUMBER_RE = re.compile(
@@ -46,9 +48,11 @@ _PAGE_NUMBER_RE = re.compile(
 )
 _DIGITS_RE = re.compile(r"\d+")
 _SPACES_RE = re.compile(r"\s+")
-_FIRST_WORD_RE = re.compile(r"\S+")
+_FIRST_WORD_RE = re.compile(r"\s*(\S+)")
 _LATIN_MARKS = ",.;:!?)"
-_HAN_HEAD_RE = re.compile(r".[。，、；：？！，．）」』》〉】”’…]*")
+# what a Chinese line break may not split: opening marks, one character, the closing marks after it
+_OPENING_MARKS = "“‘「『（《〈【"
+_HAN_HEAD_RE = re.compile(rf"[{_OPENING_MARKS}]*.[。，、；：？！．）」』》〉】”’…]*")
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,8 @@ class Line:
     x1: float
     bottom: float
     top: float
+    lead: float = 0.0  # width of what would have had to fit at the end of the line before: the first
+    #                    word, or the first Chinese character with the marks that may not start a line
 
     @property
     def height(self) -> float:
@@ -84,9 +90,10 @@ def pdf_text(path: Path) -> str:
 
 
 def _page_lines(path: Path) -> list[list[Line]]:
-    """Every page's text lines, in pdfminer's reading order."""
+    """Every page's text lines, top to bottom (pdfminer's order of its text boxes can put a paragraph's
+    short last line before the line above it)."""
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTTextLine
+    from pdfminer.layout import LAParams, LTChar, LTTextLine
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfexceptions import PDFException
     from pdfminer.psexceptions import PSException
@@ -98,12 +105,24 @@ def _page_lines(path: Path) -> list[list[Line]]:
             for child in item:
                 yield from lines_of(child)
 
+    def lead(item) -> float:
+        chars = [c for c in item if isinstance(c, LTChar) and c.get_text().strip()]
+        if not chars:
+            return 0.0
+        text = "".join(c.get_text() for c in chars)
+        head = _HAN_HEAD_RE.match(text).group(0)
+        if not has_han(head.lstrip(_OPENING_MARKS)[:1]):
+            head = _FIRST_WORD_RE.match(item.get_text()).group(1)
+        last = chars[min(len(head), len(chars)) - 1]
+        return last.x1 - chars[0].x0
+
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # it warns about every font it must guess at
     pages: list[list[Line]] = []
     try:
         for number, page in enumerate(extract_pages(path, laparams=LAParams(char_margin=CHAR_MARGIN))):
-            pages.append([Line(unshare_glyphs(_SPACES_RE.sub(" ", text)), number, item.x0, item.x1, item.y0, item.y1)
-                          for item in lines_of(page) if (text := item.get_text().strip())])
+            lines = [Line(unshare_glyphs(_SPACES_RE.sub(" ", text)), number, item.x0, item.x1, item.y0, item.y1,
+                          lead(item)) for item in lines_of(page) if (text := item.get_text().strip())]
+            pages.append(sorted(lines, key=lambda line: (-line.top, line.x0)))  # one column: top to bottom
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError(f"{path} is a password-protected PDF; save an unprotected copy, or copy its text into "
                          "a .txt file, and use that.") from None
@@ -168,15 +187,21 @@ class _Column:
 
     @classmethod
     def of(cls, lines: list[Line]) -> "_Column":
-        left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
-        body = sorted(line.x1 for line in lines if abs(line.x0 - left) < 2) or [max(line.x1 for line in lines)]
-        right = body[int(0.95 * (len(body) - 1))]
-        steps = [a.bottom - b.bottom for a, b in zip(lines, lines[1:]) if a.page == b.page and a.bottom > b.bottom]
-        starts = Counter(round(a.x0) for a, b in zip(lines, lines[1:])  # first lines: body text follows
-                         if a.x0 > left + INDENT * a.height and abs(b.x0 - left) < 2).most_common(1)
-        indent = starts[0][0] if starts and starts[0][1] > 1 else None
+        # the left margin is the leftmost place lines share (in dialogue most lines are indented first
+        # lines); the right one is where the longest lines end
+        starts = Counter(round(line.x0) for line in lines)
+        left = min(x for x, n in starts.items() if n >= max(2, SHARED_MARGIN * len(lines)) or n == max(starts.values()))
+        right = statistics.quantiles([line.x1 for line in lines], n=50)[-1] if len(lines) > 1 else lines[0].x1
+        # the step inside a paragraph: the smallest common one (in a text of one-line paragraphs set apart
+        # by space, most steps are gaps)
+        steps = Counter(round(a.bottom - b.bottom) for a, b in zip(lines, lines[1:])
+                        if a.page == b.page and a.bottom > b.bottom)
+        step = min((x for x, n in steps.items() if n >= COMMON_STEP * sum(steps.values())), default=0.0)
+        firsts = Counter(round(a.x0) for a, b in zip(lines, lines[1:])  # first lines: body text follows
+                         if a.page == b.page and abs(b.x0 - left) < 2 and a.x0 > left + INDENT * a.height).most_common(1)
+        indent = firsts[0][0] if firsts and firsts[0][1] > 1 else None
         height = statistics.median(line.height for line in lines)
-        return cls(left, right, statistics.median(steps) if steps else 0.0, indent, height)
+        return cls(left, right, step, indent, height)
 
     def larger(self, line: Line) -> bool:
         """In larger type than the body: a heading's."""
@@ -193,48 +218,45 @@ class _Column:
                 and abs((line.x0 + line.x1) / 2 - middle) < line.height)
 
     def stops_short(self, line: Line, before: Line) -> bool:
-        """Whether `line` ends where the first word of `before` would still have fitted."""
-        word = _FIRST_WORD_RE.match(before.text).group(0)
-        if has_han(word[0]):
-            # Chinese breaks anywhere, but a character travels with the marks that may not start a
-            # line (展。): those would have had to fit too
-            wanted = len(_HAN_HEAD_RE.match(before.text).group(0)) * before.height
-        else:
-            wanted = (len(word) + 1) * (before.x1 - before.x0) / max(len(before.text), 1)
-        return line.x1 + wanted < self.right - SLACK * line.height  # letters are wider or narrower than the mean
+        """Whether `line` ends where the start of the next line, `before`, would still have fitted."""
+        space = 0.0 if _chinese(before.text[0]) or _chinese(line.text[-1]) else SPACE * before.height
+        return line.x1 + space + before.lead < self.right - SLACK * line.height
 
 
 def paragraphs(lines: list[Line]) -> list[str]:
     """The lines grouped into paragraphs, each joined into one string."""
     if not lines:
         return []
-    column = _Column.of(lines)
+    # a book's pages mirror their margins: the text sits further right on every other page
+    columns = [_Column.of(side) for side in ([x for x in lines if x.page % 2 == parity] for parity in (0, 1)) if side]
+    columns = columns * 2 if len(columns) == 1 else columns
     groups: list[list[Line]] = [[lines[0]]]
     for a, b in zip(lines, lines[1:]):
-        if _breaks(a, b, column):
+        if _breaks(a, b, columns[a.page % 2], columns[b.page % 2]):
             groups.append([b])
         else:
             groups[-1].append(b)
     return [_join([line.text for line in group]) for group in groups]
 
 
-def _breaks(a: Line, b: Line, column: _Column) -> bool:
-    """Whether a new paragraph starts at line b, after line a."""
+def _breaks(a: Line, b: Line, on_a: _Column, on_b: _Column) -> bool:
+    """Whether a new paragraph starts at line b, after line a (each on its page's column)."""
     if abs(a.height - b.height) > SIZE_CHANGE * max(a.height, b.height):
         return True  # a heading, or a note in smaller type
-    if a.page == b.page and column.step and a.bottom - b.bottom > GAP * column.step:
+    usual = on_a.step * a.height / on_a.height  # larger type, wider steps
+    if a.page == b.page and a.bottom - b.bottom > usual + GAP * a.height:
         return True
-    if column.centred(a) and column.centred(b) or column.larger(a):
+    if on_a.centred(a) and on_b.centred(b) or on_a.larger(a):
         return False  # a title over several lines (same size, no gap): centred, or in larger type
-    return column.indented(b) or column.centred(a) or column.stops_short(a, b)
+    return on_b.indented(b) or on_a.centred(a) or on_a.stops_short(a, b)
 
 
 def _join(texts: list[str]) -> str:
-    """One paragraph from its lines: one space at a break, none after a hyphen or next to Chinese
-    (unless the Chinese follows a Latin mark, which is followed by a space)."""
+    """One paragraph from its lines: one space at a break, none after a hyphen or a dash set close, or
+    next to Chinese (unless the Chinese follows a Latin mark, which is followed by a space)."""
     out = texts[0]
     for text in texts[1:]:
-        if out.endswith("-"):
+        if out.endswith("-") or _closed_dash(out[-2:]) or _closed_dash(text[:2][::-1]):  # "grasp—but" broke at the dash
             glue = ""
         elif _chinese(text[0]) and out[-1] in _LATIN_MARKS:
             glue = " "  # "多边主义, 推进"
@@ -242,6 +264,11 @@ def _join(texts: list[str]) -> str:
             glue = "" if _chinese(out[-1]) or _chinese(text[0]) else " "
         out += glue + text
     return out
+
+
+def _closed_dash(pair: str) -> bool:
+    """A letter and an em dash with no space between ("p—" of "grasp—", or "—b" reversed)."""
+    return len(pair) == 2 and pair[1] == "—" and pair[0].isalpha()
 
 
 def _chinese(c: str) -> bool:

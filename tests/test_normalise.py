@@ -52,6 +52,7 @@ def test_fold_turns_radical_code_points_of_a_pdf_copy_into_the_characters_they_s
     assert len(inner) >= 7
     assert all(s.norm in clean for s in inner), [s.norm for s in inner if s.norm not in clean]
     assert fold("三分之⼀，⼆〇⼆⼆年，⻓城，⻑城") == "三分之一，二〇二二年，长城，长城"
+    assert fold("⽤⼾，曲线⸺，ﬁnal ﬂow，1941‒1945") == "用户，曲线——，final flow，1941–1945"
 
 
 def test_fold_collapses_whitespace_but_keeps_spaces_next_to_latin():

@@ -13,6 +13,7 @@ from pypdf import PdfWriter
 from aligner import reading
 from aligner.cli import main
 from aligner.errors import InputError
+from aligner.normalise import match_form
 from aligner.pipeline import load_document, load_file
 from aligner.reading import read_file
 
@@ -51,6 +52,14 @@ def test_a_justified_pdf_in_a_standard_font_reads_back_as_the_whole_text(lang):
     assert "  " not in text and "Page" not in text and "第 1 页" not in text
     sentences = [s.norm for s in load_document(text, lang).sentences]
     assert sentences == [s.replace("·", "") if lang == "zh" else s for s in sample_sentences(lang)]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_one_sentence_paragraphs_set_apart_by_space_each_come_back_whole(lang):
+    # most lines end a paragraph here, so the step between a paragraph's own lines is the rarer one
+    text = read_file(DATA / f"joint-statement-sentences.{lang}.pdf")
+    paragraphs = [match_form(p).replace("·", "") for p in text.split("\n\n")]
+    assert paragraphs == [s.replace("·", "") for s in sample_sentences(lang)]
 
 
 def test_the_title_the_running_head_repeats_is_kept_on_the_first_page():

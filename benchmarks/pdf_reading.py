@@ -1,0 +1,122 @@
+"""PDF input measured: texts printed to PDF and read back, against the lines they were printed from.
+
+Each MAC dev document (zh and en, one benchmark line per paragraph, so every line end is a
+paragraph end the reader must find) and each sample text is printed twice, as the PDFs people
+get are made (see tests/data/make_pdfs.py): by Chromium (indented paragraphs, mirrored margins,
+a running head, page numbers, fonts embedded) and by ReportLab (justified, paragraphs set apart
+by space, the Chinese in a standard CID font that is not embedded). `aligner.reading.read_file`
+reads each back; the figures are the share of paragraphs recovered exactly, and the reading speed.
+Differences are listed; the folded form the aligner matches (`Sentence.norm`) is compared too,
+since a few differences are spaces a Chinese line break hides.
+
+    PYTHONPATH=. python benchmarks/pdf_reading.py [--no-write]
+
+Needs Chromium with the Noto CJK fonts (scripts/browser_deps.sh) and, for the second engine,
+`pip install reportlab`. Writes its section of benchmarks/RESULTS.md (between the pdf markers).
+"""
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "data")]
+
+from aligner.normalise import match_form  # noqa: E402
+from aligner.reading import read_file  # noqa: E402
+from make_pdfs import browser, chromium_pdf, reportlab_pdf, sample_paragraphs  # noqa: E402
+from results_file import markers, write_section  # noqa: E402
+
+MAC = ROOT.parent / "shared" / "benchmarks" / "mac-zh-en" / "dev"
+EXAMPLES = 8
+
+
+def documents() -> list[tuple[str, str, list[str], bool]]:
+    """(name, language, paragraphs, first is a title) for every text printed."""
+    docs = []
+    for path in sorted((MAC / "zh").glob("*.txt")):
+        for lang in ("zh", "en"):
+            text = (MAC / lang / path.name).read_text(encoding="utf-8")
+            docs.append((f"MAC {path.stem}", lang, [x.strip() for x in text.splitlines() if x.strip()], False))
+    for lang in ("zh", "ru", "en"):
+        docs.append(("sample", lang, sample_paragraphs(lang), True))
+    return docs
+
+
+def engines(page):
+    """(name, print function(paragraphs, lang, path, title)) for the engines available here."""
+    found = [("Chromium", lambda paras, lang, path, title: chromium_pdf(page, paras, "Chapter", path, title))]
+    try:
+        import reportlab  # noqa: F401
+
+        found.append(("ReportLab", lambda paras, lang, path, title: reportlab_pdf(paras, lang, "Chapter", path, title)))
+    except ImportError:
+        print("reportlab is not installed: the justified PDFs are skipped", file=sys.stderr)
+    return found
+
+
+def page_count(path: Path) -> int:
+    from pdfminer.pdfpage import PDFPage
+
+    with path.open("rb") as handle:
+        return sum(1 for _ in PDFPage.get_pages(handle))
+
+
+def compare(want: list[str], got: list[str]) -> tuple[int, int, list[str]]:
+    """(paragraphs recovered exactly, recovered in their folded form, the first differences)."""
+    exact = sum(b.size for b in difflib.SequenceMatcher(None, want, got, autojunk=False).get_matching_blocks())
+    folded_want, folded_got = [match_form(x) for x in want], [match_form(x) for x in got]
+    matcher = difflib.SequenceMatcher(None, folded_want, folded_got, autojunk=False)
+    folded = sum(b.size for b in matcher.get_matching_blocks())
+    diffs = [f"`{' / '.join(w[:60] for w in want[i1:i2][:2])}` → `{' / '.join(g[:60] for g in got[j1:j2][:2])}`"
+             for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, want, got, autojunk=False).get_opcodes()
+             if op != "equal"]
+    return exact, folded, diffs
+
+
+def run() -> str:
+    rows, examples = [], []
+    with tempfile.TemporaryDirectory() as folder, browser() as chromium:
+        for engine, make in engines(chromium.new_page()):
+            totals = {"paragraphs": 0, "exact": 0, "folded": 0, "pages": 0, "seconds": 0.0}
+            for name, lang, paras, title in documents():
+                path = Path(folder) / "doc.pdf"
+                make(paras, lang, path, title)
+                t0 = time.perf_counter()
+                got = read_file(path).split("\n\n")
+                totals["seconds"] += time.perf_counter() - t0
+                totals["pages"] += page_count(path)
+                exact, folded, diffs = compare(paras, got)
+                for key, value in (("paragraphs", len(paras)), ("exact", exact), ("folded", folded)):
+                    totals[key] += value
+                examples += [f"- {engine}, {name} {lang}: {d}" for d in diffs]
+                print(f"{engine} {name} {lang}: {exact}/{len(paras)} exact, {folded} folded", file=sys.stderr)
+            rows.append(f"| {engine} | {totals['paragraphs']} | {totals['exact'] / totals['paragraphs']:.4f} | "
+                        f"{totals['folded'] / totals['paragraphs']:.4f} | {totals['pages']} | "
+                        f"{totals['pages'] / totals['seconds']:.1f} |")
+    start, end = markers("pdf")
+    return "\n".join([
+        start, "## PDF input: printed texts read back (`benchmarks/pdf_reading.py`)", "",
+        "The six MAC dev documents in Chinese and English (every benchmark line a paragraph) and the three "
+        "sample texts, printed to PDF and read back by `read_file`. Exact: paragraphs recovered character for "
+        "character; folded: equal in the form the aligner matches.", "",
+        "| printed by | paragraphs | exact | folded | pages | pages/s |", "|---|---|---|---|---|---|", *rows, "",
+        "Differences (first few):", "", *(examples[:EXAMPLES] or ["- none"]), end])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--no-write", action="store_true", help="print the table, do not touch RESULTS.md")
+    args = parser.parse_args()
+    section = run()
+    print(section)
+    if not args.no_write:
+        write_section("pdf", section)
+
+
+if __name__ == "__main__":
+    main()
