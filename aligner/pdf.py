@@ -50,6 +50,7 @@ _DIGITS_RE = re.compile(r"\d+")
 _SPACES_RE = re.compile(r"\s+")
 _FIRST_WORD_RE = re.compile(r"\s*(\S+)")
 _LATIN_MARKS = ",.;:!?)"
+_MARKS_AFTER = ",.;:!?)·、。，；：？！）"  # marks that follow a word without a space
 # what a Chinese line break may not split: opening marks, one character, the closing marks after it
 _OPENING_MARKS = "“‘「『（《〈【"
 _HAN_HEAD_RE = re.compile(rf"[{_OPENING_MARKS}]*.[。，、；：？！．）」』》〉】”’…]*")
@@ -93,35 +94,17 @@ def _page_lines(path: Path) -> list[list[Line]]:
     """Every page's text lines, top to bottom (pdfminer's order of its text boxes can put a paragraph's
     short last line before the line above it)."""
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTChar, LTTextLine
+    from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfexceptions import PDFException
     from pdfminer.psexceptions import PSException
-
-    def lines_of(item):
-        if isinstance(item, LTTextLine):
-            yield item
-        elif hasattr(item, "__iter__"):
-            for child in item:
-                yield from lines_of(child)
-
-    def lead(item) -> float:
-        chars = [c for c in item if isinstance(c, LTChar) and c.get_text().strip()]
-        if not chars:
-            return 0.0
-        text = "".join(c.get_text() for c in chars)
-        head = _HAN_HEAD_RE.match(text).group(0)
-        if not has_han(head.lstrip(_OPENING_MARKS)[:1]):
-            head = _FIRST_WORD_RE.match(item.get_text()).group(1)
-        last = chars[min(len(head), len(chars)) - 1]
-        return last.x1 - chars[0].x0
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # it warns about every font it must guess at
     pages: list[list[Line]] = []
     try:
         for number, page in enumerate(extract_pages(path, laparams=LAParams(char_margin=CHAR_MARGIN))):
-            lines = [Line(unshare_glyphs(_SPACES_RE.sub(" ", text)), number, item.x0, item.x1, item.y0, item.y1,
-                          lead(item)) for item in lines_of(page) if (text := item.get_text().strip())]
+            lines = [Line(unshare_glyphs(text), number, item.x0, item.x1, item.y0, item.y1, _lead(item))
+                     for item in _text_lines(page) if (text := _line_text(item))]
             pages.append(sorted(lines, key=lambda line: (-line.top, line.x0)))  # one column: top to bottom
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError(f"{path} is a password-protected PDF; save an unprotected copy, or copy its text into "
@@ -130,6 +113,58 @@ def _page_lines(path: Path) -> list[list[Line]]:
         raise InputError(f"{path} is not a readable PDF ({type(e).__name__}: {e}); open it and save it again, "
                          "or copy its text into a .txt file.") from None
     return pages
+
+
+def _text_lines(item):
+    """The text lines inside a pdfminer layout item."""
+    from pdfminer.layout import LTTextLine
+
+    if isinstance(item, LTTextLine):
+        yield item
+    elif hasattr(item, "__iter__"):
+        for child in item:
+            yield from _text_lines(child)
+
+
+def _line_text(line) -> str:
+    """A pdfminer line's text: its letters, and the spaces pdfminer guesses from gaps only where a
+    writer would have put one. Word processors leave room where Chinese meets digits or Latin
+    letters, and before a mark, without a space (于 2022 年, 弗 ·弗): no space is guessed there."""
+    from pdfminer.layout import LTAnno
+
+    items = list(line)
+    out: list[str] = []
+    for k, item in enumerate(items):
+        text = item.get_text()
+        if isinstance(item, LTAnno) and text == " ":
+            before = out[-1][-1:] if out else ""
+            after = next((x.get_text()[:1] for x in items[k + 1:] if not isinstance(x, LTAnno)), "")
+            if _cjk_room(before, after):
+                continue
+        out.append(text)
+    return _SPACES_RE.sub(" ", "".join(out)).strip()
+
+
+def _cjk_room(before: str, after: str) -> bool:
+    """Whether the gap between two characters is the room a word processor leaves, not a space."""
+    if before and _chinese(before):
+        return after in _MARKS_AFTER or after.isalnum() and not _chinese(after)
+    return bool(before) and before.isalnum() and bool(after) and _chinese(after)
+
+
+def _lead(line) -> float:
+    """Width of what would have had to fit at the end of the line before (see `Line.lead`)."""
+    from pdfminer.layout import LTChar
+
+    chars = [c for c in line if isinstance(c, LTChar) and c.get_text().strip()]
+    if not chars:
+        return 0.0
+    text = "".join(c.get_text() for c in chars)
+    head = _HAN_HEAD_RE.match(text).group(0)
+    if not has_han(head.lstrip(_OPENING_MARKS)[:1]):
+        head = _FIRST_WORD_RE.match(line.get_text()).group(1)
+    last = chars[min(len(head), len(chars)) - 1]
+    return last.x1 - chars[0].x0
 
 
 # --- page furniture ----------------------------------------------------------------

@@ -3,21 +3,23 @@
 Each MAC dev document (zh and en, one benchmark line per paragraph, so every line end is a
 paragraph end the reader must find) and each sample text is printed twice, as the PDFs people
 get are made (see tests/data/make_pdfs.py): by Chromium (indented paragraphs, mirrored margins,
-a running head, page numbers, fonts embedded) and by ReportLab (justified, paragraphs set apart
-by space, the Chinese in a standard CID font that is not embedded). `aligner.reading.read_file`
+a running head, page numbers, fonts embedded), by ReportLab (justified, paragraphs set apart by
+space, the Chinese in a standard CID font that is not embedded) and by LibreOffice from a Word
+document (justified, indented, header and page numbers). `aligner.reading.read_file`
 reads each back; the figures are the share of paragraphs recovered exactly, and the reading speed.
 Differences are listed; the folded form the aligner matches (`Sentence.norm`) is compared too,
 since a few differences are spaces a Chinese line break hides.
 
     PYTHONPATH=. python benchmarks/pdf_reading.py [--no-write]
 
-Needs Chromium with the Noto CJK fonts (scripts/browser_deps.sh) and, for the second engine,
-`pip install reportlab`. Writes its section of benchmarks/RESULTS.md (between the pdf markers).
+Needs Chromium with the Noto CJK fonts (scripts/browser_deps.sh); the other engines need
+`pip install reportlab` and Debian's libreoffice-writer-nogui, and are skipped without them. Writes its section of benchmarks/RESULTS.md (between the pdf markers).
 """
 from __future__ import annotations
 
 import argparse
 import difflib
+import shutil
 import sys
 import tempfile
 import time
@@ -28,7 +30,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "data")]
 
 from aligner.normalise import match_form  # noqa: E402
 from aligner.reading import read_file  # noqa: E402
-from make_pdfs import browser, chromium_pdf, reportlab_pdf, sample_paragraphs  # noqa: E402
+from make_pdfs import browser, chromium_pdf, reportlab_pdf, sample_paragraphs, word_pdf  # noqa: E402
 from results_file import markers, write_section  # noqa: E402
 
 MAC = ROOT.parent / "shared" / "benchmarks" / "mac-zh-en" / "dev"
@@ -55,7 +57,11 @@ def engines(page):
 
         found.append(("ReportLab", lambda paras, lang, path, title: reportlab_pdf(paras, lang, "Chapter", path, title)))
     except ImportError:
-        print("reportlab is not installed: the justified PDFs are skipped", file=sys.stderr)
+        print("reportlab is not installed: its justified PDFs are skipped", file=sys.stderr)
+    if shutil.which("soffice"):
+        found.append(("LibreOffice (.docx)", lambda paras, lang, path, title: word_pdf(paras, "Chapter", path, title)))
+    else:
+        print("LibreOffice (soffice) is not installed: PDFs saved from Word documents are skipped", file=sys.stderr)
     return found
 
 

@@ -1,5 +1,5 @@
-"""PDF input: the sample texts printed to PDF by Chromium and by ReportLab (tests/data/make_pdfs.py) read
-back as the sample's own sentences and align; a PDF without usable text is one clear error."""
+"""PDF input: the sample texts printed to PDF by Chromium, ReportLab and LibreOffice (tests/data/make_pdfs.py)
+read back as the sample's own sentences and align; a PDF without usable text is one clear error."""
 from __future__ import annotations
 
 import io
@@ -60,6 +60,14 @@ def test_one_sentence_paragraphs_set_apart_by_space_each_come_back_whole(lang):
     text = read_file(DATA / f"joint-statement-sentences.{lang}.pdf")
     paragraphs = [match_form(p).replace("·", "") for p in text.split("\n\n")]
     assert paragraphs == [s.replace("·", "") for s in sample_sentences(lang)]
+
+
+def test_a_word_document_saved_as_pdf_has_no_spaces_where_the_word_processor_left_room():
+    # LibreOffice sets 于2022年 with room around the digits but no space: pdfminer would guess "于 2022 年"
+    text = read_file(DATA / "joint-statement-word.zh.pdf")
+    assert "于2022年2月4日访华" in text and "弗·弗·普京" in text and "中俄联合声明" not in text
+    sentences = [s.norm for s in load_document(text, "zh").sentences]
+    assert len(sentences) > 40 and sentences == sample_sentences("zh")[:len(sentences)]
 
 
 def test_the_title_the_running_head_repeats_is_kept_on_the_first_page():

@@ -7,8 +7,12 @@
   official PDFs are, a running head and "Page N" / "第 N 页" footers; and the same with one sentence
   a paragraph, where most lines are a paragraph's last.
 
-Run once by hand (it needs Chromium with the Noto CJK fonts, see scripts/browser_deps.sh, and
-`pip install reportlab`); the PDFs it made are kept beside it for tests/test_pdf.py.
+- LibreOffice (as a Word document is saved as PDF): the Chinese text's first two pages, justified, where the word
+  processor leaves room between Chinese and digits without a space (于 2022 年 on the page).
+
+Run once by hand (it needs Chromium with the Noto CJK fonts, see scripts/browser_deps.sh,
+`pip install reportlab` and Debian's libreoffice-writer-nogui); the PDFs it made are kept beside it
+for tests/test_pdf.py.
 
     .venv/bin/python tests/data/make_pdfs.py
 """
@@ -22,6 +26,7 @@ HERE = Path(__file__).parent
 TEXTS = HERE.parent.parent / "texts"
 # (paragraphs, running head): the same passage in each language, to the end of section I's third paragraph
 OPENINGS = {"zh": (10, "中俄联合声明"), "ru": (8, "Совместное заявление"), "en": (8, "Joint Statement")}
+WORD_PARAGRAPHS = 20  # two pages, so that the running head repeats
 STYLE = ('body{font-family:"Noto Serif CJK SC",serif;font-size:12pt;line-height:1.6}'
          "h1{font-size:15pt;text-align:center;margin:0 3em 1em}p{text-indent:2em;margin:0}"
          # a book's mirrored margins: the inner one wider, so the text sits elsewhere on odd and even pages
@@ -69,6 +74,48 @@ def reportlab_pdf(paragraphs: list[str], lang: str, head: str, path: Path, title
         onLaterPages=furniture)
 
 
+def word_pdf(paragraphs: list[str], head: str, path: Path, title: bool = True) -> None:
+    """A Word document (python-docx: a bold centred title, justified paragraphs with a first-line
+    indent, a header, page numbers) saved as PDF by LibreOffice, as most official PDFs are made."""
+    import subprocess
+    import tempfile
+
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    document = docx.Document()
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = "Liberation Serif", Pt(11)
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), "Noto Serif CJK SC")
+    section = document.sections[0]
+    section.header.paragraphs[0].text = head
+    section.header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    footer._p.append(field)
+    for k, text in enumerate(paragraphs):
+        if k == 0 and title:
+            run = document.add_paragraph().add_run(text)
+            run.bold, run.font.size = True, Pt(16)
+            document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        else:
+            paragraph = document.add_paragraph(text)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            paragraph.paragraph_format.first_line_indent = Cm(0.75)
+            paragraph.paragraph_format.space_after = Pt(0)
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / f"{path.stem}.docx"
+        document.save(source)
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", folder, str(source)], check=True,
+                       capture_output=True)
+        (Path(folder) / f"{path.stem}.pdf").replace(path)
+
+
 @contextmanager
 def browser():
     """A headless Chromium."""
@@ -102,6 +149,7 @@ def main() -> None:
     for lang in ("zh", "en"):
         reportlab_pdf(sample_sentences(lang), lang, OPENINGS[lang][1], HERE / f"joint-statement-sentences.{lang}.pdf",
                       title=False)
+    word_pdf(sample_paragraphs("zh")[:WORD_PARAGRAPHS], OPENINGS["zh"][1], HERE / "joint-statement-word.zh.pdf")
 
 
 if __name__ == "__main__":
