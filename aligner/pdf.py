@@ -7,10 +7,11 @@ stops short of the right margin before a word that would have fitted, a wider ga
 type size; a centred title is one paragraph however many lines it takes. pdfminer.six gives
 each line's box; this module keeps each line's text as it is (but for runs of spaces: a justified
 line spreads its words), drops page furniture, and joins each paragraph's lines into one (no
-space between Chinese characters, one space otherwise), paragraphs separated by a blank line. A paragraph that runs over a page break is joined like
-any other. Where the font map gives a code point that merely shares its glyph with the character
-meant (⼈⺠ for 人民, ﬁ for fi), the character meant is what the PDF says
-(`normalise.unshare_glyphs`): it is what the reader sees, and what exports must carry.
+space between Chinese characters, one space otherwise), paragraphs separated by a blank line. A
+paragraph that runs over a page break is joined like any other. Where the font map gives a code
+point that merely shares its glyph with the character meant (⼈⺠ for 人民, ﬁ for fi), the
+character meant is what the PDF says (`normalise.unshare_glyphs`): it is what the reader sees,
+and what exports must carry.
 """
 from __future__ import annotations
 
@@ -225,7 +226,8 @@ class _Column:
         # the left margin is the leftmost place lines share (in dialogue most lines are indented first
         # lines); the right one is where the longest lines end
         starts = Counter(round(line.x0) for line in lines)
-        left = min(x for x, n in starts.items() if n >= max(2, SHARED_MARGIN * len(lines)) or n == max(starts.values()))
+        shared = min(max(2, SHARED_MARGIN * len(lines)), max(starts.values()))
+        left = min(x for x, n in starts.items() if n >= shared)
         right = statistics.quantiles([line.x1 for line in lines], n=50)[-1] if len(lines) > 1 else lines[0].x1
         # the step inside a paragraph: the smallest common one (in a text of one-line paragraphs set apart
         # by space, most steps are gaps)
@@ -233,7 +235,8 @@ class _Column:
                         if a.page == b.page and a.bottom > b.bottom)
         step = min((x for x, n in steps.items() if n >= COMMON_STEP * sum(steps.values())), default=0.0)
         firsts = Counter(round(a.x0) for a, b in zip(lines, lines[1:])  # first lines: body text follows
-                         if a.page == b.page and abs(b.x0 - left) < 2 and a.x0 > left + INDENT * a.height).most_common(1)
+                         if a.page == b.page and abs(b.x0 - left) < 2 and a.x0 > left + INDENT * a.height)
+        firsts = firsts.most_common(1)
         indent = firsts[0][0] if firsts and firsts[0][1] > 1 else None
         height = statistics.median(line.height for line in lines)
         return cls(left, right, step, indent, height)
@@ -279,7 +282,7 @@ def _breaks(a: Line, b: Line, on_a: _Column, on_b: _Column) -> bool:
     if abs(a.height - b.height) > SIZE_CHANGE * max(a.height, b.height):
         return True  # a heading, or a note in smaller type
     usual = on_a.step * a.height / on_a.height  # larger type, wider steps
-    if a.page == b.page and a.bottom - b.bottom > usual + GAP * a.height:
+    if a.page == b.page and usual and a.bottom - b.bottom > usual + GAP * a.height:
         return True
     if on_a.centred(a) and on_b.centred(b) or on_a.larger(a):
         return False  # a title over several lines (same size, no gap): centred, or in larger type
@@ -291,7 +294,7 @@ def _join(texts: list[str]) -> str:
     next to Chinese (unless the Chinese follows a Latin mark, which is followed by a space)."""
     out = texts[0]
     for text in texts[1:]:
-        if out.endswith("-") or _closed_dash(out[-2:]) or _closed_dash(text[:2][::-1]):  # "grasp—but" broke at the dash
+        if out.endswith("-") or _dash_set_close(out, text):
             glue = ""
         elif _chinese(text[0]) and out[-1] in _LATIN_MARKS:
             glue = " "  # "多边主义, 推进"
@@ -301,9 +304,9 @@ def _join(texts: list[str]) -> str:
     return out
 
 
-def _closed_dash(pair: str) -> bool:
-    """A letter and an em dash with no space between ("p—" of "grasp—", or "—b" reversed)."""
-    return len(pair) == 2 and pair[1] == "—" and pair[0].isalpha()
+def _dash_set_close(before: str, after: str) -> bool:
+    """An em dash at the break touching a letter on its other side: "grasp—" + "but", "grasp" + "—but"."""
+    return before[-1:] == "—" and before[-2:-1].isalpha() or after[:1] == "—" and after[1:2].isalpha()
 
 
 def _chinese(c: str) -> bool:
