@@ -102,7 +102,10 @@ def _side(column, label: str, key: str, default_text: str):
     noun = label if label == "Chinese" else label.lower()  # a language name keeps its capital
     pasted = column.text_area(f"…or paste the {noun} text", value=default_text, height=180, key=f"{key}_text")
     if upload is not None:
-        return lambda: (read_upload(upload.getvalue(), upload.name), upload.name)
+        def read() -> tuple[str, str]:
+            with st.spinner(f"Reading {upload.name}…"):  # a long PDF takes a few seconds
+                return read_upload(upload.getvalue(), upload.name), upload.name
+        return read
     return lambda: (pasted, "")
 
 
