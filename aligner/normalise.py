@@ -22,6 +22,7 @@ _CJK_CLASS = (
     "\U00020000-\U0002ffff"
 )
 _HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_CJK_RE = re.compile(f"[{_CJK_CLASS}]")
 _SPACE_BETWEEN_CJK_RE = re.compile(f"(?<=[{_CJK_CLASS}]) (?=[{_CJK_CLASS}])")
 _WHITESPACE_RUN_RE = re.compile(r"\s+")
 
@@ -139,6 +140,12 @@ def is_traditional(text: str) -> bool:
     if not han or not triggers:
         return False
     return sum(1 for c in han if c in triggers) >= TRADITIONAL_SHARE * len(han)
+
+
+def is_cjk(char: str) -> bool:
+    """A character of the scripts written without spaces between words (Han, kana, CJK punctuation,
+    full-width forms)."""
+    return _CJK_RE.fullmatch(char) is not None
 
 
 def has_han(text: str) -> bool:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aligner.errors import InputError
-from aligner.normalise import has_han, unshare_glyphs
+from aligner.normalise import has_han, is_cjk, unshare_glyphs
 
 # Letters this many widths apart are still one line (pdfminer's default is 2): justified lines spread
 # their words wider than that, and pdfminer would cut them into words and shuffle them. The cost: two
@@ -148,9 +148,9 @@ def _line_text(line) -> str:
 
 def _cjk_room(before: str, after: str) -> bool:
     """Whether the gap between two characters is the room a word processor leaves, not a space."""
-    if before and _chinese(before):
-        return after in _MARKS_AFTER or after.isalnum() and not _chinese(after)
-    return bool(before) and before.isalnum() and bool(after) and _chinese(after)
+    if is_cjk(before):
+        return bool(after) and after in _MARKS_AFTER or after.isalnum() and not is_cjk(after)
+    return before.isalnum() and is_cjk(after)
 
 
 def _lead(line) -> float:
@@ -257,7 +257,7 @@ class _Column:
 
     def stops_short(self, line: Line, before: Line) -> bool:
         """Whether `line` ends where the start of the next line, `before`, would still have fitted."""
-        space = 0.0 if _chinese(before.text[0]) or _chinese(line.text[-1]) else SPACE * before.height
+        space = 0.0 if is_cjk(before.text[0]) or is_cjk(line.text[-1]) else SPACE * before.height
         return line.x1 + space + before.lead < self.right - SLACK * line.height
 
 
@@ -296,10 +296,10 @@ def _join(texts: list[str]) -> str:
     for text in texts[1:]:
         if out.endswith("-") or _dash_set_close(out, text):
             glue = ""
-        elif _chinese(text[0]) and out[-1] in _LATIN_MARKS:
+        elif is_cjk(text[0]) and out[-1] in _LATIN_MARKS:
             glue = " "  # "多边主义, 推进"
         else:
-            glue = "" if _chinese(out[-1]) or _chinese(text[0]) else " "
+            glue = "" if is_cjk(out[-1]) or is_cjk(text[0]) else " "
         out += glue + text
     return out
 
@@ -307,8 +307,3 @@ def _join(texts: list[str]) -> str:
 def _dash_set_close(before: str, after: str) -> bool:
     """An em dash at the break touching a letter on its other side: "grasp—" + "but", "grasp" + "—but"."""
     return before[-1:] == "—" and before[-2:-1].isalpha() or after[:1] == "—" and after[1:2].isalpha()
-
-
-def _chinese(c: str) -> bool:
-    """A Chinese character or CJK punctuation: Chinese is written without spaces."""
-    return has_han(c) or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
