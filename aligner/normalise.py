@@ -300,6 +300,8 @@ def _continues(prev: _Line, nxt: _Line, first: bool, wrap: int | None) -> bool:
     if nxt.indented:
         return False
     if wrap is not None and not nxt.blank_before:
+        if first and has_han(prev.text) and not _CLAUSE_MARKS_RE.search(prev.text) and not _TERMINAL_RE.search(prev.text):
+            return False  # a title that fills the first line: Chinese prose has a mark every few words
         # Hard-wrapped text: a full line runs on (even into "— " or "1."), a short one ends.
         return _width(prev.text) >= 0.75 * wrap
     if _STARTS_ITEM_RE.match(nxt.text) or _TERMINAL_RE.search(prev.text):
