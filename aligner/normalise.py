@@ -45,12 +45,11 @@ _SOFT_HYPHEN_RE = re.compile("\u00ad")
 
 # Code points a PDF's font map gives for characters that share their glyph. PDF fonts (Chrome's
 # and Noto's among them) draw 民 and ⺠, 月 and ⽉ with one glyph, and text copied from the PDF gets
-# whichever code point the map lists first: "⼈⺠", "2⽉4⽇", "三分之⼀"; a pair of em dashes set as one
-# glyph comes back as the two-em dash ⸺; Latin fonts give ligatures (ﬁ, ﬀ) and the figure dash for
-# the en dash. The Kangxi Radicals block folds by its Unicode
-# compatibility mapping (NFKC); the CJK Radicals Supplement has none, so its equivalents
-# (Unicode's Equivalent_Unified_Ideograph) are listed here, each checked against the glyph it
-# shares in the Noto CJK fonts.
+# whichever code point the map lists first: "⼈⺠", "2⽉4⽇", "三分之⼀"; a pair of em dashes set as
+# one glyph comes back as the two-em dash ⸺; Latin fonts give ligatures (ﬁ, ﬀ) and the figure dash
+# for the en dash. The Kangxi Radicals block folds by its Unicode compatibility mapping (NFKC);
+# the CJK Radicals Supplement has none, so its equivalents (Unicode's Equivalent_Unified_Ideograph)
+# are listed here, each checked against the glyph it shares in the Noto CJK fonts.
 _RADICAL_SUPPLEMENT = (
     "⺂⺃⺅⺇⺉⺋⺍⺎⺏⺐⺒⺓⺔⺕⺖⺘⺙⺛⺞⺟⺠⺡⺣⺤⺦⺨⺩⺫⺭⺮⺯⺰⺱⺲⺳⺹⺺⺽⺾⺿⻁⻂⻃⻄⻅",
     "乛乚亻𠘨刂㔾𭕄兀尣尢巳幺彑彐忄扌攵旡歺母民氵灬爫丬犭𤣩罒礻𥫗糹纟罓罒㓁耂肀𦥑艹艹虎衤覀西见",
@@ -300,7 +299,7 @@ def _continues(prev: _Line, nxt: _Line, first: bool, wrap: int | None) -> bool:
     if nxt.indented:
         return False
     if wrap is not None and not nxt.blank_before:
-        if first and has_han(prev.text) and not _CLAUSE_MARKS_RE.search(prev.text) and not _TERMINAL_RE.search(prev.text):
+        if first and has_han(prev.text) and not (_CLAUSE_MARKS_RE.search(prev.text) or _TERMINAL_RE.search(prev.text)):
             return False  # a title that fills the first line: Chinese prose has a mark every few words
         # Hard-wrapped text: a full line runs on (even into "— " or "1."), a short one ends.
         return _width(prev.text) >= 0.75 * wrap
