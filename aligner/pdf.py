@@ -204,8 +204,9 @@ def _edges(lines: list[Line]) -> list[tuple[str, Line]]:
 
 
 def _key(text: str) -> str:
-    """A line with its numbers masked: "Joint Statement — 3" and "Joint Statement — 4" are one head."""
-    return _SPACES_RE.sub(" ", _DIGITS_RE.sub("#", text)).strip()
+    """A line with its numbers masked: "Joint Statement — 3" and "Joint Statement — 4" are one head
+    (its spaces are already single: see `_line_text`)."""
+    return _DIGITS_RE.sub("#", text)
 
 
 # --- paragraphs ----------------------------------------------------------------------

@@ -74,13 +74,14 @@ def page_count(path: Path) -> int:
 
 def compare(want: list[str], got: list[str]) -> tuple[int, int, list[str]]:
     """(paragraphs recovered exactly, recovered in their folded form, the first differences)."""
-    exact = sum(b.size for b in difflib.SequenceMatcher(None, want, got, autojunk=False).get_matching_blocks())
-    folded_want, folded_got = [match_form(x) for x in want], [match_form(x) for x in got]
-    matcher = difflib.SequenceMatcher(None, folded_want, folded_got, autojunk=False)
-    folded = sum(b.size for b in matcher.get_matching_blocks())
+    def matched(a: list[str], b: list[str]) -> tuple[int, difflib.SequenceMatcher]:
+        matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+        return sum(block.size for block in matcher.get_matching_blocks()), matcher
+
+    exact, matcher = matched(want, got)
+    folded, _ = matched([match_form(x) for x in want], [match_form(x) for x in got])
     diffs = [f"`{' / '.join(w[:60] for w in want[i1:i2][:2])}` → `{' / '.join(g[:60] for g in got[j1:j2][:2])}`"
-             for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, want, got, autojunk=False).get_opcodes()
-             if op != "equal"]
+             for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]
     return exact, folded, diffs
 
 
