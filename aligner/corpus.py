@@ -1,0 +1,231 @@
+"""Whole corpora: pair the files of folders by name, align every pair, write one file per pair.
+
+A researcher with a folder of chapters and a folder of their translations, or one folder of
+`name.zh.txt` / `name.ru.txt` / `name.en.txt` files, should not have to call `align` per file.
+Pairs are found by name (the language tag and the extension do not count); a file without a
+partner is reported, never silently dropped. A pair that fails (an empty file, the wrong
+language) is recorded with its error and the rest go on: nothing finished is lost.
+
+    pairs, unpaired = find_pairs([Path("zh"), Path("en")])
+    for result in align_corpus(pairs, out_dir, fmt="tsv"):
+        print(result.name, result.error or result.counts)
+"""
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from aligner.errors import AlignerError, InputError
+from aligner.types import Alignment, Progress
+
+# The files `reading.read_file` reads; anything else in the folders (gold files, notes) is ignored.
+READABLE_SUFFIXES = (".txt", ".md", ".srt", ".docx", ".pdf")
+# A language tag at the end of a name: 001.zh, chapter_en, statement-ru, novel.zh-cn …
+_TAG = re.compile(r"[._\-](zh(?:[_\-](?:cn|tw|hans|hant))?|cn|chs|cht|ru|en)$", re.IGNORECASE)
+_TAG_LANG = {"cn": "zh", "chs": "zh", "cht": "zh"}
+
+
+@dataclass(frozen=True)
+class FilePair:
+    """A Chinese file and its translation; `name` is what they share, `lang` the tag's language ('' if untagged)."""
+
+    name: str
+    source: Path
+    target: Path
+    lang: str = ""
+
+
+@dataclass(frozen=True)
+class Unpaired:
+    """A file left out of the corpus, and why."""
+
+    path: Path
+    reason: str
+    side: str = ""  # "source" (Chinese), "target" (translation) or "" (unknown)
+
+
+@dataclass
+class PairResult:
+    """What aligning one FilePair gave: the output written and its counts, or the error met."""
+
+    pair: FilePair
+    output: Path | None = None
+    alignment: Alignment | None = None
+    counts: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+    error: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.pair.name
+
+
+def split_name(path: Path) -> tuple[str, str]:
+    """(shared name, language tag or '') of a file: 'ch01.zh.txt' → ('ch01', 'zh'); '001.txt' → ('001', '')."""
+    stem = path.name[: -len(path.suffix)] if path.suffix else path.name
+    match = _TAG.search(stem)
+    if not match or match.start() == 0:
+        return stem, ""
+    tag = match.group(1).lower()
+    return stem[: match.start()], _TAG_LANG.get(tag, tag[:2])
+
+
+def _readable_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        raise InputError(f"{folder} is not a folder; give folders of text files (or use `aligner align` for two files).")
+    return sorted(p for p in folder.iterdir()
+                  if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in READABLE_SUFFIXES)
+
+
+def _by_name(files: list[Path], unpaired: list[Unpaired], side: str) -> dict[str, Path]:
+    """Files keyed by shared name (case-folded); two files with one name are both reported."""
+    keyed: dict[str, list[Path]] = {}
+    for path in files:
+        keyed.setdefault(split_name(path)[0].casefold(), []).append(path)
+    out = {}
+    for key, paths in keyed.items():
+        if len(paths) == 1:
+            out[key] = paths[0]
+        else:
+            names = ", ".join(p.name for p in paths)
+            unpaired.extend(Unpaired(p, f"several files share the name ({names}); keep one", side) for p in paths)
+    return out
+
+
+def find_pairs(folders: list[Path]) -> tuple[list[FilePair], list[Unpaired]]:
+    """Pair the files of one folder (by language tag) or of two folders (Chinese, translation) by name.
+
+    Two folders: `zh/001.txt` pairs with `en/001.txt`, `ch1.zh.docx` with `ch1.en.pdf`.
+    One folder: `name.zh.*` pairs with `name.ru.*` and `name.en.*` (one pair each).
+    """
+    unpaired: list[Unpaired] = []
+    if len(folders) == 2:
+        sources = _by_name(_readable_files(folders[0]), unpaired, "source")
+        targets = _by_name(_readable_files(folders[1]), unpaired, "target")
+        pairs = [FilePair(split_name(path)[0], path, targets[key], split_name(targets[key])[1])
+                 for key, path in sources.items() if key in targets]
+        unpaired += [Unpaired(path, f"no file of the same name in {folders[1]}", "source")
+                     for key, path in sources.items() if key not in targets]
+        unpaired += [Unpaired(path, f"no file of the same name in {folders[0]}", "target")
+                     for key, path in targets.items() if key not in sources]
+    elif len(folders) == 1:
+        pairs = _pairs_in_one_folder(_readable_files(folders[0]), unpaired)
+    else:
+        raise InputError("Give one folder (name.zh.txt beside name.ru.txt / name.en.txt) "
+                         "or two folders (Chinese, translation).")
+    return sorted(pairs, key=lambda p: (p.name.casefold(), p.lang)), sorted(unpaired, key=lambda u: u.path)
+
+
+def _pairs_in_one_folder(files: list[Path], unpaired: list[Unpaired]) -> list[FilePair]:
+    groups: dict[str, dict[str, list[Path]]] = {}
+    for path in files:
+        name, lang = split_name(path)
+        if not lang:
+            unpaired.append(Unpaired(path, "no language tag in the name (name.zh.txt, name.ru.txt, name.en.txt)"))
+            continue
+        groups.setdefault(name.casefold(), {}).setdefault(lang, []).append(path)
+    pairs = []
+    for by_lang in groups.values():
+        doubled = [p for paths in by_lang.values() if len(paths) > 1 for p in paths]
+        unpaired += [Unpaired(p, "several files share its name and language tag; keep one",
+                              "source" if split_name(p)[1] == "zh" else "target") for p in doubled]
+        single = {lang: paths[0] for lang, paths in by_lang.items() if len(paths) == 1}
+        source = single.pop("zh", None)
+        if source is None:
+            reason = ("its Chinese file is not unique" if "zh" in by_lang
+                      else "no Chinese file of the same name (name.zh.*)")
+            unpaired += [Unpaired(p, reason, "target") for p in single.values()]
+            continue
+        if not single:
+            unpaired.append(Unpaired(source, "no single translation of the same name (name.ru.* or name.en.*)", "source"))
+            continue
+        pairs += [FilePair(split_name(source)[0], source, target, lang) for lang, target in sorted(single.items())]
+    return pairs
+
+
+def output_path(out_dir: Path, result_name: str, source_lang: str, target_lang: str, fmt: str) -> Path:
+    """Where one pair's file goes: `<out>/<name>.zh-ru.tsv`."""
+    return out_dir / f"{result_name}.{source_lang}-{target_lang}.{fmt}"
+
+
+def check_output_folder(out_dir: Path, folders: list[Path]) -> None:
+    """Refuse an output folder that is an input folder (outputs would mix with the texts) or a file."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"{out_dir} is a file; give a folder for the output files.")
+    for folder in folders:
+        if out_dir.exists() and folder.exists() and out_dir.resolve() == folder.resolve():
+            raise InputError(f"{out_dir} holds the input texts; choose a separate output folder.")
+
+
+def align_corpus(pairs: list[FilePair], out_dir: Path, fmt: str = "tsv", encoder=None, presplit: bool = False,
+                 target_lang: str | None = None, progress: Progress | None = None) -> Iterator[PairResult]:
+    """Align each pair and write `<out_dir>/<name>.zh-<lang>.<fmt>`; yield one PairResult per pair.
+
+    Errors a user can act on (AlignerError) are recorded on the result and the corpus goes on.
+    """
+    from aligner import export
+    from aligner.embed import get_encoder
+    from aligner.pipeline import align_documents, load_file
+
+    encoder = encoder or get_encoder()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for pair in pairs:
+        result = PairResult(pair)
+        started = time.perf_counter()
+        try:
+            source = load_file(pair.source, presplit=presplit)
+            target = load_file(pair.target, lang=target_lang, presplit=presplit)
+            alignment = align_documents(source, target, encoder, progress=progress)
+            result.output = export.write(alignment, output_path(out_dir, pair.name, source.lang, target.lang, fmt))
+            result.alignment = alignment
+            result.counts = pair_counts(alignment)
+        except AlignerError as error:
+            result.error = str(error)
+        result.seconds = time.perf_counter() - started
+        yield result
+
+
+def pair_counts(alignment: Alignment) -> Counter:
+    """Sentences, pairs and problems of one alignment, for the corpus summary."""
+    from aligner.pair_filter import PROBLEMS, problems
+
+    counts = Counter(source_sentences=len(alignment.source.sentences),
+                     target_sentences=len(alignment.target.sentences), pairs=len(alignment.beads))
+    counts["one_to_one"] = sum(len(b.src) == 1 and len(b.tgt) == 1 for b in alignment.beads)
+    counts.update({kind: 0 for kind in PROBLEMS})
+    counts.update(kind for bead in alignment.beads for kind in problems(bead))
+    return counts
+
+
+SUMMARY_NAME = "summary.tsv"
+MERGED_STEM = "corpus"  # corpus.zh-en.tsv: every pair of every document, with --merge
+
+
+def summary_table(results: list[PairResult], unpaired: list[Unpaired]) -> tuple[list[str], list[list]]:
+    """One row per pair (counts, time, error) and per file left unpaired, for `summary.tsv`."""
+    from aligner.pair_filter import PROBLEMS
+
+    count_names = ["source_sentences", "target_sentences", "pairs", "one_to_one", *PROBLEMS]
+    head = ["document", "chinese_file", "translation_file", "output", *count_names, "seconds", "error"]
+    body = [[r.name, str(r.pair.source), str(r.pair.target), str(r.output or ""),
+             *(r.counts[c] if not r.error else "" for c in count_names), round(r.seconds, 1), r.error]
+            for r in results]
+    body += [[split_name(u.path)[0], "" if u.side == "target" else str(u.path), str(u.path) if u.side == "target" else "",
+              "", *([""] * len(count_names)), "", f"not aligned: {u.reason}"] for u in unpaired]
+    return head, body
+
+
+def write_summary(path: Path, results: list[PairResult], unpaired: list[Unpaired]) -> Path:
+    """Write `summary.tsv` (tab-separated, UTF-8) to `path`."""
+    import csv
+
+    head, body = summary_table(results, unpaired)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, dialect="excel-tab")
+        writer.writerow(head)
+        writer.writerows(body)
+    return path

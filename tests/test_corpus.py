@@ -1,0 +1,167 @@
+"""Corpora: files paired by name across one or two folders, every pair aligned, nothing lost on failure."""
+from __future__ import annotations
+
+import csv
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from aligner.cli import main
+from aligner.corpus import find_pairs, split_name
+from aligner.export.merged import render_merged
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXTS = ROOT / "texts"
+
+
+def _touch(folder: Path, *names: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        (folder / name).write_text("x", encoding="utf-8")
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("001.txt", ("001", "")),
+    ("ch01.zh.txt", ("ch01", "zh")),
+    ("statement-ru.docx", ("statement", "ru")),
+    ("novel_EN.pdf", ("novel", "en")),
+    ("novel.zh-cn.txt", ("novel", "zh")),
+    ("chapter.cn.md", ("chapter", "zh")),
+    ("zh.txt", ("zh", "")),  # a tag with nothing before it is the name itself
+    ("given.txt", ("given", "")),  # 'en' inside a word is not a tag
+])
+def test_split_name_separates_the_language_tag(name, expected):
+    assert split_name(Path(name)) == expected
+
+
+def test_two_folders_pair_by_name_and_report_every_file_left_out(tmp_path):
+    _touch(tmp_path / "zh", "001.txt", "002.txt", "004.txt", "004.docx", "gold.align", ".hidden.txt", "ch5.zh.md")
+    _touch(tmp_path / "en", "001.txt", "003.txt", "004.txt", "ch5.en.pdf")
+    pairs, unpaired = find_pairs([tmp_path / "zh", tmp_path / "en"])
+    assert [(p.name, p.source.name, p.target.name) for p in pairs] == [
+        ("001", "001.txt", "001.txt"), ("ch5", "ch5.zh.md", "ch5.en.pdf")]
+    reasons = {(u.path.parent.name, u.path.name): (u.side, u.reason) for u in unpaired}
+    assert set(reasons) == {("zh", "002.txt"), ("en", "003.txt"), ("zh", "004.txt"), ("zh", "004.docx"),
+                            ("en", "004.txt")}
+    assert reasons[("zh", "002.txt")][0] == "source" and "no file of the same name" in reasons[("zh", "002.txt")][1]
+    assert reasons[("en", "003.txt")][0] == "target"
+    assert "several files share the name" in reasons[("zh", "004.docx")][1]
+
+
+def test_one_folder_pairs_the_chinese_with_each_translation(tmp_path):
+    pairs, unpaired = find_pairs([TEXTS])
+    assert [(p.name, p.lang, p.source.name, p.target.name) for p in pairs] == [
+        ("joint-statement", "en", "joint-statement.zh.txt", "joint-statement.en.txt"),
+        ("joint-statement", "ru", "joint-statement.zh.txt", "joint-statement.ru.txt")]
+    assert [(u.path.name, u.reason.split(" (")[0]) for u in unpaired] == [("README.md", "no language tag in the name")]
+
+    _touch(tmp_path, "alone.zh.txt", "orphan.en.txt", "twice.zh.txt", "twice.zh.md", "twice.ru.txt")
+    pairs, unpaired = find_pairs([tmp_path])
+    assert pairs == []
+    reasons = {u.path.name: u.reason for u in unpaired}
+    assert reasons["alone.zh.txt"].startswith("no single translation")
+    assert reasons["orphan.en.txt"].startswith("no Chinese file")
+    assert reasons["twice.ru.txt"] == "its Chinese file is not unique"
+    assert reasons["twice.zh.md"].startswith("several files share its name")
+
+
+@pytest.fixture(scope="module")
+def runner(tmp_path_factory) -> CliRunner:
+    cache = tmp_path_factory.mktemp("cache")
+    return CliRunner(env={"ALIGNER_CACHE_DIR": str(cache), "OMP_NUM_THREADS": "1"})
+
+
+@pytest.fixture(scope="module")
+def corpus_run(runner, tmp_path_factory):
+    """The sample texts as a corpus of one folder, with one broken pair (an empty Chinese file)."""
+    folder = tmp_path_factory.mktemp("corpus")
+    for lang in ("zh", "ru", "en"):
+        shutil.copy(TEXTS / f"joint-statement.{lang}.txt", folder / f"statement.{lang}.txt")
+    (folder / "broken.zh.txt").write_bytes(b"")
+    shutil.copy(TEXTS / "joint-statement.en.txt", folder / "broken.en.txt")
+    out = tmp_path_factory.mktemp("out") / "aligned"  # does not exist yet: batch creates it
+    result = runner.invoke(main, ["batch", str(folder), "-o", str(out), "--merge", "-q"])
+    return folder, out, result
+
+
+def _tsv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, dialect="excel-tab"))
+
+
+def test_a_failed_pair_is_reported_and_the_others_are_written(corpus_run):
+    folder, out, result = corpus_run
+    assert result.exit_code == 1
+    assert "2 of 3 pairs aligned" in result.output and "1 failed" in result.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "corpus.zh-en.tsv", "corpus.zh-ru.tsv", "statement.zh-en.tsv", "statement.zh-ru.tsv", "summary.tsv"]
+    summary = {(row["document"], Path(row["translation_file"]).name): row for row in _tsv(out / "summary.tsv")}
+    broken = summary[("broken", "broken.en.txt")]
+    assert "empty" in broken["error"] and broken["output"] == "" and broken["pairs"] == ""
+    ok = summary[("statement", "statement.ru.txt")]
+    assert ok["error"] == "" and int(ok["pairs"]) == len(_tsv(out / "statement.zh-ru.tsv"))
+    # the sample Russian has planted omissions and an addition (texts/answer-key.json); the summary counts them
+    assert int(ok["omitted"]) >= 1 and int(ok["added"]) >= 1
+
+
+def test_each_pairs_file_is_what_align_writes_for_it(corpus_run, runner, tmp_path):
+    folder, out, _ = corpus_run
+    single = tmp_path / "single.tsv"
+    result = runner.invoke(main, ["align", str(folder / "statement.zh.txt"), str(folder / "statement.ru.txt"),
+                                  "-o", str(single), "-q"])
+    assert result.exit_code == 0, result.output
+    assert single.read_bytes() == (out / "statement.zh-ru.tsv").read_bytes()
+
+
+def test_merged_file_labels_every_row_with_its_document(corpus_run):
+    _, out, _ = corpus_run
+    merged = _tsv(out / "corpus.zh-en.tsv")
+    own = _tsv(out / "statement.zh-en.tsv")
+    assert list(merged[0])[:1] == ["document"] and {row["document"] for row in merged} == {"statement"}
+    assert [{k: v for k, v in row.items() if k != "document"} for row in merged] == own
+
+
+def test_merged_tmx_holds_the_units_of_every_document(tmp_path, runner, corpus_run):
+    folder, _, _ = corpus_run
+    two = tmp_path / "two"
+    for name in ("a", "b"):
+        for lang in ("zh", "en"):
+            (two / lang).mkdir(parents=True, exist_ok=True)
+            shutil.copy(folder / f"statement.{lang}.txt", two / lang / f"{name}.txt")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["batch", str(two / "zh"), str(two / "en"), "-o", str(out), "-f", "tmx", "--merge", "-q"])
+    assert result.exit_code == 0, result.output
+    root = ET.parse(out / "corpus.zh-en.tmx").getroot()
+    units = root.findall("body/tu")
+    one = ET.parse(out / "a.zh-en.tmx").getroot().findall("body/tu")
+    assert len(units) == 2 * len(one)
+    assert len({tu.get("tuid") for tu in units}) == len(units)
+    documents = [tu.find("prop[@type='x-aligner-document']").text for tu in units]
+    assert documents == ["a"] * len(one) + ["b"] * len(one)
+    assert [tu.findall("tuv/seg")[1].text for tu in units[len(one):]] == [tu.findall("tuv/seg")[1].text for tu in one]
+
+
+def test_mistakes_are_one_line_before_any_work(runner, tmp_path):
+    result = runner.invoke(main, ["batch", str(TEXTS), "-o", str(TEXTS)])
+    assert result.exit_code == 1 and "holds the input texts" in result.output
+    result = runner.invoke(main, ["batch", str(TEXTS), "-o", str(tmp_path / "o"), "-f", "xlsx", "--merge"])
+    assert result.exit_code == 2 and "--merge writes tsv, csv, tmx" in result.output
+    (tmp_path / "empty").mkdir()
+    result = runner.invoke(main, ["batch", str(tmp_path / "empty"), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 1 and "No pairs of files found" in result.output
+    result = runner.invoke(main, ["batch", str(TEXTS / "joint-statement.zh.txt"), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 1 and "is not a folder" in result.output
+    assert not (tmp_path / "o").exists()  # nothing was started, so nothing was created
+
+
+def test_merged_file_refuses_mixed_language_pairs():
+    from aligner.pipeline import align_texts
+
+    zh = (TEXTS / "joint-statement.zh.txt").read_text(encoding="utf-8")[:300]
+    ru = (TEXTS / "joint-statement.ru.txt").read_text(encoding="utf-8")[:400]
+    en = (TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8")[:400]
+    with pytest.raises(ValueError, match="one language pair"):
+        render_merged([("a", align_texts(zh, ru)), ("b", align_texts(zh, en))], "tsv")
