@@ -20,10 +20,9 @@ from pathlib import Path
 from typing import Iterator
 
 from aligner.errors import AlignerError, InputError
+from aligner.reading import READABLE_SUFFIXES  # anything else in the folders (gold files, notes) is ignored
 from aligner.types import Alignment, Progress
 
-# The files `reading.read_file` reads; anything else in the folders (gold files, notes) is ignored.
-READABLE_SUFFIXES = (".txt", ".md", ".srt", ".docx", ".pdf")
 # A language tag at the end of a name: 001.zh, chapter_en, statement-ru, novel.zh-cn …
 _TAG = re.compile(r"[._\-](zh(?:[_\-](?:cn|tw|hans|hant))?|cn|chs|cht|ru|en)$", re.IGNORECASE)
 _TAG_LANG = {"cn": "zh", "chs": "zh", "cht": "zh"}

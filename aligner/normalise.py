@@ -329,7 +329,9 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = lines[0].start
     for i in range(len(lines) - 1):
-        if not _continues(lines[i], lines[i + 1], first=(i == 0), wrap=wrap):
+        # a line that repeats the first is the title again (an e-book's title page, then its first chapter)
+        title = i == 0 or lines[i].text == lines[0].text
+        if not _continues(lines[i], lines[i + 1], first=title, wrap=wrap):
             spans.append((start, lines[i].end))
             start = lines[i + 1].start
     spans.append((start, lines[-1].end))

@@ -15,6 +15,7 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
+from aligner.epub import epub_text, is_epub
 from aligner.errors import InputError
 
 MAX_BYTES = 20 * 1024 * 1024  # larger files are refused with their size and this limit
@@ -35,7 +36,7 @@ _PDF_SIGNATURE = b"%PDF-"
 # Signatures of binary formats people pass by mistake, with what to do instead.
 _SIGNATURES = (
     (_PDF_SIGNATURE, "a PDF file", "give it as a file (aligner reads a PDF's text layer) or paste its text"),
-    (b"PK\x03\x04", "a ZIP archive", "unpack it and give the text or .docx file inside"),
+    (b"PK\x03\x04", "a ZIP archive", "unpack it and give the text, .docx or .epub file inside"),
     (b"\xd0\xcf\x11\xe0", "an old Word or Excel document (.doc/.xls)", "save it as .docx or .txt"),
     (b"\x89PNG", "a PNG image", "use the text file instead"),
     (b"\xff\xd8\xff", "a JPEG image", "use the text file instead"),
@@ -344,8 +345,19 @@ def _is_word_document(path: Path) -> bool:
         return False
 
 
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+# The files read_file reads by their extension (others are read as plain text when they decode).
+READABLE_SUFFIXES = (".txt", ".md", ".srt", ".docx", ".pdf", ".epub", *HTML_SUFFIXES)
+
+
+def _held_to_limit(text: str, path: Path) -> str:
+    """The text of a PDF, e-book or web page, which may be far smaller than its file, within MAX_BYTES."""
+    _check_size(len(text.encode("utf-8")), f"the text of {path}")
+    return text
+
+
 def read_file(path: str | Path) -> str:
-    """The text of a .txt, .md, .srt, .docx or .pdf file, or InputError naming the file."""
+    """The text of a .txt, .md, .srt, .docx, .pdf, .epub or .html file, or InputError naming the file."""
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file; check the path.")
@@ -358,9 +370,15 @@ def read_file(path: str | Path) -> str:
             _check_size(size, str(path), MAX_PDF_BYTES)
             from aligner.pdf import pdf_text
 
-            text = pdf_text(path)
-            _check_size(len(text.encode("utf-8")), f"the text of {path}")
-            return text
+            return _held_to_limit(pdf_text(path), path)
+        if suffix == ".epub" or (_starts_with(path, b"PK\x03\x04") and is_epub(path)):
+            _check_size(size, str(path), MAX_PDF_BYTES)
+            return _held_to_limit(epub_text(path), path)
+        if suffix in HTML_SUFFIXES:
+            _check_size(size, str(path), MAX_PDF_BYTES)
+            from aligner.web import html_text
+
+            return _held_to_limit(html_text(path.read_bytes(), str(path)), path)
         _check_size(size, str(path))
         if suffix == ".docx" or _is_word_document(path):
             text = docx_text(path)

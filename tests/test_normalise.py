@@ -216,3 +216,14 @@ def test_wrapped_russian_dash_continues_after_a_full_line_and_starts_dialogue_af
     assert paragraphs[0].endswith("не о чем.\nОн снова отвернулся.")
     assert paragraphs[1] == "— Пойдём, — сказала она."
     assert paragraphs[2].startswith("— Куда?") and paragraphs[2].endswith("в конце мая.")
+
+
+def test_a_long_title_repeated_as_the_first_heading_ends_its_paragraph():
+    # an e-book's title page, then its chapter headed by the same title: more words than a heading has
+    title = ("Joint Statement of the People's Republic of China and the Russian Federation on International "
+             "Relations Entering a New Era and Global Sustainable Development")
+    text = f"{title}\n\n{title}\n\nAt the invitation of President Xi Jinping, President Putin visited China."
+    assert _paragraphs(text) == [title, title, "At the invitation of President Xi Jinping, President Putin visited China."]
+    # a long line that is not the title still runs on into a capitalised next block, as a PDF break can
+    other = title.replace("Joint Statement", "The statement")
+    assert len(_paragraphs(f"{title}\n\n{other}\n\nVladimir Putin visited China.")) == 2

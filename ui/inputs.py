@@ -8,12 +8,12 @@ from pathlib import Path, PurePath
 import streamlit as st
 
 from aligner.errors import InputError
-from aligner.reading import read_file
+from aligner.reading import READABLE_SUFFIXES, read_file
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_ZH = ROOT / "texts" / "joint-statement.zh.txt"
 SAMPLE_TGT = {"ru": ROOT / "texts" / "joint-statement.ru.txt", "en": ROOT / "texts" / "joint-statement.en.txt"}
-UPLOAD_TYPES = ["txt", "md", "docx", "srt", "pdf"]
+UPLOAD_TYPES = [suffix.lstrip(".") for suffix in READABLE_SUFFIXES]
 LANG_CHOICES = {"auto-detect": None, "Russian": "ru", "English": "en"}
 DEFAULT_ENCODER = "Offline default (multilingual-e5-small)"
 CUSTOM_ENCODER = "sentence-transformers model (name or path)"

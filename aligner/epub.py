@@ -1,0 +1,154 @@
+"""Text of an e-book (.epub): its chapters in reading order, one paragraph per block.
+
+Novels reach researchers as EPUBs. An EPUB is a ZIP of XHTML chapters; the package file (OPF)
+names them and the spine gives their order. Every block element (paragraph, heading, list item,
+quotation …) becomes a paragraph, so the segmenter sees the book's own paragraphs. What is not
+the book's text is left out: scripts, styles, the navigation document, spine items the book
+marks as non-linear (covers, notes pop-ups), and ruby annotations (pinyin over characters).
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote
+
+from aligner.errors import InputError
+from aligner.normalise import is_cjk
+
+EPUB_MIMETYPE = b"application/epub+zip"
+_CONTAINER = "META-INF/container.xml"
+# Elements whose content starts and ends a paragraph.
+BLOCKS = frozenset({
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
+    "pre", "table", "tr", "td", "th", "caption", "figure", "figcaption", "section", "article", "aside",
+    "header", "footer", "main", "address", "hr", "body",
+})
+SKIPPED = frozenset({"script", "style", "head", "title", "rt", "rp", "nav", "svg", "math", "noscript", "template"})
+_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+_BREAK = "\x00"  # stands for <br> while the source's own whitespace is collapsed
+
+
+def block_text(raw: str) -> str:
+    """A block's text as a browser shows it: whitespace runs as one space, none where the source
+    broke a line between two Chinese characters, a line break for each <br>."""
+
+    def space(match: re.Match) -> str:
+        before = raw[match.start() - 1] if match.start() else ""
+        after = raw[match.end()] if match.end() < len(raw) else ""
+        if "\n" in match.group() and before and after and is_cjk(before) and is_cjk(after):
+            return ""
+        return " "
+
+    text = _SPACE.sub(space, raw)
+    return "\n".join(line.strip() for line in text.split(_BREAK) if line.strip())
+
+
+def is_epub(path: Path) -> bool:
+    """A ZIP whose first member is the EPUB mimetype (or that holds an OPF container)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            if "mimetype" in names and archive.read("mimetype").strip() == EPUB_MIMETYPE:
+                return True
+            return _CONTAINER in names
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return False
+
+
+def epub_text(path: Path) -> str:
+    """The book's text, chapters in spine order, paragraphs separated by blank lines."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            chapters = [_chapter_paragraphs(archive.read(name), f"{path}:{name}") for name in _spine(archive, path)]
+    except zipfile.BadZipFile:
+        raise InputError(f"{path} is not a readable e-book (the ZIP is damaged); save or download it again.") from None
+    except KeyError as missing:
+        raise InputError(f"{path} is an incomplete e-book: {missing} is named but missing; "
+                         "save or download it again.") from None
+    text = "\n\n".join(p for chapter in chapters for p in chapter)
+    if not text.strip():
+        raise InputError(f"{path} has no text in its chapters (only images?); give a book with the text to align.")
+    return text
+
+
+def _xml(data: bytes, what: str):
+    from lxml import etree
+
+    try:
+        return etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True, recover=True))
+    except etree.XMLSyntaxError as error:
+        raise InputError(f"{what} cannot be parsed ({error}).") from None
+
+
+def _local(tag) -> str:
+    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+
+
+def _spine(archive: zipfile.ZipFile, path: Path) -> list[str]:
+    """Names of the chapter files in reading order."""
+    container = _xml(archive.read(_CONTAINER), f"{path}: {_CONTAINER}")
+    rootfile = next((e.get("full-path") for e in container.iter() if _local(e.tag) == "rootfile"), None)
+    if not rootfile:
+        raise InputError(f"{path} names no package file in {_CONTAINER}; it is not a valid e-book.")
+    package = _xml(archive.read(rootfile), f"{path}: {rootfile}")
+    base = posixpath.dirname(rootfile)
+    manifest = {}
+    for item in package.iter():
+        if _local(item.tag) == "item" and item.get("id") and item.get("href"):
+            manifest[item.get("id")] = item
+    names = []
+    for ref in package.iter():
+        if _local(ref.tag) != "itemref" or ref.get("linear", "yes") == "no":
+            continue
+        item = manifest.get(ref.get("idref"))
+        if item is None or "nav" in (item.get("properties") or "").split():
+            continue
+        if "html" not in (item.get("media-type") or "html"):
+            continue
+        names.append(posixpath.normpath(posixpath.join(base, unquote(item.get("href").split("#")[0]))))
+    if not names:
+        raise InputError(f"{path} lists no chapters in its spine; it is not a valid e-book.")
+    return names
+
+
+def _chapter_paragraphs(data: bytes, what: str) -> list[str]:
+    """The paragraphs of one XHTML chapter: each block's text, whitespace runs as one space."""
+    from lxml import html
+
+    try:
+        root = html.fromstring(data)
+    except Exception as error:  # lxml raises several types for unusable documents
+        raise InputError(f"{what} cannot be parsed ({error}).") from None
+    body = next((e for e in root.iter() if _local(e.tag) == "body"), root)
+    paragraphs: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        text = block_text("".join(current))
+        current.clear()
+        if text:
+            paragraphs.append(text)
+
+    def walk(element) -> None:
+        tag = _local(element.tag)
+        if tag in SKIPPED or not tag:  # comments and processing instructions have no tag name
+            return
+        block = tag in BLOCKS
+        if block:
+            flush()
+        if tag == "br":
+            current.append(_BREAK)
+        if element.text:
+            current.append(element.text)
+        for child in element:
+            walk(child)
+            if child.tail:
+                current.append(child.tail)
+        if block:
+            flush()
+
+    walk(body)
+    flush()
+    return paragraphs

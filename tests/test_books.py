@@ -1,0 +1,125 @@
+"""E-books (.epub) and saved web pages (.html): the sample texts as pandoc's EPUBs and as pages saved from an
+official site (tests/data/make_books.py) read back as the sample's own sentences, without the site around them."""
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from aligner.cli import main
+from aligner.errors import InputError
+from aligner.pipeline import load_document
+from aligner.reading import read_file
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+SITE_WORDS = {"zh": ["首页", "版权所有", "相关新闻", "打印本页", "tracker"],
+              "ru": ["Новости", "Creative Commons", "Читайте также", "16:40"],
+              "en": ["Transcripts", "Creative Commons", "See also", "16:40"]}
+
+
+def sentences(text: str, lang: str) -> list[str]:
+    return [s.norm for s in load_document(text, lang).sentences]
+
+
+def sample(lang: str) -> list[str]:
+    return sentences((ROOT / "texts" / f"joint-statement.{lang}.txt").read_text(encoding="utf-8"), lang)
+
+
+@pytest.mark.parametrize("lang", ["zh", "ru", "en"])
+def test_an_epub_reads_back_as_its_title_page_and_chapter(lang):
+    text = read_file(DATA / f"joint-statement.{lang}.epub")
+    expected = sample(lang)
+    # the title page, then the chapter headed by the title; the table of contents (nav, NCX) is not text
+    assert sentences(text, lang) == [expected[0], *expected]
+    assert text.count(expected[0]) == 2
+
+
+@pytest.mark.parametrize("lang", ["zh", "ru", "en"])
+def test_a_saved_web_page_reads_back_as_the_article_alone(lang):
+    text = read_file(DATA / f"joint-statement-page.{lang}.html")  # the Chinese page is GB18030, as it says
+    assert sentences(text, lang) == sample(lang)
+    for word in SITE_WORDS[lang]:
+        assert word not in text
+
+
+def _epub(path: Path, chapters: dict[str, str], spine: list[str], nonlinear: tuple[str, ...] = (),
+          missing: tuple[str, ...] = ()) -> Path:
+    """A minimal EPUB 3 as a ZIP: the package in OEBPS/, chapters named freely, reading order by the spine."""
+    items = "".join(f'<item id="{n}" href="{n}.xhtml" media-type="application/xhtml+xml"/>' for n in chapters)
+    items += '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>'
+    linear = {n: ' linear="no"' if n in nonlinear else "" for n in spine}
+    refs = "".join(f'<itemref idref="{n}"{linear[n]}/>' for n in spine)
+    with zipfile.ZipFile(path, "w") as book:
+        book.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+        book.writestr("META-INF/container.xml",
+                      '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:'
+                      'container"><rootfiles><rootfile full-path="OEBPS/book.opf" media-type="application/'
+                      'oebps-package+xml"/></rootfiles></container>')
+        book.writestr("OEBPS/book.opf",
+                      '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0">'
+                      f"<manifest>{items}</manifest><spine>{refs}<itemref idref='nav'/></spine></package>")
+        book.writestr("OEBPS/nav.xhtml", "<html><body><nav><ol><li>目录</li></ol></nav><p>导航</p></body></html>")
+        for name, body in chapters.items():
+            if name not in missing:
+                book.writestr(f"OEBPS/{name}.xhtml", '<?xml version="1.0" encoding="utf-8"?>'
+                              '<html xmlns="http://www.w3.org/1999/xhtml"><head><title>标题页</title>'
+                              f"<style>p {{ margin: 0 }}</style></head><body>{body}</body></html>")
+    return path
+
+
+def test_epub_chapters_follow_the_spine_and_only_the_text_is_read(tmp_path):
+    book = _epub(tmp_path / "novel.epub", {
+        "b_cover": "<p>封面</p>",
+        "c2": "<h2>第二章</h2><p>他说：“好。”</p>",
+        "c1": ('<h2>第一章 <span class="sub">开始</span></h2>'
+               "<p>她走进\n    房间，看见了<ruby>韦<rt>wéi</rt></ruby>小宝。</p>"
+               "<div><p>床前明月光，<br/>疑是地上霜。</p><script>var a = 1;</script></div>"
+               "<blockquote>Latin words\n   stay apart.</blockquote>"),
+    }, spine=["b_cover", "c1", "c2"], nonlinear=("b_cover",))
+    text = read_file(book)
+    assert text.split("\n\n") == ["第一章 开始", "她走进房间，看见了韦小宝。", "床前明月光，\n疑是地上霜。",
+                                  "Latin words stay apart.", "第二章", "他说：“好。”"]
+
+
+def test_an_epub_given_as_a_zip_is_read_as_the_book_it_is(tmp_path):
+    book = _epub(tmp_path / "novel.zip", {"c1": "<p>第一段。</p>"}, spine=["c1"])
+    assert read_file(book) == "第一段。"
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda p: _epub(p, {"c1": "<p>x</p>", "c2": "<p>y</p>"}, ["c1", "c2"], missing=("c2",)), "incomplete e-book"),
+    (lambda p: _epub(p, {"c1": '<p><img src="page1.png"/></p>'}, ["c1"]), "no text in its chapters"),
+    (lambda p: _epub(p, {"c1": "<p>x</p>"}, []), "lists no chapters"),
+    (lambda p: (p.write_bytes(b"PK\x03\x04 damaged beyond repair"), p)[1], "not a readable e-book"),
+])
+def test_a_broken_epub_is_one_clear_error_naming_the_file(tmp_path, make, message):
+    path = make(tmp_path / "book.epub")
+    with pytest.raises(InputError, match=message) as error:
+        read_file(path)
+    assert "book.epub" in str(error.value)
+
+
+def test_a_page_with_no_text_is_one_clear_error(tmp_path):
+    page = tmp_path / "scan.html"  # a page of scanned images, as some archives publish documents
+    page.write_text('<html><head><script>var viewer = 1;</script></head>'
+                    '<body><img src="page1.png"><img src="page2.png"></body></html>')
+    with pytest.raises(InputError, match="scan.html has no article text"):
+        read_file(page)
+
+
+def test_a_book_and_a_web_page_align_like_the_sample_files(tmp_path):
+    runner = CliRunner(env={"ALIGNER_CACHE_DIR": str(tmp_path / "cache"), "OMP_NUM_THREADS": "1"})
+    pairs = {}
+    for name, files in {"files": ("joint-statement.zh.txt", "joint-statement.ru.txt"),
+                        "pages": ("joint-statement-page.zh.html", "joint-statement-page.ru.html")}.items():
+        folder = ROOT / "texts" if name == "files" else DATA
+        out = tmp_path / f"{name}.json"
+        result = runner.invoke(main, ["align", str(folder / files[0]), str(folder / files[1]), "-o", str(out), "-q"])
+        assert result.exit_code == 0, result.output
+        record = json.loads(out.read_text(encoding="utf-8"))
+        pairs[name] = [(p["src"], p["tgt"], [f["kind"] for f in p["flags"]]) for p in record["pairs"]]
+    assert pairs["pages"] == pairs["files"]  # the planted omissions and addition are found the same way
