@@ -189,6 +189,34 @@ def match_form(text: str) -> str:
     return fold(join_broken_lines(text))
 
 
+def norm_positions(text: str, norm: str) -> list[int]:
+    """For each character of `norm` (the match form of `text`), the offset in `text` it comes from.
+
+    Findings are made in the match form (a number in ２０２２ is read as 2022) but shown in the
+    user's text. Folding translates characters one by one (a ligature into two), so each folded
+    character is traced to its source and the match form is lined up with that sequence; a space
+    that stands for a run of whitespace or a removed line break points at the character before it.
+    """
+    from difflib import SequenceMatcher
+
+    chars, origin = [], []
+    for i, c in enumerate(text):
+        for f in c.translate(_FOLDED_CHARACTERS):
+            chars.append(f)
+            origin.append(i)
+    folded = "".join(chars)
+    if _needs_t2s(folded):
+        converted = _t2s().convert(folded)
+        folded = converted if len(converted) == len(folded) else folded
+    positions = [-1] * len(norm)
+    for a, b, size in SequenceMatcher(None, folded, norm, autojunk=False).get_matching_blocks():
+        positions[b:b + size] = origin[a:a + size]
+    last = 0
+    for j, at in enumerate(positions):
+        positions[j] = last = at if at >= 0 else last
+    return positions
+
+
 # --- paragraphs ----------------------------------------------------------------------
 
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from aligner.corrections import CorrectionError, Edit, check_beads
 from aligner.errors import InputError
-from aligner.types import DOUBT_ACTIONS, Alignment, Bead, Document, Doubt, Flag, Sentence
+from aligner.export.record import flag_from_dict, flag_to_dict
+from aligner.types import DOUBT_ACTIONS, Alignment, Bead, Document, Doubt, Sentence
 
 FORMAT = "aligner-project"
 VERSION = 1
@@ -119,7 +120,7 @@ def _document(d: dict) -> Document:
 def _bead_dict(b: Bead) -> dict:
     d: dict = {"src": list(b.src), "tgt": list(b.tgt), "score": round(float(b.score), 6)}
     if b.flags:
-        d["flags"] = [{"kind": f.kind, "reason": f.reason} for f in b.flags]
+        d["flags"] = [flag_to_dict(f) for f in b.flags]
     if b.reviewed:
         d["reviewed"] = True
     if b.note:
@@ -142,7 +143,7 @@ def _bead(d: dict) -> Bead:
         src=tuple(int(i) for i in d["src"]),
         tgt=tuple(int(i) for i in d["tgt"]),
         score=float(d.get("score", 0.0)),
-        flags=[Flag(str(f["kind"]), str(f["reason"])) for f in d.get("flags", [])],
+        flags=[flag_from_dict(f) for f in d.get("flags", [])],
         reviewed=bool(d.get("reviewed", False)),
         note=str(d.get("note", "")),
         doubt=_doubt(d.get("doubt")),

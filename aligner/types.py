@@ -52,11 +52,24 @@ WEAK = "weak"  # a pair the aligner is not confident about
 
 
 @dataclass(frozen=True)
+class Mark:
+    """Where a flag's evidence is: characters `start`–`end` of the source ("src") or target ("tgt") text."""
+
+    side: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Flag:
-    """Something a reviewer should look at, with a reason a person can read."""
+    """Something a reviewer should look at, with a reason a person can read.
+
+    `marks` point at the words the reason quotes (a changed number, a name on one side only), so
+    that the review table can highlight them in the user's own text."""
 
     kind: str
     reason: str
+    marks: tuple[Mark, ...] = ()
 
 
 DOUBT_ACTIONS = ("move", "merge", "split")

@@ -3,13 +3,14 @@
 One element per page instead of a widget per row keeps a 5,000-pair document responsive.
 Texts are escaped and shown on one line each, as in the TSV/XLSX exports: a PDF line break
 inside a sentence is not the reviewer's concern here (the exports' JSON keeps the exact text).
+The numbers and names a flag quotes are highlighted in the text.
 """
 from __future__ import annotations
 
 from html import escape
 
 from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, status
-from aligner.export.table import one_line
+from aligner.export.marked import side_html
 from aligner.pair_filter import problems
 from aligner.review.trust import title_attribute
 from aligner.types import Alignment
@@ -37,12 +38,9 @@ table.pairs tr.selected {outline: 3px solid #1F6FEB; outline-offset: -3px;}
 table.pairs td.missing {color: #9A1C1C; font-style: italic;}
 table.pairs .flag {display: block; font-size: 0.82rem; color: #5A3B00;}
 table.pairs .note {display: block; font-size: 0.82rem; color: #1F4E8C;}
+table.pairs mark {background: #FFA726; color: #000; font-weight: 600; padding: 0 2px; border-radius: 2px;}
 </style>
 """
-
-
-def _side(text: str) -> str:
-    return escape(one_line(text))
 
 
 def flag_html(kind: str, reason: str) -> str:
@@ -56,8 +54,6 @@ def row_html(alignment: Alignment, index: int, selected: bool) -> str:
     state = status(bead)
     found = problems(bead)
     classes = [f"status-{state}"] + (["problem"] if found else []) + (["selected"] if selected else [])
-    src = alignment.source.span_text(bead.src)
-    tgt = alignment.target.span_text(bead.tgt)
     missing_src = '<td class="missing">— no Chinese —</td>'
     missing_tgt = '<td class="missing">— no translation —</td>'
     notes = "".join(flag_html(f.kind, f.reason) for f in bead.flags)
@@ -72,8 +68,8 @@ def row_html(alignment: Alignment, index: int, selected: bool) -> str:
         f'<td class="num">{review_mark}{index + 1}</td>'
         f'<td class="kind">{escape(bead.kind.replace("-", "–"))}<br>{escape(STATUS_LABELS[state])}</td>'
         f'<td class="score">{bead.score:.2f}</td>'
-        + (f"<td>{_side(src)}</td>" if bead.src else missing_src)
-        + (f"<td>{_side(tgt)}</td>" if bead.tgt else missing_tgt)
+        + (f"<td>{side_html(alignment, bead, 'src')}</td>" if bead.src else missing_src)
+        + (f"<td>{side_html(alignment, bead, 'tgt')}</td>" if bead.tgt else missing_tgt)
         + f"<td>{notes}</td></tr>"
     )
 

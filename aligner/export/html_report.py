@@ -9,7 +9,8 @@ from __future__ import annotations
 from html import escape
 
 from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, status
-from aligner.export.table import one_line, pair_texts, summary_counts
+from aligner.export.marked import side_html
+from aligner.export.table import one_line, summary_counts
 from aligner.normalise import is_traditional
 from aligner.review.trust import table_rows, title_attribute
 from aligner.types import Alignment
@@ -29,6 +30,7 @@ td.flags { min-width: 14em; }
 table.summary { width: auto; }
 .swatch { display: inline-block; width: 1em; height: 1em; border: 1px solid #999; vertical-align: middle; }
 ul.flags { margin: 0; padding-left: 1.1em; }
+mark { background: #FFA726; font-weight: 600; padding: 0 2px; }
 .missing { color: #999; }
 .note { font-style: italic; }
 """
@@ -42,10 +44,10 @@ def _lang_name(lang: str) -> str:
     return LANG_NAMES.get(lang, lang)
 
 
-def _text_cell(text: str, lang: str) -> str:
-    if not text:
+def _text_cell(html: str, lang: str) -> str:
+    if not html:
         return '<td class="text missing">—</td>'
-    return f'<td class="text" lang="{escape(lang)}">{escape(text)}</td>'
+    return f'<td class="text" lang="{escape(lang)}">{html}</td>'
 
 
 def _html_lang(document) -> str:
@@ -63,7 +65,7 @@ def _pairs_table(alignment: Alignment, numbered_beads: list) -> str:
         f"<th>{escape(_lang_name(alignment.target.lang))}</th><th>flags</th></tr>",
     ]
     for number, bead in numbered_beads:
-        src, tgt = pair_texts(alignment, bead)
+        src, tgt = side_html(alignment, bead, "src"), side_html(alignment, bead, "tgt")
         items = "".join(_flag_item(f.kind, f.reason) for f in bead.flags)
         extra = f'<ul class="flags">{items}</ul>' if items else ""
         if bead.reviewed:

@@ -5,10 +5,12 @@ Shape (version 1):
      "source": {"lang", "name", "text", "sentences": [{index, start, end, text, paragraph}]},
      "target": {... the same ...},
      "pairs": [{"src": [i...], "tgt": [j...], "type": "1-2", "score": 0.873, "status": "ok",
-                "src_text", "tgt_text", "flags": [{"kind", "reason"}], "reviewed", "note"}]}
+                "src_text", "tgt_text", "flags": [{"kind", "reason", "marks"}], "reviewed", "note"}]}
 Sentence indices are 0-based and offsets are character offsets into `text`, the user's original
 text, kept whole so that `from_dict` rebuilds the exact Documents. `src_text`/`tgt_text` are the
-original text of the pair's sentences (`Document.span_text`), line breaks included.
+original text of the pair's sentences (`Document.span_text`), line breaks included. A flag's
+`marks` are the words its reason quotes: [{"side": "src"|"tgt", "start", "end"}], offsets into that
+side's `text` (omitted when there are none).
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ import json
 
 from aligner.errors import InputError
 from aligner.export.status import status
-from aligner.types import Alignment, Bead, Document, Flag, Sentence
+from aligner.types import Alignment, Bead, Document, Flag, Mark, Sentence
 
 FORMAT_NAME = "aligner-alignment"
 FORMAT_VERSION = 1
@@ -44,7 +46,7 @@ def _pair_dict(alignment: Alignment, bead: Bead) -> dict:
         "status": status(bead),
         "src_text": alignment.source.span_text(bead.src),
         "tgt_text": alignment.target.span_text(bead.tgt),
-        "flags": [{"kind": flag.kind, "reason": flag.reason} for flag in bead.flags],
+        "flags": [flag_to_dict(flag) for flag in bead.flags],
         "reviewed": bead.reviewed,
         "note": bead.note,
     }
@@ -145,7 +147,7 @@ def from_dict(d: dict, name: str = "") -> Alignment:
         beads = [
             Bead(src=tuple(int(i) for i in p["src"]), tgt=tuple(int(j) for j in p["tgt"]),
                  score=float(p.get("score", 0.0)),
-                 flags=[Flag(kind=f["kind"], reason=f.get("reason", "")) for f in p.get("flags", [])],
+                 flags=[flag_from_dict(f) for f in p.get("flags", [])],
                  reviewed=bool(p.get("reviewed", False)), note=str(p.get("note", "")))
             for p in d["pairs"]
         ]
@@ -165,3 +167,18 @@ def parse_json(data: bytes | str, name: str = "") -> Alignment:
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise InputError(f"{where} is not valid JSON ({error}).") from None
     return from_dict(d, name=name)
+
+
+def flag_to_dict(flag: Flag) -> dict:
+    """A flag as JSON: kind, reason and, when it has them, its marks."""
+    out = {"kind": flag.kind, "reason": flag.reason}
+    if flag.marks:
+        out["marks"] = [{"side": m.side, "start": m.start, "end": m.end} for m in flag.marks]
+    return out
+
+
+def flag_from_dict(d: dict) -> Flag:
+    """A flag back from `flag_to_dict`'s form (marks of an unknown side are dropped)."""
+    marks = tuple(Mark(str(m["side"]), int(m["start"]), int(m["end"])) for m in d.get("marks", ())
+                  if m.get("side") in ("src", "tgt"))
+    return Flag(kind=d["kind"], reason=d.get("reason", ""), marks=marks)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from aligner.normalise import match_form
 from aligner.review.gaps import LANG_NAMES
+from aligner.review.marks import word_marks
 from aligner.review.romanise import find_in_chinese, syllables_of
 from aligner.types import Alignment, Bead, Flag
 
@@ -116,7 +117,11 @@ def _entity_on(entity: Entity, text: str, lang: str) -> bool:
     return re.search(entity.en if lang == "en" else entity.ru, text) is not None
 
 
-def _entity_findings(src: str, tgt: str, lang: str, originals: list[str]) -> list[str]:
+# A finding: the reason part, and the words it quotes as written in the Chinese and in the translation.
+Finding = tuple[str, list[str], list[str]]
+
+
+def _entity_findings(src: str, tgt: str, lang: str, originals: list[str]) -> list[Finding]:
     tgt_name, findings = LANG_NAMES.get(lang, lang), []
     for entity in ENTITIES:
         on_src, on_tgt = _entity_on(entity, src, "zh"), _entity_on(entity, tgt, lang)
@@ -125,14 +130,16 @@ def _entity_findings(src: str, tgt: str, lang: str, originals: list[str]) -> lis
             if written is None:  # a Latin form written into the Chinese (APEC)
                 written = re.search(entity.en, src, re.ASCII).group(0)
             quoted = as_written(written, originals)
-            findings.append(f"{entity.label} ({quoted}) only in the Chinese" if quoted != entity.label
-                            else f"{entity.label} only in the Chinese")
+            findings.append((f"{entity.label} ({quoted}) only in the Chinese" if quoted != entity.label
+                             else f"{entity.label} only in the Chinese", [quoted], []))
         elif on_tgt and not on_src and entity.both_ways:
-            findings.append(f"{entity.label} only in the {tgt_name}")
+            pattern = entity.en if lang == "en" else entity.ru
+            findings.append((f"{entity.label} only in the {tgt_name}", [],
+                             [m.group(0) for m in re.finditer(pattern, tgt)]))
     return findings
 
 
-def _latin_findings(src: str, tgt: str, originals: list[str]) -> list[str]:
+def _latin_findings(src: str, tgt: str, originals: list[str]) -> list[Finding]:
     findings = []
     squashed = re.sub(r"[\s\-]", "", tgt).lower()
     for token in dict.fromkeys(m.group(0) for m in _LATIN_IN_ZH.finditer(src)):
@@ -140,7 +147,8 @@ def _latin_findings(src: str, tgt: str, originals: list[str]) -> list[str]:
             continue
         if any(token in e.zh or re.fullmatch(e.en, token) for e in ENTITIES):
             continue  # a known entity: checked by its own forms
-        findings.append(f"{as_written(token, originals)} only in the Chinese")
+        quoted = as_written(token, originals)
+        findings.append((f"{quoted} only in the Chinese", [quoted], []))
     return findings
 
 
@@ -224,7 +232,7 @@ def _written(name: RomanisedName, text: str, lang: str) -> bool:
     return any(re.search(rf"(?<![\w]){re.escape(_stem(w, lang))}", text) for w in name.words)
 
 
-def _name_findings(src: str, tgt: str, lang: str, names: list[RomanisedName], originals: list[str]) -> list[str]:
+def _name_findings(src: str, tgt: str, lang: str, names: list[RomanisedName], originals: list[str]) -> list[Finding]:
     """Chinese names of the document's list that the pair's translation neither writes nor refers to.
 
     Only from the Chinese side: translators often write a name where the Chinese says 她, which
@@ -251,9 +259,11 @@ def _name_findings(src: str, tgt: str, lang: str, names: list[RomanisedName], or
     if _PRONOUN[lang].search(tgt) and not others:
         return []
     tgt_name = LANG_NAMES.get(lang, lang)
-    findings = [f"{as_written(max(here, key=len), originals)} ({name.written}) only in the Chinese" for name, here in missing]
+    quoted = [as_written(max(here, key=len), originals) for _, here in missing]
+    findings = [(f"{q} ({name.written}) only in the Chinese", [q], []) for q, (name, _) in zip(quoted, missing)]
     if others:
-        findings[-1] += f", {', '.join(others)} only in the {tgt_name}"
+        reason, words, _ = findings[-1]
+        findings[-1] = (reason + f", {', '.join(others)} only in the {tgt_name}", words, others)
     return findings
 
 
@@ -269,4 +279,6 @@ def name_flags(alignment: Alignment, romanised: bool = True) -> None:
         findings = _latin_findings(src, tgt, originals) + _entity_findings(src, tgt, lang, originals) + \
             _name_findings(src, tgt, lang, names, originals)
         if findings:
-            bead.flags.append(Flag(NAME, "; ".join(findings)))
+            marks = (word_marks(alignment.source, bead.src, [w for _, words, _ in findings for w in words], "src")
+                     + word_marks(alignment.target, bead.tgt, [w for _, _, words in findings for w in words], "tgt"))
+            bead.flags.append(Flag(NAME, "; ".join(reason for reason, _, _ in findings), marks))

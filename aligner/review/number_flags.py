@@ -15,8 +15,9 @@ from __future__ import annotations
 import math
 
 from aligner.review.gaps import LANG_NAMES
+from aligner.review.marks import joined_marks, joiner
 from aligner.review.numbers import Quantity, quantities
-from aligner.types import WEAK, Alignment, Bead, Document, Flag
+from aligner.types import WEAK, Alignment, Bead, Document, Flag, Mark
 
 NUMBER = "number"
 
@@ -49,6 +50,13 @@ def match(left: list[Quantity], right: list[Quantity]) -> tuple[list[Quantity], 
 
 def mismatch_reason(src: list[Quantity], tgt: list[Quantity], src_lang: str, tgt_lang: str) -> str | None:
     """'2022 ≠ 2021', '30 only in Chinese' … or None when the numbers agree."""
+    found = mismatch(src, tgt, src_lang, tgt_lang)
+    return found[0] if found else None
+
+
+def mismatch(src: list[Quantity], tgt: list[Quantity], src_lang: str,
+             tgt_lang: str) -> tuple[str, list[Quantity], list[Quantity]] | None:
+    """The reason, and the quantities of each side it quotes; None when the numbers agree."""
     left, right = match(src, tgt)
     # Estimates and a bare "one" only help match; they are too vague to count as a difference.
     src, tgt = [q for q in src if not q.loose], [q for q in tgt if not q.loose]
@@ -72,13 +80,12 @@ def mismatch_reason(src: list[Quantity], tgt: list[Quantity], src_lang: str, tgt
         parts.append(", ".join(q.text for q in hard_left[n:]) + f" only in the {src_name}")
     if hard_right[n:]:
         parts.append(", ".join(q.text for q in hard_right[n:]) + f" only in the {tgt_name}")
-    return "; ".join(parts)
+    return "; ".join(parts), hard_left, hard_right
 
 
 def bead_text(document: Document, indices: tuple[int, ...]) -> str:
     """The folded text of some sentences (Traditional → Simplified, full-width → half-width)."""
-    joiner = "" if document.lang == "zh" else " "
-    return joiner.join(document.sentences[i].norm or document.sentences[i].text for i in indices)
+    return joiner(document).join(document.sentences[i].norm or document.sentences[i].text for i in indices)
 
 
 def bead_quantities(alignment: Alignment, bead: Bead) -> tuple[list[Quantity], list[Quantity]]:
@@ -125,12 +132,19 @@ def number_flags(alignment: Alignment) -> None:
     for bead, (src, tgt), (gone_src, gone_tgt) in zip(beads, sides, moved):
         if not bead.src or not bead.tgt or any(f.kind == NUMBER for f in bead.flags):
             continue
-        reason = mismatch_reason(_without(src, gone_src), _without(tgt, gone_tgt),
-                                 alignment.source.lang, alignment.target.lang)
-        if reason:
-            bead.flags.append(Flag(NUMBER, reason))
-        shown = [q for q in gone_src + gone_tgt if q.hard and not q.loose]
-        if shown and not any(f.kind == WEAK for f in bead.flags):
+        found = mismatch(_without(src, gone_src), _without(tgt, gone_tgt), alignment.source.lang, alignment.target.lang)
+        if found:
+            reason, quoted_src, quoted_tgt = found
+            bead.flags.append(Flag(NUMBER, reason, _marks(alignment, bead, quoted_src, quoted_tgt)))
+        shown_src, shown_tgt = ([q for q in gone if q.hard and not q.loose] for gone in (gone_src, gone_tgt))
+        if (shown_src or shown_tgt) and not any(f.kind == WEAK for f in bead.flags):
             side = src_name if gone_src else tgt_name
-            bead.flags.append(Flag(WEAK, f"{', '.join(q.text for q in shown)} of the {side} belongs with the next or previous "
-                                         "pair: the boundary may be off"))
+            bead.flags.append(Flag(WEAK, f"{', '.join(q.text for q in shown_src + shown_tgt)} of the {side} belongs with "
+                                         "the next or previous pair: the boundary may be off",
+                                   _marks(alignment, bead, shown_src, shown_tgt)))
+
+
+def _marks(alignment: Alignment, bead: Bead, src: list[Quantity], tgt: list[Quantity]) -> tuple[Mark, ...]:
+    """Where the quoted quantities are written in each side's original text."""
+    return (joined_marks(alignment.source, bead.src, [(q.start, q.end) for q in src], "src")
+            + joined_marks(alignment.target, bead.tgt, [(q.start, q.end) for q in tgt], "tgt"))

@@ -1,0 +1,43 @@
+"""A pair's side as HTML, on one line, with the words its flags quote marked (<mark>).
+
+A reviewer sees at once which number changed or which name is missing, in the user's own text.
+Marks are character offsets into the document (`Flag.marks`); the text is made one line the way
+every table shows it (`table.one_line`), so the mark boundaries travel through that as two
+private-use characters that no text of ours contains, and become tags after escaping.
+"""
+from __future__ import annotations
+
+from html import escape
+
+from aligner.export.table import one_line
+from aligner.types import Alignment, Bead
+
+_OPEN, _CLOSE = "\ue000", "\ue001"
+
+
+def _spans(bead: Bead, side: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The marks of one side inside [start, end), relative to start, overlapping ones merged."""
+    spans = sorted((m.start - start, m.end - start) for flag in bead.flags for m in flag.marks
+                   if m.side == side and start <= m.start < m.end <= end)
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def side_html(alignment: Alignment, bead: Bead, side: str) -> str:
+    """The escaped one-line text of the pair's Chinese ("src") or translation ("tgt"), marks as <mark>."""
+    document, indices = (alignment.source, bead.src) if side == "src" else (alignment.target, bead.tgt)
+    if not indices:
+        return ""
+    start, end = document.sentences[indices[0]].start, document.sentences[indices[-1]].end
+    text = document.text[start:end]
+    pieces, at = [], 0
+    for s, e in _spans(bead, side, start, end):
+        pieces += [text[at:s], _OPEN, text[s:e], _CLOSE]
+        at = e
+    pieces.append(text[at:])
+    return escape(one_line("".join(pieces))).replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")

@@ -1,0 +1,98 @@
+"""Flags point at their evidence: the numbers and names a reason quotes are marked in the user's own text,
+kept in the JSON record and project files, and highlighted in the review table and the HTML report."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from aligner import align_texts
+from aligner.export import render, to_dict
+from aligner.export.marked import side_html
+from aligner.export.record import from_dict
+from aligner.normalise import match_form, norm_positions
+from aligner.project import load_project, save_project
+from ui.pairs_table import table_html
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def marked(alignment, flag) -> list[tuple[str, str]]:
+    docs = {"src": alignment.source, "tgt": alignment.target}
+    return [(m.side, docs[m.side].text[m.start:m.end]) for m in flag.marks]
+
+
+@pytest.mark.parametrize("text", [
+    "於２０２２年２月４日訪華。",  # full-width digits, Traditional characters
+    "以联合国为核\n\n心的国际体系",  # a PDF break inside a word
+    "the ﬁrst inter-\nnational  forum",  # a ligature, a hyphenated line break, a double space
+])
+def test_every_character_of_the_match_form_comes_from_its_own_place(text):
+    norm = match_form(text)
+    positions = norm_positions(text, norm)
+    assert len(positions) == len(norm) and positions == sorted(positions)
+    for j, at in enumerate(positions):
+        if norm[j] != " ":
+            assert match_form(text[at]) in (norm[j], "fi", "")  # the ligature gives two letters
+
+
+@pytest.fixture(scope="module")
+def sample():
+    zh = (ROOT / "texts" / "joint-statement.zh.txt").read_text(encoding="utf-8")
+    ru = (ROOT / "texts" / "joint-statement.ru.txt").read_text(encoding="utf-8")
+    return align_texts(zh, ru)
+
+
+def test_the_sample_number_change_is_marked_on_both_sides(sample):
+    # texts/answer-key.json: the Russian changes one number of the Chinese
+    flags = [f for b in sample.beads for f in b.flags if f.kind == "number"]
+    assert flags
+    for flag in flags:
+        marks = marked(sample, flag)
+        assert {side for side, _ in marks} == {"src", "tgt"}
+        for _, text in marks:
+            assert text.strip() and match_form(text) in flag.reason
+
+
+def test_a_number_in_full_width_traditional_chinese_is_marked_as_written():
+    a = align_texts("俄羅斯總統於２０２２年２月４日訪華。", "The Russian President visited China on 4 February 2021.")
+    [flag] = [f for b in a.beads for f in b.flags if f.kind == "number"]
+    assert flag.reason == "2022 ≠ 2021"
+    assert marked(a, flag) == [("src", "２０２２"), ("tgt", "2021")]
+
+
+def test_a_name_on_one_side_only_is_marked():
+    a = align_texts("双方支持上合组织和金砖国家加强合作。", "The two sides support closer cooperation within the SCO.")
+    [flag] = [f for b in a.beads for f in b.flags if f.kind == "name"]
+    assert "BRICS" in flag.reason and marked(a, flag) == [("src", "金砖")]
+    html = side_html(a, a.beads[0], "src")
+    assert html == "双方支持上合组织和<mark>金砖</mark>国家加强合作。"
+
+
+def test_marks_survive_the_json_record_and_project_files(sample):
+    flagged = [(i, f) for i, b in enumerate(sample.beads) for f in b.flags if f.marks]
+    assert flagged
+    record = json.loads(render(sample, "json"))
+    back = from_dict(record)
+    project = load_project(save_project(sample))
+    for i, flag in flagged:
+        assert flag in back.beads[i].flags
+        assert flag in project.alignment.beads[i].flags
+    assert to_dict(back) == to_dict(sample)
+
+
+def test_the_review_table_and_the_report_highlight_the_marked_words(sample):
+    i, flag = next((i, f) for i, b in enumerate(sample.beads) for f in b.flags if f.kind == "number")
+    words = [text for _, text in marked(sample, flag)]
+    table = table_html(sample, [i])
+    report = render(sample, "html").decode("utf-8")
+    for word in words:
+        assert f"<mark>{word}</mark>" in table and f"<mark>{word}</mark>" in report
+    assert table.count("<mark>") == len(words)  # nothing else on that row is marked
+
+
+def test_marked_text_is_still_escaped_and_on_one_line():
+    a = align_texts("俄方支持<中方>于\n2022年举办冬奥会。", "Russia supports <China> hosting the Winter Olympics in 2021.")
+    html = side_html(a, a.beads[0], "src")
+    assert "&lt;中方&gt;" in html and "\n" not in html and "<mark>2022</mark>" in html
