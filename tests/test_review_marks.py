@@ -96,3 +96,16 @@ def test_marked_text_is_still_escaped_and_on_one_line():
     a = align_texts("俄方支持<中方>于\n2022年举办冬奥会。", "Russia supports <China> hosting the Winter Olympics in 2021.")
     html = side_html(a, a.beads[0], "src")
     assert "&lt;中方&gt;" in html and "\n" not in html and "<mark>2022</mark>" in html
+
+
+def test_the_three_way_table_marks_each_translations_own_evidence():
+    from aligner.threeway import align_three_texts
+    from ui.threeway_view import row_status
+    from ui.threeway_view import table_html as threeway_table
+
+    result = align_three_texts("双方将于2030年前实现这一目标。", "Стороны достигнут этой цели к 2035 году.",
+                               "The two sides will reach this goal by 2030.")
+    rows = result.plain_rows()
+    html = threeway_table(result, rows, [row_status(r) for r in rows], list(range(len(rows))))
+    assert html.count("<mark>") == 2  # 2030 in the Chinese, 2035 in the Russian; the English agrees
+    assert "<mark>2030</mark>年" in html and "к <mark>2035</mark> году" in html

@@ -8,17 +8,17 @@ private-use characters that no text of ours contains, and become tags after esca
 from __future__ import annotations
 
 from html import escape
+from typing import Iterable
 
 from aligner.export.table import one_line
-from aligner.types import Alignment, Bead
+from aligner.types import Alignment, Bead, Document, Mark
 
 _OPEN, _CLOSE = "\ue000", "\ue001"
 
 
-def _spans(bead: Bead, side: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The marks of one side inside [start, end), relative to start, overlapping ones merged."""
-    spans = sorted((m.start - start, m.end - start) for flag in bead.flags for m in flag.marks
-                   if m.side == side and start <= m.start < m.end <= end)
+def _spans(marks: Iterable[Mark], start: int, end: int) -> list[tuple[int, int]]:
+    """The marks inside [start, end), relative to start, overlapping ones merged."""
+    spans = sorted((m.start - start, m.end - start) for m in marks if start <= m.start < m.end <= end)
     merged: list[tuple[int, int]] = []
     for s, e in spans:
         if merged and s <= merged[-1][1]:
@@ -28,16 +28,26 @@ def _spans(bead: Bead, side: str, start: int, end: int) -> list[tuple[int, int]]
     return merged
 
 
-def side_html(alignment: Alignment, bead: Bead, side: str) -> str:
-    """The escaped one-line text of the pair's Chinese ("src") or translation ("tgt"), marks as <mark>."""
-    document, indices = (alignment.source, bead.src) if side == "src" else (alignment.target, bead.tgt)
+def span_html(document: Document, indices: tuple[int, ...], marks: Iterable[Mark]) -> str:
+    """The escaped one-line text of sentences `indices` of `document`, the given marks as <mark>."""
     if not indices:
         return ""
     start, end = document.sentences[indices[0]].start, document.sentences[indices[-1]].end
     text = document.text[start:end]
     pieces, at = [], 0
-    for s, e in _spans(bead, side, start, end):
+    for s, e in _spans(marks, start, end):
         pieces += [text[at:s], _OPEN, text[s:e], _CLOSE]
         at = e
     pieces.append(text[at:])
     return escape(one_line("".join(pieces))).replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
+
+
+def side_marks(beads: Iterable[Bead], side: str) -> list[Mark]:
+    """The marks that the flags of `beads` put on one side ("src" or "tgt")."""
+    return [m for bead in beads for flag in bead.flags for m in flag.marks if m.side == side]
+
+
+def side_html(alignment: Alignment, bead: Bead, side: str) -> str:
+    """The pair's Chinese ("src") or translation ("tgt") as `span_html`, with its flags' marks."""
+    document, indices = (alignment.source, bead.src) if side == "src" else (alignment.target, bead.tgt)
+    return span_html(document, indices, side_marks([bead], side))
