@@ -109,3 +109,20 @@ def test_the_three_way_table_marks_each_translations_own_evidence():
     html = threeway_table(result, rows, [row_status(r) for r in rows], list(range(len(rows))))
     assert html.count("<mark>") == 2  # 2030 in the Chinese, 2035 in the Russian; the English agrees
     assert "<mark>2030</mark>年" in html and "к <mark>2035</mark> году" in html
+
+
+def test_the_xlsx_export_sets_the_marked_words_apart(sample, tmp_path):
+    import openpyxl
+
+    path = tmp_path / "pairs.xlsx"
+    path.write_bytes(render(sample, "xlsx"))
+    sheet = openpyxl.load_workbook(path, rich_text=True)["Pairs"]
+    i, flag = next((i, f) for i, b in enumerate(sample.beads) for f in b.flags if f.kind == "number")
+    (_, src_word), (_, tgt_word) = marked(sample, flag)
+    for column, word, side in ((4, src_word, "src"), (5, tgt_word, "tgt")):
+        cell = sheet.cell(row=i + 2, column=column).value
+        bold = [str(block.text) for block in cell if getattr(block, "font", None) is not None and block.font.b]
+        assert bold == [word]
+        assert str(cell) == side_html(sample, sample.beads[i], side).replace("<mark>", "").replace("</mark>", "")
+    plain = sheet.cell(row=2, column=4).value  # the title pair has no flag: plain text, as before
+    assert isinstance(plain, str) and plain.startswith("中华人民共和国")

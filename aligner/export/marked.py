@@ -3,10 +3,12 @@
 A reviewer sees at once which number changed or which name is missing, in the user's own text.
 Marks are character offsets into the document (`Flag.marks`); the text is made one line the way
 every table shows it (`table.one_line`), so the mark boundaries travel through that as two
-private-use characters that no text of ours contains, and become tags after escaping.
+private-use characters that no text of ours contains; the runs between them become <mark>s
+in HTML and bold coloured runs in XLSX cells.
 """
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Iterable
 
@@ -28,10 +30,10 @@ def _spans(marks: Iterable[Mark], start: int, end: int) -> list[tuple[int, int]]
     return merged
 
 
-def span_html(document: Document, indices: tuple[int, ...], marks: Iterable[Mark]) -> str:
-    """The escaped one-line text of sentences `indices` of `document`, the given marks as <mark>."""
+def span_segments(document: Document, indices: tuple[int, ...], marks: Iterable[Mark]) -> list[tuple[str, bool]]:
+    """The one-line text of sentences `indices` of `document` as (piece, marked) runs, in order."""
     if not indices:
-        return ""
+        return []
     start, end = document.sentences[indices[0]].start, document.sentences[indices[-1]].end
     text = document.text[start:end]
     pieces, at = [], 0
@@ -39,7 +41,17 @@ def span_html(document: Document, indices: tuple[int, ...], marks: Iterable[Mark
         pieces += [text[at:s], _OPEN, text[s:e], _CLOSE]
         at = e
     pieces.append(text[at:])
-    return escape(one_line("".join(pieces))).replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
+    segments = []
+    for k, run in enumerate(re.split(f"[{_OPEN}{_CLOSE}]", one_line("".join(pieces)))):
+        if run:
+            segments.append((run, k % 2 == 1))
+    return segments
+
+
+def span_html(document: Document, indices: tuple[int, ...], marks: Iterable[Mark]) -> str:
+    """The escaped one-line text of sentences `indices` of `document`, the given marks as <mark>."""
+    return "".join(f"<mark>{escape(run)}</mark>" if marked else escape(run)
+                   for run, marked in span_segments(document, indices, marks))
 
 
 def side_marks(beads: Iterable[Bead], side: str) -> list[Mark]:

@@ -1,7 +1,8 @@
 """XLSX (openpyxl): a sheet of pairs coloured by status, and a summary sheet.
 
 The pairs sheet has the same columns as TSV/CSV, each row filled with its status colour
-(`status.STATUS_COLOURS`), text wrapped, the header frozen and filterable. The summary sheet
+(`status.STATUS_COLOURS`), text wrapped, the header frozen and filterable; the numbers and names
+a flag quotes are bold and coloured inside their text cell. The summary sheet
 counts pairs per status, per type and per flag kind.
 """
 from __future__ import annotations
@@ -9,17 +10,23 @@ from __future__ import annotations
 import io
 
 from openpyxl import Workbook
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment as CellAlignment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from aligner.export.marked import side_marks, span_segments
 from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, status
 from aligner.export.table import header, rows, summary_counts
-from aligner.types import Alignment
+from aligner.types import Alignment, Bead
 
 # Column widths in Excel's units (about one Latin character; a CJK character takes two).
 COLUMN_WIDTHS = (7, 6, 7, 50, 60, 14, 40, 9, 30)
 TEXT_COLUMNS = {4, 5, 7, 9}  # 1-based: the two texts, reasons, note
+SIDE_COLUMNS = {4: "src", 5: "tgt"}
+# The words a flag quotes (a changed number, a missing name), as the review table highlights them.
+MARK_FONT = InlineFont(b=True, color="B34700")
 
 
 def _fill(status_name: str) -> PatternFill:
@@ -34,6 +41,18 @@ def _set_text(cell, value) -> None:
         cell.data_type = "s"
 
 
+def _marked_text(alignment: Alignment, bead: Bead, side: str | None) -> CellRichText | None:
+    """A text cell whose flags quote words of it: rich text with those words bold on orange, else None."""
+    if side is None:
+        return None
+    marks = side_marks([bead], side)
+    if not marks:
+        return None
+    document, indices = (alignment.source, bead.src) if side == "src" else (alignment.target, bead.tgt)
+    return CellRichText([TextBlock(MARK_FONT, run) if marked else run
+                         for run, marked in span_segments(document, indices, marks)])
+
+
 def _pairs_sheet(sheet, alignment: Alignment) -> None:
     sheet.title = "Pairs"
     bold = Font(bold=True)
@@ -46,7 +65,11 @@ def _pairs_sheet(sheet, alignment: Alignment) -> None:
         fill = fills[status(bead)]
         for column, value in enumerate(cells, start=1):
             cell = sheet.cell(row=row_number, column=column)
-            _set_text(cell, value)
+            marked = _marked_text(alignment, bead, SIDE_COLUMNS.get(column))
+            if marked is not None:
+                cell.value = marked
+            else:
+                _set_text(cell, value)
             cell.fill = fill
             cell.alignment = wrap if column in TEXT_COLUMNS else top
     for column, width in enumerate(COLUMN_WIDTHS, start=1):
