@@ -19,6 +19,7 @@ from aligner.normalise import is_cjk
 
 EPUB_MIMETYPE = b"application/epub+zip"
 _CONTAINER = "META-INF/container.xml"
+_ENCRYPTION = "META-INF/encryption.xml"
 # Elements whose content starts and ends a paragraph.
 BLOCKS = frozenset({
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
@@ -61,7 +62,11 @@ def epub_text(path: Path) -> str:
     """The book's text, chapters in spine order, paragraphs separated by blank lines."""
     try:
         with zipfile.ZipFile(path) as archive:
-            chapters = [_chapter_paragraphs(archive.read(name), f"{path}:{name}") for name in _spine(archive, path)]
+            names = _spine(archive, path)
+            if _encrypted(archive, path) & set(names):
+                raise InputError(f"{path} is protected by DRM: its chapters are encrypted. Export the text from the "
+                                 "reader you bought it for, or use a copy without DRM.")
+            chapters = [_chapter_paragraphs(archive.read(name), f"{path}:{name}") for name in names]
     except zipfile.BadZipFile:
         raise InputError(f"{path} is not a readable e-book (the ZIP is damaged); save or download it again.") from None
     except KeyError as missing:
@@ -111,6 +116,14 @@ def _spine(archive: zipfile.ZipFile, path: Path) -> list[str]:
     if not names:
         raise InputError(f"{path} lists no chapters in its spine; it is not a valid e-book.")
     return names
+
+
+def _encrypted(archive: zipfile.ZipFile, path: Path) -> set[str]:
+    """Files META-INF/encryption.xml says are encrypted (fonts often are, obfuscated; chapters only under DRM)."""
+    if _ENCRYPTION not in archive.namelist():
+        return set()
+    listing = _xml(archive.read(_ENCRYPTION), f"{path}: {_ENCRYPTION}")
+    return {posixpath.normpath(unquote(e.get("URI", ""))) for e in listing.iter() if _local(e.tag) == "cipherreference"}
 
 
 def _chapter_paragraphs(data: bytes, what: str) -> list[str]:

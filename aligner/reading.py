@@ -346,8 +346,9 @@ def _is_word_document(path: Path) -> bool:
 
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+MHTML_SUFFIXES = (".mhtml", ".mht")  # a web page saved as a single file
 # The files read_file reads by their extension (others are read as plain text when they decode).
-READABLE_SUFFIXES = (".txt", ".md", ".srt", ".docx", ".pdf", ".epub", *HTML_SUFFIXES)
+READABLE_SUFFIXES = (".txt", ".md", ".srt", ".docx", ".pdf", ".epub", *HTML_SUFFIXES, *MHTML_SUFFIXES)
 
 
 def _held_to_limit(text: str, path: Path) -> str:
@@ -374,11 +375,12 @@ def read_file(path: str | Path) -> str:
         if suffix == ".epub" or (_starts_with(path, b"PK\x03\x04") and is_epub(path)):
             _check_size(size, str(path), MAX_PDF_BYTES)
             return _held_to_limit(epub_text(path), path)
-        if suffix in HTML_SUFFIXES:
+        if suffix in HTML_SUFFIXES or suffix in MHTML_SUFFIXES:
             _check_size(size, str(path), MAX_PDF_BYTES)
-            from aligner.web import html_text
+            from aligner.web import html_text, mhtml_text
 
-            return _held_to_limit(html_text(path.read_bytes(), str(path)), path)
+            read = mhtml_text if suffix in MHTML_SUFFIXES else html_text
+            return _held_to_limit(read(path.read_bytes(), str(path)), path)
         _check_size(size, str(path))
         if suffix == ".docx" or _is_word_document(path):
             text = docx_text(path)

@@ -1,4 +1,4 @@
-"""Text of a saved web page (.html): the article, without the site's menus, sidebars and footer.
+"""Text of a saved web page (.html, .mhtml): the article, without the site's menus, sidebars and footer.
 
 Official statements and their translations are published as web pages, and reviewers save them
 from the browser. Aligning the whole page would pair one site's menu with another's and flag
@@ -9,8 +9,32 @@ the translation too. Each paragraph of the article becomes a paragraph of the te
 """
 from __future__ import annotations
 
+import re
+
 from aligner.epub import block_text
 from aligner.errors import InputError
+
+
+# <meta charset="gbk"> or <meta http-equiv="Content-Type" content="text/html; charset=gb2312"> in the head
+_DECLARED = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs",
+              "iso-8859-1": "cp1252", "latin1": "cp1252"}  # as browsers read them
+
+
+def page_source(data: bytes, name: str) -> str:
+    """The page as text: by the charset it declares, else (or when that fails) as any text file."""
+    from aligner.reading import decode_bytes
+
+    declared = _DECLARED.search(data[:8192])
+    if declared:
+        charset = declared.group(1).decode("ascii").lower()
+        try:
+            text = data.decode(_SUPERSETS.get(charset, charset))
+            return _XML_DECLARATION.sub("", text.lstrip("\ufeff"))
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration: read it the way plain-text files are read
+    return _XML_DECLARATION.sub("", decode_bytes(data, name))
 
 
 def html_text(data: bytes, name: str) -> str:
@@ -18,7 +42,8 @@ def html_text(data: bytes, name: str) -> str:
     import trafilatura
     from lxml import html as lxml_html
 
-    extracted = trafilatura.bare_extraction(data, favor_recall=True, include_tables=True, include_comments=False,
+    source = page_source(data, name)
+    extracted = trafilatura.bare_extraction(source, favor_recall=True, include_tables=True, include_comments=False,
                                             deduplicate=False, with_metadata=False)
     text = getattr(extracted, "text", None) or ""
     paragraphs = [p for p in (block_text(line) for line in text.split("\n")) if p]
@@ -26,13 +51,31 @@ def html_text(data: bytes, name: str) -> str:
         raise InputError(f"{name} has no article text that could be found in the page; "
                          "copy the text from the browser and paste it, or save the page as text.")
     try:
-        page = lxml_html.fromstring(data)
+        page = lxml_html.fromstring(source)
     except Exception:  # trafilatura read it; a heading is only a bonus
         page = None
     heading = _first_heading(page) if page is not None else ""
     if heading and heading not in paragraphs[:3]:
         paragraphs.insert(0, heading)
     return "\n\n".join(paragraphs)
+
+
+def mhtml_text(data: bytes, name: str) -> str:
+    """The main text of a page saved as one file (.mhtml / .mht, "Webpage, Single File"): its HTML part."""
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(data, policy=policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            html = part.get_payload(decode=True) or b""
+            charset = part.get_content_charset()
+            if charset and not _DECLARED.search(html[:8192]):
+                # the MIME header names the charset; tell the page, which is where page_source looks
+                html = f'<meta charset="{charset}">'.encode("ascii") + html
+            return html_text(html, name)
+    raise InputError(f"{name} holds no web page (no text/html part); save the page again, "
+                     "or save it as a web page (.html).")
 
 
 _SITE_PARTS = frozenset({"header", "nav", "footer", "aside"})

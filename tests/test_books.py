@@ -47,7 +47,7 @@ def test_a_saved_web_page_reads_back_as_the_article_alone(lang):
 
 
 def _epub(path: Path, chapters: dict[str, str], spine: list[str], nonlinear: tuple[str, ...] = (),
-          missing: tuple[str, ...] = ()) -> Path:
+          missing: tuple[str, ...] = (), encrypted: tuple[str, ...] = ()) -> Path:
     """A minimal EPUB 3 as a ZIP: the package in OEBPS/, chapters named freely, reading order by the spine."""
     items = "".join(f'<item id="{n}" href="{n}.xhtml" media-type="application/xhtml+xml"/>' for n in chapters)
     items += '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>'
@@ -63,6 +63,11 @@ def _epub(path: Path, chapters: dict[str, str], spine: list[str], nonlinear: tup
                       '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0">'
                       f"<manifest>{items}</manifest><spine>{refs}<itemref idref='nav'/></spine></package>")
         book.writestr("OEBPS/nav.xhtml", "<html><body><nav><ol><li>目录</li></ol></nav><p>导航</p></body></html>")
+        if encrypted:  # as a DRM scheme or font obfuscation lists what it encrypted
+            refs = "".join(f'<enc:EncryptedData xmlns:enc="http://www.w3.org/2001/04/xmlenc#"><enc:CipherData>'
+                           f'<enc:CipherReference URI="{uri}"/></enc:CipherData></enc:EncryptedData>' for uri in encrypted)
+            book.writestr("META-INF/encryption.xml", f'<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:'
+                                                     f'container">{refs}</encryption>')
         for name, body in chapters.items():
             if name not in missing:
                 book.writestr(f"OEBPS/{name}.xhtml", '<?xml version="1.0" encoding="utf-8"?>'
@@ -95,6 +100,7 @@ def test_an_epub_given_as_a_zip_is_read_as_the_book_it_is(tmp_path):
     (lambda p: _epub(p, {"c1": '<p><img src="page1.png"/></p>'}, ["c1"]), "no text in its chapters"),
     (lambda p: _epub(p, {"c1": "<p>x</p>"}, []), "lists no chapters"),
     (lambda p: (p.write_bytes(b"PK\x03\x04 damaged beyond repair"), p)[1], "not a readable e-book"),
+    (lambda p: _epub(p, {"c1": "<p>x</p>"}, ["c1"], encrypted=("OEBPS/c1.xhtml",)), "protected by DRM"),
 ])
 def test_a_broken_epub_is_one_clear_error_naming_the_file(tmp_path, make, message):
     path = make(tmp_path / "book.epub")
@@ -123,3 +129,33 @@ def test_a_book_and_a_web_page_align_like_the_sample_files(tmp_path):
         record = json.loads(out.read_text(encoding="utf-8"))
         pairs[name] = [(p["src"], p["tgt"], [f["kind"] for f in p["flags"]]) for p in record["pairs"]]
     assert pairs["pages"] == pairs["files"]  # the planted omissions and addition are found the same way
+
+
+def test_obfuscated_fonts_are_not_drm(tmp_path):
+    book = _epub(tmp_path / "book.epub", {"c1": "<p>第一段。</p>"}, ["c1"], encrypted=("OEBPS/fonts/song.otf",))
+    assert read_file(book) == "第一段。"
+
+
+@pytest.mark.parametrize("lang", ["zh", "ru"])
+def test_a_page_chromium_saved_as_one_file_reads_like_the_page(lang):
+    # .mhtml: Chromium re-encodes the GB18030 page as UTF-8 and says so in the MIME part, not in the page
+    assert read_file(DATA / f"joint-statement-page.{lang}.mhtml") == read_file(DATA / f"joint-statement-page.{lang}.html")
+
+
+@pytest.mark.parametrize("encoding, declared", [
+    ("utf-8", False), ("gb18030", False), ("big5", False), ("utf-8", True), ("gb18030", True)])
+def test_a_page_in_any_encoding_reads_back_the_same(tmp_path, encoding, declared):
+    heading, body = "中俄聯合聲明", ["兩國元首在北京舉行會談。", "雙方宣布如下："]
+    head = f'<meta charset="{encoding}">' if declared else ""
+    page = (f"<html><head>{head}<title>{heading}</title></head><body><article><h1>{heading}</h1>"
+            + "".join(f"<p>{p}</p>" for p in body) + "</article></body></html>")
+    path = tmp_path / "page.htm"
+    path.write_bytes(page.encode(encoding))
+    assert read_file(path).split("\n\n") == [heading, *body]  # the heading too, never in mojibake
+
+
+def test_a_page_whose_declaration_is_wrong_is_read_by_its_bytes(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_bytes('<html><head><meta charset="utf-8"></head><body><p>两国元首举行会谈。</p></body></html>'
+                     .encode("gb18030"))
+    assert read_file(path) == "两国元首举行会谈。"

@@ -7,9 +7,12 @@
   heading and date line inside the site's header, menu, search box, "read also" sidebar and
   footer. The Chinese page is encoded in GB18030 and says so in a <meta http-equiv>, as older
   Chinese government sites do; the Russian and English pages mark the article up with HTML5
-  <header>/<nav>/<article>/<aside>/<footer>, the Chinese one with <div>s only.
+  <header>/<nav>/<article>/<aside>/<footer>, the Chinese one with <div>s only;
+- the same pages saved by Chromium as one file (.mhtml, "Webpage, Single File"), as Chrome's
+  "Save page as" does.
 
-Run once by hand (it needs Debian's pandoc); the files it made are kept beside it.
+Run once by hand (it needs Debian's pandoc, and Chromium for the .mhtml files, see
+scripts/browser_deps.sh); the files it made are kept beside it.
 
     .venv/bin/python tests/data/make_books.py
 """
@@ -75,11 +78,25 @@ def saved_page(paragraphs: list[str], lang: str, path: Path) -> None:
     path.write_bytes(page.encode(charset))
 
 
+def chromium_mhtml(page, html_path: Path, path: Path) -> None:
+    """The page as Chromium saves it as a single file (the DevTools snapshot behind "Save page as")."""
+    page.goto(html_path.resolve().as_uri())
+    snapshot = page.context.new_cdp_session(page).send("Page.captureSnapshot", {"format": "mhtml"})
+    path.write_bytes(snapshot["data"].encode("utf-8"))
+
+
 def main() -> None:
-    for lang in ("zh", "ru", "en"):
-        paragraphs = sample_paragraphs(lang)
-        pandoc_epub(paragraphs, lang, HERE / f"joint-statement.{lang}.epub")
-        saved_page(paragraphs, lang, HERE / f"joint-statement-page.{lang}.html")
+    from make_pdfs import browser
+
+    with browser() as chromium:
+        page = chromium.new_page()
+        for lang in ("zh", "ru", "en"):
+            paragraphs = sample_paragraphs(lang)
+            pandoc_epub(paragraphs, lang, HERE / f"joint-statement.{lang}.epub")
+            saved = HERE / f"joint-statement-page.{lang}.html"
+            saved_page(paragraphs, lang, saved)
+            if lang != "en":
+                chromium_mhtml(page, saved, HERE / f"joint-statement-page.{lang}.mhtml")
 
 
 if __name__ == "__main__":
