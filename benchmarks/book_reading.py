@@ -15,28 +15,27 @@ Needs Debian's pandoc for the EPUBs (skipped without it). Writes its section of 
 """
 from __future__ import annotations
 
-import argparse
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "data"), str(ROOT / "benchmarks")]
 
-from aligner.reading import read_file  # noqa: E402
 from make_books import pandoc_epub, saved_page  # noqa: E402
-from pdf_reading import EXAMPLES, compare, documents  # noqa: E402
-from results_file import markers, write_section  # noqa: E402
+from pdf_reading import EXAMPLES, command, read_back, shares  # noqa: E402
+from results_file import markers  # noqa: E402
 
 
 def makers():
-    """(name, suffix, make(paragraphs, lang, path), paragraphs expected back) for the makers available here."""
-    found = [("web page saved from a site", ".html", saved_page, lambda paras: paras)]
+    """(name, suffix, make(paragraphs, lang, path, title), paragraphs expected back) for the makers available here."""
+    found = [("web page saved from a site", ".html", lambda paras, lang, path, _: saved_page(paras, lang, path),
+              lambda paras: paras)]
     if shutil.which("pandoc"):
         # the title page shows the first line, and the chapter starts with it again
-        found.append(("EPUB 3 by pandoc", ".epub", pandoc_epub, lambda paras: [paras[0], *paras]))
+        found.append(("EPUB 3 by pandoc", ".epub", lambda paras, lang, path, _: pandoc_epub(paras, lang, path),
+                      lambda paras: [paras[0], *paras]))
     else:
         print("pandoc is not installed: EPUBs are skipped", file=sys.stderr)
     return found
@@ -46,23 +45,10 @@ def run() -> str:
     rows, examples = [], []
     with tempfile.TemporaryDirectory() as folder:
         for maker, suffix, make, expected in makers():
-            totals = {"paragraphs": 0, "exact": 0, "folded": 0, "bytes": 0, "seconds": 0.0}
-            for name, lang, paras, _ in documents():
-                path = Path(folder) / f"doc{suffix}"
-                make(paras, lang, path)
-                t0 = time.perf_counter()
-                got = read_file(path).split("\n\n")
-                totals["seconds"] += time.perf_counter() - t0
-                totals["bytes"] += path.stat().st_size
-                want = expected(paras)
-                exact, folded, diffs = compare(want, got)
-                for key, value in (("paragraphs", len(want)), ("exact", exact), ("folded", folded)):
-                    totals[key] += value
-                examples += [f"- {maker}, {name} {lang}: {d}" for d in diffs]
-                print(f"{maker} {name} {lang}: {exact}/{len(want)} exact, {folded} folded", file=sys.stderr)
-            rows.append(f"| {maker} | {totals['paragraphs']} | {totals['exact'] / totals['paragraphs']:.4f} | "
-                        f"{totals['folded'] / totals['paragraphs']:.4f} | "
-                        f"{totals['bytes'] / 1e6 / totals['seconds']:.1f} |")
+            totals, found = read_back(maker, make, Path(folder) / f"doc{suffix}", lambda p: p.stat().st_size, expected)
+            examples += found
+            rows.append(f"| {maker} | {totals['paragraphs']} | {shares(totals)} | "
+                        f"{totals['size'] / 1e6 / totals['seconds']:.1f} |")
     start, end = markers("books")
     return "\n".join([
         start, "## E-book and web-page input: texts read back (`benchmarks/book_reading.py`)", "",
@@ -73,15 +59,5 @@ def run() -> str:
         "Differences (first few):", "", *(examples[:EXAMPLES] or ["- none"]), end])
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--no-write", action="store_true", help="print the table, do not touch RESULTS.md")
-    args = parser.parse_args()
-    section = run()
-    print(section)
-    if not args.no_write:
-        write_section("books", section)
-
-
 if __name__ == "__main__":
-    main()
+    command("books", run)

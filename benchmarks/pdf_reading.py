@@ -85,26 +85,41 @@ def compare(want: list[str], got: list[str]) -> tuple[int, int, list[str]]:
     return exact, folded, diffs
 
 
+def read_back(label: str, make, path: Path, size, expected=lambda paras: paras) -> tuple[dict, list[str]]:
+    """Make every document into `path` (`make(paras, lang, path, title)`), read it back and compare.
+
+    Returns totals (paragraphs expected, exact, folded, `size(path)` summed, reading seconds) and
+    the differences found, one line each."""
+    totals = {"paragraphs": 0, "exact": 0, "folded": 0, "size": 0.0, "seconds": 0.0}
+    examples = []
+    for name, lang, paras, title in documents():
+        make(paras, lang, path, title)
+        t0 = time.perf_counter()
+        got = read_file(path).split("\n\n")
+        totals["seconds"] += time.perf_counter() - t0
+        totals["size"] += size(path)
+        want = expected(paras)
+        exact, folded, diffs = compare(want, got)
+        for key, value in (("paragraphs", len(want)), ("exact", exact), ("folded", folded)):
+            totals[key] += value
+        examples += [f"- {label}, {name} {lang}: {d}" for d in diffs]
+        print(f"{label} {name} {lang}: {exact}/{len(want)} exact, {folded} folded", file=sys.stderr)
+    return totals, examples
+
+
+def shares(totals: dict) -> str:
+    """The exact and folded columns of a results row."""
+    return f"{totals['exact'] / totals['paragraphs']:.4f} | {totals['folded'] / totals['paragraphs']:.4f}"
+
+
 def run() -> str:
     rows, examples = [], []
     with tempfile.TemporaryDirectory() as folder, browser() as chromium:
         for engine, make in engines(chromium.new_page()):
-            totals = {"paragraphs": 0, "exact": 0, "folded": 0, "pages": 0, "seconds": 0.0}
-            for name, lang, paras, title in documents():
-                path = Path(folder) / "doc.pdf"
-                make(paras, lang, path, title)
-                t0 = time.perf_counter()
-                got = read_file(path).split("\n\n")
-                totals["seconds"] += time.perf_counter() - t0
-                totals["pages"] += page_count(path)
-                exact, folded, diffs = compare(paras, got)
-                for key, value in (("paragraphs", len(paras)), ("exact", exact), ("folded", folded)):
-                    totals[key] += value
-                examples += [f"- {engine}, {name} {lang}: {d}" for d in diffs]
-                print(f"{engine} {name} {lang}: {exact}/{len(paras)} exact, {folded} folded", file=sys.stderr)
-            rows.append(f"| {engine} | {totals['paragraphs']} | {totals['exact'] / totals['paragraphs']:.4f} | "
-                        f"{totals['folded'] / totals['paragraphs']:.4f} | {totals['pages']} | "
-                        f"{totals['pages'] / totals['seconds']:.1f} |")
+            totals, found = read_back(engine, make, Path(folder) / "doc.pdf", page_count)
+            examples += found
+            rows.append(f"| {engine} | {totals['paragraphs']} | {shares(totals)} | {totals['size']:.0f} | "
+                        f"{totals['size'] / totals['seconds']:.1f} |")
     start, end = markers("pdf")
     return "\n".join([
         start, "## PDF input: printed texts read back (`benchmarks/pdf_reading.py`)", "",
@@ -115,15 +130,16 @@ def run() -> str:
         "Differences (first few):", "", *(examples[:EXAMPLES] or ["- none"]), end])
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def command(section_name: str, run) -> None:
+    """The command line of a reading benchmark: print its section and write it to RESULTS.md."""
+    parser = argparse.ArgumentParser(description=sys.modules["__main__"].__doc__.split("\n\n")[0])
     parser.add_argument("--no-write", action="store_true", help="print the table, do not touch RESULTS.md")
     args = parser.parse_args()
     section = run()
     print(section)
     if not args.no_write:
-        write_section("pdf", section)
+        write_section(section_name, section)
 
 
 if __name__ == "__main__":
-    main()
+    command("pdf", run)
