@@ -18,6 +18,7 @@ from aligner.errors import InputError
 from aligner.normalise import is_cjk
 
 EPUB_MIMETYPE = b"application/epub+zip"
+MAX_CHAPTER_BYTES = 200 * 2**20  # unpacked XHTML; a ZIP can claim far more than its own size
 _CONTAINER = "META-INF/container.xml"
 _ENCRYPTION = "META-INF/encryption.xml"
 # Elements whose content starts and ends a paragraph.
@@ -66,6 +67,10 @@ def epub_text(path: Path) -> str:
             if _encrypted(archive, path) & set(names):
                 raise InputError(f"{path} is protected by DRM: its chapters are encrypted. Export the text from the "
                                  "reader you bought it for, or use a copy without DRM.")
+            unpacked = sum(archive.getinfo(name).file_size for name in names)
+            if unpacked > MAX_CHAPTER_BYTES:
+                raise InputError(f"{path} unpacks to {unpacked / 2**20:.0f} MB of chapters, more than the "
+                                 f"{MAX_CHAPTER_BYTES / 2**20:.0f} MB a book is read up to; split it into smaller books.")
             chapters = [_chapter_paragraphs(archive.read(name), f"{path}:{name}") for name in names]
     except zipfile.BadZipFile:
         raise InputError(f"{path} is not a readable e-book (the ZIP is damaged); save or download it again.") from None

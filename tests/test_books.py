@@ -159,3 +159,12 @@ def test_a_page_whose_declaration_is_wrong_is_read_by_its_bytes(tmp_path):
     path.write_bytes('<html><head><meta charset="utf-8"></head><body><p>两国元首举行会谈。</p></body></html>'
                      .encode("gb18030"))
     assert read_file(path) == "两国元首举行会谈。"
+
+
+def test_a_book_that_unpacks_to_too_much_is_refused_before_it_is_unpacked(tmp_path, monkeypatch):
+    from aligner import epub
+
+    book = _epub(tmp_path / "big.epub", {"c1": "<p>" + "很长的一章。" * 2000 + "</p>"}, ["c1"])
+    monkeypatch.setattr(epub, "MAX_CHAPTER_BYTES", 10_000)
+    with pytest.raises(InputError, match="big.epub unpacks to .* more than the"):
+        read_file(book)
