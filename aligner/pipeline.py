@@ -23,11 +23,17 @@ def load_document(text: str, lang: str | None = None, presplit: bool = False, na
     return Document(text=text, lang=lang, sentences=segment(text, lang, presplit=presplit), name=name)
 
 
-def load_file(path: str | Path, lang: str | None = None, presplit: bool = False) -> Document:
-    """Read a file in any supported encoding or format and load it as a Document."""
+def read_source(source: str | Path) -> str:
+    """The text of a file, or of a web address (http/https), in any supported encoding or format."""
+    from aligner.fetch import is_url, read_url
     from aligner.reading import read_file
 
-    return load_document(read_file(path), lang=lang, presplit=presplit, name=str(path))
+    return read_url(str(source)) if is_url(str(source)) else read_file(source)
+
+
+def load_file(path: str | Path, lang: str | None = None, presplit: bool = False) -> Document:
+    """Read a file (or web address) in any supported encoding or format and load it as a Document."""
+    return load_document(read_source(path), lang=lang, presplit=presplit, name=str(path))
 
 
 def check_languages(source: Document, target: Document) -> None:

@@ -396,3 +396,20 @@ def read_file(path: str | Path) -> str:
         if not text.strip():
             raise InputError(f"{path} has no subtitle text; give an .srt file with cues.")
     return text
+
+
+def read_bytes(data: bytes, name: str) -> str:
+    """The text of a file given as bytes (an upload, a download), read by its name's extension.
+
+    The bytes go through a temporary copy so every reader sees a file; errors name `name`."""
+    import tempfile
+    from pathlib import PurePath
+
+    safe = PurePath(name).name or "upload.txt"
+    with tempfile.TemporaryDirectory(prefix="aligner-read-") as folder:
+        path = Path(folder) / safe
+        path.write_bytes(data)
+        try:
+            return read_file(path)
+        except InputError as exc:  # name the file as the user knows it, not our temporary copy
+            raise InputError(str(exc).replace(str(path), name)) from None

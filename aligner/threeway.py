@@ -205,10 +205,10 @@ def run(files, output: Path | None = None, model: str | None = None, presplit: b
     """The command line's three-file path: read, align, then write `output` or print the listing."""
     import click
 
-    from aligner.reading import read_file
+    from aligner.pipeline import read_source
     from aligner.threeway_export import listing, write
 
-    texts = [read_file(path) for path in files]
+    texts = [read_source(path) for path in files]
     result = align_three_texts(*texts, model=model, presplit=presplit, cache=cache, progress=progress,
                                names=tuple(str(p) for p in files))
     close = getattr(progress, "close", None)

@@ -314,6 +314,27 @@ def test_uploaded_pdfs_are_aligned_from_their_text_layer():
     assert any("北京" in r["cells"][3] and "Beijing" in r["cells"][4] for r in rows)
 
 
+def test_a_web_address_is_fetched_and_aligned_and_a_wrong_one_is_one_clear_error(site):
+    at = opened()
+    at.text_input(key="tgt_url").set_value(site + "/statement/ru")
+    at.button(key="align").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    a = work(at).alignment
+    assert a.target.name == site + "/statement/ru" and a.target.lang == "ru"
+    rows = table_rows(at)
+    assert any("北京" in r["cells"][3] and "Пекин" in r["cells"][4] for r in rows)
+    assert not any("Creative Commons" in r["cells"][4] for r in rows)  # the site's footer is not the text
+
+    at.text_input(key="tgt_url").set_value(site + "/statement/fr")
+    at.button(key="align").click().run()
+    assert not at.exception
+    assert any("server answered 404" in e.value for e in at.error), [e.value for e in at.error]
+    at.text_input(key="tgt_url").set_value("kremlin.ru/supplement/5770")
+    at.button(key="align").click().run()
+    assert any("is not a web address" in e.value for e in at.error), [e.value for e in at.error]
+    assert work(at).alignment.target.name == site + "/statement/ru"  # the last good alignment stays
+
+
 def test_pasted_french_is_refused_with_what_to_do_on_this_page():
     at = opened()
     chinese = next(t for t in at.text_area if t.key == "zh_text")

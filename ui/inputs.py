@@ -1,14 +1,14 @@
 """The texts and settings panel: upload or paste each side, the translation's language, the encoder."""
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import Path
 
 import streamlit as st
 
 from aligner.errors import InputError
-from aligner.reading import READABLE_SUFFIXES, read_file
+from aligner.fetch import is_url, read_url
+from aligner.reading import READABLE_SUFFIXES, read_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_ZH = ROOT / "texts" / "joint-statement.zh.txt"
@@ -83,22 +83,18 @@ def take_sample_request() -> Inputs | None:
 
 def read_upload(data: bytes, name: str) -> str:
     """The text of an uploaded file, by its extension, with the library's readers and errors."""
-    safe = PurePath(name).name or "upload.txt"
-    with tempfile.TemporaryDirectory(prefix="aligner-upload-") as folder:
-        path = Path(folder) / safe
-        path.write_bytes(data)
-        try:
-            return read_file(path)
-        except InputError as exc:  # name the file as the user knows it, not our temporary copy
-            raise InputError(str(exc).replace(str(path), name)) from None
+    return read_bytes(data, name)
 
 
 def _side(column, label: str, key: str, default_text: str):
-    """One side's widgets; returns a function giving (text, name): an upload wins over the text box.
+    """One side's widgets; returns a function giving (text, name): an upload wins over a web
+    address, and both over the text box.
 
     Reading waits for the Align button, so a large upload is not re-read on every click.
     """
     upload = column.file_uploader(f"{label}: upload a file", type=UPLOAD_TYPES, key=f"{key}_file")
+    address = column.text_input("…or give its web address", key=f"{key}_url", placeholder="https://",
+                                help="A web page (its article is taken, without the site's menus) or a PDF")
     noun = label if label == "Chinese" else label.lower()  # a language name keeps its capital
     pasted = column.text_area(f"…or paste the {noun} text", value=default_text, height=180, key=f"{key}_text")
     if upload is not None:
@@ -106,6 +102,13 @@ def _side(column, label: str, key: str, default_text: str):
             with st.spinner(f"Reading {upload.name}…"):  # a long PDF takes a few seconds
                 return read_upload(upload.getvalue(), upload.name), upload.name
         return read
+    if address.strip():
+        def fetch() -> tuple[str, str]:
+            if not is_url(address):
+                raise InputError(f"{address.strip()} is not a web address; it must start with https:// or http://.")
+            with st.spinner(f"Fetching {address.strip()}…"):
+                return read_url(address), address.strip()
+        return fetch
     return lambda: (pasted, "")
 
 

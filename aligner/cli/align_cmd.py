@@ -12,7 +12,7 @@ from aligner.errors import AlignerError
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Write the pairs here; the format follows the extension (.tsv .csv .json .tmx .xlsx .html .txt). "
                    "Without it, a side-by-side listing goes to stdout.")
@@ -23,12 +23,16 @@ from aligner.errors import AlignerError
 @click.option("--presplit", is_flag=True, help="The files hold one sentence per line already; do not re-split.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def align(files: tuple[Path, ...], output: Path | None, target_lang: str | None, model: str | None,
+def align(files: tuple[str, ...], output: Path | None, target_lang: str | None, model: str | None,
           presplit: bool, no_cache: bool, quiet: bool) -> None:
     """Align the Chinese text FILES[0] with its translation FILES[1] (Russian or English).
 
     Give a third file (zh ru en) to align both translations to the Chinese and see three columns.
+    A file may also be a web address (https://…): the page's article, or the PDF, is read.
     """
+    from aligner.fetch import is_url
+
+    files = tuple(name if is_url(name) else Path(name) for name in files)
     if len(files) not in (2, 3):
         raise click.UsageError("Give two files (Chinese, translation) or three (Chinese, Russian, English).")
     progress = StderrProgress(enabled=not quiet)
