@@ -42,7 +42,6 @@ _SIGNATURES = (
     (b"\xff\xd8\xff", "a JPEG image", "use the text file instead"),
     (b"GIF8", "a GIF image", "use the text file instead"),
     (b"\x1f\x8b", "a gzip archive", "unpack it first"),
-    (b"{\\rtf", "an RTF document", "save it as .docx or .txt"),
 )
 
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a")  # \x1a: DOS end-of-file mark left in old files
@@ -301,6 +300,33 @@ def docx_text(path: Path) -> str:
     return "\n\n".join(p.strip() for p in paragraphs(document) if p.strip())
 
 
+_RTF_SIGNATURE = b"{\\rtf"
+_RTF_CODE_PAGE = re.compile(rb"\\ansicpg(\d+)")
+
+
+def rtf_text(path: Path, data: bytes) -> str:
+    """Text of an RTF document (WordPad, older Word, LibreOffice): one paragraph per \\par.
+
+    RTF is ASCII with escapes: \\uN for any character, \\'hh for bytes of the document's code
+    page (\\ansicpg936 for GBK Chinese, 1251 for Russian), which decode together, two per
+    character in Chinese code pages."""
+    from striprtf.striprtf import rtf_to_text
+
+    declared = _RTF_CODE_PAGE.search(data[:4096])
+    encoding = f"cp{int(declared.group(1))}" if declared else "cp1252"
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise InputError(f"{path} is in code page {encoding[2:]}, which cannot be read here; "
+                         "save it as .docx or as UTF-8 text.") from None
+    try:
+        raw = rtf_to_text(data.decode("latin-1"), encoding=encoding, errors="strict")
+    except UnicodeDecodeError:
+        raise InputError(f"{path} has characters that are not valid in its code page ({encoding}); "
+                         "save it again as .docx or as UTF-8 text.") from None
+    return "\n\n".join(line.strip() for line in raw.splitlines() if line.strip())
+
+
 _SRT_TIME_RE = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}")
 _SRT_TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}")
 
@@ -348,7 +374,7 @@ def _is_word_document(path: Path) -> bool:
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MHTML_SUFFIXES = (".mhtml", ".mht")  # a web page saved as a single file
 # The files read_file reads by their extension (others are read as plain text when they decode).
-READABLE_SUFFIXES = (".txt", ".md", ".srt", ".docx", ".pdf", ".epub", *HTML_SUFFIXES, *MHTML_SUFFIXES)
+READABLE_SUFFIXES = (".txt", ".md", ".srt", ".docx", ".rtf", ".pdf", ".epub", *HTML_SUFFIXES, *MHTML_SUFFIXES)
 
 
 def _held_to_limit(text: str, path: Path) -> str:
@@ -358,7 +384,7 @@ def _held_to_limit(text: str, path: Path) -> str:
 
 
 def read_file(path: str | Path) -> str:
-    """The text of a .txt, .md, .srt, .docx, .pdf, .epub or .html file, or InputError naming the file."""
+    """The text of a .txt, .md, .srt, .docx, .rtf, .pdf, .epub, .html or .mhtml file, or InputError naming the file."""
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file; check the path.")
@@ -382,6 +408,11 @@ def read_file(path: str | Path) -> str:
             read = mhtml_text if suffix in MHTML_SUFFIXES else html_text
             return _held_to_limit(read(path.read_bytes(), str(path)), path)
         _check_size(size, str(path))
+        if suffix == ".rtf" or _starts_with(path, _RTF_SIGNATURE):
+            text = rtf_text(path, path.read_bytes())
+            if not text.strip():
+                raise InputError(f"{path} has no text; give a document with the text to align.")
+            return text
         if suffix == ".docx" or _is_word_document(path):
             text = docx_text(path)
             if not text.strip():

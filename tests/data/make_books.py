@@ -9,10 +9,12 @@
   Chinese government sites do; the Russian and English pages mark the article up with HTML5
   <header>/<nav>/<article>/<aside>/<footer>, the Chinese one with <div>s only;
 - the same pages saved by Chromium as one file (.mhtml, "Webpage, Single File"), as Chrome's
-  "Save page as" does.
+  "Save page as" does;
+- RTF documents saved by LibreOffice from Word documents of the texts (characters outside ASCII
+  as \\uN escapes, as Word writes them).
 
-Run once by hand (it needs Debian's pandoc, and Chromium for the .mhtml files, see
-scripts/browser_deps.sh); the files it made are kept beside it.
+Run once by hand (it needs Debian's pandoc, Chromium for the .mhtml files, see
+scripts/browser_deps.sh, and LibreOffice Writer for the RTF); the files it made are kept beside it.
 
     .venv/bin/python tests/data/make_books.py
 """
@@ -85,6 +87,21 @@ def chromium_mhtml(page, html_path: Path, path: Path) -> None:
     path.write_bytes(snapshot["data"].encode("utf-8"))
 
 
+def libreoffice_rtf(paragraphs: list[str], path: Path) -> None:
+    """A Word document of the paragraphs (python-docx) saved as RTF by LibreOffice."""
+    import docx
+
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / f"{path.stem}.docx"
+        document = docx.Document()
+        for paragraph in paragraphs:
+            document.add_paragraph(paragraph)
+        document.save(str(source))
+        subprocess.run(["soffice", "--headless", "--norestore", "--convert-to", "rtf", "--outdir", folder, str(source)],
+                       check=True, capture_output=True, timeout=180)
+        path.write_bytes((Path(folder) / f"{path.stem}.rtf").read_bytes())
+
+
 def main() -> None:
     from make_pdfs import browser
 
@@ -97,6 +114,7 @@ def main() -> None:
             saved_page(paragraphs, lang, saved)
             if lang != "en":
                 chromium_mhtml(page, saved, HERE / f"joint-statement-page.{lang}.mhtml")
+            libreoffice_rtf(paragraphs, HERE / f"joint-statement.{lang}.rtf")
 
 
 if __name__ == "__main__":
