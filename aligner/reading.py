@@ -17,6 +17,7 @@ from pathlib import Path
 
 from aligner.epub import epub_text, is_epub
 from aligner.errors import InputError
+from aligner.odt import is_odt, odt_text
 
 MAX_BYTES = 20 * 1024 * 1024  # larger files are refused with their size and this limit
 MAX_PDF_BYTES = 200 * 1024 * 1024  # a PDF holds fonts and images too; its text is held to MAX_BYTES
@@ -36,7 +37,7 @@ _PDF_SIGNATURE = b"%PDF-"
 # Signatures of binary formats people pass by mistake, with what to do instead.
 _SIGNATURES = (
     (_PDF_SIGNATURE, "a PDF file", "give it as a file (aligner reads a PDF's text layer) or paste its text"),
-    (b"PK\x03\x04", "a ZIP archive", "unpack it and give the text, .docx or .epub file inside"),
+    (b"PK\x03\x04", "a ZIP archive", "unpack it and give the text, .docx, .odt or .epub file inside"),
     (b"\xd0\xcf\x11\xe0", "an old Word or Excel document (.doc/.xls)", "save it as .docx or .txt"),
     (b"\x89PNG", "a PNG image", "use the text file instead"),
     (b"\xff\xd8\xff", "a JPEG image", "use the text file instead"),
@@ -374,7 +375,7 @@ def _is_word_document(path: Path) -> bool:
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MHTML_SUFFIXES = (".mhtml", ".mht")  # a web page saved as a single file
 # The files read_file reads by their extension (others are read as plain text when they decode).
-READABLE_SUFFIXES = (".txt", ".md", ".srt", ".docx", ".rtf", ".pdf", ".epub", *HTML_SUFFIXES, *MHTML_SUFFIXES)
+READABLE_SUFFIXES = (".txt", ".md", ".srt", ".docx", ".odt", ".rtf", ".pdf", ".epub", *HTML_SUFFIXES, *MHTML_SUFFIXES)
 
 
 def _held_to_limit(text: str, path: Path) -> str:
@@ -384,7 +385,7 @@ def _held_to_limit(text: str, path: Path) -> str:
 
 
 def read_file(path: str | Path) -> str:
-    """The text of a .txt, .md, .srt, .docx, .rtf, .pdf, .epub, .html or .mhtml file, or InputError naming the file."""
+    """The text of a .txt, .md, .srt, .docx, .odt, .rtf, .pdf, .epub, .html or .mhtml file, or InputError naming the file."""
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file; check the path.")
@@ -413,6 +414,8 @@ def read_file(path: str | Path) -> str:
             if not text.strip():
                 raise InputError(f"{path} has no text; give a document with the text to align.")
             return text
+        if suffix == ".odt" or (_starts_with(path, b"PK\x03\x04") and is_odt(path)):
+            return odt_text(path)
         if suffix == ".docx" or _is_word_document(path):
             text = docx_text(path)
             if not text.strip():

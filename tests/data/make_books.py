@@ -11,7 +11,7 @@
 - the same pages saved by Chromium as one file (.mhtml, "Webpage, Single File"), as Chrome's
   "Save page as" does;
 - RTF documents saved by LibreOffice from Word documents of the texts (characters outside ASCII
-  as \\uN escapes, as Word writes them).
+  as \\uN escapes, as Word writes them), and the same documents saved as OpenDocument (.odt).
 
 Run once by hand (it needs Debian's pandoc, Chromium for the .mhtml files, see
 scripts/browser_deps.sh, and LibreOffice Writer for the RTF); the files it made are kept beside it.
@@ -87,8 +87,8 @@ def chromium_mhtml(page, html_path: Path, path: Path) -> None:
     path.write_bytes(snapshot["data"].encode("utf-8"))
 
 
-def libreoffice_rtf(paragraphs: list[str], path: Path) -> None:
-    """A Word document of the paragraphs (python-docx) saved as RTF by LibreOffice."""
+def libreoffice_save(paragraphs: list[str], path: Path) -> None:
+    """A Word document of the paragraphs (python-docx) saved by LibreOffice in the format of `path` (.rtf, .odt)."""
     import docx
 
     with tempfile.TemporaryDirectory() as folder:
@@ -97,9 +97,10 @@ def libreoffice_rtf(paragraphs: list[str], path: Path) -> None:
         for paragraph in paragraphs:
             document.add_paragraph(paragraph)
         document.save(str(source))
-        subprocess.run(["soffice", "--headless", "--norestore", "--convert-to", "rtf", "--outdir", folder, str(source)],
+        fmt = path.suffix.lstrip(".")
+        subprocess.run(["soffice", "--headless", "--norestore", "--convert-to", fmt, "--outdir", folder, str(source)],
                        check=True, capture_output=True, timeout=180)
-        path.write_bytes((Path(folder) / f"{path.stem}.rtf").read_bytes())
+        path.write_bytes((Path(folder) / f"{path.stem}.{fmt}").read_bytes())
 
 
 def main() -> None:
@@ -114,7 +115,8 @@ def main() -> None:
             saved_page(paragraphs, lang, saved)
             if lang != "en":
                 chromium_mhtml(page, saved, HERE / f"joint-statement-page.{lang}.mhtml")
-            libreoffice_rtf(paragraphs, HERE / f"joint-statement.{lang}.rtf")
+            for suffix in (".rtf", ".odt"):
+                libreoffice_save(paragraphs, HERE / f"joint-statement.{lang}{suffix}")
 
 
 if __name__ == "__main__":
