@@ -482,3 +482,14 @@ def test_a_pair_the_aligner_doubts_offers_its_other_reading_in_one_click():
     a = work(at).alignment
     assert a.beads[i].tgt == beads[i].tgt[:-1] and a.beads[i + 1].tgt[0] == last
     assert "moved translated sentence" in at.button(key="undo").label
+
+
+def test_the_correction_panel_marks_the_changed_number_in_both_texts():
+    at = opened()
+    a = work(at).alignment
+    number = next(k for k, b in enumerate(a.beads, start=1) if any(f.kind == "number" for f in b.flags))
+    at.number_input(key="pair").set_value(number).run()
+    panel = next(h.value for h in at.html if 'class="pair-text"' in h.value)
+    flag = next(f for f in a.beads[number - 1].flags if f.kind == "number")
+    words = [(a.source.text if m.side == "src" else a.target.text)[m.start:m.end] for m in flag.marks]
+    assert len(words) == 2 and all(f"<mark>{w}</mark>" in panel for w in words)

@@ -1,11 +1,10 @@
 """The sidebar panel that corrects the selected pair: one set of controls, not one per row."""
 from __future__ import annotations
 
-from html import escape
-
 import streamlit as st
 
 from aligner.corrections import CorrectionError
+from aligner.export.marked import side_html
 from aligner.export.status import STATUS_LABELS, status
 from aligner.pair_filter import next_problem
 from aligner.review.trust import hover_text
@@ -84,10 +83,11 @@ def correction_panel() -> None:
                   key="follow_doubt", width="stretch",
                   help="The aligner found this other reading of the boundaries about as likely; one click makes it "
                        "(undo takes it back).")
-    zh = alignment.source.span_text(bead.src) or "— no Chinese —"
-    tgt = alignment.target.span_text(bead.tgt) or "— no translation —"
+    zh = side_html(alignment, bead, "src", lines=True) or "— no Chinese —"
+    tgt = side_html(alignment, bead, "tgt", lines=True) or "— no translation —"
     box = "font-size:0.85rem;white-space:pre-line;max-height:16rem;overflow-y:auto"
-    st.html(f'<div style="{box}">{escape(zh)}<hr style="margin:4px 0">{escape(tgt)}</div>')
+    mark = "<style>.pair-text mark{background:#FFA726;font-weight:600;padding:0 2px}</style>"
+    st.html(f'{mark}<div class="pair-text" style="{box}">{zh}<hr style="margin:4px 0">{tgt}</div>')
 
     st.button("Merge with next pair", on_click=_act, args=(lambda c, k: c.merge_with_next(k), i), key="merge",
               disabled=i + 1 >= n, width="stretch")

@@ -30,8 +30,10 @@ def _spans(marks: Iterable[Mark], start: int, end: int) -> list[tuple[int, int]]
     return merged
 
 
-def span_segments(document: Document, indices: tuple[int, ...], marks: Iterable[Mark]) -> list[tuple[str, bool]]:
-    """The one-line text of sentences `indices` of `document` as (piece, marked) runs, in order."""
+def span_segments(document: Document, indices: tuple[int, ...], marks: Iterable[Mark],
+                  lines: bool = False) -> list[tuple[str, bool]]:
+    """The one-line text of sentences `indices` of `document` as (piece, marked) runs, in order
+    (with `lines`, the text as written, its line breaks kept)."""
     if not indices:
         return []
     start, end = document.sentences[indices[0]].start, document.sentences[indices[-1]].end
@@ -42,16 +44,17 @@ def span_segments(document: Document, indices: tuple[int, ...], marks: Iterable[
         at = e
     pieces.append(text[at:])
     segments = []
-    for k, run in enumerate(re.split(f"[{_OPEN}{_CLOSE}]", one_line("".join(pieces)))):
+    joined = "".join(pieces)
+    for k, run in enumerate(re.split(f"[{_OPEN}{_CLOSE}]", joined if lines else one_line(joined))):
         if run:
             segments.append((run, k % 2 == 1))
     return segments
 
 
-def span_html(document: Document, indices: tuple[int, ...], marks: Iterable[Mark]) -> str:
+def span_html(document: Document, indices: tuple[int, ...], marks: Iterable[Mark], lines: bool = False) -> str:
     """The escaped one-line text of sentences `indices` of `document`, the given marks as <mark>."""
     return "".join(f"<mark>{escape(run)}</mark>" if marked else escape(run)
-                   for run, marked in span_segments(document, indices, marks))
+                   for run, marked in span_segments(document, indices, marks, lines))
 
 
 def side_marks(beads: Iterable[Bead], side: str) -> list[Mark]:
@@ -59,7 +62,7 @@ def side_marks(beads: Iterable[Bead], side: str) -> list[Mark]:
     return [m for bead in beads for flag in bead.flags for m in flag.marks if m.side == side]
 
 
-def side_html(alignment: Alignment, bead: Bead, side: str) -> str:
+def side_html(alignment: Alignment, bead: Bead, side: str, lines: bool = False) -> str:
     """The pair's Chinese ("src") or translation ("tgt") as `span_html`, with its flags' marks."""
     document, indices = (alignment.source, bead.src) if side == "src" else (alignment.target, bead.tgt)
-    return span_html(document, indices, side_marks([bead], side))
+    return span_html(document, indices, side_marks([bead], side), lines)
