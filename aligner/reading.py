@@ -20,7 +20,7 @@ from aligner.errors import InputError
 from aligner.odt import is_odt, odt_text
 
 MAX_BYTES = 20 * 1024 * 1024  # larger files are refused with their size and this limit
-MAX_PDF_BYTES = 200 * 1024 * 1024  # a PDF holds fonts and images too; its text is held to MAX_BYTES
+MAX_DOCUMENT_BYTES = 200 * 1024 * 1024  # PDFs, e-books, web pages hold fonts and images too; their text is held to MAX_BYTES
 MAX_CONTROL_SHARE = 0.01  # share of control characters above which a "text" is binary
 MIN_PLAUSIBILITY = 0.6  # a legacy decoding scoring lower is not taken as the text
 SCORE_SAMPLE_CHARS = 100_000
@@ -395,15 +395,15 @@ def read_file(path: str | Path) -> str:
         size = path.stat().st_size
         suffix = path.suffix.lower()
         if suffix == ".pdf" or _starts_with(path, _PDF_SIGNATURE):
-            _check_size(size, str(path), MAX_PDF_BYTES)
+            _check_size(size, str(path), MAX_DOCUMENT_BYTES)
             from aligner.pdf import pdf_text
 
             return _held_to_limit(pdf_text(path), path)
         if suffix == ".epub" or (_starts_with(path, b"PK\x03\x04") and is_epub(path)):
-            _check_size(size, str(path), MAX_PDF_BYTES)
+            _check_size(size, str(path), MAX_DOCUMENT_BYTES)
             return _held_to_limit(epub_text(path), path)
         if suffix in HTML_SUFFIXES or suffix in MHTML_SUFFIXES:
-            _check_size(size, str(path), MAX_PDF_BYTES)
+            _check_size(size, str(path), MAX_DOCUMENT_BYTES)
             from aligner.web import html_text, mhtml_text
 
             read = mhtml_text if suffix in MHTML_SUFFIXES else html_text

@@ -185,12 +185,16 @@ def test_python_dash_m_runs_and_a_closed_pipe_is_quiet(tmp_path):
 
 
 def test_the_review_page_refuses_uploads_over_the_readers_limit():
+    import tomllib
+
     from aligner.cli.ui_cmd import streamlit_command
-    from aligner.reading import MAX_BYTES
+    from aligner.reading import MAX_DOCUMENT_BYTES
 
     command = streamlit_command(port=8599, headless=True)
     limit_mb = int(command[command.index("--server.maxUploadSize") + 1])
-    assert limit_mb * 1024 * 1024 == MAX_BYTES
+    assert limit_mb * 1024 * 1024 == MAX_DOCUMENT_BYTES
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] == limit_mb  # `streamlit run ui/app.py` (scripts/run.sh) agrees
 
 
 @pytest.mark.parametrize(("args", "says"), [

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from aligner.reading import MAX_BYTES
+from aligner.reading import MAX_DOCUMENT_BYTES
 
 APP = Path(__file__).resolve().parents[2] / "ui" / "app.py"
 
@@ -20,8 +20,9 @@ def streamlit_command(port: int | None, headless: bool, app: Path = APP) -> list
                "--client.toolbarMode", "minimal",
                # the page turns its own pagination (jump to a pair), which Streamlit would log as a warning
                "--global.disableWidgetStateDuplicationWarning", "true",
-               # the upload box states the library's size limit, not Streamlit's 200 MB
-               "--server.maxUploadSize", str(math.ceil(MAX_BYTES / (1024 * 1024)))]
+               # the upload box states the largest file the library reads (a PDF or e-book); a text
+               # file over the text limit still gets the library's own error, with both sizes
+               "--server.maxUploadSize", str(math.ceil(MAX_DOCUMENT_BYTES / (1024 * 1024)))]
     if port is not None:
         command += ["--server.port", str(port)]
     if headless:
