@@ -2,12 +2,13 @@
 
 A researcher with a folder of chapters and a folder of their translations, or one folder of
 `name.zh.txt` / `name.ru.txt` / `name.en.txt` files, should not have to call `align` per file.
+With Russian and English translations both, each document can also be aligned in three columns.
 Pairs are found by name (the language tag and the extension do not count); a file without a
 partner is reported, never silently dropped. A pair that fails (an empty file, the wrong
 language) is recorded with its error and the rest go on: nothing finished is lost.
 
-    pairs, unpaired = find_pairs([Path("zh"), Path("en")])
-    for result in align_corpus(pairs, out_dir, fmt="tsv"):
+    sets, unpaired = find_pairs([Path("zh"), Path("en")])
+    for result in align_corpus(sets, out_dir, fmt="tsv"):
         print(result.name, result.error or result.counts)
 """
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Iterator
 
 from aligner.errors import AlignerError, InputError
 from aligner.reading import READABLE_SUFFIXES  # anything else in the folders (gold files, notes) is ignored
+from aligner.threeway import ThreeWay
 from aligner.types import Alignment, Progress
 
 # A language tag at the end of a name: 001.zh, chapter_en, statement-ru, novel.zh-cn …
@@ -29,13 +31,27 @@ _TAG_LANG = {"cn": "zh", "chs": "zh", "cht": "zh"}
 
 
 @dataclass(frozen=True)
-class FilePair:
-    """A Chinese file and its translation; `name` is what they share, `lang` the tag's language ('' if untagged)."""
+class FileSet:
+    """The files of one document: the Chinese and its translation, or two translations (Russian and
+    English) for three columns. `name` is what their names share; `langs` the translations' language
+    tags ('' where a name has none)."""
 
     name: str
     source: Path
-    target: Path
-    lang: str = ""
+    targets: tuple[Path, ...]
+    langs: tuple[str, ...]
+
+    @property
+    def target(self) -> Path:
+        return self.targets[0]
+
+    @property
+    def lang(self) -> str:
+        return self.langs[0]
+
+    @property
+    def three_way(self) -> bool:
+        return len(self.targets) == 2
 
 
 @dataclass(frozen=True)
@@ -49,11 +65,11 @@ class Unpaired:
 
 @dataclass
 class PairResult:
-    """What aligning one FilePair gave: the output written and its counts, or the error met."""
+    """What aligning one FileSet gave: the output written and its counts, or the error met."""
 
-    pair: FilePair
+    pair: FileSet
     output: Path | None = None
-    alignment: Alignment | None = None
+    alignment: Alignment | ThreeWay | None = None
     counts: Counter = field(default_factory=Counter)
     seconds: float = 0.0
     error: str = ""
@@ -95,31 +111,39 @@ def _by_name(files: list[Path], unpaired: list[Unpaired], side: str) -> dict[str
     return out
 
 
-def find_pairs(folders: list[Path]) -> tuple[list[FilePair], list[Unpaired]]:
-    """Pair the files of one folder (by language tag) or of two folders (Chinese, translation) by name.
+def find_pairs(folders: list[Path], three_way: bool = False) -> tuple[list[FileSet], list[Unpaired]]:
+    """Match the files of one folder (by language tag) or of two or three folders by name.
 
-    Two folders: `zh/001.txt` pairs with `en/001.txt`, `ch1.zh.docx` with `ch1.en.pdf`.
-    One folder: `name.zh.*` pairs with `name.ru.*` and `name.en.*` (one pair each).
+    Two folders (Chinese, translation): `zh/001.txt` pairs with `en/001.txt`, `ch1.zh.docx` with
+    `ch1.en.pdf`. Three folders (Chinese, Russian, English): one three-column set per name.
+    One folder: `name.zh.*` pairs with `name.ru.*` and `name.en.*` (one pair each), or with both
+    at once when `three_way`.
     """
     unpaired: list[Unpaired] = []
-    if len(folders) == 2:
-        sources = _by_name(_readable_files(folders[0]), unpaired, "source")
-        targets = _by_name(_readable_files(folders[1]), unpaired, "target")
-        pairs = [FilePair(split_name(path)[0], path, targets[key], split_name(targets[key])[1])
-                 for key, path in sources.items() if key in targets]
-        unpaired += [Unpaired(path, f"no file of the same name in {folders[1]}", "source")
-                     for key, path in sources.items() if key not in targets]
-        unpaired += [Unpaired(path, f"no file of the same name in {folders[0]}", "target")
-                     for key, path in targets.items() if key not in sources]
+    if len(folders) in (2, 3):
+        sets = _sets_across_folders(folders, unpaired)
     elif len(folders) == 1:
-        pairs = _pairs_in_one_folder(_readable_files(folders[0]), unpaired)
+        sets = _sets_in_one_folder(_readable_files(folders[0]), unpaired, three_way)
     else:
-        raise InputError("Give one folder (name.zh.txt beside name.ru.txt / name.en.txt) "
-                         "or two folders (Chinese, translation).")
-    return sorted(pairs, key=lambda p: (p.name.casefold(), p.lang)), sorted(unpaired, key=lambda u: u.path)
+        raise InputError("Give one folder (name.zh.txt beside name.ru.txt / name.en.txt), two folders "
+                         "(Chinese, translation) or three (Chinese, Russian, English).")
+    return sorted(sets, key=lambda p: (p.name.casefold(), p.langs)), sorted(unpaired, key=lambda u: u.path)
 
 
-def _pairs_in_one_folder(files: list[Path], unpaired: list[Unpaired]) -> list[FilePair]:
+def _sets_across_folders(folders: list[Path], unpaired: list[Unpaired]) -> list[FileSet]:
+    sides = ["source"] + ["target"] * (len(folders) - 1)
+    keyed = [_by_name(_readable_files(folder), unpaired, side) for folder, side in zip(folders, sides)]
+    everywhere = set.intersection(*(set(k) for k in keyed))
+    for files, side in zip(keyed, sides):
+        for key, path in files.items():
+            if key not in everywhere:
+                missing = ", ".join(str(f) for f, other in zip(folders, keyed) if key not in other)
+                unpaired.append(Unpaired(path, f"no file of the same name in {missing}", side))
+    return [FileSet(split_name(keyed[0][key])[0], keyed[0][key], tuple(k[key] for k in keyed[1:]),
+                    tuple(split_name(k[key])[1] for k in keyed[1:])) for key in everywhere]
+
+
+def _sets_in_one_folder(files: list[Path], unpaired: list[Unpaired], three_way: bool) -> list[FileSet]:
     groups: dict[str, dict[str, list[Path]]] = {}
     for path in files:
         name, lang = split_name(path)
@@ -127,7 +151,7 @@ def _pairs_in_one_folder(files: list[Path], unpaired: list[Unpaired]) -> list[Fi
             unpaired.append(Unpaired(path, "no language tag in the name (name.zh.txt, name.ru.txt, name.en.txt)"))
             continue
         groups.setdefault(name.casefold(), {}).setdefault(lang, []).append(path)
-    pairs = []
+    sets = []
     for by_lang in groups.values():
         doubled = [p for paths in by_lang.values() if len(paths) > 1 for p in paths]
         unpaired += [Unpaired(p, "several files share its name and language tag; keep one",
@@ -139,11 +163,20 @@ def _pairs_in_one_folder(files: list[Path], unpaired: list[Unpaired]) -> list[Fi
                       else "no Chinese file of the same name (name.zh.*)")
             unpaired += [Unpaired(p, reason, "target") for p in single.values()]
             continue
+        name = split_name(source)[0]
+        if three_way:
+            if set(single) == {"ru", "en"}:
+                sets.append(FileSet(name, source, (single["ru"], single["en"]), ("ru", "en")))
+            else:
+                lacking = " and ".join(f"name.{lang}.*" for lang in ("ru", "en") if lang not in single)
+                unpaired += [Unpaired(p, f"three columns need a Russian and an English file; no single {lacking}",
+                                      "source" if p == source else "target") for p in (source, *single.values())]
+            continue
         if not single:
             unpaired.append(Unpaired(source, "no single translation of the same name (name.ru.* or name.en.*)", "source"))
             continue
-        pairs += [FilePair(split_name(source)[0], source, target, lang) for lang, target in sorted(single.items())]
-    return pairs
+        sets += [FileSet(name, source, (target,), (lang,)) for lang, target in sorted(single.items())]
+    return sets
 
 
 def output_path(out_dir: Path, result_name: str, source_lang: str, target_lang: str, fmt: str) -> Path:
@@ -160,28 +193,37 @@ def check_output_folder(out_dir: Path, folders: list[Path]) -> None:
             raise InputError(f"{out_dir} holds the input texts; choose a separate output folder.")
 
 
-def align_corpus(pairs: list[FilePair], out_dir: Path, fmt: str = "tsv", encoder=None, presplit: bool = False,
+def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=None, presplit: bool = False,
                  target_lang: str | None = None, progress: Progress | None = None) -> Iterator[PairResult]:
-    """Align each pair and write `<out_dir>/<name>.zh-<lang>.<fmt>`; yield one PairResult per pair.
+    """Align each set and write `<out_dir>/<name>.zh-<lang>.<fmt>` (`zh-ru-en` for three columns);
+    yield one PairResult per set.
 
     Errors a user can act on (AlignerError) are recorded on the result and the corpus goes on.
     """
-    from aligner import export
+    from aligner import export, threeway_export
     from aligner.embed import get_encoder
     from aligner.pipeline import align_documents, load_file
+    from aligner.threeway import align_three
 
     encoder = encoder or get_encoder()
     out_dir.mkdir(parents=True, exist_ok=True)
-    for pair in pairs:
-        result = PairResult(pair)
+    for files in sets:
+        result = PairResult(files)
         started = time.perf_counter()
         try:
-            source = load_file(pair.source, presplit=presplit)
-            target = load_file(pair.target, lang=target_lang, presplit=presplit)
-            alignment = align_documents(source, target, encoder, progress=progress)
-            result.output = export.write(alignment, output_path(out_dir, pair.name, source.lang, target.lang, fmt))
-            result.alignment = alignment
-            result.counts = pair_counts(alignment)
+            source = load_file(files.source, presplit=presplit)
+            if files.three_way:
+                a, b = (load_file(path, presplit=presplit) for path in files.targets)
+                aligned = align_three(source, a, b, encoder, progress=progress)
+                where = output_path(out_dir, files.name, source.lang, "-".join(aligned.labels), fmt)
+                result.output = threeway_export.write(aligned, where)
+                result.counts = three_way_counts(aligned)
+            else:
+                target = load_file(files.target, lang=target_lang, presplit=presplit)
+                aligned = align_documents(source, target, encoder, progress=progress)
+                result.output = export.write(aligned, output_path(out_dir, files.name, source.lang, target.lang, fmt))
+                result.counts = pair_counts(aligned)
+            result.alignment = aligned
         except AlignerError as error:
             result.error = str(error)
         result.seconds = time.perf_counter() - started
@@ -200,17 +242,35 @@ def pair_counts(alignment: Alignment) -> Counter:
     return counts
 
 
+def three_way_counts(result: ThreeWay) -> Counter:
+    """The summary's counts for three columns: rows as pairs, both translations' sentences and
+    problems added up, and the rows where the translations disagree."""
+    from aligner.threeway import DISAGREE
+
+    counts = Counter()
+    for alignment in result.alignments.values():
+        counts.update(pair_counts(alignment))
+    counts["source_sentences"] = len(result.source.sentences)
+    counts["pairs"] = len(result.rows)
+    counts["one_to_one"] = sum(len(row.src) == 1 and all(len(t) == 1 for t in row.tgt.values()) for row in result.rows)
+    counts[DISAGREE] = sum(any(f.kind == DISAGREE for f in row.flags) for row in result.rows)
+    return counts
+
+
 SUMMARY_NAME = "summary.tsv"
 MERGED_STEM = "corpus"  # corpus.zh-en.tsv: every pair of every document, with --merge
 
 
 def summary_table(results: list[PairResult], unpaired: list[Unpaired]) -> tuple[list[str], list[list]]:
-    """One row per pair (counts, time, error) and per file left unpaired, for `summary.tsv`."""
-    from aligner.pair_filter import PROBLEMS
+    """One row per document (counts, time, error) and per file left unpaired, for `summary.tsv`.
 
-    count_names = ["source_sentences", "target_sentences", "pairs", "one_to_one", *PROBLEMS]
+    `disagree` counts the rows where three columns' translations disagree (0 for two columns)."""
+    from aligner.pair_filter import PROBLEMS
+    from aligner.threeway import DISAGREE
+
+    count_names = ["source_sentences", "target_sentences", "pairs", "one_to_one", *PROBLEMS, DISAGREE]
     head = ["document", "chinese_file", "translation_file", "output", *count_names, "seconds", "error"]
-    body = [[r.name, str(r.pair.source), str(r.pair.target), str(r.output or ""),
+    body = [[r.name, str(r.pair.source), "; ".join(map(str, r.pair.targets)), str(r.output or ""),
              *(r.counts[c] if not r.error else "" for c in count_names), round(r.seconds, 1), r.error]
             for r in results]
     body += [[split_name(u.path)[0], "" if u.side == "target" else str(u.path), str(u.path) if u.side == "target" else "",

@@ -84,50 +84,75 @@ def table(result: ThreeWay) -> list[list]:
     return out
 
 
-def _delimited(result: ThreeWay, dialect: str, encoding: str) -> bytes:
+def _delimited(head: list[str], body: list[list], dialect: str, encoding: str) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, dialect=dialect, lineterminator="\n")
-    writer.writerow(header(result))
-    writer.writerows(["" if cell is None else cell for cell in r] for r in table(result))
+    writer.writerow(head)
+    writer.writerows(["" if cell is None else cell for cell in r] for r in body)
     return buffer.getvalue().encode(encoding)
 
 
+# Per format: the csv dialect and the encoding (the BOM lets Excel read the Chinese right).
+DIALECTS = {"tsv": ("excel-tab", "utf-8"), "csv": ("excel", "utf-8-sig")}
+
+
 def render_tsv(result: ThreeWay) -> bytes:
-    return _delimited(result, "excel-tab", "utf-8")
+    return _delimited(header(result), table(result), *DIALECTS["tsv"])
 
 
 def render_csv(result: ThreeWay) -> bytes:
-    return _delimited(result, "excel", "utf-8-sig")  # the BOM lets Excel read the Chinese right
+    return _delimited(header(result), table(result), *DIALECTS["csv"])
 
 
 def render_json(result: ThreeWay) -> bytes:
     return (json.dumps(to_dict(result), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def render_tmx(result: ThreeWay) -> bytes:
-    """TMX 1.4b with one <tu> per row where all three texts are present (a multilingual memory)."""
-    from aligner import __version__
-
-    root = ET.Element("tmx", version="1.4")
-    ET.SubElement(root, "header", {"creationtool": "aligner", "creationtoolversion": __version__,
-                                   "segtype": "sentence", "o-tmf": "aligner", "adminlang": "en",
-                                   "srclang": tmx_lang(result.source.lang, result.source.text), "datatype": "plaintext"})
-    body = ET.SubElement(root, "body")
+def _add_units(body: ET.Element, result: ThreeWay, document: str = "") -> None:
+    """One <tu> per row where all three texts are present; `document` labels units of a corpus file."""
     # codes from each whole text, like the two-way TMX (zh-TW for a Traditional source)
     langs = {result.source.lang: tmx_lang(result.source.lang, result.source.text)}
     langs.update({label: tmx_lang(result.alignments[label].target.lang, result.alignments[label].target.text)
                   for label in result.labels})
-    for row in result.rows:
+    for number, row in enumerate(result.rows, start=1):
         texts = [(langs[result.source.lang], result.text(result.source.lang, row.src))] + \
                 [(langs[label], result.text(label, row.tgt[label])) for label in result.labels]
         if not all(text.strip() for _, text in texts):
             continue
-        tu = ET.SubElement(body, "tu")
+        tu = ET.SubElement(body, "tu", {"tuid": f"{document}:{number}"} if document else {})
+        if document:
+            ET.SubElement(tu, "prop", {"type": "x-aligner-document"}).text = document
         for lang, text in texts:
             tuv = ET.SubElement(tu, "tuv", {"{http://www.w3.org/XML/1998/namespace}lang": lang})
             ET.SubElement(tuv, "seg").text = one_line(text)
+
+
+def _tmx(named: list[tuple[str, ThreeWay]]) -> bytes:
+    from aligner import __version__
+
+    first = named[0][1]
+    root = ET.Element("tmx", version="1.4")
+    ET.SubElement(root, "header", {"creationtool": "aligner", "creationtoolversion": __version__,
+                                   "segtype": "sentence", "o-tmf": "aligner", "adminlang": "en",
+                                   "srclang": tmx_lang(first.source.lang, first.source.text), "datatype": "plaintext"})
+    body = ET.SubElement(root, "body")
+    for name, result in named:
+        _add_units(body, result, name if len(named) > 1 else "")
     ET.indent(root)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+
+
+def render_tmx(result: ThreeWay) -> bytes:
+    """TMX 1.4b with one <tu> per row where all three texts are present (a multilingual memory)."""
+    return _tmx([("", result)])
+
+
+def render_documents(named: list[tuple[str, ThreeWay]], fmt: str) -> bytes:
+    """Rows of several documents (the same three languages) in one TSV, CSV (a `document` column first) or TMX."""
+    if fmt == "tmx":
+        return _tmx(named)
+    head = ["document", *header(named[0][1])]
+    return _delimited(head, [[name, *cells] for name, result in named for cells in table(result)], *DIALECTS[fmt])
 
 
 def render_xlsx(result: ThreeWay) -> bytes:

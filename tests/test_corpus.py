@@ -95,7 +95,7 @@ def _tsv(path: Path) -> list[dict]:
 def test_a_failed_pair_is_reported_and_the_others_are_written(corpus_run):
     folder, out, result = corpus_run
     assert result.exit_code == 1
-    assert "2 of 3 pairs aligned" in result.output and "1 failed" in result.output
+    assert "2 of 3 alignments written" in result.output and "1 failed" in result.output
     assert sorted(p.name for p in out.iterdir()) == [
         "corpus.zh-en.tsv", "corpus.zh-ru.tsv", "statement.zh-en.tsv", "statement.zh-ru.tsv", "summary.tsv"]
     summary = {(row["document"], Path(row["translation_file"]).name): row for row in _tsv(out / "summary.tsv")}
@@ -165,3 +165,40 @@ def test_merged_file_refuses_mixed_language_pairs():
     en = (TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8")[:400]
     with pytest.raises(ValueError, match="one language pair"):
         render_merged([("a", align_texts(zh, ru)), ("b", align_texts(zh, en))], "tsv")
+
+
+def test_three_folders_align_each_document_in_three_columns(runner, tmp_path):
+    for lang in ("zh", "ru", "en"):
+        (tmp_path / lang).mkdir()
+        shutil.copy(TEXTS / f"joint-statement.{lang}.txt", tmp_path / lang / "statement.txt")
+    (tmp_path / "ru" / "extra.txt").write_text("Только по-русски.", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["batch", *(str(tmp_path / lang) for lang in ("zh", "ru", "en")), "-o", str(out),
+                                  "-f", "tmx", "--merge", "-q"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["corpus.zh-ru-en.tmx", "statement.zh-ru-en.tmx", "summary.tsv"]
+    units = ET.parse(out / "statement.zh-ru-en.tmx").getroot().findall("body/tu")
+    assert units and all(len(tu.findall("tuv")) == 3 for tu in units)
+    assert len(ET.parse(out / "corpus.zh-ru-en.tmx").getroot().findall("body/tu")) == len(units)
+    summary = _tsv(out / "summary.tsv")
+    row = next(r for r in summary if r["document"] == "statement")
+    # the sample translations leave out different sentences (texts/answer-key.json): the rows say so
+    assert int(row["disagree"]) >= 1 and row["translation_file"].count(";") == 1
+    extra = next(r for r in summary if r["document"] == "extra")
+    assert "no file of the same name in" in extra["error"] and extra["translation_file"].endswith("extra.txt")
+
+
+def test_one_folder_in_three_columns_matches_align_with_three_files(corpus_run, runner, tmp_path):
+    folder, _, _ = corpus_run
+    out = tmp_path / "three"
+    result = runner.invoke(main, ["batch", str(folder), "--three-way", "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output  # broken.zh/.en has no Russian: left unpaired, not failed
+    summary = {r["document"]: r for r in _tsv(out / "summary.tsv")}
+    assert "three columns need a Russian and an English file; no single name.ru.*" in summary["broken"]["error"]
+    single = tmp_path / "single.tsv"
+    result = runner.invoke(main, ["align", *(str(folder / f"statement.{lang}.txt") for lang in ("zh", "ru", "en")),
+                                  "-o", str(single), "-q"])
+    assert result.exit_code == 0, result.output
+    assert (out / "statement.zh-ru-en.tsv").read_bytes() == single.read_bytes()
+    result = runner.invoke(main, ["batch", str(folder), str(folder), "--three-way", "-o", str(out)])
+    assert result.exit_code == 2 and "--three-way needs one folder" in result.output

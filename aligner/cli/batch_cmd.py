@@ -19,6 +19,9 @@ from aligner.export import FORMATS
               help="Folder for the output files (created if missing): NAME.zh-LANG.FORMAT per pair and summary.tsv.")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="tsv", show_default=True,
               help="Format of each pair's file.")
+@click.option("--three-way", is_flag=True,
+              help="One folder: align name.zh.* with name.ru.* and name.en.* together, in three columns "
+                   "(three folders always do).")
 @click.option("--merge", is_flag=True,
               help="Also write every pair of the corpus to one file per language pair (corpus.zh-en.tsv); "
                    "with --format tsv, csv or tmx.")
@@ -28,25 +31,33 @@ from aligner.export import FORMATS
 @click.option("--presplit", is_flag=True, help="The files hold one sentence per line already; do not re-split.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars, no line per document.")
-def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, merge: bool, target_lang: str | None,
+def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, merge: bool, target_lang: str | None,
           model: str | None, presplit: bool, no_cache: bool, quiet: bool) -> None:
     """Align every Chinese file of a corpus with its translation, pairing files by name.
 
-    Two folders (Chinese, translation): zh/001.txt pairs with en/001.txt. One folder:
-    name.zh.txt pairs with name.ru.txt and name.en.txt. Each pair's file goes to the output
-    folder, with summary.tsv (counts of pairs and problems per document, and files left
-    unpaired). A pair that fails is reported and the others go on; the exit status is then 1.
+    Two folders (Chinese, translation): zh/001.txt pairs with en/001.txt. Three folders
+    (Chinese, Russian, English): three columns per name. One folder: name.zh.txt pairs with
+    name.ru.txt and name.en.txt (or, with --three-way, with both at once). Each document's file
+    goes to the output folder, with summary.tsv (counts of pairs and problems per document, and
+    files left unpaired). A document that fails is reported and the others go on; the exit
+    status is then 1.
     """
     from aligner import corpus
     from aligner.export.merged import MERGED_FORMATS
 
-    if len(folders) not in (1, 2):
-        raise click.UsageError("Give one folder (name.zh.txt beside name.en.txt) or two (Chinese, translation).")
+    if len(folders) not in (1, 2, 3):
+        raise click.UsageError("Give one folder (name.zh.txt beside name.en.txt), two (Chinese, translation) "
+                               "or three (Chinese, Russian, English).")
+    if three_way and len(folders) == 2:
+        raise click.UsageError("--three-way needs one folder (name.zh/.ru/.en) or three folders (Chinese, Russian, "
+                               "English), not two.")
+    if target_lang and (three_way or len(folders) == 3):
+        raise click.UsageError("--target-lang is for two columns; in three, each translation's language is detected.")
     if merge and fmt not in MERGED_FORMATS:
         raise click.UsageError(f"--merge writes {', '.join(MERGED_FORMATS)}; choose one of them with --format.")
     try:
         corpus.check_output_folder(out_dir, list(folders))
-        pairs, unpaired = corpus.find_pairs(list(folders))
+        pairs, unpaired = corpus.find_pairs(list(folders), three_way=three_way)
     except AlignerError as error:
         raise click.ClickException(str(error)) from None
     for item in unpaired:
@@ -62,7 +73,7 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, merge: bool, targe
     if merge:
         written += _write_merged(results, out_dir, fmt)
     failed = [r for r in results if r.error]
-    click.echo(f"{len(results) - len(failed)} of {len(results)} pairs aligned into {out_dir}"
+    click.echo(f"{len(results) - len(failed)} of {len(results)} alignments written to {out_dir}"
                + (f"; {len(failed)} failed" if failed else "")
                + (f"; {len(unpaired)} file{'s' if len(unpaired) > 1 else ''} left unpaired" if unpaired else "")
                + f". Summary: {written[0]}" + "".join(f", {path}" for path in written[1:]), err=True)
@@ -101,21 +112,21 @@ def _line(result) -> str:
     if result.error:
         return f"failed  {result.name}: {result.error}"
     counts = result.counts
-    problems = ", ".join(f"{counts[k]} {k}" for k in ("omitted", "added", "number", "name", "partial", "weak")
-                         if counts[k])
-    return (f"ok      {result.name} → {result.output} ({counts['pairs']} pairs"
+    problems = ", ".join(f"{counts[k]} {k}" for k in ("omitted", "added", "number", "name", "partial", "weak",
+                                                      "disagree") if counts[k])
+    unit = "rows" if result.pair.three_way else "pairs"
+    return (f"ok      {result.name} → {result.output} ({counts['pairs']} {unit}"
             + (f"; {problems}" if problems else "") + f"; {result.seconds:.1f} s)")
 
 
 def _write_merged(results, out_dir: Path, fmt: str) -> list[Path]:
-    from aligner import corpus, export
-    from aligner.export.merged import render_merged
+    from aligner import corpus
+    from aligner.export.merged import languages, render_merged
 
     groups = defaultdict(list)
     for result in results:
         if result.alignment is not None:
-            a = result.alignment
-            groups[(a.source.lang, a.target.lang)].append((result.name, a))
+            groups[languages(result.alignment)].append((result.name, result.alignment))
     paths = []
     for (src, tgt), named in sorted(groups.items()):
         path = corpus.output_path(out_dir, corpus.MERGED_STEM, src, tgt, fmt)
