@@ -1,4 +1,4 @@
-"""Whole corpora: pair the files of folders by name, align every pair, write one file per pair.
+"""Whole corpora: match the files of folders by name, align each document, write one file per document.
 
 A researcher with a folder of chapters and a folder of their translations, or one folder of
 `name.zh.txt` / `name.ru.txt` / `name.en.txt` files, should not have to call `align` per file.
@@ -7,7 +7,7 @@ Pairs are found by name (the language tag and the extension do not count); a fil
 partner is reported, never silently dropped. A pair that fails (an empty file, the wrong
 language) is recorded with its error and the rest go on: nothing finished is lost.
 
-    sets, unpaired = find_pairs([Path("zh"), Path("en")])
+    sets, unpaired = find_file_sets([Path("zh"), Path("en")])
     for result in align_corpus(sets, out_dir, fmt="tsv"):
         print(result.name, result.error or result.counts)
 """
@@ -64,10 +64,10 @@ class Unpaired:
 
 
 @dataclass
-class PairResult:
+class DocumentResult:
     """What aligning one FileSet gave: the output written and its counts, or the error met."""
 
-    pair: FileSet
+    files: FileSet
     output: Path | None = None
     alignment: Alignment | ThreeWay | None = None
     counts: Counter = field(default_factory=Counter)
@@ -76,7 +76,7 @@ class PairResult:
 
     @property
     def name(self) -> str:
-        return self.pair.name
+        return self.files.name
 
 
 def split_name(path: Path) -> tuple[str, str]:
@@ -111,7 +111,7 @@ def _by_name(files: list[Path], unpaired: list[Unpaired], side: str) -> dict[str
     return out
 
 
-def find_pairs(folders: list[Path], three_way: bool = False) -> tuple[list[FileSet], list[Unpaired]]:
+def find_file_sets(folders: list[Path], three_way: bool = False) -> tuple[list[FileSet], list[Unpaired]]:
     """Match the files of one folder (by language tag) or of two or three folders by name.
 
     Two folders (Chinese, translation): `zh/001.txt` pairs with `en/001.txt`, `ch1.zh.docx` with
@@ -194,9 +194,9 @@ def check_output_folder(out_dir: Path, folders: list[Path]) -> None:
 
 
 def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=None, presplit: bool = False,
-                 target_lang: str | None = None, progress: Progress | None = None) -> Iterator[PairResult]:
+                 target_lang: str | None = None, progress: Progress | None = None) -> Iterator[DocumentResult]:
     """Align each set and write `<out_dir>/<name>.zh-<lang>.<fmt>` (`zh-ru-en` for three columns);
-    yield one PairResult per set.
+    yield one DocumentResult per set.
 
     Errors a user can act on (AlignerError) are recorded on the result and the corpus goes on.
     """
@@ -208,7 +208,7 @@ def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=N
     encoder = encoder or get_encoder()
     out_dir.mkdir(parents=True, exist_ok=True)
     for files in sets:
-        result = PairResult(files)
+        result = DocumentResult(files)
         started = time.perf_counter()
         try:
             source = load_file(files.source, presplit=presplit)
@@ -261,7 +261,7 @@ SUMMARY_NAME = "summary.tsv"
 MERGED_STEM = "corpus"  # corpus.zh-en.tsv: every pair of every document, with --merge
 
 
-def summary_table(results: list[PairResult], unpaired: list[Unpaired]) -> tuple[list[str], list[list]]:
+def summary_table(results: list[DocumentResult], unpaired: list[Unpaired]) -> tuple[list[str], list[list]]:
     """One row per document (counts, time, error) and per file left unpaired, for `summary.tsv`.
 
     `disagree` counts the rows where three columns' translations disagree (0 for two columns)."""
@@ -270,7 +270,7 @@ def summary_table(results: list[PairResult], unpaired: list[Unpaired]) -> tuple[
 
     count_names = ["source_sentences", "target_sentences", "pairs", "one_to_one", *PROBLEMS, DISAGREE]
     head = ["document", "chinese_file", "translation_file", "output", *count_names, "seconds", "error"]
-    body = [[r.name, str(r.pair.source), "; ".join(map(str, r.pair.targets)), str(r.output or ""),
+    body = [[r.name, str(r.files.source), "; ".join(map(str, r.files.targets)), str(r.output or ""),
              *(r.counts[c] if not r.error else "" for c in count_names), round(r.seconds, 1), r.error]
             for r in results]
     body += [[split_name(u.path)[0], "" if u.side == "target" else str(u.path), str(u.path) if u.side == "target" else "",
@@ -278,7 +278,7 @@ def summary_table(results: list[PairResult], unpaired: list[Unpaired]) -> tuple[
     return head, body
 
 
-def write_summary(path: Path, results: list[PairResult], unpaired: list[Unpaired]) -> Path:
+def write_summary(path: Path, results: list[DocumentResult], unpaired: list[Unpaired]) -> Path:
     """Write `summary.tsv` (tab-separated, UTF-8) to `path`."""
     import csv
 

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from aligner.cli import main
-from aligner.corpus import find_pairs, split_name
+from aligner.corpus import find_file_sets, split_name
 from aligner.export.merged import render_merged
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,8 +40,8 @@ def test_split_name_separates_the_language_tag(name, expected):
 def test_two_folders_pair_by_name_and_report_every_file_left_out(tmp_path):
     _touch(tmp_path / "zh", "001.txt", "002.txt", "004.txt", "004.docx", "gold.align", ".hidden.txt", "ch5.zh.md")
     _touch(tmp_path / "en", "001.txt", "003.txt", "004.txt", "ch5.en.pdf")
-    pairs, unpaired = find_pairs([tmp_path / "zh", tmp_path / "en"])
-    assert [(p.name, p.source.name, p.target.name) for p in pairs] == [
+    sets, unpaired = find_file_sets([tmp_path / "zh", tmp_path / "en"])
+    assert [(p.name, p.source.name, p.target.name) for p in sets] == [
         ("001", "001.txt", "001.txt"), ("ch5", "ch5.zh.md", "ch5.en.pdf")]
     reasons = {(u.path.parent.name, u.path.name): (u.side, u.reason) for u in unpaired}
     assert set(reasons) == {("zh", "002.txt"), ("en", "003.txt"), ("zh", "004.txt"), ("zh", "004.docx"),
@@ -52,15 +52,15 @@ def test_two_folders_pair_by_name_and_report_every_file_left_out(tmp_path):
 
 
 def test_one_folder_pairs_the_chinese_with_each_translation(tmp_path):
-    pairs, unpaired = find_pairs([TEXTS])
-    assert [(p.name, p.lang, p.source.name, p.target.name) for p in pairs] == [
+    sets, unpaired = find_file_sets([TEXTS])
+    assert [(p.name, p.lang, p.source.name, p.target.name) for p in sets] == [
         ("joint-statement", "en", "joint-statement.zh.txt", "joint-statement.en.txt"),
         ("joint-statement", "ru", "joint-statement.zh.txt", "joint-statement.ru.txt")]
     assert [(u.path.name, u.reason.split(" (")[0]) for u in unpaired] == [("README.md", "no language tag in the name")]
 
     _touch(tmp_path, "alone.zh.txt", "orphan.en.txt", "twice.zh.txt", "twice.zh.md", "twice.ru.txt")
-    pairs, unpaired = find_pairs([tmp_path])
-    assert pairs == []
+    sets, unpaired = find_file_sets([tmp_path])
+    assert sets == []
     reasons = {u.path.name: u.reason for u in unpaired}
     assert reasons["alone.zh.txt"].startswith("no single translation")
     assert reasons["orphan.en.txt"].startswith("no Chinese file")
@@ -151,7 +151,7 @@ def test_mistakes_are_one_line_before_any_work(runner, tmp_path):
     assert result.exit_code == 2 and "--merge writes tsv, csv, tmx" in result.output
     (tmp_path / "empty").mkdir()
     result = runner.invoke(main, ["batch", str(tmp_path / "empty"), "-o", str(tmp_path / "o")])
-    assert result.exit_code == 1 and "No pairs of files found" in result.output
+    assert result.exit_code == 1 and "No matching files found" in result.output
     result = runner.invoke(main, ["batch", str(TEXTS / "joint-statement.zh.txt"), "-o", str(tmp_path / "o")])
     assert result.exit_code == 1 and "is not a folder" in result.output
     assert not (tmp_path / "o").exists()  # nothing was started, so nothing was created

@@ -57,18 +57,18 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
         raise click.UsageError(f"--merge writes {', '.join(MERGED_FORMATS)}; choose one of them with --format.")
     try:
         corpus.check_output_folder(out_dir, list(folders))
-        pairs, unpaired = corpus.find_pairs(list(folders), three_way=three_way)
+        sets, unpaired = corpus.find_file_sets(list(folders), three_way=three_way)
     except AlignerError as error:
         raise click.ClickException(str(error)) from None
     for item in unpaired:
         click.echo(f"skipped {item.path}: {item.reason}", err=True)
-    if not pairs:
-        raise click.ClickException(f"No pairs of files found in {', '.join(map(str, folders))}; "
+    if not sets:
+        raise click.ClickException(f"No matching files found in {', '.join(map(str, folders))}; "
                                    "name them alike (zh/001.txt and en/001.txt, or name.zh.txt and name.en.txt).")
-    if merge and any(p.name.casefold() == corpus.MERGED_STEM for p in pairs):
+    if merge and any(p.name.casefold() == corpus.MERGED_STEM for p in sets):
         raise click.ClickException(f"A document is named '{corpus.MERGED_STEM}', the name of the merged file; "
                                    "rename it or leave out --merge.")
-    results = _run(pairs, out_dir, fmt, target_lang, model, presplit, not no_cache, quiet, keep=merge)
+    results = _run(sets, out_dir, fmt, target_lang, model, presplit, not no_cache, quiet, keep=merge)
     written = [corpus.write_summary(out_dir / corpus.SUMMARY_NAME, results, unpaired)]
     if merge:
         written += _write_merged(results, out_dir, fmt)
@@ -81,7 +81,7 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
         sys.exit(1)
 
 
-def _run(pairs, out_dir, fmt, target_lang, model, presplit, cache, quiet, keep):
+def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, keep):
     from aligner import corpus
     from aligner.embed import get_encoder
 
@@ -89,9 +89,9 @@ def _run(pairs, out_dir, fmt, target_lang, model, presplit, cache, quiet, keep):
     results = []
     try:
         encoder = get_encoder(model, cache=cache)
-        documents = tqdm(total=len(pairs), desc="documents", unit="", file=sys.stderr, disable=quiet,
+        documents = tqdm(total=len(sets), desc="documents", unit="", file=sys.stderr, disable=quiet,
                          dynamic_ncols=True)
-        for result in corpus.align_corpus(pairs, out_dir, fmt, encoder, presplit=presplit,
+        for result in corpus.align_corpus(sets, out_dir, fmt, encoder, presplit=presplit,
                                           target_lang=target_lang, progress=progress):
             progress.close()
             documents.update(1)
@@ -114,7 +114,7 @@ def _line(result) -> str:
     counts = result.counts
     problems = ", ".join(f"{counts[k]} {k}" for k in ("omitted", "added", "number", "name", "partial", "weak",
                                                       "disagree") if counts[k])
-    unit = "rows" if result.pair.three_way else "pairs"
+    unit = "rows" if result.files.three_way else "pairs"
     return (f"ok      {result.name} → {result.output} ({counts['pairs']} {unit}"
             + (f"; {problems}" if problems else "") + f"; {result.seconds:.1f} s)")
 
