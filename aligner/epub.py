@@ -87,9 +87,12 @@ def _xml(data: bytes, what: str):
     from lxml import etree
 
     try:
-        return etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True, recover=True))
+        root = etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True, recover=True))
     except etree.XMLSyntaxError as error:
         raise InputError(f"{what} cannot be parsed ({error}).") from None
+    if root is None:  # nothing a forgiving parser could recover
+        raise InputError(f"{what} cannot be parsed: it holds no XML.")
+    return root
 
 
 def _local(tag) -> str:

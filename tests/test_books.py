@@ -76,6 +76,13 @@ def _epub(path: Path, chapters: dict[str, str], spine: list[str], nonlinear: tup
     return path
 
 
+def _garbled_container(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w") as book:
+        book.writestr("mimetype", "application/epub+zip")
+        book.writestr("META-INF/container.xml", b"\x00\x01 not xml at all")
+    return path
+
+
 def test_epub_chapters_follow_the_spine_and_only_the_text_is_read(tmp_path):
     book = _epub(tmp_path / "novel.epub", {
         "b_cover": "<p>封面</p>",
@@ -100,6 +107,7 @@ def test_an_epub_given_as_a_zip_is_read_as_the_book_it_is(tmp_path):
     (lambda p: _epub(p, {"c1": '<p><img src="page1.png"/></p>'}, ["c1"]), "no text in its chapters"),
     (lambda p: _epub(p, {"c1": "<p>x</p>"}, []), "lists no chapters"),
     (lambda p: (p.write_bytes(b"PK\x03\x04 damaged beyond repair"), p)[1], "not a readable e-book"),
+    (lambda p: _garbled_container(p), "container.xml cannot be parsed"),
     (lambda p: _epub(p, {"c1": "<p>x</p>"}, ["c1"], encrypted=("OEBPS/c1.xhtml",)), "protected by DRM"),
 ])
 def test_a_broken_epub_is_one_clear_error_naming_the_file(tmp_path, make, message):
