@@ -66,6 +66,14 @@ def read_url(url: str) -> str:
     if not data:
         raise InputError(f"{url} is empty: the server sent nothing to align.")
     name = download_name(url, content_type)
+    if name.endswith(".html"):  # a charset named in the HTTP header, where the page names none
+        from email.message import Message
+
+        from aligner.web import with_charset
+
+        header = Message()
+        header["Content-Type"] = content_type
+        data = with_charset(data, header.get_content_charset())
     try:
         return read_bytes(data, name)
     except InputError as error:  # name the address the user gave, not our file name for it

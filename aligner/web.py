@@ -60,6 +60,14 @@ def html_text(data: bytes, name: str) -> str:
     return "\n\n".join(paragraphs)
 
 
+def with_charset(html: bytes, charset: str | None) -> bytes:
+    """The page with the charset its transport named (a MIME part, an HTTP header) declared in it,
+    unless it declares one itself: `page_source` then reads it by that."""
+    if not charset or _DECLARED.search(html[:8192]) or not re.fullmatch(r"[A-Za-z0-9_.:-]+", charset):
+        return html
+    return f'<meta charset="{charset}">'.encode("ascii") + html
+
+
 def mhtml_text(data: bytes, name: str) -> str:
     """The main text of a page saved as one file (.mhtml / .mht, "Webpage, Single File"): its HTML part."""
     import email
@@ -68,12 +76,7 @@ def mhtml_text(data: bytes, name: str) -> str:
     message = email.message_from_bytes(data, policy=policy.compat32)
     for part in message.walk():
         if part.get_content_type() == "text/html":
-            html = part.get_payload(decode=True) or b""
-            charset = part.get_content_charset()
-            if charset and not _DECLARED.search(html[:8192]):
-                # the MIME header names the charset; tell the page, which is where page_source looks
-                html = f'<meta charset="{charset}">'.encode("ascii") + html
-            return html_text(html, name)
+            return html_text(with_charset(part.get_payload(decode=True) or b"", part.get_content_charset()), name)
     raise InputError(f"{name} holds no web page (no text/html part); save the page again, "
                      "or save it as a web page (.html).")
 

@@ -17,6 +17,7 @@ ROUTES = {
     "/texts/joint-statement.ru.txt": (ROOT / "texts" / "joint-statement.ru.txt", "text/plain"),
     "/books/statement": (DATA / "joint-statement.en.epub", "application/epub+zip"),
     "/empty": (None, "text/html"),
+    "/statement/iso-8859-5": (DATA / "page-without-charset.ru.html", "text/html; charset=ISO-8859-5"),
 }
 
 

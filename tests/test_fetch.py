@@ -64,3 +64,11 @@ def test_align_takes_web_addresses_like_files(site, tmp_path):
     assert pairs["web"] == pairs["files"]
     result = runner.invoke(main, ["align", site + "/statement/zh", site + "/nowhere", "-q"])
     assert result.exit_code == 1 and "server answered 404" in result.output
+
+
+def test_a_page_read_by_the_charset_its_server_names(site):
+    # the page says nothing of its encoding, which is none a text file is read in; the HTTP header names it
+    with pytest.raises(InputError, match="not in an encoding aligner can read"):
+        read_file(DATA / "page-without-charset.ru.html")
+    assert read_url(site + "/statement/iso-8859-5").split("\n\n") == [
+        "Совместное заявление", "Главы государств провели переговоры в Пекине.", "Стороны заявляют о нижеследующем."]
