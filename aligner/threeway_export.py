@@ -178,18 +178,20 @@ def render_xlsx(result: ThreeWay) -> bytes:
 def render_html(result: ThreeWay) -> bytes:
     from html import escape
 
+    from aligner.export.marked import three_way_cells
+
     head = "".join(f"<th>{escape(h)}</th>" for h in ["#", result.source.lang, *result.labels, "flags"])
     rows = []
     for number, row in enumerate(result.rows, start=1):
-        cells = [str(number), result.text(result.source.lang, row.src),
-                 *(result.text(label, row.tgt[label]) for label in result.labels)]
+        cells = [str(number), *three_way_cells(result, row)]  # the numbers and names flags quote are marked
         flags = "<br>".join(escape(f"{f.side + ': ' if f.side else ''}{f.kind} — {one_line(f.reason)}")
                             for f in row.flags)
         css = ' class="flagged"' if row.flags else ""
-        rows.append(f"<tr{css}>" + "".join(f"<td>{escape(c) or MISSING}</td>" for c in cells) + f"<td>{flags}</td></tr>")
+        rows.append(f"<tr{css}>" + "".join(f"<td>{c or MISSING}</td>" for c in cells) + f"<td>{flags}</td></tr>")
     page = ("<!doctype html><html><head><meta charset=\"utf-8\"><title>Three-way alignment</title><style>"
             "body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px;"
-            "vertical-align:top}tr.flagged{background:#fff2a8}</style></head><body><table><tr>" + head + "</tr>"
+            "vertical-align:top}tr.flagged{background:#fff2a8}mark{background:#FFA726;font-weight:600}</style>"
+            "</head><body><table><tr>" + head + "</tr>"
             + "".join(rows) + "</table></body></html>\n")
     return page.encode("utf-8")
 

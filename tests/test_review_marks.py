@@ -126,3 +126,13 @@ def test_the_xlsx_export_sets_the_marked_words_apart(sample, tmp_path):
         assert str(cell) == side_html(sample, sample.beads[i], side).replace("<mark>", "").replace("</mark>", "")
     plain = sheet.cell(row=2, column=4).value  # the title pair has no flag: plain text, as before
     assert isinstance(plain, str) and plain.startswith("中华人民共和国")
+
+
+def test_the_three_way_html_report_marks_the_same_words():
+    from aligner.threeway import align_three_texts
+    from aligner.threeway_export import render
+
+    result = align_three_texts("双方将于2030年前实现这一目标。", "Стороны достигнут этой цели к 2035 году.",
+                               "The two sides will reach this goal by 2030.")
+    page = render(result, "html").decode("utf-8")
+    assert page.count("<mark>") == 2 and "<mark>2030</mark>年" in page and "к <mark>2035</mark> году" in page

@@ -13,7 +13,7 @@ import streamlit as st
 
 from aligner.export import MEDIA_TYPES
 from aligner.export.status import STATUS_COLOURS, STATUS_LABELS
-from aligner.export.marked import side_marks, span_html
+from aligner.export.marked import three_way_cells
 from aligner.pair_filter import search
 from aligner.threeway import DISAGREE, ThreeWay
 from aligner.threeway_export import render
@@ -85,12 +85,9 @@ def row_html(result: ThreeWay, row: dict, status: str) -> str:
         f'<span class="flag">⚑ {escape((f["side"] + " ") if f["side"] else "")}{escape(f["kind"])}: '
         f'{escape(f["reason"])}</span>' for f in row["flags"])
     classes = f"status-{status}" + (" problem" if row["flags"] else "")
-    merged = result.rows[row["row"] - 1]  # the numbers, names … its flags quote are marked in the texts
-    chinese = span_html(result.source, merged.src, [m for beads in merged.beads.values()
-                                                    for m in side_marks(beads, "src")])
-    cells = _cell(chinese, "no Chinese") + "".join(
-        _cell(span_html(result.alignments[label].target, merged.tgt[label], side_marks(merged.beads[label], "tgt")),
-              f"no {LANG_NAMES.get(label, label)}") for label in result.labels)
+    texts = three_way_cells(result, result.rows[row["row"] - 1])  # what its flags quote is marked
+    missing = ["no Chinese"] + [f"no {LANG_NAMES.get(label, label)}" for label in result.labels]
+    cells = "".join(_cell(text, gap) for text, gap in zip(texts, missing))
     return (f'<tr class="{classes}" data-row="{row["row"]}" data-status="{status}" '
             f'style="background:#{STATUS_COLOURS[status]}; --accent:{STATUS_ACCENTS[status]}">'
             f'<td class="num">{row["row"]}</td>{cells}<td>{flags}</td></tr>')

@@ -13,6 +13,7 @@ from html import escape
 from typing import Iterable
 
 from aligner.export.table import one_line
+from aligner.threeway import ThreeWay, ThreeWayRow
 from aligner.types import Alignment, Bead, Document, Mark
 
 _OPEN, _CLOSE = "\ue000", "\ue001"
@@ -66,3 +67,11 @@ def side_html(alignment: Alignment, bead: Bead, side: str, lines: bool = False) 
     """The pair's Chinese ("src") or translation ("tgt") as `span_html`, with its flags' marks."""
     document, indices = (alignment.source, bead.src) if side == "src" else (alignment.target, bead.tgt)
     return span_html(document, indices, side_marks([bead], side), lines)
+
+
+def three_way_cells(result: ThreeWay, row: ThreeWayRow) -> list[str]:
+    """A three-way row's texts as HTML (Chinese, then each translation): the Chinese marks what any
+    translation's flags quote in it, each translation its own flags' marks."""
+    chinese = span_html(result.source, row.src, [m for beads in row.beads.values() for m in side_marks(beads, "src")])
+    return [chinese] + [span_html(result.alignments[label].target, row.tgt[label], side_marks(row.beads[label], "tgt"))
+                        for label in result.labels]
