@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 from urllib.parse import unquote
 
+from aligner.archive import DAMAGED_ZIP
 from aligner.errors import InputError
 from aligner.normalise import is_cjk
 
@@ -55,7 +56,7 @@ def is_epub(path: Path) -> bool:
             if "mimetype" in names and archive.read("mimetype").strip() == EPUB_MIMETYPE:
                 return True
             return _CONTAINER in names
-    except (zipfile.BadZipFile, OSError, KeyError):
+    except (*DAMAGED_ZIP, OSError, KeyError):
         return False
 
 
@@ -72,7 +73,7 @@ def epub_text(path: Path) -> str:
                 raise InputError(f"{path} unpacks to {unpacked / 2**20:.0f} MB of chapters, more than the "
                                  f"{MAX_CHAPTER_BYTES / 2**20:.0f} MB a book is read up to; split it into smaller books.")
             chapters = [_chapter_paragraphs(archive.read(name), f"{path}:{name}") for name in names]
-    except zipfile.BadZipFile:
+    except DAMAGED_ZIP:
         raise InputError(f"{path} is not a readable e-book (the ZIP is damaged); save or download it again.") from None
     except KeyError as missing:
         raise InputError(f"{path} is an incomplete e-book: {missing} is named but missing; "

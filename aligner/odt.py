@@ -12,6 +12,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from aligner.archive import DAMAGED_ZIP
 from aligner.errors import InputError
 
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
@@ -27,7 +28,7 @@ def is_odt(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:
             return archive.read("mimetype").strip() == ODT_MIMETYPE
-    except (zipfile.BadZipFile, OSError, KeyError):
+    except (*DAMAGED_ZIP, OSError, KeyError):
         return False
 
 
@@ -38,7 +39,7 @@ def odt_text(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             content = archive.read("content.xml")
-    except (zipfile.BadZipFile, KeyError):
+    except (*DAMAGED_ZIP, KeyError):
         raise InputError(f"{path} is not a readable OpenDocument text; save it again from LibreOffice "
                          "as .odt or .docx.") from None
     try:

@@ -110,7 +110,8 @@ def _page_lines(path: Path) -> list[list[Line]]:
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError(f"{path} is a password-protected PDF; save an unprotected copy, or copy its text into "
                          "a .txt file, and use that.") from None
-    except (PDFException, PSException, ValueError, KeyError, TypeError, AssertionError) as e:
+    except (PDFException, PSException, ValueError, KeyError, TypeError, AssertionError, ArithmeticError,
+            IndexError, AttributeError, RecursionError) as e:  # what pdfminer meets in damaged files
         raise InputError(f"{path} is not a readable PDF ({type(e).__name__}: {e}); open it and save it again, "
                          "or copy its text into a .txt file.") from None
     return pages
@@ -282,7 +283,7 @@ def _breaks(a: Line, b: Line, on_a: _Column, on_b: _Column) -> bool:
     """Whether a new paragraph starts at line b, after line a (each on its page's column)."""
     if abs(a.height - b.height) > SIZE_CHANGE * max(a.height, b.height):
         return True  # a heading, or a note in smaller type
-    usual = on_a.step * a.height / on_a.height  # larger type, wider steps
+    usual = on_a.step * a.height / on_a.height if on_a.height > 0 else 0.0  # larger type, wider steps
     if a.page == b.page and usual and a.bottom - b.bottom > usual + GAP * a.height:
         return True
     if on_a.centred(a) and on_b.centred(b) or on_a.larger(a):

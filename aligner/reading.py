@@ -15,6 +15,7 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
+from aligner.archive import DAMAGED_ZIP
 from aligner.epub import epub_text, is_epub
 from aligner.errors import InputError
 from aligner.odt import is_odt, odt_text
@@ -283,10 +284,11 @@ def docx_text(path: Path) -> str:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
+    from lxml.etree import XMLSyntaxError
 
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as e:
+    except (PackageNotFoundError, KeyError, ValueError, OSError, XMLSyntaxError, AttributeError, *DAMAGED_ZIP) as e:
         raise InputError(f"{path} is not a readable .docx document ({e}); save it again from Word as .docx.") from None
 
     def paragraphs(container):
@@ -325,6 +327,8 @@ def rtf_text(path: Path, data: bytes) -> str:
     except UnicodeDecodeError:
         raise InputError(f"{path} has characters that are not valid in its code page ({encoding}); "
                          "save it again as .docx or as UTF-8 text.") from None
+    except (TypeError, ValueError, IndexError, OverflowError) as error:  # escapes the parser cannot read
+        raise InputError(f"{path} is a damaged RTF document ({error}); open it and save it again.") from None
     return "\n\n".join(line.strip() for line in raw.splitlines() if line.strip())
 
 
@@ -368,7 +372,7 @@ def _is_word_document(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:
             return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError):
+    except (*DAMAGED_ZIP, OSError):
         return False
 
 
