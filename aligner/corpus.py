@@ -23,7 +23,7 @@ from typing import Iterator
 from aligner.errors import AlignerError, InputError
 from aligner.reading import READABLE_SUFFIXES  # anything else in the folders (gold files, notes) is ignored
 from aligner.threeway import ThreeWay
-from aligner.types import Alignment, Progress
+from aligner.types import Alignment, Progress, Term
 
 # A language tag at the end of a name: 001.zh, chapter_en, statement-ru, novel.zh-cn …
 _TAG = re.compile(r"[._\-](zh(?:[_\-](?:cn|tw|hans|hant))?|cn|chs|cht|ru|en)$", re.IGNORECASE)
@@ -194,7 +194,8 @@ def check_output_folder(out_dir: Path, folders: list[Path]) -> None:
 
 
 def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=None, presplit: bool = False,
-                 target_lang: str | None = None, progress: Progress | None = None) -> Iterator[DocumentResult]:
+                 target_lang: str | None = None, progress: Progress | None = None,
+                 glossary: tuple[Term, ...] = ()) -> Iterator[DocumentResult]:
     """Align each set and write `<out_dir>/<name>.zh-<lang>.<fmt>` (`zh-ru-en` for three columns);
     yield one DocumentResult per set.
 
@@ -214,13 +215,13 @@ def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=N
             source = load_file(files.source, presplit=presplit)
             if files.three_way:
                 a, b = (load_file(path, presplit=presplit) for path in files.targets)
-                aligned = align_three(source, a, b, encoder, progress=progress)
+                aligned = align_three(source, a, b, encoder, progress=progress, glossary=glossary)
                 where = output_path(out_dir, files.name, source.lang, "-".join(aligned.labels), fmt)
                 result.output = threeway_export.write(aligned, where)
                 result.counts = three_way_counts(aligned)
             else:
                 target = load_file(files.target, lang=target_lang, presplit=presplit)
-                aligned = align_documents(source, target, encoder, progress=progress)
+                aligned = align_documents(source, target, encoder, progress=progress, glossary=glossary)
                 result.output = export.write(aligned, output_path(out_dir, files.name, source.lang, target.lang, fmt))
                 result.counts = pair_counts(aligned)
             result.alignment = aligned

@@ -217,7 +217,7 @@ class Corrections:
         fresh = [replace(bead, score=self._score(bead, parts), flags=[]) for bead, parts in made]
         a = self.alignment
         end = start + len(before)
-        context = Alignment(a.source, a.target, a.beads[:start] + a.beads[end:], a.model)
+        context = Alignment(a.source, a.target, a.beads[:start] + a.beads[end:], a.model, a.glossary)
         flagged = self.recheck(context, fresh)
         if [(b.src, b.tgt) for b in flagged] == [(b.src, b.tgt) for b in before]:
             raise CorrectionError(
@@ -278,6 +278,6 @@ def review_in_context(context: Alignment, fresh: list[Bead]) -> list[Bead]:
     pairs = [b for b in context.beads if len(b.src) == 1 and len(b.tgt) == 1]
     step = max(1, len(pairs) // CONTEXT_PAIRS)
     others = [copy_bead(b) for b in pairs[::step][:CONTEXT_PAIRS]]
-    whole = Alignment(context.source, context.target, others + list(fresh), context.model)
+    whole = Alignment(context.source, context.target, others + list(fresh), context.model, context.glossary)
     review(whole)
     return whole.beads[len(others):]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from aligner.export.status import status
 from aligner.types import ADDED, OMITTED, WEAK, Alignment, Bead
 
-FLAG_KINDS: tuple[str, ...] = ("number", "name", "partial")  # review flags on pairs with both sides
+FLAG_KINDS: tuple[str, ...] = ("number", "name", "term", "partial")  # review flags on pairs with both sides
 # Problem categories a reviewer can filter by, in the order the UI lists them.
 PROBLEMS: tuple[str, ...] = (OMITTED, ADDED, *FLAG_KINDS, WEAK, "merged/split")
 

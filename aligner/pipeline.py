@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from aligner.errors import InputError, LanguageError
-from aligner.types import LANGUAGE_NAMES, Alignment, Document, Progress, no_progress
+from aligner.types import LANGUAGE_NAMES, Alignment, Document, Progress, Term, no_progress
 
 SUPPORTED_TARGETS = ("ru", "en")
 
@@ -55,8 +55,9 @@ def check_languages(source: Document, target: Document) -> None:
         )
 
 
-def align_documents(source: Document, target: Document, encoder=None, progress: Progress | None = None) -> Alignment:
-    """Align two loaded documents and add review flags."""
+def align_documents(source: Document, target: Document, encoder=None, progress: Progress | None = None,
+                    glossary: tuple[Term, ...] = ()) -> Alignment:
+    """Align two loaded documents and add review flags (`glossary`: terms each pair must render)."""
     from aligner.align import align
     from aligner.embed import get_encoder
     from aligner.review import review
@@ -65,7 +66,7 @@ def align_documents(source: Document, target: Document, encoder=None, progress: 
     progress = progress or no_progress
     encoder = encoder or get_encoder()
     beads = align(source, target, encoder, progress=progress)
-    alignment = Alignment(source=source, target=target, beads=beads, model=encoder.name)
+    alignment = Alignment(source=source, target=target, beads=beads, model=encoder.name, glossary=tuple(glossary))
     review(alignment, encoder)
     return alignment
 
@@ -81,6 +82,7 @@ def align_texts(
     progress: Progress | None = None,
     source_name: str = "",
     target_name: str = "",
+    glossary: tuple[Term, ...] = (),
 ) -> Alignment:
     """Align a Chinese text with its Russian or English translation.
 
@@ -91,4 +93,4 @@ def align_texts(
     source = load_document(zh_text, lang=None, presplit=presplit, name=source_name)
     target = load_document(tgt_text, lang=target_lang, presplit=presplit, name=target_name)
     check_languages(source, target)
-    return align_documents(source, target, get_encoder(model, cache=cache), progress=progress)
+    return align_documents(source, target, get_encoder(model, cache=cache), progress=progress, glossary=glossary)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from aligner.corrections import CorrectionError, Edit, check_beads
 from aligner.errors import InputError
 from aligner.export.record import flag_from_dict, flag_to_dict
-from aligner.types import DOUBT_ACTIONS, Alignment, Bead, Document, Doubt, Sentence
+from aligner.types import DOUBT_ACTIONS, Alignment, Bead, Document, Doubt, Sentence, Term
 
 FORMAT = "aligner-project"
 VERSION = 1
@@ -43,6 +43,9 @@ def save_project(alignment: Alignment, history: list[Edit] | None = None, settin
         "beads": [_bead_dict(b) for b in alignment.beads],
         "history": [_edit_dict(e) for e in history or []],
     }
+    if alignment.glossary:  # so that pairs corrected after reopening are checked against it too
+        record["glossary"] = [{"zh": t.zh, "renderings": {lang: list(forms) for lang, forms in t.renderings}}
+                              for t in alignment.glossary]
     return json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8")
 
 
@@ -70,7 +73,11 @@ def load_project(data: bytes, name: str = "the project file") -> Project:
         target = _document(record["target"])
         beads = [_bead(b) for b in record["beads"]]
         history = [_edit(e) for e in record.get("history", [])]
-        alignment = Alignment(source=source, target=target, beads=beads, model=str(record.get("model", "")))
+        glossary = tuple(Term(str(t["zh"]), tuple((str(lang), tuple(map(str, forms)))
+                                                  for lang, forms in t["renderings"].items()))
+                         for t in record.get("glossary", []))
+        alignment = Alignment(source=source, target=target, beads=beads, model=str(record.get("model", "")),
+                              glossary=glossary)
         check_beads(beads, len(source), len(target))
         _check_history(beads, history)
     except CorrectionError as exc:

@@ -437,9 +437,13 @@ def read_file(path: str | Path) -> str:
 
 
 def read_bytes(data: bytes, name: str) -> str:
-    """The text of a file given as bytes (an upload, a download), read by its name's extension.
+    """The text of a file given as bytes (an upload, a download), read by its name's extension."""
+    return from_copy(data, name, read_file)
 
-    The bytes go through a temporary copy so every reader sees a file; errors name `name`."""
+
+def from_copy(data: bytes, name: str, reader):
+    """`reader(path)` of a temporary file holding `data` under the name `name` (so readers that
+    take files see one, and its extension); errors name `name`, not the temporary copy."""
     import tempfile
     from pathlib import PurePath
 
@@ -448,6 +452,6 @@ def read_bytes(data: bytes, name: str) -> str:
         path = Path(folder) / safe
         path.write_bytes(data)
         try:
-            return read_file(path)
+            return reader(path)
         except InputError as exc:  # name the file as the user knows it, not our temporary copy
             raise InputError(str(exc).replace(str(path), name)) from None

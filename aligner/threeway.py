@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aligner.errors import LanguageError
-from aligner.types import Alignment, Bead, Document, Flag, Progress
+from aligner.types import Alignment, Bead, Document, Flag, Progress, Term
 
 DISAGREE = "disagree"
 
@@ -161,7 +161,7 @@ def _flag_disagreements(rows: list[ThreeWayRow], alignments: dict[str, Alignment
 
 
 def align_three(source: Document, a: Document, b: Document, encoder=None,
-                progress: Progress | None = None) -> ThreeWay:
+                progress: Progress | None = None, glossary: tuple[Term, ...] = ()) -> ThreeWay:
     """Align two loaded translations to one loaded Chinese document and merge the results into rows."""
     from aligner.embed import get_encoder
     from aligner.pipeline import align_documents, check_languages
@@ -171,8 +171,8 @@ def align_three(source: Document, a: Document, b: Document, encoder=None,
     encoder = encoder or get_encoder()
     la, lb = labels_for(a, b)
     alignments = {
-        la: align_documents(source, a, encoder, progress=_staged(progress, la)),
-        lb: align_documents(source, b, encoder, progress=_staged(progress, lb)),
+        la: align_documents(source, a, encoder, progress=_staged(progress, la), glossary=glossary),
+        lb: align_documents(source, b, encoder, progress=_staged(progress, lb), glossary=glossary),
     }
     return ThreeWay(source, alignments, merge_rows(alignments))
 
@@ -186,7 +186,7 @@ def _staged(progress: Progress | None, label: str) -> Progress | None:
 
 def align_three_texts(zh_text: str, a_text: str, b_text: str, *, model: str | None = None,
                       presplit: bool = False, cache: bool = True, progress: Progress | None = None,
-                      names: tuple[str, str, str] = ("", "", "")) -> ThreeWay:
+                      names: tuple[str, str, str] = ("", "", ""), glossary: tuple[Term, ...] = ()) -> ThreeWay:
     """Align a Chinese text with its Russian and English translations (either order), pivoted on the Chinese."""
     from aligner.embed import get_encoder
     from aligner.pipeline import load_document
@@ -197,11 +197,11 @@ def align_three_texts(zh_text: str, a_text: str, b_text: str, *, model: str | No
     if source.lang != "zh":
         raise LanguageError(f"{names[0] or 'The first text'} must be the Chinese original; "
                             "give the files as: Chinese, Russian, English.")
-    return align_three(source, a, b, get_encoder(model, cache=cache), progress=progress)
+    return align_three(source, a, b, get_encoder(model, cache=cache), progress=progress, glossary=glossary)
 
 
 def run(files, output: Path | None = None, model: str | None = None, presplit: bool = False,
-        cache: bool = True, progress: Progress | None = None) -> ThreeWay:
+        cache: bool = True, progress: Progress | None = None, glossary: tuple[Term, ...] = ()) -> ThreeWay:
     """The command line's three-file path: read, align, then write `output` or print the listing."""
     import click
 
@@ -210,7 +210,7 @@ def run(files, output: Path | None = None, model: str | None = None, presplit: b
 
     texts = [read_source(path) for path in files]
     result = align_three_texts(*texts, model=model, presplit=presplit, cache=cache, progress=progress,
-                               names=tuple(str(p) for p in files))
+                               names=tuple(str(p) for p in files), glossary=glossary)
     close = getattr(progress, "close", None)
     if close:
         close()

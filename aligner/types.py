@@ -116,12 +116,30 @@ class Bead:
 
 @dataclass
 class Alignment:
-    """A source document, a target document and the beads that pair them, in document order."""
+    """A source document, a target document and the beads that pair them, in document order.
+
+    `glossary`: the terms the review checks in every pair (a reviewer's terminology list), kept
+    with the alignment so that pairs a reviewer corrects are checked against it too."""
 
     source: Document
     target: Document
     beads: list[Bead]
     model: str = ""
+    glossary: tuple["Term", ...] = ()
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary entry: a Chinese term and the renderings a translation must use, per language
+    ('ru', 'en'; '' for a list that names no language and applies to any translation)."""
+
+    zh: str
+    renderings: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def forms(self, lang: str) -> tuple[str, ...]:
+        """The accepted renderings for a translation in `lang` (empty: the term says nothing for it)."""
+        found = dict(self.renderings)
+        return found.get(lang) or found.get("", ())
 
 
 # Progress reporting: called as progress(stage, done, total), e.g. ("embed", 120, 400).

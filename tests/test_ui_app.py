@@ -111,7 +111,7 @@ def test_problems_only_shows_exactly_the_problem_pairs():
     assert [r["pair"] - 1 for r in rows] == [i for i, b in enumerate(beads) if is_problem(b)][:50]
     at.multiselect(key="categories").set_value(["omitted"]).run()
     assert {r["status"] for r in table_rows(at)} == {"omitted"}
-    assert list(at.multiselect(key="categories").options) == ["omitted", "added", "number", "name", "partial", "weak",
+    assert list(at.multiselect(key="categories").options) == ["omitted", "added", "number", "name", "term", "partial", "weak",
                                                                "merged/split"]
     at.multiselect(key="categories").set_value(["number"]).run()
     numbered = [r["pair"] - 1 for r in table_rows(at)]
@@ -493,3 +493,16 @@ def test_the_correction_panel_marks_the_changed_number_in_both_texts():
     flag = next(f for f in a.beads[number - 1].flags if f.kind == "number")
     words = [(a.source.text if m.side == "src" else a.target.text)[m.start:m.end] for m in flag.marks]
     assert len(words) == 2 and all(f"<mark>{w}</mark>" in panel for w in words)
+
+
+def test_a_glossary_uploaded_with_the_texts_flags_the_term_a_translation_lacks():
+    at = opened()
+    glossary = "zh\tru\n主权\tсуверенитет\n多极化\tмногополярность\n".encode("utf-8")
+    at.file_uploader(key="glossary_file").upload("terms.tsv", glossary, "text/tab-separated-values")
+    at.button(key="align").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    a = work(at).alignment
+    assert [t.zh for t in a.glossary] == ["主权", "多极化"]
+    flagged = [r for r in table_rows(at) if "term" in r["cells"][-1]]
+    assert len(flagged) == 1 and "主权 → “суверенитет” not in the Russian" in flagged[0]["cells"][-1]
+    assert "term" in at.multiselect(key="categories").options

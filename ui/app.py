@@ -41,7 +41,8 @@ def _load_project() -> None:
     a = project.alignment
     model = project.settings.get("model") or None
     presplit = bool(project.settings.get("presplit", False))
-    inputs = Inputs(a.source.text, a.target.text, a.source.name, a.target.name, None, model, presplit)
+    inputs = Inputs(a.source.text, a.target.text, a.source.name, a.target.name, None, model, presplit,
+                    glossary=a.glossary)
     state.start(a, inputs, project.history)
     # the texts panel shows what the project holds, so "Align" without changes keeps the work
     st.session_state.update({

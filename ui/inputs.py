@@ -8,12 +8,15 @@ import streamlit as st
 
 from aligner.errors import InputError
 from aligner.fetch import is_url, read_url
+from aligner.glossary import glossary_from_bytes
 from aligner.reading import READABLE_SUFFIXES, read_bytes
+from aligner.types import Term
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_ZH = ROOT / "texts" / "joint-statement.zh.txt"
 SAMPLE_TGT = {"ru": ROOT / "texts" / "joint-statement.ru.txt", "en": ROOT / "texts" / "joint-statement.en.txt"}
 UPLOAD_TYPES = [suffix.lstrip(".") for suffix in READABLE_SUFFIXES]
+GLOSSARY_TYPES = ["tsv", "csv", "txt", "xlsx"]
 LANG_CHOICES = {"auto-detect": None, "Russian": "ru", "English": "en"}
 DEFAULT_ENCODER = "Offline default (multilingual-e5-small)"
 CUSTOM_ENCODER = "sentence-transformers model (name or path)"
@@ -42,6 +45,7 @@ class Inputs:
     tgt2_text: str = ""  # a second translation (the other language): three columns, pivoted on the Chinese
     tgt2_name: str = ""
     tgt2_lang: str | None = None
+    glossary: tuple[Term, ...] = ()  # terms each pair must render (`term` flags)
 
     @property
     def three_way(self) -> bool:
@@ -135,6 +139,11 @@ def texts_panel(current: Inputs) -> Inputs | None:
     if encoder == CUSTOM_ENCODER:
         model_name = st.text_input("Model name or local path", placeholder="sentence-transformers/LaBSE", key="model_name")
     presplit = st.checkbox("The texts are already split: one sentence per line", key="presplit")
+    glossary_file = st.file_uploader("Glossary (optional): terms each pair must render", type=GLOSSARY_TYPES,
+                                     key="glossary_file",
+                                     help="A table with columns zh, en, ru (or the Chinese first and the rendering "
+                                          "second); alternatives separated by |. Pairs whose translation lacks a "
+                                          "term's rendering get a `term` flag.")
     zh_side = _side(left, "Chinese", "zh", current.zh_text)
     tgt_side = _side(right, "Translation", "tgt", current.tgt_text)
     tgt2_side = _side(third, "Second translation", "tgt2", current.tgt2_text)
@@ -142,6 +151,8 @@ def texts_panel(current: Inputs) -> Inputs | None:
         return None
     if encoder == CUSTOM_ENCODER and not model_name.strip():
         raise InputError("Enter a sentence-transformers model name or the path of a model folder, or choose the offline default.")
+    glossary = (glossary_from_bytes(glossary_file.getvalue(), glossary_file.name) if glossary_file is not None
+                else current.glossary)
     zh_text, zh_name = zh_side()
     tgt_text, tgt_name = tgt_side()
     tgt2_text, tgt2_name = tgt2_side()
@@ -159,4 +170,5 @@ def texts_panel(current: Inputs) -> Inputs | None:
         tgt2_text=tgt2_text,
         tgt2_name=(tgt2_name or (current.tgt2_name if same_tgt2 else PASTED_NAMES[2])) if tgt2_text.strip() else "",
         tgt2_lang=LANG_CHOICES[lang2_label] if tgt2_text.strip() else None,
+        glossary=glossary,
     )

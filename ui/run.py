@@ -65,7 +65,7 @@ def compute_alignment(inputs: Inputs, progress: Progress) -> Alignment:
     target = load_document(inputs.tgt_text, lang=inputs.target_lang, presplit=inputs.presplit, name=inputs.tgt_name)
     progress("segment", 2, 2)
     check_languages(source, target)
-    return align_documents(source, target, encoder_for(inputs.model), progress=progress)
+    return align_documents(source, target, encoder_for(inputs.model), progress=progress, glossary=inputs.glossary)
 
 
 def compute_three_way(inputs: Inputs, progress: Progress) -> ThreeWay:
@@ -76,7 +76,7 @@ def compute_three_way(inputs: Inputs, progress: Progress) -> ThreeWay:
     progress("segment", 1, 3)
     second = load_document(inputs.tgt2_text, lang=inputs.tgt2_lang, presplit=inputs.presplit, name=inputs.tgt2_name)
     progress("segment", 3, 3)
-    return align_three(source, first, second, encoder_for(inputs.model), progress=progress)
+    return align_three(source, first, second, encoder_for(inputs.model), progress=progress, glossary=inputs.glossary)
 
 
 def align_with_progress(inputs: Inputs) -> Alignment | ThreeWay:

