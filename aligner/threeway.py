@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aligner.errors import LanguageError
-from aligner.types import Alignment, Bead, Document, Flag, Progress, Term
+from aligner.types import Alignment, Bead, Document, Progress, Term
 
 DISAGREE = "disagree"
 

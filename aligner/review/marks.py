@@ -1,7 +1,7 @@
 """Where a flag's evidence lies in the user's own text, as `Mark`s (character offsets).
 
-The review reads a pair in its match form, the sentences' `norm`s joined (see
-`number_flags.bead_text`): a quantity found there has offsets into that joined string. These
+The review reads a pair in its match form, the sentences' `norm`s joined (`bead_text`): a
+quantity or term found there has offsets into that joined string. These
 helpers carry such offsets back to the document, sentence by sentence, through
 `normalise.norm_positions`; words the reason quotes as the user wrote them are found directly.
 """
@@ -16,6 +16,11 @@ from aligner.types import Document, Mark
 def joiner(document: Document) -> str:
     """What separates sentences when a pair's side is read as one text (none between Chinese ones)."""
     return "" if document.lang == "zh" else " "
+
+
+def bead_text(document: Document, indices: tuple[int, ...]) -> str:
+    """The match form of some sentences read as one text (Traditional → Simplified, full-width → half-width)."""
+    return joiner(document).join(document.sentences[i].norm or document.sentences[i].text for i in indices)
 
 
 def joined_marks(document: Document, indices: tuple[int, ...], spans: list[tuple[int, int]], side: str) -> tuple[Mark, ...]:

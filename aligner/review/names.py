@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from aligner.normalise import match_form
 from aligner.review.gaps import LANG_NAMES
-from aligner.review.marks import word_marks
+from aligner.review.marks import bead_text, word_marks
 from aligner.review.romanise import find_in_chinese, syllables_of
 from aligner.types import Alignment, Bead, Flag
 
@@ -88,9 +88,7 @@ MIN_AGREEMENT = 0.5  # a romanised name must match its Chinese in at least this 
 
 
 def _pair_texts(alignment: Alignment, bead: Bead) -> tuple[str, str]:
-    src = "".join(alignment.source.sentences[i].norm for i in bead.src)
-    tgt = " ".join(alignment.target.sentences[j].norm for j in bead.tgt)
-    return src, tgt
+    return bead_text(alignment.source, bead.src), bead_text(alignment.target, bead.tgt)
 
 
 def as_written(form: str, originals: list[str]) -> str:

@@ -15,9 +15,9 @@ from __future__ import annotations
 import math
 
 from aligner.review.gaps import LANG_NAMES
-from aligner.review.marks import joined_marks, joiner
+from aligner.review.marks import bead_text, joined_marks
 from aligner.review.numbers import Quantity, quantities
-from aligner.types import WEAK, Alignment, Bead, Document, Flag, Mark
+from aligner.types import WEAK, Alignment, Bead, Flag, Mark
 
 NUMBER = "number"
 
@@ -81,11 +81,6 @@ def mismatch(src: list[Quantity], tgt: list[Quantity], src_lang: str,
     if hard_right[n:]:
         parts.append(", ".join(q.text for q in hard_right[n:]) + f" only in the {tgt_name}")
     return "; ".join(parts), hard_left, hard_right
-
-
-def bead_text(document: Document, indices: tuple[int, ...]) -> str:
-    """The folded text of some sentences (Traditional → Simplified, full-width → half-width)."""
-    return joiner(document).join(document.sentences[i].norm or document.sentences[i].text for i in indices)
 
 
 def bead_quantities(alignment: Alignment, bead: Bead) -> tuple[list[Quantity], list[Quantity]]:

@@ -13,8 +13,7 @@ import re
 
 from aligner.normalise import match_form
 from aligner.review.gaps import LANG_NAMES
-from aligner.review.marks import joined_marks
-from aligner.review.number_flags import bead_text
+from aligner.review.marks import bead_text, joined_marks
 from aligner.types import Alignment, Flag, Term
 
 TERM = "term"
