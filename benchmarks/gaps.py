@@ -331,7 +331,6 @@ def damage(case: Case, encoder, rng: random.Random, foreign: list[str]) -> Damag
     deleted: dict[int, int] = {}  # tgt index -> zh index
     deleted_runs: list[list[int]] = []
     target_deleted = max(1, round(DELETE_RATE * n))
-    pos_of = {t: k for k, (_, t) in enumerate(ones)}
     attempts = 0
     while sum(len(r) for r in deleted_runs) < target_deleted and attempts < 500:
         attempts += 1
@@ -407,7 +406,6 @@ def damage(case: Case, encoder, rng: random.Random, foreign: list[str]) -> Damag
             reserve(t)
 
     # Rebuild the target text with the edits, remembering where each piece came from.
-    pieces: list[tuple[str, tuple[str, int]]] = []  # (text, (kind, index))
     text = tgt.text
     pos = 0
     sep = "\n" if case.presplit else " "
