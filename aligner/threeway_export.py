@@ -159,12 +159,22 @@ def render_xlsx(result: ThreeWay) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment as CellAlignment
 
+    from aligner.export.marked import three_way_segments
+    from aligner.export.xlsx import rich_text, set_text
+
     book = Workbook()
     sheet = book.active
     sheet.title = "rows"
     sheet.append(header(result))
-    for cells in table(result):
-        sheet.append(cells)
+    for number, (row, cells) in enumerate(zip(result.rows, table(result)), start=2):
+        texts = three_way_segments(result, row)  # columns 2–4: the numbers and names flags quote, marked
+        for column, value in enumerate(cells, start=1):
+            cell = sheet.cell(row=number, column=column)
+            marked = rich_text(texts[column - 2]) if 2 <= column < 2 + len(texts) else None
+            if marked is not None:
+                cell.value = marked
+            else:
+                set_text(cell, value)  # a text starting with "=" stays text, never a formula
     for column, width in zip("ABCDEFGH", (6, 50, 60, 60, 9, 9, 20, 50)):
         sheet.column_dimensions[column].width = width
     for row in sheet.iter_rows(min_row=2):

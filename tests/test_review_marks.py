@@ -136,3 +136,23 @@ def test_the_three_way_html_report_marks_the_same_words():
                                "The two sides will reach this goal by 2030.")
     page = render(result, "html").decode("utf-8")
     assert page.count("<mark>") == 2 and "<mark>2030</mark>年" in page and "к <mark>2035</mark> году" in page
+
+
+def test_the_three_way_xlsx_marks_the_words_and_keeps_formulas_out(tmp_path):
+    import openpyxl
+
+    from aligner.threeway import align_three_texts
+    from aligner.threeway_export import render
+
+    result = align_three_texts("双方将于2030年前实现这一目标。\n\n=SUM(A1)是公式。",
+                               "Стороны достигнут этой цели к 2035 году.\n\n=SUM(A1) — это формула.",
+                               "The two sides will reach this goal by 2030.\n\n=SUM(A1) is a formula.")
+    path = tmp_path / "rows.xlsx"
+    path.write_bytes(render(result, "xlsx"))
+    sheet = openpyxl.load_workbook(path, rich_text=True)["rows"]
+    chinese, russian, english = (sheet.cell(row=2, column=c).value for c in (2, 3, 4))
+    assert [str(b.text) for b in chinese if getattr(b, "font", None) is not None] == ["2030"]
+    assert [str(b.text) for b in russian if getattr(b, "font", None) is not None] == ["2035"]
+    assert isinstance(english, str)  # nothing marked: plain text
+    formula_row = [sheet.cell(row=3, column=c) for c in (2, 3, 4)]
+    assert all(c.data_type == "s" and str(c.value).startswith("=SUM") for c in formula_row)

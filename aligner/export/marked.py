@@ -54,8 +54,7 @@ def span_segments(document: Document, indices: tuple[int, ...], marks: Iterable[
 
 def span_html(document: Document, indices: tuple[int, ...], marks: Iterable[Mark], lines: bool = False) -> str:
     """The escaped one-line text of sentences `indices` of `document`, the given marks as <mark>."""
-    return "".join(f"<mark>{escape(run)}</mark>" if marked else escape(run)
-                   for run, marked in span_segments(document, indices, marks, lines))
+    return runs_html(span_segments(document, indices, marks, lines))
 
 
 def side_marks(beads: Iterable[Bead], side: str) -> list[Mark]:
@@ -69,9 +68,20 @@ def side_html(alignment: Alignment, bead: Bead, side: str, lines: bool = False) 
     return span_html(document, indices, side_marks([bead], side), lines)
 
 
-def three_way_cells(result: ThreeWay, row: ThreeWayRow) -> list[str]:
-    """A three-way row's texts as HTML (Chinese, then each translation): the Chinese marks what any
+def three_way_segments(result: ThreeWay, row: ThreeWayRow) -> list[list[tuple[str, bool]]]:
+    """A three-way row's texts as runs (Chinese, then each translation): the Chinese marks what any
     translation's flags quote in it, each translation its own flags' marks."""
-    chinese = span_html(result.source, row.src, [m for beads in row.beads.values() for m in side_marks(beads, "src")])
-    return [chinese] + [span_html(result.alignments[label].target, row.tgt[label], side_marks(row.beads[label], "tgt"))
-                        for label in result.labels]
+    chinese = [m for beads in row.beads.values() for m in side_marks(beads, "src")]
+    return [span_segments(result.source, row.src, chinese)] + [
+        span_segments(result.alignments[label].target, row.tgt[label], side_marks(row.beads[label], "tgt"))
+        for label in result.labels]
+
+
+def runs_html(runs: list[tuple[str, bool]]) -> str:
+    """Escaped runs, the marked ones as <mark>."""
+    return "".join(f"<mark>{escape(run)}</mark>" if marked else escape(run) for run, marked in runs)
+
+
+def three_way_cells(result: ThreeWay, row: ThreeWayRow) -> list[str]:
+    """A three-way row's texts as HTML, marked as `three_way_segments` says."""
+    return [runs_html(runs) for runs in three_way_segments(result, row)]

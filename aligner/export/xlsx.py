@@ -34,11 +34,18 @@ def _fill(status_name: str) -> PatternFill:
     return PatternFill(fill_type="solid", start_color=colour, end_color=colour)
 
 
-def _set_text(cell, value) -> None:
+def set_text(cell, value) -> None:
     """Store a value; a string starting with '=' stays text, never becomes a formula."""
     cell.value = value
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"
+
+
+def rich_text(runs: list[tuple[str, bool]]) -> CellRichText | None:
+    """Rich text with the marked runs bold and coloured; None when nothing is marked (plain text will do)."""
+    if not any(marked for _, marked in runs):
+        return None
+    return CellRichText([TextBlock(MARK_FONT, run) if marked else run for run, marked in runs])
 
 
 def _marked_text(alignment: Alignment, bead: Bead, side: str | None) -> CellRichText | None:
@@ -49,8 +56,7 @@ def _marked_text(alignment: Alignment, bead: Bead, side: str | None) -> CellRich
     if not marks:
         return None
     document, indices = (alignment.source, bead.src) if side == "src" else (alignment.target, bead.tgt)
-    return CellRichText([TextBlock(MARK_FONT, run) if marked else run
-                         for run, marked in span_segments(document, indices, marks)])
+    return rich_text(span_segments(document, indices, marks))
 
 
 def _pairs_sheet(sheet, alignment: Alignment) -> None:
@@ -69,7 +75,7 @@ def _pairs_sheet(sheet, alignment: Alignment) -> None:
             if marked is not None:
                 cell.value = marked
             else:
-                _set_text(cell, value)
+                set_text(cell, value)
             cell.fill = fill
             cell.alignment = wrap if column in TEXT_COLUMNS else top
     for column, width in enumerate(COLUMN_WIDTHS, start=1):
@@ -100,7 +106,7 @@ def _summary_sheet(sheet, alignment: Alignment) -> None:
     for row_number, line in enumerate(lines, start=1):
         for column, value in enumerate(line, start=1):
             if value is not None:
-                _set_text(sheet.cell(row=row_number, column=column), value)
+                set_text(sheet.cell(row=row_number, column=column), value)
         if line and line[0] is not None:
             sheet.cell(row=row_number, column=1).font = bold
     for row_number, name in status_rows.items():
