@@ -4,12 +4,13 @@ For each pair, every term of `Alignment.glossary` found in the Chinese (in its m
 Traditional or full-width spelling counts) must have one of its renderings in the translation.
 Renderings are matched word by word, in any order, ignoring case, with the endings a word takes
 in the sentence: English plurals and possessives (democracies, country's), Russian inflection
-(многополярность in многополярного мира, Совет Безопасности in Совета Безопасности) by the
-word's stem. The flag names the term and what was expected, and marks the term in the Chinese.
+(многополярность in многополярности, Совет Безопасности in Совета Безопасности) by the word's
+stem; another word of the same root (суверенных for суверенитет) is not the rendering. The flag names the term and what was expected, and marks the term in the Chinese.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from aligner.normalise import match_form
 from aligner.review.gaps import LANG_NAMES
@@ -32,10 +33,16 @@ def _word_pattern(word: str, lang: str) -> str:
     return rf"(?<![\w-]){re.escape(word)}(?![\w-])"
 
 
+@lru_cache(maxsize=4096)
+def _rendering_patterns(form: str, lang: str) -> tuple[re.Pattern, ...]:
+    """One compiled pattern per word of a rendering: built once per glossary form, not once per pair."""
+    return tuple(re.compile(_word_pattern(w, lang), re.IGNORECASE) for w in _WORD.findall(match_form(form)))
+
+
 def rendering_found(form: str, text: str, lang: str) -> bool:
     """Whether every word of the rendering `form` is in `text` (any order, any case, inflected)."""
-    words = _WORD.findall(match_form(form))
-    return bool(words) and all(re.search(_word_pattern(w, lang), text, re.IGNORECASE) for w in words)
+    patterns = _rendering_patterns(form, lang)
+    return bool(patterns) and all(pattern.search(text) for pattern in patterns)
 
 
 def term_flags(alignment: Alignment) -> None:
