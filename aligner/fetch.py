@@ -16,9 +16,10 @@ from urllib.parse import unquote, urlsplit
 
 from aligner import __version__
 from aligner.errors import InputError
+from aligner.reading import MAX_DOCUMENT_BYTES, read_bytes
 
 TIMEOUT_SECONDS = 30
-MAX_DOWNLOAD_BYTES = 200 * 1024 * 1024  # as for a PDF file; the text itself is held to reading.MAX_BYTES
+MAX_DOWNLOAD_BYTES = MAX_DOCUMENT_BYTES  # as for a PDF or e-book file; the text itself is held to reading.MAX_BYTES
 # The reader a content type asks for, as the extension a file of that kind would have.
 CONTENT_SUFFIXES = {
     "text/html": ".html", "application/xhtml+xml": ".html", "multipart/related": ".mhtml",
@@ -44,8 +45,6 @@ def download_name(url: str, content_type: str) -> str:
 
 def read_url(url: str) -> str:
     """The text at `url`, read by its kind, or InputError naming the address."""
-    from aligner.reading import read_bytes
-
     url = url.strip()
     request = urllib.request.Request(url, headers={"User-Agent": f"aligner/{__version__} (sentence alignment)",
                                                    "Accept": "text/html,application/pdf,*/*;q=0.8"})
@@ -53,6 +52,7 @@ def read_url(url: str) -> str:
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
             data = response.read(MAX_DOWNLOAD_BYTES + 1)
             content_type = response.headers.get("Content-Type", "")
+            charset = response.headers.get_content_charset()
     except urllib.error.HTTPError as error:
         raise InputError(f"Cannot fetch {url}: the server answered {error.code} {error.reason}; "
                          "check the address.") from None
@@ -67,13 +67,9 @@ def read_url(url: str) -> str:
         raise InputError(f"{url} is empty: the server sent nothing to align.")
     name = download_name(url, content_type)
     if name.endswith(".html"):  # a charset named in the HTTP header, where the page names none
-        from email.message import Message
-
         from aligner.web import with_charset
 
-        header = Message()
-        header["Content-Type"] = content_type
-        data = with_charset(data, header.get_content_charset())
+        data = with_charset(data, charset)
     try:
         return read_bytes(data, name)
     except InputError as error:  # name the address the user gave, not our file name for it
