@@ -188,7 +188,7 @@ def render_xlsx(result: ThreeWay) -> bytes:
 def render_html(result: ThreeWay) -> bytes:
     from html import escape
 
-    from aligner.export.marked import three_way_cells
+    from aligner.export.marked import MARK_STYLE, three_way_cells
 
     head = "".join(f"<th>{escape(h)}</th>" for h in ["#", result.source.lang, *result.labels, "flags"])
     rows = []
@@ -200,7 +200,7 @@ def render_html(result: ThreeWay) -> bytes:
         rows.append(f"<tr{css}>" + "".join(f"<td>{c or MISSING}</td>" for c in cells) + f"<td>{flags}</td></tr>")
     page = ("<!doctype html><html><head><meta charset=\"utf-8\"><title>Three-way alignment</title><style>"
             "body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px;"
-            "vertical-align:top}tr.flagged{background:#fff2a8}mark{background:#FFA726;font-weight:600}</style>"
+            "vertical-align:top}tr.flagged{background:#fff2a8}mark{" + MARK_STYLE + "}</style>"
             "</head><body><table><tr>" + head + "</tr>"
             + "".join(rows) + "</table></body></html>\n")
     return page.encode("utf-8")

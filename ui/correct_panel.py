@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from aligner.corrections import CorrectionError
-from aligner.export.marked import side_html
+from aligner.export.marked import MARK_STYLE, side_html
 from aligner.export.status import STATUS_LABELS, status
 from aligner.pair_filter import next_problem
 from aligner.review.trust import hover_text
@@ -86,7 +86,7 @@ def correction_panel() -> None:
     zh = side_html(alignment, bead, "src", lines=True) or "— no Chinese —"
     tgt = side_html(alignment, bead, "tgt", lines=True) or "— no translation —"
     box = "font-size:0.85rem;white-space:pre-line;max-height:16rem;overflow-y:auto"
-    mark = "<style>.pair-text mark{background:#FFA726;font-weight:600;padding:0 2px}</style>"
+    mark = f"<style>.pair-text mark{{{MARK_STYLE}}}</style>"
     st.html(f'{mark}<div class="pair-text" style="{box}">{zh}<hr style="margin:4px 0">{tgt}</div>')
 
     st.button("Merge with next pair", on_click=_act, args=(lambda c, k: c.merge_with_next(k), i), key="merge",

@@ -85,11 +85,6 @@ def take_sample_request() -> Inputs | None:
     return st.session_state.pop(SAMPLE_REQUEST, None)
 
 
-def read_upload(data: bytes, name: str) -> str:
-    """The text of an uploaded file, by its extension, with the library's readers and errors."""
-    return read_bytes(data, name)
-
-
 def _side(column, label: str, key: str, default_text: str):
     """One side's widgets; returns a function giving (text, name): an upload wins over a web
     address, and both over the text box.
@@ -104,7 +99,7 @@ def _side(column, label: str, key: str, default_text: str):
     if upload is not None:
         def read() -> tuple[str, str]:
             with st.spinner(f"Reading {upload.name}…"):  # a long PDF takes a few seconds
-                return read_upload(upload.getvalue(), upload.name), upload.name
+                return read_bytes(upload.getvalue(), upload.name), upload.name
         return read
     if address.strip():
         def fetch() -> tuple[str, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, status
-from aligner.export.marked import side_html
+from aligner.export.marked import MARK_STYLE, side_html
 from aligner.pair_filter import problems
 from aligner.review.trust import title_attribute
 from aligner.types import Alignment
@@ -38,9 +38,7 @@ table.pairs tr.selected {outline: 3px solid #1F6FEB; outline-offset: -3px;}
 table.pairs td.missing {color: #9A1C1C; font-style: italic;}
 table.pairs .flag {display: block; font-size: 0.82rem; color: #5A3B00;}
 table.pairs .note {display: block; font-size: 0.82rem; color: #1F4E8C;}
-table.pairs mark {background: #FFA726; color: #000; font-weight: 600; padding: 0 2px; border-radius: 2px;}
-</style>
-"""
+""" + f"table.pairs mark {{{MARK_STYLE}}}\n</style>\n"
 
 
 def flag_html(kind: str, reason: str) -> str:

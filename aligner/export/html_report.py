@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, status
-from aligner.export.marked import side_html
+from aligner.export.marked import MARK_STYLE, side_html
 from aligner.export.table import one_line, summary_counts
 from aligner.normalise import is_traditional
 from aligner.review.trust import table_rows, title_attribute
@@ -30,10 +30,9 @@ td.flags { min-width: 14em; }
 table.summary { width: auto; }
 .swatch { display: inline-block; width: 1em; height: 1em; border: 1px solid #999; vertical-align: middle; }
 ul.flags { margin: 0; padding-left: 1.1em; }
-mark { background: #FFA726; font-weight: 600; padding: 0 2px; }
 .missing { color: #999; }
 .note { font-style: italic; }
-"""
+""" + f"mark {{ {MARK_STYLE} }}\n"
 
 
 def _status_css() -> str:

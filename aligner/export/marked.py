@@ -17,6 +17,8 @@ from aligner.threeway import ThreeWay, ThreeWayRow
 from aligner.types import Alignment, Bead, Document, Mark
 
 _OPEN, _CLOSE = "\ue000", "\ue001"
+# How a marked word looks in every HTML view (review table, correction panel, reports).
+MARK_STYLE = "background:#FFA726;color:#000;font-weight:600;padding:0 2px;border-radius:2px"
 
 
 def _spans(marks: Iterable[Mark], start: int, end: int) -> list[tuple[int, int]]:
