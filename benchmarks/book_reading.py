@@ -24,8 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "data"), str(ROOT / "benchmarks")]
 
 from make_books import pandoc_epub, saved_page  # noqa: E402
-from pdf_reading import EXAMPLES, command, read_back, shares  # noqa: E402
-from results_file import markers  # noqa: E402
+from pdf_reading import command, read_back, section, shares  # noqa: E402
 
 
 def makers():
@@ -49,15 +48,9 @@ def run() -> str:
             examples += found
             rows.append(f"| {maker} | {totals['paragraphs']} | {shares(totals)} | "
                         f"{totals['size'] / 1e6 / totals['seconds']:.1f} |")
-    start, end = markers("books")
-    return "\n".join([
-        start, "## E-book and web-page input: texts read back (`benchmarks/book_reading.py`)", "",
-        "The six MAC dev documents in Chinese and English (every benchmark line a paragraph) and the three sample "
-        "texts, made into EPUBs and saved web pages and read back by `read_file`. Exact: paragraphs recovered "
-        "character for character; folded: equal in the form the aligner matches.", "",
-        "| made as | paragraphs | exact | folded | MB/s read |", "|---|---|---|---|---|", *rows, "",
-        "Differences (first few):", "", *(examples[:EXAMPLES] or ["- none"]), end])
-
+    return section("books", "E-book and web-page input: texts read back (`benchmarks/book_reading.py`)",
+                   "made into EPUBs and saved web pages", ["made as", "paragraphs", "exact", "folded", "MB/s read"],
+                   rows, examples)
 
 if __name__ == "__main__":
     command("books", run)

@@ -120,13 +120,19 @@ def run() -> str:
             examples += found
             rows.append(f"| {engine} | {totals['paragraphs']} | {shares(totals)} | {totals['size']:.0f} | "
                         f"{totals['size'] / totals['seconds']:.1f} |")
-    start, end = markers("pdf")
+    return section("pdf", "PDF input: printed texts read back (`benchmarks/pdf_reading.py`)",
+                   "printed to PDF", ["printed by", "paragraphs", "exact", "folded", "pages", "pages/s"], rows, examples)
+
+
+def section(marker: str, title: str, made: str, columns: list[str], rows: list[str], examples: list[str]) -> str:
+    """A reading benchmark's section of RESULTS.md: what was measured, the table, the first differences."""
+    start, end = markers(marker)
     return "\n".join([
-        start, "## PDF input: printed texts read back (`benchmarks/pdf_reading.py`)", "",
+        start, f"## {title}", "",
         "The six MAC dev documents in Chinese and English (every benchmark line a paragraph) and the three "
-        "sample texts, printed to PDF and read back by `read_file`. Exact: paragraphs recovered character for "
+        f"sample texts, {made} and read back by `read_file`. Exact: paragraphs recovered character for "
         "character; folded: equal in the form the aligner matches.", "",
-        "| printed by | paragraphs | exact | folded | pages | pages/s |", "|---|---|---|---|---|---|", *rows, "",
+        "| " + " | ".join(columns) + " |", "|" + "---|" * len(columns), *rows, "",
         "Differences (first few):", "", *(examples[:EXAMPLES] or ["- none"]), end])
 
 
