@@ -1,4 +1,4 @@
-"""Three-way outputs: a three-column listing, the JSON record, TSV/CSV/XLSX tables, TMX and HTML.
+"""Three-way outputs: a three-column listing, the JSON record, TSV/CSV/XLSX tables, TMX, Word and HTML.
 
 JSON shape (format "aligner-threeway", version 1):
     {"source": {document}, "targets": {"ru": {document}, "en": {document}},
@@ -206,6 +206,37 @@ def render_html(result: ThreeWay) -> bytes:
     return page.encode("utf-8")
 
 
+def row_status(row: ThreeWayRow) -> str:
+    """The most serious status of the row's pairs on either side ('flagged' for a disagreement alone)."""
+    from aligner.export.status import STATUSES, status
+
+    found = [status(bead) for beads in row.beads.values() for bead in beads]
+    if any(not f.side for f in row.flags):
+        found.append("flagged")
+    return min(found, key=STATUSES.index, default="ok")
+
+
+def render_docx(result: ThreeWay) -> bytes:
+    """A Word document of the three columns, rows coloured by their most serious status, flags beside."""
+    from aligner.export.marked import three_way_segments
+    from aligner.export.status import STATUS_COLOURS
+    from aligner.export.word import WordRow, build
+    from aligner.normalise import is_traditional
+    from aligner.types import LANGUAGE_NAMES
+
+    langs = [result.source.lang, *(result.alignments[label].target.lang for label in result.labels)]
+    names = [LANGUAGE_NAMES.get(lang, lang) for lang in langs]
+    rows = [WordRow(str(number), three_way_segments(result, row),
+                    [(f"{f.side + ' ' if f.side else ''}{f.kind}: ", one_line(f.reason)) for f in row.flags],
+                    STATUS_COLOURS[row_status(row)])
+            for number, row in enumerate(result.rows, start=1)]
+    title = "Three-way alignment: " + " · ".join(names)
+    meta = [" · ".join(f"{name}: {len(result.alignments[label].target)} sentences"
+                       for name, label in zip(names[1:], result.labels))
+            + f" · Chinese: {len(result.source)} sentences · {len(rows)} rows"]
+    return build(title, meta, ["#", *names, "flags"], rows, None, is_traditional(result.source.text))
+
+
 def _columns(texts: list[str], width: int) -> list[str]:
     wrapped = [wrap(t, width) for t in texts]
     return [SEPARATOR.join(cell + " " * max(0, width - display_width(cell)) for cell in line).rstrip()
@@ -234,7 +265,7 @@ def listing(result: ThreeWay, width: int | None = None) -> str:
 
 
 RENDERERS = {"tsv": render_tsv, "csv": render_csv, "json": render_json, "tmx": render_tmx,
-             "xlsx": render_xlsx, "html": render_html,
+             "xlsx": render_xlsx, "docx": render_docx, "html": render_html,
              "txt": lambda result: (listing(result, width=150) + "\n").encode("utf-8")}
 
 
@@ -243,7 +274,7 @@ class ThreeWayExportError(AlignerError):
 
 
 def render(result: ThreeWay, fmt: str) -> bytes:
-    """The result in format `fmt` (tsv, csv, json, tmx, xlsx, html, txt) as bytes."""
+    """The result in format `fmt` (tsv, csv, json, tmx, xlsx, docx, html, txt) as bytes."""
     name = fmt.lower().lstrip(".")
     name = "html" if name == "htm" else name
     if name not in RENDERERS:

@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from aligner.cli import main
+from aligner.export.table import one_line
 
 ROOT = Path(__file__).resolve().parents[1]
 ZH = ROOT / "texts" / "joint-statement.zh.txt"
@@ -58,7 +59,7 @@ def test_sentence_offsets_point_into_the_users_file(ru_json):
     assert "以联合国为核\n\n心的国际体系" in original  # the PDF damage is kept, not "repaired" in place
 
 
-@pytest.mark.parametrize("suffix", ["tsv", "csv", "tmx", "xlsx", "html"])
+@pytest.mark.parametrize("suffix", ["tsv", "csv", "tmx", "xlsx", "docx", "html"])
 def test_each_format_reads_back_with_the_same_pairs(runner, ru_json, tmp_path, suffix):
     out = tmp_path / f"pairs.{suffix}"
     result = runner.invoke(main, ["align", str(ZH), str(RU), "-o", str(out)])
@@ -76,6 +77,11 @@ def test_each_format_reads_back_with_the_same_pairs(runner, ru_json, tmp_path, s
     elif suffix == "xlsx":
         sheet = openpyxl.load_workbook(out).worksheets[0]
         assert sheet.max_row - 1 == len(pairs)
+    elif suffix == "docx":
+        from docx import Document as WordDocument
+
+        rows = WordDocument(str(out)).tables[-1].rows
+        assert [r.cells[1].text for r in rows[1:]] == [one_line(p["src_text"]) or "—" for p in pairs]
     else:
         html = out.read_text(encoding="utf-8")
         omitted = next(p for p in pairs if not p["tgt"])
@@ -147,8 +153,8 @@ def test_missing_model_is_one_line_not_a_long_retry(runner):
 def test_unknown_output_extension_is_refused_before_work(runner, tmp_path):
     # A missing model would fail first if the output were checked only after aligning.
     line = _error_line(runner.invoke(main, ["align", "--model", "no-such-org/no-such-model", str(ZH), str(RU),
-                                            "-o", str(tmp_path / "pairs.docx")]))
-    assert "pairs.docx" in line and "'.docx'" in line and ".tsv" in line
+                                            "-o", str(tmp_path / "pairs.odt")]))
+    assert "pairs.odt" in line and "'.odt'" in line and ".tsv" in line
 
 
 @pytest.mark.parametrize(("output", "says"), [

@@ -129,7 +129,7 @@ def test_tmx_labels_a_traditional_source_zh_tw():
 
 def test_write_by_extension(tmp_path: Path):
     result = three_way()
-    for ext in ("tsv", "csv", "json", "tmx", "xlsx", "html", "txt"):
+    for ext in ("tsv", "csv", "json", "tmx", "xlsx", "docx", "html", "txt"):
         path = write(result, tmp_path / f"rows.{ext}")
         assert path.stat().st_size > 200
     from openpyxl import load_workbook

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import openpyxl
+import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,9 +22,10 @@ if str(ROOT) not in sys.path:  # `ui` is not an installed package: import it fro
     sys.path.insert(0, str(ROOT))
 
 from aligner.export.status import STATUS_COLOURS  # noqa: E402
+from aligner.export.table import one_line  # noqa: E402
 from aligner.pair_filter import is_problem  # noqa: E402
 from aligner.project import load_project  # noqa: E402
-from ui.downloads import FORMATS, export_payload, file_name, project_payload  # noqa: E402
+from ui.downloads import FORMATS, export_payload, file_name, file_stem, project_payload  # noqa: E402
 
 APP = str(ROOT / "ui" / "app.py")
 TEXTS = ROOT / "texts"
@@ -242,11 +244,24 @@ def test_download_buttons_and_what_they_hand_over():
     row = next(r for r in sheet.iter_rows(min_row=2) if r[3].value == omitted_zh)
     assert row[3].fill.fgColor.rgb.endswith(STATUS_COLOURS["omitted"])
 
+    from docx import Document as WordDocument
+
+    word_rows = WordDocument(io.BytesIO(export_payload(a, "docx"))).tables[-1].rows
+    assert any(r.cells[1].text == one_line(omitted_zh) and r.cells[2].text == "—" for r in word_rows[1:])
+
     report = export_payload(a, "html").decode("utf-8")
     assert "<html" in report.lower() and omitted_zh in report
 
     assert file_name(a, "tsv") == "joint-statement.zh-ru.tsv"
     assert file_name(a, "project") == "joint-statement.zh-ru.project.json"
+
+
+@pytest.mark.parametrize("name, stem", [
+    ("texts/joint-statement.zh.txt", "joint-statement"), ("uploads/statement.zh.PDF", "statement"),
+    ("book.zh.epub", "book"), ("page.html", "page"), ("notes.v2", "notes.v2"), ("", "alignment"),
+])
+def test_download_names_drop_the_extension_of_any_kind_of_document_we_read(name, stem):
+    assert file_stem(name) == stem
 
 
 def test_project_saved_after_a_correction_opens_again_with_undo():

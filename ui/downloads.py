@@ -9,24 +9,27 @@ from pathlib import PurePath
 
 from aligner.export import MEDIA_TYPES, render
 from aligner.project import save_project
+from aligner.reading import READABLE_SUFFIXES
 from aligner.types import Alignment
 
 # Button labels; MIME types come from the library's export registry.
 LABELS: dict[str, str] = {
-    "tsv": "TSV", "csv": "CSV", "json": "JSON", "tmx": "TMX 1.4b", "xlsx": "XLSX",
+    "tsv": "TSV", "csv": "CSV", "json": "JSON", "tmx": "TMX 1.4b", "xlsx": "XLSX", "docx": "Word document",
     "html": "HTML report", "txt": "Text listing",
 }
 # format → (button label, MIME type) offered on the two-way page
 FORMATS: dict[str, tuple[str, str]] = {
-    fmt: (LABELS[fmt], MEDIA_TYPES[fmt]) for fmt in ("tsv", "csv", "json", "tmx", "xlsx", "html")
+    fmt: (LABELS[fmt], MEDIA_TYPES[fmt]) for fmt in ("tsv", "csv", "json", "tmx", "xlsx", "docx", "html")
 }
 
 
 def file_stem(source_name: str) -> str:
-    """'joint-statement' from 'texts/joint-statement.zh.txt'; 'alignment' when there is no name."""
+    """'joint-statement' from 'texts/joint-statement.zh.txt' (or .pdf, .epub … any kind we read);
+    'alignment' when there is no name."""
     stem = PurePath(source_name).name if source_name else "alignment"
-    for suffix in (".txt", ".md", ".docx", ".srt"):
-        stem = stem.removesuffix(suffix)
+    suffix = PurePath(stem).suffix
+    if suffix.lower() in READABLE_SUFFIXES:
+        stem = stem[: -len(suffix)]
     return stem.removesuffix(".zh") or "alignment"
 
 
@@ -43,7 +46,7 @@ def file_name(alignment: Alignment, fmt: str) -> str:
 
 
 def export_payload(alignment: Alignment, fmt: str) -> bytes:
-    """The bytes of one export (tsv csv json tmx xlsx html)."""
+    """The bytes of one export (tsv csv json tmx xlsx docx html)."""
     return render(alignment, fmt)
 
 

@@ -14,7 +14,7 @@ from aligner.errors import AlignerError
 @click.command()
 @click.argument("files", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write the pairs here; the format follows the extension (.tsv .csv .json .tmx .xlsx .html .txt). "
+              help="Write the pairs here; the format follows the extension (.tsv .csv .json .tmx .xlsx .docx .html .txt). "
                    "Without it, a side-by-side listing goes to stdout.")
 @click.option("--target-lang", type=click.Choice(["ru", "en"]), help="Language of the translation (default: detected).")
 @click.option("--model", metavar="NAME_OR_PATH",

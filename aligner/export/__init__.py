@@ -1,4 +1,4 @@
-"""Exports: write an alignment as TSV, CSV, JSON, TMX, XLSX, an HTML report or a text listing.
+"""Exports: write an alignment as TSV, CSV, JSON, TMX, XLSX, a Word document, an HTML report or a text listing.
 
     write(alignment, "pairs.tsv")          # format chosen by the extension
     data = render(alignment, "xlsx")       # bytes, e.g. for a download button
@@ -21,6 +21,7 @@ from aligner.export.listing import FILE_WIDTH, display_width, listing
 from aligner.export.record import from_dict, parse_json, render_json, to_dict
 from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, status, status_counts
 from aligner.export.tmx import render_tmx
+from aligner.export.word import render_docx
 from aligner.export.xlsx import render_xlsx
 from aligner.types import Alignment
 
@@ -43,6 +44,7 @@ RENDERERS: dict[str, Callable[[Alignment], bytes]] = {
     "json": render_json,
     "tmx": render_tmx,
     "xlsx": render_xlsx,
+    "docx": render_docx,
     "html": render_html,
     "txt": _render_txt,
 }
@@ -54,6 +56,7 @@ MEDIA_TYPES: dict[str, str] = {
     "json": "application/json",
     "tmx": "application/x-tmx+xml",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "html": "text/html",
     "txt": "text/plain",
 }
@@ -71,7 +74,7 @@ def _format_name(fmt: str, what: str) -> str:
 
 
 def render(alignment: Alignment, fmt: str) -> bytes:
-    """The alignment in format `fmt` ('tsv', 'csv', 'json', 'tmx', 'xlsx', 'html', 'txt') as bytes."""
+    """The alignment in format `fmt` ('tsv', 'csv', 'json', 'tmx', 'xlsx', 'docx', 'html', 'txt') as bytes."""
     return RENDERERS[_format_name(fmt, f"a '{fmt}' export")](alignment)
 
 

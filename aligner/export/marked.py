@@ -19,6 +19,8 @@ from aligner.types import Alignment, Bead, Document, Mark
 _OPEN, _CLOSE = "\ue000", "\ue001"
 # How a marked word looks in every HTML view (review table, correction panel, reports).
 MARK_STYLE = "background:#FFA726;color:#000;font-weight:600;padding:0 2px;border-radius:2px"
+# How it looks where there is no background per word (XLSX cells, Word tables): bold in this colour.
+MARK_COLOUR = "B34700"
 
 
 def _spans(marks: Iterable[Mark], start: int, end: int) -> list[tuple[int, int]]:

@@ -16,7 +16,7 @@ from openpyxl.styles import Alignment as CellAlignment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from aligner.export.marked import side_marks, span_segments
+from aligner.export.marked import MARK_COLOUR, side_marks, span_segments
 from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, status
 from aligner.export.table import header, rows, summary_counts
 from aligner.types import Alignment, Bead
@@ -26,7 +26,7 @@ COLUMN_WIDTHS = (7, 6, 7, 50, 60, 14, 40, 9, 30)
 TEXT_COLUMNS = {4, 5, 7, 9}  # 1-based: the two texts, reasons, note
 SIDE_COLUMNS = {4: "src", 5: "tgt"}
 # The words a flag quotes (a changed number, a missing name), as the review table highlights them.
-MARK_FONT = InlineFont(b=True, color="B34700")
+MARK_FONT = InlineFont(b=True, color=MARK_COLOUR)
 
 
 def _fill(status_name: str) -> PatternFill:
