@@ -17,13 +17,14 @@ import shutil
 import xml.etree.ElementTree as ET
 from itertools import zip_longest
 from pathlib import Path
+from typing import Iterable
 
 from aligner.errors import AlignerError
 from aligner.export.listing import display_width, wrap
 from aligner.export.record import _document_dict, _pair_dict
 from aligner.export.table import one_line
 from aligner.export.tmx import tmx_lang
-from aligner.threeway import ThreeWay, ThreeWayRow
+from aligner.threeway import DISAGREE, ThreeWay, ThreeWayRow
 
 FORMAT_NAME = "aligner-threeway"
 FORMAT_VERSION = 1
@@ -206,14 +207,13 @@ def render_html(result: ThreeWay) -> bytes:
     return page.encode("utf-8")
 
 
-def row_status(row: ThreeWayRow) -> str:
-    """The most serious status of the row's pairs on either side ('flagged' for a disagreement alone)."""
-    from aligner.export.status import STATUSES, status
+def row_status(kinds: Iterable[str]) -> str:
+    """The status of a three-way row with flags of these kinds; where the translations disagree
+    about a Chinese sentence, one of them lacks it: as serious as an omission."""
+    from aligner.export.status import flags_status
 
-    found = [status(bead) for beads in row.beads.values() for bead in beads]
-    if any(not f.side for f in row.flags):
-        found.append("flagged")
-    return min(found, key=STATUSES.index, default="ok")
+    kinds = set(kinds)
+    return "omitted" if DISAGREE in kinds else flags_status(kinds)
 
 
 def render_docx(result: ThreeWay) -> bytes:
@@ -228,7 +228,7 @@ def render_docx(result: ThreeWay) -> bytes:
     names = [LANGUAGE_NAMES.get(lang, lang) for lang in langs]
     rows = [WordRow(str(number), three_way_segments(result, row),
                     [(f"{f.side + ' ' if f.side else ''}{f.kind}: ", one_line(f.reason)) for f in row.flags],
-                    STATUS_COLOURS[row_status(row)])
+                    STATUS_COLOURS[row_status(f.kind for f in row.flags)])
             for number, row in enumerate(result.rows, start=1)]
     title = "Three-way alignment: " + " · ".join(names)
     meta = [" · ".join(f"{name}: {len(result.alignments[label].target)} sentences"

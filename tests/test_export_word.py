@@ -121,4 +121,4 @@ def test_the_three_way_word_document_has_three_text_columns():
     cells = table.rows[1].cells
     assert marked_runs(cells[1]) == ["2030"] and marked_runs(cells[2]) == ["2035"] and marked_runs(cells[3]) == []
     assert "ru number: " in cells[4].text
-    assert fill(cells[0]) == STATUS_COLOURS[row_status(result.rows[0])] == STATUS_COLOURS["flagged"]
+    assert fill(cells[0]) == STATUS_COLOURS[row_status(f.kind for f in result.rows[0].flags)] == STATUS_COLOURS["flagged"]

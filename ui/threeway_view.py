@@ -17,6 +17,7 @@ from aligner.export.marked import three_way_cells
 from aligner.pair_filter import search
 from aligner.threeway import DISAGREE, ThreeWay
 from aligner.threeway_export import render
+from aligner.threeway_export import row_status as three_way_status
 from aligner.types import ADDED, OMITTED, WEAK
 from ui import state
 from ui.downloads import FORMATS as TWO_WAY_FORMATS
@@ -33,14 +34,7 @@ CORRECTIONS_NOTE = ("Corrections (merge, split, move, notes) work on a two-way a
 
 def row_status(row: dict) -> str:
     """One status per row, most serious first, as the two-way table colours a pair."""
-    kinds = {f["kind"] for f in row["flags"]}
-    if OMITTED in kinds or DISAGREE in kinds:
-        return "omitted"
-    if ADDED in kinds:
-        return "added"
-    if kinds - {WEAK}:
-        return "flagged"
-    return "weak" if WEAK in kinds else "ok"
+    return three_way_status(f["kind"] for f in row["flags"])
 
 
 def haystacks(result: ThreeWay, rows: list[dict]) -> list[str]:

@@ -7,6 +7,8 @@ otherwise it is `ok`. The threshold for "weak" belongs to the review step, not t
 """
 from __future__ import annotations
 
+from typing import Iterable
+
 from aligner.types import ADDED, OMITTED, WEAK, Bead
 
 STATUSES: tuple[str, ...] = ("omitted", "added", "flagged", "weak", "ok")
@@ -29,18 +31,25 @@ STATUS_COLOURS: dict[str, str] = {
 }
 
 
-def status(bead: Bead) -> str:
-    """The one status of a pair: 'omitted', 'added', 'flagged', 'weak' or 'ok'."""
-    kinds = {flag.kind for flag in bead.flags}
-    if (bead.src and not bead.tgt) or OMITTED in kinds:
+def flags_status(kinds: Iterable[str]) -> str:
+    """The status that flags of these kinds give, most serious first (a three-way row has no one shape)."""
+    kinds = set(kinds)
+    if OMITTED in kinds:
         return "omitted"
-    if (bead.tgt and not bead.src) or ADDED in kinds:
+    if ADDED in kinds:
         return "added"
     if kinds - {WEAK}:
         return "flagged"
-    if WEAK in kinds:
-        return "weak"
-    return "ok"
+    return "weak" if WEAK in kinds else "ok"
+
+
+def status(bead: Bead) -> str:
+    """The one status of a pair: 'omitted', 'added', 'flagged', 'weak' or 'ok'."""
+    if bead.src and not bead.tgt:
+        return "omitted"
+    if bead.tgt and not bead.src:
+        return "added"
+    return flags_status(flag.kind for flag in bead.flags)
 
 
 def status_counts(beads: list[Bead]) -> dict[str, int]:
