@@ -18,7 +18,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Collection, Iterator
 
 from aligner.errors import AlignerError, InputError
 from aligner.reading import READABLE_SUFFIXES  # anything else in the folders (gold files, notes) is ignored
@@ -195,14 +195,17 @@ def check_output_folder(out_dir: Path, folders: list[Path]) -> None:
 
 def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=None, presplit: bool = False,
                  target_lang: str | None = None, progress: Progress | None = None,
-                 glossary: tuple[Term, ...] = ()) -> Iterator[DocumentResult]:
+                 glossary: tuple[Term, ...] = (), keep: Collection[str] | None = None,
+                 min_score: float = 0.0) -> Iterator[DocumentResult]:
     """Align each set and write `<out_dir>/<name>.zh-<lang>.<fmt>` (`zh-ru-en` for three columns);
-    yield one DocumentResult per set.
+    yield one DocumentResult per set. Only pairs of the statuses `keep` scoring at least
+    `min_score` are written (and kept on the result for a merged file); the counts are of all.
 
     Errors a user can act on (AlignerError) are recorded on the result and the corpus goes on.
     """
     from aligner import export, threeway_export
     from aligner.embed import get_encoder
+    from aligner.pair_filter import kept_pairs, kept_rows
     from aligner.pipeline import align_documents, load_file
     from aligner.threeway import align_three
 
@@ -216,14 +219,18 @@ def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=N
             if files.three_way:
                 a, b = (load_file(path, presplit=presplit) for path in files.targets)
                 aligned = align_three(source, a, b, encoder, progress=progress, glossary=glossary)
+                result.counts = three_way_counts(aligned)
+                aligned = kept_rows(aligned, keep, min_score)
                 where = output_path(out_dir, files.name, source.lang, "-".join(aligned.labels), fmt)
                 result.output = threeway_export.write(aligned, where)
-                result.counts = three_way_counts(aligned)
+                result.counts["written"] = len(aligned.rows)
             else:
                 target = load_file(files.target, lang=target_lang, presplit=presplit)
                 aligned = align_documents(source, target, encoder, progress=progress, glossary=glossary)
-                result.output = export.write(aligned, output_path(out_dir, files.name, source.lang, target.lang, fmt))
                 result.counts = pair_counts(aligned)
+                aligned = kept_pairs(aligned, keep, min_score)
+                result.output = export.write(aligned, output_path(out_dir, files.name, source.lang, target.lang, fmt))
+                result.counts["written"] = len(aligned.beads)
             result.alignment = aligned
         except AlignerError as error:
             result.error = str(error)
@@ -265,11 +272,12 @@ MERGED_STEM = "corpus"  # corpus.zh-en.tsv: every pair of every document, with -
 def summary_table(results: list[DocumentResult], unpaired: list[Unpaired]) -> tuple[list[str], list[list]]:
     """One row per document (counts, time, error) and per file left unpaired, for `summary.tsv`.
 
+    `written` is how many of the pairs (rows) went to the output (fewer with `keep` or `min_score`);
     `disagree` counts the rows where three columns' translations disagree (0 for two columns)."""
     from aligner.pair_filter import PROBLEMS
     from aligner.threeway import DISAGREE
 
-    count_names = ["source_sentences", "target_sentences", "pairs", "one_to_one", *PROBLEMS, DISAGREE]
+    count_names = ["source_sentences", "target_sentences", "pairs", "written", "one_to_one", *PROBLEMS, DISAGREE]
     head = ["document", "chinese_file", "translation_file", "output", *count_names, "seconds", "error"]
     body = [[r.name, str(r.files.source), "; ".join(map(str, r.files.targets)), str(r.output or ""),
              *(r.counts[c] if not r.error else "" for c in count_names), round(r.seconds, 1), r.error]

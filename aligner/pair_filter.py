@@ -1,4 +1,5 @@
-"""Which pairs a reviewer wants to see: problems only, a search, the next problem.
+"""Which pairs a reviewer wants to see (problems only, a search, the next problem), and which
+pairs a translation memory or training set should keep (`kept_pairs`, `kept_rows`).
 
 A problem is anything worth a second look: an omission, an addition, a review flag (number,
 name, partial), low confidence, or a pair that is not one sentence to one sentence
@@ -8,7 +9,11 @@ number and name flags of a novel without its partial ones.
 """
 from __future__ import annotations
 
-from aligner.export.status import status
+from dataclasses import replace
+from typing import Collection
+
+from aligner.export.status import STATUSES, status
+from aligner.threeway import ThreeWay
 from aligner.types import ADDED, OMITTED, WEAK, Alignment, Bead
 
 FLAG_KINDS: tuple[str, ...] = ("number", "name", "term", "partial")  # review flags on pairs with both sides
@@ -92,3 +97,31 @@ def next_problem(alignment: Alignment, after: int, categories: set[str] | None =
         if not beads[i].reviewed and is_problem(beads[i], categories):
             return i
     return None
+
+
+def check_statuses(statuses: Collection[str]) -> set[str]:
+    """The statuses as a set, or ValueError naming the one that is not a status."""
+    unknown = [name for name in statuses if name not in STATUSES]
+    if unknown:
+        raise ValueError(f"'{unknown[0]}' is not a pair status; use {', '.join(STATUSES)}")
+    return set(statuses)
+
+
+def kept_pairs(alignment: Alignment, statuses: Collection[str] | None = None, min_score: float = 0.0) -> Alignment:
+    """The alignment with only the pairs of `statuses` (all when None) scoring at least `min_score`.
+
+    A translation memory or a training set wants the pairs a reviewer would accept ('ok', or
+    'ok' and 'weak'), not the flagged or one-sided ones; the documents are kept whole.
+    """
+    wanted = STATUSES if statuses is None else check_statuses(statuses)
+    return replace(alignment, beads=[b for b in alignment.beads if status(b) in wanted and b.score >= min_score])
+
+
+def kept_rows(result: ThreeWay, statuses: Collection[str] | None = None, min_score: float = 0.0) -> ThreeWay:
+    """The three-way result with only the rows of `statuses` whose every pair scores at least `min_score`."""
+    from aligner.threeway_export import row_status
+
+    wanted = STATUSES if statuses is None else check_statuses(statuses)
+    rows = [row for row in result.rows if row_status(f.kind for f in row.flags) in wanted
+            and all(score is None or score >= min_score for score in row.scores.values())]
+    return replace(result, rows=rows)

@@ -14,7 +14,6 @@ Chinese sentence — one renders it, the other leaves it out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from aligner.errors import LanguageError
 from aligner.types import Alignment, Bead, Document, Progress, Term
@@ -200,23 +199,11 @@ def align_three_texts(zh_text: str, a_text: str, b_text: str, *, model: str | No
     return align_three(source, a, b, get_encoder(model, cache=cache), progress=progress, glossary=glossary)
 
 
-def run(files, output: Path | None = None, model: str | None = None, presplit: bool = False,
-        cache: bool = True, progress: Progress | None = None, glossary: tuple[Term, ...] = ()) -> ThreeWay:
-    """The command line's three-file path: read, align, then write `output` or print the listing."""
-    import click
-
+def align_files(files, model: str | None = None, presplit: bool = False, cache: bool = True,
+                progress: Progress | None = None, glossary: tuple[Term, ...] = ()) -> ThreeWay:
+    """The command line's three-file path: read the files (or web addresses) and align them."""
     from aligner.pipeline import read_source
-    from aligner.threeway_export import listing, write
 
     texts = [read_source(path) for path in files]
-    result = align_three_texts(*texts, model=model, presplit=presplit, cache=cache, progress=progress,
-                               names=tuple(str(p) for p in files), glossary=glossary)
-    close = getattr(progress, "close", None)
-    if close:
-        close()
-    if output is None:
-        click.echo(listing(result))
-    else:
-        write(result, output)
-        click.echo(f"{len(result.rows)} rows written to {output}", err=True)
-    return result
+    return align_three_texts(*texts, model=model, presplit=presplit, cache=cache, progress=progress,
+                             names=tuple(str(p) for p in files), glossary=glossary)

@@ -88,6 +88,27 @@ def test_each_format_reads_back_with_the_same_pairs(runner, ru_json, tmp_path, s
         assert omitted["src_text"].split()[0][:10] in html
 
 
+def test_keep_and_min_score_write_only_the_pairs_asked_for(runner, ru_json, tmp_path):
+    out = tmp_path / "memory.tsv"
+    result = runner.invoke(main, ["align", "-q", str(ZH), str(RU), "--keep", "ok,weak", "--min-score", "0.5",
+                                  "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, dialect="excel-tab"))
+    wanted = [p for p in ru_json["pairs"] if p["src"] and p["tgt"] and p["score"] >= 0.5
+              and not {f["kind"] for f in p["flags"]} - {"weak"}]
+    assert [(r["zh"], r["ru"]) for r in rows] == [(one_line(p["src_text"]), one_line(p["tgt_text"])) for p in wanted]
+    assert 0 < len(rows) < len(ru_json["pairs"])
+    assert f"{len(rows)} of {len(ru_json['pairs'])} pairs (kept: weak, ok; score ≥ 0.5)" in result.output
+
+    listing = runner.invoke(main, ["align", "-q", str(ZH), str(RU), str(EN), "--keep", "omitted"])
+    assert listing.exit_code == 0, listing.output
+    rows = listing.output.split("\n#")[1:]  # after the column heads, one block per row
+    assert rows and all(" omitted: " in row for row in rows)
+    bad = runner.invoke(main, ["align", str(ZH), str(RU), "--keep", "good"])
+    assert bad.exit_code == 2 and "give statuses from omitted, added, flagged, weak, ok" in bad.output
+
+
 def test_listing_on_stdout_shows_both_languages(runner):
     result = runner.invoke(main, ["align", "-q", str(ZH), str(EN)])
     assert result.exit_code == 0, result.output

@@ -144,6 +144,22 @@ def test_merged_tmx_holds_the_units_of_every_document(tmp_path, runner, corpus_r
     assert [tu.findall("tuv/seg")[1].text for tu in units[len(one):]] == [tu.findall("tuv/seg")[1].text for tu in one]
 
 
+def test_keep_writes_the_chosen_pairs_and_the_summary_says_how_many(corpus_run, runner, tmp_path):
+    folder, full, _ = corpus_run
+    out = tmp_path / "ok-only"
+    result = runner.invoke(main, ["batch", str(folder), "-o", str(out), "--merge", "-q", "--keep", "ok"])
+    assert result.exit_code == 1  # the broken pair still fails
+    summary = {Path(row["translation_file"]).name: row for row in _tsv(out / "summary.tsv") if not row["error"]}
+    for name, lang in (("statement.ru.txt", "ru"), ("statement.en.txt", "en")):
+        everything = _tsv(full / f"statement.zh-{lang}.tsv")
+        kept = _tsv(out / f"statement.zh-{lang}.tsv")
+        without_number = [{k: v for k, v in row.items() if k != "index"} for row in everything if not row["flags"]]
+        assert [{k: v for k, v in row.items() if k != "index"} for row in kept] == without_number
+        assert [row["index"] for row in kept] == [str(n) for n in range(1, len(kept) + 1)]  # numbered anew
+        assert int(summary[name]["written"]) == len(kept) < int(summary[name]["pairs"]) == len(everything)
+        assert [{k: v for k, v in row.items() if k != "document"} for row in _tsv(out / f"corpus.zh-{lang}.tsv")] == kept
+
+
 def test_mistakes_are_one_line_before_any_work(runner, tmp_path):
     result = runner.invoke(main, ["batch", str(TEXTS), "-o", str(TEXTS)])
     assert result.exit_code == 1 and "holds the input texts" in result.output

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from aligner.cli.progress import StderrProgress
+from aligner.cli.selection import described, selection_options
 from aligner.errors import AlignerError
 
 
@@ -24,10 +25,12 @@ from aligner.errors import AlignerError
 @click.option("--glossary", "glossary_file", type=click.Path(path_type=Path), metavar="FILE",
               help="Terms each pair must render (.tsv .csv .xlsx: columns zh, en, ru); pairs that miss one "
                    "get a `term` flag.")
+@selection_options
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def align(files: tuple[str, ...], output: Path | None, target_lang: str | None, model: str | None,
-          presplit: bool, glossary_file: Path | None, no_cache: bool, quiet: bool) -> None:
+          presplit: bool, glossary_file: Path | None, keep: set[str] | None, min_score: float, no_cache: bool,
+          quiet: bool) -> None:
     """Align the Chinese text FILES[0] with its translation FILES[1] (Russian or English).
 
     Give a third file (zh ru en) to align both translations to the Chinese and see three columns.
@@ -47,9 +50,9 @@ def align(files: tuple[str, ...], output: Path | None, target_lang: str | None, 
             check_destination(output, inputs=files)  # before minutes of work, not after
         glossary = load_glossary(glossary_file) if glossary_file is not None else ()
         if len(files) == 3:
-            _align_three(files, output, model, presplit, not no_cache, progress, glossary)
+            _align_three(files, output, model, presplit, not no_cache, progress, glossary, keep, min_score)
         else:
-            _align_two(files, output, target_lang, model, presplit, not no_cache, progress, glossary)
+            _align_two(files, output, target_lang, model, presplit, not no_cache, progress, glossary, keep, min_score)
     except AlignerError as error:
         progress.close()
         raise click.ClickException(str(error)) from None
@@ -57,28 +60,41 @@ def align(files: tuple[str, ...], output: Path | None, target_lang: str | None, 
         progress.close()
 
 
-def _align_two(files, output, target_lang, model, presplit, cache, progress, glossary) -> None:
+def _align_two(files, output, target_lang, model, presplit, cache, progress, glossary, keep, min_score) -> None:
     from aligner import export
     from aligner.embed import get_encoder
+    from aligner.pair_filter import kept_pairs
     from aligner.pipeline import align_documents, check_languages, load_file
 
     source = load_file(files[0], presplit=presplit)
     target = load_file(files[1], lang=target_lang, presplit=presplit)
     check_languages(source, target)
-    alignment = align_documents(source, target, get_encoder(model, cache=cache), progress=progress, glossary=glossary)
+    aligned = align_documents(source, target, get_encoder(model, cache=cache), progress=progress, glossary=glossary)
     progress.close()
+    alignment = kept_pairs(aligned, keep, min_score)
     if output is None:
         _print(export.listing(alignment))
     else:
         export.write(alignment, output)
-        click.echo(f"{len(alignment.beads)} pairs written to {output}", err=True)
+        click.echo(f"{described(len(alignment.beads), len(aligned.beads), 'pairs', keep, min_score)} written to {output}",
+                   err=True)
 
 
-def _align_three(files, output, model, presplit, cache, progress, glossary) -> None:
-    from aligner import threeway
+def _align_three(files, output, model, presplit, cache, progress, glossary, keep, min_score) -> None:
+    from aligner.pair_filter import kept_rows
+    from aligner.threeway import align_files
+    from aligner.threeway_export import listing, write
 
-    threeway.run(files, output=output, model=model, presplit=presplit, cache=cache, progress=progress,
-                 glossary=glossary)
+    result = align_files(files, model=model, presplit=presplit, cache=cache, progress=progress,
+                                  glossary=glossary)
+    progress.close()
+    shown = kept_rows(result, keep, min_score)
+    if output is None:
+        _print(listing(shown))
+    else:
+        write(shown, output)
+        click.echo(f"{described(len(shown.rows), len(result.rows), 'rows', keep, min_score)} written to {output}",
+                   err=True)
 
 
 def _print(text: str) -> None:

@@ -9,6 +9,7 @@ import click
 from tqdm import tqdm
 
 from aligner.cli.progress import StderrProgress
+from aligner.cli.selection import selection_options
 from aligner.errors import AlignerError
 from aligner.export import FORMATS
 
@@ -31,10 +32,12 @@ from aligner.export import FORMATS
 @click.option("--presplit", is_flag=True, help="The files hold one sentence per line already; do not re-split.")
 @click.option("--glossary", "glossary_file", type=click.Path(path_type=Path), metavar="FILE",
               help="Terms each pair must render (.tsv .csv .xlsx: columns zh, en, ru): `term` flags.")
+@selection_options
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars, no line per document.")
 def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, merge: bool, target_lang: str | None,
-          model: str | None, presplit: bool, glossary_file: Path | None, no_cache: bool, quiet: bool) -> None:
+          model: str | None, presplit: bool, glossary_file: Path | None, keep: set[str] | None, min_score: float,
+          no_cache: bool, quiet: bool) -> None:
     """Align every Chinese file of a corpus with its translation, pairing files by name.
 
     Two folders (Chinese, translation): zh/001.txt pairs with en/001.txt. Three folders
@@ -72,7 +75,8 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
     if merge and any(p.name.casefold() == corpus.MERGED_STEM for p in sets):
         raise click.ClickException(f"A document is named '{corpus.MERGED_STEM}', the name of the merged file; "
                                    "rename it or leave out --merge.")
-    results = _run(sets, out_dir, fmt, target_lang, model, presplit, not no_cache, quiet, merge, glossary)
+    results = _run(sets, out_dir, fmt, target_lang, model, presplit, not no_cache, quiet, merge, glossary,
+                   keep, min_score)
     written = [corpus.write_summary(out_dir / corpus.SUMMARY_NAME, results, unpaired)]
     if merge:
         written += _write_merged(results, out_dir, fmt)
@@ -85,7 +89,7 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
         sys.exit(1)
 
 
-def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, keep, glossary):
+def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, hold, glossary, keep, min_score):
     from aligner import corpus
     from aligner.embed import get_encoder
 
@@ -96,12 +100,13 @@ def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, keep, g
         documents = tqdm(total=len(sets), desc="documents", unit="", file=sys.stderr, disable=quiet,
                          dynamic_ncols=True)
         for result in corpus.align_corpus(sets, out_dir, fmt, encoder, presplit=presplit,
-                                          target_lang=target_lang, progress=progress, glossary=glossary):
+                                          target_lang=target_lang, progress=progress, glossary=glossary,
+                                          keep=keep, min_score=min_score):
             progress.close()
             documents.update(1)
             if not quiet:
                 documents.write(_line(result), file=sys.stderr)
-            if not keep:
+            if not hold:
                 result.alignment = None  # a corpus need not be held in memory
             results.append(result)
         documents.close()
@@ -119,7 +124,8 @@ def _line(result) -> str:
     problems = ", ".join(f"{counts[k]} {k}" for k in ("omitted", "added", "number", "name", "term", "partial",
                                                       "weak", "disagree") if counts[k])
     unit = "rows" if result.files.three_way else "pairs"
-    return (f"ok      {result.name} → {result.output} ({counts['pairs']} {unit}"
+    written = f"{counts['written']} of " if counts["written"] != counts["pairs"] else ""
+    return (f"ok      {result.name} → {result.output} ({written}{counts['pairs']} {unit}"
             + (f"; {problems}" if problems else "") + f"; {result.seconds:.1f} s)")
 
 

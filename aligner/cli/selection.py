@@ -1,0 +1,40 @@
+"""`--keep` and `--min-score`: which pairs an output keeps (shared by `align` and `batch`).
+
+A translation memory or a training set should hold only the pairs a reviewer would accept;
+the statuses are the ones every export and the review page colour pairs by.
+"""
+from __future__ import annotations
+
+import click
+
+from aligner.export.status import STATUSES
+
+
+def _statuses(ctx, param, value: str | None) -> set[str] | None:
+    if value is None:
+        return None
+    names = {name.strip().lower() for name in value.split(",") if name.strip()}
+    unknown = sorted(names - set(STATUSES))
+    if unknown or not names:
+        raise click.BadParameter(f"'{value}': give statuses from {', '.join(STATUSES)}, separated by commas.")
+    return names
+
+
+def selection_options(command):
+    """Add --keep STATUS[,STATUS] and --min-score to a command."""
+    command = click.option(
+        "--min-score", type=click.FloatRange(0, 1), default=0.0, metavar="SCORE",
+        help="Write only pairs whose alignment score is at least SCORE (0–1).")(command)
+    return click.option(
+        "--keep", callback=_statuses, metavar="STATUS[,STATUS]",
+        help=f"Write only pairs of these statuses ({', '.join(STATUSES)}); e.g. --keep ok for a translation "
+             "memory or training set. The pairs kept are numbered anew; the listing on stdout is filtered too.")(command)
+
+
+def described(written: int, total: int, unit: str, keep: set[str] | None, min_score: float) -> str:
+    """'51 pairs', or '40 of 51 pairs (kept: ok, weak; score ≥ 0.5)' when a selection dropped some."""
+    if keep is None and not min_score:
+        return f"{written} {unit}"
+    rules = ([f"kept: {', '.join(s for s in STATUSES if s in keep)}"] if keep is not None else []) + \
+            ([f"score ≥ {min_score:g}"] if min_score else [])
+    return f"{written} of {total} {unit} ({'; '.join(rules)})"
