@@ -1,7 +1,7 @@
 """Word-processor documents other than .docx: RTF as LibreOffice saves it (\\uN escapes, tests/data/make_books.py)
 and as WordPad and older Word write it (\\'hh bytes of the document's code page), OpenDocument text (.odt), and
-Word 97–2003 documents (.doc) as built byte by byte (tests/ole_files.py: Word's one-byte pieces, fields,
-damage), read back as the sample's own sentences."""
+Word 97–2003 documents (.doc) as LibreOffice saves them and as built byte by byte (tests/ole_files.py: Word's
+one-byte pieces, fields, damage), read back as the sample's own sentences."""
 from __future__ import annotations
 
 import re
@@ -12,6 +12,7 @@ import zipfile
 
 import pytest
 
+from aligner import reading
 from aligner.errors import InputError
 from aligner.pipeline import load_document
 from aligner.reading import read_file
@@ -117,6 +118,20 @@ def sample_paragraphs(lang: str) -> list[str]:
     return [p.strip() for p in text.splitlines() if p.strip()]
 
 
+@pytest.mark.parametrize("lang", ["zh", "ru", "en"])
+def test_a_doc_saved_by_libreoffice_reads_back_as_the_text(lang):
+    text = read_file(DATA / f"joint-statement.{lang}.doc")
+    assert text.split("\n\n") == sample_paragraphs(lang)
+
+
+def test_a_doc_reads_its_main_text_as_shown_without_notes_comments_or_headers():
+    """LibreOffice's .doc of an OpenDocument with a footnote, a hyperlink and a page-number field, a line break,
+    a comment, a table, a page header and both kinds of hyphen (tests/data/make_books.py)."""
+    assert read_file(DATA / "word97-features.doc").split("\n\n") == [
+        "中俄联合声明", "两国元首在北京举行会谈。", "全文见新华网。", "第1页", "Первая строка\nвторая строка", "双方同意。",
+        "甲", "乙", "丙", "丁", "Северо-Западный регион, перевод."]
+
+
 def _doc(path: Path, pieces, **fib) -> Path:
     path.write_bytes(ole_file(word_document(pieces, **fib)))
     return path
@@ -183,6 +198,12 @@ def test_a_doc_that_cannot_be_read_is_one_clear_error(tmp_path, fib, message):
         assert str(error.value).endswith("open it in Word or LibreOffice and save it again.")
 
 
+def test_a_password_protected_doc_is_refused_with_what_to_do():
+    with pytest.raises(InputError, match="password-protected.doc is password-protected; open it in Word, remove the "
+                                         "password and save it again"):
+        read_file(DATA / "password-protected.doc")
+
+
 @pytest.mark.parametrize("stream, what", [("Workbook", "an Excel workbook (.xls)"),
                                           ("PowerPoint Document", "a PowerPoint presentation (.ppt)")])
 def test_another_office_file_named_doc_is_refused_with_what_it_is(tmp_path, stream, what):
@@ -202,6 +223,12 @@ def test_a_doc_that_is_not_a_compound_file_inside_is_one_clear_error(tmp_path):
     path.write_bytes(ole_file({"WordDocument": b""})[:512] + b"\xff" * 600)
     with pytest.raises(InputError, match="broken.doc is (not a readable|a damaged) Word document"):
         read_file(path)
+
+
+def test_the_text_of_a_doc_is_held_to_the_text_limit(monkeypatch):
+    monkeypatch.setattr(reading, "MAX_BYTES", 1000)
+    with pytest.raises(InputError, match=r"the text of .*joint-statement.zh.doc is .*; the limit is"):
+        read_file(DATA / "joint-statement.zh.doc")
 
 
 @pytest.mark.parametrize("offset, value", [(0x1E, 0x30), (0x20, 0xFFFF)])
