@@ -19,6 +19,7 @@ from aligner.archive import DAMAGED_ZIP
 from aligner.epub import epub_text, is_epub
 from aligner.errors import InputError
 from aligner.odt import is_odt, odt_text
+from aligner.word97 import OLE_SIGNATURE, doc_text, is_word97
 
 MAX_BYTES = 20 * 1024 * 1024  # larger files are refused with their size and this limit
 MAX_DOCUMENT_BYTES = 200 * 1024 * 1024  # PDFs, e-books, web pages hold fonts and images too; their text is held to MAX_BYTES
@@ -39,7 +40,7 @@ _PDF_SIGNATURE = b"%PDF-"
 _SIGNATURES = (
     (_PDF_SIGNATURE, "a PDF file", "give it as a file (aligner reads a PDF's text layer) or paste its text"),
     (b"PK\x03\x04", "a ZIP archive", "unpack it and give the text, .docx, .odt or .epub file inside"),
-    (b"\xd0\xcf\x11\xe0", "an old Word or Excel document (.doc/.xls)", "save it as .docx or .txt"),
+    (OLE_SIGNATURE, "an Excel or other Office 97–2003 file (.xls, .ppt)", "save its text as .txt, or a document as .docx"),
     (b"\x89PNG", "a PNG image", "use the text file instead"),
     (b"\xff\xd8\xff", "a JPEG image", "use the text file instead"),
     (b"GIF8", "a GIF image", "use the text file instead"),
@@ -379,17 +380,19 @@ def _is_word_document(path: Path) -> bool:
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MHTML_SUFFIXES = (".mhtml", ".mht")  # a web page saved as a single file
 # The files read_file reads by their extension (others are read as plain text when they decode).
-READABLE_SUFFIXES = (".txt", ".md", ".srt", ".docx", ".odt", ".rtf", ".pdf", ".epub", *HTML_SUFFIXES, *MHTML_SUFFIXES)
+READABLE_SUFFIXES = (".txt", ".md", ".srt", ".docx", ".doc", ".odt", ".rtf", ".pdf", ".epub", *HTML_SUFFIXES,
+                     *MHTML_SUFFIXES)
 
 
 def _held_to_limit(text: str, path: Path) -> str:
-    """The text of a PDF, e-book or web page, which may be far smaller than its file, within MAX_BYTES."""
+    """The text of a PDF, e-book, web page or .doc, which may be far smaller than its file, within MAX_BYTES."""
     _check_size(len(text.encode("utf-8")), f"the text of {path}")
     return text
 
 
 def read_file(path: str | Path) -> str:
-    """The text of a .txt, .md, .srt, .docx, .odt, .rtf, .pdf, .epub, .html or .mhtml file, or InputError naming the file."""
+    """The text of a .txt, .md, .srt, .docx, .doc, .odt, .rtf, .pdf, .epub, .html or .mhtml file, or InputError
+    naming the file. A .doc is recognised by its content too (an OLE file with a WordDocument stream)."""
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file; check the path.")
@@ -412,6 +415,9 @@ def read_file(path: str | Path) -> str:
 
             read = mhtml_text if suffix in MHTML_SUFFIXES else html_text
             return _held_to_limit(read(path.read_bytes(), str(path)), path)
+        if _starts_with(path, OLE_SIGNATURE) and (suffix == ".doc" or is_word97(path)):
+            _check_size(size, str(path), MAX_DOCUMENT_BYTES)  # pictures are kept inside the file too
+            return _held_to_limit(doc_text(path), path)
         _check_size(size, str(path))
         if suffix == ".rtf" or _starts_with(path, _RTF_SIGNATURE):
             text = rtf_text(path, path.read_bytes())

@@ -125,18 +125,22 @@ def test_a_page_with_no_text_is_one_clear_error(tmp_path):
         read_file(page)
 
 
-def test_a_book_and_a_web_page_align_like_the_sample_files(tmp_path):
+def test_a_web_page_and_an_old_word_document_align_like_the_sample_files(tmp_path):
+    """The saved pages (zh–ru) and the Word 97 documents LibreOffice saved (zh–en, tests/data/make_books.py)."""
     runner = CliRunner(env={"ALIGNER_CACHE_DIR": str(tmp_path / "cache"), "OMP_NUM_THREADS": "1"})
     pairs = {}
-    for name, files in {"files": ("joint-statement.zh.txt", "joint-statement.ru.txt"),
-                        "pages": ("joint-statement-page.zh.html", "joint-statement-page.ru.html")}.items():
-        folder = ROOT / "texts" if name == "files" else DATA
+    for name, (folder, files) in {
+            "files-ru": (ROOT / "texts", ("joint-statement.zh.txt", "joint-statement.ru.txt")),
+            "pages": (DATA, ("joint-statement-page.zh.html", "joint-statement-page.ru.html")),
+            "files-en": (ROOT / "texts", ("joint-statement.zh.txt", "joint-statement.en.txt")),
+            "doc": (DATA, ("joint-statement.zh.doc", "joint-statement.en.doc"))}.items():
         out = tmp_path / f"{name}.json"
         result = runner.invoke(main, ["align", str(folder / files[0]), str(folder / files[1]), "-o", str(out), "-q"])
         assert result.exit_code == 0, result.output
         record = json.loads(out.read_text(encoding="utf-8"))
         pairs[name] = [(p["src"], p["tgt"], [f["kind"] for f in p["flags"]]) for p in record["pairs"]]
-    assert pairs["pages"] == pairs["files"]  # the planted omissions and addition are found the same way
+    assert pairs["pages"] == pairs["files-ru"]  # the planted omissions and addition are found the same way
+    assert pairs["doc"] == pairs["files-en"]
 
 
 def test_obfuscated_fonts_are_not_drm(tmp_path):

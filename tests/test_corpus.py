@@ -38,11 +38,12 @@ def test_split_name_separates_the_language_tag(name, expected):
 
 
 def test_two_folders_pair_by_name_and_report_every_file_left_out(tmp_path):
-    _touch(tmp_path / "zh", "001.txt", "002.txt", "004.txt", "004.docx", "gold.align", ".hidden.txt", "ch5.zh.md")
-    _touch(tmp_path / "en", "001.txt", "003.txt", "004.txt", "ch5.en.pdf")
+    _touch(tmp_path / "zh", "001.txt", "002.txt", "004.txt", "004.docx", "gold.align", ".hidden.txt", "ch5.zh.md",
+           "ch6.zh.doc")
+    _touch(tmp_path / "en", "001.txt", "003.txt", "004.txt", "ch5.en.pdf", "ch6.en.doc")
     sets, unpaired = find_file_sets([tmp_path / "zh", tmp_path / "en"])
     assert [(p.name, p.source.name, p.target.name) for p in sets] == [
-        ("001", "001.txt", "001.txt"), ("ch5", "ch5.zh.md", "ch5.en.pdf")]
+        ("001", "001.txt", "001.txt"), ("ch5", "ch5.zh.md", "ch5.en.pdf"), ("ch6", "ch6.zh.doc", "ch6.en.doc")]
     reasons = {(u.path.parent.name, u.path.name): (u.side, u.reason) for u in unpaired}
     assert set(reasons) == {("zh", "002.txt"), ("en", "003.txt"), ("zh", "004.txt"), ("zh", "004.docx"),
                             ("en", "004.txt")}

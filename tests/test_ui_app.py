@@ -366,7 +366,7 @@ def test_pasted_french_is_refused_with_what_to_do_on_this_page():
     assert work(at).alignment.target.name == "joint-statement.ru.txt"  # the sample's alignment stays
 
 
-def test_a_word_document_with_the_language_chosen_by_hand():
+def _word_document() -> bytes:
     import docx
 
     document = docx.Document()
@@ -375,14 +375,23 @@ def test_a_word_document_with_the_language_chosen_by_hand():
             document.add_paragraph(paragraph.strip())
     data = io.BytesIO()
     document.save(data)
+    return data.getvalue()
+
+
+@pytest.mark.parametrize("name, data, mime", [
+    ("statement.docx", _word_document, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ("statement.doc", lambda: (ROOT / "tests" / "data" / "joint-statement.zh.doc").read_bytes(), "application/msword"),
+])
+def test_a_word_document_with_the_language_chosen_by_hand(name, data, mime):
     at = opened()
-    at.file_uploader(key="zh_file").upload("statement.docx", data.getvalue(),
-                                           "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    assert Path(name).suffix in at.file_uploader(key="zh_file").proto.type  # the uploader offers it
+    at.file_uploader(key="zh_file").upload(name, data(), mime)
     at.selectbox(key="target_lang").set_value("Russian")
     at.button(key="align").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     a = work(at).alignment
-    assert a.source.name == "statement.docx" and a.target.lang == "ru"
+    assert a.source.name == name and a.target.lang == "ru"
+    assert a.source.text.split("\n\n")[0] == "中华人民共和国和俄罗斯联邦关于新时代国际关系和全球可持续发展的联合声明(上)"
     assert "两国元首在北京举行会谈" in a.source.text
     assert any(r["status"] == "omitted" for r in table_rows(at))
 
