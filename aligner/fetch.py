@@ -25,6 +25,8 @@ CONTENT_SUFFIXES = {
     "text/html": ".html", "application/xhtml+xml": ".html", "multipart/related": ".mhtml",
     "application/pdf": ".pdf", "application/epub+zip": ".epub", "text/plain": ".txt", "text/markdown": ".md",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/msword": ".doc", "application/rtf": ".rtf", "text/rtf": ".rtf",
+    "application/vnd.oasis.opendocument.text": ".odt",
 }
 _URL = re.compile(r"^https?://", re.IGNORECASE)
 

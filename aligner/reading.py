@@ -384,6 +384,29 @@ READABLE_SUFFIXES = (".txt", ".md", ".srt", ".docx", ".doc", ".odt", ".rtf", ".p
                      *MHTML_SUFFIXES)
 
 
+_HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*(<\?xml[^>]*>\s*)?(<!doctype html|<html)", re.IGNORECASE | re.DOTALL)
+
+
+def _web_page_kind(path: Path, suffix: str) -> str | None:
+    """'html' or 'mhtml' for a saved web page: by its extension, or, for a .doc, by its content.
+
+    Word's "Save as Web Page" (and "Single File Web Page") documents are often renamed .doc, and
+    many official sites publish their statements so; Word opens them, and so do we.
+    """
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in MHTML_SUFFIXES:
+        return "mhtml"
+    if suffix != ".doc":
+        return None
+    with path.open("rb") as handle:
+        head = handle.read(4096).removeprefix(codecs.BOM_UTF8)
+    if _HTML_START.match(head):
+        return "html"
+    headers = re.split(rb"\r?\n\r?\n", head, maxsplit=1)[0].lower()
+    return "mhtml" if b"mime-version:" in headers and b"multipart/related" in headers else None
+
+
 def _held_to_limit(text: str, path: Path) -> str:
     """The text of a PDF, e-book, web page or .doc, which may be far smaller than its file, within MAX_BYTES."""
     _check_size(len(text.encode("utf-8")), f"the text of {path}")
@@ -409,11 +432,12 @@ def read_file(path: str | Path) -> str:
         if suffix == ".epub" or (_starts_with(path, b"PK\x03\x04") and is_epub(path)):
             _check_size(size, str(path), MAX_DOCUMENT_BYTES)
             return _held_to_limit(epub_text(path), path)
-        if suffix in HTML_SUFFIXES or suffix in MHTML_SUFFIXES:
+        page = _web_page_kind(path, suffix)
+        if page:
             _check_size(size, str(path), MAX_DOCUMENT_BYTES)
             from aligner.web import html_text, mhtml_text
 
-            read = mhtml_text if suffix in MHTML_SUFFIXES else html_text
+            read = mhtml_text if page == "mhtml" else html_text
             return _held_to_limit(read(path.read_bytes(), str(path)), path)
         if _starts_with(path, OLE_SIGNATURE) and (suffix == ".doc" or is_word97(path)):
             _check_size(size, str(path), MAX_DOCUMENT_BYTES)  # pictures are kept inside the file too

@@ -16,6 +16,8 @@ ROUTES = {
     "/docs/download?id=7": (DATA / "joint-statement-opening.en.pdf", "application/pdf"),
     "/texts/joint-statement.ru.txt": (ROOT / "texts" / "joint-statement.ru.txt", "text/plain"),
     "/books/statement": (DATA / "joint-statement.en.epub", "application/epub+zip"),
+    "/files/20220204.doc": (DATA / "joint-statement.zh.doc", "application/msword"),
+    "/files/getfile?id=5": (DATA / "joint-statement-page.ru.mhtml", "application/msword"),  # a web page saved as .doc
     "/empty": (None, "text/html"),
     "/statement/iso-8859-5": (DATA / "page-without-charset.ru.html", "text/html; charset=ISO-8859-5"),
 }

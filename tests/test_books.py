@@ -154,6 +154,29 @@ def test_a_page_chromium_saved_as_one_file_reads_like_the_page(lang):
     assert read_file(DATA / f"joint-statement-page.{lang}.mhtml") == read_file(DATA / f"joint-statement-page.{lang}.html")
 
 
+@pytest.mark.parametrize("saved", ["joint-statement-page.zh.html", "joint-statement-page.ru.mhtml"])
+def test_a_web_page_saved_with_a_doc_name_is_read_as_the_page(tmp_path, saved):
+    # Word's "Save as Web Page" / "Single File Web Page", renamed .doc as official sites publish them
+    original = DATA / saved
+    renamed = tmp_path / "statement.doc"
+    renamed.write_bytes(original.read_bytes())
+    assert read_file(renamed) == read_file(original)
+
+
+def test_a_utf8_page_led_by_a_bom_comment_and_xml_declaration_is_still_a_page(tmp_path):
+    original = DATA / "joint-statement-page.ru.html"  # UTF-8
+    led = tmp_path / "led.doc"
+    led.write_bytes(b"\xef\xbb\xbf<!-- saved by Word -->\n<?xml version='1.0'?>\n" + original.read_bytes())
+    assert read_file(led) == read_file(original)
+
+
+def test_a_plain_text_named_doc_is_still_read_as_text(tmp_path):
+    text = "<html> is how a page starts, as this note says.\n\nMIME-Version is a mail header."
+    note = tmp_path / "note.doc"
+    note.write_text("A note about pages.\n" + text, encoding="utf-8")
+    assert read_file(note) == "A note about pages.\n" + text
+
+
 @pytest.mark.parametrize("encoding, declared", [
     ("utf-8", False), ("gb18030", False), ("big5", False), ("utf-8", True), ("gb18030", True)])
 def test_a_page_in_any_encoding_reads_back_the_same(tmp_path, encoding, declared):

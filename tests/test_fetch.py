@@ -17,7 +17,7 @@ from conftest import ROUTES
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
-@pytest.mark.parametrize("route", list(ROUTES)[:5])
+@pytest.mark.parametrize("route", list(ROUTES)[:7])
 def test_a_fetched_address_reads_as_its_file(site, route):
     assert read_url(site + route) == read_file(ROUTES[route][0])
 
@@ -28,6 +28,9 @@ def test_the_reader_follows_the_content_type_not_the_address():
     assert download_name("https://example.org/get?id=7", "application/pdf") == "get.pdf"
     assert download_name("https://example.org/", "") == "page.txt"
     assert download_name("https://example.org/a/statement.pdf", "application/octet-stream") == "statement.pdf"
+    assert download_name("https://www.gov.cn/files/20220204.doc", "application/msword") == "20220204.doc"
+    assert download_name("https://example.org/download?id=9", "application/msword") == "download.doc"
+    assert download_name("https://example.org/notes", "text/rtf") == "notes.rtf"
     assert is_url("https://kremlin.ru/supplement/5770") and is_url(" HTTP://x.org") and not is_url("texts/a.txt")
 
 
