@@ -224,16 +224,15 @@ def render_docx(result: ThreeWay) -> bytes:
     from aligner.normalise import is_traditional
     from aligner.types import LANGUAGE_NAMES
 
-    langs = [result.source.lang, *(result.alignments[label].target.lang for label in result.labels)]
-    names = [LANGUAGE_NAMES.get(lang, lang) for lang in langs]
+    documents = [result.source, *(result.alignments[label].target for label in result.labels)]
+    names = [LANGUAGE_NAMES.get(document.lang, document.lang) for document in documents]
     rows = [WordRow(str(number), three_way_segments(result, row),
                     [(f"{f.side + ' ' if f.side else ''}{f.kind}: ", one_line(f.reason)) for f in row.flags],
                     STATUS_COLOURS[row_status(f.kind for f in row.flags)])
             for number, row in enumerate(result.rows, start=1)]
     title = "Three-way alignment: " + " · ".join(names)
-    meta = [" · ".join(f"{name}: {len(result.alignments[label].target)} sentences"
-                       for name, label in zip(names[1:], result.labels))
-            + f" · Chinese: {len(result.source)} sentences · {len(rows)} rows"]
+    meta = [" · ".join(f"{name}: {len(document)} sentences" for name, document in zip(names, documents))
+            + f" · {len(rows)} rows"]
     return build(title, meta, ["#", *names, "flags"], rows, None, is_traditional(result.source.text))
 
 
