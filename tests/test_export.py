@@ -306,8 +306,8 @@ def test_xlsx_keeps_texts_and_status_colours(alignment, tmp_path):
     assert summary["Pairs"] == 7
 
 
-def test_xlsx_keeps_text_that_looks_like_a_formula():
-    text = "=== Раздел I ==="
+@pytest.mark.parametrize("text", ["=== Раздел I ===", "- Да, конечно, - ответил он.", "+7 495 000-00-00"])
+def test_xlsx_keeps_text_that_looks_like_a_formula(text):
     source = Document("第一部分", "zh", [Sentence(0, 0, 4, "第一部分", "第一部分")])
     target = Document(text, "ru", [Sentence(0, 0, len(text), text, text)])
     workbook = openpyxl.load_workbook(io.BytesIO(render(Alignment(source, target, [Bead((0,), (0,), 0.9)]), "xlsx")))
