@@ -1,0 +1,57 @@
+"""Rows of a table a reviewer keeps in a spreadsheet or a tab/comma-separated file, and which of
+its columns hold which language: shared by the glossary and by pairs aligned elsewhere.
+
+A header row names the columns (zh / Chinese / 中文, en / English / 英文, ru / Russian / 俄文 /
+русский); text files are read in any encoding aligner reads, the delimiter taken from the first
+line (tab, semicolon or comma).
+"""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from aligner.errors import InputError
+
+COLUMN_NAMES = {
+    "zh": ("zh", "chinese", "中文", "汉语", "源语", "source", "zh-cn", "zh_cn"),
+    "en": ("en", "english", "英文", "英语", "英", "en-us", "en-gb"),
+    "ru": ("ru", "russian", "俄文", "俄语", "俄", "русский", "ru-ru"),
+}
+
+
+def language_columns(header: list[str]) -> dict[str, int]:
+    """Column index per language if `header` is a header row naming the Chinese column, else {}."""
+    found = {}
+    for k, cell in enumerate(header):
+        for lang, names in COLUMN_NAMES.items():
+            if cell.strip().lower() in names and lang not in found:
+                found[lang] = k
+    return found if "zh" in found and len(found) > 1 else {}
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    """The rows of a .xlsx (its first sheet) or of a .tsv/.csv/.txt file, cells as strings."""
+    return _xlsx_rows(path) if path.suffix.lower() == ".xlsx" else _text_rows(path)
+
+
+def _text_rows(path: Path) -> list[list[str]]:
+    from aligner.reading import read_file
+
+    text = read_file(path)
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = "\t" if "\t" in first else (";" if first.count(";") > first.count(",") else ",")
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+
+
+def _xlsx_rows(path: Path) -> list[list[str]]:
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for files that are not workbooks
+        raise InputError(f"{path} is not a readable Excel workbook ({error}); save it again as .xlsx or .csv.") from None
+    sheet = workbook.worksheets[0]
+    rows = [["" if cell is None else str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
+    workbook.close()
+    return rows
