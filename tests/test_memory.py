@@ -1,0 +1,127 @@
+"""Pairs aligned elsewhere (TMX, TSV/CSV, XLSX, our JSON) checked by the review: each row one pair,
+flagged as the aligner's own pairs would be; rows whose sides do not match come out `weak`."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from aligner import align_texts, export
+from aligner.cli import main
+from aligner.errors import InputError
+from aligner.export.table import one_line
+from aligner.memory import check_pairs, read_pairs
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXTS = ROOT / "texts"
+
+
+@pytest.fixture(scope="module")
+def aligned():
+    zh = (TEXTS / "joint-statement.zh.txt").read_text(encoding="utf-8")
+    en = (TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8")
+    return align_texts(zh, en)
+
+
+def texts(alignment) -> list[tuple[str, str]]:
+    return [(one_line(alignment.source.span_text(b.src)), one_line(alignment.target.span_text(b.tgt)))
+            for b in alignment.beads]
+
+
+def kinds(alignment) -> list[set[str]]:
+    return [{f.kind for f in b.flags} for b in alignment.beads]
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "csv", "xlsx", "json"])
+def test_our_own_export_checks_out_with_the_same_flags_on_the_same_rows(aligned, tmp_path, fmt):
+    path = export.write(aligned, tmp_path / f"pairs.{fmt}")
+    checked = check_pairs(path)
+    assert texts(checked) == texts(aligned)
+    assert {"number", "omitted", "added"} <= set().union(*kinds(aligned))  # the sample's planted problems
+    for mine, theirs in zip(kinds(checked), kinds(aligned)):
+        assert mine & {"number", "omitted", "added", "name"} == theirs & {"number", "omitted", "added", "name"}
+    assert sum("weak" in k for k in kinds(checked)) == 0  # a faithful translation: no row looks unrelated
+
+
+def test_rows_given_each_others_translations_come_out_weak(aligned, tmp_path):
+    rows = [(zh, tgt) for zh, tgt in texts(aligned) if zh and tgt]
+    swapped = [3, 17, 24, 38, 41, 9]
+    for a, b in zip(swapped[::2], swapped[1::2]):
+        rows[a], rows[b] = (rows[a][0], rows[b][1]), (rows[b][0], rows[a][1])
+    path = tmp_path / "memory.csv"
+    with path.open("w", encoding="gb18030", newline="") as handle:  # a legacy-encoded, headerless table
+        csv.writer(handle).writerows(rows)
+    checked = check_pairs(path)
+    weak = [k for k, found in enumerate(kinds(checked)) if "weak" in found]
+    assert weak == sorted(swapped)
+
+
+TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="ZH-CN" segtype="sentence" creationtool="x" creationtoolversion="1"
+ adminlang="en" datatype="plaintext" o-tmf="x"/><body>
+<tu><tuv xml:lang="ZH-CN"><seg>两国元首在北京举行<ph x="1">&lt;b&gt;</ph>会谈。</seg></tuv>
+    <tuv xml:lang="en-GB"><seg>The heads of state held <hi>talks</hi> in Beijing.</seg></tuv>
+    <tuv xml:lang="ru-RU"><seg>Главы государств провели переговоры в Пекине.</seg></tuv></tu>
+<tu><tuv xml:lang="zh-TW"><seg>雙方將於2030年前實現這一目標。</seg></tuv>
+    <tuv xml:lang="en-GB"><seg>The two sides will reach this goal by 2035.</seg></tuv>
+    <tuv xml:lang="ru-RU"><seg>Стороны достигнут этой цели к 2030 году.</seg></tuv></tu>
+<tu><tuv xml:lang="zh-CN"><seg>国际社会对此绝不接受。</seg></tuv>
+    <tuv xml:lang="en-GB"><seg>Poverty reduction is a priority of cooperation.</seg></tuv>
+    <tuv xml:lang="ru-RU"><seg>Международное сообщество с этим не согласится.</seg></tuv></tu>
+</body></tmx>"""
+
+
+def test_a_small_trilingual_memory_is_read_per_language_and_scored_by_the_encoder_prior(tmp_path):
+    path = tmp_path / "memory.tmx"
+    path.write_text(TMX, encoding="utf-8")
+    with pytest.raises(InputError, match="both Russian and English; choose one with --target-lang"):
+        read_pairs(path)
+    pairs, lang = read_pairs(path, "en")
+    assert lang == "en" and pairs[0] == ("两国元首在北京举行会谈。", "The heads of state held talks in Beijing.")
+    english = check_pairs(path, target_lang="en")
+    assert [sorted(k) for k in kinds(english)] == [[], ["number"], ["weak"]]  # 2030 ≠ 2035; an unrelated row
+    russian = check_pairs(path, target_lang="ru")
+    assert [sorted(k) for k in kinds(russian)] == [[], [], []]
+
+
+@pytest.mark.parametrize("content, message", [
+    ("", "is empty"),
+    ("только одна колонка\nи ещё строка\n", "no two columns to pair"),
+    ("zh\ten\n\tOnly English here.\n", "no Chinese text"),
+])
+def test_tables_that_cannot_be_pairs_are_one_clear_error(tmp_path, content, message):
+    path = tmp_path / "pairs.tsv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        check_pairs(path)
+
+
+def test_broken_or_foreign_memories_are_one_clear_error(tmp_path):
+    broken = tmp_path / "broken.tmx"
+    broken.write_text("<tmx><body><tu>", encoding="utf-8")
+    with pytest.raises(InputError, match="not a readable TMX file"):
+        read_pairs(broken)
+    french = tmp_path / "fr.tmx"
+    french.write_text('<tmx><body><tu><tuv xml:lang="en"><seg>Hello.</seg></tuv><tuv xml:lang="fr"><seg>Bonjour.'
+                      "</seg></tuv></tu></body></tmx>", encoding="utf-8")
+    with pytest.raises(InputError, match=r"no Chinese segments \(languages: en, fr\)"):
+        read_pairs(french)
+
+
+def test_check_command_writes_the_report_and_keeps_what_is_asked(aligned, tmp_path):
+    source = export.write(aligned, tmp_path / "pairs.tmx")
+    runner = CliRunner()
+    out = tmp_path / "problems.xlsx"
+    result = runner.invoke(main, ["check", str(source), "-o", str(out), "--keep", "flagged,weak"])
+    assert result.exit_code == 0, result.output
+    import openpyxl
+
+    rows = list(openpyxl.load_workbook(out)["Pairs"].iter_rows(min_row=2, values_only=True))
+    assert [r[5] for r in rows] == ["number"]  # the TMX holds only two-sided rows: the number change is left
+    assert "1 of 48 pairs (kept: flagged, weak)" in result.output and "1 of 48 pairs flagged" in result.output
+    listing = runner.invoke(main, ["check", str(source)])
+    assert listing.exit_code == 0 and "2030 ≠ 2035" in listing.output
+    missing = runner.invoke(main, ["check", str(tmp_path / "nothing.tmx")])
+    assert missing.exit_code == 1 and "no such file" in missing.output
