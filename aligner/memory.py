@@ -11,9 +11,10 @@ The documents are built from the segments as given, one paragraph each, so offse
 every export work as for aligned texts. A pair's score is how likely its two sides translate each
 other, by the encoder's similarity measured against the same file's rows paired with rows further
 on (equal-variance Gaussians, as the aligner models a document), with a prior that one row in
-twenty is wrong. Measured on 510 gold pairs of two MAC chapters (loose literary translation):
-9 of the clean pairs score below 0.5 (a `weak` flag), and with 20 of them given each other's
-translations, 17 of the 20 do, at 5 other flags.
+twenty is wrong. `benchmarks/memory_check.py` (the MAC dev gold pairs as six memories, loose
+literary translation): 14 of 1,337 right rows score below 0.5 (a `weak` flag); with 5% of the rows
+given each other's translations, 47 of those 66 are found, at 7 other flags. A prior of one in
+ten finds 50 at 15 others; one in fifty, 40 at 4.
 """
 from __future__ import annotations
 
@@ -194,16 +195,22 @@ def score_pairs(alignment: Alignment, encoder) -> None:
         alignment.beads[k].score = float(score)
 
 
-def check_pairs(path: str | Path, encoder=None, target_lang: str | None = None,
-                glossary: tuple[Term, ...] = ()) -> Alignment:
-    """Read the pairs of `path`, score them with the encoder and add the review flags."""
-    from aligner.embed import get_encoder
+def check_rows(pairs: list[tuple[str, str]], encoder, target_lang: str | None = None, name: str = "",
+               glossary: tuple[Term, ...] = ()) -> Alignment:
+    """The rows as pairs, scored with the encoder and with the review flags."""
     from aligner.review import review
 
-    pairs, lang = read_pairs(path, target_lang)
-    alignment = pairs_alignment(pairs, lang, name=str(path))
-    encoder = encoder or get_encoder()
+    alignment = pairs_alignment(pairs, target_lang, name=name)
     score_pairs(alignment, encoder)
     alignment.model, alignment.glossary = encoder.name, tuple(glossary)
     review(alignment, encoder)
     return alignment
+
+
+def check_pairs(path: str | Path, encoder=None, target_lang: str | None = None,
+                glossary: tuple[Term, ...] = ()) -> Alignment:
+    """Read the pairs of `path` and check them (`check_rows`; the default encoder unless given)."""
+    from aligner.embed import get_encoder
+
+    pairs, lang = read_pairs(path, target_lang)
+    return check_rows(pairs, encoder or get_encoder(), lang, str(path), glossary)
