@@ -296,6 +296,28 @@ def test_a_file_that_is_not_a_project_is_refused_in_the_page():
     assert any("pairs.json" in e.value and "not an aligner project" in e.value for e in at.error)
 
 
+def test_a_memory_from_elsewhere_is_checked_row_by_row_in_the_page(tmp_path):
+    at = opened()
+    sample = work(at).alignment  # the zh–ru sample, exported as a CAT tool's memory would hold it
+    tmx = export_payload(sample, "tmx")
+    uploader = next(u for u in at.get("file_uploader") if u.key == "pairs_file")
+    uploader.upload("memory.tmx", tmx, "application/x-tmx+xml")
+    at.run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    checked = work(at).alignment
+    both = [b for b in sample.beads if b.src and b.tgt]
+    assert len(checked.beads) == len(both) and all(len(b.src) == len(b.tgt) == 1 for b in checked.beads)
+    assert [one_line(checked.target.span_text(b.tgt)) for b in checked.beads] == \
+        [one_line(sample.target.span_text(b.tgt)) for b in both]
+    assert any("Checked memory.tmx" in s.value and "flagged" in s.value for s in at.success)
+    number = [k for k, b in enumerate(checked.beads) if any(f.kind == "number" for f in b.flags)]
+    assert number == [k for k, b in enumerate(both) if any(f.kind == "number" for f in b.flags)] and number
+    uploader = next(u for u in at.get("file_uploader") if u.key == "pairs_file")
+    uploader.upload("notes.csv", "just one column\nof notes\n".encode(), "text/csv")
+    at.run()
+    assert any("notes.csv" in e.value and "no two columns" in e.value for e in at.error)
+
+
 def test_uploading_english_realigns_and_a_binary_file_gets_a_clear_error():
     at = opened()
     at.file_uploader(key="tgt_file").upload("statement.en.txt", (TEXTS / "joint-statement.en.txt").read_bytes(), "text/plain")

@@ -52,6 +52,33 @@ def _load_project() -> None:
     state.flash("success", f"Opened {upload.name}: {len(a.beads)} pairs, {len(project.history)} corrections.")
 
 
+def _load_pairs() -> None:
+    """Check an uploaded memory or table of pairs aligned elsewhere, in place of the current work."""
+    from aligner.memory import check_pairs
+    from aligner.reading import from_copy
+    from ui.run import encoder_for
+
+    upload = st.session_state.get("pairs_file")
+    if upload is None:
+        return
+    current = st.session_state.get(state.INPUTS)
+    model = current.model if current is not None else None
+    glossary = current.glossary if current is not None else ()
+    try:
+        a = from_copy(upload.getvalue(), upload.name,
+                      lambda path: check_pairs(path, encoder_for(model), glossary=glossary))
+    except AlignerError as exc:
+        state.flash("error", str(exc))
+        return
+    inputs = Inputs(a.source.text, a.target.text, a.source.name, a.target.name, a.target.lang, model, True,
+                    glossary=a.glossary)
+    state.start(a, inputs)
+    # the texts panel shows the rows, one per line, so "Align" would align them afresh
+    st.session_state.update({"zh_text": a.source.text, "tgt_text": a.target.text, "presplit": True, "tgt2_text": ""})
+    flagged = sum(1 for bead in a.beads if bead.flags)
+    state.flash("success", f"Checked {upload.name}: {len(a.beads)} pairs as they were aligned, {flagged} flagged.")
+
+
 def downloads() -> None:
     corrections = state.work()
     a = corrections.alignment
@@ -66,6 +93,10 @@ def downloads() -> None:
                        file_name=file_name(a, "project"), mime="application/json", key="download_project",
                        on_click="ignore", width="stretch", type="primary")
     st.file_uploader("Open a project", type=["json"], key="project_file", on_change=_load_project)
+    st.file_uploader("Check pairs aligned elsewhere", type=["tmx", "tsv", "csv", "xlsx"], key="pairs_file",
+                     on_change=_load_pairs,
+                     help="A translation memory or a two-column table (the Chinese first, or columns named zh "
+                          "and en/ru): each row stays one pair and gets the review flags.")
 
 
 def three_way_main(result) -> None:
