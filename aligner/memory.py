@@ -208,9 +208,10 @@ def check_rows(pairs: list[tuple[str, str]], encoder, target_lang: str | None = 
 
 
 def check_pairs(path: str | Path, encoder=None, target_lang: str | None = None,
-                glossary: tuple[Term, ...] = ()) -> Alignment:
-    """Read the pairs of `path` and check them (`check_rows`; the default encoder unless given)."""
+                glossary: tuple[Term, ...] = (), name: str = "") -> Alignment:
+    """Read the pairs of `path` and check them (`check_rows`; the default encoder unless given;
+    `name`: what the documents are called, the path by default)."""
     from aligner.embed import get_encoder
 
     pairs, lang = read_pairs(path, target_lang)
-    return check_rows(pairs, encoder or get_encoder(), lang, str(path), glossary)
+    return check_rows(pairs, encoder or get_encoder(), lang, name or str(path), glossary)

@@ -310,6 +310,7 @@ def test_a_memory_from_elsewhere_is_checked_row_by_row_in_the_page(tmp_path):
     assert [one_line(checked.target.span_text(b.tgt)) for b in checked.beads] == \
         [one_line(sample.target.span_text(b.tgt)) for b in both]
     assert any("Checked memory.tmx" in s.value and "flagged" in s.value for s in at.success)
+    assert checked.source.name == checked.target.name == "memory.tmx"  # not the temporary copy's path
     number = [k for k, b in enumerate(checked.beads) if any(f.kind == "number" for f in b.flags)]
     assert number == [k for k, b in enumerate(both) if any(f.kind == "number" for f in b.flags)] and number
     uploader = next(u for u in at.get("file_uploader") if u.key == "pairs_file")

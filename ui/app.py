@@ -66,7 +66,7 @@ def _load_pairs() -> None:
     glossary = current.glossary if current is not None else ()
     try:
         a = from_copy(upload.getvalue(), upload.name,
-                      lambda path: check_pairs(path, encoder_for(model), glossary=glossary))
+                      lambda path: check_pairs(path, encoder_for(model), glossary=glossary, name=upload.name))
     except AlignerError as exc:
         state.flash("error", str(exc))
         return
