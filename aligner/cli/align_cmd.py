@@ -1,14 +1,13 @@
 """`aligner align ZH TGT [-o pairs.tsv]`: align two files and write or print the pairs."""
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 import click
 
 from aligner.cli.progress import StderrProgress
-from aligner.cli.selection import described, selection_options
+from aligner.cli.output import print_listing
+from aligner.cli.selection import selection_options, written_message
 from aligner.errors import AlignerError
 
 
@@ -73,11 +72,10 @@ def _align_two(files, output, target_lang, model, presplit, cache, progress, glo
     progress.close()
     alignment = kept_pairs(aligned, keep, min_score)
     if output is None:
-        _print(export.listing(alignment))
+        print_listing(export.listing(alignment))
     else:
         export.write(alignment, output)
-        click.echo(f"{described(len(alignment.beads), len(aligned.beads), 'pairs', keep, min_score)} written to {output}",
-                   err=True)
+        click.echo(written_message(len(alignment.beads), len(aligned.beads), "pairs", keep, min_score, output), err=True)
 
 
 def _align_three(files, output, model, presplit, cache, progress, glossary, keep, min_score) -> None:
@@ -85,23 +83,11 @@ def _align_three(files, output, model, presplit, cache, progress, glossary, keep
     from aligner.threeway import align_files
     from aligner.threeway_export import listing, write
 
-    result = align_files(files, model=model, presplit=presplit, cache=cache, progress=progress,
-                                  glossary=glossary)
+    result = align_files(files, model=model, presplit=presplit, cache=cache, progress=progress, glossary=glossary)
     progress.close()
     shown = kept_rows(result, keep, min_score)
     if output is None:
-        _print(listing(shown))
+        print_listing(listing(shown))
     else:
         write(shown, output)
-        click.echo(f"{described(len(shown.rows), len(result.rows), 'rows', keep, min_score)} written to {output}",
-                   err=True)
-
-
-def _print(text: str) -> None:
-    """Print to stdout; a closed pipe (`aligner align ... | head`) ends quietly, not with a trace."""
-    try:
-        click.echo(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(0)
+        click.echo(written_message(len(shown.rows), len(result.rows), "rows", keep, min_score, output), err=True)

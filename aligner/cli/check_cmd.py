@@ -5,8 +5,8 @@ from pathlib import Path
 
 import click
 
-from aligner.cli.align_cmd import _print
-from aligner.cli.selection import described, selection_options
+from aligner.cli.output import print_listing
+from aligner.cli.selection import selection_options, written_message
 from aligner.errors import AlignerError
 
 
@@ -48,12 +48,11 @@ def check(pairs_file: Path, output: Path | None, target_lang: str | None, model:
     shown = kept_pairs(checked, keep, min_score)
     flagged = sum(1 for bead in checked.beads if bead.flags)
     if output is None:
-        _print(export.listing(shown))
+        print_listing(export.listing(shown))
     else:
         try:
             export.write(shown, output)
         except AlignerError as error:
             raise click.ClickException(str(error)) from None
-        click.echo(f"{described(len(shown.beads), len(checked.beads), 'pairs', keep, min_score)} written to {output}",
-                   err=True)
+        click.echo(written_message(len(shown.beads), len(checked.beads), "pairs", keep, min_score, output), err=True)
     click.echo(f"{flagged} of {len(checked.beads)} pairs flagged.", err=True)

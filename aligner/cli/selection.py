@@ -1,4 +1,4 @@
-"""`--keep` and `--min-score`: which pairs an output keeps (shared by `align` and `batch`).
+"""`--keep` and `--min-score`: which pairs an output keeps (shared by `align`, `batch` and `check`).
 
 A translation memory or a training set should hold only the pairs a reviewer would accept;
 the statuses are the ones every export and the review page colour pairs by.
@@ -31,10 +31,10 @@ def selection_options(command):
              "memory or training set. The pairs kept are numbered anew; the listing on stdout is filtered too.")(command)
 
 
-def described(written: int, total: int, unit: str, keep: set[str] | None, min_score: float) -> str:
-    """'51 pairs', or '40 of 51 pairs (kept: ok, weak; score ≥ 0.5)' when a selection dropped some."""
+def written_message(written: int, total: int, unit: str, keep: set[str] | None, min_score: float, output) -> str:
+    """'51 pairs written to out.tsv', or '40 of 51 pairs (kept: ok, weak; score ≥ 0.5) written to …'."""
     if keep is None and not min_score:
-        return f"{written} {unit}"
+        return f"{written} {unit} written to {output}"
     rules = ([f"kept: {', '.join(s for s in STATUSES if s in keep)}"] if keep is not None else []) + \
             ([f"score ≥ {min_score:g}"] if min_score else [])
-    return f"{written} of {total} {unit} ({'; '.join(rules)})"
+    return f"{written} of {total} {unit} ({'; '.join(rules)}) written to {output}"
