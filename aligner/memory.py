@@ -26,7 +26,7 @@ import numpy as np
 
 from aligner.errors import InputError
 from aligner.tables import language_columns, read_rows
-from aligner.types import Alignment, Bead, Document, Sentence, Term
+from aligner.types import Alignment, Bead, Document, Progress, Sentence, Term
 
 MIN_ROWS_FOR_MODEL = 8  # fewer rows cannot describe unrelated pairs; their scores come from the encoder prior
 SHIFTS = (3, 4, 5)  # unrelated pairs: each row's Chinese with the translation this many rows on
@@ -163,15 +163,17 @@ def _llr_scores(true: np.ndarray, false: np.ndarray) -> tuple[float, float]:
     return slope, (true.mean() + false.mean()) / 2
 
 
-def score_pairs(alignment: Alignment, encoder) -> None:
+def score_pairs(alignment: Alignment, encoder, progress: Progress | None = None) -> None:
     """Set each pair's score: the probability that its sides translate each other (see the module)."""
     from aligner.align.scoring import encoder_prior
 
     both = [k for k, b in enumerate(alignment.beads) if b.src and b.tgt]
     if not both:
         return
-    src = np.asarray(encoder.encode([s.norm for s in alignment.source.sentences]), dtype=np.float64)
-    tgt = np.asarray(encoder.encode([s.norm for s in alignment.target.sentences]), dtype=np.float64)
+    n = len(alignment.source.sentences)
+    texts = [s.norm for s in alignment.source.sentences] + [s.norm for s in alignment.target.sentences]
+    embedded = np.asarray(encoder.encode(texts, progress), dtype=np.float64)  # one call: the encoder's workers
+    src, tgt = embedded[:n], embedded[n:]
     i = np.array([alignment.beads[k].src[0] for k in both])
     j = np.array([alignment.beads[k].tgt[0] for k in both])
     if len(both) >= MIN_ROWS_FOR_MODEL:
@@ -196,22 +198,22 @@ def score_pairs(alignment: Alignment, encoder) -> None:
 
 
 def check_rows(pairs: list[tuple[str, str]], encoder, target_lang: str | None = None, name: str = "",
-               glossary: tuple[Term, ...] = ()) -> Alignment:
+               glossary: tuple[Term, ...] = (), progress: Progress | None = None) -> Alignment:
     """The rows as pairs, scored with the encoder and with the review flags."""
     from aligner.review import review
 
     alignment = pairs_alignment(pairs, target_lang, name=name)
-    score_pairs(alignment, encoder)
+    score_pairs(alignment, encoder, progress)
     alignment.model, alignment.glossary = encoder.name, tuple(glossary)
     review(alignment, encoder)
     return alignment
 
 
 def check_pairs(path: str | Path, encoder=None, target_lang: str | None = None,
-                glossary: tuple[Term, ...] = (), name: str = "") -> Alignment:
+                glossary: tuple[Term, ...] = (), name: str = "", progress: Progress | None = None) -> Alignment:
     """Read the pairs of `path` and check them (`check_rows`; the default encoder unless given;
     `name`: what the documents are called, the path by default)."""
     from aligner.embed import get_encoder
 
     pairs, lang = read_pairs(path, target_lang)
-    return check_rows(pairs, encoder or get_encoder(), lang, name or str(path), glossary)
+    return check_rows(pairs, encoder or get_encoder(), lang, name or str(path), glossary, progress)

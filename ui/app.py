@@ -65,8 +65,9 @@ def _load_pairs() -> None:
     model = current.model if current is not None else None
     glossary = current.glossary if current is not None else ()
     try:
-        a = from_copy(upload.getvalue(), upload.name,
-                      lambda path: check_pairs(path, encoder_for(model), glossary=glossary, name=upload.name))
+        with st.spinner(f"Checking {upload.name}…"):
+            a = from_copy(upload.getvalue(), upload.name,
+                          lambda path: check_pairs(path, encoder_for(model), glossary=glossary, name=upload.name))
     except AlignerError as exc:
         state.flash("error", str(exc))
         return

@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from aligner.cli.output import print_listing
+from aligner.cli.progress import StderrProgress
 from aligner.cli.selection import selection_options, written_message
 from aligner.errors import AlignerError
 
@@ -23,8 +24,9 @@ from aligner.errors import AlignerError
               help="Terms each pair must render (.tsv .csv .xlsx: columns zh, en, ru): `term` flags.")
 @selection_options
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def check(pairs_file: Path, output: Path | None, target_lang: str | None, model: str | None,
-          glossary_file: Path | None, keep: set[str] | None, min_score: float, no_cache: bool) -> None:
+          glossary_file: Path | None, keep: set[str] | None, min_score: float, no_cache: bool, quiet: bool) -> None:
     """Check pairs that are already aligned: a translation memory (.tmx), a two-column table
     (.tsv .csv .xlsx: the Chinese first, or columns named zh and en/ru) or an aligner export.
 
@@ -38,13 +40,17 @@ def check(pairs_file: Path, output: Path | None, target_lang: str | None, model:
     from aligner.memory import check_pairs
     from aligner.pair_filter import kept_pairs
 
+    progress = StderrProgress(enabled=not quiet)
     try:
         if output is not None:
             export.check_destination(output, inputs=(pairs_file,))
         glossary = load_glossary(glossary_file) if glossary_file is not None else ()
-        checked = check_pairs(pairs_file, get_encoder(model, cache=not no_cache), target_lang, glossary)
+        checked = check_pairs(pairs_file, get_encoder(model, cache=not no_cache), target_lang, glossary,
+                              progress=progress)
     except AlignerError as error:
         raise click.ClickException(str(error)) from None
+    finally:
+        progress.close()
     shown = kept_pairs(checked, keep, min_score)
     flagged = sum(1 for bead in checked.beads if bead.flags)
     if output is None:
