@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from aligner.errors import InputError
+from aligner.export.listing import MISSING
 from aligner.tables import language_columns, read_rows
 from aligner.types import Alignment, Bead, Document, Progress, Sentence, Term
 
@@ -35,8 +36,9 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def read_pairs(path: str | Path, target_lang: str | None = None) -> tuple[list[tuple[str, str]], str | None]:
-    """The (Chinese, translation) rows of a .tmx, .tsv/.csv/.txt, .xlsx or aligner .json file, and the
-    translation's language when the file names it (TMX language codes, a header row, the record)."""
+    """The (Chinese, translation) rows of a .tmx, .tsv/.csv/.txt, .xlsx, .docx (a bilingual table) or
+    aligner .json file, and the translation's language when the file names it (TMX language codes, a
+    header row, the record)."""
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file; check the path.")
@@ -102,7 +104,8 @@ def _target_language(path: Path, target_lang: str | None, present: set[str]) -> 
 
 
 def _table_pairs(path: Path, target_lang: str | None) -> tuple[list[tuple[str, str]], str | None]:
-    rows = [[(cell or "").strip() for cell in row] for row in read_rows(path)]
+    rows = [["" if cell.strip() == MISSING else cell.strip() for cell in row]  # our Word export's empty side
+            for row in read_rows(path)]
     rows = [row for row in rows if any(row)]
     if not rows:
         raise InputError(f"{path} is empty: give a table of Chinese segments and their translations.")

@@ -280,17 +280,23 @@ def decode_bytes(data: bytes, name: str = "") -> str:
 # --- files -------------------------------------------------------------------------
 
 
-def docx_text(path: Path) -> str:
-    """Text of a Word document: its paragraphs (tables' included, in order) joined by blank lines."""
+def open_word_document(path: Path):
+    """The python-docx Document of a .docx, or InputError naming the file."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
-    from docx.table import Table
     from lxml.etree import XMLSyntaxError
 
     try:
-        document = docx.Document(str(path))
+        return docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError, XMLSyntaxError, AttributeError, *DAMAGED_ZIP) as e:
         raise InputError(f"{path} is not a readable .docx document ({e}); save it again from Word as .docx.") from None
+
+
+def docx_text(path: Path) -> str:
+    """Text of a Word document: its paragraphs (tables' included, in order) joined by blank lines."""
+    from docx.table import Table
+
+    document = open_word_document(path)
 
     def paragraphs(container):
         for block in container.iter_inner_content():

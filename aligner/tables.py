@@ -21,18 +21,41 @@ COLUMN_NAMES = {
 
 
 def language_columns(header: list[str]) -> dict[str, int]:
-    """Column index per language if `header` is a header row naming the Chinese column, else {}."""
+    """Column index per language if `header` is a header row naming the Chinese column, else {}.
+
+    A name may carry a region in brackets, as CAT tools write them ("Chinese (PRC)", "English
+    (United States)")."""
     found = {}
     for k, cell in enumerate(header):
+        name = cell.split("(")[0].strip().lower()
         for lang, names in COLUMN_NAMES.items():
-            if cell.strip().lower() in names and lang not in found:
+            if name in names and lang not in found:
                 found[lang] = k
     return found if "zh" in found and len(found) > 1 else {}
 
 
 def read_rows(path: Path) -> list[list[str]]:
-    """The rows of a .xlsx (its first sheet) or of a .tsv/.csv/.txt file, cells as strings."""
-    return _xlsx_rows(path) if path.suffix.lower() == ".xlsx" else _text_rows(path)
+    """The rows of a .xlsx (its first sheet), a .docx (its bilingual table, such as aligner's Word
+    export or a CAT tool's review document) or a .tsv/.csv/.txt file, cells as strings."""
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return _xlsx_rows(path)
+    if suffix == ".docx":
+        return _docx_rows(path)
+    return _text_rows(path)
+
+
+def _docx_rows(path: Path) -> list[list[str]]:
+    """The first table whose header names a Chinese column, else the first of two or more columns."""
+    from aligner.reading import open_word_document
+
+    tables = [[["\n".join(p.text for p in cell.paragraphs) for cell in row.cells] for row in table.rows]
+              for table in open_word_document(path).tables if len(table.columns) >= 2]
+    named = [rows for rows in tables if rows and language_columns(rows[0])]
+    if not named and not tables:
+        raise InputError(f"{path} has no table of two or more columns; give the pairs as a table "
+                         "(a column for the Chinese and one for the translation).")
+    return (named or tables)[0]
 
 
 def _text_rows(path: Path) -> list[list[str]]:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Iterable
 
 from aligner.errors import AlignerError
-from aligner.export.listing import display_width, wrap
+from aligner.export.listing import MISSING, display_width, wrap
 from aligner.export.record import _document_dict, _pair_dict
 from aligner.export.table import one_line
 from aligner.export.tmx import tmx_lang
@@ -28,7 +28,6 @@ from aligner.threeway import DISAGREE, ThreeWay, ThreeWayRow
 
 FORMAT_NAME = "aligner-threeway"
 FORMAT_VERSION = 1
-MISSING = "—"
 SEPARATOR = " │ "
 
 

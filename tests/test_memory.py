@@ -34,8 +34,9 @@ def kinds(alignment) -> list[set[str]]:
     return [{f.kind for f in b.flags} for b in alignment.beads]
 
 
-@pytest.mark.parametrize("fmt", ["tsv", "csv", "xlsx", "json"])
+@pytest.mark.parametrize("fmt", ["tsv", "csv", "xlsx", "json", "docx"])
 def test_our_own_export_checks_out_with_the_same_flags_on_the_same_rows(aligned, tmp_path, fmt):
+    # docx: the Word document a reviewer sends the translator comes back, corrected, to be checked again
     path = export.write(aligned, tmp_path / f"pairs.{fmt}")
     checked = check_pairs(path)
     assert texts(checked) == texts(aligned)
@@ -86,6 +87,13 @@ def test_a_small_trilingual_memory_is_read_per_language_and_scored_by_the_encode
     assert [sorted(k) for k in kinds(russian)] == [[], [], []]
 
 
+def test_a_cat_tools_column_names_with_regions_are_understood(tmp_path):
+    path = tmp_path / "review.tsv"
+    path.write_text("Segment\tChinese (PRC)\tEnglish (United States)\n"
+                    "1\t两国元首在北京举行会谈。\tThe heads of state held talks in Beijing.\n", encoding="utf-8")
+    assert read_pairs(path) == ([("两国元首在北京举行会谈。", "The heads of state held talks in Beijing.")], "en")
+
+
 @pytest.mark.parametrize("content, message", [
     ("", "is empty"),
     ("только одна колонка\nи ещё строка\n", "no two columns to pair"),
@@ -96,6 +104,16 @@ def test_tables_that_cannot_be_pairs_are_one_clear_error(tmp_path, content, mess
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=message):
         check_pairs(path)
+
+
+def test_a_word_document_without_a_table_is_one_clear_error(tmp_path):
+    from docx import Document as WordDocument
+
+    document = WordDocument()
+    document.add_paragraph("两国元首在北京举行会谈。")
+    document.save(tmp_path / "prose.docx")
+    with pytest.raises(InputError, match="prose.docx has no table of two or more columns"):
+        read_pairs(tmp_path / "prose.docx")
 
 
 def test_broken_or_foreign_memories_are_one_clear_error(tmp_path):

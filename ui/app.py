@@ -94,10 +94,11 @@ def downloads() -> None:
                        file_name=file_name(a, "project"), mime="application/json", key="download_project",
                        on_click="ignore", width="stretch", type="primary")
     st.file_uploader("Open a project", type=["json"], key="project_file", on_change=_load_project)
-    st.file_uploader("Check pairs aligned elsewhere", type=["tmx", "tsv", "csv", "xlsx"], key="pairs_file",
+    st.file_uploader("Check pairs aligned elsewhere", type=["tmx", "tsv", "csv", "xlsx", "docx"], key="pairs_file",
                      on_change=_load_pairs,
-                     help="A translation memory or a two-column table (the Chinese first, or columns named zh "
-                          "and en/ru): each row stays one pair and gets the review flags.")
+                     help="A translation memory, a two-column table (the Chinese first, or columns named zh "
+                          "and en/ru) or a bilingual Word table, such as the Word download corrected by the "
+                          "translator: each row stays one pair and gets the review flags.")
 
 
 def three_way_main(result) -> None:

@@ -1,4 +1,4 @@
-"""`aligner check PAIRS [-o report.html]`: review pairs aligned elsewhere (TMX, TSV/CSV, XLSX)."""
+"""`aligner check PAIRS [-o report.html]`: review pairs aligned elsewhere (TMX, TSV/CSV, XLSX, DOCX)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -28,7 +28,8 @@ from aligner.errors import AlignerError
 def check(pairs_file: Path, output: Path | None, target_lang: str | None, model: str | None,
           glossary_file: Path | None, keep: set[str] | None, min_score: float, no_cache: bool, quiet: bool) -> None:
     """Check pairs that are already aligned: a translation memory (.tmx), a two-column table
-    (.tsv .csv .xlsx: the Chinese first, or columns named zh and en/ru) or an aligner export.
+    (.tsv .csv .xlsx: the Chinese first, or columns named zh and en/ru), a bilingual Word table
+    (.docx, e.g. aligner's Word export corrected by the translator) or an aligner export.
 
     Each row stays one pair; the review flags what the translation left out, changed or added
     (numbers, names, glossary terms, a clause missing, a row with one side empty) and pairs whose

@@ -14,13 +14,13 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 
+from aligner.export.listing import MISSING
 from aligner.export.marked import MARK_COLOUR, side_marks, span_segments
 from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, status
 from aligner.export.table import one_line, summary_counts
 from aligner.normalise import is_traditional
 from aligner.types import LANGUAGE_NAMES, Alignment, Bead
 
-MISSING = "—"
 MISSING_COLOUR = "999999"
 PAGE_MARGIN_CM = 1.5
 NUMBER_WIDTH_CM, FLAGS_WIDTH_CM = 1.6, 5.0  # the text columns share what is left of the page
