@@ -46,6 +46,30 @@ def test_our_own_export_checks_out_with_the_same_flags_on_the_same_rows(aligned,
     assert sum("weak" in k for k in kinds(checked)) == 0  # a faithful translation: no row looks unrelated
 
 
+def test_the_word_document_corrected_by_the_translator_checks_clean_where_they_fixed_it(aligned, tmp_path):
+    from docx import Document as WordDocument
+
+    sent = export.write(aligned, tmp_path / "review.docx")
+    document = WordDocument(str(sent))
+    table = document.tables[-1]
+    [row] = [r for r in table.rows[1:] if "number: 2030 ≠ 2035" in r.cells[3].text]
+    english = row.cells[2]
+    fixed = english.text.replace("2035", "2030")
+    for paragraph in english.paragraphs[1:]:
+        paragraph._p.getparent().remove(paragraph._p)
+    paragraph = english.paragraphs[0]
+    for run in paragraph.runs[1:]:
+        run._r.getparent().remove(run._r)
+    paragraph.runs[0].text = fixed  # the translator types the right year over the marked one
+    document.save(tmp_path / "review-corrected.docx")
+
+    before = check_pairs(sent)
+    after = check_pairs(tmp_path / "review-corrected.docx")
+    assert sum("number" in k for k in kinds(before)) == 1
+    assert sum("number" in k for k in kinds(after)) == 0
+    assert [k & {"omitted", "added"} for k in kinds(after)] == [k & {"omitted", "added"} for k in kinds(before)]
+
+
 def test_rows_given_each_others_translations_come_out_weak(aligned, tmp_path):
     rows = [(zh, tgt) for zh, tgt in texts(aligned) if zh and tgt]
     swapped = [3, 17, 24, 38, 41, 9]
