@@ -76,7 +76,7 @@ def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1500, "height": 1100})
+            page = browser.new_page(viewport={"width": 1500, "height": 1100}, accept_downloads=True)
             page.goto(server)
             rows = page.locator("table#pairs tbody tr")
             rows.first.wait_for(timeout=START_TIMEOUT * 1000)
@@ -126,6 +126,24 @@ def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
             page.wait_for_timeout(500)  # let the columns re-flow
             cut = labels.evaluate_all(CUT_LABELS)
             assert cut == [], cut
+
+            # downloads hold every pair, or only those of the statuses kept (a translation memory of 'ok' pairs)
+            def tsv_rows() -> list[list[str]]:
+                with page.expect_download() as download:
+                    page.get_by_role("button", name="TSV", exact=True).click()
+                lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
+                return [line.split("\t") for line in lines[1:]]
+
+            everything = tsv_rows()
+            assert len(everything) == 51 and any(row[5] for row in everything)
+            include = page.locator("[data-testid=stMultiSelect]").filter(has_text="Pairs to include")
+            for label in ("omitted (no translation)", "added (no Chinese)", "flagged", "low confidence"):
+                include.get_by_role("button", name=f"Remove {label}").click()
+                page.wait_for_timeout(300)
+            expect(include.get_by_role("button", name="Remove flagged")).to_have_count(0)
+            ok_only = tsv_rows()
+            assert 0 < len(ok_only) < len(everything) and not any(row[5] for row in ok_only)
+            assert [row[3:5] for row in ok_only] == [row[3:5] for row in everything if not row[5]]
 
             # the zh–ru–en sample: three columns pivoted on the Chinese, with the translations' disagreements
             page.get_by_text("Texts and encoder").click()
