@@ -39,9 +39,12 @@ def read_pairs(path: str | Path, target_lang: str | None = None) -> tuple[list[t
     """The (Chinese, translation) rows of a .tmx, .tsv/.csv/.txt, .xlsx, .docx (a bilingual table) or
     aligner .json file, and the translation's language when the file names it (TMX language codes, a
     header row, the record)."""
+    from aligner.reading import MAX_DOCUMENT_BYTES, check_size
+
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file; check the path.")
+    check_size(path.stat().st_size, str(path), MAX_DOCUMENT_BYTES)  # a memory is read whole
     if path.suffix.lower() == ".tmx":
         return _tmx_pairs(path, target_lang)
     if path.suffix.lower() == ".json":  # aligner's own record

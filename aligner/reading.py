@@ -58,7 +58,8 @@ def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MB"
 
 
-def _check_size(size: int, name: str, most: int | None = None) -> None:
+def check_size(size: int, name: str, most: int | None = None) -> None:
+    """InputError naming the file when `size` bytes exceed `most` (MAX_BYTES by default)."""
     most = MAX_BYTES if most is None else most
     if size > most:
         shown, limit = _mb(size), _mb(most)
@@ -239,7 +240,7 @@ def decode_bytes(data: bytes, name: str = "") -> str:
     one, GB18030/GBK/GB2312, Big5, cp1251 and KOI8-R. The BOM is not part of the text;
     line endings are kept as they are, since every offset refers to this text.
     """
-    _check_size(len(data), name)
+    check_size(len(data), name)
     if not data:
         raise InputError(f"{_who(name)} is empty; give a file with the text to align.")
     for bom, codec, label in _BOMS:
@@ -415,7 +416,7 @@ def _web_page_kind(path: Path, suffix: str) -> str | None:
 
 def _held_to_limit(text: str, path: Path) -> str:
     """The text of a PDF, e-book, web page or .doc, which may be far smaller than its file, within MAX_BYTES."""
-    _check_size(len(text.encode("utf-8")), f"the text of {path}")
+    check_size(len(text.encode("utf-8")), f"the text of {path}")
     return text
 
 
@@ -431,24 +432,24 @@ def read_file(path: str | Path) -> str:
         size = path.stat().st_size
         suffix = path.suffix.lower()
         if suffix == ".pdf" or _starts_with(path, _PDF_SIGNATURE):
-            _check_size(size, str(path), MAX_DOCUMENT_BYTES)
+            check_size(size, str(path), MAX_DOCUMENT_BYTES)
             from aligner.pdf import pdf_text
 
             return _held_to_limit(pdf_text(path), path)
         if suffix == ".epub" or (_starts_with(path, b"PK\x03\x04") and is_epub(path)):
-            _check_size(size, str(path), MAX_DOCUMENT_BYTES)
+            check_size(size, str(path), MAX_DOCUMENT_BYTES)
             return _held_to_limit(epub_text(path), path)
         page = _web_page_kind(path, suffix)
         if page:
-            _check_size(size, str(path), MAX_DOCUMENT_BYTES)
+            check_size(size, str(path), MAX_DOCUMENT_BYTES)
             from aligner.web import html_text, mhtml_text
 
             read = mhtml_text if page == "mhtml" else html_text
             return _held_to_limit(read(path.read_bytes(), str(path)), path)
         if _starts_with(path, OLE_SIGNATURE) and (suffix == ".doc" or is_word97(path)):
-            _check_size(size, str(path), MAX_DOCUMENT_BYTES)  # pictures are kept inside the file too
+            check_size(size, str(path), MAX_DOCUMENT_BYTES)  # pictures are kept inside the file too
             return _held_to_limit(doc_text(path), path)
-        _check_size(size, str(path))
+        check_size(size, str(path))
         if suffix == ".rtf" or _starts_with(path, _RTF_SIGNATURE):
             text = rtf_text(path, path.read_bytes())
             if not text.strip():

@@ -140,6 +140,16 @@ def test_a_word_document_without_a_table_is_one_clear_error(tmp_path):
         read_pairs(tmp_path / "prose.docx")
 
 
+def test_a_memory_too_large_to_read_whole_is_refused_before_reading(tmp_path, monkeypatch):
+    import aligner.reading
+
+    monkeypatch.setattr(aligner.reading, "MAX_DOCUMENT_BYTES", 1000)
+    path = tmp_path / "huge.tmx"
+    path.write_text(TMX * 2, encoding="utf-8")
+    with pytest.raises(InputError, match=r"huge.tmx is .*; the limit is 1,000 bytes"):
+        read_pairs(path)
+
+
 def test_broken_or_foreign_memories_are_one_clear_error(tmp_path):
     broken = tmp_path / "broken.tmx"
     broken.write_text("<tmx><body><tu>", encoding="utf-8")
