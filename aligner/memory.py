@@ -102,7 +102,8 @@ def _target_language(path: Path, target_lang: str | None, present: set[str]) -> 
     if not targets:
         raise InputError(f"{path} has no Russian or English segments (languages: {', '.join(sorted(present))}).")
     if len(targets) > 1:
-        raise InputError(f"{path} holds both Russian and English; choose one with --target-lang ru or en.")
+        raise InputError(f"{path} holds both Russian and English; say which to check (--target-lang ru or en, "
+                         "or the language of the translation on the review page).")
     return targets[0]
 
 

@@ -101,7 +101,7 @@ TMX = """<?xml version="1.0" encoding="UTF-8"?>
 def test_a_small_trilingual_memory_is_read_per_language_and_scored_by_the_encoder_prior(tmp_path):
     path = tmp_path / "memory.tmx"
     path.write_text(TMX, encoding="utf-8")
-    with pytest.raises(InputError, match="both Russian and English; choose one with --target-lang"):
+    with pytest.raises(InputError, match="both Russian and English; say which to check"):
         read_pairs(path)
     pairs, lang = read_pairs(path, "en")
     assert lang == "en" and pairs[0] == ("两国元首在北京举行会谈。", "The heads of state held talks in Beijing.")

@@ -319,6 +319,23 @@ def test_a_memory_from_elsewhere_is_checked_row_by_row_in_the_page(tmp_path):
     assert any("notes.csv" in e.value and "no two columns" in e.value for e in at.error)
 
 
+def test_a_memory_with_both_translations_is_checked_in_the_language_chosen_on_the_page():
+    from test_memory import TMX
+
+    at = opened()
+    uploader = next(u for u in at.get("file_uploader") if u.key == "pairs_file")
+    uploader.upload("trilingual.tmx", TMX.encode("utf-8"), "application/x-tmx+xml")
+    at.run()
+    assert any("both Russian and English" in e.value and "language of the translation" in e.value for e in at.error)
+    at.selectbox(key="target_lang").set_value("English").run()
+    uploader = next(u for u in at.get("file_uploader") if u.key == "pairs_file")
+    uploader.upload("trilingual-again.tmx", TMX.encode("utf-8"), "application/x-tmx+xml")
+    at.run()
+    checked = work(at).alignment
+    assert checked.target.lang == "en" and [sorted(f.kind for f in b.flags) for b in checked.beads] == \
+        [[], ["number"], ["weak"]]
+
+
 def test_uploading_english_realigns_and_a_binary_file_gets_a_clear_error():
     at = opened()
     at.file_uploader(key="tgt_file").upload("statement.en.txt", (TEXTS / "joint-statement.en.txt").read_bytes(), "text/plain")

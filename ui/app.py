@@ -20,7 +20,7 @@ from ui import state  # noqa: E402
 from ui.correct_panel import correction_panel  # noqa: E402
 from ui.downloads import FORMATS, export_payload, file_name, included, project_payload  # noqa: E402
 from ui.inputs import (  # noqa: E402
-    CUSTOM_ENCODER, DEFAULT_ENCODER, Inputs, page_message, sample_inputs, take_sample_request, texts_panel,
+    CUSTOM_ENCODER, DEFAULT_ENCODER, LANG_CHOICES, Inputs, page_message, sample_inputs, take_sample_request, texts_panel,
 )
 from ui.pairs_view import pairs_view  # noqa: E402
 from ui.run import align_with_progress  # noqa: E402
@@ -64,10 +64,11 @@ def _load_pairs() -> None:
     current = st.session_state.get(state.INPUTS)
     model = current.model if current is not None else None
     glossary = current.glossary if current is not None else ()
+    lang = LANG_CHOICES.get(st.session_state.get("target_lang", ""))  # a memory may hold both translations
     try:
         with st.spinner(f"Checking {upload.name}…"):
             a = from_copy(upload.getvalue(), upload.name,
-                          lambda path: check_pairs(path, encoder_for(model), glossary=glossary, name=upload.name))
+                          lambda path: check_pairs(path, encoder_for(model), lang, glossary, name=upload.name))
     except AlignerError as exc:
         state.flash("error", str(exc))
         return
