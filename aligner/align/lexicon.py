@@ -157,7 +157,9 @@ def _parse(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     # readings in lower-case pinyin only: a capitalised one is a proper noun (山上 Shanshang, a
     # township in Taiwan, would hide 山 mountain + 上); the translation's names are `cues.NameModel`'s
-    for head, definitions in re.findall(r"^\S+ (\S{1,%d}) \[[a-z][^\]]*\] /(.*)/\r?$" % MAX_HEADWORD, text, re.M):
+    entry = re.compile(r"^\S+ (\S{1,%d}) \[[a-z][^\]]*\] /(.*)/\r?$" % MAX_HEADWORD, re.M)
+    for match in entry.finditer(text):  # not findall: a list of every entry would double the peak memory
+        head, definitions = match.groups()
         out[head] = out[head] + "/" + definitions if head in out else definitions
     return out
 
