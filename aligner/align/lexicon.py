@@ -357,7 +357,7 @@ class LexiconModel:
             # a run of targets (as the search asks) inside the windows of the bead and of its parts
             if end - start + 1 == len(j0) and start >= self.first[i0 + a - 1] and end + b <= self.last[i0]:
                 lo = self.first[i0]
-                return table[i0, start - lo : end - lo + 1].astype(np.float64)
+                return table[i0, start - lo : end - lo + 1]
         out = self.direct(i0, a, b, j0)
         for size in range(1, a):  # never less than any part of the source span
             for offset in range(a - size + 1):
