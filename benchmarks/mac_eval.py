@@ -313,7 +313,7 @@ def main() -> None:
         f"same encoder: **ratio {ratio:.2f}** (target ≤ 1.5). Each sentence is embedded exactly once; spans of "
         "2–5 sentences use the length-weighted normalised sum of centred sentence vectors. The search itself (all three passes, six "
         f"documents, embeddings cached) took {search_seconds:.1f} s, "
-        f"{100 * search_seconds / ours['seconds']:.0f}% of the cold total (target < 10%).",
+        f"{100 * search_seconds / ours['seconds']:.1f}% of the cold total (target < 10%).",
         "",
         "### Ablation (switch one thing off, everything else default; warm cache)",
         "",
