@@ -8,7 +8,8 @@ How it works (each step in its own module):
 3. `band` — the part of the grid around the anchors: memory grows with the text, not its square.
 4. `scoring` — each bead's score is a sum of log-likelihood ratios fitted on the document pair
    itself: margin similarity, Gale–Church length, punctuation and name cues (`cues`), paragraph
-   boundaries, shape priors, and runs of unmatched sentences.
+   boundaries, shape priors, runs of unmatched sentences, and for Chinese–English a dictionary's
+   coverage of the English words (`lexicon`).
 5. `dp` — banded dynamic programming over beads 1–0, 0–1, a–b up to 5 sentences in all, and 1–5;
    run three times (`core.best_path`): once to re-fit the models on its 1–1 beads, once with
    them, and once over equal-weight spans whose unmatched passages are taken (`paths`).

@@ -6,6 +6,7 @@ import numpy as np
 from aligner.align.confidence import bead_confidences
 from aligner.align.paths import adopt_gaps
 from aligner.align.scoring import EncoderPrior, Params, encoder_prior
+from aligner.align.lexicon import lexicon_features
 from aligner.align.search import Search
 from aligner.align.spans import attach_names, side_of
 from aligner.embed.base import Encoder
@@ -49,7 +50,9 @@ def plan(source: Document, target: Document, src_emb: np.ndarray, tgt_emb: np.nd
     src = side_of(source, src_emb, MAX_SPAN, centre=params.centre, weight_power=params.span_weight)
     tgt = side_of(target, tgt_emb, MAX_SPAN, centre=params.centre, weight_power=params.span_weight)
     attach_names(src, tgt, source, target)
-    return Search(src, tgt, params, prior)
+    lexicon = lexicon_features([s.norm for s in source.sentences], [s.norm for s in target.sentences], source.lang,
+                               target.lang) if params.lexicon_weight else None
+    return Search(src, tgt, params, prior, lexicon)
 
 
 def best_path(search: Search, progress: Progress | None = None) -> list[tuple[int, int, int, int]]:

@@ -223,7 +223,12 @@ class NameModel:
         if not self.src_cum.shape[1]:
             return np.zeros(len(j0))
         s_has = (self.src_cum[i0 + a] - self.src_cum[i0]) > 0
-        t_has = (self.tgt_cum[j0 + b] - self.tgt_cum[j0]) > 0
-        shared = t_has.astype(np.int32) @ s_has.astype(np.int32) if s_has.ndim == 1 \
-            else (t_has & s_has).sum(axis=1)
+        if s_has.ndim == 1:  # the search's case: only the source span's names need looking up
+            names = np.flatnonzero(s_has)
+            if not len(names):
+                return np.full(len(j0), self.llr[0])
+            shared = ((self.tgt_cum[j0 + b, names[:, None]] - self.tgt_cum[j0, names[:, None]]) > 0).sum(axis=0)
+        else:
+            t_has = (self.tgt_cum[j0 + b] - self.tgt_cum[j0]) > 0
+            shared = (t_has & s_has).sum(axis=1)
         return self.llr[np.minimum(shared, 2)]

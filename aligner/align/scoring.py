@@ -13,7 +13,10 @@ Every term is a log-likelihood ratio, so a path's score is the sum of its beads'
   whether the bead starts inside an open quotation on each side (a boundary in mid-utterance);
 - a log prior per bead shape, and for a source sentence riding at the edge of a bigger bead the
   evidence that the bead matches better without it (so omissions stay 1–0 beads);
-- paragraphs: a bead that starts a paragraph on one side only, or straddles one, pays a penalty.
+- paragraphs: a bead that starts a paragraph on one side only, or straddles one, pays a penalty;
+- lexicon (Chinese–English only): how many of the English span's words a dictionary (CC-CEDICT)
+  finds among the glosses of the Chinese span's words, as an LLR with the coverage rate fitted per
+  document (see `lexicon`): evidence that does not come from the encoder.
 """
 from __future__ import annotations
 
@@ -60,6 +63,7 @@ class Params:
     quote_weight: float = 1.0  # weight of the LLR of a bead starting inside a quotation on either side (see cues)
     span_weight: float = 1.0  # spans weight their sentences by length ** this (0: equally; see spans.side_of)
     gap_opinion: bool = True  # take unmatched passages from a second path over equal-weight spans (see Search)
+    lexicon_weight: float = 1.0  # weight of the Chinese–English dictionary LLR (see `lexicon`; English only)
 
     def but(self, **changes) -> "Params":
         return replace(self, **changes)
@@ -205,6 +209,7 @@ class BeadScorer:
         self.cues = None  # a CueModel, set by the search
         self.names = None  # a NameModel, set by the search
         self.quotes = None  # a QuoteModel, set by the search
+        self.lexicon = None  # a LexiconModel, set by the search (Chinese–English only)
         self.src_base, self.tgt_base = nb.src_base, nb.tgt_base
         self.src_base_cum = np.concatenate([[0.0], np.cumsum(nb.src_base, dtype=np.float64)])
         self.tgt_base_cum = np.concatenate([[0.0], np.cumsum(nb.tgt_base, dtype=np.float64)])
@@ -288,6 +293,8 @@ class BeadScorer:
             out["names"] = p.name_weight * self.names.score(i0, a, b, j0)
         if self.quotes is not None and p.quote_weight:
             out["quotes"] = p.quote_weight * self.quotes.score(i0, a, b, j0)
+        if self.lexicon is not None and p.lexicon_weight:
+            out["lexicon"] = p.lexicon_weight * self.lexicon.score(i0, a, b, j0)
         if p.para_penalty and self.use_paragraphs:
             out["paragraphs"] = -p.para_penalty * self.paragraph_breaks(i0, a, b, j0)
         return out

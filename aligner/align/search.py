@@ -14,6 +14,7 @@ from aligner.align.anchors import Neighbours, anchor_chain, neighbours
 from aligner.align.cues import CueModel, NameModel, QuoteModel
 from aligner.align.band import Band, band_from_anchors
 from aligner.align.dp import bead_types, banded_dp
+from aligner.align.lexicon import LexiconFeatures, LexiconModel
 from aligner.align.scoring import BeadScorer, EncoderPrior, LengthModel, Params, SimilarityModel, SpanCalibration
 from aligner.align.spans import Side
 
@@ -32,6 +33,7 @@ class Search:
     tgt: Side
     params: Params
     prior: "EncoderPrior | None" = None  # fixed similarity model of the encoder, for small documents
+    lexicon: "LexiconFeatures | None" = None  # dictionary view of a Chinese–English pair (see `lexicon`)
     neighbours: Neighbours = field(init=False)
     anchor_i: np.ndarray = field(init=False)
     anchor_j: np.ndarray = field(init=False)
@@ -104,7 +106,9 @@ class Search:
             and tgt.names is not None else None
         quotes = QuoteModel.estimate(src.quoted, tgt.quoted, i, j) if p.quote_weight and src.quoted is not None \
             and tgt.quoted is not None else None
-        return cues, names, quotes
+        lexicon = LexiconModel.estimate(self.lexicon, i, j, self.types, self.band) \
+            if p.lexicon_weight and self.lexicon is not None else None
+        return cues, names, quotes, lexicon
 
     def _scorer(self, flat: bool, cues: tuple) -> BeadScorer:
         """A scorer over length-weighted spans, or equal-weight ones (`flat`), sharing the cue models."""
@@ -112,7 +116,7 @@ class Search:
         if self.params.calibrate_spans:
             scorer.spans = SpanCalibration.estimate(scorer.margin, len(self.src), len(self.tgt), self.pair_i,
                                                     self.pair_j, self.types)
-        scorer.cues, scorer.names, scorer.quotes = cues
+        scorer.cues, scorer.names, scorer.quotes, scorer.lexicon = cues
         return scorer
 
     def run(self, progress=None, scorer: BeadScorer | None = None) -> list[tuple[int, int, int, int]]:

@@ -1,0 +1,135 @@
+"""The Chinese–English dictionary term (`aligner.align.lexicon`), on real MAC dev sentences."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from aligner.align.band import full_band
+from aligner.align.core import plan
+from aligner.align.dp import bead_types
+from aligner.align.lexicon import LexiconModel, cedict, chinese_words, content_stems, glosses, lexicon_features, stem
+from aligner.evaluate import read_align
+from aligner.types import Document, Sentence
+
+MAC = Path("/work/shared/benchmarks/mac-zh-en/dev")
+
+# The Golden Age (王小波), MAC dev 001 line 22, with the published English (a gold 1–1 pair)
+MOUNTAIN = ("那天晚上没有风，山上静得很。", "There was no wind that night either; the mountain was very still.")
+
+
+def _one_to_one(doc: str, count: int) -> tuple[list[str], list[str]]:
+    """The first `count` gold 1–1 pairs of a MAC dev document, as parallel lists."""
+    zh = (MAC / "zh" / f"{doc}.txt").read_text(encoding="utf-8").splitlines()
+    en = (MAC / "en" / f"{doc}.txt").read_text(encoding="utf-8").splitlines()
+    pairs = [(zh[s[0]], en[t[0]]) for s, t in read_align(MAC / "gold" / f"{doc}.align") if len(s) == len(t) == 1]
+    return [p[0] for p in pairs[:count]], [p[1] for p in pairs[:count]]
+
+
+def test_glosses_and_stems_meet():
+    assert "mountain" in glosses("山")
+    assert {"laugh", stem("smile")} <= glosses("笑")
+    assert stem("said") == "say" and "say" in glosses("说")
+    assert stem("smiled") == stem("smiling") == stem("smiles") == stem("smile")
+    assert content_stems("He heaved a sigh of relief") == ["heav", "sigh", "relief"]  # stop words dropped
+    assert not glosses("没有这个词")  # not a headword
+    words = chinese_words(MOUNTAIN[0])
+    assert "晚上" in words and "晚" not in words  # longest match first
+    assert "山" in words  # not 山上, which the dictionary knows only as a township's name (a proper noun)
+
+
+def test_features_find_mountain_in_a_real_pair():
+    features = lexicon_features([MOUNTAIN[0]], [MOUNTAIN[1]], "zh", "en")
+    v = features.vocab.index("mountain")
+    assert features.zh[0, v]
+    assert v in features.tokens.tolist()
+    assert {"wind", "night", "still"} <= set(features.vocab)  # 风, 晚上, 静
+    # only stems both sides have are kept: 'either' has no gloss in this Chinese
+    assert "either" not in features.vocab
+
+
+def test_absent_for_russian():
+    assert lexicon_features([MOUNTAIN[0]], ["В тот вечер я заманил Чэнь Цинъян с собой в горы."], "zh", "ru") is None
+    zh, en = _one_to_one("001", 12)
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(12, 8)).astype(np.float32)
+
+    def doc(texts, lang):
+        return Document("", lang, [Sentence(i, 0, 0, t, t, i) for i, t in enumerate(texts)])
+
+    assert plan(doc(zh, "zh"), doc(en, "ru"), vectors, vectors).lexicon is None  # no Chinese–Russian dictionary
+    assert plan(doc(zh, "zh"), doc(en, "en"), vectors, vectors).lexicon is not None
+
+
+@pytest.fixture(scope="module")
+def golden_age():
+    """A dictionary model fitted on 60 true 1–1 pairs of The Golden Age, every bead in its band."""
+    zh, en = _one_to_one("001", 60)
+    features = lexicon_features(zh, en, "zh", "en")
+    pairs = np.arange(len(zh))
+    return LexiconModel.estimate(features, pairs, pairs, bead_types(), full_band(len(zh), len(en))), len(zh)
+
+
+def test_true_pairs_score_above_shifted_ones(golden_age):
+    model, n = golden_age
+    assert 0.2 < model.p < 0.9  # a literary translation: some, not all, of its words are in the dictionary
+    one = lambda i, j: float(model.score(i, 1, 1, np.array([j]))[0])  # noqa: E731
+    true = np.array([one(i, i) for i in range(3, n - 3)])
+    shifted = np.array([one(i, i + 3) for i in range(3, n - 3)])
+    assert true.mean() > shifted.mean() + 2.0
+    assert (true > shifted).sum() > 3 * (true < shifted).sum()
+    # the mountain sentence: its English belongs to it, not to its neighbour
+    zh, _ = _one_to_one("001", 60)
+    k = zh.index(MOUNTAIN[0])
+    assert one(k, k) > max(one(k - 1, k), one(k + 1, k))
+
+
+def test_never_argues_for_an_unmatched_sentence(golden_age):
+    """Each target sentence's evidence is at least 0, and a bead scores at least what it would
+    without an edge source sentence: the dictionary alone never makes a 1–0 or 0–1 bead cheaper."""
+    model, n = golden_age
+    j0 = np.arange(0, n - 4)
+    for a in (2, 3, 4):
+        for b in (1, 2, 3):
+            for i0 in range(0, n - a, 7):
+                full = model.score(i0, a, b, j0)
+                assert (full >= 0).all()
+                assert (full >= model.score(i0 + 1, a - 1, b, j0) - 1e-4).all()
+                assert (full >= model.score(i0, a - 1, b, j0) - 1e-4).all()
+                assert (model.score(i0, a, b + 1, j0) >= full - 1e-4).all()  # one more target sentence costs nothing
+
+
+def test_precomputed_tables_agree_with_direct_scores(golden_age):
+    model, n = golden_age
+
+    def reference(i0, a, b, j0):
+        out = model.direct(i0, a, b, j0)
+        for size in range(1, a):
+            for offset in range(a - size + 1):
+                out = np.maximum(out, model.direct(i0 + offset, size, b, j0))
+        return out
+
+    j0 = np.arange(0, n - 5)
+    for a, b in [(1, 1), (1, 3), (1, 5), (2, 1), (2, 3), (3, 2), (4, 1)]:
+        assert (a, b) in model.tables
+        for i0 in range(0, n - a, 5):
+            assert np.allclose(model.score(i0, a, b, j0), reference(i0, a, b, j0), atol=1e-4)
+    # the confidence's calls: arrays of beads of one shape
+    i0 = np.array([0, 5, 9])
+    assert np.allclose(model.score(i0, 1, 2, np.array([1, 4, 10])),
+                       [model.score(int(i), 1, 2, np.array([j]))[0] for i, j in zip(i0, [1, 4, 10])], atol=1e-4)
+
+
+def test_the_parsed_dictionary_is_cached_on_disk(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALIGNER_CACHE_DIR", str(tmp_path))
+    cedict.cache_clear()
+    try:
+        parsed = cedict()
+        copies = list((tmp_path / "lexicon").glob("cedict-*.marshal"))
+        assert len(copies) == 1
+        cedict.cache_clear()
+        assert cedict() == parsed  # read back from the copy
+        assert "mountain" in parsed["山"] and "山上" not in parsed  # lower-case readings only
+    finally:
+        cedict.cache_clear()
