@@ -11,11 +11,15 @@ from aligner.export.status import STATUSES
 
 
 def _statuses(ctx, param, value: str | None) -> set[str] | None:
+    from aligner.pair_filter import check_statuses
+
     if value is None:
         return None
-    names = {name.strip().lower() for name in value.split(",") if name.strip()}
-    unknown = sorted(names - set(STATUSES))
-    if unknown or not names:
+    try:
+        names = check_statuses([name.strip().lower() for name in value.split(",") if name.strip()])
+    except ValueError:
+        names = set()
+    if not names:
         raise click.BadParameter(f"'{value}': give statuses from {', '.join(STATUSES)}, separated by commas.")
     return names
 
