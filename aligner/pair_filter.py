@@ -113,7 +113,9 @@ def kept_pairs(alignment: Alignment, statuses: Collection[str] | None = None, mi
     A translation memory or a training set wants the pairs a reviewer would accept ('ok', or
     'ok' and 'weak'), not the flagged or one-sided ones; the documents are kept whole.
     """
-    wanted = STATUSES if statuses is None else check_statuses(statuses)
+    wanted = set(STATUSES) if statuses is None else check_statuses(statuses)
+    if wanted == set(STATUSES) and min_score <= 0:
+        return alignment  # nothing to drop: no copy of every pair on each download or listing
     return replace(alignment, beads=[b for b in alignment.beads if status(b) in wanted and b.score >= min_score])
 
 

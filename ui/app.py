@@ -18,7 +18,7 @@ from aligner.errors import AlignerError  # noqa: E402
 from aligner.project import load_project  # noqa: E402
 from ui import state  # noqa: E402
 from ui.correct_panel import correction_panel  # noqa: E402
-from ui.downloads import FORMATS, export_payload, file_name, included, project_payload  # noqa: E402
+from ui.downloads import FORMATS, export_payload, file_name, project_payload  # noqa: E402
 from ui.inputs import (  # noqa: E402
     CUSTOM_ENCODER, DEFAULT_ENCODER, LANG_CHOICES, Inputs, page_message, sample_inputs, take_sample_request, texts_panel,
 )
@@ -83,6 +83,7 @@ def _load_pairs() -> None:
 
 def downloads() -> None:
     from aligner.export import STATUS_LABELS, STATUSES
+    from aligner.pair_filter import kept_pairs
 
     corrections = state.work()
     a = corrections.alignment
@@ -91,7 +92,7 @@ def downloads() -> None:
                           format_func=STATUS_LABELS.get,
                           help="E.g. only 'ok' for a translation memory or training data; the project file "
                                "always keeps every pair.")
-    chosen = included(a, keep)
+    chosen = kept_pairs(a, keep)
     for fmt, (label, mime) in FORMATS.items():
         st.download_button(label, data=lambda f=fmt: export_payload(chosen, f), file_name=file_name(a, fmt),
                            mime=mime, key=f"download_{fmt}", on_click="ignore", width="stretch")

@@ -45,14 +45,6 @@ def file_name(alignment: Alignment, fmt: str) -> str:
     return f"{base_name(alignment)}.{fmt}"
 
 
-def included(alignment: Alignment, statuses) -> Alignment:
-    """The pairs of the chosen statuses (all of them: the alignment itself) for the download buttons."""
-    from aligner.export import STATUSES
-    from aligner.pair_filter import kept_pairs
-
-    return alignment if set(statuses) == set(STATUSES) else kept_pairs(alignment, statuses)
-
-
 def export_payload(alignment: Alignment, fmt: str) -> bytes:
     """The bytes of one export (tsv csv json tmx xlsx docx html)."""
     return render(alignment, fmt)
