@@ -203,8 +203,9 @@ def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=N
 
     Errors a user can act on (AlignerError) are recorded on the result and the corpus goes on.
     """
-    from aligner import export, threeway_export
+    from aligner import export
     from aligner.embed import get_encoder
+    from aligner.export import threeway as threeway_export
     from aligner.pair_filter import kept_pairs, kept_rows
     from aligner.pipeline import align_documents, load_file
     from aligner.threeway import align_three

@@ -69,7 +69,7 @@ def read_url(url: str) -> str:
         raise InputError(f"{url} is empty: the server sent nothing to align.")
     name = download_name(url, content_type)
     if name.endswith(".html"):  # a charset named in the HTTP header, where the page names none
-        from aligner.web import with_charset
+        from aligner.formats.web import with_charset
 
         data = with_charset(data, charset)
     try:

@@ -121,7 +121,7 @@ def kept_pairs(alignment: Alignment, statuses: Collection[str] | None = None, mi
 
 def kept_rows(result: ThreeWay, statuses: Collection[str] | None = None, min_score: float = 0.0) -> ThreeWay:
     """The three-way result with only the rows of `statuses` whose every pair scores at least `min_score`."""
-    from aligner.threeway_export import row_status
+    from aligner.export.threeway import row_status
 
     wanted = STATUSES if statuses is None else check_statuses(statuses)
     rows = [row for row in result.rows if row_status(f.kind for f in row.flags) in wanted

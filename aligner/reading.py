@@ -12,14 +12,17 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-import zipfile
 from pathlib import Path
 
-from aligner.archive import DAMAGED_ZIP
-from aligner.epub import epub_text, is_epub
 from aligner.errors import InputError
-from aligner.odt import is_odt, odt_text
-from aligner.word97 import OLE_SIGNATURE, doc_text, is_word97
+from aligner.formats.archive import ZIP_SIGNATURE
+from aligner.formats.docx import docx_text, is_docx
+from aligner.formats.epub import epub_text, is_epub
+from aligner.formats.odt import is_odt, odt_text
+from aligner.formats.rtf import RTF_SIGNATURE, rtf_text
+from aligner.formats.srt import srt_text
+from aligner.formats.web import HTML_SUFFIXES, MHTML_SUFFIXES, page_kind
+from aligner.formats.word97 import OLE_SIGNATURE, doc_text, is_word97
 
 MAX_BYTES = 20 * 1024 * 1024  # larger files are refused with their size and this limit
 MAX_DOCUMENT_BYTES = 200 * 1024 * 1024  # PDFs, e-books, web pages hold fonts and images too; their text is held to MAX_BYTES
@@ -281,137 +284,14 @@ def decode_bytes(data: bytes, name: str = "") -> str:
 # --- files -------------------------------------------------------------------------
 
 
-def open_word_document(path: Path):
-    """The python-docx Document of a .docx, or InputError naming the file."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-    from lxml.etree import XMLSyntaxError
-
-    try:
-        return docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, OSError, XMLSyntaxError, AttributeError, *DAMAGED_ZIP) as e:
-        raise InputError(f"{path} is not a readable .docx document ({e}); save it again from Word as .docx.") from None
-
-
-def docx_text(path: Path) -> str:
-    """Text of a Word document: its paragraphs (tables' included, in order) joined by blank lines."""
-    from docx.table import Table
-
-    document = open_word_document(path)
-
-    def paragraphs(container):
-        for block in container.iter_inner_content():
-            if isinstance(block, Table):
-                for row in block.rows:
-                    for cell in row.cells:
-                        yield from paragraphs(cell)
-            else:
-                yield block.text
-
-    return "\n\n".join(p.strip() for p in paragraphs(document) if p.strip())
-
-
-_RTF_SIGNATURE = b"{\\rtf"
-_RTF_CODE_PAGE = re.compile(rb"\\ansicpg(\d+)")
-
-
-def rtf_text(path: Path, data: bytes) -> str:
-    """Text of an RTF document (WordPad, older Word, LibreOffice): one paragraph per \\par.
-
-    RTF is ASCII with escapes: \\uN for any character, \\'hh for bytes of the document's code
-    page (\\ansicpg936 for GBK Chinese, 1251 for Russian), which decode together, two per
-    character in Chinese code pages."""
-    from striprtf.striprtf import rtf_to_text
-
-    declared = _RTF_CODE_PAGE.search(data[:4096])
-    encoding = f"cp{int(declared.group(1))}" if declared else "cp1252"
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise InputError(f"{path} is in code page {encoding[2:]}, which cannot be read here; "
-                         "save it as .docx or as UTF-8 text.") from None
-    try:
-        raw = rtf_to_text(data.decode("latin-1"), encoding=encoding, errors="strict")
-    except UnicodeDecodeError:
-        raise InputError(f"{path} has characters that are not valid in its code page ({encoding}); "
-                         "save it again as .docx or as UTF-8 text.") from None
-    except (TypeError, ValueError, IndexError, OverflowError) as error:  # escapes the parser cannot read
-        raise InputError(f"{path} is a damaged RTF document ({error}); open it and save it again.") from None
-    return "\n\n".join(line.strip() for line in raw.splitlines() if line.strip())
-
-
-_SRT_TIME_RE = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}")
-_SRT_TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>|\{\\[^}]*\}")
-
-
-def srt_text(raw: str) -> str:
-    """Subtitle text only: cue numbers, timings and formatting tags dropped, one paragraph per cue."""
-    cues: list[list[str]] = [[]]
-    for line in raw.splitlines():
-        line = line.strip()
-        if not line:
-            cues.append([])
-        else:
-            cues[-1].append(line)
-    paragraphs: list[str] = []
-    for lines in cues:
-        if lines and lines[0].isdigit():
-            lines = lines[1:]
-        if lines and _SRT_TIME_RE.match(lines[0]):
-            lines = lines[1:]
-        text = "\n".join(t for t in (_SRT_TAG_RE.sub("", line).strip() for line in lines) if t)
-        if text:
-            paragraphs.append(text)
-    return "\n\n".join(paragraphs)
-
-
 def _starts_with(path: Path, signature: bytes) -> bool:
     with path.open("rb") as handle:
         return handle.read(len(signature)) == signature
 
 
-def _is_word_document(path: Path) -> bool:
-    """A .docx saved or renamed with another extension (a ZIP holding word/document.xml).
-
-    Office and mail clients do this often enough; the text is right there, so we read it.
-    """
-    if not _starts_with(path, b"PK\x03\x04"):
-        return False
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return "word/document.xml" in archive.namelist()
-    except (*DAMAGED_ZIP, OSError):
-        return False
-
-
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-MHTML_SUFFIXES = (".mhtml", ".mht")  # a web page saved as a single file
 # The files read_file reads by their extension (others are read as plain text when they decode).
 READABLE_SUFFIXES = (".txt", ".md", ".srt", ".docx", ".doc", ".odt", ".rtf", ".pdf", ".epub", *HTML_SUFFIXES,
                      *MHTML_SUFFIXES)
-
-
-_HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*(<\?xml[^>]*>\s*)?(<!doctype html|<html)", re.IGNORECASE | re.DOTALL)
-
-
-def _web_page_kind(path: Path, suffix: str) -> str | None:
-    """'html' or 'mhtml' for a saved web page: by its extension, or, for a .doc, by its content.
-
-    Word's "Save as Web Page" (and "Single File Web Page") documents are often renamed .doc, and
-    many official sites publish their statements so; Word opens them, and so do we.
-    """
-    if suffix in HTML_SUFFIXES:
-        return "html"
-    if suffix in MHTML_SUFFIXES:
-        return "mhtml"
-    if suffix != ".doc":
-        return None
-    with path.open("rb") as handle:
-        head = handle.read(4096).removeprefix(codecs.BOM_UTF8)
-    if _HTML_START.match(head):
-        return "html"
-    headers = re.split(rb"\r?\n\r?\n", head, maxsplit=1)[0].lower()
-    return "mhtml" if b"mime-version:" in headers and b"multipart/related" in headers else None
 
 
 def _held_to_limit(text: str, path: Path) -> str:
@@ -433,16 +313,16 @@ def read_file(path: str | Path) -> str:
         suffix = path.suffix.lower()
         if suffix == ".pdf" or _starts_with(path, _PDF_SIGNATURE):
             check_size(size, str(path), MAX_DOCUMENT_BYTES)
-            from aligner.pdf import pdf_text
+            from aligner.formats.pdf import pdf_text
 
             return _held_to_limit(pdf_text(path), path)
-        if suffix == ".epub" or (_starts_with(path, b"PK\x03\x04") and is_epub(path)):
+        if suffix == ".epub" or (_starts_with(path, ZIP_SIGNATURE) and is_epub(path)):
             check_size(size, str(path), MAX_DOCUMENT_BYTES)
             return _held_to_limit(epub_text(path), path)
-        page = _web_page_kind(path, suffix)
+        page = page_kind(path, suffix)
         if page:
             check_size(size, str(path), MAX_DOCUMENT_BYTES)
-            from aligner.web import html_text, mhtml_text
+            from aligner.formats.web import html_text, mhtml_text
 
             read = mhtml_text if page == "mhtml" else html_text
             return _held_to_limit(read(path.read_bytes(), str(path)), path)
@@ -450,14 +330,14 @@ def read_file(path: str | Path) -> str:
             check_size(size, str(path), MAX_DOCUMENT_BYTES)  # pictures are kept inside the file too
             return _held_to_limit(doc_text(path), path)
         check_size(size, str(path))
-        if suffix == ".rtf" or _starts_with(path, _RTF_SIGNATURE):
+        if suffix == ".rtf" or _starts_with(path, RTF_SIGNATURE):
             text = rtf_text(path, path.read_bytes())
             if not text.strip():
                 raise InputError(f"{path} has no text; give a document with the text to align.")
             return text
-        if suffix == ".odt" or (_starts_with(path, b"PK\x03\x04") and is_odt(path)):
+        if suffix == ".odt" or (_starts_with(path, ZIP_SIGNATURE) and is_odt(path)):
             return odt_text(path)
-        if suffix == ".docx" or _is_word_document(path):
+        if suffix == ".docx" or (_starts_with(path, ZIP_SIGNATURE) and is_docx(path)):
             text = docx_text(path)
             if not text.strip():
                 raise InputError(f"{path} has no text in its paragraphs; give a document with the text to align.")

@@ -47,7 +47,7 @@ def read_rows(path: Path) -> list[list[str]]:
 
 def _docx_rows(path: Path) -> list[list[str]]:
     """The first table whose header names a Chinese column, else the first of two or more columns."""
-    from aligner.reading import open_word_document
+    from aligner.formats.docx import open_word_document
 
     tables = [[["\n".join(p.text for p in cell.paragraphs) for cell in row.cells] for row in table.rows]
               for table in open_word_document(path).tables if len(table.columns) >= 2]

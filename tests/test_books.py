@@ -197,7 +197,7 @@ def test_a_page_whose_declaration_is_wrong_is_read_by_its_bytes(tmp_path):
 
 
 def test_a_book_that_unpacks_to_too_much_is_refused_before_it_is_unpacked(tmp_path, monkeypatch):
-    from aligner import epub
+    from aligner.formats import epub
 
     book = _epub(tmp_path / "big.epub", {"c1": "<p>" + "很长的一章。" * 2000 + "</p>"}, ["c1"])
     monkeypatch.setattr(epub, "MAX_CHAPTER_BYTES", 10_000)

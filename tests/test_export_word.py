@@ -16,8 +16,8 @@ from aligner.export.marked import MARK_COLOUR, side_marks, span_segments
 from aligner.export.status import STATUS_COLOURS, status
 from aligner.export.table import one_line
 from aligner.threeway import align_three_texts
-from aligner.threeway_export import render as render_three
-from aligner.threeway_export import row_status
+from aligner.export.threeway import render as render_three
+from aligner.export.threeway import row_status
 from aligner.types import Alignment, Bead, Document, Flag, Mark, Sentence
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -85,7 +85,7 @@ def test_kept_pairs_keep_the_statuses_and_scores_asked_for():
 def test_kept_rows_of_a_three_way_result():
     from aligner.pair_filter import kept_rows
     from aligner.threeway import align_three_texts
-    from aligner.threeway_export import row_status
+    from aligner.export.threeway import row_status
 
     result = align_three_texts("双方将于2030年前实现这一目标。\n\n两国元首在北京举行会谈。",
                                "Стороны достигнут этой цели к 2035 году.\n\nГлавы государств провели переговоры в Пекине.",

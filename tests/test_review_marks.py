@@ -130,7 +130,7 @@ def test_the_xlsx_export_sets_the_marked_words_apart(sample, tmp_path):
 
 def test_the_three_way_html_report_marks_the_same_words():
     from aligner.threeway import align_three_texts
-    from aligner.threeway_export import render
+    from aligner.export.threeway import render
 
     result = align_three_texts("双方将于2030年前实现这一目标。", "Стороны достигнут этой цели к 2035 году.",
                                "The two sides will reach this goal by 2030.")
@@ -142,7 +142,7 @@ def test_the_three_way_xlsx_marks_the_words_and_keeps_formulas_out(tmp_path):
     import openpyxl
 
     from aligner.threeway import align_three_texts
-    from aligner.threeway_export import render
+    from aligner.export.threeway import render
 
     result = align_three_texts("双方将于2030年前实现这一目标。\n\n=SUM(A1)是公式。",
                                "Стороны достигнут этой цели к 2035 году.\n\n=SUM(A1) — это формула.",

@@ -11,7 +11,7 @@ import pytest
 
 from aligner.review import review
 from aligner.threeway import DISAGREE, ThreeWay, align_three_texts, merge_rows
-from aligner.threeway_export import listing, render, to_dict, write
+from aligner.export.threeway import listing, render, to_dict, write
 from aligner.types import Alignment, Bead, Document, Sentence
 from sample_pairs import ZH, document
 

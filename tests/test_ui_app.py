@@ -471,7 +471,7 @@ def threeway_rows(at: AppTest) -> list[dict]:
 
 def test_the_zh_ru_en_sample_shows_three_columns_with_flags_filter_search_and_downloads():
     from aligner.threeway import DISAGREE
-    from aligner.threeway_export import render
+    from aligner.export.threeway import render
     from ui.threeway_view import FORMATS as THREE_FORMATS, base_name
 
     at = opened()

@@ -14,10 +14,10 @@ import streamlit as st
 from aligner.export import MEDIA_TYPES
 from aligner.export.status import STATUS_COLOURS, STATUS_LABELS
 from aligner.export.marked import three_way_cells
+from aligner.export.threeway import render
+from aligner.export.threeway import row_status as three_way_status
 from aligner.pair_filter import search
 from aligner.threeway import DISAGREE, ThreeWay
-from aligner.threeway_export import render
-from aligner.threeway_export import row_status as three_way_status
 from aligner.types import ADDED, OMITTED, WEAK
 from ui import state
 from ui.downloads import FORMATS as TWO_WAY_FORMATS

@@ -78,7 +78,7 @@ def _align_two(files, output, target_lang, model, presplit, cache, progress, glo
 def _align_three(files, output, model, presplit, cache, progress, glossary, keep, min_score) -> None:
     from aligner.pair_filter import kept_rows
     from aligner.threeway import align_files
-    from aligner.threeway_export import listing, write
+    from aligner.export.threeway import listing, write
 
     result = align_files(files, model=model, presplit=presplit, cache=cache, progress=progress, glossary=glossary)
     progress.close()

@@ -31,7 +31,7 @@ def render_merged(named: list[tuple[str, Alignment | ThreeWay]], fmt: str) -> by
     if len(pairs) > 1:
         raise ValueError(f"one merged file holds one language pair, not {sorted(pairs)}")
     if isinstance(named[0][1], ThreeWay):
-        from aligner.threeway_export import render_documents as three_way_documents
+        from aligner.export.threeway import render_documents as three_way_documents
 
         return three_way_documents(named, fmt)
     return tmx_document(named) if fmt == "tmx" else render_documents(named, fmt)

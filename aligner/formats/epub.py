@@ -14,8 +14,8 @@ import zipfile
 from pathlib import Path
 from urllib.parse import unquote
 
-from aligner.archive import DAMAGED_ZIP
 from aligner.errors import InputError
+from aligner.formats.archive import DAMAGED_ZIP
 from aligner.normalise import is_cjk
 
 EPUB_MIMETYPE = b"application/epub+zip"

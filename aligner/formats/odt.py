@@ -12,8 +12,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from aligner.archive import DAMAGED_ZIP
 from aligner.errors import InputError
+from aligner.formats.archive import DAMAGED_ZIP
 
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"

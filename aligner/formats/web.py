@@ -9,10 +9,36 @@ the translation too. Each paragraph of the article becomes a paragraph of the te
 """
 from __future__ import annotations
 
+import codecs
 import re
+from pathlib import Path
 
-from aligner.epub import block_text
 from aligner.errors import InputError
+from aligner.formats.epub import block_text
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+MHTML_SUFFIXES = (".mhtml", ".mht")  # a web page saved as a single file
+_HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*(<\?xml[^>]*>\s*)?(<!doctype html|<html)", re.IGNORECASE | re.DOTALL)
+
+
+def page_kind(path: Path, suffix: str) -> str | None:
+    """'html' or 'mhtml' for a saved web page: by its extension, or, for a .doc, by its content.
+
+    Word's "Save as Web Page" (and "Single File Web Page") documents are often renamed .doc, and
+    many official sites publish their statements so; Word opens them, and so do we.
+    """
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in MHTML_SUFFIXES:
+        return "mhtml"
+    if suffix != ".doc":
+        return None
+    with path.open("rb") as handle:
+        head = handle.read(4096).removeprefix(codecs.BOM_UTF8)
+    if _HTML_START.match(head):
+        return "html"
+    headers = re.split(rb"\r?\n\r?\n", head, maxsplit=1)[0].lower()
+    return "mhtml" if b"mime-version:" in headers and b"multipart/related" in headers else None
 
 
 # <meta charset="gbk"> or <meta http-equiv="Content-Type" content="text/html; charset=gb2312"> in the head

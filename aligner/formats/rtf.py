@@ -1,0 +1,36 @@
+"""Text of an RTF document (WordPad, older Word, LibreOffice)."""
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from aligner.errors import InputError
+
+RTF_SIGNATURE = b"{\\rtf"
+_RTF_CODE_PAGE = re.compile(rb"\\ansicpg(\d+)")
+
+
+def rtf_text(path: Path, data: bytes) -> str:
+    """Text of an RTF document (WordPad, older Word, LibreOffice): one paragraph per \\par.
+
+    RTF is ASCII with escapes: \\uN for any character, \\'hh for bytes of the document's code
+    page (\\ansicpg936 for GBK Chinese, 1251 for Russian), which decode together, two per
+    character in Chinese code pages."""
+    from striprtf.striprtf import rtf_to_text
+
+    declared = _RTF_CODE_PAGE.search(data[:4096])
+    encoding = f"cp{int(declared.group(1))}" if declared else "cp1252"
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise InputError(f"{path} is in code page {encoding[2:]}, which cannot be read here; "
+                         "save it as .docx or as UTF-8 text.") from None
+    try:
+        raw = rtf_to_text(data.decode("latin-1"), encoding=encoding, errors="strict")
+    except UnicodeDecodeError:
+        raise InputError(f"{path} has characters that are not valid in its code page ({encoding}); "
+                         "save it again as .docx or as UTF-8 text.") from None
+    except (TypeError, ValueError, IndexError, OverflowError) as error:  # escapes the parser cannot read
+        raise InputError(f"{path} is a damaged RTF document ({error}); open it and save it again.") from None
+    return "\n\n".join(line.strip() for line in raw.splitlines() if line.strip())
