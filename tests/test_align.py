@@ -307,6 +307,49 @@ def test_short_translation_pairs_confidently_and_leaves_out_the_untranslated(enc
     assert got[((1,), ())] > 0.9, "no sentence nearby matches it: a confident omission"
 
 
+SHORT_STORY = {
+    "zh": ["李明是一名年轻的工程师。", "李明每天早上七点起床。", "他的妻子王芳在医院工作。", "王芳很喜欢她的工作。",
+           "周末李明和王芳去公园散步。", "有一天，李明遇到了老朋友张伟。", "张伟刚从上海回来。", "李明邀请张伟来家里吃饭。",
+           "王芳做了一桌好菜。", "张伟非常感谢他们。"],
+    "ru": ["Ли Мин — молодой инженер.", "Ли Мин каждое утро встаёт в семь часов.", "Его жена Ван Фан работает в больнице.",
+           "Ван Фан очень любит свою работу.", "По выходным Ли Мин и Ван Фан гуляют в парке.",
+           "Однажды Ли Мин встретил старого друга Чжан Вэя.", "Чжан Вэй только что вернулся из Шанхая.",
+           "Ли Мин пригласил Чжан Вэя на ужин.", "Ван Фан приготовила целый стол вкусных блюд.", "Чжан Вэй очень благодарил их."],
+    "en": ["Li Ming is a young engineer.", "Li Ming gets up at seven every morning.", "His wife Wang Fang works at a hospital.",
+           "Wang Fang likes her job very much.", "At weekends Li Ming and Wang Fang go for walks in the park.",
+           "One day Li Ming ran into his old friend Zhang Wei.", "Zhang Wei had just come back from Shanghai.",
+           "Li Ming invited Zhang Wei to dinner at his home.", "Wang Fang cooked a table full of good dishes.",
+           "Zhang Wei thanked them warmly."],
+}
+STATEMENT_LINES = {
+    "zh": ["二〇二二年，双方签署了新的协议。", "该项目共有1,500名工人参加。", "去年的增长率为百分之五。", "第24届冬奥会在北京举行。",
+           "２０３０年议程必须得到落实。", "该市人口约为1.5万人。", "三分之一的资金用于教育。", "两千名学生参加了比赛。"],
+    "ru": ["В 2022 году стороны подписали новое соглашение.", "В проекте приняли участие 1 500 рабочих.",
+           "В прошлом году темпы роста составили 5 процентов.", "XXIV зимние Олимпийские игры прошли в Пекине.",
+           "Повестка дня на период до 2030 года должна быть выполнена.", "Население города составляет около 15 тыс. человек.",
+           "Треть средств идёт на образование.", "В соревновании приняли участие две тысячи студентов."],
+    "en": ["In 2022 the two sides signed a new agreement.", "A total of 1 500 workers took part in the project.",
+           "Last year the growth rate was 5 percent.", "The 24th Winter Olympics were held in Beijing.",
+           "The 2030 Agenda must be implemented.", "The city has a population of about 15,000.",
+           "One third of the funds go to education.", "Two thousand students took part in the competition."],
+}
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("text", [SHORT_STORY, STATEMENT_LINES], ids=["story", "statement"])
+def test_a_clean_translation_of_eight_to_ten_sentences_pairs_one_to_one(encoder, text, lang):
+    """Documents just big enough for their own models (8+ anchors) used to glue clean 1–1 pairs
+    into 2–2 beads at confidence 1.00: a dozen sentences' unrelated spans look tightly spread, and
+    ten regular sentences a tight length spread (see SpanCalibration, LengthModel)."""
+    for start, size in [(0, 8), (0, 9), (0, 10), (1, 9), (2, 8)]:
+        zh, tgt = text["zh"][start:start + size], text[lang][start:start + size]
+        if len(zh) < size:
+            continue
+        beads = align(presplit(zh, "zh"), presplit(tgt, lang), encoder)
+        check_invariants(beads, size, size)
+        assert [(b.src, b.tgt) for b in beads] == [((k,), (k,)) for k in range(size)], (start, size)
+
+
 def test_the_rotation_learns_from_split_sentences_too(encoder):
     """`Search.adapt` fits on every pair of a path, 1–n ones as span vectors: the held-out gold
     pairs of a dialogue-heavy chapter, 1–2 and 1–3 included, come closer than their neighbours."""
