@@ -46,6 +46,8 @@ def save_project(alignment: Alignment, history: list[Edit] | None = None, settin
     if alignment.glossary:  # so that pairs corrected after reopening are checked against it too
         record["glossary"] = [{"zh": t.zh, "renderings": {lang: list(forms) for lang, forms in t.renderings}}
                               for t in alignment.glossary]
+    if alignment.warnings:
+        record["warnings"] = list(alignment.warnings)
     return json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8")
 
 
@@ -77,7 +79,7 @@ def load_project(data: bytes, name: str = "the project file") -> Project:
                                                   for lang, forms in t["renderings"].items()))
                          for t in record.get("glossary", []))
         alignment = Alignment(source=source, target=target, beads=beads, model=str(record.get("model", "")),
-                              glossary=glossary)
+                              glossary=glossary, warnings=[str(w) for w in record.get("warnings", [])])
         check_beads(beads, len(source), len(target))
         _check_history(beads, history)
     except CorrectionError as exc:

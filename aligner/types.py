@@ -119,13 +119,16 @@ class Alignment:
     """A source document, a target document and the beads that pair them, in document order.
 
     `glossary`: the terms the review checks in every pair (a reviewer's terminology list), kept
-    with the alignment so that pairs a reviewer corrects are checked against it too."""
+    with the alignment so that pairs a reviewer corrects are checked against it too.
+    `warnings`: what the review found about the document pair as a whole (e.g. the texts do not
+    look like translations of each other), shown above the pairs."""
 
     source: Document
     target: Document
     beads: list[Bead]
     model: str = ""
     glossary: tuple["Term", ...] = ()
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

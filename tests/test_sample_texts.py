@@ -144,6 +144,7 @@ def test_alignment_of_sample_is_sane_outside_the_planted_problems(aligned, lang)
     planted_src = {i for _, zh, _ in planted for i in zh}
     planted_tgt = {j for _, _, tgt in planted for j in tgt}
 
+    assert alignment.warnings == [], "a real translation must not be called unrelated"
     # Every sentence of each side in exactly one bead, in order.
     assert [i for b in alignment.beads for i in b.src] == list(range(len(alignment.source)))
     assert [j for b in alignment.beads for j in b.tgt] == list(range(len(alignment.target)))

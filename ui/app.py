@@ -110,6 +110,12 @@ def downloads() -> None:
                           "translator: each row stays one pair and gets the review flags.")
 
 
+def show_warnings(alignment) -> None:
+    """What the review found about the document pair as a whole, above everything else."""
+    for warning in alignment.warnings:
+        st.warning(warning, icon="⚠️")
+
+
 def three_way_main(result) -> None:
     """The page for a Chinese text and two translations: three columns, three-way downloads."""
     message = state.take_flash()
@@ -118,6 +124,8 @@ def three_way_main(result) -> None:
     st.caption(f"{names} · {len(result.source)} + " + " + ".join(
         str(len(result.alignments[label].target)) for label in result.labels) +
         f" sentences · three columns pivoted on the Chinese · encoder {result.alignments[result.labels[0]].model}")
+    for label in result.labels:
+        show_warnings(result.alignments[label])
     with st.sidebar:
         if message:
             getattr(st, message[0])(message[1])
@@ -165,6 +173,7 @@ def main() -> None:
     a = state.work().alignment
     st.caption(f"{a.source.name or 'Chinese'} ↔ {a.target.name or 'translation'} ({a.target.lang}) · "
                f"{len(a.source)} + {len(a.target)} sentences · encoder {a.model}")
+    show_warnings(a)
     with st.sidebar:
         if message:
             getattr(st, message[0])(message[1])

@@ -7,7 +7,7 @@ import click
 
 from aligner.cli.options import glossary_option, model_option
 from aligner.cli.progress import StderrProgress
-from aligner.cli.output import print_listing
+from aligner.cli.output import print_listing, print_warnings
 from aligner.cli.selection import selection_options, written_message
 from aligner.errors import AlignerError
 
@@ -67,6 +67,7 @@ def _align_two(files, output, target_lang, model, presplit, cache, progress, glo
     check_languages(source, target)
     aligned = align_documents(source, target, get_encoder(model, cache=cache), progress=progress, glossary=glossary)
     progress.close()
+    print_warnings(aligned.warnings)
     alignment = kept_pairs(aligned, keep, min_score)
     if output is None:
         print_listing(export.listing(alignment))
@@ -82,6 +83,8 @@ def _align_three(files, output, model, presplit, cache, progress, glossary, keep
 
     result = align_files(files, model=model, presplit=presplit, cache=cache, progress=progress, glossary=glossary)
     progress.close()
+    for alignment in result.alignments.values():
+        print_warnings(alignment.warnings)
     shown = kept_rows(result, keep, min_score)
     if output is None:
         print_listing(listing(shown))

@@ -15,3 +15,9 @@ def print_listing(text: str) -> None:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(0)
+
+
+def print_warnings(warnings: list[str]) -> None:
+    """What the review found about a document pair as a whole, on stderr before the pairs."""
+    for warning in warnings:
+        click.echo(f"Warning: {warning}", err=True)

@@ -21,6 +21,7 @@ CSS = """
 body { font-family: system-ui, sans-serif; margin: 2em; color: #222; }
 h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 1.5em; }
 .meta { color: #555; }
+.warning { background: #fff4d6; border-left: 4px solid #e0a800; padding: 0.5em 0.8em; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid #ccc; padding: 0.3em 0.5em; vertical-align: top; text-align: left; }
 th { background: #f0f0f0; }
@@ -127,6 +128,7 @@ def render_html(alignment: Alignment, all_pairs: bool = True) -> bytes:
         f'<p class="meta">{escape(_lang_name(source.lang))}: {len(source)} sentences · '
         f"{escape(_lang_name(target.lang))}: {len(target)} sentences · {len(alignment.beads)} pairs"
         f"{' · model ' + escape(alignment.model) if alignment.model else ''}</p>",
+        *(f'<p class="warning">{escape(w)}</p>' for w in alignment.warnings),
         "<h2>Summary</h2>",
         _summary(alignment),
         _flag_trust(),

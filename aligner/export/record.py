@@ -1,7 +1,7 @@
 """The JSON record: the full alignment that other tools (and the UI's project files) build on.
 
 Shape (version 1):
-    {"format": "aligner-alignment", "version": 1, "model": ...,
+    {"format": "aligner-alignment", "version": 1, "model": ..., "warnings": ["…"] (only when there are any),
      "source": {"lang", "name", "text", "sentences": [{index, start, end, text, paragraph}]},
      "target": {... the same ...},
      "pairs": [{"src": [i...], "tgt": [j...], "type": "1-2", "score": 0.873, "status": "ok",
@@ -61,6 +61,7 @@ def to_dict(alignment: Alignment) -> dict:
         "source": _document_dict(alignment.source),
         "target": _document_dict(alignment.target),
         "pairs": [_pair_dict(alignment, bead) for bead in alignment.beads],
+        **({"warnings": list(alignment.warnings)} if alignment.warnings else {}),
     }
 
 
@@ -156,7 +157,9 @@ def from_dict(d: dict, name: str = "") -> Alignment:
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         detail = f"missing {error}" if isinstance(error, KeyError) else str(error)
         raise InputError(f"{where} is damaged ({detail}); export it again from aligner.") from None
-    return Alignment(source=source, target=target, beads=beads, model=str(d.get("model", "")))
+    warnings = d.get("warnings", [])
+    return Alignment(source=source, target=target, beads=beads, model=str(d.get("model", "")),
+                     warnings=[str(w) for w in warnings] if isinstance(warnings, list) else [])
 
 
 def parse_json(data: bytes | str, name: str = "") -> Alignment:

@@ -193,5 +193,6 @@ def render_docx(alignment: Alignment) -> bytes:
             f"{len(alignment.beads)} pairs" + (f" · model {alignment.model}" if alignment.model else "")]
     if counts["flag"]:
         meta.append("Flags: " + ", ".join(f"{kind} {n}" for kind, n in counts["flag"].most_common()))
+    meta.extend(f"Warning: {warning}" for warning in alignment.warnings)
     rows = [_bead_row(alignment, number, bead) for number, bead in enumerate(alignment.beads, start=1)]
     return build(title, meta, ["#", *names, "flags"], rows, dict(counts["status"]), is_traditional(source.text))

@@ -9,6 +9,7 @@ bead per side, so one flag covers one passage), `weak` (low aligner confidence),
 (translation far shorter/longer than the document's own length ratio predicts), `number`
 (numbers that do not agree), `name` (a name, acronym or Latin-script token on one side only),
 `term` (a glossary term whose required rendering the translation lacks; only with a glossary).
+Warnings about the document pair as a whole go to `Alignment.warnings`.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from aligner.review.names import NAME, name_flags
 from aligner.review.number_flags import NUMBER, number_flags
 from aligner.review.partial import PARTIAL, partial_flags
 from aligner.review.terms import TERM, term_flags
+from aligner.review.unrelated import check_translation
 from aligner.review.weak import weak_flags
 from aligner.types import Alignment
 
@@ -27,10 +29,13 @@ def review(alignment: Alignment, encoder: Encoder | None = None) -> None:
     the terms of the alignment's glossary.
 
     `encoder` (the one that aligned the texts) sharpens the partial check with similarities;
-    without it the check uses lengths only.
+    without it the check uses lengths only. With it, the texts are also checked to be a
+    translation of each other at all (`unrelated`): if not, a warning and every pair weak.
     """
     gap_flags(alignment)
     weak_flags(alignment)
+    if encoder is not None:
+        check_translation(alignment, encoder)
     partial_flags(alignment, encoder)
     number_flags(alignment)
     name_flags(alignment)

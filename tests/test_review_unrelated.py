@@ -1,0 +1,72 @@
+"""The wrong file: a translation of another text is called so, and none of its pairs stays ok."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from aligner.cli import main
+from aligner.export import render, status, to_dict
+from aligner.export.record import from_dict
+from aligner.pipeline import align_documents, load_document
+from aligner.project import load_project, save_project
+from aligner.review.unrelated import unrelated_reason
+from test_align import SHORT_STORY, MemoEncoder
+
+MAC = Path("/work/shared/benchmarks/mac-zh-en/dev")
+WEATHER = ["今天天气很好。", "明天可能会下雨。", "气温将降到五度。", "北方会有大风。", "周末天气转晴。"]
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    return MemoEncoder()
+
+
+def chapter(doc: str, lang: str, lines: int):
+    text = "\n".join((MAC / lang / f"{doc}.txt").read_text(encoding="utf-8").splitlines()[:lines])
+    return load_document(text, lang, presplit=True, name=f"{doc}.{lang}")
+
+
+def test_a_chapter_against_another_chapters_translation_is_called_unrelated(encoder):
+    wrong = align_documents(chapter("006", "zh", 60), chapter("005", "en", 100), encoder)
+    assert len(wrong.warnings) == 1 and "do not look like translations" in wrong.warnings[0]
+    assert "English file" in wrong.warnings[0]
+    paired = [b for b in wrong.beads if b.src and b.tgt]
+    assert paired and all(status(b) != "ok" for b in paired), "no pair of the wrong file may be exported as ok"
+    right = align_documents(chapter("006", "zh", 60), chapter("006", "en", 100), encoder)
+    assert right.warnings == []
+    assert sum(status(b) == "ok" for b in right.beads) > len(right.beads) / 2
+
+
+def test_a_short_text_is_judged_by_the_encoders_prior(encoder):
+    story = load_document("\n".join(SHORT_STORY["en"][:5]), "en", presplit=True)
+    weather = load_document("\n".join(WEATHER), "zh", presplit=True)
+    assert unrelated_reason(align_documents(weather, story, encoder), encoder) is not None
+    story_zh = load_document("\n".join(SHORT_STORY["zh"][:5]), "zh", presplit=True)
+    assert align_documents(story_zh, story, encoder).warnings == []
+
+
+def test_too_little_to_tell_says_nothing(encoder):
+    one = align_documents(load_document(WEATHER[0], "zh"), load_document("The stock market fell.", "en"), encoder)
+    assert one.warnings == []
+
+
+def test_the_warning_travels_with_the_record_the_project_and_the_reports(encoder):
+    wrong = align_documents(chapter("006", "zh", 60), chapter("005", "en", 100), encoder)
+    again = from_dict(json.loads(json.dumps(to_dict(wrong))))
+    assert again.warnings == wrong.warnings
+    assert load_project(save_project(wrong)).alignment.warnings == wrong.warnings
+    assert wrong.warnings[0].split(";")[0] in render(wrong, "html").decode("utf-8")
+    right = align_documents(chapter("006", "zh", 60), chapter("006", "en", 100), encoder)
+    assert "warnings" not in to_dict(right), "the record gains the key only when there is a warning"
+
+
+def test_the_command_line_prints_the_warning(tmp_path):
+    zh, en = tmp_path / "a.zh.txt", tmp_path / "b.en.txt"
+    zh.write_text("\n".join(WEATHER), encoding="utf-8")
+    en.write_text("\n".join(SHORT_STORY["en"][:5]), encoding="utf-8")
+    result = CliRunner().invoke(main, ["align", "-q", "--presplit", str(zh), str(en)])
+    assert result.exit_code == 0, result.output
+    assert "Warning: The two texts do not look like translations" in result.stderr
