@@ -132,3 +132,29 @@ def test_reasons_quote_the_users_own_traditional_and_full_width_text():
     found = [next((f.reason for f in b.flags if f.kind == NAME), None) for b in a.beads][-3:]
     assert found == ["UN (聯合國) only in the Chinese", "APEC (ＡＰＥＣ) only in the Chinese",  # … quoted as written
                      "陳清揚 (Chen Qingyang) only in the Chinese"]
+
+
+@pytest.mark.parametrize("zh, tgt, lang", [
+    ("第24届冬奥会在北京举行。", "The 24th Winter Olympics were held in Beijing.", "en"),
+    ("第24届冬奥会在北京举行。", "XXIV зимние Олимпийские игры прошли в Пекине.", "ru"),
+    ("北京冬奥会圆满成功。", "The Beijing Winter Games were a success.", "en"),
+    ("北京冬奥会和冬残奥会圆满成功。", "The Beijing Olympic and Paralympic Winter Games were a success.", "en"),
+    ("北京冬残奥会圆满成功。", "The Beijing Paralympic Winter Games were a success.", "en"),
+    ("杭州亚运会将于明年举行。", "Азиатские игры в Ханчжоу пройдут в следующем году.", "ru"),
+    ("双方支持联合国安理会改革。", "The Parties support reform of the Security Council.", "en"),
+    ("双方支持安理会改革。", "The Parties support reform of the UN Security Council.", "en"),
+    ("双方支持联合国教科文组织的工作。", "Стороны поддерживают работу ЮНЕСКО.", "ru"),
+    ("双方将在20国集团框架内加强协调。", "The Parties will strengthen coordination within the G20.", "en"),
+    ("双方将在东南亚国家联盟框架内合作。", "The Parties will cooperate within the ASEAN framework.", "en"),
+    ("双方支持国际货币基金组织改革。", "Стороны поддерживают реформу МВФ.", "ru"),
+])
+def test_abbreviated_chinese_forms_of_known_names(zh, tgt, lang):
+    assert reasons([(zh, tgt)], lang) == [None]
+
+
+def test_a_known_name_still_flagged_in_its_abbreviated_form():
+    assert reasons([("第24届冬奥会在北京举行。", "The 24th Games were held in Beijing.")], "en") == \
+        ["Olympics (冬奥) only in the Chinese"]
+    assert reasons([("他参加了东亚运动会。", "He took part in the East Asian Games.")], "en") == [None]
+    assert reasons([("双方支持安理会改革。", "The Parties support reform.")], "en") == \
+        ["Security Council (安理会) only in the Chinese"]  # once, not also as the UN

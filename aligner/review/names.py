@@ -38,32 +38,58 @@ class Entity:
     zh_not: str = ""  # a longer word that contains a Chinese form without meaning it (发展中国家)
 
 
+# The UN also stands behind its bodies: 联合国安理会 is often just "the Security Council", 安理会 "the UN
+# Security Council", 教科文组织 "UNESCO"; either side naming one of them counts as naming the UN (a
+# Security Council missing on one side is reported once, as the Security Council: it comes first).
 ENTITIES: tuple[Entity, ...] = (
-    Entity("UN", ("联合国",), r"\bUN\b|United Nations", r"\bООН\b|Объедин[её]нных\s+Наций"),
-    Entity("Security Council", ("安理会", "安全理事会"), r"Security Council", r"Совет\w*\s+Безопасности|\bСБ\b"),
+    Entity("Security Council", ("安理会", "安全理事会"), r"(?<!National )Security Council", r"Совет\w*\s+Безопасности|\bСБ\b"),
+    Entity("UN", ("联合国", "安理会", "安全理事会", "教科文组织"),
+           r"\bUN\b|\bUN[A-Z]{2,}\b|United Nations|(?<!National )Security Council|General Assembly",
+           r"\bООН\b|Объедин[её]нных\s+Наций|Совет\w*\s+Безопасности|\bСБ\b|Генеральн\w+\s+Ассамбле|"
+           r"\bЮНЕСКО\b|\bЮНИСЕФ\b|\bПРООН\b"),
     Entity("NATO", ("北约", "北大西洋公约组织"), r"\bNATO\b|North Atlantic", r"\bНАТО\b|Североатлантическ"),
     Entity("WTO", ("世贸组织", "世界贸易组织"), r"\bWTO\b|World Trade Organi[sz]ation",
            r"\bВТО\b|Всемирн\w+\s+торгов\w+\s+организаци"),
     Entity("WHO", ("世卫组织", "世界卫生组织"), r"\bWHO\b|World Health Organi[sz]ation",
            r"\bВОЗ\b|Всемирн\w+\s+организаци\w+\s+здравоохранения"),
-    Entity("APEC", ("亚太经合组织", "亚太经济合作组织"), r"\bAPEC\b|Asia-Pacific Economic Cooperation",
+    Entity("APEC", ("亚太经合组织", "亚太经济合作组织", "亚太经合会"), r"\bAPEC\b|Asia-Pacific Economic Cooperation",
            r"\bАТЭС\b|Азиатско-Тихоокеанск\w+\s+экономическ\w+\s+сотрудничеств"),
     Entity("BRICS", ("金砖",), r"\bBRICS\b", r"\bБРИКС\b"),
     Entity("SCO", ("上合组织", "上海合作组织"), r"\bSCO\b|Shanghai Cooperation Organi[sz]ation",
            r"\bШОС\b|Шанхайск\w+\s+организаци\w+\s+сотрудничества"),
     Entity("EAEU", ("欧亚经济联盟",), r"\bEAEU\b|\bEAEC\b|Eurasian Economic Union",
            r"\bЕАЭС\b|Евразийск\w+\s+экономическ\w+\s+союз"),
-    Entity("ASEAN", ("东盟",), r"\bASEAN\b", r"\bАСЕАН\b"),
+    Entity("CIS", ("独联体", "独立国家联合体"), r"\bCIS\b|Commonwealth of Independent States",
+           r"\bСНГ\b|Содружеств\w+\s+Независимых\s+Государств"),
+    Entity("ASEAN", ("东盟", "东南亚国家联盟"), r"\bASEAN\b|Association of South-?[Ee]ast Asian Nations",
+           r"\bАСЕАН\b|Ассоциаци\w+\s+государств\s+Юго-Восточной\s+Азии"),
     Entity("EU", ("欧盟", "欧洲联盟"), r"\bEU\b|European Union", r"\bЕС\b|Евросоюз|Европейск\w+\s+союз"),
-    Entity("G20", ("二十国集团",), r"\bG-?20\b|Group of Twenty", r"\bG-?20\b|Групп\w\s+двадцати"),
-    Entity("OSCE", ("欧安组织",), r"\bOSCE\b", r"\bОБСЕ\b"),
+    Entity("G20", ("二十国集团", "20国集团"), r"\bG-?20\b|Group of Twenty",
+           r"\bG-?20\b|\bГ-?20\b|Групп\w\s+двадцати|[Бб]ольш\w+\s+двадцатк"),
+    Entity("G7", ("七国集团", "7国集团"), r"\bG-?7\b|Group of Seven",
+           r"\bG-?7\b|\bГ-?7\b|Групп\w\s+семи|[Бб]ольш\w+\s+сем[её]рк"),
+    Entity("OSCE", ("欧安组织", "欧洲安全与合作组织"), r"\bOSCE\b|Organi[sz]ation for Security and Co-?operation in Europe",
+           r"\bОБСЕ\b|Организаци\w+\s+по\s+безопасности\s+и\s+сотрудничеству\s+в\s+Европе"),
     Entity("CSTO", ("集安组织", "集体安全条约组织"), r"\bCSTO\b|Collective Security Treaty",
            r"\bОДКБ\b|Договора\s+о\s+коллективной\s+безопасности"),
+    Entity("AIIB", ("亚投行", "亚洲基础设施投资银行"), r"\bAIIB\b|Asian Infrastructure Investment Bank",
+           r"\bАБИИ\b|Азиатск\w+\s+банк\w*\s+инфраструктурных\s+инвестиций"),
+    Entity("IMF", ("国际货币基金组织",), r"\bIMF\b|International Monetary Fund",
+           r"\bМВФ\b|Международн\w+\s+валютн\w+\s+фонд"),
+    Entity("World Bank", ("世界银行",), r"World Bank", r"Всемирн\w+\s+банк"),
     Entity("AUKUS", ("AUKUS", "美英澳三边安全伙伴关系"), r"\bAUKUS\b", r"\bAUKUS\b|\bОКУС\b"),
     Entity("Belt and Road", ("一带一路",), r"Belt and Road", r"Пояс\w*\s+и\s+пут|[Оо]дн?\w*\s+пояс\w*,?\s+одн?\w*\s+пут"),
     Entity("COVID-19", ("新冠", "新型冠状病毒"), r"COVID|[Cc]oronavirus", r"COVID|[Кк]оронавирус"),
-    Entity("Olympics", ("奥运", "奥林匹克"), r"Olympi", r"Олимпи"),
-    Entity("Paralympics", ("残奥",), r"Paralympi", r"Паралимпи"),
+    # 冬奥(会), 北京冬奥, 奥委会; "the Winter Games", "зимние Игры"; 冬残奥会 has neither 奥运 nor 冬奥
+    Entity("Olympics", ("奥运", "冬奥", "奥林匹克", "奥委会"),
+           r"Olympi|\bIOC\b|(?<!Paralympic )(?<!Asian )(?:Winter|Summer) Games",
+           r"[Оо]лимпи|\bМОК\b|(?:[Зз]имн|[Лл]етн)\w+\s+Игр"),
+    Entity("Paralympics", ("残奥",), r"Paralympi", r"[Пп]аралимпи"),
+    # not 亚运 alone: 东亚运输; 东亚运动会 is the East Asian Games
+    Entity("Asian Games", ("亚运会", "亚运村", "亚洲运动会", "亚冬会"), r"(?<!East )Asian (?:Winter )?Games|Asiad",
+           r"Азиатск\w+\s+(?:зимн\w+\s+)?игр|Азиад"),
+    Entity("Universiade", ("大运会", "世界大学生运动会"), r"Universiade|University Games", r"Универсиад"),
+    Entity("Expo", ("世博会", "世界博览会"), r"\bExpo\b|\bEXPO\b|World Exhibition", r"\bЭКСПО\b|\bЭкспо\b|Всемирн\w+\s+выставк"),
     Entity("China", ("中国", "中华人民共和国"), r"China|Chinese|\bPRC\b", r"Кита|китайск|\bКНР\b", False,
            zh_not="发展中国"),
     Entity("Russia", ("俄罗斯",), r"Russia", r"Росси|российск|\bРФ\b", False),
@@ -120,7 +146,10 @@ Finding = tuple[str, list[str], list[str]]
 
 
 def _entity_findings(src: str, tgt: str, lang: str, originals: list[str]) -> list[Finding]:
+    """Known entities on one side only; words an earlier finding quoted are not reported again (安理会 as the UN)."""
     tgt_name, findings = LANG_NAMES.get(lang, lang), []
+    quoted_src: set[str] = set()
+    quoted_tgt: set[str] = set()
     for entity in ENTITIES:
         on_src, on_tgt = _entity_on(entity, src, "zh"), _entity_on(entity, tgt, lang)
         if on_src and not on_tgt:
@@ -128,12 +157,16 @@ def _entity_findings(src: str, tgt: str, lang: str, originals: list[str]) -> lis
             if written is None:  # a Latin form written into the Chinese (APEC)
                 written = re.search(entity.en, src, re.ASCII).group(0)
             quoted = as_written(written, originals)
-            findings.append((f"{entity.label} ({quoted}) only in the Chinese" if quoted != entity.label
-                             else f"{entity.label} only in the Chinese", [quoted], []))
+            if quoted not in quoted_src:
+                quoted_src.add(quoted)
+                findings.append((f"{entity.label} ({quoted}) only in the Chinese" if quoted != entity.label
+                                 else f"{entity.label} only in the Chinese", [quoted], []))
         elif on_tgt and not on_src and entity.both_ways:
             pattern = entity.en if lang == "en" else entity.ru
-            findings.append((f"{entity.label} only in the {tgt_name}", [],
-                             [m.group(0) for m in re.finditer(pattern, tgt)]))
+            words = [m.group(0) for m in re.finditer(pattern, tgt)]
+            if not set(words) <= quoted_tgt:
+                quoted_tgt.update(words)
+                findings.append((f"{entity.label} only in the {tgt_name}", [], words))
     return findings
 
 
