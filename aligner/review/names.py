@@ -224,10 +224,15 @@ def _readings(words: tuple[str, ...], lang: str) -> list[tuple]:
     return [r for r in readings if len(r) >= 2]
 
 
+def _lower_words(alignment: Alignment) -> set[str]:
+    """Words the translation writes in lower case somewhere: never taken for (part of) a name."""
+    return {m.group(0) for s in alignment.target.sentences for m in _LOWER_WORD.finditer(s.norm)}
+
+
 def name_lexicon(alignment: Alignment) -> list[RomanisedName]:
     """The document's romanised Chinese names, each with the Chinese it matches in its own pairs."""
     lang = alignment.target.lang
-    lower = {m.group(0) for s in alignment.target.sentences for m in _LOWER_WORD.finditer(s.norm)}
+    lower = _lower_words(alignment)
     seen: dict[str, list[set[str]]] = {}
     words_of: dict[str, tuple[str, ...]] = {}
     for bead in alignment.beads:
@@ -250,48 +255,106 @@ def name_lexicon(alignment: Alignment) -> list[RomanisedName]:
 
 
 def _stem(word: str, lang: str) -> str:
-    """A Russian name without its case ending (Цзиньпина → Цзиньпин); other words as they are."""
+    """A Russian name without its case ending (Цзиньпина → Цзиньпин, Вэй → Вэ); other words as they are."""
     if lang == "ru":
         for ending in ("ом", "ем", "ым", "а", "я", "у", "ю", "е", "ы"):
             if word.endswith(ending) and len(word) > len(ending) + 2:
                 return word[: -len(ending)]
+        if word[-1:] in ("й", "ь") and len(word) > 2:  # Вэй → Вэя, Вэю; Чэнь → Чэня
+            return word[:-1]
     return word
 
 
-def _written(name: RomanisedName, text: str, lang: str) -> bool:
-    """The name, whole or in part, in any case form (Beijingers, Sha, Си Цзиньпином)."""
-    return any(re.search(rf"(?<![\w]){re.escape(_stem(w, lang))}", text) for w in name.words)
+# What may follow a name's stem in the same word: a case ending (Ли Мину, Чжан Вэя, Си Цзиньпином),
+# a possessive or a demonym (Qiyao's, Beijingers); not another syllable (Liu is not Li).
+_FORM_ENDING = {
+    "en": re.compile(r"(?:['’]s?|s|ers?)?"),
+    "ru": re.compile(r"(?:[аяуюеыийь]|ом|ем|ём|ым|ой|ей)?"),
+}
+_NEXT_WORD = re.compile(r" ([A-ZА-ЯЁ][\w'’-]*)")
+_PREV_WORD = re.compile(r"(?<![\w'’-])([A-ZА-ЯЁ][\w'’-]*) $")
 
 
-def _name_findings(src: str, tgt: str, lang: str, names: list[RomanisedName], originals: list[str]) -> list[Finding]:
+def _is_form(token: str, word: str, lang: str) -> bool:
+    """`token` is `word` itself or one of its case forms."""
+    stem = _stem(word, lang)
+    return token.startswith(stem) and _FORM_ENDING.get(lang, _FORM_ENDING["en"]).fullmatch(token[len(stem):]) is not None
+
+
+def _other_name(token: str, word: str, lang: str, lower: set[str]) -> bool:
+    """`token`, written next to part of a name where `word` belongs, reads as a different romanised word."""
+    return not _is_form(token, word, lang) and token.lower() not in lower and bool(syllables_of(token, lang))
+
+
+def _contradicted(name: RomanisedName, i: int, text: str, start: int, end: int, lang: str, lower: set[str]) -> str:
+    """The words written where part `i` of the name stands at text[start:end], if they make another name
+    ("Li Hua" for Li Ming, "Zhao Wei" for Zhang Wei); "" if nothing around it says otherwise."""
+    after = _NEXT_WORD.match(text, end)
+    if i + 1 < len(name.words) and after and _other_name(after.group(1), name.words[i + 1], lang, lower):
+        return text[start:after.end()]
+    before = _PREV_WORD.search(text, 0, start)
+    if i > 0 and before and _other_name(before.group(1), name.words[i - 1], lang, lower):
+        return text[before.start():end]
+    return ""
+
+
+def _written(name: RomanisedName, text: str, lang: str, lower: set[str] = frozenset()) -> tuple[bool, str]:
+    """Whether the name is in `text`, whole or in part, in any case form (Beijingers, Sha, Си Цзиньпином),
+    and if not, the different name written in its place ("Li Hua" for Li Ming), else "".
+
+    A part counts only where the words beside it do not make it someone else's name: "Mr Li",
+    "Ming" and "Ли Мина" are Li Ming, "Li Hua" and "Zhao Ming" are not.
+    """
+    instead = ""
+    for i, word in enumerate(name.words):
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(_stem(word, lang))}[\w'’]*", text):
+            if not _is_form(m.group(0), word, lang):
+                continue
+            other = _contradicted(name, i, text, m.start(), m.end(), lang, lower)
+            if not other:
+                return True, ""
+            instead = instead or other
+    return False, instead
+
+
+def _name_findings(src: str, tgt: str, lang: str, names: list[RomanisedName], originals: list[str],
+                   lower: set[str] = frozenset()) -> list[Finding]:
     """Chinese names of the document's list that the pair's translation neither writes nor refers to.
 
     Only from the Chinese side: translators often write a name where the Chinese says 她, which
     is no loss. A translation that refers to someone by a pronoun (she, his, она, его) may mean
     the name, so such pairs are left alone — unless the translation names someone else of the
     list whom the Chinese does not mention there (陈清扬 in the Chinese, "Luo Xiaosi" in the
-    English): a pronoun does not explain a different name. A name written in part (Sha for
-    沙瑞山) counts as written.
+    English), or writes part of the name with another (Li Hua for 李明 (Li Ming)): a pronoun does
+    not explain a different name. A name written in part (Sha for 沙瑞山) counts as written.
     """
     present = [c for n in names for c in n.chinese if c in src]
     missing: list[tuple[RomanisedName, list[str]]] = []
+    changed: list[tuple[RomanisedName, list[str], str]] = []
     for name in sorted(names, key=lambda n: -len(n.words)):
         here = [c for c in name.chinese if c in src]
         if not here or any(c != o and c in o for c in here for o in present):
             continue  # absent, or part of a longer name here (瑞山 in 沙瑞山)
-        if not _written(name, tgt, lang):
+        written, instead = _written(name, tgt, lang, lower)
+        if instead:
+            changed.append((name, here, instead))
+        elif not written:
             missing.append((name, here))
+    findings: list[Finding] = []
+    for name, here, instead in changed:
+        quoted = as_written(max(here, key=len), originals)
+        findings.append((f"{quoted} ({name.written}) ≠ {instead}", [quoted], [instead]))
     if not missing:
-        return []
+        return findings
     others = [n.written for n in names if not any(c in src for c in n.chinese)
               and re.search(rf"(?<![\w'’-]){re.escape(n.written)}(?!\w)", tgt)  # Qiyao's counts
               and not any(set(n.words) & set(m.words) for m, _ in missing)]
     others = [w for w in others if not any(w != o and w in o for o in others)]  # "Chen Qingyang", not "Qingyang"
     if _PRONOUN[lang].search(tgt) and not others:
-        return []
+        return findings
     tgt_name = LANG_NAMES.get(lang, lang)
     quoted = [as_written(max(here, key=len), originals) for _, here in missing]
-    findings = [(f"{q} ({name.written}) only in the Chinese", [q], []) for q, (name, _) in zip(quoted, missing)]
+    findings += [(f"{q} ({name.written}) only in the Chinese", [q], []) for q, (name, _) in zip(quoted, missing)]
     if others:
         reason, words, _ = findings[-1]
         findings[-1] = (reason + f", {', '.join(others)} only in the {tgt_name}", words, others)
@@ -302,13 +365,14 @@ def name_flags(alignment: Alignment, romanised: bool = True) -> None:
     """Flag pairs where a name, acronym or Latin-script token is on one side only."""
     lang = alignment.target.lang
     names = name_lexicon(alignment) if romanised else []
+    lower = _lower_words(alignment) if names else set()
     for bead in alignment.beads:
         if not bead.src or not bead.tgt or any(f.kind == NAME for f in bead.flags):
             continue
         src, tgt = _pair_texts(alignment, bead)
         originals = [alignment.source.sentences[i].text for i in bead.src]
         findings = _latin_findings(src, tgt, originals) + _entity_findings(src, tgt, lang, originals) + \
-            _name_findings(src, tgt, lang, names, originals)
+            _name_findings(src, tgt, lang, names, originals, lower)
         if findings:
             marks = (word_marks(alignment.source, bead.src, [w for _, words, _ in findings for w in words], "src")
                      + word_marks(alignment.target, bead.tgt, [w for _, _, words in findings for w in words], "tgt"))
