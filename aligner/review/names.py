@@ -11,6 +11,8 @@ Three checks, each kept to what can be told reliably:
   Qingyang ↔ Чэнь Цинъян) form the document's name list; a name from that list on one side of
   a pair only is flagged. A word the translation also uses in lower case ("long", "he") is
   never taken for a name, and a name must match its Chinese in most of its pairs to count.
+  Part of a name counts as the name ("Mr Li", "Ming", "Ли Мина") unless another romanised word
+  beside it makes it someone else's: "Li Hua" where the Chinese has 李明 (Li Ming) is flagged.
 """
 from __future__ import annotations
 
