@@ -147,6 +147,7 @@ def test_reasons_quote_the_users_own_traditional_and_full_width_text():
     ("双方将在20国集团框架内加强协调。", "The Parties will strengthen coordination within the G20.", "en"),
     ("双方将在东南亚国家联盟框架内合作。", "The Parties will cooperate within the ASEAN framework.", "en"),
     ("双方支持国际货币基金组织改革。", "Стороны поддерживают реформу МВФ.", "ru"),
+    ("联合国呼吁各方保持克制。", "The U.N. called on all sides to show restraint.", "en"),
 ])
 def test_abbreviated_chinese_forms_of_known_names(zh, tgt, lang):
     assert reasons([(zh, tgt)], lang) == [None]

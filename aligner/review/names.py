@@ -46,7 +46,7 @@ class Entity:
 ENTITIES: tuple[Entity, ...] = (
     Entity("Security Council", ("安理会", "安全理事会"), r"(?<!National )Security Council", r"Совет\w*\s+Безопасности|\bСБ\b"),
     Entity("UN", ("联合国", "安理会", "安全理事会", "教科文组织"),
-           r"\bUN\b|\bUN[A-Z]{2,}\b|United Nations|(?<!National )Security Council|General Assembly",
+           r"\bUN\b|\bU\.N\.|\bUN[A-Z]{2,}\b|United Nations|(?<!National )Security Council|General Assembly",
            r"\bООН\b|Объедин[её]нных\s+Наций|Совет\w*\s+Безопасности|\bСБ\b|Генеральн\w+\s+Ассамбле|"
            r"\bЮНЕСКО\b|\bЮНИСЕФ\b|\bПРООН\b"),
     Entity("NATO", ("北约", "北大西洋公约组织"), r"\bNATO\b|North Atlantic", r"\bНАТО\b|Североатлантическ"),
