@@ -8,7 +8,9 @@ on our edge cases (No. 5, Jan. 4, Art. 3, p. 12) splits correctly where razdel d
 refined inside quoted speech, which pysbd keeps whole (see benchmarks/segmentation.py: against
 the MAC dev sentence lines, English ends found 0.78 → 0.98 at precision 0.997). A few fixes on top: a
 lone section numeral ("I.", "2.") joins the sentence it heads; for Russian, "долл. США"
-stays whole and a dated sentence ends at "2022 г." before a capitalised word.
+stays whole and a dated sentence ends at "2022 г." before a capitalised word. A "sentence" far
+longer than any real one (a text typed with commas only, a line without full stops) is cut at
+its clause marks (；before ，) into pieces a pair can hold.
 """
 from __future__ import annotations
 
@@ -233,6 +235,53 @@ def _split_en(para: str) -> list[tuple[int, int]]:
 
 _SPLITTERS = {"zh": _split_zh, "ru": _split_ru, "en": _split_en}
 
+
+# --- sentences far too long ----------------------------------------------------------
+
+# A "sentence" far longer than any real one (a transcript, a text typed with commas only, a line
+# without full stops) cannot be paired: a pair holds at most five sentences of the other side.
+# It is cut at its clause marks instead, the strongest present first. The limits are above the
+# longest sentences of the MAC literary chapters and the formal sample texts (183 Chinese
+# characters, 793 English, 729 Russian), so that normal prose is never cut.
+_OVERLONG = {"zh": 200, "en": 1000, "ru": 1000}
+_SHORTEST_PIECE = {"zh": 12, "en": 40, "ru": 40}  # no piece shorter: a clause or two
+_CLAUSE_MARKS = {
+    # ，before an ASCII comma: in a text with both, the ASCII one is the inner comma of PDF-damaged text
+    "zh": (re.compile(r"[；;]"), re.compile(r"，"), re.compile(r",(?!\d)")),
+    "en": (re.compile(r";(?=\s)"), re.compile(r",(?=\s)")),
+    "ru": (re.compile(r";(?=\s)"), re.compile(r",(?=\s)")),
+}
+_BEFORE_CLOSER = re.compile(r"\s*[" + re.escape(_ZH_CLOSERS + _ASCII_QUOTES + "”’»") + "]")
+
+
+def _clause_ends(para: str, a: int, b: int, mark: re.Pattern) -> list[int]:
+    """Offsets just after each `mark` in para[a:b] where a piece may end: not before a closing quote,
+    whose clause it ends (“是，”他说), and not at the very end."""
+    last = len(para[a:b].rstrip()) + a
+    return [m.end() for m in mark.finditer(para, a, b) if m.end() < last and not _BEFORE_CLOSER.match(para, m.end(), b)]
+
+
+def _grouped(a: int, ends: list[int], b: int, shortest: int) -> list[tuple[int, int]]:
+    """para[a:b] cut at those of `ends` that leave no piece shorter than `shortest`."""
+    bounds = [a]
+    for end in ends:
+        if end - bounds[-1] >= shortest and b - end >= shortest:
+            bounds.append(end)
+    return list(zip(bounds, bounds[1:] + [b]))
+
+
+def _cut_overlong(para: str, a: int, b: int, lang: str, level: int = 0) -> list[tuple[int, int]]:
+    """The sentence para[a:b] as it is, or, if far too long for one, in pieces cut at its clause marks."""
+    marks = _CLAUSE_MARKS[lang]
+    if b - a <= _OVERLONG[lang]:
+        return [(a, b)]
+    for k in range(level, len(marks)):
+        ends = _clause_ends(para, a, b, marks[k])
+        if ends:
+            return [cut for piece in _grouped(a, ends, b, _SHORTEST_PIECE[lang])
+                    for cut in _cut_overlong(para, *piece, lang, k + 1)]
+    return [(a, b)]
+
 # A piece that is only a list number or section numeral ("I.", "2.", "(b)") heads the
 # sentence after it; segmenters split it off as a sentence of its own.
 _ENUMERATOR_RE = re.compile(r"^\s*[(（]?(?:[IVXLC]{1,6}|\d{1,3}|[A-Za-zА-Яа-я])[.)）]\s*$")
@@ -290,7 +339,8 @@ def segment(text: str, lang: str, presplit: bool = False) -> list[Sentence]:
         spans = []
         for number, (p_start, p_end) in enumerate(paragraph_spans(text)):
             para = text[p_start:p_end]
-            for a, b in _join_enumerators(para, split(para)):
+            pieces = [cut for a, b in split(para) for cut in _cut_overlong(para, a, b, lang)]
+            for a, b in _join_enumerators(para, pieces):
                 start, end = _trimmed(text, p_start + a, p_start + b)
                 if start < end:
                     spans.append((start, end, number))

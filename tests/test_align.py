@@ -394,3 +394,17 @@ def test_document_rotation_brings_held_out_translations_closer(encoder):
 
     assert gap(rotated) > gap(src.emb) + 0.01
     assert rotate_source(src.emb[:30], idx[:30], src.emb[:30], tgt.emb[:30]) is None, "too few pairs: no rotation"
+
+
+@pytest.mark.parametrize("english", ["sentences", "no full stops"])
+def test_a_chinese_text_without_full_stops_pairs_with_every_english_sentence(encoder, english):
+    """440 characters typed with commas only: one "sentence" to the segmenter once, whose ten
+    English sentences could not all join it (a pair holds five), so five came out as additions."""
+    from aligner.segment import segment
+    from test_segment import LINE_EN, NO_STOPS_EN, NO_STOPS_ZH
+
+    en_text = LINE_EN if english == "sentences" else NO_STOPS_EN
+    zh = Document(NO_STOPS_ZH, "zh", segment(NO_STOPS_ZH, "zh"))
+    en = Document(en_text, "en", segment(en_text, "en"))
+    beads = align(zh, en, encoder)
+    assert all(b.src and b.tgt for b in beads), [(b.src, b.tgt) for b in beads]

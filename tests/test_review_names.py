@@ -132,3 +132,75 @@ def test_reasons_quote_the_users_own_traditional_and_full_width_text():
     found = [next((f.reason for f in b.flags if f.kind == NAME), None) for b in a.beads][-3:]
     assert found == ["UN (聯合國) only in the Chinese", "APEC (ＡＰＥＣ) only in the Chinese",  # … quoted as written
                      "陳清揚 (Chen Qingyang) only in the Chinese"]
+
+
+@pytest.mark.parametrize("zh, tgt, lang", [
+    ("第24届冬奥会在北京举行。", "The 24th Winter Olympics were held in Beijing.", "en"),
+    ("第24届冬奥会在北京举行。", "XXIV зимние Олимпийские игры прошли в Пекине.", "ru"),
+    ("北京冬奥会圆满成功。", "The Beijing Winter Games were a success.", "en"),
+    ("北京冬奥会和冬残奥会圆满成功。", "The Beijing Olympic and Paralympic Winter Games were a success.", "en"),
+    ("北京冬残奥会圆满成功。", "The Beijing Paralympic Winter Games were a success.", "en"),
+    ("杭州亚运会将于明年举行。", "Азиатские игры в Ханчжоу пройдут в следующем году.", "ru"),
+    ("双方支持联合国安理会改革。", "The Parties support reform of the Security Council.", "en"),
+    ("双方支持安理会改革。", "The Parties support reform of the UN Security Council.", "en"),
+    ("双方支持联合国教科文组织的工作。", "Стороны поддерживают работу ЮНЕСКО.", "ru"),
+    ("双方将在20国集团框架内加强协调。", "The Parties will strengthen coordination within the G20.", "en"),
+    ("双方将在东南亚国家联盟框架内合作。", "The Parties will cooperate within the ASEAN framework.", "en"),
+    ("双方支持国际货币基金组织改革。", "Стороны поддерживают реформу МВФ.", "ru"),
+    ("联合国呼吁各方保持克制。", "The U.N. called on all sides to show restraint.", "en"),
+])
+def test_abbreviated_chinese_forms_of_known_names(zh, tgt, lang):
+    assert reasons([(zh, tgt)], lang) == [None]
+
+
+def test_a_known_name_still_flagged_in_its_abbreviated_form():
+    assert reasons([("第24届冬奥会在北京举行。", "The 24th Games were held in Beijing.")], "en") == \
+        ["Olympics (冬奥) only in the Chinese"]
+    assert reasons([("他参加了东亚运动会。", "He took part in the East Asian Games.")], "en") == [None]
+    assert reasons([("双方支持安理会改革。", "The Parties support reform.")], "en") == \
+        ["Security Council (安理会) only in the Chinese"]  # once, not also as the UN
+
+
+# A short story with three people (李明 Li Ming, 王芳 Wang Fang, 张伟 Zhang Wei), its English and Russian.
+STORY = [
+    ("李明是一名年轻的工程师。", "Li Ming is a young engineer.", "Ли Мин — молодой инженер."),
+    ("李明每天早上七点起床。", "Li Ming gets up at seven every morning.", "Ли Мин каждое утро встаёт в семь часов."),
+    ("他的妻子王芳在医院工作。", "His wife Wang Fang works at a hospital.", "Его жена Ван Фан работает в больнице."),
+    ("王芳很喜欢她的工作。", "Wang Fang loves her job.", "Ван Фан очень любит свою работу."),
+    ("有一天，李明遇到了老朋友张伟。", "One day Li Ming met his old friend Zhang Wei.",
+     "Однажды Ли Мин встретил старого друга Чжан Вэя."),
+    ("张伟刚从上海回来。", "Zhang Wei had just come back from Shanghai.", "Чжан Вэй только что вернулся из Шанхая."),
+    ("李明邀请张伟来家里吃饭。", "Li Ming invited Zhang Wei to dinner at home.", "Ли Мин пригласил Чжан Вэя на ужин."),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_name_changed_in_one_syllable_is_flagged(lang):
+    pick = 1 if lang == "en" else 2
+    pairs = [(p[0], p[pick]) for p in STORY]
+    changed = {"en": [("周末李明和王芳去公园散步。", "At weekends Li Hua and Wang Fang go for a walk in the park."),
+                      ("张伟非常感谢他们。", "Zhao Wei thanked them very much.")],
+               "ru": [("周末李明和王芳去公园散步。", "По выходным Ли Хуа и Ван Фан гуляют в парке."),
+                      ("张伟非常感谢他们。", "Чжао Вэй очень благодарил их.")]}[lang]
+    found = reasons(pairs + changed, lang)
+    assert found[:len(pairs)] == [None] * len(pairs)
+    assert found[len(pairs):] == (["李明 (Li Ming) ≠ Li Hua", "张伟 (Zhang Wei) ≠ Zhao Wei"] if lang == "en"
+                                  else ["李明 (Ли Мин) ≠ Ли Хуа", "张伟 (Чжан Вэй) ≠ Чжао Вэй"])
+
+
+@pytest.mark.parametrize("lang, tgt", [
+    ("en", "At weekends Mr Li and Wang Fang go for a walk in the park."),   # the surname with a title
+    ("en", "At weekends Ming and Wang Fang go for a walk in the park."),    # the given name alone
+    ("en", "At weekends Li Ming's wife Wang Fang goes for a walk."),        # a possessive
+    ("ru", "По выходным с Ли Мином гуляет Ван Фан."),                        # a case ending
+    ("ru", "По выходным Ли и Ван Фан гуляют в парке."),
+])
+def test_a_name_written_in_part_or_declined_still_counts(lang, tgt):
+    pick = 1 if lang == "en" else 2
+    pairs = [(p[0], p[pick]) for p in STORY] + [("周末李明和王芳去公园散步。", tgt)]
+    assert reasons(pairs, lang) == [None] * len(pairs)
+
+
+def test_a_changed_name_is_flagged_despite_a_pronoun():
+    pairs = [(p[0], p[1]) for p in STORY] + [("李明给他打了电话。", "Li Hua called him.")]
+    assert reasons(pairs, "en")[-1] == "李明 (Li Ming) ≠ Li Hua"

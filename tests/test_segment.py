@@ -236,3 +236,54 @@ def test_random_mixes_of_quotes_abbreviations_and_ellipses_keep_every_character_
         assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:])), text
         covered = {i for s in sentences for i in range(s.start, s.end)}
         assert all(i in covered for i, c in enumerate(text) if not c.isspace()), text
+
+
+SAMPLE_ZH = Path(__file__).resolve().parent.parent / "texts" / "joint-statement.zh.txt"
+SAMPLE_EN = SAMPLE_ZH.with_name("joint-statement.en.txt")
+
+
+def sample_line(path: Path, starts: tuple[str, ...], drop: str = "") -> str:
+    """The sample's paragraphs that begin with `starts`, run together as one line."""
+    paragraphs = [p for p in path.read_text(encoding="utf-8").split("\n") if p.startswith(starts)]
+    return ("" if path.name.endswith(".zh.txt") else " ").join(paragraphs).replace(drop, "")
+
+
+def without_full_stops(text: str, lang: str) -> str:
+    """`text` with every full stop typed as a comma (a transcript, a text typed with commas only)."""
+    return text.replace("。", "，") if lang == "zh" else text.replace(". ", ", ").rstrip(".") + ","
+
+
+# Four paragraphs on democracy, human rights and development (the sentence the English sample
+# leaves out by design dropped): 440 Chinese characters, ten sentences in the English.
+LINE_ZH = sample_line(SAMPLE_ZH, ("双方坚信", "双方指出, 《联合国宪章》", "二 双方认为", "发展、合作是"),
+                      drop="推进和保护人权是国际社会的共同事业, 各国应同等重视、系统推进各类人权。")
+LINE_EN = sample_line(SAMPLE_EN, ("The Parties are convinced", "The Parties note that the Charter", "II. "))
+NO_STOPS_ZH, NO_STOPS_EN = without_full_stops(LINE_ZH, "zh"), without_full_stops(LINE_EN, "en")
+
+
+def test_a_chinese_text_without_full_stops_is_cut_at_its_clauses():
+    sentences = segment(NO_STOPS_ZH, "zh")
+    assert_rebuilds(NO_STOPS_ZH, sentences)
+    assert len(NO_STOPS_ZH) > 400 and len(sentences) >= 9
+    assert all(len(s.text) <= 200 and s.text[-1] in "，," for s in sentences)
+    # where the full stops were: the text's own full-width commas, before its inner ASCII ones
+    stops = {i + 1 for i, c in enumerate(NO_STOPS_ZH) if c == "，"}
+    assert {s.end for s in sentences} <= stops
+
+
+def test_an_english_line_without_full_stops_is_cut_at_its_clauses():
+    sentences = segment(NO_STOPS_EN, "en")
+    assert_rebuilds(NO_STOPS_EN, sentences)
+    assert len(NO_STOPS_EN) > 1800 and len(sentences) >= 8
+    assert all(len(s.text) <= 1000 and s.text.endswith(",") for s in sentences)
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLE_ZH.parent.glob("joint-statement.*.txt")), ids=lambda p: p.name)
+def test_normal_prose_is_never_cut_at_clauses(path, monkeypatch):
+    import aligner.segment as seg
+
+    lang = path.name.split(".")[1]
+    text = path.read_text(encoding="utf-8")
+    cut = [(s.start, s.end) for s in segment(text, lang)]
+    monkeypatch.setattr(seg, "_OVERLONG", {k: 10 ** 9 for k in seg._OVERLONG})
+    assert cut == [(s.start, s.end) for s in segment(text, lang)]

@@ -11,6 +11,8 @@ Three checks, each kept to what can be told reliably:
   Qingyang ↔ Чэнь Цинъян) form the document's name list; a name from that list on one side of
   a pair only is flagged. A word the translation also uses in lower case ("long", "he") is
   never taken for a name, and a name must match its Chinese in most of its pairs to count.
+  Part of a name counts as the name ("Mr Li", "Ming", "Ли Мина") unless another romanised word
+  beside it makes it someone else's: "Li Hua" where the Chinese has 李明 (Li Ming) is flagged.
 """
 from __future__ import annotations
 
@@ -38,32 +40,58 @@ class Entity:
     zh_not: str = ""  # a longer word that contains a Chinese form without meaning it (发展中国家)
 
 
+# The UN also stands behind its bodies: 联合国安理会 is often just "the Security Council", 安理会 "the UN
+# Security Council", 教科文组织 "UNESCO"; either side naming one of them counts as naming the UN (a
+# Security Council missing on one side is reported once, as the Security Council: it comes first).
 ENTITIES: tuple[Entity, ...] = (
-    Entity("UN", ("联合国",), r"\bUN\b|United Nations", r"\bООН\b|Объедин[её]нных\s+Наций"),
-    Entity("Security Council", ("安理会", "安全理事会"), r"Security Council", r"Совет\w*\s+Безопасности|\bСБ\b"),
+    Entity("Security Council", ("安理会", "安全理事会"), r"(?<!National )Security Council", r"Совет\w*\s+Безопасности|\bСБ\b"),
+    Entity("UN", ("联合国", "安理会", "安全理事会", "教科文组织"),
+           r"\bUN\b|\bU\.N\.|\bUN[A-Z]{2,}\b|United Nations|(?<!National )Security Council|General Assembly",
+           r"\bООН\b|Объедин[её]нных\s+Наций|Совет\w*\s+Безопасности|\bСБ\b|Генеральн\w+\s+Ассамбле|"
+           r"\bЮНЕСКО\b|\bЮНИСЕФ\b|\bПРООН\b"),
     Entity("NATO", ("北约", "北大西洋公约组织"), r"\bNATO\b|North Atlantic", r"\bНАТО\b|Североатлантическ"),
     Entity("WTO", ("世贸组织", "世界贸易组织"), r"\bWTO\b|World Trade Organi[sz]ation",
            r"\bВТО\b|Всемирн\w+\s+торгов\w+\s+организаци"),
     Entity("WHO", ("世卫组织", "世界卫生组织"), r"\bWHO\b|World Health Organi[sz]ation",
            r"\bВОЗ\b|Всемирн\w+\s+организаци\w+\s+здравоохранения"),
-    Entity("APEC", ("亚太经合组织", "亚太经济合作组织"), r"\bAPEC\b|Asia-Pacific Economic Cooperation",
+    Entity("APEC", ("亚太经合组织", "亚太经济合作组织", "亚太经合会"), r"\bAPEC\b|Asia-Pacific Economic Cooperation",
            r"\bАТЭС\b|Азиатско-Тихоокеанск\w+\s+экономическ\w+\s+сотрудничеств"),
     Entity("BRICS", ("金砖",), r"\bBRICS\b", r"\bБРИКС\b"),
     Entity("SCO", ("上合组织", "上海合作组织"), r"\bSCO\b|Shanghai Cooperation Organi[sz]ation",
            r"\bШОС\b|Шанхайск\w+\s+организаци\w+\s+сотрудничества"),
     Entity("EAEU", ("欧亚经济联盟",), r"\bEAEU\b|\bEAEC\b|Eurasian Economic Union",
            r"\bЕАЭС\b|Евразийск\w+\s+экономическ\w+\s+союз"),
-    Entity("ASEAN", ("东盟",), r"\bASEAN\b", r"\bАСЕАН\b"),
+    Entity("CIS", ("独联体", "独立国家联合体"), r"\bCIS\b|Commonwealth of Independent States",
+           r"\bСНГ\b|Содружеств\w+\s+Независимых\s+Государств"),
+    Entity("ASEAN", ("东盟", "东南亚国家联盟"), r"\bASEAN\b|Association of South-?[Ee]ast Asian Nations",
+           r"\bАСЕАН\b|Ассоциаци\w+\s+государств\s+Юго-Восточной\s+Азии"),
     Entity("EU", ("欧盟", "欧洲联盟"), r"\bEU\b|European Union", r"\bЕС\b|Евросоюз|Европейск\w+\s+союз"),
-    Entity("G20", ("二十国集团",), r"\bG-?20\b|Group of Twenty", r"\bG-?20\b|Групп\w\s+двадцати"),
-    Entity("OSCE", ("欧安组织",), r"\bOSCE\b", r"\bОБСЕ\b"),
+    Entity("G20", ("二十国集团", "20国集团"), r"\bG-?20\b|Group of Twenty",
+           r"\bG-?20\b|\bГ-?20\b|Групп\w\s+двадцати|[Бб]ольш\w+\s+двадцатк"),
+    Entity("G7", ("七国集团", "7国集团"), r"\bG-?7\b|Group of Seven",
+           r"\bG-?7\b|\bГ-?7\b|Групп\w\s+семи|[Бб]ольш\w+\s+сем[её]рк"),
+    Entity("OSCE", ("欧安组织", "欧洲安全与合作组织"), r"\bOSCE\b|Organi[sz]ation for Security and Co-?operation in Europe",
+           r"\bОБСЕ\b|Организаци\w+\s+по\s+безопасности\s+и\s+сотрудничеству\s+в\s+Европе"),
     Entity("CSTO", ("集安组织", "集体安全条约组织"), r"\bCSTO\b|Collective Security Treaty",
            r"\bОДКБ\b|Договора\s+о\s+коллективной\s+безопасности"),
+    Entity("AIIB", ("亚投行", "亚洲基础设施投资银行"), r"\bAIIB\b|Asian Infrastructure Investment Bank",
+           r"\bАБИИ\b|Азиатск\w+\s+банк\w*\s+инфраструктурных\s+инвестиций"),
+    Entity("IMF", ("国际货币基金组织",), r"\bIMF\b|International Monetary Fund",
+           r"\bМВФ\b|Международн\w+\s+валютн\w+\s+фонд"),
+    Entity("World Bank", ("世界银行",), r"World Bank", r"Всемирн\w+\s+банк"),
     Entity("AUKUS", ("AUKUS", "美英澳三边安全伙伴关系"), r"\bAUKUS\b", r"\bAUKUS\b|\bОКУС\b"),
     Entity("Belt and Road", ("一带一路",), r"Belt and Road", r"Пояс\w*\s+и\s+пут|[Оо]дн?\w*\s+пояс\w*,?\s+одн?\w*\s+пут"),
     Entity("COVID-19", ("新冠", "新型冠状病毒"), r"COVID|[Cc]oronavirus", r"COVID|[Кк]оронавирус"),
-    Entity("Olympics", ("奥运", "奥林匹克"), r"Olympi", r"Олимпи"),
-    Entity("Paralympics", ("残奥",), r"Paralympi", r"Паралимпи"),
+    # 冬奥(会), 北京冬奥, 奥委会; "the Winter Games", "зимние Игры"; 冬残奥会 has neither 奥运 nor 冬奥
+    Entity("Olympics", ("奥运", "冬奥", "奥林匹克", "奥委会"),
+           r"Olympi|\bIOC\b|(?<!Paralympic )(?<!Asian )(?:Winter|Summer) Games",
+           r"[Оо]лимпи|\bМОК\b|(?:[Зз]имн|[Лл]етн)\w+\s+Игр"),
+    Entity("Paralympics", ("残奥",), r"Paralympi", r"[Пп]аралимпи"),
+    # not 亚运 alone: 东亚运输; 东亚运动会 is the East Asian Games
+    Entity("Asian Games", ("亚运会", "亚运村", "亚洲运动会", "亚冬会"), r"(?<!East )Asian (?:Winter )?Games|Asiad",
+           r"Азиатск\w+\s+(?:зимн\w+\s+)?игр|Азиад"),
+    Entity("Universiade", ("大运会", "世界大学生运动会"), r"Universiade|University Games", r"Универсиад"),
+    Entity("Expo", ("世博会", "世界博览会"), r"\bExpo\b|\bEXPO\b|World Exhibition", r"\bЭКСПО\b|\bЭкспо\b|Всемирн\w+\s+выставк"),
     Entity("China", ("中国", "中华人民共和国"), r"China|Chinese|\bPRC\b", r"Кита|китайск|\bКНР\b", False,
            zh_not="发展中国"),
     Entity("Russia", ("俄罗斯",), r"Russia", r"Росси|российск|\bРФ\b", False),
@@ -120,7 +148,10 @@ Finding = tuple[str, list[str], list[str]]
 
 
 def _entity_findings(src: str, tgt: str, lang: str, originals: list[str]) -> list[Finding]:
+    """Known entities on one side only; words an earlier finding quoted are not reported again (安理会 as the UN)."""
     tgt_name, findings = LANG_NAMES.get(lang, lang), []
+    quoted_src: set[str] = set()
+    quoted_tgt: set[str] = set()
     for entity in ENTITIES:
         on_src, on_tgt = _entity_on(entity, src, "zh"), _entity_on(entity, tgt, lang)
         if on_src and not on_tgt:
@@ -128,12 +159,16 @@ def _entity_findings(src: str, tgt: str, lang: str, originals: list[str]) -> lis
             if written is None:  # a Latin form written into the Chinese (APEC)
                 written = re.search(entity.en, src, re.ASCII).group(0)
             quoted = as_written(written, originals)
-            findings.append((f"{entity.label} ({quoted}) only in the Chinese" if quoted != entity.label
-                             else f"{entity.label} only in the Chinese", [quoted], []))
+            if quoted not in quoted_src:
+                quoted_src.add(quoted)
+                findings.append((f"{entity.label} ({quoted}) only in the Chinese" if quoted != entity.label
+                                 else f"{entity.label} only in the Chinese", [quoted], []))
         elif on_tgt and not on_src and entity.both_ways:
             pattern = entity.en if lang == "en" else entity.ru
-            findings.append((f"{entity.label} only in the {tgt_name}", [],
-                             [m.group(0) for m in re.finditer(pattern, tgt)]))
+            words = [m.group(0) for m in re.finditer(pattern, tgt)]
+            if not set(words) <= quoted_tgt:
+                quoted_tgt.update(words)
+                findings.append((f"{entity.label} only in the {tgt_name}", [], words))
     return findings
 
 
@@ -191,10 +226,15 @@ def _readings(words: tuple[str, ...], lang: str) -> list[tuple]:
     return [r for r in readings if len(r) >= 2]
 
 
+def _lower_words(alignment: Alignment) -> set[str]:
+    """Words the translation writes in lower case somewhere: never taken for (part of) a name."""
+    return {m.group(0) for s in alignment.target.sentences for m in _LOWER_WORD.finditer(s.norm)}
+
+
 def name_lexicon(alignment: Alignment) -> list[RomanisedName]:
     """The document's romanised Chinese names, each with the Chinese it matches in its own pairs."""
     lang = alignment.target.lang
-    lower = {m.group(0) for s in alignment.target.sentences for m in _LOWER_WORD.finditer(s.norm)}
+    lower = _lower_words(alignment)
     seen: dict[str, list[set[str]]] = {}
     words_of: dict[str, tuple[str, ...]] = {}
     for bead in alignment.beads:
@@ -217,48 +257,106 @@ def name_lexicon(alignment: Alignment) -> list[RomanisedName]:
 
 
 def _stem(word: str, lang: str) -> str:
-    """A Russian name without its case ending (Цзиньпина → Цзиньпин); other words as they are."""
+    """A Russian name without its case ending (Цзиньпина → Цзиньпин, Вэй → Вэ); other words as they are."""
     if lang == "ru":
         for ending in ("ом", "ем", "ым", "а", "я", "у", "ю", "е", "ы"):
             if word.endswith(ending) and len(word) > len(ending) + 2:
                 return word[: -len(ending)]
+        if word[-1:] in ("й", "ь") and len(word) > 2:  # Вэй → Вэя, Вэю; Чэнь → Чэня
+            return word[:-1]
     return word
 
 
-def _written(name: RomanisedName, text: str, lang: str) -> bool:
-    """The name, whole or in part, in any case form (Beijingers, Sha, Си Цзиньпином)."""
-    return any(re.search(rf"(?<![\w]){re.escape(_stem(w, lang))}", text) for w in name.words)
+# What may follow a name's stem in the same word: a case ending (Ли Мину, Чжан Вэя, Си Цзиньпином),
+# a possessive or a demonym (Qiyao's, Beijingers); not another syllable (Liu is not Li).
+_FORM_ENDING = {
+    "en": re.compile(r"(?:['’]s?|s|ers?)?"),
+    "ru": re.compile(r"(?:[аяуюеыийь]|ом|ем|ём|ым|ой|ей)?"),
+}
+_NEXT_WORD = re.compile(r" ([A-ZА-ЯЁ][\w'’-]*)")
+_PREV_WORD = re.compile(r"(?<![\w'’-])([A-ZА-ЯЁ][\w'’-]*) $")
 
 
-def _name_findings(src: str, tgt: str, lang: str, names: list[RomanisedName], originals: list[str]) -> list[Finding]:
+def _is_form(token: str, word: str, lang: str) -> bool:
+    """`token` is `word` itself or one of its case forms."""
+    stem = _stem(word, lang)
+    return token.startswith(stem) and _FORM_ENDING.get(lang, _FORM_ENDING["en"]).fullmatch(token[len(stem):]) is not None
+
+
+def _other_name(token: str, word: str, lang: str, lower: set[str]) -> bool:
+    """`token`, written next to part of a name where `word` belongs, reads as a different romanised word."""
+    return not _is_form(token, word, lang) and token.lower() not in lower and bool(syllables_of(token, lang))
+
+
+def _contradicted(name: RomanisedName, i: int, text: str, start: int, end: int, lang: str, lower: set[str]) -> str:
+    """The words written where part `i` of the name stands at text[start:end], if they make another name
+    ("Li Hua" for Li Ming, "Zhao Wei" for Zhang Wei); "" if nothing around it says otherwise."""
+    after = _NEXT_WORD.match(text, end)
+    if i + 1 < len(name.words) and after and _other_name(after.group(1), name.words[i + 1], lang, lower):
+        return text[start:after.end()]
+    before = _PREV_WORD.search(text, 0, start)
+    if i > 0 and before and _other_name(before.group(1), name.words[i - 1], lang, lower):
+        return text[before.start():end]
+    return ""
+
+
+def _written(name: RomanisedName, text: str, lang: str, lower: set[str] = frozenset()) -> tuple[bool, str]:
+    """Whether the name is in `text`, whole or in part, in any case form (Beijingers, Sha, Си Цзиньпином),
+    and if not, the different name written in its place ("Li Hua" for Li Ming), else "".
+
+    A part counts only where the words beside it do not make it someone else's name: "Mr Li",
+    "Ming" and "Ли Мина" are Li Ming, "Li Hua" and "Zhao Ming" are not.
+    """
+    instead = ""
+    for i, word in enumerate(name.words):
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(_stem(word, lang))}[\w'’]*", text):
+            if not _is_form(m.group(0), word, lang):
+                continue
+            other = _contradicted(name, i, text, m.start(), m.end(), lang, lower)
+            if not other:
+                return True, ""
+            instead = instead or other
+    return False, instead
+
+
+def _name_findings(src: str, tgt: str, lang: str, names: list[RomanisedName], originals: list[str],
+                   lower: set[str] = frozenset()) -> list[Finding]:
     """Chinese names of the document's list that the pair's translation neither writes nor refers to.
 
     Only from the Chinese side: translators often write a name where the Chinese says 她, which
     is no loss. A translation that refers to someone by a pronoun (she, his, она, его) may mean
     the name, so such pairs are left alone — unless the translation names someone else of the
     list whom the Chinese does not mention there (陈清扬 in the Chinese, "Luo Xiaosi" in the
-    English): a pronoun does not explain a different name. A name written in part (Sha for
-    沙瑞山) counts as written.
+    English), or writes part of the name with another (Li Hua for 李明 (Li Ming)): a pronoun does
+    not explain a different name. A name written in part (Sha for 沙瑞山) counts as written.
     """
     present = [c for n in names for c in n.chinese if c in src]
     missing: list[tuple[RomanisedName, list[str]]] = []
+    changed: list[tuple[RomanisedName, list[str], str]] = []
     for name in sorted(names, key=lambda n: -len(n.words)):
         here = [c for c in name.chinese if c in src]
         if not here or any(c != o and c in o for c in here for o in present):
             continue  # absent, or part of a longer name here (瑞山 in 沙瑞山)
-        if not _written(name, tgt, lang):
+        written, instead = _written(name, tgt, lang, lower)
+        if instead:
+            changed.append((name, here, instead))
+        elif not written:
             missing.append((name, here))
+    findings: list[Finding] = []
+    for name, here, instead in changed:
+        quoted = as_written(max(here, key=len), originals)
+        findings.append((f"{quoted} ({name.written}) ≠ {instead}", [quoted], [instead]))
     if not missing:
-        return []
+        return findings
     others = [n.written for n in names if not any(c in src for c in n.chinese)
               and re.search(rf"(?<![\w'’-]){re.escape(n.written)}(?!\w)", tgt)  # Qiyao's counts
               and not any(set(n.words) & set(m.words) for m, _ in missing)]
     others = [w for w in others if not any(w != o and w in o for o in others)]  # "Chen Qingyang", not "Qingyang"
     if _PRONOUN[lang].search(tgt) and not others:
-        return []
+        return findings
     tgt_name = LANG_NAMES.get(lang, lang)
     quoted = [as_written(max(here, key=len), originals) for _, here in missing]
-    findings = [(f"{q} ({name.written}) only in the Chinese", [q], []) for q, (name, _) in zip(quoted, missing)]
+    findings += [(f"{q} ({name.written}) only in the Chinese", [q], []) for q, (name, _) in zip(quoted, missing)]
     if others:
         reason, words, _ = findings[-1]
         findings[-1] = (reason + f", {', '.join(others)} only in the {tgt_name}", words, others)
@@ -269,13 +367,14 @@ def name_flags(alignment: Alignment, romanised: bool = True) -> None:
     """Flag pairs where a name, acronym or Latin-script token is on one side only."""
     lang = alignment.target.lang
     names = name_lexicon(alignment) if romanised else []
+    lower = _lower_words(alignment) if names else set()
     for bead in alignment.beads:
         if not bead.src or not bead.tgt or any(f.kind == NAME for f in bead.flags):
             continue
         src, tgt = _pair_texts(alignment, bead)
         originals = [alignment.source.sentences[i].text for i in bead.src]
         findings = _latin_findings(src, tgt, originals) + _entity_findings(src, tgt, lang, originals) + \
-            _name_findings(src, tgt, lang, names, originals)
+            _name_findings(src, tgt, lang, names, originals, lower)
         if findings:
             marks = (word_marks(alignment.source, bead.src, [w for _, words, _ in findings for w in words], "src")
                      + word_marks(alignment.target, bead.tgt, [w for _, _, words in findings for w in words], "tgt"))
