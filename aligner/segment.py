@@ -161,6 +161,15 @@ _EN_TITLES = frozenset(  # never end a sentence
 )
 _EN_NUMBERING = frozenset("no nos art arts fig figs vol vols ch chap sec p pp para".split())  # before a number
 _EN_TRAILING = frozenset("etc al inc ltd co corp approx est".split())  # may end a sentence
+# After a dotted abbreviation (U.S., U.N., E.U.) a capital may start a new sentence ("… in the
+# U.S. He works there.") or continue a name ("The U.S. Government", "the U.N. Security Council"):
+# only words that commonly open a sentence end it.
+_EN_OPENERS = frozenset("""
+a an the this that these those he she it they we i you his her its their our my your there here
+in on at for by with from to of as but and or so yet if when while after before since although though
+however meanwhile moreover also then thus still now today yesterday both each all some many most
+no not one such what which who how why where
+""".split())
 
 
 def _continues(before: str, after: str) -> bool:
@@ -169,8 +178,12 @@ def _continues(before: str, after: str) -> bool:
     if word is None:
         return False
     w, nxt = word.group(1), after.lstrip()[:1]
-    if "." in w:  # U.S., e.g., p.m.
-        return not nxt.isupper()
+    if "." in w:  # U.S., e.g., p.m. (and "randomly...", which is no abbreviation)
+        if not nxt.isupper():
+            return True
+        following = re.match(r"\s*['‘\"“(\[]*([A-Za-z]+)", after)
+        dotted = re.fullmatch(r"(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,3}", w)
+        return bool(dotted and following and following.group(1).lower() not in _EN_OPENERS)
     if len(w) == 1:  # an initial (J. R. Jones), but "so was I." ends a sentence
         return w != "I" and nxt.isupper()
     w = w.lower()

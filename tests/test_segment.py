@@ -151,6 +151,15 @@ def test_english_abbreviations_do_not_split():
     assert 'Dr. Li said, "We are ready."' in sentences
 
 
+def test_a_dotted_abbreviation_before_a_name_does_not_end_the_sentence():
+    """'The U.S. Government' is one sentence; '… in the U.S. He works there.' two."""
+    text = ("The U.S. Government supports the plan. The U.N. Security Council met on Monday. "
+            "He lives in the U.S. He works there. It was twinkling randomly.... Wang tried to read it.")
+    assert _texts(text, "en") == ["The U.S. Government supports the plan.", "The U.N. Security Council met on Monday.",
+                                  "He lives in the U.S.", "He works there.", "It was twinkling randomly....",
+                                  "Wang tried to read it."]
+
+
 def test_english_dialogue_splits_inside_quotes_but_not_at_abbreviations():
     text = ("'Yes, Goong-goong, yes! I've got to go to His Majesty.' \"Using 3K glasses.\" \"Three-K glasses?\" "
             "'If we fight a hundred times, you'll. . . you'll always lose!' Mr. Smith met Dr. Jones on Jan. 4. "
