@@ -98,6 +98,23 @@ TMX = """<?xml version="1.0" encoding="UTF-8"?>
 </body></tmx>"""
 
 
+def test_a_block_of_translations_slid_by_one_row_is_weak_and_says_so(aligned, tmp_path):
+    """A line lost while pasting the English column: rows 11–21 hold the next row's translation.
+    Their Chinese is on the same subject as that translation, so only the neighbour comparison
+    tells; the flag names the row the translation belongs to."""
+    rows = [(zh, tgt) for zh, tgt in texts(aligned) if zh and tgt]
+    slid = range(10, 21)
+    shifted = [(zh, rows[k + 1][1] if k in slid else tgt) for k, (zh, tgt) in enumerate(rows)]
+    path = tmp_path / "memory.tsv"
+    path.write_text("".join(f"{zh}\t{tgt}\n" for zh, tgt in shifted), encoding="utf-8")
+    checked = check_pairs(path)
+    weak = {k: f.reason for k, b in enumerate(checked.beads) for f in b.flags if f.kind == "weak"}
+    found = [k for k in slid if k in weak]
+    assert len(found) >= 9, weak
+    assert f"matches the Chinese of row {found[0] + 2} better" in weak[found[0]]
+    assert not set(weak) - set(slid) - {21}, "right rows stay unflagged (row 22 repeats row 21's translation)"
+
+
 def test_a_small_trilingual_memory_is_read_per_language_and_scored_by_the_encoder_prior(tmp_path):
     path = tmp_path / "memory.tmx"
     path.write_text(TMX, encoding="utf-8")
