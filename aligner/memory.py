@@ -35,10 +35,20 @@ PRIOR_WRONG = 0.05  # a row of a memory is usually right: flag it only on clear 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
+Sides = tuple[str, str]  # what a file's two sides are called in messages: ("column zh", "column ru")
+UNNAMED_SIDES: Sides = ("the first column", "the second column")
+
+
 def read_pairs(path: str | Path, target_lang: str | None = None) -> tuple[list[tuple[str, str]], str | None]:
     """The (Chinese, translation) rows of a .tmx, .tsv/.csv/.txt, .xlsx, .docx (a bilingual table) or
     aligner .json file, and the translation's language when the file names it (TMX language codes, a
     header row, the record)."""
+    pairs, lang, _ = read_sides(path, target_lang)
+    return pairs, lang
+
+
+def read_sides(path: str | Path, target_lang: str | None = None) -> tuple[list[tuple[str, str]], str | None, Sides]:
+    """`read_pairs`, and what the file calls its two sides, so that a language error can name the column."""
     from aligner.reading import MAX_DOCUMENT_BYTES, check_size
 
     path = Path(path)
@@ -52,7 +62,7 @@ def read_pairs(path: str | Path, target_lang: str | None = None) -> tuple[list[t
 
         record = load(path)
         return [(record.source.span_text(b.src), record.target.span_text(b.tgt)) for b in record.beads], \
-            record.target.lang
+            record.target.lang, ("the Chinese side", "the translation side")
     return _table_pairs(path, target_lang)
 
 
@@ -67,7 +77,7 @@ def _segment_text(seg: ET.Element) -> str:
     return "".join(parts)
 
 
-def _tmx_pairs(path: Path, target_lang: str | None) -> tuple[list[tuple[str, str]], str | None]:
+def _tmx_pairs(path: Path, target_lang: str | None) -> tuple[list[tuple[str, str]], str | None, Sides]:
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as error:
@@ -89,7 +99,7 @@ def _tmx_pairs(path: Path, target_lang: str | None) -> tuple[list[tuple[str, str
     if "zh" not in present:
         raise InputError(f"{path} has no Chinese segments (languages: {', '.join(sorted(present)) or 'none'}).")
     lang = _target_language(path, target_lang, present)
-    return [(unit.get("zh", ""), unit.get(lang, "")) for unit in units], lang
+    return [(unit.get("zh", ""), unit.get(lang, "")) for unit in units], lang, ("the zh segments", f"the {lang} segments")
 
 
 def _target_language(path: Path, target_lang: str | None, present: set[str]) -> str:
@@ -107,7 +117,7 @@ def _target_language(path: Path, target_lang: str | None, present: set[str]) -> 
     return targets[0]
 
 
-def _table_pairs(path: Path, target_lang: str | None) -> tuple[list[tuple[str, str]], str | None]:
+def _table_pairs(path: Path, target_lang: str | None) -> tuple[list[tuple[str, str]], str | None, Sides]:
     rows = [["" if cell.strip() == MISSING else cell.strip() for cell in row]  # our Word export's empty side
             for row in read_rows(path)]
     rows = [row for row in rows if any(row)]
@@ -116,13 +126,14 @@ def _table_pairs(path: Path, target_lang: str | None) -> tuple[list[tuple[str, s
     columns = language_columns(rows[0])
     if columns:
         lang = _target_language(path, target_lang, set(columns))
-        zh, tgt, rows = columns["zh"], columns[lang], rows[1:]
+        zh, tgt = columns["zh"], columns[lang]
+        sides, rows = (f"column {rows[0][zh]}", f"column {rows[0][tgt]}"), rows[1:]
     elif all(len(row) >= 2 for row in rows[:20]):
-        lang, zh, tgt = target_lang, 0, 1
+        lang, zh, tgt, sides = target_lang, 0, 1, UNNAMED_SIDES
     else:
         raise InputError(f"{path} has no two columns to pair: give the Chinese in the first column and the "
                          "translation in the second, or a header row naming them (zh, en or ru).")
-    return [(row[zh] if zh < len(row) else "", row[tgt] if tgt < len(row) else "") for row in rows], lang
+    return [(row[zh] if zh < len(row) else "", row[tgt] if tgt < len(row) else "") for row in rows], lang, sides
 
 
 def _document(texts: list[str], lang: str, name: str) -> tuple[Document, list[tuple[int, ...]]]:
@@ -144,22 +155,65 @@ def _document(texts: list[str], lang: str, name: str) -> tuple[Document, list[tu
     return Document(text=text, lang=lang, sentences=sentences, name=name), rows
 
 
-def pairs_alignment(pairs: list[tuple[str, str]], target_lang: str | None = None, name: str = "") -> Alignment:
-    """The rows as an Alignment of one pair each (rows empty on both sides are left out)."""
+def pairs_alignment(pairs: list[tuple[str, str]], target_lang: str | None = None, name: str = "",
+                    sides: Sides = UNNAMED_SIDES) -> Alignment:
+    """The rows as an Alignment of one pair each (rows empty on both sides are left out); `sides`
+    name the two columns in a language error."""
     from aligner.language import detect_language
-    from aligner.pipeline import check_languages
 
     pairs = [(zh, tgt) for zh, tgt in pairs if zh or tgt]
     zh_texts, tgt_texts = [p[0] for p in pairs], [p[1] for p in pairs]
+    where = name or "the pairs"
     if not any(zh_texts) or not any(tgt_texts):
         side = "Chinese" if not any(zh_texts) else "translation"
         raise InputError(f"{name or 'The pairs'} have no {side} text: give rows with both sides.")
-    source, src_rows = _document(zh_texts, detect_language("\n".join(zh_texts), f"the Chinese column of {name}"), name)
-    lang = target_lang or detect_language("\n".join(tgt_texts), f"the translation column of {name}")
+    zh_lang = detect_language("\n".join(zh_texts), f"{sides[0]} of {where}")
+    lang = _translation_language("\n".join(tgt_texts), target_lang, f"{sides[1]} of {where}")
+    check_side_languages(zh_lang, lang, sides, where)
+    source, src_rows = _document(zh_texts, zh_lang, name)
     target, tgt_rows = _document(tgt_texts, lang, name)
-    check_languages(source, target)
     beads = [Bead(src, tgt, score=1.0) for src, tgt in zip(src_rows, tgt_rows)]
     return Alignment(source=source, target=target, beads=beads)
+
+
+def _translation_language(text: str, given: str | None, label: str) -> str:
+    """The language given (by --target-lang or a header row) unless the text is plainly Chinese, a
+    sign that the columns are swapped; else the one detected."""
+    from aligner.errors import LanguageError
+    from aligner.language import detect_language
+
+    try:
+        detected = detect_language(text, label)
+    except LanguageError:
+        if given:
+            return given  # the user's word (e.g. a close language aligned as Russian on purpose)
+        raise
+    return given if given and detected != "zh" else detected
+
+
+def check_side_languages(zh_lang: str, tgt_lang: str, sides: Sides, where: str) -> None:
+    """The first side must be Chinese and the second Russian or English. A table names no files, so
+    the message names the column that is wrong, and says when the two look swapped."""
+    from aligner.errors import LanguageError
+    from aligner.pipeline import SUPPORTED_TARGETS
+    from aligner.types import LANGUAGE_NAMES
+
+    first, second = sides
+    zh_name, tgt_name = (LANGUAGE_NAMES.get(lang, lang) for lang in (zh_lang, tgt_lang))
+    if zh_lang != "zh" and tgt_lang == "zh":
+        raise LanguageError(f"{_capital(first)} of {where} is {zh_name}, not Chinese, and {second} is Chinese: "
+                            "are the columns swapped? Put the Chinese in the column named zh (or first, "
+                            "without a header row).")
+    if zh_lang != "zh":
+        raise LanguageError(f"No column of {where} reads as Chinese ({first} is {zh_name}, {second} {tgt_name}); "
+                            "give the Chinese segments and their Russian or English translation.")
+    if tgt_lang not in SUPPORTED_TARGETS:
+        raise LanguageError(f"{_capital(second)} of {where} is {tgt_name}, like {first}; it must hold the "
+                            "Russian or English translation.")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _llr_scores(true: np.ndarray, false: np.ndarray) -> tuple[float, float]:
@@ -205,11 +259,12 @@ def score_pairs(alignment: Alignment, encoder, progress: Progress | None = None)
 
 
 def check_rows(pairs: list[tuple[str, str]], encoder, target_lang: str | None = None, name: str = "",
-               glossary: tuple[Term, ...] = (), progress: Progress | None = None) -> Alignment:
+               glossary: tuple[Term, ...] = (), progress: Progress | None = None,
+               sides: Sides = UNNAMED_SIDES) -> Alignment:
     """The rows as pairs, scored with the encoder and with the review flags."""
     from aligner.review import review
 
-    alignment = pairs_alignment(pairs, target_lang, name=name)
+    alignment = pairs_alignment(pairs, target_lang, name=name, sides=sides)
     score_pairs(alignment, encoder, progress)
     alignment.model, alignment.glossary = encoder.name, tuple(glossary)
     review(alignment, encoder)
@@ -222,5 +277,5 @@ def check_pairs(path: str | Path, encoder=None, target_lang: str | None = None,
     `name`: what the documents are called, the path by default)."""
     from aligner.embed import get_encoder
 
-    pairs, lang = read_pairs(path, target_lang)
-    return check_rows(pairs, encoder or get_encoder(), lang, name or str(path), glossary, progress)
+    pairs, lang, sides = read_sides(path, target_lang)
+    return check_rows(pairs, encoder or get_encoder(), lang, name or str(path), glossary, progress, sides)

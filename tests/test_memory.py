@@ -177,3 +177,22 @@ def test_check_command_writes_the_report_and_keeps_what_is_asked(aligned, tmp_pa
     assert listing.exit_code == 0 and "2030 ≠ 2035" in listing.output
     missing = runner.invoke(main, ["check", str(tmp_path / "nothing.tmx")])
     assert missing.exit_code == 1 and "no such file" in missing.output
+
+
+@pytest.mark.parametrize("content, message", [
+    # the header names the columns the wrong way round: say which column is wrong, once, and why
+    ("id;zh;ru\n1;Мы подписали соглашение в 2023 г.;我们在2022年签署了协议。\n",
+     "Column zh of .*pairs.csv is Russian, not Chinese, and column ru is Chinese: are the columns swapped?"),
+    ("Мы подписали соглашение в 2023 г.,我们在2022年签署了协议。\n",
+     "The first column of .*pairs.csv is Russian, not Chinese, and the second column is Chinese"),
+    ("a,b,c\n1,2,3\n", r"No column of .*pairs.csv reads as Chinese \(the first column is English"),
+    ("zh,en\n我们在2022年签署了协议。,我们签署了。\n", "Column en of .*pairs.csv is Chinese, like column zh"),
+])
+def test_a_table_in_the_wrong_languages_names_the_column_that_is_wrong(tmp_path, content, message):
+    from aligner.errors import LanguageError
+
+    path = tmp_path / "pairs.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LanguageError, match=message) as error:
+        check_pairs(path)
+    assert str(error.value).count("pairs.csv") == 1
