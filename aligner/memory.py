@@ -166,7 +166,7 @@ def pairs_alignment(pairs: list[tuple[str, str]], target_lang: str | None = None
     where = name or "the pairs"
     if not any(zh_texts) or not any(tgt_texts):
         side = "Chinese" if not any(zh_texts) else "translation"
-        raise InputError(f"{name or 'The pairs'} have no {side} text: give rows with both sides.")
+        raise InputError(f"{_capital(where)} has no {side} text: give rows with both sides.")
     zh_lang = detect_language("\n".join(zh_texts), f"{sides[0]} of {where}")
     lang = _translation_language("\n".join(tgt_texts), target_lang, f"{sides[1]} of {where}")
     check_side_languages(zh_lang, lang, sides, where)

@@ -121,7 +121,8 @@ def test_a_cat_tools_column_names_with_regions_are_understood(tmp_path):
 @pytest.mark.parametrize("content, message", [
     ("", "is empty"),
     ("только одна колонка\nи ещё строка\n", "no two columns to pair"),
-    ("zh\ten\n\tOnly English here.\n", "no Chinese text"),
+    ("zh\ten\n\tOnly English here.\n", "pairs.tsv has no Chinese text"),
+    ("zh\ten\n你好\t\n\t\n", "pairs.tsv has no translation text"),
 ])
 def test_tables_that_cannot_be_pairs_are_one_clear_error(tmp_path, content, message):
     path = tmp_path / "pairs.tsv"
