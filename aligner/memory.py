@@ -26,7 +26,7 @@ import numpy as np
 
 from aligner.errors import InputError
 from aligner.export.listing import MISSING
-from aligner.tables import language_columns, read_rows
+from aligner.tables import language_columns, read_rows, role_columns
 from aligner.types import Alignment, Bead, Document, Progress, Sentence, Term
 
 MIN_ROWS_FOR_MODEL = 8  # fewer rows cannot describe unrelated pairs; their scores come from the encoder prior
@@ -123,10 +123,13 @@ def _table_pairs(path: Path, target_lang: str | None) -> tuple[list[tuple[str, s
     rows = [row for row in rows if any(row)]
     if not rows:
         raise InputError(f"{path} is empty: give a table of Chinese segments and their translations.")
-    columns = language_columns(rows[0])
+    columns, roles = language_columns(rows[0]), role_columns(rows[0])
     if columns:
         lang = _target_language(path, target_lang, set(columns))
         zh, tgt = columns["zh"], columns[lang]
+        sides, rows = (f"column {rows[0][zh]}", f"column {rows[0][tgt]}"), rows[1:]
+    elif roles:  # Source / Target: the languages come from the content
+        (zh, tgt), lang = roles, target_lang
         sides, rows = (f"column {rows[0][zh]}", f"column {rows[0][tgt]}"), rows[1:]
     elif all(len(row) >= 2 for row in rows[:20]):
         lang, zh, tgt, sides = target_lang, 0, 1, UNNAMED_SIDES

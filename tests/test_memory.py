@@ -197,3 +197,25 @@ def test_a_table_in_the_wrong_languages_names_the_column_that_is_wrong(tmp_path,
     with pytest.raises(LanguageError, match=message) as error:
         check_pairs(path)
     assert str(error.value).count("pairs.csv") == 1
+
+
+@pytest.mark.parametrize("header", ["Source\tTarget", "src\ttgt", "Original\tTranslation", "原文\t译文",
+                                    "Оригинал\tПеревод", "Источник\tПеревод", "ID\tSource (zh-CN)\tTarget (en-US)"])
+def test_a_header_naming_the_columns_by_role_is_a_header_and_the_languages_come_from_the_content(tmp_path, header):
+    # a CAT tool's export: the header row must not become pair #1
+    path = tmp_path / "export.tsv"
+    lead = "1\t" if header.startswith("ID") else ""
+    path.write_text(f"{header}\n{lead}两国元首在北京举行会谈。\tThe heads of state held talks in Beijing.\n"
+                    f"{lead}双方同意加强合作。\tThe two sides agreed to strengthen cooperation.\n", encoding="utf-8")
+    pairs, lang = read_pairs(path)
+    assert pairs[0] == ("两国元首在北京举行会谈。", "The heads of state held talks in Beijing.") and len(pairs) == 2
+    checked = check_pairs(path)
+    assert checked.target.lang == "en" and len(checked.beads) == 2
+
+
+def test_a_glossary_with_source_and_target_columns_has_no_header_term(tmp_path):
+    from aligner.glossary import load_glossary
+
+    path = tmp_path / "terms.tsv"
+    path.write_text("Source\tTarget\n多极化\tmultipolarity\n", encoding="utf-8")
+    assert [term.zh for term in load_glossary(path)] == ["多极化"]

@@ -27,7 +27,7 @@ from aligner.errors import AlignerError
 def check(pairs_file: Path, output: Path | None, target_lang: str | None, model: str | None,
           glossary_file: Path | None, keep: set[str] | None, min_score: float, no_cache: bool, quiet: bool) -> None:
     """Check pairs that are already aligned: a translation memory (.tmx), a two-column table
-    (.tsv .csv .xlsx: the Chinese first, or columns named zh and en/ru), a bilingual Word table
+    (.tsv .csv .xlsx: the Chinese first, columns named zh and en/ru, or Source and Target), a bilingual Word table
     (.docx, e.g. aligner's Word export corrected by the translator) or an aligner export.
 
     Each row stays one pair; the review flags what the translation left out, changed or added
