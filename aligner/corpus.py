@@ -196,15 +196,17 @@ def check_output_folder(out_dir: Path, folders: list[Path]) -> None:
 def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=None, presplit: bool = False,
                  target_lang: str | None = None, progress: Progress | None = None,
                  glossary: tuple[Term, ...] = (), keep: Collection[str] | None = None,
-                 min_score: float = 0.0) -> Iterator[DocumentResult]:
+                 min_score: float = 0.0, glossary_name: str = "The glossary") -> Iterator[DocumentResult]:
     """Align each set and write `<out_dir>/<name>.zh-<lang>.<fmt>` (`zh-ru-en` for three columns);
     yield one DocumentResult per set. Only pairs of the statuses `keep` scoring at least
     `min_score` are written (and kept on the result for a merged file); the counts are of all.
 
-    Errors a user can act on (AlignerError) are recorded on the result and the corpus goes on.
+    Errors a user can act on (AlignerError) are recorded on the result and the corpus goes on; a
+    document whose translation the glossary has no column for is one.
     """
     from aligner import export
     from aligner.embed import get_encoder
+    from aligner.glossary import check_coverage
     from aligner.export import threeway as threeway_export
     from aligner.pair_filter import kept_pairs, kept_rows
     from aligner.pipeline import align_documents, load_file
@@ -227,6 +229,7 @@ def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=N
                 result.counts["written"] = len(aligned.rows)
             else:
                 target = load_file(files.target, lang=target_lang, presplit=presplit)
+                check_coverage(glossary, (target.lang,), glossary_name)
                 aligned = align_documents(source, target, encoder, progress=progress, glossary=glossary)
                 result.counts = pair_counts(aligned)
                 aligned = kept_pairs(aligned, keep, min_score)

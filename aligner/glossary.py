@@ -62,3 +62,23 @@ def glossary_from_rows(rows: list[list[str]], name: str = "the glossary") -> tup
         raise InputError(f"{name} has no usable rows: each needs a Chinese term and at least one rendering "
                          "(columns zh, en, ru, or the Chinese first and the rendering second).")
     return tuple(terms)
+
+
+def coverage_gap(glossary: tuple[Term, ...], langs: tuple[str, ...], name: str = "The glossary") -> str:
+    """Why `glossary` can flag nothing in translations into `langs` ('' when it can): a list of
+    Chinese–English terms given for a Russian translation would otherwise be silently ignored."""
+    from aligner.types import LANGUAGE_NAMES
+
+    covered = {lang for term in glossary for lang, _ in term.renderings}
+    if not glossary or "" in covered or covered & set(langs):
+        return ""
+    wanted = " or ".join(LANGUAGE_NAMES.get(lang, lang) for lang in langs)
+    return (f"{name} has no column for {wanted} (its columns: zh, {', '.join(sorted(covered))}), so it can flag "
+            f"no term in this translation; add a {' or '.join(langs)} column, or leave the glossary out.")
+
+
+def check_coverage(glossary: tuple[Term, ...], langs: tuple[str, ...], name: str = "The glossary") -> None:
+    """Refuse a glossary that has no rendering for any of the translations' languages (`coverage_gap`)."""
+    gap = coverage_gap(glossary, langs, name)
+    if gap:
+        raise InputError(gap)

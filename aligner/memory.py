@@ -263,11 +263,16 @@ def score_pairs(alignment: Alignment, encoder, progress: Progress | None = None)
 
 def check_rows(pairs: list[tuple[str, str]], encoder, target_lang: str | None = None, name: str = "",
                glossary: tuple[Term, ...] = (), progress: Progress | None = None,
-               sides: Sides = UNNAMED_SIDES) -> Alignment:
-    """The rows as pairs, scored with the encoder and with the review flags."""
+               sides: Sides = UNNAMED_SIDES, glossary_name: str = "") -> Alignment:
+    """The rows as pairs, scored with the encoder and with the review flags. Given `glossary_name`,
+    a glossary with no rendering in the translation's language is an error naming it, before the
+    encoder runs (the command line); without it the caller warns (the review page)."""
+    from aligner.glossary import check_coverage
     from aligner.review import review
 
     alignment = pairs_alignment(pairs, target_lang, name=name, sides=sides)
+    if glossary_name:
+        check_coverage(glossary, (alignment.target.lang,), glossary_name)
     score_pairs(alignment, encoder, progress)
     alignment.model, alignment.glossary = encoder.name, tuple(glossary)
     review(alignment, encoder)
@@ -275,10 +280,12 @@ def check_rows(pairs: list[tuple[str, str]], encoder, target_lang: str | None = 
 
 
 def check_pairs(path: str | Path, encoder=None, target_lang: str | None = None,
-                glossary: tuple[Term, ...] = (), name: str = "", progress: Progress | None = None) -> Alignment:
+                glossary: tuple[Term, ...] = (), name: str = "", progress: Progress | None = None,
+                glossary_name: str = "") -> Alignment:
     """Read the pairs of `path` and check them (`check_rows`; the default encoder unless given;
     `name`: what the documents are called, the path by default)."""
     from aligner.embed import get_encoder
 
     pairs, lang, sides = read_sides(path, target_lang)
-    return check_rows(pairs, encoder or get_encoder(), lang, name or str(path), glossary, progress, sides)
+    return check_rows(pairs, encoder or get_encoder(), lang, name or str(path), glossary, progress, sides,
+                      glossary_name)

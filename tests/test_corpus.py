@@ -219,3 +219,17 @@ def test_one_folder_in_three_columns_matches_align_with_three_files(corpus_run, 
     assert (out / "statement.zh-ru-en.tsv").read_bytes() == single.read_bytes()
     result = runner.invoke(main, ["batch", str(folder), str(folder), "--three-way", "-o", str(out)])
     assert result.exit_code == 2 and "--three-way needs one folder" in result.output
+
+
+def test_a_glossary_with_no_column_for_a_documents_translation_fails_that_document(runner, tmp_path):
+    for lang, text in (("zh", "两国元首在北京举行会谈。\n"), ("ru", "Главы двух государств провели переговоры в Пекине.\n")):
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / "001.txt").write_text(text, encoding="utf-8")
+    gloss = tmp_path / "gloss.tsv"
+    gloss.write_text("zh\ten\n北京\tPeking\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["batch", "-q", str(tmp_path / "zh"), str(tmp_path / "ru"), "-o", str(out),
+                                  "--glossary", str(gloss)])
+    assert result.exit_code == 1 and "1 failed" in result.output
+    row = _tsv(out / "summary.tsv")[0]
+    assert f"{gloss} has no column for Russian (its columns: zh, en)" in row["error"]

@@ -48,7 +48,8 @@ def align(files: tuple[str, ...], output: Path | None, target_lang: str | None, 
         if len(files) == 3:
             _align_three(files, output, model, presplit, not no_cache, progress, glossary, keep, min_score)
         else:
-            _align_two(files, output, target_lang, model, presplit, not no_cache, progress, glossary, keep, min_score)
+            _align_two(files, output, target_lang, model, presplit, not no_cache, progress, glossary, keep, min_score,
+                       str(glossary_file))
     except AlignerError as error:
         progress.close()
         raise click.ClickException(str(error)) from None
@@ -56,15 +57,18 @@ def align(files: tuple[str, ...], output: Path | None, target_lang: str | None, 
         progress.close()
 
 
-def _align_two(files, output, target_lang, model, presplit, cache, progress, glossary, keep, min_score) -> None:
+def _align_two(files, output, target_lang, model, presplit, cache, progress, glossary, keep, min_score,
+               glossary_name) -> None:
     from aligner import export
     from aligner.embed import get_encoder
+    from aligner.glossary import check_coverage
     from aligner.pair_filter import kept_pairs
     from aligner.pipeline import align_documents, check_languages, load_file
 
     source = load_file(files[0], presplit=presplit)
     target = load_file(files[1], lang=target_lang, presplit=presplit)
     check_languages(source, target)
+    check_coverage(glossary, (target.lang,), glossary_name)  # before minutes of work, not after
     aligned = align_documents(source, target, get_encoder(model, cache=cache), progress=progress, glossary=glossary)
     progress.close()
     alignment = kept_pairs(aligned, keep, min_score)

@@ -75,7 +75,7 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
         raise click.ClickException(f"A document is named '{corpus.MERGED_STEM}', the name of the merged file; "
                                    "rename it or leave out --merge.")
     results = _run(sets, out_dir, fmt, target_lang, model, presplit, not no_cache, quiet, merge, glossary,
-                   keep, min_score)
+                   keep, min_score, str(glossary_file))
     written = [corpus.write_summary(out_dir / corpus.SUMMARY_NAME, results, unpaired)]
     if merge:
         written += _write_merged(results, out_dir, fmt)
@@ -88,7 +88,8 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
         sys.exit(1)
 
 
-def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, hold, glossary, keep, min_score):
+def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, hold, glossary, keep, min_score,
+         glossary_name):
     from aligner import corpus
     from aligner.embed import get_encoder
 
@@ -100,7 +101,7 @@ def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, hold, g
                          dynamic_ncols=True)
         for result in corpus.align_corpus(sets, out_dir, fmt, encoder, presplit=presplit,
                                           target_lang=target_lang, progress=progress, glossary=glossary,
-                                          keep=keep, min_score=min_score):
+                                          keep=keep, min_score=min_score, glossary_name=glossary_name):
             progress.close()
             documents.update(1)
             if not quiet:

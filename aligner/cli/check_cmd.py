@@ -46,7 +46,7 @@ def check(pairs_file: Path, output: Path | None, target_lang: str | None, model:
             export.check_destination(output, inputs=(pairs_file,))
         glossary = load_glossary(glossary_file) if glossary_file is not None else ()
         checked = check_pairs(pairs_file, get_encoder(model, cache=not no_cache), target_lang, glossary,
-                              progress=progress)
+                              progress=progress, glossary_name=str(glossary_file))
     except AlignerError as error:
         raise click.ClickException(str(error)) from None
     finally:
