@@ -226,7 +226,7 @@ def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=N
                 aligned = kept_rows(aligned, keep, min_score)
                 where = output_path(out_dir, files.name, source.lang, "-".join(aligned.labels), fmt)
                 result.output = threeway_export.write(aligned, where)
-                result.counts["written"] = len(aligned.rows)
+                result.counts["written"] = threeway_export.rows_in_file(aligned, fmt)
             else:
                 target = load_file(files.target, lang=target_lang, presplit=presplit)
                 check_coverage(glossary, (target.lang,), glossary_name)
@@ -234,7 +234,7 @@ def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=N
                 result.counts = pair_counts(aligned)
                 aligned = kept_pairs(aligned, keep, min_score)
                 result.output = export.write(aligned, output_path(out_dir, files.name, source.lang, target.lang, fmt))
-                result.counts["written"] = len(aligned.beads)
+                result.counts["written"] = export.pairs_in_file(aligned, fmt)
             result.alignment = aligned
         except AlignerError as error:
             result.error = str(error)
@@ -276,7 +276,8 @@ MERGED_STEM = "corpus"  # corpus.zh-en.tsv: every pair of every document, with -
 def summary_table(results: list[DocumentResult], unpaired: list[Unpaired]) -> tuple[list[str], list[list]]:
     """One row per document (counts, time, error) and per file left unpaired, for `summary.tsv`.
 
-    `written` is how many of the pairs (rows) went to the output (fewer with `keep` or `min_score`);
+    `written` is how many of the pairs (rows) the output holds (fewer with `keep` or `min_score`, and
+    in a TMX, which holds no one-sided pair);
     `disagree` counts the rows where three columns' translations disagree (0 for two columns)."""
     from aligner.pair_filter import PROBLEMS
     from aligner.threeway import DISAGREE

@@ -161,6 +161,19 @@ def test_keep_writes_the_chosen_pairs_and_the_summary_says_how_many(corpus_run, 
         assert [{k: v for k, v in row.items() if k != "document"} for row in _tsv(out / f"corpus.zh-{lang}.tsv")] == kept
 
 
+def test_the_summary_counts_what_a_tmx_really_holds(corpus_run, runner, tmp_path):
+    folder, full, _ = corpus_run
+    out = tmp_path / "tmx"
+    result = runner.invoke(main, ["batch", str(folder), "-o", str(out), "-q", "-f", "tmx", "--keep", "omitted,ok"])
+    assert result.exit_code == 1  # the broken pair still fails
+    summary = {Path(row["translation_file"]).name: row for row in _tsv(out / "summary.tsv") if not row["error"]}
+    for lang in ("ru", "en"):
+        rows = _tsv(full / f"statement.zh-{lang}.tsv")
+        both_sides_ok = [r for r in rows if r[f"{lang}"] and r["zh"] and not r["flags"]]
+        units = ET.parse(out / f"statement.zh-{lang}.tmx").getroot().findall("body/tu")
+        assert int(summary[f"statement.{lang}.txt"]["written"]) == len(units) == len(both_sides_ok) > 0
+
+
 def test_mistakes_are_one_line_before_any_work(runner, tmp_path):
     result = runner.invoke(main, ["batch", str(TEXTS), "-o", str(TEXTS)])
     assert result.exit_code == 1 and "holds the input texts" in result.output

@@ -76,13 +76,14 @@ def _align_two(files, output, target_lang, model, presplit, cache, progress, glo
         print_listing(export.listing(alignment))
     else:
         export.write(alignment, output)
-        click.echo(written_message(len(alignment.beads), len(aligned.beads), "pairs", keep, min_score, output), err=True)
+        click.echo(written_message(len(alignment.beads), len(aligned.beads), "pairs", keep, min_score, output,
+                                   export.pairs_in_file(alignment, output.suffix)), err=True)
 
 
 def _align_three(files, output, model, presplit, cache, progress, glossary, keep, min_score) -> None:
     from aligner.pair_filter import kept_rows
     from aligner.threeway import align_files
-    from aligner.export.threeway import listing, write
+    from aligner.export.threeway import listing, rows_in_file, write
 
     result = align_files(files, model=model, presplit=presplit, cache=cache, progress=progress, glossary=glossary)
     progress.close()
@@ -91,4 +92,5 @@ def _align_three(files, output, model, presplit, cache, progress, glossary, keep
         print_listing(listing(shown))
     else:
         write(shown, output)
-        click.echo(written_message(len(shown.rows), len(result.rows), "rows", keep, min_score, output), err=True)
+        click.echo(written_message(len(shown.rows), len(result.rows), "rows", keep, min_score, output,
+                                   rows_in_file(shown, output.suffix)), err=True)

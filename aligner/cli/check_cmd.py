@@ -60,5 +60,6 @@ def check(pairs_file: Path, output: Path | None, target_lang: str | None, model:
             export.write(shown, output)
         except AlignerError as error:
             raise click.ClickException(str(error)) from None
-        click.echo(written_message(len(shown.beads), len(checked.beads), "pairs", keep, min_score, output), err=True)
+        click.echo(written_message(len(shown.beads), len(checked.beads), "pairs", keep, min_score, output,
+                                   export.pairs_in_file(shown, output.suffix)), err=True)
     click.echo(f"{flagged} of {len(checked.beads)} pairs flagged.", err=True)

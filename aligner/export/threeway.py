@@ -108,6 +108,17 @@ def render_json(result: ThreeWay) -> bytes:
     return (json.dumps(to_dict(result), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def is_unit(result: ThreeWay, row: ThreeWayRow) -> bool:
+    """A row is a translation unit only with all three texts present."""
+    return bool(result.text(result.source.lang, row.src).strip()) and all(
+        result.text(label, row.tgt[label]).strip() for label in result.labels)
+
+
+def rows_in_file(result: ThreeWay, fmt: str) -> int:
+    """How many rows a file of format `fmt` holds: all, but in a TMX only those with all three texts."""
+    return sum(is_unit(result, row) for row in result.rows) if fmt.lower().lstrip(".") == "tmx" else len(result.rows)
+
+
 def _add_units(body: ET.Element, result: ThreeWay, document: str = "") -> None:
     """One <tu> per row where all three texts are present; `document` labels units of a corpus file."""
     # codes from each whole text, like the two-way TMX (zh-TW for a Traditional source)
@@ -117,7 +128,7 @@ def _add_units(body: ET.Element, result: ThreeWay, document: str = "") -> None:
     for number, row in enumerate(result.rows, start=1):
         texts = [(langs[result.source.lang], result.text(result.source.lang, row.src))] + \
                 [(langs[label], result.text(label, row.tgt[label])) for label in result.labels]
-        if not all(text.strip() for _, text in texts):
+        if not is_unit(result, row):
             continue
         tu = ET.SubElement(body, "tu", {"tuid": f"{document}:{number}"} if document else {})
         if document:
