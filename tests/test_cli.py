@@ -127,6 +127,24 @@ def test_the_message_counts_what_a_tmx_really_holds(runner, ru_json, tmp_path):
     assert checked.exit_code == 0 and "a TMX holds" not in checked.output  # every row of a TMX has both sides
 
 
+def test_a_text_piped_into_stdin_is_read_for_a_dash_in_any_encoding(runner, tmp_path):
+    zh = "2022年2月4日，两国元首在北京举行会谈。\n双方同意将贸易额提高到2000亿美元。\n"
+    en = tmp_path / "small.en.txt"
+    en.write_text("On 4 February 2022, the two heads of state held talks in Beijing.\n"
+                  "The two sides agreed to raise trade to 200 billion US dollars.\n", encoding="utf-8")
+    out = tmp_path / "pairs.json"
+    result = runner.invoke(main, ["align", "-q", "-", str(en), "-o", str(out)], input=zh.encode("gb18030"))
+    assert result.exit_code == 0, result.output
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert record["source"]["name"] == "stdin" and record["source"]["text"] == zh and len(record["pairs"]) == 2
+    empty = runner.invoke(main, ["align", "-q", "-", str(en)], input=b"")
+    assert empty.exit_code == 1 and "stdin is empty" in _error_line(empty)
+    twice = runner.invoke(main, ["align", "-q", "-", "-"], input=b"")
+    assert "'-' (stdin) can give one text of two" in _error_line(twice, 2)
+    check = runner.invoke(main, ["check", "-"], input=b"")
+    assert "not from stdin ('-')" in _error_line(check, 2)
+
+
 def test_listing_on_stdout_shows_both_languages(runner):
     result = runner.invoke(main, ["align", "-q", str(ZH), str(EN)])
     assert result.exit_code == 0, result.output

@@ -40,6 +40,9 @@ def check(pairs_file: Path, output: Path | None, target_lang: str | None, model:
     from aligner.memory import check_pairs
     from aligner.pair_filter import kept_pairs
 
+    if str(pairs_file) == "-":
+        raise click.UsageError("check reads its pairs from a file whose extension gives the kind (.tmx .tsv .csv "
+                               ".xlsx .docx .json), not from stdin ('-'); save them to a file first.")
     progress = StderrProgress(enabled=not quiet)
     try:
         if output is not None:
