@@ -222,9 +222,12 @@ def test_one_folder_in_three_columns_matches_align_with_three_files(corpus_run, 
     folder, _, _ = corpus_run
     out = tmp_path / "three"
     result = runner.invoke(main, ["batch", str(folder), "--three-way", "-o", str(out), "-q"])
-    assert result.exit_code == 0, result.output  # broken.zh/.en has no Russian: left unpaired, not failed
-    summary = {r["document"]: r for r in _tsv(out / "summary.tsv")}
-    assert "three columns need a Russian and an English file; no single name.ru.*" in summary["broken"]["error"]
+    # broken.zh/.en has no Russian: tried in two columns (and fails, its Chinese being empty), listed once
+    assert result.exit_code == 1, result.output
+    summary = _tsv(out / "summary.tsv")
+    broken = [r for r in summary if r["document"] == "broken"]
+    assert len(broken) == 1 and "empty" in broken[0]["error"]
+    assert broken[0]["note"].startswith("no single broken.ru.* for three columns: aligned in two columns with")
     single = tmp_path / "single.tsv"
     result = runner.invoke(main, ["align", *(str(folder / f"statement.{lang}.txt") for lang in ("zh", "ru", "en")),
                                   "-o", str(single), "-q"])
@@ -232,6 +235,24 @@ def test_one_folder_in_three_columns_matches_align_with_three_files(corpus_run, 
     assert (out / "statement.zh-ru-en.tsv").read_bytes() == single.read_bytes()
     result = runner.invoke(main, ["batch", str(folder), str(folder), "--three-way", "-o", str(out)])
     assert result.exit_code == 2 and "--three-way needs one folder" in result.output
+
+
+def test_three_folders_align_a_document_missing_one_translation_in_two_columns_listed_once(tmp_path):
+    from aligner.corpus import summary_table
+
+    _touch(tmp_path / "zh", "001.txt", "002.txt", "003.txt")
+    _touch(tmp_path / "ru", "001.txt", "002.txt", "004.txt")
+    _touch(tmp_path / "en", "001.txt", "003.txt")
+    folders = [tmp_path / lang for lang in ("zh", "ru", "en")]
+    sets, unpaired = find_file_sets(folders)
+    assert [(s.name, [t.parent.name for t in s.targets]) for s in sets] == [
+        ("001", ["ru", "en"]), ("002", ["ru"]), ("003", ["en"])]
+    assert sets[1].note == f"no file of the same name in {tmp_path / 'en'}: aligned in two columns with " \
+                           f"{tmp_path / 'ru' / '002.txt'}"
+    assert not sets[0].note and "in two columns with" in sets[2].note
+    assert [(u.path.parent.name, u.path.name) for u in unpaired] == [("ru", "004.txt")]
+    head, body = summary_table([], unpaired)
+    assert [row[0] for row in body] == ["004"] and head[-2:] == ["error", "note"]
 
 
 def test_a_glossary_with_no_column_for_a_documents_translation_fails_that_document(runner, tmp_path):

@@ -80,8 +80,10 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
     if merge:
         written += _write_merged(results, out_dir, fmt)
     failed = [r for r in results if r.error]
+    noted = sum(1 for r in results if r.files.note and not r.error)
     click.echo(f"{len(results) - len(failed)} of {len(results)} alignments written to {out_dir}"
                + (f"; {len(failed)} failed" if failed else "")
+               + (f"; {noted} in two columns, a translation missing (see the summary's note)" if noted else "")
                + (f"; {len(unpaired)} file{'s' if len(unpaired) > 1 else ''} left unpaired" if unpaired else "")
                + f". Summary: {written[0]}" + "".join(f", {path}" for path in written[1:]), err=True)
     if failed:
@@ -126,7 +128,8 @@ def _line(result) -> str:
     unit = "rows" if result.files.three_way else "pairs"
     written = f"{counts['written']} of " if counts["written"] != counts["pairs"] else ""
     return (f"ok      {result.name} → {result.output} ({written}{counts['pairs']} {unit}"
-            + (f"; {problems}" if problems else "") + f"; {result.seconds:.1f} s)")
+            + (f"; {problems}" if problems else "") + f"; {result.seconds:.1f} s)"
+            + (f"; {result.files.note}" if result.files.note else ""))
 
 
 def _write_merged(results, out_dir: Path, fmt: str) -> list[Path]:
