@@ -60,7 +60,7 @@ def language_columns(header: list[str]) -> dict[str, int]:
 
 
 def read_rows(path: Path) -> list[list[str]]:
-    """The rows of a .xlsx (its first sheet), a .docx (its bilingual table, such as aligner's Word
+    """The rows of a .xlsx (its first sheet, cells as Excel displays them: 5%, not 0.05), a .docx (its bilingual table, such as aligner's Word
     export or a CAT tool's review document) or a .tsv/.csv/.txt file, cells as strings."""
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
@@ -99,7 +99,10 @@ def _xlsx_rows(path: Path) -> list[list[str]]:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for files that are not workbooks
         raise InputError(f"{path} is not a readable Excel workbook ({error}); save it again as .xlsx or .csv.") from None
+    from aligner.formats.cells import cell_text
+
     sheet = workbook.worksheets[0]
-    rows = [["" if cell is None else str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
+    rows = [[cell_text(cell.value, getattr(cell, "number_format", None)) for cell in row]  # as Excel shows it
+            for row in sheet.iter_rows()]
     workbook.close()
     return rows

@@ -219,3 +219,31 @@ def test_a_glossary_with_source_and_target_columns_has_no_header_term(tmp_path):
     path = tmp_path / "terms.tsv"
     path.write_text("Source\tTarget\n多极化\tmultipolarity\n", encoding="utf-8")
     assert [term.zh for term in load_glossary(path)] == ["多极化"]
+
+
+def test_spreadsheet_cells_are_read_as_excel_displays_them(tmp_path):
+    # 5% is stored as 0.05 with the format 0%, a date as a datetime: read as values they gave false number flags
+    import datetime
+
+    import openpyxl
+
+    from aligner.formats.cells import cell_text
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["zh", "en"])
+    cells = [("增长百分之五。", 0.05, "0%"), ("增长百分之五点五。", 0.055, "0.0%"), ("共1,234,568人。", 1234567.891, "#,##0"),
+             ("价格为3.10元。", 3.1, "0.00"), ("截至2022年9月30日。", datetime.datetime(2022, 9, 30), "yyyy-mm-dd"),
+             ("2022年9月30日", datetime.datetime(2022, 9, 30), 'd mmmm yyyy'), ("二〇二二年", 2022, "General")]
+    for zh, value, number_format in cells:
+        sheet.append([zh, value])
+        sheet.cell(row=sheet.max_row, column=2).number_format = number_format
+    book.save(tmp_path / "pairs.xlsx")
+    pairs, lang = read_pairs(tmp_path / "pairs.xlsx")
+    assert [en for _, en in pairs] == ["5%", "5.5%", "1,234,568", "3.10", "2022-09-30", "30 September 2022", "2022"]
+    checked = check_pairs(tmp_path / "pairs.xlsx", target_lang="en")
+    assert "number" not in {kind for row in kinds(checked)[:2] for kind in row}  # 百分之五 = 5%, not 0.05
+    assert cell_text(datetime.datetime(2022, 9, 30, 14, 5), "dd.mm.yyyy hh:mm") == "30.09.2022 14:05"
+    assert cell_text(datetime.datetime(2022, 9, 30), 'yyyy"年"m"月"d"日"') == "2022年9月30日"
+    assert cell_text(0.125, "0.00") == "0.13" and cell_text(0.1 + 0.2, "General") == "0.3"
+    assert cell_text(datetime.datetime(2022, 9, 30), "mm-dd-yy") == "2022-09-30"  # locale's short date: ISO
