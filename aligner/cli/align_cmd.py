@@ -1,6 +1,7 @@
 """`aligner align ZH TGT [-o pairs.tsv]`: align two files and write or print the pairs."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -94,7 +95,7 @@ def _load(file, lang: str | None, presplit: bool):
 
     if file != STDIN:
         return load_file(file, lang=lang, presplit=presplit)
-    stream = click.get_binary_stream("stdin")
+    stream = sys.stdin.buffer
     if stream.isatty():
         raise InputError("'-' reads a text from stdin, but nothing is piped in: e.g. "
                          "cat zh.txt | aligner align - en.txt")
