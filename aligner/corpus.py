@@ -4,7 +4,8 @@ A researcher with a folder of chapters and a folder of their translations, or on
 `name.zh.txt` / `name.ru.txt` / `name.en.txt` files, should not have to call `align` per file.
 With Russian and English translations both, each document can also be aligned in three columns.
 Pairs are found by name (the language tag and the extension do not count); a file without a
-partner is reported, never silently dropped. A pair that fails (an empty file, the wrong
+partner is reported, never silently dropped; a document missing one of two translations asked
+for in three columns is aligned in two, with a note. A pair that fails (an empty file, the wrong
 language) is recorded with its error and the rest go on: nothing finished is lost.
 
     sets, unpaired = find_file_sets([Path("zh"), Path("en")])
@@ -40,6 +41,7 @@ class FileSet:
     source: Path
     targets: tuple[Path, ...]
     langs: tuple[str, ...]
+    note: str = ""  # e.g. a translation missing from a three-column corpus: aligned in two columns
 
     @property
     def target(self) -> Path:
@@ -131,16 +133,26 @@ def find_file_sets(folders: list[Path], three_way: bool = False) -> tuple[list[F
 
 
 def _sets_across_folders(folders: list[Path], unpaired: list[Unpaired]) -> list[FileSet]:
+    """One set per name the Chinese folder shares with a translation folder: three columns where
+    both translations have it, else two, with a note saying which translation is missing."""
     sides = ["source"] + ["target"] * (len(folders) - 1)
     keyed = [_by_name(_readable_files(folder), unpaired, side) for folder, side in zip(folders, sides)]
-    everywhere = set.intersection(*(set(k) for k in keyed))
-    for files, side in zip(keyed, sides):
-        for key, path in files.items():
-            if key not in everywhere:
-                missing = ", ".join(str(f) for f, other in zip(folders, keyed) if key not in other)
-                unpaired.append(Unpaired(path, f"no file of the same name in {missing}", side))
-    return [FileSet(split_name(keyed[0][key])[0], keyed[0][key], tuple(k[key] for k in keyed[1:]),
-                    tuple(split_name(k[key])[1] for k in keyed[1:])) for key in everywhere]
+    chinese, translations = keyed[0], keyed[1:]
+    sets = []
+    for key, source in chinese.items():
+        found = [(folder, files[key]) for folder, files in zip(folders[1:], translations) if key in files]
+        if not found:
+            unpaired.append(Unpaired(source, f"no file of the same name in {', '.join(map(str, folders[1:]))}", "source"))
+            continue
+        missing = [str(folder) for folder, files in zip(folders[1:], translations) if key not in files]
+        note = (f"no file of the same name in {', '.join(missing)}: aligned in two columns with {found[0][1]}"
+                if missing else "")
+        sets.append(FileSet(split_name(source)[0], source, tuple(path for _, path in found),
+                            tuple(split_name(path)[1] for _, path in found), note))
+    for files, side in zip(translations, sides[1:]):
+        unpaired += [Unpaired(path, f"no file of the same name in {folders[0]}", side)
+                     for key, path in files.items() if key not in chinese]
+    return sets
 
 
 def _sets_in_one_folder(files: list[Path], unpaired: list[Unpaired], three_way: bool) -> list[FileSet]:
@@ -164,13 +176,14 @@ def _sets_in_one_folder(files: list[Path], unpaired: list[Unpaired], three_way: 
             unpaired += [Unpaired(p, reason, "target") for p in single.values()]
             continue
         name = split_name(source)[0]
-        if three_way:
-            if set(single) == {"ru", "en"}:
-                sets.append(FileSet(name, source, (single["ru"], single["en"]), ("ru", "en")))
-            else:
-                lacking = " and ".join(f"name.{lang}.*" for lang in ("ru", "en") if lang not in single)
-                unpaired += [Unpaired(p, f"three columns need a Russian and an English file; no single {lacking}",
-                                      "source" if p == source else "target") for p in (source, *single.values())]
+        if three_way and set(single) == {"ru", "en"}:
+            sets.append(FileSet(name, source, (single["ru"], single["en"]), ("ru", "en")))
+            continue
+        if three_way and single:  # one translation: two columns rather than nothing
+            lang, target = next(iter(single.items()))
+            lacking = "ru" if lang == "en" else "en"
+            sets.append(FileSet(name, source, (target,), (lang,),
+                                f"no single {name}.{lacking}.* for three columns: aligned in two columns with {target}"))
             continue
         if not single:
             unpaired.append(Unpaired(source, "no single translation of the same name (name.ru.* or name.en.*)", "source"))
@@ -196,15 +209,17 @@ def check_output_folder(out_dir: Path, folders: list[Path]) -> None:
 def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=None, presplit: bool = False,
                  target_lang: str | None = None, progress: Progress | None = None,
                  glossary: tuple[Term, ...] = (), keep: Collection[str] | None = None,
-                 min_score: float = 0.0) -> Iterator[DocumentResult]:
+                 min_score: float = 0.0, glossary_name: str = "The glossary") -> Iterator[DocumentResult]:
     """Align each set and write `<out_dir>/<name>.zh-<lang>.<fmt>` (`zh-ru-en` for three columns);
     yield one DocumentResult per set. Only pairs of the statuses `keep` scoring at least
     `min_score` are written (and kept on the result for a merged file); the counts are of all.
 
-    Errors a user can act on (AlignerError) are recorded on the result and the corpus goes on.
+    Errors a user can act on (AlignerError) are recorded on the result and the corpus goes on; a
+    document whose translation the glossary has no column for is one.
     """
     from aligner import export
     from aligner.embed import get_encoder
+    from aligner.glossary import check_coverage
     from aligner.export import threeway as threeway_export
     from aligner.pair_filter import kept_pairs, kept_rows
     from aligner.pipeline import align_documents, load_file
@@ -224,14 +239,15 @@ def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=N
                 aligned = kept_rows(aligned, keep, min_score)
                 where = output_path(out_dir, files.name, source.lang, "-".join(aligned.labels), fmt)
                 result.output = threeway_export.write(aligned, where)
-                result.counts["written"] = len(aligned.rows)
+                result.counts["written"] = threeway_export.rows_in_file(aligned, fmt)
             else:
                 target = load_file(files.target, lang=target_lang, presplit=presplit)
+                check_coverage(glossary, (target.lang,), glossary_name)
                 aligned = align_documents(source, target, encoder, progress=progress, glossary=glossary)
                 result.counts = pair_counts(aligned)
                 aligned = kept_pairs(aligned, keep, min_score)
                 result.output = export.write(aligned, output_path(out_dir, files.name, source.lang, target.lang, fmt))
-                result.counts["written"] = len(aligned.beads)
+                result.counts["written"] = export.pairs_in_file(aligned, fmt)
             result.alignment = aligned
         except AlignerError as error:
             result.error = str(error)
@@ -273,18 +289,20 @@ MERGED_STEM = "corpus"  # corpus.zh-en.tsv: every pair of every document, with -
 def summary_table(results: list[DocumentResult], unpaired: list[Unpaired]) -> tuple[list[str], list[list]]:
     """One row per document (counts, time, error) and per file left unpaired, for `summary.tsv`.
 
-    `written` is how many of the pairs (rows) went to the output (fewer with `keep` or `min_score`);
+    `note` says what differs from what was asked (a translation missing from three columns).
+    `written` is how many of the pairs (rows) the output holds (fewer with `keep` or `min_score`, and
+    in a TMX, which holds no one-sided pair);
     `disagree` counts the rows where three columns' translations disagree (0 for two columns)."""
     from aligner.pair_filter import PROBLEMS
     from aligner.threeway import DISAGREE
 
     count_names = ["source_sentences", "target_sentences", "pairs", "written", "one_to_one", *PROBLEMS, DISAGREE]
-    head = ["document", "chinese_file", "translation_file", "output", *count_names, "seconds", "error"]
+    head = ["document", "chinese_file", "translation_file", "output", *count_names, "seconds", "error", "note"]
     body = [[r.name, str(r.files.source), "; ".join(map(str, r.files.targets)), str(r.output or ""),
-             *(r.counts[c] if not r.error else "" for c in count_names), round(r.seconds, 1), r.error]
+             *(r.counts[c] if not r.error else "" for c in count_names), round(r.seconds, 1), r.error, r.files.note]
             for r in results]
     body += [[split_name(u.path)[0], "" if u.side == "target" else str(u.path), str(u.path) if u.side == "target" else "",
-              "", *([""] * len(count_names)), "", f"not aligned: {u.reason}"] for u in unpaired]
+              "", *([""] * len(count_names)), "", f"not aligned: {u.reason}", ""] for u in unpaired]
     return head, body
 
 

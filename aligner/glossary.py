@@ -8,9 +8,10 @@ comma-separated files, so all of those are read:
     多极化         multipolarity                         многополярность
     联合国         United Nations | UN                   ООН | Организация Объединённых Наций
 
-A header row names the columns (the names `aligner.tables` knows); without one, the first
-column is the Chinese and the second the rendering for any translation. Alternatives are separated by "|" or ";". Rows without a Chinese term or a
-rendering are skipped; a list with no usable row is an error.
+A header row names the columns (the names `aligner.tables` knows: by language, or Source / Target);
+without one, the first column is the Chinese and the second the rendering for any translation.
+Alternatives are separated by "|" or ";". Rows without a Chinese term or a rendering are skipped;
+a list with no usable row is an error.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ import re
 from pathlib import Path
 
 from aligner.errors import InputError
-from aligner.tables import language_columns, read_rows
+from aligner.tables import language_columns, read_rows, role_columns
 from aligner.types import Term
 
 _ALTERNATIVES = re.compile(r"\s*[|;]\s*")
@@ -43,9 +44,11 @@ def glossary_from_rows(rows: list[list[str]], name: str = "the glossary") -> tup
     rows = [[(cell or "").strip() for cell in row] for row in rows if any((cell or "").strip() for cell in row)]
     if not rows:
         raise InputError(f"{name} is empty: give a table of Chinese terms and their renderings.")
-    columns = language_columns(rows[0])
+    columns, roles = language_columns(rows[0]), role_columns(rows[0])
     if columns:
         rows = rows[1:]
+    elif roles:  # Source / Target: the rendering serves any translation
+        columns, rows = {"zh": roles[0], "": roles[1]}, rows[1:]
     else:
         columns = {"zh": 0, "": 1}
     terms = []
@@ -59,3 +62,23 @@ def glossary_from_rows(rows: list[list[str]], name: str = "the glossary") -> tup
         raise InputError(f"{name} has no usable rows: each needs a Chinese term and at least one rendering "
                          "(columns zh, en, ru, or the Chinese first and the rendering second).")
     return tuple(terms)
+
+
+def coverage_gap(glossary: tuple[Term, ...], langs: tuple[str, ...], name: str = "The glossary") -> str:
+    """Why `glossary` can flag nothing in translations into `langs` ('' when it can): a list of
+    Chinese–English terms given for a Russian translation would otherwise be silently ignored."""
+    from aligner.types import LANGUAGE_NAMES
+
+    covered = {lang for term in glossary for lang, _ in term.renderings}
+    if not glossary or "" in covered or covered & set(langs):
+        return ""
+    wanted = " or ".join(LANGUAGE_NAMES.get(lang, lang) for lang in langs)
+    return (f"{name} has no column for {wanted} (its columns: zh, {', '.join(sorted(covered))}), so it can flag "
+            f"no term in this translation; add a {' or '.join(langs)} column, or leave the glossary out.")
+
+
+def check_coverage(glossary: tuple[Term, ...], langs: tuple[str, ...], name: str = "The glossary") -> None:
+    """Refuse a glossary that has no rendering for any of the translations' languages (`coverage_gap`)."""
+    gap = coverage_gap(glossary, langs, name)
+    if gap:
+        raise InputError(gap)

@@ -2,7 +2,8 @@
 
 Script counts decide between Han, Cyrillic and Latin; a Latin text must also read as
 English (its share of common English function words), so a French or German file gets a
-clear message instead of a silent, poor alignment. No dependencies: it runs on every
+clear message instead of a silent, poor alignment; a Cyrillic one must be Russian (no letters
+Russian lacks, and not Bulgarian, which has Russian's letters). No dependencies: it runs on every
 upload in the UI.
 """
 from __future__ import annotations
@@ -19,6 +20,15 @@ _HANGUL_RE = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 # brand name, so a tenth of the East Asian characters in kana means Japanese.
 MIN_KANA_SHARE = 0.1
 _RUSSIAN_LETTERS = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
+# Bulgarian uses Russian's letters bar ы, э, ё, but ъ is a vowel there (държава, -ът) where Russian
+# writes it only as a sign before е, ё, ю, я (съезд, объявить); its commonest function words are
+# not Russian words.
+_BULGARIAN_HARD_SIGN = re.compile("[ъЪ](?![еёюяЕЁЮЯ])")
+_RUSSIAN_ONLY_LETTERS = set("ыэёЫЭЁ")
+_BULGARIAN_WORDS = frozenset("се са ще е които която което това тази този във със към че".split())
+_CYRILLIC_WORD_RE = re.compile("[\u0400-\u04ff]+")
+MAX_RUSSIAN_ONLY_SHARE = 0.003  # Russian prose has ~2.5 % ы, э, ё; Bulgarian none, bar a quoted name
+MIN_BULGARIAN_SIGNS = 2  # of each kind: one stray word or letter is no evidence
 _LATIN_RE = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 _LATIN_WORD_RE = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f']+")
 
@@ -91,6 +101,15 @@ def _refuse_japanese(sample: str, han: int, name: str) -> None:
         )
 
 
+def _looks_bulgarian(sample: str, cyrillic: list[str]) -> bool:
+    """Bulgarian, not Russian: no ы, э, ё, and both ъ as a vowel and Bulgarian function words, each
+    more than once. Every sign is needed, so that a short Russian text is never refused."""
+    if sum(1 for c in cyrillic if c in _RUSSIAN_ONLY_LETTERS) > MAX_RUSSIAN_ONLY_SHARE * len(cyrillic):
+        return False
+    words = sum(1 for w in _CYRILLIC_WORD_RE.findall(sample) if w.lower() in _BULGARIAN_WORDS)
+    return words >= MIN_BULGARIAN_SIGNS and len(_BULGARIAN_HARD_SIGN.findall(sample)) >= MIN_BULGARIAN_SIGNS
+
+
 def detect_language(text: str, name: str = "") -> str:
     """Return "zh", "ru" or "en" for the text, or raise LanguageError naming `name`."""
     sample = text[:SAMPLE_CHARS]
@@ -115,6 +134,12 @@ def detect_language(text: str, name: str = "") -> str:
                 f"{_who(name)} looks like Ukrainian or another Cyrillic-script language, not "
                 "Russian; aligner supports Chinese with Russian or English. "
                 "To align it as Russian anyway, set the translation's language to Russian (--target-lang ru)."
+            )
+        if _looks_bulgarian(sample, cyrillic):
+            raise LanguageError(
+                f"{_who(name)} looks like Bulgarian (ъ inside words, no ы or э, words such as се, са, които), "
+                "not Russian; aligner supports Chinese with Russian or English. To align it as Russian anyway, "
+                "set the translation's language to Russian (--target-lang ru)."
             )
     if lang == "en":
         found = _latin_language(sample)

@@ -29,7 +29,7 @@ import numpy as np
 
 from aligner.errors import InputError
 from aligner.export.listing import MISSING
-from aligner.tables import language_columns, read_rows
+from aligner.tables import language_columns, read_rows, role_columns
 from aligner.types import WEAK, Alignment, Bead, Document, Flag, Progress, Sentence, Term
 
 MIN_ROWS_FOR_MODEL = 8  # fewer rows cannot describe unrelated pairs; their scores come from the encoder prior
@@ -39,10 +39,20 @@ SLID_MARGIN = 3.0  # LLR by which a neighbouring row's Chinese must match a tran
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
+Sides = tuple[str, str]  # what a file's two sides are called in messages: ("column zh", "column ru")
+UNNAMED_SIDES: Sides = ("the first column", "the second column")
+
+
 def read_pairs(path: str | Path, target_lang: str | None = None) -> tuple[list[tuple[str, str]], str | None]:
     """The (Chinese, translation) rows of a .tmx, .tsv/.csv/.txt, .xlsx, .docx (a bilingual table) or
     aligner .json file, and the translation's language when the file names it (TMX language codes, a
     header row, the record)."""
+    pairs, lang, _ = read_sides(path, target_lang)
+    return pairs, lang
+
+
+def read_sides(path: str | Path, target_lang: str | None = None) -> tuple[list[tuple[str, str]], str | None, Sides]:
+    """`read_pairs`, and what the file calls its two sides, so that a language error can name the column."""
     from aligner.reading import MAX_DOCUMENT_BYTES, check_size
 
     path = Path(path)
@@ -56,7 +66,7 @@ def read_pairs(path: str | Path, target_lang: str | None = None) -> tuple[list[t
 
         record = load(path)
         return [(record.source.span_text(b.src), record.target.span_text(b.tgt)) for b in record.beads], \
-            record.target.lang
+            record.target.lang, ("the Chinese side", "the translation side")
     return _table_pairs(path, target_lang)
 
 
@@ -71,7 +81,7 @@ def _segment_text(seg: ET.Element) -> str:
     return "".join(parts)
 
 
-def _tmx_pairs(path: Path, target_lang: str | None) -> tuple[list[tuple[str, str]], str | None]:
+def _tmx_pairs(path: Path, target_lang: str | None) -> tuple[list[tuple[str, str]], str | None, Sides]:
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as error:
@@ -93,7 +103,7 @@ def _tmx_pairs(path: Path, target_lang: str | None) -> tuple[list[tuple[str, str
     if "zh" not in present:
         raise InputError(f"{path} has no Chinese segments (languages: {', '.join(sorted(present)) or 'none'}).")
     lang = _target_language(path, target_lang, present)
-    return [(unit.get("zh", ""), unit.get(lang, "")) for unit in units], lang
+    return [(unit.get("zh", ""), unit.get(lang, "")) for unit in units], lang, ("the zh segments", f"the {lang} segments")
 
 
 def _target_language(path: Path, target_lang: str | None, present: set[str]) -> str:
@@ -111,22 +121,26 @@ def _target_language(path: Path, target_lang: str | None, present: set[str]) -> 
     return targets[0]
 
 
-def _table_pairs(path: Path, target_lang: str | None) -> tuple[list[tuple[str, str]], str | None]:
+def _table_pairs(path: Path, target_lang: str | None) -> tuple[list[tuple[str, str]], str | None, Sides]:
     rows = [["" if cell.strip() == MISSING else cell.strip() for cell in row]  # our Word export's empty side
             for row in read_rows(path)]
     rows = [row for row in rows if any(row)]
     if not rows:
         raise InputError(f"{path} is empty: give a table of Chinese segments and their translations.")
-    columns = language_columns(rows[0])
+    columns, roles = language_columns(rows[0]), role_columns(rows[0])
     if columns:
         lang = _target_language(path, target_lang, set(columns))
-        zh, tgt, rows = columns["zh"], columns[lang], rows[1:]
+        zh, tgt = columns["zh"], columns[lang]
+        sides, rows = (f"column {rows[0][zh]}", f"column {rows[0][tgt]}"), rows[1:]
+    elif roles:  # Source / Target: the languages come from the content
+        (zh, tgt), lang = roles, target_lang
+        sides, rows = (f"column {rows[0][zh]}", f"column {rows[0][tgt]}"), rows[1:]
     elif all(len(row) >= 2 for row in rows[:20]):
-        lang, zh, tgt = target_lang, 0, 1
+        lang, zh, tgt, sides = target_lang, 0, 1, UNNAMED_SIDES
     else:
         raise InputError(f"{path} has no two columns to pair: give the Chinese in the first column and the "
                          "translation in the second, or a header row naming them (zh, en or ru).")
-    return [(row[zh] if zh < len(row) else "", row[tgt] if tgt < len(row) else "") for row in rows], lang
+    return [(row[zh] if zh < len(row) else "", row[tgt] if tgt < len(row) else "") for row in rows], lang, sides
 
 
 def _document(texts: list[str], lang: str, name: str) -> tuple[Document, list[tuple[int, ...]]]:
@@ -148,22 +162,65 @@ def _document(texts: list[str], lang: str, name: str) -> tuple[Document, list[tu
     return Document(text=text, lang=lang, sentences=sentences, name=name), rows
 
 
-def pairs_alignment(pairs: list[tuple[str, str]], target_lang: str | None = None, name: str = "") -> Alignment:
-    """The rows as an Alignment of one pair each (rows empty on both sides are left out)."""
+def pairs_alignment(pairs: list[tuple[str, str]], target_lang: str | None = None, name: str = "",
+                    sides: Sides = UNNAMED_SIDES) -> Alignment:
+    """The rows as an Alignment of one pair each (rows empty on both sides are left out); `sides`
+    name the two columns in a language error."""
     from aligner.language import detect_language
-    from aligner.pipeline import check_languages
 
     pairs = [(zh, tgt) for zh, tgt in pairs if zh or tgt]
     zh_texts, tgt_texts = [p[0] for p in pairs], [p[1] for p in pairs]
+    where = name or "the pairs"
     if not any(zh_texts) or not any(tgt_texts):
         side = "Chinese" if not any(zh_texts) else "translation"
-        raise InputError(f"{name or 'The pairs'} have no {side} text: give rows with both sides.")
-    source, src_rows = _document(zh_texts, detect_language("\n".join(zh_texts), f"the Chinese column of {name}"), name)
-    lang = target_lang or detect_language("\n".join(tgt_texts), f"the translation column of {name}")
+        raise InputError(f"{_capital(where)} has no {side} text: give rows with both sides.")
+    zh_lang = detect_language("\n".join(zh_texts), f"{sides[0]} of {where}")
+    lang = _translation_language("\n".join(tgt_texts), target_lang, f"{sides[1]} of {where}")
+    check_side_languages(zh_lang, lang, sides, where)
+    source, src_rows = _document(zh_texts, zh_lang, name)
     target, tgt_rows = _document(tgt_texts, lang, name)
-    check_languages(source, target)
     beads = [Bead(src, tgt, score=1.0) for src, tgt in zip(src_rows, tgt_rows)]
     return Alignment(source=source, target=target, beads=beads)
+
+
+def _translation_language(text: str, given: str | None, label: str) -> str:
+    """The language given (by --target-lang or a header row) unless the text is plainly Chinese, a
+    sign that the columns are swapped; else the one detected."""
+    from aligner.errors import LanguageError
+    from aligner.language import detect_language
+
+    try:
+        detected = detect_language(text, label)
+    except LanguageError:
+        if given:
+            return given  # the user's word (e.g. a close language aligned as Russian on purpose)
+        raise
+    return given if given and detected != "zh" else detected
+
+
+def check_side_languages(zh_lang: str, tgt_lang: str, sides: Sides, where: str) -> None:
+    """The first side must be Chinese and the second Russian or English. A table names no files, so
+    the message names the column that is wrong, and says when the two look swapped."""
+    from aligner.errors import LanguageError
+    from aligner.pipeline import SUPPORTED_TARGETS
+    from aligner.types import LANGUAGE_NAMES
+
+    first, second = sides
+    zh_name, tgt_name = (LANGUAGE_NAMES.get(lang, lang) for lang in (zh_lang, tgt_lang))
+    if zh_lang != "zh" and tgt_lang == "zh":
+        raise LanguageError(f"{_capital(first)} of {where} is {zh_name}, not Chinese, and {second} is Chinese: "
+                            "are the columns swapped? Put the Chinese in the column named zh (or first, "
+                            "without a header row).")
+    if zh_lang != "zh":
+        raise LanguageError(f"No column of {where} reads as Chinese ({first} is {zh_name}, {second} {tgt_name}); "
+                            "give the Chinese segments and their Russian or English translation.")
+    if tgt_lang not in SUPPORTED_TARGETS:
+        raise LanguageError(f"{_capital(second)} of {where} is {tgt_name}, like {first}; it must hold the "
+                            "Russian or English translation.")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _llr_scores(true: np.ndarray, false: np.ndarray) -> tuple[float, float]:
@@ -235,11 +292,17 @@ def _slid(src: np.ndarray, tgt: np.ndarray, i: np.ndarray, j: np.ndarray, llr: n
 
 
 def check_rows(pairs: list[tuple[str, str]], encoder, target_lang: str | None = None, name: str = "",
-               glossary: tuple[Term, ...] = (), progress: Progress | None = None) -> Alignment:
-    """The rows as pairs, scored with the encoder and with the review flags."""
+               glossary: tuple[Term, ...] = (), progress: Progress | None = None,
+               sides: Sides = UNNAMED_SIDES, glossary_name: str = "") -> Alignment:
+    """The rows as pairs, scored with the encoder and with the review flags. Given `glossary_name`,
+    a glossary with no rendering in the translation's language is an error naming it, before the
+    encoder runs (the command line); without it the caller warns (the review page)."""
+    from aligner.glossary import check_coverage
     from aligner.review import review
 
-    alignment = pairs_alignment(pairs, target_lang, name=name)
+    alignment = pairs_alignment(pairs, target_lang, name=name, sides=sides)
+    if glossary_name:
+        check_coverage(glossary, (alignment.target.lang,), glossary_name)
     slid = score_pairs(alignment, encoder, progress)
     for k, other in slid.items():  # a weak flag that says why (review adds none where one exists)
         alignment.beads[k].flags.append(Flag(WEAK, f"low confidence ({alignment.beads[k].score:.2f}): its translation "
@@ -250,10 +313,12 @@ def check_rows(pairs: list[tuple[str, str]], encoder, target_lang: str | None = 
 
 
 def check_pairs(path: str | Path, encoder=None, target_lang: str | None = None,
-                glossary: tuple[Term, ...] = (), name: str = "", progress: Progress | None = None) -> Alignment:
+                glossary: tuple[Term, ...] = (), name: str = "", progress: Progress | None = None,
+                glossary_name: str = "") -> Alignment:
     """Read the pairs of `path` and check them (`check_rows`; the default encoder unless given;
     `name`: what the documents are called, the path by default)."""
     from aligner.embed import get_encoder
 
-    pairs, lang = read_pairs(path, target_lang)
-    return check_rows(pairs, encoder or get_encoder(), lang, name or str(path), glossary, progress)
+    pairs, lang, sides = read_sides(path, target_lang)
+    return check_rows(pairs, encoder or get_encoder(), lang, name or str(path), glossary, progress, sides,
+                      glossary_name)

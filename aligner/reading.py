@@ -183,6 +183,41 @@ def _decode_legacy(data: bytes) -> tuple[str, float] | None:
     return best
 
 
+# --- English in Windows-1252 / Latin-1 ---------------------------------------------
+
+MAX_LATIN1_SHARE = 0.1  # accented letters among the letters: English with a few names (Müller, José Núñez)
+_CP1252_SIGNS = set("€‚„…†‡‰‹›‘’“”•–—™£¢¥©®°±§¶·«»¼½¾¹²³¿¡µ\u00a0")
+_LATIN1_LETTER = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]")
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
+def _windows_latin(data: bytes) -> str | None:
+    """English saved as Windows-1252 (Latin-1 is its subset for letters), or None.
+
+    Tried only when no Chinese or Russian codec reads the bytes plausibly, and taken only for
+    mostly-ASCII text whose few other characters are Latin-1 letters inside Latin words (naïve,
+    façade, Müller) or typographic signs (€, £, “ ”, —): Chinese or Russian bytes read as
+    Windows-1252 are runs of accented letters with no ASCII letter beside them.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    sample = text[:SCORE_SAMPLE_CHARS]
+    other = [k for k, c in enumerate(sample) if ord(c) > 0x7F]
+    accented = sum(1 for k in other if _LATIN1_LETTER.match(sample[k]))
+    if not other or accented > MAX_LATIN1_SHARE * (accented + len(_ASCII_LETTER.findall(sample))):
+        return None
+    for k in other:
+        c = sample[k]
+        if c in _CP1252_SIGNS:
+            continue
+        beside = sample[max(0, k - 1):k] + sample[k + 1:k + 2]
+        if not _LATIN1_LETTER.match(c) or not _ASCII_LETTER.search(beside):
+            return None
+    return text
+
+
 # --- UTF-16 without a byte-order mark ---------------------------------------------
 
 
@@ -240,7 +275,8 @@ def decode_bytes(data: bytes, name: str = "") -> str:
     """Decode a text file's bytes exactly, or raise InputError saying what is wrong and what to do.
 
     Supported: UTF-8 (with or without BOM), UTF-16 and UTF-32 with a BOM, UTF-16 without
-    one, GB18030/GBK/GB2312, Big5, cp1251 and KOI8-R. The BOM is not part of the text;
+    one, GB18030/GBK/GB2312, Big5, cp1251 and KOI8-R, and, when none of those reads it, English
+    in Windows-1252 / Latin-1 (`_windows_latin`). The BOM is not part of the text;
     line endings are kept as they are, since every offset refers to this text.
     """
     check_size(len(data), name)
@@ -272,11 +308,14 @@ def decode_bytes(data: bytes, name: str = "") -> str:
         text = _utf16_without_bom(data)  # UTF-16 text with no ASCII character has no NUL either
         if text is not None:
             return _finish(text, name)
+        text = _windows_latin(data)  # English with a few accents or a €
+        if text is not None:
+            return _finish(text, name)
         if found is None and _control_share(data.decode("latin-1")) > MAX_CONTROL_SHARE:
             raise _binary_error(name)
         raise InputError(
             f"{_who(name)} is not in an encoding aligner can read (UTF-8, UTF-16, GB18030, Big5, "
-            "cp1251, KOI8-R); open it in an editor and save it as UTF-8."
+            "cp1251, KOI8-R, Windows-1252 for English); open it in an editor and save it as UTF-8."
         )
     return _finish(found[0], name)
 

@@ -2,7 +2,8 @@
 its columns hold which language: shared by the glossary and by pairs aligned elsewhere.
 
 A header row names the columns (zh / Chinese / 中文, en / English / 英文, ru / Russian / 俄文 /
-русский); text files are read in any encoding aligner reads, the delimiter taken from the first
+русский), or names them by role as CAT tools export them (Source / Target, 原文 / 译文, Оригинал /
+Перевод): the languages then come from the columns' content. Text files are read in any encoding aligner reads, the delimiter taken from the first
 line (tab, semicolon or comma).
 """
 from __future__ import annotations
@@ -19,6 +20,30 @@ COLUMN_NAMES = {
     "ru": ("ru", "russian", "俄文", "俄语", "俄", "русский", "ru-ru"),
 }
 
+# Column names by role, not language: the header of a CAT tool's export or a reviewer's table.
+ROLE_NAMES = {
+    "source": ("source", "src", "source text", "source segment", "original", "original text", "原文", "源文", "源语",
+               "源语言", "源文本", "原语", "источник", "оригинал", "исходный текст", "текст оригинала"),
+    "target": ("target", "tgt", "target text", "target segment", "translation", "translated text", "译文", "目标语",
+               "目标语言", "目标文本", "译语", "翻译", "перевод", "текст перевода"),
+}
+
+
+def _column_name(cell: str) -> str:
+    """A header cell as a name to look up: a region or language in brackets dropped, case folded."""
+    return cell.split("(")[0].strip().lower()
+
+
+def role_columns(header: list[str]) -> tuple[int, int] | None:
+    """(source, target) column indices if `header` is a header row naming the columns by role
+    (Source / Target, 原文 / 译文, Оригинал / Перевод …), else None."""
+    found = {}
+    for k, cell in enumerate(header):
+        for role, names in ROLE_NAMES.items():
+            if _column_name(cell) in names and role not in found:
+                found[role] = k
+    return (found["source"], found["target"]) if len(found) == 2 else None
+
 
 def language_columns(header: list[str]) -> dict[str, int]:
     """Column index per language if `header` is a header row naming the Chinese column, else {}.
@@ -27,7 +52,7 @@ def language_columns(header: list[str]) -> dict[str, int]:
     (United States)")."""
     found = {}
     for k, cell in enumerate(header):
-        name = cell.split("(")[0].strip().lower()
+        name = _column_name(cell)
         for lang, names in COLUMN_NAMES.items():
             if name in names and lang not in found:
                 found[lang] = k
@@ -35,7 +60,7 @@ def language_columns(header: list[str]) -> dict[str, int]:
 
 
 def read_rows(path: Path) -> list[list[str]]:
-    """The rows of a .xlsx (its first sheet), a .docx (its bilingual table, such as aligner's Word
+    """The rows of a .xlsx (its first sheet, cells as Excel displays them: 5%, not 0.05), a .docx (its bilingual table, such as aligner's Word
     export or a CAT tool's review document) or a .tsv/.csv/.txt file, cells as strings."""
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
@@ -74,7 +99,10 @@ def _xlsx_rows(path: Path) -> list[list[str]]:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for files that are not workbooks
         raise InputError(f"{path} is not a readable Excel workbook ({error}); save it again as .xlsx or .csv.") from None
+    from aligner.formats.cells import cell_text
+
     sheet = workbook.worksheets[0]
-    rows = [["" if cell is None else str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
+    rows = [[cell_text(cell.value, getattr(cell, "number_format", None)) for cell in row]  # as Excel shows it
+            for row in sheet.iter_rows()]
     workbook.close()
     return rows

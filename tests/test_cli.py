@@ -109,6 +109,42 @@ def test_keep_and_min_score_write_only_the_pairs_asked_for(runner, ru_json, tmp_
     assert bad.exit_code == 2 and "give statuses from omitted, added, flagged, weak, ok" in bad.output
 
 
+def test_the_message_counts_what_a_tmx_really_holds(runner, ru_json, tmp_path):
+    # omitted and added passages are no translation units: a TMX of them holds none, and must say so
+    out = tmp_path / "memory.tmx"
+    one_sided = sum(1 for p in ru_json["pairs"] if not p["src"] or not p["tgt"])
+    total = len(ru_json["pairs"])
+    result = runner.invoke(main, ["align", "-q", str(ZH), str(RU), "--keep", "omitted", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert ET.parse(out).getroot().findall("body/tu") == []
+    omitted = sum(1 for p in ru_json["pairs"] if not p["tgt"])
+    assert (f"{omitted} of {total} pairs chosen (kept: omitted); a TMX holds only pairs with text on every side: "
+            f"0 written to {out}") in result.output
+    result = runner.invoke(main, ["align", "-q", str(ZH), str(RU), "-o", str(out)])
+    assert len(ET.parse(out).getroot().findall("body/tu")) == total - one_sided > 0
+    assert f"{total - one_sided} of {total} pairs written to {out}: a TMX holds only pairs" in result.output
+    checked = runner.invoke(main, ["check", "-q", str(out), "--keep", "ok", "-o", str(tmp_path / "again.tmx")])
+    assert checked.exit_code == 0 and "a TMX holds" not in checked.output  # every row of a TMX has both sides
+
+
+def test_a_text_piped_into_stdin_is_read_for_a_dash_in_any_encoding(runner, tmp_path):
+    zh = "2022年2月4日，两国元首在北京举行会谈。\n双方同意将贸易额提高到2000亿美元。\n"
+    en = tmp_path / "small.en.txt"
+    en.write_text("On 4 February 2022, the two heads of state held talks in Beijing.\n"
+                  "The two sides agreed to raise trade to 200 billion US dollars.\n", encoding="utf-8")
+    out = tmp_path / "pairs.json"
+    result = runner.invoke(main, ["align", "-q", "-", str(en), "-o", str(out)], input=zh.encode("gb18030"))
+    assert result.exit_code == 0, result.output
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert record["source"]["name"] == "stdin" and record["source"]["text"] == zh and len(record["pairs"]) == 2
+    empty = runner.invoke(main, ["align", "-q", "-", str(en)], input=b"")
+    assert empty.exit_code == 1 and "stdin is empty" in _error_line(empty)
+    twice = runner.invoke(main, ["align", "-q", "-", "-"], input=b"")
+    assert "'-' (stdin) can give one text of two" in _error_line(twice, 2)
+    check = runner.invoke(main, ["check", "-"], input=b"")
+    assert "not from stdin ('-')" in _error_line(check, 2)
+
+
 def test_listing_on_stdout_shows_both_languages(runner):
     result = runner.invoke(main, ["align", "-q", str(ZH), str(EN)])
     assert result.exit_code == 0, result.output

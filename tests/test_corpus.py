@@ -161,6 +161,19 @@ def test_keep_writes_the_chosen_pairs_and_the_summary_says_how_many(corpus_run, 
         assert [{k: v for k, v in row.items() if k != "document"} for row in _tsv(out / f"corpus.zh-{lang}.tsv")] == kept
 
 
+def test_the_summary_counts_what_a_tmx_really_holds(corpus_run, runner, tmp_path):
+    folder, full, _ = corpus_run
+    out = tmp_path / "tmx"
+    result = runner.invoke(main, ["batch", str(folder), "-o", str(out), "-q", "-f", "tmx", "--keep", "omitted,ok"])
+    assert result.exit_code == 1  # the broken pair still fails
+    summary = {Path(row["translation_file"]).name: row for row in _tsv(out / "summary.tsv") if not row["error"]}
+    for lang in ("ru", "en"):
+        rows = _tsv(full / f"statement.zh-{lang}.tsv")
+        both_sides_ok = [r for r in rows if r[f"{lang}"] and r["zh"] and not r["flags"]]
+        units = ET.parse(out / f"statement.zh-{lang}.tmx").getroot().findall("body/tu")
+        assert int(summary[f"statement.{lang}.txt"]["written"]) == len(units) == len(both_sides_ok) > 0
+
+
 def test_mistakes_are_one_line_before_any_work(runner, tmp_path):
     result = runner.invoke(main, ["batch", str(TEXTS), "-o", str(TEXTS)])
     assert result.exit_code == 1 and "holds the input texts" in result.output
@@ -209,9 +222,12 @@ def test_one_folder_in_three_columns_matches_align_with_three_files(corpus_run, 
     folder, _, _ = corpus_run
     out = tmp_path / "three"
     result = runner.invoke(main, ["batch", str(folder), "--three-way", "-o", str(out), "-q"])
-    assert result.exit_code == 0, result.output  # broken.zh/.en has no Russian: left unpaired, not failed
-    summary = {r["document"]: r for r in _tsv(out / "summary.tsv")}
-    assert "three columns need a Russian and an English file; no single name.ru.*" in summary["broken"]["error"]
+    # broken.zh/.en has no Russian: tried in two columns (and fails, its Chinese being empty), listed once
+    assert result.exit_code == 1, result.output
+    summary = _tsv(out / "summary.tsv")
+    broken = [r for r in summary if r["document"] == "broken"]
+    assert len(broken) == 1 and "empty" in broken[0]["error"]
+    assert broken[0]["note"].startswith("no single broken.ru.* for three columns: aligned in two columns with")
     single = tmp_path / "single.tsv"
     result = runner.invoke(main, ["align", *(str(folder / f"statement.{lang}.txt") for lang in ("zh", "ru", "en")),
                                   "-o", str(single), "-q"])
@@ -219,3 +235,35 @@ def test_one_folder_in_three_columns_matches_align_with_three_files(corpus_run, 
     assert (out / "statement.zh-ru-en.tsv").read_bytes() == single.read_bytes()
     result = runner.invoke(main, ["batch", str(folder), str(folder), "--three-way", "-o", str(out)])
     assert result.exit_code == 2 and "--three-way needs one folder" in result.output
+
+
+def test_three_folders_align_a_document_missing_one_translation_in_two_columns_listed_once(tmp_path):
+    from aligner.corpus import summary_table
+
+    _touch(tmp_path / "zh", "001.txt", "002.txt", "003.txt")
+    _touch(tmp_path / "ru", "001.txt", "002.txt", "004.txt")
+    _touch(tmp_path / "en", "001.txt", "003.txt")
+    folders = [tmp_path / lang for lang in ("zh", "ru", "en")]
+    sets, unpaired = find_file_sets(folders)
+    assert [(s.name, [t.parent.name for t in s.targets]) for s in sets] == [
+        ("001", ["ru", "en"]), ("002", ["ru"]), ("003", ["en"])]
+    assert sets[1].note == f"no file of the same name in {tmp_path / 'en'}: aligned in two columns with " \
+                           f"{tmp_path / 'ru' / '002.txt'}"
+    assert not sets[0].note and "in two columns with" in sets[2].note
+    assert [(u.path.parent.name, u.path.name) for u in unpaired] == [("ru", "004.txt")]
+    head, body = summary_table([], unpaired)
+    assert [row[0] for row in body] == ["004"] and head[-2:] == ["error", "note"]
+
+
+def test_a_glossary_with_no_column_for_a_documents_translation_fails_that_document(runner, tmp_path):
+    for lang, text in (("zh", "两国元首在北京举行会谈。\n"), ("ru", "Главы двух государств провели переговоры в Пекине.\n")):
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / "001.txt").write_text(text, encoding="utf-8")
+    gloss = tmp_path / "gloss.tsv"
+    gloss.write_text("zh\ten\n北京\tPeking\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["batch", "-q", str(tmp_path / "zh"), str(tmp_path / "ru"), "-o", str(out),
+                                  "--glossary", str(gloss)])
+    assert result.exit_code == 1 and "1 failed" in result.output
+    row = _tsv(out / "summary.tsv")[0]
+    assert f"{gloss} has no column for Russian (its columns: zh, en)" in row["error"]

@@ -109,6 +109,21 @@ def test_one_line_drops_cjk_pdf_breaks_and_spaces_other_breaks():
     assert one_line("a\tb\x07c\r\n") == "a bc"
 
 
+def test_a_tab_is_kept_in_csv_and_a_space_in_tsv_control_characters_are_dropped_json_is_exact(tmp_path):
+    # what README promises: each side on one line; tabs only where a quoted cell holds them; JSON exact
+    zh = ["表格\t第一列。", "两国元首在北京举行会谈。"]
+    ru = ["Таблица\tпервый столбец.\x0bДальше\x01 текст.", "Главы государств провели переговоры в Пекине."]
+    a = Alignment(source=document([zh], "zh", "t.zh.txt"), target=document([ru], "ru", "t.ru.txt"),
+                  beads=[Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.9)])
+    tsv = list(csv.reader(io.StringIO(render(a, "tsv").decode("utf-8")), dialect="excel-tab"))
+    csv_rows = list(csv.reader(io.StringIO(render(a, "csv").decode("utf-8-sig"))))
+    assert tsv[1][3:5] == ["表格第一列。", "Таблица первый столбец. Дальше текст."]
+    assert csv_rows[1][3:5] == ["表格\t第一列。", "Таблица\tпервый столбец. Дальше текст."]
+    assert len(render(a, "tsv").decode("utf-8").splitlines()) == 3 == len(render(a, "csv").decode("utf-8").splitlines())
+    record = json.loads(render(a, "json"))
+    assert [p["tgt_text"] for p in record["pairs"]][0] == ru[0]
+
+
 # --- JSON ---------------------------------------------------------------------------------------
 
 

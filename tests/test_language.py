@@ -92,3 +92,46 @@ def test_chinese_quoting_a_japanese_title_is_still_chinese():
 def test_korean_is_named_as_korean():
     with pytest.raises(LanguageError, match="ko.txt looks like Korean"):
         detect_language(KOREAN, "ko.txt")
+
+
+BULGARIAN = (
+    "На 4 февруари 2022 г. държавните глави на двете страни проведоха разговори в Пекин.\n"
+    "Двете страни се договориха да увеличат търговията до 200 милиарда щатски долара.\n"
+    "Китай подкрепя домакинството на Русия на срещата на АТИС.\n"
+    "Народите на всички страни имат право да избират формите на демокрация, които отговарят на техните "
+    "национални условия.\n"
+    "Президентът Путин благодари на председателя Си Цзинпин за поканата.\n"
+)
+RUSSIAN_LITERARY = [
+    "Все счастливые семьи похожи друг на друга, каждая несчастливая семья несчастлива по-своему.",
+    "Всё смешалось в доме Облонских. Жена узнала, что муж был в связи с бывшею в их доме француженкою-гувернанткой, "
+    "и объявила мужу, что не может жить с ним в одном доме.",
+    "Мой дядя самых честных правил, когда не в шутку занемог, он уважать себя заставил и лучше выдумать не мог.",
+    "В начале июля, в чрезвычайно жаркое время, под вечер, один молодой человек вышел из своей каморки, которую "
+    "нанимал от жильцов в С-м переулке, на улицу и медленно, как бы в нерешимости, отправился к К-ну мосту.",
+    "Он подъехал к подъезду, съел пирожок и объявил, что съезд отложен.",
+    "Съезд пройдет в Москве. Делегаты подъедут к вечеру.",
+    "Президент Путин поблагодарил Председателя Си Цзиньпина за приглашение.",
+    "Да, это так. Но что же делать?",
+    "Се человек! — сказал он, и все замолчали.",
+    "Буква е стоит в начале; за ней идут другие, и так до конца.",
+]
+
+
+def test_bulgarian_is_not_taken_for_russian():
+    with pytest.raises(LanguageError, match="small.bg.txt looks like Bulgarian .* not Russian.*--target-lang ru"):
+        detect_language(BULGARIAN, "small.bg.txt")
+
+
+@pytest.mark.parametrize("text", RUSSIAN_LITERARY + ["\n".join(RUSSIAN_LITERARY[4:7]), RUSSIAN])
+def test_russian_short_or_literary_is_never_refused_as_bulgarian(text):
+    assert detect_language(text) == "ru"
+
+
+def test_the_sample_russian_translation_is_russian():
+    root = Path(__file__).resolve().parents[1]
+    text = (root / "texts" / "joint-statement.ru.txt").read_text(encoding="utf-8")
+    assert detect_language(text) == "ru"
+    for paragraph in text.split("\n\n"):  # each paragraph alone, as a short text
+        if paragraph.strip():
+            assert detect_language(paragraph) == "ru"

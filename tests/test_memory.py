@@ -138,7 +138,8 @@ def test_a_cat_tools_column_names_with_regions_are_understood(tmp_path):
 @pytest.mark.parametrize("content, message", [
     ("", "is empty"),
     ("только одна колонка\nи ещё строка\n", "no two columns to pair"),
-    ("zh\ten\n\tOnly English here.\n", "no Chinese text"),
+    ("zh\ten\n\tOnly English here.\n", "pairs.tsv has no Chinese text"),
+    ("zh\ten\n你好\t\n\t\n", "pairs.tsv has no translation text"),
 ])
 def test_tables_that_cannot_be_pairs_are_one_clear_error(tmp_path, content, message):
     path = tmp_path / "pairs.tsv"
@@ -194,3 +195,72 @@ def test_check_command_writes_the_report_and_keeps_what_is_asked(aligned, tmp_pa
     assert listing.exit_code == 0 and "2030 ≠ 2035" in listing.output
     missing = runner.invoke(main, ["check", str(tmp_path / "nothing.tmx")])
     assert missing.exit_code == 1 and "no such file" in missing.output
+
+
+@pytest.mark.parametrize("content, message", [
+    # the header names the columns the wrong way round: say which column is wrong, once, and why
+    ("id;zh;ru\n1;Мы подписали соглашение в 2023 г.;我们在2022年签署了协议。\n",
+     "Column zh of .*pairs.csv is Russian, not Chinese, and column ru is Chinese: are the columns swapped?"),
+    ("Мы подписали соглашение в 2023 г.,我们在2022年签署了协议。\n",
+     "The first column of .*pairs.csv is Russian, not Chinese, and the second column is Chinese"),
+    ("a,b,c\n1,2,3\n", r"No column of .*pairs.csv reads as Chinese \(the first column is English"),
+    ("zh,en\n我们在2022年签署了协议。,我们签署了。\n", "Column en of .*pairs.csv is Chinese, like column zh"),
+])
+def test_a_table_in_the_wrong_languages_names_the_column_that_is_wrong(tmp_path, content, message):
+    from aligner.errors import LanguageError
+
+    path = tmp_path / "pairs.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LanguageError, match=message) as error:
+        check_pairs(path)
+    assert str(error.value).count("pairs.csv") == 1
+
+
+@pytest.mark.parametrize("header", ["Source\tTarget", "src\ttgt", "Original\tTranslation", "原文\t译文",
+                                    "Оригинал\tПеревод", "Источник\tПеревод", "ID\tSource (zh-CN)\tTarget (en-US)"])
+def test_a_header_naming_the_columns_by_role_is_a_header_and_the_languages_come_from_the_content(tmp_path, header):
+    # a CAT tool's export: the header row must not become pair #1
+    path = tmp_path / "export.tsv"
+    lead = "1\t" if header.startswith("ID") else ""
+    path.write_text(f"{header}\n{lead}两国元首在北京举行会谈。\tThe heads of state held talks in Beijing.\n"
+                    f"{lead}双方同意加强合作。\tThe two sides agreed to strengthen cooperation.\n", encoding="utf-8")
+    pairs, lang = read_pairs(path)
+    assert pairs[0] == ("两国元首在北京举行会谈。", "The heads of state held talks in Beijing.") and len(pairs) == 2
+    checked = check_pairs(path)
+    assert checked.target.lang == "en" and len(checked.beads) == 2
+
+
+def test_a_glossary_with_source_and_target_columns_has_no_header_term(tmp_path):
+    from aligner.glossary import load_glossary
+
+    path = tmp_path / "terms.tsv"
+    path.write_text("Source\tTarget\n多极化\tmultipolarity\n", encoding="utf-8")
+    assert [term.zh for term in load_glossary(path)] == ["多极化"]
+
+
+def test_spreadsheet_cells_are_read_as_excel_displays_them(tmp_path):
+    # 5% is stored as 0.05 with the format 0%, a date as a datetime: read as values they gave false number flags
+    import datetime
+
+    import openpyxl
+
+    from aligner.formats.cells import cell_text
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["zh", "en"])
+    cells = [("增长百分之五。", 0.05, "0%"), ("增长百分之五点五。", 0.055, "0.0%"), ("共1,234,568人。", 1234567.891, "#,##0"),
+             ("价格为3.10元。", 3.1, "0.00"), ("截至2022年9月30日。", datetime.datetime(2022, 9, 30), "yyyy-mm-dd"),
+             ("2022年9月30日", datetime.datetime(2022, 9, 30), 'd mmmm yyyy'), ("二〇二二年", 2022, "General")]
+    for zh, value, number_format in cells:
+        sheet.append([zh, value])
+        sheet.cell(row=sheet.max_row, column=2).number_format = number_format
+    book.save(tmp_path / "pairs.xlsx")
+    pairs, lang = read_pairs(tmp_path / "pairs.xlsx")
+    assert [en for _, en in pairs] == ["5%", "5.5%", "1,234,568", "3.10", "2022-09-30", "30 September 2022", "2022"]
+    checked = check_pairs(tmp_path / "pairs.xlsx", target_lang="en")
+    assert "number" not in {kind for row in kinds(checked)[:2] for kind in row}  # 百分之五 = 5%, not 0.05
+    assert cell_text(datetime.datetime(2022, 9, 30, 14, 5), "dd.mm.yyyy hh:mm") == "30.09.2022 14:05"
+    assert cell_text(datetime.datetime(2022, 9, 30), 'yyyy"年"m"月"d"日"') == "2022年9月30日"
+    assert cell_text(0.125, "0.00") == "0.13" and cell_text(0.1 + 0.2, "General") == "0.3"
+    assert cell_text(datetime.datetime(2022, 9, 30), "mm-dd-yy") == "2022-09-30"  # locale's short date: ISO

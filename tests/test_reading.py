@@ -110,6 +110,27 @@ def test_text_in_an_unsupported_encoding_is_refused_with_advice():
         decode_bytes(french, "fr.txt")
 
 
+@pytest.mark.parametrize("text", [
+    "The price rose to €100 per tonne, or £85.\nThe two sides agreed.\n",
+    "The two sides held a naïve discussion about the façade.\n",
+    "NATO continues its expansion to the east. Café.",
+    "Mr Müller and Señor José Núñez signed the “agreement” in Beijing — on 4 February 2022.\n",
+])
+def test_english_in_windows_1252_or_latin_1_is_read(text):
+    assert decode_bytes(text.encode("cp1252"), "en.txt") == text
+
+
+@pytest.mark.parametrize("text, codec", [
+    ("Президент Путин поблагодарил Председателя Си Цзиньпина за приглашение.", "cp1251"),
+    ("Привет.", "cp1251"),
+    ("Стороны договорились увеличить товарооборот.", "koi8_r"),
+    ("北约继续东扩，引起俄方关切。", "gbk"),
+    ("台灣的經濟發展。", "big5"),
+])
+def test_chinese_and_russian_legacy_files_are_not_read_as_windows_1252(text, codec):
+    assert decode_bytes(text.encode(codec), "x.txt") == text
+
+
 def test_broken_utf8_after_a_bom_is_refused_not_replaced():
     with pytest.raises(InputError, match="UTF-8 byte-order mark but is not valid UTF-8"):
         decode_bytes(codecs.BOM_UTF8 + "双方".encode("utf-8") + b"\xff\xfe\xfd", "x.txt")

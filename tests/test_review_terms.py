@@ -132,3 +132,31 @@ def test_batch_counts_term_flags_per_document(tmp_path):
     with (out / "summary.tsv").open(encoding="utf-8") as handle:
         [row] = [r for r in csv.DictReader(handle, dialect="excel-tab") if r["document"] == "statement"]
     assert row["term"] == "1"
+
+
+SMALL_ZH = "2022年2月4日，两国元首在北京举行会谈。\n双方同意将贸易额提高到2000亿美元。\n"
+SMALL_RU = ("4 февраля 2022 г. главы двух государств провели переговоры в Пекине.\n"
+            "Стороны договорились увеличить товарооборот до 200 млрд долл. США.\n")
+
+
+def test_a_glossary_with_no_column_for_the_translations_language_is_an_error_naming_its_columns(tmp_path):
+    from click.testing import CliRunner
+
+    from aligner.cli import main
+    from aligner.glossary import coverage_gap
+
+    (tmp_path / "small.zh.txt").write_text(SMALL_ZH, encoding="utf-8")
+    (tmp_path / "small.ru.txt").write_text(SMALL_RU, encoding="utf-8")
+    (tmp_path / "pairs.tsv").write_text("zh\tru\n" + "".join(
+        f"{zh}\t{ru}\n" for zh, ru in zip(SMALL_ZH.splitlines(), SMALL_RU.splitlines())), encoding="utf-8")
+    gloss = tmp_path / "gloss.tsv"
+    gloss.write_text("zh\ten\n北京\tPeking\n", encoding="utf-8")
+    runner = CliRunner(env={"OMP_NUM_THREADS": "1"})
+    for args in (["align", "-q", str(tmp_path / "small.zh.txt"), str(tmp_path / "small.ru.txt")],
+                 ["check", "-q", str(tmp_path / "pairs.tsv")]):
+        result = runner.invoke(main, [*args, "--glossary", str(gloss)])
+        assert result.exit_code == 1, result.output
+        assert f"{gloss} has no column for Russian (its columns: zh, en)" in result.output
+    terms = load_glossary(gloss)
+    assert coverage_gap(terms, ("en",)) == "" and coverage_gap((), ("ru",)) == ""
+    assert coverage_gap(load_glossary(tmp_path / "pairs.tsv"), ("en",)).startswith("The glossary has no column for English")

@@ -15,6 +15,7 @@ if str(ROOT) not in sys.path:  # run as a script: make `aligner` and `ui` import
 import streamlit as st  # noqa: E402
 
 from aligner.errors import AlignerError  # noqa: E402
+from aligner.glossary import coverage_gap  # noqa: E402
 from aligner.project import load_project  # noqa: E402
 from ui import state  # noqa: E402
 from ui.correct_panel import correction_panel  # noqa: E402
@@ -179,6 +180,9 @@ def main() -> None:
             getattr(st, message[0])(message[1])
         correction_panel()
         downloads()
+    gap = coverage_gap(a.glossary, (a.target.lang,))
+    if gap:
+        st.warning(gap)
     show_summary(a)
     pairs_view()
 

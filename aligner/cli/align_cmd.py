@@ -1,6 +1,7 @@
 """`aligner align ZH TGT [-o pairs.tsv]`: align two files and write or print the pairs."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -10,6 +11,8 @@ from aligner.cli.progress import StderrProgress
 from aligner.cli.output import print_listing, print_warnings
 from aligner.cli.selection import selection_options, written_message
 from aligner.errors import AlignerError
+
+STDIN = "-"  # a file argument standing for the text piped into stdin
 
 
 @click.command()
@@ -30,14 +33,18 @@ def align(files: tuple[str, ...], output: Path | None, target_lang: str | None, 
     """Align the Chinese text FILES[0] with its translation FILES[1] (Russian or English).
 
     Give a third file (zh ru en) to align both translations to the Chinese and see three columns.
-    A file may also be a web address (https://…): the page's article, or the PDF, is read.
+    A file may also be a web address (https://…): the page's article, or the PDF, is read, or '-'
+    for a text piped into stdin (one of two files).
     """
     from aligner.fetch import is_url
     from aligner.glossary import load_glossary
 
-    files = tuple(name if is_url(name) else Path(name) for name in files)
+    files = tuple(name if is_url(name) or name == STDIN else Path(name) for name in files)
     if len(files) not in (2, 3):
         raise click.UsageError("Give two files (Chinese, translation) or three (Chinese, Russian, English).")
+    if files.count(STDIN) > 1 or (STDIN in files and len(files) == 3):
+        raise click.UsageError("'-' (stdin) can give one text of two: pipe in the Chinese or the translation and "
+                               "name the other file.")
     progress = StderrProgress(enabled=not quiet)
     try:
         if output is not None:
@@ -48,7 +55,8 @@ def align(files: tuple[str, ...], output: Path | None, target_lang: str | None, 
         if len(files) == 3:
             _align_three(files, output, model, presplit, not no_cache, progress, glossary, keep, min_score)
         else:
-            _align_two(files, output, target_lang, model, presplit, not no_cache, progress, glossary, keep, min_score)
+            _align_two(files, output, target_lang, model, presplit, not no_cache, progress, glossary, keep, min_score,
+                       str(glossary_file))
     except AlignerError as error:
         progress.close()
         raise click.ClickException(str(error)) from None
@@ -56,15 +64,17 @@ def align(files: tuple[str, ...], output: Path | None, target_lang: str | None, 
         progress.close()
 
 
-def _align_two(files, output, target_lang, model, presplit, cache, progress, glossary, keep, min_score) -> None:
+def _align_two(files, output, target_lang, model, presplit, cache, progress, glossary, keep, min_score,
+               glossary_name) -> None:
     from aligner import export
     from aligner.embed import get_encoder
+    from aligner.glossary import check_coverage
     from aligner.pair_filter import kept_pairs
-    from aligner.pipeline import align_documents, check_languages, load_file
+    from aligner.pipeline import align_documents, check_languages
 
-    source = load_file(files[0], presplit=presplit)
-    target = load_file(files[1], lang=target_lang, presplit=presplit)
+    source, target = (_load(file, lang, presplit) for file, lang in zip(files, (None, target_lang)))
     check_languages(source, target)
+    check_coverage(glossary, (target.lang,), glossary_name)  # before minutes of work, not after
     aligned = align_documents(source, target, get_encoder(model, cache=cache), progress=progress, glossary=glossary)
     progress.close()
     print_warnings(aligned.warnings)
@@ -73,13 +83,30 @@ def _align_two(files, output, target_lang, model, presplit, cache, progress, glo
         print_listing(export.listing(alignment))
     else:
         export.write(alignment, output)
-        click.echo(written_message(len(alignment.beads), len(aligned.beads), "pairs", keep, min_score, output), err=True)
+        click.echo(written_message(len(alignment.beads), len(aligned.beads), "pairs", keep, min_score, output,
+                                   export.pairs_in_file(alignment, output.suffix)), err=True)
+
+
+def _load(file, lang: str | None, presplit: bool):
+    """A Document of a file, a web address or, for '-', the bytes piped into stdin (any encoding or
+    format a file may have; messages call it 'stdin')."""
+    from aligner.errors import InputError
+    from aligner.pipeline import load_document, load_file
+    from aligner.reading import read_bytes
+
+    if file != STDIN:
+        return load_file(file, lang=lang, presplit=presplit)
+    stream = sys.stdin.buffer
+    if stream.isatty():
+        raise InputError("'-' reads a text from stdin, but nothing is piped in: e.g. "
+                         "cat zh.txt | aligner align - en.txt")
+    return load_document(read_bytes(stream.read(), "stdin"), lang=lang, presplit=presplit, name="stdin")
 
 
 def _align_three(files, output, model, presplit, cache, progress, glossary, keep, min_score) -> None:
     from aligner.pair_filter import kept_rows
     from aligner.threeway import align_files
-    from aligner.export.threeway import listing, write
+    from aligner.export.threeway import listing, rows_in_file, write
 
     result = align_files(files, model=model, presplit=presplit, cache=cache, progress=progress, glossary=glossary)
     progress.close()
@@ -90,4 +117,5 @@ def _align_three(files, output, model, presplit, cache, progress, glossary, keep
         print_listing(listing(shown))
     else:
         write(shown, output)
-        click.echo(written_message(len(shown.rows), len(result.rows), "rows", keep, min_score, output), err=True)
+        click.echo(written_message(len(shown.rows), len(result.rows), "rows", keep, min_score, output,
+                                   rows_in_file(shown, output.suffix)), err=True)

@@ -75,20 +75,23 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
         raise click.ClickException(f"A document is named '{corpus.MERGED_STEM}', the name of the merged file; "
                                    "rename it or leave out --merge.")
     results = _run(sets, out_dir, fmt, target_lang, model, presplit, not no_cache, quiet, merge, glossary,
-                   keep, min_score)
+                   keep, min_score, str(glossary_file))
     written = [corpus.write_summary(out_dir / corpus.SUMMARY_NAME, results, unpaired)]
     if merge:
         written += _write_merged(results, out_dir, fmt)
     failed = [r for r in results if r.error]
+    noted = sum(1 for r in results if r.files.note and not r.error)
     click.echo(f"{len(results) - len(failed)} of {len(results)} alignments written to {out_dir}"
                + (f"; {len(failed)} failed" if failed else "")
+               + (f"; {noted} in two columns, a translation missing (see the summary's note)" if noted else "")
                + (f"; {len(unpaired)} file{'s' if len(unpaired) > 1 else ''} left unpaired" if unpaired else "")
                + f". Summary: {written[0]}" + "".join(f", {path}" for path in written[1:]), err=True)
     if failed:
         sys.exit(1)
 
 
-def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, hold, glossary, keep, min_score):
+def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, hold, glossary, keep, min_score,
+         glossary_name):
     from aligner import corpus
     from aligner.embed import get_encoder
 
@@ -100,7 +103,7 @@ def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, hold, g
                          dynamic_ncols=True)
         for result in corpus.align_corpus(sets, out_dir, fmt, encoder, presplit=presplit,
                                           target_lang=target_lang, progress=progress, glossary=glossary,
-                                          keep=keep, min_score=min_score):
+                                          keep=keep, min_score=min_score, glossary_name=glossary_name):
             progress.close()
             documents.update(1)
             if not quiet:
@@ -125,7 +128,8 @@ def _line(result) -> str:
     unit = "rows" if result.files.three_way else "pairs"
     written = f"{counts['written']} of " if counts["written"] != counts["pairs"] else ""
     return (f"ok      {result.name} → {result.output} ({written}{counts['pairs']} {unit}"
-            + (f"; {problems}" if problems else "") + f"; {result.seconds:.1f} s)")
+            + (f"; {problems}" if problems else "") + f"; {result.seconds:.1f} s)"
+            + (f"; {result.files.note}" if result.files.note else ""))
 
 
 def _write_merged(results, out_dir: Path, fmt: str) -> list[Path]:

@@ -27,7 +27,7 @@ from aligner.errors import AlignerError
 def check(pairs_file: Path, output: Path | None, target_lang: str | None, model: str | None,
           glossary_file: Path | None, keep: set[str] | None, min_score: float, no_cache: bool, quiet: bool) -> None:
     """Check pairs that are already aligned: a translation memory (.tmx), a two-column table
-    (.tsv .csv .xlsx: the Chinese first, or columns named zh and en/ru), a bilingual Word table
+    (.tsv .csv .xlsx: the Chinese first, columns named zh and en/ru, or Source and Target), a bilingual Word table
     (.docx, e.g. aligner's Word export corrected by the translator) or an aligner export.
 
     Each row stays one pair; the review flags what the translation left out, changed or added
@@ -40,13 +40,16 @@ def check(pairs_file: Path, output: Path | None, target_lang: str | None, model:
     from aligner.memory import check_pairs
     from aligner.pair_filter import kept_pairs
 
+    if str(pairs_file) == "-":
+        raise click.UsageError("check reads its pairs from a file whose extension gives the kind (.tmx .tsv .csv "
+                               ".xlsx .docx .json), not from stdin ('-'); save them to a file first.")
     progress = StderrProgress(enabled=not quiet)
     try:
         if output is not None:
             export.check_destination(output, inputs=(pairs_file,))
         glossary = load_glossary(glossary_file) if glossary_file is not None else ()
         checked = check_pairs(pairs_file, get_encoder(model, cache=not no_cache), target_lang, glossary,
-                              progress=progress)
+                              progress=progress, glossary_name=str(glossary_file))
     except AlignerError as error:
         raise click.ClickException(str(error)) from None
     finally:
@@ -60,5 +63,6 @@ def check(pairs_file: Path, output: Path | None, target_lang: str | None, model:
             export.write(shown, output)
         except AlignerError as error:
             raise click.ClickException(str(error)) from None
-        click.echo(written_message(len(shown.beads), len(checked.beads), "pairs", keep, min_score, output), err=True)
+        click.echo(written_message(len(shown.beads), len(checked.beads), "pairs", keep, min_score, output,
+                                   export.pairs_in_file(shown, output.suffix)), err=True)
     click.echo(f"{flagged} of {len(checked.beads)} pairs flagged.", err=True)

@@ -35,10 +35,19 @@ def selection_options(command):
              "memory or training set. The pairs kept are numbered anew; the listing on stdout is filtered too.")(command)
 
 
-def written_message(written: int, total: int, unit: str, keep: set[str] | None, min_score: float, output) -> str:
-    """'51 pairs written to out.tsv', or '40 of 51 pairs (kept: ok, weak; score ≥ 0.5) written to …'."""
+def written_message(written: int, total: int, unit: str, keep: set[str] | None, min_score: float, output,
+                    held: int | None = None) -> str:
+    """'51 pairs written to out.tsv', or '40 of 51 pairs (kept: ok, weak; score ≥ 0.5) written to …'.
+
+    `held`: how many the file really holds, when its format leaves some out (a TMX holds no
+    one-sided pair); the message then counts those and says why the others are not there."""
+    why = f"a TMX holds only {unit} with text on every side"
     if keep is None and not min_score:
-        return f"{written} {unit} written to {output}"
+        if held is None or held == written:
+            return f"{written} {unit} written to {output}"
+        return f"{held} of {total} {unit} written to {output}: {why}"
     rules = ([f"kept: {', '.join(s for s in STATUSES if s in keep)}"] if keep is not None else []) + \
             ([f"score ≥ {min_score:g}"] if min_score else [])
-    return f"{written} of {total} {unit} ({'; '.join(rules)}) written to {output}"
+    if held is None or held == written:
+        return f"{written} of {total} {unit} ({'; '.join(rules)}) written to {output}"
+    return f"{written} of {total} {unit} chosen ({'; '.join(rules)}); {why}: {held} written to {output}"

@@ -20,7 +20,7 @@ from aligner.export.html_report import render_html
 from aligner.export.listing import FILE_WIDTH, display_width, listing
 from aligner.export.record import from_dict, parse_json, render_json, to_dict
 from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, status, status_counts
-from aligner.export.tmx import render_tmx
+from aligner.export.tmx import render_tmx, unit_count
 from aligner.export.word import render_docx
 from aligner.export.xlsx import render_xlsx
 from aligner.types import Alignment
@@ -71,6 +71,12 @@ def _format_name(fmt: str, what: str) -> str:
         raise ExportFormatError(f"Cannot write {what}: unknown format '{fmt or '(none)'}'. "
                                 f"Use one of {supported}.")
     return name
+
+
+def pairs_in_file(alignment: Alignment, fmt: str) -> int:
+    """How many pairs a file of format `fmt` holds: all, but in a TMX only those with both sides
+    (an omitted or added passage is no translation unit)."""
+    return unit_count(alignment) if _format_name(fmt, f"a '{fmt}' export") == "tmx" else len(alignment.beads)
 
 
 def render(alignment: Alignment, fmt: str) -> bytes:
@@ -131,6 +137,6 @@ def load(path: str | Path) -> Alignment:
 __all__ = [
     "FORMATS", "MEDIA_TYPES", "STATUSES", "STATUS_COLOURS", "STATUS_LABELS", "ExportFormatError",
     "check_destination",
-    "ExportWriteError", "display_width", "from_dict", "listing", "load", "parse_json", "render",
+    "ExportWriteError", "display_width", "from_dict", "listing", "load", "pairs_in_file", "parse_json", "render",
     "status", "status_counts", "to_dict", "write",
 ]

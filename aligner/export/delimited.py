@@ -1,8 +1,8 @@
 """TSV and CSV: one row per pair, written with the csv module so quoting is always right.
 
 Cells are one line each (see `table.one_line`), so every pair is exactly one line in the file
-and line-based tools (cut, awk, grep) work too; a cell holding a tab, quote or delimiter is
-quoted the csv way. CSV starts with a UTF-8 BOM so that Excel opens Chinese text correctly;
+and line-based tools (cut, awk, grep) work too; a tab in a text is kept in CSV, in a quoted cell,
+and is a space in TSV; a cell holding a quote or delimiter is quoted the csv way. CSV starts with a UTF-8 BOM so that Excel opens Chinese text correctly;
 TSV is plain UTF-8.
 """
 from __future__ import annotations
@@ -33,11 +33,11 @@ def render_tsv(alignment: Alignment) -> bytes:
 
 def render_csv(alignment: Alignment) -> bytes:
     """Comma-separated pairs (csv's excel dialect), UTF-8 with a BOM for Excel."""
-    return _render(header(alignment), rows(alignment), *DIALECTS["csv"])
+    return _render(header(alignment), rows(alignment, keep_tabs=True), *DIALECTS["csv"])
 
 
 def render_documents(named: list[tuple[str, Alignment]], fmt: str) -> bytes:
     """Pairs of several documents in one TSV or CSV, a `document` column first (same languages throughout)."""
     head = ["document", *header(named[0][1])]
-    body = [[name, *cells] for name, alignment in named for cells in rows(alignment)]
+    body = [[name, *cells] for name, alignment in named for cells in rows(alignment, keep_tabs=fmt == "csv")]
     return _render(head, body, *DIALECTS[fmt])

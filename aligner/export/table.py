@@ -3,8 +3,10 @@
 Cells hold each side's original text on one line: a line break inside a sentence (a PDF break,
 a paragraph break inside a 2–1 pair) would otherwise break a row for line-based tools. A break
 between two wide (CJK) characters is dropped, as in the original before extraction; any other
-break becomes one space. Control characters, which XML and Excel reject, are removed. The JSON
-record keeps the exact original text.
+break becomes one space. A tab becomes a space too, except in CSV (`keep_tabs`), where a quoted
+cell holds it without confusing anyone; in TSV it would split the cell for cut, awk and pandas'
+simple readers. Control characters, which XML and Excel reject and no reader wants, are removed.
+The JSON record keeps the exact original text.
 """
 from __future__ import annotations
 
@@ -15,8 +17,10 @@ from collections import Counter
 from aligner.export.status import status
 from aligner.types import Alignment, Bead
 
-# A whitespace run that contains a line break, tab or other vertical whitespace.
+# A whitespace run that contains a line break, tab or other vertical whitespace (or, keeping tabs,
+# a line break or vertical whitespace: a tab on its own stays).
 _BREAK_RUN = re.compile(r"\s*[\n\r\t\f\v\x85\u2028\u2029]\s*")
+_LINE_BREAK_RUN = re.compile(r"[^\S\t]*[\n\r\f\v\x85\u2028\u2029]\s*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -25,20 +29,23 @@ def is_wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")
 
 
-def one_line(text: str) -> str:
-    """`text` on one line, for a cell: breaks joined (dropped between CJK, else a space), trimmed."""
+def one_line(text: str, keep_tabs: bool = False) -> str:
+    """`text` on one line, for a cell: breaks joined (dropped between CJK, else a space), tabs kept
+    only if asked (CSV), control characters removed, trimmed."""
 
     def join(match: re.Match) -> str:
         before = text[match.start() - 1] if match.start() > 0 else ""
         after = text[match.end()] if match.end() < len(text) else ""
         return "" if before and after and is_wide(before) and is_wide(after) else " "
 
-    return _CONTROL.sub("", _BREAK_RUN.sub(join, text)).strip()
+    breaks = _LINE_BREAK_RUN if keep_tabs else _BREAK_RUN
+    return _CONTROL.sub("", breaks.sub(join, text)).strip()
 
 
-def pair_texts(alignment: Alignment, bead: Bead) -> tuple[str, str]:
+def pair_texts(alignment: Alignment, bead: Bead, keep_tabs: bool = False) -> tuple[str, str]:
     """The original Chinese and translation text of a pair, each on one line ('' for a missing side)."""
-    return (one_line(alignment.source.span_text(bead.src)), one_line(alignment.target.span_text(bead.tgt)))
+    return (one_line(alignment.source.span_text(bead.src), keep_tabs),
+            one_line(alignment.target.span_text(bead.tgt), keep_tabs))
 
 
 def header(alignment: Alignment) -> list[str]:
@@ -47,9 +54,9 @@ def header(alignment: Alignment) -> list[str]:
             "flags", "reasons", "reviewed", "note"]
 
 
-def row(alignment: Alignment, number: int, bead: Bead) -> list:
+def row(alignment: Alignment, number: int, bead: Bead, keep_tabs: bool = False) -> list:
     """One pair as cells: number (1-based), type, score (3 decimals), texts, flags, reasons, review."""
-    src, tgt = pair_texts(alignment, bead)
+    src, tgt = pair_texts(alignment, bead, keep_tabs)
     return [
         number,
         bead.kind,
@@ -63,9 +70,9 @@ def row(alignment: Alignment, number: int, bead: Bead) -> list:
     ]
 
 
-def rows(alignment: Alignment) -> list[list]:
-    """Every pair as a row, in document order (pair numbers start at 1)."""
-    return [row(alignment, number, bead) for number, bead in enumerate(alignment.beads, start=1)]
+def rows(alignment: Alignment, keep_tabs: bool = False) -> list[list]:
+    """Every pair as a row, in document order (pair numbers start at 1); tabs in the texts kept for CSV."""
+    return [row(alignment, number, bead, keep_tabs) for number, bead in enumerate(alignment.beads, start=1)]
 
 
 def summary_counts(alignment: Alignment) -> dict[str, Counter]:

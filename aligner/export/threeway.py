@@ -72,14 +72,14 @@ def _flag_text(row: ThreeWayRow) -> tuple[str, str]:
     return kinds, reasons
 
 
-def table(result: ThreeWay) -> list[list]:
-    """Every row as cells (texts on one line), without the header."""
+def table(result: ThreeWay, keep_tabs: bool = False) -> list[list]:
+    """Every row as cells (texts on one line, tabs kept for CSV), without the header."""
     out = []
     for number, row in enumerate(result.rows, start=1):
         kinds, reasons = _flag_text(row)
         scores = [None if row.scores[label] is None else round(row.scores[label], 3) for label in result.labels]
-        out.append([number, one_line(result.text(result.source.lang, row.src)),
-                    *(one_line(result.text(label, row.tgt[label])) for label in result.labels),
+        out.append([number, one_line(result.text(result.source.lang, row.src), keep_tabs),
+                    *(one_line(result.text(label, row.tgt[label]), keep_tabs) for label in result.labels),
                     *scores, kinds, reasons])
     return out
 
@@ -101,11 +101,22 @@ def render_tsv(result: ThreeWay) -> bytes:
 
 
 def render_csv(result: ThreeWay) -> bytes:
-    return _delimited(header(result), table(result), *DIALECTS["csv"])
+    return _delimited(header(result), table(result, keep_tabs=True), *DIALECTS["csv"])
 
 
 def render_json(result: ThreeWay) -> bytes:
     return (json.dumps(to_dict(result), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def is_unit(result: ThreeWay, row: ThreeWayRow) -> bool:
+    """A row is a translation unit only with all three texts present."""
+    return bool(result.text(result.source.lang, row.src).strip()) and all(
+        result.text(label, row.tgt[label]).strip() for label in result.labels)
+
+
+def rows_in_file(result: ThreeWay, fmt: str) -> int:
+    """How many rows a file of format `fmt` holds: all, but in a TMX only those with all three texts."""
+    return sum(is_unit(result, row) for row in result.rows) if fmt.lower().lstrip(".") == "tmx" else len(result.rows)
 
 
 def _add_units(body: ET.Element, result: ThreeWay, document: str = "") -> None:
@@ -117,7 +128,7 @@ def _add_units(body: ET.Element, result: ThreeWay, document: str = "") -> None:
     for number, row in enumerate(result.rows, start=1):
         texts = [(langs[result.source.lang], result.text(result.source.lang, row.src))] + \
                 [(langs[label], result.text(label, row.tgt[label])) for label in result.labels]
-        if not all(text.strip() for _, text in texts):
+        if not is_unit(result, row):
             continue
         tu = ET.SubElement(body, "tu", {"tuid": f"{document}:{number}"} if document else {})
         if document:
@@ -152,7 +163,8 @@ def render_documents(named: list[tuple[str, ThreeWay]], fmt: str) -> bytes:
     if fmt == "tmx":
         return _tmx(named)
     head = ["document", *header(named[0][1])]
-    return _delimited(head, [[name, *cells] for name, result in named for cells in table(result)], *DIALECTS[fmt])
+    body = [[name, *cells] for name, result in named for cells in table(result, keep_tabs=fmt == "csv")]
+    return _delimited(head, body, *DIALECTS[fmt])
 
 
 def render_xlsx(result: ThreeWay) -> bytes:

@@ -32,6 +32,16 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrib: str) -
     return element
 
 
+def is_unit(bead) -> bool:
+    """A pair is a translation unit only with text on both sides."""
+    return bool(bead.src and bead.tgt)
+
+
+def unit_count(alignment: Alignment) -> int:
+    """How many pairs a TMX of `alignment` holds."""
+    return sum(is_unit(bead) for bead in alignment.beads)
+
+
 def add_units(body: ET.Element, alignment: Alignment, document: str = "") -> int:
     """One <tu> per pair with both sides; returns how many pairs were skipped (one side only).
 
@@ -41,7 +51,7 @@ def add_units(body: ET.Element, alignment: Alignment, document: str = "") -> int
     tgt_lang = tmx_lang(alignment.target.lang, alignment.target.text)
     skipped = 0
     for number, bead in enumerate(alignment.beads, start=1):
-        if not bead.src or not bead.tgt:
+        if not is_unit(bead):
             skipped += 1
             continue
         src, tgt = pair_texts(alignment, bead)
