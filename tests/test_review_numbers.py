@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from aligner.review.number_flags import NUMBER, mismatch_reason, number_flags
+from aligner.normalise import fold
 from aligner.review.numbers import chinese_numeral, quantities
 from aligner.types import WEAK, Alignment, Bead, Document, Sentence
 
@@ -136,3 +137,25 @@ def test_a_changed_number_beside_an_unrelated_pair_is_still_flagged():
                                   "Sha paced back and forth, twice."])
     number_flags(a)
     assert [f.reason for f in a.beads[0].flags if f.kind == NUMBER] == ["92 ≠ 93"]
+
+
+def _one_pair(zh: str, tgt: str, lang: str) -> Alignment:
+    zh_doc = Document(zh, "zh", [Sentence(0, 0, len(zh), zh, fold(zh))])
+    tgt_doc = Document(tgt, lang, [Sentence(0, 0, len(tgt), tgt, tgt)])
+    return Alignment(zh_doc, tgt_doc, [Bead((0,), (0,), 0.9)])
+
+
+def test_a_changed_rank_names_both_sides():
+    # Roman numerals are soft (they help match); set against a hard number left over, the reason names both
+    assert reason("第24届冬奥会在北京举行。", "XXV зимние Олимпийские игры прошли в Пекине.", "ru") == "24 ≠ XXV"
+    assert reason("第二十四届冬奥会在北京举行。", "The 25th Winter Olympics were held in Beijing.", "en") == "二十四 ≠ 25"
+    assert reason("第24届冬奥会在北京举行，两国元首出席。", "The two heads of state attended the Games.", "en") == \
+        "24 only in the Chinese"  # "two" is a count, not a rank: not set against 24
+
+
+def test_reasons_quote_the_users_traditional_text():
+    a = _one_pair("兩千名學生參加了比賽。", "Three thousand students took part in the competition.", "en")
+    number_flags(a)
+    assert [f.reason for f in a.beads[0].flags if f.kind == NUMBER] == ["兩千 ≠ Three thousand"]
+    mark = next(m for f in a.beads[0].flags for m in f.marks if m.side == "src")
+    assert a.source.text[mark.start:mark.end] == "兩千"

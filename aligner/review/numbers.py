@@ -23,6 +23,7 @@ class Quantity:
     start: int
     end: int
     loose: bool = False  # an estimate (十几, 四十多) or a bare "one": helps match, never a difference by itself
+    ordinal: bool = False  # a soft rank (XXV, 第二十四): a reason sets it against a hard number left on the other side
 
 
 # ---------------------------------------------------------------- shared pieces
@@ -191,7 +192,7 @@ def _chinese_quantities(text: str) -> list[Quantity]:
         # Years written digit by digit (二〇二二, 一九四九) are explicit; other numerals in characters
         # are counts a translator may render freely (十万八千里, 一万个不服) and only help match.
         hard = year_like
-        found.append(Quantity(s, (v,), hard, start, end, loose=loose and not hard))
+        found.append(Quantity(s, (v,), hard, start, end, loose=loose and not hard, ordinal=text[start - 1:start] == "第"))
     return sorted(found, key=lambda q: q.start)
 
 
@@ -464,7 +465,7 @@ def _latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
             continue
         r = _roman(tok)
         if r:
-            found.append(Quantity(tok, (float(r),), False, w.start(), w.end()))
+            found.append(Quantity(tok, (float(r),), False, w.start(), w.end(), ordinal=True))
     return sorted(found, key=lambda q: q.start)
 
 
