@@ -182,6 +182,10 @@ def test_reasons_quote_the_users_traditional_text():
     ("会议于15点30分开始。", "The meeting began at 3.30 pm.", "en"),
     ("合同金额为人民币壹万贰仟元整。", "The contract amount is RMB 12,000.", "en"),
     ("合同金额为人民币壹万零伍佰元整。", "Сумма договора составляет 10 500 юаней.", "ru"),
+    # MAC dev 006: a decade in characters, and a countdown (not a clock) with full-width colons
+    ("九十年代初才又回到了这座城市。", "She came back to the city in the early nineties.", "en"),
+    ("九十年代初才又回到了这座城市。", "Она вернулась в этот город в начале девяностых.", "ru"),
+    ("这是1108：21：37。", "This was 1108:21:37.", "en"),
 ])
 def test_formal_phrasings_of_the_same_number_agree(zh, tgt, lang):
     assert reason(zh, tgt, lang) is None
@@ -190,6 +194,10 @@ def test_formal_phrasings_of_the_same_number_agree(zh, tgt, lang):
 @pytest.mark.parametrize("zh, tgt, lang, expected", [
     ("1990年代以来，中俄关系稳步发展。", "Since the 1980s, relations have developed steadily.", "en", "1990 ≠ 1980"),
     ("20世纪90年代以来，中俄关系稳步发展。", "Since the 1980s, relations have developed steadily.", "en", "20世纪90年代 ≠ 1980"),
+    ("上世纪九十年代以来，两国关系稳步发展。", "Since the 1980s, relations have developed steadily.", "en", "上世纪九十年代 ≠ 1980"),
+    # MAC dev 006 with a planted change: "the sixties" (一九六几年) must not hide two → eight
+    ("好像是在一九六几年吧，两个美国人在调试天线。", "It was back in the sixties when eight Americans tested an antenna.", "en",
+     "两 ≠ eight"),
     ("“十四五”规划正在顺利实施。", "The 13th Five-Year Plan is being implemented smoothly.", "en", "十四 ≠ 13"),
     ("前三季度国内生产总值增长3%。", "In the first two quarters GDP grew by 3%.", "en", "三 ≠ two"),
     ("三分之一的人参加了。", "One quarter of the people took part.", "en", "三分之一 ≠ One quarter"),
@@ -208,4 +216,5 @@ def test_words_that_look_like_numbers_are_not_read():
     assert quantities("他收拾行李，回到大陆，加入了队伍。", "zh") == []  # 拾, 陆, 伍 as words, not 大写 numerals
     assert quantities("十四五岁的孩子", "zh") == []  # fourteen or fifteen years old: an estimate, not a plan
     assert [q.text for q in quantities("提出三点建议", "zh")] == ["三"]  # three points, not three o'clock
+    assert [q.text for q in quantities("在2022年的会议中有一项决议", "zh")] == ["2022", "一"]  # not "one in 2022"
     assert quantities("three quarters of the companies", "en")[0].values == (0.75,)

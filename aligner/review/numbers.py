@@ -23,7 +23,7 @@ class Quantity:
     start: int
     end: int
     loose: bool = False  # an estimate (十几, 四十多) or a bare "one": helps match, never a difference by itself
-    ordinal: bool = False  # a soft rank (XXV, 第二十四): a reason sets it against a hard number left on the other side
+    ordinal: bool = False  # a soft rank or date (XXV, 第二十四, 九十年代): a reason sets it against a hard number left over
 
 
 # ---------------------------------------------------------------- shared pieces
@@ -37,6 +37,7 @@ _SPACES = " \u00a0\u202f\u2009"
 # Digit groups: 1,500 / 1 500 / 1 500 / 1.5 / 2022 (but not 2022 15 — a group after a space has 3 digits).
 _DIGITS = re.compile(r"\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?")
 _RANGE_DASH = "-–—~～"
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 def _digit_values(raw: str, lang: str) -> tuple[float, ...]:
@@ -80,8 +81,8 @@ def _list_marker(text: str, start: int, end: int) -> bool:
 # A fraction in digits: 1/3, 2/5 (not a date 1/3/2022, not 24/7).
 _SLASH_FRACTION = re.compile(r"(?<![\d/.,])(\d{1,3})/(\d{1,3})(?![\d/])")
 # A time on a clock: 3:30, 15:00, 3:30 p.m. (not 2:05:30, a race time).
-_CLOCK = re.compile(r"(?<![\d:.,])([01]?\d|2[0-4])[:：]([0-5]\d)(?![\d:])")
-_HOUR_AMPM = re.compile(r"(?<![\d:.,])(1[0-2]|0?\d)(?:[.:]([0-5]\d))?\s*(?:[ap]\.m\.|[ap]m\b)", re.I)  # 3 p.m., 3.30 pm
+_CLOCK = re.compile(r"(?<![\d:：.,])([01]?\d|2[0-4])[:：]([0-5]\d)(?![\d:：])")
+_HOUR_AMPM = re.compile(r"(?<![\d:：.,])(1[0-2]|0?\d)(?:[.:]([0-5]\d))?\s*(?:[ap]\.m\.|[ap]m\b)", re.I)  # 3 p.m., 3.30 pm
 
 
 def _clock_values(hour: float, minutes: float) -> tuple[float, ...]:
@@ -92,7 +93,7 @@ def _clock_values(hour: float, minutes: float) -> tuple[float, ...]:
     return face, face + 12
 
 
-def _fractions_and_clocks(text: str, claims: "_Claims") -> None:
+def _fractions_and_clocks(text: str, claims: _Claims) -> None:
     """Digit fractions (1/3) and clock times (3:30 p.m.), read before their digits are taken one by one."""
     for m in _SLASH_FRACTION.finditer(text):
         n, d = int(m.group(1)), int(m.group(2))
@@ -132,7 +133,7 @@ _CN_PLAN = re.compile("(?<=[“\"「『‘'])([一二三四五六七八九十]+)
 _CN_FINANCIAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
 _CN_FINANCIAL_RUN = re.compile("[壹贰叁肆伍陆柒捌玖拾佰仟零〇万亿]{2,}")
 # One in N: 每三个人中就有一个, 三家企业中有一家 (one in three, каждое третье).
-_CN_ONE_IN = re.compile("(?:每(\\d+|[二两三四五六七八九十]+)[^，。；]{0,6}?|(\\d+|[二两三四五六七八九十]+)[^，。；]{0,6}?[中里])就?有一")
+_CN_ONE_IN = re.compile("(每)?(\\d{1,3}|[二两三四五六七八九十]+)([个名家位户人件项国所条])[^，。；]{0,4}?(?(1)|[中里])就?有一\\3")
 # Clock times: 下午3点半, 15点30分, 八点一刻, 3点钟.
 _CN_CLOCK = re.compile("(上午|下午|晚上|早上|凌晨|中午|傍晚|清晨|早晨)?(\\d{1,2}|[零一二两三四五六七八九十]{1,3})点"
                        "(?:(半)|(\\d{1,2}|[零一二三四五六七八九十]{1,3})分|([一三])刻|(钟|整))?")
@@ -187,7 +188,7 @@ def _scaled(text: str, end: int) -> tuple[int, float]:
 def _lower_sections(text: str, end: int, scale: float) -> tuple[int, float]:
     """Further digit sections of one number, each with a smaller scale: 1万5千 is 15,000, 3亿5000万 350 million."""
     rest = 0.0
-    while scale > 1 and (m := re.compile(r"\d+").match(text, end)):
+    while scale > 1 and (m := _DIGIT_RUN.match(text, end)):
         after, lower = _scaled(text, m.end())
         if not 1 < lower < scale:
             break
@@ -196,13 +197,14 @@ def _lower_sections(text: str, end: int, scale: float) -> tuple[int, float]:
 
 
 def _chinese_decades(text: str, claims: _Claims) -> None:
-    """90年代 (1990s or the '90s), 20世纪90年代 and 上世纪90年代 (1990s): a date, as explicit as a year."""
+    """90年代 (1990s or the '90s), 20世纪90年代 and 上世纪90年代 (1990s): a date, in digits as explicit as a year."""
     for m in _CN_DECADE.finditer(text):
         decade = _cn_or_digit_value(m.group(3))
         century = _cn_or_digit_value(m.group(1)) if m.group(1) else None
         base = (century - 1) * 100 if century else _CN_CENTURY_BASE.get(m.group(2) or "")
         values = (base + decade, decade) if base is not None else (decade, 1900 + decade, 2000 + decade)
-        claims.add(Quantity(m.group(0), values, True, m.start(), m.end()))
+        digits = m.group(3).isdigit()  # in characters (九十年代) soft, as other numerals are: "the nineties"
+        claims.add(Quantity(m.group(0), values, digits, m.start(), m.end(), ordinal=not digits))
 
 
 def _chinese_plans(text: str, claims: _Claims) -> None:
@@ -232,7 +234,7 @@ def _chinese_financial(text: str, claims: _Claims) -> None:
 def _chinese_one_in(text: str, claims: _Claims) -> None:
     """每三个人中就有一个: a share, 1/3, as "one in three" and "каждый третий" say it."""
     for m in _CN_ONE_IN.finditer(text):
-        n = _cn_or_digit_value(m.group(1) or m.group(2))
+        n = _cn_or_digit_value(m.group(2))
         if n and n > 1 and not any(claims.taken[m.start():m.end()]):
             claims.add(Quantity(m.group(0), (1 / n,), True, m.start(), m.end()))
 
@@ -332,6 +334,8 @@ _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "s
                 "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
 _EN_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
                  "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+_EN_DECADES = {w: 10 * (i + 2) for i, w in enumerate(
+    "twenties thirties forties fifties sixties seventies eighties nineties".split())}
 _EN_MONTHS = {m: i + 1 for i, m in enumerate(
     "January February March April May June July August September October November December".split())}
 _EN_PERCENT = re.compile(r"\s*(?:%|percent\b|per cent\b|pct\b)", re.I)
@@ -386,6 +390,9 @@ _RU_MONTHS = {m: i + 1 for i, m in enumerate(
 _RU_MONTH_WORD = re.compile(r"(январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)(?:ь|я|е|ю|ем|ём|а|у|ом)$")
 _RU_FRACTIONS = {"треть": 3, "трети": 3, "третей": 3, "четверть": 4, "четверти": 4, "четвертей": 4}
 _RU_PERCENT = re.compile(r"\s*(?:%|процент\w*|проц\.)", re.I)
+_RU_DECADE = re.compile("(двадцат|тридцат|сороков|пятидесят|шестидесят|семидесят|восьмидесят|девяност)(?:ые|ых|ым|ыми)$")
+_RU_DECADE_STEMS = {"двадцат": 20, "тридцат": 30, "сороков": 40, "пятидесят": 50, "шестидесят": 60, "семидесят": 70,
+                    "восьмидесят": 80, "девяност": 90}
 _RU_HALF = {"полтора": 1.5, "полторы": 1.5, "полутора": 1.5}  # полтора миллиона; полмиллиона is read with the scales
 
 # "One in three", "every third", "каждое третье": a share, 1/3, as the Chinese 三分之一 or 1/3 writes it.
@@ -428,6 +435,15 @@ _OR = {"or", "или", "либо"}
 _ABOUT = {"about", "over", "some", "nearly", "almost", "around", "more than", "less than", "than", "около", "почти",
           "более", "менее", "свыше", "примерно", "больше", "меньше"}
 _DECADE = re.compile(r"decades?$|десятилети")
+
+
+def _decade_word(word: str, lang: str) -> float | None:
+    """20..90 for "the nineties", "девяностых"."""
+    low = word.lower()
+    if lang == "en":
+        return _EN_DECADES.get(low)
+    m = _RU_DECADE.match(low)
+    return _RU_DECADE_STEMS[m.group(1)] if m else None
 
 
 def _one_in_n(text: str, lang: str, claims: _Claims) -> None:
@@ -620,6 +636,10 @@ def _latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
                 month = _RU_MONTHS[mm.group(1)]
         if month:
             found.append(Quantity(tok, (float(month),), False, w.start(), w.end()))
+            continue
+        decade = _decade_word(tok, lang)
+        if decade:  # the nineties, девяностые: as 九十年代 (or 90年代) reads; loose, as "the sixties" also says 一九六几年
+            found.append(Quantity(tok, (decade, 1900 + decade, 2000 + decade), False, w.start(), w.end(), loose=True))
             continue
         r = _roman(tok)
         if r:
