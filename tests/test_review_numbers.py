@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from aligner.review.number_flags import NUMBER, mismatch_reason, number_flags
+from aligner.normalise import fold
 from aligner.review.numbers import chinese_numeral, quantities
 from aligner.types import WEAK, Alignment, Bead, Document, Sentence
 
@@ -136,3 +137,84 @@ def test_a_changed_number_beside_an_unrelated_pair_is_still_flagged():
                                   "Sha paced back and forth, twice."])
     number_flags(a)
     assert [f.reason for f in a.beads[0].flags if f.kind == NUMBER] == ["92 ≠ 93"]
+
+
+def _one_pair(zh: str, tgt: str, lang: str) -> Alignment:
+    zh_doc = Document(zh, "zh", [Sentence(0, 0, len(zh), zh, fold(zh))])
+    tgt_doc = Document(tgt, lang, [Sentence(0, 0, len(tgt), tgt, tgt)])
+    return Alignment(zh_doc, tgt_doc, [Bead((0,), (0,), 0.9)])
+
+
+def test_a_changed_rank_names_both_sides():
+    # Roman numerals are soft (they help match); set against a hard number left over, the reason names both
+    assert reason("第24届冬奥会在北京举行。", "XXV зимние Олимпийские игры прошли в Пекине.", "ru") == "24 ≠ XXV"
+    assert reason("第二十四届冬奥会在北京举行。", "The 25th Winter Olympics were held in Beijing.", "en") == "二十四 ≠ 25"
+    assert reason("第24届冬奥会在北京举行，两国元首出席。", "The two heads of state attended the Games.", "en") == \
+        "24 only in the Chinese"  # "two" is a count, not a rank: not set against 24
+
+
+def test_reasons_quote_the_users_traditional_text():
+    a = _one_pair("兩千名學生參加了比賽。", "Three thousand students took part in the competition.", "en")
+    number_flags(a)
+    assert [f.reason for f in a.beads[0].flags if f.kind == NUMBER] == ["兩千 ≠ Three thousand"]
+    mark = next(m for f in a.beads[0].flags for m in f.marks if m.side == "src")
+    assert a.source.text[mark.start:mark.end] == "兩千"
+
+
+@pytest.mark.parametrize("zh, tgt, lang", [
+    ("20世纪90年代以来，中俄关系稳步发展。", "Since the 1990s, China–Russia relations have developed steadily.", "en"),
+    ("20世纪90年代以来，中俄关系稳步发展。", "С 1990-х годов китайско-российские отношения стабильно развиваются.", "ru"),
+    ("上世纪90年代以来，中俄关系稳步发展。", "Since the 1990s, China–Russia relations have developed steadily.", "en"),
+    ("二十世纪九十年代以来，两国关系不断深化。", "С 90-х годов XX века отношения двух стран углубляются.", "ru"),
+    ("“十四五”规划正在顺利实施。", "The 14th Five-Year Plan is being implemented smoothly.", "en"),
+    ("“十四五”规划正在顺利实施。", "Успешно реализуется 14-й пятилетний план.", "ru"),
+    ("前三季度国内生产总值增长3%。", "In the first three quarters GDP grew by 3%.", "en"),
+    ("三分之一以上的企业，即1/3的企业，参加了展会。", "More than a third of the companies, i.e. one in three, took part in the fair.", "en"),
+    ("三分之一以上的企业，即1/3的企业，参加了展会。", "Более трети предприятий, то есть каждое третье, приняли участие в выставке.", "ru"),
+    ("约1/3的人参加了投票。", "About one third of the people voted.", "en"),
+    ("每三个人中就有一个参加了投票。", "Every third person voted.", "en"),
+    ("共有1万5千人出席了开幕式。", "A total of 15,000 people attended the opening ceremony.", "en"),
+    ("项目总投资3亿5000万元。", "The project's total investment is 350 million yuan.", "en"),
+    ("双边贸易额达到五千亿美元。", "Bilateral trade reached half a trillion dollars.", "en"),
+    ("约五十万人参加了活动。", "В мероприятии приняли участие около полумиллиона человек.", "ru"),
+    ("会议于下午3点半开始。", "The meeting began at 3:30 p.m.", "en"),
+    ("会议于下午3点开始。", "The meeting began at 15:00.", "en"),
+    ("会议于15点30分开始。", "The meeting began at 3.30 pm.", "en"),
+    ("合同金额为人民币壹万贰仟元整。", "The contract amount is RMB 12,000.", "en"),
+    ("合同金额为人民币壹万零伍佰元整。", "Сумма договора составляет 10 500 юаней.", "ru"),
+    # MAC dev 006: a decade in characters, and a countdown (not a clock) with full-width colons
+    ("九十年代初才又回到了这座城市。", "She came back to the city in the early nineties.", "en"),
+    ("九十年代初才又回到了这座城市。", "Она вернулась в этот город в начале девяностых.", "ru"),
+    ("这是1108：21：37。", "This was 1108:21:37.", "en"),
+])
+def test_formal_phrasings_of_the_same_number_agree(zh, tgt, lang):
+    assert reason(zh, tgt, lang) is None
+
+
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("1990年代以来，中俄关系稳步发展。", "Since the 1980s, relations have developed steadily.", "en", "1990 ≠ 1980"),
+    ("20世纪90年代以来，中俄关系稳步发展。", "Since the 1980s, relations have developed steadily.", "en", "20世纪90年代 ≠ 1980"),
+    ("上世纪九十年代以来，两国关系稳步发展。", "Since the 1980s, relations have developed steadily.", "en", "上世纪九十年代 ≠ 1980"),
+    # MAC dev 006 with a planted change: "the sixties" (一九六几年) must not hide two → eight
+    ("好像是在一九六几年吧，两个美国人在调试天线。", "It was back in the sixties when eight Americans tested an antenna.", "en",
+     "两 ≠ eight"),
+    ("“十四五”规划正在顺利实施。", "The 13th Five-Year Plan is being implemented smoothly.", "en", "十四 ≠ 13"),
+    ("前三季度国内生产总值增长3%。", "In the first two quarters GDP grew by 3%.", "en", "三 ≠ two"),
+    ("三分之一的人参加了。", "One quarter of the people took part.", "en", "三分之一 ≠ One quarter"),
+    ("三分之二的企业参加了。", "Three quarters of the companies took part.", "en", "三分之二 ≠ Three quarters"),
+    ("约1/3的人参加了投票。", "About one in four people voted.", "en", "1/3 ≠ one in four"),
+    ("共有1万5千人出席了开幕式。", "A total of 16,000 people attended the opening ceremony.", "en", "1万5千 ≠ 16,000"),
+    ("双边贸易额达到五千亿美元。", "Bilateral trade reached half a billion dollars.", "en", "五千亿 ≠ half a billion"),
+    ("会议于下午3点半开始。", "The meeting began at 3:45 p.m.", "en", "下午3点半 ≠ 3:45 p.m."),
+    ("合同金额为人民币壹万贰仟元整。", "The contract amount is RMB 13,000.", "en", "壹万贰仟 ≠ 13,000"),
+])
+def test_changed_numbers_in_those_phrasings_are_still_named(zh, tgt, lang, expected):
+    assert reason(zh, tgt, lang) == expected
+
+
+def test_words_that_look_like_numbers_are_not_read():
+    assert quantities("他收拾行李，回到大陆，加入了队伍。", "zh") == []  # 拾, 陆, 伍 as words, not 大写 numerals
+    assert quantities("十四五岁的孩子", "zh") == []  # fourteen or fifteen years old: an estimate, not a plan
+    assert [q.text for q in quantities("提出三点建议", "zh")] == ["三"]  # three points, not three o'clock
+    assert [q.text for q in quantities("在2022年的会议中有一项决议", "zh")] == ["2022", "一"]  # not "one in 2022"
+    assert quantities("three quarters of the companies", "en")[0].values == (0.75,)

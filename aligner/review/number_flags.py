@@ -13,11 +13,12 @@ flag that says where its number went, so the reviewer moves the boundary instead
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from aligner.review.gaps import LANG_NAMES
 from aligner.review.marks import bead_text, joined_marks
 from aligner.review.numbers import Quantity, quantities
-from aligner.types import WEAK, Alignment, Bead, Flag, Mark
+from aligner.types import WEAK, Alignment, Bead, Document, Flag, Mark
 
 NUMBER = "number"
 
@@ -70,6 +71,8 @@ def mismatch(src: list[Quantity], tgt: list[Quantity], src_lang: str,
             hard_left, hard_right = left[:1], right[:1]
         else:
             return None
+    hard_left, hard_right = (hard_left + _ranks_against(hard_right, hard_left, left),
+                             hard_right + _ranks_against(hard_left, hard_right, right))
     parts: list[str] = []
     for a, b in zip(hard_left, hard_right):
         parts.append(f"{a.text} ≠ {b.text}")
@@ -83,10 +86,28 @@ def mismatch(src: list[Quantity], tgt: list[Quantity], src_lang: str,
     return "; ".join(parts), hard_left, hard_right
 
 
+def _ranks_against(other: list[Quantity], own: list[Quantity], leftovers: list[Quantity]) -> list[Quantity]:
+    """Soft ranks (XXV, 第二十四) left over on this side, one for each hard number of the other side
+    that has no partner: 第24届 ↔ XXV is one changed number, "24 ≠ XXV", not "24 only in the Chinese"."""
+    ranks = [q for q in leftovers if q.ordinal and not q.hard]
+    return ranks[:max(0, len(other) - len(own))]
+
+
+def _as_written(document: Document, indices: tuple[int, ...], found: list[Quantity]) -> list[Quantity]:
+    """`found` (read in the folded match form) quoting the user's own text: 兩千, not our 两千."""
+    if all(document.sentences[i].norm in ("", document.sentences[i].text) for i in indices):
+        return found
+    written = []
+    for q in found:
+        marks = joined_marks(document, indices, [(q.start, q.end)], "")
+        written.append(replace(q, text=document.text[marks[0].start:marks[-1].end]) if marks else q)
+    return written
+
+
 def bead_quantities(alignment: Alignment, bead: Bead) -> tuple[list[Quantity], list[Quantity]]:
-    """The quantities of each side of a bead."""
-    return (quantities(bead_text(alignment.source, bead.src), alignment.source.lang),
-            quantities(bead_text(alignment.target, bead.tgt), alignment.target.lang))
+    """The quantities of each side of a bead, their text as the user wrote it."""
+    return tuple(_as_written(doc, idx, quantities(bead_text(doc, idx), doc.lang))  # type: ignore[return-value]
+                 for doc, idx in ((alignment.source, bead.src), (alignment.target, bead.tgt)))
 
 
 def _without(items: list[Quantity], gone: list[Quantity]) -> list[Quantity]:

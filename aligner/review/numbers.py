@@ -23,6 +23,7 @@ class Quantity:
     start: int
     end: int
     loose: bool = False  # an estimate (十几, 四十多) or a bare "one": helps match, never a difference by itself
+    ordinal: bool = False  # a soft rank or date (XXV, 第二十四, 九十年代): a reason sets it against a hard number left over
 
 
 # ---------------------------------------------------------------- shared pieces
@@ -36,6 +37,7 @@ _SPACES = " \u00a0\u202f\u2009"
 # Digit groups: 1,500 / 1 500 / 1 500 / 1.5 / 2022 (but not 2022 15 — a group after a space has 3 digits).
 _DIGITS = re.compile(r"\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?")
 _RANGE_DASH = "-–—~～"
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 def _digit_values(raw: str, lang: str) -> tuple[float, ...]:
@@ -76,6 +78,33 @@ def _list_marker(text: str, start: int, end: int) -> bool:
     return not text[:start].strip() and re.match(r"[.、)）:：](?!\d)", text[end:end + 1] + text[end + 1:end + 2]) is not None
 
 
+# A fraction in digits: 1/3, 2/5 (not a date 1/3/2022, not 24/7).
+_SLASH_FRACTION = re.compile(r"(?<![\d/.,])(\d{1,3})/(\d{1,3})(?![\d/])")
+# A time on a clock: 3:30, 15:00, 3:30 p.m. (not 2:05:30, a race time).
+_CLOCK = re.compile(r"(?<![\d:：.,])([01]?\d|2[0-4])[:：]([0-5]\d)(?![\d:：])")
+_HOUR_AMPM = re.compile(r"(?<![\d:：.,])(1[0-2]|0?\d)(?:[.:]([0-5]\d))?\s*(?:[ap]\.m\.|[ap]m\b)", re.I)  # 3 p.m., 3.30 pm
+
+
+def _clock_values(hour: float, minutes: float) -> tuple[float, ...]:
+    """A time read on the 12-hour face, both halves of the day: 15:00, 3 p.m. and 下午3点 all agree.
+
+    a.m./p.m. is left to the reader: 下午 and 晚上 do not map one to one onto p.m. and evening."""
+    face = hour % 12 + minutes / 60
+    return face, face + 12
+
+
+def _fractions_and_clocks(text: str, claims: _Claims) -> None:
+    """Digit fractions (1/3) and clock times (3:30 p.m.), read before their digits are taken one by one."""
+    for m in _SLASH_FRACTION.finditer(text):
+        n, d = int(m.group(1)), int(m.group(2))
+        if 0 < n < d <= 100:
+            claims.add(Quantity(m.group(0), (n / d,), True, m.start(), m.end()))
+    for pattern in (_HOUR_AMPM, _CLOCK):
+        for m in pattern.finditer(text):
+            if not any(claims.taken[m.start():m.end()]):
+                claims.add(Quantity(m.group(0), _clock_values(int(m.group(1)), int(m.group(2) or 0)), True, m.start(), m.end()))
+
+
 def _fmt(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
@@ -94,6 +123,20 @@ _CN_APPROX_MORE = set("多余几来")  # 一百多亿 = 10-odd billion
 _CN_RANGE = re.compile("(?:一二|二三|两三|三四|四五|五六|六七|七八|八九)(?![〇零一二三四五六七八九])")
 _CN_PERCENT = re.compile("百分之([〇零一二两三四五六七八九十百千]+(?:点[〇零一二三四五六七八九]+)?|\\d+(?:\\.\\d+)?)")
 _CN_FRACTION = re.compile("([一二两三四五六七八九十百千]+|\\d+)分之([一二两三四五六七八九十]+|\\d+)")
+# Decades, with the century when given: 90年代, 20世纪90年代, 上世纪九十年代 (1990s, 1990-х).
+_CN_DECADE = re.compile("(?:(\\d{1,2}|[一二三四五六七八九十]+)世纪|(上个?|本)世纪)?(?<!\\d)(\\d0|[一二三四五六七八九]十)年代")
+_CN_CENTURY_BASE = {"上": 1900, "上个": 1900, "本": 2000}
+# A five-year plan by number: “十四五”规划 is the 14th Five-Year Plan (十四 the rank, 五 the five years),
+# not fourteen-or-fifteen as in 十四五岁.
+_CN_PLAN = re.compile("(?<=[“\"「『‘'])([一二三四五六七八九十]+)五(?=[”\"」』’'])|([一二三四五六七八九十]+)五(?=规划|计划|时期|期间)")
+# Financial numerals (大写) on contracts and invoices: 壹万贰仟元整 is 12,000.
+_CN_FINANCIAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
+_CN_FINANCIAL_RUN = re.compile("[壹贰叁肆伍陆柒捌玖拾佰仟零〇万亿]{2,}")
+# One in N: 每三个人中就有一个, 三家企业中有一家 (one in three, каждое третье).
+_CN_ONE_IN = re.compile("(每)?(\\d{1,3}|[二两三四五六七八九十]+)([个名家位户人件项国所条])[^，。；]{0,4}?(?(1)|[中里])就?有一\\3")
+# Clock times: 下午3点半, 15点30分, 八点一刻, 3点钟.
+_CN_CLOCK = re.compile("(上午|下午|晚上|早上|凌晨|中午|傍晚|清晨|早晨)?(\\d{1,2}|[零一二两三四五六七八九十]{1,3})点"
+                       "(?:(半)|(\\d{1,2}|[零一二三四五六七八九十]{1,3})分|([一三])刻|(钟|整))?")
 
 
 def chinese_numeral(s: str) -> float | None:
@@ -133,6 +176,88 @@ class _Claims:
         self.taken[q.start:q.end] = [True] * (q.end - q.start)
 
 
+def _scaled(text: str, end: int) -> tuple[int, float]:
+    """The scale characters after a digit group (1000亿, 3千万): where they end, and what they multiply by."""
+    scale = 1.0
+    while end < len(text) and text[end] in _CN_MULT and text[end] != "十":
+        scale *= _CN_MULT[text[end]]
+        end += 1
+    return end, scale
+
+
+def _lower_sections(text: str, end: int, scale: float) -> tuple[int, float]:
+    """Further digit sections of one number, each with a smaller scale: 1万5千 is 15,000, 3亿5000万 350 million."""
+    rest = 0.0
+    while scale > 1 and (m := _DIGIT_RUN.match(text, end)):
+        after, lower = _scaled(text, m.end())
+        if not 1 < lower < scale:
+            break
+        end, scale, rest = after, lower, rest + float(m.group(0)) * lower
+    return end, rest
+
+
+def _chinese_decades(text: str, claims: _Claims) -> None:
+    """90年代 (1990s or the '90s), 20世纪90年代 and 上世纪90年代 (1990s): a date, in digits as explicit as a year."""
+    for m in _CN_DECADE.finditer(text):
+        decade = _cn_or_digit_value(m.group(3))
+        century = _cn_or_digit_value(m.group(1)) if m.group(1) else None
+        base = (century - 1) * 100 if century else _CN_CENTURY_BASE.get(m.group(2) or "")
+        values = (base + decade, decade) if base is not None else (decade, 1900 + decade, 2000 + decade)
+        digits = m.group(3).isdigit()  # in characters (九十年代) soft, as other numerals are: "the nineties"
+        claims.add(Quantity(m.group(0), values, digits, m.start(), m.end(), ordinal=not digits))
+
+
+def _chinese_plans(text: str, claims: _Claims) -> None:
+    """“十四五”: the 14th (a rank, against 14th or XIV) five-year (五, only a help to match) plan."""
+    for m in _CN_PLAN.finditer(text):
+        rank, start = m.group(1) or m.group(2), m.start()
+        value = chinese_numeral(rank)
+        if value is None or any(claims.taken[start:m.end()]):
+            continue
+        claims.add(Quantity(rank, (value,), False, start, start + len(rank), ordinal=True))
+        claims.add(Quantity("五", (5.0,), False, m.end() - 1, m.end(), loose=True))
+
+
+def _chinese_financial(text: str, claims: _Claims) -> None:
+    """大写 numerals (壹万贰仟): amounts on contracts, explicit. A lone 陆 (大陆) or 伍 (队伍) is a word, so a run
+    needs a financial unit (拾佰仟) or a currency after it."""
+    for m in _CN_FINANCIAL_RUN.finditer(text):
+        run = m.group(0)
+        plain = run.translate(_CN_FINANCIAL)
+        if plain == run or not (set(run) & set("拾佰仟万亿") or text[m.end():m.end() + 1] in ("元", "圆")):
+            continue
+        value = chinese_numeral(plain)
+        if value is not None and not any(claims.taken[m.start():m.end()]):
+            claims.add(Quantity(run, (value,), True, m.start(), m.end()))
+
+
+def _chinese_one_in(text: str, claims: _Claims) -> None:
+    """每三个人中就有一个: a share, 1/3, as "one in three" and "каждый третий" say it."""
+    for m in _CN_ONE_IN.finditer(text):
+        n = _cn_or_digit_value(m.group(2))
+        if n and n > 1 and not any(claims.taken[m.start():m.end()]):
+            claims.add(Quantity(m.group(0), (1 / n,), True, m.start(), m.end()))
+
+
+def _chinese_clocks(text: str, claims: _Claims) -> None:
+    """下午3点半 (3:30 p.m.), 15点30分, 八点一刻. 三点 alone is also "three points" (三点建议), so a time in
+    characters needs a part of the day or minutes; 3点 in digits is a time."""
+    for m in _CN_CLOCK.finditer(text):
+        part, hour, half, minute, quarter, oclock = m.groups()
+        digits = hour.isdigit()
+        if not (digits or part or half or minute or quarter or oclock) or any(claims.taken[m.start():m.end()]):
+            continue
+        h = _cn_or_digit_value(hour)
+        minutes = 30 if half else {"一": 15, "三": 45}[quarter] if quarter else _cn_or_digit_value(minute or "0")
+        if h is None or minutes is None or h > 24 or minutes >= 60:
+            continue
+        claims.add(Quantity(m.group(0), _clock_values(h, minutes), digits, m.start(), m.end()))
+
+
+def _cn_or_digit_value(s: str) -> float | None:
+    return float(s) if s.isdigit() else chinese_numeral(s)
+
+
 def _chinese_quantities(text: str) -> list[Quantity]:
     claims = _Claims(text)
     found, taken, add = claims.found, claims.taken, claims.add
@@ -157,17 +282,19 @@ def _chinese_quantities(text: str) -> list[Quantity]:
         if d and n is not None:
             add(Quantity(m.group(0), (n / d,), True, m.start(), m.end()))
 
-    # Arabic digits, optionally with Chinese scale characters: 1.5万, 1000亿, 3千万.
+    for reader in (_chinese_decades, _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in,
+                   _fractions_and_clocks):
+        reader(text, claims)
+
+    # Arabic digits, optionally with Chinese scale characters: 1.5万, 1000亿, 3千万, 1万5千.
     for m in _DIGITS.finditer(text):
         if taken[m.start()] or _attached_to_word(text, m.start(), m.end()):
             continue
-        end, scale = m.end(), 1.0
-        while end < len(text) and text[end] in _CN_MULT and text[end] != "十":
-            scale *= _CN_MULT[text[end]]
-            end += 1
+        end, scale = _scaled(text, m.end())
         values = tuple(v * scale for v in _digit_values(m.group(0), "zh"))
+        end, rest = _lower_sections(text, end, scale)
         start = m.start()
-        add(Quantity(text[start:end], values, not _list_marker(text, start, end), start, end))
+        add(Quantity(text[start:end], tuple(v + rest for v in values), not _list_marker(text, start, end), start, end))
 
     for m in _CN_NUMERAL.finditer(text):
         s, start, end = m.group(0), m.start(), m.end()
@@ -191,7 +318,7 @@ def _chinese_quantities(text: str) -> list[Quantity]:
         # Years written digit by digit (二〇二二, 一九四九) are explicit; other numerals in characters
         # are counts a translator may render freely (十万八千里, 一万个不服) and only help match.
         hard = year_like
-        found.append(Quantity(s, (v,), hard, start, end, loose=loose and not hard))
+        found.append(Quantity(s, (v,), hard, start, end, loose=loose and not hard, ordinal=text[start - 1:start] == "第"))
     return sorted(found, key=lambda q: q.start)
 
 
@@ -207,6 +334,8 @@ _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "s
                 "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
 _EN_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
                  "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+_EN_DECADES = {w: 10 * (i + 2) for i, w in enumerate(
+    "twenties thirties forties fifties sixties seventies eighties nineties".split())}
 _EN_MONTHS = {m: i + 1 for i, m in enumerate(
     "January February March April May June July August September October November December".split())}
 _EN_PERCENT = re.compile(r"\s*(?:%|percent\b|per cent\b|pct\b)", re.I)
@@ -261,6 +390,20 @@ _RU_MONTHS = {m: i + 1 for i, m in enumerate(
 _RU_MONTH_WORD = re.compile(r"(январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)(?:ь|я|е|ю|ем|ём|а|у|ом)$")
 _RU_FRACTIONS = {"треть": 3, "трети": 3, "третей": 3, "четверть": 4, "четверти": 4, "четвертей": 4}
 _RU_PERCENT = re.compile(r"\s*(?:%|процент\w*|проц\.)", re.I)
+_RU_DECADE = re.compile("(двадцат|тридцат|сороков|пятидесят|шестидесят|семидесят|восьмидесят|девяност)(?:ые|ых|ым|ыми)$")
+_RU_DECADE_STEMS = {"двадцат": 20, "тридцат": 30, "сороков": 40, "пятидесят": 50, "шестидесят": 60, "семидесят": 70,
+                    "восьмидесят": 80, "девяност": 90}
+_RU_HALF = {"полтора": 1.5, "полторы": 1.5, "полутора": 1.5}  # полтора миллиона; полмиллиона is read with the scales
+
+# "One in three", "every third", "каждое третье": a share, 1/3, as the Chinese 三分之一 or 1/3 writes it.
+_EN_ONE_IN = re.compile(r"\b(?:one (?:in|out of) (\w+)|every (third|fourth|fifth|tenth))\b", re.I)
+_RU_EVERY = re.compile(r"\b(?:кажд(?:ый|ая|ое|ого|ой|ому|ую|ым|ом))\s+(трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят)"
+                       r"(?:ий|ья|ье|ьего|ьей|ьему|ью|ьим|ьем|ый|ая|ое|ого|ой|ому|ую|ым|ом)\b", re.I)
+_RU_ORDINAL_STEMS = {"трет": 3, "четвёрт": 4, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8, "девят": 9,
+                     "десят": 10}
+# Words before "three quarters" that make it a count of quarters of a year (the first three quarters), not 3/4.
+_EN_PERIODS_BEFORE = {"first", "last", "past", "next", "previous", "preceding", "following", "recent", "remaining",
+                      "the", "these", "those", "all"}
 
 
 
@@ -294,6 +437,26 @@ _ABOUT = {"about", "over", "some", "nearly", "almost", "around", "more than", "l
 _DECADE = re.compile(r"decades?$|десятилети")
 
 
+def _decade_word(word: str, lang: str) -> float | None:
+    """20..90 for "the nineties", "девяностых"."""
+    low = word.lower()
+    if lang == "en":
+        return _EN_DECADES.get(low)
+    m = _RU_DECADE.match(low)
+    return _RU_DECADE_STEMS[m.group(1)] if m else None
+
+
+def _one_in_n(text: str, lang: str, claims: _Claims) -> None:
+    """"One in three", "every third", "каждое третье": 1/3."""
+    pattern = _EN_ONE_IN if lang == "en" else _RU_EVERY
+    for m in pattern.finditer(text):
+        word = next(g for g in m.groups() if g).lower()
+        n = _RU_ORDINAL_STEMS.get(word) if lang == "ru" else \
+            _EN_ORDINALS.get(word) or _EN_UNITS.get(word) or (int(word) if word.isdigit() else None)
+        if n and n > 1 and not any(claims.taken[m.start():m.end()]):
+            claims.add(Quantity(m.group(0), (1 / n,), True, m.start(), m.end()))
+
+
 def _word_value(word: str, lang: str) -> tuple[str, float] | None:
     """('unit'|'tens'|'scale'|'hundreds', value) for a number word, else None."""
     w = word.lower()
@@ -317,6 +480,11 @@ def _word_value(word: str, lang: str) -> tuple[str, float] | None:
         return None
     if w in ("один", "одна", "одно", "одного", "одной", "одному", "одним", "одну"):
         return "unit", 1
+    if w in _RU_HALF:
+        return "unit", _RU_HALF[w]
+    half = re.match("полу?-?", w)
+    if half and (scale := _word_value(w[half.end():], lang)) and scale[0] == "scale":
+        return "scale", scale[1] / 2  # полмиллиона, полумиллиона, пол-миллиарда
     if w in _RU_WORDS:
         v = _RU_WORDS[w]
         return ("hundreds" if v >= 100 else "tens" if v >= 20 else "unit"), v
@@ -332,6 +500,9 @@ def _latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
 
     words = list(_WORD.finditer(text))
     percent_re = _EN_PERCENT if lang == "en" else _RU_PERCENT
+
+    _fractions_and_clocks(text, claims)
+    _one_in_n(text, lang, claims)
 
     # Digit groups, with a scale word after them (100 billion, 1,5 млн) and % after them.
     for m in _DIGITS.finditer(text):
@@ -363,6 +534,8 @@ def _latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
                 num, den = _EN_UNITS[parts[0]], _EN_FRACTIONS[parts[1]]
             elif low in _EN_FRACTIONS and low not in ("half", "halves", "fourth", "tenth", "fifth") and i:
                 prev = words[i - 1].group(0).lower()
+                if low == "quarters" and i > 1 and words[i - 2].group(0).lower() in _EN_PERIODS_BEFORE:
+                    continue  # "the first three quarters": three quarters of a year, a count
                 if prev in _EN_UNITS and _EN_UNITS[prev] > 0:
                     num, den, start = _EN_UNITS[prev], _EN_FRACTIONS[low], words[i - 1].start()
                 elif prev in ("a", "one") and text[w.end():w.end() + 3] == " of":
@@ -427,9 +600,11 @@ def _latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
             continue
         value = total + current
         start, end = w.start(), last_end
-        # "a hundred", "a thousand"
+        # "a hundred", "a thousand", "half a trillion"
         if scaled and i and words[i - 1].group(0).lower() == "a" and n_words == 1:
             start = words[i - 1].start()
+            if i > 1 and words[i - 2].group(0).lower() == "half":
+                start, value = words[i - 2].start(), value / 2
         pm = percent_re.match(text[end:])
         if pm:
             end += pm.end()
@@ -462,9 +637,13 @@ def _latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
         if month:
             found.append(Quantity(tok, (float(month),), False, w.start(), w.end()))
             continue
+        decade = _decade_word(tok, lang)
+        if decade:  # the nineties, девяностые: as 九十年代 (or 90年代) reads; loose, as "the sixties" also says 一九六几年
+            found.append(Quantity(tok, (decade, 1900 + decade, 2000 + decade), False, w.start(), w.end(), loose=True))
+            continue
         r = _roman(tok)
         if r:
-            found.append(Quantity(tok, (float(r),), False, w.start(), w.end()))
+            found.append(Quantity(tok, (float(r),), False, w.start(), w.end(), ordinal=True))
     return sorted(found, key=lambda q: q.start)
 
 
