@@ -77,6 +77,15 @@ def test_prefix_is_part_of_the_name_and_changes_vectors():
         E5Encoder(prefix="document")
 
 
+def test_a_text_without_punctuation_is_embedded_by_its_start_not_read_whole(e5):
+    """A 60,000-character line took 89 s; only its first MAX_CHARS characters are read."""
+    from aligner.embed.e5 import MAX_CHARS
+
+    start = "我们今天去公园散步天气很好" * (MAX_CHARS // 13 + 1)
+    long, short = e5.encode([start + "然后回家吃饭" * 5000, start[:MAX_CHARS]])
+    assert np.array_equal(long, short)
+
+
 def test_progress_reports_every_sentence_once(e5):
     seen = []
     e5.encode(seed_lines(70), progress=lambda stage, done, total: seen.append((stage, done, total)))
