@@ -1,0 +1,219 @@
+"""Numbers in Chinese text: numerals and digit groups with 万/亿 scales, 大写, percentages, fractions, decades, plans, clock times."""
+from __future__ import annotations
+
+import re
+
+from aligner.review.numbers.common import (
+    DIGIT_RUN,
+    DIGITS,
+    Claims,
+    Quantity,
+    attached_to_word,
+    clock_values,
+    digit_values,
+    fractions_and_clocks,
+    list_marker,
+)
+
+# ---------------------------------------------------------------- Chinese
+
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+_CN_MULT = {**_CN_SMALL_UNITS, **_CN_BIG_UNITS}
+_CN_NUMERAL = re.compile("[〇零○一二两三四五六七八九十百千万亿]+")
+_CN_APPROX_BEFORE = set("几数好上成近")  # 几十, 数百, 上千, 成千上万: not a count to check
+_CN_APPROX_MORE = set("多余几来")  # 一百多亿 = 10-odd billion
+# Two adjacent digits in a row (七八, 十七八, 三四百) make an estimate, unless read digit by digit (二〇二二).
+_CN_RANGE = re.compile("(?:一二|二三|两三|三四|四五|五六|六七|七八|八九)(?![〇零一二三四五六七八九])")
+_CN_PERCENT = re.compile("百分之([〇零一二两三四五六七八九十百千]+(?:点[〇零一二三四五六七八九]+)?|\\d+(?:\\.\\d+)?)")
+_CN_FRACTION = re.compile("([一二两三四五六七八九十百千]+|\\d+)分之([一二两三四五六七八九十]+|\\d+)")
+# Decades, with the century when given: 90年代, 20世纪90年代, 上世纪九十年代 (1990s, 1990-х).
+_CN_DECADE = re.compile("(?:(\\d{1,2}|[一二三四五六七八九十]+)世纪|(上个?|本)世纪)?(?<!\\d)(\\d0|[一二三四五六七八九]十)年代")
+_CN_CENTURY_BASE = {"上": 1900, "上个": 1900, "本": 2000}
+# A five-year plan by number: “十四五”规划 is the 14th Five-Year Plan (十四 the rank, 五 the five years),
+# not fourteen-or-fifteen as in 十四五岁.
+_CN_PLAN = re.compile("(?<=[“\"「『‘'])([一二三四五六七八九十]+)五(?=[”\"」』’'])|([一二三四五六七八九十]+)五(?=规划|计划|时期|期间)")
+# Financial numerals (大写) on contracts and invoices: 壹万贰仟元整 is 12,000.
+_CN_FINANCIAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
+_CN_FINANCIAL_RUN = re.compile("[壹贰叁肆伍陆柒捌玖拾佰仟零〇万亿]{2,}")
+# One in N: 每三个人中就有一个, 三家企业中有一家 (one in three, каждое третье).
+_CN_ONE_IN = re.compile("(每)?(\\d{1,3}|[二两三四五六七八九十]+)([个名家位户人件项国所条])[^，。；]{0,4}?(?(1)|[中里])就?有一\\3")
+# Clock times: 下午3点半, 15点30分, 八点一刻, 3点钟.
+_CN_CLOCK = re.compile("(上午|下午|晚上|早上|凌晨|中午|傍晚|清晨|早晨)?(\\d{1,2}|[零一二两三四五六七八九十]{1,3})点"
+                       "(?:(半)|(\\d{1,2}|[零一二三四五六七八九十]{1,3})分|([一三])刻|(钟|整))?")
+
+
+def chinese_numeral(s: str) -> float | None:
+    """Value of a Chinese numeral: 二〇二二 → 2022, 十二 → 12, 一百零五 → 105, 三千五百万 → 35000000."""
+    if not s:
+        return None
+    if all(ch in _CN_DIGITS for ch in s):  # read digit by digit: 二〇二二, 一九四九
+        return float("".join(str(_CN_DIGITS[ch]) for ch in s))
+    total, section, number = 0.0, 0.0, 0.0
+    for ch in s:
+        if ch in _CN_DIGITS:
+            number = _CN_DIGITS[ch]
+        elif ch in _CN_SMALL_UNITS:
+            section += (number or (1 if ch == "十" else 0)) * _CN_SMALL_UNITS[ch]
+            number = 0
+        elif ch == "万":
+            section = (section + number) * 10_000
+            total += section
+            section, number = 0, 0
+        elif ch == "亿":
+            total = (total + section + number) * 100_000_000
+            section, number = 0, 0
+        else:
+            return None
+    return total + section + number
+
+
+
+def _scaled(text: str, end: int) -> tuple[int, float]:
+    """The scale characters after a digit group (1000亿, 3千万): where they end, and what they multiply by."""
+    scale = 1.0
+    while end < len(text) and text[end] in _CN_MULT and text[end] != "十":
+        scale *= _CN_MULT[text[end]]
+        end += 1
+    return end, scale
+
+
+def _lower_sections(text: str, end: int, scale: float) -> tuple[int, float]:
+    """Further digit sections of one number, each with a smaller scale: 1万5千 is 15,000, 3亿5000万 350 million."""
+    rest = 0.0
+    while scale > 1 and (m := DIGIT_RUN.match(text, end)):
+        after, lower = _scaled(text, m.end())
+        if not 1 < lower < scale:
+            break
+        end, scale, rest = after, lower, rest + float(m.group(0)) * lower
+    return end, rest
+
+
+def _chinese_decades(text: str, claims: Claims) -> None:
+    """90年代 (1990s or the '90s), 20世纪90年代 and 上世纪90年代 (1990s): a date, in digits as explicit as a year."""
+    for m in _CN_DECADE.finditer(text):
+        decade = _cn_or_digit_value(m.group(3))
+        century = _cn_or_digit_value(m.group(1)) if m.group(1) else None
+        base = (century - 1) * 100 if century else _CN_CENTURY_BASE.get(m.group(2) or "")
+        values = (base + decade, decade) if base is not None else (decade, 1900 + decade, 2000 + decade)
+        digits = m.group(3).isdigit()  # in characters (九十年代) soft, as other numerals are: "the nineties"
+        claims.add(Quantity(m.group(0), values, digits, m.start(), m.end(), ordinal=not digits))
+
+
+def _chinese_plans(text: str, claims: Claims) -> None:
+    """“十四五”: the 14th (a rank, against 14th or XIV) five-year (五, only a help to match) plan."""
+    for m in _CN_PLAN.finditer(text):
+        rank, start = m.group(1) or m.group(2), m.start()
+        value = chinese_numeral(rank)
+        if value is None or any(claims.taken[start:m.end()]):
+            continue
+        claims.add(Quantity(rank, (value,), False, start, start + len(rank), ordinal=True))
+        claims.add(Quantity("五", (5.0,), False, m.end() - 1, m.end(), loose=True))
+
+
+def _chinese_financial(text: str, claims: Claims) -> None:
+    """大写 numerals (壹万贰仟): amounts on contracts, explicit. A lone 陆 (大陆) or 伍 (队伍) is a word, so a run
+    needs a financial unit (拾佰仟) or a currency after it."""
+    for m in _CN_FINANCIAL_RUN.finditer(text):
+        run = m.group(0)
+        plain = run.translate(_CN_FINANCIAL)
+        if plain == run or not (set(run) & set("拾佰仟万亿") or text[m.end():m.end() + 1] in ("元", "圆")):
+            continue
+        value = chinese_numeral(plain)
+        if value is not None and not any(claims.taken[m.start():m.end()]):
+            claims.add(Quantity(run, (value,), True, m.start(), m.end()))
+
+
+def _chinese_one_in(text: str, claims: Claims) -> None:
+    """每三个人中就有一个: a share, 1/3, as "one in three" and "каждый третий" say it."""
+    for m in _CN_ONE_IN.finditer(text):
+        n = _cn_or_digit_value(m.group(2))
+        if n and n > 1 and not any(claims.taken[m.start():m.end()]):
+            claims.add(Quantity(m.group(0), (1 / n,), True, m.start(), m.end()))
+
+
+def _chinese_clocks(text: str, claims: Claims) -> None:
+    """下午3点半 (3:30 p.m.), 15点30分, 八点一刻. 三点 alone is also "three points" (三点建议), so a time in
+    characters needs a part of the day or minutes; 3点 in digits is a time."""
+    for m in _CN_CLOCK.finditer(text):
+        part, hour, half, minute, quarter, oclock = m.groups()
+        digits = hour.isdigit()
+        if not (digits or part or half or minute or quarter or oclock) or any(claims.taken[m.start():m.end()]):
+            continue
+        h = _cn_or_digit_value(hour)
+        minutes = 30 if half else {"一": 15, "三": 45}[quarter] if quarter else _cn_or_digit_value(minute or "0")
+        if h is None or minutes is None or h > 24 or minutes >= 60:
+            continue
+        claims.add(Quantity(m.group(0), clock_values(h, minutes), digits, m.start(), m.end()))
+
+
+def _cn_or_digit_value(s: str) -> float | None:
+    return float(s) if s.isdigit() else chinese_numeral(s)
+
+
+def chinese_quantities(text: str) -> list[Quantity]:
+    claims = Claims(text)
+    found, taken, add = claims.found, claims.taken, claims.add
+
+    def cn_or_digits(s: str) -> float | None:
+        if re.fullmatch(r"\d+(?:\.\d+)?", s):
+            return float(s)
+        if "点" in s:
+            whole, frac = s.split("点", 1)
+            w = chinese_numeral(whole)
+            return None if w is None else float(f"{int(w)}.{''.join(str(_CN_DIGITS[c]) for c in frac)}")
+        return chinese_numeral(s)
+
+    for m in _CN_PERCENT.finditer(text):
+        v = cn_or_digits(m.group(1))
+        if v is not None:
+            add(Quantity(m.group(0), (v,), True, m.start(), m.end()))
+    for m in _CN_FRACTION.finditer(text):
+        if taken[m.start()]:
+            continue
+        d, n = cn_or_digits(m.group(1)), cn_or_digits(m.group(2))
+        if d and n is not None:
+            add(Quantity(m.group(0), (n / d,), True, m.start(), m.end()))
+
+    for reader in (_chinese_decades, _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in,
+                   fractions_and_clocks):
+        reader(text, claims)
+
+    # Arabic digits, optionally with Chinese scale characters: 1.5万, 1000亿, 3千万, 1万5千.
+    for m in DIGITS.finditer(text):
+        if taken[m.start()] or attached_to_word(text, m.start(), m.end()):
+            continue
+        end, scale = _scaled(text, m.end())
+        values = tuple(v * scale for v in digit_values(m.group(0), "zh"))
+        end, rest = _lower_sections(text, end, scale)
+        start = m.start()
+        add(Quantity(text[start:end], tuple(v + rest for v in values), not list_marker(text, start, end), start, end))
+
+    for m in _CN_NUMERAL.finditer(text):
+        s, start, end = m.group(0), m.start(), m.end()
+        if any(taken[start:end]):
+            continue
+        if len(s) > 1 and s.endswith("两") and s[-2] not in "百千万亿":  # 二十两 = twenty taels
+            s, end = s[:-1], end - 1
+        if start and text[start - 1] in _CN_APPROX_BEFORE:
+            continue
+        if s[0] in "百千万亿":  # 千万 (by all means), 万一 (in case), 百万雄师: idiom, not a count
+            continue
+        year_like = all(ch in _CN_DIGITS for ch in s) and len(s) == 4
+        if _CN_RANGE.search(s) and not year_like:  # 三四个, 十七八个, 一二十件: "three or four", an estimate
+            continue
+        v = chinese_numeral(s)
+        if v is None:
+            continue
+        loose = v == 1 or text[end:end + 1] in _CN_APPROX_MORE
+        if text[end:end + 1] in _CN_APPROX_MORE and text[end + 1:end + 2] in _CN_BIG_UNITS:
+            v *= _CN_BIG_UNITS[text[end + 1]]
+        # Years written digit by digit (二〇二二, 一九四九) are explicit; other numerals in characters
+        # are counts a translator may render freely (十万八千里, 一万个不服) and only help match.
+        hard = year_like
+        found.append(Quantity(s, (v,), hard, start, end, loose=loose and not hard, ordinal=text[start - 1:start] == "第"))
+    return sorted(found, key=lambda q: q.start)
+
+

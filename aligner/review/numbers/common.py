@@ -1,0 +1,112 @@
+"""What every language writes alike: the Quantity found, digit groups, digit fractions and clock times."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as written (`text`, at `start`–`end` of the sentence) and the values it can mean."""
+
+    text: str
+    values: tuple[float, ...]
+    hard: bool
+    start: int
+    end: int
+    loose: bool = False  # an estimate (十几, 四十多) or a bare "one": helps match, never a difference by itself
+    ordinal: bool = False  # a soft rank or date (XXV, 第二十四, 九十年代): a reason sets it against a hard number left over
+
+
+
+
+
+class Claims:
+    """Quantities found so far and the characters they cover, so no later pattern reads them again."""
+
+    def __init__(self, text: str) -> None:
+        self.found: list[Quantity] = []
+        self.taken = [False] * (len(text) + 1)
+
+    def add(self, q: Quantity) -> None:
+        self.found.append(q)
+        self.taken[q.start:q.end] = [True] * (q.end - q.start)
+
+
+# ---------------------------------------------------------------- shared pieces
+
+LATIN = "A-Za-z"
+CYR = "А-Яа-яЁё"
+# Letters directly after a digit run that still leave it a number: ordinals, decades, units.
+_NUMBER_SUFFIXES = {"st", "nd", "rd", "th", "s", "am", "pm", "km", "kg", "cm", "mm", "m", "g", "t", "h", "min"}
+_SPACES = " \u00a0\u202f\u2009"
+
+# Digit groups: 1,500 / 1 500 / 1 500 / 1.5 / 2022 (but not 2022 15 — a group after a space has 3 digits).
+DIGITS = re.compile(r"\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?")
+RANGE_DASH = "-–—~～"
+DIGIT_RUN = re.compile(r"\d+")
+
+
+def digit_values(raw: str, lang: str) -> tuple[float, ...]:
+    """Values a digit group can mean in `lang`: Russian uses a decimal comma, English a group comma."""
+    plain = raw
+    for s in _SPACES:
+        plain = plain.replace(s, "")
+    if "," in plain and "." in plain:  # 1,500.5 (en) or 1.500,5 (de-style)
+        if plain.rfind(".") > plain.rfind(","):
+            return (float(plain.replace(",", "")),)
+        return (float(plain.replace(".", "").replace(",", ".")),)
+    if "," in plain:
+        groups = plain.split(",")
+        grouped = all(len(g) == 3 for g in groups[1:])
+        decimal = float(plain.replace(",", ".")) if len(groups) == 2 else None
+        thousands = float(plain.replace(",", "")) if grouped else None
+        if lang == "ru":
+            return tuple(v for v in (decimal, thousands) if v is not None)
+        return tuple(v for v in (thousands, decimal) if v is not None)
+    return (float(plain),)
+
+
+def attached_to_word(text: str, start: int, end: int) -> bool:
+    """True for digits inside a code or name such as COVID-19, G20, 5G, H1N1, Су-57."""
+    before = text[max(0, start - 2):start]
+    if before[-1:] and re.match(f"[{LATIN}{CYR}]", before[-1]):
+        return True
+    if before[-1:] == "-" and before[:1] and re.match(f"[{LATIN}{CYR}]", before[0]):
+        return True
+    after = re.match(f"[{LATIN}]+", text[end:])
+    if after and after.group(0) not in _NUMBER_SUFFIXES:
+        return True
+    return False
+
+
+def list_marker(text: str, start: int, end: int) -> bool:
+    """A heading or list number at the start of a sentence: "6.片厂", "2) ...", "3、"."""
+    return not text[:start].strip() and re.match(r"[.、)）:：](?!\d)", text[end:end + 1] + text[end + 1:end + 2]) is not None
+
+
+# A fraction in digits: 1/3, 2/5 (not a date 1/3/2022, not 24/7).
+_SLASH_FRACTION = re.compile(r"(?<![\d/.,])(\d{1,3})/(\d{1,3})(?![\d/])")
+# A time on a clock: 3:30, 15:00, 3:30 p.m. (not 2:05:30, a race time).
+_CLOCK = re.compile(r"(?<![\d:：.,])([01]?\d|2[0-4])[:：]([0-5]\d)(?![\d:：])")
+_HOUR_AMPM = re.compile(r"(?<![\d:：.,])(1[0-2]|0?\d)(?:[.:]([0-5]\d))?\s*(?:[ap]\.m\.|[ap]m\b)", re.I)  # 3 p.m., 3.30 pm
+
+
+def clock_values(hour: float, minutes: float) -> tuple[float, ...]:
+    """A time read on the 12-hour face, both halves of the day: 15:00, 3 p.m. and 下午3点 all agree.
+
+    a.m./p.m. is left to the reader: 下午 and 晚上 do not map one to one onto p.m. and evening."""
+    face = hour % 12 + minutes / 60
+    return face, face + 12
+
+
+def fractions_and_clocks(text: str, claims: Claims) -> None:
+    """Digit fractions (1/3) and clock times (3:30 p.m.), read before their digits are taken one by one."""
+    for m in _SLASH_FRACTION.finditer(text):
+        n, d = int(m.group(1)), int(m.group(2))
+        if 0 < n < d <= 100:
+            claims.add(Quantity(m.group(0), (n / d,), True, m.start(), m.end()))
+    for pattern in (_HOUR_AMPM, _CLOCK):
+        for m in pattern.finditer(text):
+            if not any(claims.taken[m.start():m.end()]):
+                claims.add(Quantity(m.group(0), clock_values(int(m.group(1)), int(m.group(2) or 0)), True, m.start(), m.end()))

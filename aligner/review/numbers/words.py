@@ -1,0 +1,341 @@
+"""Numbers in English and Russian text: digit groups, number words, ordinals, Roman numerals, dates, decades, shares."""
+from __future__ import annotations
+
+import re
+
+from aligner.review.numbers.common import (
+    CYR,
+    DIGITS,
+    LATIN,
+    Claims,
+    Quantity,
+    attached_to_word,
+    digit_values,
+    fractions_and_clocks,
+    list_marker,
+)
+
+# ---------------------------------------------------------------- English
+
+_EN_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_EN_TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_EN_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+              "trillion": 1_000_000_000_000}
+_EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+_EN_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+                 "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+_EN_DECADES = {w: 10 * (i + 2) for i, w in enumerate(
+    "twenties thirties forties fifties sixties seventies eighties nineties".split())}
+_EN_MONTHS = {m: i + 1 for i, m in enumerate(
+    "January February March April May June July August September October November December".split())}
+_EN_PERCENT = re.compile(r"\s*(?:%|percent\b|per cent\b|pct\b)", re.I)
+
+# ---------------------------------------------------------------- Russian
+
+# Russian cardinals in all their cases (one line per value). "семью" (also "family") is left out.
+_RU_FORMS = """
+2 два две двух двум двумя
+3 три трёх трех трём трем тремя
+4 четыре четырёх четырех четырём четырем четырьмя
+5 пять пяти пятью
+6 шесть шести шестью
+7 семь семи
+8 восемь восьми восемью восьмью
+9 девять девяти девятью
+10 десять десяти десятью
+11 одиннадцать одиннадцати одиннадцатью
+12 двенадцать двенадцати двенадцатью
+13 тринадцать тринадцати тринадцатью
+14 четырнадцать четырнадцати четырнадцатью
+15 пятнадцать пятнадцати пятнадцатью
+16 шестнадцать шестнадцати шестнадцатью
+17 семнадцать семнадцати семнадцатью
+18 восемнадцать восемнадцати восемнадцатью
+19 девятнадцать девятнадцати девятнадцатью
+20 двадцать двадцати двадцатью
+30 тридцать тридцати тридцатью
+40 сорок
+50 пятьдесят пятидесяти пятьюдесятью
+60 шестьдесят шестидесяти шестьюдесятью
+70 семьдесят семидесяти семьюдесятью
+80 восемьдесят восьмидесяти восемьюдесятью
+90 девяносто девяноста
+100 сто ста
+200 двести двухсот двумстам двумястами двухстах
+300 триста трёхсот трехсот тремстам тремястами трёхстах трехстах
+400 четыреста четырёхсот четырехсот четырёмстам четыремстам четырьмястами четырёхстах четырехстах
+500 пятьсот пятисот пятистам пятьюстами пятистах
+600 шестьсот шестисот шестистам шестьюстами шестистах
+700 семьсот семисот семистам семьюстами семистах
+800 восемьсот восьмисот восьмистам восьмьюстами восемьюстами восьмистах
+900 девятьсот девятисот девятистам девятьюстами девятистах
+"""
+_RU_WORDS: dict[str, float] = {
+    form: float(line.split()[0]) for line in _RU_FORMS.strip().splitlines() for form in line.split()[1:]
+}
+_RU_SCALES = {"тысяч": 1_000, "тыс": 1_000, "миллион": 1_000_000, "млн": 1_000_000, "миллиард": 1_000_000_000,
+              "млрд": 1_000_000_000, "триллион": 1_000_000_000_000, "трлн": 1_000_000_000_000}
+_RU_MONTHS = {m: i + 1 for i, m in enumerate(
+    "январ феврал март апрел ма июн июл август сентябр октябр ноябр декабр".split())}
+_RU_MONTH_WORD = re.compile(r"(январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)(?:ь|я|е|ю|ем|ём|а|у|ом)$")
+_RU_FRACTIONS = {"треть": 3, "трети": 3, "третей": 3, "четверть": 4, "четверти": 4, "четвертей": 4}
+_RU_PERCENT = re.compile(r"\s*(?:%|процент\w*|проц\.)", re.I)
+_RU_DECADE = re.compile("(двадцат|тридцат|сороков|пятидесят|шестидесят|семидесят|восьмидесят|девяност)(?:ые|ых|ым|ыми)$")
+_RU_DECADE_STEMS = {"двадцат": 20, "тридцат": 30, "сороков": 40, "пятидесят": 50, "шестидесят": 60, "семидесят": 70,
+                    "восьмидесят": 80, "девяност": 90}
+_RU_HALF = {"полтора": 1.5, "полторы": 1.5, "полутора": 1.5}  # полтора миллиона; полмиллиона is read with the scales
+
+# "One in three", "every third", "каждое третье": a share, 1/3, as the Chinese 三分之一 or 1/3 writes it.
+_EN_ONE_IN = re.compile(r"\b(?:one (?:in|out of) (\w+)|every (third|fourth|fifth|tenth))\b", re.I)
+_RU_EVERY = re.compile(r"\b(?:кажд(?:ый|ая|ое|ого|ой|ому|ую|ым|ом))\s+(трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят)"
+                       r"(?:ий|ья|ье|ьего|ьей|ьему|ью|ьим|ьем|ый|ая|ое|ого|ой|ому|ую|ым|ом)\b", re.I)
+_RU_ORDINAL_STEMS = {"трет": 3, "четвёрт": 4, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8, "девят": 9,
+                     "десят": 10}
+# Words before "three quarters" that make it a count of quarters of a year (the first three quarters), not 3/4.
+_EN_PERIODS_BEFORE = {"first", "last", "past", "next", "previous", "preceding", "following", "recent", "remaining",
+                      "the", "these", "those", "all"}
+
+
+
+def _roman(token: str) -> int | None:
+    if not re.fullmatch(r"[IVXLC]{2,}", token):
+        return None
+    vals = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for a, b in zip(token, token[1:] + " "):
+        v = vals[a]
+        total += -v if b != " " and vals[b] > v else v
+    canonical = _to_roman(total)
+    return total if canonical == token else None
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for v, s in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out += s
+            n -= v
+    return out
+
+
+_WORD = re.compile(f"[{LATIN}{CYR}]+(?:-[{LATIN}{CYR}]+)*|\\d")
+
+
+_OR = {"or", "или", "либо"}
+_ABOUT = {"about", "over", "some", "nearly", "almost", "around", "more than", "less than", "than", "около", "почти",
+          "более", "менее", "свыше", "примерно", "больше", "меньше"}
+_DECADE = re.compile(r"decades?$|десятилети")
+
+
+def _decade_word(word: str, lang: str) -> float | None:
+    """20..90 for "the nineties", "девяностых"."""
+    low = word.lower()
+    if lang == "en":
+        return _EN_DECADES.get(low)
+    m = _RU_DECADE.match(low)
+    return _RU_DECADE_STEMS[m.group(1)] if m else None
+
+
+def _one_in_n(text: str, lang: str, claims: Claims) -> None:
+    """"One in three", "every third", "каждое третье": 1/3."""
+    pattern = _EN_ONE_IN if lang == "en" else _RU_EVERY
+    for m in pattern.finditer(text):
+        word = next(g for g in m.groups() if g).lower()
+        n = _RU_ORDINAL_STEMS.get(word) if lang == "ru" else \
+            _EN_ORDINALS.get(word) or _EN_UNITS.get(word) or (int(word) if word.isdigit() else None)
+        if n and n > 1 and not any(claims.taken[m.start():m.end()]):
+            claims.add(Quantity(m.group(0), (1 / n,), True, m.start(), m.end()))
+
+
+def _word_value(word: str, lang: str) -> tuple[str, float] | None:
+    """('unit'|'tens'|'scale'|'hundreds', value) for a number word, else None."""
+    w = word.lower()
+    if lang == "en":
+        if w in _EN_UNITS:
+            return "unit", _EN_UNITS[w]
+        if w in _EN_TENS:
+            return "tens", _EN_TENS[w]
+        if w in _EN_SCALES:
+            return "scale", _EN_SCALES[w]
+        if "-" in w:
+            a, _, b = w.partition("-")
+            if a in _EN_TENS and b in _EN_UNITS and _EN_UNITS[b] > 0:
+                return "tens", _EN_TENS[a] + _EN_UNITS[b]
+            if a in _EN_TENS and b in _EN_ORDINALS and _EN_ORDINALS[b] < 10:  # twenty-first
+                return "tens", _EN_TENS[a] + _EN_ORDINALS[b]
+            if b not in _EN_FRACTIONS and not _word_value(b, lang):  # three-inch, seven-centimeter
+                return _word_value(a, lang)
+        if w == "dozen":
+            return "unit", 12
+        return None
+    if w in ("один", "одна", "одно", "одного", "одной", "одному", "одним", "одну"):
+        return "unit", 1
+    if w in _RU_HALF:
+        return "unit", _RU_HALF[w]
+    half = re.match("полу?-?", w)
+    if half and (scale := _word_value(w[half.end():], lang)) and scale[0] == "scale":
+        return "scale", scale[1] / 2  # полмиллиона, полумиллиона, пол-миллиарда
+    if w in _RU_WORDS:
+        v = _RU_WORDS[w]
+        return ("hundreds" if v >= 100 else "tens" if v >= 20 else "unit"), v
+    for stem, v in _RU_SCALES.items():
+        if w.startswith(stem) and len(w) - len(stem) <= 3:
+            return "scale", v
+    return None
+
+
+def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
+    claims = Claims(text)
+    found, taken, add = claims.found, claims.taken, claims.add
+
+    words = list(_WORD.finditer(text))
+    percent_re = _EN_PERCENT if lang == "en" else _RU_PERCENT
+
+    fractions_and_clocks(text, claims)
+    _one_in_n(text, lang, claims)
+
+    # Digit groups, with a scale word after them (100 billion, 1,5 млн) and % after them.
+    for m in DIGITS.finditer(text):
+        if taken[m.start()] or attached_to_word(text, m.start(), m.end()):
+            continue
+        values = digit_values(m.group(0), lang)
+        end = m.end()
+        scale_m = re.match(r"[\s\u00a0\u202f]*([A-Za-zА-Яа-яЁё]+)\.?", text[end:])
+        if scale_m:
+            wv = _word_value(scale_m.group(1), lang)
+            if wv and wv[0] == "scale" and not scale_m.group(1).lower().endswith(("s",)) or (
+                    wv and wv[0] == "scale" and lang == "ru"):
+                values = tuple(v * wv[1] for v in values)
+                end += scale_m.end()
+        pm = percent_re.match(text[end:])
+        if pm:
+            end += pm.end()
+        add(Quantity(text[m.start():end], values, not list_marker(text, m.start(), end), m.start(), end))
+
+    # Fractions in words: one-third, two thirds, a third of, две трети, четверть.
+    for i, w in enumerate(words):
+        if taken[w.start()]:
+            continue
+        low = w.group(0).lower()
+        num, den, start = None, None, w.start()
+        if lang == "en":
+            parts = low.split("-")
+            if len(parts) == 2 and parts[0] in _EN_UNITS and parts[1] in _EN_FRACTIONS:
+                num, den = _EN_UNITS[parts[0]], _EN_FRACTIONS[parts[1]]
+            elif low in _EN_FRACTIONS and low not in ("half", "halves", "fourth", "tenth", "fifth") and i:
+                prev = words[i - 1].group(0).lower()
+                if low == "quarters" and i > 1 and words[i - 2].group(0).lower() in _EN_PERIODS_BEFORE:
+                    continue  # "the first three quarters": three quarters of a year, a count
+                if prev in _EN_UNITS and _EN_UNITS[prev] > 0:
+                    num, den, start = _EN_UNITS[prev], _EN_FRACTIONS[low], words[i - 1].start()
+                elif prev in ("a", "one") and text[w.end():w.end() + 3] == " of":
+                    num, den, start = 1, _EN_FRACTIONS[low], words[i - 1].start()
+        elif low in _RU_FRACTIONS:
+            num, den = 1, _RU_FRACTIONS[low]
+            prev = _word_value(words[i - 1].group(0), lang) if i else None
+            if prev and prev[0] != "scale":
+                num, start = prev[1], words[i - 1].start()
+        if num is not None and den:
+            end = w.end()
+            found.append(Quantity(text[start:end], (num / den,), True, start, end))
+            for k in range(start, end):
+                taken[k] = True
+
+    # Runs of number words: twenty-four, one hundred and five, две тысячи, пять лет.
+    i = 0
+    while i < len(words):
+        w = words[i]
+        wv = _word_value(w.group(0), lang) if not taken[w.start()] and not w.group(0).isdigit() else None
+        if wv is None:
+            i += 1
+            continue
+        total, current, j, n_words, scaled, prev_kind = 0.0, 0.0, i, 0, False, ""
+        last_end = w.end()
+        while j < len(words):
+            tok = words[j].group(0)
+            if taken[words[j].start()]:
+                break
+            gap = text[last_end:words[j].start()]
+            if n_words and gap.strip() not in ("", "and") and not (gap.strip() == "," and scaled):
+                break
+            if lang == "en" and tok.lower() == "and":
+                if not (scaled and j + 1 < len(words) and _word_value(words[j + 1].group(0), lang)):
+                    break
+                j += 1
+                continue
+            v = _word_value(tok, lang) if not tok.isdigit() else None
+            if v is None:
+                break
+            kind, val = v
+            if n_words and (kind == "tens" and prev_kind in ("unit", "tens") or
+                            kind == "unit" and (prev_kind == "unit" or prev_kind == "tens" and current % 10)):
+                break  # "two three-inch" is two numbers, "twenty five" one
+            prev_kind = kind
+            if kind == "scale":
+                if tok.lower().endswith("s") and lang == "en":  # hundreds, thousands: vague
+                    break
+                if val == 100:
+                    current = (current or 1) * 100
+                else:
+                    total += (current or 1) * val
+                    current = 0
+                scaled = True
+            else:
+                current += val
+            n_words += 1
+            last_end = words[j].end()
+            j += 1
+        if n_words == 0:
+            i += 1
+            continue
+        value = total + current
+        start, end = w.start(), last_end
+        # "a hundred", "a thousand", "half a trillion"
+        if scaled and i and words[i - 1].group(0).lower() == "a" and n_words == 1:
+            start = words[i - 1].start()
+            if i > 1 and words[i - 2].group(0).lower() == "half":
+                start, value = words[i - 2].start(), value / 2
+        pm = percent_re.match(text[end:])
+        if pm:
+            end += pm.end()
+        before = words[i - 1].group(0).lower() if i else ""
+        after = words[j].group(0).lower() if j < len(words) else ""
+        estimate = before in _OR or (after in _OR and j + 1 < len(words) and
+                                     (words[j + 1].group(0).isdigit() or _word_value(words[j + 1].group(0), lang)))
+        values = (value, value * 10) if _DECADE.match(after) else (value,)  # four decades = 40 years
+        if not estimate:  # "two or three", "a thing or two", "два или три": an estimate, not a count
+            hard = bool(pm)  # number words are counts a translator may render freely
+            loose = not hard and (value == 1 or words[i].group(0).lower() == "dozen" or
+                                  before in _ABOUT or (i > 1 and words[i - 2].group(0).lower() + " " + before in _ABOUT))
+            found.append(Quantity(text[start:end], values, hard, start, end, loose=loose))
+        for k in range(start, end):
+            taken[k] = True
+        i = j
+
+    # Months by name and Roman numerals: soft, they only help match (February ↔ 2月, XXIV ↔ 第24届).
+    for w in words:
+        if taken[w.start()]:
+            continue
+        tok = w.group(0)
+        month = None
+        if lang == "en" and tok in _EN_MONTHS and not (tok == "May" and w.start() == 0):
+            month = _EN_MONTHS[tok]
+        elif lang == "ru":
+            mm = _RU_MONTH_WORD.match(tok.lower())
+            if mm and (mm.group(1) != "ма" or tok.lower() in ("мая", "май", "мае")):
+                month = _RU_MONTHS[mm.group(1)]
+        if month:
+            found.append(Quantity(tok, (float(month),), False, w.start(), w.end()))
+            continue
+        decade = _decade_word(tok, lang)
+        if decade:  # the nineties, девяностые: as 九十年代 (or 90年代) reads; loose, as "the sixties" also says 一九六几年
+            found.append(Quantity(tok, (decade, 1900 + decade, 2000 + decade), False, w.start(), w.end(), loose=True))
+            continue
+        r = _roman(tok)
+        if r:
+            found.append(Quantity(tok, (float(r),), False, w.start(), w.end(), ordinal=True))
+    return sorted(found, key=lambda q: q.start)
+
