@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from aligner.errors import LanguageError
+from aligner.types import LANGUAGE_NAMES
 
 _HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
@@ -110,13 +111,33 @@ def _looks_bulgarian(sample: str, cyrillic: list[str]) -> bool:
     return words >= MIN_BULGARIAN_SIGNS and len(_BULGARIAN_HARD_SIGN.findall(sample)) >= MIN_BULGARIAN_SIGNS
 
 
+_SCRIPTS = {"zh": "Chinese characters", "ru": "Cyrillic letters", "en": "Latin letters"}
+
+
+def _script_weights(sample: str) -> dict[str, float]:
+    """How much of the sample is in each supported language's script (Han weighted per character)."""
+    return {"zh": len(_HAN_RE.findall(sample)) * HAN_WEIGHT, "ru": len(_CYRILLIC_RE.findall(sample)),
+            "en": len(_LATIN_RE.findall(sample))}
+
+
+def check_declared_language(text: str, lang: str, name: str = "") -> None:
+    """A language the user set (--target-lang, the page's language box) overrides detection within
+    a script (Ukrainian aligned as Russian, French as English), but not across scripts: English
+    text declared Russian was aligned with Russian rules and flagged every name."""
+    weighted = _script_weights(text[:SAMPLE_CHARS])
+    found = max(weighted, key=weighted.__getitem__)
+    if lang in weighted and weighted[found] and found != lang and weighted[lang] < 0.5 * weighted[found]:
+        raise LanguageError(
+            f"{_who(name)} is set to be {LANGUAGE_NAMES[lang]} but is written in {_SCRIPTS[found]}; "
+            f"give the {LANGUAGE_NAMES[lang]} file, or let the language be detected.")
+
+
 def detect_language(text: str, name: str = "") -> str:
     """Return "zh", "ru" or "en" for the text, or raise LanguageError naming `name`."""
     sample = text[:SAMPLE_CHARS]
-    han = len(_HAN_RE.findall(sample))
+    weighted = _script_weights(sample)
+    han = int(weighted["zh"] / HAN_WEIGHT)
     cyrillic = _CYRILLIC_RE.findall(sample)
-    latin = len(_LATIN_RE.findall(sample))
-    weighted = {"zh": han * HAN_WEIGHT, "ru": len(cyrillic), "en": latin}
     if not any(weighted.values()):
         if _HANGUL_RE.search(sample):
             raise LanguageError(f"{_who(name)} looks like Korean; aligner supports Chinese with Russian or English.")

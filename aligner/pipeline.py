@@ -14,11 +14,13 @@ SUPPORTED_TARGETS = ("ru", "en")
 
 def load_document(text: str, lang: str | None = None, presplit: bool = False, name: str = "") -> Document:
     """Detect the language (unless given) and segment `text` into sentences with offsets."""
-    from aligner.language import detect_language
+    from aligner.language import check_declared_language, detect_language
     from aligner.segment import segment
 
     if not text.strip():
         raise InputError(f"{name or 'The text'} is empty: there is nothing to align.")
+    if lang:
+        check_declared_language(text, lang, name)
     lang = lang or detect_language(text, name)
     return Document(text=text, lang=lang, sentences=segment(text, lang, presplit=presplit), name=name)
 

@@ -135,3 +135,18 @@ def test_the_sample_russian_translation_is_russian():
     for paragraph in text.split("\n\n"):  # each paragraph alone, as a short text
         if paragraph.strip():
             assert detect_language(paragraph) == "ru"
+
+
+def test_a_declared_language_overrides_detection_within_its_script_only():
+    """--target-lang ru aligns Ukrainian as Russian and en French as English, as documented, but
+    English text declared Russian is refused: it was aligned with Russian rules, every name flagged."""
+    from aligner.pipeline import load_document
+
+    english = "The Parties reaffirm their strong mutual support for the protection of their core interests."
+    with pytest.raises(LanguageError, match="set to be Russian but is written in Latin letters"):
+        load_document(english, "ru", name="statement.en.txt")
+    with pytest.raises(LanguageError, match="set to be English but is written in Cyrillic letters"):
+        load_document("Стороны подтверждают решительную взаимную поддержку.", "en", name="x.txt")
+    assert load_document("Сторони підтверджують рішучу взаємну підтримку.", "ru").lang == "ru"
+    assert load_document("Les Parties réaffirment leur soutien mutuel.", "en").lang == "en"
+    assert load_document(english + " Стороны.", "en").lang == "en"
