@@ -35,6 +35,7 @@ def test_a_chapter_against_another_chapters_translation_is_called_unrelated(enco
     assert "English file" in wrong.warnings[0]
     paired = [b for b in wrong.beads if b.src and b.tgt]
     assert paired and all(status(b) != "ok" for b in paired), "no pair of the wrong file may be exported as ok"
+    assert all(b.score <= 0.1 for b in paired), "nor pass --min-score"
     right = align_documents(chapter("006", "zh", 60), chapter("006", "en", 100), encoder)
     assert right.warnings == []
     assert sum(status(b) == "ok" for b in right.beads) > len(right.beads) / 2

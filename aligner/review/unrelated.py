@@ -17,7 +17,8 @@ sentences must look like translations (MAC dev: at most 30% of the 1–1 pairs l
 a real chapter, at least 70% against another chapter's translation).
 
 When the texts do not look like translations, the alignment carries a warning and every pair
-is flagged `weak`, so that no pair of the wrong file is exported as `ok`.
+is flagged `weak` with a score of at most UNRELATED_SCORE, so that no pair of the wrong file is
+exported as `ok` or passes `--min-score` (a pair with other flags too shows as `flagged`).
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ MIN_CONTRAST = 1.0  # d′ below which the texts do not look like a translation 
 MIN_COMPARED = 30  # pairs needed on each side of the comparison
 MAX_UNRELATED_SHARE = 0.5  # a short document: the share of paired sentences the prior calls unrelated
 MIN_PAIRED = 3  # fewer paired sentences say nothing either way
+UNRELATED_SCORE = 0.1  # the score of every pair of texts that are not a translation of each other
 
 
 def check_translation(alignment: Alignment, encoder: Encoder) -> None:
@@ -41,10 +43,13 @@ def check_translation(alignment: Alignment, encoder: Encoder) -> None:
     target = LANGUAGE_NAMES.get(alignment.target.lang, alignment.target.lang)
     alignment.warnings.append(
         f"The two texts do not look like translations of each other ({verdict}); check that the {target} "
-        "file is the translation of this Chinese text. Every pair is marked weak.")
+        "file is the translation of this Chinese text. No pair is left ok: each has a weak flag and a score "
+        f"of at most {UNRELATED_SCORE:.2f}.")
     for bead in alignment.beads:
-        if bead.src and bead.tgt and not any(f.kind == WEAK for f in bead.flags):
-            bead.flags.append(Flag(WEAK, "the texts do not look like translations of each other"))
+        if bead.src and bead.tgt:
+            bead.score = min(bead.score, UNRELATED_SCORE)  # so that --min-score leaves them out too
+            if not any(f.kind == WEAK for f in bead.flags):
+                bead.flags.append(Flag(WEAK, "the texts do not look like translations of each other"))
 
 
 def unrelated_reason(alignment: Alignment, encoder: Encoder) -> str | None:
