@@ -67,6 +67,10 @@ def test_an_unusable_glossary_is_one_clear_error(content, message):
     ("United Nations", "the United Nations' central role", "en", True),
     ("UN", "the UNESCO programme", "en", False),
     ("Winter Olympic Games", "the opening ceremony of the Olympic Winter Games", "en", True),
+    ("democra*", "Democracy is a common value of humankind", "en", True),  # a stem, as CAT tools write one
+    ("democra*", "a bureaucracy", "en", False),
+    ("суверен*", "внутренние дела суверенных государств", "ru", True),
+    ("democra", "Democracy is a common value of humankind", "en", False),  # without *, a word is a word
 ])
 def test_renderings_are_found_in_their_inflected_forms(form, text, lang, found):
     assert rendering_found(form, text, lang) is found

@@ -5,7 +5,9 @@ Traditional or full-width spelling counts) must have one of its renderings in th
 Renderings are matched word by word, in any order, ignoring case, with the endings a word takes
 in the sentence: English plurals and possessives (democracies, country's), Russian inflection
 (многополярность in многополярности, Совет Безопасности in Совета Безопасности) by the word's
-stem; another word of the same root (суверенных for суверенитет) is not the rendering. The flag names the term and what was expected, and marks the term in the Chinese.
+stem; another word of the same root (суверенных for суверенитет) is not the rendering, unless
+the glossary asks for the root with a trailing * (democra*, суверен*), as terminology lists in
+CAT tools do. The flag names the term and what was expected, and marks the term in the Chinese.
 """
 from __future__ import annotations
 
@@ -18,11 +20,14 @@ from aligner.review.marks import bead_text, joined_marks
 from aligner.types import Alignment, Flag, Term
 
 TERM = "term"
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*\*?")  # a trailing * marks a stem: democra* (as CAT tools write it)
 
 
 def _word_pattern(word: str, lang: str) -> str:
-    """A word as it may appear inflected: Russian by its stem, English with plural or possessive endings."""
+    """A word as it may appear inflected: Russian by its stem, English with plural or possessive endings;
+    a word ending in * as any word it begins (democra* for democracy, democratic)."""
+    if word.endswith("*"):
+        return rf"(?<![\w-]){re.escape(word[:-1])}[\w-]*"
     if lang == "ru" and len(word) >= 5 and re.fullmatch(r"[а-яё-]+", word, re.IGNORECASE):
         stem = word[:-2] if len(word) >= 7 else word[:-1]
         return rf"(?<![\w-]){re.escape(stem)}[а-яё]{{0,4}}(?![\w-])"
