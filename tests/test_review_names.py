@@ -204,3 +204,16 @@ def test_a_name_written_in_part_or_declined_still_counts(lang, tgt):
 def test_a_changed_name_is_flagged_despite_a_pronoun():
     pairs = [(p[0], p[1]) for p in STORY] + [("李明给他打了电话。", "Li Hua called him.")]
     assert reasons(pairs, "en")[-1] == "李明 (Li Ming) ≠ Li Hua"
+
+
+def test_a_leader_swapped_for_another_is_flagged_in_a_text_that_names_them_once():
+    """A name learnt from the document needs several pairs; the heads of state a diplomatic text
+    names are known, so one swapped (普京 → Medvedev) is caught in a short text too."""
+    zh = "应中华人民共和国主席习近平邀请，俄罗斯联邦总统普京访华。"
+    right_en = "At the invitation of President Xi Jinping, President Putin of the Russian Federation visited China."
+    right_ru = "По приглашению Председателя Си Цзиньпина Президент Российской Федерации В.В. Путин посетил Китай."
+    assert reasons([(zh, right_en)], "en") == [None]
+    assert reasons([(zh, right_ru)], "ru") == [None]
+    swapped = "At the invitation of President Hu Jintao, President Dmitry Medvedev of the Russian Federation visited China."
+    assert reasons([(zh, swapped)], "en") == ["Xi Jinping (习近平) only in the Chinese; Putin (普京) only in the Chinese"]
+    assert reasons([("两国元首举行会谈。", "President Xi and President Putin held talks.")], "en") == [None]

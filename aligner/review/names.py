@@ -4,8 +4,8 @@ Three checks, each kept to what can be told reliably:
 - Latin-script tokens in the Chinese (APEC, COVID-19, 5G) must reappear in the translation, as
   written or as a known equivalent;
 - known organisations and places (北约 = NATO = НАТО, 上合组织 = SCO = ШОС …) must be on both
-  sides or neither; countries and capitals only from the Chinese side, since translators
-  often spell out 两国 as "China and Russia";
+  sides or neither; countries, capitals and the leaders diplomatic texts name (习近平, 普京 …)
+  only from the Chinese side, since translators often spell out 两国 as "China and Russia";
 - Chinese personal names: capitalised words of the translation that read as pinyin (English)
   or Palladius (Russian) and match characters of their own pairs' Chinese (陈清扬 ↔ Chen
   Qingyang ↔ Чэнь Цинъян) form the document's name list; a name from that list on one side of
@@ -92,6 +92,20 @@ ENTITIES: tuple[Entity, ...] = (
            r"Азиатск\w+\s+(?:зимн\w+\s+)?игр|Азиад"),
     Entity("Universiade", ("大运会", "世界大学生运动会"), r"Universiade|University Games", r"Универсиад"),
     Entity("Expo", ("世博会", "世界博览会"), r"\bExpo\b|\bEXPO\b|World Exhibition", r"\bЭКСПО\b|\bЭкспо\b|Всемирн\w+\s+выставк"),
+    # Leaders a diplomatic text names, checked from the Chinese side only (两国元首 may be spelled out as
+    # "President Xi and President Putin"): a head of state swapped for another is the slip to catch.
+    Entity("Xi Jinping", ("习近平",), r"\bXi\b|Jinping", r"\bСи\b|Цзиньпин", False),
+    Entity("Putin", ("普京",), r"Putin", r"Путин", False),
+    Entity("Hu Jintao", ("胡锦涛",), r"\bHu\b|Jintao", r"\bХу\b|Цзиньтао", False),
+    Entity("Medvedev", ("梅德韦杰夫",), r"Medvedev", r"Медведев", False),
+    Entity("Li Keqiang", ("李克强",), r"Keqiang", r"Кэцян", False),
+    Entity("Li Qiang", ("李强",), r"Li Qiang", r"Ли\s+Цян", False),
+    Entity("Wang Yi", ("王毅",), r"Wang Yi\b", r"Ван\s+И\b", False),
+    Entity("Lavrov", ("拉夫罗夫",), r"Lavrov", r"Лавров", False),
+    Entity("Mishustin", ("米舒斯京",), r"Mishustin", r"Мишустин", False),
+    Entity("Biden", ("拜登",), r"Biden", r"Байден", False),
+    Entity("Trump", ("特朗普",), r"Trump", r"Трамп", False),
+    Entity("Guterres", ("古特雷斯",), r"Guterres", r"Гутерр[иеэ]ш", False),
     Entity("China", ("中国", "中华人民共和国"), r"China|Chinese|\bPRC\b", r"Кита|китайск|\bКНР\b", False,
            zh_not="发展中国"),
     Entity("Russia", ("俄罗斯",), r"Russia", r"Росси|российск|\bРФ\b", False),
