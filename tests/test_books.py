@@ -125,6 +125,39 @@ def test_a_page_with_no_text_is_one_clear_error(tmp_path):
         read_file(page)
 
 
+def test_a_page_with_only_its_menu_is_one_clear_error(tmp_path):
+    page = tmp_path / "nav.html"
+    page.write_text('<html><body><nav><a href="/">Home</a></nav><footer>© 2024</footer></body></html>')
+    with pytest.raises(InputError, match="nav.html has no article text"):
+        read_file(page)
+
+
+def test_a_paragraph_the_page_repeats_is_read_each_time(tmp_path):
+    page = tmp_path / "dialogue.html"  # dialogue repeats lines; trafilatura's recovery of short pages keeps one
+    page.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>\n<p>Never heard of him.</p>\n'
+                    "<p>When Luo Xiaosi asked him where Wang Er had gone, he said, Wang Er?</p>\n"
+                    "<p>Never heard of him.</p>\n<p>For those like Luo Xiaosi, it would have been a great advantage "
+                    "to find me—I could prove that the city students in the area were treated badly, often beaten senseless.</p>\n</body></html>",
+                    encoding="utf-8")
+    assert read_file(page).split("\n\n") == [
+        "Never heard of him.", "When Luo Xiaosi asked him where Wang Er had gone, he said, Wang Er?",
+        "Never heard of him.",
+        "For those like Luo Xiaosi, it would have been a great advantage to find me—I could prove that the city "
+        "students in the area were treated badly, often beaten senseless."]
+
+
+def test_page_lists_and_tables_read_as_plain_paragraphs(tmp_path):
+    page = tmp_path / "data.html"
+    page.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>'
+                    "<p>The table below lists the main data.</p><ol><li>First item about the harvest.</li>"
+                    "<li>Second item about the river.</li></ol><table><tr><th>Year</th><th>Event</th></tr>"
+                    "<tr><td>2020</td><td>The bridge was built.</td></tr></table>"
+                    "<p>The last paragraph says goodbye.</p></body></html>", encoding="utf-8")
+    assert read_file(page).split("\n\n") == [
+        "The table below lists the main data.", "First item about the harvest.", "Second item about the river.",
+        "Year", "Event", "2020", "The bridge was built.", "The last paragraph says goodbye."]
+
+
 def test_a_web_page_and_an_old_word_document_align_like_the_sample_files(tmp_path):
     """The saved pages (zh–ru) and the Word 97 documents LibreOffice saved (zh–en, tests/data/make_books.py)."""
     runner = CliRunner(env={"ALIGNER_CACHE_DIR": str(tmp_path / "cache"), "OMP_NUM_THREADS": "1"})

@@ -144,6 +144,12 @@ def _chapter_paragraphs(data: bytes, what: str) -> list[str]:
     except Exception as error:  # lxml raises several types for unusable documents
         raise InputError(f"{what} cannot be parsed ({error}).") from None
     body = next((e for e in root.iter() if _local(e.tag) == "body"), root)
+    return block_paragraphs(body)
+
+
+def block_paragraphs(root, blocks=BLOCKS, skipped=SKIPPED) -> list[str]:
+    """Each block's text under `root` (an XHTML body, or trafilatura's extracted body), in order:
+    a block starts and ends a paragraph; <br> (trafilatura's <lb>) breaks a line."""
     paragraphs: list[str] = []
     current: list[str] = []
 
@@ -155,12 +161,12 @@ def _chapter_paragraphs(data: bytes, what: str) -> list[str]:
 
     def walk(element) -> None:
         tag = _local(element.tag)
-        if tag in SKIPPED or not tag:  # comments and processing instructions have no tag name
+        if tag in skipped or not tag:  # comments and processing instructions have no tag name
             return
-        block = tag in BLOCKS
+        block = tag in blocks
         if block:
             flush()
-        if tag == "br":
+        if tag in ("br", "lb"):
             current.append(_BREAK)
         if element.text:
             current.append(element.text)
@@ -171,6 +177,6 @@ def _chapter_paragraphs(data: bytes, what: str) -> list[str]:
         if block:
             flush()
 
-    walk(body)
+    walk(root)
     flush()
     return paragraphs
