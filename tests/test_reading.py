@@ -230,9 +230,9 @@ def test_docx_reads_text_as_word_shows_it_with_tracked_changes_accepted(tmp_path
 
     document = docx.Document()
     _word_paragraph(document, _run("The council met on "),
-                    f'<w:del w:id="1" w:author="Ed"><w:r><w:delText>Monday </w:delText></w:r></w:del>',
+                    '<w:del w:id="1" w:author="Ed"><w:r><w:delText>Monday </w:delText></w:r></w:del>',
                     f'<w:ins w:id="2" w:author="Ed">{_run("Tuesday ")}</w:ins>', _run("and agreed."))
-    _word_paragraph(document, f'<w:del w:id="3" w:author="Ed"><w:r><w:delText>A deleted paragraph.</w:delText></w:r></w:del>')
+    _word_paragraph(document, '<w:del w:id="3" w:author="Ed"><w:r><w:delText>A deleted paragraph.</w:delText></w:r></w:del>')
     _word_paragraph(document, _run("The signatory was "), f"<w:sdt><w:sdtPr/><w:sdtContent>{_run('Ivan Petrov')}</w:sdtContent></w:sdt>",
                     _run(" of the "), f'<w:smartTag w:element="place">{_run("ministry")}</w:smartTag>', _run("."))
     _word_paragraph(document, _run("The date is "), f'<w:fldSimple w:instr=" DATE ">{_run("5 May")}</w:fldSimple>',
