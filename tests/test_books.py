@@ -76,6 +76,13 @@ def _epub(path: Path, chapters: dict[str, str], spine: list[str], nonlinear: tup
     return path
 
 
+def _without_container(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w") as book:
+        book.writestr("mimetype", "application/epub+zip")
+        book.writestr("OEBPS/c1.xhtml", "<html><body><p>x</p></body></html>")
+    return path
+
+
 def _garbled_container(path: Path) -> Path:
     with zipfile.ZipFile(path, "w") as book:
         book.writestr("mimetype", "application/epub+zip")
@@ -97,13 +104,27 @@ def test_epub_chapters_follow_the_spine_and_only_the_text_is_read(tmp_path):
                                   "Latin words stay apart.", "第二章", "他说：“好。”"]
 
 
+def test_epub_footnote_marks_and_texts_are_left_out(tmp_path):
+    book = _epub(tmp_path / "notes.epub", {  # pandoc's footnotes, and EPUB 3 asides as publishers write them
+        "c1": ('<p>It was very cold.<a href="#fn1" class="footnote-ref" id="fnref1" epub:type="noteref">1</a> '
+               'The harvest of 2021<a href="#n2" epub:type="noteref"><sup>2</sup></a> was good.</p>'
+               '<aside epub:type="footnote" id="n2"><p>See the ministry statistics.</p></aside>'
+               '<section class="footnotes" epub:type="footnotes"><hr/><ol><li id="fn1" epub:type="footnote">'
+               '<p>Source: the city weather bureau.<a href="#fnref1" class="footnote-back" role="doc-backlink">'
+               "↩︎</a></p></li></ol></section>"),
+    }, spine=["c1"])
+    assert read_file(book) == "It was very cold. The harvest of 2021 was good."
+
+
 def test_an_epub_given_as_a_zip_is_read_as_the_book_it_is(tmp_path):
     book = _epub(tmp_path / "novel.zip", {"c1": "<p>第一段。</p>"}, spine=["c1"])
     assert read_file(book) == "第一段。"
 
 
 @pytest.mark.parametrize("make, message", [
-    (lambda p: _epub(p, {"c1": "<p>x</p>", "c2": "<p>y</p>"}, ["c1", "c2"], missing=("c2",)), "incomplete e-book"),
+    (lambda p: _epub(p, {"c1": "<p>x</p>", "c2": "<p>y</p>"}, ["c1", "c2"], missing=("c2",)),
+     "incomplete e-book: it has no OEBPS/c2.xhtml; save"),
+    (lambda p: _without_container(p), r"incomplete e-book: it has no META-INF/container.xml; save or download it again\.$"),
     (lambda p: _epub(p, {"c1": '<p><img src="page1.png"/></p>'}, ["c1"]), "no text in its chapters"),
     (lambda p: _epub(p, {"c1": "<p>x</p>"}, []), "lists no chapters"),
     (lambda p: (p.write_bytes(b"PK\x03\x04 damaged beyond repair"), p)[1], "not a readable e-book"),
