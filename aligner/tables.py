@@ -72,10 +72,9 @@ def read_rows(path: Path) -> list[list[str]]:
 
 def _docx_rows(path: Path) -> list[list[str]]:
     """The first table whose header names a Chinese column, else the first of two or more columns."""
-    from aligner.formats.docx import open_word_document
+    from aligner.formats.docx import open_word_document, table_rows
 
-    tables = [[["\n".join(p.text for p in cell.paragraphs) for cell in row.cells] for row in table.rows]
-              for table in open_word_document(path).tables if len(table.columns) >= 2]
+    tables = [table_rows(table._tbl) for table in open_word_document(path).tables if len(table.columns) >= 2]
     named = [rows for rows in tables if rows and language_columns(rows[0])]
     if not named and not tables:
         raise InputError(f"{path} has no table of two or more columns; give the pairs as a table "

@@ -76,6 +76,13 @@ def _epub(path: Path, chapters: dict[str, str], spine: list[str], nonlinear: tup
     return path
 
 
+def _without_container(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w") as book:
+        book.writestr("mimetype", "application/epub+zip")
+        book.writestr("OEBPS/c1.xhtml", "<html><body><p>x</p></body></html>")
+    return path
+
+
 def _garbled_container(path: Path) -> Path:
     with zipfile.ZipFile(path, "w") as book:
         book.writestr("mimetype", "application/epub+zip")
@@ -97,13 +104,27 @@ def test_epub_chapters_follow_the_spine_and_only_the_text_is_read(tmp_path):
                                   "Latin words stay apart.", "第二章", "他说：“好。”"]
 
 
+def test_epub_footnote_marks_and_texts_are_left_out(tmp_path):
+    book = _epub(tmp_path / "notes.epub", {  # pandoc's footnotes, and EPUB 3 asides as publishers write them
+        "c1": ('<p>It was very cold.<a href="#fn1" class="footnote-ref" id="fnref1" epub:type="noteref">1</a> '
+               'The harvest of 2021<a href="#n2" epub:type="noteref"><sup>2</sup></a> was good.</p>'
+               '<aside epub:type="footnote" id="n2"><p>See the ministry statistics.</p></aside>'
+               '<section class="footnotes" epub:type="footnotes"><hr/><ol><li id="fn1" epub:type="footnote">'
+               '<p>Source: the city weather bureau.<a href="#fnref1" class="footnote-back" role="doc-backlink">'
+               "↩︎</a></p></li></ol></section>"),
+    }, spine=["c1"])
+    assert read_file(book) == "It was very cold. The harvest of 2021 was good."
+
+
 def test_an_epub_given_as_a_zip_is_read_as_the_book_it_is(tmp_path):
     book = _epub(tmp_path / "novel.zip", {"c1": "<p>第一段。</p>"}, spine=["c1"])
     assert read_file(book) == "第一段。"
 
 
 @pytest.mark.parametrize("make, message", [
-    (lambda p: _epub(p, {"c1": "<p>x</p>", "c2": "<p>y</p>"}, ["c1", "c2"], missing=("c2",)), "incomplete e-book"),
+    (lambda p: _epub(p, {"c1": "<p>x</p>", "c2": "<p>y</p>"}, ["c1", "c2"], missing=("c2",)),
+     "incomplete e-book: it has no OEBPS/c2.xhtml; save"),
+    (lambda p: _without_container(p), r"incomplete e-book: it has no META-INF/container.xml; save or download it again\.$"),
     (lambda p: _epub(p, {"c1": '<p><img src="page1.png"/></p>'}, ["c1"]), "no text in its chapters"),
     (lambda p: _epub(p, {"c1": "<p>x</p>"}, []), "lists no chapters"),
     (lambda p: (p.write_bytes(b"PK\x03\x04 damaged beyond repair"), p)[1], "not a readable e-book"),
@@ -123,6 +144,39 @@ def test_a_page_with_no_text_is_one_clear_error(tmp_path):
                     '<body><img src="page1.png"><img src="page2.png"></body></html>')
     with pytest.raises(InputError, match="scan.html has no article text"):
         read_file(page)
+
+
+def test_a_page_with_only_its_menu_is_one_clear_error(tmp_path):
+    page = tmp_path / "nav.html"
+    page.write_text('<html><body><nav><a href="/">Home</a></nav><footer>© 2024</footer></body></html>')
+    with pytest.raises(InputError, match="nav.html has no article text"):
+        read_file(page)
+
+
+def test_a_paragraph_the_page_repeats_is_read_each_time(tmp_path):
+    page = tmp_path / "dialogue.html"  # dialogue repeats lines; trafilatura's recovery of short pages keeps one
+    page.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>\n<p>Never heard of him.</p>\n'
+                    "<p>When Luo Xiaosi asked him where Wang Er had gone, he said, Wang Er?</p>\n"
+                    "<p>Never heard of him.</p>\n<p>For those like Luo Xiaosi, it would have been a great advantage "
+                    "to find me—I could prove that the city students in the area were treated badly, often beaten senseless.</p>\n</body></html>",
+                    encoding="utf-8")
+    assert read_file(page).split("\n\n") == [
+        "Never heard of him.", "When Luo Xiaosi asked him where Wang Er had gone, he said, Wang Er?",
+        "Never heard of him.",
+        "For those like Luo Xiaosi, it would have been a great advantage to find me—I could prove that the city "
+        "students in the area were treated badly, often beaten senseless."]
+
+
+def test_page_lists_and_tables_read_as_plain_paragraphs(tmp_path):
+    page = tmp_path / "data.html"
+    page.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>'
+                    "<p>The table below lists the main data.</p><ol><li>First item about the harvest.</li>"
+                    "<li>Second item about the river.</li></ol><table><tr><th>Year</th><th>Event</th></tr>"
+                    "<tr><td>2020</td><td>The bridge was built.</td></tr></table>"
+                    "<p>The last paragraph says goodbye.</p></body></html>", encoding="utf-8")
+    assert read_file(page).split("\n\n") == [
+        "The table below lists the main data.", "First item about the harvest.", "Second item about the river.",
+        "Year", "Event", "2020", "The bridge was built.", "The last paragraph says goodbye."]
 
 
 def test_a_web_page_and_an_old_word_document_align_like_the_sample_files(tmp_path):

@@ -55,6 +55,16 @@ def test_an_rtf_in_a_legacy_code_page_reads_back_as_written(tmp_path, paragraphs
     assert read_file(path).split("\n\n") == paragraphs
 
 
+def test_rtf_table_cells_are_paragraphs_and_list_numbers_are_left_out(tmp_path):
+    path = tmp_path / "table.rtf"  # as LibreOffice writes a table and a numbered list
+    path.write_bytes(b"{\\rtf1\\ansi\\ansicpg936 "
+                     b"{\\listtext\\pard\\plain  1.\\tab}\\ls1 \\u31532?\\u19968?\\u39033?\\u12290?\\par "
+                     b"\\trowd\\cellx1000\\cellx2000\\pard\\intbl 2020\\u24180?\\cell\\pard\\intbl "
+                     b"\\u22823?\\u26725?\\u24314?\\u25104?\\u12290?\\cell\\row\\pard "
+                     b"C:\\\\cell\\par}")
+    assert read_file(path).split("\n\n") == ["第一项。", "2020年", "大桥建成。", "C:\\cell"]
+
+
 def test_an_rtf_renamed_txt_is_still_read_as_rtf(tmp_path):
     path = tmp_path / "statement.txt"
     path.write_bytes(_wordpad(["两国元首举行会谈。"], 936, 134))

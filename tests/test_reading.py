@@ -1,6 +1,7 @@
 """Reading files: every supported encoding on real sentences, formats by extension, clear errors."""
 import codecs
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -204,6 +205,72 @@ def test_docx_paragraphs_and_tables_are_joined_by_blank_lines(tmp_path):
     path = tmp_path / "statement.docx"
     document.save(path)
     assert read_file(path) == "联合声明\n\n双方认为，民主是全人类共同价值。\n\n第一格。\n\n第二格。\n\n双方指出。"
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+MC = ('xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+      'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml"')
+
+
+def _word_paragraph(document, *inline: str) -> None:
+    """A paragraph made of raw WordprocessingML pieces, as Word writes tracked changes, controls and fields."""
+    from docx.oxml import parse_xml
+
+    paragraph = document.add_paragraph()
+    for piece in inline:
+        paragraph._p.append(parse_xml(piece if "xmlns:w" in piece else re.sub(r"^<([\w:]+)", rf"<\1 {W}", piece)))
+
+
+def _run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def test_docx_reads_text_as_word_shows_it_with_tracked_changes_accepted(tmp_path):
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    _word_paragraph(document, _run("The council met on "),
+                    '<w:del w:id="1" w:author="Ed"><w:r><w:delText>Monday </w:delText></w:r></w:del>',
+                    f'<w:ins w:id="2" w:author="Ed">{_run("Tuesday ")}</w:ins>', _run("and agreed."))
+    _word_paragraph(document, '<w:del w:id="3" w:author="Ed"><w:r><w:delText>A deleted paragraph.</w:delText></w:r></w:del>')
+    _word_paragraph(document, _run("The signatory was "), f"<w:sdt><w:sdtPr/><w:sdtContent>{_run('Ivan Petrov')}</w:sdtContent></w:sdt>",
+                    _run(" of the "), f'<w:smartTag w:element="place">{_run("ministry")}</w:smartTag>', _run("."))
+    _word_paragraph(document, _run("The date is "), f'<w:fldSimple w:instr=" DATE ">{_run("5 May")}</w:fldSimple>',
+                    _run(", page "), '<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+                    '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
+                    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', _run("7"),
+                    '<w:r><w:fldChar w:fldCharType="end"/></w:r>', _run(", see "),
+                    f'<w:hyperlink w:history="1">{_run("the site")}</w:hyperlink>', _run("."))
+    box = "<w:txbxContent><w:p>" + _run("A sentence in a text box.") + "</w:p></w:txbxContent>"
+    _word_paragraph(document, _run("Before the box."),
+                    f'<w:r {W} {MC}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx>{box}</wps:txbx>'
+                    f'</w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox>{box}</v:textbox></w:pict></mc:Fallback>'
+                    "</mc:AlternateContent></w:r>")
+    document.element.body.insert(len(document.element.body) - 1, parse_xml(
+        f"<w:sdt {W}><w:sdtPr/><w:sdtContent><w:p>{_run('A paragraph in a content control.')}</w:p></w:sdtContent></w:sdt>"))
+    path = tmp_path / "tracked.docx"
+    document.save(path)
+    assert read_file(path).split("\n\n") == [
+        "The council met on Tuesday and agreed.", "The signatory was Ivan Petrov of the ministry.",
+        "The date is 5 May, page 7, see the site.", "Before the box.", "A sentence in a text box.",
+        "A paragraph in a content control."]
+
+
+def test_a_merged_docx_cell_is_read_once(tmp_path):
+    from aligner.tables import read_rows
+
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "Across three columns."
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "Down two rows."
+    for row, column in ((1, 1), (1, 2), (2, 1), (2, 2)):
+        table.cell(row, column).text = f"Cell {row}{column}."
+    path = tmp_path / "merged.docx"
+    document.save(path)
+    assert read_file(path).split("\n\n") == ["Across three columns.", "Down two rows.", "Cell 11.", "Cell 12.",
+                                              "Cell 21.", "Cell 22."]
+    assert read_rows(path) == [["Across three columns.", "", ""], ["Down two rows.", "Cell 11.", "Cell 12."],
+                               ["", "Cell 21.", "Cell 22."]]
 
 
 def test_a_broken_docx_is_refused_by_name(tmp_path):

@@ -4,7 +4,9 @@ Novels reach researchers as EPUBs. An EPUB is a ZIP of XHTML chapters; the packa
 names them and the spine gives their order. Every block element (paragraph, heading, list item,
 quotation …) becomes a paragraph, so the segmenter sees the book's own paragraphs. What is not
 the book's text is left out: scripts, styles, the navigation document, spine items the book
-marks as non-linear (covers, notes pop-ups), and ruby annotations (pinyin over characters).
+marks as non-linear (covers, notes pop-ups), ruby annotations (pinyin over characters), and
+footnotes: their reference marks (`cold.1` would flag a number the original lacks) and their
+text, as the Word and OpenDocument readers leave footnotes out.
 """
 from __future__ import annotations
 
@@ -29,6 +31,10 @@ BLOCKS = frozenset({
     "header", "footer", "main", "address", "hr", "body",
 })
 SKIPPED = frozenset({"script", "style", "head", "title", "rt", "rp", "nav", "svg", "math", "noscript", "template"})
+# epub:type and role values (and pandoc's classes) of a footnote's reference mark, its text, and the link back
+NOTE_KINDS = frozenset({"noteref", "footnote", "footnotes", "endnote", "endnotes", "rearnote", "rearnotes",
+                        "doc-noteref", "doc-footnote", "doc-endnote", "doc-endnotes", "doc-backlink",
+                        "footnote-ref", "footnote-back"})
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")
 _BREAK = "\x00"  # stands for <br> while the source's own whitespace is collapsed
 
@@ -68,16 +74,14 @@ def epub_text(path: Path) -> str:
             if _encrypted(archive, path) & set(names):
                 raise InputError(f"{path} is protected by DRM: its chapters are encrypted. Export the text from the "
                                  "reader you bought it for, or use a copy without DRM.")
-            unpacked = sum(archive.getinfo(name).file_size for name in names)
+            present = set(archive.namelist())  # a missing chapter is named when it is read
+            unpacked = sum(archive.getinfo(name).file_size for name in names if name in present)
             if unpacked > MAX_CHAPTER_BYTES:
                 raise InputError(f"{path} unpacks to {unpacked / 2**20:.0f} MB of chapters, more than the "
                                  f"{MAX_CHAPTER_BYTES / 2**20:.0f} MB a book is read up to; split it into smaller books.")
-            chapters = [_chapter_paragraphs(archive.read(name), f"{path}:{name}") for name in names]
+            chapters = [_chapter_paragraphs(_read(archive, name, path), f"{path}:{name}") for name in names]
     except DAMAGED_ZIP:
         raise InputError(f"{path} is not a readable e-book (the ZIP is damaged); save or download it again.") from None
-    except KeyError as missing:
-        raise InputError(f"{path} is an incomplete e-book: {missing} is named but missing; "
-                         "save or download it again.") from None
     text = "\n\n".join(p for chapter in chapters for p in chapter)
     if not text.strip():
         raise InputError(f"{path} has no text in its chapters (only images?); give a book with the text to align.")
@@ -100,13 +104,21 @@ def _local(tag) -> str:
     return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
 
 
+def _read(archive: zipfile.ZipFile, name: str, path: Path) -> bytes:
+    """A member of the book, or InputError naming it if the book lacks it."""
+    try:
+        return archive.read(name)
+    except KeyError:
+        raise InputError(f"{path} is an incomplete e-book: it has no {name}; save or download it again.") from None
+
+
 def _spine(archive: zipfile.ZipFile, path: Path) -> list[str]:
     """Names of the chapter files in reading order."""
-    container = _xml(archive.read(_CONTAINER), f"{path}: {_CONTAINER}")
+    container = _xml(_read(archive, _CONTAINER, path), f"{path}: {_CONTAINER}")
     rootfile = next((e.get("full-path") for e in container.iter() if _local(e.tag) == "rootfile"), None)
     if not rootfile:
         raise InputError(f"{path} names no package file in {_CONTAINER}; it is not a valid e-book.")
-    package = _xml(archive.read(rootfile), f"{path}: {rootfile}")
+    package = _xml(_read(archive, rootfile, path), f"{path}: {rootfile}")
     base = posixpath.dirname(rootfile)
     manifest = {}
     for item in package.iter():
@@ -144,6 +156,21 @@ def _chapter_paragraphs(data: bytes, what: str) -> list[str]:
     except Exception as error:  # lxml raises several types for unusable documents
         raise InputError(f"{what} cannot be parsed ({error}).") from None
     body = next((e for e in root.iter() if _local(e.tag) == "body"), root)
+    for note in [e for e in body.iter() if _is_note(e)]:
+        note.drop_tree()  # the text after a reference mark stays
+    return block_paragraphs(body)
+
+
+def _is_note(element) -> bool:
+    """A footnote's reference mark, its text or its link back (by epub:type, role or pandoc's class)."""
+    kinds = " ".join(value for key, value in element.attrib.items()
+                     if key in ("role", "class") or key.endswith("type") and key != "type")
+    return not NOTE_KINDS.isdisjoint(kinds.split())
+
+
+def block_paragraphs(root, blocks=BLOCKS, skipped=SKIPPED) -> list[str]:
+    """Each block's text under `root` (an XHTML body, or trafilatura's extracted body), in order:
+    a block starts and ends a paragraph; <br> (trafilatura's <lb>) breaks a line."""
     paragraphs: list[str] = []
     current: list[str] = []
 
@@ -155,12 +182,12 @@ def _chapter_paragraphs(data: bytes, what: str) -> list[str]:
 
     def walk(element) -> None:
         tag = _local(element.tag)
-        if tag in SKIPPED or not tag:  # comments and processing instructions have no tag name
+        if tag in skipped or not tag:  # comments and processing instructions have no tag name
             return
-        block = tag in BLOCKS
+        block = tag in blocks
         if block:
             flush()
-        if tag == "br":
+        if tag in ("br", "lb"):
             current.append(_BREAK)
         if element.text:
             current.append(element.text)
@@ -171,6 +198,6 @@ def _chapter_paragraphs(data: bytes, what: str) -> list[str]:
         if block:
             flush()
 
-    walk(body)
+    walk(root)
     flush()
     return paragraphs

@@ -9,6 +9,8 @@ from aligner.errors import InputError
 
 RTF_SIGNATURE = b"{\\rtf"
 _RTF_CODE_PAGE = re.compile(rb"\\ansicpg(\d+)")
+# An escaped backslash (kept as it is), a table cell's end, a list item's number as the writer rendered it.
+_CELL_OR_NUMBER = re.compile(r"\\\\|\\(?:nest)?cell(?![a-zA-Z])|\\listtext(?![a-zA-Z])")
 
 
 def rtf_text(path: Path, data: bytes) -> str:
@@ -27,10 +29,23 @@ def rtf_text(path: Path, data: bytes) -> str:
         raise InputError(f"{path} is in code page {encoding[2:]}, which cannot be read here; "
                          "save it as .docx or as UTF-8 text.") from None
     try:
-        raw = rtf_to_text(data.decode("latin-1"), encoding=encoding, errors="strict")
+        raw = rtf_to_text(_plain_cells_and_lists(data.decode("latin-1")), encoding=encoding, errors="strict")
     except UnicodeDecodeError:
         raise InputError(f"{path} has characters that are not valid in its code page ({encoding}); "
                          "save it again as .docx or as UTF-8 text.") from None
     except (TypeError, ValueError, IndexError, OverflowError) as error:  # escapes the parser cannot read
         raise InputError(f"{path} is a damaged RTF document ({error}); open it and save it again.") from None
     return "\n\n".join(line.strip() for line in raw.splitlines() if line.strip())
+
+
+def _plain_cells_and_lists(rtf: str) -> str:
+    """The RTF with each table cell ended as a paragraph (striprtf writes `|` for \\cell) and list
+    numbers (\\listtext, `1.\\tab`) left out, as the .docx and .odt readers read them."""
+
+    def plain(match: re.Match) -> str:
+        word = match.group()
+        if word == "\\\\":
+            return word
+        return "\\par" if word.endswith("cell") else "\\*\\listtext"
+
+    return _CELL_OR_NUMBER.sub(plain, rtf)

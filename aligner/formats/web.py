@@ -5,7 +5,12 @@ from the browser. Aligning the whole page would pair one site's menu with anothe
 every link as added or omitted, so the main text is taken out with trafilatura (favouring
 recall: a sentence of the article must not go missing). Its heading is kept: trafilatura counts
 the <h1> as metadata when the page marks up its article, but the title is the first sentence of
-the translation too. Each paragraph of the article becomes a paragraph of the text.
+the translation too. Each paragraph of the article becomes a paragraph of the text, and so does
+each list item and table cell (read from trafilatura's XML, not its text, which writes Markdown:
+`- item`, `| 2020 | … |`). trafilatura keeps one of identical blocks when it recovers the text of
+a short page, so a line the page repeats (dialogue) is put back where the page has it; and a page
+that shows nothing outside its header, menus and footer has no article, whatever trafilatura's
+last-resort reading of the whole page returns.
 """
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ import re
 from pathlib import Path
 
 from aligner.errors import InputError
-from aligner.formats.epub import block_text
+from aligner.formats.epub import BLOCKS, SKIPPED, block_paragraphs, block_text
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MHTML_SUFFIXES = (".mhtml", ".mht")  # a web page saved as a single file
@@ -69,21 +74,73 @@ def html_text(data: bytes, name: str) -> str:
     from lxml import html as lxml_html
 
     source = page_source(data, name)
+    try:
+        page = lxml_html.fromstring(source)
+    except Exception:  # trafilatura may still read it; the checks against the page are only a bonus
+        page = None
+    shown = _page_blocks(page)
     extracted = trafilatura.bare_extraction(source, favor_recall=True, include_tables=True, include_comments=False,
                                             deduplicate=False, with_metadata=False)
-    text = getattr(extracted, "text", None) or ""
-    paragraphs = [p for p in (block_text(line) for line in text.split("\n")) if p]
+    body = getattr(extracted, "body", None)
+    paragraphs = _extracted_paragraphs(body) if body is not None else []
+    if page is not None and not shown:
+        paragraphs = []  # all the page shows is its menus, header and footer: trafilatura's fallback takes those
     if not paragraphs:
         raise InputError(f"{name} has no article text that could be found in the page; "
                          "copy the text from the browser and paste it, or save the page as text.")
-    try:
-        page = lxml_html.fromstring(source)
-    except Exception:  # trafilatura read it; a heading is only a bonus
-        page = None
+    paragraphs = with_repeats(paragraphs, shown)
     heading = _first_heading(page) if page is not None else ""
     if heading and heading not in paragraphs[:3]:
         paragraphs.insert(0, heading)
     return "\n\n".join(paragraphs)
+
+
+# trafilatura's own XML: a list item, a table cell, a quotation … is a paragraph, as in the other readers
+EXTRACTED_BLOCKS = BLOCKS | {"head", "item", "list", "row", "cell", "quote", "code"}
+
+
+_LINE = "\ufdd0"  # a noncharacter, never in a page's text, that XML still accepts
+
+
+def _extracted_paragraphs(body) -> list[str]:
+    """The paragraphs of trafilatura's extracted body: each block, and each line of one (its
+    whole-page fallback puts the page's text in one block, a line per element)."""
+    for element in body.iter():  # the lines outlast block_text's joining of whitespace
+        element.text = element.text and element.text.replace("\n", _LINE)
+        element.tail = element.tail and element.tail.replace("\n", _LINE)
+    blocks = block_paragraphs(body, EXTRACTED_BLOCKS)
+    return [line.strip() for block in blocks for line in block.replace("\n", _LINE).split(_LINE) if line.strip()]
+
+
+def _page_blocks(page) -> list[str]:
+    """The paragraphs the page shows outside its header, menus, sidebars and footer."""
+    if page is None:
+        return []
+    body = next((e for e in page.iter() if isinstance(e.tag, str) and e.tag.lower() == "body"), page)
+    return block_paragraphs(body, skipped=SKIPPED | _SITE_PARTS)
+
+
+def with_repeats(found: list[str], shown: list[str]) -> list[str]:
+    """`found` with the repeats trafilatura collapses put back: a paragraph the page shows again
+    (a line of dialogue said twice) between two paragraphs found, where the page has it."""
+    import bisect
+
+    places: dict[str, list[int]] = {}
+    for k, text in enumerate(shown):
+        places.setdefault(text, []).append(k)
+    result: list[str] = []
+    after = None  # the page position of the last paragraph found in it
+    for text in found:
+        spots = places.get(text, [])
+        k = bisect.bisect_left(spots, after + 1 if after is not None else 0)
+        if k == len(spots):
+            result.append(text)
+            continue
+        if after is not None:
+            result.extend(p for p in shown[after + 1:spots[k]] if p in places and p in found)
+        result.append(text)
+        after = spots[k]
+    return result
 
 
 def with_charset(html: bytes, charset: str | None) -> bytes:
