@@ -267,3 +267,37 @@ def test_a_glossary_with_no_column_for_a_documents_translation_fails_that_docume
     assert result.exit_code == 1 and "1 failed" in result.output
     row = _tsv(out / "summary.tsv")[0]
     assert f"{gloss} has no column for Russian (its columns: zh, en)" in row["error"]
+
+
+def test_sub_folders_are_searched_and_files_pair_only_at_the_same_place(tmp_path):
+    _touch(tmp_path / "zh" / "book1", "ch01.txt", "ch02.txt")
+    _touch(tmp_path / "zh" / "book2", "ch01.txt")
+    _touch(tmp_path / "zh" / ".git", "ch01.txt")
+    _touch(tmp_path / "en" / "book1", "ch01.txt")
+    _touch(tmp_path / "en" / "book2", "ch01.txt", "ch02.txt")
+    sets, unpaired = find_file_sets([tmp_path / "zh", tmp_path / "en"])
+    assert [(s.name, s.source.relative_to(tmp_path).as_posix(), s.target.relative_to(tmp_path).as_posix())
+            for s in sets] == [("book1/ch01", "zh/book1/ch01.txt", "en/book1/ch01.txt"),
+                               ("book2/ch01", "zh/book2/ch01.txt", "en/book2/ch01.txt")]
+    assert sorted(u.path.relative_to(tmp_path).as_posix() for u in unpaired) == ["en/book2/ch02.txt",
+                                                                                 "zh/book1/ch02.txt"]
+    _touch(tmp_path / "one" / "part 1", "a.zh.txt", "a.en.txt")
+    _touch(tmp_path / "one" / "out" / "a", "b.zh-en.tsv")  # the output folder, inside: never read
+    _touch(tmp_path / "one", "a.ru.txt")  # a at the top has no Chinese: not paired with part 1/a.zh.txt
+    sets, unpaired = find_file_sets([tmp_path / "one"], exclude=[tmp_path / "one" / "out"])
+    assert [(s.name, s.lang) for s in sets] == [("part 1/a", "en")]
+    assert [u.path.name for u in unpaired] == ["a.ru.txt"]
+
+
+def test_a_corpus_of_sub_folders_is_written_in_the_same_sub_folders(runner, tmp_path):
+    for lang in ("zh", "en"):
+        (tmp_path / "in" / "book1").mkdir(parents=True, exist_ok=True)
+        shutil.copy(TEXTS / f"joint-statement.{lang}.txt", tmp_path / "in" / "book1" / f"ch01.{lang}.txt")
+    out = tmp_path / "in" / "aligned"
+    result = runner.invoke(main, ["batch", str(tmp_path / "in"), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert (out / "book1" / "ch01.zh-en.tsv").is_file()
+    [row] = _tsv(out / "summary.tsv")
+    assert row["document"] == "book1/ch01" and row["output"] == str(out / "book1" / "ch01.zh-en.tsv")
+    again = runner.invoke(main, ["batch", str(tmp_path / "in"), "-o", str(out), "-q"])  # its own output not read
+    assert again.exit_code == 0 and [r["document"] for r in _tsv(out / "summary.tsv")] == ["book1/ch01"]
