@@ -77,6 +77,7 @@ class DocumentResult:
     counts: Counter = field(default_factory=Counter)
     seconds: float = 0.0
     error: str = ""
+    removed: tuple[Path, ...] = ()  # an earlier run's output for this document, removed as it failed now
 
     @property
     def name(self) -> str:
@@ -274,8 +275,34 @@ def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=N
             result.alignment = aligned
         except AlignerError as error:
             result.error = str(error)
+            result.removed = remove_stale_outputs(out_dir, files, fmt, target_lang)
         result.seconds = time.perf_counter() - started
         yield result
+
+
+def remove_stale_outputs(out_dir: Path, files: FileSet, fmt: str, target_lang: str | None = None) -> tuple[Path, ...]:
+    """Remove what an earlier run into `out_dir` wrote for a document that failed now, so that no
+    output looks current when it is not; returns the files removed.
+
+    Where the names carry no language tag (zh/001.txt, en/001.txt) the translation's language is
+    not known before reading it: each name of ours for the document is removed, as across folders
+    a document has one file set only."""
+    if all(files.langs):
+        labels = ["-".join(files.langs)]
+    elif target_lang and not files.three_way:
+        labels = [target_lang]
+    else:
+        labels = ["ru", "en", "ru-en", "en-ru"]
+    removed = []
+    for label in labels:
+        path = output_path(out_dir, files.name, "zh", label, fmt)
+        try:
+            if path.is_file():
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue  # cannot be removed: the summary does not claim it was
+    return tuple(removed)
 
 
 def _prepared(path: Path) -> Path:
@@ -331,11 +358,17 @@ def summary_table(results: list[DocumentResult], unpaired: list[Unpaired]) -> tu
     count_names = ["source_sentences", "target_sentences", "pairs", "written", "one_to_one", *PROBLEMS, DISAGREE]
     head = ["document", "chinese_file", "translation_file", "output", *count_names, "seconds", "error", "note"]
     body = [[r.name, str(r.files.source), "; ".join(map(str, r.files.targets)), str(r.output or ""),
-             *(r.counts[c] if not r.error else "" for c in count_names), round(r.seconds, 1), r.error, r.files.note]
+             *(r.counts[c] if not r.error else "" for c in count_names), round(r.seconds, 1), r.error, _note(r)]
             for r in results]
     body += [[split_name(u.path)[0], "" if u.side == "target" else str(u.path), str(u.path) if u.side == "target" else "",
               "", *([""] * len(count_names)), "", f"not aligned: {u.reason}", ""] for u in unpaired]
     return head, body
+
+
+def _note(result: DocumentResult) -> str:
+    """The summary's note: what differs from what was asked, and an earlier output removed."""
+    removed = "; ".join(f"the output of an earlier run, {path}, was removed" for path in result.removed)
+    return "; ".join(part for part in (result.files.note, removed) if part)
 
 
 def write_summary(path: Path, results: list[DocumentResult], unpaired: list[Unpaired]) -> Path:

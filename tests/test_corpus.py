@@ -301,3 +301,19 @@ def test_a_corpus_of_sub_folders_is_written_in_the_same_sub_folders(runner, tmp_
     assert row["document"] == "book1/ch01" and row["output"] == str(out / "book1" / "ch01.zh-en.tsv")
     again = runner.invoke(main, ["batch", str(tmp_path / "in"), "-o", str(out), "-q"])  # its own output not read
     assert again.exit_code == 0 and [r["document"] for r in _tsv(out / "summary.tsv")] == ["book1/ch01"]
+
+
+def test_a_document_that_fails_on_a_second_run_leaves_no_earlier_output_looking_current(runner, tmp_path):
+    for lang in ("zh", "en"):
+        (tmp_path / lang).mkdir()
+        shutil.copy(TEXTS / f"joint-statement.{lang}.txt", tmp_path / lang / "ch05.txt")
+    out = tmp_path / "out"
+    command = ["batch", str(tmp_path / "zh"), str(tmp_path / "en"), "-o", str(out), "-q"]
+    assert runner.invoke(main, command).exit_code == 0
+    assert (out / "ch05.zh-en.tsv").is_file()
+    (tmp_path / "en" / "ch05.txt").write_text("", encoding="utf-8")
+    result = runner.invoke(main, command)
+    assert result.exit_code == 1
+    assert not (out / "ch05.zh-en.tsv").exists()
+    [row] = _tsv(out / "summary.tsv")
+    assert "empty" in row["error"] and f"the output of an earlier run, {out / 'ch05.zh-en.tsv'}, was removed" in row["note"]

@@ -122,7 +122,8 @@ def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, hold, g
 
 def _line(result) -> str:
     if result.error:
-        return f"failed  {result.name}: {result.error}"
+        removed = "".join(f" (the earlier output {path} removed)" for path in result.removed)
+        return f"failed  {result.name}: {result.error}{removed}"
     counts = result.counts
     problems = ", ".join(f"{counts[k]} {k}" for k in ("omitted", "added", "number", "name", "term", "partial",
                                                       "weak", "disagree") if counts[k])
