@@ -43,7 +43,18 @@ class FileSet:
     source: Path
     targets: tuple[Path, ...]
     langs: tuple[str, ...]
-    note: str = ""  # e.g. a translation missing from a three-column corpus: aligned in two columns
+    missing: str = ""  # why three columns were not possible (a translation missing): aligned in two
+
+    @property
+    def note(self) -> str:
+        """What differs from what was asked: a translation missing, so two columns instead of three."""
+        return self.describe()
+
+    def describe(self, failed: bool = False) -> str:
+        """The note, as done or (for a document that failed) as tried."""
+        if not self.missing:
+            return ""
+        return f"{self.missing}: {'tried' if failed else 'aligned'} in two columns with {self.target}"
 
     @property
     def target(self) -> Path:
@@ -166,8 +177,7 @@ def _sets_across_folders(folders: list[Path], unpaired: list[Unpaired], exclude:
             unpaired.append(Unpaired(source, f"no file of the same name in {', '.join(map(str, folders[1:]))}", "source"))
             continue
         missing = [str(folder) for folder, files in zip(folders[1:], translations) if key not in files]
-        note = (f"no file of the same name in {', '.join(missing)}: aligned in two columns with {found[0][1]}"
-                if missing else "")
+        note = f"no file of the same name in {', '.join(missing)}" if missing else ""
         sets.append(FileSet(relative_name(source, folders[0]), source, tuple(path for _, path in found),
                             tuple(split_name(path)[1] for _, path in found), note))
     for files, side in zip(translations, sides[1:]):
@@ -204,8 +214,7 @@ def _sets_in_one_folder(folder: Path, files: list[Path], unpaired: list[Unpaired
         if three_way and single:  # one translation: two columns rather than nothing
             lang, target = next(iter(single.items()))
             lacking = "ru" if lang == "en" else "en"
-            sets.append(FileSet(name, source, (target,), (lang,),
-                                f"no single {name}.{lacking}.* for three columns: aligned in two columns with {target}"))
+            sets.append(FileSet(name, source, (target,), (lang,), f"no single {name}.{lacking}.* for three columns"))
             continue
         if not single:
             unpaired.append(Unpaired(source, "no single translation of the same name (name.ru.* or name.en.*)", "source"))
@@ -320,6 +329,7 @@ def pair_counts(alignment: Alignment) -> Counter:
 
     counts = Counter(source_sentences=len(alignment.source.sentences),
                      target_sentences=len(alignment.target.sentences), pairs=len(alignment.beads))
+    counts[f"{alignment.target.lang}_sentences"] = len(alignment.target.sentences)  # ru_sentences, en_sentences
     counts["one_to_one"] = sum(len(b.src) == 1 and len(b.tgt) == 1 for b in alignment.beads)
     counts.update({kind: 0 for kind in PROBLEMS})
     counts.update(kind for bead in alignment.beads for kind in problems(bead))
@@ -327,14 +337,16 @@ def pair_counts(alignment: Alignment) -> Counter:
 
 
 def three_way_counts(result: ThreeWay) -> Counter:
-    """The summary's counts for three columns: rows as pairs, both translations' sentences and
-    problems added up, and the rows where the translations disagree."""
+    """The summary's counts for three columns: rows as pairs, each translation's sentences
+    (ru_sentences, en_sentences; no target_sentences, which would add the two up), both
+    translations' problems added up, and the rows where the translations disagree."""
     from aligner.threeway import DISAGREE
 
     counts = Counter()
     for alignment in result.alignments.values():
         counts.update(pair_counts(alignment))
     counts["source_sentences"] = len(result.source.sentences)
+    del counts["target_sentences"]
     counts["pairs"] = len(result.rows)
     counts["one_to_one"] = sum(len(row.src) == 1 and all(len(t) == 1 for t in row.tgt.values()) for row in result.rows)
     counts[DISAGREE] = sum(any(f.kind == DISAGREE for f in row.flags) for row in result.rows)
@@ -351,24 +363,36 @@ def summary_table(results: list[DocumentResult], unpaired: list[Unpaired]) -> tu
     `note` says what differs from what was asked (a translation missing from three columns).
     `written` is how many of the pairs (rows) the output holds (fewer with `keep` or `min_score`, and
     in a TMX, which holds no one-sided pair);
-    `disagree` counts the rows where three columns' translations disagree (0 for two columns)."""
+    `disagree` counts the rows where three columns' translations disagree (0 for two columns).
+    `target_sentences` is the translation's for two columns, `ru_sentences` and `en_sentences`
+    each translation's (empty where a document has none in that language; in three columns
+    `target_sentences` is empty, as adding two translations up compares with nothing)."""
     from aligner.pair_filter import PROBLEMS
     from aligner.threeway import DISAGREE
 
-    count_names = ["source_sentences", "target_sentences", "pairs", "written", "one_to_one", *PROBLEMS, DISAGREE]
+    count_names = ["source_sentences", "target_sentences", "ru_sentences", "en_sentences", "pairs", "written",
+                   "one_to_one", *PROBLEMS, DISAGREE]
     head = ["document", "chinese_file", "translation_file", "output", *count_names, "seconds", "error", "note"]
     body = [[r.name, str(r.files.source), "; ".join(map(str, r.files.targets)), str(r.output or ""),
-             *(r.counts[c] if not r.error else "" for c in count_names), round(r.seconds, 1), r.error, _note(r)]
+             *(_count(r, c) for c in count_names), round(r.seconds, 1), r.error, _note(r)]
             for r in results]
     body += [[split_name(u.path)[0], "" if u.side == "target" else str(u.path), str(u.path) if u.side == "target" else "",
               "", *([""] * len(count_names)), "", f"not aligned: {u.reason}", ""] for u in unpaired]
     return head, body
 
 
+def _count(result: DocumentResult, name: str) -> int | str:
+    """A count for the summary: empty for a document that failed, and for a count of sentences it
+    has none of (no Russian translation, or the two translations of three columns together)."""
+    if result.error or (name.endswith("_sentences") and name not in result.counts):
+        return ""
+    return result.counts[name]
+
+
 def _note(result: DocumentResult) -> str:
     """The summary's note: what differs from what was asked, and an earlier output removed."""
     removed = "; ".join(f"the output of an earlier run, {path}, was removed" for path in result.removed)
-    return "; ".join(part for part in (result.files.note, removed) if part)
+    return "; ".join(part for part in (result.files.describe(failed=bool(result.error)), removed) if part)
 
 
 def write_summary(path: Path, results: list[DocumentResult], unpaired: list[Unpaired]) -> Path:

@@ -104,6 +104,7 @@ def test_a_failed_pair_is_reported_and_the_others_are_written(corpus_run):
     assert "empty" in broken["error"] and broken["output"] == "" and broken["pairs"] == ""
     ok = summary[("statement", "statement.ru.txt")]
     assert ok["error"] == "" and int(ok["pairs"]) == len(_tsv(out / "statement.zh-ru.tsv"))
+    assert ok["ru_sentences"] == ok["target_sentences"] != "" and ok["en_sentences"] == ""
     # the sample Russian has planted omissions and an addition (texts/answer-key.json); the summary counts them
     assert int(ok["omitted"]) >= 1 and int(ok["added"]) >= 1
 
@@ -214,6 +215,8 @@ def test_three_folders_align_each_document_in_three_columns(runner, tmp_path):
     row = next(r for r in summary if r["document"] == "statement")
     # the sample translations leave out different sentences (texts/answer-key.json): the rows say so
     assert int(row["disagree"]) >= 1 and row["translation_file"].count(";") == 1
+    # each translation's sentences, never the two added up
+    assert row["target_sentences"] == "" and int(row["ru_sentences"]) > 40 and int(row["en_sentences"]) > 40
     extra = next(r for r in summary if r["document"] == "extra")
     assert "no file of the same name in" in extra["error"] and extra["translation_file"].endswith("extra.txt")
 
@@ -227,7 +230,7 @@ def test_one_folder_in_three_columns_matches_align_with_three_files(corpus_run, 
     summary = _tsv(out / "summary.tsv")
     broken = [r for r in summary if r["document"] == "broken"]
     assert len(broken) == 1 and "empty" in broken[0]["error"]
-    assert broken[0]["note"].startswith("no single broken.ru.* for three columns: aligned in two columns with")
+    assert broken[0]["note"].startswith("no single broken.ru.* for three columns: tried in two columns with")
     single = tmp_path / "single.tsv"
     result = runner.invoke(main, ["align", *(str(folder / f"statement.{lang}.txt") for lang in ("zh", "ru", "en")),
                                   "-o", str(single), "-q"])
