@@ -210,7 +210,11 @@ def test_three_folders_align_each_document_in_three_columns(runner, tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["corpus.zh-ru-en.tmx", "statement.zh-ru-en.tmx", "summary.tsv"]
     units = ET.parse(out / "statement.zh-ru-en.tmx").getroot().findall("body/tu")
     assert units and all(len(tu.findall("tuv")) == 3 for tu in units)
-    assert len(ET.parse(out / "corpus.zh-ru-en.tmx").getroot().findall("body/tu")) == len(units)
+    merged = ET.parse(out / "corpus.zh-ru-en.tmx").getroot().findall("body/tu")
+    assert len(merged) == len(units)
+    # a unit of the trilingual memory names its document and row, as in the two-column one
+    assert [tu.get("tuid") for tu in merged] == [f"statement:{tu.get('tuid')}" for tu in units]
+    assert {tu.find("prop[@type='x-aligner-document']").text for tu in merged} == {"statement"}
     summary = _tsv(out / "summary.tsv")
     row = next(r for r in summary if r["document"] == "statement")
     # the sample translations leave out different sentences (texts/answer-key.json): the rows say so

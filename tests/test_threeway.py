@@ -107,6 +107,14 @@ def test_tables_tmx_and_listing():
     units = tmx.findall("./body/tu")
     assert len(units) == 3  # rows with all three texts present
     assert [len(tu.findall("tuv")) for tu in units] == [3, 3, 3]
+    # as the two-column TMX: each unit's row number, type and scores, the header's count of rows left out
+    assert render(result, "tmx").startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx')
+    assert [tu.get("tuid") for tu in units] == ["1", "2", "5"]
+    result.rows[0].beads["ru"][0].note = "check the name"
+    assert ET.fromstring(render(result, "tmx")).find("./body/tu/note").text == "ru: check the name"
+    props = {p.get("type"): p.text for p in units[0].findall("prop")}
+    assert props["x-aligner-type"].count("-") == 2 and {"x-aligner-score-ru", "x-aligner-score-en"} <= set(props)
+    assert tmx.find("header/prop[@type='x-aligner-skipped']").text == str(len(result.rows) - 3)
     text = listing(result, width=120)
     assert "│" in text and "missing in ru, present in en" in text and "! ru omitted:" in text
 

@@ -71,7 +71,7 @@ def add_units(body: ET.Element, alignment: Alignment, document: str = "") -> int
 
 
 def tmx_document(named: list[tuple[str, Alignment]]) -> bytes:
-    """A TMX 1.4b file of one or more alignments (names label the units when there are several)."""
+    """A TMX 1.4b file of one or more alignments (a name, given for a corpus, labels its units)."""
     first = named[0][1]
     root = ET.Element("tmx", version="1.4")
     head = _sub(root, "header", creationtool="aligner", creationtoolversion=__version__,
@@ -79,7 +79,7 @@ def tmx_document(named: list[tuple[str, Alignment]]) -> bytes:
                                        "srclang": tmx_lang(first.source.lang, first.source.text),
                                        "datatype": "plaintext"})
     body = _sub(root, "body")
-    skipped = sum(add_units(body, alignment, name if len(named) > 1 else "") for name, alignment in named)
+    skipped = sum(add_units(body, alignment, name) for name, alignment in named)  # a corpus file names each document
     total = sum(len(alignment.beads) for _, alignment in named)
     # The header may hold notes and props in any order; the count is known only now.
     _sub(head, "note", f"{skipped} of {total} pairs are omitted or added passages "
