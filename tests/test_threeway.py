@@ -171,3 +171,20 @@ def test_sample_texts_end_to_end_with_the_default_encoder(tmp_path: Path):
     done = CliRunner().invoke(main, ["align", *files, "-o", str(out), "-q"])
     assert done.exit_code == 0, done.output
     assert json.loads(out.read_text(encoding="utf-8"))["rows"] == to_dict(result)["rows"]
+
+
+def test_the_three_column_json_record_is_checked_as_pairs_of_the_language_asked(tmp_path):
+    from aligner.errors import InputError
+    from aligner.memory import read_marked, read_pairs
+
+    result = three_way()
+    result.alignments["en"].beads[0].note = "check the date"
+    path = tmp_path / "tw.json"
+    path.write_bytes(render(result, "json"))
+    for lang, sentences in (("ru", RU), ("en", EN)):
+        pairs, found = read_pairs(path, lang)
+        assert found == lang and len(pairs) == len(result.alignments[lang].beads)
+        assert pairs[0][0] == ZH[0] and pairs[-1][1] == sentences[-1]
+    assert read_marked(path, "en")[3][0] == (False, "check the date")
+    with pytest.raises(InputError, match="holds both Russian and English; say which to check"):
+        read_pairs(path)

@@ -60,6 +60,8 @@ def add_units(body: ET.Element, alignment: Alignment, document: str = "") -> int
             _sub(tu, "note", one_line(bead.note))
         if document:
             _sub(tu, "prop", document, type="x-aligner-document")
+        if bead.reviewed:  # read back by `aligner check`, as the note is
+            _sub(tu, "prop", "yes", type="x-aligner-reviewed")
         _sub(tu, "prop", bead.kind, type="x-aligner-type")
         _sub(tu, "prop", f"{float(bead.score):.3f}", type="x-aligner-score")
         if bead.flags:
