@@ -3,7 +3,8 @@
 A researcher with a folder of chapters and a folder of their translations, or one folder of
 `name.zh.txt` / `name.ru.txt` / `name.en.txt` files, should not have to call `align` per file.
 With Russian and English translations both, each document can also be aligned in three columns.
-Pairs are found by name (the language tag and the extension do not count); a file without a
+Pairs are found by name (the language tag and the extension do not count), in sub-folders too
+(book/chapter folders, paired by their place: zh/book1/ch01.txt with en/book1/ch01.txt); a file without a
 partner is reported, never silently dropped; a document missing one of two translations asked
 for in three columns is aligned in two, with a note. A pair that fails (an empty file, the wrong
 language) is recorded with its error and the rest go on: nothing finished is lost.
@@ -14,6 +15,7 @@ language) is recorded with its error and the rest go on: nothing finished is los
 """
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections import Counter
@@ -41,7 +43,18 @@ class FileSet:
     source: Path
     targets: tuple[Path, ...]
     langs: tuple[str, ...]
-    note: str = ""  # e.g. a translation missing from a three-column corpus: aligned in two columns
+    missing: str = ""  # why three columns were not possible (a translation missing): aligned in two
+
+    @property
+    def note(self) -> str:
+        """What differs from what was asked: a translation missing, so two columns instead of three."""
+        return self.describe()
+
+    def describe(self, failed: bool = False) -> str:
+        """The note, as done or (for a document that failed) as tried."""
+        if not self.missing:
+            return ""
+        return f"{self.missing}: {'tried' if failed else 'aligned'} in two columns with {self.target}"
 
     @property
     def target(self) -> Path:
@@ -75,6 +88,7 @@ class DocumentResult:
     counts: Counter = field(default_factory=Counter)
     seconds: float = 0.0
     error: str = ""
+    removed: tuple[Path, ...] = ()  # an earlier run's output for this document, removed as it failed now
 
     @property
     def name(self) -> str:
@@ -91,18 +105,33 @@ def split_name(path: Path) -> tuple[str, str]:
     return stem[: match.start()], _TAG_LANG.get(tag, tag[:2])
 
 
-def _readable_files(folder: Path) -> list[Path]:
+def _readable_files(folder: Path, exclude: Collection[Path] = ()) -> list[Path]:
+    """The readable files of `folder` and of its sub-folders (a novel kept as book/chapter folders),
+    hidden ones and the folders in `exclude` (the output folder, when it is inside) left out."""
     if not folder.is_dir():
         raise InputError(f"{folder} is not a folder; give folders of text files (or use `aligner align` for two files).")
-    return sorted(p for p in folder.iterdir()
-                  if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in READABLE_SUFFIXES)
+    skipped = {path.resolve() for path in exclude if path.exists()}
+    found = []
+    for parent, dirs, names in os.walk(folder):  # symbolic links to folders are not followed: no loops
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (Path(parent) / d).resolve() not in skipped)
+        found += [Path(parent) / name for name in names
+                  if not name.startswith(".") and Path(name).suffix.lower() in READABLE_SUFFIXES]
+    return sorted(path for path in found if path.is_file())
 
 
-def _by_name(files: list[Path], unpaired: list[Unpaired], side: str) -> dict[str, Path]:
-    """Files keyed by shared name (case-folded); two files with one name are both reported."""
+def relative_name(path: Path, folder: Path) -> str:
+    """A document's name: the shared name of its file, after the sub-folder it is in, if any
+    ('book1/ch01' for zh/book1/ch01.txt), so that chapters of different books stay apart."""
+    where = path.parent.relative_to(folder)
+    name = split_name(path)[0]
+    return name if where == Path(".") else f"{where.as_posix()}/{name}"
+
+
+def _by_name(files: list[Path], folder: Path, unpaired: list[Unpaired], side: str) -> dict[str, Path]:
+    """Files keyed by name relative to `folder` (case-folded); two files with one name are both reported."""
     keyed: dict[str, list[Path]] = {}
     for path in files:
-        keyed.setdefault(split_name(path)[0].casefold(), []).append(path)
+        keyed.setdefault(relative_name(path, folder).casefold(), []).append(path)
     out = {}
     for key, paths in keyed.items():
         if len(paths) == 1:
@@ -113,30 +142,33 @@ def _by_name(files: list[Path], unpaired: list[Unpaired], side: str) -> dict[str
     return out
 
 
-def find_file_sets(folders: list[Path], three_way: bool = False) -> tuple[list[FileSet], list[Unpaired]]:
+def find_file_sets(folders: list[Path], three_way: bool = False,
+                   exclude: Collection[Path] = ()) -> tuple[list[FileSet], list[Unpaired]]:
     """Match the files of one folder (by language tag) or of two or three folders by name.
 
     Two folders (Chinese, translation): `zh/001.txt` pairs with `en/001.txt`, `ch1.zh.docx` with
     `ch1.en.pdf`. Three folders (Chinese, Russian, English): one three-column set per name.
     One folder: `name.zh.*` pairs with `name.ru.*` and `name.en.*` (one pair each), or with both
-    at once when `three_way`.
+    at once when `three_way`. Sub-folders are searched too, a file pairing only with one at the
+    same place (`zh/book1/ch01.txt` with `en/book1/ch01.txt`); the document is named by that
+    place (`book1/ch01`). Folders in `exclude` (the output folder) are not searched.
     """
     unpaired: list[Unpaired] = []
     if len(folders) in (2, 3):
-        sets = _sets_across_folders(folders, unpaired)
+        sets = _sets_across_folders(folders, unpaired, exclude)
     elif len(folders) == 1:
-        sets = _sets_in_one_folder(_readable_files(folders[0]), unpaired, three_way)
+        sets = _sets_in_one_folder(folders[0], _readable_files(folders[0], exclude), unpaired, three_way)
     else:
         raise InputError("Give one folder (name.zh.txt beside name.ru.txt / name.en.txt), two folders "
                          "(Chinese, translation) or three (Chinese, Russian, English).")
     return sorted(sets, key=lambda p: (p.name.casefold(), p.langs)), sorted(unpaired, key=lambda u: u.path)
 
 
-def _sets_across_folders(folders: list[Path], unpaired: list[Unpaired]) -> list[FileSet]:
+def _sets_across_folders(folders: list[Path], unpaired: list[Unpaired], exclude: Collection[Path]) -> list[FileSet]:
     """One set per name the Chinese folder shares with a translation folder: three columns where
     both translations have it, else two, with a note saying which translation is missing."""
     sides = ["source"] + ["target"] * (len(folders) - 1)
-    keyed = [_by_name(_readable_files(folder), unpaired, side) for folder, side in zip(folders, sides)]
+    keyed = [_by_name(_readable_files(folder, exclude), folder, unpaired, side) for folder, side in zip(folders, sides)]
     chinese, translations = keyed[0], keyed[1:]
     sets = []
     for key, source in chinese.items():
@@ -145,9 +177,8 @@ def _sets_across_folders(folders: list[Path], unpaired: list[Unpaired]) -> list[
             unpaired.append(Unpaired(source, f"no file of the same name in {', '.join(map(str, folders[1:]))}", "source"))
             continue
         missing = [str(folder) for folder, files in zip(folders[1:], translations) if key not in files]
-        note = (f"no file of the same name in {', '.join(missing)}: aligned in two columns with {found[0][1]}"
-                if missing else "")
-        sets.append(FileSet(split_name(source)[0], source, tuple(path for _, path in found),
+        note = f"no file of the same name in {', '.join(missing)}" if missing else ""
+        sets.append(FileSet(relative_name(source, folders[0]), source, tuple(path for _, path in found),
                             tuple(split_name(path)[1] for _, path in found), note))
     for files, side in zip(translations, sides[1:]):
         unpaired += [Unpaired(path, f"no file of the same name in {folders[0]}", side)
@@ -155,14 +186,15 @@ def _sets_across_folders(folders: list[Path], unpaired: list[Unpaired]) -> list[
     return sets
 
 
-def _sets_in_one_folder(files: list[Path], unpaired: list[Unpaired], three_way: bool) -> list[FileSet]:
+def _sets_in_one_folder(folder: Path, files: list[Path], unpaired: list[Unpaired], three_way: bool) -> list[FileSet]:
+    """Files grouped by name within each (sub-)folder, paired by their language tags."""
     groups: dict[str, dict[str, list[Path]]] = {}
     for path in files:
-        name, lang = split_name(path)
+        lang = split_name(path)[1]
         if not lang:
             unpaired.append(Unpaired(path, "no language tag in the name (name.zh.txt, name.ru.txt, name.en.txt)"))
             continue
-        groups.setdefault(name.casefold(), {}).setdefault(lang, []).append(path)
+        groups.setdefault(relative_name(path, folder).casefold(), {}).setdefault(lang, []).append(path)
     sets = []
     for by_lang in groups.values():
         doubled = [p for paths in by_lang.values() if len(paths) > 1 for p in paths]
@@ -175,15 +207,14 @@ def _sets_in_one_folder(files: list[Path], unpaired: list[Unpaired], three_way: 
                       else "no Chinese file of the same name (name.zh.*)")
             unpaired += [Unpaired(p, reason, "target") for p in single.values()]
             continue
-        name = split_name(source)[0]
+        name = relative_name(source, folder)
         if three_way and set(single) == {"ru", "en"}:
             sets.append(FileSet(name, source, (single["ru"], single["en"]), ("ru", "en")))
             continue
         if three_way and single:  # one translation: two columns rather than nothing
             lang, target = next(iter(single.items()))
             lacking = "ru" if lang == "en" else "en"
-            sets.append(FileSet(name, source, (target,), (lang,),
-                                f"no single {name}.{lacking}.* for three columns: aligned in two columns with {target}"))
+            sets.append(FileSet(name, source, (target,), (lang,), f"no single {name}.{lacking}.* for three columns"))
             continue
         if not single:
             unpaired.append(Unpaired(source, "no single translation of the same name (name.ru.* or name.en.*)", "source"))
@@ -193,7 +224,8 @@ def _sets_in_one_folder(files: list[Path], unpaired: list[Unpaired], three_way: 
 
 
 def output_path(out_dir: Path, result_name: str, source_lang: str, target_lang: str, fmt: str) -> Path:
-    """Where one pair's file goes: `<out>/<name>.zh-ru.tsv`."""
+    """Where one pair's file goes: `<out>/<name>.zh-ru.tsv`, in the sub-folders the document's name
+    has (`<out>/book1/ch01.zh-ru.tsv`), as in the input."""
     return out_dir / f"{result_name}.{source_lang}-{target_lang}.{fmt}"
 
 
@@ -237,7 +269,7 @@ def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=N
                 aligned = align_three(source, a, b, encoder, progress=progress, glossary=glossary)
                 result.counts = three_way_counts(aligned)
                 aligned = kept_rows(aligned, keep, min_score)
-                where = output_path(out_dir, files.name, source.lang, "-".join(aligned.labels), fmt)
+                where = _prepared(output_path(out_dir, files.name, source.lang, "-".join(aligned.labels), fmt))
                 result.output = threeway_export.write(aligned, where)
                 result.counts["written"] = threeway_export.rows_in_file(aligned, fmt)
             else:
@@ -246,13 +278,49 @@ def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=N
                 aligned = align_documents(source, target, encoder, progress=progress, glossary=glossary)
                 result.counts = pair_counts(aligned)
                 aligned = kept_pairs(aligned, keep, min_score)
-                result.output = export.write(aligned, output_path(out_dir, files.name, source.lang, target.lang, fmt))
+                where = _prepared(output_path(out_dir, files.name, source.lang, target.lang, fmt))
+                result.output = export.write(aligned, where)
                 result.counts["written"] = export.pairs_in_file(aligned, fmt)
             result.alignment = aligned
         except AlignerError as error:
             result.error = str(error)
+            result.removed = remove_stale_outputs(out_dir, files, fmt, target_lang)
         result.seconds = time.perf_counter() - started
         yield result
+
+
+def remove_stale_outputs(out_dir: Path, files: FileSet, fmt: str, target_lang: str | None = None) -> tuple[Path, ...]:
+    """Remove what an earlier run into `out_dir` wrote for a document that failed now, so that no
+    output looks current when it is not; returns the files removed.
+
+    Where the names carry no language tag (zh/001.txt, en/001.txt) the translation's language is
+    not known before reading it: each name of ours for the document is removed, as across folders
+    a document has one file set only."""
+    if all(files.langs):
+        labels = ["-".join(files.langs)]
+    elif target_lang and not files.three_way:
+        labels = [target_lang]
+    else:
+        labels = ["ru", "en", "ru-en", "en-ru"]
+    removed = []
+    for label in labels:
+        path = output_path(out_dir, files.name, "zh", label, fmt)
+        try:
+            if path.is_file():
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue  # cannot be removed: the summary does not claim it was
+    return tuple(removed)
+
+
+def _prepared(path: Path) -> Path:
+    """`path`, its folder made (a document in a sub-folder is written in the same sub-folder)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(f"Cannot make the folder {path.parent}: {error.strerror or error}.") from None
+    return path
 
 
 def pair_counts(alignment: Alignment) -> Counter:
@@ -261,6 +329,7 @@ def pair_counts(alignment: Alignment) -> Counter:
 
     counts = Counter(source_sentences=len(alignment.source.sentences),
                      target_sentences=len(alignment.target.sentences), pairs=len(alignment.beads))
+    counts[f"{alignment.target.lang}_sentences"] = len(alignment.target.sentences)  # ru_sentences, en_sentences
     counts["one_to_one"] = sum(len(b.src) == 1 and len(b.tgt) == 1 for b in alignment.beads)
     counts.update({kind: 0 for kind in PROBLEMS})
     counts.update(kind for bead in alignment.beads for kind in problems(bead))
@@ -268,14 +337,16 @@ def pair_counts(alignment: Alignment) -> Counter:
 
 
 def three_way_counts(result: ThreeWay) -> Counter:
-    """The summary's counts for three columns: rows as pairs, both translations' sentences and
-    problems added up, and the rows where the translations disagree."""
+    """The summary's counts for three columns: rows as pairs, each translation's sentences
+    (ru_sentences, en_sentences; no target_sentences, which would add the two up), both
+    translations' problems added up, and the rows where the translations disagree."""
     from aligner.threeway import DISAGREE
 
     counts = Counter()
     for alignment in result.alignments.values():
         counts.update(pair_counts(alignment))
     counts["source_sentences"] = len(result.source.sentences)
+    del counts["target_sentences"]
     counts["pairs"] = len(result.rows)
     counts["one_to_one"] = sum(len(row.src) == 1 and all(len(t) == 1 for t in row.tgt.values()) for row in result.rows)
     counts[DISAGREE] = sum(any(f.kind == DISAGREE for f in row.flags) for row in result.rows)
@@ -292,18 +363,36 @@ def summary_table(results: list[DocumentResult], unpaired: list[Unpaired]) -> tu
     `note` says what differs from what was asked (a translation missing from three columns).
     `written` is how many of the pairs (rows) the output holds (fewer with `keep` or `min_score`, and
     in a TMX, which holds no one-sided pair);
-    `disagree` counts the rows where three columns' translations disagree (0 for two columns)."""
+    `disagree` counts the rows where three columns' translations disagree (0 for two columns).
+    `target_sentences` is the translation's for two columns, `ru_sentences` and `en_sentences`
+    each translation's (empty where a document has none in that language; in three columns
+    `target_sentences` is empty, as adding two translations up compares with nothing)."""
     from aligner.pair_filter import PROBLEMS
     from aligner.threeway import DISAGREE
 
-    count_names = ["source_sentences", "target_sentences", "pairs", "written", "one_to_one", *PROBLEMS, DISAGREE]
+    count_names = ["source_sentences", "target_sentences", "ru_sentences", "en_sentences", "pairs", "written",
+                   "one_to_one", *PROBLEMS, DISAGREE]
     head = ["document", "chinese_file", "translation_file", "output", *count_names, "seconds", "error", "note"]
     body = [[r.name, str(r.files.source), "; ".join(map(str, r.files.targets)), str(r.output or ""),
-             *(r.counts[c] if not r.error else "" for c in count_names), round(r.seconds, 1), r.error, r.files.note]
+             *(_count(r, c) for c in count_names), round(r.seconds, 1), r.error, _note(r)]
             for r in results]
     body += [[split_name(u.path)[0], "" if u.side == "target" else str(u.path), str(u.path) if u.side == "target" else "",
               "", *([""] * len(count_names)), "", f"not aligned: {u.reason}", ""] for u in unpaired]
     return head, body
+
+
+def _count(result: DocumentResult, name: str) -> int | str:
+    """A count for the summary: empty for a document that failed, and for a count of sentences it
+    has none of (no Russian translation, or the two translations of three columns together)."""
+    if result.error or (name.endswith("_sentences") and name not in result.counts):
+        return ""
+    return result.counts[name]
+
+
+def _note(result: DocumentResult) -> str:
+    """The summary's note: what differs from what was asked, and an earlier output removed."""
+    removed = "; ".join(f"the output of an earlier run, {path}, was removed" for path in result.removed)
+    return "; ".join(part for part in (result.files.describe(failed=bool(result.error)), removed) if part)
 
 
 def write_summary(path: Path, results: list[DocumentResult], unpaired: list[Unpaired]) -> Path:

@@ -97,7 +97,7 @@ def _refuse_japanese(sample: str, han: int, name: str) -> None:
     kana = len(_KANA_RE.findall(sample))
     if kana >= 2 and kana >= MIN_KANA_SHARE * (kana + han):
         raise LanguageError(
-            f"{_who(name)} looks like Japanese (it is written partly in kana), not Chinese; "
+            f"{_who(name)} looks like Japanese (it is written partly in kana); "
             "aligner supports Chinese with Russian or English."
         )
 

@@ -41,6 +41,9 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 Sides = tuple[str, str]  # what a file's two sides are called in messages: ("column zh", "column ru")
 UNNAMED_SIDES: Sides = ("the first column", "the second column")
+Marks = list[tuple[bool, str]]  # per row: reviewed, and the reviewer's note, as the file gives them
+REVIEWED = "✓ reviewed"  # how the Word export and the review page mark a reviewed pair
+NOTE_LEAD = "note: "  # how the Word export leads a reviewer's note in its flags column
 
 
 def read_pairs(path: str | Path, target_lang: str | None = None) -> tuple[list[tuple[str, str]], str | None]:
@@ -53,6 +56,15 @@ def read_pairs(path: str | Path, target_lang: str | None = None) -> tuple[list[t
 
 def read_sides(path: str | Path, target_lang: str | None = None) -> tuple[list[tuple[str, str]], str | None, Sides]:
     """`read_pairs`, and what the file calls its two sides, so that a language error can name the column."""
+    pairs, lang, sides, _ = read_marked(path, target_lang)
+    return pairs, lang, sides
+
+
+def read_marked(path: str | Path, target_lang: str | None = None) -> tuple[list[tuple[str, str]], str | None,
+                                                                          Sides, Marks]:
+    """`read_sides`, and each row's reviewed mark and note where the file has them (aligner's own
+    exports, the Word export sent back by the translator): a reviewer checking them again keeps
+    the notes and ✓ marks made before."""
     from aligner.reading import MAX_DOCUMENT_BYTES, check_size
 
     path = Path(path)
@@ -61,13 +73,36 @@ def read_sides(path: str | Path, target_lang: str | None = None) -> tuple[list[t
     check_size(path.stat().st_size, str(path), MAX_DOCUMENT_BYTES)  # a memory is read whole
     if path.suffix.lower() == ".tmx":
         return _tmx_pairs(path, target_lang)
-    if path.suffix.lower() == ".json":  # aligner's own record
-        from aligner.export import load
-
-        record = load(path)
+    if path.suffix.lower() == ".json":  # aligner's own record, two or three columns
+        record = _json_record(path, target_lang)
         return [(record.source.span_text(b.src), record.target.span_text(b.tgt)) for b in record.beads], \
-            record.target.lang, ("the Chinese side", "the translation side")
+            record.target.lang, ("the Chinese side", "the translation side"), \
+            [(b.reviewed, b.note) for b in record.beads]
     return _table_pairs(path, target_lang)
+
+
+def _json_record(path: Path, target_lang: str | None) -> Alignment:
+    """The alignment of an aligner JSON record; of a three-column record ("aligner-threeway"), the
+    Chinese with the translation asked for (or the only one), as from its other exports."""
+    import json
+
+    from aligner.export import from_dict, load
+    from aligner.export.record import FORMAT_NAME, FORMAT_VERSION
+    from aligner.export.threeway import FORMAT_NAME as THREE_WAY
+
+    try:
+        record = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return load(path)  # its own clear error
+    if not isinstance(record, dict) or record.get("format") != THREE_WAY:
+        return load(path)
+    targets, pairs = record.get("targets"), record.get("pairs")
+    if not isinstance(targets, dict) or not isinstance(pairs, dict):
+        raise InputError(f"{path} is a damaged three-column record (no targets or pairs); export it again from aligner.")
+    lang = _target_language(path, target_lang, {"zh", *targets})
+    return from_dict({"format": FORMAT_NAME, "version": FORMAT_VERSION, "model": record.get("model", ""),
+                      "source": record.get("source"), "target": targets[lang], "pairs": pairs.get(lang)},
+                     name=f"{path} ({lang})")
 
 
 def _segment_text(seg: ET.Element) -> str:
@@ -81,15 +116,18 @@ def _segment_text(seg: ET.Element) -> str:
     return "".join(parts)
 
 
-def _tmx_pairs(path: Path, target_lang: str | None) -> tuple[list[tuple[str, str]], str | None, Sides]:
+def _tmx_pairs(path: Path, target_lang: str | None) -> tuple[list[tuple[str, str]], str | None, Sides, Marks]:
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as error:
         raise InputError(f"{path} is not a readable TMX file ({error}).") from None
     except OSError as error:
         raise InputError(f"Cannot read {path}: {error.strerror or error}.") from None
-    units = []
+    units, marks = [], []
     for tu in root.iter("tu"):
+        note = tu.find("note")
+        reviewed = any(p.get("type") == "x-aligner-reviewed" and (p.text or "").strip() == "yes" for p in tu.iter("prop"))
+        marks.append((reviewed, (note.text or "").strip() if note is not None else ""))
         segments = {}
         for tuv in tu.iter("tuv"):
             lang = (tuv.get(_XML_LANG) or tuv.get("lang") or "").lower()[:2]
@@ -103,7 +141,8 @@ def _tmx_pairs(path: Path, target_lang: str | None) -> tuple[list[tuple[str, str
     if "zh" not in present:
         raise InputError(f"{path} has no Chinese segments (languages: {', '.join(sorted(present)) or 'none'}).")
     lang = _target_language(path, target_lang, present)
-    return [(unit.get("zh", ""), unit.get(lang, "")) for unit in units], lang, ("the zh segments", f"the {lang} segments")
+    return ([(unit.get("zh", ""), unit.get(lang, "")) for unit in units], lang,
+            ("the zh segments", f"the {lang} segments"), marks)
 
 
 def _target_language(path: Path, target_lang: str | None, present: set[str]) -> str:
@@ -121,13 +160,16 @@ def _target_language(path: Path, target_lang: str | None, present: set[str]) -> 
     return targets[0]
 
 
-def _table_pairs(path: Path, target_lang: str | None) -> tuple[list[tuple[str, str]], str | None, Sides]:
+def _table_pairs(path: Path, target_lang: str | None) -> tuple[list[tuple[str, str]], str | None, Sides, Marks]:
     rows = [["" if cell.strip() == MISSING else cell.strip() for cell in row]  # our Word export's empty side
             for row in read_rows(path)]
     rows = [row for row in rows if any(row)]
     if not rows:
         raise InputError(f"{path} is empty: give a table of Chinese segments and their translations.")
     columns, roles = language_columns(rows[0]), role_columns(rows[0])
+    marks = [(False, "")] * len(rows)
+    if columns or roles:
+        marks = _table_marks(rows[0], rows[1:])
     if columns:
         lang = _target_language(path, target_lang, set(columns))
         zh, tgt = columns["zh"], columns[lang]
@@ -140,7 +182,25 @@ def _table_pairs(path: Path, target_lang: str | None) -> tuple[list[tuple[str, s
     else:
         raise InputError(f"{path} has no two columns to pair: give the Chinese in the first column and the "
                          "translation in the second, or a header row naming them (zh, en or ru).")
-    return [(row[zh] if zh < len(row) else "", row[tgt] if tgt < len(row) else "") for row in rows], lang, sides
+    return [(row[zh] if zh < len(row) else "", row[tgt] if tgt < len(row) else "") for row in rows], lang, sides, marks
+
+
+def _table_marks(header: list[str], rows: list[list[str]]) -> Marks:
+    """Each row's reviewed mark and note: from `reviewed` and `note` columns (our TSV, CSV and
+    XLSX), else from the lines of a `flags` column (our Word export: "✓ reviewed", "note: …")."""
+    names = [cell.strip().lower() for cell in header]
+
+    def cell(row: list[str], name: str) -> str:
+        return row[names.index(name)].strip() if name in names and names.index(name) < len(row) else ""
+
+    if "reviewed" in names or "note" in names:
+        return [(cell(row, "reviewed").lower() in ("yes", "✓", "true", "1", "x"), cell(row, "note")) for row in rows]
+    marks = []
+    for row in rows:
+        lines = [line.strip() for line in cell(row, "flags").splitlines()]
+        notes = [line[len(NOTE_LEAD):] for line in lines if line.startswith(NOTE_LEAD)]
+        marks.append((REVIEWED in lines, " ".join(notes)))
+    return marks
 
 
 def _document(texts: list[str], lang: str, name: str) -> tuple[Document, list[tuple[int, ...]]]:
@@ -163,12 +223,14 @@ def _document(texts: list[str], lang: str, name: str) -> tuple[Document, list[tu
 
 
 def pairs_alignment(pairs: list[tuple[str, str]], target_lang: str | None = None, name: str = "",
-                    sides: Sides = UNNAMED_SIDES) -> Alignment:
+                    sides: Sides = UNNAMED_SIDES, marks: Marks | None = None) -> Alignment:
     """The rows as an Alignment of one pair each (rows empty on both sides are left out); `sides`
-    name the two columns in a language error."""
+    name the two columns in a language error; `marks` (per row: reviewed, note) are kept on the pairs."""
     from aligner.language import detect_language
 
-    pairs = [(zh, tgt) for zh, tgt in pairs if zh or tgt]
+    marks = marks or [(False, "")] * len(pairs)
+    kept = [(pair, mark) for pair, mark in zip(pairs, marks) if pair[0] or pair[1]]
+    pairs, marks = [pair for pair, _ in kept], [mark for _, mark in kept]
     zh_texts, tgt_texts = [p[0] for p in pairs], [p[1] for p in pairs]
     where = name or "the pairs"
     if not any(zh_texts) or not any(tgt_texts):
@@ -179,7 +241,8 @@ def pairs_alignment(pairs: list[tuple[str, str]], target_lang: str | None = None
     check_side_languages(zh_lang, lang, sides, where)
     source, src_rows = _document(zh_texts, zh_lang, name)
     target, tgt_rows = _document(tgt_texts, lang, name)
-    beads = [Bead(src, tgt, score=1.0) for src, tgt in zip(src_rows, tgt_rows)]
+    beads = [Bead(src, tgt, score=1.0, reviewed=reviewed, note=note)
+             for src, tgt, (reviewed, note) in zip(src_rows, tgt_rows, marks)]
     return Alignment(source=source, target=target, beads=beads)
 
 
@@ -293,14 +356,14 @@ def _slid(src: np.ndarray, tgt: np.ndarray, i: np.ndarray, j: np.ndarray, llr: n
 
 def check_rows(pairs: list[tuple[str, str]], encoder, target_lang: str | None = None, name: str = "",
                glossary: tuple[Term, ...] = (), progress: Progress | None = None,
-               sides: Sides = UNNAMED_SIDES, glossary_name: str = "") -> Alignment:
-    """The rows as pairs, scored with the encoder and with the review flags. Given `glossary_name`,
+               sides: Sides = UNNAMED_SIDES, glossary_name: str = "", marks: Marks | None = None) -> Alignment:
+    """The rows as pairs (with the reviewer's `marks` kept), scored with the encoder and with the review flags. Given `glossary_name`,
     a glossary with no rendering in the translation's language is an error naming it, before the
     encoder runs (the command line); without it the caller warns (the review page)."""
     from aligner.glossary import check_coverage
     from aligner.review import review
 
-    alignment = pairs_alignment(pairs, target_lang, name=name, sides=sides)
+    alignment = pairs_alignment(pairs, target_lang, name=name, sides=sides, marks=marks)
     if glossary_name:
         check_coverage(glossary, (alignment.target.lang,), glossary_name)
     slid = score_pairs(alignment, encoder, progress)
@@ -319,6 +382,6 @@ def check_pairs(path: str | Path, encoder=None, target_lang: str | None = None,
     `name`: what the documents are called, the path by default)."""
     from aligner.embed import get_encoder
 
-    pairs, lang, sides = read_sides(path, target_lang)
+    pairs, lang, sides, marks = read_marked(path, target_lang)
     return check_rows(pairs, encoder or get_encoder(), lang, name or str(path), glossary, progress, sides,
-                      glossary_name)
+                      glossary_name, marks)

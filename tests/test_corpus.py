@@ -104,6 +104,7 @@ def test_a_failed_pair_is_reported_and_the_others_are_written(corpus_run):
     assert "empty" in broken["error"] and broken["output"] == "" and broken["pairs"] == ""
     ok = summary[("statement", "statement.ru.txt")]
     assert ok["error"] == "" and int(ok["pairs"]) == len(_tsv(out / "statement.zh-ru.tsv"))
+    assert ok["ru_sentences"] == ok["target_sentences"] != "" and ok["en_sentences"] == ""
     # the sample Russian has planted omissions and an addition (texts/answer-key.json); the summary counts them
     assert int(ok["omitted"]) >= 1 and int(ok["added"]) >= 1
 
@@ -209,11 +210,17 @@ def test_three_folders_align_each_document_in_three_columns(runner, tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["corpus.zh-ru-en.tmx", "statement.zh-ru-en.tmx", "summary.tsv"]
     units = ET.parse(out / "statement.zh-ru-en.tmx").getroot().findall("body/tu")
     assert units and all(len(tu.findall("tuv")) == 3 for tu in units)
-    assert len(ET.parse(out / "corpus.zh-ru-en.tmx").getroot().findall("body/tu")) == len(units)
+    merged = ET.parse(out / "corpus.zh-ru-en.tmx").getroot().findall("body/tu")
+    assert len(merged) == len(units)
+    # a unit of the trilingual memory names its document and row, as in the two-column one
+    assert [tu.get("tuid") for tu in merged] == [f"statement:{tu.get('tuid')}" for tu in units]
+    assert {tu.find("prop[@type='x-aligner-document']").text for tu in merged} == {"statement"}
     summary = _tsv(out / "summary.tsv")
     row = next(r for r in summary if r["document"] == "statement")
     # the sample translations leave out different sentences (texts/answer-key.json): the rows say so
     assert int(row["disagree"]) >= 1 and row["translation_file"].count(";") == 1
+    # each translation's sentences, never the two added up
+    assert row["target_sentences"] == "" and int(row["ru_sentences"]) > 40 and int(row["en_sentences"]) > 40
     extra = next(r for r in summary if r["document"] == "extra")
     assert "no file of the same name in" in extra["error"] and extra["translation_file"].endswith("extra.txt")
 
@@ -227,7 +234,7 @@ def test_one_folder_in_three_columns_matches_align_with_three_files(corpus_run, 
     summary = _tsv(out / "summary.tsv")
     broken = [r for r in summary if r["document"] == "broken"]
     assert len(broken) == 1 and "empty" in broken[0]["error"]
-    assert broken[0]["note"].startswith("no single broken.ru.* for three columns: aligned in two columns with")
+    assert broken[0]["note"].startswith("no single broken.ru.* for three columns: tried in two columns with")
     single = tmp_path / "single.tsv"
     result = runner.invoke(main, ["align", *(str(folder / f"statement.{lang}.txt") for lang in ("zh", "ru", "en")),
                                   "-o", str(single), "-q"])
@@ -267,3 +274,53 @@ def test_a_glossary_with_no_column_for_a_documents_translation_fails_that_docume
     assert result.exit_code == 1 and "1 failed" in result.output
     row = _tsv(out / "summary.tsv")[0]
     assert f"{gloss} has no column for Russian (its columns: zh, en)" in row["error"]
+
+
+def test_sub_folders_are_searched_and_files_pair_only_at_the_same_place(tmp_path):
+    _touch(tmp_path / "zh" / "book1", "ch01.txt", "ch02.txt")
+    _touch(tmp_path / "zh" / "book2", "ch01.txt")
+    _touch(tmp_path / "zh" / ".git", "ch01.txt")
+    _touch(tmp_path / "en" / "book1", "ch01.txt")
+    _touch(tmp_path / "en" / "book2", "ch01.txt", "ch02.txt")
+    sets, unpaired = find_file_sets([tmp_path / "zh", tmp_path / "en"])
+    assert [(s.name, s.source.relative_to(tmp_path).as_posix(), s.target.relative_to(tmp_path).as_posix())
+            for s in sets] == [("book1/ch01", "zh/book1/ch01.txt", "en/book1/ch01.txt"),
+                               ("book2/ch01", "zh/book2/ch01.txt", "en/book2/ch01.txt")]
+    assert sorted(u.path.relative_to(tmp_path).as_posix() for u in unpaired) == ["en/book2/ch02.txt",
+                                                                                 "zh/book1/ch02.txt"]
+    _touch(tmp_path / "one" / "part 1", "a.zh.txt", "a.en.txt")
+    _touch(tmp_path / "one" / "out" / "a", "b.zh-en.tsv")  # the output folder, inside: never read
+    _touch(tmp_path / "one", "a.ru.txt")  # a at the top has no Chinese: not paired with part 1/a.zh.txt
+    sets, unpaired = find_file_sets([tmp_path / "one"], exclude=[tmp_path / "one" / "out"])
+    assert [(s.name, s.lang) for s in sets] == [("part 1/a", "en")]
+    assert [u.path.name for u in unpaired] == ["a.ru.txt"]
+
+
+def test_a_corpus_of_sub_folders_is_written_in_the_same_sub_folders(runner, tmp_path):
+    for lang in ("zh", "en"):
+        (tmp_path / "in" / "book1").mkdir(parents=True, exist_ok=True)
+        shutil.copy(TEXTS / f"joint-statement.{lang}.txt", tmp_path / "in" / "book1" / f"ch01.{lang}.txt")
+    out = tmp_path / "in" / "aligned"
+    result = runner.invoke(main, ["batch", str(tmp_path / "in"), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert (out / "book1" / "ch01.zh-en.tsv").is_file()
+    [row] = _tsv(out / "summary.tsv")
+    assert row["document"] == "book1/ch01" and row["output"] == str(out / "book1" / "ch01.zh-en.tsv")
+    again = runner.invoke(main, ["batch", str(tmp_path / "in"), "-o", str(out), "-q"])  # its own output not read
+    assert again.exit_code == 0 and [r["document"] for r in _tsv(out / "summary.tsv")] == ["book1/ch01"]
+
+
+def test_a_document_that_fails_on_a_second_run_leaves_no_earlier_output_looking_current(runner, tmp_path):
+    for lang in ("zh", "en"):
+        (tmp_path / lang).mkdir()
+        shutil.copy(TEXTS / f"joint-statement.{lang}.txt", tmp_path / lang / "ch05.txt")
+    out = tmp_path / "out"
+    command = ["batch", str(tmp_path / "zh"), str(tmp_path / "en"), "-o", str(out), "-q"]
+    assert runner.invoke(main, command).exit_code == 0
+    assert (out / "ch05.zh-en.tsv").is_file()
+    (tmp_path / "en" / "ch05.txt").write_text("", encoding="utf-8")
+    result = runner.invoke(main, command)
+    assert result.exit_code == 1
+    assert not (out / "ch05.zh-en.tsv").exists()
+    [row] = _tsv(out / "summary.tsv")
+    assert "empty" in row["error"] and f"the output of an earlier run, {out / 'ch05.zh-en.tsv'}, was removed" in row["note"]

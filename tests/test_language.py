@@ -81,8 +81,9 @@ KOREAN = "블라디미르 푸틴 러시아 대통령은 2022년 2월 4일 중국
 
 
 def test_japanese_is_not_taken_for_chinese():
-    with pytest.raises(LanguageError, match="ja.txt looks like Japanese"):
+    with pytest.raises(LanguageError, match="ja.txt looks like Japanese") as raised:
         detect_language(JAPANESE, "ja.txt")
+    assert "not Chinese" not in str(raised.value)  # a Japanese translation file is named for what it is
 
 
 def test_chinese_quoting_a_japanese_title_is_still_chinese():

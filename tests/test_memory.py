@@ -264,3 +264,30 @@ def test_spreadsheet_cells_are_read_as_excel_displays_them(tmp_path):
     assert cell_text(datetime.datetime(2022, 9, 30), 'yyyy"年"m"月"d"日"') == "2022年9月30日"
     assert cell_text(0.125, "0.00") == "0.13" and cell_text(0.1 + 0.2, "General") == "0.3"
     assert cell_text(datetime.datetime(2022, 9, 30), "mm-dd-yy") == "2022-09-30"  # locale's short date: ISO
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "csv", "xlsx", "json", "docx", "tmx"])
+def test_the_reviewers_notes_and_reviewed_marks_come_back_with_our_own_exports(aligned, tmp_path, fmt):
+    import copy
+
+    from aligner.memory import read_marked
+
+    marked = copy.deepcopy(aligned)
+    both = [k for k, b in enumerate(marked.beads) if b.src and b.tgt]  # a TMX holds only these
+    marked.beads[both[2]].note = "«Пекин» — check the name"
+    marked.beads[both[4]].reviewed = True
+    path = export.write(marked, tmp_path / f"pairs.{fmt}")
+    pairs, _, _, marks = read_marked(path)
+    found = {one_line(pairs[k][0]): mark for k, mark in enumerate(marks) if mark != (False, "")}
+    assert found == {one_line(marked.source.span_text(marked.beads[both[2]].src)): (False, "«Пекин» — check the name"),
+                     one_line(marked.source.span_text(marked.beads[both[4]].src)): (True, "")}
+
+
+def test_the_word_export_sent_back_keeps_its_notes_and_marks_when_checked(aligned, tmp_path):
+    import copy
+
+    marked = copy.deepcopy(aligned)
+    marked.beads[3].note, marked.beads[5].reviewed = "проверить по оригиналу", True
+    checked = check_pairs(export.write(marked, tmp_path / "review.docx"))
+    assert checked.beads[3].note == "проверить по оригиналу" and checked.beads[5].reviewed
+    assert sum(b.reviewed for b in checked.beads) == 1 and sum(bool(b.note) for b in checked.beads) == 1

@@ -107,6 +107,14 @@ def test_tables_tmx_and_listing():
     units = tmx.findall("./body/tu")
     assert len(units) == 3  # rows with all three texts present
     assert [len(tu.findall("tuv")) for tu in units] == [3, 3, 3]
+    # as the two-column TMX: each unit's row number, type and scores, the header's count of rows left out
+    assert render(result, "tmx").startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx')
+    assert [tu.get("tuid") for tu in units] == ["1", "2", "5"]
+    result.rows[0].beads["ru"][0].note = "check the name"
+    assert ET.fromstring(render(result, "tmx")).find("./body/tu/note").text == "ru: check the name"
+    props = {p.get("type"): p.text for p in units[0].findall("prop")}
+    assert props["x-aligner-type"].count("-") == 2 and {"x-aligner-score-ru", "x-aligner-score-en"} <= set(props)
+    assert tmx.find("header/prop[@type='x-aligner-skipped']").text == str(len(result.rows) - 3)
     text = listing(result, width=120)
     assert "│" in text and "missing in ru, present in en" in text and "! ru omitted:" in text
 
@@ -163,3 +171,20 @@ def test_sample_texts_end_to_end_with_the_default_encoder(tmp_path: Path):
     done = CliRunner().invoke(main, ["align", *files, "-o", str(out), "-q"])
     assert done.exit_code == 0, done.output
     assert json.loads(out.read_text(encoding="utf-8"))["rows"] == to_dict(result)["rows"]
+
+
+def test_the_three_column_json_record_is_checked_as_pairs_of_the_language_asked(tmp_path):
+    from aligner.errors import InputError
+    from aligner.memory import read_marked, read_pairs
+
+    result = three_way()
+    result.alignments["en"].beads[0].note = "check the date"
+    path = tmp_path / "tw.json"
+    path.write_bytes(render(result, "json"))
+    for lang, sentences in (("ru", RU), ("en", EN)):
+        pairs, found = read_pairs(path, lang)
+        assert found == lang and len(pairs) == len(result.alignments[lang].beads)
+        assert pairs[0][0] == ZH[0] and pairs[-1][1] == sentences[-1]
+    assert read_marked(path, "en")[3][0] == (False, "check the date")
+    with pytest.raises(InputError, match="holds both Russian and English; say which to check"):
+        read_pairs(path)

@@ -41,8 +41,9 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
 
     Two folders (Chinese, translation): zh/001.txt pairs with en/001.txt. Three folders
     (Chinese, Russian, English): three columns per name. One folder: name.zh.txt pairs with
-    name.ru.txt and name.en.txt (or, with --three-way, with both at once). Each document's file
-    goes to the output folder, with summary.tsv (counts of pairs and problems per document, and
+    name.ru.txt and name.en.txt (or, with --three-way, with both at once). Sub-folders are searched:
+    zh/book1/ch01.txt pairs with en/book1/ch01.txt. Each document's file goes to the output folder
+    (in the same sub-folder), with summary.tsv (counts of pairs and problems per document, and
     files left unpaired). A document that fails is reported and the others go on; the exit
     status is then 1.
     """
@@ -63,7 +64,7 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
     try:
         corpus.check_output_folder(out_dir, list(folders))
         glossary = load_glossary(glossary_file) if glossary_file is not None else ()
-        sets, unpaired = corpus.find_file_sets(list(folders), three_way=three_way)
+        sets, unpaired = corpus.find_file_sets(list(folders), three_way=three_way, exclude=[out_dir])
     except AlignerError as error:
         raise click.ClickException(str(error)) from None
     for item in unpaired:
@@ -121,7 +122,8 @@ def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, hold, g
 
 def _line(result) -> str:
     if result.error:
-        return f"failed  {result.name}: {result.error}"
+        removed = "".join(f" (the earlier output {path} removed)" for path in result.removed)
+        return f"failed  {result.name}: {result.error}{removed}"
     counts = result.counts
     problems = ", ".join(f"{counts[k]} {k}" for k in ("omitted", "added", "number", "name", "term", "partial",
                                                       "weak", "disagree") if counts[k])

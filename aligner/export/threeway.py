@@ -119,38 +119,71 @@ def rows_in_file(result: ThreeWay, fmt: str) -> int:
     return sum(is_unit(result, row) for row in result.rows) if fmt.lower().lstrip(".") == "tmx" else len(result.rows)
 
 
-def _add_units(body: ET.Element, result: ThreeWay, document: str = "") -> None:
-    """One <tu> per row where all three texts are present; `document` labels units of a corpus file."""
+def _row_note(result: ThreeWay, row: ThreeWayRow) -> str:
+    """The reviewer's notes on the pairs merged into a row, each after its side ('ru: …')."""
+    return "; ".join(f"{label}: {one_line(bead.note)}" for label in result.labels
+                     for bead in row.beads.get(label, []) if bead.note)
+
+
+def _add_units(body: ET.Element, result: ThreeWay, document: str = "") -> int:
+    """One <tu> per row where all three texts are present, with what the two-column TMX gives a
+    unit (tuid, the reviewer's note, document, type, scores, flags), so that the units of a merged
+    trilingual memory can be traced to their document and row; returns how many rows were skipped."""
+    from aligner.export.tmx import XML_LANG, _sub
+
     # codes from each whole text, like the two-way TMX (zh-TW for a Traditional source)
     langs = {result.source.lang: tmx_lang(result.source.lang, result.source.text)}
     langs.update({label: tmx_lang(result.alignments[label].target.lang, result.alignments[label].target.text)
                   for label in result.labels})
+    skipped = 0
     for number, row in enumerate(result.rows, start=1):
+        if not is_unit(result, row):
+            skipped += 1
+            continue
         texts = [(langs[result.source.lang], result.text(result.source.lang, row.src))] + \
                 [(langs[label], result.text(label, row.tgt[label])) for label in result.labels]
-        if not is_unit(result, row):
-            continue
-        tu = ET.SubElement(body, "tu", {"tuid": f"{document}:{number}"} if document else {})
+        tu = _sub(body, "tu", tuid=f"{document}:{number}" if document else str(number))
+        if _row_note(result, row):
+            _sub(tu, "note", _row_note(result, row))
         if document:
-            ET.SubElement(tu, "prop", {"type": "x-aligner-document"}).text = document
+            _sub(tu, "prop", document, type="x-aligner-document")
+        _sub(tu, "prop", "-".join(str(len(ids)) for ids in (row.src, *(row.tgt[label] for label in result.labels))),
+             type="x-aligner-type")
+        for label in result.labels:
+            if row.scores[label] is not None:
+                _sub(tu, "prop", f"{float(row.scores[label]):.3f}", type=f"x-aligner-score-{label}")
+        if row.flags:
+            kinds, reasons = _flag_text(row)
+            _sub(tu, "prop", kinds, type="x-aligner-flags")
+            _sub(tu, "prop", reasons, type="x-aligner-reasons")
         for lang, text in texts:
-            tuv = ET.SubElement(tu, "tuv", {"{http://www.w3.org/XML/1998/namespace}lang": lang})
-            ET.SubElement(tuv, "seg").text = one_line(text)
+            _sub(_sub(tu, "tuv", **{XML_LANG: lang}), "seg", one_line(text))
+    return skipped
 
 
 def _tmx(named: list[tuple[str, ThreeWay]]) -> bytes:
+    """A TMX 1.4b file of one or more three-column results, headed as the two-column TMX is."""
     from aligner import __version__
+    from aligner.export.tmx import _sub
 
     first = named[0][1]
     root = ET.Element("tmx", version="1.4")
-    ET.SubElement(root, "header", {"creationtool": "aligner", "creationtoolversion": __version__,
-                                   "segtype": "sentence", "o-tmf": "aligner", "adminlang": "en",
-                                   "srclang": tmx_lang(first.source.lang, first.source.text), "datatype": "plaintext"})
+    head = ET.SubElement(root, "header", {"creationtool": "aligner", "creationtoolversion": __version__,
+                                          "segtype": "sentence", "o-tmf": "aligner", "adminlang": "en",
+                                          "srclang": tmx_lang(first.source.lang, first.source.text),
+                                          "datatype": "plaintext"})
     body = ET.SubElement(root, "body")
-    for name, result in named:
-        _add_units(body, result, name if len(named) > 1 else "")
+    skipped = sum(_add_units(body, result, name) for name, result in named)  # a corpus file names each document
+    total = sum(len(result.rows) for _, result in named)
+    _sub(head, "note", f"{skipped} of {total} rows lack one of the three texts (an omitted or added passage) "
+                       "and are not included as translation units.")
+    _sub(head, "prop", str(skipped), type="x-aligner-skipped")
+    models = sorted({a.model for _, result in named for a in result.alignments.values() if a.model})
+    if models:
+        _sub(head, "prop", "; ".join(models), type="x-aligner-model")
     ET.indent(root)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
+            + ET.tostring(root, encoding="unicode") + "\n").encode("utf-8")
 
 
 def render_tmx(result: ThreeWay) -> bytes:

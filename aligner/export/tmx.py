@@ -60,6 +60,8 @@ def add_units(body: ET.Element, alignment: Alignment, document: str = "") -> int
             _sub(tu, "note", one_line(bead.note))
         if document:
             _sub(tu, "prop", document, type="x-aligner-document")
+        if bead.reviewed:  # read back by `aligner check`, as the note is
+            _sub(tu, "prop", "yes", type="x-aligner-reviewed")
         _sub(tu, "prop", bead.kind, type="x-aligner-type")
         _sub(tu, "prop", f"{float(bead.score):.3f}", type="x-aligner-score")
         if bead.flags:
@@ -71,7 +73,7 @@ def add_units(body: ET.Element, alignment: Alignment, document: str = "") -> int
 
 
 def tmx_document(named: list[tuple[str, Alignment]]) -> bytes:
-    """A TMX 1.4b file of one or more alignments (names label the units when there are several)."""
+    """A TMX 1.4b file of one or more alignments (a name, given for a corpus, labels its units)."""
     first = named[0][1]
     root = ET.Element("tmx", version="1.4")
     head = _sub(root, "header", creationtool="aligner", creationtoolversion=__version__,
@@ -79,7 +81,7 @@ def tmx_document(named: list[tuple[str, Alignment]]) -> bytes:
                                        "srclang": tmx_lang(first.source.lang, first.source.text),
                                        "datatype": "plaintext"})
     body = _sub(root, "body")
-    skipped = sum(add_units(body, alignment, name if len(named) > 1 else "") for name, alignment in named)
+    skipped = sum(add_units(body, alignment, name) for name, alignment in named)  # a corpus file names each document
     total = sum(len(alignment.beads) for _, alignment in named)
     # The header may hold notes and props in any order; the count is known only now.
     _sub(head, "note", f"{skipped} of {total} pairs are omitted or added passages "
