@@ -29,6 +29,7 @@ from aligner.normalise import has_han, is_cjk, unshare_glyphs
 # their words wider than that, and pdfminer would cut them into words and shuffle them. The cost: two
 # columns closer than this would read as one; these are single-column documents.
 CHAR_MARGIN = 6.0
+WORD_MARGIN = 0.1  # pdfminer's: a gap this share of a letter's size is a space
 EDGE_LINES = 2  # lines at the top and at the bottom of a page where running heads and numbers sit
 RUNNING_SHARE = 0.5  # a line at the same edge of at least this share of the pages is a running head
 MIN_RUNNING_PAGES = 2  # ... and of at least this many pages
@@ -104,8 +105,8 @@ def _page_lines(path: Path) -> list[list[Line]]:
     pages: list[list[Line]] = []
     try:
         for number, page in enumerate(extract_pages(path, laparams=LAParams(char_margin=CHAR_MARGIN))):
-            lines = [Line(unshare_glyphs(text), number, item.x0, item.x1, item.y0, item.y1, _lead(item))
-                     for item in _text_lines(page) if (text := _line_text(item))]
+            lines = [Line(unshare_glyphs(text), number, run.x0, run.x1, run.bottom, run.top, _lead(run.items))
+                     for run in _with_fragments(list(_text_lines(page))) if (text := _line_text(run.items))]
             pages.append(sorted(lines, key=lambda line: (-line.top, line.x0)))  # one column: top to bottom
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError(f"{path} is a password-protected PDF; save an unprotected copy, or copy its text into "
@@ -126,6 +127,75 @@ def _text_lines(item):
     elif hasattr(item, "__iter__"):
         for child in item:
             yield from _text_lines(child)
+
+
+@dataclass
+class _Run:
+    """A line's letters (pdfminer's LTChar and the LTAnno spaces it guessed) and its box."""
+
+    items: list
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+
+    @classmethod
+    def of(cls, line) -> "_Run":
+        run = cls(list(line), line.x0, line.x1, line.y0, line.y1)
+        starts = [c.x0 for c in run.chars]
+        if starts != sorted(starts):  # drawn out of order: one font's letters, then another's
+            run.items = _respaced(run.chars)
+        return run
+
+    @property
+    def chars(self) -> list:
+        from pdfminer.layout import LTChar
+
+        return [item for item in self.items if isinstance(item, LTChar)]
+
+
+def _with_fragments(lines: list) -> list[_Run]:
+    """pdfminer's lines, with the pieces it set apart put back in the line they sit in.
+
+    pdfminer makes lines of letters in the order the PDF draws them; a word processor draws a
+    line's Chinese first and the curly quotes in its Latin font after, so “ and ” became lines of
+    their own, or the start of the line's second half. A piece level with a line, next to it or in
+    a gap of it, goes back into it at its place by x."""
+    runs = sorted((_Run.of(line) for line in lines), key=lambda run: -len(run.chars))
+    kept: list[_Run] = []
+    for run in runs:  # longest first: a host is never a piece of a shorter line
+        host = max((k for k in kept if _sits_in(run, k)), key=lambda k: _overlap(run, k), default=None)
+        if host is None:
+            kept.append(run)
+        else:
+            host.items = _respaced(host.chars + run.chars)
+            host.x0, host.x1 = min(host.x0, run.x0), max(host.x1, run.x1)
+    return kept
+
+
+def _overlap(a: _Run, b: _Run) -> float:
+    return min(a.top, b.top) - max(a.bottom, b.bottom)
+
+
+def _sits_in(piece: _Run, line: _Run) -> bool:
+    """Whether a piece belongs to a line: its middle within the line's height, at most a line height
+    (a quote) left or right of it, touching none of its letters."""
+    height = line.top - line.bottom
+    return (line.bottom < (piece.bottom + piece.top) / 2 < line.top and piece.top - piece.bottom <= height * 1.2
+            and max(piece.x0 - line.x1, line.x0 - piece.x1) <= height
+            and not any(c.x0 < p.x1 - 0.5 and p.x0 + 0.5 < c.x1 for p in piece.chars for c in line.chars))
+
+
+def _respaced(chars: list) -> list:
+    """Letters left to right, with a space guessed where pdfminer guesses one (LTTextLineHorizontal.add)."""
+    from pdfminer.layout import LTAnno
+
+    items: list = []
+    for char in sorted(chars, key=lambda c: c.x0):
+        if items and items[-1].x1 < char.x0 - WORD_MARGIN * max(char.width, char.height):
+            items.append(LTAnno(" "))
+        items.append(char)
+    return items
 
 
 def _line_text(line) -> str:
@@ -164,7 +234,7 @@ def _lead(line) -> float:
     text = "".join(c.get_text() for c in chars)
     head = _HAN_HEAD_RE.match(text).group(0)
     if not has_han(head.lstrip(_OPENING_MARKS)[:1]):
-        head = _FIRST_WORD_RE.match(line.get_text()).group(1)
+        head = _FIRST_WORD_RE.match("".join(item.get_text() for item in line)).group(1)
     last = chars[min(len(head), len(chars)) - 1]
     return last.x1 - chars[0].x0
 

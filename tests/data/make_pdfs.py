@@ -74,9 +74,11 @@ def reportlab_pdf(paragraphs: list[str], lang: str, head: str, path: Path, title
         onLaterPages=furniture)
 
 
-def word_pdf(paragraphs: list[str], head: str, path: Path, title: bool = True) -> None:
+def word_pdf(paragraphs: list[str], head: str, path: Path, title: bool = True, fonts: bool = True) -> None:
     """A Word document (python-docx: a bold centred title, justified paragraphs with a first-line
-    indent, a header, page numbers) saved as PDF by LibreOffice, as most official PDFs are made."""
+    indent, a header, page numbers) saved as PDF by LibreOffice, as most official PDFs are made.
+    Without `fonts`, the template's are kept: LibreOffice then sets Chinese curly quotes in the Latin
+    font and draws them after the rest of their line."""
     import subprocess
     import tempfile
 
@@ -88,8 +90,9 @@ def word_pdf(paragraphs: list[str], head: str, path: Path, title: bool = True) -
 
     document = docx.Document()
     normal = document.styles["Normal"]
-    normal.font.name, normal.font.size = "Liberation Serif", Pt(11)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), "Noto Serif CJK SC")
+    if fonts:
+        normal.font.name, normal.font.size = "Liberation Serif", Pt(11)
+        normal.element.rPr.rFonts.set(qn("w:eastAsia"), "Noto Serif CJK SC")
     section = document.sections[0]
     section.header.paragraphs[0].text = head
     section.header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -150,6 +153,8 @@ def main() -> None:
         reportlab_pdf(sample_sentences(lang), lang, OPENINGS[lang][1], HERE / f"joint-statement-sentences.{lang}.pdf",
                       title=False)
     word_pdf(sample_paragraphs("zh")[:WORD_PARAGRAPHS], OPENINGS["zh"][1], HERE / "joint-statement-word.zh.pdf")
+    word_pdf(sample_paragraphs("zh")[:WORD_PARAGRAPHS], OPENINGS["zh"][1], HERE / "joint-statement-quotes.zh.pdf",
+             fonts=False)
 
 
 if __name__ == "__main__":
