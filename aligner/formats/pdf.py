@@ -6,8 +6,9 @@ between. The page itself says where a paragraph starts: an indented first line, 
 stops short of the right margin before a word that would have fitted, a wider gap, a change of
 type size; a centred title is one paragraph however many lines it takes. pdfminer.six gives
 each line's box; this module keeps each line's text as it is (but for runs of spaces: a justified
-line spreads its words), reads a page of two columns the left one first, drops page furniture, and joins each paragraph's lines into one (no
-space between Chinese characters, one space otherwise), paragraphs separated by a blank line. A
+line spreads its words), reads a page of two columns the left one first, drops page furniture,
+and joins each paragraph's lines into one (no space between Chinese characters, one space
+otherwise), paragraphs separated by a blank line. A
 paragraph that runs over a page break is joined like any other. Where the font map gives a code
 point that merely shares its glyph with the character meant (⼈⺠ for 人民, ﬁ for fi), the
 character meant is what the PDF says (`normalise.unshare_glyphs`): it is what the reader sees,
