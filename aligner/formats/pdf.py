@@ -40,6 +40,7 @@ MIN_RUNNING_PAGES = 2  # ... and of at least this many pages
 UNREADABLE_SHARE = 0.05  # share of private-use or replacement characters: the fonts have no character map
 INDENT = 0.6  # a line starting this many line heights right of the margin is indented
 SIZE_CHANGE = 0.15  # relative change of line height that starts a new paragraph (a heading)
+MAX_PAGE = 15000  # points: PDF pages are at most 200 inches wide
 MIN_GUTTER = 1.0  # line heights of blank between two columns of a page
 MIN_COLUMN_LINES = 4  # lines beside each other on either side of it
 CROSSING_SHARE = 0.1  # share of a page's lines that may cross it (a title, a centred page number)
@@ -238,6 +239,8 @@ def _gutter(runs: list[_Run]) -> tuple[float, float] | None:
     if len(runs) < 2 * MIN_COLUMN_LINES:
         return None
     low, high = min(run.x0 for run in runs), max(run.x1 for run in runs)
+    if not 0 < high - low < MAX_PAGE:
+        return None  # a damaged file's coordinates
     start, end = int(low + (high - low) / 4), int(high - (high - low) / 4)
     cover = [0] * (end - start + 2)  # lines with a letter at each point of the middle half, as a difference array
     for run in runs:
