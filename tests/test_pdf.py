@@ -70,6 +70,27 @@ def test_a_word_document_saved_as_pdf_has_no_spaces_where_the_word_processor_lef
     assert len(sentences) > 40 and sentences == sample_sentences("zh")[:len(sentences)]
 
 
+def test_curly_quotes_a_word_processor_set_in_its_latin_font_stay_in_their_line():
+    # LibreOffice draws a line's Chinese first and its “ ” (in DejaVu Serif) after: pdfminer made them lines
+    # of their own, read as paragraphs "“" and "”" beside the line, or at the start of its second half
+    text = read_file(DATA / "joint-statement-quotes.zh.pdf")
+    assert "(以下简称“双方”), 声明如下" in text and "共建“一带一路”与欧亚经济联盟" in text
+    assert not any(p.strip() in {"“", "”", "“ ”"} for p in text.split("\n\n"))
+    sentences = [s.norm for s in load_document(text, "zh").sentences]
+    assert len(sentences) > 40 and sentences == sample_sentences("zh")[:len(sentences)]
+
+
+def test_a_page_in_two_columns_reads_the_left_one_then_the_right_one():
+    # LibreOffice: two justified columns half an inch apart, level lines of the two joined by pdfminer; a
+    # couple of lines spread so wide in the narrow columns that they look short are still read as a break
+    text = read_file(DATA / "joint-statement-columns.ru.pdf")
+    sample = (ROOT / "texts" / "joint-statement.ru.txt").read_text(encoding="utf-8").split("\n")
+    paragraphs = text.split("\n\n")
+    assert paragraphs[:3] == [p.strip() for p in sample if p.strip()][:3]
+    assert sum(p.strip() in paragraphs for p in sample if p.strip()) >= 15
+    assert len(paragraphs) <= 20
+
+
 def test_the_title_the_running_head_repeats_is_kept_on_the_first_page():
     text = read_file(PDF["ru"])
     assert text.startswith("Совместное заявление Российской Федерации и Китайской Народной Республики")

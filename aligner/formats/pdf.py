@@ -6,8 +6,9 @@ between. The page itself says where a paragraph starts: an indented first line, 
 stops short of the right margin before a word that would have fitted, a wider gap, a change of
 type size; a centred title is one paragraph however many lines it takes. pdfminer.six gives
 each line's box; this module keeps each line's text as it is (but for runs of spaces: a justified
-line spreads its words), drops page furniture, and joins each paragraph's lines into one (no
-space between Chinese characters, one space otherwise), paragraphs separated by a blank line. A
+line spreads its words), reads a page of two columns the left one first, drops page furniture,
+and joins each paragraph's lines into one (no space between Chinese characters, one space
+otherwise), paragraphs separated by a blank line. A
 paragraph that runs over a page break is joined like any other. Where the font map gives a code
 point that merely shares its glyph with the character meant (⼈⺠ for 人民, ﬁ for fi), the
 character meant is what the PDF says (`normalise.unshare_glyphs`): it is what the reader sees,
@@ -15,7 +16,9 @@ and what exports must carry.
 """
 from __future__ import annotations
 
+import itertools
 import logging
+import math
 import re
 import statistics
 from collections import Counter
@@ -26,15 +29,22 @@ from aligner.errors import InputError
 from aligner.normalise import has_han, is_cjk, unshare_glyphs
 
 # Letters this many widths apart are still one line (pdfminer's default is 2): justified lines spread
-# their words wider than that, and pdfminer would cut them into words and shuffle them. The cost: two
-# columns closer than this would read as one; these are single-column documents.
+# their words wider than that, and pdfminer would cut them into words and shuffle them. The cost: it
+# joins level lines of two columns closer than this, which `_split` parts again at the gutter.
 CHAR_MARGIN = 6.0
+WORD_MARGIN = 0.1  # pdfminer's: a gap this share of a letter's size is a space
+LEVEL = 0.3  # line heights between the bottoms of letters of one size on one baseline (fonts' descents differ)
 EDGE_LINES = 2  # lines at the top and at the bottom of a page where running heads and numbers sit
 RUNNING_SHARE = 0.5  # a line at the same edge of at least this share of the pages is a running head
 MIN_RUNNING_PAGES = 2  # ... and of at least this many pages
 UNREADABLE_SHARE = 0.05  # share of private-use or replacement characters: the fonts have no character map
 INDENT = 0.6  # a line starting this many line heights right of the margin is indented
 SIZE_CHANGE = 0.15  # relative change of line height that starts a new paragraph (a heading)
+MAX_PAGE = 15000  # points: PDF pages are at most 200 inches wide
+MIN_GUTTER = 1.0  # line heights of blank between two columns of a page
+MIN_COLUMN_LINES = 4  # lines beside each other on either side of it
+CROSSING_SHARE = 0.1  # share of a page's lines that may cross it (a title, a centred page number)
+FULL_COLUMN = 0.5  # a column's lines are mostly at least this share of its width
 SPACE = 0.25  # width of a space between words, in line heights
 SLACK = 0.5  # line heights of room beyond the next word before a line counts as stopping short
 SHARED_MARGIN = 0.02  # share of the lines that must start at a place for it to be the left margin
@@ -69,6 +79,7 @@ class Line:
     top: float
     lead: float = 0.0  # width of what would have had to fit at the end of the line before: the first
     #                    word, or the first Chinese character with the marks that may not start a line
+    column: int = 0  # 0: the page's one column (or a line across its two), 1: the left one, 2: the right one
 
     @property
     def height(self) -> float:
@@ -92,8 +103,7 @@ def pdf_text(path: Path) -> str:
 
 
 def _page_lines(path: Path) -> list[list[Line]]:
-    """Every page's text lines, top to bottom (pdfminer's order of its text boxes can put a paragraph's
-    short last line before the line above it)."""
+    """Every page's text lines in reading order (see `_in_columns`)."""
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -104,9 +114,9 @@ def _page_lines(path: Path) -> list[list[Line]]:
     pages: list[list[Line]] = []
     try:
         for number, page in enumerate(extract_pages(path, laparams=LAParams(char_margin=CHAR_MARGIN))):
-            lines = [Line(unshare_glyphs(text), number, item.x0, item.x1, item.y0, item.y1, _lead(item))
-                     for item in _text_lines(page) if (text := _line_text(item))]
-            pages.append(sorted(lines, key=lambda line: (-line.top, line.x0)))  # one column: top to bottom
+            pages.append([Line(unshare_glyphs(text), number, run.x0, run.x1, run.bottom, run.top, _lead(run.items),
+                               column) for run, column in _in_columns(_with_fragments(list(_text_lines(page))))
+                          if (text := _line_text(run.items))])
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError(f"{path} is a password-protected PDF; save an unprotected copy, or copy its text into "
                          "a .txt file, and use that.") from None
@@ -126,6 +136,174 @@ def _text_lines(item):
     elif hasattr(item, "__iter__"):
         for child in item:
             yield from _text_lines(child)
+
+
+@dataclass
+class _Run:
+    """A line's letters (pdfminer's LTChar and the LTAnno spaces it guessed) and its box."""
+
+    items: list
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+
+    @classmethod
+    def of(cls, line) -> "_Run":
+        run = cls(list(line), line.x0, line.x1, line.y0, line.y1)
+        starts = [c.x0 for c in run.chars]
+        if starts != sorted(starts):  # drawn out of order: one font's letters, then another's
+            run.items = _respaced(run.chars)
+        return run
+
+    @property
+    def chars(self) -> list:
+        from pdfminer.layout import LTChar
+
+        return [item for item in self.items if isinstance(item, LTChar)]
+
+
+def _with_fragments(lines: list) -> list[_Run]:
+    """pdfminer's lines, with the pieces it set apart put back in the line they sit in.
+
+    pdfminer makes lines of letters in the order the PDF draws them; a word processor draws a
+    line's Chinese first and the curly quotes in its Latin font after, so “ and ” became lines of
+    their own, or the start of the line's second half. A piece level with a line, next to it or in
+    a gap of it, goes back into it at its place by x."""
+    runs = sorted((_Run.of(line) for line in lines), key=lambda run: -len(run.chars))
+    kept: list[_Run] = []
+    for run in runs:  # longest first: a host is never a piece of a shorter line
+        host = min((k for k in kept if _sits_in(run, k)), key=lambda k: _gap(run, k), default=None)
+        if host is None:
+            kept.append(run)
+        else:
+            host.items = _respaced(host.chars + run.chars)
+            host.x0, host.x1 = min(host.x0, run.x0), max(host.x1, run.x1)
+    return kept
+
+
+def _gap(a: _Run, b: _Run) -> float:
+    """The blank between two lines side by side (negative: one is in a gap of the other)."""
+    return max(a.x0 - b.x1, b.x0 - a.x1)
+
+
+def _sits_in(piece: _Run, line: _Run) -> bool:
+    """Whether a piece belongs to a line: its middle within the line's height, left or right of it no
+    further than pdfminer joins letters (the words of a justified line in a narrow column can be
+    further apart than pdfminer's test of two letters drawn one after the other), touching none of its
+    letters; in smaller type (raised or lowered), or on its baseline give or take a font's descent (a line
+    of the next column may sit half a line lower). Pieces of two columns joined so are parted again in `_split`."""
+    height = line.top - line.bottom
+    level = abs(piece.bottom - line.bottom) < LEVEL * height or piece.top - piece.bottom < (1 - SIZE_CHANGE) * height
+    return (level and line.bottom < (piece.bottom + piece.top) / 2 < line.top and piece.top - piece.bottom <= height * 1.2
+            and _gap(piece, line) <= CHAR_MARGIN * height
+            and not any(c.x0 < p.x1 - 0.5 and p.x0 + 0.5 < c.x1 for p in piece.chars for c in line.chars))
+
+
+def _respaced(chars: list) -> list:
+    """Letters left to right, with a space guessed where pdfminer guesses one (LTTextLineHorizontal.add)."""
+    from pdfminer.layout import LTAnno
+
+    items: list = []
+    for char in sorted(chars, key=lambda c: c.x0):
+        if items and items[-1].x1 < char.x0 - WORD_MARGIN * max(char.width, char.height):
+            items.append(LTAnno(" "))
+        items.append(char)
+    return items
+
+
+def _in_columns(runs: list[_Run]) -> list[tuple[_Run, int]]:
+    """A page's lines in reading order, each with its column (see `Line.column`): top to bottom (pdfminer's
+    order of its text boxes can put a paragraph's short last line before the line above it), and on a
+    page of two columns the left one before the right one, down to a line across both (a title)."""
+    runs = sorted(runs, key=lambda run: (-run.top, run.x0))
+    gutter = _gutter(runs)
+    if gutter is None:
+        return [(run, 0) for run in runs]
+    order: list[tuple[_Run, int]] = []
+    left: list[_Run] = []
+    right: list[_Run] = []
+    for run in sorted((part for run in runs for part in _split(run, gutter)), key=lambda run: (-run.top, run.x0)):
+        if run.x1 <= gutter[0] or run.x0 >= gutter[1]:
+            (left if run.x1 <= gutter[0] else right).append(run)
+        else:
+            order += [(x, 1) for x in left] + [(x, 2) for x in right] + [(run, 0)]
+            left, right = [], []
+    return order + [(x, 1) for x in left] + [(x, 2) for x in right]
+
+
+def _gutter(runs: list[_Run]) -> tuple[float, float] | None:
+    """(left, right) of the blank between a page's two columns: the widest stretch of the middle half
+    of the text that no letter is in but those of the few lines across it, at least MIN_GUTTER line heights
+    wide, with at least MIN_COLUMN_LINES lines of text beside each other on either side."""
+    if len(runs) < 2 * MIN_COLUMN_LINES:
+        return None
+    low, high = min(run.x0 for run in runs), max(run.x1 for run in runs)
+    if not 0 < high - low < MAX_PAGE:
+        return None  # a damaged file's coordinates
+    start, end = int(low + (high - low) / 4), int(high - (high - low) / 4)
+    cover = [0] * (end - start + 2)  # lines with a letter at each point of the middle half, as a difference array
+    for run in runs:
+        if run.x1 - run.x0 < MIN_GUTTER * (run.top - run.bottom):
+            continue  # a page number in the gutter is not across it
+        for x0, x1 in _spans(run):
+            a, b = max(start, math.floor(x0)), min(end + 1, math.ceil(x1))
+            if a < b:
+                cover[a - start] += 1
+                cover[b - start] -= 1
+    counts = list(itertools.accumulate(cover[:-1]))
+    crossing = min(counts)  # the lines across the gutter, if there is one
+    if crossing > CROSSING_SHARE * len(runs):
+        return None
+    best, first = (0, 0), None
+    for k, count in enumerate(counts):
+        first = None if count > crossing else k if first is None else first
+        if first is not None and k + 1 - first > best[1] - best[0]:
+            best = (first, k + 1)
+    height = statistics.median(run.top - run.bottom for run in runs)
+    if best[1] - best[0] < MIN_GUTTER * height:
+        return None
+    gutter = (start + best[0], start + best[1])
+    parts = [part for run in runs for part in _split(run, gutter)]
+    return gutter if _side_by_side([x for x in parts if x.x1 <= gutter[0]], [x for x in parts if x.x0 >= gutter[1]],
+                                   height) else None
+
+
+def _side_by_side(left: list[_Run], right: list[_Run], height: float) -> bool:
+    """Whether lines left and right of a blank are two columns of text: enough of them on each side,
+    mostly full (not a table's cells, nor lines set right), over the same stretch of the page."""
+    if min(len(left), len(right)) < MIN_COLUMN_LINES:
+        return False
+    for side in (left, right):
+        extent = max(x.x1 for x in side) - min(x.x0 for x in side)
+        if statistics.median(x.x1 - x.x0 for x in side) < FULL_COLUMN * extent:
+            return False
+    shared = min(max(x.top for x in left), max(x.top for x in right)) - \
+        max(min(x.bottom for x in left), min(x.bottom for x in right))
+    return shared > MIN_COLUMN_LINES * height
+
+
+def _spans(run: _Run) -> list[tuple[float, float]]:
+    """Where a line has letters, left to right: its words (or runs of Chinese) as (x0, x1)."""
+    spans: list[list[float]] = []
+    for char in sorted(run.chars, key=lambda c: c.x0):
+        if spans and char.x0 <= spans[-1][1] + 1:
+            spans[-1][1] = max(spans[-1][1], char.x1)
+        else:
+            spans.append([char.x0, char.x1])
+    return [(x0, x1) for x0, x1 in spans]
+
+
+def _split(run: _Run, gutter: tuple[float, float]) -> list[_Run]:
+    """A line in its parts left and right of a gutter (pdfminer joins lines of two columns set close),
+    or whole if it has letters in the gutter."""
+    chars = run.chars
+    left = [c for c in chars if c.x1 <= gutter[0]]
+    right = [c for c in chars if c.x0 >= gutter[1]]
+    if len(left) + len(right) < len(chars) or not left or not right:
+        return [run]
+    return [_Run(_respaced(side), min(c.x0 for c in side), max(c.x1 for c in side), min(c.y0 for c in side),
+                 max(c.y1 for c in side)) for side in (left, right)]
 
 
 def _line_text(line) -> str:
@@ -164,7 +342,7 @@ def _lead(line) -> float:
     text = "".join(c.get_text() for c in chars)
     head = _HAN_HEAD_RE.match(text).group(0)
     if not has_han(head.lstrip(_OPENING_MARKS)[:1]):
-        head = _FIRST_WORD_RE.match(line.get_text()).group(1)
+        head = _FIRST_WORD_RE.match("".join(item.get_text() for item in line)).group(1)
     last = chars[min(len(head), len(chars)) - 1]
     return last.x1 - chars[0].x0
 
@@ -267,12 +445,19 @@ def paragraphs(lines: list[Line]) -> list[str]:
     """The lines grouped into paragraphs, each joined into one string."""
     if not lines:
         return []
-    # a book's pages mirror their margins: the text sits further right on every other page
-    columns = [_Column.of(side) for side in ([x for x in lines if x.page % 2 == parity] for parity in (0, 1)) if side]
-    columns = columns * 2 if len(columns) == 1 else columns
+    # a book's pages mirror their margins: the text sits further right on every other page; and the
+    # columns of a page of two have their own
+    sides: dict[tuple[int, int], list[Line]] = {}
+    for line in lines:
+        sides.setdefault((line.page % 2, line.column), []).append(line)
+    columns = {key: _Column.of(side) for key, side in sides.items()}
+
+    def column(line: Line) -> _Column:
+        return columns.get((line.page % 2, line.column)) or columns[(1 - line.page % 2, line.column)]
+
     groups: list[list[Line]] = [[lines[0]]]
     for a, b in zip(lines, lines[1:]):
-        if _breaks(a, b, columns[a.page % 2], columns[b.page % 2]):
+        if _breaks(a, b, column(a), column(b)):
             groups.append([b])
         else:
             groups[-1].append(b)

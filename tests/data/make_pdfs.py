@@ -8,7 +8,8 @@
   a paragraph, where most lines are a paragraph's last.
 
 - LibreOffice (as a Word document is saved as PDF): the Chinese text's first two pages, justified, where the word
-  processor leaves room between Chinese and digits without a space (于 2022 年 on the page).
+  processor leaves room between Chinese and digits without a space (于 2022 年 on the page); the same in the
+  template's fonts, its curly quotes in a Latin font; and the Russian text in two columns.
 
 Run once by hand (it needs Chromium with the Noto CJK fonts, see scripts/browser_deps.sh,
 `pip install reportlab` and Debian's libreoffice-writer-nogui); the PDFs it made are kept beside it
@@ -74,9 +75,13 @@ def reportlab_pdf(paragraphs: list[str], lang: str, head: str, path: Path, title
         onLaterPages=furniture)
 
 
-def word_pdf(paragraphs: list[str], head: str, path: Path, title: bool = True) -> None:
+def word_pdf(paragraphs: list[str], head: str, path: Path, title: bool = True, fonts: bool = True,
+             columns: int = 1) -> None:
     """A Word document (python-docx: a bold centred title, justified paragraphs with a first-line
-    indent, a header, page numbers) saved as PDF by LibreOffice, as most official PDFs are made."""
+    indent, a header, page numbers) saved as PDF by LibreOffice, as most official PDFs are made.
+    Without `fonts`, the template's are kept: LibreOffice then sets Chinese curly quotes in the Latin
+    font and draws them after the rest of their line. With two `columns`, pdfminer joins lines of the
+    two that sit level."""
     import subprocess
     import tempfile
 
@@ -88,9 +93,17 @@ def word_pdf(paragraphs: list[str], head: str, path: Path, title: bool = True) -
 
     document = docx.Document()
     normal = document.styles["Normal"]
-    normal.font.name, normal.font.size = "Liberation Serif", Pt(11)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), "Noto Serif CJK SC")
+    if fonts:
+        normal.font.name, normal.font.size = "Liberation Serif", Pt(11)
+        normal.element.rPr.rFonts.set(qn("w:eastAsia"), "Noto Serif CJK SC")
     section = document.sections[0]
+    if columns > 1:
+        cols = section._sectPr.find(qn("w:cols"))
+        if cols is None:
+            cols = OxmlElement("w:cols")
+            section._sectPr.append(cols)
+        cols.set(qn("w:num"), str(columns))
+        cols.set(qn("w:space"), "720")  # half an inch between them
     section.header.paragraphs[0].text = head
     section.header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     footer = section.footer.paragraphs[0]
@@ -150,6 +163,9 @@ def main() -> None:
         reportlab_pdf(sample_sentences(lang), lang, OPENINGS[lang][1], HERE / f"joint-statement-sentences.{lang}.pdf",
                       title=False)
     word_pdf(sample_paragraphs("zh")[:WORD_PARAGRAPHS], OPENINGS["zh"][1], HERE / "joint-statement-word.zh.pdf")
+    word_pdf(sample_paragraphs("zh")[:WORD_PARAGRAPHS], OPENINGS["zh"][1], HERE / "joint-statement-quotes.zh.pdf",
+             fonts=False)
+    word_pdf(sample_paragraphs("ru"), OPENINGS["ru"][1], HERE / "joint-statement-columns.ru.pdf", columns=2)
 
 
 if __name__ == "__main__":
