@@ -570,3 +570,27 @@ def test_a_glossary_uploaded_with_the_texts_flags_the_term_a_translation_lacks()
     flagged = [r for r in table_rows(at) if "term" in r["cells"][-1]]
     assert len(flagged) == 1 and "主权 → “суверенитет” not in the Russian" in flagged[0]["cells"][-1]
     assert "term" in at.multiselect(key="categories").options
+
+
+def _check_upload(at: AppTest, name: str = "check.tsv") -> None:
+    """Check the sample's first 20 one-to-one pairs as a table aligned elsewhere."""
+    a = work(at).alignment
+    rows = [(a.source.span_text(b.src), a.target.span_text(b.tgt)) for b in a.beads if len(b.src) == len(b.tgt) == 1][:20]
+    data = "zh\tru\n" + "".join(f"{one_line(zh)}\t{one_line(ru)}\n" for zh, ru in rows)
+    uploader = next(u for u in at.get("file_uploader") if u.key == "pairs_file")
+    uploader.upload(name, data.encode("utf-8"), "text/tab-separated-values")
+    at.run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert len(work(at).alignment.beads) == 20
+
+
+def test_align_after_checking_pairs_keeps_the_checked_pairs_and_corrections():
+    at = opened()
+    _check_upload(at)
+    at.number_input(key="pair").set_value(2).run()
+    at.button(key="reviewed").click().run()
+    at.button(key="align").click().run()  # nothing changed in the panel: the checked rows stay as they were
+    assert not at.exception
+    assert any("already aligned" in i.value for i in at.info), [i.value for i in at.info]
+    assert len(work(at).alignment.beads) == 20 and work(at).alignment.beads[1].reviewed
+    assert len(work(at).history) == 1

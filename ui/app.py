@@ -73,10 +73,12 @@ def _load_pairs() -> None:
     except AlignerError as exc:
         state.flash("error", str(exc))
         return
-    inputs = Inputs(a.source.text, a.target.text, a.source.name, a.target.name, a.target.lang, model, True,
+    # the language as the panel's box gives it (None for auto-detect), so that "Align" with the
+    # panel unchanged finds the same inputs and keeps the checked rows and their corrections
+    inputs = Inputs(a.source.text, a.target.text, a.source.name, a.target.name, lang, model, True,
                     glossary=a.glossary)
     state.start(a, inputs)
-    # the texts panel shows the rows, one per line, so "Align" would align them afresh
+    # the texts panel shows the rows, one per line; changing them and pressing "Align" aligns them afresh
     st.session_state.update({"zh_text": a.source.text, "tgt_text": a.target.text, "presplit": True, "tgt2_text": ""})
     flagged = sum(1 for bead in a.beads if bead.flags)
     state.flash("success", f"Checked {upload.name}: {len(a.beads)} pairs as they were aligned, {flagged} flagged.")
