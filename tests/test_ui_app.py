@@ -594,3 +594,35 @@ def test_align_after_checking_pairs_keeps_the_checked_pairs_and_corrections():
     assert any("already aligned" in i.value for i in at.info), [i.value for i in at.info]
     assert len(work(at).alignment.beads) == 20 and work(at).alignment.beads[1].reviewed
     assert len(work(at).history) == 1
+
+
+def test_a_sample_or_a_new_alignment_asks_before_replacing_corrections():
+    at = opened()
+    at.button(key="sample_en").click().run()  # no work yet: the sample replaces the page at once
+    assert work(at).alignment.target.lang == "en" and "replace_work" not in [b.key for b in at.button]
+    at.button(key="sample_ru").click().run()
+    at.number_input(key="pair").set_value(3).run()
+    next(t for t in at.text_area if t.label == "Note").set_value("my note").run()
+    at.button(key="save_note").click().run()
+    at.button(key="sample_en").click().run()
+    assert any("Replace your reviewed work?" in w.value and "Save the project" in w.value for w in at.warning)
+    a = work(at).alignment
+    assert a.target.lang == "ru" and a.beads[2].note == "my note"  # nothing replaced yet
+    assert at.text_area(key="tgt_text").value.startswith(TEXTS.joinpath("joint-statement.ru.txt").read_text()[:20])
+    at.button(key="keep_work").click().run()
+    assert work(at).alignment.beads[2].note == "my note" and len(work(at).history) == 1
+    assert not any("Replace your reviewed work?" in w.value for w in at.warning)
+    assert any("kept" in i.value for i in at.info)
+
+    at.text_area(key="tgt_text").set_value((TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8")).run()
+    at.button(key="align").click().run()  # other texts, typed in the panel: asked too
+    assert any("Replace your reviewed work?" in w.value for w in at.warning)
+    assert work(at).alignment.target.lang == "ru"
+    at.button(key="replace_work").click().run()
+    assert not at.exception and work(at).alignment.target.lang == "en" and work(at).history == []
+
+    at.button(key="merge").click().run()
+    at.button(key="sample_ru").click().run()
+    at.button(key="replace_work").click().run()  # a sample chosen over the work: its texts fill the boxes
+    assert work(at).alignment.target.lang == "ru"
+    assert at.text_area(key="tgt_text").value == (TEXTS / "joint-statement.ru.txt").read_text(encoding="utf-8")

@@ -21,7 +21,8 @@ from ui import state  # noqa: E402
 from ui.correct_panel import correction_panel  # noqa: E402
 from ui.downloads import FORMATS, export_payload, file_name, project_payload  # noqa: E402
 from ui.inputs import (  # noqa: E402
-    CUSTOM_ENCODER, DEFAULT_ENCODER, LANG_CHOICES, Inputs, page_message, sample_inputs, take_sample_request, texts_panel,
+    CUSTOM_ENCODER, DEFAULT_ENCODER, LANG_CHOICES, Inputs, page_message, sample_inputs, show_in_panel, take_sample_request,
+    texts_panel,
 )
 from ui.pairs_view import pairs_view  # noqa: E402
 from ui.run import align_with_progress  # noqa: E402
@@ -136,6 +137,30 @@ def three_way_main(result) -> None:
     threeway_page(result)
 
 
+def _replace_work() -> None:
+    """"Replace my work": align what was asked for on this run."""
+    inputs, from_sample = st.session_state.pop(state.PENDING)
+    st.session_state[state.CONFIRMED] = inputs
+    if from_sample:
+        show_in_panel(inputs)
+
+
+def _keep_work() -> None:
+    st.session_state.pop(state.PENDING, None)
+    state.flash("info", "Your work is kept; nothing was aligned.")
+
+
+def ask_before_replacing() -> None:
+    """A new alignment would replace the reviewer's corrections, marks and notes: ask first."""
+    n = len(state.work().history)
+    st.warning(f"Replace your reviewed work? Aligning these texts throws away your {n} correction"
+               f"{'s' if n != 1 else ''} (merges, splits, moves, ✓ marks and notes) and their undo history. "
+               "Save the project first (sidebar → Save project) to open it again later.", icon="⚠️")
+    replace_column, keep_column, _ = st.columns([1, 1, 3])
+    replace_column.button("Replace my work", key="replace_work", on_click=_replace_work, width="stretch")
+    keep_column.button("Keep my work", key="keep_work", on_click=_keep_work, type="primary", width="stretch")
+
+
 def main() -> None:
     st.set_page_config(page_title="aligner · review", page_icon="⇄", layout="wide")
     st.title("aligner · review")
@@ -157,6 +182,14 @@ def main() -> None:
     if requested is not None and requested == st.session_state.get(state.INPUTS) and shown:
         st.info("These texts are already aligned with these settings; your corrections are kept.")
         requested = None
+    confirmed = st.session_state.pop(state.CONFIRMED, None)
+    if confirmed is not None:
+        requested = confirmed
+    elif requested is not None and state.work_at_stake():
+        st.session_state[state.PENDING] = (requested, sample is not None)  # ask first: never lose work silently
+        requested = None
+    if st.session_state.get(state.PENDING):
+        ask_before_replacing()
     if requested is not None:
         try:
             result = align_with_progress(requested)

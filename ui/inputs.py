@@ -73,12 +73,21 @@ def sample_inputs(lang: str = "ru", second: str | None = None) -> Inputs:
 SAMPLE_REQUEST = "_sample_request"
 
 
-def _use_sample(langs: tuple[str, ...]) -> None:
-    """Button callback: align a sample now and show its texts in the boxes."""
-    inputs = sample_inputs(*langs)
-    st.session_state[SAMPLE_REQUEST] = inputs
+def show_in_panel(inputs: Inputs) -> None:
+    """Put a sample's texts in the boxes (from a callback: before the boxes are drawn)."""
     st.session_state.update({"zh_text": inputs.zh_text, "tgt_text": inputs.tgt_text, "tgt2_text": inputs.tgt2_text,
                              "target_lang": "auto-detect", "target2_lang": "auto-detect"})
+
+
+def _use_sample(langs: tuple[str, ...]) -> None:
+    """Button callback: align a sample now and show its texts in the boxes (once the reviewer
+    agrees to replace their work, if there is any: see the page's "Replace my work")."""
+    from ui.state import work_at_stake
+
+    inputs = sample_inputs(*langs)
+    st.session_state[SAMPLE_REQUEST] = inputs
+    if not work_at_stake():
+        show_in_panel(inputs)
 
 
 def take_sample_request() -> Inputs | None:
