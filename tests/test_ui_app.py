@@ -626,3 +626,20 @@ def test_a_sample_or_a_new_alignment_asks_before_replacing_corrections():
     at.button(key="replace_work").click().run()  # a sample chosen over the work: its texts fill the boxes
     assert work(at).alignment.target.lang == "ru"
     assert at.text_area(key="tgt_text").value == (TEXTS / "joint-statement.ru.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("button", ["reviewed", "next_problem", "merge", "save_note"])
+def test_a_typed_note_is_saved_when_the_reviewer_goes_on_without_saving_it(button):
+    at = opened()
+    at.number_input(key="pair").set_value(10).run()
+    next(t for t in at.text_area if t.label == "Note").set_value("Important unsaved note").run()
+    at.button(key=button).click().run()
+    assert not at.exception and not at.error
+    a = work(at).alignment
+    assert [k for k, b in enumerate(a.beads) if b.note] == [9] and a.beads[9].note == "Important unsaved note"
+    assert any("Noted pair 10." in s.value for s in at.success), [s.value for s in at.success]
+    assert [e.op for e in work(at).history] == ["note"] + {"reviewed": ["review"], "merge": ["merge"]}.get(button, [])
+    row = next(r for r in table_rows(at) if r["pair"] == 10)
+    assert "Important unsaved note" in row["cells"][5]
+    at.number_input(key="pair").set_value(10).run()
+    assert next(t for t in at.text_area if t.label == "Note").value == "Important unsaved note"

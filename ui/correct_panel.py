@@ -18,18 +18,49 @@ MOVES = {
 }
 
 
-def _act(action, *args) -> None:
-    """Run a correction from a button callback; report it (or why it was refused) on the next run."""
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."  # not capitalize(): it lowercases "Chinese"
+
+
+def _note_key(revision: int, i: int) -> str:
+    return f"note_{revision}_{i}"
+
+
+def _typed_notes() -> dict[int, str]:
+    """Notes typed in the Note box but not saved, by pair index (the box is drawn anew after each correction)."""
+    beads = state.work().beads
+    prefix = _note_key(st.session_state.get(state.REVISION, 0), "")
+    typed = {}
+    for key in list(st.session_state.keys()):
+        if isinstance(key, str) and key.startswith(prefix) and key[len(prefix):].isdigit():
+            i, text = int(key[len(prefix):]), st.session_state[key] or ""
+            if i < len(beads) and text.strip() != beads[i].note:
+                typed[i] = text
+    return typed
+
+
+def _save_typed_notes() -> list[str]:
+    """Save any typed note before another action replaces the box: a reviewer's note is never dropped."""
     corrections = state.work()
+    saved = [corrections.set_note(i, text).description for i, text in _typed_notes().items()]
+    if saved:
+        state.changed()
+    return [_sentence(text) for text in saved]
+
+
+def _act(action, *args) -> None:
+    """Run a correction from a button callback (a note typed but not saved is saved first); report it
+    (or why it was refused) on the next run."""
+    corrections = state.work()
+    saved = _save_typed_notes()
     try:
         edit = action(corrections, *args)
     except CorrectionError as exc:
-        state.flash("error", str(exc))
+        state.flash("error", " ".join(saved + [str(exc)]))
         return
     state.changed()
     state.show_pair(min(edit.start, len(corrections.beads) - 1))
-    text = edit.description
-    state.flash("success", text[:1].upper() + text[1:] + ".")  # not capitalize(): it lowercases "Chinese"
+    state.flash("success", " ".join(saved + [_sentence(edit.description)]))
 
 
 def _from_state(key: str):
@@ -37,17 +68,29 @@ def _from_state(key: str):
     return st.session_state[key]
 
 
+def _save_note() -> None:
+    saved = _save_typed_notes()
+    if saved:
+        state.show_pair(state.selected_index())
+    state.flash("success", " ".join(saved)) if saved else state.flash("info", "The note is unchanged.")
+
+
 def _undo() -> None:
+    dropped = sorted(_typed_notes())  # undo takes back the last saved step, not the text being typed
     edit = state.work().undo()
     if edit is None:
         state.flash("info", "Nothing to undo.")
         return
     state.changed()
     state.show_pair(min(edit.start, len(state.work().beads) - 1))
-    state.flash("success", f"Undone: {edit.description}.")
+    unsaved = f" The note typed on pair {dropped[0] + 1} was not saved." if dropped else ""
+    state.flash("success", f"Undone: {edit.description}.{unsaved}")
 
 
 def _jump_next() -> None:
+    saved = _save_typed_notes()
+    if saved:
+        state.flash("success", " ".join(saved))
     corrections = state.work()
     categories = set(st.session_state.get(state.CATEGORIES) or []) or None
     found = next_problem(corrections.alignment, state.selected_index(), categories)
@@ -58,6 +101,9 @@ def _jump_next() -> None:
 
 
 def _selected_changed() -> None:
+    saved = _save_typed_notes()
+    if saved:
+        state.flash("success", " ".join(saved))
     state.show_pair(state.selected_index())
 
 
@@ -110,10 +156,9 @@ def correction_panel() -> None:
         st.button("Move", key="move", width="stretch", on_click=_act, args=(
             lambda c, k: c.move(k, *MOVES[_from_state("move_choice")]), i))
 
-    note_key = f"note_{revision}_{i}"
+    note_key = _note_key(revision, i)
     st.text_area("Note", value=bead.note, key=note_key, height=70)
-    st.button("Save note", key="save_note", width="stretch", on_click=_act, args=(
-        lambda c, k: c.set_note(k, _from_state(note_key)), i))
+    st.button("Save note", key="save_note", width="stretch", on_click=_save_note)
 
     last = corrections.history[-1].description if corrections.history else None
     st.button("↶ Undo" + (f": {last}" if last else ""), on_click=_undo, key="undo", disabled=last is None,
