@@ -643,3 +643,27 @@ def test_a_typed_note_is_saved_when_the_reviewer_goes_on_without_saving_it(butto
     assert "Important unsaved note" in row["cells"][5]
     at.number_input(key="pair").set_value(10).run()
     assert next(t for t in at.text_area if t.label == "Note").value == "Important unsaved note"
+
+
+def test_next_problem_visits_every_problem_when_the_filter_is_off_and_says_when_it_wraps():
+    at = opened()
+    beads = work(at).alignment.beads
+    problems = [i + 1 for i, b in enumerate(beads) if is_problem(b)]
+    at.toggle(key="problems_only").set_value(True).run()
+    at.multiselect(key="categories").set_value(["added", "number", "name"]).run()  # omitted pairs left out…
+    at.toggle(key="problems_only").set_value(False).run()  # …but the box is greyed out now: it does not count
+    at.number_input(key="pair").set_value(1).run()
+    visited = []
+    for _ in range(len(problems)):
+        at.button(key="next_problem").click().run()
+        visited.append(at.session_state["pair"])
+        assert not any("back to the first" in i.value for i in at.info)
+    assert sorted(visited) == problems and visited[-1] == problems[-1]
+    at.button(key="next_problem").click().run()
+    assert at.session_state["pair"] == problems[0]
+    assert any(f"No more problems after pair {problems[-1]}: back to the first one, pair {problems[0]}" in i.value
+               for i in at.info), [i.value for i in at.info]
+    at.toggle(key="problems_only").set_value(True).run()  # the filter on: its categories choose
+    at.number_input(key="pair").set_value(1).run()
+    at.button(key="next_problem").click().run()
+    assert not beads[at.session_state["pair"] - 1].src or beads[at.session_state["pair"] - 1].tgt

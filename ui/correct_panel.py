@@ -88,16 +88,23 @@ def _undo() -> None:
 
 
 def _jump_next() -> None:
-    saved = _save_typed_notes()
-    if saved:
-        state.flash("success", " ".join(saved))
+    """The next problem pair of the kinds the filter shows ("Problems only" on), or of every kind."""
+    messages = _save_typed_notes()
     corrections = state.work()
-    categories = set(st.session_state.get(state.CATEGORIES) or []) or None
-    found = next_problem(corrections.alignment, state.selected_index(), categories)
+    categories = None
+    if st.session_state.get(state.PROBLEMS_ONLY):  # a greyed-out category box does not choose
+        categories = set(st.session_state.get(state.CATEGORIES) or []) or None
+    here = state.selected_index()
+    found = next_problem(corrections.alignment, here, categories)
+    wrapped = found is None or found <= here
     if found is None:
-        state.flash("info", "No problem pairs left that are not marked reviewed.")
+        messages.append("No problem pairs left that are not marked reviewed.")
     else:
+        if wrapped:
+            messages.append(f"No more problems after pair {here + 1}: back to the first one, pair {found + 1}.")
         state.show_pair(found)
+    if messages:
+        state.flash("info" if wrapped else "success", " ".join(messages))
 
 
 def _selected_changed() -> None:
