@@ -667,3 +667,16 @@ def test_next_problem_visits_every_problem_when_the_filter_is_off_and_says_when_
     at.number_input(key="pair").set_value(1).run()
     at.button(key="next_problem").click().run()
     assert not beads[at.session_state["pair"] - 1].src or beads[at.session_state["pair"] - 1].tgt
+
+
+def test_downloads_are_disabled_with_a_hint_when_no_pair_is_chosen():
+    at = opened()
+    exports = [d for d in at.download_button if d.key != "download_project"]
+    assert exports and not any(d.disabled for d in exports)
+    at.multiselect(key="download_keep").set_value([]).run()
+    exports = [d for d in at.download_button if d.key != "download_project"]
+    assert len(exports) == len(FORMATS) and all(d.disabled for d in exports)
+    assert not next(d for d in at.download_button if d.key == "download_project").disabled  # the project keeps every pair
+    assert any("Choose at least one" in c.value for c in at.caption)
+    at.multiselect(key="download_keep").set_value(["ok"]).run()
+    assert not any(d.disabled for d in at.download_button)

@@ -97,9 +97,14 @@ def downloads() -> None:
                           help="E.g. only 'ok' for a translation memory or training data; the project file "
                                "always keeps every pair.")
     chosen = kept_pairs(a, keep)
+    if not keep:
+        st.caption("Choose at least one kind of pair above to download.")
+    elif not chosen.beads:
+        st.caption("No pair has the statuses chosen above; choose others to download.")
     for fmt, (label, mime) in FORMATS.items():
         st.download_button(label, data=lambda f=fmt: export_payload(chosen, f), file_name=file_name(a, fmt),
-                           mime=mime, key=f"download_{fmt}", on_click="ignore", width="stretch")
+                           mime=mime, key=f"download_{fmt}", on_click="ignore", width="stretch",
+                           disabled=not chosen.beads)
     st.header("Project")
     inputs = st.session_state[state.INPUTS]
     settings = {"model": inputs.model, "presplit": inputs.presplit}
