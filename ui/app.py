@@ -125,6 +125,14 @@ def show_warnings(alignment) -> None:
         st.warning(warning, icon="⚠️")
 
 
+def show_flash(message: tuple[str, str] | None) -> None:
+    """The message of the last action, in a slot drawn on every run: the panels below keep their
+    place, so an expander the reviewer opened stays open when the message comes or goes."""
+    slot = st.empty()
+    if message:
+        getattr(slot, message[0])(message[1])
+
+
 def three_way_main(result) -> None:
     """The page for a Chinese text and two translations: three columns, three-way downloads."""
     message = state.take_flash()
@@ -136,8 +144,7 @@ def three_way_main(result) -> None:
     for label in result.labels:
         show_warnings(result.alignments[label])
     with st.sidebar:
-        if message:
-            getattr(st, message[0])(message[1])
+        show_flash(message)
         threeway_downloads(result)
     threeway_page(result)
 
@@ -216,8 +223,7 @@ def main() -> None:
                f"{len(a.source)} + {len(a.target)} sentences · encoder {a.model}")
     show_warnings(a)
     with st.sidebar:
-        if message:
-            getattr(st, message[0])(message[1])
+        show_flash(message)
         correction_panel()
         downloads()
     gap = coverage_gap(a.glossary, (a.target.lang,))

@@ -125,17 +125,18 @@ def correction_panel() -> None:
     i = state.selected_index()
     bead = alignment.beads[i]
     revision = st.session_state.get(state.REVISION, 0)
-    st.markdown(
+    about = st.container()  # one slot however many flags the pair has: the expanders below keep their place
+    about.markdown(
         f"**{bead.kind.replace('-', '–')}** · score {bead.score:.2f} · {STATUS_LABELS[status(bead)]}"
         + (" · ✓ reviewed" if bead.reviewed else "")
     )
     for flag in bead.flags:
-        st.caption(f"⚑ {flag.kind}: {flag.reason}", help=hover_text(flag.kind))
+        about.caption(f"⚑ {flag.kind}: {flag.reason}", help=hover_text(flag.kind))
     if bead.doubt is not None:
-        st.button(f"Follow the aligner: {bead.doubt.reason}", on_click=_act, args=(lambda c, k: c.follow_doubt(k), i),
-                  key="follow_doubt", width="stretch",
-                  help="The aligner found this other reading of the boundaries about as likely; one click makes it "
-                       "(undo takes it back).")
+        about.button(f"Follow the aligner: {bead.doubt.reason}", on_click=_act, args=(lambda c, k: c.follow_doubt(k), i),
+                     key="follow_doubt", width="stretch",
+                     help="The aligner found this other reading of the boundaries about as likely; one click makes "
+                          "it (undo takes it back).")
     zh = side_html(alignment, bead, "src", lines=True) or "— no Chinese —"
     tgt = side_html(alignment, bead, "tgt", lines=True) or "— no translation —"
     box = "font-size:0.85rem;white-space:pre-line;max-height:16rem;overflow-y:auto"
@@ -148,8 +149,11 @@ def correction_panel() -> None:
     st.button(label, on_click=_act, args=(lambda c, k, v: c.mark_reviewed(k, v), i, not bead.reviewed),
               key="reviewed", width="stretch")
 
-    if len(bead.src) + len(bead.tgt) > 1:
-        with st.expander("Split this pair"):
+    # Drawn for every pair and keyed, so that they stay open while the reviewer works in them.
+    with st.expander("Split this pair", key="split_panel"):
+        if len(bead.src) + len(bead.tgt) < 2:
+            st.caption("This pair has one sentence: there is nothing to split.")
+        else:
             a, b = st.columns(2)
             src_key, tgt_key = f"split_src_{revision}_{i}", f"split_tgt_{revision}_{i}"
             a.number_input("Chinese kept", 0, len(bead.src), (len(bead.src) + 1) // 2, key=src_key)
@@ -158,7 +162,7 @@ def correction_panel() -> None:
             st.button("Split", key="split", width="stretch", on_click=_act, args=(
                 lambda c, k: c.split(k, int(_from_state(src_key)), int(_from_state(tgt_key))), i))
 
-    with st.expander("Move a sentence"):
+    with st.expander("Move a sentence", key="move_panel"):
         st.selectbox("Sentence", list(MOVES), key="move_choice")
         st.button("Move", key="move", width="stretch", on_click=_act, args=(
             lambda c, k: c.move(k, *MOVES[_from_state("move_choice")]), i))
