@@ -680,3 +680,19 @@ def test_downloads_are_disabled_with_a_hint_when_no_pair_is_chosen():
     assert any("Choose at least one" in c.value for c in at.caption)
     at.multiselect(key="download_keep").set_value(["ok"]).run()
     assert not any(d.disabled for d in at.download_button)
+
+
+def test_the_text_box_shows_the_text_of_an_uploaded_file_not_an_older_one():
+    at = opened()
+    english = (TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8")
+    at.file_uploader(key="tgt_file").upload("statement.en.txt", english.encode("utf-8"), "text/plain")
+    at.run()
+    box = next(t for t in at.text_area if "statement.en.txt" in t.label)
+    assert box.disabled and box.value == ""  # read when Align is pressed
+    assert not any("Президент" in (t.value or "") for t in at.text_area)
+    at.button(key="align").click().run()
+    at.run()
+    assert work(at).alignment.target.name == "statement.en.txt"
+    box = next(t for t in at.text_area if "statement.en.txt" in t.label)
+    assert box.value == english and box.disabled
+    assert not any("Президент" in (t.value or "") for t in at.text_area)
