@@ -696,3 +696,14 @@ def test_the_text_box_shows_the_text_of_an_uploaded_file_not_an_older_one():
     box = next(t for t in at.text_area if "statement.en.txt" in t.label)
     assert box.value == english and box.disabled
     assert not any("Президент" in (t.value or "") for t in at.text_area)
+
+
+def test_table_cells_name_their_language_and_one_pair_is_one_pair():
+    at = opened()
+    table = next(h.value for h in at.html if 'id="pairs"' in h.value)
+    assert '<td lang="zh">' in table and '<td lang="ru">' in table
+    merged = [t for t in table.split('<span class="flag"')[1:] if "(merged/split)" in t]
+    assert merged and all(t.startswith(' title="merged/split:') for t in merged)
+    at.text_input(key="query").set_value("冬季奥运会").run()
+    assert len(table_rows(at)) == 1
+    assert any(c.value.startswith("Showing 1 pair on page") for c in at.caption), [c.value for c in at.caption]
