@@ -103,6 +103,11 @@ class Corrections:
     def beads(self) -> list[Bead]:
         return self.alignment.beads
 
+    @property
+    def has_work(self) -> bool:
+        """Whether a reviewer has corrected, marked or noted anything: work to ask about before replacing it."""
+        return bool(self.history)
+
     # -- the corrections -------------------------------------------------------------------
 
     def merge_with_next(self, i: int) -> Edit:

@@ -161,3 +161,58 @@ def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
             assert cut == [], cut
         finally:
             browser.close()
+
+
+@pytest.mark.browser
+def test_the_split_and_move_panels_stay_open_while_the_reviewer_works_in_them(server):
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1500, "height": 1000})
+            page.goto(server)
+            page.locator("table#pairs tbody tr").first.wait_for(timeout=START_TIMEOUT * 1000)
+            sidebar = page.locator("[data-testid=stSidebar]")
+            pair = sidebar.get_by_label("Pair number")
+            pair.fill("20")
+            pair.press("Enter")
+            expect(page.locator('table#pairs tr.selected[data-pair="20"]')).to_have_count(1)
+            sidebar.get_by_role("button", name="Mark reviewed ✓").click()
+            expect(sidebar.get_by_text("Marked pair 20 reviewed.")).to_be_visible()
+            # the message goes on the next run: the panel opened meanwhile stays open
+            sidebar.get_by_text("Move a sentence").click()
+            expect(sidebar.get_by_role("button", name="Move", exact=True)).to_be_visible()
+            option = page.get_by_role("option", name="last translated sentence → next pair")
+            for _ in range(5):  # a click while the page still reruns may not open the list: try again
+                page.wait_for_timeout(500)
+                sidebar.locator("[data-testid=stSelectbox]").last.click()
+                try:
+                    option.wait_for(timeout=3000)
+                    break
+                except Exception:
+                    page.keyboard.press("Escape")
+            option.click()
+            expect(sidebar.get_by_text("Marked pair 20 reviewed.")).to_have_count(0)
+            page.wait_for_timeout(500)
+            expect(sidebar.get_by_role("button", name="Move", exact=True)).to_be_visible()
+
+            # a refused split leaves the split panel open for another try
+            pair.fill("6")
+            pair.press("Enter")
+            expect(page.locator('table#pairs tr.selected[data-pair="6"]')).to_have_count(1)
+            sidebar.get_by_text("Split this pair").click()
+            expect(sidebar.get_by_role("button", name="Split", exact=True)).to_be_visible()
+            kept = sidebar.get_by_label("Chinese kept")
+            for box in (kept, sidebar.get_by_label("translation kept")):  # nothing in the first part: refused
+                box.fill("0")
+                box.press("Enter")
+                page.wait_for_timeout(500)
+            sidebar.get_by_role("button", name="Split", exact=True).click()
+            expect(sidebar.get_by_text("would leave one part with no sentences")).to_be_visible()
+            expect(sidebar.get_by_role("button", name="Split", exact=True)).to_be_visible()
+            kept.fill("1")
+            kept.press("Enter")
+            expect(sidebar.get_by_text("would leave one part with no sentences")).to_have_count(0)
+            page.wait_for_timeout(500)
+            expect(sidebar.get_by_role("button", name="Split", exact=True)).to_be_visible()
+        finally:
+            browser.close()

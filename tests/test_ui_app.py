@@ -570,3 +570,140 @@ def test_a_glossary_uploaded_with_the_texts_flags_the_term_a_translation_lacks()
     flagged = [r for r in table_rows(at) if "term" in r["cells"][-1]]
     assert len(flagged) == 1 and "主权 → “суверенитет” not in the Russian" in flagged[0]["cells"][-1]
     assert "term" in at.multiselect(key="categories").options
+
+
+def _check_upload(at: AppTest, name: str = "check.tsv") -> None:
+    """Check the sample's first 20 one-to-one pairs as a table aligned elsewhere."""
+    a = work(at).alignment
+    rows = [(a.source.span_text(b.src), a.target.span_text(b.tgt)) for b in a.beads if len(b.src) == len(b.tgt) == 1][:20]
+    data = "zh\tru\n" + "".join(f"{one_line(zh)}\t{one_line(ru)}\n" for zh, ru in rows)
+    uploader = next(u for u in at.get("file_uploader") if u.key == "pairs_file")
+    uploader.upload(name, data.encode("utf-8"), "text/tab-separated-values")
+    at.run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert len(work(at).alignment.beads) == 20
+
+
+def test_align_after_checking_pairs_keeps_the_checked_pairs_and_corrections():
+    at = opened()
+    _check_upload(at)
+    at.number_input(key="pair").set_value(2).run()
+    at.button(key="reviewed").click().run()
+    at.button(key="align").click().run()  # nothing changed in the panel: the checked rows stay as they were
+    assert not at.exception
+    assert any("already aligned" in i.value for i in at.info), [i.value for i in at.info]
+    assert len(work(at).alignment.beads) == 20 and work(at).alignment.beads[1].reviewed
+    assert len(work(at).history) == 1
+
+
+def test_a_sample_or_a_new_alignment_asks_before_replacing_corrections():
+    at = opened()
+    at.button(key="sample_en").click().run()  # no work yet: the sample replaces the page at once
+    assert work(at).alignment.target.lang == "en" and "replace_work" not in [b.key for b in at.button]
+    at.button(key="sample_ru").click().run()
+    at.number_input(key="pair").set_value(3).run()
+    next(t for t in at.text_area if t.label == "Note").set_value("my note").run()
+    at.button(key="save_note").click().run()
+    at.button(key="sample_en").click().run()
+    assert any("Replace your reviewed work?" in w.value and "Save the project" in w.value for w in at.warning)
+    a = work(at).alignment
+    assert a.target.lang == "ru" and a.beads[2].note == "my note"  # nothing replaced yet
+    assert at.text_area(key="tgt_text").value.startswith(TEXTS.joinpath("joint-statement.ru.txt").read_text()[:20])
+    at.button(key="keep_work").click().run()
+    assert work(at).alignment.beads[2].note == "my note" and len(work(at).history) == 1
+    assert not any("Replace your reviewed work?" in w.value for w in at.warning)
+    assert any("kept" in i.value for i in at.info)
+
+    at.text_area(key="tgt_text").set_value((TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8")).run()
+    at.button(key="align").click().run()  # other texts, typed in the panel: asked too
+    assert any("Replace your reviewed work?" in w.value for w in at.warning)
+    assert work(at).alignment.target.lang == "ru"
+    at.button(key="replace_work").click().run()
+    assert not at.exception and work(at).alignment.target.lang == "en" and work(at).history == []
+
+    at.button(key="merge").click().run()
+    at.button(key="sample_ru").click().run()
+    at.button(key="replace_work").click().run()  # a sample chosen over the work: its texts fill the boxes
+    assert work(at).alignment.target.lang == "ru"
+    assert at.text_area(key="tgt_text").value == (TEXTS / "joint-statement.ru.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("button", ["reviewed", "next_problem", "merge", "save_note"])
+def test_a_typed_note_is_saved_when_the_reviewer_goes_on_without_saving_it(button):
+    at = opened()
+    at.number_input(key="pair").set_value(10).run()
+    next(t for t in at.text_area if t.label == "Note").set_value("Important unsaved note").run()
+    at.button(key=button).click().run()
+    assert not at.exception and not at.error
+    a = work(at).alignment
+    assert [k for k, b in enumerate(a.beads) if b.note] == [9] and a.beads[9].note == "Important unsaved note"
+    assert any("Noted pair 10." in s.value for s in at.success), [s.value for s in at.success]
+    assert [e.op for e in work(at).history] == ["note"] + {"reviewed": ["review"], "merge": ["merge"]}.get(button, [])
+    row = next(r for r in table_rows(at) if r["pair"] == 10)
+    assert "Important unsaved note" in row["cells"][5]
+    at.number_input(key="pair").set_value(10).run()
+    assert next(t for t in at.text_area if t.label == "Note").value == "Important unsaved note"
+
+
+def test_next_problem_visits_every_problem_when_the_filter_is_off_and_says_when_it_wraps():
+    at = opened()
+    beads = work(at).alignment.beads
+    problems = [i + 1 for i, b in enumerate(beads) if is_problem(b)]
+    at.toggle(key="problems_only").set_value(True).run()
+    at.multiselect(key="categories").set_value(["added", "number", "name"]).run()  # omitted pairs left out…
+    at.toggle(key="problems_only").set_value(False).run()  # …but the box is greyed out now: it does not count
+    at.number_input(key="pair").set_value(1).run()
+    visited = []
+    for _ in range(len(problems)):
+        at.button(key="next_problem").click().run()
+        visited.append(at.session_state["pair"])
+        assert not any("back to the first" in i.value for i in at.info)
+    assert sorted(visited) == problems and visited[-1] == problems[-1]
+    at.button(key="next_problem").click().run()
+    assert at.session_state["pair"] == problems[0]
+    assert any(f"No more problems after pair {problems[-1]}: back to the first one, pair {problems[0]}" in i.value
+               for i in at.info), [i.value for i in at.info]
+    at.toggle(key="problems_only").set_value(True).run()  # the filter on: its categories choose
+    at.number_input(key="pair").set_value(1).run()
+    at.button(key="next_problem").click().run()
+    assert not beads[at.session_state["pair"] - 1].src or beads[at.session_state["pair"] - 1].tgt
+
+
+def test_downloads_are_disabled_with_a_hint_when_no_pair_is_chosen():
+    at = opened()
+    exports = [d for d in at.download_button if d.key != "download_project"]
+    assert exports and not any(d.disabled for d in exports)
+    at.multiselect(key="download_keep").set_value([]).run()
+    exports = [d for d in at.download_button if d.key != "download_project"]
+    assert len(exports) == len(FORMATS) and all(d.disabled for d in exports)
+    assert not next(d for d in at.download_button if d.key == "download_project").disabled  # the project keeps every pair
+    assert any("Choose at least one" in c.value for c in at.caption)
+    at.multiselect(key="download_keep").set_value(["ok"]).run()
+    assert not any(d.disabled for d in at.download_button)
+
+
+def test_the_text_box_shows_the_text_of_an_uploaded_file_not_an_older_one():
+    at = opened()
+    english = (TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8")
+    at.file_uploader(key="tgt_file").upload("statement.en.txt", english.encode("utf-8"), "text/plain")
+    at.run()
+    box = next(t for t in at.text_area if "statement.en.txt" in t.label)
+    assert box.disabled and box.value == ""  # read when Align is pressed
+    assert not any("Президент" in (t.value or "") for t in at.text_area)
+    at.button(key="align").click().run()
+    at.run()
+    assert work(at).alignment.target.name == "statement.en.txt"
+    box = next(t for t in at.text_area if "statement.en.txt" in t.label)
+    assert box.value == english and box.disabled
+    assert not any("Президент" in (t.value or "") for t in at.text_area)
+
+
+def test_table_cells_name_their_language_and_one_pair_is_one_pair():
+    at = opened()
+    table = next(h.value for h in at.html if 'id="pairs"' in h.value)
+    assert '<td lang="zh">' in table and '<td lang="ru">' in table
+    merged = [t for t in table.split('<span class="flag"')[1:] if "(merged/split)" in t]
+    assert merged and all(t.startswith(' title="merged/split:') for t in merged)
+    at.text_input(key="query").set_value("冬季奥运会").run()
+    assert len(table_rows(at)) == 1
+    assert any(c.value.startswith("Showing 1 pair on page") for c in at.caption), [c.value for c in at.caption]

@@ -21,7 +21,8 @@ from ui import state  # noqa: E402
 from ui.correct_panel import correction_panel  # noqa: E402
 from ui.downloads import FORMATS, export_payload, file_name, project_payload  # noqa: E402
 from ui.inputs import (  # noqa: E402
-    CUSTOM_ENCODER, DEFAULT_ENCODER, LANG_CHOICES, Inputs, page_message, sample_inputs, take_sample_request, texts_panel,
+    CUSTOM_ENCODER, DEFAULT_ENCODER, LANG_CHOICES, Inputs, page_message, sample_inputs, show_in_panel, take_sample_request,
+    texts_panel,
 )
 from ui.pairs_view import pairs_view  # noqa: E402
 from ui.run import align_with_progress  # noqa: E402
@@ -73,10 +74,12 @@ def _load_pairs() -> None:
     except AlignerError as exc:
         state.flash("error", str(exc))
         return
-    inputs = Inputs(a.source.text, a.target.text, a.source.name, a.target.name, a.target.lang, model, True,
+    # the language as the panel's box gives it (None for auto-detect), so that "Align" with the
+    # panel unchanged finds the same inputs and keeps the checked rows and their corrections
+    inputs = Inputs(a.source.text, a.target.text, a.source.name, a.target.name, lang, model, True,
                     glossary=a.glossary)
     state.start(a, inputs)
-    # the texts panel shows the rows, one per line, so "Align" would align them afresh
+    # the texts panel shows the rows, one per line; changing them and pressing "Align" aligns them afresh
     st.session_state.update({"zh_text": a.source.text, "tgt_text": a.target.text, "presplit": True, "tgt2_text": ""})
     flagged = sum(1 for bead in a.beads if bead.flags)
     state.flash("success", f"Checked {upload.name}: {len(a.beads)} pairs as they were aligned, {flagged} flagged.")
@@ -94,9 +97,14 @@ def downloads() -> None:
                           help="E.g. only 'ok' for a translation memory or training data; the project file "
                                "always keeps every pair.")
     chosen = kept_pairs(a, keep)
+    if not keep:
+        st.caption("Choose at least one kind of pair above to download.")
+    elif not chosen.beads:
+        st.caption("No pair has the statuses chosen above; choose others to download.")
     for fmt, (label, mime) in FORMATS.items():
         st.download_button(label, data=lambda f=fmt: export_payload(chosen, f), file_name=file_name(a, fmt),
-                           mime=mime, key=f"download_{fmt}", on_click="ignore", width="stretch")
+                           mime=mime, key=f"download_{fmt}", on_click="ignore", width="stretch",
+                           disabled=not chosen.beads)
     st.header("Project")
     inputs = st.session_state[state.INPUTS]
     settings = {"model": inputs.model, "presplit": inputs.presplit}
@@ -117,6 +125,14 @@ def show_warnings(alignment) -> None:
         st.warning(warning, icon="⚠️")
 
 
+def show_flash(message: tuple[str, str] | None) -> None:
+    """The message of the last action, in a slot drawn on every run: the panels below keep their
+    place, so an expander the reviewer opened stays open when the message comes or goes."""
+    slot = st.empty()
+    if message:
+        getattr(slot, message[0])(message[1])
+
+
 def three_way_main(result) -> None:
     """The page for a Chinese text and two translations: three columns, three-way downloads."""
     message = state.take_flash()
@@ -128,10 +144,33 @@ def three_way_main(result) -> None:
     for label in result.labels:
         show_warnings(result.alignments[label])
     with st.sidebar:
-        if message:
-            getattr(st, message[0])(message[1])
+        show_flash(message)
         threeway_downloads(result)
     threeway_page(result)
+
+
+def _replace_work() -> None:
+    """"Replace my work": align what was asked for on this run."""
+    inputs, from_sample = st.session_state.pop(state.PENDING)
+    st.session_state[state.CONFIRMED] = inputs
+    if from_sample:
+        show_in_panel(inputs)
+
+
+def _keep_work() -> None:
+    st.session_state.pop(state.PENDING, None)
+    state.flash("info", "Your work is kept; nothing was aligned.")
+
+
+def ask_before_replacing() -> None:
+    """A new alignment would replace the reviewer's corrections, marks and notes: ask first."""
+    n = len(state.work().history)
+    st.warning(f"Replace your reviewed work? Aligning these texts throws away your {n} correction"
+               f"{'s' if n != 1 else ''} (merges, splits, moves, ✓ marks and notes) and their undo history. "
+               "Save the project first (sidebar → Save project) to open it again later.", icon="⚠️")
+    replace_column, keep_column, _ = st.columns([1, 1, 3])
+    replace_column.button("Replace my work", key="replace_work", on_click=_replace_work, width="stretch")
+    keep_column.button("Keep my work", key="keep_work", on_click=_keep_work, type="primary", width="stretch")
 
 
 def main() -> None:
@@ -155,6 +194,14 @@ def main() -> None:
     if requested is not None and requested == st.session_state.get(state.INPUTS) and shown:
         st.info("These texts are already aligned with these settings; your corrections are kept.")
         requested = None
+    confirmed = st.session_state.pop(state.CONFIRMED, None)
+    if confirmed is not None:
+        requested = confirmed
+    elif requested is not None and state.work_at_stake():
+        st.session_state[state.PENDING] = (requested, sample is not None)  # ask first: never lose work silently
+        requested = None
+    if st.session_state.get(state.PENDING):
+        ask_before_replacing()
     if requested is not None:
         try:
             result = align_with_progress(requested)
@@ -176,8 +223,7 @@ def main() -> None:
                f"{len(a.source)} + {len(a.target)} sentences · encoder {a.model}")
     show_warnings(a)
     with st.sidebar:
-        if message:
-            getattr(st, message[0])(message[1])
+        show_flash(message)
         correction_panel()
         downloads()
     gap = coverage_gap(a.glossary, (a.target.lang,))

@@ -18,18 +18,49 @@ MOVES = {
 }
 
 
-def _act(action, *args) -> None:
-    """Run a correction from a button callback; report it (or why it was refused) on the next run."""
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."  # not capitalize(): it lowercases "Chinese"
+
+
+def _note_key(revision: int, i: int) -> str:
+    return f"note_{revision}_{i}"
+
+
+def _typed_notes() -> dict[int, str]:
+    """Notes typed in the Note box but not saved, by pair index (the box is drawn anew after each correction)."""
+    beads = state.work().beads
+    prefix = _note_key(st.session_state.get(state.REVISION, 0), "")
+    typed = {}
+    for key in list(st.session_state.keys()):
+        if isinstance(key, str) and key.startswith(prefix) and key[len(prefix):].isdigit():
+            i, text = int(key[len(prefix):]), st.session_state[key] or ""
+            if i < len(beads) and text.strip() != beads[i].note:
+                typed[i] = text
+    return typed
+
+
+def _save_typed_notes() -> list[str]:
+    """Save any typed note before another action replaces the box: a reviewer's note is never dropped."""
     corrections = state.work()
+    saved = [corrections.set_note(i, text).description for i, text in _typed_notes().items()]
+    if saved:
+        state.changed()
+    return [_sentence(text) for text in saved]
+
+
+def _act(action, *args) -> None:
+    """Run a correction from a button callback (a note typed but not saved is saved first); report it
+    (or why it was refused) on the next run."""
+    corrections = state.work()
+    saved = _save_typed_notes()
     try:
         edit = action(corrections, *args)
     except CorrectionError as exc:
-        state.flash("error", str(exc))
+        state.flash("error", " ".join(saved + [str(exc)]))
         return
     state.changed()
     state.show_pair(min(edit.start, len(corrections.beads) - 1))
-    text = edit.description
-    state.flash("success", text[:1].upper() + text[1:] + ".")  # not capitalize(): it lowercases "Chinese"
+    state.flash("success", " ".join(saved + [_sentence(edit.description)]))
 
 
 def _from_state(key: str):
@@ -37,27 +68,49 @@ def _from_state(key: str):
     return st.session_state[key]
 
 
+def _save_note() -> None:
+    saved = _save_typed_notes()
+    if saved:
+        state.show_pair(state.selected_index())
+    state.flash("success", " ".join(saved)) if saved else state.flash("info", "The note is unchanged.")
+
+
 def _undo() -> None:
+    dropped = sorted(_typed_notes())  # undo takes back the last saved step, not the text being typed
     edit = state.work().undo()
     if edit is None:
         state.flash("info", "Nothing to undo.")
         return
     state.changed()
     state.show_pair(min(edit.start, len(state.work().beads) - 1))
-    state.flash("success", f"Undone: {edit.description}.")
+    unsaved = f" The note typed on pair {dropped[0] + 1} was not saved." if dropped else ""
+    state.flash("success", f"Undone: {edit.description}.{unsaved}")
 
 
 def _jump_next() -> None:
+    """The next problem pair of the kinds the filter shows ("Problems only" on), or of every kind."""
+    messages = _save_typed_notes()
     corrections = state.work()
-    categories = set(st.session_state.get(state.CATEGORIES) or []) or None
-    found = next_problem(corrections.alignment, state.selected_index(), categories)
+    categories = None
+    if st.session_state.get(state.PROBLEMS_ONLY):  # a greyed-out category box does not choose
+        categories = set(st.session_state.get(state.CATEGORIES) or []) or None
+    here = state.selected_index()
+    found = next_problem(corrections.alignment, here, categories)
+    wrapped = found is None or found <= here
     if found is None:
-        state.flash("info", "No problem pairs left that are not marked reviewed.")
+        messages.append("No problem pairs left that are not marked reviewed.")
     else:
+        if wrapped:
+            messages.append(f"No more problems after pair {here + 1}: back to the first one, pair {found + 1}.")
         state.show_pair(found)
+    if messages:
+        state.flash("info" if wrapped else "success", " ".join(messages))
 
 
 def _selected_changed() -> None:
+    saved = _save_typed_notes()
+    if saved:
+        state.flash("success", " ".join(saved))
     state.show_pair(state.selected_index())
 
 
@@ -72,17 +125,18 @@ def correction_panel() -> None:
     i = state.selected_index()
     bead = alignment.beads[i]
     revision = st.session_state.get(state.REVISION, 0)
-    st.markdown(
+    about = st.container()  # one slot however many flags the pair has: the expanders below keep their place
+    about.markdown(
         f"**{bead.kind.replace('-', '–')}** · score {bead.score:.2f} · {STATUS_LABELS[status(bead)]}"
         + (" · ✓ reviewed" if bead.reviewed else "")
     )
     for flag in bead.flags:
-        st.caption(f"⚑ {flag.kind}: {flag.reason}", help=hover_text(flag.kind))
+        about.caption(f"⚑ {flag.kind}: {flag.reason}", help=hover_text(flag.kind))
     if bead.doubt is not None:
-        st.button(f"Follow the aligner: {bead.doubt.reason}", on_click=_act, args=(lambda c, k: c.follow_doubt(k), i),
-                  key="follow_doubt", width="stretch",
-                  help="The aligner found this other reading of the boundaries about as likely; one click makes it "
-                       "(undo takes it back).")
+        about.button(f"Follow the aligner: {bead.doubt.reason}", on_click=_act, args=(lambda c, k: c.follow_doubt(k), i),
+                     key="follow_doubt", width="stretch",
+                     help="The aligner found this other reading of the boundaries about as likely; one click makes "
+                          "it (undo takes it back).")
     zh = side_html(alignment, bead, "src", lines=True) or "— no Chinese —"
     tgt = side_html(alignment, bead, "tgt", lines=True) or "— no translation —"
     box = "font-size:0.85rem;white-space:pre-line;max-height:16rem;overflow-y:auto"
@@ -95,8 +149,11 @@ def correction_panel() -> None:
     st.button(label, on_click=_act, args=(lambda c, k, v: c.mark_reviewed(k, v), i, not bead.reviewed),
               key="reviewed", width="stretch")
 
-    if len(bead.src) + len(bead.tgt) > 1:
-        with st.expander("Split this pair"):
+    # Drawn for every pair and keyed, so that they stay open while the reviewer works in them.
+    with st.expander("Split this pair", key="split_panel"):
+        if len(bead.src) + len(bead.tgt) < 2:
+            st.caption("This pair has one sentence: there is nothing to split.")
+        else:
             a, b = st.columns(2)
             src_key, tgt_key = f"split_src_{revision}_{i}", f"split_tgt_{revision}_{i}"
             a.number_input("Chinese kept", 0, len(bead.src), (len(bead.src) + 1) // 2, key=src_key)
@@ -105,15 +162,14 @@ def correction_panel() -> None:
             st.button("Split", key="split", width="stretch", on_click=_act, args=(
                 lambda c, k: c.split(k, int(_from_state(src_key)), int(_from_state(tgt_key))), i))
 
-    with st.expander("Move a sentence"):
+    with st.expander("Move a sentence", key="move_panel"):
         st.selectbox("Sentence", list(MOVES), key="move_choice")
         st.button("Move", key="move", width="stretch", on_click=_act, args=(
             lambda c, k: c.move(k, *MOVES[_from_state("move_choice")]), i))
 
-    note_key = f"note_{revision}_{i}"
+    note_key = _note_key(revision, i)
     st.text_area("Note", value=bead.note, key=note_key, height=70)
-    st.button("Save note", key="save_note", width="stretch", on_click=_act, args=(
-        lambda c, k: c.set_note(k, _from_state(note_key)), i))
+    st.button("Save note", key="save_note", width="stretch", on_click=_save_note)
 
     last = corrections.history[-1].description if corrections.history else None
     st.button("↶ Undo" + (f": {last}" if last else ""), on_click=_undo, key="undo", disabled=last is None,

@@ -73,29 +73,47 @@ def sample_inputs(lang: str = "ru", second: str | None = None) -> Inputs:
 SAMPLE_REQUEST = "_sample_request"
 
 
-def _use_sample(langs: tuple[str, ...]) -> None:
-    """Button callback: align a sample now and show its texts in the boxes."""
-    inputs = sample_inputs(*langs)
-    st.session_state[SAMPLE_REQUEST] = inputs
+def show_in_panel(inputs: Inputs) -> None:
+    """Put a sample's texts in the boxes (from a callback: before the boxes are drawn)."""
     st.session_state.update({"zh_text": inputs.zh_text, "tgt_text": inputs.tgt_text, "tgt2_text": inputs.tgt2_text,
                              "target_lang": "auto-detect", "target2_lang": "auto-detect"})
+
+
+def _use_sample(langs: tuple[str, ...]) -> None:
+    """Button callback: align a sample now and show its texts in the boxes (once the reviewer
+    agrees to replace their work, if there is any: see the page's "Replace my work")."""
+    from ui.state import work_at_stake
+
+    inputs = sample_inputs(*langs)
+    st.session_state[SAMPLE_REQUEST] = inputs
+    if not work_at_stake():
+        show_in_panel(inputs)
 
 
 def take_sample_request() -> Inputs | None:
     return st.session_state.pop(SAMPLE_REQUEST, None)
 
 
-def _side(column, label: str, key: str, default_text: str):
+def _side(column, label: str, key: str, default_text: str, default_name: str = ""):
     """One side's widgets; returns a function giving (text, name): an upload wins over a web
     address, and both over the text box.
 
-    Reading waits for the Align button, so a large upload is not re-read on every click.
+    Reading waits for the Align button, so a large upload is not re-read on every click. While a
+    file or an address is given, the box shows the text read from it once aligned, not an older text.
     """
     upload = column.file_uploader(f"{label}: upload a file", type=UPLOAD_TYPES, key=f"{key}_file")
     address = column.text_input("…or give its web address", key=f"{key}_url", placeholder="https://",
                                 help="A web page (its article is taken, without the site's menus) or a PDF")
     noun = label if label == "Chinese" else label.lower()  # a language name keeps its capital
-    pasted = column.text_area(f"…or paste the {noun} text", value=default_text, height=180, key=f"{key}_text")
+    source = upload.name if upload is not None else address.strip()
+    if source:
+        aligned = default_text if default_name == source else ""
+        column.text_area(f"The {noun} text, read from {source}", value=aligned, height=180, disabled=True,
+                         placeholder=f"Read from {source} when you press Align (remove it to paste a text).",
+                         help="The file or web address is used, not a pasted text.")
+        pasted = ""
+    else:
+        pasted = column.text_area(f"…or paste the {noun} text", value=default_text, height=180, key=f"{key}_text")
     if upload is not None:
         def read() -> tuple[str, str]:
             with st.spinner(f"Reading {upload.name}…"):  # a long PDF takes a few seconds
@@ -139,9 +157,9 @@ def texts_panel(current: Inputs) -> Inputs | None:
                                      help="A table with columns zh, en, ru (or the Chinese first and the rendering "
                                           "second); alternatives separated by |. Pairs whose translation lacks a "
                                           "term's rendering get a `term` flag.")
-    zh_side = _side(left, "Chinese", "zh", current.zh_text)
-    tgt_side = _side(right, "Translation", "tgt", current.tgt_text)
-    tgt2_side = _side(third, "Second translation", "tgt2", current.tgt2_text)
+    zh_side = _side(left, "Chinese", "zh", current.zh_text, current.zh_name)
+    tgt_side = _side(right, "Translation", "tgt", current.tgt_text, current.tgt_name)
+    tgt2_side = _side(third, "Second translation", "tgt2", current.tgt2_text, current.tgt2_name)
     if not st.button("Align", type="primary", key="align"):
         return None
     if encoder == CUSTOM_ENCODER and not model_name.strip():

@@ -41,6 +41,10 @@ table.pairs .note {display: block; font-size: 0.82rem; color: #1F4E8C;}
 """ + f"table.pairs mark {{{MARK_STYLE}}}\n</style>\n"
 
 
+MERGED_SPLIT_HOVER = ("merged/split: more than one sentence on a side, joined by the aligner; "
+                      "check that the boundaries are right")
+
+
 def flag_html(kind: str, reason: str) -> str:
     """A flag and its reason; hovering it tells how often such flags were right in our tests."""
     return f'<span class="flag"{title_attribute(kind)}>⚑ {escape(kind)}: {escape(reason)}</span>'
@@ -56,18 +60,20 @@ def row_html(alignment: Alignment, index: int, selected: bool) -> str:
     missing_tgt = '<td class="missing">— no translation —</td>'
     notes = "".join(flag_html(f.kind, f.reason) for f in bead.flags)
     if "merged/split" in found:
-        notes += f'<span class="flag">⇄ {escape(bead.kind)} pair (merged/split)</span>'
+        notes += (f'<span class="flag" title="{MERGED_SPLIT_HOVER}">⇄ {escape(bead.kind)} pair (merged/split)</span>')
     if bead.note:
         notes += f'<span class="note">✎ {escape(bead.note)}</span>'
     review_mark = "✓ " if bead.reviewed else ""
+    # the language of each text, so that a screen reader reads it in its own voice and the right font is chosen
+    src_lang, tgt_lang = escape(alignment.source.lang or "zh"), escape(alignment.target.lang or "")
     return (
         f'<tr class="{" ".join(classes)}" data-pair="{index + 1}" data-status="{state}" '
         f'style="background:#{STATUS_COLOURS[state]}; --accent:{STATUS_ACCENTS[state]}">'
         f'<td class="num">{review_mark}{index + 1}</td>'
         f'<td class="kind">{escape(bead.kind.replace("-", "–"))}<br>{escape(STATUS_LABELS[state])}</td>'
         f'<td class="score">{bead.score:.2f}</td>'
-        + (f"<td>{side_html(alignment, bead, 'src')}</td>" if bead.src else missing_src)
-        + (f"<td>{side_html(alignment, bead, 'tgt')}</td>" if bead.tgt else missing_tgt)
+        + (f'<td lang="{src_lang}">{side_html(alignment, bead, "src")}</td>' if bead.src else missing_src)
+        + (f'<td lang="{tgt_lang}">{side_html(alignment, bead, "tgt")}</td>' if bead.tgt else missing_tgt)
         + f"<td>{notes}</td></tr>"
     )
 

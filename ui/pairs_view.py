@@ -59,7 +59,8 @@ def pairs_view() -> None:
         return
     total = len(alignment.beads)
     which = f"{len(shown)} matching of {total}" if len(shown) < total else f"all {total}"
-    st.caption(f"Showing {len(on_page)} pairs on page {page} of {pages} ({which} pairs)")
+    noun = "pair" if len(on_page) == 1 else "pairs"
+    st.caption(f"Showing {len(on_page)} {noun} on page {page} of {pages} ({which} pairs)")
     st.html(table_html(alignment, on_page, selected=state.selected_index()))
     if st.session_state.pop(state.SCROLL, False) and state.selected_index() in on_page:
         # Our own script, apart from the table (whose HTML holds user text and runs no script).

@@ -18,10 +18,18 @@ HIDE_REVIEWED = "hide_reviewed"
 SCROLL = "scroll_to_selected"  # set when the selection moved: the table scrolls it into view once
 PAGE_SIZES = (25, 50, 100)
 THREEWAY = "threeway"  # a three-way result (Chinese + two translations) shown instead of the pairs
+PENDING = "pending_inputs"  # (inputs, from a sample button) waiting for "Replace my work" or "Keep my work"
+CONFIRMED = "confirmed_inputs"  # inputs the reviewer chose to align in place of their work
 
 
 def work() -> Corrections | None:
     return st.session_state.get(WORK)
+
+
+def work_at_stake() -> bool:
+    """Whether the page holds a reviewer's corrections, marks or notes that a new alignment would replace."""
+    corrections = work()
+    return corrections is not None and corrections.has_work
 
 
 def three_way():
