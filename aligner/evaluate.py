@@ -9,7 +9,7 @@ A bead is a pair (source indices, target indices). Definitions (micro-averaged o
 from __future__ import annotations
 
 from ast import literal_eval
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -291,9 +291,15 @@ def evaluate_folder(folder: str | Path, encoder, align_fn=None, progress=None) -
 
 def _check_gold(gold: list[Pair], gold_path: Path, *sides: tuple[Path, list[int]]) -> None:
     """A gold file that names lines beyond the last sentence of its texts belongs to other
-    texts: say so instead of scoring against it. `sides`: (file, line of each sentence)."""
+    texts: say so instead of scoring against it; one that names a line twice is no alignment.
+    `sides`: (file, line of each sentence)."""
     for side, (path, lines) in enumerate(sides):
-        beyond = max((i for bead in gold for i in bead[side]), default=-1)
+        named = [i for bead in gold for i in bead[side]]
+        twice = sorted(i for i, k in Counter(named).items() if k > 1)
+        if twice:
+            raise InputError(f"{gold_path}: names line {twice[0]} of {path} (counting from 0) in more than one place; "
+                             "each line belongs to one bead at most.")
+        beyond = max(named, default=-1)
         last = lines[-1] if lines else -1
         if beyond > last:
             raise InputError(f"{gold_path}: names line {beyond} (counting from 0), but the last sentence of "

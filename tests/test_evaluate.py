@@ -142,3 +142,15 @@ def test_a_gold_file_naming_lines_the_text_lacks_is_a_clear_error(tmp_path, monk
     assert result.exit_code == 1
     assert "006.align: names line 40" in result.output and "same document" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_gold_file_naming_a_line_twice_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALIGNER_CACHE_DIR", str(tmp_path / "cache"))
+    folder = _mini_benchmark(tmp_path / "bench", docs=("006",), beads=8)
+    gold = folder / "gold" / "006.align"
+    first = gold.read_text(encoding="utf-8").splitlines()[0]
+    gold.write_text(gold.read_text(encoding="utf-8") + first + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", str(folder), "-q"])
+    assert result.exit_code == 1
+    assert "006.align: names line" in result.output and "more than one place" in result.output
+    assert "Traceback" not in result.output
