@@ -179,6 +179,19 @@ def test_page_lists_and_tables_read_as_plain_paragraphs(tmp_path):
         "Year", "Event", "2020", "The bridge was built.", "The last paragraph says goodbye."]
 
 
+def test_page_footnote_marks_and_texts_are_left_out_as_in_an_epub(tmp_path):
+    page = tmp_path / "notes.html"  # pandoc -s of a text with a footnote: `Beijing.1` and "… ↩︎" at the end
+    page.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>'
+                    '<p>The weather in Beijing was cold.<a href="#fn1" class="footnote-ref" id="fnref1" '
+                    'role="doc-noteref"><sup>1</sup></a> The river froze.</p><p>The harvest of 2021 was good.</p>'
+                    '<section class="footnotes footnotes-end-of-document" role="doc-endnotes"><hr/><ol>'
+                    '<li id="fn1" role="doc-endnote"><p>Source: the city weather bureau.<a href="#fnref1" '
+                    'class="footnote-back" role="doc-backlink">↩︎</a></p></li></ol></section></body></html>',
+                    encoding="utf-8")
+    assert read_file(page).split("\n\n") == ["The weather in Beijing was cold. The river froze.",
+                                              "The harvest of 2021 was good."]
+
+
 def test_a_web_page_and_an_old_word_document_align_like_the_sample_files(tmp_path):
     """The saved pages (zh–ru) and the Word 97 documents LibreOffice saved (zh–en, tests/data/make_books.py)."""
     runner = CliRunner(env={"ALIGNER_CACHE_DIR": str(tmp_path / "cache"), "OMP_NUM_THREADS": "1"})

@@ -156,12 +156,20 @@ def _chapter_paragraphs(data: bytes, what: str) -> list[str]:
     except Exception as error:  # lxml raises several types for unusable documents
         raise InputError(f"{what} cannot be parsed ({error}).") from None
     body = next((e for e in root.iter() if _local(e.tag) == "body"), root)
-    for note in [e for e in body.iter() if _is_note(e)]:
-        note.drop_tree()  # the text after a reference mark stays
+    drop_notes(body)
     return block_paragraphs(body)
 
 
-def _is_note(element) -> bool:
+def drop_notes(root) -> bool:
+    """Take footnotes' reference marks, texts and links back out of an (X)HTML tree; whether it had any."""
+    notes = [e for e in root.iter() if is_note(e)]
+    for note in notes:
+        if note.getparent() is not None:
+            note.drop_tree()  # the text after a reference mark stays
+    return bool(notes)
+
+
+def is_note(element) -> bool:
     """A footnote's reference mark, its text or its link back (by epub:type, role or pandoc's class)."""
     kinds = " ".join(value for key, value in element.attrib.items()
                      if key in ("role", "class") or key.endswith("type") and key != "type")

@@ -6,7 +6,9 @@ between. The page itself says where a paragraph starts: an indented first line, 
 stops short of the right margin before a word that would have fitted, a wider gap, a change of
 type size; a centred title is one paragraph however many lines it takes. pdfminer.six gives
 each line's box; this module keeps each line's text as it is (but for runs of spaces: a justified
-line spreads its words), reads a page of two columns the left one first, drops page furniture,
+line spreads its words, and footnote reference marks, which copied read `cold.1`, `2021.2` and would
+be flagged as numbers the original lacks), reads a page of two columns the left one first, drops page
+furniture and the footnotes at a page's foot where they can be told (as the Word readers leave them out),
 and joins each paragraph's lines into one (no space between Chinese characters, one space
 otherwise), paragraphs separated by a blank line. A
 paragraph that runs over a page break is joined like any other. Where the font map gives a code
@@ -21,6 +23,7 @@ import logging
 import math
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +53,10 @@ SLACK = 0.5  # line heights of room beyond the next word before a line counts as
 SHARED_MARGIN = 0.02  # share of the lines that must start at a place for it to be the left margin
 COMMON_STEP = 0.03  # share of the steps between lines that makes a step common
 GAP = 0.25  # line heights beyond the usual step between lines that make a gap between paragraphs
+SUPERSCRIPT = 0.9  # a footnote's reference mark is in type under this share of the line's (a browser's <sup>: 0.83)
+RAISED = 0.25  # ... with its foot at least this share of the line's type above the line's baseline
+NOTE_RULE = 1.5  # line heights above a footnote where the rule setting footnotes apart sits
+NOTE_RULE_WIDTH = 0.5  # share of the page's width a rule above footnotes stays under (a table's is wider)
 
 # A bare page number: "7", "- 7 -", "— 7 —", "7 / 12", "Page 7 of 12", "стр. 7", "第7页", "第 7 页 共 12 页"
 _PAGE_NUMBER_RE = re.compile(
@@ -58,6 +65,8 @@ _PAGE_NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 _DIGITS_RE = re.compile(r"\d+")
+# what a footnote starts with: 1, *, †, ①, [1], (1), 〔1〕, then its text
+_NOTE_START_RE = re.compile(r"^(\d{1,3}|[*†‡§]{1,3}|[\u2460-\u2473\u2776-\u277f]|[\[(（〔]\d{1,3}[\])）〕])(?=\s*\S)(?!\d|\.\d|,\d)")
 _SPACES_RE = re.compile(r"\s+")
 _FIRST_WORD_RE = re.compile(r"\s*(\S+)")
 _LATIN_MARKS = ",.;:!?)"
@@ -80,6 +89,9 @@ class Line:
     lead: float = 0.0  # width of what would have had to fit at the end of the line before: the first
     #                    word, or the first Chinese character with the marks that may not start a line
     column: int = 0  # 0: the page's one column (or a line across its two), 1: the left one, 2: the right one
+    mark: str = ""  # the footnote mark the line starts with, if it starts with one
+    refs: frozenset = frozenset()  # the footnote reference marks (superscripts) taken out of it
+    ruled: bool = False  # a short rule just above it, as footnotes are set apart from the body
 
     @property
     def height(self) -> float:
@@ -90,7 +102,7 @@ def pdf_text(path: Path) -> str:
     """The paragraphs of a PDF's text layer, or InputError saying why it has none."""
     pages = _page_lines(path)
     running = running_heads(pages)
-    pages = [without_furniture(lines, running) for lines in pages]
+    pages = [without_notes(without_furniture(lines, running)) for lines in pages]
     text = "\n\n".join(paragraphs([line for lines in pages for line in lines]))
     if not any(c.isalnum() for c in text):
         raise InputError(f"{path} has no text layer (a scan or images of pages); run OCR on it first, or give "
@@ -114,9 +126,7 @@ def _page_lines(path: Path) -> list[list[Line]]:
     pages: list[list[Line]] = []
     try:
         for number, page in enumerate(extract_pages(path, laparams=LAParams(char_margin=CHAR_MARGIN))):
-            pages.append([Line(unshare_glyphs(text), number, run.x0, run.x1, run.bottom, run.top, _lead(run.items),
-                               column) for run, column in _in_columns(_with_fragments(list(_text_lines(page))))
-                          if (text := _line_text(run.items))])
+            pages.append(_lines_of(page, number))
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError(f"{path} is a password-protected PDF; save an unprotected copy, or copy its text into "
                          "a .txt file, and use that.") from None
@@ -125,6 +135,21 @@ def _page_lines(path: Path) -> list[list[Line]]:
         raise InputError(f"{path} is not a readable PDF ({type(e).__name__}: {e}); open it and save it again, "
                          "or copy its text into a .txt file.") from None
     return pages
+
+
+def _lines_of(page, number: int) -> list[Line]:
+    """A page's lines in reading order, each without its footnote reference marks (see `_unmarked`)."""
+    rules = _rules(page)
+    lines = []
+    for run, column in _in_columns(_with_fragments(list(_text_lines(page)))):
+        run, mark, refs = _unmarked(run)
+        text = _line_text(run.items)
+        if text:
+            ruled = any(run.top < y < run.top + NOTE_RULE * (run.top - run.bottom) and x0 < run.x0 + run.top - run.bottom
+                        for x0, y in rules)
+            lines.append(Line(unshare_glyphs(text), number, run.x0, run.x1, run.bottom, run.top, _lead(run.items),
+                              column, mark or _bare_mark(text), refs, ruled))
+    return lines
 
 
 def _text_lines(item):
@@ -304,6 +329,90 @@ def _split(run: _Run, gutter: tuple[float, float]) -> list[_Run]:
         return [run]
     return [_Run(_respaced(side), min(c.x0 for c in side), max(c.x1 for c in side), min(c.y0 for c in side),
                  max(c.y1 for c in side)) for side in (left, right)]
+
+
+# --- footnotes -------------------------------------------------------------------
+
+
+def _is_mark(char: str) -> bool:
+    """A character footnote marks are made of: digits (①, ¹ too), brackets, *, †, ‡, §."""
+    return len(char) == 1 and (char.isdigit() or unicodedata.category(char)[0] in "PS" and char not in "“”‘’")
+
+
+def _raised(char, size: float, baseline: float) -> bool:
+    """A superscript reference mark: clearly smaller than the line's body type and raised above its baseline."""
+    return (_is_mark(char.get_text()) and char.size < SUPERSCRIPT * size
+            and char.y0 > baseline + RAISED * size)
+
+
+def _unmarked(run: _Run) -> tuple[_Run, str, frozenset]:
+    """The line without its superscript reference marks; the mark it starts with (a footnote's own), and
+    those after its words (`cold.¹`, `2021²`, `北京①`: copied, they would read `cold.1` and `20212`)."""
+    chars = run.chars
+    sizes = [c.size for c in chars if c.get_text().strip()]
+    if len(sizes) < 2:
+        return run, "", frozenset()
+    size = statistics.median(sizes)
+    body = [c for c in chars if c.size >= SUPERSCRIPT * size]
+    baseline = statistics.median(c.y0 for c in body) if body else run.bottom
+    items: list = []
+    marks: list[list] = []  # [at the line's start, its text, where it was in items]
+    for item in run.items:
+        if not (hasattr(item, "size") and _raised(item, size, baseline)):
+            items.append(item)
+            continue
+        while items and not hasattr(items[-1], "size") and not items[-1].get_text().strip():
+            items.pop()  # the space pdfminer guessed before it
+        if marks and marks[-1][2] == len(items):
+            marks[-1][1] += item.get_text()
+        else:
+            marks.append([not any(hasattr(x, "size") and x.get_text().strip() for x in items), item.get_text(), len(items)])
+    kept = [c for c in items if hasattr(c, "size")]
+    if not marks or not any(c.get_text().strip() for c in kept):
+        return run, "", frozenset()
+    lead = marks[0][1] if marks[0][0] else ""
+    refs = frozenset(text for start, text, _ in marks if not start)
+    return _Run(items, run.x0, run.x1, min(c.y0 for c in kept), max(c.y1 for c in kept)), lead, refs
+
+
+def _bare_mark(text: str) -> str:
+    """The footnote mark a line starts with in body type ("1 Source: …", "① 参见…"), if it starts with one."""
+    match = _NOTE_START_RE.match(text)
+    return match.group(1) if match else ""
+
+
+def _rules(page) -> list[tuple[float, float]]:
+    """(left, height) of the short horizontal rules on a page: the line set above footnotes."""
+    from pdfminer.layout import LTCurve
+
+    found = []
+    stack = [page]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, LTCurve):  # LTLine and LTRect too
+            if item.height <= 2 and 10 < item.width < NOTE_RULE_WIDTH * page.width:
+                found.append((item.x0, (item.y0 + item.y1) / 2))
+        elif hasattr(item, "__iter__") and not hasattr(item, "get_text"):
+            stack.extend(item)
+    return found
+
+
+def without_notes(lines: list[Line]) -> list[Line]:
+    """A page's lines without the footnotes at its foot: the lines from one that starts with a mark down,
+    when it is told reliably: the mark is one the page's body refers to (a superscript taken out), and the
+    notes are set apart by a short rule above them or in smaller type than the body; or both of those."""
+    if len(lines) < 2:
+        return lines
+    size = statistics.median(line.height for line in lines)
+    refs = set().union(*(line.refs for line in lines))
+    for start in sorted((line for line in lines if line.mark), key=lambda line: -line.top):
+        below = [line for line in lines if line.top <= start.top + LEVEL * start.height]
+        if len(below) == len(lines):
+            continue  # no body above
+        small = all(line.height < (1 - SIZE_CHANGE) * size for line in below if not _PAGE_NUMBER_RE.match(line.text))
+        if (start.mark in refs) + small + start.ruled >= 2:
+            return [line for line in lines if line not in below]
+    return lines
 
 
 def _line_text(line) -> str:

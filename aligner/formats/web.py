@@ -10,7 +10,8 @@ each list item and table cell (read from trafilatura's XML, not its text, which 
 `- item`, `| 2020 | … |`). trafilatura keeps one of identical blocks when it recovers the text of
 a short page, so a line the page repeats (dialogue) is put back where the page has it; and a page
 that shows nothing outside its header, menus and footer has no article, whatever trafilatura's
-last-resort reading of the whole page returns.
+last-resort reading of the whole page returns. Footnotes (pandoc's, or marked by role or epub:type)
+are left out, marks and texts, as the EPUB reader leaves them out.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ import re
 from pathlib import Path
 
 from aligner.errors import InputError
-from aligner.formats.epub import BLOCKS, SKIPPED, block_paragraphs, block_text
+from aligner.formats.epub import BLOCKS, SKIPPED, block_paragraphs, block_text, drop_notes
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MHTML_SUFFIXES = (".mhtml", ".mht")  # a web page saved as a single file
@@ -78,6 +79,8 @@ def html_text(data: bytes, name: str) -> str:
         page = lxml_html.fromstring(source)
     except Exception:  # trafilatura may still read it; the checks against the page are only a bonus
         page = None
+    if page is not None and drop_notes(page):  # pandoc's `Beijing.<sup>1</sup>` and its "… ↩︎" at the end
+        source = lxml_html.tostring(page, encoding="unicode")
     shown = _page_blocks(page)
     extracted = trafilatura.bare_extraction(source, favor_recall=True, include_tables=True, include_comments=False,
                                             deduplicate=False, with_metadata=False)

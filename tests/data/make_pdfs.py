@@ -9,7 +9,9 @@
 
 - LibreOffice (as a Word document is saved as PDF): the Chinese text's first two pages, justified, where the word
   processor leaves room between Chinese and digits without a space (于 2022 年 on the page); the same in the
-  template's fonts, its curly quotes in a Latin font; and the Russian text in two columns.
+  template's fonts, its curly quotes in a Latin font; and the Russian text in two columns;
+- pandoc and LibreOffice: the opening of the Chinese and English texts with footnotes (raised marks after a
+  word or a year, the notes under a short rule at the page's foot), as a document with notes is saved as PDF.
 
 Run once by hand (it needs Chromium with the Noto CJK fonts, see scripts/browser_deps.sh,
 `pip install reportlab` and Debian's libreoffice-writer-nogui); the PDFs it made are kept beside it
@@ -129,6 +131,26 @@ def word_pdf(paragraphs: list[str], head: str, path: Path, title: bool = True, f
         (Path(folder) / f"{path.stem}.pdf").replace(path)
 
 
+FOOTNOTES = {"zh": {1: "新华社北京2022年2月4日电。", 3: "参见2001年《中俄睦邻友好合作条约》。"},
+             "en": {1: "Xinhua, Beijing, 4 February 2022.", 3: "See the Treaty of 2001 on good-neighbourliness."}}
+
+
+def footnoted_pdf(paragraphs: list[str], notes: dict[int, str], path: Path) -> None:
+    """Paragraphs with a footnote after each paragraph `notes` names, through pandoc's Markdown to .docx, and
+    saved as PDF by LibreOffice: marks raised after the paragraph's last word, the notes under a short rule."""
+    import subprocess
+    import tempfile
+
+    marked = [p + (f"[^{k}]" if k in notes else "") for k, p in enumerate(paragraphs)]
+    markdown = "\n\n".join(marked + [f"[^{k}]: {note}" for k, note in notes.items()])
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / f"{path.stem}.docx"
+        subprocess.run(["pandoc", "-f", "markdown-smart", "-o", str(source)], input=markdown.encode(), check=True)
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", folder, str(source)], check=True,
+                       capture_output=True)
+        (Path(folder) / f"{path.stem}.pdf").replace(path)
+
+
 @contextmanager
 def browser():
     """A headless Chromium."""
@@ -166,6 +188,8 @@ def main() -> None:
     word_pdf(sample_paragraphs("zh")[:WORD_PARAGRAPHS], OPENINGS["zh"][1], HERE / "joint-statement-quotes.zh.pdf",
              fonts=False)
     word_pdf(sample_paragraphs("ru"), OPENINGS["ru"][1], HERE / "joint-statement-columns.ru.pdf", columns=2)
+    for lang, notes in FOOTNOTES.items():
+        footnoted_pdf(sample_paragraphs(lang)[:5], notes, HERE / f"joint-statement-footnotes.{lang}.pdf")
 
 
 if __name__ == "__main__":
