@@ -707,3 +707,38 @@ def test_table_cells_name_their_language_and_one_pair_is_one_pair():
     at.text_input(key="query").set_value("冬季奥运会").run()
     assert len(table_rows(at)) == 1
     assert any(c.value.startswith("Showing 1 pair on page") for c in at.caption), [c.value for c in at.caption]
+
+
+def test_opening_a_project_or_checking_pairs_asks_before_replacing_corrections():
+    at = opened()
+    c = work(at)
+    project = project_payload(c.alignment, c.history, {"model": None, "presplit": False})
+    at.number_input(key="pair").set_value(3).run()
+    at.button(key="reviewed").click().run()
+    uploader = next(u for u in at.get("file_uploader") if u.key == "project_file")
+    uploader.upload("other.project.json", project, "application/json")
+    at.run()
+    assert any("Replace your reviewed work?" in w.value and "Opening other.project.json" in w.value for w in at.warning)
+    assert work(at).alignment.beads[2].reviewed and len(work(at).history) == 1  # nothing replaced yet
+    at.button(key="keep_work").click().run()
+    assert work(at).alignment.beads[2].reviewed and any("nothing was opened" in i.value for i in at.info)
+
+    a = work(at).alignment
+    rows = [(a.source.span_text(b.src), a.target.span_text(b.tgt)) for b in a.beads if len(b.src) == len(b.tgt) == 1][:20]
+    data = "zh\tru\n" + "".join(f"{one_line(zh)}\t{one_line(ru)}\n" for zh, ru in rows)
+    uploader = next(u for u in at.get("file_uploader") if u.key == "pairs_file")
+    uploader.upload("check.tsv", data.encode("utf-8"), "text/tab-separated-values")
+    at.run()
+    assert any("Checking check.tsv" in w.value for w in at.warning)
+    assert len(work(at).alignment.beads) == len(a.beads) and work(at).alignment.beads[2].reviewed
+    at.button(key="replace_work").click().run()
+    assert not at.exception and len(work(at).alignment.beads) == 20 and work(at).history == []
+    assert any("Checked check.tsv" in s.value for s in at.success)
+
+    at.button(key="merge").click().run()
+    uploader = next(u for u in at.get("file_uploader") if u.key == "project_file")
+    uploader.upload("other.project.json", project, "application/json")
+    at.run()
+    at.button(key="replace_work").click().run()
+    assert len(work(at).alignment.beads) == len(c.alignment.beads) and work(at).history == []
+    assert any("Opened other.project.json" in s.value for s in at.success)
