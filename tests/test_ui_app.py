@@ -742,3 +742,13 @@ def test_opening_a_project_or_checking_pairs_asks_before_replacing_corrections()
     at.button(key="replace_work").click().run()
     assert len(work(at).alignment.beads) == len(c.alignment.beads) and work(at).history == []
     assert any("Opened other.project.json" in s.value for s in at.success)
+
+
+def test_the_three_way_legend_names_each_status_once_in_its_row_colour():
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    legend = next(h.value for h in at.html if 'class="legend"' in h.value)
+    for name, label in [("omitted", "omitted (no translation)"), ("added", "added (no Chinese)"), ("flagged", "flagged")]:
+        assert legend.count(f'data-status="{name}"') == 1 and legend.count(f">{label}<") == 1
+        assert f"background:#{STATUS_COLOURS[name]}" in legend
+    assert "omitted: omitted" not in legend

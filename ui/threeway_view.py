@@ -165,8 +165,19 @@ def downloads(result: ThreeWay) -> None:
 def threeway_page(result: ThreeWay) -> None:
     """Summary, then the paged three-column table."""
     rows, _, statuses = _prepared(result)
-    legend = " · ".join(f"{name}: {STATUS_LABELS[name]}" for name in ("omitted", "added", "flagged"))
     show_summary(result, rows, statuses)
-    st.caption(f"Row colours — {legend}; a `disagree` row (one translation has a Chinese sentence, the other "
-               "not) is coloured as omitted.")
+    st.html(legend_html())
     threeway_rows(result)
+
+
+def legend_html() -> str:
+    """Each status a row can have, once, in the colours of its rows (as in the two-way table)."""
+    swatches = " ".join(
+        f'<span class="swatch" data-status="{name}" style="background:#{STATUS_COLOURS[name]};'
+        f'border-left:6px solid {STATUS_ACCENTS[name]}">{escape(STATUS_LABELS[name])}</span>'
+        for name in ("omitted", "added", "flagged", "weak"))
+    return (
+        '<style>.legend {font-size:0.85rem;color:#555} .legend .swatch {padding:1px 8px;margin:0 4px;'
+        'color:#222;border-radius:2px;white-space:nowrap}</style>'
+        f'<div class="legend">Row colours: {swatches} · a <code>disagree</code> row (one translation has a '
+        'Chinese sentence, the other not) is coloured as omitted.</div>')
