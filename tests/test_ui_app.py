@@ -752,3 +752,15 @@ def test_the_three_way_legend_names_each_status_once_in_its_row_colour():
         assert legend.count(f'data-status="{name}"') == 1 and legend.count(f">{label}<") == 1
         assert f"background:#{STATUS_COLOURS[name]}" in legend
     assert "omitted: omitted" not in legend
+
+
+def test_the_message_of_an_action_also_pops_up_as_a_toast():
+    at = opened()
+    at.number_input(key="pair").set_value(2).run()
+    at.button(key="merge").click().run()
+    assert any("Merged pair 2" in s.value for s in at.sidebar.success), [s.value for s in at.success]
+    assert [t.value for t in at.toast] == [next(s.value for s in at.sidebar.success)]
+    at.number_input(key="pair").set_value(1).run()
+    at.button(key="merge").click().run()
+    at.button(key="undo").click().run()
+    assert len(at.toast) == 1 and at.toast[0].value.startswith("Undone")

@@ -134,12 +134,18 @@ def show_warnings(alignment) -> None:
         st.warning(warning, icon="⚠️")
 
 
+TOAST_ICONS = {"success": "✅", "error": "⚠️", "info": "ℹ️"}
+
+
 def show_flash(message: tuple[str, str] | None) -> None:
     """The message of the last action, in a slot drawn on every run: the panels below keep their
-    place, so an expander the reviewer opened stays open when the message comes or goes."""
+    place, so an expander the reviewer opened stays open when the message comes or goes. It also
+    pops up as a toast in the window's corner, seen even when the page has scrolled to the row."""
     slot = st.empty()
     if message:
-        getattr(slot, message[0])(message[1])
+        kind, text = message
+        getattr(slot, kind)(text)
+        st.toast(text, icon=TOAST_ICONS.get(kind), duration="long" if kind == "error" else "short")
 
 
 def three_way_main(result) -> None:
