@@ -101,8 +101,8 @@ def downloads() -> None:
     corrections = state.work()
     a = corrections.alignment
     st.header("Download")
-    keep = st.multiselect("Pairs to include", STATUSES, default=list(STATUSES), key="download_keep",
-                          format_func=STATUS_LABELS.get,
+    keep = st.pills("Pairs to include", STATUSES, selection_mode="multi", default=list(STATUSES), key="download_keep",
+                    format_func=STATUS_LABELS.get,
                           help="E.g. only 'ok' for a translation memory or training data; the project file "
                                "always keeps every pair.")
     chosen = kept_pairs(a, keep)

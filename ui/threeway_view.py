@@ -124,14 +124,14 @@ def threeway_rows(result: ThreeWay) -> None:
     """Filter bar, pagination and the table of the current page (reruns only this part)."""
     rows, texts, statuses = _prepared(result)
     kinds_present = sorted({f["kind"] for r in rows for f in r["flags"]})
-    left, middle, right, size = st.columns([1.2, 2.6, 2.4, 1])
+    left, right, size = st.columns([1.2, 5, 1])
     left.toggle("Problems only", key=state.PROBLEMS_ONLY, on_change=_reset_page)
-    middle.multiselect("Flags", kinds_present, default=kinds_present, key=KINDS_KEY, on_change=_reset_page,
-                       disabled=not st.session_state.get(state.PROBLEMS_ONLY), label_visibility="collapsed")
     right.text_input("Search", key=state.QUERY, placeholder="Search any column…", on_change=_reset_page,
                      label_visibility="collapsed")
     size.selectbox("Rows", state.PAGE_SIZES, index=1, key=state.PAGE_SIZE, on_change=_reset_page,
                    label_visibility="collapsed", format_func=lambda n: f"{n} rows")
+    st.pills("Flags", kinds_present, selection_mode="multi", default=kinds_present, key=KINDS_KEY,
+             on_change=_reset_page, disabled=not st.session_state.get(state.PROBLEMS_ONLY), label_visibility="collapsed")
     shown = select_rows(rows, texts, bool(st.session_state.get(state.PROBLEMS_ONLY)),
                         set(st.session_state.get(KINDS_KEY) or kinds_present), st.session_state.get(state.QUERY, ""))
     if not shown:
