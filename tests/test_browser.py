@@ -219,3 +219,24 @@ def test_the_split_and_move_panels_stay_open_while_the_reviewer_works_in_them(se
             expect(sidebar.get_by_role("button", name="Split", exact=True)).to_be_visible()
         finally:
             browser.close()
+
+
+@pytest.mark.browser
+def test_a_click_or_enter_on_a_row_number_selects_that_pair(server):
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1500, "height": 1000})
+            page.goto(server)
+            page.locator("table#pairs tbody tr").first.wait_for(timeout=START_TIMEOUT * 1000)
+            pair = page.locator("[data-testid=stSidebar]").get_by_label("Pair number")
+            page.locator('table#pairs tr[data-pair="5"] button.pick').click()
+            expect(page.locator('table#pairs tr.selected[data-pair="5"]')).to_have_count(1)
+            expect(pair).to_have_value("5")
+            page.locator('table#pairs tr[data-pair="12"] button.pick').focus()  # a button: reached by Tab
+            page.keyboard.press("Enter")
+            expect(page.locator('table#pairs tr.selected[data-pair="12"]')).to_have_count(1)
+            expect(pair).to_have_value("12")
+            assert page.url.rstrip("/") == server  # the same session: no page load
+        finally:
+            browser.close()

@@ -776,3 +776,11 @@ def test_every_filter_choice_is_a_pill_in_sight_not_a_chip_a_box_cuts_off():
     assert keep.options == [STATUS_LABELS[s] for s in STATUSES] and "omitted (no translation)" in keep.options
     keep.unselect("weak").run()
     assert at.session_state["download_keep"] == [s for s in STATUSES if s != "weak"]
+
+
+def test_each_row_number_is_a_button_that_selects_its_pair():
+    at = opened()
+    table = next(h.value for h in at.html if 'id="pairs"' in h.value)
+    for row in table_rows(at):
+        n = row["pair"]
+        assert f'<button type="button" class="pick" data-pick="{n}" title="Select pair {n} in the correction panel">' in table

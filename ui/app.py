@@ -25,6 +25,7 @@ from ui.inputs import (  # noqa: E402
     texts_panel,
 )
 from ui.pairs_view import pairs_view  # noqa: E402
+from ui.row_picker import row_picker  # noqa: E402
 from ui.run import align_with_progress  # noqa: E402
 from ui.summary_view import show_summary  # noqa: E402
 from ui.threeway_view import downloads as threeway_downloads, threeway_page  # noqa: E402
@@ -260,6 +261,7 @@ def main() -> None:
     if gap:
         st.warning(gap)
     show_summary(a)
+    row_picker()
     pairs_view()
 
 
