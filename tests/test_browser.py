@@ -126,6 +126,9 @@ def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
             page.wait_for_timeout(500)  # let the columns re-flow
             cut = labels.evaluate_all(CUT_LABELS)
             assert cut == [], cut
+            # every problem category and every status to include is in sight, none cut off by its box
+            for box in page.locator("[data-testid=stButtonGroup] [role=toolbar]").all():
+                assert box.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), box.inner_text()
 
             # downloads hold every pair, or only those of the statuses kept (a translation memory of 'ok' pairs)
             def tsv_rows() -> list[list[str]]:
@@ -136,11 +139,11 @@ def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
 
             everything = tsv_rows()
             assert len(everything) == 51 and any(row[5] for row in everything)
-            include = page.locator("[data-testid=stMultiSelect]").filter(has_text="Pairs to include")
+            include = page.locator("[data-testid=stButtonGroup]").filter(has_text="Pairs to include")
             for label in ("omitted (no translation)", "added (no Chinese)", "flagged", "low confidence"):
-                include.get_by_role("button", name=f"Remove {label}").click()
+                include.get_by_role("button", name=label, exact=True).click()
                 page.wait_for_timeout(300)
-            expect(include.get_by_role("button", name="Remove flagged")).to_have_count(0)
+            expect(include.get_by_role("button", name="flagged", exact=True)).to_have_attribute("aria-pressed", "false")
             ok_only = tsv_rows()
             assert 0 < len(ok_only) < len(everything) and not any(row[5] for row in ok_only)
             assert [row[3:5] for row in ok_only] == [row[3:5] for row in everything if not row[5]]
@@ -214,5 +217,26 @@ def test_the_split_and_move_panels_stay_open_while_the_reviewer_works_in_them(se
             expect(sidebar.get_by_text("would leave one part with no sentences")).to_have_count(0)
             page.wait_for_timeout(500)
             expect(sidebar.get_by_role("button", name="Split", exact=True)).to_be_visible()
+        finally:
+            browser.close()
+
+
+@pytest.mark.browser
+def test_a_click_or_enter_on_a_row_number_selects_that_pair(server):
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1500, "height": 1000})
+            page.goto(server)
+            page.locator("table#pairs tbody tr").first.wait_for(timeout=START_TIMEOUT * 1000)
+            pair = page.locator("[data-testid=stSidebar]").get_by_label("Pair number")
+            page.locator('table#pairs tr[data-pair="5"] button.pick').click()
+            expect(page.locator('table#pairs tr.selected[data-pair="5"]')).to_have_count(1)
+            expect(pair).to_have_value("5")
+            page.locator('table#pairs tr[data-pair="12"] button.pick').focus()  # a button: reached by Tab
+            page.keyboard.press("Enter")
+            expect(page.locator('table#pairs tr.selected[data-pair="12"]')).to_have_count(1)
+            expect(pair).to_have_value("12")
+            assert page.url.rstrip("/") == server  # the same session: no page load
         finally:
             browser.close()

@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # `ui` is not an installed package: import it from the checkout
     sys.path.insert(0, str(ROOT))
 
-from aligner.export.status import STATUS_COLOURS  # noqa: E402
+from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES  # noqa: E402
 from aligner.export.table import one_line  # noqa: E402
-from aligner.pair_filter import is_problem  # noqa: E402
+from aligner.pair_filter import PROBLEMS, is_problem  # noqa: E402
 from aligner.project import load_project  # noqa: E402
 from ui.downloads import FORMATS, export_payload, file_name, file_stem, project_payload  # noqa: E402
 
@@ -111,11 +111,11 @@ def test_problems_only_shows_exactly_the_problem_pairs():
     rows = table_rows(at)
     assert rows and all("problem" in r["classes"] for r in rows)
     assert [r["pair"] - 1 for r in rows] == [i for i, b in enumerate(beads) if is_problem(b)][:50]
-    at.multiselect(key="categories").set_value(["omitted"]).run()
+    at.button_group(key="categories").set_value(["omitted"]).run()
     assert {r["status"] for r in table_rows(at)} == {"omitted"}
-    assert list(at.multiselect(key="categories").options) == ["omitted", "added", "number", "name", "term", "partial", "weak",
+    assert list(at.button_group(key="categories").options) == ["omitted", "added", "number", "name", "term", "partial", "weak",
                                                                "merged/split"]
-    at.multiselect(key="categories").set_value(["number"]).run()
+    at.button_group(key="categories").set_value(["number"]).run()
     numbered = [r["pair"] - 1 for r in table_rows(at)]
     assert numbered and all(any(f.kind == "number" for f in beads[i].flags) for i in numbered)
 
@@ -494,7 +494,7 @@ def test_the_zh_ru_en_sample_shows_three_columns_with_flags_filter_search_and_do
 
     at.toggle(key="problems_only").set_value(True).run()
     assert [r["pair"] for r in threeway_rows(at)] == [p["row"] for p in plain if p["flags"]][:50]
-    at.multiselect(key="tw_kinds").set_value([DISAGREE]).run()
+    at.button_group(key="tw_kinds").set_value([DISAGREE]).run()
     assert [r["pair"] for r in threeway_rows(at)] == disagree
     at.toggle(key="problems_only").set_value(False).run()
     at.text_input(key="query").set_value("Beijing").run()
@@ -569,7 +569,7 @@ def test_a_glossary_uploaded_with_the_texts_flags_the_term_a_translation_lacks()
     assert [t.zh for t in a.glossary] == ["主权", "多极化"]
     flagged = [r for r in table_rows(at) if "term" in r["cells"][-1]]
     assert len(flagged) == 1 and "主权 → “суверенитет” not in the Russian" in flagged[0]["cells"][-1]
-    assert "term" in at.multiselect(key="categories").options
+    assert "term" in at.button_group(key="categories").options
 
 
 def _check_upload(at: AppTest, name: str = "check.tsv") -> None:
@@ -650,7 +650,7 @@ def test_next_problem_visits_every_problem_when_the_filter_is_off_and_says_when_
     beads = work(at).alignment.beads
     problems = [i + 1 for i, b in enumerate(beads) if is_problem(b)]
     at.toggle(key="problems_only").set_value(True).run()
-    at.multiselect(key="categories").set_value(["added", "number", "name"]).run()  # omitted pairs left out…
+    at.button_group(key="categories").set_value(["added", "number", "name"]).run()  # omitted pairs left out…
     at.toggle(key="problems_only").set_value(False).run()  # …but the box is greyed out now: it does not count
     at.number_input(key="pair").set_value(1).run()
     visited = []
@@ -673,12 +673,12 @@ def test_downloads_are_disabled_with_a_hint_when_no_pair_is_chosen():
     at = opened()
     exports = [d for d in at.download_button if d.key != "download_project"]
     assert exports and not any(d.disabled for d in exports)
-    at.multiselect(key="download_keep").set_value([]).run()
+    at.button_group(key="download_keep").set_value([]).run()
     exports = [d for d in at.download_button if d.key != "download_project"]
     assert len(exports) == len(FORMATS) and all(d.disabled for d in exports)
     assert not next(d for d in at.download_button if d.key == "download_project").disabled  # the project keeps every pair
     assert any("Choose at least one" in c.value for c in at.caption)
-    at.multiselect(key="download_keep").set_value(["ok"]).run()
+    at.button_group(key="download_keep").set_value(["ok"]).run()
     assert not any(d.disabled for d in at.download_button)
 
 
@@ -707,3 +707,80 @@ def test_table_cells_name_their_language_and_one_pair_is_one_pair():
     at.text_input(key="query").set_value("冬季奥运会").run()
     assert len(table_rows(at)) == 1
     assert any(c.value.startswith("Showing 1 pair on page") for c in at.caption), [c.value for c in at.caption]
+
+
+def test_opening_a_project_or_checking_pairs_asks_before_replacing_corrections():
+    at = opened()
+    c = work(at)
+    project = project_payload(c.alignment, c.history, {"model": None, "presplit": False})
+    at.number_input(key="pair").set_value(3).run()
+    at.button(key="reviewed").click().run()
+    uploader = next(u for u in at.get("file_uploader") if u.key == "project_file")
+    uploader.upload("other.project.json", project, "application/json")
+    at.run()
+    assert any("Replace your reviewed work?" in w.value and "Opening other.project.json" in w.value for w in at.warning)
+    assert work(at).alignment.beads[2].reviewed and len(work(at).history) == 1  # nothing replaced yet
+    at.button(key="keep_work").click().run()
+    assert work(at).alignment.beads[2].reviewed and any("nothing was opened" in i.value for i in at.info)
+
+    a = work(at).alignment
+    rows = [(a.source.span_text(b.src), a.target.span_text(b.tgt)) for b in a.beads if len(b.src) == len(b.tgt) == 1][:20]
+    data = "zh\tru\n" + "".join(f"{one_line(zh)}\t{one_line(ru)}\n" for zh, ru in rows)
+    uploader = next(u for u in at.get("file_uploader") if u.key == "pairs_file")
+    uploader.upload("check.tsv", data.encode("utf-8"), "text/tab-separated-values")
+    at.run()
+    assert any("Checking check.tsv" in w.value for w in at.warning)
+    assert len(work(at).alignment.beads) == len(a.beads) and work(at).alignment.beads[2].reviewed
+    at.button(key="replace_work").click().run()
+    assert not at.exception and len(work(at).alignment.beads) == 20 and work(at).history == []
+    assert any("Checked check.tsv" in s.value for s in at.success)
+
+    at.button(key="merge").click().run()
+    uploader = next(u for u in at.get("file_uploader") if u.key == "project_file")
+    uploader.upload("other.project.json", project, "application/json")
+    at.run()
+    at.button(key="replace_work").click().run()
+    assert len(work(at).alignment.beads) == len(c.alignment.beads) and work(at).history == []
+    assert any("Opened other.project.json" in s.value for s in at.success)
+
+
+def test_the_three_way_legend_names_each_status_once_in_its_row_colour():
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    legend = next(h.value for h in at.html if 'class="legend"' in h.value)
+    for name, label in [("omitted", "omitted (no translation)"), ("added", "added (no Chinese)"), ("flagged", "flagged")]:
+        assert legend.count(f'data-status="{name}"') == 1 and legend.count(f">{label}<") == 1
+        assert f"background:#{STATUS_COLOURS[name]}" in legend
+    assert "omitted: omitted" not in legend
+
+
+def test_the_message_of_an_action_also_pops_up_as_a_toast():
+    at = opened()
+    at.number_input(key="pair").set_value(2).run()
+    at.button(key="merge").click().run()
+    assert any("Merged pair 2" in s.value for s in at.sidebar.success), [s.value for s in at.success]
+    assert [t.value for t in at.toast] == [next(s.value for s in at.sidebar.success)]
+    at.number_input(key="pair").set_value(1).run()
+    at.button(key="merge").click().run()
+    at.button(key="undo").click().run()
+    assert len(at.toast) == 1 and at.toast[0].value.startswith("Undone")
+
+
+def test_every_filter_choice_is_a_pill_in_sight_not_a_chip_a_box_cuts_off():
+    at = opened()
+    assert not at.multiselect
+    categories = at.button_group(key="categories")
+    assert categories.options == ["omitted", "added", "number", "name", "term", "partial", "weak", "merged/split"]
+    assert categories.value == list(PROBLEMS) and categories.disabled  # greyed out until "Problems only"
+    keep = at.button_group(key="download_keep")
+    assert keep.options == [STATUS_LABELS[s] for s in STATUSES] and "omitted (no translation)" in keep.options
+    keep.unselect("weak").run()
+    assert at.session_state["download_keep"] == [s for s in STATUSES if s != "weak"]
+
+
+def test_each_row_number_is_a_button_that_selects_its_pair():
+    at = opened()
+    table = next(h.value for h in at.html if 'id="pairs"' in h.value)
+    for row in table_rows(at):
+        n = row["pair"]
+        assert f'<button type="button" class="pick" data-pick="{n}" title="Select pair {n} in the correction panel">' in table

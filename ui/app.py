@@ -25,15 +25,24 @@ from ui.inputs import (  # noqa: E402
     texts_panel,
 )
 from ui.pairs_view import pairs_view  # noqa: E402
+from ui.row_picker import row_picker  # noqa: E402
 from ui.run import align_with_progress  # noqa: E402
 from ui.summary_view import show_summary  # noqa: E402
 from ui.threeway_view import downloads as threeway_downloads, threeway_page  # noqa: E402
 
 
-def _load_project() -> None:
-    """Open an uploaded project file in place of the current work."""
+def _ask_first(key: str) -> bool:
+    """Whether opening the upload under `key` must wait for "Replace my work" (the page holds reviewed work)."""
+    if not state.work_at_stake():
+        return False
+    st.session_state[state.PENDING] = key
+    return True
+
+
+def _load_project(confirmed: bool = False) -> None:
+    """Open an uploaded project file in place of the current work (asking first if that work would be lost)."""
     upload = st.session_state.get("project_file")
-    if upload is None:
+    if upload is None or (not confirmed and _ask_first("project_file")):
         return
     try:
         project = load_project(upload.getvalue(), name=upload.name)
@@ -54,14 +63,15 @@ def _load_project() -> None:
     state.flash("success", f"Opened {upload.name}: {len(a.beads)} pairs, {len(project.history)} corrections.")
 
 
-def _load_pairs() -> None:
-    """Check an uploaded memory or table of pairs aligned elsewhere, in place of the current work."""
+def _load_pairs(confirmed: bool = False) -> None:
+    """Check an uploaded memory or table of pairs aligned elsewhere, in place of the current work (asking
+    first if that work would be lost)."""
     from aligner.memory import check_pairs
     from aligner.reading import from_copy
     from ui.run import encoder_for
 
     upload = st.session_state.get("pairs_file")
-    if upload is None:
+    if upload is None or (not confirmed and _ask_first("pairs_file")):
         return
     current = st.session_state.get(state.INPUTS)
     model = current.model if current is not None else None
@@ -92,8 +102,8 @@ def downloads() -> None:
     corrections = state.work()
     a = corrections.alignment
     st.header("Download")
-    keep = st.multiselect("Pairs to include", STATUSES, default=list(STATUSES), key="download_keep",
-                          format_func=STATUS_LABELS.get,
+    keep = st.pills("Pairs to include", STATUSES, selection_mode="multi", default=list(STATUSES), key="download_keep",
+                    format_func=STATUS_LABELS.get,
                           help="E.g. only 'ok' for a translation memory or training data; the project file "
                                "always keeps every pair.")
     chosen = kept_pairs(a, keep)
@@ -125,12 +135,18 @@ def show_warnings(alignment) -> None:
         st.warning(warning, icon="⚠️")
 
 
+TOAST_ICONS = {"success": "✅", "error": "⚠️", "info": "ℹ️"}
+
+
 def show_flash(message: tuple[str, str] | None) -> None:
     """The message of the last action, in a slot drawn on every run: the panels below keep their
-    place, so an expander the reviewer opened stays open when the message comes or goes."""
+    place, so an expander the reviewer opened stays open when the message comes or goes. It also
+    pops up as a toast in the window's corner, seen even when the page has scrolled to the row."""
     slot = st.empty()
     if message:
-        getattr(slot, message[0])(message[1])
+        kind, text = message
+        getattr(slot, kind)(text)
+        st.toast(text, icon=TOAST_ICONS.get(kind), duration="long" if kind == "error" else "short")
 
 
 def three_way_main(result) -> None:
@@ -149,23 +165,38 @@ def three_way_main(result) -> None:
     threeway_page(result)
 
 
+# an upload waiting for "Replace my work": the uploader's key → what opens it
+UPLOADS = {"project_file": _load_project, "pairs_file": _load_pairs}
+
+
 def _replace_work() -> None:
-    """"Replace my work": align what was asked for on this run."""
-    inputs, from_sample = st.session_state.pop(state.PENDING)
+    """"Replace my work": align what was asked for on this run, or open the upload that waited."""
+    pending = st.session_state.pop(state.PENDING)
+    if isinstance(pending, str):
+        UPLOADS[pending](confirmed=True)
+        return
+    inputs, from_sample = pending
     st.session_state[state.CONFIRMED] = inputs
     if from_sample:
         show_in_panel(inputs)
 
 
 def _keep_work() -> None:
-    st.session_state.pop(state.PENDING, None)
-    state.flash("info", "Your work is kept; nothing was aligned.")
+    pending = st.session_state.pop(state.PENDING, None)
+    done = "nothing was opened" if isinstance(pending, str) else "nothing was aligned"
+    state.flash("info", f"Your work is kept; {done}.")
 
 
 def ask_before_replacing() -> None:
-    """A new alignment would replace the reviewer's corrections, marks and notes: ask first."""
+    """A new alignment or an opened file would replace the reviewer's corrections, marks and notes: ask first."""
     n = len(state.work().history)
-    st.warning(f"Replace your reviewed work? Aligning these texts throws away your {n} correction"
+    pending = st.session_state[state.PENDING]
+    upload = st.session_state.get(pending) if isinstance(pending, str) else None
+    if upload is not None:
+        doing = f"Opening {upload.name}" if pending == "project_file" else f"Checking {upload.name}"
+    else:
+        doing = "Aligning these texts"
+    st.warning(f"Replace your reviewed work? {doing} throws away your {n} correction"
                f"{'s' if n != 1 else ''} (merges, splits, moves, ✓ marks and notes) and their undo history. "
                "Save the project first (sidebar → Save project) to open it again later.", icon="⚠️")
     replace_column, keep_column, _ = st.columns([1, 1, 3])
@@ -230,6 +261,7 @@ def main() -> None:
     if gap:
         st.warning(gap)
     show_summary(a)
+    row_picker()
     pairs_view()
 
 

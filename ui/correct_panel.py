@@ -107,11 +107,16 @@ def _jump_next() -> None:
         state.flash("info" if wrapped else "success", " ".join(messages))
 
 
-def _selected_changed() -> None:
+def select_pair(index: int) -> None:
+    """Select pair `index` (0-based) from a callback, saving a note typed on the pair left."""
     saved = _save_typed_notes()
     if saved:
         state.flash("success", " ".join(saved))
-    state.show_pair(state.selected_index())
+    state.show_pair(index)
+
+
+def _selected_changed() -> None:
+    select_pair(state.selected_index())
 
 
 def correction_panel() -> None:

@@ -35,6 +35,8 @@ table.pairs td {padding: 6px 8px; vertical-align: top; border-bottom: 1px solid 
 table.pairs td.num, table.pairs td.kind, table.pairs td.score {white-space: nowrap; color: #333;}
 table.pairs tr.problem td:first-child {border-left: 6px solid var(--accent);}
 table.pairs tr.selected {outline: 3px solid #1F6FEB; outline-offset: -3px;}
+table.pairs button.pick {font: inherit; color: #1F5FBF; background: none; border: none; padding: 0;
+  text-decoration: underline; cursor: pointer;}
 table.pairs td.missing {color: #9A1C1C; font-style: italic;}
 table.pairs .flag {display: block; font-size: 0.82rem; color: #5A3B00;}
 table.pairs .note {display: block; font-size: 0.82rem; color: #1F4E8C;}
@@ -69,7 +71,8 @@ def row_html(alignment: Alignment, index: int, selected: bool) -> str:
     return (
         f'<tr class="{" ".join(classes)}" data-pair="{index + 1}" data-status="{state}" '
         f'style="background:#{STATUS_COLOURS[state]}; --accent:{STATUS_ACCENTS[state]}">'
-        f'<td class="num">{review_mark}{index + 1}</td>'
+        f'<td class="num">{review_mark}<button type="button" class="pick" data-pick="{index + 1}" '
+        f'title="Select pair {index + 1} in the correction panel">{index + 1}</button></td>'
         f'<td class="kind">{escape(bead.kind.replace("-", "–"))}<br>{escape(STATUS_LABELS[state])}</td>'
         f'<td class="score">{bead.score:.2f}</td>'
         + (f'<td lang="{src_lang}">{side_html(alignment, bead, "src")}</td>' if bead.src else missing_src)

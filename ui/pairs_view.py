@@ -37,15 +37,17 @@ def _reset_page() -> None:
 def pairs_view() -> None:
     """The filter bar, the pagination and the table of the current page."""
     alignment = state.work().alignment
-    left, middle, right, size = st.columns([1.2, 2.6, 2.4, 1])
+    left, right, size = st.columns([1.2, 5, 1])
     left.toggle("Problems only", key=state.PROBLEMS_ONLY, on_change=_reset_page)
     left.toggle("Hide reviewed", key=state.HIDE_REVIEWED, on_change=_reset_page)
-    middle.multiselect("Problems", PROBLEMS, default=list(PROBLEMS), key=state.CATEGORIES, on_change=_reset_page,
-                       disabled=not st.session_state.get(state.PROBLEMS_ONLY), label_visibility="collapsed")
     right.text_input("Search", key=state.QUERY, placeholder="Search either side…", on_change=_reset_page,
                      label_visibility="collapsed")
     size.selectbox("Rows", state.PAGE_SIZES, index=1, key=state.PAGE_SIZE, on_change=_reset_page,
                    label_visibility="collapsed", format_func=lambda n: f"{n} rows")
+    # pills on a row of their own, not a multiselect in a column: every category stays in sight
+    st.pills("Problems", PROBLEMS, selection_mode="multi", default=list(PROBLEMS), key=state.CATEGORIES,
+             on_change=_reset_page, disabled=not st.session_state.get(state.PROBLEMS_ONLY),
+             label_visibility="collapsed")
 
     shown = state.visible(alignment)
     pages = max(1, math.ceil(len(shown) / state.page_size()))

@@ -18,7 +18,8 @@ HIDE_REVIEWED = "hide_reviewed"
 SCROLL = "scroll_to_selected"  # set when the selection moved: the table scrolls it into view once
 PAGE_SIZES = (25, 50, 100)
 THREEWAY = "threeway"  # a three-way result (Chinese + two translations) shown instead of the pairs
-PENDING = "pending_inputs"  # (inputs, from a sample button) waiting for "Replace my work" or "Keep my work"
+PENDING = "pending_inputs"  # (inputs, from a sample button), or the key of an uploaded file to open, waiting
+# for "Replace my work" or "Keep my work"
 CONFIRMED = "confirmed_inputs"  # inputs the reviewer chose to align in place of their work
 
 

@@ -124,14 +124,14 @@ def threeway_rows(result: ThreeWay) -> None:
     """Filter bar, pagination and the table of the current page (reruns only this part)."""
     rows, texts, statuses = _prepared(result)
     kinds_present = sorted({f["kind"] for r in rows for f in r["flags"]})
-    left, middle, right, size = st.columns([1.2, 2.6, 2.4, 1])
+    left, right, size = st.columns([1.2, 5, 1])
     left.toggle("Problems only", key=state.PROBLEMS_ONLY, on_change=_reset_page)
-    middle.multiselect("Flags", kinds_present, default=kinds_present, key=KINDS_KEY, on_change=_reset_page,
-                       disabled=not st.session_state.get(state.PROBLEMS_ONLY), label_visibility="collapsed")
     right.text_input("Search", key=state.QUERY, placeholder="Search any column…", on_change=_reset_page,
                      label_visibility="collapsed")
     size.selectbox("Rows", state.PAGE_SIZES, index=1, key=state.PAGE_SIZE, on_change=_reset_page,
                    label_visibility="collapsed", format_func=lambda n: f"{n} rows")
+    st.pills("Flags", kinds_present, selection_mode="multi", default=kinds_present, key=KINDS_KEY,
+             on_change=_reset_page, disabled=not st.session_state.get(state.PROBLEMS_ONLY), label_visibility="collapsed")
     shown = select_rows(rows, texts, bool(st.session_state.get(state.PROBLEMS_ONLY)),
                         set(st.session_state.get(KINDS_KEY) or kinds_present), st.session_state.get(state.QUERY, ""))
     if not shown:
@@ -165,8 +165,19 @@ def downloads(result: ThreeWay) -> None:
 def threeway_page(result: ThreeWay) -> None:
     """Summary, then the paged three-column table."""
     rows, _, statuses = _prepared(result)
-    legend = " · ".join(f"{name}: {STATUS_LABELS[name]}" for name in ("omitted", "added", "flagged"))
     show_summary(result, rows, statuses)
-    st.caption(f"Row colours — {legend}; a `disagree` row (one translation has a Chinese sentence, the other "
-               "not) is coloured as omitted.")
+    st.html(legend_html())
     threeway_rows(result)
+
+
+def legend_html() -> str:
+    """Each status a row can have, once, in the colours of its rows (as in the two-way table)."""
+    swatches = " ".join(
+        f'<span class="swatch" data-status="{name}" style="background:#{STATUS_COLOURS[name]};'
+        f'border-left:6px solid {STATUS_ACCENTS[name]}">{escape(STATUS_LABELS[name])}</span>'
+        for name in ("omitted", "added", "flagged", "weak"))
+    return (
+        '<style>.legend {font-size:0.85rem;color:#555} .legend .swatch {padding:1px 8px;margin:0 4px;'
+        'color:#222;border-radius:2px;white-space:nowrap}</style>'
+        f'<div class="legend">Row colours: {swatches} · a <code>disagree</code> row (one translation has a '
+        'Chinese sentence, the other not) is coloured as omitted.</div>')
