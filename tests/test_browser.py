@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -71,172 +72,172 @@ def server(tmp_path):
             process.wait()
 
 
-@pytest.mark.browser
-def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
+@contextmanager
+def sample_page(server: str, height: int = 1000, downloads: bool = False):
+    """A Chromium page on the running app, once the aligned sample's rows are there."""
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1500, "height": 1100}, accept_downloads=True)
+            page = browser.new_page(viewport={"width": 1500, "height": height}, accept_downloads=downloads)
             page.goto(server)
-            rows = page.locator("table#pairs tbody tr")
-            rows.first.wait_for(timeout=START_TIMEOUT * 1000)
-            expect(rows).to_have_count(50)
-            assert page.locator("table#pairs tr[data-status=omitted].problem").count() >= 1
-            assert page.locator("table#pairs tr[data-status=added].problem").count() >= 1
-            table_text = page.locator("table#pairs").inner_text()
-            assert "两国元首在北京举行会谈" in table_text and "в Пекине" in table_text
-            assert "— no translation —" in table_text
-            # an omitted row is painted in its status colour
-            colour = page.locator("table#pairs tr[data-status=omitted]").first.evaluate(
-                "row => getComputedStyle(row).backgroundColor")
-            assert colour == "rgb(244, 199, 195)"  # F4C7C3, the export's 'omitted' colour
-
-            page.locator("table#pairs tr.problem").nth(1).scroll_into_view_if_needed()
-            page.evaluate("document.fonts.ready")
-            shot = tmp_path / "review.png"
-            page.screenshot(path=str(shot))
-            assert shot.stat().st_size > 50_000
-
-            # problems only: the table fragment reruns and only problem rows remain
-            page.get_by_text("Problems only").click()
-            expect(page.locator("table#pairs tbody tr:not(.problem)")).to_have_count(0)
-            assert 0 < rows.count() < 50
-            # next problem: the first problem row is selected and shown in the correction panel
-            page.get_by_role("button", name="Next problem").click()
-            selected = page.locator("table#pairs tr.selected")
-            expect(selected).to_have_count(1)
-            expect(selected).to_have_attribute("data-pair", rows.first.get_attribute("data-pair"))
-            page.evaluate("document.fonts.ready")
-            if os.environ.get("ALIGNER_SCREENSHOT"):
-                page.screenshot(path=os.environ["ALIGNER_SCREENSHOT"])
-
-            # a pair picked far down the table is scrolled into view, selected
-            page.get_by_text("Problems only").click()
-            expect(rows).to_have_count(50)
-            pair = page.get_by_label("Pair number")
-            pair.fill("45")
-            pair.press("Enter")
-            expect(page.locator("table#pairs tr.selected")).to_have_attribute("data-pair", "45")
-            expect(page.locator("table#pairs tr.selected")).to_be_in_viewport()
-
-            # on a laptop screen the summary's labels are read whole, not cut to "zh co…"
-            page.set_viewport_size({"width": 1280, "height": 800})
-            labels = page.locator("[data-testid=stMetricLabel]")
-            expect(labels).to_have_count(8)
-            page.wait_for_timeout(500)  # let the columns re-flow
-            cut = labels.evaluate_all(CUT_LABELS)
-            assert cut == [], cut
-            # every problem category and every status to include is in sight, none cut off by its box
-            for box in page.locator("[data-testid=stButtonGroup] [role=toolbar]").all():
-                assert box.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), box.inner_text()
-
-            # downloads hold every pair, or only those of the statuses kept (a translation memory of 'ok' pairs)
-            def tsv_rows() -> list[list[str]]:
-                with page.expect_download() as download:
-                    page.get_by_role("button", name="TSV", exact=True).click()
-                lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
-                return [line.split("\t") for line in lines[1:]]
-
-            everything = tsv_rows()
-            assert len(everything) == 51 and any(row[5] for row in everything)
-            include = page.locator("[data-testid=stButtonGroup]").filter(has_text="Pairs to include")
-            for label in ("omitted (no translation)", "added (no Chinese)", "flagged", "low confidence"):
-                include.get_by_role("button", name=label, exact=True).click()
-                page.wait_for_timeout(300)
-            expect(include.get_by_role("button", name="flagged", exact=True)).to_have_attribute("aria-pressed", "false")
-            ok_only = tsv_rows()
-            assert 0 < len(ok_only) < len(everything) and not any(row[5] for row in ok_only)
-            assert [row[3:5] for row in ok_only] == [row[3:5] for row in everything if not row[5]]
-
-            # the zh–ru–en sample: three columns pivoted on the Chinese, with the translations' disagreements
-            page.get_by_text("Texts and encoder").click()
-            page.get_by_role("button", name="zh–ru–en").click()
-            three = page.locator("table#threeway tbody tr")
-            three.first.wait_for(timeout=START_TIMEOUT * 1000)
-            expect(page.locator("table#threeway th")).to_have_text(["#", "Chinese", "Russian", "English", "flags"])
-            text = page.locator("table#threeway").inner_text()
-            assert "两国元首在北京举行会谈" in text and "в Пекине" in text and "in Beijing" in text
-            assert "disagree: missing in" in text
-            labels = page.locator("[data-testid=stMetricLabel]")
-            expect(labels).to_have_count(8)
-            page.wait_for_timeout(500)
-            cut = labels.evaluate_all(CUT_LABELS)
-            assert cut == [], cut
+            page.locator("table#pairs tbody tr").first.wait_for(timeout=START_TIMEOUT * 1000)
+            yield page
         finally:
             browser.close()
+
+
+@pytest.mark.browser
+def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
+    with sample_page(server, height=1100, downloads=True) as page:
+        rows = page.locator("table#pairs tbody tr")
+        expect(rows).to_have_count(50)
+        assert page.locator("table#pairs tr[data-status=omitted].problem").count() >= 1
+        assert page.locator("table#pairs tr[data-status=added].problem").count() >= 1
+        table_text = page.locator("table#pairs").inner_text()
+        assert "两国元首在北京举行会谈" in table_text and "в Пекине" in table_text
+        assert "— no translation —" in table_text
+        # an omitted row is painted in its status colour
+        colour = page.locator("table#pairs tr[data-status=omitted]").first.evaluate(
+            "row => getComputedStyle(row).backgroundColor")
+        assert colour == "rgb(244, 199, 195)"  # F4C7C3, the export's 'omitted' colour
+
+        page.locator("table#pairs tr.problem").nth(1).scroll_into_view_if_needed()
+        page.evaluate("document.fonts.ready")
+        shot = tmp_path / "review.png"
+        page.screenshot(path=str(shot))
+        assert shot.stat().st_size > 50_000
+
+        # problems only: the table fragment reruns and only problem rows remain
+        page.get_by_text("Problems only").click()
+        expect(page.locator("table#pairs tbody tr:not(.problem)")).to_have_count(0)
+        assert 0 < rows.count() < 50
+        # next problem: the first problem row is selected and shown in the correction panel
+        page.get_by_role("button", name="Next problem").click()
+        selected = page.locator("table#pairs tr.selected")
+        expect(selected).to_have_count(1)
+        expect(selected).to_have_attribute("data-pair", rows.first.get_attribute("data-pair"))
+        page.evaluate("document.fonts.ready")
+        if os.environ.get("ALIGNER_SCREENSHOT"):
+            page.screenshot(path=os.environ["ALIGNER_SCREENSHOT"])
+
+        # a pair picked far down the table is scrolled into view, selected
+        page.get_by_text("Problems only").click()
+        expect(rows).to_have_count(50)
+        pair = page.get_by_label("Pair number")
+        pair.fill("45")
+        pair.press("Enter")
+        expect(page.locator("table#pairs tr.selected")).to_have_attribute("data-pair", "45")
+        expect(page.locator("table#pairs tr.selected")).to_be_in_viewport()
+
+        # on a laptop screen the summary's labels are read whole, not cut to "zh co…"
+        page.set_viewport_size({"width": 1280, "height": 800})
+        labels = page.locator("[data-testid=stMetricLabel]")
+        expect(labels).to_have_count(8)
+        page.wait_for_timeout(500)  # let the columns re-flow
+        cut = labels.evaluate_all(CUT_LABELS)
+        assert cut == [], cut
+        # every problem category and every status to include is in sight, none cut off by its box
+        for box in page.locator("[data-testid=stButtonGroup] [role=toolbar]").all():
+            assert box.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), box.inner_text()
+
+        # downloads hold every pair, or only those of the statuses kept (a translation memory of 'ok' pairs)
+        def tsv_rows() -> list[list[str]]:
+            with page.expect_download() as download:
+                page.get_by_role("button", name="TSV", exact=True).click()
+            lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
+            return [line.split("\t") for line in lines[1:]]
+
+        everything = tsv_rows()
+        assert len(everything) == 51 and any(row[5] for row in everything)
+        include = page.locator("[data-testid=stButtonGroup]").filter(has_text="Pairs to include")
+        for label in ("omitted (no translation)", "added (no Chinese)", "flagged", "low confidence"):
+            include.get_by_role("button", name=label, exact=True).click()
+            page.wait_for_timeout(300)
+        expect(include.get_by_role("button", name="flagged", exact=True)).to_have_attribute("aria-pressed", "false")
+        ok_only = tsv_rows()
+        assert 0 < len(ok_only) < len(everything) and not any(row[5] for row in ok_only)
+        assert [row[3:5] for row in ok_only] == [row[3:5] for row in everything if not row[5]]
+
+        # the zh–ru–en sample: three columns pivoted on the Chinese, with the translations' disagreements
+        page.get_by_text("Texts and encoder").click()
+        page.get_by_role("button", name="zh–ru–en").click()
+        three = page.locator("table#threeway tbody tr")
+        three.first.wait_for(timeout=START_TIMEOUT * 1000)
+        expect(page.locator("table#threeway th")).to_have_text(["#", "Chinese", "Russian", "English", "flags"])
+        text = page.locator("table#threeway").inner_text()
+        assert "两国元首在北京举行会谈" in text and "в Пекине" in text and "in Beijing" in text
+        assert "disagree: missing in" in text
+        labels = page.locator("[data-testid=stMetricLabel]")
+        expect(labels).to_have_count(8)
+        page.wait_for_timeout(500)
+        cut = labels.evaluate_all(CUT_LABELS)
+        assert cut == [], cut
 
 
 @pytest.mark.browser
 def test_the_split_and_move_panels_stay_open_while_the_reviewer_works_in_them(server):
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1500, "height": 1000})
-            page.goto(server)
-            page.locator("table#pairs tbody tr").first.wait_for(timeout=START_TIMEOUT * 1000)
-            sidebar = page.locator("[data-testid=stSidebar]")
-            pair = sidebar.get_by_label("Pair number")
-            pair.fill("20")
-            pair.press("Enter")
-            expect(page.locator('table#pairs tr.selected[data-pair="20"]')).to_have_count(1)
-            sidebar.get_by_role("button", name="Mark reviewed ✓").click()
-            expect(sidebar.get_by_text("Marked pair 20 reviewed.")).to_be_visible()
-            # the message goes on the next run: the panel opened meanwhile stays open
-            sidebar.get_by_text("Move a sentence").click()
-            expect(sidebar.get_by_role("button", name="Move", exact=True)).to_be_visible()
-            option = page.get_by_role("option", name="last translated sentence → next pair")
-            for _ in range(5):  # a click while the page still reruns may not open the list: try again
-                page.wait_for_timeout(500)
-                sidebar.locator("[data-testid=stSelectbox]").last.click()
-                try:
-                    option.wait_for(timeout=3000)
-                    break
-                except Exception:
-                    page.keyboard.press("Escape")
-            option.click()
-            expect(sidebar.get_by_text("Marked pair 20 reviewed.")).to_have_count(0)
+    with sample_page(server) as page:
+        sidebar = page.locator("[data-testid=stSidebar]")
+        pair = sidebar.get_by_label("Pair number")
+        pair.fill("20")
+        pair.press("Enter")
+        expect(page.locator('table#pairs tr.selected[data-pair="20"]')).to_have_count(1)
+        sidebar.get_by_role("button", name="Mark reviewed ✓").click()
+        expect(sidebar.get_by_text("Marked pair 20 reviewed.")).to_be_visible()
+        # the message goes on the next run: the panel opened meanwhile stays open
+        sidebar.get_by_text("Move a sentence").click()
+        expect(sidebar.get_by_role("button", name="Move", exact=True)).to_be_visible()
+        option = page.get_by_role("option", name="last translated sentence → next pair")
+        for _ in range(5):  # a click while the page still reruns may not open the list: try again
             page.wait_for_timeout(500)
-            expect(sidebar.get_by_role("button", name="Move", exact=True)).to_be_visible()
+            sidebar.locator("[data-testid=stSelectbox]").last.click()
+            try:
+                option.wait_for(timeout=3000)
+                break
+            except Exception:
+                page.keyboard.press("Escape")
+        option.click()
+        expect(sidebar.get_by_text("Marked pair 20 reviewed.")).to_have_count(0)
+        page.wait_for_timeout(500)
+        expect(sidebar.get_by_role("button", name="Move", exact=True)).to_be_visible()
 
-            # a refused split leaves the split panel open for another try
-            pair.fill("6")
-            pair.press("Enter")
-            expect(page.locator('table#pairs tr.selected[data-pair="6"]')).to_have_count(1)
-            sidebar.get_by_text("Split this pair").click()
-            expect(sidebar.get_by_role("button", name="Split", exact=True)).to_be_visible()
-            kept = sidebar.get_by_label("Chinese kept")
-            for box in (kept, sidebar.get_by_label("translation kept")):  # nothing in the first part: refused
-                box.fill("0")
-                box.press("Enter")
-                page.wait_for_timeout(500)
-            sidebar.get_by_role("button", name="Split", exact=True).click()
-            expect(sidebar.get_by_text("would leave one part with no sentences")).to_be_visible()
-            expect(sidebar.get_by_role("button", name="Split", exact=True)).to_be_visible()
-            kept.fill("1")
-            kept.press("Enter")
-            expect(sidebar.get_by_text("would leave one part with no sentences")).to_have_count(0)
+        # a refused split leaves the split panel open for another try
+        pair.fill("6")
+        pair.press("Enter")
+        expect(page.locator('table#pairs tr.selected[data-pair="6"]')).to_have_count(1)
+        sidebar.get_by_text("Split this pair").click()
+        expect(sidebar.get_by_role("button", name="Split", exact=True)).to_be_visible()
+        kept = sidebar.get_by_label("Chinese kept")
+        for box in (kept, sidebar.get_by_label("translation kept")):  # nothing in the first part: refused
+            box.fill("0")
+            box.press("Enter")
             page.wait_for_timeout(500)
-            expect(sidebar.get_by_role("button", name="Split", exact=True)).to_be_visible()
-        finally:
-            browser.close()
+        sidebar.get_by_role("button", name="Split", exact=True).click()
+        expect(sidebar.get_by_text("would leave one part with no sentences")).to_be_visible()
+        expect(sidebar.get_by_role("button", name="Split", exact=True)).to_be_visible()
+        kept.fill("1")
+        kept.press("Enter")
+        expect(sidebar.get_by_text("would leave one part with no sentences")).to_have_count(0)
+        page.wait_for_timeout(500)
+        expect(sidebar.get_by_role("button", name="Split", exact=True)).to_be_visible()
 
 
 @pytest.mark.browser
 def test_a_click_or_enter_on_a_row_number_selects_that_pair(server):
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1500, "height": 1000})
-            page.goto(server)
-            page.locator("table#pairs tbody tr").first.wait_for(timeout=START_TIMEOUT * 1000)
-            pair = page.locator("[data-testid=stSidebar]").get_by_label("Pair number")
+    with sample_page(server) as page:
+        pair = page.locator("[data-testid=stSidebar]").get_by_label("Pair number")
+        selected = page.locator('table#pairs tr.selected[data-pair="5"]')
+        for _ in range(5):  # the row picker's script loads just after the table: a click before it is lost
             page.locator('table#pairs tr[data-pair="5"] button.pick').click()
-            expect(page.locator('table#pairs tr.selected[data-pair="5"]')).to_have_count(1)
-            expect(pair).to_have_value("5")
-            page.locator('table#pairs tr[data-pair="12"] button.pick').focus()  # a button: reached by Tab
-            page.keyboard.press("Enter")
-            expect(page.locator('table#pairs tr.selected[data-pair="12"]')).to_have_count(1)
-            expect(pair).to_have_value("12")
-            assert page.url.rstrip("/") == server  # the same session: no page load
-        finally:
-            browser.close()
+            try:
+                selected.wait_for(timeout=3000)
+                break
+            except Exception:
+                page.wait_for_timeout(500)
+        expect(selected).to_have_count(1)
+        expect(pair).to_have_value("5")
+        page.locator('table#pairs tr[data-pair="12"] button.pick').focus()  # a button: reached by Tab
+        page.keyboard.press("Enter")
+        expect(page.locator('table#pairs tr.selected[data-pair="12"]')).to_have_count(1)
+        expect(pair).to_have_value("12")
+        assert page.url.rstrip("/") == server  # the same session: no page load
