@@ -29,6 +29,8 @@ import numpy as np
 
 from aligner.errors import InputError
 from aligner.export.listing import MISSING
+from aligner.export.tmx import REVIEWED_PROP
+from aligner.export.word import NOTE_LEAD, REVIEWED
 from aligner.tables import language_columns, read_rows, role_columns
 from aligner.types import WEAK, Alignment, Bead, Document, Flag, Progress, Sentence, Term
 
@@ -42,8 +44,6 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 Sides = tuple[str, str]  # what a file's two sides are called in messages: ("column zh", "column ru")
 UNNAMED_SIDES: Sides = ("the first column", "the second column")
 Marks = list[tuple[bool, str]]  # per row: reviewed, and the reviewer's note, as the file gives them
-REVIEWED = "✓ reviewed"  # how the Word export and the review page mark a reviewed pair
-NOTE_LEAD = "note: "  # how the Word export leads a reviewer's note in its flags column
 
 
 def read_pairs(path: str | Path, target_lang: str | None = None) -> tuple[list[tuple[str, str]], str | None]:
@@ -126,7 +126,7 @@ def _tmx_pairs(path: Path, target_lang: str | None) -> tuple[list[tuple[str, str
     units, marks = [], []
     for tu in root.iter("tu"):
         note = tu.find("note")
-        reviewed = any(p.get("type") == "x-aligner-reviewed" and (p.text or "").strip() == "yes" for p in tu.iter("prop"))
+        reviewed = any(p.get("type") == REVIEWED_PROP and (p.text or "").strip() == "yes" for p in tu.iter("prop"))
         marks.append((reviewed, (note.text or "").strip() if note is not None else ""))
         segments = {}
         for tuv in tu.iter("tuv"):

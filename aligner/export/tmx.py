@@ -18,6 +18,8 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TMX_LANGS = {"zh": "zh-CN", "ru": "ru", "en": "en"}
 
 
+REVIEWED_PROP = "x-aligner-reviewed"  # the prop of a reviewed unit (read back by `aligner.memory`)
+
 def tmx_lang(lang: str, text: str = "") -> str:
     """The TMX language code for one of our language codes (zh-TW for Chinese in Traditional characters)."""
     if lang == "zh" and text and is_traditional(text):
@@ -61,7 +63,7 @@ def add_units(body: ET.Element, alignment: Alignment, document: str = "") -> int
         if document:
             _sub(tu, "prop", document, type="x-aligner-document")
         if bead.reviewed:  # read back by `aligner check`, as the note is
-            _sub(tu, "prop", "yes", type="x-aligner-reviewed")
+            _sub(tu, "prop", "yes", type=REVIEWED_PROP)
         _sub(tu, "prop", bead.kind, type="x-aligner-type")
         _sub(tu, "prop", f"{float(bead.score):.3f}", type="x-aligner-score")
         if bead.flags:

@@ -168,12 +168,16 @@ def build(title: str, meta: list[str], headers: list[str], rows: list[WordRow],
     return buffer.getvalue()
 
 
+REVIEWED = "✓ reviewed"  # how the flags column marks a reviewed pair (read back by `aligner.memory`)
+NOTE_LEAD = "note: "  # how it leads a reviewer's note (likewise)
+
+
 def _bead_notes(bead: Bead) -> list[tuple[str, str]]:
     notes = [(f"{flag.kind}: ", one_line(flag.reason)) for flag in bead.flags]
     if bead.reviewed:
-        notes.append(("", "✓ reviewed"))
+        notes.append(("", REVIEWED))
     if bead.note:
-        notes.append(("note: ", one_line(bead.note)))
+        notes.append((NOTE_LEAD, one_line(bead.note)))
     return notes
 
 
