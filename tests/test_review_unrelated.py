@@ -13,6 +13,7 @@ from aligner.export.record import from_dict
 from aligner.pipeline import align_documents, load_document
 from aligner.project import load_project, save_project
 from aligner.review.unrelated import unrelated_reason
+from aligner.review.vectors import sentence_vectors
 from test_align import SHORT_STORY, MemoEncoder
 
 MAC = Path("/work/shared/benchmarks/mac-zh-en/dev")
@@ -44,7 +45,8 @@ def test_a_chapter_against_another_chapters_translation_is_called_unrelated(enco
 def test_a_short_text_is_judged_by_the_encoders_prior(encoder):
     story = load_document("\n".join(SHORT_STORY["en"][:5]), "en", presplit=True)
     weather = load_document("\n".join(WEATHER), "zh", presplit=True)
-    assert unrelated_reason(align_documents(weather, story, encoder), encoder) is not None
+    unrelated = align_documents(weather, story, encoder)
+    assert unrelated_reason(unrelated, sentence_vectors(unrelated, encoder)) is not None
     story_zh = load_document("\n".join(SHORT_STORY["zh"][:5]), "zh", presplit=True)
     assert align_documents(story_zh, story, encoder).warnings == []
 

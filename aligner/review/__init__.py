@@ -20,6 +20,7 @@ from aligner.review.number_flags import NUMBER, number_flags
 from aligner.review.partial import PARTIAL, partial_flags
 from aligner.review.terms import TERM, term_flags
 from aligner.review.unrelated import check_translation
+from aligner.review.vectors import sentence_vectors
 from aligner.review.weak import weak_flags
 from aligner.types import Alignment
 
@@ -34,9 +35,10 @@ def review(alignment: Alignment, encoder: Encoder | None = None) -> None:
     """
     gap_flags(alignment)
     weak_flags(alignment)
-    if encoder is not None:
-        check_translation(alignment, encoder)
-    partial_flags(alignment, encoder)
+    vectors = sentence_vectors(alignment, encoder) if encoder is not None else None
+    if vectors is not None:
+        check_translation(alignment, vectors)
+    partial_flags(alignment, vectors)
     number_flags(alignment)
     name_flags(alignment)
     term_flags(alignment)

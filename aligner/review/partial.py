@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from aligner.embed.base import Encoder
+from aligner.review.vectors import SentenceVectors
 from aligner.types import ADDED, OMITTED, Alignment, Bead, Flag
 
 PARTIAL = "partial"
@@ -117,14 +117,10 @@ def fit_length_model(alignment: Alignment, word_letters: float | None = None) ->
     return LengthModel(median, max(spread, MIN_SPREAD))
 
 
-def bead_similarities(alignment: Alignment, encoder: Encoder) -> np.ndarray:
+def bead_similarities(alignment: Alignment, vectors: SentenceVectors) -> np.ndarray:
     """Cosine similarity of each bead's two sides (NaN for null beads), embeddings centred per side."""
-    src_texts = [s.norm for s in alignment.source.sentences]
-    tgt_texts = [s.norm for s in alignment.target.sentences]
-    emb = np.asarray(encoder.encode(src_texts + tgt_texts), dtype=np.float64)  # cached by the aligner's run
-    src, tgt = emb[: len(src_texts)], emb[len(src_texts):]
-    src = src - src.mean(axis=0)
-    tgt = tgt - tgt.mean(axis=0)
+    src = vectors.src - vectors.src.mean(axis=0)
+    tgt = vectors.tgt - vectors.tgt.mean(axis=0)
     sims = np.full(len(alignment.beads), np.nan)
     for k, bead in enumerate(alignment.beads):
         if bead.src and bead.tgt:
@@ -134,11 +130,11 @@ def bead_similarities(alignment: Alignment, encoder: Encoder) -> np.ndarray:
     return sims
 
 
-def partial_flags(alignment: Alignment, encoder: Encoder | None = None) -> None:
+def partial_flags(alignment: Alignment, vectors: SentenceVectors | None = None) -> None:
     """Flag pairs whose translation is far shorter (a clause likely missing) or longer than predicted."""
     word_letters = mean_word_letters(alignment.target.text)
     model = fit_length_model(alignment, word_letters)
-    sims = bead_similarities(alignment, encoder) if encoder is not None and alignment.beads else None
+    sims = bead_similarities(alignment, vectors) if vectors is not None and alignment.beads else None
     sim_z = None
     if sims is not None:
         reference = {id(b) for b in _reference(alignment)}

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from aligner.embed.base import Encoder
+from aligner.review.vectors import SentenceVectors
 from aligner.types import LANGUAGE_NAMES, WEAK, Alignment, Flag
 
 FAR = np.array([-20, -15, -10, 10, 15, 20])  # offsets of the reference pairs, in translation sentences
@@ -35,9 +35,9 @@ MIN_PAIRED = 3  # fewer paired sentences say nothing either way
 UNRELATED_SCORE = 0.1  # the score of every pair of texts that are not a translation of each other
 
 
-def check_translation(alignment: Alignment, encoder: Encoder) -> None:
+def check_translation(alignment: Alignment, vectors: SentenceVectors) -> None:
     """Warn on `alignment` and flag its pairs weak when the texts do not look like translations."""
-    verdict = unrelated_reason(alignment, encoder)
+    verdict = unrelated_reason(alignment, vectors)
     if verdict is None:
         return
     target = LANGUAGE_NAMES.get(alignment.target.lang, alignment.target.lang)
@@ -52,18 +52,16 @@ def check_translation(alignment: Alignment, encoder: Encoder) -> None:
                 bead.flags.append(Flag(WEAK, "the texts do not look like translations of each other"))
 
 
-def unrelated_reason(alignment: Alignment, encoder: Encoder) -> str | None:
+def unrelated_reason(alignment: Alignment, vectors: SentenceVectors) -> str | None:
     """A short reason when the texts look unrelated, else None (also when there is too little to tell)."""
     inside_i, inside_j = _inside_pairs(alignment)
     if len(inside_i) < MIN_PAIRED:
         return None
-    src, tgt = alignment.source.sentences, alignment.target.sentences
-    emb = np.asarray(encoder.encode([s.norm for s in src] + [s.norm for s in tgt]), dtype=np.float64)
-    es, et = emb[: len(src)], emb[len(src):]
+    es, et = vectors.src, vectors.tgt
     inside = np.einsum("kd,kd->k", es[inside_i], et[inside_j])
     far_i = np.repeat(inside_i, len(FAR))
     far_j = (inside_j[:, None] + FAR[None, :]).ravel()
-    ok = (far_j >= 0) & (far_j < len(tgt))
+    ok = (far_j >= 0) & (far_j < len(et))
     far = np.einsum("kd,kd->k", es[far_i[ok]], et[far_j[ok]])
     if len(inside) >= MIN_COMPARED and len(far) >= MIN_COMPARED:
         contrast = (inside.mean() - far.mean()) / max(far.std(), 1e-6)
@@ -73,7 +71,7 @@ def unrelated_reason(alignment: Alignment, encoder: Encoder) -> str | None:
                 f"against at least 1.5 in real translations")
     from aligner.align.scoring import encoder_prior
 
-    prior = encoder_prior(getattr(encoder, "name", ""))
+    prior = encoder_prior(vectors.model)
     if prior is None:
         return None
     unrelated = float((prior.llr(inside) < 0).mean())
