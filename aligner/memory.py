@@ -31,6 +31,7 @@ from aligner.errors import InputError
 from aligner.export.listing import MISSING
 from aligner.export.tmx import REVIEWED_PROP
 from aligner.export.word import NOTE_LEAD, REVIEWED
+from aligner.review.weak import weak_reason
 from aligner.tables import language_columns, read_rows, role_columns
 from aligner.types import WEAK, Alignment, Bead, Document, Flag, Progress, Sentence, Term
 
@@ -368,7 +369,7 @@ def check_rows(pairs: list[tuple[str, str]], encoder, target_lang: str | None = 
         check_coverage(glossary, (alignment.target.lang,), glossary_name)
     slid = score_pairs(alignment, encoder, progress)
     for k, other in slid.items():  # a weak flag that says why (review adds none where one exists)
-        alignment.beads[k].flags.append(Flag(WEAK, f"low confidence ({alignment.beads[k].score:.2f}): its translation "
+        alignment.beads[k].flags.append(Flag(WEAK, f"{weak_reason(alignment.beads[k].score, None)}: its translation "
                                                    f"matches the Chinese of row {other + 1} better; rows may have slid"))
     alignment.model, alignment.glossary = encoder.name, tuple(glossary)
     review(alignment, encoder)
