@@ -237,6 +237,9 @@ _CLOSERS = "”’」』）)》〉】]\"'»›"
 _TERMINAL_RE = re.compile(rf"(?:[。！？!?…；;:：.]|——)[{re.escape(_CLOSERS)}]*$")
 # A line ending like this is unfinished whatever comes next: clause punctuation, an
 # opening bracket or quote, or a word hyphen.
+# A line ending in a colon or semicolon introduces or ends a list item; the item after it may begin in
+# lowercase ("о следующем:" / "обмениваться информацией;"), as Russian and English lists do.
+_CLAUSE_END_RE = re.compile(rf"[;；:：][{re.escape(_CLOSERS)}]*$")
 _OPEN_END_RE = re.compile(r"(?:[,，、(\[（「『《“‘«]|(?<=[^\W\d_])[-\u00ad])$")
 # A line ending in a word that cannot end a sentence or heading is unfinished too.
 _OPEN_END_WORDS = frozenset(
@@ -319,6 +322,8 @@ def _is_heading(line: _Line, first: bool) -> bool:
 
 def _continues(prev: _Line, nxt: _Line, first: bool, wrap: int | None) -> bool:
     """Whether the line break between `prev` and `nxt` lies inside one paragraph."""
+    if _CLAUSE_END_RE.search(prev.text) and (nxt.blank_before or wrap is None):
+        return False  # a list item in lowercase after a blank line or in unwrapped text: its own paragraph
     if _OPEN_END_RE.search(prev.text) or _CONTINUES_RE.match(nxt.text):
         return True
     last_word = _LAST_WORD_RE.search(prev.text)
@@ -343,7 +348,8 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
     Every line break is a candidate boundary. It is a real one when the line before ends
     a sentence (。！？…；: or . ! ? with closing quotes), is a short heading or title, or
-    the next line is indented or starts a list item or numbered heading; it is not when the
+    the next line is indented or starts a list item or numbered heading (after a ";" or ":" and
+    a blank line, or in unwrapped text, even a lowercase one: a Word list's items); it is not when the
     line before ends open (、，, hyphen, opening bracket, a word like "of" / "и") or the
     next line starts in lowercase or with punctuation. A line with neither signal (a PDF break inside a word,
     "以联合国为核" / "心的国际体系") continues into the next. In hard-wrapped text, detected

@@ -227,3 +227,39 @@ def test_a_long_title_repeated_as_the_first_heading_ends_its_paragraph():
     # a long line that is not the title still runs on into a capitalised next block, as a PDF break can
     other = title.replace("Joint Statement", "The statement")
     assert len(_paragraphs(f"{title}\n\n{other}\n\nVladimir Putin visited China.")) == 2
+
+
+def _word_list(tmp_path, intro, items):
+    """A .docx as Word writes a numbered list: the numbers are list formatting, not text."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(intro)
+    for item in items:
+        document.add_paragraph(item, style="List Number")
+    path = tmp_path / "list.docx"
+    document.save(path)
+    return path
+
+
+def test_lowercase_list_items_after_a_colon_and_semicolons_stay_their_own_paragraphs(tmp_path):
+    # Russian (and English) list items begin in lowercase and end with ";": in a Word list, whose
+    # numbers are formatting, each is still a paragraph of its own, as the Chinese items (…；) are;
+    # glued into one "sentence" a list of 5 or more items could not be paired with the Chinese at all.
+    from aligner.reading import read_file
+    from aligner.segment import segment
+
+    items = ["обмениваться информацией;", "проводить консультации не реже одного раза в год;",
+             "содействовать контактам между ведомствами;", "развивать сотрудничество в энергетике;",
+             "поддерживать обмены молодежью;", "укреплять связи регионов."]
+    text = read_file(_word_list(tmp_path, "Стороны договорились о следующем:", items))
+    assert _paragraphs(text) == ["Стороны договорились о следующем:", *items]
+    assert [s.text for s in segment(text, "ru")] == ["Стороны договорились о следующем:", *items]
+    english = read_file(_word_list(tmp_path, "The sides agreed as follows:", ["exchange information;", "hold talks."]))
+    assert _paragraphs(english) == ["The sides agreed as follows:", "exchange information;", "hold talks."]
+
+
+def test_a_line_ending_in_a_semicolon_runs_on_in_hard_wrapped_text():
+    # a wrapped line that happens to end at ";" with no blank line after it still continues
+    text = RUSSIAN_WRAPPED.replace("не о чем.\nОн", "не о чем;\nон")
+    assert _paragraphs(text)[0].endswith("не о чем;\nон снова отвернулся.")
