@@ -3,7 +3,7 @@
 Encoding detection is a small explicit strategy rather than charset-normalizer, which
 misjudges short Chinese and Cyrillic texts: byte-order marks; signatures of binary formats
 (PDF, ZIP/.docx, images); BOM-less UTF-16 when there are NUL bytes; strict UTF-8; then
-the legacy codecs GB18030, Big5, cp1251 and KOI8-R, each decoded strictly and scored on
+the legacy codecs GB18030, Big5, cp1251, KOI8-R, MacCyrillic and cp866 (DOS), each decoded strictly and scored on
 one scale by how much the result looks like Chinese or Russian writing. Decoding never
 replaces a character: a text we cannot decode exactly is an error.
 """
@@ -164,12 +164,17 @@ def plausibility(text: str) -> float:
     return max(0.0, min(1.0, good / len(wide)))
 
 
-_LEGACY = ("gb18030", "big5", "cp1251", "koi8_r")  # the order breaks ties
+# The order breaks ties: cp1251 and MacCyrillic share their lowercase letters, so a text
+# without capitals reads the same in both and is taken as the far commoner cp1251.
+_LEGACY = ("gb18030", "big5", "cp1251", "koi8_r", "mac_cyrillic", "cp866")
+# Codecs in which the few signs of an English Windows-1252 text (€, —, “”) read as lone Cyrillic
+# capitals ("€100" as "А100"): their reading is taken only when the text is not that English.
+_RARE_LEGACY = frozenset({"mac_cyrillic", "cp866"})
 
 
-def _decode_legacy(data: bytes) -> tuple[str, float] | None:
-    """The most plausible strict decoding among the legacy codecs, with its score."""
-    best: tuple[str, float] | None = None
+def _decode_legacy(data: bytes) -> tuple[str, float, str] | None:
+    """The most plausible strict decoding among the legacy codecs, with its score and codec."""
+    best: tuple[str, float, str] | None = None
     for codec in _LEGACY:
         try:
             text = data.decode(codec)
@@ -179,7 +184,7 @@ def _decode_legacy(data: bytes) -> tuple[str, float] | None:
             continue
         s = plausibility(text)
         if best is None or s > best[1]:
-            best = (text, s)
+            best = (text, s, codec)
     return best
 
 
@@ -275,7 +280,7 @@ def decode_bytes(data: bytes, name: str = "") -> str:
     """Decode a text file's bytes exactly, or raise InputError saying what is wrong and what to do.
 
     Supported: UTF-8 (with or without BOM), UTF-16 and UTF-32 with a BOM, UTF-16 without
-    one, GB18030/GBK/GB2312, Big5, cp1251 and KOI8-R, and, when none of those reads it, English
+    one, GB18030/GBK/GB2312, Big5, cp1251, KOI8-R, MacCyrillic and cp866, and, when none of those reads it, English
     in Windows-1252 / Latin-1 (`_windows_latin`). The BOM is not part of the text;
     line endings are kept as they are, since every offset refers to this text.
     """
@@ -304,6 +309,8 @@ def decode_bytes(data: bytes, name: str = "") -> str:
     except UnicodeDecodeError:
         pass
     found = _decode_legacy(data)
+    if found is not None and found[2] in _RARE_LEGACY and _windows_latin(data) is not None:
+        found = None  # English with a € or a dash, not Russian from an old Mac or DOS
     if found is None or found[1] < MIN_PLAUSIBILITY:
         text = _utf16_without_bom(data)  # UTF-16 text with no ASCII character has no NUL either
         if text is not None:
@@ -315,7 +322,7 @@ def decode_bytes(data: bytes, name: str = "") -> str:
             raise _binary_error(name)
         raise InputError(
             f"{_who(name)} is not in an encoding aligner can read (UTF-8, UTF-16, GB18030, Big5, "
-            "cp1251, KOI8-R, Windows-1252 for English); open it in an editor and save it as UTF-8."
+            "cp1251, KOI8-R, MacCyrillic, cp866, Windows-1252 for English); open it in an editor and save it as UTF-8."
         )
     return _finish(found[0], name)
 

@@ -48,6 +48,13 @@ CASES = [
     ("ru sentence koi8-r", RU_SENTENCE, "koi8_r"),
     ("ru title cp1251 capitals", "СОВМЕСТНОЕ ЗАЯВЛЕНИЕ", "cp1251"),
     ("ru title koi8-r capitals", "СОВМЕСТНОЕ ЗАЯВЛЕНИЕ", "koi8_r"),
+    # an old Mac's Cyrillic and DOS's cp866: read before as KOI8-R gibberish (▒НБЛЕЯРМНЕ) or refused
+    ("russian mac-cyrillic", RUSSIAN, "mac_cyrillic"),
+    ("russian cp866", RUSSIAN, "cp866"),
+    ("ru sentence mac-cyrillic", RU_SENTENCE, "mac_cyrillic"),
+    ("ru sentence cp866", RU_SENTENCE, "cp866"),
+    ("ru title mac-cyrillic capitals", "СОВМЕСТНОЕ ЗАЯВЛЕНИЕ", "mac_cyrillic"),
+    ("ru title cp866 capitals", "СОВМЕСТНОЕ ЗАЯВЛЕНИЕ", "cp866"),
 ]
 
 
