@@ -212,6 +212,35 @@ def test_changed_numbers_in_those_phrasings_are_still_named(zh, tgt, lang, expec
     assert reason(zh, tgt, lang) == expected
 
 
+@pytest.mark.parametrize("zh, ru", [
+    # Russian ordinals in words, as English "twenty-first" already reads: a compound rank or a date's day
+    ("21世纪是亚洲的世纪。", "Двадцать первый век станет веком Азии."),
+    ("双方出席了第24届冬奥会开幕式。", "Стороны присутствовали на открытии двадцать четвёртых зимних Олимпийских игр."),
+    ("他1997年出生。", "Он родился в тысяча девятьсот девяносто седьмом году."),
+    ("这是他第一百零一次来北京。", "Он приехал в Пекин в сто первый раз."),
+    ("他庆祝了三十五岁生日。", "Он отметил тридцать пятый день рождения."),
+    ("5月21日双方签署了协议。", "Двадцать первого мая стороны подписали соглашение."),
+    ("2月24日双方举行了会谈。", "Двадцать четвёртого февраля стороны провели переговоры."),
+    ("5月3日双方举行了会谈。", "Третьего мая стороны провели переговоры."),
+])
+def test_russian_ordinals_in_words_read_as_their_number(zh, ru):
+    assert reason(zh, ru, "ru") is None
+
+
+@pytest.mark.parametrize("zh, ru, expected", [
+    ("21世纪是亚洲的世纪。", "Двадцать второй век станет веком Азии.", "21 ≠ Двадцать второй"),
+    ("5月3日双方举行了会谈。", "Четвёртого мая стороны провели переговоры.", "3 ≠ Четвёртого"),
+])
+def test_a_changed_russian_ordinal_is_named(zh, ru, expected):
+    assert reason(zh, ru, "ru") == expected
+
+
+def test_a_lone_russian_ordinal_is_no_number_unless_it_dates_a_month():
+    # "первый заместитель", "во-вторых": ranks a translator adds or drops freely, as the English reading has them
+    assert quantities("Первый заместитель министра выступил во-вторых.", "ru") == []
+    assert [q.values for q in quantities("третьего мая", "ru")] == [(3.0,), (5.0,)]
+
+
 def test_words_that_look_like_numbers_are_not_read():
     assert quantities("他收拾行李，回到大陆，加入了队伍。", "zh") == []  # 拾, 陆, 伍 as words, not 大写 numerals
     assert quantities("十四五岁的孩子", "zh") == []  # fourteen or fifteen years old: an estimate, not a plan
