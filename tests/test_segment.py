@@ -136,6 +136,21 @@ def test_russian_date_with_g_inside_a_sentence():
     ]
 
 
+@pytest.mark.parametrize("text, sentences", [
+    # a sentence that opens with its date ("In 2022 Russia …"), as Russian official texts very often do
+    ("В 2022 г. Россия и Китай подписали соглашение. Оно вступило в силу.",
+     ["В 2022 г. Россия и Китай подписали соглашение.", "Оно вступило в силу."]),
+    ("С 1 января 2023 г. Стороны применяют новые правила.", ["С 1 января 2023 г. Стороны применяют новые правила."]),
+    ("В 2020–2021 гг. Китай увеличил импорт. Это важно.", ["В 2020–2021 гг. Китай увеличил импорт.", "Это важно."]),
+    ("До конца 2025 г. Стороны завершат работу.", ["До конца 2025 г. Стороны завершат работу."]),
+    # a sentence that ends at its date still ends there
+    ("Договор подписан в 2001 г. Он действует до сих пор.", ["Договор подписан в 2001 г.", "Он действует до сих пор."]),
+    ("Это был 1990 г. Россия менялась.", ["Это был 1990 г.", "Россия менялась."]),
+])
+def test_a_russian_sentence_opening_with_its_year_is_not_cut_after_it(text, sentences):
+    assert _texts(text, "ru") == sentences
+
+
 def test_russian_pdf_break_joins_and_guillemets_stay():
     sentences = segment(RUSSIAN, "ru")
     broken = [s for s in sentences if "демократию и\n\nсвободу." in s.text]
