@@ -262,7 +262,7 @@ def test_the_review_page_refuses_uploads_over_the_readers_limit():
 
 @pytest.mark.parametrize(("args", "says"), [
     (["align", str(ZH)], "Give two files (Chinese, translation) or three"),
-    (["align"], "Missing argument 'FILES...'"),
+    (["align"], "Missing argument 'CHINESE TRANSLATION [ENGLISH]'"),
     (["align", str(ZH), str(RU), "--target-lang", "fr"], "'fr' is not one of 'ru', 'en'"),
     (["align", "--bogus", str(ZH), str(RU)], "No such option '--bogus'"),
     (["evaluate", "no-such-folder"], "'no-such-folder' does not exist"),
@@ -271,6 +271,16 @@ def test_the_review_page_refuses_uploads_over_the_readers_limit():
 def test_command_line_mistakes_are_one_line_with_where_to_look(runner, args, says):
     line = _error_line(runner.invoke(main, args), exit_code=2)
     assert says in line and "--help'." in line, line
+
+
+def test_align_help_names_the_files_by_their_role_and_the_kinds_it_reads(runner):
+    # a reviewer, not a programmer, reads this: no FILES[0], and which documents it takes
+    help_text = runner.invoke(main, ["align", "--help"]).output
+    assert "align [OPTIONS] CHINESE TRANSLATION [ENGLISH]" in help_text
+    assert "FILES[" not in help_text
+    assert all(kind in help_text for kind in (".docx", ".pdf", ".rtf", ".odt", ".epub", ".html", "cp1251"))
+    summary = runner.invoke(main, ["--help"]).output
+    assert "align     Align a Chinese text with its Russian or English translation" in summary
 
 
 def test_plain_aligner_still_shows_the_help(runner):
