@@ -153,6 +153,15 @@ def test_a_changed_rank_names_both_sides():
         "24 only in the Chinese"  # "two" is a count, not a rank: not set against 24
 
 
+def test_a_changed_amount_written_in_words_names_both_sides():
+    # "полтора миллиарда" for 1000亿 is a changed amount, not an amount left out
+    assert reason("双方期待发达国家每年提供1000亿美元。",
+                  "Стороны ожидают от развитых стран ежегодного предоставления полутора миллиардов долларов.", "ru") == \
+        "1000亿 ≠ полутора миллиардов"
+    assert reason("两国贸易额达到1000亿美元。", "Товарооборот двух стран значительно вырос.", "ru") == \
+        "1000亿 only in the Chinese"  # "двух" is a count, not an amount: not set against 1000亿
+
+
 def test_reasons_quote_the_users_traditional_text():
     a = _one_pair("兩千名學生參加了比賽。", "Three thousand students took part in the competition.", "en")
     number_flags(a)
