@@ -247,6 +247,21 @@ def test_python_dash_m_runs_and_a_closed_pipe_is_quiet(tmp_path):
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
 
 
+def test_a_listing_redirected_where_the_system_encoding_is_not_unicode_is_written_in_utf8(tmp_path):
+    # `aligner align zh.txt ru.txt > pairs.txt` on a Russian Windows: stdout is cp1251, which has no Chinese
+    # and no box lines; the listing ended in a UnicodeEncodeError traceback
+    zh, ru = tmp_path / "zh.txt", tmp_path / "ru.txt"
+    zh.write_text("两国元首在北京举行会谈。双方同意加强合作。\n", encoding="utf-8")
+    ru.write_text("Главы государств провели переговоры в Пекине. Стороны договорились укреплять сотрудничество.\n",
+                  encoding="utf-8")
+    env = dict(os.environ, ALIGNER_CACHE_DIR=str(tmp_path), OMP_NUM_THREADS="1", PYTHONPATH=str(ROOT),
+               PYTHONIOENCODING="cp1251")
+    done = subprocess.run([sys.executable, "-m", "aligner", "align", "-q", str(zh), str(ru)], capture_output=True, env=env)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    listing = done.stdout.decode("utf-8")
+    assert "两国元首在北京举行会谈。" in listing and "│ Главы государств" in listing
+
+
 def test_the_review_page_refuses_uploads_over_the_readers_limit():
     import tomllib
 
