@@ -93,11 +93,15 @@ _RU_CURRENCY_END_RE = re.compile(r"\b(?:долл|дол|руб|евро|ам)\.$
 _RU_ACRONYM_START_RE = re.compile(r"^[А-ЯЁA-Z]{2,}\b")
 
 
+# „лапки“: razdel knows «» and “”, not a „ closed by “; shown to it as «» (one character each: same offsets).
+_RU_LOW_HIGH_RE = re.compile("„([^„“”«»\n]*)“")
+
+
 def _split_ru(para: str) -> list[tuple[int, int]]:
     import razdel
 
     # Line breaks inside a joined paragraph are spaces to the segmenter; same length, same offsets.
-    flat = _WS_RE.sub(" ", para)
+    flat = _RU_LOW_HIGH_RE.sub(r"«\1»", _WS_RE.sub(" ", para))
     spans: list[tuple[int, int]] = []
     for s in razdel.sentenize(flat):
         if spans and (_RU_CURRENCY_END_RE.search(flat[spans[-1][0]:spans[-1][1]]) and _RU_ACRONYM_START_RE.match(s.text)

@@ -151,6 +151,13 @@ def test_a_russian_sentence_opening_with_its_year_is_not_cut_after_it(text, sent
     assert _texts(text, "ru") == sentences
 
 
+@pytest.mark.parametrize("quoted", ["„Мы готовы!“", "„Мы готовы!”", "«Мы готовы!»", "“Мы готовы!”"])
+def test_russian_low_high_quotes_end_a_sentence_as_guillemets_do(quoted):
+    # „лапки“ (the second level of Russian quotation, the first in some texts) were not seen as quotes
+    assert _texts(f"Он сказал: {quoted} Потом ушёл. Они говорили: „и т. д.“, а потом замолчали.", "ru") == [
+        f"Он сказал: {quoted}", "Потом ушёл.", "Они говорили: „и т. д.“, а потом замолчали."]
+
+
 def test_russian_pdf_break_joins_and_guillemets_stay():
     sentences = segment(RUSSIAN, "ru")
     broken = [s for s in sentences if "демократию и\n\nсвободу." in s.text]
