@@ -244,6 +244,16 @@ def test_a_changed_russian_ordinal_is_named(zh, ru, expected):
     assert reason(zh, ru, "ru") == expected
 
 
+@pytest.mark.parametrize("zh, ru, expected", [
+    ("五分之一的企业参加了展会。", "Пятая часть предприятий приняла участие в выставке.", None),
+    ("约十分之一的人口。", "Около десятой части населения.", None),
+    ("五分之一的企业参加了展会。", "Четвёртая часть предприятий приняла участие в выставке.", "五分之一 only in the Chinese"),
+    ("报告第三部分讨论了气候问题。", "В третьей части доклада рассматриваются вопросы климата.", None),  # a part, not a third
+])
+def test_a_russian_share_as_an_ordinal_part_is_a_fraction(zh, ru, expected):
+    assert reason(zh, ru, "ru") == expected
+
+
 def test_a_lone_russian_ordinal_is_no_number_unless_it_dates_a_month():
     # "первый заместитель", "во-вторых": ranks a translator adds or drops freely, as the English reading has them
     assert quantities("Первый заместитель министра выступил во-вторых.", "ru") == []

@@ -263,9 +263,13 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
             prev = _word_value(words[i - 1].group(0), lang) if i else None
             if prev and prev[0] != "scale":
                 num, start = prev[1], words[i - 1].start()
+        end, part = w.end(), False
+        if lang == "ru" and num is None and (rank := _ru_rank(low)) and rank > 2 and i + 1 < len(words) \
+                and words[i + 1].group(0).lower().startswith("част") and not taken[words[i + 1].start()]:
+            # пятая часть населения: a fifth; loose, as "в третьей части доклада" is a part of a document
+            num, den, end, part = 1, int(rank), words[i + 1].end(), True
         if num is not None and den:
-            end = w.end()
-            found.append(Quantity(text[start:end], (num / den,), True, start, end))
+            found.append(Quantity(text[start:end], (num / den,), not part, start, end, loose=part))
             for k in range(start, end):
                 taken[k] = True
 
