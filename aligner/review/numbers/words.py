@@ -92,8 +92,6 @@ _RU_HALF = {"полтора": 1.5, "полторы": 1.5, "полутора": 1.
 _EN_ONE_IN = re.compile(r"\b(?:one (?:in|out of) (\w+)|every (third|fourth|fifth|tenth))\b", re.I)
 _RU_EVERY = re.compile(r"\b(?:кажд(?:ый|ая|ое|ого|ой|ому|ую|ым|ом))\s+(трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят)"
                        r"(?:ий|ья|ье|ьего|ьей|ьему|ью|ьим|ьем|ый|ая|ое|ого|ой|ому|ую|ым|ом)\b", re.I)
-_RU_ORDINAL_STEMS = {"трет": 3, "четвёрт": 4, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8, "девят": 9,
-                     "десят": 10}
 # Russian ordinals by stem: the last word of a compound rank or date (двадцать первом, тысяча девятьсот
 # девяносто седьмом, сто первый) or a day before its month (третьего мая).
 _RU_RANK_STEMS = {
@@ -110,7 +108,7 @@ _RU_RANK = re.compile(
 
 
 def _ru_rank(word: str) -> float | None:
-    """The number a Russian ordinal stands for (первом 1, двадцать-: четвёртого 4), else None."""
+    """The number a Russian ordinal stands for (первом 1, четвёртого 4, сотый 100), else None."""
     m = _RU_RANK.match(word.lower())
     return float(_RU_RANK_STEMS[m.group(1) or m.group(2)]) if m else None
 
@@ -169,7 +167,7 @@ def _one_in_n(text: str, lang: str, claims: Claims) -> None:
     pattern = _EN_ONE_IN if lang == "en" else _RU_EVERY
     for m in pattern.finditer(text):
         word = next(g for g in m.groups() if g).lower()
-        n = _RU_ORDINAL_STEMS.get(word) if lang == "ru" else \
+        n = _RU_RANK_STEMS.get(word) if lang == "ru" else \
             _EN_ORDINALS.get(word) or _EN_UNITS.get(word) or (int(word) if word.isdigit() else None)
         if n and n > 1 and not any(claims.taken[m.start():m.end()]):
             claims.add(Quantity(m.group(0), (1 / n,), True, m.start(), m.end()))
