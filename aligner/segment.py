@@ -8,8 +8,8 @@ on our edge cases (No. 5, Jan. 4, Art. 3, p. 12) splits correctly where razdel d
 refined inside quoted speech, which pysbd keeps whole (see benchmarks/segmentation.py: against
 the MAC dev sentence lines, English ends found 0.78 → 0.98 at precision 0.997). A few fixes on top: a
 lone section numeral ("I.", "2.") joins the sentence it heads; for Russian, "долл. США"
-stays whole and a dated sentence ends at "2022 г." before a capitalised word, unless it only opened with
-that date ("В 2022 г. Россия …"). A "sentence" far
+stays whole, and a sentence ends at "2022 г.", "5 млн т." or "и пр." before a capitalised word, unless it
+only opened with that date ("В 2022 г. Россия …"). A "sentence" far
 longer than any real one (a text typed with commas only, a line without full stops) is cut at
 its clause marks (；before ，) into pieces a pair can hold.
 """
@@ -80,9 +80,11 @@ def _split_zh(para: str) -> list[tuple[int, int]]:
 # --- Russian -------------------------------------------------------------------------
 
 
-# razdel never ends a sentence at "г." (год or город); after a year and before a
-# capitalised word it is the end of a dated sentence: "…4 февраля 2022 г. Главы государств…".
-_RU_YEAR_END_RE = re.compile(r"(?<=\d)\s?гг?\.(?=\s+[А-ЯЁ][а-яё])")
+# razdel never ends a sentence at "г." (год or город), "т." (тонн), "и пр." or "п. п." (процентных
+# пунктов); after a year, an amount or a list and before a capitalised word they end one:
+# "…4 февраля 2022 г. Главы государств…", "…5 млн т. Импорт…", "…инвестиции и пр. Стороны…".
+_RU_ABBREVIATION_END_RE = re.compile(
+    r"(?:(?<=\d)\s?гг?\.|(?:\d|\bмлн|\bмлрд|\bтыс\.)\s?т\.|\bи\s+пр\.|(?<=\d)\s?п\.\s?п\.)(?=\s+[А-ЯЁ][а-яё])")
 # …unless the sentence only opened with its date: "В 2022 г. Россия …", "С 1 января 2023 г. Стороны …",
 # "По состоянию на 1 января 2023 г. Китай …" (a preposition first, a few words to the year).
 _RU_DATE_OPENER_RE = re.compile(r"(?:В|Во|С|Со|До|К|По|На|За|От|После|Около|Начиная|Между)\s(?:\S+\s){0,5}\S*\d\s?гг?\.")
@@ -109,7 +111,7 @@ def _split_ru(para: str) -> list[tuple[int, int]]:
             start = spans.pop()[0]
         else:
             start = s.start
-        for m in _RU_YEAR_END_RE.finditer(flat, start, s.stop):
+        for m in _RU_ABBREVIATION_END_RE.finditer(flat, start, s.stop):
             if _RU_DATE_OPENER_RE.fullmatch(flat, start, m.end()):
                 continue
             spans.append((start, m.end()))

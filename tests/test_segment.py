@@ -151,6 +151,21 @@ def test_a_russian_sentence_opening_with_its_year_is_not_cut_after_it(text, sent
     assert _texts(text, "ru") == sentences
 
 
+@pytest.mark.parametrize("text, sentences", [
+    # abbreviations razdel never ends a sentence at, which end one before a capitalised word
+    ("Экспорт составил 5 млн т. Импорт вырос.", ["Экспорт составил 5 млн т.", "Импорт вырос."]),
+    ("Отгружено 300 т. Остальное позже.", ["Отгружено 300 т.", "Остальное позже."]),
+    ("Обсуждались торговля, инвестиции и пр. Стороны договорились.",
+     ["Обсуждались торговля, инвестиции и пр.", "Стороны договорились."]),
+    ("Рост составил 3 п. п. Инфляция снизилась.", ["Рост составил 3 п. п.", "Инфляция снизилась."]),
+    # … and stay inside one before a lowercase word or a number
+    ("Отгружено 300 т. нефти и 5 т. угля.", ["Отгружено 300 т. нефти и 5 т. угля."]),
+    ("См. т. 5 и пр. материалы.", ["См. т. 5 и пр. материалы."]),
+])
+def test_russian_units_and_list_ends_end_a_sentence_before_a_capital(text, sentences):
+    assert _texts(text, "ru") == sentences
+
+
 @pytest.mark.parametrize("quoted", ["„Мы готовы!“", "„Мы готовы!”", "«Мы готовы!»", "“Мы готовы!”"])
 def test_russian_low_high_quotes_end_a_sentence_as_guillemets_do(quoted):
     # „лапки“ (the second level of Russian quotation, the first in some texts) were not seen as quotes
