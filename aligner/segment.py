@@ -87,7 +87,8 @@ _RU_ABBREVIATION_END_RE = re.compile(
     r"(?:(?<=\d)\s?гг?\.|(?:\d|\bмлн|\bмлрд|\bтыс\.)\s?т\.|\bи\s+пр\.|(?<=\d)\s?п\.\s?п\.)(?=\s+[А-ЯЁ][а-яё])")
 # …unless the sentence only opened with its date: "В 2022 г. Россия …", "С 1 января 2023 г. Стороны …",
 # "По состоянию на 1 января 2023 г. Китай …" (a preposition first, a few words to the year).
-_RU_DATE_OPENER_RE = re.compile(r"(?:В|Во|С|Со|До|К|По|На|За|От|После|Около|Начиная|Между)\s(?:\S+\s){0,5}\S*\d\s?гг?\.")
+_RU_DATE_OPENER_RE = re.compile(r"(?:В|Во|С|Со|До|К|По|На|За|От|После|Около|Начиная|Между)\s(?:\S+\s){0,5}\S*"
+                                r"(?:\d\s?гг?\.|[\dIVXLC]\s?вв?\.)(?:\s?до\s?н\.\s?э\.)?")  # … XX в., 221 г. до н. э.
 
 
 # razdel ends a sentence at a currency abbreviation before an acronym: "100 млрд долл. США".
