@@ -254,6 +254,19 @@ def test_a_russian_share_as_an_ordinal_part_is_a_fraction(zh, ru, expected):
     assert reason(zh, ru, "ru") == expected
 
 
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    # a date in digits with dots, as Russian (and German-style) documents write it: day, month and year
+    ("协定于2022年2月4日签署。", "Соглашение подписано 04.02.2022.", "ru", None),
+    ("协定于2022年2月4日签署。", "Соглашение от 4.02.2022 г. подписано.", "ru", None),
+    ("协定于2022年2月4日签署。", "Соглашение подписано 04.02.22.", "ru", None),
+    ("协定于2022.02.04签署。", "Соглашение подписано 4 февраля 2022 г.", "ru", None),
+    ("协定于2022年2月4日签署。", "Соглашение подписано 05.02.2022.", "ru", "4 ≠ 05"),
+    ("增长了1.5%。", "Рост составил 1,5 %.", "ru", None),  # a decimal is no date
+])
+def test_a_dotted_date_reads_as_its_day_month_and_year(zh, tgt, lang, expected):
+    assert reason(zh, tgt, lang) == expected
+
+
 def test_a_lone_russian_ordinal_is_no_number_unless_it_dates_a_month():
     # "первый заместитель", "во-вторых": ranks a translator adds or drops freely, as the English reading has them
     assert quantities("Первый заместитель министра выступил во-вторых.", "ru") == []
