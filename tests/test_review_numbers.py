@@ -267,6 +267,29 @@ def test_a_dotted_date_reads_as_its_day_month_and_year(zh, tgt, lang, expected):
     assert reason(zh, tgt, lang) == expected
 
 
+@pytest.mark.parametrize("zh, tgt, lang", [
+    # clause numbers heading a sentence on one side only (a Word document's automatic numbering is not
+    # text, and translators drop or renumber them): no number changed
+    ("1.1 双方同意加强合作。", "Стороны договорились укреплять сотрудничество.", "ru"),
+    ("2.3.1 双方同意加强合作。", "Стороны договорились укреплять сотрудничество.", "ru"),
+    ("（3）双方同意加强合作。", "Стороны договорились укреплять сотрудничество.", "ru"),
+    ("双方同意加强合作。", "2.3.1. Стороны договорились укреплять сотрудничество.", "ru"),
+    ("双方同意加强合作。", "(3) The Parties agreed to strengthen cooperation.", "en"),
+    ("1.1 双方同意加强合作。", "1.1. The Parties agreed to strengthen cooperation.", "en"),
+])
+def test_a_clause_number_heading_one_side_is_no_number_change(zh, tgt, lang):
+    assert reason(zh, tgt, lang) is None
+
+
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("150万人参加了。", "1.5 million people took part.", "en", None),  # a number opening a sentence still counts
+    ("双方同意加强合作。", "1.5 million people took part.", "en", "1.5 million only in the English"),
+    ("1.1 双方同意在2022年加强合作。", "Стороны договорились укреплять сотрудничество в 2023 г.", "ru", "2022 ≠ 2023"),
+])
+def test_numbers_beside_a_clause_number_still_count(zh, tgt, lang, expected):
+    assert reason(zh, tgt, lang) == expected
+
+
 def test_a_lone_russian_ordinal_is_no_number_unless_it_dates_a_month():
     # "первый заместитель", "во-вторых": ranks a translator adds or drops freely, as the English reading has them
     assert quantities("Первый заместитель министра выступил во-вторых.", "ru") == []

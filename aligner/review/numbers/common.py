@@ -118,9 +118,27 @@ def _dotted_dates(text: str, claims: Claims) -> None:
             claims.add(Quantity(m.group(g), values, True, m.start(g), m.end(g)))
 
 
+# A clause number heading a sentence: (3), （3）, 2.3.1, or 1.1 before a capital or a Chinese character
+# (not "1.5 million people …"). "1." and "3、" are `list_marker`s.
+_LEADING_CLAUSE_NUMBER = re.compile(
+    r"^\s*(?:[(（]\s*(\d{1,3})\s*[)）]|(\d{1,3}(?:\.\d{1,3}){2,3})\.?(?=\s)"
+    r"|(\d{1,3}\.\d{1,3})\.?(?=\s*[\u4e00-\u9fff]|\s+[A-ZА-ЯЁ«\"“]))")
+
+
+def _leading_clause_number(text: str, claims: Claims) -> None:
+    """A clause number heading the text, loose: it matches the same number on the other side, and is no
+    difference when only one side has it (Word's automatic numbering is no text; translators renumber)."""
+    m = _LEADING_CLAUSE_NUMBER.match(text)
+    if m:
+        number = next(g for g in m.groups() if g)
+        value = float(".".join(number.split(".")[:2]))
+        claims.add(Quantity(number, (value,), False, m.start(m.lastindex), m.end(m.lastindex), loose=True))
+
+
 def fractions_and_clocks(text: str, claims: Claims) -> None:
-    """Dotted dates (04.02.2022), digit fractions (1/3) and clock times (3:30 p.m.), read before their
-    digits are taken one by one."""
+    """A clause number heading the text (2.3.1), dotted dates (04.02.2022), digit fractions (1/3) and clock
+    times (3:30 p.m.), read before their digits are taken one by one."""
+    _leading_clause_number(text, claims)
     _dotted_dates(text, claims)
     for m in _SLASH_FRACTION.finditer(text):
         n, d = int(m.group(1)), int(m.group(2))
