@@ -381,9 +381,10 @@ def read_file(path: str | Path) -> str:
             if not text.strip():
                 raise InputError(f"{path} has no text; give a document with the text to align.")
             return text
-        if suffix == ".odt" or (_starts_with(path, ZIP_SIGNATURE) and is_odt(path)):
+        zipped = _starts_with(path, ZIP_SIGNATURE)
+        if (suffix == ".odt" and not (zipped and is_docx(path))) or (zipped and is_odt(path)):
             return odt_text(path)
-        if suffix == ".docx" or (_starts_with(path, ZIP_SIGNATURE) and is_docx(path)):
+        if suffix == ".docx" or (zipped and is_docx(path)):  # by content whatever the name: .doc, .odt, .txt
             text = docx_text(path)
             if not text.strip():
                 raise InputError(f"{path} has no text in its paragraphs; give a document with the text to align.")

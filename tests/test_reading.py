@@ -280,6 +280,16 @@ def test_a_merged_docx_cell_is_read_once(tmp_path):
                                ["", "Cell 21.", "Cell 22."]]
 
 
+@pytest.mark.parametrize("name", ["statement.odt", "statement.doc", "statement.txt"])
+def test_a_docx_under_another_documents_name_is_read_as_a_docx(tmp_path, name):
+    # a .docx renamed .odt was refused as "not a readable OpenDocument text"
+    document = docx.Document()
+    document.add_paragraph("Стороны договорились укреплять сотрудничество.")
+    document.save(tmp_path / "statement.docx")
+    (tmp_path / name).write_bytes((tmp_path / "statement.docx").read_bytes())
+    assert read_file(tmp_path / name) == "Стороны договорились укреплять сотрудничество."
+
+
 def test_a_broken_docx_is_refused_by_name(tmp_path):
     path = tmp_path / "broken.docx"
     path.write_bytes(b"not a zip at all")
