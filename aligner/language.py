@@ -132,9 +132,36 @@ def check_declared_language(text: str, lang: str, name: str = "") -> None:
             f"give the {LANGUAGE_NAMES[lang]} file, or let the language be detected.")
 
 
+# A bilingual document (the Chinese and its translation paragraph by paragraph, a bilingual subtitle
+# file) has whole paragraphs in each script, about as many of each; a text quoting the other language
+# has a few words in it, and a paper's references in English are fewer than its paragraphs.
+MIN_BILINGUAL_PARAGRAPHS = 4  # of each language
+MIN_BILINGUAL_SHARE = 0.4  # of the paragraphs, for the less frequent language
+
+
+def _refuse_bilingual(sample: str, name: str) -> None:
+    counts: dict[str, int] = {}
+    for line in sample.splitlines():
+        weights = _script_weights(line)
+        if any(weights.values()):
+            lang = max(weights, key=weights.__getitem__)
+            counts[lang] = counts.get(lang, 0) + 1
+    if len(counts) < 2:
+        return
+    (major, _), (minor, n) = sorted(counts.items(), key=lambda item: -item[1])[:2]
+    if "zh" in (major, minor) and n >= MIN_BILINGUAL_PARAGRAPHS and n >= MIN_BILINGUAL_SHARE * sum(counts.values()):
+        first, second = sorted((major, minor), key=("zh", "ru", "en").index)
+        raise LanguageError(
+            f"{_who(name)} holds paragraphs in {LANGUAGE_NAMES[first]} and in {LANGUAGE_NAMES[second]} "
+            "(a bilingual document?); give the Chinese text and its translation as two files, or, for a "
+            "table of pairs already aligned, check them as such (aligner check)."
+        )
+
+
 def detect_language(text: str, name: str = "") -> str:
     """Return "zh", "ru" or "en" for the text, or raise LanguageError naming `name`."""
     sample = text[:SAMPLE_CHARS]
+    _refuse_bilingual(sample, name)
     weighted = _script_weights(sample)
     han = int(weighted["zh"] / HAN_WEIGHT)
     cyrillic = _CYRILLIC_RE.findall(sample)
