@@ -4,7 +4,8 @@ from pathlib import Path
 import pytest
 
 from aligner.errors import LanguageError
-from aligner.language import detect_language
+from aligner.language import detect_language, refuse_bilingual
+from aligner.pipeline import load_document
 
 SEED = Path("/work/shared/seed/joint-statement-2022-02-04.zh.txt").read_text(encoding="utf-8")
 
@@ -60,7 +61,17 @@ def test_a_bilingual_document_is_refused_with_what_to_do(translation):
     tgt = [p for p in (root / f"joint-statement.{translation}.txt").read_text(encoding="utf-8").split("\n\n") if p.strip()]
     bilingual = "\n\n".join(p.strip() for pair in zip(zh, tgt) for p in pair)
     with pytest.raises(LanguageError, match="both.txt holds paragraphs in Chinese and in .* bilingual .* two files"):
-        detect_language(bilingual, "both.txt")
+        load_document(bilingual, name="both.txt")
+
+
+
+def test_a_column_of_pairs_with_untranslated_rows_is_still_read_by_its_language():
+    # a translation memory's source column may hold Latin-only segments (names, codes): its language is
+    # detected as before; only whole documents are refused as bilingual
+    column = "\n".join(["两国元首在北京举行会谈。", "APEC Summit", "双方同意加强合作。", "Annex 1", "COVID-19",
+                        "双方呼吁各国加强对话。", "Table 2", "双方将继续推动合作。"])
+    assert detect_language(column, "the zh column") == "zh"
+    refuse_bilingual(column, "a document")  # nor is a Chinese document with a few lines in English
 
 
 def test_a_translation_quoting_chinese_in_every_paragraph_is_not_bilingual():
