@@ -127,6 +127,8 @@ _RU_EXPECTED = 0.85  # mean letter weight of Russian prose: Russian scores on Ch
 _CYR_ONLY_RE = re.compile("[\u0400-\u04ff]+")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _SPACED_HAN_RE = re.compile("(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+_ADJACENT_HAN_RE = re.compile("(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])")
+SPACED_OUT = 3  # spaces between Han characters per pair with none: Chinese copied out of a PDF character by character
 
 
 def _chinese_good(c: str) -> bool:
@@ -152,13 +154,16 @@ def plausibility(text: str) -> float:
 
     One scale for every codec, so a Russian text saved as GBK (GB2312 has Cyrillic) is
     recognised as well as a Chinese one saved as cp1251 is rejected. Han characters with
-    spaces between them are what Cyrillic bytes read as Chinese look like, and count against.
+    spaces between them are what Cyrillic bytes read as Chinese look like, and count against,
+    unless every character is spaced out, as in Chinese copied out of a PDF.
     """
     sample = text[:SCORE_SAMPLE_CHARS]
     wide = [c for c in sample if ord(c) > 0x7F and not c.isspace()]
     if not wide:
         return 0.0
     spaced = _SPACED_HAN_RE.findall(sample)  # Chinese has no spaces between words; garbage does
+    if len(spaced) > SPACED_OUT * len(_ADJACENT_HAN_RE.findall(sample)):
+        spaced = []  # …but a PDF copy may have one after every character (中 华 人 民), where garbage has words
     good = _cyrillic_good(sample) - 2 * len(spaced)
     good += sum(1 for c in wide if not ("\u0400" <= c <= "\u04ff") and _chinese_good(c))
     return max(0.0, min(1.0, good / len(wide)))

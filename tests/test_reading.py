@@ -55,6 +55,9 @@ CASES = [
     ("ru sentence cp866", RU_SENTENCE, "cp866"),
     ("ru title mac-cyrillic capitals", "СОВМЕСТНОЕ ЗАЯВЛЕНИЕ", "mac_cyrillic"),
     ("ru title cp866 capitals", "СОВМЕСТНОЕ ЗАЯВЛЕНИЕ", "cp866"),
+    # Chinese copied out of a PDF with a space after every character, saved as GBK: was "not in an encoding"
+    ("seed spaced out gbk", " ".join(SEED[:3000]), "gbk"),
+    ("zh sentence spaced out gbk", " ".join(ZH_SENTENCE), "gbk"),
 ]
 
 
