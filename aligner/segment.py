@@ -300,7 +300,8 @@ def _grouped(a: int, ends: list[int], b: int, shortest: int) -> list[tuple[int, 
 def _cut_overlong(para: str, a: int, b: int, lang: str, level: int = 0) -> list[tuple[int, int]]:
     """The sentence para[a:b] as it is, or, if far too long for one, in pieces cut at its clause marks."""
     marks = _CLAUSE_MARKS[lang]
-    if b - a <= _OVERLONG[lang]:
+    length = b - a if lang != "zh" else b - a - para.count(" ", a, b)  # Chinese spaced out 中 华 is no longer
+    if length <= _OVERLONG[lang]:
         return [(a, b)]
     for k in range(level, len(marks)):
         ends = _clause_ends(para, a, b, marks[k])

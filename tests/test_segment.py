@@ -112,6 +112,14 @@ def test_chinese_speech_keeps_its_pauses_and_a_spaced_closing_quote():
         "那男孩道：“呸，你不会摔交。 ”", "韦小宝道：“谁说不会？”"]
 
 
+def test_chinese_spaced_out_character_by_character_is_split_like_the_text():
+    # Chinese copied out of a PDF with a space after every character: its sentences are no longer, and
+    # were cut at their commas as "far too long" once past 100 characters (200 with the spaces)
+    text = next(p for p in SEED.split("\n\n") if p.startswith("双方呼吁各国从全人类共同福祉出发"))
+    spaced = " ".join(text)
+    assert [s.text.replace(" ", "") for s in segment(spaced, "zh")] == [s.text.replace(" ", "") for s in segment(text, "zh")]
+
+
 def test_chinese_semicolon_does_not_split():
     assert _texts("第一，加强合作；第二，扩大交流。", "zh") == ["第一，加强合作；第二，扩大交流。"]
 
