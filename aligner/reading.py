@@ -23,6 +23,7 @@ from aligner.formats.rtf import RTF_SIGNATURE, rtf_text
 from aligner.formats.srt import srt_text
 from aligner.formats.web import HTML_SUFFIXES, MHTML_SUFFIXES, page_kind
 from aligner.formats.word97 import OLE_SIGNATURE, doc_text, is_word97
+from aligner.normalise import is_spaced_out
 
 MAX_BYTES = 20 * 1024 * 1024  # larger files are refused with their size and this limit
 MAX_DOCUMENT_BYTES = 200 * 1024 * 1024  # PDFs, e-books, web pages hold fonts and images too; their text is held to MAX_BYTES
@@ -127,8 +128,6 @@ _RU_EXPECTED = 0.85  # mean letter weight of Russian prose: Russian scores on Ch
 _CYR_ONLY_RE = re.compile("[\u0400-\u04ff]+")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _SPACED_HAN_RE = re.compile("(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
-_ADJACENT_HAN_RE = re.compile("(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])")
-SPACED_OUT = 3  # spaces between Han characters per pair with none: Chinese copied out of a PDF character by character
 
 
 def _chinese_good(c: str) -> bool:
@@ -161,9 +160,8 @@ def plausibility(text: str) -> float:
     wide = [c for c in sample if ord(c) > 0x7F and not c.isspace()]
     if not wide:
         return 0.0
-    spaced = _SPACED_HAN_RE.findall(sample)  # Chinese has no spaces between words; garbage does
-    if len(spaced) > SPACED_OUT * len(_ADJACENT_HAN_RE.findall(sample)):
-        spaced = []  # …but a PDF copy may have one after every character (中 华 人 民), where garbage has words
+    # Chinese has no spaces between words; garbage does (but a PDF copy may have one after every character)
+    spaced = [] if is_spaced_out(sample) else _SPACED_HAN_RE.findall(sample)
     good = _cyrillic_good(sample) - 2 * len(spaced)
     good += sum(1 for c in wide if not ("\u0400" <= c <= "\u04ff") and _chinese_good(c))
     return max(0.0, min(1.0, good / len(wide)))

@@ -55,6 +55,13 @@ def test_fold_turns_radical_code_points_of_a_pdf_copy_into_the_characters_they_s
     assert fold("⽤⼾，曲线⸺，ﬁnal ﬂow，1941‒1945") == "用户，曲线——，final flow，1941–1945"
 
 
+def test_fold_joins_the_digits_of_chinese_spaced_out_character_by_character():
+    # copied out of a PDF with a space after every character: 2 0 2 2 年 is the year 2022, as in the text
+    spaced = " ".join("俄罗斯联邦总统弗·弗·普京于2022年2月4日访华，贸易额增长1.5%。")
+    assert fold(spaced) == "俄罗斯联邦总统弗·弗·普京于2022年2月4日访华，贸易额增长1.5%。"
+    assert fold("2022 年 2 月的会议") == "2022 年 2 月的会议"  # a text that is not spaced out keeps its spaces
+
+
 def test_fold_collapses_whitespace_but_keeps_spaces_next_to_latin():
     assert fold("  The   parties\n\n agreed  ") == "The parties agreed"
     assert fold("第24届 Winter Games 开幕") == "第24届 Winter Games 开幕"
