@@ -106,7 +106,7 @@ ENTITIES: tuple[Entity, ...] = (
     Entity("Biden", ("拜登",), r"Biden", r"Байден", False),
     Entity("Trump", ("特朗普",), r"Trump", r"Трамп", False),
     Entity("Guterres", ("古特雷斯",), r"Guterres", r"Гутерр[иеэ]ш", False),
-    Entity("China", ("中国", "中华人民共和国"), r"China|Chinese|\bPRC\b", r"Кита|китайск|\bКНР\b", False,
+    Entity("China", ("中国", "中华人民共和国"), r"China|Chinese|\bPRC\b", r"Кита|китайск|\bКНР\b|Поднебесн", False,
            zh_not="发展中国"),
     Entity("Russia", ("俄罗斯",), r"Russia", r"Росси|российск|\bРФ\b", False),
     Entity("United States", ("美国",), r"United States|\bU\.?S\.?A?\b|America",
