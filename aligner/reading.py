@@ -169,7 +169,7 @@ def plausibility(text: str) -> float:
 
 # The order breaks ties: cp1251 and MacCyrillic share their lowercase letters, so a text
 # without capitals reads the same in both and is taken as the far commoner cp1251.
-_LEGACY = ("gb18030", "big5", "cp1251", "koi8_r", "mac_cyrillic", "cp866")
+_LEGACY = ("gb18030", "big5hkscs", "cp1251", "koi8_r", "mac_cyrillic", "cp866")  # Big5-HKSCS: Big5 and Hong Kong's
 # Codecs in which the few signs of an English Windows-1252 text (€, —, “”) read as lone Cyrillic
 # capitals ("€100" as "А100"): their reading is taken only when the text is not that English.
 _RARE_LEGACY = frozenset({"mac_cyrillic", "cp866"})

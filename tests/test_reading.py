@@ -58,6 +58,8 @@ CASES = [
     # Chinese copied out of a PDF with a space after every character, saved as GBK: was "not in an encoding"
     ("seed spaced out gbk", " ".join(SEED[:3000]), "gbk"),
     ("zh sentence spaced out gbk", " ".join(ZH_SENTENCE), "gbk"),
+    # Hong Kong's Big5 with its supplementary characters (HKSCS: 嘅, 邨): was "not in an encoding"
+    ("hong kong big5-hkscs", "香港特別行政區政府今日公布，屯門邨的居民嘅生活質素有所改善。立法會議員表示支持。", "big5hkscs"),
 ]
 
 
