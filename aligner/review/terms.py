@@ -7,7 +7,8 @@ in the sentence: English plurals and possessives (democracies, country's), Russi
 (многополярность in многополярности, Совет Безопасности in Совета Безопасности, союз in союзом) by
 the word's stem, ё and е alike; another word of the same root (суверенных for суверенитет) is not
 the rendering, unless the glossary asks for the root with a trailing * (democra*, суверен*), as
-terminology lists in CAT tools do. The flag names the term and what was expected, and marks the term in the Chinese.
+terminology lists in CAT tools do. The flag names the term and what was expected, and marks the
+term in the Chinese.
 """
 from __future__ import annotations
 

@@ -109,7 +109,7 @@ def _dotted_dates(text: str, claims: Claims) -> None:
     (else 04.02 was a decimal, "2 ≠ 04.02")."""
     for m in _DOTTED_DATE.finditer(text):
         groups = (1, 2, 3) if m.group(1) else (6, 5, 4)  # day, month, year
-        day, month, year = (int(m.group(g)) for g in groups)
+        day, month = int(m.group(groups[0])), int(m.group(groups[1]))
         if not (1 <= day <= 31 and 1 <= month <= 12):
             continue
         for g in groups:
