@@ -245,6 +245,17 @@ def test_a_header_naming_the_languages_in_russian_is_a_header(tmp_path, header):
     assert pairs == rows and lang == "ru"
 
 
+def test_a_table_without_a_header_whose_rows_are_numbered_pairs_the_columns_after_the_number(tmp_path):
+    # № / Chinese / Russian, as a reviewer numbers the rows of a spreadsheet: the number column was taken
+    # for the Chinese ("the first column has no letters in Chinese, Cyrillic or Latin script")
+    path = tmp_path / "pairs.tsv"
+    rows = [("两国元首在北京举行会谈。", "Главы государств провели переговоры в Пекине."),
+            ("双方同意加强合作。", "Стороны договорились укреплять сотрудничество.")]
+    path.write_text("".join(f"{k}\t{zh}\t{ru}\n" for k, (zh, ru) in enumerate(rows, 1)), encoding="utf-8")
+    pairs, _ = read_pairs(path)
+    assert pairs == rows
+
+
 def test_a_glossary_with_source_and_target_columns_has_no_header_term(tmp_path):
     from aligner.glossary import load_glossary
 
