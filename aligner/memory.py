@@ -21,9 +21,8 @@ slid by one in each memory, 48 of 60 (25 without the neighbour comparison), at 1
 """
 from __future__ import annotations
 
-import re
-
 import math
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
