@@ -132,6 +132,37 @@ def check_declared_language(text: str, lang: str, name: str = "") -> None:
             f"give the {LANGUAGE_NAMES[lang]} file, or let the language be detected.")
 
 
+# A bilingual document (the Chinese and its translation paragraph by paragraph, a bilingual subtitle
+# file) has whole paragraphs in each script, about as much of each; a text quoting the other language
+# has a few words in it, and a Chinese paper's English labels or references are a small part of it.
+MIN_BILINGUAL_PARAGRAPHS = 4  # of each language
+MIN_BILINGUAL_SHARE = 0.3  # of the text (weighted as `_script_weights`), for the less present language
+
+
+def refuse_bilingual(text: str, name: str = "") -> None:
+    """LanguageError naming `name` when the document is bilingual: a Chinese text and its translation
+    in one file cannot be aligned as either (a column of pairs, whose rows may be in either, is not judged so)."""
+    lines: dict[str, int] = {}
+    weight: dict[str, float] = {}
+    for line in text[:SAMPLE_CHARS].splitlines():
+        weights = _script_weights(line)
+        if any(weights.values()):
+            lang = max(weights, key=weights.__getitem__)
+            lines[lang] = lines.get(lang, 0) + 1
+            weight[lang] = weight.get(lang, 0) + weights[lang]
+    if len(lines) < 2:
+        return
+    major, minor = sorted(weight, key=weight.__getitem__, reverse=True)[:2]
+    if "zh" in (major, minor) and lines[minor] >= MIN_BILINGUAL_PARAGRAPHS and \
+            weight[minor] >= MIN_BILINGUAL_SHARE * sum(weight.values()):
+        first, second = sorted((major, minor), key=("zh", "ru", "en").index)
+        raise LanguageError(
+            f"{_who(name)} holds paragraphs in {LANGUAGE_NAMES[first]} and in {LANGUAGE_NAMES[second]} "
+            "(a bilingual document?); give the Chinese text and its translation as two files, or, for a "
+            "table of pairs already aligned, check them as such (aligner check)."
+        )
+
+
 def detect_language(text: str, name: str = "") -> str:
     """Return "zh", "ru" or "en" for the text, or raise LanguageError naming `name`."""
     sample = text[:SAMPLE_CHARS]

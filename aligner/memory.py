@@ -22,6 +22,7 @@ slid by one in each memory, 48 of 60 (25 without the neighbour comparison), at 1
 from __future__ import annotations
 
 import math
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -179,11 +180,22 @@ def _table_pairs(path: Path, target_lang: str | None) -> tuple[list[tuple[str, s
         (zh, tgt), lang = roles, target_lang
         sides, rows = (f"column {rows[0][zh]}", f"column {rows[0][tgt]}"), rows[1:]
     elif all(len(row) >= 2 for row in rows[:20]):
-        lang, zh, tgt, sides = target_lang, 0, 1, UNNAMED_SIDES
+        zh = _first_text_column(rows)
+        lang, tgt, sides = target_lang, zh + 1, UNNAMED_SIDES
     else:
         raise InputError(f"{path} has no two columns to pair: give the Chinese in the first column and the "
                          "translation in the second, or a header row naming them (zh, en or ru).")
     return [(row[zh] if zh < len(row) else "", row[tgt] if tgt < len(row) else "") for row in rows], lang, sides, marks
+
+
+def _first_text_column(rows: list[list[str]]) -> int:
+    """The first column with words in it, before the last: the columns a table without a header row numbers
+    its rows with (1, 2, 3 or IDs) come before the Chinese."""
+    sample = rows[:50]
+    for k in range(max(len(row) for row in sample) - 1):
+        if any(k < len(row) and re.search(r"[^\W\d_]{2}", row[k]) for row in sample):
+            return k
+    return 0
 
 
 def _table_marks(header: list[str], rows: list[list[str]]) -> Marks:

@@ -25,6 +25,11 @@ _HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002f
 _CJK_RE = re.compile(f"[{_CJK_CLASS}]")
 _SPACE_BETWEEN_CJK_RE = re.compile(f"(?<=[{_CJK_CLASS}]) (?=[{_CJK_CLASS}])")
 _WHITESPACE_RUN_RE = re.compile(r"\s+")
+# Chinese copied out of a PDF character by character: "2 0 2 2 年 2 月"; its digits are one number
+_SPACED_HAN_RE = re.compile("(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+_ADJACENT_HAN_RE = re.compile("(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])")
+SPACED_OUT = 3  # spaced pairs of Han characters per pair with no space, beyond which a text is spaced out
+_SPACE_BETWEEN_NON_LETTERS_RE = re.compile(r"(?<=[^\sA-Za-zА-Яа-яЁё]) (?=[^\sA-Za-zА-Яа-яЁё])")
 
 # Full-width punctuation that is ordinary Chinese typography and stays as it is, so the
 # folded text still reads as Chinese to the encoder and clause/sentence marks are the ones
@@ -165,6 +170,12 @@ def unshare_glyphs(text: str) -> str:
     return text.translate(_GLYPH_SHARERS)
 
 
+def is_spaced_out(text: str) -> bool:
+    """Chinese with a space after every character, as some PDF copies give it (中 华 人 民)."""
+    spaced = len(_SPACED_HAN_RE.findall(text))
+    return spaced >= 2 and spaced > SPACED_OUT * len(_ADJACENT_HAN_RE.findall(text))
+
+
 def fold(text: str) -> str:
     """The matching form of a text: Simplified, half-width, one space per gap, no gap inside Chinese.
 
@@ -174,13 +185,16 @@ def fold(text: str) -> str:
     Traditional → Simplified (OpenCC t2s, only when the text has a character t2s can change);
     whitespace runs (line breaks included) → one space, trimmed; a space between two CJK
     characters or CJK punctuation marks is removed (so a PDF break "为核\\n\\n心" folds to
-    "为核心", while "2022 年" keeps its space only if a side is not CJK). Latin and Cyrillic
-    case is kept: case is a signal for names.
+    "为核心", while "2022 年" keeps its space only if a side is not CJK), and in Chinese spaced out
+    character by character, any space between two characters that are not letters ("2 0 2 2 年"
+    folds to "2022年"). Latin and Cyrillic case is kept: case is a signal for names.
     """
     text = text.translate(_FOLDED_CHARACTERS)
     if _needs_t2s(text):
         text = _t2s().convert(text)
     text = _WHITESPACE_RUN_RE.sub(" ", text).strip()
+    if is_spaced_out(text):
+        text = _SPACE_BETWEEN_NON_LETTERS_RE.sub("", text)  # 2 0 2 2 年 is 2022年, 弗 · 弗 is 弗·弗
     return _SPACE_BETWEEN_CJK_RE.sub("", text)
 
 
@@ -237,6 +251,9 @@ _CLOSERS = "”’」』）)》〉】]\"'»›"
 _TERMINAL_RE = re.compile(rf"(?:[。！？!?…；;:：.]|——)[{re.escape(_CLOSERS)}]*$")
 # A line ending like this is unfinished whatever comes next: clause punctuation, an
 # opening bracket or quote, or a word hyphen.
+# A line ending in a colon or semicolon introduces or ends a list item; the item after it may begin in
+# lowercase ("о следующем:" / "обмениваться информацией;"), as Russian and English lists do.
+_CLAUSE_END_RE = re.compile(rf"[;；:：][{re.escape(_CLOSERS)}]*$")
 _OPEN_END_RE = re.compile(r"(?:[,，、(\[（「『《“‘«]|(?<=[^\W\d_])[-\u00ad])$")
 # A line ending in a word that cannot end a sentence or heading is unfinished too.
 _OPEN_END_WORDS = frozenset(
@@ -319,6 +336,8 @@ def _is_heading(line: _Line, first: bool) -> bool:
 
 def _continues(prev: _Line, nxt: _Line, first: bool, wrap: int | None) -> bool:
     """Whether the line break between `prev` and `nxt` lies inside one paragraph."""
+    if _CLAUSE_END_RE.search(prev.text) and (nxt.blank_before or wrap is None):
+        return False  # a list item in lowercase after a blank line or in unwrapped text: its own paragraph
     if _OPEN_END_RE.search(prev.text) or _CONTINUES_RE.match(nxt.text):
         return True
     last_word = _LAST_WORD_RE.search(prev.text)
@@ -343,7 +362,8 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
     Every line break is a candidate boundary. It is a real one when the line before ends
     a sentence (。！？…；: or . ! ? with closing quotes), is a short heading or title, or
-    the next line is indented or starts a list item or numbered heading; it is not when the
+    the next line is indented or starts a list item or numbered heading (after a ";" or ":" and
+    a blank line, or in unwrapped text, even a lowercase one: a Word list's items); it is not when the
     line before ends open (、，, hyphen, opening bracket, a word like "of" / "и") or the
     next line starts in lowercase or with punctuation. A line with neither signal (a PDF break inside a word,
     "以联合国为核" / "心的国际体系") continues into the next. In hard-wrapped text, detected

@@ -14,13 +14,15 @@ SUPPORTED_TARGETS = ("ru", "en")
 
 def load_document(text: str, lang: str | None = None, presplit: bool = False, name: str = "") -> Document:
     """Detect the language (unless given) and segment `text` into sentences with offsets."""
-    from aligner.language import check_declared_language, detect_language
+    from aligner.language import check_declared_language, detect_language, refuse_bilingual
     from aligner.segment import segment
 
     if not text.strip():
         raise InputError(f"{name or 'The text'} is empty: there is nothing to align.")
     if lang:
         check_declared_language(text, lang, name)
+    else:
+        refuse_bilingual(text, name)
     lang = lang or detect_language(text, name)
     return Document(text=text, lang=lang, sentences=segment(text, lang, presplit=presplit), name=name)
 

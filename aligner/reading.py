@@ -3,7 +3,7 @@
 Encoding detection is a small explicit strategy rather than charset-normalizer, which
 misjudges short Chinese and Cyrillic texts: byte-order marks; signatures of binary formats
 (PDF, ZIP/.docx, images); BOM-less UTF-16 when there are NUL bytes; strict UTF-8; then
-the legacy codecs GB18030, Big5, cp1251 and KOI8-R, each decoded strictly and scored on
+the legacy codecs GB18030, Big5, cp1251, KOI8-R, MacCyrillic and cp866 (DOS), each decoded strictly and scored on
 one scale by how much the result looks like Chinese or Russian writing. Decoding never
 replaces a character: a text we cannot decode exactly is an error.
 """
@@ -23,6 +23,7 @@ from aligner.formats.rtf import RTF_SIGNATURE, rtf_text
 from aligner.formats.srt import srt_text
 from aligner.formats.web import HTML_SUFFIXES, MHTML_SUFFIXES, page_kind
 from aligner.formats.word97 import OLE_SIGNATURE, doc_text, is_word97
+from aligner.normalise import is_spaced_out
 
 MAX_BYTES = 20 * 1024 * 1024  # larger files are refused with their size and this limit
 MAX_DOCUMENT_BYTES = 200 * 1024 * 1024  # PDFs, e-books, web pages hold fonts and images too; their text is held to MAX_BYTES
@@ -152,24 +153,31 @@ def plausibility(text: str) -> float:
 
     One scale for every codec, so a Russian text saved as GBK (GB2312 has Cyrillic) is
     recognised as well as a Chinese one saved as cp1251 is rejected. Han characters with
-    spaces between them are what Cyrillic bytes read as Chinese look like, and count against.
+    spaces between them are what Cyrillic bytes read as Chinese look like, and count against,
+    unless every character is spaced out, as in Chinese copied out of a PDF.
     """
     sample = text[:SCORE_SAMPLE_CHARS]
     wide = [c for c in sample if ord(c) > 0x7F and not c.isspace()]
     if not wide:
         return 0.0
-    spaced = _SPACED_HAN_RE.findall(sample)  # Chinese has no spaces between words; garbage does
+    # Chinese has no spaces between words; garbage does (but a PDF copy may have one after every character)
+    spaced = [] if is_spaced_out(sample) else _SPACED_HAN_RE.findall(sample)
     good = _cyrillic_good(sample) - 2 * len(spaced)
     good += sum(1 for c in wide if not ("\u0400" <= c <= "\u04ff") and _chinese_good(c))
     return max(0.0, min(1.0, good / len(wide)))
 
 
-_LEGACY = ("gb18030", "big5", "cp1251", "koi8_r")  # the order breaks ties
+# The order breaks ties: cp1251 and MacCyrillic share their lowercase letters, so a text
+# without capitals reads the same in both and is taken as the far commoner cp1251.
+_LEGACY = ("gb18030", "big5hkscs", "cp1251", "koi8_r", "mac_cyrillic", "cp866")  # Big5-HKSCS: Big5 and Hong Kong's
+# Codecs in which the few signs of an English Windows-1252 text (€, —, “”) read as lone Cyrillic
+# capitals ("€100" as "А100"): their reading is taken only when the text is not that English.
+_RARE_LEGACY = frozenset({"mac_cyrillic", "cp866"})
 
 
-def _decode_legacy(data: bytes) -> tuple[str, float] | None:
-    """The most plausible strict decoding among the legacy codecs, with its score."""
-    best: tuple[str, float] | None = None
+def _decode_legacy(data: bytes) -> tuple[str, float, str] | None:
+    """The most plausible strict decoding among the legacy codecs, with its score and codec."""
+    best: tuple[str, float, str] | None = None
     for codec in _LEGACY:
         try:
             text = data.decode(codec)
@@ -179,7 +187,7 @@ def _decode_legacy(data: bytes) -> tuple[str, float] | None:
             continue
         s = plausibility(text)
         if best is None or s > best[1]:
-            best = (text, s)
+            best = (text, s, codec)
     return best
 
 
@@ -275,7 +283,7 @@ def decode_bytes(data: bytes, name: str = "") -> str:
     """Decode a text file's bytes exactly, or raise InputError saying what is wrong and what to do.
 
     Supported: UTF-8 (with or without BOM), UTF-16 and UTF-32 with a BOM, UTF-16 without
-    one, GB18030/GBK/GB2312, Big5, cp1251 and KOI8-R, and, when none of those reads it, English
+    one, GB18030/GBK/GB2312, Big5, cp1251, KOI8-R, MacCyrillic and cp866, and, when none of those reads it, English
     in Windows-1252 / Latin-1 (`_windows_latin`). The BOM is not part of the text;
     line endings are kept as they are, since every offset refers to this text.
     """
@@ -304,6 +312,8 @@ def decode_bytes(data: bytes, name: str = "") -> str:
     except UnicodeDecodeError:
         pass
     found = _decode_legacy(data)
+    if found is not None and found[2] in _RARE_LEGACY and _windows_latin(data) is not None:
+        found = None  # English with a € or a dash, not Russian from an old Mac or DOS
     if found is None or found[1] < MIN_PLAUSIBILITY:
         text = _utf16_without_bom(data)  # UTF-16 text with no ASCII character has no NUL either
         if text is not None:
@@ -315,7 +325,7 @@ def decode_bytes(data: bytes, name: str = "") -> str:
             raise _binary_error(name)
         raise InputError(
             f"{_who(name)} is not in an encoding aligner can read (UTF-8, UTF-16, GB18030, Big5, "
-            "cp1251, KOI8-R, Windows-1252 for English); open it in an editor and save it as UTF-8."
+            "cp1251, KOI8-R, MacCyrillic, cp866, Windows-1252 for English); open it in an editor and save it as UTF-8."
         )
     return _finish(found[0], name)
 
@@ -374,9 +384,10 @@ def read_file(path: str | Path) -> str:
             if not text.strip():
                 raise InputError(f"{path} has no text; give a document with the text to align.")
             return text
-        if suffix == ".odt" or (_starts_with(path, ZIP_SIGNATURE) and is_odt(path)):
+        zipped = _starts_with(path, ZIP_SIGNATURE)
+        if (suffix == ".odt" and not (zipped and is_docx(path))) or (zipped and is_odt(path)):
             return odt_text(path)
-        if suffix == ".docx" or (_starts_with(path, ZIP_SIGNATURE) and is_docx(path)):
+        if suffix == ".docx" or (zipped and is_docx(path)):  # by content whatever the name: .doc, .odt, .txt
             text = docx_text(path)
             if not text.strip():
                 raise InputError(f"{path} has no text in its paragraphs; give a document with the text to align.")

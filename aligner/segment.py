@@ -8,7 +8,8 @@ on our edge cases (No. 5, Jan. 4, Art. 3, p. 12) splits correctly where razdel d
 refined inside quoted speech, which pysbd keeps whole (see benchmarks/segmentation.py: against
 the MAC dev sentence lines, English ends found 0.78 → 0.98 at precision 0.997). A few fixes on top: a
 lone section numeral ("I.", "2.") joins the sentence it heads; for Russian, "долл. США"
-stays whole and a dated sentence ends at "2022 г." before a capitalised word. A "sentence" far
+stays whole, and a sentence ends at "2022 г.", "5 млн т." or "и пр." before a capitalised word, unless it
+only opened with that date ("В 2022 г. Россия …"). A "sentence" far
 longer than any real one (a text typed with commas only, a line without full stops) is cut at
 its clause marks (；before ，) into pieces a pair can hold.
 """
@@ -79,9 +80,15 @@ def _split_zh(para: str) -> list[tuple[int, int]]:
 # --- Russian -------------------------------------------------------------------------
 
 
-# razdel never ends a sentence at "г." (год or город); after a year and before a
-# capitalised word it is the end of a dated sentence: "…4 февраля 2022 г. Главы государств…".
-_RU_YEAR_END_RE = re.compile(r"(?<=\d)\s?гг?\.(?=\s+[А-ЯЁ][а-яё])")
+# razdel never ends a sentence at "г." (год or город), "т." (тонн), "и пр." or "п. п." (процентных
+# пунктов); after a year, an amount or a list and before a capitalised word they end one:
+# "…4 февраля 2022 г. Главы государств…", "…5 млн т. Импорт…", "…инвестиции и пр. Стороны…".
+_RU_ABBREVIATION_END_RE = re.compile(
+    r"(?:(?<=\d)\s?гг?\.|(?:\d|\bмлн|\bмлрд|\bтыс\.)\s?т\.|\bи\s+пр\.|(?<=\d)\s?п\.\s?п\.)(?=\s+[А-ЯЁ][а-яё])")
+# …unless the sentence only opened with its date: "В 2022 г. Россия …", "С 1 января 2023 г. Стороны …",
+# "По состоянию на 1 января 2023 г. Китай …" (a preposition first, a few words to the year).
+_RU_DATE_OPENER_RE = re.compile(r"(?:В|Во|С|Со|До|К|По|На|За|От|После|Около|Начиная|Между)\s(?:\S+\s){0,5}\S*"
+                                r"(?:\d\s?гг?\.|[\dIVXLC]\s?вв?\.)(?:\s?до\s?н\.\s?э\.)?")  # … XX в., 221 г. до н. э.
 
 
 # razdel ends a sentence at a currency abbreviation before an acronym: "100 млрд долл. США".
@@ -89,18 +96,25 @@ _RU_CURRENCY_END_RE = re.compile(r"\b(?:долл|дол|руб|евро|ам)\.$
 _RU_ACRONYM_START_RE = re.compile(r"^[А-ЯЁA-Z]{2,}\b")
 
 
+# „лапки“: razdel knows «» and “”, not a „ closed by “; shown to it as «» (one character each: same offsets).
+_RU_LOW_HIGH_RE = re.compile("„([^„“”«»\n]*)“")
+
+
 def _split_ru(para: str) -> list[tuple[int, int]]:
     import razdel
 
     # Line breaks inside a joined paragraph are spaces to the segmenter; same length, same offsets.
-    flat = _WS_RE.sub(" ", para)
+    flat = _RU_LOW_HIGH_RE.sub(r"«\1»", _WS_RE.sub(" ", para))
     spans: list[tuple[int, int]] = []
     for s in razdel.sentenize(flat):
-        if spans and _RU_CURRENCY_END_RE.search(flat[spans[-1][0]:spans[-1][1]]) and _RU_ACRONYM_START_RE.match(s.text):
+        if spans and (_RU_CURRENCY_END_RE.search(flat[spans[-1][0]:spans[-1][1]]) and _RU_ACRONYM_START_RE.match(s.text)
+                      or _RU_DATE_OPENER_RE.fullmatch(flat, *spans[-1])):
             start = spans.pop()[0]
         else:
             start = s.start
-        for m in _RU_YEAR_END_RE.finditer(flat, start, s.stop):
+        for m in _RU_ABBREVIATION_END_RE.finditer(flat, start, s.stop):
+            if _RU_DATE_OPENER_RE.fullmatch(flat, start, m.end()):
+                continue
             spans.append((start, m.end()))
             start = m.end()
         spans.append((start, s.stop))
@@ -286,7 +300,8 @@ def _grouped(a: int, ends: list[int], b: int, shortest: int) -> list[tuple[int, 
 def _cut_overlong(para: str, a: int, b: int, lang: str, level: int = 0) -> list[tuple[int, int]]:
     """The sentence para[a:b] as it is, or, if far too long for one, in pieces cut at its clause marks."""
     marks = _CLAUSE_MARKS[lang]
-    if b - a <= _OVERLONG[lang]:
+    length = b - a if lang != "zh" else b - a - para.count(" ", a, b)  # Chinese spaced out 中 华 is no longer
+    if length <= _OVERLONG[lang]:
         return [(a, b)]
     for k in range(level, len(marks)):
         ends = _clause_ends(para, a, b, marks[k])

@@ -1,8 +1,8 @@
 """Rows of a table a reviewer keeps in a spreadsheet or a tab/comma-separated file, and which of
 its columns hold which language: shared by the glossary and by pairs aligned elsewhere.
 
-A header row names the columns (zh / Chinese / 中文, en / English / 英文, ru / Russian / 俄文 /
-русский), or names them by role as CAT tools export them (Source / Target, 原文 / 译文, Оригинал /
+A header row names the columns (zh / Chinese / 中文 / китайский, en / English / 英文 / английский,
+ru / Russian / 俄文 / русский), or names them by role as CAT tools export them (Source / Target, 原文 / 译文, Оригинал /
 Перевод): the languages then come from the columns' content. Text files are read in any encoding aligner reads, the delimiter taken from the first
 line (tab, semicolon or comma).
 """
@@ -15,9 +15,9 @@ from pathlib import Path
 from aligner.errors import InputError
 
 COLUMN_NAMES = {
-    "zh": ("zh", "chinese", "中文", "汉语", "源语", "source", "zh-cn", "zh_cn"),
-    "en": ("en", "english", "英文", "英语", "英", "en-us", "en-gb"),
-    "ru": ("ru", "russian", "俄文", "俄语", "俄", "русский", "ru-ru"),
+    "zh": ("zh", "chinese", "中文", "汉语", "源语", "source", "zh-cn", "zh_cn", "китайский", "китайский язык"),
+    "en": ("en", "english", "英文", "英语", "英", "en-us", "en-gb", "английский", "английский язык"),
+    "ru": ("ru", "russian", "俄文", "俄语", "俄", "русский", "русский язык", "ru-ru"),
 }
 
 # Column names by role, not language: the header of a CAT tool's export or a reviewer's table.

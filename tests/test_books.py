@@ -230,6 +230,15 @@ def test_a_web_page_saved_with_a_doc_name_is_read_as_the_page(tmp_path, saved):
     assert read_file(renamed) == read_file(original)
 
 
+@pytest.mark.parametrize("name", ["statement.txt", "statement", "statement.htm.download"])
+@pytest.mark.parametrize("saved", ["joint-statement-page.ru.html", "joint-statement-page.zh.mhtml"])
+def test_a_web_page_saved_under_a_text_name_or_none_is_read_as_the_page(tmp_path, saved, name):
+    # a page saved from a browser as .txt, or downloaded without an extension: its markup is not the text
+    renamed = tmp_path / name
+    renamed.write_bytes((DATA / saved).read_bytes())
+    assert read_file(renamed) == read_file(DATA / saved)
+
+
 def test_a_utf8_page_led_by_a_bom_comment_and_xml_declaration_is_still_a_page(tmp_path):
     original = DATA / "joint-statement-page.ru.html"  # UTF-8
     led = tmp_path / "led.doc"

@@ -247,6 +247,21 @@ def test_python_dash_m_runs_and_a_closed_pipe_is_quiet(tmp_path):
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
 
 
+def test_a_listing_redirected_where_the_system_encoding_is_not_unicode_is_written_in_utf8(tmp_path):
+    # `aligner align zh.txt ru.txt > pairs.txt` on a Russian Windows: stdout is cp1251, which has no Chinese
+    # and no box lines; the listing ended in a UnicodeEncodeError traceback
+    zh, ru = tmp_path / "zh.txt", tmp_path / "ru.txt"
+    zh.write_text("两国元首在北京举行会谈。双方同意加强合作。\n", encoding="utf-8")
+    ru.write_text("Главы государств провели переговоры в Пекине. Стороны договорились укреплять сотрудничество.\n",
+                  encoding="utf-8")
+    env = dict(os.environ, ALIGNER_CACHE_DIR=str(tmp_path), OMP_NUM_THREADS="1", PYTHONPATH=str(ROOT),
+               PYTHONIOENCODING="cp1251")
+    done = subprocess.run([sys.executable, "-m", "aligner", "align", "-q", str(zh), str(ru)], capture_output=True, env=env)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    listing = done.stdout.decode("utf-8")
+    assert "两国元首在北京举行会谈。" in listing and "│ Главы государств" in listing
+
+
 def test_the_review_page_refuses_uploads_over_the_readers_limit():
     import tomllib
 
@@ -262,7 +277,7 @@ def test_the_review_page_refuses_uploads_over_the_readers_limit():
 
 @pytest.mark.parametrize(("args", "says"), [
     (["align", str(ZH)], "Give two files (Chinese, translation) or three"),
-    (["align"], "Missing argument 'FILES...'"),
+    (["align"], "Missing argument 'CHINESE TRANSLATION [ENGLISH]'"),
     (["align", str(ZH), str(RU), "--target-lang", "fr"], "'fr' is not one of 'ru', 'en'"),
     (["align", "--bogus", str(ZH), str(RU)], "No such option '--bogus'"),
     (["evaluate", "no-such-folder"], "'no-such-folder' does not exist"),
@@ -271,6 +286,16 @@ def test_the_review_page_refuses_uploads_over_the_readers_limit():
 def test_command_line_mistakes_are_one_line_with_where_to_look(runner, args, says):
     line = _error_line(runner.invoke(main, args), exit_code=2)
     assert says in line and "--help'." in line, line
+
+
+def test_align_help_names_the_files_by_their_role_and_the_kinds_it_reads(runner):
+    # a reviewer, not a programmer, reads this: no FILES[0], and which documents it takes
+    help_text = runner.invoke(main, ["align", "--help"]).output
+    assert "align [OPTIONS] CHINESE TRANSLATION [ENGLISH]" in help_text
+    assert "FILES[" not in help_text
+    assert all(kind in help_text for kind in (".docx", ".pdf", ".rtf", ".odt", ".epub", ".html", "cp1251"))
+    summary = runner.invoke(main, ["--help"]).output
+    assert "align     Align a Chinese text with its Russian or English translation" in summary
 
 
 def test_plain_aligner_still_shows_the_help(runner):

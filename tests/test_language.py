@@ -4,7 +4,8 @@ from pathlib import Path
 import pytest
 
 from aligner.errors import LanguageError
-from aligner.language import detect_language
+from aligner.language import detect_language, refuse_bilingual
+from aligner.pipeline import load_document
 
 SEED = Path("/work/shared/seed/joint-statement-2022-02-04.zh.txt").read_text(encoding="utf-8")
 
@@ -49,6 +50,44 @@ def test_chinese_with_many_english_terms_is_still_chinese():
 
 def test_english_quoting_chinese_names_is_english():
     assert detect_language(ENGLISH + " The concept of 人类命运共同体 (a community with a shared future) was noted.") == "en"
+
+
+@pytest.mark.parametrize("translation", ["ru", "en"])
+def test_a_bilingual_document_is_refused_with_what_to_do(translation):
+    # paragraphs of the Chinese and of its translation in turn: it was "Russian" (or "English"), and with
+    # the translation beside it the error said both files were Russian
+    root = Path(__file__).parent.parent / "texts"
+    zh = [p for p in (root / "joint-statement.zh.txt").read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    tgt = [p for p in (root / f"joint-statement.{translation}.txt").read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    bilingual = "\n\n".join(p.strip() for pair in zip(zh, tgt) for p in pair)
+    with pytest.raises(LanguageError, match="both.txt holds paragraphs in Chinese and in .* bilingual .* two files"):
+        load_document(bilingual, name="both.txt")
+
+
+
+def test_a_column_of_pairs_with_untranslated_rows_is_still_read_by_its_language():
+    # a translation memory's source column may hold Latin-only segments (names, codes): its language is
+    # detected as before; only whole documents are refused as bilingual
+    column = "\n".join(["两国元首在北京举行会谈。", "APEC Summit", "双方同意加强合作。", "Annex 1", "COVID-19",
+                        "双方呼吁各国加强对话。", "Table 2", "双方将继续推动合作。"])
+    assert detect_language(column, "the zh column") == "zh"
+    refuse_bilingual(column, "a document")  # nor is a Chinese document with a few lines in English
+
+
+def test_a_translation_quoting_chinese_in_every_paragraph_is_not_bilingual():
+    text = "\n\n".join(f"Понятие «{w}» ({zh}) занимает важное место в китайской философии и культуре." for w, zh in
+                       [("дао", "道"), ("дэ", "德"), ("жэнь", "仁"), ("ли", "礼"), ("и", "义"), ("чжи", "智")])
+    assert detect_language(text) == "ru"
+
+
+def test_a_chinese_paper_with_english_references_is_chinese():
+    paragraphs = ["本文讨论了中俄关系的发展历程和主要特点。", "双方在政治、经济和人文领域的合作不断深化。",
+                  "两国元首的会晤为双边关系指明了方向。", "参考文献"]
+    references = ["Smith J. China and Russia in the New Era. Beijing: Foreign Languages Press, 2020.",
+                  "Ivanov A. Strategic Partnership Revisited. Moscow: Nauka, 2021."]
+    assert detect_language("\n".join(paragraphs * 2 + references * 2)) == "zh"
+    russian = ["Стороны договорились укреплять сотрудничество в области энергетики."] * 12
+    assert detect_language("\n".join(russian + references * 2)) == "ru"
 
 
 def test_short_english_line_is_english():

@@ -230,6 +230,32 @@ def test_a_header_naming_the_columns_by_role_is_a_header_and_the_languages_come_
     assert checked.target.lang == "en" and len(checked.beads) == 2
 
 
+@pytest.mark.parametrize("header", ["Китайский\tРусский", "Русский язык\tКитайский язык", "中文\t俄文",
+                                    "Китайский (упрощённый)\tРусский"])
+def test_a_header_naming_the_languages_in_russian_is_a_header(tmp_path, header):
+    # a Russian reviewer's table: "Китайский" was not a column name, so the header became pair #1
+    # (and with the Russian column first, an error that the columns were swapped)
+    path = tmp_path / "pairs.tsv"
+    rows = [("两国元首在北京举行会谈。", "Главы государств провели переговоры в Пекине."),
+            ("双方同意加强合作。", "Стороны договорились укреплять сотрудничество.")]
+    ru_first = header.startswith("Русский")
+    path.write_text(header + "\n" + "".join(f"{ru}\t{zh}\n" if ru_first else f"{zh}\t{ru}\n" for zh, ru in rows),
+                    encoding="utf-8")
+    pairs, lang = read_pairs(path)
+    assert pairs == rows and lang == "ru"
+
+
+def test_a_table_without_a_header_whose_rows_are_numbered_pairs_the_columns_after_the_number(tmp_path):
+    # № / Chinese / Russian, as a reviewer numbers the rows of a spreadsheet: the number column was taken
+    # for the Chinese ("the first column has no letters in Chinese, Cyrillic or Latin script")
+    path = tmp_path / "pairs.tsv"
+    rows = [("两国元首在北京举行会谈。", "Главы государств провели переговоры в Пекине."),
+            ("双方同意加强合作。", "Стороны договорились укреплять сотрудничество.")]
+    path.write_text("".join(f"{k}\t{zh}\t{ru}\n" for k, (zh, ru) in enumerate(rows, 1)), encoding="utf-8")
+    pairs, _ = read_pairs(path)
+    assert pairs == rows
+
+
 def test_a_glossary_with_source_and_target_columns_has_no_header_term(tmp_path):
     from aligner.glossary import load_glossary
 

@@ -55,6 +55,13 @@ def test_fold_turns_radical_code_points_of_a_pdf_copy_into_the_characters_they_s
     assert fold("⽤⼾，曲线⸺，ﬁnal ﬂow，1941‒1945") == "用户，曲线——，final flow，1941–1945"
 
 
+def test_fold_joins_the_digits_of_chinese_spaced_out_character_by_character():
+    # copied out of a PDF with a space after every character: 2 0 2 2 年 is the year 2022, as in the text
+    spaced = " ".join("俄罗斯联邦总统弗·弗·普京于2022年2月4日访华，贸易额增长1.5%。")
+    assert fold(spaced) == "俄罗斯联邦总统弗·弗·普京于2022年2月4日访华，贸易额增长1.5%。"
+    assert fold("2022 年 2 月的会议") == "2022 年 2 月的会议"  # a text that is not spaced out keeps its spaces
+
+
 def test_fold_collapses_whitespace_but_keeps_spaces_next_to_latin():
     assert fold("  The   parties\n\n agreed  ") == "The parties agreed"
     assert fold("第24届 Winter Games 开幕") == "第24届 Winter Games 开幕"
@@ -227,3 +234,39 @@ def test_a_long_title_repeated_as_the_first_heading_ends_its_paragraph():
     # a long line that is not the title still runs on into a capitalised next block, as a PDF break can
     other = title.replace("Joint Statement", "The statement")
     assert len(_paragraphs(f"{title}\n\n{other}\n\nVladimir Putin visited China.")) == 2
+
+
+def _word_list(tmp_path, intro, items):
+    """A .docx as Word writes a numbered list: the numbers are list formatting, not text."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(intro)
+    for item in items:
+        document.add_paragraph(item, style="List Number")
+    path = tmp_path / "list.docx"
+    document.save(path)
+    return path
+
+
+def test_lowercase_list_items_after_a_colon_and_semicolons_stay_their_own_paragraphs(tmp_path):
+    # Russian (and English) list items begin in lowercase and end with ";": in a Word list, whose
+    # numbers are formatting, each is still a paragraph of its own, as the Chinese items (…；) are;
+    # glued into one "sentence" a list of 5 or more items could not be paired with the Chinese at all.
+    from aligner.reading import read_file
+    from aligner.segment import segment
+
+    items = ["обмениваться информацией;", "проводить консультации не реже одного раза в год;",
+             "содействовать контактам между ведомствами;", "развивать сотрудничество в энергетике;",
+             "поддерживать обмены молодежью;", "укреплять связи регионов."]
+    text = read_file(_word_list(tmp_path, "Стороны договорились о следующем:", items))
+    assert _paragraphs(text) == ["Стороны договорились о следующем:", *items]
+    assert [s.text for s in segment(text, "ru")] == ["Стороны договорились о следующем:", *items]
+    english = read_file(_word_list(tmp_path, "The sides agreed as follows:", ["exchange information;", "hold talks."]))
+    assert _paragraphs(english) == ["The sides agreed as follows:", "exchange information;", "hold talks."]
+
+
+def test_a_line_ending_in_a_semicolon_runs_on_in_hard_wrapped_text():
+    # a wrapped line that happens to end at ";" with no blank line after it still continues
+    text = RUSSIAN_WRAPPED.replace("не о чем.\nОн", "не о чем;\nон")
+    assert _paragraphs(text)[0].endswith("не о чем;\nон снова отвернулся.")

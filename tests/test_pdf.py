@@ -164,3 +164,26 @@ def test_a_pdf_whose_text_is_too_large_names_the_limit(monkeypatch):
     monkeypatch.setattr(reading, "MAX_BYTES", 1000)
     with pytest.raises(InputError, match=r"the text of .*joint-statement-opening\.zh\.pdf is .* the limit is"):
         read_file(PDF["zh"])
+
+
+def _table_page(path: Path, page_number: str | None) -> Path:
+    """A page whose text ends in a table of figures, as a statistics annex does, and maybe a page number."""
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont("Helvetica", 12)
+    pdf.drawString(72, 770, "Trade between the two countries grew steadily in both years.")
+    for y, row in ((740, ("Indicator", "2020", "2021")), (722, ("Export", "1500", "2000"))):
+        for x, cell in zip((72, 204, 336), row):
+            pdf.drawString(x, y, cell)
+    if page_number:
+        pdf.drawCentredString(297, 40, page_number)
+    pdf.save()
+    return path
+
+
+@pytest.mark.parametrize("page_number", [None, "7"])
+def test_figures_in_a_table_row_at_the_foot_of_the_text_are_not_taken_for_a_page_number(tmp_path, page_number):
+    # LibreOffice's PDF of a document ending in a table lost "1500" and "2000": the lowest lines, bare numbers
+    text = read_file(_table_page(tmp_path / "annex.pdf", page_number))
+    assert re.findall(r"\d+", text) == ["2020", "2021", "1500", "2000"]

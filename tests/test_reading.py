@@ -48,6 +48,18 @@ CASES = [
     ("ru sentence koi8-r", RU_SENTENCE, "koi8_r"),
     ("ru title cp1251 capitals", "СОВМЕСТНОЕ ЗАЯВЛЕНИЕ", "cp1251"),
     ("ru title koi8-r capitals", "СОВМЕСТНОЕ ЗАЯВЛЕНИЕ", "koi8_r"),
+    # an old Mac's Cyrillic and DOS's cp866: read before as KOI8-R gibberish (▒НБЛЕЯРМНЕ) or refused
+    ("russian mac-cyrillic", RUSSIAN, "mac_cyrillic"),
+    ("russian cp866", RUSSIAN, "cp866"),
+    ("ru sentence mac-cyrillic", RU_SENTENCE, "mac_cyrillic"),
+    ("ru sentence cp866", RU_SENTENCE, "cp866"),
+    ("ru title mac-cyrillic capitals", "СОВМЕСТНОЕ ЗАЯВЛЕНИЕ", "mac_cyrillic"),
+    ("ru title cp866 capitals", "СОВМЕСТНОЕ ЗАЯВЛЕНИЕ", "cp866"),
+    # Chinese copied out of a PDF with a space after every character, saved as GBK: was "not in an encoding"
+    ("seed spaced out gbk", " ".join(SEED[:3000]), "gbk"),
+    ("zh sentence spaced out gbk", " ".join(ZH_SENTENCE), "gbk"),
+    # Hong Kong's Big5 with its supplementary characters (HKSCS: 嘅, 邨): was "not in an encoding"
+    ("hong kong big5-hkscs", "香港特別行政區政府今日公布，屯門邨的居民嘅生活質素有所改善。立法會議員表示支持。", "big5hkscs"),
 ]
 
 
@@ -271,6 +283,16 @@ def test_a_merged_docx_cell_is_read_once(tmp_path):
                                               "Cell 21.", "Cell 22."]
     assert read_rows(path) == [["Across three columns.", "", ""], ["Down two rows.", "Cell 11.", "Cell 12."],
                                ["", "Cell 21.", "Cell 22."]]
+
+
+@pytest.mark.parametrize("name", ["statement.odt", "statement.doc", "statement.txt"])
+def test_a_docx_under_another_documents_name_is_read_as_a_docx(tmp_path, name):
+    # a .docx renamed .odt was refused as "not a readable OpenDocument text"
+    document = docx.Document()
+    document.add_paragraph("Стороны договорились укреплять сотрудничество.")
+    document.save(tmp_path / "statement.docx")
+    (tmp_path / name).write_bytes((tmp_path / "statement.docx").read_bytes())
+    assert read_file(tmp_path / name) == "Стороны договорились укреплять сотрудничество."
 
 
 def test_a_broken_docx_is_refused_by_name(tmp_path):

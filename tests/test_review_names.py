@@ -148,6 +148,11 @@ def test_reasons_quote_the_users_own_traditional_and_full_width_text():
     ("双方将在东南亚国家联盟框架内合作。", "The Parties will cooperate within the ASEAN framework.", "en"),
     ("双方支持国际货币基金组织改革。", "Стороны поддерживают реформу МВФ.", "ru"),
     ("联合国呼吁各方保持克制。", "The U.N. called on all sides to show restraint.", "en"),
+    # a capital as the Russian adjective: Beijing time, Moscow State University
+    ("会议于北京时间10点开始。", "Заседание началось в 10 часов по пекинскому времени.", "ru"),
+    ("会议于莫斯科时间10点开始。", "Заседание началось в 10 часов по московскому времени.", "ru"),
+    ("他毕业于莫斯科大学。", "Он окончил Московский университет.", "ru"),
+    ("中国是俄罗斯最大的贸易伙伴。", "Поднебесная является крупнейшим торговым партнером России.", "ru"),  # China
 ])
 def test_abbreviated_chinese_forms_of_known_names(zh, tgt, lang):
     assert reasons([(zh, tgt)], lang) == [None]

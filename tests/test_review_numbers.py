@@ -153,6 +153,15 @@ def test_a_changed_rank_names_both_sides():
         "24 only in the Chinese"  # "two" is a count, not a rank: not set against 24
 
 
+def test_a_changed_amount_written_in_words_names_both_sides():
+    # "полтора миллиарда" for 1000亿 is a changed amount, not an amount left out
+    assert reason("双方期待发达国家每年提供1000亿美元。",
+                  "Стороны ожидают от развитых стран ежегодного предоставления полутора миллиардов долларов.", "ru") == \
+        "1000亿 ≠ полутора миллиардов"
+    assert reason("两国贸易额达到1000亿美元。", "Товарооборот двух стран значительно вырос.", "ru") == \
+        "1000亿 only in the Chinese"  # "двух" is a count, not an amount: not set against 1000亿
+
+
 def test_reasons_quote_the_users_traditional_text():
     a = _one_pair("兩千名學生參加了比賽。", "Three thousand students took part in the competition.", "en")
     number_flags(a)
@@ -210,6 +219,81 @@ def test_formal_phrasings_of_the_same_number_agree(zh, tgt, lang):
 ])
 def test_changed_numbers_in_those_phrasings_are_still_named(zh, tgt, lang, expected):
     assert reason(zh, tgt, lang) == expected
+
+
+@pytest.mark.parametrize("zh, ru", [
+    # Russian ordinals in words, as English "twenty-first" already reads: a compound rank or a date's day
+    ("21世纪是亚洲的世纪。", "Двадцать первый век станет веком Азии."),
+    ("双方出席了第24届冬奥会开幕式。", "Стороны присутствовали на открытии двадцать четвёртых зимних Олимпийских игр."),
+    ("他1997年出生。", "Он родился в тысяча девятьсот девяносто седьмом году."),
+    ("这是他第一百零一次来北京。", "Он приехал в Пекин в сто первый раз."),
+    ("他庆祝了三十五岁生日。", "Он отметил тридцать пятый день рождения."),
+    ("5月21日双方签署了协议。", "Двадцать первого мая стороны подписали соглашение."),
+    ("2月24日双方举行了会谈。", "Двадцать четвёртого февраля стороны провели переговоры."),
+    ("5月3日双方举行了会谈。", "Третьего мая стороны провели переговоры."),
+])
+def test_russian_ordinals_in_words_read_as_their_number(zh, ru):
+    assert reason(zh, ru, "ru") is None
+
+
+@pytest.mark.parametrize("zh, ru, expected", [
+    ("21世纪是亚洲的世纪。", "Двадцать второй век станет веком Азии.", "21 ≠ Двадцать второй"),
+    ("5月3日双方举行了会谈。", "Четвёртого мая стороны провели переговоры.", "3 ≠ Четвёртого"),
+])
+def test_a_changed_russian_ordinal_is_named(zh, ru, expected):
+    assert reason(zh, ru, "ru") == expected
+
+
+@pytest.mark.parametrize("zh, ru, expected", [
+    ("五分之一的企业参加了展会。", "Пятая часть предприятий приняла участие в выставке.", None),
+    ("约十分之一的人口。", "Около десятой части населения.", None),
+    ("五分之一的企业参加了展会。", "Четвёртая часть предприятий приняла участие в выставке.", "五分之一 only in the Chinese"),
+    ("报告第三部分讨论了气候问题。", "В третьей части доклада рассматриваются вопросы климата.", None),  # a part, not a third
+])
+def test_a_russian_share_as_an_ordinal_part_is_a_fraction(zh, ru, expected):
+    assert reason(zh, ru, "ru") == expected
+
+
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    # a date in digits with dots, as Russian (and German-style) documents write it: day, month and year
+    ("协定于2022年2月4日签署。", "Соглашение подписано 04.02.2022.", "ru", None),
+    ("协定于2022年2月4日签署。", "Соглашение от 4.02.2022 г. подписано.", "ru", None),
+    ("协定于2022年2月4日签署。", "Соглашение подписано 04.02.22.", "ru", None),
+    ("协定于2022.02.04签署。", "Соглашение подписано 4 февраля 2022 г.", "ru", None),
+    ("协定于2022年2月4日签署。", "Соглашение подписано 05.02.2022.", "ru", "4 ≠ 05"),
+    ("增长了1.5%。", "Рост составил 1,5 %.", "ru", None),  # a decimal is no date
+])
+def test_a_dotted_date_reads_as_its_day_month_and_year(zh, tgt, lang, expected):
+    assert reason(zh, tgt, lang) == expected
+
+
+@pytest.mark.parametrize("zh, tgt, lang", [
+    # clause numbers heading a sentence on one side only (a Word document's automatic numbering is not
+    # text, and translators drop or renumber them): no number changed
+    ("1.1 双方同意加强合作。", "Стороны договорились укреплять сотрудничество.", "ru"),
+    ("2.3.1 双方同意加强合作。", "Стороны договорились укреплять сотрудничество.", "ru"),
+    ("（3）双方同意加强合作。", "Стороны договорились укреплять сотрудничество.", "ru"),
+    ("双方同意加强合作。", "2.3.1. Стороны договорились укреплять сотрудничество.", "ru"),
+    ("双方同意加强合作。", "(3) The Parties agreed to strengthen cooperation.", "en"),
+    ("1.1 双方同意加强合作。", "1.1. The Parties agreed to strengthen cooperation.", "en"),
+])
+def test_a_clause_number_heading_one_side_is_no_number_change(zh, tgt, lang):
+    assert reason(zh, tgt, lang) is None
+
+
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("150万人参加了。", "1.5 million people took part.", "en", None),  # a number opening a sentence still counts
+    ("双方同意加强合作。", "1.5 million people took part.", "en", "1.5 million only in the English"),
+    ("1.1 双方同意在2022年加强合作。", "Стороны договорились укреплять сотрудничество в 2023 г.", "ru", "2022 ≠ 2023"),
+])
+def test_numbers_beside_a_clause_number_still_count(zh, tgt, lang, expected):
+    assert reason(zh, tgt, lang) == expected
+
+
+def test_a_lone_russian_ordinal_is_no_number_unless_it_dates_a_month():
+    # "первый заместитель", "во-вторых": ranks a translator adds or drops freely, as the English reading has them
+    assert quantities("Первый заместитель министра выступил во-вторых.", "ru") == []
+    assert [q.values for q in quantities("третьего мая", "ru")] == [(3.0,), (5.0,)]
 
 
 def test_words_that_look_like_numbers_are_not_read():

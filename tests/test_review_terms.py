@@ -71,6 +71,16 @@ def test_an_unusable_glossary_is_one_clear_error(content, message):
     ("democra*", "a bureaucracy", "en", False),
     ("суверен*", "внутренние дела суверенных государств", "ru", True),
     ("democra", "Democracy is a common value of humankind", "en", False),  # without *, a word is a word
+    # ё is mostly written е in Russian texts, and glossaries use either
+    ("Организация Объединённых Наций", "Устав Организации Объединенных Наций", "ru", True),
+    ("Объединенных Наций", "Устав Организации Объединённых Наций", "ru", True),
+    ("всеобъемлющее партнёрство", "отношения всеобъемлющего партнерства", "ru", True),
+    # short Russian words are inflected too
+    ("Евразийский экономический союз", "с Евразийским экономическим союзом", "ru", True),
+    ("путь", "выбирать пути развития", "ru", True),
+    ("дело", "во внутренние дела государств", "ru", True),
+    ("союз", "Стороны заключили договор", "ru", False),
+    ("ООН", "в рамках ОДКБ", "ru", False),
 ])
 def test_renderings_are_found_in_their_inflected_forms(form, text, lang, found):
     assert rendering_found(form, text, lang) is found

@@ -112,6 +112,14 @@ def test_chinese_speech_keeps_its_pauses_and_a_spaced_closing_quote():
         "那男孩道：“呸，你不会摔交。 ”", "韦小宝道：“谁说不会？”"]
 
 
+def test_chinese_spaced_out_character_by_character_is_split_like_the_text():
+    # Chinese copied out of a PDF with a space after every character: its sentences are no longer, and
+    # were cut at their commas as "far too long" once past 100 characters (200 with the spaces)
+    text = next(p for p in SEED.split("\n\n") if p.startswith("双方呼吁各国从全人类共同福祉出发"))
+    spaced = " ".join(text)
+    assert [s.text.replace(" ", "") for s in segment(spaced, "zh")] == [s.text.replace(" ", "") for s in segment(text, "zh")]
+
+
 def test_chinese_semicolon_does_not_split():
     assert _texts("第一，加强合作；第二，扩大交流。", "zh") == ["第一，加强合作；第二，扩大交流。"]
 
@@ -134,6 +142,47 @@ def test_russian_date_with_g_inside_a_sentence():
         "4 февраля 2022 г. в Пекине прошли переговоры.",
         "Стороны договорились.",
     ]
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # a sentence that opens with its date ("In 2022 Russia …"), as Russian official texts very often do
+    ("В 2022 г. Россия и Китай подписали соглашение. Оно вступило в силу.",
+     ["В 2022 г. Россия и Китай подписали соглашение.", "Оно вступило в силу."]),
+    ("С 1 января 2023 г. Стороны применяют новые правила.", ["С 1 января 2023 г. Стороны применяют новые правила."]),
+    ("В 2020–2021 гг. Китай увеличил импорт. Это важно.", ["В 2020–2021 гг. Китай увеличил импорт.", "Это важно."]),
+    ("До конца 2025 г. Стороны завершат работу.", ["До конца 2025 г. Стороны завершат работу."]),
+    ("В начале XX в. Китай изменился.", ["В начале XX в. Китай изменился."]),
+    ("В 221 г. до н. э. Китай объединился.", ["В 221 г. до н. э. Китай объединился."]),
+    ("Во II в. до н. э. Китай объединился.", ["Во II в. до н. э. Китай объединился."]),
+    # a sentence that ends at its date still ends there
+    ("Договор подписан в 2001 г. Он действует до сих пор.", ["Договор подписан в 2001 г.", "Он действует до сих пор."]),
+    ("Это был 1990 г. Россия менялась.", ["Это был 1990 г.", "Россия менялась."]),
+    ("Это было во II в. до н. э. Китай объединился.", ["Это было во II в. до н. э.", "Китай объединился."]),
+])
+def test_a_russian_sentence_opening_with_its_year_is_not_cut_after_it(text, sentences):
+    assert _texts(text, "ru") == sentences
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # abbreviations razdel never ends a sentence at, which end one before a capitalised word
+    ("Экспорт составил 5 млн т. Импорт вырос.", ["Экспорт составил 5 млн т.", "Импорт вырос."]),
+    ("Отгружено 300 т. Остальное позже.", ["Отгружено 300 т.", "Остальное позже."]),
+    ("Обсуждались торговля, инвестиции и пр. Стороны договорились.",
+     ["Обсуждались торговля, инвестиции и пр.", "Стороны договорились."]),
+    ("Рост составил 3 п. п. Инфляция снизилась.", ["Рост составил 3 п. п.", "Инфляция снизилась."]),
+    # … and stay inside one before a lowercase word or a number
+    ("Отгружено 300 т. нефти и 5 т. угля.", ["Отгружено 300 т. нефти и 5 т. угля."]),
+    ("См. т. 5 и пр. материалы.", ["См. т. 5 и пр. материалы."]),
+])
+def test_russian_units_and_list_ends_end_a_sentence_before_a_capital(text, sentences):
+    assert _texts(text, "ru") == sentences
+
+
+@pytest.mark.parametrize("quoted", ["„Мы готовы!“", "„Мы готовы!”", "«Мы готовы!»", "“Мы готовы!”"])
+def test_russian_low_high_quotes_end_a_sentence_as_guillemets_do(quoted):
+    # „лапки“ (the second level of Russian quotation, the first in some texts) were not seen as quotes
+    assert _texts(f"Он сказал: {quoted} Потом ушёл. Они говорили: „и т. д.“, а потом замолчали.", "ru") == [
+        f"Он сказал: {quoted}", "Потом ушёл.", "Они говорили: „и т. д.“, а потом замолчали."]
 
 
 def test_russian_pdf_break_joins_and_guillemets_stay():

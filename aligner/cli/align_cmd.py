@@ -16,7 +16,7 @@ STDIN = "-"  # a file argument standing for the text piped into stdin
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True)
+@click.argument("files", nargs=-1, required=True, metavar="CHINESE TRANSLATION [ENGLISH]")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Write the pairs here; the format follows the extension (.tsv .csv .json .tmx .xlsx .docx .html .txt). "
                    "Without it, a side-by-side listing goes to stdout.")
@@ -30,11 +30,12 @@ STDIN = "-"  # a file argument standing for the text piped into stdin
 def align(files: tuple[str, ...], output: Path | None, target_lang: str | None, model: str | None,
           presplit: bool, glossary_file: Path | None, keep: set[str] | None, min_score: float, no_cache: bool,
           quiet: bool) -> None:
-    """Align the Chinese text FILES[0] with its translation FILES[1] (Russian or English).
+    """Align a Chinese text with its Russian or English translation, sentence by sentence.
 
-    Give a third file (zh ru en) to align both translations to the Chinese and see three columns.
-    A file may also be a web address (https://…): the page's article, or the PDF, is read, or '-'
-    for a text piped into stdin (one of two files).
+    Give the Chinese file first, then the translation; give a Russian and then an English
+    translation to see three columns. Each file may be plain text (UTF-8, UTF-16, GB18030, Big5,
+    cp1251, KOI8-R …), .docx, .doc, .odt, .rtf, .pdf, .epub, .html, .mhtml or .srt; a web address
+    (https://…), whose article or PDF is read; or '-' for a text piped into stdin (one of two files).
     """
     from aligner.fetch import is_url
     from aligner.glossary import load_glossary

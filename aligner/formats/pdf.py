@@ -464,11 +464,19 @@ def without_furniture(lines: list[Line], running: set[tuple[str, str]]) -> list[
     drop, seen = set(), set()
     for edge, line in _edges(lines):  # outermost first: a head is dropped once, the title it repeats stays
         edge_key = (edge, _key(line.text))
-        if _PAGE_NUMBER_RE.match(line.text) or (edge_key in running and edge_key not in seen):
+        if (_PAGE_NUMBER_RE.match(line.text) and not _in_a_row_of_figures(line, lines)) or \
+                (edge_key in running and edge_key not in seen):
             drop.add(id(line))
         seen.add(edge_key)
     kept = [line for line in lines if id(line) not in drop]
     return kept if kept else lines  # a page that is nothing but a number keeps it
+
+
+def _in_a_row_of_figures(number: Line, lines: list[Line]) -> bool:
+    """A bare number beside another on its row is a table's cell (Export 1500 2000), not a page number."""
+    return any(other is not number and _PAGE_NUMBER_RE.match(other.text)
+               and min(other.top, number.top) - max(other.bottom, number.bottom) > 0.5 * number.height
+               for other in lines)
 
 
 def running_heads(pages: list[list[Line]]) -> set[tuple[str, str]]:

@@ -28,17 +28,16 @@ _HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*(<\?xml[^>]*>\s*)?(<!doctype html
 
 
 def page_kind(path: Path, suffix: str) -> str | None:
-    """'html' or 'mhtml' for a saved web page: by its extension, or, for a .doc, by its content.
+    """'html' or 'mhtml' for a saved web page: by its extension, or else by its content.
 
     Word's "Save as Web Page" (and "Single File Web Page") documents are often renamed .doc, and
-    many official sites publish their statements so; Word opens them, and so do we.
+    many official sites publish their statements so; Word opens them, and so do we. A page saved
+    as .txt or downloaded without an extension is a page too: nobody aligns its markup.
     """
     if suffix in HTML_SUFFIXES:
         return "html"
     if suffix in MHTML_SUFFIXES:
         return "mhtml"
-    if suffix != ".doc":
-        return None
     with path.open("rb") as handle:
         head = handle.read(4096).removeprefix(codecs.BOM_UTF8)
     if _HTML_START.match(head):

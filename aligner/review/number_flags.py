@@ -86,10 +86,14 @@ def mismatch(src: list[Quantity], tgt: list[Quantity], src_lang: str,
     return "; ".join(parts), hard_left, hard_right
 
 
+SOFT_AMOUNT = 1000  # a soft number this large is an amount in words (полтора миллиарда), not a count like "two"
+
+
 def _ranks_against(other: list[Quantity], own: list[Quantity], leftovers: list[Quantity]) -> list[Quantity]:
-    """Soft ranks (XXV, 第二十四) left over on this side, one for each hard number of the other side
-    that has no partner: 第24届 ↔ XXV is one changed number, "24 ≠ XXV", not "24 only in the Chinese"."""
-    ranks = [q for q in leftovers if q.ordinal and not q.hard]
+    """Soft ranks (XXV, 第二十四) and amounts in words (полтора миллиарда) left over on this side, one for
+    each hard number of the other side that has no partner: 第24届 ↔ XXV is one changed number,
+    "24 ≠ XXV", not "24 only in the Chinese"."""
+    ranks = [q for q in leftovers if not q.hard and (q.ordinal or q.values[0] >= SOFT_AMOUNT)]
     return ranks[:max(0, len(other) - len(own))]
 
 

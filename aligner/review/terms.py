@@ -4,10 +4,11 @@ For each pair, every term of `Alignment.glossary` found in the Chinese (in its m
 Traditional or full-width spelling counts) must have one of its renderings in the translation.
 Renderings are matched word by word, in any order, ignoring case, with the endings a word takes
 in the sentence: English plurals and possessives (democracies, country's), Russian inflection
-(многополярность in многополярности, Совет Безопасности in Совета Безопасности) by the word's
-stem; another word of the same root (суверенных for суверенитет) is not the rendering, unless
-the glossary asks for the root with a trailing * (democra*, суверен*), as terminology lists in
-CAT tools do. The flag names the term and what was expected, and marks the term in the Chinese.
+(многополярность in многополярности, Совет Безопасности in Совета Безопасности, союз in союзом) by
+the word's stem, ё and е alike; another word of the same root (суверенных for суверенитет) is not
+the rendering, unless the glossary asks for the root with a trailing * (democra*, суверен*), as
+terminology lists in CAT tools do. The flag names the term and what was expected, and marks the
+term in the Chinese.
 """
 from __future__ import annotations
 
@@ -23,6 +24,14 @@ TERM = "term"
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*\*?")  # a trailing * marks a stem: democra* (as CAT tools write it)
 
 
+_RU_FINAL_VOWELS = "аяоеёыиуюьй"
+
+
+def _without_yo(text: str, lang: str) -> str:
+    """Russian mostly writes ё as е, and a glossary may write either: Объединённых is Объединенных."""
+    return text.replace("ё", "е").replace("Ё", "Е") if lang == "ru" else text
+
+
 def _word_pattern(word: str, lang: str) -> str:
     """A word as it may appear inflected: Russian by its stem, English with plural or possessive endings;
     a word ending in * as any word it begins (democra* for democracy, democratic)."""
@@ -31,6 +40,10 @@ def _word_pattern(word: str, lang: str) -> str:
     if lang == "ru" and len(word) >= 5 and re.fullmatch(r"[а-яё-]+", word, re.IGNORECASE):
         stem = word[:-2] if len(word) >= 7 else word[:-1]
         return rf"(?<![\w-]){re.escape(stem)}[а-яё]{{0,4}}(?![\w-])"
+    if lang == "ru" and len(word) >= 3 and not word.isupper() and re.fullmatch(r"[а-яё]+", word, re.IGNORECASE):
+        # союз in союза, союзом; путь in пути; дело in дела (an acronym, ООН, is not declined)
+        stem = word[:-1] if word[-1].lower() in _RU_FINAL_VOWELS else word
+        return rf"(?<![\w-]){re.escape(stem)}[а-яё]{{0,3}}(?![\w-])"
     if lang == "en" and re.fullmatch(r"[a-z'’-]+", word, re.IGNORECASE) and len(word) >= 3:
         base = word[:-1] if word.lower().endswith("y") else word
         ending = "(?:ies|y)" if word.lower().endswith("y") else "(?:s|es)?"
@@ -41,12 +54,14 @@ def _word_pattern(word: str, lang: str) -> str:
 @lru_cache(maxsize=4096)
 def _rendering_patterns(form: str, lang: str) -> tuple[re.Pattern, ...]:
     """One compiled pattern per word of a rendering: built once per glossary form, not once per pair."""
-    return tuple(re.compile(_word_pattern(w, lang), re.IGNORECASE) for w in _WORD.findall(match_form(form)))
+    return tuple(re.compile(_word_pattern(w, lang), re.IGNORECASE)
+                 for w in _WORD.findall(_without_yo(match_form(form), lang)))
 
 
 def rendering_found(form: str, text: str, lang: str) -> bool:
     """Whether every word of the rendering `form` is in `text` (any order, any case, inflected)."""
     patterns = _rendering_patterns(form, lang)
+    text = _without_yo(text, lang)
     return bool(patterns) and all(pattern.search(text) for pattern in patterns)
 
 

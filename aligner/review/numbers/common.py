@@ -100,8 +100,46 @@ def clock_values(hour: float, minutes: float) -> tuple[float, ...]:
     return face, face + 12
 
 
+# A date in digits with dots: 04.02.2022, 4.02.22 (Russian, German) or 2022.02.04 (Chinese, Korean).
+_DOTTED_DATE = re.compile(r"(?<![\d.,])(?:(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})|(\d{4})\.(\d{1,2})\.(\d{1,2}))(?![\d]|[.,]\d)")
+
+
+def _dotted_dates(text: str, claims: Claims) -> None:
+    """Each part of a dotted date as a number of its own, as 2022年2月4日 and 4 февраля 2022 are read
+    (else 04.02 was a decimal, "2 ≠ 04.02")."""
+    for m in _DOTTED_DATE.finditer(text):
+        groups = (1, 2, 3) if m.group(1) else (6, 5, 4)  # day, month, year
+        day, month = int(m.group(groups[0])), int(m.group(groups[1]))
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            continue
+        for g in groups:
+            value = float(m.group(g))
+            values = (value, 2000 + value, 1900 + value) if g == 3 and len(m.group(g)) == 2 else (value,)
+            claims.add(Quantity(m.group(g), values, True, m.start(g), m.end(g)))
+
+
+# A clause number heading a sentence: (3), （3）, 2.3.1, or 1.1 before a capital or a Chinese character
+# (not "1.5 million people …"). "1." and "3、" are `list_marker`s.
+_LEADING_CLAUSE_NUMBER = re.compile(
+    r"^\s*(?:[(（]\s*(\d{1,3})\s*[)）]|(\d{1,3}(?:\.\d{1,3}){2,3})\.?(?=\s)"
+    r"|(\d{1,3}\.\d{1,3})\.?(?=\s*[\u4e00-\u9fff]|\s+[A-ZА-ЯЁ«\"“]))")
+
+
+def _leading_clause_number(text: str, claims: Claims) -> None:
+    """A clause number heading the text, loose: it matches the same number on the other side, and is no
+    difference when only one side has it (Word's automatic numbering is no text; translators renumber)."""
+    m = _LEADING_CLAUSE_NUMBER.match(text)
+    if m:
+        number = next(g for g in m.groups() if g)
+        value = float(".".join(number.split(".")[:2]))
+        claims.add(Quantity(number, (value,), False, m.start(m.lastindex), m.end(m.lastindex), loose=True))
+
+
 def fractions_and_clocks(text: str, claims: Claims) -> None:
-    """Digit fractions (1/3) and clock times (3:30 p.m.), read before their digits are taken one by one."""
+    """A clause number heading the text (2.3.1), dotted dates (04.02.2022), digit fractions (1/3) and clock
+    times (3:30 p.m.), read before their digits are taken one by one."""
+    _leading_clause_number(text, claims)
+    _dotted_dates(text, claims)
     for m in _SLASH_FRACTION.finditer(text):
         n, d = int(m.group(1)), int(m.group(2))
         if 0 < n < d <= 100:

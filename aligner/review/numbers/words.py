@@ -92,8 +92,31 @@ _RU_HALF = {"полтора": 1.5, "полторы": 1.5, "полутора": 1.
 _EN_ONE_IN = re.compile(r"\b(?:one (?:in|out of) (\w+)|every (third|fourth|fifth|tenth))\b", re.I)
 _RU_EVERY = re.compile(r"\b(?:кажд(?:ый|ая|ое|ого|ой|ому|ую|ым|ом))\s+(трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят)"
                        r"(?:ий|ья|ье|ьего|ьей|ьему|ью|ьим|ьем|ый|ая|ое|ого|ой|ому|ую|ым|ом)\b", re.I)
-_RU_ORDINAL_STEMS = {"трет": 3, "четвёрт": 4, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8, "девят": 9,
-                     "десят": 10}
+# Russian ordinals by stem: the last word of a compound rank or date (двадцать первом, тысяча девятьсот
+# девяносто седьмом, сто первый) or a day before its month (третьего мая).
+_RU_RANK_STEMS = {
+    "перв": 1, "втор": 2, "трет": 3, "четвёрт": 4, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8,
+    "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12, "тринадцат": 13, "четырнадцат": 14,
+    "пятнадцат": 15, "шестнадцат": 16, "семнадцат": 17, "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20,
+    "тридцат": 30, "сороков": 40, "пятидесят": 50, "шестидесят": 60, "семидесят": 70, "восьмидесят": 80,
+    "девяност": 90, "сот": 100, "двухсот": 200, "трёхсот": 300, "трехсот": 300, "четырёхсот": 400,
+    "четырехсот": 400, "пятисот": 500, "шестисот": 600, "семисот": 700, "восьмисот": 800, "девятисот": 900,
+}
+_RU_RANK = re.compile(
+    "(" + "|".join(sorted((k for k in _RU_RANK_STEMS if k != "трет"), key=len, reverse=True)) + ")"
+    "(?:ый|ой|ая|ое|ого|ому|ым|ом|ую|ые|ых|ыми)$|(трет)(?:ий|ья|ье|ьего|ьей|ьему|ьим|ьем|ью|ьи|ьих|ьими)$")
+
+
+def _ru_rank(word: str) -> float | None:
+    """The number a Russian ordinal stands for (первом 1, четвёртого 4, сотый 100), else None."""
+    m = _RU_RANK.match(word.lower())
+    return float(_RU_RANK_STEMS[m.group(1) or m.group(2)]) if m else None
+
+
+def _word_kind(value: float) -> str:
+    return "hundreds" if value >= 100 else "tens" if value >= 20 else "unit"
+
+
 # Words before "three quarters" that make it a count of quarters of a year (the first three quarters), not 3/4.
 _EN_PERIODS_BEFORE = {"first", "last", "past", "next", "previous", "preceding", "following", "recent", "remaining",
                       "the", "these", "those", "all"}
@@ -144,7 +167,7 @@ def _one_in_n(text: str, lang: str, claims: Claims) -> None:
     pattern = _EN_ONE_IN if lang == "en" else _RU_EVERY
     for m in pattern.finditer(text):
         word = next(g for g in m.groups() if g).lower()
-        n = _RU_ORDINAL_STEMS.get(word) if lang == "ru" else \
+        n = _RU_RANK_STEMS.get(word) if lang == "ru" else \
             _EN_ORDINALS.get(word) or _EN_UNITS.get(word) or (int(word) if word.isdigit() else None)
         if n and n > 1 and not any(claims.taken[m.start():m.end()]):
             claims.add(Quantity(m.group(0), (1 / n,), True, m.start(), m.end()))
@@ -238,9 +261,13 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
             prev = _word_value(words[i - 1].group(0), lang) if i else None
             if prev and prev[0] != "scale":
                 num, start = prev[1], words[i - 1].start()
+        end, part = w.end(), False
+        if lang == "ru" and num is None and (rank := _ru_rank(low)) and rank > 2 and i + 1 < len(words) \
+                and words[i + 1].group(0).lower().startswith("част") and not taken[words[i + 1].start()]:
+            # пятая часть населения: a fifth; loose, as "в третьей части доклада" is a part of a document
+            num, den, end, part = 1, int(rank), words[i + 1].end(), True
         if num is not None and den:
-            end = w.end()
-            found.append(Quantity(text[start:end], (num / den,), True, start, end))
+            found.append(Quantity(text[start:end], (num / den,), not part, start, end, loose=part))
             for k in range(start, end):
                 taken[k] = True
 
@@ -249,10 +276,12 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
     while i < len(words):
         w = words[i]
         wv = _word_value(w.group(0), lang) if not taken[w.start()] and not w.group(0).isdigit() else None
-        if wv is None:
-            i += 1
+        if wv is None and not (lang == "ru" and not taken[w.start()] and _ru_rank(w.group(0)) and i + 1 < len(words)
+                               and _RU_MONTH_WORD.match(words[i + 1].group(0).lower())):
+            i += 1  # a lone ordinal is a number only as a date's day (третьего мая), not in "первый заместитель"
             continue
         total, current, j, n_words, scaled, prev_kind = 0.0, 0.0, i, 0, False, ""
+        rank = False  # the run ends in an ordinal (двадцать первом): a soft rank or date, like 第二十一
         last_end = w.end()
         while j < len(words):
             tok = words[j].group(0)
@@ -267,13 +296,16 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
                 j += 1
                 continue
             v = _word_value(tok, lang) if not tok.isdigit() else None
+            ordinal = v is None and lang == "ru" and _ru_rank(tok)
+            if ordinal:
+                v = (_word_kind(ordinal), ordinal)
             if v is None:
                 break
             kind, val = v
             if n_words and (kind == "tens" and prev_kind in ("unit", "tens") or
                             kind == "unit" and (prev_kind == "unit" or prev_kind == "tens" and current % 10)):
                 break  # "two three-inch" is two numbers, "twenty five" one
-            prev_kind = kind
+            prev_kind, rank = kind, bool(ordinal)
             if kind == "scale":
                 if tok.lower().endswith("s") and lang == "en":  # hundreds, thousands: vague
                     break
@@ -288,6 +320,8 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
             n_words += 1
             last_end = words[j].end()
             j += 1
+            if rank:
+                break  # an ordinal ends the number: "двадцать первом веке"
         if n_words == 0:
             i += 1
             continue
@@ -310,7 +344,7 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
             hard = bool(pm)  # number words are counts a translator may render freely
             loose = not hard and (value == 1 or words[i].group(0).lower() == "dozen" or
                                   before in _ABOUT or (i > 1 and words[i - 2].group(0).lower() + " " + before in _ABOUT))
-            found.append(Quantity(text[start:end], values, hard, start, end, loose=loose))
+            found.append(Quantity(text[start:end], values, hard, start, end, loose=loose and not rank, ordinal=rank))
         for k in range(start, end):
             taken[k] = True
         i = j
