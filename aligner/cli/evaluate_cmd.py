@@ -23,7 +23,9 @@ def evaluate(folder: Path, model: str | None, save_dir: Path | None, as_json: bo
     """Align FOLDER's zh/NNN.txt with en/NNN.txt (one sentence per line) and score against gold/NNN.align.
 
     Prints strict and lax precision, recall and F1 per document and micro-averaged, sentences per
-    second, the time of embedding each sentence once, and peak memory.
+    second, the time of embedding each sentence once, and peak memory. Warns (on stderr, and under
+    "warnings" in --json) about a gold file that leaves lines of its texts out, whose figures
+    then mislead, and about a text that no gold file scores.
     """
     from aligner.embed import get_encoder
     from aligner.evaluate import evaluate_folder, report, save_predictions
@@ -41,3 +43,5 @@ def evaluate(folder: Path, model: str | None, save_dir: Path | None, as_json: bo
         click.echo(json.dumps(evaluation.to_dict(), indent=2))
     else:
         click.echo(report(evaluation))
+    for warning in evaluation.warnings:  # after the table, where they are read; stderr keeps --json clean
+        click.echo(f"Warning: {warning}", err=True)
