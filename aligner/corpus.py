@@ -354,6 +354,7 @@ def three_way_counts(result: ThreeWay) -> Counter:
 
 
 SUMMARY_NAME = "summary.tsv"
+INTERRUPTED = "not aligned: the run was interrupted before this document was finished"  # its error in the summary
 MERGED_STEM = "corpus"  # corpus.zh-en.tsv: every pair of every document, with --merge
 
 

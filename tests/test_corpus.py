@@ -324,3 +324,40 @@ def test_a_document_that_fails_on_a_second_run_leaves_no_earlier_output_looking_
     assert not (out / "ch05.zh-en.tsv").exists()
     [row] = _tsv(out / "summary.tsv")
     assert "empty" in row["error"] and f"the output of an earlier run, {out / 'ch05.zh-en.tsv'}, was removed" in row["note"]
+
+
+def test_an_interrupted_run_writes_the_summary_of_what_it_did(tmp_path):
+    """Ctrl-C in the middle of a corpus: the finished documents and a summary that lists the
+    others as not aligned stay, instead of no summary (or an earlier run's, looking current)."""
+    import signal
+    import subprocess
+    import sys
+
+    for lang in ("zh", "en"):
+        (tmp_path / lang).mkdir()
+        for name in ("a", "b", "c"):
+            shutil.copy(TEXTS / f"joint-statement.{lang}.txt", tmp_path / lang / f"{name}.txt")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "summary.tsv").write_text("document\terror\nold\t\n", encoding="utf-8")  # an earlier run's
+    env = {**__import__("os").environ, "ALIGNER_CACHE_DIR": str(tmp_path / "cache"), "OMP_NUM_THREADS": "1",
+           "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen([sys.executable, "-m", "aligner", "batch", str(tmp_path / "zh"), str(tmp_path / "en"),
+                                "-o", str(out), "--no-cache", "--merge"],
+                               stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    seen = []
+    for line in process.stderr:  # each document takes seconds uncached: interrupt while the second is aligned
+        seen.append(line)
+        if "ok      a →" in line:
+            process.send_signal(signal.SIGINT)
+            break
+    rest = process.stderr.read()
+    assert process.wait(timeout=120) == 130, "".join(seen) + rest
+    assert "Interrupted: 1 of 3 documents done" in rest and "the merged file was not written" in rest
+    assert "Traceback" not in rest
+    rows = {row["document"]: row for row in _tsv(out / "summary.tsv")}
+    assert sorted(rows) == ["a", "b", "c"]
+    assert rows["a"]["error"] == "" and int(rows["a"]["pairs"]) > 0 and (out / "a.zh-en.tsv").is_file()
+    for name in ("b", "c"):
+        assert "interrupted" in rows[name]["error"] and rows[name]["output"] == ""
+    assert not (out / "corpus.zh-en.tsv").exists()

@@ -75,8 +75,17 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
     if merge and any(p.name.casefold() == corpus.MERGED_STEM for p in sets):
         raise click.ClickException(f"A document is named '{corpus.MERGED_STEM}', the name of the merged file; "
                                    "rename it or leave out --merge.")
-    results = _run(sets, out_dir, fmt, target_lang, model, presplit, not no_cache, quiet, merge, glossary,
-                   keep, min_score, str(glossary_file))
+    results, interrupted = _run(sets, out_dir, fmt, target_lang, model, presplit, not no_cache, quiet, merge,
+                                glossary, keep, min_score, str(glossary_file))
+    if interrupted:  # Ctrl-C: a summary of what was done, never an earlier run's looking current
+        finished = len(results)
+        results += [corpus.DocumentResult(files, error=corpus.INTERRUPTED) for files in sets[finished:]]
+        summary = corpus.write_summary(out_dir / corpus.SUMMARY_NAME, results, unpaired)
+        click.echo(f"Interrupted: {finished} of {len(sets)} documents done, the {len(sets) - finished} others listed "
+                   f"as not aligned in {summary}" + ("; the merged file was not written" if merge else "")
+                   + ". Run the same command again to align them all"
+                   + ("." if no_cache else " (the finished ones are quick then, their embeddings cached)."), err=True)
+        sys.exit(130)
     written = [corpus.write_summary(out_dir / corpus.SUMMARY_NAME, results, unpaired)]
     if merge:
         written += _write_merged(results, out_dir, fmt)
@@ -93,6 +102,7 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
 
 def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, hold, glossary, keep, min_score,
          glossary_name):
+    """The documents aligned, and whether the run was interrupted (Ctrl-C) before the last."""
     from aligner import corpus
     from aligner.embed import get_encoder
 
@@ -105,19 +115,21 @@ def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, hold, g
         for result in corpus.align_corpus(sets, out_dir, fmt, encoder, presplit=presplit,
                                           target_lang=target_lang, progress=progress, glossary=glossary,
                                           keep=keep, min_score=min_score, glossary_name=glossary_name):
+            results.append(result)  # first: a Ctrl-C while its line is printed must not lose it
+            if not hold:
+                result.alignment = None  # a corpus need not be held in memory
             progress.close()
             documents.update(1)
             if not quiet:
                 documents.write(_line(result), file=sys.stderr)
-            if not hold:
-                result.alignment = None  # a corpus need not be held in memory
-            results.append(result)
         documents.close()
     except AlignerError as error:  # the encoder cannot be loaded: nothing can be aligned
         raise click.ClickException(str(error)) from None
+    except KeyboardInterrupt:
+        return results, True
     finally:
         progress.close()
-    return results
+    return results, False
 
 
 def _line(result) -> str:
