@@ -201,18 +201,26 @@ def render_documents(named: list[tuple[str, ThreeWay]], fmt: str) -> bytes:
 
 
 def render_xlsx(result: ThreeWay) -> bytes:
+    """A sheet of rows as the two-column XLSX has its pairs: header bold, frozen and filterable,
+    each row filled with the colour of its most serious status."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment as CellAlignment
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     from aligner.export.marked import three_way_segments
-    from aligner.export.xlsx import rich_text, set_text
+    from aligner.export.xlsx import rich_text, set_text, status_fill
 
     book = Workbook()
     sheet = book.active
     sheet.title = "rows"
     sheet.append(header(result))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    wrap = CellAlignment(wrap_text=True, vertical="top")
     for number, (row, cells) in enumerate(zip(result.rows, table(result)), start=2):
         texts = three_way_segments(result, row)  # columns 2–4: the numbers and names flags quote, marked
+        fill = status_fill(row_status(f.kind for f in row.flags))
         for column, value in enumerate(cells, start=1):
             cell = sheet.cell(row=number, column=column)
             marked = rich_text(texts[column - 2]) if 2 <= column < 2 + len(texts) else None
@@ -220,11 +228,12 @@ def render_xlsx(result: ThreeWay) -> bytes:
                 cell.value = marked
             else:
                 set_text(cell, value)  # a text starting with "=" stays text, never a formula
+            cell.fill = fill
+            cell.alignment = wrap
     for column, width in zip("ABCDEFGH", (6, 50, 60, 60, 9, 9, 20, 50)):
         sheet.column_dimensions[column].width = width
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = CellAlignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header(result)))}{len(result.rows) + 1}"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -29,7 +29,8 @@ SIDE_COLUMNS = {4: "src", 5: "tgt"}
 MARK_FONT = InlineFont(b=True, color=MARK_COLOUR)
 
 
-def _fill(status_name: str) -> PatternFill:
+def status_fill(status_name: str) -> PatternFill:
+    """The fill of a row of this status, the colour the review table gives it."""
     colour = STATUS_COLOURS[status_name]
     return PatternFill(fill_type="solid", start_color=colour, end_color=colour)
 
@@ -66,7 +67,7 @@ def _pairs_sheet(sheet, alignment: Alignment) -> None:
         sheet.cell(row=1, column=column, value=name).font = bold
     wrap = CellAlignment(wrap_text=True, vertical="top")
     top = CellAlignment(vertical="top")
-    fills = {name: _fill(name) for name in STATUSES}
+    fills = {name: status_fill(name) for name in STATUSES}
     for row_number, (bead, cells) in enumerate(zip(alignment.beads, rows(alignment)), start=2):
         fill = fills[status(bead)]
         for column, value in enumerate(cells, start=1):
@@ -110,7 +111,7 @@ def _summary_sheet(sheet, alignment: Alignment) -> None:
         if line and line[0] is not None:
             sheet.cell(row=row_number, column=1).font = bold
     for row_number, name in status_rows.items():
-        sheet.cell(row=row_number, column=2).fill = _fill(name)
+        sheet.cell(row=row_number, column=2).fill = status_fill(name)
     sheet.column_dimensions["A"].width = 16
     sheet.column_dimensions["B"].width = 48
     sheet.column_dimensions["C"].width = 10
