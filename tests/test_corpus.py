@@ -178,8 +178,8 @@ def test_the_summary_counts_what_a_tmx_really_holds(corpus_run, runner, tmp_path
 def test_mistakes_are_one_line_before_any_work(runner, tmp_path):
     result = runner.invoke(main, ["batch", str(TEXTS), "-o", str(TEXTS)])
     assert result.exit_code == 1 and "holds the input texts" in result.output
-    result = runner.invoke(main, ["batch", str(TEXTS), "-o", str(tmp_path / "o"), "-f", "xlsx", "--merge"])
-    assert result.exit_code == 2 and "--merge writes tsv, csv, tmx" in result.output
+    result = runner.invoke(main, ["batch", str(TEXTS), "-o", str(tmp_path / "o"), "-f", "json", "--merge"])
+    assert result.exit_code == 2 and "--merge writes tsv, csv, tmx, xlsx" in result.output
     (tmp_path / "empty").mkdir()
     result = runner.invoke(main, ["batch", str(tmp_path / "empty"), "-o", str(tmp_path / "o")])
     assert result.exit_code == 1 and "No matching files found" in result.output
@@ -361,3 +361,34 @@ def test_an_interrupted_run_writes_the_summary_of_what_it_did(tmp_path):
     for name in ("b", "c"):
         assert "interrupted" in rows[name]["error"] and rows[name]["output"] == ""
     assert not (out / "corpus.zh-en.tsv").exists()
+
+
+def _sheet_values(path: Path) -> list[list]:
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(path).active
+    return [[str(cell.value) if cell.value is not None else "" for cell in row] for row in sheet.iter_rows()]
+
+
+@pytest.mark.parametrize("three_way", [False, True])
+def test_merged_xlsx_is_every_documents_sheet_in_one_labelled_by_document(runner, tmp_path, three_way):
+    """A researcher reading a corpus in Excel gets one sheet: each document's rows, in order, after
+    a document column, header frozen and filterable, as each document's own workbook has them."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("ch1", "ch2"):
+        for lang in ("zh", "ru", "en"):
+            shutil.copy(TEXTS / f"joint-statement.{lang}.txt", folder / f"{name}.{lang}.txt")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["batch", str(folder), "-o", str(out), "-f", "xlsx", "--merge", "-q"]
+                           + (["--three-way"] if three_way else []))
+    assert result.exit_code == 0, result.output
+    for langs in (["ru-en"] if three_way else ["en", "ru"]):
+        merged = _sheet_values(out / f"corpus.zh-{langs}.xlsx")
+        parts = {name: _sheet_values(out / f"{name}.zh-{langs}.xlsx") for name in ("ch1", "ch2")}
+        assert merged[0] == ["document", *parts["ch1"][0]]
+        assert merged[1:] == [[name, *row] for name in ("ch1", "ch2") for row in parts[name][1:]]
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(out / f"corpus.zh-{langs}.xlsx").active
+        assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.endswith(str(len(merged)))

@@ -26,7 +26,7 @@ from aligner.export import FORMATS
                    "(three folders always do).")
 @click.option("--merge", is_flag=True,
               help="Also write every pair of the corpus to one file per language pair (corpus.zh-en.tsv); "
-                   "with --format tsv, csv or tmx.")
+                   "with --format tsv, csv, tmx or xlsx.")
 @click.option("--target-lang", type=click.Choice(["ru", "en"]), help="Language of the translations (default: detected).")
 @model_option
 @click.option("--presplit", is_flag=True, help="The files hold one sentence per line already; do not re-split.")
@@ -161,5 +161,7 @@ def _write_merged(results, out_dir: Path, fmt: str) -> list[Path]:
             path.write_bytes(render_merged(named, fmt))
         except OSError as error:
             raise click.ClickException(f"Cannot write {path}: {error.strerror or error}.") from None
+        except AlignerError as error:  # too many rows for one Excel sheet
+            raise click.ClickException(f"Cannot write {path}: {error}") from None
         paths.append(path)
     return paths
