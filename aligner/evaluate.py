@@ -352,6 +352,21 @@ def _check_gold(gold: list[Pair], gold_path: Path, *sides: tuple[Path, list[int]
                              f"{path} is on line {last}; are they the same document?")
 
 
+def prepare_save_dir(save_dir: str | Path, benchmark: str | Path) -> Path:
+    """Make the folder for the predicted .align files before the evaluation, or say why it cannot be:
+    the benchmark's own gold/ folder would have its gold overwritten by the predictions (which then
+    score 1.0), and a folder that cannot be made should not cost a whole evaluation first."""
+    save_dir, gold = Path(save_dir), Path(benchmark) / "gold"
+    if gold.is_dir() and save_dir.exists() and save_dir.resolve() == gold.resolve():
+        raise InputError(f"{save_dir} is the benchmark's gold folder: the predictions would overwrite the gold "
+                         "alignments; choose another folder for --save-dir.")
+    try:
+        save_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(f"Cannot make the folder {save_dir} for the predictions: {error.strerror or error}.") from None
+    return save_dir
+
+
 def save_predictions(evaluation: Evaluation, folder: str | Path) -> None:
     """Write each document's predicted beads as NNN.align in the gold format."""
     folder = Path(folder)

@@ -187,3 +187,19 @@ def test_a_text_without_gold_is_warned_about_and_a_complete_gold_gives_no_warnin
     assert result.exit_code == 0, result.output
     assert "007.txt has no gold/007.align and is not scored" in result.stderr
     assert result.stdout.splitlines()[1].startswith("006")
+
+
+def test_save_dir_never_overwrites_the_gold_and_a_bad_one_fails_before_any_work(tmp_path, monkeypatch):
+    """--save-dir bench/gold would replace the gold with the predictions (which then score 1.0);
+    a --save-dir that cannot be made would be found only after the whole evaluation."""
+    monkeypatch.setenv("ALIGNER_CACHE_DIR", str(tmp_path / "cache"))
+    folder = _mini_benchmark(tmp_path / "bench", docs=("006",), beads=8)
+    gold = folder / "gold" / "006.align"
+    before = gold.read_bytes()
+    result = CliRunner().invoke(main, ["evaluate", str(folder), "-q", "--save-dir", str(folder / "gold")])
+    assert result.exit_code == 1 and "gold folder" in result.output and "overwrite" in result.output
+    assert gold.read_bytes() == before
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", str(folder), "-q", "--save-dir", str(tmp_path / "a-file" / "pred")])
+    assert result.exit_code == 1 and "Cannot make the folder" in result.output
+    assert "Traceback" not in result.output and "strict P" not in result.output  # refused before aligning

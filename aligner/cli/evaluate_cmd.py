@@ -28,10 +28,12 @@ def evaluate(folder: Path, model: str | None, save_dir: Path | None, as_json: bo
     then mislead, and about a text that no gold file scores.
     """
     from aligner.embed import get_encoder
-    from aligner.evaluate import evaluate_folder, report, save_predictions
+    from aligner.evaluate import evaluate_folder, prepare_save_dir, report, save_predictions
 
     progress = StderrProgress(enabled=not quiet)
     try:
+        if save_dir is not None:
+            prepare_save_dir(save_dir, folder)
         evaluation = evaluate_folder(folder, get_encoder(model, cache=not no_cache), progress=progress)
     except AlignerError as error:
         raise click.ClickException(str(error)) from None
