@@ -28,9 +28,13 @@ from aligner.reading import READABLE_SUFFIXES  # anything else in the folders (g
 from aligner.threeway import ThreeWay
 from aligner.types import Alignment, Progress, Term
 
-# A language tag at the end of a name: 001.zh, chapter_en, statement-ru, novel.zh-cn …
-_TAG = re.compile(r"[._\-](zh(?:[_\-](?:cn|tw|hans|hant))?|cn|chs|cht|ru|en)$", re.IGNORECASE)
-_TAG_LANG = {"cn": "zh", "chs": "zh", "cht": "zh"}
+# A language tag at the end of a name: 001.zh, chapter_en, statement-ru, novel.zh-cn, ch1_english,
+# 第一章_中文, 第一章（英文）, ch1 (Russian) … after . _ - or in brackets (a space alone is part of a title).
+_TAGS = r"zh(?:[_\-](?:cn|tw|hans|hant))?|cn|chs|cht|ru|en|chinese|english|russian|中文|汉语|漢語|英文|英语|英語|俄文|俄语|俄語"
+_TAG = re.compile(rf"(?:[._\-]({_TAGS})|\s*[(（\[]({_TAGS})[)）\]])$", re.IGNORECASE)
+_TAG_LANG = {"cn": "zh", "chs": "zh", "cht": "zh", "chinese": "zh", "english": "en", "russian": "ru",
+             "中文": "zh", "汉语": "zh", "漢語": "zh", "英文": "en", "英语": "en", "英語": "en",
+             "俄文": "ru", "俄语": "ru", "俄語": "ru"}
 
 
 @dataclass(frozen=True)
@@ -101,7 +105,7 @@ def split_name(path: Path) -> tuple[str, str]:
     match = _TAG.search(stem)
     if not match or match.start() == 0:
         return stem, ""
-    tag = match.group(1).lower()
+    tag = (match.group(1) or match.group(2)).lower()
     return stem[: match.start()], _TAG_LANG.get(tag, tag[:2])
 
 

@@ -32,6 +32,13 @@ def _touch(folder: Path, *names: str) -> None:
     ("chapter.cn.md", ("chapter", "zh")),
     ("zh.txt", ("zh", "")),  # a tag with nothing before it is the name itself
     ("given.txt", ("given", "")),  # 'en' inside a word is not a tag
+    ("第一章_中文.txt", ("第一章", "zh")),  # tags as Chinese and English speakers write them
+    ("第一章（英文）.docx", ("第一章", "en")),
+    ("红楼梦[俄文].txt", ("红楼梦", "ru")),
+    ("ch1 (English).txt", ("ch1", "en")),
+    ("ch1-russian.pdf", ("ch1", "ru")),
+    ("Learn Chinese.txt", ("Learn Chinese", "")),  # after a space alone: part of the title
+    ("中文.txt", ("中文", "")),
 ])
 def test_split_name_separates_the_language_tag(name, expected):
     assert split_name(Path(name)) == expected
@@ -50,6 +57,19 @@ def test_two_folders_pair_by_name_and_report_every_file_left_out(tmp_path):
     assert reasons[("zh", "002.txt")][0] == "source" and "no file of the same name" in reasons[("zh", "002.txt")][1]
     assert reasons[("en", "003.txt")][0] == "target"
     assert "several files share the name" in reasons[("zh", "004.docx")][1]
+
+
+def test_one_folder_pairs_files_tagged_in_chinese_or_with_language_names(tmp_path):
+    """第一章_中文.txt beside 第一章_英文.txt, as Chinese researchers name them, were all left out
+    as having 'no language tag in the name'."""
+    _touch(tmp_path, "第一章_中文.txt", "第一章_英文.txt", "第二章（中文）.txt", "第二章（俄文）.docx",
+           "ch3_chinese.txt", "ch3_english.txt")
+    sets, unpaired = find_file_sets([tmp_path])
+    assert unpaired == []
+    assert [(p.name, p.lang, p.source.name, p.target.name) for p in sets] == [
+        ("ch3", "en", "ch3_chinese.txt", "ch3_english.txt"),
+        ("第一章", "en", "第一章_中文.txt", "第一章_英文.txt"),
+        ("第二章", "ru", "第二章（中文）.txt", "第二章（俄文）.docx")]
 
 
 def test_one_folder_pairs_the_chinese_with_each_translation(tmp_path):
