@@ -377,12 +377,13 @@ def save_predictions(evaluation: Evaluation, folder: str | Path) -> None:
 
 def report(evaluation: Evaluation) -> str:
     """A readable table: per document and overall strict/lax P/R/F1, speed, memory."""
-    rows = [f"{'file':<10}{'sents':>7}{'strict P':>10}{'R':>7}{'F1':>7}{'lax P':>9}{'R':>7}{'F1':>7}{'sec':>8}"]
+    width = max([10] + [len(doc.name) + 2 for doc in evaluation.documents])  # chapter names longer than 001
+    rows = [f"{'file':<{width}}{'sents':>7}{'strict P':>10}{'R':>7}{'F1':>7}{'lax P':>9}{'R':>7}{'F1':>7}{'sec':>8}"]
 
     def line(name: str, counts: Counts, sentences: int, seconds: float) -> str:
         s = counts.scores()
         st, lx = s["strict"], s["lax"]
-        return (f"{name:<10}{sentences:>7}{st['P']:>10.3f}{st['R']:>7.3f}{st['F1']:>7.3f}"
+        return (f"{name:<{width}}{sentences:>7}{st['P']:>10.3f}{st['R']:>7.3f}{st['F1']:>7.3f}"
                 f"{lx['P']:>9.3f}{lx['R']:>7.3f}{lx['F1']:>7.3f}{seconds:>8.1f}")
 
     for doc in evaluation.documents:

@@ -203,3 +203,14 @@ def test_save_dir_never_overwrites_the_gold_and_a_bad_one_fails_before_any_work(
     result = CliRunner().invoke(main, ["evaluate", str(folder), "-q", "--save-dir", str(tmp_path / "a-file" / "pred")])
     assert result.exit_code == 1 and "Cannot make the folder" in result.output
     assert "Traceback" not in result.output and "strict P" not in result.output  # refused before aligning
+
+
+def test_the_table_keeps_its_columns_for_long_document_names(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALIGNER_CACHE_DIR", str(tmp_path / "cache"))
+    folder = _mini_benchmark(tmp_path / "bench", docs=("006",), beads=8)
+    for sub, ext in (("zh", "txt"), ("en", "txt"), ("gold", "align")):
+        (folder / sub / f"006.{ext}").rename(folder / sub / f"hongloumeng-chapter-06.{ext}")
+    result = CliRunner().invoke(main, ["evaluate", str(folder), "-q"])
+    assert result.exit_code == 0, result.output
+    head, row, total = result.stdout.splitlines()[:3]
+    assert row.startswith("hongloumeng-chapter-06 ") and len(head) == len(row) == len(total)

@@ -22,6 +22,9 @@ from aligner.errors import AlignerError
 def evaluate(folder: Path, model: str | None, save_dir: Path | None, as_json: bool, no_cache: bool, quiet: bool) -> None:
     """Align FOLDER's zh/NNN.txt with en/NNN.txt (one sentence per line) and score against gold/NNN.align.
 
+    A gold file has one pair a line, the line numbers of the two texts counted from 0: [0,1]:[0]
+    pairs Chinese lines 0 and 1 with English line 0; [5]:[] leaves line 5 unaligned.
+
     Prints strict and lax precision, recall and F1 per document and micro-averaged, sentences per
     second, the time of embedding each sentence once, and peak memory. Warns (on stderr, and under
     "warnings" in --json) about a gold file that leaves lines of its texts out, whose figures
