@@ -109,9 +109,15 @@ def split_name(path: Path) -> tuple[str, str]:
     return stem[: match.start()], _TAG_LANG.get(tag, tag[:2])
 
 
+# Hidden files (and LibreOffice's .~lock files) and the owner files Word keeps beside a document
+# while it is open (~$ch01.docx): no text of the corpus.
+_NOT_TEXTS = (".", "~$")
+
+
 def _readable_files(folder: Path, exclude: Collection[Path] = ()) -> list[Path]:
     """The readable files of `folder` and of its sub-folders (a novel kept as book/chapter folders),
-    hidden ones and the folders in `exclude` (the output folder, when it is inside) left out."""
+    hidden ones, Word's owner files and the folders in `exclude` (the output folder, when it is
+    inside) left out."""
     if not folder.is_dir():
         raise InputError(f"{folder} is not a folder; give folders of text files (or use `aligner align` for two files).")
     skipped = {path.resolve() for path in exclude if path.exists()}
@@ -119,7 +125,7 @@ def _readable_files(folder: Path, exclude: Collection[Path] = ()) -> list[Path]:
     for parent, dirs, names in os.walk(folder):  # symbolic links to folders are not followed: no loops
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (Path(parent) / d).resolve() not in skipped)
         found += [Path(parent) / name for name in names
-                  if not name.startswith(".") and Path(name).suffix.lower() in READABLE_SUFFIXES]
+                  if not name.startswith(_NOT_TEXTS) and Path(name).suffix.lower() in READABLE_SUFFIXES]
     return sorted(path for path in found if path.is_file())
 
 

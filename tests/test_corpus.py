@@ -59,6 +59,17 @@ def test_two_folders_pair_by_name_and_report_every_file_left_out(tmp_path):
     assert "several files share the name" in reasons[("zh", "004.docx")][1]
 
 
+def test_the_files_word_keeps_beside_open_documents_are_no_part_of_the_corpus(tmp_path):
+    """With the chapters open in Word, ~$ch01.zh.docx and ~$ch01.en.docx (owner files of 162 bytes)
+    paired with each other and failed the run, or were reported as left unpaired."""
+    _touch(tmp_path / "zh", "ch01.docx", "~$ch01.docx")
+    _touch(tmp_path / "en", "ch01.docx", "~$ch01.docx")
+    _touch(tmp_path / "one", "ch01.zh.docx", "ch01.en.docx", "~$ch01.zh.docx", "~$ch01.en.docx", "~$ch02.zh.docx")
+    for folders in ([tmp_path / "zh", tmp_path / "en"], [tmp_path / "one"]):
+        sets, unpaired = find_file_sets(folders)
+        assert [p.name for p in sets] == ["ch01"] and unpaired == []
+
+
 def test_one_folder_pairs_files_tagged_in_chinese_or_with_language_names(tmp_path):
     """第一章_中文.txt beside 第一章_英文.txt, as Chinese researchers name them, were all left out
     as having 'no language tag in the name'."""
