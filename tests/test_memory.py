@@ -320,3 +320,14 @@ def test_a_plain_tsv_whose_cells_open_with_a_quotation_mark_keeps_one_pair_a_lin
     with quoted.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle, dialect="excel-tab").writerows([("zh", "en"), *pairs])
     assert '""' in quoted.read_text(encoding="utf-8") and read_pairs(quoted)[0] == pairs
+
+
+def test_the_memory_check_benchmark_answers_help_instead_of_running():
+    """`--help` on the benchmark script ran the whole benchmark (minutes) and printed no usage."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "memory_check.py"), "--help"],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert done.returncode == 0 and done.stdout.startswith("usage: memory_check.py")
+    assert "rows; clean memory" not in done.stdout
