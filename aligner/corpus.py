@@ -114,6 +114,20 @@ def split_name(path: Path) -> tuple[str, str]:
 _NOT_TEXTS = (".", "~$")
 
 
+def language_folders(folder: Path) -> list[Path]:
+    """The sub-folders of `folder` named as a language (zh/, en/, Russian/, 中文/ …), Chinese first:
+    a corpus kept as one folder per language, given as their parent by mistake."""
+    if not folder.is_dir():
+        return []
+    found = {}
+    for sub in sorted(folder.iterdir()):
+        match = re.fullmatch(_TAGS, sub.name, re.IGNORECASE)
+        if sub.is_dir() and match:
+            lang = _TAG_LANG.get(sub.name.lower(), sub.name.lower()[:2])
+            found.setdefault(lang, sub)
+    return [found[lang] for lang in ("zh", "ru", "en") if lang in found] if "zh" in found and len(found) > 1 else []
+
+
 def _readable_files(folder: Path, exclude: Collection[Path] = ()) -> list[Path]:
     """The readable files of `folder` and of its sub-folders (a novel kept as book/chapter folders),
     hidden ones, Word's owner files and the folders in `exclude` (the output folder, when it is

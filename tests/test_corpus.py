@@ -219,6 +219,18 @@ def test_mistakes_are_one_line_before_any_work(runner, tmp_path):
     assert not (tmp_path / "o").exists()  # nothing was started, so nothing was created
 
 
+def test_the_parent_of_one_folder_per_language_is_answered_with_the_command_to_run(runner, tmp_path):
+    """`aligner batch corpus` where corpus holds zh/ and en/: every file was skipped for lacking a
+    language tag and the advice was to name them zh/001.txt and en/001.txt, as they were."""
+    _touch(tmp_path / "corpus" / "zh", "001.txt", "002.txt")
+    _touch(tmp_path / "corpus" / "en", "001.txt", "002.txt")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["batch", str(tmp_path / "corpus"), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "it holds one folder per language (zh, en)" in result.output
+    assert f"aligner batch {tmp_path / 'corpus' / 'zh'} {tmp_path / 'corpus' / 'en'} -o {out}" in result.output
+
+
 def test_merged_file_refuses_mixed_language_pairs():
     from aligner.pipeline import align_texts
 

@@ -1,6 +1,7 @@
 """`aligner batch ZH_FOLDER TGT_FOLDER -o OUT`: align every pair of files in folders, for corpora."""
 from __future__ import annotations
 
+import shlex
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -70,6 +71,12 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
     for item in unpaired:
         click.echo(f"skipped {item.path}: {item.reason}", err=True)
     if not sets:
+        by_language = corpus.language_folders(folders[0]) if len(folders) == 1 else []
+        if by_language:  # zh/ and en/ inside the folder given: they are the folders to give
+            raise click.ClickException(
+                f"No matching files found in {folders[0]}: it holds one folder per language "
+                f"({', '.join(p.name for p in by_language)}); give them as the folders: aligner batch "
+                + " ".join(shlex.quote(str(p)) for p in by_language) + f" -o {shlex.quote(str(out_dir))}")
         raise click.ClickException(f"No matching files found in {', '.join(map(str, folders))}; "
                                    "name them alike (zh/001.txt and en/001.txt, or name.zh.txt and name.en.txt).")
     if merge and any(p.name.casefold() == corpus.MERGED_STEM for p in sets):
