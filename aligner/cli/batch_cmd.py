@@ -88,8 +88,11 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
         finished = len(results)
         results += [corpus.DocumentResult(files, error=corpus.INTERRUPTED) for files in sets[finished:]]
         summary = corpus.write_summary(out_dir / corpus.SUMMARY_NAME, results, unpaired)
+        earlier = sorted(path.name for path in out_dir.glob(f"{corpus.MERGED_STEM}.*.{fmt}")) if merge else []
         click.echo(f"Interrupted: {finished} of {len(sets)} documents done, the {len(sets) - finished} others listed "
                    f"as not aligned in {summary}" + ("; the merged file was not written" if merge else "")
+                   + (f" ({', '.join(earlier)} there {'is' if len(earlier) == 1 else 'are'} from an earlier run)"
+                      if earlier else "")
                    + ". Run the same command again to align them all"
                    + ("." if no_cache else " (the finished ones are quick then, their embeddings cached)."), err=True)
         sys.exit(130)
