@@ -223,10 +223,11 @@ def coverage_warnings(gold: list[Pair], gold_path: Path, *sides: tuple[Path, lis
         named = {i for bead in gold for i in bead[side]}
         left_out = sorted(set(lines) - named)
         if left_out:
+            which = f"{'line' if len(left_out) == 1 else 'lines'} {_ranges(left_out)}"
             warnings.append(f"{gold_path} leaves out {len(left_out)} of the {len(set(lines))} lines of {path} "
-                            f"({'line' if len(left_out) == 1 else 'lines'} {_ranges(left_out)}, counting from 0): the aligner's pairs for them count "
-                            "as wrong in precision. Give gold for every line (an unaligned one as [5]:[]) or "
-                            "cut the text to the lines the gold covers.")
+                            f"({which}, counting from 0): the aligner's pairs for them count as wrong in "
+                            "precision. Give gold for every line (an unaligned one as [5]:[]) or cut the text "
+                            "to the lines the gold covers.")
     return warnings
 
 
