@@ -484,3 +484,11 @@ def test_render_matches_write_for_every_format(alignment, tmp_path):
             assert list(written) == list(rendered)
         else:
             assert path.read_bytes() == render(alignment, fmt), fmt
+
+
+def test_a_corpus_too_long_for_one_excel_sheet_is_a_clear_error():
+    from aligner.export.xlsx import MAX_ROWS, check_rows
+
+    check_rows(MAX_ROWS)  # the header and 1,048,575 pairs: Excel opens it
+    with pytest.raises(AlignerError, match=r"1,048,576 rows do not fit in one Excel sheet.*TSV, CSV or TMX"):
+        check_rows(MAX_ROWS + 1)
