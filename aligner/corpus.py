@@ -28,9 +28,13 @@ from aligner.reading import READABLE_SUFFIXES  # anything else in the folders (g
 from aligner.threeway import ThreeWay
 from aligner.types import Alignment, Progress, Term
 
-# A language tag at the end of a name: 001.zh, chapter_en, statement-ru, novel.zh-cn …
-_TAG = re.compile(r"[._\-](zh(?:[_\-](?:cn|tw|hans|hant))?|cn|chs|cht|ru|en)$", re.IGNORECASE)
-_TAG_LANG = {"cn": "zh", "chs": "zh", "cht": "zh"}
+# A language tag at the end of a name: 001.zh, chapter_en, statement-ru, novel.zh-cn, ch1_english,
+# 第一章_中文, 第一章（英文）, ch1 (Russian) … after . _ - or in brackets (a space alone is part of a title).
+_TAGS = r"zh(?:[_\-](?:cn|tw|hans|hant))?|cn|chs|cht|ru|en|chinese|english|russian|中文|汉语|漢語|英文|英语|英語|俄文|俄语|俄語"
+_TAG = re.compile(rf"(?:[._\-]({_TAGS})|\s*[(（\[]({_TAGS})[)）\]])$", re.IGNORECASE)
+_TAG_LANG = {"cn": "zh", "chs": "zh", "cht": "zh", "chinese": "zh", "english": "en", "russian": "ru",
+             "中文": "zh", "汉语": "zh", "漢語": "zh", "英文": "en", "英语": "en", "英語": "en",
+             "俄文": "ru", "俄语": "ru", "俄語": "ru"}
 
 
 @dataclass(frozen=True)
@@ -101,13 +105,33 @@ def split_name(path: Path) -> tuple[str, str]:
     match = _TAG.search(stem)
     if not match or match.start() == 0:
         return stem, ""
-    tag = match.group(1).lower()
+    tag = (match.group(1) or match.group(2)).lower()
     return stem[: match.start()], _TAG_LANG.get(tag, tag[:2])
+
+
+# Hidden files (and LibreOffice's .~lock files) and the owner files Word keeps beside a document
+# while it is open (~$ch01.docx): no text of the corpus.
+_NOT_TEXTS = (".", "~$")
+
+
+def language_folders(folder: Path) -> list[Path]:
+    """The sub-folders of `folder` named as a language (zh/, en/, Russian/, 中文/ …), Chinese first:
+    a corpus kept as one folder per language, given as their parent by mistake."""
+    if not folder.is_dir():
+        return []
+    found = {}
+    for sub in sorted(folder.iterdir()):
+        match = re.fullmatch(_TAGS, sub.name, re.IGNORECASE)
+        if sub.is_dir() and match:
+            lang = _TAG_LANG.get(sub.name.lower(), sub.name.lower()[:2])
+            found.setdefault(lang, sub)
+    return [found[lang] for lang in ("zh", "ru", "en") if lang in found] if "zh" in found and len(found) > 1 else []
 
 
 def _readable_files(folder: Path, exclude: Collection[Path] = ()) -> list[Path]:
     """The readable files of `folder` and of its sub-folders (a novel kept as book/chapter folders),
-    hidden ones and the folders in `exclude` (the output folder, when it is inside) left out."""
+    hidden ones, Word's owner files and the folders in `exclude` (the output folder, when it is
+    inside) left out."""
     if not folder.is_dir():
         raise InputError(f"{folder} is not a folder; give folders of text files (or use `aligner align` for two files).")
     skipped = {path.resolve() for path in exclude if path.exists()}
@@ -115,7 +139,7 @@ def _readable_files(folder: Path, exclude: Collection[Path] = ()) -> list[Path]:
     for parent, dirs, names in os.walk(folder):  # symbolic links to folders are not followed: no loops
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (Path(parent) / d).resolve() not in skipped)
         found += [Path(parent) / name for name in names
-                  if not name.startswith(".") and Path(name).suffix.lower() in READABLE_SUFFIXES]
+                  if not name.startswith(_NOT_TEXTS) and Path(name).suffix.lower() in READABLE_SUFFIXES]
     return sorted(path for path in found if path.is_file())
 
 
@@ -354,6 +378,7 @@ def three_way_counts(result: ThreeWay) -> Counter:
 
 
 SUMMARY_NAME = "summary.tsv"
+INTERRUPTED = "not aligned: the run was interrupted before this document was finished"  # its error in the summary
 MERGED_STEM = "corpus"  # corpus.zh-en.tsv: every pair of every document, with --merge
 
 

@@ -138,6 +138,7 @@ class Evaluation:
     embed_once_seconds: float
     peak_rss_mb: float
     model: str
+    warnings: list[str] = field(default_factory=list)  # gold that covers part of its texts, texts without gold
 
     @property
     def counts(self) -> Counts:
@@ -163,6 +164,7 @@ class Evaluation:
             "sentences_per_second": round(sentences / self.seconds, 2) if self.seconds else None,
             "peak_rss_mb": round(self.peak_rss_mb, 1),
             "model": self.model,
+            "warnings": self.warnings,
         }
 
 
@@ -186,6 +188,47 @@ def benchmark_files(folder: str | Path) -> list[tuple[str, Path, Path, Path]]:
     if not files:
         raise InputError(f"{gold_dir}: no .align files.")
     return files
+
+
+def texts_without_gold(folder: str | Path) -> list[str]:
+    """A warning for each text of `folder` that no gold/NNN.align scores: an evaluation that
+    silently skips a chapter reports figures for less than the researcher thinks."""
+    folder = Path(folder)
+    scored = {gold.stem for gold in (folder / "gold").glob("*.align")}
+    target, *unused = [d for d in ("en", "ru") if (folder / d).is_dir()]
+    return ([f"{text} has no gold/{text.stem}.align and is not scored."
+             for sub in ("zh", target) for text in sorted((folder / sub).glob("*.txt")) if text.stem not in scored]
+            + [f"{folder / d} is not scored: the translations are read from {folder / target}." for d in unused])
+
+
+def _ranges(numbers: list[int], shown: int = 3) -> str:
+    """'3, 40–294' for sorted numbers: runs as ranges, the first `shown` runs, then '…'."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    text = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs[:shown])
+    return text + (", …" if len(runs) > shown else "")
+
+
+def coverage_warnings(gold: list[Pair], gold_path: Path, *sides: tuple[Path, list[int]]) -> list[str]:
+    """A warning for each text whose lines the gold does not all name (a gold made for part of a
+    chapter, or one that leaves unaligned lines out instead of writing [5]:[]): the aligner's pairs
+    for those lines are not in the gold, so they count against precision and the figures mislead.
+    `sides`: (file, line of each sentence)."""
+    warnings = []
+    for side, (path, lines) in enumerate(sides):
+        named = {i for bead in gold for i in bead[side]}
+        left_out = sorted(set(lines) - named)
+        if left_out:
+            which = f"{'line' if len(left_out) == 1 else 'lines'} {_ranges(left_out)}"
+            warnings.append(f"{gold_path} leaves out {len(left_out)} of the {len(set(lines))} lines of {path} "
+                            f"({which}, counting from 0): the aligner's pairs for them count as wrong in "
+                            "precision. Give gold for every line (an unaligned one as [5]:[]) or cut the text "
+                            "to the lines the gold covers.")
+    return warnings
 
 
 class TimedEncoder:
@@ -267,8 +310,10 @@ def evaluate_folder(folder: str | Path, encoder, align_fn=None, progress=None) -
         from aligner.align import align as align_fn
     timed = TimedEncoder(encoder)
     results = []
+    files = benchmark_files(folder)
+    warnings = texts_without_gold(folder)
     start_all = time.perf_counter()
-    for name, zh_path, tgt_path, gold_path in benchmark_files(folder):
+    for name, zh_path, tgt_path, gold_path in files:
         from aligner.reading import read_file
 
         lang = tgt_path.parent.name
@@ -281,12 +326,14 @@ def evaluate_folder(folder: str | Path, encoder, align_fn=None, progress=None) -
         tgt_line = [s.paragraph for s in target.sentences]
         gold = read_align(gold_path)
         _check_gold(gold, gold_path, (zh_path, src_line), (tgt_path, tgt_line))  # before the costly part
+        warnings += coverage_warnings(gold, gold_path, (zh_path, src_line), (tgt_path, tgt_line))
         timed.new_document()
         beads = align_fn(source, target, timed, progress=progress)
         predicted = [(tuple(src_line[i] for i in b.src), tuple(tgt_line[j] for j in b.tgt)) for b in beads]
         results.append(DocumentResult(name, count(gold, predicted), len(source) + len(target),
                                       time.perf_counter() - start, predicted, [b.score for b in beads]))
-    return Evaluation(results, time.perf_counter() - start_all, timed.first_call_seconds, peak_rss_mb(), encoder.name)
+    return Evaluation(results, time.perf_counter() - start_all, timed.first_call_seconds, peak_rss_mb(), encoder.name,
+                      warnings)
 
 
 def _check_gold(gold: list[Pair], gold_path: Path, *sides: tuple[Path, list[int]]) -> None:
@@ -306,6 +353,21 @@ def _check_gold(gold: list[Pair], gold_path: Path, *sides: tuple[Path, list[int]
                              f"{path} is on line {last}; are they the same document?")
 
 
+def prepare_save_dir(save_dir: str | Path, benchmark: str | Path) -> Path:
+    """Make the folder for the predicted .align files before the evaluation, or say why it cannot be:
+    the benchmark's own gold/ folder would have its gold overwritten by the predictions (which then
+    score 1.0), and a folder that cannot be made should not cost a whole evaluation first."""
+    save_dir, gold = Path(save_dir), Path(benchmark) / "gold"
+    if gold.is_dir() and save_dir.exists() and save_dir.resolve() == gold.resolve():
+        raise InputError(f"{save_dir} is the benchmark's gold folder: the predictions would overwrite the gold "
+                         "alignments; choose another folder for --save-dir.")
+    try:
+        save_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(f"Cannot make the folder {save_dir} for the predictions: {error.strerror or error}.") from None
+    return save_dir
+
+
 def save_predictions(evaluation: Evaluation, folder: str | Path) -> None:
     """Write each document's predicted beads as NNN.align in the gold format."""
     folder = Path(folder)
@@ -316,12 +378,13 @@ def save_predictions(evaluation: Evaluation, folder: str | Path) -> None:
 
 def report(evaluation: Evaluation) -> str:
     """A readable table: per document and overall strict/lax P/R/F1, speed, memory."""
-    rows = [f"{'file':<10}{'sents':>7}{'strict P':>10}{'R':>7}{'F1':>7}{'lax P':>9}{'R':>7}{'F1':>7}{'sec':>8}"]
+    width = max([10] + [len(doc.name) + 2 for doc in evaluation.documents])  # chapter names longer than 001
+    rows = [f"{'file':<{width}}{'sents':>7}{'strict P':>10}{'R':>7}{'F1':>7}{'lax P':>9}{'R':>7}{'F1':>7}{'sec':>8}"]
 
     def line(name: str, counts: Counts, sentences: int, seconds: float) -> str:
         s = counts.scores()
         st, lx = s["strict"], s["lax"]
-        return (f"{name:<10}{sentences:>7}{st['P']:>10.3f}{st['R']:>7.3f}{st['F1']:>7.3f}"
+        return (f"{name:<{width}}{sentences:>7}{st['P']:>10.3f}{st['R']:>7.3f}{st['F1']:>7.3f}"
                 f"{lx['P']:>9.3f}{lx['R']:>7.3f}{lx['F1']:>7.3f}{seconds:>8.1f}")
 
     for doc in evaluation.documents:

@@ -88,7 +88,30 @@ def _text_rows(path: Path) -> list[list[str]]:
     text = read_file(path)
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = "\t" if "\t" in first else (";" if first.count(";") > first.count(",") else ",")
+    if delimiter == "\t":
+        return _tab_rows(text)
     return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+
+
+def _tab_rows(text: str) -> list[list[str]]:
+    """Tab-separated rows, quoted the csv way (Excel, aligner's own TSV) or plain, one row a line,
+    as translation memories and parallel corpora are often written (OPUS, Moses, CAT tools).
+
+    In a plain file a cell that opens with a quotation mark ("Hello," he said.) is no csv quote:
+    read as one, it swallows the following lines up to the next quotation mark, gluing rows
+    together. A file is read plainly when the csv reading stumbles (strictly) or makes fewer rows
+    than it has lines, while every line has as many cells as the first."""
+    plain = list(csv.reader(io.StringIO(text), delimiter="\t", quoting=csv.QUOTE_NONE))
+    try:
+        quoted = list(csv.reader(io.StringIO(text), delimiter="\t", strict=True))
+    except csv.Error:
+        quoted = None
+    if quoted is not None and len(quoted) == len(plain):
+        return quoted
+    widths = {len(row) for row in plain if any(cell.strip() for cell in row)}
+    if len(widths) == 1:
+        return plain
+    return quoted if quoted is not None else list(csv.reader(io.StringIO(text), delimiter="\t"))
 
 
 def _xlsx_rows(path: Path) -> list[list[str]]:

@@ -13,6 +13,7 @@ Prints its figures (they are quoted in aligner/memory.py's docstring).
 """
 from __future__ import annotations
 
+import argparse
 import random
 import sys
 import time
@@ -82,4 +83,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    # --help says what the script does instead of starting a run of minutes; any other argument is refused
+    argparse.ArgumentParser(description=__doc__.split("\n\n")[0]).parse_args()
     main()

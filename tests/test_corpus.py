@@ -32,6 +32,13 @@ def _touch(folder: Path, *names: str) -> None:
     ("chapter.cn.md", ("chapter", "zh")),
     ("zh.txt", ("zh", "")),  # a tag with nothing before it is the name itself
     ("given.txt", ("given", "")),  # 'en' inside a word is not a tag
+    ("第一章_中文.txt", ("第一章", "zh")),  # tags as Chinese and English speakers write them
+    ("第一章（英文）.docx", ("第一章", "en")),
+    ("红楼梦[俄文].txt", ("红楼梦", "ru")),
+    ("ch1 (English).txt", ("ch1", "en")),
+    ("ch1-russian.pdf", ("ch1", "ru")),
+    ("Learn Chinese.txt", ("Learn Chinese", "")),  # after a space alone: part of the title
+    ("中文.txt", ("中文", "")),
 ])
 def test_split_name_separates_the_language_tag(name, expected):
     assert split_name(Path(name)) == expected
@@ -50,6 +57,30 @@ def test_two_folders_pair_by_name_and_report_every_file_left_out(tmp_path):
     assert reasons[("zh", "002.txt")][0] == "source" and "no file of the same name" in reasons[("zh", "002.txt")][1]
     assert reasons[("en", "003.txt")][0] == "target"
     assert "several files share the name" in reasons[("zh", "004.docx")][1]
+
+
+def test_the_files_word_keeps_beside_open_documents_are_no_part_of_the_corpus(tmp_path):
+    """With the chapters open in Word, ~$ch01.zh.docx and ~$ch01.en.docx (owner files of 162 bytes)
+    paired with each other and failed the run, or were reported as left unpaired."""
+    _touch(tmp_path / "zh", "ch01.docx", "~$ch01.docx")
+    _touch(tmp_path / "en", "ch01.docx", "~$ch01.docx")
+    _touch(tmp_path / "one", "ch01.zh.docx", "ch01.en.docx", "~$ch01.zh.docx", "~$ch01.en.docx", "~$ch02.zh.docx")
+    for folders in ([tmp_path / "zh", tmp_path / "en"], [tmp_path / "one"]):
+        sets, unpaired = find_file_sets(folders)
+        assert [p.name for p in sets] == ["ch01"] and unpaired == []
+
+
+def test_one_folder_pairs_files_tagged_in_chinese_or_with_language_names(tmp_path):
+    """第一章_中文.txt beside 第一章_英文.txt, as Chinese researchers name them, were all left out
+    as having 'no language tag in the name'."""
+    _touch(tmp_path, "第一章_中文.txt", "第一章_英文.txt", "第二章（中文）.txt", "第二章（俄文）.docx",
+           "ch3_chinese.txt", "ch3_english.txt")
+    sets, unpaired = find_file_sets([tmp_path])
+    assert unpaired == []
+    assert [(p.name, p.lang, p.source.name, p.target.name) for p in sets] == [
+        ("ch3", "en", "ch3_chinese.txt", "ch3_english.txt"),
+        ("第一章", "en", "第一章_中文.txt", "第一章_英文.txt"),
+        ("第二章", "ru", "第二章（中文）.txt", "第二章（俄文）.docx")]
 
 
 def test_one_folder_pairs_the_chinese_with_each_translation(tmp_path):
@@ -178,14 +209,26 @@ def test_the_summary_counts_what_a_tmx_really_holds(corpus_run, runner, tmp_path
 def test_mistakes_are_one_line_before_any_work(runner, tmp_path):
     result = runner.invoke(main, ["batch", str(TEXTS), "-o", str(TEXTS)])
     assert result.exit_code == 1 and "holds the input texts" in result.output
-    result = runner.invoke(main, ["batch", str(TEXTS), "-o", str(tmp_path / "o"), "-f", "xlsx", "--merge"])
-    assert result.exit_code == 2 and "--merge writes tsv, csv, tmx" in result.output
+    result = runner.invoke(main, ["batch", str(TEXTS), "-o", str(tmp_path / "o"), "-f", "json", "--merge"])
+    assert result.exit_code == 2 and "--merge writes tsv, csv, tmx, xlsx" in result.output
     (tmp_path / "empty").mkdir()
     result = runner.invoke(main, ["batch", str(tmp_path / "empty"), "-o", str(tmp_path / "o")])
     assert result.exit_code == 1 and "No matching files found" in result.output
     result = runner.invoke(main, ["batch", str(TEXTS / "joint-statement.zh.txt"), "-o", str(tmp_path / "o")])
     assert result.exit_code == 1 and "is not a folder" in result.output
     assert not (tmp_path / "o").exists()  # nothing was started, so nothing was created
+
+
+def test_the_parent_of_one_folder_per_language_is_answered_with_the_command_to_run(runner, tmp_path):
+    """`aligner batch corpus` where corpus holds zh/ and en/: every file was skipped for lacking a
+    language tag and the advice was to name them zh/001.txt and en/001.txt, as they were."""
+    _touch(tmp_path / "corpus" / "zh", "001.txt", "002.txt")
+    _touch(tmp_path / "corpus" / "en", "001.txt", "002.txt")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["batch", str(tmp_path / "corpus"), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "it holds one folder per language (zh, en)" in result.output
+    assert f"aligner batch {tmp_path / 'corpus' / 'zh'} {tmp_path / 'corpus' / 'en'} -o {out}" in result.output
 
 
 def test_merged_file_refuses_mixed_language_pairs():
@@ -324,3 +367,73 @@ def test_a_document_that_fails_on_a_second_run_leaves_no_earlier_output_looking_
     assert not (out / "ch05.zh-en.tsv").exists()
     [row] = _tsv(out / "summary.tsv")
     assert "empty" in row["error"] and f"the output of an earlier run, {out / 'ch05.zh-en.tsv'}, was removed" in row["note"]
+
+
+def test_an_interrupted_run_writes_the_summary_of_what_it_did(tmp_path):
+    """Ctrl-C in the middle of a corpus: the finished documents and a summary that lists the
+    others as not aligned stay, instead of no summary (or an earlier run's, looking current)."""
+    import signal
+    import subprocess
+    import sys
+
+    for lang in ("zh", "en"):
+        (tmp_path / lang).mkdir()
+        for name in ("a", "b", "c"):
+            shutil.copy(TEXTS / f"joint-statement.{lang}.txt", tmp_path / lang / f"{name}.txt")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "summary.tsv").write_text("document\terror\nold\t\n", encoding="utf-8")  # an earlier run's
+    (out / "corpus.zh-en.tsv").write_text("document\nold\n", encoding="utf-8")
+    env = {**__import__("os").environ, "ALIGNER_CACHE_DIR": str(tmp_path / "cache"), "OMP_NUM_THREADS": "1",
+           "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen([sys.executable, "-m", "aligner", "batch", str(tmp_path / "zh"), str(tmp_path / "en"),
+                                "-o", str(out), "--no-cache", "--merge"],
+                               stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    seen = []
+    for line in process.stderr:  # each document takes seconds uncached: interrupt while the second is aligned
+        seen.append(line)
+        if "ok      a →" in line:
+            process.send_signal(signal.SIGINT)
+            break
+    rest = process.stderr.read()
+    assert process.wait(timeout=120) == 130, "".join(seen) + rest
+    assert "Interrupted: 1 of 3 documents done" in rest
+    assert "the merged file was not written (corpus.zh-en.tsv there is from an earlier run)" in rest
+    assert "Traceback" not in rest
+    rows = {row["document"]: row for row in _tsv(out / "summary.tsv")}
+    assert sorted(rows) == ["a", "b", "c"]
+    assert rows["a"]["error"] == "" and int(rows["a"]["pairs"]) > 0 and (out / "a.zh-en.tsv").is_file()
+    for name in ("b", "c"):
+        assert "interrupted" in rows[name]["error"] and rows[name]["output"] == ""
+    assert (out / "corpus.zh-en.tsv").read_text(encoding="utf-8") == "document\nold\n"
+
+
+def _sheet_values(path: Path) -> list[list]:
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(path).active
+    return [[str(cell.value) if cell.value is not None else "" for cell in row] for row in sheet.iter_rows()]
+
+
+@pytest.mark.parametrize("three_way", [False, True])
+def test_merged_xlsx_is_every_documents_sheet_in_one_labelled_by_document(runner, tmp_path, three_way):
+    """A researcher reading a corpus in Excel gets one sheet: each document's rows, in order, after
+    a document column, header frozen and filterable, as each document's own workbook has them."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("ch1", "ch2"):
+        for lang in ("zh", "ru", "en"):
+            shutil.copy(TEXTS / f"joint-statement.{lang}.txt", folder / f"{name}.{lang}.txt")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["batch", str(folder), "-o", str(out), "-f", "xlsx", "--merge", "-q"]
+                           + (["--three-way"] if three_way else []))
+    assert result.exit_code == 0, result.output
+    for langs in (["ru-en"] if three_way else ["en", "ru"]):
+        merged = _sheet_values(out / f"corpus.zh-{langs}.xlsx")
+        parts = {name: _sheet_values(out / f"{name}.zh-{langs}.xlsx") for name in ("ch1", "ch2")}
+        assert merged[0] == ["document", *parts["ch1"][0]]
+        assert merged[1:] == [[name, *row] for name in ("ch1", "ch2") for row in parts[name][1:]]
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(out / f"corpus.zh-{langs}.xlsx").active
+        assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.endswith(str(len(merged)))

@@ -154,3 +154,63 @@ def test_a_gold_file_naming_a_line_twice_is_a_clear_error(tmp_path, monkeypatch)
     assert result.exit_code == 1
     assert "006.align: names line" in result.output and "more than one place" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_gold_file_covering_part_of_its_texts_is_warned_about(tmp_path, monkeypatch):
+    """Gold for the first beads of a longer chapter: the pairs beyond it count as wrong, so the
+    precision is meaningless; the evaluation says so, naming the file and the lines left out."""
+    monkeypatch.setenv("ALIGNER_CACHE_DIR", str(tmp_path / "cache"))
+    folder = _mini_benchmark(tmp_path / "bench", docs=("006",), beads=20)
+    gold = folder / "gold" / "006.align"
+    whole = read_align(gold)
+    gold.write_text(format_align(whole[:10]), encoding="utf-8")
+    last_zh = max(i for s, _ in whole for i in s)
+    first_left_out = max(i for s, _ in whole[:10] for i in s) + 1
+    result = CliRunner().invoke(main, ["evaluate", str(folder), "--json", "-q"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)  # the warnings leave the JSON on stdout readable
+    assert report["strict"]["P"] < 0.7
+    zh_warning = next(w for w in report["warnings"] if "zh/006.txt" in w)
+    assert f"006.align leaves out {last_zh + 1 - first_left_out} of the {last_zh + 1} lines" in zh_warning
+    assert f"lines {first_left_out}–{last_zh}" in zh_warning and "precision" in zh_warning
+    assert any("en/006.txt" in w for w in report["warnings"])
+    assert "Warning: " in result.stderr and "leaves out" in result.stderr
+
+
+def test_a_text_without_gold_is_warned_about_and_a_complete_gold_gives_no_warning(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALIGNER_CACHE_DIR", str(tmp_path / "cache"))
+    folder = _mini_benchmark(tmp_path / "bench", docs=("006",), beads=8)
+    result = CliRunner().invoke(main, ["evaluate", str(folder), "--json", "-q"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["warnings"] == [] and result.stderr == ""
+    (folder / "zh" / "007.txt").write_text((folder / "zh" / "006.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", str(folder), "-q"])
+    assert result.exit_code == 0, result.output
+    assert "007.txt has no gold/007.align and is not scored" in result.stderr
+    assert result.stdout.splitlines()[1].startswith("006")
+
+
+def test_save_dir_never_overwrites_the_gold_and_a_bad_one_fails_before_any_work(tmp_path, monkeypatch):
+    """--save-dir bench/gold would replace the gold with the predictions (which then score 1.0);
+    a --save-dir that cannot be made would be found only after the whole evaluation."""
+    monkeypatch.setenv("ALIGNER_CACHE_DIR", str(tmp_path / "cache"))
+    folder = _mini_benchmark(tmp_path / "bench", docs=("006",), beads=8)
+    gold = folder / "gold" / "006.align"
+    before = gold.read_bytes()
+    result = CliRunner().invoke(main, ["evaluate", str(folder), "-q", "--save-dir", str(folder / "gold")])
+    assert result.exit_code == 1 and "gold folder" in result.output and "overwrite" in result.output
+    assert gold.read_bytes() == before
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", str(folder), "-q", "--save-dir", str(tmp_path / "a-file" / "pred")])
+    assert result.exit_code == 1 and "Cannot make the folder" in result.output
+    assert "Traceback" not in result.output and "strict P" not in result.output  # refused before aligning
+
+
+def test_the_table_keeps_its_columns_for_long_document_names(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALIGNER_CACHE_DIR", str(tmp_path / "cache"))
+    folder = _mini_benchmark(tmp_path / "bench", docs=("006",), beads=8)
+    for sub, ext in (("zh", "txt"), ("en", "txt"), ("gold", "align")):
+        (folder / sub / f"006.{ext}").rename(folder / sub / f"hongloumeng-chapter-06.{ext}")
+    result = CliRunner().invoke(main, ["evaluate", str(folder), "-q"])
+    assert result.exit_code == 0, result.output
+    head, row, total = result.stdout.splitlines()[:3]
+    assert row.startswith("hongloumeng-chapter-06 ") and len(head) == len(row) == len(total)

@@ -124,6 +124,24 @@ def test_a_tab_is_kept_in_csv_and_a_space_in_tsv_control_characters_are_dropped_
     assert [p["tgt_text"] for p in record["pairs"]][0] == ru[0]
 
 
+def test_characters_xml_forbids_are_dropped_from_tmx_xlsx_and_word(tmp_path):
+    """U+FFFE and U+FFFF (a text decoded with the wrong byte order in places) read fine as text, but
+    no XML may hold them: the TMX was one a CAT tool (and lxml) refuses, XLSX and Word failed."""
+    from aligner.pipeline import align_documents, load_file
+
+    zh, en = tmp_path / "t.zh.txt", tmp_path / "t.en.txt"
+    zh.write_text("两国元首在北京举行会谈。\ufffe双方发表联合声明\uffff。", encoding="utf-8")
+    en.write_text("The heads of state held talks in Beijing.\ufffe The sides issued a joint statement\uffff.",
+                  encoding="utf-8")
+    a = align_documents(load_file(zh), load_file(en))
+    units = ET.fromstring(render(a, "tmx")).findall("./body/tu")
+    assert [tu.findall("./tuv/seg")[1].text for tu in units] == [
+        "The heads of state held talks in Beijing.", "The sides issued a joint statement."]
+    for fmt in ("xlsx", "docx"):
+        assert write(a, tmp_path / f"pairs.{fmt}").stat().st_size > 1000
+    assert json.loads(render(a, "json"))["pairs"][1]["tgt_text"].endswith("\uffff.")  # the record stays exact
+
+
 # --- JSON ---------------------------------------------------------------------------------------
 
 
@@ -466,3 +484,11 @@ def test_render_matches_write_for_every_format(alignment, tmp_path):
             assert list(written) == list(rendered)
         else:
             assert path.read_bytes() == render(alignment, fmt), fmt
+
+
+def test_a_corpus_too_long_for_one_excel_sheet_is_a_clear_error():
+    from aligner.export.xlsx import MAX_ROWS, check_rows
+
+    check_rows(MAX_ROWS)  # the header and 1,048,575 pairs: Excel opens it
+    with pytest.raises(AlignerError, match=r"1,048,576 rows do not fit in one Excel sheet.*TSV, CSV or TMX"):
+        check_rows(MAX_ROWS + 1)

@@ -317,3 +317,43 @@ def test_the_word_export_sent_back_keeps_its_notes_and_marks_when_checked(aligne
     checked = check_pairs(export.write(marked, tmp_path / "review.docx"))
     assert checked.beads[3].note == "проверить по оригиналу" and checked.beads[5].reviewed
     assert sum(b.reviewed for b in checked.beads) == 1 and sum(bool(b.note) for b in checked.beads) == 1
+
+
+MAC = Path("/work/shared/benchmarks/mac-zh-en/dev")
+
+
+def _gold_pairs(doc: str) -> list[tuple[str, str]]:
+    """The Chinese and English of each gold bead with both sides, of a MAC chapter."""
+    from aligner.evaluate import read_align
+
+    zh = (MAC / "zh" / f"{doc}.txt").read_text(encoding="utf-8").split("\n")
+    en = (MAC / "en" / f"{doc}.txt").read_text(encoding="utf-8").split("\n")
+    return [("".join(zh[i] for i in s), " ".join(en[j] for j in t)) for s, t in read_align(MAC / "gold" / f"{doc}.align")
+            if s and t]
+
+
+def test_a_plain_tsv_whose_cells_open_with_a_quotation_mark_keeps_one_pair_a_line(tmp_path):
+    """A parallel corpus or CAT tool's TSV written plainly (no csv quoting), its English dialogue
+    in double quotes: "Hello," he said. is no csv quote; read as one it swallowed the next lines
+    (246 pairs of a MAC chapter came back as 228)."""
+    pairs = [(zh, '"' + en[1:].replace("'", '"', 1) if en.startswith("'") else en) for zh, en in _gold_pairs("003")]
+    assert sum(en.startswith('"') for _, en in pairs) > 30
+    path = tmp_path / "memory.tsv"
+    path.write_text("zh\ten\n" + "".join(f"{zh}\t{en}\n" for zh, en in pairs), encoding="utf-8")
+    assert read_pairs(path)[0] == pairs
+    # a TSV quoted the csv way (aligner's own, Excel's) is still read the csv way
+    quoted = tmp_path / "quoted.tsv"
+    with quoted.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, dialect="excel-tab").writerows([("zh", "en"), *pairs])
+    assert '""' in quoted.read_text(encoding="utf-8") and read_pairs(quoted)[0] == pairs
+
+
+def test_the_memory_check_benchmark_answers_help_instead_of_running():
+    """`--help` on the benchmark script ran the whole benchmark (minutes) and printed no usage."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "memory_check.py"), "--help"],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert done.returncode == 0 and done.stdout.startswith("usage: memory_check.py")
+    assert "rows; clean memory" not in done.stdout

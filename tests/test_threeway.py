@@ -148,6 +148,23 @@ def test_write_by_extension(tmp_path: Path):
         write(result, tmp_path / "rows.pdf")
 
 
+def test_the_xlsx_rows_keep_their_header_in_sight_and_their_status_colour(tmp_path: Path):
+    """As in the two-column XLSX: a researcher scrolling a chapter's rows still sees which column
+    is which, can filter them, and sees the rows where a translation lacks a sentence coloured."""
+    from openpyxl import load_workbook
+
+    from aligner.export.status import STATUS_COLOURS
+    from aligner.export.threeway import row_status
+
+    result = three_way()
+    sheet = load_workbook(write(result, tmp_path / "rows.xlsx")).active
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:H{len(result.rows) + 1}"
+    assert all(cell.font.b for cell in sheet[1])
+    colours = [sheet.cell(row=n, column=2).fill.start_color.rgb[-6:] for n in range(2, len(result.rows) + 2)]
+    assert colours == [STATUS_COLOURS[row_status(f.kind for f in row.flags)][-6:] for row in result.rows]
+    assert len(set(colours)) > 1  # the disagreeing rows stand out from the others
+
+
 @pytest.mark.slow
 def test_sample_texts_end_to_end_with_the_default_encoder(tmp_path: Path):
     """The sample translations: the Russian leaves out 各国人民有权选择…, the English renders it."""

@@ -1,6 +1,7 @@
 """`aligner batch ZH_FOLDER TGT_FOLDER -o OUT`: align every pair of files in folders, for corpora."""
 from __future__ import annotations
 
+import shlex
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -26,7 +27,7 @@ from aligner.export import FORMATS
                    "(three folders always do).")
 @click.option("--merge", is_flag=True,
               help="Also write every pair of the corpus to one file per language pair (corpus.zh-en.tsv); "
-                   "with --format tsv, csv or tmx.")
+                   "with --format tsv, csv, tmx or xlsx.")
 @click.option("--target-lang", type=click.Choice(["ru", "en"]), help="Language of the translations (default: detected).")
 @model_option
 @click.option("--presplit", is_flag=True, help="The files hold one sentence per line already; do not re-split.")
@@ -70,13 +71,31 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
     for item in unpaired:
         click.echo(f"skipped {item.path}: {item.reason}", err=True)
     if not sets:
+        by_language = corpus.language_folders(folders[0]) if len(folders) == 1 else []
+        if by_language:  # zh/ and en/ inside the folder given: they are the folders to give
+            raise click.ClickException(
+                f"No matching files found in {folders[0]}: it holds one folder per language "
+                f"({', '.join(p.name for p in by_language)}); give them as the folders: aligner batch "
+                + " ".join(shlex.quote(str(p)) for p in by_language) + f" -o {shlex.quote(str(out_dir))}")
         raise click.ClickException(f"No matching files found in {', '.join(map(str, folders))}; "
                                    "name them alike (zh/001.txt and en/001.txt, or name.zh.txt and name.en.txt).")
     if merge and any(p.name.casefold() == corpus.MERGED_STEM for p in sets):
         raise click.ClickException(f"A document is named '{corpus.MERGED_STEM}', the name of the merged file; "
                                    "rename it or leave out --merge.")
-    results = _run(sets, out_dir, fmt, target_lang, model, presplit, not no_cache, quiet, merge, glossary,
-                   keep, min_score, str(glossary_file))
+    results, interrupted = _run(sets, out_dir, fmt, target_lang, model, presplit, not no_cache, quiet, merge,
+                                glossary, keep, min_score, str(glossary_file))
+    if interrupted:  # Ctrl-C: a summary of what was done, never an earlier run's looking current
+        finished = len(results)
+        results += [corpus.DocumentResult(files, error=corpus.INTERRUPTED) for files in sets[finished:]]
+        summary = corpus.write_summary(out_dir / corpus.SUMMARY_NAME, results, unpaired)
+        earlier = sorted(path.name for path in out_dir.glob(f"{corpus.MERGED_STEM}.*.{fmt}")) if merge else []
+        click.echo(f"Interrupted: {finished} of {len(sets)} documents done, the {len(sets) - finished} others listed "
+                   f"as not aligned in {summary}" + ("; the merged file was not written" if merge else "")
+                   + (f" ({', '.join(earlier)} there {'is' if len(earlier) == 1 else 'are'} from an earlier run)"
+                      if earlier else "")
+                   + ". Run the same command again to align them all"
+                   + ("." if no_cache else " (the finished ones are quick then, their embeddings cached)."), err=True)
+        sys.exit(130)
     written = [corpus.write_summary(out_dir / corpus.SUMMARY_NAME, results, unpaired)]
     if merge:
         written += _write_merged(results, out_dir, fmt)
@@ -93,6 +112,7 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
 
 def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, hold, glossary, keep, min_score,
          glossary_name):
+    """The documents aligned, and whether the run was interrupted (Ctrl-C) before the last."""
     from aligner import corpus
     from aligner.embed import get_encoder
 
@@ -105,19 +125,21 @@ def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, hold, g
         for result in corpus.align_corpus(sets, out_dir, fmt, encoder, presplit=presplit,
                                           target_lang=target_lang, progress=progress, glossary=glossary,
                                           keep=keep, min_score=min_score, glossary_name=glossary_name):
+            results.append(result)  # first: a Ctrl-C while its line is printed must not lose it
+            if not hold:
+                result.alignment = None  # a corpus need not be held in memory
             progress.close()
             documents.update(1)
             if not quiet:
                 documents.write(_line(result), file=sys.stderr)
-            if not hold:
-                result.alignment = None  # a corpus need not be held in memory
-            results.append(result)
         documents.close()
     except AlignerError as error:  # the encoder cannot be loaded: nothing can be aligned
         raise click.ClickException(str(error)) from None
+    except KeyboardInterrupt:
+        return results, True
     finally:
         progress.close()
-    return results
+    return results, False
 
 
 def _line(result) -> str:
@@ -149,5 +171,7 @@ def _write_merged(results, out_dir: Path, fmt: str) -> list[Path]:
             path.write_bytes(render_merged(named, fmt))
         except OSError as error:
             raise click.ClickException(f"Cannot write {path}: {error.strerror or error}.") from None
+        except AlignerError as error:  # too many rows for one Excel sheet
+            raise click.ClickException(f"Cannot write {path}: {error}") from None
         paths.append(path)
     return paths

@@ -22,14 +22,21 @@ from aligner.errors import AlignerError
 def evaluate(folder: Path, model: str | None, save_dir: Path | None, as_json: bool, no_cache: bool, quiet: bool) -> None:
     """Align FOLDER's zh/NNN.txt with en/NNN.txt (one sentence per line) and score against gold/NNN.align.
 
+    A gold file has one pair a line, the line numbers of the two texts counted from 0: [0,1]:[0]
+    pairs Chinese lines 0 and 1 with English line 0; [5]:[] leaves line 5 unaligned.
+
     Prints strict and lax precision, recall and F1 per document and micro-averaged, sentences per
-    second, the time of embedding each sentence once, and peak memory.
+    second, the time of embedding each sentence once, and peak memory. Warns (on stderr, and under
+    "warnings" in --json) about a gold file that leaves lines of its texts out, whose figures
+    then mislead, and about a text that no gold file scores.
     """
     from aligner.embed import get_encoder
-    from aligner.evaluate import evaluate_folder, report, save_predictions
+    from aligner.evaluate import evaluate_folder, prepare_save_dir, report, save_predictions
 
     progress = StderrProgress(enabled=not quiet)
     try:
+        if save_dir is not None:
+            prepare_save_dir(save_dir, folder)
         evaluation = evaluate_folder(folder, get_encoder(model, cache=not no_cache), progress=progress)
     except AlignerError as error:
         raise click.ClickException(str(error)) from None
@@ -41,3 +48,5 @@ def evaluate(folder: Path, model: str | None, save_dir: Path | None, as_json: bo
         click.echo(json.dumps(evaluation.to_dict(), indent=2))
     else:
         click.echo(report(evaluation))
+    for warning in evaluation.warnings:  # after the table, where they are read; stderr keeps --json clean
+        click.echo(f"Warning: {warning}", err=True)

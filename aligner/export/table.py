@@ -5,7 +5,8 @@ a paragraph break inside a 2–1 pair) would otherwise break a row for line-base
 between two wide (CJK) characters is dropped, as in the original before extraction; any other
 break becomes one space. A tab becomes a space too, except in CSV (`keep_tabs`), where a quoted
 cell holds it without confusing anyone; in TSV it would split the cell for cut, awk and pandas'
-simple readers. Control characters, which XML and Excel reject and no reader wants, are removed.
+simple readers. Control characters, which XML and Excel reject and no reader wants, are removed,
+as are U+FFFE, U+FFFF and lone surrogates, which no XML (TMX, XLSX, Word) may hold.
 The JSON record keeps the exact original text.
 """
 from __future__ import annotations
@@ -21,7 +22,7 @@ from aligner.types import Alignment, Bead
 # a line break or vertical whitespace: a tab on its own stays).
 _BREAK_RUN = re.compile(r"\s*[\n\r\t\f\v\x85\u2028\u2029]\s*")
 _LINE_BREAK_RUN = re.compile(r"[^\S\t]*[\n\r\f\v\x85\u2028\u2029]\s*")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def is_wide(char: str) -> bool:

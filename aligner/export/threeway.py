@@ -192,39 +192,63 @@ def render_tmx(result: ThreeWay) -> bytes:
 
 
 def render_documents(named: list[tuple[str, ThreeWay]], fmt: str) -> bytes:
-    """Rows of several documents (the same three languages) in one TSV, CSV (a `document` column first) or TMX."""
+    """Rows of several documents (the same three languages) in one TSV, CSV, XLSX (a `document` column
+    first) or TMX."""
     if fmt == "tmx":
         return _tmx(named)
+    if fmt == "xlsx":
+        return _workbook(named, document=True)
     head = ["document", *header(named[0][1])]
     body = [[name, *cells] for name, result in named for cells in table(result, keep_tabs=fmt == "csv")]
     return _delimited(head, body, *DIALECTS[fmt])
 
 
 def render_xlsx(result: ThreeWay) -> bytes:
+    """A sheet of rows as the two-column XLSX has its pairs: header bold, frozen and filterable,
+    each row filled with the colour of its most serious status."""
+    return _workbook([("", result)], document=False)
+
+
+def _workbook(named: list[tuple[str, ThreeWay]], document: bool) -> bytes:
+    """The rows of one result, or of several (a corpus) after a `document` column naming each one's."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment as CellAlignment
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     from aligner.export.marked import three_way_segments
-    from aligner.export.xlsx import rich_text, set_text
+    from aligner.export.xlsx import DOCUMENT_WIDTH, check_rows, rich_text, set_text, status_fill
 
+    check_rows(1 + sum(len(result.rows) for _, result in named))
+    shift = 1 if document else 0  # the row table's columns start after the document column
     book = Workbook()
     sheet = book.active
     sheet.title = "rows"
-    sheet.append(header(result))
-    for number, (row, cells) in enumerate(zip(result.rows, table(result)), start=2):
-        texts = three_way_segments(result, row)  # columns 2–4: the numbers and names flags quote, marked
-        for column, value in enumerate(cells, start=1):
-            cell = sheet.cell(row=number, column=column)
-            marked = rich_text(texts[column - 2]) if 2 <= column < 2 + len(texts) else None
-            if marked is not None:
-                cell.value = marked
-            else:
-                set_text(cell, value)  # a text starting with "=" stays text, never a formula
-    for column, width in zip("ABCDEFGH", (6, 50, 60, 60, 9, 9, 20, 50)):
-        sheet.column_dimensions[column].width = width
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = CellAlignment(wrap_text=True, vertical="top")
+    sheet.append((["document"] if document else []) + header(named[0][1]))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    wrap = CellAlignment(wrap_text=True, vertical="top")
+    number = 1
+    for name, result in named:
+        for row, cells in zip(result.rows, table(result)):
+            number += 1
+            texts = three_way_segments(result, row)  # columns 2–4: the numbers and names flags quote, marked
+            fill = status_fill(row_status(f.kind for f in row.flags))
+            for column, value in enumerate(([name] if document else []) + cells, start=1):
+                cell = sheet.cell(row=number, column=column)
+                at = column - shift - 2
+                marked = rich_text(texts[at]) if 0 <= at < len(texts) else None
+                if marked is not None:
+                    cell.value = marked
+                else:
+                    set_text(cell, value)  # a text starting with "=" stays text, never a formula
+                cell.fill = fill
+                cell.alignment = wrap
+    widths = ((DOCUMENT_WIDTH,) if document else ()) + (6, 50, 60, 60, 9, 9, 20, 50)
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{number}"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment as CellAlignment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from aligner.errors import AlignerError
 from aligner.export.marked import MARK_COLOUR, side_marks, span_segments
 from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, status
 from aligner.export.table import header, rows, summary_counts
@@ -25,11 +26,14 @@ from aligner.types import Alignment, Bead
 COLUMN_WIDTHS = (7, 6, 7, 50, 60, 14, 40, 9, 30)
 TEXT_COLUMNS = {4, 5, 7, 9}  # 1-based: the two texts, reasons, note
 SIDE_COLUMNS = {4: "src", 5: "tgt"}
+DOCUMENT_WIDTH = 20  # the document column of a corpus in one workbook
+MAX_ROWS = 1_048_576  # Excel opens no sheet with more rows
 # The words a flag quotes (a changed number, a missing name), as the review table highlights them.
 MARK_FONT = InlineFont(b=True, color=MARK_COLOUR)
 
 
-def _fill(status_name: str) -> PatternFill:
+def status_fill(status_name: str) -> PatternFill:
+    """The fill of a row of this status, the colour the review table gives it."""
     colour = STATUS_COLOURS[status_name]
     return PatternFill(fill_type="solid", start_color=colour, end_color=colour)
 
@@ -59,29 +63,36 @@ def _marked_text(alignment: Alignment, bead: Bead, side: str | None) -> CellRich
     return rich_text(span_segments(document, indices, marks))
 
 
-def _pairs_sheet(sheet, alignment: Alignment) -> None:
+def _pairs_sheet(sheet, named: list[tuple[str, Alignment]], document: bool = False) -> None:
+    """The pairs of one alignment, or of several (a corpus) after a `document` column naming each one's."""
     sheet.title = "Pairs"
+    shift = 1 if document else 0  # the pair table's columns start after the document column
     bold = Font(bold=True)
-    for column, name in enumerate(header(alignment), start=1):
+    head = (["document"] if document else []) + header(named[0][1])
+    for column, name in enumerate(head, start=1):
         sheet.cell(row=1, column=column, value=name).font = bold
     wrap = CellAlignment(wrap_text=True, vertical="top")
     top = CellAlignment(vertical="top")
-    fills = {name: _fill(name) for name in STATUSES}
-    for row_number, (bead, cells) in enumerate(zip(alignment.beads, rows(alignment)), start=2):
-        fill = fills[status(bead)]
-        for column, value in enumerate(cells, start=1):
-            cell = sheet.cell(row=row_number, column=column)
-            marked = _marked_text(alignment, bead, SIDE_COLUMNS.get(column))
-            if marked is not None:
-                cell.value = marked
-            else:
-                set_text(cell, value)
-            cell.fill = fill
-            cell.alignment = wrap if column in TEXT_COLUMNS else top
-    for column, width in enumerate(COLUMN_WIDTHS, start=1):
+    fills = {name: status_fill(name) for name in STATUSES}
+    row_number = 1
+    for name, alignment in named:
+        for bead, cells in zip(alignment.beads, rows(alignment)):
+            row_number += 1
+            fill = fills[status(bead)]
+            for column, value in enumerate(([name] if document else []) + cells, start=1):
+                cell = sheet.cell(row=row_number, column=column)
+                marked = _marked_text(alignment, bead, SIDE_COLUMNS.get(column - shift))
+                if marked is not None:
+                    cell.value = marked
+                else:
+                    set_text(cell, value)
+                cell.fill = fill
+                cell.alignment = wrap if column - shift in TEXT_COLUMNS else top
+    widths = ((DOCUMENT_WIDTH,) if document else ()) + COLUMN_WIDTHS
+    for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMN_WIDTHS))}{len(alignment.beads) + 1}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{row_number}"
 
 
 def _summary_sheet(sheet, alignment: Alignment) -> None:
@@ -110,7 +121,7 @@ def _summary_sheet(sheet, alignment: Alignment) -> None:
         if line and line[0] is not None:
             sheet.cell(row=row_number, column=1).font = bold
     for row_number, name in status_rows.items():
-        sheet.cell(row=row_number, column=2).fill = _fill(name)
+        sheet.cell(row=row_number, column=2).fill = status_fill(name)
     sheet.column_dimensions["A"].width = 16
     sheet.column_dimensions["B"].width = 48
     sheet.column_dimensions["C"].width = 10
@@ -119,8 +130,27 @@ def _summary_sheet(sheet, alignment: Alignment) -> None:
 def render_xlsx(alignment: Alignment) -> bytes:
     """The workbook as bytes: sheet 'Pairs' then sheet 'Summary'."""
     workbook = Workbook()
-    _pairs_sheet(workbook.active, alignment)
+    _pairs_sheet(workbook.active, [("", alignment)])
     _summary_sheet(workbook.create_sheet("Summary"), alignment)
+    return _saved(workbook)
+
+
+def check_rows(rows_needed: int) -> None:
+    """Refuse a sheet Excel would not open (more than MAX_ROWS rows, header included)."""
+    if rows_needed > MAX_ROWS:
+        raise AlignerError(f"{rows_needed - 1:,} rows do not fit in one Excel sheet ({MAX_ROWS - 1:,} at most); "
+                         "write the corpus as TSV, CSV or TMX instead.")
+
+
+def render_xlsx_documents(named: list[tuple[str, Alignment]]) -> bytes:
+    """The pairs of several documents (the same languages) in one sheet, a `document` column first."""
+    check_rows(1 + sum(len(alignment.beads) for _, alignment in named))
+    workbook = Workbook()
+    _pairs_sheet(workbook.active, named, document=True)
+    return _saved(workbook)
+
+
+def _saved(workbook: Workbook) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
