@@ -220,8 +220,8 @@ class LexiconFeatures:
     offsets: np.ndarray  # (m+1,) sentence j's tokens are tokens[offsets[j]:offsets[j+1]]
     # the Chinese side word by word (words with a gloss in `vocab`), for the untranslated-sentence evidence:
     word_offsets: np.ndarray  # (n+1,) sentence i's words are words word_offsets[i]..word_offsets[i+1]-1
-    cover_word: np.ndarray  # (C,) with cover_sentence: English sentence cover_sentence[k] has a gloss
-    cover_sentence: np.ndarray  # (C,) of Chinese word cover_word[k] (each pair once, sorted by word)
+    stem_offsets: np.ndarray  # (W+1,) word w's gloss stems are stems[stem_offsets[w]:stem_offsets[w+1]] (≥ 1)
+    stems: np.ndarray  # (S,) stem ids
 
     @property
     def sentence_of(self) -> np.ndarray:
@@ -245,24 +245,10 @@ def lexicon_features(src_texts: list[str], tgt_texts: list[str], src_lang: str, 
     tokens = np.array([k for x in ids for k in x], dtype=np.int64)
     words = [[ids_ for w in sentence if (ids_ := [index[g] for g in glosses(w) if g in index])] for sentence in zh_words]
     word_offsets = np.concatenate([[0], np.cumsum([len(x) for x in words])]).astype(np.int64)
-    cover_word, cover_sentence = _word_cover([ids_ for x in words for ids_ in x], tokens, offsets, len(vocab))
-    return LexiconFeatures(vocab, zh, tokens, offsets, word_offsets, cover_word, cover_sentence)
-
-
-def _word_cover(words: list[list[int]], tokens: np.ndarray, offsets: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
-    """(Chinese word, English sentence) pairs where the sentence has one of the word's gloss stems,
-    through each stem's list of sentences: no word × sentence matrix."""
-    m = len(offsets) - 1
-    sentence_of = np.repeat(np.arange(m), np.diff(offsets))
-    order = np.argsort(tokens, kind="stable")
-    post_sentence = sentence_of[order]  # sentences holding stem v: post_sentence[post_start[v]:post_start[v+1]]
-    post_start = np.concatenate([[0], np.cumsum(np.bincount(tokens, minlength=size))]).astype(np.int64)
-    word = np.repeat(np.arange(len(words)), [len(w) for w in words]).astype(np.int64)
-    stem_ids = np.array([v for w in words for v in w], dtype=np.int64)
-    count = post_start[stem_ids + 1] - post_start[stem_ids]
-    at = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count) + np.repeat(post_start[stem_ids], count)
-    pairs = np.unique(np.repeat(word, count) * max(m, 1) + post_sentence[at])
-    return pairs // max(m, 1), pairs % max(m, 1)
+    flat = [ids_ for x in words for ids_ in x]
+    stem_offsets = np.concatenate([[0], np.cumsum([len(x) for x in flat])]).astype(np.int64)
+    stems = np.array([v for x in flat for v in x], dtype=np.int64)
+    return LexiconFeatures(vocab, zh, tokens, offsets, word_offsets, stem_offsets, stems)
 
 
 class LexiconModel:

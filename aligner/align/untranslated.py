@@ -34,6 +34,7 @@ import numpy as np
 from aligner.align.lexicon import EDGE_SLACK, MIN_PAIRS, P_RANGE, LexiconFeatures
 
 SIZES = 3  # English sentences a bead with two or more Chinese ones can have (a + b ≤ 5)
+BLOCK = 256  # Chinese sentences whose tables are computed at once (bounds the memory on long documents)
 
 
 class EdgeCoverage:
@@ -44,10 +45,15 @@ class EdgeCoverage:
         self.f, self.q = features, q  # q: how often the translator renders a Chinese word by a gloss
         n, m = len(features.word_offsets) - 1, len(features.offsets) - 1
         self.n, self.m = n, m
-        words = int(features.word_offsets[-1])
+        self.en = np.zeros((m, len(features.vocab)), bool)  # English sentence j has stem v
+        self.en[features.sentence_of, features.tokens] = True
+        words = len(features.stem_offsets) - 1
         self.sentence_of_word = np.repeat(np.arange(n), np.diff(features.word_offsets))
-        # chance that one English sentence has a gloss of the word
-        self.chance = np.bincount(features.cover_word, minlength=words) / max(m, 1)
+        # chance that one English sentence has a gloss of the word (its stems taken as independent)
+        rate = self.en.mean(axis=0) if m else np.zeros(len(features.vocab))
+        miss = np.log1p(-np.minimum(rate[features.stems], 1 - 1e-9))
+        self.chance = 1.0 - np.exp(np.bincount(np.repeat(np.arange(words), np.diff(features.stem_offsets)),
+                                               weights=miss, minlength=words))
         self.tables: dict[int, np.ndarray] = {}
         if band is not None and n and m:
             self._precompute(band.lo, band.hi)
@@ -62,14 +68,25 @@ class EdgeCoverage:
         pair_i, pair_j = pair_i[ok], pair_j[ok]
         if len(pair_i) < MIN_PAIRS or not m:
             return None
-        words = int(f.word_offsets[-1])
         count = f.word_offsets[pair_i + 1] - f.word_offsets[pair_i]
-        word = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count) + np.repeat(f.word_offsets[pair_i], count)
-        if len(word) < 20:
+        if count.sum() < 20:
             return None
-        covered = np.isin(word * m + np.repeat(pair_j, count), f.cover_word * m + f.cover_sentence).mean()
-        chance = (np.bincount(f.cover_word, minlength=words) / m)[word].mean()
-        return cls(features, float(np.clip((covered - chance) / max(1 - chance, 1e-6), *P_RANGE)), band)
+        model = cls(f, 0.0)
+        word = _ragged(f.word_offsets[pair_i], count)
+        covered = model.has(word, np.repeat(pair_j, count)[:, None]).mean()
+        chance = model.chance[word].mean()
+        q = float(np.clip((covered - chance) / max(1 - chance, 1e-6), *P_RANGE))
+        return cls(f, q, band)
+
+    def has(self, word: np.ndarray, sentence: np.ndarray) -> np.ndarray:
+        """(k, c) bool: English sentence sentence[k, c] has a gloss stem of Chinese word word[k]."""
+        f = self.f
+        if not len(word):
+            return np.zeros(sentence.shape, bool)
+        count = f.stem_offsets[word + 1] - f.stem_offsets[word]  # every word has at least one
+        stem = f.stems[_ragged(f.stem_offsets[word], count)]
+        hit = self.en[np.repeat(sentence, count, axis=0), stem[:, None]]
+        return np.logical_or.reduceat(hit, np.cumsum(count) - count, axis=0)
 
     def _llr(self, has: np.ndarray, word: np.ndarray, b: int) -> np.ndarray:
         """Each word's LLR, rendered (`has`) or not, by a span of b English sentences."""
@@ -84,20 +101,21 @@ class EdgeCoverage:
         self.first = np.clip(lo[np.maximum(rows - EDGE_SLACK, 0)], 0, m)
         self.last = np.clip(hi[np.minimum(rows + EDGE_SLACK + 1, n)] + SIZES, self.first, m)  # exclusive
         width = int((self.last - self.first).max())
-        words = int(f.word_offsets[-1])
-        if not words or not width:
-            return
-        col = f.cover_sentence - self.first[self.sentence_of_word[f.cover_word]]
-        inside = (col >= 0) & (f.cover_sentence < self.last[self.sentence_of_word[f.cover_word]])
-        covered = np.zeros((words, width), np.int32)
-        covered[f.cover_word[inside], col[inside]] = 1
-        cum = np.concatenate([np.zeros((words, 1), np.int32), np.cumsum(covered, axis=1, dtype=np.int32)], axis=1)
-        word = np.arange(words)[:, None]
-        for b in range(1, SIZES + 1):
-            values = self._llr(cum[:, b:] - cum[:, :-b] > 0, word, b)  # (words, width + 1 - b)
-            by_sentence = np.concatenate([np.zeros((1, values.shape[1])), np.cumsum(values, axis=0)])
-            table = by_sentence[f.word_offsets[1:]] - by_sentence[f.word_offsets[:-1]]
-            self.tables[b] = np.minimum(table, 0.0).astype(np.float32)
+        self.tables = {b: np.zeros((n, max(width + 1 - b, 0)), np.float32) for b in range(1, SIZES + 1)}
+        for start in range(0, n, BLOCK):
+            end = min(start + BLOCK, n)
+            word = np.arange(f.word_offsets[start], f.word_offsets[end])
+            if not len(word) or not width:
+                continue
+            i = self.sentence_of_word[word]
+            cols = self.first[i][:, None] + np.arange(width)[None, :]
+            covered = self.has(word, np.minimum(cols, m - 1)) & (cols < self.last[i][:, None])
+            cum = np.concatenate([np.zeros((len(word), 1), np.int32), np.cumsum(covered, axis=1, dtype=np.int32)], axis=1)
+            bounds = f.word_offsets[start : end + 1] - f.word_offsets[start]
+            for b in range(1, SIZES + 1):
+                values = self._llr(cum[:, b:] - cum[:, :-b] > 0, word[:, None], b)  # (words, width + 1 - b)
+                by_sentence = np.concatenate([np.zeros((1, values.shape[1])), np.cumsum(values, axis=0)])
+                self.tables[b][start:end] = np.minimum(by_sentence[bounds[1:]] - by_sentence[bounds[:-1]], 0.0)
 
     def sentence(self, i: int, b: int, j0: np.ndarray) -> np.ndarray:
         """The evidence (≤ 0) of Chinese sentence i against English spans (j0, b), j0 ascending."""
@@ -107,19 +125,15 @@ class EdgeCoverage:
         return self.direct(i, b, j0)
 
     def direct(self, i: int, b: int, j0: np.ndarray) -> np.ndarray:
-        """The same from the word-sentence pairs (no tables)."""
-        f = self.f
-        w0, w1 = int(f.word_offsets[i]), int(f.word_offsets[i + 1])
-        if w0 == w1 or not len(j0):
+        """The same computed for these spans alone (no tables)."""
+        word = np.arange(self.f.word_offsets[i], self.f.word_offsets[i + 1])
+        if not len(word) or not len(j0):
             return np.zeros(len(j0))
-        k0, k1 = np.searchsorted(f.cover_word, [w0, w1])
-        covered = np.zeros((w1 - w0, self.m + 1), np.int32)
-        covered[f.cover_word[k0:k1] - w0, f.cover_sentence[k0:k1] + 1] = 1
-        cum = np.cumsum(covered, axis=1)
-        start = np.clip(j0, 0, self.m)
-        end = np.clip(j0 + b, 0, self.m)
-        has = cum[:, end] - cum[:, start] > 0
-        return np.minimum(self._llr(has, np.arange(w0, w1)[:, None], b).sum(axis=0), 0.0)
+        spans = (np.asarray(j0)[:, None] + np.arange(b)[None, :]).ravel()
+        inside = (spans >= 0) & (spans < self.m)
+        hit = self.has(word, np.broadcast_to(np.clip(spans, 0, self.m - 1), (len(word), len(spans)))) & inside
+        has = hit.reshape(len(word), len(j0), b).any(axis=2)
+        return np.minimum(self._llr(has, word[:, None], b).sum(axis=0), 0.0)
 
     def score(self, i0: "int | np.ndarray", a: int, b: int, j0: np.ndarray) -> np.ndarray:
         """Evidence against beads (i0, a, b, j0) for each j0, ascending (or pairs (i0[k], j0[k])):
@@ -129,3 +143,8 @@ class EdgeCoverage:
         if isinstance(i0, np.ndarray):
             return np.array([float(self.score(int(i), a, b, np.array([j]))[0]) for i, j in zip(i0, j0)])
         return self.sentence(i0, b, j0) + self.sentence(i0 + a - 1, b, j0)
+
+
+def _ragged(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """The indices starts[k] .. starts[k] + counts[k] - 1, for every k in turn."""
+    return np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts) + np.repeat(starts, counts)
