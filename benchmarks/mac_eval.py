@@ -51,6 +51,8 @@ ABLATIONS = [  # (what is switched off, Params changes)
     ("length-weighted spans (every sentence of a span weighted equally, as before)", {"span_weight": 0.0}),
     ("second opinion on unmatched passages from equal-weight spans", {"gap_opinion": False}),
     ("Chinese–English dictionary (CC-CEDICT coverage of the English words, see `lexicon`)", {"lexicon_weight": 0.0}),
+    ("dictionary evidence against a bead's untranslated edge Chinese sentence (see `untranslated`)",
+     {"untranslated_weight": 0.0}),
 ]
 
 LOO_GRID = {  # the hand-set constants, each checked one at a time

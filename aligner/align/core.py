@@ -51,7 +51,7 @@ def plan(source: Document, target: Document, src_emb: np.ndarray, tgt_emb: np.nd
     tgt = side_of(target, tgt_emb, MAX_SPAN, centre=params.centre, weight_power=params.span_weight)
     attach_names(src, tgt, source, target)
     lexicon = lexicon_features([s.norm for s in source.sentences], [s.norm for s in target.sentences], source.lang,
-                               target.lang) if params.lexicon_weight else None
+                               target.lang) if params.lexicon_weight or params.untranslated_weight else None
     return Search(src, tgt, params, prior, lexicon)
 
 

@@ -218,6 +218,10 @@ class LexiconFeatures:
     zh: np.ndarray  # (n, V) bool: sentence i's glosses include stem v
     tokens: np.ndarray  # (T,) stem ids of the English content words, sentence by sentence
     offsets: np.ndarray  # (m+1,) sentence j's tokens are tokens[offsets[j]:offsets[j+1]]
+    # the Chinese side word by word (words with a gloss in `vocab`), for the untranslated-sentence evidence:
+    word_offsets: np.ndarray  # (n+1,) sentence i's words are words word_offsets[i]..word_offsets[i+1]-1
+    stem_offsets: np.ndarray  # (W+1,) word w's gloss stems are stems[stem_offsets[w]:stem_offsets[w+1]] (≥ 1)
+    stems: np.ndarray  # (S,) stem ids
 
     @property
     def sentence_of(self) -> np.ndarray:
@@ -228,7 +232,8 @@ def lexicon_features(src_texts: list[str], tgt_texts: list[str], src_lang: str, 
     """The features of a Chinese–English document pair; None for other languages."""
     if src_lang != "zh" or tgt_lang != "en" or not src_texts or not tgt_texts:
         return None
-    zh_sets = [set().union(*(glosses(w) for w in chinese_words(t))) for t in src_texts]
+    zh_words = [chinese_words(t) for t in src_texts]
+    zh_sets = [set().union(*(glosses(w) for w in words)) for words in zh_words]
     en_stems = [list(dict.fromkeys(content_stems(t))) for t in tgt_texts]  # each stem once per sentence
     vocab = sorted(set().union(*zh_sets) & {s for stems in en_stems for s in stems})
     index = {s: k for k, s in enumerate(vocab)}
@@ -238,7 +243,12 @@ def lexicon_features(src_texts: list[str], tgt_texts: list[str], src_lang: str, 
     ids = [[index[s] for s in stems if s in index] for stems in en_stems]
     offsets = np.concatenate([[0], np.cumsum([len(x) for x in ids])]).astype(np.int64)
     tokens = np.array([k for x in ids for k in x], dtype=np.int64)
-    return LexiconFeatures(vocab, zh, tokens, offsets)
+    words = [[ids_ for w in sentence if (ids_ := [index[g] for g in glosses(w) if g in index])] for sentence in zh_words]
+    word_offsets = np.concatenate([[0], np.cumsum([len(x) for x in words])]).astype(np.int64)
+    flat = [ids_ for x in words for ids_ in x]
+    stem_offsets = np.concatenate([[0], np.cumsum([len(x) for x in flat])]).astype(np.int64)
+    stems = np.array([v for x in flat for v in x], dtype=np.int64)
+    return LexiconFeatures(vocab, zh, tokens, offsets, word_offsets, stem_offsets, stems)
 
 
 class LexiconModel:

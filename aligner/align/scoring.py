@@ -16,7 +16,9 @@ Every term is a log-likelihood ratio, so a path's score is the sum of its beads'
 - paragraphs: a bead that starts a paragraph on one side only, or straddles one, pays a penalty;
 - lexicon (Chinese–English only): how many of the English span's words a dictionary (CC-CEDICT)
   finds among the glosses of the Chinese span's words, as an LLR with the coverage rate fitted per
-  document (see `lexicon`): evidence that does not come from the encoder.
+  document (see `lexicon`): evidence that does not come from the encoder; and, the other way round,
+  a bead's first or last Chinese sentence none of whose dictionary words its English renders
+  (see `untranslated`): evidence that the sentence was left out rather than glued on.
 """
 from __future__ import annotations
 
@@ -64,6 +66,7 @@ class Params:
     span_weight: float = 1.0  # spans weight their sentences by length ** this (0: equally; see spans.side_of)
     gap_opinion: bool = True  # take unmatched passages from a second path over equal-weight spans (see Search)
     lexicon_weight: float = 1.0  # weight of the Chinese–English dictionary LLR (see `lexicon`; English only)
+    untranslated_weight: float = 0.75  # a bead's edge Chinese sentence its English renders no word of (see `untranslated`)
 
     def but(self, **changes) -> "Params":
         return replace(self, **changes)
@@ -227,6 +230,7 @@ class BeadScorer:
         self.names = None  # a NameModel, set by the search
         self.quotes = None  # a QuoteModel, set by the search
         self.lexicon = None  # a LexiconModel, set by the search (Chinese–English only)
+        self.untranslated = None  # an EdgeCoverage, set by the search (Chinese–English only)
         self.src_base, self.tgt_base = nb.src_base, nb.tgt_base
         self.src_base_cum = np.concatenate([[0.0], np.cumsum(nb.src_base, dtype=np.float64)])
         self.tgt_base_cum = np.concatenate([[0.0], np.cumsum(nb.tgt_base, dtype=np.float64)])
@@ -312,6 +316,8 @@ class BeadScorer:
             out["quotes"] = p.quote_weight * self.quotes.score(i0, a, b, j0)
         if self.lexicon is not None and p.lexicon_weight:
             out["lexicon"] = p.lexicon_weight * self.lexicon.score(i0, a, b, j0)
+        if self.untranslated is not None and p.untranslated_weight and a > 1:
+            out["untranslated"] = p.untranslated_weight * self.untranslated.score(i0, a, b, j0)
         if p.para_penalty and self.use_paragraphs:
             out["paragraphs"] = -p.para_penalty * self.paragraph_breaks(i0, a, b, j0)
         return out

@@ -17,6 +17,7 @@ from aligner.align.dp import bead_types, banded_dp
 from aligner.align.lexicon import LexiconFeatures, LexiconModel
 from aligner.align.scoring import BeadScorer, EncoderPrior, LengthModel, Params, SimilarityModel, SpanCalibration
 from aligner.align.spans import Side
+from aligner.align.untranslated import EdgeCoverage
 
 NEIGHBOURS = 4  # k of the k-nearest-neighbour margin (LASER / vecalign use 4)
 BAND_MARGIN = 8  # sentences of slack around the anchors' rectangles
@@ -98,7 +99,8 @@ class Search:
             self.gap_scorer = self._scorer(True, cues)
 
     def _cue_models(self) -> tuple:
-        """Punctuation cues, romanised names and quotation continuity, fitted on the current pairs."""
+        """Punctuation cues, romanised names, quotation continuity and the dictionary's two directions
+        (see `lexicon`, `untranslated`), fitted on the current pairs."""
         p, src, tgt, i, j = self.params, self.src, self.tgt, self.pair_i, self.pair_j
         cues = CueModel.estimate(src.cues, tgt.cues, i, j) if p.cue_weight and src.cues is not None \
             and tgt.cues is not None else None
@@ -108,7 +110,9 @@ class Search:
             and tgt.quoted is not None else None
         lexicon = LexiconModel.estimate(self.lexicon, i, j, self.types, self.band) \
             if p.lexicon_weight and self.lexicon is not None else None
-        return cues, names, quotes, lexicon
+        untranslated = EdgeCoverage.estimate(self.lexicon, i, j, self.band) \
+            if p.untranslated_weight and self.lexicon is not None else None
+        return cues, names, quotes, lexicon, untranslated
 
     def _scorer(self, flat: bool, cues: tuple) -> BeadScorer:
         """A scorer over length-weighted spans, or equal-weight ones (`flat`), sharing the cue models."""
@@ -116,7 +120,7 @@ class Search:
         if self.params.calibrate_spans:
             scorer.spans = SpanCalibration.estimate(scorer.margin, len(self.src), len(self.tgt), self.pair_i,
                                                     self.pair_j, self.types)
-        scorer.cues, scorer.names, scorer.quotes, scorer.lexicon = cues
+        scorer.cues, scorer.names, scorer.quotes, scorer.lexicon, scorer.untranslated = cues
         return scorer
 
     def run(self, progress=None, scorer: BeadScorer | None = None) -> list[tuple[int, int, int, int]]:

@@ -1,0 +1,68 @@
+"""A Chinese sentence whose English was left out, glued onto a neighbouring pair (`aligner.align.untranslated`)."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from aligner.align import align
+from aligner.align.band import full_band
+from aligner.align.core import DEFAULT_PARAMS
+from aligner.align.lexicon import lexicon_features
+from aligner.align.untranslated import SIZES, EdgeCoverage
+from test_align import MemoEncoder, mac_excerpt, presplit
+
+@pytest.fixture(scope="module")
+def encoder():
+    return MemoEncoder()
+
+
+@pytest.fixture(scope="module")
+def everlasting_sorrow():
+    """The evidence fitted on the gold 1–1 pairs of the first 50 beads of The Song of Everlasting
+    Sorrow (王安忆, MAC dev 005), every bead in its band; with the lines and the gold."""
+    zh, en, gold = mac_excerpt("005", 50)
+    features = lexicon_features(zh, en, "zh", "en")
+    ones = [(s[0], t[0]) for s, t in gold if len(s) == len(t) == 1]
+    i, j = np.array([x for x, _ in ones]), np.array([y for _, y in ones])
+    return EdgeCoverage.estimate(features, i, j, full_band(len(zh), len(en))), zh, en, gold
+
+
+def test_precomputed_tables_agree_with_direct_scores(everlasting_sorrow):
+    model, zh, en, _ = everlasting_sorrow
+    assert 0.05 < model.q < 0.6  # a literary translation renders some of its Chinese words by a gloss
+    for b in range(1, SIZES + 1):
+        j0 = np.arange(0, len(en) - b + 1)
+        for i in range(len(zh)):
+            assert np.allclose(model.sentence(i, b, j0), model.direct(i, b, j0), atol=1e-4)
+            assert (model.direct(i, b, j0) <= 0).all()  # evidence against a place only
+    # the confidence's calls: arrays of beads of one shape
+    i0 = np.array([0, 5, 9])
+    assert np.allclose(model.score(i0, 2, 2, np.array([1, 6, 11])),
+                       [model.score(int(i), 2, 2, np.array([j]))[0] for i, j in zip(i0, [1, 6, 11])], atol=1e-4)
+    assert not model.score(3, 1, 2, np.array([3, 4])).any()  # beads of one Chinese sentence: no evidence
+
+
+def test_a_sentence_is_rendered_by_its_own_english_not_by_its_neighbours(everlasting_sorrow):
+    """这同情使王琦瑶变得慷慨了 … (zh 7, gold en 9): its own English renders its words (sympathy,
+    magnanimity), the previous pair's two English sentences none of them."""
+    model, zh, en, gold = everlasting_sorrow
+    assert ((6,), (7, 8)) in gold and ((7,), (9,)) in gold
+    assert model.sentence(7, 1, np.array([9]))[0] > -0.5
+    assert model.sentence(7, 2, np.array([7]))[0] < -2.0
+    assert model.score(6, 2, 2, np.array([7]))[0] < -2.0  # the glued bead (6, 7):(7, 8) pays for it
+
+
+def test_an_untranslated_sentence_is_left_unmatched_not_glued_to_its_neighbour(encoder):
+    """The English of zh 7 deleted from the excerpt: the aligner used to glue zh 7 onto the previous
+    pair (a 2–3 bead (6, 7):(7, 8, 9) that also took the next sentence's English); with the
+    dictionary's evidence zh 7 is a 1–0 bead, flagged omitted, and its neighbours keep their pairs."""
+    zh, en, gold = mac_excerpt("005", 50)
+    assert ((7,), (9,)) in gold
+    en_out = en[:9] + en[10:]
+    got = {(b.src, b.tgt) for b in align(presplit(zh, "zh"), presplit(en_out, "en"), encoder)}
+    assert ((7,), ()) in got
+    assert ((6,), (7, 8)) in got and ((8,), (9, 10)) in got  # en 10, 11 of the gold, one earlier now
+    without = {(b.src, b.tgt) for b in align(presplit(zh, "zh"), presplit(en_out, "en"), encoder,
+                                             params=DEFAULT_PARAMS.but(untranslated_weight=0))}
+    assert ((7,), ()) not in without
+
