@@ -336,3 +336,14 @@ def test_missing_model_name_fails_before_importing_torch():
     env = dict(os.environ, PYTHONPATH=str(ROOT), HF_HUB_OFFLINE="1")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert result.stdout.strip() == "refused False", result.stderr
+
+
+def test_loading_a_model_draws_no_progress_bar_of_its_own(tmp_path, capfd):
+    """`aligner align -q` must print nothing but results; the user's own transformers setting is kept."""
+    from transformers.utils import logging as hf_logging
+
+    folder = build_tiny_model(tmp_path, [ZH_VISIT, RU_VISIT])
+    capfd.readouterr()
+    get_encoder(str(folder), cache=False).encode([ZH_VISIT])
+    assert capfd.readouterr().err == ""
+    assert hf_logging.is_progress_bar_enabled()

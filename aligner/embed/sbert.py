@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -55,7 +56,8 @@ class SentenceTransformerEncoder:
         from sentence_transformers import SentenceTransformer
 
         try:
-            self.model = SentenceTransformer(source, device="cpu", local_files_only=True)
+            with _no_loading_bars():
+                self.model = SentenceTransformer(source, device="cpu", local_files_only=True)
         except (OSError, ValueError) as exc:
             if local.is_dir():
                 raise ModelUnavailableError(
@@ -80,6 +82,22 @@ class SentenceTransformerEncoder:
             if progress:
                 progress("embed", min(start + CHUNK, len(texts)), len(texts))
         return out
+
+
+@contextmanager
+def _no_loading_bars():
+    """Keep transformers' "Loading weights" bar off stderr (the command line's -q, the UI's log).
+
+    Our own progress callback reports the work that takes time; the caller's setting is restored."""
+    from transformers.utils import logging as hf_logging
+
+    enabled = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if enabled:
+            hf_logging.enable_progress_bar()
 
 
 def _hub_snapshot(model: str) -> Path | None:
