@@ -2,7 +2,8 @@
 
     from aligner import align_texts
     result = align_texts(zh_text, ru_text)
-    for bead in result.beads: ...
+    for bead in result.beads:
+        zh, ru = result.texts(bead)     # and bead.kind ('1-2'), bead.score (0–1), bead.flags
 
 Heavy dependencies (the encoder, torch) load lazily, on first use.
 """

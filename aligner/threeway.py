@@ -53,6 +53,11 @@ class ThreeWay:
     def labels(self) -> list[str]:
         return list(self.alignments)
 
+    def __repr__(self) -> str:  # a notebook echoes it: one line, not three documents' texts
+        flagged = sum(1 for row in self.rows if row.flags)
+        return (f"<ThreeWay {self.source.lang} → {', '.join(self.labels)}: {len(self.rows)} rows, "
+                f"{flagged} flagged>")
+
     def text(self, label: str, indices: tuple[int, ...]) -> str:
         """Original text of sentences of the Chinese ('zh' or the source label) or of one translation."""
         document = self.source if label not in self.alignments else self.alignments[label].target
