@@ -12,17 +12,32 @@ from aligner.types import LANGUAGE_NAMES, Alignment, Document, Progress, Term, n
 SUPPORTED_TARGETS = ("ru", "en")
 
 
-def load_document(text: str, lang: str | None = None, presplit: bool = False, name: str = "") -> Document:
-    """Detect the language (unless given) and segment `text` into sentences with offsets."""
+def load_document(text: str, lang: str | None = None, presplit: bool = False, name: str = "",
+                  role: str = "") -> Document:
+    """Detect the language (unless given) and segment `text` into sentences with offsets.
+
+    `role` names a text without a `name` in errors ("The second text"), so the caller of
+    `align_texts` learns which of its two strings is empty or in the wrong language."""
     from aligner.language import check_declared_language, detect_language
     from aligner.segment import segment
 
+    who = name or role or "The text"
     if not text.strip():
-        raise InputError(f"{name or 'The text'} is empty: there is nothing to align.")
+        raise InputError(f"{_capital(who)} is empty: there is nothing to align.")
     if lang:
-        check_declared_language(text, lang, name)
-    lang = lang or detect_language(text, name)
+        lang = lang.strip().lower()
+        if lang not in LANGUAGE_NAMES:
+            raise LanguageError(f"{_capital(who)} cannot be read as language {lang!r}: aligner reads Chinese ('zh') "
+                                "and its translations into Russian or English ('ru' or 'en'); give one of those "
+                                "or leave the language out to detect it.")
+        check_declared_language(text, lang, who)
+    lang = lang or detect_language(text, who)
     return Document(text=text, lang=lang, sentences=segment(text, lang, presplit=presplit), name=name)
+
+
+def _capital(phrase: str) -> str:
+    """A phrase that starts a message with a capital ("the first text" → "The first text"); file names stay as they are."""
+    return phrase[:1].upper() + phrase[1:] if phrase.startswith("the ") else phrase
 
 
 def read_source(source: str | Path) -> str:
@@ -50,10 +65,11 @@ def check_languages(source: Document, target: Document) -> None:
     if source.lang != "zh":
         hint = (" (swap the two files: Chinese first)" if target.lang == "zh"
                 else "; the first text must be the Chinese original, the second its translation")
-        raise LanguageError(f"{src_name} is {LANGUAGE_NAMES.get(source.lang, source.lang)}, not Chinese{hint}.")
+        raise LanguageError(f"{_capital(src_name)} is {LANGUAGE_NAMES.get(source.lang, source.lang)}, not Chinese{hint}.")
     if target.lang not in SUPPORTED_TARGETS:
         raise LanguageError(
-            f"{tgt_name} is {LANGUAGE_NAMES.get(target.lang, target.lang)}; the translation must be Russian or English."
+            f"{_capital(tgt_name)} is {LANGUAGE_NAMES.get(target.lang, target.lang)}; "
+            "the translation must be Russian or English."
         )
 
 
@@ -92,7 +108,7 @@ def align_texts(
     """
     from aligner.embed import get_encoder
 
-    source = load_document(zh_text, lang=None, presplit=presplit, name=source_name)
-    target = load_document(tgt_text, lang=target_lang, presplit=presplit, name=target_name)
+    source = load_document(zh_text, lang=None, presplit=presplit, name=source_name, role="The first text")
+    target = load_document(tgt_text, lang=target_lang, presplit=presplit, name=target_name, role="The second text")
     check_languages(source, target)
     return align_documents(source, target, get_encoder(model, cache=cache), progress=progress, glossary=glossary)

@@ -48,3 +48,25 @@ def test_a_three_way_result_shows_itself_in_a_line():
     shown = repr(result)
     assert len(shown) < 300 and "\n" not in shown
     assert f"{len(result.rows)} rows" in shown and "ru" in shown and "en" in shown
+
+
+@pytest.mark.parametrize("zh, tgt, which", [("", "Hello there.", "first"), ("你好。", "  \n", "second")])
+def test_an_empty_text_is_named_by_its_place(zh, tgt, which):
+    with pytest.raises(AlignerError, match=rf"^The {which} text .*is empty"):
+        aligner.align_texts(zh, tgt)
+
+
+def test_a_target_language_outside_russian_and_english_is_a_language_error_not_a_crash():
+    with pytest.raises(LanguageError, match=r"'fr'.*'ru' or 'en'"):
+        aligner.align_texts("你好。我们走吧。", "Bonjour. Allons-y.", target_lang="fr")
+
+
+def test_a_target_language_in_capitals_is_understood():
+    result = aligner.align_texts("你好。我们走吧。", "Привет. Пойдём.", target_lang="RU")
+    assert result.target.lang == "ru"
+
+
+def test_a_wrong_order_is_said_in_a_sentence_that_starts_with_a_capital():
+    with pytest.raises(LanguageError) as error:
+        aligner.align_texts("Hello there. This is English.", "你好。这是中文。")
+    assert str(error.value)[0].isupper() and "swap" in str(error.value)
