@@ -7,7 +7,9 @@ reviewed/note fields and the correction history (so undo still works after loadi
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from aligner.corrections import CorrectionError, Edit, check_beads
 from aligner.errors import InputError
@@ -51,8 +53,22 @@ def save_project(alignment: Alignment, history: list[Edit] | None = None, settin
     return json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def load_project(data: bytes, name: str = "the project file") -> Project:
-    """Read a project saved by `save_project`; ProjectError naming the file if it is not one."""
+def load_project(data: bytes | str | os.PathLike, name: str = "the project file") -> Project:
+    """Read a project saved by `save_project`; ProjectError naming the file if it is not one.
+
+    `data` is the file's bytes (an upload), its JSON text, or the path of the file."""
+    if isinstance(data, str) and not data.lstrip("\ufeff \t\r\n").startswith("{"):
+        data = Path(data)  # a path given as a string: JSON text starts with its brace
+    if isinstance(data, os.PathLike):
+        path = Path(data)
+        if name == "the project file":
+            name = str(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ProjectError(f"{name} cannot be read ({exc.strerror or exc}).") from None
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
     try:
         record = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -127,7 +143,7 @@ def _document(d: dict) -> Document:
 
 
 def _bead_dict(b: Bead) -> dict:
-    d: dict = {"src": list(b.src), "tgt": list(b.tgt), "score": round(float(b.score), 6)}
+    d: dict = {"src": list(b.src), "tgt": list(b.tgt), "score": float(b.score)}  # exact: load(save(a)) == a
     if b.flags:
         d["flags"] = [flag_to_dict(f) for f in b.flags]
     if b.reviewed:
