@@ -112,3 +112,25 @@ def align_texts(
     target = load_document(tgt_text, lang=target_lang, presplit=presplit, name=target_name, role="The second text")
     check_languages(source, target)
     return align_documents(source, target, get_encoder(model, cache=cache), progress=progress, glossary=glossary)
+
+
+def align_files(
+    zh_path: str | Path,
+    tgt_path: str | Path,
+    *,
+    target_lang: str | None = None,
+    model: str | None = None,
+    presplit: bool = False,
+    cache: bool = True,
+    progress: Progress | None = None,
+    glossary: tuple[Term, ...] = (),
+) -> Alignment:
+    """Align a Chinese file with its translation (files of any supported format, or web addresses).
+
+    What `aligner align zh.txt en.txt` does; errors name the file at fault."""
+    from aligner.embed import get_encoder
+
+    source = load_file(zh_path, presplit=presplit)
+    target = load_file(tgt_path, lang=target_lang, presplit=presplit)
+    check_languages(source, target)
+    return align_documents(source, target, get_encoder(model, cache=cache), progress=progress, glossary=glossary)

@@ -70,3 +70,22 @@ def test_a_wrong_order_is_said_in_a_sentence_that_starts_with_a_capital():
     with pytest.raises(LanguageError) as error:
         aligner.align_texts("Hello there. This is English.", "你好。这是中文。")
     assert str(error.value)[0].isupper() and "swap" in str(error.value)
+
+
+def test_two_files_align_in_one_call_and_errors_name_the_file(tmp_path):
+    result = aligner.align_files(TEXTS / "joint-statement.zh.txt", TEXTS / "joint-statement.en.txt")
+    assert result.source.name.endswith("joint-statement.zh.txt") and result.target.lang == "en"
+    assert result.texts(result.beads[0])[0] == result.source.sentences[0].text
+    empty = tmp_path / "empty.en.txt"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(aligner.AlignerError, match="empty.en.txt"):
+        aligner.align_files(TEXTS / "joint-statement.zh.txt", empty)
+
+
+def test_the_front_door_functions_show_their_real_options():
+    """help(aligner.align_texts) and an editor's completion list the keywords, not **options."""
+    import inspect
+
+    for function in (aligner.align_texts, aligner.align_files):
+        parameters = inspect.signature(function).parameters
+        assert {"model", "target_lang", "progress", "glossary"} <= set(parameters)
