@@ -347,3 +347,13 @@ def test_loading_a_model_draws_no_progress_bar_of_its_own(tmp_path, capfd):
     get_encoder(str(folder), cache=False).encode([ZH_VISIT])
     assert capfd.readouterr().err == ""
     assert hf_logging.is_progress_bar_enabled()
+
+
+def test_progress_reaches_the_end_when_a_text_repeats(tmp_path):
+    """A repeated sentence is embedded once: the bar stopped short (3,414 of 3,429 on MAC dev)."""
+    texts = seed_lines(5)
+    texts = texts + texts[:2]
+    seen = []
+    CachedEncoder(CountingEncoder(), tmp_path).encode(texts, progress=lambda *report: seen.append(report))
+    assert seen[-1] == ("embed", 7, 7)
+    assert [done for _, done, _ in seen] == sorted(done for _, done, _ in seen)

@@ -80,8 +80,10 @@ class CachedEncoder:
         if misses:
             inner_progress = None
             if progress:
+                per_miss = (total - hits) / len(misses)  # a repeated text is embedded once but counts each time
+
                 def inner_progress(stage: str, done: int, _n: int) -> None:
-                    progress(stage, min(total, hits + done), total)
+                    progress(stage, min(total, hits + round(done * per_miss)), total)
             vectors = np.asarray(self.inner.encode(list(misses.values()), progress=inner_progress), dtype=np.float32)
             new = dict(zip(misses.keys(), vectors))
             self._store(new)
