@@ -357,3 +357,11 @@ def test_progress_reaches_the_end_when_a_text_repeats(tmp_path):
     CachedEncoder(CountingEncoder(), tmp_path).encode(texts, progress=lambda *report: seen.append(report))
     assert seen[-1] == ("embed", 7, 7)
     assert [done for _, done, _ in seen] == sorted(done for _, done, _ in seen)
+
+
+def test_a_model_folder_may_be_given_as_a_path(tmp_path):
+    """Developers hold folders as pathlib.Path: a missing one crashed (AttributeError), a real one loaded twice."""
+    with pytest.raises(ModelUnavailableError, match="does not exist"):
+        get_encoder(tmp_path / "models" / "labse", cache=False)
+    folder = build_tiny_model(tmp_path, [ZH_VISIT, RU_VISIT])
+    assert get_encoder(folder, cache=False) is get_encoder(str(folder), cache=False)

@@ -23,14 +23,14 @@ _lock = threading.Lock()
 __all__ = ["Encoder", "CachedEncoder", "DEFAULT_MODEL", "get_encoder", "close_encoders", "default_cache_dir"]
 
 
-def get_encoder(model: str | None = None, cache: bool = True, workers: int | None = None) -> Encoder:
-    """The encoder for `model` (None = offline default; else a sentence-transformers name or path).
+def get_encoder(model: str | os.PathLike | None = None, cache: bool = True, workers: int | None = None) -> Encoder:
+    """The encoder for `model` (None = offline default; else a sentence-transformers name or folder).
 
     `cache` wraps it in the disk cache (see `aligner.embed.cache`). `workers` is the number of
     processes the default encoder may use for large inputs (None = one per available core).
     Raises ModelUnavailableError if a sentence-transformers model cannot be loaded offline.
     """
-    name = model or DEFAULT_MODEL
+    name = os.fspath(model) if model else DEFAULT_MODEL  # a Path and its string are one model
     workers = _auto_workers() if workers is None else max(1, int(workers))
     key = (name, workers if name == DEFAULT_MODEL else _folder_state(name))
     with _lock:
