@@ -12,16 +12,21 @@ from aligner.types import LANGUAGE_NAMES, Alignment, Document, Progress, Term, n
 SUPPORTED_TARGETS = ("ru", "en")
 
 
-def load_document(text: str, lang: str | None = None, presplit: bool = False, name: str = "",
+def load_document(text: str | bytes, lang: str | None = None, presplit: bool = False, name: str = "",
                   role: str = "") -> Document:
     """Detect the language (unless given) and segment `text` into sentences with offsets.
 
     `role` names a text without a `name` in errors ("The second text"), so the caller of
-    `align_texts` learns which of its two strings is empty or in the wrong language."""
+    `align_texts` learns which of its two strings is empty or in the wrong language. Bytes are
+    decoded as a file's are (UTF-8, GB18030, Big5, cp1251 …; a document format by `name`'s extension)."""
     from aligner.language import check_declared_language, detect_language
     from aligner.segment import segment
 
     who = name or role or "The text"
+    if isinstance(text, (bytes, bytearray)):
+        from aligner.reading import read_bytes
+
+        text = read_bytes(bytes(text), _capital(who))
     if not text.strip():
         raise InputError(f"{_capital(who)} is empty: there is nothing to align.")
     if lang:
@@ -90,8 +95,8 @@ def align_documents(source: Document, target: Document, encoder=None, progress: 
 
 
 def align_texts(
-    zh_text: str,
-    tgt_text: str,
+    zh_text: str | bytes,
+    tgt_text: str | bytes,
     *,
     target_lang: str | None = None,
     model: str | Path | None = None,
@@ -104,7 +109,8 @@ def align_texts(
 ) -> Alignment:
     """Align a Chinese text with its Russian or English translation.
 
-    `model` is None for the offline default encoder, or a sentence-transformers name or path.
+    The texts are strings, or bytes in any encoding a text file may have. `model` is None for the
+    offline default encoder, or a sentence-transformers name or folder.
     """
     from aligner.embed import get_encoder
 

@@ -89,3 +89,13 @@ def test_the_front_door_functions_show_their_real_options():
     for function in (aligner.align_texts, aligner.align_files):
         parameters = inspect.signature(function).parameters
         assert {"model", "target_lang", "progress", "glossary"} <= set(parameters)
+
+
+def test_texts_read_as_bytes_are_decoded_as_files_are():
+    """open(path, 'rb').read() is a common first try; a GBK Chinese text is read as the CLI reads it."""
+    zh = (TEXTS / "joint-statement.zh.txt").read_text(encoding="utf-8")
+    ru = (TEXTS / "joint-statement.ru.txt").read_text(encoding="utf-8")
+    from_bytes = aligner.align_texts(zh.encode("gb18030"), ru.encode("utf-8"))
+    assert from_bytes.source.text == zh and from_bytes.target.text == ru
+    with pytest.raises(AlignerError, match="^The second text .*binary"):
+        aligner.align_texts(zh, bytes(range(256)) * 8)
