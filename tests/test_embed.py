@@ -365,3 +365,17 @@ def test_a_model_folder_may_be_given_as_a_path(tmp_path):
         get_encoder(tmp_path / "models" / "labse", cache=False)
     folder = build_tiny_model(tmp_path, [ZH_VISIT, RU_VISIT])
     assert get_encoder(folder, cache=False) is get_encoder(str(folder), cache=False)
+
+
+def test_a_big_folder_given_by_mistake_is_not_walked_whole(tmp_path):
+    """`--model .` in a large checkout: the fingerprint looks at a model's depth (its module
+    folders), not at every file below, and still refuses the folder as a model."""
+    from aligner.embed.sbert import folder_fingerprint
+
+    deep = tmp_path / "a" / "b" / "c"
+    deep.mkdir(parents=True)
+    before = folder_fingerprint(tmp_path)
+    (deep / "notes.txt").write_text("x")
+    assert folder_fingerprint(tmp_path) == before
+    (tmp_path / "a" / "config.json").write_text("{}")
+    assert folder_fingerprint(tmp_path) != before

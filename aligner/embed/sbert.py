@@ -119,16 +119,32 @@ def _hub_snapshot(model: str) -> Path | None:
     return None
 
 
-def folder_fingerprint(folder: Path) -> str:
-    """A short hash of every file's name, size and modification time: changes when the model is saved again.
+FINGERPRINT_DEPTH = 2  # a model's files and its modules' folders (1_Pooling/config.json): never a whole tree
 
-    Cheap (no file is read), and a hub snapshot's folder is named by its commit besides."""
+
+def folder_fingerprint(folder: Path) -> str:
+    """A short hash of the model files' names, sizes and modification times: changes when the model is saved again.
+
+    Cheap (no file is read, nothing deeper than a model's module folders: `--model .` in a large
+    checkout must not walk it), and a hub snapshot's folder is named by its commit besides."""
     digest = hashlib.sha256(str(folder).encode("utf-8"))
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            stat = path.stat()
-            digest.update(f"{path.relative_to(folder)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8"))
+    level = [folder]
+    for _ in range(FINGERPRINT_DEPTH):
+        entries = sorted(entry for parent in level for entry in _listing(parent))
+        for path in entries:
+            if path.is_file():
+                stat = path.stat()
+                digest.update(f"{path.relative_to(folder)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8"))
+        level = [path for path in entries if path.is_dir()]
     return digest.hexdigest()[:16]
+
+
+def _listing(folder: Path) -> list[Path]:
+    """A folder's entries; none if it cannot be listed (the model's own loading says what is wrong)."""
+    try:
+        return list(folder.iterdir())
+    except OSError:
+        return []
 
 
 def _first_line(exc: Exception) -> str:
