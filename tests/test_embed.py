@@ -308,6 +308,8 @@ def test_a_model_saved_again_in_its_folder_is_not_served_stale_vectors(tmp_path,
     fresh = get_encoder(str(folder), cache=False).encode(texts)
     assert not np.allclose(fresh, old, atol=1e-3)
     np.testing.assert_allclose(get_encoder(str(folder)).encode(texts), fresh, atol=1e-6)
+    from aligner.embed import _encoders
+    assert [key[0] for key in _encoders].count(str(folder)) == 1  # the old model is not kept in memory
     close_encoders()
 
 

@@ -36,6 +36,9 @@ def get_encoder(model: str | os.PathLike | None = None, cache: bool = True, work
     with _lock:
         inner = _encoders.get(key)
         if inner is None:
+            if key[1] is not None and name != DEFAULT_MODEL:  # a model folder saved anew: let the old model go
+                for old in [k for k in _encoders if k[0] == name]:
+                    _close(_encoders.pop(old))
             inner = _encoders[key] = _build(name, workers)
     return CachedEncoder(inner, default_cache_dir()) if cache else inner
 
@@ -44,10 +47,14 @@ def close_encoders() -> None:
     """Stop worker processes and drop loaded models (e.g. before forking, or in tests)."""
     with _lock:
         for encoder in _encoders.values():
-            close = getattr(encoder, "close", None)
-            if close:
-                close()
+            _close(encoder)
         _encoders.clear()
+
+
+def _close(encoder: Encoder) -> None:
+    close = getattr(encoder, "close", None)
+    if close:
+        close()
 
 
 def _build(name: str, workers: int) -> Encoder:
