@@ -22,7 +22,8 @@ class StderrProgress:
         if stage != self._stage or self._bar is None:
             self.close()
             self._stage = stage
-            label = STAGE_LABELS.get(stage, stage)
+            base, _, side = stage.partition(" ")  # three columns: "embed (ru)"
+            label = " ".join(filter(None, (STAGE_LABELS.get(base, base), side)))
             self._bar = tqdm(total=total, desc=label, unit="", file=sys.stderr, leave=False, dynamic_ncols=True)
         if self._bar.total != total:
             self._bar.total = total
