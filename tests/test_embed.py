@@ -381,3 +381,18 @@ def test_a_big_folder_given_by_mistake_is_not_walked_whole(tmp_path):
     assert folder_fingerprint(tmp_path) == before
     (tmp_path / "a" / "config.json").write_text("{}")
     assert folder_fingerprint(tmp_path) != before
+
+
+def test_the_default_encoder_leaves_the_process_environment_as_it_found_it():
+    """OMP_NUM_THREADS=1 was left set: torch imported later (LaBSE after a default run on the review
+    page, a developer's own model in the same notebook) ran on one core."""
+    code = (
+        "import os\n"
+        "from aligner.embed.e5 import E5Encoder\n"
+        "E5Encoder(workers=1).encode(['你好。'])\n"
+        "print(os.environ.get('OMP_NUM_THREADS'))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "OMP_NUM_THREADS"}
+    env["PYTHONPATH"] = str(ROOT)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert result.stdout.strip() == "None", result.stderr
