@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from aligner.corrections import CorrectionError, Edit, check_beads
+from aligner.corrections import CorrectionError, Edit, check_beads, check_history
 from aligner.errors import InputError
 from aligner.export.record import flag_from_dict, flag_to_dict
 from aligner.types import DOUBT_ACTIONS, Alignment, Bead, Document, Doubt, Sentence, Term
@@ -97,24 +97,13 @@ def load_project(data: bytes | str | os.PathLike, name: str = "the project file"
         alignment = Alignment(source=source, target=target, beads=beads, model=str(record.get("model", "")),
                               glossary=glossary, warnings=[str(w) for w in record.get("warnings", [])])
         check_beads(beads, len(source), len(target))
-        _check_history(beads, history)
+        check_history(beads, history)
     except CorrectionError as exc:
         raise ProjectError(f"{name} is damaged: {exc}") from None
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise ProjectError(f"{name} is damaged or incomplete ({type(exc).__name__}: {exc}).") from None
     settings = record.get("settings") if isinstance(record.get("settings"), dict) else {}
     return Project(alignment=alignment, history=history, settings=settings)
-
-
-def _check_history(beads: list[Bead], history: list[Edit]) -> None:
-    """Each correction, undone from the last, must find its pairs where it left them."""
-    from aligner.corrections import revert_edit
-
-    shape = lambda bs: [(b.src, b.tgt) for b in bs]  # noqa: E731
-    for edit in reversed(history):
-        if shape(beads[edit.start : edit.start + len(edit.after)]) != shape(edit.after):
-            raise CorrectionError(f"its correction history does not match its pairs ({edit.description})")
-        beads = revert_edit(beads, edit)
 
 
 def _document_dict(doc: Document) -> dict:
