@@ -13,3 +13,16 @@ def test_three_way_stages_are_named_like_two_way_ones(capsys):
     second = progress._bar.desc
     progress.close()
     assert (label, second) == ("embedding (ru)", "aligning (en)")
+
+
+def test_a_log_file_gets_a_bar_line_every_few_seconds_not_ten_a_second(monkeypatch):
+    """`aligner align … 2> log` (a cron job, CI): the bar redrew every 0.1 s, thousands of lines
+    for a book; a terminal keeps the smooth bar."""
+    import io
+
+    monkeypatch.setattr("sys.stderr", io.StringIO())
+    progress = StderrProgress()
+    progress("embed", 1, 100)
+    logged = progress._bar.mininterval
+    progress.close()
+    assert logged >= 5
