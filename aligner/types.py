@@ -22,7 +22,7 @@ class Sentence:
     start: int
     end: int
     text: str
-    norm: str  # folded for matching (Simplified, half-width, PDF breaks joined); never shown
+    norm: str = field(repr=False)  # folded for matching (Simplified, half-width, PDF breaks joined); never shown
     paragraph: int = 0
 
 

@@ -99,3 +99,9 @@ def test_texts_read_as_bytes_are_decoded_as_files_are():
     assert from_bytes.source.text == zh and from_bytes.target.text == ru
     with pytest.raises(AlignerError, match="^The second text .*binary"):
         aligner.align_texts(zh, bytes(range(256)) * 8)
+
+
+def test_a_sentence_shows_its_text_once(sample):
+    """The folded matching copy is never shown to people; a sentence listed its text twice."""
+    sentence = sample.source.sentences[1]
+    assert repr(sentence).count(sentence.text) == 1 and "norm" not in repr(sentence)
