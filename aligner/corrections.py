@@ -57,6 +57,23 @@ def revert_edit(beads: list[Bead], edit: Edit) -> list[Bead]:
     return beads[: edit.start] + [copy_bead(b) for b in edit.before] + beads[end:]
 
 
+def _shape(beads) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(b.src, b.tgt) for b in beads]
+
+
+def _made_here(beads: list[Bead], edit: Edit) -> bool:
+    """Whether the edit's new pairs stand where it put them (so undoing it is sound)."""
+    return _shape(beads[edit.start : edit.start + len(edit.after)]) == _shape(edit.after)
+
+
+def check_history(beads: list[Bead], history: list[Edit]) -> None:
+    """Raise CorrectionError unless each correction, undone from the last, finds its pairs where it left them."""
+    for edit in reversed(history):
+        if not _made_here(beads, edit):
+            raise CorrectionError(f"its correction history does not match its pairs ({edit.description})")
+        beads = revert_edit(beads, edit)
+
+
 def check_beads(beads: list[Bead], n_src: int, n_tgt: int) -> None:
     """Raise CorrectionError unless the beads cover 0..n-1 of each side once, in order."""
     for side, n in (("src", n_src), ("tgt", n_tgt)):
@@ -94,6 +111,11 @@ class Corrections:
         scorer: Scorer | None = None,
         recheck: Recheck | None = None,
     ) -> None:
+        if history:  # another alignment's history would undo pairs that are not there
+            try:
+                check_history(alignment.beads, list(history))
+            except CorrectionError as error:
+                raise CorrectionError(f"These pairs cannot take that history: {error}.") from None
         self.alignment = alignment
         self.history: list[Edit] = list(history or [])
         self.scorer = scorer
@@ -211,7 +233,11 @@ class Corrections:
         """Undo the last correction; None when there is nothing to undo."""
         if not self.history:
             return None
-        edit = self.history.pop()
+        edit = self.history[-1]
+        if not _made_here(self.beads, edit):
+            raise CorrectionError(f"Cannot undo \"{edit.description}\": the pairs were changed since, "
+                                  "not by a correction.")
+        self.history.pop()
         self.alignment.beads = revert_edit(self.beads, edit)
         return edit
 

@@ -12,19 +12,39 @@ from aligner.types import LANGUAGE_NAMES, Alignment, Document, Progress, Term, n
 SUPPORTED_TARGETS = ("ru", "en")
 
 
-def load_document(text: str, lang: str | None = None, presplit: bool = False, name: str = "") -> Document:
-    """Detect the language (unless given) and segment `text` into sentences with offsets."""
+def load_document(text: str | bytes, lang: str | None = None, presplit: bool = False, name: str = "",
+                  role: str = "") -> Document:
+    """Detect the language (unless given) and segment `text` into sentences with offsets.
+
+    `role` names a text without a `name` in errors ("The second text"), so the caller of
+    `align_texts` learns which of its two strings is empty or in the wrong language. Bytes are
+    decoded as a file's are (UTF-8, GB18030, Big5, cp1251 …; a document format by `name`'s extension)."""
     from aligner.language import check_declared_language, detect_language, refuse_bilingual
     from aligner.segment import segment
 
+    who = name or role or "The text"
+    if isinstance(text, (bytes, bytearray)):
+        from aligner.reading import read_bytes
+
+        text = read_bytes(bytes(text), _capital(who))
     if not text.strip():
-        raise InputError(f"{name or 'The text'} is empty: there is nothing to align.")
+        raise InputError(f"{_capital(who)} is empty: there is nothing to align.")
     if lang:
-        check_declared_language(text, lang, name)
+        lang = lang.strip().lower()
+        if lang not in LANGUAGE_NAMES:
+            raise LanguageError(f"{_capital(who)} cannot be read as language {lang!r}: aligner reads Chinese ('zh') "
+                                "and its translations into Russian or English ('ru' or 'en'); give one of those "
+                                "or leave the language out to detect it.")
+        check_declared_language(text, lang, who)
     else:
-        refuse_bilingual(text, name)
-    lang = lang or detect_language(text, name)
+        refuse_bilingual(text, who)
+    lang = lang or detect_language(text, who)
     return Document(text=text, lang=lang, sentences=segment(text, lang, presplit=presplit), name=name)
+
+
+def _capital(phrase: str) -> str:
+    """A phrase that starts a message with a capital ("the first text" → "The first text"); file names stay as they are."""
+    return phrase[:1].upper() + phrase[1:] if phrase.startswith("the ") else phrase
 
 
 def read_source(source: str | Path) -> str:
@@ -52,10 +72,11 @@ def check_languages(source: Document, target: Document) -> None:
     if source.lang != "zh":
         hint = (" (swap the two files: Chinese first)" if target.lang == "zh"
                 else "; the first text must be the Chinese original, the second its translation")
-        raise LanguageError(f"{src_name} is {LANGUAGE_NAMES.get(source.lang, source.lang)}, not Chinese{hint}.")
+        raise LanguageError(f"{_capital(src_name)} is {LANGUAGE_NAMES.get(source.lang, source.lang)}, not Chinese{hint}.")
     if target.lang not in SUPPORTED_TARGETS:
         raise LanguageError(
-            f"{tgt_name} is {LANGUAGE_NAMES.get(target.lang, target.lang)}; the translation must be Russian or English."
+            f"{_capital(tgt_name)} is {LANGUAGE_NAMES.get(target.lang, target.lang)}; "
+            "the translation must be Russian or English."
         )
 
 
@@ -76,11 +97,11 @@ def align_documents(source: Document, target: Document, encoder=None, progress: 
 
 
 def align_texts(
-    zh_text: str,
-    tgt_text: str,
+    zh_text: str | bytes,
+    tgt_text: str | bytes,
     *,
     target_lang: str | None = None,
-    model: str | None = None,
+    model: str | Path | None = None,
     presplit: bool = False,
     cache: bool = True,
     progress: Progress | None = None,
@@ -90,11 +111,34 @@ def align_texts(
 ) -> Alignment:
     """Align a Chinese text with its Russian or English translation.
 
-    `model` is None for the offline default encoder, or a sentence-transformers name or path.
+    The texts are strings, or bytes in any encoding a text file may have. `model` is None for the
+    offline default encoder, or a sentence-transformers name or folder.
     """
     from aligner.embed import get_encoder
 
-    source = load_document(zh_text, lang=None, presplit=presplit, name=source_name)
-    target = load_document(tgt_text, lang=target_lang, presplit=presplit, name=target_name)
+    source = load_document(zh_text, lang=None, presplit=presplit, name=source_name, role="The first text")
+    target = load_document(tgt_text, lang=target_lang, presplit=presplit, name=target_name, role="The second text")
+    check_languages(source, target)
+    return align_documents(source, target, get_encoder(model, cache=cache), progress=progress, glossary=glossary)
+
+
+def align_files(
+    zh_path: str | Path,
+    tgt_path: str | Path,
+    *,
+    target_lang: str | None = None,
+    model: str | Path | None = None,
+    presplit: bool = False,
+    cache: bool = True,
+    progress: Progress | None = None,
+    glossary: tuple[Term, ...] = (),
+) -> Alignment:
+    """Align a Chinese file with its translation (files of any supported format, or web addresses).
+
+    What `aligner align zh.txt en.txt` does; errors name the file at fault."""
+    from aligner.embed import get_encoder
+
+    source = load_file(zh_path, presplit=presplit)
+    target = load_file(tgt_path, lang=target_lang, presplit=presplit)
     check_languages(source, target)
     return align_documents(source, target, get_encoder(model, cache=cache), progress=progress, glossary=glossary)

@@ -7,9 +7,11 @@ reviewed/note fields and the correction history (so undo still works after loadi
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from aligner.corrections import CorrectionError, Edit, check_beads
+from aligner.corrections import CorrectionError, Edit, check_beads, check_history
 from aligner.errors import InputError
 from aligner.export.record import flag_from_dict, flag_to_dict
 from aligner.types import DOUBT_ACTIONS, Alignment, Bead, Document, Doubt, Sentence, Term
@@ -51,8 +53,22 @@ def save_project(alignment: Alignment, history: list[Edit] | None = None, settin
     return json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def load_project(data: bytes, name: str = "the project file") -> Project:
-    """Read a project saved by `save_project`; ProjectError naming the file if it is not one."""
+def load_project(data: bytes | str | os.PathLike, name: str = "the project file") -> Project:
+    """Read a project saved by `save_project`; ProjectError naming the file if it is not one.
+
+    `data` is the file's bytes (an upload), its JSON text, or the path of the file."""
+    if isinstance(data, str) and not data.lstrip("\ufeff \t\r\n").startswith("{"):
+        data = Path(data)  # a path given as a string: JSON text starts with its brace
+    if isinstance(data, os.PathLike):
+        path = Path(data)
+        if name == "the project file":
+            name = str(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ProjectError(f"{name} cannot be read ({exc.strerror or exc}).") from None
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
     try:
         record = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -81,24 +97,13 @@ def load_project(data: bytes, name: str = "the project file") -> Project:
         alignment = Alignment(source=source, target=target, beads=beads, model=str(record.get("model", "")),
                               glossary=glossary, warnings=[str(w) for w in record.get("warnings", [])])
         check_beads(beads, len(source), len(target))
-        _check_history(beads, history)
+        check_history(beads, history)
     except CorrectionError as exc:
         raise ProjectError(f"{name} is damaged: {exc}") from None
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise ProjectError(f"{name} is damaged or incomplete ({type(exc).__name__}: {exc}).") from None
     settings = record.get("settings") if isinstance(record.get("settings"), dict) else {}
     return Project(alignment=alignment, history=history, settings=settings)
-
-
-def _check_history(beads: list[Bead], history: list[Edit]) -> None:
-    """Each correction, undone from the last, must find its pairs where it left them."""
-    from aligner.corrections import revert_edit
-
-    shape = lambda bs: [(b.src, b.tgt) for b in bs]  # noqa: E731
-    for edit in reversed(history):
-        if shape(beads[edit.start : edit.start + len(edit.after)]) != shape(edit.after):
-            raise CorrectionError(f"its correction history does not match its pairs ({edit.description})")
-        beads = revert_edit(beads, edit)
 
 
 def _document_dict(doc: Document) -> dict:
@@ -127,7 +132,7 @@ def _document(d: dict) -> Document:
 
 
 def _bead_dict(b: Bead) -> dict:
-    d: dict = {"src": list(b.src), "tgt": list(b.tgt), "score": round(float(b.score), 6)}
+    d: dict = {"src": list(b.src), "tgt": list(b.tgt), "score": float(b.score)}  # exact: load(save(a)) == a
     if b.flags:
         d["flags"] = [flag_to_dict(f) for f in b.flags]
     if b.reviewed:

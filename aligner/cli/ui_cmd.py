@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -30,6 +31,17 @@ def streamlit_command(port: int | None, headless: bool, app: Path = APP) -> list
     return command
 
 
+def port_taken(port: int) -> bool:
+    """Whether something already listens on `port` (as Streamlit will bind it: every interface, address reuse on)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("", port))
+        except OSError:
+            return True
+    return False
+
+
 @click.command()
 @click.option("--port", type=int, help="Port to serve on (default: Streamlit's, 8501).")
 @click.option("--headless", is_flag=True, help="Do not open a browser window; just print the address.")
@@ -40,6 +52,9 @@ def ui(port: int | None, headless: bool) -> None:
             f"The review page is not here ({APP}): it ships with the source checkout. "
             "Run `aligner ui` from an editable install (pip install -e .) of the repository."
         )
+    if port is not None and port_taken(port):  # else Streamlit logs "not available" among its timestamps
+        raise click.ClickException(f"Port {port} is in use (another `aligner ui`?); open that page, stop it, "
+                                   "or pick another port with --port.")
     command = streamlit_command(port, headless)
     if os.name == "posix":  # become the server: one process to stop, signals go straight to it
         os.execv(command[0], command)

@@ -23,19 +23,22 @@ _lock = threading.Lock()
 __all__ = ["Encoder", "CachedEncoder", "DEFAULT_MODEL", "get_encoder", "close_encoders", "default_cache_dir"]
 
 
-def get_encoder(model: str | None = None, cache: bool = True, workers: int | None = None) -> Encoder:
-    """The encoder for `model` (None = offline default; else a sentence-transformers name or path).
+def get_encoder(model: str | os.PathLike | None = None, cache: bool = True, workers: int | None = None) -> Encoder:
+    """The encoder for `model` (None = offline default; else a sentence-transformers name or folder).
 
     `cache` wraps it in the disk cache (see `aligner.embed.cache`). `workers` is the number of
     processes the default encoder may use for large inputs (None = one per available core).
     Raises ModelUnavailableError if a sentence-transformers model cannot be loaded offline.
     """
-    name = model or DEFAULT_MODEL
+    name = os.fspath(model) if model else DEFAULT_MODEL  # a Path and its string are one model
     workers = _auto_workers() if workers is None else max(1, int(workers))
-    key = (name, workers if name == DEFAULT_MODEL else None)
+    key = (name, workers if name == DEFAULT_MODEL else _folder_state(name))
     with _lock:
         inner = _encoders.get(key)
         if inner is None:
+            if key[1] is not None and name != DEFAULT_MODEL:  # a model folder saved anew: let the old model go
+                for old in [k for k in _encoders if k[0] == name]:
+                    _close(_encoders.pop(old))
             inner = _encoders[key] = _build(name, workers)
     return CachedEncoder(inner, default_cache_dir()) if cache else inner
 
@@ -44,10 +47,14 @@ def close_encoders() -> None:
     """Stop worker processes and drop loaded models (e.g. before forking, or in tests)."""
     with _lock:
         for encoder in _encoders.values():
-            close = getattr(encoder, "close", None)
-            if close:
-                close()
+            _close(encoder)
         _encoders.clear()
+
+
+def _close(encoder: Encoder) -> None:
+    close = getattr(encoder, "close", None)
+    if close:
+        close()
 
 
 def _build(name: str, workers: int) -> Encoder:
@@ -58,6 +65,18 @@ def _build(name: str, workers: int) -> Encoder:
     from aligner.embed.sbert import SentenceTransformerEncoder
 
     return SentenceTransformerEncoder(name)
+
+
+def _folder_state(model: str) -> str | None:
+    """For a model folder, its files' fingerprint: a model saved again there is loaded again, not reused."""
+    from pathlib import Path
+
+    folder = Path(model).expanduser()
+    if not folder.is_dir():
+        return None
+    from aligner.embed.sbert import folder_fingerprint
+
+    return folder_fingerprint(folder.resolve())
 
 
 def _auto_workers() -> int:

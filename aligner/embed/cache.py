@@ -36,10 +36,14 @@ def default_cache_dir() -> Path:
         return Path(base) / "aligner"
 
 
-def cache_file(cache_dir: Path, model_name: str) -> Path:
-    """One file per model: a readable slug plus a short hash, so distinct names never collide."""
+def cache_file(cache_dir: Path, model_name: str, fingerprint: str = "") -> Path:
+    """One file per model: a readable slug plus a short hash, so distinct names never collide.
+
+    `fingerprint` (an encoder's, see `CachedEncoder`) goes into the hash only: the same model name
+    with other weights gets a file of its own, never the old vectors."""
     slug = re.sub(r"[^A-Za-z0-9._-]+", "_", model_name).strip("_")[:80] or "model"
-    digest = hashlib.sha256(model_name.encode("utf-8")).hexdigest()[:10]
+    identity = f"{model_name}\0{fingerprint}" if fingerprint else model_name
+    digest = hashlib.sha256(identity.encode("utf-8")).hexdigest()[:10]
     return Path(cache_dir) / "embeddings" / f"{slug}-{digest}.sqlite"
 
 
@@ -48,12 +52,16 @@ def _key(text: str) -> bytes:
 
 
 class CachedEncoder:
-    """Wraps an encoder: looks every text up on disk and embeds only the misses, in one batch."""
+    """Wraps an encoder: looks every text up on disk and embeds only the misses, in one batch.
+
+    An encoder may have a `fingerprint` (its package version, its model files' sizes and times):
+    vectors are cached per name and fingerprint, so an upgraded or re-saved model starts afresh."""
 
     def __init__(self, inner: Encoder, cache_dir: str | Path | None = None) -> None:
         self.inner = inner
         self.name = inner.name
-        self.path = cache_file(Path(cache_dir) if cache_dir else default_cache_dir(), inner.name)
+        self.path = cache_file(Path(cache_dir) if cache_dir else default_cache_dir(), inner.name,
+                               str(getattr(inner, "fingerprint", "") or ""))
         self._disabled = False
 
     def encode(self, texts: list[str], progress: Progress | None = None) -> np.ndarray:
@@ -72,8 +80,10 @@ class CachedEncoder:
         if misses:
             inner_progress = None
             if progress:
+                per_miss = (total - hits) / len(misses)  # a repeated text is embedded once but counts each time
+
                 def inner_progress(stage: str, done: int, _n: int) -> None:
-                    progress(stage, min(total, hits + done), total)
+                    progress(stage, min(total, hits + round(done * per_miss)), total)
             vectors = np.asarray(self.inner.encode(list(misses.values()), progress=inner_progress), dtype=np.float32)
             new = dict(zip(misses.keys(), vectors))
             self._store(new)

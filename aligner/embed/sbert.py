@@ -2,11 +2,17 @@
 
 torch takes seconds to import, so `sentence_transformers` is imported only when this encoder is
 first built, never at `import aligner`. Models are loaded from local files only: a name that is
-not already in the Hugging Face cache fails at once with one clear line, instead of the hub
-client retrying for a minute on a machine without network.
+not already in the Hugging Face cache fails at once with one clear line (before torch is
+imported), instead of the hub client retrying for a minute on a machine without network.
+
+`fingerprint` tells the embedding cache which files the model was loaded from, so a model saved
+again into the same folder (a fine-tuning run) or a newer hub snapshot never gets the old vectors.
 """
 from __future__ import annotations
 
+import hashlib
+import importlib.util
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -40,25 +46,28 @@ class SentenceTransformerEncoder:
             raise ModelUnavailableError(f"Model folder '{model}' does not exist; pass the folder of a "
                                         "sentence-transformers model with --model PATH.")
         source = str(local.resolve()) if local.is_dir() else model
-        try:
-            from sentence_transformers import SentenceTransformer
-        except ImportError as exc:
+        if importlib.util.find_spec("sentence_transformers") is None:
             raise ModelUnavailableError(
                 f"Model '{model}' needs the sentence-transformers package: pip install sentence-transformers"
-            ) from exc
+            )
+        folder = local.resolve() if local.is_dir() else _hub_snapshot(model)
+        if folder is None:  # known before torch's seconds of import
+            raise _unavailable(model, "not in the local Hugging Face cache")
+        from sentence_transformers import SentenceTransformer
+
         try:
-            self.model = SentenceTransformer(source, device="cpu", local_files_only=True)
+            with _no_loading_bars():
+                self.model = SentenceTransformer(source, device="cpu", local_files_only=True)
         except (OSError, ValueError) as exc:
             if local.is_dir():
                 raise ModelUnavailableError(
                     f"Folder '{model}' is not a usable sentence-transformers model ({_first_line(exc)})."
                 ) from exc
-            if _in_hub_cache(model):
-                raise ModelUnavailableError(
-                    f"Model '{model}' is in the Hugging Face cache but cannot be loaded ({_first_line(exc)})."
-                ) from exc
-            raise _unavailable(model, "not in the local Hugging Face cache") from exc
+            raise ModelUnavailableError(
+                f"Model '{model}' is in the Hugging Face cache but cannot be loaded ({_first_line(exc)})."
+            ) from exc
         self.name = f"sentence-transformers:{source}"
+        self.fingerprint = folder_fingerprint(folder)
         dimension = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
         self.dim = int(dimension() or 0)
 
@@ -75,20 +84,67 @@ class SentenceTransformerEncoder:
         return out
 
 
-def _in_hub_cache(model: str) -> bool:
-    """Whether some file of this hub model is already downloaded (as opposed to never fetched)."""
+@contextmanager
+def _no_loading_bars():
+    """Keep transformers' "Loading weights" bar off stderr (the command line's -q, the UI's log).
+
+    Our own progress callback reports the work that takes time; the caller's setting is restored."""
+    from transformers.utils import logging as hf_logging
+
+    enabled = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if enabled:
+            hf_logging.enable_progress_bar()
+
+
+def _hub_snapshot(model: str) -> Path | None:
+    """The folder of this hub model's current snapshot in the local Hugging Face cache (None: never fetched).
+
+    sentence-transformers also tries a bare name under `sentence-transformers/` (LaBSE)."""
     try:
         from huggingface_hub import try_to_load_from_cache
     except ImportError:
-        return False
+        return None
     for repo in (model, f"sentence-transformers/{model}"):
         for filename in ("modules.json", "config.json"):
             try:
-                if isinstance(try_to_load_from_cache(repo, filename), str):
-                    return True
+                found = try_to_load_from_cache(repo, filename)
             except ValueError:  # not a valid repo id
                 continue
-    return False
+            if isinstance(found, str):
+                return Path(found).parent
+    return None
+
+
+FINGERPRINT_DEPTH = 2  # a model's files and its modules' folders (1_Pooling/config.json): never a whole tree
+
+
+def folder_fingerprint(folder: Path) -> str:
+    """A short hash of the model files' names, sizes and modification times: changes when the model is saved again.
+
+    Cheap (no file is read, nothing deeper than a model's module folders: `--model .` in a large
+    checkout must not walk it), and a hub snapshot's folder is named by its commit besides."""
+    digest = hashlib.sha256(str(folder).encode("utf-8"))
+    level = [folder]
+    for _ in range(FINGERPRINT_DEPTH):
+        entries = sorted(entry for parent in level for entry in _listing(parent))
+        for path in entries:
+            if path.is_file():
+                stat = path.stat()
+                digest.update(f"{path.relative_to(folder)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8"))
+        level = [path for path in entries if path.is_dir()]
+    return digest.hexdigest()[:16]
+
+
+def _listing(folder: Path) -> list[Path]:
+    """A folder's entries; none if it cannot be listed (the model's own loading says what is wrong)."""
+    try:
+        return list(folder.iterdir())
+    except OSError:
+        return []
 
 
 def _first_line(exc: Exception) -> str:

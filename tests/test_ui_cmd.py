@@ -1,0 +1,44 @@
+"""`aligner ui`: what the command line says before handing over to Streamlit."""
+from __future__ import annotations
+
+import socket
+
+from click.testing import CliRunner
+
+from aligner.cli import main
+from aligner.cli import ui_cmd
+
+
+def never_become_streamlit(monkeypatch) -> list:
+    """Record the command `aligner ui` would run instead of replacing the test process with it."""
+    started = []
+
+    def execv(*args):
+        started.append(args)
+        raise SystemExit(0)
+
+    monkeypatch.setattr(ui_cmd.os, "execv", execv)
+    monkeypatch.setattr(ui_cmd.subprocess, "call", lambda *args, **kw: started.append(args) or 0)
+    return started
+
+
+def test_a_port_already_in_use_is_one_clear_line_not_a_server_log(monkeypatch):
+    """Streamlit logged 'Port N is not available' between its own timestamps; say what to do instead."""
+    started = never_become_streamlit(monkeypatch)
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["ui", "--headless", "--port", str(port)])
+    assert started == []
+    assert result.exit_code == 1
+    assert f"Port {port} is in use" in result.output and "--port" in result.output
+
+
+def test_a_free_port_goes_to_streamlit(monkeypatch):
+    started = never_become_streamlit(monkeypatch)
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = CliRunner().invoke(main, ["ui", "--headless", "--port", str(port)])
+    assert result.exit_code == 0 and len(started) == 1 and str(port) in started[0][-1]
