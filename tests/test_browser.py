@@ -73,12 +73,14 @@ def server(tmp_path):
 
 
 @contextmanager
-def sample_page(server: str, height: int = 1000, downloads: bool = False):
-    """A Chromium page on the running app, once the aligned sample's rows are there."""
+def sample_page(server: str, height: int = 1000, downloads: bool = False, dark: bool = False):
+    """A Chromium page on the running app, once the aligned sample's rows are there (`dark`: the
+    system asks for dark colours, which Streamlit follows)."""
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1500, "height": height}, accept_downloads=downloads)
+            page = browser.new_page(viewport={"width": 1500, "height": height}, accept_downloads=downloads,
+                                    color_scheme="dark" if dark else "light")
             page.goto(server)
             page.locator("table#pairs tbody tr").first.wait_for(timeout=START_TIMEOUT * 1000)
             yield page
@@ -241,3 +243,24 @@ def test_a_click_or_enter_on_a_row_number_selects_that_pair(server):
         expect(page.locator('table#pairs tr.selected[data-pair="12"]')).to_have_count(1)
         expect(pair).to_have_value("12")
         assert page.url.rstrip("/") == server  # the same session: no page load
+
+
+# The relative luminance contrast of a cell's text against its row, as WCAG defines it (4.5 for body text).
+CONTRAST = """cell => {
+  const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const row = cell.closest('tr');
+  const [a, b] = [lum(rgb(getComputedStyle(cell).color)), lum(rgb(getComputedStyle(row).backgroundColor))];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
+
+
+@pytest.mark.browser
+def test_the_pairs_table_is_readable_in_the_dark_theme(server):
+    with sample_page(server, dark=True) as page:
+        assert page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)"  # dark
+        for selector in ("td[lang=zh]", "td[lang=ru]", "td.kind", "td.score", "td.missing", ".flag"):
+            cell = page.locator(f"table#pairs tr.problem {selector}").first
+            ratio = cell.evaluate(CONTRAST)
+            assert ratio >= 4.5, (selector, ratio)

@@ -26,9 +26,11 @@ STATUS_ACCENTS = {
     "ok": "#2E7D32",
 }
 
+# The rows are always painted in the exports' light status colours, so the table sets its own dark
+# text instead of the theme's: in Streamlit's dark theme the inherited light text would vanish.
 TABLE_CSS = """
 <style>
-table.pairs {border-collapse: collapse; width: 100%; font-size: 0.92rem; table-layout: fixed;}
+table.pairs {border-collapse: collapse; width: 100%; font-size: 0.92rem; table-layout: fixed; color: #1F2328;}
 table.pairs th {text-align: left; background: #F0F2F6; padding: 6px 8px; position: sticky; top: 0;}
 table.pairs td {padding: 6px 8px; vertical-align: top; border-bottom: 1px solid #E3E6EA;
   overflow-wrap: anywhere;}

@@ -177,7 +177,7 @@ def legend_html() -> str:
         f'border-left:6px solid {STATUS_ACCENTS[name]}">{escape(STATUS_LABELS[name])}</span>'
         for name in ("omitted", "added", "flagged", "weak"))
     return (
-        '<style>.legend {font-size:0.85rem;color:#555} .legend .swatch {padding:1px 8px;margin:0 4px;'
+        '<style>.legend {font-size:0.85rem;opacity:0.8} .legend .swatch {padding:1px 8px;margin:0 4px;'
         'color:#222;border-radius:2px;white-space:nowrap}</style>'
         f'<div class="legend">Row colours: {swatches} · a <code>disagree</code> row (one translation has a '
         'Chinese sentence, the other not) is coloured as omitted.</div>')
