@@ -5,6 +5,7 @@ ALIGNER_SCREENSHOT=docs/screenshot.png to refresh the README's screenshot from t
 """
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -264,3 +265,24 @@ def test_the_pairs_table_is_readable_in_the_dark_theme(server):
             cell = page.locator(f"table#pairs tr.problem {selector}").first
             ratio = cell.evaluate(CONTRAST)
             assert ratio >= 4.5, (selector, ratio)
+
+
+@pytest.mark.browser
+def test_a_note_typed_and_not_saved_is_in_the_project_and_the_downloads(server):
+    with sample_page(server, downloads=True) as page:
+        sidebar = page.locator("[data-testid=stSidebar]")
+        pair = sidebar.get_by_label("Pair number")
+        pair.fill("12")
+        pair.press("Enter")
+        expect(page.locator('table#pairs tr.selected[data-pair="12"]')).to_have_count(1)
+        sidebar.get_by_role("textbox", name="Note").fill("Проверить термин ZQX")  # typed; straight on to Save project
+
+        def download(label: str) -> str:
+            with page.expect_download() as done:
+                sidebar.get_by_role("button", name=label, exact=True).click()
+            return Path(done.value.path()).read_text(encoding="utf-8")
+
+        project = json.loads(download("Save project"))
+        assert "Проверить термин ZQX" in json.dumps(project, ensure_ascii=False)
+        assert "Проверить термин ZQX" in download("TSV")
+        expect(page.locator('table#pairs tr[data-pair="12"] .note')).to_have_text("✎ Проверить термин ZQX")

@@ -633,11 +633,13 @@ def test_a_typed_note_is_saved_when_the_reviewer_goes_on_without_saving_it(butto
     at = opened()
     at.number_input(key="pair").set_value(10).run()
     next(t for t in at.text_area if t.label == "Note").set_value("Important unsaved note").run()
+    assert any("Noted pair 10." in s.value for s in at.success), [s.value for s in at.success]  # on leaving the box
     at.button(key=button).click().run()
     assert not at.exception and not at.error
     a = work(at).alignment
     assert [k for k, b in enumerate(a.beads) if b.note] == [9] and a.beads[9].note == "Important unsaved note"
-    assert any("Noted pair 10." in s.value for s in at.success), [s.value for s in at.success]
+    if button == "save_note":
+        assert any("The note on pair 10 is saved." in i.value for i in at.info), [i.value for i in at.info]
     assert [e.op for e in work(at).history] == ["note"] + {"reviewed": ["review"], "merge": ["merge"]}.get(button, [])
     row = next(r for r in table_rows(at) if r["pair"] == 10)
     assert "Important unsaved note" in row["cells"][5]
@@ -784,3 +786,18 @@ def test_each_row_number_is_a_button_that_selects_its_pair():
     for row in table_rows(at):
         n = row["pair"]
         assert f'<button type="button" class="pick" data-pick="{n}" title="Select pair {n} in the correction panel">' in table
+
+
+def test_a_note_is_kept_as_soon_as_the_reviewer_leaves_the_box_so_save_project_holds_it():
+    at = opened()
+    at.number_input(key="pair").set_value(12).run()
+    # typed, then the reviewer clicks elsewhere (Save project, a download): the box hands its text over
+    next(t for t in at.text_area if t.label == "Note").set_value("Проверить термин ZQX").run()
+    assert not at.exception and not at.error
+    c = work(at)
+    assert c.alignment.beads[11].note == "Проверить термин ZQX"
+    assert any("Noted pair 12." in s.value for s in at.success), [s.value for s in at.success]
+    saved = load_project(project_payload(c.alignment, c.history, {"model": None, "presplit": False}))
+    assert saved.alignment.beads[11].note == "Проверить термин ZQX"
+    at.button(key="undo").click().run()  # an undoable step like any other
+    assert work(at).alignment.beads[11].note == ""

@@ -19,7 +19,7 @@ from aligner.glossary import coverage_gap  # noqa: E402
 from aligner.project import load_project  # noqa: E402
 from ui import state  # noqa: E402
 from ui.correct_panel import correction_panel  # noqa: E402
-from ui.downloads import FORMATS, export_payload, file_name, project_payload  # noqa: E402
+from ui.downloads import FORMATS, export_payload, file_name, project_payload, settled  # noqa: E402
 from ui.inputs import (  # noqa: E402
     CUSTOM_ENCODER, DEFAULT_ENCODER, LANG_CHOICES, Inputs, page_message, sample_inputs, show_in_panel, take_sample_request,
     texts_panel,
@@ -112,13 +112,15 @@ def downloads() -> None:
     elif not chosen.beads:
         st.caption("No pair has the statuses chosen above; choose others to download.")
     for fmt, (label, mime) in FORMATS.items():
-        st.download_button(label, data=lambda f=fmt: export_payload(chosen, f), file_name=file_name(a, fmt),
+        # the pairs chosen when the button is clicked: a note saved just before (see _note_left) is in them
+        st.download_button(label, data=settled(lambda f=fmt: export_payload(kept_pairs(a, keep), f)),
+                           file_name=file_name(a, fmt),
                            mime=mime, key=f"download_{fmt}", on_click="ignore", width="stretch",
                            disabled=not chosen.beads)
     st.header("Project")
     inputs = st.session_state[state.INPUTS]
     settings = {"model": inputs.model, "presplit": inputs.presplit}
-    st.download_button("Save project", data=lambda: project_payload(a, corrections.history, settings),
+    st.download_button("Save project", data=settled(lambda: project_payload(a, corrections.history, settings)),
                        file_name=file_name(a, "project"), mime="application/json", key="download_project",
                        on_click="ignore", width="stretch", type="primary")
     st.file_uploader("Open a project", type=["json"], key="project_file", on_change=_load_project)

@@ -72,7 +72,19 @@ def _save_note() -> None:
     saved = _save_typed_notes()
     if saved:
         state.show_pair(state.selected_index())
-    state.flash("success", " ".join(saved)) if saved else state.flash("info", "The note is unchanged.")
+        state.flash("success", " ".join(saved))
+        return
+    # the box may have saved it already, when the click took the focus from it (see _note_left)
+    i = state.selected_index()
+    state.flash("info", f"The note on pair {i + 1} is saved." if state.work().beads[i].note else "The note is empty.")
+
+
+def _note_left() -> None:
+    """The reviewer left the Note box (clicked elsewhere, pressed Ctrl+Enter): keep what they typed at
+    once, so that Save project or a download clicked next holds it, not only the next action."""
+    saved = _save_typed_notes()
+    if saved:
+        state.flash("success", " ".join(saved))
 
 
 def _undo() -> None:
@@ -173,7 +185,8 @@ def correction_panel() -> None:
             lambda c, k: c.move(k, *MOVES[_from_state("move_choice")]), i))
 
     note_key = _note_key(revision, i)
-    st.text_area("Note", value=bead.note, key=note_key, height=70)
+    st.text_area("Note", value=bead.note, key=note_key, height=70, on_change=_note_left,
+                 help="Kept as soon as you click elsewhere; undo takes it back.")
     st.button("Save note", key="save_note", width="stretch", on_click=_save_note)
 
     last = corrections.history[-1].description if corrections.history else None

@@ -5,7 +5,9 @@ render six formats on every click.
 """
 from __future__ import annotations
 
+import time
 from pathlib import PurePath
+from typing import Callable
 
 from aligner.export import MEDIA_TYPES, render
 from aligner.project import save_project
@@ -21,6 +23,20 @@ LABELS: dict[str, str] = {
 FORMATS: dict[str, tuple[str, str]] = {
     fmt: (LABELS[fmt], MEDIA_TYPES[fmt]) for fmt in ("tsv", "csv", "json", "tmx", "xlsx", "docx", "html")
 }
+
+
+# A click on a download button takes the focus from the Note box: the browser sends the box's text
+# (a rerun whose callback saves the note) just before it asks for the file, and the file is built on
+# another thread at once. Waiting this long lets that rerun save the note first.
+SETTLE_SECONDS = 0.5
+
+
+def settled(build: Callable[[], bytes]) -> Callable[[], bytes]:
+    """`build`, run once an edit sent with the click (a note typed and left) has been saved."""
+    def run() -> bytes:
+        time.sleep(SETTLE_SECONDS)
+        return build()
+    return run
 
 
 def file_stem(source_name: str) -> str:
