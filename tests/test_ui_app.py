@@ -801,3 +801,21 @@ def test_a_note_is_kept_as_soon_as_the_reviewer_leaves_the_box_so_save_project_h
     assert saved.alignment.beads[11].note == "Проверить термин ZQX"
     at.button(key="undo").click().run()  # an undoable step like any other
     assert work(at).alignment.beads[11].note == ""
+
+
+@pytest.mark.parametrize("query, written", [("её", "ее"), ("ЕЁ", "ее")])
+def test_a_search_with_yo_finds_the_word_written_with_ye(query, written):
+    at = opened()
+    ru = work(at).alignment.target
+    having = {i for i, b in enumerate(work(at).alignment.beads) if written in ru.span_text(b.tgt).split()}
+    at.text_input(key="query").set_value(query).run()
+    found = {r["pair"] - 1 for r in table_rows(at)} if not at.info else set()
+    assert having and having <= found, (having, found)
+
+
+def test_the_three_way_search_treats_yo_as_ye():
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    at.text_input(key="query").set_value("её").run()
+    tables = [h.value for h in at.html if 'id="threeway"' in h.value]
+    assert tables and " ее " in tables[0], [i.value for i in at.info]

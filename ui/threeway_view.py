@@ -16,7 +16,7 @@ from aligner.export.status import STATUS_COLOURS, STATUS_LABELS
 from aligner.export.marked import three_way_cells
 from aligner.export.threeway import render
 from aligner.export.threeway import row_status as three_way_status
-from aligner.pair_filter import search
+from aligner.pair_filter import search, searchable
 from aligner.threeway import DISAGREE, ThreeWay
 from aligner.types import ADDED, OMITTED, WEAK
 from ui import state
@@ -38,7 +38,7 @@ def row_status(row: dict) -> str:
 
 
 def haystacks(result: ThreeWay, rows: list[dict]) -> list[str]:
-    """Per row, all three texts and their folded forms, case-folded: what a search looks in."""
+    """Per row, all three texts and their folded forms, made `searchable`: what a search looks in."""
     docs = {result.source.lang: (result.source, "src")}
     docs.update({label: (result.alignments[label].target, f"{label}_idx") for label in result.labels})
     out = []
@@ -47,7 +47,7 @@ def haystacks(result: ThreeWay, rows: list[dict]) -> list[str]:
         for label, (doc, key) in docs.items():
             parts.append(row[label])
             parts += [doc.sentences[i].norm for i in row[key] if doc.sentences[i].norm != doc.sentences[i].text]
-        out.append("\u0000".join(parts).casefold())
+        out.append(searchable("\u0000".join(parts)))
     return out
 
 
