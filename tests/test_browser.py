@@ -286,3 +286,16 @@ def test_a_note_typed_and_not_saved_is_in_the_project_and_the_downloads(server):
         assert "Проверить термин ZQX" in json.dumps(project, ensure_ascii=False)
         assert "Проверить термин ZQX" in download("TSV")
         expect(page.locator('table#pairs tr[data-pair="12"] .note')).to_have_text("✎ Проверить термин ZQX")
+
+
+@pytest.mark.browser
+def test_on_a_laptop_screen_no_cell_spills_over_and_the_texts_get_the_room(server):
+    with sample_page(server) as page:
+        page.set_viewport_size({"width": 1280, "height": 800})
+        page.wait_for_timeout(500)  # let the table re-flow
+        spilt = page.locator("table#pairs td").evaluate_all(
+            "cells => cells.filter(c => c.scrollWidth > c.clientWidth + 1).map(c => c.innerText)")
+        assert spilt == [], spilt  # e.g. 'omitted (no translation)' ran over the score column
+        table = page.locator("table#pairs").evaluate("t => t.clientWidth")
+        chinese = page.locator("table#pairs th").nth(3).evaluate("th => th.clientWidth")
+        assert chinese >= 0.28 * table, (chinese, table)

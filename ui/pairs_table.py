@@ -34,7 +34,8 @@ table.pairs {border-collapse: collapse; width: 100%; font-size: 0.92rem; table-l
 table.pairs th {text-align: left; background: #F0F2F6; padding: 6px 8px; position: sticky; top: 0;}
 table.pairs td {padding: 6px 8px; vertical-align: top; border-bottom: 1px solid #E3E6EA;
   overflow-wrap: anywhere;}
-table.pairs td.num, table.pairs td.kind, table.pairs td.score {white-space: nowrap; color: #333;}
+table.pairs td.num, table.pairs td.score {white-space: nowrap; color: #333;}
+table.pairs td.kind {color: #333; overflow-wrap: normal;}
 table.pairs tr.problem td:first-child {border-left: 6px solid var(--accent);}
 table.pairs tr.selected {outline: 3px solid #1F6FEB; outline-offset: -3px;}
 table.pairs button.pick {font: inherit; color: #1F5FBF; background: none; border: none; padding: 0;
@@ -87,8 +88,10 @@ def table_html(alignment: Alignment, indices: list[int], selected: int | None = 
     """The pairs at `indices` (one page) as one HTML table with its stylesheet."""
     tgt_name = LANG_NAMES.get(alignment.target.lang, alignment.target.lang)
     head = (
-        '<colgroup><col style="width:4.5em"><col style="width:7.5em"><col style="width:4em">'
-        '<col><col><col style="width:22%"></colgroup>'
+        # narrow number columns, the status wrapping under the type: on a laptop screen the two texts get
+        # the room (the status label once ran over the score, and each text had under a quarter of the width)
+        '<colgroup><col style="width:3.8em"><col style="width:6.6em"><col style="width:3.2em">'
+        '<col><col><col style="width:17%"></colgroup>'
         "<thead><tr><th>#</th><th>type</th><th>score</th><th>Chinese</th>"
         f"<th>{escape(tgt_name)}</th><th>flags · notes</th></tr></thead>"
     )
