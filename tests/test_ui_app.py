@@ -819,3 +819,16 @@ def test_the_three_way_search_treats_yo_as_ye():
     at.text_input(key="query").set_value("её").run()
     tables = [h.value for h in at.html if 'id="threeway"' in h.value]
     assert tables and " ее " in tables[0], [i.value for i in at.info]
+
+
+def test_the_page_icons_are_material_symbols_not_emoji_a_machine_may_lack():
+    # without a colour emoji font (a plain Linux desktop) Chromium drew ✅ as an empty box in the toast
+    at = opened()
+    at.number_input(key="pair").set_value(2).run()
+    at.button(key="merge").click().run()
+    icons = [t.icon for t in at.toast]
+    at.button(key="sample_en").click().run()  # the page asks before replacing the merge: a warning
+    icons += [w.icon for w in at.warning]
+    at.button(key="keep_work").click().run()  # an info toast
+    icons += [t.icon for t in at.toast]
+    assert len(icons) == 3 and all(icon.startswith(":material/") for icon in icons), icons

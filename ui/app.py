@@ -131,13 +131,16 @@ def downloads() -> None:
                           "translator: each row stays one pair and gets the review flags.")
 
 
+# Material Symbols, drawn by Streamlit's own font: an emoji such as ✅ is an empty box on a machine
+# without a colour emoji font
+WARNING_ICON = ":material/warning:"
+TOAST_ICONS = {"success": ":material/check_circle:", "error": WARNING_ICON, "info": ":material/info:"}
+
+
 def show_warnings(alignment) -> None:
     """What the review found about the document pair as a whole, above everything else."""
     for warning in alignment.warnings:
-        st.warning(warning, icon="⚠️")
-
-
-TOAST_ICONS = {"success": "✅", "error": "⚠️", "info": "ℹ️"}
+        st.warning(warning, icon=WARNING_ICON)
 
 
 def show_flash(message: tuple[str, str] | None) -> None:
@@ -200,7 +203,7 @@ def ask_before_replacing() -> None:
         doing = "Aligning these texts"
     st.warning(f"Replace your reviewed work? {doing} throws away your {n} correction"
                f"{'s' if n != 1 else ''} (merges, splits, moves, ✓ marks and notes) and their undo history. "
-               "Save the project first (sidebar → Save project) to open it again later.", icon="⚠️")
+               "Save the project first (sidebar → Save project) to open it again later.", icon=WARNING_ICON)
     replace_column, keep_column, _ = st.columns([1, 1, 3])
     replace_column.button("Replace my work", key="replace_work", on_click=_replace_work, width="stretch")
     keep_column.button("Keep my work", key="keep_work", on_click=_keep_work, type="primary", width="stretch")
