@@ -832,3 +832,12 @@ def test_the_page_icons_are_material_symbols_not_emoji_a_machine_may_lack():
     at.button(key="keep_work").click().run()  # an info toast
     icons += [t.icon for t in at.toast]
     assert len(icons) == 3 and all(icon.startswith(":material/") for icon in icons), icons
+
+
+def test_the_two_way_page_explains_its_row_colours_too():
+    at = opened()
+    legend = next((h.value for h in at.html if 'class="legend"' in h.value), "")
+    for name in STATUSES:
+        assert legend.count(f'data-status="{name}"') == 1, name
+        assert f">{STATUS_LABELS[name]}<" in legend and f"background:#{STATUS_COLOURS[name]}" in legend
+    assert "disagree" not in legend  # a three-way matter

@@ -24,6 +24,7 @@ from ui.inputs import (  # noqa: E402
     CUSTOM_ENCODER, DEFAULT_ENCODER, LANG_CHOICES, Inputs, page_message, sample_inputs, show_in_panel, take_sample_request,
     texts_panel,
 )
+from ui.pairs_table import legend_html  # noqa: E402
 from ui.pairs_view import pairs_view  # noqa: E402
 from ui.row_picker import row_picker  # noqa: E402
 from ui.run import align_with_progress  # noqa: E402
@@ -135,6 +136,9 @@ def downloads() -> None:
 # without a colour emoji font
 WARNING_ICON = ":material/warning:"
 TOAST_ICONS = {"success": ":material/check_circle:", "error": WARNING_ICON, "info": ":material/info:"}
+
+
+PROBLEM_EDGE = "a coloured left edge marks a pair to look at: a flag, or more than one sentence on a side."
 
 
 def show_warnings(alignment) -> None:
@@ -266,6 +270,7 @@ def main() -> None:
     if gap:
         st.warning(gap)
     show_summary(a)
+    st.html(legend_html(note=PROBLEM_EDGE))
     row_picker()
     pairs_view()
 

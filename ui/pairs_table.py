@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, status
+from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, status
 from aligner.export.marked import MARK_STYLE, side_html
 from aligner.pair_filter import problems
 from aligner.review.trust import title_attribute
@@ -97,3 +97,15 @@ def table_html(alignment: Alignment, indices: list[int], selected: int | None = 
     )
     body = "".join(row_html(alignment, i, i == selected) for i in indices)
     return f'{TABLE_CSS}<table class="pairs" id="pairs">{head}<tbody>{body}</tbody></table>'
+
+
+def legend_html(statuses: tuple[str, ...] = STATUSES, note: str = "") -> str:
+    """Each status a row can have, once, in the colours of its rows, and `note` (HTML) after them."""
+    swatches = " ".join(
+        f'<span class="swatch" data-status="{name}" style="background:#{STATUS_COLOURS[name]};'
+        f'border-left:6px solid {STATUS_ACCENTS[name]}">{escape(STATUS_LABELS[name])}</span>'
+        for name in statuses)
+    return (
+        '<style>.legend {font-size:0.85rem;opacity:0.8} .legend .swatch {padding:1px 8px;margin:0 4px;'
+        'color:#222;border-radius:2px;white-space:nowrap}</style>'
+        f'<div class="legend">Row colours: {swatches}' + (f" · {note}" if note else "") + "</div>")

@@ -12,7 +12,7 @@ from html import escape
 import streamlit as st
 
 from aligner.export import MEDIA_TYPES
-from aligner.export.status import STATUS_COLOURS, STATUS_LABELS
+from aligner.export.status import STATUS_COLOURS
 from aligner.export.marked import three_way_cells
 from aligner.export.threeway import render
 from aligner.export.threeway import row_status as three_way_status
@@ -22,12 +22,14 @@ from aligner.types import ADDED, OMITTED, WEAK
 from ui import state
 from ui.downloads import FORMATS as TWO_WAY_FORMATS
 from ui.downloads import LABELS, file_stem
-from ui.pairs_table import LANG_NAMES, STATUS_ACCENTS, TABLE_CSS
+from ui.pairs_table import LANG_NAMES, STATUS_ACCENTS, TABLE_CSS, legend_html
 
 KINDS_KEY, PAGE_KEY = "tw_kinds", "tw_page"
 
 # format → (button label, MIME type): the two-way page's formats plus the text listing
 FORMATS: dict[str, tuple[str, str]] = {**TWO_WAY_FORMATS, "txt": (LABELS["txt"], MEDIA_TYPES["txt"])}
+DISAGREE_NOTE = ("a <code>disagree</code> row (one translation has a Chinese sentence, the other not) is coloured "
+                 "as omitted.")
 CORRECTIONS_NOTE = ("Corrections (merge, split, move, notes) work on a two-way alignment: clear the second "
                     "translation and align again to correct the Chinese with one translation.")
 
@@ -166,18 +168,5 @@ def threeway_page(result: ThreeWay) -> None:
     """Summary, then the paged three-column table."""
     rows, _, statuses = _prepared(result)
     show_summary(result, rows, statuses)
-    st.html(legend_html())
+    st.html(legend_html(("omitted", "added", "flagged", "weak"), DISAGREE_NOTE))
     threeway_rows(result)
-
-
-def legend_html() -> str:
-    """Each status a row can have, once, in the colours of its rows (as in the two-way table)."""
-    swatches = " ".join(
-        f'<span class="swatch" data-status="{name}" style="background:#{STATUS_COLOURS[name]};'
-        f'border-left:6px solid {STATUS_ACCENTS[name]}">{escape(STATUS_LABELS[name])}</span>'
-        for name in ("omitted", "added", "flagged", "weak"))
-    return (
-        '<style>.legend {font-size:0.85rem;opacity:0.8} .legend .swatch {padding:1px 8px;margin:0 4px;'
-        'color:#222;border-radius:2px;white-space:nowrap}</style>'
-        f'<div class="legend">Row colours: {swatches} · a <code>disagree</code> row (one translation has a '
-        'Chinese sentence, the other not) is coloured as omitted.</div>')
