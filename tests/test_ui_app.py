@@ -841,3 +841,35 @@ def test_the_two_way_page_explains_its_row_colours_too():
         assert legend.count(f'data-status="{name}"') == 1, name
         assert f">{STATUS_LABELS[name]}<" in legend and f"background:#{STATUS_COLOURS[name]}" in legend
     assert "disagree" not in legend  # a three-way matter
+
+
+def test_a_note_stays_on_a_pair_a_move_leaves_with_no_translation():
+    at = opened()
+    at.number_input(key="pair").set_value(3).run()
+    next(t for t in at.text_area if t.label == "Note").set_value("сверить с оригиналом").run()
+    at.selectbox(key="move_choice").set_value("last translated sentence → next pair").run()
+    at.button(key="move").click().run()
+    third = work(at).alignment.beads[2]
+    assert third.src and not third.tgt  # now an omission
+    assert third.note == "сверить с оригиналом"
+    assert "сверить с оригиналом" in next(r for r in table_rows(at) if r["pair"] == 3)["cells"][5]
+
+
+def test_notes_and_marks_on_one_sided_rows_come_back_when_the_page_checks_its_own_download():
+    at = opened()
+    beads = work(at).alignment.beads
+    omitted = next(i for i, b in enumerate(beads) if b.src and not b.tgt)
+    added = next(i for i, b in enumerate(beads) if b.tgt and not b.src)
+    for i, note in ((omitted, "пропуск: вернуть"), (added, "лишнее: убрать")):
+        at.number_input(key="pair").set_value(i + 1).run()
+        next(t for t in at.text_area if t.label == "Note").set_value(note).run()
+        at.button(key="reviewed").click().run()
+    tsv = export_payload(work(at).alignment, "tsv")
+    at.file_uploader(key="pairs_file").upload("reviewed.zh-ru.tsv", tsv, "text/tab-separated-values")
+    at.run()
+    at.button(key="replace_work").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    checked = work(at).alignment
+    assert checked.source.name == "reviewed.zh-ru.tsv"
+    marked = {b.note: (bool(b.src), bool(b.tgt), b.reviewed) for b in checked.beads if b.note}
+    assert marked == {"пропуск: вернуть": (True, False, True), "лишнее: убрать": (False, True, True)}
