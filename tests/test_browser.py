@@ -299,3 +299,27 @@ def test_on_a_laptop_screen_no_cell_spills_over_and_the_texts_get_the_room(serve
         table = page.locator("table#pairs").evaluate("t => t.clientWidth")
         chinese = page.locator("table#pairs th").nth(3).evaluate("th => th.clientWidth")
         assert chinese >= 0.28 * table, (chinese, table)
+
+
+@pytest.mark.browser
+def test_the_keyboard_walks_through_the_problems_n_for_next_and_m_to_mark_reviewed(server):
+    with sample_page(server) as page:
+        sidebar = page.locator("[data-testid=stSidebar]")
+        pair = sidebar.get_by_label("Pair number")
+        page.locator("table#pairs").click()  # the focus on the page, not in a box
+        page.keyboard.press("n")
+        expect(pair).not_to_have_value("1")
+        first = pair.input_value()
+        expect(page.locator(f'table#pairs tr.selected[data-pair="{first}"]')).to_have_count(1)
+        page.keyboard.press("m")
+        expect(sidebar.get_by_text(f"Marked pair {first} reviewed.")).to_be_visible()
+        expect(page.locator(f'table#pairs tr[data-pair="{first}"] td.num')).to_contain_text("✓")
+        page.keyboard.press("n")
+        expect(pair).not_to_have_value(first)
+        # typing in the note box types the letters, it does not jump
+        box = sidebar.get_by_role("textbox", name="Note")
+        box.click()
+        here = pair.input_value()
+        page.keyboard.type("mn")
+        expect(box).to_have_value("mn")
+        assert pair.input_value() == here

@@ -138,7 +138,8 @@ def correction_panel() -> None:
     n = len(alignment.beads)
     st.header("Correct a pair")
     st.number_input("Pair number", min_value=1, max_value=n, step=1, key=state.PAIR, on_change=_selected_changed)
-    st.button("Next problem ▶", on_click=_jump_next, key="next_problem", width="stretch")
+    # one key each for the two steps a reviewer repeats most (not while typing in a box)
+    st.button("Next problem ▶", on_click=_jump_next, key="next_problem", width="stretch", shortcut="N")
     i = state.selected_index()
     bead = alignment.beads[i]
     revision = st.session_state.get(state.REVISION, 0)
@@ -164,7 +165,7 @@ def correction_panel() -> None:
               disabled=i + 1 >= n, width="stretch")
     label = "Unmark reviewed" if bead.reviewed else "Mark reviewed ✓"
     st.button(label, on_click=_act, args=(lambda c, k, v: c.mark_reviewed(k, v), i, not bead.reviewed),
-              key="reviewed", width="stretch")
+              key="reviewed", width="stretch", shortcut="M")
 
     # Drawn for every pair and keyed, so that they stay open while the reviewer works in them.
     with st.expander("Split this pair", key="split_panel"):
