@@ -259,6 +259,7 @@ def test_download_buttons_and_what_they_hand_over():
 @pytest.mark.parametrize("name, stem", [
     ("texts/joint-statement.zh.txt", "joint-statement"), ("uploads/statement.zh.PDF", "statement"),
     ("book.zh.epub", "book"), ("page.html", "page"), ("notes.v2", "notes.v2"), ("", "alignment"),
+    ("Chinese text", "alignment"),  # a pasted text: not 'Chinese text.zh-ru.tsv'
 ])
 def test_download_names_drop_the_extension_of_any_kind_of_document_we_read(name, stem):
     assert file_stem(name) == stem

@@ -13,6 +13,7 @@ from aligner.export import MEDIA_TYPES, render
 from aligner.project import save_project
 from aligner.reading import READABLE_SUFFIXES
 from aligner.types import Alignment
+from ui.inputs import PASTED_NAMES
 
 # Button labels; MIME types come from the library's export registry.
 LABELS: dict[str, str] = {
@@ -41,8 +42,8 @@ def settled(build: Callable[[], bytes]) -> Callable[[], bytes]:
 
 def file_stem(source_name: str) -> str:
     """'joint-statement' from 'texts/joint-statement.zh.txt' (or .pdf, .epub … any kind we read);
-    'alignment' when there is no name."""
-    stem = PurePath(source_name).name if source_name else "alignment"
+    'alignment' when there is no file name (none, or a pasted text's 'Chinese text')."""
+    stem = PurePath(source_name).name if source_name and source_name not in PASTED_NAMES else "alignment"
     suffix = PurePath(stem).suffix
     if suffix.lower() in READABLE_SUFFIXES:
         stem = stem[: -len(suffix)]
