@@ -819,7 +819,7 @@ def test_the_three_way_search_treats_yo_as_ye():
     at.button(key="sample_ru_en").click().run()
     at.text_input(key="query").set_value("её").run()
     tables = [h.value for h in at.html if 'id="threeway"' in h.value]
-    assert tables and " ее " in tables[0], [i.value for i in at.info]
+    assert tables and '<mark class="hit">ее</mark>' in tables[0], [i.value for i in at.info]
 
 
 def test_the_page_icons_are_material_symbols_not_emoji_a_machine_may_lack():
@@ -874,3 +874,22 @@ def test_notes_and_marks_on_one_sided_rows_come_back_when_the_page_checks_its_ow
     assert checked.source.name == "reviewed.zh-ru.tsv"
     marked = {b.note: (bool(b.src), bool(b.tgt), b.reviewed) for b in checked.beads if b.note}
     assert marked == {"пропуск: вернуть": (True, False, True), "лишнее: убрать": (False, True, True)}
+
+
+@pytest.mark.parametrize("query, shown", [("Пекин", "Пекин"), ("пекин", "Пекин"), ("её", "ее"), ("國際關係", "国际关系")])
+def test_what_a_search_found_is_marked_in_the_table(query, shown):
+    at = opened()
+    at.text_input(key="query").set_value(query).run()
+    table = next(h.value for h in at.html if 'id="pairs"' in h.value)
+    rows = table_rows(at)
+    assert rows and table.count(f'<mark class="hit">{shown}</mark>') >= len(rows)
+
+
+def test_a_search_marks_only_text_never_inside_a_tag_or_an_entity():
+    from ui.search_hits import hit_pattern, mark_hits
+
+    html = '<mark title="amp">R&amp;D</mark> amp &quot;Ёлка&quot;'
+    assert mark_hits(html, hit_pattern("amp")) == '<mark title="amp">R&amp;D</mark> <mark class="hit">amp</mark> &quot;Ёлка&quot;'
+    assert mark_hits(html, hit_pattern("елка")) == '<mark title="amp">R&amp;D</mark> amp &quot;<mark class="hit">Ёлка</mark>&quot;'
+    assert mark_hits(html, hit_pattern("r&d")) == '<mark title="amp"><mark class="hit">R&amp;D</mark></mark> amp &quot;Ёлка&quot;'
+    assert mark_hits(html, hit_pattern("  ")) == html

@@ -7,6 +7,7 @@ The numbers and names a flag quotes are highlighted in the text.
 """
 from __future__ import annotations
 
+import re
 from html import escape
 
 from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, status
@@ -15,6 +16,7 @@ from aligner.pair_filter import problems
 from aligner.review.trust import title_attribute
 from aligner.types import Alignment
 from aligner.types import LANGUAGE_NAMES as LANG_NAMES
+from ui.search_hits import HIT_CSS, hit_pattern, mark_hits
 
 
 # Stronger shades of the export colours for the left edge of problem rows and the chart.
@@ -43,7 +45,7 @@ table.pairs button.pick {font: inherit; color: #1F5FBF; background: none; border
 table.pairs td.missing {color: #9A1C1C; font-style: italic;}
 table.pairs .flag {display: block; font-size: 0.82rem; color: #5A3B00;}
 table.pairs .note {display: block; font-size: 0.82rem; color: #1F4E8C;}
-""" + f"table.pairs mark {{{MARK_STYLE}}}\n</style>\n"
+""" + f"table.pairs mark {{{MARK_STYLE}}}\n" + HIT_CSS + "</style>\n"
 
 
 MERGED_SPLIT_HOVER = ("merged/split: more than one sentence on a side, joined by the aligner; "
@@ -55,8 +57,9 @@ def flag_html(kind: str, reason: str) -> str:
     return f'<span class="flag"{title_attribute(kind)}>⚑ {escape(kind)}: {escape(reason)}</span>'
 
 
-def row_html(alignment: Alignment, index: int, selected: bool) -> str:
-    """One pair as a table row; problem rows get a coloured left edge and their reasons."""
+def row_html(alignment: Alignment, index: int, selected: bool, hits: re.Pattern | None = None) -> str:
+    """One pair as a table row; problem rows get a coloured left edge and their reasons; `hits`
+    (`search_hits.hit_pattern`) marks what a search found in the texts."""
     bead = alignment.beads[index]
     state = status(bead)
     found = problems(bead)
@@ -78,14 +81,14 @@ def row_html(alignment: Alignment, index: int, selected: bool) -> str:
         f'title="Select pair {index + 1} in the correction panel">{index + 1}</button></td>'
         f'<td class="kind">{escape(bead.kind.replace("-", "–"))}<br>{escape(STATUS_LABELS[state])}</td>'
         f'<td class="score">{bead.score:.2f}</td>'
-        + (f'<td lang="{src_lang}">{side_html(alignment, bead, "src")}</td>' if bead.src else missing_src)
-        + (f'<td lang="{tgt_lang}">{side_html(alignment, bead, "tgt")}</td>' if bead.tgt else missing_tgt)
+        + (f'<td lang="{src_lang}">{mark_hits(side_html(alignment, bead, "src"), hits)}</td>' if bead.src else missing_src)
+        + (f'<td lang="{tgt_lang}">{mark_hits(side_html(alignment, bead, "tgt"), hits)}</td>' if bead.tgt else missing_tgt)
         + f"<td>{notes}</td></tr>"
     )
 
 
-def table_html(alignment: Alignment, indices: list[int], selected: int | None = None) -> str:
-    """The pairs at `indices` (one page) as one HTML table with its stylesheet."""
+def table_html(alignment: Alignment, indices: list[int], selected: int | None = None, query: str = "") -> str:
+    """The pairs at `indices` (one page) as one HTML table with its stylesheet, what `query` finds marked."""
     tgt_name = LANG_NAMES.get(alignment.target.lang, alignment.target.lang)
     head = (
         # narrow number columns, the status wrapping under the type: on a laptop screen the two texts get
@@ -95,7 +98,8 @@ def table_html(alignment: Alignment, indices: list[int], selected: int | None = 
         "<thead><tr><th>#</th><th>type</th><th>score</th><th>Chinese</th>"
         f"<th>{escape(tgt_name)}</th><th>flags · notes</th></tr></thead>"
     )
-    body = "".join(row_html(alignment, i, i == selected) for i in indices)
+    hits = hit_pattern(query)
+    body = "".join(row_html(alignment, i, i == selected, hits) for i in indices)
     return f'{TABLE_CSS}<table class="pairs" id="pairs">{head}<tbody>{body}</tbody></table>'
 
 

@@ -7,6 +7,7 @@ are made from two alignments, and a correction to one would have to re-cut the o
 from __future__ import annotations
 
 import math
+import re
 from html import escape
 
 import streamlit as st
@@ -23,6 +24,7 @@ from ui import state
 from ui.downloads import FORMATS as TWO_WAY_FORMATS
 from ui.downloads import LABELS, file_stem
 from ui.pairs_table import LANG_NAMES, STATUS_ACCENTS, TABLE_CSS, legend_html
+from ui.search_hits import hit_pattern, mark_hits
 
 KINDS_KEY, PAGE_KEY = "tw_kinds", "tw_page"
 
@@ -75,13 +77,13 @@ def _cell(html: str, missing: str) -> str:
     return f"<td>{html}</td>" if html.strip() else f'<td class="missing">— {missing} —</td>'
 
 
-def row_html(result: ThreeWay, row: dict, status: str) -> str:
-    """One row: number, the three texts, then each flag with the side it belongs to."""
+def row_html(result: ThreeWay, row: dict, status: str, hits: re.Pattern | None = None) -> str:
+    """One row: number, the three texts (what a search found marked), then each flag with the side it belongs to."""
     flags = "".join(
         f'<span class="flag">⚑ {escape((f["side"] + " ") if f["side"] else "")}{escape(f["kind"])}: '
         f'{escape(f["reason"])}</span>' for f in row["flags"])
     classes = f"status-{status}" + (" problem" if row["flags"] else "")
-    texts = three_way_cells(result, result.rows[row["row"] - 1])  # what its flags quote is marked
+    texts = [mark_hits(text, hits) for text in three_way_cells(result, result.rows[row["row"] - 1])]
     missing = ["no Chinese"] + [f"no {LANG_NAMES.get(label, label)}" for label in result.labels]
     cells = "".join(_cell(text, gap) for text, gap in zip(texts, missing))
     return (f'<tr class="{classes}" data-row="{row["row"]}" data-status="{status}" '
@@ -89,13 +91,14 @@ def row_html(result: ThreeWay, row: dict, status: str) -> str:
             f'<td class="num">{row["row"]}</td>{cells}<td>{flags}</td></tr>')
 
 
-def table_html(result: ThreeWay, rows: list[dict], statuses: list[str], indices: list[int]) -> str:
+def table_html(result: ThreeWay, rows: list[dict], statuses: list[str], indices: list[int], query: str = "") -> str:
     """The rows at `indices` (one page) as one HTML table: Chinese, each translation, flags."""
     names = [LANG_NAMES.get(result.source.lang, result.source.lang)] + \
             [LANG_NAMES.get(label, label) for label in result.labels]
     head = ('<colgroup><col style="width:3.5em"><col><col><col><col style="width:20%"></colgroup><thead><tr><th>#</th>'
             + "".join(f"<th>{escape(n)}</th>" for n in names) + "<th>flags</th></tr></thead>")
-    body = "".join(row_html(result, rows[i], statuses[i]) for i in indices)
+    hits = hit_pattern(query)
+    body = "".join(row_html(result, rows[i], statuses[i], hits) for i in indices)
     return f'{TABLE_CSS}<table class="pairs" id="threeway">{head}<tbody>{body}</tbody></table>'
 
 
@@ -147,7 +150,7 @@ def threeway_rows(result: ThreeWay) -> None:
     on_page = shown[first:first + state.page_size()]
     which = f"{len(shown)} matching of {len(rows)}" if len(shown) < len(rows) else f"all {len(rows)}"
     st.caption(f"Showing {len(on_page)} rows on page {page} of {pages} ({which} rows)")
-    st.html(table_html(result, rows, statuses, on_page))
+    st.html(table_html(result, rows, statuses, on_page, st.session_state.get(state.QUERY, "")))
 
 
 def base_name(result: ThreeWay) -> str:
