@@ -810,7 +810,7 @@ def test_a_search_with_yo_finds_the_word_written_with_ye(query, written):
     ru = work(at).alignment.target
     having = {i for i, b in enumerate(work(at).alignment.beads) if written in ru.span_text(b.tgt).split()}
     at.text_input(key="query").set_value(query).run()
-    found = {r["pair"] - 1 for r in table_rows(at)} if not at.info else set()
+    found = {r["pair"] - 1 for r in table_rows(at)} if not any("No pair" in i.value for i in at.info) else set()
     assert having and having <= found, (having, found)
 
 
@@ -893,3 +893,15 @@ def test_a_search_marks_only_text_never_inside_a_tag_or_an_entity():
     assert mark_hits(html, hit_pattern("елка")) == '<mark title="amp">R&amp;D</mark> amp &quot;<mark class="hit">Ёлка</mark>&quot;'
     assert mark_hits(html, hit_pattern("r&d")) == '<mark title="amp"><mark class="hit">R&amp;D</mark></mark> amp &quot;Ёлка&quot;'
     assert mark_hits(html, hit_pattern("  ")) == html
+
+
+def test_a_first_visit_says_what_the_sample_is_and_what_to_do_next():
+    at = opened()
+    hint = next((i.value for i in at.info if "sample" in i.value), "")
+    assert "Next problem" in hint and "Texts and encoder" in hint, [i.value for i in at.info]
+    at.button(key="sample_en").click().run()  # another sample: still the samples
+    assert any("sample" in i.value for i in at.info)
+    at.text_area(key="tgt_text").set_value((TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8")[:1500]).run()
+    at.button(key="align").click().run()  # the reviewer's own texts: no hint
+    assert work(at).alignment.target.name == "translation"
+    assert not any("sample" in i.value for i in at.info)

@@ -138,6 +138,10 @@ WARNING_ICON = ":material/warning:"
 TOAST_ICONS = {"success": ":material/check_circle:", "error": WARNING_ICON, "info": ":material/info:"}
 
 
+# The first minute: what the page shows, and where to go from here.
+SAMPLE_HINT = ("This is a sample: a joint statement whose translation has problems planted in it. Walk through them "
+               "with **Next problem** in the sidebar (key N), correct the pair there and mark it reviewed (key M); "
+               "open **Texts and encoder** above to align your own texts.")
 PROBLEM_EDGE = "a coloured left edge marks a pair to look at: a flag, or more than one sentence on a side."
 
 
@@ -262,6 +266,8 @@ def main() -> None:
     st.caption(f"{a.source.name or 'Chinese'} ↔ {a.target.name or 'translation'} ({a.target.lang}) · "
                f"{len(a.source)} + {len(a.target)} sentences · encoder {a.model}")
     show_warnings(a)
+    if st.session_state[state.INPUTS] in (sample_inputs("ru"), sample_inputs("en")):
+        st.info(SAMPLE_HINT, icon=":material/lightbulb:")
     with st.sidebar:
         show_flash(message)
         correction_panel()
