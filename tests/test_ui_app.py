@@ -905,3 +905,26 @@ def test_a_first_visit_says_what_the_sample_is_and_what_to_do_next():
     at.button(key="align").click().run()  # the reviewer's own texts: no hint
     assert work(at).alignment.target.name == "translation"
     assert not any("sample" in i.value for i in at.info)
+
+
+def _path_of(block, wanted: str, path: tuple = ()) -> tuple | None:
+    """Where in the page's element tree the html element holding `wanted` is (indices from the main block)."""
+    for index, node in getattr(block, "children", {}).items():
+        if getattr(node, "type", "") == "html" and wanted in node.value:
+            return path + (index,)
+        found = _path_of(node, wanted, path + (index,))
+        if found:
+            return found
+    return None
+
+
+def test_the_table_keeps_its_place_in_the_page_after_the_run_that_aligned():
+    # the run that aligns draws a progress bar; were it a slot of its own, every element after it
+    # would move on the next run, and the browser would show the old table and the new one at once
+    from ui.run import alignment_store
+
+    alignment_store.clear()
+    at = opened()
+    first = _path_of(at.main, 'id="pairs"')
+    at.number_input(key="pair").set_value(5).run()
+    assert first is not None and _path_of(at.main, 'id="pairs"') == first

@@ -246,9 +246,10 @@ def main() -> None:
         requested = None
     if st.session_state.get(state.PENDING):
         ask_before_replacing()
+    progress = st.empty()  # drawn on every run: the table keeps its place after the run that aligned
     if requested is not None:
         try:
-            result = align_with_progress(requested)
+            result = align_with_progress(requested, progress)
             if requested.three_way:
                 state.start_three(result, requested)
             else:
