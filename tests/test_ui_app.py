@@ -918,7 +918,7 @@ def _path_of(block, wanted: str, path: tuple = ()) -> tuple | None:
     return None
 
 
-def test_the_table_keeps_its_place_in_the_page_after_the_run_that_aligned():
+def test_the_table_keeps_its_place_in_the_page_whatever_messages_come_and_go():
     # the run that aligns draws a progress bar; were it a slot of its own, every element after it
     # would move on the next run, and the browser would show the old table and the new one at once
     from ui.run import alignment_store
@@ -928,3 +928,8 @@ def test_the_table_keeps_its_place_in_the_page_after_the_run_that_aligned():
     first = _path_of(at.main, 'id="pairs"')
     at.number_input(key="pair").set_value(5).run()
     assert first is not None and _path_of(at.main, 'id="pairs"') == first
+    at.button(key="align").click().run()  # a message comes ("already aligned"), and goes on the next run
+    assert any("already aligned" in i.value for i in at.info)
+    assert _path_of(at.main, 'id="pairs"') == first
+    at.button(key="sample_en").click().run()  # another alignment, from the store: no progress bar
+    assert work(at).alignment.target.lang == "en" and _path_of(at.main, 'id="pairs"') == first

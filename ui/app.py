@@ -233,29 +233,33 @@ def main() -> None:
     shown = state.work() is not None or state.three_way() is not None
     if not shown and requested is None and error is None:
         requested = current  # first visit: the sample, aligned
-    if error:
-        st.error(page_message(error))
-    if requested is not None and requested == st.session_state.get(state.INPUTS) and shown:
-        st.info("These texts are already aligned with these settings; your corrections are kept.")
-        requested = None
-    confirmed = st.session_state.pop(state.CONFIRMED, None)
-    if confirmed is not None:
-        requested = confirmed
-    elif requested is not None and state.work_at_stake():
-        st.session_state[state.PENDING] = (requested, sample is not None)  # ask first: never lose work silently
-        requested = None
-    if st.session_state.get(state.PENDING):
-        ask_before_replacing()
-    progress = st.empty()  # drawn on every run: the table keeps its place after the run that aligned
-    if requested is not None:
-        try:
-            result = align_with_progress(requested, progress)
-            if requested.three_way:
-                state.start_three(result, requested)
-            else:
-                state.start(result, requested)
-        except AlignerError as exc:
-            st.error(page_message(str(exc)))
+    # This run's messages, the question before replacing work and the progress bar share one slot: were
+    # each its own, the elements after them would move as they come and go, and the browser would show
+    # the old pairs table beside the new one while the page reruns.
+    with st.container():
+        if error:
+            st.error(page_message(error))
+        if requested is not None and requested == st.session_state.get(state.INPUTS) and shown:
+            st.info("These texts are already aligned with these settings; your corrections are kept.")
+            requested = None
+        confirmed = st.session_state.pop(state.CONFIRMED, None)
+        if confirmed is not None:
+            requested = confirmed
+        elif requested is not None and state.work_at_stake():
+            st.session_state[state.PENDING] = (requested, sample is not None)  # ask first: never lose work silently
+            requested = None
+        if st.session_state.get(state.PENDING):
+            ask_before_replacing()
+        progress = st.empty()
+        if requested is not None:
+            try:
+                result = align_with_progress(requested, progress)
+                if requested.three_way:
+                    state.start_three(result, requested)
+                else:
+                    state.start(result, requested)
+            except AlignerError as exc:
+                st.error(page_message(str(exc)))
     if state.three_way() is not None:
         three_way_main(state.three_way())
         return
@@ -264,18 +268,19 @@ def main() -> None:
 
     message = state.take_flash()
     a = state.work().alignment
-    st.caption(f"{a.source.name or 'Chinese'} ↔ {a.target.name or 'translation'} ({a.target.lang}) · "
-               f"{len(a.source)} + {len(a.target)} sentences · encoder {a.model}")
-    show_warnings(a)
-    if st.session_state[state.INPUTS] in (sample_inputs("ru"), sample_inputs("en")):
-        st.info(SAMPLE_HINT, icon=":material/lightbulb:")
+    with st.container():  # what is said about this alignment, in one slot too
+        st.caption(f"{a.source.name or 'Chinese'} ↔ {a.target.name or 'translation'} ({a.target.lang}) · "
+                   f"{len(a.source)} + {len(a.target)} sentences · encoder {a.model}")
+        show_warnings(a)
+        if st.session_state[state.INPUTS] in (sample_inputs("ru"), sample_inputs("en")):
+            st.info(SAMPLE_HINT, icon=":material/lightbulb:")
+        gap = coverage_gap(a.glossary, (a.target.lang,))
+        if gap:
+            st.warning(gap)
     with st.sidebar:
         show_flash(message)
         correction_panel()
         downloads()
-    gap = coverage_gap(a.glossary, (a.target.lang,))
-    if gap:
-        st.warning(gap)
     show_summary(a)
     st.html(legend_html(note=PROBLEM_EDGE))
     row_picker()
