@@ -43,8 +43,14 @@ def is_problem(bead: Bead, categories: set[str] | None = None) -> bool:
     return bool(found) if categories is None else any(p in categories for p in found)
 
 
+def searchable(text: str) -> str:
+    """`text` as a search compares it: case-folded, ё written е (Russian prints ё only now and then,
+    so a search for её must find ее, and the other way round)."""
+    return text.casefold().replace("ё", "е")
+
+
 def haystacks(alignment: Alignment) -> list[str]:
-    """Per pair, what a search looks in: both sides' text and their folded forms, case-folded.
+    """Per pair, what a search looks in: both sides' text and their folded forms, made `searchable`.
 
     Built once per version of the pairs, so a search is a plain scan of 5,000 strings.
     """
@@ -54,18 +60,18 @@ def haystacks(alignment: Alignment) -> list[str]:
         parts = [src.span_text(b.src), tgt.span_text(b.tgt)]
         parts += [s.norm for s in (src.sentences[i] for i in b.src) if s.norm != s.text]
         parts += [s.norm for s in (tgt.sentences[j] for j in b.tgt) if s.norm != s.text]
-        out.append("\u0000".join(parts).casefold())
+        out.append(searchable("\u0000".join(parts)))
     return out
 
 
 def search(texts: list[str], query: str) -> list[int]:
-    """Indices of pairs whose text contains `query`, ignoring case, Traditional/Simplified and width."""
+    """Indices of pairs whose text contains `query`, ignoring case, ё/е, Traditional/Simplified and width."""
     from aligner.normalise import fold
 
     query = query.strip()
     if not query:
         return list(range(len(texts)))
-    needles = {query.casefold(), fold(query).casefold()}
+    needles = {searchable(query), searchable(fold(query))}
     return [i for i, text in enumerate(texts) if any(n in text for n in needles)]
 
 

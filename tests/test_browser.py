@@ -5,6 +5,7 @@ ALIGNER_SCREENSHOT=docs/screenshot.png to refresh the README's screenshot from t
 """
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -73,12 +74,14 @@ def server(tmp_path):
 
 
 @contextmanager
-def sample_page(server: str, height: int = 1000, downloads: bool = False):
-    """A Chromium page on the running app, once the aligned sample's rows are there."""
+def sample_page(server: str, height: int = 1000, downloads: bool = False, dark: bool = False):
+    """A Chromium page on the running app, once the aligned sample's rows are there (`dark`: the
+    system asks for dark colours, which Streamlit follows)."""
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1500, "height": height}, accept_downloads=downloads)
+            page = browser.new_page(viewport={"width": 1500, "height": height}, accept_downloads=downloads,
+                                    color_scheme="dark" if dark else "light")
             page.goto(server)
             page.locator("table#pairs tbody tr").first.wait_for(timeout=START_TIMEOUT * 1000)
             yield page
@@ -159,7 +162,7 @@ def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
         assert [row[3:5] for row in ok_only] == [row[3:5] for row in everything if not row[5]]
 
         # the zh–ru–en sample: three columns pivoted on the Chinese, with the translations' disagreements
-        page.get_by_text("Texts and encoder").click()
+        page.locator("summary").filter(has_text="Texts and encoder").click()  # not the sample hint's words
         page.get_by_role("button", name="zh–ru–en").click()
         three = page.locator("table#threeway tbody tr")
         three.first.wait_for(timeout=START_TIMEOUT * 1000)
@@ -241,3 +244,82 @@ def test_a_click_or_enter_on_a_row_number_selects_that_pair(server):
         expect(page.locator('table#pairs tr.selected[data-pair="12"]')).to_have_count(1)
         expect(pair).to_have_value("12")
         assert page.url.rstrip("/") == server  # the same session: no page load
+
+
+# The relative luminance contrast of a cell's text against its row, as WCAG defines it (4.5 for body text).
+CONTRAST = """cell => {
+  const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const row = cell.closest('tr');
+  const [a, b] = [lum(rgb(getComputedStyle(cell).color)), lum(rgb(getComputedStyle(row).backgroundColor))];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
+
+
+@pytest.mark.browser
+def test_the_pairs_table_is_readable_in_the_dark_theme(server):
+    with sample_page(server, dark=True) as page:
+        assert page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)"  # dark
+        for selector in ("td[lang=zh]", "td[lang=ru]", "td.kind", "td.score", "td.missing", ".flag"):
+            cell = page.locator(f"table#pairs tr.problem {selector}").first
+            ratio = cell.evaluate(CONTRAST)
+            assert ratio >= 4.5, (selector, ratio)
+
+
+@pytest.mark.browser
+def test_a_note_typed_and_not_saved_is_in_the_project_and_the_downloads(server):
+    with sample_page(server, downloads=True) as page:
+        sidebar = page.locator("[data-testid=stSidebar]")
+        pair = sidebar.get_by_label("Pair number")
+        pair.fill("12")
+        pair.press("Enter")
+        expect(page.locator('table#pairs tr.selected[data-pair="12"]')).to_have_count(1)
+        sidebar.get_by_role("textbox", name="Note").fill("Проверить термин ZQX")  # typed; straight on to Save project
+
+        def download(label: str) -> str:
+            with page.expect_download() as done:
+                sidebar.get_by_role("button", name=label, exact=True).click()
+            return Path(done.value.path()).read_text(encoding="utf-8")
+
+        project = json.loads(download("Save project"))
+        assert "Проверить термин ZQX" in json.dumps(project, ensure_ascii=False)
+        assert "Проверить термин ZQX" in download("TSV")
+        expect(page.locator('table#pairs tr[data-pair="12"] .note')).to_have_text("✎ Проверить термин ZQX")
+
+
+@pytest.mark.browser
+def test_on_a_laptop_screen_no_cell_spills_over_and_the_texts_get_the_room(server):
+    with sample_page(server) as page:
+        page.set_viewport_size({"width": 1280, "height": 800})
+        page.wait_for_timeout(500)  # let the table re-flow
+        spilt = page.locator("table#pairs td").evaluate_all(
+            "cells => cells.filter(c => c.scrollWidth > c.clientWidth + 1).map(c => c.innerText)")
+        assert spilt == [], spilt  # e.g. 'omitted (no translation)' ran over the score column
+        table = page.locator("table#pairs").evaluate("t => t.clientWidth")
+        chinese = page.locator("table#pairs th").nth(3).evaluate("th => th.clientWidth")
+        assert chinese >= 0.28 * table, (chinese, table)
+
+
+@pytest.mark.browser
+def test_the_keyboard_walks_through_the_problems_n_for_next_and_m_to_mark_reviewed(server):
+    with sample_page(server) as page:
+        sidebar = page.locator("[data-testid=stSidebar]")
+        pair = sidebar.get_by_label("Pair number")
+        page.locator("table#pairs").click()  # the focus on the page, not in a box
+        page.keyboard.press("n")
+        expect(pair).not_to_have_value("1")
+        first = pair.input_value()
+        expect(page.locator(f'table#pairs tr.selected[data-pair="{first}"]')).to_have_count(1)
+        page.keyboard.press("m")
+        expect(sidebar.get_by_text(f"Marked pair {first} reviewed.")).to_be_visible()
+        expect(page.locator(f'table#pairs tr[data-pair="{first}"] td.num')).to_contain_text("✓")
+        page.keyboard.press("n")
+        expect(pair).not_to_have_value(first)
+        # typing in the note box types the letters, it does not jump
+        box = sidebar.get_by_role("textbox", name="Note")
+        box.click()
+        here = pair.input_value()
+        page.keyboard.type("mn")
+        expect(box).to_have_value("mn")
+        assert pair.input_value() == here

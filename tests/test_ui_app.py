@@ -259,6 +259,7 @@ def test_download_buttons_and_what_they_hand_over():
 @pytest.mark.parametrize("name, stem", [
     ("texts/joint-statement.zh.txt", "joint-statement"), ("uploads/statement.zh.PDF", "statement"),
     ("book.zh.epub", "book"), ("page.html", "page"), ("notes.v2", "notes.v2"), ("", "alignment"),
+    ("Chinese text", "alignment"),  # a pasted text: not 'Chinese text.zh-ru.tsv'
 ])
 def test_download_names_drop_the_extension_of_any_kind_of_document_we_read(name, stem):
     assert file_stem(name) == stem
@@ -633,11 +634,13 @@ def test_a_typed_note_is_saved_when_the_reviewer_goes_on_without_saving_it(butto
     at = opened()
     at.number_input(key="pair").set_value(10).run()
     next(t for t in at.text_area if t.label == "Note").set_value("Important unsaved note").run()
+    assert any("Noted pair 10." in s.value for s in at.success), [s.value for s in at.success]  # on leaving the box
     at.button(key=button).click().run()
     assert not at.exception and not at.error
     a = work(at).alignment
     assert [k for k, b in enumerate(a.beads) if b.note] == [9] and a.beads[9].note == "Important unsaved note"
-    assert any("Noted pair 10." in s.value for s in at.success), [s.value for s in at.success]
+    if button == "save_note":
+        assert any("The note on pair 10 is saved." in i.value for i in at.info), [i.value for i in at.info]
     assert [e.op for e in work(at).history] == ["note"] + {"reviewed": ["review"], "merge": ["merge"]}.get(button, [])
     row = next(r for r in table_rows(at) if r["pair"] == 10)
     assert "Important unsaved note" in row["cells"][5]
@@ -784,3 +787,149 @@ def test_each_row_number_is_a_button_that_selects_its_pair():
     for row in table_rows(at):
         n = row["pair"]
         assert f'<button type="button" class="pick" data-pick="{n}" title="Select pair {n} in the correction panel">' in table
+
+
+def test_a_note_is_kept_as_soon_as_the_reviewer_leaves_the_box_so_save_project_holds_it():
+    at = opened()
+    at.number_input(key="pair").set_value(12).run()
+    # typed, then the reviewer clicks elsewhere (Save project, a download): the box hands its text over
+    next(t for t in at.text_area if t.label == "Note").set_value("Проверить термин ZQX").run()
+    assert not at.exception and not at.error
+    c = work(at)
+    assert c.alignment.beads[11].note == "Проверить термин ZQX"
+    assert any("Noted pair 12." in s.value for s in at.success), [s.value for s in at.success]
+    saved = load_project(project_payload(c.alignment, c.history, {"model": None, "presplit": False}))
+    assert saved.alignment.beads[11].note == "Проверить термин ZQX"
+    at.button(key="undo").click().run()  # an undoable step like any other
+    assert work(at).alignment.beads[11].note == ""
+
+
+@pytest.mark.parametrize("query, written", [("её", "ее"), ("ЕЁ", "ее")])
+def test_a_search_with_yo_finds_the_word_written_with_ye(query, written):
+    at = opened()
+    ru = work(at).alignment.target
+    having = {i for i, b in enumerate(work(at).alignment.beads) if written in ru.span_text(b.tgt).split()}
+    at.text_input(key="query").set_value(query).run()
+    found = {r["pair"] - 1 for r in table_rows(at)} if not any("No pair" in i.value for i in at.info) else set()
+    assert having and having <= found, (having, found)
+
+
+def test_the_three_way_search_treats_yo_as_ye():
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    at.text_input(key="query").set_value("её").run()
+    tables = [h.value for h in at.html if 'id="threeway"' in h.value]
+    assert tables and '<mark class="hit">ее</mark>' in tables[0], [i.value for i in at.info]
+
+
+def test_the_page_icons_are_material_symbols_not_emoji_a_machine_may_lack():
+    # without a colour emoji font (a plain Linux desktop) Chromium drew ✅ as an empty box in the toast
+    at = opened()
+    at.number_input(key="pair").set_value(2).run()
+    at.button(key="merge").click().run()
+    icons = [t.icon for t in at.toast]
+    at.button(key="sample_en").click().run()  # the page asks before replacing the merge: a warning
+    icons += [w.icon for w in at.warning]
+    at.button(key="keep_work").click().run()  # an info toast
+    icons += [t.icon for t in at.toast]
+    assert len(icons) == 3 and all(icon.startswith(":material/") for icon in icons), icons
+
+
+def test_the_two_way_page_explains_its_row_colours_too():
+    at = opened()
+    legend = next((h.value for h in at.html if 'class="legend"' in h.value), "")
+    for name in STATUSES:
+        assert legend.count(f'data-status="{name}"') == 1, name
+        assert f">{STATUS_LABELS[name]}<" in legend and f"background:#{STATUS_COLOURS[name]}" in legend
+    assert "disagree" not in legend  # a three-way matter
+
+
+def test_a_note_stays_on_a_pair_a_move_leaves_with_no_translation():
+    at = opened()
+    at.number_input(key="pair").set_value(3).run()
+    next(t for t in at.text_area if t.label == "Note").set_value("сверить с оригиналом").run()
+    at.selectbox(key="move_choice").set_value("last translated sentence → next pair").run()
+    at.button(key="move").click().run()
+    third = work(at).alignment.beads[2]
+    assert third.src and not third.tgt  # now an omission
+    assert third.note == "сверить с оригиналом"
+    assert "сверить с оригиналом" in next(r for r in table_rows(at) if r["pair"] == 3)["cells"][5]
+
+
+def test_notes_and_marks_on_one_sided_rows_come_back_when_the_page_checks_its_own_download():
+    at = opened()
+    beads = work(at).alignment.beads
+    omitted = next(i for i, b in enumerate(beads) if b.src and not b.tgt)
+    added = next(i for i, b in enumerate(beads) if b.tgt and not b.src)
+    for i, note in ((omitted, "пропуск: вернуть"), (added, "лишнее: убрать")):
+        at.number_input(key="pair").set_value(i + 1).run()
+        next(t for t in at.text_area if t.label == "Note").set_value(note).run()
+        at.button(key="reviewed").click().run()
+    tsv = export_payload(work(at).alignment, "tsv")
+    at.file_uploader(key="pairs_file").upload("reviewed.zh-ru.tsv", tsv, "text/tab-separated-values")
+    at.run()
+    at.button(key="replace_work").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    checked = work(at).alignment
+    assert checked.source.name == "reviewed.zh-ru.tsv"
+    marked = {b.note: (bool(b.src), bool(b.tgt), b.reviewed) for b in checked.beads if b.note}
+    assert marked == {"пропуск: вернуть": (True, False, True), "лишнее: убрать": (False, True, True)}
+
+
+@pytest.mark.parametrize("query, shown", [("Пекин", "Пекин"), ("пекин", "Пекин"), ("её", "ее"), ("國際關係", "国际关系")])
+def test_what_a_search_found_is_marked_in_the_table(query, shown):
+    at = opened()
+    at.text_input(key="query").set_value(query).run()
+    table = next(h.value for h in at.html if 'id="pairs"' in h.value)
+    rows = table_rows(at)
+    assert rows and table.count(f'<mark class="hit">{shown}</mark>') >= len(rows)
+
+
+def test_a_search_marks_only_text_never_inside_a_tag_or_an_entity():
+    from ui.search_hits import hit_pattern, mark_hits
+
+    html = '<mark title="amp">R&amp;D</mark> amp &quot;Ёлка&quot;'
+    assert mark_hits(html, hit_pattern("amp")) == '<mark title="amp">R&amp;D</mark> <mark class="hit">amp</mark> &quot;Ёлка&quot;'
+    assert mark_hits(html, hit_pattern("елка")) == '<mark title="amp">R&amp;D</mark> amp &quot;<mark class="hit">Ёлка</mark>&quot;'
+    assert mark_hits(html, hit_pattern("r&d")) == '<mark title="amp"><mark class="hit">R&amp;D</mark></mark> amp &quot;Ёлка&quot;'
+    assert mark_hits(html, hit_pattern("  ")) == html
+
+
+def test_a_first_visit_says_what_the_sample_is_and_what_to_do_next():
+    at = opened()
+    hint = next((i.value for i in at.info if "sample" in i.value), "")
+    assert "Next problem" in hint and "Texts and encoder" in hint, [i.value for i in at.info]
+    at.button(key="sample_en").click().run()  # another sample: still the samples
+    assert any("sample" in i.value for i in at.info)
+    at.text_area(key="tgt_text").set_value((TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8")[:1500]).run()
+    at.button(key="align").click().run()  # the reviewer's own texts: no hint
+    assert work(at).alignment.target.name == "translation"
+    assert not any("sample" in i.value for i in at.info)
+
+
+def _path_of(block, wanted: str, path: tuple = ()) -> tuple | None:
+    """Where in the page's element tree the html element holding `wanted` is (indices from the main block)."""
+    for index, node in getattr(block, "children", {}).items():
+        if getattr(node, "type", "") == "html" and wanted in node.value:
+            return path + (index,)
+        found = _path_of(node, wanted, path + (index,))
+        if found:
+            return found
+    return None
+
+
+def test_the_table_keeps_its_place_in_the_page_whatever_messages_come_and_go():
+    # the run that aligns draws a progress bar; were it a slot of its own, every element after it
+    # would move on the next run, and the browser would show the old table and the new one at once
+    from ui.run import alignment_store
+
+    alignment_store.clear()
+    at = opened()
+    first = _path_of(at.main, 'id="pairs"')
+    at.number_input(key="pair").set_value(5).run()
+    assert first is not None and _path_of(at.main, 'id="pairs"') == first
+    at.button(key="align").click().run()  # a message comes ("already aligned"), and goes on the next run
+    assert any("already aligned" in i.value for i in at.info)
+    assert _path_of(at.main, 'id="pairs"') == first
+    at.button(key="sample_en").click().run()  # another alignment, from the store: no progress bar
+    assert work(at).alignment.target.lang == "en" and _path_of(at.main, 'id="pairs"') == first

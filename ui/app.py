@@ -19,11 +19,12 @@ from aligner.glossary import coverage_gap  # noqa: E402
 from aligner.project import load_project  # noqa: E402
 from ui import state  # noqa: E402
 from ui.correct_panel import correction_panel  # noqa: E402
-from ui.downloads import FORMATS, export_payload, file_name, project_payload  # noqa: E402
+from ui.downloads import FORMATS, export_payload, file_name, project_payload, settled  # noqa: E402
 from ui.inputs import (  # noqa: E402
     CUSTOM_ENCODER, DEFAULT_ENCODER, LANG_CHOICES, Inputs, page_message, sample_inputs, show_in_panel, take_sample_request,
     texts_panel,
 )
+from ui.pairs_table import legend_html  # noqa: E402
 from ui.pairs_view import pairs_view  # noqa: E402
 from ui.row_picker import row_picker  # noqa: E402
 from ui.run import align_with_progress  # noqa: E402
@@ -112,13 +113,15 @@ def downloads() -> None:
     elif not chosen.beads:
         st.caption("No pair has the statuses chosen above; choose others to download.")
     for fmt, (label, mime) in FORMATS.items():
-        st.download_button(label, data=lambda f=fmt: export_payload(chosen, f), file_name=file_name(a, fmt),
+        # the pairs chosen when the button is clicked: a note saved just before (see _note_left) is in them
+        st.download_button(label, data=settled(lambda f=fmt: export_payload(kept_pairs(a, keep), f)),
+                           file_name=file_name(a, fmt),
                            mime=mime, key=f"download_{fmt}", on_click="ignore", width="stretch",
                            disabled=not chosen.beads)
     st.header("Project")
     inputs = st.session_state[state.INPUTS]
     settings = {"model": inputs.model, "presplit": inputs.presplit}
-    st.download_button("Save project", data=lambda: project_payload(a, corrections.history, settings),
+    st.download_button("Save project", data=settled(lambda: project_payload(a, corrections.history, settings)),
                        file_name=file_name(a, "project"), mime="application/json", key="download_project",
                        on_click="ignore", width="stretch", type="primary")
     st.file_uploader("Open a project", type=["json"], key="project_file", on_change=_load_project)
@@ -129,13 +132,23 @@ def downloads() -> None:
                           "translator: each row stays one pair and gets the review flags.")
 
 
+# Material Symbols, drawn by Streamlit's own font: an emoji such as ✅ is an empty box on a machine
+# without a colour emoji font
+WARNING_ICON = ":material/warning:"
+TOAST_ICONS = {"success": ":material/check_circle:", "error": WARNING_ICON, "info": ":material/info:"}
+
+
+# The first minute: what the page shows, and where to go from here.
+SAMPLE_HINT = ("This is a sample: a joint statement whose translation has problems planted in it. Walk through them "
+               "with **Next problem** in the sidebar (key N), correct the pair there and mark it reviewed (key M); "
+               "open **Texts and encoder** above to align your own texts.")
+PROBLEM_EDGE = "a coloured left edge marks a pair to look at: a flag, or more than one sentence on a side."
+
+
 def show_warnings(alignment) -> None:
     """What the review found about the document pair as a whole, above everything else."""
     for warning in alignment.warnings:
-        st.warning(warning, icon="⚠️")
-
-
-TOAST_ICONS = {"success": "✅", "error": "⚠️", "info": "ℹ️"}
+        st.warning(warning, icon=WARNING_ICON)
 
 
 def show_flash(message: tuple[str, str] | None) -> None:
@@ -198,7 +211,7 @@ def ask_before_replacing() -> None:
         doing = "Aligning these texts"
     st.warning(f"Replace your reviewed work? {doing} throws away your {n} correction"
                f"{'s' if n != 1 else ''} (merges, splits, moves, ✓ marks and notes) and their undo history. "
-               "Save the project first (sidebar → Save project) to open it again later.", icon="⚠️")
+               "Save the project first (sidebar → Save project) to open it again later.", icon=WARNING_ICON)
     replace_column, keep_column, _ = st.columns([1, 1, 3])
     replace_column.button("Replace my work", key="replace_work", on_click=_replace_work, width="stretch")
     keep_column.button("Keep my work", key="keep_work", on_click=_keep_work, type="primary", width="stretch")
@@ -220,28 +233,33 @@ def main() -> None:
     shown = state.work() is not None or state.three_way() is not None
     if not shown and requested is None and error is None:
         requested = current  # first visit: the sample, aligned
-    if error:
-        st.error(page_message(error))
-    if requested is not None and requested == st.session_state.get(state.INPUTS) and shown:
-        st.info("These texts are already aligned with these settings; your corrections are kept.")
-        requested = None
-    confirmed = st.session_state.pop(state.CONFIRMED, None)
-    if confirmed is not None:
-        requested = confirmed
-    elif requested is not None and state.work_at_stake():
-        st.session_state[state.PENDING] = (requested, sample is not None)  # ask first: never lose work silently
-        requested = None
-    if st.session_state.get(state.PENDING):
-        ask_before_replacing()
-    if requested is not None:
-        try:
-            result = align_with_progress(requested)
-            if requested.three_way:
-                state.start_three(result, requested)
-            else:
-                state.start(result, requested)
-        except AlignerError as exc:
-            st.error(page_message(str(exc)))
+    # This run's messages, the question before replacing work and the progress bar share one slot: were
+    # each its own, the elements after them would move as they come and go, and the browser would show
+    # the old pairs table beside the new one while the page reruns.
+    with st.container():
+        if error:
+            st.error(page_message(error))
+        if requested is not None and requested == st.session_state.get(state.INPUTS) and shown:
+            st.info("These texts are already aligned with these settings; your corrections are kept.")
+            requested = None
+        confirmed = st.session_state.pop(state.CONFIRMED, None)
+        if confirmed is not None:
+            requested = confirmed
+        elif requested is not None and state.work_at_stake():
+            st.session_state[state.PENDING] = (requested, sample is not None)  # ask first: never lose work silently
+            requested = None
+        if st.session_state.get(state.PENDING):
+            ask_before_replacing()
+        progress = st.empty()
+        if requested is not None:
+            try:
+                result = align_with_progress(requested, progress)
+                if requested.three_way:
+                    state.start_three(result, requested)
+                else:
+                    state.start(result, requested)
+            except AlignerError as exc:
+                st.error(page_message(str(exc)))
     if state.three_way() is not None:
         three_way_main(state.three_way())
         return
@@ -250,17 +268,21 @@ def main() -> None:
 
     message = state.take_flash()
     a = state.work().alignment
-    st.caption(f"{a.source.name or 'Chinese'} ↔ {a.target.name or 'translation'} ({a.target.lang}) · "
-               f"{len(a.source)} + {len(a.target)} sentences · encoder {a.model}")
-    show_warnings(a)
+    with st.container():  # what is said about this alignment, in one slot too
+        st.caption(f"{a.source.name or 'Chinese'} ↔ {a.target.name or 'translation'} ({a.target.lang}) · "
+                   f"{len(a.source)} + {len(a.target)} sentences · encoder {a.model}")
+        show_warnings(a)
+        if st.session_state[state.INPUTS] in (sample_inputs("ru"), sample_inputs("en")):
+            st.info(SAMPLE_HINT, icon=":material/lightbulb:")
+        gap = coverage_gap(a.glossary, (a.target.lang,))
+        if gap:
+            st.warning(gap)
     with st.sidebar:
         show_flash(message)
         correction_panel()
         downloads()
-    gap = coverage_gap(a.glossary, (a.target.lang,))
-    if gap:
-        st.warning(gap)
     show_summary(a)
+    st.html(legend_html(note=PROBLEM_EDGE))
     row_picker()
     pairs_view()
 

@@ -72,7 +72,19 @@ def _save_note() -> None:
     saved = _save_typed_notes()
     if saved:
         state.show_pair(state.selected_index())
-    state.flash("success", " ".join(saved)) if saved else state.flash("info", "The note is unchanged.")
+        state.flash("success", " ".join(saved))
+        return
+    # the box may have saved it already, when the click took the focus from it (see _note_left)
+    i = state.selected_index()
+    state.flash("info", f"The note on pair {i + 1} is saved." if state.work().beads[i].note else "The note is empty.")
+
+
+def _note_left() -> None:
+    """The reviewer left the Note box (clicked elsewhere, pressed Ctrl+Enter): keep what they typed at
+    once, so that Save project or a download clicked next holds it, not only the next action."""
+    saved = _save_typed_notes()
+    if saved:
+        state.flash("success", " ".join(saved))
 
 
 def _undo() -> None:
@@ -126,7 +138,8 @@ def correction_panel() -> None:
     n = len(alignment.beads)
     st.header("Correct a pair")
     st.number_input("Pair number", min_value=1, max_value=n, step=1, key=state.PAIR, on_change=_selected_changed)
-    st.button("Next problem ▶", on_click=_jump_next, key="next_problem", width="stretch")
+    # one key each for the two steps a reviewer repeats most (not while typing in a box)
+    st.button("Next problem ▶", on_click=_jump_next, key="next_problem", width="stretch", shortcut="N")
     i = state.selected_index()
     bead = alignment.beads[i]
     revision = st.session_state.get(state.REVISION, 0)
@@ -152,7 +165,7 @@ def correction_panel() -> None:
               disabled=i + 1 >= n, width="stretch")
     label = "Unmark reviewed" if bead.reviewed else "Mark reviewed ✓"
     st.button(label, on_click=_act, args=(lambda c, k, v: c.mark_reviewed(k, v), i, not bead.reviewed),
-              key="reviewed", width="stretch")
+              key="reviewed", width="stretch", shortcut="M")
 
     # Drawn for every pair and keyed, so that they stay open while the reviewer works in them.
     with st.expander("Split this pair", key="split_panel"):
@@ -173,7 +186,8 @@ def correction_panel() -> None:
             lambda c, k: c.move(k, *MOVES[_from_state("move_choice")]), i))
 
     note_key = _note_key(revision, i)
-    st.text_area("Note", value=bead.note, key=note_key, height=70)
+    st.text_area("Note", value=bead.note, key=note_key, height=70, on_change=_note_left,
+                 help="Kept as soon as you click elsewhere; undo takes it back.")
     st.button("Save note", key="save_note", width="stretch", on_click=_save_note)
 
     last = corrections.history[-1].description if corrections.history else None

@@ -5,12 +5,15 @@ render six formats on every click.
 """
 from __future__ import annotations
 
+import time
 from pathlib import PurePath
+from typing import Callable
 
 from aligner.export import MEDIA_TYPES, render
 from aligner.project import save_project
 from aligner.reading import READABLE_SUFFIXES
 from aligner.types import Alignment
+from ui.inputs import PASTED_NAMES
 
 # Button labels; MIME types come from the library's export registry.
 LABELS: dict[str, str] = {
@@ -23,10 +26,24 @@ FORMATS: dict[str, tuple[str, str]] = {
 }
 
 
+# A click on a download button takes the focus from the Note box: the browser sends the box's text
+# (a rerun whose callback saves the note) just before it asks for the file, and the file is built on
+# another thread at once. Waiting this long lets that rerun save the note first.
+SETTLE_SECONDS = 0.5
+
+
+def settled(build: Callable[[], bytes]) -> Callable[[], bytes]:
+    """`build`, run once an edit sent with the click (a note typed and left) has been saved."""
+    def run() -> bytes:
+        time.sleep(SETTLE_SECONDS)
+        return build()
+    return run
+
+
 def file_stem(source_name: str) -> str:
     """'joint-statement' from 'texts/joint-statement.zh.txt' (or .pdf, .epub … any kind we read);
-    'alignment' when there is no name."""
-    stem = PurePath(source_name).name if source_name else "alignment"
+    'alignment' when there is no file name (none, or a pasted text's 'Chinese text')."""
+    stem = PurePath(source_name).name if source_name and source_name not in PASTED_NAMES else "alignment"
     suffix = PurePath(stem).suffix
     if suffix.lower() in READABLE_SUFFIXES:
         stem = stem[: -len(suffix)]

@@ -7,14 +7,16 @@ The numbers and names a flag quotes are highlighted in the text.
 """
 from __future__ import annotations
 
+import re
 from html import escape
 
-from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, status
+from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, status
 from aligner.export.marked import MARK_STYLE, side_html
 from aligner.pair_filter import problems
 from aligner.review.trust import title_attribute
 from aligner.types import Alignment
 from aligner.types import LANGUAGE_NAMES as LANG_NAMES
+from ui.search_hits import HIT_CSS, hit_pattern, mark_hits
 
 
 # Stronger shades of the export colours for the left edge of problem rows and the chart.
@@ -26,13 +28,16 @@ STATUS_ACCENTS = {
     "ok": "#2E7D32",
 }
 
+# The rows are always painted in the exports' light status colours, so the table sets its own dark
+# text instead of the theme's: in Streamlit's dark theme the inherited light text would vanish.
 TABLE_CSS = """
 <style>
-table.pairs {border-collapse: collapse; width: 100%; font-size: 0.92rem; table-layout: fixed;}
+table.pairs {border-collapse: collapse; width: 100%; font-size: 0.92rem; table-layout: fixed; color: #1F2328;}
 table.pairs th {text-align: left; background: #F0F2F6; padding: 6px 8px; position: sticky; top: 0;}
 table.pairs td {padding: 6px 8px; vertical-align: top; border-bottom: 1px solid #E3E6EA;
   overflow-wrap: anywhere;}
-table.pairs td.num, table.pairs td.kind, table.pairs td.score {white-space: nowrap; color: #333;}
+table.pairs td.num, table.pairs td.score {white-space: nowrap; color: #333;}
+table.pairs td.kind {color: #333; overflow-wrap: normal;}
 table.pairs tr.problem td:first-child {border-left: 6px solid var(--accent);}
 table.pairs tr.selected {outline: 3px solid #1F6FEB; outline-offset: -3px;}
 table.pairs button.pick {font: inherit; color: #1F5FBF; background: none; border: none; padding: 0;
@@ -40,7 +45,7 @@ table.pairs button.pick {font: inherit; color: #1F5FBF; background: none; border
 table.pairs td.missing {color: #9A1C1C; font-style: italic;}
 table.pairs .flag {display: block; font-size: 0.82rem; color: #5A3B00;}
 table.pairs .note {display: block; font-size: 0.82rem; color: #1F4E8C;}
-""" + f"table.pairs mark {{{MARK_STYLE}}}\n</style>\n"
+""" + f"table.pairs mark {{{MARK_STYLE}}}\n" + HIT_CSS + "</style>\n"
 
 
 MERGED_SPLIT_HOVER = ("merged/split: more than one sentence on a side, joined by the aligner; "
@@ -52,8 +57,9 @@ def flag_html(kind: str, reason: str) -> str:
     return f'<span class="flag"{title_attribute(kind)}>⚑ {escape(kind)}: {escape(reason)}</span>'
 
 
-def row_html(alignment: Alignment, index: int, selected: bool) -> str:
-    """One pair as a table row; problem rows get a coloured left edge and their reasons."""
+def row_html(alignment: Alignment, index: int, selected: bool, hits: re.Pattern | None = None) -> str:
+    """One pair as a table row; problem rows get a coloured left edge and their reasons; `hits`
+    (`search_hits.hit_pattern`) marks what a search found in the texts."""
     bead = alignment.beads[index]
     state = status(bead)
     found = problems(bead)
@@ -75,20 +81,35 @@ def row_html(alignment: Alignment, index: int, selected: bool) -> str:
         f'title="Select pair {index + 1} in the correction panel">{index + 1}</button></td>'
         f'<td class="kind">{escape(bead.kind.replace("-", "–"))}<br>{escape(STATUS_LABELS[state])}</td>'
         f'<td class="score">{bead.score:.2f}</td>'
-        + (f'<td lang="{src_lang}">{side_html(alignment, bead, "src")}</td>' if bead.src else missing_src)
-        + (f'<td lang="{tgt_lang}">{side_html(alignment, bead, "tgt")}</td>' if bead.tgt else missing_tgt)
+        + (f'<td lang="{src_lang}">{mark_hits(side_html(alignment, bead, "src"), hits)}</td>' if bead.src else missing_src)
+        + (f'<td lang="{tgt_lang}">{mark_hits(side_html(alignment, bead, "tgt"), hits)}</td>' if bead.tgt else missing_tgt)
         + f"<td>{notes}</td></tr>"
     )
 
 
-def table_html(alignment: Alignment, indices: list[int], selected: int | None = None) -> str:
-    """The pairs at `indices` (one page) as one HTML table with its stylesheet."""
+def table_html(alignment: Alignment, indices: list[int], selected: int | None = None, query: str = "") -> str:
+    """The pairs at `indices` (one page) as one HTML table with its stylesheet, what `query` finds marked."""
     tgt_name = LANG_NAMES.get(alignment.target.lang, alignment.target.lang)
     head = (
-        '<colgroup><col style="width:4.5em"><col style="width:7.5em"><col style="width:4em">'
-        '<col><col><col style="width:22%"></colgroup>'
+        # narrow number columns, the status wrapping under the type: on a laptop screen the two texts get
+        # the room (the status label once ran over the score, and each text had under a quarter of the width)
+        '<colgroup><col style="width:3.8em"><col style="width:6.6em"><col style="width:3.2em">'
+        '<col><col><col style="width:17%"></colgroup>'
         "<thead><tr><th>#</th><th>type</th><th>score</th><th>Chinese</th>"
         f"<th>{escape(tgt_name)}</th><th>flags · notes</th></tr></thead>"
     )
-    body = "".join(row_html(alignment, i, i == selected) for i in indices)
+    hits = hit_pattern(query)
+    body = "".join(row_html(alignment, i, i == selected, hits) for i in indices)
     return f'{TABLE_CSS}<table class="pairs" id="pairs">{head}<tbody>{body}</tbody></table>'
+
+
+def legend_html(statuses: tuple[str, ...] = STATUSES, note: str = "") -> str:
+    """Each status a row can have, once, in the colours of its rows, and `note` (HTML) after them."""
+    swatches = " ".join(
+        f'<span class="swatch" data-status="{name}" style="background:#{STATUS_COLOURS[name]};'
+        f'border-left:6px solid {STATUS_ACCENTS[name]}">{escape(STATUS_LABELS[name])}</span>'
+        for name in statuses)
+    return (
+        '<style>.legend {font-size:0.85rem;opacity:0.8} .legend .swatch {padding:1px 8px;margin:0 4px;'
+        'color:#222;border-radius:2px;white-space:nowrap}</style>'
+        f'<div class="legend">Row colours: {swatches}' + (f" · {note}" if note else "") + "</div>")

@@ -63,7 +63,7 @@ def pairs_view() -> None:
     which = f"{len(shown)} matching of {total}" if len(shown) < total else f"all {total}"
     noun = "pair" if len(on_page) == 1 else "pairs"
     st.caption(f"Showing {len(on_page)} {noun} on page {page} of {pages} ({which} pairs)")
-    st.html(table_html(alignment, on_page, selected=state.selected_index()))
+    st.html(table_html(alignment, on_page, selected=state.selected_index(), query=st.session_state.get(state.QUERY, "")))
     if st.session_state.pop(state.SCROLL, False) and state.selected_index() in on_page:
         # Our own script, apart from the table (whose HTML holds user text and runs no script).
         count = st.session_state["_scrolls"] = st.session_state.get("_scrolls", 0) + 1

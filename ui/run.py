@@ -79,14 +79,15 @@ def compute_three_way(inputs: Inputs, progress: Progress) -> ThreeWay:
     return align_three(source, first, second, encoder_for(inputs.model), progress=progress, glossary=inputs.glossary)
 
 
-def align_with_progress(inputs: Inputs) -> Alignment | ThreeWay:
+def align_with_progress(inputs: Inputs, slot=None) -> Alignment | ThreeWay:
     """The alignment of `inputs` (a ThreeWay when there is a second translation): from the store, or
-    computed while a progress bar shows the stage."""
+    computed while a progress bar shows the stage, in `slot` (an `st.empty()` the page draws on every
+    run, so that the bar does not shift the elements after it from one run to the next)."""
     store = alignment_store()
     found = store.get(inputs)
     if found is not None:
         return found
-    bar = st.progress(0.0, text="Starting…")
+    bar = (slot or st).progress(0.0, text="Starting…")
 
     def progress(stage: str, done: int, total: int) -> None:
         share = min(done / total, 1.0) if total else 0.0

@@ -7,27 +7,31 @@ are made from two alignments, and a correction to one would have to re-cut the o
 from __future__ import annotations
 
 import math
+import re
 from html import escape
 
 import streamlit as st
 
 from aligner.export import MEDIA_TYPES
-from aligner.export.status import STATUS_COLOURS, STATUS_LABELS
+from aligner.export.status import STATUS_COLOURS
 from aligner.export.marked import three_way_cells
 from aligner.export.threeway import render
 from aligner.export.threeway import row_status as three_way_status
-from aligner.pair_filter import search
+from aligner.pair_filter import search, searchable
 from aligner.threeway import DISAGREE, ThreeWay
 from aligner.types import ADDED, OMITTED, WEAK
 from ui import state
 from ui.downloads import FORMATS as TWO_WAY_FORMATS
 from ui.downloads import LABELS, file_stem
-from ui.pairs_table import LANG_NAMES, STATUS_ACCENTS, TABLE_CSS
+from ui.pairs_table import LANG_NAMES, STATUS_ACCENTS, TABLE_CSS, legend_html
+from ui.search_hits import hit_pattern, mark_hits
 
 KINDS_KEY, PAGE_KEY = "tw_kinds", "tw_page"
 
 # format → (button label, MIME type): the two-way page's formats plus the text listing
 FORMATS: dict[str, tuple[str, str]] = {**TWO_WAY_FORMATS, "txt": (LABELS["txt"], MEDIA_TYPES["txt"])}
+DISAGREE_NOTE = ("a <code>disagree</code> row (one translation has a Chinese sentence, the other not) is coloured "
+                 "as omitted.")
 CORRECTIONS_NOTE = ("Corrections (merge, split, move, notes) work on a two-way alignment: clear the second "
                     "translation and align again to correct the Chinese with one translation.")
 
@@ -38,7 +42,7 @@ def row_status(row: dict) -> str:
 
 
 def haystacks(result: ThreeWay, rows: list[dict]) -> list[str]:
-    """Per row, all three texts and their folded forms, case-folded: what a search looks in."""
+    """Per row, all three texts and their folded forms, made `searchable`: what a search looks in."""
     docs = {result.source.lang: (result.source, "src")}
     docs.update({label: (result.alignments[label].target, f"{label}_idx") for label in result.labels})
     out = []
@@ -47,7 +51,7 @@ def haystacks(result: ThreeWay, rows: list[dict]) -> list[str]:
         for label, (doc, key) in docs.items():
             parts.append(row[label])
             parts += [doc.sentences[i].norm for i in row[key] if doc.sentences[i].norm != doc.sentences[i].text]
-        out.append("\u0000".join(parts).casefold())
+        out.append(searchable("\u0000".join(parts)))
     return out
 
 
@@ -73,13 +77,13 @@ def _cell(html: str, missing: str) -> str:
     return f"<td>{html}</td>" if html.strip() else f'<td class="missing">— {missing} —</td>'
 
 
-def row_html(result: ThreeWay, row: dict, status: str) -> str:
-    """One row: number, the three texts, then each flag with the side it belongs to."""
+def row_html(result: ThreeWay, row: dict, status: str, hits: re.Pattern | None = None) -> str:
+    """One row: number, the three texts (what a search found marked), then each flag with the side it belongs to."""
     flags = "".join(
         f'<span class="flag">⚑ {escape((f["side"] + " ") if f["side"] else "")}{escape(f["kind"])}: '
         f'{escape(f["reason"])}</span>' for f in row["flags"])
     classes = f"status-{status}" + (" problem" if row["flags"] else "")
-    texts = three_way_cells(result, result.rows[row["row"] - 1])  # what its flags quote is marked
+    texts = [mark_hits(text, hits) for text in three_way_cells(result, result.rows[row["row"] - 1])]
     missing = ["no Chinese"] + [f"no {LANG_NAMES.get(label, label)}" for label in result.labels]
     cells = "".join(_cell(text, gap) for text, gap in zip(texts, missing))
     return (f'<tr class="{classes}" data-row="{row["row"]}" data-status="{status}" '
@@ -87,13 +91,14 @@ def row_html(result: ThreeWay, row: dict, status: str) -> str:
             f'<td class="num">{row["row"]}</td>{cells}<td>{flags}</td></tr>')
 
 
-def table_html(result: ThreeWay, rows: list[dict], statuses: list[str], indices: list[int]) -> str:
+def table_html(result: ThreeWay, rows: list[dict], statuses: list[str], indices: list[int], query: str = "") -> str:
     """The rows at `indices` (one page) as one HTML table: Chinese, each translation, flags."""
     names = [LANG_NAMES.get(result.source.lang, result.source.lang)] + \
             [LANG_NAMES.get(label, label) for label in result.labels]
     head = ('<colgroup><col style="width:3.5em"><col><col><col><col style="width:20%"></colgroup><thead><tr><th>#</th>'
             + "".join(f"<th>{escape(n)}</th>" for n in names) + "<th>flags</th></tr></thead>")
-    body = "".join(row_html(result, rows[i], statuses[i]) for i in indices)
+    hits = hit_pattern(query)
+    body = "".join(row_html(result, rows[i], statuses[i], hits) for i in indices)
     return f'{TABLE_CSS}<table class="pairs" id="threeway">{head}<tbody>{body}</tbody></table>'
 
 
@@ -145,7 +150,7 @@ def threeway_rows(result: ThreeWay) -> None:
     on_page = shown[first:first + state.page_size()]
     which = f"{len(shown)} matching of {len(rows)}" if len(shown) < len(rows) else f"all {len(rows)}"
     st.caption(f"Showing {len(on_page)} rows on page {page} of {pages} ({which} rows)")
-    st.html(table_html(result, rows, statuses, on_page))
+    st.html(table_html(result, rows, statuses, on_page, st.session_state.get(state.QUERY, "")))
 
 
 def base_name(result: ThreeWay) -> str:
@@ -166,18 +171,5 @@ def threeway_page(result: ThreeWay) -> None:
     """Summary, then the paged three-column table."""
     rows, _, statuses = _prepared(result)
     show_summary(result, rows, statuses)
-    st.html(legend_html())
+    st.html(legend_html(("omitted", "added", "flagged", "weak"), DISAGREE_NOTE))
     threeway_rows(result)
-
-
-def legend_html() -> str:
-    """Each status a row can have, once, in the colours of its rows (as in the two-way table)."""
-    swatches = " ".join(
-        f'<span class="swatch" data-status="{name}" style="background:#{STATUS_COLOURS[name]};'
-        f'border-left:6px solid {STATUS_ACCENTS[name]}">{escape(STATUS_LABELS[name])}</span>'
-        for name in ("omitted", "added", "flagged", "weak"))
-    return (
-        '<style>.legend {font-size:0.85rem;color:#555} .legend .swatch {padding:1px 8px;margin:0 4px;'
-        'color:#222;border-radius:2px;white-space:nowrap}</style>'
-        f'<div class="legend">Row colours: {swatches} · a <code>disagree</code> row (one translation has a '
-        'Chinese sentence, the other not) is coloured as omitted.</div>')

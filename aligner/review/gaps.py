@@ -21,15 +21,18 @@ def merge_null_runs(beads: list[Bead]) -> list[Bead]:
     merged: list[Bead] = []
     run: list[Bead] = []
 
+    def passage(side: list[Bead], src: tuple[int, ...], tgt: tuple[int, ...]) -> Bead:
+        # a reviewer's notes and ✓ mark stay (a checked memory's one-sided rows, a correction's beads)
+        return Bead(src=src, tgt=tgt, score=min(b.score for b in side), flags=[f for b in side for f in b.flags],
+                    reviewed=all(b.reviewed for b in side), note="\n".join(b.note for b in side if b.note))
+
     def close_run() -> None:
         src = tuple(i for b in run for i in b.src)
         tgt = tuple(j for b in run for j in b.tgt)
         if src:
-            merged.append(Bead(src=src, tgt=(), score=min(b.score for b in run if b.src),
-                               flags=[f for b in run if b.src for f in b.flags]))
+            merged.append(passage([b for b in run if b.src], src, ()))
         if tgt:
-            merged.append(Bead(src=(), tgt=tgt, score=min(b.score for b in run if b.tgt),
-                               flags=[f for b in run if b.tgt for f in b.flags]))
+            merged.append(passage([b for b in run if b.tgt], (), tgt))
         run.clear()
 
     for bead in beads:
