@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from aligner.embed.base import Encoder
+from aligner.errors import AlignerWarning
 from aligner.types import Progress
 
 ENV_VAR = "ALIGNER_CACHE_DIR"
@@ -161,6 +162,6 @@ class CachedEncoder:
             warnings.warn(
                 f"Embedding cache {self.path} cannot be used ({exc}); continuing without it. "
                 f"Delete that file or set {ENV_VAR} to another folder to cache again.",
-                RuntimeWarning,
+                AlignerWarning,
                 stacklevel=3,
             )
