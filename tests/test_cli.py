@@ -336,3 +336,17 @@ def test_only_the_products_own_warnings_are_reworded():
             warnings.warn("a library's own deprecation", DeprecationWarning)
     assert shown == [("a library's own deprecation", DeprecationWarning)]  # passed on to whoever shows it
     assert issubclass(AlignerWarning, RuntimeWarning)  # callers filtering RuntimeWarning still catch ours
+
+
+def test_each_commands_keep_help_says_what_that_command_filters(runner):
+    # batch prints no listing, yet its --keep help said "the listing on stdout is filtered too"
+    def keep_help(command: str) -> str:
+        text = " ".join(runner.invoke(main, [command, "--help"]).output.split())
+        start = text.index("--keep STATUS")
+        return text[start:text.index("--min-score SCORE", start)]
+
+    for command in ("align", "check"):
+        assert "the listing on stdout is filtered too" in keep_help(command), command
+    batch = keep_help("batch")
+    assert "listing" not in batch and "stdout" not in batch
+    assert "--merge corpus" in batch and "summary.tsv" in batch
