@@ -92,13 +92,18 @@ def _check_index(beads: list[Bead], i: int) -> None:
         raise CorrectionError(f"There is no pair {i + 1}; pairs are numbered 1–{len(beads)}.")
 
 
-def _min_score(parts: list[Bead]) -> float:
-    """Without a scorer, a new pair claims no more confidence than the pairs it came from.
+def _min_score(bead: Bead, parts: list[Bead]) -> float:
+    """Without a scorer, a new pair claims no more confidence than the pairs its sentences came from.
 
-    An unmatched part's score is about being unmatched, not about a pairing, so it does not
-    count; a pair made only of unmatched parts has no confidence (0) until a person reviews it.
+    An unmatched part's score is about being unmatched, not about a pairing: a pair that takes in
+    sentences the aligner left unmatched (an omission merged or moved into it) was never paired by
+    the aligner, so it has no confidence (0, flagged weak) until a person reviews it. A part that
+    gives the new pair none of its sentences (the neighbour a sentence was moved to) does not count.
     """
-    return min((b.score for b in parts if b.src and b.tgt), default=0.0)
+    given = [p for p in parts if set(p.src) & set(bead.src) or set(p.tgt) & set(bead.tgt)]
+    if not given or any(not (p.src and p.tgt) for p in given):
+        return 0.0
+    return min(p.score for p in given)
 
 
 class Corrections:
@@ -270,7 +275,7 @@ class Corrections:
             return float(self.scorer(self.alignment.source, self.alignment.target, bead))
         if not bead.src or not bead.tgt:
             return 0.0
-        return _min_score(parts)
+        return _min_score(bead, parts)
 
     def _record(self, op: str, start: int, before: list[Bead], after: list[Bead], description: str) -> Edit:
         edit = Edit(op, start, tuple(copy_bead(b) for b in before), tuple(copy_bead(b) for b in after), description)

@@ -15,3 +15,10 @@ class LanguageError(AlignerError):
 
 class ModelUnavailableError(AlignerError):
     """The requested encoder cannot be loaded (e.g. not cached and no network)."""
+
+
+class AlignerWarning(RuntimeWarning):
+    """Something a user should know that did not stop the work (e.g. the embedding cache is unusable).
+
+    Its own class so the command line can print the product's warnings as one plain line, like its
+    errors, and leave other libraries' warnings to Python. A RuntimeWarning, as these were before."""

@@ -139,6 +139,16 @@ class Evaluation:
     peak_rss_mb: float
     model: str
     warnings: list[str] = field(default_factory=list)  # gold that covers part of its texts, texts without gold
+    embed_once_cached: int = 0  # of the sentences embedded once, how many the embedding cache served
+    embed_once_total: int = 0
+
+    @property
+    def time_ratio_note(self) -> str | None:
+        """Why there is no time ratio: embedding from a warm cache takes no time, so seconds over it means nothing."""
+        if not self.embed_once_cached:
+            return None
+        return (f"no ratio: {self.embed_once_cached} of the {self.embed_once_total} sentences came from the embedding "
+                "cache, and the ratio needs a cold one (aligner evaluate --no-cache)")
 
     @property
     def counts(self) -> Counts:
@@ -159,7 +169,9 @@ class Evaluation:
             },
             "seconds": round(self.seconds, 3),
             "embed_once_seconds": round(self.embed_once_seconds, 3),
-            "time_ratio": round(self.seconds / self.embed_once_seconds, 3) if self.embed_once_seconds else None,
+            "time_ratio": (round(self.seconds / self.embed_once_seconds, 3)
+                           if self.embed_once_seconds and not self.embed_once_cached else None),
+            "time_ratio_note": self.time_ratio_note,
             "sentences": sentences,
             "sentences_per_second": round(sentences / self.seconds, 2) if self.seconds else None,
             "peak_rss_mb": round(self.peak_rss_mb, 1),
@@ -239,6 +251,8 @@ class TimedEncoder:
         self.inner = inner
         self.name = inner.name
         self.first_call_seconds = 0.0
+        self.first_call_texts = 0
+        self.first_call_cached = 0  # of those, served by the inner encoder's disk cache (its `texts_from_cache`)
         self.other_seconds = 0.0
         self._first = True
 
@@ -248,11 +262,14 @@ class TimedEncoder:
     def encode(self, texts, progress=None):
         import time
 
+        cached_before = getattr(self.inner, "texts_from_cache", 0)
         start = time.perf_counter()
         out = self.inner.encode(texts, progress)
         took = time.perf_counter() - start
         if self._first:
             self.first_call_seconds += took
+            self.first_call_texts += len(texts)
+            self.first_call_cached += getattr(self.inner, "texts_from_cache", 0) - cached_before
             self._first = False
         else:
             self.other_seconds += took
@@ -300,7 +317,8 @@ def evaluate_folder(folder: str | Path, encoder, align_fn=None, progress=None) -
 
     `align_fn(source, target, encoder, progress)` defaults to `aligner.align.align`; baselines
     plug in here. `embed_once_seconds` is the time of the encoder call that embeds each
-    sentence once (cold only if the encoder's cache is).
+    sentence once; when the encoder's cache served some of them it is no encoder time, and the
+    evaluation gives no time ratio (`time_ratio_note` says why).
     """
     import time
 
@@ -333,7 +351,7 @@ def evaluate_folder(folder: str | Path, encoder, align_fn=None, progress=None) -
         results.append(DocumentResult(name, count(gold, predicted), len(source) + len(target),
                                       time.perf_counter() - start, predicted, [b.score for b in beads]))
     return Evaluation(results, time.perf_counter() - start_all, timed.first_call_seconds, peak_rss_mb(), encoder.name,
-                      warnings)
+                      warnings, timed.first_call_cached, timed.first_call_texts)
 
 
 def _check_gold(gold: list[Pair], gold_path: Path, *sides: tuple[Path, list[int]]) -> None:
@@ -392,9 +410,10 @@ def report(evaluation: Evaluation) -> str:
     total = sum(d.sentences for d in evaluation.documents)
     rows.append(line("all", evaluation.counts, total, evaluation.seconds))
     d = evaluation.to_dict()
+    ratio = evaluation.time_ratio_note or f"ratio {d['time_ratio']}"
     rows.append(
         f"model {evaluation.model}: {d['sentences_per_second']} sentences/s, "
         f"{evaluation.seconds:.1f} s in all, embedding each sentence once {evaluation.embed_once_seconds:.1f} s "
-        f"(ratio {d['time_ratio']}), peak memory {evaluation.peak_rss_mb:.0f} MB"
+        f"({ratio}), peak memory {evaluation.peak_rss_mb:.0f} MB"
     )
     return "\n".join(rows)

@@ -301,3 +301,52 @@ def test_align_help_names_the_files_by_their_role_and_the_kinds_it_reads(runner)
 def test_plain_aligner_still_shows_the_help(runner):
     result = runner.invoke(main, [])
     assert "Commands:" in result.output and "align" in result.output
+
+
+def test_a_warning_for_the_user_is_one_plain_line_not_python_source(tmp_path):
+    # a cache that cannot be used (here its folder is a file) must not fail the run; the CLI printed the
+    # warning as Python does: "…/aligner/embed/cache.py:72: RuntimeWarning: …" and the source line below it
+    zh, ru = tmp_path / "zh.txt", tmp_path / "ru.txt"
+    zh.write_text("两国元首在北京举行会谈。双方同意加强合作。\n", encoding="utf-8")
+    ru.write_text("Главы государств провели переговоры в Пекине. Стороны договорились укреплять сотрудничество.\n",
+                  encoding="utf-8")
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "embeddings").write_bytes(b"not a folder")
+    env = dict(os.environ, ALIGNER_CACHE_DIR=str(tmp_path / "cache"), OMP_NUM_THREADS="1", PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-m", "aligner", "align", "-q", str(zh), str(ru)],
+                          capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("Warning: Embedding cache ") and "continuing without it" in lines[0]
+    assert "RuntimeWarning" not in lines[0] and ".py:" not in lines[0]
+
+
+def test_only_the_products_own_warnings_are_reworded():
+    import warnings
+
+    from aligner.cli.output import one_line_warnings
+    from aligner.errors import AlignerWarning
+
+    shown = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.showwarning = lambda message, category, *rest, **kw: shown.append((str(message), category))
+        with one_line_warnings():
+            warnings.warn("a library's own deprecation", DeprecationWarning)
+    assert shown == [("a library's own deprecation", DeprecationWarning)]  # passed on to whoever shows it
+    assert issubclass(AlignerWarning, RuntimeWarning)  # callers filtering RuntimeWarning still catch ours
+
+
+def test_each_commands_keep_help_says_what_that_command_filters(runner):
+    # batch prints no listing, yet its --keep help said "the listing on stdout is filtered too"
+    def keep_help(command: str) -> str:
+        text = " ".join(runner.invoke(main, [command, "--help"]).output.split())
+        start = text.index("--keep STATUS")
+        return text[start:text.index("--min-score SCORE", start)]
+
+    for command in ("align", "check"):
+        assert "the listing on stdout is filtered too" in keep_help(command), command
+    batch = keep_help("batch")
+    assert "listing" not in batch and "stdout" not in batch
+    assert "--merge corpus" in batch and "summary.tsv" in batch

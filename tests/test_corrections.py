@@ -149,8 +149,8 @@ def test_without_a_scorer_a_merged_pair_keeps_the_lower_confidence_of_its_pairs(
     c = Corrections(a)
     c.merge_with_next(1)  # 0.9 and 0.88
     assert a.beads[1].score == pytest.approx(0.88)
-    c.move(2, "src", "up")  # the omitted zh 3 (score 0.1) joins pair 2: its score does not count
-    assert shapes(a)[1] == ((1, 2, 3), (2, 3)) and a.beads[1].score == pytest.approx(0.88)
+    c.move(2, "src", "up")  # the omitted zh 3 joins pair 2: the aligner never paired it, so no confidence
+    assert shapes(a)[1] == ((1, 2, 3), (2, 3)) and a.beads[1].score == 0.0 and "weak" in kinds(a.beads[1])
     c.undo()
     c.merge_with_next(2)  # omitted zh 3 + added ru 4: no pairing to take a confidence from
     assert shapes(a)[2] == ((3,), (4,))
@@ -274,3 +274,29 @@ def test_undo_refuses_when_the_pairs_were_changed_behind_its_back():
         c.undo()
     assert shapes(c.alignment) == before and len(c.history) == 1
     assert_invariants(c.alignment)
+
+
+def test_an_omitted_sentence_merged_into_a_pair_takes_none_of_its_confidence():
+    # the Russian sample leaves zh 15 omitted after a 1.0 pair; merged into that pair it kept 1.0 (and
+    # showed so on the review page), a confidence the aligner never had for the new pairing
+    from pathlib import Path
+
+    from aligner import align_texts
+
+    root = Path(__file__).resolve().parents[1] / "texts"
+    a = align_texts((root / "joint-statement.zh.txt").read_text(encoding="utf-8"),
+                    (root / "joint-statement.ru.txt").read_text(encoding="utf-8"))
+    i = next(i for i, (b, n) in enumerate(zip(a.beads, a.beads[1:])) if b.src and b.tgt and b.score > 0.9
+             and n.src and not n.tgt)
+    pair, omitted = a.beads[i], a.beads[i + 1]
+    c = Corrections(a)
+    c.merge_with_next(i)
+    merged = a.beads[i]
+    assert (merged.src, merged.tgt) == (pair.src + omitted.src, pair.tgt)
+    assert merged.score == 0.0 and "weak" in kinds(merged)
+    c.undo()
+    assert a.beads[i].score == pair.score
+    other = next(j for j, (b, n) in enumerate(zip(a.beads, a.beads[1:])) if b.src and b.tgt and n.src and n.tgt)
+    scores = a.beads[other].score, a.beads[other + 1].score
+    c.merge_with_next(other)  # two pairs the aligner made: the lower of their confidences, as before
+    assert a.beads[other].score == pytest.approx(min(scores))

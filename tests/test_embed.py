@@ -396,3 +396,20 @@ def test_the_default_encoder_leaves_the_process_environment_as_it_found_it():
     env["PYTHONPATH"] = str(ROOT)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert result.stdout.strip() == "None", result.stderr
+
+
+def test_an_empty_model_folder_says_it_holds_no_model_and_what_one_holds(tmp_path):
+    # it said "Should have a `model_type` key in its config.json" of a folder without any config.json
+    with pytest.raises(ModelUnavailableError) as error:
+        get_encoder(tmp_path, cache=False)
+    message = str(error.value)
+    assert "holds no sentence-transformers model" in message and "model_type" not in message
+    assert "modules.json" in message and "config.json" in message and "model.safetensors" in message
+    assert "\n" not in message
+
+
+def test_a_folder_holding_the_model_one_level_down_names_it(tmp_path):
+    folder = build_tiny_model(tmp_path, [ZH_VISIT, RU_VISIT])  # tmp_path/tiny-st (and tmp_path/hf)
+    with pytest.raises(ModelUnavailableError, match="holds no sentence-transformers model") as error:
+        get_encoder(tmp_path, cache=False)
+    assert f"'{folder}'" in str(error.value)

@@ -214,3 +214,21 @@ def test_the_table_keeps_its_columns_for_long_document_names(tmp_path, monkeypat
     assert result.exit_code == 0, result.output
     head, row, total = result.stdout.splitlines()[:3]
     assert row.startswith("hongloumeng-chapter-06 ") and len(head) == len(row) == len(total)
+
+
+def test_the_time_ratio_is_given_only_from_a_cold_cache(tmp_path, monkeypatch):
+    # a re-run reads every vector from the cache: "embedding each sentence once 0.0 s (ratio 79)" meant nothing
+    monkeypatch.setenv("ALIGNER_CACHE_DIR", str(tmp_path / "cache"))
+    folder = _mini_benchmark(tmp_path / "bench", docs=("006",), beads=8)
+    for sub, ext in (("zh", "txt"), ("en", "txt"), ("gold", "align")):  # a second document with the same lines:
+        (folder / sub / f"007.{ext}").write_bytes((folder / sub / f"006.{ext}").read_bytes())  # cached by this run
+    cold = json.loads(CliRunner().invoke(main, ["evaluate", str(folder), "--json", "-q"]).output)
+    assert cold["time_ratio"] == pytest.approx(cold["seconds"] / cold["embed_once_seconds"], rel=0.01)
+    assert cold["time_ratio_note"] is None
+    warm = json.loads(CliRunner().invoke(main, ["evaluate", str(folder), "--json", "-q"]).output)
+    assert warm["time_ratio"] is None and warm["embed_once_seconds"] is not None
+    assert "cold" in warm["time_ratio_note"] and "--no-cache" in warm["time_ratio_note"]
+    table = CliRunner().invoke(main, ["evaluate", str(folder), "-q"]).output
+    assert "ratio" in table and "--no-cache" in table and "(ratio " not in table
+    uncached = json.loads(CliRunner().invoke(main, ["evaluate", str(folder), "--json", "-q", "--no-cache"]).output)
+    assert uncached["time_ratio"] is not None and uncached["time_ratio_note"] is None

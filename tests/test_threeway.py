@@ -133,6 +133,14 @@ def test_tmx_labels_a_traditional_source_zh_tw():
     assert tmx.find("header").get("srclang") == "zh-TW"
     assert [tuv.get(xml_lang) for tuv in tmx.find("./body/tu").findall("tuv")] == ["zh-TW", "ru", "en"]
     assert ET.fromstring(render(result, "tmx")).find("header").get("srclang") == "zh-CN"
+    from aligner.export.merged import render_merged
+
+    merged = ET.fromstring(render_merged([("hant", ThreeWay(traditional, alignments, result.rows)), ("hans", result)],
+                                         "tmx"))
+    assert merged.find("header").get("srclang") == "zh"  # not the first document's zh-TW: true for every unit
+    units = merged.findall("./body/tu")
+    assert {tu.get("srclang") for tu in units} == {"zh-TW", "zh-CN"}
+    assert all(tu.get("srclang") == tu.find("tuv").get(xml_lang) for tu in units)
 
 
 def test_write_by_extension(tmp_path: Path):

@@ -2,6 +2,7 @@
 import click
 
 from aligner import __version__
+from aligner.cli.output import one_line_warnings
 
 
 class UsageMistake(click.ClickException):
@@ -16,7 +17,8 @@ def _one_line(error: click.UsageError) -> UsageMistake:
 
 
 class OneLineGroup(click.Group):
-    """Click prints a usage error as three lines (usage, hint, error); we print one."""
+    """Click prints a usage error as three lines (usage, hint, error); we print one. So for the
+    product's warnings: one line each while a command runs."""
 
     def make_context(self, *args, **kwargs):
         try:
@@ -28,7 +30,8 @@ class OneLineGroup(click.Group):
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            with one_line_warnings():
+                return super().invoke(ctx)
         except click.UsageError as error:
             raise _one_line(error) from None
 

@@ -9,7 +9,7 @@ import click
 from aligner.cli.options import glossary_option, model_option
 from aligner.cli.progress import StderrProgress
 from aligner.cli.output import print_listing, print_warnings
-from aligner.cli.selection import selection_options, written_message
+from aligner.cli.selection import LISTING_FILTERED, selection_options, written_message
 from aligner.errors import AlignerError
 
 STDIN = "-"  # a file argument standing for the text piped into stdin
@@ -24,7 +24,7 @@ STDIN = "-"  # a file argument standing for the text piped into stdin
 @model_option
 @click.option("--presplit", is_flag=True, help="The files hold one sentence per line already; do not re-split.")
 @glossary_option
-@selection_options
+@selection_options(LISTING_FILTERED)
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def align(files: tuple[str, ...], output: Path | None, target_lang: str | None, model: str | None,

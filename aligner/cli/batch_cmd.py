@@ -11,7 +11,7 @@ from tqdm import tqdm
 
 from aligner.cli.options import glossary_option, model_option
 from aligner.cli.progress import StderrProgress
-from aligner.cli.selection import selection_options
+from aligner.cli.selection import BATCH_FILTERED, selection_options
 from aligner.errors import AlignerError
 from aligner.export import FORMATS
 
@@ -26,13 +26,14 @@ from aligner.export import FORMATS
               help="One folder: align name.zh.* with name.ru.* and name.en.* together, in three columns "
                    "(three folders always do).")
 @click.option("--merge", is_flag=True,
-              help="Also write every pair of the corpus to one file per language pair (corpus.zh-en.tsv); "
+              help="Also write the pairs of every document (those --keep and --min-score choose) to one file per "
+                   "language pair (corpus.zh-en.tsv); "
                    "with --format tsv, csv, tmx or xlsx.")
 @click.option("--target-lang", type=click.Choice(["ru", "en"]), help="Language of the translations (default: detected).")
 @model_option
 @click.option("--presplit", is_flag=True, help="The files hold one sentence per line already; do not re-split.")
 @glossary_option
-@selection_options
+@selection_options(BATCH_FILTERED)
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars, no line per document.")
 def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, merge: bool, target_lang: str | None,

@@ -8,7 +8,7 @@ import click
 from aligner.cli.output import print_listing
 from aligner.cli.options import glossary_option, model_option
 from aligner.cli.progress import StderrProgress
-from aligner.cli.selection import selection_options, written_message
+from aligner.cli.selection import LISTING_FILTERED, selection_options, written_message
 from aligner.errors import AlignerError
 
 
@@ -21,7 +21,7 @@ from aligner.errors import AlignerError
               help="The translation's language, where the file holds both or does not name it.")
 @model_option
 @glossary_option
-@selection_options
+@selection_options(LISTING_FILTERED)
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def check(pairs_file: Path, output: Path | None, target_lang: str | None, model: str | None,

@@ -17,7 +17,7 @@ from aligner.errors import AlignerError
 @click.option("--save-dir", type=click.Path(path_type=Path, file_okay=False),
               help="Write the predicted NNN.align files here, in the gold format.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of a table.")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache (cold timings).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache: cold timings, and the time ratio on a re-run.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def evaluate(folder: Path, model: str | None, save_dir: Path | None, as_json: bool, no_cache: bool, quiet: bool) -> None:
     """Align FOLDER's zh/NNN.txt with en/NNN.txt (one sentence per line) and score against gold/NNN.align.
@@ -26,7 +26,8 @@ def evaluate(folder: Path, model: str | None, save_dir: Path | None, as_json: bo
     pairs Chinese lines 0 and 1 with English line 0; [5]:[] leaves line 5 unaligned.
 
     Prints strict and lax precision, recall and F1 per document and micro-averaged, sentences per
-    second, the time of embedding each sentence once, and peak memory. Warns (on stderr, and under
+    second, the time of embedding each sentence once and the whole run's time over it (only from a
+    cold embedding cache: a first run or --no-cache), and peak memory. Warns (on stderr, and under
     "warnings" in --json) about a gold file that leaves lines of its texts out, whose figures
     then mislead, and about a text that no gold file scores.
     """

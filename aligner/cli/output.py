@@ -3,8 +3,13 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import click
+
+from aligner.errors import AlignerWarning
 
 
 def _unicode_stdout(text: str) -> None:
@@ -35,3 +40,23 @@ def print_warnings(warnings: list[str]) -> None:
     """What the review found about a document pair as a whole, on stderr before the pairs."""
     for warning in warnings:
         click.echo(f"Warning: {warning}", err=True)
+
+
+@contextmanager
+def one_line_warnings() -> Iterator[None]:
+    """While a command runs, the product's own warnings (AlignerWarning) print as one line on stderr,
+    "Warning: …" like its errors, not as Python's "file.py:72: RuntimeWarning: …" with a source line.
+    Other libraries' warnings go on to Python's usual display."""
+    shown_before = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, AlignerWarning):
+            click.echo(f"Warning: {message}", err=True)
+        else:
+            shown_before(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show
+    try:
+        yield
+    finally:
+        warnings.showwarning = shown_before

@@ -24,15 +24,25 @@ def _statuses(ctx, param, value: str | None) -> set[str] | None:
     return names
 
 
-def selection_options(command):
-    """Add --keep STATUS[,STATUS] and --min-score to a command."""
-    command = click.option(
-        "--min-score", type=click.FloatRange(0, 1), default=0.0, metavar="SCORE",
-        help="Write only pairs whose alignment score is at least SCORE (0–1).")(command)
-    return click.option(
-        "--keep", callback=_statuses, metavar="STATUS[,STATUS]",
-        help=f"Write only pairs of these statuses ({', '.join(STATUSES)}); e.g. --keep ok for a translation "
-             "memory or training set. The pairs kept are numbered anew; the listing on stdout is filtered too.")(command)
+LISTING_FILTERED = "the listing on stdout is filtered too"
+BATCH_FILTERED = ("each document's file and the --merge corpus hold only those; summary.tsv counts them "
+                  "under `written`")
+
+
+def selection_options(filtered_too: str):
+    """Add --keep STATUS[,STATUS] and --min-score to a command; `filtered_too` says what else of that
+    command's output the choice filters (align and check print a listing, batch writes a summary)."""
+
+    def add(command):
+        command = click.option(
+            "--min-score", type=click.FloatRange(0, 1), default=0.0, metavar="SCORE",
+            help="Write only pairs whose alignment score is at least SCORE (0–1).")(command)
+        return click.option(
+            "--keep", callback=_statuses, metavar="STATUS[,STATUS]",
+            help=f"Write only pairs of these statuses ({', '.join(STATUSES)}); e.g. --keep ok for a translation "
+                 f"memory or training set. The pairs kept are numbered anew; {filtered_too}.")(command)
+
+    return add
 
 
 def written_message(written: int, total: int, unit: str, keep: set[str] | None, min_score: float, output,

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from aligner.embed.base import Encoder
+from aligner.errors import AlignerWarning
 from aligner.types import Progress
 
 ENV_VAR = "ALIGNER_CACHE_DIR"
@@ -63,6 +64,8 @@ class CachedEncoder:
         self.path = cache_file(Path(cache_dir) if cache_dir else default_cache_dir(), inner.name,
                                str(getattr(inner, "fingerprint", "") or ""))
         self._disabled = False
+        self.texts_from_cache = 0  # texts served from vectors an earlier run stored: no encoder time was spent
+        self._stored_here: set[bytes] = set()
 
     def encode(self, texts: list[str], progress: Progress | None = None) -> np.ndarray:
         texts = list(texts)
@@ -75,6 +78,7 @@ class CachedEncoder:
             if key not in found and key not in misses:
                 misses[key] = text
         total, hits = len(texts), len(texts) - sum(1 for k in keys if k not in found)
+        self.texts_from_cache += sum(1 for k in keys if k in found and k not in self._stored_here)
         if progress and hits:
             progress("embed", hits, total)
         if misses:
@@ -87,6 +91,7 @@ class CachedEncoder:
             vectors = np.asarray(self.inner.encode(list(misses.values()), progress=inner_progress), dtype=np.float32)
             new = dict(zip(misses.keys(), vectors))
             self._store(new)
+            self._stored_here.update(new)
             found.update(new)
         try:
             return np.stack([found[k] for k in keys]).astype(np.float32, copy=False)
@@ -161,6 +166,6 @@ class CachedEncoder:
             warnings.warn(
                 f"Embedding cache {self.path} cannot be used ({exc}); continuing without it. "
                 f"Delete that file or set {ENV_VAR} to another folder to cache again.",
-                RuntimeWarning,
+                AlignerWarning,
                 stacklevel=3,
             )

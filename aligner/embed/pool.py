@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from aligner.errors import AlignerWarning
 from aligner.types import Progress
 
 MIN_POOL_BATCH = 16  # a worker starts in ≈0.1 s (the model is mmapped), worth it from a few dozen sentences
@@ -102,7 +103,7 @@ class WorkerPool:
                 self._broken = True
                 _stop_all(self._workers)
                 warnings.warn(f"Encoder worker processes failed ({exc}); embedding in this process instead.",
-                              RuntimeWarning, stacklevel=4)
+                              AlignerWarning, stacklevel=4)
                 return None
 
     def _encode(self, texts: list[str], is_query: bool, progress: Progress | None) -> np.ndarray:

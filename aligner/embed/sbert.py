@@ -32,6 +32,28 @@ def _unavailable(model: str, why: str) -> ModelUnavailableError:
     )
 
 
+CONFIG_FILES = ("modules.json", "config.json")  # sentence-transformers' own, or a plain transformers model's
+
+
+def _check_model_folder(model: str, folder: Path) -> None:
+    """Refuse a folder with no model config before torch's seconds of import: transformers would say
+    "Should have a `model_type` key in its config.json" of a folder that has none. A model one level
+    down (the folder above the one saved, a hub cache's snapshots/) is named."""
+    if any((folder / name).is_file() for name in CONFIG_FILES):
+        return
+    try:
+        below = sorted((d for pattern in ("*", "snapshots/*") for d in folder.glob(pattern) if d.is_dir()
+                        and any((d / name).is_file() for name in CONFIG_FILES)),
+                       key=lambda d: (not (d / "modules.json").is_file(), str(d)))
+    except OSError:
+        below = []
+    hint = f"; '{below[0]}' holds one" if below else ""
+    raise ModelUnavailableError(
+        f"Folder '{model}' holds no sentence-transformers model: it has no modules.json or config.json (a saved "
+        f"model has them beside its weights, model.safetensors or pytorch_model.bin){hint}. Pass the model's own "
+        "folder with --model PATH.")
+
+
 class SentenceTransformerEncoder:
     """A sentence-transformers model on the CPU; rows are L2-normalised."""
 
@@ -45,6 +67,8 @@ class SentenceTransformerEncoder:
         if is_path and not local.is_dir():
             raise ModelUnavailableError(f"Model folder '{model}' does not exist; pass the folder of a "
                                         "sentence-transformers model with --model PATH.")
+        if local.is_dir():
+            _check_model_folder(model, local)
         source = str(local.resolve()) if local.is_dir() else model
         if importlib.util.find_spec("sentence_transformers") is None:
             raise ModelUnavailableError(

@@ -125,10 +125,11 @@ def _row_note(result: ThreeWay, row: ThreeWayRow) -> str:
                      for bead in row.beads.get(label, []) if bead.note)
 
 
-def _add_units(body: ET.Element, result: ThreeWay, document: str = "") -> int:
+def _add_units(body: ET.Element, result: ThreeWay, document: str = "", unit_srclang: bool = False) -> int:
     """One <tu> per row where all three texts are present, with what the two-column TMX gives a
     unit (tuid, the reviewer's note, document, type, scores, flags), so that the units of a merged
-    trilingual memory can be traced to their document and row; returns how many rows were skipped."""
+    trilingual memory can be traced to their document and row (`unit_srclang`: each names its source
+    language, when the documents' differ); returns how many rows were skipped."""
     from aligner.export.tmx import XML_LANG, _sub
 
     # codes from each whole text, like the two-way TMX (zh-TW for a Traditional source)
@@ -142,7 +143,8 @@ def _add_units(body: ET.Element, result: ThreeWay, document: str = "") -> int:
             continue
         texts = [(langs[result.source.lang], result.text(result.source.lang, row.src))] + \
                 [(langs[label], result.text(label, row.tgt[label])) for label in result.labels]
-        tu = _sub(body, "tu", tuid=f"{document}:{number}" if document else str(number))
+        tu = _sub(body, "tu", tuid=f"{document}:{number}" if document else str(number),
+                  **({"srclang": texts[0][0]} if unit_srclang else {}))
         if _row_note(result, row):
             _sub(tu, "note", _row_note(result, row))
         if document:
@@ -164,16 +166,16 @@ def _add_units(body: ET.Element, result: ThreeWay, document: str = "") -> int:
 def _tmx(named: list[tuple[str, ThreeWay]]) -> bytes:
     """A TMX 1.4b file of one or more three-column results, headed as the two-column TMX is."""
     from aligner import __version__
-    from aligner.export.tmx import _sub
+    from aligner.export.tmx import _sub, header_srclang
 
-    first = named[0][1]
+    codes = {tmx_lang(result.source.lang, result.source.text) for _, result in named}
     root = ET.Element("tmx", version="1.4")
     head = ET.SubElement(root, "header", {"creationtool": "aligner", "creationtoolversion": __version__,
                                           "segtype": "sentence", "o-tmf": "aligner", "adminlang": "en",
-                                          "srclang": tmx_lang(first.source.lang, first.source.text),
-                                          "datatype": "plaintext"})
+                                          "srclang": header_srclang(codes), "datatype": "plaintext"})
     body = ET.SubElement(root, "body")
-    skipped = sum(_add_units(body, result, name) for name, result in named)  # a corpus file names each document
+    skipped = sum(_add_units(body, result, name, len(codes) > 1)  # a corpus file names each document
+                  for name, result in named)
     total = sum(len(result.rows) for _, result in named)
     _sub(head, "note", f"{skipped} of {total} rows lack one of the three texts (an omitted or added passage) "
                        "and are not included as translation units.")

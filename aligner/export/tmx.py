@@ -27,6 +27,18 @@ def tmx_lang(lang: str, text: str = "") -> str:
     return TMX_LANGS.get(lang, lang)
 
 
+def header_srclang(codes: set[str]) -> str:
+    """The header's srclang for units whose source <tuv>s have `codes`: the one code; or, for a corpus
+    whose documents differ (zh-CN and zh-TW), the language they share ("zh"), each unit then naming
+    its own with a srclang of its own (TMX 1.4b: the source <tuv>'s xml:lang is its <tu>'s srclang,
+    else the header's; a <tu>'s overrides the header's). "*all*" would say any <tuv> may be the
+    source, which is not so: the Chinese always is."""
+    if len(codes) == 1:
+        return next(iter(codes))
+    shared = {code.split("-")[0] for code in codes}
+    return shared.pop() if len(shared) == 1 else "*all*"
+
+
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrib: str) -> ET.Element:
     element = ET.SubElement(parent, tag, attrib)
     if text is not None:
@@ -44,10 +56,11 @@ def unit_count(alignment: Alignment) -> int:
     return sum(is_unit(bead) for bead in alignment.beads)
 
 
-def add_units(body: ET.Element, alignment: Alignment, document: str = "") -> int:
+def add_units(body: ET.Element, alignment: Alignment, document: str = "", unit_srclang: bool = False) -> int:
     """One <tu> per pair with both sides; returns how many pairs were skipped (one side only).
 
-    `document` (for a corpus in one file) goes into each unit's tuid and an `x-aligner-document` prop.
+    `document` (for a corpus in one file) goes into each unit's tuid and an `x-aligner-document` prop;
+    `unit_srclang` gives each unit its source language (a corpus whose documents differ in it).
     """
     src_lang = tmx_lang(alignment.source.lang, alignment.source.text)
     tgt_lang = tmx_lang(alignment.target.lang, alignment.target.text)
@@ -57,7 +70,8 @@ def add_units(body: ET.Element, alignment: Alignment, document: str = "") -> int
             skipped += 1
             continue
         src, tgt = pair_texts(alignment, bead)
-        tu = _sub(body, "tu", tuid=f"{document}:{number}" if document else str(number))
+        tu = _sub(body, "tu", tuid=f"{document}:{number}" if document else str(number),
+                  **({"srclang": src_lang} if unit_srclang else {}))
         if bead.note:
             _sub(tu, "note", one_line(bead.note))
         if document:
@@ -76,14 +90,14 @@ def add_units(body: ET.Element, alignment: Alignment, document: str = "") -> int
 
 def tmx_document(named: list[tuple[str, Alignment]]) -> bytes:
     """A TMX 1.4b file of one or more alignments (a name, given for a corpus, labels its units)."""
-    first = named[0][1]
+    codes = {tmx_lang(alignment.source.lang, alignment.source.text) for _, alignment in named}
     root = ET.Element("tmx", version="1.4")
     head = _sub(root, "header", creationtool="aligner", creationtoolversion=__version__,
-                segtype="sentence", **{"o-tmf": "aligner", "adminlang": "en",
-                                       "srclang": tmx_lang(first.source.lang, first.source.text),
+                segtype="sentence", **{"o-tmf": "aligner", "adminlang": "en", "srclang": header_srclang(codes),
                                        "datatype": "plaintext"})
     body = _sub(root, "body")
-    skipped = sum(add_units(body, alignment, name) for name, alignment in named)  # a corpus file names each document
+    skipped = sum(add_units(body, alignment, name, len(codes) > 1)  # a corpus file names each document
+                  for name, alignment in named)
     total = sum(len(alignment.beads) for _, alignment in named)
     # The header may hold notes and props in any order; the count is known only now.
     _sub(head, "note", f"{skipped} of {total} pairs are omitted or added passages "
