@@ -320,6 +320,26 @@ def test_a_memory_from_elsewhere_is_checked_row_by_row_in_the_page(tmp_path):
     assert any("notes.csv" in e.value and "no two columns" in e.value for e in at.error)
 
 
+def test_the_three_column_page_opens_a_project_and_checks_pairs_aligned_elsewhere():
+    at = opened()
+    sample = work(at).alignment
+    saved = project_payload(sample, [], {"model": None, "presplit": False})
+    at.button(key="sample_ru_en").click().run()
+    assert at.session_state["threeway"] is not None
+    uploader = next(u for u in at.get("file_uploader") if u.key == "pairs_file")
+    uploader.upload("memory.tmx", export_payload(sample, "tmx"), "application/x-tmx+xml")
+    at.run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "threeway" not in at.session_state and work(at).alignment.source.name == "memory.tmx"
+    assert any("Checked memory.tmx" in s.value for s in at.success)
+    at.button(key="sample_ru_en").click().run()
+    uploader = next(u for u in at.get("file_uploader") if u.key == "project_file")
+    uploader.upload("statement.project.json", saved, "application/json")
+    at.run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "threeway" not in at.session_state and len(work(at).alignment.beads) == len(sample.beads)
+
+
 def test_a_memory_with_both_translations_is_checked_in_the_language_chosen_on_the_page():
     from test_memory import TMX
 

@@ -124,6 +124,12 @@ def downloads() -> None:
     st.download_button("Save project", data=settled(lambda: project_payload(a, corrections.history, settings)),
                        file_name=file_name(a, "project"), mime="application/json", key="download_project",
                        on_click="ignore", width="stretch", type="primary")
+    open_files()
+
+
+def open_files() -> None:
+    """The uploads that put other work on the page: a saved project, pairs aligned elsewhere. On both
+    pages: a reviewer looking at three columns opens their project or checks a memory from there too."""
     st.file_uploader("Open a project", type=["json"], key="project_file", on_change=_load_project)
     st.file_uploader("Check pairs aligned elsewhere", type=["tmx", "tsv", "csv", "xlsx", "docx"], key="pairs_file",
                      on_change=_load_pairs,
@@ -175,6 +181,8 @@ def three_way_main(result) -> None:
     with st.sidebar:
         show_flash(message)
         threeway_downloads(result)
+        st.header("Project")
+        open_files()
     threeway_page(result)
 
 
