@@ -95,8 +95,11 @@ def test_the_sample_opens_aligned_with_pairs_and_flagged_rows():
     assert int(metric(at, "pairs")) == len(a.beads)
     assert metric(at, "zh covered").endswith("%")
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart"), "the confidence chart is drawn"
-    trust = next(e for e in at.expander if e.label == "How far to trust the flags")
-    shown = trust.dataframe[0].value
+    summary = next(e for e in at.expander if e.label.startswith("Summary: "))
+    assert summary.label.startswith(f"Summary: {len(a.beads)} pairs · {metric(at, 'omitted')} omitted · ")
+    assert summary.label.endswith(f"covered: zh {metric(at, 'zh covered')}, ru {metric(at, 'ru covered')}")
+    assert "How far to trust the flags" in [m.value.strip("*") for m in summary.markdown]
+    shown = summary.dataframe[0].value
     assert list(shown["flag"]) == ["omitted", "added", "partial", "number", "name", "weak", "disagree"]
     literary = dict(zip(shown["flag"], shown["right (literary prose)"]))
     formal = dict(zip(shown["flag"], shown["right (formal documents)"]))

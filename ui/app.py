@@ -151,6 +151,11 @@ SAMPLE_HINT = ("This is a sample: a joint statement whose translation has proble
 PROBLEM_EDGE = "a coloured left edge marks a pair to look at: a flag, or more than one sentence on a side."
 
 
+# Streamlit leaves 6rem above the title; 2.5rem clears its toolbar, and the rest goes to the pairs,
+# which a laptop screen must show with the title and summary above them.
+PAGE_CSS = "<style>[data-testid=stMainBlockContainer]{padding-top:2.5rem}</style>"
+
+
 def show_warnings(alignment) -> None:
     """What the review found about the document pair as a whole, above everything else."""
     for warning in alignment.warnings:
@@ -227,6 +232,7 @@ def ask_before_replacing() -> None:
 
 def main() -> None:
     st.set_page_config(page_title="aligner · review", page_icon="⇄", layout="wide")
+    st.html(PAGE_CSS)
     st.title("aligner · review")
     current = st.session_state.get(state.INPUTS) or sample_inputs()
     requested, error = None, None
@@ -291,8 +297,8 @@ def main() -> None:
         downloads()
     show_summary(a)
     st.html(legend_html(note=PROBLEM_EDGE))
-    row_picker()
     pairs_view()
+    row_picker()  # after the pairs: it draws nothing, but an element above them would push them down
 
 
 main()
