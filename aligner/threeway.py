@@ -58,6 +58,12 @@ class ThreeWay:
         return (f"<ThreeWay {self.source.lang} → {', '.join(self.labels)}: {len(self.rows)} rows, "
                 f"{flagged} flagged>")
 
+    @property
+    def warnings(self) -> list[str]:
+        """What each translation's review found about it as a whole (e.g. it is not a translation of
+        this Chinese text); each names its language."""
+        return [warning for alignment in self.alignments.values() for warning in alignment.warnings]
+
     def text(self, label: str, indices: tuple[int, ...]) -> str:
         """Original text of sentences of the Chinese ('zh' or the source label) or of one translation."""
         document = self.source if label not in self.alignments else self.alignments[label].target

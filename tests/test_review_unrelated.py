@@ -73,3 +73,26 @@ def test_the_command_line_prints_the_warning(tmp_path):
     result = CliRunner().invoke(main, ["align", "-q", "--presplit", str(zh), str(en)])
     assert result.exit_code == 0, result.output
     assert "Warning: The two texts do not look like translations" in result.stderr
+
+
+def test_a_wrong_second_translation_is_said_in_the_three_column_reports(encoder):
+    import io
+
+    import docx
+
+    from aligner.export.threeway import render as render_three
+    from aligner.export.threeway import to_dict as three_dict
+    from aligner.threeway import align_three
+
+    result = align_three(chapter("006", "zh", 60), chapter("006", "en", 100), chapter("005", "en", 100), encoder)
+    assert result.labels == ["en1", "en2"]
+    assert result.alignments["en1"].warnings == [] and len(result.alignments["en2"].warnings) == 1
+    assert result.warnings == result.alignments["en2"].warnings
+    said = result.warnings[0].split(";")[0]
+    html = render_three(result, "html").decode("utf-8")
+    assert said in html and "<h1>Three-way alignment: 006.zh · 006.en · 005.en</h1>" in html
+    word = docx.Document(io.BytesIO(render_three(result, "docx")))
+    assert any(said in paragraph.text for paragraph in word.paragraphs)
+    assert three_dict(result)["warnings"] == {"en2": result.warnings}
+    right = align_three(chapter("006", "zh", 60), chapter("006", "en", 100), chapter("006", "en", 100), encoder)
+    assert right.warnings == [] and "warnings" not in three_dict(right)
