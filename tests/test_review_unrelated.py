@@ -96,3 +96,18 @@ def test_a_wrong_second_translation_is_said_in_the_three_column_reports(encoder)
     assert three_dict(result)["warnings"] == {"en2": result.warnings}
     right = align_three(chapter("006", "zh", 60), chapter("006", "en", 100), chapter("006", "en", 100), encoder)
     assert right.warnings == [] and "warnings" not in three_dict(right)
+
+
+def test_the_batch_summary_notes_a_document_whose_translation_is_another_text(tmp_path):
+    import csv
+
+    for folder, doc, lang, lines in (("zh", "006", "zh", 60), ("en", "005", "en", 100)):
+        (tmp_path / folder).mkdir()
+        text = "\n".join((MAC / lang / f"{doc}.txt").read_text(encoding="utf-8").splitlines()[:lines])
+        (tmp_path / folder / "ch6.txt").write_text(text, encoding="utf-8")
+    done = CliRunner().invoke(main, ["batch", "-q", "--presplit", str(tmp_path / "zh"), str(tmp_path / "en"),
+                                     "-o", str(tmp_path / "out")])
+    assert done.exit_code == 0, done.output
+    with open(tmp_path / "out" / "summary.tsv", encoding="utf-8", newline="") as summary:
+        row = next(csv.DictReader(summary, delimiter="\t"))
+    assert "do not look like translations" in row["note"] and "English file" in row["note"]
