@@ -171,6 +171,14 @@ def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
         text = page.locator("table#threeway").inner_text()
         assert "两国元首在北京举行会谈" in text and "в Пекине" in text and "in Beijing" in text
         assert "disagree: missing in" in text
+        # key N walks the problem rows here too: the row is marked and scrolled into view
+        page.locator("summary").filter(has_text="Texts and encoder").click()
+        for _ in range(3):
+            page.locator("body").press("n")
+            page.wait_for_timeout(700)
+        selected = page.locator("table#threeway tr.selected.problem")
+        expect(selected).to_have_count(1)
+        expect(selected).to_be_in_viewport()
         labels = page.locator("[data-testid=stMetricLabel]")
         expect(labels).to_have_count(8)
         page.wait_for_timeout(500)

@@ -537,6 +537,36 @@ def test_the_zh_ru_en_sample_shows_three_columns_with_flags_filter_search_and_do
     assert table_rows(at)
 
 
+def test_next_problem_walks_the_three_column_rows_turning_pages_and_keeping_to_the_filter():
+    from aligner.threeway import DISAGREE
+
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    plain = at.session_state["threeway"].plain_rows()
+    flagged = [p["row"] for p in plain if p["flags"]]
+    at.selectbox(key="page_size").set_value(25).run()
+
+    def selected() -> list[int]:
+        return [r["pair"] for r in threeway_rows(at) if "selected" in r["classes"]]
+
+    walked = []
+    for _ in flagged:
+        at.button(key="next_problem3").click().run()
+        assert not at.exception and not at.error, [e.value for e in at.error]
+        walked += selected()
+        assert at.session_state["tw_page"] == (walked[-1] - 1) // 25 + 1  # its page is the one shown
+    assert walked == flagged and max(walked) > 25
+    at.button(key="next_problem3").click().run()
+    assert selected() == flagged[:1] and any("back to the first one" in i.value for i in at.info)
+    assert any(c.value.startswith(f"Row {flagged[0]}: ") for c in at.sidebar.caption)
+
+    at.toggle(key="problems_only").set_value(True).run()
+    at.button_group(key="tw_kinds").set_value([DISAGREE]).run()
+    disagree = [p["row"] for p in plain if any(f["kind"] == DISAGREE for f in p["flags"])]
+    at.button(key="next_problem3").click().run()
+    assert selected() == [next(row for row in disagree if row > flagged[0])]
+
+
 def test_a_pasted_second_translation_in_french_is_refused_and_english_makes_three_columns():
     at = opened()
     at.text_area(key="tgt2_text").set_value(

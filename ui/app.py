@@ -29,7 +29,8 @@ from ui.pairs_view import pairs_view  # noqa: E402
 from ui.row_picker import row_picker  # noqa: E402
 from ui.run import align_with_progress  # noqa: E402
 from ui.summary_view import show_summary  # noqa: E402
-from ui.threeway_view import downloads as threeway_downloads, threeway_page  # noqa: E402
+from ui.threeway_view import downloads as threeway_downloads, navigation as threeway_navigation  # noqa: E402
+from ui.threeway_view import threeway_page  # noqa: E402
 
 
 def _ask_first(key: str) -> bool:
@@ -185,6 +186,7 @@ def three_way_main(result) -> None:
         show_warnings(result.alignments[label])
     with st.sidebar:
         show_flash(message)
+        threeway_navigation(result)
         threeway_downloads(result)
         st.header("Project")
         open_files()
