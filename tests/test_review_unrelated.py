@@ -91,8 +91,11 @@ def test_a_wrong_second_translation_is_said_in_the_three_column_reports(encoder)
     said = result.warnings[0].split(";")[0]
     html = render_three(result, "html").decode("utf-8")
     assert said in html and "<h1>Three-way alignment: 006.zh · 006.en · 005.en</h1>" in html
+    # two English translations: their columns are told apart
+    assert "<th>#</th><th>Chinese</th><th>English (en1)</th><th>English (en2)</th>" in html
     word = docx.Document(io.BytesIO(render_three(result, "docx")))
     assert any(said in paragraph.text for paragraph in word.paragraphs)
+    assert [cell.text for cell in word.tables[-1].rows[0].cells][:4] == ["#", "Chinese", "English (en1)", "English (en2)"]
     assert three_dict(result)["warnings"] == {"en2": result.warnings}
     right = align_three(chapter("006", "zh", 60), chapter("006", "en", 100), chapter("006", "en", 100), encoder)
     assert right.warnings == [] and "warnings" not in three_dict(right)

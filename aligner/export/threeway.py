@@ -257,15 +257,24 @@ def _workbook(named: list[tuple[str, ThreeWay]], document: bool) -> bytes:
     return buffer.getvalue()
 
 
+def column_names(result: ThreeWay) -> list[str]:
+    """The three columns' headings: the languages by name, with their labels when both translations
+    share one ("English (en1)", "English (en2)"), so that the two columns are told apart."""
+    from aligner.types import LANGUAGE_NAMES
+
+    documents = [result.source, *(result.alignments[label].target for label in result.labels)]
+    names = [LANGUAGE_NAMES.get(document.lang, document.lang) for document in documents]
+    shared = result.labels != [result.alignments[label].target.lang for label in result.labels]
+    return names[:1] + [f"{name} ({label})" if shared else name for name, label in zip(names[1:], result.labels)]
+
+
 def render_html(result: ThreeWay) -> bytes:
     from html import escape
 
     from aligner.export.marked import MARK_STYLE, three_way_cells
 
-    from aligner.types import LANGUAGE_NAMES
-
     documents = [result.source, *(result.alignments[label].target for label in result.labels)]
-    names = [LANGUAGE_NAMES.get(document.lang, document.lang) for document in documents]
+    names = column_names(result)
     title = "Three-way alignment: " + " · ".join(document.name or name for document, name in zip(documents, names))
     meta = " · ".join(f"{name}: {len(document)} sentences" for name, document in zip(names, documents))
     # what the review found about a translation as a whole (not a translation of this text) heads the
@@ -304,10 +313,9 @@ def render_docx(result: ThreeWay) -> bytes:
     from aligner.export.status import STATUS_COLOURS
     from aligner.export.word import WordRow, build
     from aligner.normalise import is_traditional
-    from aligner.types import LANGUAGE_NAMES
 
     documents = [result.source, *(result.alignments[label].target for label in result.labels)]
-    names = [LANGUAGE_NAMES.get(document.lang, document.lang) for document in documents]
+    names = column_names(result)
     rows = [WordRow(str(number), three_way_segments(result, row),
                     [(f"{f.side + ' ' if f.side else ''}{f.kind}: ", one_line(f.reason)) for f in row.flags],
                     STATUS_COLOURS[row_status(f.kind for f in row.flags)])
