@@ -343,6 +343,30 @@ def test_the_three_column_page_opens_a_project_and_checks_pairs_aligned_elsewher
     assert "threeway" not in at.session_state and len(work(at).alignment.beads) == len(sample.beads)
 
 
+def test_a_json_download_two_or_three_columns_is_checked_in_the_page_as_on_the_command_line():
+    from aligner.export.threeway import render
+
+    at = opened()
+    sample = work(at).alignment
+    uploader = next(u for u in at.get("file_uploader") if u.key == "pairs_file")
+    assert "json" in [t.lstrip(".") for t in uploader.proto.type]
+    uploader.upload("pairs.json", export_payload(sample, "json"), "application/json")
+    at.run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    checked = work(at).alignment
+    assert checked.source.name == "pairs.json" and len(checked.beads) == len(sample.beads)
+    assert [b.note for b in checked.beads] == [b.note for b in sample.beads]
+    at.button(key="sample_ru_en").click().run()
+    three = at.session_state["threeway"]
+    at.selectbox(key="target_lang").set_value("English").run()
+    uploader = next(u for u in at.get("file_uploader") if u.key == "pairs_file")
+    uploader.upload("rows.json", render(three, "json"), "application/json")
+    at.run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert work(at).alignment.target.lang == "en"
+    assert len(work(at).alignment.beads) == len(three.alignments["en"].beads)
+
+
 def test_a_memory_with_both_translations_is_checked_in_the_language_chosen_on_the_page():
     from test_memory import TMX
 

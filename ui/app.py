@@ -132,11 +132,12 @@ def open_files() -> None:
     """The uploads that put other work on the page: a saved project, pairs aligned elsewhere. On both
     pages: a reviewer looking at three columns opens their project or checks a memory from there too."""
     st.file_uploader("Open a project", type=["json"], key="project_file", on_change=_load_project)
-    st.file_uploader("Check pairs aligned elsewhere", type=["tmx", "tsv", "csv", "xlsx", "docx"], key="pairs_file",
-                     on_change=_load_pairs,
+    st.file_uploader("Check pairs aligned elsewhere", type=["tmx", "tsv", "csv", "xlsx", "docx", "json"],
+                     key="pairs_file", on_change=_load_pairs,
                      help="A translation memory, a two-column table (the Chinese first, or columns named zh "
-                          "and en/ru) or a bilingual Word table, such as the Word download corrected by the "
-                          "translator: each row stays one pair and gets the review flags.")
+                          "and en/ru), a bilingual Word table, such as the Word download corrected by the "
+                          "translator, or a JSON download (two or three columns): each row stays one pair and "
+                          "gets the review flags.")
 
 
 # Material Symbols, drawn by Streamlit's own font: an emoji such as ✅ is an empty box on a machine
