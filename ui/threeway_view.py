@@ -15,7 +15,7 @@ import streamlit as st
 from aligner.export import MEDIA_TYPES
 from aligner.export.status import STATUS_COLOURS
 from aligner.export.marked import three_way_cells
-from aligner.export.threeway import render
+from aligner.export.threeway import column_names, render
 from aligner.export.threeway import row_status as three_way_status
 from aligner.pair_filter import search, searchable
 from aligner.threeway import DISAGREE, ThreeWay
@@ -23,7 +23,7 @@ from aligner.types import ADDED, OMITTED, WEAK
 from ui import state
 from ui.downloads import FORMATS as TWO_WAY_FORMATS
 from ui.downloads import LABELS, file_stem
-from ui.pairs_table import LANG_NAMES, STATUS_ACCENTS, TABLE_CSS, legend_html
+from ui.pairs_table import STATUS_ACCENTS, TABLE_CSS, legend_html
 from ui.search_hits import hit_pattern, mark_hits
 
 KINDS_KEY, PAGE_KEY = "tw_kinds", "tw_page"
@@ -146,7 +146,7 @@ def row_html(result: ThreeWay, row: dict, status: str, hits: re.Pattern | None =
         f'{escape(f["reason"])}</span>' for f in row["flags"])
     classes = f"status-{status}" + (" problem" if row["flags"] else "") + (" selected" if selected else "")
     texts = [mark_hits(text, hits) for text in three_way_cells(result, result.rows[row["row"] - 1])]
-    missing = ["no Chinese"] + [f"no {LANG_NAMES.get(label, label)}" for label in result.labels]
+    missing = [f"no {name}" for name in column_names(result)]
     cells = "".join(_cell(text, gap) for text, gap in zip(texts, missing))
     return (f'<tr class="{classes}" data-row="{row["row"]}" data-status="{status}" '
             f'style="background:#{STATUS_COLOURS[status]}; --accent:{STATUS_ACCENTS[status]}">'
@@ -155,8 +155,7 @@ def row_html(result: ThreeWay, row: dict, status: str, hits: re.Pattern | None =
 
 def table_html(result: ThreeWay, rows: list[dict], statuses: list[str], indices: list[int], query: str = "") -> str:
     """The rows at `indices` (one page) as one HTML table: Chinese, each translation, flags."""
-    names = [LANG_NAMES.get(result.source.lang, result.source.lang)] + \
-            [LANG_NAMES.get(label, label) for label in result.labels]
+    names = column_names(result)  # "English (en1)", "English (en2)" when both translations are English
     head = ('<colgroup><col style="width:3.5em"><col><col><col><col style="width:20%"></colgroup><thead><tr><th>#</th>'
             + "".join(f"<th>{escape(n)}</th>" for n in names) + "<th>flags</th></tr></thead>")
     hits = hit_pattern(query)
