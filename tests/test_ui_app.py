@@ -591,6 +591,29 @@ def test_next_problem_walks_the_three_column_rows_turning_pages_and_keeping_to_t
     assert selected() == [next(row for row in disagree if row > flagged[0])]
 
 
+def test_the_three_column_downloads_take_the_rows_of_the_statuses_kept():
+    from aligner.export.threeway import row_status
+
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    result = at.session_state["threeway"]
+    keep = at.button_group(key="download3_keep")
+    assert keep.options == [STATUS_LABELS[s] for s in STATUSES] and keep.value == list(STATUSES)
+
+    def exports() -> list:
+        return [d for d in at.download_button if d.key.startswith("download3_")]
+
+    assert exports() and not any(d.disabled for d in exports())
+    at.button_group(key="download3_keep").set_value([]).run()
+    assert all(d.disabled for d in exports()) and any("at least one kind" in c.value for c in at.sidebar.caption)
+    statuses = {row_status(f.kind for f in row.flags) for row in result.rows}
+    absent = next(s for s in STATUSES if s not in statuses)  # the sample has no row of this status
+    at.button_group(key="download3_keep").set_value([absent]).run()
+    assert all(d.disabled for d in exports()) and any("No row has" in c.value for c in at.sidebar.caption)
+    at.button_group(key="download3_keep").set_value(["ok"]).run()
+    assert not at.exception and not any(d.disabled for d in exports())
+
+
 def test_a_pasted_second_translation_in_french_is_refused_and_english_makes_three_columns():
     at = opened()
     at.text_area(key="tgt2_text").set_value(
