@@ -1,7 +1,7 @@
 """The three-way page: the Chinese and two translations in three columns, pivoted on the Chinese.
 
 Rows come from `aligner.threeway` (`ThreeWay.plain_rows()`); this module only filters, pages and
-draws them, and hands out the three-way downloads. Corrections stay two-way: the merged rows
+draws them, walks the problem rows (Next problem) and hands out the three-way downloads. Corrections stay two-way: the merged rows
 are made from two alignments, and a correction to one would have to re-cut the other's rows.
 """
 from __future__ import annotations
