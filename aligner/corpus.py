@@ -93,6 +93,8 @@ class DocumentResult:
     seconds: float = 0.0
     error: str = ""
     removed: tuple[Path, ...] = ()  # an earlier run's output for this document, removed as it failed now
+    warnings: list[str] = field(default_factory=list)  # the review's about a whole translation (kept when
+    # the alignment is let go to save memory)
 
     @property
     def name(self) -> str:
@@ -305,7 +307,7 @@ def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=N
                 where = _prepared(output_path(out_dir, files.name, source.lang, target.lang, fmt))
                 result.output = export.write(aligned, where)
                 result.counts["written"] = export.pairs_in_file(aligned, fmt)
-            result.alignment = aligned
+            result.alignment, result.warnings = aligned, list(aligned.warnings)
         except AlignerError as error:
             result.error = str(error)
             result.removed = remove_stale_outputs(out_dir, files, fmt, target_lang)
@@ -415,9 +417,11 @@ def _count(result: DocumentResult, name: str) -> int | str:
 
 
 def _note(result: DocumentResult) -> str:
-    """The summary's note: what differs from what was asked, and an earlier output removed."""
+    """The summary's note: what differs from what was asked, an earlier output removed, and what the
+    review found about a translation as a whole (it is not a translation of this Chinese text)."""
     removed = "; ".join(f"the output of an earlier run, {path}, was removed" for path in result.removed)
-    return "; ".join(part for part in (result.files.describe(failed=bool(result.error)), removed) if part)
+    warnings = " ".join(result.warnings)
+    return "; ".join(part for part in (result.files.describe(failed=bool(result.error)), removed, warnings) if part)
 
 
 def write_summary(path: Path, results: list[DocumentResult], unpaired: list[Unpaired]) -> Path:

@@ -34,6 +34,7 @@ from aligner.export.tmx import REVIEWED_PROP
 from aligner.export.word import NOTE_LEAD, REVIEWED
 from aligner.review.weak import weak_reason
 from aligner.tables import language_columns, read_rows, role_columns
+from aligner.threeway import quote_start
 from aligner.types import WEAK, Alignment, Bead, Document, Flag, Progress, Sentence, Term
 
 MIN_ROWS_FOR_MODEL = 8  # fewer rows cannot describe unrelated pairs; their scores come from the encoder prior
@@ -381,8 +382,11 @@ def check_rows(pairs: list[tuple[str, str]], encoder, target_lang: str | None = 
         check_coverage(glossary, (alignment.target.lang,), glossary_name)
     slid = score_pairs(alignment, encoder, progress)
     for k, other in slid.items():  # a weak flag that says why (review adds none where one exists)
+        # quoted as well as numbered: the file's own row numbers differ (a header, blank rows left out)
+        neighbour = quote_start(alignment.source.span_text(alignment.beads[other].src))
         alignment.beads[k].flags.append(Flag(WEAK, f"{weak_reason(alignment.beads[k].score, None)}: its translation "
-                                                   f"matches the Chinese of row {other + 1} better; rows may have slid"))
+                                                   f"matches the Chinese of row {other + 1}, {neighbour}, better; "
+                                                   "rows may have slid"))
     alignment.model, alignment.glossary = encoder.name, tuple(glossary)
     review(alignment, encoder)
     return alignment

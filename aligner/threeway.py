@@ -58,6 +58,12 @@ class ThreeWay:
         return (f"<ThreeWay {self.source.lang} → {', '.join(self.labels)}: {len(self.rows)} rows, "
                 f"{flagged} flagged>")
 
+    @property
+    def warnings(self) -> list[str]:
+        """What each translation's review found about it as a whole (e.g. it is not a translation of
+        this Chinese text); each names its language."""
+        return [warning for alignment in self.alignments.values() for warning in alignment.warnings]
+
     def text(self, label: str, indices: tuple[int, ...]) -> str:
         """Original text of sentences of the Chinese ('zh' or the source label) or of one translation."""
         document = self.source if label not in self.alignments else self.alignments[label].target
@@ -141,6 +147,12 @@ def _row(group: dict[str, list[Bead]]) -> ThreeWayRow:
 QUOTE_CHARS = 12  # how much of a Chinese sentence a reason quotes to say which one it means
 
 
+def quote_start(text: str, chars: int = QUOTE_CHARS) -> str:
+    """The start of a text as a reason quotes it to say which sentence it means: “各国人民有权选择适合本国…”."""
+    text = " ".join(text.split())  # the user's own text, as written, on one line
+    return f"“{text[:chars]}{'…' if len(text) > chars else ''}”"
+
+
 def _flag_disagreements(rows: list[ThreeWayRow], alignments: dict[str, Alignment]) -> None:
     """`disagree` on rows where one translation renders a Chinese sentence and the other does not."""
     (la, a), (lb, b) = alignments.items()
@@ -158,9 +170,8 @@ def _flag_disagreements(rows: list[ThreeWayRow], alignments: dict[str, Alignment
         for indices, missing, present in runs:
             reason = f"missing in {missing}, present in {present}"
             if len(indices) < len(row.src):  # say which of the row's Chinese sentences
-                first = " ".join(a.source.sentences[indices[0]].text.split())  # the user's own text, as written
                 more = f" and {len(indices) - 1} more" if len(indices) > 1 else ""
-                reason += f": “{first[:QUOTE_CHARS]}{'…' if len(first) > QUOTE_CHARS else ''}”{more}"
+                reason += f": {quote_start(a.source.sentences[indices[0]].text)}{more}"
             row.flags.append(SideFlag("", DISAGREE, reason))
 
 

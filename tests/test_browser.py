@@ -74,13 +74,13 @@ def server(tmp_path):
 
 
 @contextmanager
-def sample_page(server: str, height: int = 1000, downloads: bool = False, dark: bool = False):
+def sample_page(server: str, height: int = 1000, downloads: bool = False, dark: bool = False, width: int = 1500):
     """A Chromium page on the running app, once the aligned sample's rows are there (`dark`: the
     system asks for dark colours, which Streamlit follows)."""
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1500, "height": height}, accept_downloads=downloads,
+            page = browser.new_page(viewport={"width": width, "height": height}, accept_downloads=downloads,
                                     color_scheme="dark" if dark else "light")
             page.goto(server)
             page.locator("table#pairs tbody tr").first.wait_for(timeout=START_TIMEOUT * 1000)
@@ -134,6 +134,7 @@ def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
 
         # on a laptop screen the summary's labels are read whole, not cut to "zh co…"
         page.set_viewport_size({"width": 1280, "height": 800})
+        page.locator("summary").filter(has_text="Summary: 51 pairs").click()
         labels = page.locator("[data-testid=stMetricLabel]")
         expect(labels).to_have_count(8)
         page.wait_for_timeout(500)  # let the columns re-flow
@@ -170,11 +171,32 @@ def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
         text = page.locator("table#threeway").inner_text()
         assert "两国元首在北京举行会谈" in text and "в Пекине" in text and "in Beijing" in text
         assert "disagree: missing in" in text
+        # key N walks the problem rows here too: the row is marked and scrolled into view
+        page.locator("summary").filter(has_text="Texts and encoder").click()
+        for _ in range(3):
+            page.locator("body").press("n")
+            page.wait_for_timeout(700)
+        selected = page.locator("table#threeway tr.selected.problem")
+        expect(selected).to_have_count(1)
+        expect(selected).to_be_in_viewport()
         labels = page.locator("[data-testid=stMetricLabel]")
         expect(labels).to_have_count(8)
         page.wait_for_timeout(500)
         cut = labels.evaluate_all(CUT_LABELS)
         assert cut == [], cut
+
+
+@pytest.mark.browser
+def test_a_laptop_screen_shows_the_first_pairs_under_the_summary(server):
+    with sample_page(server, width=1280, height=800) as page:
+        page.wait_for_timeout(1000)  # the page settles after its first rows
+        expect(page.locator("table#pairs tbody tr").first).to_be_in_viewport()
+        summary = page.locator("summary").filter(has_text="Summary: 51 pairs")
+        expect(summary).to_be_in_viewport()
+        summary.click()  # the metrics, the confidence chart and the trust table open under the counts
+        expect(page.locator("[data-testid=stMetricLabel]")).to_have_count(8)
+        expect(page.locator("[data-testid=stVegaLiteChart]")).to_be_visible()
+        expect(page.get_by_text("How far to trust the flags")).to_be_visible()
 
 
 @pytest.mark.browser

@@ -73,3 +73,44 @@ def test_the_command_line_prints_the_warning(tmp_path):
     result = CliRunner().invoke(main, ["align", "-q", "--presplit", str(zh), str(en)])
     assert result.exit_code == 0, result.output
     assert "Warning: The two texts do not look like translations" in result.stderr
+
+
+def test_a_wrong_second_translation_is_said_in_the_three_column_reports(encoder):
+    import io
+
+    import docx
+
+    from aligner.export.threeway import render as render_three
+    from aligner.export.threeway import to_dict as three_dict
+    from aligner.threeway import align_three
+
+    result = align_three(chapter("006", "zh", 60), chapter("006", "en", 100), chapter("005", "en", 100), encoder)
+    assert result.labels == ["en1", "en2"]
+    assert result.alignments["en1"].warnings == [] and len(result.alignments["en2"].warnings) == 1
+    assert result.warnings == result.alignments["en2"].warnings
+    said = result.warnings[0].split(";")[0]
+    html = render_three(result, "html").decode("utf-8")
+    assert said in html and "<h1>Three-way alignment: 006.zh · 006.en · 005.en</h1>" in html
+    # two English translations: their columns are told apart
+    assert "<th>#</th><th>Chinese</th><th>English (en1)</th><th>English (en2)</th>" in html
+    word = docx.Document(io.BytesIO(render_three(result, "docx")))
+    assert any(said in paragraph.text for paragraph in word.paragraphs)
+    assert [cell.text for cell in word.tables[-1].rows[0].cells][:4] == ["#", "Chinese", "English (en1)", "English (en2)"]
+    assert three_dict(result)["warnings"] == {"en2": result.warnings}
+    right = align_three(chapter("006", "zh", 60), chapter("006", "en", 100), chapter("006", "en", 100), encoder)
+    assert right.warnings == [] and "warnings" not in three_dict(right)
+
+
+def test_the_batch_summary_notes_a_document_whose_translation_is_another_text(tmp_path):
+    import csv
+
+    for folder, doc, lang, lines in (("zh", "006", "zh", 60), ("en", "005", "en", 100)):
+        (tmp_path / folder).mkdir()
+        text = "\n".join((MAC / lang / f"{doc}.txt").read_text(encoding="utf-8").splitlines()[:lines])
+        (tmp_path / folder / "ch6.txt").write_text(text, encoding="utf-8")
+    done = CliRunner().invoke(main, ["batch", "-q", "--presplit", str(tmp_path / "zh"), str(tmp_path / "en"),
+                                     "-o", str(tmp_path / "out")])
+    assert done.exit_code == 0, done.output
+    with open(tmp_path / "out" / "summary.tsv", encoding="utf-8", newline="") as summary:
+        row = next(csv.DictReader(summary, delimiter="\t"))
+    assert "do not look like translations" in row["note"] and "English file" in row["note"]

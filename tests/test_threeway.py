@@ -213,3 +213,19 @@ def test_the_three_column_json_record_is_checked_as_pairs_of_the_language_asked(
     assert read_marked(path, "en")[3][0] == (False, "check the date")
     with pytest.raises(InputError, match="holds both Russian and English; say which to check"):
         read_pairs(path)
+
+
+def test_two_translations_in_one_language_get_columns_told_apart_on_the_page():
+    from ui.threeway_view import table_html
+
+    zh = document(ZH, "zh", "")
+    alignments = {}
+    for label in ("en1", "en2"):
+        a = Alignment(zh, document(EN, "en", " "), [Bead(s, t, 0.9 if s and t else 0.2) for s, t in EN_BEADS])
+        review(a)
+        alignments[label] = a
+    result = ThreeWay(zh, alignments, merge_rows(alignments))
+    rows = result.plain_rows()
+    html = table_html(result, rows, ["ok"] * len(rows), list(range(len(rows))))
+    assert "<th>#</th><th>Chinese</th><th>English (en1)</th><th>English (en2)</th>" in html
+    assert "— no English (en2) —" in html

@@ -95,8 +95,11 @@ def test_the_sample_opens_aligned_with_pairs_and_flagged_rows():
     assert int(metric(at, "pairs")) == len(a.beads)
     assert metric(at, "zh covered").endswith("%")
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart"), "the confidence chart is drawn"
-    trust = next(e for e in at.expander if e.label == "How far to trust the flags")
-    shown = trust.dataframe[0].value
+    summary = next(e for e in at.expander if e.label.startswith("Summary: "))
+    assert summary.label.startswith(f"Summary: {len(a.beads)} pairs · {metric(at, 'omitted')} omitted · ")
+    assert summary.label.endswith(f"covered: zh {metric(at, 'zh covered')}, ru {metric(at, 'ru covered')}")
+    assert "How far to trust the flags" in [m.value.strip("*") for m in summary.markdown]
+    shown = summary.dataframe[0].value
     assert list(shown["flag"]) == ["omitted", "added", "partial", "number", "name", "weak", "disagree"]
     literary = dict(zip(shown["flag"], shown["right (literary prose)"]))
     formal = dict(zip(shown["flag"], shown["right (formal documents)"]))
@@ -320,6 +323,50 @@ def test_a_memory_from_elsewhere_is_checked_row_by_row_in_the_page(tmp_path):
     assert any("notes.csv" in e.value and "no two columns" in e.value for e in at.error)
 
 
+def test_the_three_column_page_opens_a_project_and_checks_pairs_aligned_elsewhere():
+    at = opened()
+    sample = work(at).alignment
+    saved = project_payload(sample, [], {"model": None, "presplit": False})
+    at.button(key="sample_ru_en").click().run()
+    assert at.session_state["threeway"] is not None
+    uploader = next(u for u in at.get("file_uploader") if u.key == "pairs_file")
+    uploader.upload("memory.tmx", export_payload(sample, "tmx"), "application/x-tmx+xml")
+    at.run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "threeway" not in at.session_state and work(at).alignment.source.name == "memory.tmx"
+    assert any("Checked memory.tmx" in s.value for s in at.success)
+    at.button(key="sample_ru_en").click().run()
+    uploader = next(u for u in at.get("file_uploader") if u.key == "project_file")
+    uploader.upload("statement.project.json", saved, "application/json")
+    at.run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "threeway" not in at.session_state and len(work(at).alignment.beads) == len(sample.beads)
+
+
+def test_a_json_download_two_or_three_columns_is_checked_in_the_page_as_on_the_command_line():
+    from aligner.export.threeway import render
+
+    at = opened()
+    sample = work(at).alignment
+    uploader = next(u for u in at.get("file_uploader") if u.key == "pairs_file")
+    assert "json" in [t.lstrip(".") for t in uploader.proto.type]
+    uploader.upload("pairs.json", export_payload(sample, "json"), "application/json")
+    at.run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    checked = work(at).alignment
+    assert checked.source.name == "pairs.json" and len(checked.beads) == len(sample.beads)
+    assert [b.note for b in checked.beads] == [b.note for b in sample.beads]
+    at.button(key="sample_ru_en").click().run()
+    three = at.session_state["threeway"]
+    at.selectbox(key="target_lang").set_value("English").run()
+    uploader = next(u for u in at.get("file_uploader") if u.key == "pairs_file")
+    uploader.upload("rows.json", render(three, "json"), "application/json")
+    at.run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert work(at).alignment.target.lang == "en"
+    assert len(work(at).alignment.beads) == len(three.alignments["en"].beads)
+
+
 def test_a_memory_with_both_translations_is_checked_in_the_language_chosen_on_the_page():
     from test_memory import TMX
 
@@ -512,6 +559,59 @@ def test_the_zh_ru_en_sample_shows_three_columns_with_flags_filter_search_and_do
     at.button(key="sample_ru").click().run()  # back to two columns, corrections available again
     assert "threeway" not in at.session_state and work(at).alignment.target.lang == "ru"
     assert table_rows(at)
+
+
+def test_next_problem_walks_the_three_column_rows_turning_pages_and_keeping_to_the_filter():
+    from aligner.threeway import DISAGREE
+
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    plain = at.session_state["threeway"].plain_rows()
+    flagged = [p["row"] for p in plain if p["flags"]]
+    at.selectbox(key="page_size").set_value(25).run()
+
+    def selected() -> list[int]:
+        return [r["pair"] for r in threeway_rows(at) if "selected" in r["classes"]]
+
+    walked = []
+    for _ in flagged:
+        at.button(key="next_problem3").click().run()
+        assert not at.exception and not at.error, [e.value for e in at.error]
+        walked += selected()
+        assert at.session_state["tw_page"] == (walked[-1] - 1) // 25 + 1  # its page is the one shown
+    assert walked == flagged and max(walked) > 25
+    at.button(key="next_problem3").click().run()
+    assert selected() == flagged[:1] and any("back to the first one" in i.value for i in at.info)
+    assert any(c.value.startswith(f"Row {flagged[0]}: ") for c in at.sidebar.caption)
+
+    at.toggle(key="problems_only").set_value(True).run()
+    at.button_group(key="tw_kinds").set_value([DISAGREE]).run()
+    disagree = [p["row"] for p in plain if any(f["kind"] == DISAGREE for f in p["flags"])]
+    at.button(key="next_problem3").click().run()
+    assert selected() == [next(row for row in disagree if row > flagged[0])]
+
+
+def test_the_three_column_downloads_take_the_rows_of_the_statuses_kept():
+    from aligner.export.threeway import row_status
+
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    result = at.session_state["threeway"]
+    keep = at.button_group(key="download3_keep")
+    assert keep.options == [STATUS_LABELS[s] for s in STATUSES] and keep.value == list(STATUSES)
+
+    def exports() -> list:
+        return [d for d in at.download_button if d.key.startswith("download3_")]
+
+    assert exports() and not any(d.disabled for d in exports())
+    at.button_group(key="download3_keep").set_value([]).run()
+    assert all(d.disabled for d in exports()) and any("at least one kind" in c.value for c in at.sidebar.caption)
+    statuses = {row_status(f.kind for f in row.flags) for row in result.rows}
+    absent = next(s for s in STATUSES if s not in statuses)  # the sample has no row of this status
+    at.button_group(key="download3_keep").set_value([absent]).run()
+    assert all(d.disabled for d in exports()) and any("No row has" in c.value for c in at.sidebar.caption)
+    at.button_group(key="download3_keep").set_value(["ok"]).run()
+    assert not at.exception and not any(d.disabled for d in exports())
 
 
 def test_a_pasted_second_translation_in_french_is_refused_and_english_makes_three_columns():

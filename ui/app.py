@@ -29,7 +29,8 @@ from ui.pairs_view import pairs_view  # noqa: E402
 from ui.row_picker import row_picker  # noqa: E402
 from ui.run import align_with_progress  # noqa: E402
 from ui.summary_view import show_summary  # noqa: E402
-from ui.threeway_view import downloads as threeway_downloads, threeway_page  # noqa: E402
+from ui.threeway_view import downloads as threeway_downloads, navigation as threeway_navigation  # noqa: E402
+from ui.threeway_view import threeway_page  # noqa: E402
 
 
 def _ask_first(key: str) -> bool:
@@ -124,12 +125,19 @@ def downloads() -> None:
     st.download_button("Save project", data=settled(lambda: project_payload(a, corrections.history, settings)),
                        file_name=file_name(a, "project"), mime="application/json", key="download_project",
                        on_click="ignore", width="stretch", type="primary")
+    open_files()
+
+
+def open_files() -> None:
+    """The uploads that put other work on the page: a saved project, pairs aligned elsewhere. On both
+    pages: a reviewer looking at three columns opens their project or checks a memory from there too."""
     st.file_uploader("Open a project", type=["json"], key="project_file", on_change=_load_project)
-    st.file_uploader("Check pairs aligned elsewhere", type=["tmx", "tsv", "csv", "xlsx", "docx"], key="pairs_file",
-                     on_change=_load_pairs,
+    st.file_uploader("Check pairs aligned elsewhere", type=["tmx", "tsv", "csv", "xlsx", "docx", "json"],
+                     key="pairs_file", on_change=_load_pairs,
                      help="A translation memory, a two-column table (the Chinese first, or columns named zh "
-                          "and en/ru) or a bilingual Word table, such as the Word download corrected by the "
-                          "translator: each row stays one pair and gets the review flags.")
+                          "and en/ru), a bilingual Word table, such as the Word download corrected by the "
+                          "translator, or a JSON download (two or three columns): each row stays one pair and "
+                          "gets the review flags.")
 
 
 # Material Symbols, drawn by Streamlit's own font: an emoji such as ✅ is an empty box on a machine
@@ -143,6 +151,11 @@ SAMPLE_HINT = ("This is a sample: a joint statement whose translation has proble
                "with **Next problem** in the sidebar (key N), correct the pair there and mark it reviewed (key M); "
                "open **Texts and encoder** above to align your own texts.")
 PROBLEM_EDGE = "a coloured left edge marks a pair to look at: a flag, or more than one sentence on a side."
+
+
+# Streamlit leaves 6rem above the title; 2.5rem clears its toolbar, and the rest goes to the pairs,
+# which a laptop screen must show with the title and summary above them.
+PAGE_CSS = "<style>[data-testid=stMainBlockContainer]{padding-top:2.5rem}</style>"
 
 
 def show_warnings(alignment) -> None:
@@ -174,7 +187,10 @@ def three_way_main(result) -> None:
         show_warnings(result.alignments[label])
     with st.sidebar:
         show_flash(message)
+        threeway_navigation(result)
         threeway_downloads(result)
+        st.header("Project")
+        open_files()
     threeway_page(result)
 
 
@@ -219,6 +235,7 @@ def ask_before_replacing() -> None:
 
 def main() -> None:
     st.set_page_config(page_title="aligner · review", page_icon="⇄", layout="wide")
+    st.html(PAGE_CSS)
     st.title("aligner · review")
     current = st.session_state.get(state.INPUTS) or sample_inputs()
     requested, error = None, None
@@ -283,8 +300,8 @@ def main() -> None:
         downloads()
     show_summary(a)
     st.html(legend_html(note=PROBLEM_EDGE))
-    row_picker()
     pairs_view()
+    row_picker()  # after the pairs: it draws nothing, but an element above them would push them down
 
 
 main()

@@ -1,7 +1,7 @@
 """The three-way page: the Chinese and two translations in three columns, pivoted on the Chinese.
 
 Rows come from `aligner.threeway` (`ThreeWay.plain_rows()`); this module only filters, pages and
-draws them, and hands out the three-way downloads. Corrections stay two-way: the merged rows
+draws them, walks the problem rows (Next problem) and hands out the three-way downloads. Corrections stay two-way: the merged rows
 are made from two alignments, and a correction to one would have to re-cut the other's rows.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ import streamlit as st
 from aligner.export import MEDIA_TYPES
 from aligner.export.status import STATUS_COLOURS
 from aligner.export.marked import three_way_cells
-from aligner.export.threeway import render
+from aligner.export.threeway import column_names, render
 from aligner.export.threeway import row_status as three_way_status
 from aligner.pair_filter import search, searchable
 from aligner.threeway import DISAGREE, ThreeWay
@@ -23,10 +23,25 @@ from aligner.types import ADDED, OMITTED, WEAK
 from ui import state
 from ui.downloads import FORMATS as TWO_WAY_FORMATS
 from ui.downloads import LABELS, file_stem
-from ui.pairs_table import LANG_NAMES, STATUS_ACCENTS, TABLE_CSS, legend_html
+from ui.pairs_table import STATUS_ACCENTS, TABLE_CSS, legend_html
 from ui.search_hits import hit_pattern, mark_hits
 
 KINDS_KEY, PAGE_KEY = "tw_kinds", "tw_page"
+SELECTED_KEY, SCROLL_KEY = "tw_selected", "tw_scroll"  # the row "Next problem" chose (1-based); a scroll owed
+
+# Brings the row "Next problem" chose into view: the table is drawn just before this script, so it
+# looks for the row for up to two seconds; the counter makes each script new, so that it runs again.
+SCROLL_TO_ROW = """<script>
+(() => {{
+  let tries = 0;
+  const look = () => {{
+    const row = document.querySelector('table#threeway tr.selected[data-row="{row}"]');
+    if (row) row.scrollIntoView({{block: "center"}});
+    else if (++tries < 40) setTimeout(look, 50);
+  }};
+  look();
+}})();  // request {count}
+</script>"""
 
 # format → (button label, MIME type): the two-way page's formats plus the text listing
 FORMATS: dict[str, tuple[str, str]] = {**TWO_WAY_FORMATS, "txt": (LABELS["txt"], MEDIA_TYPES["txt"])}
@@ -59,6 +74,7 @@ def _prepared(result: ThreeWay) -> tuple[list[dict], list[str], list[str]]:
     """Rows, their search texts and statuses, built once per three-way result (not on every click)."""
     cached = st.session_state.get("_tw_rows")
     if cached is None or cached[0] is not result:
+        st.session_state.pop(SELECTED_KEY, None)  # a new result: no row chosen yet
         rows = result.plain_rows()
         cached = (result, rows, haystacks(result, rows), [row_status(r) for r in rows])
         st.session_state["_tw_rows"] = cached
@@ -73,18 +89,64 @@ def select_rows(rows: list[dict], texts: list[str], problems_only: bool, kinds: 
     return found
 
 
+def next_problem(rows: list[dict], shown: list[int], kinds: set[str] | None, here: int) -> int | None:
+    """The first row after `here` (0-based, −1 for none) among those `shown` with a flag (of `kinds`,
+    when given), else the first such row from the top; None when there is none."""
+    problems = [i for i in shown if any(kinds is None or f["kind"] in kinds for f in rows[i]["flags"])]
+    return next((i for i in problems if i > here), problems[0] if problems else None)
+
+
+def _chosen_kinds(kinds_present: list[str]) -> set[str] | None:
+    """The kinds the flag filter lets through, or None (every kind) while "Problems only" is off."""
+    if not st.session_state.get(state.PROBLEMS_ONLY):
+        return None
+    return set(st.session_state.get(KINDS_KEY) or kinds_present)
+
+
+def _jump_next() -> None:
+    """Button callback: select the next problem row of the filter and search, turn to its page."""
+    result = state.three_way()
+    rows, texts, _ = _prepared(result)
+    kinds_present = sorted({f["kind"] for r in rows for f in r["flags"]})
+    kinds = _chosen_kinds(kinds_present)
+    shown = select_rows(rows, texts, kinds is not None, kinds or set(), st.session_state.get(state.QUERY, ""))
+    here = int(st.session_state.get(SELECTED_KEY, 0)) - 1
+    found = next_problem(rows, shown, kinds, here)
+    if found is None:
+        state.flash("info", "No problem rows among those shown.")
+        return
+    if found <= here:
+        state.flash("info", f"No more problems after row {here + 1}: back to the first one, row {found + 1}.")
+    st.session_state[SELECTED_KEY] = found + 1
+    st.session_state[PAGE_KEY] = shown.index(found) // state.page_size() + 1
+    st.session_state[SCROLL_KEY] = True
+
+
+def navigation(result: ThreeWay) -> None:
+    """"Next problem" (key N) and what the selected row's flags say, in the sidebar."""
+    _prepared(result)  # first: a new result forgets the row chosen in the one before
+    st.header("Problems")
+    st.button("Next problem ▶", on_click=_jump_next, key="next_problem3", width="stretch", shortcut="N",
+              help="The next row with a flag, among those the filter and the search show")
+    number = int(st.session_state.get(SELECTED_KEY, 0))
+    if 1 <= number <= len(result.rows):
+        flags = result.rows[number - 1].flags
+        st.caption(f"Row {number}: " + ("; ".join(f"{f.side + ' ' if f.side else ''}{f.kind}" for f in flags)
+                                        or "no flag"))
+
+
 def _cell(html: str, missing: str) -> str:
     return f"<td>{html}</td>" if html.strip() else f'<td class="missing">— {missing} —</td>'
 
 
-def row_html(result: ThreeWay, row: dict, status: str, hits: re.Pattern | None = None) -> str:
+def row_html(result: ThreeWay, row: dict, status: str, hits: re.Pattern | None = None, selected: bool = False) -> str:
     """One row: number, the three texts (what a search found marked), then each flag with the side it belongs to."""
     flags = "".join(
         f'<span class="flag">⚑ {escape((f["side"] + " ") if f["side"] else "")}{escape(f["kind"])}: '
         f'{escape(f["reason"])}</span>' for f in row["flags"])
-    classes = f"status-{status}" + (" problem" if row["flags"] else "")
+    classes = f"status-{status}" + (" problem" if row["flags"] else "") + (" selected" if selected else "")
     texts = [mark_hits(text, hits) for text in three_way_cells(result, result.rows[row["row"] - 1])]
-    missing = ["no Chinese"] + [f"no {LANG_NAMES.get(label, label)}" for label in result.labels]
+    missing = [f"no {name}" for name in column_names(result)]
     cells = "".join(_cell(text, gap) for text, gap in zip(texts, missing))
     return (f'<tr class="{classes}" data-row="{row["row"]}" data-status="{status}" '
             f'style="background:#{STATUS_COLOURS[status]}; --accent:{STATUS_ACCENTS[status]}">'
@@ -93,12 +155,12 @@ def row_html(result: ThreeWay, row: dict, status: str, hits: re.Pattern | None =
 
 def table_html(result: ThreeWay, rows: list[dict], statuses: list[str], indices: list[int], query: str = "") -> str:
     """The rows at `indices` (one page) as one HTML table: Chinese, each translation, flags."""
-    names = [LANG_NAMES.get(result.source.lang, result.source.lang)] + \
-            [LANG_NAMES.get(label, label) for label in result.labels]
+    names = column_names(result)  # "English (en1)", "English (en2)" when both translations are English
     head = ('<colgroup><col style="width:3.5em"><col><col><col><col style="width:20%"></colgroup><thead><tr><th>#</th>'
             + "".join(f"<th>{escape(n)}</th>" for n in names) + "<th>flags</th></tr></thead>")
     hits = hit_pattern(query)
-    body = "".join(row_html(result, rows[i], statuses[i], hits) for i in indices)
+    selected = int(st.session_state.get(SELECTED_KEY, 0)) - 1
+    body = "".join(row_html(result, rows[i], statuses[i], hits, i == selected) for i in indices)
     return f'{TABLE_CSS}<table class="pairs" id="threeway">{head}<tbody>{body}</tbody></table>'
 
 
@@ -151,6 +213,10 @@ def threeway_rows(result: ThreeWay) -> None:
     which = f"{len(shown)} matching of {len(rows)}" if len(shown) < len(rows) else f"all {len(rows)}"
     st.caption(f"Showing {len(on_page)} rows on page {page} of {pages} ({which} rows)")
     st.html(table_html(result, rows, statuses, on_page, st.session_state.get(state.QUERY, "")))
+    selected = int(st.session_state.get(SELECTED_KEY, 0)) - 1
+    if st.session_state.pop(SCROLL_KEY, False) and selected in on_page:
+        count = st.session_state["_tw_scrolls"] = st.session_state.get("_tw_scrolls", 0) + 1
+        st.html(SCROLL_TO_ROW.format(row=selected + 1, count=count), unsafe_allow_javascript=True)
 
 
 def base_name(result: ThreeWay) -> str:
@@ -159,11 +225,25 @@ def base_name(result: ThreeWay) -> str:
 
 
 def downloads(result: ThreeWay) -> None:
-    """The three-way outputs, rendered only when a button is pressed."""
+    """The three-way outputs of the rows of the statuses chosen (as on the two-column page and with
+    `--keep`: e.g. only 'ok' rows for a trilingual memory), rendered only when a button is pressed."""
+    from aligner.export.status import STATUS_LABELS, STATUSES
+    from aligner.pair_filter import kept_rows
+
     st.header("Download")
+    keep = st.pills("Rows to include", STATUSES, selection_mode="multi", default=list(STATUSES), key="download3_keep",
+                    format_func=STATUS_LABELS.get,
+                    help="E.g. only 'ok' for a translation memory or training data; a disagree row counts as "
+                         "omitted.")
+    chosen = kept_rows(result, keep)
+    if not keep:
+        st.caption("Choose at least one kind of row above to download.")
+    elif not chosen.rows:
+        st.caption("No row has the statuses chosen above; choose others to download.")
     for fmt, (label, mime) in FORMATS.items():
-        st.download_button(label, data=lambda f=fmt: render(result, f), file_name=f"{base_name(result)}.{fmt}",
-                           mime=mime, key=f"download3_{fmt}", on_click="ignore", width="stretch")
+        st.download_button(label, data=lambda f=fmt: render(chosen, f), file_name=f"{base_name(result)}.{fmt}",
+                           mime=mime, key=f"download3_{fmt}", on_click="ignore", width="stretch",
+                           disabled=not chosen.rows)
     st.info(CORRECTIONS_NOTE)
 
 

@@ -4,7 +4,8 @@ JSON shape (format "aligner-threeway", version 1):
     {"source": {document}, "targets": {"ru": {document}, "en": {document}},
      "pairs": {"ru": [pair records of the zh–ru alignment], "en": [...]},
      "rows": [{"src": [i...], "ru": [j...], "en": [k...], "src_text", "ru_text", "en_text",
-               "ru_score", "en_score", "flags": [{"side": "ru" | "en" | "", "kind", "reason"}]}]}
+               "ru_score", "en_score", "flags": [{"side": "ru" | "en" | "", "kind", "reason"}]}],
+     "warnings": {"en": ["…"]}}  (only when a translation has any: e.g. it is not a translation of the Chinese)
 Documents and pair records are those of the two-way JSON record (`aligner.export.record`), so
 either alignment can be rebuilt from the file; rows are the pivoted view.
 """
@@ -57,6 +58,8 @@ def to_dict(result: ThreeWay) -> dict:
         "targets": {label: _document_dict(a.target) for label, a in result.alignments.items()},
         "pairs": {label: [_pair_dict(a, b) for b in a.beads] for label, a in result.alignments.items()},
         "rows": [row_dict(result, row) for row in result.rows],
+        **({"warnings": {label: list(a.warnings) for label, a in result.alignments.items() if a.warnings}}
+           if result.warnings else {}),
     }
 
 
@@ -256,12 +259,30 @@ def _workbook(named: list[tuple[str, ThreeWay]], document: bool) -> bytes:
     return buffer.getvalue()
 
 
+def column_names(result: ThreeWay) -> list[str]:
+    """The three columns' headings: the languages by name, with their labels when both translations
+    share one ("English (en1)", "English (en2)"), so that the two columns are told apart."""
+    from aligner.types import LANGUAGE_NAMES
+
+    documents = [result.source, *(result.alignments[label].target for label in result.labels)]
+    names = [LANGUAGE_NAMES.get(document.lang, document.lang) for document in documents]
+    shared = result.labels != [result.alignments[label].target.lang for label in result.labels]
+    return names[:1] + [f"{name} ({label})" if shared else name for name, label in zip(names[1:], result.labels)]
+
+
 def render_html(result: ThreeWay) -> bytes:
     from html import escape
 
     from aligner.export.marked import MARK_STYLE, three_way_cells
 
-    head = "".join(f"<th>{escape(h)}</th>" for h in ["#", result.source.lang, *result.labels, "flags"])
+    documents = [result.source, *(result.alignments[label].target for label in result.labels)]
+    names = column_names(result)
+    title = "Three-way alignment: " + " · ".join(document.name or name for document, name in zip(documents, names))
+    meta = " · ".join(f"{name}: {len(document)} sentences" for name, document in zip(names, documents))
+    # what the review found about a translation as a whole (not a translation of this text) heads the
+    # report, as in the two-column one: every row's weak flag alone would not say why
+    warnings = "".join(f'<p class="warning">{escape(w)}</p>' for w in result.warnings)
+    head = "".join(f"<th>{escape(h)}</th>" for h in ["#", *names, "flags"])
     rows = []
     for number, row in enumerate(result.rows, start=1):
         cells = [str(number), *three_way_cells(result, row)]  # the numbers and names flags quote are marked
@@ -269,10 +290,12 @@ def render_html(result: ThreeWay) -> bytes:
                             for f in row.flags)
         css = ' class="flagged"' if row.flags else ""
         rows.append(f"<tr{css}>" + "".join(f"<td>{c or MISSING}</td>" for c in cells) + f"<td>{flags}</td></tr>")
-    page = ("<!doctype html><html><head><meta charset=\"utf-8\"><title>Three-way alignment</title><style>"
+    page = ("<!doctype html><html><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title><style>"
             "body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px;"
-            "vertical-align:top}tr.flagged{background:#fff2a8}mark{" + MARK_STYLE + "}</style>"
-            "</head><body><table><tr>" + head + "</tr>"
+            "vertical-align:top}tr.flagged{background:#fff2a8}mark{" + MARK_STYLE + "}"
+            ".warning{background:#fff4d6;border-left:4px solid #e0a800;padding:0.5em 0.8em}</style>"
+            "</head><body><h1>" + escape(title) + "</h1><p>" + escape(f"{meta} · {len(result.rows)} rows") + "</p>"
+            + warnings + "<table><tr>" + head + "</tr>"
             + "".join(rows) + "</table></body></html>\n")
     return page.encode("utf-8")
 
@@ -292,17 +315,16 @@ def render_docx(result: ThreeWay) -> bytes:
     from aligner.export.status import STATUS_COLOURS
     from aligner.export.word import WordRow, build
     from aligner.normalise import is_traditional
-    from aligner.types import LANGUAGE_NAMES
 
     documents = [result.source, *(result.alignments[label].target for label in result.labels)]
-    names = [LANGUAGE_NAMES.get(document.lang, document.lang) for document in documents]
+    names = column_names(result)
     rows = [WordRow(str(number), three_way_segments(result, row),
                     [(f"{f.side + ' ' if f.side else ''}{f.kind}: ", one_line(f.reason)) for f in row.flags],
                     STATUS_COLOURS[row_status(f.kind for f in row.flags)])
             for number, row in enumerate(result.rows, start=1)]
     title = "Three-way alignment: " + " · ".join(names)
     meta = [" · ".join(f"{name}: {len(document)} sentences" for name, document in zip(names, documents))
-            + f" · {len(rows)} rows"]
+            + f" · {len(rows)} rows"] + [f"Warning: {warning}" for warning in result.warnings]
     return build(title, meta, ["#", *names, "flags"], rows, None, is_traditional(result.source.text))
 
 
