@@ -168,27 +168,14 @@ def _add_units(body: ET.Element, result: ThreeWay, document: str = "", unit_srcl
 
 def _tmx(named: list[tuple[str, ThreeWay]]) -> bytes:
     """A TMX 1.4b file of one or more three-column results, headed as the two-column TMX is."""
-    from aligner import __version__
-    from aligner.export.tmx import _sub, header_srclang
+    from aligner.export.tmx import tmx_file
 
-    codes = {tmx_lang(result.source.lang, result.source.text) for _, result in named}
-    root = ET.Element("tmx", version="1.4")
-    head = ET.SubElement(root, "header", {"creationtool": "aligner", "creationtoolversion": __version__,
-                                          "segtype": "sentence", "o-tmf": "aligner", "adminlang": "en",
-                                          "srclang": header_srclang(codes), "datatype": "plaintext"})
-    body = ET.SubElement(root, "body")
-    skipped = sum(_add_units(body, result, name, len(codes) > 1)  # a corpus file names each document
-                  for name, result in named)
     total = sum(len(result.rows) for _, result in named)
-    _sub(head, "note", f"{skipped} of {total} rows lack one of the three texts (an omitted or added passage) "
-                       "and are not included as translation units.")
-    _sub(head, "prop", str(skipped), type="x-aligner-skipped")
-    models = sorted({a.model for _, result in named for a in result.alignments.values() if a.model})
-    if models:
-        _sub(head, "prop", "; ".join(models), type="x-aligner-model")
-    ET.indent(root)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
-            + ET.tostring(root, encoding="unicode") + "\n").encode("utf-8")
+    return tmx_file({tmx_lang(result.source.lang, result.source.text) for _, result in named},
+                    (a.model for _, result in named for a in result.alignments.values() if a.model),
+                    lambda body, corpus: sum(_add_units(body, result, name, corpus) for name, result in named),
+                    lambda skipped: f"{skipped} of {total} rows lack one of the three texts (an omitted or added "
+                                    "passage) and are not included as translation units.")
 
 
 def render_tmx(result: ThreeWay) -> bytes:

@@ -7,6 +7,7 @@ Element order follows the TMX 1.4b DTD: in <tu>, <note>/<prop> come before the <
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from typing import Callable, Iterable
 
 from aligner import __version__
 from aligner.export.table import one_line, pair_texts
@@ -88,28 +89,36 @@ def add_units(body: ET.Element, alignment: Alignment, document: str = "", unit_s
     return skipped
 
 
-def tmx_document(named: list[tuple[str, Alignment]]) -> bytes:
-    """A TMX 1.4b file of one or more alignments (a name, given for a corpus, labels its units)."""
-    codes = {tmx_lang(alignment.source.lang, alignment.source.text) for _, alignment in named}
+def tmx_file(codes: set[str], models: Iterable[str], add_units: Callable[[ET.Element, bool], int],
+             skipped_note: Callable[[int], str]) -> bytes:
+    """A TMX 1.4b file as both exports write it: the header for the source languages `codes`, the
+    units `add_units` puts in the body (told whether each must name its document, as in a corpus),
+    and the header's note on what was left out, known only then (`skipped_note` of the count)."""
     root = ET.Element("tmx", version="1.4")
     head = _sub(root, "header", creationtool="aligner", creationtoolversion=__version__,
                 segtype="sentence", **{"o-tmf": "aligner", "adminlang": "en", "srclang": header_srclang(codes),
                                        "datatype": "plaintext"})
-    body = _sub(root, "body")
-    skipped = sum(add_units(body, alignment, name, len(codes) > 1)  # a corpus file names each document
-                  for name, alignment in named)
-    total = sum(len(alignment.beads) for _, alignment in named)
-    # The header may hold notes and props in any order; the count is known only now.
-    _sub(head, "note", f"{skipped} of {total} pairs are omitted or added passages "
-                       "(text on one side only) and are not included as translation units.")
+    skipped = add_units(_sub(root, "body"), len(codes) > 1)
+    # The header may hold notes and props in any order.
+    _sub(head, "note", skipped_note(skipped))
     _sub(head, "prop", str(skipped), type="x-aligner-skipped")
-    models = sorted({alignment.model for _, alignment in named if alignment.model})
-    if models:
-        _sub(head, "prop", "; ".join(models), type="x-aligner-model")
+    names = sorted(set(models))
+    if names:
+        _sub(head, "prop", "; ".join(names), type="x-aligner-model")
     ET.indent(root)
     xml = ET.tostring(root, encoding="unicode")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
             + xml + "\n").encode("utf-8")
+
+
+def tmx_document(named: list[tuple[str, Alignment]]) -> bytes:
+    """A TMX 1.4b file of one or more alignments (a name, given for a corpus, labels its units)."""
+    total = sum(len(alignment.beads) for _, alignment in named)
+    return tmx_file({tmx_lang(alignment.source.lang, alignment.source.text) for _, alignment in named},
+                    (alignment.model for _, alignment in named if alignment.model),
+                    lambda body, corpus: sum(add_units(body, alignment, name, corpus) for name, alignment in named),
+                    lambda skipped: f"{skipped} of {total} pairs are omitted or added passages "
+                                    "(text on one side only) and are not included as translation units.")
 
 
 def render_tmx(alignment: Alignment) -> bytes:
