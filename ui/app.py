@@ -19,7 +19,7 @@ from aligner.glossary import coverage_gap  # noqa: E402
 from aligner.project import load_project  # noqa: E402
 from ui import state  # noqa: E402
 from ui.correct_panel import correction_panel  # noqa: E402
-from ui.downloads import FORMATS, export_payload, file_name, project_payload, settled  # noqa: E402
+from ui.downloads import FORMATS, export_payload, file_name, project_payload, settled, status_downloads  # noqa: E402
 from ui.inputs import (  # noqa: E402
     CUSTOM_ENCODER, DEFAULT_ENCODER, LANG_CHOICES, Inputs, page_message, sample_inputs, show_in_panel, take_sample_request,
     texts_panel,
@@ -98,27 +98,17 @@ def _load_pairs(confirmed: bool = False) -> None:
 
 
 def downloads() -> None:
-    from aligner.export import STATUS_LABELS, STATUSES
     from aligner.pair_filter import kept_pairs
 
     corrections = state.work()
     a = corrections.alignment
     st.header("Download")
-    keep = st.pills("Pairs to include", STATUSES, selection_mode="multi", default=list(STATUSES), key="download_keep",
-                    format_func=STATUS_LABELS.get,
-                          help="E.g. only 'ok' for a translation memory or training data; the project file "
-                               "always keeps every pair.")
-    chosen = kept_pairs(a, keep)
-    if not keep:
-        st.caption("Choose at least one kind of pair above to download.")
-    elif not chosen.beads:
-        st.caption("No pair has the statuses chosen above; choose others to download.")
-    for fmt, (label, mime) in FORMATS.items():
-        # the pairs chosen when the button is clicked: a note saved just before (see _note_left) is in them
-        st.download_button(label, data=settled(lambda f=fmt: export_payload(kept_pairs(a, keep), f)),
-                           file_name=file_name(a, fmt),
-                           mime=mime, key=f"download_{fmt}", on_click="ignore", width="stretch",
-                           disabled=not chosen.beads)
+    # the pairs chosen when the button is clicked: a note saved just before (see _note_left) is in them
+    status_downloads("pair", "download", "E.g. only 'ok' for a translation memory or training data; the project "
+                                         "file always keeps every pair.", FORMATS,
+                     lambda keep: len(kept_pairs(a, keep).beads),
+                     lambda keep, fmt: settled(lambda: export_payload(kept_pairs(a, keep), fmt)),
+                     lambda fmt: file_name(a, fmt))
     st.header("Project")
     inputs = st.session_state[state.INPUTS]
     settings = {"model": inputs.model, "presplit": inputs.presplit}

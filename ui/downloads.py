@@ -9,6 +9,8 @@ import time
 from pathlib import PurePath
 from typing import Callable
 
+import streamlit as st
+
 from aligner.export import MEDIA_TYPES, render
 from aligner.project import save_project
 from aligner.reading import READABLE_SUFFIXES
@@ -38,6 +40,25 @@ def settled(build: Callable[[], bytes]) -> Callable[[], bytes]:
         time.sleep(SETTLE_SECONDS)
         return build()
     return run
+
+
+def status_downloads(noun: str, key: str, help: str, formats: dict[str, tuple[str, str]], count: Callable[[list[str]], int],
+                     build: Callable[[list[str], str], Callable[[], bytes]], name_of: Callable[[str], str]) -> None:
+    """A page's download buttons, one per format, under pills choosing the statuses of the {noun}s
+    ('pair', 'row') to include (as `--keep`: e.g. only 'ok' ones for a translation memory).
+    `count(keep)` is how many would be kept, `build(keep, fmt)` what a button hands over when clicked."""
+    from aligner.export import STATUS_LABELS, STATUSES
+
+    keep = st.pills(f"{noun.capitalize()}s to include", STATUSES, selection_mode="multi", default=list(STATUSES),
+                    key=f"{key}_keep", format_func=STATUS_LABELS.get, help=help)
+    kept = count(keep)
+    if not keep:
+        st.caption(f"Choose at least one kind of {noun} above to download.")
+    elif not kept:
+        st.caption(f"No {noun} has the statuses chosen above; choose others to download.")
+    for fmt, (label, mime) in formats.items():
+        st.download_button(label, data=build(keep, fmt), file_name=name_of(fmt), mime=mime, key=f"{key}_{fmt}",
+                           on_click="ignore", width="stretch", disabled=not kept)
 
 
 def file_stem(source_name: str) -> str:

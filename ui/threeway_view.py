@@ -22,7 +22,7 @@ from aligner.threeway import DISAGREE, ThreeWay
 from aligner.types import ADDED, OMITTED, WEAK
 from ui import state
 from ui.downloads import FORMATS as TWO_WAY_FORMATS
-from ui.downloads import LABELS, file_stem
+from ui.downloads import LABELS, file_stem, status_downloads
 from ui.pairs_table import STATUS_ACCENTS, TABLE_CSS, legend_html
 from ui.search_hits import hit_pattern, mark_hits
 
@@ -227,23 +227,14 @@ def base_name(result: ThreeWay) -> str:
 def downloads(result: ThreeWay) -> None:
     """The three-way outputs of the rows of the statuses chosen (as on the two-column page and with
     `--keep`: e.g. only 'ok' rows for a trilingual memory), rendered only when a button is pressed."""
-    from aligner.export.status import STATUS_LABELS, STATUSES
     from aligner.pair_filter import kept_rows
 
     st.header("Download")
-    keep = st.pills("Rows to include", STATUSES, selection_mode="multi", default=list(STATUSES), key="download3_keep",
-                    format_func=STATUS_LABELS.get,
-                    help="E.g. only 'ok' for a translation memory or training data; a disagree row counts as "
-                         "omitted.")
-    chosen = kept_rows(result, keep)
-    if not keep:
-        st.caption("Choose at least one kind of row above to download.")
-    elif not chosen.rows:
-        st.caption("No row has the statuses chosen above; choose others to download.")
-    for fmt, (label, mime) in FORMATS.items():
-        st.download_button(label, data=lambda f=fmt: render(chosen, f), file_name=f"{base_name(result)}.{fmt}",
-                           mime=mime, key=f"download3_{fmt}", on_click="ignore", width="stretch",
-                           disabled=not chosen.rows)
+    status_downloads("row", "download3", "E.g. only 'ok' for a translation memory or training data; a disagree row "
+                                         "counts as omitted.", FORMATS,
+                     lambda keep: len(kept_rows(result, keep).rows),
+                     lambda keep, fmt: lambda: render(kept_rows(result, keep), fmt),
+                     lambda fmt: f"{base_name(result)}.{fmt}")
     st.info(CORRECTIONS_NOTE)
 
 
