@@ -114,3 +114,5 @@ def test_the_batch_summary_notes_a_document_whose_translation_is_another_text(tm
     with open(tmp_path / "out" / "summary.tsv", encoding="utf-8", newline="") as summary:
         row = next(csv.DictReader(summary, delimiter="\t"))
     assert "do not look like translations" in row["note"] and "English file" in row["note"]
+    # and on stderr while the run goes on, as `align` says it, even with -q
+    assert "Warning: ch6: " in done.stderr and "do not look like translations" in done.stderr

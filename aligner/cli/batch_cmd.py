@@ -133,6 +133,8 @@ def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, hold, g
             documents.update(1)
             if not quiet:
                 documents.write(_line(result), file=sys.stderr)
+            for warning in result.warnings:  # as `align` prints them, -q or not: the output is no translation
+                documents.write(f"Warning: {result.name}: {warning}", file=sys.stderr)
         documents.close()
     except AlignerError as error:  # the encoder cannot be loaded: nothing can be aligned
         raise click.ClickException(str(error)) from None
