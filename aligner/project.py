@@ -78,7 +78,8 @@ def load_project(data: bytes | str | os.PathLike, name: str = "the project file"
     if not isinstance(record, dict) or record.get("format") != FORMAT:
         raise ProjectError(
             f"{name} is JSON but not an aligner project (no \"format\": \"{FORMAT}\"). "
-            "Load a project file saved from the review page, not a pairs export."
+            "Load a project file saved from the review page; a pairs export (a JSON, TMX, TSV … download) "
+            "is reviewed with 'Check pairs aligned elsewhere' on the page, or aligner check."
         )
     version = record.get("version")
     if not isinstance(version, int) or version > VERSION:

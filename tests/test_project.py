@@ -59,6 +59,7 @@ def test_a_pairs_export_is_not_a_project():
     with pytest.raises(ProjectError, match="not an aligner project") as err:
         load_project(json.dumps({"pairs": []}).encode(), name="pairs.json")
     assert "pairs.json" in str(err.value)
+    assert "Check pairs aligned elsewhere" in str(err.value) and "aligner check" in str(err.value)  # where it goes
     assert isinstance(err.value, InputError)
 
 
