@@ -199,16 +199,23 @@ def _first_text_column(rows: list[list[str]]) -> int:
     return 0
 
 
+# A reviewer's or translator's note column, as our exports name it and as people head it by hand.
+NOTE_COLUMNS = ("note", "notes", "comment", "comments", "remark", "remarks", "备注", "注释", "批注", "评论",
+                "комментарий", "комментарии", "примечание", "примечания")
+
+
 def _table_marks(header: list[str], rows: list[list[str]]) -> Marks:
     """Each row's reviewed mark and note: from `reviewed` and `note` columns (our TSV, CSV and
-    XLSX), else from the lines of a `flags` column (our Word export: "✓ reviewed", "note: …")."""
+    XLSX; a note column headed by hand: Comment, 备注, Комментарий …), else from the lines of a
+    `flags` column (our Word export: "✓ reviewed", "note: …")."""
     names = [cell.strip().lower() for cell in header]
+    note = next((name for name in NOTE_COLUMNS if name in names), "")
 
     def cell(row: list[str], name: str) -> str:
         return row[names.index(name)].strip() if name in names and names.index(name) < len(row) else ""
 
-    if "reviewed" in names or "note" in names:
-        return [(cell(row, "reviewed").lower() in ("yes", "✓", "true", "1", "x"), cell(row, "note")) for row in rows]
+    if "reviewed" in names or note:
+        return [(cell(row, "reviewed").lower() in ("yes", "✓", "true", "1", "x"), cell(row, note)) for row in rows]
     marks = []
     for row in rows:
         lines = [line.strip() for line in cell(row, "flags").splitlines()]

@@ -358,3 +358,18 @@ def test_the_memory_check_benchmark_answers_help_instead_of_running():
                           capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert done.returncode == 0 and done.stdout.startswith("usage: memory_check.py")
     assert "rows; clean memory" not in done.stdout
+
+
+@pytest.mark.parametrize("heading", ["Comment", "备注", "Комментарий"])
+def test_a_translators_comment_column_comes_back_as_the_pairs_note(tmp_path, heading):
+    from aligner.memory import read_marked
+
+    path = tmp_path / "memory.tsv"
+    path.write_text(f"中文\tРусский\t{heading}\n"
+                    "中俄两国元首举行会谈。\tГлавы двух государств провели переговоры.\t\n"
+                    "双方签署了联合声明。\tСтороны подписали совместное заявление.\tуточнить термин\n",
+                    encoding="utf-8")
+    pairs, _, _, marks = read_marked(path)
+    assert [zh for zh, _ in pairs] == ["中俄两国元首举行会谈。", "双方签署了联合声明。"]
+    assert [ru for _, ru in pairs][1] == "Стороны подписали совместное заявление."  # the comment is no translation
+    assert marks == [(False, ""), (False, "уточнить термин")]
