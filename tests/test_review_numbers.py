@@ -158,6 +158,9 @@ def test_a_changed_amount_written_in_words_names_both_sides():
     assert reason("双方期待发达国家每年提供1000亿美元。",
                   "Стороны ожидают от развитых стран ежегодного предоставления полутора миллиардов долларов.", "ru") == \
         "1000亿 ≠ полутора миллиардов"
+    assert reason("双方期待发达国家每年提供1000亿美元。",
+                  "The parties expect developed countries to provide one and a half billion dollars a year.", "en") == \
+        "1000亿 ≠ one and a half billion"
     assert reason("两国贸易额达到1000亿美元。", "Товарооборот двух стран значительно вырос.", "ru") == \
         "1000亿 only in the Chinese"  # "двух" is a count, not an amount: not set against 1000亿
 
@@ -186,6 +189,8 @@ def test_reasons_quote_the_users_traditional_text():
     ("项目总投资3亿5000万元。", "The project's total investment is 350 million yuan.", "en"),
     ("双边贸易额达到五千亿美元。", "Bilateral trade reached half a trillion dollars.", "en"),
     ("约五十万人参加了活动。", "В мероприятии приняли участие около полумиллиона человек.", "ru"),
+    ("每年提供15亿美元。", "They provide one and a half billion dollars a year.", "en"),
+    ("约250万人参加了活动。", "В мероприятии приняли участие около двух с половиной миллионов человек.", "ru"),
     ("会议于下午3点半开始。", "The meeting began at 3:30 p.m.", "en"),
     ("会议于下午3点开始。", "The meeting began at 15:00.", "en"),
     ("会议于15点30分开始。", "The meeting began at 3.30 pm.", "en"),

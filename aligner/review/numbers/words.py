@@ -210,6 +210,22 @@ def _word_value(word: str, lang: str) -> tuple[str, float] | None:
     return None
 
 
+_AND_A_HALF = {"en": ("and", "a", "half"), "ru": ("с", "половиной")}
+
+
+def _and_a_half(text: str, words: list[re.Match], j: int, lang: str) -> int:
+    """The index of the scale word after "and a half" / "с половиной" starting at words[j] (one and a
+    half billion, два с половиной миллиона), else 0: only before a scale word, words apart by spaces."""
+    phrase = _AND_A_HALF[lang]
+    k = j + len(phrase)
+    if k >= len(words) or [w.group(0).lower() for w in words[j:k]] != list(phrase):
+        return 0
+    if any(text[words[x].end():words[x + 1].start()].strip() for x in range(j - 1, k)):
+        return 0
+    value = _word_value(words[k].group(0), lang)
+    return k if value and value[0] == "scale" else 0
+
+
 def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
     claims = Claims(text)
     found, taken, add = claims.found, claims.taken, claims.add
@@ -287,6 +303,11 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
             tok = words[j].group(0)
             if taken[words[j].start()]:
                 break
+            if n_words and not scaled and prev_kind in ("unit", "tens") and (k := _and_a_half(text, words, j, lang)):
+                current += 0.5  # one and a half billion, два с половиной миллиона: the scale word comes next
+                last_end = words[k - 1].end()
+                j = k
+                continue
             gap = text[last_end:words[j].start()]
             if n_words and gap.strip() not in ("", "and") and not (gap.strip() == "," and scaled):
                 break
