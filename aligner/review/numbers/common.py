@@ -42,7 +42,9 @@ _NUMBER_SUFFIXES = {"st", "nd", "rd", "th", "s", "am", "pm", "km", "kg", "cm", "
 _SPACES = " \u00a0\u202f\u2009"
 
 # Digit groups: 1,500 / 1 500 / 1 500 / 1.5 / 2022 (but not 2022 15 — a group after a space has 3 digits).
-DIGITS = re.compile(r"\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?")
+DIGITS = re.compile(r"\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:[.,]\d+)?(?!\d)"
+                    r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d.])"  # 1.500.000: dots grouping thousands
+                    r"|\d+(?:[.,]\d+)?")
 RANGE_DASH = "-–—~～"
 DIGIT_RUN = re.compile(r"\d+")
 
@@ -56,6 +58,10 @@ def digit_values(raw: str, lang: str) -> tuple[float, ...]:
         if plain.rfind(".") > plain.rfind(","):
             return (float(plain.replace(",", "")),)
         return (float(plain.replace(".", "").replace(",", ".")),)
+    if plain.count(".") > 1:  # 1.500.000, as German and some Russian texts group thousands
+        return (float(plain.replace(".", "")),)
+    if lang == "ru" and re.fullmatch(r"\d{1,3}\.\d{3}", plain):  # 1.500 человек: 1,5 or 1 500
+        return (float(plain), float(plain.replace(".", "")))
     if "," in plain:
         groups = plain.split(",")
         grouped = all(len(g) == 3 for g in groups[1:])
