@@ -309,3 +309,16 @@ def test_words_that_look_like_numbers_are_not_read():
     assert [q.text for q in quantities("提出三点建议", "zh")] == ["三"]  # three points, not three o'clock
     assert [q.text for q in quantities("在2022年的会议中有一项决议", "zh")] == ["2022", "一"]  # not "one in 2022"
     assert quantities("three quarters of the companies", "en")[0].values == (0.75,)
+
+
+@pytest.mark.parametrize("tgt, lang", [
+    ("Горячая линия круглосуточно обслуживает горожан.", "ru"),
+    ("Горячая линия обслуживает горожан круглые сутки.", "ru"),
+    ("The hotline serves residents around the clock.", "en"),
+    ("A round-the-clock hotline serves residents.", "en"),
+    ("The hotline serves residents 24/7.", "en"),
+])
+def test_around_the_clock_is_the_24_hours_of_24_xiaoshi(tgt, lang):
+    # "24 only in the Chinese" was a false flag on these faithful renderings, and 24/7 gave "7 only in the English"
+    assert reason("热线24小时为市民服务。", tgt, lang) is None
+    assert reason("热线12小时为市民服务。", tgt, lang) is not None  # still a number: 12 hours is not around the clock

@@ -10,7 +10,8 @@ line spreads its words, and footnote reference marks, which copied read `cold.1`
 be flagged as numbers the original lacks), reads a page of two columns the left one first, drops page
 furniture and the footnotes at a page's foot where they can be told (as the Word readers leave them out),
 and joins each paragraph's lines into one (no space between Chinese characters, one space
-otherwise), paragraphs separated by a blank line. A
+otherwise; a hyphen that only breaks a word at a line end, "меж-" + "дународного", is dropped when
+the document uses the word whole elsewhere), paragraphs separated by a blank line. A
 paragraph that runs over a page break is joined like any other. Where the font map gives a code
 point that merely shares its glyph with the character meant (⼈⺠ for 人民, ﬁ for fi), the
 character meant is what the PDF says (`normalise.unshare_glyphs`): it is what the reader sees,
@@ -578,7 +579,8 @@ def paragraphs(lines: list[Line]) -> list[str]:
             groups.append([b])
         else:
             groups[-1].append(b)
-    return [_join([line.text for line in group]) for group in groups]
+    words = _words(line.text for line in lines)
+    return [_join([line.text for line in group], words) for group in groups]
 
 
 def _breaks(a: Line, b: Line, on_a: _Column, on_b: _Column) -> bool:
@@ -593,12 +595,32 @@ def _breaks(a: Line, b: Line, on_a: _Column, on_b: _Column) -> bool:
     return on_b.indented(b) or on_a.centred(a) or on_a.stops_short(a, b)
 
 
-def _join(texts: list[str]) -> str:
+_WORD_RE = re.compile(r"\w+")
+_BROKEN_RE = re.compile(r"(\w+)-$")  # the part of a word before a hyphen at a line end
+
+
+def _words(texts) -> Counter:
+    """The document's words (hyphens part them), folded to lower case: its own dictionary."""
+    return Counter(word.lower() for text in texts for word in _WORD_RE.findall(text))
+
+
+def _hyphenated(before: str, after: str, words: Counter) -> bool:
+    """Whether the hyphen ending `before` only breaks a word at the line end ("меж-" + "дународного"):
+    the word whole, without it, is one the document uses elsewhere. A real hyphen ("социально-" +
+    "экономического") is kept: the document never writes the halves as one word."""
+    head, tail = _BROKEN_RE.search(before), _WORD_RE.match(after)
+    return bool(head and tail and (head.group(1) + tail.group(0)).lower() in words)
+
+
+def _join(texts: list[str], words: Counter | None = None) -> str:
     """One paragraph from its lines: one space at a break, none after a hyphen or a dash set close, or
-    next to Chinese (unless the Chinese follows a Latin mark, which is followed by a space)."""
+    next to Chinese (unless the Chinese follows a Latin mark, which is followed by a space); a hyphen
+    that only breaks a word the document uses whole elsewhere is dropped (`_hyphenated`)."""
     out = texts[0]
     for text in texts[1:]:
-        if out.endswith("-") or _dash_set_close(out, text):
+        if words and _hyphenated(out, text, words):
+            out, glue = out[:-1], ""
+        elif out.endswith("-") or _dash_set_close(out, text):
             glue = ""
         elif is_cjk(text[0]) and out[-1] in _LATIN_MARKS:
             glue = " "  # "多边主义, 推进"

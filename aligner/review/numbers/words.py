@@ -173,6 +173,18 @@ def _one_in_n(text: str, lang: str, claims: Claims) -> None:
             claims.add(Quantity(m.group(0), (1 / n,), True, m.start(), m.end()))
 
 
+# "Around the clock", "24/7", "круглосуточно": the 24 hours of 24小时 (a day's, not a count of hours in words).
+_AROUND_THE_CLOCK = re.compile(r"\b(?:a?round[- ]the[- ]clock|24/7|круглосуточн\w*|(?:в\s+)?кругл\w+\s+сут\w*)", re.I)
+
+
+def _around_the_clock(text: str, claims: Claims) -> None:
+    """"Around the clock", "24/7", "круглосуточно": 24 (hours), soft, as the idiom renders 24小时 — and the
+    7 of 24/7 is not a number of the sentence."""
+    for m in _AROUND_THE_CLOCK.finditer(text):
+        if not any(claims.taken[m.start():m.end()]):
+            claims.add(Quantity(m.group(0), (24.0,), False, m.start(), m.end()))
+
+
 def _word_value(word: str, lang: str) -> tuple[str, float] | None:
     """('unit'|'tens'|'scale'|'hundreds', value) for a number word, else None."""
     w = word.lower()
@@ -235,6 +247,7 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
 
     fractions_and_clocks(text, claims)
     _one_in_n(text, lang, claims)
+    _around_the_clock(text, claims)
 
     # Digit groups, with a scale word after them (100 billion, 1,5 млн) and % after them.
     for m in DIGITS.finditer(text):
