@@ -406,6 +406,7 @@ def test_an_interrupted_run_writes_the_summary_of_what_it_did(tmp_path):
     for name in ("b", "c"):
         assert "interrupted" in rows[name]["error"] and rows[name]["output"] == ""
     assert (out / "corpus.zh-en.tsv").read_text(encoding="utf-8") == "document\nold\n"
+    assert not list(out.glob("*.part"))  # the rows merged before Ctrl-C are not left behind
 
 
 def _sheet_values(path: Path) -> list[list]:
@@ -437,3 +438,38 @@ def test_merged_xlsx_is_every_documents_sheet_in_one_labelled_by_document(runner
 
         sheet = load_workbook(out / f"corpus.zh-{langs}.xlsx").active
         assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.endswith(str(len(merged)))
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "csv"])
+def test_a_merged_file_is_written_as_each_document_is_aligned_the_same_as_rendered_whole(tmp_path, fmt):
+    """--merge need not hold a corpus in memory: each document's rows go to the file as it is done
+    (the alignments let go), and the file is byte for byte the one rendered from them all at once,
+    for two and three columns, each language pair in its own file."""
+    from aligner.cli.batch_cmd import _run
+    from aligner.corpus import MERGED_STEM, output_path
+    from aligner.export.merged import MergedWriter, languages
+
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for name in ("a", "b"):
+        for lang in ("zh", "ru", "en"):
+            shutil.copy(TEXTS / f"joint-statement.{lang}.txt", folder / f"{name}.{lang}.txt")
+    out = tmp_path / "out"
+    for three_way in (False, True):
+        sets, _ = find_file_sets([folder], three_way=three_way)
+        merged = MergedWriter(fmt, lambda src, tgt: output_path(out, MERGED_STEM, src, tgt, fmt))
+        results, interrupted = _run(sets, out, fmt, None, None, False, True, True, merged, (), None, 0.0, "")
+        assert not interrupted and all(r.alignment is None for r in results)  # nothing held for the end
+        parts = sorted(p.name for p in out.glob(f"{MERGED_STEM}.*.part"))
+        assert parts == sorted(f"{MERGED_STEM}.zh-{t}.{fmt}.part" for t in (["ru-en"] if three_way else ["ru", "en"]))
+        paths = merged.finish()
+        assert not list(out.glob("*.part"))
+        from aligner.corpus import align_corpus
+
+        named = {}
+        for result in align_corpus(sets, tmp_path / "whole", fmt):
+            named.setdefault(languages(result.alignment), []).append((result.name, result.alignment))
+        assert [p.name for p in paths] == [f"{MERGED_STEM}.{s}-{t}.{fmt}" for s, t in sorted(named)]
+        for path, key in zip(paths, sorted(named)):
+            assert path.read_bytes() == render_merged(named[key], fmt)
+            assert path.read_bytes().count("\ufeff".encode()) == (fmt == "csv")  # the BOM once, at the start

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import shlex
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 import click
@@ -50,7 +49,7 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
     status is then 1.
     """
     from aligner import corpus
-    from aligner.export.merged import MERGED_FORMATS
+    from aligner.export.merged import MERGED_FORMATS, MergedWriter
     from aligner.glossary import load_glossary
 
     if len(folders) not in (1, 2, 3):
@@ -83,9 +82,13 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
     if merge and any(p.name.casefold() == corpus.MERGED_STEM for p in sets):
         raise click.ClickException(f"A document is named '{corpus.MERGED_STEM}', the name of the merged file; "
                                    "rename it or leave out --merge.")
-    results, interrupted = _run(sets, out_dir, fmt, target_lang, model, presplit, not no_cache, quiet, merge,
+    merged = MergedWriter(fmt, lambda src, tgt: corpus.output_path(out_dir, corpus.MERGED_STEM, src, tgt, fmt)) \
+        if merge else None
+    results, interrupted = _run(sets, out_dir, fmt, target_lang, model, presplit, not no_cache, quiet, merged,
                                 glossary, keep, min_score, str(glossary_file))
     if interrupted:  # Ctrl-C: a summary of what was done, never an earlier run's looking current
+        if merged:
+            merged.discard()
         finished = len(results)
         results += [corpus.DocumentResult(files, error=corpus.INTERRUPTED) for files in sets[finished:]]
         summary = corpus.write_summary(out_dir / corpus.SUMMARY_NAME, results, unpaired)
@@ -99,7 +102,7 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
         sys.exit(130)
     written = [corpus.write_summary(out_dir / corpus.SUMMARY_NAME, results, unpaired)]
     if merge:
-        written += _write_merged(results, out_dir, fmt)
+        written += _write_merged(merged)
     failed = [r for r in results if r.error]
     noted = sum(1 for r in results if r.files.note and not r.error)
     click.echo(f"{len(results) - len(failed)} of {len(results)} alignments written to {out_dir}"
@@ -111,9 +114,10 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
         sys.exit(1)
 
 
-def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, hold, glossary, keep, min_score,
+def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, merged, glossary, keep, min_score,
          glossary_name):
-    """The documents aligned, and whether the run was interrupted (Ctrl-C) before the last."""
+    """The documents aligned, and whether the run was interrupted (Ctrl-C) before the last; each
+    alignment goes to `merged` (a MergedWriter, with --merge) as it is done."""
     from aligner import corpus
     from aligner.embed import get_encoder
 
@@ -127,7 +131,8 @@ def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, hold, g
                                           target_lang=target_lang, progress=progress, glossary=glossary,
                                           keep=keep, min_score=min_score, glossary_name=glossary_name):
             results.append(result)  # first: a Ctrl-C while its line is printed must not lose it
-            if not hold:
+            held = merged is not None and result.alignment is not None and merged.add(result.name, result.alignment)
+            if not held:
                 result.alignment = None  # a corpus need not be held in memory
             progress.close()
             documents.update(1)
@@ -159,22 +164,10 @@ def _line(result) -> str:
             + (f"; {result.files.note}" if result.files.note else ""))
 
 
-def _write_merged(results, out_dir: Path, fmt: str) -> list[Path]:
-    from aligner import corpus
-    from aligner.export.merged import languages, render_merged
+def _write_merged(merged) -> list[Path]:
+    from aligner.export.merged import MergedWriteError
 
-    groups = defaultdict(list)
-    for result in results:
-        if result.alignment is not None:
-            groups[languages(result.alignment)].append((result.name, result.alignment))
-    paths = []
-    for (src, tgt), named in sorted(groups.items()):
-        path = corpus.output_path(out_dir, corpus.MERGED_STEM, src, tgt, fmt)
-        try:
-            path.write_bytes(render_merged(named, fmt))
-        except OSError as error:
-            raise click.ClickException(f"Cannot write {path}: {error.strerror or error}.") from None
-        except AlignerError as error:  # too many rows for one Excel sheet
-            raise click.ClickException(f"Cannot write {path}: {error}") from None
-        paths.append(path)
-    return paths
+    try:
+        return merged.finish()
+    except MergedWriteError as error:
+        raise click.ClickException(f"Cannot write {error.path}: {error}") from None

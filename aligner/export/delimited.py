@@ -38,6 +38,16 @@ def render_csv(alignment: Alignment) -> bytes:
 
 def render_documents(named: list[tuple[str, Alignment]], fmt: str) -> bytes:
     """Pairs of several documents in one TSV or CSV, a `document` column first (same languages throughout)."""
-    head = ["document", *header(named[0][1])]
-    body = [[name, *cells] for name, alignment in named for cells in rows(alignment, keep_tabs=fmt == "csv")]
-    return _render(head, body, *DIALECTS[fmt])
+    text = "".join(document_lines(name, alignment, fmt, head=not number) for number, (name, alignment) in enumerate(named))
+    return text.encode(DIALECTS[fmt][1])
+
+
+def document_lines(name: str, alignment: Alignment, fmt: str, head: bool = False) -> str:
+    """One document's rows of a merged TSV or CSV (after the header, with `head`): a corpus file is
+    these, document after document, so it can be written as each document is aligned."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, dialect=DIALECTS[fmt][0])
+    if head:
+        writer.writerow(["document", *header(alignment)])
+    writer.writerows([name, *cells] for cells in rows(alignment, keep_tabs=fmt == "csv"))
+    return buffer.getvalue()

@@ -190,9 +190,20 @@ def render_documents(named: list[tuple[str, ThreeWay]], fmt: str) -> bytes:
         return _tmx(named)
     if fmt == "xlsx":
         return _workbook(named, document=True)
-    head = ["document", *header(named[0][1])]
-    body = [[name, *cells] for name, result in named for cells in table(result, keep_tabs=fmt == "csv")]
-    return _delimited(head, body, *DIALECTS[fmt])
+    text = "".join(document_lines(name, result, fmt, head=not number) for number, (name, result) in enumerate(named))
+    return text.encode(DIALECTS[fmt][1])
+
+
+def document_lines(name: str, result: ThreeWay, fmt: str, head: bool = False) -> str:
+    """One document's rows of a merged TSV or CSV (after the header, with `head`), as
+    `delimited.document_lines` has them for two columns."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, dialect=DIALECTS[fmt][0], lineterminator="\n")
+    if head:
+        writer.writerow(["document", *header(result)])
+    writer.writerows(["" if cell is None else cell for cell in [name, *cells]]
+                     for cells in table(result, keep_tabs=fmt == "csv"))
+    return buffer.getvalue()
 
 
 def render_xlsx(result: ThreeWay) -> bytes:
