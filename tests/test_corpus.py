@@ -409,6 +409,15 @@ def test_an_interrupted_run_writes_the_summary_of_what_it_did(tmp_path):
     assert not list(out.glob("*.part"))  # the rows merged before Ctrl-C are not left behind
 
 
+def _sample_corpus(folder: Path, *names: str) -> Path:
+    """`folder` holding the sample statement in all three languages under each of `names` (NAME.zh.txt …)."""
+    folder.mkdir()
+    for name in names:
+        for lang in ("zh", "ru", "en"):
+            shutil.copy(TEXTS / f"joint-statement.{lang}.txt", folder / f"{name}.{lang}.txt")
+    return folder
+
+
 def _sheet_values(path: Path) -> list[list]:
     from openpyxl import load_workbook
 
@@ -420,11 +429,7 @@ def _sheet_values(path: Path) -> list[list]:
 def test_merged_xlsx_is_every_documents_sheet_in_one_labelled_by_document(runner, tmp_path, three_way):
     """A researcher reading a corpus in Excel gets one sheet: each document's rows, in order, after
     a document column, header frozen and filterable, as each document's own workbook has them."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name in ("ch1", "ch2"):
-        for lang in ("zh", "ru", "en"):
-            shutil.copy(TEXTS / f"joint-statement.{lang}.txt", folder / f"{name}.{lang}.txt")
+    folder = _sample_corpus(tmp_path / "in", "ch1", "ch2")
     out = tmp_path / "out"
     result = runner.invoke(main, ["batch", str(folder), "-o", str(out), "-f", "xlsx", "--merge", "-q"]
                            + (["--three-way"] if three_way else []))
@@ -449,11 +454,7 @@ def test_a_merged_file_is_written_as_each_document_is_aligned_the_same_as_render
     from aligner.corpus import MERGED_STEM, output_path
     from aligner.export.merged import MergedWriter, languages
 
-    folder = tmp_path / "texts"
-    folder.mkdir()
-    for name in ("a", "b"):
-        for lang in ("zh", "ru", "en"):
-            shutil.copy(TEXTS / f"joint-statement.{lang}.txt", folder / f"{name}.{lang}.txt")
+    folder = _sample_corpus(tmp_path / "texts", "a", "b")
     out = tmp_path / "out"
     for three_way in (False, True):
         sets, _ = find_file_sets([folder], three_way=three_way)
