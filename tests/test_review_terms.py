@@ -81,6 +81,13 @@ def test_an_unusable_glossary_is_one_clear_error(content, message):
     ("дело", "во внутренние дела государств", "ru", True),
     ("союз", "Стороны заключили договор", "ru", False),
     ("ООН", "в рамках ОДКБ", "ru", False),
+    # a rendering's words close together, in any order; not scattered over the sentence
+    ("Пояс и путь", "сопряжение строительства «Пояса и пути» и ЕАЭС", "ru", True),
+    ("Пояс и путь", "сопряжение строительства «Одного пояса, одного пути» и Евразийского экономического союза", "ru", False),
+    ("United Nations Security Council", "the Security Council of the United Nations", "en", True),
+    ("United Nations", "the United States and other nations", "en", False),
+    ("strategic partnership", "a partnership that is strategic", "en", True),
+    ("strategic partnership", "a strategic choice that will shape their long partnership", "en", False),
 ])
 def test_renderings_are_found_in_their_inflected_forms(form, text, lang, found):
     assert rendering_found(form, text, lang) is found

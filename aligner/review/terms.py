@@ -2,8 +2,11 @@
 
 For each pair, every term of `Alignment.glossary` found in the Chinese (in its match form, so a
 Traditional or full-width spelling counts) must have one of its renderings in the translation.
-Renderings are matched word by word, in any order, ignoring case, with the endings a word takes
-in the sentence: English plurals and possessives (democracies, country's), Russian inflection
+Renderings are matched word by word, in any order but close together (all of a rendering's k words
+within k + NEARBY consecutive words: "Security Council of the United Nations" renders United Nations
+Security Council; a short joining word of the rendering, и or of, between its content words, so that
+«Одного пояса, одного пути» и … does not render Пояс и путь), ignoring case, with the endings a
+word takes in the sentence: English plurals and possessives (democracies, country's), Russian inflection
 (многополярность in многополярности, Совет Безопасности in Совета Безопасности, союз in союзом) by
 the word's stem, ё and е alike; another word of the same root (суверенных for суверенитет) is not
 the rendering, unless the glossary asks for the root with a trailing * (democra*, суверен*), as
@@ -13,7 +16,9 @@ term in the Chinese.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import product
 
 from aligner.normalise import match_form
 from aligner.review.gaps import LANG_NAMES
@@ -22,6 +27,7 @@ from aligner.types import Alignment, Flag, Term
 
 TERM = "term"
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*\*?")  # a trailing * marks a stem: democra* (as CAT tools write it)
+NEARBY = 2  # other words a multi-word rendering may have among its own (of the: Security Council of the United Nations)
 
 
 _RU_FINAL_VOWELS = "аяоеёыиуюьй"
@@ -59,10 +65,34 @@ def _rendering_patterns(form: str, lang: str) -> tuple[re.Pattern, ...]:
 
 
 def rendering_found(form: str, text: str, lang: str) -> bool:
-    """Whether every word of the rendering `form` is in `text` (any order, any case, inflected)."""
+    """Whether every word of the rendering `form` is in `text` (any case, inflected), all within a
+    stretch of len(words) + NEARBY words of the text: the content words in any order (Olympic Winter
+    Games for Winter Olympic Games), a short joining word (и, of, and) between them."""
     patterns = _rendering_patterns(form, lang)
+    if not patterns:
+        return False
     text = _without_yo(text, lang)
-    return bool(patterns) and all(pattern.search(text) for pattern in patterns)
+    if len(patterns) == 1:
+        return bool(patterns[0].search(text))
+    starts = [m.start() for m in _WORD.finditer(text)]
+    at = [[bisect_right(starts, m.start()) - 1 for m in pattern.finditer(text)] for pattern in patterns]
+    if not all(at):
+        return False
+    joining = [w.islower() and len(w) <= 3 for w in _WORD.findall(_without_yo(match_form(form), lang))]
+    width = len(patterns) + NEARBY
+    for first in sorted({p for positions in at for p in positions}):
+        window = [[p for p in positions if first <= p < first + width] for positions in at]
+        if all(window) and any(_in_place(choice, joining) for choice in product(*window)):
+            return True
+    return False
+
+
+def _in_place(positions: tuple[int, ...], joining: list[bool]) -> bool:
+    """Distinct words, each joining word between the rendering's outermost content words."""
+    content = [p for p, j in zip(positions, joining) if not j]
+    if len(set(positions)) < len(positions):
+        return False
+    return not content or all(min(content) < p < max(content) for p, j in zip(positions, joining) if j)
 
 
 def term_flags(alignment: Alignment) -> None:
