@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 # --- character classes -------------------------------------------------------------
@@ -241,6 +241,7 @@ class _Line:
     text: str  # stripped text
     indented: bool  # began with whitespace (a paragraph indent in many Chinese and Russian texts)
     blank_before: bool  # one or more blank lines separate it from the previous line
+    page_before: bool = False  # a form feed (pdftotext's page break) came before it
 
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -279,21 +280,25 @@ _TITLE_WORDS_MAX = 40  # a document's first line may be a long title
 
 
 def _lines(text: str) -> list[_Line]:
-    """Non-blank lines with their stripped offsets, noting indentation and blank lines before."""
+    """Non-blank lines with their stripped offsets, noting indentation, blank lines and page breaks before.
+
+    A form feed is pdftotext's page break, not an indent."""
     lines: list[_Line] = []
-    blank = False
+    blank = page = False
     for m in _LINE_RE.finditer(text):
         raw = m.group(0).rstrip("\r\n")
         if not raw.strip():
             if m.end() == m.start():
                 break
-            blank = True
+            blank, page = True, page or "\f" in raw
             continue
         lead = len(raw) - len(raw.lstrip())
         stripped = raw.strip()
         start = m.start() + lead
-        lines.append(_Line(start, start + len(stripped), stripped, lead > 0, blank and bool(lines)))
-        blank = False
+        page = page or "\f" in raw[:lead]
+        lines.append(_Line(start, start + len(stripped), stripped, bool(raw[:lead].replace("\f", "")),
+                           blank and bool(lines), page and bool(lines)))
+        blank = page = False
     return lines
 
 
@@ -357,7 +362,38 @@ def _continues(prev: _Line, nxt: _Line, first: bool, wrap: int | None) -> bool:
     return not _is_heading(prev, first=False)
 
 
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
+# A bare page number: "7", "- 7 -", "— 7 —", "7 / 12", "Page 7 of 12", "стр. 7", "第7页", "第 7 页 共 12 页"
+PAGE_NUMBER_RE = re.compile(
+    r"^[\s\-–—]*(?:(?:page|p\.|стр\.?|страница|с\.)\s*)?第?\s*\d{1,4}\s*页?"
+    r"(?:\s*(?:/|of|из|共)\s*\d{1,4}\s*页?)?[\s\-–—]*$",
+    re.IGNORECASE,
+)
+_PAGE_EDGE = 2  # lines beside a page break (a form feed or a page number) where running heads and numbers sit
+
+
+def _page_furniture(lines: list[_Line]) -> set[int]:
+    """Indices of the lines that text copied out of a PDF (pdftotext, a viewer's copy) has from the page, not
+    the document: bare page numbers, and running heads, the short lines found again and again beside a page break."""
+    numbers = {i for i, line in enumerate(lines) if PAGE_NUMBER_RE.match(line.text)}
+    breaks = numbers | {0, len(lines) - 1} | {i for i, line in enumerate(lines) if line.page_before} | \
+        {i - 1 for i, line in enumerate(lines) if line.page_before}  # the text's first and last lines are a page's too
+    beside = {j for i in breaks for j in range(i - _PAGE_EDGE, i + _PAGE_EDGE + 1) if 0 <= j < len(lines) and j not in numbers}
+    short = [j for j in beside if _is_heading(lines[j], first=False)]
+    seen: dict[str, int] = {}
+    for j in short:
+        seen[lines[j].text] = seen.get(lines[j].text, 0) + 1
+    return numbers | {j for j in short if seen[lines[j].text] >= 2}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A text's paragraphs, and the page furniture inside them (both as offsets into the text)."""
+
+    paragraphs: list[tuple[int, int]]
+    furniture: list[tuple[int, int]]  # page numbers and running heads a paragraph runs across
+
+
+def layout(text: str) -> Layout:
     """Paragraphs of the original text as (start, end) offsets, without surrounding whitespace.
 
     Every line break is a candidate boundary. It is a real one when the line before ends
@@ -368,19 +404,40 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     next line starts in lowercase or with punctuation. A line with neither signal (a PDF break inside a word,
     "以联合国为核" / "心的国际体系") continues into the next. In hard-wrapped text, detected
     by its fixed line width, a full-width line always continues and a short one ends.
+    A page number or running head of text copied out of a PDF ("-1-", a form feed, "中俄联合声明") is passed
+    over when the lines on either side of it continue one paragraph, and listed as its furniture.
     A joined paragraph's span includes the line breaks inside it.
     """
     lines = _lines(text)
     if not lines:
-        return []
-    wrap = _wrap_width(lines)
+        return Layout([], [])
+    furniture = _page_furniture(lines)
+    wrap = _wrap_width([line for i, line in enumerate(lines) if i not in furniture])
     spans: list[tuple[int, int]] = []
+    inside: list[tuple[int, int]] = []
     start = lines[0].start
-    for i in range(len(lines) - 1):
+    i = 0
+    while i < len(lines) - 1:
         # a line that repeats the first is the title again (an e-book's title page, then its first chapter)
         title = i == 0 or lines[i].text == lines[0].text
+        after = i + 1
+        while after < len(lines) - 1 and after in furniture:
+            after += 1
+        # across the page, the line after it is spaced from the line before as the furniture was
+        resumed = replace(lines[after], blank_before=lines[i + 1].blank_before)
+        if after > i + 1 and i not in furniture and after not in furniture and \
+                _continues(lines[i], resumed, first=title, wrap=wrap):
+            inside += [(line.start, line.end) for line in lines[i + 1:after]]
+            i = after
+            continue
         if not _continues(lines[i], lines[i + 1], first=title, wrap=wrap):
             spans.append((start, lines[i].end))
             start = lines[i + 1].start
+        i += 1
     spans.append((start, lines[-1].end))
-    return spans
+    return Layout(spans, inside)
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs of the original text as (start, end) offsets (see `layout`)."""
+    return layout(text).paragraphs

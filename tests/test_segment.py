@@ -345,3 +345,27 @@ def test_normal_prose_is_never_cut_at_clauses(path, monkeypatch):
     cut = [(s.start, s.end) for s in segment(text, lang)]
     monkeypatch.setattr(seg, "_OVERLONG", {k: 10 ** 9 for k in seg._OVERLONG})
     assert cut == [(s.start, s.end) for s in segment(text, lang)]
+
+
+# Text of the sample PDFs as `pdftotext FILE.pdf` gives it (poppler 22.12): a form feed at each page
+# break, the page number ("-1-" or "1") and the running head (中俄联合声明) between the pages' lines.
+PDFTOTEXT = Path(__file__).parent / "data"
+
+
+def test_a_sentence_across_a_page_of_pdftotext_output_is_one_sentence_without_the_page_in_its_norm():
+    text = (PDFTOTEXT / "pdftotext-opening.zh.txt").read_text(encoding="utf-8")
+    sentences = segment(text, "zh")
+    assert_rebuilds(text, sentences)
+    holding = [s for s in sentences if "以联合国为核" in s.text or "心的国际体系" in s.text]
+    assert len(holding) == 1 and "\f" in holding[0].text  # the page is shown, inside the sentence
+    assert "以联合国为核心的国际体系" in holding[0].norm and "中俄联合声明" not in holding[0].norm
+    assert not any(ch.isdigit() for ch in holding[0].norm)  # no page number for the number check to read
+
+
+def test_a_page_break_between_paragraphs_of_pdftotext_output_joins_nothing():
+    text = (PDFTOTEXT / "pdftotext-word.zh.txt").read_text(encoding="utf-8")
+    sentences = segment(text, "zh")
+    assert_rebuilds(text, sentences)
+    ending = next(s for s in sentences if s.text.endswith("损害。"))
+    starting = next(s for s in sentences if s.text.startswith("双方坚信"))
+    assert "\f" not in ending.text + starting.text and ending.paragraph < starting.paragraph
