@@ -28,10 +28,18 @@ def values(text: str, lang: str) -> list[float]:
 
 @pytest.mark.parametrize("numeral, value", [
     ("二〇二二", 2022), ("一九四九", 1949), ("十二", 12), ("二十四", 24), ("一百零五", 105),
-    ("三千五百万", 35_000_000), ("两千", 2000), ("一万亿", 1e12),
+    ("三千五百万", 35_000_000), ("两千", 2000), ("一万亿", 1e12), ("廿一", 21), ("卅", 30), ("卌五", 45),
 ])
 def test_chinese_numerals(numeral, value):
     assert chinese_numeral(numeral) == value
+
+
+def test_twenty_and_thirty_in_one_character_as_hong_kong_and_taiwan_write_them_raise_nothing():
+    # 廿 (20) and 卅 (30) were not numerals: 廿一世紀 read as 1, "21 only in the English" on a faithful pair
+    assert reason(fold("廿一世紀是亞洲的世紀。"), "The 21st century is the century of Asia.", "en") is None
+    assert reason(fold("他在廿三日抵達香港。"), "He arrived in Hong Kong on the 23rd.", "en") is None
+    assert reason(fold("他在廿三日抵達香港。"), "He arrived in Hong Kong on the 24th.", "en") is not None
+    assert chinese_numeral("五卅") is None  # the 30 May Movement: a date, not 35
 
 
 def test_equivalent_forms_read_to_the_same_values():

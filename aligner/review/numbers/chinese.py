@@ -20,9 +20,10 @@ from aligner.review.numbers.common import (
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_TENS = {"廿": 20, "卅": 30, "卌": 40}  # twenty, thirty, forty in one character: 廿一世纪 (HK, Taiwan), 廿三日
 _CN_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 _CN_MULT = {**_CN_SMALL_UNITS, **_CN_BIG_UNITS}
-_CN_NUMERAL = re.compile("[〇零○一二两三四五六七八九十百千万亿]+")
+_CN_NUMERAL = re.compile("[〇零○一二两三四五六七八九十百千万亿廿卅卌]+")
 _CN_APPROX_BEFORE = set("几数好上成近")  # 几十, 数百, 上千, 成千上万: not a count to check
 _CN_APPROX_MORE = set("多余几来")  # 一百多亿 = 10-odd billion
 # Two adjacent digits in a row (七八, 十七八, 三四百) make an estimate, unless read digit by digit (二〇二二).
@@ -46,7 +47,7 @@ _CN_CLOCK = re.compile("(上午|下午|晚上|早上|凌晨|中午|傍晚|清晨
 
 
 def chinese_numeral(s: str) -> float | None:
-    """Value of a Chinese numeral: 二〇二二 → 2022, 十二 → 12, 一百零五 → 105, 三千五百万 → 35000000."""
+    """Value of a Chinese numeral: 二〇二二 → 2022, 十二 → 12, 一百零五 → 105, 三千五百万 → 35000000, 廿一 → 21."""
     if not s:
         return None
     if all(ch in _CN_DIGITS for ch in s):  # read digit by digit: 二〇二二, 一九四九
@@ -55,6 +56,10 @@ def chinese_numeral(s: str) -> float | None:
     for ch in s:
         if ch in _CN_DIGITS:
             number = _CN_DIGITS[ch]
+        elif ch in _CN_TENS:
+            if number:
+                return None  # 五卅 is a date (30 May), not a number
+            section += _CN_TENS[ch]
         elif ch in _CN_SMALL_UNITS:
             section += (number or (1 if ch == "十" else 0)) * _CN_SMALL_UNITS[ch]
             number = 0
