@@ -71,6 +71,14 @@ _GLYPH_SHARERS = {
     0x2012: 0x2013,
 }
 _FOLDED_CHARACTERS = {**_GLYPH_SHARERS, **_FULL_TO_HALF}
+# In full-width digits, the full-width comma groups thousands (１，２３４ is 1,234, as 1,234 in ASCII) and
+# must not stay the Chinese comma that separates two numbers.
+_FULL_WIDTH_GROUP_RE = re.compile("(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
+
+
+def _folded_characters(text: str) -> str:
+    """`text` with each character folded on its own (radicals, full-width forms), a ligature into two letters."""
+    return _FULL_WIDTH_GROUP_RE.sub(",", text).translate(_FOLDED_CHARACTERS)
 
 _converter = None
 _converter_lock = threading.Lock()
@@ -181,7 +189,8 @@ def fold(text: str) -> str:
 
     Rules, in order: what PDF copies give for characters that share a glyph with them → those
     characters (`unshare_glyphs`); full-width ASCII letters, digits and symbols → ASCII, except
-    the Chinese punctuation ！（），：；？ which stays full-width; the ideographic space is a space;
+    the Chinese punctuation ！（），：；？ which stays full-width (but ， grouping full-width digits, １，２３４, is a
+    comma); the ideographic space is a space;
     Traditional → Simplified (OpenCC t2s, only when the text has a character t2s can change);
     whitespace runs (line breaks included) → one space, trimmed; a space between two CJK
     characters or CJK punctuation marks is removed (so a PDF break "为核\\n\\n心" folds to
@@ -189,7 +198,7 @@ def fold(text: str) -> str:
     character by character, any space between two characters that are not letters ("2 0 2 2 年"
     folds to "2022年"). Latin and Cyrillic case is kept: case is a signal for names.
     """
-    text = text.translate(_FOLDED_CHARACTERS)
+    text = _folded_characters(text)
     if _needs_t2s(text):
         text = _t2s().convert(text)
     text = _WHITESPACE_RUN_RE.sub(" ", text).strip()
@@ -214,7 +223,7 @@ def norm_positions(text: str, norm: str) -> list[int]:
     from difflib import SequenceMatcher
 
     chars, origin = [], []
-    for i, c in enumerate(text):
+    for i, c in enumerate(_FULL_WIDTH_GROUP_RE.sub(",", text)):  # same length
         for f in c.translate(_FOLDED_CHARACTERS):
             chars.append(f)
             origin.append(i)

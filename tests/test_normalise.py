@@ -4,8 +4,11 @@ from pathlib import Path
 import opencc
 import pytest
 
-from aligner.normalise import fold, match_form, paragraph_spans
+from aligner.normalise import fold, match_form, norm_positions, paragraph_spans
 from aligner.pipeline import load_document
+from aligner.review.number_flags import mismatch_reason
+from aligner.review.numbers import quantities
+from aligner.segment import segment
 
 DATA = Path(__file__).parent / "data"
 SAMPLE_ZH = (Path(__file__).parent.parent / "texts" / "joint-statement.zh.txt").read_text(encoding="utf-8")
@@ -31,6 +34,15 @@ def test_fold_turns_traditional_seed_sentence_into_the_simplified_original():
 
 def test_fold_makes_full_width_letters_digits_and_symbols_ascii():
     assert fold("２０２２年２月４日，ＵＳＡ增长１．５％") == "2022年2月4日，USA增长1.5%"
+
+
+def test_a_full_width_comma_grouping_full_width_digits_is_a_thousands_comma():
+    # before, １，２３４ folded to "1，234": two numbers, and a faithful "1,234" was flagged "1 ≠ 1,234"
+    assert fold("共計１，２３４，５６７元，分別為１，２和３。") == "共计1,234,567元，分别为1，2和3。"
+    sentence = segment("共計１，２３４人參加。", "zh")[0]
+    english = segment("A total of 1,234 people took part.", "en")[0]
+    assert mismatch_reason(quantities(sentence.norm, "zh"), quantities(english.norm, "en"), "zh", "en") is None
+    assert [sentence.text[p] for p in norm_positions(sentence.text, sentence.norm)][2:7] == list("１，２３４")
 
 
 def test_fold_keeps_chinese_punctuation_full_width():
