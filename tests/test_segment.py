@@ -369,3 +369,34 @@ def test_a_page_break_between_paragraphs_of_pdftotext_output_joins_nothing():
     ending = next(s for s in sentences if s.text.endswith("损害。"))
     starting = next(s for s in sentences if s.text.startswith("双方坚信"))
     assert "\f" not in ending.text + starting.text and ending.paragraph < starting.paragraph
+
+
+_DAMAGE = ["\n", "\n\n", " ", "\u3000", "\f", "\r\n", "\n- 3 -\n", "\u00ad", "⼈", "ﬁ"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_offsets_and_match_positions_hold_on_damaged_traditional_and_full_width_chinese(seed):
+    """Whatever the script (Simplified, Taiwan, Hong Kong), the width of its digits and letters, and the PDF damage
+    (line and page breaks, radicals, ligatures, soft hyphens), every sentence is its slice of the text, the
+    sentences cover it, and each character of the match form traces back to one of its sentence's characters."""
+    import random
+    import unicodedata
+
+    from aligner.normalise import norm_positions
+
+    rng = random.Random(seed)
+    sample = (Path(__file__).parent.parent / "texts" / "joint-statement.zh.txt").read_text(encoding="utf-8")
+    scripts = [lambda t: t, opencc.OpenCC("s2twp").convert, opencc.OpenCC("s2hk").convert,
+               lambda t: "".join(chr(ord(c) + 0xFEE0) if c.isascii() and c.isalnum() else c for c in t)]
+    for _ in range(10):
+        start = rng.randrange(len(sample))
+        chars = list(rng.choice(scripts)(sample[start:start + rng.randrange(200, 2000)]))
+        for _ in range(rng.randrange(30)):
+            chars.insert(rng.randrange(len(chars) + 1), rng.choice(_DAMAGE))
+        text = "".join(chars)
+        sentences = segment(text, "zh")
+        assert_rebuilds(text, sentences)
+        for s in sentences:
+            positions = norm_positions(s.text, s.norm)
+            assert len(positions) == len(s.norm) and all(0 <= p < len(s.text) for p in positions)
+            assert all(unicodedata.normalize("NFKC", s.text[p]).isdigit() for c, p in zip(s.norm, positions) if c.isdigit())
