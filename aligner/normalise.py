@@ -70,7 +70,16 @@ _GLYPH_SHARERS = {
     ord("⸺"): "——", ord("⸻"): "———",  # the long dashes of Chinese, set as one glyph
     0x2012: 0x2013,
 }
-_FOLDED_CHARACTERS = {**_GLYPH_SHARERS, **_FULL_TO_HALF}
+# Punctuation in its vertical presentation forms (︒ ︐ ﹁﹂ ︵︶, from text set top to bottom) and Big5's small
+# forms (﹐ ﹒ ﹗): the marks of horizontal Chinese, one character for one, so the segmenter, the paragraph rules and
+# matching know them. NFKC gives ASCII for most; Chinese punctuation has full-width marks of its own.
+_CHINESE_MARKS = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）", "...": "…", "..": "‥"}
+PRESENTATION_FORMS = {
+    cp: _CHINESE_MARKS.get(form, form)
+    for cp in [*range(0xFE10, 0xFE1A), *range(0xFE30, 0xFE50), *range(0xFE50, 0xFE6C)]
+    if (form := unicodedata.normalize("NFKC", chr(cp))) != chr(cp) and len(_CHINESE_MARKS.get(form, form)) == 1
+}
+_FOLDED_CHARACTERS = {**_GLYPH_SHARERS, **_FULL_TO_HALF, **PRESENTATION_FORMS}
 # In full-width digits, the full-width comma groups thousands (１，２３４ is 1,234, as 1,234 in ASCII) and
 # must not stay the Chinese comma that separates two numbers.
 _FULL_WIDTH_GROUP_RE = re.compile("(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
@@ -417,7 +426,7 @@ def layout(text: str) -> Layout:
     over when the lines on either side of it continue one paragraph, and listed as its furniture.
     A joined paragraph's span includes the line breaks inside it.
     """
-    lines = _lines(text)
+    lines = _lines(text.translate(PRESENTATION_FORMS))  # same offsets
     if not lines:
         return Layout([], [])
     furniture = _page_furniture(lines)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import threading
 
-from aligner.normalise import layout, match_form
+from aligner.normalise import PRESENTATION_FORMS, layout, match_form
 from aligner.types import Sentence
 
 _WS_RE = re.compile(r"\s")
@@ -74,7 +74,7 @@ def _quote_open(para: str, at: int) -> bool:
 
 
 def _split_zh(para: str) -> list[tuple[int, int]]:
-    cuts = [0, *_zh_ends(para), len(para)]
+    cuts = [0, *_zh_ends(para.translate(PRESENTATION_FORMS)), len(para)]  # ︒ and ﹁﹂ of vertical text: 。「」
     return [(a, b) for a, b in zip(cuts, cuts[1:])]
 
 

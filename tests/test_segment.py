@@ -400,3 +400,16 @@ def test_offsets_and_match_positions_hold_on_damaged_traditional_and_full_width_
             positions = norm_positions(s.text, s.norm)
             assert len(positions) == len(s.norm) and all(0 <= p < len(s.text) for p in positions)
             assert all(unicodedata.normalize("NFKC", s.text[p]).isdigit() for c, p in zip(s.norm, positions) if c.isdigit())
+
+
+def test_chinese_punctuation_in_vertical_presentation_forms_splits_and_matches_as_the_horizontal_marks():
+    # Text copied from a page set top to bottom keeps the vertical forms (︒ for 。, ﹁﹂ for 「」): the sample
+    # in Taiwan's characters so copied was one sentence per paragraph, its norm full of marks the encoder never saw.
+    horizontal = opencc.OpenCC("s2twp").convert(
+        (Path(__file__).parent.parent / "texts" / "joint-statement.zh.txt").read_text(encoding="utf-8"))
+    horizontal = horizontal.replace("“", "「").replace("”", "」")
+    vertical = horizontal.translate(str.maketrans("。，、：；「」『』（）！？", "︒︐︑︓︔﹁﹂﹃﹄︵︶︕︖"))
+    assert vertical != horizontal
+    expected, got = segment(horizontal, "zh"), segment(vertical, "zh")
+    assert [(s.start, s.end, s.paragraph) for s in got] == [(s.start, s.end, s.paragraph) for s in expected]
+    assert [s.norm for s in got] == [s.norm for s in expected]
