@@ -292,6 +292,10 @@ _STARTS_ITEM_RE = re.compile(
     r"|[一二三四五六七八九十百]{1,3}[、.．]|第[一二三四五六七八九十百千\d]+[章节条部篇回卷])"
 )
 _CLAUSE_MARKS_RE = re.compile(r"[，,、；;：:]")
+# A Chinese heading's number, with the mark after it: 一、 （一） 1. 1.2 第一章： (its marks are no clause's)
+_HEADING_NUMBER_RE = re.compile(r"(?:第[一二三四五六七八九十百千\d]+[章节条部篇回卷]|[(（]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]"
+                                r"|[\d.．]{1,6}|[一二三四五六七八九十百]{1,3}(?=[、.．:：\s]))?[、.．:：\s]*")
+_SENTENCE_END_RE = re.compile(r"[。！？]")  # inside a line: a sentence ended there, and a heading has none
 _HEADING_CJK_MAX = 40  # characters
 _HEADING_WORDS_MAX = 12  # words, Latin or Cyrillic
 _TITLE_WORDS_MAX = 40  # a document's first line may be a long title
@@ -345,12 +349,14 @@ def _wrap_width(lines: list[_Line]) -> int | None:
 
 
 def _is_heading(line: _Line, first: bool) -> bool:
-    """A title or heading: short, no clause punctuation after its number, no final stop."""
+    """A title or heading: short, no clause punctuation after its number, no sentence end in it."""
     text = line.text
     if text.startswith("#"):
         return True
     if has_han(text):
-        return len(text) <= _HEADING_CJK_MAX and not _CLAUSE_MARKS_RE.search(text[4:])
+        after_number = text[_HEADING_NUMBER_RE.match(text).end():]
+        return len(text) <= _HEADING_CJK_MAX and not _CLAUSE_MARKS_RE.search(after_number) and \
+            not _SENTENCE_END_RE.search(text)
     words = len(text.split())
     if first:
         return words <= _TITLE_WORDS_MAX

@@ -115,6 +115,18 @@ def test_seed_real_paragraphs_stay_apart():
     assert any(p.startswith("二 双方认为, 和平、") for p in paragraphs)
 
 
+@pytest.mark.parametrize("text, broken", [
+    (SAMPLE_ZH, ("务实合作。双", "方将加强")),  # a line with a sentence end inside is no heading
+    (SEED, ("主流。发展是实现人民", "福祉的关键")),  # nor "发展、合作是…" (its 、 was skipped as a heading's number's)
+])
+def test_a_pdf_break_after_a_short_line_holding_a_sentence_end_or_a_clause_mark_is_repaired(text, broken):
+    before, after = broken
+    damaged = text.replace(before + after, before + "\n\n" + after, 1)
+    assert damaged != text
+    assert len(_paragraphs(damaged)) == len(_paragraphs(text))
+    assert any(before in p and after in p for p in _paragraphs(damaged))
+
+
 def test_spans_are_stripped_ordered_and_cover_every_character():
     spans = paragraph_spans(SEED)
     covered = set()
