@@ -363,8 +363,37 @@ def _is_heading(line: _Line, first: bool) -> bool:
     return words <= _HEADING_WORDS_MAX and not _CLAUSE_MARKS_RE.search(text)
 
 
-def _continues(prev: _Line, nxt: _Line, first: bool, wrap: int | None) -> bool:
-    """Whether the line break between `prev` and `nxt` lies inside one paragraph."""
+_EDGE_HAN = 3  # characters each side of a break that make the phrase looked for (5 at least: no accident)
+_LAST_HAN_RE = re.compile(f"{_HAN_RE.pattern}{{1,{_EDGE_HAN}}}$")
+_FIRST_HAN_RE = re.compile(f"^{_HAN_RE.pattern}{{1,{_EDGE_HAN}}}")
+
+
+def _phrase_across(prev: _Line, nxt: _Line) -> str | None:
+    """The Chinese characters either side of the break (两国元|首在), when there are enough to make a phrase; None
+    after a numbered heading (一、总则, 第一章 总则) or before one, which end and begin whatever the characters."""
+    if not (_HAN_RE.match(prev.text[-1]) and _HAN_RE.match(nxt.text[0])):
+        return None
+    if _STARTS_ITEM_RE.match(prev.text) and _is_heading(prev, first=False) or _STARTS_ITEM_RE.match(nxt.text):
+        return None
+    last, first = _LAST_HAN_RE.search(prev.text[-_EDGE_HAN:]), _FIRST_HAN_RE.match(nxt.text)
+    if not (last and first) or len(last.group(0)) + len(first.group(0)) < 2 * _EDGE_HAN - 1:
+        return None
+    return last.group(0) + first.group(0)
+
+
+def _whole_in(text: str, phrases: set[str]) -> frozenset[str]:
+    """Those of `phrases` that `text` has whole somewhere: one pass over the text, whatever their number."""
+    if not phrases:
+        return frozenset()
+    lengths = sorted({len(p) for p in phrases})
+    starts = re.compile("[" + re.escape("".join({p[0] for p in phrases})) + "]")
+    return frozenset(text[k:k + n] for m in starts.finditer(text) for k in (m.start(),) for n in lengths
+                     if text[k:k + n] in phrases)
+
+
+def _continues(prev: _Line, nxt: _Line, first: bool, wrap: int | None, whole: frozenset[str] = frozenset()) -> bool:
+    """Whether the line break between `prev` and `nxt` lies inside one paragraph (`whole`: the phrases across
+    line breaks that the text has whole elsewhere, a break inside one being inside a word or phrase)."""
     if _CLAUSE_END_RE.search(prev.text) and (nxt.blank_before or wrap is None):
         return False  # a list item in lowercase after a blank line or in unwrapped text: its own paragraph
     if _OPEN_END_RE.search(prev.text) or _CONTINUES_RE.match(nxt.text):
@@ -374,6 +403,11 @@ def _continues(prev: _Line, nxt: _Line, first: bool, wrap: int | None) -> bool:
         return True
     if nxt.indented:
         return False
+    return _runs_on(prev, nxt, first, wrap) or _phrase_across(prev, nxt) in whole
+
+
+def _runs_on(prev: _Line, nxt: _Line, first: bool, wrap: int | None) -> bool:
+    """Whether the line width, a list item, a sentence end or a heading says the paragraph runs on."""
     if wrap is not None and not nxt.blank_before:
         if first and has_han(prev.text) and not (_CLAUSE_MARKS_RE.search(prev.text) or _TERMINAL_RE.search(prev.text)):
             return False  # a title that fills the first line: Chinese prose has a mark every few words
@@ -426,7 +460,8 @@ def layout(text: str) -> Layout:
     a blank line, or in unwrapped text, even a lowercase one: a Word list's items); it is not when the
     line before ends open (、，, hyphen, opening bracket, a word like "of" / "и") or the
     next line starts in lowercase or with punctuation. A line with neither signal (a PDF break inside a word,
-    "以联合国为核" / "心的国际体系") continues into the next. In hard-wrapped text, detected
+    "以联合国为核" / "心的国际体系") continues into the next, and so does a short one ("双方" / "呼吁国际社会") when the
+    Chinese characters either side of the break make a phrase the text has whole elsewhere. In hard-wrapped text, detected
     by its fixed line width, a full-width line always continues and a short one ends.
     A page number or running head of text copied out of a PDF ("-1-", a form feed, "中俄联合声明") is passed
     over when the lines on either side of it continue one paragraph, and listed as its furniture.
@@ -437,6 +472,12 @@ def layout(text: str) -> Layout:
         return Layout([], [])
     furniture = _page_furniture(lines)
     wrap = _wrap_width([line for i, line in enumerate(lines) if i not in furniture])
+    following = list(range(1, len(lines) + 1))  # the next line that is not page furniture (or the last)
+    for i in range(len(lines) - 3, -1, -1):
+        if i + 1 in furniture:
+            following[i] = following[i + 1]
+    whole = _whole_in(text, {phrase for i in range(len(lines) - 1) for j in {i + 1, following[i]}
+                             if (phrase := _phrase_across(lines[i], lines[j]))})
     spans: list[tuple[int, int]] = []
     inside: list[tuple[int, int]] = []
     start = lines[0].start
@@ -444,17 +485,15 @@ def layout(text: str) -> Layout:
     while i < len(lines) - 1:
         # a line that repeats the first is the title again (an e-book's title page, then its first chapter)
         title = i == 0 or lines[i].text == lines[0].text
-        after = i + 1
-        while after < len(lines) - 1 and after in furniture:
-            after += 1
+        after = following[i]
         # across the page, the line after it is spaced from the line before as the furniture was
-        resumed = replace(lines[after], blank_before=lines[i + 1].blank_before)
         if after > i + 1 and i not in furniture and after not in furniture and \
-                _continues(lines[i], resumed, first=title, wrap=wrap):
+                _continues(lines[i], replace(lines[after], blank_before=lines[i + 1].blank_before),
+                           first=title, wrap=wrap, whole=whole):
             inside += [(line.start, line.end) for line in lines[i + 1:after]]
             i = after
             continue
-        if not _continues(lines[i], lines[i + 1], first=title, wrap=wrap):
+        if not _continues(lines[i], lines[i + 1], first=title, wrap=wrap, whole=whole):
             spans.append((start, lines[i].end))
             start = lines[i + 1].start
         i += 1

@@ -127,6 +127,22 @@ def test_a_pdf_break_after_a_short_line_holding_a_sentence_end_or_a_clause_mark_
     assert any(before in p and after in p for p in _paragraphs(damaged))
 
 
+@pytest.mark.parametrize("before, after", [
+    ("双方", "呼吁国际社会将减贫"), ("中华人民共和国和", "俄罗斯联邦(以下简称"), ("中华人民共和国和俄", "罗斯联邦关于新时代"),
+])
+def test_a_pdf_break_inside_a_phrase_the_text_has_whole_elsewhere_is_repaired_after_a_short_line(before, after):
+    # the short line before the break ("双方") looked like a heading; the text has 双方呼吁国 whole elsewhere
+    damaged = SAMPLE_ZH.replace(before + after, before + "\n\n" + after, 1)
+    assert damaged != SAMPLE_ZH
+    assert len(_paragraphs(damaged)) == len(_paragraphs(SAMPLE_ZH))
+
+
+def test_a_heading_is_not_joined_to_its_paragraph_by_a_phrase_the_text_has_elsewhere():
+    text = "第一章 发展中国\n\n家的经济\n\n一、总则\n\n为了规范管理，制定本法。总则为了说明发展中国家的经济。"
+    assert _paragraphs(text)[2:] == ["一、总则", "为了规范管理，制定本法。总则为了说明发展中国家的经济。"]
+    assert _paragraphs(text)[0] == "第一章 发展中国"  # a numbered heading ends
+
+
 def test_spans_are_stripped_ordered_and_cover_every_character():
     spans = paragraph_spans(SEED)
     covered = set()
