@@ -42,6 +42,21 @@ def test_twenty_and_thirty_in_one_character_as_hong_kong_and_taiwan_write_them_r
     assert chinese_numeral("五卅") is None  # the 30 May Movement: a date, not 35
 
 
+def test_taiwan_years_of_the_republic_and_trillions_raise_nothing_on_faithful_pairs():
+    # before: "111 ≠ 2022" on every date of a Taiwan government text, "2.5 ≠ 2.5 trillion" on its budget
+    assert reason(fold("行政院於111年3月5日核定。"), "The Executive Yuan approved it on March 5, 2022.", "en") is None
+    assert reason(fold("中華民國一百一十一年度預算"), "the budget for 2022", "en") is None
+    assert reason("民国元年，曲阜县孔夫子家的“哭丧户”专程前来学习过哭腔。",  # MAC dev 004
+                  "During 1912, the first year of the Republic, professional mourners known as 'wailers' came from "
+                  "Qufu, the home of Confucius, to study local weeping techniques.", "en") is None
+    assert reason(fold("行政院於111年3月5日核定。"), "The Executive Yuan approved it on March 5, 2021.", "en") is not None
+    assert reason(fold("中央政府總預算為新臺幣2.5兆元。"), "The central government budget is NT$2.5 trillion.", "en") is None
+    assert reason(fold("總額達三兆元。"), "The total reached three trillion yuan.", "en") is None
+    assert reason(fold("中央政府總預算為新臺幣2.5兆元。"), "The central government budget is NT$3.5 trillion.", "en")
+    assert reason("装机容量100兆瓦。", "Installed capacity is 100 MW.", "en") is None  # mega-, as before
+    assert reason("他工作了5年。", "He worked for five years.", "en") is None  # a span of years is no date
+
+
 def test_equivalent_forms_read_to_the_same_values():
     assert values("二〇二二年，三分之一，百分之五，1.5万人，1000亿美元", "zh") == \
         pytest.approx([2022, 1 / 3, 5, 15_000, 1e11])
