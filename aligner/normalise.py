@@ -67,6 +67,10 @@ _GLYPH_SHARERS = {
     ord("⼾"): "户",  # NFKC gives the Traditional 戶; Simplified fonts draw ⼾ as 户, and Simplified is our usual case
     **{ord(a): b for radicals, ideographs in _RADICAL_SUPPLEMENT for a, b in zip(radicals, ideographs)},
     **{cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xFB00, 0xFB07)},
+    # CJK compatibility ideographs (不 U+F967 for 不, 六 U+F9D1 for 六): a font that draws both with one glyph, or
+    # text that passed through a Korean code page, gives them; each is canonically the unified ideograph
+    **{cp: unicodedata.normalize("NFC", chr(cp)) for cp in [*range(0xF900, 0xFB00), *range(0x2F800, 0x2FA20)]
+       if unicodedata.normalize("NFC", chr(cp)) != chr(cp)},
     ord("⸺"): "——", ord("⸻"): "———",  # the long dashes of Chinese, set as one glyph
     0x2012: 0x2013,
 }

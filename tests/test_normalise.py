@@ -67,6 +67,17 @@ def test_fold_turns_radical_code_points_of_a_pdf_copy_into_the_characters_they_s
     assert fold("⽤⼾，曲线⸺，ﬁnal ﬂow，1941‒1945") == "用户，曲线——，final flow，1941–1945"
 
 
+def test_fold_turns_cjk_compatibility_ideographs_into_the_unified_ones():
+    # 不 (U+F967) and 六 (U+F9D1) are 不 and 六 to a reader, not to the encoder or the number check
+    compat = {"不": "\uf967", "六": "\uf9d1", "金": "\uf90a", "立": "\uf9f7"}
+    sentences = [s for s in load_document(SAMPLE_ZH, "zh").sentences if set(compat) & set(s.text)]
+    assert len(sentences) > 10
+    for s in sentences:
+        copied = s.text.translate(str.maketrans(compat))
+        assert copied != s.text and match_form(copied) == s.norm
+    assert [q.values for q in quantities(fold("第\uf9d1届"), "zh")] == [(6.0,)]
+
+
 def test_fold_joins_the_digits_of_chinese_spaced_out_character_by_character():
     # copied out of a PDF with a space after every character: 2 0 2 2 年 is the year 2022, as in the text
     spaced = " ".join("俄罗斯联邦总统弗·弗·普京于2022年2月4日访华，贸易额增长1.5%。")
