@@ -220,9 +220,15 @@ def fold(text: str) -> str:
     return _SPACE_BETWEEN_CJK_RE.sub("", text)
 
 
+# A reference mark as a web page copied from Wikipedia or Baidu Baike has it after a word or number: [3], ［３］,
+# [注 2], [来源请求], [citation needed]. It is no number of the text: "5.2%[3]" is 5.2 %, not 5.2 % and 3.
+_REFERENCE_MARK_RE = re.compile(r"(?<=\S) ?\[(?:(?:注|note|примечание) ?)?\d{1,3}\]|\[(?:来源请求|需要来源|需要引用|"
+                                r"citation needed|источник не указан[^\]]{0,20})\]", re.IGNORECASE)
+
+
 def match_form(text: str) -> str:
-    """`fold` after re-joining hyphenated line breaks: the `norm` of a sentence."""
-    return fold(join_broken_lines(text))
+    """`fold` after re-joining hyphenated line breaks, without reference marks ([3]): the `norm` of a sentence."""
+    return _REFERENCE_MARK_RE.sub("", fold(join_broken_lines(text))).strip()
 
 
 def norm_positions(text: str, norm: str) -> list[int]:

@@ -57,6 +57,18 @@ def test_taiwan_years_of_the_republic_and_trillions_raise_nothing_on_faithful_pa
     assert reason("他工作了5年。", "He worked for five years.", "en") is None  # a span of years is no date
 
 
+def test_reference_marks_of_a_page_copied_from_wikipedia_are_no_numbers():
+    # "[3]" after a word or number was read as the number 3: "3 only in the Chinese" on every marked sentence
+    from aligner.normalise import match_form
+
+    zh = SEED_ZH.replace("访华。", "访华[3]。").replace("开幕式", "开幕式［１２］")
+    en = SEED_EN.replace("2022.", "2022.[4]")
+    assert reason(match_form(zh), match_form(en), "en") is None
+    assert match_form(zh) == match_form(SEED_ZH) and match_form(en) == match_form(SEED_EN)
+    assert match_form("[1] 张三：《论文》。") == "[1] 张三：《论文》。"  # a reference list's own number stays
+    assert match_form("国发〔2022〕3号") == "国发〔2022〕3号"
+
+
 def test_equivalent_forms_read_to_the_same_values():
     assert values("二〇二二年，三分之一，百分之五，1.5万人，1000亿美元", "zh") == \
         pytest.approx([2022, 1 / 3, 5, 15_000, 1e11])
