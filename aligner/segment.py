@@ -30,6 +30,7 @@ _WS_RE = re.compile(r"\s")
 # before a digit (so 1.5 and "U.S." inside Chinese text stay whole).
 _ZH_END_RE = re.compile(r"[。！？!?…]+|(?<=[\u4e00-\u9fff])\.(?![\d.])")
 _ZH_CLOSERS = "”’」』）)》】〉»"
+_ZH_REFERENCE_RE = re.compile(r"[\[［](?:注|註)?\s?[0-9０-９]{1,3}[\]］]")
 _ASCII_QUOTES = "\"'"
 
 
@@ -53,7 +54,10 @@ def _zh_ends(para: str) -> list[int]:
             while after_space < len(para) and para[after_space] in " \t\u3000":
                 after_space += 1  # a stray space before the closer (“摔交。 ”) keeps it with its sentence
             c = para[after_space] if after_space < len(para) else ""
-            if c and c in _ZH_CLOSERS:
+            reference = _ZH_REFERENCE_RE.match(para, end)
+            if reference:
+                end = reference.end()  # a Wikipedia reference mark after the full stop (首都。[3]) is the sentence's
+            elif c and c in _ZH_CLOSERS:
                 end = after_space + 1
             elif c and c in _ASCII_QUOTES and para.count(c, sent_start, end) % 2 == 1:
                 end = after_space + 1

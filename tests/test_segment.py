@@ -413,3 +413,13 @@ def test_chinese_punctuation_in_vertical_presentation_forms_splits_and_matches_a
     expected, got = segment(horizontal, "zh"), segment(vertical, "zh")
     assert [(s.start, s.end, s.paragraph) for s in got] == [(s.start, s.end, s.paragraph) for s in expected]
     assert [s.norm for s in got] == [s.norm for s in expected]
+
+
+def test_a_wikipedia_reference_mark_after_a_chinese_full_stop_stays_with_its_sentence():
+    # 首都。[3]上海… : the mark was the start of the next sentence, and after the paragraph's last one, a sentence alone
+    clean = (Path(__file__).parent.parent / "texts" / "joint-statement.zh.txt").read_text(encoding="utf-8")
+    marked = clean.replace("。", "。[7]").replace("。[7]\n", "。［１２］\n")
+    expected, got = segment(clean, "zh"), segment(marked, "zh")
+    assert len(got) == len(expected)
+    assert [s.norm for s in got] == [s.norm for s in expected]
+    assert all(s.text.endswith(("。[7]", "。［１２］")) for s in got if "。" in s.text[-5:])
