@@ -83,6 +83,7 @@ PRESENTATION_FORMS = {
     for cp in [*range(0xFE10, 0xFE1A), *range(0xFE30, 0xFE50), *range(0xFE50, 0xFE6C)]
     if (form := unicodedata.normalize("NFKC", chr(cp))) != chr(cp) and len(_CHINESE_MARKS.get(form, form)) == 1
 }
+PRESENTATION_FORMS[0x22EF] = "…"  # the midline ellipsis ⋯⋯, as Taiwan types the ellipsis centred
 _FOLDED_CHARACTERS = {**_GLYPH_SHARERS, **_FULL_TO_HALF, **PRESENTATION_FORMS}
 # In full-width digits, the full-width comma groups thousands (１，２３４ is 1,234, as 1,234 in ASCII) and
 # must not stay the Chinese comma that separates two numbers.

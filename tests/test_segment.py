@@ -423,3 +423,13 @@ def test_a_wikipedia_reference_mark_after_a_chinese_full_stop_stays_with_its_sen
     assert len(got) == len(expected)
     assert [s.norm for s in got] == [s.norm for s in expected]
     assert all(s.text.endswith(("。[7]", "。［１２］")) for s in got if "。" in s.text[-5:])
+
+
+def test_the_midline_ellipsis_taiwan_types_splits_and_pauses_as_the_ellipsis_does():
+    # ⋯⋯ (U+22EF) was no mark at all: a sentence ending in it ran on into the next
+    mac = Path("/work/shared/benchmarks/mac-zh-en/dev/zh/002.txt").read_text(encoding="utf-8")
+    text = opencc.OpenCC("s2twp").convert(mac)
+    assert text.count("……") > 10
+    expected, got = segment(text, "zh"), segment(text.replace("……", "⋯⋯"), "zh")
+    assert [(s.start, s.end) for s in got] == [(s.start, s.end) for s in expected]
+    assert [s.norm for s in got] == [s.norm for s in expected]
