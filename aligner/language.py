@@ -163,6 +163,21 @@ def refuse_bilingual(text: str, name: str = "") -> None:
         )
 
 
+# A Chinese technical text names its software, standards and terms in English (使用 Python 的 requests 库发送
+# HTTP request) and may hold more Latin letters than weighted Han, but it has Chinese in nearly every paragraph
+# and its English words are terms, without English prose's function words; an English translation quoting
+# Chinese has it in a few paragraphs, and reads as English.
+MIN_CHINESE_LINE_SHARE = 2 / 3  # of the non-blank lines
+MIN_HAN_PER_LINE = 4
+
+
+def _chinese_throughout(sample: str) -> bool:
+    """Chinese written with many English words: most lines have Chinese characters, a few each."""
+    lines = [line for line in sample.splitlines() if line.strip()]
+    chinese = sum(1 for line in lines if len(_HAN_RE.findall(line)) >= MIN_HAN_PER_LINE)
+    return bool(lines) and chinese >= MIN_CHINESE_LINE_SHARE * len(lines)
+
+
 def detect_language(text: str, name: str = "") -> str:
     """Return "zh", "ru" or "en" for the text, or raise LanguageError naming `name`."""
     sample = text[:SAMPLE_CHARS]
@@ -177,6 +192,8 @@ def detect_language(text: str, name: str = "") -> str:
             "aligner needs a Chinese text and its Russian or English translation."
         )
     lang = max(weighted, key=weighted.__getitem__)
+    if lang == "en" and _chinese_throughout(sample) and _latin_language(sample) != "English":
+        lang = "zh"  # its Latin words are names and terms, not English prose
     if lang == "zh":
         _refuse_japanese(sample, han, name)
     if lang == "ru":

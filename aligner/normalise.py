@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 # --- character classes -------------------------------------------------------------
@@ -67,10 +67,32 @@ _GLYPH_SHARERS = {
     ord("⼾"): "户",  # NFKC gives the Traditional 戶; Simplified fonts draw ⼾ as 户, and Simplified is our usual case
     **{ord(a): b for radicals, ideographs in _RADICAL_SUPPLEMENT for a, b in zip(radicals, ideographs)},
     **{cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xFB00, 0xFB07)},
+    # CJK compatibility ideographs (不 U+F967 for 不, 六 U+F9D1 for 六): a font that draws both with one glyph, or
+    # text that passed through a Korean code page, gives them; each is canonically the unified ideograph
+    **{cp: unicodedata.normalize("NFC", chr(cp)) for cp in [*range(0xF900, 0xFB00), *range(0x2F800, 0x2FA20)]
+       if unicodedata.normalize("NFC", chr(cp)) != chr(cp)},
     ord("⸺"): "——", ord("⸻"): "———",  # the long dashes of Chinese, set as one glyph
     0x2012: 0x2013,
 }
-_FOLDED_CHARACTERS = {**_GLYPH_SHARERS, **_FULL_TO_HALF}
+# Punctuation in its vertical presentation forms (︒ ︐ ﹁﹂ ︵︶, from text set top to bottom) and Big5's small
+# forms (﹐ ﹒ ﹗): the marks of horizontal Chinese, one character for one, so the segmenter, the paragraph rules and
+# matching know them. NFKC gives ASCII for most; Chinese punctuation has full-width marks of its own.
+_CHINESE_MARKS = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）", "...": "…", "..": "‥"}
+PRESENTATION_FORMS = {
+    cp: _CHINESE_MARKS.get(form, form)
+    for cp in [*range(0xFE10, 0xFE1A), *range(0xFE30, 0xFE50), *range(0xFE50, 0xFE6C)]
+    if (form := unicodedata.normalize("NFKC", chr(cp))) != chr(cp) and len(_CHINESE_MARKS.get(form, form)) == 1
+}
+PRESENTATION_FORMS[0x22EF] = "…"  # the midline ellipsis ⋯⋯, as Taiwan types the ellipsis centred
+_FOLDED_CHARACTERS = {**_GLYPH_SHARERS, **_FULL_TO_HALF, **PRESENTATION_FORMS}
+# In full-width digits, the full-width comma groups thousands (１，２３４ is 1,234, as 1,234 in ASCII) and
+# must not stay the Chinese comma that separates two numbers.
+_FULL_WIDTH_GROUP_RE = re.compile("(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
+
+
+def _folded_characters(text: str) -> str:
+    """`text` with each character folded on its own (radicals, full-width forms), a ligature into two letters."""
+    return _FULL_WIDTH_GROUP_RE.sub(",", text).translate(_FOLDED_CHARACTERS)
 
 _converter = None
 _converter_lock = threading.Lock()
@@ -181,7 +203,8 @@ def fold(text: str) -> str:
 
     Rules, in order: what PDF copies give for characters that share a glyph with them → those
     characters (`unshare_glyphs`); full-width ASCII letters, digits and symbols → ASCII, except
-    the Chinese punctuation ！（），：；？ which stays full-width; the ideographic space is a space;
+    the Chinese punctuation ！（），：；？ which stays full-width (but ， grouping full-width digits, １，２３４, is a
+    comma); the ideographic space is a space;
     Traditional → Simplified (OpenCC t2s, only when the text has a character t2s can change);
     whitespace runs (line breaks included) → one space, trimmed; a space between two CJK
     characters or CJK punctuation marks is removed (so a PDF break "为核\\n\\n心" folds to
@@ -189,7 +212,7 @@ def fold(text: str) -> str:
     character by character, any space between two characters that are not letters ("2 0 2 2 年"
     folds to "2022年"). Latin and Cyrillic case is kept: case is a signal for names.
     """
-    text = text.translate(_FOLDED_CHARACTERS)
+    text = _folded_characters(text)
     if _needs_t2s(text):
         text = _t2s().convert(text)
     text = _WHITESPACE_RUN_RE.sub(" ", text).strip()
@@ -198,9 +221,15 @@ def fold(text: str) -> str:
     return _SPACE_BETWEEN_CJK_RE.sub("", text)
 
 
+# A reference mark as a web page copied from Wikipedia or Baidu Baike has it after a word or number: [3], ［３］,
+# [注 2], [来源请求], [citation needed]. It is no number of the text: "5.2%[3]" is 5.2 %, not 5.2 % and 3.
+_REFERENCE_MARK_RE = re.compile(r"(?<=\S) ?\[(?:(?:注|note|примечание) ?)?\d{1,3}\]|\[(?:来源请求|需要来源|需要引用|"
+                                r"citation needed|источник не указан[^\]]{0,20})\]", re.IGNORECASE)
+
+
 def match_form(text: str) -> str:
-    """`fold` after re-joining hyphenated line breaks: the `norm` of a sentence."""
-    return fold(join_broken_lines(text))
+    """`fold` after re-joining hyphenated line breaks, without reference marks ([3]): the `norm` of a sentence."""
+    return _REFERENCE_MARK_RE.sub("", fold(join_broken_lines(text))).strip()
 
 
 def norm_positions(text: str, norm: str) -> list[int]:
@@ -214,7 +243,7 @@ def norm_positions(text: str, norm: str) -> list[int]:
     from difflib import SequenceMatcher
 
     chars, origin = [], []
-    for i, c in enumerate(text):
+    for i, c in enumerate(_FULL_WIDTH_GROUP_RE.sub(",", text)):  # same length
         for f in c.translate(_FOLDED_CHARACTERS):
             chars.append(f)
             origin.append(i)
@@ -241,6 +270,7 @@ class _Line:
     text: str  # stripped text
     indented: bool  # began with whitespace (a paragraph indent in many Chinese and Russian texts)
     blank_before: bool  # one or more blank lines separate it from the previous line
+    page_before: bool = False  # a form feed (pdftotext's page break) came before it
 
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -273,27 +303,35 @@ _STARTS_ITEM_RE = re.compile(
     r"|[一二三四五六七八九十百]{1,3}[、.．]|第[一二三四五六七八九十百千\d]+[章节条部篇回卷])"
 )
 _CLAUSE_MARKS_RE = re.compile(r"[，,、；;：:]")
+# A Chinese heading's number, with the mark after it: 一、 （一） 1. 1.2 第一章： (its marks are no clause's)
+_HEADING_NUMBER_RE = re.compile(r"(?:第[一二三四五六七八九十百千\d]+[章节条部篇回卷]|[(（]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]"
+                                r"|[\d.．]{1,6}|[一二三四五六七八九十百]{1,3}(?=[、.．:：\s]))?[、.．:：\s]*")
+_SENTENCE_END_RE = re.compile(r"[。！？]")  # inside a line: a sentence ended there, and a heading has none
 _HEADING_CJK_MAX = 40  # characters
 _HEADING_WORDS_MAX = 12  # words, Latin or Cyrillic
 _TITLE_WORDS_MAX = 40  # a document's first line may be a long title
 
 
 def _lines(text: str) -> list[_Line]:
-    """Non-blank lines with their stripped offsets, noting indentation and blank lines before."""
+    """Non-blank lines with their stripped offsets, noting indentation, blank lines and page breaks before.
+
+    A form feed is pdftotext's page break, not an indent."""
     lines: list[_Line] = []
-    blank = False
+    blank = page = False
     for m in _LINE_RE.finditer(text):
         raw = m.group(0).rstrip("\r\n")
         if not raw.strip():
             if m.end() == m.start():
                 break
-            blank = True
+            blank, page = True, page or "\f" in raw
             continue
         lead = len(raw) - len(raw.lstrip())
         stripped = raw.strip()
         start = m.start() + lead
-        lines.append(_Line(start, start + len(stripped), stripped, lead > 0, blank and bool(lines)))
-        blank = False
+        page = page or "\f" in raw[:lead]
+        lines.append(_Line(start, start + len(stripped), stripped, bool(raw[:lead].replace("\f", "")),
+                           blank and bool(lines), page and bool(lines)))
+        blank = page = False
     return lines
 
 
@@ -322,20 +360,51 @@ def _wrap_width(lines: list[_Line]) -> int | None:
 
 
 def _is_heading(line: _Line, first: bool) -> bool:
-    """A title or heading: short, no clause punctuation after its number, no final stop."""
+    """A title or heading: short, no clause punctuation after its number, no sentence end in it."""
     text = line.text
     if text.startswith("#"):
         return True
     if has_han(text):
-        return len(text) <= _HEADING_CJK_MAX and not _CLAUSE_MARKS_RE.search(text[4:])
+        after_number = text[_HEADING_NUMBER_RE.match(text).end():]
+        return len(text) <= _HEADING_CJK_MAX and not _CLAUSE_MARKS_RE.search(after_number) and \
+            not _SENTENCE_END_RE.search(text)
     words = len(text.split())
     if first:
         return words <= _TITLE_WORDS_MAX
     return words <= _HEADING_WORDS_MAX and not _CLAUSE_MARKS_RE.search(text)
 
 
-def _continues(prev: _Line, nxt: _Line, first: bool, wrap: int | None) -> bool:
-    """Whether the line break between `prev` and `nxt` lies inside one paragraph."""
+_EDGE_HAN = 3  # characters each side of a break that make the phrase looked for (5 at least: no accident)
+_LAST_HAN_RE = re.compile(f"{_HAN_RE.pattern}{{1,{_EDGE_HAN}}}$")
+_FIRST_HAN_RE = re.compile(f"^{_HAN_RE.pattern}{{1,{_EDGE_HAN}}}")
+
+
+def _phrase_across(prev: _Line, nxt: _Line) -> str | None:
+    """The Chinese characters either side of the break (两国元|首在), when there are enough to make a phrase; None
+    after a numbered heading (一、总则, 第一章 总则) or before one, which end and begin whatever the characters."""
+    if not (_HAN_RE.match(prev.text[-1]) and _HAN_RE.match(nxt.text[0])):
+        return None
+    if _STARTS_ITEM_RE.match(prev.text) and _is_heading(prev, first=False) or _STARTS_ITEM_RE.match(nxt.text):
+        return None
+    last, first = _LAST_HAN_RE.search(prev.text[-_EDGE_HAN:]), _FIRST_HAN_RE.match(nxt.text)
+    if not (last and first) or len(last.group(0)) + len(first.group(0)) < 2 * _EDGE_HAN - 1:
+        return None
+    return last.group(0) + first.group(0)
+
+
+def _whole_in(text: str, phrases: set[str]) -> frozenset[str]:
+    """Those of `phrases` that `text` has whole somewhere: one pass over the text, whatever their number."""
+    if not phrases:
+        return frozenset()
+    lengths = sorted({len(p) for p in phrases})
+    starts = re.compile("[" + re.escape("".join({p[0] for p in phrases})) + "]")
+    return frozenset(text[k:k + n] for m in starts.finditer(text) for k in (m.start(),) for n in lengths
+                     if text[k:k + n] in phrases)
+
+
+def _continues(prev: _Line, nxt: _Line, first: bool, wrap: int | None, whole: frozenset[str] = frozenset()) -> bool:
+    """Whether the line break between `prev` and `nxt` lies inside one paragraph (`whole`: the phrases across
+    line breaks that the text has whole elsewhere, a break inside one being inside a word or phrase)."""
     if _CLAUSE_END_RE.search(prev.text) and (nxt.blank_before or wrap is None):
         return False  # a list item in lowercase after a blank line or in unwrapped text: its own paragraph
     if _OPEN_END_RE.search(prev.text) or _CONTINUES_RE.match(nxt.text):
@@ -345,6 +414,11 @@ def _continues(prev: _Line, nxt: _Line, first: bool, wrap: int | None) -> bool:
         return True
     if nxt.indented:
         return False
+    return _runs_on(prev, nxt, first, wrap) or _phrase_across(prev, nxt) in whole
+
+
+def _runs_on(prev: _Line, nxt: _Line, first: bool, wrap: int | None) -> bool:
+    """Whether the line width, a list item, a sentence end or a heading says the paragraph runs on."""
     if wrap is not None and not nxt.blank_before:
         if first and has_han(prev.text) and not (_CLAUSE_MARKS_RE.search(prev.text) or _TERMINAL_RE.search(prev.text)):
             return False  # a title that fills the first line: Chinese prose has a mark every few words
@@ -357,7 +431,38 @@ def _continues(prev: _Line, nxt: _Line, first: bool, wrap: int | None) -> bool:
     return not _is_heading(prev, first=False)
 
 
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
+# A bare page number: "7", "- 7 -", "— 7 —", "7 / 12", "Page 7 of 12", "стр. 7", "第7页", "第 7 页 共 12 页"
+PAGE_NUMBER_RE = re.compile(
+    r"^[\s\-–—]*(?:(?:page|p\.|стр\.?|страница|с\.)\s*)?第?\s*\d{1,4}\s*页?"
+    r"(?:\s*(?:/|of|из|共)\s*\d{1,4}\s*页?)?[\s\-–—]*$",
+    re.IGNORECASE,
+)
+_PAGE_EDGE = 2  # lines beside a page break (a form feed or a page number) where running heads and numbers sit
+
+
+def _page_furniture(lines: list[_Line]) -> set[int]:
+    """Indices of the lines that text copied out of a PDF (pdftotext, a viewer's copy) has from the page, not
+    the document: bare page numbers, and running heads, the short lines found again and again beside a page break."""
+    numbers = {i for i, line in enumerate(lines) if PAGE_NUMBER_RE.match(line.text)}
+    breaks = numbers | {0, len(lines) - 1} | {i for i, line in enumerate(lines) if line.page_before} | \
+        {i - 1 for i, line in enumerate(lines) if line.page_before}  # the text's first and last lines are a page's too
+    beside = {j for i in breaks for j in range(i - _PAGE_EDGE, i + _PAGE_EDGE + 1) if 0 <= j < len(lines) and j not in numbers}
+    short = [j for j in beside if _is_heading(lines[j], first=False)]
+    seen: dict[str, int] = {}
+    for j in short:
+        seen[lines[j].text] = seen.get(lines[j].text, 0) + 1
+    return numbers | {j for j in short if seen[lines[j].text] >= 2}
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A text's paragraphs, and the page furniture inside them (both as offsets into the text)."""
+
+    paragraphs: list[tuple[int, int]]
+    furniture: list[tuple[int, int]]  # page numbers and running heads a paragraph runs across
+
+
+def layout(text: str) -> Layout:
     """Paragraphs of the original text as (start, end) offsets, without surrounding whitespace.
 
     Every line break is a candidate boundary. It is a real one when the line before ends
@@ -366,21 +471,47 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     a blank line, or in unwrapped text, even a lowercase one: a Word list's items); it is not when the
     line before ends open (、，, hyphen, opening bracket, a word like "of" / "и") or the
     next line starts in lowercase or with punctuation. A line with neither signal (a PDF break inside a word,
-    "以联合国为核" / "心的国际体系") continues into the next. In hard-wrapped text, detected
+    "以联合国为核" / "心的国际体系") continues into the next, and so does a short one ("双方" / "呼吁国际社会") when the
+    Chinese characters either side of the break make a phrase the text has whole elsewhere. In hard-wrapped text, detected
     by its fixed line width, a full-width line always continues and a short one ends.
+    A page number or running head of text copied out of a PDF ("-1-", a form feed, "中俄联合声明") is passed
+    over when the lines on either side of it continue one paragraph, and listed as its furniture.
     A joined paragraph's span includes the line breaks inside it.
     """
-    lines = _lines(text)
+    lines = _lines(text.translate(PRESENTATION_FORMS))  # same offsets
     if not lines:
-        return []
-    wrap = _wrap_width(lines)
+        return Layout([], [])
+    furniture = _page_furniture(lines)
+    wrap = _wrap_width([line for i, line in enumerate(lines) if i not in furniture])
+    following = list(range(1, len(lines) + 1))  # the next line that is not page furniture (or the last)
+    for i in range(len(lines) - 3, -1, -1):
+        if i + 1 in furniture:
+            following[i] = following[i + 1]
+    whole = _whole_in(text, {phrase for i in range(len(lines) - 1) for j in {i + 1, following[i]}
+                             if (phrase := _phrase_across(lines[i], lines[j]))})
     spans: list[tuple[int, int]] = []
+    inside: list[tuple[int, int]] = []
     start = lines[0].start
-    for i in range(len(lines) - 1):
+    i = 0
+    while i < len(lines) - 1:
         # a line that repeats the first is the title again (an e-book's title page, then its first chapter)
         title = i == 0 or lines[i].text == lines[0].text
-        if not _continues(lines[i], lines[i + 1], first=title, wrap=wrap):
+        after = following[i]
+        # across the page, the line after it is spaced from the line before as the furniture was
+        if after > i + 1 and i not in furniture and after not in furniture and \
+                _continues(lines[i], replace(lines[after], blank_before=lines[i + 1].blank_before),
+                           first=title, wrap=wrap, whole=whole):
+            inside += [(line.start, line.end) for line in lines[i + 1:after]]
+            i = after
+            continue
+        if not _continues(lines[i], lines[i + 1], first=title, wrap=wrap, whole=whole):
             spans.append((start, lines[i].end))
             start = lines[i + 1].start
+        i += 1
     spans.append((start, lines[-1].end))
-    return spans
+    return Layout(spans, inside)
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs of the original text as (start, end) offsets (see `layout`)."""
+    return layout(text).paragraphs

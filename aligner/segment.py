@@ -1,7 +1,8 @@
 """Sentences of a text, as character offsets into it.
 
-Paragraphs come from `normalise.paragraph_spans`, so a sentence never crosses a real
-paragraph boundary but does run across a line broken by PDF extraction. Inside a
+Paragraphs come from `normalise.layout`, so a sentence never crosses a real
+paragraph boundary but does run across a line broken by PDF extraction, and across the page
+number and running head that text copied out of a PDF has there (shown, but not split or matched). Inside a
 paragraph: Chinese by a small rule set (split after 。！？!? and ……, keeping closing quotes
 and brackets; an ellipsis inside speech is a pause), Russian by razdel, English by pysbd, which
 on our edge cases (No. 5, Jan. 4, Art. 3, p. 12) splits correctly where razdel does not,
@@ -18,7 +19,7 @@ from __future__ import annotations
 import re
 import threading
 
-from aligner.normalise import match_form, paragraph_spans
+from aligner.normalise import PRESENTATION_FORMS, layout, match_form
 from aligner.types import Sentence
 
 _WS_RE = re.compile(r"\s")
@@ -29,6 +30,7 @@ _WS_RE = re.compile(r"\s")
 # before a digit (so 1.5 and "U.S." inside Chinese text stay whole).
 _ZH_END_RE = re.compile(r"[。！？!?…]+|(?<=[\u4e00-\u9fff])\.(?![\d.])")
 _ZH_CLOSERS = "”’」』）)》】〉»"
+_ZH_REFERENCE_RE = re.compile(r"[\[［](?:注|註)?\s?[0-9０-９]{1,3}[\]］]")
 _ASCII_QUOTES = "\"'"
 
 
@@ -52,7 +54,10 @@ def _zh_ends(para: str) -> list[int]:
             while after_space < len(para) and para[after_space] in " \t\u3000":
                 after_space += 1  # a stray space before the closer (“摔交。 ”) keeps it with its sentence
             c = para[after_space] if after_space < len(para) else ""
-            if c and c in _ZH_CLOSERS:
+            reference = _ZH_REFERENCE_RE.match(para, end)
+            if reference:
+                end = reference.end()  # a Wikipedia reference mark after the full stop (首都。[3]) is the sentence's
+            elif c and c in _ZH_CLOSERS:
                 end = after_space + 1
             elif c and c in _ASCII_QUOTES and para.count(c, sent_start, end) % 2 == 1:
                 end = after_space + 1
@@ -73,7 +78,7 @@ def _quote_open(para: str, at: int) -> bool:
 
 
 def _split_zh(para: str) -> list[tuple[int, int]]:
-    cuts = [0, *_zh_ends(para), len(para)]
+    cuts = [0, *_zh_ends(para.translate(PRESENTATION_FORMS)), len(para)]  # ︒ and ﹁﹂ of vertical text: 。「」
     return [(a, b) for a, b in zip(cuts, cuts[1:])]
 
 
@@ -352,6 +357,17 @@ def _presplit_spans(text: str) -> list[tuple[int, int, int]]:
     return spans
 
 
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each span turned into spaces: a page's number or running head that a paragraph runs
+    across is kept in the sentence shown but is no part of what is split, matched or checked."""
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
 def segment(text: str, lang: str, presplit: bool = False) -> list[Sentence]:
     """Split `text` into sentences whose `text == text[start:end]`, in order, indexed from 0.
 
@@ -360,19 +376,22 @@ def segment(text: str, lang: str, presplit: bool = False) -> list[Sentence]:
     """
     if lang not in _SPLITTERS:
         raise ValueError(f"no segmenter for language {lang!r}; expected one of {sorted(_SPLITTERS)}")
+    matched = text  # the text with the page numbers and running heads inside paragraphs blanked (same offsets)
     if presplit:
         spans = _presplit_spans(text)
     else:
         split = _SPLITTERS[lang]
         spans = []
-        for number, (p_start, p_end) in enumerate(paragraph_spans(text)):
-            para = text[p_start:p_end]
+        found = layout(text)
+        matched = _blanked(text, found.furniture)
+        for number, (p_start, p_end) in enumerate(found.paragraphs):
+            para = matched[p_start:p_end]
             pieces = [cut for a, b in split(para) for cut in _cut_overlong(para, a, b, lang)]
             for a, b in _join_enumerators(para, pieces):
                 start, end = _trimmed(text, p_start + a, p_start + b)
                 if start < end:
                     spans.append((start, end, number))
     return [
-        Sentence(index=i, start=s, end=e, text=text[s:e], norm=match_form(text[s:e]), paragraph=p)
+        Sentence(index=i, start=s, end=e, text=text[s:e], norm=match_form(matched[s:e]), paragraph=p)
         for i, (s, e, p) in enumerate(spans)
     ]

@@ -48,6 +48,25 @@ def test_chinese_with_many_english_terms_is_still_chinese():
     assert detect_language(text) == "zh"
 
 
+TECHNICAL_ZH = """使用 Python 的 requests 库发送 HTTP request。调用 requests.get(url, timeout=30) 获取 response object。
+如果 server 返回 status code 404，requests 会 raise HTTPError exception。
+使用 response.json() 方法解析 JSON body，返回 Python dict。
+在 production environment 中，建议设置 retry policy 和 connection pool size。
+"""
+TECHNICAL_EN = """Use the Python requests library to send an HTTP request. Call requests.get(url, timeout=30) to get a response object.
+If the server returns status code 404, requests raises an HTTPError exception.
+Use the response.json() method to parse the JSON body, which returns a Python dict.
+In a production environment, it is recommended to set a retry policy and a connection pool size.
+"""
+
+
+def test_a_technical_chinese_text_with_more_latin_letters_than_chinese_is_chinese():
+    # before: "looks like another Latin-script language ... set the translation's language to English", about the Chinese
+    assert detect_language(TECHNICAL_ZH) == "zh"
+    assert detect_language(TECHNICAL_EN) == "en"
+    assert detect_language(TECHNICAL_EN.replace("Python dict.", "Python dict (字典对象).")) == "en"
+
+
 def test_english_quoting_chinese_names_is_english():
     assert detect_language(ENGLISH + " The concept of 人类命运共同体 (a community with a shared future) was noted.") == "en"
 

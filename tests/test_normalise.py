@@ -4,8 +4,11 @@ from pathlib import Path
 import opencc
 import pytest
 
-from aligner.normalise import fold, match_form, paragraph_spans
+from aligner.normalise import fold, match_form, norm_positions, paragraph_spans
 from aligner.pipeline import load_document
+from aligner.review.number_flags import mismatch_reason
+from aligner.review.numbers import quantities
+from aligner.segment import segment
 
 DATA = Path(__file__).parent / "data"
 SAMPLE_ZH = (Path(__file__).parent.parent / "texts" / "joint-statement.zh.txt").read_text(encoding="utf-8")
@@ -33,6 +36,15 @@ def test_fold_makes_full_width_letters_digits_and_symbols_ascii():
     assert fold("２０２２年２月４日，ＵＳＡ增长１．５％") == "2022年2月4日，USA增长1.5%"
 
 
+def test_a_full_width_comma_grouping_full_width_digits_is_a_thousands_comma():
+    # before, １，２３４ folded to "1，234": two numbers, and a faithful "1,234" was flagged "1 ≠ 1,234"
+    assert fold("共計１，２３４，５６７元，分別為１，２和３。") == "共计1,234,567元，分别为1，2和3。"
+    sentence = segment("共計１，２３４人參加。", "zh")[0]
+    english = segment("A total of 1,234 people took part.", "en")[0]
+    assert mismatch_reason(quantities(sentence.norm, "zh"), quantities(english.norm, "en"), "zh", "en") is None
+    assert [sentence.text[p] for p in norm_positions(sentence.text, sentence.norm)][2:7] == list("１，２３４")
+
+
 def test_fold_keeps_chinese_punctuation_full_width():
     assert fold("好！为什么？（注）：是，否；") == "好！为什么？（注）：是，否；"
     assert fold("他说：“好。”") == "他说：“好。”"
@@ -53,6 +65,17 @@ def test_fold_turns_radical_code_points_of_a_pdf_copy_into_the_characters_they_s
     assert all(s.norm in clean for s in inner), [s.norm for s in inner if s.norm not in clean]
     assert fold("三分之⼀，⼆〇⼆⼆年，⻓城，⻑城") == "三分之一，二〇二二年，长城，长城"
     assert fold("⽤⼾，曲线⸺，ﬁnal ﬂow，1941‒1945") == "用户，曲线——，final flow，1941–1945"
+
+
+def test_fold_turns_cjk_compatibility_ideographs_into_the_unified_ones():
+    # 不 (U+F967) and 六 (U+F9D1) are 不 and 六 to a reader, not to the encoder or the number check
+    compat = {"不": "\uf967", "六": "\uf9d1", "金": "\uf90a", "立": "\uf9f7"}
+    sentences = [s for s in load_document(SAMPLE_ZH, "zh").sentences if set(compat) & set(s.text)]
+    assert len(sentences) > 10
+    for s in sentences:
+        copied = s.text.translate(str.maketrans(compat))
+        assert copied != s.text and match_form(copied) == s.norm
+    assert [q.values for q in quantities(fold("第\uf9d1届"), "zh")] == [(6.0,)]
 
 
 def test_fold_joins_the_digits_of_chinese_spaced_out_character_by_character():
@@ -101,6 +124,34 @@ def test_seed_real_paragraphs_stay_apart():
     assert paragraphs[3].startswith("当前")
     assert any(p.startswith("一 双方一致认为") for p in paragraphs)
     assert any(p.startswith("二 双方认为, 和平、") for p in paragraphs)
+
+
+@pytest.mark.parametrize("text, broken", [
+    (SAMPLE_ZH, ("务实合作。双", "方将加强")),  # a line with a sentence end inside is no heading
+    (SEED, ("主流。发展是实现人民", "福祉的关键")),  # nor "发展、合作是…" (its 、 was skipped as a heading's number's)
+])
+def test_a_pdf_break_after_a_short_line_holding_a_sentence_end_or_a_clause_mark_is_repaired(text, broken):
+    before, after = broken
+    damaged = text.replace(before + after, before + "\n\n" + after, 1)
+    assert damaged != text
+    assert len(_paragraphs(damaged)) == len(_paragraphs(text))
+    assert any(before in p and after in p for p in _paragraphs(damaged))
+
+
+@pytest.mark.parametrize("before, after", [
+    ("双方", "呼吁国际社会将减贫"), ("中华人民共和国和", "俄罗斯联邦(以下简称"), ("中华人民共和国和俄", "罗斯联邦关于新时代"),
+])
+def test_a_pdf_break_inside_a_phrase_the_text_has_whole_elsewhere_is_repaired_after_a_short_line(before, after):
+    # the short line before the break ("双方") looked like a heading; the text has 双方呼吁国 whole elsewhere
+    damaged = SAMPLE_ZH.replace(before + after, before + "\n\n" + after, 1)
+    assert damaged != SAMPLE_ZH
+    assert len(_paragraphs(damaged)) == len(_paragraphs(SAMPLE_ZH))
+
+
+def test_a_heading_is_not_joined_to_its_paragraph_by_a_phrase_the_text_has_elsewhere():
+    text = "第一章 发展中国\n\n家的经济\n\n一、总则\n\n为了规范管理，制定本法。总则为了说明发展中国家的经济。"
+    assert _paragraphs(text)[2:] == ["一、总则", "为了规范管理，制定本法。总则为了说明发展中国家的经济。"]
+    assert _paragraphs(text)[0] == "第一章 发展中国"  # a numbered heading ends
 
 
 def test_spans_are_stripped_ordered_and_cover_every_character():

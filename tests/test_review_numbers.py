@@ -28,10 +28,45 @@ def values(text: str, lang: str) -> list[float]:
 
 @pytest.mark.parametrize("numeral, value", [
     ("二〇二二", 2022), ("一九四九", 1949), ("十二", 12), ("二十四", 24), ("一百零五", 105),
-    ("三千五百万", 35_000_000), ("两千", 2000), ("一万亿", 1e12),
+    ("三千五百万", 35_000_000), ("两千", 2000), ("一万亿", 1e12), ("廿一", 21), ("卅", 30), ("卌五", 45),
 ])
 def test_chinese_numerals(numeral, value):
     assert chinese_numeral(numeral) == value
+
+
+def test_twenty_and_thirty_in_one_character_as_hong_kong_and_taiwan_write_them_raise_nothing():
+    # 廿 (20) and 卅 (30) were not numerals: 廿一世紀 read as 1, "21 only in the English" on a faithful pair
+    assert reason(fold("廿一世紀是亞洲的世紀。"), "The 21st century is the century of Asia.", "en") is None
+    assert reason(fold("他在廿三日抵達香港。"), "He arrived in Hong Kong on the 23rd.", "en") is None
+    assert reason(fold("他在廿三日抵達香港。"), "He arrived in Hong Kong on the 24th.", "en") is not None
+    assert chinese_numeral("五卅") is None  # the 30 May Movement: a date, not 35
+
+
+def test_taiwan_years_of_the_republic_and_trillions_raise_nothing_on_faithful_pairs():
+    # before: "111 ≠ 2022" on every date of a Taiwan government text, "2.5 ≠ 2.5 trillion" on its budget
+    assert reason(fold("行政院於111年3月5日核定。"), "The Executive Yuan approved it on March 5, 2022.", "en") is None
+    assert reason(fold("中華民國一百一十一年度預算"), "the budget for 2022", "en") is None
+    assert reason("民国元年，曲阜县孔夫子家的“哭丧户”专程前来学习过哭腔。",  # MAC dev 004
+                  "During 1912, the first year of the Republic, professional mourners known as 'wailers' came from "
+                  "Qufu, the home of Confucius, to study local weeping techniques.", "en") is None
+    assert reason(fold("行政院於111年3月5日核定。"), "The Executive Yuan approved it on March 5, 2021.", "en") is not None
+    assert reason(fold("中央政府總預算為新臺幣2.5兆元。"), "The central government budget is NT$2.5 trillion.", "en") is None
+    assert reason(fold("總額達三兆元。"), "The total reached three trillion yuan.", "en") is None
+    assert reason(fold("中央政府總預算為新臺幣2.5兆元。"), "The central government budget is NT$3.5 trillion.", "en")
+    assert reason("装机容量100兆瓦。", "Installed capacity is 100 MW.", "en") is None  # mega-, as before
+    assert reason("他工作了5年。", "He worked for five years.", "en") is None  # a span of years is no date
+
+
+def test_reference_marks_of_a_page_copied_from_wikipedia_are_no_numbers():
+    # "[3]" after a word or number was read as the number 3: "3 only in the Chinese" on every marked sentence
+    from aligner.normalise import match_form
+
+    zh = SEED_ZH.replace("访华。", "访华[3]。").replace("开幕式", "开幕式［１２］")
+    en = SEED_EN.replace("2022.", "2022.[4]")
+    assert reason(match_form(zh), match_form(en), "en") is None
+    assert match_form(zh) == match_form(SEED_ZH) and match_form(en) == match_form(SEED_EN)
+    assert match_form("[1] 张三：《论文》。") == "[1] 张三：《论文》。"  # a reference list's own number stays
+    assert match_form("国发〔2022〕3号") == "国发〔2022〕3号"
 
 
 def test_equivalent_forms_read_to_the_same_values():

@@ -345,3 +345,91 @@ def test_normal_prose_is_never_cut_at_clauses(path, monkeypatch):
     cut = [(s.start, s.end) for s in segment(text, lang)]
     monkeypatch.setattr(seg, "_OVERLONG", {k: 10 ** 9 for k in seg._OVERLONG})
     assert cut == [(s.start, s.end) for s in segment(text, lang)]
+
+
+# Text of the sample PDFs as `pdftotext FILE.pdf` gives it (poppler 22.12): a form feed at each page
+# break, the page number ("-1-" or "1") and the running head (中俄联合声明) between the pages' lines.
+PDFTOTEXT = Path(__file__).parent / "data"
+
+
+def test_a_sentence_across_a_page_of_pdftotext_output_is_one_sentence_without_the_page_in_its_norm():
+    text = (PDFTOTEXT / "pdftotext-opening.zh.txt").read_text(encoding="utf-8")
+    sentences = segment(text, "zh")
+    assert_rebuilds(text, sentences)
+    holding = [s for s in sentences if "以联合国为核" in s.text or "心的国际体系" in s.text]
+    assert len(holding) == 1 and "\f" in holding[0].text  # the page is shown, inside the sentence
+    assert "以联合国为核心的国际体系" in holding[0].norm and "中俄联合声明" not in holding[0].norm
+    assert not any(ch.isdigit() for ch in holding[0].norm)  # no page number for the number check to read
+
+
+def test_a_page_break_between_paragraphs_of_pdftotext_output_joins_nothing():
+    text = (PDFTOTEXT / "pdftotext-word.zh.txt").read_text(encoding="utf-8")
+    sentences = segment(text, "zh")
+    assert_rebuilds(text, sentences)
+    ending = next(s for s in sentences if s.text.endswith("损害。"))
+    starting = next(s for s in sentences if s.text.startswith("双方坚信"))
+    assert "\f" not in ending.text + starting.text and ending.paragraph < starting.paragraph
+
+
+_DAMAGE = ["\n", "\n\n", " ", "\u3000", "\f", "\r\n", "\n- 3 -\n", "\u00ad", "⼈", "ﬁ"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_offsets_and_match_positions_hold_on_damaged_traditional_and_full_width_chinese(seed):
+    """Whatever the script (Simplified, Taiwan, Hong Kong), the width of its digits and letters, and the PDF damage
+    (line and page breaks, radicals, ligatures, soft hyphens), every sentence is its slice of the text, the
+    sentences cover it, and each character of the match form traces back to one of its sentence's characters."""
+    import random
+    import unicodedata
+
+    from aligner.normalise import norm_positions
+
+    rng = random.Random(seed)
+    sample = (Path(__file__).parent.parent / "texts" / "joint-statement.zh.txt").read_text(encoding="utf-8")
+    scripts = [lambda t: t, opencc.OpenCC("s2twp").convert, opencc.OpenCC("s2hk").convert,
+               lambda t: "".join(chr(ord(c) + 0xFEE0) if c.isascii() and c.isalnum() else c for c in t)]
+    for _ in range(10):
+        start = rng.randrange(len(sample))
+        chars = list(rng.choice(scripts)(sample[start:start + rng.randrange(200, 2000)]))
+        for _ in range(rng.randrange(30)):
+            chars.insert(rng.randrange(len(chars) + 1), rng.choice(_DAMAGE))
+        text = "".join(chars)
+        sentences = segment(text, "zh")
+        assert_rebuilds(text, sentences)
+        for s in sentences:
+            positions = norm_positions(s.text, s.norm)
+            assert len(positions) == len(s.norm) and all(0 <= p < len(s.text) for p in positions)
+            assert all(unicodedata.normalize("NFKC", s.text[p]).isdigit() for c, p in zip(s.norm, positions) if c.isdigit())
+
+
+def test_chinese_punctuation_in_vertical_presentation_forms_splits_and_matches_as_the_horizontal_marks():
+    # Text copied from a page set top to bottom keeps the vertical forms (︒ for 。, ﹁﹂ for 「」): the sample
+    # in Taiwan's characters so copied was one sentence per paragraph, its norm full of marks the encoder never saw.
+    horizontal = opencc.OpenCC("s2twp").convert(
+        (Path(__file__).parent.parent / "texts" / "joint-statement.zh.txt").read_text(encoding="utf-8"))
+    horizontal = horizontal.replace("“", "「").replace("”", "」")
+    vertical = horizontal.translate(str.maketrans("。，、：；「」『』（）！？", "︒︐︑︓︔﹁﹂﹃﹄︵︶︕︖"))
+    assert vertical != horizontal
+    expected, got = segment(horizontal, "zh"), segment(vertical, "zh")
+    assert [(s.start, s.end, s.paragraph) for s in got] == [(s.start, s.end, s.paragraph) for s in expected]
+    assert [s.norm for s in got] == [s.norm for s in expected]
+
+
+def test_a_wikipedia_reference_mark_after_a_chinese_full_stop_stays_with_its_sentence():
+    # 首都。[3]上海… : the mark was the start of the next sentence, and after the paragraph's last one, a sentence alone
+    clean = (Path(__file__).parent.parent / "texts" / "joint-statement.zh.txt").read_text(encoding="utf-8")
+    marked = clean.replace("。", "。[7]").replace("。[7]\n", "。［１２］\n")
+    expected, got = segment(clean, "zh"), segment(marked, "zh")
+    assert len(got) == len(expected)
+    assert [s.norm for s in got] == [s.norm for s in expected]
+    assert all(s.text.endswith(("。[7]", "。［１２］")) for s in got if "。" in s.text[-5:])
+
+
+def test_the_midline_ellipsis_taiwan_types_splits_and_pauses_as_the_ellipsis_does():
+    # ⋯⋯ (U+22EF) was no mark at all: a sentence ending in it ran on into the next
+    mac = Path("/work/shared/benchmarks/mac-zh-en/dev/zh/002.txt").read_text(encoding="utf-8")
+    text = opencc.OpenCC("s2twp").convert(mac)
+    assert text.count("……") > 10
+    expected, got = segment(text, "zh"), segment(text.replace("……", "⋯⋯"), "zh")
+    assert [(s.start, s.end) for s in got] == [(s.start, s.end) for s in expected]
+    assert [s.norm for s in got] == [s.norm for s in expected]

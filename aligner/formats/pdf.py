@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aligner.errors import InputError
-from aligner.normalise import has_han, is_cjk, unshare_glyphs
+from aligner.normalise import PAGE_NUMBER_RE, has_han, is_cjk, unshare_glyphs
 
 # Letters this many widths apart are still one line (pdfminer's default is 2): justified lines spread
 # their words wider than that, and pdfminer would cut them into words and shuffle them. The cost: it
@@ -59,12 +59,6 @@ RAISED = 0.25  # ... with its foot at least this share of the line's type above 
 NOTE_RULE = 1.5  # line heights above a footnote where the rule setting footnotes apart sits
 NOTE_RULE_WIDTH = 0.5  # share of the page's width a rule above footnotes stays under (a table's is wider)
 
-# A bare page number: "7", "- 7 -", "— 7 —", "7 / 12", "Page 7 of 12", "стр. 7", "第7页", "第 7 页 共 12 页"
-_PAGE_NUMBER_RE = re.compile(
-    r"^[\s\-–—]*(?:(?:page|p\.|стр\.?|страница|с\.)\s*)?第?\s*\d{1,4}\s*页?"
-    r"(?:\s*(?:/|of|из|共)\s*\d{1,4}\s*页?)?[\s\-–—]*$",
-    re.IGNORECASE,
-)
 _DIGITS_RE = re.compile(r"\d+")
 # what a footnote starts with: 1, *, †, ①, [1], (1), 〔1〕, then its text
 _NOTE_START_RE = re.compile(r"^(\d{1,3}|[*†‡§]{1,3}|[\u2460-\u2473\u2776-\u277f]|[\[(（〔]\d{1,3}[\])）〕])(?=\s*\S)(?!\d|\.\d|,\d)")
@@ -410,7 +404,7 @@ def without_notes(lines: list[Line]) -> list[Line]:
         below = [line for line in lines if line.top <= start.top + LEVEL * start.height]
         if len(below) == len(lines):
             continue  # no body above
-        small = all(line.height < (1 - SIZE_CHANGE) * size for line in below if not _PAGE_NUMBER_RE.match(line.text))
+        small = all(line.height < (1 - SIZE_CHANGE) * size for line in below if not PAGE_NUMBER_RE.match(line.text))
         if (start.mark in refs) + small + start.ruled >= 2:
             return [line for line in lines if line not in below]
     return lines
@@ -465,7 +459,7 @@ def without_furniture(lines: list[Line], running: set[tuple[str, str]]) -> list[
     drop, seen = set(), set()
     for edge, line in _edges(lines):  # outermost first: a head is dropped once, the title it repeats stays
         edge_key = (edge, _key(line.text))
-        if (_PAGE_NUMBER_RE.match(line.text) and not _in_a_row_of_figures(line, lines)) or \
+        if (PAGE_NUMBER_RE.match(line.text) and not _in_a_row_of_figures(line, lines)) or \
                 (edge_key in running and edge_key not in seen):
             drop.add(id(line))
         seen.add(edge_key)
@@ -475,7 +469,7 @@ def without_furniture(lines: list[Line], running: set[tuple[str, str]]) -> list[
 
 def _in_a_row_of_figures(number: Line, lines: list[Line]) -> bool:
     """A bare number beside another on its row is a table's cell (Export 1500 2000), not a page number."""
-    return any(other is not number and _PAGE_NUMBER_RE.match(other.text)
+    return any(other is not number and PAGE_NUMBER_RE.match(other.text)
                and min(other.top, number.top) - max(other.bottom, number.bottom) > 0.5 * number.height
                for other in lines)
 

@@ -20,9 +20,10 @@ from aligner.review.numbers.common import (
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_TENS = {"廿": 20, "卅": 30, "卌": 40}  # twenty, thirty, forty in one character: 廿一世纪 (HK, Taiwan), 廿三日
 _CN_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 _CN_MULT = {**_CN_SMALL_UNITS, **_CN_BIG_UNITS}
-_CN_NUMERAL = re.compile("[〇零○一二两三四五六七八九十百千万亿]+")
+_CN_NUMERAL = re.compile("[〇零○一二两三四五六七八九十百千万亿廿卅卌]+")
 _CN_APPROX_BEFORE = set("几数好上成近")  # 几十, 数百, 上千, 成千上万: not a count to check
 _CN_APPROX_MORE = set("多余几来")  # 一百多亿 = 10-odd billion
 # Two adjacent digits in a row (七八, 十七八, 三四百) make an estimate, unless read digit by digit (二〇二二).
@@ -46,7 +47,7 @@ _CN_CLOCK = re.compile("(上午|下午|晚上|早上|凌晨|中午|傍晚|清晨
 
 
 def chinese_numeral(s: str) -> float | None:
-    """Value of a Chinese numeral: 二〇二二 → 2022, 十二 → 12, 一百零五 → 105, 三千五百万 → 35000000."""
+    """Value of a Chinese numeral: 二〇二二 → 2022, 十二 → 12, 一百零五 → 105, 三千五百万 → 35000000, 廿一 → 21."""
     if not s:
         return None
     if all(ch in _CN_DIGITS for ch in s):  # read digit by digit: 二〇二二, 一九四九
@@ -55,6 +56,10 @@ def chinese_numeral(s: str) -> float | None:
     for ch in s:
         if ch in _CN_DIGITS:
             number = _CN_DIGITS[ch]
+        elif ch in _CN_TENS:
+            if number:
+                return None  # 五卅 is a date (30 May), not a number
+            section += _CN_TENS[ch]
         elif ch in _CN_SMALL_UNITS:
             section += (number or (1 if ch == "十" else 0)) * _CN_SMALL_UNITS[ch]
             number = 0
@@ -149,6 +154,34 @@ def _chinese_clocks(text: str, claims: Claims) -> None:
         claims.add(Quantity(m.group(0), clock_values(h, minutes), digits, m.start(), m.end()))
 
 
+# Years of the Republic of China's calendar, as Taiwan dates everything official: 民国111年 (or 中华民国一百一十一年)
+# is 2022, and so is a bare 111年 when a month follows (111年3月5日): no other calendar writes a year so.
+_ROC_YEAR = re.compile(r"((?:中华)?民国)?(?<![\d.])(\d{1,3}|[一二三四五六七八九十百〇零]+|元)年")  # 元年: the first
+_MONTH_AFTER = re.compile(r"\d{1,2}月|[一二三四五六七八九十]{1,3}月")
+_ROC_OFFSET = 1911
+
+
+def _chinese_roc_years(text: str, claims: Claims) -> None:
+    """民国111年 and 111年3月: the year 2022 (or, read as written, 111), as explicit as a year in digits; 民国元年 1912."""
+    for m in _ROC_YEAR.finditer(text):
+        stated, written = m.group(1), m.group(2)
+        if not (stated or written.isdigit() and _MONTH_AFTER.match(text, m.end())):
+            continue
+        year = 1.0 if written == "元" else _cn_or_digit_value(written)
+        if year is None or not 0 < year < 200 or any(claims.taken[m.start(2):m.end(2)]):
+            continue
+        claims.add(Quantity(written, (year + _ROC_OFFSET, year), True, m.start(2), m.end(2)))
+
+
+# 兆 after a number is a trillion in Taiwan and Hong Kong (新台币2.5兆元, NT$2.5 trillion) and the prefix mega- in
+# mainland units (100兆瓦, 100 MW; 500兆, 500 MB): the number as written or a trillion times it.
+_TRILLION = "兆"
+
+
+def _trillions(values: tuple[float, ...]) -> tuple[float, ...]:
+    return tuple(v * 1e12 for v in values) + tuple(values)
+
+
 def _cn_or_digit_value(s: str) -> float | None:
     return float(s) if s.isdigit() else chinese_numeral(s)
 
@@ -177,13 +210,17 @@ def chinese_quantities(text: str) -> list[Quantity]:
         if d and n is not None:
             add(Quantity(m.group(0), (n / d,), True, m.start(), m.end()))
 
-    for reader in (_chinese_decades, _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in,
+    for reader in (_chinese_roc_years, _chinese_decades, _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in,
                    fractions_and_clocks):
         reader(text, claims)
 
     # Arabic digits, optionally with Chinese scale characters: 1.5万, 1000亿, 3千万, 1万5千.
     for m in DIGITS.finditer(text):
         if taken[m.start()] or attached_to_word(text, m.start(), m.end()):
+            continue
+        if text.startswith(_TRILLION, m.end()):  # 2.5兆元
+            values = digit_values(m.group(0), "zh")
+            add(Quantity(text[m.start():m.end() + 1], _trillions(values), True, m.start(), m.end() + 1))
             continue
         end, scale = _scaled(text, m.end())
         values = tuple(v * scale for v in digit_values(m.group(0), "zh"))
@@ -213,7 +250,8 @@ def chinese_quantities(text: str) -> list[Quantity]:
         # Years written digit by digit (二〇二二, 一九四九) are explicit; other numerals in characters
         # are counts a translator may render freely (十万八千里, 一万个不服) and only help match.
         hard = year_like
-        found.append(Quantity(s, (v,), hard, start, end, loose=loose and not hard, ordinal=text[start - 1:start] == "第"))
+        values = _trillions((v,)) if text.startswith(_TRILLION, end) else (v,)
+        found.append(Quantity(s, values, hard, start, end, loose=loose and not hard, ordinal=text[start - 1:start] == "第"))
     return sorted(found, key=lambda q: q.start)
 
 
