@@ -219,9 +219,21 @@ def _table_marks(header: list[str], rows: list[list[str]]) -> Marks:
     marks = []
     for row in rows:
         lines = [line.strip() for line in cell(row, "flags").splitlines()]
-        notes = [line[len(NOTE_LEAD):] for line in lines if line.startswith(NOTE_LEAD)]
+        notes = [line[len(NOTE_LEAD):] if line.startswith(NOTE_LEAD) else line for line in lines
+                 if line and line != REVIEWED and not _is_flag_line(line)]
         marks.append((REVIEWED in lines, " ".join(notes)))
     return marks
+
+
+def _is_flag_line(line: str) -> bool:
+    """A line our Word export wrote for a flag ("number: 2030 ≠ 2035", "ru omitted: …" in three
+    columns), which the check makes anew; any other line in the flags column is the reviewer's
+    note or the translator's reply typed there ("Исправлено", "Agree, fixed"), kept as the note."""
+    from aligner.pair_filter import PROBLEMS
+    from aligner.threeway import DISAGREE
+
+    lead, colon, _ = line.partition(": ")
+    return bool(colon) and lead.split(" ")[-1] in {*PROBLEMS, DISAGREE} and len(lead.split(" ")) <= 2
 
 
 def _document(texts: list[str], lang: str, name: str) -> tuple[Document, list[tuple[int, ...]]]:

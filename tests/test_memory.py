@@ -320,6 +320,31 @@ def test_the_word_export_sent_back_keeps_its_notes_and_marks_when_checked(aligne
     assert sum(b.reviewed for b in checked.beads) == 1 and sum(bool(b.note) for b in checked.beads) == 1
 
 
+def test_a_reply_the_translator_types_in_the_word_exports_flags_column_comes_back_as_the_note(aligned, tmp_path):
+    """The translator answers a flag in the flags column of the Word document sent to them; the
+    flag lines themselves are made anew by the check, but the reply was dropped with them."""
+    import copy
+
+    from docx import Document as WordDocument
+
+    from aligner.memory import read_marked
+
+    marked = copy.deepcopy(aligned)
+    flagged = next(k for k, b in enumerate(marked.beads) if any(f.kind == "number" for f in b.flags))
+    marked.beads[flagged].reviewed = True
+    sent = export.write(marked, tmp_path / "review.docx")
+    document = WordDocument(str(sent))
+    rows = document.tables[-1].rows[1:]
+    rows[flagged].cells[-1].add_paragraph("Исправлено: 2030, как в оригинале")
+    rows[0].cells[-1].paragraphs[0].add_run("Agree, keep it")
+    document.save(tmp_path / "review-answered.docx")
+
+    _, _, _, marks = read_marked(tmp_path / "review-answered.docx")
+    assert marks[flagged] == (True, "Исправлено: 2030, как в оригинале")  # the flag's own line is not the note
+    assert marks[0] == (False, "Agree, keep it")
+    assert sum(mark != (False, "") for mark in marks) == 2
+
+
 MAC = Path("/work/shared/benchmarks/mac-zh-en/dev")
 
 
