@@ -50,7 +50,7 @@ Marks = list[tuple[bool, str]]  # per row: reviewed, and the reviewer's note, as
 
 
 def read_pairs(path: str | Path, target_lang: str | None = None) -> tuple[list[tuple[str, str]], str | None]:
-    """The (Chinese, translation) rows of a .tmx, .tsv/.csv/.txt, .xlsx, .docx (a bilingual table) or
+    """The (Chinese, translation) rows of a .tmx, .tsv/.csv/.txt, .xlsx, .ods, .docx (a bilingual table) or
     aligner .json file, and the translation's language when the file names it (TMX language codes, a
     header row, the record)."""
     pairs, lang, _ = read_sides(path, target_lang)

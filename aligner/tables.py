@@ -60,13 +60,18 @@ def language_columns(header: list[str]) -> dict[str, int]:
 
 
 def read_rows(path: Path) -> list[list[str]]:
-    """The rows of a .xlsx (its first sheet, cells as Excel displays them: 5%, not 0.05), a .docx (its bilingual table, such as aligner's Word
+    """The rows of a .xlsx (its first sheet, cells as Excel displays them: 5%, not 0.05) or .ods (likewise, as Calc
+    displays them), a .docx (its bilingual table, such as aligner's Word
     export or a CAT tool's review document) or a .tsv/.csv/.txt file, cells as strings."""
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         return _xlsx_rows(path)
     if suffix == ".docx":
         return _docx_rows(path)
+    if suffix == ".ods":  # LibreOffice Calc
+        from aligner.formats.ods import ods_rows
+
+        return ods_rows(path)
     return _text_rows(path)
 
 

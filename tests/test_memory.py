@@ -345,6 +345,23 @@ def test_a_reply_the_translator_types_in_the_word_exports_flags_column_comes_bac
     assert sum(mark != (False, "") for mark in marks) == 2
 
 
+def test_a_libreoffice_spreadsheet_of_pairs_is_checked_like_the_workbook_it_was_saved_from(aligned, tmp_path):
+    """tests/data/joint-statement-pairs.ods: our XLSX export of the sample (a note on pair 4, pair 6
+    reviewed, a cell comment on pair 2's English) opened and saved as .ods by LibreOffice Calc. It
+    was refused as "a ZIP archive; unpack it"."""
+    from aligner.memory import read_marked
+
+    ods = ROOT / "tests" / "data" / "joint-statement-pairs.ods"
+    pairs, lang, sides, marks = read_marked(ods)
+    assert lang == "en" and sides == ("column zh", "column en")
+    assert pairs == texts(aligned)  # the comment on a cell is not its text; the sheet's empty tail is no rows
+    assert [k for k, mark in enumerate(marks) if mark != (False, "")] == [3, 5]
+    assert marks[3] == (False, "check the date against the Chinese") and marks[5] == (True, "")
+    checked = check_pairs(ods)
+    assert [k & {"number", "omitted", "added"} for k in kinds(checked)] == \
+        [k & {"number", "omitted", "added"} for k in kinds(aligned)]
+
+
 MAC = Path("/work/shared/benchmarks/mac-zh-en/dev")
 
 

