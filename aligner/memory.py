@@ -199,6 +199,10 @@ def _first_text_column(rows: list[list[str]]) -> int:
     return 0
 
 
+# What a reviewer types in the `reviewed` column to mark a row done: our exports' "yes", and the marks
+# people type by hand — √ (the check mark a Chinese input method gives), ✓ ✔, 是, да, +, TRUE, 1, x.
+REVIEWED_VALUES = frozenset({"yes", "y", "true", "1", "x", "✓", "✔", "√", "+", "是", "对", "да", "ok"})
+
 # A reviewer's or translator's note column, as our exports name it and as people head it by hand.
 NOTE_COLUMNS = ("note", "notes", "comment", "comments", "remark", "remarks", "备注", "注释", "批注", "评论",
                 "комментарий", "комментарии", "примечание", "примечания")
@@ -215,7 +219,7 @@ def _table_marks(header: list[str], rows: list[list[str]]) -> Marks:
         return row[names.index(name)].strip() if name in names and names.index(name) < len(row) else ""
 
     if "reviewed" in names or note:
-        return [(cell(row, "reviewed").lower() in ("yes", "✓", "true", "1", "x"), cell(row, note)) for row in rows]
+        return [(cell(row, "reviewed").lower() in REVIEWED_VALUES, cell(row, note)) for row in rows]
     marks = []
     for row in rows:
         lines = [line.strip() for line in cell(row, "flags").splitlines()]

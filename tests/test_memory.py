@@ -310,6 +310,25 @@ def test_the_reviewers_notes_and_reviewed_marks_come_back_with_our_own_exports(a
                      one_line(marked.source.span_text(marked.beads[both[4]].src)): (True, "")}
 
 
+def test_the_check_marks_reviewers_type_in_the_reviewed_column_count_as_reviewed(aligned, tmp_path):
+    """Our XLSX sent out, the `reviewed` column filled in by hand: a Chinese input method gives √ for
+    a tick, others type 是, да or ✔; only "yes", ✓, TRUE, 1 and x counted, the rest were silently not reviewed."""
+    import openpyxl
+
+    from aligner.memory import read_marked
+
+    path = export.write(aligned, tmp_path / "pairs.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Pairs"]
+    column = [cell.value for cell in sheet[1]].index("reviewed") + 1
+    typed = {2: "√", 3: "是", 4: "да", 5: "✔", 6: "Y", 7: "no", 8: "否"}
+    for row, value in typed.items():
+        sheet.cell(row=row, column=column, value=value)
+    workbook.save(path)
+    _, _, _, marks = read_marked(path)
+    assert [k + 2 for k, (reviewed, _) in enumerate(marks) if reviewed] == [2, 3, 4, 5, 6]
+
+
 def test_the_word_export_sent_back_keeps_its_notes_and_marks_when_checked(aligned, tmp_path):
     import copy
 
