@@ -68,6 +68,9 @@ def read_rows(path: Path) -> list[list[str]]:
         return _xlsx_rows(path)
     if suffix == ".docx":
         return _docx_rows(path)
+    if suffix in (".xls", ".et"):  # Excel 97–2003, WPS Spreadsheets: binary workbooks aligner does not read
+        raise InputError(f"{path} is an Excel 97–2003 (or WPS) workbook, which aligner does not read; save it as "
+                         ".xlsx (File › Save As › Excel Workbook) or as .csv, and give that file.")
     if suffix == ".ods":  # LibreOffice Calc
         from aligner.formats.ods import ods_rows
 

@@ -381,6 +381,16 @@ def test_a_libreoffice_spreadsheet_of_pairs_is_checked_like_the_workbook_it_was_
         [k & {"number", "omitted", "added"} for k in kinds(aligned)]
 
 
+def test_an_old_excel_workbook_is_refused_with_what_to_save_it_as(tmp_path):
+    """A .xls of pairs (Excel 97–2003, as many offices and WPS still save) was told "save its text as
+    .txt, or a document as .docx", advice for a document, not a table."""
+    from ole_files import ole_file
+
+    (tmp_path / "pairs.xls").write_bytes(ole_file({"Workbook": b"\x09\x08" + bytes(100)}))
+    with pytest.raises(InputError, match=r"pairs\.xls is an Excel 97–2003.*save it as \.xlsx.*or as \.csv"):
+        read_pairs(tmp_path / "pairs.xls")
+
+
 MAC = Path("/work/shared/benchmarks/mac-zh-en/dev")
 
 
