@@ -36,27 +36,35 @@ def _cell_text(cell) -> str:
 
 
 def _row(row) -> list[str]:
+    """The row's cells; empty ones (a merged cell's covered columns too) keep their places before a
+    cell with text, and the empty run that ends the row (the rest of the sheet's width) is dropped."""
     cells: list[str] = []
+    empty = 0  # empty cells not yet known to come before text
     for cell in row:
         if cell.tag in _CELLS:
-            text = _cell_text(cell)
-            # a repeated empty cell (the rest of the row) is padding, not columns
-            cells += [text] * (_repeat(cell, "number-columns-repeated") if text else 1)
-    while cells and not cells[-1]:
-        cells.pop()
+            text, repeat = _cell_text(cell), _repeat(cell, "number-columns-repeated")
+            if text:
+                cells += [""] * empty + [text] * repeat
+                empty = 0
+            else:
+                empty += repeat
     return cells
 
 
-def _rows(parent) -> list[list[str]]:
-    rows: list[list[str]] = []
+def _rows(parent, rows: list[list[str]] | None = None, empty: list[int] | None = None) -> list[list[str]]:
+    """The rows under `parent` (inside row groups too), empty ones kept only before a row with text."""
+    rows = [] if rows is None else rows
+    empty = [0] if empty is None else empty  # empty rows not yet known to come before text
     for child in parent:
         if child.tag == f"{{{_TABLE}}}table-row":
-            cells = _row(child)
-            rows += [cells] * (_repeat(child, "number-rows-repeated") if cells else 1)
+            cells, repeat = _row(child), _repeat(child, "number-rows-repeated")
+            if cells:
+                rows += [[] for _ in range(empty[0])] + [list(cells) for _ in range(repeat)]
+                empty[0] = 0
+            else:
+                empty[0] += repeat
         elif child.tag in _ROW_GROUPS:
-            rows += _rows(child)
-    while rows and not rows[-1]:
-        rows.pop()
+            _rows(child, rows, empty)
     return rows
 
 
