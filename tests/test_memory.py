@@ -381,6 +381,21 @@ def test_a_libreoffice_spreadsheet_of_pairs_is_checked_like_the_workbook_it_was_
         [k & {"number", "omitted", "added"} for k in kinds(aligned)]
 
 
+def test_the_word_export_saved_again_in_libreoffice_writer_is_checked_like_the_docx(aligned, tmp_path):
+    """tests/data/joint-statement-review.odt: our Word export of the sample (a note on pair 4, pair 6
+    reviewed) opened and saved as .odt in LibreOffice Writer, as a translator without Word sends it
+    back. Its table was read as paragraphs: "no two columns to pair"."""
+    from aligner.memory import read_marked
+
+    odt = ROOT / "tests" / "data" / "joint-statement-review.odt"
+    pairs, lang, _, marks = read_marked(odt)
+    assert lang == "en" and pairs == texts(aligned)  # the empty side (—) of an omitted or added pair is empty
+    assert [k for k, mark in enumerate(marks) if mark != (False, "")] == [3, 5]
+    assert marks[3] == (False, "check the date against the Chinese") and marks[5] == (True, "")
+    assert [k & {"number", "omitted", "added"} for k in kinds(check_pairs(odt))] == \
+        [k & {"number", "omitted", "added"} for k in kinds(aligned)]
+
+
 def test_an_old_excel_workbook_is_refused_with_what_to_save_it_as(tmp_path):
     """A .xls of pairs (Excel 97–2003, as many offices and WPS still save) was told "save its text as
     .txt, or a document as .docx", advice for a document, not a table."""

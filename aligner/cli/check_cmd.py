@@ -30,7 +30,7 @@ def check(pairs_file: Path, output: Path | None, fmt: str | None, target_lang: s
           glossary_file: Path | None, keep: set[str] | None, min_score: float, no_cache: bool, quiet: bool) -> None:
     """Check pairs that are already aligned: a translation memory (.tmx), a two-column table
     (.tsv .csv .xlsx .ods: the Chinese first, columns named zh and en/ru, or Source and Target), a bilingual Word table
-    (.docx, e.g. aligner's Word export corrected by the translator) or an aligner export.
+    (.docx or .odt, e.g. aligner's Word export corrected by the translator) or an aligner export.
 
     Each row stays one pair; the review flags what the translation left out, changed or added
     (numbers, names, glossary terms, a clause missing, a row with one side empty) and pairs whose

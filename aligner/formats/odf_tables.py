@@ -1,4 +1,5 @@
-"""Rows of an OpenDocument spreadsheet (.ods: LibreOffice Calc, OpenOffice, Google Sheets' download).
+"""Rows of an OpenDocument spreadsheet (.ods: LibreOffice Calc, OpenOffice, Google Sheets' download),
+and of the tables in an OpenDocument text (.odt: our Word export opened and saved in LibreOffice Writer).
 
 Reviewers who work in LibreOffice keep their pairs and glossaries as .ods. Its content.xml holds
 each sheet as table:table-row elements of table:table-cell; a cell's text:p paragraphs are the
@@ -68,20 +69,25 @@ def _rows(parent, rows: list[list[str]] | None = None, empty: list[int] | None =
     return rows
 
 
-def ods_rows(path: Path) -> list[list[str]]:
-    """The rows of the first sheet, each a list of cell texts (trailing empty cells and rows left out)."""
+def odf_tables(path: Path) -> list[list[list[str]]]:
+    """The rows of every table (an .ods's sheets, an .odt's tables), in document order, each a list of
+    cell texts (trailing empty cells and rows left out)."""
     from lxml import etree
 
     try:
         with zipfile.ZipFile(path) as archive:
             content = archive.read("content.xml")
     except (*DAMAGED_ZIP, KeyError, OSError):
-        raise InputError(f"{path} is not a readable OpenDocument spreadsheet; save it again from LibreOffice "
-                         "as .ods, .xlsx or .csv.") from None
+        raise InputError(f"{path} is not a readable OpenDocument file; save it again from LibreOffice.") from None
     try:
         root = etree.fromstring(content, parser=etree.XMLParser(resolve_entities=False, no_network=True,
                                                                 huge_tree=True))
     except etree.XMLSyntaxError as error:
         raise InputError(f"{path} is damaged ({error}); save it again from LibreOffice.") from None
-    sheet = next(root.iter(f"{{{_TABLE}}}table"), None)
-    return _rows(sheet) if sheet is not None else []
+    return [_rows(table) for table in root.iter(f"{{{_TABLE}}}table")]
+
+
+def ods_rows(path: Path) -> list[list[str]]:
+    """The rows of the spreadsheet's first sheet."""
+    tables = odf_tables(path)
+    return tables[0] if tables else []
