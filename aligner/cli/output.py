@@ -52,7 +52,7 @@ def stdout_format(output, fmt: str | None) -> str | None:
 
 def write_stdout(data: bytes) -> None:
     """An export's bytes to stdout (-o -); a closed pipe (`… -o - | head`) ends quietly, as the listing does."""
-    stream = click.get_binary_stream("stdout")
+    stream = sys.stdout.buffer
     try:
         stream.write(data)
         stream.flush()
