@@ -50,7 +50,7 @@ Marks = list[tuple[bool, str]]  # per row: reviewed, and the reviewer's note, as
 
 
 def read_pairs(path: str | Path, target_lang: str | None = None) -> tuple[list[tuple[str, str]], str | None]:
-    """The (Chinese, translation) rows of a .tmx, .tsv/.csv/.txt, .xlsx, .docx (a bilingual table) or
+    """The (Chinese, translation) rows of a .tmx, .tsv/.csv/.txt, .xlsx, .ods, .docx (a bilingual table) or
     aligner .json file, and the translation's language when the file names it (TMX language codes, a
     header row, the record)."""
     pairs, lang, _ = read_sides(path, target_lang)
@@ -199,6 +199,10 @@ def _first_text_column(rows: list[list[str]]) -> int:
     return 0
 
 
+# What a reviewer types in the `reviewed` column to mark a row done: our exports' "yes", and the marks
+# people type by hand — √ (the check mark a Chinese input method gives), ✓ ✔, 是, да, +, TRUE, 1, x.
+REVIEWED_VALUES = frozenset({"yes", "y", "true", "1", "x", "✓", "✔", "√", "+", "是", "对", "да", "ok"})
+
 # A reviewer's or translator's note column, as our exports name it and as people head it by hand.
 NOTE_COLUMNS = ("note", "notes", "comment", "comments", "remark", "remarks", "备注", "注释", "批注", "评论",
                 "комментарий", "комментарии", "примечание", "примечания")
@@ -215,13 +219,25 @@ def _table_marks(header: list[str], rows: list[list[str]]) -> Marks:
         return row[names.index(name)].strip() if name in names and names.index(name) < len(row) else ""
 
     if "reviewed" in names or note:
-        return [(cell(row, "reviewed").lower() in ("yes", "✓", "true", "1", "x"), cell(row, note)) for row in rows]
+        return [(cell(row, "reviewed").lower() in REVIEWED_VALUES, cell(row, note)) for row in rows]
     marks = []
     for row in rows:
         lines = [line.strip() for line in cell(row, "flags").splitlines()]
-        notes = [line[len(NOTE_LEAD):] for line in lines if line.startswith(NOTE_LEAD)]
+        notes = [line[len(NOTE_LEAD):] if line.startswith(NOTE_LEAD) else line for line in lines
+                 if line and line != REVIEWED and not _is_flag_line(line)]
         marks.append((REVIEWED in lines, " ".join(notes)))
     return marks
+
+
+def _is_flag_line(line: str) -> bool:
+    """A line our Word export wrote for a flag ("number: 2030 ≠ 2035", "ru omitted: …" in three
+    columns), which the check makes anew; any other line in the flags column is the reviewer's
+    note or the translator's reply typed there ("Исправлено", "Agree, fixed"), kept as the note."""
+    from aligner.pair_filter import PROBLEMS
+    from aligner.threeway import DISAGREE
+
+    lead, colon, _ = line.partition(": ")
+    return bool(colon) and lead.split(" ")[-1] in {*PROBLEMS, DISAGREE} and len(lead.split(" ")) <= 2
 
 
 def _document(texts: list[str], lang: str, name: str) -> tuple[Document, list[tuple[int, ...]]]:

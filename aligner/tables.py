@@ -60,13 +60,25 @@ def language_columns(header: list[str]) -> dict[str, int]:
 
 
 def read_rows(path: Path) -> list[list[str]]:
-    """The rows of a .xlsx (its first sheet, cells as Excel displays them: 5%, not 0.05), a .docx (its bilingual table, such as aligner's Word
+    """The rows of a .xlsx (its first sheet, cells as Excel displays them: 5%, not 0.05) or .ods (likewise, as Calc
+    displays them), a .docx or .odt (its bilingual table, such as aligner's Word
     export or a CAT tool's review document) or a .tsv/.csv/.txt file, cells as strings."""
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         return _xlsx_rows(path)
     if suffix == ".docx":
         return _docx_rows(path)
+    if suffix in (".xls", ".et"):  # Excel 97–2003, WPS Spreadsheets: binary workbooks aligner does not read
+        raise InputError(f"{path} is an Excel 97–2003 (or WPS) workbook, which aligner does not read; save it as "
+                         ".xlsx (File › Save As › Excel Workbook) or as .csv, and give that file.")
+    if suffix == ".ods":  # LibreOffice Calc
+        from aligner.formats.odf_tables import ods_rows
+
+        return ods_rows(path)
+    if suffix == ".odt":  # a bilingual table in LibreOffice Writer: the Word export saved again there
+        from aligner.formats.odf_tables import odf_tables
+
+        return _pairs_table([rows for rows in odf_tables(path) if max(map(len, rows), default=0) >= 2], path)
     return _text_rows(path)
 
 
@@ -74,7 +86,13 @@ def _docx_rows(path: Path) -> list[list[str]]:
     """The first table whose header names a Chinese column, else the first of two or more columns."""
     from aligner.formats.docx import open_word_document, table_rows
 
-    tables = [table_rows(table._tbl) for table in open_word_document(path).tables if len(table.columns) >= 2]
+    return _pairs_table([table_rows(table._tbl) for table in open_word_document(path).tables
+                         if len(table.columns) >= 2], path)
+
+
+def _pairs_table(tables: list[list[list[str]]], path: Path) -> list[list[str]]:
+    """Of a document's tables of two or more columns, the first whose header names a Chinese column,
+    else the first."""
     named = [rows for rows in tables if rows and language_columns(rows[0])]
     if not named and not tables:
         raise InputError(f"{path} has no table of two or more columns; give the pairs as a table "

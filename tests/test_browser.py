@@ -345,3 +345,39 @@ def test_the_keyboard_walks_through_the_problems_n_for_next_and_m_to_mark_review
         page.keyboard.type("mn")
         expect(box).to_have_value("mn")
         assert pair.input_value() == here
+
+
+@pytest.mark.browser
+def test_the_html_report_printed_keeps_its_header_row_and_status_colours_on_every_page(tmp_path):
+    """A reviewer prints the report: Chromium drops backgrounds unless the page asks for them, and
+    repeats a table's header only from a <thead>, so page 2 had bare, uncoloured rows."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTCurve, LTTextContainer
+
+    from aligner import align_files, export
+    from aligner.export.status import STATUS_COLOURS
+
+    alignment = align_files(ROOT / "texts" / "joint-statement.zh.txt", ROOT / "texts" / "joint-statement.en.txt")
+    report = export.write(alignment, tmp_path / "report.html")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(report.resolve().as_uri())
+            page.pdf(path=str(tmp_path / "report.pdf"), format="A4")
+        finally:
+            browser.close()
+
+    def rgb(hex_colour: str) -> tuple[int, ...]:
+        return tuple(int(hex_colour[k:k + 2], 16) for k in (0, 2, 4))
+
+    pages = []
+    for layout in extract_pages(tmp_path / "report.pdf"):
+        text = "".join(item.get_text() for item in layout if isinstance(item, LTTextContainer))
+        fills = {tuple(round(c * 255) for c in item.non_stroking_color) for item in layout
+                 if isinstance(item, LTCurve) and item.fill and isinstance(item.non_stroking_color, tuple)}
+        pages.append((text, fills))
+    assert len(pages) >= 2  # the sample's four pairs to review run onto a second page
+    for text, fills in pages:
+        assert "score" in text  # the pairs table's header row
+        assert any(max(abs(a - b) for a, b in zip(fill, rgb(STATUS_COLOURS["added"]))) <= 2 for fill in fills)

@@ -350,3 +350,27 @@ def test_each_commands_keep_help_says_what_that_command_filters(runner):
     batch = keep_help("batch")
     assert "listing" not in batch and "stdout" not in batch
     assert "--merge corpus" in batch and "summary.tsv" in batch
+
+
+def test_o_dash_writes_the_export_to_stdout_for_a_pipe_as_the_file_would_hold_it(runner, tmp_path):
+    """`aligner align zh en -o - | cut -f4,5` or `-o - -f json | jq`: '-' was refused as a name with no
+    extension. The bytes are the file's; the count goes to stderr, so the pipe holds the pairs alone."""
+    file = runner.invoke(main, ["align", "-q", str(ZH), str(EN), "-o", str(tmp_path / "pairs.tsv")])
+    assert file.exit_code == 0, file.output
+    piped = runner.invoke(main, ["align", "-q", str(ZH), str(EN), "-o", "-"])
+    assert piped.exit_code == 0, piped.output
+    assert piped.stdout_bytes == (tmp_path / "pairs.tsv").read_bytes()
+    assert "51 pairs written to stdout" in piped.stderr
+    record = json.loads(runner.invoke(main, ["align", "-q", str(ZH), str(EN), "-o", "-", "-f", "json"]).stdout_bytes)
+    assert len(record["pairs"]) == 51
+    three = runner.invoke(main, ["align", "-q", str(ZH), str(RU), str(EN), "-o", "-", "-f", "csv"])
+    assert next(csv.reader(three.stdout_bytes.decode("utf-8-sig").splitlines()))[:4] == ["row", "zh", "ru", "en"]
+    checked = runner.invoke(main, ["check", "-q", str(tmp_path / "pairs.tsv"), "-o", "-", "-f", "tmx"])
+    assert checked.exit_code == 0 and len(ET.fromstring(checked.stdout_bytes).findall("body/tu")) == 48
+
+
+def test_f_with_a_file_name_is_refused_before_work_not_a_second_format(runner, tmp_path):
+    result = runner.invoke(main, ["align", "--model", "no-such-org/no-such-model", str(ZH), str(RU),
+                                  "-o", str(tmp_path / "pairs.tsv"), "-f", "json"])
+    assert result.exit_code == 2 and "-o pairs.json" in result.output and "no-such-model" not in result.output
+    assert not (tmp_path / "pairs.tsv").exists()

@@ -83,6 +83,8 @@ def test_pages_are_landscape_with_a_repeated_header_and_chinese_tagged(word):
     assert section.page_width > section.page_height
     header = word.tables[-1].rows[0]._tr
     assert header.trPr is not None and header.trPr.find(qn("w:tblHeader")) is not None
+    for row in word.tables[-1].rows[1:]:  # a pair is not split across two pages
+        assert row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None
     normal = word.styles["Normal"].element.rPr
     assert normal.rFonts.get(qn("w:eastAsia")) == "SimSun"
     assert normal.find(qn("w:lang")).get(qn("w:eastAsia")) == "zh-CN"

@@ -310,6 +310,25 @@ def test_the_reviewers_notes_and_reviewed_marks_come_back_with_our_own_exports(a
                      one_line(marked.source.span_text(marked.beads[both[4]].src)): (True, "")}
 
 
+def test_the_check_marks_reviewers_type_in_the_reviewed_column_count_as_reviewed(aligned, tmp_path):
+    """Our XLSX sent out, the `reviewed` column filled in by hand: a Chinese input method gives √ for
+    a tick, others type 是, да or ✔; only "yes", ✓, TRUE, 1 and x counted, the rest were silently not reviewed."""
+    import openpyxl
+
+    from aligner.memory import read_marked
+
+    path = export.write(aligned, tmp_path / "pairs.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["Pairs"]
+    column = [cell.value for cell in sheet[1]].index("reviewed") + 1
+    typed = {2: "√", 3: "是", 4: "да", 5: "✔", 6: "Y", 7: "no", 8: "否"}
+    for row, value in typed.items():
+        sheet.cell(row=row, column=column, value=value)
+    workbook.save(path)
+    _, _, _, marks = read_marked(path)
+    assert [k + 2 for k, (reviewed, _) in enumerate(marks) if reviewed] == [2, 3, 4, 5, 6]
+
+
 def test_the_word_export_sent_back_keeps_its_notes_and_marks_when_checked(aligned, tmp_path):
     import copy
 
@@ -318,6 +337,73 @@ def test_the_word_export_sent_back_keeps_its_notes_and_marks_when_checked(aligne
     checked = check_pairs(export.write(marked, tmp_path / "review.docx"))
     assert checked.beads[3].note == "проверить по оригиналу" and checked.beads[5].reviewed
     assert sum(b.reviewed for b in checked.beads) == 1 and sum(bool(b.note) for b in checked.beads) == 1
+
+
+def test_a_reply_the_translator_types_in_the_word_exports_flags_column_comes_back_as_the_note(aligned, tmp_path):
+    """The translator answers a flag in the flags column of the Word document sent to them; the
+    flag lines themselves are made anew by the check, but the reply was dropped with them."""
+    import copy
+
+    from docx import Document as WordDocument
+
+    from aligner.memory import read_marked
+
+    marked = copy.deepcopy(aligned)
+    flagged = next(k for k, b in enumerate(marked.beads) if any(f.kind == "number" for f in b.flags))
+    marked.beads[flagged].reviewed = True
+    sent = export.write(marked, tmp_path / "review.docx")
+    document = WordDocument(str(sent))
+    rows = document.tables[-1].rows[1:]
+    rows[flagged].cells[-1].add_paragraph("Исправлено: 2030, как в оригинале")
+    rows[0].cells[-1].paragraphs[0].add_run("Agree, keep it")
+    document.save(tmp_path / "review-answered.docx")
+
+    _, _, _, marks = read_marked(tmp_path / "review-answered.docx")
+    assert marks[flagged] == (True, "Исправлено: 2030, как в оригинале")  # the flag's own line is not the note
+    assert marks[0] == (False, "Agree, keep it")
+    assert sum(mark != (False, "") for mark in marks) == 2
+
+
+def test_a_libreoffice_spreadsheet_of_pairs_is_checked_like_the_workbook_it_was_saved_from(aligned, tmp_path):
+    """tests/data/joint-statement-pairs.ods: our XLSX export of the sample (a note on pair 4, pair 6
+    reviewed, a cell comment on pair 2's English) opened and saved as .ods by LibreOffice Calc. It
+    was refused as "a ZIP archive; unpack it"."""
+    from aligner.memory import read_marked
+
+    ods = ROOT / "tests" / "data" / "joint-statement-pairs.ods"
+    pairs, lang, sides, marks = read_marked(ods)
+    assert lang == "en" and sides == ("column zh", "column en")
+    assert pairs == texts(aligned)  # the comment on a cell is not its text; the sheet's empty tail is no rows
+    assert [k for k, mark in enumerate(marks) if mark != (False, "")] == [3, 5]
+    assert marks[3] == (False, "check the date against the Chinese") and marks[5] == (True, "")
+    checked = check_pairs(ods)
+    assert [k & {"number", "omitted", "added"} for k in kinds(checked)] == \
+        [k & {"number", "omitted", "added"} for k in kinds(aligned)]
+
+
+def test_the_word_export_saved_again_in_libreoffice_writer_is_checked_like_the_docx(aligned, tmp_path):
+    """tests/data/joint-statement-review.odt: our Word export of the sample (a note on pair 4, pair 6
+    reviewed) opened and saved as .odt in LibreOffice Writer, as a translator without Word sends it
+    back. Its table was read as paragraphs: "no two columns to pair"."""
+    from aligner.memory import read_marked
+
+    odt = ROOT / "tests" / "data" / "joint-statement-review.odt"
+    pairs, lang, _, marks = read_marked(odt)
+    assert lang == "en" and pairs == texts(aligned)  # the empty side (—) of an omitted or added pair is empty
+    assert [k for k, mark in enumerate(marks) if mark != (False, "")] == [3, 5]
+    assert marks[3] == (False, "check the date against the Chinese") and marks[5] == (True, "")
+    assert [k & {"number", "omitted", "added"} for k in kinds(check_pairs(odt))] == \
+        [k & {"number", "omitted", "added"} for k in kinds(aligned)]
+
+
+def test_an_old_excel_workbook_is_refused_with_what_to_save_it_as(tmp_path):
+    """A .xls of pairs (Excel 97–2003, as many offices and WPS still save) was told "save its text as
+    .txt, or a document as .docx", advice for a document, not a table."""
+    from ole_files import ole_file
+
+    (tmp_path / "pairs.xls").write_bytes(ole_file({"Workbook": b"\x09\x08" + bytes(100)}))
+    with pytest.raises(InputError, match=r"pairs\.xls is an Excel 97–2003.*save it as \.xlsx.*or as \.csv"):
+        read_pairs(tmp_path / "pairs.xls")
 
 
 MAC = Path("/work/shared/benchmarks/mac-zh-en/dev")

@@ -52,6 +52,37 @@ def test_glossaries_from_excel_and_legacy_encodings_read_the_same(tmp_path):
     assert headless[0].forms("ru") == ("multipolarity",) and from_excel[0].forms("ru") == ()
 
 
+def test_a_glossary_kept_in_libreoffice_calc_reads_as_the_same_table_in_excel(tmp_path):
+    """An .ods as Calc stores it: runs of equal cells and rows written once with a repeat count (the
+    sheet's empty tail is one row repeated a million times; two empty cells in a row are one cell repeated
+    twice and still two columns), spaces as text:s; it was refused as a ZIP."""
+    import zipfile
+
+    table, text = "urn:oasis:names:tc:opendocument:xmlns:table:1.0", "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+
+    def row(*cells: str | int, repeat: int = 1) -> str:  # a number: that many empty cells, stored once
+        body = "".join(f"<table:table-cell><text:p>{cell}</text:p></table:table-cell>" if isinstance(cell, str) else
+                       f'<table:table-cell table:number-columns-repeated="{cell}"/>' for cell in cells)
+        return f'<table:table-row table:number-rows-repeated="{repeat}">{body}</table:table-row>'
+
+    content = (f'<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               f'xmlns:table="{table}" xmlns:text="{text}"><office:body><office:spreadsheet><table:table>'
+               + row("中文", "拼音", "词性", "英文", 1020) + row("多极化", "duōjíhuà", "名词", "multipolarity", 1020)
+               + row("主权", 2, "sovereignty|sovereign<text:s/>", 1020)  # no pinyin, no part of speech
+               + row(1024, repeat=1048573) + "</table:table></office:spreadsheet></office:body></office:document-content>")
+    with zipfile.ZipFile(tmp_path / "terms.ods", "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+    workbook = openpyxl.Workbook()
+    for cells in [["中文", "拼音", "词性", "英文"], ["多极化", "duōjíhuà", "名词", "multipolarity"],
+                  ["主权", None, None, "sovereignty|sovereign"]]:
+        workbook.active.append(cells)
+    workbook.save(tmp_path / "terms.xlsx")
+    calc, excel = load_glossary(tmp_path / "terms.ods"), load_glossary(tmp_path / "terms.xlsx")
+    assert [(t.zh, t.forms("en")) for t in calc] == [(t.zh, t.forms("en")) for t in excel] == [
+        ("多极化", ("multipolarity",)), ("主权", ("sovereignty", "sovereign"))]
+
+
 @pytest.mark.parametrize("content, message", [(b"", "is empty"), (b"zh\ten\n\xe5\xa4\x9a\t\n", "no usable rows")])
 def test_an_unusable_glossary_is_one_clear_error(content, message):
     with pytest.raises(InputError, match=f"terms.tsv (has |is ){message}".replace("(has |is )is", "is")):

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from aligner.cli.options import glossary_option, model_option
+from aligner.cli.options import glossary_option, model_option, stdout_format_option
 from aligner.cli.progress import StderrProgress
-from aligner.cli.output import print_listing, print_warnings
+from aligner.cli.output import print_listing, print_warnings, stdout_format, write_stdout
 from aligner.cli.selection import LISTING_FILTERED, selection_options, written_message
 from aligner.errors import AlignerError
 
@@ -18,8 +18,9 @@ STDIN = "-"  # a file argument standing for the text piped into stdin
 @click.command()
 @click.argument("files", nargs=-1, required=True, metavar="CHINESE TRANSLATION [ENGLISH]")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Write the pairs here; the format follows the extension (.tsv .csv .json .tmx .xlsx .docx .html .txt). "
-                   "Without it, a side-by-side listing goes to stdout.")
+              help="Write the pairs here; the format follows the extension (.tsv .csv .json .tmx .xlsx .docx .html .txt); "
+                   "'-' writes them to stdout (-f gives the format). Without it, a side-by-side listing goes to stdout.")
+@stdout_format_option
 @click.option("--target-lang", type=click.Choice(["ru", "en"]), help="Language of the translation (default: detected).")
 @model_option
 @click.option("--presplit", is_flag=True, help="The files hold one sentence per line already; do not re-split.")
@@ -27,7 +28,7 @@ STDIN = "-"  # a file argument standing for the text piped into stdin
 @selection_options(LISTING_FILTERED)
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def align(files: tuple[str, ...], output: Path | None, target_lang: str | None, model: str | None,
+def align(files: tuple[str, ...], output: Path | None, fmt: str | None, target_lang: str | None, model: str | None,
           presplit: bool, glossary_file: Path | None, keep: set[str] | None, min_score: float, no_cache: bool,
           quiet: bool) -> None:
     """Align a Chinese text with its Russian or English translation, sentence by sentence.
@@ -46,18 +47,19 @@ def align(files: tuple[str, ...], output: Path | None, target_lang: str | None, 
     if files.count(STDIN) > 1 or (STDIN in files and len(files) == 3):
         raise click.UsageError("'-' (stdin) can give one text of two: pipe in the Chinese or the translation and "
                                "name the other file.")
+    piped = stdout_format(output, fmt)  # -o -: the export's format, written to stdout
     progress = StderrProgress(enabled=not quiet)
     try:
-        if output is not None:
+        if output is not None and piped is None:
             from aligner.export import check_destination
 
             check_destination(output, inputs=files)  # before minutes of work, not after
         glossary = load_glossary(glossary_file) if glossary_file is not None else ()
         if len(files) == 3:
-            _align_three(files, output, model, presplit, not no_cache, progress, glossary, keep, min_score)
+            _align_three(files, output, piped, model, presplit, not no_cache, progress, glossary, keep, min_score)
         else:
-            _align_two(files, output, target_lang, model, presplit, not no_cache, progress, glossary, keep, min_score,
-                       str(glossary_file))
+            _align_two(files, output, piped, target_lang, model, presplit, not no_cache, progress, glossary, keep,
+                       min_score, str(glossary_file))
     except AlignerError as error:
         progress.close()
         raise click.ClickException(str(error)) from None
@@ -65,7 +67,7 @@ def align(files: tuple[str, ...], output: Path | None, target_lang: str | None, 
         progress.close()
 
 
-def _align_two(files, output, target_lang, model, presplit, cache, progress, glossary, keep, min_score,
+def _align_two(files, output, piped, target_lang, model, presplit, cache, progress, glossary, keep, min_score,
                glossary_name) -> None:
     from aligner import export
     from aligner.embed import get_encoder
@@ -82,10 +84,14 @@ def _align_two(files, output, target_lang, model, presplit, cache, progress, glo
     alignment = kept_pairs(aligned, keep, min_score)
     if output is None:
         print_listing(export.listing(alignment))
+        return
+    if piped:
+        write_stdout(export.render(alignment, piped))
     else:
         export.write(alignment, output)
-        click.echo(written_message(len(alignment.beads), len(aligned.beads), "pairs", keep, min_score, output,
-                                   export.pairs_in_file(alignment, output.suffix)), err=True)
+    click.echo(written_message(len(alignment.beads), len(aligned.beads), "pairs", keep, min_score,
+                               "stdout" if piped else output,
+                               export.pairs_in_file(alignment, piped or output.suffix)), err=True)
 
 
 def _load(file, lang: str | None, presplit: bool):
@@ -104,10 +110,10 @@ def _load(file, lang: str | None, presplit: bool):
     return load_document(read_bytes(stream.read(), "stdin"), lang=lang, presplit=presplit, name="stdin")
 
 
-def _align_three(files, output, model, presplit, cache, progress, glossary, keep, min_score) -> None:
+def _align_three(files, output, piped, model, presplit, cache, progress, glossary, keep, min_score) -> None:
     from aligner.pair_filter import kept_rows
     from aligner.threeway import align_files
-    from aligner.export.threeway import listing, rows_in_file, write
+    from aligner.export.threeway import listing, render, rows_in_file, write
 
     result = align_files(files, model=model, presplit=presplit, cache=cache, progress=progress, glossary=glossary)
     progress.close()
@@ -116,7 +122,10 @@ def _align_three(files, output, model, presplit, cache, progress, glossary, keep
     shown = kept_rows(result, keep, min_score)
     if output is None:
         print_listing(listing(shown))
+        return
+    if piped:
+        write_stdout(render(shown, piped))
     else:
         write(shown, output)
-        click.echo(written_message(len(shown.rows), len(result.rows), "rows", keep, min_score, output,
-                                   rows_in_file(shown, output.suffix)), err=True)
+    click.echo(written_message(len(shown.rows), len(result.rows), "rows", keep, min_score,
+                               "stdout" if piped else output, rows_in_file(shown, piped or output.suffix)), err=True)

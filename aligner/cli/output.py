@@ -1,4 +1,4 @@
-"""Printing a listing to stdout, as `align` and `check` do without -o."""
+"""Printing a listing to stdout, as `align` and `check` do without -o, or an export, with -o - (and -f)."""
 from __future__ import annotations
 
 import os
@@ -31,6 +31,31 @@ def print_listing(text: str) -> None:
         _unicode_stdout(text)
         click.echo(text)
         sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+
+
+STDOUT = "-"  # -o -: the export goes to stdout, for a pipe
+
+
+def stdout_format(output, fmt: str | None) -> str | None:
+    """The format an export is written in to stdout (-o -: `fmt`, TSV by default), or None for a file,
+    whose extension gives its own; -f with a file name is a usage error, not a silent second choice."""
+    if output is None or str(output) != STDOUT:
+        if fmt is not None:
+            raise click.UsageError(f"-f/--format {fmt} is for -o - (stdout); a file's extension gives its format: "
+                                   f"-o pairs.{fmt}.")
+        return None
+    return fmt or "tsv"
+
+
+def write_stdout(data: bytes) -> None:
+    """An export's bytes to stdout (-o -); a closed pipe (`… -o - | head`) ends quietly, as the listing does."""
+    stream = sys.stdout.buffer
+    try:
+        stream.write(data)
+        stream.flush()
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(0)

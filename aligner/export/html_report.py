@@ -33,6 +33,10 @@ table.summary { width: auto; }
 ul.flags { margin: 0; padding-left: 1.1em; }
 .missing { color: #999; }
 .note { font-style: italic; }
+/* On paper: the status colours and marks printed (browsers drop backgrounds unless told), the
+   header row repeated on every page (a <thead>), a pair kept whole on one page where it fits. */
+tr td, .swatch, mark { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+@media print { body { margin: 0; } tr { break-inside: avoid; } }
 """ + f"mark {{ {MARK_STYLE} }}\n"
 
 
@@ -61,8 +65,8 @@ def _pairs_table(alignment: Alignment, numbered_beads: list) -> str:
     src_lang, tgt_lang = _html_lang(alignment.source), _html_lang(alignment.target)
     lines = [
         "<table>",
-        f"<tr><th>#</th><th>type</th><th>score</th><th>{escape(_lang_name(alignment.source.lang))}</th>"
-        f"<th>{escape(_lang_name(alignment.target.lang))}</th><th>flags</th></tr>",
+        f"<thead><tr><th>#</th><th>type</th><th>score</th><th>{escape(_lang_name(alignment.source.lang))}</th>"
+        f"<th>{escape(_lang_name(alignment.target.lang))}</th><th>flags</th></tr></thead><tbody>",
     ]
     for number, bead in numbered_beads:
         src, tgt = side_html(alignment, bead, "src"), side_html(alignment, bead, "tgt")
@@ -78,7 +82,7 @@ def _pairs_table(alignment: Alignment, numbered_beads: list) -> str:
             f"{_text_cell(src, src_lang)}{_text_cell(tgt, tgt_lang)}"
             f'<td class="flags">{extra}</td></tr>'
         )
-    lines.append("</table>")
+    lines.append("</tbody></table>")
     return "\n".join(lines)
 
 

@@ -4,7 +4,7 @@ Reviewers send their findings to the translator as a Word file and read it on pa
 spreadsheet is for tools. So: landscape pages, a heading and the summary counts, then one table
 row per pair, coloured by status as in every other export (`status.STATUS_COLOURS`), the
 numbers and names a flag quotes bold and coloured in their text, the flags' reasons and the
-reviewer's note beside them. The header row repeats on every page. Chinese runs carry the
+reviewer's note beside them. The header row repeats on every page, and a row is not split across two. Chinese runs carry the
 Chinese language tag (Simplified or Traditional, with a matching font) so Word breaks lines and
 picks glyphs as for Chinese. Built with python-docx; `build` serves the two-way and three-way
 results alike.
@@ -97,6 +97,12 @@ def _repeat_as_header(row) -> None:
     row._tr.get_or_add_trPr().append(_element("w:tblHeader", val="true"))
 
 
+def _keep_whole(row) -> None:
+    """A pair on one page where it fits: split, its Chinese would end on one page and the translation
+    run on to the next (Word and LibreOffice still break a row taller than a page)."""
+    row._tr.get_or_add_trPr().append(_element("w:cantSplit", val="true"))
+
+
 def _fixed_widths(table, widths) -> None:
     """Word reads the cells' widths, LibreOffice the grid's: set both (cells as rows are added)."""
     table.style = "Table Grid"
@@ -117,7 +123,9 @@ def _pairs_table(document, headers: list[str], rows: list[WordRow], width_cm: fl
         cell.paragraphs[0].add_run(name).bold = True
     _repeat_as_header(table.rows[0])
     for row in rows:
-        cells = table.add_row().cells
+        added = table.add_row()
+        _keep_whole(added)
+        cells = added.cells
         cells[0].paragraphs[0].add_run(row.number)
         for cell, runs in zip(cells[1:-1], row.texts):
             _text(cell.paragraphs[0], runs)
