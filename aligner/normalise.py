@@ -284,6 +284,9 @@ _TERMINAL_RE = re.compile(rf"(?:[。！？!?…；;:：.]|——)[{re.escape(_CL
 # A line ending in a colon or semicolon introduces or ends a list item; the item after it may begin in
 # lowercase ("о следующем:" / "обмениваться информацией;"), as Russian and English lists do.
 _CLAUSE_END_RE = re.compile(rf"[;；:：][{re.escape(_CLOSERS)}]*$")
+# A number at a line's end and its unit at the next one's start (2022 | 年2月4日, 3.5 | 亿元, 二〇二二 | 年): a PDF
+# breaks a line wherever it is full, and no sentence or heading ends between a number and its unit.
+_NUMBER_UNIT_RE = re.compile(r"(?:[\d０-９]$\n[年月日号亿万元%％倍岁]|[〇零一二三四五六七八九十]{2}$\n[年月日])", re.M)
 _OPEN_END_RE = re.compile(r"(?:[,，、(\[（「『《“‘«]|(?<=[^\W\d_])[-\u00ad])$")
 # A line ending in a word that cannot end a sentence or heading is unfinished too.
 _OPEN_END_WORDS = frozenset(
@@ -407,7 +410,8 @@ def _continues(prev: _Line, nxt: _Line, first: bool, wrap: int | None, whole: fr
     line breaks that the text has whole elsewhere, a break inside one being inside a word or phrase)."""
     if _CLAUSE_END_RE.search(prev.text) and (nxt.blank_before or wrap is None):
         return False  # a list item in lowercase after a blank line or in unwrapped text: its own paragraph
-    if _OPEN_END_RE.search(prev.text) or _CONTINUES_RE.match(nxt.text):
+    if _OPEN_END_RE.search(prev.text) or _CONTINUES_RE.match(nxt.text) or \
+            _NUMBER_UNIT_RE.search(prev.text[-2:] + "\n" + nxt.text[:1]):
         return True
     last_word = _LAST_WORD_RE.search(prev.text)
     if last_word and last_word.group(1).lower() in _OPEN_END_WORDS:

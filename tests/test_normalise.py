@@ -148,6 +148,19 @@ def test_a_pdf_break_inside_a_phrase_the_text_has_whole_elsewhere_is_repaired_af
     assert len(_paragraphs(damaged)) == len(_paragraphs(SAMPLE_ZH))
 
 
+@pytest.mark.parametrize("before, after", [("2022", "年2月4日"), ("二〇二二", "年二月四日"), ("3.5", "亿元")])
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_pdf_break_between_a_number_and_its_unit_is_repaired(before, after, gap):
+    text = f"双方于{before}{after}签署了协议, 总额为一百万。这是第二句。"
+    damaged = text.replace(before + after, before + gap + after)
+    assert _paragraphs(damaged) == [damaged]  # one paragraph
+    assert [s.text.replace(gap, "") for s in segment(damaged, "zh")] == [s.text for s in segment(text, "zh")]
+
+
+def test_a_number_ending_a_heading_line_keeps_its_own_paragraph_before_other_text():
+    assert _paragraphs("第一章 2022\n\n双方签署了协议。") == ["第一章 2022", "双方签署了协议。"]
+
+
 def test_a_heading_is_not_joined_to_its_paragraph_by_a_phrase_the_text_has_elsewhere():
     text = "第一章 发展中国\n\n家的经济\n\n一、总则\n\n为了规范管理，制定本法。总则为了说明发展中国家的经济。"
     assert _paragraphs(text)[2:] == ["一、总则", "为了规范管理，制定本法。总则为了说明发展中国家的经济。"]
