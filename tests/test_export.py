@@ -23,6 +23,7 @@ from aligner.export import (
 )
 from aligner.export.listing import NO_LINE_END, NO_LINE_START, wrap
 from aligner.export.table import one_line
+from aligner.pipeline import load_document
 from aligner.types import ADDED, OMITTED, WEAK, Alignment, Bead, Document, Flag, Sentence
 
 SEED = Path("/work/shared/seed/joint-statement-2022-02-04.zh.txt").read_text(encoding="utf-8")
@@ -122,6 +123,21 @@ def test_a_tab_is_kept_in_csv_and_a_space_in_tsv_control_characters_are_dropped_
     assert len(render(a, "tsv").decode("utf-8").splitlines()) == 3 == len(render(a, "csv").decode("utf-8").splitlines())
     record = json.loads(render(a, "json"))
     assert [p["tgt_text"] for p in record["pairs"]][0] == ru[0]
+
+
+def test_a_page_number_and_running_head_inside_a_sentence_copied_from_a_pdf_stay_out_of_tool_exports():
+    # pdftotext of the sample's PDF: a sentence runs across a page, whose number and head sit inside it
+    zh_text = (Path(__file__).parent / "data" / "pdftotext-opening.zh.txt").read_text(encoding="utf-8")
+    zh = load_document(zh_text, "zh")
+    k = next(s.index for s in zh.sentences if "以联合国为核" in s.text)
+    en = load_document("First sentence.\n\nThe Parties call on all States to uphold the international system.", "en")
+    a = Alignment(source=zh, target=en, beads=[Bead((k - 1,), (0,), 0.9), Bead((k,), (1,), 0.9)])
+    tsv = list(csv.reader(io.StringIO(render(a, "tsv").decode("utf-8")), dialect="excel-tab"))
+    tmx = ET.fromstring(render(a, "tmx"))
+    for cell in (tsv[2][3], tmx.findall(".//tu")[1].findall(".//seg")[0].text):
+        assert "以联合国为核心的国际体系" in cell and "中俄联合声明" not in cell and "-1-" not in cell
+    assert "中俄联合声明" in json.loads(render(a, "json"))["pairs"][1]["src_text"]  # the record stays exact
+    assert tsv[1][3] == one_line(zh.sentences[k - 1].text)  # a sentence without a page is as it was
 
 
 def test_characters_xml_forbids_are_dropped_from_tmx_xlsx_and_word(tmp_path):

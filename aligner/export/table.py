@@ -6,17 +6,21 @@ between two wide (CJK) characters is dropped, as in the original before extracti
 break becomes one space. A tab becomes a space too, except in CSV (`keep_tabs`), where a quoted
 cell holds it without confusing anyone; in TSV it would split the cell for cut, awk and pandas'
 simple readers. Control characters, which XML and Excel reject and no reader wants, are removed,
-as are U+FFFE, U+FFFF and lone surrogates, which no XML (TMX, XLSX, Word) may hold.
+as are U+FFFE, U+FFFF and lone surrogates, which no XML (TMX, XLSX, Word) may hold. A page number or
+running head that a sentence of text copied out of a PDF runs across (为核 -1- 中俄联合声明 心的) is
+left out: it is the page's, not the sentence's, and a translation memory should not learn it.
 The JSON record keeps the exact original text.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 
 from aligner.export.status import status
-from aligner.types import Alignment, Bead
+from aligner.types import Alignment, Bead, Document
 
 # A whitespace run that contains a line break, tab or other vertical whitespace (or, keeping tabs,
 # a line break or vertical whitespace: a tab on its own stays).
@@ -45,8 +49,34 @@ def one_line(text: str, keep_tabs: bool = False) -> str:
 
 def pair_texts(alignment: Alignment, bead: Bead, keep_tabs: bool = False) -> tuple[str, str]:
     """The original Chinese and translation text of a pair, each on one line ('' for a missing side)."""
-    return (one_line(alignment.source.span_text(bead.src), keep_tabs),
-            one_line(alignment.target.span_text(bead.tgt), keep_tabs))
+    return (one_line(text_without_pages(alignment.source, bead.src), keep_tabs),
+            one_line(text_without_pages(alignment.target, bead.tgt), keep_tabs))
+
+
+def text_without_pages(document: Document, indices) -> str:
+    """The sentences' original text without the page numbers and running heads inside a sentence."""
+    text = document.span_text(indices)
+    if not text or "\n" not in text and "\f" not in text:
+        return text
+    first, last = document.sentences[indices[0]], document.sentences[indices[-1]]
+    inside = [(a, b) for a, b in _furniture(document.text) if first.start < a and b < last.end
+              and _within_one(document, a, b)]
+    for a, b in reversed(inside):
+        text = text[: a - first.start] + text[b - first.start:]
+    return text
+
+
+def _within_one(document: Document, a: int, b: int) -> bool:
+    """Whether characters a–b lie inside one sentence (not between two: one-sentence-a-line text has no pages)."""
+    k = bisect_right([s.start for s in document.sentences], a) - 1  # a few thousand at most, per page break
+    return k >= 0 and document.sentences[k].start < a and b < document.sentences[k].end
+
+
+@lru_cache(maxsize=8)
+def _furniture(text: str) -> tuple[tuple[int, int], ...]:
+    from aligner.normalise import layout
+
+    return tuple(layout(text).furniture)
 
 
 def header(alignment: Alignment) -> list[str]:
