@@ -1033,3 +1033,36 @@ def test_the_table_keeps_its_place_in_the_page_whatever_messages_come_and_go():
     assert _path_of(at.main, 'id="pairs"') == first
     at.button(key="sample_en").click().run()  # another alignment, from the store: no progress bar
     assert work(at).alignment.target.lang == "en" and _path_of(at.main, 'id="pairs"') == first
+
+
+def test_a_reload_of_the_page_gives_back_the_corrections_marks_and_notes_with_undo():
+    at = opened()
+    at.button(key="sample_en").click().run()  # settings the panel must show again: English, not the first sample
+    at.number_input(key="pair").set_value(4).run()
+    at.button(key="merge").click().run()
+    next(t for t in at.text_area if t.label == "Note").set_value("ask the translator").run()
+    at.button(key="reviewed").click().run()
+    before = work(at)
+    address = at.query_params.get("work")
+    assert address, "the page's address names its work"
+
+    reloaded = AppTest.from_file(APP, default_timeout=180)  # a new connection: what a reload is
+    reloaded.query_params["work"] = address
+    reloaded.run()
+    assert not reloaded.exception
+    after = work(reloaded)
+    assert [(b.src, b.tgt, b.note, b.reviewed) for b in after.alignment.beads] == \
+        [(b.src, b.tgt, b.note, b.reviewed) for b in before.alignment.beads]
+    assert [e.description for e in after.history] == [e.description for e in before.history]
+    assert reloaded.number_input(key="pair").value == 4
+    assert any("Your work is back" in s.value for s in reloaded.success)
+    assert reloaded.query_params.get("work") not in (None, address)  # a duplicated tab does not write over the first
+    reloaded.button(key="align").click().run()  # the panel shows the restored texts: nothing is replaced
+    assert any("already aligned" in i.value for i in reloaded.info)
+    reloaded.button(key="undo").click().run()
+    assert not work(reloaded).alignment.beads[3].reviewed and work(at).alignment.beads[3].reviewed
+
+    gone = AppTest.from_file(APP, default_timeout=180)
+    gone.query_params["work"] = "0" * 32  # e.g. the server was restarted since
+    gone.run()
+    assert any("no longer kept" in i.value for i in gone.info) and work(gone).history == []

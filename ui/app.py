@@ -17,11 +17,11 @@ import streamlit as st  # noqa: E402
 from aligner.errors import AlignerError  # noqa: E402
 from aligner.glossary import coverage_gap  # noqa: E402
 from aligner.project import load_project  # noqa: E402
-from ui import state  # noqa: E402
+from ui import autosave, state  # noqa: E402
 from ui.correct_panel import correction_panel  # noqa: E402
 from ui.downloads import FORMATS, export_payload, file_name, project_payload, settled, status_downloads  # noqa: E402
 from ui.inputs import (  # noqa: E402
-    CUSTOM_ENCODER, DEFAULT_ENCODER, LANG_CHOICES, Inputs, page_message, sample_inputs, show_in_panel, take_sample_request,
+    LANG_CHOICES, Inputs, page_message, sample_inputs, show_in_panel, take_sample_request,
     texts_panel,
 )
 from ui.pairs_table import legend_html  # noqa: E402
@@ -57,11 +57,7 @@ def _load_project(confirmed: bool = False) -> None:
     inputs = Inputs(a.source.text, a.target.text, a.source.name, a.target.name, None, model, presplit,
                     glossary=a.glossary)
     state.start(a, inputs, project.history)
-    # the texts panel shows what the project holds, so "Align" without changes keeps the work
-    st.session_state.update({
-        "zh_text": a.source.text, "tgt_text": a.target.text, "target_lang": "auto-detect", "presplit": presplit,
-        "encoder": CUSTOM_ENCODER if model else DEFAULT_ENCODER, "model_name": model or "", "tgt2_text": "",
-    })
+    show_in_panel(inputs)  # what the project holds, so "Align" without changes keeps the work
     state.flash("success", f"Opened {upload.name}: {len(a.beads)} pairs, {len(project.history)} corrections.")
 
 
@@ -227,6 +223,7 @@ def main() -> None:
     st.set_page_config(page_title="aligner · review", page_icon="⇄", layout="wide")
     st.html(PAGE_CSS)
     st.title("aligner · review")
+    autosave.restore()  # a reload of the page: the work its address names
     current = st.session_state.get(state.INPUTS) or sample_inputs()
     requested, error = None, None
     with st.expander("Texts and encoder", expanded=False):
@@ -272,6 +269,7 @@ def main() -> None:
         return
     if state.work() is None:
         st.stop()
+    autosave.remember()  # this run's corrections, for a reload
 
     message = state.take_flash()
     a = state.work().alignment
