@@ -300,3 +300,27 @@ def test_an_omitted_sentence_merged_into_a_pair_takes_none_of_its_confidence():
     scores = a.beads[other].score, a.beads[other + 1].score
     c.merge_with_next(other)  # two pairs the aligner made: the lower of their confidences, as before
     assert a.beads[other].score == pytest.approx(min(scores))
+
+
+def test_redo_makes_again_what_undo_took_back_until_a_new_correction():
+    a = sample_alignment()
+    original = shapes(a)
+    c = Corrections(a)
+    c.merge_with_next(0)
+    c.set_note(0, "ask the translator")
+    c.mark_reviewed(1)
+    done = [(b.src, b.tgt, b.note, b.reviewed) for b in a.beads]
+    assert c.redo() is None  # nothing undone yet
+    for _ in range(3):
+        c.undo()
+    assert shapes(a) == original and not a.beads[0].note
+    assert [c.redo().op for _ in range(3)] == ["merge", "note", "review"]
+    assert [(b.src, b.tgt, b.note, b.reviewed) for b in a.beads] == done
+    assert_invariants(a)
+    assert [e.op for e in c.history] == ["merge", "note", "review"] and c.redo() is None
+    c.undo()
+    c.undo()
+    c.split(0, 1, 1)  # a new correction: the two undone ones no longer fit
+    assert c.redo() is None and [e.op for e in c.history] == ["merge", "split"]
+    c.undo()
+    assert c.redo().op == "split"

@@ -170,6 +170,10 @@ def test_merging_an_omission_with_its_neighbour_and_undoing_it():
     a = work(at).alignment
     assert [(b.src, b.tgt) for b in a.beads] == [(b.src, b.tgt) for b in beads]
     assert next(r for r in table_rows(at) if r["pair"] == i + 1)["status"] == "omitted"
+    assert at.button(key="redo").label == f"↷ Redo: merged pair {i} with pair {i + 1}"
+    at.button(key="redo").click().run()  # the undo was one too many: the merge comes back
+    assert len(work(at).alignment.beads) == n - 1 and any("Redone: merged pair" in s.value for s in at.success)
+    assert at.button(key="redo").disabled and "merged pair" in at.button(key="undo").label
 
 
 def test_split_mark_reviewed_and_note_on_the_selected_pair():

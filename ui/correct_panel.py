@@ -99,6 +99,20 @@ def _undo() -> None:
     state.flash("success", f"Undone: {edit.description}.{unsaved}")
 
 
+def _redo() -> None:
+    try:
+        edit = state.work().redo()
+    except CorrectionError as exc:
+        state.flash("error", str(exc))
+        return
+    if edit is None:  # e.g. a note was kept since the undo: a new correction drops what was undone
+        state.flash("info", "Nothing to redo.")
+        return
+    state.changed()
+    state.show_pair(min(edit.start, len(state.work().beads) - 1))
+    state.flash("success", f"Redone: {edit.description}.")
+
+
 def _jump_next() -> None:
     """The next problem pair of the kinds the filter shows ("Problems only" on), or of every kind."""
     messages = _save_typed_notes()
@@ -192,4 +206,7 @@ def correction_panel() -> None:
 
     last = corrections.history[-1].description if corrections.history else None
     st.button("↶ Undo" + (f": {last}" if last else ""), on_click=_undo, key="undo", disabled=last is None,
+              width="stretch")
+    undone = corrections.undone[-1].description if corrections.undone else None
+    st.button("↷ Redo" + (f": {undone}" if undone else ""), on_click=_redo, key="redo", disabled=undone is None,
               width="stretch")
