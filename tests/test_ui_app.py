@@ -1070,3 +1070,28 @@ def test_a_reload_of_the_page_gives_back_the_corrections_marks_and_notes_with_un
     gone.query_params["work"] = "0" * 32  # e.g. the server was restarted since
     gone.run()
     assert any("no longer kept" in i.value for i in gone.info) and work(gone).history == []
+
+
+def test_a_saved_project_opens_again_at_the_pair_the_reviewer_was_on(monkeypatch):
+    import ui.downloads
+
+    builds = []  # what each download button would hand over, built only when clicked
+    monkeypatch.setattr(ui.downloads, "settled", lambda build: builds.append(build) or build)
+    at = opened()
+    at.number_input(key="pair").set_value(30).run()
+    at.button(key="reviewed").click().run()
+    at.button(key="next_problem").click().run()
+    here = at.number_input(key="pair").value
+    assert here > 30
+    builds.clear()
+    at.run()
+    data = builds[-1]()  # "Save project", the last button drawn
+    assert load_project(data).settings["pair"] == here
+
+    fresh = opened()
+    uploader = next(u for u in fresh.get("file_uploader") if u.key == "project_file")
+    uploader.upload("review.project.json", data, "application/json")
+    fresh.run()
+    assert not fresh.exception and fresh.number_input(key="pair").value == here
+    assert any(f"Back at pair {here}" in s.value for s in fresh.success)
+    assert any(r["pair"] == here and "selected" in r["classes"] for r in table_rows(fresh))

@@ -58,7 +58,12 @@ def _load_project(confirmed: bool = False) -> None:
                     glossary=a.glossary)
     state.start(a, inputs, project.history)
     show_in_panel(inputs)  # what the project holds, so "Align" without changes keeps the work
-    state.flash("success", f"Opened {upload.name}: {len(a.beads)} pairs, {len(project.history)} corrections.")
+    where = ""
+    pair = project.settings.get("pair")
+    if isinstance(pair, int) and 1 < pair <= len(a.beads):  # back where the reviewer stopped
+        state.show_pair(pair - 1)
+        where = f" Back at pair {pair}, where you saved it."
+    state.flash("success", f"Opened {upload.name}: {len(a.beads)} pairs, {len(project.history)} corrections.{where}")
 
 
 def _load_pairs(confirmed: bool = False) -> None:
@@ -107,7 +112,8 @@ def downloads() -> None:
                      lambda fmt: file_name(a, fmt))
     st.header("Project")
     inputs = st.session_state[state.INPUTS]
-    settings = {"model": inputs.model, "presplit": inputs.presplit}
+    # the pair selected: opening the project goes back to it
+    settings = {"model": inputs.model, "presplit": inputs.presplit, "pair": state.selected_index() + 1}
     st.download_button("Save project", data=settled(lambda: project_payload(a, corrections.history, settings)),
                        file_name=file_name(a, "project"), mime="application/json", key="download_project",
                        on_click="ignore", width="stretch", type="primary")
