@@ -1065,6 +1065,10 @@ def test_a_reload_of_the_page_gives_back_the_corrections_marks_and_notes_with_un
     assert any("already aligned" in i.value for i in reloaded.info)
     reloaded.button(key="undo").click().run()
     assert not work(reloaded).alignment.beads[3].reviewed and work(at).alignment.beads[3].reviewed
+    again = AppTest.from_file(APP, default_timeout=180)
+    again.query_params.update(reloaded.query_params)
+    again.run()  # what was undone before the reload can be redone after it
+    assert again.button(key="redo").label == "↷ Redo: marked pair 4 reviewed"
 
     gone = AppTest.from_file(APP, default_timeout=180)
     gone.query_params["work"] = "0" * 32  # e.g. the server was restarted since
@@ -1095,3 +1099,72 @@ def test_a_saved_project_opens_again_at_the_pair_the_reviewer_was_on(monkeypatch
     assert not fresh.exception and fresh.number_input(key="pair").value == here
     assert any(f"Back at pair {here}" in s.value for s in fresh.success)
     assert any(r["pair"] == here and "selected" in r["classes"] for r in table_rows(fresh))
+
+
+def _unsaved_caption(at: AppTest) -> str:
+    return next((c.value for c in at.caption if "not in a saved project" in c.value), "")
+
+
+def _asks_before_leaving(at: AppTest) -> bool:
+    scripts = [h.value for h in at.html if "alignerUnsaved" in h.value]
+    assert len(scripts) == 1, "one guard on the page"
+    return "alignerUnsaved = true" in scripts[0]
+
+
+def test_corrections_not_in_a_saved_project_are_counted_and_the_browser_asks_before_the_tab_closes():
+    at = opened()
+    assert not _unsaved_caption(at) and not _asks_before_leaving(at)  # nothing to lose yet
+    at.number_input(key="pair").set_value(5).run()
+    at.button(key="merge").click().run()
+    at.button(key="reviewed").click().run()
+    assert _unsaved_caption(at).startswith("2 corrections not in a saved project yet") and _asks_before_leaving(at)
+    c = work(at)
+    data = project_payload(c.alignment, c.history, {"pair": 5})
+
+    fresh = opened()
+    uploader = next(u for u in fresh.get("file_uploader") if u.key == "project_file")
+    uploader.upload("review.project.json", data, "application/json")
+    fresh.run()  # opened from its file: nothing unsaved
+    assert not _unsaved_caption(fresh) and not _asks_before_leaving(fresh)
+    fresh.button(key="undo").click().run()
+    assert _unsaved_caption(fresh).startswith("1 correction not") and _asks_before_leaving(fresh)
+    fresh.button(key="redo").click().run()  # back to what the file holds
+    assert not _unsaved_caption(fresh) and not _asks_before_leaving(fresh)
+    fresh.button(key="next_problem").click().run()
+    fresh.button(key="reviewed").click().run()
+
+    reloaded = AppTest.from_file(APP, default_timeout=180)
+    reloaded.query_params["work"] = fresh.query_params["work"]
+    reloaded.run()  # a reload carries what was saved: one correction to save, not all three
+    assert _unsaved_caption(reloaded).startswith("1 correction not") and _asks_before_leaving(reloaded)
+
+
+def test_a_reload_after_the_work_was_replaced_shows_what_replaced_it_not_the_older_work():
+    at = opened()
+    at.button(key="merge").click().run()
+    address = at.query_params["work"]
+    at.button(key="sample_en").click().run()
+    at.button(key="replace_work").click().run()  # the reviewer chose the English sample over their work
+    assert work(at).alignment.target.lang == "en"
+
+    reloaded = AppTest.from_file(APP, default_timeout=180)
+    reloaded.query_params.update(at.query_params)
+    reloaded.run()
+    assert work(reloaded).alignment.target.lang == "en" and work(reloaded).history == []
+    assert not any("Your work is back" in s.value for s in reloaded.success) and address
+
+
+def test_texts_pasted_and_aligned_are_still_there_after_a_reload():
+    at = opened()
+    zh = "\n".join(TEXTS.joinpath("joint-statement.zh.txt").read_text(encoding="utf-8").splitlines()[:12])
+    en = "\n".join(TEXTS.joinpath("joint-statement.en.txt").read_text(encoding="utf-8").splitlines()[:12])
+    at.text_area(key="zh_text").set_value(zh)
+    at.text_area(key="tgt_text").set_value(en).run()
+    at.button(key="align").click().run()
+    assert work(at).alignment.source.text == zh and work(at).history == []
+
+    reloaded = AppTest.from_file(APP, default_timeout=180)
+    reloaded.query_params.update(at.query_params)
+    reloaded.run()  # not the sample again: the pasted texts, aligned, and in their boxes
+    assert work(reloaded).alignment.source.text == zh and work(reloaded).alignment.target.text == en
+    assert reloaded.text_area(key="zh_text").value == zh and reloaded.text_area(key="tgt_text").value == en

@@ -17,7 +17,7 @@ import streamlit as st  # noqa: E402
 from aligner.errors import AlignerError  # noqa: E402
 from aligner.glossary import coverage_gap  # noqa: E402
 from aligner.project import load_project  # noqa: E402
-from ui import autosave, state  # noqa: E402
+from ui import autosave, state, unsaved  # noqa: E402
 from ui.correct_panel import correction_panel  # noqa: E402
 from ui.downloads import FORMATS, export_payload, file_name, project_payload, settled, status_downloads  # noqa: E402
 from ui.inputs import (  # noqa: E402
@@ -58,6 +58,7 @@ def _load_project(confirmed: bool = False) -> None:
                     glossary=a.glossary)
     state.start(a, inputs, project.history)
     show_in_panel(inputs)  # what the project holds, so "Align" without changes keeps the work
+    unsaved.mark_saved()
     where = ""
     pair = project.settings.get("pair")
     if isinstance(pair, int) and 1 < pair <= len(a.beads):  # back where the reviewer stopped
@@ -116,7 +117,8 @@ def downloads() -> None:
     settings = {"model": inputs.model, "presplit": inputs.presplit, "pair": state.selected_index() + 1}
     st.download_button("Save project", data=settled(lambda: project_payload(a, corrections.history, settings)),
                        file_name=file_name(a, "project"), mime="application/json", key="download_project",
-                       on_click="ignore", width="stretch", type="primary")
+                       on_click=unsaved.mark_saved, width="stretch", type="primary")
+    unsaved.guard()
     open_files()
 
 
@@ -270,12 +272,12 @@ def main() -> None:
                     state.start(result, requested)
             except AlignerError as exc:
                 st.error(page_message(str(exc)))
+    autosave.remember()  # this run's corrections, for a reload
     if state.three_way() is not None:
         three_way_main(state.three_way())
         return
     if state.work() is None:
         st.stop()
-    autosave.remember()  # this run's corrections, for a reload
 
     message = state.take_flash()
     a = state.work().alignment

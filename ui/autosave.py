@@ -1,7 +1,8 @@
 """A reviewer's work survives a reload of the page (F5, a tab the browser put to sleep, a lost connection).
 
 Streamlit keeps the page's state per browser connection, so a reload used to throw away every
-correction, mark and note without a word. After each correction the work is kept on the server
+correction, mark and note without a word, and texts pasted and aligned (the sample came back). After
+each alignment and correction the work is kept on the server
 (pickled, in the same kind of small store as the alignments) under a random key the page's
 address carries (`?work=…`); a page opened at that address takes a copy of it and a key of its own,
 so a duplicated tab never writes over the first tab's work. Kept in memory only: the project file
@@ -9,19 +10,20 @@ is what keeps work across a server restart.
 """
 from __future__ import annotations
 
+import pickle
 import uuid
 from dataclasses import dataclass
 
 import streamlit as st
 
 from aligner.corrections import Corrections
-from ui import state
+from ui import state, unsaved
 from ui.inputs import Inputs, show_in_panel
 from ui.run import AlignmentStore
 
 PARAM = "work"  # the address's query parameter
-KEY, SAVED = "_work_key", "_work_saved_revision"  # this page's key; the revision last kept
-KEEP_PAGES = 32  # pages' work kept on the server
+KEY, KEPT = "_work_key", "_work_kept"  # this page's key; the revision (and project save) last kept
+KEEP_PAGES = 16  # pages' work kept on the server (a few MB each for a long book)
 
 
 @dataclass
@@ -31,6 +33,7 @@ class Kept:
     corrections: Corrections
     inputs: Inputs
     pair: int  # 0-based, the selected pair
+    saved: tuple | None = None  # where the work stood when its project was last saved (`ui/unsaved.py`)
 
 
 @st.cache_resource
@@ -39,16 +42,22 @@ def _store() -> AlignmentStore:
 
 
 def remember() -> None:
-    """Keep this page's corrections once they changed, and put their key in the address."""
+    """Keep the alignment on show and its corrections once they changed, and put their key in the address
+    (texts pasted and aligned come back too; three columns, which have no corrections, are not kept)."""
     corrections = state.work()
-    if corrections is None or not corrections.has_work:
+    if corrections is None:
+        if PARAM in st.query_params:
+            del st.query_params[PARAM]
         return
-    revision = st.session_state.get(state.REVISION, 0)
-    if st.session_state.get(SAVED) == revision and st.query_params.get(PARAM) == st.session_state.get(KEY):
+    now = (st.session_state.get(state.REVISION, 0), unsaved.saved_point(corrections))
+    if st.session_state.get(KEPT) == now and st.query_params.get(PARAM) == st.session_state.get(KEY):
         return
     key = st.session_state.setdefault(KEY, uuid.uuid4().hex)
-    _store().put(key, Kept(corrections, st.session_state[state.INPUTS], state.selected_index()))
-    st.session_state[SAVED] = revision
+    try:
+        _store().put(key, Kept(corrections, st.session_state[state.INPUTS], state.selected_index(), now[1]))
+    except pickle.PicklingError:  # e.g. a module reloaded by Streamlit under a developer: keeping is a nicety
+        return
+    st.session_state[KEPT] = now
     st.query_params[PARAM] = key
 
 
@@ -63,8 +72,11 @@ def restore() -> None:
                             "restarted, or many other pages were opened since): open your saved project to carry on.")
         return
     state.start(kept.corrections.alignment, kept.inputs, kept.corrections.history)
+    state.work().undone[:] = kept.corrections.undone  # redo too
     state.show_pair(min(kept.pair, len(kept.corrections.beads) - 1))
+    unsaved.restore_saved_point(state.work(), kept.saved)
     show_in_panel(kept.inputs)
     n = len(kept.corrections.history)
-    state.flash("success", f"Your work is back: {n} correction{'s' if n != 1 else ''}, with undo. "
-                           "Save the project to keep it past a restart of the server.")
+    if n:  # else the page simply looks as it did
+        state.flash("success", f"Your work is back: {n} correction{'s' if n != 1 else ''}, with undo. "
+                               "Save the project to keep it past a restart of the server.")
