@@ -66,6 +66,19 @@ def _made_here(beads: list[Bead], edit: Edit) -> bool:
     return _shape(beads[edit.start : edit.start + len(edit.after)]) == _shape(edit.after)
 
 
+def first_changed(edit: Edit) -> int:
+    """The first pair an edit (or its undo) changed the sentences of: the pair to show the reviewer.
+
+    `edit.start` may be a neighbour whose other reading (`Bead.doubt`) the edit only withdrew; a mark
+    or a note changes no sentences, and its pair is `edit.start`."""
+    same = 0
+    for old, new in zip(edit.before, edit.after):
+        if (old.src, old.tgt) != (new.src, new.tgt):
+            break
+        same += 1
+    return edit.start + same if same < min(len(edit.before), len(edit.after)) else edit.start
+
+
 def check_history(beads: list[Bead], history: list[Edit]) -> None:
     """Raise CorrectionError unless each correction, undone from the last, finds its pairs where it left them."""
     for edit in reversed(history):

@@ -324,3 +324,19 @@ def test_redo_makes_again_what_undo_took_back_until_a_new_correction():
     assert c.redo() is None and [e.op for e in c.history] == ["merge", "split"]
     c.undo()
     assert c.redo().op == "split"
+
+
+def test_the_pair_a_correction_changed_is_told_apart_from_a_neighbour_whose_doubt_it_withdrew():
+    from aligner.corrections import first_changed
+    from aligner.types import Doubt
+
+    a = sample_alignment()
+    a.beads[2].doubt = Doubt("its last Russian sentence may belong to the pair after", "move", (0, "tgt", "down"))
+    c = Corrections(a)
+    merge = c.merge_with_next(3)  # pairs 4 and 5: pair 3's doubt about pair 4 is withdrawn with it
+    assert merge.start == 2 and a.beads[2].doubt is None
+    assert first_changed(merge) == 3 and shapes(a)[3] == ((3,), (4,))
+    assert first_changed(c.mark_reviewed(3)) == 3 and first_changed(c.set_note(0, "x")) == 0
+    c.undo()
+    c.undo()
+    assert first_changed(c.undo()) == 3  # undone: the same pairs, the other way round

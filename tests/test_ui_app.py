@@ -1168,3 +1168,21 @@ def test_texts_pasted_and_aligned_are_still_there_after_a_reload():
     reloaded.run()  # not the sample again: the pasted texts, aligned, and in their boxes
     assert work(reloaded).alignment.source.text == zh and work(reloaded).alignment.target.text == en
     assert reloaded.text_area(key="zh_text").value == zh and reloaded.text_area(key="tgt_text").value == en
+
+
+def test_after_a_merge_the_merged_pair_stays_selected_even_when_a_neighbours_doubt_is_withdrawn():
+    from aligner.types import Doubt
+
+    at = opened()
+    beads = work(at).alignment.beads
+    k = next(k for k in range(1, len(beads) - 2) if beads[k].src and beads[k].tgt and beads[k + 1].src)
+    # the aligner doubted pair k (1-based) about the pair after it, the one the reviewer merges
+    beads[k - 1].doubt = Doubt("its last Russian sentence may belong to the pair after", "move", (0, "tgt", "down"))
+    at.number_input(key="pair").set_value(k + 1).run()
+    at.button(key="merge").click().run()
+    assert any(f"Merged pair {k + 1} with pair {k + 2}" in s.value for s in at.success)
+    assert work(at).alignment.beads[k - 1].doubt is None
+    assert at.number_input(key="pair").value == k + 1  # not pair k, the neighbour: a second click merges on
+    assert next(r for r in table_rows(at) if "selected" in r["classes"])["pair"] == k + 1
+    at.button(key="undo").click().run()
+    assert at.number_input(key="pair").value == k + 1

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from aligner.corrections import CorrectionError
+from aligner.corrections import CorrectionError, first_changed
 from aligner.export.marked import MARK_STYLE, side_html
 from aligner.export.status import STATUS_LABELS, status
 from aligner.pair_filter import next_problem
@@ -59,7 +59,7 @@ def _act(action, *args) -> None:
         state.flash("error", " ".join(saved + [str(exc)]))
         return
     state.changed()
-    state.show_pair(min(edit.start, len(corrections.beads) - 1))
+    state.show_pair(min(first_changed(edit), len(corrections.beads) - 1))
     state.flash("success", " ".join(saved + [_sentence(edit.description)]))
 
 
@@ -94,7 +94,7 @@ def _undo() -> None:
         state.flash("info", "Nothing to undo.")
         return
     state.changed()
-    state.show_pair(min(edit.start, len(state.work().beads) - 1))
+    state.show_pair(min(first_changed(edit), len(state.work().beads) - 1))
     unsaved = f" The note typed on pair {dropped[0] + 1} was not saved." if dropped else ""
     state.flash("success", f"Undone: {edit.description}.{unsaved}")
 
@@ -109,7 +109,7 @@ def _redo() -> None:
         state.flash("info", "Nothing to redo.")
         return
     state.changed()
-    state.show_pair(min(edit.start, len(state.work().beads) - 1))
+    state.show_pair(min(first_changed(edit), len(state.work().beads) - 1))
     state.flash("success", f"Redone: {edit.description}.")
 
 
