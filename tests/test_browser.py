@@ -355,7 +355,7 @@ def test_a_reload_asks_first_while_work_is_unsaved_and_gives_the_work_back(serve
         pair.fill("7")
         pair.press("Enter")
         expect(page.locator('table#pairs tr.selected[data-pair="7"]')).to_have_count(1)
-        sidebar.get_by_role("button", name="Merge with next pair").click()
+        sidebar.get_by_role("button", name="Merge ↓").click()
         unsaved = sidebar.get_by_text("1 correction not in a saved project yet", exact=False)
         expect(unsaved).to_be_visible()
         asked = []

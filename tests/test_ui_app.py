@@ -1186,3 +1186,18 @@ def test_after_a_merge_the_merged_pair_stays_selected_even_when_a_neighbours_dou
     assert next(r for r in table_rows(at) if "selected" in r["classes"])["pair"] == k + 1
     at.button(key="undo").click().run()
     assert at.number_input(key="pair").value == k + 1
+
+
+def test_an_omitted_row_is_merged_into_the_pair_above_in_one_click():
+    at = opened()
+    beads = work(at).alignment.beads
+    i = next(k for k, b in enumerate(beads) if k and b.src and not b.tgt)  # an omitted row, not the first
+    at.number_input(key="pair").set_value(i + 1).run()
+    assert at.button(key="merge_previous").help == "Merge this pair with the previous pair"
+    at.button(key="merge_previous").click().run()
+    a = work(at).alignment
+    assert a.beads[i - 1].src == beads[i - 1].src + beads[i].src and a.beads[i - 1].tgt == beads[i - 1].tgt
+    assert any(f"Merged pair {i} with pair {i + 1}" in s.value for s in at.success)
+    assert at.number_input(key="pair").value == i  # the merged pair, where the row went
+    at.number_input(key="pair").set_value(1).run()
+    assert at.button(key="merge_previous").disabled  # no pair above the first

@@ -175,8 +175,12 @@ def correction_panel() -> None:
     mark = f"<style>.pair-text mark{{{MARK_STYLE}}}</style>"
     st.html(f'{mark}<div class="pair-text" style="{box}">{zh}<hr style="margin:4px 0">{tgt}</div>')
 
-    st.button("Merge with next pair", on_click=_act, args=(lambda c, k: c.merge_with_next(k), i), key="merge",
-              disabled=i + 1 >= n, width="stretch")
+    # both ways, side by side: an omitted or added row that belongs to the pair above is one click too
+    up, down = st.columns(2, gap="small")
+    up.button("Merge ↑", on_click=_act, args=(lambda c, k: c.merge_with_next(k - 1), i), key="merge_previous",
+              disabled=i == 0, width="stretch", help="Merge this pair with the previous pair")
+    down.button("Merge ↓", on_click=_act, args=(lambda c, k: c.merge_with_next(k), i), key="merge",
+                disabled=i + 1 >= n, width="stretch", help="Merge this pair with the next pair")
     label = "Unmark reviewed" if bead.reviewed else "Mark reviewed ✓"
     st.button(label, on_click=_act, args=(lambda c, k, v: c.mark_reviewed(k, v), i, not bead.reviewed),
               key="reviewed", width="stretch", shortcut="M")
