@@ -1201,3 +1201,16 @@ def test_an_omitted_row_is_merged_into_the_pair_above_in_one_click():
     assert at.number_input(key="pair").value == i  # the merged pair, where the row went
     at.number_input(key="pair").set_value(1).run()
     assert at.button(key="merge_previous").disabled  # no pair above the first
+
+
+def test_three_columns_are_still_there_after_a_reload():
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    assert at.session_state["threeway"] is not None
+
+    reloaded = AppTest.from_file(APP, default_timeout=180)
+    reloaded.query_params.update(at.query_params)
+    reloaded.run()  # not the two-column sample the page opens with
+    assert not reloaded.exception and reloaded.session_state["threeway"] is not None
+    assert len(threeway_rows(reloaded)) == len(threeway_rows(at))
+    assert reloaded.text_area(key="tgt2_text").value == (TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8")

@@ -1,7 +1,7 @@
 """A reviewer's work survives a reload of the page (F5, a tab the browser put to sleep, a lost connection).
 
 Streamlit keeps the page's state per browser connection, so a reload used to throw away every
-correction, mark and note without a word, and texts pasted and aligned (the sample came back). After
+correction, mark and note without a word, and texts pasted and aligned, two or three columns (the sample came back). After
 each alignment and correction the work is kept on the server
 (pickled, in the same kind of small store as the alignments) under a random key the page's
 address carries (`?work=…`); a page opened at that address takes a copy of it and a key of its own,
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from aligner.corrections import Corrections
+from aligner.threeway import ThreeWay
 from ui import state, unsaved
 from ui.inputs import Inputs, show_in_panel
 from ui.run import AlignmentStore
@@ -28,12 +29,13 @@ KEEP_PAGES = 16  # pages' work kept on the server (a few MB each for a long book
 
 @dataclass
 class Kept:
-    """What a reload gives back."""
+    """What a reload gives back: a two-way alignment under correction, or three columns."""
 
-    corrections: Corrections
+    corrections: Corrections | None
     inputs: Inputs
     pair: int  # 0-based, the selected pair
     saved: tuple | None = None  # where the work stood when its project was last saved (`ui/unsaved.py`)
+    three_way: ThreeWay | None = None
 
 
 @st.cache_resource
@@ -42,19 +44,18 @@ def _store() -> AlignmentStore:
 
 
 def remember() -> None:
-    """Keep the alignment on show and its corrections once they changed, and put their key in the address
-    (texts pasted and aligned come back too; three columns, which have no corrections, are not kept)."""
-    corrections = state.work()
-    if corrections is None:
-        if PARAM in st.query_params:
-            del st.query_params[PARAM]
+    """Keep the alignment on show (texts pasted and aligned, two or three columns) and its corrections once
+    they changed, and put their key in the address."""
+    corrections, three_way = state.work(), state.three_way()
+    if corrections is None and three_way is None:
         return
-    now = (st.session_state.get(state.REVISION, 0), unsaved.saved_point(corrections))
+    saved = unsaved.saved_point(corrections) if corrections is not None else None
+    now = (st.session_state.get(state.REVISION, 0), saved)
     if st.session_state.get(KEPT) == now and st.query_params.get(PARAM) == st.session_state.get(KEY):
         return
     key = st.session_state.setdefault(KEY, uuid.uuid4().hex)
     try:
-        _store().put(key, Kept(corrections, st.session_state[state.INPUTS], state.selected_index(), now[1]))
+        _store().put(key, Kept(corrections, st.session_state[state.INPUTS], state.selected_index(), saved, three_way))
     except pickle.PicklingError:  # e.g. a module reloaded by Streamlit under a developer: keeping is a nicety
         return
     st.session_state[KEPT] = now
@@ -71,11 +72,14 @@ def restore() -> None:
         state.flash("info", "The work this page's address pointed to is no longer kept on the server (it was "
                             "restarted, or many other pages were opened since): open your saved project to carry on.")
         return
+    show_in_panel(kept.inputs)
+    if kept.three_way is not None:
+        state.start_three(kept.three_way, kept.inputs)
+        return
     state.start(kept.corrections.alignment, kept.inputs, kept.corrections.history)
     state.work().undone[:] = kept.corrections.undone  # redo too
     state.show_pair(min(kept.pair, len(kept.corrections.beads) - 1))
     unsaved.restore_saved_point(state.work(), kept.saved)
-    show_in_panel(kept.inputs)
     n = len(kept.corrections.history)
     if n:  # else the page simply looks as it did
         state.flash("success", f"Your work is back: {n} correction{'s' if n != 1 else ''}, with undo. "
