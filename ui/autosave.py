@@ -1,12 +1,12 @@
 """A reviewer's work survives a reload of the page (F5, a tab the browser put to sleep, a lost connection).
 
 Streamlit keeps the page's state per browser connection, so a reload used to throw away every
-correction, mark and note without a word, and texts pasted and aligned, two or three columns (the sample came back). After
-each alignment and correction the work is kept on the server
-(pickled, in the same kind of small store as the alignments) under a random key the page's
-address carries (`?work=…`); a page opened at that address takes a copy of it and a key of its own,
-so a duplicated tab never writes over the first tab's work. Kept in memory only: the project file
-is what keeps work across a server restart.
+correction, mark and note without a word, and texts pasted and aligned, in two or three columns (the
+sample came back). After each alignment and correction the work is kept on the server (pickled, in
+the same kind of small store as the alignments) under a random key the page's address carries
+(`?work=…`); a page opened at that address takes a copy of it and a key of its own, so a duplicated
+tab never writes over the first tab's work. Kept in memory only: the project file is what keeps work
+across a server restart.
 """
 from __future__ import annotations
 
