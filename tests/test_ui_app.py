@@ -1214,3 +1214,26 @@ def test_three_columns_are_still_there_after_a_reload():
     assert not reloaded.exception and reloaded.session_state["threeway"] is not None
     assert len(threeway_rows(reloaded)) == len(threeway_rows(at))
     assert reloaded.text_area(key="tgt2_text").value == (TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8")
+
+
+def test_aligner_ui_with_a_project_opens_it_in_each_new_page_at_its_pair(monkeypatch, tmp_path):
+    at = opened()
+    at.number_input(key="pair").set_value(9).run()
+    at.button(key="merge").click().run()
+    c = work(at)
+    path = tmp_path / "review.project.json"
+    path.write_bytes(project_payload(c.alignment, c.history, {"pair": 9}))
+    monkeypatch.setattr(sys, "argv", [APP, str(path)])  # as `aligner ui review.project.json` runs the page
+
+    fresh = opened()
+    assert any("Opened review.project.json: " in s.value and "Back at pair 9" in s.value for s in fresh.success)
+    assert [(b.src, b.tgt) for b in work(fresh).alignment.beads] == [(b.src, b.tgt) for b in c.alignment.beads]
+    assert fresh.number_input(key="pair").value == 9 and len(work(fresh).history) == 1
+    fresh.button(key="sample_en").click().run()
+    fresh.button(key="replace_work").click().run()  # another alignment chosen on the page stays
+    assert work(fresh).alignment.target.lang == "en"
+    path.unlink()
+    gone = AppTest.from_file(APP, default_timeout=180)
+    gone.run()  # the file moved since the server started: the sample, and why
+    assert any("review.project.json cannot be read" in e.value for e in gone.error), [e.value for e in gone.error]
+    assert not gone.exception and work(gone).alignment.source.name == "joint-statement.zh.txt"

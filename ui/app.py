@@ -51,6 +51,25 @@ def _load_project(confirmed: bool = False) -> None:
     except AlignerError as exc:
         state.flash("error", str(exc))
         return
+    _open_project(project, upload.name)
+
+
+def open_given_project() -> None:
+    """A new page of `aligner ui PROJECT` (the file is the script's argument) opens that project."""
+    given = len(sys.argv) == 2 and Path(sys.argv[0]).resolve() == Path(__file__).resolve()  # not pytest's own
+    if not given or state.work() is not None or state.three_way() is not None:
+        return
+    path = Path(sys.argv[1])
+    try:
+        project = load_project(path)
+    except AlignerError as exc:  # e.g. moved since the server started: the sample, and why
+        state.flash("error", str(exc))
+        return
+    _open_project(project, path.name)
+
+
+def _open_project(project, name: str) -> None:
+    """Put a loaded project on the page, at the pair it was saved on."""
     a = project.alignment
     model = project.settings.get("model") or None
     presplit = bool(project.settings.get("presplit", False))
@@ -64,7 +83,7 @@ def _load_project(confirmed: bool = False) -> None:
     if isinstance(pair, int) and 1 < pair <= len(a.beads):  # back where the reviewer stopped
         state.show_pair(pair - 1)
         where = f" Back at pair {pair}, where you saved it."
-    state.flash("success", f"Opened {upload.name}: {len(a.beads)} pairs, {len(project.history)} corrections.{where}")
+    state.flash("success", f"Opened {name}: {len(a.beads)} pairs, {len(project.history)} corrections.{where}")
 
 
 def _load_pairs(confirmed: bool = False) -> None:
@@ -232,6 +251,7 @@ def main() -> None:
     st.html(PAGE_CSS)
     st.title("aligner · review")
     autosave.restore()  # a reload of the page: the work its address names
+    open_given_project()  # else, a new page of `aligner ui PROJECT`: that project
     current = st.session_state.get(state.INPUTS) or sample_inputs()
     requested, error = None, None
     with st.expander("Texts and encoder", expanded=False):
