@@ -1089,7 +1089,7 @@ def test_a_saved_project_opens_again_at_the_pair_the_reviewer_was_on(monkeypatch
     assert here > 30
     builds.clear()
     at.run()
-    data = builds[-1]()  # "Save project", the last button drawn
+    data = next(d for d in (build() for build in builds) if d.startswith(b'{\n "format": "aligner-project"'))
     assert load_project(data).settings["pair"] == here
 
     fresh = opened()
@@ -1237,3 +1237,8 @@ def test_aligner_ui_with_a_project_opens_it_in_each_new_page_at_its_pair(monkeyp
     gone.run()  # the file moved since the server started: the sample, and why
     assert any("review.project.json cannot be read" in e.value for e in gone.error), [e.value for e in gone.error]
     assert not gone.exception and work(gone).alignment.source.name == "joint-statement.zh.txt"
+
+
+def test_save_project_comes_right_under_the_corrections_before_the_downloads():
+    at = opened()
+    assert [h.value for h in at.sidebar.header] == ["Correct a pair", "Project", "Download", "Open"]

@@ -123,13 +123,7 @@ def downloads() -> None:
 
     corrections = state.work()
     a = corrections.alignment
-    st.header("Download")
-    # the pairs chosen when the button is clicked: a note saved just before (see _note_left) is in them
-    status_downloads("pair", "download", "E.g. only 'ok' for a translation memory or training data; the project "
-                                         "file always keeps every pair.", FORMATS,
-                     lambda keep: len(kept_pairs(a, keep).beads),
-                     lambda keep, fmt: settled(lambda: export_payload(kept_pairs(a, keep), fmt)),
-                     lambda fmt: file_name(a, fmt))
+    # Save project first, under the corrections: what a reviewer saves often is not below eight downloads
     st.header("Project")
     inputs = st.session_state[state.INPUTS]
     # the pair selected: opening the project goes back to it
@@ -138,6 +132,14 @@ def downloads() -> None:
                        file_name=file_name(a, "project"), mime="application/json", key="download_project",
                        on_click=unsaved.mark_saved, width="stretch", type="primary")
     unsaved.guard()
+    st.header("Download")
+    # the pairs chosen when the button is clicked: a note saved just before (see _note_left) is in them
+    status_downloads("pair", "download", "E.g. only 'ok' for a translation memory or training data; the project "
+                                         "file always keeps every pair.", FORMATS,
+                     lambda keep: len(kept_pairs(a, keep).beads),
+                     lambda keep, fmt: settled(lambda: export_payload(kept_pairs(a, keep), fmt)),
+                     lambda fmt: file_name(a, fmt))
+    st.header("Open")
     open_files()
 
 
