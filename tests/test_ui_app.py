@@ -1242,3 +1242,18 @@ def test_aligner_ui_with_a_project_opens_it_in_each_new_page_at_its_pair(monkeyp
 def test_save_project_comes_right_under_the_corrections_before_the_downloads():
     at = opened()
     assert [h.value for h in at.sidebar.header] == ["Correct a pair", "Project", "Download", "Open"]
+
+
+def test_work_held_by_the_project_just_opened_is_replaced_without_a_question():
+    at = opened()
+    at.number_input(key="pair").set_value(6).run()
+    at.button(key="merge").click().run()
+    c = work(at)
+    uploader = next(u for u in at.get("file_uploader") if u.key == "project_file")
+    uploader.upload("review.project.json", project_payload(c.alignment, c.history, {}), "application/json")
+    at.run()
+    at.button(key="replace_work").click().run()  # the corrections on the page were not saved: asked
+    assert any("Opened review.project.json" in s.value for s in at.success)
+    at.button(key="sample_en").click().run()  # all of it is in the file just opened: nothing to lose
+    assert not any("Replace your reviewed work?" in w.value for w in at.warning)
+    assert work(at).alignment.target.lang == "en"
