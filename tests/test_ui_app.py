@@ -1137,6 +1137,9 @@ def test_corrections_not_in_a_saved_project_are_counted_and_the_browser_asks_bef
     reloaded.query_params["work"] = fresh.query_params["work"]
     reloaded.run()  # a reload carries what was saved: one correction to save, not all three
     assert _unsaved_caption(reloaded).startswith("1 correction not") and _asks_before_leaving(reloaded)
+    reloaded.button(key="sample_ru_en").click().run()
+    reloaded.button(key="replace_work").click().run()  # three columns: no corrections, nothing to ask about
+    assert reloaded.session_state["threeway"] is not None and not _asks_before_leaving(reloaded)
 
 
 def test_a_reload_after_the_work_was_replaced_shows_what_replaced_it_not_the_older_work():

@@ -206,6 +206,7 @@ def three_way_main(result) -> None:
         threeway_downloads(result)
         st.header("Project")
         open_files()
+        unsaved.guard()  # nothing to lose here: a question left on by the two-column work replaced goes
     threeway_page(result)
 
 
