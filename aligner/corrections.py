@@ -66,6 +66,19 @@ def _made_here(beads: list[Bead], edit: Edit) -> bool:
     return _shape(beads[edit.start : edit.start + len(edit.after)]) == _shape(edit.after)
 
 
+def first_changed(edit: Edit) -> int:
+    """The first pair an edit (or its undo) changed the sentences of: the pair to show the reviewer.
+
+    `edit.start` may be a neighbour whose other reading (`Bead.doubt`) the edit only withdrew; a mark
+    or a note changes no sentences, and its pair is `edit.start`."""
+    same = 0
+    for old, new in zip(edit.before, edit.after):
+        if (old.src, old.tgt) != (new.src, new.tgt):
+            break
+        same += 1
+    return edit.start + same if same < min(len(edit.before), len(edit.after)) else edit.start
+
+
 def check_history(beads: list[Bead], history: list[Edit]) -> None:
     """Raise CorrectionError unless each correction, undone from the last, finds its pairs where it left them."""
     for edit in reversed(history):
@@ -123,6 +136,7 @@ class Corrections:
                 raise CorrectionError(f"These pairs cannot take that history: {error}.") from None
         self.alignment = alignment
         self.history: list[Edit] = list(history or [])
+        self.undone: list[Edit] = []  # corrections undone, the last undone last: redo makes them again
         self.scorer = scorer
         self.recheck = recheck or review_in_context
 
@@ -244,6 +258,21 @@ class Corrections:
                                   "not by a correction.")
         self.history.pop()
         self.alignment.beads = revert_edit(self.beads, edit)
+        self.undone.append(edit)
+        return edit
+
+    def redo(self) -> Edit | None:
+        """Make again the correction undone last (an undo clicked once too often takes nothing away for
+        good); None when there is nothing to redo. A new correction since then drops what was undone."""
+        if not self.undone:
+            return None
+        edit = self.undone[-1]
+        end = edit.start + len(edit.before)
+        if _shape(self.beads[edit.start : end]) != _shape(edit.before):
+            raise CorrectionError(f"Cannot redo \"{edit.description}\": the pairs were changed since, "
+                                  "not by a correction.")
+        self.undone.pop()
+        self._record(edit.op, edit.start, list(edit.before), list(edit.after), edit.description, redo=True)
         return edit
 
     # -- machinery -------------------------------------------------------------------------
@@ -277,12 +306,15 @@ class Corrections:
             return 0.0
         return _min_score(bead, parts)
 
-    def _record(self, op: str, start: int, before: list[Bead], after: list[Bead], description: str) -> Edit:
+    def _record(self, op: str, start: int, before: list[Bead], after: list[Bead], description: str,
+                redo: bool = False) -> Edit:
         edit = Edit(op, start, tuple(copy_bead(b) for b in before), tuple(copy_bead(b) for b in after), description)
         new_beads = apply_edit(self.beads, edit)
         check_beads(new_beads, len(self.alignment.source), len(self.alignment.target))
         self.alignment.beads = new_beads
         self.history.append(edit)
+        if not redo:  # a new correction: what was undone no longer fits the pairs
+            self.undone.clear()
         return edit
 
 

@@ -30,7 +30,7 @@ class Project:
 
     alignment: Alignment
     history: list[Edit] = field(default_factory=list)
-    settings: dict = field(default_factory=dict)  # e.g. {"presplit": false}, for the UI to restore
+    settings: dict = field(default_factory=dict)  # e.g. {"presplit": false, "pair": 12}, for the UI to restore
 
 
 def save_project(alignment: Alignment, history: list[Edit] | None = None, settings: dict | None = None) -> bytes:

@@ -300,3 +300,43 @@ def test_an_omitted_sentence_merged_into_a_pair_takes_none_of_its_confidence():
     scores = a.beads[other].score, a.beads[other + 1].score
     c.merge_with_next(other)  # two pairs the aligner made: the lower of their confidences, as before
     assert a.beads[other].score == pytest.approx(min(scores))
+
+
+def test_redo_makes_again_what_undo_took_back_until_a_new_correction():
+    a = sample_alignment()
+    original = shapes(a)
+    c = Corrections(a)
+    c.merge_with_next(0)
+    c.set_note(0, "ask the translator")
+    c.mark_reviewed(1)
+    done = [(b.src, b.tgt, b.note, b.reviewed) for b in a.beads]
+    assert c.redo() is None  # nothing undone yet
+    for _ in range(3):
+        c.undo()
+    assert shapes(a) == original and not a.beads[0].note
+    assert [c.redo().op for _ in range(3)] == ["merge", "note", "review"]
+    assert [(b.src, b.tgt, b.note, b.reviewed) for b in a.beads] == done
+    assert_invariants(a)
+    assert [e.op for e in c.history] == ["merge", "note", "review"] and c.redo() is None
+    c.undo()
+    c.undo()
+    c.split(0, 1, 1)  # a new correction: the two undone ones no longer fit
+    assert c.redo() is None and [e.op for e in c.history] == ["merge", "split"]
+    c.undo()
+    assert c.redo().op == "split"
+
+
+def test_the_pair_a_correction_changed_is_told_apart_from_a_neighbour_whose_doubt_it_withdrew():
+    from aligner.corrections import first_changed
+    from aligner.types import Doubt
+
+    a = sample_alignment()
+    a.beads[2].doubt = Doubt("its last Russian sentence may belong to the pair after", "move", (0, "tgt", "down"))
+    c = Corrections(a)
+    merge = c.merge_with_next(3)  # pairs 4 and 5: pair 3's doubt about pair 4 is withdrawn with it
+    assert merge.start == 2 and a.beads[2].doubt is None
+    assert first_changed(merge) == 3 and shapes(a)[3] == ((3,), (4,))
+    assert first_changed(c.mark_reviewed(3)) == 3 and first_changed(c.set_note(0, "x")) == 0
+    c.undo()
+    c.undo()
+    assert first_changed(c.undo()) == 3  # undone: the same pairs, the other way round

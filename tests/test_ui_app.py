@@ -170,6 +170,10 @@ def test_merging_an_omission_with_its_neighbour_and_undoing_it():
     a = work(at).alignment
     assert [(b.src, b.tgt) for b in a.beads] == [(b.src, b.tgt) for b in beads]
     assert next(r for r in table_rows(at) if r["pair"] == i + 1)["status"] == "omitted"
+    assert at.button(key="redo").label == f"↷ Redo: merged pair {i} with pair {i + 1}"
+    at.button(key="redo").click().run()  # the undo was one too many: the merge comes back
+    assert len(work(at).alignment.beads) == n - 1 and any("Redone: merged pair" in s.value for s in at.success)
+    assert at.button(key="redo").disabled and "merged pair" in at.button(key="undo").label
 
 
 def test_split_mark_reviewed_and_note_on_the_selected_pair():
@@ -1033,3 +1037,225 @@ def test_the_table_keeps_its_place_in_the_page_whatever_messages_come_and_go():
     assert _path_of(at.main, 'id="pairs"') == first
     at.button(key="sample_en").click().run()  # another alignment, from the store: no progress bar
     assert work(at).alignment.target.lang == "en" and _path_of(at.main, 'id="pairs"') == first
+
+
+def test_a_reload_of_the_page_gives_back_the_corrections_marks_and_notes_with_undo():
+    at = opened()
+    at.button(key="sample_en").click().run()  # settings the panel must show again: English, not the first sample
+    at.number_input(key="pair").set_value(4).run()
+    at.button(key="merge").click().run()
+    next(t for t in at.text_area if t.label == "Note").set_value("ask the translator").run()
+    at.button(key="reviewed").click().run()
+    before = work(at)
+    address = at.query_params.get("work")
+    assert address, "the page's address names its work"
+
+    reloaded = AppTest.from_file(APP, default_timeout=180)  # a new connection: what a reload is
+    reloaded.query_params["work"] = address
+    reloaded.run()
+    assert not reloaded.exception
+    after = work(reloaded)
+    assert [(b.src, b.tgt, b.note, b.reviewed) for b in after.alignment.beads] == \
+        [(b.src, b.tgt, b.note, b.reviewed) for b in before.alignment.beads]
+    assert [e.description for e in after.history] == [e.description for e in before.history]
+    assert reloaded.number_input(key="pair").value == 4
+    assert any("Your work is back" in s.value for s in reloaded.success)
+    assert reloaded.query_params.get("work") not in (None, address)  # a duplicated tab does not write over the first
+    reloaded.button(key="align").click().run()  # the panel shows the restored texts: nothing is replaced
+    assert any("already aligned" in i.value for i in reloaded.info)
+    reloaded.button(key="undo").click().run()
+    assert not work(reloaded).alignment.beads[3].reviewed and work(at).alignment.beads[3].reviewed
+    again = AppTest.from_file(APP, default_timeout=180)
+    again.query_params.update(reloaded.query_params)
+    again.run()  # what was undone before the reload can be redone after it
+    assert again.button(key="redo").label == "↷ Redo: marked pair 4 reviewed"
+
+    gone = AppTest.from_file(APP, default_timeout=180)
+    gone.query_params["work"] = "0" * 32  # e.g. the server was restarted since
+    gone.run()
+    assert any("no longer kept" in i.value for i in gone.info) and work(gone).history == []
+
+
+def test_a_saved_project_opens_again_at_the_pair_the_reviewer_was_on(monkeypatch):
+    import ui.downloads
+
+    builds = []  # what each download button would hand over, built only when clicked
+    monkeypatch.setattr(ui.downloads, "settled", lambda build: builds.append(build) or build)
+    at = opened()
+    at.number_input(key="pair").set_value(30).run()
+    at.button(key="reviewed").click().run()
+    at.button(key="next_problem").click().run()
+    here = at.number_input(key="pair").value
+    assert here > 30
+    builds.clear()
+    at.run()
+    data = next(d for d in (build() for build in builds) if d.startswith(b'{\n "format": "aligner-project"'))
+    assert load_project(data).settings["pair"] == here
+
+    fresh = opened()
+    uploader = next(u for u in fresh.get("file_uploader") if u.key == "project_file")
+    uploader.upload("review.project.json", data, "application/json")
+    fresh.run()
+    assert not fresh.exception and fresh.number_input(key="pair").value == here
+    assert any(f"Back at pair {here}" in s.value for s in fresh.success)
+    assert any(r["pair"] == here and "selected" in r["classes"] for r in table_rows(fresh))
+
+
+def _unsaved_caption(at: AppTest) -> str:
+    return next((c.value for c in at.caption if "not in a saved project" in c.value), "")
+
+
+def _asks_before_leaving(at: AppTest) -> bool:
+    scripts = [h.value for h in at.html if "alignerUnsaved" in h.value]
+    assert len(scripts) == 1, "one guard on the page"
+    return "alignerUnsaved = true" in scripts[0]
+
+
+def test_corrections_not_in_a_saved_project_are_counted_and_the_browser_asks_before_the_tab_closes():
+    at = opened()
+    assert not _unsaved_caption(at) and not _asks_before_leaving(at)  # nothing to lose yet
+    at.number_input(key="pair").set_value(5).run()
+    at.button(key="merge").click().run()
+    at.button(key="reviewed").click().run()
+    assert _unsaved_caption(at).startswith("2 corrections not in a saved project yet") and _asks_before_leaving(at)
+    c = work(at)
+    data = project_payload(c.alignment, c.history, {"pair": 5})
+
+    fresh = opened()
+    uploader = next(u for u in fresh.get("file_uploader") if u.key == "project_file")
+    uploader.upload("review.project.json", data, "application/json")
+    fresh.run()  # opened from its file: nothing unsaved
+    assert not _unsaved_caption(fresh) and not _asks_before_leaving(fresh)
+    fresh.button(key="undo").click().run()
+    assert _unsaved_caption(fresh).startswith("1 correction not") and _asks_before_leaving(fresh)
+    fresh.button(key="redo").click().run()  # back to what the file holds
+    assert not _unsaved_caption(fresh) and not _asks_before_leaving(fresh)
+    fresh.button(key="next_problem").click().run()
+    fresh.button(key="reviewed").click().run()
+
+    reloaded = AppTest.from_file(APP, default_timeout=180)
+    reloaded.query_params["work"] = fresh.query_params["work"]
+    reloaded.run()  # a reload carries what was saved: one correction to save, not all three
+    assert _unsaved_caption(reloaded).startswith("1 correction not") and _asks_before_leaving(reloaded)
+    reloaded.button(key="sample_ru_en").click().run()
+    reloaded.button(key="replace_work").click().run()  # three columns: no corrections, nothing to ask about
+    assert reloaded.session_state["threeway"] is not None and not _asks_before_leaving(reloaded)
+
+
+def test_a_reload_after_the_work_was_replaced_shows_what_replaced_it_not_the_older_work():
+    at = opened()
+    at.button(key="merge").click().run()
+    address = at.query_params["work"]
+    at.button(key="sample_en").click().run()
+    at.button(key="replace_work").click().run()  # the reviewer chose the English sample over their work
+    assert work(at).alignment.target.lang == "en"
+
+    reloaded = AppTest.from_file(APP, default_timeout=180)
+    reloaded.query_params.update(at.query_params)
+    reloaded.run()
+    assert work(reloaded).alignment.target.lang == "en" and work(reloaded).history == []
+    assert not any("Your work is back" in s.value for s in reloaded.success) and address
+
+
+def test_texts_pasted_and_aligned_are_still_there_after_a_reload():
+    at = opened()
+    zh = "\n".join(TEXTS.joinpath("joint-statement.zh.txt").read_text(encoding="utf-8").splitlines()[:12])
+    en = "\n".join(TEXTS.joinpath("joint-statement.en.txt").read_text(encoding="utf-8").splitlines()[:12])
+    at.text_area(key="zh_text").set_value(zh)
+    at.text_area(key="tgt_text").set_value(en).run()
+    at.button(key="align").click().run()
+    assert work(at).alignment.source.text == zh and work(at).history == []
+
+    reloaded = AppTest.from_file(APP, default_timeout=180)
+    reloaded.query_params.update(at.query_params)
+    reloaded.run()  # not the sample again: the pasted texts, aligned, and in their boxes
+    assert work(reloaded).alignment.source.text == zh and work(reloaded).alignment.target.text == en
+    assert reloaded.text_area(key="zh_text").value == zh and reloaded.text_area(key="tgt_text").value == en
+
+
+def test_after_a_merge_the_merged_pair_stays_selected_even_when_a_neighbours_doubt_is_withdrawn():
+    from aligner.types import Doubt
+
+    at = opened()
+    beads = work(at).alignment.beads
+    k = next(k for k in range(1, len(beads) - 2) if beads[k].src and beads[k].tgt and beads[k + 1].src)
+    # the aligner doubted pair k (1-based) about the pair after it, the one the reviewer merges
+    beads[k - 1].doubt = Doubt("its last Russian sentence may belong to the pair after", "move", (0, "tgt", "down"))
+    at.number_input(key="pair").set_value(k + 1).run()
+    at.button(key="merge").click().run()
+    assert any(f"Merged pair {k + 1} with pair {k + 2}" in s.value for s in at.success)
+    assert work(at).alignment.beads[k - 1].doubt is None
+    assert at.number_input(key="pair").value == k + 1  # not pair k, the neighbour: a second click merges on
+    assert next(r for r in table_rows(at) if "selected" in r["classes"])["pair"] == k + 1
+    at.button(key="undo").click().run()
+    assert at.number_input(key="pair").value == k + 1
+
+
+def test_an_omitted_row_is_merged_into_the_pair_above_in_one_click():
+    at = opened()
+    beads = work(at).alignment.beads
+    i = next(k for k, b in enumerate(beads) if k and b.src and not b.tgt)  # an omitted row, not the first
+    at.number_input(key="pair").set_value(i + 1).run()
+    assert at.button(key="merge_previous").help == "Merge this pair with the previous pair"
+    at.button(key="merge_previous").click().run()
+    a = work(at).alignment
+    assert a.beads[i - 1].src == beads[i - 1].src + beads[i].src and a.beads[i - 1].tgt == beads[i - 1].tgt
+    assert any(f"Merged pair {i} with pair {i + 1}" in s.value for s in at.success)
+    assert at.number_input(key="pair").value == i  # the merged pair, where the row went
+    at.number_input(key="pair").set_value(1).run()
+    assert at.button(key="merge_previous").disabled  # no pair above the first
+
+
+def test_three_columns_are_still_there_after_a_reload():
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    assert at.session_state["threeway"] is not None
+
+    reloaded = AppTest.from_file(APP, default_timeout=180)
+    reloaded.query_params.update(at.query_params)
+    reloaded.run()  # not the two-column sample the page opens with
+    assert not reloaded.exception and reloaded.session_state["threeway"] is not None
+    assert len(threeway_rows(reloaded)) == len(threeway_rows(at))
+    assert reloaded.text_area(key="tgt2_text").value == (TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8")
+
+
+def test_aligner_ui_with_a_project_opens_it_in_each_new_page_at_its_pair(monkeypatch, tmp_path):
+    at = opened()
+    at.number_input(key="pair").set_value(9).run()
+    at.button(key="merge").click().run()
+    c = work(at)
+    path = tmp_path / "review.project.json"
+    path.write_bytes(project_payload(c.alignment, c.history, {"pair": 9}))
+    monkeypatch.setattr(sys, "argv", [APP, str(path)])  # as `aligner ui review.project.json` runs the page
+
+    fresh = opened()
+    assert any("Opened review.project.json: " in s.value and "Back at pair 9" in s.value for s in fresh.success)
+    assert [(b.src, b.tgt) for b in work(fresh).alignment.beads] == [(b.src, b.tgt) for b in c.alignment.beads]
+    assert fresh.number_input(key="pair").value == 9 and len(work(fresh).history) == 1
+    fresh.button(key="sample_en").click().run()  # another alignment chosen on the page stays
+    assert work(fresh).alignment.target.lang == "en"
+    path.unlink()
+    gone = AppTest.from_file(APP, default_timeout=180)
+    gone.run()  # the file moved since the server started: the sample, and why
+    assert any("review.project.json cannot be read" in e.value for e in gone.error), [e.value for e in gone.error]
+    assert not gone.exception and work(gone).alignment.source.name == "joint-statement.zh.txt"
+
+
+def test_save_project_comes_right_under_the_corrections_before_the_downloads():
+    at = opened()
+    assert [h.value for h in at.sidebar.header] == ["Correct a pair", "Project", "Download", "Open"]
+
+
+def test_work_held_by_the_project_just_opened_is_replaced_without_a_question():
+    at = opened()
+    at.number_input(key="pair").set_value(6).run()
+    at.button(key="merge").click().run()
+    c = work(at)
+    uploader = next(u for u in at.get("file_uploader") if u.key == "project_file")
+    uploader.upload("review.project.json", project_payload(c.alignment, c.history, {}), "application/json")
+    at.run()
+    at.button(key="replace_work").click().run()  # the corrections on the page were not saved: asked
+    assert any("Opened review.project.json" in s.value for s in at.success)
+    at.button(key="sample_en").click().run()  # all of it is in the file just opened: nothing to lose
+    assert not any("Replace your reviewed work?" in w.value for w in at.warning)
+    assert work(at).alignment.target.lang == "en"

@@ -42,3 +42,18 @@ def test_a_free_port_goes_to_streamlit(monkeypatch):
         port = probe.getsockname()[1]
     result = CliRunner().invoke(main, ["ui", "--headless", "--port", str(port)])
     assert result.exit_code == 0 and len(started) == 1 and str(port) in started[0][-1]
+
+
+def test_a_project_given_goes_to_the_page_and_a_file_that_is_not_one_is_said_at_once(monkeypatch, tmp_path):
+    from aligner.project import save_project
+    from sample_pairs import sample_alignment
+
+    started = never_become_streamlit(monkeypatch)
+    project = tmp_path / "review.project.json"
+    project.write_bytes(save_project(sample_alignment()))
+    result = CliRunner().invoke(main, ["ui", "--headless", str(project)])
+    assert result.exit_code == 0 and started[0][-1][-2:] == ["--", str(project.resolve())]
+    pairs = tmp_path / "pairs.json"
+    pairs.write_text('{"pairs": []}', encoding="utf-8")
+    result = CliRunner().invoke(main, ["ui", "--headless", str(pairs)])
+    assert result.exit_code == 1 and "not an aligner project" in result.output and len(started) == 1

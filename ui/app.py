@@ -17,11 +17,11 @@ import streamlit as st  # noqa: E402
 from aligner.errors import AlignerError  # noqa: E402
 from aligner.glossary import coverage_gap  # noqa: E402
 from aligner.project import load_project  # noqa: E402
-from ui import state  # noqa: E402
+from ui import autosave, state, unsaved  # noqa: E402
 from ui.correct_panel import correction_panel  # noqa: E402
 from ui.downloads import FORMATS, export_payload, file_name, project_payload, settled, status_downloads  # noqa: E402
 from ui.inputs import (  # noqa: E402
-    CUSTOM_ENCODER, DEFAULT_ENCODER, LANG_CHOICES, Inputs, page_message, sample_inputs, show_in_panel, take_sample_request,
+    LANG_CHOICES, Inputs, page_message, sample_inputs, show_in_panel, take_sample_request,
     texts_panel,
 )
 from ui.pairs_table import legend_html  # noqa: E402
@@ -51,18 +51,39 @@ def _load_project(confirmed: bool = False) -> None:
     except AlignerError as exc:
         state.flash("error", str(exc))
         return
+    _open_project(project, upload.name)
+
+
+def open_given_project() -> None:
+    """A new page of `aligner ui PROJECT` (the file is the script's argument) opens that project."""
+    given = len(sys.argv) == 2 and Path(sys.argv[0]).resolve() == Path(__file__).resolve()  # not pytest's own
+    if not given or state.work() is not None or state.three_way() is not None:
+        return
+    path = Path(sys.argv[1])
+    try:
+        project = load_project(path)
+    except AlignerError as exc:  # e.g. moved since the server started: the sample, and why
+        state.flash("error", str(exc))
+        return
+    _open_project(project, path.name)
+
+
+def _open_project(project, name: str) -> None:
+    """Put a loaded project on the page, at the pair it was saved on."""
     a = project.alignment
     model = project.settings.get("model") or None
     presplit = bool(project.settings.get("presplit", False))
     inputs = Inputs(a.source.text, a.target.text, a.source.name, a.target.name, None, model, presplit,
                     glossary=a.glossary)
     state.start(a, inputs, project.history)
-    # the texts panel shows what the project holds, so "Align" without changes keeps the work
-    st.session_state.update({
-        "zh_text": a.source.text, "tgt_text": a.target.text, "target_lang": "auto-detect", "presplit": presplit,
-        "encoder": CUSTOM_ENCODER if model else DEFAULT_ENCODER, "model_name": model or "", "tgt2_text": "",
-    })
-    state.flash("success", f"Opened {upload.name}: {len(a.beads)} pairs, {len(project.history)} corrections.")
+    show_in_panel(inputs)  # what the project holds, so "Align" without changes keeps the work
+    unsaved.mark_saved()
+    where = ""
+    pair = project.settings.get("pair")
+    if isinstance(pair, int) and 1 < pair <= len(a.beads):  # back where the reviewer stopped
+        state.show_pair(pair - 1)
+        where = f" Back at pair {pair}, where you saved it."
+    state.flash("success", f"Opened {name}: {len(a.beads)} pairs, {len(project.history)} corrections.{where}")
 
 
 def _load_pairs(confirmed: bool = False) -> None:
@@ -102,6 +123,15 @@ def downloads() -> None:
 
     corrections = state.work()
     a = corrections.alignment
+    # Save project first, under the corrections: what a reviewer saves often is not below eight downloads
+    st.header("Project")
+    inputs = st.session_state[state.INPUTS]
+    # the pair selected: opening the project goes back to it
+    settings = {"model": inputs.model, "presplit": inputs.presplit, "pair": state.selected_index() + 1}
+    st.download_button("Save project", data=settled(lambda: project_payload(a, corrections.history, settings)),
+                       file_name=file_name(a, "project"), mime="application/json", key="download_project",
+                       on_click=unsaved.mark_saved, width="stretch", type="primary")
+    unsaved.guard()
     st.header("Download")
     # the pairs chosen when the button is clicked: a note saved just before (see _note_left) is in them
     status_downloads("pair", "download", "E.g. only 'ok' for a translation memory or training data; the project "
@@ -109,12 +139,7 @@ def downloads() -> None:
                      lambda keep: len(kept_pairs(a, keep).beads),
                      lambda keep, fmt: settled(lambda: export_payload(kept_pairs(a, keep), fmt)),
                      lambda fmt: file_name(a, fmt))
-    st.header("Project")
-    inputs = st.session_state[state.INPUTS]
-    settings = {"model": inputs.model, "presplit": inputs.presplit}
-    st.download_button("Save project", data=settled(lambda: project_payload(a, corrections.history, settings)),
-                       file_name=file_name(a, "project"), mime="application/json", key="download_project",
-                       on_click="ignore", width="stretch", type="primary")
+    st.header("Open")
     open_files()
 
 
@@ -181,6 +206,7 @@ def three_way_main(result) -> None:
         threeway_downloads(result)
         st.header("Project")
         open_files()
+        unsaved.guard()  # nothing to lose here: a question left on by the two-column work replaced goes
     threeway_page(result)
 
 
@@ -227,6 +253,8 @@ def main() -> None:
     st.set_page_config(page_title="aligner · review", page_icon="⇄", layout="wide")
     st.html(PAGE_CSS)
     st.title("aligner · review")
+    autosave.restore()  # a reload of the page: the work its address names
+    open_given_project()  # else, a new page of `aligner ui PROJECT`: that project
     current = st.session_state.get(state.INPUTS) or sample_inputs()
     requested, error = None, None
     with st.expander("Texts and encoder", expanded=False):
@@ -267,6 +295,7 @@ def main() -> None:
                     state.start(result, requested)
             except AlignerError as exc:
                 st.error(page_message(str(exc)))
+    autosave.remember()  # this run's corrections, for a reload
     if state.three_way() is not None:
         three_way_main(state.three_way())
         return

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from aligner.corrections import CorrectionError
+from aligner.corrections import CorrectionError, first_changed
 from aligner.export.marked import MARK_STYLE, side_html
 from aligner.export.status import STATUS_LABELS, status
 from aligner.pair_filter import next_problem
@@ -59,7 +59,7 @@ def _act(action, *args) -> None:
         state.flash("error", " ".join(saved + [str(exc)]))
         return
     state.changed()
-    state.show_pair(min(edit.start, len(corrections.beads) - 1))
+    state.show_pair(min(first_changed(edit), len(corrections.beads) - 1))
     state.flash("success", " ".join(saved + [_sentence(edit.description)]))
 
 
@@ -94,9 +94,23 @@ def _undo() -> None:
         state.flash("info", "Nothing to undo.")
         return
     state.changed()
-    state.show_pair(min(edit.start, len(state.work().beads) - 1))
+    state.show_pair(min(first_changed(edit), len(state.work().beads) - 1))
     unsaved = f" The note typed on pair {dropped[0] + 1} was not saved." if dropped else ""
     state.flash("success", f"Undone: {edit.description}.{unsaved}")
+
+
+def _redo() -> None:
+    try:
+        edit = state.work().redo()
+    except CorrectionError as exc:
+        state.flash("error", str(exc))
+        return
+    if edit is None:  # e.g. a note was kept since the undo: a new correction drops what was undone
+        state.flash("info", "Nothing to redo.")
+        return
+    state.changed()
+    state.show_pair(min(first_changed(edit), len(state.work().beads) - 1))
+    state.flash("success", f"Redone: {edit.description}.")
 
 
 def _jump_next() -> None:
@@ -161,8 +175,12 @@ def correction_panel() -> None:
     mark = f"<style>.pair-text mark{{{MARK_STYLE}}}</style>"
     st.html(f'{mark}<div class="pair-text" style="{box}">{zh}<hr style="margin:4px 0">{tgt}</div>')
 
-    st.button("Merge with next pair", on_click=_act, args=(lambda c, k: c.merge_with_next(k), i), key="merge",
-              disabled=i + 1 >= n, width="stretch")
+    # both ways, side by side: an omitted or added row that belongs to the pair above is one click too
+    up, down = st.columns(2, gap="small")
+    up.button("Merge ↑", on_click=_act, args=(lambda c, k: c.merge_with_next(k - 1), i), key="merge_previous",
+              disabled=i == 0, width="stretch", help="Merge this pair with the previous pair")
+    down.button("Merge ↓", on_click=_act, args=(lambda c, k: c.merge_with_next(k), i), key="merge",
+                disabled=i + 1 >= n, width="stretch", help="Merge this pair with the next pair")
     label = "Unmark reviewed" if bead.reviewed else "Mark reviewed ✓"
     st.button(label, on_click=_act, args=(lambda c, k, v: c.mark_reviewed(k, v), i, not bead.reviewed),
               key="reviewed", width="stretch", shortcut="M")
@@ -192,4 +210,7 @@ def correction_panel() -> None:
 
     last = corrections.history[-1].description if corrections.history else None
     st.button("↶ Undo" + (f": {last}" if last else ""), on_click=_undo, key="undo", disabled=last is None,
+              width="stretch")
+    undone = corrections.undone[-1].description if corrections.undone else None
+    st.button("↷ Redo" + (f": {undone}" if undone else ""), on_click=_redo, key="redo", disabled=undone is None,
               width="stretch")

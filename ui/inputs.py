@@ -74,9 +74,13 @@ SAMPLE_REQUEST = "_sample_request"
 
 
 def show_in_panel(inputs: Inputs) -> None:
-    """Put a sample's texts in the boxes (from a callback: before the boxes are drawn)."""
+    """Put the texts and settings of `inputs` (a sample, opened or restored work) in the panel, before
+    it is drawn: "Align" with the panel unchanged then finds the same inputs and keeps the work."""
+    names = {lang: label for label, lang in LANG_CHOICES.items()}
     st.session_state.update({"zh_text": inputs.zh_text, "tgt_text": inputs.tgt_text, "tgt2_text": inputs.tgt2_text,
-                             "target_lang": "auto-detect", "target2_lang": "auto-detect"})
+                             "target_lang": names[inputs.target_lang], "target2_lang": names[inputs.tgt2_lang],
+                             "presplit": inputs.presplit, "encoder": CUSTOM_ENCODER if inputs.model else DEFAULT_ENCODER,
+                             "model_name": inputs.model or ""})
 
 
 def _use_sample(langs: tuple[str, ...]) -> None:

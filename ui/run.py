@@ -10,6 +10,7 @@ from __future__ import annotations
 import pickle
 import threading
 from collections import OrderedDict
+from typing import Any, Hashable
 
 import streamlit as st
 
@@ -30,21 +31,22 @@ def encoder_for(model: str | None):
 
 
 class AlignmentStore:
-    """The last few alignments, stored pickled: a hit costs one unpickle, not an alignment."""
+    """The last few alignments, stored pickled: a hit costs one unpickle, not an alignment, and each
+    caller gets its own copy. (Also keeps the pages' work for a reload: `ui/autosave.py`.)"""
 
     def __init__(self, keep: int = KEEP) -> None:
         self.keep = keep
-        self.items: OrderedDict[Inputs, bytes] = OrderedDict()
+        self.items: OrderedDict[Hashable, bytes] = OrderedDict()
         self.lock = threading.Lock()
 
-    def get(self, inputs: Inputs) -> Alignment | ThreeWay | None:
+    def get(self, inputs: Hashable) -> Any:
         with self.lock:
             data = self.items.get(inputs)
             if data is not None:
                 self.items.move_to_end(inputs)
         return pickle.loads(data) if data is not None else None
 
-    def put(self, inputs: Inputs, alignment: Alignment | ThreeWay) -> None:
+    def put(self, inputs: Hashable, alignment: Any) -> None:
         data = pickle.dumps(alignment, protocol=pickle.HIGHEST_PROTOCOL)
         with self.lock:
             self.items[inputs] = data

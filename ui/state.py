@@ -28,9 +28,12 @@ def work() -> Corrections | None:
 
 
 def work_at_stake() -> bool:
-    """Whether the page holds a reviewer's corrections, marks or notes that a new alignment would replace."""
+    """Whether the page holds a reviewer's corrections, marks or notes that a new alignment would replace
+    and that no saved project holds: work saved (or just opened) is replaced without a question."""
+    from ui.unsaved import unsaved
+
     corrections = work()
-    return corrections is not None and corrections.has_work
+    return corrections is not None and corrections.has_work and unsaved(corrections) > 0
 
 
 def three_way():

@@ -10,13 +10,15 @@ from pathlib import Path
 
 import click
 
+from aligner.errors import AlignerError
 from aligner.reading import MAX_DOCUMENT_BYTES
 
 APP = Path(__file__).resolve().parents[2] / "ui" / "app.py"
 
 
-def streamlit_command(port: int | None, headless: bool, app: Path = APP) -> list[str]:
-    """The `streamlit run` command line for the review page."""
+def streamlit_command(port: int | None, headless: bool, app: Path = APP, project: Path | None = None) -> list[str]:
+    """The `streamlit run` command line for the review page (`project`: the file it opens, given to the
+    page as its script argument)."""
     command = [sys.executable, "-m", "streamlit", "run", str(app), "--browser.gatherUsageStats", "false",
                "--client.toolbarMode", "minimal",
                # the page turns its own pagination (jump to a pair), which Streamlit would log as a warning
@@ -28,6 +30,8 @@ def streamlit_command(port: int | None, headless: bool, app: Path = APP) -> list
         command += ["--server.port", str(port)]
     if headless:
         command += ["--server.headless", "true"]
+    if project is not None:
+        command += ["--", str(project.resolve())]
     return command
 
 
@@ -43,10 +47,14 @@ def port_taken(port: int) -> bool:
 
 
 @click.command()
+@click.argument("project", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--port", type=int, help="Port to serve on (default: Streamlit's, 8501).")
 @click.option("--headless", is_flag=True, help="Do not open a browser window; just print the address.")
-def ui(port: int | None, headless: bool) -> None:
-    """Open the review page: the sample texts aligned, corrections, downloads."""
+def ui(project: Path | None, port: int | None, headless: bool) -> None:
+    """Open the review page: the sample texts aligned, corrections, downloads.
+
+    PROJECT, a project file saved from the page, opens with its corrections, marks and notes instead
+    of the sample, in every new tab, at the pair it was saved on."""
     if not APP.is_file():
         raise click.ClickException(
             f"The review page is not here ({APP}): it ships with the source checkout. "
@@ -55,7 +63,14 @@ def ui(port: int | None, headless: bool) -> None:
     if port is not None and port_taken(port):  # else Streamlit logs "not available" among its timestamps
         raise click.ClickException(f"Port {port} is in use (another `aligner ui`?); open that page, stop it, "
                                    "or pick another port with --port.")
-    command = streamlit_command(port, headless)
+    if project is not None:  # a file that is not a project is said here, not in the page after the server started
+        from aligner.project import load_project
+
+        try:
+            load_project(project)
+        except AlignerError as error:
+            raise click.ClickException(str(error)) from None
+    command = streamlit_command(port, headless, project=project)
     if os.name == "posix":  # become the server: one process to stop, signals go straight to it
         os.execv(command[0], command)
     try:

@@ -1,0 +1,72 @@
+"""Corrections not yet in a saved project: said beside "Save project", and asked about before the tab closes.
+
+The page keeps its work across a reload (`ui/autosave.py`), but only the project file keeps it once the
+tab or the browser is closed or the server stops. So the page counts the corrections made since the
+project was last saved (or opened), and while there are any the browser asks before leaving the page.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from aligner.corrections import Corrections, Edit
+from ui import state
+
+SAVED = "_project_saved"  # (the work, its number of corrections, the last one) when its project was last saved or opened
+
+# The browser's own "Leave site?" question, on while the page holds unsaved corrections. The flag is
+# in the script's text, so that the page runs it anew whenever it changes.
+GUARD_JS = """<script>
+(() => {{
+  window.alignerUnsaved = {unsaved};
+  if (!window.alignerGuard) {{
+    window.alignerGuard = true;
+    window.addEventListener("beforeunload", event => {{
+      if (window.alignerUnsaved) {{ event.preventDefault(); event.returnValue = ""; }}
+    }});
+  }}
+}})();
+</script>"""
+
+
+def _point(corrections: Corrections) -> tuple[Corrections, int, Edit | None]:
+    history = corrections.history
+    return corrections, len(history), history[-1] if history else None
+
+
+def mark_saved() -> None:
+    """The project file now holds the page's work (Save project clicked, a project opened)."""
+    corrections = state.work()
+    if corrections is not None:
+        st.session_state[SAVED] = _point(corrections)
+
+
+def saved_point(corrections: Corrections) -> tuple[int, Edit | None] | None:
+    """Where `corrections` stood when their project was last saved (None: never), for a reload to carry."""
+    work, count, last = st.session_state.get(SAVED, (None, 0, None))
+    return (count, last) if work is corrections else None
+
+
+def restore_saved_point(corrections: Corrections, point: tuple[int, Edit | None] | None) -> None:
+    if point is not None:
+        st.session_state[SAVED] = (corrections, *point)
+
+
+def unsaved(corrections: Corrections) -> int:
+    """How many corrections the saved project lacks (every one when it was never saved)."""
+    work, count, last = st.session_state.get(SAVED, (None, 0, None))
+    history = corrections.history
+    if work is not corrections:  # other work on the page since (aligned, opened, restored): never saved
+        return len(history)
+    if len(history) >= count and (count == 0 or history[count - 1] == last):
+        return len(history) - count
+    return max(len(history), 1)  # undone past the save: the file differs
+
+
+def guard() -> None:
+    """Say how many corrections the saved project lacks, and ask before the tab closes while any do."""
+    corrections = state.work()
+    n = unsaved(corrections) if corrections is not None else 0
+    if n:
+        st.caption(f"{n} correction{'s' if n != 1 else ''} not in a saved project yet: save it to keep your "
+                   "work once this tab is closed.")
+    st.html(GUARD_JS.format(unsaved="true" if n else "false"), unsafe_allow_javascript=True)
