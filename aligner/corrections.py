@@ -13,10 +13,11 @@ from typing import Callable
 
 from aligner.errors import AlignerError
 from aligner.review.weak import without_doubt
-from aligner.types import Alignment, Bead, Document
+from aligner.types import Alignment, Bead
 
-# score(source, target, bead) -> 0–1 confidence for a bead a correction created.
-Scorer = Callable[[Document, Document, Bead], float]
+# score(beads, indices) -> 0–1 confidences of the beads[k], k in indices, that a correction created, each
+# among its new neighbours (None where it has none: the fallback below then applies; see align.rescore).
+Scorer = Callable[[list[Bead], range], list["float | None"]]
 # recheck(context, fresh) -> the fresh beads flagged (adjacent unmatched ones may be merged);
 # `context` is the alignment without the beads being replaced, for document-level checks.
 Recheck = Callable[[Alignment, list[Bead]], list[Bead]]
@@ -279,9 +280,9 @@ class Corrections:
 
     def _replace(self, op: str, start: int, before: list[Bead], made: list[tuple[Bead, list[Bead]]], description: str) -> Edit:
         """Score and flag the new beads, then record the edit (with the neighbours' stale doubts)."""
-        fresh = [replace(bead, score=self._score(bead, parts), flags=[]) for bead, parts in made]
         a = self.alignment
         end = start + len(before)
+        fresh = [replace(bead, score=score, flags=[]) for (bead, _), score in zip(made, self._scores(start, end, made))]
         context = Alignment(a.source, a.target, a.beads[:start] + a.beads[end:], a.model, a.glossary)
         flagged = self.recheck(context, fresh)
         if [(b.src, b.tgt) for b in flagged] == [(b.src, b.tgt) for b in before]:
@@ -299,12 +300,14 @@ class Corrections:
             after.append(without_doubt(self.beads[end]))
         return self._record(op, start, before, after, description)
 
-    def _score(self, bead: Bead, parts: list[Bead]) -> float:
-        if self.scorer is not None:
-            return float(self.scorer(self.alignment.source, self.alignment.target, bead))
-        if not bead.src or not bead.tgt:
-            return 0.0
-        return _min_score(bead, parts)
+    def _scores(self, start: int, end: int, made: list[tuple[Bead, list[Bead]]]) -> list[float]:
+        """The new beads' scores: the scorer's, each among its new neighbours, else `_min_score`."""
+        fallback = [_min_score(bead, parts) if bead.src and bead.tgt else 0.0 for bead, parts in made]
+        if self.scorer is None:
+            return fallback
+        beads = self.beads[:start] + [bead for bead, _ in made] + self.beads[end:]
+        scored = self.scorer(beads, range(start, start + len(made)))
+        return [given if score is None else float(score) for score, given in zip(scored, fallback)]
 
     def _record(self, op: str, start: int, before: list[Bead], after: list[Bead], description: str,
                 redo: bool = False) -> Edit:

@@ -1,10 +1,14 @@
 """Corrections on a real alignment keep the invariants, re-flag what changed, and undo exactly."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from aligner.corrections import CorrectionError, Corrections
 from sample_pairs import assert_invariants, sample_alignment, shapes
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def kinds(bead) -> set[str]:
@@ -134,9 +138,9 @@ def test_scorer_scores_the_new_pairs_and_low_scores_are_flagged_weak():
     a = sample_alignment()
     seen = []
 
-    def scorer(source, target, bead):
-        seen.append((bead.src, bead.tgt))
-        return 0.2
+    def scorer(beads, indices):
+        seen.extend((beads[k].src, beads[k].tgt) for k in indices)
+        return [0.2 for _ in indices]
 
     Corrections(a, scorer=scorer).merge_with_next(1)
     assert seen == [((1, 2), (2, 3))]
@@ -340,3 +344,53 @@ def test_the_pair_a_correction_changed_is_told_apart_from_a_neighbour_whose_doub
     c.undo()
     c.undo()
     assert first_changed(c.undo()) == 3  # undone: the same pairs, the other way round
+
+
+def test_pairs_a_reviewer_makes_are_scored_as_the_aligner_scores_its_own():
+    """Two confident pairs merged by mistake are no '2–2 · 1.00 · ok': the aligner's model, fitted once
+    on the document (embeddings from the cache), scores the new pair among its neighbours."""
+    from aligner import align_files
+    from aligner.align.rescore import BeadRescorer, LazyRescorer
+    from aligner.embed import get_encoder
+
+    a = align_files(ROOT / "texts" / "joint-statement.zh.txt", ROOT / "texts" / "joint-statement.en.txt")
+    rescorer = BeadRescorer(a.source, a.target, get_encoder())
+    assert rescorer.scores(a.beads, range(len(a.beads))) == pytest.approx([b.score for b in a.beads])  # its own, unchanged
+    k = next(k for k in range(len(a.beads) - 1) if all(len(b.src) == len(b.tgt) == 1 and b.score > 0.9
+                                                        for b in a.beads[k : k + 2]))
+    without = Corrections(align_files(ROOT / "texts" / "joint-statement.zh.txt", ROOT / "texts" / "joint-statement.en.txt"))
+    without.merge_with_next(k)
+    assert without.beads[k].score > 0.9  # the lower score of its parts, as before
+    c = Corrections(a, scorer=LazyRescorer(a.source, a.target))
+    c.merge_with_next(k)
+    assert a.beads[k].score < 0.1 and "weak" in kinds(a.beads[k])
+    c.undo()
+    assert a.beads[k].score > 0.9
+    import pickle
+
+    copy = pickle.loads(pickle.dumps(c))  # the page's reload store: the documents, not the fitted model
+    assert copy.scorer._fitted is None and copy.scorer.source.text == a.source.text
+
+
+def test_a_hand_made_pair_of_a_shape_the_aligner_never_searches_keeps_the_fallback_score():
+    from aligner import align_files
+    from aligner.align.rescore import BeadRescorer
+    from aligner.embed import get_encoder
+
+    a = align_files(ROOT / "texts" / "joint-statement.zh.txt", ROOT / "texts" / "joint-statement.en.txt")
+    c = Corrections(a, scorer=BeadRescorer(a.source, a.target, get_encoder()).scores)
+    k = next(k for k in range(len(a.beads) - 2) if all(len(b.src) == len(b.tgt) == 1 for b in a.beads[k : k + 3]))
+    c.merge_with_next(k)
+    parts = (a.beads[k].score, a.beads[k + 1].score)
+    c.merge_with_next(k)  # 3–3: beyond the shapes searched (a + b ≤ 5)
+    assert (len(a.beads[k].src), len(a.beads[k].tgt)) == (3, 3)
+    assert a.beads[k].score == min(parts)  # the lower score of the pairs it came from
+
+
+def test_a_model_that_cannot_be_loaded_leaves_corrections_their_fallback_score(tmp_path):
+    from aligner.align.rescore import LazyRescorer
+
+    a = sample_alignment()
+    c = Corrections(a, scorer=LazyRescorer(a.source, a.target, str(tmp_path / "no-such-model")))
+    c.merge_with_next(1)
+    assert c.scorer._failed and a.beads[1].score == min(b.score for b in sample_alignment().beads[1:3])

@@ -1259,3 +1259,16 @@ def test_work_held_by_the_project_just_opened_is_replaced_without_a_question():
     at.button(key="sample_en").click().run()  # all of it is in the file just opened: nothing to lose
     assert not any("Replace your reviewed work?" in w.value for w in at.warning)
     assert work(at).alignment.target.lang == "en"
+
+
+def test_two_confident_pairs_merged_by_mistake_are_scored_by_the_aligner_and_shown_weak():
+    at = opened()
+    beads = work(at).alignment.beads
+    k = next(k for k in range(len(beads) - 1) if all(len(b.src) == len(b.tgt) == 1 and b.score > 0.9 and not b.flags
+                                                      for b in beads[k : k + 2]))
+    at.number_input(key="pair").set_value(k + 1).run()
+    at.button(key="merge").click().run()
+    assert not at.exception
+    merged = work(at).alignment.beads[k]
+    assert (len(merged.src), len(merged.tgt)) == (2, 2) and merged.score < 0.5  # was the lower of 1.00 and 1.00
+    assert next(r for r in table_rows(at) if r["pair"] == k + 1)["status"] != "ok"

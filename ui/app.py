@@ -111,7 +111,7 @@ def _load_pairs(confirmed: bool = False) -> None:
     # panel unchanged finds the same inputs and keeps the checked rows and their corrections
     inputs = Inputs(a.source.text, a.target.text, a.source.name, a.target.name, lang, model, True,
                     glossary=a.glossary)
-    state.start(a, inputs)
+    state.start(a, inputs, rescore=False)
     # the texts panel shows the rows, one per line; changing them and pressing "Align" aligns them afresh
     st.session_state.update({"zh_text": a.source.text, "tgt_text": a.target.text, "presplit": True, "tgt2_text": ""})
     flagged = sum(1 for bead in a.beads if bead.flags)

@@ -77,7 +77,8 @@ def restore() -> None:
     if kept.three_way is not None:
         state.start_three(kept.three_way, kept.inputs)
         return
-    state.start(kept.corrections.alignment, kept.inputs, kept.corrections.history)
+    state.start(kept.corrections.alignment, kept.inputs, kept.corrections.history,
+                rescore=kept.corrections.scorer is not None)  # checked rows stay unscored by the model
     state.work().undone[:] = kept.corrections.undone  # redo too
     state.show_pair(min(kept.pair, len(kept.corrections.beads) - 1))
     unsaved.restore_saved_point(state.work(), kept.saved)
