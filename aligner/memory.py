@@ -33,7 +33,7 @@ from aligner.export.listing import MISSING
 from aligner.export.tmx import REVIEWED_PROP
 from aligner.export.word import NOTE_LEAD, REVIEWED
 from aligner.review.weak import weak_reason
-from aligner.tables import language_columns, read_rows, role_columns
+from aligner.tables import TABLE_SUFFIXES, language_columns, read_rows, role_columns
 from aligner.threeway import quote_start
 from aligner.types import WEAK, Alignment, Bead, Document, Flag, Progress, Sentence, Term
 
@@ -48,6 +48,8 @@ Sides = tuple[str, str]  # what a file's two sides are called in messages: ("col
 UNNAMED_SIDES: Sides = ("the first column", "the second column")
 Marks = list[tuple[bool, str]]  # per row: reviewed, and the reviewer's note, as the file gives them
 
+
+PAIRS_SUFFIXES = (".tmx", ".json") + TABLE_SUFFIXES  # what `read_pairs` takes
 
 def read_pairs(path: str | Path, target_lang: str | None = None) -> tuple[list[tuple[str, str]], str | None]:
     """The (Chinese, translation) rows of a .tmx, .tsv/.csv/.txt, .xlsx, .ods, .docx (a bilingual table) or

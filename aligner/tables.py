@@ -59,6 +59,10 @@ def language_columns(header: list[str]) -> dict[str, int]:
     return found if "zh" in found and len(found) > 1 else {}
 
 
+# What `read_rows` takes (.xls and .et only to say what to save them as): an upload box lists the same
+TABLE_SUFFIXES = (".tsv", ".csv", ".txt", ".xlsx", ".ods", ".docx", ".odt", ".xls", ".et")
+
+
 def read_rows(path: Path) -> list[list[str]]:
     """The rows of a .xlsx (its first sheet, cells as Excel displays them: 5%, not 0.05) or .ods (likewise, as Calc
     displays them), a .docx or .odt (its bilingual table, such as aligner's Word

@@ -327,6 +327,18 @@ def test_a_memory_from_elsewhere_is_checked_row_by_row_in_the_page(tmp_path):
     assert any("notes.csv" in e.value and "no two columns" in e.value for e in at.error)
 
 
+def test_a_libreoffice_table_of_pairs_or_terms_can_be_uploaded_as_the_command_line_reads_it():
+    at = opened()
+    for key in ("pairs_file", "glossary_file"):  # the boxes offer what check and --glossary read
+        uploader = next(u for u in at.get("file_uploader") if u.key == key)
+        assert {".ods", ".odt", ".xlsx", ".xls"} <= set(uploader.proto.type), key
+    uploader = next(u for u in at.get("file_uploader") if u.key == "pairs_file")
+    uploader.upload("pairs.ods", (ROOT / "tests" / "data" / "joint-statement-pairs.ods").read_bytes(), "application/vnd.oasis.opendocument.spreadsheet")
+    at.run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert any("Checked pairs.ods" in s.value for s in at.success)
+
+
 def test_the_three_column_page_opens_a_project_and_checks_pairs_aligned_elsewhere():
     at = opened()
     sample = work(at).alignment

@@ -16,6 +16,7 @@ import streamlit as st  # noqa: E402
 
 from aligner.errors import AlignerError  # noqa: E402
 from aligner.glossary import coverage_gap  # noqa: E402
+from aligner.memory import PAIRS_SUFFIXES  # noqa: E402
 from aligner.project import load_project  # noqa: E402
 from ui import autosave, state, unsaved  # noqa: E402
 from ui.correct_panel import correction_panel  # noqa: E402
@@ -147,7 +148,7 @@ def open_files() -> None:
     """The uploads that put other work on the page: a saved project, pairs aligned elsewhere. On both
     pages: a reviewer looking at three columns opens their project or checks a memory from there too."""
     st.file_uploader("Open a project", type=["json"], key="project_file", on_change=_load_project)
-    st.file_uploader("Check pairs aligned elsewhere", type=["tmx", "tsv", "csv", "xlsx", "docx", "json"],
+    st.file_uploader("Check pairs aligned elsewhere", type=[suffix.lstrip(".") for suffix in PAIRS_SUFFIXES],
                      key="pairs_file", on_change=_load_pairs,
                      help="A translation memory, a two-column table (the Chinese first, or columns named zh "
                           "and en/ru), a bilingual Word table, such as the Word download corrected by the "

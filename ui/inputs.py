@@ -10,13 +10,14 @@ from aligner.errors import InputError
 from aligner.fetch import is_url, read_url
 from aligner.glossary import glossary_from_bytes
 from aligner.reading import READABLE_SUFFIXES, read_bytes
+from aligner.tables import TABLE_SUFFIXES
 from aligner.types import Term
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_ZH = ROOT / "texts" / "joint-statement.zh.txt"
 SAMPLE_TGT = {"ru": ROOT / "texts" / "joint-statement.ru.txt", "en": ROOT / "texts" / "joint-statement.en.txt"}
 UPLOAD_TYPES = [suffix.lstrip(".") for suffix in READABLE_SUFFIXES]
-GLOSSARY_TYPES = ["tsv", "csv", "txt", "xlsx"]
+GLOSSARY_TYPES = [suffix.lstrip(".") for suffix in TABLE_SUFFIXES]
 LANG_CHOICES = {"auto-detect": None, "Russian": "ru", "English": "en"}
 DEFAULT_ENCODER = "Offline default (multilingual-e5-small)"
 CUSTOM_ENCODER = "sentence-transformers model (name or path)"
