@@ -161,6 +161,33 @@ def test_only_misses_are_embedded_in_one_batch_in_input_order(tmp_path):
     np.testing.assert_array_equal(mixed, inner.inner.encode([c, a, b, c]))
 
 
+def test_a_run_stopped_half_way_keeps_the_vectors_it_embedded(tmp_path, monkeypatch):
+    """Ctrl-C after minutes of embedding a novel left the cache empty: vectors were stored at the end only."""
+    monkeypatch.setattr("aligner.embed.cache.STORE_EVERY", 4)
+    texts = seed_lines(10)
+
+    class StoppedOnThirdBatch(CountingEncoder):
+        def encode(self, texts, progress=None):
+            if len(self.calls) == 2:
+                raise KeyboardInterrupt
+            return super().encode(texts, progress)
+
+    with pytest.raises(KeyboardInterrupt):
+        CachedEncoder(StoppedOnThirdBatch(), tmp_path).encode(texts)
+    rerun = CountingEncoder()
+    vectors = CachedEncoder(rerun, tmp_path).encode(texts)
+    assert rerun.calls == [texts[8:]]  # the two finished batches come from disk
+    np.testing.assert_array_equal(vectors, rerun.inner.encode(texts))
+
+
+def test_batches_report_progress_over_the_whole_input(tmp_path, monkeypatch):
+    monkeypatch.setattr("aligner.embed.cache.STORE_EVERY", 4)
+    seen = []
+    CachedEncoder(CountingEncoder(), tmp_path).encode(seed_lines(10), progress=lambda *report: seen.append(report))
+    done = [d for _, d, _ in seen]
+    assert done == sorted(done) and seen[-1] == ("embed", 10, 10) and {t for _, _, t in seen} == {10}
+
+
 def test_cache_dir_comes_from_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("ALIGNER_CACHE_DIR", str(tmp_path / "here"))
     encoder = get_encoder(workers=1)

@@ -22,6 +22,10 @@ from aligner.types import Progress
 
 ENV_VAR = "ALIGNER_CACHE_DIR"
 _LOOKUP_CHUNK = 500  # keys per SELECT ... IN (...), under SQLite's variable limit everywhere
+# Misses are embedded and stored this many at a time (≈ 20 s of the default encoder on two cores),
+# so a run stopped by Ctrl-C, a crash or a full disk keeps what it embedded: a novel's 40,000
+# sentences take ten minutes, all lost when they were stored only at the end.
+STORE_EVERY = 1024
 
 
 def default_cache_dir() -> Path:
@@ -53,7 +57,8 @@ def _key(text: str) -> bytes:
 
 
 class CachedEncoder:
-    """Wraps an encoder: looks every text up on disk and embeds only the misses, in one batch.
+    """Wraps an encoder: looks every text up on disk and embeds only the misses, storing them
+    STORE_EVERY at a time (a run stopped half-way keeps the vectors of the batches it finished).
 
     An encoder may have a `fingerprint` (its package version, its model files' sizes and times):
     vectors are cached per name and fingerprint, so an upgraded or re-saved model starts afresh."""
@@ -88,16 +93,29 @@ class CachedEncoder:
 
                 def inner_progress(stage: str, done: int, _n: int) -> None:
                     progress(stage, min(total, hits + round(done * per_miss)), total)
-            vectors = np.asarray(self.inner.encode(list(misses.values()), progress=inner_progress), dtype=np.float32)
-            new = dict(zip(misses.keys(), vectors))
-            self._store(new)
-            self._stored_here.update(new)
-            found.update(new)
+            found.update(self._embed_and_store(misses, inner_progress))
         try:
             return np.stack([found[k] for k in keys]).astype(np.float32, copy=False)
         except ValueError as exc:  # cached rows of another length than the model's: distrust the file
             self._give_up(exc)
             return np.asarray(self.inner.encode(texts, progress=progress), dtype=np.float32)
+
+    def _embed_and_store(self, misses: dict[bytes, str], progress: Progress | None) -> dict[bytes, np.ndarray]:
+        """Embed `misses` STORE_EVERY at a time, storing each batch before the next begins."""
+        keys, texts = list(misses), list(misses.values())
+        out: dict[bytes, np.ndarray] = {}
+        for start in range(0, len(texts), STORE_EVERY):
+            batch_progress = None
+            if progress:
+                def batch_progress(stage: str, done: int, _n: int, _start: int = start) -> None:
+                    progress(stage, _start + done, len(texts))
+            vectors = np.asarray(self.inner.encode(texts[start : start + STORE_EVERY], progress=batch_progress),
+                                 dtype=np.float32)
+            new = dict(zip(keys[start : start + STORE_EVERY], vectors))
+            self._store(new)
+            self._stored_here.update(new)
+            out.update(new)
+        return out
 
     def close(self) -> None:
         """Release the inner encoder's resources (e.g. worker processes)."""
