@@ -92,7 +92,9 @@ def align_documents(source: Document, target: Document, encoder=None, progress: 
     encoder = encoder or get_encoder()
     beads = align(source, target, encoder, progress=progress)
     alignment = Alignment(source=source, target=target, beads=beads, model=encoder.name, glossary=tuple(glossary))
+    progress("review", 0, 1)  # a minute on a novel: say so rather than leave the finished bar standing
     review(alignment, encoder)
+    progress("review", 1, 1)
     return alignment
 
 

@@ -73,7 +73,12 @@ def _align_two(files, output, target_lang, model, presplit, cache, progress, glo
     from aligner.pair_filter import kept_pairs
     from aligner.pipeline import align_documents, check_languages
 
-    source, target = (_load(file, lang, presplit) for file, lang in zip(files, (None, target_lang)))
+    documents = []
+    for done, (file, lang) in enumerate(zip(files, (None, target_lang))):  # a novel takes half a minute
+        progress("segment", done, 2)
+        documents.append(_load(file, lang, presplit))
+    progress("segment", 2, 2)
+    source, target = documents
     check_languages(source, target)
     check_coverage(glossary, (target.lang,), glossary_name)  # before minutes of work, not after
     aligned = align_documents(source, target, get_encoder(model, cache=cache), progress=progress, glossary=glossary)
