@@ -188,6 +188,24 @@ def test_batches_report_progress_over_the_whole_input(tmp_path, monkeypatch):
     assert done == sorted(done) and seen[-1] == ("embed", 10, 10) and {t for _, _, t in seen} == {10}
 
 
+def test_aligner_cache_shows_the_files_and_clears_them(tmp_path, monkeypatch):
+    """A corpus linguist's cache grows by ~60 MB a novel and nothing said where, or how to empty it."""
+    from click.testing import CliRunner
+
+    from aligner.cli import main
+
+    monkeypatch.setenv("ALIGNER_CACHE_DIR", str(tmp_path))
+    cached = CachedEncoder(CountingEncoder(), tmp_path)
+    cached.encode(seed_lines(3))
+    shown = CliRunner().invoke(main, ["cache"])
+    assert shown.exit_code == 0, shown.output
+    assert str(tmp_path) in shown.output and "3 vectors" in shown.output and cached.path.name in shown.output
+    cleared = CliRunner().invoke(main, ["cache", "--clear"])
+    assert cleared.exit_code == 0 and "freed" in cleared.output
+    assert not list((tmp_path / "embeddings").iterdir())
+    assert "0 files" in CliRunner().invoke(main, ["cache"]).output
+
+
 def test_cache_dir_comes_from_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("ALIGNER_CACHE_DIR", str(tmp_path / "here"))
     encoder = get_encoder(workers=1)

@@ -12,6 +12,7 @@ import os
 import re
 import sqlite3
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -50,6 +51,40 @@ def cache_file(cache_dir: Path, model_name: str, fingerprint: str = "") -> Path:
     identity = f"{model_name}\0{fingerprint}" if fingerprint else model_name
     digest = hashlib.sha256(identity.encode("utf-8")).hexdigest()[:10]
     return Path(cache_dir) / "embeddings" / f"{slug}-{digest}.sqlite"
+
+
+@dataclass(frozen=True)
+class CacheFile:
+    """One model's file of cached vectors, as `aligner cache` lists it."""
+
+    path: Path
+    size: int  # bytes on disk, its write-ahead log included
+    vectors: int | None  # None: the file cannot be read as a cache
+
+
+def cache_files(cache_dir: Path) -> list[CacheFile]:
+    """The embedding files in `cache_dir` (each model's, every version's), largest first: a
+    novel's sentences take about 60 MB and nothing is ever removed by itself."""
+    out = []
+    for path in sorted((Path(cache_dir) / "embeddings").glob("*.sqlite")):
+        size = sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
+        try:
+            with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5) as conn:
+                (vectors,) = conn.execute("SELECT count(*) FROM vectors").fetchone()
+        except sqlite3.Error:
+            vectors = None
+        out.append(CacheFile(path, size, vectors))
+    return sorted(out, key=lambda f: -f.size)
+
+
+def clear_cache(cache_dir: Path) -> int:
+    """Delete every embedding file (and its SQLite side files) in `cache_dir`; the bytes freed."""
+    freed = 0
+    for path in (Path(cache_dir) / "embeddings").glob("*.sqlite*"):
+        size = path.stat().st_size
+        path.unlink(missing_ok=True)
+        freed += size
+    return freed
 
 
 def _key(text: str) -> bytes:
