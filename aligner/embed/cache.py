@@ -29,6 +29,37 @@ _LOOKUP_CHUNK = 500  # keys per SELECT ... IN (...), under SQLite's variable lim
 STORE_EVERY = 1024
 
 
+# A plain (rowid) table: 2.1 kB a vector on disk. Files written before held a WITHOUT ROWID table,
+# where each 1.5 kB row is too big for a page's share and spills onto an overflow page: 4.7 kB.
+_SCHEMA = "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vec BLOB NOT NULL)"
+
+
+def _upgrade(conn: sqlite3.Connection) -> None:
+    """Copy a file of the old WITHOUT ROWID layout into the plain one, once, and shrink the file."""
+    def old_layout() -> bool:
+        row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'vectors'").fetchone()
+        return bool(row) and "WITHOUT ROWID" in row[0].upper()
+
+    if not old_layout():
+        return
+    conn.isolation_level = None  # explicit transaction: another process may be upgrading the same file
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if old_layout():
+                conn.execute("ALTER TABLE vectors RENAME TO vectors_old")
+                conn.execute(_SCHEMA)
+                conn.execute("INSERT INTO vectors (key, vec) SELECT key, vec FROM vectors_old")
+                conn.execute("DROP TABLE vectors_old")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("VACUUM")
+    finally:
+        conn.isolation_level = ""
+
+
 def default_cache_dir() -> Path:
     """$ALIGNER_CACHE_DIR, else the user's cache folder (platformdirs, else XDG) /aligner."""
     if os.environ.get(ENV_VAR):
@@ -169,7 +200,8 @@ class CachedEncoder:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(self.path, timeout=30)
         conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vec BLOB NOT NULL) WITHOUT ROWID")
+        _upgrade(conn)
+        conn.execute(_SCHEMA)
         return conn
 
     def _lookup(self, keys: set[bytes]) -> dict[bytes, np.ndarray]:
