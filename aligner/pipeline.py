@@ -86,8 +86,10 @@ def align_documents(source: Document, target: Document, encoder=None, progress: 
     from aligner.align import align
     from aligner.embed import get_encoder
     from aligner.review import review
+    from aligner.sizing import warn_if_too_big
 
     check_languages(source, target)
+    warn_if_too_big(source, target)
     progress = progress or no_progress
     encoder = encoder or get_encoder()
     beads = align(source, target, encoder, progress=progress)
