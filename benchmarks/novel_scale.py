@@ -2,6 +2,7 @@
 
     PYTHONPATH=. python benchmarks/novel_scale.py --copies 4            # 5,876 zh / 7,840 en sentences
     PYTHONPATH=. python benchmarks/novel_scale.py --copies 14 --export tsv docx   # 20,566 / 27,440
+    PYTHONPATH=. python benchmarks/novel_scale.py --write      # also into RESULTS.md
 
 Prints, per stage (reading and splitting, embedding, the search's set-up, the search, confidences,
 review, each export), its seconds and the process's peak resident memory so far. Embeddings come
@@ -39,6 +40,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=4)
     parser.add_argument("--export", nargs="*", default=["tsv", "xlsx", "docx"], metavar="FORMAT")
+    parser.add_argument("--write", action="store_true", help="Write the figures into benchmarks/RESULTS.md.")
     args = parser.parse_args()
 
     from aligner import export
@@ -50,12 +52,14 @@ def main() -> None:
     from aligner.review import review
     from aligner.types import LANGUAGE_NAMES, Alignment, Bead
 
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    clock = [time.perf_counter()]
+    load = f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    print(load)
+    clock, rows = [time.perf_counter()], []
 
     def lap(stage: str) -> None:
         now = time.perf_counter()
         print(f"{stage:<24} {now - clock[0]:7.1f} s   peak {peak_mb():6.0f} MB", flush=True)
+        rows.append(f"| {stage} | {now - clock[0]:.1f} | {peak_mb():.0f} |")
         clock[0] = now
 
     source = load_document(novel("zh", args.copies), name="novel.zh")
@@ -83,6 +87,15 @@ def main() -> None:
     for fmt in args.export:
         export.write(alignment, out / f"pairs.{fmt}")
         lap(f"export {fmt}")
+    if args.write:
+        from results_file import markers, write_section
+
+        start, end = markers("novel")
+        write_section("novel", "\n".join([
+            start, f"## A novel-length pair (`benchmarks/novel_scale.py --copies {args.copies}`)", "",
+            f"The six MAC dev chapters {args.copies} times over, embeddings from the cache; {load} (a shared "
+            "machine: compare figures of one run). Peak memory is the process's so far.", "",
+            "| stage | seconds | peak MB |", "| --- | ---: | ---: |", *rows, end]))
 
 
 if __name__ == "__main__":
