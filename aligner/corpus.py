@@ -95,6 +95,7 @@ class DocumentResult:
     removed: tuple[Path, ...] = ()  # an earlier run's output for this document, removed as it failed now
     warnings: list[str] = field(default_factory=list)  # the review's about a whole translation (kept when
     # the alignment is let go to save memory)
+    kept_note: str | None = None  # the summary's note of a document kept from an earlier run (see earlier_results)
 
     @property
     def name(self) -> str:
@@ -267,9 +268,10 @@ def check_output_folder(out_dir: Path, folders: list[Path]) -> None:
 def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=None, presplit: bool = False,
                  target_lang: str | None = None, progress: Progress | None = None,
                  glossary: tuple[Term, ...] = (), keep: Collection[str] | None = None,
-                 min_score: float = 0.0, glossary_name: str = "The glossary") -> Iterator[DocumentResult]:
+                 min_score: float = 0.0, glossary_name: str = "The glossary",
+                 kept: dict[FileSet, DocumentResult] | None = None) -> Iterator[DocumentResult]:
     """Align each set and write `<out_dir>/<name>.zh-<lang>.<fmt>` (`zh-ru-en` for three columns);
-    yield one DocumentResult per set. Only pairs of the statuses `keep` scoring at least
+    yield one DocumentResult per set (those in `kept` as they are: see `earlier_results`). Only pairs of the statuses `keep` scoring at least
     `min_score` are written (and kept on the result for a merged file); the counts are of all.
 
     Errors a user can act on (AlignerError) are recorded on the result and the corpus goes on; a
@@ -283,9 +285,13 @@ def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=N
     from aligner.pipeline import align_documents, load_file
     from aligner.threeway import align_three
 
+    kept = kept or {}
     encoder = encoder or get_encoder()
     out_dir.mkdir(parents=True, exist_ok=True)
     for files in sets:
+        if files in kept:
+            yield kept[files]
+            continue
         result = DocumentResult(files)
         started = time.perf_counter()
         try:
@@ -416,9 +422,44 @@ def _count(result: DocumentResult, name: str) -> int | str:
     return result.counts[name]
 
 
+def earlier_results(out_dir: Path, sets: list[FileSet], fmt: str) -> dict[FileSet, DocumentResult]:
+    """The documents of `sets` an earlier run into `out_dir` finished, read back from its summary.tsv:
+    listed there without an error, from the same files, and their output of format `fmt` still
+    there and newer than those files. `batch --resume` keeps them instead of aligning them again
+    (a novel's search takes minutes even with its embeddings cached)."""
+    import csv
+
+    try:
+        with (out_dir / SUMMARY_NAME).open(encoding="utf-8", newline="") as handle:
+            rows = {(row.get("document"), row.get("translation_file")): row
+                    for row in csv.DictReader(handle, dialect="excel-tab")}
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return {}
+    head, _ = summary_table([], [])
+    counts = head[head.index("output") + 1 : head.index("seconds")]
+    kept = {}
+    for files in sets:
+        row = rows.get((files.name, "; ".join(map(str, files.targets))))
+        if not row or row.get("error") or None in row or set(head) - set(row):
+            continue
+        output = Path(row["output"])
+        inputs = [files.source, *files.targets]
+        try:
+            fresh = output.name.endswith(f".{fmt}") and output.stat().st_mtime >= max(p.stat().st_mtime for p in inputs)
+            numbers = Counter({name: int(row[name]) for name in counts if row[name] != ""})
+            seconds = float(row["seconds"] or 0)
+        except (OSError, ValueError):
+            continue
+        if fresh and row["chinese_file"] == str(files.source):
+            kept[files] = DocumentResult(files, output=output, counts=numbers, seconds=seconds, kept_note=row["note"])
+    return kept
+
+
 def _note(result: DocumentResult) -> str:
     """The summary's note: what differs from what was asked, an earlier output removed, and what the
     review found about a translation as a whole (it is not a translation of this Chinese text)."""
+    if result.kept_note is not None:
+        return result.kept_note
     removed = "; ".join(f"the output of an earlier run, {path}, was removed" for path in result.removed)
     warnings = " ".join(result.warnings)
     return "; ".join(part for part in (result.files.describe(failed=bool(result.error)), removed, warnings) if part)

@@ -86,13 +86,17 @@ def align_documents(source: Document, target: Document, encoder=None, progress: 
     from aligner.align import align
     from aligner.embed import get_encoder
     from aligner.review import review
+    from aligner.sizing import warn_if_too_big
 
     check_languages(source, target)
+    warn_if_too_big(source, target)
     progress = progress or no_progress
     encoder = encoder or get_encoder()
     beads = align(source, target, encoder, progress=progress)
     alignment = Alignment(source=source, target=target, beads=beads, model=encoder.name, glossary=tuple(glossary))
+    progress("review", 0, 1)  # a minute on a novel: say so rather than leave the finished bar standing
     review(alignment, encoder)
+    progress("review", 1, 1)
     return alignment
 
 

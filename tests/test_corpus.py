@@ -474,3 +474,33 @@ def test_a_merged_file_is_written_as_each_document_is_aligned_the_same_as_render
         for path, key in zip(paths, sorted(named)):
             assert path.read_bytes() == render_merged(named[key], fmt)
             assert path.read_bytes().count("\ufeff".encode()) == (fmt == "csv")  # the BOM once, at the start
+
+
+def test_resume_keeps_what_an_earlier_run_finished_and_aligns_the_rest(runner, tmp_path):
+    """A re-run aligned every document again: with their embeddings cached, a novel's search still
+    takes minutes, so a folder of novels stopped near its end took hours to finish."""
+    folder = _sample_corpus(tmp_path / "in", "ch1", "ch2")
+    out = tmp_path / "out"
+    first = runner.invoke(main, ["batch", str(folder), "-o", str(out)])
+    assert first.exit_code == 0, first.output
+
+    def summary() -> dict:
+        return {(row["document"], Path(row["translation_file"]).name): row for row in _tsv(out / "summary.tsv")}
+
+    before = summary()
+    stamps = {path.name: path.stat().st_mtime_ns for path in out.glob("ch*.tsv")}
+    changed = folder / "ch2.ru.txt"  # edited since the first run: aligned again
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nСтороны подписали совместное заявление.\n",
+                       encoding="utf-8")
+    again = runner.invoke(main, ["batch", str(folder), "-o", str(out), "--resume"])
+    assert again.exit_code == 0, again.output
+    status = {line.split()[3]: line.split()[0] for line in again.stderr.splitlines() if line.startswith(("ok", "kept"))}
+    assert status == {str(out / f"{name}.zh-{lang}.tsv"): "ok" if (name, lang) == ("ch2", "ru") else "kept"
+                      for name in ("ch1", "ch2") for lang in ("en", "ru")}
+    assert {path.name for path in out.glob("ch*.tsv") if path.stat().st_mtime_ns == stamps[path.name]} == \
+        {"ch1.zh-en.tsv", "ch1.zh-ru.tsv", "ch2.zh-en.tsv"}  # the kept ones not written again
+    after = summary()
+    assert {key: row for key, row in after.items() if key != ("ch2", "ch2.ru.txt")} == \
+        {key: row for key, row in before.items() if key != ("ch2", "ch2.ru.txt")}  # their rows as they were
+    assert int(after[("ch2", "ch2.ru.txt")]["target_sentences"]) == int(before[("ch2", "ch2.ru.txt")]["target_sentences"]) + 1
+    assert runner.invoke(main, ["batch", str(folder), "-o", str(out), "--resume", "--merge"]).exit_code == 2

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from aligner.embed import get_encoder
-from aligner.embed.cache import CachedEncoder, cache_file
+from aligner.embed.cache import CachedEncoder, _key, cache_file
 from aligner.embed.e5 import E5Encoder
 from aligner.errors import ModelUnavailableError
 
@@ -159,6 +159,82 @@ def test_only_misses_are_embedded_in_one_batch_in_input_order(tmp_path):
     mixed = cached.encode([c, a, b, c])
     assert inner.calls == [[a], [c, b]]  # duplicates embedded once, hits not at all
     np.testing.assert_array_equal(mixed, inner.inner.encode([c, a, b, c]))
+
+
+def test_a_run_stopped_half_way_keeps_the_vectors_it_embedded(tmp_path, monkeypatch):
+    """Ctrl-C after minutes of embedding a novel left the cache empty: vectors were stored at the end only."""
+    monkeypatch.setattr("aligner.embed.cache.STORE_EVERY", 4)
+    texts = seed_lines(10)
+
+    class StoppedOnThirdBatch(CountingEncoder):
+        def encode(self, texts, progress=None):
+            if len(self.calls) == 2:
+                raise KeyboardInterrupt
+            return super().encode(texts, progress)
+
+    with pytest.raises(KeyboardInterrupt):
+        CachedEncoder(StoppedOnThirdBatch(), tmp_path).encode(texts)
+    rerun = CountingEncoder()
+    vectors = CachedEncoder(rerun, tmp_path).encode(texts)
+    assert rerun.calls == [texts[8:]]  # the two finished batches come from disk
+    np.testing.assert_array_equal(vectors, rerun.inner.encode(texts))
+
+
+def test_batches_report_progress_over_the_whole_input(tmp_path, monkeypatch):
+    monkeypatch.setattr("aligner.embed.cache.STORE_EVERY", 4)
+    seen = []
+    CachedEncoder(CountingEncoder(), tmp_path).encode(seed_lines(10), progress=lambda *report: seen.append(report))
+    done = [d for _, d, _ in seen]
+    assert done == sorted(done) and seen[-1] == ("embed", 10, 10) and {t for _, _, t in seen} == {10}
+
+
+def test_aligner_cache_shows_the_files_and_clears_them(tmp_path, monkeypatch):
+    """A corpus linguist's cache grows by ~60 MB a novel and nothing said where, or how to empty it."""
+    from click.testing import CliRunner
+
+    from aligner.cli import main
+
+    monkeypatch.setenv("ALIGNER_CACHE_DIR", str(tmp_path))
+    cached = CachedEncoder(CountingEncoder(), tmp_path)
+    cached.encode(seed_lines(3))
+    shown = CliRunner().invoke(main, ["cache"])
+    assert shown.exit_code == 0, shown.output
+    assert str(tmp_path) in shown.output and "3 vectors" in shown.output and cached.path.name in shown.output
+    cleared = CliRunner().invoke(main, ["cache", "--clear"])
+    assert cleared.exit_code == 0 and "freed" in cleared.output
+    assert not list((tmp_path / "embeddings").iterdir())
+    assert "0 files" in CliRunner().invoke(main, ["cache"]).output
+
+
+def test_a_cached_vector_takes_about_its_own_size_on_disk(tmp_path):
+    """Each 1.5 kB vector took 4.7 kB (a WITHOUT ROWID row spilled onto an overflow page): 190 MB a novel."""
+    cached = CachedEncoder(CountingEncoder(), tmp_path)
+    rng = np.random.default_rng(0)
+    cached._store({_key(f"sentence {k}"): rng.random(384, dtype=np.float32) for k in range(500)})
+    with sqlite3.connect(cached.path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert cached.path.stat().st_size / 500 < 2500
+
+
+def test_a_cache_file_of_the_old_layout_is_read_and_made_smaller(tmp_path, e5):
+    texts = seed_lines(40)
+    vectors = e5.encode(texts)
+    path = cache_file(tmp_path, e5.name, e5.fingerprint)
+    path.parent.mkdir(parents=True)
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE vectors (key BLOB PRIMARY KEY, vec BLOB NOT NULL) WITHOUT ROWID")
+        conn.executemany("INSERT INTO vectors VALUES (?, ?)", [(_key(t), v.tobytes()) for t, v in zip(texts, vectors)])
+    before = path.stat().st_size
+    inner = CountingEncoder()
+    inner.name = e5.name
+    inner.fingerprint = e5.fingerprint
+    again = CachedEncoder(inner, tmp_path).encode(texts)
+    assert inner.calls == []  # every vector still served from the file
+    np.testing.assert_array_equal(again, vectors)
+    with sqlite3.connect(path) as conn:
+        (schema,) = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'vectors'").fetchone()
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert "WITHOUT ROWID" not in schema.upper() and path.stat().st_size < before
 
 
 def test_cache_dir_comes_from_environment(tmp_path, monkeypatch):

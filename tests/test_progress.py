@@ -26,3 +26,22 @@ def test_a_log_file_gets_a_bar_line_every_few_seconds_not_ten_a_second(monkeypat
     logged = progress._bar.mininterval
     progress.close()
     assert logged >= 5
+
+
+def test_every_stage_of_aligning_a_document_is_on_the_bar(tmp_path, monkeypatch):
+    """On a novel the files took half a minute to read and split, the search's set-up minutes and the
+    review a minute, while the bar showed nothing, or 'embedding 100%' standing still."""
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from aligner.cli import main
+
+    texts = Path(__file__).resolve().parents[1] / "texts"
+    monkeypatch.setenv("ALIGNER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr("aligner.cli.align_cmd.SEGMENT_BAR_BYTES", 0)  # the sample as big as a novel
+    done = CliRunner().invoke(main, ["align", str(texts / "joint-statement.zh.txt"), str(texts / "joint-statement.en.txt"),
+                                     "-o", str(tmp_path / "pairs.tsv")])
+    assert done.exit_code == 0, done.output
+    finished = [line.split(":")[0] for line in done.stderr.replace("\r", "\n").splitlines() if "100%" in line]
+    assert finished == ["segmenting", "embedding", "preparing", "aligning", "reviewing"]

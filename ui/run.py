@@ -20,7 +20,8 @@ from aligner.threeway import ThreeWay, align_three
 from aligner.types import Alignment, Progress
 from ui.inputs import Inputs
 
-STAGES = {"segment": "Splitting into sentences", "embed": "Embedding sentences", "align": "Aligning", "review": "Reviewing"}
+STAGES = {"segment": "Splitting into sentences", "embed": "Embedding sentences", "plan": "Preparing the search",
+          "align": "Aligning", "review": "Reviewing"}
 KEEP = 8  # alignments kept in memory
 
 

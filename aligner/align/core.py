@@ -14,6 +14,7 @@ from aligner.types import LANGUAGE_NAMES, Bead, Document, Progress
 
 MAX_SPAN = 5  # sentences a span may have on either side (see search.MAX_SPLIT)
 DEFAULT_PARAMS = Params()
+PLAN_STEPS = 4  # span vectors, names, dictionary, neighbours and models
 
 
 def align(
@@ -34,7 +35,7 @@ def align(
         return [Bead((i,), (), score=1.0) for i in range(n)] + [Bead((), (j,), score=1.0) for j in range(m)]
     texts = [s.norm for s in source.sentences] + [s.norm for s in target.sentences]
     emb = np.asarray(encoder.encode(texts, progress), dtype=np.float32)
-    search = plan(source, target, emb[:n], emb[n:], params, encoder_prior(getattr(encoder, "name", "")))
+    search = plan(source, target, emb[:n], emb[n:], params, encoder_prior(getattr(encoder, "name", "")), progress)
     path = best_path(search, progress)
     scores, doubts = bead_confidences(search.scorer, path, set(search.types), LANGUAGE_NAMES.get(source.lang, source.lang),
                                       LANGUAGE_NAMES.get(target.lang, target.lang))
@@ -45,14 +46,24 @@ def align(
 
 
 def plan(source: Document, target: Document, src_emb: np.ndarray, tgt_emb: np.ndarray, params: Params = DEFAULT_PARAMS,
-         prior: EncoderPrior | None = None) -> Search:
-    """The search for a document pair with its sentence embeddings: anchors, band, fitted models."""
+         prior: EncoderPrior | None = None, progress: Progress | None = None) -> Search:
+    """The search for a document pair with its sentence embeddings: anchors, band, fitted models.
+
+    Reported as a 'plan' stage of PLAN_STEPS steps: on a 20,000-sentence novel it takes minutes,
+    which the bar showed as embedding finished and nothing happening."""
+    report = progress or (lambda *_: None)
+    report("plan", 0, PLAN_STEPS)
     src = side_of(source, src_emb, MAX_SPAN, centre=params.centre, weight_power=params.span_weight)
     tgt = side_of(target, tgt_emb, MAX_SPAN, centre=params.centre, weight_power=params.span_weight)
+    report("plan", 1, PLAN_STEPS)
     attach_names(src, tgt, source, target)
+    report("plan", 2, PLAN_STEPS)
     lexicon = lexicon_features([s.norm for s in source.sentences], [s.norm for s in target.sentences], source.lang,
                                target.lang) if params.lexicon_weight or params.untranslated_weight else None
-    return Search(src, tgt, params, prior, lexicon)
+    report("plan", 3, PLAN_STEPS)
+    search = Search(src, tgt, params, prior, lexicon)
+    report("plan", PLAN_STEPS, PLAN_STEPS)
+    return search
 
 
 def best_path(search: Search, progress: Progress | None = None) -> list[tuple[int, int, int, int]]:

@@ -91,7 +91,9 @@ class Search:
         # added-passage F1 0.03
 
     def rescore(self) -> None:
-        """Rebuild the scorers (after span embeddings or models changed)."""
+        """Rebuild the scorers (after span embeddings or models changed). The old ones are let go
+        first: their dictionary tables stayed alive beside the new ones (+0.2 GB at 5,900 sentences)."""
+        self.scorer = self.gap_scorer = None
         cues = self._cue_models()
         self.scorer = self._scorer(False, cues)
         self.gap_scorer = None

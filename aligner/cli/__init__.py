@@ -58,3 +58,6 @@ main.add_command(evaluate)
 from aligner.cli.ui_cmd import ui  # noqa: E402
 
 main.add_command(ui)
+from aligner.cli.cache_cmd import cache  # noqa: E402
+
+main.add_command(cache)

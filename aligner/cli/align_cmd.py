@@ -13,6 +13,7 @@ from aligner.cli.selection import LISTING_FILTERED, selection_options, written_m
 from aligner.errors import AlignerError
 
 STDIN = "-"  # a file argument standing for the text piped into stdin
+SEGMENT_BAR_BYTES = 1_000_000  # inputs this big get a bar while they are read and split (≈ 5 s and more)
 
 
 @click.command()
@@ -75,7 +76,15 @@ def _align_two(files, output, piped, target_lang, model, presplit, cache, progre
     from aligner.pair_filter import kept_pairs
     from aligner.pipeline import align_documents, check_languages
 
-    source, target = (_load(file, lang, presplit) for file, lang in zip(files, (None, target_lang)))
+    # a novel takes half a minute to read and split, a chapter a blink: a bar for that would only
+    # put lines before a one-line error (an empty file, the wrong language) in a log
+    report = progress if _size(files) >= SEGMENT_BAR_BYTES else (lambda *_: None)
+    documents = []
+    for done, (file, lang) in enumerate(zip(files, (None, target_lang))):
+        report("segment", done, 2)
+        documents.append(_load(file, lang, presplit))
+    report("segment", 2, 2)
+    source, target = documents
     check_languages(source, target)
     check_coverage(glossary, (target.lang,), glossary_name)  # before minutes of work, not after
     aligned = align_documents(source, target, get_encoder(model, cache=cache), progress=progress, glossary=glossary)
@@ -92,6 +101,11 @@ def _align_two(files, output, piped, target_lang, model, presplit, cache, progre
     click.echo(written_message(len(alignment.beads), len(aligned.beads), "pairs", keep, min_score,
                                "stdout" if piped else output,
                                export.pairs_in_file(alignment, piped or output.suffix)), err=True)
+
+
+def _size(files) -> int:
+    """The bytes of the files on disk (web addresses and stdin count 0)."""
+    return sum(file.stat().st_size for file in files if isinstance(file, Path) and file.is_file())
 
 
 def _load(file, lang: str | None, presplit: bool):

@@ -34,10 +34,13 @@ from aligner.export import FORMATS
 @glossary_option
 @selection_options(BATCH_FILTERED)
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
+@click.option("--resume", is_flag=True,
+              help="Keep the documents an earlier run into the output folder finished (listed in its summary.tsv, "
+                   "their files unchanged since) and align only the others; give the options of that run.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars, no line per document.")
 def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, merge: bool, target_lang: str | None,
           model: str | None, presplit: bool, glossary_file: Path | None, keep: set[str] | None, min_score: float,
-          no_cache: bool, quiet: bool) -> None:
+          no_cache: bool, resume: bool, quiet: bool) -> None:
     """Align every Chinese file of a corpus with its translation, pairing files by name.
 
     Two folders (Chinese, translation): zh/001.txt pairs with en/001.txt. Three folders
@@ -60,6 +63,9 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
                                "English), not two.")
     if target_lang and (three_way or len(folders) == 3):
         raise click.UsageError("--target-lang is for two columns; in three, each translation's language is detected.")
+    if merge and resume:
+        raise click.UsageError("--resume keeps earlier documents without aligning them, while --merge needs every "
+                               "alignment; leave one of them out.")
     if merge and fmt not in MERGED_FORMATS:
         raise click.UsageError(f"--merge writes {', '.join(MERGED_FORMATS)}; choose one of them with --format.")
     try:
@@ -84,8 +90,9 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
                                    "rename it or leave out --merge.")
     merged = MergedWriter(fmt, lambda src, tgt: corpus.output_path(out_dir, corpus.MERGED_STEM, src, tgt, fmt)) \
         if merge else None
+    kept = corpus.earlier_results(out_dir, sets, fmt) if resume else {}
     results, interrupted = _run(sets, out_dir, fmt, target_lang, model, presplit, not no_cache, quiet, merged,
-                                glossary, keep, min_score, str(glossary_file))
+                                glossary, keep, min_score, str(glossary_file), kept)
     if interrupted:  # Ctrl-C: a summary of what was done, never an earlier run's looking current
         if merged:
             merged.discard()
@@ -97,8 +104,10 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
                    f"as not aligned in {summary}" + ("; the merged file was not written" if merge else "")
                    + (f" ({', '.join(earlier)} there {'is' if len(earlier) == 1 else 'are'} from an earlier run)"
                       if earlier else "")
-                   + ". Run the same command again to align them all"
-                   + ("." if no_cache else " (the finished ones are quick then, their embeddings cached)."), err=True)
+                   + (". Run the same command again with --resume to align only the others." if not merge else
+                      ". Run the same command again to align them all"
+                      + ("." if no_cache else " (the finished ones are quicker then, their embeddings cached).")),
+                   err=True)
         sys.exit(130)
     written = [corpus.write_summary(out_dir / corpus.SUMMARY_NAME, results, unpaired)]
     if merge:
@@ -115,7 +124,7 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
 
 
 def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, merged, glossary, keep, min_score,
-         glossary_name):
+         glossary_name, kept=None):
     """The documents aligned, and whether the run was interrupted (Ctrl-C) before the last; each
     alignment goes to `merged` (a MergedWriter, with --merge) as it is done."""
     from aligner import corpus
@@ -129,7 +138,7 @@ def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, merged,
                          dynamic_ncols=True)
         for result in corpus.align_corpus(sets, out_dir, fmt, encoder, presplit=presplit,
                                           target_lang=target_lang, progress=progress, glossary=glossary,
-                                          keep=keep, min_score=min_score, glossary_name=glossary_name):
+                                          keep=keep, min_score=min_score, glossary_name=glossary_name, kept=kept):
             results.append(result)  # first: a Ctrl-C while its line is printed must not lose it
             held = merged is not None and result.alignment is not None and merged.add(result.name, result.alignment)
             if not held:
@@ -159,7 +168,8 @@ def _line(result) -> str:
                                                       "weak", "disagree") if counts[k])
     unit = "rows" if result.files.three_way else "pairs"
     written = f"{counts['written']} of " if counts["written"] != counts["pairs"] else ""
-    return (f"ok      {result.name} → {result.output} ({written}{counts['pairs']} {unit}"
+    status = "kept    " if result.kept_note is not None else "ok      "  # from an earlier run (--resume)
+    return (f"{status}{result.name} → {result.output} ({written}{counts['pairs']} {unit}"
             + (f"; {problems}" if problems else "") + f"; {result.seconds:.1f} s)"
             + (f"; {result.files.note}" if result.files.note else ""))
 

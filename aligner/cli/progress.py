@@ -5,7 +5,8 @@ import sys
 
 from tqdm import tqdm
 
-STAGE_LABELS = {"embed": "embedding", "align": "aligning", "segment": "segmenting", "review": "reviewing"}
+STAGE_LABELS = {"segment": "segmenting", "embed": "embedding", "plan": "preparing", "align": "aligning",
+                "review": "reviewing"}
 # When stderr is a file or pipe (a log), a line every LOG_INTERVAL seconds and each stage's last
 # line kept; a terminal gets the smooth bar that clears itself.
 LOG_INTERVAL = 10.0

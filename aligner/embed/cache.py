@@ -12,6 +12,7 @@ import os
 import re
 import sqlite3
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +23,41 @@ from aligner.types import Progress
 
 ENV_VAR = "ALIGNER_CACHE_DIR"
 _LOOKUP_CHUNK = 500  # keys per SELECT ... IN (...), under SQLite's variable limit everywhere
+# Misses are embedded and stored this many at a time (≈ 20 s of the default encoder on two cores),
+# so a run stopped by Ctrl-C, a crash or a full disk keeps what it embedded: a novel's 40,000
+# sentences take ten minutes, all lost when they were stored only at the end.
+STORE_EVERY = 1024
+
+
+# A plain (rowid) table: 2.1 kB a vector on disk. Files written before held a WITHOUT ROWID table,
+# where each 1.5 kB row is too big for a page's share and spills onto an overflow page: 4.7 kB.
+_SCHEMA = "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vec BLOB NOT NULL)"
+
+
+def _upgrade(conn: sqlite3.Connection) -> None:
+    """Copy a file of the old WITHOUT ROWID layout into the plain one, once, and shrink the file."""
+    def old_layout() -> bool:
+        row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'vectors'").fetchone()
+        return bool(row) and "WITHOUT ROWID" in row[0].upper()
+
+    if not old_layout():
+        return
+    conn.isolation_level = None  # explicit transaction: another process may be upgrading the same file
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if old_layout():
+                conn.execute("ALTER TABLE vectors RENAME TO vectors_old")
+                conn.execute(_SCHEMA)
+                conn.execute("INSERT INTO vectors (key, vec) SELECT key, vec FROM vectors_old")
+                conn.execute("DROP TABLE vectors_old")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("VACUUM")
+    finally:
+        conn.isolation_level = ""
 
 
 def default_cache_dir() -> Path:
@@ -48,12 +84,47 @@ def cache_file(cache_dir: Path, model_name: str, fingerprint: str = "") -> Path:
     return Path(cache_dir) / "embeddings" / f"{slug}-{digest}.sqlite"
 
 
+@dataclass(frozen=True)
+class CacheFile:
+    """One model's file of cached vectors, as `aligner cache` lists it."""
+
+    path: Path
+    size: int  # bytes on disk, its write-ahead log included
+    vectors: int | None  # None: the file cannot be read as a cache
+
+
+def cache_files(cache_dir: Path) -> list[CacheFile]:
+    """The embedding files in `cache_dir` (each model's, every version's), largest first: a
+    novel's sentences take about 60 MB and nothing is ever removed by itself."""
+    out = []
+    for path in sorted((Path(cache_dir) / "embeddings").glob("*.sqlite")):
+        size = sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
+        try:
+            with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5) as conn:
+                (vectors,) = conn.execute("SELECT count(*) FROM vectors").fetchone()
+        except sqlite3.Error:
+            vectors = None
+        out.append(CacheFile(path, size, vectors))
+    return sorted(out, key=lambda f: -f.size)
+
+
+def clear_cache(cache_dir: Path) -> int:
+    """Delete every embedding file (and its SQLite side files) in `cache_dir`; the bytes freed."""
+    freed = 0
+    for path in (Path(cache_dir) / "embeddings").glob("*.sqlite*"):
+        size = path.stat().st_size
+        path.unlink(missing_ok=True)
+        freed += size
+    return freed
+
+
 def _key(text: str) -> bytes:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
 
 
 class CachedEncoder:
-    """Wraps an encoder: looks every text up on disk and embeds only the misses, in one batch.
+    """Wraps an encoder: looks every text up on disk and embeds only the misses, storing them
+    STORE_EVERY at a time (a run stopped half-way keeps the vectors of the batches it finished).
 
     An encoder may have a `fingerprint` (its package version, its model files' sizes and times):
     vectors are cached per name and fingerprint, so an upgraded or re-saved model starts afresh."""
@@ -88,16 +159,29 @@ class CachedEncoder:
 
                 def inner_progress(stage: str, done: int, _n: int) -> None:
                     progress(stage, min(total, hits + round(done * per_miss)), total)
-            vectors = np.asarray(self.inner.encode(list(misses.values()), progress=inner_progress), dtype=np.float32)
-            new = dict(zip(misses.keys(), vectors))
-            self._store(new)
-            self._stored_here.update(new)
-            found.update(new)
+            found.update(self._embed_and_store(misses, inner_progress))
         try:
             return np.stack([found[k] for k in keys]).astype(np.float32, copy=False)
         except ValueError as exc:  # cached rows of another length than the model's: distrust the file
             self._give_up(exc)
             return np.asarray(self.inner.encode(texts, progress=progress), dtype=np.float32)
+
+    def _embed_and_store(self, misses: dict[bytes, str], progress: Progress | None) -> dict[bytes, np.ndarray]:
+        """Embed `misses` STORE_EVERY at a time, storing each batch before the next begins."""
+        keys, texts = list(misses), list(misses.values())
+        out: dict[bytes, np.ndarray] = {}
+        for start in range(0, len(texts), STORE_EVERY):
+            batch_progress = None
+            if progress:
+                def batch_progress(stage: str, done: int, _n: int, _start: int = start) -> None:
+                    progress(stage, _start + done, len(texts))
+            vectors = np.asarray(self.inner.encode(texts[start : start + STORE_EVERY], progress=batch_progress),
+                                 dtype=np.float32)
+            new = dict(zip(keys[start : start + STORE_EVERY], vectors))
+            self._store(new)
+            self._stored_here.update(new)
+            out.update(new)
+        return out
 
     def close(self) -> None:
         """Release the inner encoder's resources (e.g. worker processes)."""
@@ -116,7 +200,8 @@ class CachedEncoder:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(self.path, timeout=30)
         conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vec BLOB NOT NULL) WITHOUT ROWID")
+        _upgrade(conn)
+        conn.execute(_SCHEMA)
         return conn
 
     def _lookup(self, keys: set[bytes]) -> dict[bytes, np.ndarray]:

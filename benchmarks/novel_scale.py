@@ -1,0 +1,102 @@
+"""Time and peak memory of each stage on a novel-length pair: the six MAC dev chapters repeated.
+
+    PYTHONPATH=. python benchmarks/novel_scale.py --copies 4            # 5,876 zh / 7,840 en sentences
+    PYTHONPATH=. python benchmarks/novel_scale.py --copies 14 --export tsv docx   # 20,566 / 27,440
+    PYTHONPATH=. python benchmarks/novel_scale.py --write      # also into RESULTS.md
+
+Prints, per stage (reading and splitting, embedding, the search's set-up, the search, confidences,
+review, each export), its seconds and the process's peak resident memory so far. Embeddings come
+from the disk cache after the first run (a repeated sentence is embedded once), so the figures are
+those of everything but the encoder. Every sentence recurs once per copy, so the anchors say little
+and the band is at its widest (256 columns) nearly everywhere: the search's cost is that of the
+hardest real novel, an upper bound. The machine is shared: the load average is printed too.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+MAC_DEV = Path("/work/shared/benchmarks/mac-zh-en/dev")
+
+
+def novel(lang: str, copies: int) -> str:
+    """The chapters one after another, `copies` times, a blank line between chapters."""
+    chapters = [path.read_text(encoding="utf-8") for path in sorted((MAC_DEV / lang).glob("*.txt"))]
+    return "\n\n".join(chapters * copies)
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=4)
+    parser.add_argument("--export", nargs="*", default=["tsv", "xlsx", "docx"], metavar="FORMAT")
+    parser.add_argument("--write", action="store_true", help="Write the figures into benchmarks/RESULTS.md.")
+    args = parser.parse_args()
+
+    from aligner import export
+    from aligner.align.confidence import bead_confidences
+    from aligner.align.core import best_path, plan
+    from aligner.align.scoring import encoder_prior
+    from aligner.embed import get_encoder
+    from aligner.pipeline import load_document
+    from aligner.review import review
+    from aligner.types import LANGUAGE_NAMES, Alignment, Bead
+
+    load = f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    print(load)
+    clock, rows = [time.perf_counter()], []
+
+    def lap(stage: str) -> None:
+        now = time.perf_counter()
+        print(f"{stage:<24} {now - clock[0]:7.1f} s   peak {peak_mb():6.0f} MB", flush=True)
+        rows.append(f"| {stage} | {now - clock[0]:.1f} | {peak_mb():.0f} |")
+        clock[0] = now
+
+    source = load_document(novel("zh", args.copies), name="novel.zh")
+    target = load_document(novel("en", args.copies), name="novel.en")
+    lap(f"read+split {len(source.sentences)}/{len(target.sentences)}")
+    encoder = get_encoder()
+    n = len(source.sentences)
+    emb = encoder.encode([s.norm for s in source.sentences] + [s.norm for s in target.sentences])
+    lap("embed (cache)")
+    search = plan(source, target, emb[:n], emb[n:], prior=encoder_prior(encoder.name))
+    lap(f"prepare (band {search.band.cells // n}/row)")
+    path = best_path(search)
+    lap("search (3 passes)")
+    scores, doubts = bead_confidences(search.scorer, path, set(search.types), LANGUAGE_NAMES["zh"],
+                                      LANGUAGE_NAMES[target.lang])
+    lap("confidences")
+    del search
+    beads = [Bead(tuple(range(i0, i0 + a)), tuple(range(j0, j0 + b)), score=score, doubt=doubt)
+             for (i0, a, j0, b), score, doubt in zip(path, scores, doubts)]
+    alignment = Alignment(source=source, target=target, beads=beads, model=encoder.name)
+    review(alignment, encoder)
+    lap(f"review ({len(beads)} pairs)")
+    out = Path(os.environ.get("TMPDIR", "/tmp")) / "novel_scale"
+    out.mkdir(exist_ok=True)
+    for fmt in args.export:
+        export.write(alignment, out / f"pairs.{fmt}")
+        lap(f"export {fmt}")
+    if args.write:
+        from results_file import markers, write_section
+
+        start, end = markers("novel")
+        write_section("novel", "\n".join([
+            start, f"## A novel-length pair (`benchmarks/novel_scale.py --copies {args.copies}`)", "",
+            f"The six MAC dev chapters {args.copies} times over, embeddings from the cache; {load} (a shared "
+            "machine: compare figures of one run). Peak memory is the process's so far.", "",
+            "| stage | seconds | peak MB |", "| --- | ---: | ---: |", *rows, end]))
+
+
+if __name__ == "__main__":
+    main()
