@@ -222,3 +222,14 @@ def test_a_leader_swapped_for_another_is_flagged_in_a_text_that_names_them_once(
     swapped = "At the invitation of President Hu Jintao, President Dmitry Medvedev of the Russian Federation visited China."
     assert reasons([(zh, swapped)], "en") == ["Xi Jinping (习近平) only in the Chinese; Putin (普京) only in the Chinese"]
     assert reasons([("两国元首举行会谈。", "President Xi and President Putin held talks.")], "en") == [None]
+
+
+def test_an_import_expo_is_no_world_expo_only_in_the_english():
+    """进口博览会 is the Import Expo: no World Expo (世博会) missing from the Chinese. A World Expo
+    still has to be on both sides."""
+    assert reasons([("第七届中国国际进口博览会将于2024年11月5日至10日在上海举办。",
+                     "The 7th China International Import Expo will be held in Shanghai from November 5 to 10, 2024."),
+                    ("双方祝贺上海成功举办世博会。", "The two sides congratulated Shanghai on hosting the Expo."),
+                    ("双方将加强经贸合作。", "The two sides will strengthen cooperation at the Expo.")], "en") == \
+        [None, None, "Expo only in the English"]
+

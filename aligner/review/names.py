@@ -38,6 +38,9 @@ class Entity:
     ru: str
     both_ways: bool = True  # False: only checked from the Chinese side (countries, capitals)
     zh_not: str = ""  # a longer word that contains a Chinese form without meaning it (发展中国家)
+    # Chinese words the translation's form may render without being this entity (进口博览会, the Import Expo,
+    # is no World Expo): beside one, the translation's form is no name only in the translation.
+    zh_near: tuple[str, ...] = ()
 
 
 # The UN also stands behind its bodies: 联合国安理会 is often just "the Security Council", 安理会 "the UN
@@ -91,7 +94,8 @@ ENTITIES: tuple[Entity, ...] = (
     Entity("Asian Games", ("亚运会", "亚运村", "亚洲运动会", "亚冬会"), r"(?<!East )Asian (?:Winter )?Games|Asiad",
            r"Азиатск\w+\s+(?:зимн\w+\s+)?игр|Азиад"),
     Entity("Universiade", ("大运会", "世界大学生运动会"), r"Universiade|University Games", r"Универсиад"),
-    Entity("Expo", ("世博会", "世界博览会"), r"\bExpo\b|\bEXPO\b|World Exhibition", r"\bЭКСПО\b|\bЭкспо\b|Всемирн\w+\s+выставк"),
+    Entity("Expo", ("世博会", "世界博览会"), r"\bExpo\b|\bEXPO\b|World Exhibition", r"\bЭКСПО\b|\bЭкспо\b|Всемирн\w+\s+выставк",
+           zh_near=("博览会", "博会", "展览会")),
     # Leaders a diplomatic text names, checked from the Chinese side only (两国元首 may be spelled out as
     # "President Xi and President Putin"): a head of state swapped for another is the slip to catch.
     Entity("Xi Jinping", ("习近平",), r"\bXi\b|Jinping", r"\bСи\b|Цзиньпин", False),
@@ -178,7 +182,7 @@ def _entity_findings(src: str, tgt: str, lang: str, originals: list[str]) -> lis
                 quoted_src.add(quoted)
                 findings.append((f"{entity.label} ({quoted}) only in the Chinese" if quoted != entity.label
                                  else f"{entity.label} only in the Chinese", [quoted], []))
-        elif on_tgt and not on_src and entity.both_ways:
+        elif on_tgt and not on_src and entity.both_ways and not any(form in src for form in entity.zh_near):
             pattern = entity.en if lang == "en" else entity.ru
             words = [m.group(0) for m in re.finditer(pattern, tgt)]
             if not set(words) <= quoted_tgt:
