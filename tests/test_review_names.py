@@ -233,3 +233,13 @@ def test_an_import_expo_is_no_world_expo_only_in_the_english():
                     ("双方将加强经贸合作。", "The two sides will strengthen cooperation at the Expo.")], "en") == \
         [None, None, "Expo only in the English"]
 
+
+def test_the_us_side_swapped_for_another_is_a_name():
+    """美方 (the U.S. side) is the United States, written "the U.S." or "Washington"; here the
+    translation says "the EU"."""
+    zh = "中方希望美方与中方相向而行，为两国企业合作创造良好环境。"
+    assert reasons([(zh, "China hopes the EU will work with China in the same direction to create a sound "
+                         "environment for cooperation between businesses of both countries."),
+                    (zh, "China hopes Washington will meet it halfway to create a sound environment for "
+                         "cooperation between businesses of both countries.")], "en") == \
+        ["EU only in the English; United States (美方) only in the Chinese", None]

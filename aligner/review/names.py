@@ -110,11 +110,12 @@ ENTITIES: tuple[Entity, ...] = (
     Entity("Biden", ("拜登",), r"Biden", r"Байден", False),
     Entity("Trump", ("特朗普",), r"Trump", r"Трамп", False),
     Entity("Guterres", ("古特雷斯",), r"Guterres", r"Гутерр[иеэ]ш", False),
-    Entity("China", ("中国", "中华人民共和国"), r"China|Chinese|\bPRC\b", r"Кита|китайск|\bКНР\b|Поднебесн", False,
+    # 中方, 俄方, 美方 (the Chinese, Russian, U.S. side) are "China", "Moscow", "Washington" as often
+    Entity("China", ("中国", "中华人民共和国", "中方"), r"China|Chinese|\bPRC\b", r"Кита|китайск|\bКНР\b|Поднебесн", False,
            zh_not="发展中国"),
-    Entity("Russia", ("俄罗斯",), r"Russia", r"Росси|российск|\bРФ\b", False),
-    Entity("United States", ("美国",), r"United States|\bU\.?S\.?A?\b|America",
-           r"\bСША\b|Соедин[её]нн\w+\s+Штат|Америк|американ", False),
+    Entity("Russia", ("俄罗斯", "俄方"), r"Russia|Moscow", r"Росси|российск|\bРФ\b|Москв", False),
+    Entity("United States", ("美国", "美方"), r"United States|\bU\.?S\.?A?\b|America|Washington",
+           r"\bСША\b|Соедин[её]нн\w+\s+Штат|Америк|американ|Вашингтон", False),
     # the Russian adjective too: по пекинскому времени, Московский университет
     Entity("Beijing", ("北京",), r"Beijing|Peking", r"[Пп]екин", False),
     Entity("Moscow", ("莫斯科",), r"Moscow", r"Москв|[Мм]осковск", False),
