@@ -322,3 +322,24 @@ def test_around_the_clock_is_the_24_hours_of_24_xiaoshi(tgt, lang):
     # "24 only in the Chinese" was a false flag on these faithful renderings, and 24/7 gave "7 only in the English"
     assert reason("热线24小时为市民服务。", tgt, lang) is None
     assert reason("热线12小时为市民服务。", tgt, lang) is not None  # still a number: 12 hours is not around the clock
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("该公司去年销售额达25亿美元。", "The company's sales reached US$2.5bn last year."),
+    ("1.5万亿元投资已经到位。", "RMB1.5 trillion of investment is in place."),
+    ("4.5亿人口受益。", "450m people benefited."),
+    ("项目预算为300万元。", "The project's budget is RMB 3 mln."),
+    ("2022年2月4日，中俄发表联合声明。", "On Feb. 4, 2022, China and Russia issued a joint statement."),
+    ("协议于2022年9月4日签署。", "The agreement was signed on 4 Sept 2022."),
+])
+def test_amounts_and_dates_as_the_press_abbreviates_them_agree(zh, en):
+    """bn, mn, mln and a bare m after digits, a currency code written against its amount (RMB1.5),
+    abbreviated months (Feb., Sept) and an amount heading the Chinese sentence (1.5万亿元, not a clause
+    1.5) were read as nothing or the wrong thing: "25亿 only in the Chinese", "2 only in the Chinese"."""
+    assert reason(zh, en, "en") is None
+
+
+def test_abbreviated_amounts_that_differ_are_flagged_and_quoted_without_the_full_stop():
+    assert reason("该公司去年销售额达25亿美元。", "The company's sales reached US$3.5bn last year.", "en") == "25亿 ≠ 3.5bn"
+    assert reason("该基金规模为30亿元。", "The fund holds RMB 3 trillion.", "en") == "30亿 ≠ 3 trillion"
+    assert reason("1.5万亿元投资已经到位。", "RMB2.5 trillion of investment is in place.", "en") == "1.5万亿 ≠ 2.5 trillion"

@@ -38,7 +38,8 @@ class Claims:
 LATIN = "A-Za-z"
 CYR = "А-Яа-яЁё"
 # Letters directly after a digit run that still leave it a number: ordinals, decades, units.
-_NUMBER_SUFFIXES = {"st", "nd", "rd", "th", "s", "am", "pm", "km", "kg", "cm", "mm", "m", "g", "t", "h", "min"}
+_NUMBER_SUFFIXES = {"st", "nd", "rd", "th", "s", "am", "pm", "km", "kg", "cm", "mm", "m", "g", "t", "h", "min",
+                    "bn", "mn", "mln", "tn", "trn"}  # US$2.5bn, 450mn: the financial press's scales
 _SPACES = " \u00a0\u202f\u2009"
 
 # Digit groups: 1,500 / 1 500 / 1 500 / 1.5 / 2022 (but not 2022 15 — a group after a space has 3 digits).
@@ -73,10 +74,14 @@ def digit_values(raw: str, lang: str) -> tuple[float, ...]:
     return (float(plain),)
 
 
+# A currency code written against its amount: RMB1.5 trillion, USD2,000 (an amount, not a code like G20).
+_CURRENCY_BEFORE = re.compile(r"(?<![A-Za-z])(?:RMB|CNY|USD|EUR|GBP|JPY|HKD|RUB|CHF)$")
+
+
 def attached_to_word(text: str, start: int, end: int) -> bool:
     """True for digits inside a code or name such as COVID-19, G20, 5G, H1N1, Су-57."""
     before = text[max(0, start - 2):start]
-    if before[-1:] and re.match(f"[{LATIN}{CYR}]", before[-1]):
+    if before[-1:] and re.match(f"[{LATIN}{CYR}]", before[-1]) and not _CURRENCY_BEFORE.search(text, 0, start):
         return True
     if before[-1:] == "-" and before[:1] and re.match(f"[{LATIN}{CYR}]", before[0]):
         return True
@@ -125,10 +130,10 @@ def _dotted_dates(text: str, claims: Claims) -> None:
 
 
 # A clause number heading a sentence: (3), （3）, 2.3.1, or 1.1 before a capital or a Chinese character
-# (not "1.5 million people …"). "1." and "3、" are `list_marker`s.
+# (not "1.5 million people …", nor 1.5万亿元 or 4.5亿人: an amount). "1." and "3、" are `list_marker`s.
 _LEADING_CLAUSE_NUMBER = re.compile(
     r"^\s*(?:[(（]\s*(\d{1,3})\s*[)）]|(\d{1,3}(?:\.\d{1,3}){2,3})\.?(?=\s)"
-    r"|(\d{1,3}\.\d{1,3})\.?(?=\s*[\u4e00-\u9fff]|\s+[A-ZА-ЯЁ«\"“]))")
+    r"|(\d{1,3}\.\d{1,3})\.?(?=\s*(?![万亿千百倍元个人年])[\u4e00-\u9fff]|\s+[A-ZА-ЯЁ«\"“]))")
 
 
 def _leading_clause_number(text: str, claims: Claims) -> None:

@@ -31,6 +31,13 @@ _EN_DECADES = {w: 10 * (i + 2) for i, w in enumerate(
     "twenties thirties forties fifties sixties seventies eighties nineties".split())}
 _EN_MONTHS = {m: i + 1 for i, m in enumerate(
     "January February March April May June July August September October November December".split())}
+# Abbreviated months (Feb. 4, 4 Sept 2022) count before a full stop or a day or year: "Mar" alone may be a word.
+_EN_MONTH_ABBREVIATIONS = {**{m[:3]: i + 1 for i, m in enumerate(_EN_MONTHS)}, "Sept": 9}
+_EN_MONTH_ABBREVIATION_AFTER = re.compile(r"\.|\s+\d")
+# Scales the financial press abbreviates after digits: US$2.5bn, 450mn, RMB 3 mln, $1.2tn. A bare "m" is
+# also metres (3m), so "450m" may mean either.
+_EN_SCALE_ABBREVIATIONS = {"bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12}
+_RU_SCALE_ABBREVIATIONS = ("тыс", "млн", "млрд", "трлн")  # written with a full stop: 1,5 млн.
 _EN_PERCENT = re.compile(r"\s*(?:%|percent\b|per cent\b|pct\b)", re.I)
 
 # ---------------------------------------------------------------- Russian
@@ -255,13 +262,21 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
             continue
         values = digit_values(m.group(0), lang)
         end = m.end()
-        scale_m = re.match(r"[\s\u00a0\u202f]*([A-Za-zА-Яа-яЁё]+)\.?", text[end:])
+        scale_m = re.match(r"[\s\u00a0\u202f]*([A-Za-zА-Яа-яЁё]+)(\.?)", text[end:])
         if scale_m:
-            wv = _word_value(scale_m.group(1), lang)
-            if wv and wv[0] == "scale" and not scale_m.group(1).lower().endswith(("s",)) or (
+            word = scale_m.group(1)
+            wv = _word_value(word, lang)
+            if lang == "en" and word.lower() in _EN_SCALE_ABBREVIATIONS:
+                wv = ("scale", _EN_SCALE_ABBREVIATIONS[word.lower()])
+            if wv and wv[0] == "scale" and not word.lower().endswith(("s",)) or (
                     wv and wv[0] == "scale" and lang == "ru"):
                 values = tuple(v * wv[1] for v in values)
-                end += scale_m.end()
+                # the full stop of an abbreviation (1,5 млн.), not the sentence's after "3 billion."
+                abbreviated = lang == "ru" and word.lower().startswith(_RU_SCALE_ABBREVIATIONS)
+                end += scale_m.end() if abbreviated else scale_m.end(1)
+            elif lang == "en" and word == "m" and scale_m.start(1) == 0:  # 450m people, RMB 3m, or 3m (metres)
+                values = tuple(v * 1e6 for v in values) + values
+                end += 1
         pm = percent_re.match(text[end:])
         if pm:
             end += pm.end()
@@ -391,6 +406,8 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
         month = None
         if lang == "en" and tok in _EN_MONTHS and not (tok == "May" and w.start() == 0):
             month = _EN_MONTHS[tok]
+        elif lang == "en" and tok in _EN_MONTH_ABBREVIATIONS and _EN_MONTH_ABBREVIATION_AFTER.match(text, w.end()):
+            month = _EN_MONTH_ABBREVIATIONS[tok]
         elif lang == "ru":
             mm = _RU_MONTH_WORD.match(tok.lower())
             if mm and (mm.group(1) != "ма" or tok.lower() in ("мая", "май", "мае")):
