@@ -308,7 +308,7 @@ def test_words_that_look_like_numbers_are_not_read():
     assert quantities("十四五岁的孩子", "zh") == []  # fourteen or fifteen years old: an estimate, not a plan
     assert [q.text for q in quantities("提出三点建议", "zh")] == ["三"]  # three points, not three o'clock
     assert [q.text for q in quantities("在2022年的会议中有一项决议", "zh")] == ["2022", "一"]  # not "one in 2022"
-    assert quantities("three quarters of the companies", "en")[0].values == (0.75,)
+    assert quantities("three quarters of the companies", "en")[0].values[0] == 0.75
 
 
 @pytest.mark.parametrize("tgt, lang", [
@@ -343,3 +343,23 @@ def test_abbreviated_amounts_that_differ_are_flagged_and_quoted_without_the_full
     assert reason("该公司去年销售额达25亿美元。", "The company's sales reached US$3.5bn last year.", "en") == "25亿 ≠ 3.5bn"
     assert reason("该基金规模为30亿元。", "The fund holds RMB 3 trillion.", "en") == "30亿 ≠ 3 trillion"
     assert reason("1.5万亿元投资已经到位。", "RMB2.5 trillion of investment is in place.", "en") == "1.5万亿 ≠ 2.5 trillion"
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("五分之一的受访者表示同意。", "20% of respondents agreed."),
+    ("违约金为合同总金额的千分之五。", "Liquidated damages shall be 0.5% of the total contract price."),
+    ("违约金为合同总金额的5‰。", "Liquidated damages shall be 0.5% of the total contract price."),
+    ("该项目百分之百由中方出资。", "The project is 100% funded by China."),
+])
+def test_a_share_written_as_a_fraction_per_mille_or_percent_agrees(zh, en):
+    """A contract's 千分之五 is 0.5%, a report's 五分之一 20%: "0.5% only in the English" was false."""
+    assert reason(zh, en, "en") is None
+
+
+def test_per_mille_against_per_cent_and_a_changed_percentage_are_quoted_with_their_signs():
+    """0.5‰ for 0.5% is a tenfold change (it was read as equal); the Chinese side of a reason keeps its
+    % sign, as the English does: "10% ≠ 5%", not "10 ≠ 5%", which read as a change of sign too."""
+    assert reason("每逾期一日，按合同总金额的0.5%支付违约金。",
+                  "For each day of delay, liquidated damages of 0.5‰ of the total contract price shall be paid.",
+                  "en") == "0.5% ≠ 0.5‰"
+    assert reason("剩余10%作为质量保证金。", "The remaining 5% shall be retained as a quality deposit.", "en") == "10% ≠ 5%"

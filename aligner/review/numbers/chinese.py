@@ -6,6 +6,7 @@ import re
 from aligner.review.numbers.common import (
     DIGIT_RUN,
     DIGITS,
+    PER_MILLE,
     Claims,
     Quantity,
     attached_to_word,
@@ -13,6 +14,8 @@ from aligner.review.numbers.common import (
     digit_values,
     fractions_and_clocks,
     list_marker,
+    per_mille,
+    share,
 )
 
 # ---------------------------------------------------------------- Chinese
@@ -52,11 +55,11 @@ def chinese_numeral(s: str) -> float | None:
     if all(ch in _CN_DIGITS for ch in s):  # read digit by digit: 二〇二二, 一九四九
         return float("".join(str(_CN_DIGITS[ch]) for ch in s))
     total, section, number = 0.0, 0.0, 0.0
-    for ch in s:
+    for i, ch in enumerate(s):
         if ch in _CN_DIGITS:
             number = _CN_DIGITS[ch]
-        elif ch in _CN_SMALL_UNITS:
-            section += (number or (1 if ch == "十" else 0)) * _CN_SMALL_UNITS[ch]
+        elif ch in _CN_SMALL_UNITS:  # a leading unit is one of it: 十二 is 12, 千分之五 five in a thousand
+            section += (number or (1 if ch == "十" or i == 0 else 0)) * _CN_SMALL_UNITS[ch]
             number = 0
         elif ch == "万":
             section = (section + number) * 10_000
@@ -131,7 +134,7 @@ def _chinese_one_in(text: str, claims: Claims) -> None:
     for m in _CN_ONE_IN.finditer(text):
         n = _cn_or_digit_value(m.group(2))
         if n and n > 1 and not any(claims.taken[m.start():m.end()]):
-            claims.add(Quantity(m.group(0), (1 / n,), True, m.start(), m.end()))
+            claims.add(Quantity(m.group(0), share(1 / n), True, m.start(), m.end()))
 
 
 def _chinese_clocks(text: str, claims: Claims) -> None:
@@ -175,7 +178,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
             continue
         d, n = cn_or_digits(m.group(1)), cn_or_digits(m.group(2))
         if d and n is not None:
-            add(Quantity(m.group(0), (n / d,), True, m.start(), m.end()))
+            add(Quantity(m.group(0), share(n / d), True, m.start(), m.end()))
 
     for reader in (_chinese_decades, _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in,
                    fractions_and_clocks):
@@ -189,7 +192,12 @@ def chinese_quantities(text: str) -> list[Quantity]:
         values = tuple(v * scale for v in digit_values(m.group(0), "zh"))
         end, rest = _lower_sections(text, end, scale)
         start = m.start()
-        add(Quantity(text[start:end], tuple(v + rest for v in values), not list_marker(text, start, end), start, end))
+        values = tuple(v + rest for v in values)
+        if text[end:end + 1] in ("%", "％"):  # quoted with its sign: "10% ≠ 5%", not "10 ≠ 5%"
+            end += 1
+        elif text[end:end + 1] == PER_MILLE:
+            values, end = per_mille(values), end + 1
+        add(Quantity(text[start:end], values, not list_marker(text, start, end), start, end))
 
     for m in _CN_NUMERAL.finditer(text):
         s, start, end = m.group(0), m.start(), m.end()

@@ -21,6 +21,19 @@ class Quantity:
 
 
 
+def share(fraction: float) -> tuple[float, float]:
+    """A share as a fraction and as the percentage a translator may write for it: 五分之一 is 1/5 and 20%."""
+    return fraction, fraction * 100
+
+
+PER_MILLE = "‰"
+
+
+def per_mille(values: tuple[float, ...]) -> tuple[float, ...]:
+    """5‰ as the percentage (0.5%) and the fraction (千分之五) it is."""
+    return tuple(v / 10 for v in values) + tuple(v / 1000 for v in values)
+
+
 class Claims:
     """Quantities found so far and the characters they cover, so no later pattern reads them again."""
 
@@ -154,7 +167,7 @@ def fractions_and_clocks(text: str, claims: Claims) -> None:
     for m in _SLASH_FRACTION.finditer(text):
         n, d = int(m.group(1)), int(m.group(2))
         if 0 < n < d <= 100:
-            claims.add(Quantity(m.group(0), (n / d,), True, m.start(), m.end()))
+            claims.add(Quantity(m.group(0), share(n / d), True, m.start(), m.end()))
     for pattern in (_HOUR_AMPM, _CLOCK):
         for m in pattern.finditer(text):
             if not any(claims.taken[m.start():m.end()]):

@@ -7,12 +7,15 @@ from aligner.review.numbers.common import (
     CYR,
     DIGITS,
     LATIN,
+    PER_MILLE,
     Claims,
     Quantity,
     attached_to_word,
     digit_values,
     fractions_and_clocks,
     list_marker,
+    per_mille,
+    share,
 )
 
 # ---------------------------------------------------------------- English
@@ -177,7 +180,7 @@ def _one_in_n(text: str, lang: str, claims: Claims) -> None:
         n = _RU_RANK_STEMS.get(word) if lang == "ru" else \
             _EN_ORDINALS.get(word) or _EN_UNITS.get(word) or (int(word) if word.isdigit() else None)
         if n and n > 1 and not any(claims.taken[m.start():m.end()]):
-            claims.add(Quantity(m.group(0), (1 / n,), True, m.start(), m.end()))
+            claims.add(Quantity(m.group(0), share(1 / n), True, m.start(), m.end()))
 
 
 # "Around the clock", "24/7", "круглосуточно": the 24 hours of 24小时 (a day's, not a count of hours in words).
@@ -280,6 +283,8 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
         pm = percent_re.match(text[end:])
         if pm:
             end += pm.end()
+        elif text[end:end + 1] == PER_MILLE:
+            values, end = per_mille(values), end + 1
         add(Quantity(text[m.start():end], values, not list_marker(text, m.start(), end), m.start(), end))
 
     # Fractions in words: one-third, two thirds, a third of, две трети, четверть.
@@ -311,7 +316,7 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
             # пятая часть населения: a fifth; loose, as "в третьей части доклада" is a part of a document
             num, den, end, part = 1, int(rank), words[i + 1].end(), True
         if num is not None and den:
-            found.append(Quantity(text[start:end], (num / den,), not part, start, end, loose=part))
+            found.append(Quantity(text[start:end], share(num / den), not part, start, end, loose=part))
             for k in range(start, end):
                 taken[k] = True
 
