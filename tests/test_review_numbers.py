@@ -139,6 +139,19 @@ def test_a_changed_number_beside_an_unrelated_pair_is_still_flagged():
     assert [f.reason for f in a.beads[0].flags if f.kind == NUMBER] == ["92 ≠ 93"]
 
 
+def test_two_numbers_changed_one_into_its_neighbours_are_two_changes_not_a_boundary():
+    """A contract's 10 and 15 days made 15 and 30: the 15 of the first English is no number of the
+    next pair's Chinese that slipped across; each pair has its own number changed."""
+    a = _two_pairs(["合同签订后10个工作日内，甲方向乙方支付合同总金额的30%作为预付款。",
+                    "设备验收合格后15日内，甲方支付合同总金额的60%。"],
+                   ["Within 15 working days after the signing of the Contract, Party A shall pay Party B 30% of "
+                    "the total contract price as an advance payment.",
+                    "Within 30 days after the equipment passes acceptance inspection, Party A shall pay 60% of "
+                    "the total contract price."])
+    number_flags(a)
+    assert [[(f.kind, f.reason) for f in b.flags] for b in a.beads] == [[(NUMBER, "10 ≠ 15")], [(NUMBER, "15 ≠ 30")]]
+
+
 def _one_pair(zh: str, tgt: str, lang: str) -> Alignment:
     zh_doc = Document(zh, "zh", [Sentence(0, 0, len(zh), zh, fold(zh))])
     tgt_doc = Document(tgt, lang, [Sentence(0, 0, len(tgt), tgt, tgt)])

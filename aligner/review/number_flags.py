@@ -121,11 +121,15 @@ def _without(items: list[Quantity], gone: list[Quantity]) -> list[Quantity]:
 def _straddling(sides: list[tuple[list[Quantity], list[Quantity]]]) -> list[tuple[list[Quantity], list[Quantity]]]:
     """For each bead, the leftover quantities (source, target) that a neighbouring bead has left
     over on the other side: the number is in the text, only across the pair boundary. One side of
-    each such match must be hard: soft numbers ("two", 两) are too common to place a boundary."""
+    each such match must be hard: soft numbers ("two", 两) are too common to place a boundary. Not
+    when both pairs have a number left over on their other sides too: that is two numbers changed, one
+    of them into its neighbour's (a contract's 10 and 15 days made 15 and 30), not a boundary."""
     left = [tuple([q for q in side if not q.loose] for side in match(s, t)) for s, t in sides]
     moved: list[tuple[list[Quantity], list[Quantity]]] = [([], []) for _ in sides]
 
     def pair_up(a: int, b: int, hard_src: bool) -> None:
+        if _without(left[a][1], moved[a][1]) and _without(left[b][0], moved[b][0]):
+            return  # each pair has its own number changed (10 → 15 here, 15 → 30 there): no boundary to move
         src_left, tgt_left = _without(left[a][0], moved[a][0]), _without(left[b][1], moved[b][1])
         if hard_src:
             src_left = [q for q in src_left if q.hard]
