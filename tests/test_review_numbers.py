@@ -376,3 +376,22 @@ def test_per_mille_against_per_cent_and_a_changed_percentage_are_quoted_with_the
                   "For each day of delay, liquidated damages of 0.5‰ of the total contract price shall be paid.",
                   "en") == "0.5% ≠ 0.5‰"
     assert reason("剩余10%作为质量保证金。", "The remaining 5% shall be retained as a quality deposit.", "en") == "10% ≠ 5%"
+
+
+@pytest.mark.parametrize("zh, en, expected", [
+    ("王文涛将出席第五轮部长级会议。", "Wang will attend the fifth ministerial meeting.", None),
+    ("王文涛将出席第五轮部长级会议。", "Wang will attend the fourth ministerial meeting.", "五 ≠ fourth"),
+    ("第七届进博会将在上海举办。", "The sixth CIIE will be held in Shanghai.", "七 ≠ sixth"),
+    ("20世纪的历史告诉我们。", "The history of the twentieth century tells us.", None),
+    ("这是中国的第二大贸易伙伴。", "It is China's second-largest trading partner.", None),
+    ("出口首次突破万亿元大关。", "Exports exceeded the one-trillion-yuan mark for the first time.", None),
+    ("十四届全国人大一次会议在北京开幕。", "The First Session of the 13th National People's Congress opened in Beijing.",
+     "十四 ≠ 13"),
+    ("中国已连续7年保持货物贸易第一大国地位。",
+     "China has remained the largest trader in goods for six consecutive years.", "7 ≠ six"),
+])
+def test_ranks_and_counts_in_english_words(zh, en, expected):
+    """English ordinals past "first" are soft ranks, as 第五 is: "the fourth round" for 第五轮 was missed,
+    20世纪 was "20 only in the Chinese" against "the twentieth century". 十四届 is a rank without 第, and a
+    small count changed into words is named on both sides ("7 ≠ six", not "7 only in the Chinese")."""
+    assert reason(zh, en, "en") == expected

@@ -89,11 +89,18 @@ def mismatch(src: list[Quantity], tgt: list[Quantity], src_lang: str,
 SOFT_AMOUNT = 1000  # a soft number this large is an amount in words (полтора миллиарда), not a count like "two"
 
 
+SMALL_COUNT = 100  # a hard number below this may be a count a translator wrote in words: 连续7年, "six years"
+
+
 def _ranks_against(other: list[Quantity], own: list[Quantity], leftovers: list[Quantity]) -> list[Quantity]:
     """Soft ranks (XXV, 第二十四) and amounts in words (полтора миллиарда) left over on this side, one for
     each hard number of the other side that has no partner: 第24届 ↔ XXV is one changed number,
-    "24 ≠ XXV", not "24 only in the Chinese"."""
+    "24 ≠ XXV", not "24 only in the Chinese". Against small counts only (连续7年), a count in words
+    left over is that number changed too: "7 ≠ six", not "7 only in the Chinese"."""
     ranks = [q for q in leftovers if not q.hard and (q.ordinal or q.values[0] >= SOFT_AMOUNT)]
+    unpaired = other[len(own):]
+    if unpaired and all(q.values[0] < SMALL_COUNT for q in unpaired):
+        ranks += [q for q in leftovers if not q.hard and q not in ranks]
     return ranks[:max(0, len(other) - len(own))]
 
 

@@ -221,7 +221,9 @@ def chinese_quantities(text: str) -> list[Quantity]:
         # Years written digit by digit (二〇二二, 一九四九) are explicit; other numerals in characters
         # are counts a translator may render freely (十万八千里, 一万个不服) and only help match.
         hard = year_like
-        found.append(Quantity(s, (v,), hard, start, end, loose=loose and not hard, ordinal=text[start - 1:start] == "第"))
+        # a rank: 第五, and 十四届 (the 14th congress), 七十周年 (the 70th anniversary) without 第
+        rank = text[start - 1:start] == "第" or text[end:end + 1] == "届" or text.startswith("周年", end)
+        found.append(Quantity(s, (v,), hard, start, end, loose=loose and not hard, ordinal=rank))
     return sorted(found, key=lambda q: q.start)
 
 

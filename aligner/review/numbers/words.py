@@ -28,6 +28,9 @@ _EN_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion"
               "trillion": 1_000_000_000_000}
 _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                 "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+# Ranks in words beyond twelfth (thirteenth … nineteenth, twentieth … ninetieth, hundredth).
+_EN_RANKS = {**_EN_ORDINALS, **{w[:-1] + "th" if w.endswith("t") else w + "th": v for w, v in _EN_UNITS.items() if v >= 13},
+             **{w[:-1] + "ieth": v for w, v in _EN_TENS.items()}, "hundredth": 100}
 _EN_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
                  "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
 _EN_DECADES = {w: 10 * (i + 2) for i, w in enumerate(
@@ -121,6 +124,14 @@ def _ru_rank(word: str) -> float | None:
     """The number a Russian ordinal stands for (первом 1, четвёртого 4, сотый 100), else None."""
     m = _RU_RANK.match(word.lower())
     return float(_RU_RANK_STEMS[m.group(1) or m.group(2)]) if m else None
+
+
+def _en_rank(word: str) -> int | None:
+    """The rank an English ordinal word says (fifth 5, twentieth 20, third-largest 3), not "first": "for
+    the first time" renders 首次 as often as 第一次, and a soft rank or date only matches or sets off a
+    number that changed (第五轮 ↔ "the fourth round", 20世纪 ↔ "the twentieth century")."""
+    rank = _EN_RANKS.get(word.lower().partition("-")[0])
+    return rank if rank and rank > 1 else None
 
 
 def _word_kind(value: float) -> str:
@@ -424,7 +435,7 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
         if decade:  # the nineties, девяностые: as 九十年代 (or 90年代) reads; loose, as "the sixties" also says 一九六几年
             found.append(Quantity(tok, (decade, 1900 + decade, 2000 + decade), False, w.start(), w.end(), loose=True))
             continue
-        r = _roman(tok)
+        r = _roman(tok) or (_en_rank(tok) if lang == "en" else None)
         if r:
             found.append(Quantity(tok, (float(r),), False, w.start(), w.end(), ordinal=True))
     return sorted(found, key=lambda q: q.start)
