@@ -395,3 +395,13 @@ def test_ranks_and_counts_in_english_words(zh, en, expected):
     20世纪 was "20 only in the Chinese" against "the twentieth century". 十四届 is a rank without 第, and a
     small count changed into words is named on both sides ("7 ≠ six", not "7 only in the Chinese")."""
     assert reason(zh, en, "en") == expected
+
+
+@pytest.mark.parametrize("tgt, lang", [
+    ("Over the past decade, trade between China and Central Asia has roughly doubled.", "en"),
+    ("За последнее десятилетие торговля Китая с Центральной Азией примерно удвоилась.", "ru"),
+])
+def test_a_decade_is_the_ten_years_of_10年来(tgt, lang):
+    """"Over the past decade" for 10年来 was "10 only in the Chinese" on a faithful speech."""
+    assert reason("10年来，中国同中亚国家贸易额增长了约一倍。", tgt, lang) is None
+    assert reason("20年来，中国同中亚国家贸易额增长了约一倍。", tgt, lang) == "20 only in the Chinese"

@@ -168,6 +168,9 @@ def _to_roman(n: int) -> str:
 _WORD = re.compile(f"[{LATIN}{CYR}]+(?:-[{LATIN}{CYR}]+)*|\\d")
 
 
+# A span of years in one word: a decade is the 10 of 10年来, a century the 100 of 一百年.
+_SPAN_WORDS = {"decade": 10.0, "century": 100.0, "десятилетие": 10.0, "десятилетия": 10.0, "десятилетий": 10.0,
+               "десятилетию": 10.0, "десятилетием": 10.0, "столетие": 100.0, "столетия": 100.0}
 _OR = {"or", "или", "либо"}
 _ABOUT = {"about", "over", "some", "nearly", "almost", "around", "more than", "less than", "than", "около", "почти",
           "более", "менее", "свыше", "примерно", "больше", "меньше"}
@@ -434,6 +437,10 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
         decade = _decade_word(tok, lang)
         if decade:  # the nineties, девяностые: as 九十年代 (or 90年代) reads; loose, as "the sixties" also says 一九六几年
             found.append(Quantity(tok, (decade, 1900 + decade, 2000 + decade), False, w.start(), w.end(), loose=True))
+            continue
+        years = _SPAN_WORDS.get(tok.lower())
+        if years:  # "over the past decade" for 10年来: helps match, never a difference by itself
+            found.append(Quantity(tok, (years,), False, w.start(), w.end(), loose=True))
             continue
         r = _roman(tok) or (_en_rank(tok) if lang == "en" else None)
         if r:
