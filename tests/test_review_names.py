@@ -243,3 +243,12 @@ def test_the_us_side_swapped_for_another_is_a_name():
                     (zh, "China hopes Washington will meet it halfway to create a sound environment for "
                          "cooperation between businesses of both countries.")], "en") == \
         ["EU only in the English; United States (美方) only in the Chinese", None]
+
+
+def test_belarus_is_no_russia():
+    """白俄罗斯 (Belarus) holds 俄罗斯 (Russia): "Russia (俄罗斯) only in the Chinese" was false."""
+    assert reasons([("中方欢迎白俄罗斯加入上海合作组织。",
+                     "China welcomes Belarus joining the Shanghai Cooperation Organization."),
+                    ("白俄罗斯和俄罗斯是邻国。", "Belarus is a neighbour.")], "en") == \
+        [None, "Russia (俄罗斯) only in the Chinese"]
+    assert reasons([("中方欢迎白俄罗斯加入上海合作组织。", "Китай приветствует вступление Белоруссии в ШОС.")], "ru") == [None]

@@ -113,7 +113,7 @@ ENTITIES: tuple[Entity, ...] = (
     # 中方, 俄方, 美方 (the Chinese, Russian, U.S. side) are "China", "Moscow", "Washington" as often
     Entity("China", ("中国", "中华人民共和国", "中方"), r"China|Chinese|\bPRC\b", r"Кита|китайск|\bКНР\b|Поднебесн", False,
            zh_not="发展中国"),
-    Entity("Russia", ("俄罗斯", "俄方"), r"Russia|Moscow", r"Росси|российск|\bРФ\b|Москв", False),
+    Entity("Russia", ("俄罗斯", "俄方"), r"Russia|Moscow", r"Росси|российск|\bРФ\b|Москв", False, zh_not="白俄罗斯"),
     Entity("United States", ("美国", "美方"), r"United States|\bU\.?S\.?A?\b|America|Washington",
            r"\bСША\b|Соедин[её]нн\w+\s+Штат|Америк|американ|Вашингтон", False),
     # the Russian adjective too: по пекинскому времени, Московский университет
