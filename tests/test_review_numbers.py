@@ -405,3 +405,10 @@ def test_a_decade_is_the_ten_years_of_10年来(tgt, lang):
     """"Over the past decade" for 10年来 was "10 only in the Chinese" on a faithful speech."""
     assert reason("10年来，中国同中亚国家贸易额增长了约一倍。", tgt, lang) is None
     assert reason("20年来，中国同中亚国家贸易额增长了约一倍。", tgt, lang) == "20 only in the Chinese"
+
+
+def test_a_measurement_is_not_set_against_a_count_in_words():
+    """MAC dev 006: 2.7255 K is a measurement; the 五 of 百万分之五 beside it is no count it was changed from."""
+    assert reason("频谱符合温度为2.726K的黑体辐射谱，但存在大约百万分之五的涨落。",
+                  "The spectrum matched a temperature of 2.7255 K, with fluctuations of a few parts per million.",
+                  "en") == "2.7255 only in the English"

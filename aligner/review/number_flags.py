@@ -99,7 +99,7 @@ def _ranks_against(other: list[Quantity], own: list[Quantity], leftovers: list[Q
     left over is that number changed too: "7 ≠ six", not "7 only in the Chinese"."""
     ranks = [q for q in leftovers if not q.hard and (q.ordinal or q.values[0] >= SOFT_AMOUNT)]
     unpaired = other[len(own):]
-    if unpaired and all(q.values[0] < SMALL_COUNT for q in unpaired):
+    if unpaired and all(q.values[0] < SMALL_COUNT and q.values[0].is_integer() for q in unpaired):
         ranks += [q for q in leftovers if not q.hard and q not in ranks]
     return ranks[:max(0, len(other) - len(own))]
 
