@@ -252,3 +252,20 @@ def test_belarus_is_no_russia():
                     ("白俄罗斯和俄罗斯是邻国。", "Belarus is a neighbour.")], "en") == \
         [None, "Russia (俄罗斯) only in the Chinese"]
     assert reasons([("中方欢迎白俄罗斯加入上海合作组织。", "Китай приветствует вступление Белоруссии в ШОС.")], "ru") == [None]
+
+
+def test_a_country_swapped_or_dropped_is_a_name():
+    """哈萨克斯坦 rendered "Uzbekistan" went unflagged; a country's adjective or capital counts as the
+    country ("Kazakh", "Tokyo"), and 印度尼西亚 or 执法国际合作 do not name India or France."""
+    assert reasons([
+        ("第二届中国—中亚峰会将于2025年在哈萨克斯坦举办。",
+         "The second China-Central Asia Summit will be held in Uzbekistan in 2025."),
+        ("第二届中国—中亚峰会将于2025年在哈萨克斯坦举办。",
+         "The second China-Central Asia Summit will be held in Kazakhstan in 2025."),
+        ("哈萨克斯坦总统托卡耶夫出席了峰会。", "The Kazakh President Tokayev attended the summit."),
+        ("双方就日本核污染水排海问题交换了意见。", "The two sides exchanged views on Tokyo's discharge of nuclear-contaminated water."),
+        ("中方愿同印度尼西亚加强执法国际合作。", "China is ready to strengthen international law-enforcement cooperation with Indonesia."),
+        ("中方感谢德国、法国和意大利的支持。", "China thanks Germany and Italy for their support."),
+    ], "en") == ["Kazakhstan (哈萨克斯坦) only in the Chinese", None, None, None, None, "France (法国) only in the Chinese"]
+    assert reasons([("第二届中国—中亚峰会将于2025年在哈萨克斯坦举办。",
+                     "Второй саммит «Центральная Азия — Китай» пройдёт в Казахстане в 2025 году.")], "ru") == [None]

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from aligner.normalise import match_form
+from aligner.review.countries import COUNTRIES
 from aligner.review.gaps import LANG_NAMES
 from aligner.review.marks import bead_text, word_marks
 from aligner.review.romanise import find_in_chinese, syllables_of
@@ -37,7 +38,7 @@ class Entity:
     en: str
     ru: str
     both_ways: bool = True  # False: only checked from the Chinese side (countries, capitals)
-    zh_not: str = ""  # a longer word that contains a Chinese form without meaning it (发展中国家)
+    zh_not: tuple[str, ...] = ()  # longer words that contain a Chinese form without meaning it (发展中国家)
     # Chinese words the translation's form may render without being this entity (进口博览会, the Import Expo,
     # is no World Expo): beside one, the translation's form is no name only in the translation.
     zh_near: tuple[str, ...] = ()
@@ -112,13 +113,14 @@ ENTITIES: tuple[Entity, ...] = (
     Entity("Guterres", ("古特雷斯",), r"Guterres", r"Гутерр[иеэ]ш", False),
     # 中方, 俄方, 美方 (the Chinese, Russian, U.S. side) are "China", "Moscow", "Washington" as often
     Entity("China", ("中国", "中华人民共和国", "中方"), r"China|Chinese|\bPRC\b", r"Кита|китайск|\bКНР\b|Поднебесн", False,
-           zh_not="发展中国"),
-    Entity("Russia", ("俄罗斯", "俄方"), r"Russia|Moscow", r"Росси|российск|\bРФ\b|Москв", False, zh_not="白俄罗斯"),
+           zh_not=("发展中国",)),
+    Entity("Russia", ("俄罗斯", "俄方"), r"Russia|Moscow", r"Росси|российск|\bРФ\b|Москв", False, zh_not=("白俄罗斯",)),
     Entity("United States", ("美国", "美方"), r"United States|\bU\.?S\.?A?\b|America|Washington",
            r"\bСША\b|Соедин[её]нн\w+\s+Штат|Америк|американ|Вашингтон", False),
     # the Russian adjective too: по пекинскому времени, Московский университет
     Entity("Beijing", ("北京",), r"Beijing|Peking", r"[Пп]екин", False),
     Entity("Moscow", ("莫斯科",), r"Moscow", r"Москв|[Мм]осковск", False),
+    *(Entity(c.label, c.zh, c.en, c.ru, False, c.zh_not) for c in COUNTRIES),
 )
 
 _LATIN_IN_ZH = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9](?![A-Za-z0-9])")
@@ -156,8 +158,8 @@ def as_written(form: str, originals: list[str]) -> str:
 
 def _entity_on(entity: Entity, text: str, lang: str) -> bool:
     if lang == "zh":
-        if entity.zh_not:
-            text = text.replace(entity.zh_not, "")
+        for word in entity.zh_not:
+            text = text.replace(word, "")
         # Latin forms written into the Chinese (APEC); ASCII word boundaries, as 在APEC框架 has none in Unicode
         return any(form in text for form in entity.zh) or re.search(entity.en, text, re.ASCII) is not None
     return re.search(entity.en if lang == "en" else entity.ru, text) is not None
