@@ -412,3 +412,13 @@ def test_a_measurement_is_not_set_against_a_count_in_words():
     assert reason("频谱符合温度为2.726K的黑体辐射谱，但存在大约百万分之五的涨落。",
                   "The spectrum matched a temperature of 2.7255 K, with fluctuations of a few parts per million.",
                   "en") == "2.7255 only in the English"
+
+
+def test_a_bare_1_is_one_a_or_per():
+    """A statistical communiqué's 1美元兑7.0467元 is "7.0467 yuan per US dollar": "1 only in the Chinese"
+    was false. A 1 changed into another number is still flagged, by the other number."""
+    zh = "全年人民币平均汇率为1美元兑7.0467元人民币，比上年贬值4.5%。"
+    assert reason(zh, "The average exchange rate was 7.0467 yuan per US dollar, a depreciation of 4.5 percent.",
+                  "en") is None
+    assert reason(zh, "The average exchange rate was 7.0467 yuan per 2 US dollars, a depreciation of 4.5 percent.",
+                  "en") == "2 only in the English"

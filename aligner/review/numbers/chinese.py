@@ -197,7 +197,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
             end += 1
         elif text[end:end + 1] == PER_MILLE:
             values, end = per_mille(values), end + 1
-        add(Quantity(text[start:end], values, not list_marker(text, start, end), start, end))
+        add(Quantity(text[start:end], values, not list_marker(text, start, end), start, end, loose=text[start:end] == "1"))
 
     for m in _CN_NUMERAL.finditer(text):
         s, start, end = m.group(0), m.start(), m.end()

@@ -14,7 +14,7 @@ class Quantity:
     hard: bool
     start: int
     end: int
-    loose: bool = False  # an estimate (十几, 四十多) or a bare "one": helps match, never a difference by itself
+    loose: bool = False  # an estimate (十几, 四十多) or a bare "one" or 1: helps match, never a difference by itself
     ordinal: bool = False  # a soft rank or date (XXV, 第二十四, 九十年代): a reason sets it against a hard number left over
 
 

@@ -299,7 +299,8 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
             end += pm.end()
         elif text[end:end + 1] == PER_MILLE:
             values, end = per_mille(values), end + 1
-        add(Quantity(text[m.start():end], values, not list_marker(text, m.start(), end), m.start(), end))
+        add(Quantity(text[m.start():end], values, not list_marker(text, m.start(), end), m.start(), end,
+                     loose=text[m.start():end] == "1"))  # a bare 1 is "one", "a", "per": 1美元兑7元, 7 yuan per dollar
 
     # Fractions in words: one-third, two thirds, a third of, две трети, четверть.
     for i, w in enumerate(words):
