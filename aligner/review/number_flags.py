@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
+from aligner.review.directions import direction_clash
 from aligner.review.gaps import LANG_NAMES
 from aligner.review.marks import bead_text, joined_marks
 from aligner.review.numbers import Quantity, quantities
@@ -164,15 +165,36 @@ def number_flags(alignment: Alignment) -> None:
         if not bead.src or not bead.tgt or any(f.kind == NUMBER for f in bead.flags):
             continue
         found = mismatch(_without(src, gone_src), _without(tgt, gone_tgt), alignment.source.lang, alignment.target.lang)
-        if found:
-            reason, quoted_src, quoted_tgt = found
-            bead.flags.append(Flag(NUMBER, reason, _marks(alignment, bead, quoted_src, quoted_tgt)))
+        clash = _direction_clash(alignment, bead, src, tgt)
+        if found or clash:
+            reasons, marks = [], ()
+            if found:
+                reasons.append(found[0])
+                marks += _marks(alignment, bead, found[1], found[2])
+            if clash:
+                reasons.append(clash[0])
+                marks += clash[1]
+            bead.flags.append(Flag(NUMBER, "; ".join(reasons), marks))
         shown_src, shown_tgt = ([q for q in gone if q.hard and not q.loose] for gone in (gone_src, gone_tgt))
         if (shown_src or shown_tgt) and not any(f.kind == WEAK for f in bead.flags):
             side = src_name if gone_src else tgt_name
             bead.flags.append(Flag(WEAK, f"{', '.join(q.text for q in shown_src + shown_tgt)} of the {side} belongs with "
                                          "the next or previous pair: the boundary may be off",
                                    _marks(alignment, bead, shown_src, shown_tgt)))
+
+
+def _direction_clash(alignment: Alignment, bead: Bead, src: list[Quantity],
+                     tgt: list[Quantity]) -> tuple[str, tuple[Mark, ...]] | None:
+    """'减少 ≠ increase' where both sides give figures and say they moved opposite ways, with its marks."""
+    if not any(q.hard for q in src) or not any(q.hard for q in tgt):
+        return None
+    clash = direction_clash(bead_text(alignment.source, bead.src), bead_text(alignment.target, bead.tgt),
+                            alignment.target.lang)
+    if clash is None:
+        return None
+    reason, a, b = clash
+    return reason, (joined_marks(alignment.source, bead.src, list(a.spans[:1]), "src")
+                    + joined_marks(alignment.target, bead.tgt, list(b.spans[:1]), "tgt"))
 
 
 def _marks(alignment: Alignment, bead: Bead, src: list[Quantity], tgt: list[Quantity]) -> tuple[Mark, ...]:
