@@ -269,3 +269,27 @@ def test_a_country_swapped_or_dropped_is_a_name():
     ], "en") == ["Kazakhstan (哈萨克斯坦) only in the Chinese", None, None, None, None, "France (法国) only in the Chinese"]
     assert reasons([("第二届中国—中亚峰会将于2025年在哈萨克斯坦举办。",
                      "Второй саммит «Центральная Азия — Китай» пройдёт в Казахстане в 2025 году.")], "ru") == [None]
+
+
+@pytest.mark.parametrize("zh, tgt, lang", [
+    ("2023年GDP增长5.2%。", "In 2023, gross domestic product grew by 5.2%.", "en"),
+    ("CPI上涨0.2%。", "The consumer price index rose 0.2%.", "en"),
+    ("中方将积极推动加入CPTPP。",
+     "China will actively seek to join the Comprehensive and Progressive Agreement for Trans-Pacific Partnership.", "en"),
+    ("双方签署了MOU。", "The two sides signed a memorandum of understanding.", "en"),
+    ("AI技术发展迅速。", "Artificial intelligence is developing fast.", "en"),
+    ("2023年GDP增长5.2%。", "В 2023 году ВВП вырос на 5,2%.", "ru"),
+    ("双方签署了MOU。", "Стороны подписали меморандум о взаимопонимании.", "ru"),
+])
+def test_an_acronym_in_the_chinese_spelled_out_in_the_translation(zh, tgt, lang):
+    """Chinese reports write GDP, CPI, CPTPP in Latin letters; a faithful translation spells them out or
+    uses its own acronym (ВВП): "GDP only in the Chinese" was false."""
+    assert reasons([(zh, tgt)], lang) == [None]
+
+
+def test_an_acronym_the_translation_leaves_out_is_still_a_name():
+    assert reasons([("中方将积极推动加入CPTPP。", "China will actively seek to join the trade pact."),
+                    ("2023年GDP增长5.2%。", "China's economy grew by 5.2% in 2023."),
+                    ("2023年GDP增长5.2%。", "В 2023 году экономика выросла на 5,2%.")], "en")[:2] == \
+        ["CPTPP only in the Chinese", "GDP only in the Chinese"]
+    assert reasons([("2023年GDP增长5.2%。", "В 2023 году экономика выросла на 5,2%.")], "ru") == ["GDP only in the Chinese"]

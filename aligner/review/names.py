@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from aligner.normalise import match_form
+from aligner.review.acronyms import russian_form, spelled_out
 from aligner.review.countries import COUNTRIES
 from aligner.review.gaps import LANG_NAMES
 from aligner.review.marks import bead_text, word_marks
@@ -194,12 +195,14 @@ def _entity_findings(src: str, tgt: str, lang: str, originals: list[str]) -> lis
     return findings
 
 
-def _latin_findings(src: str, tgt: str, originals: list[str]) -> list[Finding]:
+def _latin_findings(src: str, tgt: str, originals: list[str], lang: str = "en") -> list[Finding]:
     findings = []
     squashed = re.sub(r"[\s\-]", "", tgt).lower()
     for token in dict.fromkeys(m.group(0) for m in _LATIN_IN_ZH.finditer(src)):
         if sum(ch.isalpha() for ch in token) < 2 or re.sub(r"\-", "", token).lower() in squashed:
             continue
+        if token.isupper() and token.isalpha() and (spelled_out(token, tgt) or lang == "ru" and russian_form(token, tgt)):
+            continue  # GDP as "gross domestic product" or ВВП
         if any(token in e.zh or re.fullmatch(e.en, token) for e in ENTITIES):
             continue  # a known entity: checked by its own forms
         quoted = as_written(token, originals)
@@ -395,7 +398,7 @@ def name_flags(alignment: Alignment, romanised: bool = True) -> None:
             continue
         src, tgt = _pair_texts(alignment, bead)
         originals = [alignment.source.sentences[i].text for i in bead.src]
-        findings = _latin_findings(src, tgt, originals) + _entity_findings(src, tgt, lang, originals) + \
+        findings = _latin_findings(src, tgt, originals, lang) + _entity_findings(src, tgt, lang, originals) + \
             _name_findings(src, tgt, lang, names, originals, lower)
         if findings:
             marks = (word_marks(alignment.source, bead.src, [w for _, words, _ in findings for w in words], "src")
