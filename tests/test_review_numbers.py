@@ -422,3 +422,17 @@ def test_a_bare_1_is_one_a_or_per():
                   "en") is None
     assert reason(zh, "The average exchange rate was 7.0467 yuan per 2 US dollars, a depreciation of 4.5 percent.",
                   "en") == "2 only in the English"
+
+
+@pytest.mark.parametrize("zh, en, expected", [
+    ("出口额是进口额的3倍。", "Exports were triple imports.", None),
+    ("贸易额增长了2倍。", "Trade tripled.", None),
+    ("贸易额增长了2倍。", "Trade grew twofold.", None),
+    ("贸易额增长了2倍。", "Trade quadrupled.", "2 only in the Chinese"),
+    ("1—9月，全国规模以上工业企业实现利润总额54119.9亿元。",
+     "In January-September, industrial enterprises above designated size made profits of 5,411.99 billion yuan.", None),
+])
+def test_multiples_and_month_ranges(zh, en, expected):
+    """"triple" and "tripled" are 3倍 (增长了2倍 is read as both 2 and 3: translators render it either way);
+    January-September is the 1 and the 9 of 1—9月: both were "only in the Chinese"."""
+    assert reason(zh, en, "en") == expected

@@ -152,6 +152,17 @@ def _chinese_clocks(text: str, claims: Claims) -> None:
         claims.add(Quantity(m.group(0), clock_values(h, minutes), digits, m.start(), m.end()))
 
 
+_GREW_BY = re.compile("(?:增长|增加|提高|扩大|上涨|翻)了?$")
+
+
+def _times_more(text: str, start: int, end: int, values: tuple[float, ...]) -> tuple[float, ...]:
+    """增长了2倍 is read both ways translators render it, "tripled" (grew by twice itself) and "twofold": N
+    and N + 1; 是…的3倍 (three times) is N alone."""
+    if text[end:end + 1] == "倍" and _GREW_BY.search(text, max(0, start - 3), start):
+        return values + tuple(v + 1 for v in values)
+    return values
+
+
 def _cn_or_digit_value(s: str) -> float | None:
     return float(s) if s.isdigit() else chinese_numeral(s)
 
@@ -192,7 +203,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
         values = tuple(v * scale for v in digit_values(m.group(0), "zh"))
         end, rest = _lower_sections(text, end, scale)
         start = m.start()
-        values = tuple(v + rest for v in values)
+        values = _times_more(text, start, end, tuple(v + rest for v in values))
         if text[end:end + 1] in ("%", "％"):  # quoted with its sign: "10% ≠ 5%", not "10 ≠ 5%"
             end += 1
         elif text[end:end + 1] == PER_MILLE:
@@ -223,7 +234,8 @@ def chinese_quantities(text: str) -> list[Quantity]:
         hard = year_like
         # a rank: 第五, and 十四届 (the 14th congress), 七十周年 (the 70th anniversary) without 第
         rank = text[start - 1:start] == "第" or text[end:end + 1] == "届" or text.startswith("周年", end)
-        found.append(Quantity(s, (v,), hard, start, end, loose=loose and not hard, ordinal=rank))
+        found.append(Quantity(s, _times_more(text, start, end, (v,)), hard, start, end, loose=loose and not hard,
+                              ordinal=rank))
     return sorted(found, key=lambda q: q.start)
 
 

@@ -168,6 +168,11 @@ def _to_roman(n: int) -> str:
 _WORD = re.compile(f"[{LATIN}{CYR}]+(?:-[{LATIN}{CYR}]+)*|\\d")
 
 
+# Multiples in one word: doubled, triple, threefold (2倍, 3倍).
+_EN_MULTIPLES = {**{w: 2.0 for w in ("double", "doubled", "doubles", "doubling", "twice", "twofold")},
+                 **{w: 3.0 for w in ("triple", "tripled", "triples", "tripling", "treble", "trebled", "thrice",
+                                     "threefold")},
+                 **{w: 4.0 for w in ("quadruple", "quadrupled", "fourfold")}}
 # A span of years in one word: a decade is the 10 of 10年来, a century the 100 of 一百年.
 _SPAN_WORDS = {"decade": 10.0, "century": 100.0, "десятилетие": 10.0, "десятилетия": 10.0, "десятилетий": 10.0,
                "десятилетию": 10.0, "десятилетием": 10.0, "столетие": 100.0, "столетия": 100.0}
@@ -438,6 +443,15 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
         decade = _decade_word(tok, lang)
         if decade:  # the nineties, девяностые: as 九十年代 (or 90年代) reads; loose, as "the sixties" also says 一九六几年
             found.append(Quantity(tok, (decade, 1900 + decade, 2000 + decade), False, w.start(), w.end(), loose=True))
+            continue
+        if lang == "en" and "-" in tok and all(part in _EN_MONTHS for part in tok.split("-")):
+            for part in re.finditer(r"[A-Za-z]+", tok):  # January-September, as 1—9月 gives both months
+                found.append(Quantity(part.group(0), (float(_EN_MONTHS[part.group(0)]),), False,
+                                      w.start() + part.start(), w.start() + part.end()))
+            continue
+        times = _EN_MULTIPLES.get(tok.lower()) if lang == "en" else None
+        if times:  # tripled: the 3 of 3倍; loose, as "doubled" also renders 翻一番 and 大幅增长
+            found.append(Quantity(tok, (times,), False, w.start(), w.end(), loose=True))
             continue
         years = _SPAN_WORDS.get(tok.lower())
         if years:  # "over the past decade" for 10年来: helps match, never a difference by itself
