@@ -152,6 +152,17 @@ def test_two_numbers_changed_one_into_its_neighbours_are_two_changes_not_a_bound
     assert [[(f.kind, f.reason) for f in b.flags] for b in a.beads] == [[(NUMBER, "10 ≠ 15")], [(NUMBER, "15 ≠ 30")]]
 
 
+def test_a_number_across_a_boundary_names_the_pair_it_belongs_with():
+    """"the next or previous pair" left the reviewer to find which; the pair is known."""
+    a = _two_pairs(COUNTDOWN_ZH, ["The countdown continued at the scale of the universe.",
+                                  "Ninety-two hours had already elapsed, and only 1,108 hours remained."])
+    number_flags(a)
+    assert [f.reason for f in a.beads[0].flags if f.kind == WEAK] == \
+        ["92, 1108 of the Chinese belongs with the next pair: the boundary may be off"]
+    assert [f.reason for f in a.beads[1].flags if f.kind == WEAK] == \
+        ["1,108 of the English belongs with the previous pair: the boundary may be off"]
+
+
 def _one_pair(zh: str, tgt: str, lang: str) -> Alignment:
     zh_doc = Document(zh, "zh", [Sentence(0, 0, len(zh), zh, fold(zh))])
     tgt_doc = Document(tgt, lang, [Sentence(0, 0, len(tgt), tgt, tgt)])

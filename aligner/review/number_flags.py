@@ -126,14 +126,17 @@ def _without(items: list[Quantity], gone: list[Quantity]) -> list[Quantity]:
     return [q for q in items if not any(q is g for g in gone)]
 
 
-def _straddling(sides: list[tuple[list[Quantity], list[Quantity]]]) -> list[tuple[list[Quantity], list[Quantity]]]:
+def _straddling(sides: list[tuple[list[Quantity], list[Quantity]]]
+                ) -> tuple[list[tuple[list[Quantity], list[Quantity]]], dict[int, int]]:
     """For each bead, the leftover quantities (source, target) that a neighbouring bead has left
     over on the other side: the number is in the text, only across the pair boundary. One side of
     each such match must be hard: soft numbers ("two", 两) are too common to place a boundary. Not
     when both pairs have a number left over on their other sides too: that is two numbers changed, one
-    of them into its neighbour's (a contract's 10 and 15 days made 15 and 30), not a boundary."""
+    of them into its neighbour's (a contract's 10 and 15 days made 15 and 30), not a boundary.
+    Also, for each quantity moved (by id), the bead it belongs with."""
     left = [tuple([q for q in side if not q.loose] for side in match(s, t)) for s, t in sides]
     moved: list[tuple[list[Quantity], list[Quantity]]] = [([], []) for _ in sides]
+    toward: dict[int, int] = {}
 
     def pair_up(a: int, b: int, hard_src: bool) -> None:
         if _without(left[a][1], moved[a][1]) and _without(left[b][0], moved[b][0]):
@@ -146,22 +149,24 @@ def _straddling(sides: list[tuple[list[Quantity], list[Quantity]]]) -> list[tupl
         rest_src, rest_tgt = match(src_left, tgt_left)
         moved[a][0].extend(_without(src_left, rest_src))
         moved[b][1].extend(_without(tgt_left, rest_tgt))
+        toward.update({id(q): b for q in _without(src_left, rest_src)})
+        toward.update({id(q): a for q in _without(tgt_left, rest_tgt)})
 
     for k in range(len(sides) - 1):
         for a, b in ((k, k + 1), (k + 1, k)):
             pair_up(a, b, hard_src=True)
             pair_up(a, b, hard_src=False)
-    return moved
+    return moved, toward
 
 
 def number_flags(alignment: Alignment) -> None:
     """Flag pairs with both sides whose numbers do not agree."""
     beads = alignment.beads
     sides = [bead_quantities(alignment, b) for b in beads]
-    moved = _straddling(sides)
+    moved, toward = _straddling(sides)
     src_name = LANG_NAMES.get(alignment.source.lang, alignment.source.lang)
     tgt_name = LANG_NAMES.get(alignment.target.lang, alignment.target.lang)
-    for bead, (src, tgt), (gone_src, gone_tgt) in zip(beads, sides, moved):
+    for k, (bead, (src, tgt), (gone_src, gone_tgt)) in enumerate(zip(beads, sides, moved)):
         if not bead.src or not bead.tgt or any(f.kind == NUMBER for f in bead.flags):
             continue
         found = mismatch(_without(src, gone_src), _without(tgt, gone_tgt), alignment.source.lang, alignment.target.lang)
@@ -177,9 +182,11 @@ def number_flags(alignment: Alignment) -> None:
             bead.flags.append(Flag(NUMBER, "; ".join(reasons), marks))
         shown_src, shown_tgt = ([q for q in gone if q.hard and not q.loose] for gone in (gone_src, gone_tgt))
         if (shown_src or shown_tgt) and not any(f.kind == WEAK for f in bead.flags):
-            side = src_name if gone_src else tgt_name
+            side = src_name if shown_src else tgt_name
+            neighbours = {"next" if toward[id(q)] > k else "previous" for q in shown_src + shown_tgt}
+            pair = f"the {neighbours.pop()} pair" if len(neighbours) == 1 else "the next and previous pairs"
             bead.flags.append(Flag(WEAK, f"{', '.join(q.text for q in shown_src + shown_tgt)} of the {side} belongs with "
-                                         "the next or previous pair: the boundary may be off",
+                                         f"{pair}: the boundary may be off",
                                    _marks(alignment, bead, shown_src, shown_tgt)))
 
 
