@@ -293,3 +293,20 @@ def test_an_acronym_the_translation_leaves_out_is_still_a_name():
                     ("2023年GDP增长5.2%。", "В 2023 году экономика выросла на 5,2%.")], "en")[:2] == \
         ["CPTPP only in the Chinese", "GDP only in the Chinese"]
     assert reasons([("2023年GDP增长5.2%。", "В 2023 году экономика выросла на 5,2%.")], "ru") == ["GDP only in the Chinese"]
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("会议在北京举行。", "The meeting was held in the Chinese capital."),
+    ("二十国集团领导人峰会在印度举行。", "The Group of 20 Leaders' Summit was held in India."),
+    ("新冠肺炎疫情对全球经济造成冲击。", "The pandemic has hit the global economy."),
+    ("疫情发生以来，双方守望相助。", "Since the outbreak of COVID-19, the two sides have stood together."),
+    ("欧盟委员会发布了报告。", "The European Commission released a report."),
+    ("中方欢迎更多国家参与共建一带一路。", "China welcomes more countries to join the BRI."),
+    ("欧美国家经济增长放缓。", "Economic growth in Western countries slowed."),
+    ("双方呼吁国际社会加强抗疫和疫苗合作。", "The Parties call for cooperation on the COVID-19 pandemic and vaccines."),
+])
+def test_names_as_formal_english_renders_them(zh, en):
+    """Each was a false name flag: "the Chinese capital" for 北京, "Group of 20", "the pandemic" for 新冠疫情
+    (and COVID-19 named where the Chinese says 疫情), "the European Commission" for 欧盟委员会, "the BRI",
+    and 欧美国家 ("Western countries"), which holds 美国 without naming the United States."""
+    assert reasons([(zh, en)], "en") == [None]

@@ -70,10 +70,12 @@ ENTITIES: tuple[Entity, ...] = (
            r"\bСНГ\b|Содружеств\w+\s+Независимых\s+Государств"),
     Entity("ASEAN", ("东盟", "东南亚国家联盟"), r"\bASEAN\b|Association of South-?[Ee]ast Asian Nations",
            r"\bАСЕАН\b|Ассоциаци\w+\s+государств\s+Юго-Восточной\s+Азии"),
-    Entity("EU", ("欧盟", "欧洲联盟"), r"\bEU\b|European Union", r"\bЕС\b|Евросоюз|Европейск\w+\s+союз"),
-    Entity("G20", ("二十国集团", "20国集团"), r"\bG-?20\b|Group of Twenty",
+    # 欧盟委员会 is often "the European Commission"
+    Entity("EU", ("欧盟", "欧洲联盟"), r"\bEU\b|European (?:Union|Commission|Council|Parliament)",
+           r"\bЕС\b|Евросоюз|Европейск\w+\s+(?:союз|комисси|совет|парламент)|Еврокомисси|Европарламент"),
+    Entity("G20", ("二十国集团", "20国集团"), r"\bG-?20\b|Group of (?:Twenty|20)\b",
            r"\bG-?20\b|\bГ-?20\b|Групп\w\s+двадцати|[Бб]ольш\w+\s+двадцатк"),
-    Entity("G7", ("七国集团", "7国集团"), r"\bG-?7\b|Group of Seven",
+    Entity("G7", ("七国集团", "7国集团"), r"\bG-?7\b|Group of (?:Seven|7)\b",
            r"\bG-?7\b|\bГ-?7\b|Групп\w\s+семи|[Бб]ольш\w+\s+сем[её]рк"),
     Entity("OSCE", ("欧安组织", "欧洲安全与合作组织"), r"\bOSCE\b|Organi[sz]ation for Security and Co-?operation in Europe",
            r"\bОБСЕ\b|Организаци\w+\s+по\s+безопасности\s+и\s+сотрудничеству\s+в\s+Европе"),
@@ -85,8 +87,10 @@ ENTITIES: tuple[Entity, ...] = (
            r"\bМВФ\b|Международн\w+\s+валютн\w+\s+фонд"),
     Entity("World Bank", ("世界银行",), r"World Bank", r"Всемирн\w+\s+банк"),
     Entity("AUKUS", ("AUKUS", "美英澳三边安全伙伴关系"), r"\bAUKUS\b", r"\bAUKUS\b|\bОКУС\b"),
-    Entity("Belt and Road", ("一带一路",), r"Belt and Road", r"Пояс\w*\s+и\s+пут|[Оо]дн?\w*\s+пояс\w*,?\s+одн?\w*\s+пут"),
-    Entity("COVID-19", ("新冠", "新型冠状病毒"), r"COVID|[Cc]oronavirus", r"COVID|[Кк]оронавирус"),
+    Entity("Belt and Road", ("一带一路",), r"Belt and Road|\bBRI\b|One Belt,? One Road|\bOBOR\b", r"Пояс\w*\s+и\s+пут|[Оо]дн?\w*\s+пояс\w*,?\s+одн?\w*\s+пут"),
+    # 新冠疫情 is as often "the pandemic"; beside 疫情, 抗疫, 疫苗 the translation naming COVID-19 adds nothing
+    Entity("COVID-19", ("新冠", "新型冠状病毒"), r"COVID|[Cc]oronavirus|[Pp]andemic", r"COVID|[Кк]оронавирус|[Пп]андеми",
+           zh_near=("疫", "大流行")),
     # 冬奥(会), 北京冬奥, 奥委会; "the Winter Games", "зимние Игры"; 冬残奥会 has neither 奥运 nor 冬奥
     Entity("Olympics", ("奥运", "冬奥", "奥林匹克", "奥委会"),
            r"Olympi|\bIOC\b|(?<!Paralympic )(?<!Asian )(?:Winter|Summer) Games",
@@ -117,9 +121,10 @@ ENTITIES: tuple[Entity, ...] = (
            zh_not=("发展中国",)),
     Entity("Russia", ("俄罗斯", "俄方"), r"Russia|Moscow", r"Росси|российск|\bРФ\b|Москв", False, zh_not=("白俄罗斯",)),
     Entity("United States", ("美国", "美方"), r"United States|\bU\.?S\.?A?\b|America|Washington",
-           r"\bСША\b|Соедин[её]нн\w+\s+Штат|Америк|американ|Вашингтон", False),
+           r"\bСША\b|Соедин[её]нн\w+\s+Штат|Америк|американ|Вашингтон", False, zh_not=("欧美国家",)),
     # the Russian adjective too: по пекинскому времени, Московский университет
-    Entity("Beijing", ("北京",), r"Beijing|Peking", r"[Пп]екин", False),
+    Entity("Beijing", ("北京",), r"Beijing|Peking|Chinese capital|China's capital|capital of China",
+           r"[Пп]екин|китайск\w+\s+столиц|столиц\w+\s+(?:Китая|КНР)", False),
     Entity("Moscow", ("莫斯科",), r"Moscow", r"Москв|[Мм]осковск", False),
     *(Entity(c.label, c.zh, c.en, c.ru, False, c.zh_not) for c in COUNTRIES),
 )
