@@ -447,3 +447,14 @@ def test_multiples_and_month_ranges(zh, en, expected):
     """"triple" and "tripled" are 3倍 (增长了2倍 is read as both 2 and 3: translators render it either way);
     January-September is the 1 and the 9 of 1—9月: both were "only in the Chinese"."""
     assert reason(zh, en, "en") == expected
+
+
+@pytest.mark.parametrize("zh, en, expected", [
+    ("2021—2025年，双方将深化合作。", "In the 2021-25 period, the two sides will deepen cooperation.", None),
+    ("2023/2024年度的报告已发布。", "The report for 2023/24 has been released.", None),
+    ("2021—2025年，双方将深化合作。", "In the 2021-26 period, the two sides will deepen cooperation.", "2025 ≠ 26"),
+    ("今年是中国共产党成立100周年。", "This year marks the centenary of the Communist Party of China.", None),
+])
+def test_year_ranges_written_short_and_a_centenary(zh, en, expected):
+    """2021-25 ends in 2025 ("2025 ≠ 25" was false), and a centenary is the 100 of 100周年."""
+    assert reason(zh, en, "en") == expected

@@ -91,6 +91,17 @@ def digit_values(raw: str, lang: str) -> tuple[float, ...]:
 _CURRENCY_BEFORE = re.compile(r"(?<![A-Za-z])(?:RMB|CNY|USD|EUR|GBP|JPY|HKD|RUB|CHF)$")
 
 
+_YEAR_BEFORE_RANGE = re.compile(r"(?<!\d)(1[89]|20)\d\d\s?[-–—/]\s?$")
+
+
+def abbreviated_year(text: str, start: int, end: int, values: tuple[float, ...]) -> tuple[float, ...]:
+    """The end of a year range written short, 2021-25 or 2023/24, is also its full year (2025, 2024)."""
+    m = _YEAR_BEFORE_RANGE.search(text, 0, start)
+    if m and end - start == 2 and text[start:end].isdigit():
+        return values + (float(m.group(1) + text[start:end]),)
+    return values
+
+
 def attached_to_word(text: str, start: int, end: int) -> bool:
     """True for digits inside a code or name such as COVID-19, G20, 5G, H1N1, Су-57."""
     before = text[max(0, start - 2):start]

@@ -10,6 +10,7 @@ from aligner.review.numbers.common import (
     PER_MILLE,
     Claims,
     Quantity,
+    abbreviated_year,
     attached_to_word,
     digit_values,
     fractions_and_clocks,
@@ -174,7 +175,7 @@ _EN_MULTIPLES = {**{w: 2.0 for w in ("double", "doubled", "doubles", "doubling",
                                      "threefold")},
                  **{w: 4.0 for w in ("quadruple", "quadrupled", "fourfold")}}
 # A span of years in one word: a decade is the 10 of 10年来, a century the 100 of 一百年.
-_SPAN_WORDS = {"decade": 10.0, "century": 100.0, "десятилетие": 10.0, "десятилетия": 10.0, "десятилетий": 10.0,
+_SPAN_WORDS = {"decade": 10.0, "century": 100.0, "centenary": 100.0, "centennial": 100.0, "десятилетие": 10.0, "десятилетия": 10.0, "десятилетий": 10.0,
                "десятилетию": 10.0, "десятилетием": 10.0, "столетие": 100.0, "столетия": 100.0}
 _OR = {"or", "или", "либо"}
 _ABOUT = {"about", "over", "some", "nearly", "almost", "around", "more than", "less than", "than", "около", "почти",
@@ -282,7 +283,7 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
     for m in DIGITS.finditer(text):
         if taken[m.start()] or attached_to_word(text, m.start(), m.end()):
             continue
-        values = digit_values(m.group(0), lang)
+        values = abbreviated_year(text, m.start(), m.end(), digit_values(m.group(0), lang))
         end = m.end()
         scale_m = re.match(r"[\s\u00a0\u202f]*([A-Za-zА-Яа-яЁё]+)(\.?)", text[end:])
         if scale_m:
