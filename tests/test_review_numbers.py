@@ -458,3 +458,10 @@ def test_multiples_and_month_ranges(zh, en, expected):
 def test_year_ranges_written_short_and_a_centenary(zh, en, expected):
     """2021-25 ends in 2025 ("2025 ≠ 25" was false), and a centenary is the 100 of 100周年."""
     assert reason(zh, en, "en") == expected
+
+
+def test_an_english_amount_grouped_in_thousands_is_no_decimal():
+    """"500,000 yuan" for 500元 is a thousandfold slip; reading 500,000 also as 500.0 let it through."""
+    assert reason("设备单价为500元。", "The unit price is 500,000 yuan.", "en") == "500 ≠ 500,000"
+    assert reason("设备单价为50万元。", "The unit price is 500,000 yuan.", "en") is None
+    assert reason("增长3.5%。", "It grew by 3,5 percent.", "en") is None  # a decimal comma is still read

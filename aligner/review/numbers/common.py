@@ -83,6 +83,8 @@ def digit_values(raw: str, lang: str) -> tuple[float, ...]:
         thousands = float(plain.replace(",", "")) if grouped else None
         if lang == "ru":
             return tuple(v for v in (decimal, thousands) if v is not None)
+        if thousands is not None:  # English groups thousands with commas: 500,000 is never 500.0
+            return (thousands,)
         return tuple(v for v in (thousands, decimal) if v is not None)
     return (float(plain),)
 
