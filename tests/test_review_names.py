@@ -222,3 +222,91 @@ def test_a_leader_swapped_for_another_is_flagged_in_a_text_that_names_them_once(
     swapped = "At the invitation of President Hu Jintao, President Dmitry Medvedev of the Russian Federation visited China."
     assert reasons([(zh, swapped)], "en") == ["Xi Jinping (习近平) only in the Chinese; Putin (普京) only in the Chinese"]
     assert reasons([("两国元首举行会谈。", "President Xi and President Putin held talks.")], "en") == [None]
+
+
+def test_an_import_expo_is_no_world_expo_only_in_the_english():
+    """进口博览会 is the Import Expo: no World Expo (世博会) missing from the Chinese. A World Expo
+    still has to be on both sides."""
+    assert reasons([("第七届中国国际进口博览会将于2024年11月5日至10日在上海举办。",
+                     "The 7th China International Import Expo will be held in Shanghai from November 5 to 10, 2024."),
+                    ("双方祝贺上海成功举办世博会。", "The two sides congratulated Shanghai on hosting the Expo."),
+                    ("双方将加强经贸合作。", "The two sides will strengthen cooperation at the Expo.")], "en") == \
+        [None, None, "Expo only in the English"]
+
+
+def test_the_us_side_swapped_for_another_is_a_name():
+    """美方 (the U.S. side) is the United States, written "the U.S." or "Washington"; here the
+    translation says "the EU"."""
+    zh = "中方希望美方与中方相向而行，为两国企业合作创造良好环境。"
+    assert reasons([(zh, "China hopes the EU will work with China in the same direction to create a sound "
+                         "environment for cooperation between businesses of both countries."),
+                    (zh, "China hopes Washington will meet it halfway to create a sound environment for "
+                         "cooperation between businesses of both countries.")], "en") == \
+        ["EU only in the English; United States (美方) only in the Chinese", None]
+
+
+def test_belarus_is_no_russia():
+    """白俄罗斯 (Belarus) holds 俄罗斯 (Russia): "Russia (俄罗斯) only in the Chinese" was false."""
+    assert reasons([("中方欢迎白俄罗斯加入上海合作组织。",
+                     "China welcomes Belarus joining the Shanghai Cooperation Organization."),
+                    ("白俄罗斯和俄罗斯是邻国。", "Belarus is a neighbour.")], "en") == \
+        [None, "Russia (俄罗斯) only in the Chinese"]
+    assert reasons([("中方欢迎白俄罗斯加入上海合作组织。", "Китай приветствует вступление Белоруссии в ШОС.")], "ru") == [None]
+
+
+def test_a_country_swapped_or_dropped_is_a_name():
+    """哈萨克斯坦 rendered "Uzbekistan" went unflagged; a country's adjective or capital counts as the
+    country ("Kazakh", "Tokyo"), and 印度尼西亚 or 执法国际合作 do not name India or France."""
+    assert reasons([
+        ("第二届中国—中亚峰会将于2025年在哈萨克斯坦举办。",
+         "The second China-Central Asia Summit will be held in Uzbekistan in 2025."),
+        ("第二届中国—中亚峰会将于2025年在哈萨克斯坦举办。",
+         "The second China-Central Asia Summit will be held in Kazakhstan in 2025."),
+        ("哈萨克斯坦总统托卡耶夫出席了峰会。", "The Kazakh President Tokayev attended the summit."),
+        ("双方就日本核污染水排海问题交换了意见。", "The two sides exchanged views on Tokyo's discharge of nuclear-contaminated water."),
+        ("中方愿同印度尼西亚加强执法国际合作。", "China is ready to strengthen international law-enforcement cooperation with Indonesia."),
+        ("中方感谢德国、法国和意大利的支持。", "China thanks Germany and Italy for their support."),
+    ], "en") == ["Kazakhstan (哈萨克斯坦) only in the Chinese", None, None, None, None, "France (法国) only in the Chinese"]
+    assert reasons([("第二届中国—中亚峰会将于2025年在哈萨克斯坦举办。",
+                     "Второй саммит «Центральная Азия — Китай» пройдёт в Казахстане в 2025 году.")], "ru") == [None]
+
+
+@pytest.mark.parametrize("zh, tgt, lang", [
+    ("2023年GDP增长5.2%。", "In 2023, gross domestic product grew by 5.2%.", "en"),
+    ("CPI上涨0.2%。", "The consumer price index rose 0.2%.", "en"),
+    ("中方将积极推动加入CPTPP。",
+     "China will actively seek to join the Comprehensive and Progressive Agreement for Trans-Pacific Partnership.", "en"),
+    ("双方签署了MOU。", "The two sides signed a memorandum of understanding.", "en"),
+    ("AI技术发展迅速。", "Artificial intelligence is developing fast.", "en"),
+    ("2023年GDP增长5.2%。", "В 2023 году ВВП вырос на 5,2%.", "ru"),
+    ("双方签署了MOU。", "Стороны подписали меморандум о взаимопонимании.", "ru"),
+])
+def test_an_acronym_in_the_chinese_spelled_out_in_the_translation(zh, tgt, lang):
+    """Chinese reports write GDP, CPI, CPTPP in Latin letters; a faithful translation spells them out or
+    uses its own acronym (ВВП): "GDP only in the Chinese" was false."""
+    assert reasons([(zh, tgt)], lang) == [None]
+
+
+def test_an_acronym_the_translation_leaves_out_is_still_a_name():
+    assert reasons([("中方将积极推动加入CPTPP。", "China will actively seek to join the trade pact."),
+                    ("2023年GDP增长5.2%。", "China's economy grew by 5.2% in 2023."),
+                    ("2023年GDP增长5.2%。", "В 2023 году экономика выросла на 5,2%.")], "en")[:2] == \
+        ["CPTPP only in the Chinese", "GDP only in the Chinese"]
+    assert reasons([("2023年GDP增长5.2%。", "В 2023 году экономика выросла на 5,2%.")], "ru") == ["GDP only in the Chinese"]
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("会议在北京举行。", "The meeting was held in the Chinese capital."),
+    ("二十国集团领导人峰会在印度举行。", "The Group of 20 Leaders' Summit was held in India."),
+    ("新冠肺炎疫情对全球经济造成冲击。", "The pandemic has hit the global economy."),
+    ("疫情发生以来，双方守望相助。", "Since the outbreak of COVID-19, the two sides have stood together."),
+    ("欧盟委员会发布了报告。", "The European Commission released a report."),
+    ("中方欢迎更多国家参与共建一带一路。", "China welcomes more countries to join the BRI."),
+    ("欧美国家经济增长放缓。", "Economic growth in Western countries slowed."),
+    ("双方呼吁国际社会加强抗疫和疫苗合作。", "The Parties call for cooperation on the COVID-19 pandemic and vaccines."),
+])
+def test_names_as_formal_english_renders_them(zh, en):
+    """Each was a false name flag: "the Chinese capital" for 北京, "Group of 20", "the pandemic" for 新冠疫情
+    (and COVID-19 named where the Chinese says 疫情), "the European Commission" for 欧盟委员会, "the BRI",
+    and 欧美国家 ("Western countries"), which holds 美国 without naming the United States."""
+    assert reasons([(zh, en)], "en") == [None]

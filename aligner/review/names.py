@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 
 from aligner.normalise import match_form
+from aligner.review.acronyms import russian_form, spelled_out
+from aligner.review.countries import COUNTRIES
 from aligner.review.gaps import LANG_NAMES
 from aligner.review.marks import bead_text, word_marks
 from aligner.review.romanise import find_in_chinese, syllables_of
@@ -37,7 +39,10 @@ class Entity:
     en: str
     ru: str
     both_ways: bool = True  # False: only checked from the Chinese side (countries, capitals)
-    zh_not: str = ""  # a longer word that contains a Chinese form without meaning it (发展中国家)
+    zh_not: tuple[str, ...] = ()  # longer words that contain a Chinese form without meaning it (发展中国家)
+    # Chinese words the translation's form may render without being this entity (进口博览会, the Import Expo,
+    # is no World Expo): beside one, the translation's form is no name only in the translation.
+    zh_near: tuple[str, ...] = ()
 
 
 # The UN also stands behind its bodies: 联合国安理会 is often just "the Security Council", 安理会 "the UN
@@ -65,10 +70,12 @@ ENTITIES: tuple[Entity, ...] = (
            r"\bСНГ\b|Содружеств\w+\s+Независимых\s+Государств"),
     Entity("ASEAN", ("东盟", "东南亚国家联盟"), r"\bASEAN\b|Association of South-?[Ee]ast Asian Nations",
            r"\bАСЕАН\b|Ассоциаци\w+\s+государств\s+Юго-Восточной\s+Азии"),
-    Entity("EU", ("欧盟", "欧洲联盟"), r"\bEU\b|European Union", r"\bЕС\b|Евросоюз|Европейск\w+\s+союз"),
-    Entity("G20", ("二十国集团", "20国集团"), r"\bG-?20\b|Group of Twenty",
+    # 欧盟委员会 is often "the European Commission"
+    Entity("EU", ("欧盟", "欧洲联盟"), r"\bEU\b|European (?:Union|Commission|Council|Parliament)",
+           r"\bЕС\b|Евросоюз|Европейск\w+\s+(?:союз|комисси|совет|парламент)|Еврокомисси|Европарламент"),
+    Entity("G20", ("二十国集团", "20国集团"), r"\bG-?20\b|Group of (?:Twenty|20)\b",
            r"\bG-?20\b|\bГ-?20\b|Групп\w\s+двадцати|[Бб]ольш\w+\s+двадцатк"),
-    Entity("G7", ("七国集团", "7国集团"), r"\bG-?7\b|Group of Seven",
+    Entity("G7", ("七国集团", "7国集团"), r"\bG-?7\b|Group of (?:Seven|7)\b",
            r"\bG-?7\b|\bГ-?7\b|Групп\w\s+семи|[Бб]ольш\w+\s+сем[её]рк"),
     Entity("OSCE", ("欧安组织", "欧洲安全与合作组织"), r"\bOSCE\b|Organi[sz]ation for Security and Co-?operation in Europe",
            r"\bОБСЕ\b|Организаци\w+\s+по\s+безопасности\s+и\s+сотрудничеству\s+в\s+Европе"),
@@ -80,8 +87,10 @@ ENTITIES: tuple[Entity, ...] = (
            r"\bМВФ\b|Международн\w+\s+валютн\w+\s+фонд"),
     Entity("World Bank", ("世界银行",), r"World Bank", r"Всемирн\w+\s+банк"),
     Entity("AUKUS", ("AUKUS", "美英澳三边安全伙伴关系"), r"\bAUKUS\b", r"\bAUKUS\b|\bОКУС\b"),
-    Entity("Belt and Road", ("一带一路",), r"Belt and Road", r"Пояс\w*\s+и\s+пут|[Оо]дн?\w*\s+пояс\w*,?\s+одн?\w*\s+пут"),
-    Entity("COVID-19", ("新冠", "新型冠状病毒"), r"COVID|[Cc]oronavirus", r"COVID|[Кк]оронавирус"),
+    Entity("Belt and Road", ("一带一路",), r"Belt and Road|\bBRI\b|One Belt,? One Road|\bOBOR\b", r"Пояс\w*\s+и\s+пут|[Оо]дн?\w*\s+пояс\w*,?\s+одн?\w*\s+пут"),
+    # 新冠疫情 is as often "the pandemic"; beside 疫情, 抗疫, 疫苗 the translation naming COVID-19 adds nothing
+    Entity("COVID-19", ("新冠", "新型冠状病毒"), r"COVID|[Cc]oronavirus|[Pp]andemic", r"COVID|[Кк]оронавирус|[Пп]андеми",
+           zh_near=("疫", "大流行")),
     # 冬奥(会), 北京冬奥, 奥委会; "the Winter Games", "зимние Игры"; 冬残奥会 has neither 奥运 nor 冬奥
     Entity("Olympics", ("奥运", "冬奥", "奥林匹克", "奥委会"),
            r"Olympi|\bIOC\b|(?<!Paralympic )(?<!Asian )(?:Winter|Summer) Games",
@@ -91,7 +100,8 @@ ENTITIES: tuple[Entity, ...] = (
     Entity("Asian Games", ("亚运会", "亚运村", "亚洲运动会", "亚冬会"), r"(?<!East )Asian (?:Winter )?Games|Asiad",
            r"Азиатск\w+\s+(?:зимн\w+\s+)?игр|Азиад"),
     Entity("Universiade", ("大运会", "世界大学生运动会"), r"Universiade|University Games", r"Универсиад"),
-    Entity("Expo", ("世博会", "世界博览会"), r"\bExpo\b|\bEXPO\b|World Exhibition", r"\bЭКСПО\b|\bЭкспо\b|Всемирн\w+\s+выставк"),
+    Entity("Expo", ("世博会", "世界博览会"), r"\bExpo\b|\bEXPO\b|World Exhibition", r"\bЭКСПО\b|\bЭкспо\b|Всемирн\w+\s+выставк",
+           zh_near=("博览会", "博会", "展览会")),
     # Leaders a diplomatic text names, checked from the Chinese side only (两国元首 may be spelled out as
     # "President Xi and President Putin"): a head of state swapped for another is the slip to catch.
     Entity("Xi Jinping", ("习近平",), r"\bXi\b|Jinping", r"\bСи\b|Цзиньпин", False),
@@ -106,14 +116,17 @@ ENTITIES: tuple[Entity, ...] = (
     Entity("Biden", ("拜登",), r"Biden", r"Байден", False),
     Entity("Trump", ("特朗普",), r"Trump", r"Трамп", False),
     Entity("Guterres", ("古特雷斯",), r"Guterres", r"Гутерр[иеэ]ш", False),
-    Entity("China", ("中国", "中华人民共和国"), r"China|Chinese|\bPRC\b", r"Кита|китайск|\bКНР\b|Поднебесн", False,
-           zh_not="发展中国"),
-    Entity("Russia", ("俄罗斯",), r"Russia", r"Росси|российск|\bРФ\b", False),
-    Entity("United States", ("美国",), r"United States|\bU\.?S\.?A?\b|America",
-           r"\bСША\b|Соедин[её]нн\w+\s+Штат|Америк|американ", False),
+    # 中方, 俄方, 美方 (the Chinese, Russian, U.S. side) are "China", "Moscow", "Washington" as often
+    Entity("China", ("中国", "中华人民共和国", "中方"), r"China|Chinese|\bPRC\b", r"Кита|китайск|\bКНР\b|Поднебесн", False,
+           zh_not=("发展中国",)),
+    Entity("Russia", ("俄罗斯", "俄方"), r"Russia|Moscow", r"Росси|российск|\bРФ\b|Москв", False, zh_not=("白俄罗斯",)),
+    Entity("United States", ("美国", "美方"), r"United States|\bU\.?S\.?A?\b|America|Washington",
+           r"\bСША\b|Соедин[её]нн\w+\s+Штат|Америк|американ|Вашингтон", False, zh_not=("欧美国家",)),
     # the Russian adjective too: по пекинскому времени, Московский университет
-    Entity("Beijing", ("北京",), r"Beijing|Peking", r"[Пп]екин", False),
+    Entity("Beijing", ("北京",), r"Beijing|Peking|Chinese capital|China's capital|capital of China",
+           r"[Пп]екин|китайск\w+\s+столиц|столиц\w+\s+(?:Китая|КНР)", False),
     Entity("Moscow", ("莫斯科",), r"Moscow", r"Москв|[Мм]осковск", False),
+    *(Entity(c.label, c.zh, c.en, c.ru, False, c.zh_not) for c in COUNTRIES),
 )
 
 _LATIN_IN_ZH = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9](?![A-Za-z0-9])")
@@ -151,8 +164,8 @@ def as_written(form: str, originals: list[str]) -> str:
 
 def _entity_on(entity: Entity, text: str, lang: str) -> bool:
     if lang == "zh":
-        if entity.zh_not:
-            text = text.replace(entity.zh_not, "")
+        for word in entity.zh_not:
+            text = text.replace(word, "")
         # Latin forms written into the Chinese (APEC); ASCII word boundaries, as 在APEC框架 has none in Unicode
         return any(form in text for form in entity.zh) or re.search(entity.en, text, re.ASCII) is not None
     return re.search(entity.en if lang == "en" else entity.ru, text) is not None
@@ -178,7 +191,7 @@ def _entity_findings(src: str, tgt: str, lang: str, originals: list[str]) -> lis
                 quoted_src.add(quoted)
                 findings.append((f"{entity.label} ({quoted}) only in the Chinese" if quoted != entity.label
                                  else f"{entity.label} only in the Chinese", [quoted], []))
-        elif on_tgt and not on_src and entity.both_ways:
+        elif on_tgt and not on_src and entity.both_ways and not any(form in src for form in entity.zh_near):
             pattern = entity.en if lang == "en" else entity.ru
             words = [m.group(0) for m in re.finditer(pattern, tgt)]
             if not set(words) <= quoted_tgt:
@@ -187,12 +200,14 @@ def _entity_findings(src: str, tgt: str, lang: str, originals: list[str]) -> lis
     return findings
 
 
-def _latin_findings(src: str, tgt: str, originals: list[str]) -> list[Finding]:
+def _latin_findings(src: str, tgt: str, originals: list[str], lang: str = "en") -> list[Finding]:
     findings = []
     squashed = re.sub(r"[\s\-]", "", tgt).lower()
     for token in dict.fromkeys(m.group(0) for m in _LATIN_IN_ZH.finditer(src)):
         if sum(ch.isalpha() for ch in token) < 2 or re.sub(r"\-", "", token).lower() in squashed:
             continue
+        if token.isupper() and token.isalpha() and (spelled_out(token, tgt) or lang == "ru" and russian_form(token, tgt)):
+            continue  # GDP as "gross domestic product" or ВВП
         if any(token in e.zh or re.fullmatch(e.en, token) for e in ENTITIES):
             continue  # a known entity: checked by its own forms
         quoted = as_written(token, originals)
@@ -388,7 +403,7 @@ def name_flags(alignment: Alignment, romanised: bool = True) -> None:
             continue
         src, tgt = _pair_texts(alignment, bead)
         originals = [alignment.source.sentences[i].text for i in bead.src]
-        findings = _latin_findings(src, tgt, originals) + _entity_findings(src, tgt, lang, originals) + \
+        findings = _latin_findings(src, tgt, originals, lang) + _entity_findings(src, tgt, lang, originals) + \
             _name_findings(src, tgt, lang, names, originals, lower)
         if findings:
             marks = (word_marks(alignment.source, bead.src, [w for _, words, _ in findings for w in words], "src")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
+from aligner.review.directions import direction_clash
 from aligner.review.gaps import LANG_NAMES
 from aligner.review.marks import bead_text, joined_marks
 from aligner.review.numbers import Quantity, quantities
@@ -89,11 +90,18 @@ def mismatch(src: list[Quantity], tgt: list[Quantity], src_lang: str,
 SOFT_AMOUNT = 1000  # a soft number this large is an amount in words (полтора миллиарда), not a count like "two"
 
 
+SMALL_COUNT = 100  # a hard number below this may be a count a translator wrote in words: 连续7年, "six years"
+
+
 def _ranks_against(other: list[Quantity], own: list[Quantity], leftovers: list[Quantity]) -> list[Quantity]:
     """Soft ranks (XXV, 第二十四) and amounts in words (полтора миллиарда) left over on this side, one for
     each hard number of the other side that has no partner: 第24届 ↔ XXV is one changed number,
-    "24 ≠ XXV", not "24 only in the Chinese"."""
+    "24 ≠ XXV", not "24 only in the Chinese". Against small counts only (连续7年), a count in words
+    left over is that number changed too: "7 ≠ six", not "7 only in the Chinese"."""
     ranks = [q for q in leftovers if not q.hard and (q.ordinal or q.values[0] >= SOFT_AMOUNT)]
+    unpaired = other[len(own):]
+    if unpaired and all(q.values[0] < SMALL_COUNT and q.values[0].is_integer() for q in unpaired):
+        ranks += [q for q in leftovers if not q.hard and q not in ranks]
     return ranks[:max(0, len(other) - len(own))]
 
 
@@ -118,14 +126,21 @@ def _without(items: list[Quantity], gone: list[Quantity]) -> list[Quantity]:
     return [q for q in items if not any(q is g for g in gone)]
 
 
-def _straddling(sides: list[tuple[list[Quantity], list[Quantity]]]) -> list[tuple[list[Quantity], list[Quantity]]]:
+def _straddling(sides: list[tuple[list[Quantity], list[Quantity]]]
+                ) -> tuple[list[tuple[list[Quantity], list[Quantity]]], dict[int, int]]:
     """For each bead, the leftover quantities (source, target) that a neighbouring bead has left
     over on the other side: the number is in the text, only across the pair boundary. One side of
-    each such match must be hard: soft numbers ("two", 两) are too common to place a boundary."""
+    each such match must be hard: soft numbers ("two", 两) are too common to place a boundary. Not
+    when both pairs have a number left over on their other sides too: that is two numbers changed, one
+    of them into its neighbour's (a contract's 10 and 15 days made 15 and 30), not a boundary.
+    Also, for each quantity moved (by id), the bead it belongs with."""
     left = [tuple([q for q in side if not q.loose] for side in match(s, t)) for s, t in sides]
     moved: list[tuple[list[Quantity], list[Quantity]]] = [([], []) for _ in sides]
+    toward: dict[int, int] = {}
 
     def pair_up(a: int, b: int, hard_src: bool) -> None:
+        if _without(left[a][1], moved[a][1]) and _without(left[b][0], moved[b][0]):
+            return  # each pair has its own number changed (10 → 15 here, 15 → 30 there): no boundary to move
         src_left, tgt_left = _without(left[a][0], moved[a][0]), _without(left[b][1], moved[b][1])
         if hard_src:
             src_left = [q for q in src_left if q.hard]
@@ -134,34 +149,59 @@ def _straddling(sides: list[tuple[list[Quantity], list[Quantity]]]) -> list[tupl
         rest_src, rest_tgt = match(src_left, tgt_left)
         moved[a][0].extend(_without(src_left, rest_src))
         moved[b][1].extend(_without(tgt_left, rest_tgt))
+        toward.update({id(q): b for q in _without(src_left, rest_src)})
+        toward.update({id(q): a for q in _without(tgt_left, rest_tgt)})
 
     for k in range(len(sides) - 1):
         for a, b in ((k, k + 1), (k + 1, k)):
             pair_up(a, b, hard_src=True)
             pair_up(a, b, hard_src=False)
-    return moved
+    return moved, toward
 
 
 def number_flags(alignment: Alignment) -> None:
     """Flag pairs with both sides whose numbers do not agree."""
     beads = alignment.beads
     sides = [bead_quantities(alignment, b) for b in beads]
-    moved = _straddling(sides)
+    moved, toward = _straddling(sides)
     src_name = LANG_NAMES.get(alignment.source.lang, alignment.source.lang)
     tgt_name = LANG_NAMES.get(alignment.target.lang, alignment.target.lang)
-    for bead, (src, tgt), (gone_src, gone_tgt) in zip(beads, sides, moved):
+    for k, (bead, (src, tgt), (gone_src, gone_tgt)) in enumerate(zip(beads, sides, moved)):
         if not bead.src or not bead.tgt or any(f.kind == NUMBER for f in bead.flags):
             continue
         found = mismatch(_without(src, gone_src), _without(tgt, gone_tgt), alignment.source.lang, alignment.target.lang)
-        if found:
-            reason, quoted_src, quoted_tgt = found
-            bead.flags.append(Flag(NUMBER, reason, _marks(alignment, bead, quoted_src, quoted_tgt)))
+        clash = _direction_clash(alignment, bead, src, tgt)
+        if found or clash:
+            reasons, marks = [], ()
+            if found:
+                reasons.append(found[0])
+                marks += _marks(alignment, bead, found[1], found[2])
+            if clash:
+                reasons.append(clash[0])
+                marks += clash[1]
+            bead.flags.append(Flag(NUMBER, "; ".join(reasons), marks))
         shown_src, shown_tgt = ([q for q in gone if q.hard and not q.loose] for gone in (gone_src, gone_tgt))
         if (shown_src or shown_tgt) and not any(f.kind == WEAK for f in bead.flags):
-            side = src_name if gone_src else tgt_name
+            side = src_name if shown_src else tgt_name
+            neighbours = {"next" if toward[id(q)] > k else "previous" for q in shown_src + shown_tgt}
+            pair = f"the {neighbours.pop()} pair" if len(neighbours) == 1 else "the next and previous pairs"
             bead.flags.append(Flag(WEAK, f"{', '.join(q.text for q in shown_src + shown_tgt)} of the {side} belongs with "
-                                         "the next or previous pair: the boundary may be off",
+                                         f"{pair}: the boundary may be off",
                                    _marks(alignment, bead, shown_src, shown_tgt)))
+
+
+def _direction_clash(alignment: Alignment, bead: Bead, src: list[Quantity],
+                     tgt: list[Quantity]) -> tuple[str, tuple[Mark, ...]] | None:
+    """'减少 ≠ increase' where both sides give figures and say they moved opposite ways, with its marks."""
+    if not any(q.hard for q in src) or not any(q.hard for q in tgt):
+        return None
+    clash = direction_clash(bead_text(alignment.source, bead.src), bead_text(alignment.target, bead.tgt),
+                            alignment.target.lang)
+    if clash is None:
+        return None
+    reason, a, b = clash
+    return reason, (joined_marks(alignment.source, bead.src, list(a.spans[:1]), "src")
+                    + joined_marks(alignment.target, bead.tgt, list(b.spans[:1]), "tgt"))
 
 
 def _marks(alignment: Alignment, bead: Bead, src: list[Quantity], tgt: list[Quantity]) -> tuple[Mark, ...]:

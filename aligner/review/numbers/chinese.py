@@ -6,6 +6,7 @@ import re
 from aligner.review.numbers.common import (
     DIGIT_RUN,
     DIGITS,
+    PER_MILLE,
     Claims,
     Quantity,
     attached_to_word,
@@ -13,6 +14,8 @@ from aligner.review.numbers.common import (
     digit_values,
     fractions_and_clocks,
     list_marker,
+    per_mille,
+    share,
 )
 
 # ---------------------------------------------------------------- Chinese
@@ -53,15 +56,15 @@ def chinese_numeral(s: str) -> float | None:
     if all(ch in _CN_DIGITS for ch in s):  # read digit by digit: 二〇二二, 一九四九
         return float("".join(str(_CN_DIGITS[ch]) for ch in s))
     total, section, number = 0.0, 0.0, 0.0
-    for ch in s:
+    for i, ch in enumerate(s):
         if ch in _CN_DIGITS:
             number = _CN_DIGITS[ch]
         elif ch in _CN_TENS:
             if number:
                 return None  # 五卅 is a date (30 May), not a number
             section += _CN_TENS[ch]
-        elif ch in _CN_SMALL_UNITS:
-            section += (number or (1 if ch == "十" else 0)) * _CN_SMALL_UNITS[ch]
+        elif ch in _CN_SMALL_UNITS:  # a leading unit is one of it: 十二 is 12, 千分之五 five in a thousand
+            section += (number or (1 if ch == "十" or i == 0 else 0)) * _CN_SMALL_UNITS[ch]
             number = 0
         elif ch == "万":
             section = (section + number) * 10_000
@@ -136,7 +139,7 @@ def _chinese_one_in(text: str, claims: Claims) -> None:
     for m in _CN_ONE_IN.finditer(text):
         n = _cn_or_digit_value(m.group(2))
         if n and n > 1 and not any(claims.taken[m.start():m.end()]):
-            claims.add(Quantity(m.group(0), (1 / n,), True, m.start(), m.end()))
+            claims.add(Quantity(m.group(0), share(1 / n), True, m.start(), m.end()))
 
 
 def _chinese_clocks(text: str, claims: Claims) -> None:
@@ -182,6 +185,17 @@ def _trillions(values: tuple[float, ...]) -> tuple[float, ...]:
     return tuple(v * 1e12 for v in values) + tuple(values)
 
 
+_GREW_BY = re.compile("(?:增长|增加|提高|扩大|上涨|翻)了?$")
+
+
+def _times_more(text: str, start: int, end: int, values: tuple[float, ...]) -> tuple[float, ...]:
+    """增长了2倍 is read both ways translators render it, "tripled" (grew by twice itself) and "twofold": N
+    and N + 1; 是…的3倍 (three times) is N alone."""
+    if text[end:end + 1] == "倍" and _GREW_BY.search(text, max(0, start - 3), start):
+        return values + tuple(v + 1 for v in values)
+    return values
+
+
 def _cn_or_digit_value(s: str) -> float | None:
     return float(s) if s.isdigit() else chinese_numeral(s)
 
@@ -208,7 +222,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
             continue
         d, n = cn_or_digits(m.group(1)), cn_or_digits(m.group(2))
         if d and n is not None:
-            add(Quantity(m.group(0), (n / d,), True, m.start(), m.end()))
+            add(Quantity(m.group(0), share(n / d), True, m.start(), m.end()))
 
     for reader in (_chinese_roc_years, _chinese_decades, _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in,
                    fractions_and_clocks):
@@ -226,7 +240,12 @@ def chinese_quantities(text: str) -> list[Quantity]:
         values = tuple(v * scale for v in digit_values(m.group(0), "zh"))
         end, rest = _lower_sections(text, end, scale)
         start = m.start()
-        add(Quantity(text[start:end], tuple(v + rest for v in values), not list_marker(text, start, end), start, end))
+        values = _times_more(text, start, end, tuple(v + rest for v in values))
+        if text[end:end + 1] in ("%", "％"):  # quoted with its sign: "10% ≠ 5%", not "10 ≠ 5%"
+            end += 1
+        elif text[end:end + 1] == PER_MILLE:
+            values, end = per_mille(values), end + 1
+        add(Quantity(text[start:end], values, not list_marker(text, start, end), start, end, loose=text[start:end] == "1"))
 
     for m in _CN_NUMERAL.finditer(text):
         s, start, end = m.group(0), m.start(), m.end()
@@ -250,8 +269,11 @@ def chinese_quantities(text: str) -> list[Quantity]:
         # Years written digit by digit (二〇二二, 一九四九) are explicit; other numerals in characters
         # are counts a translator may render freely (十万八千里, 一万个不服) and only help match.
         hard = year_like
+        # a rank: 第五, and 十四届 (the 14th congress), 七十周年 (the 70th anniversary) without 第
+        rank = text[start - 1:start] == "第" or text[end:end + 1] == "届" or text.startswith("周年", end)
         values = _trillions((v,)) if text.startswith(_TRILLION, end) else (v,)
-        found.append(Quantity(s, values, hard, start, end, loose=loose and not hard, ordinal=text[start - 1:start] == "第"))
+        found.append(Quantity(s, _times_more(text, start, end, values), hard, start, end, loose=loose and not hard,
+                              ordinal=rank))
     return sorted(found, key=lambda q: q.start)
 
 

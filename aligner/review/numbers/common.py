@@ -14,11 +14,24 @@ class Quantity:
     hard: bool
     start: int
     end: int
-    loose: bool = False  # an estimate (十几, 四十多) or a bare "one": helps match, never a difference by itself
+    loose: bool = False  # an estimate (十几, 四十多) or a bare "one" or 1: helps match, never a difference by itself
     ordinal: bool = False  # a soft rank or date (XXV, 第二十四, 九十年代): a reason sets it against a hard number left over
 
 
 
+
+
+def share(fraction: float) -> tuple[float, float]:
+    """A share as a fraction and as the percentage a translator may write for it: 五分之一 is 1/5 and 20%."""
+    return fraction, fraction * 100
+
+
+PER_MILLE = "‰"
+
+
+def per_mille(values: tuple[float, ...]) -> tuple[float, ...]:
+    """5‰ as the percentage (0.5%) and the fraction (千分之五) it is."""
+    return tuple(v / 10 for v in values) + tuple(v / 1000 for v in values)
 
 
 class Claims:
@@ -38,7 +51,8 @@ class Claims:
 LATIN = "A-Za-z"
 CYR = "А-Яа-яЁё"
 # Letters directly after a digit run that still leave it a number: ordinals, decades, units.
-_NUMBER_SUFFIXES = {"st", "nd", "rd", "th", "s", "am", "pm", "km", "kg", "cm", "mm", "m", "g", "t", "h", "min"}
+_NUMBER_SUFFIXES = {"st", "nd", "rd", "th", "s", "am", "pm", "km", "kg", "cm", "mm", "m", "g", "t", "h", "min",
+                    "bn", "mn", "mln", "tn", "trn"}  # US$2.5bn, 450mn: the financial press's scales
 _SPACES = " \u00a0\u202f\u2009"
 
 # Digit groups: 1,500 / 1 500 / 1 500 / 1.5 / 2022 (but not 2022 15 — a group after a space has 3 digits).
@@ -69,14 +83,31 @@ def digit_values(raw: str, lang: str) -> tuple[float, ...]:
         thousands = float(plain.replace(",", "")) if grouped else None
         if lang == "ru":
             return tuple(v for v in (decimal, thousands) if v is not None)
+        if thousands is not None:  # English groups thousands with commas: 500,000 is never 500.0
+            return (thousands,)
         return tuple(v for v in (thousands, decimal) if v is not None)
     return (float(plain),)
+
+
+# A currency code written against its amount: RMB1.5 trillion, USD2,000 (an amount, not a code like G20).
+_CURRENCY_BEFORE = re.compile(r"(?<![A-Za-z])(?:RMB|CNY|USD|EUR|GBP|JPY|HKD|RUB|CHF)$")
+
+
+_YEAR_BEFORE_RANGE = re.compile(r"(?<!\d)(1[89]|20)\d\d\s?[-–—/]\s?$")
+
+
+def abbreviated_year(text: str, start: int, end: int, values: tuple[float, ...]) -> tuple[float, ...]:
+    """The end of a year range written short, 2021-25 or 2023/24, is also its full year (2025, 2024)."""
+    m = _YEAR_BEFORE_RANGE.search(text, 0, start)
+    if m and end - start == 2 and text[start:end].isdigit():
+        return values + (float(m.group(1) + text[start:end]),)
+    return values
 
 
 def attached_to_word(text: str, start: int, end: int) -> bool:
     """True for digits inside a code or name such as COVID-19, G20, 5G, H1N1, Су-57."""
     before = text[max(0, start - 2):start]
-    if before[-1:] and re.match(f"[{LATIN}{CYR}]", before[-1]):
+    if before[-1:] and re.match(f"[{LATIN}{CYR}]", before[-1]) and not _CURRENCY_BEFORE.search(text, 0, start):
         return True
     if before[-1:] == "-" and before[:1] and re.match(f"[{LATIN}{CYR}]", before[0]):
         return True
@@ -125,10 +156,10 @@ def _dotted_dates(text: str, claims: Claims) -> None:
 
 
 # A clause number heading a sentence: (3), （3）, 2.3.1, or 1.1 before a capital or a Chinese character
-# (not "1.5 million people …"). "1." and "3、" are `list_marker`s.
+# (not "1.5 million people …", nor 1.5万亿元 or 4.5亿人: an amount). "1." and "3、" are `list_marker`s.
 _LEADING_CLAUSE_NUMBER = re.compile(
     r"^\s*(?:[(（]\s*(\d{1,3})\s*[)）]|(\d{1,3}(?:\.\d{1,3}){2,3})\.?(?=\s)"
-    r"|(\d{1,3}\.\d{1,3})\.?(?=\s*[\u4e00-\u9fff]|\s+[A-ZА-ЯЁ«\"“]))")
+    r"|(\d{1,3}\.\d{1,3})\.?(?=\s*(?![万亿千百倍元个人年])[\u4e00-\u9fff]|\s+[A-ZА-ЯЁ«\"“]))")
 
 
 def _leading_clause_number(text: str, claims: Claims) -> None:
@@ -149,7 +180,7 @@ def fractions_and_clocks(text: str, claims: Claims) -> None:
     for m in _SLASH_FRACTION.finditer(text):
         n, d = int(m.group(1)), int(m.group(2))
         if 0 < n < d <= 100:
-            claims.add(Quantity(m.group(0), (n / d,), True, m.start(), m.end()))
+            claims.add(Quantity(m.group(0), share(n / d), True, m.start(), m.end()))
     for pattern in (_HOUR_AMPM, _CLOCK):
         for m in pattern.finditer(text):
             if not any(claims.taken[m.start():m.end()]):

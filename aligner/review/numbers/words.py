@@ -7,12 +7,16 @@ from aligner.review.numbers.common import (
     CYR,
     DIGITS,
     LATIN,
+    PER_MILLE,
     Claims,
     Quantity,
+    abbreviated_year,
     attached_to_word,
     digit_values,
     fractions_and_clocks,
     list_marker,
+    per_mille,
+    share,
 )
 
 # ---------------------------------------------------------------- English
@@ -25,12 +29,22 @@ _EN_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion"
               "trillion": 1_000_000_000_000}
 _EN_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                 "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+# Ranks in words beyond twelfth (thirteenth … nineteenth, twentieth … ninetieth, hundredth).
+_EN_RANKS = {**_EN_ORDINALS, **{w[:-1] + "th" if w.endswith("t") else w + "th": v for w, v in _EN_UNITS.items() if v >= 13},
+             **{w[:-1] + "ieth": v for w, v in _EN_TENS.items()}, "hundredth": 100}
 _EN_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
                  "fourths": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
 _EN_DECADES = {w: 10 * (i + 2) for i, w in enumerate(
     "twenties thirties forties fifties sixties seventies eighties nineties".split())}
 _EN_MONTHS = {m: i + 1 for i, m in enumerate(
     "January February March April May June July August September October November December".split())}
+# Abbreviated months (Feb. 4, 4 Sept 2022) count before a full stop or a day or year: "Mar" alone may be a word.
+_EN_MONTH_ABBREVIATIONS = {**{m[:3]: i + 1 for i, m in enumerate(_EN_MONTHS)}, "Sept": 9}
+_EN_MONTH_ABBREVIATION_AFTER = re.compile(r"\.|\s+\d")
+# Scales the financial press abbreviates after digits: US$2.5bn, 450mn, RMB 3 mln, $1.2tn. A bare "m" is
+# also metres (3m), so "450m" may mean either.
+_EN_SCALE_ABBREVIATIONS = {"bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12}
+_RU_SCALE_ABBREVIATIONS = ("тыс", "млн", "млрд", "трлн")  # written with a full stop: 1,5 млн.
 _EN_PERCENT = re.compile(r"\s*(?:%|percent\b|per cent\b|pct\b)", re.I)
 
 # ---------------------------------------------------------------- Russian
@@ -113,6 +127,14 @@ def _ru_rank(word: str) -> float | None:
     return float(_RU_RANK_STEMS[m.group(1) or m.group(2)]) if m else None
 
 
+def _en_rank(word: str) -> int | None:
+    """The rank an English ordinal word says (fifth 5, twentieth 20, third-largest 3), not "first": "for
+    the first time" renders 首次 as often as 第一次, and a soft rank or date only matches or sets off a
+    number that changed (第五轮 ↔ "the fourth round", 20世纪 ↔ "the twentieth century")."""
+    rank = _EN_RANKS.get(word.lower().partition("-")[0])
+    return rank if rank and rank > 1 else None
+
+
 def _word_kind(value: float) -> str:
     return "hundreds" if value >= 100 else "tens" if value >= 20 else "unit"
 
@@ -147,6 +169,14 @@ def _to_roman(n: int) -> str:
 _WORD = re.compile(f"[{LATIN}{CYR}]+(?:-[{LATIN}{CYR}]+)*|\\d")
 
 
+# Multiples in one word: doubled, triple, threefold (2倍, 3倍).
+_EN_MULTIPLES = {**{w: 2.0 for w in ("double", "doubled", "doubles", "doubling", "twice", "twofold")},
+                 **{w: 3.0 for w in ("triple", "tripled", "triples", "tripling", "treble", "trebled", "thrice",
+                                     "threefold")},
+                 **{w: 4.0 for w in ("quadruple", "quadrupled", "fourfold")}}
+# A span of years in one word: a decade is the 10 of 10年来, a century the 100 of 一百年.
+_SPAN_WORDS = {"decade": 10.0, "century": 100.0, "centenary": 100.0, "centennial": 100.0, "десятилетие": 10.0, "десятилетия": 10.0, "десятилетий": 10.0,
+               "десятилетию": 10.0, "десятилетием": 10.0, "столетие": 100.0, "столетия": 100.0}
 _OR = {"or", "или", "либо"}
 _ABOUT = {"about", "over", "some", "nearly", "almost", "around", "more than", "less than", "than", "около", "почти",
           "более", "менее", "свыше", "примерно", "больше", "меньше"}
@@ -170,7 +200,7 @@ def _one_in_n(text: str, lang: str, claims: Claims) -> None:
         n = _RU_RANK_STEMS.get(word) if lang == "ru" else \
             _EN_ORDINALS.get(word) or _EN_UNITS.get(word) or (int(word) if word.isdigit() else None)
         if n and n > 1 and not any(claims.taken[m.start():m.end()]):
-            claims.add(Quantity(m.group(0), (1 / n,), True, m.start(), m.end()))
+            claims.add(Quantity(m.group(0), share(1 / n), True, m.start(), m.end()))
 
 
 # "Around the clock", "24/7", "круглосуточно": the 24 hours of 24小时 (a day's, not a count of hours in words).
@@ -253,19 +283,30 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
     for m in DIGITS.finditer(text):
         if taken[m.start()] or attached_to_word(text, m.start(), m.end()):
             continue
-        values = digit_values(m.group(0), lang)
+        values = abbreviated_year(text, m.start(), m.end(), digit_values(m.group(0), lang))
         end = m.end()
-        scale_m = re.match(r"[\s\u00a0\u202f]*([A-Za-zА-Яа-яЁё]+)\.?", text[end:])
+        scale_m = re.match(r"[\s\u00a0\u202f]*([A-Za-zА-Яа-яЁё]+)(\.?)", text[end:])
         if scale_m:
-            wv = _word_value(scale_m.group(1), lang)
-            if wv and wv[0] == "scale" and not scale_m.group(1).lower().endswith(("s",)) or (
+            word = scale_m.group(1)
+            wv = _word_value(word, lang)
+            if lang == "en" and word.lower() in _EN_SCALE_ABBREVIATIONS:
+                wv = ("scale", _EN_SCALE_ABBREVIATIONS[word.lower()])
+            if wv and wv[0] == "scale" and not word.lower().endswith(("s",)) or (
                     wv and wv[0] == "scale" and lang == "ru"):
                 values = tuple(v * wv[1] for v in values)
-                end += scale_m.end()
+                # the full stop of an abbreviation (1,5 млн.), not the sentence's after "3 billion."
+                abbreviated = lang == "ru" and word.lower().startswith(_RU_SCALE_ABBREVIATIONS)
+                end += scale_m.end() if abbreviated else scale_m.end(1)
+            elif lang == "en" and word == "m" and scale_m.start(1) == 0:  # 450m people, RMB 3m, or 3m (metres)
+                values = tuple(v * 1e6 for v in values) + values
+                end += 1
         pm = percent_re.match(text[end:])
         if pm:
             end += pm.end()
-        add(Quantity(text[m.start():end], values, not list_marker(text, m.start(), end), m.start(), end))
+        elif text[end:end + 1] == PER_MILLE:
+            values, end = per_mille(values), end + 1
+        add(Quantity(text[m.start():end], values, not list_marker(text, m.start(), end), m.start(), end,
+                     loose=text[m.start():end] == "1"))  # a bare 1 is "one", "a", "per": 1美元兑7元, 7 yuan per dollar
 
     # Fractions in words: one-third, two thirds, a third of, две трети, четверть.
     for i, w in enumerate(words):
@@ -296,7 +337,7 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
             # пятая часть населения: a fifth; loose, as "в третьей части доклада" is a part of a document
             num, den, end, part = 1, int(rank), words[i + 1].end(), True
         if num is not None and den:
-            found.append(Quantity(text[start:end], (num / den,), not part, start, end, loose=part))
+            found.append(Quantity(text[start:end], share(num / den), not part, start, end, loose=part))
             for k in range(start, end):
                 taken[k] = True
 
@@ -391,6 +432,8 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
         month = None
         if lang == "en" and tok in _EN_MONTHS and not (tok == "May" and w.start() == 0):
             month = _EN_MONTHS[tok]
+        elif lang == "en" and tok in _EN_MONTH_ABBREVIATIONS and _EN_MONTH_ABBREVIATION_AFTER.match(text, w.end()):
+            month = _EN_MONTH_ABBREVIATIONS[tok]
         elif lang == "ru":
             mm = _RU_MONTH_WORD.match(tok.lower())
             if mm and (mm.group(1) != "ма" or tok.lower() in ("мая", "май", "мае")):
@@ -402,7 +445,20 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
         if decade:  # the nineties, девяностые: as 九十年代 (or 90年代) reads; loose, as "the sixties" also says 一九六几年
             found.append(Quantity(tok, (decade, 1900 + decade, 2000 + decade), False, w.start(), w.end(), loose=True))
             continue
-        r = _roman(tok)
+        if lang == "en" and "-" in tok and all(part in _EN_MONTHS for part in tok.split("-")):
+            for part in re.finditer(r"[A-Za-z]+", tok):  # January-September, as 1—9月 gives both months
+                found.append(Quantity(part.group(0), (float(_EN_MONTHS[part.group(0)]),), False,
+                                      w.start() + part.start(), w.start() + part.end()))
+            continue
+        times = _EN_MULTIPLES.get(tok.lower()) if lang == "en" else None
+        if times:  # tripled: the 3 of 3倍; loose, as "doubled" also renders 翻一番 and 大幅增长
+            found.append(Quantity(tok, (times,), False, w.start(), w.end(), loose=True))
+            continue
+        years = _SPAN_WORDS.get(tok.lower())
+        if years:  # "over the past decade" for 10年来: helps match, never a difference by itself
+            found.append(Quantity(tok, (years,), False, w.start(), w.end(), loose=True))
+            continue
+        r = _roman(tok) or (_en_rank(tok) if lang == "en" else None)
         if r:
             found.append(Quantity(tok, (float(r),), False, w.start(), w.end(), ordinal=True))
     return sorted(found, key=lambda q: q.start)
