@@ -89,6 +89,16 @@ def sample_page(server: str, height: int = 1000, downloads: bool = False, dark: 
             browser.close()
 
 
+def go_to_pair(page, number: int):
+    """Type a pair number into the sidebar's box, as a reviewer does, and wait for that row to be selected;
+    the box, for the test to use again."""
+    pair = page.locator("[data-testid=stSidebar]").get_by_label("Pair number")
+    pair.fill(str(number))
+    pair.press("Enter")
+    expect(page.locator(f'table#pairs tr.selected[data-pair="{number}"]')).to_have_count(1)
+    return pair
+
+
 @pytest.mark.browser
 def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
     with sample_page(server, height=1100, downloads=True) as page:
@@ -126,10 +136,7 @@ def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
         # a pair picked far down the table is scrolled into view, selected
         page.get_by_text("Problems only").click()
         expect(rows).to_have_count(50)
-        pair = page.get_by_label("Pair number")
-        pair.fill("45")
-        pair.press("Enter")
-        expect(page.locator("table#pairs tr.selected")).to_have_attribute("data-pair", "45")
+        go_to_pair(page, 45)
         expect(page.locator("table#pairs tr.selected")).to_be_in_viewport()
 
         # on a laptop screen the summary's labels are read whole, not cut to "zh co…"
@@ -203,10 +210,7 @@ def test_a_laptop_screen_shows_the_first_pairs_under_the_summary(server):
 def test_the_split_and_move_panels_stay_open_while_the_reviewer_works_in_them(server):
     with sample_page(server) as page:
         sidebar = page.locator("[data-testid=stSidebar]")
-        pair = sidebar.get_by_label("Pair number")
-        pair.fill("20")
-        pair.press("Enter")
-        expect(page.locator('table#pairs tr.selected[data-pair="20"]')).to_have_count(1)
+        pair = go_to_pair(page, 20)
         sidebar.get_by_role("button", name="Mark reviewed ✓").click()
         expect(sidebar.get_by_text("Marked pair 20 reviewed.")).to_be_visible()
         # the message goes on the next run: the panel opened meanwhile stays open
@@ -293,10 +297,7 @@ def test_the_pairs_table_is_readable_in_the_dark_theme(server):
 def test_a_note_typed_and_not_saved_is_in_the_project_and_the_downloads(server):
     with sample_page(server, downloads=True) as page:
         sidebar = page.locator("[data-testid=stSidebar]")
-        pair = sidebar.get_by_label("Pair number")
-        pair.fill("12")
-        pair.press("Enter")
-        expect(page.locator('table#pairs tr.selected[data-pair="12"]')).to_have_count(1)
+        go_to_pair(page, 12)
         sidebar.get_by_role("textbox", name="Note").fill("Проверить термин ZQX")  # typed; straight on to Save project
 
         def download(label: str) -> str:
@@ -387,10 +388,7 @@ def test_the_html_report_printed_keeps_its_header_row_and_status_colours_on_ever
 def test_a_reload_asks_first_while_work_is_unsaved_and_gives_the_work_back(server):
     with sample_page(server, downloads=True) as page:
         sidebar = page.locator("[data-testid=stSidebar]")
-        pair = sidebar.get_by_label("Pair number")
-        pair.fill("7")
-        pair.press("Enter")
-        expect(page.locator('table#pairs tr.selected[data-pair="7"]')).to_have_count(1)
+        go_to_pair(page, 7)
         sidebar.get_by_role("button", name="Merge ↓").click()
         unsaved = sidebar.get_by_text("1 correction not in a saved project yet", exact=False)
         expect(unsaved).to_be_visible()
