@@ -500,3 +500,26 @@ def test_an_english_amount_grouped_in_thousands_is_no_decimal():
     assert reason("设备单价为500元。", "The unit price is 500,000 yuan.", "en") == "500 ≠ 500,000"
     assert reason("设备单价为50万元。", "The unit price is 500,000 yuan.", "en") is None
     assert reason("增长3.5%。", "It grew by 3,5 percent.", "en") is None  # a decimal comma is still read
+
+
+@pytest.mark.parametrize("zh, tgt, lang", [
+    ("合同期为24个月。", "The contract runs for two years.", "en"),
+    ("会议将持续7天。", "The meeting will last a week.", "en"),
+    ("项目周期12个月。", "The project takes a year.", "en"),
+    ("两周内完成。", "Done within 14 days.", "en"),
+    ("需要48小时。", "It takes two days.", "en"),
+    ("会议将持续7天。", "Совещание продлится неделю.", "ru"),
+    ("合同期为24个月。", "Договор заключён на два года.", "ru"),
+])
+def test_a_duration_rendered_in_the_next_unit_of_time_agrees(zh, tgt, lang):
+    """24个月 as "two years" was "24 ≠ two", 7天 as "a week" "7 only in the Chinese"."""
+    assert reason(zh, tgt, lang) is None
+
+
+@pytest.mark.parametrize("zh, tgt, lang, why", [
+    ("会议将持续7天。", "The meeting will last 8 days.", "en", "7 ≠ 8"),
+    ("合同期为24个月。", "The contract runs for three years.", "en", "24 ≠ three"),
+    ("3月举行。", "Held in April.", "en", "3 ≠ April"),  # a month of the calendar, not a duration
+])
+def test_a_duration_that_changed_is_still_flagged(zh, tgt, lang, why):
+    assert reason(zh, tgt, lang) == why

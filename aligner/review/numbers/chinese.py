@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from aligner.review.numbers.common import (
     DIGIT_RUN,
@@ -200,6 +201,24 @@ def _cn_or_digit_value(s: str) -> float | None:
     return float(s) if s.isdigit() else chinese_numeral(s)
 
 
+# A duration in one unit is often rendered in the next: 24个月 as "two years", 14天 as "two weeks", 两周 as
+# "14 days", 48小时 as "two days", 7天 as "a week" (which the English reading takes as one, see `words`).
+_DURATION_UNITS = ((re.compile(r"\s*个月"), 1 / 12), (re.compile(r"\s*天"), 1 / 7),
+                   (re.compile(r"\s*(?:个)?(?:星期|礼拜|周)(?!年)"), 7), (re.compile(r"\s*个?(?:小时|钟头)"), 1 / 24),
+                   (re.compile(r"\s*分钟"), 1 / 60))
+
+
+def _with_durations(text: str, q: Quantity) -> Quantity:
+    """A count of months, days, weeks, hours or minutes also as the neighbouring unit, where it is a whole or half
+    number of it."""
+    for unit, factor in _DURATION_UNITS:
+        if unit.match(text, q.end) and not q.ordinal:
+            other = tuple(v * factor for v in q.values if (v * factor * 2).is_integer() and v * factor >= 0.5)
+            if other:
+                return replace(q, values=q.values + other)
+    return q
+
+
 def chinese_quantities(text: str) -> list[Quantity]:
     claims = Claims(text)
     found, taken, add = claims.found, claims.taken, claims.add
@@ -274,6 +293,6 @@ def chinese_quantities(text: str) -> list[Quantity]:
         values = _trillions((v,)) if text.startswith(_TRILLION, end) else (v,)
         found.append(Quantity(s, _times_more(text, start, end, values), hard, start, end, loose=loose and not hard,
                               ordinal=rank))
-    return sorted(found, key=lambda q: q.start)
+    return sorted((_with_durations(text, q) for q in found), key=lambda q: q.start)
 
 

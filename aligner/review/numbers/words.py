@@ -177,6 +177,9 @@ _EN_MULTIPLES = {**{w: 2.0 for w in ("double", "doubled", "doubles", "doubling",
 # A span of years in one word: a decade is the 10 of 10年来, a century the 100 of 一百年.
 _SPAN_WORDS = {"decade": 10.0, "century": 100.0, "centenary": 100.0, "centennial": 100.0, "десятилетие": 10.0, "десятилетия": 10.0, "десятилетий": 10.0,
                "десятилетию": 10.0, "десятилетием": 10.0, "столетие": 100.0, "столетия": 100.0}
+# One of a unit of time, written with no number: "a week" for 7天, "a year" for 12个月, "за неделю" (see `chinese`).
+_ONE_UNIT = {"week": 1.0, "year": 1.0, "month": 1.0, "day": 1.0, "hour": 1.0, "fortnight": 2.0}
+_ONE_UNIT_RU = re.compile(r"недел[яиюе]$|месяц[аеу]?$|сут(ки|ок)$")
 _OR = {"or", "или", "либо"}
 _ABOUT = {"about", "over", "some", "nearly", "almost", "around", "more than", "less than", "than", "около", "почти",
           "более", "менее", "свыше", "примерно", "больше", "меньше"}
@@ -425,7 +428,7 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
         i = j
 
     # Months by name and Roman numerals: soft, they only help match (February ↔ 2月, XXIV ↔ 第24届).
-    for w in words:
+    for idx, w in enumerate(words):
         if taken[w.start()]:
             continue
         tok = w.group(0)
@@ -453,6 +456,11 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
         times = _EN_MULTIPLES.get(tok.lower()) if lang == "en" else None
         if times:  # tripled: the 3 of 3倍; loose, as "doubled" also renders 翻一番 and 大幅增长
             found.append(Quantity(tok, (times,), False, w.start(), w.end(), loose=True))
+            continue
+        unit = _ONE_UNIT.get(tok.lower()) if lang == "en" and idx and words[idx - 1].group(0).lower() in ("a", "an") \
+            else (1.0 if lang == "ru" and _ONE_UNIT_RU.match(tok.lower()) else None)
+        if unit:  # "a week" for 7天: helps match, never a difference by itself
+            found.append(Quantity(tok, (unit,), False, w.start(), w.end(), loose=True))
             continue
         years = _SPAN_WORDS.get(tok.lower())
         if years:  # "over the past decade" for 10年来: helps match, never a difference by itself
