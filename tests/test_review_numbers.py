@@ -504,3 +504,18 @@ def test_an_english_amount_grouped_in_thousands_is_no_decimal():
     assert reason("设备单价为500元。", "The unit price is 500,000 yuan.", "en") == "500 ≠ 500,000"
     assert reason("设备单价为50万元。", "The unit price is 500,000 yuan.", "en") is None
     assert reason("增长3.5%。", "It grew by 3,5 percent.", "en") is None  # a decimal comma is still read
+
+
+@pytest.mark.parametrize("zh, en, expected", [
+    ("双方共同纪念《联合国气候变化框架公约》达成三十周年。",
+     "The Parties jointly mark the thirtieth anniversary of the adoption of the UN Framework Convention on Climate Change.",
+     None),
+    ("双方共同纪念《联合国气候变化框架公约》达成三十周年。",
+     "The Parties jointly mark the twenty-fifth anniversary of the adoption of the UN Framework Convention on Climate Change.",
+     "三十 ≠ twenty-fifth"),
+    ("成千上万的群众参加了庆祝活动。", "Tens of thousands of people took part in the celebrations.", None),
+])
+def test_a_numeral_after_达成_is_read(zh, en, expected):
+    """成 before a numeral makes an estimate only as in 成千上万 / 成百上千; the 成 of 达成 (reach) hid the
+    三十 of 达成三十周年, so "the twenty-fifth anniversary" passed unflagged."""
+    assert reason(zh, en, "en") == expected
