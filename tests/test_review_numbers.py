@@ -428,6 +428,9 @@ def test_per_mille_against_per_cent_and_a_changed_percentage_are_quoted_with_the
     ("王文涛将出席第五轮部长级会议。", "Wang will attend the fifth ministerial meeting.", None),
     ("王文涛将出席第五轮部长级会议。", "Wang will attend the fourth ministerial meeting.", "五 ≠ fourth"),
     ("第七届进博会将在上海举办。", "The sixth CIIE will be held in Shanghai.", "七 ≠ sixth"),
+    ("双方举行了第五轮战略安全磋商。", "The two sides held the fifth round of strategic security consultations.", None),
+    ("双方举行了第五轮战略安全磋商。", "The two sides held the fourth round of strategic security consultations.",
+     "五 ≠ fourth"),
     ("20世纪的历史告诉我们。", "The history of the twentieth century tells us.", None),
     ("这是中国的第二大贸易伙伴。", "It is China's second-largest trading partner.", None),
     ("出口首次突破万亿元大关。", "Exports exceeded the one-trillion-yuan mark for the first time.", None),
@@ -438,7 +441,8 @@ def test_per_mille_against_per_cent_and_a_changed_percentage_are_quoted_with_the
 ])
 def test_ranks_and_counts_in_english_words(zh, en, expected):
     """English ordinals past "first" are soft ranks, as 第五 is: "the fourth round" for 第五轮 was missed,
-    20世纪 was "20 only in the Chinese" against "the twentieth century". 十四届 is a rank without 第, and a
+    also beside "the two sides" for 双方, a count the Chinese does not write; 20世纪 was "20 only in the Chinese"
+    against "the twentieth century". 十四届 is a rank without 第, and a
     small count changed into words is named on both sides ("7 ≠ six", not "7 only in the Chinese")."""
     assert reason(zh, en, "en") == expected
 
@@ -523,3 +527,18 @@ def test_a_duration_rendered_in_the_next_unit_of_time_agrees(zh, tgt, lang):
 ])
 def test_a_duration_that_changed_is_still_flagged(zh, tgt, lang, why):
     assert reason(zh, tgt, lang) == why
+
+
+@pytest.mark.parametrize("zh, en, expected", [
+    ("双方共同纪念《联合国气候变化框架公约》达成三十周年。",
+     "The Parties jointly mark the thirtieth anniversary of the adoption of the UN Framework Convention on Climate Change.",
+     None),
+    ("双方共同纪念《联合国气候变化框架公约》达成三十周年。",
+     "The Parties jointly mark the twenty-fifth anniversary of the adoption of the UN Framework Convention on Climate Change.",
+     "三十 ≠ twenty-fifth"),
+    ("成千上万的群众参加了庆祝活动。", "Tens of thousands of people took part in the celebrations.", None),
+])
+def test_a_numeral_after_达成_is_read(zh, en, expected):
+    """成 before a numeral makes an estimate only as in 成千上万 / 成百上千; the 成 of 达成 (reach) hid the
+    三十 of 达成三十周年, so "the twenty-fifth anniversary" passed unflagged."""
+    assert reason(zh, en, "en") == expected

@@ -70,6 +70,8 @@ def mismatch(src: list[Quantity], tgt: list[Quantity], src_lang: str,
         # soft numbers as the other, else it is likelier a count dropped here and added there.
         if left and right and sum(not q.hard for q in src) == sum(not q.hard for q in tgt):
             hard_left, hard_right = left[:1], right[:1]
+        elif changed := _changed_rank(src, tgt, left, right):
+            hard_left, hard_right = changed
         else:
             return None
     hard_left, hard_right = (hard_left + _ranks_against(hard_right, hard_left, left),
@@ -91,6 +93,17 @@ SOFT_AMOUNT = 1000  # a soft number this large is an amount in words (полто
 
 
 SMALL_COUNT = 100  # a hard number below this may be a count a translator wrote in words: 连续7年, "six years"
+
+
+def _changed_rank(src: list[Quantity], tgt: list[Quantity], left: list[Quantity],
+                  right: list[Quantity]) -> tuple[list[Quantity], list[Quantity]] | None:
+    """A rank changed (第五轮 ↔ "the fourth round") beside a soft count only one side writes ("the two
+    sides" for 双方): when each side has as many ranks as the other and one is left over on each."""
+    ranks_left = [q for q in left if q.ordinal]
+    ranks_right = [q for q in right if q.ordinal]
+    if ranks_left and ranks_right and sum(q.ordinal for q in src) == sum(q.ordinal for q in tgt):
+        return ranks_left[:1], ranks_right[:1]
+    return None
 
 
 def _ranks_against(other: list[Quantity], own: list[Quantity], leftovers: list[Quantity]) -> list[Quantity]:

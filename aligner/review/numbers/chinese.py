@@ -28,7 +28,7 @@ _CN_TENS = {"廿": 20, "卅": 30, "卌": 40}  # twenty, thirty, forty in one cha
 _CN_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 _CN_MULT = {**_CN_SMALL_UNITS, **_CN_BIG_UNITS}
 _CN_NUMERAL = re.compile("[〇零○一二两三四五六七八九十百千万亿廿卅卌]+")
-_CN_APPROX_BEFORE = set("几数好上成近")  # 几十, 数百, 上千, 成千上万: not a count to check
+_CN_APPROX_BEFORE = set("几数好上近")  # 几十, 数百, 上千, 近三十年: not a count to check
 _CN_APPROX_MORE = set("多余几来")  # 一百多亿 = 10-odd billion
 # Two adjacent digits in a row (七八, 十七八, 三四百) make an estimate, unless read digit by digit (二〇二二).
 _CN_RANGE = re.compile("(?:一二|二三|两三|三四|四五|五六|六七|七八|八九)(?![〇零一二三四五六七八九])")
@@ -274,6 +274,8 @@ def chinese_quantities(text: str) -> list[Quantity]:
             s, end = s[:-1], end - 1
         if start and text[start - 1] in _CN_APPROX_BEFORE:
             continue
+        if text[start - 1:start] == "成" and s[0] == "十":  # 成十上百 (成千上万 starts with 千: skipped below);
+            continue  # not the 成 of 达成三十周年 (reached thirty years)
         if s[0] in "百千万亿":  # 千万 (by all means), 万一 (in case), 百万雄师: idiom, not a count
             continue
         year_like = all(ch in _CN_DIGITS for ch in s) and len(s) == 4
