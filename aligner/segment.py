@@ -144,11 +144,12 @@ def _pysbd():
 def _pysbd_pieces(text: str) -> list[str]:
     """What `pysbd.Segmenter.segment(text)` returns, without its regular expression per sentence.
 
-    pysbd finds each sentence it made back in the text with `re.finditer(escape(sentence) + r"\s*")`
+    pysbd finds each sentence it made back in the text with `re.finditer(escape(sentence) + r"\\s*")`
     and keeps the first match ending after the previous one (a sentence not found is dropped).
     Those patterns are new for nearly every sentence and flush Python's cache of 512 compiled
     patterns, so pysbd's own few hundred rules were compiled again on nearly every paragraph
-    (8 times slower than Chinese on a novel). The same search with str.find keeps the same pieces.
+    (English took 13 times Chinese's CPU time on a 7,800-sentence novel; 8 times with this). The same
+    search with str.find keeps the same pieces.
     """
     if not text:
         return []
