@@ -256,6 +256,45 @@ def test_romanised_names_match_pinyin_and_palladius_spellings():
     assert (src.astype(int) @ tgt.T.astype(int)).tolist() == [[0, 1], [0, 0]]
 
 
+def _han_runs() -> list[str]:
+    """Every run of Han characters of the MAC dev chapters and the Chinese sample."""
+    import re
+
+    files = [*sorted((MAC / "zh").glob("*.txt")), Path(__file__).parent.parent / "texts" / "joint-statement.zh.txt"]
+    return [run for f in files for run in re.findall(r"[\u4e00-\u9fff]+", f.read_text(encoding="utf-8"))]
+
+
+def test_names_are_romanised_as_pypinyins_own_lazy_pinyin_reads_them():
+    # romanised_keys keeps each word's reading (cues._pinyin): still pypinyin's reading of every run,
+    # phrases (重庆 chongqing) and a word met again included, and for Russian the same syllables in Palladius
+    from pypinyin import lazy_pinyin
+
+    from aligner.align.cues import _pinyin, romanised_keys
+
+    runs = _han_runs() + ["重庆", "长大", "长城", "银行", "行走", "女儿", "绿色"]
+    expected = [lazy_pinyin(run) for run in runs]
+    assert len(runs) > 4000 and ["lv", "se"] in expected
+    for _ in range(2):  # the second time every word's reading comes from what was kept
+        assert [_pinyin().lazy_pinyin(run) for run in runs] == expected
+    assert romanised_keys("陈清扬，重庆。", "ru") == {"чэньцин", "цинян", "чэньцинян", "чунцин"}
+
+
+def test_romanised_names_convert_a_word_met_again_no_more(monkeypatch):
+    # pypinyin converted every word's readings anew, syllable by syllable: the slowest step of the
+    # search's set-up on a novel (30,000 words, under 4,000 different ones in the MAC dev chapters)
+    from pypinyin.converter import DefaultConverter
+
+    from aligner.align.cues import romanised_keys
+
+    text = "".join(_han_runs()[:300])
+    first = romanised_keys(text)
+    converted = []
+    real = DefaultConverter.convert_style
+    monkeypatch.setattr(DefaultConverter, "convert_style", lambda self, *a, **k: converted.append(a[0]) or real(self, *a, **k))
+    assert romanised_keys(text) == first
+    assert not converted
+
+
 def test_sentences_that_continue_an_open_quotation_are_marked():
     from aligner.align.cues import starts_inside_quote
 

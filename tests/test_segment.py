@@ -433,3 +433,42 @@ def test_the_midline_ellipsis_taiwan_types_splits_and_pauses_as_the_ellipsis_doe
     expected, got = segment(text, "zh"), segment(text.replace("……", "⋯⋯"), "zh")
     assert [(s.start, s.end) for s in got] == [(s.start, s.end) for s in expected]
     assert [s.norm for s in got] == [s.norm for s in expected]
+
+
+def _english_paragraphs() -> list[str]:
+    """Every paragraph of the English sample and of the MAC dev chapters."""
+    root = Path(__file__).parent.parent
+    files = [root / "texts" / "joint-statement.en.txt", *sorted(Path("/work/shared/benchmarks/mac-zh-en/dev/en").glob("*.txt"))]
+    return [line for f in files for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_pysbd_pieces_are_those_pysbd_finds_back_itself():
+    # _pysbd_pieces repeats pysbd's search for its sentences in the text with str.find: the same pieces,
+    # also where a sentence recurs (found after the previous one) or was rewritten by pysbd (∯ read as a
+    # full stop: not in the text, dropped)
+    import pysbd
+
+    from aligner.segment import _pysbd_pieces
+
+    own = pysbd.Segmenter(language="en", clean=False, char_span=False)
+    odd = ["Go. Go. Go. Go!", "a a. a. a a a.", "Price 5∯5 dollars. Next one.", "Hi!\u00a0There. Ok.", "  ", "",
+           'He said "Go." Then "Go." left.', "Wait... what? Yes!!! No."]
+    paragraphs = _english_paragraphs() + odd
+    assert len(paragraphs) > 1500
+    assert [_pysbd_pieces(p) for p in paragraphs] == [own.segment(p) for p in paragraphs]
+
+
+def test_english_splitting_compiles_no_pattern_per_paragraph(monkeypatch):
+    # pysbd's own search made a regular expression of every sentence; they flushed Python's cache of 512
+    # compiled patterns and pysbd's few hundred rules were compiled again on nearly every paragraph
+    # (English split 8 times slower than Chinese on a novel). Split twice, nothing is compiled anew.
+    import re._compiler
+
+    text = "\n\n".join(_english_paragraphs())
+    first = segment(text, "en")
+    compiled = []
+    real = re._compiler.compile
+    monkeypatch.setattr(re._compiler, "compile", lambda *a, **k: compiled.append(a[0]) or real(*a, **k))
+    again = segment(text, "en")
+    assert [(s.start, s.end) for s in again] == [(s.start, s.end) for s in first]
+    assert len(compiled) < 20, f"{len(compiled)} patterns compiled, e.g. {compiled[:3]}"

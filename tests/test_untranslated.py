@@ -42,6 +42,24 @@ def test_precomputed_tables_agree_with_direct_scores(everlasting_sorrow):
     assert not model.score(3, 1, 2, np.array([3, 4])).any()  # beads of one Chinese sentence: no evidence
 
 
+def test_tables_over_a_narrow_band_agree_with_direct_scores_to_the_last_sentence():
+    # the tables slice each stem's window of English sentences out of a view (`_has_from`) instead of
+    # gathering it cell by cell: every window, to those that run past the last sentence, as computed directly
+    from aligner.align.band import band_from_anchors
+
+    zh, en, gold = mac_excerpt("005", 10_000)
+    features = lexicon_features(zh, en, "zh", "en")
+    ones = [(s[0], t[0]) for s, t in gold if len(s) == len(t) == 1]
+    i, j = np.array([x for x, _ in ones]), np.array([y for _, y in ones])
+    model = EdgeCoverage.estimate(features, i, j, band_from_anchors(i, j, len(zh), len(en), 2, 12))
+    width = model.last - model.first
+    assert len(zh) > 200 and width.max() < 40 and (model.last == len(en)).sum() > 5
+    for b in range(1, SIZES + 1):
+        for k in range(len(zh)):
+            j0 = np.arange(model.first[k], model.last[k] - b + 1)
+            assert np.allclose(model.tables[b][k, :len(j0)], model.direct(k, b, j0), atol=1e-4)
+
+
 def test_a_sentence_is_rendered_by_its_own_english_not_by_its_neighbours(everlasting_sorrow):
     """这同情使王琦瑶变得慷慨了 … (zh 7, gold en 9): its own English renders its words (sympathy,
     magnanimity), the previous pair's two English sentences none of them."""

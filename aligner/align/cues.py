@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -141,16 +142,43 @@ _FUNCTION_WORDS = frozenset(
 MAX_NAME_SYLLABLES = 3
 
 
+@lru_cache(maxsize=1)
+def _pinyin():
+    """pypinyin's own lazy_pinyin, with each word's reading converted once.
+
+    pypinyin cuts a run into words (its phrase dictionary decides 重庆 chongqing, not zhongqing) and
+    converts every word's readings anew, each syllable through its style functions: 1.5 ms a
+    sentence, the search's slowest set-up step on a novel, whose 30,000 words are fewer than 4,000
+    different ones. The converter `lazy_pinyin` builds on every call gives a word the same
+    readings whenever it meets it (aligner loads no custom pypinyin dictionaries), so a word's
+    readings are kept."""
+    from pypinyin.converter import UltimateConverter
+    from pypinyin.core import Pinyin
+
+    class WordCache(UltimateConverter):
+        def __init__(self):
+            super().__init__()
+            self.known: dict[tuple, list[list[str]]] = {}
+
+        def convert(self, words, style, heteronym, errors, strict, **kwargs):
+            key = (words, style, heteronym, errors, strict)
+            if key not in self.known:
+                self.known[key] = super().convert(words, style, heteronym, errors, strict, **kwargs)
+            return [list(readings) for readings in self.known[key]]  # a copy: pypinyin may extend it
+
+    return Pinyin(WordCache())
+
+
 def romanised_keys(text: str, lang: str = "en") -> set[str]:
     """Every run of 2–3 consecutive Han characters as toneless pinyin (陈清扬 → chenqing,
     chenqingyang, qingyang) or, for Russian, in Palladius without ъ (чэньцин, цинян). Single
     syllables are left out: 王 wang, 风 feng, 成 cheng are common words far more often than
     names, and match any 'Wang' or 'Feng' in the translation."""
-    from pypinyin import Style, lazy_pinyin
+    from pypinyin import Style
 
     keys: set[str] = set()
     for run in _HAN.findall(text):
-        syl = lazy_pinyin(run, style=Style.NORMAL, v_to_u=False)
+        syl = _pinyin().lazy_pinyin(run, style=Style.NORMAL)
         if lang == "ru":
             from aligner.review.romanise import palladius
 
