@@ -885,6 +885,28 @@ def test_the_message_of_an_action_also_pops_up_as_a_toast():
     assert len(at.toast) == 1 and at.toast[0].value.startswith("Undone")
 
 
+def test_one_kind_of_problem_alone_is_two_clicks_and_all_but_one_kind_is_two_too():
+    """Showing only the omissions took "Problems only" and seven pills unticked: the "Only…" choice does it."""
+    at = opened()
+    beads = work(at).alignment.beads
+    only = at.selectbox(key="only_problem")
+    assert only.value is None and list(only.options) == list(PROBLEMS)
+    only.set_value("number").run()  # click 1 opens the list, click 2 picks the kind
+    assert at.toggle(key="problems_only").value and at.button_group(key="categories").value == ["number"]
+    numbered = [r["pair"] - 1 for r in table_rows(at)]
+    assert numbered == [i for i, b in enumerate(beads) if is_problem(b, {"number"})][:50] and numbered
+    assert at.selectbox(key="only_problem").value is None  # ready for another kind; the pills say what is shown
+    at.selectbox(key="only_problem").set_value("omitted").run()
+    assert {r["status"] for r in table_rows(at)} == {"omitted"}
+    assert not at.button_group(key="categories").disabled  # every kind in sight, one click adds another
+    # everything except weak: "Problems only", then weak off
+    at = opened()
+    at.toggle(key="problems_only").set_value(True).run()
+    at.button_group(key="categories").unselect("weak").run()
+    shown = [r["pair"] - 1 for r in table_rows(at)]
+    assert shown == [i for i, b in enumerate(beads) if is_problem(b, set(PROBLEMS) - {"weak"})][:50]
+
+
 def test_every_filter_choice_is_a_pill_in_sight_not_a_chip_a_box_cuts_off():
     at = opened()
     assert not at.multiselect
