@@ -400,3 +400,21 @@ def test_a_reload_asks_first_while_work_is_unsaved_and_gives_the_work_back(serve
         expect(page.locator('table#pairs tr.selected[data-pair="7"]')).to_have_count(1, timeout=60_000)
         assert asked == ["beforeunload"]
 
+
+@pytest.mark.browser
+def test_enter_on_undo_for_the_last_correction_leaves_the_focus_on_redo_not_the_page(server):
+    """Undo becomes disabled when nothing is left to undo, and a disabled button drops the focus to the page."""
+    with sample_page(server) as page:
+        sidebar = page.locator("[data-testid=stSidebar]")
+        go_to_pair(page, 7)
+        sidebar.get_by_role("button", name="Merge ↓").click()
+        undo = sidebar.get_by_role("button", name="↶ Undo: ", exact=False)
+        expect(undo).to_be_enabled()
+        undo.focus()
+        page.keyboard.press("Enter")
+        redo = sidebar.get_by_role("button", name="↷ Redo: ", exact=False)
+        expect(redo).to_be_enabled()
+        expect(redo).to_be_focused()
+        page.keyboard.press("Enter")  # and back: Redo of the last undone step leaves it on Undo
+        expect(undo).to_be_enabled()
+        expect(undo).to_be_focused()
