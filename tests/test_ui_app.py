@@ -1306,3 +1306,35 @@ def test_two_confident_pairs_merged_by_mistake_are_scored_by_the_aligner_and_sho
     merged = work(at).alignment.beads[k]
     assert (len(merged.src), len(merged.tgt)) == (2, 2) and merged.score < 0.5  # was the lower of 1.00 and 1.00
     assert next(r for r in table_rows(at) if r["pair"] == k + 1)["status"] != "ok"
+
+
+def test_after_a_correction_the_table_is_drawn_straight_after_the_panel_not_after_summary_and_downloads(monkeypatch):
+    """The browser shows each element as it comes: the summary and eight downloads worked out between the
+    correction panel and the table left the sidebar's new pair beside the table's old rows for up to a second."""
+    import ui.correct_panel
+    import ui.downloads
+    import ui.pairs_view
+    import ui.summary_view
+
+    at = opened()
+    drawn = []
+
+    def record(module, name):
+        real = getattr(module, name)
+
+        def wrapper(*args, **kwargs):
+            drawn.append(name)
+            return real(*args, **kwargs)
+        monkeypatch.setattr(module, name, wrapper)
+
+    for module, name in ((ui.correct_panel, "correction_panel"), (ui.pairs_view, "table_html"),
+                         (ui.summary_view, "show_summary"), (ui.downloads, "status_downloads")):
+        record(module, name)
+    at.number_input(key="pair").set_value(7).run()
+    before = work(at).alignment.beads[6].kind
+    at.button(key="merge").click().run()
+    assert "merged pair 7" in at.button(key="undo").label
+    after = work(at).alignment.beads[6].kind
+    assert drawn[:2] == ["correction_panel", "table_html"], drawn
+    assert {"show_summary", "status_downloads"} <= set(drawn)
+    assert after != before and next(r for r in table_rows(at) if r["pair"] == 7)["cells"][1].startswith(after.replace("-", "–"))

@@ -314,14 +314,20 @@ def main() -> None:
         gap = coverage_gap(a.glossary, (a.target.lang,))
         if gap:
             st.warning(gap)
+    # The pairs table is drawn right after the correction panel, and the summary (above it) and the downloads
+    # (under the panel) fill their slots after: else, for up to a second after a correction, the sidebar showed
+    # the new pair beside the table's old rows while the page worked out the summary and the downloads.
+    above = st.container()
     with st.sidebar:
         show_flash(message)
         correction_panel()
-        downloads()
-    show_summary(a)
-    st.html(legend_html(note=PROBLEM_EDGE))
     pairs_view()
     row_picker()  # after the pairs: it draws nothing, but an element above them would push them down
+    with above:
+        show_summary(a)
+        st.html(legend_html(note=PROBLEM_EDGE))
+    with st.sidebar:
+        downloads()
 
 
 main()
