@@ -410,11 +410,15 @@ def test_enter_on_undo_for_the_last_correction_leaves_the_focus_on_redo_not_the_
         sidebar.get_by_role("button", name="Merge ↓").click()
         undo = sidebar.get_by_role("button", name="↶ Undo: ", exact=False)
         expect(undo).to_be_enabled()
+        room = """() => [...document.querySelectorAll('[data-testid=stSidebar] h2')].find(h => h.innerText.includes('Project'))
+            .getBoundingClientRect().top - document.querySelector('.st-key-redo').getBoundingClientRect().bottom"""
+        below = page.evaluate(room)
         undo.focus()
         page.keyboard.press("Enter")
         redo = sidebar.get_by_role("button", name="↷ Redo: ", exact=False)
         expect(redo).to_be_enabled()
         expect(redo).to_be_focused()
+        assert page.evaluate(room) == below  # the script that moved the focus takes no room: nothing below jumps
         page.keyboard.press("Enter")  # and back: Redo of the last undone step leaves it on Undo
         expect(undo).to_be_enabled()
         expect(undo).to_be_focused()

@@ -171,7 +171,9 @@ PROBLEM_EDGE = "a coloured left edge marks a pair to look at: a flag, or more th
 
 # Streamlit leaves 6rem above the title; 2.5rem clears its toolbar, and the rest goes to the pairs,
 # which a laptop screen must show with the title and summary above them.
-PAGE_CSS = "<style>[data-testid=stMainBlockContainer]{padding-top:2.5rem}</style>"
+# The sidebar's focus script (correct_panel.FOCUS_BOX) takes no room.
+PAGE_CSS = ("<style>[data-testid=stMainBlockContainer]{padding-top:2.5rem} "
+            ".st-key-focus_script, :has(> .st-key-focus_script){display:none}</style>")
 
 
 def show_warnings(alignment) -> None:

@@ -22,6 +22,7 @@ MOVES = {
 # disabled button drops the keyboard focus to the page: the script hands it to the other one, enabled now,
 # unless the reviewer has put it somewhere else meanwhile. A counter makes each script new, so that it runs.
 FOCUS_KEY = "focus_after_history"
+FOCUS_BOX = "focus_script"
 FOCUS_SCRIPT = """<script>
 (() => {{
   let tries = 0;
@@ -242,8 +243,10 @@ def correction_panel() -> None:
     undone = corrections.undone[-1].description if corrections.undone else None
     st.button("↷ Redo" + (f": {undone}" if undone else ""), on_click=_redo, key="redo", disabled=undone is None,
               width="stretch")
+    # in a box drawn on every run and hidden (app.PAGE_CSS): the script coming and going moves nothing below
+    box = st.container(key=FOCUS_BOX)
     focus = st.session_state.get(FOCUS_KEY)
     if focus and focus[0]:
         st.session_state[FOCUS_KEY] = ("", focus[1])  # once
         other = "undo" if focus[0] == "redo" else "redo"
-        st.html(FOCUS_SCRIPT.format(key=focus[0], other=other, count=focus[1]), unsafe_allow_javascript=True)
+        box.html(FOCUS_SCRIPT.format(key=focus[0], other=other, count=focus[1]), unsafe_allow_javascript=True)
