@@ -49,13 +49,13 @@ def _only_one_kind() -> None:
 def pairs_view() -> None:
     """The filter bar, the pagination and the table of the current page."""
     alignment = state.work().alignment
-    left, right, only, size = st.columns([1.2, 3.8, 1.2, 1])
+    left, right, only, size = st.columns([1.2, 3.5, 1.5, 1])
     left.toggle("Problems only", key=state.PROBLEMS_ONLY, on_change=_reset_page)
     left.toggle("Hide reviewed", key=state.HIDE_REVIEWED, on_change=_reset_page)
     right.text_input("Search", key=state.QUERY, placeholder="Search either side…", on_change=_reset_page,
                      label_visibility="collapsed")
     only.selectbox("Only one kind", PROBLEMS, index=None, key=state.ONLY, on_change=_only_one_kind,
-                   placeholder="Only…", label_visibility="collapsed",
+                   placeholder="Only one kind…", label_visibility="collapsed",
                    help="Show the problems of one kind alone (the pills below add others back)")
     size.selectbox("Rows", state.PAGE_SIZES, index=1, key=state.PAGE_SIZE, on_change=_reset_page,
                    label_visibility="collapsed", format_func=lambda n: f"{n} rows")
