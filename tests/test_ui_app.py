@@ -577,6 +577,21 @@ def test_the_zh_ru_en_sample_shows_three_columns_with_flags_filter_search_and_do
     assert table_rows(at)
 
 
+def test_three_columns_show_one_kind_of_flag_alone_in_two_clicks_too():
+    from aligner.threeway import DISAGREE
+
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    plain = at.session_state["threeway"].plain_rows()
+    only = at.selectbox(key="tw_only")
+    assert only.value is None and DISAGREE in only.options
+    only.set_value(DISAGREE).run()
+    assert at.toggle(key="problems_only").value and at.button_group(key="tw_kinds").value == [DISAGREE]
+    assert [r["pair"] for r in threeway_rows(at)] == [p["row"] for p in plain
+                                                      if any(f["kind"] == DISAGREE for f in p["flags"])]
+    assert at.selectbox(key="tw_only").value is None
+
+
 def test_next_problem_walks_the_three_column_rows_turning_pages_and_keeping_to_the_filter():
     from aligner.threeway import DISAGREE
 

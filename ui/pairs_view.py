@@ -10,6 +10,7 @@ import streamlit as st
 
 from aligner.pair_filter import PROBLEMS
 from ui import state
+from ui.only_kind import only_kind_box
 from ui.pairs_table import table_html
 
 
@@ -33,18 +34,6 @@ def _reset_page() -> None:
     st.session_state[state.PAGE] = 1
 
 
-def _only_one_kind() -> None:
-    """"Only…" picked a kind: problems of that kind alone, in two clicks instead of "Problems only" and
-    seven pills unticked. The choice empties again: the pills, all still in sight, say what is shown."""
-    kind = st.session_state.get(state.ONLY)
-    if kind is None:
-        return
-    st.session_state[state.PROBLEMS_ONLY] = True
-    st.session_state[state.CATEGORIES] = [kind]
-    st.session_state[state.ONLY] = None
-    _reset_page()
-
-
 @st.fragment
 def pairs_view() -> None:
     """The filter bar, the pagination and the table of the current page."""
@@ -54,9 +43,7 @@ def pairs_view() -> None:
     left.toggle("Hide reviewed", key=state.HIDE_REVIEWED, on_change=_reset_page)
     right.text_input("Search", key=state.QUERY, placeholder="Search either side…", on_change=_reset_page,
                      label_visibility="collapsed")
-    only.selectbox("Only one kind", PROBLEMS, index=None, key=state.ONLY, on_change=_only_one_kind,
-                   placeholder="Only one kind…", label_visibility="collapsed",
-                   help="Show the problems of one kind alone (the pills below add others back)")
+    only_kind_box(only, PROBLEMS, state.ONLY, state.CATEGORIES, _reset_page)
     size.selectbox("Rows", state.PAGE_SIZES, index=1, key=state.PAGE_SIZE, on_change=_reset_page,
                    label_visibility="collapsed", format_func=lambda n: f"{n} rows")
     # pills on a row of their own, not a multiselect in a column: every category stays in sight
