@@ -200,6 +200,19 @@ def test_a_laptop_screen_shows_the_first_pairs_under_the_summary(server):
         expect(page.locator("table#pairs tbody tr").first).to_be_in_viewport()
         summary = page.locator("summary").filter(has_text="Summary: 51 pairs")
         expect(summary).to_be_in_viewport()
+        # one kind of problem alone in two clicks, the choice read whole in its box
+        only = page.get_by_role("combobox", name="Only one kind")
+        expect(only).to_have_attribute("placeholder", "Only one kind…")
+        room, needed = only.evaluate("""box => { const style = getComputedStyle(box), ctx = document.createElement('canvas')
+            .getContext('2d'); ctx.font = style.font; return [box.clientWidth - parseFloat(style.paddingLeft)
+            - parseFloat(style.paddingRight), ctx.measureText(box.placeholder).width]; }""")
+        assert needed <= room, (needed, room)
+        only.click()
+        page.get_by_role("option", name="number", exact=True).click()
+        rows = page.locator("table#pairs tbody tr")
+        expect(rows.first.locator(".flag")).to_contain_text("number")
+        expect(page.locator("table#pairs tbody tr:not(.problem)")).to_have_count(0)
+        assert all("number" in text for text in rows.all_inner_texts())
         summary.click()  # the metrics, the confidence chart and the trust table open under the counts
         expect(page.locator("[data-testid=stMetricLabel]")).to_have_count(8)
         expect(page.locator("[data-testid=stVegaLiteChart]")).to_be_visible()
@@ -257,14 +270,9 @@ def test_a_click_or_enter_on_a_row_number_selects_that_pair(server):
     with sample_page(server) as page:
         pair = page.locator("[data-testid=stSidebar]").get_by_label("Pair number")
         selected = page.locator('table#pairs tr.selected[data-pair="5"]')
-        for _ in range(5):  # the row picker's script loads just after the table: a click before it is lost
-            page.locator('table#pairs tr[data-pair="5"] button.pick').click()
-            try:
-                selected.wait_for(timeout=3000)
-                break
-            except Exception:
-                page.wait_for_timeout(500)
-        expect(selected).to_have_count(1)
+        # one click as soon as the table is there, before the row picker's script has loaded: it counts
+        page.locator('table#pairs tr[data-pair="5"] button.pick').click()
+        expect(selected).to_have_count(1, timeout=15_000)
         expect(pair).to_have_value("5")
         page.locator('table#pairs tr[data-pair="12"] button.pick').focus()  # a button: reached by Tab
         page.keyboard.press("Enter")
@@ -405,3 +413,26 @@ def test_a_reload_asks_first_while_work_is_unsaved_and_gives_the_work_back(serve
         page.reload()  # saved: nothing to ask about
         expect(page.locator('table#pairs tr.selected[data-pair="7"]')).to_have_count(1, timeout=60_000)
         assert asked == ["beforeunload"]
+
+
+@pytest.mark.browser
+def test_enter_on_undo_for_the_last_correction_leaves_the_focus_on_redo_not_the_page(server):
+    """Undo becomes disabled when nothing is left to undo, and a disabled button drops the focus to the page."""
+    with sample_page(server) as page:
+        sidebar = page.locator("[data-testid=stSidebar]")
+        go_to_pair(page, 7)
+        sidebar.get_by_role("button", name="Merge ↓").click()
+        undo = sidebar.get_by_role("button", name="↶ Undo: ", exact=False)
+        expect(undo).to_be_enabled()
+        room = """() => [...document.querySelectorAll('[data-testid=stSidebar] h2')].find(h => h.innerText.includes('Project'))
+            .getBoundingClientRect().top - document.querySelector('.st-key-redo').getBoundingClientRect().bottom"""
+        below = page.evaluate(room)
+        undo.focus()
+        page.keyboard.press("Enter")
+        redo = sidebar.get_by_role("button", name="↷ Redo: ", exact=False)
+        expect(redo).to_be_enabled()
+        expect(redo).to_be_focused()
+        assert page.evaluate(room) == below  # the script that moved the focus takes no room: nothing below jumps
+        page.keyboard.press("Enter")  # and back: Redo of the last undone step leaves it on Undo
+        expect(undo).to_be_enabled()
+        expect(undo).to_be_focused()

@@ -577,6 +577,21 @@ def test_the_zh_ru_en_sample_shows_three_columns_with_flags_filter_search_and_do
     assert table_rows(at)
 
 
+def test_three_columns_show_one_kind_of_flag_alone_in_two_clicks_too():
+    from aligner.threeway import DISAGREE
+
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    plain = at.session_state["threeway"].plain_rows()
+    only = at.selectbox(key="tw_only")
+    assert only.value is None and DISAGREE in only.options
+    only.set_value(DISAGREE).run()
+    assert at.toggle(key="problems_only").value and at.button_group(key="tw_kinds").value == [DISAGREE]
+    assert [r["pair"] for r in threeway_rows(at)] == [p["row"] for p in plain
+                                                      if any(f["kind"] == DISAGREE for f in p["flags"])]
+    assert at.selectbox(key="tw_only").value is None
+
+
 def test_next_problem_walks_the_three_column_rows_turning_pages_and_keeping_to_the_filter():
     from aligner.threeway import DISAGREE
 
@@ -883,6 +898,28 @@ def test_the_message_of_an_action_also_pops_up_as_a_toast():
     at.button(key="merge").click().run()
     at.button(key="undo").click().run()
     assert len(at.toast) == 1 and at.toast[0].value.startswith("Undone")
+
+
+def test_one_kind_of_problem_alone_is_two_clicks_and_all_but_one_kind_is_two_too():
+    """Showing only the omissions took "Problems only" and seven pills unticked: the "Only…" choice does it."""
+    at = opened()
+    beads = work(at).alignment.beads
+    only = at.selectbox(key="only_problem")
+    assert only.value is None and list(only.options) == list(PROBLEMS)
+    only.set_value("number").run()  # click 1 opens the list, click 2 picks the kind
+    assert at.toggle(key="problems_only").value and at.button_group(key="categories").value == ["number"]
+    numbered = [r["pair"] - 1 for r in table_rows(at)]
+    assert numbered == [i for i, b in enumerate(beads) if is_problem(b, {"number"})][:50] and numbered
+    assert at.selectbox(key="only_problem").value is None  # ready for another kind; the pills say what is shown
+    at.selectbox(key="only_problem").set_value("omitted").run()
+    assert {r["status"] for r in table_rows(at)} == {"omitted"}
+    assert not at.button_group(key="categories").disabled  # every kind in sight, one click adds another
+    # everything except weak: "Problems only", then weak off
+    at = opened()
+    at.toggle(key="problems_only").set_value(True).run()
+    at.button_group(key="categories").unselect("weak").run()
+    shown = [r["pair"] - 1 for r in table_rows(at)]
+    assert shown == [i for i, b in enumerate(beads) if is_problem(b, set(PROBLEMS) - {"weak"})][:50]
 
 
 def test_every_filter_choice_is_a_pill_in_sight_not_a_chip_a_box_cuts_off():
@@ -1284,3 +1321,35 @@ def test_two_confident_pairs_merged_by_mistake_are_scored_by_the_aligner_and_sho
     merged = work(at).alignment.beads[k]
     assert (len(merged.src), len(merged.tgt)) == (2, 2) and merged.score < 0.5  # was the lower of 1.00 and 1.00
     assert next(r for r in table_rows(at) if r["pair"] == k + 1)["status"] != "ok"
+
+
+def test_after_a_correction_the_table_is_drawn_straight_after_the_panel_not_after_summary_and_downloads(monkeypatch):
+    """The browser shows each element as it comes: the summary and eight downloads worked out between the
+    correction panel and the table left the sidebar's new pair beside the table's old rows for up to a second."""
+    import ui.correct_panel
+    import ui.downloads
+    import ui.pairs_view
+    import ui.summary_view
+
+    at = opened()
+    drawn = []
+
+    def record(module, name):
+        real = getattr(module, name)
+
+        def wrapper(*args, **kwargs):
+            drawn.append(name)
+            return real(*args, **kwargs)
+        monkeypatch.setattr(module, name, wrapper)
+
+    for module, name in ((ui.correct_panel, "correction_panel"), (ui.pairs_view, "table_html"),
+                         (ui.summary_view, "show_summary"), (ui.downloads, "status_downloads")):
+        record(module, name)
+    at.number_input(key="pair").set_value(7).run()
+    before = work(at).alignment.beads[6].kind
+    at.button(key="merge").click().run()
+    assert "merged pair 7" in at.button(key="undo").label
+    after = work(at).alignment.beads[6].kind
+    assert drawn[:2] == ["correction_panel", "table_html"], drawn
+    assert {"show_summary", "status_downloads"} <= set(drawn)
+    assert after != before and next(r for r in table_rows(at) if r["pair"] == 7)["cells"][1].startswith(after.replace("-", "–"))

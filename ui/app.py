@@ -171,7 +171,9 @@ PROBLEM_EDGE = "a coloured left edge marks a pair to look at: a flag, or more th
 
 # Streamlit leaves 6rem above the title; 2.5rem clears its toolbar, and the rest goes to the pairs,
 # which a laptop screen must show with the title and summary above them.
-PAGE_CSS = "<style>[data-testid=stMainBlockContainer]{padding-top:2.5rem}</style>"
+# The sidebar's focus script (correct_panel.FOCUS_BOX) takes no room.
+PAGE_CSS = ("<style>[data-testid=stMainBlockContainer]{padding-top:2.5rem} "
+            ".st-key-focus_script, :has(> .st-key-focus_script){display:none}</style>")
 
 
 def show_warnings(alignment) -> None:
@@ -314,14 +316,20 @@ def main() -> None:
         gap = coverage_gap(a.glossary, (a.target.lang,))
         if gap:
             st.warning(gap)
+    # The pairs table is drawn right after the correction panel, and the summary (above it) and the downloads
+    # (under the panel) fill their slots after: else, for up to a second after a correction, the sidebar showed
+    # the new pair beside the table's old rows while the page worked out the summary and the downloads.
+    above = st.container()
     with st.sidebar:
         show_flash(message)
         correction_panel()
-        downloads()
-    show_summary(a)
-    st.html(legend_html(note=PROBLEM_EDGE))
     pairs_view()
     row_picker()  # after the pairs: it draws nothing, but an element above them would push them down
+    with above:
+        show_summary(a)
+        st.html(legend_html(note=PROBLEM_EDGE))
+    with st.sidebar:
+        downloads()
 
 
 main()

@@ -18,6 +18,31 @@ MOVES = {
 }
 
 
+# Undo of the last step (or Redo of the last undone one) disables the button the reviewer pressed, and a
+# disabled button drops the keyboard focus to the page: the script hands it to the other one, enabled now,
+# unless the reviewer has put it somewhere else meanwhile. A counter makes each script new, so that it runs.
+FOCUS_KEY = "focus_after_history"
+FOCUS_BOX = "focus_script"
+FOCUS_SCRIPT = """<script>
+(() => {{
+  let tries = 0;
+  const move = () => {{
+    const target = document.querySelector('.st-key-{key} button:not([disabled])');
+    const lost = !document.activeElement || document.activeElement === document.body
+      || document.activeElement.closest('.st-key-{other}');
+    if (target && lost) target.focus();
+    else if (!target && ++tries < 40) setTimeout(move, 50);
+  }};
+  move();
+}})();  // request {count}
+</script>"""
+
+
+def _focus_next(key: str) -> None:
+    """Ask for the focus on button `key` ("undo", "redo") after this run."""
+    st.session_state[FOCUS_KEY] = (key, st.session_state.get(FOCUS_KEY, ("", 0))[1] + 1)
+
+
 def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + "."  # not capitalize(): it lowercases "Chinese"
 
@@ -95,6 +120,8 @@ def _undo() -> None:
         return
     state.changed()
     state.show_pair(min(first_changed(edit), len(state.work().beads) - 1))
+    if not state.work().history:
+        _focus_next("redo")
     unsaved = f" The note typed on pair {dropped[0] + 1} was not saved." if dropped else ""
     state.flash("success", f"Undone: {edit.description}.{unsaved}")
 
@@ -110,6 +137,8 @@ def _redo() -> None:
         return
     state.changed()
     state.show_pair(min(first_changed(edit), len(state.work().beads) - 1))
+    if not state.work().undone:
+        _focus_next("undo")
     state.flash("success", f"Redone: {edit.description}.")
 
 
@@ -214,3 +243,10 @@ def correction_panel() -> None:
     undone = corrections.undone[-1].description if corrections.undone else None
     st.button("↷ Redo" + (f": {undone}" if undone else ""), on_click=_redo, key="redo", disabled=undone is None,
               width="stretch")
+    # in a box drawn on every run and hidden (app.PAGE_CSS): the script coming and going moves nothing below
+    box = st.container(key=FOCUS_BOX)
+    focus = st.session_state.get(FOCUS_KEY)
+    if focus and focus[0]:
+        st.session_state[FOCUS_KEY] = ("", focus[1])  # once
+        other = "undo" if focus[0] == "redo" else "redo"
+        box.html(FOCUS_SCRIPT.format(key=focus[0], other=other, count=focus[1]), unsafe_allow_javascript=True)

@@ -10,6 +10,7 @@ import streamlit as st
 
 from aligner.pair_filter import PROBLEMS
 from ui import state
+from ui.only_kind import only_kind_box
 from ui.pairs_table import table_html
 
 
@@ -37,11 +38,12 @@ def _reset_page() -> None:
 def pairs_view() -> None:
     """The filter bar, the pagination and the table of the current page."""
     alignment = state.work().alignment
-    left, right, size = st.columns([1.2, 5, 1])
+    left, right, only, size = st.columns([1.2, 3.5, 1.5, 1])
     left.toggle("Problems only", key=state.PROBLEMS_ONLY, on_change=_reset_page)
     left.toggle("Hide reviewed", key=state.HIDE_REVIEWED, on_change=_reset_page)
     right.text_input("Search", key=state.QUERY, placeholder="Search either side…", on_change=_reset_page,
                      label_visibility="collapsed")
+    only_kind_box(only, PROBLEMS, state.ONLY, state.CATEGORIES, _reset_page)
     size.selectbox("Rows", state.PAGE_SIZES, index=1, key=state.PAGE_SIZE, on_change=_reset_page,
                    label_visibility="collapsed", format_func=lambda n: f"{n} rows")
     # pills on a row of their own, not a multiselect in a column: every category stays in sight

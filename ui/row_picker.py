@@ -21,6 +21,13 @@ export default function(component) {
     if (button) setTriggerValue('pick', Number(button.dataset.pick));
   };
   document.addEventListener('click', pick);
+  // A click in the moment between the table and this script is not lost: the button it hit kept the
+  // focus. Only on the page's first start, so that a later remount never picks a row again.
+  if (!window.alignerPickerStarted) {
+    window.alignerPickerStarted = true;
+    const early = document.activeElement && document.activeElement.closest('table#pairs button.pick');
+    if (early) setTriggerValue('pick', Number(early.dataset.pick));
+  }
   return () => document.removeEventListener('click', pick);
 }
 """

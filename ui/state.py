@@ -15,6 +15,7 @@ from aligner.types import Alignment
 WORK, INPUTS, REVISION, PAIR, PAGE, FLASH = "work", "inputs", "revision", "pair", "page", "flash"
 PROBLEMS_ONLY, CATEGORIES, QUERY, PAGE_SIZE = "problems_only", "categories", "query", "page_size"
 HIDE_REVIEWED = "hide_reviewed"
+ONLY = "only_problem"  # "Only…": a problem kind picked to be shown alone
 SCROLL = "scroll_to_selected"  # set when the selection moved: the table scrolls it into view once
 PAGE_SIZES = (25, 50, 100)
 THREEWAY = "threeway"  # a three-way result (Chinese + two translations) shown instead of the pairs

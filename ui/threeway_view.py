@@ -23,10 +23,11 @@ from aligner.types import ADDED, OMITTED, WEAK
 from ui import state
 from ui.downloads import FORMATS as TWO_WAY_FORMATS
 from ui.downloads import LABELS, file_stem, status_downloads
+from ui.only_kind import only_kind_box
 from ui.pairs_table import STATUS_ACCENTS, TABLE_CSS, legend_html
 from ui.search_hits import hit_pattern, mark_hits
 
-KINDS_KEY, PAGE_KEY = "tw_kinds", "tw_page"
+KINDS_KEY, PAGE_KEY, ONLY_KEY = "tw_kinds", "tw_page", "tw_only"
 SELECTED_KEY, SCROLL_KEY = "tw_selected", "tw_scroll"  # the row "Next problem" chose (1-based); a scroll owed
 
 # Brings the row "Next problem" chose into view: the table is drawn just before this script, so it
@@ -191,10 +192,11 @@ def threeway_rows(result: ThreeWay) -> None:
     """Filter bar, pagination and the table of the current page (reruns only this part)."""
     rows, texts, statuses = _prepared(result)
     kinds_present = sorted({f["kind"] for r in rows for f in r["flags"]})
-    left, right, size = st.columns([1.2, 5, 1])
+    left, right, only, size = st.columns([1.2, 3.5, 1.5, 1])
     left.toggle("Problems only", key=state.PROBLEMS_ONLY, on_change=_reset_page)
     right.text_input("Search", key=state.QUERY, placeholder="Search any column…", on_change=_reset_page,
                      label_visibility="collapsed")
+    only_kind_box(only, kinds_present, ONLY_KEY, KINDS_KEY, _reset_page)
     size.selectbox("Rows", state.PAGE_SIZES, index=1, key=state.PAGE_SIZE, on_change=_reset_page,
                    label_visibility="collapsed", format_func=lambda n: f"{n} rows")
     st.pills("Flags", kinds_present, selection_mode="multi", default=kinds_present, key=KINDS_KEY,
