@@ -1,6 +1,7 @@
 """The Chinese–English dictionary term (`aligner.align.lexicon`), on real MAC dev sentences."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -156,3 +157,22 @@ def test_building_the_tables_of_a_long_document_needs_little_more_memory_than_th
         tracemalloc.stop()
     kept = sum(table.nbytes for table in model.tables.values()) + model.zh_cum.nbytes
     assert peak < 4 * kept, f"{peak >> 20} MB to build {kept >> 20} MB of tables"
+
+
+def test_the_dictionary_features_do_not_depend_on_pythons_hash_seed():
+    """A word's glosses are a set: taken in hash order, the chance a span renders a word differed in its last
+    bits from one run to the next, and a tie in the search could go either way. The same text, the same tables."""
+    import subprocess
+    import sys
+
+    script = ("import hashlib; from pathlib import Path; from aligner.align.lexicon import lexicon_features; "
+              "from aligner.align.untranslated import EdgeCoverage; "
+              f"mac = Path({str(MAC)!r}); "
+              "f = lexicon_features((mac / 'zh' / '005.txt').read_text().splitlines(), "
+              "(mac / 'en' / '005.txt').read_text().splitlines(), 'zh', 'en'); "
+              "print(hashlib.md5(EdgeCoverage(f, 0.3).chance.tobytes() + f.stems.tobytes()).hexdigest())")
+    root = Path(__file__).resolve().parents[1]
+    runs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=root,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": str(root)}).stdout
+            for seed in (1, 2, 3, 4)}
+    assert len(runs) == 1, runs

@@ -244,7 +244,7 @@ def lexicon_features(src_texts: list[str], tgt_texts: list[str], src_lang: str, 
     ids = [[index[s] for s in stems if s in index] for stems in en_stems]
     offsets = np.concatenate([[0], np.cumsum([len(x) for x in ids])]).astype(np.int64)
     tokens = np.array([k for x in ids for k in x], dtype=np.int64)
-    words = [[ids_ for w in sentence if (ids_ := [index[g] for g in glosses(w) if g in index])] for sentence in zh_words]
+    words = [[ids_ for w in sentence if (ids_ := [index[g] for g in sorted(glosses(w)) if g in index])] for sentence in zh_words]
     word_offsets = np.concatenate([[0], np.cumsum([len(x) for x in words])]).astype(np.int64)
     flat = [ids_ for x in words for ids_ in x]
     stem_offsets = np.concatenate([[0], np.cumsum([len(x) for x in flat])]).astype(np.int64)
