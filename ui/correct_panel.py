@@ -118,10 +118,7 @@ def _undo() -> None:
     if edit is None:
         state.flash("info", "Nothing to undo.")
         return
-    state.changed()
-    state.show_pair(min(first_changed(edit), len(state.work().beads) - 1))
-    if not state.work().history:
-        _focus_next("redo")
+    _show_step(edit, "redo" if not state.work().history else None)
     unsaved = f" The note typed on pair {dropped[0] + 1} was not saved." if dropped else ""
     state.flash("success", f"Undone: {edit.description}.{unsaved}")
 
@@ -135,11 +132,17 @@ def _redo() -> None:
     if edit is None:  # e.g. a note was kept since the undo: a new correction drops what was undone
         state.flash("info", "Nothing to redo.")
         return
+    _show_step(edit, "undo" if not state.work().undone else None)
+    state.flash("success", f"Redone: {edit.description}.")
+
+
+def _show_step(edit, focus: str | None) -> None:
+    """After an undo or redo: the pairs changed, the first pair it touched selected, and the focus moved to
+    `focus` (the other button) when the one pressed has nothing left to do and goes grey."""
     state.changed()
     state.show_pair(min(first_changed(edit), len(state.work().beads) - 1))
-    if not state.work().undone:
-        _focus_next("undo")
-    state.flash("success", f"Redone: {edit.description}.")
+    if focus:
+        _focus_next(focus)
 
 
 def _jump_next() -> None:
