@@ -144,6 +144,7 @@ def test_next_problem_selects_the_first_problem_pair():
     assert at.session_state["pair"] == first + 1
     selected = [r for r in table_rows(at) if "selected" in r["classes"]]
     assert [r["pair"] for r in selected] == [first + 1]
+    assert any(f'tr.selected[data-pair="{first + 1}"]' in h.value and "scrollIntoView" in h.value for h in at.html)
     at.button(key="reviewed").click().run()  # a reviewed problem is skipped and can be hidden
     at.toggle(key="hide_reviewed").set_value(True).run()
     assert first + 1 not in [r["pair"] for r in table_rows(at)]
@@ -610,6 +611,8 @@ def test_next_problem_walks_the_three_column_rows_turning_pages_and_keeping_to_t
         assert not at.exception and not at.error, [e.value for e in at.error]
         walked += selected()
         assert at.session_state["tw_page"] == (walked[-1] - 1) // 25 + 1  # its page is the one shown
+        assert any(f'tr.selected[data-row="{walked[-1]}"]' in h.value and "scrollIntoView" in h.value
+                   for h in at.html)  # and the row is brought into view
     assert walked == flagged and max(walked) > 25
     at.button(key="next_problem3").click().run()
     assert selected() == flagged[:1] and any("back to the first one" in i.value for i in at.info)

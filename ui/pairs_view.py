@@ -16,18 +16,25 @@ from ui.pairs_table import table_html
 
 # "Next problem" or a pair number picked in the sidebar should bring that row into view. The
 # table is drawn just before this script, so it looks for the row for up to two seconds. The
-# pair number and a counter make each script new: the page runs a script only when it changes.
-SCROLL_TO_SELECTED = """<script>
+# row's selector and a counter make each script new: the page runs a script only when it changes.
+SCROLL_TO = """<script>
 (() => {{
   let tries = 0;
   const look = () => {{
-    const row = document.querySelector('table#pairs tr.selected[data-pair="{pair}"]');
+    const row = document.querySelector('{selector}');
     if (row) row.scrollIntoView({{block: "center"}});
     else if (++tries < 40) setTimeout(look, 50);
   }};
   look();
 }})();  // request {count}
 </script>"""
+
+
+def scroll_to(selector: str, counter: str) -> None:
+    """Bring the row `selector` finds into view (our own script, apart from the table, whose HTML holds user
+    text and runs no script); `counter` names the session key that numbers this page's requests."""
+    count = st.session_state[counter] = st.session_state.get(counter, 0) + 1
+    st.html(SCROLL_TO.format(selector=selector, count=count), unsafe_allow_javascript=True)
 
 
 def _reset_page() -> None:
@@ -67,7 +74,4 @@ def pairs_view() -> None:
     st.caption(f"Showing {len(on_page)} {noun} on page {page} of {pages} ({which} pairs)")
     st.html(table_html(alignment, on_page, selected=state.selected_index(), query=st.session_state.get(state.QUERY, "")))
     if st.session_state.pop(state.SCROLL, False) and state.selected_index() in on_page:
-        # Our own script, apart from the table (whose HTML holds user text and runs no script).
-        count = st.session_state["_scrolls"] = st.session_state.get("_scrolls", 0) + 1
-        st.html(SCROLL_TO_SELECTED.format(pair=state.selected_index() + 1, count=count),
-                unsafe_allow_javascript=True)
+        scroll_to(f'table#pairs tr.selected[data-pair="{state.selected_index() + 1}"]', "_scrolls")

@@ -24,25 +24,12 @@ from ui import state
 from ui.downloads import FORMATS as TWO_WAY_FORMATS
 from ui.downloads import LABELS, file_stem, status_downloads
 from ui.only_kind import only_kind_box
+from ui.pairs_view import scroll_to
 from ui.pairs_table import STATUS_ACCENTS, TABLE_CSS, legend_html
 from ui.search_hits import hit_pattern, mark_hits
 
 KINDS_KEY, PAGE_KEY, ONLY_KEY = "tw_kinds", "tw_page", "tw_only"
 SELECTED_KEY, SCROLL_KEY = "tw_selected", "tw_scroll"  # the row "Next problem" chose (1-based); a scroll owed
-
-# Brings the row "Next problem" chose into view: the table is drawn just before this script, so it
-# looks for the row for up to two seconds; the counter makes each script new, so that it runs again.
-SCROLL_TO_ROW = """<script>
-(() => {{
-  let tries = 0;
-  const look = () => {{
-    const row = document.querySelector('table#threeway tr.selected[data-row="{row}"]');
-    if (row) row.scrollIntoView({{block: "center"}});
-    else if (++tries < 40) setTimeout(look, 50);
-  }};
-  look();
-}})();  // request {count}
-</script>"""
 
 # format → (button label, MIME type): the two-way page's formats plus the text listing
 FORMATS: dict[str, tuple[str, str]] = {**TWO_WAY_FORMATS, "txt": (LABELS["txt"], MEDIA_TYPES["txt"])}
@@ -217,8 +204,7 @@ def threeway_rows(result: ThreeWay) -> None:
     st.html(table_html(result, rows, statuses, on_page, st.session_state.get(state.QUERY, "")))
     selected = int(st.session_state.get(SELECTED_KEY, 0)) - 1
     if st.session_state.pop(SCROLL_KEY, False) and selected in on_page:
-        count = st.session_state["_tw_scrolls"] = st.session_state.get("_tw_scrolls", 0) + 1
-        st.html(SCROLL_TO_ROW.format(row=selected + 1, count=count), unsafe_allow_javascript=True)
+        scroll_to(f'table#threeway tr.selected[data-row="{selected + 1}"]', "_tw_scrolls")
 
 
 def base_name(result: ThreeWay) -> str:
