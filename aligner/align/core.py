@@ -33,16 +33,28 @@ def align(
     n, m = len(source.sentences), len(target.sentences)
     if n == 0 or m == 0:
         return [Bead((i,), (), score=1.0) for i in range(n)] + [Bead((), (j,), score=1.0) for j in range(m)]
-    texts = [s.norm for s in source.sentences] + [s.norm for s in target.sentences]
-    emb = np.asarray(encoder.encode(texts, progress), dtype=np.float32)
-    search = plan(source, target, emb[:n], emb[n:], params, encoder_prior(getattr(encoder, "name", "")), progress)
-    path = best_path(search, progress)
-    scores, doubts = bead_confidences(search.scorer, path, set(search.types), LANGUAGE_NAMES.get(source.lang, source.lang),
-                                      LANGUAGE_NAMES.get(target.lang, target.lang))
+    search, path = fitted_search(source, target, encoder, progress, params)
+    scores, doubts = bead_confidences(search.scorer, path, set(search.types), *side_names(source, target))
     return [
         Bead(tuple(range(i0, i0 + a)), tuple(range(j0, j0 + b)), score=score, doubt=doubt)
         for (i0, a, j0, b), score, doubt in zip(path, scores, doubts)
     ]
+
+
+def fitted_search(source: Document, target: Document, encoder: Encoder, progress: Progress | None = None,
+                  params: Params = DEFAULT_PARAMS) -> tuple[Search, list[tuple[int, int, int, int]]]:
+    """Each sentence embedded once (its `norm` text), the search planned and its passes run: the search
+    with the document's models fitted as its path found them, and that path."""
+    n = len(source.sentences)
+    texts = [s.norm for s in source.sentences] + [s.norm for s in target.sentences]
+    emb = np.asarray(encoder.encode(texts, progress), dtype=np.float32)
+    search = plan(source, target, emb[:n], emb[n:], params, encoder_prior(getattr(encoder, "name", "")), progress)
+    return search, best_path(search, progress)
+
+
+def side_names(source: Document, target: Document) -> tuple[str, str]:
+    """The two languages' names, as doubts word them ("its first Russian sentence …")."""
+    return LANGUAGE_NAMES.get(source.lang, source.lang), LANGUAGE_NAMES.get(target.lang, target.lang)
 
 
 def plan(source: Document, target: Document, src_emb: np.ndarray, tgt_emb: np.ndarray, params: Params = DEFAULT_PARAMS,

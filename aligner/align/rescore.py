@@ -13,27 +13,19 @@ and is left to the caller's fallback (None).
 """
 from __future__ import annotations
 
-import numpy as np
-
-from aligner.align.confidence import bead_confidences
-from aligner.align.core import DEFAULT_PARAMS, best_path, plan
-from aligner.align.scoring import encoder_prior
+from aligner.align.confidence import Bead4, bead_confidences
+from aligner.align.core import DEFAULT_PARAMS, fitted_search, side_names
 from aligner.errors import AlignerError
-from aligner.types import LANGUAGE_NAMES, Bead, Document
-
-Bead4 = tuple[int, int, int, int]  # (i0, a, j0, b)
+from aligner.types import Bead, Document
 
 
 class BeadRescorer:
     """The fitted search of one document pair, kept to score the pairs corrections make."""
 
     def __init__(self, source: Document, target: Document, encoder, params=DEFAULT_PARAMS):
-        n = len(source.sentences)
-        texts = [s.norm for s in source.sentences] + [s.norm for s in target.sentences]
-        emb = np.asarray(encoder.encode(texts), dtype=np.float32)  # from the cache after an alignment
-        self.search = plan(source, target, emb[:n], emb[n:], params, encoder_prior(getattr(encoder, "name", "")))
-        best_path(self.search)  # the passes fit the document's models as the alignment did
-        self.names = (LANGUAGE_NAMES.get(source.lang, source.lang), LANGUAGE_NAMES.get(target.lang, target.lang))
+        # the embeddings come from the cache after an alignment; the passes fit the models as the alignment did
+        self.search, _ = fitted_search(source, target, encoder, params=params)
+        self.names = side_names(source, target)
 
     def scores(self, beads: list[Bead], indices: range) -> list[float | None]:
         """Confidence of beads[k] for k in `indices`, each among its neighbours in `beads` (None for a
