@@ -58,17 +58,19 @@ def _word_pattern(word: str, lang: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _rendering_patterns(form: str, lang: str) -> tuple[re.Pattern, ...]:
-    """One compiled pattern per word of a rendering: built once per glossary form, not once per pair."""
-    return tuple(re.compile(_word_pattern(w, lang), re.IGNORECASE)
-                 for w in _WORD.findall(_without_yo(match_form(form), lang)))
+def _rendering_words(form: str, lang: str) -> tuple[tuple[re.Pattern, ...], tuple[bool, ...]]:
+    """Per word of a rendering, its compiled pattern and whether it is a short joining word (и, of):
+    worked out once per glossary form, not once per pair."""
+    words = _WORD.findall(_without_yo(match_form(form), lang))
+    return (tuple(re.compile(_word_pattern(w, lang), re.IGNORECASE) for w in words),
+            tuple(w.islower() and len(w) <= 3 for w in words))
 
 
 def rendering_found(form: str, text: str, lang: str) -> bool:
     """Whether every word of the rendering `form` is in `text` (any case, inflected), all within a
     stretch of len(words) + NEARBY words of the text: the content words in any order (Olympic Winter
     Games for Winter Olympic Games), a short joining word (и, of, and) between them."""
-    patterns = _rendering_patterns(form, lang)
+    patterns, joining = _rendering_words(form, lang)
     if not patterns:
         return False
     text = _without_yo(text, lang)
@@ -78,7 +80,6 @@ def rendering_found(form: str, text: str, lang: str) -> bool:
     at = [[bisect_right(starts, m.start()) - 1 for m in pattern.finditer(text)] for pattern in patterns]
     if not all(at):
         return False
-    joining = [w.islower() and len(w) <= 3 for w in _WORD.findall(_without_yo(match_form(form), lang))]
     width = len(patterns) + NEARBY
     for first in sorted({p for positions in at for p in positions}):
         window = [[p for p in positions if first <= p < first + width] for positions in at]
@@ -87,7 +88,7 @@ def rendering_found(form: str, text: str, lang: str) -> bool:
     return False
 
 
-def _in_place(positions: tuple[int, ...], joining: list[bool]) -> bool:
+def _in_place(positions: tuple[int, ...], joining: tuple[bool, ...]) -> bool:
     """Distinct words, each joining word between the rendering's outermost content words."""
     content = [p for p, j in zip(positions, joining) if not j]
     if len(set(positions)) < len(positions):
