@@ -68,7 +68,7 @@ def text_without_pages(document: Document, indices) -> str:
 
 def _within_one(document: Document, a: int, b: int) -> bool:
     """Whether characters a–b lie inside one sentence (not between two: one-sentence-a-line text has no pages)."""
-    k = bisect_right([s.start for s in document.sentences], a) - 1  # a few thousand at most, per page break
+    k = bisect_right(document.sentences, a, key=lambda s: s.start) - 1
     return k >= 0 and document.sentences[k].start < a and b < document.sentences[k].end
 
 
