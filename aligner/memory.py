@@ -24,13 +24,14 @@ from __future__ import annotations
 import math
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from aligner.errors import InputError
 from aligner.export.listing import MISSING
-from aligner.export.tmx import REVIEWED_PROP
+from aligner.export.tmx import DOCUMENT_PROP, REVIEWED_PROP
 from aligner.export.word import NOTE_LEAD, REVIEWED
 from aligner.review.weak import weak_reason
 from aligner.tables import TABLE_SUFFIXES, language_columns, read_rows, role_columns
@@ -70,6 +71,26 @@ def read_marked(path: str | Path, target_lang: str | None = None) -> tuple[list[
     """`read_sides`, and each row's reviewed mark and note where the file has them (aligner's own
     exports, the Word export sent back by the translator): a reviewer checking them again keeps
     the notes and ✓ marks made before."""
+    rows = read_pair_rows(path, target_lang)
+    return rows.pairs, rows.lang, rows.sides, rows.marks
+
+
+@dataclass
+class PairRows:
+    """What a file of pairs holds, row by row: the (Chinese, translation) texts, the translation's
+    language where the file names it, what the file calls its two sides, each row's reviewed mark
+    and note, and each row's document ("" where the file names none): a corpus merged into one
+    file (`aligner batch --merge`) keeps its documents apart in a `document` column or TMX prop."""
+
+    pairs: list[tuple[str, str]]
+    lang: str | None
+    sides: Sides
+    marks: Marks
+    documents: list[str]
+
+
+def read_pair_rows(path: str | Path, target_lang: str | None = None) -> PairRows:
+    """The rows of a .tmx, .json or table file of pairs (see `read_pairs`), with all the file says of them."""
     from aligner.reading import MAX_DOCUMENT_BYTES, check_size
 
     path = Path(path)
@@ -80,9 +101,9 @@ def read_marked(path: str | Path, target_lang: str | None = None) -> tuple[list[
         return _tmx_pairs(path, target_lang)
     if path.suffix.lower() == ".json":  # aligner's own record, two or three columns
         record = _json_record(path, target_lang)
-        return [(record.source.span_text(b.src), record.target.span_text(b.tgt)) for b in record.beads], \
-            record.target.lang, ("the Chinese side", "the translation side"), \
-            [(b.reviewed, b.note) for b in record.beads]
+        return PairRows([(record.source.span_text(b.src), record.target.span_text(b.tgt)) for b in record.beads],
+                        record.target.lang, ("the Chinese side", "the translation side"),
+                        [(b.reviewed, b.note) for b in record.beads], [""] * len(record.beads))
     return _table_pairs(path, target_lang)
 
 
@@ -121,18 +142,19 @@ def _segment_text(seg: ET.Element) -> str:
     return "".join(parts)
 
 
-def _tmx_pairs(path: Path, target_lang: str | None) -> tuple[list[tuple[str, str]], str | None, Sides, Marks]:
+def _tmx_pairs(path: Path, target_lang: str | None) -> PairRows:
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as error:
         raise InputError(f"{path} is not a readable TMX file ({error}).") from None
     except OSError as error:
         raise InputError(f"Cannot read {path}: {error.strerror or error}.") from None
-    units, marks = [], []
+    units, marks, documents = [], [], []
     for tu in root.iter("tu"):
         note = tu.find("note")
-        reviewed = any(p.get("type") == REVIEWED_PROP and (p.text or "").strip() == "yes" for p in tu.iter("prop"))
-        marks.append((reviewed, (note.text or "").strip() if note is not None else ""))
+        props = {p.get("type"): (p.text or "").strip() for p in tu.iter("prop")}
+        marks.append((props.get(REVIEWED_PROP) == "yes", (note.text or "").strip() if note is not None else ""))
+        documents.append(props.get(DOCUMENT_PROP, ""))
         segments = {}
         for tuv in tu.iter("tuv"):
             lang = (tuv.get(_XML_LANG) or tuv.get("lang") or "").lower()[:2]
@@ -146,8 +168,8 @@ def _tmx_pairs(path: Path, target_lang: str | None) -> tuple[list[tuple[str, str
     if "zh" not in present:
         raise InputError(f"{path} has no Chinese segments (languages: {', '.join(sorted(present)) or 'none'}).")
     lang = _target_language(path, target_lang, present)
-    return ([(unit.get("zh", ""), unit.get(lang, "")) for unit in units], lang,
-            ("the zh segments", f"the {lang} segments"), marks)
+    return PairRows([(unit.get("zh", ""), unit.get(lang, "")) for unit in units], lang,
+                    ("the zh segments", f"the {lang} segments"), marks, documents)
 
 
 def _target_language(path: Path, target_lang: str | None, present: set[str]) -> str:
@@ -165,16 +187,16 @@ def _target_language(path: Path, target_lang: str | None, present: set[str]) -> 
     return targets[0]
 
 
-def _table_pairs(path: Path, target_lang: str | None) -> tuple[list[tuple[str, str]], str | None, Sides, Marks]:
+def _table_pairs(path: Path, target_lang: str | None) -> PairRows:
     rows = [["" if cell.strip() == MISSING else cell.strip() for cell in row]  # our Word export's empty side
             for row in read_rows(path)]
     rows = [row for row in rows if any(row)]
     if not rows:
         raise InputError(f"{path} is empty: give a table of Chinese segments and their translations.")
     columns, roles = language_columns(rows[0]), role_columns(rows[0])
-    marks = [(False, "")] * len(rows)
+    marks, documents = [(False, "")] * len(rows), [""] * len(rows)
     if columns or roles:
-        marks = _table_marks(rows[0], rows[1:])
+        marks, documents = _table_marks(rows[0], rows[1:]), _table_documents(rows[0], rows[1:])
     if columns:
         lang = _target_language(path, target_lang, set(columns))
         zh, tgt = columns["zh"], columns[lang]
@@ -188,7 +210,17 @@ def _table_pairs(path: Path, target_lang: str | None) -> tuple[list[tuple[str, s
     else:
         raise InputError(f"{path} has no two columns to pair: give the Chinese in the first column and the "
                          "translation in the second, or a header row naming them (zh, en or ru).")
-    return [(row[zh] if zh < len(row) else "", row[tgt] if tgt < len(row) else "") for row in rows], lang, sides, marks
+    return PairRows([(row[zh] if zh < len(row) else "", row[tgt] if tgt < len(row) else "") for row in rows], lang,
+                    sides, marks, documents)
+
+
+def _table_documents(header: list[str], rows: list[list[str]]) -> list[str]:
+    """Each row's `document` cell (a merged corpus file's first column), or "" for a table without one."""
+    names = [cell.strip().lower() for cell in header]
+    if "document" not in names:
+        return [""] * len(rows)
+    k = names.index("document")
+    return [row[k].strip() if k < len(row) else "" for row in rows]
 
 
 def _first_text_column(rows: list[list[str]]) -> int:
@@ -427,3 +459,31 @@ def check_pairs(path: str | Path, encoder=None, target_lang: str | None = None,
     pairs, lang, sides, marks = read_marked(path, target_lang)
     return check_rows(pairs, encoder or get_encoder(), lang, name or str(path), glossary, progress, sides,
                       glossary_name, marks)
+
+
+def check_corpus(path: str | Path, encoder=None, target_lang: str | None = None, glossary: tuple[Term, ...] = (),
+                 progress: Progress | None = None, glossary_name: str = "") -> list[tuple[str, Alignment]]:
+    """`check_pairs` for a file that may hold a corpus (see `check_documents`)."""
+    return check_documents(read_pair_rows(path, target_lang), encoder, str(path), glossary, progress, glossary_name)
+
+
+def check_documents(rows: PairRows, encoder=None, where: str = "", glossary: tuple[Term, ...] = (),
+                    progress: Progress | None = None, glossary_name: str = "") -> list[tuple[str, Alignment]]:
+    """The rows of a file (`where`) checked document by document: each document the file names (a
+    merged export's `document` column or TMX prop) on its own, as its translation has its own
+    length ratio and style, returned under its name in the file's order; a file of one document
+    gives [("", the checked pairs)]."""
+    from aligner.embed import get_encoder
+
+    encoder = encoder or get_encoder()
+    names = list(dict.fromkeys(rows.documents))
+    if len(names) < 2:
+        return [("", check_rows(rows.pairs, encoder, rows.lang, where, glossary, progress, rows.sides,
+                                glossary_name, rows.marks))]
+    checked = []
+    for name in names:
+        own = [k for k, document in enumerate(rows.documents) if document == name]
+        checked.append((name, check_rows([rows.pairs[k] for k in own], encoder, rows.lang,
+                                         f"document {name or '(unnamed)'} of {where}", glossary, progress,
+                                         rows.sides, glossary_name, [rows.marks[k] for k in own])))
+    return checked

@@ -459,3 +459,60 @@ def test_a_translators_comment_column_comes_back_as_the_pairs_note(tmp_path, hea
     assert [zh for zh, _ in pairs] == ["中俄两国元首举行会谈。", "双方签署了联合声明。"]
     assert [ru for _, ru in pairs][1] == "Стороны подписали совместное заявление."  # the comment is no translation
     assert marks == [(False, ""), (False, "уточнить термин")]
+
+
+def _corpus_tsv(aligned, path: Path) -> Path:
+    """The sample pairs twice as a merged corpus file (`batch --merge`), documents ch1 and ch2, where
+    ch2's translation dates the visit a year early."""
+    from aligner.export.merged import render_merged
+
+    text = render_merged([("ch1", aligned), ("ch2", aligned)], "tsv").decode("utf-8")
+    head, ch1, ch2 = text.partition("\nch2\t")
+    assert ch1 and "4 February 2022" in ch2
+    path.write_text(head + ch1 + ch2.replace("4 February 2022", "4 February 2021", 1), encoding="utf-8")
+    return path
+
+
+def _documents_of(path: Path) -> list[str]:
+    from aligner.memory import read_pair_rows
+
+    return read_pair_rows(path).documents
+
+
+def test_a_merged_corpus_is_checked_document_by_document_and_written_back_under_its_documents(aligned, tmp_path):
+    """A researcher checks a corpus file that `batch --merge` wrote (and translators edited): each row
+    comes back under its document, and what is wrong in one document is flagged there only."""
+    corpus = _corpus_tsv(aligned, tmp_path / "corpus.zh-en.tsv")
+    out = tmp_path / "checked.tsv"
+    result = CliRunner().invoke(main, ["check", str(corpus), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert "in 2 documents" in result.output
+    with out.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    assert [row["document"] for row in rows] == _documents_of(corpus) == ["ch1"] * len(aligned.beads) + ["ch2"] * len(aligned.beads)
+    dated = [(row["document"], row["reasons"]) for row in rows if "2021" in row["reasons"]]
+    assert dated == [("ch2", dated[0][1])] and "2022 ≠ 2021" in dated[0][1]
+
+
+@pytest.mark.parametrize("fmt", ["tmx", "xlsx", "csv"])
+def test_a_checked_corpus_keeps_its_documents_in_every_corpus_format(aligned, tmp_path, fmt):
+    corpus = _corpus_tsv(aligned, tmp_path / "corpus.zh-en.tsv")
+    out = tmp_path / f"checked.{fmt}"
+    result = CliRunner().invoke(main, ["check", str(corpus), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    rows = sum(1 for b in aligned.beads if fmt != "tmx" or (b.src and b.tgt))  # a TMX holds two-sided pairs only
+    assert _documents_of(out) == ["ch1"] * rows + ["ch2"] * rows
+    listing = CliRunner().invoke(main, ["check", str(out), "-q"])
+    assert listing.exit_code == 0 and "== ch1 ==" in listing.output and "== ch2 ==" in listing.output
+
+
+def test_a_corpus_asked_for_in_a_format_without_documents_is_refused_before_the_encoder_runs(aligned, tmp_path,
+                                                                                             monkeypatch):
+    import aligner.embed
+
+    corpus = _corpus_tsv(aligned, tmp_path / "corpus.zh-en.tsv")
+    monkeypatch.setattr(aligner.embed, "get_encoder", lambda *a, **k: pytest.fail("the encoder was loaded"))
+    out = tmp_path / "checked.json"
+    result = CliRunner().invoke(main, ["check", str(corpus), "-o", str(out), "-q"])
+    assert result.exit_code == 1 and not out.exists()
+    assert "holds 2 documents" in result.output and ".tsv / .csv / .tmx / .xlsx" in result.output

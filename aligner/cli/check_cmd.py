@@ -39,7 +39,8 @@ def check(pairs_file: Path, output: Path | None, fmt: str | None, target_lang: s
     from aligner import export
     from aligner.embed import get_encoder
     from aligner.glossary import load_glossary
-    from aligner.memory import check_pairs
+    from aligner.export.merged import render_merged
+    from aligner.memory import check_documents, read_pair_rows
     from aligner.pair_filter import kept_pairs
 
     if str(pairs_file) == "-":
@@ -51,25 +52,47 @@ def check(pairs_file: Path, output: Path | None, fmt: str | None, target_lang: s
         if output is not None and piped is None:
             export.check_destination(output, inputs=(pairs_file,))
         glossary = load_glossary(glossary_file) if glossary_file is not None else ()
-        checked = check_pairs(pairs_file, get_encoder(model, cache=not no_cache), target_lang, glossary,
-                              progress=progress, glossary_name=str(glossary_file))
+        rows = read_pair_rows(pairs_file, target_lang)
+        if output is not None and len(set(rows.documents)) > 1:  # a wrong format refused before the encoder runs
+            _corpus_format(pairs_file, len(set(rows.documents)), piped or output.suffix)
+        checked = check_documents(rows, get_encoder(model, cache=not no_cache), str(pairs_file), glossary,
+                                  progress=progress, glossary_name=str(glossary_file))
     except AlignerError as error:
         raise click.ClickException(str(error)) from None
     finally:
         progress.close()
-    shown = kept_pairs(checked, keep, min_score)
-    flagged = sum(1 for bead in checked.beads if bead.flags)
+    shown = [(name, kept_pairs(alignment, keep, min_score)) for name, alignment in checked]
+    total = sum(len(alignment.beads) for _, alignment in checked)
+    flagged = sum(1 for _, alignment in checked for bead in alignment.beads if bead.flags)
+    corpus = len(checked) > 1  # a merged corpus file: written back as one, each row under its document
     if output is None:
-        print_listing(export.listing(shown))
+        print_listing("\n\n".join(f"== {name} ==\n{export.listing(alignment)}" if corpus else export.listing(alignment)
+                                   for name, alignment in shown))
     else:
         try:
+            fmt = piped or output.suffix
+            data = render_merged(shown, _corpus_format(pairs_file, len(shown), fmt)) if corpus \
+                else export.render(shown[0][1], fmt)
             if piped:
-                write_stdout(export.render(shown, piped))
+                write_stdout(data)
             else:
-                export.write(shown, output)
+                export.write_bytes(data, output)
         except AlignerError as error:
             raise click.ClickException(str(error)) from None
-        click.echo(written_message(len(shown.beads), len(checked.beads), "pairs", keep, min_score,
-                                   "stdout" if piped else output, export.pairs_in_file(shown, piped or output.suffix)),
-                   err=True)
-    click.echo(f"{flagged} of {len(checked.beads)} pairs flagged.", err=True)
+        held = sum(export.pairs_in_file(alignment, fmt) for _, alignment in shown)
+        click.echo(written_message(sum(len(a.beads) for _, a in shown), total, "pairs", keep, min_score,
+                                   "stdout" if piped else output, held), err=True)
+    click.echo(f"{flagged} of {total} pairs flagged{f' in {len(checked)} documents' if corpus else ''}.", err=True)
+
+
+def _corpus_format(pairs_file: Path, documents: int, fmt: str) -> str:
+    """The format a checked corpus is written in: one that keeps each row's document (a `document` column, a TMX prop)."""
+    from aligner.export import ExportFormatError
+    from aligner.export.merged import MERGED_FORMATS
+
+    fmt = fmt.lower().lstrip(".")
+    if fmt not in MERGED_FORMATS:
+        raise ExportFormatError(f"{pairs_file} holds {documents} documents; their checked pairs are written as one "
+                                f"{' / '.join('.' + f for f in MERGED_FORMATS)} file, which keeps each row's document, "
+                                f"not as .{fmt}.")
+    return fmt

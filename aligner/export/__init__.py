@@ -88,7 +88,12 @@ def write(alignment: Alignment, path: str | Path, fmt: str | None = None) -> Pat
     """Write the alignment to `path`, in the format its extension names unless `fmt` is given."""
     path = Path(path)
     name = _format_name(fmt if fmt is not None else path.suffix, str(path))
-    data = RENDERERS[name](alignment)
+    return write_bytes(RENDERERS[name](alignment), path)
+
+
+def write_bytes(data: bytes, path: str | Path) -> Path:
+    """Write a rendered file to `path`, a failure told as what to do about it."""
+    path = Path(path)
     try:
         path.write_bytes(data)
     except OSError as error:

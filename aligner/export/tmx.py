@@ -20,6 +20,7 @@ TMX_LANGS = {"zh": "zh-CN", "ru": "ru", "en": "en"}
 
 
 REVIEWED_PROP = "x-aligner-reviewed"  # the prop of a reviewed unit (read back by `aligner.memory`)
+DOCUMENT_PROP = "x-aligner-document"  # a corpus file's unit's document (read back by `aligner.memory`)
 
 def tmx_lang(lang: str, text: str = "") -> str:
     """The TMX language code for one of our language codes (zh-TW for Chinese in Traditional characters)."""
@@ -76,7 +77,7 @@ def add_units(body: ET.Element, alignment: Alignment, document: str = "", unit_s
         if bead.note:
             _sub(tu, "note", one_line(bead.note))
         if document:
-            _sub(tu, "prop", document, type="x-aligner-document")
+            _sub(tu, "prop", document, type=DOCUMENT_PROP)
         if bead.reviewed:  # read back by `aligner check`, as the note is
             _sub(tu, "prop", "yes", type=REVIEWED_PROP)
         _sub(tu, "prop", bead.kind, type="x-aligner-type")
