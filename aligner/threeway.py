@@ -153,10 +153,30 @@ def quote_start(text: str, chars: int = QUOTE_CHARS) -> str:
     return f"“{text[:chars]}{'…' if len(text) > chars else ''}”"
 
 
+def side_names(alignments: dict[str, Alignment]) -> dict[str, str]:
+    """Each translation's name as a reviewer reads it: "Russian", "English"; with its label when both
+    translations share a language ("English (en1)", "English (en2)"), so that the two are told apart."""
+    from aligner.types import LANGUAGE_NAMES
+
+    langs = {label: a.target.lang for label, a in alignments.items()}
+    shared = len(set(langs.values())) < len(langs)
+    return {label: LANGUAGE_NAMES.get(lang, lang) + (f" ({label})" if shared else "") for label, lang in langs.items()}
+
+
+def disagreement(missing: str, present: str, quoted: str = "", more: int = 0) -> str:
+    """Why a row is flagged `disagree`, in the languages' names: which translation leaves out which
+    Chinese sentence (`quoted`, when the row holds others) and which renders it."""
+    if not quoted:
+        return f"the {missing} leaves this out; the {present} renders it"
+    others = f" and {more} more sentence{'s' if more > 1 else ''}" if more else ""
+    return f"the {missing} leaves out {quoted}{others}; the {present} renders {'them' if more else 'it'}"
+
+
 def _flag_disagreements(rows: list[ThreeWayRow], alignments: dict[str, Alignment]) -> None:
     """`disagree` on rows where one translation renders a Chinese sentence and the other does not."""
     (la, a), (lb, b) = alignments.items()
     cov_a, cov_b = _covered(a), _covered(b)
+    names = side_names(alignments)
     for row in rows:
         runs: list[tuple[list[int], str, str]] = []
         for i in row.src:
@@ -168,11 +188,10 @@ def _flag_disagreements(rows: list[ThreeWayRow], alignments: dict[str, Alignment
             else:
                 runs.append(([i], missing, present))
         for indices, missing, present in runs:
-            reason = f"missing in {missing}, present in {present}"
-            if len(indices) < len(row.src):  # say which of the row's Chinese sentences
-                more = f" and {len(indices) - 1} more" if len(indices) > 1 else ""
-                reason += f": {quote_start(a.source.sentences[indices[0]].text)}{more}"
-            row.flags.append(SideFlag("", DISAGREE, reason))
+            whole = len(indices) == len(row.src)  # else say which of the row's Chinese sentences
+            quoted = "" if whole else quote_start(a.source.sentences[indices[0]].text)
+            row.flags.append(SideFlag("", DISAGREE, disagreement(names[missing], names[present], quoted,
+                                                                 0 if whole else len(indices) - 1)))
 
 
 def align_three(source: Document, a: Document, b: Document, encoder=None,

@@ -68,8 +68,10 @@ def test_disagreements_and_side_flags():
     rows = three_way().rows
     flags = [[(f.side, f.kind, f.reason) for f in r.flags] for r in rows]
     assert ("ru", "omitted", "no counterpart in the Russian for 2 sentences") in flags[1]
-    assert ("", DISAGREE, "missing in ru, present in en: “中华人民共和国和俄罗斯联…” and 1 more") in flags[1]
-    assert ("", DISAGREE, "missing in en, present in ru") in flags[3]
+    # the reason names the languages and says which way round: a reviewer should not decode "ru"/"en"
+    assert ("", DISAGREE, "the Russian leaves out “中华人民共和国和俄罗斯联…” and 1 more sentence; "
+                          "the English renders them") in flags[1]
+    assert ("", DISAGREE, "the English leaves this out; the Russian renders it") in flags[3]
     assert ("en", "omitted", "no counterpart in the English for 1 sentence") in flags[3]
     assert [f.kind for f in rows[2].flags] == ["added"] and rows[2].flags[0].side == "ru"
     assert [f.kind for f in rows[5].flags] == ["added"] and rows[5].flags[0].side == "en"
@@ -92,7 +94,7 @@ def test_json_record_keeps_both_alignments_and_the_rows():
     assert set(record["targets"]) == {"ru", "en"}
     assert [p["tgt"] for p in record["pairs"]["en"]] == [list(t) for _, t in EN_BEADS]
     assert record["rows"][3]["ru_text"] == RU[5] and record["rows"][3]["en"] == []
-    assert {"side": "", "kind": DISAGREE, "reason": "missing in en, present in ru"} in record["rows"][3]["flags"]
+    assert {"side": "", "kind": DISAGREE, "reason": "the English leaves this out; the Russian renders it"} in record["rows"][3]["flags"]
 
 
 def test_tables_tmx_and_listing():
@@ -116,7 +118,7 @@ def test_tables_tmx_and_listing():
     assert props["x-aligner-type"].count("-") == 2 and {"x-aligner-score-ru", "x-aligner-score-en"} <= set(props)
     assert tmx.find("header/prop[@type='x-aligner-skipped']").text == str(len(result.rows) - 3)
     text = listing(result, width=120)
-    assert "│" in text and "missing in ru, present in en" in text and "! ru omitted:" in text
+    assert "│" in text and "the Russian leaves out" in text and "! ru omitted:" in text
 
 
 def test_tmx_labels_a_traditional_source_zh_tw():
@@ -181,7 +183,7 @@ def test_sample_texts_end_to_end_with_the_default_encoder(tmp_path: Path):
     result = align_three_texts(zh, ru, en)
     assert result.labels == ["ru", "en"]
     row = next(r for r in result.rows if any("各国人民有权选择" in result.source.sentences[i].norm for i in r.src))
-    assert any(f.kind == DISAGREE and f.reason.startswith("missing in ru, present in en") for f in row.flags)
+    assert any(f.kind == DISAGREE and f.reason == "the Russian leaves out “各国人民有权选择适合本国…”; the English renders it" for f in row.flags)
     assert any(f.side == "ru" and f.kind == "omitted" for f in row.flags)
     added = [r for r in result.rows if not r.src]
     assert any("76-й сессии" in result.text("ru", r.tgt["ru"]) for r in added)
@@ -229,3 +231,6 @@ def test_two_translations_in_one_language_get_columns_told_apart_on_the_page():
     html = table_html(result, rows, ["ok"] * len(rows), list(range(len(rows))))
     assert "<th>#</th><th>Chinese</th><th>English (en1)</th><th>English (en2)</th>" in html
     assert "— no English (en2) —" in html
+    from aligner.threeway import side_names  # what a disagree reason calls each one
+
+    assert side_names(alignments) == {"en1": "English (en1)", "en2": "English (en2)"}

@@ -25,7 +25,7 @@ from aligner.export.listing import MISSING, display_width, wrap
 from aligner.export.record import _document_dict, _pair_dict
 from aligner.export.table import one_line
 from aligner.export.tmx import tmx_lang
-from aligner.threeway import DISAGREE, ThreeWay, ThreeWayRow
+from aligner.threeway import DISAGREE, ThreeWay, ThreeWayRow, side_names
 
 FORMAT_NAME = "aligner-threeway"
 FORMAT_VERSION = 1
@@ -262,10 +262,8 @@ def column_names(result: ThreeWay) -> list[str]:
     share one ("English (en1)", "English (en2)"), so that the two columns are told apart."""
     from aligner.types import LANGUAGE_NAMES
 
-    documents = [result.source, *(result.alignments[label].target for label in result.labels)]
-    names = [LANGUAGE_NAMES.get(document.lang, document.lang) for document in documents]
-    shared = result.labels != [result.alignments[label].target.lang for label in result.labels]
-    return names[:1] + [f"{name} ({label})" if shared else name for name, label in zip(names[1:], result.labels)]
+    names = side_names(result.alignments)
+    return [LANGUAGE_NAMES.get(result.source.lang, result.source.lang), *(names[label] for label in result.labels)]
 
 
 def render_html(result: ThreeWay) -> bytes:
