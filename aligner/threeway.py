@@ -39,6 +39,8 @@ class ThreeWayRow:
     scores: dict[str, float | None]  # per side: the lowest score of its beads in the row (None: none)
     beads: dict[str, list[Bead]]  # per side: the beads merged into this row
     flags: list[SideFlag] = field(default_factory=list)
+    reviewed: bool = False  # the reviewer's ✓ on the row as a whole
+    note: str = ""  # the reviewer's note on the row (a pair's own note stays on its bead)
 
 
 @dataclass
@@ -79,6 +81,7 @@ class ThreeWay:
                 item[label] = self.text(label, row.tgt[label])
                 item[f"{label}_score"] = row.scores[label]
             item["flags"] = [{"side": f.side, "kind": f.kind, "reason": f.reason} for f in row.flags]
+            item["reviewed"], item["note"] = row.reviewed, row.note
             out.append(item)
         return out
 

@@ -102,7 +102,7 @@ def test_tables_tmx_and_listing():
     tsv = list(csv.reader(io.StringIO(render(result, "tsv").decode("utf-8")), dialect="excel-tab"))
     assert tsv[0][:4] == ["row", "zh", "ru", "en"]
     assert len(tsv) == 1 + len(result.rows)
-    assert tsv[4][1:4] == [ZH[4], RU[5], ""] and "disagree" in tsv[4][-2]
+    assert tsv[4][1:4] == [ZH[4], RU[5], ""] and "disagree" in tsv[4][tsv[0].index("flags")]
     csv_rows = list(csv.reader(io.StringIO(render(result, "csv").decode("utf-8-sig"))))
     assert csv_rows == tsv
     tmx = ET.fromstring(render(result, "tmx"))
@@ -168,7 +168,7 @@ def test_the_xlsx_rows_keep_their_header_in_sight_and_their_status_colour(tmp_pa
 
     result = three_way()
     sheet = load_workbook(write(result, tmp_path / "rows.xlsx")).active
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:H{len(result.rows) + 1}"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:J{len(result.rows) + 1}"
     assert all(cell.font.b for cell in sheet[1])
     colours = [sheet.cell(row=n, column=2).fill.start_color.rgb[-6:] for n in range(2, len(result.rows) + 2)]
     assert colours == [STATUS_COLOURS[row_status(f.kind for f in row.flags)][-6:] for row in result.rows]
@@ -234,3 +234,60 @@ def test_two_translations_in_one_language_get_columns_told_apart_on_the_page():
     from aligner.threeway import side_names  # what a disagree reason calls each one
 
     assert side_names(alignments) == {"en1": "English (en1)", "en2": "English (en2)"}
+
+
+def _reviewed_three_way() -> ThreeWay:
+    """The rows above with a reviewer's work: row 2 (ru and en disagree) checked and noted, row 4
+    (the English has nothing) noted only."""
+    result = three_way()
+    result.rows[1].reviewed, result.rows[1].note = True, "ru drops 国际社会; ask the translator"
+    result.rows[3].note = "en: add the BRICS sentence"
+    return result
+
+
+def test_a_rows_check_mark_and_note_reach_every_three_column_export(tmp_path: Path):
+    """A reviewer of three columns marks rows and writes notes; the file they send on must hold them,
+    whichever format it is, and beside the right row (a one-sided row too)."""
+    from docx import Document as WordDocument
+    from openpyxl import load_workbook
+
+    result = _reviewed_three_way()
+    for fmt, dialect, encoding in (("tsv", "excel-tab", "utf-8"), ("csv", "excel", "utf-8-sig")):
+        table = list(csv.reader(io.StringIO(render(result, fmt).decode(encoding)), dialect=dialect))
+        assert table[0][-2:] == ["reviewed", "note"]
+        assert table[2][-2:] == ["yes", "ru drops 国际社会; ask the translator"]
+        assert table[4][-2:] == ["", "en: add the BRICS sentence"] and table[1][-2:] == ["", ""]
+    sheet = load_workbook(write(result, tmp_path / "rows.xlsx")).active
+    assert [c.value for c in sheet[1]][-2:] == ["reviewed", "note"]
+    assert [c.value for c in sheet[3]][-2:] == ["yes", "ru drops 国际社会; ask the translator"]
+    assert sheet.auto_filter.ref == f"A1:J{len(result.rows) + 1}"
+    rows = json.loads(render(result, "json"))["rows"]
+    assert (rows[1]["reviewed"], rows[1]["note"], rows[3]["note"]) == (True, "ru drops 国际社会; ask the translator",
+                                                                       "en: add the BRICS sentence")
+    html = render(result, "html").decode("utf-8")
+    assert "✓ reviewed" in html and "note: en: add the BRICS sentence" in html
+    word = WordDocument(write(result, tmp_path / "rows.docx")).tables[0]
+    assert "✓ reviewed" in word.rows[2].cells[-1].text and "note: ru drops 国际社会" in word.rows[2].cells[-1].text
+    assert "note: en: add the BRICS sentence" in word.rows[4].cells[-1].text
+    text = listing(result, width=120)
+    assert "✓ reviewed" in text and "note: en: add the BRICS sentence" in text
+    units = ET.fromstring(render(result, "tmx")).findall("./body/tu")
+    assert units[1].find("note").text == "ru drops 国际社会; ask the translator"
+
+
+def test_a_three_column_record_opens_again_with_its_rows_checks_and_notes():
+    """The JSON download is the three-column review saved: read back, it has the same rows, flags,
+    scores, ✓ marks and notes, and both alignments share one Chinese document."""
+    from aligner.errors import InputError
+    from aligner.export.threeway import is_three_way_record, parse_json
+
+    result = _reviewed_three_way()
+    data = render(result, "json")
+    assert is_three_way_record(data) and not is_three_way_record(b'{"format": "aligner-alignment"}')
+    again = parse_json(data, "rows.json")
+    assert again.labels == result.labels and again.source.text == result.source.text
+    assert all(a.source is again.source for a in again.alignments.values())
+    assert again.plain_rows() == result.plain_rows()
+    assert to_dict(again) == to_dict(result)
+    with pytest.raises(InputError, match="not an aligner three-column record"):
+        parse_json(b'{"format": "aligner-alignment"}', "pairs.json")
