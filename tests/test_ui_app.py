@@ -1356,3 +1356,46 @@ def test_after_a_correction_the_table_is_drawn_straight_after_the_panel_not_afte
     assert drawn[:2] == ["correction_panel", "table_html"], drawn
     assert {"show_summary", "status_downloads"} <= set(drawn)
     assert after != before and next(r for r in table_rows(at) if r["pair"] == 7)["cells"][1].startswith(after.replace("-", "–"))
+
+
+def test_a_three_column_reviewer_marks_rows_writes_notes_saves_and_opens_the_review_again():
+    """Three columns are reviewed too: a row is marked ✓ (key M) and noted, the table shows both, a reload
+    keeps them, "Save project" hands over the review and "Open a project" brings it back, rows and all."""
+    from aligner.export.threeway import render, to_dict
+    from aligner.threeway import DISAGREE
+
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    result = at.session_state["threeway"]
+    disagree = next(p["row"] for p in result.plain_rows() if any(f["kind"] == DISAGREE for f in p["flags"]))
+    at.number_input(key="tw_row_box").set_value(disagree).run()
+    assert at.session_state["tw_selected"] == disagree
+    at.text_area(key=f"tw_note_{disagree}").input("ru drops the sentence; ask the translator").run()
+    at.button(key="tw_reviewed").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    row = result.rows[disagree - 1]
+    assert (row.reviewed, row.note) == (True, "ru drops the sentence; ask the translator")
+    cells = next(r for r in threeway_rows(at) if r["pair"] == disagree)["cells"]
+    assert "✓ reviewed" in cells[4] and "✎ ru drops the sentence" in cells[4]
+    assert any(f"Row {disagree} marked reviewed" in s.value for s in at.success)
+    assert any(d.key == "download_project3" for d in at.download_button)
+
+    reloaded = AppTest.from_file(APP, default_timeout=180)
+    reloaded.query_params.update(at.query_params)
+    reloaded.run()
+    kept = reloaded.session_state["threeway"].rows[disagree - 1]
+    assert (kept.reviewed, kept.note) == (True, "ru drops the sentence; ask the translator")
+
+    saved = render(result, "json")  # what "Save project" hands over
+    fresh = opened()
+    uploader = next(u for u in fresh.get("file_uploader") if u.key == "project_file")
+    uploader.upload("statement.zh-ru-en.project.json", saved, "application/json")
+    fresh.run()
+    assert not fresh.exception and not fresh.error, [e.value for e in fresh.error]
+    opened_again = fresh.session_state["threeway"]
+    assert "work" not in fresh.session_state and to_dict(opened_again)["rows"] == to_dict(result)["rows"]
+    assert any("1 marked reviewed, 1 with a note" in s.value for s in fresh.success)
+    fresh.number_input(key="tw_row_box").set_value(disagree).run()
+    assert fresh.text_area(key=f"tw_note_{disagree}").value == "ru drops the sentence; ask the translator"
+    fresh.button(key="align").click().run()  # the panel holds the review's texts: nothing is re-aligned
+    assert fresh.session_state["threeway"] is opened_again

@@ -31,7 +31,8 @@ from ui.row_picker import row_picker  # noqa: E402
 from ui.run import align_with_progress  # noqa: E402
 from ui.summary_view import show_summary  # noqa: E402
 from ui.threeway_view import downloads as threeway_downloads, navigation as threeway_navigation  # noqa: E402
-from ui.threeway_view import threeway_page  # noqa: E402
+from ui.threeway_view import open_review, threeway_page  # noqa: E402
+from ui.threeway_view import save_project as save_threeway_project  # noqa: E402
 
 
 def _ask_first(key: str) -> bool:
@@ -46,6 +47,8 @@ def _load_project(confirmed: bool = False) -> None:
     """Open an uploaded project file in place of the current work (asking first if that work would be lost)."""
     upload = st.session_state.get("project_file")
     if upload is None or (not confirmed and _ask_first("project_file")):
+        return
+    if open_review(upload.getvalue(), upload.name):  # a three-column review saved from the page
         return
     try:
         project = load_project(upload.getvalue(), name=upload.name)
@@ -208,6 +211,7 @@ def three_way_main(result) -> None:
         threeway_navigation(result)
         threeway_downloads(result)
         st.header("Project")
+        save_threeway_project(result)
         open_files()
         unsaved.guard()  # nothing to lose here: a question left on by the two-column work replaced goes
     threeway_page(result)
