@@ -1399,3 +1399,27 @@ def test_a_three_column_reviewer_marks_rows_writes_notes_saves_and_opens_the_rev
     assert fresh.text_area(key=f"tw_note_{disagree}").value == "ru drops the sentence; ask the translator"
     fresh.button(key="align").click().run()  # the panel holds the review's texts: nothing is re-aligned
     assert fresh.session_state["threeway"] is opened_again
+
+
+def test_three_column_marks_and_notes_are_not_thrown_away_without_a_question():
+    """A reviewer who marked and noted rows in three columns, then clicks a sample or aligns other texts,
+    is asked first, as with two-column corrections; once the review is saved the page no longer asks."""
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    result = at.session_state["threeway"]
+    assert not any("marked or noted" in c.value for c in at.sidebar.caption)
+    at.number_input(key="tw_row_box").set_value(3).run()
+    at.text_area(key="tw_note_3").input("check the date in both").run()
+    assert any("1 row marked or noted since the project was saved" in c.value for c in at.sidebar.caption)
+    at.button(key="sample_ru").click().run()
+    assert not at.exception
+    assert at.session_state["threeway"] is result, "the three columns stay until the reviewer says"
+    question = next(w.value for w in at.warning if "Replace your reviewed work?" in w.value)
+    assert "the ✓ marks and notes of 1 row" in question
+    at.button(key="keep_work").click().run()
+    assert at.session_state["threeway"] is result and result.rows[2].note == "check the date in both"
+
+    at.download_button(key="download_project3").click().run()  # Save project
+    assert not any("marked or noted" in c.value for c in at.sidebar.caption)
+    at.button(key="sample_ru").click().run()
+    assert "threeway" not in at.session_state and work(at).alignment.target.lang == "ru"

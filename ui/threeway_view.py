@@ -33,6 +33,7 @@ from ui.search_hits import hit_pattern, mark_hits
 KINDS_KEY, PAGE_KEY, ONLY_KEY = "tw_kinds", "tw_page", "tw_only"
 SELECTED_KEY, SCROLL_KEY = "tw_selected", "tw_scroll"  # the row "Next problem" chose (1-based); a scroll owed
 ROW_BOX, NOTE_KEY = "tw_row_box", "tw_note_{}"  # the sidebar's row number; the note box of row {number}
+SAVED_KEY = "_tw_saved"  # (the result, its rows' ✓ and notes) when its review was last saved or opened
 
 # format → (button label, MIME type): the two-way page's formats plus the text listing
 FORMATS: dict[str, tuple[str, str]] = {**TWO_WAY_FORMATS, "txt": (LABELS["txt"], MEDIA_TYPES["txt"])}
@@ -177,7 +178,7 @@ def navigation(result: ThreeWay) -> None:
     if key not in st.session_state:
         st.session_state[key] = row.note  # the row's note (e.g. from an opened review) in its box
     st.text_area("Note", key=key, height=70, on_change=_note_left, args=(number,),
-                 placeholder="e.g. the Russian and the English differ on the date; ask the translator")
+                 placeholder="e.g. the translations differ on the date; ask the translator")
 
 
 def _cell(html: str, missing: str) -> str:
@@ -285,12 +286,32 @@ def downloads(result: ThreeWay) -> None:
     st.info(CORRECTIONS_NOTE)
 
 
+def _marks(result: ThreeWay) -> list[tuple[bool, str]]:
+    return [(row.reviewed, row.note) for row in result.rows]
+
+
+def mark_saved() -> None:
+    """The saved review now holds the rows' ✓ marks and notes (Save project clicked, a review opened)."""
+    result = state.three_way()
+    if result is not None:
+        st.session_state[SAVED_KEY] = (result, _marks(result))
+
+
+def unsaved_rows(result: ThreeWay) -> int:
+    """How many rows' ✓ or note the saved review lacks (every marked or noted row when never saved), so
+    that the page asks before a new alignment or an opened file replaces them."""
+    saved, marks = st.session_state.get(SAVED_KEY, (None, []))
+    if saved is not result:
+        marks = [(False, "")] * len(result.rows)
+    return sum(now != then for now, then in zip(_marks(result), marks))
+
+
 def save_project(result: ThreeWay) -> None:
     """"Save project": the three columns with the reviewer's ✓ marks and notes, as the JSON record, which
     "Open a project" opens again (a note typed and not yet left is in it: see `settled`)."""
     st.download_button("Save project", data=settled(lambda: render(result, "json")),
                        file_name=f"{base_name(result)}.project.json", mime="application/json", key="download_project3",
-                       width="stretch", type="primary",
+                       width="stretch", type="primary", on_click=mark_saved,
                        help="The three columns with your ✓ marks and notes; open it again with 'Open a project'")
 
 
@@ -312,6 +333,7 @@ def open_review(data: bytes, name: str) -> bool:
     inputs = Inputs(result.source.text, first.text, result.source.name, first.name, first.lang, None, False,
                     tgt2_text=second.text, tgt2_name=second.name, tgt2_lang=second.lang)
     state.start_three(result, inputs)
+    mark_saved()
     show_in_panel(inputs)  # what the review holds, so "Align" without changes keeps it
     reviewed, noted = sum(row.reviewed for row in result.rows), sum(bool(row.note) for row in result.rows)
     state.flash("success", f"Opened {name}: {len(result.rows)} rows in three columns, {reviewed} marked reviewed, "
