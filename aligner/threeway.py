@@ -3,7 +3,8 @@
 Each translation is aligned to the Chinese on its own (two ordinary Alignments that share the
 Chinese Document), then the two bead lists are merged into rows: a row holds a run of Chinese
 sentences with everything each translation pairs with them, cut wherever both alignments have a
-bead boundary. Sentences a translation adds stay in their own row at their place. Each row keeps
+bead boundary (a passage one translation leaves out is cut where the other's pairs end, so that those
+pairs keep a row each). Sentences a translation adds stay in their own row at their place. Each row keeps
 the flags each side's review gave it, plus `disagree` where the translations disagree about a
 Chinese sentence — one renders it, the other leaves it out.
 
@@ -99,9 +100,13 @@ def _covered(alignment: Alignment) -> dict[int, bool]:
 
 
 def merge_rows(alignments: dict[str, Alignment]) -> list[ThreeWayRow]:
-    """Merge two alignments of the same Chinese into rows cut where both have a bead boundary."""
+    """Merge two alignments of the same Chinese into rows cut where both have a bead boundary (a passage
+    one leaves out counting a boundary after each of its sentences where the other's pairs end)."""
     (la, a), (lb, b) = alignments.items()
-    beads = {la: a.beads, lb: b.beads}
+    ends = {label: {bead.src[-1] for bead in x.beads if bead.src} for label, x in alignments.items()}
+    beads, origin = {}, {}
+    for label, other in ((la, lb), (lb, la)):
+        beads[label] = _cut_omissions(alignments[label].beads, ends[other], origin)
     pos = {la: 0, lb: 0}
     rows: list[ThreeWayRow] = []
 
@@ -134,17 +139,41 @@ def merge_rows(alignments: dict[str, Alignment]) -> list[ThreeWayRow]:
                 bead = take(behind, group)
                 if bead.src:
                     ends[behind] = bead.src[-1]
-        rows.append(_row(group))
+        rows.append(_row(group, origin))
     _flag_disagreements(rows, alignments)
     return rows
 
 
-def _row(group: dict[str, list[Bead]]) -> ThreeWayRow:
+def _cut_omissions(beads: list[Bead], cuts: set[int], origin: dict[int, Bead]) -> list[Bead]:
+    """A side's beads, each passage it leaves out (Chinese sentences paired with nothing) cut after every
+    Chinese sentence in `cuts` (where the other translation's pairs end): the rows of a long omission then
+    follow the other translation's pairs, one by one, instead of making one row of them all (a translation
+    that stops halfway put the whole rest of the other in one row). Pieces map to their bead in `origin`."""
+    out = []
+    for bead in beads:
+        if bead.tgt or len(bead.src) < 2:
+            out.append(bead)
+            continue
+        start = 0
+        for k, i in enumerate(bead.src):
+            if i in cuts or k == len(bead.src) - 1:
+                piece = Bead(bead.src[start:k + 1], (), bead.score)
+                origin[id(piece)] = bead
+                out.append(piece)
+                start = k + 1
+    return out
+
+
+def _row(group: dict[str, list[Bead]], origin: dict[int, Bead]) -> ThreeWayRow:
+    """A row of the beads (or pieces of omitted passages, see `_cut_omissions`) merged into it: the
+    sentences from the pieces; scores, flags and notes from the beads they are part of, each once."""
     src = sorted({i for beads in group.values() for bead in beads for i in bead.src})
     tgt = {label: tuple(j for bead in beads for j in bead.tgt) for label, beads in group.items()}
-    scores = {label: (min(float(b.score) for b in beads) if beads else None) for label, beads in group.items()}
-    flags = [SideFlag(label, f.kind, f.reason) for label, beads in group.items() for b in beads for f in b.flags]
-    return ThreeWayRow(tuple(src), tgt, scores, {k: list(v) for k, v in group.items()}, flags)
+    whole = {label: list({id(b): b for b in (origin.get(id(piece), piece) for piece in beads)}.values())
+             for label, beads in group.items()}
+    scores = {label: (min(float(b.score) for b in beads) if beads else None) for label, beads in whole.items()}
+    flags = [SideFlag(label, f.kind, f.reason) for label, beads in whole.items() for b in beads for f in b.flags]
+    return ThreeWayRow(tuple(src), tgt, scores, whole, flags)
 
 
 QUOTE_CHARS = 12  # how much of a Chinese sentence a reason quotes to say which one it means

@@ -52,7 +52,8 @@ def test_rows_pivot_on_the_chinese_and_cut_where_both_alignments_agree():
     rows = three_way().rows
     assert [(r.src, r.tgt["ru"], r.tgt["en"]) for r in rows] == [
         ((0,), (0, 1), (0,)),
-        ((1, 2, 3), (2, 3), (1, 2)),  # ru: 1 paired, 2–3 left out; en: 1+2 merged, 3 paired
+        ((1, 2), (2, 3), (1,)),  # ru: 1 paired, 2–3 left out (cut where en's pairs end); en: 1+2 merged
+        ((3,), (), (2,)),
         ((), (4,), ()),  # the Russian addition keeps its place
         ((4,), (5,), ()),
         ((5,), (6,), (3,)),
@@ -69,20 +70,25 @@ def test_disagreements_and_side_flags():
     flags = [[(f.side, f.kind, f.reason) for f in r.flags] for r in rows]
     assert ("ru", "omitted", "no counterpart in the Russian for 2 sentences") in flags[1]
     # the reason names the languages and says which way round: a reviewer should not decode "ru"/"en"
-    assert ("", DISAGREE, "the Russian leaves out “中华人民共和国和俄罗斯联…” and 1 more sentence; "
-                          "the English renders them") in flags[1]
-    assert ("", DISAGREE, "the English leaves this out; the Russian renders it") in flags[3]
-    assert ("en", "omitted", "no counterpart in the English for 1 sentence") in flags[3]
-    assert [f.kind for f in rows[2].flags] == ["added"] and rows[2].flags[0].side == "ru"
-    assert [f.kind for f in rows[5].flags] == ["added"] and rows[5].flags[0].side == "en"
-    assert not any(f.kind == DISAGREE for r in (rows[0], rows[4]) for f in r.flags)
+    assert ("ru", "omitted", "no counterpart in the Russian for 2 sentences") in flags[2]  # the passage, on both rows
+    assert ("", DISAGREE, "the Russian leaves out “中华人民共和国和俄罗斯联…”; the English renders it") in flags[1]
+    assert ("", DISAGREE, "the Russian leaves this out; the English renders it") in flags[2]
+    assert ("", DISAGREE, "the English leaves this out; the Russian renders it") in flags[4]
+    assert ("en", "omitted", "no counterpart in the English for 1 sentence") in flags[4]
+    assert [f.kind for f in rows[3].flags] == ["added"] and rows[3].flags[0].side == "ru"
+    assert [f.kind for f in rows[6].flags] == ["added"] and rows[6].flags[0].side == "en"
+    assert not any(f.kind == DISAGREE for r in (rows[0], rows[5]) for f in r.flags)
+    from aligner.threeway import disagreement  # a run of sentences left out inside a longer row
+
+    assert disagreement("Russian", "English", "“中华人民共和国和俄罗斯联…”", 1) == (
+        "the Russian leaves out “中华人民共和国和俄罗斯联…” and 1 more sentence; the English renders them")
 
 
 def test_plain_rows_for_a_table():
     plain = three_way().plain_rows()
-    assert plain[3]["zh"] == ZH[4] and plain[3]["ru"] == RU[5] and plain[3]["en"] == ""
-    assert plain[3]["ru_idx"] == [5] and plain[3]["en_idx"] == []
-    assert {f["kind"] for f in plain[3]["flags"]} == {"omitted", DISAGREE}
+    assert plain[4]["zh"] == ZH[4] and plain[4]["ru"] == RU[5] and plain[4]["en"] == ""
+    assert plain[4]["ru_idx"] == [5] and plain[4]["en_idx"] == []
+    assert {f["kind"] for f in plain[4]["flags"]} == {"omitted", DISAGREE}
 
 
 def test_json_record_keeps_both_alignments_and_the_rows():
@@ -93,8 +99,8 @@ def test_json_record_keeps_both_alignments_and_the_rows():
     assert record["source"]["text"] == result.source.text
     assert set(record["targets"]) == {"ru", "en"}
     assert [p["tgt"] for p in record["pairs"]["en"]] == [list(t) for _, t in EN_BEADS]
-    assert record["rows"][3]["ru_text"] == RU[5] and record["rows"][3]["en"] == []
-    assert {"side": "", "kind": DISAGREE, "reason": "the English leaves this out; the Russian renders it"} in record["rows"][3]["flags"]
+    assert record["rows"][4]["ru_text"] == RU[5] and record["rows"][4]["en"] == []
+    assert {"side": "", "kind": DISAGREE, "reason": "the English leaves this out; the Russian renders it"} in record["rows"][4]["flags"]
 
 
 def test_tables_tmx_and_listing():
@@ -102,7 +108,7 @@ def test_tables_tmx_and_listing():
     tsv = list(csv.reader(io.StringIO(render(result, "tsv").decode("utf-8")), dialect="excel-tab"))
     assert tsv[0][:4] == ["row", "zh", "ru", "en"]
     assert len(tsv) == 1 + len(result.rows)
-    assert tsv[4][1:4] == [ZH[4], RU[5], ""] and "disagree" in tsv[4][tsv[0].index("flags")]
+    assert tsv[5][1:4] == [ZH[4], RU[5], ""] and "disagree" in tsv[5][tsv[0].index("flags")]
     csv_rows = list(csv.reader(io.StringIO(render(result, "csv").decode("utf-8-sig"))))
     assert csv_rows == tsv
     tmx = ET.fromstring(render(result, "tmx"))
@@ -111,7 +117,7 @@ def test_tables_tmx_and_listing():
     assert [len(tu.findall("tuv")) for tu in units] == [3, 3, 3]
     # as the two-column TMX: each unit's row number, type and scores, the header's count of rows left out
     assert render(result, "tmx").startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx')
-    assert [tu.get("tuid") for tu in units] == ["1", "2", "5"]
+    assert [tu.get("tuid") for tu in units] == ["1", "2", "6"]
     result.rows[0].beads["ru"][0].note = "check the name"
     assert ET.fromstring(render(result, "tmx")).find("./body/tu/note").text == "ru: check the name"
     props = {p.get("type"): p.text for p in units[0].findall("prop")}
@@ -153,7 +159,7 @@ def test_write_by_extension(tmp_path: Path):
     from openpyxl import load_workbook
 
     sheet = load_workbook(tmp_path / "rows.xlsx").active
-    assert sheet.cell(row=5, column=3).value == RU[5]
+    assert sheet.cell(row=6, column=3).value == RU[5]
     with pytest.raises(Exception, match="use one of"):
         write(result, tmp_path / "rows.pdf")
 
@@ -291,3 +297,28 @@ def test_a_three_column_record_opens_again_with_its_rows_checks_and_notes():
     assert to_dict(again) == to_dict(result)
     with pytest.raises(InputError, match="not an aligner three-column record"):
         parse_json(b'{"format": "aligner-alignment"}', "pairs.json")
+
+
+def test_a_translation_that_stops_early_leaves_the_others_pairs_row_by_row():
+    """The English stops after two sentences (one omitted passage to the end), the Russian goes on pair by
+    pair: each Russian pair keeps a row of its own, flagged where the English has nothing, instead of the
+    whole rest of the document in one row. A passage both leave out stays one row, with no disagreement."""
+    zh = document(ZH, "zh", "")
+    shapes = {"ru": (RU[:2] + RU[5:7] + RU[:2], [((i,), (i,)) for i in range(6)]),
+              "en": (EN[:2], [((0,), (0,)), ((1,), (1,)), ((2, 3, 4, 5), ())])}
+    alignments = {}
+    for lang, (sentences, beads) in shapes.items():
+        a = Alignment(zh, document(sentences, lang, " "), [Bead(s, t, 0.9 if t else 0.3) for s, t in beads])
+        review(a)
+        alignments[lang] = a
+    rows = merge_rows(alignments)
+    assert [(r.src, r.tgt["ru"], r.tgt["en"]) for r in rows] == [((i,), (i,), (i,) if i < 2 else ()) for i in range(6)]
+    for row in rows[2:]:
+        assert [(f.side, f.kind) for f in row.flags if f.side != "ru"] == [("en", "omitted"), ("", DISAGREE)]
+        assert row.flags[-1].reason == "the English leaves this out; the Russian renders it"
+        assert row.beads["en"] == [alignments["en"].beads[2]] and row.scores["en"] == 0.3  # the pair it is part of
+
+    both = {lang: Alignment(zh, a.target, [Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.9), Bead((2, 3, 4, 5), (), 0.3)])
+            for lang, a in alignments.items()}
+    assert [r.src for r in merge_rows(both)] == [(0,), (1,), (2, 3, 4, 5)]
+    assert not any(f.kind == DISAGREE for r in merge_rows(both) for f in r.flags)
