@@ -1423,3 +1423,22 @@ def test_three_column_marks_and_notes_are_not_thrown_away_without_a_question():
     assert not any("marked or noted" in c.value for c in at.sidebar.caption)
     at.button(key="sample_ru").click().run()
     assert "threeway" not in at.session_state and work(at).alignment.target.lang == "ru"
+
+
+def test_aligner_ui_with_a_three_column_project_opens_it_in_three_columns(monkeypatch, tmp_path):
+    """`aligner ui review.project.json` with the project saved from the three-column page: the page opens
+    it in three columns with its marks and notes (the command line refused it as 'not an aligner project')."""
+    from aligner.export.threeway import render
+
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    result = at.session_state["threeway"]
+    result.rows[4].reviewed, result.rows[4].note = True, "fine in both"
+    path = tmp_path / "statement.zh-ru-en.project.json"
+    path.write_bytes(render(result, "json"))
+    monkeypatch.setattr(sys, "argv", [APP, str(path)])  # as `aligner ui statement.zh-ru-en.project.json` runs the page
+
+    fresh = opened()
+    three = fresh.session_state["threeway"]
+    assert (three.rows[4].reviewed, three.rows[4].note) == (True, "fine in both")
+    assert any("Opened statement.zh-ru-en.project.json: 51 rows in three columns" in s.value for s in fresh.success)

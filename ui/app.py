@@ -64,6 +64,8 @@ def open_given_project() -> None:
     if not given or state.work() is not None or state.three_way() is not None:
         return
     path = Path(sys.argv[1])
+    if path.is_file() and open_review(path.read_bytes(), path.name):  # a three-column project
+        return
     try:
         project = load_project(path)
     except AlignerError as exc:  # e.g. moved since the server started: the sample, and why
