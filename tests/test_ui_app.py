@@ -1421,6 +1421,11 @@ def test_three_column_marks_and_notes_are_not_thrown_away_without_a_question():
 
     at.download_button(key="download_project3").click().run()  # Save project
     assert not any("marked or noted" in c.value for c in at.sidebar.caption)
+    reloaded = AppTest.from_file(APP, default_timeout=180)
+    reloaded.query_params.update(at.query_params)
+    reloaded.run()  # a reload keeps the work, and knows it was saved
+    assert reloaded.session_state["threeway"].rows[2].note == "check the date in both"
+    assert not any("marked or noted" in c.value for c in reloaded.sidebar.caption)
     at.button(key="sample_ru").click().run()
     assert "threeway" not in at.session_state and work(at).alignment.target.lang == "ru"
 

@@ -297,6 +297,17 @@ def mark_saved() -> None:
         st.session_state[SAVED_KEY] = (result, _marks(result))
 
 
+def saved_marks(result: ThreeWay) -> list[tuple[bool, str]] | None:
+    """The rows' ✓ and notes when `result`'s review was last saved (None: never), for a reload to carry."""
+    saved, marks = st.session_state.get(SAVED_KEY, (None, []))
+    return list(marks) if saved is result else None
+
+
+def restore_saved_marks(result: ThreeWay, marks: list[tuple[bool, str]] | None) -> None:
+    if marks is not None:
+        st.session_state[SAVED_KEY] = (result, [tuple(m) for m in marks])
+
+
 def unsaved_rows(result: ThreeWay) -> int:
     """How many rows' ✓ or note the saved review lacks (every marked or noted row when never saved), so
     that the page asks before a new alignment or an opened file replaces them."""
