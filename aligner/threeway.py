@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from aligner.errors import LanguageError
-from aligner.types import Alignment, Bead, Document, Progress, Term
+from aligner.types import Alignment, Bead, Document, Mark, Progress, Term
 
 DISAGREE = "disagree"
 
@@ -29,6 +29,7 @@ class SideFlag:
     side: str
     kind: str
     reason: str
+    marks: tuple[Mark, ...] = ()  # what it is about, highlighted: the Chinese sentences a `disagree` means
 
 
 @dataclass
@@ -222,8 +223,11 @@ def _flag_disagreements(rows: list[ThreeWayRow], alignments: dict[str, Alignment
         for indices, missing, present in runs:
             whole = len(indices) == len(row.src)  # else say which of the row's Chinese sentences
             quoted = "" if whole else quote_start(a.source.sentences[indices[0]].text)
+            # in a row of several Chinese sentences, the ones meant are highlighted, as a number flag's are
+            marks = () if whole else tuple(Mark("src", a.source.sentences[i].start, a.source.sentences[i].end)
+                                           for i in indices)
             row.flags.append(SideFlag("", DISAGREE, disagreement(names[missing], names[present], quoted,
-                                                                 0 if whole else len(indices) - 1)))
+                                                                 0 if whole else len(indices) - 1), marks))
 
 
 def align_three(source: Document, a: Document, b: Document, encoder=None,

@@ -322,3 +322,19 @@ def test_a_translation_that_stops_early_leaves_the_others_pairs_row_by_row():
             for lang, a in alignments.items()}
     assert [r.src for r in merge_rows(both)] == [(0,), (1,), (2, 3, 4, 5)]
     assert not any(f.kind == DISAGREE for r in merge_rows(both) for f in r.flags)
+
+
+def test_the_chinese_sentence_one_translation_lacks_is_highlighted_in_a_longer_row():
+    """Row 2 holds two Chinese sentences; the Russian lacks the second: that sentence is marked in the
+    Chinese cell (page, HTML report, Word, XLSX), the other is not, so the reviewer sees which one."""
+    from aligner.export.marked import three_way_cells
+
+    result = three_way()
+    row = result.rows[1]
+    assert row.src == (1, 2)
+    chinese = three_way_cells(result, row)[0]
+    assert f"<mark>{ZH[2]}</mark>" in chinese and f"<mark>{ZH[1]}" not in chinese
+    assert "<mark>" not in three_way_cells(result, result.rows[2])[0]  # a row the Russian lacks whole: nothing to point at
+    assert f"<mark>{ZH[2]}</mark>" in render(result, "html").decode("utf-8")
+    flag = next(f for f in json.loads(render(result, "json"))["rows"][1]["flags"] if f["kind"] == DISAGREE)
+    assert [result.source.text[m["start"]:m["end"]] for m in flag["marks"]] == [ZH[2]]  # and in the record

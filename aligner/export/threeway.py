@@ -4,7 +4,7 @@ JSON shape (format "aligner-threeway", version 1; `from_dict` / `parse_json` rea
     {"source": {document}, "targets": {"ru": {document}, "en": {document}},
      "pairs": {"ru": [pair records of the zh–ru alignment], "en": [...]},
      "rows": [{"src": [i...], "ru": [j...], "en": [k...], "src_text", "ru_text", "en_text",
-               "ru_score", "en_score", "flags": [{"side": "ru" | "en" | "", "kind", "reason"}],
+               "ru_score", "en_score", "flags": [{"side": "ru" | "en" | "", "kind", "reason", "marks" (if any)}],
                "reviewed": false, "note": ""}],  (the reviewer's ✓ and note on the row)
      "warnings": {"en": ["…"]}}  (only when a translation has any: e.g. it is not a translation of the Chinese)
 Documents and pair records are those of the two-way JSON record (`aligner.export.record`), so
@@ -45,7 +45,9 @@ def row_dict(result: ThreeWay, row: ThreeWayRow) -> dict:
         item[f"{label}_text"] = result.text(label, row.tgt[label])
         score = row.scores[label]
         item[f"{label}_score"] = None if score is None else round(score, 4)
-    item["flags"] = [{"side": f.side, "kind": f.kind, "reason": f.reason} for f in row.flags]
+    item["flags"] = [{"side": f.side, "kind": f.kind, "reason": f.reason,
+                      **({"marks": [{"side": m.side, "start": m.start, "end": m.end} for m in f.marks]} if f.marks else {})}
+                     for f in row.flags]
     item["reviewed"], item["note"] = row.reviewed, row.note
     return item
 
