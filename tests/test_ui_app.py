@@ -1447,3 +1447,21 @@ def test_aligner_ui_with_a_three_column_project_opens_it_in_three_columns(monkey
     three = fresh.session_state["threeway"]
     assert (three.rows[4].reviewed, three.rows[4].note) == (True, "fine in both")
     assert any("Opened statement.zh-ru-en.project.json: 51 rows in three columns" in s.value for s in fresh.success)
+
+
+def test_next_problem_in_three_columns_passes_over_rows_marked_reviewed():
+    """As on the two-column page: N walks the problems still to look at, not the rows already checked."""
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    flagged = [p["row"] for p in at.session_state["threeway"].plain_rows() if p["flags"]]
+    at.button(key="next_problem3").click().run()
+    assert at.session_state["tw_selected"] == flagged[0]
+    at.button(key="tw_reviewed").click().run()  # M
+    at.number_input(key="tw_row_box").set_value(1).run()
+    at.button(key="next_problem3").click().run()
+    assert at.session_state["tw_selected"] == flagged[1], "the row marked reviewed is passed over"
+    for _ in flagged[1:]:  # N, M down the rest
+        at.button(key="tw_reviewed").click().run()
+        at.button(key="next_problem3").click().run()
+    assert all(row.reviewed for row in at.session_state["threeway"].rows if row.flags)
+    assert any("No problem rows left that are not marked reviewed" in i.value for i in at.info)

@@ -87,8 +87,9 @@ def select_rows(rows: list[dict], texts: list[str], problems_only: bool, kinds: 
 
 def next_problem(rows: list[dict], shown: list[int], kinds: set[str] | None, here: int) -> int | None:
     """The first row after `here` (0-based, −1 for none) among those `shown` with a flag (of `kinds`,
-    when given), else the first such row from the top; None when there is none."""
-    problems = [i for i in shown if any(kinds is None or f["kind"] in kinds for f in rows[i]["flags"])]
+    when given) and not marked reviewed, else the first such row from the top; None when there is none."""
+    problems = [i for i in shown if not rows[i]["reviewed"]
+                and any(kinds is None or f["kind"] in kinds for f in rows[i]["flags"])]
     return next((i for i in problems if i > here), problems[0] if problems else None)
 
 
@@ -122,7 +123,7 @@ def _jump_next() -> None:
     here = int(st.session_state.get(SELECTED_KEY, 0)) - 1
     found = next_problem(rows, shown, kinds, here)
     if found is None:
-        state.flash("info", "No problem rows among those shown.")
+        state.flash("info", "No problem rows left that are not marked reviewed, among those shown.")
         return
     if found <= here:
         state.flash("info", f"No more problems after row {here + 1}: back to the first one, row {found + 1}.")
