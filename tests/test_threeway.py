@@ -338,3 +338,20 @@ def test_the_chinese_sentence_one_translation_lacks_is_highlighted_in_a_longer_r
     assert f"<mark>{ZH[2]}</mark>" in render(result, "html").decode("utf-8")
     flag = next(f for f in json.loads(render(result, "json"))["rows"][1]["flags"] if f["kind"] == DISAGREE)
     assert [result.source.text[m["start"]:m["end"]] for m in flag["marks"]] == [ZH[2]]  # and in the record
+
+
+def test_the_three_column_html_report_colours_each_row_by_its_status_on_screen_and_paper():
+    """As the page, the Word document and the XLSX do, and as the two-column report prints: a row where one
+    translation lacks a sentence is red (omitted), an addition orange; the header row repeats on paper."""
+    import re
+
+    from aligner.export.status import STATUS_COLOURS
+    from aligner.export.threeway import row_status
+
+    result = three_way()
+    html = render(result, "html").decode("utf-8")
+    classes = re.findall(r'<tr class="(\w+)">', html)
+    assert classes == [row_status(f.kind for f in row.flags) for row in result.rows]
+    assert {"omitted", "added"} <= set(classes)
+    assert f"tr.omitted td {{ background: #{STATUS_COLOURS['omitted']}; }}" in html
+    assert "print-color-adjust: exact" in html and "<thead><tr><th>#</th>" in html

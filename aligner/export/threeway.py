@@ -342,9 +342,12 @@ def column_names(result: ThreeWay) -> list[str]:
 
 
 def render_html(result: ThreeWay) -> bytes:
+    """The HTML report of the three columns, styled as the two-column one: each row in its status colour
+    (a disagree row as omitted), printed with those colours and the header row on every page."""
     from html import escape
 
-    from aligner.export.marked import MARK_STYLE, three_way_cells
+    from aligner.export.html_report import CSS, _status_css
+    from aligner.export.marked import three_way_cells
 
     documents = [result.source, *(result.alignments[label].target for label in result.labels)]
     names = column_names(result)
@@ -359,15 +362,13 @@ def render_html(result: ThreeWay) -> bytes:
         cells = [str(number), *three_way_cells(result, row)]  # the numbers and names flags quote are marked
         flags = "<br>".join([escape(f"{f.side + ': ' if f.side else ''}{f.kind} — {one_line(f.reason)}")
                              for f in row.flags] + [escape(lead + text) for lead, text in _review_marks(result, row)])
-        css = ' class="flagged"' if row.flags else ""
-        rows.append(f"<tr{css}>" + "".join(f"<td>{c or MISSING}</td>" for c in cells) + f"<td>{flags}</td></tr>")
+        status = row_status(f.kind for f in row.flags)
+        rows.append(f'<tr class="{status}"><td class="num">{cells[0]}</td>'
+                    + "".join(f'<td class="text">{c or MISSING}</td>' for c in cells[1:]) + f'<td class="flags">{flags}</td></tr>')
     page = ("<!doctype html><html><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title><style>"
-            "body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px;"
-            "vertical-align:top}tr.flagged{background:#fff2a8}mark{" + MARK_STYLE + "}"
-            ".warning{background:#fff4d6;border-left:4px solid #e0a800;padding:0.5em 0.8em}</style>"
-            "</head><body><h1>" + escape(title) + "</h1><p>" + escape(f"{meta} · {len(result.rows)} rows") + "</p>"
-            + warnings + "<table><tr>" + head + "</tr>"
-            + "".join(rows) + "</table></body></html>\n")
+            + CSS + _status_css() + "td.text{width:26%}</style></head><body><h1>" + escape(title) + '</h1><p class="meta">'
+            + escape(f"{meta} · {len(result.rows)} rows") + "</p>" + warnings + "<table><thead><tr>" + head
+            + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table></body></html>\n")
     return page.encode("utf-8")
 
 
