@@ -1465,3 +1465,13 @@ def test_next_problem_in_three_columns_passes_over_rows_marked_reviewed():
         at.button(key="next_problem3").click().run()
     assert all(row.reviewed for row in at.session_state["threeway"].rows if row.flags)
     assert any("No problem rows left that are not marked reviewed" in i.value for i in at.info)
+
+
+def test_the_three_column_row_that_key_m_and_the_note_are_on_is_the_one_marked_in_the_table():
+    """Before any row is chosen the sidebar's ✓ and note are the first row's: the table marks that row as
+    selected, as the two-column page does pair 1, so a reviewer pressing M knows which row it marks."""
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    assert [r["pair"] for r in threeway_rows(at) if "selected" in r["classes"]] == [1]
+    at.number_input(key="tw_row_box").set_value(7).run()
+    assert [r["pair"] for r in threeway_rows(at) if "selected" in r["classes"]] == [7]

@@ -167,7 +167,8 @@ def navigation(result: ThreeWay) -> None:
               help="The next row with a flag, among those the filter and the search show")
     number = int(st.session_state.get(SELECTED_KEY, 0))
     if not 1 <= number <= len(result.rows):
-        number = 1  # nothing chosen yet: the box and the ✓ and note below are the first row's
+        number = 1  # nothing chosen yet: the first row, marked in the table as the one key M and the note are on
+        st.session_state[SELECTED_KEY] = number
     st.session_state.setdefault(ROW_BOX, number)
     st.number_input("Row number", min_value=1, max_value=len(result.rows), step=1, key=ROW_BOX, on_change=_go_to_row)
     row = result.rows[number - 1]
