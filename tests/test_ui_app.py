@@ -1378,6 +1378,7 @@ def test_a_three_column_reviewer_marks_rows_writes_notes_saves_and_opens_the_rev
     cells = next(r for r in threeway_rows(at) if r["pair"] == disagree)["cells"]
     assert "✓ reviewed" in cells[4] and "✎ ru drops the sentence" in cells[4]
     assert any(f"Row {disagree} marked reviewed" in s.value for s in at.success)
+    assert any(c.value.endswith(f"· 1 of {len(result.rows)} marked reviewed") for c in at.caption)  # how far along
     assert any(d.key == "download_project3" for d in at.download_button)
 
     reloaded = AppTest.from_file(APP, default_timeout=180)

@@ -262,7 +262,9 @@ def threeway_rows(result: ThreeWay) -> None:
     first = (page - 1) * state.page_size()
     on_page = shown[first:first + state.page_size()]
     which = f"{len(shown)} matching of {len(rows)}" if len(shown) < len(rows) else f"all {len(rows)}"
-    st.caption(f"Showing {len(on_page)} rows on page {page} of {pages} ({which} rows)")
+    reviewed = sum(r["reviewed"] for r in rows)
+    st.caption(f"Showing {len(on_page)} rows on page {page} of {pages} ({which} rows)"
+               + (f" · {reviewed} of {len(rows)} marked reviewed" if reviewed else ""))
     st.html(table_html(result, rows, statuses, on_page, st.session_state.get(state.QUERY, "")))
     selected = int(st.session_state.get(SELECTED_KEY, 0)) - 1
     if st.session_state.pop(SCROLL_KEY, False) and selected in on_page:
