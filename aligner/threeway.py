@@ -3,7 +3,8 @@
 Each translation is aligned to the Chinese on its own (two ordinary Alignments that share the
 Chinese Document), then the two bead lists are merged into rows: a row holds a run of Chinese
 sentences with everything each translation pairs with them, cut wherever both alignments have a
-bead boundary. Sentences a translation adds stay in their own row at their place. Each row keeps
+bead boundary (a passage one translation leaves out is cut where the other's pairs end, so that those
+pairs keep a row each). Sentences a translation adds stay in their own row at their place. Each row keeps
 the flags each side's review gave it, plus `disagree` where the translations disagree about a
 Chinese sentence — one renders it, the other leaves it out.
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from aligner.errors import LanguageError
-from aligner.types import Alignment, Bead, Document, Progress, Term
+from aligner.types import Alignment, Bead, Document, Mark, Progress, Term
 
 DISAGREE = "disagree"
 
@@ -28,6 +29,7 @@ class SideFlag:
     side: str
     kind: str
     reason: str
+    marks: tuple[Mark, ...] = ()  # what it is about, highlighted: the Chinese sentences a `disagree` means
 
 
 @dataclass
@@ -39,6 +41,8 @@ class ThreeWayRow:
     scores: dict[str, float | None]  # per side: the lowest score of its beads in the row (None: none)
     beads: dict[str, list[Bead]]  # per side: the beads merged into this row
     flags: list[SideFlag] = field(default_factory=list)
+    reviewed: bool = False  # the reviewer's ✓ on the row as a whole
+    note: str = ""  # the reviewer's note on the row (a pair's own note stays on its bead)
 
 
 @dataclass
@@ -79,6 +83,7 @@ class ThreeWay:
                 item[label] = self.text(label, row.tgt[label])
                 item[f"{label}_score"] = row.scores[label]
             item["flags"] = [{"side": f.side, "kind": f.kind, "reason": f.reason} for f in row.flags]
+            item["reviewed"], item["note"] = row.reviewed, row.note
             out.append(item)
         return out
 
@@ -96,9 +101,13 @@ def _covered(alignment: Alignment) -> dict[int, bool]:
 
 
 def merge_rows(alignments: dict[str, Alignment]) -> list[ThreeWayRow]:
-    """Merge two alignments of the same Chinese into rows cut where both have a bead boundary."""
+    """Merge two alignments of the same Chinese into rows cut where both have a bead boundary (a passage
+    one leaves out counting a boundary after each of its sentences where the other's pairs end)."""
     (la, a), (lb, b) = alignments.items()
-    beads = {la: a.beads, lb: b.beads}
+    ends = {label: {bead.src[-1] for bead in x.beads if bead.src} for label, x in alignments.items()}
+    beads, origin = {}, {}
+    for label, other in ((la, lb), (lb, la)):
+        beads[label] = _cut_omissions(alignments[label].beads, ends[other], origin)
     pos = {la: 0, lb: 0}
     rows: list[ThreeWayRow] = []
 
@@ -131,17 +140,41 @@ def merge_rows(alignments: dict[str, Alignment]) -> list[ThreeWayRow]:
                 bead = take(behind, group)
                 if bead.src:
                     ends[behind] = bead.src[-1]
-        rows.append(_row(group))
+        rows.append(_row(group, origin))
     _flag_disagreements(rows, alignments)
     return rows
 
 
-def _row(group: dict[str, list[Bead]]) -> ThreeWayRow:
+def _cut_omissions(beads: list[Bead], cuts: set[int], origin: dict[int, Bead]) -> list[Bead]:
+    """A side's beads, each passage it leaves out (Chinese sentences paired with nothing) cut after every
+    Chinese sentence in `cuts` (where the other translation's pairs end): the rows of a long omission then
+    follow the other translation's pairs, one by one, instead of making one row of them all (a translation
+    that stops halfway put the whole rest of the other in one row). Pieces map to their bead in `origin`."""
+    out = []
+    for bead in beads:
+        if bead.tgt or len(bead.src) < 2:
+            out.append(bead)
+            continue
+        start = 0
+        for k, i in enumerate(bead.src):
+            if i in cuts or k == len(bead.src) - 1:
+                piece = Bead(bead.src[start:k + 1], (), bead.score)
+                origin[id(piece)] = bead
+                out.append(piece)
+                start = k + 1
+    return out
+
+
+def _row(group: dict[str, list[Bead]], origin: dict[int, Bead]) -> ThreeWayRow:
+    """A row of the beads (or pieces of omitted passages, see `_cut_omissions`) merged into it: the
+    sentences from the pieces; scores, flags and notes from the beads they are part of, each once."""
     src = sorted({i for beads in group.values() for bead in beads for i in bead.src})
     tgt = {label: tuple(j for bead in beads for j in bead.tgt) for label, beads in group.items()}
-    scores = {label: (min(float(b.score) for b in beads) if beads else None) for label, beads in group.items()}
-    flags = [SideFlag(label, f.kind, f.reason) for label, beads in group.items() for b in beads for f in b.flags]
-    return ThreeWayRow(tuple(src), tgt, scores, {k: list(v) for k, v in group.items()}, flags)
+    whole = {label: list({id(b): b for b in (origin.get(id(piece), piece) for piece in beads)}.values())
+             for label, beads in group.items()}
+    scores = {label: (min(float(b.score) for b in beads) if beads else None) for label, beads in whole.items()}
+    flags = [SideFlag(label, f.kind, f.reason) for label, beads in whole.items() for b in beads for f in b.flags]
+    return ThreeWayRow(tuple(src), tgt, scores, whole, flags)
 
 
 QUOTE_CHARS = 12  # how much of a Chinese sentence a reason quotes to say which one it means
@@ -153,10 +186,30 @@ def quote_start(text: str, chars: int = QUOTE_CHARS) -> str:
     return f"“{text[:chars]}{'…' if len(text) > chars else ''}”"
 
 
+def side_names(alignments: dict[str, Alignment]) -> dict[str, str]:
+    """Each translation's name as a reviewer reads it: "Russian", "English"; with its label when both
+    translations share a language ("English (en1)", "English (en2)"), so that the two are told apart."""
+    from aligner.types import LANGUAGE_NAMES
+
+    langs = {label: a.target.lang for label, a in alignments.items()}
+    shared = len(set(langs.values())) < len(langs)
+    return {label: LANGUAGE_NAMES.get(lang, lang) + (f" ({label})" if shared else "") for label, lang in langs.items()}
+
+
+def disagreement(missing: str, present: str, quoted: str = "", more: int = 0) -> str:
+    """Why a row is flagged `disagree`, in the languages' names: which translation leaves out which
+    Chinese sentence (`quoted`, when the row holds others) and which renders it."""
+    if not quoted:
+        return f"the {missing} leaves this out; the {present} renders it"
+    others = f" and {more} more sentence{'s' if more > 1 else ''}" if more else ""
+    return f"the {missing} leaves out {quoted}{others}; the {present} renders {'them' if more else 'it'}"
+
+
 def _flag_disagreements(rows: list[ThreeWayRow], alignments: dict[str, Alignment]) -> None:
     """`disagree` on rows where one translation renders a Chinese sentence and the other does not."""
     (la, a), (lb, b) = alignments.items()
     cov_a, cov_b = _covered(a), _covered(b)
+    names = side_names(alignments)
     for row in rows:
         runs: list[tuple[list[int], str, str]] = []
         for i in row.src:
@@ -168,11 +221,13 @@ def _flag_disagreements(rows: list[ThreeWayRow], alignments: dict[str, Alignment
             else:
                 runs.append(([i], missing, present))
         for indices, missing, present in runs:
-            reason = f"missing in {missing}, present in {present}"
-            if len(indices) < len(row.src):  # say which of the row's Chinese sentences
-                more = f" and {len(indices) - 1} more" if len(indices) > 1 else ""
-                reason += f": {quote_start(a.source.sentences[indices[0]].text)}{more}"
-            row.flags.append(SideFlag("", DISAGREE, reason))
+            whole = len(indices) == len(row.src)  # else say which of the row's Chinese sentences
+            quoted = "" if whole else quote_start(a.source.sentences[indices[0]].text)
+            # in a row of several Chinese sentences, the ones meant are highlighted, as a number flag's are
+            marks = () if whole else tuple(Mark("src", a.source.sentences[i].start, a.source.sentences[i].end)
+                                           for i in indices)
+            row.flags.append(SideFlag("", DISAGREE, disagreement(names[missing], names[present], quoted,
+                                                                 0 if whole else len(indices) - 1), marks))
 
 
 def align_three(source: Document, a: Document, b: Document, encoder=None,

@@ -177,7 +177,7 @@ def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
         expect(page.locator("table#threeway th")).to_have_text(["#", "Chinese", "Russian", "English", "flags"])
         text = page.locator("table#threeway").inner_text()
         assert "两国元首在北京举行会谈" in text and "в Пекине" in text and "in Beijing" in text
-        assert "disagree: missing in" in text
+        assert "disagree: the Russian leaves out" in text
         # key N walks the problem rows here too: the row is marked and scrolled into view
         page.locator("summary").filter(has_text="Texts and encoder").click()
         for _ in range(3):

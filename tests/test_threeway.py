@@ -52,7 +52,8 @@ def test_rows_pivot_on_the_chinese_and_cut_where_both_alignments_agree():
     rows = three_way().rows
     assert [(r.src, r.tgt["ru"], r.tgt["en"]) for r in rows] == [
         ((0,), (0, 1), (0,)),
-        ((1, 2, 3), (2, 3), (1, 2)),  # ru: 1 paired, 2–3 left out; en: 1+2 merged, 3 paired
+        ((1, 2), (2, 3), (1,)),  # ru: 1 paired, 2–3 left out (cut where en's pairs end); en: 1+2 merged
+        ((3,), (), (2,)),
         ((), (4,), ()),  # the Russian addition keeps its place
         ((4,), (5,), ()),
         ((5,), (6,), (3,)),
@@ -68,19 +69,26 @@ def test_disagreements_and_side_flags():
     rows = three_way().rows
     flags = [[(f.side, f.kind, f.reason) for f in r.flags] for r in rows]
     assert ("ru", "omitted", "no counterpart in the Russian for 2 sentences") in flags[1]
-    assert ("", DISAGREE, "missing in ru, present in en: “中华人民共和国和俄罗斯联…” and 1 more") in flags[1]
-    assert ("", DISAGREE, "missing in en, present in ru") in flags[3]
-    assert ("en", "omitted", "no counterpart in the English for 1 sentence") in flags[3]
-    assert [f.kind for f in rows[2].flags] == ["added"] and rows[2].flags[0].side == "ru"
-    assert [f.kind for f in rows[5].flags] == ["added"] and rows[5].flags[0].side == "en"
-    assert not any(f.kind == DISAGREE for r in (rows[0], rows[4]) for f in r.flags)
+    # the reason names the languages and says which way round: a reviewer should not decode "ru"/"en"
+    assert ("ru", "omitted", "no counterpart in the Russian for 2 sentences") in flags[2]  # the passage, on both rows
+    assert ("", DISAGREE, "the Russian leaves out “中华人民共和国和俄罗斯联…”; the English renders it") in flags[1]
+    assert ("", DISAGREE, "the Russian leaves this out; the English renders it") in flags[2]
+    assert ("", DISAGREE, "the English leaves this out; the Russian renders it") in flags[4]
+    assert ("en", "omitted", "no counterpart in the English for 1 sentence") in flags[4]
+    assert [f.kind for f in rows[3].flags] == ["added"] and rows[3].flags[0].side == "ru"
+    assert [f.kind for f in rows[6].flags] == ["added"] and rows[6].flags[0].side == "en"
+    assert not any(f.kind == DISAGREE for r in (rows[0], rows[5]) for f in r.flags)
+    from aligner.threeway import disagreement  # a run of sentences left out inside a longer row
+
+    assert disagreement("Russian", "English", "“中华人民共和国和俄罗斯联…”", 1) == (
+        "the Russian leaves out “中华人民共和国和俄罗斯联…” and 1 more sentence; the English renders them")
 
 
 def test_plain_rows_for_a_table():
     plain = three_way().plain_rows()
-    assert plain[3]["zh"] == ZH[4] and plain[3]["ru"] == RU[5] and plain[3]["en"] == ""
-    assert plain[3]["ru_idx"] == [5] and plain[3]["en_idx"] == []
-    assert {f["kind"] for f in plain[3]["flags"]} == {"omitted", DISAGREE}
+    assert plain[4]["zh"] == ZH[4] and plain[4]["ru"] == RU[5] and plain[4]["en"] == ""
+    assert plain[4]["ru_idx"] == [5] and plain[4]["en_idx"] == []
+    assert {f["kind"] for f in plain[4]["flags"]} == {"omitted", DISAGREE}
 
 
 def test_json_record_keeps_both_alignments_and_the_rows():
@@ -91,8 +99,8 @@ def test_json_record_keeps_both_alignments_and_the_rows():
     assert record["source"]["text"] == result.source.text
     assert set(record["targets"]) == {"ru", "en"}
     assert [p["tgt"] for p in record["pairs"]["en"]] == [list(t) for _, t in EN_BEADS]
-    assert record["rows"][3]["ru_text"] == RU[5] and record["rows"][3]["en"] == []
-    assert {"side": "", "kind": DISAGREE, "reason": "missing in en, present in ru"} in record["rows"][3]["flags"]
+    assert record["rows"][4]["ru_text"] == RU[5] and record["rows"][4]["en"] == []
+    assert {"side": "", "kind": DISAGREE, "reason": "the English leaves this out; the Russian renders it"} in record["rows"][4]["flags"]
 
 
 def test_tables_tmx_and_listing():
@@ -100,7 +108,7 @@ def test_tables_tmx_and_listing():
     tsv = list(csv.reader(io.StringIO(render(result, "tsv").decode("utf-8")), dialect="excel-tab"))
     assert tsv[0][:4] == ["row", "zh", "ru", "en"]
     assert len(tsv) == 1 + len(result.rows)
-    assert tsv[4][1:4] == [ZH[4], RU[5], ""] and "disagree" in tsv[4][-2]
+    assert tsv[5][1:4] == [ZH[4], RU[5], ""] and "disagree" in tsv[5][tsv[0].index("flags")]
     csv_rows = list(csv.reader(io.StringIO(render(result, "csv").decode("utf-8-sig"))))
     assert csv_rows == tsv
     tmx = ET.fromstring(render(result, "tmx"))
@@ -109,14 +117,14 @@ def test_tables_tmx_and_listing():
     assert [len(tu.findall("tuv")) for tu in units] == [3, 3, 3]
     # as the two-column TMX: each unit's row number, type and scores, the header's count of rows left out
     assert render(result, "tmx").startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx')
-    assert [tu.get("tuid") for tu in units] == ["1", "2", "5"]
+    assert [tu.get("tuid") for tu in units] == ["1", "2", "6"]
     result.rows[0].beads["ru"][0].note = "check the name"
     assert ET.fromstring(render(result, "tmx")).find("./body/tu/note").text == "ru: check the name"
     props = {p.get("type"): p.text for p in units[0].findall("prop")}
     assert props["x-aligner-type"].count("-") == 2 and {"x-aligner-score-ru", "x-aligner-score-en"} <= set(props)
     assert tmx.find("header/prop[@type='x-aligner-skipped']").text == str(len(result.rows) - 3)
     text = listing(result, width=120)
-    assert "│" in text and "missing in ru, present in en" in text and "! ru omitted:" in text
+    assert "│" in text and "the Russian leaves out" in text and "! ru omitted:" in text
 
 
 def test_tmx_labels_a_traditional_source_zh_tw():
@@ -151,7 +159,7 @@ def test_write_by_extension(tmp_path: Path):
     from openpyxl import load_workbook
 
     sheet = load_workbook(tmp_path / "rows.xlsx").active
-    assert sheet.cell(row=5, column=3).value == RU[5]
+    assert sheet.cell(row=6, column=3).value == RU[5]
     with pytest.raises(Exception, match="use one of"):
         write(result, tmp_path / "rows.pdf")
 
@@ -166,7 +174,7 @@ def test_the_xlsx_rows_keep_their_header_in_sight_and_their_status_colour(tmp_pa
 
     result = three_way()
     sheet = load_workbook(write(result, tmp_path / "rows.xlsx")).active
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:H{len(result.rows) + 1}"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:J{len(result.rows) + 1}"
     assert all(cell.font.b for cell in sheet[1])
     colours = [sheet.cell(row=n, column=2).fill.start_color.rgb[-6:] for n in range(2, len(result.rows) + 2)]
     assert colours == [STATUS_COLOURS[row_status(f.kind for f in row.flags)][-6:] for row in result.rows]
@@ -181,7 +189,7 @@ def test_sample_texts_end_to_end_with_the_default_encoder(tmp_path: Path):
     result = align_three_texts(zh, ru, en)
     assert result.labels == ["ru", "en"]
     row = next(r for r in result.rows if any("各国人民有权选择" in result.source.sentences[i].norm for i in r.src))
-    assert any(f.kind == DISAGREE and f.reason.startswith("missing in ru, present in en") for f in row.flags)
+    assert any(f.kind == DISAGREE and f.reason == "the Russian leaves out “各国人民有权选择适合本国…”; the English renders it" for f in row.flags)
     assert any(f.side == "ru" and f.kind == "omitted" for f in row.flags)
     added = [r for r in result.rows if not r.src]
     assert any("76-й сессии" in result.text("ru", r.tgt["ru"]) for r in added)
@@ -229,3 +237,121 @@ def test_two_translations_in_one_language_get_columns_told_apart_on_the_page():
     html = table_html(result, rows, ["ok"] * len(rows), list(range(len(rows))))
     assert "<th>#</th><th>Chinese</th><th>English (en1)</th><th>English (en2)</th>" in html
     assert "— no English (en2) —" in html
+    from aligner.threeway import side_names  # what a disagree reason calls each one
+
+    assert side_names(alignments) == {"en1": "English (en1)", "en2": "English (en2)"}
+
+
+def _reviewed_three_way() -> ThreeWay:
+    """The rows above with a reviewer's work: row 2 (ru and en disagree) checked and noted, row 4
+    (the English has nothing) noted only."""
+    result = three_way()
+    result.rows[1].reviewed, result.rows[1].note = True, "ru drops 国际社会; ask the translator"
+    result.rows[3].note = "en: add the BRICS sentence"
+    return result
+
+
+def test_a_rows_check_mark_and_note_reach_every_three_column_export(tmp_path: Path):
+    """A reviewer of three columns marks rows and writes notes; the file they send on must hold them,
+    whichever format it is, and beside the right row (a one-sided row too)."""
+    from docx import Document as WordDocument
+    from openpyxl import load_workbook
+
+    result = _reviewed_three_way()
+    for fmt, dialect, encoding in (("tsv", "excel-tab", "utf-8"), ("csv", "excel", "utf-8-sig")):
+        table = list(csv.reader(io.StringIO(render(result, fmt).decode(encoding)), dialect=dialect))
+        assert table[0][-2:] == ["reviewed", "note"]
+        assert table[2][-2:] == ["yes", "ru drops 国际社会; ask the translator"]
+        assert table[4][-2:] == ["", "en: add the BRICS sentence"] and table[1][-2:] == ["", ""]
+    sheet = load_workbook(write(result, tmp_path / "rows.xlsx")).active
+    assert [c.value for c in sheet[1]][-2:] == ["reviewed", "note"]
+    assert [c.value for c in sheet[3]][-2:] == ["yes", "ru drops 国际社会; ask the translator"]
+    assert sheet.auto_filter.ref == f"A1:J{len(result.rows) + 1}"
+    rows = json.loads(render(result, "json"))["rows"]
+    assert (rows[1]["reviewed"], rows[1]["note"], rows[3]["note"]) == (True, "ru drops 国际社会; ask the translator",
+                                                                       "en: add the BRICS sentence")
+    html = render(result, "html").decode("utf-8")
+    assert "✓ reviewed" in html and "note: en: add the BRICS sentence" in html
+    word = WordDocument(write(result, tmp_path / "rows.docx")).tables[0]
+    assert "✓ reviewed" in word.rows[2].cells[-1].text and "note: ru drops 国际社会" in word.rows[2].cells[-1].text
+    assert "note: en: add the BRICS sentence" in word.rows[4].cells[-1].text
+    text = listing(result, width=120)
+    assert "✓ reviewed" in text and "note: en: add the BRICS sentence" in text
+    units = ET.fromstring(render(result, "tmx")).findall("./body/tu")
+    assert units[1].find("note").text == "ru drops 国际社会; ask the translator"
+
+
+def test_a_three_column_record_opens_again_with_its_rows_checks_and_notes():
+    """The JSON download is the three-column review saved: read back, it has the same rows, flags,
+    scores, ✓ marks and notes, and both alignments share one Chinese document."""
+    from aligner.errors import InputError
+    from aligner.export.threeway import is_three_way_record, parse_json
+
+    result = _reviewed_three_way()
+    data = render(result, "json")
+    assert is_three_way_record(data) and not is_three_way_record(b'{"format": "aligner-alignment"}')
+    again = parse_json(data, "rows.json")
+    assert again.labels == result.labels and again.source.text == result.source.text
+    assert all(a.source is again.source for a in again.alignments.values())
+    assert again.plain_rows() == result.plain_rows()
+    assert to_dict(again) == to_dict(result)
+    with pytest.raises(InputError, match="not an aligner three-column record"):
+        parse_json(b'{"format": "aligner-alignment"}', "pairs.json")
+
+
+def test_a_translation_that_stops_early_leaves_the_others_pairs_row_by_row():
+    """The English stops after two sentences (one omitted passage to the end), the Russian goes on pair by
+    pair: each Russian pair keeps a row of its own, flagged where the English has nothing, instead of the
+    whole rest of the document in one row. A passage both leave out stays one row, with no disagreement."""
+    zh = document(ZH, "zh", "")
+    shapes = {"ru": (RU[:2] + RU[5:7] + RU[:2], [((i,), (i,)) for i in range(6)]),
+              "en": (EN[:2], [((0,), (0,)), ((1,), (1,)), ((2, 3, 4, 5), ())])}
+    alignments = {}
+    for lang, (sentences, beads) in shapes.items():
+        a = Alignment(zh, document(sentences, lang, " "), [Bead(s, t, 0.9 if t else 0.3) for s, t in beads])
+        review(a)
+        alignments[lang] = a
+    rows = merge_rows(alignments)
+    assert [(r.src, r.tgt["ru"], r.tgt["en"]) for r in rows] == [((i,), (i,), (i,) if i < 2 else ()) for i in range(6)]
+    for row in rows[2:]:
+        assert [(f.side, f.kind) for f in row.flags if f.side != "ru"] == [("en", "omitted"), ("", DISAGREE)]
+        assert row.flags[-1].reason == "the English leaves this out; the Russian renders it"
+        assert row.beads["en"] == [alignments["en"].beads[2]] and row.scores["en"] == 0.3  # the pair it is part of
+
+    both = {lang: Alignment(zh, a.target, [Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.9), Bead((2, 3, 4, 5), (), 0.3)])
+            for lang, a in alignments.items()}
+    assert [r.src for r in merge_rows(both)] == [(0,), (1,), (2, 3, 4, 5)]
+    assert not any(f.kind == DISAGREE for r in merge_rows(both) for f in r.flags)
+
+
+def test_the_chinese_sentence_one_translation_lacks_is_highlighted_in_a_longer_row():
+    """Row 2 holds two Chinese sentences; the Russian lacks the second: that sentence is marked in the
+    Chinese cell (page, HTML report, Word, XLSX), the other is not, so the reviewer sees which one."""
+    from aligner.export.marked import three_way_cells
+
+    result = three_way()
+    row = result.rows[1]
+    assert row.src == (1, 2)
+    chinese = three_way_cells(result, row)[0]
+    assert f"<mark>{ZH[2]}</mark>" in chinese and f"<mark>{ZH[1]}" not in chinese
+    assert "<mark>" not in three_way_cells(result, result.rows[2])[0]  # a row the Russian lacks whole: nothing to point at
+    assert f"<mark>{ZH[2]}</mark>" in render(result, "html").decode("utf-8")
+    flag = next(f for f in json.loads(render(result, "json"))["rows"][1]["flags"] if f["kind"] == DISAGREE)
+    assert [result.source.text[m["start"]:m["end"]] for m in flag["marks"]] == [ZH[2]]  # and in the record
+
+
+def test_the_three_column_html_report_colours_each_row_by_its_status_on_screen_and_paper():
+    """As the page, the Word document and the XLSX do, and as the two-column report prints: a row where one
+    translation lacks a sentence is red (omitted), an addition orange; the header row repeats on paper."""
+    import re
+
+    from aligner.export.status import STATUS_COLOURS
+    from aligner.export.threeway import row_status
+
+    result = three_way()
+    html = render(result, "html").decode("utf-8")
+    classes = re.findall(r'<tr class="(\w+)">', html)
+    assert classes == [row_status(f.kind for f in row.flags) for row in result.rows]
+    assert {"omitted", "added"} <= set(classes)
+    assert f"tr.omitted td {{ background: #{STATUS_COLOURS['omitted']}; }}" in html
+    assert "print-color-adjust: exact" in html and "<thead><tr><th>#</th>" in html

@@ -552,7 +552,7 @@ def test_the_zh_ru_en_sample_shows_three_columns_with_flags_filter_search_and_do
                                                    for p in plain[:3]]
     disagree = [p["row"] for p in plain if any(f["kind"] == DISAGREE for f in p["flags"])]
     assert disagree, "the sample's two translations leave out different sentences"
-    assert "disagree: missing in" in next(r for r in rows if r["pair"] == disagree[0])["cells"][4]
+    assert "disagree: the Russian leaves out" in next(r for r in rows if r["pair"] == disagree[0])["cells"][4]
     assert any("ru omitted:" in r["cells"][4] for r in rows) and any("en added:" in r["cells"][4] for r in rows)
     assert int(metric(at, "disagree")) == len(disagree)
     assert any("two-way" in i.value for i in at.info), "the page says corrections are two-way only"
@@ -1356,3 +1356,123 @@ def test_after_a_correction_the_table_is_drawn_straight_after_the_panel_not_afte
     assert drawn[:2] == ["correction_panel", "table_html"], drawn
     assert {"show_summary", "status_downloads"} <= set(drawn)
     assert after != before and next(r for r in table_rows(at) if r["pair"] == 7)["cells"][1].startswith(after.replace("-", "–"))
+
+
+def test_a_three_column_reviewer_marks_rows_writes_notes_saves_and_opens_the_review_again():
+    """Three columns are reviewed too: a row is marked ✓ (key M) and noted, the table shows both, a reload
+    keeps them, "Save project" hands over the review and "Open a project" brings it back, rows and all."""
+    from aligner.export.threeway import render, to_dict
+    from aligner.threeway import DISAGREE
+
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    result = at.session_state["threeway"]
+    disagree = next(p["row"] for p in result.plain_rows() if any(f["kind"] == DISAGREE for f in p["flags"]))
+    at.number_input(key="tw_row_box").set_value(disagree).run()
+    assert at.session_state["tw_selected"] == disagree
+    at.text_area(key=f"tw_note_{disagree}").input("ru drops the sentence; ask the translator").run()
+    at.button(key="tw_reviewed").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    row = result.rows[disagree - 1]
+    assert (row.reviewed, row.note) == (True, "ru drops the sentence; ask the translator")
+    cells = next(r for r in threeway_rows(at) if r["pair"] == disagree)["cells"]
+    assert "✓ reviewed" in cells[4] and "✎ ru drops the sentence" in cells[4]
+    assert any(f"Row {disagree} marked reviewed" in s.value for s in at.success)
+    assert any(c.value.endswith(f"· 1 of {len(result.rows)} marked reviewed") for c in at.caption)  # how far along
+    assert any(d.key == "download_project3" for d in at.download_button)
+
+    reloaded = AppTest.from_file(APP, default_timeout=180)
+    reloaded.query_params.update(at.query_params)
+    reloaded.run()
+    kept = reloaded.session_state["threeway"].rows[disagree - 1]
+    assert (kept.reviewed, kept.note) == (True, "ru drops the sentence; ask the translator")
+
+    saved = render(result, "json")  # what "Save project" hands over
+    fresh = opened()
+    uploader = next(u for u in fresh.get("file_uploader") if u.key == "project_file")
+    uploader.upload("statement.zh-ru-en.project.json", saved, "application/json")
+    fresh.run()
+    assert not fresh.exception and not fresh.error, [e.value for e in fresh.error]
+    opened_again = fresh.session_state["threeway"]
+    assert "work" not in fresh.session_state and to_dict(opened_again)["rows"] == to_dict(result)["rows"]
+    assert any("1 marked reviewed, 1 with a note" in s.value for s in fresh.success)
+    fresh.number_input(key="tw_row_box").set_value(disagree).run()
+    assert fresh.text_area(key=f"tw_note_{disagree}").value == "ru drops the sentence; ask the translator"
+    fresh.button(key="align").click().run()  # the panel holds the review's texts: nothing is re-aligned
+    assert fresh.session_state["threeway"] is opened_again
+
+
+def test_three_column_marks_and_notes_are_not_thrown_away_without_a_question():
+    """A reviewer who marked and noted rows in three columns, then clicks a sample or aligns other texts,
+    is asked first, as with two-column corrections; once the review is saved the page no longer asks."""
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    result = at.session_state["threeway"]
+    assert not any("marked or noted" in c.value for c in at.sidebar.caption)
+    at.number_input(key="tw_row_box").set_value(3).run()
+    at.text_area(key="tw_note_3").input("check the date in both").run()
+    assert any("1 row marked or noted since the project was saved" in c.value for c in at.sidebar.caption)
+    at.button(key="sample_ru").click().run()
+    assert not at.exception
+    assert at.session_state["threeway"] is result, "the three columns stay until the reviewer says"
+    question = next(w.value for w in at.warning if "Replace your reviewed work?" in w.value)
+    assert "the ✓ marks and notes of 1 row" in question
+    at.button(key="keep_work").click().run()
+    assert at.session_state["threeway"] is result and result.rows[2].note == "check the date in both"
+
+    at.download_button(key="download_project3").click().run()  # Save project
+    assert not any("marked or noted" in c.value for c in at.sidebar.caption)
+    reloaded = AppTest.from_file(APP, default_timeout=180)
+    reloaded.query_params.update(at.query_params)
+    reloaded.run()  # a reload keeps the work, and knows it was saved
+    assert reloaded.session_state["threeway"].rows[2].note == "check the date in both"
+    assert not any("marked or noted" in c.value for c in reloaded.sidebar.caption)
+    at.button(key="sample_ru").click().run()
+    assert "threeway" not in at.session_state and work(at).alignment.target.lang == "ru"
+
+
+def test_aligner_ui_with_a_three_column_project_opens_it_in_three_columns(monkeypatch, tmp_path):
+    """`aligner ui review.project.json` with the project saved from the three-column page: the page opens
+    it in three columns with its marks and notes (the command line refused it as 'not an aligner project')."""
+    from aligner.export.threeway import render
+
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    result = at.session_state["threeway"]
+    result.rows[4].reviewed, result.rows[4].note = True, "fine in both"
+    path = tmp_path / "statement.zh-ru-en.project.json"
+    path.write_bytes(render(result, "json"))
+    monkeypatch.setattr(sys, "argv", [APP, str(path)])  # as `aligner ui statement.zh-ru-en.project.json` runs the page
+
+    fresh = opened()
+    three = fresh.session_state["threeway"]
+    assert (three.rows[4].reviewed, three.rows[4].note) == (True, "fine in both")
+    assert any("Opened statement.zh-ru-en.project.json: 51 rows in three columns" in s.value for s in fresh.success)
+
+
+def test_next_problem_in_three_columns_passes_over_rows_marked_reviewed():
+    """As on the two-column page: N walks the problems still to look at, not the rows already checked."""
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    flagged = [p["row"] for p in at.session_state["threeway"].plain_rows() if p["flags"]]
+    at.button(key="next_problem3").click().run()
+    assert at.session_state["tw_selected"] == flagged[0]
+    at.button(key="tw_reviewed").click().run()  # M
+    at.number_input(key="tw_row_box").set_value(1).run()
+    at.button(key="next_problem3").click().run()
+    assert at.session_state["tw_selected"] == flagged[1], "the row marked reviewed is passed over"
+    for _ in flagged[1:]:  # N, M down the rest
+        at.button(key="tw_reviewed").click().run()
+        at.button(key="next_problem3").click().run()
+    assert all(row.reviewed for row in at.session_state["threeway"].rows if row.flags)
+    assert any("No problem rows left that are not marked reviewed" in i.value for i in at.info)
+
+
+def test_the_three_column_row_that_key_m_and_the_note_are_on_is_the_one_marked_in_the_table():
+    """Before any row is chosen the sidebar's ✓ and note are the first row's: the table marks that row as
+    selected, as the two-column page does pair 1, so a reviewer pressing M knows which row it marks."""
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    assert [r["pair"] for r in threeway_rows(at) if "selected" in r["classes"]] == [1]
+    at.number_input(key="tw_row_box").set_value(7).run()
+    assert [r["pair"] for r in threeway_rows(at) if "selected" in r["classes"]] == [7]

@@ -57,3 +57,19 @@ def test_a_project_given_goes_to_the_page_and_a_file_that_is_not_one_is_said_at_
     pairs.write_text('{"pairs": []}', encoding="utf-8")
     result = CliRunner().invoke(main, ["ui", "--headless", str(pairs)])
     assert result.exit_code == 1 and "not an aligner project" in result.output and len(started) == 1
+
+
+def test_a_three_column_project_given_goes_to_the_page_too(monkeypatch, tmp_path):
+    """The project saved from the three-column page (its JSON record) is a project too, not 'not an aligner project'."""
+    from aligner.export.threeway import render
+    from test_threeway import three_way
+
+    started = never_become_streamlit(monkeypatch)
+    project = tmp_path / "statement.zh-ru-en.project.json"
+    project.write_bytes(render(three_way(), "json"))
+    result = CliRunner().invoke(main, ["ui", "--headless", str(project)])
+    assert result.exit_code == 0, result.output
+    assert started[0][-1][-2:] == ["--", str(project.resolve())]
+    project.write_text('{"format": "aligner-threeway", "version": 1}', encoding="utf-8")
+    result = CliRunner().invoke(main, ["ui", "--headless", str(project)])
+    assert result.exit_code == 1 and "damaged" in result.output and len(started) == 1

@@ -31,7 +31,8 @@ from ui.row_picker import row_picker  # noqa: E402
 from ui.run import align_with_progress  # noqa: E402
 from ui.summary_view import show_summary  # noqa: E402
 from ui.threeway_view import downloads as threeway_downloads, navigation as threeway_navigation  # noqa: E402
-from ui.threeway_view import threeway_page  # noqa: E402
+from ui.threeway_view import open_review, threeway_page, unsaved_rows  # noqa: E402
+from ui.threeway_view import save_project as save_threeway_project  # noqa: E402
 
 
 def _ask_first(key: str) -> bool:
@@ -47,6 +48,8 @@ def _load_project(confirmed: bool = False) -> None:
     upload = st.session_state.get("project_file")
     if upload is None or (not confirmed and _ask_first("project_file")):
         return
+    if open_review(upload.getvalue(), upload.name):  # a three-column review saved from the page
+        return
     try:
         project = load_project(upload.getvalue(), name=upload.name)
     except AlignerError as exc:
@@ -61,6 +64,8 @@ def open_given_project() -> None:
     if not given or state.work() is not None or state.three_way() is not None:
         return
     path = Path(sys.argv[1])
+    if path.is_file() and open_review(path.read_bytes(), path.name):  # a three-column project
+        return
     try:
         project = load_project(path)
     except AlignerError as exc:  # e.g. moved since the server started: the sample, and why
@@ -206,10 +211,12 @@ def three_way_main(result) -> None:
     with st.sidebar:
         show_flash(message)
         threeway_navigation(result)
+        st.header("Project")  # above the downloads, as on the two-column page
+        save_threeway_project(result)
+        unsaved.guard()  # the rows' ✓ marks and notes not saved yet
         threeway_downloads(result)
-        st.header("Project")
+        st.header("Open")
         open_files()
-        unsaved.guard()  # nothing to lose here: a question left on by the two-column work replaced goes
     threeway_page(result)
 
 
@@ -237,15 +244,20 @@ def _keep_work() -> None:
 
 def ask_before_replacing() -> None:
     """A new alignment or an opened file would replace the reviewer's corrections, marks and notes: ask first."""
-    n = len(state.work().history)
     pending = st.session_state[state.PENDING]
     upload = st.session_state.get(pending) if isinstance(pending, str) else None
     if upload is not None:
         doing = f"Opening {upload.name}" if pending == "project_file" else f"Checking {upload.name}"
     else:
         doing = "Aligning these texts"
-    st.warning(f"Replace your reviewed work? {doing} throws away your {n} correction"
-               f"{'s' if n != 1 else ''} (merges, splits, moves, ✓ marks and notes) and their undo history. "
+    if state.work() is not None:
+        n = len(state.work().history)
+        lost = (f"your {n} correction{'s' if n != 1 else ''} (merges, splits, moves, ✓ marks and notes) and their "
+                "undo history")
+    else:  # three columns: the rows' ✓ marks and notes
+        n = unsaved_rows(state.three_way())
+        lost = f"the ✓ marks and notes of {n} row{'s' if n != 1 else ''}"
+    st.warning(f"Replace your reviewed work? {doing} throws away {lost}. "
                "Save the project first (sidebar → Save project) to open it again later.", icon=WARNING_ICON)
     replace_column, keep_column, _ = st.columns([1, 1, 3])
     replace_column.button("Replace my work", key="replace_work", on_click=_replace_work, width="stretch")

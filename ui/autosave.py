@@ -21,6 +21,7 @@ from aligner.threeway import ThreeWay
 from ui import state, unsaved
 from ui.inputs import Inputs, show_in_panel
 from ui.run import AlignmentStore
+from ui.threeway_view import restore_saved_marks, saved_marks
 
 PARAM = "work"  # the address's query parameter
 KEY, KEPT = "_work_key", "_work_kept"  # this page's key; the revision (and project save) last kept
@@ -34,7 +35,8 @@ class Kept:
     corrections: Corrections | None
     inputs: Inputs
     pair: int  # 0-based, the selected pair
-    saved: tuple | None = None  # where the work stood when its project was last saved (`ui/unsaved.py`)
+    saved: tuple | list | None = None  # where the work stood when its project was last saved (`ui/unsaved.py`;
+    # for three columns, the rows' ✓ and notes then: `threeway_view.saved_marks`)
     three_way: ThreeWay | None = None
 
 
@@ -49,7 +51,7 @@ def remember() -> None:
     corrections, three_way = state.work(), state.three_way()
     if corrections is None and three_way is None:
         return
-    saved = unsaved.saved_point(corrections) if corrections is not None else None
+    saved = unsaved.saved_point(corrections) if corrections is not None else saved_marks(three_way)
     now = (st.session_state.get(state.REVISION, 0), saved)
     if st.session_state.get(KEPT) == now and st.query_params.get(PARAM) == st.session_state.get(KEY):
         return
@@ -76,6 +78,7 @@ def restore() -> None:
     show_in_panel(kept.inputs)
     if kept.three_way is not None:
         state.start_three(kept.three_way, kept.inputs)
+        restore_saved_marks(kept.three_way, kept.saved)  # rows saved before the reload are not asked about
         return
     state.start(kept.corrections.alignment, kept.inputs, kept.corrections.history,
                 rescore=kept.corrections.scorer is not None)  # checked rows stay unscored by the model

@@ -34,6 +34,10 @@ def work_at_stake() -> bool:
     from ui.unsaved import unsaved
 
     corrections = work()
+    if corrections is None and three_way() is not None:  # three columns: rows marked or noted since saved
+        from ui.threeway_view import unsaved_rows
+
+        return unsaved_rows(three_way()) > 0
     return corrections is not None and corrections.has_work and unsaved(corrections) > 0
 
 

@@ -1,8 +1,10 @@
 """The three-way page: the Chinese and two translations in three columns, pivoted on the Chinese.
 
 Rows come from `aligner.threeway` (`ThreeWay.plain_rows()`); this module only filters, pages and
-draws them, walks the problem rows (Next problem) and hands out the three-way downloads. Corrections stay two-way: the merged rows
-are made from two alignments, and a correction to one would have to re-cut the other's rows.
+draws them, walks the problem rows (Next problem), keeps the reviewer's ✓ and note on a row, and hands
+out the three-way downloads and the saved review (the JSON record, opened again by "Open a project").
+Merges, splits and moves stay two-way: the merged rows are made from two alignments, and a correction
+to one would have to re-cut the other's rows.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from aligner.threeway import DISAGREE, ThreeWay
 from aligner.types import ADDED, OMITTED, WEAK
 from ui import state
 from ui.downloads import FORMATS as TWO_WAY_FORMATS
-from ui.downloads import LABELS, file_stem, status_downloads
+from ui.downloads import LABELS, file_stem, settled, status_downloads
 from ui.only_kind import only_kind_box
 from ui.pairs_view import scroll_to
 from ui.pairs_table import STATUS_ACCENTS, TABLE_CSS, legend_html
@@ -30,13 +32,16 @@ from ui.search_hits import hit_pattern, mark_hits
 
 KINDS_KEY, PAGE_KEY, ONLY_KEY = "tw_kinds", "tw_page", "tw_only"
 SELECTED_KEY, SCROLL_KEY = "tw_selected", "tw_scroll"  # the row "Next problem" chose (1-based); a scroll owed
+ROW_BOX, NOTE_KEY = "tw_row_box", "tw_note_{}"  # the sidebar's row number; the note box of row {number}
+SAVED_KEY = "_tw_saved"  # (the result, its rows' ✓ and notes) when its review was last saved or opened
 
 # format → (button label, MIME type): the two-way page's formats plus the text listing
 FORMATS: dict[str, tuple[str, str]] = {**TWO_WAY_FORMATS, "txt": (LABELS["txt"], MEDIA_TYPES["txt"])}
 DISAGREE_NOTE = ("a <code>disagree</code> row (one translation has a Chinese sentence, the other not) is coloured "
                  "as omitted.")
-CORRECTIONS_NOTE = ("Corrections (merge, split, move, notes) work on a two-way alignment: clear the second "
-                    "translation and align again to correct the Chinese with one translation.")
+CORRECTIONS_NOTE = ("Merging, splitting and moving sentences work on a two-way alignment: clear the second "
+                    "translation and align again to correct the Chinese with one translation. ✓ marks and notes "
+                    "are kept here, per row.")
 
 
 def row_status(row: dict) -> str:
@@ -61,12 +66,15 @@ def haystacks(result: ThreeWay, rows: list[dict]) -> list[str]:
 def _prepared(result: ThreeWay) -> tuple[list[dict], list[str], list[str]]:
     """Rows, their search texts and statuses, built once per three-way result (not on every click)."""
     cached = st.session_state.get("_tw_rows")
-    if cached is None or cached[0] is not result:
-        st.session_state.pop(SELECTED_KEY, None)  # a new result: no row chosen yet
+    revision = st.session_state.get(state.REVISION, 0)  # a ✓ or a note changed the rows' marks
+    if cached is None or cached[0] is not result or cached[1] != revision:
+        if cached is None or cached[0] is not result:  # a new result: no row chosen yet, no note box of the last
+            for key in [k for k in st.session_state if k in (SELECTED_KEY, ROW_BOX) or str(k).startswith(NOTE_KEY[:-2])]:
+                del st.session_state[key]
         rows = result.plain_rows()
-        cached = (result, rows, haystacks(result, rows), [row_status(r) for r in rows])
+        cached = (result, revision, rows, haystacks(result, rows), [row_status(r) for r in rows])
         st.session_state["_tw_rows"] = cached
-    return cached[1], cached[2], cached[3]
+    return cached[2], cached[3], cached[4]
 
 
 def select_rows(rows: list[dict], texts: list[str], problems_only: bool, kinds: set[str], query: str) -> list[int]:
@@ -79,8 +87,9 @@ def select_rows(rows: list[dict], texts: list[str], problems_only: bool, kinds: 
 
 def next_problem(rows: list[dict], shown: list[int], kinds: set[str] | None, here: int) -> int | None:
     """The first row after `here` (0-based, −1 for none) among those `shown` with a flag (of `kinds`,
-    when given), else the first such row from the top; None when there is none."""
-    problems = [i for i in shown if any(kinds is None or f["kind"] in kinds for f in rows[i]["flags"])]
+    when given) and not marked reviewed, else the first such row from the top; None when there is none."""
+    problems = [i for i in shown if not rows[i]["reviewed"]
+                and any(kinds is None or f["kind"] in kinds for f in rows[i]["flags"])]
     return next((i for i in problems if i > here), problems[0] if problems else None)
 
 
@@ -91,23 +100,63 @@ def _chosen_kinds(kinds_present: list[str]) -> set[str] | None:
     return set(st.session_state.get(KINDS_KEY) or kinds_present)
 
 
-def _jump_next() -> None:
-    """Button callback: select the next problem row of the filter and search, turn to its page."""
-    result = state.three_way()
-    rows, texts, _ = _prepared(result)
+def _shown() -> tuple[list[dict], list[int], set[str] | None]:
+    """The rows, the indices of those the filter and the search show, and the kinds the filter lets through."""
+    rows, texts, _ = _prepared(state.three_way())
     kinds_present = sorted({f["kind"] for r in rows for f in r["flags"]})
     kinds = _chosen_kinds(kinds_present)
-    shown = select_rows(rows, texts, kinds is not None, kinds or set(), st.session_state.get(state.QUERY, ""))
+    return rows, select_rows(rows, texts, kinds is not None, kinds or set(), st.session_state.get(state.QUERY, "")), kinds
+
+
+def _select(index: int, shown: list[int]) -> None:
+    """Select row `index` (0-based): its page turned to (when the filter shows it), scrolled to, its number
+    in the sidebar's box."""
+    st.session_state[SELECTED_KEY] = st.session_state[ROW_BOX] = index + 1
+    if index in shown:
+        st.session_state[PAGE_KEY] = shown.index(index) // state.page_size() + 1
+        st.session_state[SCROLL_KEY] = True
+
+
+def _jump_next() -> None:
+    """Button callback: select the next problem row of the filter and search, turn to its page."""
+    rows, shown, kinds = _shown()
     here = int(st.session_state.get(SELECTED_KEY, 0)) - 1
     found = next_problem(rows, shown, kinds, here)
     if found is None:
-        state.flash("info", "No problem rows among those shown.")
+        state.flash("info", "No problem rows left that are not marked reviewed, among those shown.")
         return
     if found <= here:
         state.flash("info", f"No more problems after row {here + 1}: back to the first one, row {found + 1}.")
-    st.session_state[SELECTED_KEY] = found + 1
-    st.session_state[PAGE_KEY] = shown.index(found) // state.page_size() + 1
-    st.session_state[SCROLL_KEY] = True
+    _select(found, shown)
+
+
+def _go_to_row() -> None:
+    """The row number typed in the sidebar: that row selected and shown."""
+    _, shown, _ = _shown()
+    _select(int(st.session_state[ROW_BOX]) - 1, shown)
+
+
+def _marks_changed() -> None:
+    """A ✓ or a note changed: the table redrawn with it, and the page's work kept for a reload (`autosave`)."""
+    st.session_state[state.REVISION] = st.session_state.get(state.REVISION, 0) + 1
+
+
+def _note_left(number: int) -> None:
+    """The reviewer left the note box of row `number` (or pressed Ctrl+Enter): the note is kept on the row."""
+    row = state.three_way().rows[number - 1]
+    text = str(st.session_state.get(NOTE_KEY.format(number), "")).strip()
+    if text != row.note:
+        row.note = text
+        _marks_changed()
+
+
+def _mark(number: int) -> None:
+    """Mark row `number` reviewed, or unmark it (key M)."""
+    _note_left(number)  # a note typed and not left is kept too
+    row = state.three_way().rows[number - 1]
+    row.reviewed = not row.reviewed
+    _marks_changed()
+    state.flash("success", f"Row {number} {'marked' if row.reviewed else 'no longer marked'} reviewed.")
 
 
 def navigation(result: ThreeWay) -> None:
@@ -117,10 +166,21 @@ def navigation(result: ThreeWay) -> None:
     st.button("Next problem ▶", on_click=_jump_next, key="next_problem3", width="stretch", shortcut="N",
               help="The next row with a flag, among those the filter and the search show")
     number = int(st.session_state.get(SELECTED_KEY, 0))
-    if 1 <= number <= len(result.rows):
-        flags = result.rows[number - 1].flags
-        st.caption(f"Row {number}: " + ("; ".join(f"{f.side + ' ' if f.side else ''}{f.kind}" for f in flags)
-                                        or "no flag"))
+    if not 1 <= number <= len(result.rows):
+        number = 1  # nothing chosen yet: the first row, marked in the table as the one key M and the note are on
+        st.session_state[SELECTED_KEY] = number
+    st.session_state.setdefault(ROW_BOX, number)
+    st.number_input("Row number", min_value=1, max_value=len(result.rows), step=1, key=ROW_BOX, on_change=_go_to_row)
+    row = result.rows[number - 1]
+    st.caption(f"Row {number}: " + ("; ".join(f"{f.side + ' ' if f.side else ''}{f.kind}" for f in row.flags)
+                                    or "no flag") + (" · ✓ reviewed" if row.reviewed else ""))
+    st.button("Unmark reviewed" if row.reviewed else "Mark reviewed ✓", on_click=_mark, args=(number,),
+              key="tw_reviewed", width="stretch", shortcut="M")
+    key = NOTE_KEY.format(number)
+    if key not in st.session_state:
+        st.session_state[key] = row.note  # the row's note (e.g. from an opened review) in its box
+    st.text_area("Note", key=key, height=70, on_change=_note_left, args=(number,),
+                 placeholder="e.g. the translations differ on the date; ask the translator")
 
 
 def _cell(html: str, missing: str) -> str:
@@ -132,6 +192,8 @@ def row_html(result: ThreeWay, row: dict, status: str, hits: re.Pattern | None =
     flags = "".join(
         f'<span class="flag">⚑ {escape((f["side"] + " ") if f["side"] else "")}{escape(f["kind"])}: '
         f'{escape(f["reason"])}</span>' for f in row["flags"])
+    flags += ('<span class="note">✓ reviewed</span>' if row["reviewed"] else "") + (
+        f'<span class="note">✎ {escape(row["note"])}</span>' if row["note"] else "")
     classes = f"status-{status}" + (" problem" if row["flags"] else "") + (" selected" if selected else "")
     texts = [mark_hits(text, hits) for text in three_way_cells(result, result.rows[row["row"] - 1])]
     missing = [f"no {name}" for name in column_names(result)]
@@ -200,7 +262,9 @@ def threeway_rows(result: ThreeWay) -> None:
     first = (page - 1) * state.page_size()
     on_page = shown[first:first + state.page_size()]
     which = f"{len(shown)} matching of {len(rows)}" if len(shown) < len(rows) else f"all {len(rows)}"
-    st.caption(f"Showing {len(on_page)} rows on page {page} of {pages} ({which} rows)")
+    reviewed = sum(r["reviewed"] for r in rows)
+    st.caption(f"Showing {len(on_page)} rows on page {page} of {pages} ({which} rows)"
+               + (f" · {reviewed} of {len(rows)} marked reviewed" if reviewed else ""))
     st.html(table_html(result, rows, statuses, on_page, st.session_state.get(state.QUERY, "")))
     selected = int(st.session_state.get(SELECTED_KEY, 0)) - 1
     if st.session_state.pop(SCROLL_KEY, False) and selected in on_page:
@@ -221,9 +285,75 @@ def downloads(result: ThreeWay) -> None:
     status_downloads("row", "download3", "E.g. only 'ok' for a translation memory or training data; a disagree row "
                                          "counts as omitted.", FORMATS,
                      lambda keep: len(kept_rows(result, keep).rows),
-                     lambda keep, fmt: lambda: render(kept_rows(result, keep), fmt),
+                     lambda keep, fmt: settled(lambda: render(kept_rows(result, keep), fmt)),
                      lambda fmt: f"{base_name(result)}.{fmt}")
     st.info(CORRECTIONS_NOTE)
+
+
+def _marks(result: ThreeWay) -> list[tuple[bool, str]]:
+    return [(row.reviewed, row.note) for row in result.rows]
+
+
+def mark_saved() -> None:
+    """The saved review now holds the rows' ✓ marks and notes (Save project clicked, a review opened)."""
+    result = state.three_way()
+    if result is not None:
+        st.session_state[SAVED_KEY] = (result, _marks(result))
+
+
+def saved_marks(result: ThreeWay) -> list[tuple[bool, str]] | None:
+    """The rows' ✓ and notes when `result`'s review was last saved (None: never), for a reload to carry."""
+    saved, marks = st.session_state.get(SAVED_KEY, (None, []))
+    return list(marks) if saved is result else None
+
+
+def restore_saved_marks(result: ThreeWay, marks: list[tuple[bool, str]] | None) -> None:
+    if marks is not None:
+        st.session_state[SAVED_KEY] = (result, [tuple(m) for m in marks])
+
+
+def unsaved_rows(result: ThreeWay) -> int:
+    """How many rows' ✓ or note the saved review lacks (every marked or noted row when never saved), so
+    that the page asks before a new alignment or an opened file replaces them."""
+    saved, marks = st.session_state.get(SAVED_KEY, (None, []))
+    if saved is not result:
+        marks = [(False, "")] * len(result.rows)
+    return sum(now != then for now, then in zip(_marks(result), marks))
+
+
+def save_project(result: ThreeWay) -> None:
+    """"Save project": the three columns with the reviewer's ✓ marks and notes, as the JSON record, which
+    "Open a project" opens again (a note typed and not yet left is in it: see `settled`)."""
+    st.download_button("Save project", data=settled(lambda: render(result, "json")),
+                       file_name=f"{base_name(result)}.project.json", mime="application/json", key="download_project3",
+                       width="stretch", type="primary", on_click=mark_saved,
+                       help="The three columns with your ✓ marks and notes; open it again with 'Open a project'")
+
+
+def open_review(data: bytes, name: str) -> bool:
+    """Open a saved three-column review (or a three-column JSON download) on the page; False when `data`
+    is not one (a two-way project, to be opened as such)."""
+    from aligner.errors import AlignerError
+    from aligner.export.threeway import is_three_way_record, parse_json
+    from ui.inputs import Inputs, show_in_panel
+
+    if not is_three_way_record(data):
+        return False
+    try:
+        result = parse_json(data, name)
+    except AlignerError as exc:
+        state.flash("error", str(exc))
+        return True
+    first, second = (result.alignments[label].target for label in result.labels)
+    inputs = Inputs(result.source.text, first.text, result.source.name, first.name, first.lang, None, False,
+                    tgt2_text=second.text, tgt2_name=second.name, tgt2_lang=second.lang)
+    state.start_three(result, inputs)
+    mark_saved()
+    show_in_panel(inputs)  # what the review holds, so "Align" without changes keeps it
+    reviewed, noted = sum(row.reviewed for row in result.rows), sum(bool(row.note) for row in result.rows)
+    state.flash("success", f"Opened {name}: {len(result.rows)} rows in three columns, {reviewed} marked reviewed, "
+                           f"{noted} with a note.")
+    return True
 
 
 def threeway_page(result: ThreeWay) -> None:

@@ -64,10 +64,14 @@ def ui(project: Path | None, port: int | None, headless: bool) -> None:
         raise click.ClickException(f"Port {port} is in use (another `aligner ui`?); open that page, stop it, "
                                    "or pick another port with --port.")
     if project is not None:  # a file that is not a project is said here, not in the page after the server started
+        from aligner.export.threeway import is_three_way_record, parse_json
         from aligner.project import load_project
 
         try:
-            load_project(project)
+            if project.is_file() and is_three_way_record(project.read_bytes()):  # saved from three columns
+                parse_json(project.read_bytes(), str(project))
+            else:
+                load_project(project)
         except AlignerError as error:
             raise click.ClickException(str(error)) from None
     command = streamlit_command(port, headless, project=project)

@@ -75,7 +75,8 @@ def side_html(alignment: Alignment, bead: Bead, side: str, lines: bool = False) 
 def three_way_segments(result: ThreeWay, row: ThreeWayRow) -> list[list[tuple[str, bool]]]:
     """A three-way row's texts as runs (Chinese, then each translation): the Chinese marks what any
     translation's flags quote in it, each translation its own flags' marks."""
-    chinese = [m for beads in row.beads.values() for m in side_marks(beads, "src")]
+    chinese = [m for beads in row.beads.values() for m in side_marks(beads, "src")] + [
+        m for flag in row.flags for m in flag.marks if m.side == "src"]  # e.g. the sentence one translation lacks
     return [span_segments(result.source, row.src, chinese)] + [
         span_segments(result.alignments[label].target, row.tgt[label], side_marks(row.beads[label], "tgt"))
         for label in result.labels]

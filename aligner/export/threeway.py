@@ -1,10 +1,11 @@
 """Three-way outputs: a three-column listing, the JSON record, TSV/CSV/XLSX tables, TMX, Word and HTML.
 
-JSON shape (format "aligner-threeway", version 1):
+JSON shape (format "aligner-threeway", version 1; `from_dict` / `parse_json` read it back):
     {"source": {document}, "targets": {"ru": {document}, "en": {document}},
      "pairs": {"ru": [pair records of the zh–ru alignment], "en": [...]},
      "rows": [{"src": [i...], "ru": [j...], "en": [k...], "src_text", "ru_text", "en_text",
-               "ru_score", "en_score", "flags": [{"side": "ru" | "en" | "", "kind", "reason"}]}],
+               "ru_score", "en_score", "flags": [{"side": "ru" | "en" | "", "kind", "reason", "marks" (if any)}],
+               "reviewed": false, "note": ""}],  (the reviewer's ✓ and note on the row)
      "warnings": {"en": ["…"]}}  (only when a translation has any: e.g. it is not a translation of the Chinese)
 Documents and pair records are those of the two-way JSON record (`aligner.export.record`), so
 either alignment can be rebuilt from the file; rows are the pivoted view.
@@ -25,7 +26,7 @@ from aligner.export.listing import MISSING, display_width, wrap
 from aligner.export.record import _document_dict, _pair_dict
 from aligner.export.table import one_line
 from aligner.export.tmx import tmx_lang
-from aligner.threeway import DISAGREE, ThreeWay, ThreeWayRow
+from aligner.threeway import DISAGREE, ThreeWay, ThreeWayRow, merge_rows, side_names
 
 FORMAT_NAME = "aligner-threeway"
 FORMAT_VERSION = 1
@@ -44,7 +45,10 @@ def row_dict(result: ThreeWay, row: ThreeWayRow) -> dict:
         item[f"{label}_text"] = result.text(label, row.tgt[label])
         score = row.scores[label]
         item[f"{label}_score"] = None if score is None else round(score, 4)
-    item["flags"] = [{"side": f.side, "kind": f.kind, "reason": f.reason} for f in row.flags]
+    item["flags"] = [{"side": f.side, "kind": f.kind, "reason": f.reason,
+                      **({"marks": [{"side": m.side, "start": m.start, "end": m.end} for m in f.marks]} if f.marks else {})}
+                     for f in row.flags]
+    item["reviewed"], item["note"] = row.reviewed, row.note
     return item
 
 
@@ -63,10 +67,71 @@ def to_dict(result: ThreeWay) -> dict:
     }
 
 
+def from_dict(d: dict, name: str = "") -> ThreeWay:
+    """Read a record made by `to_dict` back: both alignments as they were, the rows cut again from
+    them, and the reviewer's ✓ and notes put back on their rows (a saved three-column review opened
+    again); InputError if it is not one."""
+    from dataclasses import replace
+
+    from aligner.errors import InputError
+    from aligner.export.record import FORMAT_NAME as PAIRS_FORMAT
+    from aligner.export.record import from_dict as alignment_from_dict
+
+    where = name or "the three-column record"
+    if not isinstance(d, dict) or d.get("format") != FORMAT_NAME:
+        raise InputError(f"{where} is not an aligner three-column record (no \"format\": \"{FORMAT_NAME}\").")
+    targets, pairs, warnings = d.get("targets"), d.get("pairs"), d.get("warnings") or {}
+    if not isinstance(targets, dict) or not isinstance(pairs, dict) or len(targets) != 2 or set(targets) != set(pairs):
+        raise InputError(f"{where} is damaged (it needs two translations and their pairs); export it again from aligner.")
+    alignments = {label: alignment_from_dict(
+        {"format": PAIRS_FORMAT, "version": d.get("version", FORMAT_VERSION), "model": d.get("model", ""),
+         "source": d.get("source"), "target": targets[label], "pairs": pairs[label],
+         "warnings": warnings.get(label, []) if isinstance(warnings, dict) else []}, name=f"{where} ({label})")
+        for label in targets}
+    source = next(iter(alignments.values())).source  # one Chinese document for both, as when aligned
+    alignments = {label: replace(a, source=source) for label, a in alignments.items()}
+    result = ThreeWay(source, alignments, merge_rows(alignments))
+    marks = {_row_key(result.labels, item): item for item in d.get("rows", []) if isinstance(item, dict)}
+    for row in result.rows:
+        item = marks.get((row.src, *(row.tgt[label] for label in result.labels)))
+        if item is not None:
+            row.reviewed, row.note = bool(item.get("reviewed", False)), str(item.get("note") or "")
+    return result
+
+
+def _row_key(labels: list[str], item: dict) -> tuple:
+    """A JSON row's sentences, Chinese then each translation's, as the rows cut from the pairs have them."""
+    try:
+        return tuple(tuple(int(i) for i in item.get(key, ())) for key in ("src", *labels))
+    except (TypeError, ValueError):
+        return ()
+
+
+def parse_json(data: bytes | str, name: str = "") -> ThreeWay:
+    """A three-column JSON download (or saved review) read back; InputError if it is not one."""
+    from aligner.errors import InputError
+
+    try:
+        record = json.loads(data)
+    except ValueError:
+        raise InputError(f"{name or 'The file'} is not valid JSON.") from None
+    return from_dict(record, name)
+
+
+def is_three_way_record(data: bytes) -> bool:
+    """Whether JSON bytes are a three-column record (opened as three columns, not as one alignment)."""
+    try:
+        record = json.loads(data)
+    except ValueError:
+        return False
+    return isinstance(record, dict) and record.get("format") == FORMAT_NAME
+
+
 def header(result: ThreeWay) -> list[str]:
-    """Table columns: row number, the three texts, each side's score, flag kinds and reasons."""
+    """Table columns: row number, the three texts, each side's score, flag kinds and reasons, and the
+    reviewer's ✓ and note (as the two-column table ends)."""
     return ["row", result.source.lang, *result.labels, *(f"{label} score" for label in result.labels),
-            "flags", "reasons"]
+            "flags", "reasons", "reviewed", "note"]
 
 
 def _flag_text(row: ThreeWayRow) -> tuple[str, str]:
@@ -83,7 +148,7 @@ def table(result: ThreeWay, keep_tabs: bool = False) -> list[list]:
         scores = [None if row.scores[label] is None else round(row.scores[label], 3) for label in result.labels]
         out.append([number, one_line(result.text(result.source.lang, row.src), keep_tabs),
                     *(one_line(result.text(label, row.tgt[label]), keep_tabs) for label in result.labels),
-                    *scores, kinds, reasons])
+                    *scores, kinds, reasons, "yes" if row.reviewed else "", _row_note(result, row)])
     return out
 
 
@@ -123,9 +188,19 @@ def rows_in_file(result: ThreeWay, fmt: str) -> int:
 
 
 def _row_note(result: ThreeWay, row: ThreeWayRow) -> str:
-    """The reviewer's notes on the pairs merged into a row, each after its side ('ru: …')."""
-    return "; ".join(f"{label}: {one_line(bead.note)}" for label in result.labels
-                     for bead in row.beads.get(label, []) if bead.note)
+    """The reviewer's note on the row, then those on the pairs merged into it, each after its side ('ru: …')."""
+    return "; ".join([one_line(row.note)] * bool(row.note.strip()) +
+                     [f"{label}: {one_line(bead.note)}" for label in result.labels
+                      for bead in row.beads.get(label, []) if bead.note])
+
+
+def _review_marks(result: ThreeWay, row: ThreeWayRow) -> list[tuple[str, str]]:
+    """The reviewer's ✓ and note under a row's flags, as the two-column Word export writes them (so that
+    `aligner check` reads them back from the Word document)."""
+    from aligner.export.word import NOTE_LEAD, REVIEWED
+
+    note = _row_note(result, row)
+    return [("", REVIEWED)] * row.reviewed + [(NOTE_LEAD, note)] * bool(note)
 
 
 def _add_units(body: ET.Element, result: ThreeWay, document: str = "", unit_srclang: bool = False) -> int:
@@ -247,7 +322,7 @@ def _workbook(named: list[tuple[str, ThreeWay]], document: bool) -> bytes:
                     set_text(cell, value)  # a text starting with "=" stays text, never a formula
                 cell.fill = fill
                 cell.alignment = wrap
-    widths = ((DOCUMENT_WIDTH,) if document else ()) + (6, 50, 60, 60, 9, 9, 20, 50)
+    widths = ((DOCUMENT_WIDTH,) if document else ()) + (6, 50, 60, 60, 9, 9, 20, 50, 9, 40)
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = "A2"
@@ -262,16 +337,17 @@ def column_names(result: ThreeWay) -> list[str]:
     share one ("English (en1)", "English (en2)"), so that the two columns are told apart."""
     from aligner.types import LANGUAGE_NAMES
 
-    documents = [result.source, *(result.alignments[label].target for label in result.labels)]
-    names = [LANGUAGE_NAMES.get(document.lang, document.lang) for document in documents]
-    shared = result.labels != [result.alignments[label].target.lang for label in result.labels]
-    return names[:1] + [f"{name} ({label})" if shared else name for name, label in zip(names[1:], result.labels)]
+    names = side_names(result.alignments)
+    return [LANGUAGE_NAMES.get(result.source.lang, result.source.lang), *(names[label] for label in result.labels)]
 
 
 def render_html(result: ThreeWay) -> bytes:
+    """The HTML report of the three columns, styled as the two-column one: each row in its status colour
+    (a disagree row as omitted), printed with those colours and the header row on every page."""
     from html import escape
 
-    from aligner.export.marked import MARK_STYLE, three_way_cells
+    from aligner.export.html_report import CSS, _status_css
+    from aligner.export.marked import three_way_cells
 
     documents = [result.source, *(result.alignments[label].target for label in result.labels)]
     names = column_names(result)
@@ -284,17 +360,15 @@ def render_html(result: ThreeWay) -> bytes:
     rows = []
     for number, row in enumerate(result.rows, start=1):
         cells = [str(number), *three_way_cells(result, row)]  # the numbers and names flags quote are marked
-        flags = "<br>".join(escape(f"{f.side + ': ' if f.side else ''}{f.kind} — {one_line(f.reason)}")
-                            for f in row.flags)
-        css = ' class="flagged"' if row.flags else ""
-        rows.append(f"<tr{css}>" + "".join(f"<td>{c or MISSING}</td>" for c in cells) + f"<td>{flags}</td></tr>")
+        flags = "<br>".join([escape(f"{f.side + ': ' if f.side else ''}{f.kind} — {one_line(f.reason)}")
+                             for f in row.flags] + [escape(lead + text) for lead, text in _review_marks(result, row)])
+        status = row_status(f.kind for f in row.flags)
+        rows.append(f'<tr class="{status}"><td class="num">{cells[0]}</td>'
+                    + "".join(f'<td class="text">{c or MISSING}</td>' for c in cells[1:]) + f'<td class="flags">{flags}</td></tr>')
     page = ("<!doctype html><html><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title><style>"
-            "body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px;"
-            "vertical-align:top}tr.flagged{background:#fff2a8}mark{" + MARK_STYLE + "}"
-            ".warning{background:#fff4d6;border-left:4px solid #e0a800;padding:0.5em 0.8em}</style>"
-            "</head><body><h1>" + escape(title) + "</h1><p>" + escape(f"{meta} · {len(result.rows)} rows") + "</p>"
-            + warnings + "<table><tr>" + head + "</tr>"
-            + "".join(rows) + "</table></body></html>\n")
+            + CSS + _status_css() + "td.text{width:26%}</style></head><body><h1>" + escape(title) + '</h1><p class="meta">'
+            + escape(f"{meta} · {len(result.rows)} rows") + "</p>" + warnings + "<table><thead><tr>" + head
+            + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table></body></html>\n")
     return page.encode("utf-8")
 
 
@@ -317,7 +391,8 @@ def render_docx(result: ThreeWay) -> bytes:
     documents = [result.source, *(result.alignments[label].target for label in result.labels)]
     names = column_names(result)
     rows = [WordRow(str(number), three_way_segments(result, row),
-                    [(f"{f.side + ' ' if f.side else ''}{f.kind}: ", one_line(f.reason)) for f in row.flags],
+                    [(f"{f.side + ' ' if f.side else ''}{f.kind}: ", one_line(f.reason)) for f in row.flags]
+                    + _review_marks(result, row),
                     STATUS_COLOURS[row_status(f.kind for f in row.flags)])
             for number, row in enumerate(result.rows, start=1)]
     title = "Three-way alignment: " + " · ".join(names)
@@ -345,9 +420,9 @@ def listing(result: ThreeWay, width: int | None = None) -> str:
         texts = [one_line(result.text(result.source.lang, row.src)),
                  *(one_line(result.text(label, row.tgt[label])) for label in labels)]
         lines += _columns([t or MISSING for t in texts], column)
-        for flag in row.flags:
-            prefix = f"  ! {flag.side + ' ' if flag.side else ''}{flag.kind}: "
-            body = wrap(one_line(flag.reason), max(10, width - display_width(prefix)))
+        notes = [(f"  ! {flag.side + ' ' if flag.side else ''}{flag.kind}: ", one_line(flag.reason)) for flag in row.flags]
+        for prefix, text in notes + [("  " + lead, text) for lead, text in _review_marks(result, row)]:
+            body = wrap(text, max(10, width - display_width(prefix)))
             lines += [prefix + body[0]] + [" " * display_width(prefix) + rest for rest in body[1:]]
         lines.append("")
     return "\n".join(lines)
