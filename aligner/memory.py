@@ -109,12 +109,13 @@ def read_pair_rows(path: str | Path, target_lang: str | None = None) -> PairRows
 
 def _json_record(path: Path, target_lang: str | None) -> Alignment:
     """The alignment of an aligner JSON record; of a three-column record ("aligner-threeway"), the
-    Chinese with the translation asked for (or the only one), as from its other exports."""
+    Chinese with the translation asked for (or the only one), as from its other exports, each
+    row's ✓ and note (a saved three-column review) kept on that translation's pairs in the row."""
     import json
 
-    from aligner.export import from_dict, load
-    from aligner.export.record import FORMAT_NAME, FORMAT_VERSION
+    from aligner.export import load
     from aligner.export.threeway import FORMAT_NAME as THREE_WAY
+    from aligner.export.threeway import from_dict
 
     try:
         record = json.loads(path.read_bytes())
@@ -122,13 +123,13 @@ def _json_record(path: Path, target_lang: str | None) -> Alignment:
         return load(path)  # its own clear error
     if not isinstance(record, dict) or record.get("format") != THREE_WAY:
         return load(path)
-    targets, pairs = record.get("targets"), record.get("pairs")
-    if not isinstance(targets, dict) or not isinstance(pairs, dict):
-        raise InputError(f"{path} is a damaged three-column record (no targets or pairs); export it again from aligner.")
-    lang = _target_language(path, target_lang, {"zh", *targets})
-    return from_dict({"format": FORMAT_NAME, "version": FORMAT_VERSION, "model": record.get("model", ""),
-                      "source": record.get("source"), "target": targets[lang], "pairs": pairs.get(lang)},
-                     name=f"{path} ({lang})")
+    result = from_dict(record, name=str(path))
+    lang = _target_language(path, target_lang, {"zh", *result.labels})
+    for row in result.rows:
+        for bead in row.beads.get(lang, []) if row.reviewed or row.note.strip() else []:
+            bead.reviewed = bead.reviewed or row.reviewed
+            bead.note = "; ".join(note for note in (bead.note, row.note.strip()) if note)
+    return result.alignments[lang]
 
 
 def _segment_text(seg: ET.Element) -> str:

@@ -355,3 +355,23 @@ def test_the_three_column_html_report_colours_each_row_by_its_status_on_screen_a
     assert {"omitted", "added"} <= set(classes)
     assert f"tr.omitted td {{ background: #{STATUS_COLOURS['omitted']}; }}" in html
     assert "print-color-adjust: exact" in html and "<thead><tr><th>#</th>" in html
+
+
+def test_a_saved_three_column_review_checked_as_pairs_keeps_each_rows_check_mark_and_note(tmp_path: Path):
+    """`aligner check review.json --target-lang ru` on a three-column review saved from the page: the
+    rows' ✓ and notes are on that translation's pairs in those rows, as a two-column review's are."""
+    from aligner.memory import check_pairs
+
+    result = _reviewed_three_way()
+    path = tmp_path / "review.json"
+    path.write_bytes(render(result, "json"))
+    for lang in ("ru", "en"):
+        checked = check_pairs(path, target_lang=lang)
+        marks = {(checked.source.span_text(b.src), checked.target.span_text(b.tgt)): (b.reviewed, b.note)
+                 for b in checked.beads}
+        aligned = result.alignments[lang]
+        for row in (result.rows[1], result.rows[3]):
+            for bead in row.beads.get(lang, []):
+                texts = (aligned.source.span_text(bead.src), aligned.target.span_text(bead.tgt))
+                assert marks[texts] == (row.reviewed, row.note), (lang, texts)
+        assert sum(reviewed for reviewed, _ in marks.values()) == len(result.rows[1].beads.get(lang, []))
