@@ -447,6 +447,20 @@ def test_ranks_and_counts_in_english_words(zh, en, expected):
     assert reason(zh, en, "en") == expected
 
 
+@pytest.mark.parametrize("zh, ru, expected", [
+    ("王文涛将出席第五轮部长级会议。", "Ван Вэньтао примет участие в пятом раунде переговоров на уровне министров.", None),
+    ("王文涛将出席第五轮部长级会议。", "Ван Вэньтао примет участие в четвёртом раунде переговоров на уровне министров.",
+     "五 ≠ четвёртом"),
+    ("第七届进博会将在上海举办。", "Шестое Китайское международное импортное ЭКСПО пройдёт в Шанхае.", "七 ≠ Шестое"),
+    ("欧盟为我国第二大贸易伙伴。", "ЕС является вторым по величине торговым партнёром Китая.", None),
+    ("出口首次突破万亿元大关。", "Экспорт впервые превысил отметку в триллион юаней; это первый такой случай.", None),
+])
+def test_ranks_in_russian_words(zh, ru, expected):
+    """A Russian ordinal alone (в четвёртом раунде for 第五轮) is a soft rank, as an English one is: it was
+    read only inside a compound number or a date, so a round or a session renumbered went unflagged."""
+    assert reason(zh, ru, "ru") == expected
+
+
 @pytest.mark.parametrize("tgt, lang", [
     ("Over the past decade, trade between China and Central Asia has roughly doubled.", "en"),
     ("За последнее десятилетие торговля Китая с Центральной Азией примерно удвоилась.", "ru"),

@@ -127,6 +127,13 @@ def _ru_rank(word: str) -> float | None:
     return float(_RU_RANK_STEMS[m.group(1) or m.group(2)]) if m else None
 
 
+def _ru_lone_rank(word: str) -> int | None:
+    """The rank a Russian ordinal says alone (в пятом раунде 5, второй по величине 2), not "первый": as
+    "first" in English, it renders 首 and 首次 as often as 第一; soft, like the English ranks."""
+    rank = _ru_rank(word)
+    return int(rank) if rank and rank > 1 else None
+
+
 def _en_rank(word: str) -> int | None:
     """The rank an English ordinal word says (fifth 5, twentieth 20, third-largest 3), not "first": "for
     the first time" renders 首次 as often as 第一次, and a soft rank or date only matches or sets off a
@@ -466,7 +473,7 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
         if years:  # "over the past decade" for 10年来: helps match, never a difference by itself
             found.append(Quantity(tok, (years,), False, w.start(), w.end(), loose=True))
             continue
-        r = _roman(tok) or (_en_rank(tok) if lang == "en" else None)
+        r = _roman(tok) or (_en_rank(tok) if lang == "en" else _ru_lone_rank(tok))
         if r:
             found.append(Quantity(tok, (float(r),), False, w.start(), w.end(), ordinal=True))
     return sorted(found, key=lambda q: q.start)
