@@ -280,6 +280,9 @@ def test_a_country_swapped_or_dropped_is_a_name():
     ("AI技术发展迅速。", "Artificial intelligence is developing fast.", "en"),
     ("2023年GDP增长5.2%。", "В 2023 году ВВП вырос на 5,2%.", "ru"),
     ("双方签署了MOU。", "Стороны подписали меморандум о взаимопонимании.", "ru"),
+    ("落实《区域全面经济伙伴关系协定》（RCEP）。",
+     "Выполнять Соглашение о всеобъемлющем региональном экономическом партнёрстве (ВРЭП).", "ru"),
+    ("推动加入CPTPP和DEPA。", "Добиваться присоединения к ВПТТП и СПЦЭ.", "ru"),
 ])
 def test_an_acronym_in_the_chinese_spelled_out_in_the_translation(zh, tgt, lang):
     """Chinese reports write GDP, CPI, CPTPP in Latin letters; a faithful translation spells them out or
@@ -293,6 +296,10 @@ def test_an_acronym_the_translation_leaves_out_is_still_a_name():
                     ("2023年GDP增长5.2%。", "В 2023 году экономика выросла на 5,2%.")], "en")[:2] == \
         ["CPTPP only in the Chinese", "GDP only in the Chinese"]
     assert reasons([("2023年GDP增长5.2%。", "В 2023 году экономика выросла на 5,2%.")], "ru") == ["GDP only in the Chinese"]
+    # a Russian acronym stands for one Latin acronym, and not for a known body's: США is no RCEP
+    assert reasons([("推动加入CPTPP和DEPA。", "Добиваться присоединения к ВПТТП и другим соглашениям."),
+                    ("落实RCEP。", "Выполнять соглашение вместе с США.")], "ru") == \
+        ["DEPA only in the Chinese", "RCEP only in the Chinese"]
 
 
 @pytest.mark.parametrize("zh, en", [

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from aligner.normalise import match_form
-from aligner.review.acronyms import russian_form, spelled_out
+from aligner.review.acronyms import russian_acronyms, russian_form, spelled_out
 from aligner.review.countries import COUNTRIES
 from aligner.review.gaps import LANG_NAMES
 from aligner.review.marks import bead_text, word_marks
@@ -203,11 +203,16 @@ def _entity_findings(src: str, tgt: str, lang: str, originals: list[str]) -> lis
 def _latin_findings(src: str, tgt: str, originals: list[str], lang: str = "en") -> list[Finding]:
     findings = []
     squashed = re.sub(r"[\s\-]", "", tgt).lower()
+    # Russian acronyms of no known entity (ВРЭП for RCEP): each may stand for one Latin acronym of about its length
+    unclaimed = [a for a in russian_acronyms(tgt) if not any(re.fullmatch(e.ru, a) for e in ENTITIES)] if lang == "ru" else []
     for token in dict.fromkeys(m.group(0) for m in _LATIN_IN_ZH.finditer(src)):
         if sum(ch.isalpha() for ch in token) < 2 or re.sub(r"\-", "", token).lower() in squashed:
             continue
         if token.isupper() and token.isalpha() and (spelled_out(token, tgt) or lang == "ru" and russian_form(token, tgt)):
             continue  # GDP as "gross domestic product" or ВВП
+        if token.isupper() and token.isalpha() and (same := next((a for a in unclaimed if abs(len(a) - len(token)) <= 1), None)):
+            unclaimed.remove(same)
+            continue  # RCEP as ВРЭП
         if any(token in e.zh or re.fullmatch(e.en, token) for e in ENTITIES):
             continue  # a known entity: checked by its own forms
         quoted = as_written(token, originals)
