@@ -224,6 +224,28 @@ def test_a_leader_swapped_for_another_is_flagged_in_a_text_that_names_them_once(
     assert reasons([("两国元首举行会谈。", "President Xi and President Putin held talks.")], "en") == [None]
 
 
+@pytest.mark.parametrize("tgt, lang, expected", [
+    ("The spokesperson added that Minister of Commerce Wang Yi would visit Singapore and Malaysia next week.", "en",
+     "Wang Yi only in the English"),
+    ("Официальный представитель также сообщила, что министр коммерции Ван И на следующей неделе посетит Сингапур и "
+     "Малайзию.", "ru", "Wang Yi only in the Russian"),
+    ("The spokesperson added that Minister of Commerce Wang Wentao would visit Singapore and Malaysia next week.", "en",
+     None),
+    ("Официальный представитель также сообщила, что министр коммерции Ван Вэньтао на следующей неделе посетит "
+     "Сингапур и Малайзию.", "ru", None),
+])
+def test_a_known_leader_in_place_of_someone_else_of_that_surname(tgt, lang, expected):
+    """王文涛 (in no table, named once) rendered as the known Wang Yi (王毅) went unflagged: leaders are checked
+    from the Chinese side only. Where the Chinese names someone else of that surname, the leader is a name only
+    in the translation; a leader spelled out for 两国元首, or beside 学习 (习 inside a word), is not."""
+    zh = "发言人还介绍，商务部部长王文涛将于下周访问新加坡和马来西亚。"
+    assert reasons([(zh, tgt)], lang) == [expected]
+    assert reasons([("我们要认真学习两国元首的讲话。", "We will study the speeches of President Xi and President Putin."),
+                    ("两国元首举行会谈。", "Председатель Си Цзиньпин и Президент Путин провели переговоры.")], lang) == [None, None]
+    assert reasons([("李克强总理将出席会议。", "Premier Li Qiang will attend the meeting.")], "en") == \
+        ["Li Keqiang (李克强) only in the Chinese; Li Qiang only in the English"]
+
+
 def test_an_import_expo_is_no_world_expo_only_in_the_english():
     """进口博览会 is the Import Expo: no World Expo (世博会) missing from the Chinese. A World Expo
     still has to be on both sides."""

@@ -5,7 +5,9 @@ Three checks, each kept to what can be told reliably:
   written or as a known equivalent;
 - known organisations and places (北约 = NATO = НАТО, 上合组织 = SCO = ШОС …) must be on both
   sides or neither; countries, capitals and the leaders diplomatic texts name (习近平, 普京 …)
-  only from the Chinese side, since translators often spell out 两国 as "China and Russia";
+  only from the Chinese side, since translators often spell out 两国 as "China and Russia" — but a
+  Chinese leader the translation names where the Chinese has another person of that surname (王文涛 as
+  "Wang Yi") is flagged;
 - Chinese personal names: capitalised words of the translation that read as pinyin (English)
   or Palladius (Russian) and match characters of their own pairs' Chinese (陈清扬 ↔ Chen
   Qingyang ↔ Чэнь Цинъян) form the document's name list; a name from that list on one side of
@@ -43,6 +45,9 @@ class Entity:
     # Chinese words the translation's form may render without being this entity (进口博览会, the Import Expo,
     # is no World Expo): beside one, the translation's form is no name only in the translation.
     zh_near: tuple[str, ...] = ()
+    # A Chinese leader's surname: the translation naming them where the Chinese has someone else of that surname
+    # (王文涛 rendered "Wang Yi") is a name only in the translation, though the leader is checked from the Chinese side.
+    surname: str = ""
 
 
 # The UN also stands behind its bodies: 联合国安理会 is often just "the Security Council", 安理会 "the UN
@@ -104,13 +109,13 @@ ENTITIES: tuple[Entity, ...] = (
            zh_near=("博览会", "博会", "展览会")),
     # Leaders a diplomatic text names, checked from the Chinese side only (两国元首 may be spelled out as
     # "President Xi and President Putin"): a head of state swapped for another is the slip to catch.
-    Entity("Xi Jinping", ("习近平",), r"\bXi\b|Jinping", r"\bСи\b|Цзиньпин", False),
+    Entity("Xi Jinping", ("习近平",), r"\bXi\b|Jinping", r"\bСи\b|Цзиньпин", False, surname="习"),
     Entity("Putin", ("普京",), r"Putin", r"Путин", False),
-    Entity("Hu Jintao", ("胡锦涛",), r"\bHu\b|Jintao", r"\bХу\b|Цзиньтао", False),
+    Entity("Hu Jintao", ("胡锦涛",), r"\bHu\b|Jintao", r"\bХу\b|Цзиньтао", False, surname="胡"),
     Entity("Medvedev", ("梅德韦杰夫",), r"Medvedev", r"Медведев", False),
-    Entity("Li Keqiang", ("李克强",), r"Keqiang", r"Кэцян", False),
-    Entity("Li Qiang", ("李强",), r"Li Qiang", r"Ли\s+Цян", False),
-    Entity("Wang Yi", ("王毅",), r"Wang Yi\b", r"Ван\s+И\b", False),
+    Entity("Li Keqiang", ("李克强",), r"Keqiang", r"Кэцян", False, surname="李"),
+    Entity("Li Qiang", ("李强",), r"Li Qiang", r"Ли\s+Цян", False, surname="李"),
+    Entity("Wang Yi", ("王毅",), r"Wang Yi\b", r"Ван\s+И\b", False, surname="王"),
     Entity("Lavrov", ("拉夫罗夫",), r"Lavrov", r"Лавров", False),
     Entity("Mishustin", ("米舒斯京",), r"Mishustin", r"Мишустин", False),
     Entity("Biden", ("拜登",), r"Biden", r"Байден", False),
@@ -171,6 +176,14 @@ def _entity_on(entity: Entity, text: str, lang: str) -> bool:
     return re.search(entity.en if lang == "en" else entity.ru, text) is not None
 
 
+def _someone_else_of(surname: str, src: str) -> bool:
+    """The Chinese names someone of this surname: the character stands alone, as a name's does (王文涛 reads as
+    王 文 涛 to the dictionary), not inside a word (学习, 国王, 行李, 胡同)."""
+    from aligner.align.lexicon import chinese_words  # the dictionary is read only when a name needs it
+
+    return surname in src and surname in chinese_words(src)
+
+
 # A finding: the reason part, and the words it quotes as written in the Chinese and in the translation.
 Finding = tuple[str, list[str], list[str]]
 
@@ -191,7 +204,8 @@ def _entity_findings(src: str, tgt: str, lang: str, originals: list[str]) -> lis
                 quoted_src.add(quoted)
                 findings.append((f"{entity.label} ({quoted}) only in the Chinese" if quoted != entity.label
                                  else f"{entity.label} only in the Chinese", [quoted], []))
-        elif on_tgt and not on_src and entity.both_ways and not any(form in src for form in entity.zh_near):
+        elif on_tgt and not on_src and (entity.both_ways and not any(form in src for form in entity.zh_near)
+                                        or entity.surname and _someone_else_of(entity.surname, src)):
             pattern = entity.en if lang == "en" else entity.ru
             words = [m.group(0) for m in re.finditer(pattern, tgt)]
             if not set(words) <= quoted_tgt:
