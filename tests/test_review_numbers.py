@@ -82,6 +82,12 @@ def test_russian_decimal_comma_and_digit_groups():
     assert quantities("1,5 млн", "ru")[0].values == (1_500_000,)
     assert 1500 in quantities("1 500 лет", "ru")[0].values  # no-break space
     assert set(quantities("1,500 тонн", "ru")[0].values) == {1.5, 1500}
+    # before a scale word the comma is a decimal one: 5,221 тыс. is 5221, never 5,221,000 (522.1万)
+    assert quantities("5,221 тыс. единиц", "ru")[0].values == (5221,)
+    assert reason("汽车出口522.1万辆，增长57.4%。", "Экспорт автомобилей составил 5,221 тыс. единиц, увеличившись на 57,4%.",
+                  "ru") == "522.1万 ≠ 5,221 тыс."
+    assert reason("汽车出口522.1万辆，增长57.4%。", "Экспорт автомобилей составил 5,221 млн единиц, увеличившись на 57,4%.",
+                  "ru") is None
 
 
 def test_codes_and_names_with_digits_are_not_numbers():

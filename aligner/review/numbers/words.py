@@ -303,6 +303,8 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
                 wv = ("scale", _EN_SCALE_ABBREVIATIONS[word.lower()])
             if wv and wv[0] == "scale" and not word.lower().endswith(("s",)) or (
                     wv and wv[0] == "scale" and lang == "ru"):
+                if lang == "ru" and "," in m.group(0) and len(values) == 2:
+                    values = values[:1]  # 5,221 тыс. is 5.221 thousand: Russian groups thousands before a scale word with spaces
                 values = tuple(v * wv[1] for v in values)
                 # the full stop of an abbreviation (1,5 млн.), not the sentence's after "3 billion."
                 abbreviated = lang == "ru" and word.lower().startswith(_RU_SCALE_ABBREVIATIONS)
