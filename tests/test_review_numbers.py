@@ -562,3 +562,22 @@ def test_a_numeral_after_达成_is_read(zh, en, expected):
     """成 before a numeral makes an estimate only as in 成千上万 / 成百上千; the 成 of 达成 (reach) hid the
     三十 of 达成三十周年, so "the twenty-fifth anniversary" passed unflagged."""
     assert reason(zh, en, "en") == expected
+
+
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("设备质保期为18个月。", "The warranty period is a year and a half.", "en", None),
+    ("设备质保期为18个月。", "The warranty period is one and a half years.", "en", None),
+    ("设备质保期为6个月。", "The warranty period is half a year.", "en", None),
+    ("设备质保期为一年半。", "The warranty period is 18 months.", "en", None),
+    ("设备质保期为6个月。", "Гарантийный срок на оборудование — полгода.", "ru", None),
+    ("设备质保期为一年半。", "Гарантийный срок на оборудование — 18 месяцев.", "ru", None),
+    ("项目工期为半年。", "Срок реализации проекта — шесть месяцев.", "ru", None),
+    # a duration changed is still one
+    ("设备质保期为24个月。", "The warranty period is a year and a half.", "en", "24 ≠ a year and a half"),
+    ("设备质保期为6个月。", "Гарантийный срок на оборудование — полтора года.", "ru", "6 ≠ полтора"),
+    ("设备质保期为一年半。", "Гарантийный срок на оборудование — два года.", "ru", "一年半 ≠ два"),
+])
+def test_a_year_and_a_half_and_half_a_year_in_months(zh, tgt, lang, expected):
+    """18个月 as "a year and a half" was "18 only in the Chinese", 6个月 as «полгода» "6 only in the Chinese",
+    一年半 as "18 months" "18 only in the English": the same duration in the next unit."""
+    assert reason(zh, tgt, lang) == expected

@@ -158,6 +158,20 @@ def _chinese_clocks(text: str, claims: Claims) -> None:
         claims.add(Quantity(m.group(0), clock_values(h, minutes), digits, m.start(), m.end()))
 
 
+# 一年半 (a year and a half), 两年半, 半年 (half a year): durations a translation writes in months as often
+# (18 months, six months, полгода); not 上半年 or 下半年, the first or second half of a year.
+_HALF_YEARS = re.compile(r"(?<![上下前后])(?:(\d+|[一二两三四五六七八九十]{1,3})个?年半|半年)")
+
+
+def _chinese_half_years(text: str, claims: Claims) -> None:
+    """一年半 as 1.5 years or 18 months, 半年 as 0.5 years or 6 months."""
+    for m in _HALF_YEARS.finditer(text):
+        years = 0.5 + (_cn_or_digit_value(m.group(1)) or 0) if m.group(1) else 0.5
+        if not any(claims.taken[m.start():m.end()]):
+            claims.add(Quantity(m.group(0), (years, years * 12), bool(m.group(1) and m.group(1).isdigit()),
+                                m.start(), m.end()))
+
+
 # Years of the Republic of China's calendar, as Taiwan dates everything official: 民国111年 (or 中华民国一百一十一年)
 # is 2022, and so is a bare 111年 when a month follows (111年3月5日): no other calendar writes a year so.
 _ROC_YEAR = re.compile(r"((?:中华)?民国)?(?<![\d.])(\d{1,3}|[一二三四五六七八九十百〇零]+|元)年")  # 元年: the first
@@ -243,7 +257,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
         if d and n is not None:
             add(Quantity(m.group(0), share(n / d), True, m.start(), m.end()))
 
-    for reader in (_chinese_roc_years, _chinese_decades, _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in,
+    for reader in (_chinese_half_years, _chinese_roc_years, _chinese_decades, _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in,
                    fractions_and_clocks):
         reader(text, claims)
 

@@ -225,6 +225,21 @@ def _around_the_clock(text: str, claims: Claims) -> None:
             claims.add(Quantity(m.group(0), (24.0,), False, m.start(), m.end()))
 
 
+# "A year and a half", "half a year", "полгода": 1.5 and 0.5 years, or 18 and 6 months (18个月, 半年, 6个月).
+_HALF_YEARS = {
+    "en": re.compile(r"\b(?:(?:a|one) year and a half|one and a half years?|a year-and-a-half|(half) a year)\b", re.I),
+    "ru": re.compile(r"(?<![\w-])(пол(?:-|у)?год[а]?)(?![\w-])", re.I),
+}
+
+
+def _half_years(text: str, lang: str, claims: Claims) -> None:
+    """Durations of a year and a half or half a year in words: soft, as a count in words is."""
+    for m in _HALF_YEARS[lang].finditer(text):
+        years = 0.5 if m.group(1) else 1.5
+        if not any(claims.taken[m.start():m.end()]):
+            claims.add(Quantity(m.group(0), (years, years * 12), False, m.start(), m.end()))
+
+
 def _word_value(word: str, lang: str) -> tuple[str, float] | None:
     """('unit'|'tens'|'scale'|'hundreds', value) for a number word, else None."""
     w = word.lower()
@@ -288,6 +303,7 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
     fractions_and_clocks(text, claims)
     _one_in_n(text, lang, claims)
     _around_the_clock(text, claims)
+    _half_years(text, lang, claims)
 
     # Digit groups, with a scale word after them (100 billion, 1,5 млн) and % after them.
     for m in DIGITS.finditer(text):
