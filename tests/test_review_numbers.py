@@ -581,3 +581,20 @@ def test_a_year_and_a_half_and_half_a_year_in_months(zh, tgt, lang, expected):
     """18个月 as "a year and a half" was "18 only in the Chinese", 6个月 as «полгода» "6 only in the Chinese",
     一年半 as "18 months" "18 only in the English": the same duration in the next unit."""
     assert reason(zh, tgt, lang) == expected
+
+
+NEW_THREE = "“新三样”产品即电动载人汽车、锂离子蓄电池和太阳能电池合计出口1.06万亿元，首次突破万亿元大关，增长29.9%。"
+
+
+@pytest.mark.parametrize("zh, ru, expected", [
+    (NEW_THREE, "Совокупный экспорт «новой тройки» — электромобилей, литий-ионных аккумуляторов и солнечных батарей — "
+                "составил 1,06 трлн юаней, впервые превысив отметку в триллион юаней, и вырос на 29,9%.", None),
+    (NEW_THREE, "Совокупный экспорт «новой пятёрки» — электромобилей, литий-ионных аккумуляторов и солнечных батарей — "
+                "составил 1,06 трлн юаней, впервые превысив отметку в триллион юаней, и вырос на 29,9%.", "三 ≠ пятёрки"),
+    ("七国集团领导人峰会在日本举行。", "Саммит лидеров «Большой семёрки» прошёл в Японии.", None),
+    ("七国集团领导人峰会在日本举行。", "Саммит лидеров «Большой восьмёрки» прошёл в Японии.", "七 ≠ восьмёрки"),
+])
+def test_russian_numbers_as_nouns_and_a_scale_word_alone(zh, ru, expected):
+    """A press briefing's 新三样 is «новая тройка», and 万亿元大关 «отметка в триллион»: "三 ≠ триллион" was flagged
+    on a faithful translation, since «тройка» was no number and a bare «триллион» a count of its own."""
+    assert reason(zh, ru, "ru") == expected

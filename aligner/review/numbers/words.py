@@ -100,6 +100,12 @@ _RU_PERCENT = re.compile(r"\s*(?:%|процент\w*|проц\.)", re.I)
 _RU_DECADE = re.compile("(двадцат|тридцат|сороков|пятидесят|шестидесят|семидесят|восьмидесят|девяност)(?:ые|ых|ым|ыми)$")
 _RU_DECADE_STEMS = {"двадцат": 20, "тридцат": 30, "сороков": 40, "пятидесят": 50, "шестидесят": 60, "семидесят": 70,
                     "восьмидесят": 80, "девяност": 90}
+# Numbers as nouns: «новая тройка» (新三样), «Большая семёрка» (七国集团), «в пятёрку крупнейших» (前五). Not «десятки»,
+# which is as often "tens of" (десятки стран), a vague count.
+_RU_COLLECTIVE_STEMS = {"двойк": 2, "тройк": 3, "четверк": 4, "пятерк": 5, "шестерк": 6, "семерк": 7, "восьмерк": 8,
+                        "девятк": 9, "двадцатк": 20}
+_RU_COLLECTIVE = re.compile(r"(двойк|тройк|четв[её]рк|пят[её]рк|шест[её]рк|сем[её]рк|восьм[её]рк|девятк|двадцатк)"
+                            r"(?:а|и|е|у|ой|ою)$")
 _RU_HALF = {"полтора": 1.5, "полторы": 1.5, "полутора": 1.5}  # полтора миллиона; полмиллиона is read with the scales
 
 # "One in three", "every third", "каждое третье": a share, 1/3, as the Chinese 三分之一 or 1/3 writes it.
@@ -268,6 +274,8 @@ def _word_value(word: str, lang: str) -> tuple[str, float] | None:
     half = re.match("полу?-?", w)
     if half and (scale := _word_value(w[half.end():], lang)) and scale[0] == "scale":
         return "scale", scale[1] / 2  # полмиллиона, полумиллиона, пол-миллиарда
+    if m := _RU_COLLECTIVE.match(w):
+        return _word_kind(_RU_COLLECTIVE_STEMS[m.group(1).replace("ё", "е")]), _RU_COLLECTIVE_STEMS[m.group(1).replace("ё", "е")]
     if w in _RU_WORDS:
         v = _RU_WORDS[w]
         return ("hundreds" if v >= 100 else "tens" if v >= 20 else "unit"), v
@@ -445,7 +453,10 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
         values = (value, value * 10) if _DECADE.match(after) else (value,)  # four decades = 40 years
         if not estimate:  # "two or three", "a thing or two", "два или три": an estimate, not a count
             hard = bool(pm)  # number words are counts a translator may render freely
-            loose = not hard and (value == 1 or words[i].group(0).lower() == "dozen" or
+            # a Russian scale word alone (отметку в триллион, тысячи лет) is "a trillion" or "thousands of", as 万亿元大关
+            # writes no number either: it helps match, never a difference by itself
+            alone = lang == "ru" and n_words == 1 and scaled and not w.group(0).lower().startswith("пол")
+            loose = not hard and (value == 1 or alone or words[i].group(0).lower() == "dozen" or
                                   before in _ABOUT or (i > 1 and words[i - 2].group(0).lower() + " " + before in _ABOUT))
             found.append(Quantity(text[start:end], values, hard, start, end, loose=loose and not rank, ordinal=rank))
         for k in range(start, end):
