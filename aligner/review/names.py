@@ -422,8 +422,13 @@ def name_flags(alignment: Alignment, romanised: bool = True) -> None:
             continue
         src, tgt = _pair_texts(alignment, bead)
         originals = [alignment.source.sentences[i].text for i in bead.src]
-        findings = _latin_findings(src, tgt, originals, lang) + _entity_findings(src, tgt, lang, originals) + \
-            _name_findings(src, tgt, lang, names, originals, lower)
+        named = _name_findings(src, tgt, lang, names, originals, lower)
+        # a known name the document's own list already reports as written in another's place (王文涛 (Ван Вэньтао)
+        # ≠ Ван И) is said once, by that finding, which names whom it replaced
+        quoted = [w for _, _, words in named for w in words]
+        entities = [f for f in _entity_findings(src, tgt, lang, originals)
+                    if not (f[2] and all(any(w in q for q in quoted) for w in f[2]))]
+        findings = _latin_findings(src, tgt, originals, lang) + entities + named
         if findings:
             marks = (word_marks(alignment.source, bead.src, [w for _, words, _ in findings for w in words], "src")
                      + word_marks(alignment.target, bead.tgt, [w for _, _, words in findings for w in words], "tgt"))
