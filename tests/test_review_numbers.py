@@ -598,3 +598,16 @@ def test_russian_numbers_as_nouns_and_a_scale_word_alone(zh, ru, expected):
     """A press briefing's 新三样 is «новая тройка», and 万亿元大关 «отметка в триллион»: "三 ≠ триллион" was flagged
     on a faithful translation, since «тройка» was no number and a bare «триллион» a count of its own."""
     assert reason(zh, ru, "ru") == expected
+
+
+@pytest.mark.parametrize("tgt, lang, expected", [
+    ("Шу Цзюэтин сообщила, что рабочие группы двух сторон провели уже две встречи.", "ru", "三 ≠ две"),
+    ("Шу Цзюэтин сообщила, что рабочие группы двух сторон провели уже три встречи.", "ru", None),
+    ("Шу Цзюэтин сообщила, что рабочие группы сторон провели уже три встречи.", "ru", None),
+    ("Shu said the working groups of the two sides had held two meetings.", "en", "三 ≠ two"),
+    ("Shu said the working groups of the two sides had held three meetings.", "en", None),
+])
+def test_the_two_sides_of_双方_do_not_hide_a_changed_count(tgt, lang, expected):
+    """The "two sides" a translation counts for 双方 made the sides' counts unequal, so 三次会议 rendered as
+    "two meetings" was taken for a count dropped and another added, and went unflagged."""
+    assert reason("关于中美经贸关系，束珏婷表示，双方工作组已举行三次会议。", tgt, lang) == expected

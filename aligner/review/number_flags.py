@@ -50,6 +50,12 @@ def match(left: list[Quantity], right: list[Quantity]) -> tuple[list[Quantity], 
             [q for j, q in enumerate(right) if j not in owner])
 
 
+def _explained(loose: list[Quantity], other: list[Quantity]) -> int:
+    """How many of the other side's soft, definite numbers the loose ones match."""
+    soft = [q for q in other if not q.hard and not q.loose]
+    return len(soft) - len(match(loose, soft)[1]) if loose and soft else 0
+
+
 def mismatch_reason(src: list[Quantity], tgt: list[Quantity], src_lang: str, tgt_lang: str) -> str | None:
     """'2022 ≠ 2021', '30 only in Chinese' … or None when the numbers agree."""
     found = mismatch(src, tgt, src_lang, tgt_lang)
@@ -61,6 +67,8 @@ def mismatch(src: list[Quantity], tgt: list[Quantity], src_lang: str,
     """The reason, and the quantities of each side it quotes; None when the numbers agree."""
     left, right = match(src, tgt)
     # Estimates and a bare "one" only help match; they are too vague to count as a difference.
+    # A count one stands for (双方 for «двух сторон») is no soft number of its side's own.
+    explained_src, explained_tgt = _explained([q for q in tgt if q.loose], src), _explained([q for q in src if q.loose], tgt)
     src, tgt = [q for q in src if not q.loose], [q for q in tgt if not q.loose]
     left, right = [q for q in left if not q.loose], [q for q in right if not q.loose]
     hard_left = [q for q in left if q.hard]
@@ -68,7 +76,7 @@ def mismatch(src: list[Quantity], tgt: list[Quantity], src_lang: str,
     if not hard_left and not hard_right:
         # A soft number changed on both sides (三天 ↔ "four days"): only when each side has as many
         # soft numbers as the other, else it is likelier a count dropped here and added there.
-        if left and right and sum(not q.hard for q in src) == sum(not q.hard for q in tgt):
+        if left and right and sum(not q.hard for q in src) - explained_src == sum(not q.hard for q in tgt) - explained_tgt:
             hard_left, hard_right = left[:1], right[:1]
         elif changed := _changed_rank(src, tgt, left, right):
             hard_left, hard_right = changed

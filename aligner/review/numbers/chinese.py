@@ -172,6 +172,14 @@ def _chinese_half_years(text: str, claims: Claims) -> None:
                                 m.start(), m.end()))
 
 
+def _chinese_both_sides(text: str, claims: Claims) -> None:
+    """双方 (both sides) is the "two sides", «двух сторон» a translation counts: loose, it only helps match, so
+    that a count changed beside it (双方已举行三次会议 as "the two sides had held two meetings") is still seen."""
+    for m in re.finditer("双方", text):
+        if not any(claims.taken[m.start():m.end()]):
+            claims.add(Quantity(m.group(0), (2.0,), False, m.start(), m.end(), loose=True))
+
+
 # Years of the Republic of China's calendar, as Taiwan dates everything official: 民国111年 (or 中华民国一百一十一年)
 # is 2022, and so is a bare 111年 when a month follows (111年3月5日): no other calendar writes a year so.
 _ROC_YEAR = re.compile(r"((?:中华)?民国)?(?<![\d.])(\d{1,3}|[一二三四五六七八九十百〇零]+|元)年")  # 元年: the first
@@ -257,7 +265,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
         if d and n is not None:
             add(Quantity(m.group(0), share(n / d), True, m.start(), m.end()))
 
-    for reader in (_chinese_half_years, _chinese_roc_years, _chinese_decades, _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in,
+    for reader in (_chinese_half_years, _chinese_both_sides, _chinese_roc_years, _chinese_decades, _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in,
                    fractions_and_clocks):
         reader(text, claims)
 
