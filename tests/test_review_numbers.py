@@ -611,3 +611,16 @@ def test_the_two_sides_of_双方_do_not_hide_a_changed_count(tgt, lang, expected
     """The "two sides" a translation counts for 双方 made the sides' counts unequal, so 三次会议 rendered as
     "two meetings" was taken for a count dropped and another added, and went unflagged."""
     assert reason("关于中美经贸关系，束珏婷表示，双方工作组已举行三次会议。", tgt, lang) == expected
+
+
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("一季度出口下降了三成。", "В первом квартале экспорт снизился на 30%.", "ru", None),
+    ("一季度出口增长近两成。", "В первом квартале экспорт вырос почти на 20%.", "ru", None),
+    ("七成以上的企业实现盈利。", "Более 70% предприятий получили прибыль.", "ru", None),
+    ("一季度出口下降了三成。", "Exports fell by 30% in the first quarter.", "en", None),
+    ("一季度出口下降了三成。", "В первом квартале экспорт снизился на 40%.", "ru", "三成 ≠ 40%"),
+    ("这一政策一成不变，三成员国均表示支持。", "Политика не меняется, и все три государства-члена её поддерживают.", "ru", None),
+])
+def test_tenths_written_with_成_are_per_cent(zh, tgt, lang, expected):
+    """下降了三成 (by three tenths) as «на 30%» was "三 ≠ 30%"; 近两成 as «почти на 20%» "20% only in the Russian"."""
+    assert reason(zh, tgt, lang) == expected

@@ -172,6 +172,20 @@ def _chinese_half_years(text: str, claims: Claims) -> None:
                                 m.start(), m.end()))
 
 
+# 两成, 三成, 七成以上: tenths, as a translation writes them in per cent (20%, 30%, more than 70%); not 一成不变
+# (unchanging) nor the 成 that begins a word (三成员国 is rare, 成为, 成本, 成交 are not tenths).
+_TENTHS = re.compile(r"(?<![一二两三四五六七八九十\d])([一二两三四五六七八九十]|\d)成(?![员为本交功立果绩就品型都不])")
+
+
+def _chinese_tenths(text: str, claims: Claims) -> None:
+    """两成 as 0.2 and 20%."""
+    for m in _TENTHS.finditer(text):
+        n = _cn_or_digit_value(m.group(1))
+        if n and n <= 10 and not any(claims.taken[m.start():m.end()]):
+            claims.add(Quantity(m.group(0), share(n / 10), False, m.start(), m.end(),
+                                loose=text[m.start() - 1:m.start()] in _CN_APPROX_BEFORE))
+
+
 def _chinese_both_sides(text: str, claims: Claims) -> None:
     """双方 (both sides) is the "two sides", «двух сторон» a translation counts: loose, it only helps match, so
     that a count changed beside it (双方已举行三次会议 as "the two sides had held two meetings") is still seen."""
@@ -265,7 +279,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
         if d and n is not None:
             add(Quantity(m.group(0), share(n / d), True, m.start(), m.end()))
 
-    for reader in (_chinese_half_years, _chinese_both_sides, _chinese_roc_years, _chinese_decades, _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in,
+    for reader in (_chinese_half_years, _chinese_both_sides, _chinese_tenths, _chinese_roc_years, _chinese_decades, _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in,
                    fractions_and_clocks):
         reader(text, claims)
 
