@@ -153,6 +153,8 @@ def test_reasons_quote_the_users_own_traditional_and_full_width_text():
     ("会议于莫斯科时间10点开始。", "Заседание началось в 10 часов по московскому времени.", "ru"),
     ("他毕业于莫斯科大学。", "Он окончил Московский университет.", "ru"),
     ("中国是俄罗斯最大的贸易伙伴。", "Поднебесная является крупнейшим торговым партнером России.", "ru"),  # China
+    ("联合国安理会通过了决议。", "Совбез ООН принял резолюцию.", "ru"),  # the Security Council as the press shortens it
+    ("安理会通过了决议。", "Совбез принял резолюцию.", "ru"),
 ])
 def test_abbreviated_chinese_forms_of_known_names(zh, tgt, lang):
     assert reasons([(zh, tgt)], lang) == [None]

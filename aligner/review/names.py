@@ -54,10 +54,10 @@ class Entity:
 # Security Council", 教科文组织 "UNESCO"; either side naming one of them counts as naming the UN (a
 # Security Council missing on one side is reported once, as the Security Council: it comes first).
 ENTITIES: tuple[Entity, ...] = (
-    Entity("Security Council", ("安理会", "安全理事会"), r"(?<!National )Security Council", r"Совет\w*\s+Безопасности|\bСБ\b"),
+    Entity("Security Council", ("安理会", "安全理事会"), r"(?<!National )Security Council", r"Совет\w*\s+Безопасности|\bСБ\b|Совбез"),
     Entity("UN", ("联合国", "安理会", "安全理事会", "教科文组织"),
            r"\bUN\b|\bU\.N\.|\bUN[A-Z]{2,}\b|United Nations|(?<!National )Security Council|General Assembly",
-           r"\bООН\b|Объедин[её]нных\s+Наций|Совет\w*\s+Безопасности|\bСБ\b|Генеральн\w+\s+Ассамбле|"
+           r"\bООН\b|Объедин[её]нных\s+Наций|Совет\w*\s+Безопасности|\bСБ\b|Совбез|Генеральн\w+\s+Ассамбле|"
            r"\bЮНЕСКО\b|\bЮНИСЕФ\b|\bПРООН\b"),
     Entity("NATO", ("北约", "北大西洋公约组织"), r"\bNATO\b|North Atlantic", r"\bНАТО\b|Североатлантическ"),
     Entity("WTO", ("世贸组织", "世界贸易组织"), r"\bWTO\b|World Trade Organi[sz]ation",
