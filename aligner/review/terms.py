@@ -59,11 +59,12 @@ def _word_pattern(word: str, lang: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _rendering_words(form: str, lang: str) -> tuple[tuple[re.Pattern, ...], tuple[bool, ...]]:
-    """Per word of a rendering, its compiled pattern and whether it is a short joining word (и, of):
-    worked out once per glossary form, not once per pair."""
+    """Per word of a rendering, its compiled pattern and whether it is a short joining word (и, of): worked
+    out once per glossary form, not once per pair. A joining word stands between two others (rule of law,
+    Пояс и путь): a short word at either end is a content word (trade war, income tax, народный суд)."""
     words = _WORD.findall(_without_yo(match_form(form), lang))
     return (tuple(re.compile(_word_pattern(w, lang), re.IGNORECASE) for w in words),
-            tuple(w.islower() and len(w) <= 3 for w in words))
+            tuple(0 < i < len(words) - 1 and w.islower() and len(w) <= 3 for i, w in enumerate(words)))
 
 
 def rendering_found(form: str, text: str, lang: str) -> bool:
