@@ -99,6 +99,10 @@ _RU_DATE_OPENER_RE = re.compile(r"(?:В|Во|С|Со|До|К|По|На|За|От
 # razdel ends a sentence at a currency abbreviation before an acronym: "100 млрд долл. США".
 _RU_CURRENCY_END_RE = re.compile(r"\b(?:долл|дол|руб|евро|ам)\.$")
 _RU_ACRONYM_START_RE = re.compile(r"^[А-ЯЁA-Z]{2,}\b")
+# …and at an abbreviated month or a reference before its number: "12 сент. 2024 г.", "в табл. 3", "согласно
+# подп. 3 п. 2", "прил. 2 к договору" (a sentence seldom opens with a digit in Russian).
+_RU_BEFORE_NUMBER_END_RE = re.compile(r"(?<![\w-])(?:янв|февр?|мар|апр|авг|сент?|окт|нояб?|дек|табл|прил|подп|разд|рис|гл|"
+                                      r"абз|прим|вып|изд)\.$")
 
 
 # „лапки“: razdel knows «» and “”, not a „ closed by “; shown to it as «» (one character each: same offsets).
@@ -113,6 +117,7 @@ def _split_ru(para: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for s in razdel.sentenize(flat):
         if spans and (_RU_CURRENCY_END_RE.search(flat[spans[-1][0]:spans[-1][1]]) and _RU_ACRONYM_START_RE.match(s.text)
+                      or _RU_BEFORE_NUMBER_END_RE.search(flat[spans[-1][0]:spans[-1][1]]) and s.text[:1].isdigit()
                       or _RU_DATE_OPENER_RE.fullmatch(flat, *spans[-1])):
             start = spans.pop()[0]
         else:
