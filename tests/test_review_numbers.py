@@ -624,3 +624,14 @@ def test_the_two_sides_of_双方_do_not_hide_a_changed_count(tgt, lang, expected
 def test_tenths_written_with_成_are_per_cent(zh, tgt, lang, expected):
     """下降了三成 (by three tenths) as «на 30%» was "三 ≠ 30%"; 近两成 as «почти на 20%» "20% only in the Russian"."""
     assert reason(zh, tgt, lang) == expected
+
+
+@pytest.mark.parametrize("tgt, lang, expected", [
+    ("К 2020 году ВВП должен увеличиться в четыре раза по сравнению с 2010 годом.", "ru", None),
+    ("By 2020 GDP will be four times that of 2010.", "en", None),
+    ("By 2020 GDP will quadruple from 2010.", "en", None),
+    ("К 2020 году ВВП должен увеличиться в три раза по сравнению с 2010 годом.", "ru", "翻两番 ≠ три"),
+])
+def test_doubling_twice_is_fourfold(tgt, lang, expected):
+    """翻两番 (doubled twice) rendered «в четыре раза» was "两 ≠ четыре"."""
+    assert reason("到2020年国内生产总值比2010年翻两番。", tgt, lang) == expected

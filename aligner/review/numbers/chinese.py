@@ -186,6 +186,18 @@ def _chinese_tenths(text: str, claims: Claims) -> None:
                                 loose=text[m.start() - 1:m.start()] in _CN_APPROX_BEFORE))
 
 
+_DOUBLINGS = re.compile(r"翻了?([一二两三四五]|\d)番")
+
+
+def _chinese_doublings(text: str, claims: Claims) -> None:
+    """翻两番 (doubled twice) is fourfold, as «в четыре раза» or "quadrupled" says: n doublings are n or 2ⁿ;
+    翻一番 stays a loose one, as a bare 一 is."""
+    for m in _DOUBLINGS.finditer(text):
+        n = _cn_or_digit_value(m.group(1))
+        if n and not any(claims.taken[m.start():m.end()]):
+            claims.add(Quantity(m.group(0), (n, 2.0 ** n), False, m.start(), m.end(), loose=n == 1))
+
+
 def _chinese_both_sides(text: str, claims: Claims) -> None:
     """双方 (both sides) is the "two sides", «двух сторон» a translation counts: loose, it only helps match, so
     that a count changed beside it (双方已举行三次会议 as "the two sides had held two meetings") is still seen."""
@@ -279,7 +291,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
         if d and n is not None:
             add(Quantity(m.group(0), share(n / d), True, m.start(), m.end()))
 
-    for reader in (_chinese_half_years, _chinese_both_sides, _chinese_tenths, _chinese_roc_years, _chinese_decades, _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in,
+    for reader in (_chinese_half_years, _chinese_doublings, _chinese_both_sides, _chinese_tenths, _chinese_roc_years, _chinese_decades, _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in,
                    fractions_and_clocks):
         reader(text, claims)
 
