@@ -635,3 +635,17 @@ def test_tenths_written_with_成_are_per_cent(zh, tgt, lang, expected):
 def test_doubling_twice_is_fourfold(tgt, lang, expected):
     """翻两番 (doubled twice) rendered «в четыре раза» was "两 ≠ четыре"."""
     assert reason("到2020年国内生产总值比2010年翻两番。", tgt, lang) == expected
+
+
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("贸易顺差5.78万亿元，扩大2.1%。", "Положительное сальдо торгового баланса выросло на 2.", "ru",
+     "2.1% ≠ 2; 5.78万亿 only in the Chinese"),
+    ("贸易顺差5.78万亿元，扩大2.1%。", "The trade surplus widened by 2.", "en", "2.1% ≠ 2; 5.78万亿 only in the Chinese"),
+    ("民营企业进出口22.36万亿元，增长6.3%，占进出口总值的53.5%。",
+     "Импорт и экспорт частных предприятий составил 22,63 трлн юаней, увеличившись на 6,3%, их доля — 55,3%.", "ru",
+     "22.36万亿 ≠ 22,63 трлн; 53.5% ≠ 55,3%"),
+])
+def test_a_reason_sets_each_number_against_the_one_it_likely_became(zh, tgt, lang, expected):
+    """A clause cut at «2,1%» left "5.78万亿 ≠ 2; 2.1% only in the Chinese": the first leftovers of each side were
+    set against each other, whatever they were."""
+    assert reason(zh, tgt, lang) == expected
