@@ -649,3 +649,16 @@ def test_a_reason_sets_each_number_against_the_one_it_likely_became(zh, tgt, lan
     """A clause cut at «2,1%» left "5.78万亿 ≠ 2; 2.1% only in the Chinese": the first leftovers of each side were
     set against each other, whatever they were."""
     assert reason(zh, tgt, lang) == expected
+
+
+@pytest.mark.parametrize("zh, ru, expected", [
+    ("今年是中俄建交75周年。", "В этом году отмечается семидесятипятилетие установления дипломатических отношений.", None),
+    ("本协定有效期为五年。", "Соглашение заключается на пятилетний срок.", None),
+    ("今年是中俄建交75周年。", "В этом году отмечается семидесятилетие установления дипломатических отношений.",
+     "75 ≠ семидесятилетие"),
+    ("本协定有效期为五年。", "Соглашение заключается на трёхлетний срок.", "五 ≠ трёхлетний"),
+])
+def test_russian_years_in_one_compound_word(zh, ru, expected):
+    """«семидесятипятилетие» for 75周年 was "75 only in the Chinese", and a term changed in «трёхлетний срок»
+    went unseen: a number joined to -лет- was no number."""
+    assert reason(zh, ru, "ru") == expected

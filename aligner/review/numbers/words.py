@@ -231,6 +231,32 @@ def _around_the_clock(text: str, claims: Claims) -> None:
             claims.add(Quantity(m.group(0), (24.0,), False, m.start(), m.end()))
 
 
+# Years in one compound word: пятилетний срок (五年期), трёхлетний план, семидесятипятилетие (75周年), as the stems
+# of a number in the genitive joined to -лет-; not десятилетие or столетие alone (see _SPAN_WORDS), which are loose.
+_RU_COMPOUND_STEMS = {
+    "одно": 1, "двух": 2, "трёх": 3, "трех": 3, "четырёх": 4, "четырех": 4, "пяти": 5, "шести": 6, "семи": 7,
+    "восьми": 8, "девяти": 9, "десяти": 10, "одиннадцати": 11, "двенадцати": 12, "пятнадцати": 15, "двадцати": 20,
+    "тридцати": 30, "сорока": 40, "пятидесяти": 50, "шестидесяти": 60, "семидесяти": 70, "восьмидесяти": 80,
+    "девяноста": 90, "сто": 100, "двухсот": 200, "трёхсот": 300, "трехсот": 300, "пятисот": 500,
+}
+_RU_COMPOUND_YEARS = re.compile(
+    "((?:" + "|".join(sorted(_RU_COMPOUND_STEMS, key=len, reverse=True)) + r"){1,3})(?:лети[еяюи]|летием|летн\w+)$")
+
+
+def _ru_compound_years(word: str) -> float | None:
+    """75 for семидесятипятилетие, 5 for пятилетний; None for words that are no such compound."""
+    m = _RU_COMPOUND_YEARS.match(word.lower())
+    if not m or word.lower() in _SPAN_WORDS:
+        return None
+    total, rest = 0.0, m.group(1)
+    while rest:
+        stem = next((k for k in sorted(_RU_COMPOUND_STEMS, key=len, reverse=True) if rest.startswith(k)), None)
+        if stem is None:
+            return None
+        total, rest = total + _RU_COMPOUND_STEMS[stem], rest[len(stem):]
+    return total
+
+
 # "A year and a half", "half a year", "полгода": 1.5 and 0.5 years, or 18 and 6 months (18个月, 半年, 6个月).
 _HALF_YEARS = {
     "en": re.compile(r"\b(?:(?:a|one) year and a half|one and a half years?|a year-and-a-half|(half) a year)\b", re.I),
@@ -497,6 +523,10 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
             else (1.0 if lang == "ru" and _ONE_UNIT_RU.match(tok.lower()) else None)
         if unit:  # "a week" for 7天: helps match, never a difference by itself
             found.append(Quantity(tok, (unit,), False, w.start(), w.end(), loose=True))
+            continue
+        years = _ru_compound_years(tok) if lang == "ru" else None
+        if years and years > 1:  # пятилетний срок for 五年期: a count in words, soft
+            found.append(Quantity(tok, (years,), False, w.start(), w.end()))
             continue
         years = _SPAN_WORDS.get(tok.lower())
         if years:  # "over the past decade" for 10年来: helps match, never a difference by itself
