@@ -203,7 +203,7 @@ def _chinese_both_sides(text: str, claims: Claims) -> None:
     that a count changed beside it (双方已举行三次会议 as "the two sides had held two meetings") is still seen."""
     for m in re.finditer("双方", text):
         if not any(claims.taken[m.start():m.end()]):
-            claims.add(Quantity(m.group(0), (2.0,), False, m.start(), m.end(), loose=True))
+            claims.add(Quantity(m.group(0), (2.0,), False, m.start(), m.end(), loose=True, implied=True))
 
 
 # Years of the Republic of China's calendar, as Taiwan dates everything official: 民国111年 (or 中华民国一百一十一年)

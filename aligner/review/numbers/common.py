@@ -16,6 +16,9 @@ class Quantity:
     end: int
     loose: bool = False  # an estimate (十几, 四十多) or a bare "one" or 1: helps match, never a difference by itself
     ordinal: bool = False  # a soft rank or date (XXV, 第二十四, 九十年代): a reason sets it against a hard number left over
+    # a count the text implies without writing one (双方, both sides): loose, and the other side's count it matches
+    # ("the two sides") is no soft number of that side's own
+    implied: bool = False
 
 
 
