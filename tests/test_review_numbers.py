@@ -82,6 +82,9 @@ def test_russian_decimal_comma_and_digit_groups():
     assert quantities("1,5 млн", "ru")[0].values == (1_500_000,)
     assert 1500 in quantities("1 500 лет", "ru")[0].values  # no-break space
     assert set(quantities("1,500 тонн", "ru")[0].values) == {1.5, 1500}
+    # dots grouping thousands before a decimal comma, as a table exported in a Russian locale writes them
+    assert quantities("126.058,2 млрд юаней", "ru")[0].values == pytest.approx((126_058.2e9,))
+    assert reason("全年国内生产总值1260582亿元。", "ВВП за год составил 126.058,2 млрд юаней.", "ru") is None
     # before a scale word the comma is a decimal one: 5,221 тыс. is 5221, never 5,221,000 (522.1万)
     assert quantities("5,221 тыс. единиц", "ru")[0].values == (5221,)
     assert reason("汽车出口522.1万辆，增长57.4%。", "Экспорт автомобилей составил 5,221 тыс. единиц, увеличившись на 57,4%.",
