@@ -125,6 +125,12 @@ def test_an_unusable_glossary_is_one_clear_error(content, message):
     ("trade war", "the trade war between the two countries", "en", True),
     ("income tax", "individual income tax rates", "en", True),
     ("rule of law", "advance the rule of law", "en", True),
+    # a vowel that drops out as the word declines: станок → станков, рынок → рынке, перечень → перечня
+    ("станок с ЧПУ", "Сторона Б поставляет Стороне А двенадцать станков с ЧПУ модели MD-850.", "ru", True),
+    ("рынок", "на мировом рынке", "ru", True),
+    ("перечень", "согласно перечню товаров", "ru", True),
+    ("образец", "по образцу, согласованному Сторонами", "ru", True),
+    ("рынок", "рыночные механизмы", "ru", False),
 ])
 def test_renderings_are_found_in_their_inflected_forms(form, text, lang, found):
     assert rendering_found(form, text, lang) is found
