@@ -53,10 +53,13 @@ def match(left: list[Quantity], right: list[Quantity]) -> tuple[list[Quantity], 
             [q for j, q in enumerate(right) if j not in owner])
 
 
-def _explained(implied: list[Quantity], other: list[Quantity]) -> int:
-    """How many of the other side's soft, definite numbers the implied counts (双方) match."""
-    soft = [q for q in other if not q.hard and not q.loose]
-    return len(soft) - len(match(implied, soft)[1]) if implied and soft else 0
+def _explained(src: list[Quantity], tgt: list[Quantity], right: list[Quantity]) -> int:
+    """How many of the translation's soft, definite numbers only the Chinese's implied counts (双方) match: those
+    left over without them but matched with them (`right`, the leftovers of the whole matching)."""
+    if not any(q.implied for q in src):
+        return 0
+    soft = lambda qs: sum(not q.hard and not q.loose for q in qs)  # noqa: E731
+    return soft(match([q for q in src if not q.implied], tgt)[1]) - soft(right)
 
 
 def mismatch_reason(src: list[Quantity], tgt: list[Quantity], src_lang: str, tgt_lang: str) -> str | None:
@@ -71,7 +74,7 @@ def mismatch(src: list[Quantity], tgt: list[Quantity], src_lang: str,
     left, right = match(src, tgt)
     # Estimates and a bare "one" only help match; they are too vague to count as a difference.
     # A count one stands for (双方 for «двух сторон») is no soft number of its side's own.
-    explained_src, explained_tgt = _explained([q for q in tgt if q.implied], src), _explained([q for q in src if q.implied], tgt)
+    explained_src, explained_tgt = _explained(tgt, src, left), _explained(src, tgt, right)
     src, tgt = [q for q in src if not q.loose], [q for q in tgt if not q.loose]
     left, right = [q for q in left if not q.loose], [q for q in right if not q.loose]
     hard_left = [q for q in left if q.hard]
