@@ -274,6 +274,18 @@ def test_a_russian_abbreviated_month_or_reference_before_its_number_does_not_spl
     assert _texts(text, "ru") == sentences
 
 
+@pytest.mark.parametrize("text, sentences", [
+    ("Статья 1. Предмет договора", ["Статья 1. Предмет договора"]),
+    ("Глава II. Общие положения", ["Глава II. Общие положения"]),
+    ("Статья 3. Сторона Б обязуется поставить оборудование. Оплата производится в юанях.",
+     ["Статья 3. Сторона Б обязуется поставить оборудование.", "Оплата производится в юанях."]),
+    ("Это предусмотрено в статье 5. Далее.", ["Это предусмотрено в статье 5.", "Далее."]),
+])
+def test_a_russian_article_number_heads_its_title(text, sentences):
+    """«Статья 1. Предмет договора» (第一条 合同标的) was two sentences, «Статья 1.» alone."""
+    assert _texts(text, "ru") == sentences
+
+
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_a_section_numeral_stays_with_its_sentence(lang):
     text = {
