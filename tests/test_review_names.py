@@ -248,6 +248,23 @@ def test_a_known_leader_in_place_of_someone_else_of_that_surname(tgt, lang, expe
         ["Li Keqiang (李克强) only in the Chinese; Li Qiang only in the English"]
 
 
+@pytest.mark.parametrize("lang, tgt, expected", [
+    ("en", ["Representative of Party A: Zhao Wei", "Representative of Party B: Li Jianhua"],
+     ["张伟 ≠ Zhao Wei", "李建国 ≠ Li Jianhua"]),
+    ("ru", ["Представитель Стороны А: Чжао Вэй", "Представитель Стороны Б: Ли Цзяньхуа"],
+     ["张伟 ≠ Чжао Вэй", "李建国 ≠ Ли Цзяньхуа"]),
+    ("ru", ["Представитель Стороны А: Чжан Вэй", "Представитель Стороны Б: Ли Цзяньго"], [None, None]),
+])
+def test_a_name_written_once_and_changed_in_one_syllable(lang, tgt, expected):
+    """A contract names each signatory once, too few pairs for the document's own list: 张伟 as "Zhao Wei" went
+    unflagged. A surname with any character after it is no name: 大史站在那里 rendered "Shi Qiang stood there"
+    (his full name for the nickname 大史) is not 史站 changed."""
+    zh = ["甲方代表：张伟", "乙方代表：李建国"]
+    assert reasons(list(zip(zh, tgt)), lang) == expected
+    assert reasons([("汪淼的哭泣被身后的一阵笑声打断，他扭头一看，大史站在那里，嘴里吐出一口白烟。",
+                     "He turned around. Captain Shi Qiang stood there, blowing out a mouthful of white smoke.")], "en") == [None]
+
+
 def test_an_import_expo_is_no_world_expo_only_in_the_english():
     """进口博览会 is the Import Expo: no World Expo (世博会) missing from the Chinese. A World Expo
     still has to be on both sides."""

@@ -14,7 +14,8 @@ Three checks, each kept to what can be told reliably:
   a pair only is flagged. A word the translation also uses in lower case ("long", "he") is
   never taken for a name, and a name must match its Chinese in most of its pairs to count.
   Part of a name counts as the name ("Mr Li", "Ming", "Ли Мина") unless another romanised word
-  beside it makes it someone else's: "Li Hua" where the Chinese has 李明 (Li Ming) is flagged.
+  beside it makes it someone else's: "Li Hua" where the Chinese has 李明 (Li Ming) is flagged. A name the
+  document writes once (a contract's signatory) is checked in its own pair: 张伟 as "Zhao Wei".
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from aligner.review.acronyms import russian_acronyms, russian_form, spelled_out
 from aligner.review.countries import COUNTRIES
 from aligner.review.gaps import LANG_NAMES
 from aligner.review.marks import bead_text, word_marks
-from aligner.review.romanise import find_in_chinese, syllables_of
+from aligner.review.romanise import char_readings, find_in_chinese, syllables_of
 from aligner.types import Alignment, Bead, Flag
 
 NAME = "name"
@@ -412,11 +413,62 @@ def _name_findings(src: str, tgt: str, lang: str, names: list[RomanisedName], or
     return findings
 
 
+# Common Chinese surnames: a name changed in one syllable is looked for only where one of them opens it.
+_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁"
+                      "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤")
+
+
+def _changed_unlisted(src: str, tgt: str, lang: str, names: list[RomanisedName], lower: set[str]) -> list[Finding]:
+    """A name the document writes once, changed in one syllable: "Чжао Вэй" where the Chinese has 张伟 (Zhang Wei).
+
+    The document's list needs a name in several pairs; this catches the contract's one signatory. Only a
+    surname and a given name written as two or three words, reading as nothing in the pair's Chinese, set
+    against a common surname that stands alone there (not inside a word: 行李) with its given name, all
+    syllables alike but the surname or one of a two-syllable given name.
+    """
+    listed = {n.written for n in names}
+    found: list[Finding] = []
+    candidates = [(w, ws) for w, ws in dict.fromkeys(_candidates(tgt, lang, lower)) if len(ws) >= 2]
+    readings = {w: _readings(ws, lang) for w, ws in candidates}
+    if not any(readings.values()):
+        return found
+    rendered = {c for rs in readings.values() for r in rs for c in find_in_chinese(src, r)}
+    starts = [i for i, ch in enumerate(src) if ch in _SURNAMES]
+    if not starts:
+        return found
+    from aligner.align.lexicon import chinese_words  # the dictionary is read only when a name needs it
+
+    alone = set(chinese_words(src))
+    for written, words in candidates:
+        if written in listed or not readings[written] or any(find_in_chinese(src, r) for r in readings[written]) \
+                or any(re.search(e.en if lang == "en" else e.ru, written) for e in ENTITIES) \
+                or any(written != w and written in w and readings[w] for w, _ in candidates):
+            continue
+        for i in starts:
+            if src[i] not in alone:
+                continue
+            for reading in readings[written]:
+                window = src[i:i + len(reading)]
+                if len(window) < len(reading) or not all("\u4e00" <= ch <= "\u9fff" for ch in window) \
+                        or any(window in c or c in window for c in rendered):
+                    continue
+                off = [t for t, (syllables, ch) in enumerate(zip(reading, window)) if not syllables & char_readings(ch)]
+                # the surname changed, or one syllable of a two-syllable given name: a surname with any one
+                # character after it is no name (大史站在那里 is Shi standing there, not Shi Qiang's name changed)
+                if len(off) == 1 and (off[0] == 0 or len(reading) >= 3):
+                    found.append((f"{window} ≠ {written}", [window], [written]))
+                    break
+            else:
+                continue
+            break
+    return found
+
+
 def name_flags(alignment: Alignment, romanised: bool = True) -> None:
     """Flag pairs where a name, acronym or Latin-script token is on one side only."""
     lang = alignment.target.lang
     names = name_lexicon(alignment) if romanised else []
-    lower = _lower_words(alignment) if names else set()
+    lower = _lower_words(alignment) if romanised else set()
     for bead in alignment.beads:
         if not bead.src or not bead.tgt or any(f.kind == NAME for f in bead.flags):
             continue
@@ -428,7 +480,9 @@ def name_flags(alignment: Alignment, romanised: bool = True) -> None:
         quoted = [w for _, _, words in named for w in words]
         entities = [f for f in _entity_findings(src, tgt, lang, originals)
                     if not (f[2] and all(any(w in q for q in quoted) for w in f[2]))]
-        findings = _latin_findings(src, tgt, originals, lang) + entities + named
+        unlisted = [f for f in (_changed_unlisted(src, tgt, lang, names, lower) if romanised else [])
+                    if not any(w in q for w in f[2] for q in quoted)]  # said already by the list's own finding
+        findings = _latin_findings(src, tgt, originals, lang) + entities + named + unlisted
         if findings:
             marks = (word_marks(alignment.source, bead.src, [w for _, words, _ in findings for w in words], "src")
                      + word_marks(alignment.target, bead.tgt, [w for _, _, words in findings for w in words], "tgt"))
