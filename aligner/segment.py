@@ -8,8 +8,8 @@ and brackets; an ellipsis inside speech is a pause), Russian by razdel, English 
 on our edge cases (No. 5, Jan. 4, Art. 3, p. 12) splits correctly where razdel does not,
 refined inside quoted speech, which pysbd keeps whole (see benchmarks/segmentation.py: against
 the MAC dev sentence lines, English ends found 0.78 → 0.98 at precision 0.997). A few fixes on top: a
-lone section numeral ("I.", "2.") joins the sentence it heads; for Russian, "долл. США"
-stays whole, and a sentence ends at "2022 г.", "5 млн т." or "и пр." before a capitalised word, unless it
+lone section numeral ("I.", "2.") joins the sentence it heads; for Russian, "долл. США",
+"12 сент. 2024 г." and "Статья 1. Предмет договора" stay whole, and a sentence ends at "2022 г.", "5 млн т." or "и пр." before a capitalised word, unless it
 only opened with that date ("В 2022 г. Россия …"). A "sentence" far
 longer than any real one (a text typed with commas only, a line without full stops) is cut at
 its clause marks (；before ，) into pieces a pair can hold.
@@ -99,6 +99,24 @@ _RU_DATE_OPENER_RE = re.compile(r"(?:В|Во|С|Со|До|К|По|На|За|От
 # razdel ends a sentence at a currency abbreviation before an acronym: "100 млрд долл. США".
 _RU_CURRENCY_END_RE = re.compile(r"\b(?:долл|дол|руб|евро|ам)\.$")
 _RU_ACRONYM_START_RE = re.compile(r"^[А-ЯЁA-Z]{2,}\b")
+# …and at an abbreviated month or a reference before its number: "12 сент. 2024 г.", "в табл. 3", "согласно
+# подп. 3 п. 2", "прил. 2 к договору" (a sentence seldom opens with a digit in Russian).
+_RU_BEFORE_NUMBER_END_RE = re.compile(r"(?<![\w-])(?:янв|февр?|мар|апр|авг|сент?|окт|нояб?|дек|табл|прил|подп|разд|рис|гл|"
+                                      r"абз|прим|вып|изд)\.$")
+
+
+# A heading's number, "Статья 5." or "Глава II.", heads the words after it as 第五条 heads its own: one sentence.
+_RU_HEADING_NUMBER_RE = re.compile(r"(?:Статья|Глава|Раздел|Часть|Пункт|Параграф)\s+(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6})\.")
+
+
+def _join_ru_headings(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans with each lone "Статья 1." joined to the piece after it (its title or first sentence)."""
+    joined: list[tuple[int, int]] = []
+    for a, b in spans:
+        if joined and _RU_HEADING_NUMBER_RE.fullmatch(para[joined[-1][0]:joined[-1][1]].strip()):
+            a = joined.pop()[0]
+        joined.append((a, b))
+    return joined
 
 
 # „лапки“: razdel knows «» and “”, not a „ closed by “; shown to it as «» (one character each: same offsets).
@@ -113,6 +131,7 @@ def _split_ru(para: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for s in razdel.sentenize(flat):
         if spans and (_RU_CURRENCY_END_RE.search(flat[spans[-1][0]:spans[-1][1]]) and _RU_ACRONYM_START_RE.match(s.text)
+                      or _RU_BEFORE_NUMBER_END_RE.search(flat[spans[-1][0]:spans[-1][1]]) and s.text[:1].isdigit()
                       or _RU_DATE_OPENER_RE.fullmatch(flat, *spans[-1])):
             start = spans.pop()[0]
         else:
@@ -123,7 +142,7 @@ def _split_ru(para: str) -> list[tuple[int, int]]:
             spans.append((start, m.end()))
             start = m.end()
         spans.append((start, s.stop))
-    return spans
+    return _join_ru_headings(para, spans)
 
 
 # --- English -------------------------------------------------------------------------

@@ -1,6 +1,8 @@
-"""End to end on formal Chinese documents and their English translations, as a reviewer of statements,
-contracts and reports reads them (tests/data/formal: a press briefing on trade figures, an equipment
-contract, a statistical communiqué, a summit speech; faithful translations written for these tests).
+"""End to end on formal Chinese documents and their English and Russian translations, as a reviewer of
+statements, contracts and reports reads them (tests/data/formal: a press briefing on trade figures, an
+equipment contract, a statistical communiqué, a summit speech; faithful translations written for these
+tests, the Russian in the idiom of official Russian: «трлн юаней», «на 3,1 процентного пункта выше»,
+«Статья 1.», «не позднее 30 сентября 2023 г.», «новая тройка»).
 
 A faithful translation gets no number or name flag: such flags are what a reviewer stops trusting when
 they are false. A copy with one slip planted per sentence gets the flag that names the slip.
@@ -23,6 +25,7 @@ SLIPS = [
     ("press", "up 6.3%", "up 3.6%", (NUMBER, "6.3% ≠ 3.6%")),
     ("press", "for seven consecutive years", "for six consecutive years", (NUMBER, "7 ≠ six")),
     ("press", "the fifth ministerial", "the fourth ministerial", (NUMBER, "五 ≠ fourth")),
+    ("press", "had met three times", "had met four times", (NUMBER, "三 ≠ four")),
     ("press", "China hopes the U.S. will", "China hopes the EU will",
      (NAME, "EU only in the English; United States (美方) only in the Chinese")),
     ("contract", "Within 10 working days", "Within 15 working days", (NUMBER, "10 ≠ 15")),
@@ -36,25 +39,57 @@ SLIPS = [
 ]
 
 
+# The same slips and others a Russian translation of these documents may make.
+RUSSIAN_SLIPS = [
+    ("press", "увеличившись на 6,3%", "увеличившись на 3,6%", (NUMBER, "6.3% ≠ 3,6%")),
+    ("press", "семь лет подряд", "шесть лет подряд", (NUMBER, "7 ≠ шесть")),
+    ("press", "в пятом раунде", "в четвёртом раунде", (NUMBER, "五 ≠ четвёртом")),
+    ("press", "5,221 млн единиц", "5,221 тыс. единиц", (NUMBER, "522.1万 ≠ 5,221 тыс.")),
+    ("press", "что американская сторона", "что ЕС", (NAME, "EU only in the Russian; United States (美方) only in the Chinese")),
+    ("press", "провели уже три встречи", "провели уже две встречи", (NUMBER, "三 ≠ две")),
+    ("press", "визита Ван Вэньтао", "визита Ван И", (NAME, "王文涛 (Ван Вэньтао) ≠ Ван И")),
+    ("contract", "0,5‰", "0,5%", (NUMBER, "0.5‰ ≠ 0,5%")),
+    ("contract", "двенадцать станков", "десять станков", (NUMBER, "12 ≠ десять")),
+    ("contract", "в четырёх экземплярах, по два", "в трёх экземплярах, по два", (NUMBER, "四 ≠ трёх")),
+    ("contract", "составляет два года", "составляет полтора года", (NUMBER, "24 ≠ полтора")),
+    ("contract", "1,08 млн юаней", "1,8 млн юаней", (NUMBER, "108万 ≠ 1,8 млн")),
+    ("contract", "Чжан Вэй", "Чжао Вэй", (NAME, "张伟 ≠ Чжао Вэй")),
+    ("report", "на 2,08 млн человек меньше", "на 2,08 млн человек больше", (NUMBER, "减少 ≠ больше")),
+    ("report", "на 15,3% меньше", "на 15,3% больше", (NUMBER, "下降 ≠ больше")),
+    ("report", "163,3 млрд", "16,33 млрд", (NUMBER, "1633亿 ≠ 16,33 млрд")),
+    ("report", "на 380 тыс. больше", "на 38 тыс. больше", (NUMBER, "38万 ≠ 38 тыс.")),
+    ("speech", "в Казахстане", "в Узбекистане", (NAME, "Kazakhstan (哈萨克斯坦) only in the Chinese")),
+    ("speech", "к Всемирной торговой организации", "к Всемирной организации здравоохранения",
+     (NAME, "WTO (世界贸易组织) only in the Chinese; WHO only in the Russian")),
+    ("speech", "Ли Цян", "Ли Кэцян", (NAME, "Li Keqiang only in the Russian; Li Qiang (李强) only in the Chinese")),
+    ("speech", "26 млрд юаней", "26 млн юаней", (NUMBER, "260亿 ≠ 26 млн")),
+]
+
+
 @pytest.fixture(scope="module")
 def aligned():
     from aligner import align_texts
 
     @cache
-    def run(name: str, english: str) -> Alignment:
-        return align_texts((DATA / f"{name}.zh.txt").read_text(encoding="utf-8"), english,
-                           source_name=f"{name}.zh.txt", target_name=f"{name}.en.txt")
+    def run(name: str, translation: str, lang: str = "en") -> Alignment:
+        return align_texts((DATA / f"{name}.zh.txt").read_text(encoding="utf-8"), translation,
+                           source_name=f"{name}.zh.txt", target_name=f"{name}.{lang}.txt")
 
     return run
 
 
+def translation(name: str, lang: str = "en") -> str:
+    return (DATA / f"{name}.{lang}.txt").read_text(encoding="utf-8")
+
+
 def english(name: str) -> str:
-    return (DATA / f"{name}.en.txt").read_text(encoding="utf-8")
+    return translation(name, "en")
 
 
+@pytest.mark.parametrize("lang", ("en", "ru"))
 @pytest.mark.parametrize("name", DOCUMENTS)
-def test_a_faithful_translation_has_no_number_or_name_flag(aligned, name):
-    a = aligned(name, english(name))
+def test_a_faithful_translation_has_no_number_or_name_flag(aligned, name, lang):
+    a = aligned(name, translation(name, lang), lang)
     wrong = [(a.target.span_text(b.tgt), f.reason) for b in a.beads for f in b.flags if f.kind in (NUMBER, NAME)]
     assert wrong == []
 
@@ -64,5 +99,14 @@ def test_a_slip_gets_the_flag_that_names_it(aligned, name, before, after, flag):
     text = english(name)
     assert text.count(before) == 1
     a = aligned(name, text.replace(before, after))
+    bead = next(b for b in a.beads if after in a.target.span_text(b.tgt))
+    assert flag in [(f.kind, f.reason) for f in bead.flags]
+
+
+@pytest.mark.parametrize("name, before, after, flag", RUSSIAN_SLIPS, ids=[s[2] for s in RUSSIAN_SLIPS])
+def test_a_slip_in_russian_gets_the_flag_that_names_it(aligned, name, before, after, flag):
+    text = translation(name, "ru")
+    assert text.count(before) == 1
+    a = aligned(name, text.replace(before, after), "ru")
     bead = next(b for b in a.beads if after in a.target.span_text(b.tgt))
     assert flag in [(f.kind, f.reason) for f in bead.flags]

@@ -21,6 +21,16 @@ PATENTS = "全年授予专利权364.9万件，比上年下降15.3%。"
     (PATENTS, "A total of 3.649 million patents were granted, down 15.3 percent.", "en", None),
     (PATENTS, "За год выдано 3,649 млн патентов, рост на 15,3%.", "ru", "下降 ≠ рост"),
     (PATENTS, "За год выдано 3,649 млн патентов, что на 15,3% меньше, чем годом ранее: снижение.", "ru", None),
+    # Russian says which way a figure moved by comparing it: "на 2,08 млн человек меньше", "на 380 тыс. больше"
+    (POPULATION, "На конец года численность населения составила 1409,67 млн человек, что на 2,08 млн человек больше, "
+                 "чем на конец предыдущего года.", "ru", "减少 ≠ больше"),
+    (POPULATION, "На конец года численность населения составила 1409,67 млн человек, что на 2,08 млн человек меньше, "
+                 "чем на конец предыдущего года.", "ru", None),
+    ("全年城镇新增就业1244万人，比上年增加38万人。", "За год в городах создано 12,44 млн новых рабочих мест, на 380 тыс. "
+     "меньше, чем годом ранее.", "ru", "增加 ≠ меньше"),
+    ("比上年提升3.1个百分点。", "Что на 3,1 процентного пункта ниже, чем годом ранее.", "ru", "提升 ≠ ниже"),
+    # a comparative that compares no figure says nothing of one
+    (PATENTS, "За год выдано 3,649 млн патентов; больше внимания уделялось качеству.", "ru", None),
     ("一季度经济负增长6.8%。", "The economy contracted by 6.8% in the first quarter.", "en", None),
     ("一季度经济负增长6.8%。", "The economy grew by 6.8% in the first quarter.", "en", "负增长 ≠ grew"),
     # both ways on one side, or a word of direction that is no figure's: nothing certain

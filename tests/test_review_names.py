@@ -153,6 +153,8 @@ def test_reasons_quote_the_users_own_traditional_and_full_width_text():
     ("会议于莫斯科时间10点开始。", "Заседание началось в 10 часов по московскому времени.", "ru"),
     ("他毕业于莫斯科大学。", "Он окончил Московский университет.", "ru"),
     ("中国是俄罗斯最大的贸易伙伴。", "Поднебесная является крупнейшим торговым партнером России.", "ru"),  # China
+    ("联合国安理会通过了决议。", "Совбез ООН принял резолюцию.", "ru"),  # the Security Council as the press shortens it
+    ("安理会通过了决议。", "Совбез принял резолюцию.", "ru"),
 ])
 def test_abbreviated_chinese_forms_of_known_names(zh, tgt, lang):
     assert reasons([(zh, tgt)], lang) == [None]
@@ -224,6 +226,45 @@ def test_a_leader_swapped_for_another_is_flagged_in_a_text_that_names_them_once(
     assert reasons([("两国元首举行会谈。", "President Xi and President Putin held talks.")], "en") == [None]
 
 
+@pytest.mark.parametrize("tgt, lang, expected", [
+    ("The spokesperson added that Minister of Commerce Wang Yi would visit Singapore and Malaysia next week.", "en",
+     "Wang Yi only in the English"),
+    ("Официальный представитель также сообщила, что министр коммерции Ван И на следующей неделе посетит Сингапур и "
+     "Малайзию.", "ru", "Wang Yi only in the Russian"),
+    ("The spokesperson added that Minister of Commerce Wang Wentao would visit Singapore and Malaysia next week.", "en",
+     None),
+    ("Официальный представитель также сообщила, что министр коммерции Ван Вэньтао на следующей неделе посетит "
+     "Сингапур и Малайзию.", "ru", None),
+])
+def test_a_known_leader_in_place_of_someone_else_of_that_surname(tgt, lang, expected):
+    """王文涛 (in no table, named once) rendered as the known Wang Yi (王毅) went unflagged: leaders are checked
+    from the Chinese side only. Where the Chinese names someone else of that surname, the leader is a name only
+    in the translation; a leader spelled out for 两国元首, or beside 学习 (习 inside a word), is not."""
+    zh = "发言人还介绍，商务部部长王文涛将于下周访问新加坡和马来西亚。"
+    assert reasons([(zh, tgt)], lang) == [expected]
+    assert reasons([("我们要认真学习两国元首的讲话。", "We will study the speeches of President Xi and President Putin."),
+                    ("两国元首举行会谈。", "Председатель Си Цзиньпин и Президент Путин провели переговоры.")], lang) == [None, None]
+    assert reasons([("李克强总理将出席会议。", "Premier Li Qiang will attend the meeting.")], "en") == \
+        ["Li Keqiang (李克强) only in the Chinese; Li Qiang only in the English"]
+
+
+@pytest.mark.parametrize("lang, tgt, expected", [
+    ("en", ["Representative of Party A: Zhao Wei", "Representative of Party B: Li Jianhua"],
+     ["张伟 ≠ Zhao Wei", "李建国 ≠ Li Jianhua"]),
+    ("ru", ["Представитель Стороны А: Чжао Вэй", "Представитель Стороны Б: Ли Цзяньхуа"],
+     ["张伟 ≠ Чжао Вэй", "李建国 ≠ Ли Цзяньхуа"]),
+    ("ru", ["Представитель Стороны А: Чжан Вэй", "Представитель Стороны Б: Ли Цзяньго"], [None, None]),
+])
+def test_a_name_written_once_and_changed_in_one_syllable(lang, tgt, expected):
+    """A contract names each signatory once, too few pairs for the document's own list: 张伟 as "Zhao Wei" went
+    unflagged. A surname with any character after it is no name: 大史站在那里 rendered "Shi Qiang stood there"
+    (his full name for the nickname 大史) is not 史站 changed."""
+    zh = ["甲方代表：张伟", "乙方代表：李建国"]
+    assert reasons(list(zip(zh, tgt)), lang) == expected
+    assert reasons([("汪淼的哭泣被身后的一阵笑声打断，他扭头一看，大史站在那里，嘴里吐出一口白烟。",
+                     "He turned around. Captain Shi Qiang stood there, blowing out a mouthful of white smoke.")], "en") == [None]
+
+
 def test_an_import_expo_is_no_world_expo_only_in_the_english():
     """进口博览会 is the Import Expo: no World Expo (世博会) missing from the Chinese. A World Expo
     still has to be on both sides."""
@@ -280,6 +321,9 @@ def test_a_country_swapped_or_dropped_is_a_name():
     ("AI技术发展迅速。", "Artificial intelligence is developing fast.", "en"),
     ("2023年GDP增长5.2%。", "В 2023 году ВВП вырос на 5,2%.", "ru"),
     ("双方签署了MOU。", "Стороны подписали меморандум о взаимопонимании.", "ru"),
+    ("落实《区域全面经济伙伴关系协定》（RCEP）。",
+     "Выполнять Соглашение о всеобъемлющем региональном экономическом партнёрстве (ВРЭП).", "ru"),
+    ("推动加入CPTPP和DEPA。", "Добиваться присоединения к ВПТТП и СПЦЭ.", "ru"),
 ])
 def test_an_acronym_in_the_chinese_spelled_out_in_the_translation(zh, tgt, lang):
     """Chinese reports write GDP, CPI, CPTPP in Latin letters; a faithful translation spells them out or
@@ -293,6 +337,10 @@ def test_an_acronym_the_translation_leaves_out_is_still_a_name():
                     ("2023年GDP增长5.2%。", "В 2023 году экономика выросла на 5,2%.")], "en")[:2] == \
         ["CPTPP only in the Chinese", "GDP only in the Chinese"]
     assert reasons([("2023年GDP增长5.2%。", "В 2023 году экономика выросла на 5,2%.")], "ru") == ["GDP only in the Chinese"]
+    # a Russian acronym stands for one Latin acronym, and not for a known body's: США is no RCEP
+    assert reasons([("推动加入CPTPP和DEPA。", "Добиваться присоединения к ВПТТП и другим соглашениям."),
+                    ("落实RCEP。", "Выполнять соглашение вместе с США.")], "ru") == \
+        ["DEPA only in the Chinese", "RCEP only in the Chinese"]
 
 
 @pytest.mark.parametrize("zh, en", [

@@ -82,6 +82,15 @@ def test_russian_decimal_comma_and_digit_groups():
     assert quantities("1,5 млн", "ru")[0].values == (1_500_000,)
     assert 1500 in quantities("1 500 лет", "ru")[0].values  # no-break space
     assert set(quantities("1,500 тонн", "ru")[0].values) == {1.5, 1500}
+    # dots grouping thousands before a decimal comma, as a table exported in a Russian locale writes them
+    assert quantities("126.058,2 млрд юаней", "ru")[0].values == pytest.approx((126_058.2e9,))
+    assert reason("全年国内生产总值1260582亿元。", "ВВП за год составил 126.058,2 млрд юаней.", "ru") is None
+    # before a scale word the comma is a decimal one: 5,221 тыс. is 5221, never 5,221,000 (522.1万)
+    assert quantities("5,221 тыс. единиц", "ru")[0].values == (5221,)
+    assert reason("汽车出口522.1万辆，增长57.4%。", "Экспорт автомобилей составил 5,221 тыс. единиц, увеличившись на 57,4%.",
+                  "ru") == "522.1万 ≠ 5,221 тыс."
+    assert reason("汽车出口522.1万辆，增长57.4%。", "Экспорт автомобилей составил 5,221 млн единиц, увеличившись на 57,4%.",
+                  "ru") is None
 
 
 def test_codes_and_names_with_digits_are_not_numbers():
@@ -447,6 +456,20 @@ def test_ranks_and_counts_in_english_words(zh, en, expected):
     assert reason(zh, en, "en") == expected
 
 
+@pytest.mark.parametrize("zh, ru, expected", [
+    ("王文涛将出席第五轮部长级会议。", "Ван Вэньтао примет участие в пятом раунде переговоров на уровне министров.", None),
+    ("王文涛将出席第五轮部长级会议。", "Ван Вэньтао примет участие в четвёртом раунде переговоров на уровне министров.",
+     "五 ≠ четвёртом"),
+    ("第七届进博会将在上海举办。", "Шестое Китайское международное импортное ЭКСПО пройдёт в Шанхае.", "七 ≠ Шестое"),
+    ("欧盟为我国第二大贸易伙伴。", "ЕС является вторым по величине торговым партнёром Китая.", None),
+    ("出口首次突破万亿元大关。", "Экспорт впервые превысил отметку в триллион юаней; это первый такой случай.", None),
+])
+def test_ranks_in_russian_words(zh, ru, expected):
+    """A Russian ordinal alone (в четвёртом раунде for 第五轮) is a soft rank, as an English one is: it was
+    read only inside a compound number or a date, so a round or a session renumbered went unflagged."""
+    assert reason(zh, ru, "ru") == expected
+
+
 @pytest.mark.parametrize("tgt, lang", [
     ("Over the past decade, trade between China and Central Asia has roughly doubled.", "en"),
     ("За последнее десятилетие торговля Китая с Центральной Азией примерно удвоилась.", "ru"),
@@ -542,3 +565,103 @@ def test_a_numeral_after_达成_is_read(zh, en, expected):
     """成 before a numeral makes an estimate only as in 成千上万 / 成百上千; the 成 of 达成 (reach) hid the
     三十 of 达成三十周年, so "the twenty-fifth anniversary" passed unflagged."""
     assert reason(zh, en, "en") == expected
+
+
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("设备质保期为18个月。", "The warranty period is a year and a half.", "en", None),
+    ("设备质保期为18个月。", "The warranty period is one and a half years.", "en", None),
+    ("设备质保期为6个月。", "The warranty period is half a year.", "en", None),
+    ("设备质保期为一年半。", "The warranty period is 18 months.", "en", None),
+    ("设备质保期为6个月。", "Гарантийный срок на оборудование — полгода.", "ru", None),
+    ("设备质保期为一年半。", "Гарантийный срок на оборудование — 18 месяцев.", "ru", None),
+    ("项目工期为半年。", "Срок реализации проекта — шесть месяцев.", "ru", None),
+    # a duration changed is still one
+    ("设备质保期为24个月。", "The warranty period is a year and a half.", "en", "24 ≠ a year and a half"),
+    ("设备质保期为6个月。", "Гарантийный срок на оборудование — полтора года.", "ru", "6 ≠ полтора"),
+    ("设备质保期为一年半。", "Гарантийный срок на оборудование — два года.", "ru", "一年半 ≠ два"),
+])
+def test_a_year_and_a_half_and_half_a_year_in_months(zh, tgt, lang, expected):
+    """18个月 as "a year and a half" was "18 only in the Chinese", 6个月 as «полгода» "6 only in the Chinese",
+    一年半 as "18 months" "18 only in the English": the same duration in the next unit."""
+    assert reason(zh, tgt, lang) == expected
+
+
+NEW_THREE = "“新三样”产品即电动载人汽车、锂离子蓄电池和太阳能电池合计出口1.06万亿元，首次突破万亿元大关，增长29.9%。"
+
+
+@pytest.mark.parametrize("zh, ru, expected", [
+    (NEW_THREE, "Совокупный экспорт «новой тройки» — электромобилей, литий-ионных аккумуляторов и солнечных батарей — "
+                "составил 1,06 трлн юаней, впервые превысив отметку в триллион юаней, и вырос на 29,9%.", None),
+    (NEW_THREE, "Совокупный экспорт «новой пятёрки» — электромобилей, литий-ионных аккумуляторов и солнечных батарей — "
+                "составил 1,06 трлн юаней, впервые превысив отметку в триллион юаней, и вырос на 29,9%.", "三 ≠ пятёрки"),
+    ("七国集团领导人峰会在日本举行。", "Саммит лидеров «Большой семёрки» прошёл в Японии.", None),
+    ("七国集团领导人峰会在日本举行。", "Саммит лидеров «Большой восьмёрки» прошёл в Японии.", "七 ≠ восьмёрки"),
+])
+def test_russian_numbers_as_nouns_and_a_scale_word_alone(zh, ru, expected):
+    """A press briefing's 新三样 is «новая тройка», and 万亿元大关 «отметка в триллион»: "三 ≠ триллион" was flagged
+    on a faithful translation, since «тройка» was no number and a bare «триллион» a count of its own."""
+    assert reason(zh, ru, "ru") == expected
+
+
+@pytest.mark.parametrize("tgt, lang, expected", [
+    ("Шу Цзюэтин сообщила, что рабочие группы двух сторон провели уже две встречи.", "ru", "三 ≠ две"),
+    ("Шу Цзюэтин сообщила, что рабочие группы двух сторон провели уже три встречи.", "ru", None),
+    ("Шу Цзюэтин сообщила, что рабочие группы сторон провели уже три встречи.", "ru", None),
+    ("Shu said the working groups of the two sides had held two meetings.", "en", "三 ≠ two"),
+    ("Shu said the working groups of the two sides had held three meetings.", "en", None),
+])
+def test_the_two_sides_of_双方_do_not_hide_a_changed_count(tgt, lang, expected):
+    """The "two sides" a translation counts for 双方 made the sides' counts unequal, so 三次会议 rendered as
+    "two meetings" was taken for a count dropped and another added, and went unflagged."""
+    assert reason("关于中美经贸关系，束珏婷表示，双方工作组已举行三次会议。", tgt, lang) == expected
+
+
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("一季度出口下降了三成。", "В первом квартале экспорт снизился на 30%.", "ru", None),
+    ("一季度出口增长近两成。", "В первом квартале экспорт вырос почти на 20%.", "ru", None),
+    ("七成以上的企业实现盈利。", "Более 70% предприятий получили прибыль.", "ru", None),
+    ("一季度出口下降了三成。", "Exports fell by 30% in the first quarter.", "en", None),
+    ("一季度出口下降了三成。", "В первом квартале экспорт снизился на 40%.", "ru", "三成 ≠ 40%"),
+    ("这一政策一成不变，三成员国均表示支持。", "Политика не меняется, и все три государства-члена её поддерживают.", "ru", None),
+])
+def test_tenths_written_with_成_are_per_cent(zh, tgt, lang, expected):
+    """下降了三成 (by three tenths) as «на 30%» was "三 ≠ 30%"; 近两成 as «почти на 20%» "20% only in the Russian"."""
+    assert reason(zh, tgt, lang) == expected
+
+
+@pytest.mark.parametrize("tgt, lang, expected", [
+    ("К 2020 году ВВП должен увеличиться в четыре раза по сравнению с 2010 годом.", "ru", None),
+    ("By 2020 GDP will be four times that of 2010.", "en", None),
+    ("By 2020 GDP will quadruple from 2010.", "en", None),
+    ("К 2020 году ВВП должен увеличиться в три раза по сравнению с 2010 годом.", "ru", "翻两番 ≠ три"),
+])
+def test_doubling_twice_is_fourfold(tgt, lang, expected):
+    """翻两番 (doubled twice) rendered «в четыре раза» was "两 ≠ четыре"."""
+    assert reason("到2020年国内生产总值比2010年翻两番。", tgt, lang) == expected
+
+
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("贸易顺差5.78万亿元，扩大2.1%。", "Положительное сальдо торгового баланса выросло на 2.", "ru",
+     "2.1% ≠ 2; 5.78万亿 only in the Chinese"),
+    ("贸易顺差5.78万亿元，扩大2.1%。", "The trade surplus widened by 2.", "en", "2.1% ≠ 2; 5.78万亿 only in the Chinese"),
+    ("民营企业进出口22.36万亿元，增长6.3%，占进出口总值的53.5%。",
+     "Импорт и экспорт частных предприятий составил 22,63 трлн юаней, увеличившись на 6,3%, их доля — 55,3%.", "ru",
+     "22.36万亿 ≠ 22,63 трлн; 53.5% ≠ 55,3%"),
+])
+def test_a_reason_sets_each_number_against_the_one_it_likely_became(zh, tgt, lang, expected):
+    """A clause cut at «2,1%» left "5.78万亿 ≠ 2; 2.1% only in the Chinese": the first leftovers of each side were
+    set against each other, whatever they were."""
+    assert reason(zh, tgt, lang) == expected
+
+
+@pytest.mark.parametrize("zh, ru, expected", [
+    ("今年是中俄建交75周年。", "В этом году отмечается семидесятипятилетие установления дипломатических отношений.", None),
+    ("本协定有效期为五年。", "Соглашение заключается на пятилетний срок.", None),
+    ("今年是中俄建交75周年。", "В этом году отмечается семидесятилетие установления дипломатических отношений.",
+     "75 ≠ семидесятилетие"),
+    ("本协定有效期为五年。", "Соглашение заключается на трёхлетний срок.", "五 ≠ трёхлетний"),
+])
+def test_russian_years_in_one_compound_word(zh, ru, expected):
+    """«семидесятипятилетие» for 75周年 was "75 only in the Chinese", and a term changed in «трёхлетний срок»
+    went unseen: a number joined to -лет- was no number."""
+    assert reason(zh, ru, "ru") == expected

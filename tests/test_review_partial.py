@@ -129,3 +129,23 @@ def test_complete_russian_with_abbreviations_is_not_called_partial():
     bead = next(b for b in a.beads if any("普京" in a.source.sentences[i].text for i in b.src))
     assert any("КНР" in a.target.sentences[j].text for j in bead.tgt)
     assert not [f.reason for f in bead.flags if f.kind == PARTIAL]
+
+
+def test_a_russian_list_of_figures_that_leaves_out_its_repeated_words_is_not_called_partial():
+    """The communiqué's 第一产业增加值…比重为7.1%，第二产业增加值比重为38.3%… is in Russian «…первичного сектора в ВВП
+    составила 7,1%, вторичного — 38,3%, третичного — 54,6%»: each dash stands for the words the Chinese repeats, and
+    the complete pair was "52% of the length this document's pairs predict". The list cut short is still flagged."""
+    from pathlib import Path
+
+    from aligner.pipeline import align_texts
+    from aligner.review.partial import target_content
+
+    assert target_content("вторичного — 38,3%", 6.0) == 10 + 2 * 6.0
+    assert target_content("2021–2025 гг.", 6.0) == 6.0  # a range of years has no dash of a list
+    formal = Path(__file__).resolve().parent / "data" / "formal"
+    zh, ru = (formal / "report.zh.txt").read_text(encoding="utf-8"), (formal / "report.ru.txt").read_text(encoding="utf-8")
+    shares = "составила 7,1%, вторичного — 38,3%, третичного — 54,6%."
+    for text, cut in ((ru, False), (ru.replace(shares, "составила 7,1%, вторичного — 38,3%."), True)):
+        a = align_texts(zh, text)
+        bead = next(b for b in a.beads if any("第二产业增加值比重" in a.source.sentences[i].text for i in b.src))
+        assert bool([f for f in bead.flags if f.kind == PARTIAL]) == cut

@@ -261,6 +261,31 @@ def test_russian_currency_abbreviation_before_an_acronym_does_not_split():
     assert _texts(text, "ru") == ["Стороны ожидают выделения 100 млрд долл. США в год.", "Это важно."]
 
 
+@pytest.mark.parametrize("text, sentences", [
+    ("Встреча состоялась 12 сент. 2024 г. в Пекине. Присутствовали министры.",
+     ["Встреча состоялась 12 сент. 2024 г. в Пекине.", "Присутствовали министры."]),
+    ("Согласно подп. 3 п. 2 договора цена фиксирована. Далее.", ["Согласно подп. 3 п. 2 договора цена фиксирована.", "Далее."]),
+    ("Согласно прил. 2 к договору, цена фиксирована. Далее.", ["Согласно прил. 2 к договору, цена фиксирована.", "Далее."]),
+    # before a capital the month may still end a sentence
+    ("Приём заявок продлится до 15 окт. Итоги подведут позже.", ["Приём заявок продлится до 15 окт.", "Итоги подведут позже."]),
+])
+def test_a_russian_abbreviated_month_or_reference_before_its_number_does_not_split(text, sentences):
+    """A contract's «12 сент. 2024 г.» was cut after «сент.», «согласно подп. 3 п. 2» after «подп.»."""
+    assert _texts(text, "ru") == sentences
+
+
+@pytest.mark.parametrize("text, sentences", [
+    ("Статья 1. Предмет договора", ["Статья 1. Предмет договора"]),
+    ("Глава II. Общие положения", ["Глава II. Общие положения"]),
+    ("Статья 3. Сторона Б обязуется поставить оборудование. Оплата производится в юанях.",
+     ["Статья 3. Сторона Б обязуется поставить оборудование.", "Оплата производится в юанях."]),
+    ("Это предусмотрено в статье 5. Далее.", ["Это предусмотрено в статье 5.", "Далее."]),
+])
+def test_a_russian_article_number_heads_its_title(text, sentences):
+    """«Статья 1. Предмет договора» (第一条 合同标的) was two sentences, «Статья 1.» alone."""
+    assert _texts(text, "ru") == sentences
+
+
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_a_section_numeral_stays_with_its_sentence(lang):
     text = {

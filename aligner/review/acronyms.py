@@ -1,5 +1,5 @@
 """Acronyms written in Latin letters inside Chinese text (GDP, CPI, RCEP, MOU) and how a translation may
-render them without the letters: spelled out in full, or by the Russian acronym (ВВП, ИПЦ).
+render them without the letters: spelled out in full, or by the Russian acronym (ВВП, ИПЦ, ВРЭП).
 
 Chinese reports and statements write such acronyms into the Chinese (2023年GDP增长5.2%); a faithful
 English writes "gross domestic product", a Russian one "ВВП". Neither is a token missing.
@@ -27,6 +27,17 @@ def russian_form(acronym: str, text: str) -> bool:
     """True when a Russian `text` renders `acronym` by its Russian form (GDP as ВВП)."""
     pattern = RUSSIAN_FORMS.get(acronym.upper())
     return pattern is not None and re.search(pattern, text) is not None
+
+
+_CYRILLIC_ACRONYM = re.compile(r"(?<![\w-])[А-ЯЁ]{2,6}(?![\w-])")
+
+
+def russian_acronyms(text: str) -> list[str]:
+    """Acronyms a Russian `text` writes in Cyrillic capitals (ВРЭП, ВПТТП), beside those of `RUSSIAN_FORMS`:
+    a Russian translation writes the Russian acronym of an agreement or a body (RCEP as ВРЭП) that no
+    table can list in full."""
+    known = [re.compile(p) for p in RUSSIAN_FORMS.values()]
+    return [m.group(0) for m in _CYRILLIC_ACRONYM.finditer(text) if not any(k.fullmatch(m.group(0)) for k in known)]
 
 
 _STOPWORDS = frozenset("a an and at for in of on the to".split())

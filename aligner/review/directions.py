@@ -28,9 +28,14 @@ _EN = {
                      r"contract(?:ed|ion|s)|shr[ai]nk(?:s|ing)?|shrunk|narrow(?:ed|s)|depreciat\w*|slid|plunge[ds]?|"
                      r"down(?= by\b| \$?\d| US\$| RMB))", re.I),
 }
+# A figure compared with the last: "на 2,08 млн человек меньше", "на 15,3% больше", "на 3,1 процентного пункта
+# выше", "в 2 раза больше"; only after such a figure, not "больше внимания", "не выше 5%".
+_RU_COMPARED = r"|(?<![\w-])(?:на|в)\s+[\d\u00a0\u202f ,.]*\d[^;!?]{0,30}?\s(?P<w>%s)(?![\w-])"
 _RU = {
-    UP: re.compile(r"(?<![\w-])(?:рост\w*|вырос\w*|увелич\w*|повы[сш]\w*|расш[иы]р\w*|прирост\w*)", re.I),
-    DOWN: re.compile(r"(?<![\w-])(?:сниж\w*|сниз\w*|сокра[тщ]\w*|упа[лд]\w*|паден\w*|уменьш\w*|спад\w*)", re.I),
+    UP: re.compile(r"(?<![\w-])(?:рост\w*|вырос\w*|увелич\w*|повы[сш]\w*|расш[иы]р\w*|прирост\w*)"
+                   + _RU_COMPARED % "больше|выше", re.I),
+    DOWN: re.compile(r"(?<![\w-])(?:сниж\w*|сниз\w*|сокра[тщ]\w*|упа[лд]\w*|паден\w*|уменьш\w*|спад\w*)"
+                     + _RU_COMPARED % "меньше|ниже", re.I),
 }
 _READERS = {"zh": _ZH, "en": _EN, "ru": _RU}
 
@@ -51,9 +56,10 @@ def direction(text: str, lang: str) -> Direction | None:
     taken: list[tuple[int, int]] = []
     for way in (DOWN, UP):  # DOWN first: 负增长 holds 增长
         for m in readers[way].finditer(text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                found.setdefault(way, []).append(m.span())
-                taken.append(m.span())
+            span = m.span("w") if m.groupdict().get("w") else m.span()  # the comparative, not its figure
+            if not any(s < span[1] and span[0] < e for s, e in taken):
+                found.setdefault(way, []).append(span)
+                taken.append(span)
     if len(found) != 1:
         return None
     way, spans = next(iter(found.items()))

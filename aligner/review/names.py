@@ -5,14 +5,17 @@ Three checks, each kept to what can be told reliably:
   written or as a known equivalent;
 - known organisations and places (北约 = NATO = НАТО, 上合组织 = SCO = ШОС …) must be on both
   sides or neither; countries, capitals and the leaders diplomatic texts name (习近平, 普京 …)
-  only from the Chinese side, since translators often spell out 两国 as "China and Russia";
+  only from the Chinese side, since translators often spell out 两国 as "China and Russia" — but a
+  Chinese leader the translation names where the Chinese has another person of that surname (王文涛 as
+  "Wang Yi") is flagged;
 - Chinese personal names: capitalised words of the translation that read as pinyin (English)
   or Palladius (Russian) and match characters of their own pairs' Chinese (陈清扬 ↔ Chen
   Qingyang ↔ Чэнь Цинъян) form the document's name list; a name from that list on one side of
   a pair only is flagged. A word the translation also uses in lower case ("long", "he") is
   never taken for a name, and a name must match its Chinese in most of its pairs to count.
   Part of a name counts as the name ("Mr Li", "Ming", "Ли Мина") unless another romanised word
-  beside it makes it someone else's: "Li Hua" where the Chinese has 李明 (Li Ming) is flagged.
+  beside it makes it someone else's: "Li Hua" where the Chinese has 李明 (Li Ming) is flagged. A name the
+  document writes once (a contract's signatory) is checked in its own pair: 张伟 as "Zhao Wei".
 """
 from __future__ import annotations
 
@@ -20,11 +23,11 @@ import re
 from dataclasses import dataclass
 
 from aligner.normalise import match_form
-from aligner.review.acronyms import russian_form, spelled_out
+from aligner.review.acronyms import russian_acronyms, russian_form, spelled_out
 from aligner.review.countries import COUNTRIES
 from aligner.review.gaps import LANG_NAMES
 from aligner.review.marks import bead_text, word_marks
-from aligner.review.romanise import find_in_chinese, syllables_of
+from aligner.review.romanise import char_readings, find_in_chinese, syllables_of
 from aligner.types import Alignment, Bead, Flag
 
 NAME = "name"
@@ -43,16 +46,19 @@ class Entity:
     # Chinese words the translation's form may render without being this entity (进口博览会, the Import Expo,
     # is no World Expo): beside one, the translation's form is no name only in the translation.
     zh_near: tuple[str, ...] = ()
+    # A Chinese leader's surname: the translation naming them where the Chinese has someone else of that surname
+    # (王文涛 rendered "Wang Yi") is a name only in the translation, though the leader is checked from the Chinese side.
+    surname: str = ""
 
 
 # The UN also stands behind its bodies: 联合国安理会 is often just "the Security Council", 安理会 "the UN
 # Security Council", 教科文组织 "UNESCO"; either side naming one of them counts as naming the UN (a
 # Security Council missing on one side is reported once, as the Security Council: it comes first).
 ENTITIES: tuple[Entity, ...] = (
-    Entity("Security Council", ("安理会", "安全理事会"), r"(?<!National )Security Council", r"Совет\w*\s+Безопасности|\bСБ\b"),
+    Entity("Security Council", ("安理会", "安全理事会"), r"(?<!National )Security Council", r"Совет\w*\s+Безопасности|\bСБ\b|Совбез"),
     Entity("UN", ("联合国", "安理会", "安全理事会", "教科文组织"),
            r"\bUN\b|\bU\.N\.|\bUN[A-Z]{2,}\b|United Nations|(?<!National )Security Council|General Assembly",
-           r"\bООН\b|Объедин[её]нных\s+Наций|Совет\w*\s+Безопасности|\bСБ\b|Генеральн\w+\s+Ассамбле|"
+           r"\bООН\b|Объедин[её]нных\s+Наций|Совет\w*\s+Безопасности|\bСБ\b|Совбез|Генеральн\w+\s+Ассамбле|"
            r"\bЮНЕСКО\b|\bЮНИСЕФ\b|\bПРООН\b"),
     Entity("NATO", ("北约", "北大西洋公约组织"), r"\bNATO\b|North Atlantic", r"\bНАТО\b|Североатлантическ"),
     Entity("WTO", ("世贸组织", "世界贸易组织"), r"\bWTO\b|World Trade Organi[sz]ation",
@@ -104,13 +110,13 @@ ENTITIES: tuple[Entity, ...] = (
            zh_near=("博览会", "博会", "展览会")),
     # Leaders a diplomatic text names, checked from the Chinese side only (两国元首 may be spelled out as
     # "President Xi and President Putin"): a head of state swapped for another is the slip to catch.
-    Entity("Xi Jinping", ("习近平",), r"\bXi\b|Jinping", r"\bСи\b|Цзиньпин", False),
+    Entity("Xi Jinping", ("习近平",), r"\bXi\b|Jinping", r"\bСи\b|Цзиньпин", False, surname="习"),
     Entity("Putin", ("普京",), r"Putin", r"Путин", False),
-    Entity("Hu Jintao", ("胡锦涛",), r"\bHu\b|Jintao", r"\bХу\b|Цзиньтао", False),
+    Entity("Hu Jintao", ("胡锦涛",), r"\bHu\b|Jintao", r"\bХу\b|Цзиньтао", False, surname="胡"),
     Entity("Medvedev", ("梅德韦杰夫",), r"Medvedev", r"Медведев", False),
-    Entity("Li Keqiang", ("李克强",), r"Keqiang", r"Кэцян", False),
-    Entity("Li Qiang", ("李强",), r"Li Qiang", r"Ли\s+Цян", False),
-    Entity("Wang Yi", ("王毅",), r"Wang Yi\b", r"Ван\s+И\b", False),
+    Entity("Li Keqiang", ("李克强",), r"Keqiang", r"Кэцян", False, surname="李"),
+    Entity("Li Qiang", ("李强",), r"Li Qiang", r"Ли\s+Цян", False, surname="李"),
+    Entity("Wang Yi", ("王毅",), r"Wang Yi\b", r"Ван\s+И\b", False, surname="王"),
     Entity("Lavrov", ("拉夫罗夫",), r"Lavrov", r"Лавров", False),
     Entity("Mishustin", ("米舒斯京",), r"Mishustin", r"Мишустин", False),
     Entity("Biden", ("拜登",), r"Biden", r"Байден", False),
@@ -171,6 +177,14 @@ def _entity_on(entity: Entity, text: str, lang: str) -> bool:
     return re.search(entity.en if lang == "en" else entity.ru, text) is not None
 
 
+def _someone_else_of(surname: str, src: str) -> bool:
+    """The Chinese names someone of this surname: the character stands alone, as a name's does (王文涛 reads as
+    王 文 涛 to the dictionary), not inside a word (学习, 国王, 行李, 胡同)."""
+    from aligner.align.lexicon import chinese_words  # the dictionary is read only when a name needs it
+
+    return surname in src and surname in chinese_words(src)
+
+
 # A finding: the reason part, and the words it quotes as written in the Chinese and in the translation.
 Finding = tuple[str, list[str], list[str]]
 
@@ -191,7 +205,8 @@ def _entity_findings(src: str, tgt: str, lang: str, originals: list[str]) -> lis
                 quoted_src.add(quoted)
                 findings.append((f"{entity.label} ({quoted}) only in the Chinese" if quoted != entity.label
                                  else f"{entity.label} only in the Chinese", [quoted], []))
-        elif on_tgt and not on_src and entity.both_ways and not any(form in src for form in entity.zh_near):
+        elif on_tgt and not on_src and (entity.both_ways and not any(form in src for form in entity.zh_near)
+                                        or entity.surname and _someone_else_of(entity.surname, src)):
             pattern = entity.en if lang == "en" else entity.ru
             words = [m.group(0) for m in re.finditer(pattern, tgt)]
             if not set(words) <= quoted_tgt:
@@ -203,11 +218,16 @@ def _entity_findings(src: str, tgt: str, lang: str, originals: list[str]) -> lis
 def _latin_findings(src: str, tgt: str, originals: list[str], lang: str = "en") -> list[Finding]:
     findings = []
     squashed = re.sub(r"[\s\-]", "", tgt).lower()
+    # Russian acronyms of no known entity (ВРЭП for RCEP): each may stand for one Latin acronym of about its length
+    unclaimed = [a for a in russian_acronyms(tgt) if not any(re.fullmatch(e.ru, a) for e in ENTITIES)] if lang == "ru" else []
     for token in dict.fromkeys(m.group(0) for m in _LATIN_IN_ZH.finditer(src)):
         if sum(ch.isalpha() for ch in token) < 2 or re.sub(r"\-", "", token).lower() in squashed:
             continue
         if token.isupper() and token.isalpha() and (spelled_out(token, tgt) or lang == "ru" and russian_form(token, tgt)):
             continue  # GDP as "gross domestic product" or ВВП
+        if token.isupper() and token.isalpha() and (same := next((a for a in unclaimed if abs(len(a) - len(token)) <= 1), None)):
+            unclaimed.remove(same)
+            continue  # RCEP as ВРЭП
         if any(token in e.zh or re.fullmatch(e.en, token) for e in ENTITIES):
             continue  # a known entity: checked by its own forms
         quoted = as_written(token, originals)
@@ -393,18 +413,76 @@ def _name_findings(src: str, tgt: str, lang: str, names: list[RomanisedName], or
     return findings
 
 
+# Common Chinese surnames: a name changed in one syllable is looked for only where one of them opens it.
+_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁"
+                      "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤")
+
+
+def _changed_unlisted(src: str, tgt: str, lang: str, names: list[RomanisedName], lower: set[str]) -> list[Finding]:
+    """A name the document writes once, changed in one syllable: "Чжао Вэй" where the Chinese has 张伟 (Zhang Wei).
+
+    The document's list needs a name in several pairs; this catches the contract's one signatory. Only a
+    surname and a given name written as two or three words, reading as nothing in the pair's Chinese, set
+    against a common surname that stands alone there (not inside a word: 行李) with its given name, all
+    syllables alike but the surname or one of a two-syllable given name.
+    """
+    listed = {n.written for n in names}
+    found: list[Finding] = []
+    candidates = [(w, ws) for w, ws in dict.fromkeys(_candidates(tgt, lang, lower)) if len(ws) >= 2]
+    readings = {w: _readings(ws, lang) for w, ws in candidates}
+    if not any(readings.values()):
+        return found
+    rendered = {c for rs in readings.values() for r in rs for c in find_in_chinese(src, r)}
+    starts = [i for i, ch in enumerate(src) if ch in _SURNAMES]
+    if not starts:
+        return found
+    from aligner.align.lexicon import chinese_words  # the dictionary is read only when a name needs it
+
+    alone = set(chinese_words(src))
+    for written, words in candidates:
+        if written in listed or not readings[written] or any(find_in_chinese(src, r) for r in readings[written]) \
+                or any(re.search(e.en if lang == "en" else e.ru, written) for e in ENTITIES) \
+                or any(written != w and written in w and readings[w] for w, _ in candidates):
+            continue
+        for i in starts:
+            if src[i] not in alone:
+                continue
+            for reading in readings[written]:
+                window = src[i:i + len(reading)]
+                if len(window) < len(reading) or not all("\u4e00" <= ch <= "\u9fff" for ch in window) \
+                        or any(window in c or c in window for c in rendered):
+                    continue
+                off = [t for t, (syllables, ch) in enumerate(zip(reading, window)) if not syllables & char_readings(ch)]
+                # the surname changed, or one syllable of a two-syllable given name: a surname with any one
+                # character after it is no name (大史站在那里 is Shi standing there, not Shi Qiang's name changed)
+                if len(off) == 1 and (off[0] == 0 or len(reading) >= 3):
+                    found.append((f"{window} ≠ {written}", [window], [written]))
+                    break
+            else:
+                continue
+            break
+    return found
+
+
 def name_flags(alignment: Alignment, romanised: bool = True) -> None:
     """Flag pairs where a name, acronym or Latin-script token is on one side only."""
     lang = alignment.target.lang
     names = name_lexicon(alignment) if romanised else []
-    lower = _lower_words(alignment) if names else set()
+    lower = _lower_words(alignment) if romanised else set()
     for bead in alignment.beads:
         if not bead.src or not bead.tgt or any(f.kind == NAME for f in bead.flags):
             continue
         src, tgt = _pair_texts(alignment, bead)
         originals = [alignment.source.sentences[i].text for i in bead.src]
-        findings = _latin_findings(src, tgt, originals, lang) + _entity_findings(src, tgt, lang, originals) + \
-            _name_findings(src, tgt, lang, names, originals, lower)
+        named = _name_findings(src, tgt, lang, names, originals, lower)
+        # a known name the document's own list already reports as written in another's place (王文涛 (Ван Вэньтао)
+        # ≠ Ван И) is said once, by that finding, which names whom it replaced
+        quoted = [w for _, _, words in named for w in words]
+        entities = [f for f in _entity_findings(src, tgt, lang, originals)
+                    if not (f[2] and all(any(w in q for q in quoted) for w in f[2]))]
+        unlisted = [f for f in (_changed_unlisted(src, tgt, lang, names, lower) if romanised else [])
+                    if not any(w in q for w in f[2] for q in quoted)]  # said already by the list's own finding
+        findings = _latin_findings(src, tgt, originals, lang) + entities + named + unlisted
         if findings:
             marks = (word_marks(alignment.source, bead.src, [w for _, words, _ in findings for w in words], "src")
                      + word_marks(alignment.target, bead.tgt, [w for _, _, words in findings for w in words], "tgt"))

@@ -13,7 +13,10 @@ flag that says where its number went, so the reviewer moves the boundary instead
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
+
+import numpy as np
 
 from aligner.review.directions import direction_clash
 from aligner.review.gaps import LANG_NAMES
@@ -50,6 +53,15 @@ def match(left: list[Quantity], right: list[Quantity]) -> tuple[list[Quantity], 
             [q for j, q in enumerate(right) if j not in owner])
 
 
+def _explained(src: list[Quantity], tgt: list[Quantity], right: list[Quantity]) -> int:
+    """How many of the translation's soft, definite numbers only the Chinese's implied counts (双方) match: those
+    left over without them but matched with them (`right`, the leftovers of the whole matching)."""
+    if not any(q.implied for q in src):
+        return 0
+    soft = lambda qs: sum(not q.hard and not q.loose for q in qs)  # noqa: E731
+    return soft(match([q for q in src if not q.implied], tgt)[1]) - soft(right)
+
+
 def mismatch_reason(src: list[Quantity], tgt: list[Quantity], src_lang: str, tgt_lang: str) -> str | None:
     """'2022 ≠ 2021', '30 only in Chinese' … or None when the numbers agree."""
     found = mismatch(src, tgt, src_lang, tgt_lang)
@@ -61,6 +73,8 @@ def mismatch(src: list[Quantity], tgt: list[Quantity], src_lang: str,
     """The reason, and the quantities of each side it quotes; None when the numbers agree."""
     left, right = match(src, tgt)
     # Estimates and a bare "one" only help match; they are too vague to count as a difference.
+    # A count one stands for (双方 for «двух сторон») is no soft number of its side's own.
+    explained_src, explained_tgt = _explained(tgt, src, left), _explained(src, tgt, right)
     src, tgt = [q for q in src if not q.loose], [q for q in tgt if not q.loose]
     left, right = [q for q in left if not q.loose], [q for q in right if not q.loose]
     hard_left = [q for q in left if q.hard]
@@ -68,7 +82,7 @@ def mismatch(src: list[Quantity], tgt: list[Quantity], src_lang: str,
     if not hard_left and not hard_right:
         # A soft number changed on both sides (三天 ↔ "four days"): only when each side has as many
         # soft numbers as the other, else it is likelier a count dropped here and added there.
-        if left and right and sum(not q.hard for q in src) == sum(not q.hard for q in tgt):
+        if left and right and sum(not q.hard for q in src) - explained_src == sum(not q.hard for q in tgt) - explained_tgt:
             hard_left, hard_right = left[:1], right[:1]
         elif changed := _changed_rank(src, tgt, left, right):
             hard_left, hard_right = changed
@@ -76,6 +90,7 @@ def mismatch(src: list[Quantity], tgt: list[Quantity], src_lang: str,
             return None
     hard_left, hard_right = (hard_left + _ranks_against(hard_right, hard_left, left),
                              hard_right + _ranks_against(hard_left, hard_right, right))
+    hard_left, hard_right = _closest_first(hard_left, hard_right)
     parts: list[str] = []
     for a, b in zip(hard_left, hard_right):
         parts.append(f"{a.text} ≠ {b.text}")
@@ -87,6 +102,29 @@ def mismatch(src: list[Quantity], tgt: list[Quantity], src_lang: str,
     if hard_right[n:]:
         parts.append(", ".join(q.text for q in hard_right[n:]) + f" only in the {tgt_name}")
     return "; ".join(parts), hard_left, hard_right
+
+
+_PERCENT = re.compile(r"[%％‰]|percent|per cent|процент|成$")
+
+
+def _distance(a: Quantity, b: Quantity) -> float:
+    """How unlike two leftover numbers are: a share against a count, then orders of magnitude apart."""
+    x, y = (max(abs(q.values[0]), 1e-9) for q in (a, b))
+    return 10.0 * (bool(_PERCENT.search(a.text)) != bool(_PERCENT.search(b.text))) + abs(math.log10(x / y))
+
+
+def _closest_first(left: list[Quantity], right: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+    """The leftovers ordered so that each number is set against the one it most likely became (2.1% ≠ 2, not
+    5.78万亿 ≠ 2): a least-cost pairing, in the Chinese order; the unpaired follow as they were."""
+    if len(left) < 2 and len(right) < 2 or not left or not right:
+        return left, right
+    from scipy.optimize import linear_sum_assignment
+
+    rows, cols = linear_sum_assignment(np.array([[_distance(a, b) for b in right] for a in left]))
+    pairs = sorted(zip(rows.tolist(), cols.tolist()))
+    paired_left, paired_right = {i for i, _ in pairs}, {j for _, j in pairs}
+    return ([left[i] for i, _ in pairs] + [q for i, q in enumerate(left) if i not in paired_left],
+            [right[j] for _, j in pairs] + [q for j, q in enumerate(right) if j not in paired_right])
 
 
 SOFT_AMOUNT = 1000  # a soft number this large is an amount in words (полтора миллиарда), not a count like "two"

@@ -31,6 +31,7 @@ NEARBY = 2  # other words a multi-word rendering may have among its own (of the:
 
 
 _RU_FINAL_VOWELS = "аяоеёыиуюьй"
+_FLEETING = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])([оеё])(к|ц|н)ь?$", re.IGNORECASE)
 
 
 def _without_yo(text: str, lang: str) -> str:
@@ -43,6 +44,11 @@ def _word_pattern(word: str, lang: str) -> str:
     a word ending in * as any word it begins (democra* for democracy, democratic)."""
     if word.endswith("*"):
         return rf"(?<![\w-]){re.escape(word[:-1])}[\w-]*"
+    if lang == "ru" and (fleeting := _FLEETING.search(word)) and len(word) >= 5:
+        # the vowel before a final к, ц or нь drops out as the word declines: станок → станков, рынок → рынка,
+        # образец → образца, перечень → перечня
+        head, vowel, consonant = word[:fleeting.start()], fleeting.group(1), fleeting.group(2)
+        return rf"(?<![\w-]){re.escape(head)}(?:{vowel})?{consonant}[а-яё]{{0,4}}(?![\w-])"
     if lang == "ru" and len(word) >= 5 and re.fullmatch(r"[а-яё-]+", word, re.IGNORECASE):
         stem = word[:-2] if len(word) >= 7 else word[:-1]
         return rf"(?<![\w-]){re.escape(stem)}[а-яё]{{0,4}}(?![\w-])"
@@ -59,11 +65,12 @@ def _word_pattern(word: str, lang: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _rendering_words(form: str, lang: str) -> tuple[tuple[re.Pattern, ...], tuple[bool, ...]]:
-    """Per word of a rendering, its compiled pattern and whether it is a short joining word (и, of):
-    worked out once per glossary form, not once per pair."""
+    """Per word of a rendering, its compiled pattern and whether it is a short joining word (и, of): worked
+    out once per glossary form, not once per pair. A joining word stands between two others (rule of law,
+    Пояс и путь): a short word at either end is a content word (trade war, income tax, народный суд)."""
     words = _WORD.findall(_without_yo(match_form(form), lang))
     return (tuple(re.compile(_word_pattern(w, lang), re.IGNORECASE) for w in words),
-            tuple(w.islower() and len(w) <= 3 for w in words))
+            tuple(0 < i < len(words) - 1 and w.islower() and len(w) <= 3 for i, w in enumerate(words)))
 
 
 def rendering_found(form: str, text: str, lang: str) -> bool:

@@ -158,6 +158,54 @@ def _chinese_clocks(text: str, claims: Claims) -> None:
         claims.add(Quantity(m.group(0), clock_values(h, minutes), digits, m.start(), m.end()))
 
 
+# 一年半 (a year and a half), 两年半, 半年 (half a year): durations a translation writes in months as often
+# (18 months, six months, полгода); not 上半年 or 下半年, the first or second half of a year.
+_HALF_YEARS = re.compile(r"(?<![上下前后])(?:(\d+|[一二两三四五六七八九十]{1,3})个?年半|半年)")
+
+
+def _chinese_half_years(text: str, claims: Claims) -> None:
+    """一年半 as 1.5 years or 18 months, 半年 as 0.5 years or 6 months."""
+    for m in _HALF_YEARS.finditer(text):
+        years = 0.5 + (_cn_or_digit_value(m.group(1)) or 0) if m.group(1) else 0.5
+        if not any(claims.taken[m.start():m.end()]):
+            claims.add(Quantity(m.group(0), (years, years * 12), bool(m.group(1) and m.group(1).isdigit()),
+                                m.start(), m.end()))
+
+
+# 两成, 三成, 七成以上: tenths, as a translation writes them in per cent (20%, 30%, more than 70%); not 一成不变
+# (unchanging) nor the 成 that begins a word (三成员国 is rare, 成为, 成本, 成交 are not tenths).
+_TENTHS = re.compile(r"(?<![一二两三四五六七八九十\d])([一二两三四五六七八九十]|\d)成(?![员为本交功立果绩就品型都不])")
+
+
+def _chinese_tenths(text: str, claims: Claims) -> None:
+    """两成 as 0.2 and 20%."""
+    for m in _TENTHS.finditer(text):
+        n = _cn_or_digit_value(m.group(1))
+        if n and n <= 10 and not any(claims.taken[m.start():m.end()]):
+            claims.add(Quantity(m.group(0), share(n / 10), False, m.start(), m.end(),
+                                loose=text[m.start() - 1:m.start()] in _CN_APPROX_BEFORE))
+
+
+_DOUBLINGS = re.compile(r"翻了?([一二两三四五]|\d)番")
+
+
+def _chinese_doublings(text: str, claims: Claims) -> None:
+    """翻两番 (doubled twice) is fourfold, as «в четыре раза» or "quadrupled" says: n doublings are n or 2ⁿ;
+    翻一番 stays a loose one, as a bare 一 is."""
+    for m in _DOUBLINGS.finditer(text):
+        n = _cn_or_digit_value(m.group(1))
+        if n and not any(claims.taken[m.start():m.end()]):
+            claims.add(Quantity(m.group(0), (n, 2.0 ** n), False, m.start(), m.end(), loose=n == 1))
+
+
+def _chinese_both_sides(text: str, claims: Claims) -> None:
+    """双方 (both sides) is the "two sides", «двух сторон» a translation counts: loose, it only helps match, so
+    that a count changed beside it (双方已举行三次会议 as "the two sides had held two meetings") is still seen."""
+    for m in re.finditer("双方", text):
+        if not any(claims.taken[m.start():m.end()]):
+            claims.add(Quantity(m.group(0), (2.0,), False, m.start(), m.end(), loose=True, implied=True))
+
+
 # Years of the Republic of China's calendar, as Taiwan dates everything official: 民国111年 (or 中华民国一百一十一年)
 # is 2022, and so is a bare 111年 when a month follows (111年3月5日): no other calendar writes a year so.
 _ROC_YEAR = re.compile(r"((?:中华)?民国)?(?<![\d.])(\d{1,3}|[一二三四五六七八九十百〇零]+|元)年")  # 元年: the first
@@ -243,7 +291,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
         if d and n is not None:
             add(Quantity(m.group(0), share(n / d), True, m.start(), m.end()))
 
-    for reader in (_chinese_roc_years, _chinese_decades, _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in,
+    for reader in (_chinese_half_years, _chinese_doublings, _chinese_both_sides, _chinese_tenths, _chinese_roc_years, _chinese_decades, _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in,
                    fractions_and_clocks):
         reader(text, claims)
 

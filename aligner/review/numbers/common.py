@@ -16,6 +16,9 @@ class Quantity:
     end: int
     loose: bool = False  # an estimate (十几, 四十多) or a bare "one" or 1: helps match, never a difference by itself
     ordinal: bool = False  # a soft rank or date (XXV, 第二十四, 九十年代): a reason sets it against a hard number left over
+    # a count the text implies without writing one (双方, both sides): loose, and the other side's count it matches
+    # ("the two sides") is no soft number of that side's own
+    implied: bool = False
 
 
 
@@ -58,6 +61,7 @@ _SPACES = " \u00a0\u202f\u2009"
 # Digit groups: 1,500 / 1 500 / 1 500 / 1.5 / 2022 (but not 2022 15 — a group after a space has 3 digits).
 DIGITS = re.compile(r"\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:[.,]\d+)?(?!\d)"
                     r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![\d.])"  # 1.500.000: dots grouping thousands
+                    r"|\d{1,3}(?:\.\d{3})+,\d+(?![\d.,])"  # 126.058,2: dots grouping thousands, a decimal comma
                     r"|\d+(?:[.,]\d+)?")
 RANGE_DASH = "-–—~～"
 DIGIT_RUN = re.compile(r"\d+")

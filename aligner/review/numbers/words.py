@@ -100,6 +100,12 @@ _RU_PERCENT = re.compile(r"\s*(?:%|процент\w*|проц\.)", re.I)
 _RU_DECADE = re.compile("(двадцат|тридцат|сороков|пятидесят|шестидесят|семидесят|восьмидесят|девяност)(?:ые|ых|ым|ыми)$")
 _RU_DECADE_STEMS = {"двадцат": 20, "тридцат": 30, "сороков": 40, "пятидесят": 50, "шестидесят": 60, "семидесят": 70,
                     "восьмидесят": 80, "девяност": 90}
+# Numbers as nouns: «новая тройка» (新三样), «Большая семёрка» (七国集团), «в пятёрку крупнейших» (前五). Not «десятки»,
+# which is as often "tens of" (десятки стран), a vague count.
+_RU_COLLECTIVE_STEMS = {"двойк": 2, "тройк": 3, "четверк": 4, "пятерк": 5, "шестерк": 6, "семерк": 7, "восьмерк": 8,
+                        "девятк": 9, "двадцатк": 20}
+_RU_COLLECTIVE = re.compile(r"(двойк|тройк|четв[её]рк|пят[её]рк|шест[её]рк|сем[её]рк|восьм[её]рк|девятк|двадцатк)"
+                            r"(?:а|и|е|у|ой|ою)$")
 _RU_HALF = {"полтора": 1.5, "полторы": 1.5, "полутора": 1.5}  # полтора миллиона; полмиллиона is read with the scales
 
 # "One in three", "every third", "каждое третье": a share, 1/3, as the Chinese 三分之一 or 1/3 writes it.
@@ -125,6 +131,13 @@ def _ru_rank(word: str) -> float | None:
     """The number a Russian ordinal stands for (первом 1, четвёртого 4, сотый 100), else None."""
     m = _RU_RANK.match(word.lower())
     return float(_RU_RANK_STEMS[m.group(1) or m.group(2)]) if m else None
+
+
+def _ru_lone_rank(word: str) -> int | None:
+    """The rank a Russian ordinal says alone (в пятом раунде 5, второй по величине 2), not "первый": as
+    "first" in English, it renders 首 and 首次 as often as 第一; soft, like the English ranks."""
+    rank = _ru_rank(word)
+    return int(rank) if rank and rank > 1 else None
 
 
 def _en_rank(word: str) -> int | None:
@@ -218,6 +231,47 @@ def _around_the_clock(text: str, claims: Claims) -> None:
             claims.add(Quantity(m.group(0), (24.0,), False, m.start(), m.end()))
 
 
+# Years in one compound word: пятилетний срок (五年期), трёхлетний план, семидесятипятилетие (75周年), as the stems
+# of a number in the genitive joined to -лет-; not десятилетие or столетие alone (see _SPAN_WORDS), which are loose.
+_RU_COMPOUND_STEMS = {
+    "одно": 1, "двух": 2, "трёх": 3, "трех": 3, "четырёх": 4, "четырех": 4, "пяти": 5, "шести": 6, "семи": 7,
+    "восьми": 8, "девяти": 9, "десяти": 10, "одиннадцати": 11, "двенадцати": 12, "пятнадцати": 15, "двадцати": 20,
+    "тридцати": 30, "сорока": 40, "пятидесяти": 50, "шестидесяти": 60, "семидесяти": 70, "восьмидесяти": 80,
+    "девяноста": 90, "сто": 100, "двухсот": 200, "трёхсот": 300, "трехсот": 300, "пятисот": 500,
+}
+_RU_COMPOUND_YEARS = re.compile(
+    "((?:" + "|".join(sorted(_RU_COMPOUND_STEMS, key=len, reverse=True)) + r"){1,3})(?:лети[еяюи]|летием|летн\w+)$")
+
+
+def _ru_compound_years(word: str) -> float | None:
+    """75 for семидесятипятилетие, 5 for пятилетний; None for words that are no such compound."""
+    m = _RU_COMPOUND_YEARS.match(word.lower())
+    if not m or word.lower() in _SPAN_WORDS:
+        return None
+    total, rest = 0.0, m.group(1)
+    while rest:
+        stem = next((k for k in sorted(_RU_COMPOUND_STEMS, key=len, reverse=True) if rest.startswith(k)), None)
+        if stem is None:
+            return None
+        total, rest = total + _RU_COMPOUND_STEMS[stem], rest[len(stem):]
+    return total
+
+
+# "A year and a half", "half a year", "полгода": 1.5 and 0.5 years, or 18 and 6 months (18个月, 半年, 6个月).
+_HALF_YEARS = {
+    "en": re.compile(r"\b(?:(?:a|one) year and a half|one and a half years?|a year-and-a-half|(half) a year)\b", re.I),
+    "ru": re.compile(r"(?<![\w-])(пол(?:-|у)?год[а]?)(?![\w-])", re.I),
+}
+
+
+def _half_years(text: str, lang: str, claims: Claims) -> None:
+    """Durations of a year and a half or half a year in words: soft, as a count in words is."""
+    for m in _HALF_YEARS[lang].finditer(text):
+        years = 0.5 if m.group(1) else 1.5
+        if not any(claims.taken[m.start():m.end()]):
+            claims.add(Quantity(m.group(0), (years, years * 12), False, m.start(), m.end()))
+
+
 def _word_value(word: str, lang: str) -> tuple[str, float] | None:
     """('unit'|'tens'|'scale'|'hundreds', value) for a number word, else None."""
     w = word.lower()
@@ -246,6 +300,8 @@ def _word_value(word: str, lang: str) -> tuple[str, float] | None:
     half = re.match("полу?-?", w)
     if half and (scale := _word_value(w[half.end():], lang)) and scale[0] == "scale":
         return "scale", scale[1] / 2  # полмиллиона, полумиллиона, пол-миллиарда
+    if m := _RU_COLLECTIVE.match(w):
+        return _word_kind(_RU_COLLECTIVE_STEMS[m.group(1).replace("ё", "е")]), _RU_COLLECTIVE_STEMS[m.group(1).replace("ё", "е")]
     if w in _RU_WORDS:
         v = _RU_WORDS[w]
         return ("hundreds" if v >= 100 else "tens" if v >= 20 else "unit"), v
@@ -281,6 +337,7 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
     fractions_and_clocks(text, claims)
     _one_in_n(text, lang, claims)
     _around_the_clock(text, claims)
+    _half_years(text, lang, claims)
 
     # Digit groups, with a scale word after them (100 billion, 1,5 млн) and % after them.
     for m in DIGITS.finditer(text):
@@ -296,6 +353,8 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
                 wv = ("scale", _EN_SCALE_ABBREVIATIONS[word.lower()])
             if wv and wv[0] == "scale" and not word.lower().endswith(("s",)) or (
                     wv and wv[0] == "scale" and lang == "ru"):
+                if lang == "ru" and "," in m.group(0) and len(values) == 2:
+                    values = values[:1]  # 5,221 тыс. is 5.221 thousand: Russian groups thousands before a scale word with spaces
                 values = tuple(v * wv[1] for v in values)
                 # the full stop of an abbreviation (1,5 млн.), not the sentence's after "3 billion."
                 abbreviated = lang == "ru" and word.lower().startswith(_RU_SCALE_ABBREVIATIONS)
@@ -420,7 +479,10 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
         values = (value, value * 10) if _DECADE.match(after) else (value,)  # four decades = 40 years
         if not estimate:  # "two or three", "a thing or two", "два или три": an estimate, not a count
             hard = bool(pm)  # number words are counts a translator may render freely
-            loose = not hard and (value == 1 or words[i].group(0).lower() == "dozen" or
+            # a Russian scale word alone (отметку в триллион, тысячи лет) is "a trillion" or "thousands of", as 万亿元大关
+            # writes no number either: it helps match, never a difference by itself
+            alone = lang == "ru" and n_words == 1 and scaled and not w.group(0).lower().startswith("пол")
+            loose = not hard and (value == 1 or alone or words[i].group(0).lower() == "dozen" or
                                   before in _ABOUT or (i > 1 and words[i - 2].group(0).lower() + " " + before in _ABOUT))
             found.append(Quantity(text[start:end], values, hard, start, end, loose=loose and not rank, ordinal=rank))
         for k in range(start, end):
@@ -462,11 +524,15 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
         if unit:  # "a week" for 7天: helps match, never a difference by itself
             found.append(Quantity(tok, (unit,), False, w.start(), w.end(), loose=True))
             continue
+        years = _ru_compound_years(tok) if lang == "ru" else None
+        if years and years > 1:  # пятилетний срок for 五年期: a count in words, soft
+            found.append(Quantity(tok, (years,), False, w.start(), w.end()))
+            continue
         years = _SPAN_WORDS.get(tok.lower())
         if years:  # "over the past decade" for 10年来: helps match, never a difference by itself
             found.append(Quantity(tok, (years,), False, w.start(), w.end(), loose=True))
             continue
-        r = _roman(tok) or (_en_rank(tok) if lang == "en" else None)
+        r = _roman(tok) or (_en_rank(tok) if lang == "en" else _ru_lone_rank(tok))
         if r:
             found.append(Quantity(tok, (float(r),), False, w.start(), w.end(), ordinal=True))
     return sorted(found, key=lambda q: q.start)
