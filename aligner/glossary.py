@@ -9,7 +9,8 @@ comma-separated files, so all of those are read:
     联合国         United Nations | UN                   ООН | Организация Объединённых Наций
 
 A header row names the columns (the names `aligner.tables` knows: by language, or Source / Target);
-without one, the first column is the Chinese and the second the rendering for any translation.
+without one, the first column is the Chinese and the second the rendering for any translation (a
+first row with no Chinese in its first cell, "Термин / Перевод", is a header in the list's own words).
 Alternatives are separated by "|" or ";". Rows without a Chinese term or a rendering are skipped;
 a list with no usable row is an error.
 """
@@ -19,6 +20,7 @@ import re
 from pathlib import Path
 
 from aligner.errors import InputError
+from aligner.normalise import has_han
 from aligner.tables import language_columns, read_rows, role_columns
 from aligner.types import Term
 
@@ -51,6 +53,8 @@ def glossary_from_rows(rows: list[list[str]], name: str = "the glossary") -> tup
         columns, rows = {"zh": roles[0], "": roles[1]}, rows[1:]
     else:
         columns = {"zh": 0, "": 1}
+        if _is_own_header(rows):  # Термин / Перевод, Term / Translation, 术语 …: a header of the list's own words
+            rows = rows[1:]
     terms = []
     for row in rows[:MAX_TERMS]:
         zh = row[columns["zh"]] if columns["zh"] < len(row) else ""
@@ -62,6 +66,16 @@ def glossary_from_rows(rows: list[list[str]], name: str = "the glossary") -> tup
         raise InputError(f"{name} has no usable rows: each needs a Chinese term and at least one rendering "
                          "(columns zh, en, ru, or the Chinese first and the rendering second).")
     return tuple(terms)
+
+
+def _is_own_header(rows: list[list[str]]) -> bool:
+    """Whether the first row heads the columns in words of its own: its first cell, where the Chinese
+    terms stand, has no Chinese character, while those below it mostly do."""
+    def chinese(row: list[str]) -> bool:
+        return bool(row) and has_han(row[0])
+
+    below = rows[1:51]
+    return not chinese(rows[0]) and len(below) > 0 and sum(map(chinese, below)) * 2 > len(below)
 
 
 def coverage_gap(glossary: tuple[Term, ...], langs: tuple[str, ...], name: str = "The glossary") -> str:

@@ -83,6 +83,14 @@ def test_a_glossary_kept_in_libreoffice_calc_reads_as_the_same_table_in_excel(tm
         ("多极化", ("multipolarity",)), ("主权", ("sovereignty", "sovereign"))]
 
 
+@pytest.mark.parametrize("header", ["Термин\tПеревод", "Term\tTranslation", "Chinese term\tRendering (EN)"])
+def test_a_glossary_headed_in_its_own_words_reads_the_header_as_no_term(header):
+    """A reviewer's list headed «Термин | Перевод» (names aligner does not know): a first row with no
+    Chinese where the terms stand is a header, not the term «Термин» whose rendering is «Перевод»."""
+    terms = glossary_from_bytes(f"{header}\n人民法院\tнародный суд\n多极化\tмногополярность\n".encode(), "terms.tsv")
+    assert [(t.zh, t.forms("")) for t in terms] == [("人民法院", ("народный суд",)), ("多极化", ("многополярность",))]
+
+
 @pytest.mark.parametrize("content, message", [(b"", "is empty"), (b"zh\ten\n\xe5\xa4\x9a\t\n", "no usable rows")])
 def test_an_unusable_glossary_is_one_clear_error(content, message):
     with pytest.raises(InputError, match=f"terms.tsv (has |is ){message}".replace("(has |is )is", "is")):
