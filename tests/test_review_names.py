@@ -358,3 +358,22 @@ def test_names_as_formal_english_renders_them(zh, en):
     (and COVID-19 named where the Chinese says 疫情), "the European Commission" for 欧盟委员会, "the BRI",
     and 欧美国家 ("Western countries"), which holds 美国 without naming the United States."""
     assert reasons([(zh, en)], "en") == [None]
+
+
+@pytest.mark.parametrize("zh, right, wrong, lang, expected", [
+    ("哈萨克斯坦总统托卡耶夫出席峰会。", "Президент Казахстана Токаев принял участие в саммите.",
+     "Президент Казахстана Назарбаев принял участие в саммите.", "ru", "Tokayev (托卡耶夫) only in the Chinese"),
+    ("习近平同白俄罗斯总统卢卡申科举行会谈。", "Xi Jinping held talks with Belarusian President Lukashenko.",
+     "Xi Jinping held talks with Belarusian President Aliyev.", "en", "Lukashenko (卢卡申科) only in the Chinese"),
+    ("印度总理莫迪和巴西总统卢拉出席会议。", "Премьер-министр Индии Моди и президент Бразилии Лула приняли участие во встрече.",
+     "Премьер-министр Индии Моди и президент Бразилии Рамафоса приняли участие во встрече.", "ru",
+     "Lula (卢拉) only in the Chinese"),
+    ("王毅会见法国总统马克龙。", "Wang Yi met French President Emmanuel Macron.",
+     "Wang Yi met German Chancellor Olaf Scholz.", "en",
+     "Macron (马克龙) only in the Chinese; France (法国) only in the Chinese"),
+])
+def test_a_foreign_leader_a_statement_names_swapped_for_another_is_flagged(zh, right, wrong, lang, expected):
+    """Statements name their partners' leaders (托卡耶夫, 卢卡申科, 莫迪 …) once: one rendered as another
+    leader of the region (Токаев as Назарбаев) is caught, the right one, in any case form, is not."""
+    assert reasons([(zh, right)], lang) == [None]
+    assert reasons([(zh, wrong)], lang) == [expected]
