@@ -665,3 +665,19 @@ def test_russian_years_in_one_compound_word(zh, ru, expected):
     """«семидесятипятилетие» for 75周年 was "75 only in the Chinese", and a term changed in «трёхлетний срок»
     went unseen: a number joined to -лет- was no number."""
     assert reason(zh, ru, "ru") == expected
+
+
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("增速比上年提高0.5个百分点。", "Темпы роста выросли на полпроцентного пункта.", "ru", None),
+    ("增速比上年提高0.5个百分点。", "Темпы роста выросли на полпроцента.", "ru", None),
+    ("增速比上年提高0.5个百分点。", "Growth was half a percentage point higher than last year.", "en", None),
+    ("增速比上年提高半个百分点。", "Growth was 0.5 percentage points higher than last year.", "en", None),
+    ("增速比上年提高半个百分点。", "Темпы роста выросли на 0,5 процентного пункта.", "ru", None),
+    ("增速比上年提高0.7个百分点。", "Growth was half a percentage point higher than last year.", "en",
+     "0.7 only in the Chinese"),
+    ("增速比上年提高半个百分点。", "Growth was 0.7 percentage points higher.", "en", "0.7 only in the English"),
+])
+def test_half_a_percentage_point_in_words_is_half(zh, tgt, lang, expected):
+    """0.5个百分点 as «полпроцента» or "half a percentage point", and 半个百分点 as 0.5, were flagged
+    "0.5 only in the Chinese / English"; another figure in its place still is."""
+    assert reason(zh, tgt, lang) == expected

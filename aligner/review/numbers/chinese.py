@@ -172,6 +172,17 @@ def _chinese_half_years(text: str, claims: Claims) -> None:
                                 m.start(), m.end()))
 
 
+# 半个百分点 (half a percentage point): 0.5, as a translation may write it in digits.
+_HALF_POINT = re.compile(r"半个?百分点")
+
+
+def _chinese_half_point(text: str, claims: Claims) -> None:
+    """半个百分点 as 0.5 (a soft number: written in words)."""
+    for m in _HALF_POINT.finditer(text):
+        if not any(claims.taken[m.start():m.end()]):
+            claims.add(Quantity(m.group(0), (0.5,), False, m.start(), m.end()))
+
+
 # 两成, 三成, 七成以上: tenths, as a translation writes them in per cent (20%, 30%, more than 70%); not 一成不变
 # (unchanging) nor the 成 that begins a word (三成员国 is rare, 成为, 成本, 成交 are not tenths).
 _TENTHS = re.compile(r"(?<![一二两三四五六七八九十\d])([一二两三四五六七八九十]|\d)成(?![员为本交功立果绩就品型都不])")
@@ -291,7 +302,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
         if d and n is not None:
             add(Quantity(m.group(0), share(n / d), True, m.start(), m.end()))
 
-    for reader in (_chinese_half_years, _chinese_doublings, _chinese_both_sides, _chinese_tenths, _chinese_roc_years, _chinese_decades, _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in,
+    for reader in (_chinese_half_years, _chinese_half_point, _chinese_doublings, _chinese_both_sides, _chinese_tenths, _chinese_roc_years, _chinese_decades, _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in,
                    fractions_and_clocks):
         reader(text, claims)
 

@@ -264,12 +264,24 @@ _HALF_YEARS = {
 }
 
 
-def _half_years(text: str, lang: str, claims: Claims) -> None:
-    """Durations of a year and a half or half a year in words: soft, as a count in words is."""
+# Half a per cent or percentage point (0.5个百分点, 半个百分点): "half a percentage point", «полпроцента».
+_HALF_PERCENT = {
+    "en": re.compile(r"\bhalf (?:a|one|of (?:a|one)) (?:percent(?:age)?|per cent)(?: points?)?\b|"
+                     r"\bhalf a (?:point|pp)\b", re.I),
+    "ru": re.compile(r"(?<![\w-])(?:пол(?:-|у)?процент\w*|половин\w+\s+(?:процент\w*|процентн\w+\s+пункт\w*))", re.I),
+}
+
+
+def _halves(text: str, lang: str, claims: Claims) -> None:
+    """Durations of a year and a half or half a year, and half a per cent, in words: soft, as a
+    count in words is."""
     for m in _HALF_YEARS[lang].finditer(text):
         years = 0.5 if m.group(1) else 1.5
         if not any(claims.taken[m.start():m.end()]):
             claims.add(Quantity(m.group(0), (years, years * 12), False, m.start(), m.end()))
+    for m in _HALF_PERCENT[lang].finditer(text):
+        if not any(claims.taken[m.start():m.end()]):
+            claims.add(Quantity(m.group(0), (0.5,), False, m.start(), m.end()))
 
 
 def _word_value(word: str, lang: str) -> tuple[str, float] | None:
@@ -337,7 +349,7 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
     fractions_and_clocks(text, claims)
     _one_in_n(text, lang, claims)
     _around_the_clock(text, claims)
-    _half_years(text, lang, claims)
+    _halves(text, lang, claims)
 
     # Digit groups, with a scale word after them (100 billion, 1,5 млн) and % after them.
     for m in DIGITS.finditer(text):
