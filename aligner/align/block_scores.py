@@ -37,6 +37,9 @@ class _Pairs:
         self.i, self.j = i, j  # one per pair
         self.calls = list(zip(i0.tolist(), j_start.tolist(), j_stop.tolist()))
 
+    def call_of_pair(self) -> np.ndarray:
+        return np.repeat(np.arange(len(self.calls)), self.j_stop - self.j_start)
+
     def shifted(self, di: int, dj: int) -> "_Pairs":
         return _Pairs(self.i0 + di, self.j_start + dj, self.j_stop + dj, self.i + di, self.j + dj)
 
@@ -53,7 +56,7 @@ def _terms(scorer, a: int, b: int, at: _Pairs) -> list:
     out.append(p.len_weight * np.maximum(scorer.length.loglik(ls, lt), p.len_floor))
     out.append(log_prior(a, b, p.extra_penalty))
     if scorer.cues is not None and p.cue_weight:
-        out.append(p.cue_weight * scorer.cues.score(at.i, a, b, at.j))
+        out.append(p.cue_weight * _cues(scorer.cues, a, b, at))
     if scorer.names is not None and p.name_weight:
         out.append(p.name_weight * _names(scorer.names, a, b, at))
     if scorer.quotes is not None and p.quote_weight:
@@ -92,6 +95,14 @@ def _member_evidence(scorer, a: int, b: int, at: _Pairs, full: np.ndarray) -> np
     return total
 
 
+def _cues(cues, a: int, b: int, at: _Pairs) -> np.ndarray:
+    """`CueModel.score` as a look-up of each pair's two cue patterns (16 × 16 values, not a sum per pair)."""
+    first, call = int(at.j.min()), at.call_of_pair()
+    source = cues.patterns(cues.src_cum, at.i0, a)
+    target = cues.patterns(cues.tgt_cum, np.arange(first, int(at.j.max()) + 1), b)
+    return cues.pattern_scores[source[call], target[at.j - first]]
+
+
 def _names(names, a: int, b: int, at: _Pairs) -> np.ndarray:
     """`NameModel.score`: the names both spans have, counted for the block's source spans against the
     target spans its pairs reach with one matrix product (sums of 0s and 1s: exact)."""
@@ -102,8 +113,7 @@ def _names(names, a: int, b: int, at: _Pairs) -> np.ndarray:
     reach = np.arange(first, int(at.j.max()) + 1)
     t_has = (names.tgt_cum[reach + b] - names.tgt_cum[reach]) > 0  # (targets reached, names)
     shared = s_has.astype(np.float32) @ t_has.T.astype(np.float32)
-    call = np.repeat(np.arange(len(at.calls)), at.j_stop - at.j_start)
-    return names.llr[np.minimum(shared[call, at.j - first].astype(np.int64), 2)]
+    return names.llr[np.minimum(shared[at.call_of_pair(), at.j - first].astype(np.int64), 2)]
 
 
 def _lexicon(lexicon, weight: float, a: int, b: int, at: _Pairs) -> np.ndarray:
