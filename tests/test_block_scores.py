@@ -135,3 +135,20 @@ def test_block_scores_are_the_per_row_scores_bit_for_bit(searches):
 def test_the_statement_uses_paragraphs(searches):
     """(So the test above compares the paragraph term too.)"""
     assert searches[0][1].use_paragraphs
+
+
+@pytest.mark.parametrize("n, m", [(37, 53), (53, 37), (3, 70)])
+def test_nearest_neighbours_in_blocks_are_those_of_the_whole_matrix(n, m, monkeypatch):
+    """Blocks of 8 source rows, each target's k best kept across blocks, against the full matrix."""
+    from aligner.align import anchors
+
+    monkeypatch.setattr(anchors, "BLOCK_ROWS", 8)
+    rng = np.random.default_rng(n)
+    src = rng.normal(size=(n, 16)).astype(np.float32)
+    tgt = rng.normal(size=(m, 16)).astype(np.float32)
+    nb = anchors.neighbours(src, tgt, 4)
+    full = src @ tgt.T
+    k = min(4, n)
+    assert np.array_equal(nb.src_idx, np.argsort(-full, axis=1)[:, :4])
+    assert np.allclose(nb.src_base, np.sort(full, axis=1)[:, -4:].mean(axis=1), rtol=1e-6)
+    assert np.allclose(nb.tgt_base, np.sort(full, axis=0)[-k:].mean(axis=0), rtol=1e-6)
