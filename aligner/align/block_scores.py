@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from aligner.align.dp import one_by_one
 from aligner.align.scoring import log_prior
 from aligner.align.untranslated import _ragged
 
@@ -22,9 +23,7 @@ def block_scores(scorer, a: int, b: int, i0: np.ndarray, j_start: np.ndarray, j_
     as one array: what `scorer(i0[k], a, b, np.arange(j_start[k], j_stop[k]))` returns, concatenated."""
     count = j_stop - j_start
     if a == 0 or b == 0 or scorer.use_prior or not len(i0):  # not what the search asks in blocks: per call
-        parts = [np.asarray(scorer(i, a, b, np.arange(s, e)), dtype=float)
-                 for i, s, e in zip(i0.tolist(), j_start.tolist(), j_stop.tolist())]
-        return np.concatenate(parts) if parts else np.zeros(0)
+        return one_by_one(scorer)(a, b, i0, j_start, j_stop)
     pairs = _Pairs(i0, j_start, j_stop, np.repeat(i0, count), _ragged(j_start, count))
     return sum(_terms(scorer, a, b, pairs))
 

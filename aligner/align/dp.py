@@ -2,7 +2,8 @@
 
 Grid cell (r, c) means r source and c target sentences are consumed. A bead (a, b) steps from
 (r-a, c-b) to (r, c). The search walks the rows in order and handles a whole row's band at once
-with numpy. Sentences without a counterpart come in runs (a translator drops or adds a passage,
+with numpy; the bead scores it adds are asked for a block of ROW_BLOCK rows at a time (one call
+per bead shape, see `BeadScorer.many`), not a row at a time. Sentences without a counterpart come in runs (a translator drops or adds a passage,
 not a random sentence here and there): a run of k 1–0 (or 0–1) beads scores the sum of their
 null scores plus `run_bonus` for each sentence after the first. Runs are found with running
 maxima — per column across rows for the source, a prefix maximum along the row for the target —
@@ -54,7 +55,7 @@ def banded_dp(
     best: list[np.ndarray] = []
     steps = [(t, a, b) for t, (a, b) in enumerate(types) if a > 0 and b > 0]
     src_runs, tgt_runs = (1, 0) in types, (0, 1) in types
-    many = getattr(score, "many", None) or _one_by_one(score)
+    many = getattr(score, "many", None) or one_by_one(score)
     # source runs: run_best[c] = max over earlier rows k of best[k][c] - S[k] - bonus·k
     run_best = np.full(m + 1, -np.inf)
     run_from = np.zeros(m + 1, np.int64)
@@ -131,7 +132,7 @@ def _block_steps(r0: int, r1: int, lo: np.ndarray, hi: np.ndarray, steps, many) 
     return out  # each row's steps in the order of `types`, as the per-row search compared them
 
 
-def _one_by_one(score: BeadScore):
+def one_by_one(score: BeadScore):
     """`many` for a plain score function: one call per source start (see BeadScorer.many)."""
     def many(a: int, b: int, i0: np.ndarray, j_start: np.ndarray, j_stop: np.ndarray) -> np.ndarray:
         parts = [np.asarray(score(i, a, b, np.arange(s, e)), dtype=float)
