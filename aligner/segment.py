@@ -303,9 +303,17 @@ def _repair_en(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     return out
 
 
+# A paragraph with no sentence mark before its last word (a line of dialogue, most of a novel's short
+# paragraphs): pysbd cuts only at its marks (。．.！!?？) and at list items, which it knows by a "."
+# or ")" after the item's number or letter, so it keeps such a paragraph whole, or cuts a closing
+# quote off its end that `_repair_en` gives back. Those paragraphs skip pysbd, a third of the
+# English splitting time on the MAC chapters (the same sentences: tests/test_segment.py).
+_EN_ONE_SENTENCE_RE = re.compile(r"[^.!?。．！？…)]*[.!?…]*['’\"”)\]]*\s*")
+
+
 def _split_en(para: str) -> list[tuple[int, int]]:
     flat = _WS_RE.sub(" ", para)
-    spans = _by_nonspace_counts(para, _pysbd_pieces(flat))
+    spans = _by_nonspace_counts(para, [flat] if _EN_ONE_SENTENCE_RE.fullmatch(flat) else _pysbd_pieces(flat))
     if spans is None:
         return _split_ru(para)
     return [cut for a, b in _repair_en(para, spans) for cut in _split_quoted(para, a, b)]

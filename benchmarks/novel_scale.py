@@ -3,10 +3,12 @@
     PYTHONPATH=. python benchmarks/novel_scale.py --copies 4            # 5,876 zh / 7,840 en sentences
     PYTHONPATH=. python benchmarks/novel_scale.py --copies 14 --export tsv docx   # 20,566 / 27,440
     PYTHONPATH=. python benchmarks/novel_scale.py --write      # also into RESULTS.md
+    PYTHONPATH=. python benchmarks/novel_scale.py --before old.txt --write   # beside an earlier run's printout
 
 Prints, per stage (reading and splitting each side, embedding, the search's set-up in its steps,
 the search, confidences, review, each export), its seconds and the process's peak resident memory
-so far. Embeddings come
+so far; with `--before`, beside those of an earlier run of the same input (its printed lines, e.g.
+of the code before a change, saved with `> old.txt`). Embeddings come
 from the disk cache after the first run (a repeated sentence is embedded once), so the figures are
 those of everything but the encoder. Every sentence recurs once per copy, so the anchors say little
 and the band is at its widest (256 columns) nearly everywhere: the search's cost is that of the
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import sys
 import time
@@ -33,6 +36,17 @@ def novel(lang: str, copies: int) -> str:
     return "\n\n".join(chapters * copies)
 
 
+LINE = re.compile(r"^(\S.*?)\s+([\d.]+) s  cpu\s+([\d.]+) s   peak\s+(\d+) MB$")
+
+
+def earlier_run(path: Path | None) -> dict[str, tuple[str, str, str]]:
+    """Stage -> (seconds, CPU seconds, peak MB) from the lines an earlier run printed."""
+    if path is None:
+        return {}
+    return {m.group(1): m.groups()[1:] for line in path.read_text(encoding="utf-8").splitlines()
+            if (m := LINE.match(line))}
+
+
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -42,7 +56,10 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=4)
     parser.add_argument("--export", nargs="*", default=["tsv", "xlsx", "docx"], metavar="FORMAT")
     parser.add_argument("--write", action="store_true", help="Write the figures into benchmarks/RESULTS.md.")
+    parser.add_argument("--before", type=Path, help="An earlier run's printout, to show its figures beside these.")
+    parser.add_argument("--note", default="", help="What the earlier run was (written with --before).")
     args = parser.parse_args()
+    before = earlier_run(args.before)
 
     from aligner import export
     from aligner.align.confidence import bead_confidences
@@ -61,7 +78,8 @@ def main() -> None:
         now = [time.perf_counter(), time.process_time()]
         wall, cpu = now[0] - clock[0], now[1] - clock[1]
         print(f"{stage:<34} {wall:7.1f} s  cpu {cpu:6.1f} s   peak {peak_mb():6.0f} MB", flush=True)
-        rows.append(f"| {stage} | {wall:.1f} | {cpu:.1f} | {peak_mb():.0f} |")
+        old = " | ".join(before.get(stage, ("", "", ""))) + " | " if before else ""
+        rows.append(f"| {stage} | {old}{wall:.1f} | {cpu:.1f} | {peak_mb():.0f} |")
         clock[:] = now
 
     source = load_document(novel("zh", args.copies), name="novel.zh")
@@ -100,7 +118,10 @@ def main() -> None:
             start, f"## A novel-length pair (`benchmarks/novel_scale.py --copies {args.copies}`)", "",
             f"The six MAC dev chapters {args.copies} times over, embeddings from the cache; {load} (a shared "
             "machine: compare figures of one run). Peak memory is the process's so far.", "",
-            "| stage | seconds | CPU seconds | peak MB |", "| --- | ---: | ---: | ---: |", *rows, end]))
+            *([f"Beside an earlier run of the same input (`--before {args.before.name}`): {args.note}", ""]
+              if before else []),
+            "| stage |" + (" before: seconds | CPU seconds | peak MB |" if before else "")
+            + " seconds | CPU seconds | peak MB |", "| --- |" + " ---: |" * (6 if before else 3), *rows, end]))
 
 
 if __name__ == "__main__":

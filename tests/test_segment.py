@@ -497,3 +497,36 @@ def test_english_splitting_compiles_no_pattern_per_paragraph(monkeypatch):
     again = segment(text, "en")
     assert [(s.start, s.end) for s in again] == [(s.start, s.end) for s in first]
     assert len(compiled) < 20, f"{len(compiled)} patterns compiled, e.g. {compiled[:3]}"
+
+
+ONE_SENTENCE_PARAGRAPHS = ["Option a.", "See item i.", "Go to step 1.", "Hello?!", "What...", "Wait…", "“Yes,” he said.",
+                           "I.", "2.", "Mr.", "etc.", "i ii iii iv.", "Chapter IV.", "  lead space.", 'He said "no."',
+                           "• item one • item two", "Look — a bird!", "Trust me.\"", "these 'tourist attractions.'\"",
+                           "a line broken\nby a PDF.", "no mark at all", "a) first b) second", "1) one 2) two 3) three"]
+
+
+def _english_texts() -> list[str]:
+    """Every English text at hand: the MAC chapters a line a paragraph and five lines a paragraph,
+    the sample and formal texts, and paragraphs of one sentence that look like list items."""
+    root = Path(__file__).resolve().parents[1]
+    texts = []
+    for path in sorted(Path("/work/shared/benchmarks/mac-zh-en/dev/en").glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        texts += ["\n".join(lines), "\n\n".join(" ".join(lines[k : k + 5]) for k in range(0, len(lines), 5))]
+    texts += [p.read_text(encoding="utf-8") for p in [root / "texts" / "joint-statement.en.txt",
+                                                        *sorted((root / "tests" / "data" / "formal").glob("*.en.txt"))]]
+    return texts + [ENGLISH, "\n\n".join(ONE_SENTENCE_PARAGRAPHS)]
+
+
+def test_english_paragraphs_without_an_inner_mark_skip_pysbd_with_the_same_sentences(monkeypatch):
+    import re
+
+    import aligner.segment as seg
+
+    texts = _english_texts()
+    fast = [[(s.start, s.end) for s in segment(text, "en")] for text in texts]
+    skipped = sum(1 for text in texts for a, b in seg.layout(text).paragraphs
+                  if seg._EN_ONE_SENTENCE_RE.fullmatch(seg._WS_RE.sub(" ", text[a:b])))
+    monkeypatch.setattr(seg, "_EN_ONE_SENTENCE_RE", re.compile(r"(?!)"))  # every paragraph through pysbd
+    assert fast == [[(s.start, s.end) for s in segment(text, "en")] for text in texts]
+    assert skipped > 100 and sum(map(len, fast)) > 3000

@@ -37,13 +37,16 @@ def neighbours(src: np.ndarray, tgt: np.ndarray, k: int = 4) -> Neighbours:
     k_src, k_tgt = min(k, m), min(k, n)
     src_idx = np.zeros((n, k_src), np.int64)
     src_sim = np.zeros((n, k_src), np.float32)
-    col_best = np.full((k_tgt, m), -np.inf, np.float32)  # running k best per target column
+    # running k best per target column, kept a row per column: np.partition along the rows of a
+    # C-ordered array reads each column's values from contiguous memory (the same values in the same
+    # order as partitioning the columns in place, so the same result; half the time on a novel)
+    col_best = np.full((m, k_tgt), -np.inf, np.float32)
     for start in range(0, n, BLOCK_ROWS):
         sims = src[start : start + BLOCK_ROWS] @ tgt.T
         src_idx[start : start + len(sims)], src_sim[start : start + len(sims)] = _top_k_rows(sims, k_src)
-        both = np.concatenate([col_best, sims], axis=0)
-        col_best = -np.partition(-both, k_tgt - 1, axis=0)[:k_tgt]
-    return Neighbours(src_idx, src_sim, src_sim.mean(axis=1), col_best.mean(axis=0))
+        both = np.concatenate([col_best, sims.T], axis=1)
+        col_best = -np.partition(-both, k_tgt - 1, axis=1)[:, :k_tgt]
+    return Neighbours(src_idx, src_sim, src_sim.mean(axis=1), np.ascontiguousarray(col_best.T).mean(axis=0))
 
 
 def anchor_chain(nb: Neighbours, m: int, min_margin: float = 0.0) -> tuple[np.ndarray, np.ndarray]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -60,6 +60,19 @@ class CueModel:
         t_has = (self.tgt_cum[j0 + b] - self.tgt_cum[j0]) > 0  # (k, cues)
         s_idx = s_has.astype(int)[None, :] if s_has.ndim == 1 else s_has.astype(int)
         return self.llr[self.cue_idx, s_idx, t_has.astype(int)].sum(axis=1)
+
+    @cached_property
+    def pattern_scores(self) -> np.ndarray:
+        """(2^cues, 2^cues): `score`'s value for each pair of cue patterns (bit k: cue k present), by
+        the same sum: a bead's score is a look-up of its sides' patterns (see `patterns`)."""
+        bits = (np.arange(2 ** len(self.cue_idx))[:, None] >> self.cue_idx[None, :]) & 1  # (patterns, cues)
+        s_idx, t_idx = np.repeat(bits, len(bits), axis=0), np.tile(bits, (len(bits), 1))
+        return self.llr[self.cue_idx, s_idx, t_idx].sum(axis=1).reshape(len(bits), len(bits))
+
+    @staticmethod
+    def patterns(cum: np.ndarray, starts: np.ndarray, size: int) -> np.ndarray:
+        """Each span's cue pattern (bit k: one of its sentences has cue k), from a side's running counts."""
+        return ((cum[starts + size] - cum[starts]) > 0) @ (1 << np.arange(cum.shape[1]))
 
 
 def _table(src: np.ndarray, tgt: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:

@@ -296,6 +296,13 @@ class BeadScorer:
             return self.tgt_null[j0]
         return sum(self.terms(i0, a, b, j0).values())
 
+    def many(self, a: int, b: int, i0: np.ndarray, j_start: np.ndarray, j_stop: np.ndarray) -> np.ndarray:
+        """Beads (i0[k], a, b, j) for j in j_start[k]..j_stop[k]-1, for every k, as one array: the
+        same floats as one call per k, for a block of the search's rows at once (see block_scores)."""
+        from aligner.align.block_scores import block_scores  # it reads this module's scorer
+
+        return block_scores(self, a, b, i0, j_start, j_stop)
+
     def terms(self, i0: int, a: int, b: int, j0: np.ndarray) -> dict[str, np.ndarray | float]:
         """The bead score term by term (their sum is the score), for the search and for telling
         why one path beat another (benchmarks/path_terms.py)."""
