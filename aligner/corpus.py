@@ -96,6 +96,7 @@ class DocumentResult:
     warnings: list[str] = field(default_factory=list)  # the review's about a whole translation (kept when
     # the alignment is let go to save memory)
     kept_note: str | None = None  # the summary's note of a document kept from an earlier run (see earlier_results)
+    settings: str = ""  # the options it was aligned with (see run_settings), for --resume to compare
 
     @property
     def name(self) -> str:
@@ -265,6 +266,32 @@ def check_output_folder(out_dir: Path, folders: list[Path]) -> None:
             raise InputError(f"{out_dir} holds the input texts; choose a separate output folder.")
 
 
+def run_settings(encoder_name: str, presplit: bool = False, target_lang: str | None = None,
+                 glossary: tuple[Term, ...] = (), glossary_name: str = "", keep: Collection[str] | None = None,
+                 min_score: float = 0.0) -> str:
+    """The options that decide a document's output besides its files, as the summary's `settings`
+    column: 'model=…; presplit=no; target-lang=detected; glossary=none; keep=all; min-score=0'.
+
+    `batch --resume` keeps an earlier document only when its settings are these (the format is in
+    its output's name); the glossary counts by its terms (a digest), not only by its file's name."""
+    import hashlib
+
+    terms = (f"{Path(glossary_name).name or 'glossary'}#{hashlib.sha256(repr(glossary).encode()).hexdigest()[:10]}"
+             if glossary else "none")
+    parts = {"model": encoder_name, "presplit": "yes" if presplit else "no", "target-lang": target_lang or "detected",
+             "glossary": terms, "keep": ",".join(sorted(keep)) if keep else "all", "min-score": f"{min_score:g}"}
+    return "; ".join(f"{key}={value}" for key, value in parts.items())
+
+
+def settings_change(before: str, now: str) -> str:
+    """What differs between two `run_settings`: 'keep ok → all, model a → b' ('' when nothing does)."""
+    def parsed(text: str) -> dict[str, str]:
+        return dict(part.partition("=")[::2] for part in text.split("; ") if part)
+
+    old, new = parsed(before), parsed(now)
+    return ", ".join(f"{key} {old.get(key, '?')} → {value}" for key, value in new.items() if old.get(key) != value)
+
+
 def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=None, presplit: bool = False,
                  target_lang: str | None = None, progress: Progress | None = None,
                  glossary: tuple[Term, ...] = (), keep: Collection[str] | None = None,
@@ -287,12 +314,13 @@ def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=N
 
     kept = kept or {}
     encoder = encoder or get_encoder()
+    settings = run_settings(encoder.name, presplit, target_lang, glossary, glossary_name, keep, min_score)
     out_dir.mkdir(parents=True, exist_ok=True)
     for files in sets:
         if files in kept:
             yield kept[files]
             continue
-        result = DocumentResult(files)
+        result = DocumentResult(files, settings=settings)
         started = time.perf_counter()
         try:
             source = load_file(files.source, presplit=presplit)
@@ -405,12 +433,13 @@ def summary_table(results: list[DocumentResult], unpaired: list[Unpaired]) -> tu
 
     count_names = ["source_sentences", "target_sentences", "ru_sentences", "en_sentences", "pairs", "written",
                    "one_to_one", *PROBLEMS, DISAGREE]
-    head = ["document", "chinese_file", "translation_file", "output", *count_names, "seconds", "error", "note"]
+    head = ["document", "chinese_file", "translation_file", "output", *count_names, "seconds", "settings", "error",
+            "note"]
     body = [[r.name, str(r.files.source), "; ".join(map(str, r.files.targets)), str(r.output or ""),
-             *(_count(r, c) for c in count_names), round(r.seconds, 1), r.error, _note(r)]
+             *(_count(r, c) for c in count_names), round(r.seconds, 1), r.settings, r.error, _note(r)]
             for r in results]
     body += [[split_name(u.path)[0], "" if u.side == "target" else str(u.path), str(u.path) if u.side == "target" else "",
-              "", *([""] * len(count_names)), "", f"not aligned: {u.reason}", ""] for u in unpaired]
+              "", *([""] * len(count_names)), "", "", f"not aligned: {u.reason}", ""] for u in unpaired]
     return head, body
 
 
@@ -422,25 +451,36 @@ def _count(result: DocumentResult, name: str) -> int | str:
     return result.counts[name]
 
 
-def earlier_results(out_dir: Path, sets: list[FileSet], fmt: str) -> dict[FileSet, DocumentResult]:
+@dataclass
+class EarlierRun:
+    """What `batch --resume` takes from an earlier run into the output folder: the documents it keeps,
+    and those finished with other options (`run_settings`), to align again, with what changed."""
+
+    kept: dict[FileSet, DocumentResult] = field(default_factory=dict)
+    changed: dict[FileSet, str] = field(default_factory=dict)
+
+
+def earlier_results(out_dir: Path, sets: list[FileSet], fmt: str, settings: str | None = None) -> EarlierRun:
     """The documents of `sets` an earlier run into `out_dir` finished, read back from its summary.tsv:
-    listed there without an error, from the same files, and their output of format `fmt` still
-    there and newer than those files. `batch --resume` keeps them instead of aligning them again
-    (a novel's search takes minutes even with its embeddings cached)."""
+    listed there without an error, from the same files, with the same `settings` (unless None), and
+    their output of format `fmt` still there and newer than those files. `batch --resume` keeps them
+    instead of aligning them again (a novel's search takes minutes even with its embeddings cached);
+    those made with other settings (or a summary that does not record them) are aligned again, as a
+    corpus whose files were made with different models, glossaries or --keep would not be one corpus."""
     import csv
 
+    earlier = EarlierRun()
     try:
         with (out_dir / SUMMARY_NAME).open(encoding="utf-8", newline="") as handle:
             rows = {(row.get("document"), row.get("translation_file")): row
                     for row in csv.DictReader(handle, dialect="excel-tab")}
     except (OSError, UnicodeDecodeError, csv.Error):
-        return {}
+        return earlier
     head, _ = summary_table([], [])
     counts = head[head.index("output") + 1 : head.index("seconds")]
-    kept = {}
     for files in sets:
         row = rows.get((files.name, "; ".join(map(str, files.targets))))
-        if not row or row.get("error") or None in row or set(head) - set(row):
+        if not row or row.get("error") or None in row or set(head) - set(row) - {"settings"}:
             continue
         output = Path(row["output"])
         inputs = [files.source, *files.targets]
@@ -450,9 +490,15 @@ def earlier_results(out_dir: Path, sets: list[FileSet], fmt: str) -> dict[FileSe
             seconds = float(row["seconds"] or 0)
         except (OSError, ValueError):
             continue
-        if fresh and row["chinese_file"] == str(files.source):
-            kept[files] = DocumentResult(files, output=output, counts=numbers, seconds=seconds, kept_note=row["note"])
-    return kept
+        if not fresh or row["chinese_file"] != str(files.source):
+            continue
+        made_with = row.get("settings") or ""
+        if settings is not None and made_with != settings:
+            earlier.changed[files] = settings_change(made_with, settings) if made_with else "options not recorded"
+            continue
+        earlier.kept[files] = DocumentResult(files, output=output, counts=numbers, seconds=seconds,
+                                             kept_note=row["note"], settings=made_with)
+    return earlier
 
 
 def _note(result: DocumentResult) -> str:

