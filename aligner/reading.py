@@ -279,6 +279,27 @@ def _finish(text: str, name: str) -> str:
     return text
 
 
+def _text_with_nuls(data: bytes, name: str) -> str:
+    """A text file with NUL bytes that is not UTF-16: NULs only at its end (a file a program made at
+    its full size and stopped writing) are left out, as a byte-order mark is; NULs inside the text
+    (a program or a disk damaged it) are an error saying where, since what they stand for is lost.
+    Data that is no text without its NULs either is binary."""
+    body = data.rstrip(b"\x00")
+    if body and b"\x00" not in body:
+        return decode_bytes(body, name)
+    try:
+        decode_bytes(data.replace(b"\x00", b""), name)
+    except InputError:
+        raise _binary_error(name) from None
+    first, count = data.index(b"\x00"), data.count(b"\x00")
+    line = data.count(b"\n", 0, first) + 1
+    raise InputError(
+        f"{_who(name)} is text with {count:,} NUL byte{'s' if count > 1 else ''} inside it (the first on line "
+        f"{line}, byte {first:,}), where a program or a disk damaged it; check the text "
+        "there, remove them (tr -d '\\000' < FILE > FIXED) and try again."
+    )
+
+
 def decode_bytes(data: bytes, name: str = "") -> str:
     """Decode a text file's bytes exactly, or raise InputError saying what is wrong and what to do.
 
@@ -305,7 +326,7 @@ def decode_bytes(data: bytes, name: str = "") -> str:
     if b"\x00" in data:  # no text encoding but UTF-16/32 has NUL bytes
         text = _utf16_without_bom(data)
         if text is None:
-            raise _binary_error(name)
+            return _text_with_nuls(data, name)
         return _finish(text, name)
     try:
         return _finish(data.decode("utf-8"), name)

@@ -314,3 +314,24 @@ def test_srt_keeps_only_the_subtitle_text(tmp_path):
 
 def test_errors_are_aligner_errors():
     assert issubclass(InputError, AlignerError)
+
+
+def test_text_with_nul_bytes_inside_is_refused_saying_where_and_padding_is_left_out():
+    """A UTF-8 text with a few NUL bytes (a program or a disk damaged it) was called 'binary data,
+    not text', which sent the user looking for another file; and one padded with NULs at its end (a
+    file preallocated by a program that stopped) was refused though its text is whole."""
+    TEXTS = Path(__file__).parent.parent / "texts"
+    text = (TEXTS / "joint-statement.zh.txt").read_text(encoding="utf-8")
+    data = text.encode("utf-8")
+    cut = data.index("。".encode()) + 3
+    damaged = data[:cut] + b"\x00\x00" + data[cut:]
+    with pytest.raises(InputError) as e:
+        decode_bytes(damaged, "zh.txt")
+    line = data[:cut].count(b"\n") + 1
+    assert "binary" not in str(e.value) and "2 NUL bytes" in str(e.value) and f"line {line}" in str(e.value)
+    assert "zh.txt" in str(e.value)
+    assert decode_bytes(data + b"\x00" * 4096, "zh.txt") == text
+    russian = (TEXTS / "joint-statement.ru.txt").read_text(encoding="utf-8")
+    assert decode_bytes(russian.encode("cp1251") + b"\x00" * 512, "ru.txt") == russian
+    with pytest.raises(InputError, match="binary data"):
+        decode_bytes(b"\x00" * 4096, "zeros.txt")
