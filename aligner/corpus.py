@@ -302,7 +302,8 @@ def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=N
     `min_score` are written (and kept on the result for a merged file); the counts are of all.
 
     Errors a user can act on (AlignerError) are recorded on the result and the corpus goes on; a
-    document whose translation the glossary has no column for is one.
+    document whose translation the glossary has no column for is one. So is any other error, which
+    is aligner's fault, said as such: the documents done before and after it are not lost.
     """
     from aligner import export
     from aligner.embed import get_encoder
@@ -344,6 +345,11 @@ def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=N
             result.alignment, result.warnings = aligned, list(aligned.warnings)
         except AlignerError as error:
             result.error = str(error)
+            result.removed = remove_stale_outputs(out_dir, files, fmt, target_lang)
+        except Exception as error:  # a fault not foreseen (a bug, a file no reader expected): this document
+            # fails, said as such, and the corpus goes on; a generator that raised could not be resumed
+            result.error = (f"an unexpected error ({type(error).__name__}: {error}), a fault of aligner's: "
+                            "please report it with this document")
             result.removed = remove_stale_outputs(out_dir, files, fmt, target_lang)
         result.seconds = time.perf_counter() - started
         yield result

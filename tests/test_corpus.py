@@ -527,3 +527,29 @@ def test_resume_aligns_again_what_an_earlier_run_made_with_other_options(runner,
     same = runner.invoke(main, ["batch", str(folder), "-o", str(out), "--resume"])  # same options: kept
     assert [line.split()[0] for line in same.stderr.splitlines() if line.startswith(("ok", "kept"))] == ["kept"]
     assert "other options" not in same.stderr
+
+
+def test_an_unexpected_error_in_one_document_is_reported_and_the_corpus_goes_on(runner, tmp_path, monkeypatch):
+    """A document on which a reader or the aligner fails in a way not foreseen (a bug, a PDF no
+    library expected) ended `align_corpus`'s generator and `batch` with a traceback and no
+    summary.tsv: the documents done were not listed, so --resume could keep none of them."""
+    import aligner.segment
+
+    folder = _sample_corpus(tmp_path / "in", "ch1", "ch2", "ch3")
+    real = aligner.segment.segment
+
+    def breaks_on_ch2(text, lang, presplit=False):
+        if text.startswith("BROKEN"):
+            raise IndexError("list index out of range")
+        return real(text, lang, presplit=presplit)
+
+    (folder / "ch2.zh.txt").write_text("BROKEN" + (folder / "ch2.zh.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(aligner.segment, "segment", breaks_on_ch2)
+    out = tmp_path / "out"
+    done = runner.invoke(main, ["batch", str(folder), "-o", str(out), "-q"])
+    assert done.exit_code == 1 and "Traceback" not in done.output
+    rows = {(row["document"], Path(row["translation_file"]).name): row for row in _tsv(out / "summary.tsv")}
+    assert {key for key, row in rows.items() if not row["error"]} == \
+        {(name, f"{name}.{lang}.txt") for name in ("ch1", "ch3") for lang in ("en", "ru")}
+    assert "IndexError: list index out of range" in rows[("ch2", "ch2.en.txt")]["error"]
+    assert "4 of 6 alignments written" in done.stderr and "2 failed" in done.stderr
