@@ -4,6 +4,7 @@ Data flows one way; each stage lives in its own module and the user's text is ne
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from aligner.errors import InputError, LanguageError
@@ -58,6 +59,45 @@ def read_source(source: str | Path) -> str:
 def load_file(path: str | Path, lang: str | None = None, presplit: bool = False) -> Document:
     """Read a file (or web address) in any supported encoding or format and load it as a Document."""
     return load_document(read_source(path), lang=lang, presplit=presplit, name=str(path))
+
+
+MAX_PATH_CHARS = 4096  # longer "file names" are texts (Linux's own limit on a path)
+
+
+def _names_a_file(text: str) -> bool:
+    """A "text" that is a file's name or a web address: one line, and a file there, an address, or
+    no space and the extension of a kind of file aligner reads ("chapter01.zh.txt")."""
+    from aligner.fetch import is_url
+    from aligner.reading import READABLE_SUFFIXES
+
+    text = text.strip()
+    if not text or "\n" in text or len(text) > MAX_PATH_CHARS:
+        return False
+    if is_url(text) or (not any(c.isspace() for c in text) and Path(text).suffix.lower() in READABLE_SUFFIXES):
+        return True
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _text_given(text: object, role: str) -> None:
+    """`align_texts` takes texts: a file's name or a Path given instead is said, with the function for files."""
+    if isinstance(text, os.PathLike) or (isinstance(text, str) and _names_a_file(text)):
+        raise InputError(f"{role} is {os.fspath(text) if isinstance(text, os.PathLike) else text.strip()!r}, the name "
+                         "of a file or a web address, not the text to align: give files and addresses to "
+                         "aligner.align_files, texts to align_texts.")
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise TypeError(f"align_texts takes each text as str or bytes, not {type(text).__name__}.")
+
+
+def _file_given(path: object, role: str) -> None:
+    """`align_files` takes file names or addresses: a text given instead is said, with the function for texts."""
+    if isinstance(path, str) and ("\n" in path.strip() or len(path) > MAX_PATH_CHARS):
+        raise InputError(f"{role} given to align_files is a text ({path.strip()[:30]!r}…), not the name of a file: "
+                         "give texts to aligner.align_texts, files and addresses to align_files.")
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"align_files takes each file as a str or a Path, not {type(path).__name__}.")
 
 
 def check_languages(source: Document, target: Document) -> None:
@@ -120,6 +160,8 @@ def align_texts(
     """
     from aligner.embed import get_encoder
 
+    _text_given(zh_text, "The first text")
+    _text_given(tgt_text, "The second text")
     source = load_document(zh_text, lang=None, presplit=presplit, name=source_name, role="The first text")
     target = load_document(tgt_text, lang=target_lang, presplit=presplit, name=target_name, role="The second text")
     check_languages(source, target)
@@ -142,6 +184,8 @@ def align_files(
     What `aligner align zh.txt en.txt` does; errors name the file at fault."""
     from aligner.embed import get_encoder
 
+    _file_given(zh_path, "The first file")
+    _file_given(tgt_path, "The second file")
     source = load_file(zh_path, presplit=presplit)
     target = load_file(tgt_path, lang=target_lang, presplit=presplit)
     check_languages(source, target)

@@ -374,7 +374,12 @@ def read_file(path: str | Path) -> str:
     """The text of a .txt, .md, .srt, .docx, .doc, .odt, .rtf, .pdf, .epub, .html or .mhtml file, or InputError
     naming the file. A .doc is recognised by its content too (an OLE file with a WordDocument stream)."""
     path = Path(path)
-    if not path.exists():
+    try:
+        found = path.exists()
+    except OSError as error:  # a name too long for the file system (a text given as a name), a bad device …
+        shown = str(path) if len(str(path)) <= 80 else f"{str(path)[:60]}…"
+        raise InputError(f"{shown}: cannot be opened ({error.strerror or error}); check the path.") from None
+    if not found:
         raise InputError(f"{path}: no such file; check the path.")
     if path.is_dir():
         raise InputError(f"{path} is a folder; give the path of a text file.")

@@ -105,3 +105,29 @@ def test_a_sentence_shows_its_text_once(sample):
     """The folded matching copy is never shown to people; a sentence listed its text twice."""
     sentence = sample.source.sentences[1]
     assert repr(sentence).count(sentence.text) == 1 and "norm" not in repr(sentence)
+
+
+def test_file_names_given_as_texts_and_texts_given_as_file_names_are_said_to_be(tmp_path, monkeypatch):
+    """In a notebook the two front doors are easily swapped: align_texts("zh.txt", "en.txt") said the
+    second text "looks like Spanish", align_texts(Path(...)) and align_texts(None, ...) raised an
+    AttributeError about .strip, and align_files(zh_text, en_text) an OSError "File name too long",
+    which `except AlignerError` does not catch."""
+    monkeypatch.chdir(TEXTS)
+    zh = (TEXTS / "joint-statement.zh.txt").read_text(encoding="utf-8")
+    for given in ("joint-statement.zh.txt", Path("joint-statement.zh.txt"), "chapter01.zh.txt",
+                  "https://example.org/statement.html"):
+        with pytest.raises(AlignerError, match="align_files") as e:
+            aligner.align_texts(given, "joint-statement.en.txt")
+        assert "The first text" in str(e.value) and str(given) in str(e.value)
+    with pytest.raises(AlignerError, match="The second text .*align_files"):
+        aligner.align_texts(zh, Path("joint-statement.en.txt"))
+    with pytest.raises(TypeError, match="str or bytes, not NoneType"):
+        aligner.align_texts(None, zh)
+    ru = (TEXTS / "joint-statement.ru.txt").read_text(encoding="utf-8")
+    for args in ((zh, ru), (zh[:300], "joint-statement.ru.txt"), ("joint-statement.zh.txt", ru[:200])):
+        with pytest.raises(AlignerError, match="align_texts"):
+            aligner.align_files(*args)
+    with pytest.raises(AlignerError, match="too long"):  # one line of text: a name no file system takes
+        aligner.align_files("两国元首在北京举行会谈，并出席第24届冬季奥运会开幕式。" * 5, "joint-statement.ru.txt")
+    short = "The parties signed the statement, see README.md."  # a one-line text is still a text
+    assert aligner.align_texts(zh[:200], short).target.text == short
