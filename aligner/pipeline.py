@@ -153,10 +153,22 @@ def align_texts(
     target_name: str = "",
     glossary: tuple[Term, ...] = (),
 ) -> Alignment:
-    """Align a Chinese text with its Russian or English translation.
+    """Align a Chinese text with its Russian or English translation; files go to `align_files`.
 
-    The texts are strings, or bytes in any encoding a text file may have. `model` is None for the
-    offline default encoder, or a sentence-transformers name or folder.
+    The texts are strings, or bytes in any encoding a text file may have (GBK, cp1251, UTF-16 …).
+    `target_lang`: 'ru' or 'en' (None: detected). `model`: None for the offline default encoder
+    (loaded once per process, whatever the number of calls), or a sentence-transformers name or
+    folder. `presplit`: the texts hold one sentence per line, not re-split. `cache`: read and
+    write the embedding cache. `progress(stage, done, total)`: called as the work goes on.
+    `source_name`/`target_name`: how errors and exports name the texts. `glossary`: terms each
+    pair must render (`aligner.glossary.load_glossary("terms.xlsx")`).
+
+    Returns an `Alignment`: `.beads` (each with `.src`/`.tgt` sentence indices, `.kind` '1-2',
+    `.score` 0–1, `.flags`), `.texts(bead)` the pair's two sides, `.source`/`.target` the Documents
+    (`.text`, `.sentences` with character offsets). `aligner.export.write(result, "pairs.tsv")`
+    saves it, `aligner.pair_filter.kept_pairs(result, {"ok"}, 0.5)` keeps the pairs a reviewer
+    would accept. Raises `AlignerError` (one line to show the user: an empty or binary text, the
+    wrong language, a model not on disk), TypeError for a text that is neither str nor bytes.
     """
     from aligner.embed import get_encoder
 
@@ -181,7 +193,10 @@ def align_files(
 ) -> Alignment:
     """Align a Chinese file with its translation (files of any supported format, or web addresses).
 
-    What `aligner align zh.txt en.txt` does; errors name the file at fault."""
+    What `aligner align zh.txt en.txt` does: .txt in any common encoding, .docx, .doc, .odt, .rtf,
+    .pdf, .epub, .html, .srt, or an http(s) address. The options and the `Alignment` returned are
+    those of `align_texts`; an `AlignerError` names the file at fault (empty, binary, scanned,
+    not found, in the wrong language). For folders of files use `aligner.corpus`."""
     from aligner.embed import get_encoder
 
     _file_given(zh_path, "The first file")
