@@ -279,6 +279,9 @@ def _finish(text: str, name: str) -> str:
     return text
 
 
+MAX_NUL_SHARE = 0.05  # NULs in a damaged text; UTF-32 (unsupported without its BOM) has three in four bytes
+
+
 def _text_with_nuls(data: bytes, name: str) -> str:
     """A text file with NUL bytes that is not UTF-16: NULs only at its end (a file a program made at
     its full size and stopped writing) are left out, as a byte-order mark is; NULs inside the text
@@ -287,6 +290,8 @@ def _text_with_nuls(data: bytes, name: str) -> str:
     body = data.rstrip(b"\x00")
     if body and b"\x00" not in body:
         return decode_bytes(body, name)
+    if body.count(b"\x00") > MAX_NUL_SHARE * len(body):  # UTF-32 or binary data, not a text damaged here and there
+        raise _binary_error(name)
     try:
         decode_bytes(data.replace(b"\x00", b""), name)
     except InputError:

@@ -335,3 +335,7 @@ def test_text_with_nul_bytes_inside_is_refused_saying_where_and_padding_is_left_
     assert decode_bytes(russian.encode("cp1251") + b"\x00" * 512, "ru.txt") == russian
     with pytest.raises(InputError, match="binary data"):
         decode_bytes(b"\x00" * 4096, "zeros.txt")
+    english = (TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8")
+    with pytest.raises(InputError) as e:  # UTF-32 without a byte-order mark: not a damaged UTF-8 text
+        decode_bytes(english.encode("utf-32-le"), "en.txt")
+    assert "NUL" not in str(e.value)
