@@ -75,6 +75,27 @@ def check_size(size: int, name: str, most: int | None = None) -> None:
         )
 
 
+SNIFF_BYTES = 65_536  # the start of a file too large to read, looked at to tell a binary file from a long text
+_TEXT_CONTROL_BYTES = frozenset(b"\x00\t\n\r\f\v\x1a")  # NUL: UTF-16 text has many, a sparse file nothing else
+
+
+def check_text_size(head: bytes, size: int, name: str) -> None:
+    """check_size for a file read as text, but a binary file (an image, a video, an archive) of that size
+    is said to be one first, rather than a text to split: its start has a binary format's signature
+    or control bytes, which no supported text encoding but UTF-16 has (and UTF-16 reads as text)."""
+    if size <= MAX_BYTES or any(head.startswith(bom) for bom, _, _ in _BOMS):
+        check_size(size, name)
+        return
+    for signature, what, todo in _SIGNATURES:
+        if head.startswith(signature):
+            raise _binary_error(name, what, todo)
+    sample = head[:SNIFF_BYTES]
+    controls = sum(1 for byte in sample if byte < 0x20 and byte not in _TEXT_CONTROL_BYTES)
+    if controls > MAX_CONTROL_SHARE * len(sample) and _utf16_without_bom(sample[: len(sample) // 2 * 2]) is None:
+        raise _binary_error(name)
+    check_size(size, name)
+
+
 def _control_share(text: str) -> float:
     sample = text[:SCORE_SAMPLE_CHARS]
     bad = sum(1 for c in sample if c not in _ALLOWED_CONTROLS and unicodedata.category(c) in ("Cc", "Cs"))
@@ -313,7 +334,7 @@ def decode_bytes(data: bytes, name: str = "") -> str:
     in Windows-1252 / Latin-1 (`_windows_latin`). The BOM is not part of the text;
     line endings are kept as they are, since every offset refers to this text.
     """
-    check_size(len(data), name)
+    check_text_size(data[:SNIFF_BYTES], len(data), name)
     if not data:
         raise InputError(f"{_who(name)} is empty; give a file with the text to align.")
     for bom, codec, label in _BOMS:
@@ -409,7 +430,9 @@ def read_file(path: str | Path) -> str:
         if _starts_with(path, OLE_SIGNATURE) and (suffix == ".doc" or is_word97(path)):
             check_size(size, str(path), MAX_DOCUMENT_BYTES)  # pictures are kept inside the file too
             return _held_to_limit(doc_text(path), path)
-        check_size(size, str(path))
+        if size > MAX_BYTES:
+            with path.open("rb") as handle:
+                check_text_size(handle.read(SNIFF_BYTES), size, str(path))
         if suffix == ".rtf" or _starts_with(path, RTF_SIGNATURE):
             text = rtf_text(path, path.read_bytes())
             if not text.strip():

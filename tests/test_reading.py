@@ -339,3 +339,22 @@ def test_text_with_nul_bytes_inside_is_refused_saying_where_and_padding_is_left_
     with pytest.raises(InputError) as e:  # UTF-32 without a byte-order mark: not a damaged UTF-8 text
         decode_bytes(english.encode("utf-32-le"), "en.txt")
     assert "NUL" not in str(e.value)
+
+
+@pytest.mark.parametrize("head, fragment", [(b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"", "binary data")])
+def test_a_large_binary_file_is_called_binary_not_a_text_to_split(tmp_path, head, fragment):
+    """A video or an image over the size limit was refused as 'N MB; split the text into parts'."""
+    import os
+
+    path = tmp_path / "chapter.txt"
+    path.write_bytes(head + os.urandom(reading.MAX_BYTES + 1000))
+    with pytest.raises(InputError, match=fragment) as e:
+        read_file(path)
+    assert "Split" not in str(e.value)
+    with pytest.raises(InputError, match=fragment):
+        decode_bytes(path.read_bytes(), "stdin")
+    zh = (Path(__file__).parent.parent / "texts" / "joint-statement.zh.txt").read_text(encoding="utf-8")
+    for codec in ("utf-16-le", "gb18030", "utf-8"):  # a large text is still told its size
+        path.write_bytes(zh.encode(codec) * (reading.MAX_BYTES // len(zh.encode(codec)) + 1))
+        with pytest.raises(InputError, match="the limit is .*Split the text"):
+            read_file(path)
