@@ -326,6 +326,39 @@ def _text_with_nuls(data: bytes, name: str) -> str:
     )
 
 
+MAX_STRAY_BYTES = 20  # invalid sequences in a UTF-8 text that was damaged, not written in another encoding
+MAX_STRAY_SHARE = 0.001
+
+
+def _refuse_stray_bytes(data: bytes, name: str) -> None:
+    """InputError saying where, for a UTF-8 text with a few bytes that are not UTF-8 (a line pasted from
+    a Windows-1252 file, two files joined, one cut in the middle of a character): "save it as UTF-8"
+    would puzzle its owner, as it is UTF-8, and replacing the bytes would alter the text unseen. A
+    text in another encoding fails at nearly every non-ASCII character and is not this."""
+    bad: list[tuple[int, bytes]] = []
+    at = 0
+    while len(bad) <= MAX_STRAY_BYTES:
+        try:
+            data[at:].decode("utf-8")
+            break
+        except UnicodeDecodeError as error:
+            bad.append((at + error.start, error.object[error.start:error.end]))
+            at += error.end
+    if not bad or len(bad) > MAX_STRAY_BYTES or len(bad) > MAX_STRAY_SHARE * len(data):
+        return
+    first, what = bad[0]
+    line = data.count(b"\n", 0, first) + 1
+    before = data[max(0, first - 60):first].decode("utf-8", errors="ignore").splitlines()[-1:] or [""]
+    where = f"line {line}" + (f", after “{before[0][-20:]}”" if before[0].strip() else "")
+    if len(bad) == 1 and first + len(what) == len(data):
+        raise InputError(f"{_who(name)} is UTF-8 but ends in the middle of a character ({where}): it was cut "
+                         "short; give the whole file, or delete its last character.")
+    shown = " ".join(f"0x{byte:02X}" for byte in what)
+    more = f" and {len(bad) - 1} more" if len(bad) > 1 else ""
+    raise InputError(f"{_who(name)} is UTF-8 but for {shown} on {where}{more}, bytes that are not UTF-8 (pasted "
+                     "from a file in another encoding?); correct the text there (an editor shows �) and try again.")
+
+
 def decode_bytes(data: bytes, name: str = "") -> str:
     """Decode a text file's bytes exactly, or raise InputError saying what is wrong and what to do.
 
@@ -370,6 +403,7 @@ def decode_bytes(data: bytes, name: str = "") -> str:
             return _finish(text, name)
         if found is None and _control_share(data.decode("latin-1")) > MAX_CONTROL_SHARE:
             raise _binary_error(name)
+        _refuse_stray_bytes(data, name)
         raise InputError(
             f"{_who(name)} is not in an encoding aligner can read (UTF-8, UTF-16, GB18030, Big5, "
             "cp1251, KOI8-R, MacCyrillic, cp866, Windows-1252 for English); open it in an editor and save it as UTF-8."

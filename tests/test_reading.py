@@ -358,3 +358,23 @@ def test_a_large_binary_file_is_called_binary_not_a_text_to_split(tmp_path, head
         path.write_bytes(zh.encode(codec) * (reading.MAX_BYTES // len(zh.encode(codec)) + 1))
         with pytest.raises(InputError, match="the limit is .*Split the text"):
             read_file(path)
+
+
+def test_a_utf8_text_with_a_few_stray_bytes_is_said_to_be_one_with_where_they_are():
+    """A UTF-8 text with one byte that is not UTF-8 (a line pasted from a Windows-1252 file, two files
+    joined, one cut mid-character) was 'not in an encoding aligner can read; save it as UTF-8', which
+    it already is: the user is now told where the byte is, and files in other encodings still are not."""
+    folder = Path(__file__).parent.parent / "texts"
+    for lang in ("zh", "ru", "en"):
+        data = (folder / f"joint-statement.{lang}.txt").read_text(encoding="utf-8").encode("utf-8")
+        at = data.index(b"\n", len(data) // 2)
+        line = data[:at].count(b"\n") + 1
+        with pytest.raises(InputError) as e:
+            decode_bytes(data[:at] + "’".encode("cp1252") + data[at:], f"{lang}.txt")
+        assert f"line {line}" in str(e.value) and "UTF-8" in str(e.value) and "0x92" in str(e.value)
+        assert "not in an encoding" not in str(e.value)
+        with pytest.raises(InputError, match="ends in the middle of a character"):
+            decode_bytes(data.rstrip() + "。".encode("utf-8")[:2], f"{lang}.txt")
+    french = "À l'été, les élèves préféraient étudier à côté de la fenêtre ouverte.".encode("cp1252")
+    with pytest.raises(InputError, match="not in an encoding"):
+        decode_bytes(french, "fr.txt")
