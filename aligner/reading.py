@@ -15,7 +15,7 @@ import unicodedata
 from pathlib import Path
 
 from aligner.errors import InputError
-from aligner.formats.archive import ZIP_SIGNATURE
+from aligner.formats.archive import ZIP_SIGNATURE, office_kind
 from aligner.formats.docx import docx_text, is_docx
 from aligner.formats.epub import epub_text, is_epub
 from aligner.formats.odt import is_odt, odt_text
@@ -480,6 +480,9 @@ def read_file(path: str | Path) -> str:
             if not text.strip():
                 raise InputError(f"{path} has no text in its paragraphs; give a document with the text to align.")
             return text
+        office = office_kind(path) if zipped else None
+        if office:
+            raise InputError(f"{path} is {office[0]}; {office[1]}.")
         data = path.read_bytes()
     except PermissionError:
         raise InputError(f"{path} cannot be read (permission denied); check its permissions.") from None

@@ -378,3 +378,23 @@ def test_a_utf8_text_with_a_few_stray_bytes_is_said_to_be_one_with_where_they_ar
     french = "À l'été, les élèves préféraient étudier à côté de la fenêtre ouverte.".encode("cp1252")
     with pytest.raises(InputError, match="not in an encoding"):
         decode_bytes(french, "fr.txt")
+
+
+def test_a_spreadsheet_given_as_a_text_is_named_with_the_command_for_pairs(tmp_path):
+    """An .xlsx or .ods (a table of pairs, often) given to align was 'a ZIP archive; unpack it and give
+    the text file inside', which leads nowhere: it is said to be a spreadsheet, with `aligner check`."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["zh", "en"])
+    book.active.append(["双方认为。", "The sides believe."])
+    for name in ("pairs.xlsx", "pairs.txt"):
+        book.save(tmp_path / name)
+        with pytest.raises(InputError, match=f"{name} is an Excel workbook.*aligner check") as e:
+            read_file(tmp_path / name)
+        assert "unpack" not in str(e.value)
+    ods = Path(__file__).parent / "data" / "joint-statement-pairs.ods"
+    with pytest.raises(InputError, match="is a LibreOffice spreadsheet.*aligner check"):
+        read_file(ods)
+    with pytest.raises(InputError, match="unpack it"):  # a plain ZIP is still one
+        reading.read_bytes(_zip_bytes(), "texts.zip")
