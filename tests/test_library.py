@@ -131,3 +131,10 @@ def test_file_names_given_as_texts_and_texts_given_as_file_names_are_said_to_be(
         aligner.align_files("两国元首在北京举行会谈，并出席第24届冬季奥运会开幕式。" * 5, "joint-statement.ru.txt")
     short = "The parties signed the statement, see README.md."  # a one-line text is still a text
     assert aligner.align_texts(zh[:200], short).target.text == short
+
+
+def test_a_one_pair_alignment_and_a_one_sentence_document_say_so_in_the_singular():
+    """A title aligned with its translation showed '<Alignment zh → en: 1 pairs, …>'."""
+    result = aligner.align_texts("我爱你。", "I love you.")
+    assert ": 1 pair, 0 flagged" in repr(result)
+    assert repr(result.source).endswith(": 4 characters, 1 sentence>")
