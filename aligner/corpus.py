@@ -335,6 +335,7 @@ def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=N
                 result.counts["written"] = threeway_export.rows_in_file(aligned, fmt)
             else:
                 target = load_file(files.target, lang=target_lang, presplit=presplit)
+                _check_order(source, target)
                 check_coverage(glossary, (target.lang,), glossary_name)
                 aligned = align_documents(source, target, encoder, progress=progress, glossary=glossary)
                 result.counts = pair_counts(aligned)
@@ -353,6 +354,18 @@ def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=N
             result.removed = remove_stale_outputs(out_dir, files, fmt, target_lang)
         result.seconds = time.perf_counter() - started
         yield result
+
+
+def _check_order(source, target) -> None:
+    """A translation given as the Chinese and the Chinese as the translation: in a corpus, the folders
+    (or the names' language tags) are swapped, not two files, as the message for two files says."""
+    from aligner.errors import LanguageError
+    from aligner.types import LANGUAGE_NAMES
+
+    if source.lang != "zh" and target.lang == "zh":
+        raise LanguageError(f"{source.name} is {LANGUAGE_NAMES.get(source.lang, source.lang)}, not Chinese, and "
+                            f"{target.name} is Chinese: give the folder of Chinese texts first (in one folder, "
+                            "the Chinese file's name ends in .zh).")
 
 
 def remove_stale_outputs(out_dir: Path, files: FileSet, fmt: str, target_lang: str | None = None) -> tuple[Path, ...]:

@@ -553,3 +553,15 @@ def test_an_unexpected_error_in_one_document_is_reported_and_the_corpus_goes_on(
         {(name, f"{name}.{lang}.txt") for name in ("ch1", "ch3") for lang in ("en", "ru")}
     assert "IndexError: list index out of range" in rows[("ch2", "ch2.en.txt")]["error"]
     assert "4 of 6 alignments written" in done.stderr and "2 failed" in done.stderr
+
+
+def test_folders_given_in_the_wrong_order_are_told_to_be_swapped(runner, tmp_path):
+    """`aligner batch en/ zh/` failed every document with "swap the two files: Chinese first", which
+    for a corpus means swapping the folders, not renaming hundreds of files."""
+    for lang in ("zh", "en"):
+        (tmp_path / lang).mkdir()
+        shutil.copy(TEXTS / f"joint-statement.{lang}.txt", tmp_path / lang / "001.txt")
+    done = runner.invoke(main, ["batch", str(tmp_path / "en"), str(tmp_path / "zh"), "-o", str(tmp_path / "out")])
+    assert done.exit_code == 1
+    error = _tsv(tmp_path / "out" / "summary.tsv")[0]["error"]
+    assert "give the folder of Chinese texts first" in error and "swap the two files" not in error
