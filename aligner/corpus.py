@@ -136,6 +136,8 @@ def _readable_files(folder: Path, exclude: Collection[Path] = ()) -> list[Path]:
     """The readable files of `folder` and of its sub-folders (a novel kept as book/chapter folders),
     hidden ones, Word's owner files and the folders in `exclude` (the output folder, when it is
     inside) left out."""
+    if not folder.exists():
+        raise InputError(f"{folder}: no such folder; check the path.")
     if not folder.is_dir():
         raise InputError(f"{folder} is not a folder; give folders of text files (or use `aligner align` for two files).")
     skipped = {path.resolve() for path in exclude if path.exists()}

@@ -565,3 +565,11 @@ def test_folders_given_in_the_wrong_order_are_told_to_be_swapped(runner, tmp_pat
     assert done.exit_code == 1
     error = _tsv(tmp_path / "out" / "summary.tsv")[0]["error"]
     assert "give the folder of Chinese texts first" in error and "swap the two files" not in error
+
+
+def test_a_folder_that_does_not_exist_is_said_not_to(tmp_path):
+    """A typo in a folder's name was 'is not a folder; … use aligner align for two files'."""
+    from aligner.errors import InputError
+
+    with pytest.raises(InputError, match="chapters-zh: no such folder; check the path"):
+        find_file_sets([tmp_path / "chapters-zh", tmp_path])
