@@ -172,7 +172,7 @@ def _by_name(files: list[Path], folder: Path, unpaired: list[Unpaired], side: st
     return out
 
 
-def find_file_sets(folders: list[Path], three_way: bool = False,
+def find_file_sets(folders: list[Path] | list[str], three_way: bool = False,
                    exclude: Collection[Path] = ()) -> tuple[list[FileSet], list[Unpaired]]:
     """Match the files of one folder (by language tag) or of two or three folders by name.
 
@@ -183,6 +183,8 @@ def find_file_sets(folders: list[Path], three_way: bool = False,
     same place (`zh/book1/ch01.txt` with `en/book1/ch01.txt`); the document is named by that
     place (`book1/ch01`). Folders in `exclude` (the output folder) are not searched.
     """
+    folders = [Path(folder).expanduser() for folder in folders]  # str and ~/… from Python too
+    exclude = [Path(folder).expanduser() for folder in exclude]
     unpaired: list[Unpaired] = []
     if len(folders) in (2, 3):
         sets = _sets_across_folders(folders, unpaired, exclude)
@@ -294,7 +296,7 @@ def settings_change(before: str, now: str) -> str:
     return ", ".join(f"{key} {old.get(key, '?')} → {value}" for key, value in new.items() if old.get(key) != value)
 
 
-def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=None, presplit: bool = False,
+def align_corpus(sets: list[FileSet], out_dir: Path | str, fmt: str = "tsv", encoder=None, presplit: bool = False,
                  target_lang: str | None = None, progress: Progress | None = None,
                  glossary: tuple[Term, ...] = (), keep: Collection[str] | None = None,
                  min_score: float = 0.0, glossary_name: str = "The glossary",
@@ -316,6 +318,7 @@ def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=N
     from aligner.threeway import align_three
 
     kept = kept or {}
+    out_dir = Path(out_dir).expanduser()
     encoder = encoder or get_encoder()
     settings = run_settings(encoder.name, presplit, target_lang, glossary, glossary_name, keep, min_score)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -434,6 +434,8 @@ def read_file(path: str | Path) -> str:
     """The text of a .txt, .md, .srt, .docx, .doc, .odt, .rtf, .pdf, .epub, .html or .mhtml file, or InputError
     naming the file. A .doc is recognised by its content too (an OLE file with a WordDocument stream)."""
     path = Path(path)
+    if str(path).startswith("~"):  # ~/corpus/zh.txt from Python, where no shell expands it
+        path = path.expanduser()
     try:
         found = path.exists()
     except OSError as error:  # a name too long for the file system (a text given as a name), a bad device …

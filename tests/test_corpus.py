@@ -573,3 +573,22 @@ def test_a_folder_that_does_not_exist_is_said_not_to(tmp_path):
 
     with pytest.raises(InputError, match="chapters-zh: no such folder; check the path"):
         find_file_sets([tmp_path / "chapters-zh", tmp_path])
+
+
+def test_the_corpus_functions_take_folders_as_strings_and_from_the_home_folder(tmp_path, monkeypatch):
+    """find_file_sets(["zh", "en"]) and align_corpus(sets, "aligned") from a notebook raised
+    AttributeError ('str' object has no attribute 'is_dir' / 'mkdir'); "~/corpus/zh" was not found."""
+    from aligner.corpus import align_corpus
+
+    folder = _sample_corpus(tmp_path / "corpus", "ch1")
+    (folder / "ch1.ru.txt").unlink()
+    from aligner.embed.cache import default_cache_dir
+
+    monkeypatch.setenv("ALIGNER_CACHE_DIR", str(default_cache_dir()))  # the embeddings cached already
+    monkeypatch.setenv("HOME", str(tmp_path))
+    sets, unpaired = find_file_sets(["~/corpus"])
+    assert [s.name for s in sets] == ["ch1"] and not unpaired
+    sets_again, _ = find_file_sets([str(folder)])
+    assert sets_again == sets
+    done = list(align_corpus(sets, "~/aligned"))
+    assert not done[0].error and (tmp_path / "aligned" / "ch1.zh-en.tsv").is_file()

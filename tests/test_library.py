@@ -138,3 +138,15 @@ def test_a_one_pair_alignment_and_a_one_sentence_document_say_so_in_the_singular
     result = aligner.align_texts("我爱你。", "I love you.")
     assert ": 1 pair, 0 flagged" in repr(result)
     assert repr(result.source).endswith(": 4 characters, 1 sentence>")
+
+
+def test_a_path_from_the_home_folder_written_with_a_tilde_is_read(tmp_path, monkeypatch):
+    """align_files("~/corpus/zh.txt") in a notebook (no shell to expand ~) was 'no such file'."""
+    from aligner.embed.cache import default_cache_dir
+
+    monkeypatch.setenv("ALIGNER_CACHE_DIR", str(default_cache_dir()))  # the embeddings cached already
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for lang in ("zh", "ru"):
+        (tmp_path / f"{lang}.txt").write_bytes((TEXTS / f"joint-statement.{lang}.txt").read_bytes())
+    result = aligner.align_files("~/zh.txt", "~/ru.txt")
+    assert result.source.text == (TEXTS / "joint-statement.zh.txt").read_text(encoding="utf-8")
