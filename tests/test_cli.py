@@ -280,6 +280,7 @@ def test_the_review_page_refuses_uploads_over_the_readers_limit():
     (["align"], "Missing argument 'CHINESE TRANSLATION [ENGLISH]'"),
     (["align", str(ZH), str(RU), "--target-lang", "fr"], "'fr' is not one of 'ru', 'en'"),
     (["align", "--bogus", str(ZH), str(RU)], "No such option '--bogus'"),
+    (["align", str(ZH), str(RU), str(EN), "--target-lang", "en"], "--target-lang is for two files"),  # was ignored
     (["evaluate", "no-such-folder"], "'no-such-folder' does not exist"),
     (["allign", str(ZH), str(RU)], "No such command 'allign'"),
 ])

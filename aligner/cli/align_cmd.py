@@ -45,6 +45,9 @@ def align(files: tuple[str, ...], output: Path | None, fmt: str | None, target_l
     files = tuple(name if is_url(name) or name == STDIN else Path(name) for name in files)
     if len(files) not in (2, 3):
         raise click.UsageError("Give two files (Chinese, translation) or three (Chinese, Russian, English).")
+    if target_lang and len(files) == 3:
+        raise click.UsageError("--target-lang is for two files; in three columns each translation's language is "
+                               "detected.")
     if files.count(STDIN) > 1 or (STDIN in files and len(files) == 3):
         raise click.UsageError("'-' (stdin) can give one text of two: pipe in the Chinese or the translation and "
                                "name the other file.")
