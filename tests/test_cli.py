@@ -375,3 +375,16 @@ def test_f_with_a_file_name_is_refused_before_work_not_a_second_format(runner, t
                                   "-o", str(tmp_path / "pairs.tsv"), "-f", "json"])
     assert result.exit_code == 2 and "-o pairs.json" in result.output and "no-such-model" not in result.output
     assert not (tmp_path / "pairs.tsv").exists()
+
+
+def test_three_files_with_two_translations_in_one_language_say_so(runner, tmp_path):
+    """`aligner align zh.txt ru.txt en.txt` whose "English" is Russian gave columns ru1 and ru2 without
+    a word: a reviewer who meant a Russian and an English translation should learn the file was wrong."""
+    russian_too = tmp_path / "statement.en.txt"
+    russian_too.write_bytes(RU.read_bytes())
+    out = tmp_path / "rows.tsv"
+    done = runner.invoke(main, ["align", "-q", str(ZH), str(RU), str(russian_too), "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    assert f"both translations are Russian ({RU} and {russian_too})" in done.stderr
+    plain = runner.invoke(main, ["align", "-q", str(ZH), str(RU), str(EN), "-o", str(out)])
+    assert "both translations" not in plain.stderr

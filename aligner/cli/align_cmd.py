@@ -11,6 +11,7 @@ from aligner.cli.progress import StderrProgress
 from aligner.cli.output import print_listing, print_warnings, stdout_format, write_stdout
 from aligner.cli.selection import LISTING_FILTERED, selection_options, written_message
 from aligner.errors import AlignerError
+from aligner.types import LANGUAGE_NAMES
 
 STDIN = "-"  # a file argument standing for the text piped into stdin
 SEGMENT_BAR_BYTES = 1_000_000  # inputs this big get a bar while they are read and split (≈ 5 s and more)
@@ -134,6 +135,11 @@ def _align_three(files, output, piped, model, presplit, cache, progress, glossar
 
     result = align_files(files, model=model, presplit=presplit, cache=cache, progress=progress, glossary=glossary)
     progress.close()
+    first, second = (alignment.target for alignment in result.alignments.values())
+    if first.lang == second.lang:  # compared as ru1 and ru2: right for two translations, news for a wrong file
+        click.echo(f"Note: both translations are {LANGUAGE_NAMES.get(first.lang, first.lang)} ({first.name} and "
+                   f"{second.name}), in columns {' and '.join(result.labels)}; give a Russian and an English "
+                   "translation for one of each.", err=True)
     for alignment in result.alignments.values():
         print_warnings(alignment.warnings)
     shown = kept_rows(result, keep, min_score)
