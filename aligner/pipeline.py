@@ -88,7 +88,9 @@ def _text_given(text: object, role: str) -> None:
                          "of a file or a web address, not the text to align: give files and addresses to "
                          "aligner.align_files, texts to align_texts.")
     if not isinstance(text, (str, bytes, bytearray)):
-        raise TypeError(f"align_texts takes each text as str or bytes, not {type(text).__name__}.")
+        listed = ("; for sentences split already, join them with '\\n' and give presplit=True"
+                  if isinstance(text, (list, tuple)) else "")
+        raise TypeError(f"align_texts takes each text as str or bytes, not {type(text).__name__}{listed}.")
 
 
 def _file_given(path: object, role: str) -> None:

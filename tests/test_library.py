@@ -123,6 +123,8 @@ def test_file_names_given_as_texts_and_texts_given_as_file_names_are_said_to_be(
         aligner.align_texts(zh, Path("joint-statement.en.txt"))
     with pytest.raises(TypeError, match="str or bytes, not NoneType"):
         aligner.align_texts(None, zh)
+    with pytest.raises(TypeError, match=r"not list; for sentences split already, join them with '\\n' and give presplit=True"):
+        aligner.align_texts(["两国元首举行会谈。"], ["The heads of state held talks."])
     ru = (TEXTS / "joint-statement.ru.txt").read_text(encoding="utf-8")
     for args in ((zh, ru), (zh[:300], "joint-statement.ru.txt"), ("joint-statement.zh.txt", ru[:200])):
         with pytest.raises(AlignerError, match="align_texts"):
