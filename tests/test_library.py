@@ -152,3 +152,17 @@ def test_a_path_from_the_home_folder_written_with_a_tilde_is_read(tmp_path, monk
         (tmp_path / f"{lang}.txt").write_bytes((TEXTS / f"joint-statement.{lang}.txt").read_bytes())
     result = aligner.align_files("~/zh.txt", "~/ru.txt")
     assert result.source.text == (TEXTS / "joint-statement.zh.txt").read_text(encoding="utf-8")
+
+
+def test_loading_a_three_column_record_says_what_it_is(tmp_path):
+    """export.load of a three-column JSON said it is 'not an aligner JSON record', which it is."""
+    from aligner.export import load
+    from aligner.export.threeway import write
+    from aligner.threeway import align_three_texts
+
+    texts = [(TEXTS / f"joint-statement.{lang}.txt").read_text(encoding="utf-8") for lang in ("zh", "ru", "en")]
+    path = write(align_three_texts(*texts), tmp_path / "rows.json")
+    with pytest.raises(AlignerError) as e:
+        load(path)
+    assert "is a three-column record" in str(e.value) and "not an aligner JSON record" not in str(e.value)
+    assert f"aligner check {path} --target-lang" in str(e.value)
