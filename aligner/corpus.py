@@ -518,7 +518,7 @@ def earlier_results(out_dir: Path, sets: list[FileSet], fmt: str, settings: str 
             continue
         made_with = row.get("settings") or ""
         if settings is not None and made_with != settings:
-            earlier.changed[files] = settings_change(made_with, settings) if made_with else "options not recorded"
+            earlier.changed[files] = settings_change(made_with, settings) if made_with else "its options not recorded"
             continue
         earlier.kept[files] = DocumentResult(files, output=output, counts=numbers, seconds=seconds,
                                              kept_note=row["note"], settings=made_with)

@@ -139,8 +139,8 @@ def _resumed(out_dir: Path, sets, fmt: str, settings: str) -> dict:
         changes = sorted(set(earlier.changed.values()))
         count = len(earlier.changed)
         click.echo(f"--resume: {count} document{'s' if count > 1 else ''} in {out_dir} "
-                   f"{'were' if count > 1 else 'was'} aligned with other options ({'; '.join(changes)}); "
-                   f"aligning {'them' if count > 1 else 'it'} again with this run's.", err=True)
+                   f"{'were' if count > 1 else 'was'} not aligned with this run's options ({'; '.join(changes)}); "
+                   f"aligning {'them' if count > 1 else 'it'} again.", err=True)
     return earlier.kept
 
 
