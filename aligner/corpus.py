@@ -103,9 +103,18 @@ class DocumentResult:
         return self.files.name
 
 
+def _suffix_tag(path: Path) -> str:
+    """The language an extension names ('train.zh', 'train.en', as parallel corpora are kept), or ''."""
+    tag = path.suffix[1:].lower()
+    return _TAG_LANG.get(tag, tag[:2]) if tag and re.fullmatch(_TAGS, tag, re.IGNORECASE) else ""
+
+
 def split_name(path: Path) -> tuple[str, str]:
-    """(shared name, language tag or '') of a file: 'ch01.zh.txt' → ('ch01', 'zh'); '001.txt' → ('001', '')."""
+    """(shared name, language tag or '') of a file: 'ch01.zh.txt' → ('ch01', 'zh'); '001.txt' → ('001', '');
+    'train.zh' → ('train', 'zh')."""
     stem = path.name[: -len(path.suffix)] if path.suffix else path.name
+    if _suffix_tag(path):
+        return stem, _suffix_tag(path)
     match = _TAG.search(stem)
     if not match or match.start() == 0:
         return stem, ""
@@ -145,7 +154,8 @@ def _readable_files(folder: Path, exclude: Collection[Path] = ()) -> list[Path]:
     for parent, dirs, names in os.walk(folder):  # symbolic links to folders are not followed: no loops
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (Path(parent) / d).resolve() not in skipped)
         found += [Path(parent) / name for name in names
-                  if not name.startswith(_NOT_TEXTS) and Path(name).suffix.lower() in READABLE_SUFFIXES]
+                  if not name.startswith(_NOT_TEXTS)
+                  and (Path(name).suffix.lower() in READABLE_SUFFIXES or _suffix_tag(Path(name)))]
     return sorted(path for path in found if path.is_file())
 
 

@@ -592,3 +592,19 @@ def test_the_corpus_functions_take_folders_as_strings_and_from_the_home_folder(t
     assert sets_again == sets
     done = list(align_corpus(sets, "~/aligned"))
     assert not done[0].error and (tmp_path / "aligned" / "ch1.zh-en.tsv").is_file()
+
+
+def test_files_whose_extension_is_their_language_pair_as_parallel_corpora_keep_them(runner, tmp_path):
+    """Parallel corpora come as train.zh beside train.en (Moses, OPUS, the UN corpus): `batch` found
+    'No matching files' in such a folder, and in two folders of them."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(TEXTS / "joint-statement.zh.txt", folder / "UNv1.0.en-zh.zh")
+    shutil.copy(TEXTS / "joint-statement.en.txt", folder / "UNv1.0.en-zh.en")
+    sets, unpaired = find_file_sets([folder])
+    assert [(s.name, s.source.name, s.target.name, s.lang) for s in sets] == \
+        [("UNv1.0.en-zh", "UNv1.0.en-zh.zh", "UNv1.0.en-zh.en", "en")] and not unpaired
+    assert split_name(Path("ch01.zh.txt")) == ("ch01", "zh") and split_name(Path("v1.0.txt")) == ("v1.0", "")
+    done = runner.invoke(main, ["batch", "-q", str(folder), "-o", str(tmp_path / "out")])
+    assert done.exit_code == 0, done.output
+    assert (tmp_path / "out" / "UNv1.0.en-zh.zh-en.tsv").is_file()
