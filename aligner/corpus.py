@@ -159,6 +159,18 @@ def _readable_files(folder: Path, exclude: Collection[Path] = ()) -> list[Path]:
     return sorted(path for path in found if path.is_file())
 
 
+def unread_suffixes(folders: list[Path]) -> Counter:
+    """The extensions of the files in `folders` (and sub-folders) that are not read as texts, with how
+    many files have each ('' for none): a corpus in which no file is found should say why."""
+    found: Counter = Counter()
+    for folder in folders:
+        for parent, dirs, names in os.walk(folder):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            found.update(Path(name).suffix.lower() for name in names if not name.startswith(_NOT_TEXTS)
+                         and Path(name).suffix.lower() not in READABLE_SUFFIXES and not _suffix_tag(Path(name)))
+    return found
+
+
 def relative_name(path: Path, folder: Path) -> str:
     """A document's name: the shared name of its file, after the sub-folder it is in, if any
     ('book1/ch01' for zh/book1/ch01.txt), so that chapters of different books stay apart."""

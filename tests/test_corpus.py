@@ -608,3 +608,16 @@ def test_files_whose_extension_is_their_language_pair_as_parallel_corpora_keep_t
     done = runner.invoke(main, ["batch", "-q", str(folder), "-o", str(tmp_path / "out")])
     assert done.exit_code == 0, done.output
     assert (tmp_path / "out" / "UNv1.0.en-zh.zh-en.tsv").is_file()
+
+
+def test_no_matching_files_says_which_files_were_left_out_by_their_extension(runner, tmp_path):
+    """Folders of files without an extension (zh/001, en/001) gave 'No matching files found; name them
+    alike', though they are named alike: the files left out, and why, are now said."""
+    for lang in ("zh", "en"):
+        (tmp_path / lang).mkdir()
+        shutil.copy(TEXTS / f"joint-statement.{lang}.txt", tmp_path / lang / "001")
+        shutil.copy(TEXTS / f"joint-statement.{lang}.txt", tmp_path / lang / "002.text")
+    done = runner.invoke(main, ["batch", str(tmp_path / "zh"), str(tmp_path / "en"), "-o", str(tmp_path / "out")])
+    assert done.exit_code == 1
+    assert "4 files there have no extension or one aligner does not read as a text (none, .text)" in done.output
+    assert "rename them to .txt" in done.output

@@ -85,8 +85,15 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
                 f"No matching files found in {folders[0]}: it holds one folder per language "
                 f"({', '.join(p.name for p in by_language)}); give them as the folders: aligner batch "
                 + " ".join(shlex.quote(str(p)) for p in by_language) + f" -o {shlex.quote(str(out_dir))}")
+        unread = corpus.unread_suffixes(list(folders))
+        many = sum(unread.values()) > 1
+        left_out = (f"; {sum(unread.values())} file{'s' if many else ''} there {'have' if many else 'has'} no extension or "
+                    "one aligner does not read as a text ("
+                    + ", ".join(suffix or "none" for suffix in sorted(unread)) + "): rename them to .txt"
+                    if unread else "")
         raise click.ClickException(f"No matching files found in {', '.join(map(str, folders))}; "
-                                   "name them alike (zh/001.txt and en/001.txt, or name.zh.txt and name.en.txt).")
+                                   "name them alike (zh/001.txt and en/001.txt, or name.zh.txt and name.en.txt)"
+                                   + left_out + ".")
     if merge and any(p.name.casefold() == corpus.MERGED_STEM for p in sets):
         raise click.ClickException(f"A document is named '{corpus.MERGED_STEM}', the name of the merged file; "
                                    "rename it or leave out --merge.")
