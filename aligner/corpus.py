@@ -96,15 +96,25 @@ class DocumentResult:
     warnings: list[str] = field(default_factory=list)  # the review's about a whole translation (kept when
     # the alignment is let go to save memory)
     kept_note: str | None = None  # the summary's note of a document kept from an earlier run (see earlier_results)
+    settings: str = ""  # the options it was aligned with (see run_settings), for --resume to compare
 
     @property
     def name(self) -> str:
         return self.files.name
 
 
+def _suffix_tag(path: Path) -> str:
+    """The language an extension names ('train.zh', 'train.en', as parallel corpora are kept), or ''."""
+    tag = path.suffix[1:].lower()
+    return _TAG_LANG.get(tag, tag[:2]) if tag and re.fullmatch(_TAGS, tag, re.IGNORECASE) else ""
+
+
 def split_name(path: Path) -> tuple[str, str]:
-    """(shared name, language tag or '') of a file: 'ch01.zh.txt' → ('ch01', 'zh'); '001.txt' → ('001', '')."""
+    """(shared name, language tag or '') of a file: 'ch01.zh.txt' → ('ch01', 'zh'); '001.txt' → ('001', '');
+    'train.zh' → ('train', 'zh')."""
     stem = path.name[: -len(path.suffix)] if path.suffix else path.name
+    if _suffix_tag(path):
+        return stem, _suffix_tag(path)
     match = _TAG.search(stem)
     if not match or match.start() == 0:
         return stem, ""
@@ -135,6 +145,8 @@ def _readable_files(folder: Path, exclude: Collection[Path] = ()) -> list[Path]:
     """The readable files of `folder` and of its sub-folders (a novel kept as book/chapter folders),
     hidden ones, Word's owner files and the folders in `exclude` (the output folder, when it is
     inside) left out."""
+    if not folder.exists():
+        raise InputError(f"{folder}: no such folder; check the path.")
     if not folder.is_dir():
         raise InputError(f"{folder} is not a folder; give folders of text files (or use `aligner align` for two files).")
     skipped = {path.resolve() for path in exclude if path.exists()}
@@ -142,8 +154,21 @@ def _readable_files(folder: Path, exclude: Collection[Path] = ()) -> list[Path]:
     for parent, dirs, names in os.walk(folder):  # symbolic links to folders are not followed: no loops
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (Path(parent) / d).resolve() not in skipped)
         found += [Path(parent) / name for name in names
-                  if not name.startswith(_NOT_TEXTS) and Path(name).suffix.lower() in READABLE_SUFFIXES]
+                  if not name.startswith(_NOT_TEXTS)
+                  and (Path(name).suffix.lower() in READABLE_SUFFIXES or _suffix_tag(Path(name)))]
     return sorted(path for path in found if path.is_file())
+
+
+def unread_suffixes(folders: list[Path]) -> Counter:
+    """The extensions of the files in `folders` (and sub-folders) that are not read as texts, with how
+    many files have each ('' for none): a corpus in which no file is found should say why."""
+    found: Counter = Counter()
+    for folder in folders:
+        for parent, dirs, names in os.walk(folder):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            found.update(Path(name).suffix.lower() for name in names if not name.startswith(_NOT_TEXTS)
+                         and Path(name).suffix.lower() not in READABLE_SUFFIXES and not _suffix_tag(Path(name)))
+    return found
 
 
 def relative_name(path: Path, folder: Path) -> str:
@@ -169,7 +194,7 @@ def _by_name(files: list[Path], folder: Path, unpaired: list[Unpaired], side: st
     return out
 
 
-def find_file_sets(folders: list[Path], three_way: bool = False,
+def find_file_sets(folders: list[Path] | list[str], three_way: bool = False,
                    exclude: Collection[Path] = ()) -> tuple[list[FileSet], list[Unpaired]]:
     """Match the files of one folder (by language tag) or of two or three folders by name.
 
@@ -180,6 +205,8 @@ def find_file_sets(folders: list[Path], three_way: bool = False,
     same place (`zh/book1/ch01.txt` with `en/book1/ch01.txt`); the document is named by that
     place (`book1/ch01`). Folders in `exclude` (the output folder) are not searched.
     """
+    folders = [Path(folder).expanduser() for folder in folders]  # str and ~/… from Python too
+    exclude = [Path(folder).expanduser() for folder in exclude]
     unpaired: list[Unpaired] = []
     if len(folders) in (2, 3):
         sets = _sets_across_folders(folders, unpaired, exclude)
@@ -265,7 +292,33 @@ def check_output_folder(out_dir: Path, folders: list[Path]) -> None:
             raise InputError(f"{out_dir} holds the input texts; choose a separate output folder.")
 
 
-def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=None, presplit: bool = False,
+def run_settings(encoder_name: str, presplit: bool = False, target_lang: str | None = None,
+                 glossary: tuple[Term, ...] = (), glossary_name: str = "", keep: Collection[str] | None = None,
+                 min_score: float = 0.0) -> str:
+    """The options that decide a document's output besides its files, as the summary's `settings`
+    column: 'model=…; presplit=no; target-lang=detected; glossary=none; keep=all; min-score=0'.
+
+    `batch --resume` keeps an earlier document only when its settings are these (the format is in
+    its output's name); the glossary counts by its terms (a digest), not only by its file's name."""
+    import hashlib
+
+    terms = (f"{Path(glossary_name).name or 'glossary'}#{hashlib.sha256(repr(glossary).encode()).hexdigest()[:10]}"
+             if glossary else "none")
+    parts = {"model": encoder_name, "presplit": "yes" if presplit else "no", "target-lang": target_lang or "detected",
+             "glossary": terms, "keep": ",".join(sorted(keep)) if keep else "all", "min-score": f"{min_score:g}"}
+    return "; ".join(f"{key}={value}" for key, value in parts.items())
+
+
+def settings_change(before: str, now: str) -> str:
+    """What differs between two `run_settings`: 'keep ok → all, model a → b' ('' when nothing does)."""
+    def parsed(text: str) -> dict[str, str]:
+        return dict(part.partition("=")[::2] for part in text.split("; ") if part)
+
+    old, new = parsed(before), parsed(now)
+    return ", ".join(f"{key} {old.get(key, '?')} → {value}" for key, value in new.items() if old.get(key) != value)
+
+
+def align_corpus(sets: list[FileSet], out_dir: Path | str, fmt: str = "tsv", encoder=None, presplit: bool = False,
                  target_lang: str | None = None, progress: Progress | None = None,
                  glossary: tuple[Term, ...] = (), keep: Collection[str] | None = None,
                  min_score: float = 0.0, glossary_name: str = "The glossary",
@@ -275,7 +328,8 @@ def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=N
     `min_score` are written (and kept on the result for a merged file); the counts are of all.
 
     Errors a user can act on (AlignerError) are recorded on the result and the corpus goes on; a
-    document whose translation the glossary has no column for is one.
+    document whose translation the glossary has no column for is one. So is any other error, which
+    is aligner's fault, said as such: the documents done before and after it are not lost.
     """
     from aligner import export
     from aligner.embed import get_encoder
@@ -286,13 +340,15 @@ def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=N
     from aligner.threeway import align_three
 
     kept = kept or {}
+    out_dir = Path(out_dir).expanduser()
     encoder = encoder or get_encoder()
+    settings = run_settings(encoder.name, presplit, target_lang, glossary, glossary_name, keep, min_score)
     out_dir.mkdir(parents=True, exist_ok=True)
     for files in sets:
         if files in kept:
             yield kept[files]
             continue
-        result = DocumentResult(files)
+        result = DocumentResult(files, settings=settings)
         started = time.perf_counter()
         try:
             source = load_file(files.source, presplit=presplit)
@@ -306,6 +362,7 @@ def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=N
                 result.counts["written"] = threeway_export.rows_in_file(aligned, fmt)
             else:
                 target = load_file(files.target, lang=target_lang, presplit=presplit)
+                _check_order(source, target)
                 check_coverage(glossary, (target.lang,), glossary_name)
                 aligned = align_documents(source, target, encoder, progress=progress, glossary=glossary)
                 result.counts = pair_counts(aligned)
@@ -317,8 +374,25 @@ def align_corpus(sets: list[FileSet], out_dir: Path, fmt: str = "tsv", encoder=N
         except AlignerError as error:
             result.error = str(error)
             result.removed = remove_stale_outputs(out_dir, files, fmt, target_lang)
+        except Exception as error:  # a fault not foreseen (a bug, a file no reader expected): this document
+            # fails, said as such, and the corpus goes on; a generator that raised could not be resumed
+            result.error = (f"an unexpected error ({type(error).__name__}: {error}), a fault of aligner's: "
+                            "please report it with this document")
+            result.removed = remove_stale_outputs(out_dir, files, fmt, target_lang)
         result.seconds = time.perf_counter() - started
         yield result
+
+
+def _check_order(source, target) -> None:
+    """A translation given as the Chinese and the Chinese as the translation: in a corpus, the folders
+    (or the names' language tags) are swapped, not two files, as the message for two files says."""
+    from aligner.errors import LanguageError
+    from aligner.types import LANGUAGE_NAMES
+
+    if source.lang != "zh" and target.lang == "zh":
+        raise LanguageError(f"{source.name} is {LANGUAGE_NAMES.get(source.lang, source.lang)}, not Chinese, and "
+                            f"{target.name} is Chinese: give the folder of Chinese texts first (in one folder, "
+                            "the Chinese file's name ends in .zh).")
 
 
 def remove_stale_outputs(out_dir: Path, files: FileSet, fmt: str, target_lang: str | None = None) -> tuple[Path, ...]:
@@ -405,12 +479,13 @@ def summary_table(results: list[DocumentResult], unpaired: list[Unpaired]) -> tu
 
     count_names = ["source_sentences", "target_sentences", "ru_sentences", "en_sentences", "pairs", "written",
                    "one_to_one", *PROBLEMS, DISAGREE]
-    head = ["document", "chinese_file", "translation_file", "output", *count_names, "seconds", "error", "note"]
+    head = ["document", "chinese_file", "translation_file", "output", *count_names, "seconds", "settings", "error",
+            "note"]
     body = [[r.name, str(r.files.source), "; ".join(map(str, r.files.targets)), str(r.output or ""),
-             *(_count(r, c) for c in count_names), round(r.seconds, 1), r.error, _note(r)]
+             *(_count(r, c) for c in count_names), round(r.seconds, 1), r.settings, r.error, _note(r)]
             for r in results]
     body += [[split_name(u.path)[0], "" if u.side == "target" else str(u.path), str(u.path) if u.side == "target" else "",
-              "", *([""] * len(count_names)), "", f"not aligned: {u.reason}", ""] for u in unpaired]
+              "", *([""] * len(count_names)), "", "", f"not aligned: {u.reason}", ""] for u in unpaired]
     return head, body
 
 
@@ -422,25 +497,36 @@ def _count(result: DocumentResult, name: str) -> int | str:
     return result.counts[name]
 
 
-def earlier_results(out_dir: Path, sets: list[FileSet], fmt: str) -> dict[FileSet, DocumentResult]:
+@dataclass
+class EarlierRun:
+    """What `batch --resume` takes from an earlier run into the output folder: the documents it keeps,
+    and those finished with other options (`run_settings`), to align again, with what changed."""
+
+    kept: dict[FileSet, DocumentResult] = field(default_factory=dict)
+    changed: dict[FileSet, str] = field(default_factory=dict)
+
+
+def earlier_results(out_dir: Path, sets: list[FileSet], fmt: str, settings: str | None = None) -> EarlierRun:
     """The documents of `sets` an earlier run into `out_dir` finished, read back from its summary.tsv:
-    listed there without an error, from the same files, and their output of format `fmt` still
-    there and newer than those files. `batch --resume` keeps them instead of aligning them again
-    (a novel's search takes minutes even with its embeddings cached)."""
+    listed there without an error, from the same files, with the same `settings` (unless None), and
+    their output of format `fmt` still there and newer than those files. `batch --resume` keeps them
+    instead of aligning them again (a novel's search takes minutes even with its embeddings cached);
+    those made with other settings (or a summary that does not record them) are aligned again, as a
+    corpus whose files were made with different models, glossaries or --keep would not be one corpus."""
     import csv
 
+    earlier = EarlierRun()
     try:
         with (out_dir / SUMMARY_NAME).open(encoding="utf-8", newline="") as handle:
             rows = {(row.get("document"), row.get("translation_file")): row
                     for row in csv.DictReader(handle, dialect="excel-tab")}
     except (OSError, UnicodeDecodeError, csv.Error):
-        return {}
+        return earlier
     head, _ = summary_table([], [])
     counts = head[head.index("output") + 1 : head.index("seconds")]
-    kept = {}
     for files in sets:
         row = rows.get((files.name, "; ".join(map(str, files.targets))))
-        if not row or row.get("error") or None in row or set(head) - set(row):
+        if not row or row.get("error") or None in row or set(head) - set(row) - {"settings"}:
             continue
         output = Path(row["output"])
         inputs = [files.source, *files.targets]
@@ -450,9 +536,15 @@ def earlier_results(out_dir: Path, sets: list[FileSet], fmt: str) -> dict[FileSe
             seconds = float(row["seconds"] or 0)
         except (OSError, ValueError):
             continue
-        if fresh and row["chinese_file"] == str(files.source):
-            kept[files] = DocumentResult(files, output=output, counts=numbers, seconds=seconds, kept_note=row["note"])
-    return kept
+        if not fresh or row["chinese_file"] != str(files.source):
+            continue
+        made_with = row.get("settings") or ""
+        if settings is not None and made_with != settings:
+            earlier.changed[files] = settings_change(made_with, settings) if made_with else "its options not recorded"
+            continue
+        earlier.kept[files] = DocumentResult(files, output=output, counts=numbers, seconds=seconds,
+                                             kept_note=row["note"], settings=made_with)
+    return earlier
 
 
 def _note(result: DocumentResult) -> str:

@@ -4,6 +4,7 @@ Data flows one way; each stage lives in its own module and the user's text is ne
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from aligner.errors import InputError, LanguageError
@@ -60,6 +61,47 @@ def load_file(path: str | Path, lang: str | None = None, presplit: bool = False)
     return load_document(read_source(path), lang=lang, presplit=presplit, name=str(path))
 
 
+MAX_PATH_CHARS = 4096  # longer "file names" are texts (Linux's own limit on a path)
+
+
+def _names_a_file(text: str) -> bool:
+    """A "text" that is a file's name or a web address: one line, and a file there, an address, or
+    no space and the extension of a kind of file aligner reads ("chapter01.zh.txt")."""
+    from aligner.fetch import is_url
+    from aligner.reading import READABLE_SUFFIXES
+
+    text = text.strip()
+    if not text or "\n" in text or len(text) > MAX_PATH_CHARS:
+        return False
+    if is_url(text) or (not any(c.isspace() for c in text) and Path(text).suffix.lower() in READABLE_SUFFIXES):
+        return True
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _text_given(text: object, role: str) -> None:
+    """`align_texts` takes texts: a file's name or a Path given instead is said, with the function for files."""
+    if isinstance(text, os.PathLike) or (isinstance(text, str) and _names_a_file(text)):
+        raise InputError(f"{role} is {os.fspath(text) if isinstance(text, os.PathLike) else text.strip()!r}, the name "
+                         "of a file or a web address, not the text to align: give files and addresses to "
+                         "aligner.align_files, texts to align_texts.")
+    if not isinstance(text, (str, bytes, bytearray)):
+        listed = ("; for sentences split already, join them with '\\n' and give presplit=True"
+                  if isinstance(text, (list, tuple)) else "")
+        raise TypeError(f"align_texts takes each text as str or bytes, not {type(text).__name__}{listed}.")
+
+
+def _file_given(path: object, role: str) -> None:
+    """`align_files` takes file names or addresses: a text given instead is said, with the function for texts."""
+    if isinstance(path, str) and ("\n" in path.strip() or len(path) > MAX_PATH_CHARS):
+        raise InputError(f"{role} given to align_files is a text ({path.strip()[:30]!r}…), not the name of a file: "
+                         "give texts to aligner.align_texts, files and addresses to align_files.")
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"align_files takes each file as a str or a Path, not {type(path).__name__}.")
+
+
 def check_languages(source: Document, target: Document) -> None:
     """The source must be Chinese and the target Russian or English; say which side is wrong."""
     src_name = source.name or "the first text"
@@ -113,13 +155,27 @@ def align_texts(
     target_name: str = "",
     glossary: tuple[Term, ...] = (),
 ) -> Alignment:
-    """Align a Chinese text with its Russian or English translation.
+    """Align a Chinese text with its Russian or English translation; files go to `align_files`.
 
-    The texts are strings, or bytes in any encoding a text file may have. `model` is None for the
-    offline default encoder, or a sentence-transformers name or folder.
+    The texts are strings, or bytes in any encoding a text file may have (GBK, cp1251, UTF-16 …).
+    `target_lang`: 'ru' or 'en' (None: detected). `model`: None for the offline default encoder
+    (loaded once per process, whatever the number of calls), or a sentence-transformers name or
+    folder. `presplit`: the texts hold one sentence per line, not re-split. `cache`: read and
+    write the embedding cache. `progress(stage, done, total)`: called as the work goes on.
+    `source_name`/`target_name`: how errors and exports name the texts. `glossary`: terms each
+    pair must render (`aligner.glossary.load_glossary("terms.xlsx")`).
+
+    Returns an `Alignment`: `.beads` (each with `.src`/`.tgt` sentence indices, `.kind` '1-2',
+    `.score` 0–1, `.flags`), `.texts(bead)` the pair's two sides, `.source`/`.target` the Documents
+    (`.text`, `.sentences` with character offsets). `aligner.export.write(result, "pairs.tsv")`
+    saves it, `aligner.pair_filter.kept_pairs(result, {"ok"}, 0.5)` keeps the pairs a reviewer
+    would accept. Raises `AlignerError` (one line to show the user: an empty or binary text, the
+    wrong language, a model not on disk), TypeError for a text that is neither str nor bytes.
     """
     from aligner.embed import get_encoder
 
+    _text_given(zh_text, "The first text")
+    _text_given(tgt_text, "The second text")
     source = load_document(zh_text, lang=None, presplit=presplit, name=source_name, role="The first text")
     target = load_document(tgt_text, lang=target_lang, presplit=presplit, name=target_name, role="The second text")
     check_languages(source, target)
@@ -139,9 +195,14 @@ def align_files(
 ) -> Alignment:
     """Align a Chinese file with its translation (files of any supported format, or web addresses).
 
-    What `aligner align zh.txt en.txt` does; errors name the file at fault."""
+    What `aligner align zh.txt en.txt` does: .txt in any common encoding, .docx, .doc, .odt, .rtf,
+    .pdf, .epub, .html, .srt, or an http(s) address. The options and the `Alignment` returned are
+    those of `align_texts`; an `AlignerError` names the file at fault (empty, binary, scanned,
+    not found, in the wrong language). For folders of files use `aligner.corpus`."""
     from aligner.embed import get_encoder
 
+    _file_given(zh_path, "The first file")
+    _file_given(tgt_path, "The second file")
     source = load_file(zh_path, presplit=presplit)
     target = load_file(tgt_path, lang=target_lang, presplit=presplit)
     check_languages(source, target)

@@ -15,7 +15,7 @@ import unicodedata
 from pathlib import Path
 
 from aligner.errors import InputError
-from aligner.formats.archive import ZIP_SIGNATURE
+from aligner.formats.archive import ZIP_SIGNATURE, office_kind
 from aligner.formats.docx import docx_text, is_docx
 from aligner.formats.epub import epub_text, is_epub
 from aligner.formats.odt import is_odt, odt_text
@@ -73,6 +73,27 @@ def check_size(size: int, name: str, most: int | None = None) -> None:
             f"{_who(name)} is {shown}; the limit is {limit}. "
             "Split the text into parts and align them one by one."
         )
+
+
+SNIFF_BYTES = 65_536  # the start of a file too large to read, looked at to tell a binary file from a long text
+_TEXT_CONTROL_BYTES = frozenset(b"\x00\t\n\r\f\v\x1a")  # NUL: UTF-16 text has many, a sparse file nothing else
+
+
+def check_text_size(head: bytes, size: int, name: str) -> None:
+    """check_size for a file read as text, but a binary file (an image, a video, an archive) of that size
+    is said to be one first, rather than a text to split: its start has a binary format's signature
+    or control bytes, which no supported text encoding but UTF-16 has (and UTF-16 reads as text)."""
+    if size <= MAX_BYTES or any(head.startswith(bom) for bom, _, _ in _BOMS):
+        check_size(size, name)
+        return
+    for signature, what, todo in _SIGNATURES:
+        if head.startswith(signature):
+            raise _binary_error(name, what, todo)
+    sample = head[:SNIFF_BYTES]
+    controls = sum(1 for byte in sample if byte < 0x20 and byte not in _TEXT_CONTROL_BYTES)
+    if controls > MAX_CONTROL_SHARE * len(sample) and _utf16_without_bom(sample[: len(sample) // 2 * 2]) is None:
+        raise _binary_error(name)
+    check_size(size, name)
 
 
 def _control_share(text: str) -> float:
@@ -279,6 +300,65 @@ def _finish(text: str, name: str) -> str:
     return text
 
 
+MAX_NUL_SHARE = 0.05  # NULs in a damaged text; UTF-32 (unsupported without its BOM) has three in four bytes
+
+
+def _text_with_nuls(data: bytes, name: str) -> str:
+    """A text file with NUL bytes that is not UTF-16: NULs only at its end (a file a program made at
+    its full size and stopped writing) are left out, as a byte-order mark is; NULs inside the text
+    (a program or a disk damaged it) are an error saying where, since what they stand for is lost.
+    Data that is no text without its NULs either is binary."""
+    body = data.rstrip(b"\x00")
+    if body and b"\x00" not in body:
+        return decode_bytes(body, name)
+    if body.count(b"\x00") > MAX_NUL_SHARE * len(body):  # UTF-32 or binary data, not a text damaged here and there
+        raise _binary_error(name)
+    try:
+        decode_bytes(data.replace(b"\x00", b""), name)
+    except InputError:
+        raise _binary_error(name) from None
+    first, count = data.index(b"\x00"), data.count(b"\x00")
+    line = data.count(b"\n", 0, first) + 1
+    raise InputError(
+        f"{_who(name)} is text with {count:,} NUL byte{'s' if count > 1 else ''} inside it (the first on line "
+        f"{line}, byte {first:,}), where a program or a disk damaged it; check the text "
+        "there, remove them (tr -d '\\000' < FILE > FIXED) and try again."
+    )
+
+
+MAX_STRAY_BYTES = 20  # invalid sequences in a UTF-8 text that was damaged, not written in another encoding
+MAX_STRAY_SHARE = 0.001
+
+
+def _refuse_stray_bytes(data: bytes, name: str) -> None:
+    """InputError saying where, for a UTF-8 text with a few bytes that are not UTF-8 (a line pasted from
+    a Windows-1252 file, two files joined, one cut in the middle of a character): "save it as UTF-8"
+    would puzzle its owner, as it is UTF-8, and replacing the bytes would alter the text unseen. A
+    text in another encoding fails at nearly every non-ASCII character and is not this."""
+    bad: list[tuple[int, bytes]] = []
+    at = 0
+    while len(bad) <= MAX_STRAY_BYTES:
+        try:
+            data[at:].decode("utf-8")
+            break
+        except UnicodeDecodeError as error:
+            bad.append((at + error.start, error.object[error.start:error.end]))
+            at += error.end
+    if not bad or len(bad) > MAX_STRAY_BYTES or len(bad) > MAX_STRAY_SHARE * len(data):
+        return
+    first, what = bad[0]
+    line = data.count(b"\n", 0, first) + 1
+    before = data[max(0, first - 60):first].decode("utf-8", errors="ignore").splitlines()[-1:] or [""]
+    where = f"line {line}" + (f", after “{before[0][-20:]}”" if before[0].strip() else "")
+    if len(bad) == 1 and first + len(what) == len(data):
+        raise InputError(f"{_who(name)} is UTF-8 but ends in the middle of a character ({where}): it was cut "
+                         "short; give the whole file, or delete its last character.")
+    shown = " ".join(f"0x{byte:02X}" for byte in what)
+    more = f" and {len(bad) - 1} more" if len(bad) > 1 else ""
+    raise InputError(f"{_who(name)} is UTF-8 but for {shown} on {where}{more}, bytes that are not UTF-8 (pasted "
+                     "from a file in another encoding?); correct the text there (an editor shows �) and try again.")
+
+
 def decode_bytes(data: bytes, name: str = "") -> str:
     """Decode a text file's bytes exactly, or raise InputError saying what is wrong and what to do.
 
@@ -287,7 +367,7 @@ def decode_bytes(data: bytes, name: str = "") -> str:
     in Windows-1252 / Latin-1 (`_windows_latin`). The BOM is not part of the text;
     line endings are kept as they are, since every offset refers to this text.
     """
-    check_size(len(data), name)
+    check_text_size(data[:SNIFF_BYTES], len(data), name)
     if not data:
         raise InputError(f"{_who(name)} is empty; give a file with the text to align.")
     for bom, codec, label in _BOMS:
@@ -305,7 +385,7 @@ def decode_bytes(data: bytes, name: str = "") -> str:
     if b"\x00" in data:  # no text encoding but UTF-16/32 has NUL bytes
         text = _utf16_without_bom(data)
         if text is None:
-            raise _binary_error(name)
+            return _text_with_nuls(data, name)
         return _finish(text, name)
     try:
         return _finish(data.decode("utf-8"), name)
@@ -323,6 +403,7 @@ def decode_bytes(data: bytes, name: str = "") -> str:
             return _finish(text, name)
         if found is None and _control_share(data.decode("latin-1")) > MAX_CONTROL_SHARE:
             raise _binary_error(name)
+        _refuse_stray_bytes(data, name)
         raise InputError(
             f"{_who(name)} is not in an encoding aligner can read (UTF-8, UTF-16, GB18030, Big5, "
             "cp1251, KOI8-R, MacCyrillic, cp866, Windows-1252 for English); open it in an editor and save it as UTF-8."
@@ -353,7 +434,14 @@ def read_file(path: str | Path) -> str:
     """The text of a .txt, .md, .srt, .docx, .doc, .odt, .rtf, .pdf, .epub, .html or .mhtml file, or InputError
     naming the file. A .doc is recognised by its content too (an OLE file with a WordDocument stream)."""
     path = Path(path)
-    if not path.exists():
+    if str(path).startswith("~"):  # ~/corpus/zh.txt from Python, where no shell expands it
+        path = path.expanduser()
+    try:
+        found = path.exists()
+    except OSError as error:  # a name too long for the file system (a text given as a name), a bad device …
+        shown = str(path) if len(str(path)) <= 80 else f"{str(path)[:60]}…"
+        raise InputError(f"{shown}: cannot be opened ({error.strerror or error}); check the path.") from None
+    if not found:
         raise InputError(f"{path}: no such file; check the path.")
     if path.is_dir():
         raise InputError(f"{path} is a folder; give the path of a text file.")
@@ -378,7 +466,9 @@ def read_file(path: str | Path) -> str:
         if _starts_with(path, OLE_SIGNATURE) and (suffix == ".doc" or is_word97(path)):
             check_size(size, str(path), MAX_DOCUMENT_BYTES)  # pictures are kept inside the file too
             return _held_to_limit(doc_text(path), path)
-        check_size(size, str(path))
+        if size > MAX_BYTES:
+            with path.open("rb") as handle:
+                check_text_size(handle.read(SNIFF_BYTES), size, str(path))
         if suffix == ".rtf" or _starts_with(path, RTF_SIGNATURE):
             text = rtf_text(path, path.read_bytes())
             if not text.strip():
@@ -392,6 +482,9 @@ def read_file(path: str | Path) -> str:
             if not text.strip():
                 raise InputError(f"{path} has no text in its paragraphs; give a document with the text to align.")
             return text
+        office = office_kind(path) if zipped else None
+        if office:
+            raise InputError(f"{path} is {office[0]}; {office[1]}.")
         data = path.read_bytes()
     except PermissionError:
         raise InputError(f"{path} cannot be read (permission denied); check its permissions.") from None

@@ -14,6 +14,11 @@ LANGUAGES: tuple[str, ...] = ("zh", "ru", "en")
 LANGUAGE_NAMES: dict[str, str] = {"zh": "Chinese", "ru": "Russian", "en": "English"}  # for messages and headings
 
 
+def _counted(n: int, noun: str) -> str:
+    """'1 pair', '51 pairs', '12,345 characters': for the reprs a notebook echoes."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 @dataclass(frozen=True)
 class Sentence:
     """One sentence: `text == document.text[start:end]`, always."""
@@ -46,7 +51,8 @@ class Document:
 
     def __repr__(self) -> str:  # a notebook echoes it: the counts, not a book's text
         name = f" {self.name!r}" if self.name else ""
-        return f"<Document {self.lang!r}{name}: {len(self.text):,} characters, {len(self.sentences)} sentences>"
+        return (f"<Document {self.lang!r}{name}: {_counted(len(self.text), 'character')}, "
+                f"{_counted(len(self.sentences), 'sentence')}>")
 
 
 # Flag kinds. Review modules may add more; exports carry whatever is present.
@@ -142,7 +148,7 @@ class Alignment:
         def side(doc: Document) -> str:
             return f"{doc.lang} {doc.name!r}" if doc.name else doc.lang
         flagged = sum(1 for b in self.beads if b.flags)
-        return (f"<Alignment {side(self.source)} → {side(self.target)}: {len(self.beads)} pairs, "
+        return (f"<Alignment {side(self.source)} → {side(self.target)}: {_counted(len(self.beads), 'pair')}, "
                 f"{flagged} flagged, model {self.model!r}>")
 
 

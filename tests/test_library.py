@@ -105,3 +105,64 @@ def test_a_sentence_shows_its_text_once(sample):
     """The folded matching copy is never shown to people; a sentence listed its text twice."""
     sentence = sample.source.sentences[1]
     assert repr(sentence).count(sentence.text) == 1 and "norm" not in repr(sentence)
+
+
+def test_file_names_given_as_texts_and_texts_given_as_file_names_are_said_to_be(tmp_path, monkeypatch):
+    """In a notebook the two front doors are easily swapped: align_texts("zh.txt", "en.txt") said the
+    second text "looks like Spanish", align_texts(Path(...)) and align_texts(None, ...) raised an
+    AttributeError about .strip, and align_files(zh_text, en_text) an OSError "File name too long",
+    which `except AlignerError` does not catch."""
+    monkeypatch.chdir(TEXTS)
+    zh = (TEXTS / "joint-statement.zh.txt").read_text(encoding="utf-8")
+    for given in ("joint-statement.zh.txt", Path("joint-statement.zh.txt"), "chapter01.zh.txt",
+                  "https://example.org/statement.html"):
+        with pytest.raises(AlignerError, match="align_files") as e:
+            aligner.align_texts(given, "joint-statement.en.txt")
+        assert "The first text" in str(e.value) and str(given) in str(e.value)
+    with pytest.raises(AlignerError, match="The second text .*align_files"):
+        aligner.align_texts(zh, Path("joint-statement.en.txt"))
+    with pytest.raises(TypeError, match="str or bytes, not NoneType"):
+        aligner.align_texts(None, zh)
+    with pytest.raises(TypeError, match=r"not list; for sentences split already, join them with '\\n' and give presplit=True"):
+        aligner.align_texts(["两国元首举行会谈。"], ["The heads of state held talks."])
+    ru = (TEXTS / "joint-statement.ru.txt").read_text(encoding="utf-8")
+    for args in ((zh, ru), (zh[:300], "joint-statement.ru.txt"), ("joint-statement.zh.txt", ru[:200])):
+        with pytest.raises(AlignerError, match="align_texts"):
+            aligner.align_files(*args)
+    with pytest.raises(AlignerError, match="too long"):  # one line of text: a name no file system takes
+        aligner.align_files("两国元首在北京举行会谈，并出席第24届冬季奥运会开幕式。" * 5, "joint-statement.ru.txt")
+    short = "The parties signed the statement, see README.md."  # a one-line text is still a text
+    assert aligner.align_texts(zh[:200], short).target.text == short
+
+
+def test_a_one_pair_alignment_and_a_one_sentence_document_say_so_in_the_singular():
+    """A title aligned with its translation showed '<Alignment zh → en: 1 pairs, …>'."""
+    result = aligner.align_texts("我爱你。", "I love you.")
+    assert ": 1 pair, 0 flagged" in repr(result)
+    assert repr(result.source).endswith(": 4 characters, 1 sentence>")
+
+
+def test_a_path_from_the_home_folder_written_with_a_tilde_is_read(tmp_path, monkeypatch):
+    """align_files("~/corpus/zh.txt") in a notebook (no shell to expand ~) was 'no such file'."""
+    from aligner.embed.cache import default_cache_dir
+
+    monkeypatch.setenv("ALIGNER_CACHE_DIR", str(default_cache_dir()))  # the embeddings cached already
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for lang in ("zh", "ru"):
+        (tmp_path / f"{lang}.txt").write_bytes((TEXTS / f"joint-statement.{lang}.txt").read_bytes())
+    result = aligner.align_files("~/zh.txt", "~/ru.txt")
+    assert result.source.text == (TEXTS / "joint-statement.zh.txt").read_text(encoding="utf-8")
+
+
+def test_loading_a_three_column_record_says_what_it_is(tmp_path):
+    """export.load of a three-column JSON said it is 'not an aligner JSON record', which it is."""
+    from aligner.export import load
+    from aligner.export.threeway import write
+    from aligner.threeway import align_three_texts
+
+    texts = [(TEXTS / f"joint-statement.{lang}.txt").read_text(encoding="utf-8") for lang in ("zh", "ru", "en")]
+    path = write(align_three_texts(*texts), tmp_path / "rows.json")
+    with pytest.raises(AlignerError) as e:
+        load(path)
+    assert "is a three-column record" in str(e.value) and "not an aligner JSON record" not in str(e.value)
+    assert f"aligner check {path} --target-lang" in str(e.value)

@@ -314,3 +314,87 @@ def test_srt_keeps_only_the_subtitle_text(tmp_path):
 
 def test_errors_are_aligner_errors():
     assert issubclass(InputError, AlignerError)
+
+
+def test_text_with_nul_bytes_inside_is_refused_saying_where_and_padding_is_left_out():
+    """A UTF-8 text with a few NUL bytes (a program or a disk damaged it) was called 'binary data,
+    not text', which sent the user looking for another file; and one padded with NULs at its end (a
+    file preallocated by a program that stopped) was refused though its text is whole."""
+    TEXTS = Path(__file__).parent.parent / "texts"
+    text = (TEXTS / "joint-statement.zh.txt").read_text(encoding="utf-8")
+    data = text.encode("utf-8")
+    cut = data.index("。".encode()) + 3
+    damaged = data[:cut] + b"\x00\x00" + data[cut:]
+    with pytest.raises(InputError) as e:
+        decode_bytes(damaged, "zh.txt")
+    line = data[:cut].count(b"\n") + 1
+    assert "binary" not in str(e.value) and "2 NUL bytes" in str(e.value) and f"line {line}" in str(e.value)
+    assert "zh.txt" in str(e.value)
+    assert decode_bytes(data + b"\x00" * 4096, "zh.txt") == text
+    russian = (TEXTS / "joint-statement.ru.txt").read_text(encoding="utf-8")
+    assert decode_bytes(russian.encode("cp1251") + b"\x00" * 512, "ru.txt") == russian
+    with pytest.raises(InputError, match="binary data"):
+        decode_bytes(b"\x00" * 4096, "zeros.txt")
+    english = (TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8")
+    with pytest.raises(InputError) as e:  # UTF-32 without a byte-order mark: not a damaged UTF-8 text
+        decode_bytes(english.encode("utf-32-le"), "en.txt")
+    assert "NUL" not in str(e.value)
+
+
+@pytest.mark.parametrize("head, fragment", [(b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"", "binary data")])
+def test_a_large_binary_file_is_called_binary_not_a_text_to_split(tmp_path, head, fragment):
+    """A video or an image over the size limit was refused as 'N MB; split the text into parts'."""
+    import os
+
+    path = tmp_path / "chapter.txt"
+    path.write_bytes(head + os.urandom(reading.MAX_BYTES + 1000))
+    with pytest.raises(InputError, match=fragment) as e:
+        read_file(path)
+    assert "Split" not in str(e.value)
+    with pytest.raises(InputError, match=fragment):
+        decode_bytes(path.read_bytes(), "stdin")
+    zh = (Path(__file__).parent.parent / "texts" / "joint-statement.zh.txt").read_text(encoding="utf-8")
+    for codec in ("utf-16-le", "gb18030", "utf-8"):  # a large text is still told its size
+        path.write_bytes(zh.encode(codec) * (reading.MAX_BYTES // len(zh.encode(codec)) + 1))
+        with pytest.raises(InputError, match="the limit is .*Split the text"):
+            read_file(path)
+
+
+def test_a_utf8_text_with_a_few_stray_bytes_is_said_to_be_one_with_where_they_are():
+    """A UTF-8 text with one byte that is not UTF-8 (a line pasted from a Windows-1252 file, two files
+    joined, one cut mid-character) was 'not in an encoding aligner can read; save it as UTF-8', which
+    it already is: the user is now told where the byte is, and files in other encodings still are not."""
+    folder = Path(__file__).parent.parent / "texts"
+    for lang in ("zh", "ru", "en"):
+        data = (folder / f"joint-statement.{lang}.txt").read_text(encoding="utf-8").encode("utf-8")
+        at = data.index(b"\n", len(data) // 2)
+        line = data[:at].count(b"\n") + 1
+        with pytest.raises(InputError) as e:
+            decode_bytes(data[:at] + "’".encode("cp1252") + data[at:], f"{lang}.txt")
+        assert f"line {line}" in str(e.value) and "UTF-8" in str(e.value) and "0x92" in str(e.value)
+        assert "not in an encoding" not in str(e.value)
+        with pytest.raises(InputError, match="ends in the middle of a character"):
+            decode_bytes(data.rstrip() + "。".encode("utf-8")[:2], f"{lang}.txt")
+    french = "À l'été, les élèves préféraient étudier à côté de la fenêtre ouverte.".encode("cp1252")
+    with pytest.raises(InputError, match="not in an encoding"):
+        decode_bytes(french, "fr.txt")
+
+
+def test_a_spreadsheet_given_as_a_text_is_named_with_the_command_for_pairs(tmp_path):
+    """An .xlsx or .ods (a table of pairs, often) given to align was 'a ZIP archive; unpack it and give
+    the text file inside', which leads nowhere: it is said to be a spreadsheet, with `aligner check`."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["zh", "en"])
+    book.active.append(["双方认为。", "The sides believe."])
+    for name in ("pairs.xlsx", "pairs.txt"):
+        book.save(tmp_path / name)
+        with pytest.raises(InputError, match=f"{name} is an Excel workbook.*aligner check") as e:
+            read_file(tmp_path / name)
+        assert "unpack" not in str(e.value)
+    ods = Path(__file__).parent / "data" / "joint-statement-pairs.ods"
+    with pytest.raises(InputError, match="is a LibreOffice spreadsheet.*aligner check"):
+        read_file(ods)
+    with pytest.raises(InputError, match="unpack it"):  # a plain ZIP is still one
+        reading.read_bytes(_zip_bytes(), "texts.zip")

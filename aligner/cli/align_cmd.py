@@ -11,6 +11,7 @@ from aligner.cli.progress import StderrProgress
 from aligner.cli.output import print_listing, print_warnings, stdout_format, write_stdout
 from aligner.cli.selection import LISTING_FILTERED, selection_options, written_message
 from aligner.errors import AlignerError
+from aligner.types import LANGUAGE_NAMES
 
 STDIN = "-"  # a file argument standing for the text piped into stdin
 SEGMENT_BAR_BYTES = 1_000_000  # inputs this big get a bar while they are read and split (≈ 5 s and more)
@@ -45,6 +46,9 @@ def align(files: tuple[str, ...], output: Path | None, fmt: str | None, target_l
     files = tuple(name if is_url(name) or name == STDIN else Path(name) for name in files)
     if len(files) not in (2, 3):
         raise click.UsageError("Give two files (Chinese, translation) or three (Chinese, Russian, English).")
+    if target_lang and len(files) == 3:
+        raise click.UsageError("--target-lang is for two files; in three columns each translation's language is "
+                               "detected.")
     if files.count(STDIN) > 1 or (STDIN in files and len(files) == 3):
         raise click.UsageError("'-' (stdin) can give one text of two: pipe in the Chinese or the translation and "
                                "name the other file.")
@@ -131,6 +135,11 @@ def _align_three(files, output, piped, model, presplit, cache, progress, glossar
 
     result = align_files(files, model=model, presplit=presplit, cache=cache, progress=progress, glossary=glossary)
     progress.close()
+    first, second = (alignment.target for alignment in result.alignments.values())
+    if first.lang == second.lang:  # compared as ru1 and ru2: right for two translations, news for a wrong file
+        click.echo(f"Note: both translations are {LANGUAGE_NAMES.get(first.lang, first.lang)} ({first.name} and "
+                   f"{second.name}), in columns {' and '.join(result.labels)}; give a Russian and an English "
+                   "translation for one of each.", err=True)
     for alignment in result.alignments.values():
         print_warnings(alignment.warnings)
     shown = kept_rows(result, keep, min_score)

@@ -36,7 +36,8 @@ from aligner.export import FORMATS
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("--resume", is_flag=True,
               help="Keep the documents an earlier run into the output folder finished (listed in its summary.tsv, "
-                   "their files unchanged since) and align only the others; give the options of that run.")
+                   "their files unchanged since) and align only the others; those it made with other options "
+                   "(model, glossary, --keep …: the summary's settings column) are aligned again.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars, no line per document.")
 def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, merge: bool, target_lang: str | None,
           model: str | None, presplit: bool, glossary_file: Path | None, keep: set[str] | None, min_score: float,
@@ -52,6 +53,7 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
     status is then 1.
     """
     from aligner import corpus
+    from aligner.embed import get_encoder
     from aligner.export.merged import MERGED_FORMATS, MergedWriter
     from aligner.glossary import load_glossary
 
@@ -83,15 +85,27 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
                 f"No matching files found in {folders[0]}: it holds one folder per language "
                 f"({', '.join(p.name for p in by_language)}); give them as the folders: aligner batch "
                 + " ".join(shlex.quote(str(p)) for p in by_language) + f" -o {shlex.quote(str(out_dir))}")
+        unread = corpus.unread_suffixes(list(folders))
+        many = sum(unread.values()) > 1
+        left_out = (f"; {sum(unread.values())} file{'s' if many else ''} there {'have' if many else 'has'} no extension or "
+                    "one aligner does not read as a text ("
+                    + ", ".join(suffix or "none" for suffix in sorted(unread)) + "): rename them to .txt"
+                    if unread else "")
         raise click.ClickException(f"No matching files found in {', '.join(map(str, folders))}; "
-                                   "name them alike (zh/001.txt and en/001.txt, or name.zh.txt and name.en.txt).")
+                                   "name them alike (zh/001.txt and en/001.txt, or name.zh.txt and name.en.txt)"
+                                   + left_out + ".")
     if merge and any(p.name.casefold() == corpus.MERGED_STEM for p in sets):
         raise click.ClickException(f"A document is named '{corpus.MERGED_STEM}', the name of the merged file; "
                                    "rename it or leave out --merge.")
     merged = MergedWriter(fmt, lambda src, tgt: corpus.output_path(out_dir, corpus.MERGED_STEM, src, tgt, fmt)) \
         if merge else None
-    kept = corpus.earlier_results(out_dir, sets, fmt) if resume else {}
-    results, interrupted = _run(sets, out_dir, fmt, target_lang, model, presplit, not no_cache, quiet, merged,
+    try:
+        encoder = get_encoder(model, cache=not no_cache)
+    except AlignerError as error:  # the encoder cannot be loaded: nothing can be aligned
+        raise click.ClickException(str(error)) from None
+    kept = _resumed(out_dir, sets, fmt, corpus.run_settings(encoder.name, presplit, target_lang, glossary,
+                                                            str(glossary_file), keep, min_score)) if resume else {}
+    results, interrupted = _run(sets, out_dir, fmt, target_lang, encoder, presplit, quiet, merged,
                                 glossary, keep, min_score, str(glossary_file), kept)
     if interrupted:  # Ctrl-C: a summary of what was done, never an earlier run's looking current
         if merged:
@@ -123,17 +137,29 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
         sys.exit(1)
 
 
-def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, merged, glossary, keep, min_score,
+def _resumed(out_dir: Path, sets, fmt: str, settings: str) -> dict:
+    """The documents --resume keeps; those an earlier run made with other options are said, to align again."""
+    from aligner import corpus
+
+    earlier = corpus.earlier_results(out_dir, sets, fmt, settings)
+    if earlier.changed:
+        changes = sorted(set(earlier.changed.values()))
+        count = len(earlier.changed)
+        click.echo(f"--resume: {count} document{'s' if count > 1 else ''} in {out_dir} "
+                   f"{'were' if count > 1 else 'was'} not aligned with this run's options ({'; '.join(changes)}); "
+                   f"aligning {'them' if count > 1 else 'it'} again.", err=True)
+    return earlier.kept
+
+
+def _run(sets, out_dir, fmt, target_lang, encoder, presplit, quiet, merged, glossary, keep, min_score,
          glossary_name, kept=None):
     """The documents aligned, and whether the run was interrupted (Ctrl-C) before the last; each
     alignment goes to `merged` (a MergedWriter, with --merge) as it is done."""
     from aligner import corpus
-    from aligner.embed import get_encoder
 
     progress = StderrProgress(enabled=not quiet)
     results = []
     try:
-        encoder = get_encoder(model, cache=cache)
         documents = tqdm(total=len(sets), desc="documents", unit="", file=sys.stderr, disable=quiet,
                          dynamic_ncols=True)
         for result in corpus.align_corpus(sets, out_dir, fmt, encoder, presplit=presplit,
@@ -150,7 +176,7 @@ def _run(sets, out_dir, fmt, target_lang, model, presplit, cache, quiet, merged,
             for warning in result.warnings:  # as `align` prints them, -q or not: the output is no translation
                 documents.write(f"Warning: {result.name}: {warning}", file=sys.stderr)
         documents.close()
-    except AlignerError as error:  # the encoder cannot be loaded: nothing can be aligned
+    except AlignerError as error:  # the encoder cannot be used: nothing can be aligned
         raise click.ClickException(str(error)) from None
     except KeyboardInterrupt:
         return results, True

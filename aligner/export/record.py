@@ -136,6 +136,10 @@ def from_dict(d: dict, name: str = "") -> Alignment:
     Keys this version does not know are ignored, so later versions and tools may add their own.
     """
     where = name or "the alignment record"
+    if isinstance(d, dict) and d.get("format") == "aligner-threeway":  # aligner.export.threeway's
+        raise InputError(f"{where} is a three-column record (\"format\": \"aligner-threeway\"), of a Chinese text "
+                         "and two translations; this reads two-column ones: its \"pairs\" hold each translation's "
+                         f"(json.load reads them), and `aligner check {where} --target-lang ru` (or en) reviews one.")
     if not isinstance(d, dict) or d.get("format") != FORMAT_NAME:
         raise InputError(f"{where} is not an aligner JSON record (no \"format\": \"{FORMAT_NAME}\").")
     if int(d.get("version", 0)) > FORMAT_VERSION:
