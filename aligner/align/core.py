@@ -84,7 +84,7 @@ def best_path(search: Search, progress: Progress | None = None) -> list[tuple[in
     Pass one scores with the document's first models; pass two with models re-fitted on pass
     one's 1–1 beads. Length-weighted spans judge how split sentences group (see `side_of`), but
     let a short sentence without a counterpart ride along in a bigger bead; spans that weight
-    every sentence equally make such a passenger cost its bead (see `member_evidence`). So with
+    every sentence equally make such a passenger cost its bead (see `block_scores._member_evidence`). So with
     a gap scorer, pass one uses equal weights (its 1–1 beads only feed the re-fit), and a third
     pass with equal weights and the re-fitted models gives its opinion on unmatched passages:
     where it leaves sentences unmatched and pass two does not, its stretch is taken.

@@ -49,7 +49,7 @@ class Params:
     len_weight: float = 1.0  # weight of the Gale–Church log-likelihood term
     len_floor: float = -8.0  # the length term never goes below this (one odd pair can't dominate)
     extra_penalty: float = 1.0  # prior: cost of each sentence beyond a 1–1
-    # weight of the edge-sentence dilution evidence (see member_evidence); 0.75 since the dictionary's
+    # weight of the edge-sentence dilution evidence (see block_scores._member_evidence); 0.75 since the dictionary's
     # evidence against an untranslated edge sentence (`untranslated`) carries part of what it did: the
     # leave-one-document-out choice on MAC dev went from 1 to 0.5–0.75 with that term (benchmarks/RESULTS.md)
     member_weight: float = 0.75
@@ -255,24 +255,11 @@ class BeadScorer:
         self.tgt_null = params.null_prior + params.null_match_weight * _weaker_than_usual(self.tgt_best)
 
     def margin(self, i0: "int | np.ndarray", a: int, b: int, j0: np.ndarray) -> np.ndarray:
-        """Margin similarity of source span (i0, a) with target spans (j0, b) for each j0 — or of
-        the pairs (i0[k], j0[k]) when i0 is an array too (every method here takes either)."""
-        spans = self.tgt_spans[b]
-        source = self.src_spans[a][i0]
-        if not isinstance(i0, np.ndarray) and len(j0) and j0[-1] - j0[0] + 1 == len(j0):  # runs: slice
-            sim = spans[j0[0] : j0[-1] + 1] @ source
-        else:
-            sim = rowwise(spans[j0], source)
-        base_s = (self.src_base_cum[i0 + a] - self.src_base_cum[i0]) / a
-        base_t = (self.tgt_base_cum[j0 + b] - self.tgt_base_cum[j0]) / b
-        return sim - 0.5 * (base_s + base_t)
+        """Margin similarity of source span (i0, a) with target spans (j0, b) for each j0, or of the
+        pairs (i0[k], j0[k]) when i0 is an array too (see `block_scores.margins`)."""
+        from aligner.align.block_scores import Pairs, margins
 
-    def standard_margin(self, i0: int, a: int, b: int, j0: np.ndarray) -> np.ndarray:
-        """The margin on the 1–1 scale (bigger beads standardised, see SpanCalibration)."""
-        margin = self.margin(i0, a, b, j0)
-        if self.spans is not None and a + b > 2:
-            margin = self.spans.standardise(a, b, margin)
-        return margin
+        return margins(self, a, b, Pairs.of_call(i0, j0))
 
     def raw_cosine(self, i0: int, a: int, b: int, j0: np.ndarray) -> np.ndarray:
         """Plain cosine of the uncentred span vectors (the encoder prior's scale)."""
@@ -280,20 +267,13 @@ class BeadScorer:
         t = self.tgt_raw_cum[j0 + b] - self.tgt_raw_cum[j0]
         return rowwise(t, s) / np.maximum(np.linalg.norm(t, axis=1) * np.linalg.norm(s, axis=-1), 1e-12)
 
-    def similarity_llr(self, i0: int, a: int, b: int, j0: np.ndarray) -> np.ndarray:
-        """The similarity evidence of beads: the document's own model of the margin, blended with
-        the encoder prior on the plain cosine when the document had few anchors."""
-        w = self.sim.weight
-        out = w * self.sim.llr(self.standard_margin(i0, a, b, j0)) if w > 0 else np.zeros(len(j0))
-        if self.use_prior:
-            out = out + (1 - w) * self.sim.prior.llr(self.raw_cosine(i0, a, b, j0))
-        return out
+    def similarity_llr(self, i0: "int | np.ndarray", a: int, b: int, j0: np.ndarray) -> np.ndarray:
+        """The similarity evidence of beads (see `block_scores.similarity_llr`)."""
+        from aligner.align.block_scores import Pairs, similarity_llr
 
-    def __call__(self, i0: int, a: int, b: int, j0: np.ndarray) -> np.ndarray:
-        if b == 0:
-            return np.broadcast_to(self.src_null[i0], (len(j0),)).astype(float)
-        if a == 0:
-            return self.tgt_null[j0]
+        return similarity_llr(self, a, b, Pairs.of_call(i0, j0))
+
+    def __call__(self, i0: "int | np.ndarray", a: int, b: int, j0: np.ndarray) -> np.ndarray:
         return sum(self.terms(i0, a, b, j0).values())
 
     def many(self, a: int, b: int, i0: np.ndarray, j_start: np.ndarray, j_stop: np.ndarray) -> np.ndarray:
@@ -303,52 +283,18 @@ class BeadScorer:
 
         return block_scores(self, a, b, i0, j_start, j_stop)
 
-    def terms(self, i0: int, a: int, b: int, j0: np.ndarray) -> dict[str, np.ndarray | float]:
-        """The bead score term by term (their sum is the score), for the search and for telling
-        why one path beat another (benchmarks/path_terms.py)."""
-        p, n = self.p, len(j0)
+    def terms(self, i0: "int | np.ndarray", a: int, b: int, j0: np.ndarray) -> dict[str, np.ndarray | float]:
+        """The score of beads (source span i0 with each target start of j0, or the pairs (i0[k], j0[k]))
+        term by term (their sum is the score), for the search and for telling why one path beat
+        another (benchmarks/path_terms.py); computed in `block_scores`."""
+        from aligner.align.block_scores import Pairs, terms
+
+        n = len(j0)
         if b == 0:
             return {"null": np.broadcast_to(self.src_null[i0], (n,)).astype(float)}
         if a == 0:
             return {"null": self.tgt_null[j0]}
-        out = {"similarity": p.sim_weight * self.similarity_llr(i0, a, b, j0)}
-        if p.member_weight and (a > 1 or (b > 1 and p.member_target)):
-            out["member"] = p.member_weight * p.sim_weight * self.member_evidence(i0, a, b, j0)
-        ls = self.src.cum_len[i0 + a] - self.src.cum_len[i0]
-        lt = self.tgt.span_len(b, j0)
-        out["length"] = p.len_weight * np.maximum(self.length.loglik(ls, lt), p.len_floor)
-        out["shape"] = log_prior(a, b, p.extra_penalty)  # a scalar: numpy broadcasts it
-        if self.cues is not None and p.cue_weight:
-            out["cues"] = p.cue_weight * self.cues.score(i0, a, b, j0)
-        if self.names is not None and p.name_weight:
-            out["names"] = p.name_weight * self.names.score(i0, a, b, j0)
-        if self.quotes is not None and p.quote_weight:
-            out["quotes"] = p.quote_weight * self.quotes.score(i0, a, b, j0)
-        if self.lexicon is not None and p.lexicon_weight:
-            out["lexicon"] = p.lexicon_weight * self.lexicon.score(i0, a, b, j0)
-        if self.untranslated is not None and p.untranslated_weight and a > 1:
-            out["untranslated"] = p.untranslated_weight * self.untranslated.score(i0, a, b, j0)
-        if p.para_penalty and self.use_paragraphs:
-            out["paragraphs"] = -p.para_penalty * self.paragraph_breaks(i0, a, b, j0)
-        return out
-
-    def member_evidence(self, i0: int, a: int, b: int, j0: np.ndarray) -> np.ndarray:
-        """Evidence that the first or last source sentence of a bead does not belong: how much
-        the bead's margin drops by including it (the bead without it matches better), as an LLR.
-        An omitted sentence then costs the bead it would ride along in, so omissions stay 1–0
-        beads instead of being glued to a neighbour (as Bertalign does). Only drops count.
-        Source side only: translators' added sentences usually elaborate a neighbour and belong
-        with it (MAC gold has no 0–1 beads), while a missing source sentence is what a reviewer
-        must see."""
-        full = self.similarity_llr(i0, a, b, j0)
-        total = np.zeros(len(j0))
-        if a > 1:
-            total += np.minimum(full - self.similarity_llr(i0 + 1, a - 1, b, j0), 0.0)
-            total += np.minimum(full - self.similarity_llr(i0, a - 1, b, j0), 0.0)
-        if b > 1 and self.p.member_target:
-            total += np.minimum(full - self.similarity_llr(i0, a, b - 1, j0 + 1), 0.0)
-            total += np.minimum(full - self.similarity_llr(i0, a, b - 1, j0), 0.0)
-        return total
+        return terms(self, a, b, Pairs.of_call(i0, j0)) if n else {"similarity": np.zeros(0)}
 
     def paragraph_breaks(self, i0: int, a: int, b: int, j0: np.ndarray) -> np.ndarray:
         """Paragraph boundaries the bead disagrees with: it starts a paragraph on one side only,
