@@ -354,6 +354,23 @@ def test_a_chinese_text_without_full_stops_is_cut_at_its_clauses():
     assert {s.end for s in sentences} <= stops
 
 
+def test_a_chinese_transcript_with_spaces_for_punctuation_is_cut_at_its_word_gaps():
+    """A speech transcript or subtitles: no punctuation, the pauses typed as spaces. It was one
+    "sentence" of 440 characters, which the encoder reads only the start of; it is cut at the spaces
+    into pieces of a clause or two, while Chinese spaced out character by character is not cut."""
+    import re
+
+    transcript = re.sub(r"[，。；：、,.;:！？]+", " ", LINE_ZH).strip()
+    sentences = segment(transcript, "zh")
+    assert_rebuilds(transcript, sentences)
+    assert len(sentences) >= 9 and all(len(s.text) <= 200 for s in sentences)
+    assert all(len(re.findall(r"[\u4e00-\u9fff]", s.text)) >= 12 for s in sentences)  # a clause or two, not words
+    gaps = {m.start() for m in re.finditer(r" +", transcript)}
+    assert {s.end for s in sentences[:-1]} <= gaps  # each piece ends before a space
+    spaced = " ".join(re.sub(r"[，。；：、,.;:！？ ]+", "", LINE_ZH))
+    assert len(segment(spaced, "zh")) == 1
+
+
 def test_an_english_line_without_full_stops_is_cut_at_its_clauses():
     sentences = segment(NO_STOPS_EN, "en")
     assert_rebuilds(NO_STOPS_EN, sentences)
