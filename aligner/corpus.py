@@ -144,7 +144,7 @@ def language_folders(folder: Path) -> list[Path]:
 def _readable_files(folder: Path, exclude: Collection[Path] = ()) -> list[Path]:
     """The readable files of `folder` and of its sub-folders (a novel kept as book/chapter folders),
     hidden ones, Word's owner files and the folders in `exclude` (the output folder, when it is
-    inside) left out."""
+    inside) left out; links to files too, broken ones included."""
     if not folder.exists():
         raise InputError(f"{folder}: no such folder; check the path.")
     if not folder.is_dir():
@@ -156,7 +156,8 @@ def _readable_files(folder: Path, exclude: Collection[Path] = ()) -> list[Path]:
         found += [Path(parent) / name for name in names
                   if not name.startswith(_NOT_TEXTS)
                   and (Path(name).suffix.lower() in READABLE_SUFFIXES or _suffix_tag(Path(name)))]
-    return sorted(path for path in found if path.is_file())
+    # a broken link is kept: its document is then reported as one that cannot be read, not left out
+    return sorted(path for path in found if path.is_file() or path.is_symlink())
 
 
 def unread_suffixes(folders: list[Path]) -> Counter:

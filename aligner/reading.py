@@ -10,6 +10,7 @@ replaces a character: a text we cannot decode exactly is an error.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -441,6 +442,9 @@ def read_file(path: str | Path) -> str:
     except OSError as error:  # a name too long for the file system (a text given as a name), a bad device …
         shown = str(path) if len(str(path)) <= 80 else f"{str(path)[:60]}…"
         raise InputError(f"{shown}: cannot be opened ({error.strerror or error}); check the path.") from None
+    if not found and path.is_symlink():
+        raise InputError(f"{path} is a link to {os.readlink(path)}, which does not exist; "
+                         "copy the file itself there or mend the link.")
     if not found:
         raise InputError(f"{path}: no such file; check the path.")
     if path.is_dir():

@@ -621,3 +621,19 @@ def test_no_matching_files_says_which_files_were_left_out_by_their_extension(run
     assert done.exit_code == 1
     assert "4 files there have no extension or one aligner does not read as a text (none, .text)" in done.output
     assert "rename them to .txt" in done.output
+
+
+def test_a_broken_link_in_a_corpus_folder_is_that_documents_error_not_a_missing_file(tmp_path):
+    """zh/02.txt a link to a file since moved: it was left out without a word, so its English was
+    reported as having 'no file of the same name'; now its document fails with what the link is."""
+    from aligner.corpus import align_corpus
+
+    (tmp_path / "zh").mkdir(), (tmp_path / "en").mkdir()
+    shutil.copy(TEXTS / "joint-statement.zh.txt", tmp_path / "zh" / "01.txt")
+    for name in ("01.txt", "02.txt"):
+        shutil.copy(TEXTS / "joint-statement.en.txt", tmp_path / "en" / name)
+    (tmp_path / "zh" / "02.txt").symlink_to(tmp_path / "moved" / "02.txt")
+    sets, unpaired = find_file_sets([tmp_path / "zh", tmp_path / "en"])
+    assert [s.name for s in sets] == ["01", "02"] and not unpaired
+    results = {r.name: r for r in align_corpus(sets[1:], tmp_path / "out", "tsv")}
+    assert "is a link to" in results["02"].error and "moved" in results["02"].error
