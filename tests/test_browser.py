@@ -170,16 +170,18 @@ def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
         assert [row[3:5] for row in ok_only] == [row[3:5] for row in everything if not row[5]]
 
         # the zh–ru–en sample: three columns pivoted on the Chinese, with the translations' disagreements
-        page.locator("summary").filter(has_text="Texts and encoder").click()  # not the sample hint's words
+        page.locator("summary").filter(has_text="Your texts").click()  # not the sample hint's words
         page.get_by_role("button", name="zh–ru–en").click()
         three = page.locator("table#threeway tbody tr")
         three.first.wait_for(timeout=START_TIMEOUT * 1000)
+        # the panel closes on the new alignment and the page is back at its top: the new rows are in sight
+        expect(page.get_by_role("button", name="zh–ru–en")).to_be_hidden()
+        expect(three.first).to_be_in_viewport()
         expect(page.locator("table#threeway th")).to_have_text(["#", "Chinese", "Russian", "English", "flags"])
         text = page.locator("table#threeway").inner_text()
         assert "两国元首在北京举行会谈" in text and "в Пекине" in text and "in Beijing" in text
         assert "disagree: missing in" in text
         # key N walks the problem rows here too: the row is marked and scrolled into view
-        page.locator("summary").filter(has_text="Texts and encoder").click()
         for _ in range(3):
             page.locator("body").press("n")
             page.wait_for_timeout(700)

@@ -1054,7 +1054,7 @@ def test_a_search_marks_only_text_never_inside_a_tag_or_an_entity():
 def test_a_first_visit_says_what_the_sample_is_and_what_to_do_next():
     at = opened()
     hint = next((i.value for i in at.info if "sample" in i.value), "")
-    assert "Next problem" in hint and "Texts and encoder" in hint, [i.value for i in at.info]
+    assert "Next problem" in hint and "Your texts" in hint, [i.value for i in at.info]
     at.button(key="sample_en").click().run()  # another sample: still the samples
     assert any("sample" in i.value for i in at.info)
     at.text_area(key="tgt_text").set_value((TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8")[:1500]).run()
@@ -1356,3 +1356,29 @@ def test_after_a_correction_the_table_is_drawn_straight_after_the_panel_not_afte
     assert drawn[:2] == ["correction_panel", "table_html"], drawn
     assert {"show_summary", "status_downloads"} <= set(drawn)
     assert after != before and next(r for r in table_rows(at) if r["pair"] == 7)["cells"][1].startswith(after.replace("-", "–"))
+
+
+def texts_panel(at: AppTest):
+    return next(e for e in at.expander if e.label.startswith("Your texts"))
+
+
+def test_the_texts_panel_says_how_to_start_and_closes_on_a_new_alignment_to_show_its_pairs():
+    at = opened()
+    panel = texts_panel(at)
+    assert "upload or paste a Chinese text and its translation" in panel.label and not panel.proto.expanded
+    at.session_state["texts_panel"] = True  # the translator opens it
+    at.run()
+    assert texts_panel(at).proto.expanded
+    at.text_area(key="tgt_text").set_value((TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8")[:1500]).run()
+    assert texts_panel(at).proto.expanded  # typing keeps it open
+    at.button(key="align").click().run()
+    assert work(at).alignment.target.lang == "en"
+    assert not texts_panel(at).proto.expanded, "the new pairs, not the boxes, under the title"
+    assert any("scrollIntoView" in h.value and "h1" in h.value for h in at.html), "and the page goes back to its top"
+    at.session_state["texts_panel"] = True
+    at.run()
+    at.button(key="align").click().run()  # nothing new to align: the panel stays as it was
+    assert texts_panel(at).proto.expanded and any("already aligned" in i.value for i in at.info)
+    at.text_area(key="tgt_text").set_value("").run()
+    at.button(key="align").click().run()  # an error: the panel stays open to put it right
+    assert at.error and texts_panel(at).proto.expanded

@@ -26,7 +26,7 @@ from ui.inputs import (  # noqa: E402
     texts_panel,
 )
 from ui.pairs_table import legend_html  # noqa: E402
-from ui.pairs_view import pairs_view  # noqa: E402
+from ui.pairs_view import pairs_view, scroll_to  # noqa: E402
 from ui.row_picker import row_picker  # noqa: E402
 from ui.run import align_with_progress  # noqa: E402
 from ui.summary_view import show_summary  # noqa: E402
@@ -162,10 +162,14 @@ WARNING_ICON = ":material/warning:"
 TOAST_ICONS = {"success": ":material/check_circle:", "error": WARNING_ICON, "info": ":material/info:"}
 
 
-# The first minute: what the page shows, and where to go from here.
+# The first minute: what the page shows, and where to go from here. The panel's label says how a
+# translator starts with their own files ("Texts and encoder" said neither).
+TEXTS_PANEL_LABEL = "Your texts: upload or paste a Chinese text and its translation"
+TEXTS_PANEL = "texts_panel"  # whether it is open (a keyed expander: the page closes it, see close_texts_panel)
+CLOSE_TEXTS = "_close_texts_panel"
 SAMPLE_HINT = ("This is a sample: a joint statement whose translation has problems planted in it. Walk through them "
                "with **Next problem** in the sidebar (key N), correct the pair there and mark it reviewed (key M); "
-               "open **Texts and encoder** above to align your own texts.")
+               "to check your own translation, open **Your texts** above.")
 PROBLEM_EDGE = "a coloured left edge marks a pair to look at: a flag, or more than one sentence on a side."
 
 
@@ -174,6 +178,23 @@ PROBLEM_EDGE = "a coloured left edge marks a pair to look at: a flag, or more th
 # The sidebar's focus script (correct_panel.FOCUS_BOX) takes no room.
 PAGE_CSS = ("<style>[data-testid=stMainBlockContainer]{padding-top:2.5rem} "
             ".st-key-focus_script, :has(> .st-key-focus_script){display:none}</style>")
+
+
+def close_texts_panel() -> None:
+    """A new alignment from the open panel: close it and draw the page again, so that the pairs come
+    into sight instead of staying under the panel's boxes, a screen or two below the Align button.
+    (Its state can only be set before it is drawn: on the next run.)"""
+    if st.session_state.get(TEXTS_PANEL):
+        st.session_state[CLOSE_TEXTS] = True
+        st.rerun()
+
+
+def back_to_top(closed: bool) -> None:
+    """After the panel closed on a new alignment the browser keeps its place, down in the new pairs:
+    back to the top of the page, where the new document's name, summary and first pairs are.
+    Drawn last, so that no element of the page moves."""
+    if closed:
+        scroll_to("[data-testid=stMain] h1", "_top_scrolls")  # the title: found at once, the panel still closing
 
 
 def show_warnings(alignment) -> None:
@@ -260,7 +281,10 @@ def main() -> None:
     open_given_project()  # else, a new page of `aligner ui PROJECT`: that project
     current = st.session_state.get(state.INPUTS) or sample_inputs()
     requested, error = None, None
-    with st.expander("Texts and encoder", expanded=False):
+    closed = st.session_state.pop(CLOSE_TEXTS, False)
+    if closed:
+        st.session_state[TEXTS_PANEL] = False
+    with st.expander(TEXTS_PANEL_LABEL, key=TEXTS_PANEL, on_change="rerun", icon=":material/upload_file:"):
         try:
             requested = texts_panel(current)
         except AlignerError as exc:
@@ -298,9 +322,12 @@ def main() -> None:
                     state.start(result, requested)
             except AlignerError as exc:
                 st.error(page_message(str(exc)))
+            else:
+                close_texts_panel()
     autosave.remember()  # this run's corrections, for a reload
     if state.three_way() is not None:
         three_way_main(state.three_way())
+        back_to_top(closed)
         return
     if state.work() is None:
         st.stop()
@@ -330,6 +357,7 @@ def main() -> None:
         st.html(legend_html(note=PROBLEM_EDGE))
     with st.sidebar:
         downloads()
+    back_to_top(closed)
 
 
 main()
