@@ -1382,3 +1382,13 @@ def test_the_texts_panel_says_how_to_start_and_closes_on_a_new_alignment_to_show
     at.text_area(key="tgt_text").set_value("").run()
     at.button(key="align").click().run()  # an error: the panel stays open to put it right
     assert at.error and texts_panel(at).proto.expanded
+
+
+def test_each_download_says_what_it_is_for_and_what_a_person_reads_comes_first():
+    at = opened()
+    buttons = [d for d in at.download_button if d.key.startswith("download_") and d.key != "download_project"]
+    assert [d.label for d in buttons][:3] == ["Word document", "HTML report", "Excel (XLSX)"]
+    purposes = {d.label: d.help or "" for d in buttons}
+    assert "client" in purposes["Word document"] and "CAT tool" in purposes["TMX (translation memory)"]
+    assert "Excel" in purposes["Excel (XLSX)"] and "browser" in purposes["HTML report"]
+    assert all(len(text) > 40 for text in purposes.values()), purposes
