@@ -1392,3 +1392,14 @@ def test_each_download_says_what_it_is_for_and_what_a_person_reads_comes_first()
     assert "client" in purposes["Word document"] and "CAT tool" in purposes["TMX (translation memory)"]
     assert "Excel" in purposes["Excel (XLSX)"] and "browser" in purposes["HTML report"]
     assert all(len(text) > 40 for text in purposes.values()), purposes
+
+
+def test_the_language_of_the_translation_is_named_in_words_and_said_to_be_detected_or_chosen():
+    at = opened()
+    assert any("Chinese → Russian (detected)" in c.value for c in at.caption), [c.value for c in at.caption]
+    at.text_area(key="tgt_text").set_value((TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8")[:1500]).run()
+    at.button(key="align").click().run()
+    assert any("Chinese → English (detected)" in c.value for c in at.caption), [c.value for c in at.caption]
+    at.selectbox(key="target_lang").set_value("English").run()
+    at.button(key="align").click().run()
+    assert any("Chinese → English (as chosen)" in c.value for c in at.caption), [c.value for c in at.caption]

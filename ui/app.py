@@ -18,6 +18,7 @@ from aligner.errors import AlignerError  # noqa: E402
 from aligner.glossary import coverage_gap  # noqa: E402
 from aligner.memory import PAIRS_SUFFIXES  # noqa: E402
 from aligner.project import load_project  # noqa: E402
+from aligner.types import LANGUAGE_NAMES  # noqa: E402
 from ui import autosave, state, unsaved  # noqa: E402
 from ui.correct_panel import correction_panel  # noqa: E402
 from ui.downloads import FORMATS, export_payload, file_name, project_payload, settled, status_downloads  # noqa: E402
@@ -197,6 +198,14 @@ def back_to_top(closed: bool) -> None:
         scroll_to("[data-testid=stMain] h1", "_top_scrolls")  # the title: found at once, the panel still closing
 
 
+def language_line(alignment) -> str:
+    """'Chinese → Russian (detected)': the translation's language in words, and whether the page found it
+    or the reviewer chose it, so that a wrong guess is seen (a code such as '(ru)' after a file name was not)."""
+    chosen = st.session_state[state.INPUTS].target_lang is not None
+    name = LANGUAGE_NAMES.get(alignment.target.lang, alignment.target.lang)
+    return f"Chinese → {name} ({'as chosen' if chosen else 'detected'})"
+
+
 def show_warnings(alignment) -> None:
     """What the review found about the document pair as a whole, above everything else."""
     for warning in alignment.warnings:
@@ -335,7 +344,7 @@ def main() -> None:
     message = state.take_flash()
     a = state.work().alignment
     with st.container():  # what is said about this alignment, in one slot too
-        st.caption(f"{a.source.name or 'Chinese'} ↔ {a.target.name or 'translation'} ({a.target.lang}) · "
+        st.caption(f"{a.source.name or 'Chinese'} ↔ {a.target.name or 'translation'} · {language_line(a)} · "
                    f"{len(a.source)} + {len(a.target)} sentences · encoder {a.model}")
         show_warnings(a)
         if st.session_state[state.INPUTS] in (sample_inputs("ru"), sample_inputs("en")):
