@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -1403,3 +1404,11 @@ def test_the_language_of_the_translation_is_named_in_words_and_said_to_be_detect
     at.selectbox(key="target_lang").set_value("English").run()
     at.button(key="align").click().run()
     assert any("Chinese → English (as chosen)" in c.value for c in at.caption), [c.value for c in at.caption]
+
+
+def test_the_type_and_score_headings_explain_themselves_on_hover():
+    at = opened()
+    table = next(h.value for h in at.html if 'id="pairs"' in h.value)
+    heads = dict(re.findall(r'<th title="([^"]+)">(\w+)</th>', table)[i][::-1] for i in range(2))
+    assert "1–2 is one Chinese sentence translated by two" in heads["type"]
+    assert "from 0 to 1" in heads["score"] and "weak" in heads["score"]
