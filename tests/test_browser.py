@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -219,6 +220,32 @@ def test_a_laptop_screen_shows_the_first_pairs_under_the_summary(server):
         expect(page.locator("[data-testid=stMetricLabel]")).to_have_count(8)
         expect(page.locator("[data-testid=stVegaLiteChart]")).to_be_visible()
         expect(page.get_by_text("How far to trust the flags")).to_be_visible()
+
+
+@pytest.mark.browser
+def test_a_long_alignment_can_be_stopped_and_the_page_keeps_what_it_had(server, tmp_path):
+    # a text the encoder has not seen (its cache on disk would make it instant): 400 sentences, a few seconds
+    run = uuid.uuid4().hex[:8]
+    english = (ROOT / "texts" / "joint-statement.en.txt").read_text(encoding="utf-8")
+    zh, en = tmp_path / "long.zh.txt", tmp_path / "long.en.txt"
+    zh.write_text((ROOT / "texts" / "joint-statement.zh.txt").read_text(encoding="utf-8") * 8, encoding="utf-8")
+    en.write_text("\n".join(f"{line} (Part {part}, copy {run}.)" if line.strip() else line
+                            for part in range(8) for line in english.splitlines()), encoding="utf-8")
+    with sample_page(server, width=1280, height=800) as page:
+        page.locator("summary").filter(has_text="Your texts").click()
+        uploads = page.locator("[data-testid=stMain] [data-testid=stFileUploaderDropzoneInput]")
+        uploads.nth(0).set_input_files(str(zh))
+        uploads.nth(1).set_input_files(str(en))
+        for name in ("long.zh.txt", "long.en.txt"):  # both uploads are in before Align is pressed
+            expect(page.get_by_text(f"text, read from {name}")).to_be_visible()
+        page.get_by_role("button", name="Align", exact=True).click()
+        stop = page.get_by_role("button", name="Stop aligning")
+        stop.click(timeout=60_000)
+        expect(page.get_by_text("Aligning stopped").first).to_be_visible(timeout=30_000)
+        expect(page.locator("[data-testid=stProgress]")).to_have_count(0)
+        expect(stop).to_have_count(0)
+        expect(page.locator("table#pairs tbody tr")).to_have_count(50)  # the sample, as it was
+        expect(page.get_by_text("joint-statement.zh.txt ↔ joint-statement.ru.txt")).to_be_visible()
 
 
 @pytest.mark.browser
