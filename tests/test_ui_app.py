@@ -931,7 +931,7 @@ def test_every_filter_choice_is_a_pill_in_sight_not_a_chip_a_box_cuts_off():
     assert not at.multiselect
     categories = at.button_group(key="categories")
     assert categories.options == ["omitted", "added", "number", "name", "term", "partial", "weak", "merged/split"]
-    assert categories.value == list(PROBLEMS) and categories.disabled  # greyed out until "Problems only"
+    assert categories.value == list(PROBLEMS) and not categories.disabled  # a click on one shows that kind
     keep = at.button_group(key="download_keep")
     assert keep.options == [STATUS_LABELS[s] for s in STATUSES] and "omitted (no translation)" in keep.options
     keep.unselect("weak").run()
@@ -1412,3 +1412,17 @@ def test_the_type_and_score_headings_explain_themselves_on_hover():
     heads = dict(re.findall(r'<th title="([^"]+)">(\w+)</th>', table)[i][::-1] for i in range(2))
     assert "1–2 is one Chinese sentence translated by two" in heads["type"]
     assert "from 0 to 1" in heads["score"] and "weak" in heads["score"]
+
+
+def test_a_click_on_a_kind_of_problem_shows_that_kind_even_before_problems_only_is_on():
+    """The pills were greyed out, and a translator's click on 'omitted' did nothing."""
+    at = opened()
+    beads = work(at).alignment.beads
+    at.button_group(key="categories").unselect("omitted").run()  # what a click on the ticked pill sends
+    assert at.toggle(key="problems_only").value and at.button_group(key="categories").value == ["omitted"]
+    rows = table_rows(at)
+    assert rows and [r["pair"] - 1 for r in rows] == [i for i, b in enumerate(beads) if is_problem(b, {"omitted"})]
+    at.button_group(key="categories").select("added").run()  # with the filter on, a click adds a kind
+    assert {r["status"] for r in table_rows(at)} == {"omitted", "added"}
+    at.toggle(key="problems_only").set_value(False).run()  # every pair again, every pill ticked for the next click
+    assert len(table_rows(at)) == min(50, len(beads)) and at.button_group(key="categories").value == list(PROBLEMS)
