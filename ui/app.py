@@ -344,8 +344,10 @@ def main() -> None:
     message = state.take_flash()
     a = state.work().alignment
     with st.container():  # what is said about this alignment, in one slot too
+        # the encoder's name is the aligner's business: on hover, not a second line on a laptop screen
         st.caption(f"{a.source.name or 'Chinese'} ↔ {a.target.name or 'translation'} · {language_line(a)} · "
-                   f"{len(a.source)} + {len(a.target)} sentences · encoder {a.model}")
+                   f"{len(a.source)} + {len(a.target)} sentences",
+                   help=f"Sentences compared with the encoder {a.model} (another can be chosen under Your texts).")
         show_warnings(a)
         if st.session_state[state.INPUTS] in (sample_inputs("ru"), sample_inputs("en")):
             st.info(SAMPLE_HINT, icon=":material/lightbulb:")
