@@ -154,6 +154,8 @@ def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
 
         # downloads hold every pair, or only those of the statuses kept (a translation memory of 'ok' pairs)
         def tsv_rows() -> list[list[str]]:
+            # a click while the sidebar is redrawn (a status just unticked) is lost: wait for the page to settle
+            expect(page.locator("[data-testid=stSidebar] [data-stale=true]")).to_have_count(0)
             with page.expect_download() as download:
                 page.get_by_role("button", name="TSV", exact=True).click()
             lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
