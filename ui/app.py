@@ -107,7 +107,7 @@ def _load_pairs(confirmed: bool = False) -> None:
             a = from_copy(upload.getvalue(), upload.name,
                           lambda path: check_pairs(path, encoder_for(model), lang, glossary, name=upload.name))
     except AlignerError as exc:
-        state.flash("error", str(exc))
+        state.flash("error", str(exc) + _texts_instead(upload.name))
         return
     # the language as the panel's box gives it (None for auto-detect), so that "Align" with the
     # panel unchanged finds the same inputs and keeps the checked rows and their corrections
@@ -118,6 +118,17 @@ def _load_pairs(confirmed: bool = False) -> None:
     st.session_state.update({"zh_text": a.source.text, "tgt_text": a.target.text, "presplit": True, "tgt2_text": ""})
     flagged = sum(1 for bead in a.beads if bead.flags)
     state.flash("success", f"Checked {upload.name}: {len(a.beads)} pairs as they were aligned, {flagged} flagged.")
+
+
+def _texts_instead(name: str) -> str:
+    """A text or a Word file refused as a table of pairs is most often a translator's document put in the
+    wrong box: say where a text and its translation go."""
+    from aligner.reading import READABLE_SUFFIXES
+
+    if Path(name).suffix.lower() not in READABLE_SUFFIXES:
+        return ""
+    return (f" To align a Chinese text with its translation, give the two files under **{TEXTS_PANEL_LABEL.split(':')[0]}** "
+            "above the pairs.")
 
 
 def downloads() -> None:
