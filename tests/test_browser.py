@@ -310,6 +310,12 @@ def test_a_click_or_enter_on_a_row_number_selects_that_pair(server):
         expect(page.locator('table#pairs tr.selected[data-pair="12"]')).to_have_count(1)
         expect(pair).to_have_value("12")
         assert page.url.split("?")[0].rstrip("/") == server  # the same session: no page load
+        # a mark on the strip of pairs to look at selects its pair too, turning to its page and showing it
+        last = page.locator("#problem-map button.pick").last
+        number = last.get_attribute("data-pick")
+        last.click()
+        expect(page.locator(f'table#pairs tr.selected[data-pair="{number}"]')).to_be_in_viewport()
+        expect(pair).to_have_value(number)
 
 
 # The relative luminance contrast of a cell's text against its row, as WCAG defines it (4.5 for body text).

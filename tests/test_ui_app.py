@@ -1450,3 +1450,18 @@ def test_a_translation_put_in_the_box_for_pairs_aligned_elsewhere_is_sent_to_you
     uploader.upload("memory.tmx", b"<tmx version='1.4'><body></body></tmx>", "application/x-tmx+xml")
     at.run()  # a broken memory is not a text: no such advice
     assert not any("Your texts" in e.value for e in at.error if "memory.tmx" in e.value)
+
+
+def test_a_strip_along_the_document_marks_every_pair_to_look_at_in_its_colour():
+    from aligner.export.status import status
+
+    at = opened()
+    beads = work(at).alignment.beads
+    strip = next(h.value for h in at.html if 'id="problem-map"' in h.value)
+    marks = re.findall(r'data-pick="(\d+)" data-status="(\w+)" title="([^"]*)"', strip)
+    assert [(int(n) - 1, s) for n, s, _ in marks] == [(i, status(b)) for i, b in enumerate(beads) if status(b) != "ok"]
+    assert {"omitted", "added"} <= {s for _, s, _ in marks}
+    omitted = next(title for _, s, title in marks if s == "omitted")
+    assert "omitted (no translation)" in omitted and "no counterpart" in omitted  # the reason, on hover
+    lefts = [float(x) for x in re.findall(r"left:([\d.]+)%", strip)]
+    assert lefts == sorted(lefts) and 0 < lefts[0] and lefts[-1] < 100  # in document order, inside the strip

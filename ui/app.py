@@ -28,6 +28,7 @@ from ui.inputs import (  # noqa: E402
 )
 from ui.pairs_table import legend_html  # noqa: E402
 from ui.pairs_view import pairs_view, scroll_to  # noqa: E402
+from ui.problem_map import problem_map_html  # noqa: E402
 from ui.row_picker import row_picker  # noqa: E402
 from ui.run import align_with_progress  # noqa: E402
 from ui.summary_view import show_summary  # noqa: E402
@@ -379,6 +380,9 @@ def main() -> None:
     with above:
         show_summary(a)
         st.html(legend_html(note=PROBLEM_EDGE))
+        overview = problem_map_html(a)
+        if overview:
+            st.html(overview)
     with st.sidebar:
         downloads()
     back_to_top(closed)
