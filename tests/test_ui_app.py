@@ -1465,3 +1465,17 @@ def test_a_strip_along_the_document_marks_every_pair_to_look_at_in_its_colour():
     assert "omitted (no translation)" in omitted and "no counterpart" in omitted  # the reason, on hover
     lefts = [float(x) for x in re.findall(r"left:([\d.]+)%", strip)]
     assert lefts == sorted(lefts) and 0 < lefts[0] and lefts[-1] < 100  # in document order, inside the strip
+
+
+def test_the_strip_of_a_long_document_keeps_one_mark_per_place_the_gravest():
+    from dataclasses import replace
+
+    from ui.problem_map import PLACES, problem_map_html
+
+    a = work(opened()).alignment
+    long = replace(a, beads=a.beads * 200)  # 10,200 pairs, 800 to look at
+    strip = problem_map_html(long)
+    statuses = re.findall(r'data-status="(\w+)"', strip)
+    assert 0 < len(statuses) <= PLACES and len(strip) < 300_000
+    assert "800 to look at" in strip  # the count is of every pair, not of the marks
+    assert statuses.count("omitted") >= statuses.count("added")  # where two fall together, the omission shows

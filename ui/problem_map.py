@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from aligner.export.status import STATUS_LABELS, status
+from aligner.export.status import STATUS_LABELS, STATUSES, status
 from aligner.types import Alignment
 from ui.pairs_table import STATUS_ACCENTS
 
@@ -21,15 +21,31 @@ MAP_CSS = f"""<style>
 </style>"""
 
 
+PLACES = 400  # marks at most: a 5,000-pair document with many flags stays a light element
+
+
+def _one_per_place(found: list[tuple[int, str]], total: int) -> list[tuple[int, str]]:
+    """Of the pairs that fall on one place of the strip (1/PLACES of it), the first of the gravest status:
+    more marks would be drawn on top of each other."""
+    best: dict[int, tuple[int, str]] = {}
+    for i, state in found:
+        place = i * PLACES // total
+        if place not in best or STATUSES.index(state) < STATUSES.index(best[place][1]):
+            best[place] = (i, state)
+    return sorted(best.values())
+
+
 def problem_map_html(alignment: Alignment) -> str:
-    """The strip: one mark per pair whose status is not ok, placed at that pair's share of the document,
-    its hover naming the pair, its status and its flags' reasons. Empty when there is nothing to mark."""
+    """The strip: a mark per pair whose status is not ok (one per place: `_one_per_place`), placed at that
+    pair's share of the document, its hover naming the pair, its status and its flags' reasons. Empty when
+    there is nothing to mark."""
     beads = alignment.beads
+    found = [(i, status(bead)) for i, bead in enumerate(beads)]
+    found = [(i, state) for i, state in found if state != "ok"]
+    count = len(found)
     marks = []
-    for i, bead in enumerate(beads):
-        state = status(bead)
-        if state == "ok":
-            continue
+    for i, state in _one_per_place(found, len(beads)):
+        bead = beads[i]
         reasons = "; ".join(f"{flag.kind}: {flag.reason}" for flag in bead.flags)
         hover = f"Pair {i + 1}: {STATUS_LABELS[state]}" + (f" — {reasons}" if reasons else "")
         marks.append(f'<button type="button" class="pick" data-pick="{i + 1}" data-status="{state}" '
@@ -40,5 +56,5 @@ def problem_map_html(alignment: Alignment) -> str:
     return (f'{MAP_CSS}<div style="display:flex;align-items:center;gap:8px">'
             f'<span class="map-caption" style="font-size:0.85rem;opacity:0.8;white-space:nowrap" '
             f'title="From the start of the document to its end; click a mark to select its pair">'
-            f'{len(marks)} to look at, along the document:</span>'
+            f'{count} to look at, along the document:</span>'
             f'<div id="{MAP_ID}" role="group" aria-label="Pairs to look at" style="flex:1">{"".join(marks)}</div></div>')
