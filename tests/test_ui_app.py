@@ -1479,3 +1479,9 @@ def test_the_strip_of_a_long_document_keeps_one_mark_per_place_the_gravest():
     assert 0 < len(statuses) <= PLACES and len(strip) < 300_000
     assert "800 to look at" in strip  # the count is of every pair, not of the marks
     assert statuses.count("omitted") >= statuses.count("added")  # where two fall together, the omission shows
+
+
+def test_the_encoder_choice_says_what_an_encoder_is_and_that_the_default_will_do():
+    at = opened()
+    choice = at.radio(key="encoder")
+    assert "compares the meaning of sentences" in choice.label and "Leave the offline default" in choice.help
