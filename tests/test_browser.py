@@ -234,12 +234,13 @@ def test_a_long_alignment_can_be_stopped_and_the_page_keeps_what_it_had(server, 
     en.write_text("\n".join(f"{line} (Part {part}, copy {run}.)" if line.strip() else line
                             for part in range(8) for line in english.splitlines()), encoding="utf-8")
     with sample_page(server, width=1280, height=800) as page:
-        page.locator("summary").filter(has_text="Your texts").click()
+        page.locator("summary").filter(has_text="Your texts").click()  # opening it redraws the page
+        page.wait_for_timeout(500)
+        expect(page.locator("[data-testid=stMain] [data-stale=true]")).to_have_count(0, timeout=30_000)
         uploads = page.locator("[data-testid=stMain] [data-testid=stFileUploaderDropzoneInput]")
-        uploads.nth(0).set_input_files(str(zh))
-        uploads.nth(1).set_input_files(str(en))
-        for name in ("long.zh.txt", "long.en.txt"):  # both uploads are in before Align is pressed
-            expect(page.get_by_text(f"text, read from {name}")).to_be_visible()
+        for box, path in enumerate((zh, en)):  # each upload is in before the next, and before Align is pressed
+            uploads.nth(box).set_input_files(str(path))
+            expect(page.get_by_text(f"text, read from {path.name}")).to_be_visible(timeout=30_000)
         page.get_by_role("button", name="Align", exact=True).click()
         stop = page.get_by_role("button", name="Stop aligning")
         stop.click(timeout=60_000)
