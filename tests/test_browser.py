@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -153,6 +154,8 @@ def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
 
         # downloads hold every pair, or only those of the statuses kept (a translation memory of 'ok' pairs)
         def tsv_rows() -> list[list[str]]:
+            # a click while the sidebar is redrawn (a status just unticked) is lost: wait for the page to settle
+            expect(page.locator("[data-testid=stSidebar] [data-stale=true]")).to_have_count(0)
             with page.expect_download() as download:
                 page.get_by_role("button", name="TSV", exact=True).click()
             lines = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
@@ -170,16 +173,18 @@ def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
         assert [row[3:5] for row in ok_only] == [row[3:5] for row in everything if not row[5]]
 
         # the zh–ru–en sample: three columns pivoted on the Chinese, with the translations' disagreements
-        page.locator("summary").filter(has_text="Texts and encoder").click()  # not the sample hint's words
+        page.locator("summary").filter(has_text="Your texts").click()  # not the sample hint's words
         page.get_by_role("button", name="zh–ru–en").click()
         three = page.locator("table#threeway tbody tr")
         three.first.wait_for(timeout=START_TIMEOUT * 1000)
+        # the panel closes on the new alignment and the page is back at its top: the new rows are in sight
+        expect(page.get_by_role("button", name="zh–ru–en")).to_be_hidden()
+        expect(three.first).to_be_in_viewport()
         expect(page.locator("table#threeway th")).to_have_text(["#", "Chinese", "Russian", "English", "flags"])
         text = page.locator("table#threeway").inner_text()
         assert "两国元首在北京举行会谈" in text and "в Пекине" in text and "in Beijing" in text
         assert "disagree: the Russian leaves out" in text
         # key N walks the problem rows here too: the row is marked and scrolled into view
-        page.locator("summary").filter(has_text="Texts and encoder").click()
         for _ in range(3):
             page.locator("body").press("n")
             page.wait_for_timeout(700)
@@ -217,6 +222,33 @@ def test_a_laptop_screen_shows_the_first_pairs_under_the_summary(server):
         expect(page.locator("[data-testid=stMetricLabel]")).to_have_count(8)
         expect(page.locator("[data-testid=stVegaLiteChart]")).to_be_visible()
         expect(page.get_by_text("How far to trust the flags")).to_be_visible()
+
+
+@pytest.mark.browser
+def test_a_long_alignment_can_be_stopped_and_the_page_keeps_what_it_had(server, tmp_path):
+    # a text the encoder has not seen (its cache on disk would make it instant): 400 sentences, a few seconds
+    run = uuid.uuid4().hex[:8]
+    english = (ROOT / "texts" / "joint-statement.en.txt").read_text(encoding="utf-8")
+    zh, en = tmp_path / "long.zh.txt", tmp_path / "long.en.txt"
+    zh.write_text((ROOT / "texts" / "joint-statement.zh.txt").read_text(encoding="utf-8") * 8, encoding="utf-8")
+    en.write_text("\n".join(f"{line} (Part {part}, copy {run}.)" if line.strip() else line
+                            for part in range(8) for line in english.splitlines()), encoding="utf-8")
+    with sample_page(server, width=1280, height=800) as page:
+        page.locator("summary").filter(has_text="Your texts").click()  # opening it redraws the page
+        page.wait_for_timeout(500)
+        expect(page.locator("[data-testid=stMain] [data-stale=true]")).to_have_count(0, timeout=30_000)
+        uploads = page.locator("[data-testid=stMain] [data-testid=stFileUploaderDropzoneInput]")
+        for box, path in enumerate((zh, en)):  # each upload is in before the next, and before Align is pressed
+            uploads.nth(box).set_input_files(str(path))
+            expect(page.get_by_text(f"text, read from {path.name}")).to_be_visible(timeout=30_000)
+        page.get_by_role("button", name="Align", exact=True).click()
+        stop = page.get_by_role("button", name="Stop aligning")
+        stop.click(timeout=60_000)
+        expect(page.get_by_text("Aligning stopped").first).to_be_visible(timeout=30_000)
+        expect(page.locator("[data-testid=stProgress]")).to_have_count(0)
+        expect(stop).to_have_count(0)
+        expect(page.locator("table#pairs tbody tr")).to_have_count(50)  # the sample, as it was
+        expect(page.get_by_text("joint-statement.zh.txt ↔ joint-statement.ru.txt")).to_be_visible()
 
 
 @pytest.mark.browser
@@ -279,6 +311,12 @@ def test_a_click_or_enter_on_a_row_number_selects_that_pair(server):
         expect(page.locator('table#pairs tr.selected[data-pair="12"]')).to_have_count(1)
         expect(pair).to_have_value("12")
         assert page.url.split("?")[0].rstrip("/") == server  # the same session: no page load
+        # a mark on the strip of pairs to look at selects its pair too, turning to its page and showing it
+        last = page.locator("#problem-map button.pick").last
+        number = last.get_attribute("data-pick")
+        last.click()
+        expect(page.locator(f'table#pairs tr.selected[data-pair="{number}"]')).to_be_in_viewport()
+        expect(pair).to_have_value(number)
 
 
 # The relative luminance contrast of a cell's text against its row, as WCAG defines it (4.5 for body text).

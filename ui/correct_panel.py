@@ -150,7 +150,7 @@ def _jump_next() -> None:
     messages = _save_typed_notes()
     corrections = state.work()
     categories = None
-    if st.session_state.get(state.PROBLEMS_ONLY):  # a greyed-out category box does not choose
+    if st.session_state.get(state.PROBLEMS_ONLY):  # the pills choose only while the filter is on
         categories = set(st.session_state.get(state.CATEGORIES) or []) or None
     here = state.selected_index()
     found = next_problem(corrections.alignment, here, categories)

@@ -19,12 +19,29 @@ from ui.inputs import PASTED_NAMES
 
 # Button labels; MIME types come from the library's export registry.
 LABELS: dict[str, str] = {
-    "tsv": "TSV", "csv": "CSV", "json": "JSON", "tmx": "TMX 1.4b", "xlsx": "XLSX", "docx": "Word document",
-    "html": "HTML report", "txt": "Text listing",
+    "tsv": "TSV", "csv": "CSV", "json": "JSON", "tmx": "TMX (translation memory)", "xlsx": "Excel (XLSX)",
+    "docx": "Word document", "html": "HTML report", "txt": "Text listing",
 }
-# format → (button label, MIME type) offered on the two-way page
+# What each download is for, on hover: seven format names alone did not tell a translator which one
+# to send a client, which one a CAT tool takes, and which one opens in a spreadsheet.
+PURPOSES: dict[str, str] = {
+    "docx": "To send to a client or the translator: the pairs side by side on landscape pages, coloured by "
+            "status, each flag's reason beside its pair. Corrected in Word, it can be checked here again "
+            "(Open → Check pairs aligned elsewhere).",
+    "html": "A review report to open in any browser or print: the summary, the pairs to look at with their "
+            "flags' reasons, then every pair.",
+    "xlsx": "A spreadsheet for Excel or LibreOffice: one pair a row, the status colours and flags kept.",
+    "tmx": "A translation memory (TMX 1.4b) for a CAT tool such as Trados, memoQ, Phrase or OmegaT: only pairs "
+           "with text on both sides. Keep only 'ok' pairs above for a clean memory.",
+    "tsv": "A plain table, tab-separated, one pair a line: for scripts and other tools.",
+    "csv": "A plain table, comma-separated, one pair a line: for scripts and other tools.",
+    "json": "Every detail for programs: exact texts, character offsets, scores and flags.",
+    "txt": "The rows as plain text, side by side, to read or paste anywhere.",
+}
+# format → (button label, MIME type) offered on the two-way page: what a person reads first, then
+# what tools take
 FORMATS: dict[str, tuple[str, str]] = {
-    fmt: (LABELS[fmt], MEDIA_TYPES[fmt]) for fmt in ("tsv", "csv", "json", "tmx", "xlsx", "docx", "html")
+    fmt: (LABELS[fmt], MEDIA_TYPES[fmt]) for fmt in ("docx", "html", "xlsx", "tmx", "tsv", "csv", "json")
 }
 
 
@@ -58,7 +75,7 @@ def status_downloads(noun: str, key: str, help: str, formats: dict[str, tuple[st
         st.caption(f"No {noun} has the statuses chosen above; choose others to download.")
     for fmt, (label, mime) in formats.items():
         st.download_button(label, data=build(keep, fmt), file_name=name_of(fmt), mime=mime, key=f"{key}_{fmt}",
-                           on_click="ignore", width="stretch", disabled=not kept)
+                           on_click="ignore", width="stretch", disabled=not kept, help=PURPOSES[fmt])
 
 
 def file_stem(source_name: str) -> str:

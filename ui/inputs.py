@@ -152,7 +152,10 @@ def texts_panel(current: Inputs) -> Inputs | None:
     lang2_label = third.selectbox("Language of the second translation", list(LANG_CHOICES), key="target2_lang",
                                   help="Give the other language (Chinese + Russian + English) to see three columns, "
                                        "pivoted on the Chinese")
-    encoder = st.radio("Encoder", [DEFAULT_ENCODER, CUSTOM_ENCODER], horizontal=True, key="encoder")
+    encoder = st.radio("Encoder: the model that compares the meaning of sentences", [DEFAULT_ENCODER, CUSTOM_ENCODER],
+                       horizontal=True, key="encoder",
+                       help="Leave the offline default: it needs no download. Another sentence-transformers "
+                            "model (LaBSE, for one) can be used if it is on this machine.")
     model_name = ""
     if encoder == CUSTOM_ENCODER:
         model_name = st.text_input("Model name or local path", placeholder="sentence-transformers/LaBSE", key="model_name")

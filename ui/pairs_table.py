@@ -14,6 +14,7 @@ from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, statu
 from aligner.export.marked import MARK_STYLE, side_html
 from aligner.pair_filter import problems
 from aligner.review.trust import title_attribute
+from aligner.review.weak import WEAK_BELOW
 from aligner.types import Alignment
 from aligner.types import LANGUAGE_NAMES as LANG_NAMES
 from ui.search_hits import HIT_CSS, hit_pattern, mark_hits
@@ -34,6 +35,7 @@ TABLE_CSS = """
 <style>
 table.pairs {border-collapse: collapse; width: 100%; font-size: 0.92rem; table-layout: fixed; color: #1F2328;}
 table.pairs th {text-align: left; background: #F0F2F6; padding: 6px 8px; position: sticky; top: 0;}
+table.pairs th[title] {text-decoration: underline dotted; cursor: help;}
 table.pairs td {padding: 6px 8px; vertical-align: top; border-bottom: 1px solid #E3E6EA;
   overflow-wrap: anywhere;}
 table.pairs td.num, table.pairs td.score {white-space: nowrap; color: #333;}
@@ -50,6 +52,14 @@ table.pairs .note {display: block; font-size: 0.82rem; color: #1F4E8C;}
 
 MERGED_SPLIT_HOVER = ("merged/split: more than one sentence on a side, joined by the aligner; "
                       "check that the boundaries are right")
+
+
+# The two columns whose headings are the aligner's words, explained on hover (underlined dots say so).
+TYPE_HOVER = ("Sentences on each side of the pair, Chinese first: 1–2 is one Chinese sentence translated by two, "
+              "1–0 a Chinese sentence with no translation, 0–1 a translated sentence with no Chinese; "
+              "under it, the pair's status (the row colour)")
+SCORE_HOVER = (f"How sure the aligner is that the two sides belong together, from 0 to 1; a pair below {WEAK_BELOW} "
+               "is flagged weak (low confidence)")
 
 
 def flag_html(kind: str, reason: str) -> str:
@@ -95,7 +105,7 @@ def table_html(alignment: Alignment, indices: list[int], selected: int | None = 
         # the room (the status label once ran over the score, and each text had under a quarter of the width)
         '<colgroup><col style="width:3.8em"><col style="width:6.6em"><col style="width:3.2em">'
         '<col><col><col style="width:17%"></colgroup>'
-        "<thead><tr><th>#</th><th>type</th><th>score</th><th>Chinese</th>"
+        f'<thead><tr><th>#</th><th title="{TYPE_HOVER}">type</th><th title="{SCORE_HOVER}">score</th><th>Chinese</th>'
         f"<th>{escape(tgt_name)}</th><th>flags · notes</th></tr></thead>"
     )
     hits = hit_pattern(query)

@@ -82,6 +82,23 @@ def compute_three_way(inputs: Inputs, progress: Progress) -> ThreeWay:
     return align_three(source, first, second, encoder_for(inputs.model), progress=progress, glossary=inputs.glossary)
 
 
+STOP_KEY = "stop_aligning"
+
+
+def _stopped() -> None:
+    from ui.state import flash
+
+    flash("info", "Aligning stopped: nothing was aligned, and the pairs on the page are the ones you had. "
+                  "Your texts are still in the panel above.")
+
+
+def stop_button() -> None:
+    """A long text (a book takes minutes) can be stopped: a click while the page works makes Streamlit
+    end this run at the progress bar's next step and start another, whose first act is this callback."""
+    st.button("Stop aligning", key=STOP_KEY, on_click=_stopped, icon=":material/stop_circle:",
+              help="Stop this alignment and keep the page as it was")
+
+
 def align_with_progress(inputs: Inputs, slot=None) -> Alignment | ThreeWay:
     """The alignment of `inputs` (a ThreeWay when there is a second translation): from the store, or
     computed while a progress bar shows the stage, in `slot` (an `st.empty()` the page draws on every
@@ -90,7 +107,9 @@ def align_with_progress(inputs: Inputs, slot=None) -> Alignment | ThreeWay:
     found = store.get(inputs)
     if found is not None:
         return found
-    bar = (slot or st).progress(0.0, text="Starting…")
+    with (slot or st).container():
+        bar = st.progress(0.0, text="Starting…")
+        stop_button()
 
     def progress(stage: str, done: int, total: int) -> None:
         share = min(done / total, 1.0) if total else 0.0
@@ -102,6 +121,6 @@ def align_with_progress(inputs: Inputs, slot=None) -> Alignment | ThreeWay:
     try:
         alignment = compute(inputs, progress)
     finally:
-        bar.empty()
+        (slot or bar).empty()
     store.put(inputs, alignment)
     return store.get(inputs)

@@ -1,0 +1,60 @@
+"""A strip along the whole document with a mark where each pair to look at lies, in its status colour.
+
+In a long document the pairs table shows one page; the strip shows at a glance where the omissions,
+additions and flags are (a cluster of omissions is a dropped passage), as a CAT tool's or a diff
+tool's overview bar does. Each mark is a button: a click selects that pair (`ui/row_picker.py`).
+"""
+from __future__ import annotations
+
+from html import escape
+
+from aligner.export.status import STATUS_LABELS, STATUSES, status
+from aligner.types import Alignment
+from ui.pairs_table import STATUS_ACCENTS
+
+MAP_ID = "problem-map"
+MAP_CSS = f"""<style>
+#{MAP_ID} {{position: relative; height: 14px; margin: 0; background: #EEF1F4; border-radius: 3px;}}
+#{MAP_ID} button.pick {{position: absolute; top: 0; height: 14px; min-width: 4px; padding: 0; border: none;
+  border-radius: 1px; cursor: pointer; transform: translateX(-50%);}}
+#{MAP_ID} button.pick:hover, #{MAP_ID} button.pick:focus {{outline: 2px solid #1F6FEB; z-index: 1;}}
+</style>"""
+
+
+PLACES = 400  # marks at most: a 5,000-pair document with many flags stays a light element
+
+
+def _one_per_place(found: list[tuple[int, str]], total: int) -> list[tuple[int, str]]:
+    """Of the pairs that fall on one place of the strip (1/PLACES of it), the first of the gravest status:
+    more marks would be drawn on top of each other."""
+    best: dict[int, tuple[int, str]] = {}
+    for i, state in found:
+        place = i * PLACES // total
+        if place not in best or STATUSES.index(state) < STATUSES.index(best[place][1]):
+            best[place] = (i, state)
+    return sorted(best.values())
+
+
+def problem_map_html(alignment: Alignment) -> str:
+    """The strip: a mark per pair whose status is not ok (one per place: `_one_per_place`), placed at that
+    pair's share of the document, its hover naming the pair, its status and its flags' reasons. Empty when
+    there is nothing to mark."""
+    beads = alignment.beads
+    found = [(i, status(bead)) for i, bead in enumerate(beads)]
+    found = [(i, state) for i, state in found if state != "ok"]
+    count = len(found)
+    marks = []
+    for i, state in _one_per_place(found, len(beads)):
+        bead = beads[i]
+        reasons = "; ".join(f"{flag.kind}: {flag.reason}" for flag in bead.flags)
+        hover = f"Pair {i + 1}: {STATUS_LABELS[state]}" + (f" — {reasons}" if reasons else "")
+        marks.append(f'<button type="button" class="pick" data-pick="{i + 1}" data-status="{state}" '
+                     f'title="{escape(hover)}" aria-label="{escape(hover)}" '
+                     f'style="left:{(i + 0.5) / len(beads):.4%};background:{STATUS_ACCENTS[state]}"></button>')
+    if not marks:
+        return ""
+    return (f'{MAP_CSS}<div style="display:flex;align-items:center;gap:8px">'
+            f'<span class="map-caption" style="font-size:0.85rem;opacity:0.8;white-space:nowrap" '
+            f'title="From the start of the document to its end; click a mark to select its pair">'
+            f'{count} to look at, along the document:</span>'
+            f'<div id="{MAP_ID}" role="group" aria-label="Pairs to look at" style="flex:1">{"".join(marks)}</div></div>')
