@@ -644,6 +644,7 @@ ABLATIONS = [  # (what is switched off, aligner parameter changes): what the gap
     ("length-weighted spans (equal weights throughout, as before)", {"span_weight": 0.0}),
     ("cheaper nulls for sentences whose best match is weak for the document", {"null_match_weight": 0.0}),
     ("cheaper runs of unmatched sentences", {"null_run_bonus": 0.0}),
+    ("numbers both sides write, as anchors (see `aligner.align.cues.number_matrices`)", {"number_weight": 0.0}),
     ("Chinese–English dictionary: coverage of the English words (see `aligner.align.lexicon`)", {"lexicon_weight": 0.0}),
     ("a bead's edge Chinese sentence the dictionary finds untranslated (see `aligner.align.untranslated`)",
      {"untranslated_weight": 0.0}),

@@ -42,6 +42,7 @@ ABLATIONS = [  # (what is switched off, Params changes)
     ("span-shape calibration of joined margins", {"calibrate_spans": False}),
     ("punctuation cues (dialogue, ?, !, …)", {"cue_weight": 0.0}),
     ("romanised names", {"name_weight": 0.0}),
+    ("numbers both sides write (see `cues.number_matrices`)", {"number_weight": 0.0}),
     ("quotation continuity at bead starts", {"quote_weight": 0.0}),
     ("length model", {"len_weight": 0.0}),
     ("edge-sentence dilution evidence", {"member_weight": 0.0}),

@@ -470,3 +470,22 @@ def test_the_second_pass_lets_the_first_pass_tables_go_before_building_its_own(e
     monkeypatch.setattr(LexiconModel, "estimate", classmethod(watched))
     best_path(search)
     assert alive == [False]
+
+
+def test_numbers_are_anchors_only_where_the_text_is_made_of_figures():
+    """The number model learns from the anchors like the name model, but says nothing in a text
+    where few pairs share a figure (a novel's countdown or date, reordered by its translator) and
+    costs nothing for a bead sharing none (which would favour fewer, bigger beads)."""
+    from aligner.align.cues import NameModel, number_matrices
+    from aligner.align.search import NUMBERS_MIN_SHARE
+
+    zh = [f"第{k}段：今年产量为{100 + k}万吨，增长{k}.5%。" if k % 2 else "双方同意继续加强合作。" for k in range(20)]
+    en = [f"Section {k}: output this year was {100 + k}0 thousand tonnes, up {k}.5%." if k % 2
+          else "The two sides agreed to strengthen cooperation." for k in range(20)]
+    src, tgt = number_matrices(zh, en, "en")
+    anchors = np.arange(20)
+    model = NameModel.estimate(src, tgt, anchors, anchors, only_shared=True, min_share=NUMBERS_MIN_SHARE)
+    assert model.llr[0] == 0 and model.llr[2] > model.llr[1] > 0  # 1,010 thousand tonnes = 101万吨
+    few = src.copy()
+    few[:18] = False  # one pair in ten shares a figure
+    assert not NameModel.estimate(few, tgt, anchors, anchors, only_shared=True, min_share=NUMBERS_MIN_SHARE).llr.any()

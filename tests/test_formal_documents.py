@@ -36,6 +36,8 @@ SLIPS = [
     ("report", "US$163.3 billion", "US$16.33 billion", (NUMBER, "1633亿 ≠ 16.33 billion")),
     ("speech", "in Kazakhstan in 2025", "in Uzbekistan in 2025", (NAME, "Kazakhstan (哈萨克斯坦) only in the Chinese")),
     ("speech", "joining the WTO", "joining the WHO", (NAME, "WTO (世界贸易组织) only in the Chinese; WHO only in the English")),
+    ("report", "7.1 percent of GDP, that of the secondary industry 38.3 percent, and that of the tertiary industry 54.6 percent.",
+     "7.1 percent of GDP.", (NUMBER, "38.3%, 54.6% only in the Chinese")),
 ]
 
 
@@ -63,6 +65,10 @@ RUSSIAN_SLIPS = [
      (NAME, "WTO (世界贸易组织) only in the Chinese; WHO only in the Russian")),
     ("speech", "Ли Цян", "Ли Кэцян", (NAME, "Li Keqiang only in the Russian; Li Qiang (李强) only in the Chinese")),
     ("speech", "26 млрд юаней", "26 млн юаней", (NUMBER, "260亿 ≠ 26 млн")),
+    # a list cut short: its figures that remain keep the pair together (no 'omitted' Chinese beside
+    # a pair that took the fragment), and the figures left out are named
+    ("report", "составила 7,1%, вторичного — 38,3%, третичного — 54,6%.", "составила 7,1%.",
+     (NUMBER, "38.3%, 54.6% only in the Chinese")),
 ]
 
 

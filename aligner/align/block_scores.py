@@ -83,6 +83,8 @@ def terms(scorer, a: int, b: int, at: Pairs) -> dict[str, np.ndarray | float]:
         out["cues"] = p.cue_weight * _cues(scorer.cues, a, b, at)
     if scorer.names is not None and p.name_weight:
         out["names"] = p.name_weight * _names(scorer.names, a, b, at)
+    if scorer.numbers is not None and p.number_weight:
+        out["numbers"] = p.number_weight * _names(scorer.numbers, a, b, at)
     if scorer.quotes is not None and p.quote_weight:
         out["quotes"] = p.quote_weight * scorer.quotes.score(at.i, a, b, at.j)
     if scorer.lexicon is not None and p.lexicon_weight:

@@ -215,16 +215,16 @@ def name_keys(text: str, lang: str) -> set[str]:
     }
 
 
-def name_matrices(src_texts: list[str], tgt_texts: list[str], tgt_lang: str) -> tuple[np.ndarray, np.ndarray]:
-    """Per-sentence indicator matrices over the names found on both sides of the document.
+def number_keys(text: str, lang: str) -> set[str]:
+    """The values a sentence's numbers can mean (digits or words, dates, percentages), as keys:
+    the review's reading of numbers (`aligner.review.numbers`), estimates left out."""
+    from aligner.review.numbers import quantities
 
-    Only keys that occur in both texts are kept, so the vocabulary is the document's shared names
-    (tens, not thousands) and a bead's name matches are one small dot product.
-    """
-    if tgt_lang not in ("en", "ru"):
-        return np.zeros((len(src_texts), 0), bool), np.zeros((len(tgt_texts), 0), bool)
-    src_keys = [romanised_keys(t, tgt_lang) for t in src_texts]
-    tgt_keys = [name_keys(t, tgt_lang) for t in tgt_texts]
+    return {f"{v:.6g}" for q in quantities(text, lang) if not (q.loose or q.implied) for v in q.values}
+
+
+def _shared_matrices(src_keys: list[set[str]], tgt_keys: list[set[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Per-sentence indicator matrices over the keys found on both sides of the document."""
     shared = sorted(set().union(*src_keys) & set().union(*tgt_keys)) if src_keys and tgt_keys else []
     index = {k: n for n, k in enumerate(shared)}
 
@@ -237,6 +237,25 @@ def name_matrices(src_texts: list[str], tgt_texts: list[str], tgt_lang: str) -> 
     return matrix(src_keys), matrix(tgt_keys)
 
 
+def number_matrices(src_texts: list[str], tgt_texts: list[str], tgt_lang: str) -> tuple[np.ndarray, np.ndarray]:
+    """Per-sentence indicator matrices over the numbers (values) both sides of the document write:
+    in formal texts, a figure the translation repeats is an anchor no encoder needs."""
+    if tgt_lang not in ("en", "ru"):
+        return np.zeros((len(src_texts), 0), bool), np.zeros((len(tgt_texts), 0), bool)
+    return _shared_matrices([number_keys(t, "zh") for t in src_texts], [number_keys(t, tgt_lang) for t in tgt_texts])
+
+
+def name_matrices(src_texts: list[str], tgt_texts: list[str], tgt_lang: str) -> tuple[np.ndarray, np.ndarray]:
+    """Per-sentence indicator matrices over the names found on both sides of the document.
+
+    Only keys that occur in both texts are kept, so the vocabulary is the document's shared names
+    (tens, not thousands) and a bead's name matches are one small dot product.
+    """
+    if tgt_lang not in ("en", "ru"):
+        return np.zeros((len(src_texts), 0), bool), np.zeros((len(tgt_texts), 0), bool)
+    return _shared_matrices([romanised_keys(t, tgt_lang) for t in src_texts], [name_keys(t, tgt_lang) for t in tgt_texts])
+
+
 @dataclass
 class NameModel:
     """LLR of a bead's number of shared names (0, 1, 2+), learned like the punctuation cues."""
@@ -246,10 +265,16 @@ class NameModel:
     tgt_cum: np.ndarray  # (m+1, V)
 
     @classmethod
-    def estimate(cls, src: np.ndarray, tgt: np.ndarray, anchor_i: np.ndarray, anchor_j: np.ndarray) -> "NameModel":
+    def estimate(cls, src: np.ndarray, tgt: np.ndarray, anchor_i: np.ndarray, anchor_j: np.ndarray,
+                 only_shared: bool = False, min_share: float = 0.0) -> "NameModel":
+        """`only_shared`: a bead sharing none counts 0 (numbers: most pairs of any text write none, and
+        a small cost per bead for sharing none would favour fewer, bigger beads). `min_share`: the
+        model says nothing unless at least this share of the anchors share a key."""
         cum = lambda x: np.concatenate([np.zeros((1, x.shape[1])), np.cumsum(x, axis=0)])  # noqa: E731
         llr = np.zeros(3)
-        if src.shape[1] and len(anchor_i) >= 8:
+        ok = (anchor_j >= 0) & (anchor_j < len(tgt))
+        sharing = (src[anchor_i[ok]] & tgt[anchor_j[ok]]).any(axis=1).mean() if src.shape[1] and ok.any() else 0.0
+        if src.shape[1] and len(anchor_i) >= 8 and sharing >= min_share:
             def hist(i, j):
                 ok = (j >= 0) & (j < len(tgt))
                 matches = np.minimum((src[i[ok]] & tgt[j[ok]]).sum(axis=1), 2)
@@ -258,6 +283,8 @@ class NameModel:
             pos = hist(anchor_i, anchor_j)
             neg = sum(hist(anchor_i, anchor_j + d) for d in (-5, -4, -3, 3, 4, 5))
             llr = np.log(((pos + PSEUDO_COUNT) / (pos + PSEUDO_COUNT).sum()) / ((neg + PSEUDO_COUNT) / (neg + PSEUDO_COUNT).sum()))
+            if only_shared:
+                llr = llr - llr[0]
         return cls(llr, cum(src), cum(tgt))
 
     def score(self, i0: int, a: int, b: int, j0: np.ndarray) -> np.ndarray:

@@ -9,7 +9,8 @@ Every term is a log-likelihood ratio, so a path's score is the sum of its beads'
   document pair itself (its anchors), not from constants;
 - span shapes: margins of 2–5-sentence spans are standardised against unrelated spans of the same
   shape, so joined (summed) embeddings are not favoured just for being averages;
-- cues: dialogue quotes, ?, !, … and romanised names, each an LLR table fitted per document, and
+- cues: dialogue quotes, ?, !, … and romanised names, each an LLR table fitted per document, the
+  numbers both sides write (a statistics report's figures: anchors no encoder needs) likewise, and
   whether the bead starts inside an open quotation on each side (a boundary in mid-utterance);
 - a log prior per bead shape, and for a source sentence riding at the edge of a bigger bead the
   evidence that the bead matches better without it (so omissions stay 1–0 beads);
@@ -58,6 +59,7 @@ class Params:
     null_run_bonus: float = 4.0  # each further sentence of a run of 1–0 (0–1) beads costs this much less
     para_penalty: float = 2.0  # a bead starting a paragraph on one side only
     name_weight: float = 1.0  # weight of the romanised-name LLR (see `cues.NameModel`)
+    number_weight: float = 1.0  # weight of the LLR of numbers both sides write (`cues.number_matrices`)
     cue_weight: float = 1.0  # weight of the punctuation-cue LLRs (see `cues`)
     refit: bool = True  # second pass with the models re-fitted on the first path's 1–1 beads
     centre: bool = True  # subtract each side's mean embedding before cosine (see spans.side_of)
@@ -231,6 +233,7 @@ class BeadScorer:
         self.tgt_spans = tgt.flat_spans if flat else tgt.spans
         self.cues = None  # a CueModel, set by the search
         self.names = None  # a NameModel, set by the search
+        self.numbers = None  # a NameModel over the numbers, set by the search
         self.quotes = None  # a QuoteModel, set by the search
         self.lexicon = None  # a LexiconModel, set by the search (Chinese–English only)
         self.untranslated = None  # an EdgeCoverage, set by the search (Chinese–English only)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from aligner.align.cues import cue_matrix, name_matrices, starts_inside_quote
+from aligner.align.cues import cue_matrix, name_matrices, number_matrices, starts_inside_quote
 from aligner.types import Document
 
 
@@ -40,6 +40,7 @@ class Side:
     cues: np.ndarray | None = None  # (k, cues) booleans, see `cues`
     quoted: np.ndarray | None = None  # (k,) the sentence starts inside an open quotation, see `cues`
     names: np.ndarray | None = None  # (k, shared names) booleans, see `cues.name_matrices`
+    numbers: np.ndarray | None = None  # (k, shared numbers) booleans, see `cues.number_matrices`
     raw: np.ndarray | None = None  # (k, d) the encoder's own unit vectors, uncentred (for the encoder prior)
     max_span: int = 4
     weight_power: float = 1.0  # span = sum of its sentences weighted by length ** this (see side_of)
@@ -105,4 +106,6 @@ def side_of(doc: Document, emb: np.ndarray, max_span: int, centre: bool = True, 
 
 def attach_names(src: Side, tgt: Side, source: Document, target: Document) -> None:
     """Give both sides their indicator matrices over the names the two texts share."""
-    src.names, tgt.names = name_matrices([s.norm for s in source.sentences], [s.norm for s in target.sentences], target.lang)
+    src_texts, tgt_texts = [s.norm for s in source.sentences], [s.norm for s in target.sentences]
+    src.names, tgt.names = name_matrices(src_texts, tgt_texts, target.lang)
+    src.numbers, tgt.numbers = number_matrices(src_texts, tgt_texts, target.lang)
