@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 
-from aligner.errors import InputError
+from aligner.errors import InputError, setting
 from aligner.export.status import status
 from aligner.types import DOUBT_ACTIONS, Alignment, Bead, Document, Doubt, Flag, Mark, Sentence, Term
 
@@ -147,9 +147,11 @@ def from_dict(d: dict, name: str = "") -> Alignment:
     """
     where = name or "the alignment record"
     if isinstance(d, dict) and d.get("format") == "aligner-threeway":  # aligner.export.threeway's
+        review = setting(f'aligner.memory.check_pairs("{where}", target_lang="ru") (or "en")',
+                         f"`aligner check {where} --target-lang ru` (or en)")
         raise InputError(f"{where} is a three-column record (\"format\": \"aligner-threeway\"), of a Chinese text "
                          "and two translations; this reads two-column ones: its \"pairs\" hold each translation's "
-                         f"(json.load reads them), and `aligner check {where} --target-lang ru` (or en) reviews one.")
+                         f"(json.load reads them), and {review} reviews one.")
     if not isinstance(d, dict) or d.get("format") != FORMAT_NAME:
         raise InputError(f"{where} is not an aligner JSON record (no \"format\": \"{FORMAT_NAME}\").")
     if int(d.get("version", 0)) > FORMAT_VERSION:
