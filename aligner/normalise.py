@@ -497,7 +497,8 @@ def layout(text: str) -> Layout:
 
     Every line break is a candidate boundary. It is a real one when the line before ends
     a sentence (。！？…；: or . ! ? with closing quotes), is a short heading or title, or
-    the next line is indented or starts a list item or numbered heading (after a ";" or ":" and
+    either line is one of two or more label lines in a row (合同编号：… / 甲方：…, a contract's header and
+    signatures), or the next line is indented or starts a list item or numbered heading (after a ";" or ":" and
     a blank line, or in unwrapped text, even a lowercase one: a Word list's items); it is not when the
     line before ends open (、，, hyphen, opening bracket, a word like "of" / "и") or the
     next line starts in lowercase or with punctuation. A line with neither signal (a PDF break inside a word,
