@@ -132,7 +132,7 @@ def language_folders(folder: Path) -> list[Path]:
     a corpus kept as one folder per language, given as their parent by mistake."""
     if not folder.is_dir():
         return []
-    found = {}
+    found: dict[str, Path] = {}
     for sub in sorted(folder.iterdir()):
         match = re.fullmatch(_TAGS, sub.name, re.IGNORECASE)
         if sub.is_dir() and match:
@@ -355,22 +355,24 @@ def align_corpus(sets: list[FileSet], out_dir: Path | str, fmt: str = "tsv", enc
             source = load_file(files.source, presplit=presplit)
             if files.three_way:
                 a, b = (load_file(path, presplit=presplit) for path in files.targets)
-                aligned = align_three(source, a, b, encoder, progress=progress, glossary=glossary)
-                result.counts = three_way_counts(aligned)
-                aligned = kept_rows(aligned, keep, min_score)
-                where = _prepared(output_path(out_dir, files.name, source.lang, "-".join(aligned.labels), fmt))
-                result.output = threeway_export.write(aligned, where)
-                result.counts["written"] = threeway_export.rows_in_file(aligned, fmt)
+                rows = align_three(source, a, b, encoder, progress=progress, glossary=glossary)
+                result.counts = three_way_counts(rows)
+                rows = kept_rows(rows, keep, min_score)
+                where = _prepared(output_path(out_dir, files.name, source.lang, "-".join(rows.labels), fmt))
+                result.output = threeway_export.write(rows, where)
+                result.counts["written"] = threeway_export.rows_in_file(rows, fmt)
+                aligned: Alignment | ThreeWay = rows
             else:
                 target = load_file(files.target, lang=target_lang, presplit=presplit)
                 _check_order(source, target)
                 check_coverage(glossary, (target.lang,), glossary_name)
-                aligned = align_documents(source, target, encoder, progress=progress, glossary=glossary)
-                result.counts = pair_counts(aligned)
-                aligned = kept_pairs(aligned, keep, min_score)
+                pairs = align_documents(source, target, encoder, progress=progress, glossary=glossary)
+                result.counts = pair_counts(pairs)
+                pairs = kept_pairs(pairs, keep, min_score)
                 where = _prepared(output_path(out_dir, files.name, source.lang, target.lang, fmt))
-                result.output = export.write(aligned, where)
-                result.counts["written"] = export.pairs_in_file(aligned, fmt)
+                result.output = export.write(pairs, where)
+                result.counts["written"] = export.pairs_in_file(pairs, fmt)
+                aligned = pairs
             result.alignment, result.warnings = aligned, list(aligned.warnings)
         except AlignerError as error:
             result.error = str(error)
@@ -449,7 +451,7 @@ def three_way_counts(result: ThreeWay) -> Counter:
     translations' problems added up, and the rows where the translations disagree."""
     from aligner.threeway import DISAGREE
 
-    counts = Counter()
+    counts: Counter = Counter()
     for alignment in result.alignments.values():
         counts.update(pair_counts(alignment))
     counts["source_sentences"] = len(result.source.sentences)

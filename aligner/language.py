@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from aligner.errors import LanguageError
+from aligner.errors import LanguageError, setting
 from aligner.types import LANGUAGE_NAMES
 
 _HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
@@ -120,6 +120,11 @@ def _script_weights(sample: str) -> dict[str, float]:
             "en": len(_LATIN_RE.findall(sample))}
 
 
+def _declared(lang: str) -> str:
+    """The setting that aligns a text as `lang` whatever it looks like, named as the caller sets it."""
+    return setting(f'target_lang="{lang}"', f"--target-lang {lang}")
+
+
 def check_declared_language(text: str, lang: str, name: str = "") -> None:
     """A language the user set (--target-lang, the page's language box) overrides detection within
     a script (Ukrainian aligned as Russian, French as English), but not across scripts: English
@@ -202,13 +207,13 @@ def detect_language(text: str, name: str = "") -> str:
             raise LanguageError(
                 f"{_who(name)} looks like Ukrainian or another Cyrillic-script language, not "
                 "Russian; aligner supports Chinese with Russian or English. "
-                "To align it as Russian anyway, set the translation's language to Russian (--target-lang ru)."
+                f"To align it as Russian anyway, set the translation's language to Russian ({_declared('ru')})."
             )
         if _looks_bulgarian(sample, cyrillic):
             raise LanguageError(
                 f"{_who(name)} looks like Bulgarian (ъ inside words, no ы or э, words such as се, са, които), "
                 "not Russian; aligner supports Chinese with Russian or English. To align it as Russian anyway, "
-                "set the translation's language to Russian (--target-lang ru)."
+                f"set the translation's language to Russian ({_declared('ru')})."
             )
     if lang == "en":
         found = _latin_language(sample)
@@ -216,6 +221,6 @@ def detect_language(text: str, name: str = "") -> str:
             raise LanguageError(
                 f"{_who(name)} looks like {found}; aligner supports Chinese with Russian or "
                 "English. To align it as English anyway, set the translation's language to English "
-                "(--target-lang en)."
+                f"({_declared('en')})."
             )
     return lang

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from aligner.errors import InputError
+from aligner.errors import InputError, setting
 from aligner.export.listing import MISSING
 from aligner.export.tmx import DOCUMENT_PROP, REVIEWED_PROP
 from aligner.export.word import NOTE_LEAD, REVIEWED
@@ -183,7 +183,8 @@ def _target_language(path: Path, target_lang: str | None, present: set[str]) -> 
     if not targets:
         raise InputError(f"{path} has no Russian or English segments (languages: {', '.join(sorted(present))}).")
     if len(targets) > 1:
-        raise InputError(f"{path} holds both Russian and English; say which to check (--target-lang ru or en, "
+        which = setting('target_lang="ru" or "en"', "--target-lang ru or en")
+        raise InputError(f"{path} holds both Russian and English; say which to check ({which}, "
                          "or the language of the translation on the review page).")
     return targets[0]
 

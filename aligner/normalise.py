@@ -271,6 +271,7 @@ class _Line:
     indented: bool  # began with whitespace (a paragraph indent in many Chinese and Russian texts)
     blank_before: bool  # one or more blank lines separate it from the previous line
     page_before: bool = False  # a form feed (pdftotext's page break) came before it
+    field: bool = False  # one of two or more label lines in a row (甲方：… / 乙方：…, Party A: … / Date: …)
 
 
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -310,9 +311,35 @@ _CLAUSE_MARKS_RE = re.compile(r"[，,、；;：:]")
 _HEADING_NUMBER_RE = re.compile(r"(?:第[一二三四五六七八九十百千\d]+[章节条部篇回卷]|[(（]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]"
                                 r"|[\d.．]{1,6}|[一二三四五六七八九十百]{1,3}(?=[、.．:：\s]))?[、.．:：\s]*")
 _SENTENCE_END_RE = re.compile(r"[。！？]")  # inside a line: a sentence ended there, and a heading has none
+# A label line of a form, a contract's header or its signatures: a short label, a colon, a value (合同编号：BJ-2023-0456,
+# 甲方：北京华信科技有限公司, Сторона А: ООО «…», Party A: …, Date: 15 June 2023). One such line can be prose broken by
+# a PDF (会议指出：要坚持 / 稳中求进); two in a row are a list of fields, each its own paragraph.
+_FIELD_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}[：:]|[A-ZА-ЯЁ][^\W_]*\.?(?:[ \t]+[^\W_]+\.?){0,3}[ \t]*:)[ \t]*[^\s:：]")
+_FIELD_WIDTH_MAX = 90  # columns: a label and a name, number, date or address
 _HEADING_CJK_MAX = 40  # characters
 _HEADING_WORDS_MAX = 12  # words, Latin or Cyrillic
 _TITLE_WORDS_MAX = 40  # a document's first line may be a long title
+
+
+def _is_field(text: str) -> bool:
+    """A line that looks like a form's field: a short label, a colon and a short value that does not end open."""
+    return bool(_FIELD_RE.match(text)) and _width(text) <= _FIELD_WIDTH_MAX and not _SENTENCE_END_RE.search(text) \
+        and not _OPEN_END_RE.search(text) and not _ends_in_open_word(text)
+
+
+def _ends_in_open_word(text: str) -> bool:
+    """The line's last word cannot end a sentence or heading ("of", "и")."""
+    last_word = _LAST_WORD_RE.search(text)
+    return bool(last_word) and last_word.group(1).lower() in _OPEN_END_WORDS
+
+
+def _with_fields(lines: list[_Line]) -> list[_Line]:
+    """The lines, those among two or more field lines in a row (not parted by a blank line) marked `field`."""
+    looks = [_is_field(line.text) for line in lines]
+    return [replace(line, field=True) if looks[i] and (
+        i > 0 and looks[i - 1] and not line.blank_before or
+        i + 1 < len(lines) and looks[i + 1] and not lines[i + 1].blank_before) else line
+        for i, line in enumerate(lines)]
 
 
 def _lines(text: str) -> list[_Line]:
@@ -413,10 +440,9 @@ def _continues(prev: _Line, nxt: _Line, first: bool, wrap: int | None, whole: fr
     if _OPEN_END_RE.search(prev.text) or _CONTINUES_RE.match(nxt.text) or \
             _NUMBER_UNIT_RE.search(prev.text[-2:] + "\n" + nxt.text[:1]):
         return True
-    last_word = _LAST_WORD_RE.search(prev.text)
-    if last_word and last_word.group(1).lower() in _OPEN_END_WORDS:
+    if _ends_in_open_word(prev.text):
         return True
-    if nxt.indented:
+    if nxt.indented or prev.field or nxt.field:
         return False
     return _runs_on(prev, nxt, first, wrap) or _phrase_across(prev, nxt) in whole
 
@@ -471,7 +497,8 @@ def layout(text: str) -> Layout:
 
     Every line break is a candidate boundary. It is a real one when the line before ends
     a sentence (。！？…；: or . ! ? with closing quotes), is a short heading or title, or
-    the next line is indented or starts a list item or numbered heading (after a ";" or ":" and
+    either line is one of two or more label lines in a row (合同编号：… / 甲方：…, a contract's header and
+    signatures), or the next line is indented or starts a list item or numbered heading (after a ";" or ":" and
     a blank line, or in unwrapped text, even a lowercase one: a Word list's items); it is not when the
     line before ends open (、，, hyphen, opening bracket, a word like "of" / "и") or the
     next line starts in lowercase or with punctuation. A line with neither signal (a PDF break inside a word,
@@ -482,7 +509,7 @@ def layout(text: str) -> Layout:
     over when the lines on either side of it continue one paragraph, and listed as its furniture.
     A joined paragraph's span includes the line breaks inside it.
     """
-    lines = _lines(text.translate(PRESENTATION_FORMS))  # same offsets
+    lines = _with_fields(_lines(text.translate(PRESENTATION_FORMS)))  # same offsets
     if not lines:
         return Layout([], [])
     furniture = _page_furniture(lines)

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from aligner.corrections import CorrectionError, Edit, check_beads, check_history
 from aligner.errors import InputError
-from aligner.export.record import flag_from_dict, flag_to_dict
-from aligner.types import DOUBT_ACTIONS, Alignment, Bead, Document, Doubt, Sentence, Term
+from aligner.export.record import (doubt_from_dict, doubt_to_dict, flag_from_dict, flag_to_dict, glossary_from_list,
+                                   glossary_to_list)
+from aligner.types import Alignment, Bead, Document, Sentence
 
 FORMAT = "aligner-project"
 VERSION = 1
@@ -46,8 +47,7 @@ def save_project(alignment: Alignment, history: list[Edit] | None = None, settin
         "history": [_edit_dict(e) for e in history or []],
     }
     if alignment.glossary:  # so that pairs corrected after reopening are checked against it too
-        record["glossary"] = [{"zh": t.zh, "renderings": {lang: list(forms) for lang, forms in t.renderings}}
-                              for t in alignment.glossary]
+        record["glossary"] = glossary_to_list(alignment.glossary)
     if alignment.warnings:
         record["warnings"] = list(alignment.warnings)
     return json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8")
@@ -92,9 +92,7 @@ def load_project(data: bytes | str | os.PathLike, name: str = "the project file"
         target = _document(record["target"])
         beads = [_bead(b) for b in record["beads"]]
         history = [_edit(e) for e in record.get("history", [])]
-        glossary = tuple(Term(str(t["zh"]), tuple((str(lang), tuple(map(str, forms)))
-                                                  for lang, forms in t["renderings"].items()))
-                         for t in record.get("glossary", []))
+        glossary = glossary_from_list(record.get("glossary", []))
         alignment = Alignment(source=source, target=target, beads=beads, model=str(record.get("model", "")),
                               glossary=glossary, warnings=[str(w) for w in record.get("warnings", [])])
         check_beads(beads, len(source), len(target))
@@ -141,16 +139,8 @@ def _bead_dict(b: Bead) -> dict:
     if b.note:
         d["note"] = b.note
     if b.doubt is not None:
-        d["doubt"] = {"reason": b.doubt.reason, "action": b.doubt.action, "args": list(b.doubt.args)}
+        d["doubt"] = doubt_to_dict(b.doubt)
     return d
-
-
-def _doubt(d: dict | None) -> Doubt | None:
-    if not d:
-        return None
-    if d.get("action") not in DOUBT_ACTIONS:
-        raise ValueError(f"unknown doubt action {d.get('action')!r}")
-    return Doubt(str(d["reason"]), str(d["action"]), tuple(d.get("args", ())))
 
 
 def _bead(d: dict) -> Bead:
@@ -161,7 +151,7 @@ def _bead(d: dict) -> Bead:
         flags=[flag_from_dict(f) for f in d.get("flags", [])],
         reviewed=bool(d.get("reviewed", False)),
         note=str(d.get("note", "")),
-        doubt=_doubt(d.get("doubt")),
+        doubt=doubt_from_dict(d.get("doubt")),
     )
 
 

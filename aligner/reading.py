@@ -248,6 +248,32 @@ def _windows_latin(data: bytes) -> str | None:
     return text
 
 
+# --- English in MacCyrillic ------------------------------------------------------
+
+# An old Mac's Cyrillic code page has the typographic signs of English where Windows-1252 has accented capitals:
+# read as Windows-1252, “The sides’ view — ” is "ÒThe sidesÕ view Ñ Ó". Latin writing puts no capital after a
+# lowercase letter (donÕt), before a capitalised word (ÒThe) or alone between spaces ( Ñ ); the signs do.
+_MAC_ENGLISH_SIGNS = frozenset("“”‘’—–…«»•„\u00a0")
+_LATIN1_CAPITAL = "[\u00c0-\u00d6\u00d8-\u00de]"
+_MISPLACED_CAPITAL_RE = re.compile(rf"(?<=[a-z]){_LATIN1_CAPITAL}|{_LATIN1_CAPITAL}(?=[A-Z][a-z])|(?<!\S){_LATIN1_CAPITAL}(?!\S)")
+
+
+def _mac_english(data: bytes) -> str | None:
+    """English saved as MacCyrillic, or None: its only other characters are signs (no Cyrillic letter), English's
+    quotes and dashes among them, and read as Windows-1252 they would be capitals where Latin has none."""
+    try:
+        text = data.decode("mac_cyrillic")
+    except UnicodeDecodeError:
+        return None
+    sample = text[:SCORE_SAMPLE_CHARS]
+    other = {c for c in sample if ord(c) > 0x7F}
+    if not other & _MAC_ENGLISH_SIGNS or any(unicodedata.category(c).startswith("L") for c in other):
+        return None
+    latin = data[:len(sample)].decode("cp1252", errors="replace")  # one byte a character in both
+    capitals = len(re.findall(_LATIN1_CAPITAL, latin))
+    return text if 2 * len(_MISPLACED_CAPITAL_RE.findall(latin)) >= capitals else None
+
+
 # --- UTF-16 without a byte-order mark ---------------------------------------------
 
 
@@ -365,7 +391,7 @@ def decode_bytes(data: bytes, name: str = "") -> str:
 
     Supported: UTF-8 (with or without BOM), UTF-16 and UTF-32 with a BOM, UTF-16 without
     one, GB18030/GBK/GB2312, Big5, cp1251, KOI8-R, MacCyrillic and cp866, and, when none of those reads it, English
-    in Windows-1252 / Latin-1 (`_windows_latin`). The BOM is not part of the text;
+    in MacCyrillic (`_mac_english`) or Windows-1252 / Latin-1 (`_windows_latin`). The BOM is not part of the text;
     line endings are kept as they are, since every offset refers to this text.
     """
     check_text_size(data[:SNIFF_BYTES], len(data), name)
@@ -399,7 +425,7 @@ def decode_bytes(data: bytes, name: str = "") -> str:
         text = _utf16_without_bom(data)  # UTF-16 text with no ASCII character has no NUL either
         if text is not None:
             return _finish(text, name)
-        text = _windows_latin(data)  # English with a few accents or a €
+        text = _mac_english(data) or _windows_latin(data)  # English from an old Mac; with a few accents or a €
         if text is not None:
             return _finish(text, name)
         if found is None and _control_share(data.decode("latin-1")) > MAX_CONTROL_SHARE:

@@ -338,7 +338,7 @@ def test_missing_model_name_fails_fast_with_one_clear_line():
         get_encoder("sentence-transformers/no-such-model-for-aligner-tests", cache=False)
     assert time.monotonic() - started < 30
     message = str(error.value)
-    assert "not available offline" in message and "--model PATH" in message and "\n" not in message
+    assert "not available offline" in message and 'model="PATH"' in message and "\n" not in message
 
 
 def test_missing_model_folder_is_named_in_the_error(tmp_path):

@@ -23,6 +23,7 @@ from aligner.export import (
 )
 from aligner.export.listing import NO_LINE_END, NO_LINE_START, wrap
 from aligner.export.table import one_line
+from aligner.normalise import match_form
 from aligner.pipeline import load_document
 from aligner.types import ADDED, OMITTED, WEAK, Alignment, Bead, Document, Flag, Sentence
 
@@ -59,7 +60,7 @@ PDF_JOINED = "捍卫以联合国为核心的国际体系"
 
 
 def document(paragraphs: list[list[str]], lang: str, name: str) -> Document:
-    """Paragraphs joined by blank lines, sentences by a space (none in Chinese), exact offsets."""
+    """Paragraphs joined by blank lines, sentences by a space (none in Chinese), exact offsets, matched as segmented."""
     text, sentences = "", []
     for p, paragraph in enumerate(paragraphs):
         if p:
@@ -68,7 +69,7 @@ def document(paragraphs: list[list[str]], lang: str, name: str) -> Document:
             if k and lang != "zh":
                 text += " "
             sentences.append(Sentence(len(sentences), len(text), len(text) + len(sentence), sentence,
-                                      sentence, paragraph=p))
+                                      match_form(sentence), paragraph=p))
             text += sentence
     return Document(text=text, lang=lang, sentences=sentences, name=name)
 
@@ -177,7 +178,7 @@ def test_json_record_has_the_documented_shape(alignment, tmp_path):
     pairs = record["pairs"]
     assert [(p["src"], p["tgt"]) for p in pairs] == [(list(b.src), list(b.tgt)) for b in alignment.beads]
     assert [p["type"] for p in pairs] == ["1-1", "1-1", "1-1", "1-0", "1-2", "0-1", "1-1"]
-    assert pairs[4]["score"] == 0.7235
+    assert pairs[4]["score"] == 0.7234567  # full precision: the record reads back equal
     # Pair texts are the original text, line breaks and all.
     assert PDF_BROKEN in pairs[4]["src_text"]
     assert pairs[4]["tgt_text"] == alignment.target.span_text((3, 4))
@@ -189,10 +190,8 @@ def test_json_record_has_the_documented_shape(alignment, tmp_path):
 def test_from_dict_round_trips(alignment, tmp_path):
     back = load(write(alignment, tmp_path / "pairs.json"))
 
-    def fields(b: Bead) -> tuple:  # the record keeps scores to 4 decimals
-        return (b.src, b.tgt, round(b.score, 4), b.flags, b.reviewed, b.note)
-    assert [fields(b) for b in back.beads] == [fields(b) for b in alignment.beads]
-    assert back.beads[4].score == 0.7235
+    assert back.beads == alignment.beads
+    assert back.beads[4].score == 0.7234567
     assert back.model == alignment.model
     for mine, theirs in ((back.source, alignment.source), (back.target, alignment.target)):
         assert (mine.text, mine.lang, mine.name) == (theirs.text, theirs.lang, theirs.name)
@@ -529,3 +528,40 @@ def test_a_corpus_too_long_for_one_excel_sheet_is_a_clear_error():
     check_rows(MAX_ROWS)  # the header and 1,048,575 pairs: Excel opens it
     with pytest.raises(AlignerError, match=r"1,048,576 rows do not fit in one Excel sheet.*TSV, CSV or TMX"):
         check_rows(MAX_ROWS + 1)
+
+
+def test_a_record_reads_back_equal_to_the_alignment_written(tmp_path):
+    """A researcher's saved record is the alignment: scores at full precision, each pair's doubt, the glossary."""
+    from aligner import align_texts
+    from aligner.types import Term
+
+    mac = Path("/work/shared/benchmarks/mac-zh-en/dev")
+    zh, en = ("\n".join((mac / lang / "002.txt").read_text(encoding="utf-8").splitlines()[:30]) for lang in ("zh", "en"))
+    a = align_texts(zh, en, presplit=True, glossary=(Term("韦小宝", (("en", ("Wei Xiaobao",)),)),))
+    assert any(b.doubt for b in a.beads) and a.glossary
+    back = load(write(a, tmp_path / "pairs.json"))
+    assert back.beads == a.beads
+    assert back == a
+
+
+def test_a_record_of_an_earlier_release_still_reads(alignment):
+    """Scores to 4 decimals, no doubt, no glossary, no sentence norms: what version 1 records held before."""
+    record = to_dict(alignment)
+    for pair in record["pairs"]:
+        pair["score"] = round(pair["score"], 4)
+    back = from_dict(json.loads(json.dumps(record)))
+    assert back.beads[4].score == 0.7235 and back.glossary == () and all(b.doubt is None for b in back.beads)
+    assert back.source.sentences == alignment.source.sentences
+
+
+def test_a_record_keeps_the_match_form_of_a_sentence_across_a_pdf_page():
+    """The page number and running head inside a sentence are left out of its `norm`; read back, they stay out."""
+    from aligner.segment import segment
+
+    text = (Path(__file__).parent / "data" / "pdftotext-opening.zh.txt").read_text(encoding="utf-8")
+    source = Document(text, "zh", segment(text, "zh"), name="opening.zh.txt")
+    target = Document("One.", "en", [Sentence(0, 0, 4, "One.", "One.")])
+    a = Alignment(source, target, [Bead((0,), (0,), 0.5)] + [Bead((i,), ()) for i in range(1, len(source))])
+    back = from_dict(json.loads(render(a, "json")))
+    assert any("中俄联合声明" in s.text and "中俄联合声明" not in s.norm for s in back.source.sentences)
+    assert back.source == a.source

@@ -116,3 +116,18 @@ def test_a_slip_in_russian_gets_the_flag_that_names_it(aligned, name, before, af
     a = aligned(name, text.replace(before, after), "ru")
     bead = next(b for b in a.beads if after in a.target.span_text(b.tgt))
     assert flag in [(f.kind, f.reason) for f in bead.flags]
+
+
+@pytest.mark.parametrize("lang", ("en", "ru"))
+def test_a_cut_preamble_of_the_contract_is_omitted(aligned, lang):
+    """The header's label lines (合同编号：… / 甲方：… / 乙方：…) are paragraphs of their own, not one with the preamble,
+    so a translation that leaves the preamble out has it as an omitted pair."""
+    text = translation("contract", lang)
+    preamble = next(line for line in text.splitlines() if line.startswith(("In accordance", "В соответствии")))
+    a = aligned("contract", text.replace(preamble + "\n", ""), lang)
+    omitted = [a.source.span_text(b.src) for b in a.beads if not b.tgt]
+    assert omitted == [next(line for line in chinese_lines("contract") if line.startswith("根据"))]
+
+
+def chinese_lines(name: str) -> list[str]:
+    return (DATA / f"{name}.zh.txt").read_text(encoding="utf-8").splitlines()

@@ -118,12 +118,29 @@ def test_other_latin_languages_are_refused_by_name(text, language):
     with pytest.raises(LanguageError) as e:
         detect_language(text, "texts/x.txt")
     message = str(e.value)
-    assert "texts/x.txt" in message and language in message and "--target-lang en" in message
+    assert "texts/x.txt" in message and language in message and 'target_lang="en"' in message
 
 
 def test_ukrainian_is_not_taken_for_russian():
     with pytest.raises(LanguageError, match="Ukrainian"):
         detect_language(UKRAINIAN, "uk.txt")
+
+
+def test_the_ukrainian_error_names_the_setting_as_the_caller_writes_it(tmp_path):
+    """From Python the way out is target_lang="ru", not a command-line option; from the command line, --target-lang ru."""
+    from click.testing import CliRunner
+
+    from aligner import align_texts
+    from aligner.cli import main
+
+    zh = (Path(__file__).resolve().parents[1] / "texts" / "joint-statement.zh.txt").read_text(encoding="utf-8")
+    with pytest.raises(LanguageError) as e:
+        align_texts(zh, UKRAINIAN)
+    assert 'target_lang="ru"' in str(e.value) and "--target-lang" not in str(e.value)
+    (tmp_path / "zh.txt").write_text(zh, encoding="utf-8")
+    (tmp_path / "uk.txt").write_text(UKRAINIAN, encoding="utf-8")
+    result = CliRunner().invoke(main, ["align", str(tmp_path / "zh.txt"), str(tmp_path / "uk.txt")])
+    assert result.exit_code == 1 and "(--target-lang ru)" in result.output and "target_lang=" not in result.output
 
 
 def test_text_without_letters_is_refused():
@@ -178,7 +195,7 @@ RUSSIAN_LITERARY = [
 
 
 def test_bulgarian_is_not_taken_for_russian():
-    with pytest.raises(LanguageError, match="small.bg.txt looks like Bulgarian .* not Russian.*--target-lang ru"):
+    with pytest.raises(LanguageError, match='small.bg.txt looks like Bulgarian .* not Russian.*target_lang="ru"'):
         detect_language(BULGARIAN, "small.bg.txt")
 
 

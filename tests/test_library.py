@@ -165,4 +165,4 @@ def test_loading_a_three_column_record_says_what_it_is(tmp_path):
     with pytest.raises(AlignerError) as e:
         load(path)
     assert "is a three-column record" in str(e.value) and "not an aligner JSON record" not in str(e.value)
-    assert f"aligner check {path} --target-lang" in str(e.value)
+    assert f'check_pairs("{path}", target_lang="ru")' in str(e.value) and "--target-lang" not in str(e.value)

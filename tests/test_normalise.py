@@ -334,3 +334,22 @@ def test_a_line_ending_in_a_semicolon_runs_on_in_hard_wrapped_text():
     # a wrapped line that happens to end at ";" with no blank line after it still continues
     text = RUSSIAN_WRAPPED.replace("не о чем.\nОн", "не о чем;\nон")
     assert _paragraphs(text)[0].endswith("не о чем;\nон снова отвернулся.")
+
+
+FORMAL = Path(__file__).resolve().parent / "data" / "formal"
+
+
+@pytest.mark.parametrize("lang", ("zh", "ru", "en"))
+def test_a_contracts_label_lines_are_paragraphs_of_their_own(lang):
+    """合同编号：… / 甲方：… / 乙方：… and the signatures at the end are fields, one a line, not a PDF-broken sentence."""
+    lines = [line for line in (FORMAL / f"contract.{lang}.txt").read_text(encoding="utf-8").splitlines() if line]
+    paragraphs = _paragraphs("\n".join(lines))
+    assert paragraphs[:5] == lines[:5]
+    assert paragraphs[-3:] == lines[-3:]
+
+
+def test_label_lines_in_prose_broken_by_a_pdf_still_join():
+    """One line with a label-like start is prose a PDF broke; lowercase or an open end still continues."""
+    text = "会议指出：要坚持稳中求进\n工作总基调。\nNote: the figures below are\nprovisional.\nParty A: Beijing Huaxin,\nPart B.\n"
+    assert _paragraphs(text) == ["会议指出：要坚持稳中求进\n工作总基调。", "Note: the figures below are\nprovisional.",
+                                 "Party A: Beijing Huaxin,\nPart B."]

@@ -128,9 +128,21 @@ def test_text_in_an_unsupported_encoding_is_refused_with_advice():
     "The two sides held a naïve discussion about the façade.\n",
     "NATO continues its expansion to the east. Café.",
     "Mr Müller and Señor José Núñez signed the “agreement” in Beijing — on 4 February 2022.\n",
+    "Émile Durand flew from Ålesund to Beijing on the same day.\n",  # its capitals are MacCyrillic's … and ≈
 ])
 def test_english_in_windows_1252_or_latin_1_is_read(text):
     assert decode_bytes(text.encode("cp1252"), "en.txt") == text
+
+
+@pytest.mark.parametrize("text", [
+    "It’s the “Belt and Road” initiative.\n",
+    "The sides’ views coincide. They don’t differ—not at all.\n",
+    "NATO’s “open door” policy.\n" + (Path(__file__).resolve().parents[1] / "texts" / "joint-statement.en.txt")
+    .read_text(encoding="utf-8").replace("”", "").replace("“", "") + "The parties agreed—again.\n",
+])
+def test_english_saved_as_maccyrillic_is_read_with_its_quotes_and_dashes(text):
+    """Read as Windows-1252 it came back as "ItÕs the ÒBelt and RoadÓ": its signs are accented capitals there."""
+    assert decode_bytes(text.encode("mac_cyrillic"), "en.txt") == text
 
 
 @pytest.mark.parametrize("text, codec", [

@@ -3,6 +3,7 @@ import click
 
 from aligner import __version__
 from aligner.cli.output import one_line_warnings
+from aligner.errors import command_line_names
 
 
 class UsageMistake(click.ClickException):
@@ -30,7 +31,7 @@ class OneLineGroup(click.Group):
 
     def invoke(self, ctx: click.Context):
         try:
-            with one_line_warnings():
+            with one_line_warnings(), command_line_names():  # messages name --options, not Python's keywords
                 return super().invoke(ctx)
         except click.UsageError as error:
             raise _one_line(error) from None

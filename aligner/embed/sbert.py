@@ -17,10 +17,15 @@ from pathlib import Path
 
 import numpy as np
 
-from aligner.errors import ModelUnavailableError
+from aligner.errors import ModelUnavailableError, setting
 from aligner.types import Progress
 
 CHUNK = 128  # sentences per encode call: sorted by length inside, and a progress step between
+
+
+def _model_path() -> str:
+    """How the caller gives a model's folder: the `model` argument, or --model on the command line."""
+    return setting('model="PATH"', "--model PATH")
 
 
 def _unavailable(model: str, why: str) -> ModelUnavailableError:
@@ -28,7 +33,7 @@ def _unavailable(model: str, why: str) -> ModelUnavailableError:
         f"Model '{model}' is not available offline ({why}). Download it once on a machine with internet "
         f"(python -c \"from sentence_transformers import SentenceTransformer; "
         f"SentenceTransformer('{model}').save('{Path(model).name}')\"), copy that folder here "
-        f"and pass its path with --model PATH."
+        f"and pass its path with {_model_path()}."
     )
 
 
@@ -51,7 +56,7 @@ def _check_model_folder(model: str, folder: Path) -> None:
     raise ModelUnavailableError(
         f"Folder '{model}' holds no sentence-transformers model: it has no modules.json or config.json (a saved "
         f"model has them beside its weights, model.safetensors or pytorch_model.bin){hint}. Pass the model's own "
-        "folder with --model PATH.")
+        f"folder with {_model_path()}.")
 
 
 class SentenceTransformerEncoder:
@@ -63,10 +68,10 @@ class SentenceTransformerEncoder:
         if local.is_file():
             raise ModelUnavailableError(f"'{model}' is a file, not a model folder; pass the folder of a "
                                         "sentence-transformers model (the one holding its config and weights) "
-                                        "with --model PATH.")
+                                        f"with {_model_path()}.")
         if is_path and not local.is_dir():
             raise ModelUnavailableError(f"Model folder '{model}' does not exist; pass the folder of a "
-                                        "sentence-transformers model with --model PATH.")
+                                        f"sentence-transformers model with {_model_path()}.")
         if local.is_dir():
             _check_model_folder(model, local)
         source = str(local.resolve()) if local.is_dir() else model

@@ -2,10 +2,16 @@
 
 Shape (version 1):
     {"format": "aligner-alignment", "version": 1, "model": ..., "warnings": ["…"] (only when there are any),
-     "source": {"lang", "name", "text", "sentences": [{index, start, end, text, paragraph}]},
+     "glossary": [{"zh", "renderings": {"ru": ["…"], "en": […]}}] (only when one was given),
+     "source": {"lang", "name", "text", "sentences": [{index, start, end, text, paragraph, "norm" (only when the
+                matching form is not the text's own, e.g. a page number inside it was passed over)}]},
      "target": {... the same ...},
-     "pairs": [{"src": [i...], "tgt": [j...], "type": "1-2", "score": 0.873, "status": "ok",
-                "src_text", "tgt_text", "flags": [{"kind", "reason", "marks"}], "reviewed", "note"}]}
+     "pairs": [{"src": [i...], "tgt": [j...], "type": "1-2", "score": 0.8730912, "status": "ok",
+                "src_text", "tgt_text", "flags": [{"kind", "reason", "marks"}], "reviewed", "note",
+                "doubt": {"reason", "action", "args"} (only when the aligner found another reading about as likely)}]}
+Scores are written at full precision, so that a record read back is equal to the alignment written
+(`load(write(a, "x.json")) == a`); records of earlier releases (scores to 4 decimals, no doubt,
+no glossary) are read as they are.
 Sentence indices are 0-based and offsets are character offsets into `text`, the user's original
 text, kept whole so that `from_dict` rebuilds the exact Documents. `src_text`/`tgt_text` are the
 original text of the pair's sentences (`Document.span_text`), line breaks included. A flag's
@@ -16,13 +22,19 @@ from __future__ import annotations
 
 import json
 
-from aligner.errors import InputError
+from aligner.errors import InputError, setting
 from aligner.export.status import status
-from aligner.types import Alignment, Bead, Document, Flag, Mark, Sentence
+from aligner.types import DOUBT_ACTIONS, Alignment, Bead, Document, Doubt, Flag, Mark, Sentence, Term
 
 FORMAT_NAME = "aligner-alignment"
 FORMAT_VERSION = 1
-SCORE_DECIMALS = 4
+
+
+def _sentence_dict(s: Sentence) -> dict:
+    d = {"index": s.index, "start": s.start, "end": s.end, "text": s.text, "paragraph": s.paragraph}
+    if s.norm != _match_form()(s.text):
+        d["norm"] = s.norm
+    return d
 
 
 def _document_dict(document: Document) -> dict:
@@ -30,10 +42,7 @@ def _document_dict(document: Document) -> dict:
         "lang": document.lang,
         "name": document.name,
         "text": document.text,
-        "sentences": [
-            {"index": s.index, "start": s.start, "end": s.end, "text": s.text, "paragraph": s.paragraph}
-            for s in document.sentences
-        ],
+        "sentences": [_sentence_dict(s) for s in document.sentences],
     }
 
 
@@ -42,13 +51,14 @@ def _pair_dict(alignment: Alignment, bead: Bead) -> dict:
         "src": list(bead.src),
         "tgt": list(bead.tgt),
         "type": bead.kind,
-        "score": round(float(bead.score), SCORE_DECIMALS),
+        "score": float(bead.score),
         "status": status(bead),
         "src_text": alignment.source.span_text(bead.src),
         "tgt_text": alignment.target.span_text(bead.tgt),
         "flags": [flag_to_dict(flag) for flag in bead.flags],
         "reviewed": bead.reviewed,
         "note": bead.note,
+        **({"doubt": doubt_to_dict(bead.doubt)} if bead.doubt is not None else {}),
     }
 
 
@@ -62,6 +72,7 @@ def to_dict(alignment: Alignment) -> dict:
         "target": _document_dict(alignment.target),
         "pairs": [_pair_dict(alignment, bead) for bead in alignment.beads],
         **({"warnings": list(alignment.warnings)} if alignment.warnings else {}),
+        **({"glossary": glossary_to_list(alignment.glossary)} if alignment.glossary else {}),
     }
 
 
@@ -73,13 +84,11 @@ def render_json(alignment: Alignment) -> bytes:
 # --- reading a record back -------------------------------------------------------------------
 
 
-def _fold():
-    """The matching normaliser if it has landed; sentences read back need a `norm`."""
-    try:
-        from aligner.normalise import fold
-    except ImportError:  # aligner.normalise not available: match on the text itself
-        return lambda text: text
-    return fold
+def _match_form():
+    """The form sentences are matched in (`Sentence.norm`), as the segmenter makes it."""
+    from aligner.normalise import match_form
+
+    return match_form
 
 
 def _rebuild_text(sentences: list[dict]) -> str:
@@ -109,8 +118,9 @@ def _document(d: dict, side: str, fold) -> Document:
             raise ValueError(f"{side} sentence {position} has index {s['index']}")
         if not (0 <= start <= end <= len(text)) or text[start:end] != sentence_text:
             raise ValueError(f"{side} sentence {position} does not match the text at {start}–{end}")
+        norm = str(s["norm"]) if "norm" in s else fold(sentence_text)
         sentences.append(Sentence(index=position, start=start, end=end, text=sentence_text,
-                                  norm=fold(sentence_text), paragraph=int(s.get("paragraph", 0))))
+                                  norm=norm, paragraph=int(s.get("paragraph", 0))))
     return Document(text=text, lang=d["lang"], sentences=sentences, name=d.get("name", ""))
 
 
@@ -137,32 +147,36 @@ def from_dict(d: dict, name: str = "") -> Alignment:
     """
     where = name or "the alignment record"
     if isinstance(d, dict) and d.get("format") == "aligner-threeway":  # aligner.export.threeway's
+        review = setting(f'aligner.memory.check_pairs("{where}", target_lang="ru") (or "en")',
+                         f"`aligner check {where} --target-lang ru` (or en)")
         raise InputError(f"{where} is a three-column record (\"format\": \"aligner-threeway\"), of a Chinese text "
                          "and two translations; this reads two-column ones: its \"pairs\" hold each translation's "
-                         f"(json.load reads them), and `aligner check {where} --target-lang ru` (or en) reviews one.")
+                         f"(json.load reads them), and {review} reviews one.")
     if not isinstance(d, dict) or d.get("format") != FORMAT_NAME:
         raise InputError(f"{where} is not an aligner JSON record (no \"format\": \"{FORMAT_NAME}\").")
     if int(d.get("version", 0)) > FORMAT_VERSION:
         raise InputError(f"{where} is record version {d['version']}; this aligner reads up to "
                          f"version {FORMAT_VERSION}. Update aligner to read it.")
     try:
-        fold = _fold()
+        fold = _match_form()
         source = _document(d["source"], "source", fold)
         target = _document(d["target"], "target", fold)
         beads = [
             Bead(src=tuple(int(i) for i in p["src"]), tgt=tuple(int(j) for j in p["tgt"]),
                  score=float(p.get("score", 0.0)),
                  flags=[flag_from_dict(f) for f in p.get("flags", [])],
-                 reviewed=bool(p.get("reviewed", False)), note=str(p.get("note", "")))
+                 reviewed=bool(p.get("reviewed", False)), note=str(p.get("note", "")),
+                 doubt=doubt_from_dict(p.get("doubt")))
             for p in d["pairs"]
         ]
+        glossary = glossary_from_list(d.get("glossary", []))
         _check_order(beads, "source", len(source))
         _check_order(beads, "target", len(target))
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         detail = f"missing {error}" if isinstance(error, KeyError) else str(error)
         raise InputError(f"{where} is damaged ({detail}); export it again from aligner.") from None
     warnings = d.get("warnings", [])
-    return Alignment(source=source, target=target, beads=beads, model=str(d.get("model", "")),
+    return Alignment(source=source, target=target, beads=beads, model=str(d.get("model", "")), glossary=glossary,
                      warnings=[str(w) for w in warnings] if isinstance(warnings, list) else [])
 
 
@@ -189,3 +203,28 @@ def flag_from_dict(d: dict) -> Flag:
     marks = tuple(Mark(str(m["side"]), int(m["start"]), int(m["end"])) for m in d.get("marks", ())
                   if m.get("side") in ("src", "tgt"))
     return Flag(kind=d["kind"], reason=d.get("reason", ""), marks=marks)
+
+
+def doubt_to_dict(doubt: Doubt) -> dict:
+    """A bead's doubt as JSON: the reason, and the correction that follows it."""
+    return {"reason": doubt.reason, "action": doubt.action, "args": list(doubt.args)}
+
+
+def doubt_from_dict(d: dict | None) -> Doubt | None:
+    """A doubt back from `doubt_to_dict`'s form (None for none); ValueError for an action corrections cannot make."""
+    if not d:
+        return None
+    if d.get("action") not in DOUBT_ACTIONS:
+        raise ValueError(f"unknown doubt action {d.get('action')!r}")
+    return Doubt(str(d["reason"]), str(d["action"]), tuple(d.get("args", ())))
+
+
+def glossary_to_list(glossary: tuple[Term, ...]) -> list[dict]:
+    """The glossary as JSON: each term's Chinese and its renderings by language."""
+    return [{"zh": t.zh, "renderings": {lang: list(forms) for lang, forms in t.renderings}} for t in glossary]
+
+
+def glossary_from_list(terms: list[dict]) -> tuple[Term, ...]:
+    """The glossary back from `glossary_to_list`'s form."""
+    return tuple(Term(str(t["zh"]), tuple((str(lang), tuple(map(str, forms))) for lang, forms in t["renderings"].items()))
+                 for t in terms)
