@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 
 
@@ -30,21 +30,34 @@ class AlignerWarning(RuntimeWarning):
 
 
 # Which front door the work came through: a message that tells the user what to set names the setting as they
-# would write it, an option on the command line (--target-lang ru), a keyword in Python (target_lang="ru").
-_COMMAND_LINE: ContextVar[bool] = ContextVar("aligner_command_line", default=False)
+# would set it, an option on the command line (--target-lang ru), a keyword in Python (target_lang="ru"), a
+# control on the review page ("Language of the translation: Russian").
+_FRONT_DOOR: ContextVar[str] = ContextVar("aligner_front_door", default="library")
 
 
 @contextmanager
-def command_line_names() -> Iterator[None]:
-    """Within it (the command line's commands), messages name settings by their command-line options."""
-    token = _COMMAND_LINE.set(True)
+def _front_door(name: str) -> Iterator[None]:
+    token = _FRONT_DOOR.set(name)
     try:
         yield
     finally:
-        _COMMAND_LINE.reset(token)
+        _FRONT_DOOR.reset(token)
 
 
-def setting(keyword: str, option: str) -> str:
-    """A setting as a message names it: the library's `keyword` (target_lang="ru"), or the command line's
-    `option` (--target-lang ru) when the work came from it."""
-    return option if _COMMAND_LINE.get() else keyword
+def command_line_names() -> AbstractContextManager[None]:
+    """Within it (the command line's commands), messages name settings by their command-line options."""
+    return _front_door("command line")
+
+
+def page_names() -> AbstractContextManager[None]:
+    """Within it (the review page's work), messages name settings by the page's controls."""
+    return _front_door("page")
+
+
+def setting(keyword: str, option: str, control: str = "") -> str:
+    """A setting as a message names it: the library's `keyword` (target_lang="ru"), the command line's
+    `option` (--target-lang ru) when the work came from it, or the review page's `control` (the option
+    where the page has none)."""
+    door = _FRONT_DOOR.get()
+    return option if door == "command line" or (door == "page" and not control) else \
+        control if door == "page" else keyword

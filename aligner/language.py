@@ -122,7 +122,7 @@ def _script_weights(sample: str) -> dict[str, float]:
 
 def _declared(lang: str) -> str:
     """The setting that aligns a text as `lang` whatever it looks like, named as the caller sets it."""
-    return setting(f'target_lang="{lang}"', f"--target-lang {lang}")
+    return setting(f'target_lang="{lang}"', f"--target-lang {lang}", "“Language of the translation” in Your texts")
 
 
 def check_declared_language(text: str, lang: str, name: str = "") -> None:

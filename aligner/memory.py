@@ -183,9 +183,8 @@ def _target_language(path: Path, target_lang: str | None, present: set[str]) -> 
     if not targets:
         raise InputError(f"{path} has no Russian or English segments (languages: {', '.join(sorted(present))}).")
     if len(targets) > 1:
-        which = setting('target_lang="ru" or "en"', "--target-lang ru or en")
-        raise InputError(f"{path} holds both Russian and English; say which to check ({which}, "
-                         "or the language of the translation on the review page).")
+        which = setting('target_lang="ru" or "en"', "--target-lang ru or en", "“Language of the translation” in Your texts")
+        raise InputError(f"{path} holds both Russian and English; say which to check ({which}).")
     return targets[0]
 
 

@@ -141,6 +141,11 @@ def test_the_ukrainian_error_names_the_setting_as_the_caller_writes_it(tmp_path)
     (tmp_path / "uk.txt").write_text(UKRAINIAN, encoding="utf-8")
     result = CliRunner().invoke(main, ["align", str(tmp_path / "zh.txt"), str(tmp_path / "uk.txt")])
     assert result.exit_code == 1 and "(--target-lang ru)" in result.output and "target_lang=" not in result.output
+    from aligner.errors import page_names
+
+    with page_names(), pytest.raises(LanguageError) as e:  # the review page names its own control
+        align_texts(zh, UKRAINIAN)
+    assert "(“Language of the translation” in Your texts)" in str(e.value) and "target_lang" not in str(e.value)
 
 
 def test_text_without_letters_is_refused():

@@ -392,7 +392,8 @@ def test_a_memory_with_both_translations_is_checked_in_the_language_chosen_on_th
     uploader = next(u for u in at.get("file_uploader") if u.key == "pairs_file")
     uploader.upload("trilingual.tmx", TMX.encode("utf-8"), "application/x-tmx+xml")
     at.run()
-    assert any("both Russian and English" in e.value and "language of the translation" in e.value for e in at.error)
+    assert any("both Russian and English" in e.value and "“Language of the translation” in Your texts" in e.value
+               for e in at.error)
     at.selectbox(key="target_lang").set_value("English").run()
     uploader = next(u for u in at.get("file_uploader") if u.key == "pairs_file")
     uploader.upload("trilingual-again.tmx", TMX.encode("utf-8"), "application/x-tmx+xml")
@@ -470,6 +471,20 @@ def test_pasted_french_is_refused_with_what_to_do_on_this_page():
     assert len(errors) == 1 and errors[0].startswith("The translation looks like French"), errors
     assert "set the translation's language to English" in errors[0]
     assert work(at).alignment.target.name == "joint-statement.ru.txt"  # the sample's alignment stays
+
+
+def test_pasted_ukrainian_is_refused_naming_the_pages_language_choice_not_a_python_keyword():
+    """The library names its way out as target_lang="ru", the command line as --target-lang ru; the page
+    names its own control."""
+    from test_language import UKRAINIAN
+
+    at = opened()
+    at.text_area(key="zh_text").set_value("双方认为，和平、发展、合作是时代潮流。")
+    at.text_area(key="tgt_text").set_value(UKRAINIAN)
+    at.button(key="align").click().run()
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and "Ukrainian" in errors[0], errors
+    assert "to Russian (“Language of the translation” in Your texts)" in errors[0] and "target_lang" not in errors[0]
 
 
 def _word_document() -> bytes:

@@ -5,6 +5,7 @@ displays; reading, aligning, reviewing, correcting, summaries and exports live i
 """
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 
@@ -14,7 +15,7 @@ if str(ROOT) not in sys.path:  # run as a script: make `aligner` and `ui` import
 
 import streamlit as st  # noqa: E402
 
-from aligner.errors import AlignerError  # noqa: E402
+from aligner.errors import AlignerError, page_names  # noqa: E402
 from aligner.glossary import coverage_gap  # noqa: E402
 from aligner.memory import PAIRS_SUFFIXES  # noqa: E402
 from aligner.project import load_project  # noqa: E402
@@ -45,6 +46,17 @@ def _ask_first(key: str) -> bool:
     return True
 
 
+def _page_callback(callback):
+    """A widget's callback runs before the script, outside `main`'s `page_names`: its messages name the
+    page's controls too."""
+    @functools.wraps(callback)
+    def run(*args, **kwargs):
+        with page_names():
+            return callback(*args, **kwargs)
+    return run
+
+
+@_page_callback
 def _load_project(confirmed: bool = False) -> None:
     """Open an uploaded project file in place of the current work (asking first if that work would be lost)."""
     upload = st.session_state.get("project_file")
@@ -94,6 +106,7 @@ def _open_project(project, name: str) -> None:
     state.flash("success", f"Opened {name}: {len(a.beads)} pairs, {len(project.history)} corrections.{where}")
 
 
+@_page_callback
 def _load_pairs(confirmed: bool = False) -> None:
     """Check an uploaded memory or table of pairs aligned elsewhere, in place of the current work (asking
     first if that work would be lost)."""
@@ -400,4 +413,5 @@ def main() -> None:
     back_to_top(closed)
 
 
-main()
+with page_names():  # messages name the page's controls, not Python's keywords or --options
+    main()

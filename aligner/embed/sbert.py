@@ -25,7 +25,7 @@ CHUNK = 128  # sentences per encode call: sorted by length inside, and a progres
 
 def _model_path() -> str:
     """How the caller gives a model's folder: the `model` argument, or --model on the command line."""
-    return setting('model="PATH"', "--model PATH")
+    return setting('model="PATH"', "--model PATH", "the encoder's model name or folder")
 
 
 def _unavailable(model: str, why: str) -> ModelUnavailableError:
