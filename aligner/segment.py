@@ -21,7 +21,7 @@ import functools
 import re
 
 from aligner.normalise import PRESENTATION_FORMS, is_spaced_out, layout, match_form
-from aligner.types import Sentence
+from aligner.types import Progress, Sentence
 
 _WS_RE = re.compile(r"\s")
 
@@ -461,11 +461,16 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def segment(text: str, lang: str, presplit: bool = False) -> list[Sentence]:
+PROGRESS_STEPS = 50  # progress reports over a document's paragraphs, at most
+
+
+def segment(text: str, lang: str, presplit: bool = False, progress: Progress | None = None) -> list[Sentence]:
     """Split `text` into sentences whose `text == text[start:end]`, in order, indexed from 0.
 
     `presplit` takes one sentence per non-empty line as is (paragraph = 0-based line
-    number), for input that is already segmented, like the benchmark's.
+    number), for input that is already segmented, like the benchmark's. `progress("segment",
+    characters done, characters)` is called as paragraphs are split (a novel takes seconds; the
+    review page's Stop ends the run at a progress call), at most PROGRESS_STEPS times and at the end.
     """
     if lang not in _SPLITTERS:
         raise ValueError(f"no segmenter for language {lang!r}; expected one of {sorted(_SPLITTERS)}")
@@ -477,13 +482,19 @@ def segment(text: str, lang: str, presplit: bool = False) -> list[Sentence]:
         spans = []
         found = layout(text)
         matched = _blanked(text, found.furniture)
+        step, reported = max(len(text) // PROGRESS_STEPS, 1), 0
         for number, (p_start, p_end) in enumerate(found.paragraphs):
+            if progress and p_start - reported >= step:
+                progress("segment", p_start, len(text))
+                reported = p_start
             para = matched[p_start:p_end]
             pieces = [cut for a, b in split(para) for cut in _cut_overlong(para, a, b, lang)]
             for a, b in _join_enumerators(para, pieces):
                 start, end = _trimmed(text, p_start + a, p_start + b)
                 if start < end:
                     spans.append((start, end, number))
+        if progress:
+            progress("segment", len(text), len(text))
     return [
         Sentence(index=i, start=s, end=e, text=text[s:e], norm=match_form(matched[s:e]), paragraph=p)
         for i, (s, e, p) in enumerate(spans)

@@ -579,3 +579,28 @@ def test_english_paragraphs_without_an_inner_mark_skip_pysbd_with_the_same_sente
     monkeypatch.setattr(seg, "_EN_ONE_SENTENCE_RE", re.compile(r"(?!)"))  # every paragraph through pysbd
     assert fast == [[(s.start, s.end) for s in segment(text, "en")] for text in texts]
     assert skipped > 100 and sum(map(len, fast)) > 3000
+
+
+def test_splitting_a_long_text_reports_its_progress_and_stops_when_the_report_raises():
+    # a novel takes seconds to split: the page's bar moves, and its Stop (an exception raised by the
+    # bar's next update) ends the splitting there
+    from aligner.pipeline import load_document
+    from aligner.segment import PROGRESS_STEPS
+
+    text = "\n\n".join(_english_paragraphs())
+    calls = []
+    document = load_document(text, "en", progress=lambda *call: calls.append(call))
+    assert document.sentences == segment(text, "en")
+    assert calls[-1] == ("segment", len(text), len(text)) and {c[0] for c in calls} == {"segment"}
+    done = [c[1] for c in calls]
+    assert PROGRESS_STEPS // 2 < len(calls) <= PROGRESS_STEPS + 1 and done == sorted(done) and done[0] > 0
+
+    class Stopped(Exception):
+        pass
+
+    def stop(stage, done, total):
+        if done > total // 3:
+            raise Stopped
+
+    with pytest.raises(Stopped):
+        load_document(text, "en", progress=stop)
