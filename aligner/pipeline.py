@@ -14,12 +14,13 @@ SUPPORTED_TARGETS = ("ru", "en")
 
 
 def load_document(text: str | bytes, lang: str | None = None, presplit: bool = False, name: str = "",
-                  role: str = "") -> Document:
+                  role: str = "", progress: Progress | None = None) -> Document:
     """Detect the language (unless given) and segment `text` into sentences with offsets.
 
     `role` names a text without a `name` in errors ("The second text"), so the caller of
     `align_texts` learns which of its two strings is empty or in the wrong language. Bytes are
-    decoded as a file's are (UTF-8, GB18030, Big5, cp1251 …; a document format by `name`'s extension)."""
+    decoded as a file's are (UTF-8, GB18030, Big5, cp1251 …; a document format by `name`'s extension).
+    `progress("segment", characters done, characters)` as the paragraphs are split."""
     from aligner.language import check_declared_language, detect_language, refuse_bilingual
     from aligner.segment import segment
 
@@ -40,7 +41,7 @@ def load_document(text: str | bytes, lang: str | None = None, presplit: bool = F
     else:
         refuse_bilingual(text, who)
     lang = lang or detect_language(text, who)
-    return Document(text=text, lang=lang, sentences=segment(text, lang, presplit=presplit), name=name)
+    return Document(text=text, lang=lang, sentences=segment(text, lang, presplit=presplit, progress=progress), name=name)
 
 
 def _capital(phrase: str) -> str:

@@ -152,3 +152,33 @@ def test_nearest_neighbours_in_blocks_are_those_of_the_whole_matrix(n, m, monkey
     assert np.array_equal(nb.src_idx, np.argsort(-full, axis=1)[:, :4])
     assert np.allclose(nb.src_base, np.sort(full, axis=1)[:, -4:].mean(axis=1), rtol=1e-6)
     assert np.allclose(nb.tgt_base, np.sort(full, axis=0)[-k:].mean(axis=0), rtol=1e-6)
+
+
+def test_scattered_pairs_name_terms_are_each_pairs_own_bit_for_bit(searches):
+    """The confidences score pairs from anywhere in the document at once: their name term is each
+    pair's own, as a call for that pair alone gives it, and takes memory in the pairs, not in the pairs
+    times the targets between the first and the last (1.5 GB and 8 s on the 20,566-sentence novel)."""
+    import tracemalloc
+
+    from aligner.align.block_scores import Pairs, _names, terms
+
+    rng = np.random.default_rng(5)
+    checked = 0
+    for _, scorer, _ in searches:
+        n, m = len(scorer.src), len(scorer.tgt)
+        for a, b in [(1, 1), (1, 2), (2, 1), (2, 3)]:
+            i0 = rng.integers(0, n - a + 1, 300)
+            j0 = rng.integers(0, m - b + 1, 300)
+            together = terms(scorer, a, b, Pairs.of_call(i0, j0))["names"]
+            alone = [terms(scorer, a, b, Pairs.of_call(int(i), np.array([j])))["names"] for i, j in zip(i0, j0)]
+            assert np.array_equal(together, np.concatenate(alone))
+            checked += int(np.count_nonzero(together != together.min()))
+        pairs = Pairs.of_call(np.repeat(rng.integers(0, n, 40), 50), np.tile(np.linspace(0, m - 1, 50).astype(np.int64), 40))
+        tracemalloc.start()
+        try:
+            _names(scorer.names, 1, 1, pairs)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert peak < 1000 * max(m, 300), (peak, m)  # 2,000 pairs: not 2,000 × m floats
+    assert checked > 20  # pairs sharing names, and not

@@ -538,10 +538,10 @@ def test_an_unexpected_error_in_one_document_is_reported_and_the_corpus_goes_on(
     folder = _sample_corpus(tmp_path / "in", "ch1", "ch2", "ch3")
     real = aligner.segment.segment
 
-    def breaks_on_ch2(text, lang, presplit=False):
+    def breaks_on_ch2(text, lang, presplit=False, progress=None):
         if text.startswith("BROKEN"):
             raise IndexError("list index out of range")
-        return real(text, lang, presplit=presplit)
+        return real(text, lang, presplit=presplit, progress=progress)
 
     (folder / "ch2.zh.txt").write_text("BROKEN" + (folder / "ch2.zh.txt").read_text(encoding="utf-8"), encoding="utf-8")
     monkeypatch.setattr(aligner.segment, "segment", breaks_on_ch2)

@@ -190,3 +190,58 @@ def test_the_dictionary_features_do_not_depend_on_pythons_hash_seed():
                            env={**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": str(root)}).stdout
             for seed in (1, 2, 3, 4)}
     assert len(runs) == 1, runs
+
+
+def _rectangular_tables(model: LexiconModel, max_a: int) -> dict[tuple[int, int], np.ndarray]:
+    """The tables as first built: every row as wide as the widest window, all rows at once."""
+    f, n = model.f, len(model.f.zh)
+    width = int((model.last - model.first).max())
+    shift = np.diff(model.first)
+    tables = {}
+    for a in range(1, max_a + 1):
+        sizes = sorted(b for a_, b in model.tables if a_ == a)
+        count = n - a + 1
+        cum = np.zeros((count, width + 1))
+        for r in range(count):
+            tok = np.arange(f.offsets[model.first[r]], f.offsets[model.last[r]])
+            sums = np.bincount(model.sentence_of[tok] - model.first[r], weights=model._values(a, np.full(len(tok), r), tok),
+                               minlength=width)
+            cum[r, 1:] = np.cumsum(np.maximum(sums, 0.0))
+        for b in sizes:
+            table = (cum[:, b:] - cum[:, :-b]).astype(np.float32)
+            if a > 1:
+                part = tables[(a - 1, b)]
+                table = np.maximum(table, part[:count])
+                cols = np.arange(table.shape[1])[None, :] - shift[:count, None]
+                later = np.take_along_axis(part[1 : count + 1], np.clip(cols, 0, None), axis=1)
+                table = np.maximum(table, np.where(cols >= 0, later, 0.0))
+            tables[(a, b)] = table
+    return tables
+
+
+@pytest.mark.parametrize("margin, width", [(8, 256), (2, 12)])
+def test_tables_kept_at_each_rows_width_hold_the_rectangles_values(margin, width, monkeypatch):
+    """Every row of every table at its own width (half the memory of rectangles as wide as the widest
+    row on a novel) and built in blocks of 16 rows: the same float32 values, bit for bit, as the
+    rectangles built row by row, over a wide and a narrow band with anchors (rows of many widths)."""
+    import aligner.align.lexicon as lexicon
+    from aligner.align.band import band_from_anchors
+
+    monkeypatch.setattr(lexicon, "WINDOW_BLOCK", 16)
+    zh = (MAC / "zh" / "002.txt").read_text(encoding="utf-8").splitlines() * 2
+    en = (MAC / "en" / "002.txt").read_text(encoding="utf-8").splitlines() * 2
+    n, m = len(zh), len(en)
+    anchors = np.arange(0, n, 9)
+    band = band_from_anchors(anchors, anchors * m // n, n, m, margin, width)
+    model = LexiconModel.estimate(lexicon_features(zh, en, "zh", "en"), anchors, anchors * m // n, bead_types(), band)
+    widths = model.last - model.first
+    assert len(set(widths.tolist())) >= 5
+    reference = _rectangular_tables(model, max(a for a, _ in model.tables))
+    assert set(reference) == set(model.tables) and len(reference) >= 10
+    for shape, rect in reference.items():
+        table = model.tables[shape]
+        assert table.values.dtype == rect.dtype == np.float32
+        for i in range(len(rect)):
+            assert np.array_equal(table[i, :], rect[i, : max(widths[i] + 1 - shape[1], 0)]), (shape, i)
+        kept = sum(max(w + 1 - shape[1], 0) for w in widths[: len(rect)])
+        assert len(table.values) == kept < rect.size

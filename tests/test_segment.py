@@ -494,10 +494,42 @@ def test_pysbd_pieces_are_those_pysbd_finds_back_itself():
 
     own = pysbd.Segmenter(language="en", clean=False, char_span=False)
     odd = ["Go. Go. Go. Go!", "a a. a. a a a.", "Price 5∯5 dollars. Next one.", "Hi!\u00a0There. Ok.", "  ", "",
-           'He said "Go." Then "Go." left.', "Wait... what? Yes!!! No."]
-    paragraphs = _english_paragraphs() + odd
+           'He said "Go." Then "Go." left.', "Wait... what? Yes!!! No.",
+           # one abbreviation in several spellings, and pysbd's look at the word after "{mr} " (its odd pattern)
+           "Mr. Smith met mr. jones and MR. X. in St. Louis. st. 5, see No. 5, no. 6 and NO. 7. Fig. 2 is fig. 3.",
+           "{mr} Mr. Brown and mr. Green. {no} No. 5 and no. Six. e.g. E.G. i.e. the u.s. and the U.S. Army."]
+    paragraphs = _english_paragraphs() + odd + _one_paragraph_texts()
     assert len(paragraphs) > 1500
     assert [_pysbd_pieces(p) for p in paragraphs] == [own.segment(p) for p in paragraphs]
+
+
+def _one_paragraph_texts() -> list[str]:
+    """Each MAC chapter, the sample and the formal texts pasted as one paragraph (no line breaks)."""
+    root = Path(__file__).resolve().parents[1]
+    files = [*sorted(Path("/work/shared/benchmarks/mac-zh-en/dev/en").glob("*.txt")), root / "texts" / "joint-statement.en.txt",
+             *sorted((root / "tests" / "data" / "formal").glob("*.en.txt"))]
+    return [" ".join(f.read_text(encoding="utf-8").split()) for f in files]
+
+
+def test_english_splitting_work_grows_as_the_text_not_its_square(monkeypatch):
+    # A novel pasted with no line breaks: pysbd rewrote the whole paragraph once per occurrence of each
+    # abbreviation it knows ("a", "is", "no" …), so the MAC chapters as one paragraph (170 KB) took 8 s
+    # and a 1 MB novel minutes. Each spelling is now rewritten once (the same pieces: the test above):
+    # the characters pysbd's rules read per character of text stay about the same for a text 6 times longer.
+    import re
+
+    from aligner.segment import _pysbd_pieces
+
+    read = [0]
+    real = re.sub
+    monkeypatch.setattr(re, "sub", lambda p, r, s, *a, **k: read.__setitem__(0, read[0] + len(s)) or real(p, r, s, *a, **k))
+    chapters = _one_paragraph_texts()[:6]
+    per_char = []
+    for text in (chapters[0], " ".join(chapters)):
+        read[0] = 0
+        assert len(_pysbd_pieces(text)) > 200
+        per_char.append(read[0] / len(text))
+    assert per_char[1] < 2 * per_char[0], per_char
 
 
 def test_english_splitting_compiles_no_pattern_per_paragraph(monkeypatch):
@@ -547,3 +579,28 @@ def test_english_paragraphs_without_an_inner_mark_skip_pysbd_with_the_same_sente
     monkeypatch.setattr(seg, "_EN_ONE_SENTENCE_RE", re.compile(r"(?!)"))  # every paragraph through pysbd
     assert fast == [[(s.start, s.end) for s in segment(text, "en")] for text in texts]
     assert skipped > 100 and sum(map(len, fast)) > 3000
+
+
+def test_splitting_a_long_text_reports_its_progress_and_stops_when_the_report_raises():
+    # a novel takes seconds to split: the page's bar moves, and its Stop (an exception raised by the
+    # bar's next update) ends the splitting there
+    from aligner.pipeline import load_document
+    from aligner.segment import PROGRESS_STEPS
+
+    text = "\n\n".join(_english_paragraphs())
+    calls = []
+    document = load_document(text, "en", progress=lambda *call: calls.append(call))
+    assert document.sentences == segment(text, "en")
+    assert calls[-1] == ("segment", len(text), len(text)) and {c[0] for c in calls} == {"segment"}
+    done = [c[1] for c in calls]
+    assert PROGRESS_STEPS // 2 < len(calls) <= PROGRESS_STEPS + 1 and done == sorted(done) and done[0] > 0
+
+    class Stopped(Exception):
+        pass
+
+    def stop(stage, done, total):
+        if done > total // 3:
+            raise Stopped
+
+    with pytest.raises(Stopped):
+        load_document(text, "en", progress=stop)

@@ -53,39 +53,62 @@ def anchor_chain(nb: Neighbours, m: int, min_margin: float = 0.0) -> tuple[np.nd
     """The heaviest strictly monotone chain of candidate pairs (i, j), weighted by their margin.
 
     Candidates are each source sentence's k nearest targets whose similarity beats both sentences'
-    neighbourhood means. The chain is a weighted longest-increasing-subsequence, solved row by row
-    with a running prefix maximum over target positions (O(m) vector work per row, O(m) memory).
+    neighbourhood means. The chain is a weighted longest-increasing-subsequence, solved row by row:
+    each candidate extends the heaviest chain of earlier rows ending before its target, read from a
+    Fenwick tree of prefix maxima (ties: the chain ending at the later target). O(log m) per
+    candidate: the running prefix maximum over every target column once per row that this replaces
+    took 2.6 s on a 20,566 × 27,440 novel, this 0.02 s (the same chain).
     """
-    n, k = nb.src_idx.shape
     margin = nb.src_sim - 0.5 * (nb.src_base[:, None] + nb.tgt_base[nb.src_idx])
-    best_val = np.zeros(m + 1)  # best_val[j]: heaviest chain whose last target index is < j
-    best_pt = np.full(m + 1, -1, np.int64)  # the point that chain ends with
-    ends_val = np.zeros(m + 1)  # chains ending exactly at target j-1 (stored at j)
-    ends_pt = np.full(m + 1, -1, np.int64)
-    pts_i, pts_j, prev = [], [], []
-    positions = np.arange(m + 1)
-    for i in range(n):
-        keep = margin[i] > min_margin
-        if not keep.any():
-            continue
-        js, ws = nb.src_idx[i][keep], margin[i][keep]
-        vals = best_val[js] + ws
-        ids = np.arange(len(pts_i), len(pts_i) + len(js))
-        pts_i.extend([i] * len(js))
-        pts_j.extend(js.tolist())
-        prev.extend(best_pt[js].tolist())
-        better = vals > ends_val[js + 1]
-        ends_val[js[better] + 1] = vals[better]
-        ends_pt[js[better] + 1] = ids[better]
-        best_val = np.maximum.accumulate(ends_val)
-        at = np.maximum.accumulate(np.where(ends_val == best_val, positions, 0))
-        best_pt = ends_pt[at]
-    if not pts_i:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    chain = []
-    p = int(best_pt[m])
+    rows, cols = np.nonzero(margin > min_margin)  # row by row, best neighbour first
+    targets = nb.src_idx[rows, cols]
+    js, weights = targets.tolist(), margin[rows, cols].astype(np.float64).tolist()
+    size = m + 1  # position p holds the chains whose last target is p - 1 (position 0: the empty chain)
+    tree = _PrefixMax(size)
+    ends_val, ends_pt = [0.0] * size, [-1] * size  # heaviest chain ending at each position, its last point
+    prev = [-1] * len(js)
+    starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]).tolist() if len(js) else []
+    for a, b in zip(starts, starts[1:] + [len(js)]):
+        found = [tree.best(js[p]) for p in range(a, b)]  # all before this row's own points: i strictly increases
+        for p, (_, pos) in zip(range(a, b), found):
+            prev[p] = ends_pt[pos] if pos >= 0 else -1
+        for p, (value, _) in zip(range(a, b), found):
+            value += weights[p]
+            if value > ends_val[js[p] + 1]:
+                ends_val[js[p] + 1], ends_pt[js[p] + 1] = value, p
+                tree.raise_to(js[p] + 1, value)
+    value, pos = tree.best(m)
+    chain, p = [], ends_pt[pos] if pos >= 0 else -1
     while p >= 0:
         chain.append(p)
         p = prev[p]
     chain.reverse()
-    return np.array([pts_i[p] for p in chain], np.int64), np.array([pts_j[p] for p in chain], np.int64)
+    return rows[chain].astype(np.int64), targets[chain].astype(np.int64)
+
+
+class _PrefixMax:
+    """A Fenwick tree over positions 0..size-1 of (value, position) pairs: the greatest at or before a position.
+
+    Values only rise, as a chain's weight at a target does. Plain Python lists: a few candidates per
+    row, each a dozen steps, cost less than one numpy call over the row's m columns."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.val, self.pos = [0.0] * (size + 1), [-1] * (size + 1)
+
+    def best(self, at: int) -> tuple[float, int]:
+        """The greatest value at positions 0..at, and the last position holding it (-1: nothing above 0)."""
+        value, pos, q = 0.0, -1, at + 1
+        val, where = self.val, self.pos
+        while q:
+            if val[q] > value or (val[q] == value and where[q] > pos):
+                value, pos = val[q], where[q]
+            q &= q - 1
+        return value, pos
+
+    def raise_to(self, at: int, value: float) -> None:
+        q, val, where = at + 1, self.val, self.pos
+        while q <= self.size:
+            if value > val[q] or (value == val[q] and at > where[q]):
+                val[q], where[q] = value, at
+            q += q & -q

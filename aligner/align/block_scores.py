@@ -172,6 +172,10 @@ def _names(names, a: int, b: int, at: Pairs) -> np.ndarray:
     if not names.src_cum.shape[1]:
         return np.zeros(len(at.j))
     s_has = (names.src_cum[at.i0 + a] - names.src_cum[at.i0]) > 0  # (calls, names)
+    if at.scattered:  # pairs anywhere in the document (the confidences'): each pair's own target span, not a
+        # (pairs × every target between them) product, 1.5 GB and 8 s on the 20,566-sentence benchmark novel
+        t_has = (names.tgt_cum[at.j + b] - names.tgt_cum[at.j]) > 0
+        return names.llr[np.minimum(np.count_nonzero(s_has & t_has, axis=1), 2)]
     first = int(at.j.min())
     reach = np.arange(first, int(at.j.max()) + 1)
     t_has = (names.tgt_cum[reach + b] - names.tgt_cum[reach]) > 0  # (targets reached, names)

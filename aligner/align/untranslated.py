@@ -32,6 +32,7 @@ from __future__ import annotations
 import numpy as np
 
 from aligner.align.lexicon import EDGE_SLACK, MIN_PAIRS, P_RANGE, LexiconFeatures
+from aligner.align.ragged import RaggedTable
 
 SIZES = 3  # English sentences a bead with two or more Chinese ones can have (a + b ≤ 5)
 BLOCK = 256  # Chinese sentences whose tables are computed at once (bounds the memory on long documents)
@@ -54,7 +55,7 @@ class EdgeCoverage:
         miss = np.log1p(-np.minimum(rate[features.stems], 1 - 1e-9))
         self.chance = 1.0 - np.exp(np.bincount(np.repeat(np.arange(words), np.diff(features.stem_offsets)),
                                                weights=miss, minlength=words))
-        self.tables: dict[int, np.ndarray] = {}
+        self.tables: dict[int, RaggedTable] = {}
         if band is not None and n and m:
             self._precompute(band.lo, band.hi)
 
@@ -108,8 +109,10 @@ class EdgeCoverage:
         rows = np.arange(n)
         self.first = np.clip(lo[np.maximum(rows - EDGE_SLACK, 0)], 0, m)
         self.last = np.clip(hi[np.minimum(rows + EDGE_SLACK + 1, n)] + SIZES, self.first, m)  # exclusive
-        width = int((self.last - self.first).max())
-        self.tables = {b: np.zeros((n, max(width + 1 - b, 0)), np.float32) for b in range(1, SIZES + 1)}
+        window = self.last - self.first
+        width = int(window.max())
+        # each row at its own width (its window's spans): as wide as the widest row, 141 MB on the 20,566-sentence novel
+        self.tables = {b: RaggedTable.zeros(window + 1 - b) for b in range(1, SIZES + 1)}
         # each stem's English sentences start .. start + width - 1, for any start: views, not copies
         # (past the last sentence False, which the window's end masks anyway)
         padded = np.concatenate([self.en, np.zeros((max(width, 1), self.en.shape[1]), bool)]).T
@@ -120,14 +123,17 @@ class EdgeCoverage:
             if not len(word) or not width:
                 continue
             i = self.sentence_of_word[word]
-            cols = self.first[i][:, None] + np.arange(width)[None, :]
-            covered = self._has_from(word, self.first[i], windows) & (cols < self.last[i][:, None])
+            block_width = int(window[start:end].max())  # the block's widest row: its columns past that are no row's
+            if not block_width:
+                continue
+            cols = self.first[i][:, None] + np.arange(block_width)[None, :]
+            covered = self._has_from(word, self.first[i], windows[..., :block_width]) & (cols < self.last[i][:, None])
             cum = np.concatenate([np.zeros((len(word), 1), np.int32), np.cumsum(covered, axis=1, dtype=np.int32)], axis=1)
             bounds = f.word_offsets[start : end + 1] - f.word_offsets[start]
             for b in range(1, SIZES + 1):
                 values = self._llr(cum[:, b:] - cum[:, :-b] > 0, word[:, None], b)  # (words, width + 1 - b)
                 by_sentence = np.concatenate([np.zeros((1, values.shape[1])), np.cumsum(values, axis=0)])
-                self.tables[b][start:end] = np.minimum(by_sentence[bounds[1:]] - by_sentence[bounds[:-1]], 0.0)
+                self.tables[b].put_rows(start, np.minimum(by_sentence[bounds[1:]] - by_sentence[bounds[:-1]], 0.0))
 
     def sentence(self, i: int, b: int, j0: np.ndarray) -> np.ndarray:
         """The evidence (≤ 0) of Chinese sentence i against English spans (j0, b), j0 ascending."""
