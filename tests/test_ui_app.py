@@ -25,6 +25,7 @@ if str(ROOT) not in sys.path:  # `ui` is not an installed package: import it fro
 from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES  # noqa: E402
 from aligner.export.table import one_line  # noqa: E402
 from aligner.pair_filter import PROBLEMS, is_problem  # noqa: E402
+from ui.wording import kind_name  # noqa: E402
 from aligner.project import load_project  # noqa: E402
 from ui.downloads import FORMATS, export_payload, file_name, file_stem, project_payload  # noqa: E402
 
@@ -101,10 +102,10 @@ def test_the_sample_opens_aligned_with_pairs_and_flagged_rows():
     assert summary.label.endswith(f"covered: zh {metric(at, 'zh covered')}, ru {metric(at, 'ru covered')}")
     assert "How far to trust the flags" in [m.value.strip("*") for m in summary.markdown]
     shown = summary.dataframe[0].value
-    assert list(shown["flag"]) == ["omitted", "added", "partial", "number", "name", "weak", "disagree"]
+    assert list(shown["flag"]) == ["omitted", "added", "partial", "number", "name", "low confidence", "disagree"]
     literary = dict(zip(shown["flag"], shown["right (literary prose)"]))
     formal = dict(zip(shown["flag"], shown["right (formal documents)"]))
-    assert literary.pop("disagree") == "–" and formal.pop("weak") == "–"  # measured on one genre only
+    assert literary.pop("disagree") == "–" and formal.pop("low confidence") == "–"  # measured on one genre only
     assert all(v.endswith("%") for v in [*literary.values(), *formal.values()])
 
 
@@ -117,8 +118,8 @@ def test_problems_only_shows_exactly_the_problem_pairs():
     assert [r["pair"] - 1 for r in rows] == [i for i, b in enumerate(beads) if is_problem(b)][:50]
     at.button_group(key="categories").set_value(["omitted"]).run()
     assert {r["status"] for r in table_rows(at)} == {"omitted"}
-    assert list(at.button_group(key="categories").options) == ["omitted", "added", "number", "name", "term", "partial", "weak",
-                                                               "merged/split"]
+    assert list(at.button_group(key="categories").options) == ["omitted", "added", "number", "name", "term", "partial",
+                                                               "low confidence", "merged/split"]
     at.button_group(key="categories").set_value(["number"]).run()
     numbered = [r["pair"] - 1 for r in table_rows(at)]
     assert numbered and all(any(f.kind == "number" for f in beads[i].flags) for i in numbered)
@@ -924,7 +925,7 @@ def test_one_kind_of_problem_alone_is_two_clicks_and_all_but_one_kind_is_two_too
     at = opened()
     beads = work(at).alignment.beads
     only = at.selectbox(key="only_problem")
-    assert only.value is None and list(only.options) == list(PROBLEMS)
+    assert only.value is None and list(only.options) == [kind_name(k) for k in PROBLEMS]
     only.set_value("number").run()  # click 1 opens the list, click 2 picks the kind
     assert at.toggle(key="problems_only").value and at.button_group(key="categories").value == ["number"]
     numbered = [r["pair"] - 1 for r in table_rows(at)]
@@ -945,7 +946,7 @@ def test_every_filter_choice_is_a_pill_in_sight_not_a_chip_a_box_cuts_off():
     at = opened()
     assert not at.multiselect
     categories = at.button_group(key="categories")
-    assert categories.options == ["omitted", "added", "number", "name", "term", "partial", "weak", "merged/split"]
+    assert categories.options == ["omitted", "added", "number", "name", "term", "partial", "low confidence", "merged/split"]
     assert categories.value == list(PROBLEMS) and not categories.disabled  # a click on one shows that kind
     keep = at.button_group(key="download_keep")
     assert keep.options == [STATUS_LABELS[s] for s in STATUSES] and "omitted (no translation)" in keep.options
@@ -1545,7 +1546,7 @@ def test_the_type_and_score_headings_explain_themselves_on_hover():
     table = next(h.value for h in at.html if 'id="pairs"' in h.value)
     heads = dict(re.findall(r'<th title="([^"]+)">(\w+)</th>', table)[i][::-1] for i in range(2))
     assert "1–2 is one Chinese sentence translated by two" in heads["type"]
-    assert "from 0 to 1" in heads["score"] and "weak" in heads["score"]
+    assert "from 0 to 1" in heads["score"] and "low confidence" in heads["score"]
 
 
 def test_a_click_on_a_kind_of_problem_shows_that_kind_even_before_problems_only_is_on():
@@ -1619,3 +1620,20 @@ def test_the_encoder_choice_says_what_an_encoder_is_and_that_the_default_will_do
     at = opened()
     choice = at.radio(key="encoder")
     assert "compares the meaning of sentences" in choice.label and "Leave the offline default" in choice.help
+
+
+def test_low_confidence_has_one_name_on_the_page_where_it_was_also_called_weak():
+    at = opened()
+    assert "low confidence" in next(e for e in at.expander if e.label.startswith("Summary")).label
+    assert "weak" not in next(e for e in at.expander if e.label.startswith("Summary")).label
+    labels = list(at.button_group(key="categories").options)
+    assert "low confidence" in labels and "weak" not in labels, labels
+    beads = work(at).alignment.beads
+    k = next(k for k in range(len(beads) - 1) if all(len(b.src) == len(b.tgt) == 1 and b.score > 0.9 and not b.flags
+                                                      for b in beads[k : k + 2]))
+    at.number_input(key="pair").set_value(k + 1).run()
+    at.button(key="merge").click().run()  # two pairs merged by mistake: the aligner is not sure of it
+    assert any(f.kind == "weak" for f in work(at).alignment.beads[k].flags)
+    assert any(c.value.startswith("⚑ low confidence:") for c in at.sidebar.caption)
+    table = "".join(h.value for h in at.html if "table" in h.value and "pairs" in h.value)
+    assert "⚑ low confidence:" in table and "⚑ weak" not in table

@@ -7,6 +7,7 @@ from typing import Callable, Sequence
 import streamlit as st
 
 from ui import state
+from ui.wording import kind_name
 
 PLACEHOLDER = "Only one kind…"
 
@@ -25,4 +26,4 @@ def only_kind_box(where, kinds: Sequence[str], key: str, categories_key: str, re
     """Draw the choice in `where` (a column); picking a kind turns "Problems only" on with the pills under
     `categories_key` set to that kind alone."""
     where.selectbox("Only one kind", list(kinds), index=None, key=key, on_change=_pick,
-                    args=(key, categories_key, reset_page), placeholder=PLACEHOLDER, label_visibility="collapsed")
+                    args=(key, categories_key, reset_page), format_func=kind_name, placeholder=PLACEHOLDER, label_visibility="collapsed")

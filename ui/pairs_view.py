@@ -12,7 +12,7 @@ from aligner.pair_filter import PROBLEMS
 from ui import state
 from ui.only_kind import only_kind_box
 from ui.pairs_table import table_html
-
+from ui.wording import kind_name
 
 # "Next problem" or a pair number picked in the sidebar should bring that row into view. The
 # table is drawn just before this script, so it looks for the row for up to two seconds. The
@@ -72,7 +72,7 @@ def pairs_view() -> None:
     size.selectbox("Rows", state.PAGE_SIZES, index=1, key=state.PAGE_SIZE, on_change=_reset_page,
                    label_visibility="collapsed", format_func=lambda n: f"{n} rows")
     # pills on a row of their own, not a multiselect in a column: every category stays in sight
-    st.pills("Problems", PROBLEMS, selection_mode="multi", default=list(PROBLEMS), key=state.CATEGORIES,
+    st.pills("Problems", PROBLEMS, selection_mode="multi", default=list(PROBLEMS), key=state.CATEGORIES, format_func=kind_name,
              on_change=_kind_clicked, label_visibility="collapsed")
 
     shown = state.visible(alignment)

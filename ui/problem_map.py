@@ -11,6 +11,7 @@ from html import escape
 from aligner.export.status import STATUS_LABELS, STATUSES, status
 from aligner.types import Alignment
 from ui.pairs_table import STATUS_ACCENTS
+from ui.wording import kind_name
 
 MAP_ID = "problem-map"
 MAP_CSS = f"""<style>
@@ -46,7 +47,7 @@ def problem_map_html(alignment: Alignment) -> str:
     marks = []
     for i, state in _one_per_place(found, len(beads)):
         bead = beads[i]
-        reasons = "; ".join(f"{flag.kind}: {flag.reason}" for flag in bead.flags)
+        reasons = "; ".join(f"{kind_name(flag.kind)}: {flag.reason}" for flag in bead.flags)
         hover = f"Pair {i + 1}: {STATUS_LABELS[state]}" + (f" — {reasons}" if reasons else "")
         marks.append(f'<button type="button" class="pick" data-pick="{i + 1}" data-status="{state}" '
                      f'title="{escape(hover)}" aria-label="{escape(hover)}" '

@@ -15,8 +15,8 @@ from html import escape
 import streamlit as st
 
 from aligner.export import MEDIA_TYPES
-from aligner.export.status import STATUS_COLOURS
 from aligner.export.marked import three_way_cells
+from aligner.export.status import STATUS_COLOURS
 from aligner.export.threeway import column_names, render
 from aligner.export.threeway import row_status as three_way_status
 from aligner.pair_filter import search, searchable
@@ -26,9 +26,10 @@ from ui import state
 from ui.downloads import FORMATS as TWO_WAY_FORMATS
 from ui.downloads import LABELS, file_stem, settled, status_downloads
 from ui.only_kind import only_kind_box
-from ui.pairs_view import scroll_to
 from ui.pairs_table import STATUS_ACCENTS, TABLE_CSS, legend_html
+from ui.pairs_view import scroll_to
 from ui.search_hits import hit_pattern, mark_hits
+from ui.wording import kind_name
 
 KINDS_KEY, PAGE_KEY, ONLY_KEY = "tw_kinds", "tw_page", "tw_only"
 SELECTED_KEY, SCROLL_KEY = "tw_selected", "tw_scroll"  # the row "Next problem" chose (1-based); a scroll owed
@@ -172,7 +173,7 @@ def navigation(result: ThreeWay) -> None:
     st.session_state.setdefault(ROW_BOX, number)
     st.number_input("Row number", min_value=1, max_value=len(result.rows), step=1, key=ROW_BOX, on_change=_go_to_row)
     row = result.rows[number - 1]
-    st.caption(f"Row {number}: " + ("; ".join(f"{f.side + ' ' if f.side else ''}{f.kind}" for f in row.flags)
+    st.caption(f"Row {number}: " + ("; ".join(f"{f.side + ' ' if f.side else ''}{kind_name(f.kind)}" for f in row.flags)
                                     or "no flag") + (" · ✓ reviewed" if row.reviewed else ""))
     st.button("Unmark reviewed" if row.reviewed else "Mark reviewed ✓", on_click=_mark, args=(number,),
               key="tw_reviewed", width="stretch", shortcut="M")
@@ -248,7 +249,7 @@ def threeway_rows(result: ThreeWay) -> None:
     only_kind_box(only, kinds_present, ONLY_KEY, KINDS_KEY, _reset_page)
     size.selectbox("Rows", state.PAGE_SIZES, index=1, key=state.PAGE_SIZE, on_change=_reset_page,
                    label_visibility="collapsed", format_func=lambda n: f"{n} rows")
-    st.pills("Flags", kinds_present, selection_mode="multi", default=kinds_present, key=KINDS_KEY,
+    st.pills("Flags", kinds_present, selection_mode="multi", default=kinds_present, key=KINDS_KEY, format_func=kind_name,
              on_change=_reset_page, disabled=not st.session_state.get(state.PROBLEMS_ONLY), label_visibility="collapsed")
     shown = select_rows(rows, texts, bool(st.session_state.get(state.PROBLEMS_ONLY)),
                         set(st.session_state.get(KINDS_KEY) or kinds_present), st.session_state.get(state.QUERY, ""))
