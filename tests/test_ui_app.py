@@ -1637,3 +1637,30 @@ def test_low_confidence_has_one_name_on_the_page_where_it_was_also_called_weak()
     assert any(c.value.startswith("⚑ low confidence:") for c in at.sidebar.caption)
     table = "".join(h.value for h in at.html if "table" in h.value and "pairs" in h.value)
     assert "⚑ low confidence:" in table and "⚑ weak" not in table
+
+
+def test_a_reopened_three_column_project_is_at_its_row_with_its_encoder_and_glossary():
+    """It opened at row 1 and forgot the encoder and glossary: "Align" with the panel unchanged then
+    aligned again with the default encoder."""
+    from dataclasses import replace
+
+    from aligner.types import Term
+    from ui.threeway_view import review_record
+
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    at.number_input(key="tw_row_box").set_value(12).run()
+    glossary = (Term("联合国", (("ru", ("ООН",)), ("en", ("United Nations", "UN")))),)
+    inputs = replace(at.session_state["inputs"], model="my/local-labse", glossary=glossary)  # as aligned with them
+    saved = review_record(at.session_state["threeway"], inputs, at.session_state["tw_selected"])
+
+    fresh = opened()
+    uploader = next(u for u in fresh.get("file_uploader") if u.key == "project_file")
+    uploader.upload("statement.zh-ru-en.project.json", saved, "application/json")
+    fresh.run()
+    assert not fresh.exception and not fresh.error
+    assert [r["pair"] for r in threeway_rows(fresh) if "selected" in r["classes"]] == [12]
+    assert fresh.number_input(key="tw_row_box").value == 12
+    reopened = fresh.session_state["inputs"]
+    assert (reopened.model, reopened.glossary) == ("my/local-labse", glossary)
+    assert fresh.text_input(key="model_name").value == "my/local-labse"

@@ -32,6 +32,7 @@ from ui.search_hits import hit_pattern, mark_hits
 from ui.wording import kind_name
 
 KINDS_KEY, PAGE_KEY, ONLY_KEY = "tw_kinds", "tw_page", "tw_only"
+OPEN_AT = "_tw_open_at"  # the row a reopened project was saved on (1-based), selected once its rows are built
 SELECTED_KEY, SCROLL_KEY = "tw_selected", "tw_scroll"  # the row "Next problem" chose (1-based); a scroll owed
 ROW_BOX, NOTE_KEY = "tw_row_box", "tw_note_{}"  # the sidebar's row number; the note box of row {number}
 SAVED_KEY = "_tw_saved"  # (the result, its rows' ✓ and notes) when its review was last saved or opened
@@ -73,6 +74,9 @@ def _prepared(result: ThreeWay) -> tuple[list[dict], list[str], list[str]]:
             for key in [k for k in st.session_state if k in (SELECTED_KEY, ROW_BOX) or str(k).startswith(NOTE_KEY[:-2])]:
                 del st.session_state[key]
         rows = result.plain_rows()
+        opened_at = st.session_state.pop(OPEN_AT, None)
+        if isinstance(opened_at, int) and 1 < opened_at <= len(rows):  # back where the reviewer stopped
+            _select(opened_at - 1, list(range(len(rows))))
         cached = (result, revision, rows, haystacks(result, rows), [row_status(r) for r in rows])
         st.session_state["_tw_rows"] = cached
     return cached[2], cached[3], cached[4]
@@ -325,10 +329,39 @@ def unsaved_rows(result: ThreeWay) -> int:
 def save_project(result: ThreeWay) -> None:
     """"Save project": the three columns with the reviewer's ✓ marks and notes, as the JSON record, which
     "Open a project" opens again (a note typed and not yet left is in it: see `settled`)."""
-    st.download_button("Save project", data=settled(lambda: render(result, "json")),
+    st.download_button("Save project", data=settled(lambda: project_record(result)),
                        file_name=f"{base_name(result)}.project.json", mime="application/json", key="download_project3",
                        width="stretch", type="primary", on_click=mark_saved,
                        help="The three columns with your ✓ marks and notes; open it again with 'Open a project'")
+
+
+def project_record(result: ThreeWay) -> bytes:
+    """The page's "Save project": `review_record` of the review, its inputs and the row it is on."""
+    return review_record(result, st.session_state.get(state.INPUTS), int(st.session_state.get(SELECTED_KEY, 0)) or 1)
+
+
+def review_record(result: ThreeWay, inputs, row: int) -> bytes:
+    """The three-column JSON record with what the page needs to take up the review again, as a two-column
+    project has it: the row it is on, and the encoder, segmentation and glossary the texts were aligned with
+    (so that "Align" with the panel unchanged keeps the review instead of aligning with the defaults)."""
+    import json
+
+    from aligner.export.record import glossary_to_list
+
+    record = json.loads(render(result, "json"))
+    settings = {"row": row}
+    if inputs is not None:
+        settings |= {"model": inputs.model, "presplit": inputs.presplit, "glossary": glossary_to_list(inputs.glossary)}
+    record["settings"] = settings
+    return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _saved_settings(data: bytes) -> dict:
+    """The page's settings saved with a review by `project_record` ({} in a plain three-column download)."""
+    import json
+
+    settings = json.loads(data).get("settings")
+    return settings if isinstance(settings, dict) else {}
 
 
 def open_review(data: bytes, name: str) -> bool:
@@ -345,10 +378,19 @@ def open_review(data: bytes, name: str) -> bool:
     except AlignerError as exc:
         state.flash("error", str(exc))
         return True
+    from aligner.export.record import glossary_from_list
+
     first, second = (result.alignments[label].target for label in result.labels)
-    inputs = Inputs(result.source.text, first.text, result.source.name, first.name, first.lang, None, False,
-                    tgt2_text=second.text, tgt2_name=second.name, tgt2_lang=second.lang)
+    settings = _saved_settings(data)
+    try:
+        glossary = glossary_from_list(settings.get("glossary") or [])
+    except (KeyError, TypeError, AttributeError):
+        glossary = ()
+    inputs = Inputs(result.source.text, first.text, result.source.name, first.name, first.lang,
+                    settings.get("model") or None, bool(settings.get("presplit", False)),
+                    tgt2_text=second.text, tgt2_name=second.name, tgt2_lang=second.lang, glossary=glossary)
     state.start_three(result, inputs)
+    st.session_state[OPEN_AT] = settings.get("row")
     mark_saved()
     show_in_panel(inputs)  # what the review holds, so "Align" without changes keeps it
     reviewed, noted = sum(row.reviewed for row in result.rows), sum(bool(row.note) for row in result.rows)
