@@ -1664,3 +1664,22 @@ def test_a_reopened_three_column_project_is_at_its_row_with_its_encoder_and_glos
     reopened = fresh.session_state["inputs"]
     assert (reopened.model, reopened.glossary) == ("my/local-labse", glossary)
     assert fresh.text_input(key="model_name").value == "my/local-labse"
+
+
+def test_a_click_on_a_kind_in_three_columns_shows_that_kind_as_on_the_two_column_page():
+    """The three-column pills were greyed out until "Problems only" was on; a click on one now shows
+    that kind alone and turns the filter on, and turning it off ticks every kind again."""
+    from aligner.threeway import DISAGREE
+
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    plain = at.session_state["threeway"].plain_rows()
+    pills = at.button_group(key="tw_kinds")
+    assert not pills.disabled
+    pills.unselect(DISAGREE).run()  # the click unticks the pill it is on
+    assert at.toggle(key="problems_only").value and at.button_group(key="tw_kinds").value == [DISAGREE]
+    assert [r["pair"] for r in threeway_rows(at)] == [p["row"] for p in plain
+                                                      if any(f["kind"] == DISAGREE for f in p["flags"])]
+    at.toggle(key="problems_only").set_value(False).run()
+    assert set(at.button_group(key="tw_kinds").value) == {f["kind"] for p in plain for f in p["flags"]}
+    assert len(threeway_rows(at)) == 50

@@ -25,7 +25,7 @@ from aligner.types import ADDED, OMITTED, WEAK
 from ui import state
 from ui.downloads import FORMATS as TWO_WAY_FORMATS
 from ui.downloads import LABELS, file_stem, settled, status_downloads
-from ui.only_kind import only_kind_box
+from ui.only_kind import kind_clicked, only_kind_box, problems_only_toggled
 from ui.pairs_table import STATUS_ACCENTS, TABLE_CSS, legend_html
 from ui.pairs_view import scroll_to
 from ui.search_hits import hit_pattern, mark_hits
@@ -247,14 +247,15 @@ def threeway_rows(result: ThreeWay) -> None:
     rows, texts, statuses = _prepared(result)
     kinds_present = sorted({f["kind"] for r in rows for f in r["flags"]})
     left, right, only, size = st.columns([1.2, 3.5, 1.5, 1])
-    left.toggle("Problems only", key=state.PROBLEMS_ONLY, on_change=_reset_page)
+    left.toggle("Problems only", key=state.PROBLEMS_ONLY, on_change=problems_only_toggled,
+                args=(kinds_present, KINDS_KEY, _reset_page))
     right.text_input("Search", key=state.QUERY, placeholder="Search any column…", on_change=_reset_page,
                      label_visibility="collapsed")
     only_kind_box(only, kinds_present, ONLY_KEY, KINDS_KEY, _reset_page)
     size.selectbox("Rows", state.PAGE_SIZES, index=1, key=state.PAGE_SIZE, on_change=_reset_page,
                    label_visibility="collapsed", format_func=lambda n: f"{n} rows")
     st.pills("Flags", kinds_present, selection_mode="multi", default=kinds_present, key=KINDS_KEY, format_func=kind_name,
-             on_change=_reset_page, disabled=not st.session_state.get(state.PROBLEMS_ONLY), label_visibility="collapsed")
+             on_change=kind_clicked, args=(kinds_present, KINDS_KEY, _reset_page), label_visibility="collapsed")
     shown = select_rows(rows, texts, bool(st.session_state.get(state.PROBLEMS_ONLY)),
                         set(st.session_state.get(KINDS_KEY) or kinds_present), st.session_state.get(state.QUERY, ""))
     if not shown:
