@@ -191,6 +191,12 @@ def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
         selected = page.locator("table#threeway tr.selected.problem")
         expect(selected).to_have_count(1)
         expect(selected).to_be_in_viewport()
+        # a mark on the strip of rows to look at selects its row, as on the two-column page
+        last = page.locator("#problem-map button.pick").last
+        number = last.get_attribute("data-pick")
+        last.click()
+        expect(page.locator(f'table#threeway tr.selected[data-row="{number}"]')).to_be_in_viewport()
+        expect(page.locator("[data-testid=stSidebar] input[type=number]").first).to_have_value(number)
         labels = page.locator("[data-testid=stMetricLabel]")
         expect(labels).to_have_count(8)
         page.wait_for_timeout(500)

@@ -1683,3 +1683,16 @@ def test_a_click_on_a_kind_in_three_columns_shows_that_kind_as_on_the_two_column
     at.toggle(key="problems_only").set_value(False).run()
     assert set(at.button_group(key="tw_kinds").value) == {f["kind"] for p in plain for f in p["flags"]}
     assert len(threeway_rows(at)) == 50
+
+
+def test_the_three_column_page_has_the_strip_of_rows_to_look_at_as_the_two_column_page_does():
+    from aligner.export.threeway import row_status
+
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    rows = at.session_state["threeway"].plain_rows()
+    strip = next(h.value for h in at.html if 'id="problem-map"' in h.value)
+    marks = re.findall(r'data-pick="(\d+)" data-status="(\w+)" title="([^"]*)"', strip)
+    statuses = [row_status(f["kind"] for f in r["flags"]) for r in rows]
+    assert [(int(n) - 1, s) for n, s, _ in marks] == [(i, s) for i, s in enumerate(statuses) if s != "ok"]
+    assert any(title.startswith("Row ") and "disagree: the Russian leaves out" in title for _, _, title in marks)

@@ -283,6 +283,7 @@ def three_way_main(result) -> None:
         st.header("Open")
         open_files()
     threeway_page(result)
+    row_picker()  # a click on a mark of the problem strip selects that row
 
 
 # an upload waiting for "Replace my work": the uploader's key → what opens it

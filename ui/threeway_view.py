@@ -28,6 +28,7 @@ from ui.downloads import LABELS, file_stem, settled, status_downloads
 from ui.only_kind import kind_clicked, only_kind_box, problems_only_toggled
 from ui.pairs_table import STATUS_ACCENTS, TABLE_CSS, legend_html
 from ui.pairs_view import scroll_to
+from ui.problem_map import strip_html
 from ui.search_hits import hit_pattern, mark_hits
 from ui.wording import kind_name
 
@@ -133,6 +134,13 @@ def _jump_next() -> None:
     if found <= here:
         state.flash("info", f"No more problems after row {here + 1}: back to the first one, row {found + 1}.")
     _select(found, shown)
+
+
+def pick_row(number) -> None:
+    """A mark of the problem strip clicked: row `number` (1-based) selected and shown."""
+    rows, shown, _ = _shown()
+    if isinstance(number, int) and 1 <= number <= len(rows):
+        _select(number - 1, shown)
 
 
 def _go_to_row() -> None:
@@ -405,4 +413,9 @@ def threeway_page(result: ThreeWay) -> None:
     rows, _, statuses = _prepared(result)
     show_summary(result, rows, statuses)
     st.html(legend_html(("omitted", "added", "flagged", "weak"), DISAGREE_NOTE))
+    reasons = ["; ".join(f"{f['side'] + ' ' if f.get('side') else ''}{kind_name(f['kind'])}: {f['reason']}"
+                         for f in row["flags"]) for row in rows]
+    overview = strip_html(statuses, reasons, "Row", "row")
+    if overview:
+        st.html(overview)
     threeway_rows(result)
