@@ -478,3 +478,15 @@ def test_enter_on_undo_for_the_last_correction_leaves_the_focus_on_redo_not_the_
         page.keyboard.press("Enter")  # and back: Redo of the last undone step leaves it on Undo
         expect(undo).to_be_enabled()
         expect(undo).to_be_focused()
+
+
+@pytest.mark.browser
+def test_a_laptop_screen_shows_the_first_pair_whole_under_the_title_and_the_sample_hint(server):
+    """At 1280×800 the title, the hint and the filters left only the top of the first pair in sight."""
+    with sample_page(server, width=1280, height=800) as page:
+        rows = page.locator("table#pairs tbody tr")
+        expect(page.get_by_text("A sample with problems planted")).to_be_visible()
+        page.wait_for_timeout(500)
+        first, second = rows.nth(0).bounding_box(), rows.nth(1).bounding_box()
+        assert first["y"] + first["height"] <= 800, first  # the whole first pair
+        assert second["y"] < 800, second  # and the next one coming

@@ -201,16 +201,20 @@ TEXTS_PANEL_LABEL = "Your texts: upload or paste a Chinese text and its translat
 TEXTS_PANEL = "texts_panel"
 PANEL_CLOSINGS = "_texts_panel_closings"
 CLOSE_TEXTS = "_close_texts_panel"
-SAMPLE_HINT = ("This is a sample: a joint statement whose translation has problems planted in it. Walk through them "
-               "with **Next problem** in the sidebar (key N), correct the pair there and mark it reviewed (key M); "
-               "to check your own translation, open **Your texts** above.")
+SAMPLE_HINT = ("A sample with problems planted in its translation: **Next problem** in the sidebar (key N) walks "
+               "through them, **Mark reviewed** (key M) ticks one off. For your own texts, open **Your texts** above.")
 PROBLEM_EDGE = "a coloured left edge marks a pair to look at: a flag, or more than one sentence on a side."
 
 
 # Streamlit leaves 6rem above the title; 2.5rem clears its toolbar, and the rest goes to the pairs,
 # which a laptop screen must show with the title and summary above them.
 # The sidebar's focus script (correct_panel.FOCUS_BOX) takes no room.
+# The title is a label, not a headline: at its default size it and a three-line hint left one pair's top
+# on a 1280×800 screen.
 PAGE_CSS = ("<style>[data-testid=stMainBlockContainer]{padding-top:2.5rem} "
+            "[data-testid=stMain] h1{font-size:1.6rem;padding:0 0 0.25rem} "
+            "[data-testid=stMain] [data-testid=stVerticalBlock]{gap:0.6rem} "
+            "[data-testid=stMain] [data-testid=stAlertContainer]{padding:0.5rem 1rem} "
             ".st-key-focus_script, :has(> .st-key-focus_script){display:none}</style>")
 
 
