@@ -191,6 +191,12 @@ def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
         selected = page.locator("table#threeway tr.selected.problem")
         expect(selected).to_have_count(1)
         expect(selected).to_be_in_viewport()
+        # a mark on the strip of rows to look at selects its row, as on the two-column page
+        last = page.locator("#problem-map button.pick").last
+        number = last.get_attribute("data-pick")
+        last.click()
+        expect(page.locator(f'table#threeway tr.selected[data-row="{number}"]')).to_be_in_viewport()
+        expect(page.locator("[data-testid=stSidebar] input[type=number]").first).to_have_value(number)
         labels = page.locator("[data-testid=stMetricLabel]")
         expect(labels).to_have_count(8)
         page.wait_for_timeout(500)
@@ -234,9 +240,7 @@ def test_a_long_alignment_can_be_stopped_and_the_page_keeps_what_it_had(server, 
     en.write_text("\n".join(f"{line} (Part {part}, copy {run}.)" if line.strip() else line
                             for part in range(8) for line in english.splitlines()), encoding="utf-8")
     with sample_page(server, width=1280, height=800) as page:
-        page.locator("summary").filter(has_text="Your texts").click()  # opening it redraws the page
-        page.wait_for_timeout(500)
-        expect(page.locator("[data-testid=stMain] [data-stale=true]")).to_have_count(0, timeout=30_000)
+        page.locator("summary").filter(has_text="Your texts").click()  # the files go in at once: no redraw to lose them
         uploads = page.locator("[data-testid=stMain] [data-testid=stFileUploaderDropzoneInput]")
         for box, path in enumerate((zh, en)):  # each upload is in before the next, and before Align is pressed
             uploads.nth(box).set_input_files(str(path))
@@ -474,3 +478,15 @@ def test_enter_on_undo_for_the_last_correction_leaves_the_focus_on_redo_not_the_
         page.keyboard.press("Enter")  # and back: Redo of the last undone step leaves it on Undo
         expect(undo).to_be_enabled()
         expect(undo).to_be_focused()
+
+
+@pytest.mark.browser
+def test_a_laptop_screen_shows_the_first_pair_whole_under_the_title_and_the_sample_hint(server):
+    """At 1280×800 the title, the hint and the filters left only the top of the first pair in sight."""
+    with sample_page(server, width=1280, height=800) as page:
+        rows = page.locator("table#pairs tbody tr")
+        expect(page.get_by_text("A sample with problems planted")).to_be_visible()
+        page.wait_for_timeout(500)
+        first, second = rows.nth(0).bounding_box(), rows.nth(1).bounding_box()
+        assert first["y"] + first["height"] <= 800, first  # the whole first pair
+        assert second["y"] < 800, second  # and the next one coming

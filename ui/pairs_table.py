@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 from html import escape
 
-from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, status
 from aligner.export.marked import MARK_STYLE, side_html
+from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, status
 from aligner.pair_filter import problems
 from aligner.review.trust import title_attribute
 from aligner.review.weak import WEAK_BELOW
-from aligner.types import Alignment
 from aligner.types import LANGUAGE_NAMES as LANG_NAMES
+from aligner.types import Alignment
 from ui.search_hits import HIT_CSS, hit_pattern, mark_hits
-
+from ui.wording import kind_name
 
 # Stronger shades of the export colours for the left edge of problem rows and the chart.
 STATUS_ACCENTS = {
@@ -59,12 +59,12 @@ TYPE_HOVER = ("Sentences on each side of the pair, Chinese first: 1–2 is one C
               "1–0 a Chinese sentence with no translation, 0–1 a translated sentence with no Chinese; "
               "under it, the pair's status (the row colour)")
 SCORE_HOVER = (f"How sure the aligner is that the two sides belong together, from 0 to 1; a pair below {WEAK_BELOW} "
-               "is flagged weak (low confidence)")
+               "is flagged low confidence")
 
 
 def flag_html(kind: str, reason: str) -> str:
     """A flag and its reason; hovering it tells how often such flags were right in our tests."""
-    return f'<span class="flag"{title_attribute(kind)}>⚑ {escape(kind)}: {escape(reason)}</span>'
+    return f'<span class="flag"{title_attribute(kind)}>⚑ {escape(kind_name(kind))}: {escape(reason)}</span>'
 
 
 def row_html(alignment: Alignment, index: int, selected: bool, hits: re.Pattern | None = None) -> str:

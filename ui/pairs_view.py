@@ -10,9 +10,9 @@ import streamlit as st
 
 from aligner.pair_filter import PROBLEMS
 from ui import state
-from ui.only_kind import only_kind_box
+from ui.only_kind import kind_clicked, only_kind_box, problems_only_toggled
 from ui.pairs_table import table_html
-
+from ui.wording import kind_name
 
 # "Next problem" or a pair number picked in the sidebar should bring that row into view. The
 # table is drawn just before this script, so it looks for the row for up to two seconds. The
@@ -41,30 +41,13 @@ def _reset_page() -> None:
     st.session_state[state.PAGE] = 1
 
 
-def _kind_clicked() -> None:
-    """A kind's pill clicked while every pair is shown: that kind's problems alone. The pills were greyed
-    out and did nothing until "Problems only" was found; and the click, which unticks the pill, meant
-    "show me these", not every kind but these."""
-    if not st.session_state.get(state.PROBLEMS_ONLY):
-        clicked = [kind for kind in PROBLEMS if kind not in (st.session_state.get(state.CATEGORIES) or [])]
-        st.session_state[state.CATEGORIES] = clicked[:1] or list(PROBLEMS)
-        st.session_state[state.PROBLEMS_ONLY] = True
-    _reset_page()
-
-
-def _problems_only_toggled() -> None:
-    """Every pair shown again: every kind's pill ticked, ready for the next click on one."""
-    if not st.session_state.get(state.PROBLEMS_ONLY):
-        st.session_state[state.CATEGORIES] = list(PROBLEMS)
-    _reset_page()
-
-
 @st.fragment
 def pairs_view() -> None:
     """The filter bar, the pagination and the table of the current page."""
     alignment = state.work().alignment
     left, right, only, size = st.columns([1.2, 3.5, 1.5, 1])
-    left.toggle("Problems only", key=state.PROBLEMS_ONLY, on_change=_problems_only_toggled)
+    left.toggle("Problems only", key=state.PROBLEMS_ONLY, on_change=problems_only_toggled,
+                args=(PROBLEMS, state.CATEGORIES, _reset_page))
     left.toggle("Hide reviewed", key=state.HIDE_REVIEWED, on_change=_reset_page)
     right.text_input("Search", key=state.QUERY, placeholder="Search either side…", on_change=_reset_page,
                      label_visibility="collapsed")
@@ -72,8 +55,9 @@ def pairs_view() -> None:
     size.selectbox("Rows", state.PAGE_SIZES, index=1, key=state.PAGE_SIZE, on_change=_reset_page,
                    label_visibility="collapsed", format_func=lambda n: f"{n} rows")
     # pills on a row of their own, not a multiselect in a column: every category stays in sight
-    st.pills("Problems", PROBLEMS, selection_mode="multi", default=list(PROBLEMS), key=state.CATEGORIES,
-             on_change=_kind_clicked, label_visibility="collapsed")
+    st.pills("Problems", PROBLEMS, selection_mode="multi", default=list(PROBLEMS), key=state.CATEGORIES, format_func=kind_name,
+             on_change=kind_clicked, args=(PROBLEMS, state.CATEGORIES, _reset_page),
+             label_visibility="collapsed")
 
     shown = state.visible(alignment)
     pages = max(1, math.ceil(len(shown) / state.page_size()))

@@ -11,6 +11,7 @@ from html import escape
 from aligner.export.status import STATUS_LABELS, STATUSES, status
 from aligner.types import Alignment
 from ui.pairs_table import STATUS_ACCENTS
+from ui.wording import kind_name
 
 MAP_ID = "problem-map"
 MAP_CSS = f"""<style>
@@ -36,25 +37,28 @@ def _one_per_place(found: list[tuple[int, str]], total: int) -> list[tuple[int, 
 
 
 def problem_map_html(alignment: Alignment) -> str:
-    """The strip: a mark per pair whose status is not ok (one per place: `_one_per_place`), placed at that
-    pair's share of the document, its hover naming the pair, its status and its flags' reasons. Empty when
-    there is nothing to mark."""
-    beads = alignment.beads
-    found = [(i, status(bead)) for i, bead in enumerate(beads)]
-    found = [(i, state) for i, state in found if state != "ok"]
+    """The two-column page's strip: a mark per pair whose status is not ok, its hover naming the pair,
+    its status and its flags' reasons. Empty when there is nothing to mark."""
+    statuses = [status(bead) for bead in alignment.beads]
+    reasons = ["; ".join(f"{kind_name(flag.kind)}: {flag.reason}" for flag in bead.flags) for bead in alignment.beads]
+    return strip_html(statuses, reasons, "Pair", "pair")
+
+
+def strip_html(statuses: list[str], reasons: list[str], noun: str, what: str) -> str:
+    """The strip for items (pairs, or the rows of three columns) of these statuses and flag reasons: a mark
+    per item not ok (one per place: `_one_per_place`) at its share of the document. Empty when none is."""
+    found = [(i, state) for i, state in enumerate(statuses) if state != "ok"]
     count = len(found)
     marks = []
-    for i, state in _one_per_place(found, len(beads)):
-        bead = beads[i]
-        reasons = "; ".join(f"{flag.kind}: {flag.reason}" for flag in bead.flags)
-        hover = f"Pair {i + 1}: {STATUS_LABELS[state]}" + (f" — {reasons}" if reasons else "")
+    for i, state in _one_per_place(found, len(statuses)):
+        hover = f"{noun} {i + 1}: {STATUS_LABELS[state]}" + (f" — {reasons[i]}" if reasons[i] else "")
         marks.append(f'<button type="button" class="pick" data-pick="{i + 1}" data-status="{state}" '
                      f'title="{escape(hover)}" aria-label="{escape(hover)}" '
-                     f'style="left:{(i + 0.5) / len(beads):.4%};background:{STATUS_ACCENTS[state]}"></button>')
+                     f'style="left:{(i + 0.5) / len(statuses):.4%};background:{STATUS_ACCENTS[state]}"></button>')
     if not marks:
         return ""
     return (f'{MAP_CSS}<div style="display:flex;align-items:center;gap:8px">'
             f'<span class="map-caption" style="font-size:0.85rem;opacity:0.8;white-space:nowrap" '
-            f'title="From the start of the document to its end; click a mark to select its pair">'
+            f'title="From the start of the document to its end; click a mark to select its {what}">'
             f'{count} to look at, along the document:</span>'
-            f'<div id="{MAP_ID}" role="group" aria-label="Pairs to look at" style="flex:1">{"".join(marks)}</div></div>')
+            f'<div id="{MAP_ID}" role="group" aria-label="{noun}s to look at" style="flex:1">{"".join(marks)}</div></div>')

@@ -40,6 +40,11 @@ def _picked() -> None:
     from ui.correct_panel import select_pair
 
     number = getattr(st.session_state.get(KEY), "pick", None)
+    if state.three_way() is not None:  # a mark of the three-column page's strip: that row
+        from ui.threeway_view import pick_row
+
+        pick_row(number)
+        return
     corrections = state.work()
     if corrections is not None and isinstance(number, int) and 1 <= number <= len(corrections.beads):
         select_pair(number - 1)

@@ -10,8 +10,9 @@ from aligner.review.trust import table_rows
 from aligner.summary import confidence_track, coverage
 from aligner.types import Alignment
 from ui.pairs_table import LANG_NAMES, STATUS_ACCENTS
+from ui.wording import kind_name
 
-SHORT_LABELS = {"omitted": "omitted", "added": "added", "flagged": "flagged", "weak": "weak", "ok": "ok"}
+SHORT_LABELS = {"omitted": "omitted", "added": "added", "flagged": "flagged", "weak": kind_name("weak"), "ok": "ok"}
 HELP = {
     "omitted": "Chinese with no counterpart in the translation",
     "added": "Translation with no Chinese counterpart",
@@ -81,9 +82,9 @@ def show_flag_trust() -> None:
                "six chapters of Chinese novels with their published English translations; formal documents: "
                "the sample joint statement in Russian and English, a small test (hover a flag for the counts). "
                "Literary prose is harder: a sentence a novel's translator dropped is often glued to its neighbour. "
-               "*weak* is measured on the undamaged chapters against their hand alignment (benchmarks/mac_eval.py): "
+               "*low confidence* is measured on the undamaged chapters against their hand alignment (benchmarks/mac_eval.py): "
                "right means the pair really is misaligned, found the share of misaligned pairs flagged.")
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame(rows).assign(flag=lambda t: t["flag"].map(kind_name)), hide_index=True, width="stretch")
 
 
 def confidence_chart(alignment: Alignment) -> alt.Chart:

@@ -15,8 +15,8 @@ from html import escape
 import streamlit as st
 
 from aligner.export import MEDIA_TYPES
-from aligner.export.status import STATUS_COLOURS
 from aligner.export.marked import three_way_cells
+from aligner.export.status import STATUS_COLOURS
 from aligner.export.threeway import column_names, render
 from aligner.export.threeway import row_status as three_way_status
 from aligner.pair_filter import search, searchable
@@ -25,12 +25,15 @@ from aligner.types import ADDED, OMITTED, WEAK
 from ui import state
 from ui.downloads import FORMATS as TWO_WAY_FORMATS
 from ui.downloads import LABELS, file_stem, settled, status_downloads
-from ui.only_kind import only_kind_box
-from ui.pairs_view import scroll_to
+from ui.only_kind import kind_clicked, only_kind_box, problems_only_toggled
 from ui.pairs_table import STATUS_ACCENTS, TABLE_CSS, legend_html
+from ui.pairs_view import scroll_to
+from ui.problem_map import strip_html
 from ui.search_hits import hit_pattern, mark_hits
+from ui.wording import kind_name
 
 KINDS_KEY, PAGE_KEY, ONLY_KEY = "tw_kinds", "tw_page", "tw_only"
+OPEN_AT = "_tw_open_at"  # the row a reopened project was saved on (1-based), selected once its rows are built
 SELECTED_KEY, SCROLL_KEY = "tw_selected", "tw_scroll"  # the row "Next problem" chose (1-based); a scroll owed
 ROW_BOX, NOTE_KEY = "tw_row_box", "tw_note_{}"  # the sidebar's row number; the note box of row {number}
 SAVED_KEY = "_tw_saved"  # (the result, its rows' ✓ and notes) when its review was last saved or opened
@@ -72,6 +75,9 @@ def _prepared(result: ThreeWay) -> tuple[list[dict], list[str], list[str]]:
             for key in [k for k in st.session_state if k in (SELECTED_KEY, ROW_BOX) or str(k).startswith(NOTE_KEY[:-2])]:
                 del st.session_state[key]
         rows = result.plain_rows()
+        opened_at = st.session_state.pop(OPEN_AT, None)
+        if isinstance(opened_at, int) and 1 < opened_at <= len(rows):  # back where the reviewer stopped
+            _select(opened_at - 1, list(range(len(rows))))
         cached = (result, revision, rows, haystacks(result, rows), [row_status(r) for r in rows])
         st.session_state["_tw_rows"] = cached
     return cached[2], cached[3], cached[4]
@@ -130,6 +136,13 @@ def _jump_next() -> None:
     _select(found, shown)
 
 
+def pick_row(number) -> None:
+    """A mark of the problem strip clicked: row `number` (1-based) selected and shown."""
+    rows, shown, _ = _shown()
+    if isinstance(number, int) and 1 <= number <= len(rows):
+        _select(number - 1, shown)
+
+
 def _go_to_row() -> None:
     """The row number typed in the sidebar: that row selected and shown."""
     _, shown, _ = _shown()
@@ -172,7 +185,7 @@ def navigation(result: ThreeWay) -> None:
     st.session_state.setdefault(ROW_BOX, number)
     st.number_input("Row number", min_value=1, max_value=len(result.rows), step=1, key=ROW_BOX, on_change=_go_to_row)
     row = result.rows[number - 1]
-    st.caption(f"Row {number}: " + ("; ".join(f"{f.side + ' ' if f.side else ''}{f.kind}" for f in row.flags)
+    st.caption(f"Row {number}: " + ("; ".join(f"{f.side + ' ' if f.side else ''}{kind_name(f.kind)}" for f in row.flags)
                                     or "no flag") + (" · ✓ reviewed" if row.reviewed else ""))
     st.button("Unmark reviewed" if row.reviewed else "Mark reviewed ✓", on_click=_mark, args=(number,),
               key="tw_reviewed", width="stretch", shortcut="M")
@@ -242,14 +255,15 @@ def threeway_rows(result: ThreeWay) -> None:
     rows, texts, statuses = _prepared(result)
     kinds_present = sorted({f["kind"] for r in rows for f in r["flags"]})
     left, right, only, size = st.columns([1.2, 3.5, 1.5, 1])
-    left.toggle("Problems only", key=state.PROBLEMS_ONLY, on_change=_reset_page)
+    left.toggle("Problems only", key=state.PROBLEMS_ONLY, on_change=problems_only_toggled,
+                args=(kinds_present, KINDS_KEY, _reset_page))
     right.text_input("Search", key=state.QUERY, placeholder="Search any column…", on_change=_reset_page,
                      label_visibility="collapsed")
     only_kind_box(only, kinds_present, ONLY_KEY, KINDS_KEY, _reset_page)
     size.selectbox("Rows", state.PAGE_SIZES, index=1, key=state.PAGE_SIZE, on_change=_reset_page,
                    label_visibility="collapsed", format_func=lambda n: f"{n} rows")
-    st.pills("Flags", kinds_present, selection_mode="multi", default=kinds_present, key=KINDS_KEY,
-             on_change=_reset_page, disabled=not st.session_state.get(state.PROBLEMS_ONLY), label_visibility="collapsed")
+    st.pills("Flags", kinds_present, selection_mode="multi", default=kinds_present, key=KINDS_KEY, format_func=kind_name,
+             on_change=kind_clicked, args=(kinds_present, KINDS_KEY, _reset_page), label_visibility="collapsed")
     shown = select_rows(rows, texts, bool(st.session_state.get(state.PROBLEMS_ONLY)),
                         set(st.session_state.get(KINDS_KEY) or kinds_present), st.session_state.get(state.QUERY, ""))
     if not shown:
@@ -324,10 +338,39 @@ def unsaved_rows(result: ThreeWay) -> int:
 def save_project(result: ThreeWay) -> None:
     """"Save project": the three columns with the reviewer's ✓ marks and notes, as the JSON record, which
     "Open a project" opens again (a note typed and not yet left is in it: see `settled`)."""
-    st.download_button("Save project", data=settled(lambda: render(result, "json")),
+    st.download_button("Save project", data=settled(lambda: project_record(result)),
                        file_name=f"{base_name(result)}.project.json", mime="application/json", key="download_project3",
                        width="stretch", type="primary", on_click=mark_saved,
                        help="The three columns with your ✓ marks and notes; open it again with 'Open a project'")
+
+
+def project_record(result: ThreeWay) -> bytes:
+    """The page's "Save project": `review_record` of the review, its inputs and the row it is on."""
+    return review_record(result, st.session_state.get(state.INPUTS), int(st.session_state.get(SELECTED_KEY, 0)) or 1)
+
+
+def review_record(result: ThreeWay, inputs, row: int) -> bytes:
+    """The three-column JSON record with what the page needs to take up the review again, as a two-column
+    project has it: the row it is on, and the encoder, segmentation and glossary the texts were aligned with
+    (so that "Align" with the panel unchanged keeps the review instead of aligning with the defaults)."""
+    import json
+
+    from aligner.export.record import glossary_to_list
+
+    record = json.loads(render(result, "json"))
+    settings = {"row": row}
+    if inputs is not None:
+        settings |= {"model": inputs.model, "presplit": inputs.presplit, "glossary": glossary_to_list(inputs.glossary)}
+    record["settings"] = settings
+    return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _saved_settings(data: bytes) -> dict:
+    """The page's settings saved with a review by `project_record` ({} in a plain three-column download)."""
+    import json
+
+    settings = json.loads(data).get("settings")
+    return settings if isinstance(settings, dict) else {}
 
 
 def open_review(data: bytes, name: str) -> bool:
@@ -344,10 +387,19 @@ def open_review(data: bytes, name: str) -> bool:
     except AlignerError as exc:
         state.flash("error", str(exc))
         return True
+    from aligner.export.record import glossary_from_list
+
     first, second = (result.alignments[label].target for label in result.labels)
-    inputs = Inputs(result.source.text, first.text, result.source.name, first.name, first.lang, None, False,
-                    tgt2_text=second.text, tgt2_name=second.name, tgt2_lang=second.lang)
+    settings = _saved_settings(data)
+    try:
+        glossary = glossary_from_list(settings.get("glossary") or [])
+    except (KeyError, TypeError, AttributeError):
+        glossary = ()
+    inputs = Inputs(result.source.text, first.text, result.source.name, first.name, first.lang,
+                    settings.get("model") or None, bool(settings.get("presplit", False)),
+                    tgt2_text=second.text, tgt2_name=second.name, tgt2_lang=second.lang, glossary=glossary)
     state.start_three(result, inputs)
+    st.session_state[OPEN_AT] = settings.get("row")
     mark_saved()
     show_in_panel(inputs)  # what the review holds, so "Align" without changes keeps it
     reviewed, noted = sum(row.reviewed for row in result.rows), sum(bool(row.note) for row in result.rows)
@@ -361,4 +413,9 @@ def threeway_page(result: ThreeWay) -> None:
     rows, _, statuses = _prepared(result)
     show_summary(result, rows, statuses)
     st.html(legend_html(("omitted", "added", "flagged", "weak"), DISAGREE_NOTE))
+    reasons = ["; ".join(f"{f['side'] + ' ' if f.get('side') else ''}{kind_name(f['kind'])}: {f['reason']}"
+                         for f in row["flags"]) for row in rows]
+    overview = strip_html(statuses, reasons, "Row", "row")
+    if overview:
+        st.html(overview)
     threeway_rows(result)
