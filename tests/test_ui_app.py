@@ -1696,3 +1696,26 @@ def test_the_three_column_page_has_the_strip_of_rows_to_look_at_as_the_two_colum
     statuses = [row_status(f["kind"] for f in r["flags"]) for r in rows]
     assert [(int(n) - 1, s) for n, s, _ in marks] == [(i, s) for i, s in enumerate(statuses) if s != "ok"]
     assert any(title.startswith("Row ") and "disagree: the Russian leaves out" in title for _, _, title in marks)
+
+
+def test_splitting_a_text_reports_its_progress_so_the_page_can_stop_it():
+    """A book pasted as one text takes seconds to split; the page's progress bar is where Stop takes
+    effect, so splitting must report as it goes (it reported only before and after each text)."""
+    from ui.inputs import sample_inputs
+    from ui.run import compute_alignment
+
+    class Stopped(Exception):
+        pass
+
+    steps = []
+
+    def progress(stage: str, done: int, total: int) -> None:
+        steps.append((stage, done, total))
+        if stage == "segment" and done and len(steps) > 3:
+            raise Stopped  # what Streamlit does at the bar's next step after a click on Stop
+
+    inputs = sample_inputs("en")
+    with pytest.raises(Stopped):
+        compute_alignment(inputs, progress)
+    assert all(stage == "segment" for stage, _, _ in steps) and len(steps) == 4
+    assert steps[-1][2] in (len(inputs.zh_text), len(inputs.tgt_text))  # counted in characters of the text

@@ -62,23 +62,21 @@ def alignment_store() -> AlignmentStore:
 
 def compute_alignment(inputs: Inputs, progress: Progress) -> Alignment:
     """Segment, embed, align and review `inputs`."""
-    progress("segment", 0, 2)
-    source = load_document(inputs.zh_text, presplit=inputs.presplit, name=inputs.zh_name)
-    progress("segment", 1, 2)
-    target = load_document(inputs.tgt_text, lang=inputs.target_lang, presplit=inputs.presplit, name=inputs.tgt_name)
-    progress("segment", 2, 2)
+    # splitting reports its progress (characters done), so a book pasted as one paragraph can be stopped too
+    source = load_document(inputs.zh_text, presplit=inputs.presplit, name=inputs.zh_name, progress=progress)
+    target = load_document(inputs.tgt_text, lang=inputs.target_lang, presplit=inputs.presplit, name=inputs.tgt_name,
+                           progress=progress)
     check_languages(source, target)
     return align_documents(source, target, encoder_for(inputs.model), progress=progress, glossary=inputs.glossary)
 
 
 def compute_three_way(inputs: Inputs, progress: Progress) -> ThreeWay:
     """Segment the three texts, align each translation to the Chinese and merge the rows."""
-    progress("segment", 0, 3)
-    source = load_document(inputs.zh_text, presplit=inputs.presplit, name=inputs.zh_name)
-    first = load_document(inputs.tgt_text, lang=inputs.target_lang, presplit=inputs.presplit, name=inputs.tgt_name)
-    progress("segment", 1, 3)
-    second = load_document(inputs.tgt2_text, lang=inputs.tgt2_lang, presplit=inputs.presplit, name=inputs.tgt2_name)
-    progress("segment", 3, 3)
+    source = load_document(inputs.zh_text, presplit=inputs.presplit, name=inputs.zh_name, progress=progress)
+    first = load_document(inputs.tgt_text, lang=inputs.target_lang, presplit=inputs.presplit, name=inputs.tgt_name,
+                          progress=progress)
+    second = load_document(inputs.tgt2_text, lang=inputs.tgt2_lang, presplit=inputs.presplit, name=inputs.tgt2_name,
+                           progress=progress)
     return align_three(source, first, second, encoder_for(inputs.model), progress=progress, glossary=inputs.glossary)
 
 
