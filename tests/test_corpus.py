@@ -388,7 +388,10 @@ def test_an_interrupted_run_writes_the_summary_of_what_it_did(tmp_path):
            "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen([sys.executable, "-m", "aligner", "batch", str(tmp_path / "zh"), str(tmp_path / "en"),
                                 "-o", str(out), "--no-cache", "--merge"],
-                               stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+                               stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
+                               # Ctrl-C as at a terminal, also where the tests run as a background job,
+                               # which starts with SIGINT ignored (and Python then leaves it ignored)
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     seen = []
     for line in process.stderr:  # each document takes seconds uncached: interrupt while the second is aligned
         seen.append(line)
