@@ -58,6 +58,4 @@ def setting(keyword: str, option: str, control: str = "") -> str:
     """A setting as a message names it: the library's `keyword` (target_lang="ru"), the command line's
     `option` (--target-lang ru) when the work came from it, or the review page's `control` (the option
     where the page has none)."""
-    door = _FRONT_DOOR.get()
-    return option if door == "command line" or (door == "page" and not control) else \
-        control if door == "page" else keyword
+    return {"command line": option, "page": control or option}.get(_FRONT_DOOR.get(), keyword)

@@ -215,13 +215,18 @@ def _table_pairs(path: Path, target_lang: str | None) -> PairRows:
                     sides, marks, documents)
 
 
+def _column(header: list[str], rows: list[list[str]], name: str) -> list[str]:
+    """Each row's cell in the column headed `name` (case aside), or "" for a table without one."""
+    names = [cell.strip().lower() for cell in header]
+    if name not in names:
+        return [""] * len(rows)
+    k = names.index(name)
+    return [row[k].strip() if k < len(row) else "" for row in rows]
+
+
 def _table_documents(header: list[str], rows: list[list[str]]) -> list[str]:
     """Each row's `document` cell (a merged corpus file's first column), or "" for a table without one."""
-    names = [cell.strip().lower() for cell in header]
-    if "document" not in names:
-        return [""] * len(rows)
-    k = names.index("document")
-    return [row[k].strip() if k < len(row) else "" for row in rows]
+    return _column(header, rows, "document")
 
 
 def _first_text_column(rows: list[list[str]]) -> int:
@@ -249,15 +254,12 @@ def _table_marks(header: list[str], rows: list[list[str]]) -> Marks:
     `flags` column (our Word export: "✓ reviewed", "note: …")."""
     names = [cell.strip().lower() for cell in header]
     note = next((name for name in NOTE_COLUMNS if name in names), "")
-
-    def cell(row: list[str], name: str) -> str:
-        return row[names.index(name)].strip() if name in names and names.index(name) < len(row) else ""
-
     if "reviewed" in names or note:
-        return [(cell(row, "reviewed").lower() in REVIEWED_VALUES, cell(row, note)) for row in rows]
+        return [(reviewed.lower() in REVIEWED_VALUES, text)
+                for reviewed, text in zip(_column(header, rows, "reviewed"), _column(header, rows, note))]
     marks = []
-    for row in rows:
-        lines = [line.strip() for line in cell(row, "flags").splitlines()]
+    for flags in _column(header, rows, "flags"):
+        lines = [line.strip() for line in flags.splitlines()]
         notes = [line[len(NOTE_LEAD):] if line.startswith(NOTE_LEAD) else line for line in lines
                  if line and line != REVIEWED and not _is_flag_line(line)]
         marks.append((REVIEWED in lines, " ".join(notes)))

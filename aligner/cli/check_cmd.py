@@ -53,8 +53,9 @@ def check(pairs_file: Path, output: Path | None, fmt: str | None, target_lang: s
             export.check_destination(output, inputs=(pairs_file,))
         glossary = load_glossary(glossary_file) if glossary_file is not None else ()
         rows = read_pair_rows(pairs_file, target_lang)
-        if output is not None and len(set(rows.documents)) > 1:  # a wrong format refused before the encoder runs
-            _corpus_format(pairs_file, len(set(rows.documents)), piped or output.suffix)
+        documents = len(set(rows.documents))
+        if output is not None and documents > 1:  # a wrong format refused before the encoder runs
+            _corpus_format(pairs_file, documents, piped or output.suffix)
         checked = check_documents(rows, get_encoder(model, cache=not no_cache), str(pairs_file), glossary,
                                   progress=progress, glossary_name=str(glossary_file))
     except AlignerError as error:
