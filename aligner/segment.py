@@ -267,13 +267,17 @@ def _pysbd_pieces(text: str) -> list[str]:
     previous one (a sentence not found is dropped). Those patterns are new for nearly every sentence
     and flush Python's cache of 512 compiled patterns, so pysbd's own few hundred rules were compiled
     again on nearly every paragraph (English took 13 times Chinese's CPU time on a 7,800-sentence
-    novel; 8 times with this). The same search with str.find keeps the same pieces.
+    novel; 8 times with this). The same search with str.find keeps the same pieces. A sentence that
+    recurs (a list's "Reserved.") is searched for from where its last search stopped, not from the
+    text's start again: its matches are the same run, and those before ended before `prior`, which
+    only grows.
     """
     if not text:
         return []
     out, prior = [], 0
+    resume: dict[str, int] = {}  # sentence -> where the search that found it last began
     for sent in _list_processor()(text, _english_rules()).process():
-        pos = 0
+        pos = resume.get(sent, 0)
         while (start := text.find(sent, pos)) >= 0:
             end = start + len(sent)
             while end < len(text) and text[end].isspace():  # r"\s*": str.isspace is the same class
@@ -281,6 +285,7 @@ def _pysbd_pieces(text: str) -> list[str]:
             if end > prior:
                 out.append(text[start:end])
                 prior = end
+                resume[sent] = pos
                 break
             pos = end if end > start else start + 1  # finditer: no second empty match at one place
     return out
