@@ -159,11 +159,25 @@ def _english_rules():
     one undoes or extends. The MAC chapters pasted as one paragraph (170 KB) took 8.1 s, 7.8 s in
     that pass; rewriting each spelling once gives the same text in 1.1 s. Where pysbd would look at the word after an occurrence (only when the
     text holds a literal "{abbr} ", which its pattern looks for), its own pass runs.
+    A paragraph's lines are each searched (a list of letters "a)" made thousands of empty ones: see
+    `_list_processor`) and joined once.
     """
     from pysbd.lang.english import English
+    from pysbd.utils import Text
 
     class Abbreviations(English.AbbreviationReplacer):
+        def replace(self):  # pysbd 0.3.4's own, with its lines joined once, not added one by one to the text so far
+            self.text = Text(self.text).apply(self.lang.PossessiveAbbreviationRule, self.lang.KommanditgesellschaftRule,
+                                              *self.lang.SingleLetterAbbreviationRules.All)
+            self.text = "".join(self.search_for_abbreviations_in_string(line) for line in self.text.splitlines(True))
+            self.replace_multi_period_abbreviations()
+            self.text = Text(self.text).apply(*self.lang.AmPmRules.All)
+            self.text = self.replace_abbreviation_as_sentence_boundary()
+            return self.text
+
         def search_for_abbreviations_in_string(self, text):
+            if text.isspace():  # no abbreviation in it: the many empty lines pysbd's list pass makes ("\r\r\ra)")
+                return text
             lowered = text.lower()
             for abbr in self.lang.Abbreviation.ABBREVIATIONS:
                 stripped = abbr.strip()
@@ -184,6 +198,81 @@ def _english_rules():
     return type("English", (English,), {"AbbreviationReplacer": Abbreviations})
 
 
+@functools.cache
+def _list_processor():
+    """pysbd's Processor, with its list-item pass linear in the number of list items.
+
+    To mark list items ("1.", "2)", "(a)", "b.", "iv."), pysbd rewrites the whole paragraph once per
+    item it finds in sequence (`re.sub` of the item's pattern, changing the matches that are that
+    item), so a list of several thousand items in one paragraph took minutes (1,000 "(a)" items, 190 KB:
+    19 s). Those rewrites are recorded here and made in one pass: a rewrite changes only the matches
+    that are its item and none of the text around them, and a match it changed is no match of any
+    later rewrite, except a bare letter ("a)" → "\ra)"), which each rewrite of its letter gives
+    one more "\r". Same text out (tests/test_segment.py).
+    """
+    from pysbd.lists_item_replacer import ListItemReplacer
+    from pysbd.processor import Processor
+    from pysbd.utils import Text
+
+    class Items(ListItemReplacer):
+        def scan_lists(self, regex1, regex2, replacement, strip=False):
+            self.numbers: set[str] = set()
+            super().scan_lists(regex1, regex2, replacement, strip)  # records them (below)
+            if not self.numbers:
+                return
+
+            def replace_item(match):
+                found = match.group().strip() if strip else match.group()
+                chomped = found if len(found) == 1 else found.strip(".])")
+                return f"{chomped}{replacement}" if chomped in self.numbers else found
+
+            self.text = re.sub(regex2, replace_item, self.text)
+
+        def substitute_found_list_items(self, regex, each, strip, replacement):
+            self.numbers.add(str(each))
+
+        def iterate_alphabet_array(self, regex, parens=False, roman_numeral=False):
+            self.letters: dict[str, int] = {}
+            super().iterate_alphabet_array(regex, parens, roman_numeral)  # records them (below)
+            if self.letters:
+                pattern = self.EXTRACT_ALPHABETICAL_LIST_LETTERS_REGEX if parens \
+                    else self.ALPHABETICAL_LIST_LETTERS_AND_PERIODS_REGEX
+                self.text = re.sub(pattern, self._letter if parens else self._letter_period, self.text,
+                                   flags=re.IGNORECASE)
+            return self.text
+
+        def replace_correct_alphabet_list(self, a, parens):
+            self.letters[a] = self.letters.get(a, 0) + 1
+            return self.text
+
+        def _letter(self, match):
+            found = match.group()
+            if "(" in found:
+                letter = found.strip("(")
+                return f"\r&✂&{letter}" if letter in self.letters else found
+            return "\r" * self.letters.get(found, 0) + found
+
+        def _letter_period(self, match):
+            found = match.group()
+            return f"\r{found.strip('.')}∯" if found.strip(".") in self.letters else found
+
+    class Lists(Processor):
+        def process(self):  # pysbd 0.3.4's own, with `Items` for its ListItemReplacer
+            if not self.text:
+                return self.text
+            self.text = self.text.replace("\n", "\r")
+            self.text = Items(self.text).add_line_break()
+            self.replace_abbreviations()
+            self.replace_numbers()
+            self.replace_continuous_punctuation()
+            self.replace_periods_before_numeric_references()
+            self.text = Text(self.text).apply(self.lang.Abbreviation.WithMultiplePeriodsAndEmailRule,
+                                              self.lang.GeoLocationRule, self.lang.FileFormatRule)
+            return self.split_into_segments()
+
+    return Lists
+
+
 def _pysbd_pieces(text: str) -> list[str]:
     """What `pysbd.Segmenter(language="en").segment(text)` returns, in time linear in the text.
 
@@ -192,15 +281,17 @@ def _pysbd_pieces(text: str) -> list[str]:
     previous one (a sentence not found is dropped). Those patterns are new for nearly every sentence
     and flush Python's cache of 512 compiled patterns, so pysbd's own few hundred rules were compiled
     again on nearly every paragraph (English took 13 times Chinese's CPU time on a 7,800-sentence
-    novel; 8 times with this). The same search with str.find keeps the same pieces.
+    novel; 8 times with this). The same search with str.find keeps the same pieces. A sentence that
+    recurs (a list's "Reserved.") is searched for from where its last search stopped, not from the
+    text's start again: its matches are the same run, and those before ended before `prior`, which
+    only grows.
     """
     if not text:
         return []
-    from pysbd.processor import Processor
-
     out, prior = [], 0
-    for sent in Processor(text, _english_rules()).process():
-        pos = 0
+    resume: dict[str, int] = {}  # sentence -> where the search that found it last began
+    for sent in _list_processor()(text, _english_rules()).process():
+        pos = resume.get(sent, 0)
         while (start := text.find(sent, pos)) >= 0:
             end = start + len(sent)
             while end < len(text) and text[end].isspace():  # r"\s*": str.isspace is the same class
@@ -208,6 +299,7 @@ def _pysbd_pieces(text: str) -> list[str]:
             if end > prior:
                 out.append(text[start:end])
                 prior = end
+                resume[sent] = pos
                 break
             pos = end if end > start else start + 1  # finditer: no second empty match at one place
     return out

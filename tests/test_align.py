@@ -489,3 +489,58 @@ def test_numbers_are_anchors_only_where_the_text_is_made_of_figures():
     few = src.copy()
     few[:18] = False  # one pair in ten shares a figure
     assert not NameModel.estimate(few, tgt, anchors, anchors, only_shared=True, min_share=NUMBERS_MIN_SHARE).llr.any()
+
+
+def _side_of_rows(k: int, seed: int = 7):
+    from aligner.align.spans import Side
+
+    rng = np.random.default_rng(seed)
+    emb = rng.standard_normal((k, 24)).astype(np.float32)
+    emb /= np.linalg.norm(emb, axis=1, keepdims=True)
+    emb[5, :3] = -0.0  # a negative zero at the start of a run sum stays what cumsum makes of it
+    return Side(emb=emb, mean=np.zeros(24, np.float32), length=rng.integers(1, 200, k).astype(np.float64),
+                paragraph=np.arange(k), max_span=5)
+
+
+def _whole_arrays(side) -> dict[tuple[bool, int], np.ndarray]:
+    """The span vectors as the search's whole float32 arrays were made (the arithmetic they must equal)."""
+    out = {}
+    for flat in (True, False):
+        rows = side.emb if flat else side.emb * (side.length ** side.weight_power)[:, None]
+        cum = np.concatenate([np.zeros((1, rows.shape[1])), np.cumsum(rows, axis=0, dtype=np.float64)])
+        for size in range(2, side.max_span + 1):
+            x = cum[size:] - cum[:-size]
+            out[flat, size] = (x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)).astype(np.float32)
+    return out
+
+
+def test_span_vectors_are_the_whole_arrays_floats_however_they_are_asked_for():
+    side = _side_of_rows(2300)
+    rng = np.random.default_rng(3)
+    for (flat, size), whole in _whole_arrays(side).items():
+        spans = (side.flat_spans if flat else side.spans)[size]
+        assert len(spans) == len(whole)
+        for start, stop in [(0, 40), (500, 530), (1000, 1300), (1400, 2296), (2250, 9999), (7, 7), (-30, None)]:
+            assert np.array_equal(spans[start:stop], whole[start:stop], equal_nan=True)
+            assert np.array_equal(np.signbit(spans[start:stop]), np.signbit(whole[start:stop]))
+        for i in [0, 5, 511, 512, 1023, 1024, len(whole) - 1, -1]:
+            assert np.array_equal(spans[i], whole[i])
+        starts = rng.integers(0, len(whole), 9000)
+        assert np.array_equal(spans[starts], whole[starts])
+        assert np.array_equal(spans[starts.reshape(30, 300)], whole[starts.reshape(30, 300)])
+        with pytest.raises(IndexError):
+            spans[len(whole)]
+
+
+def test_span_vectors_hold_less_than_their_float32_arrays():
+    """The span vectors of a long text are not kept as arrays of every span (590 MB at a 20,000-sentence novel)."""
+    side = _side_of_rows(30000)
+    held: dict[int, int] = {}
+    for spans in (side.spans, side.flat_spans):
+        for size in range(2, side.max_span + 1):
+            _ = spans[size][100:300], spans[size][5000]  # as the search reads them
+            arrays = [spans[size]] if isinstance(spans[size], np.ndarray) else \
+                [spans[size].cum, *spans[size]._blocks.values()]
+            held.update({id(a): a.nbytes for a in arrays})
+    whole = sum(a.nbytes for a in _whole_arrays(side).values())
+    assert sum(held.values()) < 0.6 * whole

@@ -604,3 +604,61 @@ def test_splitting_a_long_text_reports_its_progress_and_stops_when_the_report_ra
 
     with pytest.raises(Stopped):
         load_document(text, "en", progress=stop)
+
+
+def _list_paragraphs(items: int) -> list[str]:
+    """List-heavy paragraphs: the formal texts' sentences as items of numbered, lettered, roman and
+    bulleted lists (bare letters "a)" among them, whose letters recur), one paragraph each kind."""
+    root = Path(__file__).resolve().parents[1]
+    lines = [line.strip() for f in [root / "texts" / "joint-statement.en.txt", *sorted((root / "tests" / "data" / "formal").glob("*.en.txt"))]
+             for line in f.read_text(encoding="utf-8").splitlines() if len(line.strip()) > 20]
+    roman = "i ii iii iv v vi vii viii ix x".split()
+    markers = [lambda k: f"{k % 30 + 1}.", lambda k: f"({chr(97 + k % 26)})", lambda k: f"{chr(97 + k % 26)})",
+               lambda k: f"{chr(97 + k % 26)}.", lambda k: f"({roman[k % 10]})", lambda k: f"{roman[k % 10]}.",
+               lambda k: f"{k % 40 + 1})", lambda k: "•", lambda k: f"{k + 1}."]
+    paragraphs = [" ".join(f"{mark(k)} {lines[k % len(lines)]}" for k in range(items)) for mark in markers]
+    return paragraphs + [" ".join(f"{markers[k % len(markers)](k)} {lines[k % len(lines)]}" for k in range(items))]
+
+
+def test_list_items_are_marked_as_pysbd_marks_them():
+    # pysbd rewrote a paragraph once per list item it found; the rewrites are made in one pass now
+    # (aligner.segment._list_processor): pysbd's own output, to the character, on every kind of list
+    from pysbd.processor import Processor
+
+    from aligner.segment import _english_rules, _list_processor
+
+    paragraphs = _list_paragraphs(60) + ["a) one b) two a) three (a) four a. five b. six", "(a) x (b) y (c) z",
+                                          "1. a 2. b 3. c 2. d 3. e", "1) a 2) b 3) c", "i. a ii. b iii. c", "b) a) c)"]
+    for p in paragraphs:
+        assert _list_processor()(p, _english_rules()).process() == Processor(p, _english_rules()).process(), p[:80]
+
+
+def test_a_list_heavy_text_splits_into_the_sentences_it_did(monkeypatch):
+    # the same sentence offsets as with pysbd's own list pass, for the lists in one paragraph and one item a line
+    import aligner.segment as seg
+    from pysbd.processor import Processor
+
+    texts = [*_list_paragraphs(50), "\n".join(_list_paragraphs(50))]
+    fast = [[(s.start, s.end) for s in segment(t, "en")] for t in texts]
+    monkeypatch.setattr(seg, "_list_processor", lambda: Processor)
+    assert fast == [[(s.start, s.end) for s in segment(t, "en")] for t in texts]
+    assert sum(map(len, fast)) > 800
+
+
+def test_list_splitting_work_grows_as_the_text_not_its_square(monkeypatch):
+    # 1,000 "(a)" items in one paragraph took 19 s (a whole-text rewrite per item); the characters
+    # pysbd's rules read per character of text now stay about the same for a list 6 times longer
+    import re
+
+    from aligner.segment import _pysbd_pieces
+
+    read = [0]
+    real = re.sub
+    monkeypatch.setattr(re, "sub", lambda p, r, s, *a, **k: read.__setitem__(0, read[0] + len(s)) or real(p, r, s, *a, **k))
+    per_char = []
+    for items in (100, 600):
+        for text in _list_paragraphs(items)[1:3]:  # "(a)" and "a)"
+            read[0] = 0
+            assert len(_pysbd_pieces(text)) > items / 2
+            per_char.append(read[0] / len(text))
+    assert max(per_char[2:]) < 2 * min(per_char[:2]), per_char
