@@ -156,6 +156,47 @@ def test_chinese_and_russian_legacy_files_are_not_read_as_windows_1252(text, cod
     assert decode_bytes(text.encode(codec), "x.txt") == text
 
 
+SAMPLE_EN = (Path(__file__).resolve().parents[1] / "texts" / "joint-statement.en.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text", [
+    "“État” means “state”.",  # Windows-1251 reads its quotes alike and scored them as Russian's: "“Йtat”"
+    "Émile and Éric went to the École; Élise stayed.\n",  # four names' capitals were "too many accents"
+    "É. Durkheim wrote about the État.\n",  # an initial, with no letter beside it
+    "Dinner was à la carte, vis-à-vis the École. Œuvres complètes.\n",
+    "The report of the État was read out at the École.\n",  # "蓆at" in GB18030
+    # a long text from Word (smart apostrophes) by Émile Durand: read as Windows-1251, "Йmile Durand, Йcole"
+    "Note by Émile Durand, École des hautes études, for the État’s archive\n\n" + SAMPLE_EN.replace("'", "’"),
+], ids=["quotes", "names", "initial", "a la", "gb18030", "long"])
+def test_english_with_french_names_in_windows_1252_is_read_as_windows_1252(text):
+    read = reading.decode(text.encode("cp1252"), "en.txt")
+    assert (read.text, read.encoding) == (text, "cp1252")
+
+
+@pytest.mark.parametrize("text", [
+    "Итого: 1 200 000 руб.",
+    "ООО «Ромашка», ИНН 7701234567",
+    "Компания Apple представила iPhone 15 — «новинку года».",
+    "Счёт № 15 от 12.03.2024, Москва",
+])
+def test_russian_with_few_letters_in_windows_1251_is_still_read_as_windows_1251(text):
+    read = reading.decode(text.encode("cp1251"), "ru.txt")
+    assert (read.text, read.encoding) == (text, "cp1251")
+
+
+def test_french_in_windows_1252_is_read_and_then_refused_as_french():
+    """Read as Windows-1252, a French text gets the language check's message, not "save it as UTF-8"."""
+    from aligner.errors import LanguageError
+    from aligner.pipeline import load_document
+
+    french = ("Le président de la République a reçu hier à l'Élysée le Premier ministre. Les deux hommes ont évoqué "
+              "la situation économique du pays et les réformes prévues pour l'année prochaine. Selon l'entourage du "
+              "chef de l'État, la rencontre a duré près de deux heures.")
+    assert reading.decode(french.encode("cp1252"), "fr.txt").text == french
+    with pytest.raises(LanguageError, match="fr.txt looks like French"):
+        load_document(french.encode("cp1252"), name="fr.txt")
+
+
 def test_broken_utf8_after_a_bom_is_refused_not_replaced():
     with pytest.raises(InputError, match="UTF-8 byte-order mark but is not valid UTF-8"):
         decode_bytes(codecs.BOM_UTF8 + "双方".encode("utf-8") + b"\xff\xfe\xfd", "x.txt")
