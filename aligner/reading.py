@@ -86,7 +86,9 @@ def encoding_name(encoding: str) -> str:
 def check_encoding(encoding: str) -> str:
     """`encoding` as Python's codecs know it ("windows-1252" → "cp1252"), or InputError naming a few that are."""
     try:
-        b"".decode(encoding)  # LookupError also for codecs that are no text encoding (rot13, base64)
+        b"a".decode(encoding)  # LookupError also for codecs that are no text encoding (rot13, base64)
+        return codecs.lookup(encoding).name
+    except UnicodeDecodeError:  # UTF-16 and UTF-32 take whole code units
         return codecs.lookup(encoding).name
     except LookupError:
         raise InputError(f"{encoding!r} is not a text encoding Python knows; give one such as utf-8, gb18030, big5, "
@@ -544,10 +546,24 @@ def _held_to_limit(text: str, path: Path) -> str:
     return text
 
 
-def read_file(path: str | Path) -> str:
+def read_file(path: str | Path, encoding: str | None = None) -> str:
     """The text of a .txt, .md, .srt, .docx, .doc, .odt, .rtf, .pdf, .epub, .html or .mhtml file, or InputError
-    naming the file. A .doc is recognised by its content too (an OLE file with a WordDocument stream)."""
-    path = Path(path)
+    naming the file. A .doc is recognised by its content too (an OLE file with a WordDocument stream).
+    `encoding` reads a plain-text file in that encoding instead of the one detected."""
+    return read_decoded(path, encoding).text
+
+
+def read_decoded(path: str | Path, encoding: str | None = None) -> Decoded:
+    """`read_file`'s text with the encoding a plain-text file was read in (None for a document: .docx, .pdf …)."""
+    read = _read(Path(path), encoding)
+    if encoding and read.encoding is None:
+        raise InputError(f"{path} is a document, which records its own encoding; an encoding is given for a plain-text "
+                         "file only (.txt, .md, .srt).")
+    return read
+
+
+def _read(path: Path, encoding: str | None) -> Decoded:
+    """The text of the file at `path`, decoded in `encoding` if it is plain text and that is given."""
     if str(path).startswith("~"):  # ~/corpus/zh.txt from Python, where no shell expands it
         path = path.expanduser()
     try:
@@ -569,20 +585,20 @@ def read_file(path: str | Path) -> str:
             check_size(size, str(path), MAX_DOCUMENT_BYTES)
             from aligner.formats.pdf import pdf_text
 
-            return _held_to_limit(pdf_text(path), path)
+            return Decoded(_held_to_limit(pdf_text(path), path), None)
         if suffix == ".epub" or (_starts_with(path, ZIP_SIGNATURE) and is_epub(path)):
             check_size(size, str(path), MAX_DOCUMENT_BYTES)
-            return _held_to_limit(epub_text(path), path)
+            return Decoded(_held_to_limit(epub_text(path), path), None)
         page = page_kind(path, suffix)
         if page:
             check_size(size, str(path), MAX_DOCUMENT_BYTES)
             from aligner.formats.web import html_text, mhtml_text
 
             read = mhtml_text if page == "mhtml" else html_text
-            return _held_to_limit(read(path.read_bytes(), str(path)), path)
+            return Decoded(_held_to_limit(read(path.read_bytes(), str(path)), path), None)
         if _starts_with(path, OLE_SIGNATURE) and (suffix == ".doc" or is_word97(path)):
             check_size(size, str(path), MAX_DOCUMENT_BYTES)  # pictures are kept inside the file too
-            return _held_to_limit(doc_text(path), path)
+            return Decoded(_held_to_limit(doc_text(path), path), None)
         if size > MAX_BYTES:
             with path.open("rb") as handle:
                 check_text_size(handle.read(SNIFF_BYTES), size, str(path))
@@ -590,32 +606,38 @@ def read_file(path: str | Path) -> str:
             text = rtf_text(path, path.read_bytes())
             if not text.strip():
                 raise InputError(f"{path} has no text; give a document with the text to align.")
-            return text
+            return Decoded(text, None)
         zipped = _starts_with(path, ZIP_SIGNATURE)
         if (suffix == ".odt" and not (zipped and is_docx(path))) or (zipped and is_odt(path)):
-            return odt_text(path)
+            return Decoded(odt_text(path), None)
         if suffix == ".docx" or (zipped and is_docx(path)):  # by content whatever the name: .doc, .odt, .txt
             text = docx_text(path)
             if not text.strip():
                 raise InputError(f"{path} has no text in its paragraphs; give a document with the text to align.")
-            return text
+            return Decoded(text, None)
         office = office_kind(path) if zipped else None
         if office:
             raise InputError(f"{path} is {office[0]}; {office[1]}.")
         data = path.read_bytes()
     except PermissionError:
         raise InputError(f"{path} cannot be read (permission denied); check its permissions.") from None
-    text = decode_bytes(data, str(path))
+    read = decode(data, str(path), encoding)
     if suffix == ".srt":
-        text = srt_text(text)
+        text = srt_text(read.text)
         if not text.strip():
             raise InputError(f"{path} has no subtitle text; give an .srt file with cues.")
-    return text
+        return Decoded(text, read.encoding)
+    return read
 
 
-def read_bytes(data: bytes, name: str) -> str:
+def read_bytes(data: bytes, name: str, encoding: str | None = None) -> str:
     """The text of a file given as bytes (an upload, a download), read by its name's extension."""
-    return from_copy(data, name, read_file)
+    return read_bytes_decoded(data, name, encoding).text
+
+
+def read_bytes_decoded(data: bytes, name: str, encoding: str | None = None) -> Decoded:
+    """`read_bytes`' text with the encoding it was read in (see `read_decoded`)."""
+    return from_copy(data, name, lambda path: read_decoded(path, encoding))
 
 
 def from_copy(data: bytes, name: str, reader):

@@ -197,6 +197,46 @@ def test_french_in_windows_1252_is_read_and_then_refused_as_french():
         load_document(french.encode("cp1252"), name="fr.txt")
 
 
+@pytest.mark.parametrize("data, encoding, shown", [
+    (RUSSIAN.encode("utf-8"), "utf-8", "UTF-8"),
+    (codecs.BOM_UTF8 + RUSSIAN.encode("utf-8"), "utf-8", "UTF-8"),
+    (RUSSIAN.encode("utf-16"), "utf-16-le", "UTF-16"),
+    (RUSSIAN.encode("utf-16-be"), "utf-16-be", "UTF-16"),
+    (RUSSIAN.encode("cp1251"), "cp1251", "Windows-1251"),
+    (RUSSIAN.encode("koi8_r"), "koi8_r", "KOI8-R"),
+    (RUSSIAN.encode("mac_cyrillic"), "mac_cyrillic", "Mac Cyrillic"),
+    (RUSSIAN.encode("cp866"), "cp866", "DOS Cyrillic (cp866)"),
+    (SEED.encode("gbk"), "gb18030", "GB18030 (GBK)"),
+    (TRADITIONAL.encode("big5"), "big5hkscs", "Big5"),
+    ("It’s the “Belt and Road”.".encode("mac_cyrillic"), "mac_cyrillic", "Mac Cyrillic"),
+    ("Émile’s École".encode("cp1252"), "cp1252", "Windows-1252"),
+])
+def test_the_encoding_a_text_was_read_in_is_reported_by_the_name_users_know(data, encoding, shown):
+    read = reading.decode(data, "x.txt")
+    assert read.encoding == encoding and reading.encoding_name(read.encoding) == shown
+
+
+def test_an_encoding_given_reads_the_bytes_in_it_strictly_or_says_where_they_do_not_fit(tmp_path):
+    english = "Émile wrote to the État.\n"
+    data = english.encode("cp1252")
+    assert reading.decode(data, "en.txt", "cp1251") == reading.Decoded("Йmile wrote to the Йtat.\n", "cp1251")
+    assert reading.decode(data, "en.txt", "windows-1252").text == english
+    assert reading.decode(codecs.BOM_UTF8 + b"abc", "x.txt", "utf-8").text == "abc"  # the mark is not text
+    with pytest.raises(InputError, match=r"en.txt cannot be read as UTF-8: 0xC9 on line 1 is no character in it"):
+        reading.decode(data, "en.txt", "utf-8")
+    with pytest.raises(InputError, match="'latin-9x' is not a text encoding Python knows"):
+        reading.decode(data, "en.txt", "latin-9x")
+    srt = tmp_path / "film.srt"
+    srt.write_bytes("1\n00:00:01,000 --> 00:00:02,000\nПривет, мир.\n".encode("cp1251"))
+    assert reading.read_decoded(srt).encoding == "cp1251"
+    assert reading.read_bytes_decoded(data, "en.txt", "cp1252") == reading.Decoded(english, "cp1252")
+    document = tmp_path / "statement.docx"
+    document.write_bytes(_docx_bytes())
+    assert reading.read_decoded(document) == reading.Decoded("双方认为。", None)
+    with pytest.raises(InputError, match="statement.docx is a document, which records its own encoding"):
+        reading.read_file(document, "gbk")
+
+
 def test_broken_utf8_after_a_bom_is_refused_not_replaced():
     with pytest.raises(InputError, match="UTF-8 byte-order mark but is not valid UTF-8"):
         decode_bytes(codecs.BOM_UTF8 + "双方".encode("utf-8") + b"\xff\xfe\xfd", "x.txt")
