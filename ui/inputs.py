@@ -23,7 +23,8 @@ DEFAULT_ENCODER = "Offline default (multilingual-e5-small)"
 CUSTOM_ENCODER = "sentence-transformers model (name or path)"
 PASTED_NAMES = ("Chinese text", "translation", "second translation")  # what messages call a pasted text
 # The encodings a plain-text upload can be read in instead of the one detected ("Read as"), by the names users know.
-READ_AS = (None, "utf-8", "gb18030", "big5hkscs", "cp1251", "koi8_r", "mac_cyrillic", "cp866", "cp1252", "utf-16")
+DETECTED = "detected"  # the "Read as" choice that leaves the encoding to detection (a selectbox's None is no choice)
+READ_AS = (DETECTED, "utf-8", "gb18030", "big5hkscs", "cp1251", "koi8_r", "mac_cyrillic", "cp866", "cp1252", "utf-16")
 PLAIN_TEXT_SUFFIXES = (".txt", ".md", ".srt")  # documents (.docx, .pdf …) store their own encoding
 
 
@@ -119,20 +120,18 @@ def read_as_note(inputs: Inputs) -> str:
     return "".join(f" · {name} read as {shown_encoding(encoding)}" for name, encoding in sides if shown_encoding(encoding))
 
 
-def _read_as(column, key: str, upload, detected: str | None) -> str | None:
-    """The "Read as" box of a plain-text upload: None (the encoding detected, named once it is known) or the one
-    chosen. Keyed by the upload, so that another file starts from its own detected encoding."""
+def _read_as(column, key: str, upload) -> str | None:
+    """The "Read as" box of a plain-text upload: None (detect the encoding) or the one chosen. Keyed by the upload,
+    so that another file starts from detection. (The encoding found is named over the file's text, not in the box:
+    the browser kept showing an option's first wording after it changed.)"""
     if Path(upload.name).suffix.lower() not in PLAIN_TEXT_SUFFIXES:
         return None
-    box = f"{key}_encoding_{upload.file_id}"
-    if st.session_state.get(box) is not None:
-        detected = None  # the text shown was read in the encoding chosen: what detection finds is not known
-    return column.selectbox(
-        "Read as", READ_AS, key=box,
-        format_func=lambda codec: (f"detected ({encoding_name(detected)})" if detected else "detected")
-        if codec is None else encoding_name(codec),
-        help="The encoding the file is read in when you press Align. If its text shows the wrong letters "
-             "(Cyrillic in an English file, say), choose the right one.")
+    chosen = column.selectbox(
+        "Read as", READ_AS, key=f"{key}_encoding_{upload.file_id}",
+        format_func=lambda codec: DETECTED if codec == DETECTED else encoding_name(codec),
+        help="The encoding the file is read in when you press Align, named over its text once read. If the text "
+             "shows the wrong letters (Cyrillic in an English file, say), choose the right one.")
+    return None if chosen == DETECTED else chosen
 
 
 def _side(column, label: str, key: str, default_text: str, default_name: str = "", default_encoding: str | None = None):
@@ -144,8 +143,7 @@ def _side(column, label: str, key: str, default_text: str, default_name: str = "
     and names the encoding it was read in (if not UTF-8).
     """
     upload = column.file_uploader(f"{label}: upload a file", type=UPLOAD_TYPES, key=f"{key}_file")
-    aligned_here = upload is not None and default_name == upload.name
-    read_as = _read_as(column, key, upload, default_encoding if aligned_here else None) if upload is not None else None
+    read_as = _read_as(column, key, upload) if upload is not None else None
     address = column.text_input("…or give its web address", key=f"{key}_url", placeholder="https://",
                                 help="A web page (its article is taken, without the site's menus) or a PDF")
     noun = label if label == "Chinese" else label.lower()  # a language name keeps its capital
