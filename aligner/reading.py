@@ -2,10 +2,12 @@
 
 Encoding detection is a small explicit strategy rather than charset-normalizer, which
 misjudges short Chinese and Cyrillic texts: byte-order marks; signatures of binary formats
-(PDF, ZIP/.docx, images); BOM-less UTF-16 when there are NUL bytes; strict UTF-8; then
+(PDF, ZIP/.docx, images); BOM-less UTF-16 when there are NUL bytes; strict UTF-8; English in Windows-1252
+when it reads as one (its accented letters inside Latin words: Émile, École); then
 the legacy codecs GB18030, Big5, cp1251, KOI8-R, MacCyrillic and cp866 (DOS), each decoded strictly and scored on
 one scale by how much the result looks like Chinese or Russian writing. Decoding never
-replaces a character: a text we cannot decode exactly is an error.
+replaces a character: a text we cannot decode exactly is an error. The encoding used is returned with the text
+(`Decoded`), and one the user names (`encoding=`) is used instead of detection.
 """
 from __future__ import annotations
 
@@ -451,10 +453,8 @@ def _as_given(data: bytes, name: str, encoding: str) -> Decoded:
     """`data` read in the encoding the user named (a wrong guess corrected), strictly: a byte that does not
     belong to it is an error saying where, not a character replaced unseen."""
     codec = check_encoding(encoding)
-    if codec == "utf-8":
-        codec = "utf-8-sig"  # its byte-order mark is no part of the text, as when it is detected
-    try:
-        return _finish(data.decode(codec), name, codec)
+    try:  # a byte-order mark is no part of the text, as when the encoding is detected
+        return _finish(data.decode(codec).removeprefix("\ufeff"), name, codec)
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         shown = " ".join(f"0x{byte:02X}" for byte in error.object[error.start:error.end])

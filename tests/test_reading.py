@@ -222,6 +222,7 @@ def test_an_encoding_given_reads_the_bytes_in_it_strictly_or_says_where_they_do_
     assert reading.decode(data, "en.txt", "cp1251") == reading.Decoded("Йmile wrote to the Йtat.\n", "cp1251")
     assert reading.decode(data, "en.txt", "windows-1252").text == english
     assert reading.decode(codecs.BOM_UTF8 + b"abc", "x.txt", "utf-8").text == "abc"  # the mark is not text
+    assert reading.decode("Привет".encode("utf-16"), "x.txt", "utf-16-le").text == "Привет"
     with pytest.raises(InputError, match=r"en.txt cannot be read as UTF-8: 0xC9 on line 1 is no character in it"):
         reading.decode(data, "en.txt", "utf-8")
     with pytest.raises(InputError, match="'latin-9x' is not a text encoding Python knows"):
