@@ -316,6 +316,21 @@ _SENTENCE_END_RE = re.compile(r"[。！？]")  # inside a line: a sentence ended
 # a PDF (会议指出：要坚持 / 稳中求进); two in a row are a list of fields, each its own paragraph.
 _FIELD_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}[：:]|[A-ZА-ЯЁ][^\W_]*\.?(?:[ \t]+[^\W_]+\.?){0,3}[ \t]*:)[ \t]*[^\s:：]")
 _FIELD_WIDTH_MAX = 90  # columns: a label and a name, number, date or address
+# A document's label line: an article, section, chapter or annex with its number, alone on its line ("Article 3",
+# "Section II", "Статья 3.", "Приложение 1", "第三条", "附件"), or with a short title ("Article 5 Quality Warranty",
+# "Статья 5. Гарантия качества", "第五条　质量保证"). It is a heading of its own even after a full line of
+# hard-wrapped prose, which would run on into it; prose that a PDF broke before or after such words still joins,
+# as the line before ends open ("in accordance with" / "Article 3") or the line after goes on in lowercase.
+_LABEL_NUMBER = r"(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[A-Z]|(?i:one|two|three|four|five|six|seven|eight|nine|ten))"
+_LABEL_RE = re.compile(
+    rf"^(?:(?:(?i:article|section|chapter|part|annex|appendix|schedule|clause|exhibit|attachment)\s+{_LABEL_NUMBER}"
+    rf"|(?i:annex|appendix|attachment)"
+    rf"|(?i:статья|глава|раздел|часть|пункт|приложение|параграф)\s+(?:№\s*)?{_LABEL_NUMBER}|(?i:приложение)"
+    rf"|§\s*\d{{1,3}}(?:\.\d{{1,3}})*)(?=[\s.:–—]|$)"
+    rf"|第[一二三四五六七八九十百千零〇\d]+[章节条部篇回卷款]|(?:附件|附录|附表|附则)[一二三四五六七八九十\dA-Z]{{0,3}})")
+_LABEL_TITLE_RE = re.compile(  # what may follow the label: a mark, or a mark or space and a short title ending in none
+    r"[.:：．]?|(?:[.:：．]?[ \t\u3000]+(?:[–—][ \t]*)?|[.:：．])"
+    r"(?:[\u4e00-\u9fff]{1,15}|[A-ZА-ЯЁ][^\W\d_]*(?:[ \t]+[^\W\d_]+){0,5})")
 _HEADING_CJK_MAX = 40  # characters
 _HEADING_WORDS_MAX = 12  # words, Latin or Cyrillic
 _TITLE_WORDS_MAX = 40  # a document's first line may be a long title
@@ -325,6 +340,12 @@ def _is_field(text: str) -> bool:
     """A line that looks like a form's field: a short label, a colon and a short value that does not end open."""
     return bool(_FIELD_RE.match(text)) and _width(text) <= _FIELD_WIDTH_MAX and not _SENTENCE_END_RE.search(text) \
         and not _OPEN_END_RE.search(text) and not _ends_in_open_word(text)
+
+
+def _is_label(text: str) -> bool:
+    """A label line: "Article 3", "Статья 3.", "第三条", "附件", alone or with a short title (see _LABEL_RE)."""
+    label = _LABEL_RE.match(text)
+    return bool(label) and _LABEL_TITLE_RE.fullmatch(text, label.end()) is not None and not _ends_in_open_word(text)
 
 
 def _ends_in_open_word(text: str) -> bool:
@@ -442,7 +463,7 @@ def _continues(prev: _Line, nxt: _Line, first: bool, wrap: int | None, whole: fr
         return True
     if _ends_in_open_word(prev.text):
         return True
-    if nxt.indented or prev.field or nxt.field:
+    if nxt.indented or prev.field or nxt.field or _is_label(prev.text) or _is_label(nxt.text):
         return False
     return _runs_on(prev, nxt, first, wrap) or _phrase_across(prev, nxt) in whole
 

@@ -2,10 +2,12 @@
 
 Encoding detection is a small explicit strategy rather than charset-normalizer, which
 misjudges short Chinese and Cyrillic texts: byte-order marks; signatures of binary formats
-(PDF, ZIP/.docx, images); BOM-less UTF-16 when there are NUL bytes; strict UTF-8; then
+(PDF, ZIP/.docx, images); BOM-less UTF-16 when there are NUL bytes; strict UTF-8; English in Windows-1252
+when it reads as one (its accented letters inside Latin words: Émile, École); then
 the legacy codecs GB18030, Big5, cp1251, KOI8-R, MacCyrillic and cp866 (DOS), each decoded strictly and scored on
 one scale by how much the result looks like Chinese or Russian writing. Decoding never
-replaces a character: a text we cannot decode exactly is an error.
+replaces a character: a text we cannot decode exactly is an error. The encoding used is returned with the text
+(`Decoded`), and one the user names (`encoding=`) is used instead of detection.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import codecs
 import os
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from aligner.errors import InputError
@@ -53,6 +56,45 @@ _SIGNATURES = (
 )
 
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a")  # \x1a: DOS end-of-file mark left in old files
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A text and the encoding its bytes were read in, so that a page can show a guess and the user can correct it."""
+
+    text: str
+    encoding: str | None  # a Python codec name ("cp1251"); None for a document (.docx, .pdf …) that stores its text
+
+
+# What the user is shown for each codec the reader picks or is given (keys as codecs.lookup names them).
+_ENCODING_NAMES = {
+    "utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16",
+    "utf-32": "UTF-32", "utf-32-le": "UTF-32", "utf-32-be": "UTF-32", "gb18030": "GB18030 (GBK)", "gbk": "GBK",
+    "gb2312": "GB2312", "big5hkscs": "Big5", "big5": "Big5", "cp950": "Big5", "cp1251": "Windows-1251",
+    "koi8-r": "KOI8-R", "mac-cyrillic": "Mac Cyrillic", "cp866": "DOS Cyrillic (cp866)", "cp1252": "Windows-1252",
+    "iso8859-1": "Latin-1", "iso8859-5": "ISO 8859-5", "ascii": "ASCII",
+}
+
+
+def encoding_name(encoding: str) -> str:
+    """The name a user knows an encoding by: "cp1251" is Windows-1251, "koi8_r" KOI8-R (an unknown one as given)."""
+    try:
+        key = codecs.lookup(encoding).name
+    except LookupError:
+        return encoding
+    return _ENCODING_NAMES.get(key, encoding)
+
+
+def check_encoding(encoding: str) -> str:
+    """`encoding` as Python's codecs know it ("windows-1252" → "cp1252"), or InputError naming a few that are."""
+    try:
+        b"a".decode(encoding)  # LookupError also for codecs that are no text encoding (rot13, base64)
+        return codecs.lookup(encoding).name
+    except UnicodeDecodeError:  # UTF-16 and UTF-32 take whole code units
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(f"{encoding!r} is not a text encoding Python knows; give one such as utf-8, gb18030, big5, "
+                         "cp1251, koi8-r, mac-cyrillic, cp866 or cp1252.") from None
 
 
 def _who(name: str) -> str:
@@ -192,9 +234,6 @@ def plausibility(text: str) -> float:
 # The order breaks ties: cp1251 and MacCyrillic share their lowercase letters, so a text
 # without capitals reads the same in both and is taken as the far commoner cp1251.
 _LEGACY = ("gb18030", "big5hkscs", "cp1251", "koi8_r", "mac_cyrillic", "cp866")  # Big5-HKSCS: Big5 and Hong Kong's
-# Codecs in which the few signs of an English Windows-1252 text (€, —, “”) read as lone Cyrillic
-# capitals ("€100" as "А100"): their reading is taken only when the text is not that English.
-_RARE_LEGACY = frozenset({"mac_cyrillic", "cp866"})
 
 
 def _decode_legacy(data: bytes) -> tuple[str, float, str] | None:
@@ -217,17 +256,24 @@ def _decode_legacy(data: bytes) -> tuple[str, float, str] | None:
 
 MAX_LATIN1_SHARE = 0.1  # accented letters among the letters: English with a few names (Müller, José Núñez)
 _CP1252_SIGNS = set("€‚„…†‡‰‹›‘’“”•–—™£¢¥©®°±§¶·«»¼½¾¹²³¿¡µ\u00a0")
-_LATIN1_LETTER = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]")
+_LATIN1_LETTERS = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ffŠšŽžŒœŸ"  # Latin-1's, and Windows-1252's own (cœur)
+_LATIN1_LETTER = re.compile(f"[{_LATIN1_LETTERS}]")
 _ASCII_LETTER = re.compile("[A-Za-z]")
+# A capital starting a Latin word (Émile, École, État, Ørsted): a name's, which English keeps, so a short text about
+# Émile and Élise has as many as any French one; it is not counted against MAX_LATIN1_SHARE. Russian read as
+# Windows-1252 has no such capital: its words are accented letters throughout (Ïðåçèäåíò).
+_NAME_CAPITAL_RE = re.compile("(?<![^\\W\\d_])[\u00c0-\u00d6\u00d8-\u00deŠŽŒŸ](?=[A-Za-z])")
+# An accented letter with no ASCII letter beside it that English still writes: French "à" as a word (à la carte,
+# vis-à-vis) and a name's initial (É. Durkheim).
+_LONE_LATIN_RE = re.compile("(?<![^\\W\\d_])(?:à(?![^\\W\\d_])|[\u00c0-\u00d6\u00d8-\u00de]\\.)")
 
 
 def _windows_latin(data: bytes) -> str | None:
     """English saved as Windows-1252 (Latin-1 is its subset for letters), or None.
 
-    Tried only when no Chinese or Russian codec reads the bytes plausibly, and taken only for
-    mostly-ASCII text whose few other characters are Latin-1 letters inside Latin words (naïve,
-    façade, Müller) or typographic signs (€, £, “ ”, —): Chinese or Russian bytes read as
-    Windows-1252 are runs of accented letters with no ASCII letter beside them.
+    Taken only for mostly-ASCII text whose few other characters are Latin letters inside Latin words (naïve,
+    façade, Müller, Émile) or typographic signs (€, £, “ ”, —): Chinese or Russian bytes read as Windows-1252 are
+    runs of accented letters with no ASCII letter beside them.
     """
     try:
         text = data.decode("cp1252")
@@ -235,17 +281,34 @@ def _windows_latin(data: bytes) -> str | None:
         return None
     sample = text[:SCORE_SAMPLE_CHARS]
     other = [k for k, c in enumerate(sample) if ord(c) > 0x7F]
-    accented = sum(1 for k in other if _LATIN1_LETTER.match(sample[k]))
+    accented = sum(1 for k in other if _LATIN1_LETTER.match(sample[k])) - len(_NAME_CAPITAL_RE.findall(sample))
     if not other or accented > MAX_LATIN1_SHARE * (accented + len(_ASCII_LETTER.findall(sample))):
         return None
     for k in other:
         c = sample[k]
-        if c in _CP1252_SIGNS:
+        if c in _CP1252_SIGNS or _LONE_LATIN_RE.match(sample, k):
             continue
         beside = sample[max(0, k - 1):k] + sample[k + 1:k + 2]
         if not _LATIN1_LETTER.match(c) or not _ASCII_LETTER.search(beside):
             return None
     return text
+
+
+MIN_ENGLISH_LETTERS = 2  # ASCII letters for each other character of English read over a Russian or Chinese reading
+
+
+def _english_over_legacy(data: bytes) -> bool:
+    """English in Windows-1252 that a Russian or Chinese codec also reads plausibly: read so, its signs are lone
+    Cyrillic capitals ("€100" as "А100" in MacCyrillic), its accented letters Cyrillic letters or Han characters
+    inside Latin words ("Йcole" and "Йmile" in Windows-1251, which reads its quotes and dashes alike; "蓆at" for
+    "État" in GB18030). English is mostly ASCII letters; a Big5 fragment whose second bytes are letters ("®i, ¥[")
+    is not."""
+    text = _windows_latin(data)
+    if text is None:
+        return False
+    sample = text[:SCORE_SAMPLE_CHARS]
+    other = sum(1 for c in sample if ord(c) > 0x7F)
+    return len(_ASCII_LETTER.findall(sample)) >= MIN_ENGLISH_LETTERS * other
 
 
 # --- English in MacCyrillic ------------------------------------------------------
@@ -293,7 +356,7 @@ def _looks_like_text(c: str) -> bool:
 MIN_UTF16_TEXT_SHARE = 0.9
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
+def _utf16_without_bom(data: bytes) -> Decoded | None:
     """Decode BOM-less UTF-16 when its NUL bytes say so, else None.
 
     ASCII characters (spaces, digits, line breaks) in UTF-16 have a NUL high byte, so
@@ -303,7 +366,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     """
     if len(data) % 2:
         return None
-    best: tuple[float, str] | None = None
+    best: tuple[float, Decoded] | None = None
     for codec in ("utf-16-le", "utf-16-be"):
         try:
             text = data.decode(codec)
@@ -312,36 +375,36 @@ def _utf16_without_bom(data: bytes) -> str | None:
         sample = text[:SCORE_SAMPLE_CHARS]
         share = sum(1 for c in sample if _looks_like_text(c)) / max(1, len(sample))
         if share >= MIN_UTF16_TEXT_SHARE and (best is None or share > best[0]):
-            best = (share, text)
+            best = (share, Decoded(text, codec))
     return None if best is None else best[1]
 
 
 # --- public ------------------------------------------------------------------------
 
 
-def _finish(text: str, name: str) -> str:
+def _finish(text: str, name: str, encoding: str) -> Decoded:
     if not text.strip():
         raise InputError(f"{_who(name)} contains only whitespace; give a file with the text to align.")
     if "\x00" in text or _control_share(text) > MAX_CONTROL_SHARE:
         raise _binary_error(name)
-    return text
+    return Decoded(text, encoding)
 
 
 MAX_NUL_SHARE = 0.05  # NULs in a damaged text; UTF-32 (unsupported without its BOM) has three in four bytes
 
 
-def _text_with_nuls(data: bytes, name: str) -> str:
+def _text_with_nuls(data: bytes, name: str) -> Decoded:
     """A text file with NUL bytes that is not UTF-16: NULs only at its end (a file a program made at
     its full size and stopped writing) are left out, as a byte-order mark is; NULs inside the text
     (a program or a disk damaged it) are an error saying where, since what they stand for is lost.
     Data that is no text without its NULs either is binary."""
     body = data.rstrip(b"\x00")
     if body and b"\x00" not in body:
-        return decode_bytes(body, name)
+        return decode(body, name)
     if body.count(b"\x00") > MAX_NUL_SHARE * len(body):  # UTF-32 or binary data, not a text damaged here and there
         raise _binary_error(name)
     try:
-        decode_bytes(data.replace(b"\x00", b""), name)
+        decode(data.replace(b"\x00", b""), name)
     except InputError:
         raise _binary_error(name) from None
     first, count = data.index(b"\x00"), data.count(b"\x00")
@@ -386,21 +449,39 @@ def _refuse_stray_bytes(data: bytes, name: str) -> None:
                      "from a file in another encoding?); correct the text there (an editor shows �) and try again.")
 
 
-def decode_bytes(data: bytes, name: str = "") -> str:
-    """Decode a text file's bytes exactly, or raise InputError saying what is wrong and what to do.
+def _as_given(data: bytes, name: str, encoding: str) -> Decoded:
+    """`data` read in the encoding the user named (a wrong guess corrected), strictly: a byte that does not
+    belong to it is an error saying where, not a character replaced unseen."""
+    codec = check_encoding(encoding)
+    try:  # a byte-order mark is no part of the text, as when the encoding is detected
+        return _finish(data.decode(codec).removeprefix("\ufeff"), name, codec)
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        shown = " ".join(f"0x{byte:02X}" for byte in error.object[error.start:error.end])
+        raise InputError(f"{_who(name)} cannot be read as {encoding_name(codec)}: {shown} on line {line} is no "
+                         "character in it; choose another encoding, or let it be detected.") from None
+
+
+def decode(data: bytes, name: str = "", encoding: str | None = None) -> Decoded:
+    """Decode a text file's bytes exactly, with the encoding found, or raise InputError saying what is wrong and
+    what to do. `encoding` (a codec name: "cp1252", "koi8-r") reads them in that one instead of detecting it.
 
     Supported: UTF-8 (with or without BOM), UTF-16 and UTF-32 with a BOM, UTF-16 without
-    one, GB18030/GBK/GB2312, Big5, cp1251, KOI8-R, MacCyrillic and cp866, and, when none of those reads it, English
-    in MacCyrillic (`_mac_english`) or Windows-1252 / Latin-1 (`_windows_latin`). The BOM is not part of the text;
-    line endings are kept as they are, since every offset refers to this text.
+    one, GB18030/GBK/GB2312, Big5, cp1251, KOI8-R, MacCyrillic and cp866, and English in MacCyrillic
+    (`_mac_english`) when none of the others reads it, or Windows-1252 / Latin-1 (`_windows_latin`), whose test
+    is strict enough to come before theirs (their readings of it put Cyrillic letters or Han characters inside Latin
+    words: "Йcole" for "École"). The BOM is not part of the text; line endings are kept as they are, since every
+    offset refers to this text.
     """
     check_text_size(data[:SNIFF_BYTES], len(data), name)
     if not data:
         raise InputError(f"{_who(name)} is empty; give a file with the text to align.")
+    if encoding:
+        return _as_given(data, name, encoding)
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
-                return _finish(data[len(bom):].decode(codec), name)
+                return _finish(data[len(bom):].decode(codec), name, codec)
             except UnicodeDecodeError as e:
                 raise InputError(
                     f"{_who(name)} starts with a {label} byte-order mark but is not valid {label} "
@@ -410,24 +491,27 @@ def decode_bytes(data: bytes, name: str = "") -> str:
         if data.startswith(signature):
             raise _binary_error(name, what, todo)
     if b"\x00" in data:  # no text encoding but UTF-16/32 has NUL bytes
-        text = _utf16_without_bom(data)
-        if text is None:
+        found16 = _utf16_without_bom(data)
+        if found16 is None:
             return _text_with_nuls(data, name)
-        return _finish(text, name)
+        return _finish(found16.text, name, found16.encoding)
     try:
-        return _finish(data.decode("utf-8"), name)
+        return _finish(data.decode("utf-8"), name, "utf-8")
     except UnicodeDecodeError:
         pass
     found = _decode_legacy(data)
-    if found is not None and found[2] in _RARE_LEGACY and _windows_latin(data) is not None:
-        found = None  # English with a € or a dash, not Russian from an old Mac or DOS
+    if found is not None and _english_over_legacy(data):
+        found = None
     if found is None or found[1] < MIN_PLAUSIBILITY:
-        text = _utf16_without_bom(data)  # UTF-16 text with no ASCII character has no NUL either
-        if text is not None:
-            return _finish(text, name)
-        text = _mac_english(data) or _windows_latin(data)  # English from an old Mac; with a few accents or a €
-        if text is not None:
-            return _finish(text, name)
+        found16 = _utf16_without_bom(data)  # UTF-16 text with no ASCII character has no NUL either
+        if found16 is not None:
+            return _finish(found16.text, name, found16.encoding)
+        mac = _mac_english(data)  # English from an old Mac
+        if mac is not None:
+            return _finish(mac, name, "mac_cyrillic")
+        latin = _windows_latin(data)  # English with a few accents or a €
+        if latin is not None:
+            return _finish(latin, name, "cp1252")
         if found is None and _control_share(data.decode("latin-1")) > MAX_CONTROL_SHARE:
             raise _binary_error(name)
         _refuse_stray_bytes(data, name)
@@ -435,7 +519,12 @@ def decode_bytes(data: bytes, name: str = "") -> str:
             f"{_who(name)} is not in an encoding aligner can read (UTF-8, UTF-16, GB18030, Big5, "
             "cp1251, KOI8-R, MacCyrillic, cp866, Windows-1252 for English); open it in an editor and save it as UTF-8."
         )
-    return _finish(found[0], name)
+    return _finish(found[0], name, found[2])
+
+
+def decode_bytes(data: bytes, name: str = "", encoding: str | None = None) -> str:
+    """The text of `decode`."""
+    return decode(data, name, encoding).text
 
 
 # --- files -------------------------------------------------------------------------
@@ -457,10 +546,24 @@ def _held_to_limit(text: str, path: Path) -> str:
     return text
 
 
-def read_file(path: str | Path) -> str:
+def read_file(path: str | Path, encoding: str | None = None) -> str:
     """The text of a .txt, .md, .srt, .docx, .doc, .odt, .rtf, .pdf, .epub, .html or .mhtml file, or InputError
-    naming the file. A .doc is recognised by its content too (an OLE file with a WordDocument stream)."""
-    path = Path(path)
+    naming the file. A .doc is recognised by its content too (an OLE file with a WordDocument stream).
+    `encoding` reads a plain-text file in that encoding instead of the one detected."""
+    return read_decoded(path, encoding).text
+
+
+def read_decoded(path: str | Path, encoding: str | None = None) -> Decoded:
+    """`read_file`'s text with the encoding a plain-text file was read in (None for a document: .docx, .pdf …)."""
+    read = _read(Path(path), encoding)
+    if encoding and read.encoding is None:
+        raise InputError(f"{path} is a document, which records its own encoding; an encoding is given for a plain-text "
+                         "file only (.txt, .md, .srt).")
+    return read
+
+
+def _read(path: Path, encoding: str | None) -> Decoded:
+    """The text of the file at `path`, decoded in `encoding` if it is plain text and that is given."""
     if str(path).startswith("~"):  # ~/corpus/zh.txt from Python, where no shell expands it
         path = path.expanduser()
     try:
@@ -482,20 +585,20 @@ def read_file(path: str | Path) -> str:
             check_size(size, str(path), MAX_DOCUMENT_BYTES)
             from aligner.formats.pdf import pdf_text
 
-            return _held_to_limit(pdf_text(path), path)
+            return Decoded(_held_to_limit(pdf_text(path), path), None)
         if suffix == ".epub" or (_starts_with(path, ZIP_SIGNATURE) and is_epub(path)):
             check_size(size, str(path), MAX_DOCUMENT_BYTES)
-            return _held_to_limit(epub_text(path), path)
+            return Decoded(_held_to_limit(epub_text(path), path), None)
         page = page_kind(path, suffix)
         if page:
             check_size(size, str(path), MAX_DOCUMENT_BYTES)
             from aligner.formats.web import html_text, mhtml_text
 
             read = mhtml_text if page == "mhtml" else html_text
-            return _held_to_limit(read(path.read_bytes(), str(path)), path)
+            return Decoded(_held_to_limit(read(path.read_bytes(), str(path)), path), None)
         if _starts_with(path, OLE_SIGNATURE) and (suffix == ".doc" or is_word97(path)):
             check_size(size, str(path), MAX_DOCUMENT_BYTES)  # pictures are kept inside the file too
-            return _held_to_limit(doc_text(path), path)
+            return Decoded(_held_to_limit(doc_text(path), path), None)
         if size > MAX_BYTES:
             with path.open("rb") as handle:
                 check_text_size(handle.read(SNIFF_BYTES), size, str(path))
@@ -503,32 +606,38 @@ def read_file(path: str | Path) -> str:
             text = rtf_text(path, path.read_bytes())
             if not text.strip():
                 raise InputError(f"{path} has no text; give a document with the text to align.")
-            return text
+            return Decoded(text, None)
         zipped = _starts_with(path, ZIP_SIGNATURE)
         if (suffix == ".odt" and not (zipped and is_docx(path))) or (zipped and is_odt(path)):
-            return odt_text(path)
+            return Decoded(odt_text(path), None)
         if suffix == ".docx" or (zipped and is_docx(path)):  # by content whatever the name: .doc, .odt, .txt
             text = docx_text(path)
             if not text.strip():
                 raise InputError(f"{path} has no text in its paragraphs; give a document with the text to align.")
-            return text
+            return Decoded(text, None)
         office = office_kind(path) if zipped else None
         if office:
             raise InputError(f"{path} is {office[0]}; {office[1]}.")
         data = path.read_bytes()
     except PermissionError:
         raise InputError(f"{path} cannot be read (permission denied); check its permissions.") from None
-    text = decode_bytes(data, str(path))
+    read = decode(data, str(path), encoding)
     if suffix == ".srt":
-        text = srt_text(text)
+        text = srt_text(read.text)
         if not text.strip():
             raise InputError(f"{path} has no subtitle text; give an .srt file with cues.")
-    return text
+        return Decoded(text, read.encoding)
+    return read
 
 
-def read_bytes(data: bytes, name: str) -> str:
+def read_bytes(data: bytes, name: str, encoding: str | None = None) -> str:
     """The text of a file given as bytes (an upload, a download), read by its name's extension."""
-    return from_copy(data, name, read_file)
+    return read_bytes_decoded(data, name, encoding).text
+
+
+def read_bytes_decoded(data: bytes, name: str, encoding: str | None = None) -> Decoded:
+    """`read_bytes`' text with the encoding it was read in (see `read_decoded`)."""
+    return from_copy(data, name, lambda path: read_decoded(path, encoding))
 
 
 def from_copy(data: bytes, name: str, reader):

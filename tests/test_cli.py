@@ -145,6 +145,27 @@ def test_a_text_piped_into_stdin_is_read_for_a_dash_in_any_encoding(runner, tmp_
     assert "not from stdin ('-')" in _error_line(check, 2)
 
 
+def test_an_encoding_given_for_a_side_overrides_the_one_detected(runner, tmp_path):
+    """A Russian title saved as Windows-1251 reads as GB18030 ("蜒研" for "СССР"): too short to tell; the user says."""
+    zh = tmp_path / "zh.txt"
+    zh.write_text("苏联\n", encoding="utf-8")
+    ru = tmp_path / "ru.txt"
+    ru.write_bytes("СССР\n".encode("cp1251"))
+    guessed = runner.invoke(main, ["align", "-q", str(zh), str(ru)])
+    assert "Both" in _error_line(guessed) and "are Chinese" in _error_line(guessed)
+    out = tmp_path / "pairs.json"
+    given = runner.invoke(main, ["align", "-q", str(zh), str(ru), "--target-encoding", "windows-1251", "-o", str(out)])
+    assert given.exit_code == 0, given.output
+    assert json.loads(out.read_text(encoding="utf-8"))["target"]["text"] == "СССР\n"
+    piped = runner.invoke(main, ["align", "-q", str(zh), "-", "--target-encoding", "cp1251"], input="СССР\n".encode("cp1251"))
+    assert piped.exit_code == 0 and "СССР" in piped.output, piped.output
+    wrong = runner.invoke(main, ["align", "-q", str(zh), str(ru), "--target-encoding", "utf-8"])
+    assert "ru.txt cannot be read as UTF-8: 0xD1 on line 1 is no character in it" in _error_line(wrong)
+    document = runner.invoke(main, ["align", "-q", str(ZH), str(ROOT / "tests" / "data" / "joint-statement.en.odt"),
+                                    "--target-encoding", "cp1252"])
+    assert "joint-statement.en.odt is a document, which records its own encoding" in _error_line(document)
+
+
 def test_listing_on_stdout_shows_both_languages(runner):
     result = runner.invoke(main, ["align", "-q", str(ZH), str(EN)])
     assert result.exit_code == 0, result.output
@@ -281,6 +302,10 @@ def test_the_review_page_refuses_uploads_over_the_readers_limit():
     (["align", str(ZH), str(RU), "--target-lang", "fr"], "'fr' is not one of 'ru', 'en'"),
     (["align", "--bogus", str(ZH), str(RU)], "No such option '--bogus'"),
     (["align", str(ZH), str(RU), str(EN), "--target-lang", "en"], "--target-lang is for two files"),  # was ignored
+    (["align", str(ZH), str(RU), "--target-encoding", "klingon"], "'klingon' is not a text encoding"),
+    (["align", str(ZH), str(RU), "--target-encoding", "rot13"], "'rot13' is not a text encoding"),
+    (["align", str(ZH), str(RU), str(EN), "--zh-encoding", "gbk"], "--zh-encoding and --target-encoding are for two"),
+    (["align", str(ZH), "https://example.org/en.html", "--target-encoding", "cp1252"], "is a web address"),
     (["evaluate", "no-such-folder"], "'no-such-folder' does not exist"),
     (["allign", str(ZH), str(RU)], "No such command 'allign'"),
 ])

@@ -353,3 +353,62 @@ def test_label_lines_in_prose_broken_by_a_pdf_still_join():
     text = "会议指出：要坚持稳中求进\n工作总基调。\nNote: the figures below are\nprovisional.\nParty A: Beijing Huaxin,\nPart B.\n"
     assert _paragraphs(text) == ["会议指出：要坚持稳中求进\n工作总基调。", "Note: the figures below are\nprovisional.",
                                  "Party A: Beijing Huaxin,\nPart B."]
+
+
+def _hard_wrapped(parts: list[str], width: int, lang: str) -> str:
+    """A document as a PDF copy or plain-text export gives it: each paragraph wrapped at `width` columns (Chinese at
+    `width` characters), its label lines ("Article 3") as they are, no blank lines."""
+    import textwrap
+
+    lines = []
+    for part in parts:
+        if part in _LABELS:
+            lines.append(part)
+        elif lang == "zh":
+            lines += [part[k:k + width] for k in range(0, len(part), width)]
+        else:
+            lines += textwrap.wrap(part, width)
+    return "\n".join(lines) + "\n"
+
+
+LABELLED = {  # prose, a label alone on its line, prose: a contract's articles as hard-wrapped text has them
+    "en": ["The Parties, desiring to strengthen their economic cooperation and to promote trade between the two "
+           "countries, have agreed on the following terms and conditions:", "Article 3",
+           "The Seller shall deliver the goods to the Buyer within thirty days of the date on which this Contract is "
+           "signed by both of the Parties.", "Section II General Provisions",
+           "The Buyer shall pay for the goods by irrevocable letter of credit opened in favour of the Seller with a "
+           "bank acceptable to the Seller."],
+    "ru": ["Стороны, стремясь укрепить экономическое сотрудничество и содействовать развитию торговли между двумя "
+           "странами, договорились о нижеследующем:", "Статья 3",
+           "Продавец обязуется поставить товар покупателю в течение тридцати дней с даты подписания настоящего "
+           "договора обеими сторонами.", "Приложение 1",
+           "Покупатель оплачивает товар безотзывным аккредитивом, открытым в пользу продавца в банке, приемлемом "
+           "для продавца."],
+    "zh": ["甲乙双方本着平等互利的原则，为加强两国之间的经济合作与贸易往来，经友好协商，就设备采购事宜达成如下协议：", "第三条",
+           "卖方应在合同签订之日起三十日内向买方交付全部货物，并提供相关的技术文件和质量证明，买方应在收到货物后十日内组织验收。", "附件",
+           "本合同附件为合同不可分割的组成部分，与合同正文具有同等法律效力，双方应共同遵守执行，未尽事宜由双方另行协商解决。"],
+}
+_LABELS = {"Article 3", "Section II General Provisions", "Статья 3", "Приложение 1", "第三条", "附件"}
+
+
+@pytest.mark.parametrize("lang, width", [("en", 34), ("en", 60), ("ru", 30), ("ru", 66), ("zh", 20), ("zh", 26)])
+def test_a_label_line_between_paragraphs_of_hard_wrapped_prose_is_a_paragraph_of_its_own(lang, width):
+    """A full line before "Article 3" ran on into it (one sentence "…as follows: Article 3"), and a label as wide as
+    a narrow column's lines ran on into the paragraph after it; each paragraph's own broken lines still join."""
+    parts = LABELLED[lang]
+    text = _hard_wrapped(parts, width, lang)
+    assert [("" if lang == "zh" else " ").join(p.split()) for p in _paragraphs(text)] == parts
+    sentences = [s.text for s in segment(text, lang)]
+    assert all(label in sentences for label in _LABELS & set(parts))
+
+
+def test_prose_broken_before_or_after_an_articles_name_still_joins():
+    """ "in accordance with / Article 3 / of this Contract": the line before ends open, the one after goes on in
+    lowercase; the label-like line is inside a sentence."""
+    text = ("The Seller shall deliver the goods to the Buyer in accordance with\nArticle 3\nof this Contract, "
+            "within thirty days of its signing.\nПродавец поставляет товар в соответствии со\nСтатья 3\nнастоящего "
+            "договора в течение тридцати дней.\n")
+    assert _paragraphs(text) == [
+        "The Seller shall deliver the goods to the Buyer in accordance with\nArticle 3\nof this Contract, within "
+        "thirty days of its signing.",
+        "Продавец поставляет товар в соответствии со\nСтатья 3\nнастоящего договора в течение тридцати дней."]

@@ -156,6 +156,88 @@ def test_chinese_and_russian_legacy_files_are_not_read_as_windows_1252(text, cod
     assert decode_bytes(text.encode(codec), "x.txt") == text
 
 
+SAMPLE_EN = (Path(__file__).resolve().parents[1] / "texts" / "joint-statement.en.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text", [
+    "“État” means “state”.",  # Windows-1251 reads its quotes alike and scored them as Russian's: "“Йtat”"
+    "Émile and Éric went to the École; Élise stayed.\n",  # four names' capitals were "too many accents"
+    "É. Durkheim wrote about the État.\n",  # an initial, with no letter beside it
+    "Dinner was à la carte, vis-à-vis the École. Œuvres complètes.\n",
+    "The report of the État was read out at the École.\n",  # "蓆at" in GB18030
+    # a long text from Word (smart apostrophes) by Émile Durand: read as Windows-1251, "Йmile Durand, Йcole"
+    "Note by Émile Durand, École des hautes études, for the État’s archive\n\n" + SAMPLE_EN.replace("'", "’"),
+], ids=["quotes", "names", "initial", "a la", "gb18030", "long"])
+def test_english_with_french_names_in_windows_1252_is_read_as_windows_1252(text):
+    read = reading.decode(text.encode("cp1252"), "en.txt")
+    assert (read.text, read.encoding) == (text, "cp1252")
+
+
+@pytest.mark.parametrize("text", [
+    "Итого: 1 200 000 руб.",
+    "ООО «Ромашка», ИНН 7701234567",
+    "Компания Apple представила iPhone 15 — «новинку года».",
+    "Счёт № 15 от 12.03.2024, Москва",
+])
+def test_russian_with_few_letters_in_windows_1251_is_still_read_as_windows_1251(text):
+    read = reading.decode(text.encode("cp1251"), "ru.txt")
+    assert (read.text, read.encoding) == (text, "cp1251")
+
+
+def test_french_in_windows_1252_is_read_and_then_refused_as_french():
+    """Read as Windows-1252, a French text gets the language check's message, not "save it as UTF-8"."""
+    from aligner.errors import LanguageError
+    from aligner.pipeline import load_document
+
+    french = ("Le président de la République a reçu hier à l'Élysée le Premier ministre. Les deux hommes ont évoqué "
+              "la situation économique du pays et les réformes prévues pour l'année prochaine. Selon l'entourage du "
+              "chef de l'État, la rencontre a duré près de deux heures.")
+    assert reading.decode(french.encode("cp1252"), "fr.txt").text == french
+    with pytest.raises(LanguageError, match="fr.txt looks like French"):
+        load_document(french.encode("cp1252"), name="fr.txt")
+
+
+@pytest.mark.parametrize("data, encoding, shown", [
+    (RUSSIAN.encode("utf-8"), "utf-8", "UTF-8"),
+    (codecs.BOM_UTF8 + RUSSIAN.encode("utf-8"), "utf-8", "UTF-8"),
+    (RUSSIAN.encode("utf-16"), "utf-16-le", "UTF-16"),
+    (RUSSIAN.encode("utf-16-be"), "utf-16-be", "UTF-16"),
+    (RUSSIAN.encode("cp1251"), "cp1251", "Windows-1251"),
+    (RUSSIAN.encode("koi8_r"), "koi8_r", "KOI8-R"),
+    (RUSSIAN.encode("mac_cyrillic"), "mac_cyrillic", "Mac Cyrillic"),
+    (RUSSIAN.encode("cp866"), "cp866", "DOS Cyrillic (cp866)"),
+    (SEED.encode("gbk"), "gb18030", "GB18030 (GBK)"),
+    (TRADITIONAL.encode("big5"), "big5hkscs", "Big5"),
+    ("It’s the “Belt and Road”.".encode("mac_cyrillic"), "mac_cyrillic", "Mac Cyrillic"),
+    ("Émile’s École".encode("cp1252"), "cp1252", "Windows-1252"),
+])
+def test_the_encoding_a_text_was_read_in_is_reported_by_the_name_users_know(data, encoding, shown):
+    read = reading.decode(data, "x.txt")
+    assert read.encoding == encoding and reading.encoding_name(read.encoding) == shown
+
+
+def test_an_encoding_given_reads_the_bytes_in_it_strictly_or_says_where_they_do_not_fit(tmp_path):
+    english = "Émile wrote to the État.\n"
+    data = english.encode("cp1252")
+    assert reading.decode(data, "en.txt", "cp1251") == reading.Decoded("Йmile wrote to the Йtat.\n", "cp1251")
+    assert reading.decode(data, "en.txt", "windows-1252").text == english
+    assert reading.decode(codecs.BOM_UTF8 + b"abc", "x.txt", "utf-8").text == "abc"  # the mark is not text
+    assert reading.decode("Привет".encode("utf-16"), "x.txt", "utf-16-le").text == "Привет"
+    with pytest.raises(InputError, match=r"en.txt cannot be read as UTF-8: 0xC9 on line 1 is no character in it"):
+        reading.decode(data, "en.txt", "utf-8")
+    with pytest.raises(InputError, match="'latin-9x' is not a text encoding Python knows"):
+        reading.decode(data, "en.txt", "latin-9x")
+    srt = tmp_path / "film.srt"
+    srt.write_bytes("1\n00:00:01,000 --> 00:00:02,000\nПривет, мир.\n".encode("cp1251"))
+    assert reading.read_decoded(srt).encoding == "cp1251"
+    assert reading.read_bytes_decoded(data, "en.txt", "cp1252") == reading.Decoded(english, "cp1252")
+    document = tmp_path / "statement.docx"
+    document.write_bytes(_docx_bytes())
+    assert reading.read_decoded(document) == reading.Decoded("双方认为。", None)
+    with pytest.raises(InputError, match="statement.docx is a document, which records its own encoding"):
+        reading.read_file(document, "gbk")
+
+
 def test_broken_utf8_after_a_bom_is_refused_not_replaced():
     with pytest.raises(InputError, match="UTF-8 byte-order mark but is not valid UTF-8"):
         decode_bytes(codecs.BOM_UTF8 + "双方".encode("utf-8") + b"\xff\xfe\xfd", "x.txt")

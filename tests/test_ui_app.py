@@ -421,6 +421,49 @@ def test_uploading_english_realigns_and_a_binary_file_gets_a_clear_error():
     assert work(at).alignment.target.name == "statement.en.txt"  # the last good alignment stays
 
 
+def test_the_encoding_a_file_was_read_in_is_shown_and_can_be_chosen_instead():
+    """An upload read in another encoding than UTF-8 says which, over the pairs and on its box; "Read as" reads it
+    again in the one the reviewer chooses, where the guess was wrong."""
+    at = opened()
+    english = (TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8").replace("Beijing", "École de Pékin")
+    at.file_uploader(key="tgt_file").upload("statement.en.txt", english.encode("cp1252"), "text/plain")
+    at.run()
+    assert next(box for box in at.selectbox if box.label == "Read as").value == "detected"
+    at.button(key="align").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert work(at).alignment.target.text == english
+    assert any("statement.en.txt read as Windows-1252" in c.value for c in at.caption), [c.value for c in at.caption]
+    assert any(t.label == "The translation text, read from statement.en.txt as Windows-1252" for t in at.text_area)
+    next(box for box in at.selectbox if box.label == "Read as").set_value("cp1251")
+    at.button(key="align").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "Йcole de Pйkin" in work(at).alignment.target.text
+    assert any("statement.en.txt read as Windows-1251" in c.value for c in at.caption)
+
+    # a Russian title in Windows-1251 is too short to tell from GB18030; read as the reviewer says
+    at.file_uploader(key="tgt_file").upload("title.ru.txt", "СССР\n".encode("cp1251"), "text/plain")
+    at.button(key="align").click().run()
+    assert any("are Chinese" in e.value for e in at.error), [e.value for e in at.error]
+    next(box for box in at.selectbox if box.label == "Read as").set_value("cp1251")
+    at.button(key="align").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert work(at).alignment.target.text == "СССР\n"
+
+
+def test_a_document_upload_or_a_utf8_text_has_no_encoding_to_show():
+    at = opened()
+    data = Path(__file__).parent / "data"
+    at.file_uploader(key="tgt_file").upload("statement.en.odt", (data / "joint-statement.en.odt").read_bytes(),
+                                            "application/vnd.oasis.opendocument.text")
+    at.file_uploader(key="zh_file").upload("statement.zh.txt", (TEXTS / "joint-statement.zh.txt").read_bytes(),
+                                           "text/plain")
+    at.run()
+    assert [box.label for box in at.selectbox].count("Read as") == 1  # the .txt's: an .odt stores its own
+    at.button(key="align").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert not any("read as" in c.value for c in at.caption), [c.value for c in at.caption]
+
+
 def test_uploaded_pdfs_are_aligned_from_their_text_layer():
     at = opened()
     data = Path(__file__).parent / "data"

@@ -24,7 +24,7 @@ from ui import autosave, state, unsaved  # noqa: E402
 from ui.correct_panel import correction_panel  # noqa: E402
 from ui.downloads import FORMATS, export_payload, file_name, project_payload, settled, status_downloads  # noqa: E402
 from ui.inputs import (  # noqa: E402
-    LANG_CHOICES, Inputs, page_message, sample_inputs, show_in_panel, take_sample_request,
+    LANG_CHOICES, Inputs, page_message, read_as_note, sample_inputs, show_in_panel, take_sample_request,
     texts_panel,
 )
 from ui.pairs_table import legend_html  # noqa: E402
@@ -272,7 +272,7 @@ def three_way_main(result) -> None:
                        [result.alignments[label].target.name or label for label in result.labels])
     st.caption(f"{names} · {len(result.source)} + " + " + ".join(
         str(len(result.alignments[label].target)) for label in result.labels) +
-        " sentences · three columns pivoted on the Chinese",
+        f" sentences · three columns pivoted on the Chinese{read_as_note(st.session_state[state.INPUTS])}",
         help=f"Sentences compared with the encoder {result.alignments[result.labels[0]].model} (another can be "
              "chosen under Your texts).")
     for label in result.labels:
@@ -397,8 +397,8 @@ def main() -> None:
     a = state.work().alignment
     with st.container():  # what is said about this alignment, in one slot too
         # the encoder's name is the aligner's business: on hover, not a second line on a laptop screen
-        st.caption(f"{a.source.name or 'Chinese'} ↔ {a.target.name or 'translation'} · {language_line(a)} · "
-                   f"{len(a.source)} + {len(a.target)} sentences",
+        st.caption(f"{a.source.name or 'Chinese'} ↔ {a.target.name or 'translation'} · {language_line(a)}"
+                   f"{read_as_note(st.session_state[state.INPUTS])} · {len(a.source)} + {len(a.target)} sentences",
                    help=f"Sentences compared with the encoder {a.model} (another can be chosen under Your texts).")
         show_warnings(a)
         if st.session_state[state.INPUTS] in (sample_inputs("ru"), sample_inputs("en")):

@@ -9,7 +9,7 @@ import streamlit as st
 from aligner.errors import InputError
 from aligner.fetch import is_url, read_url
 from aligner.glossary import glossary_from_bytes
-from aligner.reading import READABLE_SUFFIXES, read_bytes
+from aligner.reading import READABLE_SUFFIXES, encoding_name, read_bytes_decoded
 from aligner.tables import TABLE_SUFFIXES
 from aligner.types import Term
 
@@ -22,6 +22,10 @@ LANG_CHOICES = {"auto-detect": None, "Russian": "ru", "English": "en"}
 DEFAULT_ENCODER = "Offline default (multilingual-e5-small)"
 CUSTOM_ENCODER = "sentence-transformers model (name or path)"
 PASTED_NAMES = ("Chinese text", "translation", "second translation")  # what messages call a pasted text
+# The encodings a plain-text upload can be read in instead of the one detected ("Read as"), by the names users know.
+DETECTED = "detected"  # the "Read as" choice that leaves the encoding to detection (a selectbox's None is no choice)
+READ_AS = (DETECTED, "utf-8", "gb18030", "big5hkscs", "cp1251", "koi8_r", "mac_cyrillic", "cp866", "cp1252", "utf-16")
+PLAIN_TEXT_SUFFIXES = (".txt", ".md", ".srt")  # documents (.docx, .pdf …) store their own encoding
 
 
 def page_message(message: str) -> str:
@@ -47,6 +51,10 @@ class Inputs:
     tgt2_name: str = ""
     tgt2_lang: str | None = None
     glossary: tuple[Term, ...] = ()  # terms each pair must render (`term` flags)
+    # the encoding each side's plain-text file was read in (None: pasted, a document or a web page), shown on the page
+    zh_encoding: str | None = None
+    tgt_encoding: str | None = None
+    tgt2_encoding: str | None = None
 
     @property
     def three_way(self) -> bool:
@@ -99,39 +107,71 @@ def take_sample_request() -> Inputs | None:
     return st.session_state.pop(SAMPLE_REQUEST, None)
 
 
-def _side(column, label: str, key: str, default_text: str, default_name: str = ""):
-    """One side's widgets; returns a function giving (text, name): an upload wins over a web
+def shown_encoding(encoding: str | None) -> str:
+    """The encoding a text was read in, as the page names it: "" for plain UTF-8 (or none), which needs no word."""
+    return "" if encoding in (None, "utf-8") else encoding_name(encoding)
+
+
+def read_as_note(inputs: Inputs) -> str:
+    """" · en.txt read as Windows-1252" for the line over the pairs: a file read in another encoding than UTF-8, so
+    a wrong guess (an English file read as Windows-1251 shows Cyrillic) is seen, and set right under Your texts."""
+    sides = ((inputs.zh_name, inputs.zh_encoding), (inputs.tgt_name, inputs.tgt_encoding),
+             (inputs.tgt2_name, inputs.tgt2_encoding))
+    return "".join(f" · {name} read as {shown_encoding(encoding)}" for name, encoding in sides if shown_encoding(encoding))
+
+
+def _read_as(column, key: str, upload) -> str | None:
+    """The "Read as" box of a plain-text upload: None (detect the encoding) or the one chosen. Keyed by the upload,
+    so that another file starts from detection. (The encoding found is named over the file's text, not in the box:
+    the browser kept showing an option's first wording after it changed.)"""
+    if Path(upload.name).suffix.lower() not in PLAIN_TEXT_SUFFIXES:
+        return None
+    chosen = column.selectbox(
+        "Read as", READ_AS, key=f"{key}_encoding_{upload.file_id}",
+        format_func=lambda codec: DETECTED if codec == DETECTED else encoding_name(codec),
+        help="The encoding the file is read in when you press Align, named over its text once read. If the text "
+             "shows the wrong letters (Cyrillic in an English file, say), choose the right one.")
+    return None if chosen == DETECTED else chosen
+
+
+def _side(column, label: str, key: str, default_text: str, default_name: str = "", default_encoding: str | None = None):
+    """One side's widgets; returns a function giving (text, name, encoding): an upload wins over a web
     address, and both over the text box.
 
     Reading waits for the Align button, so a large upload is not re-read on every click. While a
-    file or an address is given, the box shows the text read from it once aligned, not an older text.
+    file or an address is given, the box shows the text read from it once aligned, not an older text,
+    and names the encoding it was read in (if not UTF-8).
     """
     upload = column.file_uploader(f"{label}: upload a file", type=UPLOAD_TYPES, key=f"{key}_file")
+    read_as = _read_as(column, key, upload) if upload is not None else None
     address = column.text_input("…or give its web address", key=f"{key}_url", placeholder="https://",
                                 help="A web page (its article is taken, without the site's menus) or a PDF")
     noun = label if label == "Chinese" else label.lower()  # a language name keeps its capital
     source = upload.name if upload is not None else address.strip()
     if source:
         aligned = default_text if default_name == source else ""
-        column.text_area(f"The {noun} text, read from {source}", value=aligned, height=180, disabled=True,
+        encoding = shown_encoding(default_encoding) if aligned else ""
+        column.text_area(f"The {noun} text, read from {source}" + (f" as {encoding}" if encoding else ""),
+                         value=aligned, height=180, disabled=True,
                          placeholder=f"Read from {source} when you press Align (remove it to paste a text).",
                          help="The file or web address is used, not a pasted text.")
         pasted = ""
     else:
         pasted = column.text_area(f"…or paste the {noun} text", value=default_text, height=180, key=f"{key}_text")
     if upload is not None:
-        def read() -> tuple[str, str]:
+        def read() -> tuple[str, str, str | None]:
             with st.spinner(f"Reading {upload.name}…"):  # a long PDF takes a few seconds
-                return read_bytes(upload.getvalue(), upload.name), upload.name
+                decoded = read_bytes_decoded(upload.getvalue(), upload.name, read_as)
+                return decoded.text, upload.name, decoded.encoding
         return read
     if address.strip():
-        def fetch() -> tuple[str, str]:
+        def fetch() -> tuple[str, str, str | None]:
             if not is_url(address):
                 raise InputError(f"{address.strip()} is not a web address; it must start with https:// or http://.")
             with st.spinner(f"Fetching {address.strip()}…"):
-                return read_url(address), address.strip()
+                return read_url(address), address.strip(), None
         return fetch
-    return lambda: (pasted, "")
+    return lambda: (pasted, "", None)
 
 
 def texts_panel(current: Inputs) -> Inputs | None:
@@ -165,18 +205,18 @@ def texts_panel(current: Inputs) -> Inputs | None:
                                      help="A table with columns zh, en, ru (or the Chinese first and the rendering "
                                           "second); alternatives separated by |. Pairs whose translation lacks a "
                                           "term's rendering get a `term` flag.")
-    zh_side = _side(left, "Chinese", "zh", current.zh_text, current.zh_name)
-    tgt_side = _side(right, "Translation", "tgt", current.tgt_text, current.tgt_name)
-    tgt2_side = _side(third, "Second translation", "tgt2", current.tgt2_text, current.tgt2_name)
+    zh_side = _side(left, "Chinese", "zh", current.zh_text, current.zh_name, current.zh_encoding)
+    tgt_side = _side(right, "Translation", "tgt", current.tgt_text, current.tgt_name, current.tgt_encoding)
+    tgt2_side = _side(third, "Second translation", "tgt2", current.tgt2_text, current.tgt2_name, current.tgt2_encoding)
     if not st.button("Align", type="primary", key="align"):
         return None
     if encoder == CUSTOM_ENCODER and not model_name.strip():
         raise InputError("Enter a sentence-transformers model name or the path of a model folder, or choose the offline default.")
     glossary = (glossary_from_bytes(glossary_file.getvalue(), glossary_file.name) if glossary_file is not None
                 else current.glossary)
-    zh_text, zh_name = zh_side()
-    tgt_text, tgt_name = tgt_side()
-    tgt2_text, tgt2_name = tgt2_side()
+    zh_text, zh_name, zh_encoding = zh_side()
+    tgt_text, tgt_name, tgt_encoding = tgt_side()
+    tgt2_text, tgt2_name, tgt2_encoding = tgt2_side()
     same_zh = zh_text == current.zh_text and not zh_name
     same_tgt = tgt_text == current.tgt_text and not tgt_name
     same_tgt2 = tgt2_text == current.tgt2_text and not tgt2_name
@@ -192,4 +232,9 @@ def texts_panel(current: Inputs) -> Inputs | None:
         tgt2_name=(tgt2_name or (current.tgt2_name if same_tgt2 else PASTED_NAMES[2])) if tgt2_text.strip() else "",
         tgt2_lang=LANG_CHOICES[lang2_label] if tgt2_text.strip() else None,
         glossary=glossary,
+        # a text left in its box after its file was removed is still the text read from that file
+        zh_encoding=zh_encoding if zh_name else (current.zh_encoding if same_zh else None),
+        tgt_encoding=tgt_encoding if tgt_name else (current.tgt_encoding if same_tgt else None),
+        tgt2_encoding=(tgt2_encoding if tgt2_name else (current.tgt2_encoding if same_tgt2 else None))
+        if tgt2_text.strip() else None,
     )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from aligner.cli.options import glossary_option, model_option, stdout_format_option
+from aligner.cli.options import encoding_option, glossary_option, model_option, stdout_format_option
 from aligner.cli.progress import StderrProgress
 from aligner.cli.output import print_listing, print_warnings, stdout_format, write_stdout
 from aligner.cli.selection import LISTING_FILTERED, selection_options, written_message
@@ -24,15 +24,17 @@ SEGMENT_BAR_BYTES = 1_000_000  # inputs this big get a bar while they are read a
                    "'-' writes them to stdout (-f gives the format). Without it, a side-by-side listing goes to stdout.")
 @stdout_format_option
 @click.option("--target-lang", type=click.Choice(["ru", "en"]), help="Language of the translation (default: detected).")
+@encoding_option("zh", "the Chinese", "gb18030 or big5")
+@encoding_option("target", "the translation's", "cp1252, cp1251 or koi8-r")
 @model_option
 @click.option("--presplit", is_flag=True, help="The files hold one sentence per line already; do not re-split.")
 @glossary_option
 @selection_options(LISTING_FILTERED)
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def align(files: tuple[str, ...], output: Path | None, fmt: str | None, target_lang: str | None, model: str | None,
-          presplit: bool, glossary_file: Path | None, keep: set[str] | None, min_score: float, no_cache: bool,
-          quiet: bool) -> None:
+def align(files: tuple[str, ...], output: Path | None, fmt: str | None, target_lang: str | None,
+          zh_encoding: str | None, target_encoding: str | None, model: str | None, presplit: bool,
+          glossary_file: Path | None, keep: set[str] | None, min_score: float, no_cache: bool, quiet: bool) -> None:
     """Align a Chinese text with its Russian or English translation, sentence by sentence.
 
     Give the Chinese file first, then the translation; give a Russian and then an English
@@ -49,6 +51,13 @@ def align(files: tuple[str, ...], output: Path | None, fmt: str | None, target_l
     if target_lang and len(files) == 3:
         raise click.UsageError("--target-lang is for two files; in three columns each translation's language is "
                                "detected.")
+    if (zh_encoding or target_encoding) and len(files) == 3:
+        raise click.UsageError("--zh-encoding and --target-encoding are for two files; in three columns each file's "
+                               "encoding is detected (save a file it gets wrong as UTF-8).")
+    for file, encoding, option in zip(files, (zh_encoding, target_encoding), ("--zh-encoding", "--target-encoding")):
+        if encoding and is_url(file):
+            raise click.UsageError(f"{option} is for a file or stdin; {file} is a web address, whose server names "
+                                   "its encoding.")
     if files.count(STDIN) > 1 or (STDIN in files and len(files) == 3):
         raise click.UsageError("'-' (stdin) can give one text of two: pipe in the Chinese or the translation and "
                                "name the other file.")
@@ -63,8 +72,8 @@ def align(files: tuple[str, ...], output: Path | None, fmt: str | None, target_l
         if len(files) == 3:
             _align_three(files, output, piped, model, presplit, not no_cache, progress, glossary, keep, min_score)
         else:
-            _align_two(files, output, piped, target_lang, model, presplit, not no_cache, progress, glossary, keep,
-                       min_score, str(glossary_file))
+            _align_two(files, output, piped, target_lang, (zh_encoding, target_encoding), model, presplit,
+                       not no_cache, progress, glossary, keep, min_score, str(glossary_file))
     except AlignerError as error:
         progress.close()
         raise click.ClickException(str(error)) from None
@@ -72,8 +81,8 @@ def align(files: tuple[str, ...], output: Path | None, fmt: str | None, target_l
         progress.close()
 
 
-def _align_two(files, output, piped, target_lang, model, presplit, cache, progress, glossary, keep, min_score,
-               glossary_name) -> None:
+def _align_two(files, output, piped, target_lang, encodings, model, presplit, cache, progress, glossary, keep,
+               min_score, glossary_name) -> None:
     from aligner import export
     from aligner.embed import get_encoder
     from aligner.glossary import check_coverage
@@ -84,9 +93,9 @@ def _align_two(files, output, piped, target_lang, model, presplit, cache, progre
     # put lines before a one-line error (an empty file, the wrong language) in a log
     report = progress if _size(files) >= SEGMENT_BAR_BYTES else (lambda *_: None)
     documents = []
-    for done, (file, lang) in enumerate(zip(files, (None, target_lang))):
+    for done, (file, lang, encoding) in enumerate(zip(files, (None, target_lang), encodings)):
         report("segment", done, 2)
-        documents.append(_load(file, lang, presplit))
+        documents.append(_load(file, lang, presplit, encoding))
     report("segment", 2, 2)
     source, target = documents
     check_languages(source, target)
@@ -112,20 +121,22 @@ def _size(files) -> int:
     return sum(file.stat().st_size for file in files if isinstance(file, Path) and file.is_file())
 
 
-def _load(file, lang: str | None, presplit: bool):
+def _load(file, lang: str | None, presplit: bool, encoding: str | None = None):
     """A Document of a file, a web address or, for '-', the bytes piped into stdin (any encoding or
-    format a file may have; messages call it 'stdin')."""
+    format a file may have, or the `encoding` given; messages call it 'stdin')."""
     from aligner.errors import InputError
     from aligner.pipeline import load_document, load_file
-    from aligner.reading import read_bytes
+    from aligner.reading import read_bytes, read_file
 
+    if file != STDIN and encoding:
+        return load_document(read_file(file, encoding), lang=lang, presplit=presplit, name=str(file))
     if file != STDIN:
         return load_file(file, lang=lang, presplit=presplit)
     stream = sys.stdin.buffer
     if stream.isatty():
         raise InputError("'-' reads a text from stdin, but nothing is piped in: e.g. "
                          "cat zh.txt | aligner align - en.txt")
-    return load_document(read_bytes(stream.read(), "stdin"), lang=lang, presplit=presplit, name="stdin")
+    return load_document(read_bytes(stream.read(), "stdin", encoding), lang=lang, presplit=presplit, name="stdin")
 
 
 def _align_three(files, output, piped, model, presplit, cache, progress, glossary, keep, min_score) -> None:

@@ -19,3 +19,24 @@ stdout_format_option = click.option(
     "-f", "--format", "fmt", type=click.Choice(FORMATS), metavar="FORMAT",
     help=f"With -o - (stdout): the format to write ({', '.join(FORMATS)}; default tsv), e.g. "
          "-o - -f json | jq.")
+
+
+def _encoding(ctx, param, value: str | None) -> str | None:
+    """The codec as Python knows it, or a usage error naming the option and a few encodings that are."""
+    if value is None:
+        return None
+    from aligner.errors import InputError
+    from aligner.reading import check_encoding
+
+    try:
+        return check_encoding(value)
+    except InputError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def encoding_option(side: str, whose: str, examples: str):
+    """--zh-encoding / --target-encoding: read that side's plain-text file in this encoding, not the one detected."""
+    return click.option(
+        f"--{side}-encoding", metavar="ENCODING", callback=_encoding,
+        help=f"Read {whose} plain-text file (or stdin) in this encoding instead of the one detected, "
+             f"e.g. {examples}.")
