@@ -711,6 +711,9 @@ COSTS_HALVED = "通过技术改造，企业单位能耗减少了一半。"
     ("利润翻了一番多。", "Profits more than doubled.", "en"),
     ("双方工作组已举行三次会议。", "The working groups had met three times.", "en"),
     ("每年举行两次。", "Проводится два раза в год.", "ru"),
+    ("一季度出口增长了三成。", "В первом квартале экспорт вырос в 1,3 раза.", "ru"),
+    ("成本减少了三分之一。", "Издержки сократились в полтора раза.", "ru"),
+    ("人均能耗是全球平均水平的3倍。", "Per capita energy use is three times the global average.", "en"),
 ])
 def test_a_faithful_multiplier_raises_nothing(zh, tgt, lang):
     """增长了一倍 is doubled (an increase by 100%), 两倍 twice or 200%, 减少了一半 halved or 50% less,
@@ -740,6 +743,9 @@ def test_a_faithful_multiplier_raises_nothing(zh, tgt, lang):
     ("产量是去年的1.5倍。", "Output was two and a half times last year's.", "en", "1.5倍 ≠ two and a half times"),
     ("贸易额增长了2倍。", "Товарооборот вырос вчетверо.", "ru", "2倍 (×2 or ×3) ≠ вчетверо"),
     ("到2020年国内生产总值比2010年翻两番。", "By 2020 GDP will have doubled from 2010.", "en", "翻两番 (×4) ≠ doubled"),
+    ("一季度出口增长了三成。", "В первом квартале экспорт вырос в 1,4 раза.", "ru", "三成 ≠ в 1,4 раза"),
+    ("成本减少了三分之一。", "Издержки сократились вдвое.", "ru", "三分之一 ≠ вдвое"),
+    ("人均能耗是全球平均水平的3倍。", "Per capita energy use is four times the global average.", "en", "3倍 ≠ four"),
 ])
 def test_a_changed_multiplier_is_flagged(zh, tgt, lang, expected):
     """вдвое → втрое went unflagged: «втрое», «удвоится», «в три раза» were no numbers, and 增长了一倍 and 翻一番 were

@@ -36,11 +36,11 @@ def _same(a: Quantity, b: Quantity) -> bool:
     return (_close(a.values, b.values) or _close(a.percents, _in_per_cent(b)) or _close(_in_per_cent(a), b.percents))
 
 
-_IN_PER_CENT = re.compile(r"[%％‰]|percent|per cent|pct|процент|проц\.|百分之")
+_IN_PER_CENT = re.compile(r"[%％‰]|percent|per cent|pct|процент|проц\.|分之|成$")
 
 
 def _in_per_cent(q: Quantity) -> tuple[float, ...]:
-    """The values of a figure written in per cent (not of a multiplier), else none."""
+    """The values of a figure written in per cent or as a share (30%, 三分之一, 三成; not a multiplier), else none."""
     return q.values if not q.factors and _IN_PER_CENT.search(q.text) else ()
 
 
@@ -202,13 +202,14 @@ def _ranks_against(other: list[Quantity], own: list[Quantity], leftovers: list[Q
     each hard number of the other side that has no partner: 第24届 ↔ XXV is one changed number,
     "24 ≠ XXV", not "24 only in the Chinese". Against small counts only (连续7年), a count in words
     left over is that number changed too: "7 ≠ six", not "7 only in the Chinese"; against a multiplier, a
-    multiplier in words ("1.5倍 ≠ two and a half times"); and against a figure in per cent ("两倍 ≠ 300%")."""
+    multiplier or share in words ("1.5倍 ≠ two and a half times", "三成 ≠ в 1,4 раза"); and against a figure in per
+    cent, a multiplier in words ("两倍 ≠ 300%")."""
     ranks = [q for q in leftovers if not q.hard and (q.ordinal or q.values[0] >= SOFT_AMOUNT)]
     unpaired = other[len(own):]
     if unpaired and all(q.values[0] < SMALL_COUNT and q.values[0].is_integer() for q in unpaired):
         ranks += [q for q in leftovers if not q.hard and q not in ranks]
-    if any(q.factors or _in_per_cent(q) for q in unpaired):  # 1.5倍 ≠ two and a half times, 两倍 ≠ 300%
-        ranks += [q for q in leftovers if not q.hard and q.factors and q not in ranks]
+    if any(q.factors or _in_per_cent(q) for q in unpaired):  # 1.5倍 ≠ two and a half times, 两倍 ≠ 300%, 三成 ≠ в 1,4 раза
+        ranks += [q for q in leftovers if not q.hard and (q.factors or _in_per_cent(q)) and q not in ranks]
     return ranks[:max(0, len(other) - len(own))]
 
 
