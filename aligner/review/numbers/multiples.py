@@ -10,7 +10,7 @@ factors so that they only meet a figure written in per cent: ×2 read as "200%" 
 a difference only when no reading of one side agrees with any reading of the other.
 
 A multiplier in words (两倍, втрое, tripled) is soft, as other numbers in words are; in digits (3倍, в 2,5
-раза) hard. After "about", «почти», 约 or before 多/以上 it is an estimate, loose: it only helps match.
+раза) hard. In words after "about", «почти», 约 or before 多/以上 it is an estimate, loose: it only helps match.
 """
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ def readings(factors: tuple[float, ...], fewer: bool = False) -> tuple[tuple[flo
 
 def _quantity(text: str, start: int, end: int, factors: tuple[float, ...], hard: bool, fewer: bool = False,
               loose: bool = False) -> Quantity:
+    """The multiplier written at start–end, read."""
     values, percents = readings(factors, fewer)
     return Quantity(text[start:end], values, hard, start, end, loose=loose, factors=factors, percents=percents)
 
@@ -72,9 +73,9 @@ def chinese_multiple(text: str, q: Quantity) -> Quantity:
 
 _ZH_DOUBLINGS = re.compile(r"翻了?(?:约|近)?([一二两三四五]|\d)番")
 _ZH_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
-# Halved: 减半, 减少一半, 下降了一半, 缩小到原来的一半 (not 一半以上的企业, half of them: a share, not a change).
 # 翻倍 (doubled), 加倍 (redoubled), 倍增 (doubling): ×2 with no numeral written.
 _ZH_DOUBLED = re.compile("翻倍|加倍|倍增")
+# Halved: 减半, 减少一半, 下降了一半, 缩小到原来的一半 (not 一半以上的企业, half of them: a share, not a change).
 _ZH_HALVED = re.compile("(?:减少|下降|降低|缩小|缩减|削减|压缩|减|降)了?(?:约|近)?(?:到|至)?(?:原来的)?一半|减半|的一半")
 
 
@@ -180,7 +181,6 @@ _EN_FOLD_VALUES = {"five": 5.0, "six": 6.0, "seven": 7.0, "eight": 8.0, "nine": 
 _EN_HALVED = re.compile(r"\b(?:halved|halving|(?:by|in) half(?!\s+(?:a|an)\b))\b", re.I)  # not "in half an hour"
 _RU_ADVERBS = {"вдвое": 2.0, "втрое": 3.0, "вчетверо": 4.0, "впятеро": 5.0, "вшестеро": 6.0, "всемеро": 7.0,
                "ввосьмеро": 8.0, "вдевятеро": 9.0, "вдесятеро": 10.0}
-_RU_ADVERB = re.compile(r"(?<![\w-])(" + "|".join(_RU_ADVERBS) + r")(?![\w-])", re.I)
 # удвоился, удвоение, утроить, учетверить, удваивать (not утро, утром: the morning)
 _RU_VERB = re.compile(r"(?<![\w-])(?:(удв)(?:о[иеё]|аива)|(утр)(?:о[иеё]|аива)|(учетвер)(?:[иеё]|я)|(упятер)(?:[иеё]|я)|"
                       r"(удесятер)(?:[иеё]|я))\w*", re.I)
