@@ -501,7 +501,7 @@ def test_a_bare_1_is_one_a_or_per():
     ("出口额是进口额的3倍。", "Exports were triple imports.", None),
     ("贸易额增长了2倍。", "Trade tripled.", None),
     ("贸易额增长了2倍。", "Trade grew twofold.", None),
-    ("贸易额增长了2倍。", "Trade quadrupled.", "2 only in the Chinese"),
+    ("贸易额增长了2倍。", "Trade quadrupled.", "2倍 (×2 or ×3) ≠ quadrupled"),
     ("1—9月，全国规模以上工业企业实现利润总额54119.9亿元。",
      "In January-September, industrial enterprises above designated size made profits of 5,411.99 billion yuan.", None),
 ])
@@ -633,7 +633,7 @@ def test_tenths_written_with_成_are_per_cent(zh, tgt, lang, expected):
     ("К 2020 году ВВП должен увеличиться в четыре раза по сравнению с 2010 годом.", "ru", None),
     ("By 2020 GDP will be four times that of 2010.", "en", None),
     ("By 2020 GDP will quadruple from 2010.", "en", None),
-    ("К 2020 году ВВП должен увеличиться в три раза по сравнению с 2010 годом.", "ru", "翻两番 ≠ три"),
+    ("К 2020 году ВВП должен увеличиться в три раза по сравнению с 2010 годом.", "ru", "翻两番 (×4) ≠ в три раза"),
 ])
 def test_doubling_twice_is_fourfold(tgt, lang, expected):
     """翻两番 (doubled twice) rendered «в четыре раза» was "两 ≠ четыре"."""
@@ -681,3 +681,80 @@ def test_half_a_percentage_point_in_words_is_half(zh, tgt, lang, expected):
     """0.5个百分点 as «полпроцента» or "half a percentage point", and 半个百分点 as 0.5, were flagged
     "0.5 only in the Chinese / English"; another figure in its place still is."""
     assert reason(zh, tgt, lang) == expected
+
+
+TRADE_DOUBLED = "过去10年，中国同中亚国家贸易额增长了一倍，到2030年还将再翻一番。"
+EXPORTS_TWICE = "2023年，中国对该国出口额是进口额的两倍。"
+COSTS_HALVED = "通过技术改造，企业单位能耗减少了一半。"
+
+
+@pytest.mark.parametrize("zh, tgt, lang", [
+    (TRADE_DOUBLED, "За последние 10 лет товарооборот Китая со странами Центральной Азии вырос вдвое, а к 2030 году "
+                    "он удвоится ещё раз.", "ru"),
+    (TRADE_DOUBLED, "Over the past 10 years, trade between China and Central Asia has doubled, and it will double "
+                    "again by 2030.", "en"),
+    (TRADE_DOUBLED, "Over the past 10 years, trade between China and Central Asia grew by 100%, and it will double "
+                    "again by 2030.", "en"),
+    (EXPORTS_TWICE, "В 2023 году экспорт Китая в эту страну был вдвое больше импорта.", "ru"),
+    (EXPORTS_TWICE, "В 2023 году экспорт Китая в эту страну в два раза превысил импорт.", "ru"),
+    (EXPORTS_TWICE, "In 2023, China's exports to the country were twice its imports from it.", "en"),
+    (EXPORTS_TWICE, "In 2023, China's exports to the country were 200% of its imports from it.", "en"),
+    (COSTS_HALVED, "Благодаря технической модернизации энергоёмкость продукции сократилась вдвое.", "ru"),
+    (COSTS_HALVED, "Благодаря технической модернизации энергоёмкость продукции стала в два раза меньше.", "ru"),
+    (COSTS_HALVED, "Thanks to technical upgrading, energy use per unit of output was halved.", "en"),
+    (COSTS_HALVED, "Thanks to technical upgrading, energy use per unit of output fell by 50%.", "en"),
+    ("产量增长了50%。", "Производство выросло в полтора раза.", "ru"),
+    ("产量是去年的1.5倍。", "Output was one and a half times last year's.", "en"),
+    ("贸易额增长了2倍。", "Товарооборот вырос в три раза.", "ru"),
+    ("贸易额增长了2倍。", "Trade grew by 200 percent.", "en"),
+    ("利润翻倍。", "Прибыль удвоилась.", "ru"),
+    ("利润翻了一番多。", "Profits more than doubled.", "en"),
+    ("双方工作组已举行三次会议。", "The working groups had met three times.", "en"),
+    ("每年举行两次。", "Проводится два раза в год.", "ru"),
+    ("一季度出口增长了三成。", "В первом квартале экспорт вырос в 1,3 раза.", "ru"),
+    ("成本减少了三分之一。", "Издержки сократились в полтора раза.", "ru"),
+    ("人均能耗是全球平均水平的3倍。", "Per capita energy use is three times the global average.", "en"),
+])
+def test_a_faithful_multiplier_raises_nothing(zh, tgt, lang):
+    """增长了一倍 is doubled (an increase by 100%), 两倍 twice or 200%, 减少了一半 halved or 50% less,
+    «в полтора раза» 50% more: each as a translator writes it agrees."""
+    assert reason(zh, tgt, lang) is None
+
+
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    (TRADE_DOUBLED, "За последние 10 лет товарооборот Китая со странами Центральной Азии вырос втрое, а к 2030 году "
+                    "он удвоится ещё раз.", "ru", "一倍 (×2) ≠ втрое"),
+    (TRADE_DOUBLED, "Over the past 10 years, trade between China and Central Asia has tripled, and it will double "
+                    "again by 2030.", "en", "一倍 (×2) ≠ tripled"),
+    (TRADE_DOUBLED, "За последние 10 лет товарооборот Китая со странами Центральной Азии вырос вдвое, а к 2030 году "
+                    "он утроится.", "ru", "翻一番 (×2) ≠ утроится"),
+    (EXPORTS_TWICE, "В 2023 году экспорт Китая в эту страну был втрое больше импорта.", "ru", "两倍 (×2) ≠ втрое"),
+    (EXPORTS_TWICE, "В 2023 году экспорт Китая в эту страну в три раза превысил импорт.", "ru",
+     "两倍 (×2) ≠ в три раза"),
+    (EXPORTS_TWICE, "In 2023, China's exports to the country were three times as large as its imports from it.", "en",
+     "两倍 (×2) ≠ three times"),
+    (EXPORTS_TWICE, "In 2023, China's exports to the country were 300% of its imports from it.", "en",
+     "两倍 (×2) ≠ 300%"),
+    (COSTS_HALVED, "Благодаря технической модернизации энергоёмкость продукции сократилась втрое.", "ru",
+     "减少了一半 (×0.5) ≠ втрое"),
+    (COSTS_HALVED, "Thanks to technical upgrading, energy use per unit of output fell by 60%.", "en",
+     "减少了一半 (×0.5) ≠ 60%"),
+    ("产量增长了50%。", "Производство выросло в два раза.", "ru", "50% ≠ в два раза"),
+    ("产量是去年的1.5倍。", "Output was two and a half times last year's.", "en", "1.5倍 ≠ two and a half times"),
+    ("贸易额增长了2倍。", "Товарооборот вырос вчетверо.", "ru", "2倍 (×2 or ×3) ≠ вчетверо"),
+    ("到2020年国内生产总值比2010年翻两番。", "By 2020 GDP will have doubled from 2010.", "en", "翻两番 (×4) ≠ doubled"),
+    ("一季度出口增长了三成。", "В первом квартале экспорт вырос в 1,4 раза.", "ru", "三成 ≠ в 1,4 раза"),
+    ("成本减少了三分之一。", "Издержки сократились вдвое.", "ru", "三分之一 ≠ вдвое"),
+    ("人均能耗是全球平均水平的3倍。", "Per capita energy use is four times the global average.", "en", "3倍 ≠ four"),
+])
+def test_a_changed_multiplier_is_flagged(zh, tgt, lang, expected):
+    """вдвое → втрое went unflagged: «втрое», «удвоится», «в три раза» were no numbers, and 增长了一倍 and 翻一番 were
+    loose ones (a bare 一), so the multiplier of either side was never compared."""
+    assert reason(zh, tgt, lang) == expected
+
+
+def test_percentages_meet_a_multiplier_only_in_per_cent():
+    """×2 is also "200%" and ×3 "200% more": were the readings pooled, 两倍 and «втрое» would agree on 200."""
+    assert reason(EXPORTS_TWICE, "В 2023 году экспорт Китая в эту страну был втрое больше импорта.", "ru") is not None
+    assert [q.percents for q in quantities("Экспорт вырос втрое.", "ru")] == [(300.0, 200.0)]
+    assert [q.values for q in quantities("Экспорт вырос втрое.", "ru")] == [(3.0,)]

@@ -27,8 +27,21 @@ from aligner.types import WEAK, Alignment, Bead, Document, Flag, Mark
 NUMBER = "number"
 
 
+def _close(xs: tuple[float, ...], ys: tuple[float, ...]) -> bool:
+    return any(math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-9) for x in xs for y in ys)
+
+
 def _same(a: Quantity, b: Quantity) -> bool:
-    return any(math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-9) for x in a.values for y in b.values)
+    """Equal in value; a multiplier also when a figure in per cent writes it (两倍 as 200%, «в полтора раза» as 50%)."""
+    return (_close(a.values, b.values) or _close(a.percents, _in_per_cent(b)) or _close(_in_per_cent(a), b.percents))
+
+
+_IN_PER_CENT = re.compile(r"[%％‰]|percent|per cent|pct|процент|проц\.|分之|成$")
+
+
+def _in_per_cent(q: Quantity) -> tuple[float, ...]:
+    """The values of a figure written in per cent or as a share (30%, 三分之一, 三成; not a multiplier), else none."""
+    return q.values if not q.factors and _IN_PER_CENT.search(q.text) else ()
 
 
 def match(left: list[Quantity], right: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
@@ -48,9 +61,35 @@ def match(left: list[Quantity], right: list[Quantity]) -> tuple[list[Quantity], 
 
     for i in sorted(range(len(left)), key=lambda i: not left[i].hard):
         augment(i, set())
+    _nearest_partners(owner, left, right)
     used_left = set(owner.values())
     return ([q for i, q in enumerate(left) if i not in used_left],
             [q for j, q in enumerate(right) if j not in owner])
+
+
+def _nearest_partners(owner: dict[int, int], left: list[Quantity], right: list[Quantity]) -> None:
+    """Of two equal numbers on one side, pair the one at the same place in its sentence as its partner, so the
+    one left over is the one changed: 增长了一倍 … 再翻一番 as «вырос втрое … удвоится ещё раз» is "一倍 ≠ втрое",
+    not "翻一番 ≠ втрое". As many pairs as before; a hard partner is only traded for a hard one."""
+    left_end, right_end = (max(q.end for q in side) for side in (left, right)) if left and right else (1, 1)
+
+    def far(i: int, j: int) -> float:
+        return abs(left[i].start / left_end - right[j].start / right_end)
+
+    moved = True
+    while moved:
+        moved = False
+        for j, k in list(owner.items()):
+            for i in set(range(len(left))) - set(owner.values()):
+                if left[i].hard == left[k].hard and far(i, j) < far(k, j) and _same(left[i], right[j]):
+                    owner[j], moved = i, True
+                    break
+        for j, i in list(owner.items()):
+            for free in set(range(len(right))) - set(owner):
+                if right[free].hard == right[j].hard and far(i, free) < far(i, j) and _same(left[i], right[free]):
+                    del owner[j]
+                    owner[free], moved = i, True
+                    break
 
 
 def _explained(src: list[Quantity], tgt: list[Quantity], right: list[Quantity]) -> int:
@@ -93,15 +132,29 @@ def mismatch(src: list[Quantity], tgt: list[Quantity], src_lang: str,
     hard_left, hard_right = _closest_first(hard_left, hard_right)
     parts: list[str] = []
     for a, b in zip(hard_left, hard_right):
-        parts.append(f"{a.text} ≠ {b.text}")
+        parts.append(f"{_quoted(a, src_lang)} ≠ {_quoted(b, tgt_lang)}")
     n = min(len(hard_left), len(hard_right))
     src_name = LANG_NAMES.get(src_lang, src_lang)
     tgt_name = LANG_NAMES.get(tgt_lang, tgt_lang)
     if hard_left[n:]:
-        parts.append(", ".join(q.text for q in hard_left[n:]) + f" only in the {src_name}")
+        parts.append(", ".join(_quoted(q, src_lang) for q in hard_left[n:]) + f" only in the {src_name}")
     if hard_right[n:]:
-        parts.append(", ".join(q.text for q in hard_right[n:]) + f" only in the {tgt_name}")
+        parts.append(", ".join(_quoted(q, tgt_lang) for q in hard_right[n:]) + f" only in the {tgt_name}")
     return "; ".join(parts), hard_left, hard_right
+
+
+_WRITTEN_FACTOR = re.compile(r"([\d.]+)倍")
+
+
+def _quoted(q: Quantity, lang: str) -> str:
+    """A quantity as a reason quotes it: a Chinese multiplier with the factor it says, unless its digits say it
+    (两倍 (×2), 翻两番 (×4), 增长了2倍 as "2倍 (×2 or ×3)"; 3倍 as it is)."""
+    if lang != "zh" or not q.factors:
+        return q.text
+    written = _WRITTEN_FACTOR.fullmatch(q.text)
+    if written and q.factors == (float(written.group(1)),):
+        return q.text
+    return f"{q.text} ({' or '.join(f'×{f:g}' for f in q.factors)})"
 
 
 _PERCENT = re.compile(r"[%％‰]|percent|per cent|процент|成$")
@@ -148,11 +201,15 @@ def _ranks_against(other: list[Quantity], own: list[Quantity], leftovers: list[Q
     """Soft ranks (XXV, 第二十四) and amounts in words (полтора миллиарда) left over on this side, one for
     each hard number of the other side that has no partner: 第24届 ↔ XXV is one changed number,
     "24 ≠ XXV", not "24 only in the Chinese". Against small counts only (连续7年), a count in words
-    left over is that number changed too: "7 ≠ six", not "7 only in the Chinese"."""
+    left over is that number changed too: "7 ≠ six", not "7 only in the Chinese"; against a multiplier, a
+    multiplier or share in words ("1.5倍 ≠ two and a half times", "三成 ≠ в 1,4 раза"); and against a figure in per
+    cent, a multiplier in words ("两倍 ≠ 300%")."""
     ranks = [q for q in leftovers if not q.hard and (q.ordinal or q.values[0] >= SOFT_AMOUNT)]
     unpaired = other[len(own):]
     if unpaired and all(q.values[0] < SMALL_COUNT and q.values[0].is_integer() for q in unpaired):
         ranks += [q for q in leftovers if not q.hard and q not in ranks]
+    if any(q.factors or _in_per_cent(q) for q in unpaired):  # 1.5倍 ≠ two and a half times, 两倍 ≠ 300%, 三成 ≠ в 1,4 раза
+        ranks += [q for q in leftovers if not q.hard and (q.factors or _in_per_cent(q)) and q not in ranks]
     return ranks[:max(0, len(other) - len(own))]
 
 

@@ -18,6 +18,7 @@ from aligner.review.numbers.common import (
     per_mille,
     share,
 )
+from aligner.review.numbers.multiples import chinese_multiple, chinese_multiples
 
 # ---------------------------------------------------------------- Chinese
 
@@ -197,18 +198,6 @@ def _chinese_tenths(text: str, claims: Claims) -> None:
                                 loose=text[m.start() - 1:m.start()] in _CN_APPROX_BEFORE))
 
 
-_DOUBLINGS = re.compile(r"翻了?([一二两三四五]|\d)番")
-
-
-def _chinese_doublings(text: str, claims: Claims) -> None:
-    """翻两番 (doubled twice) is fourfold, as «в четыре раза» or "quadrupled" says: n doublings are n or 2ⁿ;
-    翻一番 stays a loose one, as a bare 一 is."""
-    for m in _DOUBLINGS.finditer(text):
-        n = _cn_or_digit_value(m.group(1))
-        if n and not any(claims.taken[m.start():m.end()]):
-            claims.add(Quantity(m.group(0), (n, 2.0 ** n), False, m.start(), m.end(), loose=n == 1))
-
-
 def _chinese_both_sides(text: str, claims: Claims) -> None:
     """双方 (both sides) is the "two sides", «двух сторон» a translation counts: loose, it only helps match, so
     that a count changed beside it (双方已举行三次会议 as "the two sides had held two meetings") is still seen."""
@@ -243,17 +232,6 @@ _TRILLION = "兆"
 
 def _trillions(values: tuple[float, ...]) -> tuple[float, ...]:
     return tuple(v * 1e12 for v in values) + tuple(values)
-
-
-_GREW_BY = re.compile("(?:增长|增加|提高|扩大|上涨|翻)了?$")
-
-
-def _times_more(text: str, start: int, end: int, values: tuple[float, ...]) -> tuple[float, ...]:
-    """增长了2倍 is read both ways translators render it, "tripled" (grew by twice itself) and "twofold": N
-    and N + 1; 是…的3倍 (three times) is N alone."""
-    if text[end:end + 1] == "倍" and _GREW_BY.search(text, max(0, start - 3), start):
-        return values + tuple(v + 1 for v in values)
-    return values
 
 
 def _cn_or_digit_value(s: str) -> float | None:
@@ -302,7 +280,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
         if d and n is not None:
             add(Quantity(m.group(0), share(n / d), True, m.start(), m.end()))
 
-    for reader in (_chinese_half_years, _chinese_half_point, _chinese_doublings, _chinese_both_sides, _chinese_tenths, _chinese_roc_years, _chinese_decades, _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in,
+    for reader in (_chinese_half_years, _chinese_half_point, chinese_multiples, _chinese_both_sides, _chinese_tenths, _chinese_roc_years, _chinese_decades, _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in,
                    fractions_and_clocks):
         reader(text, claims)
 
@@ -318,7 +296,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
         values = tuple(v * scale for v in digit_values(m.group(0), "zh"))
         end, rest = _lower_sections(text, end, scale)
         start = m.start()
-        values = _times_more(text, start, end, tuple(v + rest for v in values))
+        values = tuple(v + rest for v in values)
         if text[end:end + 1] in ("%", "％"):  # quoted with its sign: "10% ≠ 5%", not "10 ≠ 5%"
             end += 1
         elif text[end:end + 1] == PER_MILLE:
@@ -352,8 +330,8 @@ def chinese_quantities(text: str) -> list[Quantity]:
         # a rank: 第五, and 十四届 (the 14th congress), 七十周年 (the 70th anniversary) without 第
         rank = text[start - 1:start] == "第" or text[end:end + 1] == "届" or text.startswith("周年", end)
         values = _trillions((v,)) if text.startswith(_TRILLION, end) else (v,)
-        found.append(Quantity(s, _times_more(text, start, end, values), hard, start, end, loose=loose and not hard,
+        found.append(Quantity(s, values, hard, start, end, loose=loose and not hard,
                               ordinal=rank))
-    return sorted((_with_durations(text, q) for q in found), key=lambda q: q.start)
+    return sorted((_with_durations(text, chinese_multiple(text, q)) for q in found), key=lambda q: q.start)
 
 

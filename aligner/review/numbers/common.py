@@ -19,6 +19,11 @@ class Quantity:
     # a count the text implies without writing one (双方, both sides): loose, and the other side's count it matches
     # ("the two sides") is no soft number of that side's own
     implied: bool = False
+    # a multiplier's factors (两倍 ×2; 增长了2倍 ×2 or ×3; 减半 ×0.5), which its values are the readings of: a reason
+    # names them beside the Chinese, "两倍 (×2) ≠ втрое"
+    factors: tuple[float, ...] = ()
+    # the percentages a multiplier may be written as (×3: 300%, 200% more), met only by a figure in per cent
+    percents: tuple[float, ...] = ()
 
 
 

@@ -18,6 +18,7 @@ from aligner.review.numbers.common import (
     per_mille,
     share,
 )
+from aligner.review.numbers.multiples import as_multiple, multiple_words
 
 # ---------------------------------------------------------------- English
 
@@ -182,11 +183,6 @@ def _to_roman(n: int) -> str:
 _WORD = re.compile(f"[{LATIN}{CYR}]+(?:-[{LATIN}{CYR}]+)*|\\d")
 
 
-# Multiples in one word: doubled, triple, threefold (2倍, 3倍).
-_EN_MULTIPLES = {**{w: 2.0 for w in ("double", "doubled", "doubles", "doubling", "twice", "twofold")},
-                 **{w: 3.0 for w in ("triple", "tripled", "triples", "tripling", "treble", "trebled", "thrice",
-                                     "threefold")},
-                 **{w: 4.0 for w in ("quadruple", "quadrupled", "fourfold")}}
 # A span of years in one word: a decade is the 10 of 10年来, a century the 100 of 一百年.
 _SPAN_WORDS = {"decade": 10.0, "century": 100.0, "centenary": 100.0, "centennial": 100.0, "десятилетие": 10.0, "десятилетия": 10.0, "десятилетий": 10.0,
                "десятилетию": 10.0, "десятилетием": 10.0, "столетие": 100.0, "столетия": 100.0}
@@ -350,6 +346,7 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
     _one_in_n(text, lang, claims)
     _around_the_clock(text, claims)
     _halves(text, lang, claims)
+    multiple_words(text, lang, claims)
 
     # Digit groups, with a scale word after them (100 billion, 1,5 млн) and % after them.
     for m in DIGITS.finditer(text):
@@ -527,10 +524,6 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
                 found.append(Quantity(part.group(0), (float(_EN_MONTHS[part.group(0)]),), False,
                                       w.start() + part.start(), w.start() + part.end()))
             continue
-        times = _EN_MULTIPLES.get(tok.lower()) if lang == "en" else None
-        if times:  # tripled: the 3 of 3倍; loose, as "doubled" also renders 翻一番 and 大幅增长
-            found.append(Quantity(tok, (times,), False, w.start(), w.end(), loose=True))
-            continue
         unit = _ONE_UNIT.get(tok.lower()) if lang == "en" and idx and words[idx - 1].group(0).lower() in ("a", "an") \
             else (1.0 if lang == "ru" and _ONE_UNIT_RU.match(tok.lower()) else None)
         if unit:  # "a week" for 7天: helps match, never a difference by itself
@@ -547,5 +540,5 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
         r = _roman(tok) or (_en_rank(tok) if lang == "en" else _ru_lone_rank(tok))
         if r:
             found.append(Quantity(tok, (float(r),), False, w.start(), w.end(), ordinal=True))
-    return sorted(found, key=lambda q: q.start)
+    return sorted((as_multiple(text, q, lang) for q in found), key=lambda q: q.start)
 
