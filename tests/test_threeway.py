@@ -375,3 +375,31 @@ def test_a_saved_three_column_review_checked_as_pairs_keeps_each_rows_check_mark
                 texts = (aligned.source.span_text(bead.src), aligned.target.span_text(bead.tgt))
                 assert marks[texts] == (row.reviewed, row.note), (lang, texts)
         assert sum(reviewed for reviewed, _ in marks.values()) == len(result.rows[1].beads.get(lang, []))
+
+
+def test_a_weak_flag_reads_low_confidence_in_every_three_column_file_a_person_reads(tmp_path: Path):
+    """The page calls `weak` "low confidence"; the three-column report, Word document, spreadsheet and
+    listing said "weak". The kind in the JSON and in the TSV's flag column stays `weak` (for tools), and a
+    Word document checked again does not take the renamed flag line for the reviewer's note."""
+    from docx import Document as WordDocument
+    from openpyxl import load_workbook
+
+    from aligner.memory import check_pairs
+    from aligner.types import WEAK, Flag
+
+    result = three_way()
+    pair = next(b for b in result.alignments["ru"].beads if b.src == (4,))
+    pair.flags.append(Flag(WEAK, "low alignment confidence (0.41)"))
+    result.rows = merge_rows(result.alignments)  # row 5: zh 4 with ru 5
+    html = render(result, "html").decode("utf-8")
+    assert "ru: low confidence — low alignment confidence (0.41)" in html and "weak —" not in html
+    word = WordDocument(write(result, tmp_path / "rows.docx"))
+    assert word.tables[0].rows[5].cells[-1].text.startswith("ru low confidence: low alignment confidence")
+    sheet = load_workbook(write(result, tmp_path / "rows.xlsx")).active
+    assert sheet.cell(row=6, column=7).value == "ru: low confidence; en: omitted; disagree"
+    assert "  ! ru low confidence: low alignment" in listing(result, width=120)
+    assert json.loads(render(result, "json"))["rows"][4]["flags"][0]["kind"] == WEAK
+    tsv = list(csv.reader(io.StringIO(render(result, "tsv").decode("utf-8")), dialect="excel-tab"))
+    assert tsv[5][tsv[0].index("flags")] == "ru:weak; en:omitted; disagree"
+    checked = check_pairs(tmp_path / "rows.docx", target_lang="ru")
+    assert not any(bead.note for bead in checked.beads), "a flag line is not a note"

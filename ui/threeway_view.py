@@ -203,7 +203,7 @@ def _cell(html: str, missing: str) -> str:
 def row_html(result: ThreeWay, row: dict, status: str, hits: re.Pattern | None = None, selected: bool = False) -> str:
     """One row: number, the three texts (what a search found marked), then each flag with the side it belongs to."""
     flags = "".join(
-        f'<span class="flag">⚑ {escape((f["side"] + " ") if f["side"] else "")}{escape(f["kind"])}: '
+        f'<span class="flag">⚑ {escape((f["side"] + " ") if f["side"] else "")}{escape(kind_name(f["kind"]))}: '
         f'{escape(f["reason"])}</span>' for f in row["flags"])
     flags += ('<span class="note">✓ reviewed</span>' if row["reviewed"] else "") + (
         f'<span class="note">✎ {escape(row["note"])}</span>' if row["note"] else "")
