@@ -403,3 +403,28 @@ def test_a_weak_flag_reads_low_confidence_in_every_three_column_file_a_person_re
     assert tsv[5][tsv[0].index("flags")] == "ru:weak; en:omitted; disagree"
     checked = check_pairs(tmp_path / "rows.docx", target_lang="ru")
     assert not any(bead.note for bead in checked.beads), "a flag line is not a note"
+
+
+def test_the_three_column_json_from_the_command_line_keeps_its_settings_and_reads_them_back(tmp_path: Path):
+    """`aligner align zh ru en -o rows.json --glossary terms.tsv`: the two-column record keeps the model and
+    the glossary; the three-column one kept neither, so the page opening it aligned again with the defaults
+    and corrections made after reopening were not checked against the glossary."""
+    from click.testing import CliRunner
+
+    from aligner.cli import main
+    from aligner.export.threeway import parse_json
+
+    root = Path(__file__).resolve().parents[1] / "texts"
+    terms = tmp_path / "terms.tsv"
+    terms.write_text("zh\tru\ten\n主权\tсуверенитет\tsovereignty\n", encoding="utf-8")
+    out = tmp_path / "rows.json"
+    run = CliRunner().invoke(main, ["align", "-q", *(str(root / f"joint-statement.{lang}.txt") for lang in ("zh", "ru", "en")),
+                                    "--glossary", str(terms), "-o", str(out)])
+    assert run.exit_code == 0, run.output
+    record = json.loads(out.read_bytes())
+    glossary = [{"zh": "主权", "renderings": {"ru": ["суверенитет"], "en": ["sovereignty"]}}]
+    assert record["settings"] == {"model": None, "presplit": False, "glossary": glossary}
+    again = parse_json(out.read_bytes(), "rows.json")
+    assert again.settings == {"model": None, "presplit": False}
+    assert all([t.zh for t in a.glossary] == ["主权"] for a in again.alignments.values())
+    assert json.loads(render(again, "json"))["settings"] == record["settings"]  # saved again, still there

@@ -358,7 +358,7 @@ def review_record(result: ThreeWay, inputs, row: int) -> bytes:
     from aligner.export.record import glossary_to_list
 
     record = json.loads(render(result, "json"))
-    settings = {"row": row}
+    settings = {**record["settings"], "row": row}
     if inputs is not None:
         settings |= {"model": inputs.model, "presplit": inputs.presplit, "glossary": glossary_to_list(inputs.glossary)}
     record["settings"] = settings

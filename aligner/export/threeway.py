@@ -6,7 +6,10 @@ JSON shape (format "aligner-threeway", version 1; `from_dict` / `parse_json` rea
      "rows": [{"src": [i...], "ru": [j...], "en": [k...], "src_text", "ru_text", "en_text",
                "ru_score", "en_score", "flags": [{"side": "ru" | "en" | "", "kind", "reason", "marks" (if any)}],
                "reviewed": false, "note": ""}],  (the reviewer's ✓ and note on the row)
-     "warnings": {"en": ["…"]}}  (only when a translation has any: e.g. it is not a translation of the Chinese)
+     "warnings": {"en": ["…"]},  (only when a translation has any: e.g. it is not a translation of the Chinese)
+     "settings": {"model": null, "presplit": false, "glossary": [terms as in the two-column record]}}
+         (the options it was aligned with, as far as known: model null is the default encoder; a review
+         saved from the page adds "row", the row it was on)
 Documents and pair records are those of the two-way JSON record (`aligner.export.record`), so
 either alignment can be rebuilt from the file; rows are the pivoted view.
 """
@@ -65,7 +68,17 @@ def to_dict(result: ThreeWay) -> dict:
         "rows": [row_dict(result, row) for row in result.rows],
         **({"warnings": {label: list(a.warnings) for label, a in result.alignments.items() if a.warnings}}
            if result.warnings else {}),
+        "settings": settings(result),
     }
+
+
+def settings(result: ThreeWay) -> dict:
+    """The options the result was aligned with, as the record's `settings` (and a project's) hold them:
+    those known (model, presplit) and the glossary each pair was checked against."""
+    from aligner.export.record import glossary_to_list
+
+    glossary = next(iter(result.alignments.values())).glossary
+    return {**result.settings, "glossary": glossary_to_list(glossary)}
 
 
 def from_dict(d: dict, name: str = "") -> ThreeWay:
@@ -82,16 +95,19 @@ def from_dict(d: dict, name: str = "") -> ThreeWay:
     if not isinstance(d, dict) or d.get("format") != FORMAT_NAME:
         raise InputError(f"{where} is not an aligner three-column record (no \"format\": \"{FORMAT_NAME}\").")
     targets, pairs, warnings = d.get("targets"), d.get("pairs"), d.get("warnings") or {}
+    options = d.get("settings") if isinstance(d.get("settings"), dict) else {}
     if not isinstance(targets, dict) or not isinstance(pairs, dict) or len(targets) != 2 or set(targets) != set(pairs):
         raise InputError(f"{where} is damaged (it needs two translations and their pairs); export it again from aligner.")
     alignments = {label: alignment_from_dict(
         {"format": PAIRS_FORMAT, "version": d.get("version", FORMAT_VERSION), "model": d.get("model", ""),
          "source": d.get("source"), "target": targets[label], "pairs": pairs[label],
-         "warnings": warnings.get(label, []) if isinstance(warnings, dict) else []}, name=f"{where} ({label})")
+         "warnings": warnings.get(label, []) if isinstance(warnings, dict) else [],
+         "glossary": options.get("glossary") or []}, name=f"{where} ({label})")
         for label in targets}
     source = next(iter(alignments.values())).source  # one Chinese document for both, as when aligned
     alignments = {label: replace(a, source=source) for label, a in alignments.items()}
-    result = ThreeWay(source, alignments, merge_rows(alignments))
+    known = {key: options[key] for key in ("model", "presplit") if key in options}
+    result = ThreeWay(source, alignments, merge_rows(alignments), known)
     marks = {_row_key(result.labels, item): item for item in d.get("rows", []) if isinstance(item, dict)}
     for row in result.rows:
         item = marks.get((row.src, *(row.tgt[label] for label in result.labels)))
