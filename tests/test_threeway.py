@@ -428,3 +428,97 @@ def test_the_three_column_json_from_the_command_line_keeps_its_settings_and_read
     assert again.settings == {"model": None, "presplit": False}
     assert all([t.zh for t in a.glossary] == ["主权"] for a in again.alignments.values())
     assert json.loads(render(again, "json"))["settings"] == record["settings"]  # saved again, still there
+
+
+# --- corrections in three columns -------------------------------------------------------------------
+
+
+def _rows(result: ThreeWay) -> list[tuple]:
+    return [(r.src, r.tgt["ru"], r.tgt["en"]) for r in result.rows]
+
+
+def test_a_correction_to_one_translation_cuts_the_rows_again_and_flags_them_anew():
+    """The Russian pair 2 ends with the sentence that renders the Chinese the Russian was said to leave out
+    (zh 2–3): moved down into that passage, the rows are cut again, the Russian no longer "leaves out" those
+    sentences (no `disagree` there), and the new pair is scored and flagged as the two-column page does."""
+    from aligner.threeway_corrections import ThreeWayCorrections
+
+    result = three_way()
+    assert any(f.kind == DISAGREE and "Russian leaves out" in f.reason for f in result.rows[1].flags)
+    edits = ThreeWayCorrections(result)
+    pair = next(i for i, b in enumerate(result.alignments["ru"].beads) if b.src == (1,))
+    assert edits.pairs_in_row(1, "ru") == [pair, pair + 1]  # row 2 holds the pair and the omitted passage
+    edit = edits.correct("ru", lambda c: c.move(pair, "tgt", "down"))
+    assert edit.description == f"moved translated sentence 4 from pair {pair + 1} to pair {pair + 2}"
+    assert [(b.src, b.tgt) for b in result.alignments["ru"].beads][pair:pair + 2] == [((1,), (2,)), ((2, 3), (3,))]
+    assert _rows(result)[:3] == [((0,), (0, 1), (0,)), ((1, 2, 3), (2, 3), (1, 2)), ((), (4,), ())]
+    assert not any(f.kind == DISAGREE for f in result.rows[1].flags)
+    new = result.alignments["ru"].beads[pair + 1]
+    assert new.score == 0.0 and new.flags[0].kind == "weak"  # sentences the aligner left unmatched: reviewed anew
+    assert {("ru", f.reason) for f in new.flags} <= {(f.side, f.reason) for f in result.rows[1].flags}
+    assert edits.row_of("ru", pair + 1) == 1
+    # every sentence of every document still in exactly one row, in order
+    for key, document in (("src", result.source), *((label, a.target) for label, a in result.alignments.items())):
+        held = [i for r in result.rows for i in (r.src if key == "src" else r.tgt[key])]
+        assert held == list(range(len(document)))
+
+
+def test_three_column_corrections_undo_and_redo_in_the_order_made_across_both_translations():
+    from aligner.corrections import CorrectionError
+    from aligner.threeway_corrections import ThreeWayCorrections
+
+    result = three_way()
+    original, plain = _rows(result), result.plain_rows()
+    edits = ThreeWayCorrections(result)
+    with pytest.raises(CorrectionError, match="last pair"):
+        edits.correct("en", lambda c: c.merge_with_next(len(c.beads) - 1))
+    assert not edits.history and _rows(result) == original  # refused: nothing changed
+    edits.correct("ru", lambda c: c.merge_with_next(0))
+    after_ru = _rows(result)
+    edits.correct("en", lambda c: c.split(1, 1, 1))  # en pair 2 (zh 1+2 : en 1) → zh 1 : en 1 + zh 2 : —
+    assert [(b.src, b.tgt) for b in result.alignments["en"].beads][1:3] == [((1,), (1,)), ((2,), ())]
+    assert edits.undo().label == "en" and _rows(result) == after_ru
+    assert edits.undo().label == "ru" and result.plain_rows() == plain
+    assert edits.undo() is None
+    assert edits.redo().label == "ru" and _rows(result) == after_ru
+    edits.correct("en", lambda c: c.merge_with_next(0))  # a new step: the undone en split cannot be redone
+    assert edits.redo() is None and not any(side.undone for side in edits.sides.values())
+
+
+def test_a_rows_check_mark_and_note_survive_a_correction_elsewhere_and_come_back_with_undo():
+    from aligner.threeway_corrections import ThreeWayCorrections
+
+    result = _reviewed_three_way()  # row 2 checked and noted, row 4 noted
+    result.rows[0].reviewed = True
+    edits = ThreeWayCorrections(result)
+    pair = next(i for i, b in enumerate(result.alignments["ru"].beads) if b.src == (1,))
+    edits.correct("ru", lambda c: c.move(pair, "tgt", "down"))  # row 2 changes, row 1 and the addition do not
+    assert result.rows[0].reviewed and result.rows[2].note == "en: add the BRICS sentence"
+    assert (result.rows[1].reviewed, result.rows[1].note) == (False, "ru drops 国际社会; ask the translator")
+    assert sum(bool(r.note) for r in result.rows) == 2  # the note moved with its sentences, not copied
+    edits.undo()
+    assert (result.rows[1].reviewed, result.rows[1].note) == (True, "ru drops 国际社会; ask the translator")
+    assert [r.note for r in result.rows].count("ru drops 国际社会; ask the translator") == 1
+
+
+def test_every_three_column_export_writes_the_corrected_alignment(tmp_path: Path):
+    from openpyxl import load_workbook
+
+    from aligner.export.threeway import parse_json
+    from aligner.threeway_corrections import ThreeWayCorrections
+
+    result = three_way()
+    ThreeWayCorrections(result).correct("ru", lambda c: c.merge_with_next(0))  # ru pairs 1 and 2: zh 0–1
+    record = json.loads(render(result, "json"))
+    assert record["pairs"]["ru"][0]["src"] == [0, 1] and record["pairs"]["ru"][0]["tgt"] == [0, 1, 2, 3]
+    assert [(r["src"], r["ru"], r["en"]) for r in record["rows"]][:1] == [([0, 1, 2], [0, 1, 2, 3], [0, 1])]
+    assert _rows(parse_json(render(result, "json"))) == _rows(result)
+    tsv = list(csv.reader(io.StringIO(render(result, "tsv").decode("utf-8")), dialect="excel-tab"))
+    assert len(tsv) == len(result.rows) + 1 and tsv[1][2] == result.text("ru", (0, 1, 2, 3)).replace("\n", " ")
+    sheet = load_workbook(write(result, tmp_path / "rows.xlsx")).active
+    assert sheet.max_row == len(result.rows) + 1
+    html = render(result, "html").decode("utf-8")
+    assert html.count('<td class="num">') == len(result.rows)
+    assert listing(result, width=120).count("\n#") == len(result.rows)
+    units = ET.fromstring(render(result, "tmx")).findall("./body/tu")
+    assert units[0].find("prop[@type='x-aligner-type']").text == "3-4-2"
