@@ -458,9 +458,9 @@ def test_a_correction_to_one_translation_cuts_the_rows_again_and_flags_them_anew
     assert {("ru", f.reason) for f in new.flags} <= {(f.side, f.reason) for f in result.rows[1].flags}
     assert edits.row_of("ru", pair + 1) == 1
     # every sentence of every document still in exactly one row, in order
-    for key, document in (("src", result.source), *((label, a.target) for label, a in result.alignments.items())):
+    for key, text in (("src", result.source), *((label, a.target) for label, a in result.alignments.items())):
         held = [i for r in result.rows for i in (r.src if key == "src" else r.tgt[key])]
-        assert held == list(range(len(document)))
+        assert held == list(range(len(text)))
 
 
 def test_three_column_corrections_undo_and_redo_in_the_order_made_across_both_translations():
