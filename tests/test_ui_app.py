@@ -1735,6 +1735,8 @@ def test_a_three_column_reviewer_corrects_either_translation_undoes_and_the_down
     original, rows_before = result.plain_rows(), len(result.rows)
     ru_before = [(b.src, b.tgt) for b in result.alignments["ru"].beads]
     at.number_input(key="tw_row_box").set_value(1).run()
+    at.toggle(key="problems_only").set_value(True).run()  # every kind of flag chosen
+    scores = [b.score for b in result.alignments["ru"].beads[:2]]
     assert at.radio(key="tw_side").value == "ru" and at.radio(key="tw_side").options == ["Russian", "English"]
     assert at.button(key="tw_undo").proto.disabled  # nothing to undo yet
     at.button(key="tw_merge").click().run()  # Russian pair 1 merged with pair 2
@@ -1747,7 +1749,11 @@ def test_a_three_column_reviewer_corrects_either_translation_undoes_and_the_down
     first = threeway_rows(at)[0]["cells"]
     assert first[2] == " ".join(result.text("ru", ru[0][1]).split())  # the table shows the rows cut again
     merged = result.alignments["ru"].beads[0]
-    assert 0 < merged.score < 1 and merged.score != 0.0  # scored by the aligner's model, as in two columns
+    # scored by the aligner's model of the document, as in two columns (two right pairs merged are unlikely;
+    # without it the pair would keep the lower of their scores), and flagged anew
+    assert merged.score < 0.1 < min(scores) and [f.kind for f in merged.flags] == ["weak"]
+    assert "weak" in at.button_group(key="tw_kinds").value and threeway_rows(at)[0]["pair"] == 1  # shown, not filtered out
+    at.toggle(key="problems_only").set_value(False).run()
     assert int(metric(at, "disagree")) == sum(any(f.kind == "disagree" for f in r.flags) for r in result.rows)
     reloaded = AppTest.from_file(APP, default_timeout=180)
     reloaded.query_params.update(at.query_params)

@@ -171,11 +171,25 @@ def keep_typed_note() -> None:
 def rows_changed(index: int) -> None:
     """A correction cut the rows again: the table drawn anew, the note boxes of the rows before it dropped
     (a box is keyed by its row's number, which now may be another row), and row `index` (0-based) selected."""
+    cached = st.session_state.get("_tw_rows")
+    _kinds_after_correction({f["kind"] for row in cached[2] for f in row["flags"]} if cached else set())
     _marks_changed()
     for key in [k for k in st.session_state if str(k).startswith(NOTE_KEY[:-2])]:
         del st.session_state[key]
     _, shown, _ = _shown()
     _select(index, shown)
+
+
+def _kinds_after_correction(before: set[str]) -> None:
+    """The flag filter once a correction brought kinds of flag or took some away: a kind gone is no longer
+    chosen, and while every kind was chosen, a new one is too (the row just corrected, flagged anew, would
+    else be hidden under "Problems only")."""
+    now = {f.kind for row in state.three_way().rows for f in row.flags}
+    chosen = st.session_state.get(KINDS_KEY)
+    if chosen is not None:
+        st.session_state[KINDS_KEY] = sorted(now if set(chosen) >= before else set(chosen) & now)
+    if st.session_state.get(ONLY_KEY) not in now:
+        st.session_state[ONLY_KEY] = None
 
 
 def _mark(number: int) -> None:
