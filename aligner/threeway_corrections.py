@@ -9,7 +9,7 @@ translation it was on, and redo makes it again.
 
 The rows' ✓ and notes are the reviewer's, not the alignment's: a row whose sentences a step left alone
 keeps them; a note on a row a step changed goes to the first row that holds any of its sentences (never
-dropped); the ✓ of a changed row is gone (it needs reading again), and undo puts back the rows as they
+dropped, never doubled); the ✓ of a changed row is gone (it needs reading again), and undo puts back the rows as they
 were, ✓ and notes included.
 
     edits = ThreeWayCorrections(result)
@@ -61,11 +61,14 @@ def carry_marks(old: list[ThreeWayRow], new: list[ThreeWayRow], labels: list[str
         elif key in remembered:
             row.reviewed, row.note = remembered[key]
     kept = {row_key(row, labels) for row in new}
+    present = {line for row in new for line in row.note.split("\n") if line}
     for gone in old:
-        if not gone.note or row_key(gone, labels) in kept or any(gone.note in row.note for row in new):
-            continue
+        missing = [line for line in gone.note.split("\n") if line and line not in present]
+        if not missing or row_key(gone, labels) in kept:
+            continue  # its lines are on the rows already (an undo put back the notes a merge had joined)
         target = next(row for row in new if _shares_a_sentence(row, gone, labels))
-        target.note = "\n".join(note for note in (target.note, gone.note) if note)
+        target.note = "\n".join([target.note] * bool(target.note) + missing)
+        present.update(missing)
 
 
 def _shares_a_sentence(a: ThreeWayRow, b: ThreeWayRow, labels: list[str]) -> bool:

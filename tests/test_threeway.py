@@ -522,3 +522,17 @@ def test_every_three_column_export_writes_the_corrected_alignment(tmp_path: Path
     assert listing(result, width=120).count("\n#") == len(result.rows)
     units = ET.fromstring(render(result, "tmx")).findall("./body/tu")
     assert units[0].find("prop[@type='x-aligner-type']").text == "3-4-2"
+
+
+def test_notes_joined_by_a_merge_are_not_doubled_when_it_is_undone():
+    from aligner.threeway_corrections import ThreeWayCorrections
+
+    result = three_way()
+    result.rows[0].note, result.rows[1].note = "check the names", "the date?"
+    edits = ThreeWayCorrections(result)
+    edits.correct("ru", lambda c: c.merge_with_next(0))
+    edits.correct("en", lambda c: c.merge_with_next(0))  # rows 1 and 2 now one row
+    assert result.rows[0].note == "check the names\nthe date?"
+    edits.undo()
+    edits.undo()
+    assert [r.note for r in result.rows][:3] == ["check the names", "the date?", ""]

@@ -1739,13 +1739,21 @@ def test_a_three_column_reviewer_corrects_either_translation_undoes_and_the_down
     scores = [b.score for b in result.alignments["ru"].beads[:2]]
     assert at.radio(key="tw_side").value == "ru" and at.radio(key="tw_side").options == ["Russian", "English"]
     assert at.button(key="tw_undo").proto.disabled  # nothing to undo yet
-    at.button(key="tw_merge").click().run()  # Russian pair 1 merged with pair 2
+    at.number_input(key="tw_row_box").set_value(2).run()
+    at.text_area(key="tw_note_2").input("the date?").run()
+    at.number_input(key="tw_row_box").set_value(1).run()
+    at.text_area(key="tw_note_1").input("check the title")  # typed, not left: the click sends it along
+    at.button(key="tw_merge").click().run()  # Russian pair 1 merged with pair 2: rows 1 and 2 are one
     assert not at.exception and not at.error, [e.value for e in at.error]
+    assert result.rows[0].note == "check the title\nthe date?" == at.text_area(key="tw_note_1").value
     ru = [(b.src, b.tgt) for b in result.alignments["ru"].beads]
     assert ru[0] == (ru_before[0][0] + ru_before[1][0], ru_before[0][1] + ru_before[1][1]) and ru[1:] == ru_before[2:]
     assert any(s.value == "Merged pair 1 with pair 2 (Russian)." for s in at.success)
     assert at.button(key="tw_undo").label == "↶ Undo: merged pair 1 with pair 2 (Russian)"
     assert len(result.rows) < rows_before
+    at.number_input(key="tw_row_box").set_value(2).run()
+    assert at.text_area(key="tw_note_2").value == result.rows[1].note == ""  # not the box of the row 2 before
+    at.number_input(key="tw_row_box").set_value(1).run()
     first = threeway_rows(at)[0]["cells"]
     assert first[2] == " ".join(result.text("ru", ru[0][1]).split())  # the table shows the rows cut again
     merged = result.alignments["ru"].beads[0]
@@ -1785,7 +1793,8 @@ def test_a_three_column_reviewer_corrects_either_translation_undoes_and_the_down
 
     at.button(key="tw_undo").click().run()
     at.button(key="tw_undo").click().run()
-    assert not at.exception and result.plain_rows() == original
+    notes = {1: "check the title", 2: "the date?"}
+    assert not at.exception and result.plain_rows() == [{**row, "note": notes.get(row["row"], "")} for row in original]
     assert at.button(key="tw_undo").proto.disabled and "(Russian)" in at.button(key="tw_redo").label
     at.button(key="tw_redo").click().run()
     assert [(b.src, b.tgt) for b in result.alignments["ru"].beads] == ru
