@@ -1748,8 +1748,8 @@ def test_a_three_column_reviewer_corrects_either_translation_undoes_and_the_down
     assert result.rows[0].note == "check the title\nthe date?" == at.text_area(key="tw_note_1").value
     ru = [(b.src, b.tgt) for b in result.alignments["ru"].beads]
     assert ru[0] == (ru_before[0][0] + ru_before[1][0], ru_before[0][1] + ru_before[1][1]) and ru[1:] == ru_before[2:]
-    assert any(s.value == "Merged pair 1 with pair 2 (Russian)." for s in at.success)
-    assert at.button(key="tw_undo").label == "↶ Undo: merged pair 1 with pair 2 (Russian)"
+    assert any(s.value == "Merged pair 1 with pair 2 in the Russian." for s in at.success)
+    assert at.button(key="tw_undo").label == "↶ Undo: merged pair 1 with pair 2 in the Russian"
     assert len(result.rows) < rows_before
     at.number_input(key="tw_row_box").set_value(2).run()
     assert at.text_area(key="tw_note_2").value == result.rows[1].note == ""  # not the box of the row 2 before
@@ -1766,7 +1766,7 @@ def test_a_three_column_reviewer_corrects_either_translation_undoes_and_the_down
     reloaded = AppTest.from_file(APP, default_timeout=180)
     reloaded.query_params.update(at.query_params)
     reloaded.run()  # a reload of the page keeps the corrections, and their undo
-    assert reloaded.button(key="tw_undo").label == "↶ Undo: merged pair 1 with pair 2 (Russian)"
+    assert reloaded.button(key="tw_undo").label == "↶ Undo: merged pair 1 with pair 2 in the Russian"
     assert [(b.src, b.tgt) for b in reloaded.session_state["threeway"].alignments["ru"].beads] == ru
 
     at.radio(key="tw_side").set_value("en").run()  # row 1 now holds two English pairs: the second one split
@@ -1780,7 +1780,7 @@ def test_a_three_column_reviewer_corrects_either_translation_undoes_and_the_down
     at.button(key="tw_split").click().run()  # zh 1 : en 1 cut into zh 1 : — and — : en 1
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert [(b.src, b.tgt) for b in result.alignments["en"].beads][1:3] == [((1,), ()), ((), (1,))]
-    assert at.button(key="tw_undo").label == "↶ Undo: split pair 2 (1-1 → 1-0 + 0-1) (English)"
+    assert at.button(key="tw_undo").label == "↶ Undo: split pair 2 (1-1 → 1-0 + 0-1) in the English"
     row = next(r for r in threeway_rows(at) if "disagree: the English leaves out" in r["cells"][4])
     assert row["pair"] == 1 and int(metric(at, "disagree")) == disagree + 1  # the disagreement found anew
 
@@ -1789,13 +1789,14 @@ def test_a_three_column_reviewer_corrects_either_translation_undoes_and_the_down
     assert render(result, "tsv").decode("utf-8").count("\n") == len(result.rows) + 1
     at.button(key="sample_ru").click().run()  # corrections are work: the page asks before replacing them
     assert "threeway" in at.session_state and any("Replace your reviewed work?" in w.value for w in at.warning)
+    assert any(" rows corrected, marked or noted since the project was saved" in c.value for c in at.sidebar.caption)
     at.button(key="keep_work").click().run()
 
     at.button(key="tw_undo").click().run()
     at.button(key="tw_undo").click().run()
     notes = {1: "check the title", 2: "the date?"}
     assert not at.exception and result.plain_rows() == [{**row, "note": notes.get(row["row"], "")} for row in original]
-    assert at.button(key="tw_undo").proto.disabled and "(Russian)" in at.button(key="tw_redo").label
+    assert at.button(key="tw_undo").proto.disabled and at.button(key="tw_redo").label.endswith("in the Russian")
     at.button(key="tw_redo").click().run()
     assert [(b.src, b.tgt) for b in result.alignments["ru"].beads] == ru
 

@@ -39,9 +39,9 @@ def edits(result: ThreeWay) -> ThreeWayCorrections:
 
 
 def describe(step: SideEdit | tuple[str, object]) -> str:
-    """A step as the page names it: "merged pair 7 with pair 8 (Russian)"."""
+    """A step as the page names it: "merged pair 7 with pair 8 in the Russian"."""
     label, edit = (step.label, step.edit) if isinstance(step, SideEdit) else step
-    return f"{edit.description} ({side_names(state.three_way().alignments)[label]})"
+    return f"{edit.description} in the {side_names(state.three_way().alignments)[label]}"
 
 
 def _sentence(text: str) -> str:

@@ -358,6 +358,16 @@ def restore_saved_marks(result: ThreeWay, marks: list[tuple] | None) -> None:
         st.session_state[SAVED_KEY] = (result, [tuple(m) for m in marks])
 
 
+def changes_made(result: ThreeWay) -> str:
+    """What the reviewer did to the rows, as the page says it beside "Save project": "marked or noted", or
+    "corrected, marked or noted" once the alignment was corrected."""
+    from ui.threeway_correct import EDITS
+
+    corrections = st.session_state.get(EDITS)
+    corrected = corrections is not None and corrections.result is result and corrections.has_work
+    return "corrected, marked or noted" if corrected else "marked or noted"
+
+
 def unsaved_rows(result: ThreeWay) -> int:
     """How many rows the saved review lacks as they are now: marked, noted or cut again by a correction
     since it was saved (when never saved, every marked or noted row and each correction), so that the page
