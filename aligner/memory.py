@@ -268,12 +268,16 @@ def _table_marks(header: list[str], rows: list[list[str]]) -> Marks:
 
 def _is_flag_line(line: str) -> bool:
     """A line our Word export wrote for a flag ("number: 2030 ≠ 2035", "ru omitted: …" in three
-    columns), which the check makes anew; any other line in the flags column is the reviewer's
-    note or the translator's reply typed there ("Исправлено", "Agree, fixed"), kept as the note."""
+    columns, "low confidence: …" for a `weak` one), which the check makes anew; any other line in the
+    flags column is the reviewer's note or the translator's reply typed there ("Исправлено", "Agree,
+    fixed"), kept as the note."""
+    from aligner.export.status import KIND_NAMES
     from aligner.pair_filter import PROBLEMS
     from aligner.threeway import DISAGREE
 
     lead, colon, _ = line.partition(": ")
+    for kind, name in KIND_NAMES.items():  # the kind as the export names it, back to the kind
+        lead = lead[: -len(name)] + kind if lead.endswith(name) else lead
     return bool(colon) and lead.split(" ")[-1] in {*PROBLEMS, DISAGREE} and len(lead.split(" ")) <= 2
 
 

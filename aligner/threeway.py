@@ -52,6 +52,9 @@ class ThreeWay:
     source: Document
     alignments: dict[str, Alignment]  # label -> alignment, in column order
     rows: list[ThreeWayRow]
+    # the options it was aligned with, as the two-column project keeps them: "model" (None: the default
+    # encoder), "presplit"; the JSON record writes them (with the glossary) as its `settings`
+    settings: dict = field(default_factory=dict)
 
     @property
     def labels(self) -> list[str]:
@@ -267,7 +270,9 @@ def align_three_texts(zh_text: str, a_text: str, b_text: str, *, model: str | No
     if source.lang != "zh":
         raise LanguageError(f"{names[0] or 'The first text'} must be the Chinese original; "
                             "give the files as: Chinese, Russian, English.")
-    return align_three(source, a, b, get_encoder(model, cache=cache), progress=progress, glossary=glossary)
+    result = align_three(source, a, b, get_encoder(model, cache=cache), progress=progress, glossary=glossary)
+    result.settings = {"model": model, "presplit": presplit}
+    return result
 
 
 def align_files(files, model: str | None = None, presplit: bool = False, cache: bool = True,

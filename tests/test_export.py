@@ -576,3 +576,31 @@ def test_a_record_keeps_the_match_form_of_a_sentence_across_a_pdf_page():
     back = from_dict(json.loads(render(a, "json")))
     assert any("中俄联合声明" in s.text and "中俄联合声明" not in s.norm for s in back.source.sentences)
     assert back.source == a.source
+
+
+# --- what a reader is shown for a flag kind ------------------------------------------------------
+
+
+def test_a_weak_flag_reads_low_confidence_wherever_a_person_reads_it_and_weak_where_a_tool_does(alignment):
+    """The page says "low confidence" for `weak`; the report, the Word document, the spreadsheet and the
+    listing said "weak": one flag under two names. Files for tools keep the kind as the format names it."""
+    from docx import Document as WordDocument
+
+    html = render(alignment, "html").decode("utf-8")
+    assert "<b>low confidence</b>: low alignment confidence (0.43)" in html and "<b>weak</b>" not in html
+    assert "low confidence: 1" in html and "weak: 1" not in html  # the summary's flag counts
+    word = WordDocument(io.BytesIO(render(alignment, "docx")))
+    flags = word.tables[-1].rows[7].cells[-1].text
+    assert flags.startswith("low confidence: low alignment confidence") and "weak" not in flags
+    assert any(p.text.startswith("Flags: ") and "low confidence 1" in p.text for p in word.paragraphs)
+    book = openpyxl.load_workbook(io.BytesIO(render(alignment, "xlsx")))
+    pairs, summary = book["Pairs"], book.worksheets[1]
+    assert pairs.cell(row=8, column=6).value == "low confidence" and pairs.cell(row=2, column=6).value == "number"
+    assert ["low confidence", 1] in [[r[1], r[2]] for r in summary.iter_rows(values_only=True)]
+    text = listing(alignment, width=100)
+    assert "#7  1-1  0.43  [low confidence]" in text and "  ! low confidence: low alignment" in text
+    assert "weak" not in text
+    # for tools: the kind as the formats document it
+    assert to_dict(alignment)["pairs"][6]["flags"][0]["kind"] == "weak"
+    tsv = list(csv.reader(io.StringIO(render(alignment, "tsv").decode("utf-8")), dialect="excel-tab"))
+    assert tsv[7][5] == "weak"

@@ -99,7 +99,7 @@ def test_flags_in_the_review_table_and_report_carry_the_figures():
     a = sample_alignment()  # pair 4 is an omission, pair 5 an addition
     html = table_html(a, list(range(len(a.beads))))
     assert f'title="omitted flags: {describe("omitted")}"' in html
-    assert f'title="weak flags: {describe("weak")}"' in html  # pair 7 is weak
+    assert f'title="low confidence flags: {describe("weak")}"' in html  # pair 7 is weak
     assert title_attribute("spelling") == ""  # a kind nothing measured gets no claim
     report = render_html(a).decode("utf-8")
     assert "How far to trust the flags" in report and f'title="added flags: {describe("added")}"' in report

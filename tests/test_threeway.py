@@ -375,3 +375,164 @@ def test_a_saved_three_column_review_checked_as_pairs_keeps_each_rows_check_mark
                 texts = (aligned.source.span_text(bead.src), aligned.target.span_text(bead.tgt))
                 assert marks[texts] == (row.reviewed, row.note), (lang, texts)
         assert sum(reviewed for reviewed, _ in marks.values()) == len(result.rows[1].beads.get(lang, []))
+
+
+def test_a_weak_flag_reads_low_confidence_in_every_three_column_file_a_person_reads(tmp_path: Path):
+    """The page calls `weak` "low confidence"; the three-column report, Word document, spreadsheet and
+    listing said "weak". The kind in the JSON and in the TSV's flag column stays `weak` (for tools), and a
+    Word document checked again does not take the renamed flag line for the reviewer's note."""
+    from docx import Document as WordDocument
+    from openpyxl import load_workbook
+
+    from aligner.memory import check_pairs
+    from aligner.types import WEAK, Flag
+
+    result = three_way()
+    pair = next(b for b in result.alignments["ru"].beads if b.src == (4,))
+    pair.flags.append(Flag(WEAK, "low alignment confidence (0.41)"))
+    result.rows = merge_rows(result.alignments)  # row 5: zh 4 with ru 5
+    html = render(result, "html").decode("utf-8")
+    assert "ru: low confidence — low alignment confidence (0.41)" in html and "weak —" not in html
+    word = WordDocument(write(result, tmp_path / "rows.docx"))
+    assert word.tables[0].rows[5].cells[-1].text.startswith("ru low confidence: low alignment confidence")
+    sheet = load_workbook(write(result, tmp_path / "rows.xlsx")).active
+    assert sheet.cell(row=6, column=7).value == "ru: low confidence; en: omitted; disagree"
+    assert "  ! ru low confidence: low alignment" in listing(result, width=120)
+    assert json.loads(render(result, "json"))["rows"][4]["flags"][0]["kind"] == WEAK
+    tsv = list(csv.reader(io.StringIO(render(result, "tsv").decode("utf-8")), dialect="excel-tab"))
+    assert tsv[5][tsv[0].index("flags")] == "ru:weak; en:omitted; disagree"
+    checked = check_pairs(tmp_path / "rows.docx", target_lang="ru")
+    assert not any(bead.note for bead in checked.beads), "a flag line is not a note"
+
+
+def test_the_three_column_json_from_the_command_line_keeps_its_settings_and_reads_them_back(tmp_path: Path):
+    """`aligner align zh ru en -o rows.json --glossary terms.tsv`: the two-column record keeps the model and
+    the glossary; the three-column one kept neither, so the page opening it aligned again with the defaults
+    and corrections made after reopening were not checked against the glossary."""
+    from click.testing import CliRunner
+
+    from aligner.cli import main
+    from aligner.export.threeway import parse_json
+
+    root = Path(__file__).resolve().parents[1] / "texts"
+    terms = tmp_path / "terms.tsv"
+    terms.write_text("zh\tru\ten\n主权\tсуверенитет\tsovereignty\n", encoding="utf-8")
+    out = tmp_path / "rows.json"
+    run = CliRunner().invoke(main, ["align", "-q", *(str(root / f"joint-statement.{lang}.txt") for lang in ("zh", "ru", "en")),
+                                    "--glossary", str(terms), "-o", str(out)])
+    assert run.exit_code == 0, run.output
+    record = json.loads(out.read_bytes())
+    glossary = [{"zh": "主权", "renderings": {"ru": ["суверенитет"], "en": ["sovereignty"]}}]
+    assert record["settings"] == {"model": None, "presplit": False, "glossary": glossary}
+    again = parse_json(out.read_bytes(), "rows.json")
+    assert again.settings == {"model": None, "presplit": False}
+    assert all([t.zh for t in a.glossary] == ["主权"] for a in again.alignments.values())
+    assert json.loads(render(again, "json"))["settings"] == record["settings"]  # saved again, still there
+
+
+# --- corrections in three columns -------------------------------------------------------------------
+
+
+def _rows(result: ThreeWay) -> list[tuple]:
+    return [(r.src, r.tgt["ru"], r.tgt["en"]) for r in result.rows]
+
+
+def test_a_correction_to_one_translation_cuts_the_rows_again_and_flags_them_anew():
+    """The Russian pair 2 ends with the sentence that renders the Chinese the Russian was said to leave out
+    (zh 2–3): moved down into that passage, the rows are cut again, the Russian no longer "leaves out" those
+    sentences (no `disagree` there), and the new pair is scored and flagged as the two-column page does."""
+    from aligner.threeway_corrections import ThreeWayCorrections
+
+    result = three_way()
+    assert any(f.kind == DISAGREE and "Russian leaves out" in f.reason for f in result.rows[1].flags)
+    edits = ThreeWayCorrections(result)
+    pair = next(i for i, b in enumerate(result.alignments["ru"].beads) if b.src == (1,))
+    assert edits.pairs_in_row(1, "ru") == [pair, pair + 1]  # row 2 holds the pair and the omitted passage
+    edit = edits.correct("ru", lambda c: c.move(pair, "tgt", "down"))
+    assert edit.description == f"moved translated sentence 4 from pair {pair + 1} to pair {pair + 2}"
+    assert [(b.src, b.tgt) for b in result.alignments["ru"].beads][pair:pair + 2] == [((1,), (2,)), ((2, 3), (3,))]
+    assert _rows(result)[:3] == [((0,), (0, 1), (0,)), ((1, 2, 3), (2, 3), (1, 2)), ((), (4,), ())]
+    assert not any(f.kind == DISAGREE for f in result.rows[1].flags)
+    new = result.alignments["ru"].beads[pair + 1]
+    assert new.score == 0.0 and new.flags[0].kind == "weak"  # sentences the aligner left unmatched: reviewed anew
+    assert {("ru", f.reason) for f in new.flags} <= {(f.side, f.reason) for f in result.rows[1].flags}
+    assert edits.row_of("ru", pair + 1) == 1
+    # every sentence of every document still in exactly one row, in order
+    for key, text in (("src", result.source), *((label, a.target) for label, a in result.alignments.items())):
+        held = [i for r in result.rows for i in (r.src if key == "src" else r.tgt[key])]
+        assert held == list(range(len(text)))
+
+
+def test_three_column_corrections_undo_and_redo_in_the_order_made_across_both_translations():
+    from aligner.corrections import CorrectionError
+    from aligner.threeway_corrections import ThreeWayCorrections
+
+    result = three_way()
+    original, plain = _rows(result), result.plain_rows()
+    edits = ThreeWayCorrections(result)
+    with pytest.raises(CorrectionError, match="last pair"):
+        edits.correct("en", lambda c: c.merge_with_next(len(c.beads) - 1))
+    assert not edits.history and _rows(result) == original  # refused: nothing changed
+    edits.correct("ru", lambda c: c.merge_with_next(0))
+    after_ru = _rows(result)
+    edits.correct("en", lambda c: c.split(1, 1, 1))  # en pair 2 (zh 1+2 : en 1) → zh 1 : en 1 + zh 2 : —
+    assert [(b.src, b.tgt) for b in result.alignments["en"].beads][1:3] == [((1,), (1,)), ((2,), ())]
+    assert edits.undo().label == "en" and _rows(result) == after_ru
+    assert edits.undo().label == "ru" and result.plain_rows() == plain
+    assert edits.undo() is None
+    assert edits.redo().label == "ru" and _rows(result) == after_ru
+    edits.correct("en", lambda c: c.merge_with_next(0))  # a new step: the undone en split cannot be redone
+    assert edits.redo() is None and not any(side.undone for side in edits.sides.values())
+
+
+def test_a_rows_check_mark_and_note_survive_a_correction_elsewhere_and_come_back_with_undo():
+    from aligner.threeway_corrections import ThreeWayCorrections
+
+    result = _reviewed_three_way()  # row 2 checked and noted, row 4 noted
+    result.rows[0].reviewed = True
+    edits = ThreeWayCorrections(result)
+    pair = next(i for i, b in enumerate(result.alignments["ru"].beads) if b.src == (1,))
+    edits.correct("ru", lambda c: c.move(pair, "tgt", "down"))  # row 2 changes, row 1 and the addition do not
+    assert result.rows[0].reviewed and result.rows[2].note == "en: add the BRICS sentence"
+    assert (result.rows[1].reviewed, result.rows[1].note) == (False, "ru drops 国际社会; ask the translator")
+    assert sum(bool(r.note) for r in result.rows) == 2  # the note moved with its sentences, not copied
+    edits.undo()
+    assert (result.rows[1].reviewed, result.rows[1].note) == (True, "ru drops 国际社会; ask the translator")
+    assert [r.note for r in result.rows].count("ru drops 国际社会; ask the translator") == 1
+
+
+def test_every_three_column_export_writes_the_corrected_alignment(tmp_path: Path):
+    from openpyxl import load_workbook
+
+    from aligner.export.threeway import parse_json
+    from aligner.threeway_corrections import ThreeWayCorrections
+
+    result = three_way()
+    ThreeWayCorrections(result).correct("ru", lambda c: c.merge_with_next(0))  # ru pairs 1 and 2: zh 0–1
+    record = json.loads(render(result, "json"))
+    assert record["pairs"]["ru"][0]["src"] == [0, 1] and record["pairs"]["ru"][0]["tgt"] == [0, 1, 2, 3]
+    assert [(r["src"], r["ru"], r["en"]) for r in record["rows"]][:1] == [([0, 1, 2], [0, 1, 2, 3], [0, 1])]
+    assert _rows(parse_json(render(result, "json"))) == _rows(result)
+    tsv = list(csv.reader(io.StringIO(render(result, "tsv").decode("utf-8")), dialect="excel-tab"))
+    assert len(tsv) == len(result.rows) + 1 and tsv[1][2] == result.text("ru", (0, 1, 2, 3)).replace("\n", " ")
+    sheet = load_workbook(write(result, tmp_path / "rows.xlsx")).active
+    assert sheet.max_row == len(result.rows) + 1
+    html = render(result, "html").decode("utf-8")
+    assert html.count('<td class="num">') == len(result.rows)
+    assert listing(result, width=120).count("\n#") == len(result.rows)
+    units = ET.fromstring(render(result, "tmx")).findall("./body/tu")
+    assert units[0].find("prop[@type='x-aligner-type']").text == "3-4-2"
+
+
+def test_notes_joined_by_a_merge_are_not_doubled_when_it_is_undone():
+    from aligner.threeway_corrections import ThreeWayCorrections
+
+    result = three_way()
+    result.rows[0].note, result.rows[1].note = "check the names", "the date?"
+    edits = ThreeWayCorrections(result)
+    edits.correct("ru", lambda c: c.merge_with_next(0))
+    edits.correct("en", lambda c: c.merge_with_next(0))  # rows 1 and 2 now one row
+    assert result.rows[0].note == "check the names\nthe date?"
+    edits.undo()
+    edits.undo()
+    assert [r.note for r in result.rows][:3] == ["check the names", "the date?", ""]

@@ -615,7 +615,8 @@ def test_the_zh_ru_en_sample_shows_three_columns_with_flags_filter_search_and_do
     assert "disagree: the Russian leaves out" in next(r for r in rows if r["pair"] == disagree[0])["cells"][4]
     assert any("ru omitted:" in r["cells"][4] for r in rows) and any("en added:" in r["cells"][4] for r in rows)
     assert int(metric(at, "disagree")) == len(disagree)
-    assert any("two-way" in i.value for i in at.info), "the page says corrections are two-way only"
+    # corrections are made here too, on the translation chosen (they used to be two-way only, said in a note)
+    assert at.radio(key="tw_side").options == ["Russian", "English"] and not any("two-way" in i.value for i in at.info)
 
     at.toggle(key="problems_only").set_value(True).run()
     assert [r["pair"] for r in threeway_rows(at)] == [p["row"] for p in plain if p["flags"]][:50]
@@ -1762,3 +1763,93 @@ def test_splitting_a_text_reports_its_progress_so_the_page_can_stop_it():
         compute_alignment(inputs, progress)
     assert all(stage == "segment" for stage, _, _ in steps) and len(steps) == 4
     assert steps[-1][2] in (len(inputs.zh_text), len(inputs.tgt_text))  # counted in characters of the text
+
+
+def test_a_three_column_reviewer_corrects_either_translation_undoes_and_the_downloads_follow():
+    """Three columns get the two-column corrections: the row's Russian or English pair merged, split or
+    moved, the rows cut again with their flags and disagreements made anew, undo and redo, and what
+    every download and "Save project" writes is the corrected alignment."""
+    from aligner.export.threeway import parse_json, render
+    from ui.threeway_view import review_record
+
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    result = at.session_state["threeway"]
+    original, rows_before = result.plain_rows(), len(result.rows)
+    ru_before = [(b.src, b.tgt) for b in result.alignments["ru"].beads]
+    at.number_input(key="tw_row_box").set_value(1).run()
+    at.toggle(key="problems_only").set_value(True).run()  # every kind of flag chosen
+    scores = [b.score for b in result.alignments["ru"].beads[:2]]
+    assert at.radio(key="tw_side").value == "ru" and at.radio(key="tw_side").options == ["Russian", "English"]
+    assert at.button(key="tw_undo").proto.disabled  # nothing to undo yet
+    at.number_input(key="tw_row_box").set_value(2).run()
+    at.text_area(key="tw_note_2").input("the date?").run()
+    at.number_input(key="tw_row_box").set_value(1).run()
+    at.text_area(key="tw_note_1").input("check the title")  # typed, not left: the click sends it along
+    at.button(key="tw_merge").click().run()  # Russian pair 1 merged with pair 2: rows 1 and 2 are one
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert result.rows[0].note == "check the title\nthe date?" == at.text_area(key="tw_note_1").value
+    ru = [(b.src, b.tgt) for b in result.alignments["ru"].beads]
+    assert ru[0] == (ru_before[0][0] + ru_before[1][0], ru_before[0][1] + ru_before[1][1]) and ru[1:] == ru_before[2:]
+    assert any(s.value == "Merged pair 1 with pair 2 in the Russian." for s in at.success)
+    assert at.button(key="tw_undo").label == "↶ Undo: merged pair 1 with pair 2 in the Russian"
+    assert len(result.rows) < rows_before
+    at.number_input(key="tw_row_box").set_value(2).run()
+    assert at.text_area(key="tw_note_2").value == result.rows[1].note == ""  # not the box of the row 2 before
+    at.number_input(key="tw_row_box").set_value(1).run()
+    first = threeway_rows(at)[0]["cells"]
+    assert first[2] == " ".join(result.text("ru", ru[0][1]).split())  # the table shows the rows cut again
+    merged = result.alignments["ru"].beads[0]
+    # scored by the aligner's model of the document, as in two columns (two right pairs merged are unlikely;
+    # without it the pair would keep the lower of their scores), and flagged anew
+    assert merged.score < 0.1 < min(scores) and [f.kind for f in merged.flags] == ["weak"]
+    assert "weak" in at.button_group(key="tw_kinds").value and threeway_rows(at)[0]["pair"] == 1  # shown, not filtered out
+    at.toggle(key="problems_only").set_value(False).run()
+    assert int(metric(at, "disagree")) == sum(any(f.kind == "disagree" for f in r.flags) for r in result.rows)
+    reloaded = AppTest.from_file(APP, default_timeout=180)
+    reloaded.query_params.update(at.query_params)
+    reloaded.run()  # a reload of the page keeps the corrections, and their undo
+    assert reloaded.button(key="tw_undo").label == "↶ Undo: merged pair 1 with pair 2 in the Russian"
+    assert [(b.src, b.tgt) for b in reloaded.session_state["threeway"].alignments["ru"].beads] == ru
+
+    at.radio(key="tw_side").set_value("en").run()  # row 1 now holds two English pairs: the second one split
+    disagree = int(metric(at, "disagree"))
+    choice = next(box for box in at.selectbox if box.label == "Row 1 holds 2 pairs of this translation")
+    choice.set_value(1).run()
+    src = next(box for box in at.number_input if str(box.key).startswith("tw_split_src_"))
+    tgt = next(box for box in at.number_input if str(box.key).startswith("tw_split_tgt_"))
+    src.set_value(1)
+    tgt.set_value(0)
+    at.button(key="tw_split").click().run()  # zh 1 : en 1 cut into zh 1 : — and — : en 1
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert [(b.src, b.tgt) for b in result.alignments["en"].beads][1:3] == [((1,), ()), ((), (1,))]
+    assert at.button(key="tw_undo").label == "↶ Undo: split pair 2 (1-1 → 1-0 + 0-1) in the English"
+    row = next(r for r in threeway_rows(at) if "disagree: the English leaves out" in r["cells"][4])
+    assert row["pair"] == 1 and int(metric(at, "disagree")) == disagree + 1  # the disagreement found anew
+
+    saved = parse_json(review_record(result, at.session_state["inputs"], 1))  # "Save project"
+    assert [(b.src, b.tgt) for b in saved.alignments["ru"].beads] == ru
+    assert render(result, "tsv").decode("utf-8").count("\n") == len(result.rows) + 1
+    at.button(key="sample_ru").click().run()  # corrections are work: the page asks before replacing them
+    assert "threeway" in at.session_state and any("Replace your reviewed work?" in w.value for w in at.warning)
+    assert any(" rows corrected, marked or noted since the project was saved" in c.value for c in at.sidebar.caption)
+    at.button(key="keep_work").click().run()
+
+    at.button(key="tw_undo").click().run()
+    at.button(key="tw_undo").click().run()
+    notes = {1: "check the title", 2: "the date?"}
+    assert not at.exception and result.plain_rows() == [{**row, "note": notes.get(row["row"], "")} for row in original]
+    assert at.button(key="tw_undo").proto.disabled and at.button(key="tw_redo").label.endswith("in the Russian")
+    at.button(key="tw_redo").click().run()
+    assert [(b.src, b.tgt) for b in result.alignments["ru"].beads] == ru
+
+
+def test_the_three_column_flags_cell_says_low_confidence_as_the_two_column_page_does():
+    from aligner.threeway import align_three_texts
+    from ui.threeway_view import row_html
+
+    result = align_three_texts(*((TEXTS / f"joint-statement.{lang}.txt").read_text(encoding="utf-8")
+                                 for lang in ("zh", "ru", "en")))
+    row = {**result.plain_rows()[0], "flags": [{"side": "ru", "kind": "weak", "reason": "low alignment confidence (0.41)"}]}
+    html = row_html(result, row, "weak")
+    assert "⚑ ru low confidence: low alignment confidence (0.41)" in html and "ru weak" not in html

@@ -18,9 +18,11 @@ import streamlit as st
 
 from aligner.corrections import Corrections
 from aligner.threeway import ThreeWay
+from aligner.threeway_corrections import ThreeWayCorrections
 from ui import state, unsaved
 from ui.inputs import Inputs, show_in_panel
 from ui.run import AlignmentStore
+from ui.threeway_correct import EDITS as THREE_EDITS
 from ui.threeway_view import restore_saved_marks, saved_marks
 
 PARAM = "work"  # the address's query parameter
@@ -38,6 +40,7 @@ class Kept:
     saved: tuple | list | None = None  # where the work stood when its project was last saved (`ui/unsaved.py`;
     # for three columns, the rows' ✓ and notes then: `threeway_view.saved_marks`)
     three_way: ThreeWay | None = None
+    three_edits: ThreeWayCorrections | None = None  # three columns' corrections, for undo after the reload
 
 
 @st.cache_resource
@@ -57,7 +60,10 @@ def remember() -> None:
         return
     key = st.session_state.setdefault(KEY, uuid.uuid4().hex)
     try:
-        _store().put(key, Kept(corrections, st.session_state[state.INPUTS], state.selected_index(), saved, three_way))
+        edits = st.session_state.get(THREE_EDITS) if three_way is not None else None
+        edits = edits if edits is not None and edits.result is three_way else None
+        _store().put(key, Kept(corrections, st.session_state[state.INPUTS], state.selected_index(), saved, three_way,
+                               edits))
     except pickle.PicklingError:  # e.g. a module reloaded by Streamlit under a developer: keeping is a nicety
         return
     st.session_state[KEPT] = now
@@ -78,6 +84,8 @@ def restore() -> None:
     show_in_panel(kept.inputs)
     if kept.three_way is not None:
         state.start_three(kept.three_way, kept.inputs)
+        if kept.three_edits is not None:  # pickled with its rows: the same result, undo and redo with it
+            st.session_state[THREE_EDITS] = kept.three_edits
         restore_saved_marks(kept.three_way, kept.saved)  # rows saved before the reload are not asked about
         return
     state.start(kept.corrections.alignment, kept.inputs, kept.corrections.history,

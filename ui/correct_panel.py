@@ -1,4 +1,8 @@
-"""The sidebar panel that corrects the selected pair: one set of controls, not one per row."""
+"""The sidebar panel that corrects the selected pair: one set of controls, not one per row.
+
+Its parts (what the pair is, its texts, Merge ↑/↓, Split, Move, Undo/Redo) serve the three-column page
+too (`ui/threeway_correct.py`), there on the pair of the translation the reviewer chose: each takes the
+callback that makes a correction, and a key prefix so that the two pages' widgets are told apart."""
 from __future__ import annotations
 
 import streamlit as st
@@ -39,8 +43,8 @@ FOCUS_SCRIPT = """<script>
 </script>"""
 
 
-def _focus_next(key: str) -> None:
-    """Ask for the focus on button `key` ("undo", "redo") after this run."""
+def focus_next(key: str) -> None:
+    """Ask for the focus on button `key` ("undo", "redo", or with a prefix) after this run."""
     st.session_state[FOCUS_KEY] = (key, st.session_state.get(FOCUS_KEY, ("", 0))[1] + 1)
 
 
@@ -143,7 +147,7 @@ def _show_step(edit, focus: str | None) -> None:
     state.changed()
     state.show_pair(min(first_changed(edit), len(state.work().beads) - 1))
     if focus:
-        _focus_next(focus)
+        focus_next(focus)
 
 
 def _jump_next() -> None:
@@ -178,6 +182,79 @@ def _selected_changed() -> None:
     select_pair(state.selected_index())
 
 
+def pair_about(bead, i: int, act, prefix: str = "") -> None:
+    """What pair `i` is (type, score, status, ✓), each flag's reason, and the aligner's other reading of
+    it as one click (`act(action, i)` makes a correction)."""
+    about = st.container()  # one slot however many flags the pair has: what follows keeps its place
+    about.markdown(
+        f"**{bead.kind.replace('-', '–')}** · score {bead.score:.2f} · {STATUS_LABELS[status(bead)]}"
+        + (" · ✓ reviewed" if bead.reviewed else "")
+    )
+    for flag in bead.flags:
+        about.caption(f"⚑ {kind_name(flag.kind)}: {flag.reason}", help=hover_text(flag.kind))
+    if bead.doubt is not None:
+        about.button(f"Follow the aligner: {bead.doubt.reason}", on_click=act, args=(lambda c, k: c.follow_doubt(k), i),
+                     key=f"{prefix}follow_doubt", width="stretch",
+                     help="The aligner found this other reading of the boundaries about as likely; one click makes "
+                          "it (undo takes it back).")
+
+
+def pair_texts(alignment, bead, translation: str = "translation") -> None:
+    """The pair's Chinese and translated sentences, one a line, the words its flags quote marked."""
+    zh = side_html(alignment, bead, "src", lines=True) or "— no Chinese —"
+    tgt = side_html(alignment, bead, "tgt", lines=True) or f"— no {translation} —"
+    box = "font-size:0.85rem;white-space:pre-line;max-height:16rem;overflow-y:auto"
+    mark = f"<style>.pair-text mark{{{MARK_STYLE}}}</style>"
+    st.html(f'{mark}<div class="pair-text" style="{box}">{zh}<hr style="margin:4px 0">{tgt}</div>')
+
+
+def merge_buttons(i: int, n: int, act, prefix: str = "") -> None:
+    """Merge ↑ and Merge ↓ side by side: an omitted or added row that belongs to the pair above is one click too."""
+    up, down = st.columns(2, gap="small")
+    up.button("Merge ↑", on_click=act, args=(lambda c, k: c.merge_with_next(k - 1), i), key=f"{prefix}merge_previous",
+              disabled=i == 0, width="stretch", help="Merge this pair with the previous pair")
+    down.button("Merge ↓", on_click=act, args=(lambda c, k: c.merge_with_next(k), i), key=f"{prefix}merge",
+                disabled=i + 1 >= n, width="stretch", help="Merge this pair with the next pair")
+
+
+def split_and_move(bead, i: int, revision: int, act, prefix: str = "") -> None:
+    """"Split this pair" and "Move a sentence", drawn for every pair and keyed, so that they stay open
+    while the reviewer works in them."""
+    with st.expander("Split this pair", key=f"{prefix}split_panel"):
+        if len(bead.src) + len(bead.tgt) < 2:
+            st.caption("This pair has one sentence: there is nothing to split.")
+        else:
+            a, b = st.columns(2)
+            src_key, tgt_key = f"{prefix}split_src_{revision}_{i}", f"{prefix}split_tgt_{revision}_{i}"
+            a.number_input("Chinese kept", 0, len(bead.src), (len(bead.src) + 1) // 2, key=src_key)
+            b.number_input("translation kept", 0, len(bead.tgt), len(bead.tgt) // 2, key=tgt_key)
+            st.caption("The first part keeps that many sentences of each side; the rest become the next pair.")
+            st.button("Split", key=f"{prefix}split", width="stretch", on_click=act, args=(
+                lambda c, k: c.split(k, int(_from_state(src_key)), int(_from_state(tgt_key))), i))
+
+    with st.expander("Move a sentence", key=f"{prefix}move_panel"):
+        choice = f"{prefix}move_choice"
+        st.selectbox("Sentence", list(MOVES), key=choice)
+        st.button("Move", key=f"{prefix}move", width="stretch", on_click=act, args=(
+            lambda c, k: c.move(k, *MOVES[_from_state(choice)]), i))
+
+
+def history_buttons(last: str | None, undone: str | None, undo, redo, prefix: str = "") -> None:
+    """↶ Undo and ↷ Redo, each naming its step, and the script that keeps the keyboard focus on them
+    (see FOCUS_SCRIPT)."""
+    st.button("↶ Undo" + (f": {last}" if last else ""), on_click=undo, key=f"{prefix}undo", disabled=last is None,
+              width="stretch")
+    st.button("↷ Redo" + (f": {undone}" if undone else ""), on_click=redo, key=f"{prefix}redo", disabled=undone is None,
+              width="stretch")
+    # in a box drawn on every run and hidden (app.PAGE_CSS): the script coming and going moves nothing below
+    box = st.container(key=FOCUS_BOX)
+    focus = st.session_state.get(FOCUS_KEY)
+    if focus and focus[0]:
+        st.session_state[FOCUS_KEY] = ("", focus[1])  # once
+        other = prefix + ("undo" if focus[0].endswith("redo") else "redo")
+        box.html(FOCUS_SCRIPT.format(key=focus[0], other=other, count=focus[1]), unsafe_allow_javascript=True)
+
+
 def correction_panel() -> None:
     """Pick a pair by number, see it, and correct it."""
     corrections = state.work()
@@ -190,51 +267,13 @@ def correction_panel() -> None:
     i = state.selected_index()
     bead = alignment.beads[i]
     revision = st.session_state.get(state.REVISION, 0)
-    about = st.container()  # one slot however many flags the pair has: the expanders below keep their place
-    about.markdown(
-        f"**{bead.kind.replace('-', '–')}** · score {bead.score:.2f} · {STATUS_LABELS[status(bead)]}"
-        + (" · ✓ reviewed" if bead.reviewed else "")
-    )
-    for flag in bead.flags:
-        about.caption(f"⚑ {kind_name(flag.kind)}: {flag.reason}", help=hover_text(flag.kind))
-    if bead.doubt is not None:
-        about.button(f"Follow the aligner: {bead.doubt.reason}", on_click=_act, args=(lambda c, k: c.follow_doubt(k), i),
-                     key="follow_doubt", width="stretch",
-                     help="The aligner found this other reading of the boundaries about as likely; one click makes "
-                          "it (undo takes it back).")
-    zh = side_html(alignment, bead, "src", lines=True) or "— no Chinese —"
-    tgt = side_html(alignment, bead, "tgt", lines=True) or "— no translation —"
-    box = "font-size:0.85rem;white-space:pre-line;max-height:16rem;overflow-y:auto"
-    mark = f"<style>.pair-text mark{{{MARK_STYLE}}}</style>"
-    st.html(f'{mark}<div class="pair-text" style="{box}">{zh}<hr style="margin:4px 0">{tgt}</div>')
-
-    # both ways, side by side: an omitted or added row that belongs to the pair above is one click too
-    up, down = st.columns(2, gap="small")
-    up.button("Merge ↑", on_click=_act, args=(lambda c, k: c.merge_with_next(k - 1), i), key="merge_previous",
-              disabled=i == 0, width="stretch", help="Merge this pair with the previous pair")
-    down.button("Merge ↓", on_click=_act, args=(lambda c, k: c.merge_with_next(k), i), key="merge",
-                disabled=i + 1 >= n, width="stretch", help="Merge this pair with the next pair")
+    pair_about(bead, i, _act)
+    pair_texts(alignment, bead)
+    merge_buttons(i, n, _act)
     label = "Unmark reviewed" if bead.reviewed else "Mark reviewed ✓"
     st.button(label, on_click=_act, args=(lambda c, k, v: c.mark_reviewed(k, v), i, not bead.reviewed),
               key="reviewed", width="stretch", shortcut="M")
-
-    # Drawn for every pair and keyed, so that they stay open while the reviewer works in them.
-    with st.expander("Split this pair", key="split_panel"):
-        if len(bead.src) + len(bead.tgt) < 2:
-            st.caption("This pair has one sentence: there is nothing to split.")
-        else:
-            a, b = st.columns(2)
-            src_key, tgt_key = f"split_src_{revision}_{i}", f"split_tgt_{revision}_{i}"
-            a.number_input("Chinese kept", 0, len(bead.src), (len(bead.src) + 1) // 2, key=src_key)
-            b.number_input("translation kept", 0, len(bead.tgt), len(bead.tgt) // 2, key=tgt_key)
-            st.caption("The first part keeps that many sentences of each side; the rest become the next pair.")
-            st.button("Split", key="split", width="stretch", on_click=_act, args=(
-                lambda c, k: c.split(k, int(_from_state(src_key)), int(_from_state(tgt_key))), i))
-
-    with st.expander("Move a sentence", key="move_panel"):
-        st.selectbox("Sentence", list(MOVES), key="move_choice")
-        st.button("Move", key="move", width="stretch", on_click=_act, args=(
-            lambda c, k: c.move(k, *MOVES[_from_state("move_choice")]), i))
+    split_and_move(bead, i, revision, _act)
 
     note_key = _note_key(revision, i)
     st.text_area("Note", value=bead.note, key=note_key, height=70, on_change=_note_left,
@@ -242,15 +281,5 @@ def correction_panel() -> None:
     st.button("Save note", key="save_note", width="stretch", on_click=_save_note)
 
     last = corrections.history[-1].description if corrections.history else None
-    st.button("↶ Undo" + (f": {last}" if last else ""), on_click=_undo, key="undo", disabled=last is None,
-              width="stretch")
     undone = corrections.undone[-1].description if corrections.undone else None
-    st.button("↷ Redo" + (f": {undone}" if undone else ""), on_click=_redo, key="redo", disabled=undone is None,
-              width="stretch")
-    # in a box drawn on every run and hidden (app.PAGE_CSS): the script coming and going moves nothing below
-    box = st.container(key=FOCUS_BOX)
-    focus = st.session_state.get(FOCUS_KEY)
-    if focus and focus[0]:
-        st.session_state[FOCUS_KEY] = ("", focus[1])  # once
-        other = "undo" if focus[0] == "redo" else "redo"
-        box.html(FOCUS_SCRIPT.format(key=focus[0], other=other, count=focus[1]), unsafe_allow_javascript=True)
+    history_buttons(last, undone, _undo, _redo)

@@ -3,8 +3,8 @@
 Rows come from `aligner.threeway` (`ThreeWay.plain_rows()`); this module only filters, pages and
 draws them, walks the problem rows (Next problem), keeps the reviewer's ✓ and note on a row, and hands
 out the three-way downloads and the saved review (the JSON record, opened again by "Open a project").
-Merges, splits and moves stay two-way: the merged rows are made from two alignments, and a correction
-to one would have to re-cut the other's rows.
+Merges, splits and moves are made on one translation's pairs in the sidebar (`ui/threeway_correct.py`),
+and the rows are cut again from the two alignments.
 """
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from ui.pairs_table import STATUS_ACCENTS, TABLE_CSS, legend_html
 from ui.pairs_view import scroll_to
 from ui.problem_map import strip_html
 from ui.search_hits import hit_pattern, mark_hits
+from ui.threeway_correct import correction_panel
 from ui.wording import kind_name
 
 KINDS_KEY, PAGE_KEY, ONLY_KEY = "tw_kinds", "tw_page", "tw_only"
@@ -42,9 +43,6 @@ SAVED_KEY = "_tw_saved"  # (the result, its rows' ✓ and notes) when its review
 FORMATS: dict[str, tuple[str, str]] = {**TWO_WAY_FORMATS, "txt": (LABELS["txt"], MEDIA_TYPES["txt"])}
 DISAGREE_NOTE = ("a <code>disagree</code> row (one translation has a Chinese sentence, the other not) is coloured "
                  "as omitted.")
-CORRECTIONS_NOTE = ("Merging, splitting and moving sentences work on a two-way alignment: clear the second "
-                    "translation and align again to correct the Chinese with one translation. ✓ marks and notes "
-                    "are kept here, per row.")
 
 
 def row_status(row: dict) -> str:
@@ -163,6 +161,37 @@ def _note_left(number: int) -> None:
         _marks_changed()
 
 
+def keep_typed_note() -> None:
+    """Before a correction cuts the rows again: a note typed on the selected row and not left is kept on it."""
+    number = int(st.session_state.get(SELECTED_KEY, 0))
+    if 1 <= number <= len(state.three_way().rows):
+        _note_left(number)
+
+
+def rows_changed(index: int) -> None:
+    """A correction cut the rows again: the table drawn anew, the note boxes of the rows before it dropped
+    (a box is keyed by its row's number, which now may be another row), and row `index` (0-based) selected."""
+    cached = st.session_state.get("_tw_rows")
+    _kinds_after_correction({f["kind"] for row in cached[2] for f in row["flags"]} if cached else set())
+    _marks_changed()
+    for key in [k for k in st.session_state if str(k).startswith(NOTE_KEY[:-2])]:
+        del st.session_state[key]
+    _, shown, _ = _shown()
+    _select(index, shown)
+
+
+def _kinds_after_correction(before: set[str]) -> None:
+    """The flag filter once a correction brought kinds of flag or took some away: a kind gone is no longer
+    chosen, and while every kind was chosen, a new one is too (the row just corrected, flagged anew, would
+    else be hidden under "Problems only")."""
+    now = {f.kind for row in state.three_way().rows for f in row.flags}
+    chosen = st.session_state.get(KINDS_KEY)
+    if chosen is not None:
+        st.session_state[KINDS_KEY] = sorted(now if set(chosen) >= before else set(chosen) & now)
+    if st.session_state.get(ONLY_KEY) not in now:
+        st.session_state[ONLY_KEY] = None
+
+
 def _mark(number: int) -> None:
     """Mark row `number` reviewed, or unmark it (key M)."""
     _note_left(number)  # a note typed and not left is kept too
@@ -194,6 +223,7 @@ def navigation(result: ThreeWay) -> None:
         st.session_state[key] = row.note  # the row's note (e.g. from an opened review) in its box
     st.text_area("Note", key=key, height=70, on_change=_note_left, args=(number,),
                  placeholder="e.g. the translations differ on the date; ask the translator")
+    correction_panel(result, number)
 
 
 def _cell(html: str, missing: str) -> str:
@@ -203,7 +233,7 @@ def _cell(html: str, missing: str) -> str:
 def row_html(result: ThreeWay, row: dict, status: str, hits: re.Pattern | None = None, selected: bool = False) -> str:
     """One row: number, the three texts (what a search found marked), then each flag with the side it belongs to."""
     flags = "".join(
-        f'<span class="flag">⚑ {escape((f["side"] + " ") if f["side"] else "")}{escape(f["kind"])}: '
+        f'<span class="flag">⚑ {escape((f["side"] + " ") if f["side"] else "")}{escape(kind_name(f["kind"]))}: '
         f'{escape(f["reason"])}</span>' for f in row["flags"])
     flags += ('<span class="note">✓ reviewed</span>' if row["reviewed"] else "") + (
         f'<span class="note">✎ {escape(row["note"])}</span>' if row["note"] else "")
@@ -301,11 +331,13 @@ def downloads(result: ThreeWay) -> None:
                      lambda keep: len(kept_rows(result, keep).rows),
                      lambda keep, fmt: settled(lambda: render(kept_rows(result, keep), fmt)),
                      lambda fmt: f"{base_name(result)}.{fmt}")
-    st.info(CORRECTIONS_NOTE)
 
 
-def _marks(result: ThreeWay) -> list[tuple[bool, str]]:
-    return [(row.reviewed, row.note) for row in result.rows]
+def _marks(result: ThreeWay) -> list[tuple]:
+    """Each row's sentences, ✓ and note: what a saved review holds of the page's work."""
+    from aligner.threeway_corrections import row_key
+
+    return [(row_key(row, result.labels), row.reviewed, row.note) for row in result.rows]
 
 
 def mark_saved() -> None:
@@ -315,24 +347,39 @@ def mark_saved() -> None:
         st.session_state[SAVED_KEY] = (result, _marks(result))
 
 
-def saved_marks(result: ThreeWay) -> list[tuple[bool, str]] | None:
+def saved_marks(result: ThreeWay) -> list[tuple] | None:
     """The rows' ✓ and notes when `result`'s review was last saved (None: never), for a reload to carry."""
     saved, marks = st.session_state.get(SAVED_KEY, (None, []))
     return list(marks) if saved is result else None
 
 
-def restore_saved_marks(result: ThreeWay, marks: list[tuple[bool, str]] | None) -> None:
+def restore_saved_marks(result: ThreeWay, marks: list[tuple] | None) -> None:
     if marks is not None:
         st.session_state[SAVED_KEY] = (result, [tuple(m) for m in marks])
 
 
+def changes_made(result: ThreeWay) -> str:
+    """What the reviewer did to the rows, as the page says it beside "Save project": "marked or noted", or
+    "corrected, marked or noted" once the alignment was corrected."""
+    from ui.threeway_correct import EDITS
+
+    corrections = st.session_state.get(EDITS)
+    corrected = corrections is not None and corrections.result is result and corrections.has_work
+    return "corrected, marked or noted" if corrected else "marked or noted"
+
+
 def unsaved_rows(result: ThreeWay) -> int:
-    """How many rows' ✓ or note the saved review lacks (every marked or noted row when never saved), so
-    that the page asks before a new alignment or an opened file replaces them."""
+    """How many rows the saved review lacks as they are now: marked, noted or cut again by a correction
+    since it was saved (when never saved, every marked or noted row and each correction), so that the page
+    asks before a new alignment or an opened file replaces them."""
+    from ui.threeway_correct import EDITS
+
     saved, marks = st.session_state.get(SAVED_KEY, (None, []))
-    if saved is not result:
-        marks = [(False, "")] * len(result.rows)
-    return sum(now != then for now, then in zip(_marks(result), marks))
+    if saved is result:
+        return len(set(_marks(result)) - set(marks))
+    corrections = st.session_state.get(EDITS)
+    made = len(corrections.history) if corrections is not None and corrections.result is result else 0
+    return sum(row.reviewed or bool(row.note) for row in result.rows) + made
 
 
 def save_project(result: ThreeWay) -> None:
@@ -358,7 +405,7 @@ def review_record(result: ThreeWay, inputs, row: int) -> bytes:
     from aligner.export.record import glossary_to_list
 
     record = json.loads(render(result, "json"))
-    settings = {"row": row}
+    settings = {**record["settings"], "row": row}
     if inputs is not None:
         settings |= {"model": inputs.model, "presplit": inputs.presplit, "glossary": glossary_to_list(inputs.glossary)}
     record["settings"] = settings

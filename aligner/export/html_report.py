@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, status
+from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, kind_name, status
 from aligner.export.marked import MARK_STYLE, side_html
 from aligner.export.table import one_line, summary_counts
 from aligner.normalise import is_traditional
@@ -87,7 +87,7 @@ def _pairs_table(alignment: Alignment, numbered_beads: list) -> str:
 
 
 def _flag_item(kind: str, reason: str) -> str:
-    return f"<li{title_attribute(kind)}><b>{escape(kind)}</b>: {escape(one_line(reason))}</li>"
+    return f"<li{title_attribute(kind)}><b>{escape(kind_name(kind))}</b>: {escape(one_line(reason))}</li>"
 
 
 def _flag_trust() -> str:
@@ -96,7 +96,8 @@ def _flag_trust() -> str:
     if not rows:
         return ""
     head = "".join(f"<th>{escape(k)}</th>" for k in rows[0])
-    body = "".join("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in r.values()) + "</tr>" for r in rows)
+    body = "".join("<tr>" + "".join(f"<td>{escape(kind_name(v) if k == 'flag' else v)}</td>" for k, v in r.items())
+                   + "</tr>" for r in rows)
     return ("<h3>How far to trust the flags</h3><p>We tested the checks by planting omissions, additions, changed "
             "numbers and swapped names in real translations: <i>right</i> is the share of flags that pointed at a real "
             f"problem, <i>found</i> the share of planted problems that were flagged.</p><table class=\"summary\"><tr>{head}</tr>{body}</table>")
@@ -111,7 +112,7 @@ def _summary(alignment: Alignment) -> str:
         lines.append(f'<tr><td>{swatch} {escape(STATUS_LABELS[name])}</td><td class="num">{count}</td></tr>')
     lines.append("</table>")
     by_type = ", ".join(f"{escape(k)}: {n}" for k, n in sorted(counts["type"].items(), key=lambda kv: (-kv[1], kv[0])))
-    by_flag = ", ".join(f"{escape(k)}: {n}" for k, n in sorted(counts["flag"].items(), key=lambda kv: (-kv[1], kv[0])))
+    by_flag = ", ".join(f"{escape(kind_name(k))}: {n}" for k, n in sorted(counts["flag"].items(), key=lambda kv: (-kv[1], kv[0])))
     lines.append(f"<p>Pair types — {by_type or 'none'}.</p>")
     lines.append(f"<p>Flags — {by_flag or 'none'}.</p>")
     return "\n".join(lines)

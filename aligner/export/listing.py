@@ -11,7 +11,7 @@ import shutil
 import unicodedata
 from itertools import zip_longest
 
-from aligner.export.status import status
+from aligner.export.status import kind_name, status
 from aligner.export.table import is_wide, one_line, pair_texts
 from aligner.types import Alignment
 
@@ -136,11 +136,11 @@ def listing(alignment: Alignment, width: int | None = None) -> str:
     for number, bead in enumerate(alignment.beads, start=1):
         pair_status = status(bead)
         heading = f"#{number}  {bead.kind}  {float(bead.score):.2f}"
-        lines.append(heading if pair_status == "ok" else f"{heading}  [{pair_status}]")
+        lines.append(heading if pair_status == "ok" else f"{heading}  [{kind_name(pair_status)}]")
         src, tgt = pair_texts(alignment, bead)
         lines += _columns(src or MISSING, tgt or MISSING, column)
         for flag in bead.flags:
-            lines += _indented(f"  ! {flag.kind}: ", one_line(flag.reason), width)
+            lines += _indented(f"  ! {kind_name(flag.kind)}: ", one_line(flag.reason), width)
         if bead.note:
             lines += _indented("  note: ", one_line(bead.note), width)
         lines.append("")

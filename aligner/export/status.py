@@ -21,6 +21,16 @@ STATUS_LABELS: dict[str, str] = {
     "ok": "ok",
 }
 
+# What a reader is shown for a flag kind, where the kind's own name (kept in files: JSON `kind`, TSV/CSV
+# flag columns, TMX props) is the aligner's shorthand: `weak` reads as its status does, "low confidence".
+KIND_NAMES: dict[str, str] = {WEAK: STATUS_LABELS["weak"]}
+
+
+def kind_name(kind: str) -> str:
+    """A flag kind (or status) as every page, report and document shows it to a person."""
+    return KIND_NAMES.get(kind, kind)
+
+
 # Background colours (RGB hex, no '#'), light enough to read black text on.
 STATUS_COLOURS: dict[str, str] = {
     "omitted": "F4C7C3",  # red

@@ -6,7 +6,10 @@ JSON shape (format "aligner-threeway", version 1; `from_dict` / `parse_json` rea
      "rows": [{"src": [i...], "ru": [j...], "en": [k...], "src_text", "ru_text", "en_text",
                "ru_score", "en_score", "flags": [{"side": "ru" | "en" | "", "kind", "reason", "marks" (if any)}],
                "reviewed": false, "note": ""}],  (the reviewer's ✓ and note on the row)
-     "warnings": {"en": ["…"]}}  (only when a translation has any: e.g. it is not a translation of the Chinese)
+     "warnings": {"en": ["…"]},  (only when a translation has any: e.g. it is not a translation of the Chinese)
+     "settings": {"model": null, "presplit": false, "glossary": [terms as in the two-column record]}}
+         (the options it was aligned with, as far as known: model null is the default encoder; a review
+         saved from the page adds "row", the row it was on)
 Documents and pair records are those of the two-way JSON record (`aligner.export.record`), so
 either alignment can be rebuilt from the file; rows are the pivoted view.
 """
@@ -24,6 +27,7 @@ from typing import Iterable
 from aligner.errors import AlignerError
 from aligner.export.listing import MISSING, display_width, wrap
 from aligner.export.record import _document_dict, _pair_dict
+from aligner.export.status import kind_name
 from aligner.export.table import one_line
 from aligner.export.tmx import tmx_lang
 from aligner.threeway import DISAGREE, ThreeWay, ThreeWayRow, merge_rows, side_names
@@ -64,7 +68,17 @@ def to_dict(result: ThreeWay) -> dict:
         "rows": [row_dict(result, row) for row in result.rows],
         **({"warnings": {label: list(a.warnings) for label, a in result.alignments.items() if a.warnings}}
            if result.warnings else {}),
+        "settings": settings(result),
     }
+
+
+def settings(result: ThreeWay) -> dict:
+    """The options the result was aligned with, as the record's `settings` (and a project's) hold them:
+    those known (model, presplit) and the glossary each pair was checked against."""
+    from aligner.export.record import glossary_to_list
+
+    glossary = next(iter(result.alignments.values())).glossary
+    return {**result.settings, "glossary": glossary_to_list(glossary)}
 
 
 def from_dict(d: dict, name: str = "") -> ThreeWay:
@@ -81,16 +95,19 @@ def from_dict(d: dict, name: str = "") -> ThreeWay:
     if not isinstance(d, dict) or d.get("format") != FORMAT_NAME:
         raise InputError(f"{where} is not an aligner three-column record (no \"format\": \"{FORMAT_NAME}\").")
     targets, pairs, warnings = d.get("targets"), d.get("pairs"), d.get("warnings") or {}
+    options = d.get("settings") if isinstance(d.get("settings"), dict) else {}
     if not isinstance(targets, dict) or not isinstance(pairs, dict) or len(targets) != 2 or set(targets) != set(pairs):
         raise InputError(f"{where} is damaged (it needs two translations and their pairs); export it again from aligner.")
     alignments = {label: alignment_from_dict(
         {"format": PAIRS_FORMAT, "version": d.get("version", FORMAT_VERSION), "model": d.get("model", ""),
          "source": d.get("source"), "target": targets[label], "pairs": pairs[label],
-         "warnings": warnings.get(label, []) if isinstance(warnings, dict) else []}, name=f"{where} ({label})")
+         "warnings": warnings.get(label, []) if isinstance(warnings, dict) else [],
+         "glossary": options.get("glossary") or []}, name=f"{where} ({label})")
         for label in targets}
     source = next(iter(alignments.values())).source  # one Chinese document for both, as when aligned
     alignments = {label: replace(a, source=source) for label, a in alignments.items()}
-    result = ThreeWay(source, alignments, merge_rows(alignments))
+    known = {key: options[key] for key in ("model", "presplit") if key in options}
+    result = ThreeWay(source, alignments, merge_rows(alignments), known)
     marks = {_row_key(result.labels, item): item for item in d.get("rows", []) if isinstance(item, dict)}
     for row in result.rows:
         item = marks.get((row.src, *(row.tgt[label] for label in result.labels)))
@@ -134,17 +151,23 @@ def header(result: ThreeWay) -> list[str]:
             "flags", "reasons", "reviewed", "note"]
 
 
-def _flag_text(row: ThreeWayRow) -> tuple[str, str]:
-    kinds = "; ".join(f"{f.side}:{f.kind}" if f.side else f.kind for f in row.flags)
+def _flag_text(row: ThreeWayRow, named: bool = False) -> tuple[str, str]:
+    """The row's flags as two cells: kinds ('ru:weak'; `named`: as a reader is shown them, 'ru: low
+    confidence') and reasons."""
+    if named:
+        kinds = "; ".join(f"{f.side}: {kind_name(f.kind)}" if f.side else kind_name(f.kind) for f in row.flags)
+    else:
+        kinds = "; ".join(f"{f.side}:{f.kind}" if f.side else f.kind for f in row.flags)
     reasons = "; ".join(f"{f.side}: {one_line(f.reason)}" if f.side else one_line(f.reason) for f in row.flags)
     return kinds, reasons
 
 
-def table(result: ThreeWay, keep_tabs: bool = False) -> list[list]:
-    """Every row as cells (texts on one line, tabs kept for CSV), without the header."""
+def table(result: ThreeWay, keep_tabs: bool = False, named: bool = False) -> list[list]:
+    """Every row as cells (texts on one line, tabs kept for CSV; flag kinds `named` for a reader, as in
+    a spreadsheet), without the header."""
     out = []
     for number, row in enumerate(result.rows, start=1):
-        kinds, reasons = _flag_text(row)
+        kinds, reasons = _flag_text(row, named)
         scores = [None if row.scores[label] is None else round(row.scores[label], 3) for label in result.labels]
         out.append([number, one_line(result.text(result.source.lang, row.src), keep_tabs),
                     *(one_line(result.text(label, row.tgt[label]), keep_tabs) for label in result.labels),
@@ -308,7 +331,7 @@ def _workbook(named: list[tuple[str, ThreeWay]], document: bool) -> bytes:
     wrap = CellAlignment(wrap_text=True, vertical="top")
     number = 1
     for name, result in named:
-        for row, cells in zip(result.rows, table(result)):
+        for row, cells in zip(result.rows, table(result, named=True)):
             number += 1
             texts = three_way_segments(result, row)  # columns 2–4: the numbers and names flags quote, marked
             fill = status_fill(row_status(f.kind for f in row.flags))
@@ -360,7 +383,7 @@ def render_html(result: ThreeWay) -> bytes:
     rows = []
     for number, row in enumerate(result.rows, start=1):
         cells = [str(number), *three_way_cells(result, row)]  # the numbers and names flags quote are marked
-        flags = "<br>".join([escape(f"{f.side + ': ' if f.side else ''}{f.kind} — {one_line(f.reason)}")
+        flags = "<br>".join([escape(f"{f.side + ': ' if f.side else ''}{kind_name(f.kind)} — {one_line(f.reason)}")
                              for f in row.flags] + [escape(lead + text) for lead, text in _review_marks(result, row)])
         status = row_status(f.kind for f in row.flags)
         rows.append(f'<tr class="{status}"><td class="num">{cells[0]}</td>'
@@ -391,7 +414,7 @@ def render_docx(result: ThreeWay) -> bytes:
     documents = [result.source, *(result.alignments[label].target for label in result.labels)]
     names = column_names(result)
     rows = [WordRow(str(number), three_way_segments(result, row),
-                    [(f"{f.side + ' ' if f.side else ''}{f.kind}: ", one_line(f.reason)) for f in row.flags]
+                    [(f"{f.side + ' ' if f.side else ''}{kind_name(f.kind)}: ", one_line(f.reason)) for f in row.flags]
                     + _review_marks(result, row),
                     STATUS_COLOURS[row_status(f.kind for f in row.flags)])
             for number, row in enumerate(result.rows, start=1)]
@@ -420,7 +443,7 @@ def listing(result: ThreeWay, width: int | None = None) -> str:
         texts = [one_line(result.text(result.source.lang, row.src)),
                  *(one_line(result.text(label, row.tgt[label])) for label in labels)]
         lines += _columns([t or MISSING for t in texts], column)
-        notes = [(f"  ! {flag.side + ' ' if flag.side else ''}{flag.kind}: ", one_line(flag.reason)) for flag in row.flags]
+        notes = [(f"  ! {flag.side + ' ' if flag.side else ''}{kind_name(flag.kind)}: ", one_line(flag.reason)) for flag in row.flags]
         for prefix, text in notes + [("  " + lead, text) for lead, text in _review_marks(result, row)]:
             body = wrap(text, max(10, width - display_width(prefix)))
             lines += [prefix + body[0]] + [" " * display_width(prefix) + rest for rest in body[1:]]

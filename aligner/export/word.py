@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from aligner.export.listing import MISSING
 from aligner.export.marked import MARK_COLOUR, side_marks, span_segments
-from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, status
+from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, kind_name, status
 from aligner.export.table import one_line, summary_counts
 from aligner.normalise import is_traditional
 from aligner.types import LANGUAGE_NAMES, Alignment, Bead
@@ -181,7 +181,7 @@ NOTE_LEAD = "note: "  # how it leads a reviewer's note (likewise)
 
 
 def _bead_notes(bead: Bead) -> list[tuple[str, str]]:
-    notes = [(f"{flag.kind}: ", one_line(flag.reason)) for flag in bead.flags]
+    notes = [(f"{kind_name(flag.kind)}: ", one_line(flag.reason)) for flag in bead.flags]
     if bead.reviewed:
         notes.append(("", REVIEWED))
     if bead.note:
@@ -204,7 +204,7 @@ def render_docx(alignment: Alignment) -> bytes:
     meta = [f"{names[0]}: {len(source)} sentences · {names[1]}: {len(target)} sentences · "
             f"{len(alignment.beads)} pairs" + (f" · model {alignment.model}" if alignment.model else "")]
     if counts["flag"]:
-        meta.append("Flags: " + ", ".join(f"{kind} {n}" for kind, n in counts["flag"].most_common()))
+        meta.append("Flags: " + ", ".join(f"{kind_name(kind)} {n}" for kind, n in counts["flag"].most_common()))
     meta.extend(f"Warning: {warning}" for warning in alignment.warnings)
     rows = [_bead_row(alignment, number, bead) for number, bead in enumerate(alignment.beads, start=1)]
     return build(title, meta, ["#", *names, "flags"], rows, dict(counts["status"]), is_traditional(source.text))

@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from aligner.errors import AlignerError
 from aligner.export.marked import MARK_COLOUR, side_marks, span_segments
-from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, status
+from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, kind_name, status
 from aligner.export.table import header, rows, summary_counts
 from aligner.types import Alignment, Bead
 
@@ -26,6 +26,7 @@ from aligner.types import Alignment, Bead
 COLUMN_WIDTHS = (7, 6, 7, 50, 60, 14, 40, 9, 30)
 TEXT_COLUMNS = {4, 5, 7, 9}  # 1-based: the two texts, reasons, note
 SIDE_COLUMNS = {4: "src", 5: "tgt"}
+FLAGS_COLUMN = 6  # 1-based: the flag kinds, named for a reader (the TSV keeps the kinds as files name them)
 DOCUMENT_WIDTH = 20  # the document column of a corpus in one workbook
 MAX_ROWS = 1_048_576  # Excel opens no sheet with more rows
 # The words a flag quotes (a changed number, a missing name), as the review table highlights them.
@@ -78,6 +79,7 @@ def _pairs_sheet(sheet, named: list[tuple[str, Alignment]], document: bool = Fal
     for name, alignment in named:
         for bead, cells in zip(alignment.beads, rows(alignment)):
             row_number += 1
+            cells[FLAGS_COLUMN - 1] = "; ".join(kind_name(flag.kind) for flag in bead.flags)
             fill = fills[status(bead)]
             for column, value in enumerate(([name] if document else []) + cells, start=1):
                 cell = sheet.cell(row=row_number, column=column)
@@ -113,7 +115,7 @@ def _summary_sheet(sheet, alignment: Alignment) -> None:
     lines += [(), ("Pairs by type", None, None)]
     lines += [(None, kind, n) for kind, n in sorted(counts["type"].items(), key=lambda kv: (-kv[1], kv[0]))]
     lines += [(), ("Flags by kind", None, None)]
-    lines += [(None, kind, n) for kind, n in sorted(counts["flag"].items(), key=lambda kv: (-kv[1], kv[0]))]
+    lines += [(None, kind_name(kind), n) for kind, n in sorted(counts["flag"].items(), key=lambda kv: (-kv[1], kv[0]))]
     for row_number, line in enumerate(lines, start=1):
         for column, value in enumerate(line, start=1):
             if value is not None:

@@ -106,8 +106,10 @@ def describe(kind: str, figures: Figures | None = None) -> str | None:
 
 def hover_text(kind: str) -> str | None:
     """What a page shows on hovering a flag of `kind` ("omitted flags: right 85% …"), or None."""
+    from aligner.export.status import kind_name
+
     trust = describe(kind)
-    return f"{kind} flags: {trust}" if trust else None
+    return f"{kind_name(kind)} flags: {trust}" if trust else None
 
 
 def title_attribute(kind: str) -> str:
