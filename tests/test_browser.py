@@ -539,6 +539,11 @@ def test_a_laptop_screen_shows_five_pairs_under_every_control_of_the_page(server
         assert top <= 330, top
         assert sum(row_top < 800 for row_top in tops) >= 4, tops
         assert page.evaluate(LAYOUT_FAULTS) == []
+        # the pages share the pills' line and still show each page's number (not "1 … 3") when there are a few
+        page.get_by_role("combobox", name="Rows").click()
+        page.get_by_role("option", name="25 rows").click()
+        expect(main.get_by_text("Showing 25 pairs on page 1 of 3")).to_be_in_viewport()
+        expect(main.locator("[data-testid=stPagination] button[data-testid^=stPaginationPage]")).to_have_text(["1", "2", "3"])
 
 
 @pytest.mark.browser

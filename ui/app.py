@@ -228,8 +228,9 @@ PAGE_CSS = ("<style>[data-testid=stMainBlockContainer]{padding:1rem 1.5rem 3rem}
             ".st-key-sample_hint p{font-size:0.875rem} "
             # the strip beside the row colours takes the room left, wrapping under them when that is too little
             f".st-key-overview [data-testid=stElementContainer]:has(#problem-map){{flex:1 1 {STRIP_MIN_WIDTH}px}} "
-            # the kinds' pills, a line with the pages and their size
-            ".st-key-kind_bar [data-testid=stButtonGroup] button{padding:2px 8px;min-height:28px} "
+            # the kinds' pills, smaller: a line with the pages (as many numbers as the room left shows) and their size
+            ".st-key-kind_bar [data-testid=stButtonGroup] button{padding:2px 7px;min-height:28px} "
+            ".st-key-kind_bar [data-testid=stButtonGroup] button p{font-size:0.8125rem} "
             ".st-key-focus_script, :has(> .st-key-focus_script){display:none}</style>")
 
 
