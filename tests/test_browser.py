@@ -131,8 +131,13 @@ def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
         expect(selected).to_have_count(1)
         expect(selected).to_have_attribute("data-pair", rows.first.get_attribute("data-pair"))
         page.evaluate("document.fonts.ready")
-        if os.environ.get("ALIGNER_SCREENSHOT"):
+        if os.environ.get("ALIGNER_SCREENSHOT"):  # a laptop screen, from the top: every control above the pairs
+            page.set_viewport_size({"width": 1280, "height": 800})
+            page.wait_for_timeout(1000)
+            page.locator("[data-testid=stMainBlockContainer]").evaluate("block => block.scrollIntoView({block: 'start'})")
+            page.wait_for_timeout(500)
             page.screenshot(path=os.environ["ALIGNER_SCREENSHOT"])
+            page.set_viewport_size({"width": 1500, "height": 1100})
 
         # a pair picked far down the table is scrolled into view, selected
         page.get_by_text("Problems only").click()
@@ -490,3 +495,67 @@ def test_a_laptop_screen_shows_the_first_pair_whole_under_the_title_and_the_samp
         first, second = rows.nth(0).bounding_box(), rows.nth(1).bounding_box()
         assert first["y"] + first["height"] <= 800, first  # the whole first pair
         assert second["y"] < 800, second  # and the next one coming
+
+
+# The first screen's elements (outside the closed panels) that stick out of the main area, overlap one another
+# or have a label, a row of pills or a caption cut short.
+LAYOUT_FAULTS = """() => {
+  const block = document.querySelector('[data-testid=stMainBlockContainer]'), style = getComputedStyle(block);
+  const box = block.getBoundingClientRect();
+  const left = box.left + parseFloat(style.paddingLeft), right = box.right - parseFloat(style.paddingRight);
+  const name = e => (e.innerText || e.id || e.getAttribute('data-testid')).slice(0, 40);
+  const leaves = [...document.querySelectorAll('[data-testid=stMain] [data-testid=stElementContainer]')]
+    .filter(e => e.getBoundingClientRect().height > 0 && !e.querySelector('[data-testid=stElementContainer]')
+                 && !e.closest('[data-testid=stExpanderDetails]'));
+  const faults = [];
+  for (const e of [...leaves, ...document.querySelectorAll('[data-testid=stMain] #problem-map')]) {
+    const r = e.getBoundingClientRect();
+    if (r.left < left - 1 || r.right > right + 1) faults.push(['sticks out', name(e)]);
+  }
+  leaves.forEach((a, i) => leaves.slice(i + 1).forEach(b => {
+    const p = a.getBoundingClientRect(), q = b.getBoundingClientRect();
+    if (p.left < q.right - 1 && q.left < p.right - 1 && p.top < q.bottom - 1 && q.top < p.bottom - 1)
+      faults.push(['overlaps', name(a), name(b)]);
+  }));
+  const labels = '[data-testid=stWidgetLabel], [role=toolbar], [data-testid=stCaptionContainer], .map-caption, .legend';
+  for (const e of document.querySelectorAll(`[data-testid=stMain] :is(${labels})`))
+    if (e.getBoundingClientRect().height > 0 && !e.closest('[data-testid=stExpanderDetails]')
+        && [e, ...e.querySelectorAll('*')].some(x => x.scrollWidth > x.clientWidth + 1)) faults.push(['cut', name(e)]);
+  return faults;
+}"""
+
+
+@pytest.mark.browser
+def test_a_laptop_screen_shows_five_pairs_under_every_control_of_the_page(server):
+    """At 1280×800 the title, the panels, the hint, the summary, the legend, the strip and the filters took the
+    first 557 px and left two pairs' tops in sight; folded into compact lines they leave five (four asked here)."""
+    with sample_page(server, width=1280, height=800) as page:
+        page.wait_for_timeout(1000)  # the page settles after its first rows
+        main = page.locator("[data-testid=stMain]")
+        for control in (main.locator("summary").filter(has_text="Your texts"), page.get_by_text("A sample with problems planted"),
+                        main.locator("summary").filter(has_text="Summary: 51 pairs"), main.locator(".legend"),
+                        page.locator("#problem-map"), main.get_by_text("Problems only"), main.get_by_text("Hide reviewed"),
+                        main.get_by_placeholder("Search either side…"), page.get_by_role("combobox", name="Only one kind"),
+                        page.get_by_role("combobox", name="Rows"), main.get_by_role("button", name="merged/split"),
+                        main.locator("[data-testid=stPagination]"), main.get_by_text("Showing 50 pairs on page 1 of 2")):
+            expect(control).to_be_in_viewport()  # every control in sight, none folded away out of reach
+        top = page.locator("table#pairs").evaluate("table => table.getBoundingClientRect().top")
+        tops = page.locator("table#pairs tbody tr").evaluate_all("rows => rows.map(row => row.getBoundingClientRect().top)")
+        assert top <= 330, top
+        assert sum(row_top < 800 for row_top in tops) >= 4, tops
+        assert page.evaluate(LAYOUT_FAULTS) == []
+        # the pages share the pills' line and still show each page's number (not "1 … 3") when there are a few
+        page.get_by_role("combobox", name="Rows").click()
+        page.get_by_role("option", name="25 rows").click()
+        expect(main.get_by_text("Showing 25 pairs on page 1 of 3")).to_be_in_viewport()
+        expect(main.locator("[data-testid=stPagination] button[data-testid^=stPaginationPage]")).to_have_text(["1", "2", "3"])
+
+
+@pytest.mark.browser
+def test_on_a_wide_and_a_narrow_window_no_control_overlaps_another_or_is_cut(server):
+    with sample_page(server, width=1920, height=1080) as page:
+        for width, height in ((1920, 1080), (900, 800)):
+            page.set_viewport_size({"width": width, "height": height})
+            page.wait_for_timeout(1000)  # let the lines re-flow
+            assert page.evaluate(LAYOUT_FAULTS) == [], width
+            assert page.get_by_role("combobox", name="Only one kind").is_visible()

@@ -1061,6 +1061,15 @@ def test_the_two_way_page_explains_its_row_colours_too():
     assert "disagree" not in legend  # a three-way matter
 
 
+def test_the_row_colours_say_on_hover_what_a_coloured_left_edge_means():
+    """The legend shares its line with the strip of pairs to look at: its note about the left edge, a second
+    line on a laptop screen, is said when the pointer rests on "Row colours"."""
+    at = opened()
+    legend = next(h.value for h in at.html if 'class="legend"' in h.value)
+    assert 'title="A coloured left edge marks a pair to look at: a flag, or more than one sentence on a side."' in legend
+    assert ">Row colours</span>:" in legend and "· A coloured" not in legend
+
+
 def test_a_note_stays_on_a_pair_a_move_leaves_with_no_translation():
     at = opened()
     at.number_input(key="pair").set_value(3).run()

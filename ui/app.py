@@ -29,7 +29,7 @@ from ui.inputs import (  # noqa: E402
 )
 from ui.pairs_table import legend_html  # noqa: E402
 from ui.pairs_view import pairs_view, scroll_to  # noqa: E402
-from ui.problem_map import problem_map_html  # noqa: E402
+from ui.problem_map import MIN_WIDTH as STRIP_MIN_WIDTH, problem_map_html  # noqa: E402
 from ui.row_picker import row_picker  # noqa: E402
 from ui.run import align_with_progress  # noqa: E402
 from ui.summary_view import show_summary  # noqa: E402
@@ -201,20 +201,36 @@ TEXTS_PANEL_LABEL = "Your texts: upload or paste a Chinese text and its translat
 TEXTS_PANEL = "texts_panel"
 PANEL_CLOSINGS = "_texts_panel_closings"
 CLOSE_TEXTS = "_close_texts_panel"
-SAMPLE_HINT = ("A sample with problems planted in its translation: **Next problem** in the sidebar (key N) walks "
-               "through them, **Mark reviewed** (key M) ticks one off. For your own texts, open **Your texts** above.")
-PROBLEM_EDGE = "a coloured left edge marks a pair to look at: a flag, or more than one sentence on a side."
+# One line on a laptop screen, the pairs it points to under it (the keys N and M are on the sidebar's buttons).
+SAMPLE_HINT = ("A sample with problems planted in its translation: **Next problem** walks through them, "
+               "**Mark reviewed** ticks one off. For your own texts, open **Your texts**.")
+PROBLEM_EDGE = "A coloured left edge marks a pair to look at: a flag, or more than one sentence on a side."
 
 
-# Streamlit leaves 6rem above the title; 2.5rem clears its toolbar, and the rest goes to the pairs,
-# which a laptop screen must show with the title and summary above them.
+# The pairs are what a reviewer reads: at 1280×800 the controls above them took some 550 px and left two
+# pairs in sight. Streamlit's wide layout keeps 5rem on each side and 6rem above the title: 1.5rem on the
+# sides (the texts get the width, so the rows are shorter), 1rem above, more only when the sidebar is closed
+# and its open button sits in the header, over the main area's top left. The title is a label beside the
+# documents' line, not a headline; expander heads, alerts and the gaps between elements are tighter.
 # The sidebar's focus script (correct_panel.FOCUS_BOX) takes no room.
-# The title is a label, not a headline: at its default size it and a three-line hint left one pair's top
-# on a 1280×800 screen.
-PAGE_CSS = ("<style>[data-testid=stMainBlockContainer]{padding-top:2.5rem} "
-            "[data-testid=stMain] h1{font-size:1.6rem;padding:0 0 0.25rem} "
-            "[data-testid=stMain] [data-testid=stVerticalBlock]{gap:0.6rem} "
-            "[data-testid=stMain] [data-testid=stAlertContainer]{padding:0.5rem 1rem} "
+PAGE_CSS = ("<style>[data-testid=stMainBlockContainer]{padding:1rem 1.5rem 3rem} "
+            ":has([data-testid=stExpandSidebarButton]) [data-testid=stMainBlockContainer]{padding-top:4.25rem} "
+            "[data-testid=stMain] h1{font-size:1.25rem;padding:0;white-space:nowrap} "
+            # the documents' line stays beside the title, its words wrapping, unless under 300 px are left
+            ".st-key-page_header [data-testid=stElementContainer]:has([data-testid=stCaptionContainer]){flex:1 1 300px} "
+            "[data-testid=stMain] [data-testid=stVerticalBlock]{gap:0.4rem} "
+            "[data-testid=stMain] [data-testid=stAlertContainer]{padding:0.35rem 0.75rem} "
+            "[data-testid=stMain] [data-testid=stExpander] summary{padding-top:0.25rem;padding-bottom:0.25rem;min-height:0} "
+            # what the filters show, beside them (in two lines no higher than the boxes) unless under 180 px are left
+            ".st-key-filter_bar [data-testid=stElementContainer]:has([data-testid=stCaptionContainer]){flex:1 1 180px} "
+            ".st-key-filter_bar [data-testid=stCaptionContainer] *{line-height:1.25} "
+            # the sample's hint in the size of the captions: one line on a laptop screen
+            ".st-key-sample_hint p{font-size:0.875rem} "
+            # the strip beside the row colours takes the room left, wrapping under them when that is too little
+            f".st-key-overview [data-testid=stElementContainer]:has(#problem-map){{flex:1 1 {STRIP_MIN_WIDTH}px}} "
+            # the kinds' pills, smaller: a line with the pages (as many numbers as the room left shows) and their size
+            ".st-key-kind_bar [data-testid=stButtonGroup] button{padding:2px 7px;min-height:28px} "
+            ".st-key-kind_bar [data-testid=stButtonGroup] button p{font-size:0.8125rem} "
             ".st-key-focus_script, :has(> .st-key-focus_script){display:none}</style>")
 
 
@@ -265,12 +281,13 @@ def show_flash(message: tuple[str, str] | None) -> None:
         st.toast(text, icon=TOAST_ICONS.get(kind), duration="long" if kind == "error" else "short")
 
 
-def three_way_main(result) -> None:
-    """The page for a Chinese text and two translations: three columns, three-way downloads."""
+def three_way_main(result, header) -> None:
+    """The page for a Chinese text and two translations: three columns, three-way downloads; the documents'
+    line beside the title in `header`."""
     message = state.take_flash()
     names = " ↔ ".join([result.source.name or "Chinese"] +
                        [result.alignments[label].target.name or label for label in result.labels])
-    st.caption(f"{names} · {len(result.source)} + " + " + ".join(
+    header.caption(f"{names} · {len(result.source)} + " + " + ".join(
         str(len(result.alignments[label].target)) for label in result.labels) +
         f" sentences · three columns pivoted on the Chinese{read_as_note(st.session_state[state.INPUTS])}",
         help=f"Sentences compared with the encoder {result.alignments[result.labels[0]].model} (another can be "
@@ -337,7 +354,9 @@ def ask_before_replacing() -> None:
 def main() -> None:
     st.set_page_config(page_title="aligner · review", page_icon="⇄", layout="wide")
     st.html(PAGE_CSS)
-    st.title("aligner · review")
+    # the title and, once there are pairs, the documents' line beside it: one line, not two
+    header = st.container(horizontal=True, vertical_alignment="center", gap="small", key="page_header")
+    header.title("aligner · review", width="content")
     autosave.restore()  # a reload of the page: the work its address names
     open_given_project()  # else, a new page of `aligner ui PROJECT`: that project
     current = st.session_state.get(state.INPUTS) or sample_inputs()
@@ -387,7 +406,7 @@ def main() -> None:
                     close_texts_panel()
     autosave.remember()  # this run's corrections, for a reload
     if state.three_way() is not None:
-        three_way_main(state.three_way())
+        three_way_main(state.three_way(), header)
         back_to_top(closed)
         return
     if state.work() is None:
@@ -395,14 +414,14 @@ def main() -> None:
 
     message = state.take_flash()
     a = state.work().alignment
-    with st.container():  # what is said about this alignment, in one slot too
-        # the encoder's name is the aligner's business: on hover, not a second line on a laptop screen
-        st.caption(f"{a.source.name or 'Chinese'} ↔ {a.target.name or 'translation'} · {language_line(a)}"
+    # the encoder's name is the aligner's business: on hover, not a second line on a laptop screen
+    header.caption(f"{a.source.name or 'Chinese'} ↔ {a.target.name or 'translation'} · {language_line(a)}"
                    f"{read_as_note(st.session_state[state.INPUTS])} · {len(a.source)} + {len(a.target)} sentences",
                    help=f"Sentences compared with the encoder {a.model} (another can be chosen under Your texts).")
+    with st.container():  # what is said about this alignment, in one slot too
         show_warnings(a)
         if st.session_state[state.INPUTS] in (sample_inputs("ru"), sample_inputs("en")):
-            st.info(SAMPLE_HINT, icon=":material/lightbulb:")
+            st.container(key="sample_hint").info(SAMPLE_HINT, icon=":material/lightbulb:")
         gap = coverage_gap(a.glossary, (a.target.lang,))
         if gap:
             st.warning(gap)
@@ -417,10 +436,12 @@ def main() -> None:
     row_picker()  # after the pairs: it draws nothing, but an element above them would push them down
     with above:
         show_summary(a)
-        st.html(legend_html(note=PROBLEM_EDGE))
+        # the row colours and the strip of pairs to look at share a line (two on a narrow window)
+        colours_and_strip = st.container(horizontal=True, vertical_alignment="center", gap="small", key="overview")
+        colours_and_strip.html(legend_html(hover=PROBLEM_EDGE), width="content")
         overview = problem_map_html(a)
         if overview:
-            st.html(overview)
+            colours_and_strip.html(overview)
     with st.sidebar:
         downloads()
     back_to_top(closed)

@@ -41,29 +41,36 @@ def _reset_page() -> None:
     st.session_state[state.PAGE] = 1
 
 
+# The filter bar in two lines on a laptop screen: what to show (the toggles, the search, "Only one kind…")
+# and how many are shown; then the kinds' pills with the pages and their size. Each line is a row that a
+# narrower window wraps onto more lines instead of cutting a label or overlapping a box.
+SEARCH_WIDTH, ONLY_WIDTH, ROWS_WIDTH = 240, 180, 110
+
+
 @st.fragment
 def pairs_view() -> None:
     """The filter bar, the pagination and the table of the current page."""
     alignment = state.work().alignment
-    left, right, only, size = st.columns([1.2, 3.5, 1.5, 1])
-    left.toggle("Problems only", key=state.PROBLEMS_ONLY, on_change=problems_only_toggled,
-                args=(PROBLEMS, state.CATEGORIES, _reset_page))
-    left.toggle("Hide reviewed", key=state.HIDE_REVIEWED, on_change=_reset_page)
-    right.text_input("Search", key=state.QUERY, placeholder="Search either side…", on_change=_reset_page,
-                     label_visibility="collapsed")
-    only_kind_box(only, PROBLEMS, state.ONLY, state.CATEGORIES, _reset_page)
-    size.selectbox("Rows", state.PAGE_SIZES, index=1, key=state.PAGE_SIZE, on_change=_reset_page,
-                   label_visibility="collapsed", format_func=lambda n: f"{n} rows")
-    # pills on a row of their own, not a multiselect in a column: every category stays in sight
-    st.pills("Problems", PROBLEMS, selection_mode="multi", default=list(PROBLEMS), key=state.CATEGORIES, format_func=kind_name,
-             on_change=kind_clicked, args=(PROBLEMS, state.CATEGORIES, _reset_page),
-             label_visibility="collapsed")
+    filters = st.container(horizontal=True, vertical_alignment="center", gap="small", key="filter_bar")
+    filters.toggle("Problems only", key=state.PROBLEMS_ONLY, on_change=problems_only_toggled,
+                   args=(PROBLEMS, state.CATEGORIES, _reset_page))
+    filters.toggle("Hide reviewed", key=state.HIDE_REVIEWED, on_change=_reset_page)
+    filters.text_input("Search", key=state.QUERY, placeholder="Search either side…", on_change=_reset_page,
+                       label_visibility="collapsed", width=SEARCH_WIDTH)
+    only_kind_box(filters, PROBLEMS, state.ONLY, state.CATEGORIES, _reset_page, width=ONLY_WIDTH)
+    # every kind's pill stays in sight (not a multiselect)
+    kinds = st.container(horizontal=True, vertical_alignment="center", gap="small", key="kind_bar")
+    kinds.pills("Problems", PROBLEMS, selection_mode="multi", default=list(PROBLEMS), key=state.CATEGORIES,
+                format_func=kind_name, on_change=kind_clicked, args=(PROBLEMS, state.CATEGORIES, _reset_page),
+                label_visibility="collapsed", wrap=True)  # a second line on a narrow window: none cut
 
     shown = state.visible(alignment)
     pages = max(1, math.ceil(len(shown) / state.page_size()))
     if not 1 <= int(st.session_state.get(state.PAGE, 1)) <= pages:
         st.session_state[state.PAGE] = 1
-    page = st.pagination(pages, key=state.PAGE, max_visible_pages=9) if pages > 1 else 1
+    page = kinds.pagination(pages, key=state.PAGE, max_visible_pages=9, width="stretch") if pages > 1 else 1
+    kinds.selectbox("Rows", state.PAGE_SIZES, index=1, key=state.PAGE_SIZE, on_change=_reset_page,
+                    label_visibility="collapsed", format_func=lambda n: f"{n} rows", width=ROWS_WIDTH)
     first = (page - 1) * state.page_size()
     on_page = shown[first : first + state.page_size()]
     if not shown:
@@ -72,7 +79,7 @@ def pairs_view() -> None:
     total = len(alignment.beads)
     which = f"{len(shown)} matching of {total}" if len(shown) < total else f"all {total}"
     noun = "pair" if len(on_page) == 1 else "pairs"
-    st.caption(f"Showing {len(on_page)} {noun} on page {page} of {pages} ({which} pairs)")
+    filters.caption(f"Showing {len(on_page)} {noun} on page {page} of {pages} ({which} pairs)")
     st.html(table_html(alignment, on_page, selected=state.selected_index(), query=st.session_state.get(state.QUERY, "")))
     if st.session_state.pop(state.SCROLL, False) and state.selected_index() in on_page:
         scroll_to(f'table#pairs tr.selected[data-pair="{state.selected_index() + 1}"]', "_scrolls")

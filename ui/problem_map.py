@@ -22,6 +22,7 @@ MAP_CSS = f"""<style>
 </style>"""
 
 
+MIN_WIDTH = 260  # px, caption and strip
 PLACES = 400  # marks at most: a 5,000-pair document with many flags stays a light element
 
 
@@ -57,8 +58,10 @@ def strip_html(statuses: list[str], reasons: list[str], noun: str, what: str) ->
                      f'style="left:{(i + 0.5) / len(statuses):.4%};background:{STATUS_ACCENTS[state]}"></button>')
     if not marks:
         return ""
-    return (f'{MAP_CSS}<div style="display:flex;align-items:center;gap:8px">'
-            f'<span class="map-caption" style="font-size:0.85rem;opacity:0.8;white-space:nowrap" '
-            f'title="From the start of the document to its end; click a mark to select its {what}">'
-            f'{count} to look at, along the document:</span>'
+    # the strip is never narrower than MIN_WIDTH: beside the row colours on a laptop screen, under them on a
+    # narrower one (the caption is short to leave the room to the strip; its hover says what the strip is)
+    return (f'{MAP_CSS}<div style="display:flex;align-items:center;gap:8px;min-width:{MIN_WIDTH}px">'
+            f'<span class="map-caption" style="font-size:0.85rem;opacity:0.8;white-space:nowrap;'
+            f'text-decoration:underline dotted;cursor:help" title="Where they lie along the document, from its start '
+            f'to its end; click a mark to select its {what}">{count} to look at:</span>'
             f'<div id="{MAP_ID}" role="group" aria-label="{noun}s to look at" style="flex:1">{"".join(marks)}</div></div>')
