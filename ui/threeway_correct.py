@@ -72,42 +72,32 @@ def _act(label: str, action, i: int) -> None:
     state.flash("success", _sentence(describe((label, edit))))
 
 
-def _undo() -> None:
+def _history_step(undo: bool) -> None:
+    """Undo (or redo) the last step over both translations; the focus moves on when its button goes grey."""
     from ui.threeway_view import keep_typed_note
 
     keep_typed_note()
     corrections = edits(state.three_way())
     try:
-        step = corrections.undo()
+        step = corrections.undo() if undo else corrections.redo()
     except CorrectionError as exc:
         state.flash("error", str(exc))
         return
     if step is None:
-        state.flash("info", "Nothing to undo.")
+        state.flash("info", f"Nothing to {'undo' if undo else 'redo'}.")
         return
     _changed(step.label, first_changed(step.edit))
-    if not corrections.history:  # the Undo button goes grey: the focus to Redo
-        focus_next(PREFIX + "redo")
-    state.flash("success", f"Undone: {describe(step)}.")
+    if not (corrections.history if undo else corrections.undone):
+        focus_next(PREFIX + ("redo" if undo else "undo"))
+    state.flash("success", f"{'Undone' if undo else 'Redone'}: {describe(step)}.")
+
+
+def _undo() -> None:
+    _history_step(undo=True)
 
 
 def _redo() -> None:
-    from ui.threeway_view import keep_typed_note
-
-    keep_typed_note()
-    corrections = edits(state.three_way())
-    try:
-        step = corrections.redo()
-    except CorrectionError as exc:
-        state.flash("error", str(exc))
-        return
-    if step is None:
-        state.flash("info", "Nothing to redo.")
-        return
-    _changed(step.label, first_changed(step.edit))
-    if not corrections.undone:
-        focus_next(PREFIX + "undo")
-    state.flash("success", f"Redone: {describe(step)}.")
+    _history_step(undo=False)
 
 
 def _chosen_pair(pairs: list[int], label: str, row: int, revision: int) -> int:
