@@ -9,6 +9,9 @@ upload in the UI.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from aligner.errors import LanguageError, setting
 from aligner.types import LANGUAGE_NAMES
@@ -125,6 +128,30 @@ def _declared(lang: str) -> str:
     return setting(f'target_lang="{lang}"', f"--target-lang {lang}", "“Language of the translation” in Your texts")
 
 
+# Three columns (`aligner align ZH RU EN`, `align_three_texts`) detect each translation's language and have no
+# setting to override it: there, a file refused as another language is pointed to two columns, which have one.
+_SETTABLE: ContextVar[bool] = ContextVar("aligner_language_settable", default=True)
+
+
+@contextmanager
+def language_detected_only() -> Iterator[None]:
+    """Within it, a text refused as another language is told to be aligned in two columns to set its language."""
+    token = _SETTABLE.set(False)
+    try:
+        yield
+    finally:
+        _SETTABLE.reset(token)
+
+
+def _anyway(lang: str) -> str:
+    """How to align a text as `lang` though it looks like another language in that script."""
+    name = LANGUAGE_NAMES[lang]
+    if _SETTABLE.get():
+        return f"To align it as {name} anyway, set the translation's language to {name} ({_declared(lang)})."
+    return (f"To align it as {name} anyway, align it with the Chinese in two columns, where the translation's "
+            f"language can be set ({_declared(lang)}).")
+
+
 def check_declared_language(text: str, lang: str, name: str = "") -> None:
     """A language the user set (--target-lang, the page's language box) overrides detection within
     a script (Ukrainian aligned as Russian, French as English), but not across scripts: English
@@ -206,21 +233,18 @@ def detect_language(text: str, name: str = "") -> str:
         if foreign > 0.01 * len(cyrillic):
             raise LanguageError(
                 f"{_who(name)} looks like Ukrainian or another Cyrillic-script language, not "
-                "Russian; aligner supports Chinese with Russian or English. "
-                f"To align it as Russian anyway, set the translation's language to Russian ({_declared('ru')})."
+                f"Russian; aligner supports Chinese with Russian or English. {_anyway('ru')}"
             )
         if _looks_bulgarian(sample, cyrillic):
             raise LanguageError(
                 f"{_who(name)} looks like Bulgarian (ъ inside words, no ы or э, words such as се, са, които), "
-                "not Russian; aligner supports Chinese with Russian or English. To align it as Russian anyway, "
-                f"set the translation's language to Russian ({_declared('ru')})."
+                f"not Russian; aligner supports Chinese with Russian or English. {_anyway('ru')}"
             )
     if lang == "en":
         found = _latin_language(sample)
         if found != "English":
             raise LanguageError(
                 f"{_who(name)} looks like {found}; aligner supports Chinese with Russian or "
-                "English. To align it as English anyway, set the translation's language to English "
-                f"({_declared('en')})."
+                f"English. {_anyway('en')}"
             )
     return lang

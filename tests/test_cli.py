@@ -413,3 +413,24 @@ def test_three_files_with_two_translations_in_one_language_say_so(runner, tmp_pa
     assert f"both translations are Russian ({RU} and {russian_too})" in done.stderr
     plain = runner.invoke(main, ["align", "-q", str(ZH), str(RU), str(EN), "-o", str(out)])
     assert "both translations" not in plain.stderr
+
+
+FRENCH = ("Déclaration conjointe de la Fédération de Russie et de la République populaire de Chine sur les relations "
+          "internationales entrant dans une nouvelle ère et le développement durable mondial.\n\n"
+          "À l'invitation du président de la République populaire de Chine, Xi Jinping, le président de la Fédération "
+          "de Russie, Vladimir Poutine, s'est rendu en Chine le 4 février 2022. Les chefs d'État ont tenu des "
+          "entretiens à Pékin et ont assisté à la cérémonie d'ouverture des XXIVe Jeux olympiques d'hiver.\n")
+
+
+def test_a_translation_refused_as_another_language_in_three_columns_is_told_a_way_that_works(runner, tmp_path):
+    """Three columns refuse --target-lang, so "set --target-lang en" was advice the same command then refused:
+    the message points to two columns, where the language can be set."""
+    french = tmp_path / "statement.fr.txt"
+    french.write_text(FRENCH, encoding="utf-8")
+    three = _error_line(runner.invoke(main, ["align", "-q", str(ZH), str(RU), str(french)]))
+    assert three.startswith(f"Error: {french} looks like French") and "in two columns" in three
+    assert "--target-lang en" in three
+    two = _error_line(runner.invoke(main, ["align", "-q", str(ZH), str(french)]))
+    assert "two columns" not in two and two.endswith("(--target-lang en).")  # two columns: the option itself
+    result = runner.invoke(main, ["align", "-q", str(ZH), str(french), "--target-lang", "en"])
+    assert "looks like French" not in result.output  # the advice given works
