@@ -434,3 +434,24 @@ def test_a_translation_refused_as_another_language_in_three_columns_is_told_a_wa
     assert "two columns" not in two and two.endswith("(--target-lang en).")  # two columns: the option itself
     result = runner.invoke(main, ["align", "-q", str(ZH), str(french), "--target-lang", "en"])
     assert "looks like French" not in result.output  # the advice given works
+
+
+def test_a_filtered_listing_says_how_many_pairs_it_shows_even_none(runner, ru_json, tmp_path):
+    """`--keep added --min-score 0.9` on the statement keeps no pair: the listing was the column heads alone,
+    which read like a failed run; a filtered listing now says on stderr what it shows of how many."""
+    added = [p for p in ru_json["pairs"] if p["status"] == "added"]
+    total = len(ru_json["pairs"])
+    some = runner.invoke(main, ["align", "-q", str(ZH), str(RU), "--keep", "added"])
+    assert some.exit_code == 0, some.output
+    assert some.stderr.strip() == f"{len(added)} of {total} pairs (kept: added) shown, numbered anew."
+    assert some.stdout.count("[added]") == len(added)
+    none = runner.invoke(main, ["align", "-q", str(ZH), str(RU), "--keep", "added", "--min-score", "0.9"])
+    assert none.exit_code == 0 and "[added]" not in none.stdout
+    assert none.stderr.strip() == f"0 of {total} pairs (kept: added; score ≥ 0.9) shown, numbered anew."
+    plain = runner.invoke(main, ["align", "-q", str(ZH), str(RU)])
+    assert plain.stderr == ""  # unfiltered: nothing to say
+    pairs = tmp_path / "pairs.tsv"
+    assert runner.invoke(main, ["align", "-q", str(ZH), str(RU), "-o", str(pairs)]).exit_code == 0
+    checked = runner.invoke(main, ["check", "-q", str(pairs), "--keep", "omitted"])
+    omitted = sum(p["status"] == "omitted" for p in ru_json["pairs"])
+    assert f"{omitted} of {total} pairs (kept: omitted) shown, numbered anew." in checked.stderr
