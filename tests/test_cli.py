@@ -260,6 +260,22 @@ def test_output_that_is_an_input_file_is_refused_and_the_text_kept(runner, tmp_p
     assert ru.read_bytes() == before
 
 
+def test_output_named_as_the_glossary_is_refused_and_the_glossary_kept(runner, tmp_path):
+    """`--glossary terms.tsv -o terms.tsv` (a slip of tab completion) overwrote the reviewer's glossary with
+    the pairs: the glossary is an input too, for align and for check."""
+    terms = tmp_path / "terms.tsv"
+    terms.write_text("zh\tru\n多极化\tмногополярность\n联合国\tООН | Организация Объединённых Наций\n",
+                     encoding="utf-8")
+    before = terms.read_bytes()
+    pairs = tmp_path / "pairs.tsv"
+    assert runner.invoke(main, ["align", "-q", str(ZH), str(RU), "-o", str(pairs)]).exit_code == 0
+    for args in (["align", str(ZH), str(RU)], ["check", str(pairs)]):
+        line = _error_line(runner.invoke(main, [*args, "-q", "--glossary", str(terms), "-o", str(terms)]))
+        assert line == f"Error: Cannot write {terms}: it is one of the input files and would be overwritten; " \
+                       "choose another output name."
+        assert terms.read_bytes() == before
+
+
 def test_python_dash_m_runs_and_a_closed_pipe_is_quiet(tmp_path):
     env = dict(os.environ, ALIGNER_CACHE_DIR=str(tmp_path), OMP_NUM_THREADS="1", PYTHONPATH=str(ROOT))
     command = f"{sys.executable} -m aligner align {ZH} {RU} | head -n 3"

@@ -67,7 +67,8 @@ def align(files: tuple[str, ...], output: Path | None, fmt: str | None, target_l
         if output is not None and piped is None:
             from aligner.export import check_destination
 
-            check_destination(output, inputs=files)  # before minutes of work, not after
+            # before minutes of work, not after; the glossary is an input too, a reviewer's own list
+            check_destination(output, inputs=(*files, *filter(None, (glossary_file,))))
         glossary = load_glossary(glossary_file) if glossary_file is not None else ()
         if len(files) == 3:
             _align_three(files, output, piped, model, presplit, not no_cache, progress, glossary, keep, min_score)

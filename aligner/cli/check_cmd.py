@@ -50,7 +50,7 @@ def check(pairs_file: Path, output: Path | None, fmt: str | None, target_lang: s
     progress = StderrProgress(enabled=not quiet)
     try:
         if output is not None and piped is None:
-            export.check_destination(output, inputs=(pairs_file,))
+            export.check_destination(output, inputs=(pairs_file, *filter(None, (glossary_file,))))
         glossary = load_glossary(glossary_file) if glossary_file is not None else ()
         rows = read_pair_rows(pairs_file, target_lang)
         documents = len(set(rows.documents))
