@@ -471,3 +471,10 @@ def test_a_filtered_listing_says_how_many_pairs_it_shows_even_none(runner, ru_js
     checked = runner.invoke(main, ["check", "-q", str(pairs), "--keep", "omitted"])
     omitted = sum(p["status"] == "omitted" for p in ru_json["pairs"])
     assert f"{omitted} of {total} pairs (kept: omitted) shown, numbered anew." in checked.stderr
+
+
+def test_a_mistyped_option_gets_the_suggestion_as_one_sentence(runner):
+    """Click suggests the option meant ("Did you mean '--no-cache'?"); the one-line rewording put a full stop
+    after its question mark: "…'--no-cache'?. See …"."""
+    line = _error_line(runner.invoke(main, ["align", str(ZH), str(RU), "--no-cach"]), exit_code=2)
+    assert line.endswith("No such option '--no-cach'. Did you mean '--no-cache'? See 'main align --help'."), line
