@@ -65,7 +65,29 @@ def glossary_from_rows(rows: list[list[str]], name: str = "the glossary") -> tup
     if not terms:
         raise InputError(f"{name} has no usable rows: each needs a Chinese term and at least one rendering "
                          "(columns zh, en, ru, or the Chinese first and the rendering second).")
+    if not any(has_han(term.zh) for term in terms):
+        raise InputError(_no_chinese_terms(rows, columns["zh"], name))
     return tuple(terms)
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth")
+
+
+def _no_chinese_terms(rows: list[list[str]], zh_column: int, name: str) -> str:
+    """Why a list whose column of terms holds no Chinese is refused: not one of its terms could be found in
+    a Chinese text, so it would flag nothing and the terminology would pass for checked. Where a column
+    holds the Chinese (an en→zh list from a CAT tool, without a header), it says which."""
+    def ordinal(k: int) -> str:
+        return _ORDINALS[k] if k < len(_ORDINALS) else f"column {k + 1}"
+
+    width = max(map(len, rows))
+    chinese = [k for k in range(width) if k != zh_column and sum(k < len(row) and has_han(row[k]) for row in rows)
+               * 2 > len(rows)]
+    if chinese:
+        return (f"{name} has no Chinese in its {ordinal(zh_column)} column, where the terms are read: its Chinese "
+                f"terms are in the {ordinal(chinese[0])} column; put them first, or head the columns zh, en, ru.")
+    return (f"{name} has no Chinese term in its {ordinal(zh_column)} column (e.g. {rows[-1][zh_column][:40]!r}): "
+            "give a table of Chinese terms and their renderings (columns zh, en, ru, or the Chinese first).")
 
 
 def _is_own_header(rows: list[list[str]]) -> bool:

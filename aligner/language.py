@@ -9,6 +9,9 @@ upload in the UI.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from aligner.errors import LanguageError, setting
 from aligner.types import LANGUAGE_NAMES
@@ -125,6 +128,30 @@ def _declared(lang: str) -> str:
     return setting(f'target_lang="{lang}"', f"--target-lang {lang}", "“Language of the translation” in Your texts")
 
 
+# Three columns (`aligner align ZH RU EN`, `align_three_texts`) detect each translation's language and have no
+# setting to override it: there, a file refused as another language is pointed to two columns, which have one.
+_SETTABLE: ContextVar[bool] = ContextVar("aligner_language_settable", default=True)
+
+
+@contextmanager
+def language_detected_only() -> Iterator[None]:
+    """Within it, a text refused as another language is told to be aligned in two columns to set its language."""
+    token = _SETTABLE.set(False)
+    try:
+        yield
+    finally:
+        _SETTABLE.reset(token)
+
+
+def _anyway(lang: str) -> str:
+    """How to align a text as `lang` though it looks like another language in that script."""
+    name = LANGUAGE_NAMES[lang]
+    if _SETTABLE.get():
+        return f"To align it as {name} anyway, set the translation's language to {name} ({_declared(lang)})."
+    return (f"To align it as {name} anyway, align it with the Chinese in two columns, where the translation's "
+            f"language can be set ({_declared(lang)}).")
+
+
 def check_declared_language(text: str, lang: str, name: str = "") -> None:
     """A language the user set (--target-lang, the page's language box) overrides detection within
     a script (Ukrainian aligned as Russian, French as English), but not across scripts: English
@@ -144,9 +171,62 @@ MIN_BILINGUAL_PARAGRAPHS = 4  # of each language
 MIN_BILINGUAL_SHARE = 0.3  # of the text (weighted as `_script_weights`), for the less present language
 
 
+# A table of pairs (a CAT tool's TSV, aligner's own TSV or CSV) given as a text to align: each line holds a
+# Chinese sentence and its translation side by side, so that every line is "Chinese" by weight and the
+# table was aligned as a Chinese text with its translation's sentences inside it. A pair row's translation
+# side has 1 to 16 letters per Chinese character (Russian's usual 3–6, up to 10; a row of three columns, twice
+# that); a Chinese line ending in an English term has far fewer, an English paragraph naming a Chinese term
+# far more.
+MIN_ROW_HAN, MIN_ROW_LETTERS = 4, 10
+ROW_LETTERS_PER_HAN = (1.0, 16.0)
+ROW_SIDE_SHARE = 0.9  # of each script that one side of the row holds
+MIN_PAIR_ROW_SHARE = 0.5  # of the lines with letters
+MINOR_SIDE = 0.2  # share of the letters in the other alphabet that makes a row of three columns
+
+
+def _pair_row(line: str) -> str:
+    """The translation's language ("Russian", "English", or "Russian and English" for a row of three columns)
+    when `line` is a Chinese sentence beside its translation (either first, any separator), else ''."""
+    han = [bool(_HAN_RE.match(c)) for c in line]
+    cyrillic = [bool(_CYRILLIC_RE.match(c)) for c in line]
+    letters = [c or bool(_LATIN_RE.match(ch)) for c, ch in zip(cyrillic, line)]
+    total_han, total_letters = sum(han), sum(letters)
+    low, high = ROW_LETTERS_PER_HAN
+    if total_han < MIN_ROW_HAN or total_letters < MIN_ROW_LETTERS or \
+            not low * total_han <= total_letters <= high * total_han:
+        return ""
+    h = o = 0
+    zh_first = other_first = False
+    for is_han, is_letter in zip(han, letters):
+        if not zh_first and h >= ROW_SIDE_SHARE * total_han:  # the Chinese side ends here: the rest translation?
+            zh_first = o <= (1 - ROW_SIDE_SHARE) * total_letters
+        if not other_first and o >= ROW_SIDE_SHARE * total_letters:
+            other_first = h <= (1 - ROW_SIDE_SHARE) * total_han
+        h += is_han
+        o += is_letter
+    if not (zh_first or other_first):
+        return ""
+    share = sum(cyrillic) / total_letters
+    return "Russian" if share > 1 - MINOR_SIDE else "English" if share < MINOR_SIDE else "Russian and English"
+
+
+def _refuse_table_of_pairs(text: str, name: str) -> None:
+    """LanguageError when most lines are a Chinese sentence beside its translation (see `_pair_row`)."""
+    lines = [line for line in text[:SAMPLE_CHARS].splitlines() if any(_script_weights(line).values())]
+    rows = [lang for lang in map(_pair_row, lines) if lang]
+    if len(rows) >= MIN_BILINGUAL_PARAGRAPHS and len(rows) >= MIN_PAIR_ROW_SHARE * len(lines):
+        translation = max(set(rows), key=rows.count)
+        raise LanguageError(
+            f"{_who(name)} holds rows of Chinese beside {translation} (a table of pairs aligned already?); "
+            "check them as such (aligner check), or give the Chinese text and its translation as two files."
+        )
+
+
 def refuse_bilingual(text: str, name: str = "") -> None:
     """LanguageError naming `name` when the document is bilingual: a Chinese text and its translation
-    in one file cannot be aligned as either (a column of pairs, whose rows may be in either, is not judged so)."""
+    in one file cannot be aligned as either (a column of pairs, whose rows may be in either, is not judged so),
+    nor can a table of pairs, each row a Chinese sentence beside its translation."""
+    _refuse_table_of_pairs(text, name)
     lines: dict[str, int] = {}
     weight: dict[str, float] = {}
     for line in text[:SAMPLE_CHARS].splitlines():
@@ -206,21 +286,18 @@ def detect_language(text: str, name: str = "") -> str:
         if foreign > 0.01 * len(cyrillic):
             raise LanguageError(
                 f"{_who(name)} looks like Ukrainian or another Cyrillic-script language, not "
-                "Russian; aligner supports Chinese with Russian or English. "
-                f"To align it as Russian anyway, set the translation's language to Russian ({_declared('ru')})."
+                f"Russian; aligner supports Chinese with Russian or English. {_anyway('ru')}"
             )
         if _looks_bulgarian(sample, cyrillic):
             raise LanguageError(
                 f"{_who(name)} looks like Bulgarian (ъ inside words, no ы or э, words such as се, са, които), "
-                "not Russian; aligner supports Chinese with Russian or English. To align it as Russian anyway, "
-                f"set the translation's language to Russian ({_declared('ru')})."
+                f"not Russian; aligner supports Chinese with Russian or English. {_anyway('ru')}"
             )
     if lang == "en":
         found = _latin_language(sample)
         if found != "English":
             raise LanguageError(
                 f"{_who(name)} looks like {found}; aligner supports Chinese with Russian or "
-                "English. To align it as English anyway, set the translation's language to English "
-                f"({_declared('en')})."
+                f"English. {_anyway('en')}"
             )
     return lang

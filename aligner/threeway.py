@@ -262,11 +262,13 @@ def align_three_texts(zh_text: str, a_text: str, b_text: str, *, model: str | No
                       names: tuple[str, str, str] = ("", "", ""), glossary: tuple[Term, ...] = ()) -> ThreeWay:
     """Align a Chinese text with its Russian and English translations (either order), pivoted on the Chinese."""
     from aligner.embed import get_encoder
+    from aligner.language import language_detected_only
     from aligner.pipeline import load_document
 
-    source = load_document(zh_text, presplit=presplit, name=names[0], role="The first text")
-    a = load_document(a_text, presplit=presplit, name=names[1], role="The second text")
-    b = load_document(b_text, presplit=presplit, name=names[2], role="The third text")
+    with language_detected_only():  # no setting here to align a file as another language: two columns have one
+        source = load_document(zh_text, presplit=presplit, name=names[0], role="The first text")
+        a = load_document(a_text, presplit=presplit, name=names[1], role="The second text")
+        b = load_document(b_text, presplit=presplit, name=names[2], role="The third text")
     if source.lang != "zh":
         raise LanguageError(f"{names[0] or 'The first text'} must be the Chinese original; "
                             "give the files as: Chinese, Russian, English.")

@@ -260,6 +260,22 @@ def test_output_that_is_an_input_file_is_refused_and_the_text_kept(runner, tmp_p
     assert ru.read_bytes() == before
 
 
+def test_output_named_as_the_glossary_is_refused_and_the_glossary_kept(runner, tmp_path):
+    """`--glossary terms.tsv -o terms.tsv` (a slip of tab completion) overwrote the reviewer's glossary with
+    the pairs: the glossary is an input too, for align and for check."""
+    terms = tmp_path / "terms.tsv"
+    terms.write_text("zh\tru\n多极化\tмногополярность\n联合国\tООН | Организация Объединённых Наций\n",
+                     encoding="utf-8")
+    before = terms.read_bytes()
+    pairs = tmp_path / "pairs.tsv"
+    assert runner.invoke(main, ["align", "-q", str(ZH), str(RU), "-o", str(pairs)]).exit_code == 0
+    for args in (["align", str(ZH), str(RU)], ["check", str(pairs)]):
+        line = _error_line(runner.invoke(main, [*args, "-q", "--glossary", str(terms), "-o", str(terms)]))
+        assert line == f"Error: Cannot write {terms}: it is one of the input files and would be overwritten; " \
+                       "choose another output name."
+        assert terms.read_bytes() == before
+
+
 def test_python_dash_m_runs_and_a_closed_pipe_is_quiet(tmp_path):
     env = dict(os.environ, ALIGNER_CACHE_DIR=str(tmp_path), OMP_NUM_THREADS="1", PYTHONPATH=str(ROOT))
     command = f"{sys.executable} -m aligner align {ZH} {RU} | head -n 3"
@@ -413,3 +429,52 @@ def test_three_files_with_two_translations_in_one_language_say_so(runner, tmp_pa
     assert f"both translations are Russian ({RU} and {russian_too})" in done.stderr
     plain = runner.invoke(main, ["align", "-q", str(ZH), str(RU), str(EN), "-o", str(out)])
     assert "both translations" not in plain.stderr
+
+
+FRENCH = ("Déclaration conjointe de la Fédération de Russie et de la République populaire de Chine sur les relations "
+          "internationales entrant dans une nouvelle ère et le développement durable mondial.\n\n"
+          "À l'invitation du président de la République populaire de Chine, Xi Jinping, le président de la Fédération "
+          "de Russie, Vladimir Poutine, s'est rendu en Chine le 4 février 2022. Les chefs d'État ont tenu des "
+          "entretiens à Pékin et ont assisté à la cérémonie d'ouverture des XXIVe Jeux olympiques d'hiver.\n")
+
+
+def test_a_translation_refused_as_another_language_in_three_columns_is_told_a_way_that_works(runner, tmp_path):
+    """Three columns refuse --target-lang, so "set --target-lang en" was advice the same command then refused:
+    the message points to two columns, where the language can be set."""
+    french = tmp_path / "statement.fr.txt"
+    french.write_text(FRENCH, encoding="utf-8")
+    three = _error_line(runner.invoke(main, ["align", "-q", str(ZH), str(RU), str(french)]))
+    assert three.startswith(f"Error: {french} looks like French") and "in two columns" in three
+    assert "--target-lang en" in three
+    two = _error_line(runner.invoke(main, ["align", "-q", str(ZH), str(french)]))
+    assert "two columns" not in two and two.endswith("(--target-lang en).")  # two columns: the option itself
+    result = runner.invoke(main, ["align", "-q", str(ZH), str(french), "--target-lang", "en"])
+    assert "looks like French" not in result.output  # the advice given works
+
+
+def test_a_filtered_listing_says_how_many_pairs_it_shows_even_none(runner, ru_json, tmp_path):
+    """`--keep added --min-score 0.9` on the statement keeps no pair: the listing was the column heads alone,
+    which read like a failed run; a filtered listing now says on stderr what it shows of how many."""
+    added = [p for p in ru_json["pairs"] if p["status"] == "added"]
+    total = len(ru_json["pairs"])
+    some = runner.invoke(main, ["align", "-q", str(ZH), str(RU), "--keep", "added"])
+    assert some.exit_code == 0, some.output
+    assert some.stderr.strip() == f"{len(added)} of {total} pairs (kept: added) shown, numbered anew."
+    assert some.stdout.count("[added]") == len(added)
+    none = runner.invoke(main, ["align", "-q", str(ZH), str(RU), "--keep", "added", "--min-score", "0.9"])
+    assert none.exit_code == 0 and "[added]" not in none.stdout
+    assert none.stderr.strip() == f"0 of {total} pairs (kept: added; score ≥ 0.9) shown, numbered anew."
+    plain = runner.invoke(main, ["align", "-q", str(ZH), str(RU)])
+    assert plain.stderr == ""  # unfiltered: nothing to say
+    pairs = tmp_path / "pairs.tsv"
+    assert runner.invoke(main, ["align", "-q", str(ZH), str(RU), "-o", str(pairs)]).exit_code == 0
+    checked = runner.invoke(main, ["check", "-q", str(pairs), "--keep", "omitted"])
+    omitted = sum(p["status"] == "omitted" for p in ru_json["pairs"])
+    assert f"{omitted} of {total} pairs (kept: omitted) shown, numbered anew." in checked.stderr
+
+
+def test_a_mistyped_option_gets_the_suggestion_as_one_sentence(runner):
+    """Click suggests the option meant ("Did you mean '--no-cache'?"); the one-line rewording put a full stop
+    after its question mark: "…'--no-cache'?. See …"."""
+    line = _error_line(runner.invoke(main, ["align", str(ZH), str(RU), "--no-cach"]), exit_code=2)
+    assert line.endswith("No such option '--no-cach'. Did you mean '--no-cache'? See 'main align --help'."), line

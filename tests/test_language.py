@@ -84,6 +84,37 @@ def test_a_bilingual_document_is_refused_with_what_to_do(translation):
 
 
 
+@pytest.mark.parametrize("translation", ["ru", "en"])
+def test_a_table_of_pairs_given_as_a_text_is_refused_with_what_to_do(translation, tmp_path):
+    """A CAT tool's TSV (or aligner's own) given to `align` as the Chinese text: every line is Chinese by
+    weight, so it was aligned as one, its translation's sentences inside the "Chinese" (84 pairs of nonsense,
+    exit 0); given as the translation, the error said both files were Chinese."""
+    from click.testing import CliRunner
+
+    from aligner.cli import main
+
+    root = Path(__file__).parent.parent / "texts"
+    zh, tgt = (root / "joint-statement.zh.txt", root / f"joint-statement.{translation}.txt")
+    runner = CliRunner(env={"OMP_NUM_THREADS": "1"})
+    pairs = tmp_path / "pairs.tsv"
+    assert runner.invoke(main, ["align", "-q", str(zh), str(tgt), "-o", str(pairs)]).exit_code == 0
+    rows = [line.split("\t") for line in pairs.read_text(encoding="utf-8").splitlines()]
+    cat = tmp_path / "memory.txt"  # the two columns alone, as a CAT tool exports them, either first
+    cat.write_text("\n".join(f"{row[4]}\t{row[3]}" for row in rows), encoding="utf-8")
+    language = {"ru": "Russian", "en": "English"}[translation]
+    for table, args in ((pairs, [pairs, tgt]), (pairs, [zh, pairs]), (cat, [cat, tgt])):
+        result = runner.invoke(main, ["align", "-q", *map(str, args)])
+        assert result.exit_code == 1, result.output
+        assert result.output == (f"Error: {table} holds rows of Chinese beside {language} (a table of pairs aligned "
+                                 "already?); check them as such (aligner check), or give the Chinese text and its "
+                                 "translation as two files.\n")
+    text = zh.read_text(encoding="utf-8")
+    refuse_bilingual(text, "zh")  # the texts themselves, and Chinese lines ending in an English term, are not
+    lines = [line for line in text.splitlines() if line.strip()]
+    refuse_bilingual("\n".join(f"{line} (the Python requests library)" for line in lines), "technical")
+    refuse_bilingual(tgt.read_text(encoding="utf-8"), "translation")
+
+
 def test_a_column_of_pairs_with_untranslated_rows_is_still_read_by_its_language():
     # a translation memory's source column may hold Latin-only segments (names, codes): its language is
     # detected as before; only whole documents are refused as bilingual

@@ -1,6 +1,7 @@
 """The library's front door, as a developer meets it in a notebook: `import aligner`, align, read, catch."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,24 @@ def test_loading_a_three_column_record_says_what_it_is(tmp_path):
         load(path)
     assert "is a three-column record" in str(e.value) and "not an aligner JSON record" not in str(e.value)
     assert f'check_pairs("{path}", target_lang="ru")' in str(e.value) and "--target-lang" not in str(e.value)
+
+
+def test_a_three_column_record_is_read_back_whole_by_the_loader_the_message_names(tmp_path):
+    """A script writing `aligner align zh ru en -o rows.json` and reading it back was told of json.load and
+    check_pairs only, which give one translation's pairs: the three columns, read back as the page reads them,
+    come from aligner.export.threeway.load, which the message now names."""
+    from aligner.export import load
+    from aligner.export.threeway import load as load_rows
+    from aligner.export.threeway import write
+    from aligner.threeway import align_three_texts
+
+    texts = [(TEXTS / f"joint-statement.{lang}.txt").read_text(encoding="utf-8") for lang in ("zh", "ru", "en")]
+    written = align_three_texts(*texts)
+    path = write(written, tmp_path / "rows.json")
+    with pytest.raises(AlignerError, match=re.escape(f'aligner.export.threeway.load("{path}") reads it whole')):
+        load(path)
+    back = load_rows(path)
+    assert [(r.src, r.tgt) for r in back.rows] == [(r.src, r.tgt) for r in written.rows]
+    assert back.source.text == texts[0] and [a.target.text for a in back.alignments.values()] == texts[1:]
+    with pytest.raises(AlignerError, match="Cannot read .*missing.json"):
+        load_rows(tmp_path / "missing.json")

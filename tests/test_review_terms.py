@@ -97,6 +97,24 @@ def test_an_unusable_glossary_is_one_clear_error(content, message):
         glossary_from_bytes(content, "terms.tsv")
 
 
+@pytest.mark.parametrize("name, content, says", [
+    ("terms.tsv", "multipolarity\t多极化\nsovereignty\t主权\nUnited Nations\t联合国\n",
+     "its Chinese terms are in the second column"),  # a CAT tool's en→zh list, no header
+    ("terms.tsv", "ru\tzh\nмногополярность\t多极化\n", None),  # headed: read by its column names, as before
+    ("statement.ru.txt", (TEXTS / "joint-statement.ru.txt").read_text(encoding="utf-8"),
+     "has no Chinese term in its first column"),  # the translation given for the glossary by mistake
+])
+def test_a_glossary_whose_term_column_holds_no_chinese_is_refused_not_silently_useless(name, content, says):
+    """Its "terms" could never be found in a Chinese text: the run flagged nothing and the reviewer took
+    the translation's terminology for checked."""
+    if says is None:
+        assert [t.zh for t in glossary_from_bytes(content.encode(), name)] == ["多极化"]
+        return
+    with pytest.raises(InputError, match=f"^{name} ") as error:
+        glossary_from_bytes(content.encode(), name)
+    assert says in str(error.value) and "\n" not in str(error.value)
+
+
 @pytest.mark.parametrize("form, text, lang, found", [
     ("многополярность", "Стороны выступают за многополярность мира.", "ru", True),
     ("многополярность", "в условиях многополярности", "ru", True),

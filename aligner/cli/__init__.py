@@ -14,7 +14,10 @@ class UsageMistake(click.ClickException):
 
 def _one_line(error: click.UsageError) -> UsageMistake:
     where = f" See '{error.ctx.command_path} --help'." if error.ctx is not None else ""
-    return UsageMistake(error.format_message().rstrip(".") + "." + where)
+    message = error.format_message().rstrip()
+    if not message.endswith(("?", "!")):  # "Did you mean '--no-cache'?" ends its sentence already
+        message = message.rstrip(".") + "."
+    return UsageMistake(message + where)
 
 
 class OneLineGroup(click.Group):

@@ -9,7 +9,7 @@ import click
 from aligner.cli.options import encoding_option, glossary_option, model_option, stdout_format_option
 from aligner.cli.progress import StderrProgress
 from aligner.cli.output import print_listing, print_warnings, stdout_format, write_stdout
-from aligner.cli.selection import LISTING_FILTERED, selection_options, written_message
+from aligner.cli.selection import LISTING_FILTERED, selection_options, shown_message, written_message
 from aligner.errors import AlignerError
 from aligner.types import LANGUAGE_NAMES
 
@@ -67,7 +67,8 @@ def align(files: tuple[str, ...], output: Path | None, fmt: str | None, target_l
         if output is not None and piped is None:
             from aligner.export import check_destination
 
-            check_destination(output, inputs=files)  # before minutes of work, not after
+            # before minutes of work, not after; the glossary is an input too, a reviewer's own list
+            check_destination(output, inputs=(*files, *filter(None, (glossary_file,))))
         glossary = load_glossary(glossary_file) if glossary_file is not None else ()
         if len(files) == 3:
             _align_three(files, output, piped, model, presplit, not no_cache, progress, glossary, keep, min_score)
@@ -106,6 +107,7 @@ def _align_two(files, output, piped, target_lang, encodings, model, presplit, ca
     alignment = kept_pairs(aligned, keep, min_score)
     if output is None:
         print_listing(export.listing(alignment))
+        _say(shown_message(len(alignment.beads), len(aligned.beads), "pairs", keep, min_score))
         return
     if piped:
         write_stdout(export.render(alignment, piped))
@@ -114,6 +116,12 @@ def _align_two(files, output, piped, target_lang, encodings, model, presplit, ca
     click.echo(written_message(len(alignment.beads), len(aligned.beads), "pairs", keep, min_score,
                                "stdout" if piped else output,
                                export.pairs_in_file(alignment, piped or output.suffix)), err=True)
+
+
+def _say(message: str) -> None:
+    """A line for the user on stderr, if there is one."""
+    if message:
+        click.echo(message, err=True)
 
 
 def _size(files) -> int:
@@ -156,6 +164,7 @@ def _align_three(files, output, piped, model, presplit, cache, progress, glossar
     shown = kept_rows(result, keep, min_score)
     if output is None:
         print_listing(listing(shown))
+        _say(shown_message(len(shown.rows), len(result.rows), "rows", keep, min_score))
         return
     if piped:
         write_stdout(render(shown, piped))

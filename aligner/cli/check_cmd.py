@@ -8,7 +8,7 @@ import click
 from aligner.cli.output import print_listing, stdout_format, write_stdout
 from aligner.cli.options import glossary_option, model_option, stdout_format_option
 from aligner.cli.progress import StderrProgress
-from aligner.cli.selection import LISTING_FILTERED, selection_options, written_message
+from aligner.cli.selection import LISTING_FILTERED, selection_options, shown_message, written_message
 from aligner.errors import AlignerError
 
 
@@ -50,7 +50,7 @@ def check(pairs_file: Path, output: Path | None, fmt: str | None, target_lang: s
     progress = StderrProgress(enabled=not quiet)
     try:
         if output is not None and piped is None:
-            export.check_destination(output, inputs=(pairs_file,))
+            export.check_destination(output, inputs=(pairs_file, *filter(None, (glossary_file,))))
         glossary = load_glossary(glossary_file) if glossary_file is not None else ()
         rows = read_pair_rows(pairs_file, target_lang)
         documents = len(set(rows.documents))
@@ -69,6 +69,9 @@ def check(pairs_file: Path, output: Path | None, fmt: str | None, target_lang: s
     if output is None:
         print_listing("\n\n".join(f"== {name} ==\n{export.listing(alignment)}" if corpus else export.listing(alignment)
                                    for name, alignment in shown))
+        filtered = shown_message(sum(len(a.beads) for _, a in shown), total, "pairs", keep, min_score)
+        if filtered:
+            click.echo(filtered, err=True)
     else:
         try:
             fmt = piped or output.suffix

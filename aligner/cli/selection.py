@@ -45,6 +45,20 @@ def selection_options(filtered_too: str):
     return add
 
 
+def _rules(keep: set[str] | None, min_score: float) -> str:
+    """What --keep and --min-score chose, as the messages say it: 'kept: ok, weak; score ≥ 0.5'."""
+    return "; ".join(([f"kept: {', '.join(s for s in STATUSES if s in keep)}"] if keep is not None else []) +
+                     ([f"score ≥ {min_score:g}"] if min_score else []))
+
+
+def shown_message(shown: int, total: int, unit: str, keep: set[str] | None, min_score: float) -> str:
+    """'2 of 51 pairs (kept: omitted) shown, numbered anew.', for a listing on stdout that --keep or --min-score
+    filtered ('' when neither did): a listing filtered down to nothing was a bare header that said nothing."""
+    if keep is None and not min_score:
+        return ""
+    return f"{shown} of {total} {unit} ({_rules(keep, min_score)}) shown, numbered anew."
+
+
 def written_message(written: int, total: int, unit: str, keep: set[str] | None, min_score: float, output,
                     held: int | None = None) -> str:
     """'51 pairs written to out.tsv', or '40 of 51 pairs (kept: ok, weak; score ≥ 0.5) written to …'.
@@ -56,8 +70,7 @@ def written_message(written: int, total: int, unit: str, keep: set[str] | None, 
         if held is None or held == written:
             return f"{written} {unit} written to {output}"
         return f"{held} of {total} {unit} written to {output}: {why}"
-    rules = ([f"kept: {', '.join(s for s in STATUSES if s in keep)}"] if keep is not None else []) + \
-            ([f"score ≥ {min_score:g}"] if min_score else [])
+    rules = _rules(keep, min_score)
     if held is None or held == written:
-        return f"{written} of {total} {unit} ({'; '.join(rules)}) written to {output}"
-    return f"{written} of {total} {unit} chosen ({'; '.join(rules)}); {why}: {held} written to {output}"
+        return f"{written} of {total} {unit} ({rules}) written to {output}"
+    return f"{written} of {total} {unit} chosen ({rules}); {why}: {held} written to {output}"

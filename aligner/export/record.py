@@ -149,9 +149,10 @@ def from_dict(d: dict, name: str = "") -> Alignment:
     if isinstance(d, dict) and d.get("format") == "aligner-threeway":  # aligner.export.threeway's
         review = setting(f'aligner.memory.check_pairs("{where}", target_lang="ru") (or "en")',
                          f"`aligner check {where} --target-lang ru` (or en)")
+        whole = setting(f'; aligner.export.threeway.load("{where}") reads it whole', "")
         raise InputError(f"{where} is a three-column record (\"format\": \"aligner-threeway\"), of a Chinese text "
                          "and two translations; this reads two-column ones: its \"pairs\" hold each translation's "
-                         f"(json.load reads them), and {review} reviews one.")
+                         f"(json.load reads them), and {review} reviews one{whole}.")
     if not isinstance(d, dict) or d.get("format") != FORMAT_NAME:
         raise InputError(f"{where} is not an aligner JSON record (no \"format\": \"{FORMAT_NAME}\").")
     if int(d.get("version", 0)) > FORMAT_VERSION:

@@ -135,6 +135,19 @@ def parse_json(data: bytes | str, name: str = "") -> ThreeWay:
     return from_dict(record, name)
 
 
+def load(path: str | Path) -> ThreeWay:
+    """Read three columns back from a JSON record written by `write(..., 'x.json')`, as
+    `aligner.export.load` reads a two-column one."""
+    from aligner.errors import InputError
+
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"Cannot read {path}: {error.strerror or error}.") from None
+    return parse_json(data, name=str(path))
+
+
 def is_three_way_record(data: bytes) -> bool:
     """Whether JSON bytes are a three-column record (opened as three columns, not as one alignment)."""
     try:
