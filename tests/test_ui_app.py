@@ -1862,3 +1862,30 @@ def test_the_three_column_flags_cell_says_low_confidence_as_the_two_column_page_
     row = {**result.plain_rows()[0], "flags": [{"side": "ru", "kind": "weak", "reason": "low alignment confidence (0.41)"}]}
     html = row_html(result, row, "weak")
     assert "⚑ ru low confidence: low alignment confidence (0.41)" in html and "ru weak" not in html
+
+
+def test_a_second_click_on_the_only_kind_shown_shows_every_pair_again_with_every_pill_ticked():
+    """A reviewer clicked 'omitted', read the omissions and clicked it again to go back: no pill was ticked
+    then, yet "Problems only" stayed on and every problem of every kind was listed, which no pill said."""
+    at = opened()
+    beads = work(at).alignment.beads
+    at.button_group(key="categories").unselect("omitted").run()  # the first click: the omissions alone
+    assert at.button_group(key="categories").value == ["omitted"]
+    at.button_group(key="categories").unselect("omitted").run()  # the second click on the same pill
+    assert not at.toggle(key="problems_only").value
+    assert at.button_group(key="categories").value == list(PROBLEMS)
+    assert len(table_rows(at)) == min(50, len(beads))
+
+
+def test_a_second_click_on_the_only_kind_shown_in_three_columns_shows_every_row_again():
+    from aligner.threeway import DISAGREE
+
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    pills = at.button_group(key="tw_kinds")
+    every = list(pills.value)
+    pills.unselect(DISAGREE).run()
+    assert at.button_group(key="tw_kinds").value == [DISAGREE]
+    at.button_group(key="tw_kinds").unselect(DISAGREE).run()
+    assert not at.toggle(key="problems_only").value and at.button_group(key="tw_kinds").value == every
+    assert len(threeway_rows(at)) == 50
