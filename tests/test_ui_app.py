@@ -204,20 +204,20 @@ def test_split_mark_reviewed_and_note_on_the_selected_pair():
 def test_a_refused_correction_is_explained_in_the_page():
     at = opened()
     at.number_input(key="pair").set_value(1).run()
-    at.selectbox(key="move_choice").set_value("first Chinese sentence → previous pair").run()
+    at.radio(key="move_choice").set_value("first Chinese sentence → previous pair").run()
     at.button(key="move").click().run()
     assert not at.exception
     assert any("no previous pair" in e.value for e in at.error)
     assert work(at).history == []
     before = [(b.src, b.tgt) for b in work(at).alignment.beads]
-    at.selectbox(key="move_choice").set_value("last translated sentence → next pair").run()
+    at.radio(key="move_choice").set_value("last translated sentence → next pair").run()
     at.button(key="move").click().run()
     a = work(at).alignment
     assert not at.error and len(work(at).history) == 1
     assert any(s.value.startswith("Moved translated sentence") for s in at.success), [s.value for s in at.success]
     first = work(at).alignment.beads[2].src[0] + 1
     at.number_input(key="pair").set_value(3).run()
-    at.selectbox(key="move_choice").set_value("first Chinese sentence → previous pair").run()
+    at.radio(key="move_choice").set_value("first Chinese sentence → previous pair").run()
     at.button(key="move").click().run()
     assert any(s.value.startswith(f"Moved Chinese sentence {first} from pair 3") for s in at.success), \
         [s.value for s in at.success]
@@ -1074,7 +1074,7 @@ def test_a_note_stays_on_a_pair_a_move_leaves_with_no_translation():
     at = opened()
     at.number_input(key="pair").set_value(3).run()
     next(t for t in at.text_area if t.label == "Note").set_value("сверить с оригиналом").run()
-    at.selectbox(key="move_choice").set_value("last translated sentence → next pair").run()
+    at.radio(key="move_choice").set_value("last translated sentence → next pair").run()
     at.button(key="move").click().run()
     third = work(at).alignment.beads[2]
     assert third.src and not third.tgt  # now an omission

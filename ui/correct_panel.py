@@ -234,7 +234,9 @@ def split_and_move(bead, i: int, revision: int, act, prefix: str = "") -> None:
 
     with st.expander("Move a sentence", key=f"{prefix}move_panel"):
         choice = f"{prefix}move_choice"
-        st.selectbox("Sentence", list(MOVES), key=choice)
+        # the four choices in sight, each wrapping onto a second line: in a box as wide as the sidebar a
+        # laptop screen cut "first Chinese sentence → previous pair" to "first Chinese sentence → pr"
+        st.radio("Sentence", list(MOVES), key=choice)
         st.button("Move", key=f"{prefix}move", width="stretch", on_click=act, args=(
             lambda c, k: c.move(k, *MOVES[_from_state(choice)]), i))
 
