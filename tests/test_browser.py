@@ -566,3 +566,30 @@ def test_on_a_laptop_screen_the_move_panel_shows_each_choice_whole(server):
         assert cut == []
         for choice in ("first Chinese sentence → previous pair", "last translated sentence → next pair"):
             expect(panel.get_by_text(choice)).to_be_visible()
+
+
+@pytest.mark.browser
+def test_a_laptop_screen_shows_the_first_three_column_rows_under_every_control(server):
+    """The three-column page drew its eight metrics, the legend's note, the filters, the pills, the pages and
+    what is shown each on its own line: the table began 438 px down a 1280×800 screen, one row and a half in
+    sight. Compact as on the two-column page, it shows three."""
+    with sample_page(server, width=1280, height=800) as page:
+        page.get_by_text("Your texts: upload or paste").click()
+        page.get_by_role("button", name="zh–ru–en").click()
+        expect(page.locator("table#threeway tbody tr")).to_have_count(50, timeout=START_TIMEOUT * 1000)
+        page.wait_for_timeout(1000)  # the page settles after its first rows
+        main = page.locator("[data-testid=stMain]")
+        for control in (main.locator("summary").filter(has_text="Summary: 51 rows"), main.locator(".legend"),
+                        page.locator("#problem-map"), main.get_by_text("Problems only"),
+                        main.get_by_placeholder("Search any column…"), page.get_by_role("combobox", name="Only one kind"),
+                        page.get_by_role("combobox", name="Rows"), main.get_by_role("button", name="disagree", exact=True),
+                        main.locator("[data-testid=stPagination]"), main.get_by_text("Showing 50 rows on page 1 of 2")):
+            expect(control).to_be_in_viewport()
+        top = page.locator("table#threeway").evaluate("table => table.getBoundingClientRect().top")
+        tops = page.locator("table#threeway tbody tr").evaluate_all("rows => rows.map(row => row.getBoundingClientRect().top)")
+        assert top <= 330, top
+        assert sum(row_top < 800 for row_top in tops) >= 3, tops
+        for width in (1280, 900):
+            page.set_viewport_size({"width": width, "height": 800})
+            page.wait_for_timeout(1000)  # let the lines re-flow
+            assert page.evaluate(LAYOUT_FAULTS) == [], width
