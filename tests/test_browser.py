@@ -384,6 +384,11 @@ def test_the_keyboard_walks_through_the_problems_n_for_next_and_m_to_mark_review
         page.keyboard.press("m")
         expect(sidebar.get_by_text(f"Marked pair {first} reviewed.")).to_be_visible()
         expect(page.locator(f'table#pairs tr[data-pair="{first}"] td.num')).to_contain_text("✓")
+        # M once too often (as after the last problem, where N stays on the pair marked) keeps the mark
+        expect(sidebar.get_by_role("button", name="Unmark reviewed")).to_be_visible()
+        page.keyboard.press("m")
+        page.wait_for_timeout(1500)
+        expect(page.locator(f'table#pairs tr[data-pair="{first}"] td.num')).to_contain_text("✓")
         page.keyboard.press("n")
         expect(pair).not_to_have_value(first)
         # typing in the note box types the letters, it does not jump

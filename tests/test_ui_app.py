@@ -1889,3 +1889,21 @@ def test_a_second_click_on_the_only_kind_shown_in_three_columns_shows_every_row_
     at.button_group(key="tw_kinds").unselect(DISAGREE).run()
     assert not at.toggle(key="problems_only").value and at.button_group(key="tw_kinds").value == every
     assert len(threeway_rows(at)) == 50
+
+
+def test_key_m_marks_a_pair_reviewed_but_never_unmarks_it_on_either_page():
+    """After the last problem "Next problem" stays on that pair, marked already: the next M, in the rhythm
+    N, M, N, M, unmarked it. Unmarking takes a click."""
+    at = opened()
+    assert at.button(key="reviewed").proto.shortcut.upper() == "M"
+    at.button(key="reviewed").click().run()
+    assert work(at).beads[0].reviewed and at.button(key="reviewed").label == "Unmark reviewed"
+    assert at.button(key="reviewed").proto.shortcut == ""
+    at.button(key="reviewed").click().run()  # a click still unmarks
+    assert not work(at).beads[0].reviewed and at.button(key="reviewed").proto.shortcut.upper() == "M"
+
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    assert at.button(key="tw_reviewed").proto.shortcut.upper() == "M"
+    at.button(key="tw_reviewed").click().run()
+    assert at.session_state["threeway"].rows[0].reviewed and at.button(key="tw_reviewed").proto.shortcut == ""

@@ -23,6 +23,7 @@ from aligner.pair_filter import search, searchable
 from aligner.threeway import DISAGREE, ThreeWay
 from aligner.types import ADDED, OMITTED, WEAK
 from ui import state
+from ui.correct_panel import mark_key
 from ui.downloads import FORMATS as TWO_WAY_FORMATS
 from ui.downloads import LABELS, file_stem, settled, status_downloads
 from ui.only_kind import kind_clicked, only_kind_box, problems_only_toggled
@@ -217,7 +218,7 @@ def navigation(result: ThreeWay) -> None:
     st.caption(f"Row {number}: " + ("; ".join(f"{f.side + ' ' if f.side else ''}{kind_name(f.kind)}" for f in row.flags)
                                     or "no flag") + (" · ✓ reviewed" if row.reviewed else ""))
     st.button("Unmark reviewed" if row.reviewed else "Mark reviewed ✓", on_click=_mark, args=(number,),
-              key="tw_reviewed", width="stretch", shortcut="M")
+              key="tw_reviewed", width="stretch", **mark_key(row.reviewed))
     key = NOTE_KEY.format(number)
     if key not in st.session_state:
         st.session_state[key] = row.note  # the row's note (e.g. from an opened review) in its box
