@@ -558,19 +558,24 @@ def test_on_a_wide_and_a_narrow_window_no_control_overlaps_another_or_is_cut(ser
 
 
 @pytest.mark.browser
-def test_on_a_laptop_screen_the_move_panel_shows_each_choice_whole(server):
-    """The sentence to move was chosen in a box the sidebar's width: "first Chinese sentence → pr"."""
+def test_on_a_laptop_screen_the_sidebar_cuts_no_choice_and_no_kind_of_file(server):
+    """The sentence to move was chosen in a box the sidebar's width: "first Chinese sentence → pr"; the
+    uploads said which files they take on one line: "TMX, JSON, TSV, C…", and the texts' left out PDF."""
+    # what overflows its box, but the 1-pixel spans a screen reader reads
+    overflowing = "elements => elements.filter(e => e.clientWidth > 1 && e.scrollWidth > e.clientWidth + 1).map(e => e.outerHTML)"
     with sample_page(server, width=1280, height=800) as page:
         sidebar = page.locator("[data-testid=stSidebar]")
         sidebar.get_by_text("Move a sentence").click()
         panel = sidebar.locator(".st-key-move_panel")
         expect(panel.get_by_role("button", name="Move", exact=True)).to_be_visible()
-        # what overflows its box, but the 1-pixel spans a screen reader reads
-        cut = panel.locator("[data-testid=stExpanderDetails] *").evaluate_all(
-            "elements => elements.filter(e => e.clientWidth > 1 && e.scrollWidth > e.clientWidth + 1).map(e => e.outerHTML)")
-        assert cut == []
+        assert panel.locator("[data-testid=stExpanderDetails] *").evaluate_all(overflowing) == []
         for choice in ("first Chinese sentence → previous pair", "last translated sentence → next pair"):
             expect(panel.get_by_text(choice)).to_be_visible()
+        page.get_by_text("Your texts: upload or paste").click()
+        expect(page.get_by_text("…or paste the Chinese text")).to_be_visible()
+        kinds = page.locator("[data-testid=stFileUploaderDropzoneInstructions] span")
+        expect(kinds).to_have_count(6)  # the sidebar's two, the texts' three and the glossary's
+        assert kinds.evaluate_all(overflowing) == []
 
 
 @pytest.mark.browser
