@@ -603,3 +603,7 @@ def test_a_laptop_screen_shows_the_first_three_column_rows_under_every_control(s
             page.set_viewport_size({"width": width, "height": 800})
             page.wait_for_timeout(1000)  # let the lines re-flow
             assert page.evaluate(LAYOUT_FAULTS) == [], width
+        # a click on a row's number selects that row, as on the two-column page
+        page.locator('table#threeway tr[data-row="4"] button.pick').click()
+        expect(page.locator('table#threeway tr.selected[data-row="4"]')).to_have_count(1)
+        expect(page.locator("[data-testid=stSidebar]").get_by_label("Row number")).to_have_value("4")

@@ -1907,3 +1907,15 @@ def test_key_m_marks_a_pair_reviewed_but_never_unmarks_it_on_either_page():
     assert at.button(key="tw_reviewed").proto.shortcut.upper() == "M"
     at.button(key="tw_reviewed").click().run()
     assert at.session_state["threeway"].rows[0].reviewed and at.button(key="tw_reviewed").proto.shortcut == ""
+
+
+def test_each_three_column_row_number_is_a_button_that_selects_its_row():
+    """As on the two-column page: the three-column numbers were plain text, and a click on one did nothing."""
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    table = next(h.value for h in at.html if 'id="threeway"' in h.value)
+    rows = threeway_rows(at)
+    assert rows
+    for row in rows:
+        n = row["pair"]
+        assert f'<button type="button" class="pick" data-pick="{n}" title="Select row {n} in the sidebar">{n}</button>' in table

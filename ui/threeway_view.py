@@ -136,7 +136,7 @@ def _jump_next() -> None:
 
 
 def pick_row(number) -> None:
-    """A mark of the problem strip clicked: row `number` (1-based) selected and shown."""
+    """A row's number or a mark of the problem strip clicked: row `number` (1-based) selected and shown."""
     rows, shown, _ = _shown()
     if isinstance(number, int) and 1 <= number <= len(rows):
         _select(number - 1, shown)
@@ -244,7 +244,14 @@ def row_html(result: ThreeWay, row: dict, status: str, hits: re.Pattern | None =
     cells = "".join(_cell(text, gap) for text, gap in zip(texts, missing))
     return (f'<tr class="{classes}" data-row="{row["row"]}" data-status="{status}" '
             f'style="background:#{STATUS_COLOURS[status]}; --accent:{STATUS_ACCENTS[status]}">'
-            f'<td class="num">{row["row"]}</td>{cells}<td>{flags}</td></tr>')
+            f'<td class="num">{_pick_button(row["row"])}</td>{cells}<td>{flags}</td></tr>')
+
+
+def _pick_button(number: int) -> str:
+    """The row's number as a button (`ui/row_picker.py`) that selects the row, as on the two-column page: the
+    three-column numbers were plain text, and a reviewer's click on one did nothing."""
+    return (f'<button type="button" class="pick" data-pick="{number}" title="Select row {number} in the sidebar">'
+            f'{number}</button>')
 
 
 def table_html(result: ThreeWay, rows: list[dict], statuses: list[str], indices: list[int], query: str = "") -> str:
