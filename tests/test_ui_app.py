@@ -1919,3 +1919,18 @@ def test_each_three_column_row_number_is_a_button_that_selects_its_row():
     for row in rows:
         n = row["pair"]
         assert f'<button type="button" class="pick" data-pick="{n}" title="Select row {n} in the sidebar">{n}</button>' in table
+
+
+def test_when_nothing_matches_the_page_says_which_filter_left_nothing_and_how_to_get_the_pairs_back():
+    """A click on 'name', a kind the sample does not have, left "No pair matches the filter or the search." alone."""
+    at = opened()
+    assert not any(is_problem(b, {"name"}) for b in work(at).alignment.beads)
+    at.button_group(key="categories").unselect("name").run()  # the click on the pill
+    said = " ".join(i.value for i in at.info)
+    assert "No pair matches the filter or the search: kind name." in said
+    assert "A second click on name shows every pair again." in said
+    at.button_group(key="categories").unselect("name").run()
+    assert len(table_rows(at)) == 50
+    at.text_input(key="query").set_value("ёлка").run()
+    said = " ".join(i.value for i in at.info)
+    assert "search “ёлка”" in said and "Clear the search" in said and "kind" not in said

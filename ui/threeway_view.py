@@ -26,6 +26,7 @@ from ui import state
 from ui.correct_panel import mark_key
 from ui.downloads import FORMATS as TWO_WAY_FORMATS
 from ui.downloads import LABELS, file_stem, settled, status_downloads
+from ui.no_match import no_match_message
 from ui.only_kind import kind_clicked, only_kind_box, problems_only_toggled
 from ui.pairs_table import STATUS_ACCENTS, TABLE_CSS, legend_html
 from ui.pairs_view import ONLY_WIDTH, ROWS_WIDTH, SEARCH_WIDTH, scroll_to
@@ -328,7 +329,9 @@ def threeway_rows(result: ThreeWay) -> None:
     kinds.selectbox("Rows", state.PAGE_SIZES, index=1, key=state.PAGE_SIZE, on_change=_reset_page,
                     label_visibility="collapsed", format_func=lambda n: f"{n} rows", width=ROWS_WIDTH)
     if not shown:
-        st.info("No row matches the filter or the search.")
+        st.info(no_match_message("row", bool(st.session_state.get(state.PROBLEMS_ONLY)),
+                                 st.session_state.get(KINDS_KEY) or kinds_present, kinds_present,
+                                 st.session_state.get(state.QUERY, "")))
         return
     first = (page - 1) * state.page_size()
     on_page = shown[first:first + state.page_size()]
