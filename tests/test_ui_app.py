@@ -204,20 +204,20 @@ def test_split_mark_reviewed_and_note_on_the_selected_pair():
 def test_a_refused_correction_is_explained_in_the_page():
     at = opened()
     at.number_input(key="pair").set_value(1).run()
-    at.selectbox(key="move_choice").set_value("first Chinese sentence → previous pair").run()
+    at.radio(key="move_choice").set_value("first Chinese sentence → previous pair").run()
     at.button(key="move").click().run()
     assert not at.exception
     assert any("no previous pair" in e.value for e in at.error)
     assert work(at).history == []
     before = [(b.src, b.tgt) for b in work(at).alignment.beads]
-    at.selectbox(key="move_choice").set_value("last translated sentence → next pair").run()
+    at.radio(key="move_choice").set_value("last translated sentence → next pair").run()
     at.button(key="move").click().run()
     a = work(at).alignment
     assert not at.error and len(work(at).history) == 1
     assert any(s.value.startswith("Moved translated sentence") for s in at.success), [s.value for s in at.success]
     first = work(at).alignment.beads[2].src[0] + 1
     at.number_input(key="pair").set_value(3).run()
-    at.selectbox(key="move_choice").set_value("first Chinese sentence → previous pair").run()
+    at.radio(key="move_choice").set_value("first Chinese sentence → previous pair").run()
     at.button(key="move").click().run()
     assert any(s.value.startswith(f"Moved Chinese sentence {first} from pair 3") for s in at.success), \
         [s.value for s in at.success]
@@ -1074,7 +1074,7 @@ def test_a_note_stays_on_a_pair_a_move_leaves_with_no_translation():
     at = opened()
     at.number_input(key="pair").set_value(3).run()
     next(t for t in at.text_area if t.label == "Note").set_value("сверить с оригиналом").run()
-    at.selectbox(key="move_choice").set_value("last translated sentence → next pair").run()
+    at.radio(key="move_choice").set_value("last translated sentence → next pair").run()
     at.button(key="move").click().run()
     third = work(at).alignment.beads[2]
     assert third.src and not third.tgt  # now an omission
@@ -1862,3 +1862,75 @@ def test_the_three_column_flags_cell_says_low_confidence_as_the_two_column_page_
     row = {**result.plain_rows()[0], "flags": [{"side": "ru", "kind": "weak", "reason": "low alignment confidence (0.41)"}]}
     html = row_html(result, row, "weak")
     assert "⚑ ru low confidence: low alignment confidence (0.41)" in html and "ru weak" not in html
+
+
+def test_a_second_click_on_the_only_kind_shown_shows_every_pair_again_with_every_pill_ticked():
+    """A reviewer clicked 'omitted', read the omissions and clicked it again to go back: no pill was ticked
+    then, yet "Problems only" stayed on and every problem of every kind was listed, which no pill said."""
+    at = opened()
+    beads = work(at).alignment.beads
+    at.button_group(key="categories").unselect("omitted").run()  # the first click: the omissions alone
+    assert at.button_group(key="categories").value == ["omitted"]
+    at.button_group(key="categories").unselect("omitted").run()  # the second click on the same pill
+    assert not at.toggle(key="problems_only").value
+    assert at.button_group(key="categories").value == list(PROBLEMS)
+    assert len(table_rows(at)) == min(50, len(beads))
+
+
+def test_a_second_click_on_the_only_kind_shown_in_three_columns_shows_every_row_again():
+    from aligner.threeway import DISAGREE
+
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    pills = at.button_group(key="tw_kinds")
+    every = list(pills.value)
+    pills.unselect(DISAGREE).run()
+    assert at.button_group(key="tw_kinds").value == [DISAGREE]
+    at.button_group(key="tw_kinds").unselect(DISAGREE).run()
+    assert not at.toggle(key="problems_only").value and at.button_group(key="tw_kinds").value == every
+    assert len(threeway_rows(at)) == 50
+
+
+def test_key_m_marks_a_pair_reviewed_but_never_unmarks_it_on_either_page():
+    """After the last problem "Next problem" stays on that pair, marked already: the next M, in the rhythm
+    N, M, N, M, unmarked it. Unmarking takes a click."""
+    at = opened()
+    assert at.button(key="reviewed").proto.shortcut.upper() == "M"
+    at.button(key="reviewed").click().run()
+    assert work(at).beads[0].reviewed and at.button(key="reviewed").label == "Unmark reviewed"
+    assert at.button(key="reviewed").proto.shortcut == ""
+    at.button(key="reviewed").click().run()  # a click still unmarks
+    assert not work(at).beads[0].reviewed and at.button(key="reviewed").proto.shortcut.upper() == "M"
+
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    assert at.button(key="tw_reviewed").proto.shortcut.upper() == "M"
+    at.button(key="tw_reviewed").click().run()
+    assert at.session_state["threeway"].rows[0].reviewed and at.button(key="tw_reviewed").proto.shortcut == ""
+
+
+def test_each_three_column_row_number_is_a_button_that_selects_its_row():
+    """As on the two-column page: the three-column numbers were plain text, and a click on one did nothing."""
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    table = next(h.value for h in at.html if 'id="threeway"' in h.value)
+    rows = threeway_rows(at)
+    assert rows
+    for row in rows:
+        n = row["pair"]
+        assert f'<button type="button" class="pick" data-pick="{n}" title="Select row {n} in the sidebar">{n}</button>' in table
+
+
+def test_when_nothing_matches_the_page_says_which_filter_left_nothing_and_how_to_get_the_pairs_back():
+    """A click on 'name', a kind the sample does not have, left "No pair matches the filter or the search." alone."""
+    at = opened()
+    assert not any(is_problem(b, {"name"}) for b in work(at).alignment.beads)
+    at.button_group(key="categories").unselect("name").run()  # the click on the pill
+    said = " ".join(i.value for i in at.info)
+    assert "No pair matches the filter or the search: kind name." in said
+    assert "A second click on name shows every pair again." in said
+    at.button_group(key="categories").unselect("name").run()
+    assert len(table_rows(at)) == 50
+    at.text_input(key="query").set_value("ёлка").run()
+    said = " ".join(i.value for i in at.info)
+    assert "search “ёлка”" in said and "Clear the search" in said and "kind" not in said

@@ -231,6 +231,9 @@ PAGE_CSS = ("<style>[data-testid=stMainBlockContainer]{padding:1rem 1.5rem 3rem}
             # the kinds' pills, smaller: a line with the pages (as many numbers as the room left shows) and their size
             ".st-key-kind_bar [data-testid=stButtonGroup] button{padding:2px 7px;min-height:28px} "
             ".st-key-kind_bar [data-testid=stButtonGroup] button p{font-size:0.8125rem} "
+            # the kinds of file an upload takes, on as many lines as they need: one line cut the sidebar's to
+            # "TMX, JSON, TSV, C…" and the texts' to "TXT, MD, SRT, DOCX, DOC, …", without PDF or EPUB
+            "[data-testid=stFileUploaderDropzoneInstructions] span{white-space:normal} "
             ".st-key-focus_script, :has(> .st-key-focus_script){display:none}</style>")
 
 

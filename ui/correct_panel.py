@@ -234,7 +234,9 @@ def split_and_move(bead, i: int, revision: int, act, prefix: str = "") -> None:
 
     with st.expander("Move a sentence", key=f"{prefix}move_panel"):
         choice = f"{prefix}move_choice"
-        st.selectbox("Sentence", list(MOVES), key=choice)
+        # the four choices in sight, each wrapping onto a second line: in a box as wide as the sidebar a
+        # laptop screen cut "first Chinese sentence → previous pair" to "first Chinese sentence → pr"
+        st.radio("Sentence", list(MOVES), key=choice)
         st.button("Move", key=f"{prefix}move", width="stretch", on_click=act, args=(
             lambda c, k: c.move(k, *MOVES[_from_state(choice)]), i))
 
@@ -255,6 +257,15 @@ def history_buttons(last: str | None, undone: str | None, undo, redo, prefix: st
         box.html(FOCUS_SCRIPT.format(key=focus[0], other=other, count=focus[1]), unsafe_allow_javascript=True)
 
 
+UNMARK_HELP = "Key M only marks: unmarking takes a click, so that an M pressed once too often keeps the mark."
+
+
+def mark_key(reviewed: bool) -> dict:
+    """Key M on "Mark reviewed ✓" only. On "Unmark reviewed" it undid work: after the last problem "Next problem"
+    (N) stays on that pair, already marked, and the reviewer's next M, in the rhythm N, M, N, M, unmarked it."""
+    return {"help": UNMARK_HELP} if reviewed else {"shortcut": "M"}
+
+
 def correction_panel() -> None:
     """Pick a pair by number, see it, and correct it."""
     corrections = state.work()
@@ -272,7 +283,7 @@ def correction_panel() -> None:
     merge_buttons(i, n, _act)
     label = "Unmark reviewed" if bead.reviewed else "Mark reviewed ✓"
     st.button(label, on_click=_act, args=(lambda c, k, v: c.mark_reviewed(k, v), i, not bead.reviewed),
-              key="reviewed", width="stretch", shortcut="M")
+              key="reviewed", width="stretch", **mark_key(bead.reviewed))
     split_and_move(bead, i, revision, _act)
 
     note_key = _note_key(revision, i)

@@ -25,11 +25,17 @@ def _pick(key: str, categories_key: str, reset_page: Callable[[], None]) -> None
 def kind_clicked(kinds: Sequence[str], categories_key: str, reset_page: Callable[[], None]) -> None:
     """A kind's pill clicked while every pair is shown: that kind's problems alone. The pills were greyed
     out and did nothing until "Problems only" was found; and the click, which unticks the pill, meant
-    "show me these", not every kind but these."""
+    "show me these", not every kind but these. The click that unticks the last pill shows every pair again."""
     if not st.session_state.get(state.PROBLEMS_ONLY):
         clicked = [kind for kind in kinds if kind not in (st.session_state.get(categories_key) or [])]
         st.session_state[categories_key] = clicked[:1] or list(kinds)
         st.session_state[state.PROBLEMS_ONLY] = True
+    elif not st.session_state.get(categories_key):
+        # the last ticked pill clicked again: the reviewer is done with that kind. No pill ticked showed every
+        # problem under "Problems only", which no pill said: back to every pair, every pill ticked, as before
+        # the first click
+        st.session_state[categories_key] = list(kinds)
+        st.session_state[state.PROBLEMS_ONLY] = False
     reset_page()
 
 

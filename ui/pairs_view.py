@@ -10,6 +10,7 @@ import streamlit as st
 
 from aligner.pair_filter import PROBLEMS
 from ui import state
+from ui.no_match import no_match_message
 from ui.only_kind import kind_clicked, only_kind_box, problems_only_toggled
 from ui.pairs_table import table_html
 from ui.wording import kind_name
@@ -74,7 +75,9 @@ def pairs_view() -> None:
     first = (page - 1) * state.page_size()
     on_page = shown[first : first + state.page_size()]
     if not shown:
-        st.info("No pair matches the filter or the search.")
+        st.info(no_match_message("pair", bool(st.session_state.get(state.PROBLEMS_ONLY)),
+                                 st.session_state.get(state.CATEGORIES) or PROBLEMS, PROBLEMS,
+                                 st.session_state.get(state.QUERY, ""), bool(st.session_state.get(state.HIDE_REVIEWED))))
         return
     total = len(alignment.beads)
     which = f"{len(shown)} matching of {total}" if len(shown) < total else f"all {total}"

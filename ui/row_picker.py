@@ -1,5 +1,5 @@
-"""A click on a row's number in the pairs table (or on a mark of the problem map) selects that pair in
-the correction panel.
+"""A click on a row's number in the pairs table or the three-column table (or on a mark of the problem map)
+selects that pair or row in the sidebar.
 
 The table is plain HTML (`st.html`), which cannot call back. This component has no look of its
 own: its script listens for clicks on the table's number buttons (keyboard-reachable buttons, so
@@ -18,7 +18,7 @@ PICK_JS = """
 export default function(component) {
   const { setTriggerValue } = component;
   const pick = (event) => {
-    const button = event.target.closest('table#pairs button.pick, #problem-map button.pick');
+    const button = event.target.closest('table.pairs button.pick, #problem-map button.pick');
     if (button) setTriggerValue('pick', Number(button.dataset.pick));
   };
   document.addEventListener('click', pick);
@@ -26,7 +26,7 @@ export default function(component) {
   // focus. Only on the page's first start, so that a later remount never picks a row again.
   if (!window.alignerPickerStarted) {
     window.alignerPickerStarted = true;
-    const early = document.activeElement && document.activeElement.closest('table#pairs button.pick, #problem-map button.pick');
+    const early = document.activeElement && document.activeElement.closest('table.pairs button.pick, #problem-map button.pick');
     if (early) setTriggerValue('pick', Number(early.dataset.pick));
   }
   return () => document.removeEventListener('click', pick);
@@ -40,7 +40,7 @@ def _picked() -> None:
     from ui.correct_panel import select_pair
 
     number = getattr(st.session_state.get(KEY), "pick", None)
-    if state.three_way() is not None:  # a mark of the three-column page's strip: that row
+    if state.three_way() is not None:  # a row's number or a mark of the three-column page's strip: that row
         from ui.threeway_view import pick_row
 
         pick_row(number)

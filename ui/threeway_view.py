@@ -23,11 +23,13 @@ from aligner.pair_filter import search, searchable
 from aligner.threeway import DISAGREE, ThreeWay
 from aligner.types import ADDED, OMITTED, WEAK
 from ui import state
+from ui.correct_panel import mark_key
 from ui.downloads import FORMATS as TWO_WAY_FORMATS
 from ui.downloads import LABELS, file_stem, settled, status_downloads
+from ui.no_match import no_match_message
 from ui.only_kind import kind_clicked, only_kind_box, problems_only_toggled
 from ui.pairs_table import STATUS_ACCENTS, TABLE_CSS, legend_html
-from ui.pairs_view import scroll_to
+from ui.pairs_view import ONLY_WIDTH, ROWS_WIDTH, SEARCH_WIDTH, scroll_to
 from ui.problem_map import strip_html
 from ui.search_hits import hit_pattern, mark_hits
 from ui.threeway_correct import correction_panel
@@ -41,8 +43,8 @@ SAVED_KEY = "_tw_saved"  # (the result, its rows' ✓ and notes) when its review
 
 # format → (button label, MIME type): the two-way page's formats plus the text listing
 FORMATS: dict[str, tuple[str, str]] = {**TWO_WAY_FORMATS, "txt": (LABELS["txt"], MEDIA_TYPES["txt"])}
-DISAGREE_NOTE = ("a <code>disagree</code> row (one translation has a Chinese sentence, the other not) is coloured "
-                 "as omitted.")
+# on hover of "Row colours", as the two-column page's note on the left edge: the legend shares its line with the strip
+DISAGREE_NOTE = "A disagree row (one translation has a Chinese sentence, the other not) is coloured as omitted."
 
 
 def row_status(row: dict) -> str:
@@ -135,7 +137,7 @@ def _jump_next() -> None:
 
 
 def pick_row(number) -> None:
-    """A mark of the problem strip clicked: row `number` (1-based) selected and shown."""
+    """A row's number or a mark of the problem strip clicked: row `number` (1-based) selected and shown."""
     rows, shown, _ = _shown()
     if isinstance(number, int) and 1 <= number <= len(rows):
         _select(number - 1, shown)
@@ -217,7 +219,7 @@ def navigation(result: ThreeWay) -> None:
     st.caption(f"Row {number}: " + ("; ".join(f"{f.side + ' ' if f.side else ''}{kind_name(f.kind)}" for f in row.flags)
                                     or "no flag") + (" · ✓ reviewed" if row.reviewed else ""))
     st.button("Unmark reviewed" if row.reviewed else "Mark reviewed ✓", on_click=_mark, args=(number,),
-              key="tw_reviewed", width="stretch", shortcut="M")
+              key="tw_reviewed", width="stretch", **mark_key(row.reviewed))
     key = NOTE_KEY.format(number)
     if key not in st.session_state:
         st.session_state[key] = row.note  # the row's note (e.g. from an opened review) in its box
@@ -243,7 +245,14 @@ def row_html(result: ThreeWay, row: dict, status: str, hits: re.Pattern | None =
     cells = "".join(_cell(text, gap) for text, gap in zip(texts, missing))
     return (f'<tr class="{classes}" data-row="{row["row"]}" data-status="{status}" '
             f'style="background:#{STATUS_COLOURS[status]}; --accent:{STATUS_ACCENTS[status]}">'
-            f'<td class="num">{row["row"]}</td>{cells}<td>{flags}</td></tr>')
+            f'<td class="num">{_pick_button(row["row"])}</td>{cells}<td>{flags}</td></tr>')
+
+
+def _pick_button(number: int) -> str:
+    """The row's number as a button (`ui/row_picker.py`) that selects the row, as on the two-column page: the
+    three-column numbers were plain text, and a reviewer's click on one did nothing."""
+    return (f'<button type="button" class="pick" data-pick="{number}" title="Select row {number} in the sidebar">'
+            f'{number}</button>')
 
 
 def table_html(result: ThreeWay, rows: list[dict], statuses: list[str], indices: list[int], query: str = "") -> str:
@@ -257,13 +266,9 @@ def table_html(result: ThreeWay, rows: list[dict], statuses: list[str], indices:
     return f'{TABLE_CSS}<table class="pairs" id="threeway">{head}<tbody>{body}</tbody></table>'
 
 
-def show_summary(result: ThreeWay, rows: list[dict], statuses: list[str]) -> None:
-    """Rows, disagreements, and per translation its omitted / added / otherwise flagged rows."""
-    cells = st.columns(2 + 3 * len(result.labels))
-    cells[0].metric("rows", len(rows))
-    cells[1].metric("disagree", sum(any(f["kind"] == DISAGREE for f in r["flags"]) for r in rows),
-                    help="Rows where one translation renders a Chinese sentence and the other leaves it out")
-    k = 2
+def summary_counts(result: ThreeWay, rows: list[dict]) -> dict[str, int]:
+    """Rows, disagreements, and per translation its omitted / added / otherwise flagged rows ('ru omitted' …)."""
+    counts = {"rows": len(rows), "disagree": sum(any(f["kind"] == DISAGREE for f in r["flags"]) for r in rows)}
     for label in result.labels:
         for kind in (OMITTED, ADDED, "other flags"):
             if kind == "other flags":
@@ -271,8 +276,27 @@ def show_summary(result: ThreeWay, rows: list[dict], statuses: list[str]) -> Non
                         for r in rows)
             else:
                 n = sum(any(f["side"] == label and f["kind"] == kind for f in r["flags"]) for r in rows)
-            cells[k].metric(f"{label} {kind}", n)
-            k += 1
+            counts[f"{label} {kind}"] = n
+    return counts
+
+
+def summary_line(result: ThreeWay, counts: dict[str, int]) -> str:
+    """'Summary: 51 rows · 4 disagree · ru: 2 omitted, 1 added, 1 other flags · en: …', read at a glance."""
+    sides = " · ".join(f"{label}: " + ", ".join(f"{counts[f'{label} {kind}']} {kind}"
+                                                  for kind in (OMITTED, ADDED, "other flags"))
+                       for label in result.labels)
+    return f"Summary: {counts['rows']} rows · {counts['disagree']} disagree · {sides}"
+
+
+def show_summary(result: ThreeWay, rows: list[dict], statuses: list[str]) -> None:
+    """The counts on one line, the metrics with their explanations under it. As on the two-column page: a
+    row of eight metrics took the height of two rows of the table on a 1280×800 screen, which showed one."""
+    counts = summary_counts(result, rows)
+    with st.expander(summary_line(result, counts), key="tw_summary", icon=":material/bar_chart:"):
+        cells = st.columns(len(counts))
+        for cell, (name, n) in zip(cells, counts.items()):
+            cell.metric(name, n, help="Rows where one translation renders a Chinese sentence and the other leaves "
+                                      "it out" if name == "disagree" else None)
 
 
 def _reset_page() -> None:
@@ -284,31 +308,37 @@ def threeway_rows(result: ThreeWay) -> None:
     """Filter bar, pagination and the table of the current page (reruns only this part)."""
     rows, texts, statuses = _prepared(result)
     kinds_present = sorted({f["kind"] for r in rows for f in r["flags"]})
-    left, right, only, size = st.columns([1.2, 3.5, 1.5, 1])
-    left.toggle("Problems only", key=state.PROBLEMS_ONLY, on_change=problems_only_toggled,
-                args=(kinds_present, KINDS_KEY, _reset_page))
-    right.text_input("Search", key=state.QUERY, placeholder="Search any column…", on_change=_reset_page,
-                     label_visibility="collapsed")
-    only_kind_box(only, kinds_present, ONLY_KEY, KINDS_KEY, _reset_page)
-    size.selectbox("Rows", state.PAGE_SIZES, index=1, key=state.PAGE_SIZE, on_change=_reset_page,
-                   label_visibility="collapsed", format_func=lambda n: f"{n} rows")
-    st.pills("Flags", kinds_present, selection_mode="multi", default=kinds_present, key=KINDS_KEY, format_func=kind_name,
-             on_change=kind_clicked, args=(kinds_present, KINDS_KEY, _reset_page), label_visibility="collapsed")
+    # the two-column page's filter bar (ui/pairs_view.py), keyed alike for the page's CSS: the toggle, the search,
+    # "Only one kind…" and what is shown on one line; the pills, the pages and their size on the next
+    filters = st.container(horizontal=True, vertical_alignment="center", gap="small", key="filter_bar")
+    filters.toggle("Problems only", key=state.PROBLEMS_ONLY, on_change=problems_only_toggled,
+                   args=(kinds_present, KINDS_KEY, _reset_page))
+    filters.text_input("Search", key=state.QUERY, placeholder="Search any column…", on_change=_reset_page,
+                       label_visibility="collapsed", width=SEARCH_WIDTH)
+    only_kind_box(filters, kinds_present, ONLY_KEY, KINDS_KEY, _reset_page, width=ONLY_WIDTH)
+    kinds = st.container(horizontal=True, vertical_alignment="center", gap="small", key="kind_bar")
+    kinds.pills("Flags", kinds_present, selection_mode="multi", default=kinds_present, key=KINDS_KEY,
+                format_func=kind_name, on_change=kind_clicked, args=(kinds_present, KINDS_KEY, _reset_page),
+                label_visibility="collapsed", wrap=True)
     shown = select_rows(rows, texts, bool(st.session_state.get(state.PROBLEMS_ONLY)),
                         set(st.session_state.get(KINDS_KEY) or kinds_present), st.session_state.get(state.QUERY, ""))
-    if not shown:
-        st.info("No row matches the filter or the search.")
-        return
     pages = max(1, math.ceil(len(shown) / state.page_size()))
     if not 1 <= int(st.session_state.get(PAGE_KEY, 1)) <= pages:
         st.session_state[PAGE_KEY] = 1
-    page = st.pagination(pages, key=PAGE_KEY, max_visible_pages=9) if pages > 1 else 1
+    page = kinds.pagination(pages, key=PAGE_KEY, max_visible_pages=9, width="stretch") if pages > 1 else 1
+    kinds.selectbox("Rows", state.PAGE_SIZES, index=1, key=state.PAGE_SIZE, on_change=_reset_page,
+                    label_visibility="collapsed", format_func=lambda n: f"{n} rows", width=ROWS_WIDTH)
+    if not shown:
+        st.info(no_match_message("row", bool(st.session_state.get(state.PROBLEMS_ONLY)),
+                                 st.session_state.get(KINDS_KEY) or kinds_present, kinds_present,
+                                 st.session_state.get(state.QUERY, "")))
+        return
     first = (page - 1) * state.page_size()
     on_page = shown[first:first + state.page_size()]
     which = f"{len(shown)} matching of {len(rows)}" if len(shown) < len(rows) else f"all {len(rows)}"
     reviewed = sum(r["reviewed"] for r in rows)
-    st.caption(f"Showing {len(on_page)} rows on page {page} of {pages} ({which} rows)"
-               + (f" · {reviewed} of {len(rows)} marked reviewed" if reviewed else ""))
+    filters.caption(f"Showing {len(on_page)} rows on page {page} of {pages} ({which} rows)"
+                    + (f" · {reviewed} of {len(rows)} marked reviewed" if reviewed else ""))
     st.html(table_html(result, rows, statuses, on_page, st.session_state.get(state.QUERY, "")))
     selected = int(st.session_state.get(SELECTED_KEY, 0)) - 1
     if st.session_state.pop(SCROLL_KEY, False) and selected in on_page:
@@ -459,10 +489,12 @@ def threeway_page(result: ThreeWay) -> None:
     """Summary, then the paged three-column table."""
     rows, _, statuses = _prepared(result)
     show_summary(result, rows, statuses)
-    st.html(legend_html(("omitted", "added", "flagged", "weak"), DISAGREE_NOTE))
+    # the row colours and the strip of rows to look at share a line, as on the two-column page
+    colours_and_strip = st.container(horizontal=True, vertical_alignment="center", gap="small", key="overview")
+    colours_and_strip.html(legend_html(("omitted", "added", "flagged", "weak"), hover=DISAGREE_NOTE), width="content")
     reasons = ["; ".join(f"{f['side'] + ' ' if f.get('side') else ''}{kind_name(f['kind'])}: {f['reason']}"
                          for f in row["flags"]) for row in rows]
     overview = strip_html(statuses, reasons, "Row", "row")
     if overview:
-        st.html(overview)
+        colours_and_strip.html(overview)
     threeway_rows(result)
