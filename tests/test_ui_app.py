@@ -1862,3 +1862,48 @@ def test_the_three_column_flags_cell_says_low_confidence_as_the_two_column_page_
     row = {**result.plain_rows()[0], "flags": [{"side": "ru", "kind": "weak", "reason": "low alignment confidence (0.41)"}]}
     html = row_html(result, row, "weak")
     assert "⚑ ru low confidence: low alignment confidence (0.41)" in html and "ru weak" not in html
+
+
+def test_three_column_corrections_made_after_saving_are_asked_about_and_named_in_the_question():
+    """Merging two English pairs of one row leaves the rows as they were cut (no row gains or loses a sentence)
+    and no ✓ or note changes: the page replaced such corrections without a question once the review had been
+    saved, and its question named only "the ✓ marks and notes" of rows. It asks, and says what is lost."""
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    result = at.session_state["threeway"]
+    at.download_button(key="download_project3").click().run()  # Save project: nothing unsaved
+    row = next(i for i in range(len(result.rows)) if len(result.rows[i].beads["en"]) > 1) + 1
+    rows_before = [(r.src, r.tgt) for r in result.rows]
+    at.number_input(key="tw_row_box").set_value(row).run()
+    at.radio(key="tw_side").set_value("en").run()
+    assert any(box.label == f"Row {row} holds 2 pairs of this translation" for box in at.selectbox)  # the first chosen
+    at.button(key="tw_merge").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert [(r.src, r.tgt) for r in result.rows] == rows_before, "the rows are cut as before"
+    assert len(result.rows[row - 1].beads["en"]) == 1, "the row's two English pairs are one"
+    assert any("1 correction not in a saved project yet" in c.value for c in at.sidebar.caption), \
+        [c.value for c in at.sidebar.caption]
+    assert "window.alignerUnsaved = true" in next(h.value for h in at.html if "alignerUnsaved" in h.value)
+    reloaded = AppTest.from_file(APP, default_timeout=180)
+    reloaded.query_params.update(at.query_params)
+    reloaded.run()  # a reload knows where the save left the corrections
+    assert any("1 correction not in a saved project yet" in c.value for c in reloaded.sidebar.caption)
+
+    at.button(key="sample_ru").click().run()
+    assert at.session_state["threeway"] is result, "the corrected three columns stay until the reviewer says"
+    question = next(w.value for w in at.warning if "Replace your reviewed work?" in w.value)
+    assert "your 1 correction (merges, splits, moves) and its undo history" in question, question
+    assert "✓ marks" not in question  # none were made since the save
+    at.button(key="keep_work").click().run()
+
+    at.number_input(key="tw_row_box").set_value(1).run()
+    at.text_area(key="tw_note_1").input("check the title").run()
+    at.button(key="sample_ru").click().run()
+    question = next(w.value for w in at.warning if "Replace your reviewed work?" in w.value)
+    assert "your 1 correction (merges, splits, moves) and its undo history, and the ✓ marks and notes of 1 row" \
+        in question, question
+    at.button(key="keep_work").click().run()
+
+    at.download_button(key="download_project3").click().run()  # saved again: replaced without a question
+    at.button(key="sample_ru").click().run()
+    assert "threeway" not in at.session_state and work(at).alignment.target.lang == "ru"

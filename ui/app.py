@@ -34,7 +34,7 @@ from ui.row_picker import row_picker  # noqa: E402
 from ui.run import align_with_progress  # noqa: E402
 from ui.summary_view import show_summary  # noqa: E402
 from ui.threeway_view import downloads as threeway_downloads, navigation as threeway_navigation  # noqa: E402
-from ui.threeway_view import open_review, threeway_page, unsaved_rows  # noqa: E402
+from ui.threeway_view import open_review, threeway_page, unsaved_corrections, unsaved_marks, unsaved_rows  # noqa: E402
 from ui.threeway_view import save_project as save_threeway_project  # noqa: E402
 
 
@@ -329,6 +329,22 @@ def _keep_work() -> None:
     state.flash("info", f"Your work is kept; {done}.")
 
 
+def _three_way_work_lost(result) -> str:
+    """What replacing three columns throws away that their saved review lacks: "your 2 corrections (merges, splits,
+    moves) and their undo history, and the ✓ marks and notes of 3 rows"."""
+    corrections, marked = unsaved_corrections(result), unsaved_marks(result)
+    lost = []
+    if corrections:
+        lost.append(f"your {corrections} correction{'s' if corrections != 1 else ''} (merges, splits, moves) and "
+                    f"{'their' if corrections != 1 else 'its'} undo history")
+    if marked:
+        lost.append(f"the ✓ marks and notes of {marked} row{'s' if marked != 1 else ''}")
+    if lost:
+        return ", and ".join(lost)
+    n = unsaved_rows(result)  # only ✓ marks or notes taken off since the review was saved
+    return f"the changes to {n} row{'s' if n != 1 else ''} since the project was saved"
+
+
 def ask_before_replacing() -> None:
     """A new alignment or an opened file would replace the reviewer's corrections, marks and notes: ask first."""
     pending = st.session_state[state.PENDING]
@@ -341,9 +357,8 @@ def ask_before_replacing() -> None:
         n = len(state.work().history)
         lost = (f"your {n} correction{'s' if n != 1 else ''} (merges, splits, moves, ✓ marks and notes) and their "
                 "undo history")
-    else:  # three columns: the rows' ✓ marks and notes
-        n = unsaved_rows(state.three_way())
-        lost = f"the ✓ marks and notes of {n} row{'s' if n != 1 else ''}"
+    else:  # three columns: corrections with their undo history, and the rows' ✓ marks and notes
+        lost = _three_way_work_lost(state.three_way())
     st.warning(f"Replace your reviewed work? {doing} throws away {lost}. "
                "Save the project first (sidebar → Save project) to open it again later.", icon=WARNING_ICON)
     replace_column, keep_column, _ = st.columns([1, 1, 3])

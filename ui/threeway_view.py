@@ -340,31 +340,51 @@ def _marks(result: ThreeWay) -> list[tuple]:
     return [(row_key(row, result.labels), row.reviewed, row.note) for row in result.rows]
 
 
+def _corrections(result: ThreeWay):
+    """The corrections made to `result` (None: none yet)."""
+    from ui.threeway_correct import EDITS
+
+    corrections = st.session_state.get(EDITS)
+    return corrections if corrections is not None and corrections.result is result else None
+
+
+def _history(result: ThreeWay) -> list:
+    corrections = _corrections(result)
+    return corrections.history if corrections is not None else []
+
+
+def _point(result: ThreeWay) -> tuple[int, object]:
+    """How many corrections `result` has had, and the last (None: none): where a save leaves them."""
+    history = _history(result)
+    return len(history), history[-1] if history else None
+
+
 def mark_saved() -> None:
-    """The saved review now holds the rows' ✓ marks and notes (Save project clicked, a review opened)."""
+    """The saved review now holds the rows' ✓ marks and notes and the corrections (Save project clicked, a
+    review opened)."""
     result = state.three_way()
     if result is not None:
-        st.session_state[SAVED_KEY] = (result, _marks(result))
+        st.session_state[SAVED_KEY] = (result, _marks(result), _point(result))
 
 
-def saved_marks(result: ThreeWay) -> list[tuple] | None:
-    """The rows' ✓ and notes when `result`'s review was last saved (None: never), for a reload to carry."""
-    saved, marks = st.session_state.get(SAVED_KEY, (None, []))
-    return list(marks) if saved is result else None
+def saved_marks(result: ThreeWay) -> tuple[list[tuple], tuple[int, object]] | None:
+    """The rows' ✓ and notes, and the corrections' point, when `result`'s review was last saved (None: never),
+    for a reload to carry."""
+    saved, marks, point = st.session_state.get(SAVED_KEY, (None, [], (0, None)))
+    return (list(marks), point) if saved is result else None
 
 
-def restore_saved_marks(result: ThreeWay, marks: list[tuple] | None) -> None:
-    if marks is not None:
-        st.session_state[SAVED_KEY] = (result, [tuple(m) for m in marks])
+def restore_saved_marks(result: ThreeWay, kept: tuple[list[tuple], tuple[int, object]] | None) -> None:
+    if kept is not None:
+        marks, point = kept
+        st.session_state[SAVED_KEY] = (result, [tuple(m) for m in marks], tuple(point))
 
 
 def changes_made(result: ThreeWay) -> str:
     """What the reviewer did to the rows, as the page says it beside "Save project": "marked or noted", or
     "corrected, marked or noted" once the alignment was corrected."""
-    from ui.threeway_correct import EDITS
-
-    corrections = st.session_state.get(EDITS)
-    corrected = corrections is not None and corrections.result is result and corrections.has_work
+    corrections = _corrections(result)
+    corrected = corrections is not None and corrections.has_work
     return "corrected, marked or noted" if corrected else "marked or noted"
 
 
@@ -372,14 +392,27 @@ def unsaved_rows(result: ThreeWay) -> int:
     """How many rows the saved review lacks as they are now: marked, noted or cut again by a correction
     since it was saved (when never saved, every marked or noted row and each correction), so that the page
     asks before a new alignment or an opened file replaces them."""
-    from ui.threeway_correct import EDITS
-
-    saved, marks = st.session_state.get(SAVED_KEY, (None, []))
+    saved, marks, _ = st.session_state.get(SAVED_KEY, (None, [], None))
     if saved is result:
         return len(set(_marks(result)) - set(marks))
-    corrections = st.session_state.get(EDITS)
-    made = len(corrections.history) if corrections is not None and corrections.result is result else 0
-    return sum(row.reviewed or bool(row.note) for row in result.rows) + made
+    return sum(row.reviewed or bool(row.note) for row in result.rows) + len(_history(result))
+
+
+def unsaved_marks(result: ThreeWay) -> int:
+    """How many rows are marked or noted as the saved review does not hold them (never saved: every one)."""
+    saved, marks, _ = st.session_state.get(SAVED_KEY, (None, [], None))
+    held = set(marks) if saved is result else set()
+    return sum(mark not in held for mark in _marks(result) if mark[1] or mark[2])
+
+
+def unsaved_corrections(result: ThreeWay) -> int:
+    """How many corrections the saved review lacks (never saved: every one). Counted apart from the rows: merging
+    two pairs of one row leaves the rows as they were cut, and the review saved before holds the pairs unmerged."""
+    from ui.unsaved import steps_since
+
+    saved, _, point = st.session_state.get(SAVED_KEY, (None, [], (0, None)))
+    history = _history(result)
+    return steps_since(history, *point) if saved is result else len(history)
 
 
 def save_project(result: ThreeWay) -> None:
