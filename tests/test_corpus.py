@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -728,3 +729,22 @@ def test_settings_change_names_an_encoding_given_before_and_detected_now():
     assert "encoding" not in detected and given == detected + "; encoding=ru:cp1251"
     assert settings_change(given, detected) == "encoding ru:cp1251 → detected"
     assert settings_change(detected, given) == "encoding detected → ru:cp1251"
+
+
+def test_the_line_printed_per_document_says_low_confidence_as_the_reports_do(runner, tmp_path):
+    """Human-read text says "low confidence" since the last release; batch's line per document still said
+    "3 weak" (summary.tsv keeps its `weak` column: files' columns stay as they are)."""
+    folder = _sample_corpus(tmp_path / "in", "ch1")
+    (folder / "ch1.ru.txt").unlink()
+    english = (folder / "ch1.en.txt").read_text(encoding="utf-8")
+    sentence = re.split(r"(?<=[.])\s+", english)[20]  # half of it rendered, the rest made up: a doubtful pair
+    loose = " ".join(sentence.split()[: len(sentence.split()) // 2]) + \
+        " and the hikers drank hot tea by the fire before dawn in the cold mountains."
+    (folder / "ch1.en.txt").write_text(english.replace(sentence, loose), encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["batch", str(folder), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    row = _tsv(out / "summary.tsv")[0]
+    line = next(line for line in result.stderr.splitlines() if line.startswith("ok"))
+    assert int(row["weak"]) > 0 and f" {row['weak']} low confidence" in line, line
+    assert " weak" not in line

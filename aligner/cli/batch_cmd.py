@@ -199,11 +199,15 @@ def _run(sets, out_dir, fmt, target_lang, encoder, presplit, quiet, merged, glos
 
 
 def _line(result) -> str:
+    """A document's line as it is done, for a person: its problems as the reports name them ("low confidence",
+    not the summary's column name `weak`)."""
+    from aligner.export.status import kind_name
+
     if result.error:
         removed = "".join(f" (the earlier output {path} removed)" for path in result.removed)
         return f"failed  {result.name}: {result.error}{removed}"
     counts = result.counts
-    problems = ", ".join(f"{counts[k]} {k}" for k in ("omitted", "added", "number", "name", "term", "partial",
+    problems = ", ".join(f"{counts[k]} {kind_name(k)}" for k in ("omitted", "added", "number", "name", "term", "partial",
                                                       "weak", "disagree") if counts[k])
     unit = "rows" if result.files.three_way else "pairs"
     written = f"{counts['written']} of " if counts["written"] != counts["pairs"] else ""
