@@ -22,7 +22,9 @@ from aligner.project import load_project  # noqa: E402
 from aligner.types import LANGUAGE_NAMES  # noqa: E402
 from ui import autosave, state, unsaved  # noqa: E402
 from ui.correct_panel import correction_panel  # noqa: E402
-from ui.downloads import FORMATS, export_payload, file_name, project_payload, settled, status_downloads  # noqa: E402
+from ui.downloads import (  # noqa: E402
+    FORMATS, export_payload, file_name, opened_encodings, project_payload, saved_encodings, settled, status_downloads,
+)
 from ui.inputs import (  # noqa: E402
     LANG_CHOICES, Inputs, page_message, read_as_note, sample_inputs, show_in_panel, take_sample_request,
     texts_panel,
@@ -94,7 +96,7 @@ def _open_project(project, name: str) -> None:
     model = project.settings.get("model") or None
     presplit = bool(project.settings.get("presplit", False))
     inputs = Inputs(a.source.text, a.target.text, a.source.name, a.target.name, None, model, presplit,
-                    glossary=a.glossary)
+                    glossary=a.glossary, **opened_encodings(project.settings))
     state.start(a, inputs, project.history)
     show_in_panel(inputs)  # what the project holds, so "Align" without changes keeps the work
     unsaved.mark_saved()
@@ -159,7 +161,8 @@ def downloads() -> None:
     st.header("Project")
     inputs = st.session_state[state.INPUTS]
     # the pair selected: opening the project goes back to it
-    settings = {"model": inputs.model, "presplit": inputs.presplit, "pair": state.selected_index() + 1}
+    settings = {"model": inputs.model, "presplit": inputs.presplit, "pair": state.selected_index() + 1,
+                **saved_encodings(inputs)}
     st.download_button("Save project", data=settled(lambda: project_payload(a, corrections.history, settings)),
                        file_name=file_name(a, "project"), mime="application/json", key="download_project",
                        on_click=unsaved.mark_saved, width="stretch", type="primary")

@@ -24,7 +24,7 @@ from aligner.threeway import DISAGREE, ThreeWay
 from aligner.types import ADDED, OMITTED, WEAK
 from ui import state
 from ui.downloads import FORMATS as TWO_WAY_FORMATS
-from ui.downloads import LABELS, file_stem, settled, status_downloads
+from ui.downloads import LABELS, file_stem, opened_encodings, saved_encodings, settled, status_downloads
 from ui.only_kind import kind_clicked, only_kind_box, problems_only_toggled
 from ui.pairs_table import STATUS_ACCENTS, TABLE_CSS, legend_html
 from ui.pairs_view import scroll_to
@@ -417,16 +417,14 @@ def unsaved_corrections(result: ThreeWay) -> int:
 
 def save_project(result: ThreeWay) -> None:
     """"Save project": the three columns with the reviewer's ✓ marks and notes, as the JSON record, which
-    "Open a project" opens again (a note typed and not yet left is in it: see `settled`)."""
-    st.download_button("Save project", data=settled(lambda: project_record(result)),
+    "Open a project" opens again (a note typed and not yet left is in it: see `settled`). The inputs and the row
+    are taken now: the file is built on a thread of the server's, where the page's session state is not to be
+    had (the record kept neither the encoder, the segmentation and the glossary nor the row)."""
+    inputs, row = st.session_state.get(state.INPUTS), int(st.session_state.get(SELECTED_KEY, 0)) or 1
+    st.download_button("Save project", data=settled(lambda: review_record(result, inputs, row)),
                        file_name=f"{base_name(result)}.project.json", mime="application/json", key="download_project3",
                        width="stretch", type="primary", on_click=mark_saved,
                        help="The three columns with your ✓ marks and notes; open it again with 'Open a project'")
-
-
-def project_record(result: ThreeWay) -> bytes:
-    """The page's "Save project": `review_record` of the review, its inputs and the row it is on."""
-    return review_record(result, st.session_state.get(state.INPUTS), int(st.session_state.get(SELECTED_KEY, 0)) or 1)
 
 
 def review_record(result: ThreeWay, inputs, row: int) -> bytes:
@@ -440,13 +438,14 @@ def review_record(result: ThreeWay, inputs, row: int) -> bytes:
     record = json.loads(render(result, "json"))
     settings = {**record["settings"], "row": row}
     if inputs is not None:
-        settings |= {"model": inputs.model, "presplit": inputs.presplit, "glossary": glossary_to_list(inputs.glossary)}
+        settings |= {"model": inputs.model, "presplit": inputs.presplit, "glossary": glossary_to_list(inputs.glossary),
+                     **saved_encodings(inputs)}
     record["settings"] = settings
     return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def _saved_settings(data: bytes) -> dict:
-    """The page's settings saved with a review by `project_record` ({} in a plain three-column download)."""
+    """The page's settings saved with a review by "Save project" (`review_record`; {} in a plain three-column download)."""
     import json
 
     settings = json.loads(data).get("settings")
@@ -477,7 +476,8 @@ def open_review(data: bytes, name: str) -> bool:
         glossary = ()
     inputs = Inputs(result.source.text, first.text, result.source.name, first.name, first.lang,
                     settings.get("model") or None, bool(settings.get("presplit", False)),
-                    tgt2_text=second.text, tgt2_name=second.name, tgt2_lang=second.lang, glossary=glossary)
+                    tgt2_text=second.text, tgt2_name=second.name, tgt2_lang=second.lang, glossary=glossary,
+                    **opened_encodings(settings))
     state.start_three(result, inputs)
     st.session_state[OPEN_AT] = settings.get("row")
     mark_saved()
