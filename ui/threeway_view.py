@@ -37,7 +37,8 @@ KINDS_KEY, PAGE_KEY, ONLY_KEY = "tw_kinds", "tw_page", "tw_only"
 OPEN_AT = "_tw_open_at"  # the row a reopened project was saved on (1-based), selected once its rows are built
 SELECTED_KEY, SCROLL_KEY = "tw_selected", "tw_scroll"  # the row "Next problem" chose (1-based); a scroll owed
 ROW_BOX, NOTE_KEY = "tw_row_box", "tw_note_{}"  # the sidebar's row number; the note box of row {number}
-SAVED_KEY = "_tw_saved"  # (the result, its rows' ✓ and notes) when its review was last saved or opened
+SAVED_KEY = "_tw_saved"  # (the result, its rows' ✓ and notes, its corrections' count and last) when its review
+# was last saved or opened
 
 # format → (button label, MIME type): the two-way page's formats plus the text listing
 FORMATS: dict[str, tuple[str, str]] = {**TWO_WAY_FORMATS, "txt": (LABELS["txt"], MEDIA_TYPES["txt"])}
