@@ -1914,9 +1914,12 @@ def test_a_saved_project_keeps_the_encoding_its_texts_were_read_in_and_says_it_w
     right under Your texts); a project saved and opened again lost it, in two columns and in three, so the
     reopened work looked as if read as UTF-8."""
     import ui.downloads
+    import ui.threeway_view
 
-    builds = []  # what each download button would hand over, built only when clicked
-    monkeypatch.setattr(ui.downloads, "settled", lambda build: builds.append(build) or build)
+    builds = []  # what each download button would hand over, built only when clicked (the three-column page's too,
+    # whose module took `settled` when first imported)
+    for module in (ui.downloads, ui.threeway_view):
+        monkeypatch.setattr(module, "settled", lambda build: builds.append(build) or build)
     english = (TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8").replace("Beijing", "École de Pékin")
     note = "statement.en.txt read as Windows-1252"
     at = opened()
@@ -1955,10 +1958,10 @@ def test_three_column_save_project_keeps_the_row_and_settings_though_built_off_t
     """The server builds a download on a thread of its own, where the page's session state is not to be had
     (as here, where the test calls the build): "Save project" in three columns wrote row 1 and no encoder,
     segmentation or glossary, so the review reopened at its first row and "Align" aligned it anew."""
-    import ui.downloads
+    import ui.threeway_view
 
     builds = []
-    monkeypatch.setattr(ui.downloads, "settled", lambda build: builds.append(build) or build)
+    monkeypatch.setattr(ui.threeway_view, "settled", lambda build: builds.append(build) or build)
     at = opened()
     at.button(key="sample_ru_en").click().run()
     at.number_input(key="tw_row_box").set_value(7).run()
