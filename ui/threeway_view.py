@@ -25,7 +25,7 @@ from aligner.types import ADDED, OMITTED, WEAK
 from ui import state
 from ui.correct_panel import mark_key
 from ui.downloads import FORMATS as TWO_WAY_FORMATS
-from ui.downloads import LABELS, file_stem, settled, status_downloads
+from ui.downloads import LABELS, file_stem, opened_encodings, saved_encodings, settled, status_downloads
 from ui.no_match import no_match_message
 from ui.only_kind import kind_clicked, only_kind_box, problems_only_toggled
 from ui.pairs_table import STATUS_ACCENTS, TABLE_CSS, legend_html
@@ -39,7 +39,8 @@ KINDS_KEY, PAGE_KEY, ONLY_KEY = "tw_kinds", "tw_page", "tw_only"
 OPEN_AT = "_tw_open_at"  # the row a reopened project was saved on (1-based), selected once its rows are built
 SELECTED_KEY, SCROLL_KEY = "tw_selected", "tw_scroll"  # the row "Next problem" chose (1-based); a scroll owed
 ROW_BOX, NOTE_KEY = "tw_row_box", "tw_note_{}"  # the sidebar's row number; the note box of row {number}
-SAVED_KEY = "_tw_saved"  # (the result, its rows' ✓ and notes) when its review was last saved or opened
+SAVED_KEY = "_tw_saved"  # (the result, its rows' ✓ and notes, its corrections' count and last) when its review
+# was last saved or opened
 
 # format → (button label, MIME type): the two-way page's formats plus the text listing
 FORMATS: dict[str, tuple[str, str]] = {**TWO_WAY_FORMATS, "txt": (LABELS["txt"], MEDIA_TYPES["txt"])}
@@ -370,31 +371,51 @@ def _marks(result: ThreeWay) -> list[tuple]:
     return [(row_key(row, result.labels), row.reviewed, row.note) for row in result.rows]
 
 
+def _corrections(result: ThreeWay):
+    """The corrections made to `result` (None: none yet)."""
+    from ui.threeway_correct import EDITS
+
+    corrections = st.session_state.get(EDITS)
+    return corrections if corrections is not None and corrections.result is result else None
+
+
+def _history(result: ThreeWay) -> list:
+    corrections = _corrections(result)
+    return corrections.history if corrections is not None else []
+
+
+def _point(result: ThreeWay) -> tuple[int, object]:
+    """How many corrections `result` has had, and the last (None: none): where a save leaves them."""
+    history = _history(result)
+    return len(history), history[-1] if history else None
+
+
 def mark_saved() -> None:
-    """The saved review now holds the rows' ✓ marks and notes (Save project clicked, a review opened)."""
+    """The saved review now holds the rows' ✓ marks and notes and the corrections (Save project clicked, a
+    review opened)."""
     result = state.three_way()
     if result is not None:
-        st.session_state[SAVED_KEY] = (result, _marks(result))
+        st.session_state[SAVED_KEY] = (result, _marks(result), _point(result))
 
 
-def saved_marks(result: ThreeWay) -> list[tuple] | None:
-    """The rows' ✓ and notes when `result`'s review was last saved (None: never), for a reload to carry."""
-    saved, marks = st.session_state.get(SAVED_KEY, (None, []))
-    return list(marks) if saved is result else None
+def saved_marks(result: ThreeWay) -> tuple[list[tuple], tuple[int, object]] | None:
+    """The rows' ✓ and notes, and the corrections' point, when `result`'s review was last saved (None: never),
+    for a reload to carry."""
+    saved, marks, point = st.session_state.get(SAVED_KEY, (None, [], (0, None)))
+    return (list(marks), point) if saved is result else None
 
 
-def restore_saved_marks(result: ThreeWay, marks: list[tuple] | None) -> None:
-    if marks is not None:
-        st.session_state[SAVED_KEY] = (result, [tuple(m) for m in marks])
+def restore_saved_marks(result: ThreeWay, kept: tuple[list[tuple], tuple[int, object]] | None) -> None:
+    if kept is not None:
+        marks, point = kept
+        st.session_state[SAVED_KEY] = (result, [tuple(m) for m in marks], tuple(point))
 
 
 def changes_made(result: ThreeWay) -> str:
     """What the reviewer did to the rows, as the page says it beside "Save project": "marked or noted", or
     "corrected, marked or noted" once the alignment was corrected."""
-    from ui.threeway_correct import EDITS
-
-    corrections = st.session_state.get(EDITS)
-    corrected = corrections is not None and corrections.result is result and corrections.has_work
+    corrections = _corrections(result)
+    corrected = corrections is not None and corrections.has_work
     return "corrected, marked or noted" if corrected else "marked or noted"
 
 
@@ -402,28 +423,39 @@ def unsaved_rows(result: ThreeWay) -> int:
     """How many rows the saved review lacks as they are now: marked, noted or cut again by a correction
     since it was saved (when never saved, every marked or noted row and each correction), so that the page
     asks before a new alignment or an opened file replaces them."""
-    from ui.threeway_correct import EDITS
-
-    saved, marks = st.session_state.get(SAVED_KEY, (None, []))
+    saved, marks, _ = st.session_state.get(SAVED_KEY, (None, [], None))
     if saved is result:
         return len(set(_marks(result)) - set(marks))
-    corrections = st.session_state.get(EDITS)
-    made = len(corrections.history) if corrections is not None and corrections.result is result else 0
-    return sum(row.reviewed or bool(row.note) for row in result.rows) + made
+    return sum(row.reviewed or bool(row.note) for row in result.rows) + len(_history(result))
+
+
+def unsaved_marks(result: ThreeWay) -> int:
+    """How many rows are marked or noted as the saved review does not hold them (never saved: every one)."""
+    saved, marks, _ = st.session_state.get(SAVED_KEY, (None, [], None))
+    held = set(marks) if saved is result else set()
+    return sum(mark not in held for mark in _marks(result) if mark[1] or mark[2])
+
+
+def unsaved_corrections(result: ThreeWay) -> int:
+    """How many corrections the saved review lacks (never saved: every one). Counted apart from the rows: merging
+    two pairs of one row leaves the rows as they were cut, and the review saved before holds the pairs unmerged."""
+    from ui.unsaved import steps_since
+
+    saved, _, point = st.session_state.get(SAVED_KEY, (None, [], (0, None)))
+    history = _history(result)
+    return steps_since(history, *point) if saved is result else len(history)
 
 
 def save_project(result: ThreeWay) -> None:
     """"Save project": the three columns with the reviewer's ✓ marks and notes, as the JSON record, which
-    "Open a project" opens again (a note typed and not yet left is in it: see `settled`)."""
-    st.download_button("Save project", data=settled(lambda: project_record(result)),
+    "Open a project" opens again (a note typed and not yet left is in it: see `settled`). The inputs and the row
+    are taken now: the file is built on a thread of the server's, where the page's session state is not to be
+    had (the record kept neither the encoder, the segmentation and the glossary nor the row)."""
+    inputs, row = st.session_state.get(state.INPUTS), int(st.session_state.get(SELECTED_KEY, 0)) or 1
+    st.download_button("Save project", data=settled(lambda: review_record(result, inputs, row)),
                        file_name=f"{base_name(result)}.project.json", mime="application/json", key="download_project3",
                        width="stretch", type="primary", on_click=mark_saved,
                        help="The three columns with your ✓ marks and notes; open it again with 'Open a project'")
-
-
-def project_record(result: ThreeWay) -> bytes:
-    """The page's "Save project": `review_record` of the review, its inputs and the row it is on."""
-    return review_record(result, st.session_state.get(state.INPUTS), int(st.session_state.get(SELECTED_KEY, 0)) or 1)
 
 
 def review_record(result: ThreeWay, inputs, row: int) -> bytes:
@@ -437,13 +469,14 @@ def review_record(result: ThreeWay, inputs, row: int) -> bytes:
     record = json.loads(render(result, "json"))
     settings = {**record["settings"], "row": row}
     if inputs is not None:
-        settings |= {"model": inputs.model, "presplit": inputs.presplit, "glossary": glossary_to_list(inputs.glossary)}
+        settings |= {"model": inputs.model, "presplit": inputs.presplit, "glossary": glossary_to_list(inputs.glossary),
+                     **saved_encodings(inputs)}
     record["settings"] = settings
     return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def _saved_settings(data: bytes) -> dict:
-    """The page's settings saved with a review by `project_record` ({} in a plain three-column download)."""
+    """The page's settings saved with a review by "Save project" (`review_record`; {} in a plain three-column download)."""
     import json
 
     settings = json.loads(data).get("settings")
@@ -474,7 +507,8 @@ def open_review(data: bytes, name: str) -> bool:
         glossary = ()
     inputs = Inputs(result.source.text, first.text, result.source.name, first.name, first.lang,
                     settings.get("model") or None, bool(settings.get("presplit", False)),
-                    tgt2_text=second.text, tgt2_name=second.name, tgt2_lang=second.lang, glossary=glossary)
+                    tgt2_text=second.text, tgt2_name=second.name, tgt2_lang=second.lang, glossary=glossary,
+                    **opened_encodings(settings))
     state.start_three(result, inputs)
     st.session_state[OPEN_AT] = settings.get("row")
     mark_saved()

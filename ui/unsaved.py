@@ -54,9 +54,14 @@ def restore_saved_point(corrections: Corrections, point: tuple[int, Edit | None]
 def unsaved(corrections: Corrections) -> int:
     """How many corrections the saved project lacks (every one when it was never saved)."""
     work, count, last = st.session_state.get(SAVED, (None, 0, None))
-    history = corrections.history
     if work is not corrections:  # other work on the page since (aligned, opened, restored): never saved
-        return len(history)
+        return len(corrections.history)
+    return steps_since(corrections.history, count, last)
+
+
+def steps_since(history: list, count: int, last) -> int:
+    """How many steps of `history` a file saved when it held `count` steps, the last `last`, lacks (two or
+    three columns: `Edit`s or `SideEdit`s)."""
     if len(history) >= count and (count == 0 or history[count - 1] == last):
         return len(history) - count
     return max(len(history), 1)  # undone past the save: the file differs
@@ -70,10 +75,15 @@ def guard() -> None:
         st.caption(f"{n} correction{'s' if n != 1 else ''} not in a saved project yet: save it to keep your "
                    "work once this tab is closed.")
     elif corrections is None and state.three_way() is not None:  # three columns: rows' ✓ marks and notes
-        from ui.threeway_view import changes_made, unsaved_rows
+        from ui.threeway_view import changes_made, unsaved_corrections, unsaved_rows
 
         n = unsaved_rows(state.three_way())
         if n:
             st.caption(f"{n} row{'s' if n != 1 else ''} {changes_made(state.three_way())} since the project was "
                        "saved: save it to keep your work once this tab is closed.")
+        else:  # corrections that left the rows as they were cut (two pairs of one row merged)
+            n = unsaved_corrections(state.three_way())
+            if n:
+                st.caption(f"{n} correction{'s' if n != 1 else ''} not in a saved project yet: save it to keep your "
+                           "work once this tab is closed.")
     st.html(GUARD_JS.format(unsaved="true" if n else "false"), unsafe_allow_javascript=True)

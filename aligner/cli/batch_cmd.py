@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from aligner.cli.options import glossary_option, model_option
+from aligner.cli.options import encoding_option, glossary_option, model_option
 from aligner.cli.progress import StderrProgress
 from aligner.cli.selection import BATCH_FILTERED, selection_options
 from aligner.errors import AlignerError
@@ -29,6 +29,11 @@ from aligner.export import FORMATS
                    "language pair (corpus.zh-en.tsv); "
                    "with --format tsv, csv, tmx or xlsx.")
 @click.option("--target-lang", type=click.Choice(["ru", "en"]), help="Language of the translations (default: detected).")
+@encoding_option("zh", "the Chinese", "gb18030 or big5", files="plain-text files")
+@encoding_option("ru", "the Russian", "cp1251 or koi8-r",
+                 files="plain-text files (name.ru.txt, the second of three folders, or all with --target-lang ru)")
+@encoding_option("en", "the English", "cp1252",
+                 files="plain-text files (name.en.txt, the third of three folders, or all with --target-lang en)")
 @model_option
 @click.option("--presplit", is_flag=True, help="The files hold one sentence per line already; do not re-split.")
 @glossary_option
@@ -37,10 +42,10 @@ from aligner.export import FORMATS
 @click.option("--resume", is_flag=True,
               help="Keep the documents an earlier run into the output folder finished (listed in its summary.tsv, "
                    "their files unchanged since) and align only the others; those it made with other options "
-                   "(model, glossary, --keep …: the summary's settings column) are aligned again.")
+                   "(model, glossary, encodings, --keep …: the summary's settings column) are aligned again.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bars, no line per document.")
 def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, merge: bool, target_lang: str | None,
-          model: str | None, presplit: bool, glossary_file: Path | None, keep: set[str] | None, min_score: float,
+          zh_encoding: str | None, ru_encoding: str | None, en_encoding: str | None, model: str | None, presplit: bool, glossary_file: Path | None, keep: set[str] | None, min_score: float,
           no_cache: bool, resume: bool, quiet: bool) -> None:
     """Align every Chinese file of a corpus with its translation, pairing files by name.
 
@@ -94,6 +99,13 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
         raise click.ClickException(f"No matching files found in {', '.join(map(str, folders))}; "
                                    "name them alike (zh/001.txt and en/001.txt, or name.zh.txt and name.en.txt)"
                                    + left_out + ".")
+    encodings = corpus.Encodings(zh_encoding, ru_encoding, en_encoding)
+    unstated = encodings.unstated(sets, target_lang)
+    if unstated is not None:
+        given = "--ru-encoding" if ru_encoding else "--en-encoding"
+        raise click.UsageError(f"{given} is for the {'Russian' if ru_encoding else 'English'} files, and nothing says "
+                               f"which language {unstated} is in: add --target-lang {'ru' if ru_encoding else 'en'} "
+                               "(two folders), or tag the names (name.ru.txt, name.en.txt).")
     if merge and any(p.name.casefold() == corpus.MERGED_STEM for p in sets):
         raise click.ClickException(f"A document is named '{corpus.MERGED_STEM}', the name of the merged file; "
                                    "rename it or leave out --merge.")
@@ -104,9 +116,9 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
     except AlignerError as error:  # the encoder cannot be loaded: nothing can be aligned
         raise click.ClickException(str(error)) from None
     kept = _resumed(out_dir, sets, fmt, corpus.run_settings(encoder.name, presplit, target_lang, glossary,
-                                                            str(glossary_file), keep, min_score)) if resume else {}
+                                                            str(glossary_file), keep, min_score, encodings)) if resume else {}
     results, interrupted = _run(sets, out_dir, fmt, target_lang, encoder, presplit, quiet, merged,
-                                glossary, keep, min_score, str(glossary_file), kept)
+                                glossary, keep, min_score, str(glossary_file), kept, encodings, model)
     if interrupted:  # Ctrl-C: a summary of what was done, never an earlier run's looking current
         if merged:
             merged.discard()
@@ -152,7 +164,7 @@ def _resumed(out_dir: Path, sets, fmt: str, settings: str) -> dict:
 
 
 def _run(sets, out_dir, fmt, target_lang, encoder, presplit, quiet, merged, glossary, keep, min_score,
-         glossary_name, kept=None):
+         glossary_name, kept=None, encodings=None, model=None):
     """The documents aligned, and whether the run was interrupted (Ctrl-C) before the last; each
     alignment goes to `merged` (a MergedWriter, with --merge) as it is done."""
     from aligner import corpus
@@ -164,7 +176,8 @@ def _run(sets, out_dir, fmt, target_lang, encoder, presplit, quiet, merged, glos
                          dynamic_ncols=True)
         for result in corpus.align_corpus(sets, out_dir, fmt, encoder, presplit=presplit,
                                           target_lang=target_lang, progress=progress, glossary=glossary,
-                                          keep=keep, min_score=min_score, glossary_name=glossary_name, kept=kept):
+                                          keep=keep, min_score=min_score, glossary_name=glossary_name, kept=kept,
+                                          encodings=encodings or corpus.Encodings(), model=model):
             results.append(result)  # first: a Ctrl-C while its line is printed must not lose it
             held = merged is not None and result.alignment is not None and merged.add(result.name, result.alignment)
             if not held:
@@ -186,11 +199,15 @@ def _run(sets, out_dir, fmt, target_lang, encoder, presplit, quiet, merged, glos
 
 
 def _line(result) -> str:
+    """A document's line as it is done, for a person: its problems as the reports name them ("low confidence",
+    not the summary's column name `weak`)."""
+    from aligner.export.status import kind_name
+
     if result.error:
         removed = "".join(f" (the earlier output {path} removed)" for path in result.removed)
         return f"failed  {result.name}: {result.error}{removed}"
     counts = result.counts
-    problems = ", ".join(f"{counts[k]} {k}" for k in ("omitted", "added", "number", "name", "term", "partial",
+    problems = ", ".join(f"{counts[k]} {kind_name(k)}" for k in ("omitted", "added", "number", "name", "term", "partial",
                                                       "weak", "disagree") if counts[k])
     unit = "rows" if result.files.three_way else "pairs"
     written = f"{counts['written']} of " if counts["written"] != counts["pairs"] else ""

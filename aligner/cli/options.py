@@ -34,9 +34,9 @@ def _encoding(ctx, param, value: str | None) -> str | None:
         raise click.BadParameter(str(error)) from None
 
 
-def encoding_option(side: str, whose: str, examples: str):
-    """--zh-encoding / --target-encoding: read that side's plain-text file in this encoding, not the one detected."""
+def encoding_option(side: str, whose: str, examples: str, files: str = "plain-text file (or stdin)"):
+    """--zh-encoding / --target-encoding (`batch`: --ru-encoding, --en-encoding): read that side's plain-text
+    `files` in this encoding, not the one detected."""
     return click.option(
         f"--{side}-encoding", metavar="ENCODING", callback=_encoding,
-        help=f"Read {whose} plain-text file (or stdin) in this encoding instead of the one detected, "
-             f"e.g. {examples}.")
+        help=f"Read {whose} {files} in this encoding instead of the one detected, e.g. {examples}.")
