@@ -5,7 +5,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from aligner.align.anchors import Neighbours, anchor_chain, neighbours
+from aligner.align.anchors import Copies, Neighbours, anchor_chain, neighbours
+from aligner.align.band import band_from_anchors
 
 MAC_DEV = Path("/work/shared/benchmarks/mac-zh-en/dev")
 
@@ -104,3 +105,68 @@ def test_the_chain_of_a_long_novel_takes_no_time_per_target_column():
     chain_i, chain_j = anchor_chain(nb, m)
     assert time.process_time() - start < 1.5
     assert len(chain_i) > n // 2 and np.all(np.diff(chain_i) > 0) and np.all(np.diff(chain_j) > 0)
+
+
+# A text repeated: the joint statement written k times in both languages, so every copy translates its copy.
+TEXTS = Path(__file__).parent.parent / "texts"
+
+
+def _sample(lang: str) -> tuple[str, str]:
+    return ((TEXTS / "joint-statement.zh.txt").read_text(encoding="utf-8").strip() + "\n\n",
+            (TEXTS / f"joint-statement.{lang}.txt").read_text(encoding="utf-8").strip() + "\n\n")
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    from aligner.embed import get_encoder
+
+    return get_encoder()
+
+
+def _embedded(zh: str, tgt: str, encoder):
+    from aligner.pipeline import load_document
+
+    source, target = load_document(zh), load_document(tgt)
+    emb = np.asarray(encoder.encode([s.norm for s in source.sentences] + [s.norm for s in target.sentences]), np.float32)
+    return source, target, emb[: len(source.sentences)], emb[len(source.sentences):]
+
+
+def test_copies_group_equal_rows_in_order():
+    x = np.array([[1, 0], [0, 1], [1, 0], [0.6, 0.8], [1, 0], [0, 1]], np.float32)
+    copies = Copies.of(x)
+    assert copies.group.tolist() == [0, 1, 0, 2, 0, 1]
+    assert copies.rank.tolist() == [0, 0, 1, 0, 2, 1]
+    assert copies.first.tolist() == [0, 1, 3] and copies.size.tolist() == [3, 2, 1]
+    assert [copies.members[s : s + c].tolist() for s, c in zip(copies.start, copies.size)] == [[0, 2, 4], [1, 5], [3]]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_neighbours_of_a_text_written_five_times_are_those_of_the_text_once(lang, encoder):
+    # five copies used to fill each sentence's four nearest with copies of its partner: the neighbourhood
+    # mean was the partner's similarity (margin 0, no anchor in the repeated text) and the copy named arbitrary
+    zh, tgt = _sample(lang)
+    _, _, src1, tgt1 = _embedded(zh, tgt, encoder)
+    _, _, src5, tgt5 = _embedded(zh * 5, tgt * 5, encoder)
+    n, m = len(src1), len(tgt1)
+    once, five = neighbours(src1, tgt1, 4), neighbours(src5, tgt5, 4)
+    copy = np.repeat(np.arange(5), n)[:, None]
+    assert np.array_equal(five.src_idx, np.tile(once.src_idx, (5, 1)) + copy * m)  # the q-th copy names the q-th copy
+    assert np.array_equal(five.src_sim, np.tile(once.src_sim, (5, 1)))
+    assert np.array_equal(five.src_base, np.tile(once.src_base, 5))
+    assert np.array_equal(five.tgt_base, np.tile(once.tgt_base, 5))
+
+
+def test_the_anchors_of_a_text_written_forty_times_follow_the_diagonal(encoder):
+    # 40 copies (0.3 MB of Chinese against 0.8 MB of Russian): the chain took 6 anchors at 5 copies, jumping
+    # between copies, and the band left the diagonal; now each copy's anchors are those of the text alone
+    zh, tgt = _sample("ru")
+    _, _, src1, tgt1 = _embedded(zh, tgt, encoder)
+    _, _, src40, tgt40 = _embedded(zh * 40, tgt * 40, encoder)
+    n, m = len(src1), len(tgt1)
+    once_i, once_j = anchor_chain(neighbours(src1, tgt1, 4), m)
+    many_i, many_j = anchor_chain(neighbours(src40, tgt40, 4), 40 * m)
+    copy = np.repeat(np.arange(40), len(once_i))
+    assert np.array_equal(many_i, np.tile(once_i, 40) + copy * n)
+    assert np.array_equal(many_j, np.tile(once_j, 40) + copy * m)
+    band = band_from_anchors(many_i, many_j, 40 * n, 40 * m)
+    assert band.max_width == band_from_anchors(once_i, once_j, n, m).max_width < 32

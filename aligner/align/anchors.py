@@ -32,7 +32,28 @@ def _top_k_rows(sims: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def neighbours(src: np.ndarray, tgt: np.ndarray, k: int = 4) -> Neighbours:
-    """Blocked k-nearest-neighbour search in both directions (cosine on unit rows)."""
+    """Blocked k-nearest-neighbour search in both directions (cosine on unit rows), duplicate-aware.
+
+    A sentence written several times (a repeated preamble, a refrain, a chapter pasted twice) has
+    the same vector each time. Its copies would fill the k best of every sentence near it, so the
+    neighbourhood mean equals the true pair's similarity (margin 0: no anchor, and every pair in the
+    repeated text looks like a bad match), and the copy each neighbour names is arbitrary, so the
+    anchors jump between copies. So the search runs over distinct vectors, and each neighbour is
+    then named by the copy whose place among its copies matches the sentence's own place among its
+    copies (see `_copy_for`): the q-th time a passage occurs pairs with the q-th time its
+    translation does. Without repeated sentences this is the plain search, to the bit.
+    """
+    src_groups, tgt_groups = Copies.of(src), Copies.of(tgt)
+    if src_groups.distinct == len(src) and tgt_groups.distinct == len(tgt):
+        return _neighbours(src, tgt, k)
+    unique = _neighbours(src[src_groups.first], tgt[tgt_groups.first], k)
+    group = src_groups.group
+    src_idx = _copy_for(unique.src_idx[group], src_groups.rank[:, None], src_groups.size[group][:, None], tgt_groups)
+    return Neighbours(src_idx, unique.src_sim[group], unique.src_base[group], unique.tgt_base[tgt_groups.group])
+
+
+def _neighbours(src: np.ndarray, tgt: np.ndarray, k: int) -> Neighbours:
+    """The k-nearest-neighbour search itself, in blocks of rows."""
     n, m = len(src), len(tgt)
     k_src, k_tgt = min(k, m), min(k, n)
     src_idx = np.zeros((n, k_src), np.int64)
@@ -47,6 +68,50 @@ def neighbours(src: np.ndarray, tgt: np.ndarray, k: int = 4) -> Neighbours:
         both = np.concatenate([col_best, sims.T], axis=1)
         col_best = -np.partition(-both, k_tgt - 1, axis=1)[:, :k_tgt]
     return Neighbours(src_idx, src_sim, src_sim.mean(axis=1), np.ascontiguousarray(col_best.T).mean(axis=0))
+
+
+@dataclass
+class Copies:
+    """Rows that are the same vector (a sentence written more than once), as groups of copies."""
+
+    group: np.ndarray  # (n,) group of each row
+    rank: np.ndarray  # (n,) how many earlier rows are copies of it
+    first: np.ndarray  # (groups,) first row of each group, in the order of the rows
+    size: np.ndarray  # (groups,) copies in each group
+    members: np.ndarray  # (n,) rows sorted by group, each group's rows in order
+    start: np.ndarray  # (groups,) where each group's rows begin in `members`
+
+    @property
+    def distinct(self) -> int:
+        return len(self.first)
+
+    @classmethod
+    def of(cls, x: np.ndarray) -> "Copies":
+        """Group equal rows by their bytes (equal sentences embed to the same bits)."""
+        n = len(x)
+        if n == 0:
+            empty = np.zeros(0, np.int64)
+            return cls(empty, empty, empty, empty, empty, empty)
+        rows = np.ascontiguousarray(x).view(np.dtype((np.void, x.dtype.itemsize * x.shape[1]))).ravel()
+        _, first, inverse = np.unique(rows, return_index=True, return_inverse=True)
+        order = np.argsort(first, kind="stable")  # groups numbered by their first row: the plain order
+        renumber = np.empty_like(order)
+        renumber[order] = np.arange(len(order))
+        group = renumber[inverse.ravel()].astype(np.int64)
+        members = np.argsort(group, kind="stable").astype(np.int64)
+        size = np.bincount(group, minlength=len(order)).astype(np.int64)
+        start = np.concatenate([[0], np.cumsum(size)[:-1]]).astype(np.int64)
+        rank = np.empty(n, np.int64)
+        rank[members] = np.arange(n) - np.repeat(start, size)
+        return cls(group, rank, first[order].astype(np.int64), size, members, start)
+
+
+def _copy_for(target_group: np.ndarray, rank: np.ndarray, copies: np.ndarray, tgt: Copies) -> np.ndarray:
+    """The copy of `target_group` that the `rank`-th of `copies` source copies pairs with.
+
+    As many copies on both sides: the same rank. Otherwise the target copies are shared out in
+    proportion (a passage the Chinese has twice and the translation once: both name the one)."""
+    return tgt.members[tgt.start[target_group] + rank * tgt.size[target_group] // copies]
 
 
 def anchor_chain(nb: Neighbours, m: int, min_margin: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
