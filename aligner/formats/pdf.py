@@ -111,8 +111,6 @@ def pdf_text(path: Path) -> str:
 
 def _page_lines(path: Path) -> list[list[Line]]:
     """Every page's text lines in reading order (see `_in_columns`)."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfexceptions import PDFException
     from pdfminer.psexceptions import PSException
@@ -120,7 +118,7 @@ def _page_lines(path: Path) -> list[list[Line]]:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # it warns about every font it must guess at
     pages: list[list[Line]] = []
     try:
-        for number, page in enumerate(extract_pages(path, laparams=LAParams(char_margin=CHAR_MARGIN))):
+        for number, page in enumerate(_layouts(path)):
             pages.append(_lines_of(page, number))
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError(f"{path} is a password-protected PDF; save an unprotected copy, or copy its text into "
@@ -130,6 +128,49 @@ def _page_lines(path: Path) -> list[list[Line]]:
         raise InputError(f"{path} is not a readable PDF ({type(e).__name__}: {e}); open it and save it again, "
                          "or copy its text into a .txt file.") from None
     return pages
+
+
+def _layouts(path: Path):
+    """pdfminer's layout of each page (`pdfminer.high_level.extract_pages`), its fonts read as in `_font_reader`."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfinterp import PDFPageInterpreter
+    from pdfminer.pdfpage import PDFPage
+
+    resources = _font_reader()
+    device = PDFPageAggregator(resources, laparams=LAParams(char_margin=CHAR_MARGIN))
+    interpreter = PDFPageInterpreter(resources, device)
+    with path.open("rb") as handle:
+        for page in PDFPage.get_pages(handle):
+            interpreter.process_page(page)
+            yield device.get_result()
+
+
+def _font_reader():
+    """pdfminer's resource manager, but a font encoded in one of Adobe's UCS-2 CMaps is read with its UTF-16
+    successor (the same codes for every character UCS-2 has, and the ones the old map lacks).
+
+    ReportLab's standard Chinese fonts (STSong-Light) declare UniGB-UCS2-H, whose code for a character is
+    the character itself; that map has no entry for U+00B7, the middle dot of 弗·弗·普京, and pdfminer drops
+    a code its map lacks, with its width: the name read 弗弗普京 and the rest of its line sat two
+    characters further left, short of the margin, so the line seemed to end its paragraph. UniGB-UTF16-H
+    maps it to the dot's glyph, as pypdf reads it and a viewer draws it."""
+    from pdfminer.cmapdb import CMapDB
+    from pdfminer.pdffont import PDFCIDFont
+    from pdfminer.pdfinterp import PDFResourceManager
+
+    class FontReader(PDFResourceManager):
+        def get_font(self, objid, spec):
+            font = super().get_font(objid, spec)
+            name = str(getattr(font, "cmap", None) and font.cmap.attrs.get("CMapName", ""))
+            if isinstance(font, PDFCIDFont) and "-UCS2-" in name:
+                try:
+                    font.cmap = CMapDB.get_cmap(name.replace("-UCS2-", "-UTF16-"))
+                except CMapDB.CMapNotFound:
+                    pass  # UniJIS-UCS2-HW-H has none
+            return font
+
+    return FontReader(caching=True)
 
 
 def _lines_of(page, number: int) -> list[Line]:
