@@ -557,11 +557,11 @@ class _Column:
     @classmethod
     def of(cls, lines: list[Line]) -> "_Column":
         # the left margin is the leftmost place lines share (in dialogue most lines are indented first
-        # lines); the right one is where the longest lines end
+        # lines); the right one is where the longest lines end (see `_right_margin`)
         starts = Counter(round(line.x0) for line in lines)
         shared = min(max(2, SHARED_MARGIN * len(lines)), max(starts.values()))
         left = min(x for x, n in starts.items() if n >= shared)
-        right = statistics.quantiles([line.x1 for line in lines], n=50)[-1] if len(lines) > 1 else lines[0].x1
+        right = _right_margin(lines)
         # the step inside a paragraph: the smallest common one (in a text of one-line paragraphs set apart
         # by space, most steps are gaps)
         steps = Counter(round(a.bottom - b.bottom) for a, b in zip(lines, lines[1:])
@@ -592,6 +592,20 @@ class _Column:
         """Whether `line` ends where the start of the next line, `before`, would still have fitted."""
         space = 0.0 if is_cjk(before.text[0]) or is_cjk(line.text[-1]) else SPACE * before.height
         return line.x1 + space + before.lead < self.right - SLACK * line.height
+
+
+def _right_margin(lines: list[Line]) -> float:
+    """The rightmost place that lines share as they end (as many as must share the left margin), lines
+    ending in a mark not counted. Set left (ragged right), lines end anywhere short of the margin, and
+    one line past it moved a percentile of all ends too far right: a head set right on a page of its
+    own, a Chinese closing mark hanging past the margin (ReportLab's CJK wrapping lets it); full lines
+    then seemed to stop short and end their paragraphs. A justified line ending in a mark ends at the
+    margin like the others."""
+    ends = sorted(line.x1 for line in lines if not unicodedata.category(line.text[-1]).startswith("P"))
+    if len(ends) < 2:
+        ends = sorted(line.x1 for line in lines)
+    shared = max(2, round(SHARED_MARGIN * len(ends)))
+    return ends[-min(shared, len(ends))]
 
 
 def paragraphs(lines: list[Line]) -> list[str]:
