@@ -154,7 +154,7 @@ def _font_reader():
     the character itself; that map has no entry for U+00B7, the middle dot of 弗·弗·普京, and pdfminer drops
     a code its map lacks, with its width: the name read 弗弗普京 and the rest of its line sat two
     characters further left, short of the margin, so the line seemed to end its paragraph. UniGB-UTF16-H
-    maps it to the dot's glyph, as pypdf reads it and a viewer draws it."""
+    maps it to the dot's glyph (CID 99, which Adobe-GB1 says is U+00B7), as pypdf reads it."""
     from pdfminer.cmapdb import CMapDB
     from pdfminer.pdffont import PDFCIDFont
     from pdfminer.pdfinterp import PDFResourceManager
@@ -162,8 +162,8 @@ def _font_reader():
     class FontReader(PDFResourceManager):
         def get_font(self, objid, spec):
             font = super().get_font(objid, spec)
-            name = str(getattr(font, "cmap", None) and font.cmap.attrs.get("CMapName", ""))
-            if isinstance(font, PDFCIDFont) and "-UCS2-" in name:
+            name = str(font.cmap.attrs.get("CMapName", "")) if isinstance(font, PDFCIDFont) else ""
+            if "-UCS2-" in name:
                 try:
                     font.cmap = CMapDB.get_cmap(name.replace("-UCS2-", "-UTF16-"))
                 except CMapDB.CMapNotFound:
