@@ -4,8 +4,10 @@ Each MAC dev document (zh and en, one benchmark line per paragraph, so every lin
 paragraph end the reader must find) and each sample text is printed twice, as the PDFs people
 get are made (see tests/data/make_pdfs.py): by Chromium (indented paragraphs, mirrored margins,
 a running head, page numbers, fonts embedded), by ReportLab (justified, paragraphs set apart by
-space, the Chinese in a standard CID font that is not embedded) and by LibreOffice from a Word
-document (justified, indented, header and page numbers). `aligner.reading.read_file`
+space, the Chinese in a standard CID font that is not embedded; and the same set ragged right, its
+default left alignment, where Chinese closing marks hang past the margin, with and without the space
+between paragraphs) and by LibreOffice from a Word document (justified, indented, header and page
+numbers). `aligner.reading.read_file`
 reads each back; the figures are the share of paragraphs recovered exactly, and the reading speed.
 Differences are listed; the folded form the aligner matches (`Sentence.norm`) is compared too,
 since a few differences are spaces a Chinese line break hides.
@@ -56,8 +58,12 @@ def engines(page):
         import reportlab  # noqa: F401
 
         found.append(("ReportLab", lambda paras, lang, path, title: reportlab_pdf(paras, lang, "Chapter", path, title)))
+        found.append(("ReportLab, ragged right", lambda paras, lang, path, title: reportlab_pdf(
+            paras, lang, "Chapter", path, title, ragged=True)))
+        found.append(("ReportLab, ragged right, no space between paragraphs", lambda paras, lang, path, title: reportlab_pdf(
+            paras, lang, "Chapter", path, title, ragged=True, spaced=False)))
     except ImportError:
-        print("reportlab is not installed: its justified PDFs are skipped", file=sys.stderr)
+        print("reportlab is not installed: its justified and ragged PDFs are skipped", file=sys.stderr)
     if shutil.which("soffice"):
         found.append(("LibreOffice (.docx)", lambda paras, lang, path, title: word_pdf(paras, "Chapter", path, title)))
     else:

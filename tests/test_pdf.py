@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
 PDF = {lang: DATA / f"joint-statement-opening.{lang}.pdf" for lang in ("zh", "ru", "en")}
 RUNNING_HEAD = {"zh": "中俄联合声明", "ru": "Совместное заявление", "en": "Joint Statement"}
+sys.path.insert(0, str(DATA))
+from make_pdfs import reportlab_pdf, sample_paragraphs  # noqa: E402
 
 
 def sample_sentences(lang: str) -> list[str]:
@@ -46,20 +49,39 @@ def test_a_printed_pdf_reads_back_as_the_sentences_it_was_printed_from(lang):
 @pytest.mark.parametrize("lang", ["zh", "ru", "en"])
 def test_a_justified_pdf_in_a_standard_font_reads_back_as_the_whole_text(lang):
     # ReportLab: words spread across justified lines, paragraphs set apart by space, not indented, "Page N" /
-    # "第 N 页" footers; the Chinese in STSong-Light, not embedded. pdfminer's copy of that font's UCS-2 map
-    # has no middle dot, so 弗·弗·普京 reads as 弗弗普京: a known limit of the reader, kept visible here
+    # "第 N 页" footers; the Chinese in STSong-Light, not embedded, encoded in Adobe's UCS-2 map, which has no
+    # middle dot: 弗·弗·普京 read as 弗弗普京 until the reader took the map's UTF-16 successor
     text = read_file(DATA / f"joint-statement-justified.{lang}.pdf")
     assert "  " not in text and "Page" not in text and "第 1 页" not in text
     sentences = [s.norm for s in load_document(text, lang).sentences]
-    assert sentences == [s.replace("·", "") if lang == "zh" else s for s in sample_sentences(lang)]
+    assert sentences == sample_sentences(lang)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_one_sentence_paragraphs_set_apart_by_space_each_come_back_whole(lang):
     # most lines end a paragraph here, so the step between a paragraph's own lines is the rarer one
     text = read_file(DATA / f"joint-statement-sentences.{lang}.pdf")
-    paragraphs = [match_form(p).replace("·", "") for p in text.split("\n\n")]
-    assert paragraphs == [s.replace("·", "") for s in sample_sentences(lang)]
+    assert [match_form(p) for p in text.split("\n\n")] == sample_sentences(lang)
+
+
+@pytest.mark.parametrize("lang", ["zh", "ru", "en"])
+def test_a_pdf_set_ragged_right_keeps_its_paragraphs(tmp_path, lang):
+    # ReportLab's default left alignment: a line ends wherever the next word or character did not fit, and a
+    # Chinese closing mark may hang past the margin. Those marks put the margin the reader takes a character
+    # too far right, where full lines seemed to stop short: "两国元" / "首在北京…" and four more paragraphs broke
+    path = tmp_path / f"ragged.{lang}.pdf"
+    reportlab_pdf(sample_paragraphs(lang), lang, RUNNING_HEAD[lang], path, ragged=True)
+    assert read_file(path).split("\n\n") == [p.strip() for p in sample_paragraphs(lang)]
+
+
+@pytest.mark.parametrize("lang, first, count", [("zh", 3, 3), ("ru", 3, 3), ("en", 1, 3)])
+def test_a_page_set_ragged_right_keeps_its_paragraphs_beside_a_head_set_right(tmp_path, lang, first, count):
+    # one page, nothing between paragraphs but where their last lines stop: the head, set right past the
+    # text's margin and not known for a running head on a page of its own, was taken for where lines end
+    paragraphs = [p.strip() for p in sample_paragraphs(lang)[first:first + count]]
+    path = tmp_path / f"page.{lang}.pdf"
+    reportlab_pdf(paragraphs, lang, RUNNING_HEAD[lang], path, title=False, ragged=True, spaced=False)
+    assert read_file(path).split("\n\n") == [RUNNING_HEAD[lang]] + paragraphs
 
 
 def test_a_word_document_saved_as_pdf_has_no_spaces_where_the_word_processor_left_room():

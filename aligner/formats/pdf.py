@@ -111,8 +111,6 @@ def pdf_text(path: Path) -> str:
 
 def _page_lines(path: Path) -> list[list[Line]]:
     """Every page's text lines in reading order (see `_in_columns`)."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfexceptions import PDFException
     from pdfminer.psexceptions import PSException
@@ -120,7 +118,7 @@ def _page_lines(path: Path) -> list[list[Line]]:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # it warns about every font it must guess at
     pages: list[list[Line]] = []
     try:
-        for number, page in enumerate(extract_pages(path, laparams=LAParams(char_margin=CHAR_MARGIN))):
+        for number, page in enumerate(_layouts(path)):
             pages.append(_lines_of(page, number))
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError(f"{path} is a password-protected PDF; save an unprotected copy, or copy its text into "
@@ -130,6 +128,49 @@ def _page_lines(path: Path) -> list[list[Line]]:
         raise InputError(f"{path} is not a readable PDF ({type(e).__name__}: {e}); open it and save it again, "
                          "or copy its text into a .txt file.") from None
     return pages
+
+
+def _layouts(path: Path):
+    """pdfminer's layout of each page (`pdfminer.high_level.extract_pages`), its fonts read as in `_font_reader`."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfinterp import PDFPageInterpreter
+    from pdfminer.pdfpage import PDFPage
+
+    resources = _font_reader()
+    device = PDFPageAggregator(resources, laparams=LAParams(char_margin=CHAR_MARGIN))
+    interpreter = PDFPageInterpreter(resources, device)
+    with path.open("rb") as handle:
+        for page in PDFPage.get_pages(handle):
+            interpreter.process_page(page)
+            yield device.get_result()
+
+
+def _font_reader():
+    """pdfminer's resource manager, but a font encoded in one of Adobe's UCS-2 CMaps is read with its UTF-16
+    successor (the same codes for every character UCS-2 has, and the ones the old map lacks).
+
+    ReportLab's standard Chinese fonts (STSong-Light) declare UniGB-UCS2-H, whose code for a character is
+    the character itself; that map has no entry for U+00B7, the middle dot of 弗·弗·普京, and pdfminer drops
+    a code its map lacks, with its width: the name read 弗弗普京 and the rest of its line sat two
+    characters further left, short of the margin, so the line seemed to end its paragraph. UniGB-UTF16-H
+    maps it to the dot's glyph (CID 99, which Adobe-GB1 says is U+00B7), as pypdf reads it."""
+    from pdfminer.cmapdb import CMapDB
+    from pdfminer.pdffont import PDFCIDFont
+    from pdfminer.pdfinterp import PDFResourceManager
+
+    class FontReader(PDFResourceManager):
+        def get_font(self, objid, spec):
+            font = super().get_font(objid, spec)
+            name = str(font.cmap.attrs.get("CMapName", "")) if isinstance(font, PDFCIDFont) else ""
+            if "-UCS2-" in name:
+                try:
+                    font.cmap = CMapDB.get_cmap(name.replace("-UCS2-", "-UTF16-"))
+                except CMapDB.CMapNotFound:
+                    pass  # UniJIS-UCS2-HW-H has none
+            return font
+
+    return FontReader(caching=True)
 
 
 def _lines_of(page, number: int) -> list[Line]:
@@ -516,11 +557,11 @@ class _Column:
     @classmethod
     def of(cls, lines: list[Line]) -> "_Column":
         # the left margin is the leftmost place lines share (in dialogue most lines are indented first
-        # lines); the right one is where the longest lines end
+        # lines); the right one is where the longest lines end (see `_right_margin`)
         starts = Counter(round(line.x0) for line in lines)
         shared = min(max(2, SHARED_MARGIN * len(lines)), max(starts.values()))
         left = min(x for x, n in starts.items() if n >= shared)
-        right = statistics.quantiles([line.x1 for line in lines], n=50)[-1] if len(lines) > 1 else lines[0].x1
+        right = _right_margin(lines)
         # the step inside a paragraph: the smallest common one (in a text of one-line paragraphs set apart
         # by space, most steps are gaps)
         steps = Counter(round(a.bottom - b.bottom) for a, b in zip(lines, lines[1:])
@@ -551,6 +592,20 @@ class _Column:
         """Whether `line` ends where the start of the next line, `before`, would still have fitted."""
         space = 0.0 if is_cjk(before.text[0]) or is_cjk(line.text[-1]) else SPACE * before.height
         return line.x1 + space + before.lead < self.right - SLACK * line.height
+
+
+def _right_margin(lines: list[Line]) -> float:
+    """The rightmost place that lines share as they end (as many as must share the left margin), lines
+    ending in a mark not counted. Set left (ragged right), lines end anywhere short of the margin, and
+    one line past it moved a percentile of all ends too far right: a head set right on a page of its
+    own, a Chinese closing mark hanging past the margin (ReportLab's CJK wrapping lets it); full lines
+    then seemed to stop short and end their paragraphs. A justified line ending in a mark ends at the
+    margin like the others."""
+    ends = sorted(line.x1 for line in lines if not unicodedata.category(line.text[-1]).startswith("P"))
+    if len(ends) < 2:
+        ends = sorted(line.x1 for line in lines)
+    shared = max(2, round(SHARED_MARGIN * len(ends)))
+    return ends[-min(shared, len(ends))]
 
 
 def paragraphs(lines: list[Line]) -> list[str]:

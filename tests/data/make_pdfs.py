@@ -5,7 +5,8 @@
 - ReportLab (as report generators do): each whole text justified, paragraphs set apart by space,
   the Chinese in a standard CID font that is not embedded (STSong-Light), as many Chinese
   official PDFs are, a running head and "Page N" / "第 N 页" footers; and the same with one sentence
-  a paragraph, where most lines are a paragraph's last.
+  a paragraph, where most lines are a paragraph's last. Set ragged right (its default left alignment),
+  as tests/test_pdf.py and benchmarks/pdf_reading.py make it in a temporary folder.
 
 - LibreOffice (as a Word document is saved as PDF): the Chinese text's first two pages, justified, where the word
   processor leaves room between Chinese and digits without a space (于 2022 年 on the page); the same in the
@@ -47,11 +48,13 @@ def chromium_pdf(page, paragraphs: list[str], head: str, path: Path, title: bool
              footer_template=FOOT, margin={"top": "2cm", "bottom": "2cm"}, prefer_css_page_size=False)
 
 
-def reportlab_pdf(paragraphs: list[str], lang: str, head: str, path: Path, title: bool = True) -> None:
-    """Typeset paragraphs (the first as a centred title) justified, as report generators do."""
+def reportlab_pdf(paragraphs: list[str], lang: str, head: str, path: Path, title: bool = True, ragged: bool = False,
+                  spaced: bool = True) -> None:
+    """Typeset paragraphs (the first as a centred title) justified, as report generators do; or `ragged` (ReportLab's
+    default left alignment: Chinese closing marks then hang past the right margin), and not `spaced` apart."""
     from xml.sax.saxutils import escape
 
-    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
+    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
@@ -62,8 +65,8 @@ def reportlab_pdf(paragraphs: list[str], lang: str, head: str, path: Path, title
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     pdfmetrics.registerFont(TTFont("DejaVuSerif", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"))
     font, footer = ("STSong-Light", "第 %d 页") if lang == "zh" else ("DejaVuSerif", "Page %d")
-    body = ParagraphStyle("body", fontName=font, fontSize=10.5, leading=16, spaceBefore=6, alignment=TA_JUSTIFY,
-                          wordWrap="CJK" if lang == "zh" else None)
+    body = ParagraphStyle("body", fontName=font, fontSize=10.5, leading=16, spaceBefore=6 if spaced else 0,
+                          alignment=TA_LEFT if ragged else TA_JUSTIFY, wordWrap="CJK" if lang == "zh" else None)
     heading = ParagraphStyle("title", parent=body, fontSize=15, leading=20, alignment=TA_CENTER, spaceAfter=12)
 
     def furniture(canvas, doc):
