@@ -62,7 +62,7 @@ def pairs_view() -> None:
                        label_visibility="collapsed", width=SEARCH_WIDTH)
     only_kind_box(filters, offered, state.ONLY, state.CATEGORIES, _reset_page, width=ONLY_WIDTH, name=counted(counts))
     # every kind the pairs have is a pill in sight (not a multiselect), with its count
-    kinds = st.container(horizontal=True, vertical_alignment="center", gap="small", key="kind_bar")
+    kinds = st.container(horizontal=True, vertical_alignment="center", gap="xsmall", key="kind_bar")
     kind_pills(kinds, "Problems", offered, counts, state.CATEGORIES, _reset_page)
 
     shown = state.visible(alignment)
