@@ -314,6 +314,10 @@ def test_a_file_that_is_not_a_project_is_refused_in_the_page():
     at.run()
     assert not at.exception
     assert any("pairs.json" in e.value and "not an aligner project" in e.value for e in at.error)
+    # the file stays listed in its box, but the next Align does not use it: the pairs on the page are kept
+    beads = list(work(at).alignment.beads)
+    at.button(key="align").click().run()
+    assert work(at).alignment.beads == beads and any("already aligned" in i.value for i in at.info)
 
 
 def test_a_memory_from_elsewhere_is_checked_row_by_row_in_the_page(tmp_path):
@@ -2012,3 +2016,10 @@ def test_each_three_column_pill_says_how_many_rows_have_its_kind():
         at.button_group(key="tw_kinds").unselect(kind).run()
         assert [r["pair"] for r in threeway_rows(at)] == rows_of[kind]
         at.button_group(key="tw_kinds").unselect(kind).run()
+    at.number_input(key="tw_row_box").set_value(1).run()
+    at.button(key="tw_merge").click().run()  # two right Russian pairs merged: a low-confidence row
+    plain = at.session_state["threeway"].plain_rows()
+    kinds = sorted({f["kind"] for p in plain for f in p["flags"]})
+    counts = [sum(any(f["kind"] == kind for f in p["flags"]) for p in plain) for kind in kinds]
+    assert "weak" in kinds and at.button_group(key="tw_kinds").options == [
+        f"{kind_name(kind)} {n}" for kind, n in zip(kinds, counts)]  # counted again
