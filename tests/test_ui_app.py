@@ -79,6 +79,16 @@ def work(at: AppTest):
     return at.session_state["work"]
 
 
+def present(beads) -> list[str]:
+    """The kinds some pair has, in the order the pills list kinds."""
+    return [kind for kind in PROBLEMS if any(is_problem(b, {kind}) for b in beads)]
+
+
+def pill_labels(beads) -> list[str]:
+    """The kinds' pills as the page should draw them: each kind some pair has, with how many pairs have it."""
+    return [f"{kind_name(kind)} {sum(is_problem(b, {kind}) for b in beads)}" for kind in present(beads)]
+
+
 def metric(at: AppTest, label: str) -> str:
     return next(m.value for m in at.metric if m.label == label)
 
@@ -118,8 +128,7 @@ def test_problems_only_shows_exactly_the_problem_pairs():
     assert [r["pair"] - 1 for r in rows] == [i for i, b in enumerate(beads) if is_problem(b)][:50]
     at.button_group(key="categories").set_value(["omitted"]).run()
     assert {r["status"] for r in table_rows(at)} == {"omitted"}
-    assert list(at.button_group(key="categories").options) == ["omitted", "added", "number", "name", "term", "partial",
-                                                               "low confidence", "merged/split"]
+    assert list(at.button_group(key="categories").options) == pill_labels(beads)
     at.button_group(key="categories").set_value(["number"]).run()
     numbered = [r["pair"] - 1 for r in table_rows(at)]
     assert numbered and all(any(f.kind == "number" for f in beads[i].flags) for i in numbered)
@@ -305,6 +314,10 @@ def test_a_file_that_is_not_a_project_is_refused_in_the_page():
     at.run()
     assert not at.exception
     assert any("pairs.json" in e.value and "not an aligner project" in e.value for e in at.error)
+    # the file stays listed in its box, but the next Align does not use it: the pairs on the page are kept
+    beads = list(work(at).alignment.beads)
+    at.button(key="align").click().run()
+    assert work(at).alignment.beads == beads and any("already aligned" in i.value for i in at.info)
 
 
 def test_a_memory_from_elsewhere_is_checked_row_by_row_in_the_page(tmp_path):
@@ -646,7 +659,8 @@ def test_three_columns_show_one_kind_of_flag_alone_in_two_clicks_too():
     at.button(key="sample_ru_en").click().run()
     plain = at.session_state["threeway"].plain_rows()
     only = at.selectbox(key="tw_only")
-    assert only.value is None and DISAGREE in only.options
+    disagree = [p["row"] for p in plain if any(f["kind"] == DISAGREE for f in p["flags"])]
+    assert only.value is None and f"{DISAGREE} {len(disagree)}" in only.options  # counted, as on its pill
     only.set_value(DISAGREE).run()
     assert at.toggle(key="problems_only").value and at.button_group(key="tw_kinds").value == [DISAGREE]
     assert [r["pair"] for r in threeway_rows(at)] == [p["row"] for p in plain
@@ -765,7 +779,7 @@ def test_a_glossary_uploaded_with_the_texts_flags_the_term_a_translation_lacks()
     assert [t.zh for t in a.glossary] == ["主权", "多极化"]
     flagged = [r for r in table_rows(at) if "term" in r["cells"][-1]]
     assert len(flagged) == 1 and "主权 → “суверенитет” not in the Russian" in flagged[0]["cells"][-1]
-    assert "term" in at.button_group(key="categories").options
+    assert "term 1" in at.button_group(key="categories").options
 
 
 def _check_upload(at: AppTest, name: str = "check.tsv") -> None:
@@ -969,7 +983,7 @@ def test_one_kind_of_problem_alone_is_two_clicks_and_all_but_one_kind_is_two_too
     at = opened()
     beads = work(at).alignment.beads
     only = at.selectbox(key="only_problem")
-    assert only.value is None and list(only.options) == [kind_name(k) for k in PROBLEMS]
+    assert only.value is None and list(only.options) == pill_labels(beads)  # the kinds the pills offer, counted
     only.set_value("number").run()  # click 1 opens the list, click 2 picks the kind
     assert at.toggle(key="problems_only").value and at.button_group(key="categories").value == ["number"]
     numbered = [r["pair"] - 1 for r in table_rows(at)]
@@ -990,8 +1004,8 @@ def test_every_filter_choice_is_a_pill_in_sight_not_a_chip_a_box_cuts_off():
     at = opened()
     assert not at.multiselect
     categories = at.button_group(key="categories")
-    assert categories.options == ["omitted", "added", "number", "name", "term", "partial", "low confidence", "merged/split"]
-    assert categories.value == list(PROBLEMS) and not categories.disabled  # a click on one shows that kind
+    assert categories.options == pill_labels(work(at).alignment.beads)
+    assert categories.value == present(work(at).alignment.beads) and not categories.disabled  # a click shows that kind
     keep = at.button_group(key="download_keep")
     assert keep.options == [STATUS_LABELS[s] for s in STATUSES] and "omitted (no translation)" in keep.options
     keep.unselect("weak").run()
@@ -1613,7 +1627,7 @@ def test_a_click_on_a_kind_of_problem_shows_that_kind_even_before_problems_only_
     at.button_group(key="categories").select("added").run()  # with the filter on, a click adds a kind
     assert {r["status"] for r in table_rows(at)} == {"omitted", "added"}
     at.toggle(key="problems_only").set_value(False).run()  # every pair again, every pill ticked for the next click
-    assert len(table_rows(at)) == min(50, len(beads)) and at.button_group(key="categories").value == list(PROBLEMS)
+    assert len(table_rows(at)) == min(50, len(beads)) and at.button_group(key="categories").value == present(beads)
 
 
 def test_the_line_above_the_pairs_keeps_the_encoder_name_to_its_hover():
@@ -1679,8 +1693,6 @@ def test_low_confidence_has_one_name_on_the_page_where_it_was_also_called_weak()
     at = opened()
     assert "low confidence" in next(e for e in at.expander if e.label.startswith("Summary")).label
     assert "weak" not in next(e for e in at.expander if e.label.startswith("Summary")).label
-    labels = list(at.button_group(key="categories").options)
-    assert "low confidence" in labels and "weak" not in labels, labels
     beads = work(at).alignment.beads
     k = next(k for k in range(len(beads) - 1) if all(len(b.src) == len(b.tgt) == 1 and b.score > 0.9 and not b.flags
                                                       for b in beads[k : k + 2]))
@@ -1688,6 +1700,9 @@ def test_low_confidence_has_one_name_on_the_page_where_it_was_also_called_weak()
     at.button(key="merge").click().run()  # two pairs merged by mistake: the aligner is not sure of it
     assert any(f.kind == "weak" for f in work(at).alignment.beads[k].flags)
     assert any(c.value.startswith("⚑ low confidence:") for c in at.sidebar.caption)
+    labels = list(at.button_group(key="categories").options)  # its pill, now that a pair has it
+    assert any(label.startswith("low confidence ") for label in labels), labels
+    assert not any("weak" in label for label in labels), labels
     table = "".join(h.value for h in at.html if "table" in h.value and "pairs" in h.value)
     assert "⚑ low confidence:" in table and "⚑ weak" not in table
 
@@ -1873,7 +1888,7 @@ def test_a_second_click_on_the_only_kind_shown_shows_every_pair_again_with_every
     assert at.button_group(key="categories").value == ["omitted"]
     at.button_group(key="categories").unselect("omitted").run()  # the second click on the same pill
     assert not at.toggle(key="problems_only").value
-    assert at.button_group(key="categories").value == list(PROBLEMS)
+    assert at.button_group(key="categories").value == present(beads)
     assert len(table_rows(at)) == min(50, len(beads))
 
 
@@ -1922,15 +1937,23 @@ def test_each_three_column_row_number_is_a_button_that_selects_its_row():
 
 
 def test_when_nothing_matches_the_page_says_which_filter_left_nothing_and_how_to_get_the_pairs_back():
-    """A click on 'name', a kind the sample does not have, left "No pair matches the filter or the search." alone."""
+    """A click on 'name', a kind the sample does not have, left "No pair matches the filter or the search." alone.
+    The pills offer such a kind no more; the omissions alone, once merged away, leave nothing to show just as well."""
     at = opened()
-    assert not any(is_problem(b, {"name"}) for b in work(at).alignment.beads)
-    at.button_group(key="categories").unselect("name").run()  # the click on the pill
+    beads = work(at).alignment.beads
+    at.button_group(key="categories").unselect("omitted").run()  # the click on the pill: the omissions alone
+    for _ in range(sum(is_problem(b, {"omitted"}) for b in beads)):
+        first = next(i for i, b in enumerate(work(at).alignment.beads) if is_problem(b, {"omitted"}))
+        at.number_input(key="pair").set_value(first + 1).run()
+        at.button(key="merge").click().run()  # merged with the next pair: translated after all
+    assert not at.exception and not any(is_problem(b, {"omitted"}) for b in work(at).alignment.beads)
+    assert at.button_group(key="categories").value == ["omitted"] and "omitted 0" in at.button_group(key="categories").options
     said = " ".join(i.value for i in at.info)
-    assert "No pair matches the filter or the search: kind name." in said
-    assert "A second click on name shows every pair again." in said
-    at.button_group(key="categories").unselect("name").run()
-    assert len(table_rows(at)) == 50
+    assert "No pair matches the filter or the search: kind omitted." in said
+    assert "A second click on omitted shows every pair again." in said
+    at.button_group(key="categories").unselect("omitted").run()
+    assert len(table_rows(at)) == min(50, len(work(at).alignment.beads))
+    assert not any(o.startswith("omitted") for o in at.button_group(key="categories").options)
     at.text_input(key="query").set_value("ёлка").run()
     said = " ".join(i.value for i in at.info)
     assert "search “ёлка”" in said and "Clear the search" in said and "kind" not in said
@@ -2051,3 +2074,69 @@ def test_three_column_save_project_keeps_the_row_and_settings_though_built_off_t
     opened_again = fresh.session_state["threeway"]
     fresh.button(key="align").click().run()  # the panel holds the review's texts and settings: kept
     assert fresh.session_state["threeway"] is opened_again
+
+
+def summary_count(at: AppTest, status: str) -> int:
+    """The number the summary line gives for `status` ('2 omitted' → 2)."""
+    label = next(e for e in at.expander if e.label.startswith("Summary")).label
+    return int(re.search(rf"(\d+) {status}\b", label).group(1))
+
+
+def test_each_pill_says_how_many_pairs_of_its_kind_there_are_and_a_kind_with_none_is_not_offered():
+    """The pills listed every kind without a number: a click on 'name' showed "No pair matches…", and how many
+    omissions there were took a click on each pill."""
+    at = opened()
+    at.selectbox(key="page_size").set_value(100).run()
+    beads = work(at).alignment.beads
+    pills = at.button_group(key="categories")
+    assert not any(is_problem(b, {"name"}) for b in beads) and not any(o.startswith("name") for o in pills.options)
+    assert pills.options == pill_labels(beads) and len(pills.options) >= 3
+    for label, kind in zip(pills.options, present(beads)):
+        count = int(label.rsplit(" ", 1)[1])
+        at.button_group(key="categories").unselect(kind).run()  # a click: that kind alone
+        assert len(table_rows(at)) == count > 0, label  # as many pairs as its pill says
+        at.button_group(key="categories").unselect(kind).run()  # the second click: every pair again
+    # the same numbers as the summary's
+    counts = dict(label.rsplit(" ", 1) for label in pills.options)
+    assert int(counts["omitted"]) == summary_count(at, "omitted") and int(counts["added"]) == summary_count(at, "added")
+
+
+def test_the_pills_count_again_after_a_merge_and_its_undo():
+    at = opened()
+    beads = work(at).alignment.beads
+    before = list(at.button_group(key="categories").options)
+    first = next(i for i, b in enumerate(beads) if is_problem(b, {"omitted"}))
+    at.number_input(key="pair").set_value(first + 1).run()
+    at.button(key="merge").click().run()  # the omitted Chinese sentence joins the next pair
+    after = work(at).alignment.beads
+    labels = at.button_group(key="categories").options
+    assert labels == pill_labels(after) != before
+    assert f"omitted {sum(is_problem(b, {'omitted'}) for b in beads) - 1}" in labels
+    assert any(label.startswith("merged/split ") for label in labels)
+    assert at.button_group(key="categories").value == present(after)  # a new kind's pill ticked with the rest
+    assert int(dict(label.rsplit(" ", 1) for label in labels)["omitted"]) == summary_count(at, "omitted")
+    at.button(key="undo").click().run()
+    assert at.button_group(key="categories").options == before
+
+
+def test_each_three_column_pill_says_how_many_rows_have_its_kind():
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    at.selectbox(key="page_size").set_value(100).run()
+    plain = at.session_state["threeway"].plain_rows()
+    kinds = sorted({f["kind"] for p in plain for f in p["flags"]})
+    rows_of = {kind: [p["row"] for p in plain if any(f["kind"] == kind for f in p["flags"])] for kind in kinds}
+    pills = at.button_group(key="tw_kinds")
+    assert pills.options == [f"{kind_name(kind)} {len(rows_of[kind])}" for kind in kinds]
+    assert at.selectbox(key="tw_only").options == pills.options  # the "Only one kind…" list says the same
+    for kind in kinds:
+        at.button_group(key="tw_kinds").unselect(kind).run()
+        assert [r["pair"] for r in threeway_rows(at)] == rows_of[kind]
+        at.button_group(key="tw_kinds").unselect(kind).run()
+    at.number_input(key="tw_row_box").set_value(1).run()
+    at.button(key="tw_merge").click().run()  # two right Russian pairs merged: a low-confidence row
+    plain = at.session_state["threeway"].plain_rows()
+    kinds = sorted({f["kind"] for p in plain for f in p["flags"]})
+    counts = [sum(any(f["kind"] == kind for f in p["flags"]) for p in plain) for kind in kinds]
+    assert "weak" in kinds and at.button_group(key="tw_kinds").options == [
+        f"{kind_name(kind)} {n}" for kind, n in zip(kinds, counts)]  # counted again

@@ -1,6 +1,7 @@
 """What the page says when the filters and the search leave nothing to show: which of them did it, and
 how to get the rows back. "No pair matches the filter or the search." left the reviewer to find out, after
-a click on a kind the document does not have (the two-column pills list every kind)."""
+a click on a kind the document did not have (the pills offered every kind; they now offer the kinds present,
+with their counts: `ui/kind_pills.py`)."""
 from __future__ import annotations
 
 from typing import Collection, Sequence

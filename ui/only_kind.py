@@ -47,9 +47,10 @@ def problems_only_toggled(kinds: Sequence[str], categories_key: str, reset_page:
 
 
 def only_kind_box(where, kinds: Sequence[str], key: str, categories_key: str, reset_page: Callable[[], None],
-                  width: int | str = "stretch") -> None:
-    """Draw the choice in `where` (a column, or a row of controls with the box `width` pixels wide); picking
-    a kind turns "Problems only" on with the pills under `categories_key` set to that kind alone."""
+                  width: int | str = "stretch", name: Callable[[str], str] = kind_name) -> None:
+    """Draw the choice in `where` (a column, or a row of controls with the box `width` pixels wide), each kind
+    as `name` says it (with its count, as on its pill); picking a kind turns "Problems only" on with the pills
+    under `categories_key` set to that kind alone."""
     where.selectbox("Only one kind", list(kinds), index=None, key=key, on_change=_pick,
-                    args=(key, categories_key, reset_page), format_func=kind_name, placeholder=PLACEHOLDER,
+                    args=(key, categories_key, reset_page), format_func=name, placeholder=PLACEHOLDER,
                     label_visibility="collapsed", width=width)

@@ -8,12 +8,12 @@ import math
 
 import streamlit as st
 
-from aligner.pair_filter import PROBLEMS
+from aligner.pair_filter import PROBLEMS, problems
 from ui import state
+from ui.kind_pills import counted, kind_counts, kind_pills, offered_kinds
 from ui.no_match import no_match_message
-from ui.only_kind import kind_clicked, only_kind_box, problems_only_toggled
+from ui.only_kind import only_kind_box, problems_only_toggled
 from ui.pairs_table import table_html
-from ui.wording import kind_name
 
 # "Next problem" or a pair number picked in the sidebar should bring that row into view. The
 # table is drawn just before this script, so it looks for the row for up to two seconds. The
@@ -52,18 +52,18 @@ SEARCH_WIDTH, ONLY_WIDTH, ROWS_WIDTH = 240, 180, 110
 def pairs_view() -> None:
     """The filter bar, the pagination and the table of the current page."""
     alignment = state.work().alignment
+    counts = kind_counts((problems(bead) for bead in alignment.beads), PROBLEMS)
+    offered = offered_kinds(counts, state.CATEGORIES)
     filters = st.container(horizontal=True, vertical_alignment="center", gap="small", key="filter_bar")
     filters.toggle("Problems only", key=state.PROBLEMS_ONLY, on_change=problems_only_toggled,
-                   args=(PROBLEMS, state.CATEGORIES, _reset_page))
+                   args=(offered, state.CATEGORIES, _reset_page))
     filters.toggle("Hide reviewed", key=state.HIDE_REVIEWED, on_change=_reset_page)
     filters.text_input("Search", key=state.QUERY, placeholder="Search either side…", on_change=_reset_page,
                        label_visibility="collapsed", width=SEARCH_WIDTH)
-    only_kind_box(filters, PROBLEMS, state.ONLY, state.CATEGORIES, _reset_page, width=ONLY_WIDTH)
-    # every kind's pill stays in sight (not a multiselect)
-    kinds = st.container(horizontal=True, vertical_alignment="center", gap="small", key="kind_bar")
-    kinds.pills("Problems", PROBLEMS, selection_mode="multi", default=list(PROBLEMS), key=state.CATEGORIES,
-                format_func=kind_name, on_change=kind_clicked, args=(PROBLEMS, state.CATEGORIES, _reset_page),
-                label_visibility="collapsed", wrap=True)  # a second line on a narrow window: none cut
+    only_kind_box(filters, offered, state.ONLY, state.CATEGORIES, _reset_page, width=ONLY_WIDTH, name=counted(counts))
+    # every kind the pairs have is a pill in sight (not a multiselect), with its count
+    kinds = st.container(horizontal=True, vertical_alignment="center", gap="xsmall", key="kind_bar")
+    kind_pills(kinds, "Problems", offered, counts, state.CATEGORIES, _reset_page)
 
     shown = state.visible(alignment)
     pages = max(1, math.ceil(len(shown) / state.page_size()))
@@ -76,7 +76,7 @@ def pairs_view() -> None:
     on_page = shown[first : first + state.page_size()]
     if not shown:
         st.info(no_match_message("pair", bool(st.session_state.get(state.PROBLEMS_ONLY)),
-                                 st.session_state.get(state.CATEGORIES) or PROBLEMS, PROBLEMS,
+                                 st.session_state.get(state.CATEGORIES) or offered, offered,
                                  st.session_state.get(state.QUERY, ""), bool(st.session_state.get(state.HIDE_REVIEWED))))
         return
     total = len(alignment.beads)

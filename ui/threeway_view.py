@@ -27,7 +27,8 @@ from ui.correct_panel import mark_key
 from ui.downloads import FORMATS as TWO_WAY_FORMATS
 from ui.downloads import LABELS, file_stem, opened_encodings, saved_encodings, settled, status_downloads
 from ui.no_match import no_match_message
-from ui.only_kind import kind_clicked, only_kind_box, problems_only_toggled
+from ui.kind_pills import counted, kind_counts, kind_pills, offered_kinds
+from ui.only_kind import only_kind_box, problems_only_toggled
 from ui.pairs_table import STATUS_ACCENTS, TABLE_CSS, legend_html
 from ui.pairs_view import ONLY_WIDTH, ROWS_WIDTH, SEARCH_WIDTH, scroll_to
 from ui.problem_map import strip_html
@@ -308,7 +309,8 @@ def _reset_page() -> None:
 def threeway_rows(result: ThreeWay) -> None:
     """Filter bar, pagination and the table of the current page (reruns only this part)."""
     rows, texts, statuses = _prepared(result)
-    kinds_present = sorted({f["kind"] for r in rows for f in r["flags"]})
+    counts = kind_counts([f["kind"] for f in r["flags"]] for r in rows)
+    kinds_present = offered_kinds(counts, KINDS_KEY)
     # the two-column page's filter bar (ui/pairs_view.py), keyed alike for the page's CSS: the toggle, the search,
     # "Only one kind…" and what is shown on one line; the pills, the pages and their size on the next
     filters = st.container(horizontal=True, vertical_alignment="center", gap="small", key="filter_bar")
@@ -316,11 +318,9 @@ def threeway_rows(result: ThreeWay) -> None:
                    args=(kinds_present, KINDS_KEY, _reset_page))
     filters.text_input("Search", key=state.QUERY, placeholder="Search any column…", on_change=_reset_page,
                        label_visibility="collapsed", width=SEARCH_WIDTH)
-    only_kind_box(filters, kinds_present, ONLY_KEY, KINDS_KEY, _reset_page, width=ONLY_WIDTH)
-    kinds = st.container(horizontal=True, vertical_alignment="center", gap="small", key="kind_bar")
-    kinds.pills("Flags", kinds_present, selection_mode="multi", default=kinds_present, key=KINDS_KEY,
-                format_func=kind_name, on_change=kind_clicked, args=(kinds_present, KINDS_KEY, _reset_page),
-                label_visibility="collapsed", wrap=True)
+    only_kind_box(filters, kinds_present, ONLY_KEY, KINDS_KEY, _reset_page, width=ONLY_WIDTH, name=counted(counts))
+    kinds = st.container(horizontal=True, vertical_alignment="center", gap="xsmall", key="kind_bar")
+    kind_pills(kinds, "Flags", kinds_present, counts, KINDS_KEY, _reset_page)
     shown = select_rows(rows, texts, bool(st.session_state.get(state.PROBLEMS_ONLY)),
                         set(st.session_state.get(KINDS_KEY) or kinds_present), st.session_state.get(state.QUERY, ""))
     pages = max(1, math.ceil(len(shown) / state.page_size()))
