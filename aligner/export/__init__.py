@@ -14,11 +14,11 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from aligner.errors import AlignerError, InputError
+from aligner.errors import AlignerError
 from aligner.export.delimited import render_csv, render_tsv
 from aligner.export.html_report import render_html
 from aligner.export.listing import FILE_WIDTH, display_width, listing
-from aligner.export.record import from_dict, parse_json, render_json, to_dict
+from aligner.export.record import from_dict, parse_json, record_bytes, render_json, to_dict
 from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, status, status_counts
 from aligner.export.tmx import render_tmx, unit_count
 from aligner.export.word import render_docx
@@ -131,12 +131,7 @@ def check_destination(path: str | Path, inputs: tuple[str | Path, ...] = ()) -> 
 
 def load(path: str | Path) -> Alignment:
     """Read an alignment back from a JSON record written by `write(..., 'x.json')`."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"Cannot read {path}: {error.strerror or error}.") from None
-    return parse_json(data, name=str(path))
+    return parse_json(record_bytes(path), name=str(path))
 
 
 __all__ = [

@@ -21,6 +21,7 @@ side's `text` (omitted when there are none).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from aligner.errors import InputError, setting
 from aligner.export.status import status
@@ -179,6 +180,14 @@ def from_dict(d: dict, name: str = "") -> Alignment:
     warnings = d.get("warnings", [])
     return Alignment(source=source, target=target, beads=beads, model=str(d.get("model", "")), glossary=glossary,
                      warnings=[str(w) for w in warnings] if isinstance(warnings, list) else [])
+
+
+def record_bytes(path: str | Path) -> bytes:
+    """The bytes of a JSON record on disk, or an InputError a person can act on (both loaders read it so)."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise InputError(f"Cannot read {path}: {error.strerror or error}.") from None
 
 
 def parse_json(data: bytes | str, name: str = "") -> Alignment:

@@ -26,7 +26,7 @@ from typing import Iterable
 
 from aligner.errors import AlignerError
 from aligner.export.listing import MISSING, display_width, wrap
-from aligner.export.record import _document_dict, _pair_dict
+from aligner.export.record import _document_dict, _pair_dict, record_bytes
 from aligner.export.status import kind_name
 from aligner.export.table import one_line
 from aligner.export.tmx import tmx_lang
@@ -138,14 +138,7 @@ def parse_json(data: bytes | str, name: str = "") -> ThreeWay:
 def load(path: str | Path) -> ThreeWay:
     """Read three columns back from a JSON record written by `write(..., 'x.json')`, as
     `aligner.export.load` reads a two-column one."""
-    from aligner.errors import InputError
-
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"Cannot read {path}: {error.strerror or error}.") from None
-    return parse_json(data, name=str(path))
+    return parse_json(record_bytes(path), name=str(path))
 
 
 def is_three_way_record(data: bytes) -> bool:
