@@ -28,9 +28,11 @@ class TableScore:
         return self.table[(a, b)][i0, j0]
 
 
-def reference_dp(n: int, m: int, band: Band, score: TableScore, types, bonus: float):
+def reference_dp(n: int, m: int, band: Band, score: TableScore, types, bonus: float, breaks=None):
     """Cell by cell: the best of every bead shape, every run of 1–0 beads down the column and every
-    run of 0–1 beads along the row, with the score of the best path to each cell."""
+    run of 0–1 beads along the row, with the score of the best path to each cell; with `breaks`
+    (paragraph starts of each side and a cost), a run pays the cost per paragraph starting after its first sentence."""
+    src_starts, tgt_starts, cost = breaks if breaks is not None else (np.zeros(n + 1), np.zeros(m + 1), 0.0)
     best, back = {(0, 0): 0.0}, {}
     src_null = np.concatenate([[0.0], np.cumsum(score.table[(1, 0)][:n, 0])])
     tgt_null = np.concatenate([[0.0], np.cumsum(score.table[(0, 1)][0, :m])])
@@ -44,11 +46,11 @@ def reference_dp(n: int, m: int, band: Band, score: TableScore, types, bonus: fl
                     options.append((best[r - a, c - b] + score(r - a, a, b, c - b), [(r - a, a, c - b, b)], (r - a, c - b)))
             for k in range(r):  # source sentences k..r-1 unmatched
                 if (k, c) in best:
-                    nulls = src_null[r] - src_null[k]
+                    nulls = src_null[r] - src_null[k] - cost * src_starts[k + 1 : r].sum()
                     options.append((best[k, c] + nulls + bonus * (r - k - 1), [(x, 1, c, 0) for x in range(k, r)], (k, c)))
             for k in range(band.lo[r], c):  # target sentences k..c-1 unmatched
                 if (r, k) in best:
-                    nulls = tgt_null[c] - tgt_null[k]
+                    nulls = tgt_null[c] - tgt_null[k] - cost * tgt_starts[k + 1 : c].sum()
                     options.append((best[r, k] + nulls + bonus * (c - k - 1), [(r, 0, y, 1) for y in range(k, c)], (r, k)))
             if options:
                 value, beads, previous = max(options, key=lambda option: option[0])
@@ -60,10 +62,14 @@ def reference_dp(n: int, m: int, band: Band, score: TableScore, types, bonus: fl
     return best[n, m], path
 
 
-def path_score(path, score: TableScore, bonus: float) -> float:
+def path_score(path, score: TableScore, bonus: float, breaks=None) -> float:
     total = sum(score(i0, a, b, j0) for i0, a, j0, b in path)
-    runs = sum(1 for x, y in zip(path, path[1:]) if (x[1], x[3]) == (y[1], y[3]) and 0 in (x[1], x[3]))
-    return total + bonus * runs
+    runs = [(x, y) for x, y in zip(path, path[1:]) if (x[1], x[3]) == (y[1], y[3]) and 0 in (x[1], x[3])]
+    total += bonus * len(runs)
+    if breaks is not None:  # a run's later sentence that starts a paragraph
+        src_starts, tgt_starts, cost = breaks
+        total -= cost * sum(src_starts[y[0]] if y[1] else tgt_starts[y[2]] for _, y in runs)
+    return total
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -83,6 +89,26 @@ def test_the_banded_search_finds_the_cell_by_cell_best_path(seed, monkeypatch):
     assert path_score(path, score, bonus) == pytest.approx(value) == path_score(reference, score, bonus)
     assert [i for i0, a, _, _ in path for i in range(i0, i0 + a)] == list(range(n))
     assert [j for _, _, j0, b in path for j in range(j0, j0 + b)] == list(range(m))
+
+
+@pytest.mark.parametrize("seed", range(3))  # seeds whose best path the cost changes
+def test_runs_pay_for_the_paragraphs_starting_inside_them_as_the_cell_by_cell_search_counts_them(seed, monkeypatch):
+    """`run_breaks`: the banded search's running maxima charge a run of unmatched sentences for each paragraph
+    that starts after its first sentence, exactly as trying every run cell by cell does."""
+    monkeypatch.setattr(dp, "ROW_BLOCK", 16)
+    rng = np.random.default_rng(100 + seed)
+    n, m = 40 + int(rng.integers(0, 20)), 40 + int(rng.integers(0, 20))
+    types = bead_types()
+    score = TableScore(n, m, types, rng)
+    for t in ((1, 0), (0, 1)):  # unmatched sentences cheap enough that long runs are on the best paths
+        score.table[t] += 4.0
+    breaks = (rng.random(n + 1) < 0.3, rng.random(m + 1) < 0.3, 3.0)
+    band = full_band(n, m) if seed % 2 else make_band((np.linspace(0, m, n + 1) - 6).astype(np.int64),
+                                                      (np.linspace(0, m, n + 1) + 6).astype(np.int64), m)
+    path = banded_dp(n, m, band, score, types, run_bonus=4.0, run_breaks=breaks)
+    value, reference = reference_dp(n, m, band, score, types, 4.0, breaks)
+    assert path_score(path, score, 4.0, breaks) == pytest.approx(value) == path_score(reference, score, 4.0, breaks)
+    assert path != banded_dp(n, m, band, score, types, run_bonus=4.0)  # the cost decides between paths here
 
 
 @pytest.fixture(scope="module")

@@ -76,9 +76,6 @@ def test_a_paragraph_the_chinese_holds_twice_and_the_translation_once_is_one_omi
         result = align_documents(load_document(zh2), load_document(tgt), encoder)
         omitted = [b for b in result.beads if len(b.src) > 1 and any(f.kind == OMITTED for f in b.flags)]
         assert len(omitted) == 1 and not omitted[0].tgt  # the other copy: one passage without counterpart
-        # as many sentences as the paragraph, each of them once: the whole copy, or (the two readings score the
-        # same, and the encoder's threads decide between equal floats) the copy's last sentence taken from the
-        # first copy instead
-        source = result.source
-        assert Counter(source.sentences[i].text for i in omitted[0].src) == \
-            Counter(sentence for pair in pairs for sentence in pair[0])
+        # the whole copy: the reading that takes the copy's last sentence from the first copy instead scores the
+        # same by every sentence's evidence (the copies embed alike), but its run crosses a paragraph start
+        assert result.texts(omitted[0])[0] == zh_part

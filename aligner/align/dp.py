@@ -44,10 +44,14 @@ def banded_dp(
     types: list[tuple[int, int]],
     progress: Progress | None = None,
     run_bonus: float = 0.0,
+    run_breaks: "tuple[np.ndarray, np.ndarray, float] | None" = None,
 ) -> list[tuple[int, int, int, int]]:
     """Best path as beads (i0, a, j0, b): source i0..i0+a-1 with target j0..j0+b-1, in order.
 
     `types` lists the bead shapes; (1, 0) and (0, 1) enable runs of unmatched sentences.
+    `run_breaks` (source and target paragraph starts, n + 1 and m + 1 booleans, and a cost): a run of
+    unmatched sentences pays the cost for each paragraph that starts inside it (after its first
+    sentence), so that of two equal readings of a dropped paragraph the run is the paragraph itself.
     """
     lo, hi = band.lo, band.hi
     back: list[np.ndarray] = []
@@ -61,6 +65,8 @@ def banded_dp(
     run_from = np.zeros(m + 1, np.int64)
     cum_null = 0.0  # S[r]: summed null scores of source sentences 0..r-1
     report_every = max(1, n // 50)
+    src_break, tgt_break = (np.zeros(n + 1), np.zeros(m + 1)) if run_breaks is None else \
+        (run_breaks[0] * run_breaks[2], run_breaks[1] * run_breaks[2])  # each sentence pays, a run's first is refunded
     block: list[list[tuple]] = []
     for r in range(n + 1):
         if r % ROW_BLOCK == 0:
@@ -72,7 +78,7 @@ def banded_dp(
         if r == 0:
             row[cols == 0] = 0.0
         if r > 0 and src_runs:
-            cum_null += float(score(r - 1, 1, 0, cols[:1])[0])
+            cum_null += float(score(r - 1, 1, 0, cols[:1])[0]) - src_break[r - 1]
             cand = run_best[cols] + cum_null + run_bonus * (r - 1)
             better = cand > row
             row[better], arg[better], org[better] = cand[better], SRC_RUN, run_from[cols][better]
@@ -84,10 +90,10 @@ def banded_dp(
             arg[k0:k1][better] = t
         if tgt_runs and len(cols) > 1:
             # reach[c] = max_{k<c} row[k] + T[c] - T[k] + bonus·(c-k-1), T = summed target nulls
-            cum = np.concatenate([[0.0], np.cumsum(score(r, 0, 1, cols[:-1]))])
+            cum = np.concatenate([[0.0], np.cumsum(score(r, 0, 1, cols[:-1]) - tgt_break[cols[:-1]])])
             steps_from = cols - cols[0]
             with np.errstate(invalid="ignore"):
-                value = row - cum - run_bonus * steps_from
+                value = row - cum - run_bonus * steps_from + tgt_break[cols]
             prefix = np.maximum.accumulate(value)
             at = np.maximum.accumulate(np.where(value == prefix, np.arange(len(cols)), 0))
             reach = np.full(len(cols), -np.inf)
@@ -95,7 +101,7 @@ def banded_dp(
             better = reach > row + 1e-9
             row[better], arg[better], org[better] = reach[better], TGT_RUN, cols[at[np.maximum(np.arange(len(cols)) - 1, 0)]][better]
         if src_runs:
-            value = row - cum_null - run_bonus * r
+            value = row - cum_null - run_bonus * r + src_break[r]
             improve = value > run_best[cols]
             run_best[cols[improve]] = value[improve]
             run_from[cols[improve]] = r

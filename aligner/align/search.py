@@ -134,5 +134,8 @@ class Search:
 
     def run(self, progress=None, scorer: BeadScorer | None = None) -> list[tuple[int, int, int, int]]:
         """The best path as (i0, a, j0, b) beads, under `scorer` (default: the main one)."""
-        return banded_dp(len(self.src), len(self.tgt), self.band, scorer or self.scorer, self.types, progress,
-                         self.params.null_run_bonus)
+        scorer = scorer or self.scorer
+        breaks = (scorer.src_para_start, scorer.tgt_para_start, self.params.para_penalty) \
+            if self.params.para_penalty and scorer.use_paragraphs else None
+        return banded_dp(len(self.src), len(self.tgt), self.band, scorer, self.types, progress,
+                         self.params.null_run_bonus, breaks)
