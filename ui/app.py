@@ -23,7 +23,7 @@ from aligner.types import LANGUAGE_NAMES  # noqa: E402
 from ui import autosave, state, unsaved  # noqa: E402
 from ui.correct_panel import correction_panel  # noqa: E402
 from ui.downloads import (  # noqa: E402
-    FORMATS, export_payload, file_name, opened_encodings, project_payload, saved_encodings, settled, status_downloads,
+    FORMATS, export_payload, file_name, opened_encodings, panel_settings, project_payload, settled, status_downloads,
 )
 from ui.inputs import (  # noqa: E402
     LANG_CHOICES, Inputs, page_message, read_as_note, sample_inputs, show_in_panel, take_sample_request,
@@ -161,8 +161,7 @@ def downloads() -> None:
     st.header("Project")
     inputs = st.session_state[state.INPUTS]
     # the pair selected: opening the project goes back to it
-    settings = {"model": inputs.model, "presplit": inputs.presplit, "pair": state.selected_index() + 1,
-                **saved_encodings(inputs)}
+    settings = {**panel_settings(inputs), "pair": state.selected_index() + 1}
     st.download_button("Save project", data=settled(lambda: project_payload(a, corrections.history, settings)),
                        file_name=file_name(a, "project"), mime="application/json", key="download_project",
                        on_click=unsaved.mark_saved, width="stretch", type="primary")

@@ -108,14 +108,16 @@ def export_payload(alignment: Alignment, fmt: str) -> bytes:
 ENCODINGS = ("zh_encoding", "tgt_encoding", "tgt2_encoding")  # the `Inputs` fields a project keeps as they are
 
 
-def saved_encodings(inputs) -> dict[str, str]:
-    """The encodings the texts were read in (those not UTF-8 read as such are what the page names), for a
-    project's settings: opened again, the page says "en.txt read as Windows-1252" as it did."""
-    return {key: getattr(inputs, key) for key in ENCODINGS if getattr(inputs, key, None)}
+def panel_settings(inputs) -> dict:
+    """What a saved project keeps of the panel, on either page: the encoder, the segmentation and the
+    encodings the texts were read in (those not UTF-8 read as such are what the page names: opened again,
+    the page says "en.txt read as Windows-1252" as it did)."""
+    return {"model": inputs.model, "presplit": inputs.presplit,
+            **{key: getattr(inputs, key) for key in ENCODINGS if getattr(inputs, key, None)}}
 
 
 def opened_encodings(settings: dict) -> dict[str, str]:
-    """`saved_encodings` read back from a project's settings, as `Inputs` fields; a value that names no
+    """The encodings of `panel_settings` read back from a project's settings, as `Inputs` fields; a value that names no
     encoding (a file edited by hand) is left out."""
     from aligner.errors import InputError
     from aligner.reading import check_encoding

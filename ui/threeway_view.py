@@ -25,7 +25,7 @@ from aligner.types import ADDED, OMITTED, WEAK
 from ui import state
 from ui.correct_panel import mark_key
 from ui.downloads import FORMATS as TWO_WAY_FORMATS
-from ui.downloads import LABELS, file_stem, opened_encodings, saved_encodings, settled, status_downloads
+from ui.downloads import LABELS, file_stem, opened_encodings, panel_settings, settled, status_downloads
 from ui.no_match import no_match_message
 from ui.kind_pills import counted, kind_counts, kind_pills, offered_kinds
 from ui.only_kind import only_kind_box, problems_only_toggled
@@ -469,8 +469,7 @@ def review_record(result: ThreeWay, inputs, row: int) -> bytes:
     record = json.loads(render(result, "json"))
     settings = {**record["settings"], "row": row}
     if inputs is not None:
-        settings |= {"model": inputs.model, "presplit": inputs.presplit, "glossary": glossary_to_list(inputs.glossary),
-                     **saved_encodings(inputs)}
+        settings |= {**panel_settings(inputs), "glossary": glossary_to_list(inputs.glossary)}
     record["settings"] = settings
     return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
