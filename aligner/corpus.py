@@ -454,12 +454,10 @@ _DOCUMENT_SUFFIXES = frozenset(READABLE_SUFFIXES) - {".txt", ".md", ".srt"}
 def _load(path: Path, encoding: str | None, lang: str | None = None, presplit: bool = False):
     """A file of the corpus as a Document: a plain-text file read in `encoding` when one is given, else as
     `align` reads it."""
-    from aligner.pipeline import load_document, load_file
-    from aligner.reading import read_file
+    from aligner.pipeline import load_file
 
-    if encoding and path.suffix.lower() not in _DOCUMENT_SUFFIXES:
-        return load_document(read_file(path, encoding), lang=lang, presplit=presplit, name=str(path))
-    return load_file(path, lang=lang, presplit=presplit)
+    plain = path.suffix.lower() not in _DOCUMENT_SUFFIXES
+    return load_file(path, lang=lang, presplit=presplit, encoding=encoding if plain else None)
 
 
 def _check_order(source, target) -> None:

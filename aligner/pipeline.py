@@ -57,8 +57,13 @@ def read_source(source: str | Path) -> str:
     return read_url(str(source)) if is_url(str(source)) else read_file(source)
 
 
-def load_file(path: str | Path, lang: str | None = None, presplit: bool = False) -> Document:
-    """Read a file (or web address) in any supported encoding or format and load it as a Document."""
+def load_file(path: str | Path, lang: str | None = None, presplit: bool = False, encoding: str | None = None) -> Document:
+    """Read a file (or web address) in any supported encoding or format and load it as a Document;
+    `encoding` reads a plain-text file in that encoding instead of the one detected."""
+    if encoding:
+        from aligner.reading import read_file
+
+        return load_document(read_file(path, encoding), lang=lang, presplit=presplit, name=str(path))
     return load_document(read_source(path), lang=lang, presplit=presplit, name=str(path))
 
 

@@ -134,12 +134,10 @@ def _load(file, lang: str | None, presplit: bool, encoding: str | None = None):
     format a file may have, or the `encoding` given; messages call it 'stdin')."""
     from aligner.errors import InputError
     from aligner.pipeline import load_document, load_file
-    from aligner.reading import read_bytes, read_file
+    from aligner.reading import read_bytes
 
-    if file != STDIN and encoding:
-        return load_document(read_file(file, encoding), lang=lang, presplit=presplit, name=str(file))
     if file != STDIN:
-        return load_file(file, lang=lang, presplit=presplit)
+        return load_file(file, lang=lang, presplit=presplit, encoding=encoding)
     stream = sys.stdin.buffer
     if stream.isatty():
         raise InputError("'-' reads a text from stdin, but nothing is piped in: e.g. "
