@@ -635,12 +635,12 @@ def _note(result: DocumentResult) -> str:
 
 
 def write_summary(path: Path, results: list[DocumentResult], unpaired: list[Unpaired]) -> Path:
-    """Write `summary.tsv` (tab-separated, UTF-8) to `path`."""
-    import csv
+    """Write `summary.tsv` (tab-separated, UTF-8, LF line ends as every TSV of ours) to `path`."""
+    from aligner.export.delimited import delimited_writer
 
     head, body = summary_table(results, unpaired)
     with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, dialect="excel-tab")
+        writer = delimited_writer(handle, "tsv")
         writer.writerow(head)
         writer.writerows(body)
     return path

@@ -748,3 +748,26 @@ def test_the_line_printed_per_document_says_low_confidence_as_the_reports_do(run
     line = next(line for line in result.stderr.splitlines() if line.startswith("ok"))
     assert int(row["weak"]) > 0 and f" {row['weak']} low confidence" in line, line
     assert " weak" not in line
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "csv"])
+def test_every_delimited_file_of_a_corpus_ends_its_lines_alike_with_lf(runner, tmp_path, fmt):
+    """Two columns, three columns, the merged file and summary.tsv: one line end for all, LF, so that
+    `cut -f5` gives no carriage return with the last column's text, pandas and Excel read them alike,
+    and a corpus concatenated from several runs is not a mix of two conventions."""
+    import pandas as pd
+
+    folder = _sample_corpus(tmp_path / "in", "ch1")
+    for three_way in (False, True):
+        out = tmp_path / f"out-{three_way}"
+        result = runner.invoke(main, ["batch", str(folder), "-o", str(out), "-f", fmt, "--merge", "-q"]
+                               + (["--three-way"] if three_way else []))
+        assert result.exit_code == 0, result.output
+        files = sorted({*out.glob(f"*.{fmt}"), out / "summary.tsv"})
+        assert len(files) == (3 if three_way else 5)  # ch1 and the corpus (per language pair), and the summary
+        for path in files:
+            data = path.read_bytes()
+            assert b"\r" not in data and data.endswith(b"\n"), path.name
+            table = pd.read_csv(path, sep="\t" if path.suffix == ".tsv" else ",", encoding="utf-8-sig", dtype=str,
+                                keep_default_na=False)
+            assert len(table) == data.count(b"\n") - 1 and not table.iloc[:, -1].str.endswith("\r").any(), path.name

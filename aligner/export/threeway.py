@@ -15,7 +15,6 @@ either alignment can be rebuilt from the file; rows are the pivoted view.
 """
 from __future__ import annotations
 
-import csv
 import io
 import json
 import shutil
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Iterable
 
 from aligner.errors import AlignerError
+from aligner.export.delimited import DIALECTS, delimited_writer
 from aligner.export.listing import MISSING, display_width, wrap
 from aligner.export.record import _document_dict, _pair_dict, record_bytes
 from aligner.export.status import kind_name
@@ -181,24 +181,21 @@ def table(result: ThreeWay, keep_tabs: bool = False, named: bool = False) -> lis
     return out
 
 
-def _delimited(head: list[str], body: list[list], dialect: str, encoding: str) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, dialect=dialect, lineterminator="\n")
+def _delimited(head: list[str], body: list[list], fmt: str) -> bytes:
+    """A TSV or CSV as the two-column one is written (its dialect, encoding and line end)."""
+    buffer = io.StringIO(newline="")
+    writer = delimited_writer(buffer, fmt)
     writer.writerow(head)
     writer.writerows(["" if cell is None else cell for cell in r] for r in body)
-    return buffer.getvalue().encode(encoding)
-
-
-# Per format: the csv dialect and the encoding (the BOM lets Excel read the Chinese right).
-DIALECTS = {"tsv": ("excel-tab", "utf-8"), "csv": ("excel", "utf-8-sig")}
+    return buffer.getvalue().encode(DIALECTS[fmt][1])
 
 
 def render_tsv(result: ThreeWay) -> bytes:
-    return _delimited(header(result), table(result), *DIALECTS["tsv"])
+    return _delimited(header(result), table(result), "tsv")
 
 
 def render_csv(result: ThreeWay) -> bytes:
-    return _delimited(header(result), table(result, keep_tabs=True), *DIALECTS["csv"])
+    return _delimited(header(result), table(result, keep_tabs=True), "csv")
 
 
 def render_json(result: ThreeWay) -> bytes:
@@ -301,8 +298,8 @@ def render_documents(named: list[tuple[str, ThreeWay]], fmt: str) -> bytes:
 def document_lines(name: str, result: ThreeWay, fmt: str, head: bool = False) -> str:
     """One document's rows of a merged TSV or CSV (after the header, with `head`), as
     `delimited.document_lines` has them for two columns."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, dialect=DIALECTS[fmt][0], lineterminator="\n")
+    buffer = io.StringIO(newline="")
+    writer = delimited_writer(buffer, fmt)
     if head:
         writer.writerow(["document", *header(result)])
     writer.writerows(["" if cell is None else cell for cell in [name, *cells]]
