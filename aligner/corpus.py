@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Collection, Iterator
 
 from aligner.errors import AlignerError, InputError
+from aligner.formats.web import HTML_SUFFIXES
 from aligner.reading import READABLE_SUFFIXES  # anything else in the folders (gold files, notes) is ignored
 from aligner.threeway import ThreeWay
 from aligner.types import Alignment, Progress, Term
@@ -447,12 +448,13 @@ def align_corpus(sets: list[FileSet], out_dir: Path | str, fmt: str = "tsv", enc
         yield result
 
 
-# Files that record their own encoding (`Encodings` leaves them to it): all but plain text
-_DOCUMENT_SUFFIXES = frozenset(READABLE_SUFFIXES) - {".txt", ".md", ".srt"}
+# Files that record their own encoding (`Encodings` leaves them to it): all but plain text and web pages
+# (a page may declare no charset, or the wrong one)
+_DOCUMENT_SUFFIXES = frozenset(READABLE_SUFFIXES) - {".txt", ".md", ".srt", *HTML_SUFFIXES}
 
 
 def _load(path: Path, encoding: str | None, lang: str | None = None, presplit: bool = False):
-    """A file of the corpus as a Document: a plain-text file read in `encoding` when one is given, else as
+    """A file of the corpus as a Document: a plain-text file or web page read in `encoding` when one is given, else as
     `align` reads it."""
     from aligner.pipeline import load_file
 

@@ -771,3 +771,33 @@ def test_every_delimited_file_of_a_corpus_ends_its_lines_alike_with_lf(runner, t
             table = pd.read_csv(path, sep="\t" if path.suffix == ".tsv" else ",", encoding="utf-8-sig", dtype=str,
                                 keep_default_na=False)
             assert len(table) == data.count(b"\n") - 1 and not table.iloc[:, -1].str.endswith("\r").any(), path.name
+
+
+def test_an_encoding_given_reads_a_web_page_that_declares_the_wrong_charset(runner, tmp_path):
+    """A Taiwanese page saved in Big5 that says gb2312 in its head (a template's leftover) reads as
+    mojibake by its own declaration; --zh-encoding big5 is what the user reaches for, and it reads the
+    page in Big5, in batch as in align, where it was refused as 'a document that records its own encoding'."""
+    from opencc import OpenCC
+
+    from aligner.reading import read_file
+
+    traditional = OpenCC("s2tw").convert((TEXTS / "joint-statement.zh.txt").read_text(encoding="utf-8"))
+    paragraphs = [p for p in traditional.split("\n\n") if p.strip()][:6]
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>聲明</title></head>'
+            "<body><article>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "statement.zh.html").write_bytes(page.encode("big5hkscs"))
+    english = (TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8").split("\n\n")
+    (folder / "statement.en.txt").write_text("\n\n".join(english[:8]), encoding="utf-8")
+    assert paragraphs[1] not in read_file(folder / "statement.zh.html")  # its own declaration: mojibake
+    assert paragraphs[1] in read_file(folder / "statement.zh.html", "big5")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["batch", str(folder), "-o", str(out), "--zh-encoding", "big5", "-q"])
+    assert result.exit_code == 0, result.output
+    chinese = "".join(row["zh"] for row in _tsv(out / "statement.zh-en.tsv"))
+    assert paragraphs[1].replace("\n", "") in chinese
+    result = runner.invoke(main, ["align", str(folder / "statement.zh.html"), str(folder / "statement.en.txt"),
+                                  "--zh-encoding", "big5", "-o", str(tmp_path / "one.tsv"), "-q"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "one.tsv").read_bytes() == (out / "statement.zh-en.tsv").read_bytes()
