@@ -321,7 +321,7 @@ def _workbook(named: list[tuple[str, ThreeWay]], document: bool) -> bytes:
     from openpyxl.utils import get_column_letter
 
     from aligner.export.marked import three_way_segments
-    from aligner.export.xlsx import DOCUMENT_WIDTH, check_rows, rich_text, set_text, status_fill
+    from aligner.export.xlsx import DOCUMENT_WIDTH, check_rows, fits, rich_text, set_text, status_fill
 
     check_rows(1 + sum(len(result.rows) for _, result in named))
     shift = 1 if document else 0  # the row table's columns start after the document column
@@ -342,7 +342,7 @@ def _workbook(named: list[tuple[str, ThreeWay]], document: bool) -> bytes:
                 cell = sheet.cell(row=number, column=column)
                 at = column - shift - 2
                 marked = rich_text(texts[at]) if 0 <= at < len(texts) else None
-                if marked is not None:
+                if marked is not None and fits(marked):
                     cell.value = marked
                 else:
                     set_text(cell, value)  # a text starting with "=" stays text, never a formula
