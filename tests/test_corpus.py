@@ -504,6 +504,9 @@ def test_resume_keeps_what_an_earlier_run_finished_and_aligns_the_rest(runner, t
                       for name in ("ch1", "ch2") for lang in ("en", "ru")}
     assert {path.name for path in out.glob("ch*.tsv") if path.stat().st_mtime_ns == stamps[path.name]} == \
         {"ch1.zh-en.tsv", "ch1.zh-ru.tsv", "ch2.zh-en.tsv"}  # the kept ones not written again
+    # the last line counts what this run wrote apart from what it kept: "4 of 4 alignments written" said
+    # the three files left untouched were written
+    assert f"1 of 4 alignments written to {out}, 3 kept from an earlier run." in again.stderr
     after = summary()
     assert {key: row for key, row in after.items() if key != ("ch2", "ch2.ru.txt")} == \
         {key: row for key, row in before.items() if key != ("ch2", "ch2.ru.txt")}  # their rows as they were

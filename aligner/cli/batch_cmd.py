@@ -140,7 +140,9 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
         written += _write_merged(merged)
     failed = [r for r in results if r.error]
     noted = sum(1 for r in results if r.files.note and not r.error)
-    click.echo(f"{len(results) - len(failed)} of {len(results)} alignments written to {out_dir}"
+    kept_count = sum(1 for r in results if r.kept_note is not None)  # --resume: there already, not written now
+    click.echo(f"{len(results) - len(failed) - kept_count} of {len(results)} alignments written to {out_dir}"
+               + (f", {kept_count} kept from an earlier run" if kept_count else "")
                + (f"; {len(failed)} failed" if failed else "")
                + (f"; {noted} in two columns, a translation missing (see the summary's note)" if noted else "")
                + (f"; {len(unpaired)} file{'s' if len(unpaired) > 1 else ''} left unpaired" if unpaired else "")
