@@ -804,3 +804,21 @@ def test_an_encoding_given_reads_a_web_page_that_declares_the_wrong_charset(runn
                                   "--zh-encoding", "big5", "-o", str(tmp_path / "one.tsv"), "-q"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "one.tsv").read_bytes() == (out / "statement.zh-en.tsv").read_bytes()
+
+
+def test_the_last_line_counts_the_documents_whose_translation_is_of_another_text(runner, tmp_path):
+    """A corpus where one translation file is another book's chapter: its warning scrolls past among
+    a run's progress lines, and the last line, the one a researcher reads, said all was written."""
+    mac = Path("/work/shared/benchmarks/mac-zh-en/dev")
+    folder = _sample_corpus(tmp_path / "in", "statement")
+    (folder / "statement.ru.txt").unlink()
+    shutil.copy(TEXTS / "joint-statement.zh.txt", folder / "other.zh.txt")
+    lines = (mac / "en" / "001.txt").read_text(encoding="utf-8").splitlines()[:80]
+    (folder / "other.en.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(main, ["batch", str(folder), "-o", str(tmp_path / "out"), "--merge", "-q"])
+    assert result.exit_code == 0, result.output
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("2 of 2 alignments written")
+    assert "; 1 whose translation does not look like one of its Chinese text (see the summary's note" in last
+    notes = {row["document"]: row["note"] for row in _tsv(tmp_path / "out" / "summary.tsv")}
+    assert notes["statement"] == "" and "do not look like translations of each other" in notes["other"]
