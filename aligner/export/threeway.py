@@ -372,10 +372,11 @@ def render_html(result: ThreeWay) -> bytes:
     (a disagree row as omitted), printed with those colours and the header row on every page."""
     from html import escape
 
-    from aligner.export.html_report import CSS, _status_css
+    from aligner.export.html_report import CSS, _html_lang, _status_css
     from aligner.export.marked import three_way_cells
 
     documents = [result.source, *(result.alignments[label].target for label in result.labels)]
+    langs = [escape(_html_lang(document)) for document in documents]  # zh-Hant / zh-Hans: the right glyphs
     names = column_names(result)
     title = "Three-way alignment: " + " · ".join(document.name or name for document, name in zip(documents, names))
     meta = " · ".join(f"{name}: {len(document)} sentences" for name, document in zip(names, documents))
@@ -390,8 +391,9 @@ def render_html(result: ThreeWay) -> bytes:
                              for f in row.flags] + [escape(lead + text) for lead, text in _review_marks(result, row)])
         status = row_status(f.kind for f in row.flags)
         rows.append(f'<tr class="{status}"><td class="num">{cells[0]}</td>'
-                    + "".join(f'<td class="text">{c or MISSING}</td>' for c in cells[1:]) + f'<td class="flags">{flags}</td></tr>')
-    page = ("<!doctype html><html><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title><style>"
+                    + "".join(f'<td class="text" lang="{lang}">{c}</td>' if c else f'<td class="text">{MISSING}</td>'
+                              for c, lang in zip(cells[1:], langs)) + f'<td class="flags">{flags}</td></tr>')
+    page = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title><style>"
             + CSS + _status_css() + "td.text{width:26%}</style></head><body><h1>" + escape(title) + '</h1><p class="meta">'
             + escape(f"{meta} · {len(result.rows)} rows") + "</p>" + warnings + "<table><thead><tr>" + head
             + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table></body></html>\n")
