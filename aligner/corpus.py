@@ -454,12 +454,32 @@ _DOCUMENT_SUFFIXES = frozenset(READABLE_SUFFIXES) - {".txt", ".md", ".srt", *HTM
 
 
 def _load(path: Path, encoding: str | None, lang: str | None = None, presplit: bool = False):
-    """A file of the corpus as a Document: a plain-text file or web page read in `encoding` when one is given, else as
-    `align` reads it."""
+    """A file of the corpus as a Document: a plain-text file or web page read in `encoding` when one is given
+    (unless it is Unicode: see `_in_unicode`), else as `align` reads it."""
     from aligner.pipeline import load_file
 
     plain = path.suffix.lower() not in _DOCUMENT_SUFFIXES
-    return load_file(path, lang=lang, presplit=presplit, encoding=encoding if plain else None)
+    given = encoding if plain and not (encoding and _in_unicode(path, encoding)) else None
+    return load_file(path, lang=lang, presplit=presplit, encoding=given)
+
+
+def _in_unicode(path: Path, encoding: str) -> bool:
+    """Whether a file is Unicode (a byte-order mark, or valid UTF-8) while the `encoding` given is a legacy one
+    (GB18030, cp1251 …): a corpus mixes files saved by different hands, and --zh-encoding gb18030, given for
+    its GBK files, failed every UTF-8 one ("cannot be read as GB18030"), which detection reads right.
+    A UTF-16 or UTF-32 encoding given is taken as it is (BOM-less UTF-16 may be valid UTF-8 by chance)."""
+    import codecs
+
+    if codecs.lookup(encoding).name.startswith(("utf-16", "utf-32", "utf-8")):
+        return False
+    try:
+        data = path.read_bytes()
+        if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return True
+        data.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False  # unreadable: the reader says why; not UTF-8: the encoding given is for it
+    return True
 
 
 def _check_order(source, target) -> None:

@@ -822,3 +822,22 @@ def test_the_last_line_counts_the_documents_whose_translation_is_of_another_text
     assert "; 1 whose translation does not look like one of its Chinese text (see the summary's note" in last
     notes = {row["document"]: row["note"] for row in _tsv(tmp_path / "out" / "summary.tsv")}
     assert notes["statement"] == "" and "do not look like translations of each other" in notes["other"]
+
+
+def test_an_encoding_given_for_a_corpus_leaves_its_unicode_files_to_detection(runner, tmp_path):
+    """A corpus gathered from several hands: --zh-encoding gb18030, given for its GBK files, failed every
+    UTF-8 and UTF-16 file ("cannot be read as GB18030"), which were never in doubt; they are read as Unicode,
+    the GBK file in the encoding given."""
+    chinese = (TEXTS / "joint-statement.zh.txt").read_text(encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, data in (("gbk", chinese.encode("gb18030")), ("utf8", chinese.encode("utf-8")),
+                       ("utf16", chinese.encode("utf-16"))):
+        (folder / f"{name}.zh.txt").write_bytes(data)
+        shutil.copy(TEXTS / "joint-statement.en.txt", folder / f"{name}.en.txt")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["batch", str(folder), "-o", str(out), "--zh-encoding", "gb18030", "-q", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert {row["document"]: row["error"] for row in _tsv(out / "summary.tsv")} == {"gbk": "", "utf8": "", "utf16": ""}
+    for name in ("gbk", "utf8", "utf16"):
+        assert json.loads((out / f"{name}.zh-en.json").read_text(encoding="utf-8"))["source"]["text"] == chinese

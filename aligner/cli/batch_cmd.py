@@ -29,11 +29,11 @@ from aligner.export import FORMATS
                    "language pair (corpus.zh-en.tsv); "
                    "with --format tsv, csv, tmx or xlsx.")
 @click.option("--target-lang", type=click.Choice(["ru", "en"]), help="Language of the translations (default: detected).")
-@encoding_option("zh", "the Chinese", "gb18030 or big5", files="plain-text files and web pages")
+@encoding_option("zh", "the Chinese", "gb18030 or big5", files="plain-text files and web pages not in UTF-8 or with a BOM")
 @encoding_option("ru", "the Russian", "cp1251 or koi8-r",
-                 files="plain-text files and web pages (name.ru.txt, the second of three folders, or all with --target-lang ru)")
+                 files="plain-text files and web pages not in UTF-8 or with a BOM (name.ru.txt, the second of three folders, or all with --target-lang ru)")
 @encoding_option("en", "the English", "cp1252",
-                 files="plain-text files and web pages (name.en.txt, the third of three folders, or all with --target-lang en)")
+                 files="plain-text files and web pages not in UTF-8 or with a BOM (name.en.txt, the third of three folders, or all with --target-lang en)")
 @model_option
 @click.option("--presplit", is_flag=True, help="The files hold one sentence per line already; do not re-split.")
 @glossary_option
