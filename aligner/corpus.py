@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Collection, Iterator
 
 from aligner.errors import AlignerError, InputError
+from aligner.formats.web import HTML_SUFFIXES
 from aligner.reading import READABLE_SUFFIXES  # anything else in the folders (gold files, notes) is ignored
 from aligner.threeway import ThreeWay
 from aligner.types import Alignment, Progress, Term
@@ -447,17 +448,38 @@ def align_corpus(sets: list[FileSet], out_dir: Path | str, fmt: str = "tsv", enc
         yield result
 
 
-# Files that record their own encoding (`Encodings` leaves them to it): all but plain text
-_DOCUMENT_SUFFIXES = frozenset(READABLE_SUFFIXES) - {".txt", ".md", ".srt"}
+# Files that record their own encoding (`Encodings` leaves them to it): all but plain text and web pages
+# (a page may declare no charset, or the wrong one)
+_DOCUMENT_SUFFIXES = frozenset(READABLE_SUFFIXES) - {".txt", ".md", ".srt", *HTML_SUFFIXES}
 
 
 def _load(path: Path, encoding: str | None, lang: str | None = None, presplit: bool = False):
-    """A file of the corpus as a Document: a plain-text file read in `encoding` when one is given, else as
-    `align` reads it."""
+    """A file of the corpus as a Document: a plain-text file or web page read in `encoding` when one is given
+    (unless it is Unicode: see `_in_unicode`), else as `align` reads it."""
     from aligner.pipeline import load_file
 
     plain = path.suffix.lower() not in _DOCUMENT_SUFFIXES
-    return load_file(path, lang=lang, presplit=presplit, encoding=encoding if plain else None)
+    given = encoding if plain and not (encoding and _in_unicode(path, encoding)) else None
+    return load_file(path, lang=lang, presplit=presplit, encoding=given)
+
+
+def _in_unicode(path: Path, encoding: str) -> bool:
+    """Whether a file is Unicode (a byte-order mark, or valid UTF-8) while the `encoding` given is a legacy one
+    (GB18030, cp1251 …): a corpus mixes files saved by different hands, and --zh-encoding gb18030, given for
+    its GBK files, failed every UTF-8 one ("cannot be read as GB18030"), which detection reads right.
+    A UTF-16 or UTF-32 encoding given is taken as it is (BOM-less UTF-16 may be valid UTF-8 by chance)."""
+    import codecs
+
+    if codecs.lookup(encoding).name.startswith(("utf-16", "utf-32", "utf-8")):
+        return False
+    try:
+        data = path.read_bytes()
+        if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return True
+        data.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False  # unreadable: the reader says why; not UTF-8: the encoding given is for it
+    return True
 
 
 def _check_order(source, target) -> None:
@@ -635,12 +657,12 @@ def _note(result: DocumentResult) -> str:
 
 
 def write_summary(path: Path, results: list[DocumentResult], unpaired: list[Unpaired]) -> Path:
-    """Write `summary.tsv` (tab-separated, UTF-8) to `path`."""
-    import csv
+    """Write `summary.tsv` (tab-separated, UTF-8, LF line ends as every TSV of ours) to `path`."""
+    from aligner.export.delimited import delimited_writer
 
     head, body = summary_table(results, unpaired)
     with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, dialect="excel-tab")
+        writer = delimited_writer(handle, "tsv")
         writer.writerow(head)
         writer.writerows(body)
     return path

@@ -558,7 +558,7 @@ def read_decoded(path: str | Path, encoding: str | None = None) -> Decoded:
     read = _read(Path(path), encoding)
     if encoding and read.encoding is None:
         raise InputError(f"{path} is a document, which records its own encoding; an encoding is given for a plain-text "
-                         "file only (.txt, .md, .srt).")
+                         "file only (.txt, .md, .srt) or a web page (.html).")
     return read
 
 
@@ -594,6 +594,8 @@ def _read(path: Path, encoding: str | None) -> Decoded:
             check_size(size, str(path), MAX_DOCUMENT_BYTES)
             from aligner.formats.web import html_text, mhtml_text
 
+            if page == "html" and encoding:  # a page declaring no charset or the wrong one, read as the user says
+                return Decoded(_held_to_limit(html_text(path.read_bytes(), str(path), encoding), path), encoding)
             read = mhtml_text if page == "mhtml" else html_text
             return Decoded(_held_to_limit(read(path.read_bytes(), str(path)), path), None)
         if _starts_with(path, OLE_SIGNATURE) and (suffix == ".doc" or is_word97(path)):

@@ -504,6 +504,9 @@ def test_resume_keeps_what_an_earlier_run_finished_and_aligns_the_rest(runner, t
                       for name in ("ch1", "ch2") for lang in ("en", "ru")}
     assert {path.name for path in out.glob("ch*.tsv") if path.stat().st_mtime_ns == stamps[path.name]} == \
         {"ch1.zh-en.tsv", "ch1.zh-ru.tsv", "ch2.zh-en.tsv"}  # the kept ones not written again
+    # the last line counts what this run wrote apart from what it kept: "4 of 4 alignments written" said
+    # the three files left untouched were written
+    assert f"1 of 4 alignments written to {out}, 3 kept from an earlier run." in again.stderr
     after = summary()
     assert {key: row for key, row in after.items() if key != ("ch2", "ch2.ru.txt")} == \
         {key: row for key, row in before.items() if key != ("ch2", "ch2.ru.txt")}  # their rows as they were
@@ -748,3 +751,93 @@ def test_the_line_printed_per_document_says_low_confidence_as_the_reports_do(run
     line = next(line for line in result.stderr.splitlines() if line.startswith("ok"))
     assert int(row["weak"]) > 0 and f" {row['weak']} low confidence" in line, line
     assert " weak" not in line
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "csv"])
+def test_every_delimited_file_of_a_corpus_ends_its_lines_alike_with_lf(runner, tmp_path, fmt):
+    """Two columns, three columns, the merged file and summary.tsv: one line end for all, LF, so that
+    `cut -f5` gives no carriage return with the last column's text, pandas and Excel read them alike,
+    and a corpus concatenated from several runs is not a mix of two conventions."""
+    import pandas as pd
+
+    folder = _sample_corpus(tmp_path / "in", "ch1")
+    for three_way in (False, True):
+        out = tmp_path / f"out-{three_way}"
+        result = runner.invoke(main, ["batch", str(folder), "-o", str(out), "-f", fmt, "--merge", "-q"]
+                               + (["--three-way"] if three_way else []))
+        assert result.exit_code == 0, result.output
+        files = sorted({*out.glob(f"*.{fmt}"), out / "summary.tsv"})
+        assert len(files) == (3 if three_way else 5)  # ch1 and the corpus (per language pair), and the summary
+        for path in files:
+            data = path.read_bytes()
+            assert b"\r" not in data and data.endswith(b"\n"), path.name
+            table = pd.read_csv(path, sep="\t" if path.suffix == ".tsv" else ",", encoding="utf-8-sig", dtype=str,
+                                keep_default_na=False)
+            assert len(table) == data.count(b"\n") - 1 and not table.iloc[:, -1].str.endswith("\r").any(), path.name
+
+
+def test_an_encoding_given_reads_a_web_page_that_declares_the_wrong_charset(runner, tmp_path):
+    """A Taiwanese page saved in Big5 that says gb2312 in its head (a template's leftover) reads as
+    mojibake by its own declaration; --zh-encoding big5 is what the user reaches for, and it reads the
+    page in Big5, in batch as in align, where it was refused as 'a document that records its own encoding'."""
+    from opencc import OpenCC
+
+    from aligner.reading import read_file
+
+    traditional = OpenCC("s2tw").convert((TEXTS / "joint-statement.zh.txt").read_text(encoding="utf-8"))
+    paragraphs = [p for p in traditional.split("\n\n") if p.strip()][:6]
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>聲明</title></head>'
+            "<body><article>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "statement.zh.html").write_bytes(page.encode("big5hkscs"))
+    english = (TEXTS / "joint-statement.en.txt").read_text(encoding="utf-8").split("\n\n")
+    (folder / "statement.en.txt").write_text("\n\n".join(english[:8]), encoding="utf-8")
+    assert paragraphs[1] not in read_file(folder / "statement.zh.html")  # its own declaration: mojibake
+    assert paragraphs[1] in read_file(folder / "statement.zh.html", "big5")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["batch", str(folder), "-o", str(out), "--zh-encoding", "big5", "-q"])
+    assert result.exit_code == 0, result.output
+    chinese = "".join(row["zh"] for row in _tsv(out / "statement.zh-en.tsv"))
+    assert paragraphs[1].replace("\n", "") in chinese
+    result = runner.invoke(main, ["align", str(folder / "statement.zh.html"), str(folder / "statement.en.txt"),
+                                  "--zh-encoding", "big5", "-o", str(tmp_path / "one.tsv"), "-q"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "one.tsv").read_bytes() == (out / "statement.zh-en.tsv").read_bytes()
+
+
+def test_the_last_line_counts_the_documents_whose_translation_is_of_another_text(runner, tmp_path):
+    """A corpus where one translation file is another book's chapter: its warning scrolls past among
+    a run's progress lines, and the last line, the one a researcher reads, said all was written."""
+    mac = Path("/work/shared/benchmarks/mac-zh-en/dev")
+    folder = _sample_corpus(tmp_path / "in", "statement")
+    (folder / "statement.ru.txt").unlink()
+    shutil.copy(TEXTS / "joint-statement.zh.txt", folder / "other.zh.txt")
+    lines = (mac / "en" / "001.txt").read_text(encoding="utf-8").splitlines()[:80]
+    (folder / "other.en.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(main, ["batch", str(folder), "-o", str(tmp_path / "out"), "--merge", "-q"])
+    assert result.exit_code == 0, result.output
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("2 of 2 alignments written")
+    assert "; 1 whose translation does not look like one of its Chinese text (see the summary's note" in last
+    notes = {row["document"]: row["note"] for row in _tsv(tmp_path / "out" / "summary.tsv")}
+    assert notes["statement"] == "" and "do not look like translations of each other" in notes["other"]
+
+
+def test_an_encoding_given_for_a_corpus_leaves_its_unicode_files_to_detection(runner, tmp_path):
+    """A corpus gathered from several hands: --zh-encoding gb18030, given for its GBK files, failed every
+    UTF-8 and UTF-16 file ("cannot be read as GB18030"), which were never in doubt; they are read as Unicode,
+    the GBK file in the encoding given."""
+    chinese = (TEXTS / "joint-statement.zh.txt").read_text(encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, data in (("gbk", chinese.encode("gb18030")), ("utf8", chinese.encode("utf-8")),
+                       ("utf16", chinese.encode("utf-16"))):
+        (folder / f"{name}.zh.txt").write_bytes(data)
+        shutil.copy(TEXTS / "joint-statement.en.txt", folder / f"{name}.en.txt")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["batch", str(folder), "-o", str(out), "--zh-encoding", "gb18030", "-q", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert {row["document"]: row["error"] for row in _tsv(out / "summary.tsv")} == {"gbk": "", "utf8": "", "utf16": ""}
+    for name in ("gbk", "utf8", "utf16"):
+        assert json.loads((out / f"{name}.zh-en.json").read_text(encoding="utf-8"))["source"]["text"] == chinese

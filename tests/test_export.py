@@ -384,6 +384,24 @@ def test_xlsx_keeps_text_that_looks_like_a_formula(text):
     assert cell.value == text and cell.data_type == "s"
 
 
+def test_xlsx_cuts_a_text_longer_than_an_excel_cell_and_says_where_the_whole_is(tmp_path):
+    """A classical text without punctuation is one "sentence": the seed statement stripped of its
+    punctuation fifteen times over is 34,000 characters, more than the 32,767 Excel holds in a cell,
+    where openpyxl cut it without a word: a reader took the cell for the whole text. The cell holds
+    what fits and says what is left out and where it is; the TSV holds all of it."""
+    plain = re.sub(r"[\W\d_a-zA-Z]", "", SEED) * 15
+    assert len(plain) > 32_767
+    english = "The two sides declare as follows."
+    source = Document(plain, "zh", [Sentence(0, 0, len(plain), plain, plain)])
+    target = Document(english, "en", [Sentence(0, 0, len(english), english, english)])
+    alignment = Alignment(source, target, [Bead((0,), (0,), 0.2, [Flag(WEAK, "low alignment confidence (0.20)")])])
+    cell = openpyxl.load_workbook(write(alignment, tmp_path / "pairs.xlsx"))["Pairs"]["D2"].value
+    assert len(cell) <= 32_767 and plain.startswith(cell[:32_000])
+    assert f"{len(plain) - cell.index(' … ['):,} more characters" in cell and "TSV" in cell
+    rows = list(csv.DictReader(io.StringIO(render(alignment, "tsv").decode("utf-8")), dialect="excel-tab"))
+    assert rows[0]["zh"] == plain
+
+
 # --- HTML ---------------------------------------------------------------------------------------
 
 

@@ -198,6 +198,16 @@ def test_check_command_writes_the_report_and_keeps_what_is_asked(aligned, tmp_pa
     assert missing.exit_code == 1 and "no such file" in missing.output
 
 
+def test_check_given_an_html_report_says_which_files_it_reads(aligned, tmp_path):
+    """A researcher reading a batch run back gives check every file it wrote; the HTML report is for
+    reading, and 'no two columns to pair: give the Chinese in the first column' misled about aligner's own file."""
+    report = export.write(aligned, tmp_path / "pairs.html")
+    result = CliRunner().invoke(main, ["check", str(report), "-q"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "pairs.html is a web page, which check does not read pairs from" in result.output
+    assert ".tmx, .tsv, .csv, .xlsx" in result.output and "no two columns" not in result.output
+
+
 @pytest.mark.parametrize("content, message", [
     # the header names the columns the wrong way round: say which column is wrong, once, and why
     ("id;zh;ru\n1;Мы подписали соглашение в 2023 г.;我们在2022年签署了协议。\n",

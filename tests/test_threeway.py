@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -141,6 +142,12 @@ def test_tmx_labels_a_traditional_source_zh_tw():
     assert tmx.find("header").get("srclang") == "zh-TW"
     assert [tuv.get(xml_lang) for tuv in tmx.find("./body/tu").findall("tuv")] == ["zh-TW", "ru", "en"]
     assert ET.fromstring(render(result, "tmx")).find("header").get("srclang") == "zh-CN"
+    # the HTML report names each text cell's language, as the two-column report does: a browser then draws
+    # the Traditional characters with a Traditional font, not a Japanese or Simplified one
+    html = render(ThreeWay(traditional, alignments, result.rows), "html").decode("utf-8")
+    first = re.search(r'<tr class="\w+"><td class="num">1</td>(.*?)</tr>', html).group(1)
+    assert re.findall(r'<td class="text" lang="([\w-]+)">', first) == ["zh-Hant", "ru", "en"]
+    assert '<html lang="en">' in html and 'lang="zh-Hans"' in render(result, "html").decode("utf-8")
     from aligner.export.merged import render_merged
 
     merged = ET.fromstring(render_merged([("hant", ThreeWay(traditional, alignments, result.rows)), ("hans", result)],

@@ -29,11 +29,11 @@ from aligner.export import FORMATS
                    "language pair (corpus.zh-en.tsv); "
                    "with --format tsv, csv, tmx or xlsx.")
 @click.option("--target-lang", type=click.Choice(["ru", "en"]), help="Language of the translations (default: detected).")
-@encoding_option("zh", "the Chinese", "gb18030 or big5", files="plain-text files")
+@encoding_option("zh", "the Chinese", "gb18030 or big5", files="plain-text files and web pages not in UTF-8 or with a BOM")
 @encoding_option("ru", "the Russian", "cp1251 or koi8-r",
-                 files="plain-text files (name.ru.txt, the second of three folders, or all with --target-lang ru)")
+                 files="plain-text files and web pages not in UTF-8 or with a BOM (name.ru.txt, the second of three folders, or all with --target-lang ru)")
 @encoding_option("en", "the English", "cp1252",
-                 files="plain-text files (name.en.txt, the third of three folders, or all with --target-lang en)")
+                 files="plain-text files and web pages not in UTF-8 or with a BOM (name.en.txt, the third of three folders, or all with --target-lang en)")
 @model_option
 @click.option("--presplit", is_flag=True, help="The files hold one sentence per line already; do not re-split.")
 @glossary_option
@@ -140,9 +140,14 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
         written += _write_merged(merged)
     failed = [r for r in results if r.error]
     noted = sum(1 for r in results if r.files.note and not r.error)
-    click.echo(f"{len(results) - len(failed)} of {len(results)} alignments written to {out_dir}"
+    unrelated = sum(1 for r in results if r.warnings)  # the review's word on a translation as a whole
+    kept_count = sum(1 for r in results if r.kept_note is not None)  # --resume: there already, not written now
+    click.echo(f"{len(results) - len(failed) - kept_count} of {len(results)} alignments written to {out_dir}"
+               + (f", {kept_count} kept from an earlier run" if kept_count else "")
                + (f"; {len(failed)} failed" if failed else "")
                + (f"; {noted} in two columns, a translation missing (see the summary's note)" if noted else "")
+               + (f"; {unrelated} whose translation does not look like one of its Chinese text (see the summary's "
+                  "note; --keep ok leaves their pairs out)" if unrelated else "")
                + (f"; {len(unpaired)} file{'s' if len(unpaired) > 1 else ''} left unpaired" if unpaired else "")
                + f". Summary: {written[0]}" + "".join(f", {path}" for path in written[1:]), err=True)
     if failed:

@@ -46,6 +46,7 @@ def check(pairs_file: Path, output: Path | None, fmt: str | None, target_lang: s
     if str(pairs_file) == "-":
         raise click.UsageError("check reads its pairs from a file whose extension gives the kind (.tmx .tsv .csv "
                                ".xlsx .ods .docx .json), not from stdin ('-'); save them to a file first.")
+    _refuse_a_report(pairs_file)
     piped = stdout_format(output, fmt)  # -o -: the export's format, written to stdout
     progress = StderrProgress(enabled=not quiet)
     try:
@@ -87,6 +88,17 @@ def check(pairs_file: Path, output: Path | None, fmt: str | None, target_lang: s
         click.echo(written_message(sum(len(a.beads) for _, a in shown), total, "pairs", keep, min_score,
                                    "stdout" if piped else output, held), err=True)
     click.echo(f"{flagged} of {total} pairs flagged{f' in {len(checked)} documents' if corpus else ''}.", err=True)
+
+
+def _refuse_a_report(pairs_file: Path) -> None:
+    """An HTML file is a report to read (ours: the pairs beside their flags), not a table of pairs: said so,
+    with what to give instead, rather than 'no two columns to pair' about aligner's own export."""
+    from aligner.formats.web import HTML_SUFFIXES
+
+    if pairs_file.suffix.lower() in HTML_SUFFIXES and pairs_file.is_file():
+        raise click.ClickException(f"{pairs_file} is a web page, which check does not read pairs from (aligner's HTML "
+                                   "report is for reading); give the pairs as .tmx, .tsv, .csv, .xlsx, .ods, .docx or "
+                                   ".json (aligner align … -o pairs.tsv writes them so).")
 
 
 def _corpus_format(pairs_file: Path, documents: int, fmt: str) -> str:

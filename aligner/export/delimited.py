@@ -3,7 +3,9 @@
 Cells are one line each (see `table.one_line`), so every pair is exactly one line in the file
 and line-based tools (cut, awk, grep) work too; a tab in a text is kept in CSV, in a quoted cell,
 and is a space in TSV; a cell holding a quote or delimiter is quoted the csv way. CSV starts with a UTF-8 BOM so that Excel opens Chinese text correctly;
-TSV is plain UTF-8.
+TSV is plain UTF-8. Every delimited file aligner writes (two and three columns, a merged corpus,
+batch's summary.tsv) ends its lines with LF: `cut -f5` would give the last column's text with a
+carriage return after it under csv's default CRLF, while Excel, LibreOffice and pandas read LF alike.
 """
 from __future__ import annotations
 
@@ -13,27 +15,32 @@ import io
 from aligner.export.table import header, rows
 from aligner.types import Alignment
 
-
-def _render(head: list[str], body: list[list], dialect: str, encoding: str) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, dialect=dialect)
-    writer.writerow(head)
-    writer.writerows(body)
-    return buffer.getvalue().encode(encoding)
-
-
 # Per format: the csv dialect and the encoding (CSV gets a BOM so that Excel reads it as UTF-8).
 DIALECTS = {"tsv": ("excel-tab", "utf-8"), "csv": ("excel", "utf-8-sig")}
+LINE_END = "\n"  # one line end for every delimited file (see the module docstring)
+
+
+def delimited_writer(handle, fmt: str):
+    """A csv writer of format `fmt` ('tsv' or 'csv', any text handle) with the line end all our files have."""
+    return csv.writer(handle, dialect=DIALECTS[fmt][0], lineterminator=LINE_END)
+
+
+def _render(head: list[str], body: list[list], fmt: str) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = delimited_writer(buffer, fmt)
+    writer.writerow(head)
+    writer.writerows(body)
+    return buffer.getvalue().encode(DIALECTS[fmt][1])
 
 
 def render_tsv(alignment: Alignment) -> bytes:
     """Tab-separated pairs (csv's excel-tab dialect), UTF-8."""
-    return _render(header(alignment), rows(alignment), *DIALECTS["tsv"])
+    return _render(header(alignment), rows(alignment), "tsv")
 
 
 def render_csv(alignment: Alignment) -> bytes:
     """Comma-separated pairs (csv's excel dialect), UTF-8 with a BOM for Excel."""
-    return _render(header(alignment), rows(alignment, keep_tabs=True), *DIALECTS["csv"])
+    return _render(header(alignment), rows(alignment, keep_tabs=True), "csv")
 
 
 def render_documents(named: list[tuple[str, Alignment]], fmt: str) -> bytes:
@@ -46,7 +53,7 @@ def document_lines(name: str, alignment: Alignment, fmt: str, head: bool = False
     """One document's rows of a merged TSV or CSV (after the header, with `head`): a corpus file is
     these, document after document, so it can be written as each document is aligned."""
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, dialect=DIALECTS[fmt][0])
+    writer = delimited_writer(buffer, fmt)
     if head:
         writer.writerow(["document", *header(alignment)])
     writer.writerows([name, *cells] for cells in rows(alignment, keep_tabs=fmt == "csv"))

@@ -15,7 +15,6 @@ either alignment can be rebuilt from the file; rows are the pivoted view.
 """
 from __future__ import annotations
 
-import csv
 import io
 import json
 import shutil
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Iterable
 
 from aligner.errors import AlignerError
+from aligner.export.delimited import DIALECTS, delimited_writer
 from aligner.export.listing import MISSING, display_width, wrap
 from aligner.export.record import _document_dict, _pair_dict, record_bytes
 from aligner.export.status import kind_name
@@ -181,24 +181,21 @@ def table(result: ThreeWay, keep_tabs: bool = False, named: bool = False) -> lis
     return out
 
 
-def _delimited(head: list[str], body: list[list], dialect: str, encoding: str) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, dialect=dialect, lineterminator="\n")
+def _delimited(head: list[str], body: list[list], fmt: str) -> bytes:
+    """A TSV or CSV as the two-column one is written (its dialect, encoding and line end)."""
+    buffer = io.StringIO(newline="")
+    writer = delimited_writer(buffer, fmt)
     writer.writerow(head)
     writer.writerows(["" if cell is None else cell for cell in r] for r in body)
-    return buffer.getvalue().encode(encoding)
-
-
-# Per format: the csv dialect and the encoding (the BOM lets Excel read the Chinese right).
-DIALECTS = {"tsv": ("excel-tab", "utf-8"), "csv": ("excel", "utf-8-sig")}
+    return buffer.getvalue().encode(DIALECTS[fmt][1])
 
 
 def render_tsv(result: ThreeWay) -> bytes:
-    return _delimited(header(result), table(result), *DIALECTS["tsv"])
+    return _delimited(header(result), table(result), "tsv")
 
 
 def render_csv(result: ThreeWay) -> bytes:
-    return _delimited(header(result), table(result, keep_tabs=True), *DIALECTS["csv"])
+    return _delimited(header(result), table(result, keep_tabs=True), "csv")
 
 
 def render_json(result: ThreeWay) -> bytes:
@@ -301,8 +298,8 @@ def render_documents(named: list[tuple[str, ThreeWay]], fmt: str) -> bytes:
 def document_lines(name: str, result: ThreeWay, fmt: str, head: bool = False) -> str:
     """One document's rows of a merged TSV or CSV (after the header, with `head`), as
     `delimited.document_lines` has them for two columns."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, dialect=DIALECTS[fmt][0], lineterminator="\n")
+    buffer = io.StringIO(newline="")
+    writer = delimited_writer(buffer, fmt)
     if head:
         writer.writerow(["document", *header(result)])
     writer.writerows(["" if cell is None else cell for cell in [name, *cells]]
@@ -324,7 +321,7 @@ def _workbook(named: list[tuple[str, ThreeWay]], document: bool) -> bytes:
     from openpyxl.utils import get_column_letter
 
     from aligner.export.marked import three_way_segments
-    from aligner.export.xlsx import DOCUMENT_WIDTH, check_rows, rich_text, set_text, status_fill
+    from aligner.export.xlsx import DOCUMENT_WIDTH, check_rows, fits, rich_text, set_text, status_fill
 
     check_rows(1 + sum(len(result.rows) for _, result in named))
     shift = 1 if document else 0  # the row table's columns start after the document column
@@ -345,7 +342,7 @@ def _workbook(named: list[tuple[str, ThreeWay]], document: bool) -> bytes:
                 cell = sheet.cell(row=number, column=column)
                 at = column - shift - 2
                 marked = rich_text(texts[at]) if 0 <= at < len(texts) else None
-                if marked is not None:
+                if marked is not None and fits(marked):
                     cell.value = marked
                 else:
                     set_text(cell, value)  # a text starting with "=" stays text, never a formula
@@ -375,10 +372,11 @@ def render_html(result: ThreeWay) -> bytes:
     (a disagree row as omitted), printed with those colours and the header row on every page."""
     from html import escape
 
-    from aligner.export.html_report import CSS, _status_css
+    from aligner.export.html_report import CSS, _html_lang, _status_css
     from aligner.export.marked import three_way_cells
 
     documents = [result.source, *(result.alignments[label].target for label in result.labels)]
+    langs = [escape(_html_lang(document)) for document in documents]  # zh-Hant / zh-Hans: the right glyphs
     names = column_names(result)
     title = "Three-way alignment: " + " · ".join(document.name or name for document, name in zip(documents, names))
     meta = " · ".join(f"{name}: {len(document)} sentences" for name, document in zip(names, documents))
@@ -393,8 +391,9 @@ def render_html(result: ThreeWay) -> bytes:
                              for f in row.flags] + [escape(lead + text) for lead, text in _review_marks(result, row)])
         status = row_status(f.kind for f in row.flags)
         rows.append(f'<tr class="{status}"><td class="num">{cells[0]}</td>'
-                    + "".join(f'<td class="text">{c or MISSING}</td>' for c in cells[1:]) + f'<td class="flags">{flags}</td></tr>')
-    page = ("<!doctype html><html><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title><style>"
+                    + "".join(f'<td class="text" lang="{lang}">{c}</td>' if c else f'<td class="text">{MISSING}</td>'
+                              for c, lang in zip(cells[1:], langs)) + f'<td class="flags">{flags}</td></tr>')
+    page = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title><style>"
             + CSS + _status_css() + "td.text{width:26%}</style></head><body><h1>" + escape(title) + '</h1><p class="meta">'
             + escape(f"{meta} · {len(result.rows)} rows") + "</p>" + warnings + "<table><thead><tr>" + head
             + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table></body></html>\n")

@@ -39,8 +39,29 @@ def status_fill(status_name: str) -> PatternFill:
     return PatternFill(fill_type="solid", start_color=colour, end_color=colour)
 
 
+MAX_CELL_CHARS = 32_767  # Excel's limit for a cell (openpyxl cuts a longer string there silently, rich text not at all)
+
+
+def fits(text) -> bool:
+    """Whether a cell's text (a string or rich text) is within what Excel holds in one cell."""
+    return len(str(text)) <= MAX_CELL_CHARS
+
+
+def cell_text(value):
+    """`value` as a cell can hold it: a text beyond Excel's limit (a classical text without punctuation is
+    one "sentence") cut, saying how much is left out and where the whole of it is, not cut without a word."""
+    if not isinstance(value, str) or fits(value):
+        return value
+    tail = (f" … [{{}} more characters: an Excel cell holds at most {MAX_CELL_CHARS:,}; "
+            "the TSV, CSV, TMX and JSON exports hold the whole text]")
+    keep = MAX_CELL_CHARS - len(tail.format(f"{len(value):,}"))
+    return value[:keep] + tail.format(f"{len(value) - keep:,}")
+
+
 def set_text(cell, value) -> None:
-    """Store a value; a string starting with '=' stays text, never becomes a formula."""
+    """Store a value; a string starting with '=' stays text, never becomes a formula; one too long for a
+    cell is cut (`cell_text`)."""
+    value = cell_text(value)
     cell.value = value
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"
@@ -84,7 +105,7 @@ def _pairs_sheet(sheet, named: list[tuple[str, Alignment]], document: bool = Fal
             for column, value in enumerate(([name] if document else []) + cells, start=1):
                 cell = sheet.cell(row=row_number, column=column)
                 marked = _marked_text(alignment, bead, SIDE_COLUMNS.get(column - shift))
-                if marked is not None:
+                if marked is not None and fits(marked):
                     cell.value = marked
                 else:
                     set_text(cell, value)

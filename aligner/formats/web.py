@@ -53,10 +53,14 @@ _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5":
               "iso-8859-1": "cp1252", "latin1": "cp1252"}  # as browsers read them
 
 
-def page_source(data: bytes, name: str) -> str:
-    """The page as text: by the charset it declares, else (or when that fails) as any text file."""
+def page_source(data: bytes, name: str, encoding: str | None = None) -> str:
+    """The page as text: in `encoding` when the user gives one (a page that declares no charset, or the
+    wrong one, as pages saved by hand or converted often do), else by the charset it declares, else (or
+    when that fails) as any text file."""
     from aligner.reading import decode_bytes
 
+    if encoding:  # strict, as for a plain-text file: a byte outside it is an error naming its line
+        return _XML_DECLARATION.sub("", decode_bytes(data, name, encoding))
     declared = _DECLARED.search(data[:8192])
     if declared:
         charset = declared.group(1).decode("ascii").lower()
@@ -68,12 +72,13 @@ def page_source(data: bytes, name: str) -> str:
     return _XML_DECLARATION.sub("", decode_bytes(data, name))
 
 
-def html_text(data: bytes, name: str) -> str:
-    """The main text of an HTML page (`data` as saved; the page's own charset is honoured)."""
+def html_text(data: bytes, name: str, encoding: str | None = None) -> str:
+    """The main text of an HTML page (`data` as saved; the page's own charset is honoured unless
+    `encoding` is given)."""
     import trafilatura
     from lxml import html as lxml_html
 
-    source = page_source(data, name)
+    source = page_source(data, name, encoding)
     try:
         page = lxml_html.fromstring(source)
     except Exception:  # trafilatura may still read it; the checks against the page are only a bonus
