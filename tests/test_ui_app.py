@@ -303,6 +303,20 @@ def test_project_saved_after_a_correction_opens_again_with_undo():
     fresh.button(key="align").click().run()  # same texts: the loaded work is kept, not re-aligned
     assert any("already aligned" in i.value for i in fresh.info)
     assert work(fresh).history and len(work(fresh).alignment.beads) == len(c.alignment.beads)
+
+
+def test_a_project_opened_with_one_correction_says_one_correction_not_one_corrections():
+    at = opened()
+    at.button(key="merge").click().run()  # pair 1 with pair 2: one correction
+    c = work(at)
+    assert len(c.history) == 1
+    data = project_payload(c.alignment, c.history, {"model": None, "presplit": False})
+    fresh = opened()
+    uploader = next(u for u in fresh.get("file_uploader") if u.key == "project_file")
+    uploader.upload("review.project.json", data, "application/json")
+    fresh.run()
+    said = [s.value for s in fresh.success if "Opened review.project.json" in s.value]
+    assert said and "50 pairs, 1 correction." in said[0], said
     fresh.button(key="undo").click().run()
     assert len(work(fresh).alignment.beads) == len(c.alignment.beads) + 1
 

@@ -105,7 +105,8 @@ def _open_project(project, name: str) -> None:
     if isinstance(pair, int) and 1 < pair <= len(a.beads):  # back where the reviewer stopped
         state.show_pair(pair - 1)
         where = f" Back at pair {pair}, where you saved it."
-    state.flash("success", f"Opened {name}: {len(a.beads)} pairs, {len(project.history)} corrections.{where}")
+    n = len(project.history)
+    state.flash("success", f"Opened {name}: {len(a.beads)} pairs, {n} correction{'' if n == 1 else 's'}.{where}")
 
 
 @_page_callback
