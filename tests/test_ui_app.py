@@ -305,6 +305,30 @@ def test_project_saved_after_a_correction_opens_again_with_undo():
     assert work(fresh).history and len(work(fresh).alignment.beads) == len(c.alignment.beads)
 
 
+def test_a_correction_says_the_pairs_are_being_scored_while_the_reviewer_waits(monkeypatch):
+    """The first merge on a document fits the aligner's model of it (5–10 s on a long chapter): the page says
+    why it waits, in the sidebar where the correction's message comes next, instead of only going grey."""
+    import contextlib
+
+    import streamlit
+
+    at = opened()
+    said = []
+    real = streamlit.spinner
+
+    @contextlib.contextmanager
+    def spinner(text="", *args, **kwargs):
+        said.append(text)
+        with real(text, *args, **kwargs):
+            yield
+
+    monkeypatch.setattr(streamlit, "spinner", spinner)
+    at.button(key="merge").click().run()
+    assert not at.exception
+    assert len(work(at).history) == 1
+    assert any("Scoring the new pair" in text for text in said), said
+
+
 def test_a_project_opened_with_one_correction_says_one_correction_not_one_corrections():
     at = opened()
     at.button(key="merge").click().run()  # pair 1 with pair 2: one correction

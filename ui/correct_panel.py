@@ -78,13 +78,19 @@ def _save_typed_notes() -> list[str]:
     return [_sentence(text) for text in saved]
 
 
+# The first merge, split or move on a document fits the aligner's model of it to score the pairs made: on a
+# long chapter the page sat grey for 5–10 s with no word of why. Streamlit shows a spinner after half a second.
+SCORING = "Scoring the new pair (the first correction on a long text takes a few seconds)…"
+
+
 def _act(action, *args) -> None:
     """Run a correction from a button callback (a note typed but not saved is saved first); report it
     (or why it was refused) on the next run."""
     corrections = state.work()
     saved = _save_typed_notes()
     try:
-        edit = action(corrections, *args)
+        with st.sidebar, st.spinner(SCORING):  # drawn only if the correction takes over half a second
+            edit = action(corrections, *args)
     except CorrectionError as exc:
         state.flash("error", " ".join(saved + [str(exc)]))
         return
