@@ -329,6 +329,22 @@ def test_a_correction_says_the_pairs_are_being_scored_while_the_reviewer_waits(m
     assert any("Scoring the new pair" in text for text in said), said
 
 
+def test_a_page_or_a_filter_without_the_selected_pair_says_which_pair_the_sidebar_corrects():
+    at = opened()
+    assert not [c for c in at.main.caption if "The sidebar corrects" in c.value]  # pair 1, on page 1
+    at.session_state["page"] = 2  # the pagination's "2", turned by the reviewer
+    at.run()
+    assert [r["pair"] for r in table_rows(at)][0] == 51
+    said = [c.value for c in at.main.caption if "The sidebar corrects" in c.value]
+    assert said == ["The sidebar corrects pair 1, on page 1: click a row's number to correct that pair instead."]
+    at.session_state["page"] = 1
+    at.toggle(key="problems_only").set_value(True).run()  # pair 1 is ok: filtered out
+    said = [c.value for c in at.main.caption if "The sidebar corrects" in c.value]
+    assert said and "pair 1, not shown with these filters" in said[0]
+    at.button(key="next_problem").click().run()  # the first problem: shown, selected
+    assert not [c for c in at.main.caption if "The sidebar corrects" in c.value]
+
+
 def test_a_project_opened_with_one_correction_says_one_correction_not_one_corrections():
     at = opened()
     at.button(key="merge").click().run()  # pair 1 with pair 2: one correction
