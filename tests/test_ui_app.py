@@ -345,6 +345,21 @@ def test_a_page_or_a_filter_without_the_selected_pair_says_which_pair_the_sideba
     assert not [c for c in at.main.caption if "The sidebar corrects" in c.value]
 
 
+@pytest.mark.parametrize("zh, tgt, said", [
+    ("今天天气很好。我们去公园散步。", "他们明天去北京开会。会议很重要。",
+     "Both the Chinese text and the translation are Chinese; give a Chinese text and its Russian or English "
+     "translation."),
+    ("The weather is fine today. We walk in the park.", "今天天气很好。我们去公园散步。",
+     "The Chinese text is English, not Chinese (swap the two texts: Chinese first)."),
+])
+def test_texts_pasted_in_the_wrong_boxes_are_named_as_the_page_names_them(zh, tgt, said):
+    at = opened()
+    at.text_area(key="zh_text").set_value(zh)
+    at.text_area(key="tgt_text").set_value(tgt)
+    at.button(key="align").click().run()
+    assert [e.value for e in at.error] == [said]
+
+
 def test_a_project_opened_with_one_correction_says_one_correction_not_one_corrections():
     at = opened()
     at.button(key="merge").click().run()  # pair 1 with pair 2: one correction
