@@ -34,7 +34,7 @@ def page_message(message: str) -> str:
     text and translation are Chinese' 'Both the Chinese text and the translation…', and a pasted text put in the
     wrong box is told to swap the two texts, not "the two files"."""
     names = "|".join(re.escape(name) for name in PASTED_NAMES)
-    both = re.match(rf"Both (.+?) and (.+?) are ", message)
+    both = re.match(r"Both (.+?) and (.+?) are ", message)
     if both:
         sides = [("the " + side) if side in PASTED_NAMES else side for side in both.groups()]
         return f"Both {sides[0]} and {sides[1]} are " + message[both.end():]
