@@ -259,7 +259,8 @@ def history_buttons(last: str | None, undone: str | None, undo, redo, prefix: st
     focus = st.session_state.get(FOCUS_KEY)
     if focus and focus[0]:
         st.session_state[FOCUS_KEY] = ("", focus[1])  # once
-        other = prefix + ("undo" if focus[0].endswith("redo") else "redo")
+        other = (prefix + ("undo" if focus[0].endswith("redo") else "redo")
+                 if focus[0].endswith(("undo", "redo")) else focus[0])
         box.html(FOCUS_SCRIPT.format(key=focus[0], other=other, count=focus[1]), unsafe_allow_javascript=True)
 
 
@@ -270,6 +271,13 @@ def mark_key(reviewed: bool) -> dict:
     """Key M on "Mark reviewed ✓" only. On "Unmark reviewed" it undid work: after the last problem "Next problem"
     (N) stays on that pair, already marked, and the reviewer's next M, in the rhythm N, M, N, M, unmarked it."""
     return {"help": UNMARK_HELP} if reviewed else {"shortcut": "M"}
+
+
+def _mark(i: int, reviewed: bool) -> None:
+    """Mark pair `i` reviewed (or not), the keyboard focus kept on the button: its label becomes "Unmark reviewed", a
+    new button, and Enter on "Mark reviewed ✓" dropped the focus to the top of the page."""
+    _act(lambda c, k, v: c.mark_reviewed(k, v), i, reviewed)
+    focus_next("reviewed")
 
 
 def correction_panel() -> None:
@@ -288,8 +296,8 @@ def correction_panel() -> None:
     pair_texts(alignment, bead)
     merge_buttons(i, n, _act)
     label = "Unmark reviewed" if bead.reviewed else "Mark reviewed ✓"
-    st.button(label, on_click=_act, args=(lambda c, k, v: c.mark_reviewed(k, v), i, not bead.reviewed),
-              key="reviewed", width="stretch", **mark_key(bead.reviewed))
+    st.button(label, on_click=_mark, args=(i, not bead.reviewed), key="reviewed", width="stretch",
+              **mark_key(bead.reviewed))
     split_and_move(bead, i, revision, _act)
 
     note_key = _note_key(revision, i)
