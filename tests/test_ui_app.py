@@ -360,6 +360,18 @@ def test_texts_pasted_in_the_wrong_boxes_are_named_as_the_page_names_them(zh, tg
     assert [e.value for e in at.error] == [said]
 
 
+def test_a_saved_project_given_to_check_pairs_says_to_open_it_as_a_project():
+    at = opened()
+    c = work(at)
+    data = project_payload(c.alignment, c.history, {"model": None, "presplit": False})
+    uploader = next(u for u in at.get("file_uploader") if u.key == "pairs_file")
+    uploader.upload("review.project.json", data, "application/json")
+    at.run()
+    assert [e.value for e in at.error] == [
+        "review.project.json is a project saved from this page: open it with **Open a project**, just above."]
+    assert len(work(at).alignment.beads) == len(c.alignment.beads)  # the work on the page stays
+
+
 def test_a_project_opened_with_one_correction_says_one_correction_not_one_corrections():
     at = opened()
     at.button(key="merge").click().run()  # pair 1 with pair 2: one correction
