@@ -223,6 +223,18 @@ def merge_buttons(i: int, n: int, act, prefix: str = "") -> None:
                 disabled=i + 1 >= n, width="stretch", help="Merge this pair with the next pair")
 
 
+def _split(act, prefix: str, i: int, src_key: str, tgt_key: str) -> None:
+    """Split pair `i` as the two boxes say. A first part of one sentence has nothing left to split: its Split button
+    goes, and Enter on it dropped the keyboard focus to the top of the page; on the two-column page the focus goes
+    to Merge ↓ then."""
+    act(lambda c, k: c.split(k, int(_from_state(src_key)), int(_from_state(tgt_key))), i)
+    if prefix or state.work() is None:  # the three-column page keeps its rows and selection elsewhere
+        return
+    first = state.work().beads[state.selected_index()]
+    if len(first.src) + len(first.tgt) < 2:
+        focus_next("merge")
+
+
 def split_and_move(bead, i: int, revision: int, act, prefix: str = "") -> None:
     """"Split this pair" and "Move a sentence", drawn for every pair and keyed, so that they stay open
     while the reviewer works in them."""
@@ -235,8 +247,7 @@ def split_and_move(bead, i: int, revision: int, act, prefix: str = "") -> None:
             a.number_input("Chinese kept", 0, len(bead.src), (len(bead.src) + 1) // 2, key=src_key)
             b.number_input("translation kept", 0, len(bead.tgt), len(bead.tgt) // 2, key=tgt_key)
             st.caption("The first part keeps that many sentences of each side; the rest become the next pair.")
-            st.button("Split", key=f"{prefix}split", width="stretch", on_click=act, args=(
-                lambda c, k: c.split(k, int(_from_state(src_key)), int(_from_state(tgt_key))), i))
+            st.button("Split", key=f"{prefix}split", width="stretch", on_click=_split, args=(act, prefix, i, src_key, tgt_key))
 
     with st.expander("Move a sentence", key=f"{prefix}move_panel"):
         choice = f"{prefix}move_choice"
