@@ -483,6 +483,39 @@ def test_enter_on_undo_for_the_last_correction_leaves_the_focus_on_redo_not_the_
 
 
 @pytest.mark.browser
+def test_enter_on_mark_reviewed_keeps_the_focus_on_the_button_not_the_top_of_the_page(server):
+    """The button's label turns to "Unmark reviewed" (a new button): a keyboard-only reviewer was sent back to
+    the first element of the page, "Skip to main content", and had to tab through the sidebar again."""
+    with sample_page(server) as page:
+        sidebar = page.locator("[data-testid=stSidebar]")
+        sidebar.get_by_role("button", name="Mark reviewed").focus()
+        page.keyboard.press("Enter")
+        unmark = sidebar.get_by_role("button", name="Unmark reviewed")
+        expect(unmark).to_be_visible()
+        expect(unmark).to_be_focused()
+        page.keyboard.press("Enter")  # and back
+        mark = sidebar.get_by_role("button", name="Mark reviewed")
+        expect(mark).to_be_visible()
+        expect(mark).to_be_focused()
+        expect(page.locator('table#pairs tr[data-pair="1"] td.num')).not_to_contain_text("✓")
+
+
+@pytest.mark.browser
+def test_enter_on_split_leaving_a_pair_of_one_sentence_puts_the_focus_on_merge_not_the_top_of_the_page(server):
+    """A 1–1 pair split into 1–0 and 0–1 (an omission and an addition): the first part has nothing left to split and
+    its Split button goes; a keyboard-only reviewer lands on Merge ↓, beside what they did, to take it back or go on."""
+    with sample_page(server) as page:
+        sidebar = page.locator("[data-testid=stSidebar]")
+        sidebar.locator(".st-key-split_panel summary").click()
+        split = sidebar.get_by_role("button", name="Split", exact=True)
+        split.focus()
+        page.keyboard.press("Enter")
+        expect(sidebar.get_by_text("Split pair 1 (1-1 → 1-0 + 0-1).")).to_be_visible()
+        expect(sidebar.get_by_text("This pair has one sentence: there is nothing to split.")).to_be_visible()
+        expect(sidebar.get_by_role("button", name="Merge ↓")).to_be_focused()
+
+
+@pytest.mark.browser
 def test_a_laptop_screen_shows_the_first_pair_whole_under_the_title_and_the_sample_hint(server):
     """At 1280×800 the title, the hint and the filters left only the top of the first pair in sight."""
     with sample_page(server, width=1280, height=800) as page:

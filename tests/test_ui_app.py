@@ -303,6 +303,87 @@ def test_project_saved_after_a_correction_opens_again_with_undo():
     fresh.button(key="align").click().run()  # same texts: the loaded work is kept, not re-aligned
     assert any("already aligned" in i.value for i in fresh.info)
     assert work(fresh).history and len(work(fresh).alignment.beads) == len(c.alignment.beads)
+
+
+def test_a_correction_says_the_pairs_are_being_scored_while_the_reviewer_waits(monkeypatch):
+    """The first merge on a document fits the aligner's model of it (5–10 s on a long chapter): the page says
+    why it waits, in the sidebar where the correction's message comes next, instead of only going grey."""
+    import contextlib
+
+    import streamlit
+
+    at = opened()
+    said = []
+    real = streamlit.spinner
+
+    @contextlib.contextmanager
+    def spinner(text="", *args, **kwargs):
+        said.append(text)
+        with real(text, *args, **kwargs):
+            yield
+
+    monkeypatch.setattr(streamlit, "spinner", spinner)
+    at.button(key="merge").click().run()
+    assert not at.exception
+    assert len(work(at).history) == 1
+    assert any("Scoring the new pair" in text for text in said), said
+
+
+def test_a_page_or_a_filter_without_the_selected_pair_says_which_pair_the_sidebar_corrects():
+    at = opened()
+    assert not [c for c in at.main.caption if "The sidebar corrects" in c.value]  # pair 1, on page 1
+    at.session_state["page"] = 2  # the pagination's "2", turned by the reviewer
+    at.run()
+    assert [r["pair"] for r in table_rows(at)][0] == 51
+    said = [c.value for c in at.main.caption if "The sidebar corrects" in c.value]
+    assert said == ["The sidebar corrects pair 1, on page 1: click a row's number to correct that pair instead."]
+    at.session_state["page"] = 1
+    at.toggle(key="problems_only").set_value(True).run()  # pair 1 is ok: filtered out
+    said = [c.value for c in at.main.caption if "The sidebar corrects" in c.value]
+    assert said and "pair 1, not shown with these filters" in said[0]
+    at.button(key="next_problem").click().run()  # the first problem: shown, selected
+    assert not [c for c in at.main.caption if "The sidebar corrects" in c.value]
+
+
+@pytest.mark.parametrize("zh, tgt, said", [
+    ("今天天气很好。我们去公园散步。", "他们明天去北京开会。会议很重要。",
+     "Both the Chinese text and the translation are Chinese; give a Chinese text and its Russian or English "
+     "translation."),
+    ("The weather is fine today. We walk in the park.", "今天天气很好。我们去公园散步。",
+     "The Chinese text is English, not Chinese (swap the two texts: Chinese first)."),
+])
+def test_texts_pasted_in_the_wrong_boxes_are_named_as_the_page_names_them(zh, tgt, said):
+    at = opened()
+    at.text_area(key="zh_text").set_value(zh)
+    at.text_area(key="tgt_text").set_value(tgt)
+    at.button(key="align").click().run()
+    assert [e.value for e in at.error] == [said]
+
+
+def test_a_saved_project_given_to_check_pairs_says_to_open_it_as_a_project():
+    at = opened()
+    c = work(at)
+    data = project_payload(c.alignment, c.history, {"model": None, "presplit": False})
+    uploader = next(u for u in at.get("file_uploader") if u.key == "pairs_file")
+    uploader.upload("review.project.json", data, "application/json")
+    at.run()
+    assert [e.value for e in at.error] == [
+        "review.project.json is a project saved from this page: open it with **Open a project**, just above."]
+    assert len(work(at).alignment.beads) == len(c.alignment.beads)  # the work on the page stays
+
+
+def test_a_project_opened_with_one_correction_says_one_correction_not_one_corrections():
+    at = opened()
+    at.button(key="merge").click().run()  # pair 1 with pair 2: one correction
+    c = work(at)
+    assert len(c.history) == 1
+    data = project_payload(c.alignment, c.history, {"model": None, "presplit": False})
+    fresh = opened()
+    uploader = next(u for u in fresh.get("file_uploader") if u.key == "project_file")
+    uploader.upload("review.project.json", data, "application/json")
+    fresh.run()
+    said = [s.value for s in fresh.success if "Opened review.project.json" in s.value]
+    assert said and "50 pairs, 1 correction." in said[0], said
     fresh.button(key="undo").click().run()
     assert len(work(fresh).alignment.beads) == len(c.alignment.beads) + 1
 

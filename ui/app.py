@@ -105,7 +105,8 @@ def _open_project(project, name: str) -> None:
     if isinstance(pair, int) and 1 < pair <= len(a.beads):  # back where the reviewer stopped
         state.show_pair(pair - 1)
         where = f" Back at pair {pair}, where you saved it."
-    state.flash("success", f"Opened {name}: {len(a.beads)} pairs, {len(project.history)} corrections.{where}")
+    n = len(project.history)
+    state.flash("success", f"Opened {name}: {len(a.beads)} pairs, {n} correction{'' if n == 1 else 's'}.{where}")
 
 
 @_page_callback
@@ -128,7 +129,7 @@ def _load_pairs(confirmed: bool = False) -> None:
             a = from_copy(upload.getvalue(), upload.name,
                           lambda path: check_pairs(path, encoder_for(model), lang, glossary, name=upload.name))
     except AlignerError as exc:
-        state.flash("error", str(exc) + _texts_instead(upload.name))
+        state.flash("error", _project_instead(upload.getvalue(), upload.name) or str(exc) + _texts_instead(upload.name))
         return
     # the language as the panel's box gives it (None for auto-detect), so that "Align" with the
     # panel unchanged finds the same inputs and keeps the checked rows and their corrections
@@ -139,6 +140,22 @@ def _load_pairs(confirmed: bool = False) -> None:
     st.session_state.update({"zh_text": a.source.text, "tgt_text": a.target.text, "presplit": True, "tgt2_text": ""})
     flagged = sum(1 for bead in a.beads if bead.flags)
     state.flash("success", f"Checked {upload.name}: {len(a.beads)} pairs as they were aligned, {flagged} flagged.")
+
+
+def _project_instead(data: bytes, name: str) -> str:
+    """A project saved from the page, given to "Check pairs aligned elsewhere": say where it opens (the check
+    said only 'not an aligner JSON record (no "format": "aligner-alignment")')."""
+    import json
+
+    from aligner.project import FORMAT
+
+    try:
+        record = json.loads(data)
+    except (ValueError, UnicodeDecodeError):
+        return ""
+    if not isinstance(record, dict) or record.get("format") != FORMAT:
+        return ""
+    return f"{name} is a project saved from this page: open it with **Open a project**, just above."
 
 
 def _texts_instead(name: str) -> str:

@@ -78,13 +78,19 @@ def _save_typed_notes() -> list[str]:
     return [_sentence(text) for text in saved]
 
 
+# The first merge, split or move on a document fits the aligner's model of it to score the pairs made: on a
+# long chapter the page sat grey for 5–10 s with no word of why. Streamlit shows a spinner after half a second.
+SCORING = "Scoring the new pair (the first correction on a long text takes a few seconds)…"
+
+
 def _act(action, *args) -> None:
     """Run a correction from a button callback (a note typed but not saved is saved first); report it
     (or why it was refused) on the next run."""
     corrections = state.work()
     saved = _save_typed_notes()
     try:
-        edit = action(corrections, *args)
+        with st.sidebar, st.spinner(SCORING):  # drawn only if the correction takes over half a second
+            edit = action(corrections, *args)
     except CorrectionError as exc:
         state.flash("error", " ".join(saved + [str(exc)]))
         return
@@ -217,6 +223,18 @@ def merge_buttons(i: int, n: int, act, prefix: str = "") -> None:
                 disabled=i + 1 >= n, width="stretch", help="Merge this pair with the next pair")
 
 
+def _split(act, prefix: str, i: int, src_key: str, tgt_key: str) -> None:
+    """Split pair `i` as the two boxes say. A first part of one sentence has nothing left to split: its Split button
+    goes, and Enter on it dropped the keyboard focus to the top of the page; on the two-column page the focus goes
+    to Merge ↓ then."""
+    act(lambda c, k: c.split(k, int(_from_state(src_key)), int(_from_state(tgt_key))), i)
+    if prefix or state.work() is None:  # the three-column page keeps its rows and selection elsewhere
+        return
+    first = state.work().beads[state.selected_index()]
+    if len(first.src) + len(first.tgt) < 2:
+        focus_next("merge")
+
+
 def split_and_move(bead, i: int, revision: int, act, prefix: str = "") -> None:
     """"Split this pair" and "Move a sentence", drawn for every pair and keyed, so that they stay open
     while the reviewer works in them."""
@@ -229,8 +247,7 @@ def split_and_move(bead, i: int, revision: int, act, prefix: str = "") -> None:
             a.number_input("Chinese kept", 0, len(bead.src), (len(bead.src) + 1) // 2, key=src_key)
             b.number_input("translation kept", 0, len(bead.tgt), len(bead.tgt) // 2, key=tgt_key)
             st.caption("The first part keeps that many sentences of each side; the rest become the next pair.")
-            st.button("Split", key=f"{prefix}split", width="stretch", on_click=act, args=(
-                lambda c, k: c.split(k, int(_from_state(src_key)), int(_from_state(tgt_key))), i))
+            st.button("Split", key=f"{prefix}split", width="stretch", on_click=_split, args=(act, prefix, i, src_key, tgt_key))
 
     with st.expander("Move a sentence", key=f"{prefix}move_panel"):
         choice = f"{prefix}move_choice"
@@ -253,7 +270,8 @@ def history_buttons(last: str | None, undone: str | None, undo, redo, prefix: st
     focus = st.session_state.get(FOCUS_KEY)
     if focus and focus[0]:
         st.session_state[FOCUS_KEY] = ("", focus[1])  # once
-        other = prefix + ("undo" if focus[0].endswith("redo") else "redo")
+        other = (prefix + ("undo" if focus[0].endswith("redo") else "redo")
+                 if focus[0].endswith(("undo", "redo")) else focus[0])
         box.html(FOCUS_SCRIPT.format(key=focus[0], other=other, count=focus[1]), unsafe_allow_javascript=True)
 
 
@@ -264,6 +282,13 @@ def mark_key(reviewed: bool) -> dict:
     """Key M on "Mark reviewed ✓" only. On "Unmark reviewed" it undid work: after the last problem "Next problem"
     (N) stays on that pair, already marked, and the reviewer's next M, in the rhythm N, M, N, M, unmarked it."""
     return {"help": UNMARK_HELP} if reviewed else {"shortcut": "M"}
+
+
+def _mark(i: int, reviewed: bool) -> None:
+    """Mark pair `i` reviewed (or not), the keyboard focus kept on the button: its label becomes "Unmark reviewed", a
+    new button, and Enter on "Mark reviewed ✓" dropped the focus to the top of the page."""
+    _act(lambda c, k, v: c.mark_reviewed(k, v), i, reviewed)
+    focus_next("reviewed")
 
 
 def correction_panel() -> None:
@@ -282,8 +307,8 @@ def correction_panel() -> None:
     pair_texts(alignment, bead)
     merge_buttons(i, n, _act)
     label = "Unmark reviewed" if bead.reviewed else "Mark reviewed ✓"
-    st.button(label, on_click=_act, args=(lambda c, k, v: c.mark_reviewed(k, v), i, not bead.reviewed),
-              key="reviewed", width="stretch", **mark_key(bead.reviewed))
+    st.button(label, on_click=_mark, args=(i, not bead.reviewed), key="reviewed", width="stretch",
+              **mark_key(bead.reviewed))
     split_and_move(bead, i, revision, _act)
 
     note_key = _note_key(revision, i)

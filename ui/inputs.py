@@ -1,6 +1,7 @@
 """The texts and settings panel: upload or paste each side, the translation's language, the encoder."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,10 +30,16 @@ PLAIN_TEXT_SUFFIXES = (".txt", ".md", ".srt")  # documents (.docx, .pdf …) sto
 
 
 def page_message(message: str) -> str:
-    """An error as the page shows it: 'translation is empty…' becomes 'The translation is empty…'."""
-    for name in PASTED_NAMES:
-        if message.startswith(name + " "):
-            return "The " + message
+    """An error as the page shows it: 'translation is empty…' becomes 'The translation is empty…', 'Both Chinese
+    text and translation are Chinese' 'Both the Chinese text and the translation…', and a pasted text put in the
+    wrong box is told to swap the two texts, not "the two files"."""
+    names = "|".join(re.escape(name) for name in PASTED_NAMES)
+    both = re.match(r"Both (.+?) and (.+?) are ", message)
+    if both:
+        sides = [("the " + side) if side in PASTED_NAMES else side for side in both.groups()]
+        return f"Both {sides[0]} and {sides[1]} are " + message[both.end():]
+    if re.match(rf"({names}) ", message):
+        return "The " + message.replace("(swap the two files:", "(swap the two texts:")
     return message
 
 

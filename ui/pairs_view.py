@@ -38,6 +38,17 @@ def scroll_to(selector: str, counter: str) -> None:
     st.html(SCROLL_TO.format(selector=selector, count=count), unsafe_allow_javascript=True)
 
 
+def selected_elsewhere(selected: int, shown: list[int], on_page: list[int], size: int) -> str:
+    """Where the pair the sidebar corrects is when this page does not show it: a reviewer who turned the page (or
+    filtered) and pressed Merge ↓ merged a pair out of sight, pair 1 on page 1 while reading page 2."""
+    if selected in on_page:
+        return ""
+    where = (f"on page {shown.index(selected) // size + 1}" if selected in shown
+             else "not shown with these filters")
+    return (f"The sidebar corrects pair {selected + 1}, {where}: click a row's number to correct that pair "
+            "instead.")
+
+
 def _reset_page() -> None:
     st.session_state[state.PAGE] = 1
 
@@ -83,6 +94,9 @@ def pairs_view() -> None:
     which = f"{len(shown)} matching of {total}" if len(shown) < total else f"all {total}"
     noun = "pair" if len(on_page) == 1 else "pairs"
     filters.caption(f"Showing {len(on_page)} {noun} on page {page} of {pages} ({which} pairs)")
+    elsewhere = selected_elsewhere(state.selected_index(), shown, on_page, state.page_size())
+    if elsewhere:
+        st.caption(elsewhere)
     st.html(table_html(alignment, on_page, selected=state.selected_index(), query=st.session_state.get(state.QUERY, "")))
     if st.session_state.pop(state.SCROLL, False) and state.selected_index() in on_page:
         scroll_to(f'table#pairs tr.selected[data-pair="{state.selected_index() + 1}"]', "_scrolls")
