@@ -377,3 +377,26 @@ def test_a_foreign_leader_a_statement_names_swapped_for_another_is_flagged(zh, r
     leader of the region (Токаев as Назарбаев) is caught, the right one, in any case form, is not."""
     assert reasons([(zh, right)], lang) == [None]
     assert reasons([(zh, wrong)], lang) == [expected]
+
+
+CONTRACT_PARTIES = [  # from tests/data/zh-ru/contract: the seller's representative is a Russian, Иван Петров
+    ("乙方向甲方供应樟子松原木1200立方米，规格详见附件一。",
+     "Сторона Б поставляет Стороне А пиловочник сосны обыкновенной в объёме 1200 кубических метров."),
+    ("乙方应于2024年6月30日前分两批交货。", "Сторона Б осуществляет поставку двумя партиями до 30 июня 2024 г."),
+    ("乙方代表：伊万·彼得罗夫", "Представитель Стороны Б: Иван Петров"),
+]
+
+
+def test_a_dictionary_word_is_no_name_through_a_rare_reading_of_its_characters():
+    """Иван reads as yi wang, and 方 has a rare reading wang: 乙方 (party B, yi fang) was taken for Иван's Chinese,
+    and every pair with 乙方 and no Иван flagged "乙方 (Иван) only in the Chinese"."""
+    assert reasons(CONTRACT_PARTIES, "ru") == [None, None, None]
+    assert "Иван" not in [n.written for n in name_lexicon(alignment(CONTRACT_PARTIES, "ru"))]
+
+
+def test_a_name_beside_a_word_that_holds_its_surname_is_still_found():
+    """和解振华: the dictionary's longest word is 和解, yet 解振华 (Се Чжэньхуа) is read character by character."""
+    from aligner.review.romanise import find_as_read
+
+    readings = [a + b for a in syllables_of("Се", "ru") for b in syllables_of("Чжэньхуа", "ru")]
+    assert set().union(*(find_as_read("曾庆红会见单霁翔和解振华。", r) for r in readings)) == {"解振华"}

@@ -27,7 +27,7 @@ from aligner.review.acronyms import russian_acronyms, russian_form, spelled_out
 from aligner.review.countries import COUNTRIES
 from aligner.review.gaps import LANG_NAMES
 from aligner.review.marks import bead_text, word_marks
-from aligner.review.romanise import char_readings, find_in_chinese, syllables_of
+from aligner.review.romanise import char_readings, find_as_read, find_in_chinese, syllables_of
 from aligner.types import Alignment, Bead, Flag
 
 NAME = "name"
@@ -317,7 +317,7 @@ def name_lexicon(alignment: Alignment) -> list[RomanisedName]:
             readings = _readings(words, lang)
             if not readings:
                 continue
-            matches = set().union(*(find_in_chinese(src, r) for r in readings))
+            matches = set().union(*(find_as_read(src, r) for r in readings))
             seen.setdefault(written, []).append(matches)
             words_of[written] = words
     names = []
