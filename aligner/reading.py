@@ -214,6 +214,9 @@ def _cyrillic_good(sample: str) -> float:
     return good / _RU_EXPECTED
 
 
+_RUSSIAN_SIGNS = frozenset("«»„“—–…№")
+
+
 def plausibility(text: str) -> float:
     """Share of non-ASCII, non-space characters that look like Chinese or Russian writing.
 
@@ -229,18 +232,20 @@ def _evidence(text: str) -> float:
     """`plausibility` before it is held to 1: a short Russian text of common letters («Да», «СССР») scores
     above 1, which tells it from a reading that only just makes 1."""
     sample = text[:SCORE_SAMPLE_CHARS]
-    wide = [c for c in sample if ord(c) > 0x7F and not c.isspace()]
+    cyrillic = _cyrillic_good(sample)
+    # Russian's own signs («ёлочки», „лапки“, dashes) beside its letters neither count for nor against the reading:
+    # a one-line answer, «Да»., was all signs but two letters, and refused
+    wide = [c for c in sample if ord(c) > 0x7F and not c.isspace() and not (cyrillic and c in _RUSSIAN_SIGNS)]
     if not wide:
         return 0.0
     # Chinese has no spaces between words; garbage does (but a PDF copy may have one after every character)
     spaced = [] if is_spaced_out(sample) else _SPACED_HAN_RE.findall(sample)
-    good = _cyrillic_good(sample) - 2 * len(spaced)
+    good = cyrillic - 2 * len(spaced)
     good += sum(1 for c in wide if not ("\u0400" <= c <= "\u04ff") and _chinese_good(c))
     return max(0.0, good / len(wide))
 
 
 RUSSIAN_BIGRAM_SHARE = 0.9  # of a Russian text's letter pairs, at least, are common ones (about 0.99 in prose)
-_RUSSIAN_SIGNS = frozenset("«»—–…№")
 
 
 def _rank(text: str, score: float) -> tuple[float, bool, float]:

@@ -191,6 +191,8 @@ def test_russian_with_few_letters_in_windows_1251_is_still_read_as_windows_1251(
     ("Да.", "koi8_r"),  # 淞.
     ("эпоху", "cp1251"),  # ЩОНУС in KOI8-R: its capitals are common letters too
     ("Спасибо.", "mac_cyrillic"),  # ‘пасибо. in Windows-1251: both held to 1, and Windows-1251 came first
+    ("«Да».", "cp1251"),  # its «ёлочки» counted against the reading: refused as in no known encoding
+    ("„Нет“.", "cp1251"),
 ])
 def test_a_word_or_two_of_russian_in_a_cyrillic_code_page_is_read_as_russian(text, codec):
     read = reading.decode(text.encode(codec), "ru.txt")
