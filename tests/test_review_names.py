@@ -400,3 +400,25 @@ def test_a_name_beside_a_word_that_holds_its_surname_is_still_found():
 
     readings = [a + b for a in syllables_of("Се", "ru") for b in syllables_of("Чжэньхуа", "ru")]
     assert set().union(*(find_as_read("曾庆红会见单霁翔和解振华。", r) for r in readings)) == {"解振华"}
+
+
+BRIEFING = [  # from tests/data/zh-ru/press: a briefing that names its spokesman in the genitive in its title
+    ("2022年3月1日外交部发言人赵立坚主持例行记者会", "Брифинг официального представителя МИД КНР Чжао Лицзяня 1 марта 2022 г."),
+    ("赵立坚：双方将就双边关系深入交换意见。", "Чжао Лицзянь: Стороны проведут углублённый обмен мнениями по двусторонним отношениям."),
+    ("赵立坚：我没有听说你提到的情况。", "Чжао Лицзянь: Мне ничего не известно об этом."),
+    ("今日俄罗斯记者：中俄两国去年人员往来情况如何？",
+     "Russia Today: Как обстояли дела со взаимными поездками граждан двух стран в прошлом году?"),
+    ("赵立坚：受疫情影响，两国人员往来下降了九成。", "Чжан Лицзянь: Из-за пандемии число взаимных поездок сократилось на 90%."),
+]
+
+
+def test_a_briefing_names_its_spokesman_in_any_case_and_a_channel_in_latin():
+    """Чжао Лицзяня (genitive of Лицзянь: the soft sign gives way to я) read as li jiang ya, so the title was
+    "赵立坚 ≠ Чжао Лицзяня"; "Russia Today" for 今日俄罗斯 was "Russia (俄罗斯) only in the Chinese"; and the
+    genitive, listed as a second name, made the changed name's reason say it twice."""
+    assert reasons(BRIEFING, "ru") == [None, None, None, None, "赵立坚 (Чжао Лицзянь) ≠ Чжан Лицзянь"]
+
+
+def test_soft_stems_of_russian_names_read_in_every_case():
+    for form in ("Лицзяня", "Лицзяню", "Лицзянем", "Лицзяне"):
+        assert ({"li"}, {"jian"}) in [tuple(set(x) for x in r) for r in syllables_of(form, "ru")], form

@@ -109,9 +109,11 @@ def syllables_of(word: str, lang: str) -> list[tuple[frozenset[str], ...]]:
     readings: list[tuple] = [()]
     for k, part in enumerate(parts):
         cuts = _segmentations(part, table)
-        if lang == "ru" and k == len(parts) - 1:  # Си Цзиньпина, Цзиньпину: the stem without its case ending
+        if lang == "ru" and k == len(parts) - 1:  # Си Цзиньпина, Цзиньпину: the stem without its case ending,
+            # and the soft sign or й the ending took the place of (Чжао Лицзяня, Лицзянем: Лицзянь; Вэя: Вэй)
             cuts = [c for e in _RU_ENDINGS if part.endswith(e) and len(part) > len(e)
-                    for c in _segmentations(part[: -len(e)], table)] + cuts
+                    for stem in (part[: -len(e)], part[: -len(e)] + "ь", part[: -len(e)] + "й")
+                    for c in _segmentations(stem, table)] + cuts
         if not cuts:
             return []
         readings = [r + c for r in readings for c in cuts][:16]
