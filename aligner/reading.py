@@ -215,6 +215,7 @@ def _cyrillic_good(sample: str) -> float:
 
 
 _RUSSIAN_SIGNS = frozenset("«»„“—–…№")
+_RUSSIAN_SIGN_RE = re.compile(r"«[^«»\n]*»|„[^„“\n]*“|(?<!\S)[—–](?!\S)|…|№(?= ?\d)")
 
 
 def plausibility(text: str) -> float:
@@ -233,9 +234,13 @@ def _evidence(text: str) -> float:
     above 1, which tells it from a reading that only just makes 1."""
     sample = text[:SCORE_SAMPLE_CHARS]
     cyrillic = _cyrillic_good(sample)
-    # Russian's own signs («ёлочки», „лапки“, dashes) beside its letters neither count for nor against the reading:
-    # a one-line answer, «Да»., was all signs but two letters, and refused
-    wide = [c for c in sample if ord(c) > 0x7F and not c.isspace() and not (cyrillic and c in _RUSSIAN_SIGNS)]
+    # Russian's own signs where Russian writes them («ёлочки» and „лапки“ closed, a dash between spaces) beside as many
+    # letters at least neither count for nor against the reading: a one-line answer, «Да»., was all signs but two
+    # letters, and refused (but «Дом» in MacCyrillic is no "„ом" in Windows-1251, nor «Мир» in KOI8-R "н…“")
+    signs = {k for m in _RUSSIAN_SIGN_RE.finditer(sample) for k in (m.start(), m.end() - 1)} if cyrillic else set()
+    if len(signs) > sum(1 for c in sample if "\u0400" <= c <= "\u04ff"):
+        signs = set()
+    wide = [c for k, c in enumerate(sample) if ord(c) > 0x7F and not c.isspace() and k not in signs]
     if not wide:
         return 0.0
     # Chinese has no spaces between words; garbage does (but a PDF copy may have one after every character)

@@ -193,6 +193,10 @@ def test_russian_with_few_letters_in_windows_1251_is_still_read_as_windows_1251(
     ("Спасибо.", "mac_cyrillic"),  # ‘пасибо. in Windows-1251: both held to 1, and Windows-1251 came first
     ("«Да».", "cp1251"),  # its «ёлочки» counted against the reading: refused as in no known encoding
     ("„Нет“.", "cp1251"),
+    # …but a sign is neutral only where Russian writes it: "„ом" (Windows-1251) is no reading of «Дом» in MacCyrillic
+    ("Дом", "mac_cyrillic"),
+    ("— Да.", "mac_cyrillic"),
+    ("Мир\n", "koi8_r"),
 ])
 def test_a_word_or_two_of_russian_in_a_cyrillic_code_page_is_read_as_russian(text, codec):
     read = reading.decode(text.encode(codec), "ru.txt")
