@@ -314,7 +314,10 @@ _SENTENCE_END_RE = re.compile(r"[。！？]")  # inside a line: a sentence ended
 # A label line of a form, a contract's header or its signatures: a short label, a colon, a value (合同编号：BJ-2023-0456,
 # 甲方：北京华信科技有限公司, Сторона А: ООО «…», Party A: …, Date: 15 June 2023). One such line can be prose broken by
 # a PDF (会议指出：要坚持 / 稳中求进); two in a row are a list of fields, each its own paragraph.
-_FIELD_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}[：:]|[A-ZА-ЯЁ][^\W_]*\.?(?:[ \t]+[^\W_]+\.?){0,3}[ \t]*:)[ \t]*[^\s:：]")
+# The label may name a party's role in brackets: 甲方（买方）：…, Сторона А (Покупатель): …, Party B (Seller): ….
+_FIELD_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}(?:[（(][\u4e00-\u9fff]{1,6}[)）])?[：:]"
+                       r"|[A-ZА-ЯЁ][^\W_]*\.?(?:[ \t]+[^\W_]+\.?){0,3}(?:[ \t]*\([^\W_]+(?:[ \t]+[^\W_]+){0,2}\))?[ \t]*:)"
+                       r"[ \t]*[^\s:：]")
 _FIELD_WIDTH_MAX = 90  # columns: a label and a name, number, date or address
 # A document's label line: an article, section, chapter or annex with its number, alone on its line ("Article 3",
 # "Section II", "Статья 3.", "Приложение 1", "第三条", "附件"), or with a short title ("Article 5 Quality Warranty",

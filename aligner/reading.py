@@ -5,7 +5,8 @@ misjudges short Chinese and Cyrillic texts: byte-order marks; signatures of bina
 (PDF, ZIP/.docx, images); BOM-less UTF-16 when there are NUL bytes; strict UTF-8; English in Windows-1252
 when it reads as one (its accented letters inside Latin words: Émile, École); then
 the legacy codecs GB18030, Big5, cp1251, KOI8-R, MacCyrillic and cp866 (DOS), each decoded strictly and scored on
-one scale by how much the result looks like Chinese or Russian writing. Decoding never
+one scale by how much the result looks like Chinese or Russian writing (for a word or two, where that
+scale ties, whether its letter pairs are Russian's: `russian_bigrams.py`). Decoding never
 replaces a character: a text we cannot decode exactly is an error. The encoding used is returned with the text
 (`Decoded`), and one the user names (`encoding=`) is used instead of detection.
 """
@@ -28,6 +29,7 @@ from aligner.formats.srt import srt_text
 from aligner.formats.web import HTML_SUFFIXES, MHTML_SUFFIXES, page_kind
 from aligner.formats.word97 import OLE_SIGNATURE, doc_text, is_word97
 from aligner.normalise import is_spaced_out
+from aligner.russian_bigrams import common_bigram_share
 
 MAX_BYTES = 20 * 1024 * 1024  # larger files are refused with their size and this limit
 MAX_DOCUMENT_BYTES = 200 * 1024 * 1024  # PDFs, e-books, web pages hold fonts and images too; their text is held to MAX_BYTES
@@ -212,6 +214,10 @@ def _cyrillic_good(sample: str) -> float:
     return good / _RU_EXPECTED
 
 
+_RUSSIAN_SIGNS = frozenset("«»„“—–…№")
+_RUSSIAN_SIGN_RE = re.compile(r"«[^«»\n]*»|„[^„“\n]*“|(?<!\S)[—–](?!\S)|…|№(?= ?\d)")
+
+
 def plausibility(text: str) -> float:
     """Share of non-ASCII, non-space characters that look like Chinese or Russian writing.
 
@@ -220,15 +226,46 @@ def plausibility(text: str) -> float:
     spaces between them are what Cyrillic bytes read as Chinese look like, and count against,
     unless every character is spaced out, as in Chinese copied out of a PDF.
     """
+    return min(1.0, _evidence(text))
+
+
+def _evidence(text: str) -> float:
+    """`plausibility` before it is held to 1: a short Russian text of common letters («Да», «СССР») scores
+    above 1, which tells it from a reading that only just makes 1."""
     sample = text[:SCORE_SAMPLE_CHARS]
-    wide = [c for c in sample if ord(c) > 0x7F and not c.isspace()]
+    cyrillic = _cyrillic_good(sample)
+    # Russian's own signs where Russian writes them («ёлочки» and „лапки“ closed, a dash between spaces) beside as many
+    # letters at least neither count for nor against the reading: a one-line answer, «Да»., was all signs but two
+    # letters, and refused (but «Дом» in MacCyrillic is no "„ом" in Windows-1251, nor «Мир» in KOI8-R "н…“")
+    signs = {k for m in _RUSSIAN_SIGN_RE.finditer(sample) for k in (m.start(), m.end() - 1)} if cyrillic else set()
+    if len(signs) > sum(1 for c in sample if "\u0400" <= c <= "\u04ff"):
+        signs = set()
+    wide = [c for k, c in enumerate(sample) if ord(c) > 0x7F and not c.isspace() and k not in signs]
     if not wide:
         return 0.0
     # Chinese has no spaces between words; garbage does (but a PDF copy may have one after every character)
     spaced = [] if is_spaced_out(sample) else _SPACED_HAN_RE.findall(sample)
-    good = _cyrillic_good(sample) - 2 * len(spaced)
+    good = cyrillic - 2 * len(spaced)
     good += sum(1 for c in wide if not ("\u0400" <= c <= "\u04ff") and _chinese_good(c))
-    return max(0.0, min(1.0, good / len(wide)))
+    return max(0.0, good / len(wide))
+
+
+RUSSIAN_BIGRAM_SHARE = 0.9  # of a Russian text's letter pairs, at least, are common ones (about 0.99 in prose)
+
+
+def _rank(text: str, score: float) -> tuple[float, bool, float]:
+    """How a decoding ranks among the legacy codecs' readings of the same bytes: its score, lowered for a Cyrillic
+    reading whose letter pairs Russian does not write (another Cyrillic code page's reading: «ЩОНУС» for «эпоху»),
+    then, between readings that score alike (a word or two: «Да» in Windows-1251 and 泥 in GBK both score 1), a
+    reading in Russian letters and signs alone, of common letter pairs only, before any other, then the stronger
+    evidence («Федерации» in MacCyrillic before «‘едерации» in Windows-1251)."""
+    share = common_bigram_share(text[:SCORE_SAMPLE_CHARS])
+    if share is None:
+        return (score, False, _evidence(text))
+    russian = share == 1.0 and all(
+        ("\u0400" <= c <= "\u04ff" and c.isalpha()) or c in _RUSSIAN_SIGNS
+        for c in text[:SCORE_SAMPLE_CHARS] if ord(c) > 0x7F and not c.isspace())
+    return (score * min(1.0, share / RUSSIAN_BIGRAM_SHARE) ** 2, russian, _evidence(text))
 
 
 # The order breaks ties: cp1251 and MacCyrillic share their lowercase letters, so a text
@@ -238,7 +275,7 @@ _LEGACY = ("gb18030", "big5hkscs", "cp1251", "koi8_r", "mac_cyrillic", "cp866") 
 
 def _decode_legacy(data: bytes) -> tuple[str, float, str] | None:
     """The most plausible strict decoding among the legacy codecs, with its score and codec."""
-    best: tuple[str, float, str] | None = None
+    best: tuple[str, tuple[float, bool, float], str] | None = None
     for codec in _LEGACY:
         try:
             text = data.decode(codec)
@@ -246,10 +283,10 @@ def _decode_legacy(data: bytes) -> tuple[str, float, str] | None:
             continue
         if _control_share(text) > MAX_CONTROL_SHARE:
             continue
-        s = plausibility(text)
-        if best is None or s > best[1]:
-            best = (text, s, codec)
-    return best
+        rank = _rank(text, plausibility(text))
+        if best is None or rank > best[1]:
+            best = (text, rank, codec)
+    return None if best is None else (best[0], plausibility(best[0]), best[2])
 
 
 # --- English in Windows-1252 / Latin-1 ---------------------------------------------

@@ -88,9 +88,10 @@ def _split_zh(para: str) -> list[tuple[int, int]]:
 
 # razdel never ends a sentence at "г." (год or город), "т." (тонн), "и пр." or "п. п." (процентных
 # пунктов); after a year, an amount or a list and before a capitalised word they end one:
-# "…4 февраля 2022 г. Главы государств…", "…5 млн т. Импорт…", "…инвестиции и пр. Стороны…".
+# "…4 февраля 2022 г. Главы государств…", "…5 млн т. Импорт…", "…инвестиции и пр. Стороны…", and before a
+# one-letter preposition too: "…в IV квартале 2024 г. В сентябре…" (not an initial: "2022 г. В. В. Путин").
 _RU_ABBREVIATION_END_RE = re.compile(
-    r"(?:(?<=\d)\s?гг?\.|(?:\d|\bмлн|\bмлрд|\bтыс\.)\s?т\.|\bи\s+пр\.|(?<=\d)\s?п\.\s?п\.)(?=\s+[А-ЯЁ][а-яё])")
+    r"(?:(?<=\d)\s?гг?\.|(?:\d|\bмлн|\bмлрд|\bтыс\.)\s?т\.|\bи\s+пр\.|(?<=\d)\s?п\.\s?п\.)(?=\s+[А-ЯЁ](?:[а-яё]|\s))")
 # …unless the sentence only opened with its date: "В 2022 г. Россия …", "С 1 января 2023 г. Стороны …",
 # "По состоянию на 1 января 2023 г. Китай …" (a preposition first, a few words to the year).
 _RU_DATE_OPENER_RE = re.compile(r"(?:В|Во|С|Со|До|К|По|На|За|От|После|Около|Начиная|Между)\s(?:\S+\s){0,5}\S*"

@@ -348,6 +348,18 @@ def test_a_contracts_label_lines_are_paragraphs_of_their_own(lang):
     assert paragraphs[-3:] == lines[-3:]
 
 
+ZH_RU = Path(__file__).resolve().parent / "data" / "zh-ru"
+
+
+@pytest.mark.parametrize("lang", ("zh", "ru"))
+def test_a_partys_label_with_its_role_in_brackets_is_a_field(lang):
+    """甲方（买方）：… / Сторона А (Покупатель): …: the role in brackets kept them from being fields, so the Chinese
+    header ran 合同编号, 甲方 and 乙方 into one sentence (across a blank line) and paired it 1-2 with the Russian."""
+    text = (ZH_RU / f"contract.{lang}.txt").read_text(encoding="utf-8")
+    header = [line for line in text.splitlines() if line][1:4]
+    assert _paragraphs(text)[1:4] == header
+
+
 def test_label_lines_in_prose_broken_by_a_pdf_still_join():
     """One line with a label-like start is prose a PDF broke; lowercase or an open end still continues."""
     text = "会议指出：要坚持稳中求进\n工作总基调。\nNote: the figures below are\nprovisional.\nParty A: Beijing Huaxin,\nPart B.\n"

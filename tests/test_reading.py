@@ -184,6 +184,31 @@ def test_russian_with_few_letters_in_windows_1251_is_still_read_as_windows_1251(
     assert (read.text, read.encoding) == (text, "cp1251")
 
 
+@pytest.mark.parametrize("text, codec", [
+    ("Да.", "cp1251"),  # 泥. in GBK: both readings scored 1, and GBK came first
+    ("СССР", "cp1251"),  # 蜒研
+    ("Да, конечно.", "cp1251"),
+    ("Да.", "koi8_r"),  # 淞.
+    ("эпоху", "cp1251"),  # ЩОНУС in KOI8-R: its capitals are common letters too
+    ("Спасибо.", "mac_cyrillic"),  # ‘пасибо. in Windows-1251: both held to 1, and Windows-1251 came first
+    ("«Да».", "cp1251"),  # its «ёлочки» counted against the reading: refused as in no known encoding
+    ("„Нет“.", "cp1251"),
+    # …but a sign is neutral only where Russian writes it: "„ом" (Windows-1251) is no reading of «Дом» in MacCyrillic
+    ("Дом", "mac_cyrillic"),
+    ("— Да.", "mac_cyrillic"),
+    ("Мир\n", "koi8_r"),
+])
+def test_a_word_or_two_of_russian_in_a_cyrillic_code_page_is_read_as_russian(text, codec):
+    read = reading.decode(text.encode(codec), "ru.txt")
+    assert (read.text, read.encoding) == (text, codec)
+
+
+@pytest.mark.parametrize("text", ["是。", "北京", "第一章", "人民", "附件", "甲方", "王毅"])
+def test_a_word_or_two_of_chinese_in_gbk_is_still_read_as_chinese(text):
+    read = reading.decode(text.encode("gbk"), "zh.txt")
+    assert (read.text, read.encoding) == (text, "gb18030")
+
+
 def test_french_in_windows_1252_is_read_and_then_refused_as_french():
     """Read as Windows-1252, a French text gets the language check's message, not "save it as UTF-8"."""
     from aligner.errors import LanguageError

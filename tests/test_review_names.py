@@ -377,3 +377,48 @@ def test_a_foreign_leader_a_statement_names_swapped_for_another_is_flagged(zh, r
     leader of the region (Токаев as Назарбаев) is caught, the right one, in any case form, is not."""
     assert reasons([(zh, right)], lang) == [None]
     assert reasons([(zh, wrong)], lang) == [expected]
+
+
+CONTRACT_PARTIES = [  # from tests/data/zh-ru/contract: the seller's representative is a Russian, Иван Петров
+    ("乙方向甲方供应樟子松原木1200立方米，规格详见附件一。",
+     "Сторона Б поставляет Стороне А пиловочник сосны обыкновенной в объёме 1200 кубических метров."),
+    ("乙方应于2024年6月30日前分两批交货。", "Сторона Б осуществляет поставку двумя партиями до 30 июня 2024 г."),
+    ("乙方代表：伊万·彼得罗夫", "Представитель Стороны Б: Иван Петров"),
+]
+
+
+def test_a_dictionary_word_is_no_name_through_a_rare_reading_of_its_characters():
+    """Иван reads as yi wang, and 方 has a rare reading wang: 乙方 (party B, yi fang) was taken for Иван's Chinese,
+    and every pair with 乙方 and no Иван flagged "乙方 (Иван) only in the Chinese"."""
+    assert reasons(CONTRACT_PARTIES, "ru") == [None, None, None]
+    assert "Иван" not in [n.written for n in name_lexicon(alignment(CONTRACT_PARTIES, "ru"))]
+
+
+def test_a_name_beside_a_word_that_holds_its_surname_is_still_found():
+    """和解振华: the dictionary's longest word is 和解, yet 解振华 (Се Чжэньхуа) is read character by character."""
+    from aligner.review.romanise import find_as_read
+
+    readings = [a + b for a in syllables_of("Се", "ru") for b in syllables_of("Чжэньхуа", "ru")]
+    assert set().union(*(find_as_read("曾庆红会见单霁翔和解振华。", r) for r in readings)) == {"解振华"}
+
+
+BRIEFING = [  # from tests/data/zh-ru/press: a briefing that names its spokesman in the genitive in its title
+    ("2022年3月1日外交部发言人赵立坚主持例行记者会", "Брифинг официального представителя МИД КНР Чжао Лицзяня 1 марта 2022 г."),
+    ("赵立坚：双方将就双边关系深入交换意见。", "Чжао Лицзянь: Стороны проведут углублённый обмен мнениями по двусторонним отношениям."),
+    ("赵立坚：我没有听说你提到的情况。", "Чжао Лицзянь: Мне ничего не известно об этом."),
+    ("今日俄罗斯记者：中俄两国去年人员往来情况如何？",
+     "Russia Today: Как обстояли дела со взаимными поездками граждан двух стран в прошлом году?"),
+    ("赵立坚：受疫情影响，两国人员往来下降了九成。", "Чжан Лицзянь: Из-за пандемии число взаимных поездок сократилось на 90%."),
+]
+
+
+def test_a_briefing_names_its_spokesman_in_any_case_and_a_channel_in_latin():
+    """Чжао Лицзяня (genitive of Лицзянь: the soft sign gives way to я) read as li jiang ya, so the title was
+    "赵立坚 ≠ Чжао Лицзяня"; "Russia Today" for 今日俄罗斯 was "Russia (俄罗斯) only in the Chinese"; and the
+    genitive, listed as a second name, made the changed name's reason say it twice."""
+    assert reasons(BRIEFING, "ru") == [None, None, None, None, "赵立坚 (Чжао Лицзянь) ≠ Чжан Лицзянь"]
+
+
+def test_soft_stems_of_russian_names_read_in_every_case():
+    for form in ("Лицзяня", "Лицзяню", "Лицзянем", "Лицзяне"):
+        assert ({"li"}, {"jian"}) in [tuple(set(x) for x in r) for r in syllables_of(form, "ru")], form

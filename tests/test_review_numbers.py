@@ -629,6 +629,17 @@ def test_tenths_written_with_成_are_per_cent(zh, tgt, lang, expected):
     assert reason(zh, tgt, lang) == expected
 
 
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    # tests/data/zh-ru/report: 三成 (30%) rendered «до трети» (33%) was "трети only in the Russian", as if the
+    # Chinese gave no figure
+    ("力争海外收入占比达到三成。", "Компания стремится довести долю зарубежной выручки до трети.", "ru", "三成 ≠ трети"),
+    ("四成企业实现盈利。", "Прибыль получила четверть предприятий.", "ru", "四成 ≠ четверть"),
+    ("力争海外收入占比达到三成。", "Компания стремится довести долю зарубежной выручки до 30%.", "ru", None),
+])
+def test_a_share_in_words_set_against_a_tenth_is_a_changed_figure(zh, tgt, lang, expected):
+    assert reason(zh, tgt, lang) == expected
+
+
 @pytest.mark.parametrize("tgt, lang, expected", [
     ("К 2020 году ВВП должен увеличиться в четыре раза по сравнению с 2010 годом.", "ru", None),
     ("By 2020 GDP will be four times that of 2010.", "en", None),

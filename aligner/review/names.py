@@ -20,14 +20,14 @@ Three checks, each kept to what can be told reliably:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from aligner.normalise import match_form
 from aligner.review.acronyms import russian_acronyms, russian_form, spelled_out
 from aligner.review.countries import COUNTRIES
 from aligner.review.gaps import LANG_NAMES
 from aligner.review.marks import bead_text, word_marks
-from aligner.review.romanise import char_readings, find_in_chinese, syllables_of
+from aligner.review.romanise import char_readings, find_as_read, find_in_chinese, syllables_of
 from aligner.types import Alignment, Bead, Flag
 
 NAME = "name"
@@ -196,6 +196,8 @@ def _entity_on(entity: Entity, text: str, lang: str) -> bool:
             text = text.replace(word, "")
         # Latin forms written into the Chinese (APEC); ASCII word boundaries, as 在APEC框架 has none in Unicode
         return any(form in text for form in entity.zh) or re.search(entity.en, text, re.ASCII) is not None
+    if lang == "ru" and re.search(entity.en, text, re.ASCII):  # a name a Russian text keeps in Latin: Russia Today
+        return True
     return re.search(entity.en if lang == "en" else entity.ru, text) is not None
 
 
@@ -317,15 +319,32 @@ def name_lexicon(alignment: Alignment) -> list[RomanisedName]:
             readings = _readings(words, lang)
             if not readings:
                 continue
-            matches = set().union(*(find_in_chinese(src, r) for r in readings))
+            matches = set().union(*(find_as_read(src, r) for r in readings))
             seen.setdefault(written, []).append(matches)
             words_of[written] = words
-    names = []
-    for written, pair_matches in seen.items():
+    names: list[RomanisedName] = []
+    for written, pair_matches in sorted(seen.items(), key=lambda item: -len(item[1])):  # the commonest form first
         hits = [m for m in pair_matches if m]
         if hits and len(hits) / len(pair_matches) >= MIN_AGREEMENT:
-            names.append(RomanisedName(written, words_of[written], frozenset().union(*hits)))
+            _add_name(names, RomanisedName(written, words_of[written], frozenset().union(*hits)), lang)
     return names
+
+
+def _forms_of(name: RomanisedName, base: RomanisedName, lang: str) -> bool:
+    """Each word of `name` is a case form of `base`'s word: Чжан Вэя of Чжан Вэй."""
+    return len(name.words) == len(base.words) and all(_is_form(w, b, lang) for w, b in zip(name.words, base.words))
+
+
+def _add_name(names: list[RomanisedName], name: RomanisedName, lang: str) -> None:
+    """`name` added to the list, or, when it and a listed name are case forms of one name (Чжао Лицзяня and Чжао
+    Лицзянь, Чжан Вэя and Чжан Вэй), merged into it, so that a changed name is not reported once per case
+    form; the form the other is declined from is kept (Вэй, not Вэя)."""
+    for k, listed in enumerate(names):
+        if _forms_of(name, listed, lang) or _forms_of(listed, name, lang):
+            base = name if _forms_of(listed, name, lang) and not _forms_of(name, listed, lang) else listed
+            names[k] = replace(base, chinese=listed.chinese | name.chinese)
+            return
+    names.append(name)
 
 
 def _stem(word: str, lang: str) -> str:

@@ -44,6 +44,12 @@ def _in_per_cent(q: Quantity) -> tuple[float, ...]:
     return q.values if not q.factors and _IN_PER_CENT.search(q.text) else ()
 
 
+def _is_share(q: Quantity) -> bool:
+    """A figure in per cent or a share in words: 30%, 三成, «трети», "a third" (read as 1/3 and as 33.3%)."""
+    return bool(_in_per_cent(q)) or (not q.factors and len(q.values) == 2
+                                     and math.isclose(q.values[1], 100 * q.values[0]))
+
+
 def match(left: list[Quantity], right: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
     """Pair quantities of equal value (maximum bipartite matching, hard ones first); return the leftovers."""
     owner: dict[int, int] = {}  # right index -> left index
@@ -203,13 +209,15 @@ def _ranks_against(other: list[Quantity], own: list[Quantity], leftovers: list[Q
     "24 ≠ XXV", not "24 only in the Chinese". Against small counts only (连续7年), a count in words
     left over is that number changed too: "7 ≠ six", not "7 only in the Chinese"; against a multiplier, a
     multiplier or share in words ("1.5倍 ≠ two and a half times", "三成 ≠ в 1,4 раза"); and against a figure in per
-    cent, a multiplier in words ("两倍 ≠ 300%")."""
+    cent or a share in words («трети», "a third"), a multiplier or share in words ("两倍 ≠ 300%", "三成 ≠ трети",
+    not "трети only in the Russian", which hid that the Chinese says 30%)."""
     ranks = [q for q in leftovers if not q.hard and (q.ordinal or q.values[0] >= SOFT_AMOUNT)]
     unpaired = other[len(own):]
     if unpaired and all(q.values[0] < SMALL_COUNT and q.values[0].is_integer() for q in unpaired):
         ranks += [q for q in leftovers if not q.hard and q not in ranks]
-    if any(q.factors or _in_per_cent(q) for q in unpaired):  # 1.5倍 ≠ two and a half times, 两倍 ≠ 300%, 三成 ≠ в 1,4 раза
-        ranks += [q for q in leftovers if not q.hard and (q.factors or _in_per_cent(q)) and q not in ranks]
+    # 1.5倍 ≠ two and a half times, 两倍 ≠ 300%, 三成 ≠ в 1,4 раза, 三成 ≠ «трети»
+    if any(q.factors or _is_share(q) for q in unpaired):
+        ranks += [q for q in leftovers if not q.hard and (q.factors or _is_share(q)) and q not in ranks]
     return ranks[:max(0, len(other) - len(own))]
 
 

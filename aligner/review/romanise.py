@@ -109,9 +109,11 @@ def syllables_of(word: str, lang: str) -> list[tuple[frozenset[str], ...]]:
     readings: list[tuple] = [()]
     for k, part in enumerate(parts):
         cuts = _segmentations(part, table)
-        if lang == "ru" and k == len(parts) - 1:  # Си Цзиньпина, Цзиньпину: the stem without its case ending
+        if lang == "ru" and k == len(parts) - 1:  # Си Цзиньпина, Цзиньпину: the stem without its case ending,
+            # and the soft sign or й the ending took the place of (Чжао Лицзяня, Лицзянем: Лицзянь; Вэя: Вэй)
             cuts = [c for e in _RU_ENDINGS if part.endswith(e) and len(part) > len(e)
-                    for c in _segmentations(part[: -len(e)], table)] + cuts
+                    for stem in (part[: -len(e)], part[: -len(e)] + "ь", part[: -len(e)] + "й")
+                    for c in _segmentations(stem, table)] + cuts
         if not cuts:
             return []
         readings = [r + c for r in readings for c in cuts][:16]
@@ -139,3 +141,42 @@ def find_in_chinese(text: str, reading: tuple[frozenset[str], ...]) -> set[str]:
         if all(reading[t] & char_readings(text[start + t]) for t in range(k)):
             found.add(text[start:start + k])
     return found
+
+
+@lru_cache(maxsize=8192)
+def _word_readings(word: str) -> tuple[str, ...]:
+    """A dictionary word's toneless pinyin, one syllable a character, as pypinyin reads the word (乙方: yi fang)."""
+    from pypinyin import lazy_pinyin
+
+    return tuple(_plain(p) for p in lazy_pinyin(word))
+
+
+def find_as_read(text: str, reading: tuple[frozenset[str], ...]) -> set[str]:
+    """`find_in_chinese`, but a run lying inside one word of the dictionary must read as that word reads: 乙方
+    (party B, yi fang) is not "Иван" (yi wang), though 方 has a rare reading wang. A run reaching across a word's
+    edge is read character by character, as a name beside a word may be (解振华 in 和解振华)."""
+    from aligner.align.lexicon import chinese_words  # the dictionary is read only when a name needs it
+
+    found = find_in_chinese(text, reading)
+    if not found:
+        return found
+    words, at = [], 0
+    for word in chinese_words(text):
+        at = text.index(word, at)
+        words.append((at, word))
+        at += len(word)
+    kept = set()
+    for run in found:
+        for start in (m.start() for m in re.finditer(re.escape(run), text)):
+            inside = next(((w_start, word) for w_start, word in words
+                           if len(word) > 1 and w_start <= start and start + len(run) <= w_start + len(word)), None)
+            if inside is None:
+                kept.add(run)
+                break
+            w_start, word = inside
+            read = _word_readings(word)
+            if len(read) == len(word) and all(read[start - w_start + t] in reading[t] for t in range(len(run))):
+                kept.add(run)
+                break
+    return kept
+
