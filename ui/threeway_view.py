@@ -452,25 +452,31 @@ def save_project(result: ThreeWay) -> None:
     are taken now: the file is built on a thread of the server's, where the page's session state is not to be
     had (the record kept neither the encoder, the segmentation and the glossary nor the row)."""
     inputs, row = st.session_state.get(state.INPUTS), int(st.session_state.get(SELECTED_KEY, 0)) or 1
-    st.download_button("Save project", data=settled(lambda: review_record(result, inputs, row)),
+    corrections = _corrections(result)
+    st.download_button("Save project", data=settled(lambda: review_record(result, inputs, row, corrections)),
                        file_name=f"{base_name(result)}.project.json", mime="application/json", key="download_project3",
                        width="stretch", type="primary", on_click=mark_saved,
-                       help="The three columns with your ✓ marks and notes; open it again with 'Open a project'")
+                       help="The three columns with your ✓ marks, notes and corrections (Undo and Redo too); open "
+                            "it again with 'Open a project'")
 
 
-def review_record(result: ThreeWay, inputs, row: int) -> bytes:
+def review_record(result: ThreeWay, inputs, row: int, corrections=None) -> bytes:
     """The three-column JSON record with what the page needs to take up the review again, as a two-column
-    project has it: the row it is on, and the encoder, segmentation and glossary the texts were aligned with
-    (so that "Align" with the panel unchanged keeps the review instead of aligning with the defaults)."""
+    project has it: the row it is on, the encoder, segmentation and glossary the texts were aligned with
+    (so that "Align" with the panel unchanged keeps the review instead of aligning with the defaults), and the
+    corrections made and undone (`corrections`), so that Undo and Redo carry on where they were."""
     import json
 
     from aligner.export.record import glossary_to_list
+    from aligner.project import steps_to_list
 
     record = json.loads(render(result, "json"))
     settings = {**record["settings"], "row": row}
     if inputs is not None:
         settings |= {**panel_settings(inputs), "glossary": glossary_to_list(inputs.glossary)}
     record["settings"] = settings
+    if corrections is not None and (corrections.history or corrections.undone):
+        record["history"], record["undone"] = steps_to_list(corrections.history), steps_to_list(corrections.undone)
     return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -491,15 +497,19 @@ def open_review(data: bytes, name: str) -> bool:
 
     if not is_three_way_record(data):
         return False
+    from ui.threeway_correct import EDITS, scorers
+
+    settings = _saved_settings(data)
     try:
         result = parse_json(data, name)
+        # its corrections, undo and redo as they were; scored by the aligner's model as those made here
+        corrections = _saved_corrections(result, data, name, scorers(result, settings.get("model") or None))
     except AlignerError as exc:
         state.flash("error", str(exc))
         return True
     from aligner.export.record import glossary_from_list
 
     first, second = (result.alignments[label].target for label in result.labels)
-    settings = _saved_settings(data)
     try:
         glossary = glossary_from_list(settings.get("glossary") or [])
     except (KeyError, TypeError, AttributeError):
@@ -509,13 +519,26 @@ def open_review(data: bytes, name: str) -> bool:
                     tgt2_text=second.text, tgt2_name=second.name, tgt2_lang=second.lang, glossary=glossary,
                     **opened_encodings(settings))
     state.start_three(result, inputs)
+    st.session_state[EDITS] = corrections
     st.session_state[OPEN_AT] = settings.get("row")
     mark_saved()
     show_in_panel(inputs)  # what the review holds, so "Align" without changes keeps it
     reviewed, noted = sum(row.reviewed for row in result.rows), sum(bool(row.note) for row in result.rows)
+    n = len(corrections.history)
     state.flash("success", f"Opened {name}: {len(result.rows)} rows in three columns, {reviewed} marked reviewed, "
-                           f"{noted} with a note.")
+                           f"{noted} with a note" + (f", {n} correction{'s' if n != 1 else ''} with undo." if n else "."))
     return True
+
+
+def _saved_corrections(result: ThreeWay, data: bytes, name: str, scorers: dict):
+    """The corrections a review saved with `result`, made and undone (none in a plain download or a review saved
+    before they were kept); ProjectError when they do not fit its pairs."""
+    import json
+
+    from aligner.project import three_way_corrections
+
+    record = json.loads(data)
+    return three_way_corrections(result, record.get("history") or [], record.get("undone") or [], scorers, name)
 
 
 def threeway_page(result: ThreeWay) -> None:
