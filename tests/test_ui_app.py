@@ -1997,6 +1997,36 @@ def test_a_second_click_on_the_only_kind_shown_in_three_columns_shows_every_row_
     assert len(threeway_rows(at)) == 50
 
 
+def test_three_columns_keep_the_kind_chosen_at_0_once_its_last_row_is_corrected_as_two_columns_do():
+    """The added rows alone (a click on their pill), each added sentence merged into the pair above: once the last
+    was, the three-column page showed every row again with every pill ticked, while two columns keep the kind
+    chosen, at 0, and say that nothing is left and how to see every row again."""
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    result = at.session_state["threeway"]
+    at.button_group(key="tw_kinds").unselect("added").run()  # a click on the pill: the added rows alone
+    assert at.button_group(key="tw_kinds").value == ["added"] and at.toggle(key="problems_only").value
+    added = [r for r in result.rows if any(f.kind == "added" for f in r.flags)]
+    assert len(added) == 2 and len(threeway_rows(at)) == 2
+    for _ in added:
+        number, row = next((n, r) for n, r in enumerate(result.rows, 1) if any(f.kind == "added" for f in r.flags))
+        side = next(f.side for f in row.flags if f.kind == "added")
+        at.number_input(key="tw_row_box").set_value(number).run()
+        at.radio(key="tw_side").set_value(side).run()
+        at.button(key="tw_merge_previous").click().run()  # the added sentence belongs to the pair above
+        assert not at.exception and not at.error, [e.value for e in at.error]
+    assert not any(f.kind == "added" for r in result.rows for f in r.flags)
+    pills = at.button_group(key="tw_kinds")
+    assert pills.value == ["added"] and "added 0" in pills.options and at.toggle(key="problems_only").value
+    assert not any('id="threeway"' in h.value for h in at.html)  # no table: nothing left to show
+    said = " ".join(i.value for i in at.info)
+    assert "No row matches the filter or the search: kind added." in said
+    assert "A second click on added shows every row again." in said
+    at.button_group(key="tw_kinds").unselect("added").run()
+    assert len(threeway_rows(at)) == min(50, len(result.rows))  # every row again
+    assert not any(o.startswith("added") for o in at.button_group(key="tw_kinds").options)
+
+
 def test_key_m_marks_a_pair_reviewed_but_never_unmarks_it_on_either_page():
     """After the last problem "Next problem" stays on that pair, marked already: the next M, in the rhythm
     N, M, N, M, unmarked it. Unmarking takes a click."""

@@ -174,26 +174,15 @@ def keep_typed_note() -> None:
 
 def rows_changed(index: int) -> None:
     """A correction cut the rows again: the table drawn anew, the note boxes of the rows before it dropped
-    (a box is keyed by its row's number, which now may be another row), and row `index` (0-based) selected."""
-    cached = st.session_state.get("_tw_rows")
-    _kinds_after_correction({f["kind"] for row in cached[2] for f in row["flags"]} if cached else set())
+    (a box is keyed by its row's number, which now may be another row), and row `index` (0-based) selected.
+    The flag filter follows the kinds now present as on the two-column page (`kind_pills.offered_kinds`): a kind
+    chosen stays chosen at 0 (a kind gone used to be unchosen, and the last one gone showed every row again),
+    and while every kind was chosen a new one is too."""
     _marks_changed()
     for key in [k for k in st.session_state if str(k).startswith(NOTE_KEY[:-2])]:
         del st.session_state[key]
     _, shown, _ = _shown()
     _select(index, shown)
-
-
-def _kinds_after_correction(before: set[str]) -> None:
-    """The flag filter once a correction brought kinds of flag or took some away: a kind gone is no longer
-    chosen, and while every kind was chosen, a new one is too (the row just corrected, flagged anew, would
-    else be hidden under "Problems only")."""
-    now = {f.kind for row in state.three_way().rows for f in row.flags}
-    chosen = st.session_state.get(KINDS_KEY)
-    if chosen is not None:
-        st.session_state[KINDS_KEY] = sorted(now if set(chosen) >= before else set(chosen) & now)
-    if st.session_state.get(ONLY_KEY) not in now:
-        st.session_state[ONLY_KEY] = None
 
 
 def _mark(number: int) -> None:
@@ -309,7 +298,11 @@ def _reset_page() -> None:
 def threeway_rows(result: ThreeWay) -> None:
     """Filter bar, pagination and the table of the current page (reruns only this part)."""
     rows, texts, statuses = _prepared(result)
-    counts = kind_counts([f["kind"] for f in r["flags"]] for r in rows)
+    kinds_of_rows = [[f["kind"] for f in r["flags"]] for r in rows]
+    # a kind chosen is counted, at 0 once corrections took its last row: offered_kinds keeps it chosen and in sight
+    # (it was left out of the counts, and the filter fell back to every row)
+    counts = kind_counts(kinds_of_rows, sorted({k for kinds in kinds_of_rows for k in kinds}
+                                               | set(st.session_state.get(KINDS_KEY) or [])))
     kinds_present = offered_kinds(counts, KINDS_KEY)
     # the two-column page's filter bar (ui/pairs_view.py), keyed alike for the page's CSS: the toggle, the search,
     # "Only one kind…" and what is shown on one line; the pills, the pages and their size on the next
