@@ -2,7 +2,9 @@
 
 A project holds both texts exactly as given, their sentences as offsets (so loading never
 re-segments: a newer segmenter cannot shift the pairs), the model, the pairs with their
-reviewed/note fields and the correction history (so undo still works after loading).
+reviewed/note fields, the correction history and the corrections undone (so that Undo and Redo do
+what they did before saving once the project is opened again). The three-column page's saved review
+carries its corrections the same way (`steps_to_list`, `three_way_corrections`).
 """
 from __future__ import annotations
 
@@ -11,10 +13,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from aligner.corrections import CorrectionError, Edit, check_beads, check_history
+from aligner.corrections import CorrectionError, Edit, apply_edit, check_beads, check_history
 from aligner.errors import InputError
 from aligner.export.record import (doubt_from_dict, doubt_to_dict, flag_from_dict, flag_to_dict, glossary_from_list,
                                    glossary_to_list)
+from aligner.threeway import ThreeWay
+from aligner.threeway_corrections import SideEdit, ThreeWayCorrections
 from aligner.types import Alignment, Bead, Document, Sentence
 
 FORMAT = "aligner-project"
@@ -32,10 +36,13 @@ class Project:
     alignment: Alignment
     history: list[Edit] = field(default_factory=list)
     settings: dict = field(default_factory=dict)  # e.g. {"presplit": false, "pair": 12}, for the UI to restore
+    undone: list[Edit] = field(default_factory=list)  # corrections undone before saving, the last undone last: Redo
 
 
-def save_project(alignment: Alignment, history: list[Edit] | None = None, settings: dict | None = None) -> bytes:
-    """The project as UTF-8 JSON bytes (what the UI offers as a download)."""
+def save_project(alignment: Alignment, history: list[Edit] | None = None, settings: dict | None = None,
+                 undone: list[Edit] | None = None) -> bytes:
+    """The project as UTF-8 JSON bytes (what the UI offers as a download); `undone`, the corrections undone and
+    not yet made again, so that Redo still makes them once the project is opened."""
     record = {
         "format": FORMAT,
         "version": VERSION,
@@ -46,6 +53,8 @@ def save_project(alignment: Alignment, history: list[Edit] | None = None, settin
         "beads": [_bead_dict(b) for b in alignment.beads],
         "history": [_edit_dict(e) for e in history or []],
     }
+    if undone:
+        record["undone"] = [_edit_dict(e) for e in undone]
     if alignment.glossary:  # so that pairs corrected after reopening are checked against it too
         record["glossary"] = glossary_to_list(alignment.glossary)
     if alignment.warnings:
@@ -92,17 +101,29 @@ def load_project(data: bytes | str | os.PathLike, name: str = "the project file"
         target = _document(record["target"])
         beads = [_bead(b) for b in record["beads"]]
         history = [_edit(e) for e in record.get("history", [])]
+        undone = [_edit(e) for e in record.get("undone", [])]  # none in a file saved before Redo was kept
         glossary = glossary_from_list(record.get("glossary", []))
         alignment = Alignment(source=source, target=target, beads=beads, model=str(record.get("model", "")),
                               glossary=glossary, warnings=[str(w) for w in record.get("warnings", [])])
         check_beads(beads, len(source), len(target))
         check_history(beads, history)
+        check_undone(beads, undone)
     except CorrectionError as exc:
         raise ProjectError(f"{name} is damaged: {exc}") from None
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise ProjectError(f"{name} is damaged or incomplete ({type(exc).__name__}: {exc}).") from None
     settings = record.get("settings") if isinstance(record.get("settings"), dict) else {}
-    return Project(alignment=alignment, history=history, settings=settings)
+    return Project(alignment=alignment, history=history, settings=settings, undone=undone)
+
+
+def check_undone(beads: list[Bead], undone: list[Edit]) -> None:
+    """Raise CorrectionError unless each correction undone, made again from the last undone, finds the pairs it
+    replaces (as `Corrections.redo` needs them)."""
+    for edit in reversed(undone):
+        end = edit.start + len(edit.before)
+        if [(b.src, b.tgt) for b in beads[edit.start:end]] != [(b.src, b.tgt) for b in edit.before]:
+            raise CorrectionError(f"its corrections undone do not match its pairs ({edit.description})")
+        beads = apply_edit(beads, edit)
 
 
 def _document_dict(doc: Document) -> dict:
@@ -173,3 +194,44 @@ def _edit(d: dict) -> Edit:
         after=tuple(_bead(b) for b in d["after"]),
         description=str(d.get("description", "")),
     )
+
+
+# -- the three-column page's corrections, saved with its review ------------------------------------------
+
+
+def steps_to_list(steps: list[SideEdit]) -> list[dict]:
+    """Three columns' corrections (or those undone) as a saved review holds them: each step's translation, its
+    correction, and the rows' ✓ and notes before it (which its undo puts back)."""
+    return [{"label": step.label, "edit": _edit_dict(step.edit),
+             "marks": [[*map(list, key), reviewed, note] for key, (reviewed, note) in step.marks.items()]}
+            for step in steps]
+
+
+def _step(d: dict) -> SideEdit:
+    marks = {tuple(tuple(int(i) for i in part) for part in item[:-2]): (bool(item[-2]), str(item[-1]))
+             for item in d.get("marks", [])}
+    return SideEdit(str(d["label"]), _edit(d["edit"]), marks)
+
+
+def three_way_corrections(result: ThreeWay, history: list, undone: list, scorers: dict | None = None,
+                          name: str = "the project file") -> ThreeWayCorrections:
+    """The corrections of three columns opened from a saved review, with their undo and redo as they were
+    (`history` and `undone` as `steps_to_list` wrote them; none in a review saved before they were kept);
+    ProjectError when they do not fit the review's pairs."""
+    try:
+        done, taken_back = [_step(d) for d in history], [_step(d) for d in undone]
+        corrections = ThreeWayCorrections(result, scorers)
+        for label, side in corrections.sides.items():
+            edits = [step.edit for step in done if step.label == label]
+            check_history(side.alignment.beads, edits)
+            check_undone(side.alignment.beads, [step.edit for step in taken_back if step.label == label])
+            side.history[:] = edits
+            side.undone[:] = [step.edit for step in taken_back if step.label == label]
+        if any(step.label not in corrections.sides for step in done + taken_back):
+            raise CorrectionError("a correction names a translation the review does not have")
+    except CorrectionError as exc:
+        raise ProjectError(f"{name} is damaged: {exc}") from None
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        raise ProjectError(f"{name} is damaged or incomplete ({type(exc).__name__}: {exc}).") from None
+    corrections.history[:], corrections.undone[:] = done, taken_back
+    return corrections

@@ -1,10 +1,13 @@
 """Whether a document pair fits in this machine's memory, said before the hours of embedding.
 
-The search holds span vectors, dictionary tables and a band of cells per sentence: linear in the
-sentences, about BYTES_PER_SENTENCE at most (benchmarks/novel_scale.py: 2.77 GB peak for 20,566
-Chinese and 27,440 English sentences with the band at its widest). A text file may hold 20 MB,
-some 200,000 sentences: 19 GB. Such a pair is still aligned (the estimate is an upper bound), but
-the user is told first, with what to do instead.
+The search holds span vectors, dictionary tables and a band of cells per sentence, and the review its
+pairs: linear in the sentences, about BYTES_PER_SENTENCE at most. Measured with
+`benchmarks/novel_scale.py --copies 14 --export tsv --widest-band` (20,566 Chinese and 27,440 English
+sentences, every row's band at its widest, 256 cells): a peak of 1,901 MB, 41,525 bytes a sentence (the
+review's peak; the search's 1,761 MB); with the band the anchors give that pair (19 cells a row), 1,759 MB.
+The 58,000 of an older search (2.77 GB) warned a machine with 2.5 GB free of a pair it aligns in 2 GB.
+A text file may hold 20 MB, some 200,000 sentences: 8 GB. Such a pair is still aligned (the estimate is
+an upper bound), but the user is told first, with what to do instead.
 """
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ import warnings
 from aligner.errors import AlignerWarning
 from aligner.types import Document
 
-BYTES_PER_SENTENCE = 58_000
+BYTES_PER_SENTENCE = 42_000  # 41,525 measured at the widest band (above), rounded up
 
 
 def available_memory() -> int | None:
@@ -32,9 +35,14 @@ def available_memory() -> int | None:
         return None
 
 
+def memory_needed(n_source: int, n_target: int) -> int:
+    """Bytes that aligning `n_source` Chinese and `n_target` translated sentences may need at most."""
+    return (n_source + n_target) * BYTES_PER_SENTENCE
+
+
 def warn_if_too_big(source: Document, target: Document) -> None:
     """An AlignerWarning when aligning the pair may need more memory than is available."""
-    need = (len(source.sentences) + len(target.sentences)) * BYTES_PER_SENTENCE
+    need = memory_needed(len(source.sentences), len(target.sentences))
     have = available_memory()
     if have is None or need <= have:
         return

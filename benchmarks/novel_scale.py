@@ -10,9 +10,13 @@ the search, confidences, review, each export), its seconds and the process's pea
 so far; with `--before`, beside those of an earlier run of the same input (its printed lines, e.g.
 of the code before a change, saved with `> old.txt`). Embeddings come
 from the disk cache after the first run (a repeated sentence is embedded once), so the figures are
-those of everything but the encoder. Every sentence recurs once per copy, so the anchors say little
-and the band is at its widest (256 columns) nearly everywhere: the search's cost is that of the
-hardest real novel, an upper bound. The machine is shared: the load average is printed too.
+those of everything but the encoder. Every sentence recurs once per copy; the anchors pair each copy
+with its own (79996d7), so the band is narrow (19 cells a row). `--widest-band` gives every row the
+band's widest (256 cells), as a novel whose anchors say little has it: the search's cost of the hardest
+real novel, an upper bound, and the peak memory per sentence `aligner/sizing.py` warns by (printed last).
+The machine is shared: the load average is printed too.
+
+    PYTHONPATH=. python benchmarks/novel_scale.py --copies 14 --export tsv --widest-band
 """
 from __future__ import annotations
 
@@ -58,7 +62,14 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="Write the figures into benchmarks/RESULTS.md.")
     parser.add_argument("--before", type=Path, help="An earlier run's printout, to show its figures beside these.")
     parser.add_argument("--note", default="", help="What the earlier run was (written with --before).")
+    parser.add_argument("--widest-band", action="store_true",
+                        help="Every row's band at its widest (as in a novel whose anchors say little): the memory "
+                             "aligner/sizing.py must allow for.")
     args = parser.parse_args()
+    if args.widest_band:  # the anchors' slack wider than the band may be: every row is cut to MAX_BAND_WIDTH
+        import aligner.align.search as search_module
+
+        search_module.BAND_MARGIN = search_module.MAX_BAND_WIDTH
     before = earlier_run(args.before)
 
     from aligner import export
@@ -110,6 +121,9 @@ def main() -> None:
     for fmt in args.export:
         export.write(alignment, out / f"pairs.{fmt}")
         lap(f"export {fmt}")
+    sentences = len(source.sentences) + len(target.sentences)
+    per_sentence = f"{peak_mb() * 2**20 / sentences:,.0f} bytes of peak memory per sentence"
+    print(f"{per_sentence} ({peak_mb():.0f} MB, {sentences} sentences; aligner/sizing.py's BYTES_PER_SENTENCE)")
     if args.write:
         from results_file import markers, write_section
 
@@ -121,7 +135,8 @@ def main() -> None:
             *([f"Beside an earlier run of the same input (`--before {args.before.name}`): {args.note}", ""]
               if before else []),
             "| stage |" + (" before: seconds | CPU seconds | peak MB |" if before else "")
-            + " seconds | CPU seconds | peak MB |", "| --- |" + " ---: |" * (6 if before else 3), *rows, end]))
+            + " seconds | CPU seconds | peak MB |", "| --- |" + " ---: |" * (6 if before else 3), *rows, "",
+            f"{per_sentence.capitalize()}: what `aligner/sizing.py` warns by.", end]))
 
 
 if __name__ == "__main__":

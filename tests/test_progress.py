@@ -45,3 +45,94 @@ def test_every_stage_of_aligning_a_document_is_on_the_bar(tmp_path, monkeypatch)
     assert done.exit_code == 0, done.output
     finished = [line.split(":")[0] for line in done.stderr.replace("\r", "\n").splitlines() if "100%" in line]
     assert finished == ["segmenting", "embedding", "preparing", "aligning", "reviewing"]
+
+
+class Clock:
+    """tqdm's clock, moved on by hand: the rates a bar prints without the test waiting on real time."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _log(monkeypatch):
+    import io
+
+    log = io.StringIO()
+    monkeypatch.setattr("sys.stderr", log)
+    clock = Clock()
+    monkeypatch.setattr("tqdm.std.time", clock)
+    return log, clock
+
+
+def _lines(log) -> list[str]:
+    return [line.strip() for line in log.getvalue().replace("\r", "\n").splitlines() if line.strip()]
+
+
+def test_each_bar_says_what_it_counts_and_a_rate_in_it(monkeypatch):
+    """The bars read '543/543' and '848865.85/s': of what? Characters split, sentences embedded."""
+    log, clock = _log(monkeypatch)
+    progress = StderrProgress()
+    progress("segment", 0, 2_000_000)
+    clock.now += 4
+    progress("segment", 2_000_000, 2_000_000)
+    progress("embed (ru)", 0, 600)
+    clock.now += 2
+    progress("embed (ru)", 600, 600)
+    progress.close()
+    lines = _lines(log)
+    assert lines[-3].startswith("segmenting: 100%") and "2.00M/2.00M characters" in lines[-3]
+    assert lines[-3].endswith("500k characters/s]")
+    assert lines[-1].startswith("embedding (ru): 100%") and lines[-1].endswith("| 600/600 sentences [00:02<00:00, 300 sentences/s]")
+
+
+def test_sentences_all_from_the_cache_get_no_rate(monkeypatch):
+    """Every sentence found in the embedding cache came as one jump over no time: '543/543 [00:00, 848865.85it/s]'."""
+    log, clock = _log(monkeypatch)
+    progress = StderrProgress()
+    progress("embed", 543, 543)  # the cache's report: every sentence found at once
+    clock.now += 0.001
+    progress.close()
+    assert _lines(log)[-1] == "embedding: 100%|##########| 543/543 sentences [00:00]"
+
+
+def test_the_rate_counts_only_what_was_done_while_the_bar_was_shown(monkeypatch):
+    """500 of 600 sentences from the cache, 100 embedded in 4 s: 25 sentences/s, not 150."""
+    log, clock = _log(monkeypatch)
+    progress = StderrProgress()
+    progress("embed", 500, 600)
+    clock.now += 4
+    progress("embed", 600, 600)
+    progress.close()
+    assert _lines(log)[-1].endswith("600/600 sentences [00:04<00:00, 25 sentences/s]")
+
+
+def test_the_search_and_its_set_up_show_how_far_along_not_a_count_of_their_steps(monkeypatch):
+    """'aligning' counted rows of the search times its passes (1629/1629 for 543 sentences), 'preparing' four steps."""
+    log, clock = _log(monkeypatch)
+    progress = StderrProgress()
+    progress("plan", 0, 4)
+    progress("plan", 4, 4)
+    progress("align", 0, 1629)
+    clock.now += 3
+    progress("align", 1629, 1629)
+    progress.close()
+    lines = _lines(log)
+    assert lines[-1] == "aligning: 100%|##########| [00:03<00:00]"
+    assert not any("/4" in line or "1629" in line for line in lines)
+
+
+def test_batchs_bar_counts_documents_and_a_slow_one_in_seconds_per_document(monkeypatch):
+    from aligner.cli.progress import document_bar, rate_text
+
+    log, clock = _log(monkeypatch)
+    documents = document_bar(3, quiet=False)
+    for _ in range(3):
+        clock.now += 8
+        documents.update(1)
+    documents.close()
+    assert _lines(log)[-1] == "documents: 100%|##########| 3/3 documents [00:24<00:00, 8.0 s per document]"
+    assert (rate_text(0.125, "documents"), rate_text(2.5, "sentences"), rate_text(320.4, "sentences")) == (
+        "8.0 s per document", "2.5 sentences/s", "320 sentences/s")

@@ -142,3 +142,50 @@ def test_a_project_opens_from_its_path_or_its_json_text(tmp_path):
 def test_a_project_path_that_does_not_exist_is_named():
     with pytest.raises(ProjectError, match="no-such-work.json"):
         load_project("no-such-work.json")
+
+
+def test_redo_works_after_loading_as_it_did_before_saving():
+    """A reviewer undid their last correction, saved, and opened the project the next day: Undo took back the
+    correction before it, but Redo was grey, the correction undone gone for good (the file kept no redo)."""
+    c = corrected()
+    c.undo()  # the note
+    project = load_project(save_project(c.alignment, c.history, undone=c.undone))
+    assert [e.description for e in project.undone] == ["noted pair 2"]
+    loaded = Corrections(project.alignment, project.history)
+    loaded.undone[:] = project.undone
+    assert loaded.redo().description == "noted pair 2"
+    assert loaded.alignment.beads[1].note == "«Пекин» — проверить"
+    assert [e.description for e in loaded.history] == [e.description for e in corrected().history]
+    for _ in range(3):
+        loaded.undo()
+    assert shapes(loaded.alignment) == shapes(sample_alignment()) and not loaded.alignment.beads[1].note
+
+
+def test_corrections_undone_are_made_again_last_undone_first():
+    c = corrected()
+    c.undo()
+    c.undo()
+    c.undo()  # the merge, undone last: the first Redo makes it
+    project = load_project(save_project(c.alignment, c.history, undone=c.undone))
+    loaded = Corrections(project.alignment, project.history)
+    loaded.undone[:] = project.undone
+    assert [loaded.redo().description for _ in range(3)] == ["merged pair 4 with pair 5", "marked pair 1 reviewed",
+                                                             "noted pair 2"]
+    assert loaded.alignment.beads == corrected().alignment.beads
+
+
+def test_a_project_saved_before_redo_was_kept_opens_with_nothing_to_redo():
+    c = corrected()
+    record = json.loads(save_project(c.alignment, c.history))
+    assert "undone" not in record  # nothing undone: the file is as it always was
+    assert load_project(json.dumps(record).encode()).undone == []
+
+
+def test_corrections_undone_that_do_not_match_the_pairs_are_reported():
+    c = corrected()
+    c.undo()
+    c.undo()  # the note and the mark
+    record = json.loads(save_project(c.alignment, c.history, undone=c.undone))
+    record["undone"][-1]["start"] = 3  # the mark was on pair 1
+    with pytest.raises(ProjectError, match="damaged: its corrections undone do not match"):
+        load_project(json.dumps(record).encode())

@@ -543,3 +543,52 @@ def test_notes_joined_by_a_merge_are_not_doubled_when_it_is_undone():
     edits.undo()
     edits.undo()
     assert [r.note for r in result.rows][:3] == ["check the names", "the date?", ""]
+
+
+def test_three_column_corrections_saved_with_the_review_undo_and_redo_when_it_is_opened_again():
+    """A three-column review saved and opened again kept its corrected pairs but none of its corrections: Undo and
+    Redo were grey, though the page had said "your corrections and their undo history" were at stake."""
+    from aligner.export.threeway import parse_json
+    from aligner.project import steps_to_list, three_way_corrections
+    from aligner.threeway_corrections import ThreeWayCorrections
+
+    result = _reviewed_three_way()  # row 2 checked and noted, row 4 noted
+    original = result.plain_rows()
+    edits = ThreeWayCorrections(result)
+    pair = next(i for i, b in enumerate(result.alignments["ru"].beads) if b.src == (1,))
+    edits.correct("ru", lambda c: c.move(pair, "tgt", "down"))  # row 2 changes: its ✓ goes
+    edits.correct("en", lambda c: c.merge_with_next(0))
+    edits.correct("ru", lambda c: c.merge_with_next(0))
+    edits.undo()  # the last ru merge: Redo makes it again
+    corrected = result.plain_rows()
+    record = json.loads(render(result, "json"))
+    record["history"], record["undone"] = steps_to_list(edits.history), steps_to_list(edits.undone)
+    data = json.dumps(record, ensure_ascii=False)
+
+    again = parse_json(data, "review.json")
+    opened = three_way_corrections(again, record["history"], record["undone"], name="review.json")
+    assert again.plain_rows() == corrected
+    assert [(s.label, s.edit.description) for s in opened.history] == [(s.label, s.edit.description)
+                                                                       for s in edits.history]
+    assert opened.redo().edit.description == "merged pair 1 with pair 2"
+    edits.redo()
+    assert again.plain_rows() == result.plain_rows()  # as the page before saving makes it
+    for _ in range(3):
+        opened.undo()
+    assert again.plain_rows() == original  # the ✓ of row 2 back with the undo of the move, the notes in place
+    assert opened.undo() is None
+
+
+def test_a_three_column_review_whose_corrections_do_not_fit_its_pairs_is_reported():
+    from aligner.export.threeway import parse_json
+    from aligner.project import ProjectError, steps_to_list, three_way_corrections
+    from aligner.threeway_corrections import ThreeWayCorrections
+
+    result = three_way()
+    edits = ThreeWayCorrections(result)
+    edits.correct("en", lambda c: c.merge_with_next(0))
+    steps = steps_to_list(edits.history)
+    assert three_way_corrections(parse_json(render(result, "json")), [], []).history == []  # a plain download
+    steps[0]["label"] = "ru"  # the merge was in the English
+    with pytest.raises(ProjectError, match="review.json is damaged"):
+        three_way_corrections(parse_json(render(result, "json")), steps, [], name="review.json")

@@ -388,6 +388,97 @@ def test_a_project_opened_with_one_correction_says_one_correction_not_one_correc
     assert len(work(fresh).alignment.beads) == len(c.alignment.beads) + 1
 
 
+def _saved_by_the_page(at: AppTest, builds: list, kind: bytes) -> bytes:
+    """What the page's "Save project" hands over on this run (`kind`: the record's format), its build run here as
+    the server runs it on a thread when the button is clicked."""
+    builds.clear()
+    at.run()
+    return next(d for d in (build() for build in builds) if kind in d[:200] and b'"settings"' in d)
+
+
+def _open_upload(name: str, data: bytes) -> AppTest:
+    fresh = opened()
+    next(u for u in fresh.get("file_uploader") if u.key == "project_file").upload(name, data, "application/json")
+    fresh.run()
+    assert not fresh.exception and not fresh.error, [e.value for e in fresh.error]
+    return fresh
+
+
+def test_a_reopened_project_undoes_yesterdays_last_correction_and_still_redoes_what_was_undone(monkeypatch):
+    """Three corrections, a ✓ and a note, the note undone, the project saved and opened the next day: Undo
+    undid the ✓ as it would have, but Redo was grey: the note undone was gone for good."""
+    import ui.downloads
+
+    builds = []
+    monkeypatch.setattr(ui.downloads, "settled", lambda build: builds.append(build) or build)
+    at = opened()
+    for pair in (2, 6, 10):
+        at.number_input(key="pair").set_value(pair).run()
+        at.button(key="merge").click().run()
+    at.button(key="reviewed").click().run()
+    next(t for t in at.text_area if t.label == "Note").set_value("check the date").run()
+    at.button(key="save_note").click().run()
+    at.button(key="undo").click().run()
+    assert at.button(key="redo").label == "↷ Redo: noted pair 10"
+    beads = [(b.src, b.tgt, b.reviewed, b.note) for b in work(at).alignment.beads]
+    data = _saved_by_the_page(at, builds, b'"aligner-project"')
+
+    fresh = _open_upload("review.project.json", data)
+    assert fresh.button(key="undo").label == "↶ Undo: marked pair 10 reviewed"
+    assert fresh.button(key="redo").label == "↷ Redo: noted pair 10" and not fresh.button(key="redo").proto.disabled
+    fresh.button(key="redo").click().run()
+    assert work(fresh).alignment.beads[9].note == "check the date"
+    fresh.button(key="undo").click().run()
+    fresh.button(key="undo").click().run()
+    assert [(b.src, b.tgt, b.reviewed, b.note) for b in work(fresh).alignment.beads] == beads[:9] + [
+        (beads[9][0], beads[9][1], False, "")] + beads[10:]
+    assert fresh.button(key="undo").label == "↶ Undo: merged pair 10 with pair 11"
+
+
+def test_a_reopened_three_column_project_undoes_and_redoes_its_corrections(monkeypatch):
+    """The three-column review saved its corrected pairs and the rows' ✓ and notes, but not the corrections:
+    opened again, Undo and Redo were grey, though the page had asked about "your corrections and their undo
+    history" as work to keep."""
+    import ui.threeway_view
+
+    builds = []
+    monkeypatch.setattr(ui.threeway_view, "settled", lambda build: builds.append(build) or build)
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    result = at.session_state["threeway"]
+    original = result.plain_rows()
+    for row in (7, 12, 20):
+        at.number_input(key="tw_row_box").set_value(row).run()
+        at.button(key="tw_merge").click().run()
+    at.number_input(key="tw_row_box").set_value(25).run()
+    at.button(key="tw_reviewed").click().run()
+    at.text_area(key="tw_note_25").input("check the date").run()
+    at.button(key="tw_undo").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    undo, redo = at.button(key="tw_undo").label, at.button(key="tw_redo").label
+    assert redo.startswith("↷ Redo: merged pair") and redo.endswith("in the Russian")
+    rows = result.plain_rows()
+    marked = next(row["src"] for row in rows if row["reviewed"])
+    assert [(row["src"], row["note"]) for row in rows if row["note"]] == [(marked, "check the date")]
+    data = _saved_by_the_page(at, builds, b'"aligner-threeway"')
+
+    fresh = _open_upload("three.project.json", data)
+    assert any("2 corrections with undo" in s.value for s in fresh.success), [s.value for s in fresh.success]
+    again = fresh.session_state["threeway"]
+    assert again.plain_rows() == rows
+    assert (fresh.button(key="tw_undo").label, fresh.button(key="tw_redo").label) == (undo, redo)
+    assert not any("not in a saved project" in c.value or "since the project was saved" in c.value
+                   for c in fresh.sidebar.caption)  # just opened: nothing to save
+    fresh.button(key="tw_redo").click().run()
+    fresh.button(key="tw_undo").click().run()
+    assert again.plain_rows() == rows
+    fresh.button(key="tw_undo").click().run()
+    fresh.button(key="tw_undo").click().run()
+    assert not fresh.exception and fresh.button(key="tw_undo").proto.disabled
+    assert again.plain_rows() == [{**row, "reviewed": True, "note": "check the date"} if row["src"] == marked else row
+                                  for row in original]  # every row as aligned, the ✓ and the note kept
+
+
 def test_a_file_that_is_not_a_project_is_refused_in_the_page():
     at = opened()
     uploader = next(u for u in at.get("file_uploader") if u.key == "project_file")
@@ -1986,6 +2077,36 @@ def test_a_second_click_on_the_only_kind_shown_in_three_columns_shows_every_row_
     at.button_group(key="tw_kinds").unselect(DISAGREE).run()
     assert not at.toggle(key="problems_only").value and at.button_group(key="tw_kinds").value == every
     assert len(threeway_rows(at)) == 50
+
+
+def test_three_columns_keep_the_kind_chosen_at_0_once_its_last_row_is_corrected_as_two_columns_do():
+    """The added rows alone (a click on their pill), each added sentence merged into the pair above: once the last
+    was, the three-column page showed every row again with every pill ticked, while two columns keep the kind
+    chosen, at 0, and say that nothing is left and how to see every row again."""
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    result = at.session_state["threeway"]
+    at.button_group(key="tw_kinds").unselect("added").run()  # a click on the pill: the added rows alone
+    assert at.button_group(key="tw_kinds").value == ["added"] and at.toggle(key="problems_only").value
+    added = [r for r in result.rows if any(f.kind == "added" for f in r.flags)]
+    assert len(added) == 2 and len(threeway_rows(at)) == 2
+    for _ in added:
+        number, row = next((n, r) for n, r in enumerate(result.rows, 1) if any(f.kind == "added" for f in r.flags))
+        side = next(f.side for f in row.flags if f.kind == "added")
+        at.number_input(key="tw_row_box").set_value(number).run()
+        at.radio(key="tw_side").set_value(side).run()
+        at.button(key="tw_merge_previous").click().run()  # the added sentence belongs to the pair above
+        assert not at.exception and not at.error, [e.value for e in at.error]
+    assert not any(f.kind == "added" for r in result.rows for f in r.flags)
+    pills = at.button_group(key="tw_kinds")
+    assert pills.value == ["added"] and "added 0" in pills.options and at.toggle(key="problems_only").value
+    assert not any('id="threeway"' in h.value for h in at.html)  # no table: nothing left to show
+    said = " ".join(i.value for i in at.info)
+    assert "No row matches the filter or the search: kind added." in said
+    assert "A second click on added shows every row again." in said
+    at.button_group(key="tw_kinds").unselect("added").run()
+    assert len(threeway_rows(at)) == min(50, len(result.rows))  # every row again
+    assert not any(o.startswith("added") for o in at.button_group(key="tw_kinds").options)
 
 
 def test_key_m_marks_a_pair_reviewed_but_never_unmarks_it_on_either_page():

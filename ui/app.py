@@ -97,7 +97,7 @@ def _open_project(project, name: str) -> None:
     presplit = bool(project.settings.get("presplit", False))
     inputs = Inputs(a.source.text, a.target.text, a.source.name, a.target.name, None, model, presplit,
                     glossary=a.glossary, **opened_encodings(project.settings))
-    state.start(a, inputs, project.history)
+    state.start(a, inputs, project.history, undone=project.undone)
     show_in_panel(inputs)  # what the project holds, so "Align" without changes keeps the work
     unsaved.mark_saved()
     where = ""
@@ -179,7 +179,8 @@ def downloads() -> None:
     inputs = st.session_state[state.INPUTS]
     # the pair selected: opening the project goes back to it
     settings = {**panel_settings(inputs), "pair": state.selected_index() + 1}
-    st.download_button("Save project", data=settled(lambda: project_payload(a, corrections.history, settings)),
+    st.download_button("Save project", data=settled(lambda: project_payload(a, corrections.history, settings,
+                                                                                corrections.undone)),
                        file_name=file_name(a, "project"), mime="application/json", key="download_project",
                        on_click=unsaved.mark_saved, width="stretch", type="primary")
     unsaved.guard()

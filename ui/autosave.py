@@ -89,8 +89,8 @@ def restore() -> None:
         restore_saved_marks(kept.three_way, kept.saved)  # rows saved before the reload are not asked about
         return
     state.start(kept.corrections.alignment, kept.inputs, kept.corrections.history,
-                rescore=kept.corrections.scorer is not None)  # checked rows stay unscored by the model
-    state.work().undone[:] = kept.corrections.undone  # redo too
+                rescore=kept.corrections.scorer is not None,  # checked rows stay unscored by the model
+                undone=kept.corrections.undone)  # redo too
     state.show_pair(min(kept.pair, len(kept.corrections.beads) - 1))
     unsaved.restore_saved_point(state.work(), kept.saved)
     n = len(kept.corrections.history)

@@ -132,6 +132,7 @@ def opened_encodings(settings: dict) -> dict[str, str]:
     return {key: value for key, value in found.items() if value}
 
 
-def project_payload(alignment: Alignment, history, settings: dict | None = None) -> bytes:
-    """The project file: texts, pairs, review marks, notes and the correction history."""
-    return save_project(alignment, history, settings)
+def project_payload(alignment: Alignment, history, settings: dict | None = None, undone=None) -> bytes:
+    """The project file: texts, pairs, review marks, notes, the correction history and the corrections undone
+    (Redo makes them again once the project is opened)."""
+    return save_project(alignment, history, settings, undone)

@@ -56,15 +56,18 @@ def start_three(result, inputs) -> None:
     st.session_state[REVISION] = st.session_state.get(REVISION, 0) + 1
 
 
-def start(alignment: Alignment, inputs, history: list[Edit] | None = None, rescore: bool = True) -> None:
-    """Put a fresh alignment (or a loaded project) under review, from the first pair. Pairs the reviewer
-    makes are scored by the aligner's model of the document (`rescore`; not for rows checked as they were
-    aligned elsewhere, whose scores say how well a row's sides match, not where its boundaries go)."""
+def start(alignment: Alignment, inputs, history: list[Edit] | None = None, rescore: bool = True,
+          undone: list[Edit] | None = None) -> None:
+    """Put a fresh alignment (or a loaded project, with its corrections made and `undone`, for Redo) under review,
+    from the first pair. Pairs the reviewer makes are scored by the aligner's model of the document (`rescore`; not
+    for rows checked as they were aligned elsewhere, whose scores say how well a row's sides match, not where its
+    boundaries go)."""
     from aligner.align.rescore import LazyRescorer
 
     st.session_state.pop(THREEWAY, None)
     scorer = LazyRescorer(alignment.source, alignment.target, inputs.model) if rescore else None
     st.session_state[WORK] = Corrections(alignment, history, scorer=scorer)
+    st.session_state[WORK].undone[:] = undone or []
     st.session_state[INPUTS] = inputs
     st.session_state[PAIR] = 1
     st.session_state[PAGE] = 1

@@ -23,17 +23,21 @@ SIDE_KEY = "tw_side"  # the translation the panel corrects
 FOCUS_PAIR = "_tw_focus_pair"  # (translation, pair) the last step changed: the pair shown in its row
 
 
-def edits(result: ThreeWay) -> ThreeWayCorrections:
-    """The corrections of `result`, made when it is first corrected: a new result starts a new history.
-    Pairs a reviewer makes are scored by the aligner's model of the document, as on the two-column page."""
+def scorers(result: ThreeWay, model: str | None) -> dict:
+    """Per translation, the aligner's model of the document that scores the pairs a reviewer makes, as on the
+    two-column page."""
     from aligner.align.rescore import LazyRescorer
 
+    return {label: LazyRescorer(a.source, a.target, model) for label, a in result.alignments.items()}
+
+
+def edits(result: ThreeWay) -> ThreeWayCorrections:
+    """The corrections of `result`, made when it is first corrected: a new result starts a new history
+    (a review opened from a file brings its own: `threeway_view.open_review`)."""
     kept = st.session_state.get(EDITS)
     if kept is None or kept.result is not result:
         inputs = st.session_state.get(state.INPUTS)
-        model = inputs.model if inputs is not None else None
-        kept = ThreeWayCorrections(result, {label: LazyRescorer(a.source, a.target, model)
-                                            for label, a in result.alignments.items()})
+        kept = ThreeWayCorrections(result, scorers(result, inputs.model if inputs is not None else None))
         st.session_state[EDITS] = kept
     return kept
 

@@ -174,26 +174,15 @@ def keep_typed_note() -> None:
 
 def rows_changed(index: int) -> None:
     """A correction cut the rows again: the table drawn anew, the note boxes of the rows before it dropped
-    (a box is keyed by its row's number, which now may be another row), and row `index` (0-based) selected."""
-    cached = st.session_state.get("_tw_rows")
-    _kinds_after_correction({f["kind"] for row in cached[2] for f in row["flags"]} if cached else set())
+    (a box is keyed by its row's number, which now may be another row), and row `index` (0-based) selected.
+    The flag filter follows the kinds now present as on the two-column page (`kind_pills.offered_kinds`): a kind
+    chosen stays chosen at 0 (a kind gone used to be unchosen, and the last one gone showed every row again),
+    and while every kind was chosen a new one is too."""
     _marks_changed()
     for key in [k for k in st.session_state if str(k).startswith(NOTE_KEY[:-2])]:
         del st.session_state[key]
     _, shown, _ = _shown()
     _select(index, shown)
-
-
-def _kinds_after_correction(before: set[str]) -> None:
-    """The flag filter once a correction brought kinds of flag or took some away: a kind gone is no longer
-    chosen, and while every kind was chosen, a new one is too (the row just corrected, flagged anew, would
-    else be hidden under "Problems only")."""
-    now = {f.kind for row in state.three_way().rows for f in row.flags}
-    chosen = st.session_state.get(KINDS_KEY)
-    if chosen is not None:
-        st.session_state[KINDS_KEY] = sorted(now if set(chosen) >= before else set(chosen) & now)
-    if st.session_state.get(ONLY_KEY) not in now:
-        st.session_state[ONLY_KEY] = None
 
 
 def _mark(number: int) -> None:
@@ -309,7 +298,11 @@ def _reset_page() -> None:
 def threeway_rows(result: ThreeWay) -> None:
     """Filter bar, pagination and the table of the current page (reruns only this part)."""
     rows, texts, statuses = _prepared(result)
-    counts = kind_counts([f["kind"] for f in r["flags"]] for r in rows)
+    kinds_of_rows = [[f["kind"] for f in r["flags"]] for r in rows]
+    # a kind chosen is counted, at 0 once corrections took its last row: offered_kinds keeps it chosen and in sight
+    # (it was left out of the counts, and the filter fell back to every row)
+    counts = kind_counts(kinds_of_rows, sorted({k for kinds in kinds_of_rows for k in kinds}
+                                               | set(st.session_state.get(KINDS_KEY) or [])))
     kinds_present = offered_kinds(counts, KINDS_KEY)
     # the two-column page's filter bar (ui/pairs_view.py), keyed alike for the page's CSS: the toggle, the search,
     # "Only one kind…" and what is shown on one line; the pills, the pages and their size on the next
@@ -452,25 +445,31 @@ def save_project(result: ThreeWay) -> None:
     are taken now: the file is built on a thread of the server's, where the page's session state is not to be
     had (the record kept neither the encoder, the segmentation and the glossary nor the row)."""
     inputs, row = st.session_state.get(state.INPUTS), int(st.session_state.get(SELECTED_KEY, 0)) or 1
-    st.download_button("Save project", data=settled(lambda: review_record(result, inputs, row)),
+    corrections = _corrections(result)
+    st.download_button("Save project", data=settled(lambda: review_record(result, inputs, row, corrections)),
                        file_name=f"{base_name(result)}.project.json", mime="application/json", key="download_project3",
                        width="stretch", type="primary", on_click=mark_saved,
-                       help="The three columns with your ✓ marks and notes; open it again with 'Open a project'")
+                       help="The three columns with your ✓ marks, notes and corrections (Undo and Redo too); open "
+                            "it again with 'Open a project'")
 
 
-def review_record(result: ThreeWay, inputs, row: int) -> bytes:
+def review_record(result: ThreeWay, inputs, row: int, corrections=None) -> bytes:
     """The three-column JSON record with what the page needs to take up the review again, as a two-column
-    project has it: the row it is on, and the encoder, segmentation and glossary the texts were aligned with
-    (so that "Align" with the panel unchanged keeps the review instead of aligning with the defaults)."""
+    project has it: the row it is on, the encoder, segmentation and glossary the texts were aligned with
+    (so that "Align" with the panel unchanged keeps the review instead of aligning with the defaults), and the
+    corrections made and undone (`corrections`), so that Undo and Redo carry on where they were."""
     import json
 
     from aligner.export.record import glossary_to_list
+    from aligner.project import steps_to_list
 
     record = json.loads(render(result, "json"))
     settings = {**record["settings"], "row": row}
     if inputs is not None:
         settings |= {**panel_settings(inputs), "glossary": glossary_to_list(inputs.glossary)}
     record["settings"] = settings
+    if corrections is not None and (corrections.history or corrections.undone):
+        record["history"], record["undone"] = steps_to_list(corrections.history), steps_to_list(corrections.undone)
     return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -491,15 +490,19 @@ def open_review(data: bytes, name: str) -> bool:
 
     if not is_three_way_record(data):
         return False
+    from ui.threeway_correct import EDITS, scorers
+
+    settings = _saved_settings(data)
     try:
         result = parse_json(data, name)
+        # its corrections, undo and redo as they were; scored by the aligner's model as those made here
+        corrections = _saved_corrections(result, data, name, scorers(result, settings.get("model") or None))
     except AlignerError as exc:
         state.flash("error", str(exc))
         return True
     from aligner.export.record import glossary_from_list
 
     first, second = (result.alignments[label].target for label in result.labels)
-    settings = _saved_settings(data)
     try:
         glossary = glossary_from_list(settings.get("glossary") or [])
     except (KeyError, TypeError, AttributeError):
@@ -509,13 +512,26 @@ def open_review(data: bytes, name: str) -> bool:
                     tgt2_text=second.text, tgt2_name=second.name, tgt2_lang=second.lang, glossary=glossary,
                     **opened_encodings(settings))
     state.start_three(result, inputs)
+    st.session_state[EDITS] = corrections
     st.session_state[OPEN_AT] = settings.get("row")
     mark_saved()
     show_in_panel(inputs)  # what the review holds, so "Align" without changes keeps it
     reviewed, noted = sum(row.reviewed for row in result.rows), sum(bool(row.note) for row in result.rows)
+    n = len(corrections.history)
     state.flash("success", f"Opened {name}: {len(result.rows)} rows in three columns, {reviewed} marked reviewed, "
-                           f"{noted} with a note.")
+                           f"{noted} with a note" + (f", {n} correction{'s' if n != 1 else ''} with undo." if n else "."))
     return True
+
+
+def _saved_corrections(result: ThreeWay, data: bytes, name: str, scorers: dict):
+    """The corrections a review saved with `result`, made and undone (none in a plain download or a review saved
+    before they were kept); ProjectError when they do not fit its pairs."""
+    import json
+
+    from aligner.project import three_way_corrections
+
+    record = json.loads(data)
+    return three_way_corrections(result, record.get("history") or [], record.get("undone") or [], scorers, name)
 
 
 def threeway_page(result: ThreeWay) -> None:

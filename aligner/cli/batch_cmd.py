@@ -6,10 +6,9 @@ import sys
 from pathlib import Path
 
 import click
-from tqdm import tqdm
 
 from aligner.cli.options import encoding_option, glossary_option, model_option
-from aligner.cli.progress import StderrProgress
+from aligner.cli.progress import StderrProgress, document_bar
 from aligner.cli.selection import BATCH_FILTERED, selection_options
 from aligner.errors import AlignerError
 from aligner.export import FORMATS
@@ -177,8 +176,7 @@ def _run(sets, out_dir, fmt, target_lang, encoder, presplit, quiet, merged, glos
     progress = StderrProgress(enabled=not quiet)
     results = []
     try:
-        documents = tqdm(total=len(sets), desc="documents", unit="", file=sys.stderr, disable=quiet,
-                         dynamic_ncols=True)
+        documents = document_bar(len(sets), quiet)
         for result in corpus.align_corpus(sets, out_dir, fmt, encoder, presplit=presplit,
                                           target_lang=target_lang, progress=progress, glossary=glossary,
                                           keep=keep, min_score=min_score, glossary_name=glossary_name, kept=kept,
