@@ -26,6 +26,8 @@ MOVES = {
 # Undo of the last step (or Redo of the last undone one) disables the button the reviewer pressed, and a
 # disabled button drops the keyboard focus to the page: the script hands it to the other one, enabled now,
 # unless the reviewer has put it somewhere else meanwhile. A counter makes each script new, so that it runs.
+# It tries for 2 s: the new buttons may not be drawn yet, and the pressed one may still stand, holding the focus,
+# until the page replaces it (on a busy machine the script ran first, found the focus not lost, and gave up).
 FOCUS_KEY = "focus_after_history"
 FOCUS_BOX = "focus_script"
 FOCUS_SCRIPT = """<script>
@@ -36,7 +38,7 @@ FOCUS_SCRIPT = """<script>
     const lost = !document.activeElement || document.activeElement === document.body
       || document.activeElement.closest('.st-key-{other}');
     if (target && lost) target.focus();
-    else if (!target && ++tries < 40) setTimeout(move, 50);
+    else if (++tries < 40) setTimeout(move, 50);
   }};
   move();
 }})();  // request {count}
