@@ -25,7 +25,9 @@ def delimited_writer(handle, fmt: str):
     return csv.writer(handle, dialect=DIALECTS[fmt][0], lineterminator=LINE_END)
 
 
-def _render(head: list[str], body: list[list], fmt: str) -> bytes:
+def render_table(head: list[str], body, fmt: str) -> bytes:
+    """A header and rows as TSV or CSV bytes (`fmt`), with the dialect, encoding and line end of every delimited
+    file we write; a None cell is empty (as csv writes it)."""
     buffer = io.StringIO(newline="")
     writer = delimited_writer(buffer, fmt)
     writer.writerow(head)
@@ -35,12 +37,12 @@ def _render(head: list[str], body: list[list], fmt: str) -> bytes:
 
 def render_tsv(alignment: Alignment) -> bytes:
     """Tab-separated pairs (csv's excel-tab dialect), UTF-8."""
-    return _render(header(alignment), rows(alignment), "tsv")
+    return render_table(header(alignment), rows(alignment), "tsv")
 
 
 def render_csv(alignment: Alignment) -> bytes:
     """Comma-separated pairs (csv's excel dialect), UTF-8 with a BOM for Excel."""
-    return _render(header(alignment), rows(alignment, keep_tabs=True), "csv")
+    return render_table(header(alignment), rows(alignment, keep_tabs=True), "csv")
 
 
 def render_documents(named: list[tuple[str, Alignment]], fmt: str) -> bytes:

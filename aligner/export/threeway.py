@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Iterable
 
 from aligner.errors import AlignerError
-from aligner.export.delimited import DIALECTS, delimited_writer
+from aligner.export.delimited import DIALECTS, delimited_writer, render_table
 from aligner.export.listing import MISSING, display_width, wrap
 from aligner.export.record import _document_dict, _pair_dict, record_bytes
 from aligner.export.status import kind_name
@@ -181,21 +181,12 @@ def table(result: ThreeWay, keep_tabs: bool = False, named: bool = False) -> lis
     return out
 
 
-def _delimited(head: list[str], body: list[list], fmt: str) -> bytes:
-    """A TSV or CSV as the two-column one is written (its dialect, encoding and line end)."""
-    buffer = io.StringIO(newline="")
-    writer = delimited_writer(buffer, fmt)
-    writer.writerow(head)
-    writer.writerows(["" if cell is None else cell for cell in r] for r in body)
-    return buffer.getvalue().encode(DIALECTS[fmt][1])
-
-
 def render_tsv(result: ThreeWay) -> bytes:
-    return _delimited(header(result), table(result), "tsv")
+    return render_table(header(result), table(result), "tsv")
 
 
 def render_csv(result: ThreeWay) -> bytes:
-    return _delimited(header(result), table(result, keep_tabs=True), "csv")
+    return render_table(header(result), table(result, keep_tabs=True), "csv")
 
 
 def render_json(result: ThreeWay) -> bytes:
