@@ -223,10 +223,10 @@ def three_way_corrections(result: ThreeWay, history: list, undone: list, scorers
         corrections = ThreeWayCorrections(result, scorers)
         for label, side in corrections.sides.items():
             edits = [step.edit for step in done if step.label == label]
+            undone_edits = [step.edit for step in taken_back if step.label == label]
             check_history(side.alignment.beads, edits)
-            check_undone(side.alignment.beads, [step.edit for step in taken_back if step.label == label])
-            side.history[:] = edits
-            side.undone[:] = [step.edit for step in taken_back if step.label == label]
+            check_undone(side.alignment.beads, undone_edits)
+            side.history[:], side.undone[:] = edits, undone_edits
         if any(step.label not in corrections.sides for step in done + taken_back):
             raise CorrectionError("a correction names a translation the review does not have")
     except CorrectionError as exc:
