@@ -101,6 +101,13 @@ def go_to_pair(page, number: int):
     return pair
 
 
+def open_panel(page, title) -> None:
+    """Click an expander's title and wait out its opening: it grows for half a second, and a click inside it
+    meanwhile could go down on one element and up on another (a radio option, on a loaded machine)."""
+    title.click()
+    page.wait_for_function("() => [...document.querySelectorAll('details')].every(d => d.getAnimations().length === 0)")
+
+
 @pytest.mark.browser
 def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
     with sample_page(server, height=1100, downloads=True) as page:
@@ -179,7 +186,7 @@ def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
         assert [row[3:5] for row in ok_only] == [row[3:5] for row in everything if not row[5]]
 
         # the zh–ru–en sample: three columns pivoted on the Chinese, with the translations' disagreements
-        page.locator("summary").filter(has_text="Your texts").click()  # not the sample hint's words
+        open_panel(page, page.locator("summary").filter(has_text="Your texts"))  # not the sample hint's words
         page.get_by_role("button", name="zh–ru–en").click()
         three = page.locator("table#threeway tbody tr")
         three.first.wait_for(timeout=START_TIMEOUT * 1000)
@@ -269,9 +276,10 @@ def test_the_split_and_move_panels_stay_open_while_the_reviewer_works_in_them(se
         sidebar.get_by_role("button", name="Mark reviewed ✓").click()
         expect(sidebar.get_by_text("Marked pair 20 reviewed.")).to_be_visible()
         # the message goes on the next run: the panel opened meanwhile stays open
-        sidebar.get_by_text("Move a sentence").click()
+        open_panel(page, sidebar.get_by_text("Move a sentence"))
         expect(sidebar.get_by_role("button", name="Move", exact=True)).to_be_visible()
         sidebar.get_by_text("last translated sentence → next pair").click()
+        expect(sidebar.get_by_role("radio", name="last translated sentence → next pair")).to_be_checked()
         expect(sidebar.get_by_text("Marked pair 20 reviewed.")).to_have_count(0)
         page.wait_for_timeout(500)
         expect(sidebar.get_by_role("button", name="Move", exact=True)).to_be_visible()
@@ -280,7 +288,7 @@ def test_the_split_and_move_panels_stay_open_while_the_reviewer_works_in_them(se
         pair.fill("6")
         pair.press("Enter")
         expect(page.locator('table#pairs tr.selected[data-pair="6"]')).to_have_count(1)
-        sidebar.get_by_text("Split this pair").click()
+        open_panel(page, sidebar.get_by_text("Split this pair"))
         expect(sidebar.get_by_role("button", name="Split", exact=True)).to_be_visible()
         kept = sidebar.get_by_label("Chinese kept")
         for box in (kept, sidebar.get_by_label("translation kept")):  # nothing in the first part: refused
@@ -626,7 +634,7 @@ def test_a_laptop_screen_shows_the_first_three_column_rows_under_every_control(s
     what is shown each on its own line: the table began 438 px down a 1280×800 screen, one row and a half in
     sight. Compact as on the two-column page, it shows three."""
     with sample_page(server, width=1280, height=800) as page:
-        page.get_by_text("Your texts: upload or paste").click()
+        open_panel(page, page.get_by_text("Your texts: upload or paste"))
         page.get_by_role("button", name="zh–ru–en").click()
         expect(page.locator("table#threeway tbody tr")).to_have_count(50, timeout=START_TIMEOUT * 1000)
         page.wait_for_timeout(1000)  # the page settles after its first rows
