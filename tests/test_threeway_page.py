@@ -1,0 +1,46 @@
+"""The three-column page as a reviewer works it (Streamlit's AppTest): what the sidebar shows after a step."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # `ui` is not an installed package: import it from the checkout
+    sys.path.insert(0, str(ROOT))
+
+APP = str(ROOT / "ui" / "app.py")
+
+
+def three_columns() -> AppTest:
+    """The app with the zh–ru–en sample aligned in three columns."""
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    at.button(key="sample_ru_en").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert at.session_state["threeway"] is not None
+    return at
+
+
+def _pair_caption(at: AppTest) -> str:
+    return next(c.value for c in at.sidebar.caption if " pair " in c.value and " of " in c.value)
+
+
+def test_undo_shows_the_pair_it_gave_back_in_its_own_translation():
+    """A reviewer merges two English pairs, turns to the Russian, then presses Undo: the row came back, but the
+    panel stayed on the Russian and showed that row's Russian pair, so the English pairs given back were not to
+    be seen. Undo and Redo now turn the panel to the translation of the step they take back or make again."""
+    at = three_columns()
+    at.number_input(key="tw_row_box").set_value(3).run()
+    at.radio(key="tw_side").set_value("en").run()
+    at.button(key="tw_merge").click().run()
+    assert _pair_caption(at).startswith("English pair 3 of 50")
+    at.radio(key="tw_side").set_value("ru").run()
+    assert _pair_caption(at).startswith("Russian pair")
+    at.button(key="tw_undo").click().run()
+    assert not at.exception and at.radio(key="tw_side").value == "en"
+    assert _pair_caption(at).startswith("English pair 3 of 51")
+    at.radio(key="tw_side").set_value("ru").run()
+    at.button(key="tw_redo").click().run()
+    assert at.radio(key="tw_side").value == "en" and _pair_caption(at).startswith("English pair 3 of 50")
