@@ -44,3 +44,28 @@ def test_undo_shows_the_pair_it_gave_back_in_its_own_translation():
     at.radio(key="tw_side").set_value("ru").run()
     at.button(key="tw_redo").click().run()
     assert at.radio(key="tw_side").value == "en" and _pair_caption(at).startswith("English pair 3 of 50")
+
+
+def test_a_reopened_review_is_on_the_translation_the_reviewer_was_correcting(monkeypatch):
+    """A reviewer correcting the English pairs saves the project; opened again, the panel was on the Russian, and
+    the row's pair shown was not the one they had been working on."""
+    import ui.threeway_view
+
+    builds = []
+    monkeypatch.setattr(ui.threeway_view, "settled", lambda build: builds.append(build) or build)
+    at = three_columns()
+    at.number_input(key="tw_row_box").set_value(3).run()
+    at.radio(key="tw_side").set_value("en").run()
+    at.button(key="tw_merge").click().run()
+    builds.clear()
+    at.run()
+    data = next(d for d in (build() for build in builds) if b'"aligner-threeway"' in d[:200] and b'"settings"' in d)
+
+    fresh = AppTest.from_file(APP, default_timeout=180)
+    fresh.run()
+    next(u for u in fresh.get("file_uploader") if u.key == "project_file").upload("three.project.json", data,
+                                                                                  "application/json")
+    fresh.run()
+    assert not fresh.exception and not fresh.error, [e.value for e in fresh.error]
+    assert fresh.radio(key="tw_side").value == "en"
+    assert _pair_caption(fresh).startswith("English pair 3 of 50")

@@ -444,27 +444,30 @@ def save_project(result: ThreeWay) -> None:
     "Open a project" opens again (a note typed and not yet left is in it: see `settled`). The inputs and the row
     are taken now: the file is built on a thread of the server's, where the page's session state is not to be
     had (the record kept neither the encoder, the segmentation and the glossary nor the row)."""
+    from ui.threeway_correct import SIDE_KEY
+
     inputs, row = st.session_state.get(state.INPUTS), int(st.session_state.get(SELECTED_KEY, 0)) or 1
-    corrections = _corrections(result)
-    st.download_button("Save project", data=settled(lambda: review_record(result, inputs, row, corrections)),
+    corrections, side = _corrections(result), st.session_state.get(SIDE_KEY)
+    st.download_button("Save project", data=settled(lambda: review_record(result, inputs, row, corrections, side)),
                        file_name=f"{base_name(result)}.project.json", mime="application/json", key="download_project3",
                        width="stretch", type="primary", on_click=mark_saved,
                        help="The three columns with your ✓ marks, notes and corrections (Undo and Redo too); open "
                             "it again with 'Open a project'")
 
 
-def review_record(result: ThreeWay, inputs, row: int, corrections=None) -> bytes:
+def review_record(result: ThreeWay, inputs, row: int, corrections=None, side: str | None = None) -> bytes:
     """The three-column JSON record with what the page needs to take up the review again, as a two-column
     project has it: the row it is on, the encoder, segmentation and glossary the texts were aligned with
-    (so that "Align" with the panel unchanged keeps the review instead of aligning with the defaults), and the
-    corrections made and undone (`corrections`), so that Undo and Redo carry on where they were."""
+    (so that "Align" with the panel unchanged keeps the review instead of aligning with the defaults), the
+    corrections made and undone (`corrections`), so that Undo and Redo carry on where they were, and the
+    translation the reviewer was correcting (`side`: a review of the English opened again on the Russian)."""
     import json
 
     from aligner.export.record import glossary_to_list
     from aligner.project import steps_to_list
 
     record = json.loads(render(result, "json"))
-    settings = {**record["settings"], "row": row}
+    settings = {**record["settings"], "row": row} | ({"side": side} if side in result.labels else {})
     if inputs is not None:
         settings |= {**panel_settings(inputs), "glossary": glossary_to_list(inputs.glossary)}
     record["settings"] = settings
@@ -490,7 +493,7 @@ def open_review(data: bytes, name: str) -> bool:
 
     if not is_three_way_record(data):
         return False
-    from ui.threeway_correct import EDITS, scorers
+    from ui.threeway_correct import EDITS, SIDE_KEY, scorers
 
     settings = _saved_settings(data)
     try:
@@ -514,6 +517,8 @@ def open_review(data: bytes, name: str) -> bool:
     state.start_three(result, inputs)
     st.session_state[EDITS] = corrections
     st.session_state[OPEN_AT] = settings.get("row")
+    if settings.get("side") in result.labels:  # the translation the reviewer was correcting
+        st.session_state[SIDE_KEY] = settings["side"]
     mark_saved()
     show_in_panel(inputs)  # what the review holds, so "Align" without changes keeps it
     reviewed, noted = sum(row.reviewed for row in result.rows), sum(bool(row.note) for row in result.rows)
