@@ -69,3 +69,24 @@ def test_a_reopened_review_is_on_the_translation_the_reviewer_was_correcting(mon
     assert not fresh.exception and not fresh.error, [e.value for e in fresh.error]
     assert fresh.radio(key="tw_side").value == "en"
     assert _pair_caption(fresh).startswith("English pair 3 of 50")
+
+
+def _unsaved_line(at: AppTest) -> str:
+    return next((c.value for c in at.sidebar.caption if "saved project" in c.value or "was saved" in c.value), "")
+
+
+def test_the_unsaved_line_counts_corrections_and_marked_rows_apart_as_on_the_two_column_page():
+    """A reviewer who merged a pair, split it back and marked one row, never having saved, read "3 rows corrected,
+    marked or noted since the project was saved": no project had been saved, and each correction counted as a
+    row. The line now says what is not saved in the two-column page's words."""
+    at = three_columns()
+    at.number_input(key="tw_row_box").set_value(3).run()
+    at.radio(key="tw_side").set_value("en").run()
+    at.button(key="tw_merge").click().run()
+    assert _unsaved_line(at).startswith("1 correction not in a saved project yet: save it")
+    at.button(key="tw_reviewed").click().run()
+    assert _unsaved_line(at).startswith("1 correction and 1 row marked or noted not in a saved project yet")
+    at.download_button(key="download_project3").click().run()  # Save project
+    assert _unsaved_line(at) == ""
+    at.button(key="tw_reviewed").click().run()  # the ✓ taken off again
+    assert _unsaved_line(at).startswith("1 row marked or noted not in a saved project yet")

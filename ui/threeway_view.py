@@ -404,14 +404,6 @@ def restore_saved_marks(result: ThreeWay, kept: tuple[list[tuple], tuple[int, ob
         st.session_state[SAVED_KEY] = (result, [tuple(m) for m in marks], tuple(point))
 
 
-def changes_made(result: ThreeWay) -> str:
-    """What the reviewer did to the rows, as the page says it beside "Save project": "marked or noted", or
-    "corrected, marked or noted" once the alignment was corrected."""
-    corrections = _corrections(result)
-    corrected = corrections is not None and corrections.has_work
-    return "corrected, marked or noted" if corrected else "marked or noted"
-
-
 def unsaved_rows(result: ThreeWay) -> int:
     """How many rows the saved review lacks as they are now: marked, noted or cut again by a correction
     since it was saved (when never saved, every marked or noted row and each correction), so that the page
@@ -437,6 +429,21 @@ def unsaved_corrections(result: ThreeWay) -> int:
     saved, _, point = st.session_state.get(SAVED_KEY, (None, [], (0, None)))
     history = _history(result)
     return steps_since(history, *point) if saved is result else len(history)
+
+
+def unsaved_work(result: ThreeWay) -> str:
+    """What the saved review lacks, as the sidebar names it ("2 corrections and 1 row marked or noted"; "" for
+    nothing), in the two-column page's words: the line said "2 rows corrected, marked or noted since the project
+    was saved" of a project never saved, counting each correction as a row (a merge undone by a split too)."""
+    saved, marks, _ = st.session_state.get(SAVED_KEY, (None, [], None))
+    held = {key for key, reviewed, note in marks if reviewed or note} if saved is result else set()
+    unmarked = sum(key in held and not (reviewed or note) for key, reviewed, note in _marks(result))
+    corrections, rows = unsaved_corrections(result), unsaved_marks(result) + unmarked
+    parts = ([f"{corrections} correction{'s' if corrections != 1 else ''}"] * bool(corrections)
+             + [f"{rows} row{'s' if rows != 1 else ''} marked or noted"] * bool(rows))
+    if not parts and unsaved_rows(result):  # rows cut again by corrections since undone: still not as saved
+        parts = [f"changes to {unsaved_rows(result)} row{'s' if unsaved_rows(result) != 1 else ''}"]
+    return " and ".join(parts)
 
 
 def save_project(result: ThreeWay) -> None:
