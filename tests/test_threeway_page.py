@@ -90,3 +90,24 @@ def test_the_unsaved_line_counts_corrections_and_marked_rows_apart_as_on_the_two
     assert _unsaved_line(at) == ""
     at.button(key="tw_reviewed").click().run()  # the ✓ taken off again
     assert _unsaved_line(at).startswith("1 row marked or noted not in a saved project yet")
+
+
+def _elsewhere(at: AppTest) -> list[str]:
+    return [c.value for c in at.main.caption if "The sidebar marks and corrects" in c.value]
+
+
+def test_a_page_or_a_filter_without_the_selected_row_says_which_row_the_sidebar_is_on():
+    """On page 2, or with "Problems only", the sidebar still marked and corrected row 1, out of sight, and the
+    three-column page said nothing of it (the two-column page names the pair)."""
+    at = three_columns()
+    assert _elsewhere(at) == []  # row 1, on page 1
+    at.session_state["tw_page"] = 2  # the pagination's "2", turned by the reviewer
+    at.run()
+    assert _elsewhere(at) == ["The sidebar marks and corrects row 1, on page 1: click a row's number to take "
+                              "that row instead."]
+    at.session_state["tw_page"] = 1
+    at.toggle(key="problems_only").set_value(True).run()  # row 1 has no flag: filtered out
+    assert _elsewhere(at) == ["The sidebar marks and corrects row 1, not shown with these filters: click a row's "
+                              "number to take that row instead."]
+    at.button(key="next_problem3").click().run()  # the first problem row: shown and selected
+    assert not at.exception and _elsewhere(at) == []

@@ -257,6 +257,17 @@ def table_html(result: ThreeWay, rows: list[dict], statuses: list[str], indices:
     return f'{TABLE_CSS}<table class="pairs" id="threeway">{head}<tbody>{body}</tbody></table>'
 
 
+def selected_elsewhere(selected: int, shown: list[int], on_page: list[int], size: int) -> str:
+    """Where the row the sidebar marks, notes and corrects is when this page does not show it, as the two-column
+    page says of its pair: a reviewer reading page 2 (or the problems only) pressed M or Merge ↓ on row 1, out
+    of sight."""
+    if selected < 0 or selected in on_page:
+        return ""
+    where = f"on page {shown.index(selected) // size + 1}" if selected in shown else "not shown with these filters"
+    return (f"The sidebar marks and corrects row {selected + 1}, {where}: click a row's number to take that row "
+            "instead.")
+
+
 def summary_counts(result: ThreeWay, rows: list[dict]) -> dict[str, int]:
     """Rows, disagreements, and per translation its omitted / added / otherwise flagged rows ('ru omitted' …)."""
     counts = {"rows": len(rows), "disagree": sum(any(f["kind"] == DISAGREE for f in r["flags"]) for r in rows)}
@@ -333,8 +344,11 @@ def threeway_rows(result: ThreeWay) -> None:
     reviewed = sum(r["reviewed"] for r in rows)
     filters.caption(f"Showing {len(on_page)} rows on page {page} of {pages} ({which} rows)"
                     + (f" · {reviewed} of {len(rows)} marked reviewed" if reviewed else ""))
-    st.html(table_html(result, rows, statuses, on_page, st.session_state.get(state.QUERY, "")))
     selected = int(st.session_state.get(SELECTED_KEY, 0)) - 1
+    elsewhere = selected_elsewhere(selected, shown, on_page, state.page_size())
+    if elsewhere:
+        st.caption(elsewhere)
+    st.html(table_html(result, rows, statuses, on_page, st.session_state.get(state.QUERY, "")))
     if st.session_state.pop(SCROLL_KEY, False) and selected in on_page:
         scroll_to(f'table#threeway tr.selected[data-row="{selected + 1}"]', "_tw_scrolls")
 
