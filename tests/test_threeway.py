@@ -288,6 +288,32 @@ def test_a_rows_check_mark_and_note_reach_every_three_column_export(tmp_path: Pa
     assert units[1].find("note").text == "ru drops 国际社会; ask the translator"
 
 
+def test_a_three_column_tmx_marks_reviewed_units_as_the_two_column_one_and_reads_back(tmp_path: Path):
+    """A reviewer's ✓ on a three-column row reaches its TMX unit as the two-column TMX carries it (the
+    `x-aligner-reviewed` prop, with the note), and `aligner check` of that TMX, for either translation,
+    gives the pair its ✓ and note back."""
+    from aligner.export import render as render_pairs
+    from aligner.export.tmx import REVIEWED_PROP
+    from aligner.export.table import one_line
+    from aligner.memory import read_marked
+
+    result = _reviewed_three_way()
+    units = ET.fromstring(render(result, "tmx")).findall("./body/tu")
+    reviewed = [unit.get("tuid") for unit in units if unit.find(f"prop[@type='{REVIEWED_PROP}']") is not None]
+    assert reviewed == ["2"] and units[1].find(f"prop[@type='{REVIEWED_PROP}']").text == "yes"
+    pairs = result.alignments["ru"]
+    pairs.beads[1].reviewed = True
+    two_column = ET.fromstring(render_pairs(pairs, "tmx")).findall("./body/tu")[1]
+    assert [p.get("type") for p in units[1].findall("prop")][:2] == [p.get("type") for p in two_column.findall("prop")][:2]
+    path = tmp_path / "rows.tmx"
+    path.write_bytes(render(result, "tmx"))
+    for lang in ("ru", "en"):
+        texts, _, _, marks = read_marked(path, target_lang=lang)
+        assert marks[1] == (True, "ru drops 国际社会; ask the translator")
+        assert texts[1] == (result.text("zh", result.rows[1].src), one_line(result.text(lang, result.rows[1].tgt[lang])))
+        assert [reviewed for reviewed, _ in marks] == [False, True, False]
+
+
 def test_a_three_column_record_opens_again_with_its_rows_checks_and_notes():
     """The JSON download is the three-column review saved: read back, it has the same rows, flags,
     scores, ✓ marks and notes, and both alignments share one Chinese document."""

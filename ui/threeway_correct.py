@@ -53,12 +53,15 @@ def _sentence(text: str) -> str:
 
 
 def _changed(label: str, pair: int) -> None:
-    """After a step: the rows cut again on the page and the row holding the pair it changed selected."""
+    """After a step: the rows cut again on the page, the row holding the pair it changed selected, and the panel
+    on that pair's translation (an Undo of an English merge, pressed with Russian chosen, showed the row's
+    Russian pair, and the reviewer could not see what came back)."""
     from ui.threeway_view import rows_changed
 
     corrections = edits(state.three_way())
     pair = min(pair, len(corrections.result.alignments[label].beads) - 1)
     st.session_state[FOCUS_PAIR] = (label, pair)
+    st.session_state[SIDE_KEY] = label
     rows_changed(corrections.row_of(label, pair))
 
 

@@ -257,6 +257,17 @@ def table_html(result: ThreeWay, rows: list[dict], statuses: list[str], indices:
     return f'{TABLE_CSS}<table class="pairs" id="threeway">{head}<tbody>{body}</tbody></table>'
 
 
+def selected_elsewhere(selected: int, shown: list[int], on_page: list[int], size: int) -> str:
+    """Where the row the sidebar marks, notes and corrects is when this page does not show it, as the two-column
+    page says of its pair: a reviewer reading page 2 (or the problems only) pressed M or Merge ↓ on row 1, out
+    of sight."""
+    if selected < 0 or selected in on_page:
+        return ""
+    where = f"on page {shown.index(selected) // size + 1}" if selected in shown else "not shown with these filters"
+    return (f"The sidebar marks and corrects row {selected + 1}, {where}: click a row's number to take that row "
+            "instead.")
+
+
 def summary_counts(result: ThreeWay, rows: list[dict]) -> dict[str, int]:
     """Rows, disagreements, and per translation its omitted / added / otherwise flagged rows ('ru omitted' …)."""
     counts = {"rows": len(rows), "disagree": sum(any(f["kind"] == DISAGREE for f in r["flags"]) for r in rows)}
@@ -333,8 +344,11 @@ def threeway_rows(result: ThreeWay) -> None:
     reviewed = sum(r["reviewed"] for r in rows)
     filters.caption(f"Showing {len(on_page)} rows on page {page} of {pages} ({which} rows)"
                     + (f" · {reviewed} of {len(rows)} marked reviewed" if reviewed else ""))
-    st.html(table_html(result, rows, statuses, on_page, st.session_state.get(state.QUERY, "")))
     selected = int(st.session_state.get(SELECTED_KEY, 0)) - 1
+    elsewhere = selected_elsewhere(selected, shown, on_page, state.page_size())
+    if elsewhere:
+        st.caption(elsewhere)
+    st.html(table_html(result, rows, statuses, on_page, st.session_state.get(state.QUERY, "")))
     if st.session_state.pop(SCROLL_KEY, False) and selected in on_page:
         scroll_to(f'table#threeway tr.selected[data-row="{selected + 1}"]', "_tw_scrolls")
 
@@ -404,14 +418,6 @@ def restore_saved_marks(result: ThreeWay, kept: tuple[list[tuple], tuple[int, ob
         st.session_state[SAVED_KEY] = (result, [tuple(m) for m in marks], tuple(point))
 
 
-def changes_made(result: ThreeWay) -> str:
-    """What the reviewer did to the rows, as the page says it beside "Save project": "marked or noted", or
-    "corrected, marked or noted" once the alignment was corrected."""
-    corrections = _corrections(result)
-    corrected = corrections is not None and corrections.has_work
-    return "corrected, marked or noted" if corrected else "marked or noted"
-
-
 def unsaved_rows(result: ThreeWay) -> int:
     """How many rows the saved review lacks as they are now: marked, noted or cut again by a correction
     since it was saved (when never saved, every marked or noted row and each correction), so that the page
@@ -439,32 +445,50 @@ def unsaved_corrections(result: ThreeWay) -> int:
     return steps_since(history, *point) if saved is result else len(history)
 
 
+def unsaved_work(result: ThreeWay) -> str:
+    """What the saved review lacks, as the sidebar names it ("2 corrections and 1 row marked or noted"; "" for
+    nothing), in the two-column page's words: the line said "2 rows corrected, marked or noted since the project
+    was saved" of a project never saved, counting each correction as a row (a merge undone by a split too)."""
+    saved, marks, _ = st.session_state.get(SAVED_KEY, (None, [], None))
+    held = {key for key, reviewed, note in marks if reviewed or note} if saved is result else set()
+    unmarked = sum(key in held and not (reviewed or note) for key, reviewed, note in _marks(result))
+    corrections, rows = unsaved_corrections(result), unsaved_marks(result) + unmarked
+    parts = ([f"{corrections} correction{'s' if corrections != 1 else ''}"] * bool(corrections)
+             + [f"{rows} row{'s' if rows != 1 else ''} marked or noted"] * bool(rows))
+    if not parts and unsaved_rows(result):  # rows cut again by corrections since undone: still not as saved
+        parts = [f"changes to {unsaved_rows(result)} row{'s' if unsaved_rows(result) != 1 else ''}"]
+    return " and ".join(parts)
+
+
 def save_project(result: ThreeWay) -> None:
     """"Save project": the three columns with the reviewer's ✓ marks and notes, as the JSON record, which
     "Open a project" opens again (a note typed and not yet left is in it: see `settled`). The inputs and the row
     are taken now: the file is built on a thread of the server's, where the page's session state is not to be
     had (the record kept neither the encoder, the segmentation and the glossary nor the row)."""
+    from ui.threeway_correct import SIDE_KEY
+
     inputs, row = st.session_state.get(state.INPUTS), int(st.session_state.get(SELECTED_KEY, 0)) or 1
-    corrections = _corrections(result)
-    st.download_button("Save project", data=settled(lambda: review_record(result, inputs, row, corrections)),
+    corrections, side = _corrections(result), st.session_state.get(SIDE_KEY)
+    st.download_button("Save project", data=settled(lambda: review_record(result, inputs, row, corrections, side)),
                        file_name=f"{base_name(result)}.project.json", mime="application/json", key="download_project3",
                        width="stretch", type="primary", on_click=mark_saved,
                        help="The three columns with your ✓ marks, notes and corrections (Undo and Redo too); open "
                             "it again with 'Open a project'")
 
 
-def review_record(result: ThreeWay, inputs, row: int, corrections=None) -> bytes:
+def review_record(result: ThreeWay, inputs, row: int, corrections=None, side: str | None = None) -> bytes:
     """The three-column JSON record with what the page needs to take up the review again, as a two-column
     project has it: the row it is on, the encoder, segmentation and glossary the texts were aligned with
-    (so that "Align" with the panel unchanged keeps the review instead of aligning with the defaults), and the
-    corrections made and undone (`corrections`), so that Undo and Redo carry on where they were."""
+    (so that "Align" with the panel unchanged keeps the review instead of aligning with the defaults), the
+    corrections made and undone (`corrections`), so that Undo and Redo carry on where they were, and the
+    translation the reviewer was correcting (`side`: a review of the English opened again on the Russian)."""
     import json
 
     from aligner.export.record import glossary_to_list
     from aligner.project import steps_to_list
 
     record = json.loads(render(result, "json"))
-    settings = {**record["settings"], "row": row}
+    settings = {**record["settings"], "row": row} | ({"side": side} if side in result.labels else {})
     if inputs is not None:
         settings |= {**panel_settings(inputs), "glossary": glossary_to_list(inputs.glossary)}
     record["settings"] = settings
@@ -490,7 +514,7 @@ def open_review(data: bytes, name: str) -> bool:
 
     if not is_three_way_record(data):
         return False
-    from ui.threeway_correct import EDITS, scorers
+    from ui.threeway_correct import EDITS, SIDE_KEY, scorers
 
     settings = _saved_settings(data)
     try:
@@ -514,6 +538,8 @@ def open_review(data: bytes, name: str) -> bool:
     state.start_three(result, inputs)
     st.session_state[EDITS] = corrections
     st.session_state[OPEN_AT] = settings.get("row")
+    if settings.get("side") in result.labels:  # the translation the reviewer was correcting
+        st.session_state[SIDE_KEY] = settings["side"]
     mark_saved()
     show_in_panel(inputs)  # what the review holds, so "Align" without changes keeps it
     reviewed, noted = sum(row.reviewed for row in result.rows), sum(bool(row.note) for row in result.rows)

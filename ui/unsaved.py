@@ -75,15 +75,10 @@ def guard() -> None:
         st.caption(f"{n} correction{'s' if n != 1 else ''} not in a saved project yet: save it to keep your "
                    "work once this tab is closed.")
     elif corrections is None and state.three_way() is not None:  # three columns: rows' ✓ marks and notes
-        from ui.threeway_view import changes_made, unsaved_corrections, unsaved_rows
+        from ui.threeway_view import unsaved_work
 
-        n = unsaved_rows(state.three_way())
-        if n:
-            st.caption(f"{n} row{'s' if n != 1 else ''} {changes_made(state.three_way())} since the project was "
-                       "saved: save it to keep your work once this tab is closed.")
-        else:  # corrections that left the rows as they were cut (two pairs of one row merged)
-            n = unsaved_corrections(state.three_way())
-            if n:
-                st.caption(f"{n} correction{'s' if n != 1 else ''} not in a saved project yet: save it to keep your "
-                           "work once this tab is closed.")
+        work = unsaved_work(state.three_way())
+        n = bool(work)
+        if work:
+            st.caption(f"{work} not in a saved project yet: save it to keep your work once this tab is closed.")
     st.html(GUARD_JS.format(unsaved="true" if n else "false"), unsafe_allow_javascript=True)

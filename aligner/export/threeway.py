@@ -222,10 +222,10 @@ def _review_marks(result: ThreeWay, row: ThreeWayRow) -> list[tuple[str, str]]:
 
 def _add_units(body: ET.Element, result: ThreeWay, document: str = "", unit_srclang: bool = False) -> int:
     """One <tu> per row where all three texts are present, with what the two-column TMX gives a
-    unit (tuid, the reviewer's note, document, type, scores, flags), so that the units of a merged
+    unit (tuid, the reviewer's note and ✓, document, type, scores, flags), so that the units of a merged
     trilingual memory can be traced to their document and row (`unit_srclang`: each names its source
     language, when the documents' differ); returns how many rows were skipped."""
-    from aligner.export.tmx import XML_LANG, _sub
+    from aligner.export.tmx import DOCUMENT_PROP, REVIEWED_PROP, XML_LANG, _sub
 
     # codes from each whole text, like the two-way TMX (zh-TW for a Traditional source)
     langs = {result.source.lang: tmx_lang(result.source.lang, result.source.text)}
@@ -243,7 +243,9 @@ def _add_units(body: ET.Element, result: ThreeWay, document: str = "", unit_srcl
         if _row_note(result, row):
             _sub(tu, "note", _row_note(result, row))
         if document:
-            _sub(tu, "prop", document, type="x-aligner-document")
+            _sub(tu, "prop", document, type=DOCUMENT_PROP)
+        if row.reviewed:  # as the two-column TMX marks a reviewed unit (read back by `aligner check`)
+            _sub(tu, "prop", "yes", type=REVIEWED_PROP)
         _sub(tu, "prop", "-".join(str(len(ids)) for ids in (row.src, *(row.tgt[label] for label in result.labels))),
              type="x-aligner-type")
         for label in result.labels:

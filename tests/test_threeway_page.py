@@ -1,0 +1,113 @@
+"""The three-column page as a reviewer works it (Streamlit's AppTest): what the sidebar shows after a step."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # `ui` is not an installed package: import it from the checkout
+    sys.path.insert(0, str(ROOT))
+
+APP = str(ROOT / "ui" / "app.py")
+
+
+def three_columns() -> AppTest:
+    """The app with the zh–ru–en sample aligned in three columns."""
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    at.button(key="sample_ru_en").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert at.session_state["threeway"] is not None
+    return at
+
+
+def _pair_caption(at: AppTest) -> str:
+    return next(c.value for c in at.sidebar.caption if " pair " in c.value and " of " in c.value)
+
+
+def test_undo_shows_the_pair_it_gave_back_in_its_own_translation():
+    """A reviewer merges two English pairs, turns to the Russian, then presses Undo: the row came back, but the
+    panel stayed on the Russian and showed that row's Russian pair, so the English pairs given back were not to
+    be seen. Undo and Redo now turn the panel to the translation of the step they take back or make again."""
+    at = three_columns()
+    at.number_input(key="tw_row_box").set_value(3).run()
+    at.radio(key="tw_side").set_value("en").run()
+    at.button(key="tw_merge").click().run()
+    assert _pair_caption(at).startswith("English pair 3 of 50")
+    at.radio(key="tw_side").set_value("ru").run()
+    assert _pair_caption(at).startswith("Russian pair")
+    at.button(key="tw_undo").click().run()
+    assert not at.exception and at.radio(key="tw_side").value == "en"
+    assert _pair_caption(at).startswith("English pair 3 of 51")
+    at.radio(key="tw_side").set_value("ru").run()
+    at.button(key="tw_redo").click().run()
+    assert at.radio(key="tw_side").value == "en" and _pair_caption(at).startswith("English pair 3 of 50")
+
+
+def test_a_reopened_review_is_on_the_translation_the_reviewer_was_correcting(monkeypatch):
+    """A reviewer correcting the English pairs saves the project; opened again, the panel was on the Russian, and
+    the row's pair shown was not the one they had been working on."""
+    import ui.threeway_view
+
+    builds = []
+    monkeypatch.setattr(ui.threeway_view, "settled", lambda build: builds.append(build) or build)
+    at = three_columns()
+    at.number_input(key="tw_row_box").set_value(3).run()
+    at.radio(key="tw_side").set_value("en").run()
+    at.button(key="tw_merge").click().run()
+    builds.clear()
+    at.run()
+    data = next(d for d in (build() for build in builds) if b'"aligner-threeway"' in d[:200] and b'"settings"' in d)
+
+    fresh = AppTest.from_file(APP, default_timeout=180)
+    fresh.run()
+    next(u for u in fresh.get("file_uploader") if u.key == "project_file").upload("three.project.json", data,
+                                                                                  "application/json")
+    fresh.run()
+    assert not fresh.exception and not fresh.error, [e.value for e in fresh.error]
+    assert fresh.radio(key="tw_side").value == "en"
+    assert _pair_caption(fresh).startswith("English pair 3 of 50")
+
+
+def _unsaved_line(at: AppTest) -> str:
+    return next((c.value for c in at.sidebar.caption if "saved project" in c.value or "was saved" in c.value), "")
+
+
+def test_the_unsaved_line_counts_corrections_and_marked_rows_apart_as_on_the_two_column_page():
+    """A reviewer who merged a pair, split it back and marked one row, never having saved, read "3 rows corrected,
+    marked or noted since the project was saved": no project had been saved, and each correction counted as a
+    row. The line now says what is not saved in the two-column page's words."""
+    at = three_columns()
+    at.number_input(key="tw_row_box").set_value(3).run()
+    at.radio(key="tw_side").set_value("en").run()
+    at.button(key="tw_merge").click().run()
+    assert _unsaved_line(at).startswith("1 correction not in a saved project yet: save it")
+    at.button(key="tw_reviewed").click().run()
+    assert _unsaved_line(at).startswith("1 correction and 1 row marked or noted not in a saved project yet")
+    at.download_button(key="download_project3").click().run()  # Save project
+    assert _unsaved_line(at) == ""
+    at.button(key="tw_reviewed").click().run()  # the ✓ taken off again
+    assert _unsaved_line(at).startswith("1 row marked or noted not in a saved project yet")
+
+
+def _elsewhere(at: AppTest) -> list[str]:
+    return [c.value for c in at.main.caption if "The sidebar marks and corrects" in c.value]
+
+
+def test_a_page_or_a_filter_without_the_selected_row_says_which_row_the_sidebar_is_on():
+    """On page 2, or with "Problems only", the sidebar still marked and corrected row 1, out of sight, and the
+    three-column page said nothing of it (the two-column page names the pair)."""
+    at = three_columns()
+    assert _elsewhere(at) == []  # row 1, on page 1
+    at.session_state["tw_page"] = 2  # the pagination's "2", turned by the reviewer
+    at.run()
+    assert _elsewhere(at) == ["The sidebar marks and corrects row 1, on page 1: click a row's number to take "
+                              "that row instead."]
+    at.session_state["tw_page"] = 1
+    at.toggle(key="problems_only").set_value(True).run()  # row 1 has no flag: filtered out
+    assert _elsewhere(at) == ["The sidebar marks and corrects row 1, not shown with these filters: click a row's "
+                              "number to take that row instead."]
+    at.button(key="next_problem3").click().run()  # the first problem row: shown and selected
+    assert not at.exception and _elsewhere(at) == []
