@@ -471,13 +471,14 @@ def _refuse_stray_bytes(data: bytes, name: str) -> None:
         except UnicodeDecodeError as error:
             bad.append((at + error.start, error.object[error.start:error.end]))
             at += error.end
-    if not bad or len(bad) > MAX_STRAY_BYTES or len(bad) > MAX_STRAY_SHARE * len(data):
+    first, what = bad[0] if bad else (0, b"")
+    cut = len(bad) == 1 and first + len(what) == len(data)  # however short the text: "Мы при" + half of "и"
+    if not bad or len(bad) > MAX_STRAY_BYTES or (len(bad) > MAX_STRAY_SHARE * len(data) and not cut):
         return
-    first, what = bad[0]
     line = data.count(b"\n", 0, first) + 1
     before = data[max(0, first - 60):first].decode("utf-8", errors="ignore").splitlines()[-1:] or [""]
     where = f"line {line}" + (f", after “{before[0][-20:]}”" if before[0].strip() else "")
-    if len(bad) == 1 and first + len(what) == len(data):
+    if cut:
         raise InputError(f"{_who(name)} is UTF-8 but ends in the middle of a character ({where}): it was cut "
                          "short; give the whole file, or delete its last character.")
     shown = " ".join(f"0x{byte:02X}" for byte in what)
@@ -577,6 +578,27 @@ READABLE_SUFFIXES = (".txt", ".md", ".srt", ".docx", ".doc", ".odt", ".rtf", ".p
                      *MHTML_SUFFIXES)
 
 
+# What a document's first bytes are, by its extension, and what it is called: a file named so that does not start
+# so is another document renamed, read by what it is; or a text, which is said to be one (the file meant may be
+# another), but under a .doc's name read (old sites publish text so, as they do web pages); or neither, and said to
+# be no such document, not given the message of a reader that would only find it damaged.
+_DOCUMENT_STARTS = {".pdf": (_PDF_SIGNATURE, "a PDF"), ".docx": (ZIP_SIGNATURE, "a .docx document"),
+                    ".odt": (ZIP_SIGNATURE, "an OpenDocument text"), ".epub": (ZIP_SIGNATURE, "an e-book"),
+                    ".rtf": (RTF_SIGNATURE, "an RTF document"), ".doc": (OLE_SIGNATURE, "a Word document")}
+PDF_JUNK_BYTES = 1024  # PDF readers find %PDF- this far in, after junk a mail program or server put first
+
+
+def _named_but_not(path: Path, suffix: str) -> str:
+    """The kind of document the extension names when the file does not start as one ("" when it does)."""
+    if suffix not in _DOCUMENT_STARTS:
+        return ""
+    start, kind = _DOCUMENT_STARTS[suffix]
+    with path.open("rb") as handle:
+        head = handle.read(PDF_JUNK_BYTES + len(start))
+    found = start in head if suffix == ".pdf" else head.startswith(start)
+    return "" if found else kind
+
+
 def _held_to_limit(text: str, path: Path) -> str:
     """The text of a PDF, e-book, web page or .doc, which may be far smaller than its file, within MAX_BYTES."""
     check_size(len(text.encode("utf-8")), f"the text of {path}")
@@ -617,7 +639,12 @@ def _read(path: Path, encoding: str | None) -> Decoded:
         raise InputError(f"{path} is a folder; give the path of a text file.")
     try:
         size = path.stat().st_size
+        if size == 0:  # whatever its extension: a document's reader would call it damaged
+            raise InputError(f"{path} is empty (0 bytes); give a file with the text to align.")
         suffix = path.suffix.lower()
+        misnamed = _named_but_not(path, suffix)
+        if misnamed:
+            suffix = ""  # read by what it holds
         if suffix == ".pdf" or _starts_with(path, _PDF_SIGNATURE):
             check_size(size, str(path), MAX_DOCUMENT_BYTES)
             from aligner.formats.pdf import pdf_text
@@ -660,7 +687,17 @@ def _read(path: Path, encoding: str | None) -> Decoded:
         data = path.read_bytes()
     except PermissionError:
         raise InputError(f"{path} cannot be read (permission denied); check its permissions.") from None
-    read = decode(data, str(path), encoding)
+    try:
+        read = decode(data, str(path), encoding)
+    except InputError:
+        if not misnamed:
+            raise
+        raise InputError(f"{path} is not {misnamed}: it does not start as one, nor is it text (damaged, or a file "
+                         f"of another kind renamed); check that it is the file you meant, or save it again as "
+                         f"{path.suffix.lower()}.") from None
+    if misnamed and path.suffix.lower() != ".doc":
+        raise InputError(f"{path} is not a readable {misnamed.split(' ', 1)[1]}: it holds plain text (a text file "
+                         f"renamed?); check that it is the file you meant, or rename it .txt.")
     if suffix == ".srt":
         text = srt_text(read.text)
         if not text.strip():

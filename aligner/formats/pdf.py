@@ -125,13 +125,28 @@ def _page_lines(path: Path) -> list[list[Line]]:
         for number, page in enumerate(_layouts(path)):
             pages.append(_lines_of(page, number))
     except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise InputError(f"{path} is a password-protected PDF; save an unprotected copy, or copy its text into "
-                         "a .txt file, and use that.") from None
+        raise InputError(f"{path} is a password-protected PDF; open it with its password and save a copy without "
+                         "one (or copy its text into a .txt file), and use that.") from None
     except (PDFException, PSException, ValueError, KeyError, TypeError, AssertionError, ArithmeticError,
-            IndexError, AttributeError, RecursionError) as e:  # what pdfminer meets in damaged files
-        raise InputError(f"{path} is not a readable PDF ({type(e).__name__}: {e}); open it and save it again, "
-                         "or copy its text into a .txt file.") from None
+            IndexError, AttributeError, RecursionError):  # what pdfminer meets in damaged files, in its own words
+        raise InputError(f"{path} is not a readable PDF: {_fault(path)}") from None
     return pages
+
+
+_PDF_END = b"%%EOF"  # a whole PDF ends with it (give or take a line end and some junk a server appends)
+_PDF_TAIL = 2048
+
+
+def _fault(path: Path) -> str:
+    """What is wrong with a PDF pdfminer cannot read, and what to do, in a user's words."""
+    with path.open("rb") as handle:
+        handle.seek(0, 2)
+        handle.seek(max(0, handle.tell() - _PDF_TAIL))
+        tail = handle.read()
+    if _PDF_END not in tail:
+        return ("it is cut short (an interrupted download or copy?); download or copy it again, or copy its text "
+                "into a .txt file.")
+    return "it is damaged; open it in a PDF viewer and save or print it to PDF again, or copy its text into a .txt file."
 
 
 def _layouts(path: Path):
