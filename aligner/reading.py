@@ -702,6 +702,9 @@ def _read(path: Path, encoding: str | None, language: str | None = None) -> Deco
             raise InputError(f"{path} is empty (0 bytes); give a file with the text to align.")
         suffix = path.suffix.lower()
         misnamed = _named_but_not(path, suffix)
+        if misnamed and suffix != ".doc" and page_kind(path, ""):  # (Word's web pages are named .doc: read below)
+            raise InputError(f"{path} is not {misnamed} but a web page saved under its name (a download that got "
+                             "an error or sign-in page?); open the address in a browser and save the document itself.")
         if misnamed:
             suffix = ""  # read by what it holds
         if suffix == ".pdf" or _starts_with(path, _PDF_SIGNATURE):

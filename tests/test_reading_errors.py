@@ -82,6 +82,15 @@ def test_a_text_file_given_a_document_s_name_is_said_to_be_text(tmp_path, suffix
     assert "rename it .txt" in message
 
 
+@pytest.mark.parametrize("suffix", [".pdf", ".docx", ".epub"])
+def test_a_web_page_saved_under_a_document_s_name_is_said_to_be_one(tmp_path, suffix):
+    # a download that got the server's error or sign-in page: "not a readable PDF (PDFSyntaxError: …)"
+    path = tmp_path / f"statement{suffix}"
+    path.write_bytes(b"<!DOCTYPE html><html><head><title>404</title></head><body><h1>Not Found</h1>"
+                     b"<p>The requested URL was not found on this server.</p></body></html>")
+    assert "but a web page saved under its name (a download that got an error or sign-in page?)" in _error(path)
+
+
 def test_a_text_file_named_doc_is_read_as_the_text_it_is(tmp_path):
     text = (TEXTS / "joint-statement.ru.txt").read_text(encoding="utf-8").split("\n\n")[0].strip()
     path = tmp_path / "statement.doc"
