@@ -49,22 +49,26 @@ def _capital(phrase: str) -> str:
     return phrase[:1].upper() + phrase[1:] if phrase.startswith("the ") else phrase
 
 
-def read_source(source: str | Path) -> str:
-    """The text of a file, or of a web address (http/https), in any supported encoding or format."""
+def read_source(source: str | Path, language: str | None = None) -> str:
+    """The text of a file, or of a web address (http/https), in any supported encoding or format (a plain-text
+    file's expected to be in `language`, where its bytes read as well in two: see `reading.decode`)."""
     from aligner.fetch import is_url, read_url
     from aligner.reading import read_file
 
-    return read_url(str(source)) if is_url(str(source)) else read_file(source)
+    return read_url(str(source)) if is_url(str(source)) else read_file(source, language=language)
 
 
-def load_file(path: str | Path, lang: str | None = None, presplit: bool = False, encoding: str | None = None) -> Document:
+def load_file(path: str | Path, lang: str | None = None, presplit: bool = False, encoding: str | None = None,
+              expected: str | None = None) -> Document:
     """Read a file (or web address) in any supported encoding or format and load it as a Document;
-    `encoding` reads a plain-text file in that encoding instead of the one detected."""
+    `encoding` reads a plain-text file in that encoding instead of the one detected; `expected` (else `lang`) is
+    the language its side is in ("zh" for the Chinese one), which decides between encodings a few words read as
+    well in."""
     if encoding:
         from aligner.reading import read_file
 
         return load_document(read_file(path, encoding), lang=lang, presplit=presplit, name=str(path))
-    return load_document(read_source(path), lang=lang, presplit=presplit, name=str(path))
+    return load_document(read_source(path, expected or lang), lang=lang, presplit=presplit, name=str(path))
 
 
 MAX_PATH_CHARS = 4096  # longer "file names" are texts (Linux's own limit on a path)
@@ -209,7 +213,7 @@ def align_files(
 
     _file_given(zh_path, "The first file")
     _file_given(tgt_path, "The second file")
-    source = load_file(zh_path, presplit=presplit)
+    source = load_file(zh_path, presplit=presplit, expected="zh")
     target = load_file(tgt_path, lang=target_lang, presplit=presplit)
     check_languages(source, target)
     return align_documents(source, target, get_encoder(model, cache=cache), progress=progress, glossary=glossary)

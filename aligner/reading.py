@@ -251,21 +251,29 @@ def _evidence(text: str) -> float:
 
 
 RUSSIAN_BIGRAM_SHARE = 0.9  # of a Russian text's letter pairs, at least, are common ones (about 0.99 in prose)
+_RUSSIAN_LETTER_RE = re.compile("[а-яёА-ЯЁ]")
+# A mark where a capital letter was: Windows-1251 and MacCyrillic share their lowercase letters, and each reads the
+# other's capitals as marks (Windows-1251's «Устойчивого» is MacCyrillic's «”стойчивого», «Китай» «\xa0итай»; the
+# reverse gives «‘едерации» for «Федерации»). Russian sets no such mark against a word's first lowercase letter.
+_MARK_FOR_CAPITAL_RE = re.compile("(?:^|(?<=[\\s(«„“]))[¬√≈∆»\xa0”‘’÷№‚†‡€‰‹•™›](?=[а-яё])", re.MULTILINE)
+_CAPITALS_WORD_RE = re.compile("(?<![^\\W\\d_])[А-ЯЁ]{2,}(?![^\\W\\d_])")
 
 
-def _rank(text: str, score: float) -> tuple[float, bool, float]:
+def _rank(text: str, score: float) -> tuple[float, bool, int, float]:
     """How a decoding ranks among the legacy codecs' readings of the same bytes: its score, lowered for a Cyrillic
     reading whose letter pairs Russian does not write (another Cyrillic code page's reading: «ЩОНУС» for «эпоху»),
     then, between readings that score alike (a word or two: «Да» in Windows-1251 and 泥 in GBK both score 1), a
-    reading in Russian letters and signs alone, of common letter pairs only, before any other, then the stronger
-    evidence («Федерации» in MacCyrillic before «‘едерации» in Windows-1251)."""
-    share = common_bigram_share(text[:SCORE_SAMPLE_CHARS])
+    reading in Russian letters and signs alone, of common letter pairs only, with no mark where a capital letter
+    was (`_MARK_FOR_CAPITAL_RE`), before any other; then the one with fewer words in capitals alone (Windows-1251's
+    «доход» is KOI8-R's «ДНУНД», of common pairs too); then the stronger evidence."""
+    sample = text[:SCORE_SAMPLE_CHARS]
+    share = common_bigram_share(sample)
     if share is None:
-        return (score, False, _evidence(text))
-    russian = share == 1.0 and all(
-        ("\u0400" <= c <= "\u04ff" and c.isalpha()) or c in _RUSSIAN_SIGNS
-        for c in text[:SCORE_SAMPLE_CHARS] if ord(c) > 0x7F and not c.isspace())
-    return (score * min(1.0, share / RUSSIAN_BIGRAM_SHARE) ** 2, russian, _evidence(text))
+        return (score, False, 0, _evidence(text))
+    russian = share == 1.0 and not _MARK_FOR_CAPITAL_RE.search(sample) and all(
+        _RUSSIAN_LETTER_RE.match(c) or c in _RUSSIAN_SIGNS for c in sample if ord(c) > 0x7F and not c.isspace())
+    capitals = len(_CAPITALS_WORD_RE.findall(sample))
+    return (score * min(1.0, share / RUSSIAN_BIGRAM_SHARE) ** 2, russian, -capitals, _evidence(text))
 
 
 # The order breaks ties: cp1251 and MacCyrillic share their lowercase letters, so a text
@@ -273,9 +281,11 @@ def _rank(text: str, score: float) -> tuple[float, bool, float]:
 _LEGACY = ("gb18030", "big5hkscs", "cp1251", "koi8_r", "mac_cyrillic", "cp866")  # Big5-HKSCS: Big5 and Hong Kong's
 
 
-def _decode_legacy(data: bytes) -> tuple[str, float, str] | None:
-    """The most plausible strict decoding among the legacy codecs, with its score and codec."""
-    best: tuple[str, tuple[float, bool, float], str] | None = None
+def _decode_legacy(data: bytes, language: str | None = None) -> tuple[str, float, str] | None:
+    """The most plausible strict decoding among the legacy codecs, with its score and codec: by `_rank`, but a
+    plausible reading in the script of the `language` the text is expected in first (see `decode`), and a reading
+    in Russian words in capitals alone («ДНУНД») after a Russian one of the same bytes in lowercase («доход»)."""
+    readings: list[tuple[str, tuple[float, bool, int, float], str, float]] = []
     for codec in _LEGACY:
         try:
             text = data.decode(codec)
@@ -283,10 +293,42 @@ def _decode_legacy(data: bytes) -> tuple[str, float, str] | None:
             continue
         if _control_share(text) > MAX_CONTROL_SHARE:
             continue
-        rank = _rank(text, plausibility(text))
-        if best is None or rank > best[1]:
-            best = (text, rank, codec)
-    return None if best is None else (best[0], plausibility(best[0]), best[2])
+        score = plausibility(text)
+        if _MARK_FOR_CAPITAL_RE.search(text[:SCORE_SAMPLE_CHARS]):  # a capital read as a mark is no mark
+            score = plausibility(_MARK_FOR_CAPITAL_RE.sub("\ufffd", text))
+        readings.append((text, _rank(text, score), codec, score))
+    if not readings:
+        return None
+    best = max(readings, key=lambda reading: (_in_script(reading[0], reading[3], language), reading[1]))  # first of equals
+    if _CYRILLIC_RE.search(best[0][:SCORE_SAMPLE_CHARS]) and best[1][2] < 0:
+        best = next((r for r in readings if _russian_without_capitals(*r)), best)
+    return best[0], plausibility(best[0]), best[2]
+
+
+def _russian_without_capitals(text: str, rank: tuple[float, bool, int, float], codec: str, score: float) -> bool:
+    """A plausible reading in Russian letters alone, nearly all its letter pairs common ones (its score not lowered
+    for rare pairs), no capital read as a mark, and no word in capitals alone."""
+    sample = text[:SCORE_SAMPLE_CHARS]
+    letters = _CYRILLIC_RE.findall(sample)
+    return (bool(letters) and rank[2] == 0 and rank[0] == score >= MIN_PLAUSIBILITY
+            and not _MARK_FOR_CAPITAL_RE.search(sample) and all(_RUSSIAN_LETTER_RE.match(c) for c in letters))
+
+
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+_HAN_RE = re.compile("[\u4e00-\u9fff]")
+CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk"})
+
+
+def _in_script(text: str, score: float, language: str | None) -> bool:
+    """Whether a plausible reading is in the script of the language the text is expected in: Chinese on the
+    Chinese side, Cyrillic on a Russian translation's (False when no language is expected, or another)."""
+    if language is None or score < MIN_PLAUSIBILITY:
+        return False
+    sample = text[:SCORE_SAMPLE_CHARS]
+    han, cyrillic = len(_HAN_RE.findall(sample)), len(_CYRILLIC_RE.findall(sample))
+    if language.startswith("zh"):
+        return han > cyrillic
+    return language in CYRILLIC_LANGUAGES and cyrillic > han
 
 
 # --- English in Windows-1252 / Latin-1 ---------------------------------------------
@@ -471,13 +513,14 @@ def _refuse_stray_bytes(data: bytes, name: str) -> None:
         except UnicodeDecodeError as error:
             bad.append((at + error.start, error.object[error.start:error.end]))
             at += error.end
-    if not bad or len(bad) > MAX_STRAY_BYTES or len(bad) > MAX_STRAY_SHARE * len(data):
+    first, what = bad[0] if bad else (0, b"")
+    cut = len(bad) == 1 and first + len(what) == len(data)  # however short the text: "Мы при" + half of "и"
+    if not bad or len(bad) > MAX_STRAY_BYTES or (len(bad) > MAX_STRAY_SHARE * len(data) and not cut):
         return
-    first, what = bad[0]
     line = data.count(b"\n", 0, first) + 1
     before = data[max(0, first - 60):first].decode("utf-8", errors="ignore").splitlines()[-1:] or [""]
     where = f"line {line}" + (f", after “{before[0][-20:]}”" if before[0].strip() else "")
-    if len(bad) == 1 and first + len(what) == len(data):
+    if cut:
         raise InputError(f"{_who(name)} is UTF-8 but ends in the middle of a character ({where}): it was cut "
                          "short; give the whole file, or delete its last character.")
     shown = " ".join(f"0x{byte:02X}" for byte in what)
@@ -499,7 +542,7 @@ def _as_given(data: bytes, name: str, encoding: str) -> Decoded:
                          "character in it; choose another encoding, or let it be detected.") from None
 
 
-def decode(data: bytes, name: str = "", encoding: str | None = None) -> Decoded:
+def decode(data: bytes, name: str = "", encoding: str | None = None, language: str | None = None) -> Decoded:
     """Decode a text file's bytes exactly, with the encoding found, or raise InputError saying what is wrong and
     what to do. `encoding` (a codec name: "cp1252", "koi8-r") reads them in that one instead of detecting it.
 
@@ -509,6 +552,10 @@ def decode(data: bytes, name: str = "", encoding: str | None = None) -> Decoded:
     is strict enough to come before theirs (their readings of it put Cyrillic letters or Han characters inside Latin
     words: "Йcole" for "École"). The BOM is not part of the text; line endings are kept as they are, since every
     offset refers to this text.
+
+    `language` is the one the text is expected in, where the caller knows it ("zh" for the Chinese side, "ru" for a
+    Russian translation): a few words' bytes read as well in two scripts (Windows-1251's «Да» is GBK's 泥, GBK's 忙 is
+    UTF-8's "æ"), and the expected script is taken when it reads plausibly.
     """
     check_text_size(data[:SNIFF_BYTES], len(data), name)
     if not data:
@@ -533,10 +580,13 @@ def decode(data: bytes, name: str = "", encoding: str | None = None) -> Decoded:
             return _text_with_nuls(data, name)
         return _finish(found16.text, name, found16.encoding)
     try:
-        return _finish(data.decode("utf-8"), name, "utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    found = _decode_legacy(data)
+    else:
+        chinese = _chinese_over_utf8(data, text) if language and language.startswith("zh") else None
+        return _finish(chinese[0], name, chinese[2]) if chinese else _finish(text, name, "utf-8")
+    found = _decode_legacy(data, language)
     if found is not None and _english_over_legacy(data):
         found = None
     if found is None or found[1] < MIN_PLAUSIBILITY:
@@ -559,6 +609,15 @@ def decode(data: bytes, name: str = "", encoding: str | None = None) -> Decoded:
     return _finish(found[0], name, found[2])
 
 
+def _chinese_over_utf8(data: bytes, text: str) -> tuple[str, float, str] | None:
+    """A Chinese reading of bytes expected to be Chinese that are also UTF-8 but read as no Chinese: a character or
+    two in GBK (忙 is C3 A6, UTF-8's "æ"), with no Latin letter around them, every one a common character."""
+    if _HAN_RE.search(text) or _ASCII_LETTER.search(text):
+        return None
+    found = _decode_legacy(data, "zh")
+    return found if found and _HAN_RE.search(found[0]) and found[1] >= 1.0 else None
+
+
 def decode_bytes(data: bytes, name: str = "", encoding: str | None = None) -> str:
     """The text of `decode`."""
     return decode(data, name, encoding).text
@@ -577,29 +636,51 @@ READABLE_SUFFIXES = (".txt", ".md", ".srt", ".docx", ".doc", ".odt", ".rtf", ".p
                      *MHTML_SUFFIXES)
 
 
+# What a document's first bytes are, by its extension, and what it is called: a file named so that does not start
+# so is another document renamed, read by what it is; or a text, which is said to be one (the file meant may be
+# another), but under a .doc's name read (old sites publish text so, as they do web pages); or neither, and said to
+# be no such document, not given the message of a reader that would only find it damaged.
+_DOCUMENT_STARTS = {".pdf": (_PDF_SIGNATURE, "a PDF"), ".docx": (ZIP_SIGNATURE, "a .docx document"),
+                    ".odt": (ZIP_SIGNATURE, "an OpenDocument text"), ".epub": (ZIP_SIGNATURE, "an e-book"),
+                    ".rtf": (RTF_SIGNATURE, "an RTF document"), ".doc": (OLE_SIGNATURE, "a Word document")}
+PDF_JUNK_BYTES = 1024  # PDF readers find %PDF- this far in, after junk a mail program or server put first
+
+
+def _named_but_not(path: Path, suffix: str) -> str:
+    """The kind of document the extension names when the file does not start as one ("" when it does)."""
+    if suffix not in _DOCUMENT_STARTS:
+        return ""
+    start, kind = _DOCUMENT_STARTS[suffix]
+    with path.open("rb") as handle:
+        head = handle.read(PDF_JUNK_BYTES + len(start))
+    found = start in head if suffix == ".pdf" else head.startswith(start)
+    return "" if found else kind
+
+
 def _held_to_limit(text: str, path: Path) -> str:
     """The text of a PDF, e-book, web page or .doc, which may be far smaller than its file, within MAX_BYTES."""
     check_size(len(text.encode("utf-8")), f"the text of {path}")
     return text
 
 
-def read_file(path: str | Path, encoding: str | None = None) -> str:
+def read_file(path: str | Path, encoding: str | None = None, language: str | None = None) -> str:
     """The text of a .txt, .md, .srt, .docx, .doc, .odt, .rtf, .pdf, .epub, .html or .mhtml file, or InputError
     naming the file. A .doc is recognised by its content too (an OLE file with a WordDocument stream).
-    `encoding` reads a plain-text file in that encoding instead of the one detected."""
-    return read_decoded(path, encoding).text
+    `encoding` reads a plain-text file in that encoding instead of the one detected; `language`, the one its text
+    is expected in ("zh" on the Chinese side), decides between encodings a few words read as well in (`decode`)."""
+    return read_decoded(path, encoding, language).text
 
 
-def read_decoded(path: str | Path, encoding: str | None = None) -> Decoded:
+def read_decoded(path: str | Path, encoding: str | None = None, language: str | None = None) -> Decoded:
     """`read_file`'s text with the encoding a plain-text file was read in (None for a document: .docx, .pdf …)."""
-    read = _read(Path(path), encoding)
+    read = _read(Path(path), encoding, language)
     if encoding and read.encoding is None:
         raise InputError(f"{path} is a document, which records its own encoding; an encoding is given for a plain-text "
                          "file only (.txt, .md, .srt) or a web page (.html).")
     return read
 
 
-def _read(path: Path, encoding: str | None) -> Decoded:
+def _read(path: Path, encoding: str | None, language: str | None = None) -> Decoded:
     """The text of the file at `path`, decoded in `encoding` if it is plain text and that is given."""
     if str(path).startswith("~"):  # ~/corpus/zh.txt from Python, where no shell expands it
         path = path.expanduser()
@@ -617,7 +698,15 @@ def _read(path: Path, encoding: str | None) -> Decoded:
         raise InputError(f"{path} is a folder; give the path of a text file.")
     try:
         size = path.stat().st_size
+        if size == 0:  # whatever its extension: a document's reader would call it damaged
+            raise InputError(f"{path} is empty (0 bytes); give a file with the text to align.")
         suffix = path.suffix.lower()
+        misnamed = _named_but_not(path, suffix)
+        if misnamed and suffix != ".doc" and page_kind(path, ""):  # (Word's web pages are named .doc: read below)
+            raise InputError(f"{path} is not {misnamed} but a web page saved under its name (a download that got "
+                             "an error or sign-in page?); open the address in a browser and save the document itself.")
+        if misnamed:
+            suffix = ""  # read by what it holds
         if suffix == ".pdf" or _starts_with(path, _PDF_SIGNATURE):
             check_size(size, str(path), MAX_DOCUMENT_BYTES)
             from aligner.formats.pdf import pdf_text
@@ -660,7 +749,17 @@ def _read(path: Path, encoding: str | None) -> Decoded:
         data = path.read_bytes()
     except PermissionError:
         raise InputError(f"{path} cannot be read (permission denied); check its permissions.") from None
-    read = decode(data, str(path), encoding)
+    try:
+        read = decode(data, str(path), encoding, language)
+    except InputError:
+        if not misnamed:
+            raise
+        raise InputError(f"{path} is not {misnamed}: it does not start as one, nor is it text (damaged, or a file "
+                         f"of another kind renamed); check that it is the file you meant, or save it again as "
+                         f"{path.suffix.lower()}.") from None
+    if misnamed and path.suffix.lower() != ".doc":
+        raise InputError(f"{path} is not a readable {misnamed.split(' ', 1)[1]}: it holds plain text (a text file "
+                         f"renamed?); check that it is the file you meant, or rename it .txt.")
     if suffix == ".srt":
         text = srt_text(read.text)
         if not text.strip():
@@ -669,14 +768,14 @@ def _read(path: Path, encoding: str | None) -> Decoded:
     return read
 
 
-def read_bytes(data: bytes, name: str, encoding: str | None = None) -> str:
+def read_bytes(data: bytes, name: str, encoding: str | None = None, language: str | None = None) -> str:
     """The text of a file given as bytes (an upload, a download), read by its name's extension."""
-    return read_bytes_decoded(data, name, encoding).text
+    return read_bytes_decoded(data, name, encoding, language).text
 
 
-def read_bytes_decoded(data: bytes, name: str, encoding: str | None = None) -> Decoded:
+def read_bytes_decoded(data: bytes, name: str, encoding: str | None = None, language: str | None = None) -> Decoded:
     """`read_bytes`' text with the encoding it was read in (see `read_decoded`)."""
-    return from_copy(data, name, lambda path: read_decoded(path, encoding))
+    return from_copy(data, name, lambda path: read_decoded(path, encoding, language))
 
 
 def from_copy(data: bytes, name: str, reader):

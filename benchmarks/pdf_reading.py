@@ -6,7 +6,7 @@ get are made (see tests/data/make_pdfs.py): by Chromium (indented paragraphs, mi
 a running head, page numbers, fonts embedded), by ReportLab (justified, paragraphs set apart by
 space, the Chinese in a standard CID font that is not embedded; and the same set ragged right, its
 default left alignment, where Chinese closing marks hang past the margin, with and without the space
-between paragraphs) and by LibreOffice from a Word document (justified, indented, header and page
+between paragraphs; and justified with no space, or only 2 points more than the lines' step, between them) and by LibreOffice from a Word document (justified, indented, header and page
 numbers). `aligner.reading.read_file`
 reads each back; the figures are the share of paragraphs recovered exactly, and the reading speed.
 Differences are listed; the folded form the aligner matches (`Sentence.norm`) is compared too,
@@ -62,6 +62,10 @@ def engines(page):
             paras, lang, "Chapter", path, title, ragged=True)))
         found.append(("ReportLab, ragged right, no space between paragraphs", lambda paras, lang, path, title: reportlab_pdf(
             paras, lang, "Chapter", path, title, ragged=True, spaced=False)))
+        found.append(("ReportLab, justified, no space between paragraphs", lambda paras, lang, path, title: reportlab_pdf(
+            paras, lang, "Chapter", path, title, spaced=False)))
+        found.append(("ReportLab, justified, 2 pt between paragraphs (leading 16)", lambda paras, lang, path, title:
+                      reportlab_pdf(paras, lang, "Chapter", path, title, space=2)))
     except ImportError:
         print("reportlab is not installed: its justified and ragged PDFs are skipped", file=sys.stderr)
     if shutil.which("soffice"):

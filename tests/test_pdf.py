@@ -84,6 +84,25 @@ def test_a_page_set_ragged_right_keeps_its_paragraphs_beside_a_head_set_right(tm
     assert read_file(path).split("\n\n") == [RUNNING_HEAD[lang]] + paragraphs
 
 
+@pytest.mark.parametrize("lang", ["ru", "en"])
+@pytest.mark.parametrize("ragged", [False, True])
+def test_block_paragraphs_set_only_two_points_further_apart_than_their_lines_stay_apart(tmp_path, lang, ragged):
+    # a leading of 16 points and 18 between paragraphs, nothing else between them: the gap was under the quarter
+    # line height taken for one, and five Russian paragraphs whose last line was full ran into the next
+    path = tmp_path / f"blocks.{lang}.pdf"
+    reportlab_pdf(sample_paragraphs(lang), lang, RUNNING_HEAD[lang], path, ragged=ragged, space=2)
+    assert read_file(path).split("\n\n") == [p.strip() for p in sample_paragraphs(lang)]
+
+
+@pytest.mark.parametrize("lang", ["zh", "ru", "en"])
+def test_justified_paragraphs_with_no_space_between_end_where_a_sentence_ends_short_of_the_margin(tmp_path, lang):
+    # justified, every line but a paragraph's last reaches the right margin: "…судить только его граждане." ended
+    # 13 points short, too little for "Россия" to have fitted, and ran into the next paragraph
+    path = tmp_path / f"justified.{lang}.pdf"
+    reportlab_pdf(sample_paragraphs(lang), lang, RUNNING_HEAD[lang], path, spaced=False)
+    assert read_file(path).split("\n\n") == [p.strip() for p in sample_paragraphs(lang)]
+
+
 def test_a_word_document_saved_as_pdf_has_no_spaces_where_the_word_processor_left_room():
     # LibreOffice sets 于2022年 with room around the digits but no space: pdfminer would guess "于 2022 年"
     text = read_file(DATA / "joint-statement-word.zh.pdf")

@@ -10,10 +10,37 @@ from __future__ import annotations
 import zipfile
 import zlib
 
+from aligner.errors import InputError
+
 DAMAGED_ZIP: tuple[type[Exception], ...] = (zipfile.BadZipFile, zlib.error, UnicodeDecodeError, EOFError,
                                              NotImplementedError)
 
 ZIP_SIGNATURE = b"PK\x03\x04"  # .docx, .odt and .epub files all start so
+_ZIP_END = b"PK\x05\x06"  # the end of central directory record, within the last 64 KB of a whole ZIP
+MAX_UNPACKED_BYTES = 200 * 2**20  # a document's text unpacked; a ZIP can claim far more than its own size
+
+
+def zip_fault(path) -> str:
+    """Why a ZIP that Python cannot open cannot be read, in a user's words: cut short (its closing directory
+    is gone: an interrupted download or copy), or damaged."""
+    with open(path, "rb") as handle:
+        handle.seek(0, 2)
+        handle.seek(max(0, handle.tell() - 65_558))
+        tail = handle.read()
+    if _ZIP_END not in tail:
+        return "it is cut short (an interrupted download or copy?)"
+    return "its contents are damaged"
+
+
+def check_unpacked(archive: zipfile.ZipFile, names, path, what: str, most: int | None = None) -> None:
+    """InputError when the members `names` unpack to more than `most` bytes (MAX_UNPACKED_BYTES by default: a
+    "ZIP bomb", or a document far beyond any text to align), before anything is unpacked."""
+    most = MAX_UNPACKED_BYTES if most is None else most
+    present = set(archive.namelist())
+    unpacked = sum(archive.getinfo(name).file_size for name in names if name in present)
+    if unpacked > most:
+        raise InputError(f"{path} unpacks to {unpacked / 2**20:.0f} MB of {what}, more than the "
+                         f"{most / 2**20:.0f} MB a document is read up to; split it into smaller ones.")
 
 _SPREADSHEET_TODO = ("a table of pairs aligned already is reviewed with `aligner check {path}`; "
                      "a text to align, save it as .txt or .docx")

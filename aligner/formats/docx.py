@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 from aligner.errors import InputError
-from aligner.formats.archive import DAMAGED_ZIP
+from aligner.formats.archive import DAMAGED_ZIP, check_unpacked, zip_fault
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -32,9 +32,21 @@ def open_word_document(path: Path):
     from lxml.etree import XMLSyntaxError
 
     try:
+        with zipfile.ZipFile(path) as archive:
+            parts = [name for name in archive.namelist() if name.startswith("word/")]
+            check_unpacked(archive, parts, path, "text")
+    except DAMAGED_ZIP:
+        raise InputError(f"{path} is not a readable .docx document: {zip_fault(path)}; save it again from Word "
+                         "as .docx.") from None
+    if not parts:
+        raise InputError(f"{path} is not a readable .docx document: it is a ZIP archive with no Word text in it; "
+                         "check that it is the file you meant, or save it again from Word as .docx.")
+    try:
         return docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, OSError, XMLSyntaxError, AttributeError, *DAMAGED_ZIP) as e:
-        raise InputError(f"{path} is not a readable .docx document ({e}); save it again from Word as .docx.") from None
+    except (PackageNotFoundError, KeyError, ValueError, OSError, XMLSyntaxError, AttributeError, *DAMAGED_ZIP):
+        # in python-docx's and lxml's words ("Package not found", "Opening and ending tag mismatch"): not the user's
+        raise InputError(f"{path} is not a readable .docx document: its contents are damaged; save it again from "
+                         "Word as .docx.") from None
 
 
 def docx_text(path: Path) -> str:

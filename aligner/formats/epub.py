@@ -17,11 +17,11 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from aligner.errors import InputError
-from aligner.formats.archive import DAMAGED_ZIP
+from aligner.formats.archive import DAMAGED_ZIP, MAX_UNPACKED_BYTES, check_unpacked, zip_fault
 from aligner.normalise import is_cjk
 
 EPUB_MIMETYPE = b"application/epub+zip"
-MAX_CHAPTER_BYTES = 200 * 2**20  # unpacked XHTML; a ZIP can claim far more than its own size
+MAX_CHAPTER_BYTES = MAX_UNPACKED_BYTES  # unpacked XHTML; a ZIP can claim far more than its own size
 _CONTAINER = "META-INF/container.xml"
 _ENCRYPTION = "META-INF/encryption.xml"
 # Elements whose content starts and ends a paragraph.
@@ -74,14 +74,10 @@ def epub_text(path: Path) -> str:
             if _encrypted(archive, path) & set(names):
                 raise InputError(f"{path} is protected by DRM: its chapters are encrypted. Export the text from the "
                                  "reader you bought it for, or use a copy without DRM.")
-            present = set(archive.namelist())  # a missing chapter is named when it is read
-            unpacked = sum(archive.getinfo(name).file_size for name in names if name in present)
-            if unpacked > MAX_CHAPTER_BYTES:
-                raise InputError(f"{path} unpacks to {unpacked / 2**20:.0f} MB of chapters, more than the "
-                                 f"{MAX_CHAPTER_BYTES / 2**20:.0f} MB a book is read up to; split it into smaller books.")
+            check_unpacked(archive, names, path, "chapters", MAX_CHAPTER_BYTES)  # a missing chapter is named when it is read
             chapters = [_chapter_paragraphs(_read(archive, name, path), f"{path}:{name}") for name in names]
     except DAMAGED_ZIP:
-        raise InputError(f"{path} is not a readable e-book (the ZIP is damaged); save or download it again.") from None
+        raise InputError(f"{path} is not a readable e-book: {zip_fault(path)}; save or download it again.") from None
     text = "\n\n".join(p for chapter in chapters for p in chapter)
     if not text.strip():
         raise InputError(f"{path} has no text in its chapters (only images?); give a book with the text to align.")
@@ -93,8 +89,8 @@ def _xml(data: bytes, what: str):
 
     try:
         root = etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True, recover=True))
-    except etree.XMLSyntaxError as error:
-        raise InputError(f"{what} cannot be parsed ({error}).") from None
+    except etree.XMLSyntaxError:
+        raise InputError(f"{what} cannot be parsed: it is damaged; save or download the book again.") from None
     if root is None:  # nothing a forgiving parser could recover
         raise InputError(f"{what} cannot be parsed: it holds no XML.")
     return root
@@ -153,8 +149,8 @@ def _chapter_paragraphs(data: bytes, what: str) -> list[str]:
 
     try:
         root = html.fromstring(data)
-    except Exception as error:  # lxml raises several types for unusable documents
-        raise InputError(f"{what} cannot be parsed ({error}).") from None
+    except Exception:  # lxml raises several types for unusable documents, in its own words
+        raise InputError(f"{what} cannot be read: the chapter is damaged; save or download the book again.") from None
     body = next((e for e in root.iter() if _local(e.tag) == "body"), root)
     drop_notes(body)
     return block_paragraphs(body)

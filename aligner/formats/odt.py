@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 
 from aligner.errors import InputError
-from aligner.formats.archive import DAMAGED_ZIP
+from aligner.formats.archive import DAMAGED_ZIP, check_unpacked, zip_fault
 
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -38,15 +38,20 @@ def odt_text(path: Path) -> str:
 
     try:
         with zipfile.ZipFile(path) as archive:
+            check_unpacked(archive, ["content.xml"], path, "text")
             content = archive.read("content.xml")
-    except (*DAMAGED_ZIP, KeyError):
-        raise InputError(f"{path} is not a readable OpenDocument text; save it again from LibreOffice "
-                         "as .odt or .docx.") from None
+    except DAMAGED_ZIP:
+        raise InputError(f"{path} is not a readable OpenDocument text: {zip_fault(path)}; save it again from "
+                         "LibreOffice as .odt or .docx.") from None
+    except KeyError:
+        raise InputError(f"{path} is not a readable OpenDocument text: it is a ZIP archive with no text in it "
+                         "(content.xml); save it again from LibreOffice as .odt or .docx.") from None
     try:
         root = etree.fromstring(content, parser=etree.XMLParser(resolve_entities=False, no_network=True,
                                                                 huge_tree=True))
-    except etree.XMLSyntaxError as error:
-        raise InputError(f"{path} is damaged ({error}); save it again from LibreOffice.") from None
+    except etree.XMLSyntaxError:  # lxml's words ("Opening and ending tag mismatch, line 1") are not the user's
+        raise InputError(f"{path} is damaged: its text (content.xml) is cut off or garbled; save it again "
+                         "from LibreOffice.") from None
     paragraphs = []
 
     def walk(element) -> None:

@@ -54,6 +54,10 @@ SLACK = 0.5  # line heights of room beyond the next word before a line counts as
 SHARED_MARGIN = 0.02  # share of the lines that must start at a place for it to be the left margin
 COMMON_STEP = 0.03  # share of the steps between lines that makes a step common
 GAP = 0.25  # line heights beyond the usual step between lines that make a gap between paragraphs
+MIN_GAP = 0.1  # ... or this many, where lines are set at one exact step (a typesetter's leading: 18 points for 16)
+JITTER = 3  # times the most a step falls short of the usual one, that a step beyond it must exceed to be a gap
+JUSTIFIED = 0.25  # share of a column's lines that end at its right margin when it is set justified
+_SENTENCE_END_RE = re.compile(r"[.!?。！？…][\"'»”’)）」』]*$")
 SUPERSCRIPT = 0.9  # a footnote's reference mark is in type under this share of the line's (a browser's <sup>: 0.83)
 RAISED = 0.25  # ... with its foot at least this share of the line's type above the line's baseline
 NOTE_RULE = 1.5  # line heights above a footnote where the rule setting footnotes apart sits
@@ -121,13 +125,28 @@ def _page_lines(path: Path) -> list[list[Line]]:
         for number, page in enumerate(_layouts(path)):
             pages.append(_lines_of(page, number))
     except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise InputError(f"{path} is a password-protected PDF; save an unprotected copy, or copy its text into "
-                         "a .txt file, and use that.") from None
+        raise InputError(f"{path} is a password-protected PDF; open it with its password and save a copy without "
+                         "one (or copy its text into a .txt file), and use that.") from None
     except (PDFException, PSException, ValueError, KeyError, TypeError, AssertionError, ArithmeticError,
-            IndexError, AttributeError, RecursionError) as e:  # what pdfminer meets in damaged files
-        raise InputError(f"{path} is not a readable PDF ({type(e).__name__}: {e}); open it and save it again, "
-                         "or copy its text into a .txt file.") from None
+            IndexError, AttributeError, RecursionError):  # what pdfminer meets in damaged files, in its own words
+        raise InputError(f"{path} is not a readable PDF: {_fault(path)}") from None
     return pages
+
+
+_PDF_END = b"%%EOF"  # a whole PDF ends with it (give or take a line end and some junk a server appends)
+_PDF_TAIL = 2048
+
+
+def _fault(path: Path) -> str:
+    """What is wrong with a PDF pdfminer cannot read, and what to do, in a user's words."""
+    with path.open("rb") as handle:
+        handle.seek(0, 2)
+        handle.seek(max(0, handle.tell() - _PDF_TAIL))
+        tail = handle.read()
+    if _PDF_END not in tail:
+        return ("it is cut short (an interrupted download or copy?); download or copy it again, or copy its text "
+                "into a .txt file.")
+    return "it is damaged; open it in a PDF viewer and save or print it to PDF again, or copy its text into a .txt file."
 
 
 def _layouts(path: Path):
@@ -553,6 +572,8 @@ class _Column:
     step: float
     indent: float | None  # where indented first lines start, if the text indents them
     height: float  # of a body line: lines of another size are headings or notes
+    gap: float = 0.0  # a step between body lines beyond this (and `step`) parts two paragraphs (see `_gap_step`)
+    justified: bool = False  # lines other than a paragraph's last end at the right margin
 
     @classmethod
     def of(cls, lines: list[Line]) -> "_Column":
@@ -564,15 +585,18 @@ class _Column:
         right = _right_margin(lines)
         # the step inside a paragraph: the smallest common one (in a text of one-line paragraphs set apart
         # by space, most steps are gaps)
-        steps = Counter(round(a.bottom - b.bottom) for a, b in zip(lines, lines[1:])
-                        if a.page == b.page and a.bottom > b.bottom)
+        exact = [a.bottom - b.bottom for a, b in zip(lines, lines[1:]) if a.page == b.page and a.bottom > b.bottom]
+        steps = Counter(round(x) for x in exact)
         step = min((x for x, n in steps.items() if n >= COMMON_STEP * sum(steps.values())), default=0.0)
         firsts = Counter(round(a.x0) for a, b in zip(lines, lines[1:])  # first lines: body text follows
                          if a.page == b.page and abs(b.x0 - left) < 2 and a.x0 > left + INDENT * a.height)
         firsts = firsts.most_common(1)
         indent = firsts[0][0] if firsts and firsts[0][1] > 1 else None
         height = statistics.median(line.height for line in lines)
-        return cls(left, right, step, indent, height)
+        body = [a.bottom - b.bottom for a, b in zip(lines, lines[1:]) if a.page == b.page and a.bottom > b.bottom
+                and max(abs(a.height - height), abs(b.height - height)) <= SIZE_CHANGE * height]
+        at_margin = sum(1 for line in lines if abs(line.x1 - right) < 1)
+        return cls(left, right, step, indent, height, _gap_step(body, step, height), at_margin >= JUSTIFIED * len(lines))
 
     def larger(self, line: Line) -> bool:
         """In larger type than the body: a heading's."""
@@ -588,10 +612,30 @@ class _Column:
         return (line.x0 > self.left + inset and line.x1 < self.right - inset and not at_indent
                 and abs((line.x0 + line.x1) / 2 - middle) < line.height)
 
+    def ends_sentence_short(self, line: Line) -> bool:
+        """Whether a justified column's line ends a sentence short of the right margin: its paragraph's last
+        line, though the next line's first word would not have fitted after it (a block paragraph's full last line)."""
+        return self.justified and line.x1 < self.right - SPACE * line.height and bool(_SENTENCE_END_RE.search(line.text))
+
     def stops_short(self, line: Line, before: Line) -> bool:
         """Whether `line` ends where the start of the next line, `before`, would still have fitted."""
         space = 0.0 if is_cjk(before.text[0]) or is_cjk(line.text[-1]) else SPACE * before.height
         return line.x1 + space + before.lead < self.right - SLACK * line.height
+
+
+def _gap_step(steps: list[float], step: float, height: float) -> float:
+    """The step between body lines beyond which they are two paragraphs: GAP line heights beyond the usual one;
+    or less, down to MIN_GAP, where the lines keep to one exact step: block paragraphs set apart by only two
+    points more than their leading (18 for 16) ran on. Only a gap makes a step longer, and the most a step falls
+    short of the usual one (a line in a font of another descent sits lower or higher) is how much the steps
+    wander within a paragraph, so a gap must exceed JITTER times that."""
+    widest = step + GAP * height
+    usual = [x for x in steps if abs(x - step) <= 0.5]
+    if not usual:
+        return widest
+    centre = statistics.median(usual)
+    wander = max((centre - x for x in steps if centre - GAP * height <= x < centre), default=0.0)
+    return min(widest, centre + max(MIN_GAP * height, JITTER * wander))
 
 
 def _right_margin(lines: list[Line]) -> float:
@@ -639,9 +683,11 @@ def _breaks(a: Line, b: Line, on_a: _Column, on_b: _Column) -> bool:
     usual = on_a.step * a.height / on_a.height if on_a.height > 0 else 0.0  # larger type, wider steps
     if a.page == b.page and usual and a.bottom - b.bottom > usual + GAP * a.height:
         return True
+    if a.page == b.page and on_a.step and a.bottom - b.bottom > on_a.gap and not on_a.larger(a):
+        return True  # a body line's step, a little longer than its lines' exact one
     if on_a.centred(a) and on_b.centred(b) or on_a.larger(a):
         return False  # a title over several lines (same size, no gap): centred, or in larger type
-    return on_b.indented(b) or on_a.centred(a) or on_a.stops_short(a, b)
+    return on_b.indented(b) or on_a.centred(a) or on_a.stops_short(a, b) or on_a.ends_sentence_short(a)
 
 
 _WORD_RE = re.compile(r"\w+")

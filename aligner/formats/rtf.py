@@ -21,6 +21,9 @@ def rtf_text(path: Path, data: bytes) -> str:
     character in Chinese code pages."""
     from striprtf.striprtf import rtf_to_text
 
+    if _open_groups(data) > 0:
+        raise InputError(f"{path} is cut short: its RTF ends before its groups close (an interrupted download or "
+                         "copy?); save or copy it again.")
     declared = _RTF_CODE_PAGE.search(data[:4096])
     encoding = f"cp{int(declared.group(1))}" if declared else "cp1252"
     try:
@@ -33,9 +36,20 @@ def rtf_text(path: Path, data: bytes) -> str:
     except UnicodeDecodeError:
         raise InputError(f"{path} has characters that are not valid in its code page ({encoding}); "
                          "save it again as .docx or as UTF-8 text.") from None
-    except (TypeError, ValueError, IndexError, OverflowError) as error:  # escapes the parser cannot read
-        raise InputError(f"{path} is a damaged RTF document ({error}); open it and save it again.") from None
+    except (TypeError, ValueError, IndexError, OverflowError):  # escapes the parser cannot read, in its words
+        raise InputError(f"{path} is a damaged RTF document: it has escapes no RTF writer makes; open it and "
+                         "save it again.") from None
     return "\n\n".join(line.strip() for line in raw.splitlines() if line.strip())
+
+
+_ESCAPED_RE = re.compile(rb"\\[\\{}]")
+
+
+def _open_groups(data: bytes) -> int:
+    """How many of the document's { groups } are still open at its end: none in a whole RTF, whose last byte
+    closes the group `{\rtf1` opens; a file cut short leaves them open, and its end is lost unseen."""
+    plain = _ESCAPED_RE.sub(b"", data)
+    return plain.count(b"{") - plain.count(b"}")
 
 
 def _plain_cells_and_lists(rtf: str) -> str:

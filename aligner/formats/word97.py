@@ -131,8 +131,8 @@ def _streams(path: Path) -> tuple[bytes, dict[str, bytes | None]]:
             table = {name: ole.openstream(name).read() if ole.exists(name) else None for name in ("0Table", "1Table")}
     except (InputError, PermissionError):
         raise
-    except OSError as error:  # olefile's OleFileError: sectors, FAT or directory out of range or cut short
-        raise _damaged(path, str(error)) from None
+    except OSError:  # olefile's OleFileError, in its words ("OLE directory index out of range"): not the user's
+        raise _damaged(path, "its parts are cut short or out of place") from None
     return word, table
 
 
