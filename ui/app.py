@@ -211,6 +211,13 @@ def open_files() -> None:
 # without a colour emoji font
 WARNING_ICON = ":material/warning:"
 TOAST_ICONS = {"success": ":material/check_circle:", "error": WARNING_ICON, "info": ":material/info:"}
+FLASH_BOX = "flash"
+# The message's slot sticks to the top of the sidebar as the reviewer scrolls it down to the note or the
+# downloads, on the sidebar's own colour (every box between them takes it), so the controls passing under it
+# do not show through.
+FLASH_CSS = ("[data-testid=stSidebarContent], [data-testid=stSidebarUserContent], "
+             "[data-testid=stSidebarUserContent] *:has(.st-key-flash){background-color:inherit} "
+             ":has(> .st-key-flash), .st-key-flash{position:sticky;top:0;z-index:3} ")
 
 
 # The first minute: what the page shows, and where to go from here. The panel's label says how a
@@ -254,7 +261,7 @@ PAGE_CSS = ("<style>[data-testid=stMainBlockContainer]{padding:1rem 1.5rem 3rem}
             # the kinds of file an upload takes, on as many lines as they need: one line cut the sidebar's to
             # "TMX, JSON, TSV, C…" and the texts' to "TXT, MD, SRT, DOCX, DOC, …", without PDF or EPUB
             "[data-testid=stFileUploaderDropzoneInstructions] span{white-space:normal} "
-            ".st-key-focus_script, :has(> .st-key-focus_script){display:none}</style>")
+            ".st-key-focus_script, :has(> .st-key-focus_script){display:none} " + FLASH_CSS + "</style>")
 
 
 def texts_panel_key() -> str:
@@ -294,14 +301,17 @@ def show_warnings(alignment) -> None:
 
 
 def show_flash(message: tuple[str, str] | None) -> None:
-    """The message of the last action, in a slot drawn on every run: the panels below keep their
-    place, so an expander the reviewer opened stays open when the message comes or goes. It also
-    pops up as a toast in the window's corner, seen even when the page has scrolled to the row."""
-    slot = st.empty()
+    """The message of the last action, in a slot drawn on every run at the top of the sidebar: the panels below
+    keep their place, so an expander the reviewer opened stays open when the message comes or goes. The slot
+    stays in sight when the sidebar is scrolled (FLASH_CSS). A toast repeated it for 4 s over the table's flags
+    column, the very column the reviewer reads after each action: only an error, which must not be missed,
+    still pops up in the window's corner too."""
+    slot = st.container(key=FLASH_BOX).empty()
     if message:
         kind, text = message
         getattr(slot, kind)(text)
-        st.toast(text, icon=TOAST_ICONS.get(kind), duration="long" if kind == "error" else "short")
+        if kind == "error":
+            st.toast(text, icon=TOAST_ICONS["error"], duration="long")
 
 
 def three_way_main(result, header) -> None:
