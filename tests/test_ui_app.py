@@ -1864,6 +1864,28 @@ def test_the_strip_of_a_long_document_keeps_one_mark_per_place_the_gravest():
     assert statuses.count("omitted") >= statuses.count("added")  # where two fall together, the omission shows
 
 
+def test_the_strip_counts_the_pairs_left_to_look_at_as_the_editor_marks_them_reviewed():
+    """The strip said "4 to look at" while an editor ticked every one of the four off: no count of what was left."""
+    from aligner.export.status import status
+
+    def strip(at):
+        return next(h.value for h in at.html if 'id="problem-map"' in h.value)
+
+    at = opened()
+    to_look = [i for i, b in enumerate(work(at).alignment.beads) if status(b) != "ok"]
+    assert len(to_look) >= 3 and f">{len(to_look)} to look at:<" in strip(at)
+    for done, i in enumerate(to_look, 1):
+        at.number_input(key="pair").set_value(i + 1).run()
+        at.button(key="reviewed").click().run()
+        left = len(to_look) - done
+        caption = f"{left} of {len(to_look)} left to look at" if left else f"all {len(to_look)} reviewed"
+        assert f">{caption}:<" in strip(at), re.findall(r'class="map-caption"[^>]*>([^<]*)<', strip(at))
+        marked = re.findall(r'data-pick="(\d+)"[^>]*data-reviewed="true"', strip(at))
+        assert marked == [str(k + 1) for k in to_look[:done]]  # the pairs ticked off are drawn faded
+    at.button(key="undo").click().run()  # the last mark taken back: one left again
+    assert f">1 of {len(to_look)} left to look at:<" in strip(at)
+
+
 def test_the_encoder_choice_says_what_an_encoder_is_and_that_the_default_will_do():
     at = opened()
     choice = at.radio(key="encoder")
