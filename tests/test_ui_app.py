@@ -24,7 +24,7 @@ if str(ROOT) not in sys.path:  # `ui` is not an installed package: import it fro
 
 from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES  # noqa: E402
 from aligner.export.table import one_line  # noqa: E402
-from aligner.pair_filter import PROBLEMS, is_problem  # noqa: E402
+from aligner.pair_filter import PROBLEMS, is_problem, problems as problems_of  # noqa: E402
 from ui.wording import kind_name  # noqa: E402
 from aligner.project import load_project  # noqa: E402
 from ui.downloads import FORMATS, export_payload, file_name, file_stem, project_payload  # noqa: E402
@@ -1052,6 +1052,28 @@ def test_next_problem_visits_every_problem_when_the_filter_is_off_and_says_when_
     at.number_input(key="pair").set_value(1).run()
     at.button(key="next_problem").click().run()
     assert not beads[at.session_state["pair"] - 1].src or beads[at.session_state["pair"] - 1].tgt
+
+
+def test_next_problem_says_how_many_problem_pairs_are_left_to_walk_to():
+    """Nothing on the page counted the pairs "Next problem" still walks to: the strip counts the row colours only
+    (no merged/split pairs) and the pills count a kind's pairs, reviewed or not, so an editor could not tell when
+    the review was done."""
+    at = opened()
+    beads = work(at).alignment.beads
+    problems = [i for i, b in enumerate(beads) if is_problem(b)]
+    assert at.button(key="next_problem").label == f"Next problem ▶ · {len(problems)} left"
+    for done in range(1, len(problems) + 1):
+        at.button(key="next_problem").click().run()
+        at.button(key="reviewed").click().run()
+        left = len(problems) - done
+        assert at.button(key="next_problem").label == (f"Next problem ▶ · {left} left" if left else
+                                                       "Next problem ▶ · none left")
+    at.toggle(key="problems_only").set_value(True).run()  # the kinds the filter shows are the kinds walked
+    at.button_group(key="categories").set_value(["omitted"]).run()
+    at.button(key="undo").click().run()  # the last problem's mark taken back
+    last_is_omitted = "omitted" in problems_of(beads[problems[-1]])
+    assert at.button(key="next_problem").label == ("Next problem ▶ · 1 left" if last_is_omitted else
+                                                   "Next problem ▶ · none left")
 
 
 def test_downloads_are_disabled_with_a_hint_when_no_pair_is_chosen():
