@@ -561,6 +561,23 @@ def test_enter_on_mark_reviewed_keeps_the_focus_on_the_button_not_the_top_of_the
 
 
 @pytest.mark.browser
+def test_enter_on_save_project_keeps_the_focus_on_the_button_not_the_top_of_the_page(server):
+    """An editor saving before lunch with the keyboard: the file came, and the focus fell to the top of the page."""
+    with sample_page(server, downloads=True, width=1366, height=768) as page:
+        sidebar = page.locator("[data-testid=stSidebar]")
+        sidebar.get_by_role("button", name="Mark reviewed").click()
+        unsaved = sidebar.get_by_text("1 correction not in a saved project yet", exact=False)
+        expect(unsaved).to_be_visible()
+        save = sidebar.get_by_role("button", name="Save project", exact=True)
+        save.focus()
+        with page.expect_download():
+            page.keyboard.press("Enter")
+        expect(unsaved).to_have_count(0)
+        page.wait_for_timeout(1000)  # the run that took the warning away is over
+        expect(save).to_be_focused()
+
+
+@pytest.mark.browser
 def test_enter_on_split_leaving_a_pair_of_one_sentence_puts_the_focus_on_merge_not_the_top_of_the_page(server):
     """A 1–1 pair split into 1–0 and 0–1 (an omission and an addition): the first part has nothing left to split and
     its Split button goes; a keyboard-only reviewer lands on Merge ↓, beside what they did, to take it back or go on."""

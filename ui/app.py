@@ -21,7 +21,7 @@ from aligner.memory import PAIRS_SUFFIXES  # noqa: E402
 from aligner.project import load_project  # noqa: E402
 from aligner.types import LANGUAGE_NAMES  # noqa: E402
 from ui import autosave, state, unsaved  # noqa: E402
-from ui.correct_panel import correction_panel  # noqa: E402
+from ui.correct_panel import correction_panel, focus_next  # noqa: E402
 from ui.downloads import (  # noqa: E402
     FORMATS, export_payload, file_name, opened_encodings, panel_settings, project_payload, settled, status_downloads,
 )
@@ -169,6 +169,13 @@ def _texts_instead(name: str) -> str:
             "above the pairs.")
 
 
+def _project_saved() -> None:
+    """Save project clicked: the work is saved, and the keyboard focus stays on the button (the page dropped it
+    to its top, as it does for a button it draws anew)."""
+    unsaved.mark_saved()
+    focus_next("download_project")
+
+
 def downloads() -> None:
     from aligner.pair_filter import kept_pairs
 
@@ -182,7 +189,7 @@ def downloads() -> None:
     st.download_button("Save project", data=settled(lambda: project_payload(a, corrections.history, settings,
                                                                                 corrections.undone)),
                        file_name=file_name(a, "project"), mime="application/json", key="download_project",
-                       on_click=unsaved.mark_saved, width="stretch", type="primary")
+                       on_click=_project_saved, width="stretch", type="primary")
     unsaved.guard()
     st.header("Download")
     # the pairs chosen when the button is clicked: a note saved just before (see _note_left) is in them
