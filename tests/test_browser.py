@@ -422,6 +422,13 @@ FLAGS_CELL_UNCOVERED = """() => {
         document.elementFromPoint(x, y).closest('table#pairs tr.selected td:last-child') !== null
         && !toasts.some(t => t.left <= x && x <= t.right && t.top <= y && y <= t.bottom));
 }"""
+# The focused element's name and whether it is drawn on top at its centre (not under something else).
+FOCUS_IN_SIGHT = """() => {
+    const focused = document.activeElement, box = focused.getBoundingClientRect();
+    const top = document.elementFromPoint((box.left + box.right) / 2, (box.top + box.bottom) / 2);
+    return [(focused.innerText || focused.getAttribute('aria-label') || focused.tagName).trim().slice(0, 30),
+            top !== null && (focused.contains(top) || top.contains(focused))];
+}"""
 # Scroll the page so that the selected row starts 50 px from the window's top, just under the table's sticky head.
 ROW_NEAR_THE_TOP = """() => {
     const row = document.querySelector('table#pairs tr.selected');
@@ -459,6 +466,28 @@ def test_after_mark_reviewed_nothing_covers_the_rows_flags_and_the_message_stays
             assert page.evaluate(MESSAGE_IN_SIGHT, "Marked pair 6 reviewed.")
             page.wait_for_timeout(500)
         assert page.locator("[data-testid=stToast]").count() == 0
+
+
+@pytest.mark.browser
+def test_a_control_reached_by_tab_is_not_hidden_under_the_sidebars_message(server):
+    """The message stays at the top of the sidebar as it scrolls: Shift+Tab up the panel scrolled Merge ↑ and
+    Merge ↓ into sight under it, where the editor could not see which button had the focus."""
+    with sample_page(server, width=1366, height=768) as page:
+        sidebar = page.locator("[data-testid=stSidebar]")
+        go_to_pair(page, 15)
+        note = sidebar.get_by_role("textbox", name="Note")
+        note.click()
+        page.keyboard.type("Пропущено предложение о формах демократии.")
+        page.keyboard.press("Tab")  # the note is kept, and said so at the top of the sidebar
+        expect(sidebar.get_by_text("Noted pair 15.")).to_be_visible()
+        page.wait_for_timeout(500)
+        reached = []
+        for _ in range(8):  # back up the panel: the Note's help, the two panels, Mark reviewed, Merge ↓, Merge ↑ …
+            page.keyboard.press("Shift+Tab")
+            page.wait_for_timeout(200)
+            reached.append(page.evaluate(FOCUS_IN_SIGHT))
+        assert any(name.startswith("Merge") for name, _ in reached), reached
+        assert all(seen for _, seen in reached), reached
 
 
 @pytest.mark.browser

@@ -224,7 +224,20 @@ FLASH_BOX = "flash"
 # do not show through.
 FLASH_CSS = ("[data-testid=stSidebarContent], [data-testid=stSidebarUserContent], "
              "[data-testid=stSidebarUserContent] *:has(.st-key-flash){background-color:inherit} "
-             ":has(> .st-key-flash), .st-key-flash{position:sticky;top:0;z-index:3} ")
+             ":has(> .st-key-flash), .st-key-flash{position:sticky;top:0;z-index:3} "
+             ".st-key-flash_script, :has(> .st-key-flash_script){display:none} ")
+# A control the browser scrolls into sight (Tab, Shift+Tab) must stop below the message, not under it: the
+# sidebar's scroll padding follows the message's height. Installed once per page, whatever the reruns.
+FLASH_SCRIPT = """<script>
+(() => {
+  if (window.alignerFlashPadding) return;
+  window.alignerFlashPadding = setInterval(() => {
+    const box = document.querySelector('[data-testid=stSidebarContent]');
+    const flash = document.querySelector('.st-key-flash');
+    if (box && flash) box.style.scrollPaddingTop = Math.ceil(flash.getBoundingClientRect().height + 8) + 'px';
+  }, 200);
+})();
+</script>"""
 
 
 # The first minute: what the page shows, and where to go from here. The panel's label says how a
@@ -314,6 +327,7 @@ def show_flash(message: tuple[str, str] | None) -> None:
     column, the very column the reviewer reads after each action: only an error, which must not be missed,
     still pops up in the window's corner too."""
     slot = st.container(key=FLASH_BOX).empty()
+    st.container(key="flash_script").html(FLASH_SCRIPT, unsafe_allow_javascript=True)
     if message:
         kind, text = message
         getattr(slot, kind)(text)
