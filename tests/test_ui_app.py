@@ -1076,6 +1076,24 @@ def test_next_problem_says_how_many_problem_pairs_are_left_to_walk_to():
                                                    "Next problem ▶ · none left")
 
 
+def test_hiding_reviewed_pairs_says_the_review_is_done_once_the_last_problem_is_marked():
+    """An editor with "Problems only" and "Hide reviewed" on marked the last problem pair, and the page said "No pair
+    matches the filter or the search", as if a filter were wrong."""
+    at = opened()
+    problems = [i for i, b in enumerate(work(at).alignment.beads) if is_problem(b)]
+    at.toggle(key="problems_only").set_value(True).run()
+    at.toggle(key="hide_reviewed").set_value(True).run()
+    for i in problems:
+        assert not any("marked reviewed: nothing is left" in s.value for s in at.main.success)
+        at.number_input(key="pair").set_value(i + 1).run()
+        at.button(key="reviewed").click().run()
+    assert not any("No pair matches" in i.value for i in at.info), [i.value for i in at.info]
+    assert any(f"All {len(problems)} problem pairs these filters show are marked reviewed" in s.value
+               and "Turn off **Hide reviewed**" in s.value for s in at.main.success), [s.value for s in at.success]
+    at.text_input(key="query").set_value("ZQXW").run()  # a search finding nothing is still said to be one
+    assert any("No pair matches the filter or the search" in i.value for i in at.info)
+
+
 def test_downloads_are_disabled_with_a_hint_when_no_pair_is_chosen():
     at = opened()
     exports = [d for d in at.download_button if d.key != "download_project"]
