@@ -607,6 +607,20 @@ def test_enter_on_save_project_keeps_the_focus_on_the_button_not_the_top_of_the_
 
 
 @pytest.mark.browser
+def test_enter_on_a_download_keeps_the_focus_on_its_button(server):
+    """The XLSX, then the Word report, by keyboard: after the first file the focus was at the top of the page."""
+    with sample_page(server, downloads=True, width=1366, height=768) as page:
+        sidebar = page.locator("[data-testid=stSidebar]")
+        for name in ("Excel (XLSX)", "Word document"):
+            button = sidebar.get_by_role("button", name=name)
+            button.focus()
+            with page.expect_download():
+                page.keyboard.press("Enter")
+            page.wait_for_timeout(1000)
+            expect(button).to_be_focused()
+
+
+@pytest.mark.browser
 def test_enter_on_split_leaving_a_pair_of_one_sentence_puts_the_focus_on_merge_not_the_top_of_the_page(server):
     """A 1–1 pair split into 1–0 and 0–1 (an omission and an addition): the first part has nothing left to split and
     its Split button goes; a keyboard-only reviewer lands on Merge ↓, beside what they did, to take it back or go on."""

@@ -225,7 +225,7 @@ FLASH_BOX = "flash"
 FLASH_CSS = ("[data-testid=stSidebarContent], [data-testid=stSidebarUserContent], "
              "[data-testid=stSidebarUserContent] *:has(.st-key-flash){background-color:inherit} "
              ":has(> .st-key-flash), .st-key-flash{position:sticky;top:0;z-index:3} "
-             ".st-key-flash_script, :has(> .st-key-flash_script){display:none} ")
+             ".st-key-page_scripts, :has(> .st-key-page_scripts){display:none} ")
 # A control the browser scrolls into sight (Tab, Shift+Tab) must stop below the message, not under it: the
 # sidebar's scroll padding follows the message's height. Installed once per page, whatever the reruns.
 FLASH_SCRIPT = """<script>
@@ -236,6 +236,32 @@ FLASH_SCRIPT = """<script>
     const flash = document.querySelector('.st-key-flash');
     if (box && flash) box.style.scrollPaddingTop = Math.ceil(flash.getBoundingClientRect().height + 8) + 'px';
   }, 200);
+})();
+</script>"""
+# A download button hands its file over and the page drops the keyboard focus to its top (the XLSX, then the Word
+# report, by keyboard: the editor tabbed through the sidebar again between them). After a click on one, the focus
+# goes back to it once lost, unless the reviewer has put it somewhere else meanwhile; for up to 10 s, as a long
+# document's file takes a while to build.
+DOWNLOAD_FOCUS_SCRIPT = """<script>
+(() => {
+  if (window.alignerDownloadFocus) return;
+  window.alignerDownloadFocus = true;
+  document.addEventListener('click', event => {
+    const box = event.target.closest('[data-testid=stDownloadButton]');
+    const keyed = box && box.closest('[class*="st-key-"]');
+    const key = keyed && [...keyed.classList].find(name => name.startsWith('st-key-'));
+    if (!key) return;
+    let tries = 0;
+    const keep = () => {
+      const focused = document.activeElement;
+      if (!focused || focused === document.body) {
+        const button = document.querySelector('.' + key + ' button:not([disabled])');
+        if (button) { button.focus(); return; }
+      } else if (!focused.closest('.' + key)) return;  // the reviewer went on elsewhere
+      if (++tries < 200) setTimeout(keep, 50);
+    };
+    setTimeout(keep, 50);
+  }, true);
 })();
 </script>"""
 
@@ -327,7 +353,7 @@ def show_flash(message: tuple[str, str] | None) -> None:
     column, the very column the reviewer reads after each action: only an error, which must not be missed,
     still pops up in the window's corner too."""
     slot = st.container(key=FLASH_BOX).empty()
-    st.container(key="flash_script").html(FLASH_SCRIPT, unsafe_allow_javascript=True)
+    st.container(key="page_scripts").html(FLASH_SCRIPT + DOWNLOAD_FOCUS_SCRIPT, unsafe_allow_javascript=True)
     if message:
         kind, text = message
         getattr(slot, kind)(text)
