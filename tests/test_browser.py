@@ -409,6 +409,87 @@ def test_the_keyboard_walks_through_the_problems_n_for_next_and_m_to_mark_review
         assert pair.input_value() == here
 
 
+# Whether the selected row's flags cell is the topmost element all over the part in the window (nothing drawn over it),
+# and whether the sidebar's message is inside the window.
+FLAGS_CELL_UNCOVERED = """() => {
+    const cell = document.querySelector('table#pairs tr.selected td:last-child').getBoundingClientRect();
+    const points = [];
+    for (let y = cell.top + 4; y < Math.min(cell.bottom, innerHeight) - 4; y += 10)
+        for (const x of [cell.left + 4, (cell.left + cell.right) / 2, cell.right - 4]) points.push([x, y]);
+    // a toast lets the pointer through to the cell under it: its box, not elementFromPoint, says where it is drawn
+    const toasts = [...document.querySelectorAll('[data-testid=stToast]')].map(t => t.getBoundingClientRect());
+    return points.length > 0 && points.every(([x, y]) =>
+        document.elementFromPoint(x, y).closest('table#pairs tr.selected td:last-child') !== null
+        && !toasts.some(t => t.left <= x && x <= t.right && t.top <= y && y <= t.bottom));
+}"""
+# The focused element's name and whether it is drawn on top at its centre (not under something else).
+FOCUS_IN_SIGHT = """() => {
+    const focused = document.activeElement, box = focused.getBoundingClientRect();
+    const top = document.elementFromPoint((box.left + box.right) / 2, (box.top + box.bottom) / 2);
+    return [(focused.innerText || focused.getAttribute('aria-label') || focused.tagName).trim().slice(0, 30),
+            top !== null && (focused.contains(top) || top.contains(focused))];
+}"""
+# Scroll the page so that the selected row starts 50 px from the window's top, just under the table's sticky head.
+ROW_NEAR_THE_TOP = """() => {
+    const row = document.querySelector('table#pairs tr.selected');
+    let scroller = row.parentElement;
+    while (scroller && !(scroller.scrollHeight > scroller.clientHeight && /auto|scroll/.test(getComputedStyle(scroller).overflowY)))
+        scroller = scroller.parentElement;
+    scroller.scrollTop += row.getBoundingClientRect().top - 50;
+}"""
+MESSAGE_IN_SIGHT = """text => {
+    const alert = [...document.querySelectorAll('[data-testid=stSidebar] [data-testid=stAlertContainer]')]
+        .find(a => a.innerText.includes(text));
+    if (!alert) return false;
+    const box = alert.getBoundingClientRect();
+    const top = document.elementFromPoint((box.left + box.right) / 2, (box.top + box.bottom) / 2);
+    return box.top >= 0 && box.bottom <= innerHeight && box.height > 0 && alert.contains(top);
+}"""
+
+
+@pytest.mark.browser
+def test_after_mark_reviewed_nothing_covers_the_rows_flags_and_the_message_stays_in_sight(server):
+    """A toast repeated the sidebar's message for 4 s over the table's flags column, the column an editor reads
+    after each step; the message itself went out of sight once the sidebar was scrolled down to the buttons."""
+    with sample_page(server, width=1366, height=768) as page:
+        sidebar = page.locator("[data-testid=stSidebar]")
+        go_to_pair(page, 6)  # merged/split: a flag in the flags cell
+        mark = sidebar.get_by_role("button", name="Mark reviewed")
+        page.locator("[data-testid=stSidebarContent]").evaluate("box => box.scrollTop = box.scrollHeight")
+        mark.scroll_into_view_if_needed()
+        mark.click()
+        expect(sidebar.get_by_text("Marked pair 6 reviewed.")).to_be_visible()
+        expect(page.locator('table#pairs tr.selected[data-pair="6"] td.num')).to_contain_text("✓")
+        page.evaluate(ROW_NEAR_THE_TOP)  # the editor reads the row at the top of the window, under the table's head
+        for _ in range(6):  # over the 4 s a toast stood there
+            assert page.evaluate(FLAGS_CELL_UNCOVERED)
+            assert page.evaluate(MESSAGE_IN_SIGHT, "Marked pair 6 reviewed.")
+            page.wait_for_timeout(500)
+        assert page.locator("[data-testid=stToast]").count() == 0
+
+
+@pytest.mark.browser
+def test_a_control_reached_by_tab_is_not_hidden_under_the_sidebars_message(server):
+    """The message stays at the top of the sidebar as it scrolls: Shift+Tab up the panel scrolled Merge ↑ and
+    Merge ↓ into sight under it, where the editor could not see which button had the focus."""
+    with sample_page(server, width=1366, height=768) as page:
+        sidebar = page.locator("[data-testid=stSidebar]")
+        go_to_pair(page, 15)
+        note = sidebar.get_by_role("textbox", name="Note")
+        note.click()
+        page.keyboard.type("Пропущено предложение о формах демократии.")
+        page.keyboard.press("Tab")  # the note is kept, and said so at the top of the sidebar
+        expect(sidebar.get_by_text("Noted pair 15.")).to_be_visible()
+        page.wait_for_timeout(500)
+        reached = []
+        for _ in range(8):  # back up the panel: the Note's help, the two panels, Mark reviewed, Merge ↓, Merge ↑ …
+            page.keyboard.press("Shift+Tab")
+            page.wait_for_timeout(200)
+            reached.append(page.evaluate(FOCUS_IN_SIGHT))
+        assert any(name.startswith("Merge") for name, _ in reached), reached
+        assert all(seen for _, seen in reached), reached
+
+
 @pytest.mark.browser
 def test_the_html_report_printed_keeps_its_header_row_and_status_colours_on_every_page(tmp_path):
     """A reviewer prints the report: Chromium drops backgrounds unless the page asks for them, and
@@ -506,6 +587,37 @@ def test_enter_on_mark_reviewed_keeps_the_focus_on_the_button_not_the_top_of_the
         expect(mark).to_be_visible()
         expect(mark).to_be_focused()
         expect(page.locator('table#pairs tr[data-pair="1"] td.num')).not_to_contain_text("✓")
+
+
+@pytest.mark.browser
+def test_enter_on_save_project_keeps_the_focus_on_the_button_not_the_top_of_the_page(server):
+    """An editor saving before lunch with the keyboard: the file came, and the focus fell to the top of the page."""
+    with sample_page(server, downloads=True, width=1366, height=768) as page:
+        sidebar = page.locator("[data-testid=stSidebar]")
+        sidebar.get_by_role("button", name="Mark reviewed").click()
+        unsaved = sidebar.get_by_text("1 correction not in a saved project yet", exact=False)
+        expect(unsaved).to_be_visible()
+        save = sidebar.get_by_role("button", name="Save project", exact=True)
+        save.focus()
+        with page.expect_download():
+            page.keyboard.press("Enter")
+        expect(unsaved).to_have_count(0)
+        page.wait_for_timeout(1000)  # the run that took the warning away is over
+        expect(save).to_be_focused()
+
+
+@pytest.mark.browser
+def test_enter_on_a_download_keeps_the_focus_on_its_button(server):
+    """The XLSX, then the Word report, by keyboard: after the first file the focus was at the top of the page."""
+    with sample_page(server, downloads=True, width=1366, height=768) as page:
+        sidebar = page.locator("[data-testid=stSidebar]")
+        for name in ("Excel (XLSX)", "Word document"):
+            button = sidebar.get_by_role("button", name=name)
+            button.focus()
+            with page.expect_download():
+                page.keyboard.press("Enter")
+            page.wait_for_timeout(1000)
+            expect(button).to_be_focused()
 
 
 @pytest.mark.browser

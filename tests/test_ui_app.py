@@ -24,7 +24,7 @@ if str(ROOT) not in sys.path:  # `ui` is not an installed package: import it fro
 
 from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES  # noqa: E402
 from aligner.export.table import one_line  # noqa: E402
-from aligner.pair_filter import PROBLEMS, is_problem  # noqa: E402
+from aligner.pair_filter import PROBLEMS, is_problem, problems as problems_of  # noqa: E402
 from ui.wording import kind_name  # noqa: E402
 from aligner.project import load_project  # noqa: E402
 from ui.downloads import FORMATS, export_payload, file_name, file_stem, project_payload  # noqa: E402
@@ -1054,6 +1054,46 @@ def test_next_problem_visits_every_problem_when_the_filter_is_off_and_says_when_
     assert not beads[at.session_state["pair"] - 1].src or beads[at.session_state["pair"] - 1].tgt
 
 
+def test_next_problem_says_how_many_problem_pairs_are_left_to_walk_to():
+    """Nothing on the page counted the pairs "Next problem" still walks to: the strip counts the row colours only
+    (no merged/split pairs) and the pills count a kind's pairs, reviewed or not, so an editor could not tell when
+    the review was done."""
+    at = opened()
+    beads = work(at).alignment.beads
+    problems = [i for i, b in enumerate(beads) if is_problem(b)]
+    assert at.button(key="next_problem").label == f"Next problem ▶ · {len(problems)} left"
+    for done in range(1, len(problems) + 1):
+        at.button(key="next_problem").click().run()
+        at.button(key="reviewed").click().run()
+        left = len(problems) - done
+        assert at.button(key="next_problem").label == (f"Next problem ▶ · {left} left" if left else
+                                                       "Next problem ▶ · none left")
+    at.toggle(key="problems_only").set_value(True).run()  # the kinds the filter shows are the kinds walked
+    at.button_group(key="categories").set_value(["omitted"]).run()
+    at.button(key="undo").click().run()  # the last problem's mark taken back
+    last_is_omitted = "omitted" in problems_of(beads[problems[-1]])
+    assert at.button(key="next_problem").label == ("Next problem ▶ · 1 left" if last_is_omitted else
+                                                   "Next problem ▶ · none left")
+
+
+def test_hiding_reviewed_pairs_says_the_review_is_done_once_the_last_problem_is_marked():
+    """An editor with "Problems only" and "Hide reviewed" on marked the last problem pair, and the page said "No pair
+    matches the filter or the search", as if a filter were wrong."""
+    at = opened()
+    problems = [i for i, b in enumerate(work(at).alignment.beads) if is_problem(b)]
+    at.toggle(key="problems_only").set_value(True).run()
+    at.toggle(key="hide_reviewed").set_value(True).run()
+    for i in problems:
+        assert not any("marked reviewed: nothing is left" in s.value for s in at.main.success)
+        at.number_input(key="pair").set_value(i + 1).run()
+        at.button(key="reviewed").click().run()
+    assert not any("No pair matches" in i.value for i in at.info), [i.value for i in at.info]
+    assert any(f"All {len(problems)} problem pairs these filters show are marked reviewed" in s.value
+               and "Turn off **Hide reviewed**" in s.value for s in at.main.success), [s.value for s in at.success]
+    at.text_input(key="query").set_value("ZQXW").run()  # a search finding nothing is still said to be one
+    assert any("No pair matches the filter or the search" in i.value for i in at.info)
+
+
 def test_downloads_are_disabled_with_a_hint_when_no_pair_is_chosen():
     at = opened()
     exports = [d for d in at.download_button if d.key != "download_project"]
@@ -1139,16 +1179,23 @@ def test_the_three_way_legend_names_each_status_once_in_its_row_colour():
     assert "omitted: omitted" not in legend
 
 
-def test_the_message_of_an_action_also_pops_up_as_a_toast():
+def test_the_message_of_an_action_is_in_the_sidebar_and_only_an_error_also_pops_up_as_a_toast():
+    """A toast repeated every message for 4 s over the table's flags column, the column a reviewer reads after
+    each action: success and info stay in the sidebar's slot, an error is also a toast, not to be missed."""
     at = opened()
     at.number_input(key="pair").set_value(2).run()
     at.button(key="merge").click().run()
     assert any("Merged pair 2" in s.value for s in at.sidebar.success), [s.value for s in at.success]
-    assert [t.value for t in at.toast] == [next(s.value for s in at.sidebar.success)]
-    at.number_input(key="pair").set_value(1).run()
-    at.button(key="merge").click().run()
+    assert not at.toast
+    at.button(key="reviewed").click().run()
+    assert any("Marked pair 2 reviewed" in s.value for s in at.sidebar.success) and not at.toast
     at.button(key="undo").click().run()
-    assert len(at.toast) == 1 and at.toast[0].value.startswith("Undone")
+    assert any(s.value.startswith("Undone") for s in at.sidebar.success) and not at.toast
+    at = opened()  # no work at stake: the page opens the file without asking first
+    next(u for u in at.get("file_uploader") if u.key == "project_file").upload("broken.json", b"{", "application/json")
+    at.run()
+    errors = [e.value for e in at.sidebar.error]
+    assert len(errors) == 1 and [t.value for t in at.toast] == errors
 
 
 def test_one_kind_of_problem_alone_is_two_clicks_and_all_but_one_kind_is_two_too():
@@ -1231,12 +1278,13 @@ def test_the_page_icons_are_material_symbols_not_emoji_a_machine_may_lack():
     at = opened()
     at.number_input(key="pair").set_value(2).run()
     at.button(key="merge").click().run()
-    icons = [t.icon for t in at.toast]
     at.button(key="sample_en").click().run()  # the page asks before replacing the merge: a warning
-    icons += [w.icon for w in at.warning]
-    at.button(key="keep_work").click().run()  # an info toast
+    icons = [w.icon for w in at.warning]
+    at = opened()
+    next(u for u in at.get("file_uploader") if u.key == "project_file").upload("broken.json", b"{", "application/json")
+    at.run()  # an error toast
     icons += [t.icon for t in at.toast]
-    assert len(icons) == 3 and all(icon.startswith(":material/") for icon in icons), icons
+    assert len(icons) == 2 and all(icon.startswith(":material/") for icon in icons), icons
 
 
 def test_the_two_way_page_explains_its_row_colours_too():
@@ -1854,6 +1902,28 @@ def test_the_strip_of_a_long_document_keeps_one_mark_per_place_the_gravest():
     assert 0 < len(statuses) <= PLACES and len(strip) < 300_000
     assert "800 to look at" in strip  # the count is of every pair, not of the marks
     assert statuses.count("omitted") >= statuses.count("added")  # where two fall together, the omission shows
+
+
+def test_the_strip_counts_the_pairs_left_to_look_at_as_the_editor_marks_them_reviewed():
+    """The strip said "4 to look at" while an editor ticked every one of the four off: no count of what was left."""
+    from aligner.export.status import status
+
+    def strip(at):
+        return next(h.value for h in at.html if 'id="problem-map"' in h.value)
+
+    at = opened()
+    to_look = [i for i, b in enumerate(work(at).alignment.beads) if status(b) != "ok"]
+    assert len(to_look) >= 3 and f">{len(to_look)} to look at:<" in strip(at)
+    for done, i in enumerate(to_look, 1):
+        at.number_input(key="pair").set_value(i + 1).run()
+        at.button(key="reviewed").click().run()
+        left = len(to_look) - done
+        caption = f"{left} of {len(to_look)} left to look at" if left else f"all {len(to_look)} reviewed"
+        assert f">{caption}:<" in strip(at), re.findall(r'class="map-caption"[^>]*>([^<]*)<', strip(at))
+        marked = re.findall(r'data-pick="(\d+)"[^>]*data-reviewed="true"', strip(at))
+        assert marked == [str(k + 1) for k in to_look[:done]]  # the pairs ticked off are drawn faded
+    at.button(key="undo").click().run()  # the last mark taken back: one left again
+    assert f">1 of {len(to_look)} left to look at:<" in strip(at)
 
 
 def test_the_encoder_choice_says_what_an_encoder_is_and_that_the_default_will_do():

@@ -21,7 +21,7 @@ from aligner.memory import PAIRS_SUFFIXES  # noqa: E402
 from aligner.project import load_project  # noqa: E402
 from aligner.types import LANGUAGE_NAMES  # noqa: E402
 from ui import autosave, state, unsaved  # noqa: E402
-from ui.correct_panel import correction_panel  # noqa: E402
+from ui.correct_panel import correction_panel, focus_next  # noqa: E402
 from ui.downloads import (  # noqa: E402
     FORMATS, export_payload, file_name, opened_encodings, panel_settings, project_payload, settled, status_downloads,
 )
@@ -169,6 +169,13 @@ def _texts_instead(name: str) -> str:
             "above the pairs.")
 
 
+def _project_saved() -> None:
+    """Save project clicked: the work is saved, and the keyboard focus stays on the button (the page dropped it
+    to its top, as it does for a button it draws anew)."""
+    unsaved.mark_saved()
+    focus_next("download_project")
+
+
 def downloads() -> None:
     from aligner.pair_filter import kept_pairs
 
@@ -182,7 +189,7 @@ def downloads() -> None:
     st.download_button("Save project", data=settled(lambda: project_payload(a, corrections.history, settings,
                                                                                 corrections.undone)),
                        file_name=file_name(a, "project"), mime="application/json", key="download_project",
-                       on_click=unsaved.mark_saved, width="stretch", type="primary")
+                       on_click=_project_saved, width="stretch", type="primary")
     unsaved.guard()
     st.header("Download")
     # the pairs chosen when the button is clicked: a note saved just before (see _note_left) is in them
@@ -211,6 +218,52 @@ def open_files() -> None:
 # without a colour emoji font
 WARNING_ICON = ":material/warning:"
 TOAST_ICONS = {"success": ":material/check_circle:", "error": WARNING_ICON, "info": ":material/info:"}
+FLASH_BOX = "flash"
+# The message's slot sticks to the top of the sidebar as the reviewer scrolls it down to the note or the
+# downloads, on the sidebar's own colour (every box between them takes it), so the controls passing under it
+# do not show through.
+FLASH_CSS = ("[data-testid=stSidebarContent], [data-testid=stSidebarUserContent], "
+             "[data-testid=stSidebarUserContent] *:has(.st-key-flash){background-color:inherit} "
+             ":has(> .st-key-flash), .st-key-flash{position:sticky;top:0;z-index:3} "
+             ".st-key-page_scripts, :has(> .st-key-page_scripts){display:none} ")
+# A control the browser scrolls into sight (Tab, Shift+Tab) must stop below the message, not under it: the
+# sidebar's scroll padding follows the message's height. Installed once per page, whatever the reruns.
+FLASH_SCRIPT = """<script>
+(() => {
+  if (window.alignerFlashPadding) return;
+  window.alignerFlashPadding = setInterval(() => {
+    const box = document.querySelector('[data-testid=stSidebarContent]');
+    const flash = document.querySelector('.st-key-flash');
+    if (box && flash) box.style.scrollPaddingTop = Math.ceil(flash.getBoundingClientRect().height + 8) + 'px';
+  }, 200);
+})();
+</script>"""
+# A download button hands its file over and the page drops the keyboard focus to its top (the XLSX, then the Word
+# report, by keyboard: the editor tabbed through the sidebar again between them). After a click on one, the focus
+# goes back to it once lost, unless the reviewer has put it somewhere else meanwhile; for up to 10 s, as a long
+# document's file takes a while to build.
+DOWNLOAD_FOCUS_SCRIPT = """<script>
+(() => {
+  if (window.alignerDownloadFocus) return;
+  window.alignerDownloadFocus = true;
+  document.addEventListener('click', event => {
+    const box = event.target.closest('[data-testid=stDownloadButton]');
+    const keyed = box && box.closest('[class*="st-key-"]');
+    const key = keyed && [...keyed.classList].find(name => name.startsWith('st-key-'));
+    if (!key) return;
+    let tries = 0;
+    const keep = () => {
+      const focused = document.activeElement;
+      if (!focused || focused === document.body) {
+        const button = document.querySelector('.' + key + ' button:not([disabled])');
+        if (button) { button.focus(); return; }
+      } else if (!focused.closest('.' + key)) return;  // the reviewer went on elsewhere
+      if (++tries < 200) setTimeout(keep, 50);
+    };
+    setTimeout(keep, 50);
+  }, true);
+})();
+</script>"""
 
 
 # The first minute: what the page shows, and where to go from here. The panel's label says how a
@@ -254,7 +307,7 @@ PAGE_CSS = ("<style>[data-testid=stMainBlockContainer]{padding:1rem 1.5rem 3rem}
             # the kinds of file an upload takes, on as many lines as they need: one line cut the sidebar's to
             # "TMX, JSON, TSV, C…" and the texts' to "TXT, MD, SRT, DOCX, DOC, …", without PDF or EPUB
             "[data-testid=stFileUploaderDropzoneInstructions] span{white-space:normal} "
-            ".st-key-focus_script, :has(> .st-key-focus_script){display:none}</style>")
+            ".st-key-focus_script, :has(> .st-key-focus_script){display:none} " + FLASH_CSS + "</style>")
 
 
 def texts_panel_key() -> str:
@@ -294,14 +347,18 @@ def show_warnings(alignment) -> None:
 
 
 def show_flash(message: tuple[str, str] | None) -> None:
-    """The message of the last action, in a slot drawn on every run: the panels below keep their
-    place, so an expander the reviewer opened stays open when the message comes or goes. It also
-    pops up as a toast in the window's corner, seen even when the page has scrolled to the row."""
-    slot = st.empty()
+    """The message of the last action, in a slot drawn on every run at the top of the sidebar: the panels below
+    keep their place, so an expander the reviewer opened stays open when the message comes or goes. The slot
+    stays in sight when the sidebar is scrolled (FLASH_CSS). A toast repeated it for 4 s over the table's flags
+    column, the very column the reviewer reads after each action: only an error, which must not be missed,
+    still pops up in the window's corner too."""
+    slot = st.container(key=FLASH_BOX).empty()
+    st.container(key="page_scripts").html(FLASH_SCRIPT + DOWNLOAD_FOCUS_SCRIPT, unsafe_allow_javascript=True)
     if message:
         kind, text = message
         getattr(slot, kind)(text)
-        st.toast(text, icon=TOAST_ICONS.get(kind), duration="long" if kind == "error" else "short")
+        if kind == "error":
+            st.toast(text, icon=TOAST_ICONS["error"], duration="long")
 
 
 def three_way_main(result, header) -> None:

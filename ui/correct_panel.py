@@ -10,7 +10,7 @@ import streamlit as st
 from aligner.corrections import CorrectionError, first_changed
 from aligner.export.marked import MARK_STYLE, side_html
 from aligner.export.status import STATUS_LABELS, status
-from aligner.pair_filter import next_problem
+from aligner.pair_filter import is_problem, next_problem
 from aligner.review.trust import hover_text
 from ui import state
 from ui.wording import kind_name
@@ -158,13 +158,26 @@ def _show_step(edit, focus: str | None) -> None:
         focus_next(focus)
 
 
+def _walked_kinds() -> set[str] | None:
+    """The kinds of problem "Next problem" walks: those the filter shows ("Problems only" on), or every kind."""
+    if st.session_state.get(state.PROBLEMS_ONLY):  # the pills choose only while the filter is on
+        return set(st.session_state.get(state.CATEGORIES) or []) or None
+    return None
+
+
+def next_problem_label(alignment) -> str:
+    """"Next problem ▶ · 4 left": the pairs Next problem still walks to (not marked reviewed), so that an editor
+    knows when the review is done; the strip's count is of the row colours, not of these kinds."""
+    categories = _walked_kinds()
+    left = sum(1 for bead in alignment.beads if not bead.reviewed and is_problem(bead, categories))
+    return f"Next problem ▶ · {left} left" if left else "Next problem ▶ · none left"
+
+
 def _jump_next() -> None:
     """The next problem pair of the kinds the filter shows ("Problems only" on), or of every kind."""
     messages = _save_typed_notes()
     corrections = state.work()
-    categories = None
-    if st.session_state.get(state.PROBLEMS_ONLY):  # the pills choose only while the filter is on
-        categories = set(st.session_state.get(state.CATEGORIES) or []) or None
+    categories = _walked_kinds()
     here = state.selected_index()
     found = next_problem(corrections.alignment, here, categories)
     wrapped = found is None or found <= here
@@ -301,7 +314,7 @@ def correction_panel() -> None:
     st.header("Correct a pair")
     st.number_input("Pair number", min_value=1, max_value=n, step=1, key=state.PAIR, on_change=_selected_changed)
     # one key each for the two steps a reviewer repeats most (not while typing in a box)
-    st.button("Next problem ▶", on_click=_jump_next, key="next_problem", width="stretch", shortcut="N")
+    st.button(next_problem_label(alignment), on_click=_jump_next, key="next_problem", width="stretch", shortcut="N")
     i = state.selected_index()
     bead = alignment.beads[i]
     revision = st.session_state.get(state.REVISION, 0)

@@ -8,7 +8,7 @@ import math
 
 import streamlit as st
 
-from aligner.pair_filter import PROBLEMS, problems
+from aligner.pair_filter import PROBLEMS, problems, select
 from ui import state
 from ui.kind_pills import counted, kind_counts, kind_pills, offered_kinds
 from ui.no_match import no_match_message
@@ -49,6 +49,26 @@ def selected_elsewhere(selected: int, shown: list[int], on_page: list[int], size
             "instead.")
 
 
+def _all_reviewed(alignment) -> str:
+    """What an editor who hid the reviewed pairs sees once they have marked the last one: the review done. The page
+    said "No pair matches the filter or the search: problems only · reviewed pairs hidden.", as for a wrong filter.
+    Empty unless Hide reviewed is what leaves nothing to show."""
+    if not st.session_state.get(state.HIDE_REVIEWED):
+        return ""
+    problems_only = bool(st.session_state.get(state.PROBLEMS_ONLY))
+    reviewed = select(alignment, problems_only=problems_only, categories=set(st.session_state.get(state.CATEGORIES) or PROBLEMS),
+                      query=st.session_state.get(state.QUERY, ""), texts=state.texts_of(alignment))
+    if not reviewed:
+        return ""
+    kind = "problem pair" if problems_only else "pair"
+    where = "these filters show" if problems_only or st.session_state.get(state.QUERY, "").strip() else "in the document"
+    if len(reviewed) == 1:
+        return (f"The one {kind} {where} is marked reviewed: nothing is left to look at here. Turn off **Hide "
+                "reviewed** to see it again.")
+    return (f"All {len(reviewed)} {kind}s {where} are marked reviewed: nothing is left to look at here. Turn off "
+            "**Hide reviewed** to see them again.")
+
+
 def _reset_page() -> None:
     st.session_state[state.PAGE] = 1
 
@@ -85,6 +105,9 @@ def pairs_view() -> None:
                     label_visibility="collapsed", format_func=lambda n: f"{n} rows", width=ROWS_WIDTH)
     first = (page - 1) * state.page_size()
     on_page = shown[first : first + state.page_size()]
+    if not shown and _all_reviewed(alignment):
+        st.success(_all_reviewed(alignment), icon=":material/task_alt:")
+        return
     if not shown:
         st.info(no_match_message("pair", bool(st.session_state.get(state.PROBLEMS_ONLY)),
                                  st.session_state.get(state.CATEGORIES) or offered, offered,
