@@ -2414,3 +2414,21 @@ def test_each_three_column_pill_says_how_many_rows_have_its_kind():
     counts = [sum(any(f["kind"] == kind for f in p["flags"]) for p in plain) for kind in kinds]
     assert "weak" in kinds and at.button_group(key="tw_kinds").options == [
         f"{kind_name(kind)} {n}" for kind, n in zip(kinds, counts)]  # counted again
+
+
+def test_a_few_words_in_a_legacy_encoding_are_read_in_the_script_of_their_side():
+    """Two GBK characters read as well as Cyrillic ("谢谢" as «лл»), «Мы» in Windows-1251 as well as Chinese: the
+    side a file is uploaded on (Chinese, or the translation's language chosen) decides, with no "Read as" needed."""
+    at = opened()
+    at.file_uploader(key="zh_file").upload("thanks.zh.txt", "谢谢\n".encode("gbk"), "text/plain")
+    at.text_area(key="tgt_text").set_value("Thank you.")
+    at.button(key="align").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert work(at).alignment.source.text == "谢谢\n"
+
+    at.selectbox(key="target_lang").set_value("Russian")
+    at.file_uploader(key="zh_file").upload("we.zh.txt", "我们\n".encode("utf-8"), "text/plain")
+    at.file_uploader(key="tgt_file").upload("we.ru.txt", "Мы\n".encode("cp1251"), "text/plain")
+    at.button(key="align").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert work(at).alignment.target.text == "Мы\n"

@@ -141,13 +141,15 @@ def _read_as(column, key: str, upload) -> str | None:
     return None if chosen == DETECTED else chosen
 
 
-def _side(column, label: str, key: str, default_text: str, default_name: str = "", default_encoding: str | None = None):
+def _side(column, label: str, key: str, default_text: str, default_name: str = "", default_encoding: str | None = None,
+          language: str | None = None):
     """One side's widgets; returns a function giving (text, name, encoding): an upload wins over a web
     address, and both over the text box.
 
     Reading waits for the Align button, so a large upload is not re-read on every click. While a
     file or an address is given, the box shows the text read from it once aligned, not an older text,
-    and names the encoding it was read in (if not UTF-8).
+    and names the encoding it was read in (if not UTF-8). `language` is the side's, where known ("zh" for the
+    Chinese one): it decides between encodings a few words read as well in.
     """
     upload = column.file_uploader(f"{label}: upload a file", type=UPLOAD_TYPES, key=f"{key}_file")
     read_as = _read_as(column, key, upload) if upload is not None else None
@@ -168,7 +170,7 @@ def _side(column, label: str, key: str, default_text: str, default_name: str = "
     if upload is not None:
         def read() -> tuple[str, str, str | None]:
             with st.spinner(f"Reading {upload.name}…"):  # a long PDF takes a few seconds
-                decoded = read_bytes_decoded(upload.getvalue(), upload.name, read_as)
+                decoded = read_bytes_decoded(upload.getvalue(), upload.name, read_as, language)
                 return decoded.text, upload.name, decoded.encoding
         return read
     if address.strip():
@@ -212,9 +214,12 @@ def texts_panel(current: Inputs) -> Inputs | None:
                                      help="A table with columns zh, en, ru (or the Chinese first and the rendering "
                                           "second); alternatives separated by |. Pairs whose translation lacks a "
                                           "term's rendering get a `term` flag.")
-    zh_side = _side(left, "Chinese", "zh", current.zh_text, current.zh_name, current.zh_encoding)
-    tgt_side = _side(right, "Translation", "tgt", current.tgt_text, current.tgt_name, current.tgt_encoding)
-    tgt2_side = _side(third, "Second translation", "tgt2", current.tgt2_text, current.tgt2_name, current.tgt2_encoding)
+    # each side's language decides between encodings a few words read as well in (reading.decode)
+    zh_side = _side(left, "Chinese", "zh", current.zh_text, current.zh_name, current.zh_encoding, "zh")
+    tgt_side = _side(right, "Translation", "tgt", current.tgt_text, current.tgt_name, current.tgt_encoding,
+                     LANG_CHOICES[lang_label])
+    tgt2_side = _side(third, "Second translation", "tgt2", current.tgt2_text, current.tgt2_name, current.tgt2_encoding,
+                      LANG_CHOICES[lang2_label])
     if not st.button("Align", type="primary", key="align"):
         return None
     if encoder == CUSTOM_ENCODER and not model_name.strip():
