@@ -372,6 +372,25 @@ def test_a_saved_project_given_to_check_pairs_says_to_open_it_as_a_project():
     assert len(work(at).alignment.beads) == len(c.alignment.beads)  # the work on the page stays
 
 
+
+def test_a_three_column_review_given_to_check_pairs_says_where_it_opens_and_how_to_check_one_translation():
+    """It said only that the file holds both Russian and English and to say which, not that it opens as three columns."""
+    from aligner.export.threeway import render
+    from aligner.threeway import align_three_texts
+
+    result = align_three_texts(*((TEXTS / f"joint-statement.{lang}.txt").read_text(encoding="utf-8")
+                                 for lang in ("zh", "ru", "en")))
+    at = opened()
+    before = len(work(at).alignment.beads)
+    next(u for u in at.get("file_uploader") if u.key == "pairs_file").upload(
+        "three.json", render(result, "json"), "application/json")
+    at.run()
+    assert [e.value for e in at.error] == [
+        "three.json holds a Chinese text with both its Russian and English translations: open it with **Open a "
+        "project**, just above, to review the three columns, or choose Russian or English as the language of the "
+        "translation under Your texts to check that translation's pairs."]
+    assert len(work(at).alignment.beads) == before  # the work on the page stays
+
 def test_a_project_opened_with_one_correction_says_one_correction_not_one_corrections():
     at = opened()
     at.button(key="merge").click().run()  # pair 1 with pair 2: one correction

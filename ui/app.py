@@ -144,15 +144,21 @@ def _load_pairs(confirmed: bool = False) -> None:
 
 def _project_instead(data: bytes, name: str) -> str:
     """A project saved from the page, given to "Check pairs aligned elsewhere": say where it opens (the check
-    said only 'not an aligner JSON record (no "format": "aligner-alignment")')."""
+    said only 'not an aligner JSON record (no "format": "aligner-alignment")'); a three-column one, refused with
+    the language left to detect, can also be checked one translation at a time."""
     import json
 
+    from aligner.export.threeway import FORMAT_NAME as THREE_WAY
     from aligner.project import FORMAT
 
     try:
         record = json.loads(data)
     except (ValueError, UnicodeDecodeError):
         return ""
+    if isinstance(record, dict) and record.get("format") == THREE_WAY:  # refused for want of a language
+        return (f"{name} holds a Chinese text with both its Russian and English translations: open it with "
+                "**Open a project**, just above, to review the three columns, or choose Russian or English as "
+                "the language of the translation under Your texts to check that translation's pairs.")
     if not isinstance(record, dict) or record.get("format") != FORMAT:
         return ""
     return f"{name} is a project saved from this page: open it with **Open a project**, just above."
