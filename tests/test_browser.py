@@ -243,6 +243,28 @@ def test_a_laptop_screen_shows_the_first_pairs_under_the_summary(server):
         expect(page.get_by_text("How far to trust the flags")).to_be_visible()
 
 
+
+@pytest.mark.browser
+def test_after_picking_one_kind_the_key_n_goes_to_the_next_problem_of_that_kind(server):
+    """The focus stayed in the "Only one kind…" box, so N typed an "n" into it instead of going on; and the button
+    still counted every kind's problems left."""
+    with sample_page(server) as page:
+        only = page.get_by_role("combobox", name="Only one kind")
+        only.click()
+        page.get_by_role("option", name=re.compile(r"^number \d+$")).click()
+        rows = page.locator("table#pairs tbody tr")
+        expect(rows.first.locator(".flag")).to_contain_text("number")
+        expect(page.locator("table#pairs tbody tr:not(.problem)")).to_have_count(0)
+        button = page.locator("[data-testid=stSidebar] .st-key-next_problem button")
+        expect(button).to_be_focused()
+        # its count is of the kind shown, not of every kind as before the pick (the sidebar is redrawn for it)
+        expect(button).to_contain_text(f"Next problem ▶ · {rows.count()} left")
+        page.keyboard.press("n")
+        selected = page.locator("table#pairs tr.selected")
+        expect(selected).to_have_count(1)
+        expect(selected.locator(".flag")).to_contain_text("number")
+        expect(only).to_have_value("")
+
 @pytest.mark.browser
 def test_a_long_alignment_can_be_stopped_and_the_page_keeps_what_it_had(server, tmp_path):
     # a text the encoder has not seen (its cache on disk would make it instant): 400 sentences, a few seconds

@@ -313,7 +313,7 @@ PAGE_CSS = ("<style>[data-testid=stMainBlockContainer]{padding:1rem 1.5rem 3rem}
             # the kinds of file an upload takes, on as many lines as they need: one line cut the sidebar's to
             # "TMX, JSON, TSV, C…" and the texts' to "TXT, MD, SRT, DOCX, DOC, …", without PDF or EPUB
             "[data-testid=stFileUploaderDropzoneInstructions] span{white-space:normal} "
-            ".st-key-focus_script, :has(> .st-key-focus_script){display:none} " + FLASH_CSS + "</style>")
+            "[class*=st-key-focus_script], :has(> [class*=st-key-focus_script]){display:none} " + FLASH_CSS + "</style>")
 
 
 def texts_panel_key() -> str:

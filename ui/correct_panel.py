@@ -173,6 +173,17 @@ def next_problem_label(alignment) -> str:
     return f"Next problem ▶ · {left} left" if left else "Next problem ▶ · none left"
 
 
+# The label as the sidebar last drew it: a filter changed in the pairs' fragment, which reruns alone, left it
+# counting the kinds shown before ("· 6 left" beside the one number pair shown).
+NEXT_LABEL = "_next_problem_label"
+
+
+def next_label_stale(alignment) -> bool:
+    """Whether the sidebar's "Next problem" count is no longer that of the kinds the filter shows."""
+    drawn = st.session_state.get(NEXT_LABEL)
+    return drawn is not None and drawn != next_problem_label(alignment)
+
+
 def _jump_next() -> None:
     """The next problem pair of the kinds the filter shows ("Problems only" on), or of every kind."""
     messages = _save_typed_notes()
@@ -314,7 +325,8 @@ def correction_panel() -> None:
     st.header("Correct a pair")
     st.number_input("Pair number", min_value=1, max_value=n, step=1, key=state.PAIR, on_change=_selected_changed)
     # one key each for the two steps a reviewer repeats most (not while typing in a box)
-    st.button(next_problem_label(alignment), on_click=_jump_next, key="next_problem", width="stretch", shortcut="N")
+    st.session_state[NEXT_LABEL] = label = next_problem_label(alignment)
+    st.button(label, on_click=_jump_next, key="next_problem", width="stretch", shortcut="N")
     i = state.selected_index()
     bead = alignment.beads[i]
     revision = st.session_state.get(state.REVISION, 0)

@@ -7,12 +7,13 @@ from typing import Callable, Sequence
 import streamlit as st
 
 from ui import state
+from ui.correct_panel import FOCUS_BOX, FOCUS_SCRIPT
 from ui.wording import kind_name
 
 PLACEHOLDER = "Only one kind…"
 
 
-def _pick(key: str, categories_key: str, reset_page: Callable[[], None]) -> None:
+def _pick(key: str, categories_key: str, reset_page: Callable[[], None], then_focus: str) -> None:
     kind = st.session_state.get(key)
     if kind is None:
         return
@@ -20,6 +21,11 @@ def _pick(key: str, categories_key: str, reset_page: Callable[[], None]) -> None
     st.session_state[categories_key] = [kind]
     st.session_state[key] = None  # empty again, for another kind: the pills say what is shown
     reset_page()
+    st.session_state[_picks(key)] = st.session_state.get(_picks(key), 0) + 1  # one focus script more to draw
+
+
+def _picks(key: str) -> str:
+    return f"{key}_picks"
 
 
 def kind_clicked(kinds: Sequence[str], categories_key: str, reset_page: Callable[[], None]) -> None:
@@ -47,10 +53,18 @@ def problems_only_toggled(kinds: Sequence[str], categories_key: str, reset_page:
 
 
 def only_kind_box(where, kinds: Sequence[str], key: str, categories_key: str, reset_page: Callable[[], None],
-                  width: int | str = "stretch", name: Callable[[str], str] = kind_name) -> None:
+                  width: int | str = "stretch", name: Callable[[str], str] = kind_name, then_focus: str = "") -> None:
     """Draw the choice in `where` (a column, or a row of controls with the box `width` pixels wide), each kind
     as `name` says it (with its count, as on its pill); picking a kind turns "Problems only" on with the pills
-    under `categories_key` set to that kind alone."""
+    under `categories_key` set to that kind alone, and puts the keyboard focus on the button `then_focus`."""
     where.selectbox("Only one kind", list(kinds), index=None, key=key, on_change=_pick,
-                    args=(key, categories_key, reset_page), format_func=name, placeholder=PLACEHOLDER,
+                    args=(key, categories_key, reset_page, then_focus), format_func=name, placeholder=PLACEHOLDER,
                     label_visibility="collapsed", width=width)
+    # The keyboard focus stayed in the box after a pick, where the key N typed an "n" instead of going to the
+    # next problem: the script hands it to the button `then_focus`. Drawn here, as the box's fragment reruns
+    # alone (the sidebar's focus script is not drawn again), in a box that takes no room (app.PAGE_CSS).
+    picks, drawn = st.session_state.get(_picks(key), 0), st.session_state.get(f"{_picks(key)}_drawn", 0)
+    if then_focus and picks > drawn:  # once a pick
+        st.session_state[f"{_picks(key)}_drawn"] = picks
+        where.container(key=f"{FOCUS_BOX}_{key}").html(FOCUS_SCRIPT.format(key=then_focus, other=key, count=picks),
+                                                         unsafe_allow_javascript=True)

@@ -10,6 +10,7 @@ import streamlit as st
 
 from aligner.pair_filter import PROBLEMS, problems, select
 from ui import state
+from ui.correct_panel import next_label_stale
 from ui.kind_pills import counted, kind_counts, kind_pills, offered_kinds
 from ui.no_match import no_match_message
 from ui.only_kind import only_kind_box, problems_only_toggled
@@ -83,6 +84,8 @@ SEARCH_WIDTH, ONLY_WIDTH, ROWS_WIDTH = 240, 180, 110
 def pairs_view() -> None:
     """The filter bar, the pagination and the table of the current page."""
     alignment = state.work().alignment
+    if next_label_stale(alignment):  # the filter's kinds changed: the sidebar's count of them too
+        st.rerun(scope="app")
     counts = kind_counts((problems(bead) for bead in alignment.beads), PROBLEMS)
     offered = offered_kinds(counts, state.CATEGORIES)
     filters = st.container(horizontal=True, vertical_alignment="center", gap="small", key="filter_bar")
@@ -91,7 +94,8 @@ def pairs_view() -> None:
     filters.toggle("Hide reviewed", key=state.HIDE_REVIEWED, on_change=_reset_page)
     filters.text_input("Search", key=state.QUERY, placeholder="Search either side…", on_change=_reset_page,
                        label_visibility="collapsed", width=SEARCH_WIDTH)
-    only_kind_box(filters, offered, state.ONLY, state.CATEGORIES, _reset_page, width=ONLY_WIDTH, name=counted(counts))
+    only_kind_box(filters, offered, state.ONLY, state.CATEGORIES, _reset_page, width=ONLY_WIDTH, name=counted(counts),
+                  then_focus="next_problem")
     # every kind the pairs have is a pill in sight (not a multiselect), with its count
     kinds = st.container(horizontal=True, vertical_alignment="center", gap="xsmall", key="kind_bar")
     kind_pills(kinds, "Problems", offered, counts, state.CATEGORIES, _reset_page)

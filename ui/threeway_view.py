@@ -322,7 +322,8 @@ def threeway_rows(result: ThreeWay) -> None:
                    args=(kinds_present, KINDS_KEY, _reset_page))
     filters.text_input("Search", key=state.QUERY, placeholder="Search any column…", on_change=_reset_page,
                        label_visibility="collapsed", width=SEARCH_WIDTH)
-    only_kind_box(filters, kinds_present, ONLY_KEY, KINDS_KEY, _reset_page, width=ONLY_WIDTH, name=counted(counts))
+    only_kind_box(filters, kinds_present, ONLY_KEY, KINDS_KEY, _reset_page, width=ONLY_WIDTH,
+                  name=counted(counts), then_focus="next_problem3")
     kinds = st.container(horizontal=True, vertical_alignment="center", gap="xsmall", key="kind_bar")
     kind_pills(kinds, "Flags", kinds_present, counts, KINDS_KEY, _reset_page)
     shown = select_rows(rows, texts, bool(st.session_state.get(state.PROBLEMS_ONLY)),
