@@ -153,7 +153,10 @@ def test_an_encoding_given_for_a_side_overrides_the_one_detected(runner, tmp_pat
     ru = tmp_path / "ru.txt"
     ru.write_bytes("Мы\n".encode("cp1251"))
     guessed = runner.invoke(main, ["align", "-q", str(zh), str(ru)])
-    assert "Both" in _error_line(guessed) and "are Chinese" in _error_line(guessed)
+    assert guessed.exit_code == 1 and guessed.stdout == ""
+    assert guessed.stderr.splitlines() == [  # the guess is named before the error it leads to, with what to do
+        f"Read {ru} as GB18030 (GBK); if its text looks wrong, give --target-encoding.",
+        f"Error: Both {zh} and {ru} are Chinese; give a Chinese text and its Russian or English translation."]
     out = tmp_path / "pairs.json"
     given = runner.invoke(main, ["align", "-q", str(zh), str(ru), "--target-encoding", "windows-1251", "-o", str(out)])
     assert given.exit_code == 0, given.output
@@ -479,3 +482,33 @@ def test_a_mistyped_option_gets_the_suggestion_as_one_sentence(runner):
     after its question mark: "…'--no-cache'?. See …"."""
     line = _error_line(runner.invoke(main, ["align", str(ZH), str(RU), "--no-cach"]), exit_code=2)
     assert line.endswith("No such option '--no-cach'. Did you mean '--no-cache'? See 'main align --help'."), line
+
+
+def test_a_file_read_in_another_encoding_than_utf8_is_named_on_stderr_once(runner, tmp_path):
+    """The page names the encoding a file was read in; the command line said nothing, so a GBK file read
+    as something else showed only as wrong letters or as 'Both … are Chinese'. UTF-8 gets no line."""
+    zh, ru = tmp_path / "zh.txt", tmp_path / "ru.txt"
+    zh.write_bytes(ZH.read_text(encoding="utf-8").encode("gbk"))
+    ru.write_bytes(RU.read_text(encoding="utf-8").encode("cp1251"))
+    out = tmp_path / "pairs.json"
+    result = runner.invoke(main, ["align", "-q", str(zh), str(ru), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[:2] == [
+        f"Read {zh} as GB18030 (GBK); if its text looks wrong, give --zh-encoding.",
+        f"Read {ru} as Windows-1251; if its text looks wrong, give --target-encoding."]
+    assert json.loads(out.read_text(encoding="utf-8"))["target"]["text"] == RU.read_text(encoding="utf-8")
+    utf8 = runner.invoke(main, ["align", "-q", str(ZH), str(RU), "-o", str(out)])
+    assert utf8.exit_code == 0 and "Read " not in utf8.stderr, utf8.stderr
+    given = runner.invoke(main, ["align", "-q", str(zh), str(ru), "--target-encoding", "cp1251", "-o", str(out)])
+    assert [line for line in given.stderr.splitlines() if line.startswith("Read ")] == [
+        f"Read {zh} as GB18030 (GBK); if its text looks wrong, give --zh-encoding."]  # the user said the other
+    piped = runner.invoke(main, ["align", "-q", "-", str(EN), "-o", str(out)], input=zh.read_bytes())
+    assert piped.exit_code == 0 and "Read stdin as GB18030 (GBK)" in piped.stderr, piped.output
+    three = runner.invoke(main, ["align", "-q", str(zh), str(ru), str(EN), "-o", str(tmp_path / "rows.json")])
+    assert three.exit_code == 0, three.output
+    assert [line for line in three.stderr.splitlines() if line.startswith("Read ")] == [
+        f"Read {zh} as GB18030 (GBK); if its text looks wrong, save it as UTF-8 (three columns detect each file's "
+        "encoding).",
+        f"Read {ru} as Windows-1251; if its text looks wrong, save it as UTF-8 (three columns detect each file's "
+        "encoding)."]
+

@@ -841,3 +841,35 @@ def test_an_encoding_given_for_a_corpus_leaves_its_unicode_files_to_detection(ru
     assert {row["document"]: row["error"] for row in _tsv(out / "summary.tsv")} == {"gbk": "", "utf8": "", "utf16": ""}
     for name in ("gbk", "utf8", "utf16"):
         assert json.loads((out / f"{name}.zh-en.json").read_text(encoding="utf-8"))["source"]["text"] == chinese
+
+
+def test_batch_says_per_document_which_files_it_read_in_another_encoding_than_utf8(runner, tmp_path):
+    """A corpus of files saved by different hands: the log line and the summary's note of each document name
+    the files detection read in GBK, cp1251 or UTF-16, and the last line counts them; UTF-8 ones are not named."""
+    for lang in ("zh", "ru"):
+        (tmp_path / lang).mkdir()
+    zh, ru = (TEXTS / f"joint-statement.{lang}.txt" for lang in ("zh", "ru"))
+    (tmp_path / "zh" / "gbk.txt").write_bytes(zh.read_text(encoding="utf-8").encode("gbk"))
+    (tmp_path / "ru" / "gbk.txt").write_bytes(ru.read_text(encoding="utf-8").encode("cp1251"))
+    (tmp_path / "zh" / "utf8.txt").write_bytes(zh.read_bytes())
+    (tmp_path / "ru" / "utf8.txt").write_text(ru.read_text(encoding="utf-8"), encoding="utf-16")
+    (tmp_path / "zh" / "wrong.txt").write_text("我们\n", encoding="utf-8")
+    (tmp_path / "ru" / "wrong.txt").write_bytes("Мы\n".encode("cp1251"))  # read as GB18030: fails as Chinese
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["batch", str(tmp_path / "zh"), str(tmp_path / "ru"), "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    lines = {line.split()[1]: line for line in result.stderr.splitlines() if line.startswith(("ok ", "failed "))}
+    zh_gbk, ru_gbk, ru_utf16, ru_wrong = (tmp_path / "zh" / "gbk.txt", tmp_path / "ru" / "gbk.txt",
+                                          tmp_path / "ru" / "utf8.txt", tmp_path / "ru" / "wrong.txt")
+    assert lines["gbk"].endswith(f"; {zh_gbk} read as GB18030 (GBK); {ru_gbk} read as Windows-1251")
+    assert lines["utf8"].endswith(f"; {ru_utf16} read as UTF-16") and str(tmp_path / "zh" / "utf8.txt") not in lines["utf8"]
+    assert lines["wrong:"].startswith("failed") and lines["wrong:"].endswith(f"; {ru_wrong} read as GB18030 (GBK)")
+    assert "; 4 files read in an encoding other than UTF-8 (see the summary's note" in result.stderr
+    notes = {row["document"]: row["note"] for row in _tsv(out / "summary.tsv")}
+    assert notes == {"gbk": f"{zh_gbk} read as GB18030 (GBK); {ru_gbk} read as Windows-1251",
+                     "utf8": f"{ru_utf16} read as UTF-16", "wrong": f"{ru_wrong} read as GB18030 (GBK)"}
+    given = runner.invoke(main, ["batch", str(tmp_path / "zh"), str(tmp_path / "ru"), "-o", str(out), "-q",
+                                 "--target-lang", "ru", "--ru-encoding", "cp1251"])
+    assert given.exit_code == 0, given.output
+    assert {row["document"]: row["note"] for row in _tsv(out / "summary.tsv")} == {
+        "gbk": f"{zh_gbk} read as GB18030 (GBK)", "utf8": f"{ru_utf16} read as UTF-16", "wrong": ""}

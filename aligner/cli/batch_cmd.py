@@ -141,6 +141,7 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
     noted = sum(1 for r in results if r.files.note and not r.error)
     unrelated = sum(1 for r in results if r.warnings)  # the review's word on a translation as a whole
     kept_count = sum(1 for r in results if r.kept_note is not None)  # --resume: there already, not written now
+    read_as = sum(len(r.read_as) for r in results)  # files detection read in another encoding than UTF-8
     click.echo(f"{len(results) - len(failed) - kept_count} of {len(results)} alignments written to {out_dir}"
                + (f", {kept_count} kept from an earlier run" if kept_count else "")
                + (f"; {len(failed)} failed" if failed else "")
@@ -148,6 +149,8 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
                + (f"; {unrelated} whose translation does not look like one of its Chinese text (see the summary's "
                   "note; --keep ok leaves their pairs out)" if unrelated else "")
                + (f"; {len(unpaired)} file{'s' if len(unpaired) > 1 else ''} left unpaired" if unpaired else "")
+               + (f"; {read_as} file{'s' if read_as > 1 else ''} read in an encoding other than UTF-8 (see the summary's "
+                  "note; --zh-encoding, --ru-encoding or --en-encoding if one is wrong)" if read_as else "")
                + f". Summary: {written[0]}" + "".join(f", {path}" for path in written[1:]), err=True)
     if failed:
         sys.exit(1)
@@ -206,9 +209,10 @@ def _line(result) -> str:
     not the summary's column name `weak`)."""
     from aligner.export.status import kind_name
 
+    read_as = "".join(f"; {read}" for read in result.read_as)  # a wrong guess of an encoding is seen here
     if result.error:
         removed = "".join(f" (the earlier output {path} removed)" for path in result.removed)
-        return f"failed  {result.name}: {result.error}{removed}"
+        return f"failed  {result.name}: {result.error}{removed}{read_as}"
     counts = result.counts
     problems = ", ".join(f"{counts[k]} {kind_name(k)}" for k in ("omitted", "added", "number", "name", "term", "partial",
                                                       "weak", "disagree") if counts[k])
@@ -217,7 +221,7 @@ def _line(result) -> str:
     status = "kept    " if result.kept_note is not None else "ok      "  # from an earlier run (--resume)
     return (f"{status}{result.name} → {result.output} ({written}{counts['pairs']} {unit}"
             + (f"; {problems}" if problems else "") + f"; {result.seconds:.1f} s)"
-            + (f"; {result.files.note}" if result.files.note else ""))
+            + (f"; {result.files.note}" if result.files.note else "") + read_as)
 
 
 def _write_merged(merged) -> list[Path]:
