@@ -512,3 +512,19 @@ def test_a_file_read_in_another_encoding_than_utf8_is_named_on_stderr_once(runne
         f"Read {ru} as Windows-1251; if its text looks wrong, save it as UTF-8 (three columns detect each file's "
         "encoding)."]
 
+
+
+def test_ctrl_c_is_one_line_and_exit_status_130_as_the_help_says(runner, monkeypatch):
+    """Click printed "Aborted!" and exited 1, as for a failure (a script could not tell them apart); batch
+    already exited 130. The main help states every exit status."""
+    import aligner.pipeline
+
+    def stopped(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(aligner.pipeline, "align_documents", stopped)
+    result = runner.invoke(main, ["align", "-q", str(ZH), str(EN)])
+    assert result.exit_code == 130 and result.stderr == "Interrupted (Ctrl-C) before the end.\n", result.output
+    helped = runner.invoke(main, ["--help"])
+    assert "Exit status: 0 when everything asked was done; 1 when something could not be" in " ".join(helped.output.split())
+    assert "130 when stopped with Ctrl-C" in " ".join(helped.output.split())
