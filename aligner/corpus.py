@@ -333,6 +333,17 @@ def output_path(out_dir: Path, result_name: str, source_lang: str, target_lang: 
     return out_dir / f"{result_name}.{source_lang}-{target_lang}.{fmt}"
 
 
+_OUTPUT_NAME = re.compile(r".+\.zh-(?:ru|en)(?:-(?:ru|en))?\.[A-Za-z]+")  # ch01.zh-ru.tsv, ch01.zh-ru-en.json
+
+
+def output_files(out_dir: Path) -> set[Path]:
+    """The files named as `output_path` names them (a document's, or a merged corpus file) in `out_dir` and its
+    sub-folders: what an earlier run into the folder may have left, which this run replaces or does not."""
+    if not out_dir.is_dir():
+        return set()
+    return {path for path in out_dir.rglob("*.zh-*") if _OUTPUT_NAME.fullmatch(path.name) and path.is_file()}
+
+
 def check_output_folder(out_dir: Path, folders: list[Path]) -> None:
     """Refuse an output folder that is an input folder (outputs would mix with the texts) or a file."""
     if out_dir.exists() and not out_dir.is_dir():

@@ -122,7 +122,8 @@ def test_the_message_counts_what_a_tmx_really_holds(runner, ru_json, tmp_path):
             f"0 written to {out}") in result.output
     result = runner.invoke(main, ["align", "-q", str(ZH), str(RU), "-o", str(out)])
     assert len(ET.parse(out).getroot().findall("body/tu")) == total - one_sided > 0
-    assert f"{total - one_sided} of {total} pairs written to {out}: a TMX holds only pairs" in result.output
+    assert (f"{total - one_sided} of {total} pairs written to {out} (replacing the file that was there): a TMX holds "
+            "only pairs") in result.output  # the first run's file, written over
     checked = runner.invoke(main, ["check", "-q", str(out), "--keep", "ok", "-o", str(tmp_path / "again.tmx")])
     assert checked.exit_code == 0 and "a TMX holds" not in checked.output  # every row of a TMX has both sides
 
@@ -528,3 +529,21 @@ def test_ctrl_c_is_one_line_and_exit_status_130_as_the_help_says(runner, monkeyp
     helped = runner.invoke(main, ["--help"])
     assert "Exit status: 0 when everything asked was done; 1 when something could not be" in " ".join(helped.output.split())
     assert "130 when stopped with Ctrl-C" in " ".join(helped.output.split())
+
+
+def test_an_output_written_over_an_existing_file_says_it_replaced_it(runner, tmp_path):
+    """A second run over last week's pairs said only "written to", as if the name had been free."""
+    out = tmp_path / "pairs.tsv"
+    first = runner.invoke(main, ["align", "-q", str(ZH), str(EN), "-o", str(out)])
+    assert first.exit_code == 0 and first.stderr.splitlines()[-1].endswith(f"pairs written to {out}"), first.output
+    again = runner.invoke(main, ["align", "-q", str(ZH), str(EN), "-o", str(out)])
+    assert again.stderr.splitlines()[-1].endswith(f"pairs written to {out} (replacing the file that was there)")
+    rows = tmp_path / "rows.tmx"
+    rows.write_text("last week's", encoding="utf-8")
+    three = runner.invoke(main, ["align", "-q", str(ZH), str(RU), str(EN), "-o", str(rows)])
+    assert f"rows written to {rows} (replacing the file that was there): a TMX holds" in three.stderr, three.output
+    report = tmp_path / "report.html"
+    checked = [runner.invoke(main, ["check", "-q", str(out), "-o", str(report)]) for _ in range(2)]
+    assert [f"written to {report} (replacing" in result.stderr for result in checked] == [False, True]
+    piped = runner.invoke(main, ["align", "-q", str(ZH), str(EN), "-o", "-"])
+    assert piped.stderr.splitlines()[-1].endswith("pairs written to stdout")

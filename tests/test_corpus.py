@@ -506,7 +506,8 @@ def test_resume_keeps_what_an_earlier_run_finished_and_aligns_the_rest(runner, t
         {"ch1.zh-en.tsv", "ch1.zh-ru.tsv", "ch2.zh-en.tsv"}  # the kept ones not written again
     # the last line counts what this run wrote apart from what it kept: "4 of 4 alignments written" said
     # the three files left untouched were written
-    assert f"1 of 4 alignments written to {out}, 3 kept from an earlier run." in again.stderr
+    assert f"1 of 4 alignments written to {out}, 3 kept from an earlier run; 1 file of an earlier run replaced." \
+        in again.stderr  # ch2.zh-ru.tsv, aligned again
     after = summary()
     assert {key: row for key, row in after.items() if key != ("ch2", "ch2.ru.txt")} == \
         {key: row for key, row in before.items() if key != ("ch2", "ch2.ru.txt")}  # their rows as they were
@@ -873,3 +874,24 @@ def test_batch_says_per_document_which_files_it_read_in_another_encoding_than_ut
     assert given.exit_code == 0, given.output
     assert {row["document"]: row["note"] for row in _tsv(out / "summary.tsv")} == {
         "gbk": f"{zh_gbk} read as GB18030 (GBK)", "utf8": f"{ru_utf16} read as UTF-16", "wrong": ""}
+
+
+def test_batch_says_which_files_of_an_earlier_run_it_replaced_and_which_it_left(runner, tmp_path):
+    """A second run into the same folder (three columns now, where two were) replaced the summary and left the
+    earlier two-column files beside the new ones, unlisted and looking as current, without a word."""
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for lang in ("zh", "ru", "en"):
+        shutil.copy(TEXTS / f"joint-statement.{lang}.txt", folder / f"statement.{lang}.txt")
+    out = tmp_path / "out"
+    first = runner.invoke(main, ["batch", str(folder), "-o", str(out), "-q"])
+    assert first.exit_code == 0 and "earlier run" not in first.stderr, first.output
+    again = runner.invoke(main, ["batch", str(folder), "-o", str(out), "-q"])
+    assert "; 2 files of an earlier run replaced. Summary:" in again.stderr, again.output
+    three = runner.invoke(main, ["batch", str(folder), "-o", str(out), "-q", "--three-way"])
+    assert three.exit_code == 0, three.output
+    assert (f"1 of 1 alignments written to {out}; 2 files of an earlier run left in {out}, no part of this one "
+            "(statement.zh-en.tsv, statement.zh-ru.tsv). Summary:") in three.stderr
+    merged = runner.invoke(main, ["batch", str(folder), "-o", str(out), "-q", "--three-way", "--merge"])
+    assert ("; 1 file of an earlier run replaced; 2 files of an earlier run left in" in merged.stderr
+            and "(statement.zh-en.tsv, statement.zh-ru.tsv). Summary:" in merged.stderr), merged.output

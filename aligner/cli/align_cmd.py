@@ -8,7 +8,7 @@ import click
 
 from aligner.cli.options import encoding_option, glossary_option, model_option, stdout_format_option
 from aligner.cli.progress import StderrProgress
-from aligner.cli.output import print_listing, print_warnings, stdout_format, write_stdout
+from aligner.cli.output import destination, print_listing, print_warnings, stdout_format, write_stdout
 from aligner.cli.selection import LISTING_FILTERED, selection_options, shown_message, written_message
 from aligner.errors import AlignerError
 from aligner.types import LANGUAGE_NAMES
@@ -112,12 +112,13 @@ def _align_two(files, output, piped, target_lang, encodings, model, presplit, ca
         print_listing(export.listing(alignment))
         _say(shown_message(len(alignment.beads), len(aligned.beads), "pairs", keep, min_score))
         return
+    replaced = not piped and output.exists()
     if piped:
         write_stdout(export.render(alignment, piped))
     else:
         export.write(alignment, output)
     click.echo(written_message(len(alignment.beads), len(aligned.beads), "pairs", keep, min_score,
-                               "stdout" if piped else output,
+                               destination(output, piped, replaced),
                                export.pairs_in_file(alignment, piped or output.suffix)), err=True)
 
 
@@ -188,9 +189,11 @@ def _align_three(files, output, piped, model, presplit, cache, progress, glossar
         print_listing(listing(shown))
         _say(shown_message(len(shown.rows), len(result.rows), "rows", keep, min_score))
         return
+    replaced = not piped and output.exists()
     if piped:
         write_stdout(render(shown, piped))
     else:
         write(shown, output)
     click.echo(written_message(len(shown.rows), len(result.rows), "rows", keep, min_score,
-                               "stdout" if piped else output, rows_in_file(shown, piped or output.suffix)), err=True)
+                               destination(output, piped, replaced), rows_in_file(shown, piped or output.suffix)),
+               err=True)

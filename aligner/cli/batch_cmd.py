@@ -116,6 +116,7 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
         raise click.ClickException(str(error)) from None
     kept = _resumed(out_dir, sets, fmt, corpus.run_settings(encoder.name, presplit, target_lang, glossary,
                                                             str(glossary_file), keep, min_score, encodings)) if resume else {}
+    before = corpus.output_files(out_dir)  # an earlier run's files, which this one replaces or leaves there
     results, interrupted = _run(sets, out_dir, fmt, target_lang, encoder, presplit, quiet, merged,
                                 glossary, keep, min_score, str(glossary_file), kept, encodings, model)
     if interrupted:  # Ctrl-C: a summary of what was done, never an earlier run's looking current
@@ -151,9 +152,26 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
                + (f"; {len(unpaired)} file{'s' if len(unpaired) > 1 else ''} left unpaired" if unpaired else "")
                + (f"; {read_as} file{'s' if read_as > 1 else ''} read in an encoding other than UTF-8 (see the summary's "
                   "note; --zh-encoding, --ru-encoding or --en-encoding if one is wrong)" if read_as else "")
+               + _earlier_files(before, results, written, out_dir)
                + f". Summary: {written[0]}" + "".join(f", {path}" for path in written[1:]), err=True)
     if failed:
         sys.exit(1)
+
+
+def _earlier_files(before: set[Path], results, written: list[Path], out_dir: Path) -> str:
+    """What the run did to the files an earlier run left in the output folder, for the last line: how many it
+    replaced, and those still there that are no part of this run (another format, a document since renamed,
+    two columns where three are now), which the summary does not list and which look as current as the others."""
+    before = {path.resolve() for path in before}
+    now = {path.resolve() for path in written[1:]}  # the merged files (the first is the summary)
+    now |= {r.output.resolve() for r in results if r.output is not None and r.kept_note is None}
+    kept = {r.output.resolve() for r in results if r.output is not None and r.kept_note is not None}
+    replaced = len(before & now)
+    left = sorted(path for path in before - now - kept if path.exists())
+    shown = ", ".join(str(path.relative_to(out_dir.resolve())) for path in left[:3]) + (", …" if len(left) > 3 else "")
+    return ((f"; {replaced} file{'s' if replaced > 1 else ''} of an earlier run replaced" if replaced else "")
+            + (f"; {len(left)} file{'s' if len(left) > 1 else ''} of an earlier run left in {out_dir}, no part of this "
+               f"one ({shown})" if left else ""))
 
 
 def _resumed(out_dir: Path, sets, fmt: str, settings: str) -> dict:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from aligner.cli.output import print_listing, stdout_format, write_stdout
+from aligner.cli.output import destination, print_listing, stdout_format, write_stdout
 from aligner.cli.options import glossary_option, model_option, stdout_format_option
 from aligner.cli.progress import StderrProgress
 from aligner.cli.selection import LISTING_FILTERED, selection_options, shown_message, written_message
@@ -76,6 +76,7 @@ def check(pairs_file: Path, output: Path | None, fmt: str | None, target_lang: s
     else:
         try:
             fmt = piped or output.suffix
+            replaced = not piped and output.exists()
             data = render_merged(shown, _corpus_format(pairs_file, len(shown), fmt)) if corpus \
                 else export.render(shown[0][1], fmt)
             if piped:
@@ -86,7 +87,7 @@ def check(pairs_file: Path, output: Path | None, fmt: str | None, target_lang: s
             raise click.ClickException(str(error)) from None
         held = sum(export.pairs_in_file(alignment, fmt) for _, alignment in shown)
         click.echo(written_message(sum(len(a.beads) for _, a in shown), total, "pairs", keep, min_score,
-                                   "stdout" if piped else output, held), err=True)
+                                   destination(output, piped, replaced), held), err=True)
     click.echo(f"{flagged} of {total} pairs flagged{f' in {len(checked)} documents' if corpus else ''}.", err=True)
 
 
