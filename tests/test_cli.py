@@ -547,3 +547,15 @@ def test_an_output_written_over_an_existing_file_says_it_replaced_it(runner, tmp
     assert [f"written to {report} (replacing" in result.stderr for result in checked] == [False, True]
     piped = runner.invoke(main, ["align", "-q", str(ZH), str(EN), "-o", "-"])
     assert piped.stderr.splitlines()[-1].endswith("pairs written to stdout")
+
+
+def test_folders_given_to_align_are_answered_with_the_batch_command(runner, tmp_path):
+    """`aligner align zh/ en/` said only "zh is a folder; give the path of a text file"."""
+    (tmp_path / "zh").mkdir()
+    (tmp_path / "en").mkdir()
+    both = runner.invoke(main, ["align", str(tmp_path / "zh"), str(tmp_path / "en")])
+    assert _error_line(both, 2) == (f"Error: {tmp_path / 'zh'} is a folder; align takes files. To align every file of "
+                                    f"folders, paired by name: aligner batch {tmp_path / 'zh'} {tmp_path / 'en'} -o "
+                                    "OUTPUT_FOLDER. See 'main align --help'.")
+    one = runner.invoke(main, ["align", str(ZH), str(tmp_path / "en")])
+    assert "aligner batch ZH_FOLDER TRANSLATION_FOLDER -o OUTPUT_FOLDER." in _error_line(one, 2)

@@ -895,3 +895,12 @@ def test_batch_says_which_files_of_an_earlier_run_it_replaced_and_which_it_left(
     merged = runner.invoke(main, ["batch", str(folder), "-o", str(out), "-q", "--three-way", "--merge"])
     assert ("; 1 file of an earlier run replaced; 2 files of an earlier run left in" in merged.stderr
             and "(statement.zh-en.tsv, statement.zh-ru.tsv). Summary:" in merged.stderr), merged.output
+
+
+def test_batch_format_is_taken_in_capitals_as_align_takes_an_extension(runner, tmp_path):
+    """`align -o pairs.TSV` writes a TSV; `batch -f TSV` was refused as "not one of 'tsv', …"."""
+    folder = _sample_corpus(tmp_path / "in", "ch1")
+    (folder / "ch1.ru.txt").unlink()
+    result = runner.invoke(main, ["batch", str(folder), "-o", str(tmp_path / "out"), "-f", "TSV", "-q"])
+    assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == ["ch1.zh-en.tsv", "summary.tsv"]

@@ -48,6 +48,7 @@ def align(files: tuple[str, ...], output: Path | None, fmt: str | None, target_l
     files = tuple(name if is_url(name) or name == STDIN else Path(name) for name in files)
     if len(files) not in (2, 3):
         raise click.UsageError("Give two files (Chinese, translation) or three (Chinese, Russian, English).")
+    _refuse_folders(files)
     if target_lang and len(files) == 3:
         raise click.UsageError("--target-lang is for two files; in three columns each translation's language is "
                                "detected.")
@@ -80,6 +81,20 @@ def align(files: tuple[str, ...], output: Path | None, fmt: str | None, target_l
         raise click.ClickException(str(error)) from None
     finally:
         progress.close()
+
+
+def _refuse_folders(files) -> None:
+    """A folder given to align (a corpus kept as zh/ and en/) is said with the command that aligns folders,
+    not only as 'a folder; give the path of a text file'."""
+    import shlex
+
+    folders = [file for file in files if isinstance(file, Path) and file.is_dir()]
+    if not folders:
+        return
+    command = (" ".join(shlex.quote(str(folder)) for folder in files) if len(folders) == len(files)
+               else "ZH_FOLDER TRANSLATION_FOLDER")
+    raise click.UsageError(f"{folders[0]} is a folder; align takes files. To align every file of folders, paired by "
+                           f"name: aligner batch {command} -o OUTPUT_FOLDER.")
 
 
 def _align_two(files, output, piped, target_lang, encodings, model, presplit, cache, progress, glossary, keep,

@@ -18,7 +18,7 @@ from aligner.export import FORMATS
 @click.argument("folders", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(path_type=Path),
               help="Folder for the output files (created if missing): NAME.zh-LANG.FORMAT per document and summary.tsv.")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="tsv", show_default=True,
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False), default="tsv", show_default=True,
               help="Format of each document's file.")
 @click.option("--three-way", is_flag=True,
               help="One folder: align name.zh.* with name.ru.* and name.en.* together, in three columns "
