@@ -904,3 +904,14 @@ def test_batch_format_is_taken_in_capitals_as_align_takes_an_extension(runner, t
     result = runner.invoke(main, ["batch", str(folder), "-o", str(tmp_path / "out"), "-f", "TSV", "-q"])
     assert result.exit_code == 0, result.output
     assert sorted(path.name for path in (tmp_path / "out").iterdir()) == ["ch1.zh-en.tsv", "summary.tsv"]
+
+
+def test_a_batch_log_written_to_a_file_holds_no_cursor_moves(runner, tmp_path):
+    """With stderr in a file, each document's stage bars were placed under the documents' bar by escape codes
+    moving the cursor up, which a log keeps as '^[[A' garbage and blank lines between the stages."""
+    folder = _sample_corpus(tmp_path / "in", "ch1")
+    (folder / "ch1.ru.txt").unlink()
+    result = runner.invoke(main, ["batch", str(folder), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "\x1b[" not in result.stderr and "\n\n" not in result.stderr
+    assert "embedding: 100%" in result.stderr and "documents: 100%" in result.stderr  # the bars are still there
