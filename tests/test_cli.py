@@ -559,3 +559,17 @@ def test_folders_given_to_align_are_answered_with_the_batch_command(runner, tmp_
                                     "OUTPUT_FOLDER. See 'main align --help'.")
     one = runner.invoke(main, ["align", str(ZH), str(tmp_path / "en")])
     assert "aligner batch ZH_FOLDER TRANSLATION_FOLDER -o OUTPUT_FOLDER." in _error_line(one, 2)
+
+
+def test_check_on_aligners_own_text_listing_says_it_is_for_reading(runner, tmp_path):
+    """check's help says it reads aligner's exports; given the .txt one it said "has no two columns to pair"."""
+    listing = tmp_path / "pairs.txt"
+    written = runner.invoke(main, ["align", "-q", str(ZH), str(EN), "-o", str(listing)])
+    assert written.exit_code == 0, written.output
+    checked = runner.invoke(main, ["check", "-q", str(listing)])
+    assert _error_line(checked) == (f"Error: {listing} is aligner's text listing (-o pairs.txt), which is for reading, "
+                                    "not read back; give the pairs as .tmx, .tsv, .csv, .xlsx, .ods, .docx or .json "
+                                    "(aligner align … -o pairs.tsv writes them so).")
+    plain = tmp_path / "notes.txt"
+    plain.write_text("中文\tEnglish\n", encoding="utf-8")
+    assert "aligner's text listing" not in runner.invoke(main, ["check", "-q", str(plain)]).output

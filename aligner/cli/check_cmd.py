@@ -96,10 +96,23 @@ def _refuse_a_report(pairs_file: Path) -> None:
     with what to give instead, rather than 'no two columns to pair' about aligner's own export."""
     from aligner.formats.web import HTML_SUFFIXES
 
+    readable = "give the pairs as .tmx, .tsv, .csv, .xlsx, .ods, .docx or .json (aligner align … -o pairs.tsv writes them so)"
     if pairs_file.suffix.lower() in HTML_SUFFIXES and pairs_file.is_file():
         raise click.ClickException(f"{pairs_file} is a web page, which check does not read pairs from (aligner's HTML "
-                                   "report is for reading); give the pairs as .tmx, .tsv, .csv, .xlsx, .ods, .docx or "
-                                   ".json (aligner align … -o pairs.tsv writes them so).")
+                                   f"report is for reading); {readable}.")
+    if pairs_file.suffix.lower() == ".txt" and _is_listing(pairs_file):  # said "no two columns to pair"
+        raise click.ClickException(f"{pairs_file} is aligner's text listing (-o pairs.txt), which is for reading, not "
+                                   f"read back; {readable}.")
+
+
+def _is_listing(path: Path) -> bool:
+    """Whether a file starts as aligner's side-by-side listing does: a header line in columns, then a rule."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            head, rule = handle.readline(), handle.readline()
+    except (OSError, UnicodeDecodeError):
+        return False
+    return "│" in head and rule.strip() != "" and set(rule.strip()) == {"─"}
 
 
 def _corpus_format(pairs_file: Path, documents: int, fmt: str) -> str:
