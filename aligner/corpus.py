@@ -25,6 +25,7 @@ from typing import Collection, Iterator
 
 from aligner.errors import AlignerError, InputError
 from aligner.formats.web import HTML_SUFFIXES
+from aligner.read_as import ReadAs
 from aligner.reading import READABLE_SUFFIXES  # anything else in the folders (gold files, notes) is ignored
 from aligner.threeway import ThreeWay
 from aligner.types import Alignment, Progress, Term
@@ -139,6 +140,7 @@ class DocumentResult:
     warnings: list[str] = field(default_factory=list)  # the review's about a whole translation (kept when
     # the alignment is let go to save memory)
     kept_note: str | None = None  # the summary's note of a document kept from an earlier run (see earlier_results)
+    read_as: list[ReadAs] = field(default_factory=list)  # its files detection read in another encoding than UTF-8
     settings: str = ""  # the options it was aligned with (see run_settings), for --resume to compare
 
     @property
@@ -331,6 +333,17 @@ def output_path(out_dir: Path, result_name: str, source_lang: str, target_lang: 
     return out_dir / f"{result_name}.{source_lang}-{target_lang}.{fmt}"
 
 
+_OUTPUT_NAME = re.compile(r".+\.zh-(?:ru|en)(?:-(?:ru|en))?\.[A-Za-z]+")  # ch01.zh-ru.tsv, ch01.zh-ru-en.json
+
+
+def output_files(out_dir: Path) -> set[Path]:
+    """The files named as `output_path` names them (a document's, or a merged corpus file) in `out_dir` and its
+    sub-folders: what an earlier run into the folder may have left, which this run replaces or does not."""
+    if not out_dir.is_dir():
+        return set()
+    return {path for path in out_dir.rglob("*.zh-*") if _OUTPUT_NAME.fullmatch(path.name) and path.is_file()}
+
+
 def check_output_folder(out_dir: Path, folders: list[Path]) -> None:
     """Refuse an output folder that is an input folder (outputs would mix with the texts) or a file."""
     if out_dir.exists() and not out_dir.is_dir():
@@ -411,9 +424,9 @@ def align_corpus(sets: list[FileSet], out_dir: Path | str, fmt: str = "tsv", enc
         result = DocumentResult(files, settings=settings)
         started = time.perf_counter()
         try:
-            source = _load(files.source, encodings.of("zh"), presplit=presplit)
+            source = _load(files.source, encodings.of("zh"), result.read_as, presplit=presplit)
             if files.three_way:
-                a, b = (_load(path, encodings.of(files.stated_lang(i)), presplit=presplit)
+                a, b = (_load(path, encodings.of(files.stated_lang(i)), result.read_as, presplit=presplit)
                         for i, path in enumerate(files.targets))
                 rows = align_three(source, a, b, encoder, progress=progress, glossary=glossary)
                 rows.settings = aligned_with(model, presplit)  # what `align`'s three-column JSON records
@@ -424,8 +437,8 @@ def align_corpus(sets: list[FileSet], out_dir: Path | str, fmt: str = "tsv", enc
                 result.counts["written"] = threeway_export.rows_in_file(rows, fmt)
                 aligned: Alignment | ThreeWay = rows
             else:
-                target = _load(files.target, encodings.of(files.stated_lang(0) or target_lang or ""), target_lang,
-                               presplit)
+                target = _load(files.target, encodings.of(files.stated_lang(0) or target_lang or ""), result.read_as,
+                               target_lang, presplit)
                 _check_order(source, target)
                 check_coverage(glossary, (target.lang,), glossary_name)
                 pairs = align_documents(source, target, encoder, progress=progress, glossary=glossary)
@@ -453,14 +466,20 @@ def align_corpus(sets: list[FileSet], out_dir: Path | str, fmt: str = "tsv", enc
 _DOCUMENT_SUFFIXES = frozenset(READABLE_SUFFIXES) - {".txt", ".md", ".srt", *HTML_SUFFIXES}
 
 
-def _load(path: Path, encoding: str | None, lang: str | None = None, presplit: bool = False):
+def _load(path: Path, encoding: str | None, read_as: list[ReadAs], lang: str | None = None, presplit: bool = False):
     """A file of the corpus as a Document: a plain-text file or web page read in `encoding` when one is given
-    (unless it is Unicode: see `_in_unicode`), else as `align` reads it."""
-    from aligner.pipeline import load_file
+    (unless it is Unicode: see `_in_unicode`), else as `align` reads it; an encoding detection chose other than
+    UTF-8 is added to `read_as` (before the text is checked, so that a document failing as the wrong language
+    says it too)."""
+    from aligner.pipeline import load_document
+    from aligner.read_as import read_text
 
     plain = path.suffix.lower() not in _DOCUMENT_SUFFIXES
     given = encoding if plain and not (encoding and _in_unicode(path, encoding)) else None
-    return load_file(path, lang=lang, presplit=presplit, encoding=given)
+    text, detected = read_text(path, given)
+    if detected is not None:
+        read_as.append(detected)
+    return load_document(text, lang=lang, presplit=presplit, name=str(path))
 
 
 def _in_unicode(path: Path, encoding: str) -> bool:
@@ -653,7 +672,9 @@ def _note(result: DocumentResult) -> str:
         return result.kept_note
     removed = "; ".join(f"the output of an earlier run, {path}, was removed" for path in result.removed)
     warnings = " ".join(result.warnings)
-    return "; ".join(part for part in (result.files.describe(failed=bool(result.error)), removed, warnings) if part)
+    read_as = "; ".join(map(str, result.read_as))
+    return "; ".join(part for part in (result.files.describe(failed=bool(result.error)), removed, warnings, read_as)
+                     if part)
 
 
 def write_summary(path: Path, results: list[DocumentResult], unpaired: list[Unpaired]) -> Path:

@@ -122,7 +122,8 @@ def test_the_message_counts_what_a_tmx_really_holds(runner, ru_json, tmp_path):
             f"0 written to {out}") in result.output
     result = runner.invoke(main, ["align", "-q", str(ZH), str(RU), "-o", str(out)])
     assert len(ET.parse(out).getroot().findall("body/tu")) == total - one_sided > 0
-    assert f"{total - one_sided} of {total} pairs written to {out}: a TMX holds only pairs" in result.output
+    assert (f"{total - one_sided} of {total} pairs written to {out} (replacing the file that was there): a TMX holds "
+            "only pairs") in result.output  # the first run's file, written over
     checked = runner.invoke(main, ["check", "-q", str(out), "--keep", "ok", "-o", str(tmp_path / "again.tmx")])
     assert checked.exit_code == 0 and "a TMX holds" not in checked.output  # every row of a TMX has both sides
 
@@ -153,7 +154,10 @@ def test_an_encoding_given_for_a_side_overrides_the_one_detected(runner, tmp_pat
     ru = tmp_path / "ru.txt"
     ru.write_bytes("Мы\n".encode("cp1251"))
     guessed = runner.invoke(main, ["align", "-q", str(zh), str(ru)])
-    assert "Both" in _error_line(guessed) and "are Chinese" in _error_line(guessed)
+    assert guessed.exit_code == 1 and guessed.stdout == ""
+    assert guessed.stderr.splitlines() == [  # the guess is named before the error it leads to, with what to do
+        f"Read {ru} as GB18030 (GBK); if its text looks wrong, give --target-encoding.",
+        f"Error: Both {zh} and {ru} are Chinese; give a Chinese text and its Russian or English translation."]
     out = tmp_path / "pairs.json"
     given = runner.invoke(main, ["align", "-q", str(zh), str(ru), "--target-encoding", "windows-1251", "-o", str(out)])
     assert given.exit_code == 0, given.output
@@ -479,3 +483,93 @@ def test_a_mistyped_option_gets_the_suggestion_as_one_sentence(runner):
     after its question mark: "…'--no-cache'?. See …"."""
     line = _error_line(runner.invoke(main, ["align", str(ZH), str(RU), "--no-cach"]), exit_code=2)
     assert line.endswith("No such option '--no-cach'. Did you mean '--no-cache'? See 'main align --help'."), line
+
+
+def test_a_file_read_in_another_encoding_than_utf8_is_named_on_stderr_once(runner, tmp_path):
+    """The page names the encoding a file was read in; the command line said nothing, so a GBK file read
+    as something else showed only as wrong letters or as 'Both … are Chinese'. UTF-8 gets no line."""
+    zh, ru = tmp_path / "zh.txt", tmp_path / "ru.txt"
+    zh.write_bytes(ZH.read_text(encoding="utf-8").encode("gbk"))
+    ru.write_bytes(RU.read_text(encoding="utf-8").encode("cp1251"))
+    out = tmp_path / "pairs.json"
+    result = runner.invoke(main, ["align", "-q", str(zh), str(ru), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines()[:2] == [
+        f"Read {zh} as GB18030 (GBK); if its text looks wrong, give --zh-encoding.",
+        f"Read {ru} as Windows-1251; if its text looks wrong, give --target-encoding."]
+    assert json.loads(out.read_text(encoding="utf-8"))["target"]["text"] == RU.read_text(encoding="utf-8")
+    utf8 = runner.invoke(main, ["align", "-q", str(ZH), str(RU), "-o", str(out)])
+    assert utf8.exit_code == 0 and "Read " not in utf8.stderr, utf8.stderr
+    given = runner.invoke(main, ["align", "-q", str(zh), str(ru), "--target-encoding", "cp1251", "-o", str(out)])
+    assert [line for line in given.stderr.splitlines() if line.startswith("Read ")] == [
+        f"Read {zh} as GB18030 (GBK); if its text looks wrong, give --zh-encoding."]  # the user said the other
+    piped = runner.invoke(main, ["align", "-q", "-", str(EN), "-o", str(out)], input=zh.read_bytes())
+    assert piped.exit_code == 0 and "Read stdin as GB18030 (GBK)" in piped.stderr, piped.output
+    three = runner.invoke(main, ["align", "-q", str(zh), str(ru), str(EN), "-o", str(tmp_path / "rows.json")])
+    assert three.exit_code == 0, three.output
+    assert [line for line in three.stderr.splitlines() if line.startswith("Read ")] == [
+        f"Read {zh} as GB18030 (GBK); if its text looks wrong, save it as UTF-8 (three columns detect each file's "
+        "encoding).",
+        f"Read {ru} as Windows-1251; if its text looks wrong, save it as UTF-8 (three columns detect each file's "
+        "encoding)."]
+
+
+
+def test_ctrl_c_is_one_line_and_exit_status_130_as_the_help_says(runner, monkeypatch):
+    """Click printed "Aborted!" and exited 1, as for a failure (a script could not tell them apart); batch
+    already exited 130. The main help states every exit status."""
+    import aligner.pipeline
+
+    def stopped(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(aligner.pipeline, "align_documents", stopped)
+    result = runner.invoke(main, ["align", "-q", str(ZH), str(EN)])
+    assert result.exit_code == 130 and result.stderr == "Interrupted (Ctrl-C) before the end.\n", result.output
+    helped = runner.invoke(main, ["--help"])
+    assert "Exit status: 0 when everything asked was done; 1 when something could not be" in " ".join(helped.output.split())
+    assert "130 when stopped with Ctrl-C" in " ".join(helped.output.split())
+
+
+def test_an_output_written_over_an_existing_file_says_it_replaced_it(runner, tmp_path):
+    """A second run over last week's pairs said only "written to", as if the name had been free."""
+    out = tmp_path / "pairs.tsv"
+    first = runner.invoke(main, ["align", "-q", str(ZH), str(EN), "-o", str(out)])
+    assert first.exit_code == 0 and first.stderr.splitlines()[-1].endswith(f"pairs written to {out}"), first.output
+    again = runner.invoke(main, ["align", "-q", str(ZH), str(EN), "-o", str(out)])
+    assert again.stderr.splitlines()[-1].endswith(f"pairs written to {out} (replacing the file that was there)")
+    rows = tmp_path / "rows.tmx"
+    rows.write_text("last week's", encoding="utf-8")
+    three = runner.invoke(main, ["align", "-q", str(ZH), str(RU), str(EN), "-o", str(rows)])
+    assert f"rows written to {rows} (replacing the file that was there): a TMX holds" in three.stderr, three.output
+    report = tmp_path / "report.html"
+    checked = [runner.invoke(main, ["check", "-q", str(out), "-o", str(report)]) for _ in range(2)]
+    assert [f"written to {report} (replacing" in result.stderr for result in checked] == [False, True]
+    piped = runner.invoke(main, ["align", "-q", str(ZH), str(EN), "-o", "-"])
+    assert piped.stderr.splitlines()[-1].endswith("pairs written to stdout")
+
+
+def test_folders_given_to_align_are_answered_with_the_batch_command(runner, tmp_path):
+    """`aligner align zh/ en/` said only "zh is a folder; give the path of a text file"."""
+    (tmp_path / "zh").mkdir()
+    (tmp_path / "en").mkdir()
+    both = runner.invoke(main, ["align", str(tmp_path / "zh"), str(tmp_path / "en")])
+    assert _error_line(both, 2) == (f"Error: {tmp_path / 'zh'} is a folder; align takes files. To align every file of "
+                                    f"folders, paired by name: aligner batch {tmp_path / 'zh'} {tmp_path / 'en'} -o "
+                                    "OUTPUT_FOLDER. See 'main align --help'.")
+    one = runner.invoke(main, ["align", str(ZH), str(tmp_path / "en")])
+    assert "aligner batch ZH_FOLDER TRANSLATION_FOLDER -o OUTPUT_FOLDER." in _error_line(one, 2)
+
+
+def test_check_on_aligners_own_text_listing_says_it_is_for_reading(runner, tmp_path):
+    """check's help says it reads aligner's exports; given the .txt one it said "has no two columns to pair"."""
+    listing = tmp_path / "pairs.txt"
+    written = runner.invoke(main, ["align", "-q", str(ZH), str(EN), "-o", str(listing)])
+    assert written.exit_code == 0, written.output
+    checked = runner.invoke(main, ["check", "-q", str(listing)])
+    assert _error_line(checked) == (f"Error: {listing} is aligner's text listing (-o pairs.txt), which is for reading, "
+                                    "not read back; give the pairs as .tmx, .tsv, .csv, .xlsx, .ods, .docx or .json "
+                                    "(aligner align … -o pairs.tsv writes them so).")
+    plain = tmp_path / "notes.txt"
+    plain.write_text("中文\tEnglish\n", encoding="utf-8")
+    assert "aligner's text listing" not in runner.invoke(main, ["check", "-q", str(plain)]).output

@@ -506,7 +506,8 @@ def test_resume_keeps_what_an_earlier_run_finished_and_aligns_the_rest(runner, t
         {"ch1.zh-en.tsv", "ch1.zh-ru.tsv", "ch2.zh-en.tsv"}  # the kept ones not written again
     # the last line counts what this run wrote apart from what it kept: "4 of 4 alignments written" said
     # the three files left untouched were written
-    assert f"1 of 4 alignments written to {out}, 3 kept from an earlier run." in again.stderr
+    assert f"1 of 4 alignments written to {out}, 3 kept from an earlier run; 1 file of an earlier run replaced." \
+        in again.stderr  # ch2.zh-ru.tsv, aligned again
     after = summary()
     assert {key: row for key, row in after.items() if key != ("ch2", "ch2.ru.txt")} == \
         {key: row for key, row in before.items() if key != ("ch2", "ch2.ru.txt")}  # their rows as they were
@@ -841,3 +842,76 @@ def test_an_encoding_given_for_a_corpus_leaves_its_unicode_files_to_detection(ru
     assert {row["document"]: row["error"] for row in _tsv(out / "summary.tsv")} == {"gbk": "", "utf8": "", "utf16": ""}
     for name in ("gbk", "utf8", "utf16"):
         assert json.loads((out / f"{name}.zh-en.json").read_text(encoding="utf-8"))["source"]["text"] == chinese
+
+
+def test_batch_says_per_document_which_files_it_read_in_another_encoding_than_utf8(runner, tmp_path):
+    """A corpus of files saved by different hands: the log line and the summary's note of each document name
+    the files detection read in GBK, cp1251 or UTF-16, and the last line counts them; UTF-8 ones are not named."""
+    for lang in ("zh", "ru"):
+        (tmp_path / lang).mkdir()
+    zh, ru = (TEXTS / f"joint-statement.{lang}.txt" for lang in ("zh", "ru"))
+    (tmp_path / "zh" / "gbk.txt").write_bytes(zh.read_text(encoding="utf-8").encode("gbk"))
+    (tmp_path / "ru" / "gbk.txt").write_bytes(ru.read_text(encoding="utf-8").encode("cp1251"))
+    (tmp_path / "zh" / "utf8.txt").write_bytes(zh.read_bytes())
+    (tmp_path / "ru" / "utf8.txt").write_text(ru.read_text(encoding="utf-8"), encoding="utf-16")
+    (tmp_path / "zh" / "wrong.txt").write_text("我们\n", encoding="utf-8")
+    (tmp_path / "ru" / "wrong.txt").write_bytes("Мы\n".encode("cp1251"))  # read as GB18030: fails as Chinese
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["batch", str(tmp_path / "zh"), str(tmp_path / "ru"), "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    lines = {line.split()[1]: line for line in result.stderr.splitlines() if line.startswith(("ok ", "failed "))}
+    zh_gbk, ru_gbk, ru_utf16, ru_wrong = (tmp_path / "zh" / "gbk.txt", tmp_path / "ru" / "gbk.txt",
+                                          tmp_path / "ru" / "utf8.txt", tmp_path / "ru" / "wrong.txt")
+    assert lines["gbk"].endswith(f"; {zh_gbk} read as GB18030 (GBK); {ru_gbk} read as Windows-1251")
+    assert lines["utf8"].endswith(f"; {ru_utf16} read as UTF-16") and str(tmp_path / "zh" / "utf8.txt") not in lines["utf8"]
+    assert lines["wrong:"].startswith("failed") and lines["wrong:"].endswith(f"; {ru_wrong} read as GB18030 (GBK)")
+    assert "; 4 files read in an encoding other than UTF-8 (see the summary's note" in result.stderr
+    notes = {row["document"]: row["note"] for row in _tsv(out / "summary.tsv")}
+    assert notes == {"gbk": f"{zh_gbk} read as GB18030 (GBK); {ru_gbk} read as Windows-1251",
+                     "utf8": f"{ru_utf16} read as UTF-16", "wrong": f"{ru_wrong} read as GB18030 (GBK)"}
+    given = runner.invoke(main, ["batch", str(tmp_path / "zh"), str(tmp_path / "ru"), "-o", str(out), "-q",
+                                 "--target-lang", "ru", "--ru-encoding", "cp1251"])
+    assert given.exit_code == 0, given.output
+    assert {row["document"]: row["note"] for row in _tsv(out / "summary.tsv")} == {
+        "gbk": f"{zh_gbk} read as GB18030 (GBK)", "utf8": f"{ru_utf16} read as UTF-16", "wrong": ""}
+
+
+def test_batch_says_which_files_of_an_earlier_run_it_replaced_and_which_it_left(runner, tmp_path):
+    """A second run into the same folder (three columns now, where two were) replaced the summary and left the
+    earlier two-column files beside the new ones, unlisted and looking as current, without a word."""
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for lang in ("zh", "ru", "en"):
+        shutil.copy(TEXTS / f"joint-statement.{lang}.txt", folder / f"statement.{lang}.txt")
+    out = tmp_path / "out"
+    first = runner.invoke(main, ["batch", str(folder), "-o", str(out), "-q"])
+    assert first.exit_code == 0 and "earlier run" not in first.stderr, first.output
+    again = runner.invoke(main, ["batch", str(folder), "-o", str(out), "-q"])
+    assert "; 2 files of an earlier run replaced. Summary:" in again.stderr, again.output
+    three = runner.invoke(main, ["batch", str(folder), "-o", str(out), "-q", "--three-way"])
+    assert three.exit_code == 0, three.output
+    assert (f"1 of 1 alignments written to {out}; 2 files of an earlier run left in {out}, no part of this one "
+            "(statement.zh-en.tsv, statement.zh-ru.tsv). Summary:") in three.stderr
+    merged = runner.invoke(main, ["batch", str(folder), "-o", str(out), "-q", "--three-way", "--merge"])
+    assert ("; 1 file of an earlier run replaced; 2 files of an earlier run left in" in merged.stderr
+            and "(statement.zh-en.tsv, statement.zh-ru.tsv). Summary:" in merged.stderr), merged.output
+
+
+def test_batch_format_is_taken_in_capitals_as_align_takes_an_extension(runner, tmp_path):
+    """`align -o pairs.TSV` writes a TSV; `batch -f TSV` was refused as "not one of 'tsv', …"."""
+    folder = _sample_corpus(tmp_path / "in", "ch1")
+    (folder / "ch1.ru.txt").unlink()
+    result = runner.invoke(main, ["batch", str(folder), "-o", str(tmp_path / "out"), "-f", "TSV", "-q"])
+    assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == ["ch1.zh-en.tsv", "summary.tsv"]
+
+
+def test_a_batch_log_written_to_a_file_holds_no_cursor_moves(runner, tmp_path):
+    """With stderr in a file, each document's stage bars were placed under the documents' bar by escape codes
+    moving the cursor up, which a log keeps as '^[[A' garbage and blank lines between the stages."""
+    folder = _sample_corpus(tmp_path / "in", "ch1")
+    (folder / "ch1.ru.txt").unlink()
+    result = runner.invoke(main, ["batch", str(folder), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "\x1b[" not in result.stderr and "\n\n" not in result.stderr
+    assert "embedding: 100%" in result.stderr and "documents: 100%" in result.stderr  # the bars are still there

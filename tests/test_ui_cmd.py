@@ -73,3 +73,13 @@ def test_a_three_column_project_given_goes_to_the_page_too(monkeypatch, tmp_path
     project.write_text('{"format": "aligner-threeway", "version": 1}', encoding="utf-8")
     result = CliRunner().invoke(main, ["ui", "--headless", str(project)])
     assert result.exit_code == 1 and "damaged" in result.output and len(started) == 1
+
+
+def test_a_port_no_server_can_have_is_a_command_line_mistake_not_a_traceback(monkeypatch):
+    """--port 99999 (a digit too many) ended in Python's OverflowError from the port check."""
+    started = never_become_streamlit(monkeypatch)
+    for port in ("99999", "0", "-1"):
+        result = CliRunner().invoke(main, ["ui", "--headless", "--port", port])
+        assert started == [] and result.exit_code == 2, result.output
+        assert result.output.startswith(f"Error: Invalid value for '--port': {port} is not in the range 1<=x<=65535.")
+        assert "Traceback" not in result.output and result.exception.__class__ is SystemExit

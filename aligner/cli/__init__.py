@@ -38,12 +38,22 @@ class OneLineGroup(click.Group):
                 return super().invoke(ctx)
         except click.UsageError as error:
             raise _one_line(error) from None
+        except KeyboardInterrupt:  # click said "Aborted!" and exited 1, as for a failure; batch's own says more
+            click.echo("Interrupted (Ctrl-C) before the end.", err=True)
+            raise click.exceptions.Exit(INTERRUPTED) from None
+
+
+INTERRUPTED = 130  # the exit status of a run stopped with Ctrl-C, as shells give a program killed by SIGINT
 
 
 @click.group(cls=OneLineGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="aligner")
 def main() -> None:
-    """Align a Chinese text with its Russian or English translation, sentence by sentence."""
+    """Align a Chinese text with its Russian or English translation, sentence by sentence.
+
+    Exit status: 0 when everything asked was done; 1 when something could not be (a file unreadable, a
+    document of a batch failed); 2 for a mistake on the command line; 130 when stopped with Ctrl-C.
+    """
 
 
 # Subcommands register below, one import and one add_command each.

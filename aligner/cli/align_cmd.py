@@ -8,7 +8,7 @@ import click
 
 from aligner.cli.options import encoding_option, glossary_option, model_option, stdout_format_option
 from aligner.cli.progress import StderrProgress
-from aligner.cli.output import print_listing, print_warnings, stdout_format, write_stdout
+from aligner.cli.output import destination, print_listing, print_warnings, stdout_format, write_stdout
 from aligner.cli.selection import LISTING_FILTERED, selection_options, shown_message, written_message
 from aligner.errors import AlignerError
 from aligner.types import LANGUAGE_NAMES
@@ -48,6 +48,7 @@ def align(files: tuple[str, ...], output: Path | None, fmt: str | None, target_l
     files = tuple(name if is_url(name) or name == STDIN else Path(name) for name in files)
     if len(files) not in (2, 3):
         raise click.UsageError("Give two files (Chinese, translation) or three (Chinese, Russian, English).")
+    _refuse_folders(files)
     if target_lang and len(files) == 3:
         raise click.UsageError("--target-lang is for two files; in three columns each translation's language is "
                                "detected.")
@@ -82,21 +83,38 @@ def align(files: tuple[str, ...], output: Path | None, fmt: str | None, target_l
         progress.close()
 
 
+def _refuse_folders(files) -> None:
+    """A folder given to align (a corpus kept as zh/ and en/) is said with the command that aligns folders,
+    not only as 'a folder; give the path of a text file'."""
+    import shlex
+
+    folders = [file for file in files if isinstance(file, Path) and file.is_dir()]
+    if not folders:
+        return
+    command = (" ".join(shlex.quote(str(folder)) for folder in files) if len(folders) == len(files)
+               else "ZH_FOLDER TRANSLATION_FOLDER")
+    raise click.UsageError(f"{folders[0]} is a folder; align takes files. To align every file of folders, paired by "
+                           f"name: aligner batch {command} -o OUTPUT_FOLDER.")
+
+
 def _align_two(files, output, piped, target_lang, encodings, model, presplit, cache, progress, glossary, keep,
                min_score, glossary_name) -> None:
     from aligner import export
     from aligner.embed import get_encoder
     from aligner.glossary import check_coverage
     from aligner.pair_filter import kept_pairs
-    from aligner.pipeline import align_documents, check_languages
+    from aligner.pipeline import align_documents, check_languages, load_document
 
     # a novel takes half a minute to read and split, a chapter a blink: a bar for that would only
     # put lines before a one-line error (an empty file, the wrong language) in a log
     report = progress if _size(files) >= SEGMENT_BAR_BYTES else (lambda *_: None)
     documents = []
-    for done, (file, lang, encoding) in enumerate(zip(files, (None, target_lang), encodings)):
+    for done, (file, lang, encoding, option) in enumerate(zip(files, (None, target_lang), encodings,
+                                                              ("--zh-encoding", "--target-encoding"))):
         report("segment", done, 2)
-        documents.append(_load(file, lang, presplit, encoding))
+        text, read_as = _read(file, encoding)
+        _say_read_as(read_as, f"give {option}", progress)
+        documents.append(load_document(text, lang=lang, presplit=presplit, name=_name(file)))
     report("segment", 2, 2)
     source, target = documents
     check_languages(source, target)
@@ -109,12 +127,13 @@ def _align_two(files, output, piped, target_lang, encodings, model, presplit, ca
         print_listing(export.listing(alignment))
         _say(shown_message(len(alignment.beads), len(aligned.beads), "pairs", keep, min_score))
         return
+    replaced = not piped and output.exists()
     if piped:
         write_stdout(export.render(alignment, piped))
     else:
         export.write(alignment, output)
     click.echo(written_message(len(alignment.beads), len(aligned.beads), "pairs", keep, min_score,
-                               "stdout" if piped else output,
+                               destination(output, piped, replaced),
                                export.pairs_in_file(alignment, piped or output.suffix)), err=True)
 
 
@@ -129,28 +148,49 @@ def _size(files) -> int:
     return sum(file.stat().st_size for file in files if isinstance(file, Path) and file.is_file())
 
 
-def _load(file, lang: str | None, presplit: bool, encoding: str | None = None):
-    """A Document of a file, a web address or, for '-', the bytes piped into stdin (any encoding or
-    format a file may have, or the `encoding` given; messages call it 'stdin')."""
+def _read(file, encoding: str | None = None):
+    """The text of a file, a web address or, for '-', the bytes piped into stdin (any encoding or format a file
+    may have, or the `encoding` given), with the encoding detection chose if it was not UTF-8 (a ReadAs, or None)."""
     from aligner.errors import InputError
-    from aligner.pipeline import load_document, load_file
-    from aligner.reading import read_bytes
+    from aligner.fetch import is_url, read_url
+    from aligner.read_as import read_piped, read_text
 
-    if file != STDIN:
-        return load_file(file, lang=lang, presplit=presplit, encoding=encoding)
-    stream = sys.stdin.buffer
-    if stream.isatty():
-        raise InputError("'-' reads a text from stdin, but nothing is piped in: e.g. "
-                         "cat zh.txt | aligner align - en.txt")
-    return load_document(read_bytes(stream.read(), "stdin", encoding), lang=lang, presplit=presplit, name="stdin")
+    if file == STDIN:
+        stream = sys.stdin.buffer
+        if stream.isatty():
+            raise InputError("'-' reads a text from stdin, but nothing is piped in: e.g. "
+                             "cat zh.txt | aligner align - en.txt")
+        return read_piped(stream.read(), "stdin", encoding)
+    if is_url(str(file)):  # the server names the encoding of a page
+        return read_url(str(file)), None
+    return read_text(file, encoding)
+
+
+def _name(file) -> str:
+    """What messages and exports call a file: its path, its address, or 'stdin' for '-'."""
+    return "stdin" if file == STDIN else str(file)
+
+
+def _say_read_as(read_as, remedy: str, progress) -> None:
+    """One line on stderr for a file detection read in another encoding than UTF-8 (a wrong guess shows as
+    the wrong letters, or as a text in the wrong language): which encoding, and what to do if it is wrong."""
+    if read_as is not None:
+        progress.close()  # a bar over a large file's reading would swallow the line
+        click.echo(f"Read {read_as.name} as {read_as.shown}; if its text looks wrong, {remedy}.", err=True)
 
 
 def _align_three(files, output, piped, model, presplit, cache, progress, glossary, keep, min_score) -> None:
     from aligner.pair_filter import kept_rows
-    from aligner.threeway import align_files
+    from aligner.threeway import align_three_texts
     from aligner.export.threeway import listing, render, rows_in_file, write
 
-    result = align_files(files, model=model, presplit=presplit, cache=cache, progress=progress, glossary=glossary)
+    texts = []
+    for file in files:
+        text, read_as = _read(file)
+        _say_read_as(read_as, "save it as UTF-8 (three columns detect each file's encoding)", progress)
+        texts.append(text)
+    result = align_three_texts(*texts, model=model, presplit=presplit, cache=cache, progress=progress,
+                               names=tuple(map(_name, files)), glossary=glossary)
     progress.close()
     first, second = (alignment.target for alignment in result.alignments.values())
     if first.lang == second.lang:  # compared as ru1 and ru2: right for two translations, news for a wrong file
@@ -164,9 +204,11 @@ def _align_three(files, output, piped, model, presplit, cache, progress, glossar
         print_listing(listing(shown))
         _say(shown_message(len(shown.rows), len(result.rows), "rows", keep, min_score))
         return
+    replaced = not piped and output.exists()
     if piped:
         write_stdout(render(shown, piped))
     else:
         write(shown, output)
     click.echo(written_message(len(shown.rows), len(result.rows), "rows", keep, min_score,
-                               "stdout" if piped else output, rows_in_file(shown, piped or output.suffix)), err=True)
+                               destination(output, piped, replaced), rows_in_file(shown, piped or output.suffix)),
+               err=True)

@@ -18,7 +18,7 @@ from aligner.export import FORMATS
 @click.argument("folders", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(path_type=Path),
               help="Folder for the output files (created if missing): NAME.zh-LANG.FORMAT per document and summary.tsv.")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="tsv", show_default=True,
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False), default="tsv", show_default=True,
               help="Format of each document's file.")
 @click.option("--three-way", is_flag=True,
               help="One folder: align name.zh.* with name.ru.* and name.en.* together, in three columns "
@@ -116,6 +116,7 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
         raise click.ClickException(str(error)) from None
     kept = _resumed(out_dir, sets, fmt, corpus.run_settings(encoder.name, presplit, target_lang, glossary,
                                                             str(glossary_file), keep, min_score, encodings)) if resume else {}
+    before = corpus.output_files(out_dir)  # an earlier run's files, which this one replaces or leaves there
     results, interrupted = _run(sets, out_dir, fmt, target_lang, encoder, presplit, quiet, merged,
                                 glossary, keep, min_score, str(glossary_file), kept, encodings, model)
     if interrupted:  # Ctrl-C: a summary of what was done, never an earlier run's looking current
@@ -141,6 +142,7 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
     noted = sum(1 for r in results if r.files.note and not r.error)
     unrelated = sum(1 for r in results if r.warnings)  # the review's word on a translation as a whole
     kept_count = sum(1 for r in results if r.kept_note is not None)  # --resume: there already, not written now
+    read_as = sum(len(r.read_as) for r in results)  # files detection read in another encoding than UTF-8
     click.echo(f"{len(results) - len(failed) - kept_count} of {len(results)} alignments written to {out_dir}"
                + (f", {kept_count} kept from an earlier run" if kept_count else "")
                + (f"; {len(failed)} failed" if failed else "")
@@ -148,9 +150,28 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
                + (f"; {unrelated} whose translation does not look like one of its Chinese text (see the summary's "
                   "note; --keep ok leaves their pairs out)" if unrelated else "")
                + (f"; {len(unpaired)} file{'s' if len(unpaired) > 1 else ''} left unpaired" if unpaired else "")
+               + (f"; {read_as} file{'s' if read_as > 1 else ''} read in an encoding other than UTF-8 (see the summary's "
+                  "note; --zh-encoding, --ru-encoding or --en-encoding if one is wrong)" if read_as else "")
+               + _earlier_files(before, results, written, out_dir)
                + f". Summary: {written[0]}" + "".join(f", {path}" for path in written[1:]), err=True)
     if failed:
         sys.exit(1)
+
+
+def _earlier_files(before: set[Path], results, written: list[Path], out_dir: Path) -> str:
+    """What the run did to the files an earlier run left in the output folder, for the last line: how many it
+    replaced, and those still there that are no part of this run (another format, a document since renamed,
+    two columns where three are now), which the summary does not list and which look as current as the others."""
+    before = {path.resolve() for path in before}
+    now = {path.resolve() for path in written[1:]}  # the merged files (the first is the summary)
+    now |= {r.output.resolve() for r in results if r.output is not None and r.kept_note is None}
+    kept = {r.output.resolve() for r in results if r.output is not None and r.kept_note is not None}
+    replaced = len(before & now)
+    left = sorted(path for path in before - now - kept if path.exists())
+    shown = ", ".join(str(path.relative_to(out_dir.resolve())) for path in left[:3]) + (", …" if len(left) > 3 else "")
+    return ((f"; {replaced} file{'s' if replaced > 1 else ''} of an earlier run replaced" if replaced else "")
+            + (f"; {len(left)} file{'s' if len(left) > 1 else ''} of an earlier run left in {out_dir}, no part of this "
+               f"one ({shown})" if left else ""))
 
 
 def _resumed(out_dir: Path, sets, fmt: str, settings: str) -> dict:
@@ -206,9 +227,10 @@ def _line(result) -> str:
     not the summary's column name `weak`)."""
     from aligner.export.status import kind_name
 
+    read_as = "".join(f"; {read}" for read in result.read_as)  # a wrong guess of an encoding is seen here
     if result.error:
         removed = "".join(f" (the earlier output {path} removed)" for path in result.removed)
-        return f"failed  {result.name}: {result.error}{removed}"
+        return f"failed  {result.name}: {result.error}{removed}{read_as}"
     counts = result.counts
     problems = ", ".join(f"{counts[k]} {kind_name(k)}" for k in ("omitted", "added", "number", "name", "term", "partial",
                                                       "weak", "disagree") if counts[k])
@@ -217,7 +239,7 @@ def _line(result) -> str:
     status = "kept    " if result.kept_note is not None else "ok      "  # from an earlier run (--resume)
     return (f"{status}{result.name} → {result.output} ({written}{counts['pairs']} {unit}"
             + (f"; {problems}" if problems else "") + f"; {result.seconds:.1f} s)"
-            + (f"; {result.files.note}" if result.files.note else ""))
+            + (f"; {result.files.note}" if result.files.note else "") + read_as)
 
 
 def _write_merged(merged) -> list[Path]:

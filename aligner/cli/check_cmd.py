@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from aligner.cli.output import print_listing, stdout_format, write_stdout
+from aligner.cli.output import destination, print_listing, stdout_format, write_stdout
 from aligner.cli.options import glossary_option, model_option, stdout_format_option
 from aligner.cli.progress import StderrProgress
 from aligner.cli.selection import LISTING_FILTERED, selection_options, shown_message, written_message
@@ -76,6 +76,7 @@ def check(pairs_file: Path, output: Path | None, fmt: str | None, target_lang: s
     else:
         try:
             fmt = piped or output.suffix
+            replaced = not piped and output.exists()
             data = render_merged(shown, _corpus_format(pairs_file, len(shown), fmt)) if corpus \
                 else export.render(shown[0][1], fmt)
             if piped:
@@ -86,7 +87,7 @@ def check(pairs_file: Path, output: Path | None, fmt: str | None, target_lang: s
             raise click.ClickException(str(error)) from None
         held = sum(export.pairs_in_file(alignment, fmt) for _, alignment in shown)
         click.echo(written_message(sum(len(a.beads) for _, a in shown), total, "pairs", keep, min_score,
-                                   "stdout" if piped else output, held), err=True)
+                                   destination(output, piped, replaced), held), err=True)
     click.echo(f"{flagged} of {total} pairs flagged{f' in {len(checked)} documents' if corpus else ''}.", err=True)
 
 
@@ -95,10 +96,23 @@ def _refuse_a_report(pairs_file: Path) -> None:
     with what to give instead, rather than 'no two columns to pair' about aligner's own export."""
     from aligner.formats.web import HTML_SUFFIXES
 
+    readable = "give the pairs as .tmx, .tsv, .csv, .xlsx, .ods, .docx or .json (aligner align … -o pairs.tsv writes them so)"
     if pairs_file.suffix.lower() in HTML_SUFFIXES and pairs_file.is_file():
         raise click.ClickException(f"{pairs_file} is a web page, which check does not read pairs from (aligner's HTML "
-                                   "report is for reading); give the pairs as .tmx, .tsv, .csv, .xlsx, .ods, .docx or "
-                                   ".json (aligner align … -o pairs.tsv writes them so).")
+                                   f"report is for reading); {readable}.")
+    if pairs_file.suffix.lower() == ".txt" and _is_listing(pairs_file):  # said "no two columns to pair"
+        raise click.ClickException(f"{pairs_file} is aligner's text listing (-o pairs.txt), which is for reading, not "
+                                   f"read back; {readable}.")
+
+
+def _is_listing(path: Path) -> bool:
+    """Whether a file starts as aligner's side-by-side listing does: a header line in columns, then a rule."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            head, rule = handle.readline(), handle.readline()
+    except (OSError, UnicodeDecodeError):
+        return False
+    return "│" in head and rule.strip() != "" and set(rule.strip()) == {"─"}
 
 
 def _corpus_format(pairs_file: Path, documents: int, fmt: str) -> str:

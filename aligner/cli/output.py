@@ -85,3 +85,11 @@ def one_line_warnings() -> Iterator[None]:
         yield
     finally:
         warnings.showwarning = shown_before
+
+
+def destination(output, piped: str | None, replaced: bool) -> str:
+    """Where an export went, as the message after it says: 'stdout', 'pairs.tsv', or 'pairs.tsv (replacing the file
+    that was there)': a re-run over last week's file said only "written to", as if the name had been free."""
+    if piped:
+        return "stdout"
+    return f"{output} (replacing the file that was there)" if replaced else str(output)

@@ -81,8 +81,11 @@ class StderrProgress:
             label = " ".join(filter(None, (STAGE_LABELS.get(base, base), side)))
             terminal = getattr(sys.stderr, "isatty", lambda: False)()
             # done already (e.g. the sentences found in the embedding cache): where the bar starts, not a rate
+            # in a log, on its own lines: below batch's bar over the documents, tqdm would place it by moving the
+            # cursor up and down (escape codes a file keeps as garbage)
             self._bar = UnitBar(total, label, STAGE_UNITS.get(base), initial=min(done, total), file=sys.stderr,
-                                leave=not terminal, dynamic_ncols=True, mininterval=0.1 if terminal else LOG_INTERVAL)
+                                leave=not terminal, dynamic_ncols=True, mininterval=0.1 if terminal else LOG_INTERVAL,
+                                **({} if terminal else {"position": 0}))
         if self._bar.total != total:
             self._bar.total = total
         self._bar.update(done - self._bar.n)  # update() honours tqdm's refresh interval

@@ -48,7 +48,7 @@ def port_taken(port: int) -> bool:
 
 @click.command()
 @click.argument("project", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--port", type=int, help="Port to serve on (default: Streamlit's, 8501).")
+@click.option("--port", type=click.IntRange(1, 65535), help="Port to serve on (default: Streamlit's, 8501).")
 @click.option("--headless", is_flag=True, help="Do not open a browser window; just print the address.")
 def ui(project: Path | None, port: int | None, headless: bool) -> None:
     """Open the review page: the sample texts aligned, corrections, downloads.
