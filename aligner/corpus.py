@@ -424,9 +424,10 @@ def align_corpus(sets: list[FileSet], out_dir: Path | str, fmt: str = "tsv", enc
         result = DocumentResult(files, settings=settings)
         started = time.perf_counter()
         try:
-            source = _load(files.source, encodings.of("zh"), result.read_as, presplit=presplit)
+            source = _load(files.source, encodings.of("zh"), result.read_as, presplit=presplit, side="zh")
             if files.three_way:
-                a, b = (_load(path, encodings.of(files.stated_lang(i)), result.read_as, presplit=presplit)
+                a, b = (_load(path, encodings.of(files.stated_lang(i)), result.read_as, presplit=presplit,
+                              side=files.stated_lang(i))
                         for i, path in enumerate(files.targets))
                 rows = align_three(source, a, b, encoder, progress=progress, glossary=glossary)
                 rows.settings = aligned_with(model, presplit)  # what `align`'s three-column JSON records
@@ -466,17 +467,18 @@ def align_corpus(sets: list[FileSet], out_dir: Path | str, fmt: str = "tsv", enc
 _DOCUMENT_SUFFIXES = frozenset(READABLE_SUFFIXES) - {".txt", ".md", ".srt", *HTML_SUFFIXES}
 
 
-def _load(path: Path, encoding: str | None, read_as: list[ReadAs], lang: str | None = None, presplit: bool = False):
+def _load(path: Path, encoding: str | None, read_as: list[ReadAs], lang: str | None = None, presplit: bool = False,
+          side: str | None = None):
     """A file of the corpus as a Document: a plain-text file or web page read in `encoding` when one is given
     (unless it is Unicode: see `_in_unicode`), else as `align` reads it; an encoding detection chose other than
     UTF-8 is added to `read_as` (before the text is checked, so that a document failing as the wrong language
-    says it too)."""
+    says it too). `side` (else `lang`) is the language its side is in where known, "zh" for the Chinese file."""
     from aligner.pipeline import load_document
     from aligner.read_as import read_text
 
     plain = path.suffix.lower() not in _DOCUMENT_SUFFIXES
     given = encoding if plain and not (encoding and _in_unicode(path, encoding)) else None
-    text, detected = read_text(path, given)
+    text, detected = read_text(path, given, side or lang)
     if detected is not None:
         read_as.append(detected)
     return load_document(text, lang=lang, presplit=presplit, name=str(path))

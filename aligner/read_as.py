@@ -37,13 +37,16 @@ def noted(name: str, encoding: str | None, given: str | None) -> ReadAs | None:
     return ReadAs(name, encoding)
 
 
-def read_text(path: str | Path, encoding: str | None = None) -> tuple[str, ReadAs | None]:
-    """The text of a file (as `reading.read_file` gives it) and, if it was detected as other than UTF-8, its ReadAs."""
-    decoded = read_decoded(path, encoding)
+def read_text(path: str | Path, encoding: str | None = None, language: str | None = None) -> tuple[str, ReadAs | None]:
+    """The text of a file (as `reading.read_file` gives it) and, if it was detected as other than UTF-8, its ReadAs;
+    `language` is the one its side is in, where known ("zh" for the Chinese text), which decides between
+    encodings a few words read as well in."""
+    decoded = read_decoded(path, encoding, language)
     return decoded.text, noted(str(path), decoded.encoding, encoding)
 
 
-def read_piped(data: bytes, name: str, encoding: str | None = None) -> tuple[str, ReadAs | None]:
+def read_piped(data: bytes, name: str, encoding: str | None = None,
+               language: str | None = None) -> tuple[str, ReadAs | None]:
     """`read_text` for bytes (stdin): `name` is what messages call them."""
-    decoded = read_bytes_decoded(data, name, encoding)
+    decoded = read_bytes_decoded(data, name, encoding, language)
     return decoded.text, noted(name, decoded.encoding, encoding)

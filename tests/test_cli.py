@@ -515,6 +515,37 @@ def test_a_file_read_in_another_encoding_than_utf8_is_named_on_stderr_once(runne
 
 
 
+
+def test_a_few_words_in_a_legacy_encoding_are_read_in_the_script_of_their_side(runner, tmp_path):
+    """"谢谢" in GBK reads as well as Cyrillic («лл»), «Мы» in Windows-1251 as well as Chinese ("帖"): the first file
+    is the Chinese one, and a translation's language given says the other's script, for align and for batch."""
+    zh, en, ru = tmp_path / "zh.txt", tmp_path / "en.txt", tmp_path / "ru.txt"
+    zh.write_bytes("谢谢\n".encode("gbk"))
+    en.write_text("Thank you.\n", encoding="utf-8")
+    out = tmp_path / "pairs.json"
+    result = runner.invoke(main, ["align", "-q", str(zh), str(en), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text(encoding="utf-8"))["source"]["text"] == "谢谢\n"
+    piped = runner.invoke(main, ["align", "-q", "-", str(en)], input="谢谢\n".encode("gbk"))
+    assert piped.exit_code == 0 and "谢谢" in piped.stdout, piped.output
+    three = runner.invoke(main, ["align", "-q", str(zh), str(en), str(EN), "-o", str(tmp_path / "rows.json")])
+    assert three.exit_code == 0 and "谢谢" in (tmp_path / "rows.json").read_text(encoding="utf-8"), three.output
+
+    zh.write_text("我们\n", encoding="utf-8")
+    ru.write_bytes("Мы\n".encode("cp1251"))
+    said = runner.invoke(main, ["align", "-q", str(zh), str(ru), "--target-lang", "ru", "-o", str(out)])
+    assert said.exit_code == 0, said.output
+    assert json.loads(out.read_text(encoding="utf-8"))["target"]["text"] == "Мы\n"
+
+    for side, name, data in (("zh", "a.txt", "谢谢\n".encode("gbk")), ("en", "a.txt", b"Thank you.\n")):
+        (tmp_path / "corpus" / side).mkdir(parents=True, exist_ok=True)
+        (tmp_path / "corpus" / side / name).write_bytes(data)
+    batch = runner.invoke(main, ["batch", str(tmp_path / "corpus" / "zh"), str(tmp_path / "corpus" / "en"),
+                                 "-o", str(tmp_path / "out"), "-f", "json", "-q"])
+    assert batch.exit_code == 0, batch.output
+    assert [json.loads(f.read_text(encoding="utf-8"))["source"]["text"] for f in (tmp_path / "out").glob("a*.json")] \
+        == ["谢谢\n"]
+
 def test_ctrl_c_is_one_line_and_exit_status_130_as_the_help_says(runner, monkeypatch):
     """Click printed "Aborted!" and exited 1, as for a failure (a script could not tell them apart); batch
     already exited 130. The main help states every exit status."""

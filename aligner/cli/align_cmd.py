@@ -112,7 +112,7 @@ def _align_two(files, output, piped, target_lang, encodings, model, presplit, ca
     for done, (file, lang, encoding, option) in enumerate(zip(files, (None, target_lang), encodings,
                                                               ("--zh-encoding", "--target-encoding"))):
         report("segment", done, 2)
-        text, read_as = _read(file, encoding)
+        text, read_as = _read(file, encoding, "zh" if done == 0 else lang)
         _say_read_as(read_as, f"give {option}", progress)
         documents.append(load_document(text, lang=lang, presplit=presplit, name=_name(file)))
     report("segment", 2, 2)
@@ -148,9 +148,10 @@ def _size(files) -> int:
     return sum(file.stat().st_size for file in files if isinstance(file, Path) and file.is_file())
 
 
-def _read(file, encoding: str | None = None):
+def _read(file, encoding: str | None = None, language: str | None = None):
     """The text of a file, a web address or, for '-', the bytes piped into stdin (any encoding or format a file
-    may have, or the `encoding` given), with the encoding detection chose if it was not UTF-8 (a ReadAs, or None)."""
+    may have, or the `encoding` given), with the encoding detection chose if it was not UTF-8 (a ReadAs, or None);
+    `language`, its side's where known ("zh" for the first file), tells apart encodings a few words read as well in."""
     from aligner.errors import InputError
     from aligner.fetch import is_url, read_url
     from aligner.read_as import read_piped, read_text
@@ -160,10 +161,10 @@ def _read(file, encoding: str | None = None):
         if stream.isatty():
             raise InputError("'-' reads a text from stdin, but nothing is piped in: e.g. "
                              "cat zh.txt | aligner align - en.txt")
-        return read_piped(stream.read(), "stdin", encoding)
+        return read_piped(stream.read(), "stdin", encoding, language)
     if is_url(str(file)):  # the server names the encoding of a page
         return read_url(str(file)), None
-    return read_text(file, encoding)
+    return read_text(file, encoding, language)
 
 
 def _name(file) -> str:
@@ -185,8 +186,8 @@ def _align_three(files, output, piped, model, presplit, cache, progress, glossar
     from aligner.export.threeway import listing, render, rows_in_file, write
 
     texts = []
-    for file in files:
-        text, read_as = _read(file)
+    for first, file in zip((True, False, False), files):
+        text, read_as = _read(file, language="zh" if first else None)
         _say_read_as(read_as, "save it as UTF-8 (three columns detect each file's encoding)", progress)
         texts.append(text)
     result = align_three_texts(*texts, model=model, presplit=presplit, cache=cache, progress=progress,
