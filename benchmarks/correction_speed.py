@@ -56,7 +56,7 @@ def main() -> None:
     try:  # as the review page does (ui/state.py); the code before it had nothing to keep
         from aligner.align import fits
 
-        fits.keep(2)
+        fits.keep(1)  # ui/state.py KEPT_FITS
     except ImportError:
         pass
     load = f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"

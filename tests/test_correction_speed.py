@@ -171,7 +171,13 @@ def test_a_kept_fit_is_for_its_own_documents_and_model_only(kept_fits):
     assert fits.fit_key(a.source, a.target, "another-model", DEFAULT_PARAMS) != key
     fewer = Document(a.source.text, a.source.lang, a.source.sentences[:-1], a.source.name)
     assert fits.fit_key(fewer, a.target, model, DEFAULT_PARAMS) != key
-    aligned("en")  # again: the same key, kept once
+    fits.keep(3)
+    aligned("en")
+    aligned("en")  # again: the same key, kept once, beside the one before
     assert list(fits._kept)[-1] == key and len(fits._kept) == 2
+    fits.keep(1)
+    assert list(fits._kept) == [key]
+    aligned("ru")  # its search lets go of the kept fit first: one fit at a time
+    assert fits.recall(key) is None and len(fits._kept) == 1
     fits.keep(0)
     assert fits.recall(key) is None

@@ -49,6 +49,8 @@ def fitted_search(source: Document, target: Document, encoder: Encoder, progress
                   params: Params = DEFAULT_PARAMS) -> tuple[Search, list[tuple[int, int, int, int]]]:
     """Each sentence embedded once (its `norm` text), the search planned and its passes run: the search
     with the document's models fitted as its path found them, and that path."""
+    if fits.keeping():  # the fits kept from earlier alignments would add to this search's memory
+        fits.make_room()
     n = len(source.sentences)
     texts = [s.norm for s in source.sentences] + [s.norm for s in target.sentences]
     emb = np.asarray(encoder.encode(texts, progress), dtype=np.float32)

@@ -7,7 +7,10 @@ and `rescore` takes it back, keyed by everything the fit depends on (both docume
 sentences, the encoder's name, the parameters), so a different text or model never finds it.
 
 Off by default (a command-line run corrects nothing and should not hold a novel's models in
-memory): the review page turns it on with `keep(n)`. Only the last `n` fits are kept.
+memory): the review page turns it on with `keep(n)`. Only the last `n` fits are kept, and a new
+search first lets go of the oldest (`make_room`), so that at most n - 1 kept fits sit beside it.
+A kept fit is about as large as the search's sentence and span vectors (~190 MB for 5,900 + 7,800
+sentences), held from the alignment on rather than from the first correction on.
 """
 from __future__ import annotations
 
@@ -57,6 +60,13 @@ def fit_key(source: Document, target: Document, encoder_name: str, params: objec
         for s in doc.sentences:
             digest.update(f"\0{s.index}\0{s.start}\0{s.end}\0{s.paragraph}\0{s.norm}".encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
+
+
+def make_room() -> None:
+    """Before a new search: drop the oldest kept fits, leaving room for its own among the last `n`."""
+    with _lock:
+        while _kept and len(_kept) >= _limit:
+            _kept.popitem(last=False)
 
 
 def remember(key: str, fit: Fit) -> None:
