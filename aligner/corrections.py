@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from aligner.errors import AlignerError
+from aligner.review.memo import ReviewMemo
 from aligner.review.weak import without_doubt
 from aligner.types import Alignment, Bead
 
@@ -139,7 +140,7 @@ class Corrections:
         self.history: list[Edit] = list(history or [])
         self.undone: list[Edit] = []  # corrections undone, the last undone last: redo makes them again
         self.scorer = scorer
-        self.recheck = recheck or review_in_context
+        self.recheck = recheck or ContextReview()
 
     @property
     def beads(self) -> list[Bead]:
@@ -336,19 +337,43 @@ def _join_notes(a: str, b: str) -> str:
     return "\n".join(n for n in (a, b) if n)
 
 
-def review_in_context(context: Alignment, fresh: list[Bead]) -> list[Bead]:
+def review_in_context(context: Alignment, fresh: list[Bead], memo: ReviewMemo | None = None) -> list[Bead]:
     """Flag the beads a correction made with the pipeline's review step.
 
     Checks that learn the document's normal (e.g. its length ratio for `partial`) see copies of
-    up to CONTEXT_PAIRS of its other 1–1 pairs, evenly spread; only the new beads are returned.
-    The review step may merge adjacent unmatched new beads into one passage, as it does after
-    aligning.
+    up to CONTEXT_PAIRS of its other 1–1 pairs, evenly spread; only the new beads are flagged and
+    returned (the others' flags would be thrown away). The review step may merge adjacent unmatched
+    new beads into one passage, as it does after aligning. `memo` keeps what the checks work out
+    per pair for the next correction (`review.memo`).
     """
     from aligner.review import review
 
+    others = context_pairs(context)
+    whole = Alignment(context.source, context.target, others + list(fresh), context.model, context.glossary)
+    review(whole, flag_from=len(others), memo=memo)
+    return whole.beads[len(others):]
+
+
+def context_pairs(context: Alignment) -> list[Bead]:
+    """Copies of up to CONTEXT_PAIRS of the alignment's 1–1 pairs, evenly spread: the document's normal."""
     pairs = [b for b in context.beads if len(b.src) == 1 and len(b.tgt) == 1]
     step = max(1, len(pairs) // CONTEXT_PAIRS)
-    others = [copy_bead(b) for b in pairs[::step][:CONTEXT_PAIRS]]
-    whole = Alignment(context.source, context.target, others + list(fresh), context.model, context.glossary)
-    review(whole)
-    return whole.beads[len(others):]
+    return [copy_bead(b) for b in pairs[::step][:CONTEXT_PAIRS]]
+
+
+class ContextReview:
+    """The default `Recheck`: `review_in_context` with one memo for all of an alignment's corrections, so that
+    the context pairs' numbers and names are worked out once, not at every correction. Pickled (a page's work
+    kept for a reload, `ui/autosave.py`) without it: the next correction works them out again."""
+
+    def __init__(self) -> None:
+        self.memo = ReviewMemo()
+
+    def __call__(self, context: Alignment, fresh: list[Bead]) -> list[Bead]:
+        return review_in_context(context, fresh, self.memo)
+
+    def __getstate__(self) -> dict:
+        return {"memo": None}
+
+    def __setstate__(self, state: dict) -> None:
+        self.memo = ReviewMemo()

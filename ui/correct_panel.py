@@ -80,9 +80,10 @@ def _save_typed_notes() -> list[str]:
     return [_sentence(text) for text in saved]
 
 
-# The first merge, split or move on a document fits the aligner's model of it to score the pairs made: on a
-# long chapter the page sat grey for 5–10 s with no word of why. Streamlit shows a spinner after half a second.
-SCORING = "Scoring the new pair (the first correction on a long text takes a few seconds)…"
+# A merge, split or move scores and reviews the pairs it made: a fraction of a second now that the aligner's
+# models are kept from the alignment (`aligner.align.fits`), but the models of a project opened from a file are
+# fitted at its first correction (seconds on a long text). Streamlit shows a spinner after half a second.
+SCORING = "Scoring the new pair…"
 
 
 def _act(action, *args) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from aligner.align import fits
 from aligner.corrections import Corrections, Edit
 from aligner.pair_filter import PROBLEMS, haystacks, select
 from aligner.types import Alignment
@@ -22,6 +23,10 @@ THREEWAY = "threeway"  # a three-way result (Chinese + two translations) shown i
 PENDING = "pending_inputs"  # (inputs, from a sample button), or the key of an uploaded file to open, waiting
 # for "Replace my work" or "Keep my work"
 CONFIRMED = "confirmed_inputs"  # inputs the reviewer chose to align in place of their work
+KEPT_FITS = 1  # alignments whose fitted models the server keeps for the corrections: the last one (a novel's take
+# ~200 MB; of three columns, the second translation's, the first's being fitted again at its first correction)
+
+fits.keep(KEPT_FITS)  # the first merge, split or move scores its pair without fitting the models again
 
 
 def work() -> Corrections | None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from aligner.align import fits
 from aligner.align.confidence import bead_confidences
 from aligner.align.paths import adopt_gaps
 from aligner.align.scoring import EncoderPrior, Params, encoder_prior
@@ -35,6 +36,9 @@ def align(
         return [Bead((i,), (), score=1.0) for i in range(n)] + [Bead((), (j,), score=1.0) for j in range(m)]
     search, path = fitted_search(source, target, encoder, progress, params)
     scores, doubts = bead_confidences(search.scorer, path, set(search.types), *side_names(source, target))
+    if fits.keeping():  # the review page scores a reviewer's pairs with these models (`rescore`)
+        fits.remember(fits.fit_key(source, target, getattr(encoder, "name", ""), params),
+                      fits.Fit(search.scorer, tuple(search.types)))
     return [
         Bead(tuple(range(i0, i0 + a)), tuple(range(j0, j0 + b)), score=score, doubt=doubt)
         for (i0, a, j0, b), score, doubt in zip(path, scores, doubts)
@@ -45,6 +49,8 @@ def fitted_search(source: Document, target: Document, encoder: Encoder, progress
                   params: Params = DEFAULT_PARAMS) -> tuple[Search, list[tuple[int, int, int, int]]]:
     """Each sentence embedded once (its `norm` text), the search planned and its passes run: the search
     with the document's models fitted as its path found them, and that path."""
+    if fits.keeping():  # the fits kept from earlier alignments would add to this search's memory
+        fits.make_room()
     n = len(source.sentences)
     texts = [s.norm for s in source.sentences] + [s.norm for s in target.sentences]
     emb = np.asarray(encoder.encode(texts, progress), dtype=np.float32)

@@ -13,6 +13,7 @@ and is left to the caller's fallback (None).
 """
 from __future__ import annotations
 
+from aligner.align import fits
 from aligner.align.confidence import Bead4, bead_confidences
 from aligner.align.core import DEFAULT_PARAMS, fitted_search, side_names
 from aligner.errors import AlignerError
@@ -23,8 +24,14 @@ class BeadRescorer:
     """The fitted search of one document pair, kept to score the pairs corrections make."""
 
     def __init__(self, source: Document, target: Document, encoder, params=DEFAULT_PARAMS):
-        # the embeddings come from the cache after an alignment; the passes fit the models as the alignment did
-        self.search, _ = fitted_search(source, target, encoder, params=params)
+        # the models the alignment of these documents fitted, where it kept them (`fits`); else fitted again: the
+        # embeddings come from the cache after an alignment, and the passes fit the models as the alignment did
+        key = fits.fit_key(source, target, getattr(encoder, "name", ""), params)
+        self.fit = fits.recall(key)
+        if self.fit is None:
+            search, _ = fitted_search(source, target, encoder, params=params)
+            self.fit = fits.Fit(search.scorer, tuple(search.types))
+            fits.remember(key, self.fit)
         self.names = side_names(source, target)
 
     def scores(self, beads: list[Bead], indices: range) -> list[float | None]:
@@ -34,7 +41,7 @@ class BeadRescorer:
             return []
         lo, hi = max(indices[0] - 1, 0), min(indices[-1] + 2, len(beads))
         window = _as_path(beads, lo, hi)
-        shapes = set(self.search.types) | {(1, 0), (0, 1)}
+        shapes = set(self.fit.types) | {(1, 0), (0, 1)}
         found: dict[int, float] = {}
         run: list[int] = []  # consecutive beads of searched shapes, scored together
         for k in range(lo, hi + 1):
@@ -42,8 +49,8 @@ class BeadRescorer:
                 run.append(k)
                 continue
             if run:
-                confidences, _ = bead_confidences(self.search.scorer, [window[r - lo] for r in run],
-                                                  set(self.search.types), *self.names)
+                confidences, _ = bead_confidences(self.fit.scorer, [window[r - lo] for r in run],
+                                                  set(self.fit.types), *self.names)
                 found.update(zip(run, confidences))
             run = []
         return [found.get(k) for k in indices]

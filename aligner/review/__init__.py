@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from aligner.embed.base import Encoder
 from aligner.review.gaps import gap_flags
+from aligner.review.memo import ReviewMemo
 from aligner.review.names import NAME, name_flags
 from aligner.review.number_flags import NUMBER, number_flags
 from aligner.review.partial import PARTIAL, partial_flags
@@ -25,23 +26,29 @@ from aligner.review.weak import weak_flags
 from aligner.types import Alignment
 
 
-def review(alignment: Alignment, encoder: Encoder | None = None) -> None:
+def review(alignment: Alignment, encoder: Encoder | None = None, flag_from: int = 0,
+           memo: ReviewMemo | None = None) -> None:
     """Flag gaps (merging adjacent null beads), weak pairs, partial translations, numbers, names and
     the terms of the alignment's glossary.
 
     `encoder` (the one that aligned the texts) sharpens the partial check with similarities;
     without it the check uses lengths only. With it, the texts are also checked to be a
     translation of each other at all (`unrelated`): if not, a warning and every pair weak.
+
+    `flag_from`: the partial, number, name and term checks flag only the beads from this index on; those before
+    it (1–1 pairs, so that merging gaps leaves every index in place) are the document's normal, as a correction
+    reviews its new pairs (`corrections.review_in_context`), and the beads flagged get the flags a full review
+    gives them. `memo` keeps what the checks work out per document and per pair for the next such review.
     """
     gap_flags(alignment)
     weak_flags(alignment)
     vectors = sentence_vectors(alignment, encoder) if encoder is not None else None
     if vectors is not None:
         check_translation(alignment, vectors)
-    partial_flags(alignment, vectors)
-    number_flags(alignment)
-    name_flags(alignment)
-    term_flags(alignment)
+    partial_flags(alignment, vectors, flag_from, memo)
+    number_flags(alignment, flag_from, memo)
+    name_flags(alignment, flag_from=flag_from, memo=memo)
+    term_flags(alignment, flag_from)
 
 
 __all__ = ["review", "NAME", "NUMBER", "PARTIAL", "TERM"]

@@ -27,6 +27,7 @@ from aligner.review.acronyms import russian_acronyms, russian_form, spelled_out
 from aligner.review.countries import COUNTRIES
 from aligner.review.gaps import LANG_NAMES
 from aligner.review.marks import bead_text, word_marks
+from aligner.review.memo import ReviewMemo, bead_key, remembered
 from aligner.review.romanise import char_readings, find_as_read, find_in_chinese, syllables_of
 from aligner.types import Alignment, Bead, Flag
 
@@ -305,21 +306,33 @@ def _lower_words(alignment: Alignment) -> set[str]:
     return {m.group(0) for s in alignment.target.sentences for m in _LOWER_WORD.finditer(s.norm)}
 
 
-def name_lexicon(alignment: Alignment) -> list[RomanisedName]:
+def _kept_lower_words(alignment: Alignment, memo: ReviewMemo | None) -> set[str]:
+    return remembered(memo, alignment, "lower words", None, lambda: _lower_words(alignment))
+
+
+def _pair_names(alignment: Alignment, bead: Bead, lower: set[str]) -> list[tuple[str, tuple[str, ...], set[str]]]:
+    """The romanised names a pair's translation may write (written, its words, the Chinese each reading finds)."""
+    lang = alignment.target.lang
+    src, tgt = _pair_texts(alignment, bead)
+    found = []
+    for written, words in dict.fromkeys(_candidates(tgt, lang, lower)):
+        readings = _readings(words, lang)
+        if readings:
+            found.append((written, words, set().union(*(find_as_read(src, r) for r in readings))))
+    return found
+
+
+def name_lexicon(alignment: Alignment, memo: ReviewMemo | None = None) -> list[RomanisedName]:
     """The document's romanised Chinese names, each with the Chinese it matches in its own pairs."""
     lang = alignment.target.lang
-    lower = _lower_words(alignment)
+    lower = _kept_lower_words(alignment, memo)
     seen: dict[str, list[set[str]]] = {}
     words_of: dict[str, tuple[str, ...]] = {}
     for bead in alignment.beads:
         if not bead.src or not bead.tgt:
             continue
-        src, tgt = _pair_texts(alignment, bead)
-        for written, words in dict.fromkeys(_candidates(tgt, lang, lower)):
-            readings = _readings(words, lang)
-            if not readings:
-                continue
-            matches = set().union(*(find_as_read(src, r) for r in readings))
+        for written, words, matches in remembered(memo, alignment, "names", bead_key(bead),
+                                                  lambda b=bead: _pair_names(alignment, b, lower)):
             seen.setdefault(written, []).append(matches)
             words_of[written] = words
     names: list[RomanisedName] = []
@@ -505,12 +518,13 @@ def _changed_unlisted(src: str, tgt: str, lang: str, names: list[RomanisedName],
     return found
 
 
-def name_flags(alignment: Alignment, romanised: bool = True) -> None:
-    """Flag pairs where a name, acronym or Latin-script token is on one side only."""
+def name_flags(alignment: Alignment, romanised: bool = True, flag_from: int = 0, memo: ReviewMemo | None = None) -> None:
+    """Flag pairs (from index `flag_from` on; the names are learnt from all) where a name, acronym or Latin-script
+    token is on one side only."""
     lang = alignment.target.lang
-    names = name_lexicon(alignment) if romanised else []
-    lower = _lower_words(alignment) if romanised else set()
-    for bead in alignment.beads:
+    names = name_lexicon(alignment, memo) if romanised else []
+    lower = _kept_lower_words(alignment, memo) if romanised else set()
+    for bead in alignment.beads[flag_from:]:
         if not bead.src or not bead.tgt or any(f.kind == NAME for f in bead.flags):
             continue
         src, tgt = _pair_texts(alignment, bead)

@@ -21,6 +21,7 @@ import numpy as np
 from aligner.review.directions import direction_clash
 from aligner.review.gaps import LANG_NAMES
 from aligner.review.marks import bead_text, joined_marks
+from aligner.review.memo import ReviewMemo, bead_key, remembered
 from aligner.review.numbers import Quantity, quantities
 from aligner.types import WEAK, Alignment, Bead, Document, Flag, Mark
 
@@ -275,15 +276,17 @@ def _straddling(sides: list[tuple[list[Quantity], list[Quantity]]]
     return moved, toward
 
 
-def number_flags(alignment: Alignment) -> None:
-    """Flag pairs with both sides whose numbers do not agree."""
+def number_flags(alignment: Alignment, flag_from: int = 0, memo: ReviewMemo | None = None) -> None:
+    """Flag pairs (from index `flag_from` on) with both sides whose numbers do not agree. Every pair's numbers
+    count: one left over may belong with its neighbour (`_straddling`)."""
     beads = alignment.beads
-    sides = [bead_quantities(alignment, b) for b in beads]
+    sides = [remembered(memo, alignment, "quantities", bead_key(b), lambda b=b: bead_quantities(alignment, b))
+             for b in beads]
     moved, toward = _straddling(sides)
     src_name = LANG_NAMES.get(alignment.source.lang, alignment.source.lang)
     tgt_name = LANG_NAMES.get(alignment.target.lang, alignment.target.lang)
     for k, (bead, (src, tgt), (gone_src, gone_tgt)) in enumerate(zip(beads, sides, moved)):
-        if not bead.src or not bead.tgt or any(f.kind == NUMBER for f in bead.flags):
+        if k < flag_from or not bead.src or not bead.tgt or any(f.kind == NUMBER for f in bead.flags):
             continue
         found = mismatch(_without(src, gone_src), _without(tgt, gone_tgt), alignment.source.lang, alignment.target.lang)
         clash = _direction_clash(alignment, bead, src, tgt)

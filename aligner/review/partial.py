@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from aligner.review.memo import ReviewMemo, bead_key, remembered
 from aligner.review.vectors import SentenceVectors
 from aligner.types import ADDED, OMITTED, Alignment, Bead, Flag
 
@@ -108,11 +109,17 @@ def _lengths(alignment: Alignment, bead: Bead, word_letters: float) -> tuple[flo
     return src, tgt
 
 
-def fit_length_model(alignment: Alignment, word_letters: float | None = None) -> LengthModel:
+def _lengths_kept(alignment: Alignment, bead: Bead, word_letters: float, memo: ReviewMemo | None) -> tuple[float, float]:
+    return remembered(memo, alignment, "lengths", (bead_key(bead), word_letters),
+                      lambda: _lengths(alignment, bead, word_letters))
+
+
+def fit_length_model(alignment: Alignment, word_letters: float | None = None,
+                     memo: ReviewMemo | None = None) -> LengthModel:
     """The document's length ratio from its confident 1–1 pairs (a prior when there are too few)."""
     if word_letters is None:
         word_letters = mean_word_letters(alignment.target.text)
-    pairs = [_lengths(alignment, b, word_letters) for b in _reference(alignment)]
+    pairs = [_lengths_kept(alignment, b, word_letters, memo) for b in _reference(alignment)]
     pairs = [(s, t) for s, t in pairs if s >= 2 and t >= 2]
     if len(pairs) < MIN_REFERENCE:
         return LengthModel(PRIOR_LOG_RATIO.get(alignment.target.lang, math.log(3.0)), PRIOR_SPREAD)
@@ -138,10 +145,12 @@ def bead_similarities(alignment: Alignment, vectors: SentenceVectors) -> np.ndar
     return sims
 
 
-def partial_flags(alignment: Alignment, vectors: SentenceVectors | None = None) -> None:
-    """Flag pairs whose translation is far shorter (a clause likely missing) or longer than predicted."""
-    word_letters = mean_word_letters(alignment.target.text)
-    model = fit_length_model(alignment, word_letters)
+def partial_flags(alignment: Alignment, vectors: SentenceVectors | None = None, flag_from: int = 0,
+                  memo: ReviewMemo | None = None) -> None:
+    """Flag pairs (from index `flag_from` on) whose translation is far shorter (a clause likely missing) or longer
+    than predicted."""
+    word_letters = remembered(memo, alignment, "word letters", None, lambda: mean_word_letters(alignment.target.text))
+    model = fit_length_model(alignment, word_letters, memo)
     sims = bead_similarities(alignment, vectors) if vectors is not None and alignment.beads else None
     sim_z = None
     if sims is not None:
@@ -151,10 +160,10 @@ def partial_flags(alignment: Alignment, vectors: SentenceVectors | None = None) 
             sim_median, sim_spread = _robust(sims[ref])
             sim_z = (sims - sim_median) / max(sim_spread, 1e-3)
     tgt_name = {"en": "English", "ru": "Russian"}.get(alignment.target.lang, alignment.target.lang)
-    for k, bead in enumerate(alignment.beads):
+    for k, bead in enumerate(alignment.beads[flag_from:], flag_from):
         if not bead.src or not bead.tgt or any(f.kind == PARTIAL for f in bead.flags):
             continue
-        src_len, tgt_len = _lengths(alignment, bead, word_letters)
+        src_len, tgt_len = _lengths_kept(alignment, bead, word_letters, memo)
         if src_len < MIN_SOURCE:
             continue
         z = model.z(src_len, tgt_len)

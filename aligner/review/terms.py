@@ -103,15 +103,16 @@ def _in_place(positions: tuple[int, ...], joining: tuple[bool, ...]) -> bool:
     return not content or all(min(content) < p < max(content) for p, j in zip(positions, joining) if j)
 
 
-def term_flags(alignment: Alignment) -> None:
-    """Flag pairs whose Chinese has a glossary term and whose translation has none of its renderings."""
+def term_flags(alignment: Alignment, flag_from: int = 0) -> None:
+    """Flag pairs (from index `flag_from` on) whose Chinese has a glossary term and whose translation has none
+    of its renderings."""
     lang = alignment.target.lang
     terms = [(term, match_form(term.zh), term.forms(lang)) for term in alignment.glossary]
     terms = [(term, folded, forms) for term, folded, forms in terms if folded and forms]
     if not terms:
         return
     tgt_name = LANG_NAMES.get(lang, lang)
-    for bead in alignment.beads:
+    for bead in alignment.beads[flag_from:]:
         if not bead.src or not bead.tgt or any(f.kind == TERM for f in bead.flags):
             continue
         src, tgt = bead_text(alignment.source, bead.src), bead_text(alignment.target, bead.tgt)
