@@ -617,7 +617,7 @@ def test_enter_on_save_project_keeps_the_focus_on_the_button_not_the_top_of_the_
     with sample_page(server, downloads=True, width=1366, height=768) as page:
         sidebar = page.locator("[data-testid=stSidebar]")
         sidebar.get_by_role("button", name="Mark reviewed").click()
-        unsaved = sidebar.get_by_text("1 correction not in a saved project yet", exact=False)
+        unsaved = sidebar.get_by_text("1 pair marked or noted not in a saved project yet", exact=False)
         expect(unsaved).to_be_visible()
         save = sidebar.get_by_role("button", name="Save project", exact=True)
         save.focus()

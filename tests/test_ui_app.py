@@ -1487,13 +1487,26 @@ def _asks_before_leaving(at: AppTest) -> bool:
     return "alignerUnsaved = true" in scripts[0]
 
 
+
+def test_pairs_marked_reviewed_are_not_counted_as_corrections_not_saved():
+    """Seven pairs ticked and nothing else: the line said "7 corrections not in a saved project yet"."""
+    at = opened()
+    for number in (3, 4):
+        at.number_input(key="pair").set_value(number).run()
+        at.button(key="reviewed").click().run()
+    assert _unsaved_caption(at).startswith("2 pairs marked or noted not in a saved project yet"), _unsaved_caption(at)
+    assert _asks_before_leaving(at)
+    at.button(key="undo").click().run()
+    assert _unsaved_caption(at).startswith("1 pair marked or noted not in a saved project yet"), _unsaved_caption(at)
+
 def test_corrections_not_in_a_saved_project_are_counted_and_the_browser_asks_before_the_tab_closes():
     at = opened()
     assert not _unsaved_caption(at) and not _asks_before_leaving(at)  # nothing to lose yet
     at.number_input(key="pair").set_value(5).run()
     at.button(key="merge").click().run()
     at.button(key="reviewed").click().run()
-    assert _unsaved_caption(at).startswith("2 corrections not in a saved project yet") and _asks_before_leaving(at)
+    assert _unsaved_caption(at).startswith("1 correction and 1 pair marked or noted not in a saved project yet")
+    assert _asks_before_leaving(at)
     c = work(at)
     data = project_payload(c.alignment, c.history, {"pair": 5})
 
@@ -1502,8 +1515,8 @@ def test_corrections_not_in_a_saved_project_are_counted_and_the_browser_asks_bef
     uploader.upload("review.project.json", data, "application/json")
     fresh.run()  # opened from its file: nothing unsaved
     assert not _unsaved_caption(fresh) and not _asks_before_leaving(fresh)
-    fresh.button(key="undo").click().run()
-    assert _unsaved_caption(fresh).startswith("1 correction not") and _asks_before_leaving(fresh)
+    fresh.button(key="undo").click().run()  # the file's last step taken back: not one the page holds to count
+    assert _unsaved_caption(fresh).startswith("changes not in a saved project") and _asks_before_leaving(fresh)
     fresh.button(key="redo").click().run()  # back to what the file holds
     assert not _unsaved_caption(fresh) and not _asks_before_leaving(fresh)
     fresh.button(key="next_problem").click().run()
@@ -1512,7 +1525,7 @@ def test_corrections_not_in_a_saved_project_are_counted_and_the_browser_asks_bef
     reloaded = AppTest.from_file(APP, default_timeout=180)
     reloaded.query_params["work"] = fresh.query_params["work"]
     reloaded.run()  # a reload carries what was saved: one correction to save, not all three
-    assert _unsaved_caption(reloaded).startswith("1 correction not") and _asks_before_leaving(reloaded)
+    assert _unsaved_caption(reloaded).startswith("1 pair marked or noted not") and _asks_before_leaving(reloaded)
     reloaded.button(key="sample_ru_en").click().run()
     reloaded.button(key="replace_work").click().run()  # three columns: no corrections, nothing to ask about
     assert reloaded.session_state["threeway"] is not None and not _asks_before_leaving(reloaded)

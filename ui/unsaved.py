@@ -62,23 +62,44 @@ def unsaved(corrections: Corrections) -> int:
 def steps_since(history: list, count: int, last) -> int:
     """How many steps of `history` a file saved when it held `count` steps, the last `last`, lacks (two or
     three columns: `Edit`s or `SideEdit`s)."""
-    if len(history) >= count and (count == 0 or history[count - 1] == last):
+    if _holds(history, count, last):
         return len(history) - count
     return max(len(history), 1)  # undone past the save: the file differs
 
 
+def _holds(history: list, count: int, last) -> bool:
+    """Whether `history` still begins with the `count` steps a file was saved with (the last `last`)."""
+    return len(history) >= count and (count == 0 or history[count - 1] == last)
+
+
+MARKS = ("review", "note")  # the steps that mark a pair reviewed or note it, not re-cut it
+
+
+def unsaved_words(corrections: Corrections) -> str:
+    """What the saved project lacks, as the three-column page says it: "2 corrections and 1 pair marked or noted"
+    ("" for nothing). Every ✓ counted as a correction: "7 corrections" after seven pairs marked and no other step."""
+    work, count, last = st.session_state.get(SAVED, (None, 0, None))
+    history = corrections.history
+    if work is corrections and not _holds(history, count, last):  # undone past the save: by steps no longer here
+        return "changes"
+    n = unsaved(corrections)
+    marks = sum(step.op in MARKS for step in history[len(history) - n:])
+    parts = ([f"{n - marks} correction{'s' if n - marks != 1 else ''}"] * bool(n - marks)
+             + [f"{marks} pair{'s' if marks != 1 else ''} marked or noted"] * bool(marks))
+    return " and ".join(parts)
+
+
 def guard() -> None:
-    """Say how many corrections the saved project lacks, and ask before the tab closes while any do."""
+    """Say what the saved project lacks, and ask before the tab closes while it lacks anything."""
     corrections = state.work()
-    n = unsaved(corrections) if corrections is not None else 0
-    if n:
-        st.caption(f"{n} correction{'s' if n != 1 else ''} not in a saved project yet: save it to keep your "
-                   "work once this tab is closed.")
-    elif corrections is None and state.three_way() is not None:  # three columns: rows' ✓ marks and notes
+    if corrections is not None:
+        work = unsaved_words(corrections)
+    elif state.three_way() is not None:  # three columns: rows' ✓ marks and notes
         from ui.threeway_view import unsaved_work
 
         work = unsaved_work(state.three_way())
-        n = bool(work)
-        if work:
-            st.caption(f"{work} not in a saved project yet: save it to keep your work once this tab is closed.")
-    st.html(GUARD_JS.format(unsaved="true" if n else "false"), unsafe_allow_javascript=True)
+    else:
+        work = ""
+    if work:
+        st.caption(f"{work} not in a saved project yet: save it to keep your work once this tab is closed.")
+    st.html(GUARD_JS.format(unsaved="true" if work else "false"), unsafe_allow_javascript=True)
