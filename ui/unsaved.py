@@ -80,10 +80,13 @@ def unsaved_words(corrections: Corrections) -> str:
     ("" for nothing). Every ✓ counted as a correction: "7 corrections" after seven pairs marked and no other step."""
     work, count, last = st.session_state.get(SAVED, (None, 0, None))
     history = corrections.history
-    if work is corrections and not _holds(history, count, last):  # undone past the save: by steps no longer here
+    if work is not corrections:  # never saved: every step
+        steps = history
+    elif _holds(history, count, last):
+        steps = history[count:]
+    else:  # undone past the save: the file differs by steps no longer here
         return "changes"
-    n = unsaved(corrections)
-    marks = sum(step.op in MARKS for step in history[len(history) - n:])
+    n, marks = len(steps), sum(step.op in MARKS for step in steps)
     parts = ([f"{n - marks} correction{'s' if n - marks != 1 else ''}"] * bool(n - marks)
              + [f"{marks} pair{'s' if marks != 1 else ''} marked or noted"] * bool(marks))
     return " and ".join(parts)
