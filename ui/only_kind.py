@@ -13,7 +13,7 @@ from ui.wording import kind_name
 PLACEHOLDER = "Only one kind…"
 
 
-def _pick(key: str, categories_key: str, reset_page: Callable[[], None], then_focus: str) -> None:
+def _pick(key: str, categories_key: str, reset_page: Callable[[], None]) -> None:
     kind = st.session_state.get(key)
     if kind is None:
         return
@@ -58,7 +58,7 @@ def only_kind_box(where, kinds: Sequence[str], key: str, categories_key: str, re
     as `name` says it (with its count, as on its pill); picking a kind turns "Problems only" on with the pills
     under `categories_key` set to that kind alone, and puts the keyboard focus on the button `then_focus`."""
     where.selectbox("Only one kind", list(kinds), index=None, key=key, on_change=_pick,
-                    args=(key, categories_key, reset_page, then_focus), format_func=name, placeholder=PLACEHOLDER,
+                    args=(key, categories_key, reset_page), format_func=name, placeholder=PLACEHOLDER,
                     label_visibility="collapsed", width=width)
     # The keyboard focus stayed in the box after a pick, where the key N typed an "n" instead of going to the
     # next problem: the script hands it to the button `then_focus`. Drawn here, as the box's fragment reruns

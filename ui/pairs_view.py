@@ -109,8 +109,9 @@ def pairs_view() -> None:
                     label_visibility="collapsed", format_func=lambda n: f"{n} rows", width=ROWS_WIDTH)
     first = (page - 1) * state.page_size()
     on_page = shown[first : first + state.page_size()]
-    if not shown and _all_reviewed(alignment):
-        st.success(_all_reviewed(alignment), icon=":material/task_alt:")
+    done = _all_reviewed(alignment) if not shown else ""
+    if done:
+        st.success(done, icon=":material/task_alt:")
         return
     if not shown:
         st.info(no_match_message("pair", bool(st.session_state.get(state.PROBLEMS_ONLY)),
