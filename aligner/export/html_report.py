@@ -122,7 +122,7 @@ def render_html(alignment: Alignment, all_pairs: bool = True) -> bytes:
     """The report as UTF-8 HTML; `all_pairs` adds every pair in a collapsed section at the end."""
     source, target = alignment.source, alignment.target
     title = f"Alignment review: {source.name or _lang_name(source.lang)} ↔ {target.name or _lang_name(target.lang)}"
-    numbered = list(enumerate(alignment.beads, start=1))
+    numbered = alignment.numbered()
     flagged = [(n, b) for n, b in numbered if status(b) != "ok"]
     parts = [
         "<!DOCTYPE html>",

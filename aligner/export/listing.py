@@ -133,7 +133,7 @@ def listing(alignment: Alignment, width: int | None = None) -> str:
     lines = _columns(f"{source.lang}: {source.name}".rstrip(": "), f"{target.lang}: {target.name}".rstrip(": "),
                      column)
     lines.append("─" * width)
-    for number, bead in enumerate(alignment.beads, start=1):
+    for number, bead in alignment.numbered():
         pair_status = status(bead)
         heading = f"#{number}  {bead.kind}  {float(bead.score):.2f}"
         lines.append(heading if pair_status == "ok" else f"{heading}  [{kind_name(pair_status)}]")
