@@ -80,3 +80,10 @@ def test_a_whole_alignment_is_numbered_from_one_and_its_record_has_no_numbers():
     assert "number" not in json.loads(render(alignment, "json"))["pairs"][0]
     root = ET.fromstring(render(alignment, "tmx"))
     assert [tu.get("tuid") for tu in root.iter("tu")] == ["1", "2", "3", "6", "7"]
+
+
+def test_the_html_report_of_some_pairs_does_not_call_them_all(kept):
+    alignment, numbers = kept
+    html = render(alignment, "html").decode()
+    assert f"<summary>The {len(numbers)} pairs chosen (of those aligned)</summary>" in html and "All pairs" not in html
+    assert "<summary>All pairs (7)</summary>" in render(sample_alignment(), "html").decode()
