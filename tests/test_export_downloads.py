@@ -32,8 +32,8 @@ def kind_of(data: bytes) -> str:
     """The format of a download, from its bytes."""
     if data.startswith(b"PK"):
         return "docx" if "word/document.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist() else "xlsx"
-    for start, fmt in ((b"\xef\xbb\xbf", "csv"), (b"<!DOCTYPE", "html"), (b"<?xml", "tmx"), (b'{\n  "format": "aligner-a', "json"),
-                       (b"index\t", "tsv")):
+    for start, fmt in ((b"\xef\xbb\xbf", "csv"), (b"<!DOCTYPE", "html"), (b"<?xml", "tmx"),
+                       (b'{\n  "format": "aligner-a', "json"), (b"index\t", "tsv")):
         if data.startswith(start):
             return fmt
     return "other"

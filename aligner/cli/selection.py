@@ -53,8 +53,9 @@ def _rules(keep: set[str] | None, min_score: float) -> str:
 
 
 def shown_message(shown: int, total: int, unit: str, keep: set[str] | None, min_score: float) -> str:
-    """'2 of 51 pairs (kept: omitted) shown, each under its number among all.', for a listing on stdout that --keep or --min-score
-    filtered ('' when neither did): a listing filtered down to nothing was a bare header that said nothing."""
+    """'2 of 51 pairs (kept: omitted) shown, each under its number among all.', for a listing on stdout that
+    --keep or --min-score filtered ('' when neither did): a listing filtered down to nothing was a bare header
+    that said nothing."""
     if keep is None and not min_score:
         return ""
     # a pair keeps its number (`Alignment.numbers`), a three-column row is numbered anew

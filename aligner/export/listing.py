@@ -1,9 +1,9 @@
 """A side-by-side plain-text listing of the pairs, for a terminal or a .txt file.
 
 Each pair: its number, type, score and status, then the Chinese and the translation in two
-columns wrapped to the width, then its flags and the reviewer's ✓ and note. Widths are display columns: CJK characters count
-two, combining marks none, so the columns line up in a terminal. No colour codes: the listing is
-often piped or saved, and the status word says what a colour would.
+columns wrapped to the width, then its flags and the reviewer's ✓ and note. Widths are display
+columns: CJK characters count two, combining marks none, so the columns line up in a terminal.
+No colour codes: the listing is often piped or saved, and the status word says what a colour would.
 """
 from __future__ import annotations
 
