@@ -117,12 +117,15 @@ def kept_pairs(alignment: Alignment, statuses: Collection[str] | None = None, mi
     """The alignment with only the pairs of `statuses` (all when None) scoring at least `min_score`.
 
     A translation memory or a training set wants the pairs a reviewer would accept ('ok', or
-    'ok' and 'weak'), not the flagged or one-sided ones; the documents are kept whole.
+    'ok' and 'weak'), not the flagged or one-sided ones; the documents are kept whole, and each
+    pair its number (`Alignment.numbers`).
     """
     wanted = set(STATUSES) if statuses is None else check_statuses(statuses)
     if wanted == set(STATUSES) and min_score <= 0:
         return alignment  # nothing to drop: no copy of every pair on each download or listing
-    return replace(alignment, beads=[b for b in alignment.beads if status(b) in wanted and b.score >= min_score])
+    kept = [(number, b) for number, b in alignment.numbered() if status(b) in wanted and b.score >= min_score]
+    # each pair keeps its number, so that a file of some pairs names them as the page does
+    return replace(alignment, beads=[b for _, b in kept], numbers=tuple(number for number, _ in kept))
 
 
 def kept_rows(result: ThreeWay, statuses: Collection[str] | None = None, min_score: float = 0.0) -> ThreeWay:

@@ -112,7 +112,15 @@ def _text_rows(path: Path) -> list[list[str]]:
     delimiter = "\t" if "\t" in first else (";" if first.count(";") > first.count(",") else ",")
     if delimiter == "\t":
         return _tab_rows(text)
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    return [[_unguarded(cell) for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+
+
+def _unguarded(cell: str) -> str:
+    """A CSV cell without the apostrophe that keeps Excel from reading it as a formula ("'=SUM(A1)", as
+    aligner's CSV export and other tools write it): the text is what follows."""
+    from aligner.export.delimited import FORMULA_START
+
+    return cell[1:] if cell.startswith("'") and FORMULA_START.match(cell[1:]) else cell
 
 
 def _tab_rows(text: str) -> list[list[str]]:

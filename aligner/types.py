@@ -131,7 +131,10 @@ class Alignment:
     `glossary`: the terms the review checks in every pair (a reviewer's terminology list), kept
     with the alignment so that pairs a reviewer corrects are checked against it too.
     `warnings`: what the review found about the document pair as a whole (e.g. the texts do not
-    look like translations of each other), shown above the pairs."""
+    look like translations of each other), shown above the pairs.
+    `numbers`: each bead's pair number on the review page, when these beads are some of a longer
+    alignment's (`pair_filter.kept_pairs`), so that an export of them names each pair as the page
+    does; empty: the beads are all the pairs, numbered 1, 2, 3 …"""
 
     source: Document
     target: Document
@@ -139,10 +142,15 @@ class Alignment:
     model: str = ""
     glossary: tuple["Term", ...] = ()
     warnings: list[str] = field(default_factory=list)
+    numbers: tuple[int, ...] = ()
 
     def texts(self, bead: Bead) -> tuple[str, str]:
         """The pair's Chinese and translation as the user's texts have them ('' for a side it lacks)."""
         return self.source.span_text(bead.src), self.target.span_text(bead.tgt)
+
+    def numbered(self) -> list[tuple[int, Bead]]:
+        """Each bead with its pair number as the review page shows it (see `numbers`)."""
+        return list(zip(self.numbers or range(1, len(self.beads) + 1), self.beads))
 
     def __repr__(self) -> str:  # a notebook echoes it: what was aligned and how it went, in one line
         def side(doc: Document) -> str:

@@ -464,18 +464,20 @@ def test_a_filtered_listing_says_how_many_pairs_it_shows_even_none(runner, ru_js
     total = len(ru_json["pairs"])
     some = runner.invoke(main, ["align", "-q", str(ZH), str(RU), "--keep", "added"])
     assert some.exit_code == 0, some.output
-    assert some.stderr.strip() == f"{len(added)} of {total} pairs (kept: added) shown, numbered anew."
+    assert some.stderr.strip() == f"{len(added)} of {total} pairs (kept: added) shown, each under its number among all."
     assert some.stdout.count("[added]") == len(added)
+    numbers = [str(n) for n, p in enumerate(ru_json["pairs"], start=1) if p["status"] == "added"]
+    assert re.findall(r"^#(\d+) ", some.stdout, flags=re.M) == numbers  # as in the listing of every pair
     none = runner.invoke(main, ["align", "-q", str(ZH), str(RU), "--keep", "added", "--min-score", "0.9"])
     assert none.exit_code == 0 and "[added]" not in none.stdout
-    assert none.stderr.strip() == f"0 of {total} pairs (kept: added; score ≥ 0.9) shown, numbered anew."
+    assert none.stderr.strip() == f"0 of {total} pairs (kept: added; score ≥ 0.9) shown, each under its number among all."
     plain = runner.invoke(main, ["align", "-q", str(ZH), str(RU)])
     assert plain.stderr == ""  # unfiltered: nothing to say
     pairs = tmp_path / "pairs.tsv"
     assert runner.invoke(main, ["align", "-q", str(ZH), str(RU), "-o", str(pairs)]).exit_code == 0
     checked = runner.invoke(main, ["check", "-q", str(pairs), "--keep", "omitted"])
     omitted = sum(p["status"] == "omitted" for p in ru_json["pairs"])
-    assert f"{omitted} of {total} pairs (kept: omitted) shown, numbered anew." in checked.stderr
+    assert f"{omitted} of {total} pairs (kept: omitted) shown, each under its number among all." in checked.stderr
 
 
 def test_a_mistyped_option_gets_the_suggestion_as_one_sentence(runner):

@@ -627,3 +627,18 @@ def test_a_weak_flag_reads_low_confidence_wherever_a_person_reads_it_and_weak_wh
     assert to_dict(alignment)["pairs"][6]["flags"][0]["kind"] == "weak"
     tsv = list(csv.reader(io.StringIO(render(alignment, "tsv").decode("utf-8")), dialect="excel-tab"))
     assert tsv[7][5] == "weak"
+
+
+def test_the_listing_shows_the_reviewers_mark_as_well_as_the_note(alignment):
+    """`aligner check reviewed.tsv` lists the pairs with the ✓ and notes the file holds; the two-column listing
+    showed the note but not the ✓ (three columns show both), so a pair checked by the reviewer read as not."""
+    from dataclasses import replace
+
+    from aligner.export.word import REVIEWED
+
+    beads = [replace(bead) for bead in alignment.beads]
+    beads[1] = replace(beads[1], reviewed=True, note="сверено с оригиналом")
+    text = render(replace(alignment, beads=beads), "txt").decode()
+    pair2 = text.split("#2 ")[1].split("#3 ")[0].splitlines()
+    assert f"  {REVIEWED}" in pair2 and "  note: сверено с оригиналом" in pair2
+    assert text.count(REVIEWED) == sum(bead.reviewed for bead in beads)  # the pairs marked, no other

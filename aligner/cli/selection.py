@@ -40,7 +40,8 @@ def selection_options(filtered_too: str):
         return click.option(
             "--keep", callback=_statuses, metavar="STATUS[,STATUS]",
             help=f"Write only pairs of these statuses ({', '.join(STATUSES)}); e.g. --keep ok for a translation "
-                 f"memory or training set. The pairs kept are numbered anew; {filtered_too}.")(command)
+                 f"memory or training set. The pairs kept keep their numbers among all pairs (rows of three "
+                 f"columns are numbered anew); {filtered_too}.")(command)
 
     return add
 
@@ -52,11 +53,14 @@ def _rules(keep: set[str] | None, min_score: float) -> str:
 
 
 def shown_message(shown: int, total: int, unit: str, keep: set[str] | None, min_score: float) -> str:
-    """'2 of 51 pairs (kept: omitted) shown, numbered anew.', for a listing on stdout that --keep or --min-score
-    filtered ('' when neither did): a listing filtered down to nothing was a bare header that said nothing."""
+    """'2 of 51 pairs (kept: omitted) shown, each under its number among all.', for a listing on stdout that
+    --keep or --min-score filtered ('' when neither did): a listing filtered down to nothing was a bare header
+    that said nothing."""
     if keep is None and not min_score:
         return ""
-    return f"{shown} of {total} {unit} ({_rules(keep, min_score)}) shown, numbered anew."
+    # a pair keeps its number (`Alignment.numbers`), a three-column row is numbered anew
+    numbering = "each under its number among all" if unit == "pairs" else "numbered anew"
+    return f"{shown} of {total} {unit} ({_rules(keep, min_score)}) shown, {numbering}."
 
 
 def written_message(written: int, total: int, unit: str, keep: set[str] | None, min_score: float, output,

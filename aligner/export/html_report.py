@@ -122,7 +122,7 @@ def render_html(alignment: Alignment, all_pairs: bool = True) -> bytes:
     """The report as UTF-8 HTML; `all_pairs` adds every pair in a collapsed section at the end."""
     source, target = alignment.source, alignment.target
     title = f"Alignment review: {source.name or _lang_name(source.lang)} ↔ {target.name or _lang_name(target.lang)}"
-    numbered = list(enumerate(alignment.beads, start=1))
+    numbered = alignment.numbered()
     flagged = [(n, b) for n, b in numbered if status(b) != "ok"]
     parts = [
         "<!DOCTYPE html>",
@@ -141,7 +141,10 @@ def render_html(alignment: Alignment, all_pairs: bool = True) -> bytes:
         _pairs_table(alignment, flagged) if flagged else "<p>No pair is flagged.</p>",
     ]
     if all_pairs:
-        parts += [f"<details><summary>All pairs ({len(numbered)})</summary>",
+        # some pairs chosen (`Alignment.numbers`): "all" would say the others were not there to choose
+        everything = (f"The {len(numbered)} pairs chosen (of those aligned)" if alignment.numbers
+                      else f"All pairs ({len(numbered)})")
+        parts += [f"<details><summary>{everything}</summary>",
                   _pairs_table(alignment, numbered), "</details>"]
     # for whoever repeats the alignment, out of a client's way: the sentence-matching model
     if alignment.model:

@@ -1,9 +1,9 @@
 """A side-by-side plain-text listing of the pairs, for a terminal or a .txt file.
 
 Each pair: its number, type, score and status, then the Chinese and the translation in two
-columns wrapped to the width, then its flags. Widths are display columns: CJK characters count
-two, combining marks none, so the columns line up in a terminal. No colour codes: the listing is
-often piped or saved, and the status word says what a colour would.
+columns wrapped to the width, then its flags and the reviewer's ✓ and note. Widths are display
+columns: CJK characters count two, combining marks none, so the columns line up in a terminal.
+No colour codes: the listing is often piped or saved, and the status word says what a colour would.
 """
 from __future__ import annotations
 
@@ -126,14 +126,16 @@ def _indented(prefix: str, text: str, width: int) -> list[str]:
 
 
 def listing(alignment: Alignment, width: int | None = None) -> str:
-    """The pairs side by side, wrapped to `width` columns (default: the terminal's width)."""
+    """The pairs side by side, wrapped to `width` columns (default: the terminal's width), each with its flags
+    and the reviewer's ✓ and note."""
+    from aligner.export.word import REVIEWED  # word.py takes MISSING from here
     width = max(MIN_WIDTH, width or shutil.get_terminal_size((100, 24)).columns)
     column = (width - display_width(SEPARATOR)) // 2
     source, target = alignment.source, alignment.target
     lines = _columns(f"{source.lang}: {source.name}".rstrip(": "), f"{target.lang}: {target.name}".rstrip(": "),
                      column)
     lines.append("─" * width)
-    for number, bead in enumerate(alignment.beads, start=1):
+    for number, bead in alignment.numbered():
         pair_status = status(bead)
         heading = f"#{number}  {bead.kind}  {float(bead.score):.2f}"
         lines.append(heading if pair_status == "ok" else f"{heading}  [{kind_name(pair_status)}]")
@@ -141,6 +143,8 @@ def listing(alignment: Alignment, width: int | None = None) -> str:
         lines += _columns(src or MISSING, tgt or MISSING, column)
         for flag in bead.flags:
             lines += _indented(f"  ! {kind_name(flag.kind)}: ", one_line(flag.reason), width)
+        if bead.reviewed:  # as the Word export and the three-column listing mark it
+            lines.append(f"  {REVIEWED}")
         if bead.note:
             lines += _indented("  note: ", one_line(bead.note), width)
         lines.append("")

@@ -6,7 +6,8 @@ Shape (version 1):
      "source": {"lang", "name", "text", "sentences": [{index, start, end, text, paragraph, "norm" (only when the
                 matching form is not the text's own, e.g. a page number inside it was passed over)}]},
      "target": {... the same ...},
-     "pairs": [{"src": [i...], "tgt": [j...], "type": "1-2", "score": 0.8730912, "status": "ok",
+     "pairs": [{"number" (only when some pairs were left out: the pair's number on the review page),
+                "src": [i...], "tgt": [j...], "type": "1-2", "score": 0.8730912, "status": "ok",
                 "src_text", "tgt_text", "flags": [{"kind", "reason", "marks"}], "reviewed", "note",
                 "doubt": {"reason", "action", "args"} (only when the aligner found another reading about as likely)}]}
 Scores are written at full precision, so that a record read back is equal to the alignment written
@@ -47,8 +48,9 @@ def _document_dict(document: Document) -> dict:
     }
 
 
-def _pair_dict(alignment: Alignment, bead: Bead) -> dict:
+def _pair_dict(alignment: Alignment, bead: Bead, number: int | None = None) -> dict:
     return {
+        **({"number": number} if number is not None else {}),
         "src": list(bead.src),
         "tgt": list(bead.tgt),
         "type": bead.kind,
@@ -71,7 +73,9 @@ def to_dict(alignment: Alignment) -> dict:
         "model": alignment.model,
         "source": _document_dict(alignment.source),
         "target": _document_dict(alignment.target),
-        "pairs": [_pair_dict(alignment, bead) for bead in alignment.beads],
+        # a pair's number only when some pairs were left out (`Alignment.numbers`): else it is its place
+        "pairs": [_pair_dict(alignment, bead, number if alignment.numbers else None)
+                  for number, bead in alignment.numbered()],
         **({"warnings": list(alignment.warnings)} if alignment.warnings else {}),
         **({"glossary": glossary_to_list(alignment.glossary)} if alignment.glossary else {}),
     }
@@ -172,6 +176,7 @@ def from_dict(d: dict, name: str = "") -> Alignment:
             for p in d["pairs"]
         ]
         glossary = glossary_from_list(d.get("glossary", []))
+        numbers = tuple(int(p["number"]) for p in d["pairs"]) if d["pairs"] and all("number" in p for p in d["pairs"]) else ()
         _check_order(beads, "source", len(source))
         _check_order(beads, "target", len(target))
     except (KeyError, TypeError, ValueError, AttributeError) as error:
@@ -179,7 +184,7 @@ def from_dict(d: dict, name: str = "") -> Alignment:
         raise InputError(f"{where} is damaged ({detail}); export it again from aligner.") from None
     warnings = d.get("warnings", [])
     return Alignment(source=source, target=target, beads=beads, model=str(d.get("model", "")), glossary=glossary,
-                     warnings=[str(w) for w in warnings] if isinstance(warnings, list) else [])
+                     warnings=[str(w) for w in warnings] if isinstance(warnings, list) else [], numbers=numbers)
 
 
 def record_bytes(path: str | Path) -> bytes:

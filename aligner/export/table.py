@@ -102,8 +102,8 @@ def row(alignment: Alignment, number: int, bead: Bead, keep_tabs: bool = False) 
 
 
 def rows(alignment: Alignment, keep_tabs: bool = False) -> list[list]:
-    """Every pair as a row, in document order (pair numbers start at 1); tabs in the texts kept for CSV."""
-    return [row(alignment, number, bead, keep_tabs) for number, bead in enumerate(alignment.beads, start=1)]
+    """Every pair as a row, in document order, numbered as the page numbers it; tabs in the texts kept for CSV."""
+    return [row(alignment, number, bead, keep_tabs) for number, bead in alignment.numbered()]
 
 
 def summary_counts(alignment: Alignment) -> dict[str, Counter]:

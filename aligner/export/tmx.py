@@ -67,7 +67,7 @@ def add_units(body: ET.Element, alignment: Alignment, document: str = "", unit_s
     src_lang = tmx_lang(alignment.source.lang, alignment.source.text)
     tgt_lang = tmx_lang(alignment.target.lang, alignment.target.text)
     skipped = 0
-    for number, bead in enumerate(alignment.beads, start=1):
+    for number, bead in alignment.numbered():
         if not is_unit(bead):
             skipped += 1
             continue

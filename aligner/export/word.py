@@ -206,5 +206,5 @@ def render_docx(alignment: Alignment) -> bytes:
     if counts["flag"]:
         meta.append("Flags: " + ", ".join(f"{kind_name(kind)} {n}" for kind, n in counts["flag"].most_common()))
     meta.extend(f"Warning: {warning}" for warning in alignment.warnings)
-    rows = [_bead_row(alignment, number, bead) for number, bead in enumerate(alignment.beads, start=1)]
+    rows = [_bead_row(alignment, number, bead) for number, bead in alignment.numbered()]
     return build(title, meta, ["#", *names, "flags"], rows, dict(counts["status"]), is_traditional(source.text))
