@@ -319,7 +319,7 @@ def test_the_review_page_refuses_uploads_over_the_readers_limit():
 
 @pytest.mark.parametrize(("args", "says"), [
     (["align", str(ZH)], "Give two files (Chinese, translation) or three"),
-    (["align"], "Missing argument 'CHINESE TRANSLATION [ENGLISH]'"),
+    (["align"], "Give two files (Chinese, translation) or three"),
     (["align", str(ZH), str(RU), "--target-lang", "fr"], "'fr' is not one of 'ru', 'en'"),
     (["align", "--bogus", str(ZH), str(RU)], "No such option '--bogus'"),
     (["align", str(ZH), str(RU), str(EN), "--target-lang", "en"], "--target-lang is for two files"),  # was ignored
@@ -338,11 +338,23 @@ def test_command_line_mistakes_are_one_line_with_where_to_look(runner, args, say
 def test_align_help_names_the_files_by_their_role_and_the_kinds_it_reads(runner):
     # a reviewer, not a programmer, reads this: no FILES[0], and which documents it takes
     help_text = runner.invoke(main, ["align", "--help"]).output
-    assert "align [OPTIONS] CHINESE TRANSLATION [ENGLISH]" in help_text
+    assert "align [OPTIONS] CHINESE TRANSLATION [SECOND_TRANSLATION]" in help_text
     assert "FILES[" not in help_text
     assert all(kind in help_text for kind in (".docx", ".pdf", ".rtf", ".odt", ".epub", ".html", "cp1251"))
     summary = runner.invoke(main, ["--help"]).output
     assert "align     Align a Chinese text with its Russian or English translation" in summary
+
+
+def test_align_help_says_which_file_goes_where_for_two_and_three_columns(runner):
+    """"CHINESE TRANSLATION [ENGLISH]" read as: the translation is Russian, English comes third, so a user with
+    zh and en put the English third or wondered where it went; the help now shows both layouts."""
+    help_text = runner.invoke(main, ["align", "--help"]).output
+    assert "[ENGLISH]" not in help_text
+    lines = [line.strip() for line in help_text.splitlines()]
+    two, three = lines.index("aligner align zh.txt en.txt"), lines.index("aligner align zh.txt ru.txt en.txt")
+    assert "aligner align zh.txt ru.txt" in lines[two:three]
+    assert lines[two - 1].startswith("Two columns") and lines[three - 1].startswith("Three columns")
+    assert "either order" in lines[three - 1]
 
 
 def test_plain_aligner_still_shows_the_help(runner):
