@@ -616,3 +616,31 @@ def test_check_on_aligners_own_text_listing_says_it_is_for_reading(runner, tmp_p
     plain = tmp_path / "notes.txt"
     plain.write_text("中文\tEnglish\n", encoding="utf-8")
     assert "aligner's text listing" not in runner.invoke(main, ["check", "-q", str(plain)]).output
+
+
+def test_batch_on_a_folder_of_untagged_names_says_how_to_name_them_from_the_users_own_files(runner, tmp_path):
+    """'No matching files found …; name them alike' to a user whose files were named alike already, only
+    without a language tag: what a tag is, shown on their own file, and the two-folder way."""
+    import shutil
+
+    folder = tmp_path / "声明 2022"  # a path with a space and Chinese characters, as users' folders are
+    folder.mkdir()
+    shutil.copy(ZH, folder / "joint statement.txt")
+    shutil.copy(EN, folder / "joint statement english.txt")
+    result = runner.invoke(main, ["batch", str(folder), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert "none of its 2 files has one ('joint statement english.txt', …)" in last, last
+    assert "'joint statement english.zh.txt' for the Chinese and 'joint statement english.en.txt'" in last
+    assert "aligner batch zh/ en/ -o " in last and "name them alike" not in last
+    assert not (tmp_path / "out").exists()
+
+
+def test_batch_on_two_folders_whose_names_differ_shows_one_of_each(runner, tmp_path):
+    for lang, name in (("zh", "ch01.txt"), ("en", "chapter1.txt")):
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / name).write_text("text", encoding="utf-8")
+    result = runner.invoke(main, ["batch", str(tmp_path / "zh"), str(tmp_path / "en"), "-o", str(tmp_path / "out")])
+    last = result.stderr.strip().splitlines()[-1]
+    assert result.exit_code == 1 and "no name is in both ('ch01.txt' in" in last and "'chapter1.txt' in" in last
+    assert f"name each translation as its Chinese file ({tmp_path / 'en' / 'ch01.txt'})" in last
