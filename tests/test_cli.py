@@ -644,3 +644,28 @@ def test_batch_on_two_folders_whose_names_differ_shows_one_of_each(runner, tmp_p
     last = result.stderr.strip().splitlines()[-1]
     assert result.exit_code == 1 and "no name is in both ('ch01.txt' in" in last and "'chapter1.txt' in" in last
     assert f"name each translation as its Chinese file ({tmp_path / 'en' / 'ch01.txt'})" in last
+
+
+def test_batch_says_an_output_folder_it_cannot_make_or_write_in_before_any_work(runner, tmp_path, monkeypatch):
+    """-o under a file was a traceback once the encoder had loaded; a folder the user may not write in let every
+    document be aligned and fail at its end. Both are one line now, before the first document."""
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(ZH, corpus / "statement.zh.txt")
+    shutil.copy(EN, corpus / "statement.en.txt")
+    (tmp_path / "notes.txt").write_text("a note", encoding="utf-8")
+    result = runner.invoke(main, ["batch", "-q", str(corpus), "-o", str(tmp_path / "notes.txt" / "aligned")])
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+    assert f"Cannot make the output folder {tmp_path / 'notes.txt' / 'aligned'}: {tmp_path / 'notes.txt'} is a file" \
+        in result.stderr
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_access = os.access
+    monkeypatch.setattr("os.access", lambda path, mode, **kw: not (Path(path) == locked and mode & os.W_OK)
+                        and real_access(path, mode, **kw))  # readable, not writable
+    result = runner.invoke(main, ["batch", "-q", str(corpus), "-o", str(locked)])  # root may write anywhere: as a user
+    assert result.exit_code == 1 and f"Cannot write in the output folder {locked}: permission denied" in result.stderr, \
+        result.output
+    assert list(locked.iterdir()) == []  # nothing aligned, no summary

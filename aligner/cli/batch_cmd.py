@@ -107,6 +107,7 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
     if merge and any(p.name.casefold() == corpus.MERGED_STEM for p in sets):
         raise click.ClickException(f"A document is named '{corpus.MERGED_STEM}', the name of the merged file; "
                                    "rename it or leave out --merge.")
+    _ready_output_folder(out_dir)  # the documents found and the options right: the work starts here
     merged = MergedWriter(fmt, lambda src, tgt: corpus.output_path(out_dir, corpus.MERGED_STEM, src, tgt, fmt)) \
         if merge else None
     try:
@@ -155,6 +156,24 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
                + f". Summary: {written[0]}" + "".join(f", {path}" for path in written[1:]), err=True)
     if failed:
         sys.exit(1)
+
+
+def _ready_output_folder(out_dir: Path) -> None:
+    """The output folder made, or a one-line error saying why it cannot be written in, before the encoder loads
+    and any document is aligned: one under a file, or a folder the user may not write in, was met only when the
+    first document was done (a traceback, or every document failed at its end after its minutes of work)."""
+    import os
+
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        above = next((folder for folder in out_dir.absolute().parents if folder.exists()), None)
+        why = f"{above} is a file" if above is not None and not above.is_dir() else error.strerror or str(error)
+        raise click.ClickException(f"Cannot make the output folder {out_dir}: {why}; choose another folder for "
+                                   "-o.") from None
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise click.ClickException(f"Cannot write in the output folder {out_dir}: permission denied; choose a folder "
+                                   "you can write to for -o.")
 
 
 def _naming_hint(folders: tuple[Path, ...], unpaired, out_dir: Path) -> str:
