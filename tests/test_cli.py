@@ -669,3 +669,10 @@ def test_batch_says_an_output_folder_it_cannot_make_or_write_in_before_any_work(
     assert result.exit_code == 1 and f"Cannot write in the output folder {locked}: permission denied" in result.stderr, \
         result.output
     assert list(locked.iterdir()) == []  # nothing aligned, no summary
+
+
+def test_check_given_a_folder_says_what_file_it_takes(runner, tmp_path):
+    # "is a folder; give the path of a text file": check reads no text file either
+    line = _error_line(runner.invoke(main, ["check", str(tmp_path)]))
+    assert f"{tmp_path} is a folder; check reads one file of pairs: give the pairs as .tmx, .tsv" in line
+    assert "text file" not in line and "aligner batch" in line
