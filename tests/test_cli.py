@@ -676,3 +676,28 @@ def test_check_given_a_folder_says_what_file_it_takes(runner, tmp_path):
     line = _error_line(runner.invoke(main, ["check", str(tmp_path)]))
     assert f"{tmp_path} is a folder; check reads one file of pairs: give the pairs as .tmx, .tsv" in line
     assert "text file" not in line and "aligner batch" in line
+
+
+def test_a_translation_given_through_a_pipe_is_read_not_called_empty(runner, tmp_path):
+    """`aligner align zh.txt <(pdftotext en.pdf -)`: the shell gives /dev/fd/63, a pipe whose size is 0 until it
+    is read, and align refused it as "empty (0 bytes)"."""
+    import threading
+
+    fifo = tmp_path / "en-pipe"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        try:
+            with open(fifo, "wb") as pipe:
+                pipe.write(EN.read_bytes())
+        except OSError:  # nobody read it (the bug): the test fails below, not here
+            pass
+
+    threading.Thread(target=feed, daemon=True).start()
+    out = tmp_path / "pairs.tsv"
+    try:
+        result = runner.invoke(main, ["align", "-q", str(ZH), str(fifo), "-o", str(out)])
+    finally:
+        os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))  # lets a feeder nobody read from end
+    assert result.exit_code == 0, result.output
+    assert "is empty" not in result.output and out.read_text(encoding="utf-8").count("\n") > 40

@@ -173,7 +173,21 @@ def _read(file, encoding: str | None = None, language: str | None = None):
         return read_piped(stream.read(), "stdin", encoding, language)
     if is_url(str(file)):  # the server names the encoding of a page
         return read_url(str(file)), None
+    if _is_stream(file):  # <(pdftotext en.pdf -), /dev/stdin: no size until read, so "empty (0 bytes)" to a file's checks
+        with file.open("rb") as stream:
+            return read_piped(stream.read(), str(file), encoding, language)
     return read_text(file, encoding, language)
+
+
+def _is_stream(file: Path) -> bool:
+    """Whether `file` is a pipe or a device (a shell's process substitution, /dev/stdin), read as stdin is."""
+    import stat
+
+    try:
+        mode = file.stat().st_mode
+    except OSError:
+        return False  # missing, a broken link …: the reader says which
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
 
 
 def _name(file) -> str:
