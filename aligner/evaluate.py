@@ -386,12 +386,25 @@ def prepare_save_dir(save_dir: str | Path, benchmark: str | Path) -> Path:
     return save_dir
 
 
-def save_predictions(evaluation: Evaluation, folder: str | Path) -> None:
-    """Write each document's predicted beads as NNN.align in the gold format."""
+def save_predictions(evaluation: Evaluation, folder: str | Path) -> list[Path]:
+    """Write each document's predicted beads as NNN.align in the gold format; the files written, for the
+    command line to say where they went."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    written = []
     for doc in evaluation.documents:
-        (folder / f"{doc.name}.align").write_text(format_align(doc.predicted), encoding="utf-8")
+        path = folder / f"{doc.name}.align"
+        path.write_text(format_align(doc.predicted), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def saved_message(written: list[Path], folder: str | Path) -> str:
+    """The line `evaluate --save-dir` prints on stderr: how many predicted alignments went where
+    ("Predicted alignments written to pred/: 001.align, 004.align")."""
+    names = [path.name for path in written]
+    shown = ", ".join(names[:3]) + (f" … ({len(names)} files)" if len(names) > 3 else "")
+    return f"Predicted alignments written to {folder}: {shown or 'none (no document was scored)'}."
 
 
 def report(evaluation: Evaluation) -> str:

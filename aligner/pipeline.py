@@ -146,9 +146,7 @@ def align_documents(source: Document, target: Document, encoder=None, progress: 
     encoder = encoder or get_encoder()
     beads = align(source, target, encoder, progress=progress)
     alignment = Alignment(source=source, target=target, beads=beads, model=encoder.name, glossary=tuple(glossary))
-    progress("review", 0, 1)  # a minute on a novel: say so rather than leave the finished bar standing
-    review(alignment, encoder)
-    progress("review", 1, 1)
+    review(alignment, encoder, progress=progress)  # a minute on a novel: its bar moves check by check
     return alignment
 
 

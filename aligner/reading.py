@@ -761,7 +761,7 @@ def _read(path: Path, encoding: str | None, language: str | None = None) -> Deco
         raise InputError(f"{path} is not a readable {misnamed.split(' ', 1)[1]}: it holds plain text (a text file "
                          f"renamed?); check that it is the file you meant, or rename it .txt.")
     if suffix == ".srt":
-        text = srt_text(read.text)
+        text = srt_text(read.text, str(path))
         if not text.strip():
             raise InputError(f"{path} has no subtitle text; give an .srt file with cues.")
         return Decoded(text, read.encoding)

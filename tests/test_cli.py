@@ -319,7 +319,7 @@ def test_the_review_page_refuses_uploads_over_the_readers_limit():
 
 @pytest.mark.parametrize(("args", "says"), [
     (["align", str(ZH)], "Give two files (Chinese, translation) or three"),
-    (["align"], "Missing argument 'CHINESE TRANSLATION [ENGLISH]'"),
+    (["align"], "Give two files (Chinese, translation) or three"),
     (["align", str(ZH), str(RU), "--target-lang", "fr"], "'fr' is not one of 'ru', 'en'"),
     (["align", "--bogus", str(ZH), str(RU)], "No such option '--bogus'"),
     (["align", str(ZH), str(RU), str(EN), "--target-lang", "en"], "--target-lang is for two files"),  # was ignored
@@ -338,11 +338,23 @@ def test_command_line_mistakes_are_one_line_with_where_to_look(runner, args, say
 def test_align_help_names_the_files_by_their_role_and_the_kinds_it_reads(runner):
     # a reviewer, not a programmer, reads this: no FILES[0], and which documents it takes
     help_text = runner.invoke(main, ["align", "--help"]).output
-    assert "align [OPTIONS] CHINESE TRANSLATION [ENGLISH]" in help_text
+    assert "align [OPTIONS] CHINESE TRANSLATION [SECOND_TRANSLATION]" in help_text
     assert "FILES[" not in help_text
     assert all(kind in help_text for kind in (".docx", ".pdf", ".rtf", ".odt", ".epub", ".html", "cp1251"))
     summary = runner.invoke(main, ["--help"]).output
     assert "align     Align a Chinese text with its Russian or English translation" in summary
+
+
+def test_align_help_says_which_file_goes_where_for_two_and_three_columns(runner):
+    """"CHINESE TRANSLATION [ENGLISH]" read as: the translation is Russian, English comes third, so a user with
+    zh and en put the English third or wondered where it went; the help now shows both layouts."""
+    help_text = runner.invoke(main, ["align", "--help"]).output
+    assert "[ENGLISH]" not in help_text
+    lines = [line.strip() for line in help_text.splitlines()]
+    two, three = lines.index("aligner align zh.txt en.txt"), lines.index("aligner align zh.txt ru.txt en.txt")
+    assert "aligner align zh.txt ru.txt" in lines[two:three]
+    assert lines[two - 1].startswith("Two columns") and lines[three - 1].startswith("Three columns")
+    assert "either order" in lines[three - 1]
 
 
 def test_plain_aligner_still_shows_the_help(runner):
@@ -606,3 +618,88 @@ def test_check_on_aligners_own_text_listing_says_it_is_for_reading(runner, tmp_p
     plain = tmp_path / "notes.txt"
     plain.write_text("中文\tEnglish\n", encoding="utf-8")
     assert "aligner's text listing" not in runner.invoke(main, ["check", "-q", str(plain)]).output
+
+
+def test_batch_on_a_folder_of_untagged_names_says_how_to_name_them_from_the_users_own_files(runner, tmp_path):
+    """'No matching files found …; name them alike' to a user whose files were named alike already, only
+    without a language tag: what a tag is, shown on their own file, and the two-folder way."""
+    import shutil
+
+    folder = tmp_path / "声明 2022"  # a path with a space and Chinese characters, as users' folders are
+    folder.mkdir()
+    shutil.copy(ZH, folder / "joint statement.txt")
+    shutil.copy(EN, folder / "joint statement english.txt")
+    result = runner.invoke(main, ["batch", str(folder), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert "none of its 2 files has one ('joint statement english.txt', …)" in last, last
+    assert "'joint statement english.zh.txt' for the Chinese and 'joint statement english.en.txt'" in last
+    assert "aligner batch zh/ en/ -o " in last and "name them alike" not in last
+    assert not (tmp_path / "out").exists()
+
+
+def test_batch_on_two_folders_whose_names_differ_shows_one_of_each(runner, tmp_path):
+    for lang, name in (("zh", "ch01.txt"), ("en", "chapter1.txt")):
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / name).write_text("text", encoding="utf-8")
+    result = runner.invoke(main, ["batch", str(tmp_path / "zh"), str(tmp_path / "en"), "-o", str(tmp_path / "out")])
+    last = result.stderr.strip().splitlines()[-1]
+    assert result.exit_code == 1 and "no name is in both ('ch01.txt' in" in last and "'chapter1.txt' in" in last
+    assert f"name each translation as its Chinese file ({tmp_path / 'en' / 'ch01.txt'})" in last
+
+
+def test_batch_says_an_output_folder_it_cannot_make_or_write_in_before_any_work(runner, tmp_path, monkeypatch):
+    """-o under a file was a traceback once the encoder had loaded; a folder the user may not write in let every
+    document be aligned and fail at its end. Both are one line now, before the first document."""
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(ZH, corpus / "statement.zh.txt")
+    shutil.copy(EN, corpus / "statement.en.txt")
+    (tmp_path / "notes.txt").write_text("a note", encoding="utf-8")
+    result = runner.invoke(main, ["batch", "-q", str(corpus), "-o", str(tmp_path / "notes.txt" / "aligned")])
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+    assert f"Cannot make the output folder {tmp_path / 'notes.txt' / 'aligned'}: {tmp_path / 'notes.txt'} is a file" \
+        in result.stderr
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_access = os.access
+    monkeypatch.setattr("os.access", lambda path, mode, **kw: not (Path(path) == locked and mode & os.W_OK)
+                        and real_access(path, mode, **kw))  # readable, not writable
+    result = runner.invoke(main, ["batch", "-q", str(corpus), "-o", str(locked)])  # root may write anywhere: as a user
+    assert result.exit_code == 1 and f"Cannot write in the output folder {locked}: permission denied" in result.stderr, \
+        result.output
+    assert list(locked.iterdir()) == []  # nothing aligned, no summary
+
+
+def test_check_given_a_folder_says_what_file_it_takes(runner, tmp_path):
+    # "is a folder; give the path of a text file": check reads no text file either
+    line = _error_line(runner.invoke(main, ["check", str(tmp_path)]))
+    assert f"{tmp_path} is a folder; check reads one file of pairs: give the pairs as .tmx, .tsv" in line
+    assert "text file" not in line and "aligner batch" in line
+
+
+def test_a_translation_given_through_a_pipe_is_read_not_called_empty(runner, tmp_path):
+    """`aligner align zh.txt <(pdftotext en.pdf -)`: the shell gives /dev/fd/63, a pipe whose size is 0 until it
+    is read, and align refused it as "empty (0 bytes)"."""
+    import threading
+
+    fifo = tmp_path / "en-pipe"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        try:
+            with open(fifo, "wb") as pipe:
+                pipe.write(EN.read_bytes())
+        except OSError:  # nobody read it (the bug): the test fails below, not here
+            pass
+
+    threading.Thread(target=feed, daemon=True).start()
+    out = tmp_path / "pairs.tsv"
+    try:
+        result = runner.invoke(main, ["align", "-q", str(ZH), str(fifo), "-o", str(out)])
+    finally:
+        os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))  # lets a feeder nobody read from end
+    assert result.exit_code == 0, result.output
+    assert "is empty" not in result.output and out.read_text(encoding="utf-8").count("\n") > 40

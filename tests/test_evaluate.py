@@ -78,7 +78,8 @@ def test_evaluate_command_json_and_saved_predictions(tmp_path, monkeypatch):
     saved = tmp_path / "pred"
     result = CliRunner().invoke(main, ["evaluate", str(folder), "--json", "--save-dir", str(saved), "-q"])
     assert result.exit_code == 0, result.output
-    report = json.loads(result.output)
+    report = json.loads(result.stdout)  # the line saying where the predictions went is on stderr
+    assert result.stderr == f"Predicted alignments written to {saved}: 001.align, 004.align.\n"
     assert set(report) >= {"strict", "lax", "files", "seconds", "embed_once_seconds", "peak_rss_mb"}
     assert set(report["files"]) == {"001", "004"}
     assert 0.0 < report["embed_once_seconds"] <= report["seconds"]
@@ -127,7 +128,7 @@ def test_a_blank_line_in_a_benchmark_text_shifts_no_bead(tmp_path, monkeypatch):
     for name, folder in (("plain", plain), ("blank", blank)):
         result = CliRunner().invoke(main, ["evaluate", str(folder), "--json", "-q", "--save-dir", str(tmp_path / f"pred-{name}")])
         assert result.exit_code == 0, result.output
-        reports[name] = json.loads(result.output)
+        reports[name] = json.loads(result.stdout)
     assert reports["blank"]["strict"] == reports["plain"]["strict"]
     assert reports["blank"]["strict"]["F1"] > 0.6  # aligned, not shifted (15 beads: 0.69 with the dictionary term, 0.77 without)
     assert read_align(tmp_path / "pred-blank" / "004.align") == _shifted(read_align(tmp_path / "pred-plain" / "004.align"), 5, 3)

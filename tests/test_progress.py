@@ -136,3 +136,23 @@ def test_batchs_bar_counts_documents_and_a_slow_one_in_seconds_per_document(monk
     assert _lines(log)[-1] == "documents: 100%|##########| 3/3 documents [00:24<00:00, 8.0 s per document]"
     assert (rate_text(0.125, "documents"), rate_text(2.5, "sentences"), rate_text(320.4, "sentences")) == (
         "8.0 s per document", "2.5 sentences/s", "320 sentences/s")
+
+
+def test_the_review_moves_check_by_check_not_from_nothing_to_done():
+    """On a novel the review takes a minute, and its bar stood at 0% until it jumped to 100%."""
+    from pathlib import Path
+
+    from aligner.embed import get_encoder
+    from aligner.pipeline import align_documents, load_document
+
+    texts = Path(__file__).resolve().parents[1] / "texts"
+    source = load_document((texts / "joint-statement.zh.txt").read_text(encoding="utf-8"))
+    target = load_document((texts / "joint-statement.en.txt").read_text(encoding="utf-8"))
+    heard = []
+    align_documents(source, target, get_encoder(), progress=lambda *call: heard.append(call))
+    review = [(done, total) for stage, done, total in heard if stage == "review"]
+    steps = [done for done, _ in review]
+    total = review[-1][1]
+    assert steps[0] == 0 and steps[-1] == total and len(set(steps)) >= 6, review
+    assert steps == sorted(steps) and {t for _, t in review} == {total}
+    assert max(b - a for a, b in zip(steps, steps[1:])) < total / 2  # no one jump does most of it

@@ -137,3 +137,90 @@ def test_a_damaged_pdf_with_its_end_says_it_is_damaged(documents, tmp_path):
     path.write_bytes(whole[:200] + b"\x00garbage\x00" * 50 + whole[-600:])  # its objects gone, its end kept
     message = _error(path)
     assert "is not a readable PDF: it is damaged; open it in a PDF viewer" in message
+
+
+# --- web pages and subtitles cut short: read in part without a word before, half a document aligned unknowingly ---
+
+SRT = ("1\r\n00:00:01,000 --> 00:00:03,500\r\n<i>Стороны заявляют</i>\r\nследующее.\r\n\r\n"
+       "2\r\n00:00:04,000 --> 00:00:06,000\r\nДемократия — общечеловеческая ценность.\r\n\r\n"
+       "3\r\n00:00:06,500 --> 00:00:09,000\r\nСтороны выступают за многополярный мир.\r\n\r\n")
+
+
+@pytest.mark.parametrize("name, cut, where", [
+    ("joint-statement-page.en.html", 0.5, "inside a <div>"),  # in the article's text
+    ("joint-statement-page.en.html", 0.97, "inside a <div>"),  # in the sidebar, the article's end lost too
+    ("joint-statement-page.zh.html", 0.3, "inside a <div>"),  # a GBK page
+    ("joint-statement-page.zh.html", 0.7, "in the middle of a character"),  # half of a GBK character at the end
+    ("joint-statement-page.zh.html", 0.97, "inside a tag"),
+    ("joint-statement-page.ru.mhtml", 0.5, "stops inside its web page"),
+    ("joint-statement-page.zh.mhtml", 0.9, "stops inside its web page"),
+])
+def test_a_web_page_cut_short_says_so(tmp_path, name, cut, where):
+    data = (DATA / name).read_bytes()
+    path = tmp_path / name
+    path.write_bytes(data[: int(len(data) * cut)])
+    message = _error(path)
+    assert "is cut short" in message and where in message and "download or save the page again" in message, message
+
+
+@pytest.mark.parametrize("tail, where", [
+    ('<div class="article"><h1>Заявление</h1><p>Стороны заявляют следующее.</p><p>Демократия — общечел', "a <div>"),
+    ('<h1>Заявление</h1><p>Стороны заявляют следующее.</p><p class="lead', "a tag"),
+    ("<h1>Заявление</h1><p>Стороны заявляют следующее.</p><!-- счётчик посещений", "a comment"),
+    ("<h1>Заявление</h1><p>Стороны заявляют <span>следующее", "a <span>"),
+])
+def test_a_hand_written_page_cut_inside_a_tag_or_an_element_says_so(tmp_path, tail, where):
+    path = tmp_path / "statement.ru.html"
+    path.write_text(f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>Заявление</title></head><body>{tail}',
+                    encoding="utf-8")
+    assert f"is cut short: the page stops inside {where}" in _error(path)
+
+
+@pytest.mark.parametrize("page", [
+    # valid HTML a browser shows whole: no </body></html>, paragraphs, list items and cells left open
+    "<!DOCTYPE html><title>Заявление</title><p>Стороны заявляют следующее.<p>Демократия — ценность.",
+    "<html><body><div><p>Стороны заявляют следующее.</p></div><p>Демократия — ценность. 1 < 2",
+    "<html><head><meta charset=utf-8></head><body><h1>Заявление</h1><ul><li>Стороны заявляют следующее.<li>Демократия"
+    " — ценность.</ul><table><tr><td>2022<td>Пекин</table><p>Стороны — за мир.<br><img src=a.png>",
+    "<html><body><script>if (a < b) { x = '</div>'; }</script><!-- a note --><p>Стороны заявляют следующее.</p>"
+    "<p>Демократия — ценность.</p>\n",
+    # a closing </html> or </body>: whole, whatever follows it (a counter a server appends, an unclosed <div> before)
+    "<html><body><div><p>Стороны заявляют следующее.</p><p>Демократия — ценность.</body></html>\n<script>track(",
+])
+def test_a_whole_page_is_read_even_without_its_closing_tags(tmp_path, page):
+    path = tmp_path / "statement.ru.html"
+    path.write_text(page, encoding="utf-8")
+    text = read_file(path)
+    assert "Стороны заявляют следующее." in text and ("Демократия" in text or "Стороны — за мир" in text)
+
+
+def test_whole_web_pages_and_a_page_cut_among_its_pictures_are_read(tmp_path):
+    for name in ("joint-statement-page.en.html", "joint-statement-page.ru.html", "joint-statement-page.zh.html",
+                 "joint-statement-page.ru.mhtml", "joint-statement-page.zh.mhtml"):
+        assert "。" in read_file(DATA / name) or "." in read_file(DATA / name)
+    assert read_file(DATA / "page-without-charset.ru.html", encoding="cp1251")
+    # a saved page whose file stops in a part after the page (its style sheet here): none of its text is lost
+    data = (DATA / "joint-statement-page.ru.mhtml").read_bytes()
+    path = tmp_path / "statement.mhtml"
+    path.write_bytes(data[:-90])
+    assert read_file(path) == read_file(DATA / "joint-statement-page.ru.mhtml")
+
+
+@pytest.mark.parametrize("tail, where", [
+    ("4\r\n", "its number (4), with no timing or text after it"),
+    ("4\r\n00:00:10,000 --> 00:00:12,000\r\n", "its timing, with no text after it"),
+    ("4\r\n00:00:10,000 --> 00:0", "a timing cut short (00:00:10,000 --> 00:0)"),
+])
+def test_subtitles_whose_last_cue_is_cut_say_so(tmp_path, tail, where):
+    path = tmp_path / "talk.srt"
+    path.write_bytes((SRT + tail).encode("cp1251"))
+    message = _error(path)
+    assert f"is cut short: its last cue stops at {where}" in message and "subtitles after it are missing" in message
+
+
+@pytest.mark.parametrize("srt", [SRT, SRT.rstrip(), SRT.replace("\r\n", "\n") + "\n\n\n",
+                                 "00:00:01,000 --> 00:00:02,000\nСтороны.\n\n00:00:03,000 --> 00:00:04,000\nМир.\n"])
+def test_whole_subtitles_are_read(tmp_path, srt):
+    path = tmp_path / "talk.srt"
+    path.write_bytes(srt.encode("cp1251"))
+    assert read_file(path).endswith(("многополярный мир.", "Мир."))

@@ -18,7 +18,8 @@ SEGMENT_BAR_BYTES = 1_000_000  # inputs this big get a bar while they are read a
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, metavar="CHINESE TRANSLATION [ENGLISH]")
+# not required=True: with no file, click's "Missing argument" would name the metavar; ours says which files go where
+@click.argument("files", nargs=-1, metavar="CHINESE TRANSLATION [SECOND_TRANSLATION]")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Write the pairs here; the format follows the extension (.tsv .csv .json .tmx .xlsx .docx .html .txt); "
                    "'-' writes them to stdout (-f gives the format). Without it, a side-by-side listing goes to stdout.")
@@ -37,10 +38,18 @@ def align(files: tuple[str, ...], output: Path | None, fmt: str | None, target_l
           glossary_file: Path | None, keep: set[str] | None, min_score: float, no_cache: bool, quiet: bool) -> None:
     """Align a Chinese text with its Russian or English translation, sentence by sentence.
 
-    Give the Chinese file first, then the translation; give a Russian and then an English
-    translation to see three columns. Each file may be plain text (UTF-8, UTF-16, GB18030, Big5,
-    cp1251, KOI8-R …), .docx, .doc, .odt, .rtf, .pdf, .epub, .html, .mhtml or .srt; a web address
-    (https://…), whose article or PDF is read; or '-' for a text piped into stdin (one of two files).
+    The Chinese file always comes first.
+
+    \b
+    Two columns, Chinese and one translation (Russian or English):
+      aligner align zh.txt en.txt
+      aligner align zh.txt ru.txt
+    Three columns, Chinese and both translations (Russian, English; either order):
+      aligner align zh.txt ru.txt en.txt
+
+    Each file may be plain text (UTF-8, UTF-16, GB18030, Big5, cp1251, KOI8-R …), .docx, .doc,
+    .odt, .rtf, .pdf, .epub, .html, .mhtml or .srt; a web address (https://…), whose article or
+    PDF is read; or '-' for a text piped into stdin (one of two files).
     """
     from aligner.fetch import is_url
     from aligner.glossary import load_glossary
@@ -164,7 +173,21 @@ def _read(file, encoding: str | None = None, language: str | None = None):
         return read_piped(stream.read(), "stdin", encoding, language)
     if is_url(str(file)):  # the server names the encoding of a page
         return read_url(str(file)), None
+    if _is_stream(file):  # <(pdftotext en.pdf -), /dev/stdin: no size until read, so "empty (0 bytes)" to a file's checks
+        with file.open("rb") as stream:
+            return read_piped(stream.read(), str(file), encoding, language)
     return read_text(file, encoding, language)
+
+
+def _is_stream(file: Path) -> bool:
+    """Whether `file` is a pipe or a device (a shell's process substitution, /dev/stdin), read as stdin is."""
+    import stat
+
+    try:
+        mode = file.stat().st_mode
+    except OSError:
+        return False  # missing, a broken link …: the reader says which
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
 
 
 def _name(file) -> str:

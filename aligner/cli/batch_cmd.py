@@ -96,8 +96,7 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
                     + ", ".join(suffix or "none" for suffix in sorted(unread)) + "): rename them to .txt"
                     if unread else "")
         raise click.ClickException(f"No matching files found in {', '.join(map(str, folders))}; "
-                                   "name them alike (zh/001.txt and en/001.txt, or name.zh.txt and name.en.txt)"
-                                   + left_out + ".")
+                                   + _naming_hint(folders, unpaired, out_dir) + left_out + ".")
     encodings = corpus.Encodings(zh_encoding, ru_encoding, en_encoding)
     unstated = encodings.unstated(sets, target_lang)
     if unstated is not None:
@@ -108,6 +107,7 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
     if merge and any(p.name.casefold() == corpus.MERGED_STEM for p in sets):
         raise click.ClickException(f"A document is named '{corpus.MERGED_STEM}', the name of the merged file; "
                                    "rename it or leave out --merge.")
+    _ready_output_folder(out_dir)  # the documents found and the options right: the work starts here
     merged = MergedWriter(fmt, lambda src, tgt: corpus.output_path(out_dir, corpus.MERGED_STEM, src, tgt, fmt)) \
         if merge else None
     try:
@@ -156,6 +156,52 @@ def batch(folders: tuple[Path, ...], out_dir: Path, fmt: str, three_way: bool, m
                + f". Summary: {written[0]}" + "".join(f", {path}" for path in written[1:]), err=True)
     if failed:
         sys.exit(1)
+
+
+def _ready_output_folder(out_dir: Path) -> None:
+    """The output folder made, or a one-line error saying why it cannot be written in, before the encoder loads
+    and any document is aligned: one under a file, or a folder the user may not write in, was met only when the
+    first document was done (a traceback, or every document failed at its end after its minutes of work)."""
+    import os
+
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        above = next((folder for folder in out_dir.absolute().parents if folder.exists()), None)
+        why = f"{above} is a file" if above is not None and not above.is_dir() else error.strerror or str(error)
+        raise click.ClickException(f"Cannot make the output folder {out_dir}: {why}; choose another folder for "
+                                   "-o.") from None
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise click.ClickException(f"Cannot write in the output folder {out_dir}: permission denied; choose a folder "
+                                   "you can write to for -o.")
+
+
+def _naming_hint(folders: tuple[Path, ...], unpaired, out_dir: Path) -> str:
+    """How to name the files so that they pair, shown on the user's own files where it can be: in one folder,
+    a language tag before the extension (`joint statement.txt` → `joint statement.zh.txt`); across folders,
+    the same name in each. 'name them alike' alone left a user whose names carry no tag guessing what 'alike' is."""
+    from aligner.corpus import split_name
+
+    untagged = [item.path for item in unpaired if len(folders) == 1 and not split_name(item.path)[1]]
+    if untagged:
+        first = untagged[0]
+        stem, suffix = (first.name[: -len(first.suffix)], first.suffix) if first.suffix else (first.name, ".txt")
+        many = len(untagged) > 1
+        return (f"in one folder, files pair by a language tag at the end of their names, and "
+                f"{'none of its ' + str(len(untagged)) + ' files has one' if many else 'its file has none'} "
+                f"('{first.name}'{', …' if many else ''}). Tag them, e.g. '{stem}.zh{suffix}' for the Chinese and "
+                f"'{stem}.en{suffix}' (or .ru{suffix}) for its translation; or give two folders, the Chinese files in "
+                f"one and their translations under the same names in the other: aligner batch zh/ en/ -o "
+                f"{shlex.quote(str(out_dir))}")
+    if len(folders) > 1:
+        sources = [item.path for item in unpaired if item.side == "source"]
+        targets = [item.path for item in unpaired if item.side == "target"]
+        if sources and targets:
+            return (f"a Chinese file pairs with the translation of the same name in the other folder, and no name is "
+                    f"in both ('{sources[0].relative_to(folders[0])}' in {folders[0]}, '{targets[0].name}' in "
+                    f"{targets[0].parent}); name each translation as its Chinese file "
+                    f"({folders[1] / sources[0].relative_to(folders[0])})")
+    return "name them alike (zh/001.txt and en/001.txt, or name.zh.txt and name.en.txt)"
 
 
 def _earlier_files(before: set[Path], results, written: list[Path], out_dir: Path) -> str:

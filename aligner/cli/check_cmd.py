@@ -97,6 +97,9 @@ def _refuse_a_report(pairs_file: Path) -> None:
     from aligner.formats.web import HTML_SUFFIXES
 
     readable = "give the pairs as .tmx, .tsv, .csv, .xlsx, .ods, .docx or .json (aligner align … -o pairs.tsv writes them so)"
+    if pairs_file.is_dir():  # "is a folder; give the path of a text file": check takes no text file either
+        raise click.ClickException(f"{pairs_file} is a folder; check reads one file of pairs: {readable}. To align the "
+                                   "files of folders: aligner batch.")
     if pairs_file.suffix.lower() in HTML_SUFFIXES and pairs_file.is_file():
         raise click.ClickException(f"{pairs_file} is a web page, which check does not read pairs from (aligner's HTML "
                                    f"report is for reading); {readable}.")

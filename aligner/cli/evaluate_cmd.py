@@ -32,7 +32,7 @@ def evaluate(folder: Path, model: str | None, save_dir: Path | None, as_json: bo
     then mislead, and about a text that no gold file scores.
     """
     from aligner.embed import get_encoder
-    from aligner.evaluate import evaluate_folder, prepare_save_dir, report, save_predictions
+    from aligner.evaluate import evaluate_folder, prepare_save_dir, report, save_predictions, saved_message
 
     progress = StderrProgress(enabled=not quiet)
     try:
@@ -43,11 +43,17 @@ def evaluate(folder: Path, model: str | None, save_dir: Path | None, as_json: bo
         raise click.ClickException(str(error)) from None
     finally:
         progress.close()
+    saved = None
     if save_dir is not None:
-        save_predictions(evaluation, save_dir)
+        try:
+            saved = saved_message(save_predictions(evaluation, save_dir), save_dir)
+        except OSError as error:  # after the whole evaluation: its figures are still printed below
+            saved = f"Warning: the predicted alignments could not be written to {save_dir}: {error.strerror or error}."
     if as_json:
         click.echo(json.dumps(evaluation.to_dict(), indent=2))
     else:
         click.echo(report(evaluation))
     for warning in evaluation.warnings:  # after the table, where they are read; stderr keeps --json clean
         click.echo(f"Warning: {warning}", err=True)
+    if saved:  # stderr, as the warnings: --json keeps stdout one JSON object
+        click.echo(saved, err=True)

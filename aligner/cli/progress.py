@@ -15,7 +15,7 @@ from tqdm import tqdm
 STAGE_LABELS = {"segment": "segmenting", "embed": "embedding", "plan": "preparing", "align": "aligning",
                 "review": "reviewing"}
 # What each stage's done/total counts, in words; a stage not here (the search's passes over the rows, its
-# set-up steps, the review's one step) shows only how far along it is.
+# set-up steps, the review's checks weighted by their time) shows only how far along it is.
 STAGE_UNITS = {"segment": "characters", "embed": "sentences"}
 SINGULAR = {"characters": "character", "sentences": "sentence", "documents": "document", "pairs": "pair"}
 # When stderr is a file or pipe (a log), a line every LOG_INTERVAL seconds and each stage's last

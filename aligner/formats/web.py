@@ -67,9 +67,23 @@ def page_source(data: bytes, name: str, encoding: str | None = None) -> str:
         try:
             text = data.decode(_SUPERSETS.get(charset, charset))
             return _XML_DECLARATION.sub("", text.lstrip("\ufeff"))
-        except (LookupError, UnicodeDecodeError):
+        except UnicodeDecodeError as error:
+            if _cut_in_character(data, error):
+                raise cut_short(name, "it stops in the middle of a character") from None
+        except LookupError:
             pass  # a wrong or unknown declaration: read it the way plain-text files are read
     return _XML_DECLARATION.sub("", decode_bytes(data, name))
+
+
+def _cut_in_character(data: bytes, error: UnicodeDecodeError) -> bool:
+    """Whether the only bytes the page's charset cannot read are the first of a character at its very end."""
+    if error.end != len(data) or len(data) - error.start > 3:
+        return False
+    try:
+        data[:error.start].decode(error.encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def html_text(data: bytes, name: str, encoding: str | None = None) -> str:
@@ -79,6 +93,7 @@ def html_text(data: bytes, name: str, encoding: str | None = None) -> str:
     from lxml import html as lxml_html
 
     source = page_source(data, name, encoding)
+    check_whole_page(source, name)
     try:
         page = lxml_html.fromstring(source)
     except Exception:  # trafilatura may still read it; the checks against the page are only a bonus
@@ -150,6 +165,74 @@ def with_repeats(found: list[str], shown: list[str]) -> list[str]:
     return result
 
 
+# Elements HTML lets a page leave open at its end (hand-written pages end so, often without </body></html> too),
+# as the HTML standard lists them for the end of a file; and those that have no end tag at all.
+_MAY_END_OPEN = frozenset({"html", "head", "body", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot",
+                           "option", "optgroup", "rb", "rp", "rt", "rtc", "colgroup", "caption"})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+                   "param", "keygen", "command", "basefont", "frame", "isindex", "bgsound", "image"})
+_PAGE_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+_IN_TAG_AT_END = re.compile(r"<[A-Za-z/!?][^<>]*\Z")
+
+
+def cut_short_at(source: str) -> str:
+    """Where a page that stops before its end was cut ("a tag", "a comment", "a <div>"), or "" for a whole page.
+
+    A download or copy that stopped leaves a page whose text ends early, and a page read so would be aligned
+    as half a document unseen. Only a cut that is certain counts: a page that reaches </body> or </html> is whole
+    (what follows holds no text), and one without them is cut when it ends inside a tag or a comment, or with
+    an element open that HTML does not let a page leave open (a <div>, a <span>, a heading …). A page that ends
+    inside a paragraph of its <body> is valid HTML, and many hand-written pages end so: it is not called cut."""
+    if _PAGE_END.search(source):
+        return ""
+    if source.rfind("<!--") > source.rfind("-->"):
+        return "a comment"
+    if _IN_TAG_AT_END.search(source):
+        return "a tag"
+    open_elements = _open_at_end(source)
+    must_close = [tag for tag in open_elements if tag not in _MAY_END_OPEN]
+    return f"a <{must_close[-1]}>" if must_close else ""
+
+
+def _open_at_end(source: str) -> list[str]:
+    """The elements still open where the page's source ends, outermost first."""
+    from html.parser import HTMLParser
+
+    class OpenElements(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=False)
+            self.open: list[str] = []
+
+        def handle_starttag(self, tag, attrs) -> None:
+            if tag not in _VOID:
+                self.open.append(tag)
+
+        def handle_endtag(self, tag) -> None:  # closes it and whatever was left open inside it
+            if tag in self.open:
+                del self.open[len(self.open) - 1 - self.open[::-1].index(tag):]
+
+    parser = OpenElements()
+    try:
+        parser.feed(source)
+    except (AssertionError, ValueError):  # markup the parser gives up on: no certainty either way
+        return []
+    return parser.open
+
+
+def check_whole_page(source: str, name: str) -> None:
+    """InputError for a page cut short (`cut_short_at`), rather than half its text aligned as the whole."""
+    where = cut_short_at(source)
+    if where:
+        raise cut_short(name, f"the page stops inside {where}")
+
+
+def cut_short(name: str, where: str) -> InputError:
+    """The error for a page that stops before its end, `where` saying how: one wording for every way it shows."""
+    return InputError(f"{name} is cut short: {where}, before the page's end (an interrupted download or copy?), so "
+                      "the rest of its text is missing; download or save the page again, or copy the text there is "
+                      "into a .txt file to align it as it is.")
+
+
 def with_charset(html: bytes, charset: str | None) -> bytes:
     """The page with the charset its transport named (a MIME part, an HTTP header) declared in it,
     unless it declares one itself: `page_source` then reads it by that."""
@@ -164,11 +247,23 @@ def mhtml_text(data: bytes, name: str) -> str:
     from email import policy
 
     message = email.message_from_bytes(data, policy=policy.compat32)
-    for part in message.walk():
+    parts = [part for part in message.walk() if not part.is_multipart()]
+    for part in parts:
         if part.get_content_type() == "text/html":
-            return html_text(with_charset(part.get_payload(decode=True) or b"", part.get_content_charset()), name)
+            html = part.get_payload(decode=True) or b""
+            if part is parts[-1] and _unclosed(message) and not _PAGE_END.search(html.decode("latin-1")):
+                raise cut_short(name, "the file stops inside its web page")
+            return html_text(with_charset(html, part.get_content_charset()), name)
     raise InputError(f"{name} holds no web page (no text/html part); save the page again, "
                      "or save it as a web page (.html).")
+
+
+def _unclosed(message) -> bool:
+    """Whether a saved page's MIME parts never close (their last boundary is missing): the file stops inside its
+    last part. A cut among the pictures that follow the page loses none of its text."""
+    from email.errors import CloseBoundaryNotFoundDefect
+
+    return any(isinstance(defect, CloseBoundaryNotFoundDefect) for part in message.walk() for defect in part.defects)
 
 
 _SITE_PARTS = frozenset({"header", "nav", "footer", "aside"})

@@ -23,11 +23,18 @@ from aligner.review.terms import TERM, term_flags
 from aligner.review.unrelated import check_translation
 from aligner.review.vectors import sentence_vectors
 from aligner.review.weak import weak_flags
-from aligner.types import Alignment
+from aligner.types import Alignment, Progress
+
+# Each check's share of a review's time, in per cent (a 1,360-pair chapter, MAC dev: names 2.0 s, numbers 1.2 s,
+# the whole translation's check 0.7 s, partial 0.4 s, the rest a blink): reported after each, the "reviewing"
+# bar moves as the time goes instead of standing at 0% for the minute a novel takes.
+REVIEW_STEPS = (("gaps", 1), ("weak", 1), ("vectors", 3), ("translation", 15), ("partial", 10), ("numbers", 25),
+                ("names", 44), ("terms", 1))
+REVIEW_TOTAL = sum(share for _, share in REVIEW_STEPS)
 
 
 def review(alignment: Alignment, encoder: Encoder | None = None, flag_from: int = 0,
-           memo: ReviewMemo | None = None) -> None:
+           memo: ReviewMemo | None = None, progress: Progress | None = None) -> None:
     """Flag gaps (merging adjacent null beads), weak pairs, partial translations, numbers, names and
     the terms of the alignment's glossary.
 
@@ -39,16 +46,42 @@ def review(alignment: Alignment, encoder: Encoder | None = None, flag_from: int 
     it (1–1 pairs, so that merging gaps leaves every index in place) are the document's normal, as a correction
     reviews its new pairs (`corrections.review_in_context`), and the beads flagged get the flags a full review
     gives them. `memo` keeps what the checks work out per document and per pair for the next such review.
+    `progress` hears ("review", done, REVIEW_TOTAL) after each check, weighted by its share of the time.
     """
+    done = _steps(progress)
     gap_flags(alignment)
+    done("gaps")
     weak_flags(alignment)
+    done("weak")
     vectors = sentence_vectors(alignment, encoder) if encoder is not None else None
+    done("vectors")
     if vectors is not None:
         check_translation(alignment, vectors)
+    done("translation")
     partial_flags(alignment, vectors, flag_from, memo)
+    done("partial")
     number_flags(alignment, flag_from, memo)
+    done("numbers")
     name_flags(alignment, flag_from=flag_from, memo=memo)
+    done("names")
     term_flags(alignment, flag_from)
+    done("terms")
+
+
+def _steps(progress: Progress | None):
+    """A call per check done, that reports the review's progress so far (nothing without `progress`)."""
+    shares = dict(REVIEW_STEPS)
+    so_far = 0
+
+    def step(name: str) -> None:
+        nonlocal so_far
+        so_far += shares[name]
+        if progress is not None:
+            progress("review", so_far, REVIEW_TOTAL)
+
+    if progress is not None:
+        progress("review", 0, REVIEW_TOTAL)
+    return step
 
 
 __all__ = ["review", "NAME", "NUMBER", "PARTIAL", "TERM"]
