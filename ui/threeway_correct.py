@@ -13,7 +13,7 @@ import streamlit as st
 
 from aligner.corrections import CorrectionError, first_changed
 from aligner.threeway import ThreeWay, side_names
-from aligner.threeway_corrections import SideEdit, ThreeWayCorrections
+from aligner.threeway_corrections import SideEdit, ThreeWayCorrections, fitted_scorers
 from ui import state
 from ui.correct_panel import focus_next, history_buttons, merge_buttons, pair_about, pair_texts, split_and_move
 
@@ -25,10 +25,8 @@ FOCUS_PAIR = "_tw_focus_pair"  # (translation, pair) the last step changed: the 
 
 def scorers(result: ThreeWay, model: str | None) -> dict:
     """Per translation, the aligner's model of the document that scores the pairs a reviewer makes, as on the
-    two-column page."""
-    from aligner.align.rescore import LazyRescorer
-
-    return {label: LazyRescorer(a.source, a.target, model) for label, a in result.alignments.items()}
+    two-column page (`threeway_corrections.fitted_scorers`)."""
+    return fitted_scorers(result, model)
 
 
 def edits(result: ThreeWay) -> ThreeWayCorrections:
