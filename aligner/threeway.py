@@ -235,7 +235,10 @@ def _flag_disagreements(rows: list[ThreeWayRow], alignments: dict[str, Alignment
 
 def align_three(source: Document, a: Document, b: Document, encoder=None,
                 progress: Progress | None = None, glossary: tuple[Term, ...] = ()) -> ThreeWay:
-    """Align two loaded translations to one loaded Chinese document and merge the results into rows."""
+    """Align two loaded translations to one loaded Chinese document and merge the results into rows. Where the
+    review page keeps the fitted models for its corrections (`fits`), both translations' are kept: the first
+    correction in either is scored without fitting them again."""
+    from aligner.align import fits
     from aligner.embed import get_encoder
     from aligner.pipeline import align_documents, check_languages
 
@@ -243,10 +246,11 @@ def align_three(source: Document, a: Document, b: Document, encoder=None,
     check_languages(source, b)
     encoder = encoder or get_encoder()
     la, lb = labels_for(a, b)
-    alignments = {
-        la: align_documents(source, a, encoder, progress=_staged(progress, la), glossary=glossary),
-        lb: align_documents(source, b, encoder, progress=_staged(progress, lb), glossary=glossary),
-    }
+    with fits.together():
+        alignments = {
+            la: align_documents(source, a, encoder, progress=_staged(progress, la), glossary=glossary),
+            lb: align_documents(source, b, encoder, progress=_staged(progress, lb), glossary=glossary),
+        }
     return ThreeWay(source, alignments, merge_rows(alignments))
 
 

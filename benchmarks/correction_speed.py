@@ -60,12 +60,13 @@ def timed(steps: list[tuple[str, object]], before: dict[str, tuple[str, str]]) -
     return rows
 
 
-def keep_fits() -> None:
-    """Keep the alignment's fitted models as the review page does (ui/state.py); the code before had nothing to keep."""
+def keep_fits(n: int = 1) -> None:
+    """Keep the alignment's fitted models as the review page does (ui/state.py KEPT_FITS = 1; 0: let go of them);
+    the code before had nothing to keep."""
     try:
         from aligner.align import fits
 
-        fits.keep(1)  # ui/state.py KEPT_FITS
+        fits.keep(n)
     except ImportError:
         pass
 
@@ -131,6 +132,9 @@ def three_columns(args) -> tuple[str, list[tuple[str, object]]]:
         return step
 
     def open_saved() -> None:
+        """As the page opens it on another day: the fits kept from this process's alignment let go of first."""
+        keep_fits(0)
+        keep_fits(1)
         result = parse_json(saved, "saved.project.json")
         opened.append(ThreeWayCorrections(result, fitted_scorers(result, None)))
 
