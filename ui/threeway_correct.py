@@ -15,7 +15,7 @@ from aligner.corrections import CorrectionError, first_changed
 from aligner.threeway import ThreeWay, side_names
 from aligner.threeway_corrections import SideEdit, ThreeWayCorrections, fitted_scorers
 from ui import state
-from ui.correct_panel import focus_next, history_buttons, merge_buttons, pair_about, pair_texts, split_and_move
+from ui.correct_panel import SCORING, focus_next, history_buttons, merge_buttons, pair_about, pair_texts, split_and_move
 
 PREFIX = "tw_"  # the keys of this panel's widgets: tw_merge, tw_split, tw_undo …
 EDITS = "_tw_edits"  # the corrections of the three columns on show
@@ -63,13 +63,27 @@ def _changed(label: str, pair: int) -> None:
     rows_changed(corrections.row_of(label, pair))
 
 
+def waiting(corrections: ThreeWayCorrections, label: str) -> str:
+    """What the spinner says while a correction to translation `label` is made: a review opened from a file (or
+    aligned before another text was) has no fitted models, and its first correction in each translation fits
+    them (seconds on a chapter, a minute on a novel), which the page said nothing of."""
+    if getattr(corrections.sides[label].scorer, "prepared", True):
+        return SCORING
+    name = side_names(corrections.result.alignments)[label]
+    return (f"Preparing corrections in the {name}: fitting the aligner's models of this text, once "
+            "(seconds; a minute on a novel)…")
+
+
 def _act(label: str, action, i: int) -> None:
     """A button's correction to pair `i` of translation `label` (a row note typed and not left is kept first)."""
     from ui.threeway_view import keep_typed_note
 
     keep_typed_note()
+    corrections = edits(state.three_way())
     try:
-        edit = edits(state.three_way()).correct(label, lambda corrections: action(corrections, i))
+        wait = waiting(corrections, label)  # shown only if the correction takes over half a second
+        with st.sidebar, st.spinner(wait, show_time=wait != SCORING):
+            edit = corrections.correct(label, lambda side: action(side, i))
     except CorrectionError as exc:
         state.flash("error", str(exc))
         return
