@@ -144,6 +144,7 @@ def merge_rows(alignments: dict[str, Alignment]) -> list[ThreeWayRow]:
                 if bead.src:
                     ends[behind] = bead.src[-1]
         rows.append(_row(group, origin))
+    _side_flags(rows)
     _flag_disagreements(rows, alignments)
     return rows
 
@@ -170,14 +171,44 @@ def _cut_omissions(beads: list[Bead], cuts: set[int], origin: dict[int, Bead]) -
 
 def _row(group: dict[str, list[Bead]], origin: dict[int, Bead]) -> ThreeWayRow:
     """A row of the beads (or pieces of omitted passages, see `_cut_omissions`) merged into it: the
-    sentences from the pieces; scores, flags and notes from the beads they are part of, each once."""
+    sentences from the pieces; scores and notes from the beads they are part of, each once (flags: `_side_flags`)."""
     src = sorted({i for beads in group.values() for bead in beads for i in bead.src})
     tgt = {label: tuple(j for bead in beads for j in bead.tgt) for label, beads in group.items()}
     whole = {label: list({id(b): b for b in (origin.get(id(piece), piece) for piece in beads)}.values())
              for label, beads in group.items()}
     scores = {label: (min(float(b.score) for b in beads) if beads else None) for label, beads in whole.items()}
-    flags = [SideFlag(label, f.kind, f.reason) for label, beads in whole.items() for b in beads for f in b.flags]
-    return ThreeWayRow(tuple(src), tgt, scores, whole, flags)
+    return ThreeWayRow(tuple(src), tgt, scores, whole)
+
+
+def later_row(k: int, n: int) -> str:
+    """The reason on row `k` (from 2) of the `n` rows a passage is cut into: it belongs to the passage above."""
+    return f"… same passage, row {k} of {n}"
+
+
+def first_row(reason: str, n: int) -> str:
+    """The reason on the first of the `n` rows a passage is cut into, saying that the rows after it are the passage's."""
+    return f"{reason} (this row and the next{'' if n == 2 else f' {n - 1}'})"
+
+
+def _side_flags(rows: list[ThreeWayRow]) -> None:
+    """Each row's flags from its beads. A passage one translation leaves out, cut into rows (`_cut_omissions`),
+    gives its reason once, on its first row: the rows after it say they are the same passage (a 3-sentence
+    omission read "no counterpart in the Russian for 3 sentences" three times). The kind is on every row, so
+    that a filter on it shows them all."""
+    spans: dict[int, list[int]] = {}  # id of a bead -> the rows it is in
+    for r, row in enumerate(rows):
+        for beads in row.beads.values():
+            for bead in beads:
+                spans.setdefault(id(bead), []).append(r)
+    for r, row in enumerate(rows):
+        row.flags = []
+        for label, beads in row.beads.items():
+            for bead in beads:
+                span = spans[id(bead)]
+                for f in bead.flags:
+                    reason = f.reason if len(span) == 1 else (
+                        first_row(f.reason, len(span)) if r == span[0] else later_row(span.index(r) + 1, len(span)))
+                    row.flags.append(SideFlag(label, f.kind, reason))
 
 
 QUOTE_CHARS = 12  # how much of a Chinese sentence a reason quotes to say which one it means
