@@ -20,6 +20,7 @@ from ui.correct_panel import SCORING, focus_next, history_buttons, merge_buttons
 PREFIX = "tw_"  # the keys of this panel's widgets: tw_merge, tw_split, tw_undo …
 EDITS = "_tw_edits"  # the corrections of the three columns on show
 SIDE_KEY = "tw_side"  # the translation the panel corrects
+WAITING = "tw_waiting"  # the key of the slot at the top of the sidebar a correction's spinner is drawn in
 FOCUS_PAIR = "_tw_focus_pair"  # (translation, pair) the last step changed: the pair shown in its row
 
 
@@ -70,8 +71,19 @@ def waiting(corrections: ThreeWayCorrections, label: str) -> str:
     if getattr(corrections.sides[label].scorer, "prepared", True):
         return SCORING
     name = side_names(corrections.result.alignments)[label]
-    return (f"Preparing corrections in the {name}: fitting the aligner's models of this text, once "
-            "(seconds; a minute on a novel)…")
+    return f"Preparing corrections in the {name} (once)…"  # short: the sidebar is narrow, and the time is beside it
+
+
+def _in_sight():
+    """The slot a button's callback draws its spinner in: at the top of the sidebar, where the message slot is, and
+    like it kept in sight as the sidebar scrolls (ui/app.py FLASH_CSS). Drawn there plainly, the spinner scrolled
+    away above the Merge buttons the reviewer had scrolled down to, and the page only greyed."""
+    slot = st.container(key=WAITING)
+    slot.html(f"<style>:has(> .st-key-{WAITING}), .st-key-{WAITING}{{position:sticky;top:0;z-index:3;padding:0.5rem 0}} "
+              "[data-testid=stSidebarContent], [data-testid=stSidebarUserContent], "  # on the sidebar's colour, as the
+              f"[data-testid=stSidebarUserContent] *:has(.st-key-{WAITING}), .st-key-{WAITING}"  # message's: the page's
+              "{background-color:inherit}</style>")  # style for that was in the slot's place, now the spinner's
+    return slot
 
 
 def _act(label: str, action, i: int) -> None:
@@ -82,7 +94,7 @@ def _act(label: str, action, i: int) -> None:
     corrections = edits(state.three_way())
     try:
         wait = waiting(corrections, label)  # shown only if the correction takes over half a second
-        with st.sidebar, st.spinner(wait, show_time=wait != SCORING):
+        with st.sidebar, _in_sight(), st.spinner(wait, show_time=wait != SCORING):
             edit = corrections.correct(label, lambda side: action(side, i))
     except CorrectionError as exc:
         state.flash("error", str(exc))
