@@ -200,14 +200,15 @@ def _side_flags(rows: list[ThreeWayRow]) -> None:
         for beads in row.beads.values():
             for bead in beads:
                 spans.setdefault(id(bead), []).append(r)
-    for r, row in enumerate(rows):
+    seen: dict[int, int] = {}  # id of a bead -> how many of its rows came so far
+    for row in rows:
         row.flags = []
         for label, beads in row.beads.items():
             for bead in beads:
-                span = spans[id(bead)]
+                n, k = len(spans[id(bead)]), seen.get(id(bead), 0) + 1
+                seen[id(bead)] = k
                 for f in bead.flags:
-                    reason = f.reason if len(span) == 1 else (
-                        first_row(f.reason, len(span)) if r == span[0] else later_row(span.index(r) + 1, len(span)))
+                    reason = f.reason if n == 1 else first_row(f.reason, n) if k == 1 else later_row(k, n)
                     row.flags.append(SideFlag(label, f.kind, reason))
 
 

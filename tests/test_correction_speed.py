@@ -236,7 +236,7 @@ def test_three_columns_keep_both_translations_fits_and_correct_each_as_a_full_fi
 
         monkeypatch.setattr(rescore, "fitted_search", no_fit)
         quick = ThreeWayCorrections(fast, fitted_scorers(fast))
-        assert all(scorer.prepared for scorer in quick.sides.values() for scorer in [scorer.scorer])
+        assert all(side.scorer.prepared for side in quick.sides.values())  # kept: nothing to prepare
         full = ThreeWayCorrections(slow)
         full.sides = {label: Corrections(a, scorer=fresh[label].scores, recheck=full_review)
                       for label, a in slow.alignments.items()}

@@ -24,19 +24,13 @@ WAITING = "tw_waiting"  # the key of the slot at the top of the sidebar a correc
 FOCUS_PAIR = "_tw_focus_pair"  # (translation, pair) the last step changed: the pair shown in its row
 
 
-def scorers(result: ThreeWay, model: str | None) -> dict:
-    """Per translation, the aligner's model of the document that scores the pairs a reviewer makes, as on the
-    two-column page (`threeway_corrections.fitted_scorers`)."""
-    return fitted_scorers(result, model)
-
-
 def edits(result: ThreeWay) -> ThreeWayCorrections:
     """The corrections of `result`, made when it is first corrected: a new result starts a new history
     (a review opened from a file brings its own: `threeway_view.open_review`)."""
     kept = st.session_state.get(EDITS)
     if kept is None or kept.result is not result:
         inputs = st.session_state.get(state.INPUTS)
-        kept = ThreeWayCorrections(result, scorers(result, inputs.model if inputs is not None else None))
+        kept = ThreeWayCorrections(result, fitted_scorers(result, inputs.model if inputs is not None else None))
         st.session_state[EDITS] = kept
     return kept
 
