@@ -144,6 +144,7 @@ def merge_rows(alignments: dict[str, Alignment]) -> list[ThreeWayRow]:
                 if bead.src:
                     ends[behind] = bead.src[-1]
         rows.append(_row(group, origin))
+    _side_flags(rows)
     _flag_disagreements(rows, alignments)
     return rows
 
@@ -170,14 +171,45 @@ def _cut_omissions(beads: list[Bead], cuts: set[int], origin: dict[int, Bead]) -
 
 def _row(group: dict[str, list[Bead]], origin: dict[int, Bead]) -> ThreeWayRow:
     """A row of the beads (or pieces of omitted passages, see `_cut_omissions`) merged into it: the
-    sentences from the pieces; scores, flags and notes from the beads they are part of, each once."""
+    sentences from the pieces; scores and notes from the beads they are part of, each once (flags: `_side_flags`)."""
     src = sorted({i for beads in group.values() for bead in beads for i in bead.src})
     tgt = {label: tuple(j for bead in beads for j in bead.tgt) for label, beads in group.items()}
     whole = {label: list({id(b): b for b in (origin.get(id(piece), piece) for piece in beads)}.values())
              for label, beads in group.items()}
     scores = {label: (min(float(b.score) for b in beads) if beads else None) for label, beads in whole.items()}
-    flags = [SideFlag(label, f.kind, f.reason) for label, beads in whole.items() for b in beads for f in b.flags]
-    return ThreeWayRow(tuple(src), tgt, scores, whole, flags)
+    return ThreeWayRow(tuple(src), tgt, scores, whole)
+
+
+def later_row(k: int, n: int) -> str:
+    """The reason on row `k` (from 2) of the `n` rows a passage is cut into: it belongs to the passage above."""
+    return f"… same passage, row {k} of {n}"
+
+
+def first_row(reason: str, n: int) -> str:
+    """The reason on the first of the `n` rows a passage is cut into, saying that the rows after it are the passage's."""
+    return f"{reason} (this row and the next{'' if n == 2 else f' {n - 1}'})"
+
+
+def _side_flags(rows: list[ThreeWayRow]) -> None:
+    """Each row's flags from its beads. A passage one translation leaves out, cut into rows (`_cut_omissions`),
+    gives its reason once, on its first row: the rows after it say they are the same passage (a 3-sentence
+    omission read "no counterpart in the Russian for 3 sentences" three times). The kind is on every row, so
+    that a filter on it shows them all."""
+    spans: dict[int, list[int]] = {}  # id of a bead -> the rows it is in
+    for r, row in enumerate(rows):
+        for beads in row.beads.values():
+            for bead in beads:
+                spans.setdefault(id(bead), []).append(r)
+    seen: dict[int, int] = {}  # id of a bead -> how many of its rows came so far
+    for row in rows:
+        row.flags = []
+        for label, beads in row.beads.items():
+            for bead in beads:
+                n, k = len(spans[id(bead)]), seen.get(id(bead), 0) + 1
+                seen[id(bead)] = k
+                for f in bead.flags:
+                    reason = f.reason if n == 1 else first_row(f.reason, n) if k == 1 else later_row(k, n)
+                    row.flags.append(SideFlag(label, f.kind, reason))
 
 
 QUOTE_CHARS = 12  # how much of a Chinese sentence a reason quotes to say which one it means
@@ -235,7 +267,10 @@ def _flag_disagreements(rows: list[ThreeWayRow], alignments: dict[str, Alignment
 
 def align_three(source: Document, a: Document, b: Document, encoder=None,
                 progress: Progress | None = None, glossary: tuple[Term, ...] = ()) -> ThreeWay:
-    """Align two loaded translations to one loaded Chinese document and merge the results into rows."""
+    """Align two loaded translations to one loaded Chinese document and merge the results into rows. Where the
+    review page keeps the fitted models for its corrections (`fits`), both translations' are kept: the first
+    correction in either is scored without fitting them again."""
+    from aligner.align import fits
     from aligner.embed import get_encoder
     from aligner.pipeline import align_documents, check_languages
 
@@ -243,10 +278,11 @@ def align_three(source: Document, a: Document, b: Document, encoder=None,
     check_languages(source, b)
     encoder = encoder or get_encoder()
     la, lb = labels_for(a, b)
-    alignments = {
-        la: align_documents(source, a, encoder, progress=_staged(progress, la), glossary=glossary),
-        lb: align_documents(source, b, encoder, progress=_staged(progress, lb), glossary=glossary),
-    }
+    with fits.together():
+        alignments = {
+            la: align_documents(source, a, encoder, progress=_staged(progress, la), glossary=glossary),
+            lb: align_documents(source, b, encoder, progress=_staged(progress, lb), glossary=glossary),
+        }
     return ThreeWay(source, alignments, merge_rows(alignments))
 
 

@@ -75,6 +75,14 @@ def _shares_a_sentence(a: ThreeWayRow, b: ThreeWayRow, labels: list[str]) -> boo
     return bool(set(a.src) & set(b.src)) or any(set(a.tgt[label]) & set(b.tgt[label]) for label in labels)
 
 
+def fitted_scorers(result: ThreeWay, model: str | None = None) -> dict[str, Scorer]:
+    """Per translation, the aligner's model of its document pair that scores the pairs a reviewer makes, as on
+    the two-column page: fitted at that translation's first correction, unless the alignment kept its fit."""
+    from aligner.align.rescore import LazyRescorer
+
+    return {label: LazyRescorer(a.source, a.target, model) for label, a in result.alignments.items()}
+
+
 class ThreeWayCorrections:
     """Three columns being corrected: one `Corrections` per translation and one history over both."""
 

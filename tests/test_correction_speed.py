@@ -181,3 +181,124 @@ def test_a_kept_fit_is_for_its_own_documents_and_model_only(kept_fits):
     assert fits.recall(key) is None and len(fits._kept) == 1
     fits.keep(0)
     assert fits.recall(key) is None
+
+
+def three_aligned():
+    from aligner.threeway import align_files as align_three_files
+
+    return align_three_files([TEXTS / f"joint-statement.{lang}.txt" for lang in ("zh", "ru", "en")])
+
+
+def three_way_corrections_made(edits) -> None:
+    """Merges, splits and moves in both translations, in turn, undone and redone, as on the three-column page."""
+    for label in edits.result.labels * 2:
+        beads = edits.result.alignments[label].beads
+        k = next(k for k in range(len(beads) // 3, len(beads)) if beads[k].src and beads[k].tgt)
+        edits.correct(label, lambda c: c.merge_with_next(k))
+        edits.correct(label, lambda c: c.split(k, 1, 1 if len(c.beads[k].tgt) > 1 else 0))
+        edits.correct(label, lambda c: c.move(k + 1, "tgt", "up"))
+    edits.undo()
+    edits.undo()
+    edits.redo()
+
+
+def rows_as_shown(result) -> list:
+    return [(r.src, r.tgt, r.scores, [(f.side, f.kind, f.reason) for f in r.flags]) for r in result.rows]
+
+
+def test_three_columns_keep_both_translations_fits_and_correct_each_as_a_full_fit_and_review_does(monkeypatch):
+    """On the three-column page only the second translation's fit was kept (its search let go of the first's), so
+    the first correction in the first translation ran the whole search again, and then let go of the second's.
+    Both are kept now, each under its own translation's key; the corrections score and flag exactly as with
+    models fitted afresh and the whole context reviewed."""
+    from aligner.align import rescore
+    from aligner.align.core import DEFAULT_PARAMS
+    from aligner.align.rescore import BeadRescorer
+    from aligner.embed import get_encoder
+    from aligner.threeway_corrections import ThreeWayCorrections, fitted_scorers
+
+    before = fits._limit
+    fits.keep(1)  # as the review page keeps them (ui/state.py KEPT_FITS)
+    try:
+        slow = three_aligned()
+        fits.keep(0)  # nothing kept: fitted anew, as a page without kept fits did
+        fresh = {label: BeadRescorer(a.source, a.target, get_encoder()) for label, a in slow.alignments.items()}
+        fits.keep(1)
+        fast = three_aligned()
+        model = get_encoder().name
+        kept = {label: fits.recall(fits.fit_key(a.source, a.target, model, DEFAULT_PARAMS))
+                for label, a in fast.alignments.items()}
+        assert all(fit is not None for fit in kept.values()), "a translation's fit was let go of"
+        assert kept["ru"] is not kept["en"] and kept["ru"].scorer is not kept["en"].scorer
+
+        def no_fit(*args, **kwargs):
+            raise AssertionError("the models were fitted again")
+
+        monkeypatch.setattr(rescore, "fitted_search", no_fit)
+        quick = ThreeWayCorrections(fast, fitted_scorers(fast))
+        assert all(side.scorer.prepared for side in quick.sides.values())  # kept: nothing to prepare
+        full = ThreeWayCorrections(slow)
+        full.sides = {label: Corrections(a, scorer=fresh[label].scores, recheck=full_review)
+                      for label, a in slow.alignments.items()}
+        three_way_corrections_made(quick)
+        three_way_corrections_made(full)
+        for label, side in quick.sides.items():
+            assert side.scorer._fitted.fit is kept[label]  # each translation scored by its own fit
+        assert {label: a.beads for label, a in fast.alignments.items()} == \
+               {label: a.beads for label, a in slow.alignments.items()}  # pairs, scores, flags, doubts
+        assert rows_as_shown(fast) == rows_as_shown(slow)
+        assert rows_as_shown(fast) != rows_as_shown(three_aligned())  # the corrections changed the rows
+    finally:
+        fits.keep(before)
+
+
+def test_a_review_opened_from_its_file_fits_each_translation_at_its_first_correction():
+    """A three-column review opened from a saved file has no fits kept (another day, another server): the first
+    correction in each translation fits that translation's models, once, and the page says it is preparing."""
+    from aligner.export.threeway import parse_json, render
+    from aligner.threeway_corrections import ThreeWayCorrections, fitted_scorers
+
+    before = fits._limit
+    fits.keep(1)
+    try:
+        saved = render(three_aligned(), "json")
+        fits.keep(0)  # as after a restart
+        fits.keep(1)
+        opened = parse_json(saved, "saved.project.json")
+        edits = ThreeWayCorrections(opened, fitted_scorers(opened))
+        assert [side.scorer.prepared for side in edits.sides.values()] == [False, False]
+        edits.correct("ru", lambda c: c.merge_with_next(5))
+        assert [side.scorer.prepared for side in edits.sides.values()] == [True, False]
+        edits.correct("en", lambda c: c.merge_with_next(5))
+        assert [side.scorer.prepared for side in edits.sides.values()] == [True, True]
+    finally:
+        fits.keep(before)
+
+
+def test_the_fits_of_one_alignment_are_kept_and_let_go_of_together():
+    """Three columns are one alignment of two document pairs: the second search does not make room by letting go of
+    the first one's fit; the next alignment's search lets go of both."""
+    before = fits._limit
+    fits.keep(1)
+    try:
+        a, b, c = (fits.Fit(object(), ((1, 1),)) for _ in range(3))
+        with fits.together():
+            fits.make_room()
+            fits.remember("zh-ru", a)
+            fits.make_room()  # the English search, beside the Russian fit
+            fits.remember("zh-en", b)
+        assert fits.recall("zh-ru") is a and fits.recall("zh-en") is b
+        fits.make_room()  # another text aligned: both let go of before its search
+        assert fits.recall("zh-ru") is None and fits.recall("zh-en") is None
+        fits.remember("other", c)
+        fits.keep(2)
+        with fits.together():
+            fits.make_room()
+            fits.remember("zh-ru", a)
+            fits.remember("zh-en", b)
+        assert [fits.recall(key) for key in ("other", "zh-ru", "zh-en")] == [c, a, b]  # two alignments
+        fits.recall("other")  # used last: the three columns are now the oldest
+        fits.make_room()
+        assert [fits.recall(key) for key in ("other", "zh-ru", "zh-en")] == [c, None, None]
+    finally:
+        fits.keep(before)

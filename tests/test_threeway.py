@@ -69,9 +69,9 @@ def test_rows_pivot_on_the_chinese_and_cut_where_both_alignments_agree():
 def test_disagreements_and_side_flags():
     rows = three_way().rows
     flags = [[(f.side, f.kind, f.reason) for f in r.flags] for r in rows]
-    assert ("ru", "omitted", "no counterpart in the Russian for 2 sentences") in flags[1]
     # the reason names the languages and says which way round: a reviewer should not decode "ru"/"en"
-    assert ("ru", "omitted", "no counterpart in the Russian for 2 sentences") in flags[2]  # the passage, on both rows
+    assert ("ru", "omitted", "no counterpart in the Russian for 2 sentences (this row and the next)") in flags[1]
+    assert ("ru", "omitted", "… same passage, row 2 of 2") in flags[2]  # the passage, on both rows, its reason once
     assert ("", DISAGREE, "the Russian leaves out “中华人民共和国和俄罗斯联…”; the English renders it") in flags[1]
     assert ("", DISAGREE, "the Russian leaves this out; the English renders it") in flags[2]
     assert ("", DISAGREE, "the English leaves this out; the Russian renders it") in flags[4]
@@ -618,3 +618,56 @@ def test_a_three_column_review_whose_corrections_do_not_fit_its_pairs_is_reporte
     steps[0]["label"] = "ru"  # the merge was in the English
     with pytest.raises(ProjectError, match="review.json is damaged"):
         three_way_corrections(parse_json(render(result, "json")), steps, [], name="review.json")
+
+
+def stops_early() -> ThreeWay:
+    """The English stops after two sentences: a passage of four Chinese sentences it leaves out, cut into the
+    four rows of the Russian pairs beside it."""
+    zh = document(ZH, "zh", "")
+    shapes = {"ru": (RU[:2] + RU[5:7] + RU[:2], [((i,), (i,)) for i in range(6)]),
+              "en": (EN[:2], [((0,), (0,)), ((1,), (1,)), ((2, 3, 4, 5), ())])}
+    alignments = {}
+    for lang, (sentences, beads) in shapes.items():
+        a = Alignment(zh, document(sentences, lang, " "), [Bead(s, t, 0.9 if t else 0.3) for s, t in beads])
+        review(a)
+        alignments[lang] = a
+    return ThreeWay(zh, alignments, merge_rows(alignments))
+
+
+def test_a_passage_one_translation_leaves_out_gives_its_reason_once_and_its_kind_on_every_row():
+    """Rows are cut on the Chinese, so a passage the English leaves out spans four rows, and each repeated "no
+    counterpart in the English for 4 sentences" in full. The reason is given on the passage's first row, the rows
+    after say they are the same passage; each row keeps the kind, so a filter on "omitted" shows all four."""
+    result = stops_early()
+    omitted = [[f.reason for f in row.flags if f.side == "en" and f.kind == "omitted"] for row in result.rows]
+    assert omitted == [[], [], ["no counterpart in the English for 4 sentences (this row and the next 3)"],
+                       ["… same passage, row 2 of 4"], ["… same passage, row 3 of 4"], ["… same passage, row 4 of 4"]]
+    plain = result.plain_rows()  # the page's rows
+    assert [any(f["kind"] == "omitted" for f in row["flags"]) for row in plain] == [False, False, True, True, True, True]
+    assert [f["reason"] for f in plain[3]["flags"]] == ["… same passage, row 2 of 4",
+                                                        "the English leaves this out; the Russian renders it"]
+    # the downloads say it as the page does
+    tsv = list(csv.reader(io.StringIO(render(result, "tsv").decode("utf-8")), dialect="excel-tab"))
+    reasons = [line[tsv[0].index("reasons")] for line in tsv[1:]]
+    assert "en: no counterpart in the English for 4 sentences (this row and the next 3); " in reasons[2]
+    assert [r.count("no counterpart") for r in reasons] == [0, 0, 1, 0, 0, 0]
+    assert "en: … same passage, row 3 of 4; " in reasons[4]
+    text = listing(result, width=150)
+    assert text.count("no counterpart in the English") == 1 and text.count("… same passage, row") == 3
+    assert render(result, "html").decode("utf-8").count("no counterpart in the English") == 1
+    record = json.loads(render(result, "json"))
+    assert [f["reason"] for f in record["rows"][5]["flags"] if f["side"] == "en"] == ["… same passage, row 4 of 4"]
+    from aligner.export.threeway import parse_json
+
+    assert to_dict(parse_json(render(result, "json"))) == record  # read back, the same rows and reasons
+
+
+def test_a_passage_cut_anew_by_a_correction_says_so_on_its_rows_as_they_are_now():
+    """After a correction the rows are cut again, and the passage's rows say where they are in it as they are now."""
+    from aligner.threeway_corrections import ThreeWayCorrections
+
+    result = stops_early()
+    ThreeWayCorrections(result).correct("ru", lambda c: c.merge_with_next(3))  # Russian pairs 4 and 5 in one row
+    omitted = [[f.reason for f in row.flags if f.kind == "omitted"] for row in result.rows]
+    assert omitted == [[], [], ["no counterpart in the English for 4 sentences (this row and the next 2)"],
+                       ["… same passage, row 2 of 3"], ["… same passage, row 3 of 3"]]

@@ -24,7 +24,7 @@ PENDING = "pending_inputs"  # (inputs, from a sample button), or the key of an u
 # for "Replace my work" or "Keep my work"
 CONFIRMED = "confirmed_inputs"  # inputs the reviewer chose to align in place of their work
 KEPT_FITS = 1  # alignments whose fitted models the server keeps for the corrections: the last one (a novel's take
-# ~200 MB; of three columns, the second translation's, the first's being fitted again at its first correction)
+# ~200 MB; three columns are one alignment, and both translations' are kept: ~400 MB)
 
 fits.keep(KEPT_FITS)  # the first merge, split or move scores its pair without fitting the models again
 

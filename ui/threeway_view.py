@@ -515,13 +515,14 @@ def open_review(data: bytes, name: str) -> bool:
 
     if not is_three_way_record(data):
         return False
-    from ui.threeway_correct import EDITS, SIDE_KEY, scorers
+    from aligner.threeway_corrections import fitted_scorers
+    from ui.threeway_correct import EDITS, SIDE_KEY
 
     settings = _saved_settings(data)
     try:
         result = parse_json(data, name)
         # its corrections, undo and redo as they were; scored by the aligner's model as those made here
-        corrections = _saved_corrections(result, data, name, scorers(result, settings.get("model") or None))
+        corrections = _saved_corrections(result, data, name, fitted_scorers(result, settings.get("model") or None))
     except AlignerError as exc:
         state.flash("error", str(exc))
         return True

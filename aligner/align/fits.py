@@ -7,17 +7,23 @@ and `rescore` takes it back, keyed by everything the fit depends on (both docume
 sentences, the encoder's name, the parameters), so a different text or model never finds it.
 
 Off by default (a command-line run corrects nothing and should not hold a novel's models in
-memory): the review page turns it on with `keep(n)`. Only the last `n` fits are kept, and a new
-search first lets go of the oldest (`make_room`), so that at most n - 1 kept fits sit beside it.
+memory): the review page turns it on with `keep(n)`. Only the fits of the last `n` alignments are
+kept, and a new search first lets go of the oldest (`make_room`), so that at most n - 1 kept
+alignments' fits sit beside it. Three columns are one alignment of two document pairs: their two
+searches run `together()`, so that the second does not let go of the first one's fit (the first
+correction in the first translation fitted its models again, and dropped the second's in turn).
 A kept fit is about as large as the search's sentence and span vectors (~190 MB for 5,900 + 7,800
 sentences), held from the alignment on rather than from the first correction on.
 """
 from __future__ import annotations
 
 import hashlib
+import itertools
 import threading
 from collections import OrderedDict
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Iterator
 
 from aligner.types import Document
 
@@ -30,22 +36,39 @@ class Fit:
     types: tuple[tuple[int, int], ...]
 
 
-_kept: OrderedDict[str, Fit] = OrderedDict()
+_kept: OrderedDict[str, Fit] = OrderedDict()  # by `fit_key`, the last used last
+_alignment_of: dict[str, int] = {}  # each kept fit's alignment: the fits of one are kept and let go of together
 _lock = threading.Lock()
 _limit = 0
+_current = threading.local()  # `.alignment`: the alignment whose searches this thread runs `together()`
+_numbers = itertools.count(1)
 
 
 def keep(n: int) -> None:
-    """Keep the last `n` fits from now on (0: none, and drop those kept)."""
+    """Keep the fits of the last `n` alignments from now on (0: none, and drop those kept)."""
     global _limit
     with _lock:
         _limit = max(0, int(n))
-        while len(_kept) > _limit:
-            _kept.popitem(last=False)
+        while _alignments() > _limit:
+            _drop_oldest()
 
 
 def keeping() -> bool:
     return _limit > 0
+
+
+@contextmanager
+def together() -> Iterator[None]:
+    """The searches run inside are one alignment's (three columns: each translation's to the Chinese): their fits
+    are kept together, and one does not make room for another by letting it go."""
+    if getattr(_current, "alignment", None) is not None:  # inside another: already one alignment
+        yield
+        return
+    _current.alignment = next(_numbers)
+    try:
+        yield
+    finally:
+        _current.alignment = None
 
 
 def fit_key(source: Document, target: Document, encoder_name: str, params: object) -> str:
@@ -63,25 +86,47 @@ def fit_key(source: Document, target: Document, encoder_name: str, params: objec
 
 
 def make_room() -> None:
-    """Before a new search: drop the oldest kept fits, leaving room for its own among the last `n`."""
+    """Before a new search: drop the oldest kept alignments' fits, leaving room for its own among the last `n`
+    (not those of the alignment it is part of: `together`)."""
+    own = getattr(_current, "alignment", None)
     with _lock:
-        while _kept and len(_kept) >= _limit:
-            _kept.popitem(last=False)
+        while _alignments(but=own) and _alignments(but=own) >= _limit:
+            _drop_oldest(but=own)
 
 
 def remember(key: str, fit: Fit) -> None:
+    own = getattr(_current, "alignment", None)
     with _lock:
         if not _limit:
             return
-        _kept[key] = fit
-        _kept.move_to_end(key)
-        while len(_kept) > _limit:
-            _kept.popitem(last=False)
+        alignment = own if own is not None else next(_numbers)
+        _kept[key], _alignment_of[key] = fit, alignment
+        _used(alignment)
+        while _alignments() > _limit:
+            _drop_oldest(but=alignment)
 
 
 def recall(key: str) -> Fit | None:
     with _lock:
         fit = _kept.get(key)
         if fit is not None:
-            _kept.move_to_end(key)
+            _used(_alignment_of[key])
         return fit
+
+
+def _alignments(but: int | None = None) -> int:
+    """How many alignments have fits kept (`but` one)."""
+    return len({_alignment_of[key] for key in _kept} - {but})
+
+
+def _used(alignment: int) -> None:
+    """An alignment's fits, all of them, are now the last used."""
+    for key in [key for key in _kept if _alignment_of[key] == alignment]:
+        _kept.move_to_end(key)
+
+
+def _drop_oldest(but: int | None = None) -> None:
+    """Let go of all the fits of the alignment used longest ago (not `but`)."""
+    oldest = next(_alignment_of[key] for key in _kept if _alignment_of[key] != but)
+    for key in [key for key in _kept if _alignment_of[key] == oldest]:
+        del _kept[key], _alignment_of[key]

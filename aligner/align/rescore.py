@@ -88,5 +88,19 @@ class LazyRescorer:
                 self._failed = True
         return self._fitted.scores(beads, indices) if self._fitted is not None else [None] * len(indices)
 
+    @property
+    def prepared(self) -> bool:
+        """Whether the next correction finds the models at hand (fitted here, kept from the alignment by `fits`,
+        or not to be had), rather than fitting them first: a page says which it waits for."""
+        if self._fitted is not None or self._failed:
+            return True
+        from aligner.embed import get_encoder
+
+        try:
+            name = getattr(get_encoder(self.model), "name", "")
+        except AlignerError:
+            return True  # no models to fit: the corrections keep their fallback at once
+        return fits.recall(fits.fit_key(self.source, self.target, name, DEFAULT_PARAMS)) is not None
+
     def __getstate__(self) -> dict:
         return {**self.__dict__, "_fitted": None}
