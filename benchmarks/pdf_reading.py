@@ -7,7 +7,10 @@ a running head, page numbers, fonts embedded), by ReportLab (justified, paragrap
 space, the Chinese in a standard CID font that is not embedded; and the same set ragged right, its
 default left alignment, where Chinese closing marks hang past the margin, with and without the space
 between paragraphs; and justified with no space, or only 2 points more than the lines' step, between them) and by LibreOffice from a Word document (justified, indented, header and page
-numbers). `aligner.reading.read_file`
+numbers). Ragged right with no space between paragraphs is printed twice more: with first lines indented
+(the Chinese two characters in, as Chinese official documents are set; the others 1.25 cm, the Russian
+standard), and with the MAC lines grouped into paragraphs of several
+sentences (2 to 5), where a line ending a sentence mostly does not end its paragraph. `aligner.reading.read_file`
 reads each back; the figures are the share of paragraphs recovered exactly, and the reading speed.
 Differences are listed; the folded form the aligner matches (`Sentence.norm`) is compared too,
 since a few differences are spaces a Chinese line break hides.
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import itertools
 import shutil
 import sys
 import tempfile
@@ -37,6 +41,8 @@ from results_file import markers, write_section  # noqa: E402
 
 MAC = ROOT.parent / "shared" / "benchmarks" / "mac-zh-en" / "dev"
 EXAMPLES = 8
+INDENT = {"zh": 21.0, "ru": 35.4, "en": 35.4}  # points: two characters of 10.5 points, 1.25 cm
+SENTENCES = (2, 4, 3, 5)  # MAC lines (sentences) a paragraph, in turn, in the several-sentences row
 
 
 def documents() -> list[tuple[str, str, list[str], bool]]:
@@ -51,25 +57,54 @@ def documents() -> list[tuple[str, str, list[str], bool]]:
     return docs
 
 
+def several_sentences(docs: list[tuple[str, str, list[str], bool]]) -> list[tuple[str, str, list[str], bool]]:
+    """The documents with each MAC document's lines grouped into paragraphs of SENTENCES lines in turn (the
+    samples' paragraphs already have several sentences each)."""
+    grouped = []
+    for name, lang, paras, title in docs:
+        if name.startswith("MAC"):
+            sizes, paras, rest = itertools.cycle(SENTENCES), [], list(paras)
+            while rest:
+                size = next(sizes)
+                paras.append(("" if lang == "zh" else " ").join(rest[:size]))
+                rest = rest[size:]
+        grouped.append((name, lang, paras, title))
+    return grouped
+
+
+def unchanged(docs):
+    return docs
+
+
 def engines(page):
-    """(name, print function(paragraphs, lang, path, title)) for the engines available here."""
-    found = [("Chromium", lambda paras, lang, path, title: chromium_pdf(page, paras, "Chapter", path, title))]
+    """(name, print function(paragraphs, lang, path, title), the documents it prints made from `documents()`) for the
+    engines available here."""
+    found = [("Chromium", lambda paras, lang, path, title: chromium_pdf(page, paras, "Chapter", path, title), unchanged)]
     try:
         import reportlab  # noqa: F401
 
-        found.append(("ReportLab", lambda paras, lang, path, title: reportlab_pdf(paras, lang, "Chapter", path, title)))
-        found.append(("ReportLab, ragged right", lambda paras, lang, path, title: reportlab_pdf(
-            paras, lang, "Chapter", path, title, ragged=True)))
-        found.append(("ReportLab, ragged right, no space between paragraphs", lambda paras, lang, path, title: reportlab_pdf(
-            paras, lang, "Chapter", path, title, ragged=True, spaced=False)))
-        found.append(("ReportLab, justified, no space between paragraphs", lambda paras, lang, path, title: reportlab_pdf(
-            paras, lang, "Chapter", path, title, spaced=False)))
-        found.append(("ReportLab, justified, 2 pt between paragraphs (leading 16)", lambda paras, lang, path, title:
-                      reportlab_pdf(paras, lang, "Chapter", path, title, space=2)))
+        def ragged(paras, lang, path, title, **how):
+            reportlab_pdf(paras, lang, "Chapter", path, title, ragged=True, **how)
+
+        found += [
+            ("ReportLab", lambda paras, lang, path, title: reportlab_pdf(paras, lang, "Chapter", path, title), unchanged),
+            ("ReportLab, ragged right", ragged, unchanged),
+            ("ReportLab, ragged right, no space between paragraphs",
+             lambda paras, lang, path, title: ragged(paras, lang, path, title, spaced=False), unchanged),
+            ("ReportLab, ragged right, no space, first lines indented",
+             lambda paras, lang, path, title: ragged(paras, lang, path, title, spaced=False, indent=INDENT[lang]),
+             unchanged),
+            ("ReportLab, ragged right, no space, paragraphs of 2–5 sentences",
+             lambda paras, lang, path, title: ragged(paras, lang, path, title, spaced=False), several_sentences),
+            ("ReportLab, justified, no space between paragraphs",
+             lambda paras, lang, path, title: reportlab_pdf(paras, lang, "Chapter", path, title, spaced=False), unchanged),
+            ("ReportLab, justified, 2 pt between paragraphs (leading 16)",
+             lambda paras, lang, path, title: reportlab_pdf(paras, lang, "Chapter", path, title, space=2), unchanged)]
     except ImportError:
         print("reportlab is not installed: its justified and ragged PDFs are skipped", file=sys.stderr)
     if shutil.which("soffice"):
-        found.append(("LibreOffice (.docx)", lambda paras, lang, path, title: word_pdf(paras, "Chapter", path, title)))
+        found.append(("LibreOffice (.docx)", lambda paras, lang, path, title: word_pdf(paras, "Chapter", path, title),
+                      unchanged))
     else:
         print("LibreOffice (soffice) is not installed: PDFs saved from Word documents are skipped", file=sys.stderr)
     return found
@@ -95,14 +130,15 @@ def compare(want: list[str], got: list[str]) -> tuple[int, int, list[str]]:
     return exact, folded, diffs
 
 
-def read_back(label: str, make, path: Path, size, expected=lambda paras: paras) -> tuple[dict, list[str]]:
-    """Make every document into `path` (`make(paras, lang, path, title)`), read it back and compare.
+def read_back(label: str, make, path: Path, size, expected=lambda paras: paras, docs=None) -> tuple[dict, list[str]]:
+    """Make every document (`docs`, else `documents()`) into `path` (`make(paras, lang, path, title)`), read it back
+    and compare.
 
     Returns totals (paragraphs expected, exact, folded, `size(path)` summed, reading seconds) and
     the differences found, one line each."""
     totals = {"paragraphs": 0, "exact": 0, "folded": 0, "size": 0.0, "seconds": 0.0}
     examples = []
-    for name, lang, paras, title in documents():
+    for name, lang, paras, title in documents() if docs is None else docs:
         make(paras, lang, path, title)
         t0 = time.perf_counter()
         got = read_file(path).split("\n\n")
@@ -125,8 +161,8 @@ def shares(totals: dict) -> str:
 def run() -> str:
     rows, examples = [], []
     with tempfile.TemporaryDirectory() as folder, browser() as chromium:
-        for engine, make in engines(chromium.new_page()):
-            totals, found = read_back(engine, make, Path(folder) / "doc.pdf", page_count)
+        for engine, make, grouping in engines(chromium.new_page()):
+            totals, found = read_back(engine, make, Path(folder) / "doc.pdf", page_count, docs=grouping(documents()))
             examples += found
             rows.append(f"| {engine} | {totals['paragraphs']} | {shares(totals)} | {totals['size']:.0f} | "
                         f"{totals['size'] / totals['seconds']:.1f} |")

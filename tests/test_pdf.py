@@ -264,3 +264,142 @@ def test_a_word_broken_at_a_line_end_is_whole_again_and_a_real_hyphen_stays(tmp_
     # only break a word: the word whole occurs elsewhere in it
     text = read_file(_lines_page(tmp_path / "broken.pdf", lines))
     assert joined in text and kept in text
+
+
+# --- ragged right, no space between paragraphs ------------------------------------------------------------------
+
+MAC = Path("/work/shared/benchmarks/mac-zh-en/dev")
+
+
+def _set_by_hand(path: Path, paragraphs: list[str], lang: str, width: float, first: str = "") -> Path:
+    """Paragraphs set ragged right with no space between them, broken as a typesetter breaks them: Chinese after the
+    last character that fits (a closing mark hangs past the margin rather than start a line), other text after the
+    last word that fits; each paragraph's first line after `first` (two full-width spaces, as Chinese is typed)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    font = "STSong-Light" if lang == "zh" else "DejaVuSerif"
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light") if lang == "zh" else
+                            TTFont("DejaVuSerif", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"))
+    fits = lambda text: pdfmetrics.stringWidth(text, font, 10.5) <= width  # noqa: E731
+    lines = []
+    for paragraph in paragraphs:
+        line = first
+        for piece in (re.findall(r"[A-Za-z0-9]+|.", paragraph) if lang == "zh" else paragraph.split(" ")):
+            glue = "" if lang == "zh" or line in ("", first) else " "
+            if fits(line + glue + piece) or lang == "zh" and piece in "，。、；：？！”）,.;:?!)":
+                line += glue + piece
+            else:
+                lines.append(line)
+                line = piece
+        lines.append(line)
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont(font, 10.5)
+    for k, line in enumerate(lines):
+        pdf.drawString(72, 770 - 16 * k, line)
+    pdf.save()
+    return path
+
+
+def _sample_body(lang: str) -> list[str]:
+    """The sample's paragraphs after its title, to the end of section I's opening (eleven in Chinese)."""
+    return [p.strip() for p in sample_paragraphs(lang)][1:12]
+
+
+def test_chinese_paragraphs_typed_after_two_full_width_spaces_are_told_by_that_indent(tmp_path):
+    # ragged right, no space between paragraphs, each first line typed after "　　" as Chinese official documents
+    # are: pdfminer's line box starts at the margin with the spaces, so no line looked indented, and paragraphs whose
+    # last line was full ran into the next ("…共同事业。" + "双方认为…")
+    path = _set_by_hand(tmp_path / "typed.zh.pdf", _sample_body("zh"), "zh", 250, first="\u3000\u3000")
+    assert read_file(path).split("\n\n") == _sample_body("zh")
+
+
+def test_a_chinese_line_with_room_for_exactly_the_next_character_ends_its_paragraph(tmp_path):
+    # no indent, no space: Chinese breaks after the last character that fits, so a line one character short of the
+    # others ends its paragraph; half a line height of slack was asked for beyond that, and such paragraphs ran on
+    path = _set_by_hand(tmp_path / "short.zh.pdf", _sample_body("zh"), "zh", 355)
+    assert read_file(path).split("\n\n") == _sample_body("zh")
+
+
+@pytest.mark.parametrize("lang, printed", [
+    ("en", lambda: (MAC / "en" / "003.txt").read_text(encoding="utf-8").splitlines()),
+    ("zh", lambda: (MAC / "zh" / "005.txt").read_text(encoding="utf-8").splitlines()),
+    ("ru", lambda: sample_sentences("ru")),
+])
+def test_a_ragged_text_of_one_sentence_paragraphs_with_no_space_between_keeps_them(tmp_path, lang, printed):
+    # a novel's chapter (a paragraph a sentence, much of it dialogue) and the Russian sample a sentence a paragraph, set
+    # ragged right with nothing between paragraphs: a paragraph whose last line happened to be full ran into the next
+    # (30 of the English chapter's 386, 5 of the Chinese one's 231, 10 of 50 Russian). The document bears out that its
+    # sentence ends at line ends are paragraph ends: inside lines, a sentence hardly ever ends
+    paragraphs = [p.strip() for p in printed() if p.strip()]
+    path = tmp_path / f"sentences.{lang}.pdf"
+    reportlab_pdf(paragraphs, lang, RUNNING_HEAD[lang], path, title=False, ragged=True, spaced=False)
+    assert [match_form(p) for p in read_file(path).split("\n\n")] == [match_form(p) for p in paragraphs]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_paragraphs_of_several_sentences_are_not_cut_where_a_sentence_ends_at_a_line_end(tmp_path, lang):
+    # the sample's paragraphs run to several sentences, some ending at a line end inside a paragraph: as many as chance
+    # gives, so a sentence's end there says nothing and no paragraph is cut at one
+    printed = [p.strip() for p in sample_paragraphs(lang)]
+    path = tmp_path / f"statement.{lang}.pdf"
+    reportlab_pdf(printed, lang, RUNNING_HEAD[lang], path, ragged=True, spaced=False)
+    read = read_file(path).split("\n\n")
+    assert all(any(p.startswith(q) for q in printed) for p in read)
+    assert len(read) >= len(printed) - 3
+
+
+def _contents_page(path: Path, entries: list[tuple[str, int]]) -> Path:
+    """A table of contents: each entry's title, leader dots to its page number, set flush right."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont("Helvetica", 11)
+    for k, (title, page) in enumerate(entries):
+        y = 770 - 16 * k
+        pdf.drawString(72, y, title)
+        start = 72 + pdfmetrics.stringWidth(title + " ", "Helvetica", 11)
+        dots = int((500 - start) / pdfmetrics.stringWidth(" .", "Helvetica", 11))
+        pdf.drawString(start, y, " ." * dots)
+        pdf.drawRightString(523, y, str(page))
+    pdf.save()
+    return path
+
+
+def test_a_table_of_contents_keeps_an_entry_a_paragraph(tmp_path):
+    # every entry's line reaches the margin (its page number set flush right), so none stopped short and the table
+    # read as one paragraph; leader dots and a page number end each, and nowhere else
+    entries = [("Preface", 1), ("I. Democracy as a universal human value", 3), ("II. Development and cooperation", 9),
+               ("III. Security in a changing world", 17), ("IV. The international system", 24), ("Annex", 31)]
+    paragraphs = read_file(_contents_page(tmp_path / "contents.pdf", entries)).split("\n\n")
+    assert [re.sub(r"[ .]*\d+$", "", p) for p in paragraphs] == [title for title, _ in entries]
+
+
+@pytest.mark.parametrize("lang, poem", [
+    ("zh", ["床前明月光，", "疑是地上霜。", "举头望明月，", "低头思故乡。"]),
+    ("en", ["The woods are lovely, dark and deep.", "But I have promises to keep,", "And miles to go before I sleep.",
+            "And miles to go before I sleep."]),
+])
+def test_short_lines_of_a_poem_stay_lines(tmp_path, lang, poem):
+    # each line stops well short of the margin (the text's widest line is a paragraph's, set around them)
+    paragraphs = _sample_body(lang)[:2] + poem + _sample_body(lang)[2:3]
+    path = _set_by_hand(tmp_path / f"poem.{lang}.pdf", paragraphs, lang, 300)
+    assert read_file(path).split("\n\n") == paragraphs
+
+
+@pytest.mark.parametrize("make", [
+    lambda path: reportlab_pdf(sample_paragraphs("zh"), "zh", RUNNING_HEAD["zh"], path, ragged=True, spaced=False),
+    lambda path: reportlab_pdf(sample_paragraphs("zh"), "zh", RUNNING_HEAD["zh"], path, ragged=True, spaced=False,
+                               indent=21),
+    lambda path: _set_by_hand(path, [p.strip() for p in sample_paragraphs("zh")], "zh", 250, first="\u3000\u3000"),
+])
+def test_the_seed_texts_paragraphs_cut_in_two_are_whole_again_when_read_from_a_pdf(tmp_path, make):
+    # the Chinese sample keeps its source's damage: four paragraphs cut in two at a page break, two inside a word
+    # (…为核 / 心的…); printed as they are, ragged with no space between paragraphs, read back and split into
+    # sentences, each is whole again
+    path = tmp_path / "seed.zh.pdf"
+    make(path)
+    assert [s.norm for s in load_document(read_file(path), "zh").sentences] == sample_sentences("zh")

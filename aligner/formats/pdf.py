@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aligner.errors import InputError
+from aligner.formats.paragraph_cues import paragraph_ends
 from aligner.normalise import PAGE_NUMBER_RE, has_han, is_cjk, unshare_glyphs
 
 # Letters this many widths apart are still one line (pdfminer's default is 2): justified lines spread
@@ -49,8 +50,11 @@ MIN_GUTTER = 1.0  # line heights of blank between two columns of a page
 MIN_COLUMN_LINES = 4  # lines beside each other on either side of it
 CROSSING_SHARE = 0.1  # share of a page's lines that may cross it (a title, a centred page number)
 FULL_COLUMN = 0.5  # a column's lines are mostly at least this share of its width
-SPACE = 0.25  # width of a space between words, in line heights
-SLACK = 0.5  # line heights of room beyond the next word before a line counts as stopping short
+SPACE = 0.25  # width of a space between words, in line heights, where no line has one to measure (see `_Column.space`)
+SLACK = 0.5  # line heights short of the right margin where a line no longer reaches it
+ROOM = 0.1  # line heights of room beyond the next word (and the space before it) before a line counts as stopping short
+HAN_ROOM = -0.02  # ... beyond the next Chinese character, which takes exactly its width (this much less: rounding)
+MIN_SPACED = 5  # lines short of the margin whose spaces give the column's space (fewer: every line's)
 SHARED_MARGIN = 0.02  # share of the lines that must start at a place for it to be the left margin
 COMMON_STEP = 0.03  # share of the steps between lines that makes a step common
 GAP = 0.25  # line heights beyond the usual step between lines that make a gap between paragraphs
@@ -88,6 +92,7 @@ class Line:
     lead: float = 0.0  # width of what would have had to fit at the end of the line before: the first
     #                    word, or the first Chinese character with the marks that may not start a line
     column: int = 0  # 0: the page's one column (or a line across its two), 1: the left one, 2: the right one
+    space: float = 0.0  # the width of a space between its words, if it has any (see `_space`)
     mark: str = ""  # the footnote mark the line starts with, if it starts with one
     refs: frozenset = frozenset()  # the footnote reference marks (superscripts) taken out of it
     ruled: bool = False  # a short rule just above it, as footnotes are set apart from the body
@@ -202,9 +207,36 @@ def _lines_of(page, number: int) -> list[Line]:
         if text:
             ruled = any(run.top < y < run.top + NOTE_RULE * (run.top - run.bottom) and x0 < run.x0 + run.top - run.bottom
                         for x0, y in rules)
-            lines.append(Line(unshare_glyphs(text), number, run.x0, run.x1, run.bottom, run.top, _lead(run.items),
-                              column, mark or _bare_mark(text), refs, ruled))
+            x0, x1 = _inked(run)
+            lines.append(Line(unshare_glyphs(text), number, x0, x1, run.bottom, run.top, _lead(run.items),
+                              column, _space(run.items), mark or _bare_mark(text), refs, ruled))
     return lines
+
+
+def _inked(run: "_Run") -> tuple[float, float]:
+    """Where a line's letters start and end, spaces drawn before or after them not counted: a Chinese
+    paragraph's first line typed after two full-width spaces (　　) starts where its first character does,
+    indented, though pdfminer's box starts at the margin with the spaces."""
+    inked = [c for c in run.chars if c.get_text().strip()]
+    return (min(c.x0 for c in inked), max(c.x1 for c in inked)) if inked else (run.x0, run.x1)
+
+
+def _space(items) -> float:
+    """The width of a space between words of a line: the median blank between a word's last letter and the
+    next word's first, where the line has a space (drawn, or guessed by pdfminer) between two letters
+    that are not Chinese; 0 where it has none. A justified line's are widened; a ragged one's are the font's."""
+    from pdfminer.layout import LTChar
+
+    gaps, last, spaced = [], None, False
+    for item in items:
+        text = item.get_text()
+        if not text.strip():
+            spaced = spaced or last is not None
+        elif isinstance(item, LTChar):
+            if spaced and not is_cjk(text) and not is_cjk(last.get_text()):
+                gaps.append(item.x0 - last.x1)
+            last, spaced = item, False
+    return statistics.median(gaps) if gaps else 0.0
 
 
 def _text_lines(item):
@@ -574,6 +606,7 @@ class _Column:
     height: float  # of a body line: lines of another size are headings or notes
     gap: float = 0.0  # a step between body lines beyond this (and `step`) parts two paragraphs (see `_gap_step`)
     justified: bool = False  # lines other than a paragraph's last end at the right margin
+    space: float = SPACE  # the width of a space between words, in line heights
 
     @classmethod
     def of(cls, lines: list[Line]) -> "_Column":
@@ -596,7 +629,8 @@ class _Column:
         body = [a.bottom - b.bottom for a, b in zip(lines, lines[1:]) if a.page == b.page and a.bottom > b.bottom
                 and max(abs(a.height - height), abs(b.height - height)) <= SIZE_CHANGE * height]
         at_margin = sum(1 for line in lines if abs(line.x1 - right) < 1)
-        return cls(left, right, step, indent, height, _gap_step(body, step, height), at_margin >= JUSTIFIED * len(lines))
+        return cls(left, right, step, indent, height, _gap_step(body, step, height), at_margin >= JUSTIFIED * len(lines),
+                   _space_width(lines, right))
 
     def larger(self, line: Line) -> bool:
         """In larger type than the body: a heading's."""
@@ -612,15 +646,40 @@ class _Column:
         return (line.x0 > self.left + inset and line.x1 < self.right - inset and not at_indent
                 and abs((line.x0 + line.x1) / 2 - middle) < line.height)
 
-    def ends_sentence_short(self, line: Line) -> bool:
+    def ends_sentence_short(self, line: Line, before: Line) -> bool:
         """Whether a justified column's line ends a sentence short of the right margin: its paragraph's last
-        line, though the next line's first word would not have fitted after it (a block paragraph's full last line)."""
-        return self.justified and line.x1 < self.right - SPACE * line.height and bool(_SENTENCE_END_RE.search(line.text))
+        line, though the next line's first word would not have fitted after it (a block paragraph's full last line).
+        Not between Chinese lines, which fill the width to a character however they are set (`stops_short` tells),
+        so all end at one place and seem justified though a ragged one may end its sentence short of it."""
+        return (self.justified and not _han_break(line, before) and line.x1 < self.right - SPACE * line.height
+                and bool(_SENTENCE_END_RE.search(line.text)))
 
     def stops_short(self, line: Line, before: Line) -> bool:
-        """Whether `line` ends where the start of the next line, `before`, would still have fitted."""
-        space = 0.0 if is_cjk(before.text[0]) or is_cjk(line.text[-1]) else SPACE * before.height
-        return line.x1 + space + before.lead < self.right - SLACK * line.height
+        """Whether `line` ends where the start of the next line, `before`, would still have fitted: the right
+        margin is where lines are seen to end, so no further right than where the typesetter let them.
+        Chinese has no word wrap: a line breaks wherever the next character (with the marks that may not start
+        a line) would not fit, so a Chinese line that leaves room for exactly that much ends its paragraph
+        (after an ellipsis, which may be followed by a space the copy does not show, room for it is wanted too)."""
+        if _han_break(line, before):
+            return line.x1 + before.lead <= self.right - HAN_ROOM * line.height
+        space = 0.0 if is_cjk(before.text[0]) or is_cjk(line.text[-1]) else self.space * before.height
+        room = SLACK if space == 0.0 else ROOM
+        return line.x1 + space + before.lead < self.right - room * line.height
+
+
+def _han_break(line: Line, before: Line) -> bool:
+    """Whether Chinese meets Chinese where `line` breaks (not after an ellipsis, which may be followed by a space)."""
+    return is_cjk(before.text[0]) and is_cjk(line.text[-1]) and line.text[-1] != "…"
+
+
+def _space_width(lines: list[Line], right: float) -> float:
+    """The width of a space between words in line heights: the median of the lines' own (`Line.space`), of the
+    lines that stop short of the margin where there are enough (a justified line's spaces are widened), SPACE
+    where no line has a space to measure (Chinese)."""
+    spaced = [line for line in lines if line.space > 0]
+    short = [line for line in spaced if line.x1 < right - SLACK * line.height]
+    spaced = short if len(short) >= MIN_SPACED else spaced
+    return statistics.median(line.space / line.height for line in spaced) if spaced else SPACE
 
 
 def _gap_step(steps: list[float], step: float, height: float) -> float:
@@ -666,9 +725,18 @@ def paragraphs(lines: list[Line]) -> list[str]:
     def column(line: Line) -> _Column:
         return columns.get((line.page % 2, line.column)) or columns[(1 - line.page % 2, line.column)]
 
+    signs = [_sign(a, b, column(a), column(b)) for a, b in zip(lines, lines[1:])]
+    breaks = [sign not in (None, HELD) for sign in signs]
+    found = [sign for sign in signs if sign not in (None, HELD)]
+    marked = found and sum(sign in MARKS for sign in found) >= MARKED * len(found)
+    if not marked:  # where the text marks its paragraphs, a line without the mark carries on its paragraph
+        doubtful = [k for k, sign in enumerate(signs) if sign is None]
+        ends = paragraph_ends([(lines[k].text, lines[k + 1].text) for k in doubtful])
+        for k, end in zip(doubtful, ends):
+            breaks[k] = end
     groups: list[list[Line]] = [[lines[0]]]
-    for a, b in zip(lines, lines[1:]):
-        if _breaks(a, b, column(a), column(b)):
+    for b, starts in zip(lines[1:], breaks):
+        if starts:
             groups.append([b])
         else:
             groups[-1].append(b)
@@ -676,18 +744,31 @@ def paragraphs(lines: list[Line]) -> list[str]:
     return [_join([line.text for line in group], words) for group in groups]
 
 
-def _breaks(a: Line, b: Line, on_a: _Column, on_b: _Column) -> bool:
-    """Whether a new paragraph starts at line b, after line a (each on its page's column)."""
+HELD = "held"  # the layout holds two lines in one paragraph (a title's)
+MARKS = ("gap", "indent")  # the signs a text marks its paragraphs with
+MARKED = 0.5  # share of the paragraph starts found that must show one for the text to mark its paragraphs
+
+
+def _sign(a: Line, b: Line, on_a: _Column, on_b: _Column) -> str | None:
+    """What on the page starts a new paragraph at line b, after line a (each on its page's column): "size",
+    "gap", "indent", "centred", "short" (line a stops short); HELD where it holds them together; None where
+    nothing does either (see `paragraph_cues`)."""
     if abs(a.height - b.height) > SIZE_CHANGE * max(a.height, b.height):
-        return True  # a heading, or a note in smaller type
+        return "size"  # a heading, or a note in smaller type
     usual = on_a.step * a.height / on_a.height if on_a.height > 0 else 0.0  # larger type, wider steps
     if a.page == b.page and usual and a.bottom - b.bottom > usual + GAP * a.height:
-        return True
+        return "gap"
     if a.page == b.page and on_a.step and a.bottom - b.bottom > on_a.gap and not on_a.larger(a):
-        return True  # a body line's step, a little longer than its lines' exact one
+        return "gap"  # a body line's step, a little longer than its lines' exact one
     if on_a.centred(a) and on_b.centred(b) or on_a.larger(a):
-        return False  # a title over several lines (same size, no gap): centred, or in larger type
-    return on_b.indented(b) or on_a.centred(a) or on_a.stops_short(a, b) or on_a.ends_sentence_short(a)
+        return HELD  # a title over several lines (same size, no gap): centred, or in larger type
+    if on_b.indented(b):
+        return "indent"
+    if on_a.centred(a):
+        return "centred"
+    if on_a.stops_short(a, b) or on_a.ends_sentence_short(a, b):
+        return "short"
+    return None
 
 
 _WORD_RE = re.compile(r"\w+")

@@ -49,10 +49,11 @@ def chromium_pdf(page, paragraphs: list[str], head: str, path: Path, title: bool
 
 
 def reportlab_pdf(paragraphs: list[str], lang: str, head: str, path: Path, title: bool = True, ragged: bool = False,
-                  spaced: bool = True, space: float | None = None) -> None:
+                  spaced: bool = True, space: float | None = None, indent: float = 0.0) -> None:
     """Typeset paragraphs (the first as a centred title) justified, as report generators do; or `ragged` (ReportLab's
     default left alignment: Chinese closing marks then hang past the right margin), and not `spaced` apart; or
-    `space` points apart (block paragraphs a little further apart than their lines: 2 on a leading of 16)."""
+    `space` points apart (block paragraphs a little further apart than their lines: 2 on a leading of 16); first
+    lines `indent` points in."""
     from xml.sax.saxutils import escape
 
     from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
@@ -67,8 +68,10 @@ def reportlab_pdf(paragraphs: list[str], lang: str, head: str, path: Path, title
     pdfmetrics.registerFont(TTFont("DejaVuSerif", "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"))
     font, footer = ("STSong-Light", "第 %d 页") if lang == "zh" else ("DejaVuSerif", "Page %d")
     body = ParagraphStyle("body", fontName=font, fontSize=10.5, leading=16, spaceBefore=(6 if spaced else 0) if space is None else space,
-                          alignment=TA_LEFT if ragged else TA_JUSTIFY, wordWrap="CJK" if lang == "zh" else None)
-    heading = ParagraphStyle("title", parent=body, fontSize=15, leading=20, alignment=TA_CENTER, spaceAfter=12)
+                          alignment=TA_LEFT if ragged else TA_JUSTIFY, wordWrap="CJK" if lang == "zh" else None,
+                          firstLineIndent=indent)
+    heading = ParagraphStyle("title", parent=body, fontSize=15, leading=20, alignment=TA_CENTER, spaceAfter=12,
+                             firstLineIndent=0)
 
     def furniture(canvas, doc):
         canvas.setFont(font, 9)
