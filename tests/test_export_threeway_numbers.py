@@ -13,6 +13,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from click.testing import CliRunner
 from docx import Document as WordDocument
 
 from aligner.export.table import one_line
@@ -127,6 +128,40 @@ def test_a_correction_to_a_record_of_some_rows_numbers_every_row_again(kept):
     assert again.numbers == () and len(again.rows) > len(result.rows)
     tsv = list(csv.reader(io.StringIO(render(again, "tsv").decode()), dialect="excel-tab"))[1:]
     assert [int(row[0]) for row in tsv] == list(range(1, len(again.rows) + 1))
+
+
+@pytest.fixture(scope="module")
+def runner(tmp_path_factory) -> CliRunner:
+    cache = tmp_path_factory.mktemp("cache")
+    return CliRunner(env={"ALIGNER_CACHE_DIR": str(cache), "OMP_NUM_THREADS": "1"})
+
+
+def test_align_with_keep_writes_the_rows_under_their_numbers_among_all(runner, tmp_path):
+    """`aligner align zh ru en --keep omitted -o x.tsv` wrote the omitted rows as 1, 2, 3 … while the page
+    and the file of every row number them 2, 9, 14 …"""
+    from aligner.cli import main
+
+    from aligner.export.threeway import load
+
+    zh, ru, en = (ROOT / "texts" / f"joint-statement.{lang}.txt" for lang in ("zh", "ru", "en"))
+    every, some = tmp_path / "every.json", tmp_path / "some.tsv"
+    assert runner.invoke(main, ["align", "-q", str(zh), str(ru), str(en), "-o", str(every)]).exit_code == 0
+    done = runner.invoke(main, ["align", "-q", str(zh), str(ru), str(en), "--keep", "omitted", "-o", str(some)])
+    assert done.exit_code == 0, done.output
+
+    def rows(text: str) -> list[list[str]]:
+        return list(csv.reader(io.StringIO(text, newline=""), dialect="excel-tab"))[1:]
+
+    result = load(every)  # every row, as the page shows them
+    numbers = [str(n) for n, row in result.numbered() if _status(row) == "omitted"]
+    assert numbers and numbers != [str(n) for n in range(1, len(numbers) + 1)]
+    omitted = [row for row in rows(render(result, "tsv").decode()) if row[0] in numbers]
+    assert rows(some.read_text(encoding="utf-8")) == omitted  # the same rows, each under its number among all
+    listing = runner.invoke(main, ["align", "-q", str(zh), str(ru), str(en), "--keep", "omitted"])
+    assert re.findall(r"^#(\d+) ", listing.stdout, flags=re.M) == numbers
+    assert listing.stderr.strip() == (f"{len(numbers)} of {len(result.rows)} rows (kept: omitted) shown, "
+                                      "each under its number among all.")
+    assert "numbered anew" not in runner.invoke(main, ["align", "--help"]).output
 
 
 def test_the_page_downloads_number_the_rows_chosen_as_the_page_table_does(monkeypatch):
