@@ -129,10 +129,14 @@ def kept_pairs(alignment: Alignment, statuses: Collection[str] | None = None, mi
 
 
 def kept_rows(result: ThreeWay, statuses: Collection[str] | None = None, min_score: float = 0.0) -> ThreeWay:
-    """The three-way result with only the rows of `statuses` whose every pair scores at least `min_score`."""
+    """The three-way result with only the rows of `statuses` whose every pair scores at least `min_score`,
+    each with its number (`ThreeWay.numbers`), as `kept_pairs` keeps the pairs'."""
     from aligner.export.threeway import row_status
 
-    wanted = STATUSES if statuses is None else check_statuses(statuses)
-    rows = [row for row in result.rows if row_status(f.kind for f in row.flags) in wanted
+    wanted = set(STATUSES) if statuses is None else check_statuses(statuses)
+    if wanted == set(STATUSES) and min_score <= 0:
+        return result  # nothing to drop: every row, under the numbers it has
+    kept = [(number, row) for number, row in result.numbered() if row_status(f.kind for f in row.flags) in wanted
             and all(score is None or score >= min_score for score in row.scores.values())]
-    return replace(result, rows=rows)
+    # each row keeps its number, so that a file of some rows names them as the page does
+    return replace(result, rows=[row for _, row in kept], numbers=tuple(number for number, _ in kept))

@@ -55,10 +55,18 @@ class ThreeWay:
     # the options it was aligned with, as the two-column project keeps them: "model" (None: the default
     # encoder), "presplit"; the JSON record writes them (with the glossary) as its `settings`
     settings: dict = field(default_factory=dict)
+    # each row's number on the review page, when these rows are some of a longer result's
+    # (`pair_filter.kept_rows`), so that an export of them names each row as the page does (as
+    # `Alignment.numbers` does for pairs); empty: the rows are all, numbered 1, 2, 3 …
+    numbers: tuple[int, ...] = ()
 
     @property
     def labels(self) -> list[str]:
         return list(self.alignments)
+
+    def numbered(self) -> list[tuple[int, ThreeWayRow]]:
+        """Each row with its number as the review page shows it (see `numbers`)."""
+        return list(zip(self.numbers or range(1, len(self.rows) + 1), self.rows))
 
     def __repr__(self) -> str:  # a notebook echoes it: one line, not three documents' texts
         flagged = sum(1 for row in self.rows if row.flags)

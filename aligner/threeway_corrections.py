@@ -134,6 +134,7 @@ class ThreeWayCorrections:
     def _cut_again(self, old: list[ThreeWayRow], remembered: RowMarks | None = None) -> None:
         """The rows merged from the alignments as they are now (disagreements flagged again), marks carried."""
         self.result.rows = merge_rows(self.result.alignments)
+        self.result.numbers = ()  # every row now (a record of some rows opened), numbered 1, 2, 3 …
         carry_marks(old, self.result.rows, self.result.labels, remembered)
 
     def pairs_in_row(self, row: int, label: str) -> list[int]:

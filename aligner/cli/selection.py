@@ -40,8 +40,8 @@ def selection_options(filtered_too: str):
         return click.option(
             "--keep", callback=_statuses, metavar="STATUS[,STATUS]",
             help=f"Write only pairs of these statuses ({', '.join(STATUSES)}); e.g. --keep ok for a translation "
-                 f"memory or training set. The pairs kept keep their numbers among all pairs (rows of three "
-                 f"columns are numbered anew); {filtered_too}.")(command)
+                 f"memory or training set. The pairs (or rows of three columns) kept keep their numbers among "
+                 f"all; {filtered_too}.")(command)
 
     return add
 
@@ -58,9 +58,8 @@ def shown_message(shown: int, total: int, unit: str, keep: set[str] | None, min_
     that said nothing."""
     if keep is None and not min_score:
         return ""
-    # a pair keeps its number (`Alignment.numbers`), a three-column row is numbered anew
-    numbering = "each under its number among all" if unit == "pairs" else "numbered anew"
-    return f"{shown} of {total} {unit} ({_rules(keep, min_score)}) shown, {numbering}."
+    # a pair keeps its number (`Alignment.numbers`), a three-column row too (`ThreeWay.numbers`)
+    return f"{shown} of {total} {unit} ({_rules(keep, min_score)}) shown, each under its number among all."
 
 
 def written_message(written: int, total: int, unit: str, keep: set[str] | None, min_score: float, output,

@@ -3,7 +3,8 @@
 JSON shape (format "aligner-threeway", version 1; `from_dict` / `parse_json` read it back):
     {"source": {document}, "targets": {"ru": {document}, "en": {document}},
      "pairs": {"ru": [pair records of the zh–ru alignment], "en": [...]},
-     "rows": [{"src": [i...], "ru": [j...], "en": [k...], "src_text", "ru_text", "en_text",
+     "rows": [{"number" (only when some rows were left out: the row's number on the review page),
+               "src": [i...], "ru": [j...], "en": [k...], "src_text", "ru_text", "en_text",
                "ru_score", "en_score", "flags": [{"side": "ru" | "en" | "", "kind", "reason", "marks" (if any)}],
                "reviewed": false, "note": ""}],  (the reviewer's ✓ and note on the row)
      "warnings": {"en": ["…"]},  (only when a translation has any: e.g. it is not a translation of the Chinese)
@@ -11,7 +12,8 @@ JSON shape (format "aligner-threeway", version 1; `from_dict` / `parse_json` rea
          (the options it was aligned with, as far as known: model null is the default encoder; a review
          saved from the page adds "row", the row it was on)
 Documents and pair records are those of the two-way JSON record (`aligner.export.record`), so
-either alignment can be rebuilt from the file; rows are the pivoted view.
+either alignment can be rebuilt from the file; rows are the pivoted view. A record of some rows
+(`pair_filter.kept_rows`) still holds every pair, and is read back as those rows under their numbers.
 """
 from __future__ import annotations
 
@@ -41,9 +43,10 @@ def _side_flags(row: ThreeWayRow, label: str) -> list[dict]:
     return [{"kind": f.kind, "reason": f.reason} for f in row.flags if f.side == label]
 
 
-def row_dict(result: ThreeWay, row: ThreeWayRow) -> dict:
-    """One row of the JSON record."""
-    item: dict = {"src": list(row.src), "src_text": result.text(result.source.lang, row.src)}
+def row_dict(result: ThreeWay, row: ThreeWayRow, number: int | None = None) -> dict:
+    """One row of the JSON record (with its `number` on the page, when given)."""
+    item: dict = {**({"number": number} if number is not None else {}),
+                  "src": list(row.src), "src_text": result.text(result.source.lang, row.src)}
     for label in result.labels:
         item[label] = list(row.tgt[label])
         item[f"{label}_text"] = result.text(label, row.tgt[label])
@@ -65,7 +68,8 @@ def to_dict(result: ThreeWay) -> dict:
         "source": _document_dict(result.source),
         "targets": {label: _document_dict(a.target) for label, a in result.alignments.items()},
         "pairs": {label: [_pair_dict(a, b) for b in a.beads] for label, a in result.alignments.items()},
-        "rows": [row_dict(result, row) for row in result.rows],
+        # a row's number only when some rows were left out (`ThreeWay.numbers`): else it is its place
+        "rows": [row_dict(result, row, number if result.numbers else None) for number, row in result.numbered()],
         **({"warnings": {label: list(a.warnings) for label, a in result.alignments.items() if a.warnings}}
            if result.warnings else {}),
         "settings": settings(result),
@@ -84,7 +88,8 @@ def settings(result: ThreeWay) -> dict:
 def from_dict(d: dict, name: str = "") -> ThreeWay:
     """Read a record made by `to_dict` back: both alignments as they were, the rows cut again from
     them, and the reviewer's ✓ and notes put back on their rows (a saved three-column review opened
-    again); InputError if it is not one."""
+    again); a record of some rows gives those rows under their numbers (`_chosen`). InputError if it
+    is not one."""
     from dataclasses import replace
 
     from aligner.errors import InputError
@@ -108,12 +113,29 @@ def from_dict(d: dict, name: str = "") -> ThreeWay:
     alignments = {label: replace(a, source=source) for label, a in alignments.items()}
     known = {key: options[key] for key in ("model", "presplit") if key in options}
     result = ThreeWay(source, alignments, merge_rows(alignments), known)
-    marks = {_row_key(result.labels, item): item for item in d.get("rows", []) if isinstance(item, dict)}
+    items = [item for item in d.get("rows", []) if isinstance(item, dict)]
+    marks = {_row_key(result.labels, item): item for item in items}
     for row in result.rows:
         item = marks.get((row.src, *(row.tgt[label] for label in result.labels)))
         if item is not None:
             row.reviewed, row.note = bool(item.get("reviewed", False)), str(item.get("note") or "")
-    return result
+    return _chosen(result, items)
+
+
+def _chosen(result: ThreeWay, items: list[dict]) -> ThreeWay:
+    """The rows a record of some rows holds, under the numbers it gives them (as `kept_rows` made them;
+    the two-column record reads its pairs' numbers so); `result` whole when the record's rows are not
+    all numbered (a record of every row) or are not rows cut from its pairs."""
+    from dataclasses import replace
+
+    if not items or not all("number" in item for item in items):
+        return result
+    cut = {(row.src, *(row.tgt[label] for label in result.labels)): row for row in result.rows}
+    try:
+        chosen = [(int(item["number"]), cut[_row_key(result.labels, item)]) for item in items]
+    except (KeyError, TypeError, ValueError):
+        return result
+    return replace(result, rows=[row for _, row in chosen], numbers=tuple(number for number, _ in chosen))
 
 
 def _row_key(labels: list[str], item: dict) -> tuple:
@@ -169,10 +191,10 @@ def _flag_text(row: ThreeWayRow, named: bool = False) -> tuple[str, str]:
 
 
 def table(result: ThreeWay, keep_tabs: bool = False, named: bool = False) -> list[list]:
-    """Every row as cells (texts on one line, tabs kept for CSV; flag kinds `named` for a reader, as in
-    a spreadsheet), without the header."""
+    """Every row as cells, numbered as the page numbers it (texts on one line, tabs kept for CSV; flag
+    kinds `named` for a reader, as in a spreadsheet), without the header."""
     out = []
-    for number, row in enumerate(result.rows, start=1):
+    for number, row in result.numbered():
         kinds, reasons = _flag_text(row, named)
         scores = [None if row.scores[label] is None else round(row.scores[label], 3) for label in result.labels]
         out.append([number, one_line(result.text(result.source.lang, row.src), keep_tabs),
@@ -232,7 +254,7 @@ def _add_units(body: ET.Element, result: ThreeWay, document: str = "", unit_srcl
     langs.update({label: tmx_lang(result.alignments[label].target.lang, result.alignments[label].target.text)
                   for label in result.labels})
     skipped = 0
-    for number, row in enumerate(result.rows, start=1):
+    for number, row in result.numbered():
         if not is_unit(result, row):
             skipped += 1
             continue
@@ -378,7 +400,7 @@ def render_html(result: ThreeWay) -> bytes:
     warnings = "".join(f'<p class="warning">{escape(w)}</p>' for w in result.warnings)
     head = "".join(f"<th>{escape(h)}</th>" for h in ["#", *names, "flags"])
     rows = []
-    for number, row in enumerate(result.rows, start=1):
+    for number, row in result.numbered():
         cells = [str(number), *three_way_cells(result, row)]  # the numbers and names flags quote are marked
         flags = "<br>".join([escape(f"{f.side + ': ' if f.side else ''}{kind_name(f.kind)} — {one_line(f.reason)}")
                              for f in row.flags] + [escape(lead + text) for lead, text in _review_marks(result, row)])
@@ -388,9 +410,15 @@ def render_html(result: ThreeWay) -> bytes:
                               for c, lang in zip(cells[1:], langs)) + f'<td class="flags">{flags}</td></tr>')
     page = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title><style>"
             + CSS + _status_css() + "td.text{width:26%}</style></head><body><h1>" + escape(title) + '</h1><p class="meta">'
-            + escape(f"{meta} · {len(result.rows)} rows") + "</p>" + warnings + "<table><thead><tr>" + head
+            + escape(f"{meta} · {_rows_count(result)}") + "</p>" + warnings + "<table><thead><tr>" + head
             + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table></body></html>\n")
     return page.encode("utf-8")
+
+
+def _rows_count(result: ThreeWay) -> str:
+    """'40 rows', or '5 rows chosen (of those aligned)' for some rows (`ThreeWay.numbers`), whose numbers
+    skip those left out, as the two-column report heads the pairs chosen."""
+    return f"{len(result.rows)} rows" + (" chosen (of those aligned)" if result.numbers else "")
 
 
 def row_status(kinds: Iterable[str]) -> str:
@@ -415,10 +443,10 @@ def render_docx(result: ThreeWay) -> bytes:
                     [(f"{f.side + ' ' if f.side else ''}{kind_name(f.kind)}: ", one_line(f.reason)) for f in row.flags]
                     + _review_marks(result, row),
                     STATUS_COLOURS[row_status(f.kind for f in row.flags)])
-            for number, row in enumerate(result.rows, start=1)]
+            for number, row in result.numbered()]
     title = "Three-way alignment: " + " · ".join(names)
     meta = [" · ".join(f"{name}: {len(document)} sentences" for name, document in zip(names, documents))
-            + f" · {len(rows)} rows"] + [f"Warning: {warning}" for warning in result.warnings]
+            + f" · {_rows_count(result)}"] + [f"Warning: {warning}" for warning in result.warnings]
     return build(title, meta, ["#", *names, "flags"], rows, None, is_traditional(result.source.text))
 
 
@@ -435,7 +463,7 @@ def listing(result: ThreeWay, width: int | None = None) -> str:
     labels = result.labels
     lines = _columns([result.source.lang, *labels], column)
     lines.append("─" * width)
-    for number, row in enumerate(result.rows, start=1):
+    for number, row in result.numbered():
         scores = "  ".join(f"{label} {row.scores[label]:.2f}" for label in labels if row.scores[label] is not None)
         lines.append(f"#{number}  {scores}".rstrip())
         texts = [one_line(result.text(result.source.lang, row.src)),
