@@ -21,7 +21,7 @@ from aligner.memory import PAIRS_SUFFIXES  # noqa: E402
 from aligner.project import load_project  # noqa: E402
 from aligner.types import LANGUAGE_NAMES  # noqa: E402
 from ui import autosave, state, unsaved  # noqa: E402
-from ui.correct_panel import correction_panel, focus_next  # noqa: E402
+from ui.correct_panel import correction_panel, focus_next, pairs_look  # noqa: E402
 from ui.downloads import (  # noqa: E402
     FORMATS, export_payload, file_name, opened_encodings, panel_settings, project_payload, settled, status_downloads,
 )
@@ -283,7 +283,8 @@ CLOSE_TEXTS = "_close_texts_panel"
 # One line on a laptop screen, the pairs it points to under it (the keys N and M are on the sidebar's buttons).
 SAMPLE_HINT = ("A sample with problems planted in its translation: **Next problem** walks through them, "
                "**Mark reviewed** ticks one off. For your own texts, open **Your texts**.")
-PROBLEM_EDGE = "A coloured left edge marks a pair to look at: a flag, or more than one sentence on a side."
+PROBLEM_EDGE = ("A coloured left edge marks a pair to look at, as the strip does: a flag (in the colour of its status), "
+                "or more than one sentence on a side (merged/split, in purple).")
 
 
 # The pairs are what a reviewer reads: at 1280×800 the controls above them took some 550 px and left two
@@ -530,9 +531,10 @@ def main() -> None:
     # (under the panel) fill their slots after: else, for up to a second after a correction, the sidebar showed
     # the new pair beside the table's old rows while the page worked out the summary and the downloads.
     above = st.container()
+    look = state.drawn_look(pairs_look(a))  # one count for the strip and Next problem, before the filter bar runs
     with st.sidebar:
         show_flash(message)
-        correction_panel()
+        correction_panel(look)
     pairs_view()
     row_picker()  # after the pairs: it draws nothing, but an element above them would push them down
     with above:
@@ -540,7 +542,7 @@ def main() -> None:
         # the row colours and the strip of pairs to look at share a line (two on a narrow window)
         colours_and_strip = st.container(horizontal=True, vertical_alignment="center", gap="small", key="overview")
         colours_and_strip.html(legend_html(hover=PROBLEM_EDGE), width="content")
-        overview = problem_map_html(a)
+        overview = problem_map_html(a, look)
         if overview:
             colours_and_strip.html(overview)
     with st.sidebar:
