@@ -179,10 +179,6 @@ def next_label(look: ToLookAt) -> str:
     return f"Next problem ▶ · {left} left" if left else "Next problem ▶ · none left"
 
 
-NEXT_HELP = ("The next {what} to look at not marked reviewed, as the strip above the table marks them: {hint}; of the "
-             "kinds the pills choose while Problems only is on. Key N")
-
-
 def _jump_next() -> None:
     """The next problem pair of the kinds the filter shows ("Problems only" on), or of every kind."""
     messages = _save_typed_notes()
@@ -324,8 +320,7 @@ def correction_panel(look: ToLookAt) -> None:
     st.header("Correct a pair")
     st.number_input("Pair number", min_value=1, max_value=n, step=1, key=state.PAIR, on_change=_selected_changed)
     # one key each for the two steps a reviewer repeats most (not while typing in a box)
-    st.button(next_label(look), on_click=_jump_next, key="next_problem", width="stretch", shortcut="N",
-              help=NEXT_HELP.format(what="pair", hint="a flag, or more than one sentence on a side (merged/split)"))
+    st.button(next_label(look), on_click=_jump_next, key="next_problem", width="stretch", shortcut="N")
     i = state.selected_index()
     bead = alignment.beads[i]
     revision = st.session_state.get(state.REVISION, 0)

@@ -23,7 +23,7 @@ from aligner.pair_filter import ToLookAt, kind_tally, rows_to_look_at, search, s
 from aligner.threeway import DISAGREE, ThreeWay
 from aligner.types import ADDED, OMITTED, WEAK
 from ui import state
-from ui.correct_panel import NEXT_HELP, mark_key, next_label
+from ui.correct_panel import mark_key, next_label
 from ui.downloads import FORMATS as TWO_WAY_FORMATS
 from ui.downloads import LABELS, file_stem, opened_encodings, panel_settings, settled, status_downloads
 from ui.no_match import no_match_message
@@ -197,7 +197,8 @@ def navigation(result: ThreeWay) -> None:
     _prepared(result)  # first: a new result forgets the row chosen in the one before
     st.header("Problems")
     st.button(next_label(state.drawn_look(rows_look(result))), on_click=_jump_next, key="next_problem3",
-              width="stretch", shortcut="N", help=NEXT_HELP.format(what="row", hint="a flag"))
+              width="stretch", shortcut="N", help="The next row with a flag not marked reviewed, as the strip marks "
+                                                  "them: of the kinds the pills choose while Problems only is on")
     number = int(st.session_state.get(SELECTED_KEY, 0))
     if not 1 <= number <= len(result.rows):
         number = 1  # nothing chosen yet: the first row, marked in the table as the one key M and the note are on
