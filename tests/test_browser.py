@@ -531,6 +531,45 @@ def test_the_strip_next_problem_and_the_pills_give_one_count_of_the_pairs_to_loo
         expect(page.locator("table#pairs tbody tr")).to_have_count(shapes.count())
 
 
+# The window's part the message shown in the main area takes, and the table's flags column's left edge.
+ECHO_AND_FLAGS = """() => {
+    const echo = document.querySelector('[class*=st-key-flash_echo_]').getBoundingClientRect();
+    const flags = document.querySelector('table#pairs th:last-child').getBoundingClientRect();
+    return [echo.left, echo.right, echo.top, echo.bottom, flags.left];
+}"""
+
+
+@pytest.mark.browser
+def test_with_the_sidebar_closed_an_actions_message_shows_briefly_clear_of_the_flags_column(server):
+    """With the sidebar closed its message was out of sight: an editor who marked a pair from the keyboard saw
+    nothing happen. It shows at the top of the window then, beside the sidebar's open button, and fades."""
+    with sample_page(server, width=1280, height=800) as page:
+        sidebar = page.locator("[data-testid=stSidebar]")
+        echo = page.locator(".st-key-flash_echo")
+        go_to_pair(page, 6)
+        sidebar.get_by_role("button", name="Mark reviewed").click()
+        expect(sidebar.get_by_text("Marked pair 6 reviewed.")).to_be_visible()
+        expect(echo.get_by_text("Marked pair 6 reviewed.")).to_be_hidden()  # the sidebar says it: once is enough
+        go_to_pair(page, 15)
+        sidebar.hover()
+        sidebar.get_by_role("button", name="Collapse sidebar").click()
+        expect(page.locator("[data-testid=stExpandSidebarButton]")).to_be_visible()
+        page.locator("table#pairs").click()
+        page.keyboard.press("m")
+        message = echo.get_by_text("Marked pair 15 reviewed.")
+        expect(message).to_be_visible()
+        expect(page.locator('table#pairs tr[data-pair="15"] td.num')).to_contain_text("✓")
+        left, right, top, bottom, flags = page.evaluate(ECHO_AND_FLAGS)
+        assert 0 < left < right < flags and 0 <= top < bottom < 60, (left, right, top, bottom, flags)  # in the header band
+        page.screenshot(path=str(Path(os.environ.get("ALIGNER_SHOTS", "/tmp")) / "closed-sidebar-message.png"))
+        expect(message).to_be_hidden(timeout=12_000)  # gone after a few seconds
+        page.keyboard.press("n")  # the next action's message shows again
+        expect(page.locator('table#pairs tr.selected:not([data-pair="15"])')).to_have_count(1)
+        page.keyboard.press("m")
+        number = page.locator("table#pairs tr.selected").get_attribute("data-pair")
+        expect(echo.get_by_text(f"Marked pair {number} reviewed.")).to_be_visible()
+
+
 @pytest.mark.browser
 def test_a_control_reached_by_tab_is_not_hidden_under_the_sidebars_message(server):
     """The message stays at the top of the sidebar as it scrolls: Shift+Tab up the panel scrolled Merge ↑ and
