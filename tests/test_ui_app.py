@@ -2052,6 +2052,22 @@ def test_three_columns_count_the_rows_to_look_at_by_the_same_rule():
     assert _marked(at) == disagree and at.button(key="next_problem3").label == f"Next problem ▶ · {len(left)} left"
 
 
+def test_an_actions_message_is_also_in_the_main_area_for_when_the_sidebar_is_closed():
+    """The message of an action was only at the top of the sidebar: with the sidebar closed, an editor who marked a
+    pair from the keyboard saw nothing happen. The main area holds it too (shown only while the sidebar is closed)."""
+    at = opened()
+    at.number_input(key="pair").set_value(6).run()
+    at.button(key="reviewed").click().run()
+    assert "Marked pair 6 reviewed." in [s.value for s in at.sidebar.success]
+    assert "Marked pair 6 reviewed." in [s.value for s in at.main.success]
+    at.selectbox(key="page_size").set_value(25).run()  # no action: no message, in either place
+    assert not any("Marked pair" in s.value for s in at.success)
+    at.button(key="sample_ru_en").click().run()  # three columns: their messages too
+    at.button(key="replace_work").click().run()
+    at.button(key="tw_reviewed").click().run()
+    assert "Row 1 marked reviewed." in [s.value for s in at.main.success]
+
+
 def test_the_encoder_choice_says_what_an_encoder_is_and_that_the_default_will_do():
     at = opened()
     choice = at.radio(key="encoder")
