@@ -788,7 +788,8 @@ def test_a_laptop_screen_shows_five_pairs_under_every_control_of_the_page(server
                         main.locator("summary").filter(has_text="Summary: 51 pairs"), main.locator(".legend"),
                         page.locator("#problem-map"), main.get_by_text("Problems only"), main.get_by_text("Hide reviewed"),
                         main.get_by_placeholder("Search either side…"), page.get_by_role("combobox", name="Only one kind"),
-                        page.get_by_role("combobox", name="Rows"), main.get_by_role("button", name="merged/split"),
+                        page.get_by_role("combobox", name="Rows"),
+                        main.locator(".st-key-kind_bar").get_by_role("button", name="merged/split"),
                         main.locator("[data-testid=stPagination]"), main.get_by_text("Showing 50 pairs on page 1 of 2")):
             expect(control).to_be_in_viewport()  # every control in sight, none folded away out of reach
         top = page.locator("table#pairs").evaluate("table => table.getBoundingClientRect().top")

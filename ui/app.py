@@ -229,6 +229,7 @@ FLASH_BOX = "flash"
 # from the table saw nothing happen. The message is then echoed at the top left of the window, in the header's
 # empty band beside the sidebar's open button, clear of the table's flags column (where a toast covered the very
 # flags the reviewer reads after each action), and fades after a few seconds (kept while the pointer is on it).
+# Not an error: that pops up in the window's corner already, whatever the sidebar.
 # Each message's box is named anew (…_0, …_1), so that its fade starts again even where the page keeps the box.
 FLASH_ECHO = "flash_echo"
 ECHO_SECONDS = 6
@@ -376,17 +377,18 @@ def show_flash(message: tuple[str, str] | None, echo) -> None:
     keep their place, so an expander the reviewer opened stays open when the message comes or goes. The slot
     stays in sight when the sidebar is scrolled (FLASH_CSS). A toast repeated it for 4 s over the table's flags
     column, the very column the reviewer reads after each action: only an error, which must not be missed,
-    still pops up in the window's corner too. `echo`, a box of the main area, shows it while the sidebar is
-    closed (FLASH_ECHO_CSS)."""
+    still pops up in the window's corner too. `echo`, a box of the main area, shows any other while the sidebar
+    is closed (FLASH_ECHO_CSS)."""
     slot = st.container(key=FLASH_BOX).empty()
     st.container(key="page_scripts").html(FLASH_SCRIPT + DOWNLOAD_FOCUS_SCRIPT, unsafe_allow_javascript=True)
     if message:
         kind, text = message
         getattr(slot, kind)(text)
-        shown = st.session_state["_flash_echoes"] = st.session_state.get("_flash_echoes", 0) + 1
-        getattr(echo.container(key=f"{FLASH_ECHO}_{shown % 2}"), kind)(text)
         if kind == "error":
             st.toast(text, icon=TOAST_ICONS["error"], duration="long")
+            return
+        shown = st.session_state["_flash_echoes"] = st.session_state.get("_flash_echoes", 0) + 1
+        getattr(echo.container(key=f"{FLASH_ECHO}_{shown % 2}"), kind)(text)
 
 
 def three_way_main(result, header, echo) -> None:
