@@ -499,6 +499,8 @@ def test_the_strip_next_problem_and_the_pills_give_one_count_of_the_pairs_to_loo
         caption, marks = page.locator(".map-caption"), page.locator("#problem-map button.pick")
         button = sidebar.locator(".st-key-next_problem button")
         kinds = page.locator(".st-key-kind_bar")
+        marks.first.wait_for()  # the strip is drawn after the table's first rows
+        page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
         count = marks.count()
         expect(caption).to_have_text(f"{count} to look at:")
         expect(button).to_contain_text(f"Next problem ▶ · {count} left")
