@@ -6,19 +6,26 @@ name, partial), low confidence, or a pair that is not one sentence to one senten
 (merged/split), since those are where boundaries go wrong. Each flag kind is its own category,
 because reviewers trust them differently (see `aligner.review.trust`): an editor may want the
 number and name flags of a novel without its partial ones.
+
+A pair "to look at" is a pair with a problem of the kinds the reviewer chose (every kind unless they
+chose some), and it is "left" until marked reviewed (`to_look_at`, `kind_tally`). The page's strip, its
+"Next problem" and the kinds' pills all count by this one rule: the strip said "4 to look at" (the pairs
+not 'ok') while Next problem walked 6 (the merged/split pairs too), and the pills counted pairs already
+ticked off.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Collection
+from dataclasses import dataclass, replace
+from typing import Collection, Iterable, Sequence
 
 from aligner.export.status import STATUSES, status
 from aligner.threeway import ThreeWay
 from aligner.types import ADDED, OMITTED, WEAK, Alignment, Bead
 
 FLAG_KINDS: tuple[str, ...] = ("number", "name", "term", "partial")  # review flags on pairs with both sides
+MERGED_SPLIT = "merged/split"  # more than one sentence on a side: not a flag, but where boundaries go wrong
 # Problem categories a reviewer can filter by, in the order the UI lists them.
-PROBLEMS: tuple[str, ...] = (OMITTED, ADDED, *FLAG_KINDS, WEAK, "merged/split")
+PROBLEMS: tuple[str, ...] = (OMITTED, ADDED, *FLAG_KINDS, WEAK, MERGED_SPLIT)
 
 
 def problems(bead: Bead) -> list[str]:
@@ -33,14 +40,71 @@ def problems(bead: Bead) -> list[str]:
     if WEAK in kinds:
         found.append(WEAK)
     if bead.src and bead.tgt and (len(bead.src), len(bead.tgt)) != (1, 1):
-        found.append("merged/split")
+        found.append(MERGED_SPLIT)
     return found
 
 
-def is_problem(bead: Bead, categories: set[str] | None = None) -> bool:
+def of_kinds(kinds: Iterable[str], categories: Collection[str] | None = None) -> bool:
+    """Whether a pair (or row) with problems of `kinds` is to look at: any kind, or one of `categories` when given."""
+    return any(True for _ in kinds) if categories is None else any(k in categories for k in kinds)
+
+
+def is_problem(bead: Bead, categories: Collection[str] | None = None) -> bool:
     """Has a problem (of one of `categories`, when given)."""
-    found = problems(bead)
-    return bool(found) if categories is None else any(p in categories for p in found)
+    return of_kinds(problems(bead), categories)
+
+
+@dataclass(frozen=True)
+class ToLookAt:
+    """The pairs (or three-column rows) to look at, as indices in document order, and those of them not marked
+    reviewed: what the strip marks and counts, what "Next problem" walks and counts."""
+
+    marked: tuple[int, ...]
+    left: tuple[int, ...]
+
+    def next_after(self, here: int) -> int | None:
+        """The first one left after index `here`, wrapping round to the first; None when none is left."""
+        return next((i for i in self.left if i > here), self.left[0] if self.left else None)
+
+
+def to_look_at(kinds_of_each: Sequence[Collection[str]], reviewed: Sequence[bool],
+               categories: Collection[str] | None = None) -> ToLookAt:
+    """Of items with problems of these kinds (`problems` of a pair, a row's flag kinds) and these ✓ marks, those to
+    look at (a problem of `categories`, when given) and those left (not marked reviewed)."""
+    marked = tuple(i for i, kinds in enumerate(kinds_of_each) if of_kinds(kinds, categories))
+    return ToLookAt(marked, tuple(i for i in marked if not reviewed[i]))
+
+
+def pairs_to_look_at(alignment: Alignment, categories: Collection[str] | None = None) -> ToLookAt:
+    """The pairs to look at (with a problem of `categories`, when given), and those not marked reviewed."""
+    beads = alignment.beads
+    return to_look_at([problems(b) for b in beads], [b.reviewed for b in beads], categories)
+
+
+def rows_to_look_at(result: ThreeWay, categories: Collection[str] | None = None) -> ToLookAt:
+    """The three-column rows to look at (with a flag of `categories`, when given), and those not marked reviewed."""
+    return to_look_at([[f.kind for f in row.flags] for row in result.rows], [row.reviewed for row in result.rows],
+                      categories)
+
+
+@dataclass(frozen=True)
+class KindCount:
+    """How many pairs (or rows) have a kind of problem, and how many of them are not marked reviewed."""
+
+    left: int
+    total: int
+
+
+def kind_tally(kinds_of_each: Iterable[Collection[str]], reviewed: Iterable[bool],
+               order: Sequence[str] = ()) -> dict[str, KindCount]:
+    """Per kind, its pairs (a pair counted once under each of its kinds: what a click on that kind's pill shows)
+    and those left of them. Kinds in `order` first (0 when none has it), then any other, sorted."""
+    totals, left = dict.fromkeys(order, 0), dict.fromkeys(order, 0)
+    for kinds, done in zip(kinds_of_each, reviewed):
+        for kind in set(kinds):
+            totals[kind] = totals.get(kind, 0) + 1
+            left[kind] = left.get(kind, 0) + (not done)
+    return {kind: KindCount(left[kind], totals[kind]) for kind in [*order, *sorted(set(totals) - set(order))]}
 
 
 def searchable(text: str) -> str:
@@ -94,15 +158,9 @@ def select(
     return chosen
 
 
-def next_problem(alignment: Alignment, after: int, categories: set[str] | None = None) -> int | None:
+def next_problem(alignment: Alignment, after: int, categories: Collection[str] | None = None) -> int | None:
     """The first problem pair after index `after` not yet reviewed, wrapping round; None if none."""
-    beads = alignment.beads
-    n = len(beads)
-    for step in range(1, n + 1):
-        i = (after + step) % n
-        if not beads[i].reviewed and is_problem(beads[i], categories):
-            return i
-    return None
+    return pairs_to_look_at(alignment, categories).next_after(after)
 
 
 def check_statuses(statuses: Collection[str]) -> set[str]:

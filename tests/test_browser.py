@@ -491,6 +491,86 @@ def test_after_mark_reviewed_nothing_covers_the_rows_flags_and_the_message_stays
 
 
 @pytest.mark.browser
+def test_the_strip_next_problem_and_the_pills_give_one_count_of_the_pairs_to_look_at(server):
+    """The strip said "4 to look at" while Next problem said "· 6 left" and walked six pairs, the two merged/split ones
+    with no mark on the strip; the pills said "omitted 2" once both were ticked off."""
+    with sample_page(server, width=1280, height=800) as page:
+        sidebar = page.locator("[data-testid=stSidebar]")
+        caption, marks = page.locator(".map-caption"), page.locator("#problem-map button.pick")
+        button = sidebar.locator(".st-key-next_problem button")
+        kinds = page.locator(".st-key-kind_bar")
+        count = marks.count()
+        expect(caption).to_have_text(f"{count} to look at:")
+        expect(button).to_contain_text(f"Next problem ▶ · {count} left")
+        numbers = [marks.nth(i).get_attribute("data-pick") for i in range(count)]
+        pair = go_to_pair(page, 1)
+        page.locator("table#pairs").click()  # the focus on the page, not in a box
+        for number in numbers:  # N goes to each mark of the strip, in order, and to nothing else
+            page.keyboard.press("n")
+            expect(pair).to_have_value(number)
+        # a merged/split pair's mark is purple, as its row's left edge
+        shape = page.locator('#problem-map button.pick[data-mark="merged/split"]').first
+        edge = page.locator(f'table#pairs tr[data-pair="{shape.get_attribute("data-pick")}"] td:first-child')
+        colour = shape.evaluate("mark => getComputedStyle(mark).backgroundColor")
+        assert colour == edge.evaluate("cell => getComputedStyle(cell).borderLeftColor") == "rgb(123, 63, 181)"
+
+        omitted = [m.get_attribute("data-pick") for m in page.locator('#problem-map button.pick[data-mark="omitted"]').all()]
+        expect(kinds.get_by_text(f"omitted {len(omitted)}", exact=True)).to_be_visible()
+        go_to_pair(page, int(omitted[0]))
+        sidebar.get_by_role("button", name="Mark reviewed").click()
+        expect(caption).to_have_text(f"{count - 1} of {count} left to look at:")
+        expect(button).to_contain_text(f"Next problem ▶ · {count - 1} left")
+        expect(kinds.get_by_text(f"omitted {len(omitted) - 1} of {len(omitted)} left", exact=True)).to_be_visible()
+        # a click on the merged/split pill (the table's filter, redrawn alone): the strip and Next problem follow it
+        kinds.get_by_text(re.compile(r"^merged/split \d+$")).click()
+        shapes = page.locator('#problem-map button.pick[data-mark="merged/split"]')
+        expect(marks).to_have_count(shapes.count())
+        expect(caption).to_have_text(f"{shapes.count()} to look at:")
+        expect(button).to_contain_text(f"Next problem ▶ · {shapes.count()} left")
+        page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]")
+        expect(page.locator("table#pairs tbody tr")).to_have_count(shapes.count())
+
+
+# The window's part the message shown in the main area takes, and the table's flags column's left edge.
+ECHO_AND_FLAGS = """() => {
+    const echo = document.querySelector('[class*=st-key-flash_echo_]').getBoundingClientRect();
+    const flags = document.querySelector('table#pairs th:last-child').getBoundingClientRect();
+    return [echo.left, echo.right, echo.top, echo.bottom, flags.left];
+}"""
+
+
+@pytest.mark.browser
+def test_with_the_sidebar_closed_an_actions_message_shows_briefly_clear_of_the_flags_column(server):
+    """With the sidebar closed its message was out of sight: an editor who marked a pair from the keyboard saw
+    nothing happen. It shows at the top of the window then, beside the sidebar's open button, and fades."""
+    with sample_page(server, width=1280, height=800) as page:
+        sidebar = page.locator("[data-testid=stSidebar]")
+        echo = page.locator(".st-key-flash_echo")
+        go_to_pair(page, 6)
+        sidebar.get_by_role("button", name="Mark reviewed").click()
+        expect(sidebar.get_by_text("Marked pair 6 reviewed.")).to_be_visible()
+        expect(echo.get_by_text("Marked pair 6 reviewed.")).to_be_hidden()  # the sidebar says it: once is enough
+        go_to_pair(page, 15)
+        sidebar.hover()
+        sidebar.get_by_role("button", name="Collapse sidebar").click()
+        expect(page.locator("[data-testid=stExpandSidebarButton]")).to_be_visible()
+        page.locator("table#pairs").click()
+        page.keyboard.press("m")
+        message = echo.get_by_text("Marked pair 15 reviewed.")
+        expect(message).to_be_visible()
+        expect(page.locator('table#pairs tr[data-pair="15"] td.num')).to_contain_text("✓")
+        left, right, top, bottom, flags = page.evaluate(ECHO_AND_FLAGS)
+        assert 0 < left < right < flags and 0 <= top < bottom < 60, (left, right, top, bottom, flags)  # in the header band
+        page.screenshot(path=str(Path(os.environ.get("ALIGNER_SHOTS", "/tmp")) / "closed-sidebar-message.png"))
+        expect(message).to_be_hidden(timeout=12_000)  # gone after a few seconds
+        page.keyboard.press("n")  # the next action's message shows again
+        expect(page.locator('table#pairs tr.selected:not([data-pair="15"])')).to_have_count(1)
+        page.keyboard.press("m")
+        number = page.locator("table#pairs tr.selected").get_attribute("data-pair")
+        expect(echo.get_by_text(f"Marked pair {number} reviewed.")).to_be_visible()
+
+
+@pytest.mark.browser
 def test_a_control_reached_by_tab_is_not_hidden_under_the_sidebars_message(server):
     """The message stays at the top of the sidebar as it scrolls: Shift+Tab up the panel scrolled Merge ↑ and
     Merge ↓ into sight under it, where the editor could not see which button had the focus."""

@@ -95,3 +95,59 @@ def test_kept_rows_of_a_three_way_result():
     assert kept_rows(result, {"ok"}).rows == [result.rows[1]]
     assert kept_rows(result, {"flagged", "ok"}, min_score=1.01).rows == []
     assert kept_rows(result).rows == result.rows
+
+
+def test_the_pairs_to_look_at_are_the_pairs_next_problem_walks_merged_split_ones_too():
+    """The strip marked the pairs whose status is not ok, and Next problem walked the merged/split pairs too: one
+    rule now, `pairs_to_look_at`, which both follow."""
+    from aligner.export.status import status
+    from aligner.pair_filter import ToLookAt, pairs_to_look_at
+
+    a = sample_alignment()
+    look = pairs_to_look_at(a)
+    assert look.marked == tuple(select(a, problems_only=True)) == look.left
+    assert status(a.beads[0]) == "ok" and 0 in look.marked  # a 1–2 pair, no flag: to look at for its shape
+    walked, here = [], -1
+    while (here := next_problem(a, here)) not in walked:
+        walked.append(here)
+    assert tuple(walked) == look.marked
+    a.beads[3].reviewed = True
+    assert pairs_to_look_at(a) == ToLookAt(look.marked, tuple(i for i in look.marked if i != 3))
+    assert pairs_to_look_at(a, {"omitted", "added"}) == ToLookAt((3, 4), (4,))
+    assert pairs_to_look_at(a, {"number"}) == ToLookAt((), ())
+    assert pairs_to_look_at(a).next_after(0) == 4 == next_problem(a, 0)
+
+
+def test_on_the_sample_texts_the_kinds_tally_what_is_left_of_the_pairs_to_look_at():
+    from aligner import align_texts
+    from aligner.pair_filter import PROBLEMS, KindCount, kind_tally, pairs_to_look_at
+    from pathlib import Path
+
+    texts = Path(__file__).resolve().parent.parent / "texts"
+    a = align_texts(*((texts / f"joint-statement.{lang}.txt").read_text(encoding="utf-8") for lang in ("zh", "ru")))
+    kinds = [problems(b) for b in a.beads]
+    look = pairs_to_look_at(a)
+    assert look.marked == tuple(i for i, found in enumerate(kinds) if found) and len(look.marked) >= 5
+    assert {"omitted", "added", "merged/split"} <= {k for found in kinds for k in found}
+    for i in look.marked[::2]:
+        a.beads[i].reviewed = True
+    look = pairs_to_look_at(a)
+    assert look.left == look.marked[1::2]
+    tally = kind_tally(kinds, [b.reviewed for b in a.beads], PROBLEMS)
+    assert list(tally)[:len(PROBLEMS)] == list(PROBLEMS) and tally["name"] == KindCount(0, 0)
+    for kind, count in tally.items():
+        of_kind = pairs_to_look_at(a, {kind})  # what the pill counts is what the strip marks with that kind chosen
+        assert count == KindCount(len(of_kind.left), len(of_kind.marked)), kind
+
+
+def test_the_rows_of_three_columns_to_look_at_are_those_with_a_flag():
+    from aligner.pair_filter import ToLookAt, rows_to_look_at
+    from aligner.threeway import align_three_texts
+
+    result = align_three_texts("双方将于2030年前实现这一目标。\n\n两国元首在北京举行会谈。",
+                               "Стороны достигнут этой цели к 2035 году.\n\nГлавы государств провели переговоры в Пекине.",
+                               "The two sides will reach this goal by 2030.\n\nThe two heads of state held talks in Beijing.")
+    assert rows_to_look_at(result) == ToLookAt((0,), (0,))  # the Russian changes 2030 to 2035
+    assert rows_to_look_at(result, {"omitted"}) == ToLookAt((), ())
+    result.rows[0].reviewed = True
+    assert rows_to_look_at(result) == ToLookAt((0,), ()) and rows_to_look_at(result).next_after(-1) is None

@@ -1320,7 +1320,8 @@ def test_the_row_colours_say_on_hover_what_a_coloured_left_edge_means():
     line on a laptop screen, is said when the pointer rests on "Row colours"."""
     at = opened()
     legend = next(h.value for h in at.html if 'class="legend"' in h.value)
-    assert 'title="A coloured left edge marks a pair to look at: a flag, or more than one sentence on a side."' in legend
+    assert ('title="A coloured left edge marks a pair to look at, as the strip does: a flag (in the colour of its status), '
+            'or more than one sentence on a side (merged/split, in purple)."') in legend
     assert ">Row colours</span>:" in legend and "· A coloured" not in legend
 
 
@@ -1908,16 +1909,26 @@ def test_a_translation_put_in_the_box_for_pairs_aligned_elsewhere_is_sent_to_you
 
 
 def test_a_strip_along_the_document_marks_every_pair_to_look_at_in_its_colour():
+    """Every pair Next problem walks has a mark: the strip marked only the pairs not 'ok', and the merged/split pairs
+    Next problem walked to had none. Theirs is purple, as their row's left edge, and its hover says why."""
     from aligner.export.status import status
+    from ui.pairs_table import MERGED_SPLIT_ACCENT
 
     at = opened()
     beads = work(at).alignment.beads
     strip = next(h.value for h in at.html if 'id="problem-map"' in h.value)
     marks = re.findall(r'data-pick="(\d+)" data-status="(\w+)" title="([^"]*)"', strip)
-    assert [(int(n) - 1, s) for n, s, _ in marks] == [(i, status(b)) for i, b in enumerate(beads) if status(b) != "ok"]
-    assert {"omitted", "added"} <= {s for _, s, _ in marks}
+    assert [(int(n) - 1, s) for n, s, _ in marks] == [(i, status(b)) for i, b in enumerate(beads) if is_problem(b)]
+    assert {"omitted", "added", "ok"} <= {s for _, s, _ in marks}  # ok: merged/split alone
     omitted = next(title for _, s, title in marks if s == "omitted")
     assert "omitted (no translation)" in omitted and "no counterpart" in omitted  # the reason, on hover
+    shape = next(title for _, s, title in marks if s == "ok")
+    assert "merged/split (more than one sentence on a side)" in shape and "check the boundaries" in shape
+    colours = dict(re.findall(r'data-mark="([^"]+)" style="[^"]*background:(#\w+)', strip))
+    assert colours["merged/split"] == MERGED_SPLIT_ACCENT and len(set(colours.values())) == len(colours)
+    edges = re.findall(r'<tr class="status-ok problem[^"]*" data-pair="\d+" data-status="ok" style="[^"]*--accent:(#\w+)"',
+                       next(h.value for h in at.html if 'id="pairs"' in h.value))
+    assert edges and set(edges) == {MERGED_SPLIT_ACCENT}  # the row's left edge in the mark's colour, not ok's green
     lefts = [float(x) for x in re.findall(r"left:([\d.]+)%", strip)]
     assert lefts == sorted(lefts) and 0 < lefts[0] and lefts[-1] < 100  # in document order, inside the strip
 
@@ -1925,26 +1936,25 @@ def test_a_strip_along_the_document_marks_every_pair_to_look_at_in_its_colour():
 def test_the_strip_of_a_long_document_keeps_one_mark_per_place_the_gravest():
     from dataclasses import replace
 
+    from aligner.pair_filter import pairs_to_look_at
     from ui.problem_map import PLACES, problem_map_html
 
     a = work(opened()).alignment
-    long = replace(a, beads=a.beads * 200)  # 10,200 pairs, 800 to look at
-    strip = problem_map_html(long)
+    long = replace(a, beads=a.beads * 200)  # 10,200 pairs, 1,200 to look at
+    strip = problem_map_html(long, pairs_to_look_at(long))
     statuses = re.findall(r'data-status="(\w+)"', strip)
     assert 0 < len(statuses) <= PLACES and len(strip) < 300_000
-    assert "800 to look at" in strip  # the count is of every pair, not of the marks
+    assert f"{200 * sum(map(is_problem, a.beads))} to look at" in strip  # the count is of every pair, not of the marks
     assert statuses.count("omitted") >= statuses.count("added")  # where two fall together, the omission shows
 
 
 def test_the_strip_counts_the_pairs_left_to_look_at_as_the_editor_marks_them_reviewed():
     """The strip said "4 to look at" while an editor ticked every one of the four off: no count of what was left."""
-    from aligner.export.status import status
-
     def strip(at):
         return next(h.value for h in at.html if 'id="problem-map"' in h.value)
 
     at = opened()
-    to_look = [i for i, b in enumerate(work(at).alignment.beads) if status(b) != "ok"]
+    to_look = [i for i, b in enumerate(work(at).alignment.beads) if is_problem(b)]
     assert len(to_look) >= 3 and f">{len(to_look)} to look at:<" in strip(at)
     for done, i in enumerate(to_look, 1):
         at.number_input(key="pair").set_value(i + 1).run()
@@ -1956,6 +1966,106 @@ def test_the_strip_counts_the_pairs_left_to_look_at_as_the_editor_marks_them_rev
         assert marked == [str(k + 1) for k in to_look[:done]]  # the pairs ticked off are drawn faded
     at.button(key="undo").click().run()  # the last mark taken back: one left again
     assert f">1 of {len(to_look)} left to look at:<" in strip(at)
+
+
+def _strip(at: AppTest) -> str:
+    return next(h.value for h in at.html if 'id="problem-map"' in h.value)
+
+
+def _strip_caption(at: AppTest) -> str:
+    return re.search(r'class="map-caption"[^>]*>([^<]*):<', _strip(at)).group(1)
+
+
+def _marked(at: AppTest) -> list[int]:
+    """The numbers of the pairs (rows) the strip marks."""
+    return [int(n) for n in re.findall(r'data-pick="(\d+)"', _strip(at))]
+
+
+def test_the_strip_next_problem_and_the_pills_count_the_same_pairs_to_look_at():
+    """The strip said "4 to look at" (the pairs not ok) while "Next problem ▶ · 6 left" walked the merged/split pairs
+    too, and the pills counted pairs already ticked off ("omitted 2" with both marked reviewed). One rule now: a pair
+    with a problem of the kinds chosen is to look at, and left until marked reviewed."""
+    at = opened()
+    beads = work(at).alignment.beads
+    look = [i + 1 for i, b in enumerate(beads) if is_problem(b)]
+    assert any(problems_of(b) == ["merged/split"] for b in beads)  # a pair to look at for its shape alone
+    assert _marked(at) == look and _strip_caption(at) == f"{len(look)} to look at"
+    assert at.button(key="next_problem").label == f"Next problem ▶ · {len(look)} left"
+    walked = []
+    for _ in look:
+        at.button(key="next_problem").click().run()
+        walked.append(at.session_state["pair"])
+    assert walked == look  # Next problem walks the strip's marks, in order
+
+    omitted = [i + 1 for i, b in enumerate(beads) if is_problem(b, {"omitted"})]
+    assert len(omitted) >= 2 and f"omitted {len(omitted)}" in at.button_group(key="categories").options
+    at.number_input(key="pair").set_value(omitted[0]).run()
+    at.button(key="reviewed").click().run()
+    assert _strip_caption(at) == f"{len(look) - 1} of {len(look)} left to look at"
+    assert at.button(key="next_problem").label == f"Next problem ▶ · {len(look) - 1} left"
+    assert f"omitted {len(omitted) - 1} of {len(omitted)} left" in at.button_group(key="categories").options
+    for number in omitted[1:]:
+        at.number_input(key="pair").set_value(number).run()
+        at.button(key="reviewed").click().run()
+    assert f"omitted {len(omitted)} ✓" in at.button_group(key="categories").options
+    assert f"omitted {len(omitted)} ✓" in at.selectbox(key="only_problem").options  # "Only one kind…" says it alike
+
+    # some kinds chosen: the strip marks the pairs Next problem walks, and both count what is left of them
+    at.toggle(key="problems_only").set_value(True).run()
+    at.button_group(key="categories").set_value(["omitted", "merged/split"]).run()
+    chosen = [i + 1 for i, b in enumerate(beads) if is_problem(b, {"omitted", "merged/split"})]
+    left = len(chosen) - len(omitted)
+    assert _marked(at) == chosen and _strip_caption(at) == f"{left} of {len(chosen)} left to look at"
+    assert at.button(key="next_problem").label == f"Next problem ▶ · {left} left"
+
+
+def test_three_columns_count_the_rows_to_look_at_by_the_same_rule():
+    """The three-column strip counted every flagged row, marked reviewed or not, its "Next problem" no count at all
+    and walked only the rows a search showed, and its pills counted rows already ticked off."""
+    from aligner.threeway import DISAGREE
+
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    rows = at.session_state["threeway"].rows
+    flagged = [n for n, row in enumerate(rows, 1) if row.flags]
+    assert _marked(at) == flagged and _strip_caption(at) == f"{len(flagged)} to look at"
+    assert at.button(key="next_problem3").label == f"Next problem ▶ · {len(flagged)} left"
+    at.button(key="next_problem3").click().run()
+    at.button(key="tw_reviewed").click().run()  # N, M
+    assert _strip_caption(at) == f"{len(flagged) - 1} of {len(flagged)} left to look at"
+    assert at.button(key="next_problem3").label == f"Next problem ▶ · {len(flagged) - 1} left"
+    assert re.search(rf'data-pick="{flagged[0]}"[^>]*data-reviewed="true"', _strip(at))
+    kind = rows[flagged[0] - 1].flags[0].kind
+    with_kind = [n for n in flagged if any(f.kind == kind for f in rows[n - 1].flags)]
+    words = f"{len(with_kind) - 1} of {len(with_kind)} left" if len(with_kind) > 1 else f"{len(with_kind)} ✓"
+    assert f"{kind_name(kind)} {words}" in at.button_group(key="tw_kinds").options
+
+    at.text_input(key="query").set_value("Beijing").run()  # a search does not narrow the walk: it is the strip's
+    assert flagged[1] not in [r["pair"] for r in threeway_rows(at)]
+    at.button(key="next_problem3").click().run()
+    assert at.session_state["tw_selected"] == flagged[1]
+    at.text_input(key="query").set_value("").run()
+    at.toggle(key="problems_only").set_value(True).run()
+    at.button_group(key="tw_kinds").set_value([DISAGREE]).run()
+    disagree = [n for n in flagged if any(f.kind == DISAGREE for f in rows[n - 1].flags)]
+    left = [n for n in disagree if n != flagged[0]]
+    assert _marked(at) == disagree and at.button(key="next_problem3").label == f"Next problem ▶ · {len(left)} left"
+
+
+def test_an_actions_message_is_also_in_the_main_area_for_when_the_sidebar_is_closed():
+    """The message of an action was only at the top of the sidebar: with the sidebar closed, an editor who marked a
+    pair from the keyboard saw nothing happen. The main area holds it too (shown only while the sidebar is closed)."""
+    at = opened()
+    at.number_input(key="pair").set_value(6).run()
+    at.button(key="reviewed").click().run()
+    assert "Marked pair 6 reviewed." in [s.value for s in at.sidebar.success]
+    assert "Marked pair 6 reviewed." in [s.value for s in at.main.success]
+    at.selectbox(key="page_size").set_value(25).run()  # no action: no message, in either place
+    assert not any("Marked pair" in s.value for s in at.success)
+    at.button(key="sample_ru_en").click().run()  # three columns: their messages too
+    at.button(key="replace_work").click().run()
+    at.button(key="tw_reviewed").click().run()
+    assert "Row 1 marked reviewed." in [s.value for s in at.main.success]
 
 
 def test_the_encoder_choice_says_what_an_encoder_is_and_that_the_default_will_do():

@@ -21,7 +21,7 @@ from aligner.memory import PAIRS_SUFFIXES  # noqa: E402
 from aligner.project import load_project  # noqa: E402
 from aligner.types import LANGUAGE_NAMES  # noqa: E402
 from ui import autosave, state, unsaved  # noqa: E402
-from ui.correct_panel import correction_panel, focus_next  # noqa: E402
+from ui.correct_panel import correction_panel, focus_next, pairs_look  # noqa: E402
 from ui.downloads import (  # noqa: E402
     FORMATS, export_payload, file_name, opened_encodings, panel_settings, project_payload, settled, status_downloads,
 )
@@ -225,13 +225,31 @@ def open_files() -> None:
 WARNING_ICON = ":material/warning:"
 TOAST_ICONS = {"success": ":material/check_circle:", "error": WARNING_ICON, "info": ":material/info:"}
 FLASH_BOX = "flash"
+# With the sidebar closed its message was out of sight: a reviewer who merged from the keyboard or marked a pair
+# from the table saw nothing happen. The message is then echoed at the top left of the window, in the header's
+# empty band beside the sidebar's open button, clear of the table's flags column (where a toast covered the very
+# flags the reviewer reads after each action), and fades after a few seconds (kept while the pointer is on it).
+# Each message's box is named anew (…_0, …_1), so that its fade starts again even where the page keeps the box.
+FLASH_ECHO = "flash_echo"
+ECHO_SECONDS = 6
+FLASH_ECHO_CSS = (
+    ":has(> .st-key-flash_echo){display:none} "
+    ":has([data-testid=stExpandSidebarButton]) :has(> .st-key-flash_echo){display:block;position:fixed;top:8px;"
+    "left:64px;width:auto;max-width:min(640px, calc(100vw - 140px));z-index:999991} "
+    ".st-key-flash_echo [data-testid=stAlertContainer]{padding:0.4rem 0.75rem;box-shadow:0 1px 4px rgba(0,0,0,0.15)} "
+    f".st-key-flash_echo_0{{animation:flash-echo-0 0.6s ease-in {ECHO_SECONDS}s forwards}} "
+    f".st-key-flash_echo_1{{animation:flash-echo-1 0.6s ease-in {ECHO_SECONDS}s forwards}} "
+    # opaque, on the page's own colour (Canvas follows the light or dark theme): the table scrolls under the header
+    "[class*=st-key-flash_echo_]{background-color:Canvas;border-radius:0.5rem} "
+    "[class*=st-key-flash_echo_]:hover{animation-play-state:paused} "
+    "@keyframes flash-echo-0{to{opacity:0;visibility:hidden}} @keyframes flash-echo-1{to{opacity:0;visibility:hidden}} ")
 # The message's slot sticks to the top of the sidebar as the reviewer scrolls it down to the note or the
 # downloads, on the sidebar's own colour (every box between them takes it), so the controls passing under it
 # do not show through.
 FLASH_CSS = ("[data-testid=stSidebarContent], [data-testid=stSidebarUserContent], "
              "[data-testid=stSidebarUserContent] *:has(.st-key-flash){background-color:inherit} "
              ":has(> .st-key-flash), .st-key-flash{position:sticky;top:0;z-index:3} "
-             ".st-key-page_scripts, :has(> .st-key-page_scripts){display:none} ")
+             ".st-key-page_scripts, :has(> .st-key-page_scripts){display:none} " + FLASH_ECHO_CSS)
 # A control the browser scrolls into sight (Tab, Shift+Tab) must stop below the message, not under it: the
 # sidebar's scroll padding follows the message's height. Installed once per page, whatever the reruns.
 FLASH_SCRIPT = """<script>
@@ -283,7 +301,8 @@ CLOSE_TEXTS = "_close_texts_panel"
 # One line on a laptop screen, the pairs it points to under it (the keys N and M are on the sidebar's buttons).
 SAMPLE_HINT = ("A sample with problems planted in its translation: **Next problem** walks through them, "
                "**Mark reviewed** ticks one off. For your own texts, open **Your texts**.")
-PROBLEM_EDGE = "A coloured left edge marks a pair to look at: a flag, or more than one sentence on a side."
+PROBLEM_EDGE = ("A coloured left edge marks a pair to look at, as the strip does: a flag (in the colour of its status), "
+                "or more than one sentence on a side (merged/split, in purple).")
 
 
 # The pairs are what a reviewer reads: at 1280×800 the controls above them took some 550 px and left two
@@ -352,24 +371,27 @@ def show_warnings(alignment) -> None:
         st.warning(warning, icon=WARNING_ICON)
 
 
-def show_flash(message: tuple[str, str] | None) -> None:
+def show_flash(message: tuple[str, str] | None, echo) -> None:
     """The message of the last action, in a slot drawn on every run at the top of the sidebar: the panels below
     keep their place, so an expander the reviewer opened stays open when the message comes or goes. The slot
     stays in sight when the sidebar is scrolled (FLASH_CSS). A toast repeated it for 4 s over the table's flags
     column, the very column the reviewer reads after each action: only an error, which must not be missed,
-    still pops up in the window's corner too."""
+    still pops up in the window's corner too. `echo`, a box of the main area, shows it while the sidebar is
+    closed (FLASH_ECHO_CSS)."""
     slot = st.container(key=FLASH_BOX).empty()
     st.container(key="page_scripts").html(FLASH_SCRIPT + DOWNLOAD_FOCUS_SCRIPT, unsafe_allow_javascript=True)
     if message:
         kind, text = message
         getattr(slot, kind)(text)
+        shown = st.session_state["_flash_echoes"] = st.session_state.get("_flash_echoes", 0) + 1
+        getattr(echo.container(key=f"{FLASH_ECHO}_{shown % 2}"), kind)(text)
         if kind == "error":
             st.toast(text, icon=TOAST_ICONS["error"], duration="long")
 
 
-def three_way_main(result, header) -> None:
+def three_way_main(result, header, echo) -> None:
     """The page for a Chinese text and two translations: three columns, three-way downloads; the documents'
-    line beside the title in `header`."""
+    line beside the title in `header`, the last action's message in `echo` too while the sidebar is closed."""
     message = state.take_flash()
     names = " ↔ ".join([result.source.name or "Chinese"] +
                        [result.alignments[label].target.name or label for label in result.labels])
@@ -381,7 +403,7 @@ def three_way_main(result, header) -> None:
     for label in result.labels:
         show_warnings(result.alignments[label])
     with st.sidebar:
-        show_flash(message)
+        show_flash(message, echo)
         threeway_navigation(result)
         st.header("Project")  # above the downloads, as on the two-column page
         save_threeway_project(result)
@@ -458,6 +480,7 @@ def main() -> None:
     # the title and, once there are pairs, the documents' line beside it: one line, not two
     header = st.container(horizontal=True, vertical_alignment="center", gap="small", key="page_header")
     header.title("aligner · review", width="content")
+    echo = st.container(key=FLASH_ECHO)  # the last action's message while the sidebar is closed (show_flash)
     autosave.restore()  # a reload of the page: the work its address names
     open_given_project()  # else, a new page of `aligner ui PROJECT`: that project
     current = st.session_state.get(state.INPUTS) or sample_inputs()
@@ -507,7 +530,7 @@ def main() -> None:
                     close_texts_panel()
     autosave.remember()  # this run's corrections, for a reload
     if state.three_way() is not None:
-        three_way_main(state.three_way(), header)
+        three_way_main(state.three_way(), header, echo)
         back_to_top(closed)
         return
     if state.work() is None:
@@ -530,9 +553,10 @@ def main() -> None:
     # (under the panel) fill their slots after: else, for up to a second after a correction, the sidebar showed
     # the new pair beside the table's old rows while the page worked out the summary and the downloads.
     above = st.container()
+    look = state.drawn_look(pairs_look(a))  # one count for the strip and Next problem, before the filter bar runs
     with st.sidebar:
-        show_flash(message)
-        correction_panel()
+        show_flash(message, echo)
+        correction_panel(look)
     pairs_view()
     row_picker()  # after the pairs: it draws nothing, but an element above them would push them down
     with above:
@@ -540,7 +564,7 @@ def main() -> None:
         # the row colours and the strip of pairs to look at share a line (two on a narrow window)
         colours_and_strip = st.container(horizontal=True, vertical_alignment="center", gap="small", key="overview")
         colours_and_strip.html(legend_html(hover=PROBLEM_EDGE), width="content")
-        overview = problem_map_html(a)
+        overview = problem_map_html(a, look)
         if overview:
             colours_and_strip.html(overview)
     with st.sidebar:

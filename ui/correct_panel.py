@@ -10,7 +10,7 @@ import streamlit as st
 from aligner.corrections import CorrectionError, first_changed
 from aligner.export.marked import MARK_STYLE, side_html
 from aligner.export.status import STATUS_LABELS, status
-from aligner.pair_filter import is_problem, next_problem
+from aligner.pair_filter import ToLookAt, next_problem, pairs_to_look_at
 from aligner.review.trust import hover_text
 from ui import state
 from ui.wording import kind_name
@@ -159,37 +159,31 @@ def _show_step(edit, focus: str | None) -> None:
         focus_next(focus)
 
 
-def _walked_kinds() -> set[str] | None:
-    """The kinds of problem "Next problem" walks: those the filter shows ("Problems only" on), or every kind."""
+def walked_kinds() -> set[str] | None:
+    """The kinds of problem "Next problem" walks and the strip marks: those the filter shows ("Problems only" on),
+    or every kind."""
     if st.session_state.get(state.PROBLEMS_ONLY):  # the pills choose only while the filter is on
         return set(st.session_state.get(state.CATEGORIES) or []) or None
     return None
 
 
-def next_problem_label(alignment) -> str:
-    """"Next problem ▶ · 4 left": the pairs Next problem still walks to (not marked reviewed), so that an editor
-    knows when the review is done; the strip's count is of the row colours, not of these kinds."""
-    categories = _walked_kinds()
-    left = sum(1 for bead in alignment.beads if not bead.reviewed and is_problem(bead, categories))
+def pairs_look(alignment) -> ToLookAt:
+    """The pairs to look at, of the kinds walked: what the strip marks and Next problem walks and counts."""
+    return pairs_to_look_at(alignment, walked_kinds())
+
+
+def next_label(look: ToLookAt) -> str:
+    """"Next problem ▶ · 4 left": the pairs (rows) to look at not marked reviewed, which Next problem still walks to
+    and the strip counts ("4 of 6 left to look at"), so that an editor knows when the review is done."""
+    left = len(look.left)
     return f"Next problem ▶ · {left} left" if left else "Next problem ▶ · none left"
-
-
-# The label as the sidebar last drew it: a filter changed in the pairs' fragment, which reruns alone, left it
-# counting the kinds shown before ("· 6 left" beside the one number pair shown).
-NEXT_LABEL = "_next_problem_label"
-
-
-def next_label_stale(alignment) -> bool:
-    """Whether the sidebar's "Next problem" count is no longer that of the kinds the filter shows."""
-    drawn = st.session_state.get(NEXT_LABEL)
-    return drawn is not None and drawn != next_problem_label(alignment)
 
 
 def _jump_next() -> None:
     """The next problem pair of the kinds the filter shows ("Problems only" on), or of every kind."""
     messages = _save_typed_notes()
     corrections = state.work()
-    categories = _walked_kinds()
+    categories = walked_kinds()
     here = state.selected_index()
     found = next_problem(corrections.alignment, here, categories)
     wrapped = found is None or found <= here
@@ -318,16 +312,15 @@ def _mark(i: int, reviewed: bool) -> None:
     focus_next("reviewed")
 
 
-def correction_panel() -> None:
-    """Pick a pair by number, see it, and correct it."""
+def correction_panel(look: ToLookAt) -> None:
+    """Pick a pair by number, see it, and correct it; "Next problem" walks the pairs to look at (`look`)."""
     corrections = state.work()
     alignment = corrections.alignment
     n = len(alignment.beads)
     st.header("Correct a pair")
     st.number_input("Pair number", min_value=1, max_value=n, step=1, key=state.PAIR, on_change=_selected_changed)
     # one key each for the two steps a reviewer repeats most (not while typing in a box)
-    st.session_state[NEXT_LABEL] = label = next_problem_label(alignment)
-    st.button(label, on_click=_jump_next, key="next_problem", width="stretch", shortcut="N")
+    st.button(next_label(look), on_click=_jump_next, key="next_problem", width="stretch", shortcut="N")
     i = state.selected_index()
     bead = alignment.beads[i]
     revision = st.session_state.get(state.REVISION, 0)

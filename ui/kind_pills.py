@@ -1,36 +1,30 @@
-"""The kinds' pills of both pages, each with how many pairs (rows) a click on it shows: "omitted 2".
+"""The kinds' pills of both pages, each with how many of its pairs (rows) are left to look at: "omitted 2", and
+once some are marked reviewed "omitted 1 of 2 left", "omitted 2 ✓" (`aligner.pair_filter.kind_tally`).
 
 The pills listed every kind, and a click on one the document has none of showed "No pair matches…". A
 kind with none is not offered (as the three-column page did, now with its count); a kind the reviewer has
-chosen stays in sight while a correction takes its count to 0, so the filter still says what is shown."""
+chosen stays in sight while a correction takes its count to 0, so the filter still says what is shown. The
+count was of every pair of the kind, reviewed or not: "omitted 3" beside a strip and a "Next problem" that
+said nothing was left, once all three were ticked off."""
 from __future__ import annotations
 
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Sequence
 
 import streamlit as st
 
+from aligner.pair_filter import KindCount
 from ui import state
 from ui.only_kind import kind_clicked
 from ui.wording import kind_name
 
 
-def kind_counts(kinds_of_each: Iterable[Iterable[str]], order: Sequence[str] = ()) -> dict[str, int]:
-    """How many pairs (or rows) have each kind, a pair counted once under each of its kinds: what a click
-    on that kind's pill shows. Kinds in `order` first (0 when none has it), then any other, sorted."""
-    counts = dict.fromkeys(order, 0)
-    for kinds in kinds_of_each:
-        for kind in set(kinds):
-            counts[kind] = counts.get(kind, 0) + 1
-    return {kind: counts[kind] for kind in [*order, *sorted(set(counts) - set(order))]}
-
-
-def offered_kinds(counts: dict[str, int], key: str) -> list[str]:
+def offered_kinds(counts: dict[str, KindCount], key: str) -> list[str]:
     """The kinds the pills under `key` offer this run, with their state set to match (before they are drawn).
 
     Every pair shown ("Problems only" off): every kind offered is ticked, ready for a click on one. While
     every kind was ticked under "Problems only", a kind a correction brings is ticked too (the pair just
     corrected would else be hidden); kinds the reviewer chose stay chosen, and offered, at 0."""
-    present = [kind for kind, n in counts.items() if n]
+    present = [kind for kind, n in counts.items() if n.total]
     before_key = f"_offered_{key}"
     chosen = list(st.session_state.get(key) or [])
     before = st.session_state.get(before_key)
@@ -42,12 +36,20 @@ def offered_kinds(counts: dict[str, int], key: str) -> list[str]:
     return offered
 
 
-def counted(counts: dict[str, int]) -> Callable[[str], str]:
-    """A kind as its pill (and the "Only one kind…" list) names it: 'omitted 2', 'low confidence 0'."""
-    return lambda kind: f"{kind_name(kind)} {counts.get(kind, 0)}"
+def left_words(count: KindCount) -> str:
+    """How many of a kind are left to look at, in the strip's words: '2' (none reviewed yet), '1 of 2 left', '2 ✓'
+    (every one reviewed), '0' (a kind chosen whose last pair a correction took)."""
+    if count.left == count.total:
+        return str(count.total)
+    return f"{count.left} of {count.total} left" if count.left else f"{count.total} ✓"
 
 
-def kind_pills(where, label: str, offered: Sequence[str], counts: dict[str, int], key: str,
+def counted(counts: dict[str, KindCount]) -> Callable[[str], str]:
+    """A kind as its pill (and the "Only one kind…" list) names it: 'omitted 2', 'omitted 1 of 2 left'."""
+    return lambda kind: f"{kind_name(kind)} {left_words(counts.get(kind, KindCount(0, 0)))}"
+
+
+def kind_pills(where, label: str, offered: Sequence[str], counts: dict[str, KindCount], key: str,
                reset_page: Callable[[], None]) -> None:
     """Draw the pills of the kinds `offered` in `where`, each with its count; a click shows that kind alone
     (`only_kind.kind_clicked`), a second click on the only kind shown every pair again."""

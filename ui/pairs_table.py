@@ -12,7 +12,7 @@ from html import escape
 
 from aligner.export.marked import MARK_STYLE, side_html
 from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, status
-from aligner.pair_filter import problems
+from aligner.pair_filter import MERGED_SPLIT, problems
 from aligner.review.trust import title_attribute
 from aligner.review.weak import WEAK_BELOW
 from aligner.types import LANGUAGE_NAMES as LANG_NAMES
@@ -28,6 +28,9 @@ STATUS_ACCENTS = {
     "weak": "#5C6B7A",
     "ok": "#2E7D32",
 }
+# The left edge (and the strip's mark) of a pair to look at for its shape alone: merged/split, no flag. It had the
+# green of 'ok', which said "fine" of a pair the page asks to look at.
+MERGED_SPLIT_ACCENT = "#7B3FB5"
 
 # Lines a little closer than Streamlit's 1.6 and cells a little less padded: a laptop screen shows more pairs.
 # The rows are always painted in the exports' light status colours, so the table sets its own dark
@@ -79,16 +82,17 @@ def row_html(alignment: Alignment, index: int, selected: bool, hits: re.Pattern 
     missing_src = '<td class="missing">— no Chinese —</td>'
     missing_tgt = '<td class="missing">— no translation —</td>'
     notes = "".join(flag_html(f.kind, f.reason) for f in bead.flags)
-    if "merged/split" in found:
+    if MERGED_SPLIT in found:
         notes += (f'<span class="flag" title="{MERGED_SPLIT_HOVER}">⇄ {escape(bead.kind)} pair (merged/split)</span>')
     if bead.note:
         notes += f'<span class="note">✎ {escape(bead.note)}</span>'
     review_mark = "✓ " if bead.reviewed else ""
+    accent = MERGED_SPLIT_ACCENT if found and state == "ok" else STATUS_ACCENTS[state]
     # the language of each text, so that a screen reader reads it in its own voice and the right font is chosen
     src_lang, tgt_lang = escape(alignment.source.lang or "zh"), escape(alignment.target.lang or "")
     return (
         f'<tr class="{" ".join(classes)}" data-pair="{index + 1}" data-status="{state}" '
-        f'style="background:#{STATUS_COLOURS[state]}; --accent:{STATUS_ACCENTS[state]}">'
+        f'style="background:#{STATUS_COLOURS[state]}; --accent:{accent}">'
         f'<td class="num">{review_mark}<button type="button" class="pick" data-pick="{index + 1}" '
         f'title="Select pair {index + 1} in the correction panel">{index + 1}</button></td>'
         f'<td class="kind">{escape(bead.kind.replace("-", "–"))}<br>{escape(STATUS_LABELS[state])}</td>'

@@ -3,14 +3,20 @@
 In a long document the pairs table shows one page; the strip shows at a glance where the omissions,
 additions and flags are (a cluster of omissions is a dropped passage), as a CAT tool's or a diff
 tool's overview bar does. Each mark is a button: a click selects that pair (`ui/row_picker.py`).
+
+It marks the pairs "Next problem" walks, of the kinds it walks (`aligner.pair_filter.to_look_at`): it marked
+only the pairs whose status is not ok, and said "4 to look at" where Next problem walked six, the merged/split
+pairs (ok, but their boundaries are worth a look) having no mark. Those have a mark of their own colour, the
+colour of their row's left edge.
 """
 from __future__ import annotations
 
 from html import escape
 
 from aligner.export.status import STATUS_LABELS, STATUSES, status
+from aligner.pair_filter import MERGED_SPLIT, ToLookAt, problems
 from aligner.types import Alignment
-from ui.pairs_table import STATUS_ACCENTS
+from ui.pairs_table import MERGED_SPLIT_ACCENT, STATUS_ACCENTS
 from ui.wording import kind_name
 
 MAP_ID = "problem-map"
@@ -24,62 +30,81 @@ MAP_CSS = f"""<style>
 
 MIN_WIDTH = 260  # px, caption and strip
 PLACES = 400  # marks at most: a 5,000-pair document with many flags stays a light element
+# What a mark can stand for, gravest first: a status, or a pair whose only problem is its shape
+MARKS = (*STATUSES[:-1], MERGED_SPLIT)
+MARK_COLOURS = {**STATUS_ACCENTS, MERGED_SPLIT: MERGED_SPLIT_ACCENT}
+MARK_LABELS = {**STATUS_LABELS, MERGED_SPLIT: "merged/split (more than one sentence on a side)"}
+
+
+def mark_of(state: str) -> str:
+    """What a pair to look at is marked as: its status, or merged/split when that is ok (no flag: its shape alone)."""
+    return MERGED_SPLIT if state == "ok" else state
 
 
 def _one_per_place(found: list[tuple[int, str]], total: int, reviewed: list[bool]) -> list[tuple[int, str]]:
-    """Of the pairs that fall on one place of the strip (1/PLACES of it), the first of the gravest status not yet
+    """Of the pairs that fall on one place of the strip (1/PLACES of it), the first of the gravest mark not yet
     reviewed (else reviewed): more marks would be drawn on top of each other."""
     best: dict[int, tuple[int, str]] = {}
 
-    def rank(i: int, state: str) -> tuple[bool, int]:
-        return reviewed[i], STATUSES.index(state)
+    def rank(i: int, mark: str) -> tuple[bool, int]:
+        return reviewed[i], MARKS.index(mark)
 
-    for i, state in found:
+    for i, mark in found:
         place = i * PLACES // total
-        if place not in best or rank(i, state) < rank(*best[place]):
-            best[place] = (i, state)
+        if place not in best or rank(i, mark) < rank(*best[place]):
+            best[place] = (i, mark)
     return sorted(best.values())
 
 
-def problem_map_html(alignment: Alignment) -> str:
-    """The two-column page's strip: a mark per pair whose status is not ok, its hover naming the pair,
-    its status and its flags' reasons; a pair marked reviewed faded, and the count says how many are left."""
+def _reasons(bead) -> str:
+    """Its flags' reasons, and its shape when more than one sentence is on a side."""
+    reasons = [f"{kind_name(flag.kind)}: {flag.reason}" for flag in bead.flags]
+    if MERGED_SPLIT in problems(bead):
+        reasons.append(f"{MERGED_SPLIT}: {bead.kind.replace('-', '–')}, check the boundaries")
+    return "; ".join(reasons)
+
+
+def problem_map_html(alignment: Alignment, look: ToLookAt) -> str:
+    """The two-column page's strip: a mark per pair to look at (`look`), its hover naming the pair, its status and
+    its flags' reasons; a pair marked reviewed faded, and the count says how many are left."""
     statuses = [status(bead) for bead in alignment.beads]
-    reasons = ["; ".join(f"{kind_name(flag.kind)}: {flag.reason}" for flag in bead.flags) for bead in alignment.beads]
-    return strip_html(statuses, reasons, "Pair", "pair", [bead.reviewed for bead in alignment.beads])
+    reasons = [_reasons(bead) for bead in alignment.beads]
+    return strip_html(statuses, reasons, look, "Pair", "pair", [bead.reviewed for bead in alignment.beads],
+                      hint="a flag, or more than one sentence on a side (merged/split: a purple mark)")
 
 
-def _caption(count: int, left: int) -> str:
-    """"4 to look at", and once some are marked reviewed "3 of 4 left to look at": the count stayed at 4 while an
+def caption(look: ToLookAt) -> str:
+    """"6 to look at", and once some are marked reviewed "5 of 6 left to look at": the count stayed at 6 while an
     editor ticked every one off."""
+    count, left = len(look.marked), len(look.left)
     if left == count:
         return f"{count} to look at"
     return f"{left} of {count} left to look at" if left else f"all {count} reviewed"
 
 
-def strip_html(statuses: list[str], reasons: list[str], noun: str, what: str, reviewed: list[bool] | None = None) -> str:
-    """The strip for items (pairs, or the rows of three columns) of these statuses and flag reasons: a mark
-    per item not ok (one per place: `_one_per_place`) at its share of the document, faded if `reviewed`. Empty
-    when none is."""
-    note = " (faded: marked reviewed)" if reviewed is not None else ""
-    reviewed = reviewed or [False] * len(statuses)
-    found = [(i, state) for i, state in enumerate(statuses) if state != "ok"]
-    count = len(found)
-    left = sum(1 for i, _ in found if not reviewed[i])
+def strip_html(statuses: list[str], reasons: list[str], look: ToLookAt, noun: str, what: str,
+               reviewed: list[bool], hint: str = "a flag") -> str:
+    """The strip for items (pairs, or the rows of three columns) of these statuses and reasons: a mark per item to
+    look at (one per place: `_one_per_place`) at its share of the document, faded if `reviewed`, and the count of
+    those left. Empty when there is none to look at. `hint` says what makes one to look at."""
+    found = [(i, mark_of(statuses[i])) for i in look.marked]
     marks = []
-    for i, state in _one_per_place(found, len(statuses), reviewed):
-        hover = (f"{noun} {i + 1}: {STATUS_LABELS[state]}" + (" (reviewed)" if reviewed[i] else "")
+    for i, mark in _one_per_place(found, len(statuses), reviewed):
+        hover = (f"{noun} {i + 1}: {MARK_LABELS[mark]}" + (" (reviewed)" if reviewed[i] else "")
                  + (f" — {reasons[i]}" if reasons[i] else ""))
         faded = ";opacity:0.3" if reviewed[i] else ""
-        marks.append(f'<button type="button" class="pick" data-pick="{i + 1}" data-status="{state}" '
+        marks.append(f'<button type="button" class="pick" data-pick="{i + 1}" data-status="{statuses[i]}" '
                      f'title="{escape(hover)}" aria-label="{escape(hover)}" data-reviewed="{str(reviewed[i]).lower()}" '
-                     f'style="left:{(i + 0.5) / len(statuses):.4%};background:{STATUS_ACCENTS[state]}{faded}"></button>')
+                     f'data-mark="{mark}" style="left:{(i + 0.5) / len(statuses):.4%};background:{MARK_COLOURS[mark]}'
+                     f'{faded}"></button>')
     if not marks:
         return ""
+    about = (f"The {what}s to look at ({hint}; of the kinds the pills choose while Problems only is on), where they "
+             f"lie from the document's start to its end, faded when marked reviewed: the {what}s Next problem walks. "
+             f"Click a mark to select its {what}")
     # the strip is never narrower than MIN_WIDTH: beside the row colours on a laptop screen, under them on a
     # narrower one (the caption is short to leave the room to the strip; its hover says what the strip is)
     return (f'{MAP_CSS}<div style="display:flex;align-items:center;gap:8px;min-width:{MIN_WIDTH}px">'
             f'<span class="map-caption" style="font-size:0.85rem;opacity:0.8;white-space:nowrap;'
-            f'text-decoration:underline dotted;cursor:help" title="Where they lie along the document, from its start '
-            f'to its end{note}; click a mark to select its {what}">{_caption(count, left)}:</span>'
+            f'text-decoration:underline dotted;cursor:help" title="{escape(about)}">{caption(look)}:</span>'
             f'<div id="{MAP_ID}" role="group" aria-label="{noun}s to look at" style="flex:1">{"".join(marks)}</div></div>')

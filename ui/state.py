@@ -88,6 +88,24 @@ def changed() -> None:
         st.session_state[PAIR] = min(max(int(st.session_state.get(PAIR, 1)), 1), n)
 
 
+# The pairs (or rows) to look at as the sidebar's "Next problem" and the strip were last drawn: both are outside
+# the table's fragment, which reruns alone when a filter changes, and then left them counting the kinds shown
+# before ("· 6 left" beside the one number pair shown).
+LOOKED_AT = "_looked_at"
+
+
+def drawn_look(look):
+    """Record the `ToLookAt` the page draws this run (the strip's marks and Next problem's count); return it."""
+    st.session_state[LOOKED_AT] = look
+    return look
+
+
+def look_stale(look) -> bool:
+    """Whether the strip and Next problem, as last drawn, no longer count `look` (the filter changed since)."""
+    drawn = st.session_state.get(LOOKED_AT)
+    return drawn is not None and drawn != look
+
+
 def flash(kind: str, message: str) -> None:
     """A message shown once on the next run (kind: 'success', 'error', 'info')."""
     st.session_state[FLASH] = (kind, message)

@@ -19,15 +19,15 @@ from aligner.export.marked import three_way_cells
 from aligner.export.status import STATUS_COLOURS
 from aligner.export.threeway import column_names, render
 from aligner.export.threeway import row_status as three_way_status
-from aligner.pair_filter import search, searchable
+from aligner.pair_filter import ToLookAt, kind_tally, rows_to_look_at, search, searchable
 from aligner.threeway import DISAGREE, ThreeWay
 from aligner.types import ADDED, OMITTED, WEAK
 from ui import state
-from ui.correct_panel import mark_key
+from ui.correct_panel import mark_key, next_label
 from ui.downloads import FORMATS as TWO_WAY_FORMATS
 from ui.downloads import LABELS, file_stem, opened_encodings, panel_settings, settled, status_downloads
 from ui.no_match import no_match_message
-from ui.kind_pills import counted, kind_counts, kind_pills, offered_kinds
+from ui.kind_pills import counted, kind_pills, offered_kinds
 from ui.only_kind import only_kind_box, problems_only_toggled
 from ui.pairs_table import STATUS_ACCENTS, TABLE_CSS, legend_html
 from ui.pairs_view import ONLY_WIDTH, ROWS_WIDTH, SEARCH_WIDTH, scroll_to
@@ -93,19 +93,17 @@ def select_rows(rows: list[dict], texts: list[str], problems_only: bool, kinds: 
     return found
 
 
-def next_problem(rows: list[dict], shown: list[int], kinds: set[str] | None, here: int) -> int | None:
-    """The first row after `here` (0-based, −1 for none) among those `shown` with a flag (of `kinds`,
-    when given) and not marked reviewed, else the first such row from the top; None when there is none."""
-    problems = [i for i in shown if not rows[i]["reviewed"]
-                and any(kinds is None or f["kind"] in kinds for f in rows[i]["flags"])]
-    return next((i for i in problems if i > here), problems[0] if problems else None)
-
-
 def _chosen_kinds(kinds_present: list[str]) -> set[str] | None:
     """The kinds the flag filter lets through, or None (every kind) while "Problems only" is off."""
     if not st.session_state.get(state.PROBLEMS_ONLY):
         return None
     return set(st.session_state.get(KINDS_KEY) or kinds_present)
+
+
+def rows_look(result: ThreeWay) -> ToLookAt:
+    """The rows to look at, of the kinds the filter lets through: what the strip marks and Next problem walks and
+    counts, by the two-column page's rule (Next problem walked the rows the search showed, and counted none)."""
+    return rows_to_look_at(result, _chosen_kinds(sorted({f.kind for row in result.rows for f in row.flags})))
 
 
 def _shown() -> tuple[list[dict], list[int], set[str] | None]:
@@ -126,12 +124,12 @@ def _select(index: int, shown: list[int]) -> None:
 
 
 def _jump_next() -> None:
-    """Button callback: select the next problem row of the filter and search, turn to its page."""
-    rows, shown, kinds = _shown()
+    """Button callback: select the next row to look at of the kinds the filter shows, turn to its page."""
+    _, shown, _ = _shown()
     here = int(st.session_state.get(SELECTED_KEY, 0)) - 1
-    found = next_problem(rows, shown, kinds, here)
+    found = rows_look(state.three_way()).next_after(here)
     if found is None:
-        state.flash("info", "No problem rows left that are not marked reviewed, among those shown.")
+        state.flash("info", "No problem rows left that are not marked reviewed.")
         return
     if found <= here:
         state.flash("info", f"No more problems after row {here + 1}: back to the first one, row {found + 1}.")
@@ -198,8 +196,9 @@ def navigation(result: ThreeWay) -> None:
     """"Next problem" (key N) and what the selected row's flags say, in the sidebar."""
     _prepared(result)  # first: a new result forgets the row chosen in the one before
     st.header("Problems")
-    st.button("Next problem ▶", on_click=_jump_next, key="next_problem3", width="stretch", shortcut="N",
-              help="The next row with a flag, among those the filter and the search show")
+    st.button(next_label(state.drawn_look(rows_look(result))), on_click=_jump_next, key="next_problem3",
+              width="stretch", shortcut="N", help="The next row with a flag not marked reviewed, as the strip marks "
+                                                  "them: of the kinds the pills choose while Problems only is on")
     number = int(st.session_state.get(SELECTED_KEY, 0))
     if not 1 <= number <= len(result.rows):
         number = 1  # nothing chosen yet: the first row, marked in the table as the one key M and the note are on
@@ -308,12 +307,14 @@ def _reset_page() -> None:
 @st.fragment
 def threeway_rows(result: ThreeWay) -> None:
     """Filter bar, pagination and the table of the current page (reruns only this part)."""
+    if state.look_stale(rows_look(result)):  # the filter's kinds changed: the strip and Next problem's count too
+        st.rerun(scope="app")
     rows, texts, statuses = _prepared(result)
     kinds_of_rows = [[f["kind"] for f in r["flags"]] for r in rows]
     # a kind chosen is counted, at 0 once corrections took its last row: offered_kinds keeps it chosen and in sight
     # (it was left out of the counts, and the filter fell back to every row)
-    counts = kind_counts(kinds_of_rows, sorted({k for kinds in kinds_of_rows for k in kinds}
-                                               | set(st.session_state.get(KINDS_KEY) or [])))
+    counts = kind_tally(kinds_of_rows, [r["reviewed"] for r in rows],
+                        sorted({k for kinds in kinds_of_rows for k in kinds} | set(st.session_state.get(KINDS_KEY) or [])))
     kinds_present = offered_kinds(counts, KINDS_KEY)
     # the two-column page's filter bar (ui/pairs_view.py), keyed alike for the page's CSS: the toggle, the search,
     # "Only one kind…" and what is shown on one line; the pills, the pages and their size on the next
@@ -571,7 +572,7 @@ def threeway_page(result: ThreeWay) -> None:
     colours_and_strip.html(legend_html(("omitted", "added", "flagged", "weak"), hover=DISAGREE_NOTE), width="content")
     reasons = ["; ".join(f"{f['side'] + ' ' if f.get('side') else ''}{kind_name(f['kind'])}: {f['reason']}"
                          for f in row["flags"]) for row in rows]
-    overview = strip_html(statuses, reasons, "Row", "row")
+    overview = strip_html(statuses, reasons, rows_look(result), "Row", "row", [row["reviewed"] for row in rows])
     if overview:
         colours_and_strip.html(overview)
     threeway_rows(result)
