@@ -307,11 +307,16 @@ def test_project_saved_after_a_correction_opens_again_with_undo():
 
 def test_a_correction_says_the_pairs_are_being_scored_while_the_reviewer_waits(monkeypatch):
     """The first merge on a document fits the aligner's model of it (5–10 s on a long chapter): the page says
-    why it waits, in the sidebar where the correction's message comes next, instead of only going grey."""
+    why it waits, in the sidebar where the correction's message comes next, instead of only going grey. Here the
+    page aligns the sample itself and keeps those models (a store's copy, aligned before other texts took their
+    place, prepares them: see the test below)."""
     import contextlib
 
     import streamlit
 
+    from ui.run import alignment_store
+
+    alignment_store.clear()  # the page's alignments, kept server-wide: an earlier test's copy had no models kept
     at = opened()
     said = []
     real = streamlit.spinner
@@ -327,6 +332,56 @@ def test_a_correction_says_the_pairs_are_being_scored_while_the_reviewer_waits(m
     assert not at.exception
     assert len(work(at).history) == 1
     assert any("Scoring the new pair" in text for text in said), said
+
+
+def test_the_first_correction_of_a_reopened_project_says_it_prepares_under_a_spinner_in_sight(monkeypatch):
+    """A project opened from its file has no fitted models: its first merge fits them (seconds on a chapter, a minute
+    on a novel) under a spinner that said only "Scoring the new pair…", drawn at the top of the sidebar, which had
+    scrolled out of sight above the Merge buttons. It says it prepares, once, in the slot kept at the top."""
+    import contextlib
+
+    import streamlit
+    from streamlit.delta_generator_singletons import context_dg_stack
+
+    from aligner.align import fits
+
+    said, slots = [], []
+    container = streamlit.container
+
+    def keyed(*args, **kwargs):  # a container, tagged with its key
+        made = container(*args, **kwargs)
+        made.test_key = kwargs.get("key")
+        return made
+
+    @contextlib.contextmanager
+    def spinner(text, *args, **kwargs):
+        said.append(text)
+        slots.append([getattr(dg, "test_key", None) for dg in context_dg_stack.get()][-1])  # the box it is drawn in
+        yield
+
+    at = opened()
+    at.number_input(key="pair").set_value(2).run()
+    at.button(key="merge").click().run()
+    c = work(at)
+    data = project_payload(c.alignment, c.history, {"model": None, "presplit": False})
+    monkeypatch.setattr(streamlit, "spinner", spinner)
+    monkeypatch.setattr(streamlit, "container", keyed)
+    fresh = opened()
+    fits.keep(0)  # the models kept from aligning the sample let go of, as on another day
+    fits.keep(1)
+    next(u for u in fresh.get("file_uploader") if u.key == "project_file").upload("review.project.json", data,
+                                                                                  "application/json")
+    fresh.run()
+    assert not fresh.exception and work(fresh).history
+    fresh.number_input(key="pair").set_value(5).run()
+    said.clear()
+    fresh.button(key="merge").click().run()
+    assert not fresh.exception and len(work(fresh).history) == 2
+    assert said == ["Preparing corrections in the Russian (once)…"] and slots == ["waiting"]
+    fresh.button(key="undo").click().run()
+    said.clear()
+    fresh.button(key="merge").click().run()
+    assert said == ["Scoring the new pair…"] and slots == ["waiting", "waiting"]  # fitted once
 
 
 def test_a_page_or_a_filter_without_the_selected_pair_says_which_pair_the_sidebar_corrects():

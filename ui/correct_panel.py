@@ -1,9 +1,12 @@
 """The sidebar panel that corrects the selected pair: one set of controls, not one per row.
 
-Its parts (what the pair is, its texts, Merge ↑/↓, Split, Move, Undo/Redo) serve the three-column page
-too (`ui/threeway_correct.py`), there on the pair of the translation the reviewer chose: each takes the
-callback that makes a correction, and a key prefix so that the two pages' widgets are told apart."""
+Its parts (what the pair is, its texts, Merge ↑/↓, Split, Move, Undo/Redo, the spinner a correction runs
+under) serve the three-column page too (`ui/threeway_correct.py`), there on the pair of the translation the
+reviewer chose: each takes the callback that makes a correction, and a key prefix so that the two pages'
+widgets are told apart."""
 from __future__ import annotations
+
+import contextlib
 
 import streamlit as st
 
@@ -12,6 +15,7 @@ from aligner.export.marked import MARK_STYLE, side_html
 from aligner.export.status import STATUS_LABELS, status
 from aligner.pair_filter import ToLookAt, next_problem, pairs_to_look_at
 from aligner.review.trust import hover_text
+from aligner.types import LANGUAGE_NAMES
 from ui import state
 from ui.wording import kind_name
 
@@ -84,6 +88,38 @@ def _save_typed_notes() -> list[str]:
 # models are kept from the alignment (`aligner.align.fits`), but the models of a project opened from a file are
 # fitted at its first correction (seconds on a long text). Streamlit shows a spinner after half a second.
 SCORING = "Scoring the new pair…"
+WAITING = "waiting"  # the key (after the page's prefix) of the slot at the top of the sidebar the spinner is drawn in
+
+
+def waiting(scorer, language: str) -> str:
+    """What the spinner says while a correction to the translation into `language` ("Russian") is made: a review
+    opened from a file (or aligned before another text was) has no fitted models (`LazyRescorer.prepared`), and its
+    first correction fits them (seconds on a chapter, a minute on a novel), which "Scoring the new pair…" hid."""
+    if getattr(scorer, "prepared", True):  # no scorer (pairs aligned elsewhere): nothing to fit
+        return SCORING
+    return f"Preparing corrections in the {language} (once)…"  # short: the sidebar is narrow, and the time is beside it
+
+
+def _in_sight(prefix: str):
+    """The slot a button's callback draws its spinner in: at the top of the sidebar, where the message slot is, and
+    like it kept in sight as the sidebar scrolls (ui/app.py FLASH_CSS). Drawn there plainly, the spinner scrolled
+    away above the Merge buttons the reviewer had scrolled down to, and the page only greyed."""
+    key = prefix + WAITING
+    slot = st.container(key=key)
+    slot.html(f"<style>:has(> .st-key-{key}), .st-key-{key}{{position:sticky;top:0;z-index:3;padding:0.5rem 0}} "
+              "[data-testid=stSidebarContent], [data-testid=stSidebarUserContent], "  # on the sidebar's colour, as the
+              f"[data-testid=stSidebarUserContent] *:has(.st-key-{key}), .st-key-{key}"  # message's: the page's
+              "{background-color:inherit}</style>")  # style for that was in the slot's place, now the spinner's
+    return slot
+
+
+@contextlib.contextmanager
+def correcting(scorer, language: str, prefix: str = ""):
+    """Make a correction (in the `with` block) under a spinner kept in sight at the top of the sidebar, which says
+    what the reviewer waits for (`waiting`), with its time when it prepares. Both pages' buttons use it."""
+    wait = waiting(scorer, language)
+    with st.sidebar, _in_sight(prefix), st.spinner(wait, show_time=wait != SCORING):  # drawn after half a second
+        yield
 
 
 def _act(action, *args) -> None:
@@ -91,8 +127,9 @@ def _act(action, *args) -> None:
     (or why it was refused) on the next run."""
     corrections = state.work()
     saved = _save_typed_notes()
+    language = LANGUAGE_NAMES.get(corrections.alignment.target.lang, corrections.alignment.target.lang)
     try:
-        with st.sidebar, st.spinner(SCORING):  # drawn only if the correction takes over half a second
+        with correcting(corrections.scorer, language):
             edit = action(corrections, *args)
     except CorrectionError as exc:
         state.flash("error", " ".join(saved + [str(exc)]))

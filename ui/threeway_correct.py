@@ -15,12 +15,12 @@ from aligner.corrections import CorrectionError, first_changed
 from aligner.threeway import ThreeWay, side_names
 from aligner.threeway_corrections import SideEdit, ThreeWayCorrections, fitted_scorers
 from ui import state
-from ui.correct_panel import SCORING, focus_next, history_buttons, merge_buttons, pair_about, pair_texts, split_and_move
+from ui.correct_panel import (correcting, focus_next, history_buttons, merge_buttons, pair_about, pair_texts,
+                              split_and_move)
 
 PREFIX = "tw_"  # the keys of this panel's widgets: tw_merge, tw_split, tw_undo …
 EDITS = "_tw_edits"  # the corrections of the three columns on show
 SIDE_KEY = "tw_side"  # the translation the panel corrects
-WAITING = "tw_waiting"  # the key of the slot at the top of the sidebar a correction's spinner is drawn in
 FOCUS_PAIR = "_tw_focus_pair"  # (translation, pair) the last step changed: the pair shown in its row
 
 
@@ -58,28 +58,6 @@ def _changed(label: str, pair: int) -> None:
     rows_changed(corrections.row_of(label, pair))
 
 
-def waiting(corrections: ThreeWayCorrections, label: str) -> str:
-    """What the spinner says while a correction to translation `label` is made: a review opened from a file (or
-    aligned before another text was) has no fitted models, and its first correction in each translation fits
-    them (seconds on a chapter, a minute on a novel), which the page said nothing of."""
-    if getattr(corrections.sides[label].scorer, "prepared", True):
-        return SCORING
-    name = side_names(corrections.result.alignments)[label]
-    return f"Preparing corrections in the {name} (once)…"  # short: the sidebar is narrow, and the time is beside it
-
-
-def _in_sight():
-    """The slot a button's callback draws its spinner in: at the top of the sidebar, where the message slot is, and
-    like it kept in sight as the sidebar scrolls (ui/app.py FLASH_CSS). Drawn there plainly, the spinner scrolled
-    away above the Merge buttons the reviewer had scrolled down to, and the page only greyed."""
-    slot = st.container(key=WAITING)
-    slot.html(f"<style>:has(> .st-key-{WAITING}), .st-key-{WAITING}{{position:sticky;top:0;z-index:3;padding:0.5rem 0}} "
-              "[data-testid=stSidebarContent], [data-testid=stSidebarUserContent], "  # on the sidebar's colour, as the
-              f"[data-testid=stSidebarUserContent] *:has(.st-key-{WAITING}), .st-key-{WAITING}"  # message's: the page's
-              "{background-color:inherit}</style>")  # style for that was in the slot's place, now the spinner's
-    return slot
-
-
 def _act(label: str, action, i: int) -> None:
     """A button's correction to pair `i` of translation `label` (a row note typed and not left is kept first)."""
     from ui.threeway_view import keep_typed_note
@@ -87,8 +65,7 @@ def _act(label: str, action, i: int) -> None:
     keep_typed_note()
     corrections = edits(state.three_way())
     try:
-        wait = waiting(corrections, label)  # shown only if the correction takes over half a second
-        with st.sidebar, _in_sight(), st.spinner(wait, show_time=wait != SCORING):
+        with correcting(corrections.sides[label].scorer, side_names(corrections.result.alignments)[label], PREFIX):
             edit = corrections.correct(label, lambda side: action(side, i))
     except CorrectionError as exc:
         state.flash("error", str(exc))
