@@ -6,6 +6,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from tests.spinner_spy import watch_spinners
+
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # `ui` is not an installed package: import it from the checkout
     sys.path.insert(0, str(ROOT))
@@ -117,36 +119,13 @@ def test_the_first_correction_of_a_reopened_review_says_it_prepares_each_transla
     """A review opened from its file has no fitted models: its first correction in each translation fits them
     (seconds on a chapter, a minute on a novel) under a spinner that said "Scoring the new pair…", or nothing at
     all on the three-column page. It now says it is preparing that translation's corrections, once."""
-    import contextlib
-
-    import streamlit
-
     from aligner.align import fits
     from aligner.export.threeway import render
     from aligner.threeway import align_files
 
     texts = ROOT / "texts"
     data = render(align_files([texts / f"joint-statement.{lang}.txt" for lang in ("zh", "ru", "en")]), "json")
-    said, in_sight = [], []
-    container = streamlit.container
-
-    def keyed(*args, **kwargs):  # a container, tagged with its key
-        made = container(*args, **kwargs)
-        made.test_key = kwargs.get("key")
-        return made
-
-    @contextlib.contextmanager
-    def spinner(text, *args, **kwargs):
-        from streamlit.delta_generator_singletons import context_dg_stack
-
-        said.append(text)
-        # in the sidebar's message slot, which stays in sight as the sidebar scrolls (a spinner drawn at the top of
-        # the sidebar itself scrolled away above the buttons, out of the reviewer's sight)
-        in_sight.append([getattr(dg, "test_key", None) for dg in context_dg_stack.get()][-1] == "tw_waiting")
-        yield
-
-    monkeypatch.setattr(streamlit, "spinner", spinner)
-    monkeypatch.setattr(streamlit, "container", keyed)
+    spinners = watch_spinners(monkeypatch)
     at = AppTest.from_file(APP, default_timeout=180)
     at.run()
     fits.keep(0)  # the models kept from aligning the file above let go of, as on another day
@@ -156,14 +135,16 @@ def test_the_first_correction_of_a_reopened_review_says_it_prepares_each_transla
     at.run()
     assert not at.exception and at.session_state["threeway"] is not None
     at.number_input(key="tw_row_box").set_value(3).run()
-    said.clear()
+    spinners.clear()
     at.button(key="tw_merge").click().run()
-    assert said == ["Preparing corrections in the Russian (once)…"] and in_sight == [True]
+    # in the sidebar's slot kept at the top, in sight as the sidebar scrolls (drawn at the top of the sidebar itself,
+    # it scrolled away above the buttons)
+    assert spinners == [("Preparing corrections in the Russian (once)…", "tw_waiting")]
     at.button(key="tw_undo").click().run()
-    said.clear()
+    spinners.clear()
     at.button(key="tw_merge").click().run()
-    assert said == ["Scoring the new pair…"]  # fitted once
+    assert [text for text, _ in spinners] == ["Scoring the new pair…"]  # fitted once
     at.radio(key="tw_side").set_value("en").run()
-    said.clear()
+    spinners.clear()
     at.button(key="tw_merge").click().run()
-    assert not at.exception and said == ["Preparing corrections in the English (once)…"]
+    assert not at.exception and [text for text, _ in spinners] == ["Preparing corrections in the English (once)…"]

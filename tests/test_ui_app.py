@@ -27,6 +27,7 @@ from aligner.export.table import one_line  # noqa: E402
 from aligner.pair_filter import PROBLEMS, is_problem, problems as problems_of  # noqa: E402
 from ui.wording import kind_name  # noqa: E402
 from aligner.project import load_project  # noqa: E402
+from tests.spinner_spy import watch_spinners  # noqa: E402
 from ui.downloads import FORMATS, export_payload, file_name, file_stem, project_payload  # noqa: E402
 
 APP = str(ROOT / "ui" / "app.py")
@@ -338,34 +339,14 @@ def test_the_first_correction_of_a_reopened_project_says_it_prepares_under_a_spi
     """A project opened from its file has no fitted models: its first merge fits them (seconds on a chapter, a minute
     on a novel) under a spinner that said only "Scoring the new pair…", drawn at the top of the sidebar, which had
     scrolled out of sight above the Merge buttons. It says it prepares, once, in the slot kept at the top."""
-    import contextlib
-
-    import streamlit
-    from streamlit.delta_generator_singletons import context_dg_stack
-
     from aligner.align import fits
-
-    said, slots = [], []
-    container = streamlit.container
-
-    def keyed(*args, **kwargs):  # a container, tagged with its key
-        made = container(*args, **kwargs)
-        made.test_key = kwargs.get("key")
-        return made
-
-    @contextlib.contextmanager
-    def spinner(text, *args, **kwargs):
-        said.append(text)
-        slots.append([getattr(dg, "test_key", None) for dg in context_dg_stack.get()][-1])  # the box it is drawn in
-        yield
 
     at = opened()
     at.number_input(key="pair").set_value(2).run()
     at.button(key="merge").click().run()
     c = work(at)
     data = project_payload(c.alignment, c.history, {"model": None, "presplit": False})
-    monkeypatch.setattr(streamlit, "spinner", spinner)
-    monkeypatch.setattr(streamlit, "container", keyed)
+    spinners = watch_spinners(monkeypatch)
     fresh = opened()
     fits.keep(0)  # the models kept from aligning the sample let go of, as on another day
     fits.keep(1)
@@ -374,14 +355,14 @@ def test_the_first_correction_of_a_reopened_project_says_it_prepares_under_a_spi
     fresh.run()
     assert not fresh.exception and work(fresh).history
     fresh.number_input(key="pair").set_value(5).run()
-    said.clear()
+    spinners.clear()
     fresh.button(key="merge").click().run()
     assert not fresh.exception and len(work(fresh).history) == 2
-    assert said == ["Preparing corrections in the Russian (once)…"] and slots == ["waiting"]
+    assert spinners == [("Preparing corrections in the Russian (once)…", "waiting")]  # in the slot kept at the top
     fresh.button(key="undo").click().run()
-    said.clear()
+    spinners.clear()
     fresh.button(key="merge").click().run()
-    assert said == ["Scoring the new pair…"] and slots == ["waiting", "waiting"]  # fitted once
+    assert spinners == [("Scoring the new pair…", "waiting")]  # fitted once
 
 
 def test_a_page_or_a_filter_without_the_selected_pair_says_which_pair_the_sidebar_corrects():
