@@ -336,15 +336,8 @@ def test_a_translation_that_stops_early_leaves_the_others_pairs_row_by_row():
     """The English stops after two sentences (one omitted passage to the end), the Russian goes on pair by
     pair: each Russian pair keeps a row of its own, flagged where the English has nothing, instead of the
     whole rest of the document in one row. A passage both leave out stays one row, with no disagreement."""
-    zh = document(ZH, "zh", "")
-    shapes = {"ru": (RU[:2] + RU[5:7] + RU[:2], [((i,), (i,)) for i in range(6)]),
-              "en": (EN[:2], [((0,), (0,)), ((1,), (1,)), ((2, 3, 4, 5), ())])}
-    alignments = {}
-    for lang, (sentences, beads) in shapes.items():
-        a = Alignment(zh, document(sentences, lang, " "), [Bead(s, t, 0.9 if t else 0.3) for s, t in beads])
-        review(a)
-        alignments[lang] = a
-    rows = merge_rows(alignments)
+    result = stops_early()
+    zh, alignments, rows = result.source, result.alignments, result.rows
     assert [(r.src, r.tgt["ru"], r.tgt["en"]) for r in rows] == [((i,), (i,), (i,) if i < 2 else ()) for i in range(6)]
     for row in rows[2:]:
         assert [(f.side, f.kind) for f in row.flags if f.side != "ru"] == [("en", "omitted"), ("", DISAGREE)]
