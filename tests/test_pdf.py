@@ -323,6 +323,28 @@ def test_a_chinese_line_with_room_for_exactly_the_next_character_ends_its_paragr
     assert read_file(path).split("\n\n") == _sample_body("zh")
 
 
+def _mac_lines(lang: str, name: str, start: int, end: int) -> list[str]:
+    """Lines start to end of a MAC dev chapter (blank lines left out): a paragraph each."""
+    lines = [x.strip() for x in (MAC / lang / name).read_text(encoding="utf-8").splitlines() if x.strip()]
+    return lines[start:end]
+
+
+def test_a_chinese_paragraph_ending_in_a_closing_quote_with_room_for_the_next_character_ends(tmp_path):
+    # "…笑道：“包住了头干么？”" left room for exactly "韦", yet ran into "韦小宝吃了一惊…": the curly quote is no
+    # Chinese character, so the break was taken for one between words, wanting half a line height to spare
+    paragraphs = _mac_lines("zh", "002.txt", 40, 52)
+    path = _set_by_hand(tmp_path / "quote.zh.pdf", paragraphs, "zh", 10.5 * 32)
+    assert read_file(path).split("\n\n") == paragraphs
+
+
+def test_a_chinese_paragraph_starting_with_a_dash_is_told_by_the_room_left_for_the_dash(tmp_path):
+    # "——我爷爷辈的好汉们…" starts with no Chinese character, so what had to fit on the line before was taken for its
+    # first word up to a space: the whole line, which never fits; "…佼佼者" stopped half a line short and ran on
+    paragraphs = _mac_lines("zh", "004.txt", 67, 75)
+    path = _set_by_hand(tmp_path / "dash.zh.pdf", paragraphs, "zh", 10.5 * 39)
+    assert read_file(path).split("\n\n") == paragraphs
+
+
 @pytest.mark.parametrize("lang, printed", [
     ("en", lambda: (MAC / "en" / "003.txt").read_text(encoding="utf-8").splitlines()),
     ("zh", lambda: (MAC / "zh" / "005.txt").read_text(encoding="utf-8").splitlines()),
@@ -403,3 +425,24 @@ def test_the_seed_texts_paragraphs_cut_in_two_are_whole_again_when_read_from_a_p
     path = tmp_path / "seed.zh.pdf"
     make(path)
     assert [s.norm for s in load_document(read_file(path), "zh").sentences] == sample_sentences("zh")
+
+
+@pytest.mark.parametrize("lang", ["zh", "ru", "en"])
+def test_the_seed_texts_printed_ragged_with_no_space_come_back_as_their_paragraphs_never_cut(tmp_path, lang):
+    # texts/joint-statement.*.txt as printed, ragged right with nothing between paragraphs: the Chinese and the English
+    # come back paragraph for paragraph (the Chinese with its source's damage as it is: the reader shows, the
+    # normaliser repairs); of the Russian, a paragraph whose last line is full runs into the next (nothing on the page
+    # or in its words tells), but none is cut where a sentence ends at a line end inside it
+    printed = [p.strip() for p in sample_paragraphs(lang)]
+    path = tmp_path / f"seed.{lang}.pdf"
+    reportlab_pdf(printed, lang, RUNNING_HEAD[lang], path, ragged=True, spaced=False)
+    read = read_file(path).split("\n\n")
+    if lang != "ru":
+        assert read == printed
+    else:
+        start = 0
+        for paragraph in read:  # each read paragraph is whole printed ones, in order, joined by a space
+            end = next((k for k in range(start + 1, len(printed) + 1) if " ".join(printed[start:k]) == paragraph), None)
+            assert end is not None, paragraph[:80]
+            start = end
+        assert start == len(printed) and len(read) >= len(printed) - 3

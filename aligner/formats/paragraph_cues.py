@@ -12,7 +12,10 @@ shows in the doubtful lines, within them or at their ends, as many fall at line 
 places a line could break at that line ends are (twice that for a Chinese mark, see `weigh`) if those
 line ends carry on their paragraphs. Where far more fall there, too many to be chance, and most of them
 beyond those expected, the cue ends a paragraph throughout the document; otherwise nowhere (it tells
-no one of them from another).
+no one of them from another). Nowhere, not at a guess: a wrong paragraph start misleads the aligner as much
+as a missing one (a bead starting a paragraph on one side only pays the same either way), and where paragraphs
+run to several sentences about a third of the full lines ending a sentence end their paragraph
+(benchmarks/TRIED.md).
 """
 from __future__ import annotations
 

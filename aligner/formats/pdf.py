@@ -77,6 +77,10 @@ _MARKS_AFTER = ",.;:!?)·、。，；：？！）"  # marks that follow a word w
 # what a Chinese line break may not split: opening marks, one character, the closing marks after it
 _OPENING_MARKS = "“‘「『（《〈【"
 _HAN_HEAD_RE = re.compile(rf"[{_OPENING_MARKS}]*.[。，、；：？！．）」』》〉】”’…]*")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_END_RE = re.compile(rf"[{_HAN}][。，、；：？！．）」』》〉】”’]+$")  # Chinese, then marks that close it (not
+#                                                                     a Latin one: "价值, 借口" has a space after it)
+_HAN_START_RE = re.compile(rf"[{_OPENING_MARKS}]+[{_HAN}]")  # marks that open Chinese, then Chinese
 
 
 @dataclass(frozen=True)
@@ -537,8 +541,9 @@ def _lead(line) -> float:
         return 0.0
     text = "".join(c.get_text() for c in chars)
     head = _HAN_HEAD_RE.match(text).group(0)
-    if not has_han(head.lstrip(_OPENING_MARKS)[:1]):
-        head = _FIRST_WORD_RE.match("".join(item.get_text() for item in line)).group(1)
+    if not has_han(head.lstrip(_OPENING_MARKS)[:1]):  # a word, up to any Chinese after it ("——我", "“3K眼镜")
+        word = _FIRST_WORD_RE.match("".join(item.get_text() for item in line)).group(1)
+        head = word[:next((k for k, c in enumerate(word) if k and has_han(c)), len(word))]
     last = chars[min(len(head), len(chars)) - 1]
     return last.x1 - chars[0].x0
 
@@ -668,8 +673,13 @@ class _Column:
 
 
 def _han_break(line: Line, before: Line) -> bool:
-    """Whether Chinese meets Chinese where `line` breaks (not after an ellipsis, which may be followed by a space)."""
-    return is_cjk(before.text[0]) and is_cjk(line.text[-1]) and line.text[-1] != "…"
+    """Whether Chinese meets Chinese where `line` breaks (not after an ellipsis, which may be followed by a space):
+    marks between them count for the Chinese they close or open, "…不得！”" + "“韦小宝…" (curly quotes are no
+    Chinese characters, but no writer spaces them from the Chinese they enclose)."""
+    if line.text[-1] == "…":
+        return False
+    return bool(_HAN_END_RE.search(line.text) or is_cjk(line.text[-1])) and \
+        bool(_HAN_START_RE.match(before.text) or is_cjk(before.text[0]))
 
 
 def _space_width(lines: list[Line], right: float) -> float:
