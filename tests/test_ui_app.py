@@ -2610,3 +2610,42 @@ def test_a_few_words_in_a_legacy_encoding_are_read_in_the_script_of_their_side()
     at.button(key="align").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert work(at).alignment.target.text == "Мы\n"
+
+
+def test_a_kind_a_correction_brings_is_counted_by_the_strip_next_problem_and_the_pills_in_the_same_run():
+    """With "Problems only" on and every kind chosen, a split that makes a kind the document had none of chose it with
+    the rest only once the pills were drawn: the strip and Next problem, counted before, said one fewer than the
+    pills until the page ran again ("6 to look at" beside a new "partial 1")."""
+    at = opened()
+    at.toggle(key="problems_only").set_value(True).run()
+    before = set(at.button_group(key="categories").value)
+    beads = work(at).alignment.beads
+    shaped = next(i for i, b in enumerate(beads) if problems_of(b) == ["merged/split"])
+    at.number_input(key="pair").set_value(shaped + 1).run()
+    at.button(key="split").click().run()
+    assert not at.exception
+    beads = work(at).alignment.beads
+    new = {k for b in beads for k in problems_of(b)} - before
+    assert new and set(at.button_group(key="categories").value) == {k for b in beads for k in problems_of(b)}
+    look = [i + 1 for i, b in enumerate(beads) if is_problem(b)]
+    assert any(set(problems_of(beads[n - 1])) <= new for n in look)  # a pair to look at for the new kind alone
+    assert _marked(at) == look and _strip_caption(at) == f"{len(look)} to look at"
+    assert at.button(key="next_problem").label == f"Next problem ▶ · {len(look)} left"
+
+
+def test_three_columns_count_a_kind_a_correction_brings_in_the_strip_next_problem_and_pills_at_once():
+    """Two right Russian pairs merged make a low-confidence row, a kind the sample had none of: with "Problems only"
+    on and every kind chosen, the strip and Next problem said 8 while the pills had "low confidence 1", until the
+    page ran again."""
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    at.toggle(key="problems_only").set_value(True).run()
+    assert "weak" not in at.button_group(key="tw_kinds").value
+    at.number_input(key="tw_row_box").set_value(1).run()
+    at.button(key="tw_merge").click().run()
+    assert not at.exception
+    rows = at.session_state["threeway"].rows
+    assert [f.kind for f in rows[0].flags] == ["weak"] and "weak" in at.button_group(key="tw_kinds").value
+    flagged = [n for n, row in enumerate(rows, 1) if row.flags]
+    assert _marked(at) == flagged and _strip_caption(at) == f"{len(flagged)} to look at"
+    assert at.button(key="next_problem3").label == f"Next problem ▶ · {len(flagged)} left"

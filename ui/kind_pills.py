@@ -12,7 +12,8 @@ from typing import Callable, Sequence
 
 import streamlit as st
 
-from aligner.pair_filter import KindCount
+from aligner.pair_filter import PROBLEMS, KindCount, kind_tally, problems
+from aligner.types import Alignment
 from ui import state
 from ui.only_kind import kind_clicked
 from ui.wording import kind_name
@@ -34,6 +35,17 @@ def offered_kinds(counts: dict[str, KindCount], key: str) -> list[str]:
     st.session_state[key] = [kind for kind in offered if kind in chosen]
     st.session_state[before_key] = offered
     return offered
+
+
+def pair_kinds(alignment: Alignment, key: str) -> tuple[dict[str, KindCount], list[str]]:
+    """The two-column pills' counts and the kinds they offer, their state under `key` settled (`offered_kinds`).
+
+    Called before the strip and Next problem count the pairs of the kinds chosen, and again by the filter bar: the
+    strip counted before a correction's new kind was chosen with the rest, one run behind the pills ("6 to look
+    at" beside a new "partial 1" pill, 7 once the page ran again)."""
+    counts = kind_tally((problems(bead) for bead in alignment.beads), (bead.reviewed for bead in alignment.beads),
+                        PROBLEMS)
+    return counts, offered_kinds(counts, key)
 
 
 def left_words(count: KindCount) -> str:

@@ -19,7 +19,7 @@ from aligner.export.marked import three_way_cells
 from aligner.export.status import STATUS_COLOURS
 from aligner.export.threeway import column_names, render
 from aligner.export.threeway import row_status as three_way_status
-from aligner.pair_filter import ToLookAt, kind_tally, rows_to_look_at, search, searchable
+from aligner.pair_filter import KindCount, ToLookAt, kind_tally, rows_to_look_at, search, searchable
 from aligner.threeway import DISAGREE, ThreeWay
 from aligner.types import ADDED, OMITTED, WEAK
 from ui import state
@@ -304,18 +304,26 @@ def _reset_page() -> None:
     st.session_state[PAGE_KEY] = 1
 
 
-@st.fragment
-def threeway_rows(result: ThreeWay) -> None:
-    """Filter bar, pagination and the table of the current page (reruns only this part)."""
-    if state.look_stale(rows_look(result)):  # the filter's kinds changed: the strip and Next problem's count too
-        st.rerun(scope="app")
-    rows, texts, statuses = _prepared(result)
+def pill_kinds(result: ThreeWay) -> tuple[dict[str, KindCount], list[str]]:
+    """The pills' counts and the kinds they offer, their state settled (`offered_kinds`): called before Next problem
+    and the strip count the rows of the kinds chosen, and again by the filter bar. They counted before a correction's
+    new kind was chosen with the rest: "8 to look at" beside a new "low confidence 1" pill, 9 once the page ran again."""
+    rows, _, _ = _prepared(result)
     kinds_of_rows = [[f["kind"] for f in r["flags"]] for r in rows]
     # a kind chosen is counted, at 0 once corrections took its last row: offered_kinds keeps it chosen and in sight
     # (it was left out of the counts, and the filter fell back to every row)
     counts = kind_tally(kinds_of_rows, [r["reviewed"] for r in rows],
                         sorted({k for kinds in kinds_of_rows for k in kinds} | set(st.session_state.get(KINDS_KEY) or [])))
-    kinds_present = offered_kinds(counts, KINDS_KEY)
+    return counts, offered_kinds(counts, KINDS_KEY)
+
+
+@st.fragment
+def threeway_rows(result: ThreeWay) -> None:
+    """Filter bar, pagination and the table of the current page (reruns only this part)."""
+    counts, kinds_present = pill_kinds(result)
+    if state.look_stale(rows_look(result)):  # the filter's kinds changed: the strip and Next problem's count too
+        st.rerun(scope="app")
+    rows, texts, statuses = _prepared(result)
     # the two-column page's filter bar (ui/pairs_view.py), keyed alike for the page's CSS: the toggle, the search,
     # "Only one kind…" and what is shown on one line; the pills, the pages and their size on the next
     filters = st.container(horizontal=True, vertical_alignment="center", gap="small", key="filter_bar")
