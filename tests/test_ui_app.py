@@ -2649,3 +2649,20 @@ def test_three_columns_count_a_kind_a_correction_brings_in_the_strip_next_proble
     flagged = [n for n, row in enumerate(rows, 1) if row.flags]
     assert _marked(at) == flagged and _strip_caption(at) == f"{len(flagged)} to look at"
     assert at.button(key="next_problem3").label == f"Next problem ▶ · {len(flagged)} left"
+
+
+def test_the_row_colours_have_the_purple_merged_split_chip_the_strip_and_the_row_edges_use():
+    """The strip marked merged/split pairs in purple and their rows had a purple left edge, and the legend beside the
+    strip listed every colour but that one. The chip is in the colour the strip and the rows use, before 'ok' (its
+    rows are white); the three-column page, where no row is to look at for its shape, has none."""
+    at = opened()
+    legend = next(h.value for h in at.html if 'class="legend"' in h.value)
+    chip = re.search(r'<span class="swatch" data-mark="merged/split"[^>]*border-left:6px solid (#\w+)">merged/split<', legend)
+    strip_colours = dict(re.findall(r'data-mark="([^"]+)" style="[^"]*background:(#\w+)', _strip(at)))
+    edges = re.findall(r'<tr class="status-ok problem[^"]*"[^>]*--accent:(#\w+)"',
+                       next(h.value for h in at.html if 'id="pairs"' in h.value))
+    assert chip and chip.group(1) == strip_colours["merged/split"] and set(edges) == {chip.group(1)}
+    assert f"background:#{STATUS_COLOURS['ok']}" in chip.group(0)
+    assert legend.index('data-mark="merged/split"') < legend.index('data-status="ok"')
+    at.button(key="sample_ru_en").click().run()
+    assert 'data-mark="merged/split"' not in next(h.value for h in at.html if 'class="legend"' in h.value)

@@ -568,7 +568,7 @@ def main() -> None:
         show_summary(a)
         # the row colours and the strip of pairs to look at share a line (two on a narrow window)
         colours_and_strip = st.container(horizontal=True, vertical_alignment="center", gap="small", key="overview")
-        colours_and_strip.html(legend_html(hover=PROBLEM_EDGE), width="content")
+        colours_and_strip.html(legend_html(hover=PROBLEM_EDGE, merged_split=True), width="content")
         overview = problem_map_html(a, look)
         if overview:
             colours_and_strip.html(overview)
