@@ -28,6 +28,17 @@ MERGED_SPLIT = "merged/split"  # more than one sentence on a side: not a flag, b
 PROBLEMS: tuple[str, ...] = (OMITTED, ADDED, *FLAG_KINDS, WEAK, MERGED_SPLIT)
 
 
+# What a pair to look at is marked as (the strip's mark, the summary's count), gravest first: its status, or
+# merged/split when its shape alone makes it one to look at (its status is then 'ok')
+MARKS: tuple[str, ...] = (*STATUSES[:-1], MERGED_SPLIT)
+
+
+def mark_of(state: str) -> str:
+    """What a pair (or row) to look at of status `state` is marked as: its status, or merged/split when that is ok
+    (no flag: its shape alone)."""
+    return MERGED_SPLIT if state == "ok" else state
+
+
 def problems(bead: Bead) -> list[str]:
     """The problem categories of one pair ([] for a plain confident 1–1 pair)."""
     found = []

@@ -1,8 +1,12 @@
-"""The numbers a reviewer reads first: counts per status, coverage, where the trouble is.
+"""The numbers a reviewer reads first: the pairs to look at and the rest ok, coverage, where the trouble is.
 
 Coverage is by characters of the original text (whitespace not counted), so a long omitted
 paragraph weighs more than a short heading. A pair is *confident* when both sides are present
 and the review step did not call it weak.
+
+The review page counts pairs by the strip's rule (`pair_filter.pairs_to_look_at`): its summary said "47 ok" of a
+document whose strip marked 6 to look at, the merged/split pairs (status ok, but their boundaries worth a look)
+counted as ok in one and to look at in the other. Files keep their status columns: `ok` there is still a status.
 """
 from __future__ import annotations
 
@@ -19,6 +23,35 @@ class Coverage:
 
     source: float
     target: float
+
+
+@dataclass(frozen=True)
+class LookCounts:
+    """The pairs by the strip's rule: those to look at by what marks them (`pair_filter.MARKS`: a status, or
+    merged/split), and how many are marked reviewed; the rest are ok, nothing to look at."""
+
+    pairs: int
+    marks: dict[str, int]  # every mark, 0 when none has it, in MARKS order
+    reviewed: int
+
+    @property
+    def to_look_at(self) -> int:
+        return sum(self.marks.values())
+
+    @property
+    def ok(self) -> int:
+        return self.pairs - self.to_look_at
+
+
+def look_counts(alignment: Alignment) -> LookCounts:
+    """The whole document's pairs to look at (every kind, whatever the page's filter) by mark, and the rest."""
+    from aligner.export.status import status
+    from aligner.pair_filter import MARKS, mark_of, pairs_to_look_at
+
+    marks = dict.fromkeys(MARKS, 0)
+    for i in pairs_to_look_at(alignment).marked:
+        marks[mark_of(status(alignment.beads[i]))] += 1
+    return LookCounts(len(alignment.beads), marks, sum(b.reviewed for b in alignment.beads))
 
 
 def is_confident(bead: Bead) -> bool:
@@ -49,6 +82,7 @@ def confidence_track(alignment: Alignment) -> list[dict]:
     Chinese sits where the previous pair's Chinese ends, so gaps show at their place.
     """
     from aligner.export.status import status
+    from aligner.pair_filter import is_problem, mark_of
 
     sentences = alignment.source.sentences
     length = max(len(alignment.source.text), 1)
@@ -61,6 +95,8 @@ def confidence_track(alignment: Alignment) -> list[dict]:
             "position": round(here / length, 4),
             "score": round(float(bead.score), 3),
             "status": status(bead),
+            # the colour the strip and the row's left edge give it: a merged/split pair is purple there, not ok green
+            "mark": mark_of(status(bead)) if is_problem(bead) else "ok",
             "type": bead.kind,
         })
         if bead.src:

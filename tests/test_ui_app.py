@@ -109,7 +109,9 @@ def test_the_sample_opens_aligned_with_pairs_and_flagged_rows():
     assert metric(at, "zh covered").endswith("%")
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart"), "the confidence chart is drawn"
     summary = next(e for e in at.expander if e.label.startswith("Summary: "))
-    assert summary.label.startswith(f"Summary: {len(a.beads)} pairs · {metric(at, 'omitted')} omitted · ")
+    # the summary counts the pairs to look at as the strip does (the merged/split ones too), and the rest ok
+    assert summary.label.startswith(f"Summary: {len(a.beads)} pairs · {metric(at, 'ok')} ok · "
+                                    f"{sum(map(is_problem, a.beads))} to look at ({metric(at, 'omitted')} omitted, ")
     assert summary.label.endswith(f"covered: zh {metric(at, 'zh covered')}, ru {metric(at, 'ru covered')}")
     assert "How far to trust the flags" in [m.value.strip("*") for m in summary.markdown]
     shown = summary.dataframe[0].value
@@ -2666,3 +2668,22 @@ def test_the_row_colours_have_the_purple_merged_split_chip_the_strip_and_the_row
     assert legend.index('data-mark="merged/split"') < legend.index('data-status="ok"')
     at.button(key="sample_ru_en").click().run()
     assert 'data-mark="merged/split"' not in next(h.value for h in at.html if 'class="legend"' in h.value)
+
+
+def test_the_summary_says_ok_of_the_pairs_the_strip_does_not_mark_and_counts_the_rest_as_it_does():
+    """The summary line said "47 ok" where the strip said "6 to look at": the merged/split pairs, ok by their status,
+    were counted ok in one and to look at in the other. The line and its metrics count by the strip's rule."""
+    at = opened()
+    beads = work(at).alignment.beads
+    look = [i for i, b in enumerate(beads) if is_problem(b)]
+    shaped = [i for i in look if problems_of(beads[i]) == ["merged/split"]]
+    assert shaped and _strip_caption(at) == f"{len(look)} to look at"
+    label = next(e for e in at.expander if e.label.startswith("Summary: ")).label
+    assert f" · {len(beads) - len(look)} ok · {len(look)} to look at (" in label
+    assert f", {len(shaped)} merged/split)" in label
+    assert int(metric(at, "ok")) == len(beads) - len(look) and int(metric(at, "merged/split")) == len(shaped)
+    assert sum(int(metric(at, kind_name(name))) for name in (*STATUSES[:-1], "merged/split")) == len(look)
+    at.number_input(key="pair").set_value(look[0] + 1).run()
+    at.button(key="reviewed").click().run()  # marked reviewed, still a pair to look at: the strip still marks it
+    label = next(e for e in at.expander if e.label.startswith("Summary: ")).label
+    assert label.startswith(f"Summary: {len(beads)} pairs (1 reviewed) · {len(beads) - len(look)} ok · {len(look)} to look at")
