@@ -54,6 +54,42 @@ def look_counts(alignment: Alignment) -> LookCounts:
     return LookCounts(len(alignment.beads), marks, sum(b.reviewed for b in alignment.beads))
 
 
+@dataclass(frozen=True)
+class RowCounts:
+    """Three columns' rows by the strip's rule (those with a flag are to look at, the rest ok), how many are marked
+    reviewed, and their problems as the pills count them (`pair_filter.count_items`: a passage one translation leaves
+    out across several rows once): 'disagree', then per translation 'ru omitted', 'ru added', 'ru other flags'."""
+
+    rows: int
+    to_look_at: int
+    reviewed: int
+    problems: dict  # name -> pair_filter.KindCount
+
+    @property
+    def ok(self) -> int:
+        return self.rows - self.to_look_at
+
+
+OTHER_FLAGS = "other flags"  # a translation's flags but its omissions, additions and low confidence
+
+
+def row_counts(result) -> RowCounts:
+    """The numbers of the three-column summary: the rows to look at, and each side's problems counted as its pills
+    count them (the line said "en: 3 omitted" of one passage the English leaves out, its reason given once)."""
+    from aligner.pair_filter import count_items, rows_to_look_at
+    from aligner.threeway import DISAGREE
+    from aligner.types import ADDED, OMITTED
+
+    problems = {DISAGREE: count_items(result, lambda f: f.kind == DISAGREE)}
+    for label in result.labels:
+        problems[f"{label} {OMITTED}"] = count_items(result, lambda f, label=label: (f.side, f.kind) == (label, OMITTED))
+        problems[f"{label} {ADDED}"] = count_items(result, lambda f, label=label: (f.side, f.kind) == (label, ADDED))
+        problems[f"{label} {OTHER_FLAGS}"] = count_items(
+            result, lambda f, label=label: f.side == label and f.kind not in (OMITTED, ADDED, WEAK))
+    return RowCounts(len(result.rows), len(rows_to_look_at(result).marked), sum(row.reviewed for row in result.rows),
+                     problems)
+
+
 def is_confident(bead: Bead) -> bool:
     """Both sides present and not flagged weak (other flags do not make the pairing doubtful)."""
     return bool(bead.src and bead.tgt) and not any(f.kind == WEAK for f in bead.flags)

@@ -56,9 +56,15 @@ def left_words(count: KindCount) -> str:
     return f"{count.left} of {count.total} left" if count.left else f"{count.total} ✓"
 
 
+def count_words(count: KindCount) -> str:
+    """`left_words`, and the rows when a passage spans several: '1 (3 rows)', '1 of 2 left (4 rows)'."""
+    return left_words(count) + (f" ({count.rows} rows)" if count.rows else "")
+
+
 def counted(counts: dict[str, KindCount]) -> Callable[[str], str]:
-    """A kind as its pill (and the "Only one kind…" list) names it: 'omitted 2', 'omitted 1 of 2 left'."""
-    return lambda kind: f"{kind_name(kind)} {left_words(counts.get(kind, KindCount(0, 0)))}"
+    """A kind as its pill (and the "Only one kind…" list) names it: 'omitted 2', 'omitted 1 of 2 left', in three
+    columns 'omitted 1 (3 rows)' for a passage one translation leaves out across three rows."""
+    return lambda kind: f"{kind_name(kind)} {count_words(counts.get(kind, KindCount(0, 0)))}"
 
 
 def kind_pills(where, label: str, offered: Sequence[str], counts: dict[str, KindCount], key: str,
