@@ -134,7 +134,7 @@ def legend_html(statuses: tuple[str, ...] = STATUSES, note: str = "", hover: str
     swatches = " ".join(chips)
     title = f'<span class="legend-title" title="{escape(hover)}">Row colours</span>:' if hover else "Row colours:"
     return (
-        '<style>.legend {font-size:0.85rem;opacity:0.8} .legend .swatch {padding:1px 8px;margin:0 4px;'
+        '<style>.legend {font-size:0.85rem;opacity:0.8} .legend .swatch {padding:1px 5px;margin:0 2px;'
         'color:#222;border-radius:2px;white-space:nowrap} '
         '.legend .legend-title {text-decoration:underline dotted;cursor:help}</style>'
         f'<div class="legend">{title} {swatches}' + (f" · {note}" if note else "") + "</div>")

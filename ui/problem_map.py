@@ -28,7 +28,7 @@ MAP_CSS = f"""<style>
 </style>"""
 
 
-MIN_WIDTH = 260  # px, caption and strip
+MIN_WIDTH = 220  # px, caption and strip (260 left no room beside the row colours' six chips at 1280 px)
 PLACES = 400  # marks at most: a 5,000-pair document with many flags stays a light element
 MARK_COLOURS = {**STATUS_ACCENTS, MERGED_SPLIT: MERGED_SPLIT_ACCENT}
 MARK_LABELS = {**STATUS_LABELS, MERGED_SPLIT: "merged/split (more than one sentence on a side)"}
