@@ -37,7 +37,8 @@ from ui.row_picker import row_picker  # noqa: E402
 from ui.run import align_with_progress  # noqa: E402
 from ui.summary_view import show_summary  # noqa: E402
 from ui.threeway_view import downloads as threeway_downloads, navigation as threeway_navigation  # noqa: E402
-from ui.threeway_view import open_review, pill_kinds as threeway_kinds, threeway_page, unsaved_corrections, unsaved_marks, unsaved_rows  # noqa: E402
+from ui.threeway_view import open_review, threeway_page, unsaved_corrections, unsaved_marks, unsaved_rows  # noqa: E402
+from ui.threeway_view import pill_kinds as threeway_kinds  # noqa: E402
 from ui.threeway_view import save_project as save_threeway_project  # noqa: E402
 
 
