@@ -12,20 +12,35 @@ chose some), and it is "left" until marked reviewed (`to_look_at`, `kind_tally`)
 "Next problem" and the kinds' pills all count by this one rule: the strip said "4 to look at" (the pairs
 not 'ok') while Next problem walked 6 (the merged/split pairs too), and the pills counted pairs already
 ticked off.
+
+In three columns a passage one translation leaves out that spans several rows is one problem to the pills and the
+summary (`row_tally`), though the strip marks, and Next problem walks, each of its rows: each holds other
+sentences of the translation that renders the passage.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Collection, Iterable, Sequence
+from typing import Callable, Collection, Iterable, Sequence
 
 from aligner.export.status import STATUSES, status
-from aligner.threeway import ThreeWay
+from aligner.threeway import SideFlag, ThreeWay
 from aligner.types import ADDED, OMITTED, WEAK, Alignment, Bead
 
 FLAG_KINDS: tuple[str, ...] = ("number", "name", "term", "partial")  # review flags on pairs with both sides
 MERGED_SPLIT = "merged/split"  # more than one sentence on a side: not a flag, but where boundaries go wrong
 # Problem categories a reviewer can filter by, in the order the UI lists them.
 PROBLEMS: tuple[str, ...] = (OMITTED, ADDED, *FLAG_KINDS, WEAK, MERGED_SPLIT)
+
+
+# What a pair to look at is marked as (the strip's mark, the summary's count), gravest first: its status, or
+# merged/split when its shape alone makes it one to look at (its status is then 'ok')
+MARKS: tuple[str, ...] = (*STATUSES[:-1], MERGED_SPLIT)
+
+
+def mark_of(state: str) -> str:
+    """What a pair (or row) to look at of status `state` is marked as: its status, or merged/split when that is ok
+    (no flag: its shape alone)."""
+    return MERGED_SPLIT if state == "ok" else state
 
 
 def problems(bead: Bead) -> list[str]:
@@ -89,10 +104,13 @@ def rows_to_look_at(result: ThreeWay, categories: Collection[str] | None = None)
 
 @dataclass(frozen=True)
 class KindCount:
-    """How many pairs (or rows) have a kind of problem, and how many of them are not marked reviewed."""
+    """How many pairs (or rows) have a kind of problem, and how many of them are not marked reviewed. In three
+    columns a passage one translation leaves out, cut into several rows, counts once (`row_tally`): `rows` then says
+    how many rows they lie on (0 when each is one row)."""
 
     left: int
     total: int
+    rows: int = 0
 
 
 def kind_tally(kinds_of_each: Iterable[Collection[str]], reviewed: Iterable[bool],
@@ -105,6 +123,33 @@ def kind_tally(kinds_of_each: Iterable[Collection[str]], reviewed: Iterable[bool
             totals[kind] = totals.get(kind, 0) + 1
             left[kind] = left.get(kind, 0) + (not done)
     return {kind: KindCount(left[kind], totals[kind]) for kind in [*order, *sorted(set(totals) - set(order))]}
+
+
+def _item(flag: SideFlag, row: int) -> tuple:
+    """What a row's flag is about, as counted: its passage (one translation's, on each of its rows), or its row."""
+    return ("passage", flag.side, flag.passage) if flag.passage else ("row", row)
+
+
+def count_items(result: ThreeWay, which: Callable[[SideFlag], bool]) -> KindCount:
+    """How many problems the rows' flags `which` picks out are, a passage cut into several rows counted once (its
+    omission read "omitted 3" where the reviewer sees one passage, its reason given once), and how many are left:
+    a passage is left until each of its rows is marked reviewed, as the strip fades each row it marks."""
+    items: dict[tuple, set[int]] = {}
+    for r, row in enumerate(result.rows):
+        for flag in row.flags:
+            if which(flag):
+                items.setdefault(_item(flag, r), set()).add(r)
+    rows = len(set().union(*items.values())) if items else 0
+    left = sum(any(not result.rows[r].reviewed for r in where) for where in items.values())
+    return KindCount(left, len(items), rows if rows > len(items) else 0)
+
+
+def row_tally(result: ThreeWay, order: Sequence[str] = ()) -> dict[str, KindCount]:
+    """Per kind, as its pill counts it (`count_items`): a row's problems, a passage over several rows once. Kinds in
+    `order` first (0 when no row has it), then any other, sorted."""
+    kinds = {f.kind for row in result.rows for f in row.flags}
+    return {kind: count_items(result, lambda flag, kind=kind: flag.kind == kind)
+            for kind in [*order, *sorted(kinds - set(order))]}
 
 
 def searchable(text: str) -> str:

@@ -30,6 +30,10 @@ class SideFlag:
     kind: str
     reason: str
     marks: tuple[Mark, ...] = ()  # what it is about, highlighted: the Chinese sentences a `disagree` means
+    # the Chinese sentences of the passage this flag is part of, when one translation leaves out a passage that is
+    # cut into several rows (its omission, and the disagreement it makes, on each of them): () for a flag about its
+    # row alone. The pills and the summary count a passage once, however many rows it spans (`pair_filter.row_tally`)
+    passage: tuple[int, ...] = ()
 
 
 @dataclass
@@ -217,7 +221,7 @@ def _side_flags(rows: list[ThreeWayRow]) -> None:
                 seen[id(bead)] = k
                 for f in bead.flags:
                     reason = f.reason if n == 1 else first_row(f.reason, n) if k == 1 else later_row(k, n)
-                    row.flags.append(SideFlag(label, f.kind, reason))
+                    row.flags.append(SideFlag(label, f.kind, reason, passage=bead.src if n > 1 else ()))
 
 
 QUOTE_CHARS = 12  # how much of a Chinese sentence a reason quotes to say which one it means
@@ -254,6 +258,9 @@ def _flag_disagreements(rows: list[ThreeWayRow], alignments: dict[str, Alignment
     cov_a, cov_b = _covered(a), _covered(b)
     names = side_names(alignments)
     for row in rows:
+        # the passages each side leaves out that run on past this row: a disagreement within one is part of it
+        passages = {label: {i: bead.src for bead in beads if not bead.tgt and not set(bead.src) <= set(row.src)
+                            for i in bead.src} for label, beads in row.beads.items()}
         runs: list[tuple[list[int], str, str]] = []
         for i in row.src:
             if cov_a.get(i, False) == cov_b.get(i, False):
@@ -269,8 +276,10 @@ def _flag_disagreements(rows: list[ThreeWayRow], alignments: dict[str, Alignment
             # in a row of several Chinese sentences, the ones meant are highlighted, as a number flag's are
             marks = () if whole else tuple(Mark("src", a.source.sentences[i].start, a.source.sentences[i].end)
                                            for i in indices)
+            within = {passages[missing].get(i) for i in indices}
             row.flags.append(SideFlag("", DISAGREE, disagreement(names[missing], names[present], quoted,
-                                                                 0 if whole else len(indices) - 1), marks))
+                                                                 0 if whole else len(indices) - 1), marks,
+                                      passage=within.pop() if len(within) == 1 and None not in within else ()))
 
 
 def align_three(source: Document, a: Document, b: Document, encoder=None,

@@ -174,7 +174,7 @@ def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
         page.set_viewport_size({"width": 1280, "height": 800})
         page.locator("summary").filter(has_text="Summary: 51 pairs").click()
         labels = page.locator("[data-testid=stMetricLabel]")
-        expect(labels).to_have_count(8)
+        expect(labels).to_have_count(9)  # merged/split has its own, beside ok
         page.wait_for_timeout(500)  # let the columns re-flow
         cut = labels.evaluate_all(CUT_LABELS)
         assert cut == [], cut
@@ -228,7 +228,7 @@ def test_the_page_shows_the_aligned_sample_with_flagged_rows(server, tmp_path):
         expect(page.locator(f'table#threeway tr.selected[data-row="{number}"]')).to_be_in_viewport()
         expect(page.locator("[data-testid=stSidebar] input[type=number]").first).to_have_value(number)
         labels = page.locator("[data-testid=stMetricLabel]")
-        expect(labels).to_have_count(8)
+        expect(labels).to_have_count(10)  # the rows, ok and to look at; the disagreements and each side's problems
         page.wait_for_timeout(500)
         cut = labels.evaluate_all(CUT_LABELS)
         assert cut == [], cut
@@ -257,7 +257,7 @@ def test_a_laptop_screen_shows_the_first_pairs_under_the_summary(server):
         texts = rows.all_inner_texts()
         assert len(texts) == shown and all("number" in text for text in texts)
         summary.click()  # the metrics, the confidence chart and the trust table open under the counts
-        expect(page.locator("[data-testid=stMetricLabel]")).to_have_count(8)
+        expect(page.locator("[data-testid=stMetricLabel]")).to_have_count(9)
         expect(page.locator("[data-testid=stVegaLiteChart]")).to_be_visible()
         expect(page.get_by_text("How far to trust the flags")).to_be_visible()
 
@@ -826,6 +826,10 @@ def test_a_laptop_screen_shows_five_pairs_under_every_control_of_the_page(server
         omitted = re.search(r"(\d+) omitted", summary).group(1)
         assert f"omitted {omitted}" in pills and all(re.fullmatch(r"\D+ [1-9]\d*", pill) for pill in pills), pills
         assert not any(pill.startswith("name") for pill in pills), pills
+        # the summary counts the pairs to look at as the strip does, and the legend names the strip's purple
+        to_look_at = re.search(r"· (\d+) to look at \(", summary).group(1)
+        expect(main.locator(".map-caption")).to_have_text(f"{to_look_at} to look at:")
+        expect(main.locator('.legend [data-mark="merged/split"]')).to_be_in_viewport()
         if os.environ.get("ALIGNER_PILLS_SHOT"):  # a file to look at the pills in
             page.screenshot(path=os.environ["ALIGNER_PILLS_SHOT"])
         # the pages share the pills' line and still show each page's number (not "1 … 3") when there are a few

@@ -151,3 +151,54 @@ def test_the_rows_of_three_columns_to_look_at_are_those_with_a_flag():
     assert rows_to_look_at(result, {"omitted"}) == ToLookAt((), ())
     result.rows[0].reviewed = True
     assert rows_to_look_at(result) == ToLookAt((0,), ()) and rows_to_look_at(result).next_after(-1) is None
+
+
+def english_without(paragraph: int) -> str:
+    """The sample's English with one paragraph left out: a passage of several Chinese sentences the Russian renders."""
+    from pathlib import Path
+
+    en = (Path(__file__).resolve().parent.parent / "texts" / "joint-statement.en.txt").read_text(encoding="utf-8")
+    return "\n\n".join(p for i, p in enumerate(en.split("\n\n")) if i != paragraph)
+
+
+def test_a_passage_one_translation_leaves_out_over_several_rows_is_one_problem_to_the_pills_and_the_summary():
+    """The English leaves out a paragraph the Russian renders in three pairs: its omission is cut into three rows
+    (its reason once, "… same passage, row 2 of 3" after), and the pills and the summary counted three omissions
+    and three disagreements. They count the passage once, saying over how many rows; the strip still marks each row,
+    and the passage is left until each of its rows is marked reviewed."""
+    from pathlib import Path
+
+    from aligner.pair_filter import KindCount, row_tally, rows_to_look_at
+    from aligner.summary import row_counts
+    from aligner.threeway import DISAGREE, align_three_texts
+
+    texts = Path(__file__).resolve().parent.parent / "texts"
+    zh, ru = ((texts / f"joint-statement.{lang}.txt").read_text(encoding="utf-8") for lang in ("zh", "ru"))
+    result = align_three_texts(zh, ru, english_without(7))
+    rows = result.rows
+
+    def with_flag(kind: str, side: str | None = None) -> list[int]:
+        return [r for r, row in enumerate(rows) if any(f.kind == kind and side in (None, f.side) for f in row.flags)]
+
+    later = [r for r, row in enumerate(rows) if any(f.reason.startswith("… same passage") for f in row.flags)]
+    first = later[0] - 1
+    assert len(later) >= 2 and "(this row and the next" in " ".join(f.reason for f in rows[first].flags)
+    passage = [first, *later]
+    assert all(r in with_flag("omitted", "en") and r in with_flag(DISAGREE) for r in passage)
+    omitted, disagree = with_flag("omitted"), with_flag(DISAGREE)
+    tally = row_tally(result)
+    assert tally["omitted"] == KindCount(len(omitted) - len(later), len(omitted) - len(later), len(omitted))
+    assert tally[DISAGREE] == KindCount(len(disagree) - len(later), len(disagree) - len(later), len(disagree))
+    assert tally["added"] == KindCount(len(with_flag("added")), len(with_flag("added")))  # one row each: no rows said
+    assert rows_to_look_at(result).marked == tuple(r for r, row in enumerate(rows) if row.flags)  # each row marked
+
+    counts = row_counts(result)
+    assert counts.problems["en omitted"] == KindCount(len(with_flag("omitted", "en")) - len(later),
+                                                       len(with_flag("omitted", "en")) - len(later),
+                                                       len(with_flag("omitted", "en")))
+    assert counts.problems[DISAGREE] == tally[DISAGREE] and counts.to_look_at == len(rows_to_look_at(result).marked)
+
+    for done, r in enumerate(passage, 1):  # the passage is left until its last row is ticked off
+        rows[r].reviewed = True
+        assert row_tally(result)["omitted"].left == tally["omitted"].left - (done == len(passage))
+    assert len(rows_to_look_at(result).left) == len(rows_to_look_at(result).marked) - len(passage)

@@ -148,3 +148,40 @@ def test_the_first_correction_of_a_reopened_review_says_it_prepares_each_transla
     spinners.clear()
     at.button(key="tw_merge").click().run()
     assert not at.exception and [text for text, _ in spinners] == ["Preparing corrections in the English (once)…"]
+
+
+def test_a_passage_the_english_leaves_out_over_three_rows_is_one_omission_on_the_pills_and_the_summary():
+    """The page counted a passage one translation leaves out, cut into three rows (its reason once, "… same passage,
+    row 2 of 3" after), as three omissions and three disagreements on its pills and summary line. They count it
+    once and say over how many rows; the strip and Next problem still take each row, and Next problem says so."""
+    import re
+
+    from aligner.pair_filter import row_tally, rows_to_look_at
+    from tests.test_pair_filter import english_without
+
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    at.text_area(key="tgt2_text").set_value(english_without(7))
+    at.button(key="align").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    result = at.session_state["threeway"]
+    later = [n for n, row in enumerate(result.rows, 1) if any(f.reason.startswith("… same passage") for f in row.flags)]
+    assert len(later) == 2  # the paragraph's three rows
+    omitted = [n for n, row in enumerate(result.rows, 1) if any(f.kind == "omitted" for f in row.flags)]
+    en_omitted = [n for n, row in enumerate(result.rows, 1) if any((f.side, f.kind) == ("en", "omitted") for f in row.flags)]
+    pills = at.button_group(key="tw_kinds").options
+    assert f"omitted {len(omitted) - 2} ({len(omitted)} rows)" in pills, pills
+    assert any(re.fullmatch(r"disagree \d+ \(\d+ rows\)", pill) for pill in pills), pills
+    assert at.selectbox(key="tw_only").options == pills  # "Only one kind…" says it alike
+    label = next(e for e in at.expander if e.label.startswith("Summary: ")).label
+    assert f"en: {len(en_omitted) - 2} omitted ({len(en_omitted)} rows)" in label, label
+    look = rows_to_look_at(result)
+    assert f" · {len(result.rows) - len(look.marked)} ok · {len(look.marked)} to look at · " in label
+    disagree = row_tally(result)["disagree"]
+    assert f" · {disagree.total} disagree ({disagree.rows} rows) · " in label
+    assert at.button(key="next_problem3").label == f"Next problem ▶ · {len(look.marked)} left"  # each row
+    assert "walked row by row" in at.button(key="next_problem3").help
+    at.button_group(key="tw_kinds").unselect("omitted").run()  # a click on the pill: its rows, each of them
+    at.selectbox(key="page_size").set_value(100).run()
+    assert [int(n) for n in re.findall(r'data-row="(\d+)"', next(h.value for h in at.html if 'id="threeway"' in h.value))
+            ] == omitted

@@ -109,7 +109,9 @@ def test_the_sample_opens_aligned_with_pairs_and_flagged_rows():
     assert metric(at, "zh covered").endswith("%")
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart"), "the confidence chart is drawn"
     summary = next(e for e in at.expander if e.label.startswith("Summary: "))
-    assert summary.label.startswith(f"Summary: {len(a.beads)} pairs · {metric(at, 'omitted')} omitted · ")
+    # the summary counts the pairs to look at as the strip does (the merged/split ones too), and the rest ok
+    assert summary.label.startswith(f"Summary: {len(a.beads)} pairs · {metric(at, 'ok')} ok · "
+                                    f"{sum(map(is_problem, a.beads))} to look at ({metric(at, 'omitted')} omitted, ")
     assert summary.label.endswith(f"covered: zh {metric(at, 'zh covered')}, ru {metric(at, 'ru covered')}")
     assert "How far to trust the flags" in [m.value.strip("*") for m in summary.markdown]
     shown = summary.dataframe[0].value
@@ -2112,7 +2114,9 @@ def test_the_encoder_choice_says_what_an_encoder_is_and_that_the_default_will_do
 
 def test_low_confidence_has_one_name_on_the_page_where_it_was_also_called_weak():
     at = opened()
-    assert "low confidence" in next(e for e in at.expander if e.label.startswith("Summary")).label
+    # the summary line names only the kinds the pairs to look at have (the sample has no low-confidence pair); its
+    # metric is always there
+    assert metric(at, "low confidence") == "0" and "weak" not in [m.label for m in at.metric]
     assert "weak" not in next(e for e in at.expander if e.label.startswith("Summary")).label
     beads = work(at).alignment.beads
     k = next(k for k in range(len(beads) - 1) if all(len(b.src) == len(b.tgt) == 1 and b.score > 0.9 and not b.flags
@@ -2120,6 +2124,8 @@ def test_low_confidence_has_one_name_on_the_page_where_it_was_also_called_weak()
     at.number_input(key="pair").set_value(k + 1).run()
     at.button(key="merge").click().run()  # two pairs merged by mistake: the aligner is not sure of it
     assert any(f.kind == "weak" for f in work(at).alignment.beads[k].flags)
+    summary = next(e for e in at.expander if e.label.startswith("Summary")).label
+    assert "1 low confidence" in summary and "weak" not in summary
     assert any(c.value.startswith("⚑ low confidence:") for c in at.sidebar.caption)
     labels = list(at.button_group(key="categories").options)  # its pill, now that a pair has it
     assert any(label.startswith("low confidence ") for label in labels), labels
@@ -2610,3 +2616,78 @@ def test_a_few_words_in_a_legacy_encoding_are_read_in_the_script_of_their_side()
     at.button(key="align").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert work(at).alignment.target.text == "Мы\n"
+
+
+def test_a_kind_a_correction_brings_is_counted_by_the_strip_next_problem_and_the_pills_in_the_same_run():
+    """With "Problems only" on and every kind chosen, a split that makes a kind the document had none of chose it with
+    the rest only once the pills were drawn: the strip and Next problem, counted before, said one fewer than the
+    pills until the page ran again ("6 to look at" beside a new "partial 1")."""
+    at = opened()
+    at.toggle(key="problems_only").set_value(True).run()
+    before = set(at.button_group(key="categories").value)
+    beads = work(at).alignment.beads
+    shaped = next(i for i, b in enumerate(beads) if problems_of(b) == ["merged/split"])
+    at.number_input(key="pair").set_value(shaped + 1).run()
+    at.button(key="split").click().run()
+    assert not at.exception
+    beads = work(at).alignment.beads
+    new = {k for b in beads for k in problems_of(b)} - before
+    assert new and set(at.button_group(key="categories").value) == {k for b in beads for k in problems_of(b)}
+    look = [i + 1 for i, b in enumerate(beads) if is_problem(b)]
+    assert any(set(problems_of(beads[n - 1])) <= new for n in look)  # a pair to look at for the new kind alone
+    assert _marked(at) == look and _strip_caption(at) == f"{len(look)} to look at"
+    assert at.button(key="next_problem").label == f"Next problem ▶ · {len(look)} left"
+
+
+def test_three_columns_count_a_kind_a_correction_brings_in_the_strip_next_problem_and_pills_at_once():
+    """Two right Russian pairs merged make a low-confidence row, a kind the sample had none of: with "Problems only"
+    on and every kind chosen, the strip and Next problem said 8 while the pills had "low confidence 1", until the
+    page ran again."""
+    at = opened()
+    at.button(key="sample_ru_en").click().run()
+    at.toggle(key="problems_only").set_value(True).run()
+    assert "weak" not in at.button_group(key="tw_kinds").value
+    at.number_input(key="tw_row_box").set_value(1).run()
+    at.button(key="tw_merge").click().run()
+    assert not at.exception
+    rows = at.session_state["threeway"].rows
+    assert [f.kind for f in rows[0].flags] == ["weak"] and "weak" in at.button_group(key="tw_kinds").value
+    flagged = [n for n, row in enumerate(rows, 1) if row.flags]
+    assert _marked(at) == flagged and _strip_caption(at) == f"{len(flagged)} to look at"
+    assert at.button(key="next_problem3").label == f"Next problem ▶ · {len(flagged)} left"
+
+
+def test_the_row_colours_have_the_purple_merged_split_chip_the_strip_and_the_row_edges_use():
+    """The strip marked merged/split pairs in purple and their rows had a purple left edge, and the legend beside the
+    strip listed every colour but that one. The chip is in the colour the strip and the rows use, before 'ok' (its
+    rows are white); the three-column page, where no row is to look at for its shape, has none."""
+    at = opened()
+    legend = next(h.value for h in at.html if 'class="legend"' in h.value)
+    chip = re.search(r'<span class="swatch" data-mark="merged/split"[^>]*border-left:6px solid (#\w+)">merged/split<', legend)
+    strip_colours = dict(re.findall(r'data-mark="([^"]+)" style="[^"]*background:(#\w+)', _strip(at)))
+    edges = re.findall(r'<tr class="status-ok problem[^"]*"[^>]*--accent:(#\w+)"',
+                       next(h.value for h in at.html if 'id="pairs"' in h.value))
+    assert chip and chip.group(1) == strip_colours["merged/split"] and set(edges) == {chip.group(1)}
+    assert f"background:#{STATUS_COLOURS['ok']}" in chip.group(0)
+    assert legend.index('data-mark="merged/split"') < legend.index('data-status="ok"')
+    at.button(key="sample_ru_en").click().run()
+    assert 'data-mark="merged/split"' not in next(h.value for h in at.html if 'class="legend"' in h.value)
+
+
+def test_the_summary_says_ok_of_the_pairs_the_strip_does_not_mark_and_counts_the_rest_as_it_does():
+    """The summary line said "47 ok" where the strip said "6 to look at": the merged/split pairs, ok by their status,
+    were counted ok in one and to look at in the other. The line and its metrics count by the strip's rule."""
+    at = opened()
+    beads = work(at).alignment.beads
+    look = [i for i, b in enumerate(beads) if is_problem(b)]
+    shaped = [i for i in look if problems_of(beads[i]) == ["merged/split"]]
+    assert shaped and _strip_caption(at) == f"{len(look)} to look at"
+    label = next(e for e in at.expander if e.label.startswith("Summary: ")).label
+    assert f" · {len(beads) - len(look)} ok · {len(look)} to look at (" in label
+    assert f", {len(shaped)} merged/split)" in label
+    assert int(metric(at, "ok")) == len(beads) - len(look) and int(metric(at, "merged/split")) == len(shaped)
+    assert sum(int(metric(at, kind_name(name))) for name in (*STATUSES[:-1], "merged/split")) == len(look)
+    at.number_input(key="pair").set_value(look[0] + 1).run()
+    at.button(key="reviewed").click().run()  # marked reviewed, still a pair to look at: the strip still marks it
+    label = next(e for e in at.expander if e.label.startswith("Summary: ")).label
+    assert label.startswith(f"Summary: {len(beads)} pairs (1 reviewed) · {len(beads) - len(look)} ok · {len(look)} to look at")

@@ -25,6 +25,7 @@ from ui.correct_panel import correction_panel, focus_next, pairs_look  # noqa: E
 from ui.downloads import (  # noqa: E402
     FORMATS, export_payload, file_name, opened_encodings, panel_settings, project_payload, settled, status_downloads,
 )
+from ui.kind_pills import pair_kinds  # noqa: E402
 from ui.inputs import (  # noqa: E402
     LANG_CHOICES, Inputs, page_message, read_as_note, sample_inputs, show_in_panel, take_sample_request,
     texts_panel,
@@ -37,6 +38,7 @@ from ui.run import align_with_progress  # noqa: E402
 from ui.summary_view import show_summary  # noqa: E402
 from ui.threeway_view import downloads as threeway_downloads, navigation as threeway_navigation  # noqa: E402
 from ui.threeway_view import open_review, threeway_page, unsaved_corrections, unsaved_marks, unsaved_rows  # noqa: E402
+from ui.threeway_view import pill_kinds as threeway_kinds  # noqa: E402
 from ui.threeway_view import save_project as save_threeway_project  # noqa: E402
 
 
@@ -404,6 +406,7 @@ def three_way_main(result, header, echo) -> None:
              "chosen under Your texts).")
     for label in result.labels:
         show_warnings(result.alignments[label])
+    threeway_kinds(result)  # a kind a correction brings chosen with the rest before Next problem and the strip count
     with st.sidebar:
         show_flash(message, echo)
         threeway_navigation(result)
@@ -555,6 +558,7 @@ def main() -> None:
     # (under the panel) fill their slots after: else, for up to a second after a correction, the sidebar showed
     # the new pair beside the table's old rows while the page worked out the summary and the downloads.
     above = st.container()
+    pair_kinds(a, state.CATEGORIES)  # a kind a correction brings chosen with the rest before the strip counts
     look = state.drawn_look(pairs_look(a))  # one count for the strip and Next problem, before the filter bar runs
     with st.sidebar:
         show_flash(message, echo)
@@ -565,7 +569,7 @@ def main() -> None:
         show_summary(a)
         # the row colours and the strip of pairs to look at share a line (two on a narrow window)
         colours_and_strip = st.container(horizontal=True, vertical_alignment="center", gap="small", key="overview")
-        colours_and_strip.html(legend_html(hover=PROBLEM_EDGE), width="content")
+        colours_and_strip.html(legend_html(hover=PROBLEM_EDGE, merged_split=True), width="content")
         overview = problem_map_html(a, look)
         if overview:
             colours_and_strip.html(overview)

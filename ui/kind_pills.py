@@ -12,7 +12,8 @@ from typing import Callable, Sequence
 
 import streamlit as st
 
-from aligner.pair_filter import KindCount
+from aligner.pair_filter import PROBLEMS, KindCount, kind_tally, problems
+from aligner.types import Alignment
 from ui import state
 from ui.only_kind import kind_clicked
 from ui.wording import kind_name
@@ -36,6 +37,17 @@ def offered_kinds(counts: dict[str, KindCount], key: str) -> list[str]:
     return offered
 
 
+def pair_kinds(alignment: Alignment, key: str) -> tuple[dict[str, KindCount], list[str]]:
+    """The two-column pills' counts and the kinds they offer, their state under `key` settled (`offered_kinds`).
+
+    Called before the strip and Next problem count the pairs of the kinds chosen, and again by the filter bar: the
+    strip counted before a correction's new kind was chosen with the rest, one run behind the pills ("6 to look
+    at" beside a new "partial 1" pill, 7 once the page ran again)."""
+    counts = kind_tally((problems(bead) for bead in alignment.beads), (bead.reviewed for bead in alignment.beads),
+                        PROBLEMS)
+    return counts, offered_kinds(counts, key)
+
+
 def left_words(count: KindCount) -> str:
     """How many of a kind are left to look at, in the strip's words: '2' (none reviewed yet), '1 of 2 left', '2 ✓'
     (every one reviewed), '0' (a kind chosen whose last pair a correction took)."""
@@ -44,9 +56,15 @@ def left_words(count: KindCount) -> str:
     return f"{count.left} of {count.total} left" if count.left else f"{count.total} ✓"
 
 
+def count_words(count: KindCount) -> str:
+    """`left_words`, and the rows when a passage spans several: '1 (3 rows)', '1 of 2 left (4 rows)'."""
+    return left_words(count) + (f" ({count.rows} rows)" if count.rows else "")
+
+
 def counted(counts: dict[str, KindCount]) -> Callable[[str], str]:
-    """A kind as its pill (and the "Only one kind…" list) names it: 'omitted 2', 'omitted 1 of 2 left'."""
-    return lambda kind: f"{kind_name(kind)} {left_words(counts.get(kind, KindCount(0, 0)))}"
+    """A kind as its pill (and the "Only one kind…" list) names it: 'omitted 2', 'omitted 1 of 2 left', in three
+    columns 'omitted 1 (3 rows)' for a passage one translation leaves out across three rows."""
+    return lambda kind: f"{kind_name(kind)} {count_words(counts.get(kind, KindCount(0, 0)))}"
 
 
 def kind_pills(where, label: str, offered: Sequence[str], counts: dict[str, KindCount], key: str,

@@ -119,16 +119,22 @@ def table_html(alignment: Alignment, indices: list[int], selected: int | None = 
     return f'{TABLE_CSS}<table class="pairs" id="pairs">{head}<tbody>{body}</tbody></table>'
 
 
-def legend_html(statuses: tuple[str, ...] = STATUSES, note: str = "", hover: str = "") -> str:
+def legend_html(statuses: tuple[str, ...] = STATUSES, note: str = "", hover: str = "", merged_split: bool = False) -> str:
     """Each status a row can have, once, in the colours of its rows, and `note` (HTML) after them; `hover`
-    (text), said when the pointer rests on "Row colours", keeps the legend on one line."""
-    swatches = " ".join(
-        f'<span class="swatch" data-status="{name}" style="background:#{STATUS_COLOURS[name]};'
-        f'border-left:6px solid {STATUS_ACCENTS[name]}">{escape(STATUS_LABELS[name])}</span>'
-        for name in statuses)
+    (text), said when the pointer rests on "Row colours", keeps the legend on one line. `merged_split`: a chip for
+    the purple left edge (and strip mark) of a pair to look at for its shape alone, before 'ok', whose white it
+    has: the strip and the rows had purple, the legend did not say what it meant."""
+    chips = [f'<span class="swatch" data-status="{name}" style="background:#{STATUS_COLOURS[name]};'
+             f'border-left:6px solid {STATUS_ACCENTS[name]}">{escape(STATUS_LABELS[name])}</span>' for name in statuses]
+    if merged_split:
+        chips.insert(statuses.index("ok") if "ok" in statuses else len(chips),
+                     f'<span class="swatch" data-mark="{MERGED_SPLIT}" title="{MERGED_SPLIT_HOVER}" '
+                     f'style="background:#{STATUS_COLOURS["ok"]};border-left:6px solid {MERGED_SPLIT_ACCENT}">'
+                     f'{MERGED_SPLIT}</span>')
+    swatches = " ".join(chips)
     title = f'<span class="legend-title" title="{escape(hover)}">Row colours</span>:' if hover else "Row colours:"
     return (
-        '<style>.legend {font-size:0.85rem;opacity:0.8} .legend .swatch {padding:1px 8px;margin:0 4px;'
+        '<style>.legend {font-size:0.85rem;opacity:0.8} .legend .swatch {padding:1px 5px;margin:0 2px;'
         'color:#222;border-radius:2px;white-space:nowrap} '
         '.legend .legend-title {text-decoration:underline dotted;cursor:help}</style>'
         f'<div class="legend">{title} {swatches}' + (f" · {note}" if note else "") + "</div>")

@@ -8,10 +8,10 @@ import math
 
 import streamlit as st
 
-from aligner.pair_filter import PROBLEMS, kind_tally, problems, select
+from aligner.pair_filter import PROBLEMS, select
 from ui import state
 from ui.correct_panel import pairs_look
-from ui.kind_pills import counted, kind_pills, offered_kinds
+from ui.kind_pills import counted, kind_pills, pair_kinds
 from ui.no_match import no_match_message
 from ui.only_kind import only_kind_box, problems_only_toggled
 from ui.pairs_table import table_html
@@ -84,11 +84,9 @@ SEARCH_WIDTH, ONLY_WIDTH, ROWS_WIDTH = 240, 180, 110
 def pairs_view() -> None:
     """The filter bar, the pagination and the table of the current page."""
     alignment = state.work().alignment
+    counts, offered = pair_kinds(alignment, state.CATEGORIES)
     if state.look_stale(pairs_look(alignment)):  # the filter's kinds changed: the strip and Next problem's count too
         st.rerun(scope="app")
-    counts = kind_tally((problems(bead) for bead in alignment.beads), (bead.reviewed for bead in alignment.beads),
-                        PROBLEMS)
-    offered = offered_kinds(counts, state.CATEGORIES)
     filters = st.container(horizontal=True, vertical_alignment="center", gap="small", key="filter_bar")
     filters.toggle("Problems only", key=state.PROBLEMS_ONLY, on_change=problems_only_toggled,
                    args=(offered, state.CATEGORIES, _reset_page))

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from html import escape
 
-from aligner.export.status import STATUS_LABELS, STATUSES, status
-from aligner.pair_filter import MERGED_SPLIT, ToLookAt, problems
+from aligner.export.status import STATUS_LABELS, status
+from aligner.pair_filter import MARKS, MERGED_SPLIT, ToLookAt, mark_of, problems
 from aligner.types import Alignment
 from ui.pairs_table import MERGED_SPLIT_ACCENT, STATUS_ACCENTS
 from ui.wording import kind_name
@@ -28,17 +28,10 @@ MAP_CSS = f"""<style>
 </style>"""
 
 
-MIN_WIDTH = 260  # px, caption and strip
+MIN_WIDTH = 220  # px, caption and strip (260 left no room beside the row colours' six chips at 1280 px)
 PLACES = 400  # marks at most: a 5,000-pair document with many flags stays a light element
-# What a mark can stand for, gravest first: a status, or a pair whose only problem is its shape
-MARKS = (*STATUSES[:-1], MERGED_SPLIT)
 MARK_COLOURS = {**STATUS_ACCENTS, MERGED_SPLIT: MERGED_SPLIT_ACCENT}
 MARK_LABELS = {**STATUS_LABELS, MERGED_SPLIT: "merged/split (more than one sentence on a side)"}
-
-
-def mark_of(state: str) -> str:
-    """What a pair to look at is marked as: its status, or merged/split when that is ok (no flag: its shape alone)."""
-    return MERGED_SPLIT if state == "ok" else state
 
 
 def _one_per_place(found: list[tuple[int, str]], total: int, reviewed: list[bool]) -> list[tuple[int, str]]:

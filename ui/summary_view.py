@@ -1,24 +1,29 @@
-"""The summary above the table: counts per status, coverage, confidence along the document."""
+"""The summary above the table: the pairs to look at (by the strip's rule) and the rest ok, coverage, confidence
+along the document."""
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from aligner.export.status import STATUSES, status_counts
+from aligner.pair_filter import MARKS, MERGED_SPLIT
 from aligner.review.trust import table_rows
-from aligner.summary import confidence_track, coverage
+from aligner.summary import LookCounts, confidence_track, coverage, look_counts
 from aligner.types import Alignment
-from ui.pairs_table import LANG_NAMES, STATUS_ACCENTS
+from ui.pairs_table import LANG_NAMES
+from ui.problem_map import MARK_COLOURS
 from ui.wording import kind_name
 
-SHORT_LABELS = {"omitted": "omitted", "added": "added", "flagged": "flagged", "weak": kind_name("weak"), "ok": "ok"}
+SHORT_LABELS = {"omitted": "omitted", "added": "added", "flagged": "flagged", "weak": kind_name("weak"),
+                MERGED_SPLIT: MERGED_SPLIT, "ok": "ok"}
 HELP = {
     "omitted": "Chinese with no counterpart in the translation",
     "added": "Translation with no Chinese counterpart",
     "flagged": "Pairs with a review flag: numbers, names, partial translation …",
     "weak": "Low confidence: pairs the aligner is not sure about",
-    "ok": "Confident pairs with no flag",
+    MERGED_SPLIT: "Confident pairs with no flag but more than one sentence on a side: check the boundaries (purple "
+                  "on the strip)",
+    "ok": "Confident one-to-one pairs with no flag: nothing to look at",
 }
 
 
@@ -29,14 +34,21 @@ HELP = {
 SUMMARY_KEY = "summary"
 
 
+def look_words(counts: LookCounts) -> str:
+    """'44 ok · 7 to look at (2 omitted, 1 added, 2 merged/split)': the strip's pairs, by what marks them (the
+    marks none has left out), and the rest ok. The line counted statuses, and said "47 ok" of merged/split pairs
+    the strip marked to look at."""
+    marks = ", ".join(f"{n} {SHORT_LABELS[mark]}" for mark, n in counts.marks.items() if n)
+    return f"{counts.ok} ok · {counts.to_look_at} to look at" + (f" ({marks})" if marks else "")
+
+
 def summary_line(alignment: Alignment) -> str:
-    """Every number of the metrics on one line: 'Summary: 51 pairs · 2 omitted · … · covered: zh 98%, ru 99%'."""
-    counts = status_counts(alignment.beads)
+    """Every number of the metrics on one line: 'Summary: 51 pairs · 44 ok · 7 to look at (2 omitted, …) · covered:
+    zh 98%, ru 99%'."""
+    counts = look_counts(alignment)
     cov = coverage(alignment)
-    reviewed = sum(b.reviewed for b in alignment.beads)
-    statuses = " · ".join(f"{counts[name]} {SHORT_LABELS[name]}" for name in STATUSES)
-    marked = f" ({reviewed} reviewed)" if reviewed else ""
-    return (f"Summary: {len(alignment.beads)} pairs{marked} · {statuses} · covered: {alignment.source.lang} "
+    marked = f" ({counts.reviewed} reviewed)" if counts.reviewed else ""
+    return (f"Summary: {counts.pairs} pairs{marked} · {look_words(counts)} · covered: {alignment.source.lang} "
             f"{cov.source:.0%}, {alignment.target.lang} {cov.target:.0%}")
 
 
@@ -46,21 +58,22 @@ def show_summary(alignment: Alignment) -> None:
 
     Three to a row, so labels such as "zh covered" are not cut to "zh co…" on a laptop screen.
     """
-    counts = status_counts(alignment.beads)
+    counts = look_counts(alignment)
     cov = coverage(alignment)
-    reviewed = sum(b.reviewed for b in alignment.beads)
     tgt_name = LANG_NAMES.get(alignment.target.lang, "translation")
     # keyed: its label changes with the counts, and an expander the reviewer opened stays open
     with st.expander(summary_line(alignment), expanded=False, key=SUMMARY_KEY, icon=":material/bar_chart:"):
         numbers, chart = st.columns([1, 1])
         with numbers:
             cells = [cell for _ in range(3) for cell in st.columns(3)]
-            cells[0].metric("pairs", len(alignment.beads), help=f"{reviewed} marked reviewed")
-            for cell, name in zip(cells[1:6], STATUSES):
-                cell.metric(SHORT_LABELS[name], counts[name], help=HELP[name])
-            cells[6].metric(f"{alignment.source.lang} covered", f"{cov.source:.0%}",
+            cells[0].metric("pairs", counts.pairs, help=f"{counts.to_look_at} to look at (the strip's marks), "
+                                                        f"{counts.reviewed} marked reviewed")
+            # the pairs to look at by their mark, as the strip colours them, then the rest: ok
+            for cell, name in zip(cells[1:7], (*MARKS, "ok")):
+                cell.metric(SHORT_LABELS[name], counts.ok if name == "ok" else counts.marks[name], help=HELP[name])
+            cells[7].metric(f"{alignment.source.lang} covered", f"{cov.source:.0%}",
                             help="Share of the Chinese characters in confident pairs")
-            cells[7].metric(f"{alignment.target.lang} covered", f"{cov.target:.0%}",
+            cells[8].metric(f"{alignment.target.lang} covered", f"{cov.target:.0%}",
                             help=f"Share of the {tgt_name} characters in confident pairs")
         with chart:
             st.altair_chart(confidence_chart(alignment), width="stretch")
@@ -88,12 +101,14 @@ def show_flag_trust() -> None:
 
 
 def confidence_chart(alignment: Alignment) -> alt.Chart:
-    """Score of each pair against its place in the Chinese text, coloured by status."""
+    """Score of each pair against its place in the Chinese text, coloured as the strip marks it (a merged/split pair
+    purple, not ok green)."""
     data = pd.DataFrame(confidence_track(alignment))
-    present = [s for s in STATUSES if s in set(data["status"])] if len(data) else list(STATUSES)
+    every = (*MARKS, "ok")
+    present = [s for s in every if s in set(data["mark"])] if len(data) else list(every)
     colour = alt.Color(
-        "status:N",
-        scale=alt.Scale(domain=present, range=[STATUS_ACCENTS[s] for s in present]),
+        "mark:N",
+        scale=alt.Scale(domain=present, range=[MARK_COLOURS[s] for s in present]),
         legend=alt.Legend(orient="right", title=None),
     )
     x = alt.X("position:Q", title="position in the Chinese text", axis=alt.Axis(format="%"))

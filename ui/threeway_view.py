@@ -19,9 +19,10 @@ from aligner.export.marked import three_way_cells
 from aligner.export.status import STATUS_COLOURS
 from aligner.export.threeway import column_names, render
 from aligner.export.threeway import row_status as three_way_status
-from aligner.pair_filter import ToLookAt, kind_tally, rows_to_look_at, search, searchable
+from aligner.pair_filter import KindCount, ToLookAt, row_tally, rows_to_look_at, search, searchable
+from aligner.summary import OTHER_FLAGS, RowCounts, row_counts
 from aligner.threeway import DISAGREE, ThreeWay
-from aligner.types import ADDED, OMITTED, WEAK
+from aligner.types import ADDED, OMITTED
 from ui import state
 from ui.correct_panel import mark_key, next_label
 from ui.downloads import FORMATS as TWO_WAY_FORMATS
@@ -198,7 +199,10 @@ def navigation(result: ThreeWay) -> None:
     st.header("Problems")
     st.button(next_label(state.drawn_look(rows_look(result))), on_click=_jump_next, key="next_problem3",
               width="stretch", shortcut="N", help="The next row with a flag not marked reviewed, as the strip marks "
-                                                  "them: of the kinds the pills choose while Problems only is on")
+                                                  "them: of the kinds the pills choose while Problems only is on. A "
+                                                  "passage one translation leaves out is walked row by row (each row "
+                                                  "holds more of the other translation), though its pill counts it "
+                                                  "once")
     number = int(st.session_state.get(SELECTED_KEY, 0))
     if not 1 <= number <= len(result.rows):
         number = 1  # nothing chosen yet: the first row, marked in the table as the one key M and the note are on
@@ -267,55 +271,65 @@ def selected_elsewhere(selected: int, shown: list[int], on_page: list[int], size
             "instead.")
 
 
-def summary_counts(result: ThreeWay, rows: list[dict]) -> dict[str, int]:
-    """Rows, disagreements, and per translation its omitted / added / otherwise flagged rows ('ru omitted' …)."""
-    counts = {"rows": len(rows), "disagree": sum(any(f["kind"] == DISAGREE for f in r["flags"]) for r in rows)}
-    for label in result.labels:
-        for kind in (OMITTED, ADDED, "other flags"):
-            if kind == "other flags":
-                n = sum(any(f["side"] == label and f["kind"] not in (OMITTED, ADDED, WEAK) for f in r["flags"])
-                        for r in rows)
-            else:
-                n = sum(any(f["side"] == label and f["kind"] == kind for f in r["flags"]) for r in rows)
-            counts[f"{label} {kind}"] = n
-    return counts
+def summary_line(result: ThreeWay, counts: RowCounts) -> str:
+    """'Summary: 51 rows · 43 ok · 8 to look at · 4 disagree · ru: 2 omitted, 1 added, 1 other flags · en: …', read at
+    a glance: the rows to look at as the strip counts them, each problem as its pill does ('en: 1 omitted (4 rows)',
+    a passage the English leaves out across four rows)."""
+    def said(name: str, what: str) -> str:
+        count = counts.problems[name]
+        return f"{count.total} {what}{f' ({count.rows} rows)' if count.rows else ''}"
 
-
-def summary_line(result: ThreeWay, counts: dict[str, int]) -> str:
-    """'Summary: 51 rows · 4 disagree · ru: 2 omitted, 1 added, 1 other flags · en: …', read at a glance."""
-    sides = " · ".join(f"{label}: " + ", ".join(f"{counts[f'{label} {kind}']} {kind}"
-                                                  for kind in (OMITTED, ADDED, "other flags"))
+    sides = " · ".join(f"{label}: " + ", ".join(said(f"{label} {kind}", kind) for kind in (OMITTED, ADDED, OTHER_FLAGS))
                        for label in result.labels)
-    return f"Summary: {counts['rows']} rows · {counts['disagree']} disagree · {sides}"
+    marked = f" ({counts.reviewed} reviewed)" if counts.reviewed else ""
+    return (f"Summary: {counts.rows} rows{marked} · {counts.ok} ok · {counts.to_look_at} to look at · "
+            f"{said(DISAGREE, DISAGREE)} · {sides}")
 
 
-def show_summary(result: ThreeWay, rows: list[dict], statuses: list[str]) -> None:
-    """The counts on one line, the metrics with their explanations under it. As on the two-column page: a
-    row of eight metrics took the height of two rows of the table on a 1280×800 screen, which showed one."""
-    counts = summary_counts(result, rows)
+SUMMARY_HELP = {"ok": "Rows with no flag", "to look at": "Rows with a flag: the strip's marks",
+                DISAGREE: "Rows where one translation renders a Chinese sentence and the other leaves it out (a passage "
+                          "over several rows once)"}
+
+
+def show_summary(result: ThreeWay) -> None:
+    """The counts on one line, the metrics with their explanations under it: the rows first, then the problems. As
+    on the two-column page: a row of eight metrics took the height of two rows of the table on a 1280×800 screen,
+    which showed one."""
+    counts = row_counts(result)
     with st.expander(summary_line(result, counts), key="tw_summary", icon=":material/bar_chart:"):
-        cells = st.columns(len(counts))
-        for cell, (name, n) in zip(cells, counts.items()):
-            cell.metric(name, n, help="Rows where one translation renders a Chinese sentence and the other leaves "
-                                      "it out" if name == "disagree" else None)
+        problems = counts.problems  # a line of them under the rows', in cells of one width
+        for cell, (name, n) in zip(st.columns(len(problems)),
+                                   {"rows": counts.rows, "ok": counts.ok, "to look at": counts.to_look_at}.items()):
+            cell.metric(name, n, help=SUMMARY_HELP.get(name))
+        for cell, (name, n) in zip(st.columns(len(problems)), problems.items()):
+            # the rows a passage spans small under its count: "5 (7 rows)" in the metric's large digits was cut to "5 (7 r…"
+            cell.metric(name, n.total, delta=f"{n.rows} rows" if n.rows else None, delta_color="off", delta_arrow="off",
+                        help=SUMMARY_HELP.get(name, "A passage one translation leaves out across several rows counts "
+                                                    "once"))
 
 
 def _reset_page() -> None:
     st.session_state[PAGE_KEY] = 1
 
 
+def pill_kinds(result: ThreeWay) -> tuple[dict[str, KindCount], list[str]]:
+    """The pills' counts and the kinds they offer, their state settled (`offered_kinds`): called before Next problem
+    and the strip count the rows of the kinds chosen, and again by the filter bar. They counted before a correction's
+    new kind was chosen with the rest: "8 to look at" beside a new "low confidence 1" pill, 9 once the page ran again."""
+    # a kind chosen is counted, at 0 once corrections took its last row: offered_kinds keeps it chosen and in sight
+    # (it was left out of the counts, and the filter fell back to every row); a passage over several rows, once
+    present = {f.kind for row in result.rows for f in row.flags}
+    counts = row_tally(result, sorted(present | set(st.session_state.get(KINDS_KEY) or [])))
+    return counts, offered_kinds(counts, KINDS_KEY)
+
+
 @st.fragment
 def threeway_rows(result: ThreeWay) -> None:
     """Filter bar, pagination and the table of the current page (reruns only this part)."""
+    counts, kinds_present = pill_kinds(result)
     if state.look_stale(rows_look(result)):  # the filter's kinds changed: the strip and Next problem's count too
         st.rerun(scope="app")
     rows, texts, statuses = _prepared(result)
-    kinds_of_rows = [[f["kind"] for f in r["flags"]] for r in rows]
-    # a kind chosen is counted, at 0 once corrections took its last row: offered_kinds keeps it chosen and in sight
-    # (it was left out of the counts, and the filter fell back to every row)
-    counts = kind_tally(kinds_of_rows, [r["reviewed"] for r in rows],
-                        sorted({k for kinds in kinds_of_rows for k in kinds} | set(st.session_state.get(KINDS_KEY) or [])))
-    kinds_present = offered_kinds(counts, KINDS_KEY)
     # the two-column page's filter bar (ui/pairs_view.py), keyed alike for the page's CSS: the toggle, the search,
     # "Only one kind…" and what is shown on one line; the pills, the pages and their size on the next
     filters = st.container(horizontal=True, vertical_alignment="center", gap="small", key="filter_bar")
@@ -566,7 +580,7 @@ def _saved_corrections(result: ThreeWay, data: bytes, name: str, scorers: dict):
 def threeway_page(result: ThreeWay) -> None:
     """Summary, then the paged three-column table."""
     rows, _, statuses = _prepared(result)
-    show_summary(result, rows, statuses)
+    show_summary(result)
     # the row colours and the strip of rows to look at share a line, as on the two-column page
     colours_and_strip = st.container(horizontal=True, vertical_alignment="center", gap="small", key="overview")
     colours_and_strip.html(legend_html(("omitted", "added", "flagged", "weak"), hover=DISAGREE_NOTE), width="content")
