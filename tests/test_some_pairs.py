@@ -13,6 +13,7 @@ from aligner.cli import main
 from aligner.corrections import CorrectionError, Corrections
 from aligner.memory import check_pairs
 from aligner.pair_filter import kept_pairs
+from aligner.project import load_project, save_project
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = ROOT / "texts"
@@ -155,6 +156,19 @@ def test_a_sentence_of_the_first_pair_held_cannot_move_to_pairs_before_it(aligne
     with pytest.raises(CorrectionError, match=f"pairs 1–{some.numbers[0] - 1} are not in it, so pair "
                                               f"{some.numbers[0]}'s first"):
         Corrections(checked).move(0, side, "up")
+
+
+def test_a_project_saved_from_some_pairs_opens_under_their_numbers_and_keeps_refusing_across_holes(aligned, tmp_path):
+    some, checked = checked_ok_pairs(aligned, tmp_path)
+    corrections = Corrections(checked)
+    corrections.merge_with_next(first_run(checked.numbers))
+    project = load_project(save_project(checked, corrections.history))
+    assert project.alignment.numbers == checked.numbers
+    reopened = Corrections(project.alignment, project.history)
+    with pytest.raises(CorrectionError, match="This file holds only some pairs"):
+        reopened.merge_with_next(first_hole(project.alignment.numbers))
+    reopened.undo()
+    assert project.alignment.numbers == some.numbers
 
 
 def align_copy(alignment):
