@@ -127,6 +127,16 @@ def test_a_split_inside_a_run_numbers_the_pairs_after_it_one_more_and_undo_puts_
     assert checked.numbers == some.numbers and len(corrections.history) == 0
 
 
+def test_a_sentence_moved_inside_a_run_is_said_by_the_pairs_numbers(aligned, tmp_path):
+    some, checked = checked_ok_pairs(aligned, tmp_path)
+    k = first_run(checked.numbers)
+    first, second = checked.numbers[k], checked.numbers[k + 1]
+    edit = Corrections(checked).move(k, "tgt", "down")
+    assert edit.description == f"moved the last translated sentence from pair {first} to pair {second}"
+    assert not checked.beads[k].tgt and checked.beads[k].src  # a pair left with its Chinese: no number changes
+    assert checked.numbers == some.numbers
+
+
 def test_a_correction_across_pairs_the_file_does_not_hold_is_refused_before_anything_changes(aligned, tmp_path):
     some, checked = checked_ok_pairs(aligned, tmp_path)
     corrections = Corrections(checked)

@@ -67,6 +67,11 @@ def test_a_download_of_the_problem_pairs_is_shown_under_its_numbers_and_a_merge_
     assert [(b.src, b.tgt) for b in at.session_state["work"].beads] == before and not corrections.history
     assert shown_numbers(at) == numbers
 
+    pick(at, numbers[-1])
+    at.button(key="next_problem").click().run()  # every pair of this file is a problem: round to the first
+    assert any(f"No more problems after pair {numbers[-1]}: back to the first one, pair {numbers[0]}." in i.value
+               for i in at.info), [i.value for i in at.info]
+
     pick(at, numbers[1])
     next(t for t in at.text_area if t.label == "Note").set_value("ask the translator").run()
     at.button(key="save_note").click().run()
