@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from aligner.errors import AlignerError
+from aligner.pair_numbers import Holes, across_hole, missing_between, number_of
 from aligner.review.memo import ReviewMemo
 from aligner.review.weak import without_doubt
 from aligner.types import Alignment, Bead
@@ -137,6 +138,8 @@ class Corrections:
             except CorrectionError as error:
                 raise CorrectionError(f"These pairs cannot take that history: {error}.") from None
         self.alignment = alignment
+        # a record of some pairs (`Alignment.numbers`): the pairs it does not hold, which no correction may cross
+        self.holes = Holes.of(alignment)
         self.history: list[Edit] = list(history or [])
         self.undone: list[Edit] = []  # corrections undone, the last undone last: redo makes them again
         self.scorer = scorer
@@ -145,6 +148,17 @@ class Corrections:
     @property
     def beads(self) -> list[Bead]:
         return self.alignment.beads
+
+    def number(self, i: int) -> int:
+        """Pair i's number as the page shows it: its place, or its number in a record of some pairs."""
+        return number_of(self.alignment, i)
+
+    def _not_across(self, i: int, what: str) -> None:
+        """Refuse, before anything changes, a correction that joins pair i and pair i + 1 across pairs a record of
+        some pairs does not hold (`what` it would do, for the message)."""
+        refusal = across_hole(self.alignment, i, what)
+        if refusal:
+            raise CorrectionError(refusal)
 
     @property
     def has_work(self) -> bool:
@@ -157,10 +171,12 @@ class Corrections:
         """Join pair i and pair i+1 into one pair."""
         _check_index(self.beads, i)
         if i + 1 >= len(self.beads):
-            raise CorrectionError(f"Pair {i + 1} is the last pair; there is no next pair to merge with.")
+            raise CorrectionError(f"Pair {self.number(i)} is the last pair; there is no next pair to merge with.")
+        first, second = self.number(i), self.number(i + 1)
+        self._not_across(i, f"pair {first} cannot be merged with pair {second}")
         a, b = self.beads[i], self.beads[i + 1]
         merged = Bead(src=a.src + b.src, tgt=a.tgt + b.tgt, note=_join_notes(a.note, b.note))
-        return self._replace("merge", i, [a, b], [(merged, [a, b])], f"merged pair {i + 1} with pair {i + 2}")
+        return self._replace("merge", i, [a, b], [(merged, [a, b])], f"merged pair {first} with pair {second}")
 
     def split(self, i: int, src_at: int, tgt_at: int) -> Edit:
         """Cut pair i in two: sentences before `src_at`/`tgt_at` stay, the rest form pair i+1.
@@ -171,16 +187,16 @@ class Corrections:
         bead = self.beads[i]
         if not (0 <= src_at <= len(bead.src) and 0 <= tgt_at <= len(bead.tgt)):
             raise CorrectionError(
-                f"Pair {i + 1} has {len(bead.src)} Chinese and {len(bead.tgt)} translated sentences; "
+                f"Pair {self.number(i)} has {len(bead.src)} Chinese and {len(bead.tgt)} translated sentences; "
                 f"it cannot be cut after {src_at} and {tgt_at}."
             )
         first = Bead(src=bead.src[:src_at], tgt=bead.tgt[:tgt_at], note=bead.note)
         second = Bead(src=bead.src[src_at:], tgt=bead.tgt[tgt_at:])
         if not (first.src or first.tgt) or not (second.src or second.tgt):
-            raise CorrectionError(f"Splitting pair {i + 1} there would leave one part with no sentences.")
+            raise CorrectionError(f"Splitting pair {self.number(i)} there would leave one part with no sentences.")
         return self._replace(
             "split", i, [bead], [(first, [bead]), (second, [bead])],
-            f"split pair {i + 1} ({bead.kind} → {first.kind} + {second.kind})",
+            f"split pair {self.number(i)} ({bead.kind} → {first.kind} + {second.kind})",
         )
 
     def move(self, i: int, side: str, direction: str) -> Edit:
@@ -199,11 +215,16 @@ class Corrections:
         sentences = getattr(bead, side)
         name = "Chinese" if side == "src" else "translated"
         if not sentences:
-            raise CorrectionError(f"Pair {i + 1} has no {name} sentence to move.")
+            raise CorrectionError(f"Pair {self.number(i)} has no {name} sentence to move.")
         j = i - 1 if direction == "up" else i + 1
+        which = "first" if direction == "up" else "last"
+        if j < 0 and missing_between(self.alignment, -1):  # the pairs before this record's first
+            self._not_across(-1, f"pair {self.number(i)}'s {which} {name} sentence cannot move to the pair before it")
         if not 0 <= j < len(self.beads):
             where = "previous" if direction == "up" else "next"
-            raise CorrectionError(f"Pair {i + 1} has no {where} pair to move a sentence to.")
+            raise CorrectionError(f"Pair {self.number(i)} has no {where} pair to move a sentence to.")
+        self._not_across(min(i, j), f"pair {self.number(i)}'s {which} {name} sentence cannot move to pair "
+                                    f"{self.number(j)}")
         other = self.beads[j]
         if direction == "up":
             moved, rest = sentences[0], sentences[1:]
@@ -216,9 +237,11 @@ class Corrections:
         pair = [bead_new, other_new] if i < j else [other_new, bead_new]
         before = [self.beads[lo], self.beads[lo + 1]]
         after = [(b, [bead, other]) for b in pair if b.src or b.tgt]
+        # in a record of some pairs a sentence's place in the text it holds is no number a reviewer knows
+        sentence = f"the {which} {name} sentence" if self.holes else f"{name} sentence {moved + 1}"
         return self._replace(
             "move", lo, before, after,
-            f"moved {name} sentence {moved + 1} from pair {i + 1} to pair {j + 1}",
+            f"moved {sentence} from pair {self.number(i)} to pair {self.number(j)}",
         )
 
     def follow_doubt(self, i: int) -> Edit:
@@ -226,7 +249,7 @@ class Corrections:
         _check_index(self.beads, i)
         doubt = self.beads[i].doubt
         if doubt is None:
-            raise CorrectionError(f"The aligner has no other reading of pair {i + 1}.")
+            raise CorrectionError(f"The aligner has no other reading of pair {self.number(i)}.")
         if doubt.action == "move":
             offset, side, direction = doubt.args
             return self.move(i + offset, side, direction)
@@ -240,14 +263,15 @@ class Corrections:
         bead = self.beads[i]
         new = replace(bead, flags=list(bead.flags), reviewed=reviewed)
         what = "marked pair {} reviewed" if reviewed else "marked pair {} not reviewed"
-        return self._record("review", i, [bead], [new], what.format(i + 1))
+        return self._record("review", i, [bead], [new], what.format(self.number(i)))
 
     def set_note(self, i: int, note: str) -> Edit:
         """Attach a reviewer's note to pair i (an empty note removes it)."""
         _check_index(self.beads, i)
         bead = self.beads[i]
         new = replace(bead, flags=list(bead.flags), note=note.strip())
-        what = f"noted pair {i + 1}" if note.strip() else f"removed the note of pair {i + 1}"
+        number = self.number(i)
+        what = f"noted pair {number}" if note.strip() else f"removed the note of pair {number}"
         return self._record("note", i, [bead], [new], what)
 
     def undo(self) -> Edit | None:
@@ -259,7 +283,7 @@ class Corrections:
             raise CorrectionError(f"Cannot undo \"{edit.description}\": the pairs were changed since, "
                                   "not by a correction.")
         self.history.pop()
-        self.alignment.beads = revert_edit(self.beads, edit)
+        self._set_beads(revert_edit(self.beads, edit))
         self.undone.append(edit)
         return edit
 
@@ -310,12 +334,21 @@ class Corrections:
         scored = self.scorer(beads, range(start, start + len(made)))
         return [given if score is None else float(score) for score, given in zip(scored, fallback)]
 
+    def _set_beads(self, beads: list[Bead]) -> None:
+        """Put the corrected pairs in place; in a record of some pairs, numbered as the whole alignment's would be."""
+        self.alignment.beads = beads
+        if self.holes is not None:
+            self.alignment.numbers = self.holes.numbers(beads)
+
     def _record(self, op: str, start: int, before: list[Bead], after: list[Bead], description: str,
                 redo: bool = False) -> Edit:
         edit = Edit(op, start, tuple(copy_bead(b) for b in before), tuple(copy_bead(b) for b in after), description)
         new_beads = apply_edit(self.beads, edit)
         check_beads(new_beads, len(self.alignment.source), len(self.alignment.target))
-        self.alignment.beads = new_beads
+        if self.holes is not None and not self.holes.kept_by(new_beads):  # the checks above refuse it first
+            raise CorrectionError("This file holds only some pairs: a correction cannot join pairs across those "
+                                  "it does not hold.")
+        self._set_beads(new_beads)
         self.history.append(edit)
         if not redo:  # a new correction: what was undone no longer fits the pairs
             self.undone.clear()

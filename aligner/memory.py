@@ -24,14 +24,14 @@ from __future__ import annotations
 import math
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from aligner.errors import InputError, setting
 from aligner.export.listing import MISSING
-from aligner.export.tmx import DOCUMENT_PROP, REVIEWED_PROP
+from aligner.export.tmx import CREATION_TOOL, DOCUMENT_PROP, REVIEWED_PROP
 from aligner.export.word import NOTE_LEAD, REVIEWED
 from aligner.review.weak import weak_reason
 from aligner.tables import TABLE_SUFFIXES, language_columns, read_rows, role_columns
@@ -80,13 +80,16 @@ class PairRows:
     """What a file of pairs holds, row by row: the (Chinese, translation) texts, the translation's
     language where the file names it, what the file calls its two sides, each row's reviewed mark
     and note, and each row's document ("" where the file names none): a corpus merged into one
-    file (`aligner batch --merge`) keeps its documents apart in a `document` column or TMX prop."""
+    file (`aligner batch --merge`) keeps its documents apart in a `document` column or TMX prop. `numbers`:
+    each row's number where the file gives one (a download of some pairs keeps each pair's number among all,
+    `Alignment.numbers`; None for a row without), empty for a file that numbers none."""
 
     pairs: list[tuple[str, str]]
     lang: str | None
     sides: Sides
     marks: Marks
     documents: list[str]
+    numbers: list[int | None] = field(default_factory=list)
 
 
 def read_pair_rows(path: str | Path, target_lang: str | None = None) -> PairRows:
@@ -103,7 +106,8 @@ def read_pair_rows(path: str | Path, target_lang: str | None = None) -> PairRows
         record = _json_record(path, target_lang)
         return PairRows([(record.source.span_text(b.src), record.target.span_text(b.tgt)) for b in record.beads],
                         record.target.lang, ("the Chinese side", "the translation side"),
-                        [(b.reviewed, b.note) for b in record.beads], [""] * len(record.beads))
+                        [(b.reviewed, b.note) for b in record.beads], [""] * len(record.beads),
+                        [number for number, _ in record.numbered()] if record.numbers else [])
     return _table_pairs(path, target_lang)
 
 
@@ -150,8 +154,11 @@ def _tmx_pairs(path: Path, target_lang: str | None) -> PairRows:
         raise InputError(f"{path} is not a readable TMX file ({error}).") from None
     except OSError as error:
         raise InputError(f"Cannot read {path}: {error.strerror or error}.") from None
-    units, marks, documents = [], [], []
+    units, marks, documents, numbers = [], [], [], []
+    own = (root.find("header") is not None and root.find("header").get("creationtool") == CREATION_TOOL)
     for tu in root.iter("tu"):
+        if own:  # aligner's tuid is the pair's number ("15", or "document:15"); another tool's is its own id
+            numbers.append(_cell_number((tu.get("tuid") or "").rpartition(":")[2]))
         note = tu.find("note")
         props = {p.get("type"): (p.text or "").strip() for p in tu.iter("prop")}
         marks.append((props.get(REVIEWED_PROP) == "yes", (note.text or "").strip() if note is not None else ""))
@@ -170,7 +177,7 @@ def _tmx_pairs(path: Path, target_lang: str | None) -> PairRows:
         raise InputError(f"{path} has no Chinese segments (languages: {', '.join(sorted(present)) or 'none'}).")
     lang = _target_language(path, target_lang, present)
     return PairRows([(unit.get("zh", ""), unit.get(lang, "")) for unit in units], lang,
-                    ("the zh segments", f"the {lang} segments"), marks, documents)
+                    ("the zh segments", f"the {lang} segments"), marks, documents, numbers)
 
 
 def _target_language(path: Path, target_lang: str | None, present: set[str]) -> str:
@@ -195,9 +202,10 @@ def _table_pairs(path: Path, target_lang: str | None) -> PairRows:
     if not rows:
         raise InputError(f"{path} is empty: give a table of Chinese segments and their translations.")
     columns, roles = language_columns(rows[0]), role_columns(rows[0])
-    marks, documents = [(False, "")] * len(rows), [""] * len(rows)
+    marks, documents, numbers = [(False, "")] * len(rows), [""] * len(rows), []
     if columns or roles:
         marks, documents = _table_marks(rows[0], rows[1:]), _table_documents(rows[0], rows[1:])
+        numbers = _table_numbers(rows[0], rows[1:])
     if columns:
         lang = _target_language(path, target_lang, set(columns))
         zh, tgt = columns["zh"], columns[lang]
@@ -212,7 +220,7 @@ def _table_pairs(path: Path, target_lang: str | None) -> PairRows:
         raise InputError(f"{path} has no two columns to pair: give the Chinese in the first column and the "
                          "translation in the second, or a header row naming them (zh, en or ru).")
     return PairRows([(row[zh] if zh < len(row) else "", row[tgt] if tgt < len(row) else "") for row in rows], lang,
-                    sides, marks, documents)
+                    sides, marks, documents, numbers)
 
 
 def _column(header: list[str], rows: list[list[str]], name: str) -> list[str]:
@@ -227,6 +235,35 @@ def _column(header: list[str], rows: list[list[str]], name: str) -> list[str]:
 def _table_documents(header: list[str], rows: list[list[str]]) -> list[str]:
     """Each row's `document` cell (a merged corpus file's first column), or "" for a table without one."""
     return _column(header, rows, "document")
+
+
+# The column that numbers the pairs: aligner's TSV, CSV and XLSX ("index"), its Word table ("#", the number over
+# the pair's type), and the heads people and CAT tools give such a column.
+NUMBER_COLUMNS = ("index", "#", "no", "no.", "number", "№", "序号", "编号", "номер")
+
+
+def _table_numbers(header: list[str], rows: list[list[str]]) -> list[int | None]:
+    """Each row's number from the table's number column (None where a cell holds none), or [] without one."""
+    names = [cell.strip().lower() for cell in header]
+    column = next((name for name in NUMBER_COLUMNS if name in names), "")
+    return [_cell_number(cell) for cell in _column(header, rows, column)] if column else []
+
+
+def _cell_number(cell: str) -> int | None:
+    """The pair number a cell starts with ("15", or "15\n1-0" in the Word table), else None."""
+    first = cell.strip().split("\n")[0].strip()
+    return int(first) if first.isdigit() and first.isascii() else None
+
+
+def own_numbers(numbers: list[int | None] | tuple[int | None, ...]) -> tuple[int, ...]:
+    """The rows' numbers as a record of some pairs keeps them (`Alignment.numbers`): the file's own when every
+    row has one and they rise, else () (the rows numbered 1, 2, 3 … by their place, as for a file that numbers
+    them so, or in an order of its own: sorted by score in a spreadsheet, several documents' rows)."""
+    if not numbers or any(n is None or n < 1 for n in numbers):
+        return ()
+    if any(b <= a for a, b in zip(numbers, numbers[1:])) or list(numbers) == list(range(1, len(numbers) + 1)):
+        return ()
+    return tuple(numbers)
 
 
 def _first_text_column(rows: list[list[str]]) -> int:
@@ -301,14 +338,18 @@ def _document(texts: list[str], lang: str, name: str) -> tuple[Document, list[tu
 
 
 def pairs_alignment(pairs: list[tuple[str, str]], target_lang: str | None = None, name: str = "",
-                    sides: Sides = UNNAMED_SIDES, marks: Marks | None = None) -> Alignment:
+                    sides: Sides = UNNAMED_SIDES, marks: Marks | None = None,
+                    numbers: list[int | None] | None = None) -> Alignment:
     """The rows as an Alignment of one pair each (rows empty on both sides are left out); `sides`
-    name the two columns in a language error; `marks` (per row: reviewed, note) are kept on the pairs."""
+    name the two columns in a language error; `marks` (per row: reviewed, note) are kept on the pairs, and
+    the file's `numbers` (per row) as theirs when they number some pairs of an alignment (`own_numbers`)."""
     from aligner.language import detect_language
 
     marks = marks or [(False, "")] * len(pairs)
-    kept = [(pair, mark) for pair, mark in zip(pairs, marks) if pair[0] or pair[1]]
-    pairs, marks = [pair for pair, _ in kept], [mark for _, mark in kept]
+    numbered = numbers if numbers and len(numbers) == len(pairs) else [None] * len(pairs)
+    kept = [(pair, mark, number) for pair, mark, number in zip(pairs, marks, numbered) if pair[0] or pair[1]]
+    pairs, marks = [pair for pair, _, _ in kept], [mark for _, mark, _ in kept]
+    file_numbers = own_numbers([number for _, _, number in kept]) if numbers else ()
     zh_texts, tgt_texts = [p[0] for p in pairs], [p[1] for p in pairs]
     where = name or "the pairs"
     if not any(zh_texts) or not any(tgt_texts):
@@ -321,7 +362,7 @@ def pairs_alignment(pairs: list[tuple[str, str]], target_lang: str | None = None
     target, tgt_rows = _document(tgt_texts, lang, name)
     beads = [Bead(src, tgt, score=1.0, reviewed=reviewed, note=note)
              for src, tgt, (reviewed, note) in zip(src_rows, tgt_rows, marks)]
-    return Alignment(source=source, target=target, beads=beads)
+    return Alignment(source=source, target=target, beads=beads, numbers=file_numbers)
 
 
 def _translation_language(text: str, given: str | None, label: str) -> str:
@@ -434,22 +475,24 @@ def _slid(src: np.ndarray, tgt: np.ndarray, i: np.ndarray, j: np.ndarray, llr: n
 
 def check_rows(pairs: list[tuple[str, str]], encoder, target_lang: str | None = None, name: str = "",
                glossary: tuple[Term, ...] = (), progress: Progress | None = None,
-               sides: Sides = UNNAMED_SIDES, glossary_name: str = "", marks: Marks | None = None) -> Alignment:
+               sides: Sides = UNNAMED_SIDES, glossary_name: str = "", marks: Marks | None = None,
+               numbers: list[int | None] | None = None) -> Alignment:
     """The rows as pairs (with the reviewer's `marks` kept), scored with the encoder and with the review flags. Given `glossary_name`,
     a glossary with no rendering in the translation's language is an error naming it, before the
     encoder runs (the command line); without it the caller warns (the review page)."""
     from aligner.glossary import check_coverage
     from aligner.review import review
 
-    alignment = pairs_alignment(pairs, target_lang, name=name, sides=sides, marks=marks)
+    alignment = pairs_alignment(pairs, target_lang, name=name, sides=sides, marks=marks, numbers=numbers)
     if glossary_name:
         check_coverage(glossary, (alignment.target.lang,), glossary_name)
     slid = score_pairs(alignment, encoder, progress)
     for k, other in slid.items():  # a weak flag that says why (review adds none where one exists)
         # quoted as well as numbered: the file's own row numbers differ (a header, blank rows left out)
         neighbour = quote_start(alignment.source.span_text(alignment.beads[other].src))
+        row = f"pair {alignment.numbers[other]}" if alignment.numbers else f"row {other + 1}"  # a record of some pairs
         alignment.beads[k].flags.append(Flag(WEAK, f"{weak_reason(alignment.beads[k].score, None)}: its translation "
-                                                   f"matches the Chinese of row {other + 1}, {neighbour}, better; "
+                                                   f"matches the Chinese of {row}, {neighbour}, better; "
                                                    "rows may have slid"))
     alignment.model, alignment.glossary = encoder.name, tuple(glossary)
     review(alignment, encoder)
@@ -463,9 +506,9 @@ def check_pairs(path: str | Path, encoder=None, target_lang: str | None = None,
     `name`: what the documents are called, the path by default)."""
     from aligner.embed import get_encoder
 
-    pairs, lang, sides, marks = read_marked(path, target_lang)
-    return check_rows(pairs, encoder or get_encoder(), lang, name or str(path), glossary, progress, sides,
-                      glossary_name, marks)
+    rows = read_pair_rows(path, target_lang)
+    return check_rows(rows.pairs, encoder or get_encoder(), rows.lang, name or str(path), glossary, progress,
+                      rows.sides, glossary_name, rows.marks, rows.numbers)
 
 
 def check_corpus(path: str | Path, encoder=None, target_lang: str | None = None, glossary: tuple[Term, ...] = (),
@@ -486,11 +529,12 @@ def check_documents(rows: PairRows, encoder=None, where: str = "", glossary: tup
     names = list(dict.fromkeys(rows.documents))
     if len(names) < 2:
         return [("", check_rows(rows.pairs, encoder, rows.lang, where, glossary, progress, rows.sides,
-                                glossary_name, rows.marks))]
+                                glossary_name, rows.marks, rows.numbers))]
     checked = []
     for name in names:
         own = [k for k, document in enumerate(rows.documents) if document == name]
         checked.append((name, check_rows([rows.pairs[k] for k in own], encoder, rows.lang,
                                          f"document {name or '(unnamed)'} of {where}", glossary, progress,
-                                         rows.sides, glossary_name, [rows.marks[k] for k in own])))
+                                         rows.sides, glossary_name, [rows.marks[k] for k in own],
+                                         [rows.numbers[k] for k in own] if rows.numbers else None)))
     return checked

@@ -3,7 +3,8 @@
 A project holds both texts exactly as given, their sentences as offsets (so loading never
 re-segments: a newer segmenter cannot shift the pairs), the model, the pairs with their
 reviewed/note fields, the correction history and the corrections undone (so that Undo and Redo do
-what they did before saving once the project is opened again). The three-column page's saved review
+what they did before saving once the project is opened again), and for some pairs of a longer alignment
+(a download of some pairs checked on the page) their numbers among all (`Alignment.numbers`). The three-column page's saved review
 carries its corrections the same way (`steps_to_list`, `three_way_corrections`).
 """
 from __future__ import annotations
@@ -59,6 +60,8 @@ def save_project(alignment: Alignment, history: list[Edit] | None = None, settin
         record["glossary"] = glossary_to_list(alignment.glossary)
     if alignment.warnings:
         record["warnings"] = list(alignment.warnings)
+    if alignment.numbers:  # some pairs of a longer alignment (`Alignment.numbers`): opened again under them
+        record["numbers"] = list(alignment.numbers)
     return json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8")
 
 
@@ -103,8 +106,12 @@ def load_project(data: bytes | str | os.PathLike, name: str = "the project file"
         history = [_edit(e) for e in record.get("history", [])]
         undone = [_edit(e) for e in record.get("undone", [])]  # none in a file saved before Redo was kept
         glossary = glossary_from_list(record.get("glossary", []))
+        numbers = tuple(int(n) for n in record.get("numbers", []))
+        if numbers and (len(numbers) != len(beads) or any(b <= a for a, b in zip(numbers, numbers[1:]))):
+            raise ValueError(f"its {len(numbers)} pair numbers do not number its {len(beads)} pairs in order")
         alignment = Alignment(source=source, target=target, beads=beads, model=str(record.get("model", "")),
-                              glossary=glossary, warnings=[str(w) for w in record.get("warnings", [])])
+                              glossary=glossary, warnings=[str(w) for w in record.get("warnings", [])],
+                              numbers=numbers)
         check_beads(beads, len(source), len(target))
         check_history(beads, history)
         check_undone(beads, undone)

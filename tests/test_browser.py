@@ -370,6 +370,23 @@ def test_a_click_or_enter_on_a_row_number_selects_that_pair(server):
         expect(pair).to_have_value(number)
 
 
+@pytest.mark.browser
+def test_a_download_of_some_pairs_checked_again_shows_its_numbers_and_a_click_on_one_picks_that_pair(server, tmp_path):
+    from aligner import align_texts, export
+    from aligner.pair_filter import kept_pairs
+
+    texts = [(ROOT / "texts" / f"joint-statement.{lang}.txt").read_text(encoding="utf-8") for lang in ("zh", "ru")]
+    some = kept_pairs(align_texts(*texts), {"omitted", "added", "flagged", "weak"})
+    path = export.write(some, tmp_path / "problems.json")
+    numbers = [str(n) for n in some.numbers]
+    with sample_page(server) as page:
+        page.locator(".st-key-pairs_file input[type=file]").set_input_files(str(path))
+        expect(page.locator("table#pairs button.pick")).to_have_text(numbers, timeout=60_000)  # not 1, 2, 3 …
+        page.locator("table#pairs button.pick").nth(1).click()
+        expect(page.locator('table#pairs tr.selected[data-pair="2"]')).to_have_count(1)
+        expect(page.locator("[data-testid=stSidebar]").get_by_role("combobox", name="Pair number")).to_have_value(numbers[1])
+
+
 # The relative luminance contrast of a cell's text against its row, as WCAG defines it (4.5 for body text).
 CONTRAST = """cell => {
   const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);

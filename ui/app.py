@@ -21,7 +21,7 @@ from aligner.memory import PAIRS_SUFFIXES  # noqa: E402
 from aligner.project import load_project  # noqa: E402
 from aligner.types import LANGUAGE_NAMES  # noqa: E402
 from ui import autosave, state, unsaved  # noqa: E402
-from ui.correct_panel import correction_panel, focus_next, pairs_look  # noqa: E402
+from ui.correct_panel import correction_panel, focus_next, pairs_look, some_pairs_note  # noqa: E402
 from ui.downloads import (  # noqa: E402
     FORMATS, export_payload, file_name, opened_encodings, panel_settings, project_payload, settled, status_downloads,
 )
@@ -106,9 +106,10 @@ def _open_project(project, name: str) -> None:
     pair = project.settings.get("pair")
     if isinstance(pair, int) and 1 < pair <= len(a.beads):  # back where the reviewer stopped
         state.show_pair(pair - 1)
-        where = f" Back at pair {pair}, where you saved it."
+        where = f" Back at pair {a.numbers[pair - 1] if a.numbers else pair}, where you saved it."
     n = len(project.history)
-    state.flash("success", f"Opened {name}: {len(a.beads)} pairs, {n} correction{'' if n == 1 else 's'}.{where}")
+    state.flash("success", f"Opened {name}: {len(a.beads)} pairs, {n} correction{'' if n == 1 else 's'}.{where}"
+                + some_pairs_note(a))
 
 
 @_page_callback
@@ -141,7 +142,8 @@ def _load_pairs(confirmed: bool = False) -> None:
     # the texts panel shows the rows, one per line; changing them and pressing "Align" aligns them afresh
     st.session_state.update({"zh_text": a.source.text, "tgt_text": a.target.text, "presplit": True, "tgt2_text": ""})
     flagged = sum(1 for bead in a.beads if bead.flags)
-    state.flash("success", f"Checked {upload.name}: {len(a.beads)} pairs as they were aligned, {flagged} flagged.")
+    state.flash("success", f"Checked {upload.name}: {len(a.beads)} pairs as they were aligned, {flagged} flagged."
+                + some_pairs_note(a))
 
 
 def _project_instead(data: bytes, name: str) -> str:

@@ -14,6 +14,7 @@ from aligner.corrections import CorrectionError, first_changed
 from aligner.export.marked import MARK_STYLE, side_html
 from aligner.export.status import STATUS_LABELS, status
 from aligner.pair_filter import ToLookAt, next_problem, pairs_to_look_at
+from aligner.pair_numbers import number_of
 from aligner.review.trust import hover_text
 from aligner.types import LANGUAGE_NAMES
 from ui import state
@@ -152,7 +153,8 @@ def _save_note() -> None:
         return
     # the box may have saved it already, when the click took the focus from it (see _note_left)
     i = state.selected_index()
-    state.flash("info", f"The note on pair {i + 1} is saved." if state.work().beads[i].note else "The note is empty.")
+    number = number_of(state.work().alignment, i)
+    state.flash("info", f"The note on pair {number} is saved." if state.work().beads[i].note else "The note is empty.")
 
 
 def _note_left() -> None:
@@ -165,12 +167,13 @@ def _note_left() -> None:
 
 def _undo() -> None:
     dropped = sorted(_typed_notes())  # undo takes back the last saved step, not the text being typed
+    dropped = [number_of(state.work().alignment, i) for i in dropped]  # named before the undo renumbers the pairs
     edit = state.work().undo()
     if edit is None:
         state.flash("info", "Nothing to undo.")
         return
     _show_step(edit, "redo" if not state.work().history else None)
-    unsaved = f" The note typed on pair {dropped[0] + 1} was not saved." if dropped else ""
+    unsaved = f" The note typed on pair {dropped[0]} was not saved." if dropped else ""
     state.flash("success", f"Undone: {edit.description}.{unsaved}")
 
 
@@ -228,7 +231,8 @@ def _jump_next() -> None:
         messages.append("No problem pairs left that are not marked reviewed.")
     else:
         if wrapped:
-            messages.append(f"No more problems after pair {here + 1}: back to the first one, pair {found + 1}.")
+            after, first = number_of(corrections.alignment, here), number_of(corrections.alignment, found)
+            messages.append(f"No more problems after pair {after}: back to the first one, pair {first}.")
         state.show_pair(found)
     if messages:
         state.flash("info" if wrapped else "success", " ".join(messages))
@@ -349,13 +353,39 @@ def _mark(i: int, reviewed: bool) -> None:
     focus_next("reviewed")
 
 
+def some_pairs_note(a) -> str:
+    """What a reviewer who opens a download of some pairs is told at once: the pairs keep the file's numbers, and
+    a correction cannot join pairs across those the file does not hold (a merge there says so when tried)."""
+    if not a.numbers:
+        return ""
+    return (f" They are some pairs of a longer alignment and keep its numbers ({a.numbers[0]} to {a.numbers[-1]}); "
+            "pairs whose numbers follow each other can be merged or share a sentence, others cannot.")
+
+
+def pair_number_box(alignment) -> None:
+    """Where the reviewer picks the pair to correct by number. A file of some pairs (`Alignment.numbers`) numbers
+    them 15, 39, 44 … as the page that made it did: a box of those numbers, so that "pair 39", as discussed with the
+    translator, is found as 39 (a number box counted 1, 2, 3 … and offered numbers the file does not hold)."""
+    n = len(alignment.beads)
+    if not alignment.numbers:
+        st.number_input("Pair number", min_value=1, max_value=n, step=1, key=state.PAIR, on_change=_selected_changed)
+        return
+    numbers = alignment.numbers
+    # the same key, whose value stays the pair's place: only what the box shows is the file's number
+    st.selectbox("Pair number", range(1, n + 1), key=state.PAIR, on_change=_selected_changed,
+                 format_func=lambda place: str(numbers[place - 1]),
+                 help=f"This file holds only some pairs ({n}, numbered {numbers[0]} to {numbers[-1]}), under the "
+                      "numbers the page that wrote it gave them. A correction joins only pairs whose numbers follow "
+                      "each other: what lies between the others is not in the file.")
+
+
 def correction_panel(look: ToLookAt) -> None:
     """Pick a pair by number, see it, and correct it; "Next problem" walks the pairs to look at (`look`)."""
     corrections = state.work()
     alignment = corrections.alignment
     n = len(alignment.beads)
     st.header("Correct a pair")
-    st.number_input("Pair number", min_value=1, max_value=n, step=1, key=state.PAIR, on_change=_selected_changed)
+    pair_number_box(alignment)
     # one key each for the two steps a reviewer repeats most (not while typing in a box)
     st.button(next_label(look), on_click=_jump_next, key="next_problem", width="stretch", shortcut="N")
     i = state.selected_index()

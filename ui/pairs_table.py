@@ -14,6 +14,7 @@ from aligner.export.marked import MARK_STYLE, side_html
 from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, status
 from aligner.pair_filter import MERGED_SPLIT, problems
 from aligner.review.trust import title_attribute
+from aligner.pair_numbers import number_of
 from aligner.review.weak import WEAK_BELOW
 from aligner.types import LANGUAGE_NAMES as LANG_NAMES
 from aligner.types import Alignment
@@ -90,11 +91,12 @@ def row_html(alignment: Alignment, index: int, selected: bool, hits: re.Pattern 
     accent = MERGED_SPLIT_ACCENT if found and state == "ok" else STATUS_ACCENTS[state]
     # the language of each text, so that a screen reader reads it in its own voice and the right font is chosen
     src_lang, tgt_lang = escape(alignment.source.lang or "zh"), escape(alignment.target.lang or "")
+    number = number_of(alignment, index)  # a file of some pairs: the number it gives the pair; data-pick is its place
     return (
         f'<tr class="{" ".join(classes)}" data-pair="{index + 1}" data-status="{state}" '
         f'style="background:#{STATUS_COLOURS[state]}; --accent:{accent}">'
         f'<td class="num">{review_mark}<button type="button" class="pick" data-pick="{index + 1}" '
-        f'title="Select pair {index + 1} in the correction panel">{index + 1}</button></td>'
+        f'title="Select pair {number} in the correction panel">{number}</button></td>'
         f'<td class="kind">{escape(bead.kind.replace("-", "–"))}<br>{escape(STATUS_LABELS[state])}</td>'
         f'<td class="score">{bead.score:.2f}</td>'
         + (f'<td lang="{src_lang}">{mark_hits(side_html(alignment, bead, "src"), hits)}</td>' if bead.src else missing_src)

@@ -9,6 +9,7 @@ import math
 import streamlit as st
 
 from aligner.pair_filter import PROBLEMS, select
+from aligner.pair_numbers import number_of
 from ui import state
 from ui.correct_panel import pairs_look
 from ui.kind_pills import counted, kind_pills, pair_kinds
@@ -39,14 +40,15 @@ def scroll_to(selector: str, counter: str) -> None:
     st.html(SCROLL_TO.format(selector=selector, count=count), unsafe_allow_javascript=True)
 
 
-def selected_elsewhere(selected: int, shown: list[int], on_page: list[int], size: int) -> str:
+def selected_elsewhere(selected: int, shown: list[int], on_page: list[int], size: int, number: int | None = None) -> str:
     """Where the pair the sidebar corrects is when this page does not show it: a reviewer who turned the page (or
-    filtered) and pressed Merge ↓ merged a pair out of sight, pair 1 on page 1 while reading page 2."""
+    filtered) and pressed Merge ↓ merged a pair out of sight, pair 1 on page 1 while reading page 2. `number`: the
+    pair's number as the table shows it, when not its place (a file of some pairs)."""
     if selected in on_page:
         return ""
     where = (f"on page {shown.index(selected) // size + 1}" if selected in shown
              else "not shown with these filters")
-    return (f"The sidebar corrects pair {selected + 1}, {where}: click a row's number to correct that pair "
+    return (f"The sidebar corrects pair {number or selected + 1}, {where}: click a row's number to correct that pair "
             "instead.")
 
 
@@ -121,7 +123,8 @@ def pairs_view() -> None:
     which = f"{len(shown)} matching of {total}" if len(shown) < total else f"all {total}"
     noun = "pair" if len(on_page) == 1 else "pairs"
     filters.caption(f"Showing {len(on_page)} {noun} on page {page} of {pages} ({which} pairs)")
-    elsewhere = selected_elsewhere(state.selected_index(), shown, on_page, state.page_size())
+    elsewhere = selected_elsewhere(state.selected_index(), shown, on_page, state.page_size(),
+                                   number_of(alignment, state.selected_index()))
     if elsewhere:
         st.caption(elsewhere)
     st.html(table_html(alignment, on_page, selected=state.selected_index(), query=st.session_state.get(state.QUERY, "")))

@@ -63,7 +63,8 @@ def problem_map_html(alignment: Alignment, look: ToLookAt) -> str:
     statuses = [status(bead) for bead in alignment.beads]
     reasons = [_reasons(bead) for bead in alignment.beads]
     return strip_html(statuses, reasons, look, "Pair", "pair", [bead.reviewed for bead in alignment.beads],
-                      hint="a flag, or more than one sentence on a side (merged/split: a purple mark)")
+                      hint="a flag, or more than one sentence on a side (merged/split: a purple mark)",
+                      numbers=[number for number, _ in alignment.numbered()])
 
 
 def caption(look: ToLookAt) -> str:
@@ -76,14 +77,15 @@ def caption(look: ToLookAt) -> str:
 
 
 def strip_html(statuses: list[str], reasons: list[str], look: ToLookAt, noun: str, what: str,
-               reviewed: list[bool], hint: str = "a flag") -> str:
+               reviewed: list[bool], hint: str = "a flag", numbers: list[int] | None = None) -> str:
     """The strip for items (pairs, or the rows of three columns) of these statuses and reasons: a mark per item to
     look at (one per place: `_one_per_place`) at its share of the document, faded if `reviewed`, and the count of
-    those left. Empty when there is none to look at. `hint` says what makes one to look at."""
+    those left. Empty when there is none to look at. `hint` says what makes one to look at; `numbers`, each item's
+    number as its table shows it (a file of some pairs: the file's), else its place."""
     found = [(i, mark_of(statuses[i])) for i in look.marked]
     marks = []
     for i, mark in _one_per_place(found, len(statuses), reviewed):
-        hover = (f"{noun} {i + 1}: {MARK_LABELS[mark]}" + (" (reviewed)" if reviewed[i] else "")
+        hover = (f"{noun} {numbers[i] if numbers else i + 1}: {MARK_LABELS[mark]}" + (" (reviewed)" if reviewed[i] else "")
                  + (f" — {reasons[i]}" if reasons[i] else ""))
         faded = ";opacity:0.3" if reviewed[i] else ""
         marks.append(f'<button type="button" class="pick" data-pick="{i + 1}" data-status="{statuses[i]}" '

@@ -19,6 +19,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TMX_LANGS = {"zh": "zh-CN", "ru": "ru", "en": "en"}
 
 
+CREATION_TOOL = "aligner"  # the header's creationtool: a TMX whose tuids are aligner's pair numbers (read back by `aligner.memory`)
 REVIEWED_PROP = "x-aligner-reviewed"  # the prop of a reviewed unit (read back by `aligner.memory`)
 DOCUMENT_PROP = "x-aligner-document"  # a corpus file's unit's document (read back by `aligner.memory`)
 
@@ -96,7 +97,7 @@ def tmx_file(codes: set[str], models: Iterable[str], add_units: Callable[[ET.Ele
     units `add_units` puts in the body (told whether each must name its document, as in a corpus),
     and the header's note on what was left out, known only then (`skipped_note` of the count)."""
     root = ET.Element("tmx", version="1.4")
-    head = _sub(root, "header", creationtool="aligner", creationtoolversion=__version__,
+    head = _sub(root, "header", creationtool=CREATION_TOOL, creationtoolversion=__version__,
                 segtype="sentence", **{"o-tmf": "aligner", "adminlang": "en", "srclang": header_srclang(codes),
                                        "datatype": "plaintext"})
     skipped = add_units(_sub(root, "body"), len(codes) > 1)
