@@ -13,6 +13,7 @@ from aligner.glossary import glossary_from_bytes
 from aligner.reading import READABLE_SUFFIXES, encoding_name, read_bytes_decoded
 from aligner.tables import TABLE_SUFFIXES
 from aligner.types import Term
+from ui.sample_left import sample_left
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_ZH = ROOT / "texts" / "joint-statement.zh.txt"
@@ -87,6 +88,7 @@ def sample_inputs(lang: str = "ru", second: str | None = None) -> Inputs:
 
 
 SAMPLE_REQUEST = "_sample_request"
+SAMPLE_LEFT = "_sample_left_inputs"  # inputs refused once for a sample left in a box: Align again aligns them
 
 
 def show_in_panel(inputs: Inputs) -> None:
@@ -232,7 +234,7 @@ def texts_panel(current: Inputs) -> Inputs | None:
     same_zh = zh_text == current.zh_text and not zh_name
     same_tgt = tgt_text == current.tgt_text and not tgt_name
     same_tgt2 = tgt2_text == current.tgt2_text and not tgt2_name
-    return Inputs(
+    inputs = Inputs(
         zh_text=zh_text,
         tgt_text=tgt_text,
         zh_name=zh_name or (current.zh_name if same_zh else PASTED_NAMES[0]),
@@ -250,3 +252,9 @@ def texts_panel(current: Inputs) -> Inputs | None:
         tgt2_encoding=(tgt2_encoding if tgt2_name else (current.tgt2_encoding if same_tgt2 else None))
         if tgt2_text.strip() else None,
     )
+    left = sample_left([("Chinese", zh_text, not zh_name), ("Translation", tgt_text, not tgt_name),
+                        ("Second translation", tgt2_text, not tgt2_name)])
+    if left and st.session_state.get(SAMPLE_LEFT) != inputs:
+        st.session_state[SAMPLE_LEFT] = inputs  # said once: pressed again, Align aligns them as they are
+        raise InputError(left)
+    return inputs
