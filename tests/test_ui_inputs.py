@@ -91,3 +91,15 @@ def test_align_pressed_again_aligns_ones_own_chinese_with_the_samples_translatio
     a = at.session_state["work"].alignment
     assert a.source.text == NOTICE_ZH and a.target.text == SAMPLE_RU
 
+
+def test_the_uploaders_say_the_size_a_text_file_may_have_before_it_is_refused():
+    """Streamlit's own line under each uploader says "200MB per file", the limit of a PDF or an e-book: a text file
+    of 25 MB was refused only once Align was pressed, with a limit the page had not said."""
+    from aligner.reading import MAX_BYTES, MAX_DOCUMENT_BYTES
+
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    for key in ("zh_file", "tgt_file", "tgt2_file"):
+        said = at.file_uploader(key=key).help
+        assert f"plain-text file (.txt, .md, .srt) of up to {MAX_BYTES // 2**20} MB" in said, said
+        assert f"up to {MAX_DOCUMENT_BYTES // 2**20} MB, whose text is held to {MAX_BYTES // 2**20} MB" in said

@@ -10,7 +10,7 @@ import streamlit as st
 from aligner.errors import InputError
 from aligner.fetch import is_url, read_url
 from aligner.glossary import glossary_from_bytes
-from aligner.reading import READABLE_SUFFIXES, encoding_name, read_bytes_decoded
+from aligner.reading import MAX_BYTES, MAX_DOCUMENT_BYTES, READABLE_SUFFIXES, encoding_name, read_bytes_decoded
 from aligner.tables import TABLE_SUFFIXES
 from aligner.types import Term
 from ui.sample_left import sample_left
@@ -28,6 +28,12 @@ PASTED_NAMES = ("Chinese text", "translation", "second translation")  # what mes
 DETECTED = "detected"  # the "Read as" choice that leaves the encoding to detection (a selectbox's None is no choice)
 READ_AS = (DETECTED, "utf-8", "gb18030", "big5hkscs", "cp1251", "koi8_r", "mac_cyrillic", "cp866", "cp1252", "utf-16")
 PLAIN_TEXT_SUFFIXES = (".txt", ".md", ".srt")  # documents (.docx, .pdf …) store their own encoding
+# The uploader says "200MB per file" (a PDF's or an e-book's limit, its pictures and fonts included): a 25 MB text file
+# was refused only once Align was pressed, with a limit of 20 MB the page had not said.
+UPLOAD_HELP = (f"A plain-text file (.txt, .md, .srt) of up to {MAX_BYTES // 2**20} MB, its encoding detected (UTF-8, "
+               "GBK, Big5, Windows-1251, KOI8-R …); a Word, OpenDocument or RTF document, a PDF, an e-book or a saved "
+               f"web page of up to {MAX_DOCUMENT_BYTES // 2**20} MB, whose text is held to {MAX_BYTES // 2**20} MB. "
+               "Split a longer text and align it in parts. The file is read when you press Align.")
 
 
 def page_message(message: str) -> str:
@@ -153,7 +159,7 @@ def _side(column, label: str, key: str, default_text: str, default_name: str = "
     and names the encoding it was read in (if not UTF-8). `language` is the side's, where known ("zh" for the
     Chinese one): it decides between encodings a few words read as well in.
     """
-    upload = column.file_uploader(f"{label}: upload a file", type=UPLOAD_TYPES, key=f"{key}_file")
+    upload = column.file_uploader(f"{label}: upload a file", type=UPLOAD_TYPES, key=f"{key}_file", help=UPLOAD_HELP)
     read_as = _read_as(column, key, upload) if upload is not None else None
     address = column.text_input("…or give its web address", key=f"{key}_url", placeholder="https://",
                                 help="A web page (its article is taken, without the site's menus) or a PDF")
