@@ -103,3 +103,18 @@ def test_the_uploaders_say_the_size_a_text_file_may_have_before_it_is_refused():
         said = at.file_uploader(key=key).help
         assert f"plain-text file (.txt, .md, .srt) of up to {MAX_BYTES // 2**20} MB" in said, said
         assert f"up to {MAX_DOCUMENT_BYTES // 2**20} MB, whose text is held to {MAX_BYTES // 2**20} MB" in said
+
+
+def test_an_emptied_box_says_where_the_text_goes():
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    at.text_area(key="tgt_text").set_value(" \n")
+    at.button(key="align").click().run()
+    assert [e.value for e in at.error] == [
+        "The translation is empty: paste it or upload its file under **Translation**, then press Align."]
+    assert at.text_area(key="zh_text").value == SAMPLE_ZH  # the other box as it was
+    at.text_area(key="tgt_text").set_value(SAMPLE_RU)
+    at.text_area(key="zh_text").set_value("")
+    at.button(key="align").click().run()
+    assert [e.value for e in at.error] == [
+        "The Chinese text is empty: paste it or upload its file under **Chinese**, then press Align."]

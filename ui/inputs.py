@@ -24,6 +24,7 @@ LANG_CHOICES = {"auto-detect": None, "Russian": "ru", "English": "en"}
 DEFAULT_ENCODER = "Offline default (multilingual-e5-small)"
 CUSTOM_ENCODER = "sentence-transformers model (name or path)"
 PASTED_NAMES = ("Chinese text", "translation", "second translation")  # what messages call a pasted text
+COLUMNS = dict(zip(PASTED_NAMES, ("Chinese", "Translation", "Second translation")))  # where each goes in the panel
 # The encodings a plain-text upload can be read in instead of the one detected ("Read as"), by the names users know.
 DETECTED = "detected"  # the "Read as" choice that leaves the encoding to detection (a selectbox's None is no choice)
 READ_AS = (DETECTED, "utf-8", "gb18030", "big5hkscs", "cp1251", "koi8_r", "mac_cyrillic", "cp866", "cp1252", "utf-16")
@@ -37,10 +38,15 @@ UPLOAD_HELP = (f"A plain-text file (.txt, .md, .srt) of up to {MAX_BYTES // 2**2
 
 
 def page_message(message: str) -> str:
-    """An error as the page shows it: 'translation is empty…' becomes 'The translation is empty…', 'Both Chinese
+    """An error as the page shows it: 'translation is empty…' becomes 'The translation is empty: paste it or upload
+    its file under Translation…', 'Both Chinese
     text and translation are Chinese' 'Both the Chinese text and the translation…', and a pasted text put in the
     wrong box is told to swap the two texts, not "the two files"."""
     names = "|".join(re.escape(name) for name in PASTED_NAMES)
+    empty = re.fullmatch(rf"({names}) is empty: there is nothing to align\.", message)
+    if empty:  # the box was emptied: say where the text goes
+        side = empty.group(1)
+        return f"The {side} is empty: paste it or upload its file under **{COLUMNS[side]}**, then press Align."
     both = re.match(r"Both (.+?) and (.+?) are ", message)
     if both:
         sides = [("the " + side) if side in PASTED_NAMES else side for side in both.groups()]
