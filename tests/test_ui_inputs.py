@@ -118,3 +118,16 @@ def test_an_emptied_box_says_where_the_text_goes():
     at.button(key="align").click().run()
     assert [e.value for e in at.error] == [
         "The Chinese text is empty: paste it or upload its file under **Chinese**, then press Align."]
+
+
+def test_an_english_file_given_as_the_chinese_names_the_pages_columns_not_a_first_text():
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    english = ("Notice on the adjustment of the company's annual leave.\n"
+               "From 1 July 2024 annual leave for all permanent staff rises from 10 to 12 days.\n")
+    at.file_uploader(key="zh_file").upload("notice.txt", english.encode("utf-8"), "text/plain")
+    at.text_area(key="tgt_text").set_value(NOTICE_RU)
+    at.button(key="align").click().run()
+    assert [e.value for e in at.error] == ["notice.txt is English, not Chinese: give the Chinese original under "
+                                           "**Chinese** and its translation under **Translation**."]
+    assert at.session_state["work"].alignment.source.name == "joint-statement.zh.txt"  # the sample's pairs stay

@@ -47,6 +47,9 @@ def page_message(message: str) -> str:
     if empty:  # the box was emptied: say where the text goes
         side = empty.group(1)
         return f"The {side} is empty: paste it or upload its file under **{COLUMNS[side]}**, then press Align."
+    # the command line's "first text" is the page's Chinese column
+    message = message.replace("; the first text must be the Chinese original, the second its translation.",
+                              ": give the Chinese original under **Chinese** and its translation under **Translation**.")
     both = re.match(r"Both (.+?) and (.+?) are ", message)
     if both:
         sides = [("the " + side) if side in PASTED_NAMES else side for side in both.groups()]
