@@ -9,6 +9,8 @@ the address cannot be fetched (no network, no such page, too large), with what t
 from __future__ import annotations
 
 import re
+import socket
+import ssl
 import urllib.error
 import urllib.request
 from pathlib import PurePosixPath
@@ -45,6 +47,22 @@ def download_name(url: str, content_type: str) -> str:
     return stem if PurePosixPath(stem).suffix.lower() == suffix else stem + suffix
 
 
+def unreachable(url: str, reason: object) -> str:
+    """Why nothing came back from `url`, in words: the system's "[Errno -2] Name or service not known" told a
+    reviewer without a network nothing they could act on."""
+    parts = urlsplit(url)
+    host = parts.hostname or url
+    if isinstance(reason, socket.gaierror):
+        return f"the name {host} cannot be looked up (no network here, or no such site)"
+    if isinstance(reason, ConnectionRefusedError):
+        return f"nothing answers at {parts.netloc or host} (the connection was refused)"
+    if isinstance(reason, (TimeoutError, socket.timeout)):
+        return f"{host} did not answer within {TIMEOUT_SECONDS} seconds"
+    if isinstance(reason, ssl.SSLError):
+        return f"no secure connection could be made with {host} ({getattr(reason, 'reason', None) or reason})"
+    return str(getattr(reason, "strerror", None) or reason)
+
+
 def read_url(url: str) -> str:
     """The text at `url`, read by its kind, or InputError naming the address."""
     url = url.strip()
@@ -59,9 +77,8 @@ def read_url(url: str) -> str:
         raise InputError(f"Cannot fetch {url}: the server answered {error.code} {error.reason}; "
                          "check the address.") from None
     except (urllib.error.URLError, TimeoutError, OSError) as error:
-        reason = getattr(error, "reason", error)
-        raise InputError(f"Cannot fetch {url} ({reason}); check the address and the network, "
-                         "or save the page and give the file.") from None
+        raise InputError(f"Cannot fetch {url}: {unreachable(url, getattr(error, 'reason', error))}; check the "
+                         "address and the network, or save the page and give the file.") from None
     if len(data) > MAX_DOWNLOAD_BYTES:
         raise InputError(f"{url} is larger than {MAX_DOWNLOAD_BYTES // 2**20} MB; save the text you need "
                          "and give the file.")

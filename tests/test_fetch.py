@@ -75,3 +75,36 @@ def test_a_page_read_by_the_charset_its_server_names(site):
         read_file(DATA / "page-without-charset.ru.html")
     assert read_url(site + "/statement/iso-8859-5").split("\n\n") == [
         "Совместное заявление", "Главы государств провели переговоры в Пекине.", "Стороны заявляют о нижеследующем."]
+
+
+def test_an_address_whose_name_cannot_be_looked_up_says_so_in_words():
+    # .invalid is never a site's name (RFC 2606): looked up with a network or without, it is not found
+    with pytest.raises(InputError) as error:
+        read_url("https://statement.invalid/zh.html")
+    message = str(error.value)
+    assert message.startswith("Cannot fetch https://statement.invalid/zh.html: the name statement.invalid cannot be "
+                              "looked up (no network here, or no such site)"), message
+    assert "Errno" not in message and "save the page and give the file" in message
+
+
+def test_an_address_nobody_answers_names_the_host_and_port_in_words():
+    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(InputError) as error:
+        read_url(f"http://127.0.0.1:{port}/statement")
+    assert f"nothing answers at 127.0.0.1:{port} (the connection was refused)" in str(error.value)
+    assert "Errno" not in str(error.value)
+
+
+def test_a_server_that_never_answers_is_said_to_have_given_no_answer(monkeypatch):
+    import aligner.fetch as fetch
+
+    monkeypatch.setattr(fetch, "TIMEOUT_SECONDS", 0.3)
+    with socket.socket() as silent:  # takes the connection, never sends a byte
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        port = silent.getsockname()[1]
+        with pytest.raises(InputError) as error:
+            read_url(f"http://127.0.0.1:{port}/statement")
+    assert "127.0.0.1 did not answer within 0.3 seconds" in str(error.value), str(error.value)

@@ -10,9 +10,10 @@ import streamlit as st
 from aligner.errors import InputError
 from aligner.fetch import is_url, read_url
 from aligner.glossary import glossary_from_bytes
-from aligner.reading import READABLE_SUFFIXES, encoding_name, read_bytes_decoded
+from aligner.reading import MAX_BYTES, MAX_DOCUMENT_BYTES, READABLE_SUFFIXES, encoding_name, read_bytes_decoded
 from aligner.tables import TABLE_SUFFIXES
 from aligner.types import Term
+from ui.sample_left import sample_left
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_ZH = ROOT / "texts" / "joint-statement.zh.txt"
@@ -23,17 +24,32 @@ LANG_CHOICES = {"auto-detect": None, "Russian": "ru", "English": "en"}
 DEFAULT_ENCODER = "Offline default (multilingual-e5-small)"
 CUSTOM_ENCODER = "sentence-transformers model (name or path)"
 PASTED_NAMES = ("Chinese text", "translation", "second translation")  # what messages call a pasted text
+COLUMNS = dict(zip(PASTED_NAMES, ("Chinese", "Translation", "Second translation")))  # where each goes in the panel
 # The encodings a plain-text upload can be read in instead of the one detected ("Read as"), by the names users know.
 DETECTED = "detected"  # the "Read as" choice that leaves the encoding to detection (a selectbox's None is no choice)
 READ_AS = (DETECTED, "utf-8", "gb18030", "big5hkscs", "cp1251", "koi8_r", "mac_cyrillic", "cp866", "cp1252", "utf-16")
 PLAIN_TEXT_SUFFIXES = (".txt", ".md", ".srt")  # documents (.docx, .pdf …) store their own encoding
+# The uploader says "200MB per file" (a PDF's or an e-book's limit, its pictures and fonts included): a 25 MB text file
+# was refused only once Align was pressed, with a limit of 20 MB the page had not said.
+UPLOAD_HELP = (f"A plain-text file (.txt, .md, .srt) of up to {MAX_BYTES // 2**20} MB, its encoding detected (UTF-8, "
+               "GBK, Big5, Windows-1251, KOI8-R …); a Word, OpenDocument or RTF document, a PDF, an e-book or a saved "
+               f"web page of up to {MAX_DOCUMENT_BYTES // 2**20} MB, whose text is held to {MAX_BYTES // 2**20} MB. "
+               "Split a longer text and align it in parts. The file is read when you press Align.")
 
 
 def page_message(message: str) -> str:
-    """An error as the page shows it: 'translation is empty…' becomes 'The translation is empty…', 'Both Chinese
+    """An error as the page shows it: 'translation is empty…' becomes 'The translation is empty: paste it or upload
+    its file under Translation…', 'Both Chinese
     text and translation are Chinese' 'Both the Chinese text and the translation…', and a pasted text put in the
     wrong box is told to swap the two texts, not "the two files"."""
     names = "|".join(re.escape(name) for name in PASTED_NAMES)
+    empty = re.fullmatch(rf"({names}) is empty: there is nothing to align\.", message)
+    if empty:  # the box was emptied: say where the text goes
+        side = empty.group(1)
+        return f"The {side} is empty: paste it or upload its file under **{COLUMNS[side]}**, then press Align."
+    # the command line's "first text" is the page's Chinese column
+    message = message.replace("; the first text must be the Chinese original, the second its translation.",
+                              ": give the Chinese original under **Chinese** and its translation under **Translation**.")
     both = re.match(r"Both (.+?) and (.+?) are ", message)
     if both:
         sides = [("the " + side) if side in PASTED_NAMES else side for side in both.groups()]
@@ -87,6 +103,7 @@ def sample_inputs(lang: str = "ru", second: str | None = None) -> Inputs:
 
 
 SAMPLE_REQUEST = "_sample_request"
+SAMPLE_LEFT = "_sample_left_inputs"  # inputs refused once for a sample left in a box: Align again aligns them
 
 
 def show_in_panel(inputs: Inputs) -> None:
@@ -151,7 +168,7 @@ def _side(column, label: str, key: str, default_text: str, default_name: str = "
     and names the encoding it was read in (if not UTF-8). `language` is the side's, where known ("zh" for the
     Chinese one): it decides between encodings a few words read as well in.
     """
-    upload = column.file_uploader(f"{label}: upload a file", type=UPLOAD_TYPES, key=f"{key}_file")
+    upload = column.file_uploader(f"{label}: upload a file", type=UPLOAD_TYPES, key=f"{key}_file", help=UPLOAD_HELP)
     read_as = _read_as(column, key, upload) if upload is not None else None
     address = column.text_input("…or give its web address", key=f"{key}_url", placeholder="https://",
                                 help="A web page (its article is taken, without the site's menus) or a PDF")
@@ -232,7 +249,7 @@ def texts_panel(current: Inputs) -> Inputs | None:
     same_zh = zh_text == current.zh_text and not zh_name
     same_tgt = tgt_text == current.tgt_text and not tgt_name
     same_tgt2 = tgt2_text == current.tgt2_text and not tgt2_name
-    return Inputs(
+    inputs = Inputs(
         zh_text=zh_text,
         tgt_text=tgt_text,
         zh_name=zh_name or (current.zh_name if same_zh else PASTED_NAMES[0]),
@@ -250,3 +267,9 @@ def texts_panel(current: Inputs) -> Inputs | None:
         tgt2_encoding=(tgt2_encoding if tgt2_name else (current.tgt2_encoding if same_tgt2 else None))
         if tgt2_text.strip() else None,
     )
+    left = sample_left([("Chinese", zh_text, not zh_name), ("Translation", tgt_text, not tgt_name),
+                        ("Second translation", tgt2_text, not tgt2_name)])
+    if left and st.session_state.get(SAMPLE_LEFT) != inputs:
+        st.session_state[SAMPLE_LEFT] = inputs  # said once: pressed again, Align aligns them as they are
+        raise InputError(left)
+    return inputs
