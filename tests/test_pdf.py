@@ -446,3 +446,46 @@ def test_the_seed_texts_printed_ragged_with_no_space_come_back_as_their_paragrap
             assert end is not None, paragraph[:80]
             start = end
         assert start == len(printed) and len(read) >= len(printed) - 3
+
+
+# --- a notice printed line by line ---------------------------------------------------------------------------------
+
+NOTICE = """关于调整公司年度休假安排的通知
+
+各部门、全体员工：
+
+根据国家有关规定并结合公司实际情况，经总经理办公会研究决定，现将2024年度休假安排调整如下。
+自2024年7月1日起，全体正式员工的年休假天数由10天增加至12天。
+在公司连续工作满五年的员工，每年可额外享受3天带薪假期。
+员工申请休假，应至少提前5个工作日通过办公系统提交申请。
+部门负责人应在收到申请后2个工作日内完成审批。
+如有疑问，请联系人力资源部，联系电话为010-68451234。
+
+北京华远机械制造有限公司
+2024年6月15日"""
+
+
+def _printed_line_by_line(path: Path, text: str) -> Path:
+    """A text drawn a line of the page for each of its lines (a blank line left blank), in ReportLab's standard
+    Chinese font, as a report generator prints a notice."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    pdf = canvas.Canvas(str(path), pagesize=(595, 842))
+    pdf.setFont("STSong-Light", 10)
+    for k, line in enumerate(text.splitlines()):
+        pdf.drawString(40, 800 - 18 * k, line)
+    pdf.save()
+    return path
+
+
+def test_a_notice_whose_lines_end_sentences_keeps_its_signature_and_date_apart(tmp_path):
+    # every body line ends in 。, and lines ending in a mark were left out of where lines end (a closing mark may
+    # hang past the margin): only the title, the signature and the date were left, the margin fell at the
+    # signature's end, and the date ran on into it ("…有限公司2024年6月15日"): one sentence fewer than the .txt
+    sentences = [s.text for s in load_document(read_file(_printed_line_by_line(tmp_path / "notice.zh.pdf", NOTICE)),
+                                               "zh").sentences]
+    assert sentences == [s.text for s in load_document(NOTICE, "zh").sentences]
+    assert sentences[-2:] == ["北京华远机械制造有限公司", "2024年6月15日"]

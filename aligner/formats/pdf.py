@@ -100,6 +100,7 @@ class Line:
     mark: str = ""  # the footnote mark the line starts with, if it starts with one
     refs: frozenset = frozenset()  # the footnote reference marks (superscripts) taken out of it
     ruled: bool = False  # a short rule just above it, as footnotes are set apart from the body
+    end_marks: float = 0.0  # the width of the marks that end it (。” , .): a Chinese closing mark may hang past the margin
 
     @property
     def height(self) -> float:
@@ -213,7 +214,7 @@ def _lines_of(page, number: int) -> list[Line]:
                         for x0, y in rules)
             x0, x1 = _inked(run)
             lines.append(Line(unshare_glyphs(text), number, x0, x1, run.bottom, run.top, _lead(run.items),
-                              column, _space(run.items), mark or _bare_mark(text), refs, ruled))
+                              column, _space(run.items), mark or _bare_mark(text), refs, ruled, _end_marks(run, x1)))
     return lines
 
 
@@ -223,6 +224,13 @@ def _inked(run: "_Run") -> tuple[float, float]:
     indented, though pdfminer's box starts at the margin with the spaces."""
     inked = [c for c in run.chars if c.get_text().strip()]
     return (min(c.x0 for c in inked), max(c.x1 for c in inked)) if inked else (run.x0, run.x1)
+
+
+def _end_marks(run: "_Run", x1: float) -> float:
+    """The width of the punctuation a line ends with (see `Line.end_marks`): from where its last other letter ends."""
+    inked = [c for c in run.chars if c.get_text().strip()]
+    letters = [c for c in inked if not unicodedata.category(c.get_text()[0]).startswith("P")]
+    return x1 - max(c.x1 for c in letters) if letters else 0.0
 
 
 def _space(items) -> float:
@@ -708,15 +716,14 @@ def _gap_step(steps: list[float], step: float, height: float) -> float:
 
 
 def _right_margin(lines: list[Line]) -> float:
-    """The rightmost place that lines share as they end (as many as must share the left margin), lines
-    ending in a mark not counted. Set left (ragged right), lines end anywhere short of the margin, and
+    """The rightmost place that lines share as they end (as many as must share the left margin), the marks
+    ending a line not counted. Set left (ragged right), lines end anywhere short of the margin, and
     one line past it moved a percentile of all ends too far right: a head set right on a page of its
     own, a Chinese closing mark hanging past the margin (ReportLab's CJK wrapping lets it); full lines
-    then seemed to stop short and end their paragraphs. A justified line ending in a mark ends at the
-    margin like the others."""
-    ends = sorted(line.x1 for line in lines if not unicodedata.category(line.text[-1]).startswith("P"))
-    if len(ends) < 2:
-        ends = sorted(line.x1 for line in lines)
+    then seemed to stop short and end their paragraphs. A line ending in a mark still counts, where its
+    letters end: left out, a notice whose every line ends a sentence (。) had only its title and its
+    signature lines to go by, the margin fell at the signature's end, and the date under it ran on."""
+    ends = sorted(line.x1 - line.end_marks for line in lines)
     shared = max(2, round(SHARED_MARGIN * len(ends)))
     return ends[-min(shared, len(ends))]
 
