@@ -322,25 +322,43 @@ def _pair_names(alignment: Alignment, bead: Bead, lower: set[str]) -> list[tuple
     return found
 
 
-def name_lexicon(alignment: Alignment, memo: ReviewMemo | None = None) -> list[RomanisedName]:
-    """The document's romanised Chinese names, each with the Chinese it matches in its own pairs."""
-    lang = alignment.target.lang
+def _name_matches(alignment: Alignment, memo: ReviewMemo | None) -> dict[str, tuple[tuple[str, ...], list[set[str]]]]:
+    """Each capitalised run of the translation that reads as pinyin or Palladius: its words, and per pair that
+    writes it, the Chinese of that pair it matches (empty where none)."""
     lower = _kept_lower_words(alignment, memo)
-    seen: dict[str, list[set[str]]] = {}
-    words_of: dict[str, tuple[str, ...]] = {}
+    seen: dict[str, tuple[tuple[str, ...], list[set[str]]]] = {}
     for bead in alignment.beads:
         if not bead.src or not bead.tgt:
             continue
         for written, words, matches in remembered(memo, alignment, "names", bead_key(bead),
                                                   lambda b=bead: _pair_names(alignment, b, lower)):
-            seen.setdefault(written, []).append(matches)
-            words_of[written] = words
+            seen.setdefault(written, (words, []))[1].append(matches)
+    return seen
+
+
+def _names_agreeing(seen: dict[str, tuple[tuple[str, ...], list[set[str]]]], lang: str,
+                    min_agreement: float) -> list[RomanisedName]:
     names: list[RomanisedName] = []
-    for written, pair_matches in sorted(seen.items(), key=lambda item: -len(item[1])):  # the commonest form first
+    for written, (words, pair_matches) in sorted(seen.items(), key=lambda item: -len(item[1][1])):  # commonest first
         hits = [m for m in pair_matches if m]
-        if hits and len(hits) / len(pair_matches) >= MIN_AGREEMENT:
-            _add_name(names, RomanisedName(written, words_of[written], frozenset().union(*hits)), lang)
+        if hits and len(hits) / len(pair_matches) >= min_agreement:
+            _add_name(names, RomanisedName(written, words, frozenset().union(*hits)), lang)
     return names
+
+
+def name_lexicon(alignment: Alignment, memo: ReviewMemo | None = None) -> list[RomanisedName]:
+    """The document's romanised Chinese names, each with the Chinese it matches in its own pairs."""
+    return _names_agreeing(_name_matches(alignment, memo), alignment.target.lang, MIN_AGREEMENT)
+
+
+def known_names(alignment: Alignment, memo: ReviewMemo | None = None) -> list[RomanisedName]:
+    """Every romanised name the translation matches to its Chinese in at least one pair, however often it is also
+    written where that Chinese is absent (a name the translator gives for 她, or a name written in another's place).
+
+    Too loose to report a name as missing on its own; evidence enough that a name the translation writes is
+    someone else's (Qin-shi where the Chinese has 板儿).
+    """
+    return _names_agreeing(_name_matches(alignment, memo), alignment.target.lang, 0.0)
 
 
 def _forms_of(name: RomanisedName, base: RomanisedName, lang: str) -> bool:
@@ -424,7 +442,7 @@ def _written(name: RomanisedName, text: str, lang: str, lower: set[str] = frozen
 
 
 def _name_findings(src: str, tgt: str, lang: str, names: list[RomanisedName], originals: list[str],
-                   lower: set[str] = frozenset()) -> list[Finding]:
+                   lower: set[str] = frozenset(), known: list[RomanisedName] = ()) -> list[Finding]:
     """Chinese names of the document's list that the pair's translation neither writes nor refers to.
 
     Only from the Chinese side: translators often write a name where the Chinese says 她, which
@@ -433,6 +451,10 @@ def _name_findings(src: str, tgt: str, lang: str, names: list[RomanisedName], or
     list whom the Chinese does not mention there (陈清扬 in the Chinese, "Luo Xiaosi" in the
     English), or writes part of the name with another (Li Hua for 李明 (Li Ming)): a pronoun does
     not explain a different name. A name written in part (Sha for 沙瑞山) counts as written.
+
+    `known`: the document's names however rarely they match their Chinese (`known_names`). A name of theirs the
+    translation writes counts as someone else's here too ("Qin-shi" where the Chinese has 板儿), and one of theirs
+    in the Chinese is reported only when the translation writes another such name in its place.
     """
     present = [c for n in names for c in n.chinese if c in src]
     missing: list[tuple[RomanisedName, list[str]]] = []
@@ -450,12 +472,24 @@ def _name_findings(src: str, tgt: str, lang: str, names: list[RomanisedName], or
     for name, here, instead in changed:
         quoted = as_written(max(here, key=len), originals)
         findings.append((f"{quoted} ({name.written}) ≠ {instead}", [quoted], [instead]))
+    listed = {n.written for n in names}
+    rare = [n for n in known if n.written not in listed]
+    everyone = [*names, *rare]
+    in_zh = [c for n in everyone for c in n.chinese if c in src]
+    rare_missing = [(n, here) for n in sorted(rare, key=lambda n: -len(n.words))
+                    if (here := [c for c in n.chinese if c in src])
+                    and not any(c != o and c in o for c in here for o in in_zh)
+                    and _written(n, tgt, lang, lower) == (False, "")]
+    if not missing and not rare_missing:
+        return findings
+    others = [n.written for n in everyone if not any(c in src for c in n.chinese)
+              and re.search(rf"(?<![\w'’-]){re.escape(n.written)}(?!\w)", tgt)  # Qiyao's counts
+              and not any(set(n.words) & set(m.words) for m, _ in missing + rare_missing)]
+    others = [w for w in others if not any(w != o and w in o for o in others)]  # "Chen Qingyang", not "Qingyang"
+    if others:
+        missing += rare_missing  # a rare name is reported only with another name written in its place
     if not missing:
         return findings
-    others = [n.written for n in names if not any(c in src for c in n.chinese)
-              and re.search(rf"(?<![\w'’-]){re.escape(n.written)}(?!\w)", tgt)  # Qiyao's counts
-              and not any(set(n.words) & set(m.words) for m, _ in missing)]
-    others = [w for w in others if not any(w != o and w in o for o in others)]  # "Chen Qingyang", not "Qingyang"
     if _PRONOUN[lang].search(tgt) and not others:
         return findings
     tgt_name = LANG_NAMES.get(lang, lang)
@@ -523,13 +557,14 @@ def name_flags(alignment: Alignment, romanised: bool = True, flag_from: int = 0,
     token is on one side only."""
     lang = alignment.target.lang
     names = name_lexicon(alignment, memo) if romanised else []
+    known = known_names(alignment, memo) if romanised else []
     lower = _kept_lower_words(alignment, memo) if romanised else set()
     for bead in alignment.beads[flag_from:]:
         if not bead.src or not bead.tgt or any(f.kind == NAME for f in bead.flags):
             continue
         src, tgt = _pair_texts(alignment, bead)
         originals = [alignment.source.sentences[i].text for i in bead.src]
-        named = _name_findings(src, tgt, lang, names, originals, lower)
+        named = _name_findings(src, tgt, lang, names, originals, lower, known)
         # a known name the document's own list already reports as written in another's place (王文涛 (Ван Вэньтао)
         # ≠ Ван И) is said once, by that finding, which names whom it replaced
         quoted = [w for _, _, words in named for w in words]
