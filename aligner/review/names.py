@@ -15,7 +15,10 @@ Three checks, each kept to what can be told reliably:
   never taken for a name, and a name must match its Chinese in most of its pairs to count.
   Part of a name counts as the name ("Mr Li", "Ming", "Ли Мина") unless another romanised word
   beside it makes it someone else's: "Li Hua" where the Chinese has 李明 (Li Ming) is flagged. A name the
-  document writes once (a contract's signatory) is checked in its own pair: 张伟 as "Zhao Wei".
+  document writes once (a contract's signatory) is checked in its own pair: 张伟 as "Zhao Wei". A name
+  matched to its Chinese too rarely for the list (Qin-shi, written also where the Chinese has 板儿) still
+  counts as someone else's name written in a missing one's place; and a name of the document whose Chinese
+  is nowhere in the 10 pairs either side is flagged on its own ("Jia Rong" with no 贾蓉 near).
 """
 from __future__ import annotations
 
@@ -552,6 +555,42 @@ def _changed_unlisted(src: str, tgt: str, lang: str, names: list[RomanisedName],
     return found
 
 
+# How far (in pairs either way) the Chinese must not name someone for the translation naming them to be a stranger.
+STRANGER_REACH = 10
+# Last characters of Chinese place names: a city or mountain the translation names for context (the Shanghai
+# boulevards for 街上) is no stranger.
+_PLACE_ENDINGS = frozenset("市省县州京海江河湖山潭井村镇城岛港湾")
+
+
+def _strangers(alignment: Alignment, k: int, known: list[RomanisedName], tgt: str) -> list[Finding]:
+    """Names of the document the pair's translation writes whose Chinese is nowhere in the Chinese of this pair or
+    the STRANGER_REACH pairs either side: "Jia Rong" where the chapter's Chinese has no 贾蓉 anywhere near.
+
+    A translator writes a name for 他 or 她 only when that person is about: someone the surrounding Chinese never
+    names is more likely written in another's place. Places (one word, Chinese ending in 市, 海, 州 …) and the
+    known entities are left out: a translation adds a city for context.
+    """
+    lang = alignment.target.lang
+    beads = alignment.beads
+    written = [n for n in known if re.search(rf"(?<![\w'’-]){re.escape(n.written)}(?!\w)", tgt)]
+    written = [n for n in written if not any(n.written != m.written and n.written in m.written for m in written)
+               and not (len(n.words) == 1 and all(c[-1] in _PLACE_ENDINGS for c in n.chinese))
+               and not any(re.search(e.en if lang == "en" else e.ru, n.written) for e in ENTITIES)]
+    if not written:
+        return []
+    near = "".join(bead_text(alignment.source, b.src) for b in beads[max(0, k - STRANGER_REACH):k + STRANGER_REACH + 1])
+    tgt_name = LANG_NAMES.get(lang, lang)
+    return [(f"{n.written} only in the {tgt_name}: the Chinese does not name {'/'.join(sorted(n.chinese))} "
+             f"within {STRANGER_REACH} pairs", [], [n.written])
+            for n in written if not any(c in near for c in _chinese_forms(n, known))]
+
+
+def _chinese_forms(name: RomanisedName, known: list[RomanisedName]) -> set[str]:
+    """The Chinese a name may be written as: its own, and that of its given name alone, of two characters or more
+    (单家扁郎 names Shan Bianlang by 扁郎)."""
+    return set(name.chinese) | {c for m in known if set(m.words) < set(name.words) for c in m.chinese if len(c) >= 2}
+
+
 def name_flags(alignment: Alignment, romanised: bool = True, flag_from: int = 0, memo: ReviewMemo | None = None) -> None:
     """Flag pairs (from index `flag_from` on; the names are learnt from all) where a name, acronym or Latin-script
     token is on one side only."""
@@ -559,7 +598,7 @@ def name_flags(alignment: Alignment, romanised: bool = True, flag_from: int = 0,
     names = name_lexicon(alignment, memo) if romanised else []
     known = known_names(alignment, memo) if romanised else []
     lower = _kept_lower_words(alignment, memo) if romanised else set()
-    for bead in alignment.beads[flag_from:]:
+    for k, bead in enumerate(alignment.beads[flag_from:], flag_from):
         if not bead.src or not bead.tgt or any(f.kind == NAME for f in bead.flags):
             continue
         src, tgt = _pair_texts(alignment, bead)
@@ -572,7 +611,8 @@ def name_flags(alignment: Alignment, romanised: bool = True, flag_from: int = 0,
                     if not (f[2] and all(any(w in q for q in quoted) for w in f[2]))]
         unlisted = [f for f in (_changed_unlisted(src, tgt, lang, names, lower) if romanised else [])
                     if not any(w in q for w in f[2] for q in quoted)]  # said already by the list's own finding
-        findings = _latin_findings(src, tgt, originals, lang) + entities + named + unlisted
+        strangers = [f for f in _strangers(alignment, k, known, tgt) if not any(w in q for w in f[2] for q in quoted)]
+        findings = _latin_findings(src, tgt, originals, lang) + entities + named + unlisted + strangers
         if findings:
             marks = (word_marks(alignment.source, bead.src, [w for _, words, _ in findings for w in words], "src")
                      + word_marks(alignment.target, bead.tgt, [w for _, _, words in findings for w in words], "tgt"))
