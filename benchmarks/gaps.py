@@ -243,9 +243,18 @@ def _names_in(text: str, zh: str, lang: str, names: list[RomanisedName]) -> dict
     return found
 
 
+def _named_in_part(text: str, zh: str, names: list[RomanisedName]) -> set[str]:
+    """The document's personal names the Chinese `zh` has that `text` writes at least in part ("Wang" for Wang
+    Miao), as the review counts a name written."""
+    return {n.written for n in names if any(c in zh for c in n.chinese)
+            and any(re.search(rf"(?<![\w'’-]){re.escape(w)}(?!\w)", text) for w in n.words)}
+
+
 def names_lost(zh: str, before: str, after: str, lang: str, names: list[RomanisedName]) -> bool:
-    """Cutting `before` to `after` dropped a name the Chinese has (a real `name` problem too)."""
-    return bool(set(_names_in(before, zh, lang, names)) - set(_names_in(after, zh, lang, names)))
+    """Cutting `before` to `after` dropped a name the Chinese has (a real `name` problem too): whole, or the only
+    part of it the sentence wrote ("... the numbers Wang was writing down" cut to "Sha paced back and forth")."""
+    return bool(set(_names_in(before, zh, lang, names)) - set(_names_in(after, zh, lang, names))) \
+        or bool(_named_in_part(before, zh, names) - _named_in_part(after, zh, names))
 
 
 def swap_name(zh: str, sentence: str, lang: str, names: list[RomanisedName], rng: random.Random) -> str | None:

@@ -77,3 +77,16 @@ def test_disagreements_are_scored_per_chinese_sentence():
     assert (t.truth, t.pred, t.tp_pred, t.tp_truth) == (1, 1, 1, 1)
     t = score_disagreements({"ru": (ru, SimpleNamespace(omitted=[])), "en": (en, SimpleNamespace(omitted=[{5}]))})
     assert (t.truth, t.pred, t.tp_pred, t.tp_truth) == (1, 1, 0, 0) and t.false and t.misses
+
+
+def test_a_cut_that_drops_the_only_part_of_a_name_the_sentence_wrote_loses_it():
+    # MAC dev, The Three-Body Problem: the sentence names 汪淼 (Wang Miao) by his surname only
+    from aligner.review.names import RomanisedName
+
+    names = [RomanisedName("Wang Miao", ("Wang", "Miao"), frozenset({"汪淼"})),
+             RomanisedName("Sha Ruishan", ("Sha", "Ruishan"), frozenset({"沙瑞山"}))]
+    zh = "沙瑞山焦躁地来回踱步，不时在汪淼身后停下来看看他正在写出的那一串数字。"
+    en = "Sha paced back and forth anxiously, pausing from time to time to look at the sequence of numbers Wang was writing down."
+    assert names_lost(zh, en, "Sha paced back and forth anxiously.", "en", names)
+    assert not names_lost(zh, en, "Sha paced back and forth anxiously, looking at the numbers Wang was writing down.",
+                          "en", names)

@@ -5,8 +5,12 @@ published English and our own Russian.
 """
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+from aligner.pipeline import load_document
 from aligner.review.names import NAME, name_flags, name_lexicon
 from aligner.review.romanise import palladius, syllables_of
 from aligner.types import Alignment, Bead, Sentence
@@ -422,3 +426,71 @@ def test_a_briefing_names_its_spokesman_in_any_case_and_a_channel_in_latin():
 def test_soft_stems_of_russian_names_read_in_every_case():
     for form in ("Лицзяня", "Лицзяню", "Лицзянем", "Лицзяне"):
         assert ({"li"}, {"jian"}) in [tuple(set(x) for x in r) for r in syllables_of(form, "ru")], form
+
+
+# ---------------------------------------------------------------- whole MAC dev chapters, a name changed by hand
+
+MAC = Path("/work/shared/benchmarks/mac-zh-en/dev")
+needs_mac = pytest.mark.skipif(not MAC.exists(), reason="the MAC dev chapters are not on this machine")
+
+
+def mac_chapter(doc: str, edits: dict[str, str] | None = None) -> Alignment:
+    """A MAC dev chapter on its gold pairs, with English words replaced (`edits`: old → new, each in one line)."""
+    lines = {lang: [x.strip() for x in (MAC / lang / f"{doc}.txt").read_text(encoding="utf-8").splitlines() if x.strip()]
+             for lang in ("zh", "en")}
+    for old, new in (edits or {}).items():
+        at = [j for j, x in enumerate(lines["en"]) if old in x]
+        assert len(at) == 1, old
+        lines["en"][at[0]] = lines["en"][at[0]].replace(old, new)
+    beads = []
+    for row in (MAC / "gold" / f"{doc}.align").read_text().splitlines():
+        s, t = row.split(":")
+        beads.append(Bead(tuple(json.loads(s)), tuple(json.loads(t)), 0.9))
+    return Alignment(load_document("\n".join(lines["zh"]), "zh", presplit=True),
+                     load_document("\n".join(lines["en"]), "en", presplit=True), beads)
+
+
+def reason_at(a: Alignment, words: str) -> str | None:
+    """The name flag of the pair whose English has `words`."""
+    bead = next(b for b in a.beads if words in a.target.span_text(b.tgt))
+    return next((f.reason for f in bead.flags if f.kind == NAME), None)
+
+
+@needs_mac
+def test_a_name_the_translation_rarely_pairs_with_its_chinese_still_counts_as_someone_elses():
+    # The Story of the Stone writes Qin-shi (秦氏) once; written three times more where 板儿 (Ban-er) is, it matches
+    # its Chinese in under half its pairs and leaves the strict list, but is still someone other than Ban-er.
+    swapped = {"rehearsed Ban-er's": "rehearsed Qin-shi's", "teaching Ban-er a few": "teaching Qin-shi a few",
+               "Ban-er at once hid": "Qin-shi at once hid"}
+    a = mac_chapter("003", swapped)
+    name_flags(a)
+    assert reason_at(a, "rehearsed Qin-shi's") == "板儿 (Ban-er) only in the Chinese, Qin-shi only in the English"
+    faithful = mac_chapter("003")
+    name_flags(faithful)
+    assert reason_at(faithful, "rehearsed Ban-er's") is None
+    assert reason_at(faithful, "Qin-shi was surprised") is None
+
+
+@needs_mac
+def test_a_name_the_surrounding_chinese_never_mentions_is_flagged():
+    # Bao-yu is still named in the pair's second sentence, so nothing is missing; but 贾蓉 (Jia Rong) is nowhere in
+    # the Chinese around it
+    a = mac_chapter("003", {"Bao-yu had long been attracted": "Jia Rong had long been attracted"})
+    name_flags(a)
+    assert reason_at(a, "Jia Rong had long") == \
+        "Jia Rong only in the English: the Chinese does not name 贾蓉 within 10 pairs"
+    faithful = mac_chapter("003")
+    name_flags(faithful)
+    assert reason_at(faithful, "Bao-yu had long been attracted") is None
+
+
+@needs_mac
+def test_a_name_written_for_its_given_name_or_a_city_added_for_context_is_no_stranger():
+    # Red Sorghum: 单家扁郎 (the Shans' Bianlang) is "Shan Bianlang"; Song of Everlasting Sorrow adds "Shanghai's
+    # nightlife" where the Chinese has no 上海 near
+    sorghum = mac_chapter("004")
+    name_flags(sorghum)
+    assert reason_at(sorghum, "picture of Shan Bianlang's face") is None
+    sorrow = mac_chapter("005")
+    name_flags(sorrow)
+    assert reason_at(sorrow, "Shanghai's nightlife") is None

@@ -15,7 +15,10 @@ Three checks, each kept to what can be told reliably:
   never taken for a name, and a name must match its Chinese in most of its pairs to count.
   Part of a name counts as the name ("Mr Li", "Ming", "Ли Мина") unless another romanised word
   beside it makes it someone else's: "Li Hua" where the Chinese has 李明 (Li Ming) is flagged. A name the
-  document writes once (a contract's signatory) is checked in its own pair: 张伟 as "Zhao Wei".
+  document writes once (a contract's signatory) is checked in its own pair: 张伟 as "Zhao Wei". A name
+  matched to its Chinese too rarely for the list (Qin-shi, written also where the Chinese has 板儿) still
+  counts as someone else's name written in a missing one's place; and a name of the document whose Chinese
+  is nowhere in the 10 pairs either side is flagged on its own ("Jia Rong" with no 贾蓉 near).
 """
 from __future__ import annotations
 
@@ -322,25 +325,43 @@ def _pair_names(alignment: Alignment, bead: Bead, lower: set[str]) -> list[tuple
     return found
 
 
-def name_lexicon(alignment: Alignment, memo: ReviewMemo | None = None) -> list[RomanisedName]:
-    """The document's romanised Chinese names, each with the Chinese it matches in its own pairs."""
-    lang = alignment.target.lang
+def _name_matches(alignment: Alignment, memo: ReviewMemo | None) -> dict[str, tuple[tuple[str, ...], list[set[str]]]]:
+    """Each capitalised run of the translation that reads as pinyin or Palladius: its words, and per pair that
+    writes it, the Chinese of that pair it matches (empty where none)."""
     lower = _kept_lower_words(alignment, memo)
-    seen: dict[str, list[set[str]]] = {}
-    words_of: dict[str, tuple[str, ...]] = {}
+    seen: dict[str, tuple[tuple[str, ...], list[set[str]]]] = {}
     for bead in alignment.beads:
         if not bead.src or not bead.tgt:
             continue
         for written, words, matches in remembered(memo, alignment, "names", bead_key(bead),
                                                   lambda b=bead: _pair_names(alignment, b, lower)):
-            seen.setdefault(written, []).append(matches)
-            words_of[written] = words
+            seen.setdefault(written, (words, []))[1].append(matches)
+    return seen
+
+
+def _names_agreeing(seen: dict[str, tuple[tuple[str, ...], list[set[str]]]], lang: str,
+                    min_agreement: float) -> list[RomanisedName]:
     names: list[RomanisedName] = []
-    for written, pair_matches in sorted(seen.items(), key=lambda item: -len(item[1])):  # the commonest form first
+    for written, (words, pair_matches) in sorted(seen.items(), key=lambda item: -len(item[1][1])):  # commonest first
         hits = [m for m in pair_matches if m]
-        if hits and len(hits) / len(pair_matches) >= MIN_AGREEMENT:
-            _add_name(names, RomanisedName(written, words_of[written], frozenset().union(*hits)), lang)
+        if hits and len(hits) / len(pair_matches) >= min_agreement:
+            _add_name(names, RomanisedName(written, words, frozenset().union(*hits)), lang)
     return names
+
+
+def name_lexicon(alignment: Alignment, memo: ReviewMemo | None = None) -> list[RomanisedName]:
+    """The document's romanised Chinese names, each with the Chinese it matches in its own pairs."""
+    return _names_agreeing(_name_matches(alignment, memo), alignment.target.lang, MIN_AGREEMENT)
+
+
+def known_names(alignment: Alignment, memo: ReviewMemo | None = None) -> list[RomanisedName]:
+    """Every romanised name the translation matches to its Chinese in at least one pair, however often it is also
+    written where that Chinese is absent (a name the translator gives for 她, or a name written in another's place).
+
+    Too loose to report a name as missing on its own; evidence enough that a name the translation writes is
+    someone else's (Qin-shi where the Chinese has 板儿).
+    """
+    return _names_agreeing(_name_matches(alignment, memo), alignment.target.lang, 0.0)
 
 
 def _forms_of(name: RomanisedName, base: RomanisedName, lang: str) -> bool:
@@ -424,7 +445,7 @@ def _written(name: RomanisedName, text: str, lang: str, lower: set[str] = frozen
 
 
 def _name_findings(src: str, tgt: str, lang: str, names: list[RomanisedName], originals: list[str],
-                   lower: set[str] = frozenset()) -> list[Finding]:
+                   lower: set[str] = frozenset(), known: list[RomanisedName] = ()) -> list[Finding]:
     """Chinese names of the document's list that the pair's translation neither writes nor refers to.
 
     Only from the Chinese side: translators often write a name where the Chinese says 她, which
@@ -433,6 +454,10 @@ def _name_findings(src: str, tgt: str, lang: str, names: list[RomanisedName], or
     list whom the Chinese does not mention there (陈清扬 in the Chinese, "Luo Xiaosi" in the
     English), or writes part of the name with another (Li Hua for 李明 (Li Ming)): a pronoun does
     not explain a different name. A name written in part (Sha for 沙瑞山) counts as written.
+
+    `known`: the document's names however rarely they match their Chinese (`known_names`). A name of theirs the
+    translation writes counts as someone else's here too ("Qin-shi" where the Chinese has 板儿), and one of theirs
+    in the Chinese is reported only when the translation writes another such name in its place.
     """
     present = [c for n in names for c in n.chinese if c in src]
     missing: list[tuple[RomanisedName, list[str]]] = []
@@ -450,12 +475,24 @@ def _name_findings(src: str, tgt: str, lang: str, names: list[RomanisedName], or
     for name, here, instead in changed:
         quoted = as_written(max(here, key=len), originals)
         findings.append((f"{quoted} ({name.written}) ≠ {instead}", [quoted], [instead]))
+    listed = {n.written for n in names}
+    rare = [n for n in known if n.written not in listed]
+    everyone = [*names, *rare]
+    in_zh = [c for n in everyone for c in n.chinese if c in src]
+    rare_missing = [(n, here) for n in sorted(rare, key=lambda n: -len(n.words))
+                    if (here := [c for c in n.chinese if c in src])
+                    and not any(c != o and c in o for c in here for o in in_zh)
+                    and _written(n, tgt, lang, lower) == (False, "")]
+    if not missing and not rare_missing:
+        return findings
+    others = [n.written for n in everyone if not any(c in src for c in n.chinese)
+              and re.search(rf"(?<![\w'’-]){re.escape(n.written)}(?!\w)", tgt)  # Qiyao's counts
+              and not any(set(n.words) & set(m.words) for m, _ in missing + rare_missing)]
+    others = [w for w in others if not any(w != o and w in o for o in others)]  # "Chen Qingyang", not "Qingyang"
+    if others:
+        missing += rare_missing  # a rare name is reported only with another name written in its place
     if not missing:
         return findings
-    others = [n.written for n in names if not any(c in src for c in n.chinese)
-              and re.search(rf"(?<![\w'’-]){re.escape(n.written)}(?!\w)", tgt)  # Qiyao's counts
-              and not any(set(n.words) & set(m.words) for m, _ in missing)]
-    others = [w for w in others if not any(w != o and w in o for o in others)]  # "Chen Qingyang", not "Qingyang"
     if _PRONOUN[lang].search(tgt) and not others:
         return findings
     tgt_name = LANG_NAMES.get(lang, lang)
@@ -518,18 +555,55 @@ def _changed_unlisted(src: str, tgt: str, lang: str, names: list[RomanisedName],
     return found
 
 
+# How far (in pairs either way) the Chinese must not name someone for the translation naming them to be a stranger.
+STRANGER_REACH = 10
+# Last characters of Chinese place names: a city or mountain the translation names for context (the Shanghai
+# boulevards for 街上) is no stranger.
+_PLACE_ENDINGS = frozenset("市省县州京海江河湖山潭井村镇城岛港湾")
+
+
+def _strangers(alignment: Alignment, k: int, known: list[RomanisedName], tgt: str) -> list[Finding]:
+    """Names of the document the pair's translation writes whose Chinese is nowhere in the Chinese of this pair or
+    the STRANGER_REACH pairs either side: "Jia Rong" where the chapter's Chinese has no 贾蓉 anywhere near.
+
+    A translator writes a name for 他 or 她 only when that person is about: someone the surrounding Chinese never
+    names is more likely written in another's place. Places (one word, Chinese ending in 市, 海, 州 …) and the
+    known entities are left out: a translation adds a city for context.
+    """
+    lang = alignment.target.lang
+    beads = alignment.beads
+    written = [n for n in known if re.search(rf"(?<![\w'’-]){re.escape(n.written)}(?!\w)", tgt)]
+    written = [n for n in written if not any(n.written != m.written and n.written in m.written for m in written)
+               and not (len(n.words) == 1 and all(c[-1] in _PLACE_ENDINGS for c in n.chinese))
+               and not any(re.search(e.en if lang == "en" else e.ru, n.written) for e in ENTITIES)]
+    if not written:
+        return []
+    near = "".join(bead_text(alignment.source, b.src) for b in beads[max(0, k - STRANGER_REACH):k + STRANGER_REACH + 1])
+    tgt_name = LANG_NAMES.get(lang, lang)
+    return [(f"{n.written} only in the {tgt_name}: the Chinese does not name {'/'.join(sorted(n.chinese))} "
+             f"within {STRANGER_REACH} pairs", [], [n.written])
+            for n in written if not any(c in near for c in _chinese_forms(n, known))]
+
+
+def _chinese_forms(name: RomanisedName, known: list[RomanisedName]) -> set[str]:
+    """The Chinese a name may be written as: its own, and that of its given name alone, of two characters or more
+    (单家扁郎 names Shan Bianlang by 扁郎)."""
+    return set(name.chinese) | {c for m in known if set(m.words) < set(name.words) for c in m.chinese if len(c) >= 2}
+
+
 def name_flags(alignment: Alignment, romanised: bool = True, flag_from: int = 0, memo: ReviewMemo | None = None) -> None:
     """Flag pairs (from index `flag_from` on; the names are learnt from all) where a name, acronym or Latin-script
     token is on one side only."""
     lang = alignment.target.lang
     names = name_lexicon(alignment, memo) if romanised else []
+    known = known_names(alignment, memo) if romanised else []
     lower = _kept_lower_words(alignment, memo) if romanised else set()
-    for bead in alignment.beads[flag_from:]:
+    for k, bead in enumerate(alignment.beads[flag_from:], flag_from):
         if not bead.src or not bead.tgt or any(f.kind == NAME for f in bead.flags):
             continue
         src, tgt = _pair_texts(alignment, bead)
         originals = [alignment.source.sentences[i].text for i in bead.src]
-        named = _name_findings(src, tgt, lang, names, originals, lower)
+        named = _name_findings(src, tgt, lang, names, originals, lower, known)
         # a known name the document's own list already reports as written in another's place (王文涛 (Ван Вэньтао)
         # ≠ Ван И) is said once, by that finding, which names whom it replaced
         quoted = [w for _, _, words in named for w in words]
@@ -537,7 +611,8 @@ def name_flags(alignment: Alignment, romanised: bool = True, flag_from: int = 0,
                     if not (f[2] and all(any(w in q for q in quoted) for w in f[2]))]
         unlisted = [f for f in (_changed_unlisted(src, tgt, lang, names, lower) if romanised else [])
                     if not any(w in q for w in f[2] for q in quoted)]  # said already by the list's own finding
-        findings = _latin_findings(src, tgt, originals, lang) + entities + named + unlisted
+        strangers = [f for f in _strangers(alignment, k, known, tgt) if not any(w in q for w in f[2] for q in quoted)]
+        findings = _latin_findings(src, tgt, originals, lang) + entities + named + unlisted + strangers
         if findings:
             marks = (word_marks(alignment.source, bead.src, [w for _, words, _ in findings for w in words], "src")
                      + word_marks(alignment.target, bead.tgt, [w for _, _, words in findings for w in words], "tgt"))
