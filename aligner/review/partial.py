@@ -8,6 +8,11 @@ by `sqrt(1 + K/length)`. When the encoder is at hand, a similarity below the doc
 (embeddings centred per side, as the aligner does) adds to the evidence: a dropped clause makes
 the translation both shorter and less alike.
 
+A short document learns its ratio and spread from a dozen pairs, and both estimates are then
+loose: the flag's threshold is that of a Student t with n − 1 degrees of freedom for n reference
+pairs (3 spreads become 3.6 at 15 pairs, 3.08 at 100), and the spread is widened by the
+median's own error (`sqrt(1 + π/2n)`), so a short notice flags only clear cuts.
+
 Lengths are content, not raw characters: an abbreviation (КНР for 中华人民共和国, В.В. for
 弗·弗·, г. for 年) counts as the words it stands for, and digits, which a date has as many of
 in either language, count on neither side — otherwise a complete, abbreviating translation
@@ -37,6 +42,7 @@ SHORTER_AT = 3.0  # evidence (in spreads) above which a pair is flagged as cut s
 LONGER_AT = 4.0  # length z above which a translation is flagged as padded
 MIN_SOURCE = 8  # shorter Chinese sentences vary too much to judge
 MIN_SPREAD = 0.1  # even a very regular translator abbreviates now and then (КНР for 中华人民共和国)
+MEDIAN_VARIANCE = math.pi / 2  # variance of a sample median, in units of the spread² / n
 
 
 # Abbreviations stand for whole words: an acronym (КНР, ООН, UN) one word per capital, a dotted
@@ -84,6 +90,16 @@ class LengthModel:
 
     log_ratio: float
     spread: float
+    pairs: int = 0  # reference pairs it was learnt from (0: the prior, taken as known)
+
+    def shorter_at(self, at: float) -> float:
+        """The evidence that is as rare, for a ratio and spread learnt from `pairs` pairs, as `at` spreads of a
+        normal tail: the same quantile of a Student t with pairs − 1 degrees of freedom."""
+        if self.pairs < 2:
+            return at
+        from scipy.stats import norm as normal, t as student_t  # here: scipy.stats takes a second to import
+
+        return float(student_t.ppf(normal.cdf(at), self.pairs - 1))
 
     def z(self, src_letters: int, tgt_letters: int) -> float:
         """How many spreads the pair's log ratio lies from the document's (negative = shorter)."""
@@ -116,7 +132,8 @@ def _lengths_kept(alignment: Alignment, bead: Bead, word_letters: float, memo: R
 
 def fit_length_model(alignment: Alignment, word_letters: float | None = None,
                      memo: ReviewMemo | None = None) -> LengthModel:
-    """The document's length ratio from its confident 1–1 pairs (a prior when there are too few)."""
+    """The document's length ratio from its confident 1–1 pairs (a prior when there are too few), its spread
+    widened by the uncertainty of the median."""
     if word_letters is None:
         word_letters = mean_word_letters(alignment.target.text)
     pairs = [_lengths_kept(alignment, b, word_letters, memo) for b in _reference(alignment)]
@@ -129,7 +146,9 @@ def fit_length_model(alignment: Alignment, word_letters: float | None = None,
     # spread at infinite length: residuals divided by their length scaling
     scaled = (np.log(t / s) - median) / np.sqrt(1 + K_CHARS / s)
     _, spread = _robust(scaled)
-    return LengthModel(median, max(spread, MIN_SPREAD))
+    # a new pair's distance from the median carries the median's own error too
+    spread = max(spread, MIN_SPREAD) * math.sqrt(1 + MEDIAN_VARIANCE / len(pairs))
+    return LengthModel(median, spread, len(pairs))
 
 
 def bead_similarities(alignment: Alignment, vectors: SentenceVectors) -> np.ndarray:
@@ -170,7 +189,7 @@ def partial_flags(alignment: Alignment, vectors: SentenceVectors | None = None, 
         evidence = -z + (SIM_WEIGHT * -min(sim_z[k], 0.0) if sim_z is not None else 0.0)
         expected = src_len * math.exp(model.log_ratio)
         share = tgt_len / expected
-        if z < 0 and evidence >= SHORTER_AT:
+        if z < 0 and evidence >= model.shorter_at(SHORTER_AT):
             bead.flags.append(Flag(PARTIAL, f"the {tgt_name} is {share:.0%} of the length this document's pairs "
                                             "predict; a clause may be missing"))
         elif z >= LONGER_AT:
