@@ -95,14 +95,14 @@ def test_align_pressed_again_aligns_ones_own_chinese_with_the_samples_translatio
 def test_the_uploaders_say_the_size_a_text_file_may_have_before_it_is_refused():
     """Streamlit's own line under each uploader says "200MB per file", the limit of a PDF or an e-book: a text file
     of 25 MB was refused only once Align was pressed, with a limit the page had not said."""
-    from aligner.reading import MAX_BYTES, MAX_DOCUMENT_BYTES
+    from aligner.reading import MAX_BYTES, MAX_DOCUMENT_BYTES, MB
 
     at = AppTest.from_file(APP, default_timeout=180)
     at.run()
     for key in ("zh_file", "tgt_file", "tgt2_file"):
         said = at.file_uploader(key=key).help
-        assert f"plain-text file (.txt, .md, .srt) of up to {MAX_BYTES // 2**20} MB" in said, said
-        assert f"up to {MAX_DOCUMENT_BYTES // 2**20} MB, whose text is held to {MAX_BYTES // 2**20} MB" in said
+        assert f"plain-text file (.txt, .md, .srt) of up to {MAX_BYTES // MB} MB" in said, said
+        assert f"up to {MAX_DOCUMENT_BYTES // MB} MB, whose text is held to {MAX_BYTES // MB} MB" in said
 
 
 def test_an_emptied_box_says_where_the_text_goes():

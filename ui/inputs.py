@@ -10,7 +10,7 @@ import streamlit as st
 from aligner.errors import InputError
 from aligner.fetch import is_url, read_url
 from aligner.glossary import glossary_from_bytes
-from aligner.reading import MAX_BYTES, MAX_DOCUMENT_BYTES, READABLE_SUFFIXES, encoding_name, read_bytes_decoded
+from aligner.reading import MAX_BYTES, MAX_DOCUMENT_BYTES, MB, READABLE_SUFFIXES, encoding_name, read_bytes_decoded
 from aligner.tables import TABLE_SUFFIXES
 from aligner.types import Term
 from ui.sample_left import sample_left
@@ -31,9 +31,9 @@ READ_AS = (DETECTED, "utf-8", "gb18030", "big5hkscs", "cp1251", "koi8_r", "mac_c
 PLAIN_TEXT_SUFFIXES = (".txt", ".md", ".srt")  # documents (.docx, .pdf …) store their own encoding
 # The uploader says "200MB per file" (a PDF's or an e-book's limit, its pictures and fonts included): a 25 MB text file
 # was refused only once Align was pressed, with a limit of 20 MB the page had not said.
-UPLOAD_HELP = (f"A plain-text file (.txt, .md, .srt) of up to {MAX_BYTES // 2**20} MB, its encoding detected (UTF-8, "
+UPLOAD_HELP = (f"A plain-text file (.txt, .md, .srt) of up to {MAX_BYTES // MB} MB, its encoding detected (UTF-8, "
                "GBK, Big5, Windows-1251, KOI8-R …); a Word, OpenDocument or RTF document, a PDF, an e-book or a saved "
-               f"web page of up to {MAX_DOCUMENT_BYTES // 2**20} MB, whose text is held to {MAX_BYTES // 2**20} MB. "
+               f"web page of up to {MAX_DOCUMENT_BYTES // MB} MB, whose text is held to {MAX_BYTES // MB} MB. "
                "Split a longer text and align it in parts. The file is read when you press Align.")
 
 
