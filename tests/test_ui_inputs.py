@@ -131,3 +131,17 @@ def test_an_english_file_given_as_the_chinese_names_the_pages_columns_not_a_firs
     assert [e.value for e in at.error] == ["notice.txt is English, not Chinese: give the Chinese original under "
                                            "**Chinese** and its translation under **Translation**."]
     assert at.session_state["work"].alignment.source.name == "joint-statement.zh.txt"  # the sample's pairs stay
+
+
+def test_the_align_button_at_the_panels_top_aligns_the_texts_given_below():
+    """With two files uploaded, the Align under the boxes was below a 1280×800 screen's fold: there is one at the
+    panel's top too, beside the samples, and it aligns what the boxes below hold."""
+    at = opened()
+    keys = [button.key for button in at.button]
+    assert keys.index("align_top") == keys.index("sample_ru_en") + 1 < keys.index("align")  # drawn before the boxes
+    at.file_uploader(key="zh_file").upload("notice.zh.txt", NOTICE_ZH.encode("gbk"), "text/plain")
+    at.file_uploader(key="tgt_file").upload("notice.ru.txt", NOTICE_RU.encode("utf-8"), "text/plain")
+    at.button(key="align_top").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    a = at.session_state["work"].alignment
+    assert (a.source.name, a.target.name, a.source.text) == ("notice.zh.txt", "notice.ru.txt", NOTICE_ZH)

@@ -19,7 +19,7 @@ from aligner.pipeline import align_documents, check_languages, load_document
 from aligner.threeway import ThreeWay, align_three
 from aligner.reading import megabytes
 from aligner.types import LANGUAGE_NAMES, Alignment, Progress
-from ui.inputs import PASTED_NAMES, Inputs
+from ui.inputs import ALIGN_TOP, PASTED_NAMES, Inputs
 
 STAGES = {"plan": "Preparing the search", "align": "Aligning", "review": "Reviewing"}  # their counts mean nothing to a user
 KEEP = 8  # alignments kept in memory
@@ -129,6 +129,10 @@ def align_with_progress(inputs: Inputs, slot=None) -> Alignment | ThreeWay:
     with (slot or st).container():
         bar = st.progress(0.0, text="Starting…")
         stop_button()
+        if st.session_state.get(ALIGN_TOP):  # pressed at the panel's top: the bar is under the panel, out of sight
+            from ui.pairs_view import scroll_to
+
+            scroll_to("[data-testid=stProgress]", "_progress_scrolls")
 
     def progress(stage: str, done: int, total: int) -> None:
         bar.progress(min(done / total, 1.0) if total else 0.0, text=stage_text(stage, done, total))
