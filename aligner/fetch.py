@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from aligner import __version__
 from aligner.errors import InputError
-from aligner.reading import MAX_DOCUMENT_BYTES, read_bytes
+from aligner.reading import MAX_DOCUMENT_BYTES, MB, read_bytes
 
 TIMEOUT_SECONDS = 30
 MAX_DOWNLOAD_BYTES = MAX_DOCUMENT_BYTES  # as for a PDF or e-book file; the text itself is held to reading.MAX_BYTES
@@ -80,7 +80,7 @@ def read_url(url: str) -> str:
         raise InputError(f"Cannot fetch {url}: {unreachable(url, getattr(error, 'reason', error))}; check the "
                          "address and the network, or save the page and give the file.") from None
     if len(data) > MAX_DOWNLOAD_BYTES:
-        raise InputError(f"{url} is larger than {MAX_DOWNLOAD_BYTES // 2**20} MB; save the text you need "
+        raise InputError(f"{url} is larger than {MAX_DOWNLOAD_BYTES // MB} MB; save the text you need "
                          "and give the file.")
     if not data:
         raise InputError(f"{url} is empty: the server sent nothing to align.")

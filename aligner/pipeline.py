@@ -20,7 +20,7 @@ def load_document(text: str | bytes, lang: str | None = None, presplit: bool = F
     `role` names a text without a `name` in errors ("The second text"), so the caller of
     `align_texts` learns which of its two strings is empty or in the wrong language. Bytes are
     decoded as a file's are (UTF-8, GB18030, Big5, cp1251 …; a document format by `name`'s extension).
-    `progress("segment", characters done, characters)` as the paragraphs are split."""
+    `progress("segment (zh)", characters done, characters)` as the text is split (`segment`)."""
     from aligner.language import check_declared_language, detect_language, refuse_bilingual
     from aligner.segment import segment
 
@@ -59,7 +59,7 @@ def read_source(source: str | Path, language: str | None = None) -> str:
 
 
 def load_file(path: str | Path, lang: str | None = None, presplit: bool = False, encoding: str | None = None,
-              expected: str | None = None) -> Document:
+              expected: str | None = None, progress: Progress | None = None) -> Document:
     """Read a file (or web address) in any supported encoding or format and load it as a Document;
     `encoding` reads a plain-text file in that encoding instead of the one detected; `expected` (else `lang`) is
     the language its side is in ("zh" for the Chinese one), which decides between encodings a few words read as
@@ -67,8 +67,9 @@ def load_file(path: str | Path, lang: str | None = None, presplit: bool = False,
     if encoding:
         from aligner.reading import read_file
 
-        return load_document(read_file(path, encoding), lang=lang, presplit=presplit, name=str(path))
-    return load_document(read_source(path, expected or lang), lang=lang, presplit=presplit, name=str(path))
+        return load_document(read_file(path, encoding), lang=lang, presplit=presplit, name=str(path), progress=progress)
+    return load_document(read_source(path, expected or lang), lang=lang, presplit=presplit, name=str(path),
+                         progress=progress)
 
 
 MAX_PATH_CHARS = 4096  # longer "file names" are texts (Linux's own limit on a path)
@@ -184,8 +185,10 @@ def align_texts(
 
     _text_given(zh_text, "The first text")
     _text_given(tgt_text, "The second text")
-    source = load_document(zh_text, lang=None, presplit=presplit, name=source_name, role="The first text")
-    target = load_document(tgt_text, lang=target_lang, presplit=presplit, name=target_name, role="The second text")
+    source = load_document(zh_text, lang=None, presplit=presplit, name=source_name, role="The first text",
+                           progress=progress)
+    target = load_document(tgt_text, lang=target_lang, presplit=presplit, name=target_name, role="The second text",
+                           progress=progress)
     check_languages(source, target)
     return align_documents(source, target, get_encoder(model, cache=cache), progress=progress, glossary=glossary)
 
@@ -211,7 +214,7 @@ def align_files(
 
     _file_given(zh_path, "The first file")
     _file_given(tgt_path, "The second file")
-    source = load_file(zh_path, presplit=presplit, expected="zh")
-    target = load_file(tgt_path, lang=target_lang, presplit=presplit)
+    source = load_file(zh_path, presplit=presplit, expected="zh", progress=progress)
+    target = load_file(tgt_path, lang=target_lang, presplit=presplit, progress=progress)
     check_languages(source, target)
     return align_documents(source, target, get_encoder(model, cache=cache), progress=progress, glossary=glossary)

@@ -31,8 +31,11 @@ from aligner.formats.word97 import OLE_SIGNATURE, doc_text, is_word97
 from aligner.normalise import is_spaced_out
 from aligner.russian_bigrams import common_bigram_share
 
-MAX_BYTES = 20 * 1024 * 1024  # larger files are refused with their size and this limit
-MAX_DOCUMENT_BYTES = 200 * 1024 * 1024  # PDFs, e-books, web pages hold fonts and images too; their text is held to MAX_BYTES
+# A megabyte is 10^6 bytes, as the page's upload box counts them (Streamlit, but on Windows): a file the box showed as
+# 26.1MB was 24.9 MB (2^20 bytes each) in the refusal under it.
+MB = 1_000_000
+MAX_BYTES = 20 * MB  # larger files are refused with their size and this limit
+MAX_DOCUMENT_BYTES = 200 * MB  # PDFs, e-books, web pages hold fonts and images too; their text is held to MAX_BYTES
 MAX_CONTROL_SHARE = 0.01  # share of control characters above which a "text" is binary
 MIN_PLAUSIBILITY = 0.6  # a legacy decoding scoring lower is not taken as the text
 SCORE_SAMPLE_CHARS = 100_000
@@ -103,15 +106,16 @@ def _who(name: str) -> str:
     return name or "the text"
 
 
-def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB"
+def megabytes(n: int) -> str:
+    """A size as messages state it: "26.1 MB" (MB of 10^6 bytes)."""
+    return f"{n / MB:.1f} MB"
 
 
 def check_size(size: int, name: str, most: int | None = None) -> None:
     """InputError naming the file when `size` bytes exceed `most` (MAX_BYTES by default)."""
     most = MAX_BYTES if most is None else most
     if size > most:
-        shown, limit = _mb(size), _mb(most)
+        shown, limit = megabytes(size), megabytes(most)
         if shown == limit:  # just over the limit: "20.0 MB; the limit is 20.0 MB" would puzzle
             shown, limit = f"{size:,} bytes", f"{most:,} bytes ({limit})"
         raise InputError(

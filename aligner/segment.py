@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 
-from aligner.normalise import PRESENTATION_FORMS, is_spaced_out, layout, match_form
+from aligner.normalise import is_spaced_out, layout, match_form, standard_forms
 from aligner.types import Progress, Sentence
 
 _WS_RE = re.compile(r"\s")
@@ -79,7 +79,7 @@ def _quote_open(para: str, at: int) -> bool:
 
 
 def _split_zh(para: str) -> list[tuple[int, int]]:
-    cuts = [0, *_zh_ends(para.translate(PRESENTATION_FORMS)), len(para)]  # ︒ and ﹁﹂ of vertical text: 。「」
+    cuts = [0, *_zh_ends(standard_forms(para)), len(para)]  # ︒ and ﹁﹂ of vertical text: 。「」
     return [(a, b) for a, b in zip(cuts, cuts[1:])]
 
 
@@ -561,34 +561,45 @@ def segment(text: str, lang: str, presplit: bool = False, progress: Progress | N
     """Split `text` into sentences whose `text == text[start:end]`, in order, indexed from 0.
 
     `presplit` takes one sentence per non-empty line as is (paragraph = 0-based line
-    number), for input that is already segmented, like the benchmark's. `progress("segment",
-    characters done, characters)` is called as paragraphs are split (a novel takes seconds; the
-    review page's Stop ends the run at a progress call), at most PROGRESS_STEPS times and at the end.
+    number), for input that is already segmented, like the benchmark's. `progress("segment (zh)",
+    characters done, characters)`, the stage naming the language, is called before the paragraphs are found
+    (seconds on a book: the page's bar says what runs), as they are split and their sentences made (the review
+    page's Stop ends the run at a progress call), at most PROGRESS_STEPS times, and once all are made.
     """
     if lang not in _SPLITTERS:
         raise ValueError(f"no segmenter for language {lang!r}; expected one of {sorted(_SPLITTERS)}")
-    matched = text  # the text with the page numbers and running heads inside paragraphs blanked (same offsets)
+    stage = f"segment ({lang})"
+    if progress:
+        progress(stage, 0, len(text))
     if presplit:
-        spans = _presplit_spans(text)
+        sentences = [_sentence(text, text, i, s, e, p) for i, (s, e, p) in enumerate(_presplit_spans(text))]
     else:
-        split = _SPLITTERS[lang]
-        spans = []
-        found = layout(text)
-        matched = _blanked(text, found.furniture)
-        step, reported = max(len(text) // PROGRESS_STEPS, 1), 0
-        for number, (p_start, p_end) in enumerate(found.paragraphs):
-            if progress and p_start - reported >= step:
-                progress("segment", p_start, len(text))
-                reported = p_start
-            para = matched[p_start:p_end]
-            pieces = [cut for a, b in split(para) for cut in _cut_overlong(para, a, b, lang)]
-            for a, b in _join_enumerators(para, pieces):
-                start, end = _trimmed(text, p_start + a, p_start + b)
-                if start < end:
-                    spans.append((start, end, number))
-        if progress:
-            progress("segment", len(text), len(text))
-    return [
-        Sentence(index=i, start=s, end=e, text=text[s:e], norm=match_form(matched[s:e]), paragraph=p)
-        for i, (s, e, p) in enumerate(spans)
-    ]
+        sentences = _split(text, lang, progress, stage)
+    if progress:
+        progress(stage, len(text), len(text))
+    return sentences
+
+
+def _split(text: str, lang: str, progress: Progress | None, stage: str) -> list[Sentence]:
+    """The sentences of `text`, paragraph by paragraph, reporting the characters done as it goes."""
+    split = _SPLITTERS[lang]
+    sentences: list[Sentence] = []
+    found = layout(text)
+    matched = _blanked(text, found.furniture)  # page numbers and running heads inside paragraphs blanked (same offsets)
+    step, reported = max(len(text) // PROGRESS_STEPS, 1), 0
+    for number, (p_start, p_end) in enumerate(found.paragraphs):
+        if progress and p_start - reported >= step:
+            progress(stage, p_start, len(text))
+            reported = p_start
+        para = matched[p_start:p_end]
+        pieces = [cut for a, b in split(para) for cut in _cut_overlong(para, a, b, lang)]
+        for a, b in _join_enumerators(para, pieces):
+            start, end = _trimmed(text, p_start + a, p_start + b)
+            if start < end:  # made here, not after the loop: on a book, a third of the time, which the bar showed as done
+                sentences.append(_sentence(text, matched, len(sentences), start, end, number))
+    return sentences
+
+
+def _sentence(text: str, matched: str, index: int, start: int, end: int, paragraph: int) -> Sentence:
+    return Sentence(index=index, start=start, end=end, text=text[start:end], norm=match_form(matched[start:end]),
+                    paragraph=paragraph)

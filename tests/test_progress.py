@@ -44,7 +44,10 @@ def test_every_stage_of_aligning_a_document_is_on_the_bar(tmp_path, monkeypatch)
                                      "-o", str(tmp_path / "pairs.tsv")])
     assert done.exit_code == 0, done.output
     finished = [line.split(":")[0] for line in done.stderr.replace("\r", "\n").splitlines() if "100%" in line]
-    assert finished == ["segmenting", "embedding", "preparing", "aligning", "reviewing"]
+    # each text's splitting has its bar, named as the review page names it; one "segmenting" bar counted the two files
+    # (0/2, 1/2, 2/2) in "characters"
+    assert finished == ["splitting the Chinese", "splitting the English", "embedding", "preparing", "aligning", "reviewing"]
+    assert "2/2 characters" not in done.stderr
 
 
 class Clock:
@@ -156,3 +159,37 @@ def test_the_review_moves_check_by_check_not_from_nothing_to_done():
     assert steps[0] == 0 and steps[-1] == total and len(set(steps)) >= 6, review
     assert steps == sorted(steps) and {t for _, t in review} == {total}
     assert max(b - a for a, b in zip(steps, steps[1:])) < total / 2  # no one jump does most of it
+
+
+def test_each_stage_of_aligning_is_reported_as_it_runs_and_reaches_its_total(monkeypatch):
+    """On a 6 MB + 16 MB pair the page's bar stood at "Starting…" while the Chinese text's paragraphs were found,
+    then at "Splitting into sentences… 2325000/2325000" for seconds more while its sentences were made, without
+    saying which text. Each text's splitting is now named by its language, starts at 0 before the paragraphs are
+    found and reaches its total once every sentence is made; the embedding counts sentences, to their number."""
+    from pathlib import Path
+
+    import aligner.segment
+    from aligner.pipeline import align_texts
+
+    texts = Path(__file__).resolve().parents[1] / "texts"
+    zh = (texts / "joint-statement.zh.txt").read_text(encoding="utf-8")
+    ru = (texts / "joint-statement.ru.txt").read_text(encoding="utf-8")
+    made = []  # sentences made so far (each gets its match form)
+    match_form = aligner.segment.match_form
+    monkeypatch.setattr(aligner.segment, "match_form", lambda text: made.append(text) or match_form(text))
+    heard = []
+    result = align_texts(zh, ru, progress=lambda stage, done, total: heard.append((stage, done, total, len(made))))
+    stages = list(dict.fromkeys(stage for stage, *_ in heard))
+    assert stages == ["segment (zh)", "segment (ru)", "embed", "plan", "align", "review"]
+    sentences = {"segment (zh)": len(result.source.sentences), "segment (ru)": len(result.target.sentences)}
+    made_before = {"segment (zh)": 0, "segment (ru)": sentences["segment (zh)"]}
+    for stage, text in (("segment (zh)", zh), ("segment (ru)", ru)):
+        calls = [(done, total, so_far) for name, done, total, so_far in heard if name == stage]
+        assert calls[0][:2] == (0, len(text)) and calls[-1][:2] == (len(text), len(text))
+        assert [done for done, *_ in calls] == sorted(done for done, *_ in calls)
+        assert calls[-1][2] - made_before[stage] == sentences[stage]  # 100% said once every sentence is made
+    embed = [(done, total) for stage, done, total, _ in heard if stage == "embed"]
+    in_sentences = len(result.source.sentences) + len(result.target.sentences)
+    assert {total for _, total in embed} == {in_sentences} and embed[-1][0] == in_sentences
+    assert [done for done, _ in embed] == sorted(done for done, _ in embed)
+

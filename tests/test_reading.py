@@ -269,10 +269,21 @@ def test_broken_utf8_after_a_bom_is_refused_not_replaced():
 
 
 def test_too_large_input_gives_size_and_limit(monkeypatch):
-    monkeypatch.setattr(reading, "MAX_BYTES", 1024 * 1024)
-    data = ("双方认为。" * 80_000).encode("utf-8")  # 1.1 MB
-    with pytest.raises(InputError, match=r"big.txt is 1\.1 MB; the limit is 1\.0 MB"):
+    monkeypatch.setattr(reading, "MAX_BYTES", 1_000_000)
+    data = ("双方认为。" * 80_000).encode("utf-8")  # 1,200,000 bytes
+    with pytest.raises(InputError, match=r"big.txt is 1\.2 MB; the limit is 1\.0 MB"):
         decode_bytes(data, "big.txt")
+
+
+def test_a_files_size_is_said_in_the_megabytes_the_upload_box_shows(tmp_path):
+    """The page's upload box (Streamlit) showed a 26,096,000-byte file as 26.1MB, and the refusal under it said
+    24.9 MB: megabytes of 2^20 bytes. Both count 10^6 bytes now, and the limit is a round 20 MB in both."""
+    path = tmp_path / "huge.ru.txt"
+    with path.open("wb") as handle:  # sparse: costs no disk and is never read
+        handle.truncate(26_096_000)
+    with pytest.raises(InputError) as e:
+        read_file(path)
+    assert str(e.value) == f"{path} is 26.1 MB; the limit is 20.0 MB. Split the text into parts and align them one by one."
 
 
 def test_too_large_file_is_refused_before_reading(tmp_path, monkeypatch):
@@ -289,7 +300,7 @@ def test_a_file_one_byte_over_the_real_limit_shows_why_it_is_refused(tmp_path):
         handle.truncate(reading.MAX_BYTES + 1)
     with pytest.raises(InputError) as e:
         read_file(path)
-    assert str(e.value).startswith("%s is 20,971,521 bytes; the limit is 20,971,520 bytes (20.0 MB)." % path)
+    assert str(e.value).startswith("%s is 20,000,001 bytes; the limit is 20,000,000 bytes (20.0 MB)." % path)
 
 
 def test_a_word_document_saved_as_txt_is_read_as_one(tmp_path):

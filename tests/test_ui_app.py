@@ -2206,13 +2206,15 @@ def test_splitting_a_text_reports_its_progress_so_the_page_can_stop_it():
 
     def progress(stage: str, done: int, total: int) -> None:
         steps.append((stage, done, total))
-        if stage == "segment" and done and len(steps) > 3:
+        if stage == "segment (zh)" and done and len(steps) > 3:
             raise Stopped  # what Streamlit does at the bar's next step after a click on Stop
 
     inputs = sample_inputs("en")
     with pytest.raises(Stopped):
         compute_alignment(inputs, progress)
-    assert all(stage == "segment" for stage, _, _ in steps) and len(steps) == 4
+    # the bar names the text while its language is checked, then splits it (from 0: the paragraphs are found first)
+    assert steps[0] == ("language (joint-statement.zh.txt)", 0, len(inputs.zh_text.encode("utf-8")))
+    assert all(stage == "segment (zh)" for stage, _, _ in steps[1:]) and len(steps) == 4 and steps[1][1] == 0
     assert steps[-1][2] in (len(inputs.zh_text), len(inputs.tgt_text))  # counted in characters of the text
 
 

@@ -95,14 +95,14 @@ def test_align_pressed_again_aligns_ones_own_chinese_with_the_samples_translatio
 def test_the_uploaders_say_the_size_a_text_file_may_have_before_it_is_refused():
     """Streamlit's own line under each uploader says "200MB per file", the limit of a PDF or an e-book: a text file
     of 25 MB was refused only once Align was pressed, with a limit the page had not said."""
-    from aligner.reading import MAX_BYTES, MAX_DOCUMENT_BYTES
+    from aligner.reading import MAX_BYTES, MAX_DOCUMENT_BYTES, MB
 
     at = AppTest.from_file(APP, default_timeout=180)
     at.run()
     for key in ("zh_file", "tgt_file", "tgt2_file"):
         said = at.file_uploader(key=key).help
-        assert f"plain-text file (.txt, .md, .srt) of up to {MAX_BYTES // 2**20} MB" in said, said
-        assert f"up to {MAX_DOCUMENT_BYTES // 2**20} MB, whose text is held to {MAX_BYTES // 2**20} MB" in said
+        assert f"plain-text file (.txt, .md, .srt) of up to {MAX_BYTES // MB} MB" in said, said
+        assert f"up to {MAX_DOCUMENT_BYTES // MB} MB, whose text is held to {MAX_BYTES // MB} MB" in said
 
 
 def test_an_emptied_box_says_where_the_text_goes():
@@ -131,3 +131,17 @@ def test_an_english_file_given_as_the_chinese_names_the_pages_columns_not_a_firs
     assert [e.value for e in at.error] == ["notice.txt is English, not Chinese: give the Chinese original under "
                                            "**Chinese** and its translation under **Translation**."]
     assert at.session_state["work"].alignment.source.name == "joint-statement.zh.txt"  # the sample's pairs stay
+
+
+def test_the_align_button_at_the_panels_top_aligns_the_texts_given_below():
+    """With two files uploaded, the Align under the boxes was below a 1280×800 screen's fold: there is one at the
+    panel's top too, beside the samples, and it aligns what the boxes below hold."""
+    at = opened()
+    keys = [button.key for button in at.button]
+    assert keys.index("align_top") == keys.index("sample_ru_en") + 1 < keys.index("align")  # drawn before the boxes
+    at.file_uploader(key="zh_file").upload("notice.zh.txt", NOTICE_ZH.encode("gbk"), "text/plain")
+    at.file_uploader(key="tgt_file").upload("notice.ru.txt", NOTICE_RU.encode("utf-8"), "text/plain")
+    at.button(key="align_top").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    a = at.session_state["work"].alignment
+    assert (a.source.name, a.target.name, a.source.text) == ("notice.zh.txt", "notice.ru.txt", NOTICE_ZH)

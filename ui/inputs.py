@@ -10,7 +10,8 @@ import streamlit as st
 from aligner.errors import InputError
 from aligner.fetch import is_url, read_url
 from aligner.glossary import glossary_from_bytes
-from aligner.reading import MAX_BYTES, MAX_DOCUMENT_BYTES, READABLE_SUFFIXES, encoding_name, read_bytes_decoded
+from aligner.reading import (MAX_BYTES, MAX_DOCUMENT_BYTES, MB, READABLE_SUFFIXES, encoding_name, megabytes,
+                             read_bytes_decoded)
 from aligner.tables import TABLE_SUFFIXES
 from aligner.types import Term
 from ui.sample_left import sample_left
@@ -31,9 +32,9 @@ READ_AS = (DETECTED, "utf-8", "gb18030", "big5hkscs", "cp1251", "koi8_r", "mac_c
 PLAIN_TEXT_SUFFIXES = (".txt", ".md", ".srt")  # documents (.docx, .pdf …) store their own encoding
 # The uploader says "200MB per file" (a PDF's or an e-book's limit, its pictures and fonts included): a 25 MB text file
 # was refused only once Align was pressed, with a limit of 20 MB the page had not said.
-UPLOAD_HELP = (f"A plain-text file (.txt, .md, .srt) of up to {MAX_BYTES // 2**20} MB, its encoding detected (UTF-8, "
+UPLOAD_HELP = (f"A plain-text file (.txt, .md, .srt) of up to {MAX_BYTES // MB} MB, its encoding detected (UTF-8, "
                "GBK, Big5, Windows-1251, KOI8-R …); a Word, OpenDocument or RTF document, a PDF, an e-book or a saved "
-               f"web page of up to {MAX_DOCUMENT_BYTES // 2**20} MB, whose text is held to {MAX_BYTES // 2**20} MB. "
+               f"web page of up to {MAX_DOCUMENT_BYTES // MB} MB, whose text is held to {MAX_BYTES // MB} MB. "
                "Split a longer text and align it in parts. The file is read when you press Align.")
 
 
@@ -103,6 +104,7 @@ def sample_inputs(lang: str = "ru", second: str | None = None) -> Inputs:
 
 
 SAMPLE_REQUEST = "_sample_request"
+ALIGN_TOP = "align_top"  # the Align button at the panel's top
 SAMPLE_LEFT = "_sample_left_inputs"  # inputs refused once for a sample left in a box: Align again aligns them
 
 
@@ -186,7 +188,7 @@ def _side(column, label: str, key: str, default_text: str, default_name: str = "
         pasted = column.text_area(f"…or paste the {noun} text", value=default_text, height=180, key=f"{key}_text")
     if upload is not None:
         def read() -> tuple[str, str, str | None]:
-            with st.spinner(f"Reading {upload.name}…"):  # a long PDF takes a few seconds
+            with st.spinner(f"Reading {upload.name} ({megabytes(upload.size)})…"):  # a long PDF takes a few seconds
                 decoded = read_bytes_decoded(upload.getvalue(), upload.name, read_as, language)
                 return decoded.text, upload.name, decoded.encoding
         return read
@@ -202,11 +204,14 @@ def _side(column, label: str, key: str, default_text: str, default_name: str = "
 
 def texts_panel(current: Inputs) -> Inputs | None:
     """Draw the panel; return new Inputs when the user asks to align (InputError on a bad file)."""
-    buttons = st.columns([1.2, 1, 1, 1, 3])
+    buttons = st.columns([1.2, 1, 1, 1, 2, 1])
     buttons[0].markdown("**Samples:**")
     for column, (label, langs) in zip(buttons[1:], SAMPLES.items()):
         column.button(label, key=f"sample_{'_'.join(langs)}", on_click=_use_sample, args=(langs,),
                       help=f"Align the sample joint statement, {label}")
+    # with two files uploaded, the Align under the boxes is below a laptop screen's fold (1280×800): one up here too
+    align_on_top = buttons[5].button("Align", type="primary", key=ALIGN_TOP, width="stretch",
+                                     help="Align the texts and settings below (as the Align button under them)")
     left, right, third = st.columns(3)
     with left:
         st.markdown("**Chinese**")
@@ -237,7 +242,7 @@ def texts_panel(current: Inputs) -> Inputs | None:
                      LANG_CHOICES[lang_label])
     tgt2_side = _side(third, "Second translation", "tgt2", current.tgt2_text, current.tgt2_name, current.tgt2_encoding,
                       LANG_CHOICES[lang2_label])
-    if not st.button("Align", type="primary", key="align"):
+    if not (st.button("Align", type="primary", key="align") or align_on_top):
         return None
     if encoder == CUSTOM_ENCODER and not model_name.strip():
         raise InputError("Enter a sentence-transformers model name or the path of a model folder, or choose the offline default.")

@@ -17,11 +17,11 @@ import streamlit as st
 from aligner.embed import get_encoder
 from aligner.pipeline import align_documents, check_languages, load_document
 from aligner.threeway import ThreeWay, align_three
-from aligner.types import Alignment, Progress
-from ui.inputs import Inputs
+from aligner.reading import megabytes
+from aligner.types import LANGUAGE_NAMES, Alignment, Progress
+from ui.inputs import ALIGN_TOP, PASTED_NAMES, Inputs
 
-STAGES = {"segment": "Splitting into sentences", "embed": "Embedding sentences", "plan": "Preparing the search",
-          "align": "Aligning", "review": "Reviewing"}
+STAGES = {"plan": "Preparing the search", "align": "Aligning", "review": "Reviewing"}  # their counts mean nothing to a user
 KEEP = 8  # alignments kept in memory
 
 
@@ -60,23 +60,44 @@ def alignment_store() -> AlignmentStore:
     return AlignmentStore()
 
 
+def stage_text(stage: str, done: int, total: int) -> str:
+    """What the bar says while `stage` runs, in what a reviewer counts: "Splitting the Russian into sentences… 40%",
+    "Embedding 12,345 of 48,000 sentences…", "Aligning… 70%" (a three-column run names its translation:
+    "Aligning (ru)… 70%"). The bar said "Splitting into sentences… 2325000/2325000" (characters, and not done yet)."""
+    name, _, side = stage.partition(" (")  # "segment (zh)", three columns' "embed (ru)"
+    side = side.removesuffix(")")
+    percent = f"{min(done / total, 1.0):.0%}" if total else "0%"
+    if name == "language":  # before a text is split: its language is checked (a second or two on a book)
+        return f"Checking the language of {side} ({megabytes(total)})…"
+    if name == "segment":
+        return f"Splitting the {LANGUAGE_NAMES.get(side, side)} into sentences… {percent}"
+    for_side = f" ({side})" if side else ""
+    if name == "embed":
+        return f"Embedding {done:,} of {total:,} sentences{for_side}…"
+    return f"{STAGES.get(name, name.capitalize())}{for_side}… {percent}"
+
+
+def _load(text: str, name: str, lang: str | None, presplit: bool, progress: Progress):
+    """One side's Document; the bar names the text while its language is checked, before the splitting says more."""
+    shown = f"the {name}" if name in PASTED_NAMES else name or "the text"
+    progress(f"language ({shown})", 0, len(text.encode("utf-8")))
+    # splitting reports its progress (characters done), so a book pasted as one paragraph can be stopped too
+    return load_document(text, lang=lang, presplit=presplit, name=name, progress=progress)
+
+
 def compute_alignment(inputs: Inputs, progress: Progress) -> Alignment:
     """Segment, embed, align and review `inputs`."""
-    # splitting reports its progress (characters done), so a book pasted as one paragraph can be stopped too
-    source = load_document(inputs.zh_text, presplit=inputs.presplit, name=inputs.zh_name, progress=progress)
-    target = load_document(inputs.tgt_text, lang=inputs.target_lang, presplit=inputs.presplit, name=inputs.tgt_name,
-                           progress=progress)
+    source = _load(inputs.zh_text, inputs.zh_name, None, inputs.presplit, progress)
+    target = _load(inputs.tgt_text, inputs.tgt_name, inputs.target_lang, inputs.presplit, progress)
     check_languages(source, target)
     return align_documents(source, target, encoder_for(inputs.model), progress=progress, glossary=inputs.glossary)
 
 
 def compute_three_way(inputs: Inputs, progress: Progress) -> ThreeWay:
     """Segment the three texts, align each translation to the Chinese and merge the rows."""
-    source = load_document(inputs.zh_text, presplit=inputs.presplit, name=inputs.zh_name, progress=progress)
-    first = load_document(inputs.tgt_text, lang=inputs.target_lang, presplit=inputs.presplit, name=inputs.tgt_name,
-                          progress=progress)
-    second = load_document(inputs.tgt2_text, lang=inputs.tgt2_lang, presplit=inputs.presplit, name=inputs.tgt2_name,
-                           progress=progress)
+    source = _load(inputs.zh_text, inputs.zh_name, None, inputs.presplit, progress)
+    first = _load(inputs.tgt_text, inputs.tgt_name, inputs.target_lang, inputs.presplit, progress)
+    second = _load(inputs.tgt2_text, inputs.tgt2_name, inputs.tgt2_lang, inputs.presplit, progress)
     return align_three(source, first, second, encoder_for(inputs.model), progress=progress, glossary=inputs.glossary)
 
 
@@ -108,12 +129,13 @@ def align_with_progress(inputs: Inputs, slot=None) -> Alignment | ThreeWay:
     with (slot or st).container():
         bar = st.progress(0.0, text="Starting…")
         stop_button()
+        if st.session_state.get(ALIGN_TOP):  # pressed at the panel's top: the bar is under the panel, out of sight
+            from ui.pairs_view import scroll_to
+
+            scroll_to("[data-testid=stProgress]", "_progress_scrolls")
 
     def progress(stage: str, done: int, total: int) -> None:
-        share = min(done / total, 1.0) if total else 0.0
-        name, _, side = stage.partition(" (")  # three-way stages name their translation: "embed (ru)"
-        label = STAGES.get(name, name.capitalize()) + (f" ({side}" if side else "")
-        bar.progress(share, text=f"{label}… {done}/{total}")
+        bar.progress(min(done / total, 1.0) if total else 0.0, text=stage_text(stage, done, total))
 
     compute = compute_three_way if inputs.three_way else compute_alignment
     try:

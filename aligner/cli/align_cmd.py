@@ -115,16 +115,15 @@ def _align_two(files, output, piped, target_lang, encodings, model, presplit, ca
     from aligner.pipeline import align_documents, check_languages, load_document
 
     # a novel takes half a minute to read and split, a chapter a blink: a bar for that would only
-    # put lines before a one-line error (an empty file, the wrong language) in a log
-    report = progress if _size(files) >= SEGMENT_BAR_BYTES else (lambda *_: None)
+    # put lines before a one-line error (an empty file, the wrong language) in a log. The bar is each text's, in
+    # its characters ("splitting the Chinese"), as the review page's; it counted the two files in "characters".
+    report = progress if _size(files) >= SEGMENT_BAR_BYTES else None
     documents = []
-    for done, (file, lang, encoding, option) in enumerate(zip(files, (None, target_lang), encodings,
-                                                              ("--zh-encoding", "--target-encoding"))):
-        report("segment", done, 2)
-        text, read_as = _read(file, encoding, "zh" if done == 0 else lang)
+    for first, (file, lang, encoding, option) in zip((True, False), zip(files, (None, target_lang), encodings,
+                                                                        ("--zh-encoding", "--target-encoding"))):
+        text, read_as = _read(file, encoding, "zh" if first else lang)
         _say_read_as(read_as, f"give {option}", progress)
-        documents.append(load_document(text, lang=lang, presplit=presplit, name=_name(file)))
-    report("segment", 2, 2)
+        documents.append(load_document(text, lang=lang, presplit=presplit, name=_name(file), progress=report))
     source, target = documents
     check_languages(source, target)
     check_coverage(glossary, (target.lang,), glossary_name)  # before minutes of work, not after

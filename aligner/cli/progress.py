@@ -12,6 +12,8 @@ import sys
 
 from tqdm import tqdm
 
+from aligner.types import LANGUAGE_NAMES
+
 STAGE_LABELS = {"segment": "segmenting", "embed": "embedding", "plan": "preparing", "align": "aligning",
                 "review": "reviewing"}
 # What each stage's done/total counts, in words; a stage not here (the search's passes over the rows, its
@@ -63,6 +65,15 @@ class UnitBar(tqdm):
         return d
 
 
+def stage_label(stage: str) -> str:
+    """A bar's name: "splitting the Russian" for "segment (ru)" (as the review page says it), "embedding (ru)" for
+    three columns' "embed (ru)"."""
+    base, _, side = stage.partition(" ")
+    if base == "segment" and side:
+        return f"splitting the {LANGUAGE_NAMES.get(side.strip('()'), side)}"
+    return " ".join(filter(None, (STAGE_LABELS.get(base, base), side)))
+
+
 class StderrProgress:
     """Callable as progress(stage, done, total); starts a new bar whenever the stage changes."""
 
@@ -77,8 +88,8 @@ class StderrProgress:
         if stage != self._stage or self._bar is None:
             self.close()
             self._stage = stage
-            base, _, side = stage.partition(" ")  # three columns: "embed (ru)"
-            label = " ".join(filter(None, (STAGE_LABELS.get(base, base), side)))
+            base = stage.partition(" ")[0]
+            label = stage_label(stage)
             terminal = getattr(sys.stderr, "isatty", lambda: False)()
             # done already (e.g. the sentences found in the embedding cache): where the bar starts, not a rate
             # in a log, on its own lines: below batch's bar over the documents, tqdm would place it by moving the

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from aligner.errors import AlignerError
-from aligner.reading import MAX_DOCUMENT_BYTES
+from aligner.reading import MAX_DOCUMENT_BYTES, MB
 
 APP = Path(__file__).resolve().parents[2] / "ui" / "app.py"
 
@@ -25,7 +25,7 @@ def streamlit_command(port: int | None, headless: bool, app: Path = APP, project
                "--global.disableWidgetStateDuplicationWarning", "true",
                # the upload box states the largest file the library reads (a PDF or e-book); a text
                # file over the text limit still gets the library's own error, with both sizes
-               "--server.maxUploadSize", str(math.ceil(MAX_DOCUMENT_BYTES / (1024 * 1024)))]
+               "--server.maxUploadSize", str(math.ceil(MAX_DOCUMENT_BYTES / MB))]
     if port is not None:
         command += ["--server.port", str(port)]
     if headless:

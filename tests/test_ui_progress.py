@@ -1,0 +1,23 @@
+"""The review page's progress bar: what it says while each stage of aligning runs."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # `ui` is not an installed package: import it from the checkout
+    sys.path.insert(0, str(ROOT))
+
+
+def test_the_review_pages_bar_says_each_stage_in_what_a_reviewer_counts():
+    """The bar said "Starting…" while a 6 MB Chinese text's paragraphs were found, then "Splitting into sentences…
+    2325000/2325000" (characters, of which text, and reading as done for seconds more)."""
+    from ui.run import stage_text
+
+    assert stage_text("language (big.ru.txt)", 0, 16_310_000) == "Checking the language of big.ru.txt (16.3 MB)…"
+    assert stage_text("segment (zh)", 930_000, 2_325_000) == "Splitting the Chinese into sentences… 40%"
+    assert stage_text("segment (ru)", 0, 8_895_000) == "Splitting the Russian into sentences… 0%"
+    assert stage_text("embed", 12_345, 48_000) == "Embedding 12,345 of 48,000 sentences…"
+    assert stage_text("embed (en)", 5, 10) == "Embedding 5 of 10 sentences (en)…"
+    assert stage_text("align", 1_086, 1_629) == "Aligning… 67%"
+    assert stage_text("review (ru)", 30, 100) == "Reviewing (ru)… 30%"
