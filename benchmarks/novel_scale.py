@@ -101,9 +101,10 @@ def main() -> None:
     n = len(source.sentences)
     emb = encoder.encode([s.norm for s in source.sentences] + [s.norm for s in target.sentences])
     lap("embed (cache)")
-    steps = {1: "prepare: spans", 2: "prepare: names", 3: "prepare: dictionary words"}  # plan's progress steps
+    steps = {"plan spans": "prepare: spans", "plan names": "prepare: names",
+             "plan dictionary": "prepare: dictionary words"}  # plan's stages, each timed as it reaches its total
     search = plan(source, target, emb[:n], emb[n:], prior=encoder_prior(encoder.name),
-                  progress=lambda _stage, done, total: done in steps and done < total and lap(steps[done]))
+                  progress=lambda stage, done, total: stage in steps and done == total and lap(steps[stage]))
     lap(f"prepare: models (band {search.band.cells // n}/row)")  # neighbours, anchors, dictionary tables
     path = best_path(search)
     lap("search (3 passes)")

@@ -43,10 +43,14 @@ def test_every_stage_of_aligning_a_document_is_on_the_bar(tmp_path, monkeypatch)
     done = CliRunner().invoke(main, ["align", str(texts / "joint-statement.zh.txt"), str(texts / "joint-statement.en.txt"),
                                      "-o", str(tmp_path / "pairs.tsv")])
     assert done.exit_code == 0, done.output
-    finished = [line.split(":")[0] for line in done.stderr.replace("\r", "\n").splitlines() if "100%" in line]
+    finished = [line.split("%")[0].rsplit(":", 1)[0] for line in done.stderr.replace("\r", "\n").splitlines()
+                if "100%" in line]
     # each text's splitting has its bar, named as the review page names it; one "segmenting" bar counted the two files
     # (0/2, 1/2, 2/2) in "characters"
-    assert finished == ["splitting the Chinese", "splitting the English", "embedding", "preparing", "aligning", "reviewing"]
+    # the search's preparation step by step and its passes one by one: one "preparing" bar stood for minutes on a novel
+    assert finished == ["splitting the Chinese", "splitting the English", "embedding", "preparing: sentence groups",
+                        "preparing: names", "preparing: dictionary", "preparing: models", "aligning: pass 1 of 3",
+                        "aligning: pass 2 of 3", "aligning: pass 3 of 3", "reviewing"]
     assert "2/2 characters" not in done.stderr
 
 
@@ -180,7 +184,7 @@ def test_each_stage_of_aligning_is_reported_as_it_runs_and_reaches_its_total(mon
     heard = []
     result = align_texts(zh, ru, progress=lambda stage, done, total: heard.append((stage, done, total, len(made))))
     stages = list(dict.fromkeys(stage for stage, *_ in heard))
-    assert stages == ["segment (zh)", "segment (ru)", "embed", "plan", "align", "review"]
+    assert stages == ["segment (zh)", "segment (ru)", "embed", *SEARCH_STAGES, "review"]
     sentences = {"segment (zh)": len(result.source.sentences), "segment (ru)": len(result.target.sentences)}
     made_before = {"segment (zh)": 0, "segment (ru)": sentences["segment (zh)"]}
     for stage, text in (("segment (zh)", zh), ("segment (ru)", ru)):
@@ -192,4 +196,44 @@ def test_each_stage_of_aligning_is_reported_as_it_runs_and_reaches_its_total(mon
     in_sentences = len(result.source.sentences) + len(result.target.sentences)
     assert {total for _, total in embed} == {in_sentences} and embed[-1][0] == in_sentences
     assert [done for done, _ in embed] == sorted(done for done, _ in embed)
+
+
+SEARCH_STAGES = ["plan spans", "plan names", "plan dictionary", "plan models", "align 1/3", "align 2/3", "align 3/3"]
+
+
+def test_the_search_reports_each_step_and_pass_from_nothing_to_done(monkeypatch):
+    """On a novel the bar stood at "Preparing the search… 25%" for over a minute, then said one "Aligning" over three
+    passes. Each step of preparing the search and each pass is now a stage of its own, heard in order, each rising
+    from 0 to its total and never back; the review moves within its longest check (names, a block of pairs at a
+    time, and numbers), not only between checks."""
+    from pathlib import Path
+
+    from aligner.pipeline import align_texts
+    import sys
+
+    from aligner.review import names
+
+    number_flags = sys.modules["aligner.review.number_flags"]  # the package's `number_flags` is the function
+
+    texts = Path(__file__).resolve().parents[1] / "texts"
+    zh = (texts / "joint-statement.zh.txt").read_text(encoding="utf-8")
+    ru = (texts / "joint-statement.ru.txt").read_text(encoding="utf-8")
+    heard = []
+    for check in (names, number_flags):  # the sample's 100-odd pairs as a novel's many blocks
+        monkeypatch.setattr(check, "PAIRS_PER_REPORT", 10)
+    align_texts(zh, ru, progress=lambda stage, done, total: heard.append((stage, done, total)))
+    stages = list(dict.fromkeys(stage for stage, *_ in heard))
+    assert stages[stages.index("plan spans"):] == [*SEARCH_STAGES, "review"]
+    for stage in [*SEARCH_STAGES, "review"]:
+        calls = [(done, total) for name, done, total in heard if name == stage]
+        assert len({total for _, total in calls}) == 1, (stage, calls)
+        dones = [done for done, _ in calls]
+        assert dones[0] == 0 and dones[-1] == calls[0][1] and dones == sorted(dones), (stage, calls)
+        assert [name for name, *_ in heard].count(stage) == len(calls)
+    # each stage's calls come together: none heard again once the next began
+    order = [stage for stage, *_ in heard if stage in SEARCH_STAGES or stage == "review"]
+    assert order == sorted(order, key=[*SEARCH_STAGES, "review"].index)
+    review = [done for stage, done, _ in heard if stage == "review"]
+    total = next(t for stage, _, t in heard if stage == "review")
+    assert max(b - a for a, b in zip(review, review[1:])) < 0.2 * total  # names' 44%, numbers' 25% came in one jump
 

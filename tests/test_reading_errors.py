@@ -131,6 +131,20 @@ def test_a_document_that_unpacks_to_too_much_is_refused_before_it_is_unpacked(do
     assert re.search(r"unpacks to \d+ MB of \w+, more than the 0 MB a document is read up to", _error(path))
 
 
+def test_the_unpacked_limit_counts_a_mb_as_the_upload_box_does(tmp_path):
+    # 2**20 bytes per MB here said "20 MB ... more than the 19 MB" of a limit of 20.4 million bytes, and allowed
+    # 209.7 million where the README and the page say 200 MB (of 10^6 bytes, as `reading.MB`)
+    from aligner.reading import MB
+
+    assert archive.MAX_UNPACKED_BYTES == 200 * MB
+    path = tmp_path / "big.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as made:
+        made.writestr("content.xml", b" " * 21_000_000)
+    with zipfile.ZipFile(path) as opened, pytest.raises(InputError) as refused:
+        archive.check_unpacked(opened, ["content.xml"], path, "text", most=20_400_000)
+    assert "unpacks to 21 MB of text, more than the 20 MB a document is read up to" in str(refused.value)
+
+
 def test_a_damaged_pdf_with_its_end_says_it_is_damaged(documents, tmp_path):
     whole = documents[".pdf"]
     path = tmp_path / "statement.pdf"

@@ -21,3 +21,8 @@ def test_the_review_pages_bar_says_each_stage_in_what_a_reviewer_counts():
     assert stage_text("embed (en)", 5, 10) == "Embedding 5 of 10 sentences (en)…"
     assert stage_text("align", 1_086, 1_629) == "Aligning… 67%"
     assert stage_text("review (ru)", 30, 100) == "Reviewing (ru)… 30%"
+    # the search's steps and passes, named (the bar stood at "Preparing the search… 25%" for a minute on a novel)
+    assert stage_text("plan names", 1, 2) == "Preparing the search: names… 50%"
+    assert stage_text("plan spans", 0, 2) == "Preparing the search: sentence groups… 0%"
+    assert stage_text("align 2/3", 2, 5) == "Aligning: pass 2 of 3… 40%"
+    assert stage_text("align 1/3 (en)", 1, 4) == "Aligning (en): pass 1 of 3… 25%"

@@ -22,6 +22,7 @@ from aligner.types import LANGUAGE_NAMES, Alignment, Progress
 from ui.inputs import ALIGN_TOP, PASTED_NAMES, Inputs
 
 STAGES = {"plan": "Preparing the search", "align": "Aligning", "review": "Reviewing"}  # their counts mean nothing to a user
+PLAN_PARTS = {"spans": "sentence groups"}  # the other steps of preparing (names, dictionary, models) say themselves
 KEEP = 8  # alignments kept in memory
 
 
@@ -62,8 +63,8 @@ def alignment_store() -> AlignmentStore:
 
 def stage_text(stage: str, done: int, total: int) -> str:
     """What the bar says while `stage` runs, in what a reviewer counts: "Splitting the Russian into sentences… 40%",
-    "Embedding 12,345 of 48,000 sentences…", "Aligning… 70%" (a three-column run names its translation:
-    "Aligning (ru)… 70%"). The bar said "Splitting into sentences… 2325000/2325000" (characters, and not done yet)."""
+    "Embedding 12,345 of 48,000 sentences…", "Preparing the search: names… 50%", "Aligning: pass 2 of 3… 40%"
+    (a three-column run names its translation: "Aligning (ru): pass 2 of 3… 40%"). The bar said "Splitting into sentences… 2325000/2325000" (characters, and not done yet)."""
     name, _, side = stage.partition(" (")  # "segment (zh)", three columns' "embed (ru)"
     side = side.removesuffix(")")
     percent = f"{min(done / total, 1.0):.0%}" if total else "0%"
@@ -74,7 +75,17 @@ def stage_text(stage: str, done: int, total: int) -> str:
     for_side = f" ({side})" if side else ""
     if name == "embed":
         return f"Embedding {done:,} of {total:,} sentences{for_side}…"
-    return f"{STAGES.get(name, name.capitalize())}{for_side}… {percent}"
+    name, _, part = name.partition(" ")  # the search's steps and passes: "plan names", "align 2/3"
+    part = f": {part_words(part)}" if part else ""
+    return f"{STAGES.get(name, name.capitalize())}{for_side}{part}… {percent}"
+
+
+def part_words(part: str) -> str:
+    """A step of the search as a reviewer reads it: "pass 2 of 3" for "2/3", "sentence groups" for "spans"."""
+    done, slash, passes = part.partition("/")
+    if slash and done.isdigit() and passes.isdigit():
+        return f"pass {done} of {passes}"
+    return PLAN_PARTS.get(part, part)
 
 
 def _load(text: str, name: str, lang: str | None, presplit: bool, progress: Progress):

@@ -15,7 +15,9 @@ from aligner.types import LANGUAGE_NAMES, Bead, Document, Progress
 
 MAX_SPAN = 5  # sentences a span may have on either side (see search.MAX_SPLIT)
 DEFAULT_PARAMS = Params()
-PLAN_STEPS = 4  # span vectors, names, dictionary, neighbours and models
+# The search's preparation, step by step: each a stage of its own ("plan names"), so that a bar names what takes
+# the minutes on a novel (RESULTS.md: names 75 s, models 214 s) instead of standing at one figure.
+PLAN_STAGES = ("plan spans", "plan names", "plan dictionary", "plan models")
 
 
 def align(
@@ -67,21 +69,21 @@ def plan(source: Document, target: Document, src_emb: np.ndarray, tgt_emb: np.nd
          prior: EncoderPrior | None = None, progress: Progress | None = None) -> Search:
     """The search for a document pair with its sentence embeddings: anchors, band, fitted models.
 
-    Reported as a 'plan' stage of PLAN_STEPS steps: on a 20,000-sentence novel it takes minutes,
-    which the bar showed as embedding finished and nothing happening."""
+    Reported stage by stage (PLAN_STAGES), each from 0 to its total: on a 20,000-sentence novel they take
+    minutes, which the bar showed as one 'plan' stage standing at a figure."""
     report = progress or (lambda *_: None)
-    report("plan", 0, PLAN_STEPS)
+    report("plan spans", 0, 2)
     src = side_of(source, src_emb, MAX_SPAN, centre=params.centre, weight_power=params.span_weight)
+    report("plan spans", 1, 2)
     tgt = side_of(target, tgt_emb, MAX_SPAN, centre=params.centre, weight_power=params.span_weight)
-    report("plan", 1, PLAN_STEPS)
-    attach_names(src, tgt, source, target)
-    report("plan", 2, PLAN_STEPS)
+    report("plan spans", 2, 2)
+    report("plan names", 0, 2)
+    attach_names(src, tgt, source, target, lambda done: report("plan names", done, 2))
+    report("plan dictionary", 0, 1)
     lexicon = lexicon_features([s.norm for s in source.sentences], [s.norm for s in target.sentences], source.lang,
                                target.lang) if params.lexicon_weight or params.untranslated_weight else None
-    report("plan", 3, PLAN_STEPS)
-    search = Search(src, tgt, params, prior, lexicon)
-    report("plan", PLAN_STEPS, PLAN_STEPS)
-    return search
+    report("plan dictionary", 1, 1)
+    return Search(src, tgt, params, prior, lexicon, lambda done, total: report("plan models", done, total))
 
 
 def best_path(search: Search, progress: Progress | None = None) -> list[tuple[int, int, int, int]]:
@@ -97,9 +99,11 @@ def best_path(search: Search, progress: Progress | None = None) -> list[tuple[in
     """
     n = len(search.src)
     passes = 1 + bool(search.params.refit) + (search.gap_scorer is not None)
-    report = _part(progress, n, passes)
+    report = _pass(progress, n, passes)
     path = search.run(report(0), scorer=search.gap_scorer if search.params.refit else None)
     if search.params.refit:  # second pass: the document's models re-fitted on the first path's 1–1 beads
+        if progress is not None:  # the re-fit takes a while on a novel: the bar says the next pass began
+            report(1)("align", 0, n)
         search.refit(path)
         path = search.run(report(1))
     if search.gap_scorer is not None:
@@ -107,10 +111,11 @@ def best_path(search: Search, progress: Progress | None = None) -> list[tuple[in
     return path
 
 
-def _part(progress: Progress | None, n: int, parts: int):
-    """Report each pass as one part of a single 'align' stage of parts × n rows."""
+def _pass(progress: Progress | None, n: int, passes: int):
+    """Report pass k of the search as its own stage, "align 2/3", over its n rows: the bar says which of the
+    passes runs (one 'align' stage of passes x n rows said 33% when the first pass was done)."""
     def one(k: int):
         if progress is None:
             return None
-        return lambda stage, done, total: progress(stage, k * n + done, parts * n)
+        return lambda stage, done, total: progress(f"align {k + 1}/{passes}", done, total)
     return one

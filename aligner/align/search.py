@@ -5,7 +5,8 @@ length model) without re-running anything.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import InitVar, dataclass, field, replace
+from typing import Callable
 
 import numpy as np
 
@@ -28,6 +29,9 @@ BAND_MARGIN = 8  # sentences of slack around the anchors' rectangles
 MAX_BAND_WIDTH = 256  # never store more than this many cells per grid row
 MAX_BEAD_SENTENCES = 5  # a–b beads with a + b ≤ 5: 1–4, 4–1, 2–3, 3–2 (3–3, 2–4 gained nothing on MAC dev, cost 25% time)
 MAX_SPLIT = 5  # and 1–5: one long Chinese sentence as five (MAC dev +0.004 strict F1 for 3% more search time)
+# The steps of making a search, as a progress bar counts them: neighbours, anchors and band, length model,
+# similarity model, cue models, scorers (minutes on a novel, each step seconds to a minute)
+MODEL_STEPS = 6
 
 
 @dataclass
@@ -39,6 +43,7 @@ class Search:
     params: Params
     prior: "EncoderPrior | None" = None  # fixed similarity model of the encoder, for small documents
     lexicon: "LexiconFeatures | None" = None  # dictionary view of a Chinese–English pair (see `lexicon`)
+    report: InitVar["Callable[[int, int], None] | None"] = None  # (steps done, MODEL_STEPS) as the models are made
     neighbours: Neighbours = field(init=False)
     anchor_i: np.ndarray = field(init=False)
     anchor_j: np.ndarray = field(init=False)
@@ -49,20 +54,26 @@ class Search:
     types: list[tuple[int, int]] = field(init=False)  # the bead shapes searched (see dp.bead_types)
     gap_scorer: "BeadScorer | None" = field(init=False)  # over equal-weight spans, for unmatched passages
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, report: "Callable[[int, int], None] | None" = None) -> None:
         n, m = len(self.src), len(self.tgt)
+        step = _counter(report)
         self.types = [t for t in bead_types(MAX_BEAD_SENTENCES, MAX_SPLIT) if max(t) <= self.src.max_span]
         self.neighbours = neighbours(self.src.emb, self.tgt.emb, NEIGHBOURS)
+        step()
         self.anchor_i, self.anchor_j = anchor_chain(self.neighbours, m)
         self.band = band_from_anchors(self.anchor_i, self.anchor_j, n, m, BAND_MARGIN, MAX_BAND_WIDTH)
-        self.fit(self.anchor_i, self.anchor_j)
+        step()
+        self.fit(self.anchor_i, self.anchor_j, step)
 
-    def fit(self, pair_i: np.ndarray, pair_j: np.ndarray) -> None:
-        """Estimate the document's models from pairs believed to be 1–1 translations."""
+    def fit(self, pair_i: np.ndarray, pair_j: np.ndarray, step: "Callable[[], None] | None" = None) -> None:
+        """Estimate the document's models from pairs believed to be 1–1 translations (`step()` after each)."""
+        step = step or (lambda: None)
         self.pair_i, self.pair_j = pair_i, pair_j
         self.length = LengthModel.estimate(self.src, self.tgt, pair_i, pair_j)
+        step()
         self.similarity = SimilarityModel.estimate(self.neighbours, self.src, self.tgt, pair_i, pair_j, self.prior)
-        self.rescore()
+        step()
+        self.rescore(step)
 
     def refit(self, path: list[tuple[int, int, int, int]]) -> None:
         """Re-estimate from the 1–1 beads of a first path: more pairs, and not only the easy ones
@@ -94,15 +105,18 @@ class Search:
         # recomputing them with the rotated vectors cost MAC dev 0.002 and the gaps benchmark's
         # added-passage F1 0.03
 
-    def rescore(self) -> None:
+    def rescore(self, step: "Callable[[], None] | None" = None) -> None:
         """Rebuild the scorers (after span embeddings or models changed). The old ones are let go
         first: their dictionary tables stayed alive beside the new ones (+0.2 GB at 5,900 sentences)."""
+        step = step or (lambda: None)
         self.scorer = self.gap_scorer = None
         cues = self._cue_models()
+        step()
         self.scorer = self._scorer(False, cues)
         self.gap_scorer = None
         if self.params.gap_opinion and self.src.weight_power:  # equal weights already: no second opinion
             self.gap_scorer = self._scorer(True, cues)
+        step()
 
     def _cue_models(self) -> tuple:
         """Punctuation cues, romanised names, quotation continuity and the dictionary's two directions
@@ -139,3 +153,17 @@ class Search:
             if self.params.para_penalty and scorer.use_paragraphs else None
         return banded_dp(len(self.src), len(self.tgt), self.band, scorer, self.types, progress,
                          self.params.null_run_bonus, breaks)
+
+
+def _counter(report: "Callable[[int, int], None] | None") -> "Callable[[], None]":
+    """A call per step of making a search done, that reports (steps so far, MODEL_STEPS), from 0."""
+    done = 0
+    if report is not None:
+        report(0, MODEL_STEPS)
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if report is not None:
+            report(min(done, MODEL_STEPS), MODEL_STEPS)
+    return step

@@ -98,8 +98,13 @@ def side_of(doc: Document, emb: np.ndarray, max_span: int, centre: bool = True, 
     )
 
 
-def attach_names(src: Side, tgt: Side, source: Document, target: Document) -> None:
-    """Give both sides their indicator matrices over the names the two texts share."""
+def attach_names(src: Side, tgt: Side, source: Document, target: Document, done=None) -> None:
+    """Give both sides their indicator matrices over the names the two texts share (`done(1)` after the names,
+    `done(2)` after the numbers: a progress bar's steps)."""
     src_texts, tgt_texts = [s.norm for s in source.sentences], [s.norm for s in target.sentences]
     src.names, tgt.names = name_matrices(src_texts, tgt_texts, target.lang)
+    if done is not None:
+        done(1)
     src.numbers, tgt.numbers = number_matrices(src_texts, tgt_texts, target.lang)
+    if done is not None:
+        done(2)

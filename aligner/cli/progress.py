@@ -67,10 +67,15 @@ class UnitBar(tqdm):
 
 def stage_label(stage: str) -> str:
     """A bar's name: "splitting the Russian" for "segment (ru)" (as the review page says it), "embedding (ru)" for
-    three columns' "embed (ru)"."""
+    three columns' "embed (ru)", "preparing: names" for "plan names", "aligning: pass 2 of 3" for "align 2/3"."""
     base, _, side = stage.partition(" ")
     if base == "segment" and side:
         return f"splitting the {LANGUAGE_NAMES.get(side.strip('()'), side)}"
+    if side and not side.startswith("("):  # the search's steps and passes: "plan names", "align 2/3 (ru)"
+        part, _, side = side.partition(" ")
+        done, slash, passes = part.partition("/")
+        part = f"pass {done} of {passes}" if slash else {"spans": "sentence groups"}.get(part, part)
+        return " ".join(filter(None, (f"{STAGE_LABELS.get(base, base)}:", part, side)))
     return " ".join(filter(None, (STAGE_LABELS.get(base, base), side)))
 
 

@@ -17,7 +17,8 @@ DAMAGED_ZIP: tuple[type[Exception], ...] = (zipfile.BadZipFile, zlib.error, Unic
 
 ZIP_SIGNATURE = b"PK\x03\x04"  # .docx, .odt and .epub files all start so
 _ZIP_END = b"PK\x05\x06"  # the end of central directory record, within the last 64 KB of a whole ZIP
-MAX_UNPACKED_BYTES = 200 * 2**20  # a document's text unpacked; a ZIP can claim far more than its own size
+MB = 1_000_000  # as `aligner.reading.MB` and the upload box count a MB (reading imports this module, not the reverse)
+MAX_UNPACKED_BYTES = 200 * MB  # a document's text unpacked; a ZIP can claim far more than its own size
 
 
 def zip_fault(path) -> str:
@@ -39,8 +40,8 @@ def check_unpacked(archive: zipfile.ZipFile, names, path, what: str, most: int |
     present = set(archive.namelist())
     unpacked = sum(archive.getinfo(name).file_size for name in names if name in present)
     if unpacked > most:
-        raise InputError(f"{path} unpacks to {unpacked / 2**20:.0f} MB of {what}, more than the "
-                         f"{most / 2**20:.0f} MB a document is read up to; split it into smaller ones.")
+        raise InputError(f"{path} unpacks to {unpacked / MB:.0f} MB of {what}, more than the "
+                         f"{most / MB:.0f} MB a document is read up to; split it into smaller ones.")
 
 _SPREADSHEET_TODO = ("a table of pairs aligned already is reviewed with `aligner check {path}`; "
                      "a text to align, save it as .txt or .docx")

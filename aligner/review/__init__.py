@@ -31,6 +31,7 @@ from aligner.types import Alignment, Progress
 REVIEW_STEPS = (("gaps", 1), ("weak", 1), ("vectors", 3), ("translation", 15), ("partial", 10), ("numbers", 25),
                 ("names", 44), ("terms", 1))
 REVIEW_TOTAL = sum(share for _, share in REVIEW_STEPS)
+REVIEW_UNITS = 100  # a share counted in hundredths, so that a long check's part done moves the bar
 
 
 def review(alignment: Alignment, encoder: Encoder | None = None, flag_from: int = 0,
@@ -46,7 +47,7 @@ def review(alignment: Alignment, encoder: Encoder | None = None, flag_from: int 
     it (1–1 pairs, so that merging gaps leaves every index in place) are the document's normal, as a correction
     reviews its new pairs (`corrections.review_in_context`), and the beads flagged get the flags a full review
     gives them. `memo` keeps what the checks work out per document and per pair for the next such review.
-    `progress` hears ("review", done, REVIEW_TOTAL) after each check, weighted by its share of the time.
+    `progress` hears ("review", done, REVIEW_TOTAL × REVIEW_UNITS) after each check, weighted by its share of the time.
     """
     done = _steps(progress)
     gap_flags(alignment)
@@ -60,27 +61,34 @@ def review(alignment: Alignment, encoder: Encoder | None = None, flag_from: int 
     done("translation")
     partial_flags(alignment, vectors, flag_from, memo)
     done("partial")
-    number_flags(alignment, flag_from, memo)
+    number_flags(alignment, flag_from, memo, checked=lambda steps, of: done.within("numbers", steps, of))
     done("numbers")
-    name_flags(alignment, flag_from=flag_from, memo=memo)
+    name_flags(alignment, flag_from=flag_from, memo=memo, checked=lambda pairs, of: done.within("names", pairs, of))
     done("names")
     term_flags(alignment, flag_from)
     done("terms")
 
 
 def _steps(progress: Progress | None):
-    """A call per check done, that reports the review's progress so far (nothing without `progress`)."""
+    """A call per check done, that reports the review's progress so far (nothing without `progress`); its
+    `within(name, done, total)` reports part of a long check done (names: a block of pairs at a time)."""
     shares = dict(REVIEW_STEPS)
     so_far = 0
+
+    def report(units: int) -> None:
+        if progress is not None:
+            progress("review", units, REVIEW_TOTAL * REVIEW_UNITS)
 
     def step(name: str) -> None:
         nonlocal so_far
         so_far += shares[name]
-        if progress is not None:
-            progress("review", so_far, REVIEW_TOTAL)
+        report(so_far * REVIEW_UNITS)
 
-    if progress is not None:
-        progress("review", 0, REVIEW_TOTAL)
+    def within(name: str, done: int, total: int) -> None:
+        report(so_far * REVIEW_UNITS + shares[name] * REVIEW_UNITS * done // max(total, 1))
+
+    step.within = within
+    report(0)
     return step
 
 

@@ -591,14 +591,22 @@ def _chinese_forms(name: RomanisedName, known: list[RomanisedName]) -> set[str]:
     return set(name.chinese) | {c for m in known if set(m.words) < set(name.words) for c in m.chinese if len(c) >= 2}
 
 
-def name_flags(alignment: Alignment, romanised: bool = True, flag_from: int = 0, memo: ReviewMemo | None = None) -> None:
+PAIRS_PER_REPORT = 500  # name_flags reports its progress a block of pairs at a time
+
+
+def name_flags(alignment: Alignment, romanised: bool = True, flag_from: int = 0, memo: ReviewMemo | None = None,
+               checked=None) -> None:
     """Flag pairs (from index `flag_from` on; the names are learnt from all) where a name, acronym or Latin-script
-    token is on one side only."""
+    token is on one side only. `checked(pairs, of)` every PAIRS_PER_REPORT pairs: the longest check of a
+    review (a novel's 13,000 pairs take most of its minute), reported a block at a time, not pair by pair."""
     lang = alignment.target.lang
     names = name_lexicon(alignment, memo) if romanised else []
     known = known_names(alignment, memo) if romanised else []
     lower = _kept_lower_words(alignment, memo) if romanised else set()
+    beads = len(alignment.beads)
     for k, bead in enumerate(alignment.beads[flag_from:], flag_from):
+        if checked is not None and k % PAIRS_PER_REPORT == 0:
+            checked(k, beads)
         if not bead.src or not bead.tgt or any(f.kind == NAME for f in bead.flags):
             continue
         src, tgt = _pair_texts(alignment, bead)

@@ -276,16 +276,26 @@ def _straddling(sides: list[tuple[list[Quantity], list[Quantity]]]
     return moved, toward
 
 
-def number_flags(alignment: Alignment, flag_from: int = 0, memo: ReviewMemo | None = None) -> None:
+PAIRS_PER_REPORT = 500  # number_flags reports its progress a block of pairs at a time
+
+
+def number_flags(alignment: Alignment, flag_from: int = 0, memo: ReviewMemo | None = None, checked=None) -> None:
     """Flag pairs (from index `flag_from` on) with both sides whose numbers do not agree. Every pair's numbers
-    count: one left over may belong with its neighbour (`_straddling`)."""
+    count: one left over may belong with its neighbour (`_straddling`). `checked(steps, of)` every
+    PAIRS_PER_REPORT pairs read and again every PAIRS_PER_REPORT judged (a quarter of a novel's review)."""
     beads = alignment.beads
-    sides = [remembered(memo, alignment, "quantities", bead_key(b), lambda b=b: bead_quantities(alignment, b))
-             for b in beads]
+    of = 2 * len(beads)
+    sides = []
+    for k, b in enumerate(beads):
+        if checked is not None and k % PAIRS_PER_REPORT == 0:
+            checked(k, of)
+        sides.append(remembered(memo, alignment, "quantities", bead_key(b), lambda b=b: bead_quantities(alignment, b)))
     moved, toward = _straddling(sides)
     src_name = LANG_NAMES.get(alignment.source.lang, alignment.source.lang)
     tgt_name = LANG_NAMES.get(alignment.target.lang, alignment.target.lang)
     for k, (bead, (src, tgt), (gone_src, gone_tgt)) in enumerate(zip(beads, sides, moved)):
+        if checked is not None and k % PAIRS_PER_REPORT == 0:
+            checked(len(beads) + k, of)
         if k < flag_from or not bead.src or not bead.tgt or any(f.kind == NUMBER for f in bead.flags):
             continue
         found = mismatch(_without(src, gone_src), _without(tgt, gone_tgt), alignment.source.lang, alignment.target.lang)
