@@ -431,7 +431,6 @@ def test_soft_stems_of_russian_names_read_in_every_case():
 # ---------------------------------------------------------------- whole MAC dev chapters, a name changed by hand
 
 MAC = Path("/work/shared/benchmarks/mac-zh-en/dev")
-needs_mac = pytest.mark.skipif(not MAC.exists(), reason="the MAC dev chapters are not on this machine")
 
 
 def mac_chapter(doc: str, edits: dict[str, str] | None = None) -> Alignment:
@@ -456,7 +455,6 @@ def reason_at(a: Alignment, words: str) -> str | None:
     return next((f.reason for f in bead.flags if f.kind == NAME), None)
 
 
-@needs_mac
 def test_a_name_the_translation_rarely_pairs_with_its_chinese_still_counts_as_someone_elses():
     # The Story of the Stone writes Qin-shi (秦氏) once; written three times more where 板儿 (Ban-er) is, it matches
     # its Chinese in under half its pairs and leaves the strict list, but is still someone other than Ban-er.
@@ -471,7 +469,6 @@ def test_a_name_the_translation_rarely_pairs_with_its_chinese_still_counts_as_so
     assert reason_at(faithful, "Qin-shi was surprised") is None
 
 
-@needs_mac
 def test_a_name_the_surrounding_chinese_never_mentions_is_flagged():
     # Bao-yu is still named in the pair's second sentence, so nothing is missing; but 贾蓉 (Jia Rong) is nowhere in
     # the Chinese around it
@@ -484,7 +481,6 @@ def test_a_name_the_surrounding_chinese_never_mentions_is_flagged():
     assert reason_at(faithful, "Bao-yu had long been attracted") is None
 
 
-@needs_mac
 def test_a_name_written_for_its_given_name_or_a_city_added_for_context_is_no_stranger():
     # Red Sorghum: 单家扁郎 (the Shans' Bianlang) is "Shan Bianlang"; Song of Everlasting Sorrow adds "Shanghai's
     # nightlife" where the Chinese has no 上海 near
