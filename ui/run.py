@@ -14,6 +14,7 @@ from typing import Any, Hashable
 
 import streamlit as st
 
+from aligner.align.core import step_words
 from aligner.embed import get_encoder
 from aligner.pipeline import align_documents, check_languages, load_document
 from aligner.threeway import ThreeWay, align_three
@@ -22,7 +23,6 @@ from aligner.types import LANGUAGE_NAMES, Alignment, Progress
 from ui.inputs import ALIGN_TOP, PASTED_NAMES, Inputs
 
 STAGES = {"plan": "Preparing the search", "align": "Aligning", "review": "Reviewing"}  # their counts mean nothing to a user
-PLAN_PARTS = {"spans": "sentence groups"}  # the other steps of preparing (names, dictionary, models) say themselves
 KEEP = 8  # alignments kept in memory
 
 
@@ -76,16 +76,8 @@ def stage_text(stage: str, done: int, total: int) -> str:
     if name == "embed":
         return f"Embedding {done:,} of {total:,} sentences{for_side}…"
     name, _, part = name.partition(" ")  # the search's steps and passes: "plan names", "align 2/3"
-    part = f": {part_words(part)}" if part else ""
+    part = f": {step_words(part)}" if part else ""
     return f"{STAGES.get(name, name.capitalize())}{for_side}{part}… {percent}"
-
-
-def part_words(part: str) -> str:
-    """A step of the search as a reviewer reads it: "pass 2 of 3" for "2/3", "sentence groups" for "spans"."""
-    done, slash, passes = part.partition("/")
-    if slash and done.isdigit() and passes.isdigit():
-        return f"pass {done} of {passes}"
-    return PLAN_PARTS.get(part, part)
 
 
 def _load(text: str, name: str, lang: str | None, presplit: bool, progress: Progress):

@@ -20,6 +20,16 @@ DEFAULT_PARAMS = Params()
 PLAN_STAGES = ("plan spans", "plan names", "plan dictionary", "plan models")
 
 
+def step_words(part: str) -> str:
+    """A step of the search as a person reads it, for every progress bar (the page's, the command line's): "pass 2
+    of 3" for a pass's "2/3", "sentence groups" for "spans"; the other steps (names, dictionary, models) say
+    themselves."""
+    done, slash, passes = part.partition("/")
+    if slash and done.isdigit() and passes.isdigit():
+        return f"pass {done} of {passes}"
+    return {"spans": "sentence groups"}.get(part, part)
+
+
 def align(
     source: Document,
     target: Document,

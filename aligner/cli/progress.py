@@ -72,10 +72,10 @@ def stage_label(stage: str) -> str:
     if base == "segment" and side:
         return f"splitting the {LANGUAGE_NAMES.get(side.strip('()'), side)}"
     if side and not side.startswith("("):  # the search's steps and passes: "plan names", "align 2/3 (ru)"
+        from aligner.align.core import step_words  # here: the command line starts without numpy's import
+
         part, _, side = side.partition(" ")
-        done, slash, passes = part.partition("/")
-        part = f"pass {done} of {passes}" if slash else {"spans": "sentence groups"}.get(part, part)
-        return " ".join(filter(None, (f"{STAGE_LABELS.get(base, base)}:", part, side)))
+        return " ".join(filter(None, (f"{STAGE_LABELS.get(base, base)}:", step_words(part), side)))
     return " ".join(filter(None, (STAGE_LABELS.get(base, base), side)))
 
 
