@@ -600,8 +600,8 @@ def name_flags(alignment: Alignment, romanised: bool = True, flag_from: int = 0,
     token is on one side only. `checked(pairs, of)` every PAIRS_PER_REPORT pairs: the longest check of a
     review (a novel's 13,000 pairs take most of its minute), reported a block at a time, not pair by pair."""
     lang = alignment.target.lang
-    names = name_lexicon(alignment, memo) if romanised else []
-    known = known_names(alignment, memo) if romanised else []
+    seen = _name_matches(alignment, memo) if romanised else {}  # once for both lists: every pair's names
+    names, known = _names_agreeing(seen, lang, MIN_AGREEMENT), _names_agreeing(seen, lang, 0.0)
     lower = _kept_lower_words(alignment, memo) if romanised else set()
     beads = len(alignment.beads)
     for k, bead in enumerate(alignment.beads[flag_from:], flag_from):
