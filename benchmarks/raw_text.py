@@ -66,8 +66,7 @@ def run(folder: Path) -> tuple[Counts, dict]:
     for gold_path in sorted((folder / "gold").glob("*.align")):
         texts, spans, docs = {}, {}, {}
         for lang, joiner in JOINERS.items():
-            lines = [x.strip() for x in (folder / lang / f"{gold_path.stem}.txt").read_text(encoding="utf-8").splitlines()
-                     if x.strip()]
+            lines = chapter_lines(folder, lang, gold_path.stem)
             texts[lang], spans[lang] = joined(lines, joiner)
             docs[lang] = load_document(texts[lang], lang, name=f"{gold_path.stem}.{lang}")
             stats["sentences"][lang] += len(docs[lang])
@@ -79,18 +78,70 @@ def run(folder: Path) -> tuple[Counts, dict]:
     return total, stats
 
 
-def report(total: Counts, stats: dict) -> str:
+def chapter_lines(folder: Path, lang: str, stem: str) -> list[str]:
+    return [x.strip() for x in (folder / lang / f"{stem}.txt").read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def anthology(folder: Path, release: bool = True) -> tuple[Counts, int]:
+    """The six chapters' files as one document, as `cat 00*.txt` makes it (six novels, six translators, a line
+    per sentence), segmented by the product and scored against their gold beads renumbered: (Counts, search
+    passes run again in a wider band). `release=False` keeps every anchor (see `Search.release`)."""
+    from aligner.align.search import Search
+    from aligner.embed import get_encoder
+
+    lines: dict[str, list[str]] = {"zh": [], "en": []}
+    gold = []
+    for gold_path in sorted((folder / "gold").glob("*.align")):
+        shift = {lang: len(lines[lang]) for lang in lines}
+        gold += [(tuple(i + shift["zh"] for i in src), tuple(j + shift["en"] for j in tgt))
+                 for src, tgt in read_align(gold_path)]
+        for lang in lines:
+            lines[lang] += chapter_lines(folder, lang, gold_path.stem)
+    spans, docs = {}, {}
+    for lang in lines:
+        text, spans[lang] = joined(lines[lang], "\n")
+        docs[lang] = load_document(text, lang, name=f"anthology.{lang}")
+    releases = 0
+    original = Search.release
+
+    def counted(self, path):
+        nonlocal releases
+        done = original(self, path) if release else False
+        releases += done
+        return done
+
+    Search.release = counted
+    try:
+        alignment = align_documents(docs["zh"], docs["en"], get_encoder())
+    finally:
+        Search.release = original
+    return count(gold, as_line_beads(alignment, spans["zh"], spans["en"])), releases
+
+
+def report(total: Counts, stats: dict, pressed: Counts, released: tuple[Counts, int]) -> str:
     start, end = markers("raw-text")
-    s = total.scores()
+
+    def row(name: str, counts: Counts) -> str:
+        c = counts.scores()
+        return (f"| {name} | {c['strict']['P']:.3f} | {c['strict']['R']:.3f} | {c['strict']['F1']:.3f} | "
+                f"{c['lax']['F1']:.3f} |")
+
     return "\n".join([
         start, "## MAC dev from running text (`benchmarks/raw_text.py`)", "",
         "The lines joined back into running text, segmented and aligned by the product (default encoder), "
         f"scored against the gold in the benchmark's lines: {stats['sentences']['zh']} Chinese / "
         f"{stats['sentences']['en']} English sentences of ours for {stats['lines']['zh']} / "
-        f"{stats['lines']['en']} lines ({stats['seconds']:.0f} s aligning, embeddings from the cache).", "",
+        f"{stats['lines']['en']} lines ({stats['seconds']:.0f} s aligning, embeddings from the cache). "
+        "The anthology is the six chapters' files as one document (`cat 00*.txt`: six novels and translators, "
+        "a line per sentence); one model of the whole, and one chain of anchors for its band. There a "
+        "wrong anchor fenced the search off the true pairs (a path along the band's edge: ten Chinese, then "
+        "eleven English sentences unmatched, all of them translated); a pass whose path presses against the "
+        f"edge now runs again without the anchors that set it (`Search.release`, {released[1]} time(s) here, "
+        "the chapters one by one, MAC dev and the gaps benchmark come out as before, to the bit).", "",
         "| input | strict P | strict R | strict F1 | lax F1 |", "|---|---|---|---|---|",
-        f"| running text, our segmentation | {s['strict']['P']:.3f} | {s['strict']['R']:.3f} | "
-        f"{s['strict']['F1']:.3f} | {s['lax']['F1']:.3f} |",
+        row("running text, our segmentation", total),
+        row("anthology, every anchor kept", pressed),
+        row("anthology, pressed anchors dropped (default)", released[0]),
         end,
     ])
 
@@ -99,7 +150,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--no-write", action="store_true", help="print the table, do not touch RESULTS.md")
     args = parser.parse_args()
-    section = report(*run(MAC))
+    section = report(*run(MAC), anthology(MAC, release=False)[0], anthology(MAC))
     print(section)
     if not args.no_write:
         write_section("raw-text", section)

@@ -544,3 +544,39 @@ def test_span_vectors_hold_less_than_their_float32_arrays():
             held.update({id(a): a.nbytes for a in arrays})
     whole = sum(a.nbytes for a in _whole_arrays(side).values())
     assert sum(held.values()) < 0.6 * whole
+
+
+def test_a_wrong_anchor_does_not_fence_the_search_off_the_true_pairs(encoder):
+    """A band is as good as its anchors: one wrong anchor ('不……' taken for an English line ten sentences early)
+    narrows the band beside it away from the true pairs. The path then runs along the band's edge; the anchors
+    that set that edge are dropped and the pass runs again, so the pairs come out as without the wrong anchor."""
+    from aligner.align.band import band_from_anchors, pressed_anchors
+    from aligner.align.core import best_path, plan
+    from aligner.align.search import BAND_MARGIN
+
+    zh, en, gold = mac_excerpt("002", 120)
+    zh_doc, en_doc = presplit(zh, "zh"), presplit(en, "en")
+    emb = encoder.encode(zh + en)
+
+    def search(wrong: tuple[int, int] | None = None, release: bool = True) -> Search:
+        s = plan(zh_doc, en_doc, emb[: len(zh)], emb[len(zh):])
+        if wrong:
+            k = int(np.searchsorted(s.anchor_i, wrong[0]))
+            assert s.anchor_j[k - 1] < wrong[1] < s.anchor_j[k] - BAND_MARGIN, "a monotone anchor, far off its pair"
+            s.anchor_i, s.anchor_j = np.insert(s.anchor_i, k, wrong[0]), np.insert(s.anchor_j, k, wrong[1])
+            s.band = band_from_anchors(s.anchor_i, s.anchor_j, len(zh), len(en), BAND_MARGIN, MAX_BAND_WIDTH)
+            s.rescore()
+        if not release:
+            s.release = lambda path: False
+        return s
+
+    def right(path) -> int:
+        return len({(tuple(range(i0, i0 + a)), tuple(range(j0, j0 + b))) for i0, a, j0, b in path} & set(gold))
+
+    clean = search()
+    clean_path = best_path(clean)
+    assert not len(pressed_anchors(clean.band, clean_path, clean.anchor_i, len(en))), "a sound band is never pressed"
+    # 57 pairs with English 96–98 (gold); its anchor put at 85, right after the anchor of 52
+    fenced = best_path(search((57, 85), release=False))
+    assert right(fenced) <= right(clean_path) - 5
+    assert best_path(search((57, 85))) == clean_path

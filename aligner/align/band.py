@@ -65,3 +65,27 @@ def make_band(lo: np.ndarray, hi: np.ndarray, m: int) -> Band:
 def full_band(n: int, m: int) -> Band:
     """Every cell: only for tiny inputs and tests."""
     return Band(np.zeros(n + 1, np.int64), np.full(n + 1, m, np.int64))
+
+
+def pressed_anchors(band: Band, path: list[tuple[int, int, int, int]], anchor_i: np.ndarray, m: int) -> np.ndarray:
+    """The anchors (indices into `anchor_i`) on either side of each grid point where `path` runs along the band's
+    edge: a column at a row's `hi` below m, or at its `lo` above 0.
+
+    A band is as good as its anchors. One wrong anchor (a short "不……" taken for an English line 19 sentences
+    early) narrows the rectangles beside it away from the true pairs, and the best path the band allows then
+    runs along its edge, through a run of unmatched sentences on both sides: ten Chinese, then eleven English
+    sentences, every one of them translated. A path that stays inside never touches the edge (it lies at least
+    the margin from every anchor), so a touch says the band, not the text, decided there.
+    """
+    pi = np.asarray(anchor_i, np.int64) + 1  # anchor pair (i, j): the path passes grid point (i + 1, j + 1)
+    rows, cols = [0], [0]
+    for i0, a, j0, b in path:
+        rows.append(i0 + a)
+        cols.append(j0 + b)
+    r, c = np.array(rows), np.array(cols)
+    pressed = ((c == band.hi[r]) & (c < m)) | ((c == band.lo[r]) & (c > 0))
+    r = r[pressed]
+    after = np.searchsorted(pi, r, side="left")  # the anchors that set this row's edges
+    before = np.searchsorted(pi, r, side="right") - 1
+    near = np.concatenate([after[after < len(pi)], before[before >= 0]])
+    return np.unique(near)

@@ -8,7 +8,7 @@ from aligner.align.confidence import bead_confidences
 from aligner.align.paths import adopt_gaps
 from aligner.align.scoring import EncoderPrior, Params, encoder_prior
 from aligner.align.lexicon import lexicon_features
-from aligner.align.search import Search
+from aligner.align.search import RELEASES, Search
 from aligner.align.spans import attach_names, side_of
 from aligner.embed.base import Encoder
 from aligner.types import LANGUAGE_NAMES, Bead, Document, Progress
@@ -110,15 +110,25 @@ def best_path(search: Search, progress: Progress | None = None) -> list[tuple[in
     n = len(search.src)
     passes = 1 + bool(search.params.refit) + (search.gap_scorer is not None)
     report = _pass(progress, n, passes)
-    path = search.run(report(0), scorer=search.gap_scorer if search.params.refit else None)
+    path = _run(search, report(0), gap=search.params.refit)
     if search.params.refit:  # second pass: the document's models re-fitted on the first path's 1–1 beads
         if progress is not None:  # the re-fit takes a while on a novel: the bar says the next pass began
             report(1)("align", 0, n)
         search.refit(path)
-        path = search.run(report(1))
+        path = _run(search, report(1))
     if search.gap_scorer is not None:
-        path = adopt_gaps(path, search.run(report(passes - 1), scorer=search.gap_scorer))
+        path = adopt_gaps(path, _run(search, report(passes - 1), gap=True))
     return path
+
+
+def _run(search: Search, progress: Progress | None, gap: bool = False) -> list[tuple[int, int, int, int]]:
+    """One pass (`gap`: under the gap scorer); where its path pressed against the band's edge, the anchors
+    that set the edge are dropped and the pass runs again in the wider band (see `Search.release`)."""
+    for _ in range(RELEASES):
+        path = search.run(progress, scorer=search.gap_scorer if gap else None)
+        if not search.release(path):
+            return path
+    return search.run(progress, scorer=search.gap_scorer if gap else None)
 
 
 def _pass(progress: Progress | None, n: int, passes: int):
