@@ -12,7 +12,7 @@ from aligner.align.dp import bead_types
 from aligner.align.search import MAX_BAND_WIDTH, Search
 from aligner.align.spans import side_of
 from aligner.evaluate import read_align
-from aligner.types import Bead, Document, Sentence
+from aligner.types import Alignment, Bead, Document, Sentence
 
 MAC = Path("/work/shared/benchmarks/mac-zh-en/dev")
 
@@ -560,7 +560,9 @@ def test_a_wrong_anchor_does_not_fence_the_search_off_the_true_pairs(encoder):
 
     def search(wrong: tuple[int, int] | None = None, release: bool = True) -> Search:
         s = plan(zh_doc, en_doc, emb[: len(zh)], emb[len(zh):])
-        if wrong:
+        if wrong:  # the anchors of rows 53–69 replaced by one wrong anchor
+            keep = (s.anchor_i <= 52) | (s.anchor_i >= 70)
+            s.anchor_i, s.anchor_j = s.anchor_i[keep], s.anchor_j[keep]
             k = int(np.searchsorted(s.anchor_i, wrong[0]))
             assert s.anchor_j[k - 1] < wrong[1] < s.anchor_j[k] - BAND_MARGIN, "a monotone anchor, far off its pair"
             s.anchor_i, s.anchor_j = np.insert(s.anchor_i, k, wrong[0]), np.insert(s.anchor_j, k, wrong[1])
@@ -576,7 +578,33 @@ def test_a_wrong_anchor_does_not_fence_the_search_off_the_true_pairs(encoder):
     clean = search()
     clean_path = best_path(clean)
     assert not len(pressed_anchors(clean.band, clean_path, clean.anchor_i, len(en))), "a sound band is never pressed"
-    # 57 pairs with English 96–98 (gold); its anchor put at 85, right after the anchor of 52
-    fenced = best_path(search((57, 85), release=False))
+    # 65–66 pair with English 105–107 (gold); an anchor (66, 86) right after the anchor of 52 (English 84)
+    fenced = best_path(search((66, 86), release=False))
     assert right(fenced) <= right(clean_path) - 5
-    assert best_path(search((57, 85))) == clean_path
+    assert best_path(search((66, 86))) == clean_path
+
+
+def test_a_passage_added_right_after_an_anchored_pair_is_one_unmatched_run(encoder):
+    """30 English sentences from another novel inserted right after a pair the search anchors on: the row of
+    the grid through that anchor must reach across them, or the next Chinese sentence is paired inside the
+    passage and its own translation is reported as added instead (`band.band_from_anchors`)."""
+    from aligner.align.core import plan
+    from aligner.review.gaps import gap_flags
+
+    zh, en, gold = mac_excerpt("004", 150)
+    emb = encoder.encode(zh + en)
+    clean = plan(presplit(zh, "zh"), presplit(en, "en"), emb[: len(zh)], emb[len(zh):])
+    ones = {(s[0], t[0]) for s, t in gold if len(s) == len(t) == 1}
+    anchored = [(int(i), int(j)) for i, j in zip(clean.anchor_i, clean.anchor_j)
+                if (i, j) in ones and (i + 1, j + 1) in ones and 40 < i < len(zh) - 40]
+    i, j = anchored[len(anchored) // 2]
+    other = (MAC / "en" / "002.txt").read_text(encoding="utf-8").splitlines()[100:130]
+    damaged = en[: j + 1] + other + en[j + 1:]
+    beads = align(presplit(zh, "zh"), presplit(damaged, "en"), encoder)
+    check_invariants(beads, len(zh), len(damaged))
+    alignment = Alignment(presplit(zh, "zh"), presplit(damaged, "en"), beads)
+    gap_flags(alignment)
+    added = [b.tgt for b in alignment.beads if b.tgt and not b.src]
+    assert tuple(range(j + 1, j + 31)) in added, added
+    pairs = {(b.src, b.tgt) for b in alignment.beads}
+    assert ((i,), (j,)) in pairs and ((i + 1,), (j + 31,)) in pairs

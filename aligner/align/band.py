@@ -37,13 +37,21 @@ def band_from_anchors(
     pi = np.concatenate([[0], anchor_i + 1, [n]]).astype(np.int64)
     pj = np.concatenate([[0], anchor_j + 1, [m]]).astype(np.int64)
     rows = np.arange(n + 1)
-    after = np.searchsorted(pi, rows, side="left")  # first anchor at or below this row
-    before = np.searchsorted(pi, rows, side="right") - 1  # last anchor at or above this row
-    after = np.minimum(after, len(pi) - 1)
+    # A row through an anchor's grid point belongs to both rectangles that meet there: the one before (its
+    # columns from the anchor before) and the one after (up to the anchor after). With only the anchor's own
+    # column that row was 17 cells wide, so a passage the translation adds right after an anchored pair
+    # could not be an unmatched run there: the next Chinese sentence had to pair inside it.
+    after = np.minimum(np.searchsorted(pi, rows, side="right"), len(pi) - 1)  # first anchor below this row
+    before = np.maximum(np.searchsorted(pi, rows, side="left") - 1, 0)  # last anchor above this row
     lo = pj[before] - margin - 1
     hi = pj[after] + margin
     centre = np.interp(rows, pi, pj)
-    wide = hi - lo + 1 > max_width
+    # A stretch too wide for its rows is narrowed around the line between its anchors, unless it is short: a
+    # passage the translation adds between two pairs (80 sentences, a chapter) is a stretch one or two rows
+    # high, whose whole width costs less than its rows would at the cap. Each stretch keeps at most
+    # max_width × (its rows + the columns between its anchors) cells: O((n + m) · max_width) in all.
+    width, rows_of, columns = hi - lo + 1, pi[after] - pi[before] + 1, pj[after] - pj[before]
+    wide = (width > max_width) & (rows_of * width > max_width * (rows_of + columns))
     lo = np.where(wide, np.floor(centre - max_width / 2), lo).astype(np.int64)
     hi = np.where(wide, np.ceil(centre + max_width / 2), hi).astype(np.int64)
     return make_band(lo, hi, m)
