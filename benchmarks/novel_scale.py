@@ -11,7 +11,7 @@ so far; with `--before`, beside those of an earlier run of the same input (its p
 of the code before a change, saved with `> old.txt`). Embeddings come
 from the disk cache after the first run (a repeated sentence is embedded once), so the figures are
 those of everything but the encoder. Every sentence recurs once per copy; the anchors pair each copy
-with its own (79996d7), so the band is narrow (19 cells a row). `--widest-band` gives every row the
+with its own (79996d7), so the band is narrow (22 cells a row; a row through an anchor reaches both neighbouring anchors). `--widest-band` gives every row the
 band's widest (256 cells), as a novel whose anchors say little has it: the search's cost of the hardest
 real novel, an upper bound, and the peak memory per sentence `aligner/sizing.py` warns by (printed last).
 The machine is shared: the load average is printed too.

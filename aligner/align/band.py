@@ -46,12 +46,14 @@ def band_from_anchors(
     lo = pj[before] - margin - 1
     hi = pj[after] + margin
     centre = np.interp(rows, pi, pj)
-    # A stretch too wide for its rows is narrowed around the line between its anchors, unless it is short: a
-    # passage the translation adds between two pairs (80 sentences, a chapter) is a stretch one or two rows
-    # high, whose whole width costs less than its rows would at the cap. Each stretch keeps at most
-    # max_width × (its rows + the columns between its anchors) cells: O((n + m) · max_width) in all.
+    # A stretch too wide for its rows is narrowed around the line between its anchors, unless its anchors
+    # themselves are half the cap apart or more and it is short: a passage the translation adds between two
+    # pairs (a chapter: 420 sentences between two Chinese ones) is a stretch a row or two high, whose whole
+    # width costs less than its rows would at the cap. Such a stretch keeps at most max_width × (its rows +
+    # the columns between its anchors) cells: O((n + m) · max_width) in all, as before.
     width, rows_of, columns = hi - lo + 1, pi[after] - pi[before] + 1, pj[after] - pj[before]
-    wide = (width > max_width) & (rows_of * width > max_width * (rows_of + columns))
+    added = (2 * columns >= max_width) & (rows_of * width <= max_width * (rows_of + columns))
+    wide = (width > max_width) & ~added
     lo = np.where(wide, np.floor(centre - max_width / 2), lo).astype(np.int64)
     hi = np.where(wide, np.ceil(centre + max_width / 2), hi).astype(np.int64)
     return make_band(lo, hi, m)
