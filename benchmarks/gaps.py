@@ -591,7 +591,7 @@ def run(rounds: int, verbose: bool, changes: dict | None = None) -> tuple[dict[s
     encoder = get_encoder(workers=1)
     cases = mac_cases() + sample_cases(encoder)
     totals = {group: {k: Tally() for k in (OMITTED, ADDED, PARTIAL, NUMBER, NAME, DISAGREE)} for group in GROUPS}
-    stats = {"documents": 0, "zh sentences": 0, "target sentences": 0, "weak flags": 0,
+    stats = {"documents": 0, "zh sentences": 0, "target sentences": 0, "weak flags": 0, "moved hints": 0,
              "seconds": 0.0}
     planted_sum: dict[str, int] = {}
     lines: list[str] = []
@@ -610,6 +610,7 @@ def run(rounds: int, verbose: bool, changes: dict | None = None) -> tuple[dict[s
         stats["zh sentences"] += len(d.zh)
         stats["target sentences"] += len(d.tgt)
         stats["weak flags"] += sum(any(f.kind == WEAK for f in b.flags) for b in a.beads)
+        stats["moved hints"] += sum("moved?" in f.reason for b in a.beads for f in b.flags)
         for k, v in d.planted.items():
             planted_sum[k] = planted_sum.get(k, 0) + v
         tallies = {
@@ -695,7 +696,9 @@ def report(all_totals: dict[str, dict[str, Tally]], stats: dict, rounds: int, ab
     if misses:
         out += ["", "Examples of missed passages (sentence indices; the bead the aligner made instead, its flags):", ""]
         out += [f"- {k}: `{m[:230]}`" for k, m in misses]
-    out += ["", f"Other flags on the same documents: {stats['weak flags']} `weak` (no truth planted for these)."]
+    out += ["", f"Other flags on the same documents: {stats['weak flags']} `weak` (no truth planted for these); "
+                f"{stats['moved hints']} omitted or added flags saying 'moved?' (`aligner/review/moved.py`; nothing is "
+                "moved here, the passages inserted come from another document: each is a false hint)."]
     if ablated:
         out += ["", "What the gap modelling buys (all documents, one thing switched off):", ""] + ablated
     out.append(END)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from aligner.embed.base import Encoder
 from aligner.review.gaps import gap_flags
 from aligner.review.memo import ReviewMemo
+from aligner.review.moved import moved_flags
 from aligner.review.names import NAME, name_flags
 from aligner.review.number_flags import NUMBER, number_flags
 from aligner.review.partial import PARTIAL, partial_flags
@@ -28,7 +29,7 @@ from aligner.types import Alignment, Progress
 # Each check's share of a review's time, in per cent (a 1,360-pair chapter, MAC dev: names 2.0 s, numbers 1.2 s,
 # the whole translation's check 0.7 s, partial 0.4 s, the rest a blink): reported after each, the "reviewing"
 # bar moves as the time goes instead of standing at 0% for the minute a novel takes.
-REVIEW_STEPS = (("gaps", 1), ("weak", 1), ("vectors", 3), ("translation", 15), ("partial", 10), ("numbers", 25),
+REVIEW_STEPS = (("gaps", 1), ("weak", 1), ("vectors", 3), ("translation", 15), ("moved", 1), ("partial", 10), ("numbers", 25),
                 ("names", 44), ("terms", 1))
 REVIEW_TOTAL = sum(share for _, share in REVIEW_STEPS)
 REVIEW_UNITS = 100  # a share counted in hundredths, so that a long check's part done moves the bar
@@ -59,6 +60,9 @@ def review(alignment: Alignment, encoder: Encoder | None = None, flag_from: int 
     if vectors is not None:
         check_translation(alignment, vectors)
     done("translation")
+    if vectors is not None and flag_from == 0:
+        moved_flags(alignment, vectors)
+    done("moved")
     partial_flags(alignment, vectors, flag_from, memo)
     done("partial")
     number_flags(alignment, flag_from, memo, checked=lambda steps, of: done.within("numbers", steps, of))
