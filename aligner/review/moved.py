@@ -6,10 +6,11 @@ one change to check, not two: both flags say where the other passage is ("moved?
 words (pair numbers change as a reviewer merges and splits; the words do not).
 
 A pair of passages is taken as moved when each is the other's best match among the document's unmatched
-passages, their lengths agree within a factor of LENGTH_FACTOR by the document's own length ratio, their similarity (sentence vectors centred on each side's mean, summed over the passage) is as
-high as the document's own confident pairs mostly have it (above their 30th percentile), and above what the
-passage reaches against 200 stretches of the other text of the same size anywhere else (their 99th
-percentile): passages that merely share a scene's words stay two flags.
+passages, their lengths agree within a factor of LENGTH_FACTOR by the document's own length ratio, and their
+similarity (sentence vectors centred on each side's mean, summed over the passage) is as high as the
+document's own confident pairs mostly have it (above their 30th percentile) and above what the passage
+reaches against 200 stretches of the other text of the same size anywhere else (their 99th percentile):
+passages that merely share a scene's words stay two flags.
 """
 from __future__ import annotations
 
@@ -33,16 +34,19 @@ def _passages(side: np.ndarray, spans: list[tuple[int, ...]]) -> np.ndarray:
     return _unit(np.stack([side[list(span)].sum(axis=0) for span in spans]))
 
 
-def _null(side: np.ndarray, vector: np.ndarray, size: int, avoid: tuple[int, ...], rng: np.random.Generator) -> float:
-    """The NULL_QUANTILE similarity of `vector` to random stretches of `size` sentences of `side` that do not
-    overlap `avoid`."""
-    starts = np.arange(0, len(side) - size + 1)
+def _null(sums: np.ndarray, vector: np.ndarray, size: int, avoid: tuple[int, ...], rng: np.random.Generator) -> float:
+    """The NULL_QUANTILE similarity of `vector` to random stretches of `size` sentences of a side (`sums`: its
+    vectors' running sums, from a row of zeros) that do not overlap `avoid`."""
+    starts = np.arange(0, len(sums) - size)
     starts = starts[(starts + size <= min(avoid)) | (starts > max(avoid))]
     if len(starts) < 20:
         return np.inf  # too short a text to tell a match from chance
     picked = rng.choice(starts, size=min(NULL_SAMPLES, len(starts)), replace=False)
-    sums = np.cumsum(np.vstack([np.zeros((1, side.shape[1])), side]), axis=0)
     return float(np.quantile(_unit(sums[picked + size] - sums[picked]) @ vector, NULL_QUANTILE))
+
+
+def _running(side: np.ndarray) -> np.ndarray:
+    return np.cumsum(np.vstack([np.zeros((1, side.shape[1])), side]), axis=0)
 
 
 def _chars(alignment: Alignment, bead: Bead, source: bool) -> int:
@@ -73,7 +77,7 @@ def moved_flags(alignment: Alignment, vectors: SentenceVectors) -> None:
     o_vec = _passages(src, [beads[k].src for k in omitted])
     a_vec = _passages(tgt, [beads[k].tgt for k in added])
     sims = o_vec @ a_vec.T
-    rng = np.random.default_rng(0)
+    rng, sums = np.random.default_rng(0), {}
     for x, y in enumerate(sims.argmax(axis=1)):
         o, a = beads[omitted[x]], beads[added[y]]
         if sims[:, y].argmax() != x or sims[x, y] < floor or abs(omitted[x] - added[y]) < 2:
@@ -81,7 +85,10 @@ def moved_flags(alignment: Alignment, vectors: SentenceVectors) -> None:
         expected = _chars(alignment, o, True) * ratio
         if not expected / LENGTH_FACTOR <= _chars(alignment, a, False) <= expected * LENGTH_FACTOR:
             continue
-        if sims[x, y] <= max(_null(tgt, o_vec[x], len(a.tgt), a.tgt, rng), _null(src, a_vec[y], len(o.src), o.src, rng)):
+        if not sums:  # the running sums of both sides, once, for the few pairs that get this far
+            sums.update(src=_running(src), tgt=_running(tgt))
+        if sims[x, y] <= max(_null(sums["tgt"], o_vec[x], len(a.tgt), a.tgt, rng),
+                             _null(sums["src"], a_vec[y], len(o.src), o.src, rng)):
             continue
         where = "further on" if added[y] > omitted[x] else "earlier"
         there = "further on" if omitted[x] > added[y] else "earlier"

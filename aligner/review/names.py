@@ -354,16 +354,6 @@ def name_lexicon(alignment: Alignment, memo: ReviewMemo | None = None) -> list[R
     return _names_agreeing(_name_matches(alignment, memo), alignment.target.lang, MIN_AGREEMENT)
 
 
-def known_names(alignment: Alignment, memo: ReviewMemo | None = None) -> list[RomanisedName]:
-    """Every romanised name the translation matches to its Chinese in at least one pair, however often it is also
-    written where that Chinese is absent (a name the translator gives for 她, or a name written in another's place).
-
-    Too loose to report a name as missing on its own; evidence enough that a name the translation writes is
-    someone else's (Qin-shi where the Chinese has 板儿).
-    """
-    return _names_agreeing(_name_matches(alignment, memo), alignment.target.lang, 0.0)
-
-
 def _forms_of(name: RomanisedName, base: RomanisedName, lang: str) -> bool:
     """Each word of `name` is a case form of `base`'s word: Чжан Вэя of Чжан Вэй."""
     return len(name.words) == len(base.words) and all(_is_form(w, b, lang) for w, b in zip(name.words, base.words))
@@ -455,7 +445,7 @@ def _name_findings(src: str, tgt: str, lang: str, names: list[RomanisedName], or
     English), or writes part of the name with another (Li Hua for 李明 (Li Ming)): a pronoun does
     not explain a different name. A name written in part (Sha for 沙瑞山) counts as written.
 
-    `known`: the document's names however rarely they match their Chinese (`known_names`). A name of theirs the
+    `known`: the document's names however rarely they match their Chinese (any agreement at all). A name of theirs the
     translation writes counts as someone else's here too ("Qin-shi" where the Chinese has 板儿), and one of theirs
     in the Chinese is reported only when the translation writes another such name in its place.
     """
@@ -601,6 +591,8 @@ def name_flags(alignment: Alignment, romanised: bool = True, flag_from: int = 0,
     review (a novel's 13,000 pairs take most of its minute), reported a block at a time, not pair by pair."""
     lang = alignment.target.lang
     seen = _name_matches(alignment, memo) if romanised else {}  # once for both lists: every pair's names
+    # known: every name matched to its Chinese in at least one pair, however often written where that Chinese is
+    # absent: too loose to report a name missing, enough to tell one written in another's place (Qin-shi for 板儿)
     names, known = _names_agreeing(seen, lang, MIN_AGREEMENT), _names_agreeing(seen, lang, 0.0)
     lower = _kept_lower_words(alignment, memo) if romanised else set()
     beads = len(alignment.beads)
