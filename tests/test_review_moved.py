@@ -62,3 +62,22 @@ def test_a_passage_left_out_and_another_added_from_elsewhere_are_not_called_move
     a = reviewed(zh, damaged, encoder)
     assert reasons(a, OMITTED) and reasons(a, ADDED)
     assert not [r for _, r in reasons(a, OMITTED) + reasons(a, ADDED) if "moved?" in r]
+
+
+def test_three_russian_sentences_moved_in_the_sample_statement_are_named(encoder):
+    from pathlib import Path
+
+    from aligner.pipeline import load_document
+
+    texts = Path(__file__).resolve().parent.parent / "texts"
+    zh = load_document((texts / "joint-statement.zh.txt").read_text(encoding="utf-8"), "zh")
+    ru = [s.text for s in load_document((texts / "joint-statement.ru.txt").read_text(encoding="utf-8"), "ru").sentences]
+    moved = ru[:10] + ru[13:35] + ru[10:13] + ru[35:]
+    target = load_document("\n".join(moved), "ru", presplit=True)
+    a = Alignment(zh, target, align(zh, target, encoder))
+    review(a, encoder)
+    hinted = [(b.src, b.tgt, f.reason) for b in a.beads for f in b.flags if "moved?" in f.reason]
+    assert len(hinted) == 2, hinted
+    (zh_span, _, zh_reason), (_, ru_span, ru_reason) = hinted
+    assert "the Russian further on translates it: 'Стороны призывают" in zh_reason
+    assert set(ru_span) == {32, 33, 34} and "it translates the Chinese earlier: '" in ru_reason

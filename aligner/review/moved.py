@@ -8,7 +8,8 @@ words (pair numbers change as a reviewer merges and splits; the words do not).
 A pair of passages is taken as moved when each is the other's best match among the document's unmatched
 passages, their lengths agree within a factor of LENGTH_FACTOR by the document's own length ratio, and their
 similarity (sentence vectors centred on each side's mean, summed over the passage) is as high as the
-document's own confident pairs mostly have it (above their 30th percentile) and above what the passage
+document's own confident pairs have it (above their 10th percentile; above their median for passages of
+fewer than SHORT sentences in all, as one sentence may well resemble another) and above what the passage
 reaches against 200 stretches of the other text of the same size anywhere else (their 99th percentile):
 passages that merely share a scene's words stay two flags.
 """
@@ -21,7 +22,10 @@ from aligner.types import ADDED, LANGUAGE_NAMES, OMITTED, Alignment, Bead, Flag
 
 NULL_SAMPLES = 200  # stretches of the other text each passage is measured against
 NULL_QUANTILE = 0.99  # the passage's match must beat this share of them
-PAIR_QUANTILE = 0.3  # and be as similar as most of the document's confident pairs (long_passages.py: 33 of 36 moves named, 2 false hints in gaps.py; 0.1: 34 and 6; 0.5: 28 and 0)
+PAIR_QUANTILE = 0.1  # and be as similar as the document's confident pairs are, but for their least similar tenth
+SHORT = 4  # sentences in the two passages below which a match must be as similar as the median pair
+# (long_passages.py's 36 moves and gaps.py's 32 damaged documents: candidates named / false; the 10th percentile
+# alone 34 / 3, the 30th alone 33 / 1, with SHORT 34 / 0)
 QUOTE_CHARS = 40  # of the other passage's opening words
 LENGTH_FACTOR = 2.0  # a translation is about its passage's length (80 Chinese sentences are not 2 English ones)
 
@@ -72,7 +76,7 @@ def moved_flags(alignment: Alignment, vectors: SentenceVectors) -> None:
     src = vectors.src - vectors.src.mean(axis=0)
     tgt = vectors.tgt - vectors.tgt.mean(axis=0)
     own = np.einsum("ij,ij->i", _unit(src[[b.src[0] for b in pairs]]), _unit(tgt[[b.tgt[0] for b in pairs]]))
-    floor = float(np.quantile(own, PAIR_QUANTILE))
+    floor, median = float(np.quantile(own, PAIR_QUANTILE)), float(np.median(own))
     ratio = sum(_chars(alignment, b, False) for b in pairs) / max(1, sum(_chars(alignment, b, True) for b in pairs))
     o_vec = _passages(src, [beads[k].src for k in omitted])
     a_vec = _passages(tgt, [beads[k].tgt for k in added])
@@ -80,7 +84,8 @@ def moved_flags(alignment: Alignment, vectors: SentenceVectors) -> None:
     rng, sums = np.random.default_rng(0), {}
     for x, y in enumerate(sims.argmax(axis=1)):
         o, a = beads[omitted[x]], beads[added[y]]
-        if sims[:, y].argmax() != x or sims[x, y] < floor or abs(omitted[x] - added[y]) < 2:
+        least = median if len(o.src) + len(a.tgt) < SHORT else floor
+        if sims[:, y].argmax() != x or sims[x, y] < least or abs(omitted[x] - added[y]) < 2:
             continue  # not each other's best, not like a translation, or side by side (a free rendering)
         expected = _chars(alignment, o, True) * ratio
         if not expected / LENGTH_FACTOR <= _chars(alignment, a, False) <= expected * LENGTH_FACTOR:
