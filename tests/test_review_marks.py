@@ -156,3 +156,23 @@ def test_the_three_way_xlsx_marks_the_words_and_keeps_formulas_out(tmp_path):
     assert isinstance(english, str)  # nothing marked: plain text
     formula_row = [sheet.cell(row=3, column=c) for c in (2, 3, 4)]
     assert all(c.data_type == "s" and str(c.value).startswith("=SUM") for c in formula_row)
+
+
+def test_a_long_unmatched_passage_shows_its_first_sentences_and_folds_the_rest():
+    """A chapter the translation adds is one pair of 40 English sentences: the table shows three and folds 37,
+    unfolding them when a search finds something there."""
+    from aligner.types import Alignment, Bead, Flag
+    from sample_pairs import document
+
+    mac = Path("/work/shared/benchmarks/mac-zh-en/dev")
+    zh = (mac / "zh" / "001.txt").read_text(encoding="utf-8").splitlines()[:2]
+    en = (mac / "en" / "002.txt").read_text(encoding="utf-8").splitlines()[:42]
+    a = Alignment(document(zh, "zh", ""), document(en, "en", " "),
+                  [Bead((0,), (0,)), Bead((), tuple(range(1, 41)), flags=[Flag("added", "no counterpart")]),
+                   Bead((1,), (41,))])
+    row = table_html(a, [1])
+    assert "37 more sentences" in row and "<details" in row and "<details class=\"more\" open" not in row
+    assert en[1] in row and en[40].split()[0] in row.split("<details")[1]  # the first shown, the last folded
+    word = en[30].split()[-1].strip(".,!?'\"")
+    assert '<details class="more" open' in table_html(a, [1], query=word)
+    assert "<details" not in table_html(a, [0, 2])  # one sentence a side: as it was

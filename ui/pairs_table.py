@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from aligner.export.marked import MARK_STYLE, side_html
+from aligner.export.marked import MARK_STYLE, side_marks, span_html
 from aligner.export.status import STATUS_COLOURS, STATUS_LABELS, STATUSES, status
 from aligner.pair_filter import MERGED_SPLIT, problems
 from aligner.review.trust import title_attribute
@@ -53,6 +53,7 @@ table.pairs button.pick {font: inherit; color: #1F5FBF; background: none; border
 table.pairs td.missing {color: #9A1C1C; font-style: italic;}
 table.pairs .flag {display: block; font-size: 0.82rem; color: #5A3B00;}
 table.pairs .note {display: block; font-size: 0.82rem; color: #1F4E8C;}
+table.pairs details.more summary {cursor: pointer; color: #1F5FBF; font-size: 0.85rem;}
 """ + f"table.pairs mark {{{MARK_STYLE}}}\n" + HIT_CSS + "</style>\n"
 
 
@@ -66,6 +67,24 @@ TYPE_HOVER = ("Sentences on each side of the pair, Chinese first: 1–2 is one C
               "under it, the pair's status (the row colour)")
 SCORE_HOVER = (f"How sure the aligner is that the two sides belong together, from 0 to 1; a pair below {WEAK_BELOW} "
                "is flagged low confidence")
+
+
+# A side of more sentences than this (a chapter the translation adds: 420 sentences in one cell) shows its first
+# SHOWN and folds the rest under "417 more sentences"; a search that finds something there unfolds it.
+LONG_PASSAGE = 12
+SHOWN = 3
+
+
+def side_cell(alignment: Alignment, bead, side: str, hits: re.Pattern | None) -> str:
+    """A pair's side as the table shows it: its text with the flags' marks and the search's hits."""
+    document, indices = (alignment.source, bead.src) if side == "src" else (alignment.target, bead.tgt)
+    marks = side_marks([bead], side)
+    if len(indices) <= LONG_PASSAGE:
+        return mark_hits(span_html(document, indices, marks), hits)
+    rest = mark_hits(span_html(document, indices[SHOWN:], marks), hits)
+    unfolded = " open" if 'class="hit"' in rest else ""
+    return (f'{mark_hits(span_html(document, indices[:SHOWN], marks), hits)} <details class="more"{unfolded}>'
+            f"<summary>{len(indices) - SHOWN:,} more sentences</summary>{rest}</details>")
 
 
 def flag_html(kind: str, reason: str) -> str:
@@ -99,8 +118,8 @@ def row_html(alignment: Alignment, index: int, selected: bool, hits: re.Pattern 
         f'title="Select pair {number} in the correction panel">{number}</button></td>'
         f'<td class="kind">{escape(bead.kind.replace("-", "–"))}<br>{escape(STATUS_LABELS[state])}</td>'
         f'<td class="score">{bead.score:.2f}</td>'
-        + (f'<td lang="{src_lang}">{mark_hits(side_html(alignment, bead, "src"), hits)}</td>' if bead.src else missing_src)
-        + (f'<td lang="{tgt_lang}">{mark_hits(side_html(alignment, bead, "tgt"), hits)}</td>' if bead.tgt else missing_tgt)
+        + (f'<td lang="{src_lang}">{side_cell(alignment, bead, "src", hits)}</td>' if bead.src else missing_src)
+        + (f'<td lang="{tgt_lang}">{side_cell(alignment, bead, "tgt", hits)}</td>' if bead.tgt else missing_tgt)
         + f"<td>{notes}</td></tr>"
     )
 
