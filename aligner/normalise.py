@@ -461,6 +461,14 @@ def _wrap_width(lines: list[_Line]) -> int | None:
     return wrap if full >= 0.6 * len(followed) else None
 
 
+def _first_word_width(text: str) -> int:
+    """The width a line's first word takes on the line before: a Chinese character, or a word and its space."""
+    if text and _is_wide(text[0]):
+        return _width(text[0])
+    word = text.split(maxsplit=1)[0] if text.strip() else ""
+    return _width(word) + 1
+
+
 def _is_heading(line: _Line, first: bool) -> bool:
     """A title or heading: short, no clause punctuation after its number, no sentence end in it."""
     text = line.text
@@ -524,7 +532,11 @@ def _runs_on(prev: _Line, nxt: _Line, first: bool, wrap: int | None) -> bool:
     if wrap is not None and not nxt.blank_before:
         if first and has_han(prev.text) and not (_CLAUSE_MARKS_RE.search(prev.text) or _TERMINAL_RE.search(prev.text)):
             return False  # a title that fills the first line: Chinese prose has a mark every few words
-        # Hard-wrapped text: a full line runs on (even into "— " or "1."), a short one ends.
+        # Hard-wrapped text: a full line runs on (even into "— " or "1."), a short one ends; and so does a line
+        # that ends a sentence (or a "：") short of the width by more than the next line's first word: greedy
+        # wrapping would have put that word on it (a paragraph's last line three-quarters full).
+        if _TERMINAL_RE.search(prev.text) and _width(prev.text) + _first_word_width(nxt.text) <= wrap:
+            return False
         return _width(prev.text) >= 0.75 * wrap
     if _STARTS_ITEM_RE.match(nxt.text) or _TERMINAL_RE.search(prev.text):
         return False
@@ -576,7 +588,8 @@ def layout(text: str) -> Layout:
     next line starts in lowercase or with punctuation. A line with neither signal (a PDF break inside a word,
     "以联合国为核" / "心的国际体系") continues into the next, and so does a short one ("双方" / "呼吁国际社会") when the
     Chinese characters either side of the break make a phrase the text has whole elsewhere. In hard-wrapped text, detected
-    by its fixed line width, a full-width line always continues and a short one ends.
+    by its fixed line width, a full-width line continues and a short one ends, and so does one that ends a sentence
+    when the next line's first word would have fitted on it (`benchmarks/wrapped_text.py`).
     A page number or running head of text copied out of a PDF ("-1-", a form feed, "中俄联合声明") is passed
     over when the lines on either side of it continue one paragraph, and listed as its furniture.
     A joined paragraph's span includes the line breaks inside it.

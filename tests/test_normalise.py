@@ -336,7 +336,29 @@ def test_a_line_ending_in_a_semicolon_runs_on_in_hard_wrapped_text():
     assert _paragraphs(text)[0].endswith("не о чем;\nон снова отвернулся.")
 
 
+def test_a_paragraphs_last_line_that_the_next_word_would_have_fitted_ends_it_in_hard_wrapped_text():
+    """Wrapped at a fixed width with no blank lines (a text copied out of a PDF, an e-mail): a line that ends a
+    sentence three-quarters full ends its paragraph when the next line's first word would have fitted on it,
+    since greedy wrapping would have put it there. The seed statement wrapped at 35 characters: "声明如下：" is a
+    paragraph of its own, not the first words of the next paragraph's sentence."""
+    import textwrap
+
+    zh = [p.replace("\n", "") for p in _paragraphs((ROOT / "texts" / "joint-statement.zh.txt").read_text(encoding="utf-8"))]
+    wrapped = "\n".join(p[k:k + 35] for p in zh for k in range(0, len(p), 35))
+    paragraphs = [p.replace("\n", "") for p in _paragraphs(wrapped)]
+    assert "中华人民共和国和俄罗斯联邦(以下简称“双方”), 声明如下:" in paragraphs
+    found = sum(p in paragraphs for p in zh)
+    assert found >= 0.85 * len(zh), f"{found} of {len(zh)} paragraphs"  # 16 of 18 (8 before)
+    en = [line for line in (ROOT / "texts" / "joint-statement.en.txt").read_text(encoding="utf-8").splitlines()
+          if line.strip()]
+    paragraphs = [" ".join(p.split()) for p in _paragraphs("\n".join(textwrap.fill(p, 72) for p in en))]
+    assert sum(p in paragraphs for p in en) >= 0.85 * len(en)  # 16 of 18 (9 before)
+    # a sentence ending on a full line still runs on: the next word did not fit
+    assert "following points.\nToday, the world" in _paragraphs(ENGLISH_WRAPPED)[1]
+
+
 FORMAL = Path(__file__).resolve().parent / "data" / "formal"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize("lang", ("zh", "ru", "en"))
