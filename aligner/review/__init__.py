@@ -57,10 +57,9 @@ def review(alignment: Alignment, encoder: Encoder | None = None, flag_from: int 
     done("weak")
     vectors = sentence_vectors(alignment, encoder) if encoder is not None else None
     done("vectors")
-    if vectors is not None:
-        check_translation(alignment, vectors)
+    unrelated = vectors is not None and check_translation(alignment, vectors)
     done("translation")
-    if vectors is not None and flag_from == 0:
+    if vectors is not None and flag_from == 0 and not unrelated:  # another text's passages are not moved ones
         moved_flags(alignment, vectors)
     done("moved")
     partial_flags(alignment, vectors, flag_from, memo)

@@ -35,11 +35,11 @@ MIN_PAIRED = 3  # fewer paired sentences say nothing either way
 UNRELATED_SCORE = 0.1  # the score of every pair of texts that are not a translation of each other
 
 
-def check_translation(alignment: Alignment, vectors: SentenceVectors) -> None:
-    """Warn on `alignment` and flag its pairs weak when the texts do not look like translations."""
+def check_translation(alignment: Alignment, vectors: SentenceVectors) -> bool:
+    """Warn on `alignment` and flag its pairs weak when the texts do not look like translations (True then)."""
     verdict = unrelated_reason(alignment, vectors)
     if verdict is None:
-        return
+        return False
     target = LANGUAGE_NAMES.get(alignment.target.lang, alignment.target.lang)
     alignment.warnings.append(
         f"The two texts do not look like translations of each other ({verdict}); check that the {target} "
@@ -50,6 +50,7 @@ def check_translation(alignment: Alignment, vectors: SentenceVectors) -> None:
             bead.score = min(bead.score, UNRELATED_SCORE)  # so that --min-score leaves them out too
             if not any(f.kind == WEAK for f in bead.flags):
                 bead.flags.append(Flag(WEAK, "the texts do not look like translations of each other"))
+    return True
 
 
 def unrelated_reason(alignment: Alignment, vectors: SentenceVectors) -> str | None:
