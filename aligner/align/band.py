@@ -84,8 +84,9 @@ def pressed_anchors(band: Band, path: list[tuple[int, int, int, int]], anchor_i:
     A band is as good as its anchors. One wrong anchor (a short "不……" taken for an English line 19 sentences
     early) narrows the rectangles beside it away from the true pairs, and the best path the band allows then
     runs along its edge, through a run of unmatched sentences on both sides: ten Chinese, then eleven English
-    sentences, every one of them translated. A path that stays inside never touches the edge (it lies at least
-    the margin from every anchor), so a touch says the band, not the text, decided there.
+    sentences, every one of them translated. A path that follows its anchors lies the margin away from the edge
+    beside each of them, so a touch says the band may have decided there, not the text: the search runs again
+    without those anchors and keeps what the wider band finds.
     """
     pi = np.asarray(anchor_i, np.int64) + 1  # anchor pair (i, j): the path passes grid point (i + 1, j + 1)
     rows, cols = [0], [0]
