@@ -608,3 +608,23 @@ def test_a_passage_added_right_after_an_anchored_pair_is_one_unmatched_run(encod
     assert tuple(range(j + 1, j + 31)) in added, added
     pairs = {(b.src, b.tgt) for b in alignment.beads}
     assert ((i,), (j,)) in pairs and ((i + 1,), (j + 31,)) in pairs
+
+
+def test_a_lookalike_in_an_added_passage_does_not_pull_the_pairs_before_it(encoder):
+    """30 sentences of another novel planted in chapter 002 (long_passages.py's first round): one of them reads
+    to the encoder as a translation of Chinese sentence 178, and as an anchor it made Chinese 173–177 unmatched
+    and their English part of the added passage. The anchor between the omission and the addition is dropped,
+    and the search finds the one unmatched run and the true pairs."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from long_passages import plant
+
+    zh, en, planted = plant("002", "added", 30, random.Random("002-added-30-0"))
+    assert min(planted) == 286
+    beads = align(presplit(zh, "zh"), presplit(en, "en"), encoder)
+    check_invariants(beads, len(zh), len(en))
+    pairs = {(b.src, b.tgt) for b in beads}
+    assert ((173,), (316,)) in pairs and ((178,), (325,)) in pairs
+    added = sorted(j for b in beads if not b.src for j in b.tgt if 280 <= j < 330)
+    assert added == sorted(planted)

@@ -41,3 +41,16 @@ def test_a_path_along_the_edge_names_the_anchors_that_set_it():
     assert [j for _, _, j0, b in edge for j in range(j0, j0 + b)] == list(range(40))
     assert [i for i0, a, _, _ in edge for i in range(i0, i0 + a)] == list(range(40))
     assert set(pressed_anchors(band, edge, anchors_i, 40).tolist()) == {0, 1}  # the anchors either side of rows 12–19
+
+
+def test_an_anchor_between_an_omission_and_an_addition_is_named():
+    from aligner.align.band import wedged_anchors
+
+    anchor_i, anchor_j = np.array([2, 8, 9]), np.array([2, 5, 40])
+    # 3–7 unmatched Chinese, the anchored pair (8, 5), then English 6–39 unmatched: the lookalike pattern
+    path = [(i, 1, i, 1) for i in range(3)] + [(3, 1, 3, 1), (4, 1, 4, 1)] + [(i, 1, 5, 0) for i in range(5, 8)] \
+        + [(8, 1, 5, 1)] + [(9, 0, j, 1) for j in range(6, 40)] + [(9, 1, 40, 1)]
+    assert wedged_anchors(path, anchor_i, anchor_j).tolist() == [1]
+    # the same pair with unmatched sentences of one text only on both sides: a plain omission, no suspicion
+    one_side = [(i, 1, i, 1) for i in range(5)] + [(i, 1, 5, 0) for i in range(5, 8)] + [(8, 1, 5, 1), (9, 1, 6, 0)]
+    assert not len(wedged_anchors(one_side, anchor_i, anchor_j))

@@ -100,3 +100,22 @@ def pressed_anchors(band: Band, path: list[tuple[int, int, int, int]], anchor_i:
     before = np.searchsorted(pi, r, side="right") - 1
     near = np.concatenate([after[after < len(pi)], before[before >= 0]])
     return np.unique(near)
+
+
+def wedged_anchors(path: list[tuple[int, int, int, int]], anchor_i: np.ndarray, anchor_j: np.ndarray) -> np.ndarray:
+    """The anchors (indices into `anchor_i`) that the path takes as a 1–1 pair between unmatched sentences of one
+    text just before and of the other just after: an omission and an addition meeting at one pair.
+
+    A translation that adds a passage gives one unmatched run. A lookalike in it (a planted sentence the encoder
+    reads as a translation of a Chinese sentence six pairs on) taken as an anchor gives two: the Chinese between
+    the true pairs and the lookalike unmatched, and the added passage with the true translations of that Chinese
+    after it. Without the anchor the band lets the search weigh the single run against the pair.
+    """
+    anchors = {(int(i), int(j)): k for k, (i, j) in enumerate(zip(anchor_i, anchor_j))}
+    wedged = []
+    for before, (i0, a, j0, b), after in zip(path, path[1:], path[2:]):
+        if a == b == 1 and (i0, j0) in anchors:
+            sides = {"src" if bead[3] == 0 else "tgt" for bead in (before, after) if not (bead[1] and bead[3])}
+            if len(sides) == 2:
+                wedged.append(anchors[(i0, j0)])
+    return np.array(wedged, np.int64)

@@ -13,7 +13,7 @@ import numpy as np
 from aligner.align.adapt import rotate_source
 from aligner.align.anchors import Neighbours, anchor_chain, neighbours
 from aligner.align.cues import CueModel, NameModel, QuoteModel
-from aligner.align.band import Band, band_from_anchors, pressed_anchors
+from aligner.align.band import Band, band_from_anchors, pressed_anchors, wedged_anchors
 from aligner.align.dp import bead_types, banded_dp
 from aligner.align.lexicon import LexiconFeatures, LexiconModel
 from aligner.align.scoring import BeadScorer, EncoderPrior, LengthModel, Params, SimilarityModel, SpanCalibration
@@ -28,7 +28,7 @@ NEIGHBOURS = 4  # k of the k-nearest-neighbour margin (LASER / vecalign use 4)
 BAND_MARGIN = 8  # sentences of slack around the anchors' rectangles
 MAX_BAND_WIDTH = 256  # never store more than this many cells per grid row
 MAX_BEAD_SENTENCES = 5  # a–b beads with a + b ≤ 5: 1–4, 4–1, 2–3, 3–2 (3–3, 2–4 gained nothing on MAC dev, cost 25% time)
-RELEASES = 3  # rounds of dropping the anchors a path pressed against (see `Search.release`); one is the rule
+RELEASES = 3  # rounds of dropping the anchors a path pressed against or wedged (see `Search.release`); one is the rule
 MAX_SPLIT = 5  # and 1–5: one long Chinese sentence as five (MAC dev +0.004 strict F1 for 3% more search time)
 # The steps of making a search, as a progress bar counts them: neighbours, anchors and band, length model,
 # similarity model, cue models, scorers (minutes on a novel, each step seconds to a minute)
@@ -148,10 +148,12 @@ class Search:
         return scorer
 
     def release(self, path: list[tuple[int, int, int, int]]) -> bool:
-        """Drop the anchors `path` pressed against (see `band.pressed_anchors`) and widen the band there;
-        False when it touched no edge an anchor set. The models stay as fitted; the scorers are rebuilt, as
-        their dictionary tables cover the band."""
-        pressed = pressed_anchors(self.band, path, self.anchor_i, len(self.tgt))
+        """Drop the anchors `path` pressed against (see `band.pressed_anchors`) or took as a pair between an
+        omission and an addition (`band.wedged_anchors`), and widen the band there; False when there were none.
+        A wider band only adds paths, so the search's best can only score higher. The models stay as fitted; the
+        scorers are rebuilt, as their dictionary tables cover the band."""
+        pressed = np.union1d(pressed_anchors(self.band, path, self.anchor_i, len(self.tgt)),
+                             wedged_anchors(path, self.anchor_i, self.anchor_j))
         if not len(pressed):
             return False
         keep = np.ones(len(self.anchor_i), bool)
