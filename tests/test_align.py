@@ -628,3 +628,21 @@ def test_a_lookalike_in_an_added_passage_does_not_pull_the_pairs_before_it(encod
     assert ((173,), (316,)) in pairs and ((178,), (325,)) in pairs
     added = sorted(j for b in beads if not b.src for j in b.tgt if 280 <= j < 330)
     assert added == sorted(planted)
+
+
+def test_the_last_sentence_of_an_added_passage_is_not_glued_onto_the_pair_after_it(encoder):
+    """30 sentences of another novel planted in chapter 001 (long_passages.py's second round): the last of them
+    rode along in the pair after the passage (Chinese 123 with English 172–173), cheap for the pair and one
+    sentence short for the passage. It joins the passage (`passengers.trim_passengers`)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from long_passages import plant
+
+    zh, en, planted = plant("001", "added", 30, random.Random("001-added-30-1"))
+    assert (min(planted), max(planted)) == (143, 172)
+    beads = align(presplit(zh, "zh"), presplit(en, "en"), encoder)
+    check_invariants(beads, len(zh), len(en))
+    assert ((123,), (173,)) in {(b.src, b.tgt) for b in beads}
+    added = sorted(j for b in beads if not b.src for j in b.tgt if 130 <= j < 180)
+    assert added == sorted(planted)

@@ -6,6 +6,7 @@ import numpy as np
 from aligner.align import fits
 from aligner.align.confidence import bead_confidences
 from aligner.align.paths import adopt_gaps
+from aligner.align.passengers import trim_passengers
 from aligner.align.scoring import EncoderPrior, Params, encoder_prior
 from aligner.align.lexicon import lexicon_features
 from aligner.align.search import RELEASES, Search
@@ -105,7 +106,9 @@ def best_path(search: Search, progress: Progress | None = None) -> list[tuple[in
     every sentence equally make such a passenger cost its bead (see `block_scores._member_evidence`). So with
     a gap scorer, pass one uses equal weights (its 1–1 beads only feed the re-fit), and a third
     pass with equal weights and the re-fitted models gives its opinion on unmatched passages:
-    where it leaves sentences unmatched and pass two does not, its stretch is taken.
+    where it leaves sentences unmatched and pass two does not, its stretch is taken. Last, a translation
+    sentence riding at the edge of a pair beside an added passage joins the passage where that scores higher
+    (see `passengers`).
     """
     n = len(search.src)
     passes = 1 + bool(search.params.refit) + (search.gap_scorer is not None)
@@ -118,7 +121,7 @@ def best_path(search: Search, progress: Progress | None = None) -> list[tuple[in
         path = _run(search, report(1))
     if search.gap_scorer is not None:
         path = adopt_gaps(path, _run(search, report(passes - 1), gap=True))
-    return path
+    return trim_passengers(path, search.scorer, search.params.null_run_bonus)
 
 
 def _run(search: Search, progress: Progress | None, gap: bool = False) -> list[tuple[int, int, int, int]]:
