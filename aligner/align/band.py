@@ -89,11 +89,9 @@ def pressed_anchors(band: Band, path: list[tuple[int, int, int, int]], anchor_i:
     without those anchors and keeps what the wider band finds.
     """
     pi = np.asarray(anchor_i, np.int64) + 1  # anchor pair (i, j): the path passes grid point (i + 1, j + 1)
-    rows, cols = [0], [0]
-    for i0, a, j0, b in path:
-        rows.append(i0 + a)
-        cols.append(j0 + b)
-    r, c = np.array(rows), np.array(cols)
+    beads = np.asarray(path, np.int64).reshape(-1, 4)
+    r = np.concatenate([[0], beads[:, 0] + beads[:, 1]])  # the grid points the path passes, from (0, 0)
+    c = np.concatenate([[0], beads[:, 2] + beads[:, 3]])
     pressed = ((c == band.hi[r]) & (c < m)) | ((c == band.lo[r]) & (c > 0))
     r = r[pressed]
     after = np.searchsorted(pi, r, side="left")  # the anchors that set this row's edges

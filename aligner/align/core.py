@@ -125,13 +125,13 @@ def best_path(search: Search, progress: Progress | None = None) -> list[tuple[in
 
 
 def _run(search: Search, progress: Progress | None, gap: bool = False) -> list[tuple[int, int, int, int]]:
-    """One pass (`gap`: under the gap scorer); where its path pressed against the band's edge, the anchors
-    that set the edge are dropped and the pass runs again in the wider band (see `Search.release`)."""
-    for _ in range(RELEASES):
+    """One pass (`gap`: under the gap scorer); where its path pressed against the band's edge or took a doubtful
+    anchor as a pair, those anchors are dropped and the pass runs again in the wider band (`Search.release`),
+    at most RELEASES times."""
+    for rounds in range(RELEASES + 1):
         path = search.run(progress, scorer=search.gap_scorer if gap else None)
-        if not search.release(path):
+        if rounds == RELEASES or not search.release(path):
             return path
-    return search.run(progress, scorer=search.gap_scorer if gap else None)
 
 
 def _pass(progress: Progress | None, n: int, passes: int):

@@ -152,12 +152,12 @@ class Search:
         omission and an addition (`band.wedged_anchors`), and widen the band there; False when there were none.
         A wider band only adds paths, so the search's best can only score higher. The models stay as fitted; the
         scorers are rebuilt, as their dictionary tables cover the band."""
-        pressed = np.union1d(pressed_anchors(self.band, path, self.anchor_i, len(self.tgt)),
+        dropped = np.union1d(pressed_anchors(self.band, path, self.anchor_i, len(self.tgt)),
                              wedged_anchors(path, self.anchor_i, self.anchor_j))
-        if not len(pressed):
+        if not len(dropped):
             return False
         keep = np.ones(len(self.anchor_i), bool)
-        keep[pressed] = False
+        keep[dropped] = False
         self.anchor_i, self.anchor_j = self.anchor_i[keep], self.anchor_j[keep]
         self.band = band_from_anchors(self.anchor_i, self.anchor_j, len(self.src), len(self.tgt), BAND_MARGIN,
                                       MAX_BAND_WIDTH)

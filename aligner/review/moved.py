@@ -82,6 +82,8 @@ def moved_flags(alignment: Alignment, vectors: SentenceVectors) -> None:
     a_vec = _passages(tgt, [beads[k].tgt for k in added])
     sims = o_vec @ a_vec.T
     rng, sums = np.random.default_rng(0), {}
+    tgt_name = LANGUAGE_NAMES.get(alignment.target.lang, alignment.target.lang)
+    src_name = LANGUAGE_NAMES.get(alignment.source.lang, alignment.source.lang)
     for x, y in enumerate(sims.argmax(axis=1)):
         o, a = beads[omitted[x]], beads[added[y]]
         least = median if len(o.src) + len(a.tgt) < SHORT else floor
@@ -97,8 +99,6 @@ def moved_flags(alignment: Alignment, vectors: SentenceVectors) -> None:
             continue
         where = "further on" if added[y] > omitted[x] else "earlier"
         there = "further on" if omitted[x] > added[y] else "earlier"
-        tgt_name = LANGUAGE_NAMES.get(alignment.target.lang, alignment.target.lang)
-        src_name = LANGUAGE_NAMES.get(alignment.source.lang, alignment.source.lang)
         _annotate(o, OMITTED, f"moved? the {tgt_name} {where} translates it: '{_quote(alignment, a, False)}'")
         _annotate(a, ADDED, f"moved? it translates the {src_name} {there}: '{_quote(alignment, o, True)}'")
 
