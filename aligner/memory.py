@@ -114,7 +114,10 @@ def read_pair_rows(path: str | Path, target_lang: str | None = None) -> PairRows
 def _json_record(path: Path, target_lang: str | None) -> Alignment:
     """The alignment of an aligner JSON record; of a three-column record ("aligner-threeway"), the
     Chinese with the translation asked for (or the only one), as from its other exports, each
-    row's ✓ and note (a saved three-column review) kept on that translation's pairs in the row."""
+    row's ✓ and note (a saved three-column review) kept on that translation's pairs in the row.
+    A record of some rows (`--keep flagged`) gives the pairs in those rows only, each under its row's
+    number, as the file and the three-column page number them."""
+    from dataclasses import replace
     import json
 
     from aligner.export import load
@@ -133,7 +136,11 @@ def _json_record(path: Path, target_lang: str | None) -> Alignment:
         for bead in row.beads.get(lang, []) if row.reviewed or row.note.strip() else []:
             bead.reviewed = bead.reviewed or row.reviewed
             bead.note = "; ".join(note for note in (bead.note, row.note.strip()) if note)
-    return result.alignments[lang]
+    if not result.numbers:
+        return result.alignments[lang]
+    chosen = [(number, bead) for number, row in result.numbered() for bead in row.beads.get(lang, [])]
+    return replace(result.alignments[lang], beads=[bead for _, bead in chosen],
+                   numbers=tuple(number for number, _ in chosen))
 
 
 def _segment_text(seg: ET.Element) -> str:

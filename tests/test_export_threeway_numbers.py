@@ -105,6 +105,24 @@ def test_the_json_record_keeps_the_page_numbers_and_reads_them_back(kept):
     assert render(again, "tsv") == render(result, "tsv")
 
 
+def test_a_record_of_some_rows_is_checked_as_those_rows_under_their_numbers(kept, tmp_path):
+    """`aligner check rows.json` on a download of the flagged rows checks those rows' pairs, numbered as the
+    file and the page number the rows, not every pair of the record numbered 1, 2, 3 …"""
+    from aligner.memory import read_pair_rows
+
+    result, numbers = kept
+    path = tmp_path / "rows.json"
+    path.write_bytes(render(result, "json"))
+    for lang in ("ru", "en"):
+        rows = read_pair_rows(path, lang)
+        chosen = [(number, bead) for number, row in zip(numbers, result.rows) for bead in row.beads[lang]]
+        assert rows.numbers == [number for number, _ in chosen]
+        assert rows.pairs == [result.alignments[lang].texts(bead) for _, bead in chosen]
+        assert len(rows.pairs) < len(result.alignments[lang].beads)
+        marks = dict(zip(rows.numbers, rows.marks))  # row 6's ✓ and note, on its pair of each translation
+        assert marks[6] == (True, "checked against the 2022 text") and marks[1] == (False, "")
+
+
 def test_some_rows_of_some_rows_keep_the_first_numbers(kept):
     result, _ = kept
     assert kept_rows(result, {"added"}).numbers == (4, 7)
