@@ -265,10 +265,11 @@ def _cell_number(cell: str) -> int | None:
 def own_numbers(numbers: list[int | None] | tuple[int | None, ...]) -> tuple[int, ...]:
     """The rows' numbers as a record of some pairs keeps them (`Alignment.numbers`): the file's own when every
     row has one and they rise, else () (the rows numbered 1, 2, 3 … by their place, as for a file that numbers
-    them so, or in an order of its own: sorted by score in a spreadsheet, several documents' rows)."""
+    them so, or in an order of its own: sorted by score in a spreadsheet, several documents' rows). Neighbours
+    may share a number: the pairs of one row of a three-column record (the Russian split where the English is not)."""
     if not numbers or any(n is None or n < 1 for n in numbers):
         return ()
-    if any(b <= a for a, b in zip(numbers, numbers[1:])) or list(numbers) == list(range(1, len(numbers) + 1)):
+    if any(b < a for a, b in zip(numbers, numbers[1:])) or list(numbers) == list(range(1, len(numbers) + 1)):
         return ()
     return tuple(numbers)
 

@@ -123,6 +123,20 @@ def test_a_record_of_some_rows_is_checked_as_those_rows_under_their_numbers(kept
         assert marks[6] == (True, "checked against the 2022 text") and marks[1] == (False, "")
 
 
+def test_the_pairs_of_one_row_share_its_number_when_checked(tmp_path):
+    """Row 2 of the sample holds two Russian pairs and one English pair: checked from a record of the omitted and
+    added rows, both Russian pairs are pair 2, as the row is."""
+    from aligner.memory import own_numbers, read_pair_rows
+
+    result = kept_rows(three_way(), {"omitted", "added"})
+    assert result.numbers == (2, 3, 4, 5, 7)
+    path = tmp_path / "rows.json"
+    path.write_bytes(render(result, "json"))
+    assert own_numbers(read_pair_rows(path, "ru").numbers) == (2, 2, 3, 4, 5)
+    assert own_numbers(read_pair_rows(path, "en").numbers) == (2, 3, 5, 7)
+    assert own_numbers([3, 2, 5]) == () and own_numbers([1, 2, 3]) == ()  # an order of its own; every pair
+
+
 def test_some_rows_of_some_rows_keep_the_first_numbers(kept):
     result, _ = kept
     assert kept_rows(result, {"added"}).numbers == (4, 7)

@@ -526,3 +526,16 @@ def test_a_corpus_asked_for_in_a_format_without_documents_is_refused_before_the_
     result = CliRunner().invoke(main, ["check", str(corpus), "-o", str(out), "-q"])
     assert result.exit_code == 1 and not out.exists()
     assert "holds 2 documents" in result.output and ".tsv / .csv / .tmx / .xlsx" in result.output
+
+
+def test_adjacent_one_sided_rows_of_a_numbered_file_keep_the_numbers_of_the_rows_after(aligned, tmp_path):
+    """Two rows of a download of some pairs with no translation (pairs 4 and 5) are one omitted passage, under
+    the first's number; the pairs after it keep theirs (they were shifted by one: pair 9 was shown as 5)."""
+    pairs = [p for p in texts(aligned) if p[0] and p[1]][:4]
+    rows = [(3, *pairs[0]), (4, pairs[1][0], ""), (5, pairs[2][0], ""), (9, *pairs[3])]
+    path = tmp_path / "some.tsv"
+    path.write_text("index\tzh\ten\n" + "".join(f"{n}\t{zh}\t{en}\n" for n, zh, en in rows), encoding="utf-8")
+    checked = check_pairs(path)
+    assert [(b.src, b.tgt) for b in checked.beads] == [((0,), (0,)), ((1, 2), ()), ((3,), (1,))]
+    assert checked.numbers == (3, 4, 9)
+    assert "omitted" in kinds(checked)[1]

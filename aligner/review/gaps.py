@@ -16,36 +16,44 @@ def _is_null(bead: Bead) -> bool:
     return not bead.src or not bead.tgt
 
 
-def merge_null_runs(beads: list[Bead]) -> list[Bead]:
-    """Merge each run of adjacent null beads into at most one omitted and one added bead."""
+def merge_null_runs(beads: list[Bead], numbers: tuple[int, ...] = ()) -> tuple[list[Bead], tuple[int, ...]]:
+    """Merge each run of adjacent null beads into at most one omitted and one added bead; with the beads'
+    page `numbers` (`Alignment.numbers`: some pairs of a longer alignment), the merged beads' numbers too,
+    a passage taking the first number of the beads it joins."""
     merged: list[Bead] = []
-    run: list[Bead] = []
+    merged_numbers: list[int] = []
+    run: list[int] = []  # indices into beads
+    number = numbers.__getitem__ if numbers else (lambda k: k)
 
-    def passage(side: list[Bead], src: tuple[int, ...], tgt: tuple[int, ...]) -> Bead:
+    def passage(side: list[int], src: tuple[int, ...], tgt: tuple[int, ...]) -> None:
         # a reviewer's notes and ✓ mark stay (a checked memory's one-sided rows, a correction's beads)
-        return Bead(src=src, tgt=tgt, score=min(b.score for b in side), flags=[f for b in side for f in b.flags],
-                    reviewed=all(b.reviewed for b in side), note="\n".join(b.note for b in side if b.note))
+        members = [beads[k] for k in side]
+        merged.append(Bead(src=src, tgt=tgt, score=min(b.score for b in members),
+                           flags=[f for b in members for f in b.flags], reviewed=all(b.reviewed for b in members),
+                           note="\n".join(b.note for b in members if b.note)))
+        merged_numbers.append(number(side[0]))
 
     def close_run() -> None:
-        src = tuple(i for b in run for i in b.src)
-        tgt = tuple(j for b in run for j in b.tgt)
+        src = tuple(i for k in run for i in beads[k].src)
+        tgt = tuple(j for k in run for j in beads[k].tgt)
         if src:
-            merged.append(passage([b for b in run if b.src], src, ()))
+            passage([k for k in run if beads[k].src], src, ())
         if tgt:
-            merged.append(passage([b for b in run if b.tgt], (), tgt))
+            passage([k for k in run if beads[k].tgt], (), tgt)
         run.clear()
 
-    for bead in beads:
+    for k, bead in enumerate(beads):
         if _is_null(bead) and (bead.src or bead.tgt):
-            run.append(bead)
+            run.append(k)
             continue
         if run:
             close_run()
         if bead.src or bead.tgt:  # a bead with neither side carries nothing; drop it
             merged.append(bead)
+            merged_numbers.append(number(k))
     if run:
         close_run()
-    return merged
+    return merged, tuple(merged_numbers) if numbers else ()
 
 
 def _count(n: int) -> str:
@@ -54,7 +62,7 @@ def _count(n: int) -> str:
 
 def gap_flags(alignment: Alignment) -> None:
     """Merge null runs into passages and flag each: `omitted` for Chinese, `added` for translation."""
-    alignment.beads[:] = merge_null_runs(alignment.beads)
+    alignment.beads[:], alignment.numbers = merge_null_runs(alignment.beads, alignment.numbers)
     src_lang = LANG_NAMES.get(alignment.source.lang, alignment.source.lang)
     tgt_lang = LANG_NAMES.get(alignment.target.lang, alignment.target.lang)
     for bead in alignment.beads:
