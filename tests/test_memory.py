@@ -12,7 +12,7 @@ from aligner import align_texts, export
 from aligner.cli import main
 from aligner.errors import InputError
 from aligner.export.table import one_line
-from aligner.memory import check_pairs, read_pairs
+from aligner.memory import check_pairs, read_pair_rows, read_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = ROOT / "texts"
@@ -386,6 +386,7 @@ def test_a_libreoffice_spreadsheet_of_pairs_is_checked_like_the_workbook_it_was_
     assert pairs == texts(aligned)  # the comment on a cell is not its text; the sheet's empty tail is no rows
     assert [k for k, mark in enumerate(marks) if mark != (False, "")] == [3, 5]
     assert marks[3] == (False, "check the date against the Chinese") and marks[5] == (True, "")
+    assert read_pair_rows(ods).numbers == list(range(1, len(pairs) + 1))  # the index column, as Calc shows it
     checked = check_pairs(ods)
     assert [k & {"number", "omitted", "added"} for k in kinds(checked)] == \
         [k & {"number", "omitted", "added"} for k in kinds(aligned)]
@@ -400,6 +401,7 @@ def test_the_word_export_saved_again_in_libreoffice_writer_is_checked_like_the_d
     odt = ROOT / "tests" / "data" / "joint-statement-review.odt"
     pairs, lang, _, marks = read_marked(odt)
     assert lang == "en" and pairs == texts(aligned)  # the empty side (—) of an omitted or added pair is empty
+    assert read_pair_rows(odt).numbers == list(range(1, len(pairs) + 1))  # "#" over each pair's type ("4\n1-0")
     assert [k for k, mark in enumerate(marks) if mark != (False, "")] == [3, 5]
     assert marks[3] == (False, "check the date against the Chinese") and marks[5] == (True, "")
     assert [k & {"number", "omitted", "added"} for k in kinds(check_pairs(odt))] == \
