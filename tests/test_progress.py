@@ -237,3 +237,18 @@ def test_the_search_reports_each_step_and_pass_from_nothing_to_done(monkeypatch)
     total = next(t for stage, _, t in heard if stage == "review")
     assert max(b - a for a, b in zip(review, review[1:])) < 0.2 * total  # names' 44%, numbers' 25% came in one jump
 
+
+
+def test_the_command_lines_review_bar_names_the_check_that_runs():
+    """One bar for the review, its name following the check that runs ("reviewing: names"), as the page's does."""
+    from aligner.cli.progress import StderrProgress
+    from aligner.review import REVIEW_TOTAL, REVIEW_UNITS
+
+    total = REVIEW_TOTAL * REVIEW_UNITS
+    bar = StderrProgress()
+    names = []
+    for done in (0, 7000, total):
+        bar("review", done, total)
+        names.append(bar._bar.desc)
+    bar.close()
+    assert names == ["reviewing: unmatched passages", "reviewing: names", "reviewing"]

@@ -26,3 +26,25 @@ def test_the_review_pages_bar_says_each_stage_in_what_a_reviewer_counts():
     assert stage_text("plan spans", 0, 2) == "Preparing the search: sentence groups… 0%"
     assert stage_text("align 2/3", 2, 5) == "Aligning: pass 2 of 3… 40%"
     assert stage_text("align 1/3 (en)", 1, 4) == "Aligning (en): pass 1 of 3… 25%"
+
+
+def test_the_bar_names_the_review_check_that_runs():
+    """The bar said "Reviewing… 70%" for the minute a novel's review takes; it names the check now, in the order
+    the review runs them, from what the review itself reports."""
+    from aligner import align_texts
+    from aligner.review import REVIEW_TOTAL, REVIEW_UNITS, review
+    from ui.run import stage_text
+
+    total = REVIEW_TOTAL * REVIEW_UNITS
+    assert stage_text("review", 0, total) == "Reviewing: unmatched passages… 0%"
+    assert stage_text("review (ru)", 7000, total) == "Reviewing (ru): names… 69%"
+    assert stage_text("review", total, total) == "Reviewing… 100%"
+    texts = [(ROOT / "texts" / f"joint-statement.{lang}.txt").read_text(encoding="utf-8") for lang in ("zh", "en")]
+    alignment = align_texts(*texts)
+    heard: list[str] = []
+    review(alignment, progress=lambda stage, done, of: heard.append(stage_text(stage, done, of)))
+    steps = list(dict.fromkeys(text.split(": ")[1].split("…")[0] for text in heard if ": " in text))
+    assert steps == ["unmatched passages", "weak pairs", "sentence embeddings",
+                     "whether it is a translation", "moved passages",
+                     "partial translations", "numbers", "names", "glossary terms"]
+    assert heard[-1] == "Reviewing… 100%"

@@ -17,6 +17,7 @@ import streamlit as st
 from aligner.align.core import step_words
 from aligner.embed import get_encoder
 from aligner.pipeline import align_documents, check_languages, load_document
+from aligner.review import review_step
 from aligner.threeway import ThreeWay, align_three
 from aligner.reading import megabytes
 from aligner.types import LANGUAGE_NAMES, Alignment, Progress
@@ -77,6 +78,8 @@ def stage_text(stage: str, done: int, total: int) -> str:
         return f"Embedding {done:,} of {total:,} sentences{for_side}…"
     name, _, part = name.partition(" ")  # the search's steps and passes: "plan names", "align 2/3"
     part = f": {step_words(part)}" if part else ""
+    if name == "review" and review_step(done, total):  # the review's checks, by the share of time each takes
+        part = f": {review_step(done, total)}"
     return f"{STAGES.get(name, name.capitalize())}{for_side}{part}… {percent}"
 
 

@@ -104,6 +104,13 @@ class StderrProgress:
                                 **({} if terminal else {"position": 0}))
         if self._bar.total != total:
             self._bar.total = total
+        if stage.partition(" ")[0] == "review":  # one bar for the review, named by the check that runs
+            from aligner.review import review_step  # here: the command line starts without the review's imports
+
+            step = review_step(done, total)
+            label = f"{stage_label(stage)}: {step}" if step else stage_label(stage)
+            if self._bar.desc != label:
+                self._bar.set_description_str(label, refresh=False)
         self._bar.update(done - self._bar.n)  # update() honours tqdm's refresh interval
 
     def close(self) -> None:

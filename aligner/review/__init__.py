@@ -33,6 +33,23 @@ REVIEW_STEPS = (("gaps", 1), ("weak", 1), ("vectors", 3), ("translation", 15), (
                 ("names", 44), ("terms", 1))
 REVIEW_TOTAL = sum(share for _, share in REVIEW_STEPS)
 REVIEW_UNITS = 100  # a share counted in hundredths, so that a long check's part done moves the bar
+# Each check as a progress bar names it while it runs (a novel's review takes a minute, most of it on names).
+STEP_WORDS = {"gaps": "unmatched passages", "weak": "weak pairs", "vectors": "sentence embeddings",
+              "translation": "whether it is a translation", "moved": "moved passages", "partial": "partial translations",
+              "numbers": "numbers", "names": "names", "terms": "glossary terms"}
+
+
+def review_step(done: int, total: int) -> str:
+    """The words for the check running when the review reports (`done`, `total`), "" for a count that is not
+    the review's own (`progress` hears REVIEW_TOTAL × REVIEW_UNITS as its total)."""
+    if total != REVIEW_TOTAL * REVIEW_UNITS or not 0 <= done < total:
+        return ""
+    end = 0
+    for name, share in REVIEW_STEPS:
+        end += share * REVIEW_UNITS
+        if done < end:
+            return STEP_WORDS[name]
+    return ""
 
 
 def review(alignment: Alignment, encoder: Encoder | None = None, flag_from: int = 0,
@@ -95,4 +112,4 @@ def _steps(progress: Progress | None):
     return step
 
 
-__all__ = ["review", "NAME", "NUMBER", "PARTIAL", "TERM"]
+__all__ = ["review", "review_step", "NAME", "NUMBER", "PARTIAL", "TERM"]
