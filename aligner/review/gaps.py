@@ -23,6 +23,7 @@ def merge_null_runs(beads: list[Bead], numbers: tuple[int, ...] = ()) -> tuple[l
     merged: list[Bead] = []
     merged_numbers: list[int] = []
     run: list[int] = []  # indices into beads
+    numbers = numbers if len(numbers) == len(beads) else ()  # numbers that name other pairs name none here
     number = numbers.__getitem__ if numbers else (lambda k: k)
 
     def passage(side: list[int], src: tuple[int, ...], tgt: tuple[int, ...]) -> None:
