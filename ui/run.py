@@ -78,8 +78,8 @@ def stage_text(stage: str, done: int, total: int) -> str:
         return f"Embedding {done:,} of {total:,} sentences{for_side}…"
     name, _, part = name.partition(" ")  # the search's steps and passes: "plan names", "align 2/3"
     part = f": {step_words(part)}" if part else ""
-    if name == "review" and review_step(done, total):  # the review's checks, by the share of time each takes
-        part = f": {review_step(done, total)}"
+    if name == "review" and (step := review_step(done, total)):  # the review's checks, by the share of time each takes
+        part = f": {step}"
     return f"{STAGES.get(name, name.capitalize())}{for_side}{part}… {percent}"
 
 
