@@ -21,10 +21,8 @@ def merge_null_runs(beads: list[Bead], numbers: tuple[int, ...] = ()) -> tuple[l
     page `numbers` (`Alignment.numbers`: some pairs of a longer alignment), the merged beads' numbers too,
     a passage taking the first number of the beads it joins."""
     merged: list[Bead] = []
-    merged_numbers: list[int] = []
+    firsts: list[int] = []  # each merged bead's first bead (its number's)
     run: list[int] = []  # indices into beads
-    numbers = numbers if len(numbers) == len(beads) else ()  # numbers that name other pairs name none here
-    number = numbers.__getitem__ if numbers else (lambda k: k)
 
     def passage(side: list[int], src: tuple[int, ...], tgt: tuple[int, ...]) -> None:
         # a reviewer's notes and ✓ mark stay (a checked memory's one-sided rows, a correction's beads)
@@ -32,7 +30,7 @@ def merge_null_runs(beads: list[Bead], numbers: tuple[int, ...] = ()) -> tuple[l
         merged.append(Bead(src=src, tgt=tgt, score=min(b.score for b in members),
                            flags=[f for b in members for f in b.flags], reviewed=all(b.reviewed for b in members),
                            note="\n".join(b.note for b in members if b.note)))
-        merged_numbers.append(number(side[0]))
+        firsts.append(side[0])
 
     def close_run() -> None:
         src = tuple(i for k in run for i in beads[k].src)
@@ -51,10 +49,11 @@ def merge_null_runs(beads: list[Bead], numbers: tuple[int, ...] = ()) -> tuple[l
             close_run()
         if bead.src or bead.tgt:  # a bead with neither side carries nothing; drop it
             merged.append(bead)
-            merged_numbers.append(number(k))
+            firsts.append(k)
     if run:
         close_run()
-    return merged, tuple(merged_numbers) if numbers else ()
+    # numbers that name other pairs than these (not one per bead) name none of the merged ones
+    return merged, tuple(numbers[k] for k in firsts) if len(numbers) == len(beads) else ()
 
 
 def _count(n: int) -> str:
