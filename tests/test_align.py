@@ -646,3 +646,23 @@ def test_the_last_sentence_of_an_added_passage_is_not_glued_onto_the_pair_after_
     assert ((123,), (173,)) in {(b.src, b.tgt) for b in beads}
     added = sorted(j for b in beads if not b.src for j in b.tgt if 130 <= j < 180)
     assert added == sorted(planted)
+
+
+def test_a_sentence_of_another_novel_at_an_added_passages_edge_joins_it(encoder):
+    """80 sentences of another novel planted in chapter 005 (long_passages.py's first round): the last of them,
+    "He popped another slice of layer cake …", rode along at the head of Chinese 177's pair (177 with English
+    320–322), diluting it too little to matter. None of its words is explained by the dictionary's glosses of 177,
+    which the pair's score (floored at 0 per sentence) did not count against it; weighed against the passage
+    beside it, it joins the passage (`passengers._uncovered`)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from long_passages import plant
+
+    zh, en, planted = plant("005", "added", 80, random.Random("005-added-80-0"))
+    assert (min(planted), max(planted)) == (241, 320) and en[320].startswith("He popped another slice")
+    beads = align(presplit(zh, "zh"), presplit(en, "en"), encoder)
+    check_invariants(beads, len(zh), len(en))
+    assert ((177,), (321, 322)) in {(b.src, b.tgt) for b in beads}
+    added = sorted(j for b in beads if not b.src for j in b.tgt if 230 <= j < 330)
+    assert added == sorted(planted)

@@ -101,6 +101,20 @@ def test_never_argues_for_an_unmatched_sentence(golden_age):
                 assert (model.score(i0, a, b + 1, j0) >= full - 1e-4).all()  # one more target sentence costs nothing
 
 
+def test_a_sentences_own_evidence_keeps_what_the_floor_drops(golden_age):
+    """`sentence_evidence` is the sentence's coverage LLR before the floor at 0: equal to a 1–1 bead's score where
+    that is positive, negative for many of the sentences three places off, whose words the Chinese does not explain."""
+    model, n = golden_age
+    one = lambda i, j: float(model.score(i, 1, 1, np.array([j]))[0])  # noqa: E731
+    own = np.array([model.sentence_evidence(i, 1, i) for i in range(n)])
+    positive = own > 0
+    assert positive.sum() > n // 2
+    assert np.allclose(own[positive], [one(i, i) for i in np.flatnonzero(positive)], atol=1e-4)
+    shifted = np.array([model.sentence_evidence(i, 1, i + 3) for i in range(n - 3)])
+    assert (shifted < 0).sum() > (n - 3) // 3
+    assert all(one(i, i + 3) == 0.0 for i in np.flatnonzero(shifted < 0))  # the bead score floors it
+
+
 def test_precomputed_tables_agree_with_direct_scores(golden_age):
     model, n = golden_age
 

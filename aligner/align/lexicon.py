@@ -389,6 +389,15 @@ class LexiconModel:
                 out = np.maximum(out, self.direct(i0 + offset, size, b, j0))
         return out
 
+    def sentence_evidence(self, i0: int, a: int, j: int) -> float:
+        """The coverage LLR of target sentence j's words under source span (i0, a), without the floor at 0 the
+        bead scores give it: what the dictionary says against j belonging there, for a choice that weighs its place
+        in the bead against an unmatched passage beside it (`passengers`)."""
+        tokens = np.arange(self.f.offsets[j], self.f.offsets[j + 1])
+        if not len(tokens):
+            return 0.0
+        return float(self._values(a, np.full(len(tokens), i0), tokens).sum())
+
     def direct(self, i0: "int | np.ndarray", a: int, b: int, j0: np.ndarray) -> np.ndarray:
         """The coverage LLR of the whole source span, computed from the tokens (no tables, no parts)."""
         offsets = self.f.offsets
