@@ -393,15 +393,16 @@ class LexiconModel:
         """The coverage LLR of target sentence j's words under source span (i0, a), without the floor at 0 the
         bead scores give it: what the dictionary says against j belonging there, for a choice that weighs its place
         in the bead against an unmatched passage beside it (`passengers`)."""
-        tokens = np.arange(self.f.offsets[j], self.f.offsets[j + 1])
-        if not len(tokens):
-            return 0.0
-        return float(self._values(a, np.full(len(tokens), i0), tokens).sum())
+        return float(self._per_sentence(i0, a, 1, np.array([j]))[0, 0])
 
     def direct(self, i0: "int | np.ndarray", a: int, b: int, j0: np.ndarray) -> np.ndarray:
-        """The coverage LLR of the whole source span, computed from the tokens (no tables, no parts)."""
+        """The coverage LLR of the whole source span, computed from the tokens (no tables, no parts): per target
+        sentence, each at least 0, then per bead."""
+        return np.maximum(self._per_sentence(i0, a, b, j0), 0.0).sum(axis=1)
+
+    def _per_sentence(self, i0: "int | np.ndarray", a: int, b: int, j0: np.ndarray) -> np.ndarray:
+        """(len(j0), b): each target sentence's coverage LLR under its bead's source span, before any floor."""
         offsets = self.f.offsets
-        # per target sentence (each at least 0), then per bead
         sentences = (j0[:, None] + np.arange(b)[None, :]).ravel()
         t0, t1 = offsets[sentences], offsets[sentences + 1]
         count = t1 - t0
@@ -409,4 +410,4 @@ class LexiconModel:
         token_idx = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count) + np.repeat(t0, count)
         spans = np.repeat(np.broadcast_to(np.asarray(i0), (len(j0),)), b)[k]
         per_sentence = np.bincount(k, weights=self._values(a, spans, token_idx), minlength=len(sentences))
-        return np.maximum(per_sentence, 0.0).reshape(len(j0), b).sum(axis=1)
+        return per_sentence.reshape(len(j0), b)
