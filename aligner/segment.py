@@ -380,6 +380,20 @@ def _continues(before: str, after: str) -> bool:
     return False
 
 
+_EN_OPENING = "'‘\"“"
+_EN_CLOSING_QUOTES = "'’\"”"
+_EN_LEADING_ELLIPSIS_RE = re.compile(r"(?:…|\.{2,})['’\"”]*(?=\s|$)")
+
+
+def _ellipsis_ends(before: str, mark: str, after: str) -> bool:
+    """An ellipsis that ends a sentence after all: one after ! or ? ('Taking a book!… The affairs'), as
+    the Chinese 窃书！…… ends one, and one closing an utterance that another opens right after
+    ('…without any grounds…" "Good name?'), where the Chinese 清白……”“什么 ends one too."""
+    if re.search(r"[!?](?:…|\.{2,})$", before):
+        return True
+    return mark[-1:] in _EN_CLOSING_QUOTES and after.lstrip()[:1] in _EN_OPENING
+
+
 def _split_quoted(para: str, a: int, b: int) -> list[tuple[int, int]]:
     """The piece para[a:b] cut wherever a sentence plainly ends inside it."""
     out, start = [], a
@@ -388,7 +402,7 @@ def _split_quoted(para: str, a: int, b: int) -> list[tuple[int, int]]:
         if not _EN_NEXT_RE.match(para, cut, b):
             continue
         before = para[start:m.start() + 1]
-        if re.search(r"(?:\.\s?){2,}\.$|…$", before):
+        if re.search(r"(?:\.\s?){2,}\.$|…$", before) and not _ellipsis_ends(before, m.group(), para[cut:b]):
             continue  # an ellipsis: a pause more often than an end ('I... I've got a headache')
         if para[m.start()] == "." and _continues(before, para[cut:b]):
             continue
@@ -401,13 +415,13 @@ def _split_quoted(para: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _repair_en(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """pysbd's pieces with a cut after an abbreviation joined back, and a closing quote it put at
-    the start of a piece returned to the sentence it closes."""
+    """pysbd's pieces with a cut after an abbreviation joined back, and a closing quote or an ellipsis
+    it put at the start of a piece ('book!' | '… The affairs') returned to the sentence it closes."""
     out: list[tuple[int, int]] = []
     for a, b in spans:
         if out:
             prev = para[out[-1][0]:out[-1][1]].rstrip()
-            closing = _EN_CLOSING_RE.match(para, a)
+            closing = _EN_CLOSING_RE.match(para, a) or _EN_LEADING_ELLIPSIS_RE.match(para, a)
             if closing and re.search(r"[.!?…]$", prev):
                 out[-1] = (out[-1][0], closing.end())
                 a = closing.end()

@@ -226,6 +226,22 @@ def test_english_dialogue_splits_inside_quotes_but_not_at_abbreviations():
     ]
 
 
+def test_an_english_ellipsis_after_an_exclamation_or_before_another_speakers_quote_ends_the_sentence():
+    # tests/data/literary (孔乙己): the Chinese ends a sentence at 窃书！…… and at 清白……”“什么清白, so
+    # the English must too, or the two sentences each side become a 2–2 pair; an ellipsis inside one
+    # utterance stays a pause
+    text = ('Kong Yiji would open his eyes wide. "How can you sully a man\'s good name without any grounds…" '
+            '"Good name? I saw you." He protested, "Taking a book can\'t be called stealing… Taking a book!… '
+            'The affairs of scholars—can that be called stealing?" Taking a book!… The affairs of scholars. '
+            'It was late… Then he left. He said "I see..." and left.')
+    assert _texts(text, "en") == [
+        "Kong Yiji would open his eyes wide.", '"How can you sully a man\'s good name without any grounds…"',
+        '"Good name?', 'I saw you."', 'He protested, "Taking a book can\'t be called stealing… Taking a book!…',
+        'The affairs of scholars—can that be called stealing?"', "Taking a book!…", "The affairs of scholars.",
+        "It was late… Then he left.", 'He said "I see..." and left.',
+    ]
+
+
 def test_english_hyphen_broken_word_is_joined_in_norm():
     sentence = next(s for s in segment(ENGLISH, "en") if "inter-\nnational" in s.text)
     assert "the international order" in sentence.norm
