@@ -416,7 +416,8 @@ def _split_quoted(para: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _repair_en(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """pysbd's pieces with a cut after an abbreviation joined back, and a closing quote or an ellipsis
-    it put at the start of a piece ('book!' | '… The affairs') returned to the sentence it closes."""
+    it put at the start of a piece ('book!' | '… The affairs') returned to the sentence it closes, with
+    the rest of the piece too when that goes on in lower case ("'Well?!" | "' she said.")."""
     out: list[tuple[int, int]] = []
     for a, b in spans:
         if out:
@@ -428,6 +429,9 @@ def _repair_en(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
                 while a < b and para[a].isspace():
                     a += 1
                 if a >= b:
+                    continue
+                if para[a].islower():  # 'Well?!' | she said: the speech's own tag goes on
+                    out[-1] = (out[-1][0], b)
                     continue
             if _continues(prev, para[a:b]):
                 out[-1] = (out[-1][0], b)

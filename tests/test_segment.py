@@ -242,6 +242,12 @@ def test_an_english_ellipsis_after_an_exclamation_or_before_another_speakers_quo
     ]
 
 
+def test_an_english_speech_ending_in_two_marks_keeps_its_tag():
+    # pysbd cuts "'Well?!" | "' she said."; the closing quote went back, and "she said." stood alone
+    assert _texts("'Well?!' she said. 'What now?' 'Really!?' he asked.", "en") == [
+        "'Well?!' she said.", "'What now?'", "'Really!?' he asked."]
+
+
 def test_english_hyphen_broken_word_is_joined_in_norm():
     sentence = next(s for s in segment(ENGLISH, "en") if "inter-\nnational" in s.text)
     assert "the international order" in sentence.norm
