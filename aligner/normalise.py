@@ -324,6 +324,7 @@ _LAST_WORD_RE = re.compile(r"([^\W\d_]+)$")
 # A next line starting like this continues the previous one: a lowercase letter, or
 # punctuation that cannot begin a sentence.
 _CONTINUES_RE = re.compile(r"^(?:[a-zа-яё]|[，。、；：！？）」』”》…,;])")
+_CAPITALS_RE = re.compile(r"[^a-zа-яё]*[A-ZА-ЯЁ]{2}[^a-zа-яё]*")  # a line in capitals (no lower-case letter)
 # A next line starting like this begins something new: a list item, a numbered heading,
 # a Markdown heading, a dialogue dash.
 _STARTS_ITEM_RE = re.compile(
@@ -517,6 +518,9 @@ def _continues(prev: _Line, nxt: _Line, first: bool, wrap: int | None, whole: fr
     line breaks that the text has whole elsewhere, a break inside one being inside a word or phrase)."""
     if _CLAUSE_END_RE.search(prev.text) and (nxt.blank_before or wrap is None):
         return False  # a list item in lowercase after a blank line or in unwrapped text: its own paragraph
+    if nxt.blank_before and _CAPITALS_RE.fullmatch(prev.text) and _is_heading(prev, first) and \
+            not (_OPEN_END_RE.search(prev.text) or _ends_in_open_word(prev.text)):
+        return False  # a title in capitals, then a blank line: "KONG YIJI" / "by Lu Xun" are two
     if _OPEN_END_RE.search(prev.text) or _CONTINUES_RE.match(nxt.text) or \
             _NUMBER_UNIT_RE.search(prev.text[-2:] + "\n" + nxt.text[:1]):
         return True

@@ -161,6 +161,16 @@ def test_a_number_ending_a_heading_line_keeps_its_own_paragraph_before_other_tex
     assert _paragraphs("第一章 2022\n\n双方签署了协议。") == ["第一章 2022", "双方签署了协议。"]
 
 
+def test_a_title_in_capitals_ends_at_a_blank_line_though_the_next_line_starts_in_lower_case():
+    # tests/data/literary: "KONG YIJI" / "by Lu Xun" made one sentence, paired with both Chinese lines
+    assert _paragraphs("KONG YIJI\n\nby Lu Xun\n\nThe taverns in Luzhen.") == ["KONG YIJI", "by Lu Xun",
+                                                                             "The taverns in Luzhen."]
+    assert _paragraphs("КУН ИЦЗИ\n\nпо мотивам Лу Синя") == ["КУН ИЦЗИ", "по мотивам Лу Синя"]
+    # a line in capitals that ends open, and a page break inside a sentence, still run on
+    assert _paragraphs("THE PEOPLE OF\n\nthe world") == ["THE PEOPLE OF\n\nthe world"]
+    assert _paragraphs("The report was written\n\nby the committee.") == ["The report was written\n\nby the committee."]
+
+
 def test_a_heading_is_not_joined_to_its_paragraph_by_a_phrase_the_text_has_elsewhere():
     text = "第一章 发展中国\n\n家的经济\n\n一、总则\n\n为了规范管理，制定本法。总则为了说明发展中国家的经济。"
     assert _paragraphs(text)[2:] == ["一、总则", "为了规范管理，制定本法。总则为了说明发展中国家的经济。"]
