@@ -212,6 +212,17 @@ def test_a_name_written_in_part_or_declined_still_counts(lang, tgt):
     assert reasons(pairs, lang) == [None] * len(pairs)
 
 
+@pytest.mark.parametrize("lang, heading, changed, expected", [
+    ("en", "LI MING AND WANG FANG", "LI HUA AND WANG FANG", "李明 (Li Ming) ≠ LI HUA"),
+    ("ru", "ЛИ МИН И ВАН ФАН", "ЛИ ХУА И ВАН ФАН", "李明 (Ли Мин) ≠ ЛИ ХУА"),
+])
+def test_a_name_in_a_title_in_capitals_counts_and_a_changed_one_is_flagged(lang, heading, changed, expected):
+    pick = 1 if lang == "en" else 2
+    pairs = [(p[0], p[pick]) for p in STORY]
+    assert reasons([("李明和王芳", heading)] + pairs, lang)[0] is None
+    assert reasons([("李明和王芳", changed)] + pairs, lang)[0] == expected
+
+
 def test_a_changed_name_is_flagged_despite_a_pronoun():
     pairs = [(p[0], p[1]) for p in STORY] + [("李明给他打了电话。", "Li Hua called him.")]
     assert reasons(pairs, "en")[-1] == "李明 (Li Ming) ≠ Li Hua"

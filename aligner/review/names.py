@@ -398,8 +398,14 @@ def _is_form(token: str, word: str, lang: str) -> bool:
     return token.startswith(stem) and _FORM_ENDING.get(lang, _FORM_ENDING["en"]).fullmatch(token[len(stem):]) is not None
 
 
+def _name_case(token: str) -> str:
+    """A word in capitals (a title, KONG YIJI) as a name is written in running text: Kong."""
+    return token.capitalize() if token.isupper() else token
+
+
 def _other_name(token: str, word: str, lang: str, lower: set[str]) -> bool:
     """`token`, written next to part of a name where `word` belongs, reads as a different romanised word."""
+    token = _name_case(token)
     return not _is_form(token, word, lang) and token.lower() not in lower and bool(syllables_of(token, lang))
 
 
@@ -416,16 +422,17 @@ def _contradicted(name: RomanisedName, i: int, text: str, start: int, end: int, 
 
 
 def _written(name: RomanisedName, text: str, lang: str, lower: set[str] = frozenset()) -> tuple[bool, str]:
-    """Whether the name is in `text`, whole or in part, in any case form (Beijingers, Sha, Си Цзиньпином),
-    and if not, the different name written in its place ("Li Hua" for Li Ming), else "".
+    """Whether the name is in `text`, whole or in part, in any case form (Beijingers, Sha, Си Цзиньпином), in
+    capitals too (KONG YIJI), and if not, the different name written in its place ("Li Hua" for Li Ming), else "".
 
     A part counts only where the words beside it do not make it someone else's name: "Mr Li",
     "Ming" and "Ли Мина" are Li Ming, "Li Hua" and "Zhao Ming" are not.
     """
     instead = ""
     for i, word in enumerate(name.words):
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(_stem(word, lang))}[\w'’]*", text):
-            if not _is_form(m.group(0), word, lang):
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(_stem(word, lang))}[\w'’]*", text, re.IGNORECASE):
+            # in capitals as in the name's own case; not in lower case ("long" is not Long)
+            if not _is_form(_name_case(m.group(0)), word, lang):
                 continue
             other = _contradicted(name, i, text, m.start(), m.end(), lang, lower)
             if not other:
