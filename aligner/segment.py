@@ -8,7 +8,8 @@ and brackets; an ellipsis inside speech is a pause), Russian by razdel, English 
 on our edge cases (No. 5, Jan. 4, Art. 3, p. 12) splits correctly where razdel does not,
 refined inside quoted speech, which pysbd keeps whole (see benchmarks/segmentation.py: against
 the MAC dev sentence lines, English ends found 0.78 → 0.98 at precision 0.997). A few fixes on top: a
-lone section numeral ("I.", "2.") joins the sentence it heads; for Russian, "долл. США",
+lone section numeral ("I.", "2.") joins the sentence it heads; a note mark after a sentence's end (¹, *, [3],
+①) ends it and is shown with it, not matched; for Russian, "долл. США",
 "12 сент. 2024 г." and "Статья 1. Предмет договора" stay whole, and a sentence ends at "2022 г.", "5 млн т." or "и пр." before a capitalised word, unless it
 only opened with that date ("В 2022 г. Россия …"). A "sentence" far
 longer than any real one (a text typed with commas only, a line without full stops) is cut at
@@ -561,6 +562,18 @@ def _presplit_spans(text: str) -> list[tuple[int, int, int]]:
     return spans
 
 
+# A note mark right after a sentence's end ("stealing?"¹ Then", "秀才。¹然后", "family.[3] Kong", "xiucai.* Then"):
+# the splitters read it as the next sentence's first word, or as no end at all. It is blanked for splitting and
+# matching, as page furniture is, and shown with the sentence it ends. A circled number counts only before a space
+# or the paragraph's end: "如下。①加强合作；②扩大投资" numbers a list's items.
+_NOTE_MARK_RE = re.compile(r"(?<=[.!?…。！？”’\"'»」』)）\]］])(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}|[†‡]|(?:[①-⑳]|\*{1,3})(?=\s|$)"
+                           r"|\[(?:注|note|примечание)?\s?\d{1,3}\]|［\d{1,3}］)", re.IGNORECASE)
+
+
+def _note_marks(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _NOTE_MARK_RE.finditer(text)]
+
+
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
     """`text` with each span turned into spaces: a page's number or running head that a paragraph runs
     across is kept in the sentence shown but is no part of what is split, matched or checked."""
@@ -603,7 +616,10 @@ def _split(text: str, lang: str, progress: Progress | None, stage: str) -> list[
     split = _SPLITTERS[lang]
     sentences: list[Sentence] = []
     found = layout(text)
-    matched = _blanked(text, found.furniture)  # page numbers and running heads inside paragraphs blanked (same offsets)
+    notes = _note_marks(text)
+    # page numbers and running heads inside paragraphs, and note marks, blanked (same offsets)
+    matched = _blanked(text, found.furniture + notes)
+    note_at = {a: b for a, b in notes}
     step, reported = max(len(text) // PROGRESS_STEPS, 1), 0
     for number, (p_start, p_end) in enumerate(found.paragraphs):
         if progress and p_start - reported >= step:
@@ -613,6 +629,13 @@ def _split(text: str, lang: str, progress: Progress | None, stage: str) -> list[
         pieces = [cut for a, b in split(para) for cut in _cut_overlong(para, a, b, lang)]
         for a, b in _join_enumerators(para, pieces):
             start, end = _trimmed(text, p_start + a, p_start + b)
+            if start in note_at and sentences:  # a mark the splitter left at this piece's start ends the one before
+                last = sentences[-1]
+                if last.end <= start:
+                    sentences[-1] = _sentence(text, matched, last.index, last.start, note_at[start], last.paragraph)
+                start, end = _trimmed(text, note_at[start], end)
+            if end in note_at:
+                end = note_at[end]
             if start < end:  # made here, not after the loop: on a book, a third of the time, which the bar showed as done
                 sentences.append(_sentence(text, matched, len(sentences), start, end, number))
     return sentences

@@ -1,4 +1,5 @@
 """Segmentation: exact offsets, paragraph repair, quotes and abbreviations in three languages."""
+import re
 from pathlib import Path
 
 import opencc
@@ -246,6 +247,28 @@ def test_an_english_speech_ending_in_two_marks_keeps_its_tag():
     # pysbd cuts "'Well?!" | "' she said."; the closing quote went back, and "she said." stood alone
     assert _texts("'Well?!' she said. 'What now?' 'Really!?' he asked.", "en") == [
         "'Well?!' she said.", "'What now?'", "'Really!?' he asked."]
+
+
+@pytest.mark.parametrize("lang, text, sentences", [
+    ("en", 'Can that be called stealing?"¹ Then came quotations. He was a xiucai.* Then he left. '
+           'He said, "Go."[4] Then he left.',
+     ['Can that be called stealing?"¹', "Then came quotations.", "He was a xiucai.*", "Then he left.",
+      'He said, "Go."[4]', "Then he left."]),
+    ("ru", "Он был сюцаем.¹ Потом ушёл. Он сказал: «Иди!»[2] Потом ушёл.",
+     ["Он был сюцаем.¹", "Потом ушёл.", "Он сказал: «Иди!»[2]", "Потом ушёл."]),
+    ("zh", "他是秀才。¹然后走了。他说：“走吧。”[2]然后走了。", ["他是秀才。¹", "然后走了。", "他说：“走吧。”[2]", "然后走了。"]),
+    ("zh", "他是秀才。①\n\n然后走了。", ["他是秀才。①", "然后走了。"]),
+])
+def test_a_note_mark_after_a_sentence_ends_it_and_is_shown_with_it_not_matched(lang, text, sentences):
+    # a translated book's note marks: razdel and pysbd read one as no end at all, or as the next sentence's start
+    found = segment(text, lang)
+    assert [s.text for s in found] == sentences
+    assert all(not re.search(r"[¹*①]|\[\d\]$", s.norm) for s in found)
+    # a note at the start of its own line is the note itself, not a mark
+    assert [s.text for s in segment("* Сюцай — учёная степень. Её давали после экзаменов.", "ru")][0] == \
+        "* Сюцай — учёная степень."
+    # a circled number before the text it numbers is a list's item, not a note
+    assert [s.text for s in segment("主要任务如下。①加强合作；②扩大投资。", "zh")] == ["主要任务如下。", "①加强合作；②扩大投资。"]
 
 
 def test_english_hyphen_broken_word_is_joined_in_norm():
