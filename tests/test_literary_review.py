@@ -48,6 +48,15 @@ def test_the_title_in_capitals_and_the_byline_are_pairs_of_their_own(lang):
     assert [b.src for b in a.beads[:2]] == [(0,), (1,)] and not a.beads[0].flags
 
 
+@pytest.mark.parametrize("lang, marked", [("ru", "не выслужил?*"), ("en", 'the lowest examination?"[1]')])
+def test_a_note_mark_ends_its_sentence_and_is_shown_with_it(lang, marked):
+    a = aligned(lang)
+    sentence = next(s for s in a.target.sentences if s.text.endswith(marked))
+    assert not sentence.norm.endswith(marked[-1])  # matched without it
+    after = a.target.sentences[sentence.index + 1].text
+    assert after.startswith({"ru": "Кун Ицзи сразу никнул", "en": "At once Kong Yiji"}[lang]), after
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_intended_pair_is_found_but_beside_the_added_sentence(lang):
     a = aligned(lang)
