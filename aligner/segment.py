@@ -345,6 +345,9 @@ _EN_TITLES = frozenset(  # never end a sentence
     "jan feb mar apr jun jul aug sep sept oct nov dec vs cf".split()
 )
 _EN_NUMBERING = frozenset("no nos art arts fig figs vol vols ch chap sec p pp para".split())  # before a number
+# … and those numbered in Roman numerals too: "Vol. II of the book", "Ch. IV" (not "No. I won't")
+_EN_ROMAN_NUMBERING = frozenset("art arts vol vols ch chap sec".split())
+_ROMAN_RE = re.compile(r"\s*[IVXLC]+\b(?!['’])")  # not I'm, I'll
 _EN_TRAILING = frozenset("etc al inc ltd co corp approx est".split())  # may end a sentence
 # After a dotted abbreviation (U.S., U.N., E.U.) a capital may start a new sentence ("… in the
 # U.S. He works there.") or continue a name ("The U.S. Government", "the U.N. Security Council"):
@@ -375,7 +378,7 @@ def _continues(before: str, after: str) -> bool:
     if w in _EN_TITLES:
         return True
     if w in _EN_NUMBERING:
-        return nxt.isdigit()
+        return nxt.isdigit() or w in _EN_ROMAN_NUMBERING and _ROMAN_RE.match(after) is not None
     if w in _EN_TRAILING:
         return not nxt.isupper()
     return False

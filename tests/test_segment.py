@@ -271,6 +271,11 @@ def test_a_note_mark_after_a_sentence_ends_it_and_is_shown_with_it_not_matched(l
     assert [s.text for s in segment("主要任务如下。①加强合作；②扩大投资。", "zh")] == ["主要任务如下。", "①加强合作；②扩大投资。"]
 
 
+def test_a_volume_or_chapter_in_roman_numerals_does_not_end_the_sentence():
+    assert _texts("He read Vol. II of the book. See Ch. IV. Then read on. No. I won't.", "en") == [
+        "He read Vol. II of the book.", "See Ch. IV.", "Then read on.", "No.", "I won't."]
+
+
 def test_english_hyphen_broken_word_is_joined_in_norm():
     sentence = next(s for s in segment(ENGLISH, "en") if "inter-\nnational" in s.text)
     assert "the international order" in sentence.norm
