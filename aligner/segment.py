@@ -384,18 +384,17 @@ def _continues(before: str, after: str) -> bool:
     return False
 
 
-_EN_OPENING = "'‘\"“"
 _EN_CLOSING_QUOTES = "'’\"”"
-_EN_LEADING_ELLIPSIS_RE = re.compile(r"(?:…|\.{2,})['’\"”]*(?=\s|$)")
+_EN_LEADING_ELLIPSIS_RE = re.compile(r"(?:…|\.(?:\s?\.)+)['’\"”]*(?=\s|$)")  # also spaced: . . .
+_EN_TRAILING_ELLIPSIS_RE = re.compile(r"(?:…|\.(?:\s?\.)+)$")
 
 
-def _ellipsis_ends(before: str, mark: str, after: str) -> bool:
-    """An ellipsis that ends a sentence after all: one after ! or ? ('Taking a book!… The affairs'), as
-    the Chinese 窃书！…… ends one, and one closing an utterance that another opens right after
-    ('…without any grounds…" "Good name?'), where the Chinese 清白……”“什么 ends one too."""
-    if re.search(r"[!?](?:…|\.{2,})$", before):
-        return True
-    return mark[-1:] in _EN_CLOSING_QUOTES and after.lstrip()[:1] in _EN_OPENING
+def _ellipsis_ends(before: str, mark: str) -> bool:
+    """An ellipsis before a capital or an opening quote that ends a sentence after all: one after ! or ?
+    ('Taking a book!… The affairs'), as the Chinese 窃书！…… ends one, and one closing a quotation
+    ('…without any grounds…" "Good name?', '"I know…" Then she smiled'), as 清白……”“什么 and
+    我知道……”然后 end one."""
+    return re.search(r"[!?](?:…|\.{2,})$", before) is not None or mark[-1:] in _EN_CLOSING_QUOTES
 
 
 def _split_quoted(para: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -406,7 +405,7 @@ def _split_quoted(para: str, a: int, b: int) -> list[tuple[int, int]]:
         if not _EN_NEXT_RE.match(para, cut, b):
             continue
         before = para[start:m.start() + 1]
-        if re.search(r"(?:\.\s?){2,}\.$|…$", before) and not _ellipsis_ends(before, m.group(), para[cut:b]):
+        if re.search(r"(?:\.\s?){2,}\.$|…$", before) and not _ellipsis_ends(before, m.group()):
             continue  # an ellipsis: a pause more often than an end ('I... I've got a headache')
         if para[m.start()] == "." and _continues(before, para[cut:b]):
             continue
@@ -437,6 +436,9 @@ def _repair_en(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
                 if para[a].islower():  # 'Well?!' | she said: the speech's own tag goes on
                     out[-1] = (out[-1][0], b)
                     continue
+            elif _EN_TRAILING_ELLIPSIS_RE.search(prev) and para[a].islower():  # "you'll. . ." | "you'll always lose"
+                out[-1] = (out[-1][0], b)
+                continue
             if _continues(prev, para[a:b]):
                 out[-1] = (out[-1][0], b)
                 continue

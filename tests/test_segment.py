@@ -241,6 +241,11 @@ def test_an_english_ellipsis_after_an_exclamation_or_before_another_speakers_quo
         'The affairs of scholars—can that be called stealing?"', "Taking a book!…", "The affairs of scholars.",
         "It was late… Then he left.", 'He said "I see..." and left.',
     ]
+    # an ellipsis closing a quotation before a capital ends it (我知道……”然后 does); a spaced one before lower case
+    # is a pause, even where pysbd cut after each of its dots
+    assert _texts('She whispered, "I know…" Then she smiled.', "en") == ['She whispered, "I know…"', "Then she smiled."]
+    assert _texts("'If we fight a hundred times, you'll. . . you'll always lose!'", "en") == [
+        "'If we fight a hundred times, you'll. . . you'll always lose!'"]
 
 
 def test_an_english_speech_ending_in_two_marks_keeps_its_tag():
