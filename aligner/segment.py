@@ -389,12 +389,18 @@ _EN_LEADING_ELLIPSIS_RE = re.compile(r"(?:…|\.(?:\s?\.)+)['’\"”]*(?=\s|$)"
 _EN_TRAILING_ELLIPSIS_RE = re.compile(r"(?:…|\.(?:\s?\.)+)$")
 
 
-def _ellipsis_ends(before: str, mark: str) -> bool:
-    """An ellipsis before a capital or an opening quote that ends a sentence after all: one after ! or ?
-    ('Taking a book!… The affairs'), as the Chinese 窃书！…… ends one, and one closing a quotation
-    ('…without any grounds…" "Good name?', '"I know…" Then she smiled'), as 清白……”“什么 and
-    我知道……”然后 end one."""
-    return re.search(r"[!?](?:…|\.{2,})$", before) is not None or mark[-1:] in _EN_CLOSING_QUOTES
+_EN_NEXT_WORD_RE = re.compile(r"\s*['‘\"“(\[]*([A-Za-z]+)")
+
+
+def _ellipsis_ends(before: str, mark: str, after: str) -> bool:
+    """Whether an ellipsis before a capital or an opening quote ends the sentence: unless the next word is "I"
+    ('I... I've got a headache'), it does, as an ellipsis before a capitalised word always does in the MAC
+    chapters' lines ('…when we were gambling . . . Most probably'); and before "I" too after ! or ?
+    ('Taking a book!… I'), as the Chinese 窃书！…… ends one, or closing a quotation ('"I know…" I said'),
+    as 我知道……”我 does."""
+    word = _EN_NEXT_WORD_RE.match(after)
+    return (word is None or word.group(1) != "I" or re.search(r"[!?](?:…|\.{2,})$", before) is not None
+            or mark[-1:] in _EN_CLOSING_QUOTES)
 
 
 def _split_quoted(para: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -405,8 +411,8 @@ def _split_quoted(para: str, a: int, b: int) -> list[tuple[int, int]]:
         if not _EN_NEXT_RE.match(para, cut, b):
             continue
         before = para[start:m.start() + 1]
-        if re.search(r"(?:\.\s?){2,}\.$|…$", before) and not _ellipsis_ends(before, m.group()):
-            continue  # an ellipsis: a pause more often than an end ('I... I've got a headache')
+        if re.search(r"(?:\.\s?){2,}\.$|…$", before) and not _ellipsis_ends(before, m.group(), para[cut:b]):
+            continue  # an ellipsis before "I": a pause more often than an end ('I... I've got a headache')
         if para[m.start()] == "." and _continues(before, para[cut:b]):
             continue
         out.append((start, cut))

@@ -227,20 +227,21 @@ def test_english_dialogue_splits_inside_quotes_but_not_at_abbreviations():
     ]
 
 
-def test_an_english_ellipsis_after_an_exclamation_or_before_another_speakers_quote_ends_the_sentence():
+def test_an_english_ellipsis_ends_a_sentence_before_a_capital_but_the_pronoun_i():
     # tests/data/literary (孔乙己): the Chinese ends a sentence at 窃书！…… and at 清白……”“什么清白, so
-    # the English must too, or the two sentences each side become a 2–2 pair; an ellipsis inside one
-    # utterance stays a pause
+    # the English must too, or the two sentences each side become a 2–2 pair; in the MAC chapters' English
+    # lines an ellipsis before any other capitalised word ends one too ('gambling . . . Most probably')
     text = ('Kong Yiji would open his eyes wide. "How can you sully a man\'s good name without any grounds…" '
             '"Good name? I saw you." He protested, "Taking a book can\'t be called stealing… Taking a book!… '
             'The affairs of scholars—can that be called stealing?" Taking a book!… The affairs of scholars. '
             'It was late… Then he left. He said "I see..." and left.')
     assert _texts(text, "en") == [
         "Kong Yiji would open his eyes wide.", '"How can you sully a man\'s good name without any grounds…"',
-        '"Good name?', 'I saw you."', 'He protested, "Taking a book can\'t be called stealing… Taking a book!…',
+        '"Good name?', 'I saw you."', 'He protested, "Taking a book can\'t be called stealing…', "Taking a book!…",
         'The affairs of scholars—can that be called stealing?"', "Taking a book!…", "The affairs of scholars.",
-        "It was late… Then he left.", 'He said "I see..." and left.',
+        "It was late…", "Then he left.", 'He said "I see..." and left.',
     ]
+    assert _texts('"I... I know," he said. "Well… I never!"', "en") == ['"I... I know," he said.', '"Well… I never!"']
     # an ellipsis closing a quotation before a capital ends it (我知道……”然后 does); a spaced one before lower case
     # is a pause, even where pysbd cut after each of its dots
     assert _texts('She whispered, "I know…" Then she smiled.', "en") == ['She whispered, "I know…"', "Then she smiled."]
