@@ -249,6 +249,18 @@ def test_an_english_ellipsis_ends_a_sentence_before_a_capital_but_the_pronoun_i(
         "'If we fight a hundred times, you'll. . . you'll always lose!'"]
 
 
+def test_a_quotation_broken_off_by_a_dash_ends_the_sentence_in_both_languages():
+    # the MAC chapters' lines end every such sentence (9 of 9 in English, 3 of 3 in Chinese)
+    assert _texts("“咚——咚——”“猛捅——猛捅——”轿前有人模仿着喇叭声说。", "zh") == [
+        "“咚——咚——”", "“猛捅——猛捅——”", "轿前有人模仿着喇叭声说。"]
+    assert _texts("袭人问道：“你为什么——”说到这里，又问道。他说——不，他喊道。", "zh") == [
+        "袭人问道：“你为什么——”", "说到这里，又问道。", "他说——不，他喊道。"]
+    assert _texts("'I'd have had you, though—' 'Is that right?' protested Trinket. 'I was going to—' he began. "
+                  "He said—no, he shouted.", "en") == [
+        "'I'd have had you, though—'", "'Is that right?' protested Trinket.", "'I was going to—' he began.",
+        "He said—no, he shouted."]
+
+
 def test_an_english_speech_ending_in_two_marks_keeps_its_tag():
     # pysbd cuts "'Well?!" | "' she said."; the closing quote went back, and "she said." stood alone
     assert _texts("'Well?!' she said. 'What now?' 'Really!?' he asked.", "en") == [
