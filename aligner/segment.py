@@ -386,11 +386,10 @@ def _continues(before: str, after: str) -> bool:
 
 
 _EN_CLOSING_QUOTES = "'’\"”"
-_EN_LEADING_ELLIPSIS_RE = re.compile(r"(?:…|\.(?:\s?\.)+)['’\"”]*(?=\s|$)")  # also spaced: . . .
-_EN_TRAILING_ELLIPSIS_RE = re.compile(r"(?:…|\.(?:\s?\.)+)$")
-
-
 _EN_NEXT_WORD_RE = re.compile(r"\s*['‘\"“(\[]*([A-Za-z]+)")
+_EN_ELLIPSIS_END_RE = re.compile(r"(?:…|\.(?:\s?\.){2,})$")  # "…", "...", ". . ." ending a piece
+# what pysbd may leave at a piece's start when it cuts inside an ellipsis ("you'll." | ". ." | "you'll always")
+_EN_LEADING_ELLIPSIS_RE = re.compile(r"(?:…|\.(?:\s?\.)+)['’\"”]*(?=\s|$)")
 
 
 def _ellipsis_ends(before: str, mark: str, after: str) -> bool:
@@ -412,7 +411,7 @@ def _split_quoted(para: str, a: int, b: int) -> list[tuple[int, int]]:
         if not _EN_NEXT_RE.match(para, cut, b):
             continue
         before = para[start:m.start() + 1]
-        if re.search(r"(?:\.\s?){2,}\.$|…$", before) and not _ellipsis_ends(before, m.group(), para[cut:b]):
+        if _EN_ELLIPSIS_END_RE.search(before) and not _ellipsis_ends(before, m.group(), para[cut:b]):
             continue  # an ellipsis before "I": a pause more often than an end ('I... I've got a headache')
         if para[m.start()] == "." and _continues(before, para[cut:b]):
             continue
@@ -443,7 +442,7 @@ def _repair_en(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
                 if para[a].islower():  # 'Well?!' | she said: the speech's own tag goes on
                     out[-1] = (out[-1][0], b)
                     continue
-            elif _EN_TRAILING_ELLIPSIS_RE.search(prev) and para[a].islower():  # "you'll. . ." | "you'll always lose"
+            elif _EN_ELLIPSIS_END_RE.search(prev) and para[a].islower():  # "you'll. . ." | "you'll always lose"
                 out[-1] = (out[-1][0], b)
                 continue
             if _continues(prev, para[a:b]):
