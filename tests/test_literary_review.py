@@ -1,6 +1,6 @@
 """A literary text and two translations of it end to end (tests/data/literary: the opening of 孔乙己 with our
-Russian and English): the intended pairs, the planted omissions and changed numbers flagged and nothing else,
-and the three-way view saying which translation leaves out what."""
+Russian and English): the intended pairs, the planted omissions, changed numbers and footnotes flagged and nothing
+else, the title and the note marks kept apart, and the three-way view saying which translation leaves out what."""
 from __future__ import annotations
 
 from functools import cache
