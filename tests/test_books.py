@@ -116,6 +116,16 @@ def test_epub_footnote_marks_and_texts_are_left_out(tmp_path):
     assert read_file(book) == "It was very cold. The harvest of 2021 was good."
 
 
+def test_an_older_books_raised_reference_links_are_left_out_but_not_its_exponents_or_links(tmp_path):
+    # EPUB 2 and Calibre mark a note's reference only as a raised link; "cold.12" would be a number the Chinese lacks
+    book = _epub(tmp_path / "old.epub", {
+        "c1": ('<p>It was very cold.<sup><a href="notes.xhtml#n1" id="r1">12</a></sup> The harvest of 2021'
+               '<a href="notes.xhtml#n2"><sup>[2]</sup></a> was good. The room was 30 m<sup>2</sup>. '
+               'See <a href="#c2">chapter 2</a>.</p>'),
+    }, spine=["c1"])
+    assert read_file(book) == "It was very cold. The harvest of 2021 was good. The room was 30 m2. See chapter 2."
+
+
 def test_an_epub_given_as_a_zip_is_read_as_the_book_it_is(tmp_path):
     book = _epub(tmp_path / "novel.zip", {"c1": "<p>第一段。</p>"}, spine=["c1"])
     assert read_file(book) == "第一段。"

@@ -165,11 +165,27 @@ def drop_notes(root) -> bool:
     return bool(notes)
 
 
+# What a reference mark says: 1, 12, [3], (4), *, †
+_MARK_TEXT = re.compile(r"\s*[\[(]?(?:\d{1,3}|[*†‡]{1,3})[\])]?\s*")
+
+
 def is_note(element) -> bool:
-    """A footnote's reference mark, its text or its link back (by epub:type, role or pandoc's class)."""
+    """A footnote's reference mark, its text or its link back (by epub:type, role or pandoc's class), or a
+    reference mark an older book marks up only as a raised link: `<sup><a href="#n1">1</a></sup>`,
+    `<a href="notes.xhtml#n2"><sup>[2]</sup></a>` (EPUB 2, Calibre), where `cold.12` would be a number the
+    original lacks."""
     kinds = " ".join(value for key, value in element.attrib.items()
                      if key in ("role", "class") or key.endswith("type") and key != "type")
-    return not NOTE_KINDS.isdisjoint(kinds.split())
+    return not NOTE_KINDS.isdisjoint(kinds.split()) or _raised_link(element)
+
+
+def _raised_link(element) -> bool:
+    if _local(element.tag) not in ("sup", "a"):
+        return False
+    inside = list(element.iter())  # the element itself first
+    linked = any(_local(e.tag) == "a" and "#" in (e.get("href") or "") for e in inside)
+    raised = any(_local(e.tag) == "sup" for e in inside)
+    return linked and raised and _MARK_TEXT.fullmatch(element.text_content()) is not None
 
 
 def block_paragraphs(root, blocks=BLOCKS, skipped=SKIPPED) -> list[str]:
