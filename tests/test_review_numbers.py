@@ -769,3 +769,100 @@ def test_percentages_meet_a_multiplier_only_in_per_cent():
     assert reason(EXPORTS_TWICE, "В 2023 году экспорт Китая в эту страну был втрое больше импорта.", "ru") is not None
     assert [q.percents for q in quantities("Экспорт вырос втрое.", "ru")] == [(300.0, 200.0)]
     assert [q.values for q in quantities("Экспорт вырос втрое.", "ru")] == [(3.0,)]
+
+
+@pytest.mark.parametrize("zh, tgt, lang", [
+    ("他年近七十。", "He was close to 70.", "en"),
+    ("近三十年来，两国关系不断发展。", "Over nearly 30 years, relations between the two countries have grown.", "en"),
+    ("近百年来", "for nearly 100 years", "en"),
+    ("上千人参加了活动。", "More than 1,000 people took part.", "en"),
+    ("上千人参加了活动。", "Более 1000 человек приняли участие.", "ru"),
+    ("上万人", "over 10,000 people", "en"),
+])
+def test_nearly_and_upwards_of_a_number_in_characters_meet_the_same_number_in_digits(zh, tgt, lang):
+    """近七十 and 上千 were left unread as estimates, so "close to 70" and «более 1000» read "70 only in the English"."""
+    assert reason(zh, tgt, lang) is None
+
+
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("近三十年来", "over the past nearly 40 years", "en", "40 only in the English"),
+    ("上千人参加了活动。", "More than 2,000 people took part.", "en", "2,000 only in the English"),
+])
+def test_a_different_number_beside_nearly_is_still_flagged(zh, tgt, lang, expected):
+    assert reason(zh, tgt, lang) == expected
+
+
+@pytest.mark.parametrize("zh, tgt, lang", [
+    ("今年前三季度，中国国内生产总值达到87万亿元，同比增长5.2%。",
+     "In the first three quarters of this year, China's GDP reached 87 trillion yuan (about 12 trillion U.S. dollars), "
+     "up 5.2 percent year on year.", "en"),
+    ("项目总投资100亿元。", "Total investment is 10 billion yuan ($1.57 billion).", "en"),
+    ("项目总投资100亿元。", "Total investment is 10 billion yuan, or about $1.57 billion, in all.", "en"),
+    ("项目总投资2.3万亿元。", "Общий объём инвестиций — 2,3 трлн юаней (около 364 млрд долларов США).", "ru"),
+    ("合同价值500万美元。", "The contract is worth $5 million (4.6 million euros).", "en"),
+    ("大桥全长10公里。", "The bridge is 10 kilometres (about 6.2 miles) long.", "en"),
+])
+def test_a_conversion_the_translator_adds_in_brackets_is_no_number_change(zh, tgt, lang):
+    """News translations convert yuan into dollars and kilometres into miles for their readers: "12 trillion only in
+    the English" on every such pair."""
+    assert reason(zh, tgt, lang) is None
+
+
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("项目总投资2.3万亿元。", "Total investment is 2.4 trillion yuan ($364 billion).", "en", "2.3万亿 ≠ 2.4 trillion"),
+    ("项目总投资2.3万亿元（约合3640亿美元）。", "Total investment is 2.3 trillion yuan.", "en", "3640亿 only in the Chinese"),
+    ("项目总投资2.3万亿元（约合3640亿美元）。", "Total investment is 2.3 trillion yuan (about $354 billion).", "en",
+     "3640亿 ≠ 354 billion"),
+    ("同比增长5.2%。", "up 5.2 percent (2022)", "en", "2022 only in the English"),
+])
+def test_a_changed_figure_beside_a_conversion_and_a_bracketed_year_are_still_flagged(zh, tgt, lang, expected):
+    assert reason(zh, tgt, lang) == expected
+
+
+@pytest.mark.parametrize("zh, tgt, lang", [
+    ("两国贸易额达1468.87亿美元。", "Bilateral trade reached 146.9 billion dollars.", "en"),
+    ("两国贸易额达1468.87亿美元。", "Bilateral trade reached nearly $147 billion.", "en"),
+    ("两国贸易额达1468.87亿美元。", "Товарооборот достиг почти 147 млрд долларов.", "ru"),
+    ("城镇新增就业1206万人。", "Some 12.1 million new urban jobs were created.", "en"),
+    ("增速为5.24%。", "The growth rate was 5.2 percent.", "en"),
+])
+def test_a_precise_figure_rounded_in_translation_agrees(zh, tgt, lang):
+    assert reason(zh, tgt, lang) is None
+
+
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("两国贸易额达1468.87亿美元。", "Bilateral trade reached $148 billion.", "en", "1468.87亿 ≠ 148 billion"),
+    ("增速为5.24%。", "The growth rate was 5.3 percent.", "en", "5.24% ≠ 5.3 percent"),
+    ("增速为5.2%。", "The growth rate was 5 percent.", "en", "5.2% ≠ 5 percent"),
+    ("共有1468名代表出席。", "1,470 delegates attended.", "en", "1468 ≠ 1,470"),
+    ("2022年", "in 2020", "en", "2022 ≠ 2020"),
+])
+def test_a_rounding_that_misses_or_drops_to_one_digit_or_rounds_a_count_is_flagged(zh, tgt, lang, expected):
+    """Only figures with a fraction or a scale word are taken as rounded, and to two significant digits at least:
+    a count of people or a year rounded is a different number."""
+    assert reason(zh, tgt, lang) == expected
+
+
+@pytest.mark.parametrize("zh, tgt, lang", [
+    ("下午三点半，他回到家。", "At half past three in the afternoon he came home.", "en"),
+    ("下午三点半，他回到家。", "В половине четвёртого он вернулся домой.", "ru"),
+    ("八点一刻开会。", "The meeting was at a quarter past eight.", "en"),
+    ("八点一刻开会。", "Собрание было в четверть девятого.", "ru"),
+    ("八点三刻开会。", "The meeting was at a quarter to nine.", "en"),
+    ("八点三刻开会。", "Собрание было без четверти девять.", "ru"),
+    ("他等了一刻钟。", "He waited a quarter of an hour.", "en"),
+    ("他等了一刻钟。", "He waited fifteen minutes.", "en"),
+    ("他身高一米八。", "He is 1.8 metres tall.", "en"),
+    ("她身高一米七五。", "She is 1.75 m tall.", "en"),
+])
+def test_times_of_day_quarter_hours_and_heights_as_spoken_agree(zh, tgt, lang):
+    """"Half past three" was the number three against 下午三点半, 一米八 the one and the eight it spells."""
+    assert reason(zh, tgt, lang) is None
+
+
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("下午三点半，他回到家。", "At half past four in the afternoon he came home.", "en", "下午三点半 ≠ half past four"),
+    ("他等了一刻钟。", "He waited 20 minutes.", "en", "一刻钟 ≠ 20"),
+])
+def test_a_changed_time_in_words_is_flagged(zh, tgt, lang, expected):
+    assert reason(zh, tgt, lang) == expected

@@ -33,8 +33,42 @@ def _close(xs: tuple[float, ...], ys: tuple[float, ...]) -> bool:
 
 
 def _same(a: Quantity, b: Quantity) -> bool:
-    """Equal in value; a multiplier also when a figure in per cent writes it (两倍 as 200%, «в полтора раза» as 50%)."""
-    return (_close(a.values, b.values) or _close(a.percents, _in_per_cent(b)) or _close(_in_per_cent(a), b.percents))
+    """Equal in value, or one the other rounded; a multiplier also when a figure in per cent writes it (两倍 as 200%,
+    «в полтора раза» as 50%)."""
+    return (_close(a.values, b.values) or _close(a.percents, _in_per_cent(b)) or _close(_in_per_cent(a), b.percents)
+            or _rounded(a, b) or _rounded(b, a))
+
+
+def _precision(value: float) -> tuple[float, int]:
+    """The place of a figure's last significant digit and its number of significant digits: 146.9e9 → (1e8, 4),
+    1500 → (100, 2), 5.2 → (0.1, 2)."""
+    if value == 0:
+        return 1.0, 1
+    place = 10.0 ** math.floor(math.log10(abs(value)))
+    digits = 1
+    while not math.isclose(value / place, round(value / place), abs_tol=1e-6) and digits < 15:
+        place, digits = place / 10, digits + 1
+    return place, digits
+
+
+# Fewest significant digits a rounded figure keeps: 146.9 billion or 5.2% for 1468.87亿 or 5.24%, not 5% for 5.2%
+ROUNDED_DIGITS = 2
+
+
+def _rounded(exact: Quantity, rounded: Quantity) -> bool:
+    """`rounded` is `exact` rounded to fewer significant digits ($146.9 billion, "nearly 147 billion" for 1468.87亿美元;
+    5.2% for 5.24%), as news translations write large and precise figures. Only a figure with a fraction or a scale
+    word (a million or more) is taken as rounded: 1,500 for 1468 delegates or 2000 for 2022 is a different number."""
+    if exact.ordinal or rounded.ordinal:
+        return False
+    for x in exact.values:
+        for r in rounded.values:
+            if r == 0 or (float(r).is_integer() and abs(r) < 1e6):
+                continue
+            place, digits = _precision(r)
+            if ROUNDED_DIGITS <= digits < _precision(x)[1] and abs(x - r) <= place / 2 * (1 + 1e-9):
+                return True
+    return False
 
 
 _IN_PER_CENT = re.compile(r"[%％‰]|percent|per cent|pct|процент|проц\.|分之|成$")
@@ -121,10 +155,11 @@ def mismatch(src: list[Quantity], tgt: list[Quantity], src_lang: str,
     # Estimates and a bare "one" only help match; they are too vague to count as a difference.
     # A count one stands for (双方 for «двух сторон») is no soft number of its side's own.
     explained_src, explained_tgt = _explained(tgt, src, left), _explained(src, tgt, right)
+    converted = [q for q in right if q.conversion]
     src, tgt = [q for q in src if not q.loose], [q for q in tgt if not q.loose]
     left, right = [q for q in left if not q.loose], [q for q in right if not q.loose]
     hard_left = [q for q in left if q.hard]
-    hard_right = [q for q in right if q.hard]
+    hard_right = [q for q in right if q.hard] or (converted if hard_left else [])
     if not hard_left and not hard_right:
         # A soft number changed on both sides (三天 ↔ "four days"): only when each side has as many
         # soft numbers as the other, else it is likelier a count dropped here and added there.

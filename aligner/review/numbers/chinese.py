@@ -30,6 +30,9 @@ _CN_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 _CN_MULT = {**_CN_SMALL_UNITS, **_CN_BIG_UNITS}
 _CN_NUMERAL = re.compile("[〇零○一二两三四五六七八九十百千万亿廿卅卌]+")
 _CN_APPROX_BEFORE = set("几数好上近")  # 几十, 数百, 上千, 近三十年: not a count to check
+# 近七十 (nearly seventy), 近百年, 上千人 (a thousand or more), 上万: an estimate with a value, which a translation
+# writes in digits as often as in words ("nearly 30 years", «более 1000 человек»): loose, it only helps match
+_CN_ABOUT_BEFORE = set("近上")
 _CN_APPROX_MORE = set("多余几来")  # 一百多亿 = 10-odd billion
 # Two adjacent digits in a row (七八, 十七八, 三四百) make an estimate, unless read digit by digit (二〇二二).
 _CN_RANGE = re.compile("(?:一二|二三|两三|三四|四五|五六|六七|七八|八九)(?![〇零一二三四五六七八九])")
@@ -198,6 +201,32 @@ def _chinese_tenths(text: str, claims: Claims) -> None:
                                 loose=text[m.start() - 1:m.start()] in _CN_APPROX_BEFORE))
 
 
+# 一米八 (1.8 m), 一米七五 (1.75 m): a height as spoken, metres then the tenths and hundredths without a unit.
+_METRES_AND = re.compile("(?<![〇零一二两三四五六七八九十])([一两二])米([一二三四五六七八九])([〇零一二三四五六七八九])?"
+                         "(?![〇零一二三四五六七八九十百千万个米])")
+
+
+def _chinese_heights(text: str, claims: Claims) -> None:
+    """一米八 as 1.8 and 一米七五 as 1.75 (soft: written in words), not the one metre and the eight they spell."""
+    for m in _METRES_AND.finditer(text):
+        tenths, hundredths = _CN_DIGITS[m.group(2)], _CN_DIGITS[m.group(3)] if m.group(3) else 0
+        if not any(claims.taken[m.start():m.end()]):
+            claims.add(Quantity(m.group(0), (round(_CN_DIGITS[m.group(1)] + tenths / 10 + hundredths / 100, 2),),
+                                False, m.start(), m.end()))
+
+
+# 一刻钟 (a quarter of an hour, fifteen minutes), 三刻钟 (three quarters of an hour)
+_QUARTER_HOURS = re.compile("([一两三])刻钟")
+
+
+def _chinese_quarter_hours(text: str, claims: Claims) -> None:
+    """一刻钟 as a quarter (of an hour) and as 15 minutes (soft: written in words)."""
+    for m in _QUARTER_HOURS.finditer(text):
+        quarters = _CN_DIGITS[m.group(1)]
+        if not any(claims.taken[m.start():m.end()]):
+            claims.add(Quantity(m.group(0), (quarters / 4, quarters * 15.0), False, m.start(), m.end()))
+
+
 def _chinese_both_sides(text: str, claims: Claims) -> None:
     """双方 (both sides) is the "two sides", «двух сторон» a translation counts: loose, it only helps match, so
     that a count changed beside it (双方已举行三次会议 as "the two sides had held two meetings") is still seen."""
@@ -280,8 +309,9 @@ def chinese_quantities(text: str) -> list[Quantity]:
         if d and n is not None:
             add(Quantity(m.group(0), share(n / d), True, m.start(), m.end()))
 
-    for reader in (_chinese_half_years, _chinese_half_point, chinese_multiples, _chinese_both_sides, _chinese_tenths, _chinese_roc_years, _chinese_decades, _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in,
-                   fractions_and_clocks):
+    for reader in (_chinese_half_years, _chinese_half_point, _chinese_heights, _chinese_quarter_hours,
+                   chinese_multiples, _chinese_both_sides, _chinese_tenths, _chinese_roc_years, _chinese_decades,
+                   _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in, fractions_and_clocks):
         reader(text, claims)
 
     # Arabic digits, optionally with Chinese scale characters: 1.5万, 1000亿, 3千万, 1万5千.
@@ -310,6 +340,10 @@ def chinese_quantities(text: str) -> list[Quantity]:
         if len(s) > 1 and s.endswith("两") and s[-2] not in "百千万亿":  # 二十两 = twenty taels
             s, end = s[:-1], end - 1
         if start and text[start - 1] in _CN_APPROX_BEFORE:
+            if text[start - 1] in _CN_ABOUT_BEFORE and not _CN_RANGE.search(s):
+                v = chinese_numeral("一" + s if s[0] in "百千万亿" else s)
+                if v is not None:
+                    found.append(Quantity(s, (v,), False, start, end, loose=True))
             continue
         if text[start - 1:start] == "成" and s[0] == "十":  # 成十上百 (成千上万 starts with 千: skipped below);
             continue  # not the 成 of 达成三十周年 (reached thirty years)

@@ -24,6 +24,9 @@ class Quantity:
     factors: tuple[float, ...] = ()
     # the percentages a multiplier may be written as (×3: 300%, 200% more), met only by a figure in per cent
     percents: tuple[float, ...] = ()
+    # a figure the translation converts the one before it into (12 trillion U.S. dollars after 87 trillion yuan):
+    # loose, yet set against a figure the other side has left over, "1633亿 ≠ 16.33 billion"
+    conversion: bool = False
 
 
 

@@ -18,6 +18,8 @@ from aligner.review.numbers.common import (
     per_mille,
     share,
 )
+from aligner.review.numbers.clock_words import clock_words
+from aligner.review.numbers.conversions import conversions
 from aligner.review.numbers.multiples import as_multiple, multiple_words
 
 # ---------------------------------------------------------------- English
@@ -346,6 +348,7 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
     _one_in_n(text, lang, claims)
     _around_the_clock(text, claims)
     _halves(text, lang, claims)
+    clock_words(text, lang, claims)
     multiple_words(text, lang, claims)
 
     # Digit groups, with a scale word after them (100 billion, 1,5 млн) and % after them.
@@ -540,5 +543,5 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
         r = _roman(tok) or (_en_rank(tok) if lang == "en" else _ru_lone_rank(tok))
         if r:
             found.append(Quantity(tok, (float(r),), False, w.start(), w.end(), ordinal=True))
-    return sorted((as_multiple(text, q, lang) for q in found), key=lambda q: q.start)
+    return conversions(text, sorted((as_multiple(text, q, lang) for q in found), key=lambda q: q.start))
 
