@@ -110,6 +110,19 @@ def test_known_organisations_both_ways_and_countries_from_the_chinese():
     assert reasons([("两国元首举行会谈。", "The two heads of state held talks in Beijing.")], "en") == [None]
 
 
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("新华社北京2月4日电", "BEIJING, Feb. 4 (Xinhua)", "en", None),
+    ("新华社北京2月4日电", "ПЕКИН, 4 февраля /Синьхуа/", "ru", None),
+    ("新华社北京2月4日电", "MOSCOW, Feb. 4 (Xinhua)", "en", "Beijing (北京) only in the Chinese"),
+    ("双方反对北约东扩。", "THE PARTIES OPPOSE NATO'S EXPANSION.", "en", None),
+    ("双方反对东扩。", "THE PARTIES OPPOSE NATO'S EXPANSION.", "en", "NATO only in the English"),
+    ("双方反对东扩。", "ОБЕ СТОРОНЫ ВЫСТУПАЮТ ПРОТИВ РАСШИРЕНИЯ НАТО.", "ru", "NATO only in the Russian"),
+])
+def test_a_dateline_or_headline_in_capitals_names_its_places(zh, tgt, lang, expected):
+    """News datelines write the place in capitals: "BEIJING (Xinhua)" was "Beijing (北京) only in the Chinese"."""
+    assert reasons([(zh, tgt)], lang) == [expected]
+
+
 def test_published_literary_pairs_raise_nothing():
     # MAC dev, The Golden Age: names everywhere, some rendered as pronouns
     pairs = [(zh, en) for zh, en, _ in GOLDEN_AGE] + [

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from aligner.normalise import match_form
 from aligner.review.acronyms import russian_acronyms, russian_form, spelled_out
@@ -194,6 +195,26 @@ def as_written(form: str, originals: list[str]) -> str:
     return form
 
 
+_CAPITALS_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
+
+
+@lru_cache(maxsize=64)  # asked once for each known entity on the same pair
+def _capitals_as_names(text: str) -> str:
+    """The text with each word in capitals written as a name (a news dateline, BEIJING or ПЕКИН, as Beijing, Пекин),
+    of the same length, so a match in it is a match at the same place in the text."""
+    return _CAPITALS_WORD.sub(lambda m: m.group(0).capitalize() if m.group(0).isupper() else m.group(0), text)
+
+
+def _entity_matches(pattern: str, text: str) -> list[str]:
+    """The entity's words in a translation as written there, also where a dateline or title writes them in capitals
+    (acronyms such as NATO match as they are)."""
+    found = [m.group(0) for m in re.finditer(pattern, text)]
+    titled = _capitals_as_names(text)
+    if titled != text:
+        found += [text[m.start():m.end()] for m in re.finditer(pattern, titled) if m.group(0) != text[m.start():m.end()]]
+    return found
+
+
 def _entity_on(entity: Entity, text: str, lang: str) -> bool:
     if lang == "zh":
         for word in entity.zh_not:
@@ -202,7 +223,7 @@ def _entity_on(entity: Entity, text: str, lang: str) -> bool:
         return any(form in text for form in entity.zh) or re.search(entity.en, text, re.ASCII) is not None
     if lang == "ru" and re.search(entity.en, text, re.ASCII):  # a name a Russian text keeps in Latin: Russia Today
         return True
-    return re.search(entity.en if lang == "en" else entity.ru, text) is not None
+    return bool(_entity_matches(entity.en if lang == "en" else entity.ru, text))
 
 
 def _someone_else_of(surname: str, src: str) -> bool:
@@ -235,8 +256,7 @@ def _entity_findings(src: str, tgt: str, lang: str, originals: list[str]) -> lis
                                  else f"{entity.label} only in the Chinese", [quoted], []))
         elif on_tgt and not on_src and (entity.both_ways and not any(form in src for form in entity.zh_near)
                                         or entity.surname and _someone_else_of(entity.surname, src)):
-            pattern = entity.en if lang == "en" else entity.ru
-            words = [m.group(0) for m in re.finditer(pattern, tgt)]
+            words = _entity_matches(entity.en if lang == "en" else entity.ru, tgt)
             if not set(words) <= quoted_tgt:
                 quoted_tgt.update(words)
                 findings.append((f"{entity.label} only in the {tgt_name}", [], words))
