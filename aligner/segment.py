@@ -145,7 +145,16 @@ def _split_ru(para: str) -> list[tuple[int, int]]:
             spans.append((start, m.end()))
             start = m.end()
         spans.append((start, s.stop))
+    dateline = _RU_DATELINE_RE.match(flat)
+    while dateline and len(spans) > 1 and spans[0][1] <= dateline.end():
+        spans[:2] = [(spans[0][0], spans[1][1])]
     return _join_ru_headings(para, spans)
+
+
+# A news agency's dateline, "ПЕКИН, 4 февраля. /ТАСС/." or "МОСКВА, 4 фев — РИА Новости.", heads the report's first
+# sentence, as 新华社北京2月4日电 and "BEIJING, Feb. 4 (Xinhua) --" head theirs: razdel made it sentences of its own.
+_RU_DATELINE_RE = re.compile(r"[А-ЯЁ][А-ЯЁ -]+,\s+\d{1,2}\s+[а-яё]+\.?"
+                             r"(?:\s*/[^/\n]{2,60}/\.?|\s*[—–-]\s*[А-ЯЁA-Z][\w ]{1,30}\.)?")
 
 
 # --- English -------------------------------------------------------------------------
@@ -445,11 +454,19 @@ def _repair_en(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
             elif _EN_ELLIPSIS_END_RE.search(prev) and para[a].islower():  # "you'll. . ." | "you'll always lose"
                 out[-1] = (out[-1][0], b)
                 continue
-            if _continues(prev, para[a:b]):
+            if _continues(prev, para[a:b]) or _EN_GOES_ON_RE.match(para, a) \
+                    or _EN_SHORT_WORD_STOP_RE.search(prev) and para[a].islower():
                 out[-1] = (out[-1][0], b)
                 continue
         out.append((a, b))
     return out
+
+
+# No sentence starts with a comma or a semicolon: pysbd cut after an abbreviation it did not know ("22.8 pct." |
+# ", data from the customs showed"); nor in lower case after a short word with a full stop ("Jan.-Oct." |
+# "exports rose")
+_EN_GOES_ON_RE = re.compile(r"[,;:)\]]")
+_EN_SHORT_WORD_STOP_RE = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,4}\.$")
 
 
 # A paragraph with no sentence mark before its last word (a line of dialogue, most of a novel's short

@@ -770,3 +770,29 @@ def test_the_shortcuts_that_find_paragraphs_faster_give_the_same_sentences(monke
     monkeypatch.setattr(normalise, "_PRESENTATION_RE", re.compile(r"[\s\S]"))  # every text translated
     monkeypatch.setattr(normalise, "_FOLDED_RE", re.compile(r"[\s\S]"))
     assert split(texts) == fast
+
+
+@pytest.mark.parametrize("text, lang, sentences", [
+    ("ПЕКИН, 4 февраля. /ТАСС/. Председатель КНР Си Цзиньпин провел переговоры с Путиным. Главы государств "
+     "приняли участие в церемонии.", "ru",
+     ["ПЕКИН, 4 февраля. /ТАСС/. Председатель КНР Си Цзиньпин провел переговоры с Путиным.",
+      "Главы государств приняли участие в церемонии."]),
+    ("МОСКВА, 4 февраля. /Корр. ТАСС Иван Петров/. Путин провел совещание. Об этом сообщили в Кремле.", "ru",
+     ["МОСКВА, 4 февраля. /Корр. ТАСС Иван Петров/. Путин провел совещание.", "Об этом сообщили в Кремле."]),
+    ("МОСКВА, 4 фев — РИА Новости. Президент провел совещание.", "ru",
+     ["МОСКВА, 4 фев — РИА Новости. Президент провел совещание."]),
+    ("BEIJING, Feb. 4 (Xinhua) -- Xi Jinping held talks with Vladimir Putin. They attended the ceremony.", "en",
+     ["BEIJING, Feb. 4 (Xinhua) -- Xi Jinping held talks with Vladimir Putin.", "They attended the ceremony."]),
+])
+def test_a_news_agencys_dateline_heads_the_first_sentence(text, lang, sentences):
+    """as 新华社北京2月4日电 heads its own; razdel made "ПЕКИН, 4 февраля." and "/ТАСС/." sentences of their own."""
+    assert _texts(text, lang) == sentences
+
+
+def test_an_english_abbreviation_pysbd_does_not_know_does_not_end_the_sentence():
+    """"22.8 pct., data from …" was three pieces, the last beginning with its comma; "Jan.-Oct." a sentence."""
+    text = ("Jan.-Oct. exports rose 22.8 pct., data from the General Administration of Customs showed. "
+            "The U.S. economy grew 5.7 percent.")
+    assert _texts(text, "en") == [
+        "Jan.-Oct. exports rose 22.8 pct., data from the General Administration of Customs showed.",
+        "The U.S. economy grew 5.7 percent."]
