@@ -123,6 +123,22 @@ def test_a_dateline_or_headline_in_capitals_names_its_places(zh, tgt, lang, expe
     assert reasons([(zh, tgt)], lang) == [expected]
 
 
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("李强表示，中俄关系经受住了考验。", "Li said that China-Russia relations have withstood the test.", "en", None),
+    ("李强表示，中俄关系经受住了考验。", "Ли отметил, что отношения выдержали испытание.", "ru", None),
+    ("王毅表示，双方合作潜力巨大。", "Wang said the cooperation potential was huge.", "en", None),
+    ("李强表示，中俄关系经受住了考验。", "Li Hua said that relations have withstood the test.", "en",
+     "Li Qiang (李强) only in the Chinese"),
+    ("王毅表示，双方合作潜力巨大。", "Zhao said the cooperation potential was huge.", "en", "Wang Yi (王毅) only in the Chinese"),
+    # the surname alone never names the leader where the Chinese has someone else of that surname
+    ("王文涛表示，双方合作潜力巨大。", "Wang said the cooperation potential was huge.", "en", None),
+    ("王文涛表示，双方合作潜力巨大。", "Wang Yi said the cooperation potential was huge.", "en", "Wang Yi only in the English"),
+])
+def test_a_leader_named_by_surname_after_the_first_mention(zh, tgt, lang, expected):
+    """News names a premier in full once, then "Li said": that was "Li Qiang (李强) only in the Chinese"."""
+    assert reasons([(zh, tgt)], lang) == [expected]
+
+
 def test_published_literary_pairs_raise_nothing():
     # MAC dev, The Golden Age: names everywhere, some rendered as pronouns
     pairs = [(zh, en) for zh, en, _ in GOLDEN_AGE] + [

@@ -54,6 +54,14 @@ class Entity:
     # A Chinese leader's surname: the translation naming them where the Chinese has someone else of that surname
     # (王文涛 rendered "Wang Yi") is a name only in the translation, though the leader is checked from the Chinese side.
     surname: str = ""
+    # The surname alone, as news writes a leader after the first mention ("Li said", «Ван отметил»): it counts as
+    # naming them where the Chinese does, never as naming them where the Chinese has someone else of that surname.
+    short: tuple[str, str] = ()
+
+
+# A surname not followed by a given name (Li Hua, Ли Мин): "Premier Li said", «Ли отметил»
+_SURNAME_ALONE = {"李": (r"\bLi\b(?!\s+[A-Z])", r"\bЛи\b(?!\s+[А-ЯЁ])"),
+                  "王": (r"\bWang\b(?!\s+[A-Z])", r"\bВан\b(?!\s+[А-ЯЁ])")}
 
 
 # The UN also stands behind its bodies: 联合国安理会 is often just "the Security Council", 安理会 "the UN
@@ -119,9 +127,9 @@ ENTITIES: tuple[Entity, ...] = (
     Entity("Putin", ("普京",), r"Putin", r"Путин", False),
     Entity("Hu Jintao", ("胡锦涛",), r"\bHu\b|Jintao", r"\bХу\b|Цзиньтао", False, surname="胡"),
     Entity("Medvedev", ("梅德韦杰夫",), r"Medvedev", r"Медведев", False),
-    Entity("Li Keqiang", ("李克强",), r"Keqiang", r"Кэцян", False, surname="李"),
-    Entity("Li Qiang", ("李强",), r"Li Qiang", r"Ли\s+Цян", False, surname="李"),
-    Entity("Wang Yi", ("王毅",), r"Wang Yi\b", r"Ван\s+И\b", False, surname="王"),
+    Entity("Li Keqiang", ("李克强",), r"Keqiang", r"Кэцян", False, surname="李", short=_SURNAME_ALONE["李"]),
+    Entity("Li Qiang", ("李强",), r"Li Qiang", r"Ли\s+Цян", False, surname="李", short=_SURNAME_ALONE["李"]),
+    Entity("Wang Yi", ("王毅",), r"Wang Yi\b", r"Ван\s+И\b", False, surname="王", short=_SURNAME_ALONE["王"]),
     Entity("Lavrov", ("拉夫罗夫",), r"Lavrov", r"Лавров", False),
     Entity("Mishustin", ("米舒斯京",), r"Mishustin", r"Мишустин", False),
     Entity("Biden", ("拜登",), r"Biden", r"Байден", False),
@@ -245,6 +253,8 @@ def _entity_findings(src: str, tgt: str, lang: str, originals: list[str]) -> lis
     quoted_tgt: set[str] = set()
     for entity in ENTITIES:
         on_src, on_tgt = _entity_on(entity, src, "zh"), _entity_on(entity, tgt, lang)
+        if on_src and not on_tgt and entity.short and _entity_matches(entity.short[lang == "ru"], tgt):
+            continue  # "Li said" for 李强说
         if on_src and not on_tgt:
             written = next((form for form in entity.zh if form in src), None)
             if written is None:  # a Latin form written into the Chinese (APEC)
