@@ -866,3 +866,19 @@ def test_times_of_day_quarter_hours_and_heights_as_spoken_agree(zh, tgt, lang):
 ])
 def test_a_changed_time_in_words_is_flagged(zh, tgt, lang, expected):
     assert reason(zh, tgt, lang) == expected
+
+
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("新华社北京3月5日电 国务院总理李强5日在北京会见米舒斯京。",
+     "BEIJING, March 5 (Xinhua) -- Premier Li Qiang met Mishustin in Beijing on Tuesday.", "en", None),
+    ("国务院总理李强5日在北京会见米舒斯京。", "Премьер Ли Цян во вторник встретился в Пекине с Мишустиным.", "ru", None),
+    ("本办法自本月15日起施行。", "These Measures take effect on the 15th of this month.", "en", None),
+    ("新华社北京3月5日电 国务院总理李强5日在北京会见米舒斯京。",
+     "BEIJING, March 6 (Xinhua) -- Premier Li Qiang met Mishustin in Beijing on Tuesday.", "en", "5 ≠ 6"),
+    ("李强5日在北京会见米舒斯京。", "Li Qiang met Mishustin in Beijing on March 6.", "en", "5 ≠ 6"),
+    ("本办法自本月15日起施行。", "These Measures take effect on the 16th of this month.", "en", "15 ≠ 16"),
+])
+def test_a_day_without_its_month_may_be_a_weekday_in_translation(zh, tgt, lang, expected):
+    """News leads date by the day alone (李强5日会见…), which English and Russian agencies render "on Tuesday":
+    "5 only in the Chinese" on every such lead. A different day or date set against it is still flagged."""
+    assert reason(zh, tgt, lang) == expected

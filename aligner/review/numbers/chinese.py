@@ -33,6 +33,7 @@ _CN_APPROX_BEFORE = set("几数好上近")  # 几十, 数百, 上千, 近三十�
 # 近七十 (nearly seventy), 近百年, 上千人 (a thousand or more), 上万: an estimate with a value, which a translation
 # writes in digits as often as in words ("nearly 30 years", «более 1000 человек»): loose, it only helps match
 _CN_ABOUT_BEFORE = set("近上")
+_DAY_MARKS = ("日", "号")
 _CN_APPROX_MORE = set("多余几来")  # 一百多亿 = 10-odd billion
 # Two adjacent digits in a row (七八, 十七八, 三四百) make an estimate, unless read digit by digit (二〇二二).
 _CN_RANGE = re.compile("(?:一二|二三|两三|三四|四五|五六|六七|七八|八九)(?![〇零一二三四五六七八九])")
@@ -331,7 +332,11 @@ def chinese_quantities(text: str) -> list[Quantity]:
             end += 1
         elif text[end:end + 1] == PER_MILLE:
             values, end = per_mille(values), end + 1
-        add(Quantity(text[start:end], values, not list_marker(text, start, end), start, end, loose=text[start:end] == "1"))
+        # a day without its month (李强5日会见…, 本月15日起) is the "on Tuesday" or "the same day" of a translation as often
+        # as its number: soft, it helps match, and a changed day set against a day or a date is still seen
+        bare_day = text[end:end + 1] in _DAY_MARKS and text[start - 1:start] != "月"
+        add(Quantity(text[start:end], values, not list_marker(text, start, end) and not bare_day, start, end,
+                     loose=text[start:end] == "1"))
 
     for m in _CN_NUMERAL.finditer(text):
         s, start, end = m.group(0), m.start(), m.end()
