@@ -666,3 +666,24 @@ def test_a_sentence_of_another_novel_at_an_added_passages_edge_joins_it(encoder)
     assert ((177,), (321, 322)) in {(b.src, b.tgt) for b in beads}
     added = sorted(j for b in beads if not b.src for j in b.tgt if 230 <= j < 330)
     assert added == sorted(planted)
+
+
+def test_a_chinese_speech_tag_after_a_quotation_is_told_apart():
+    from aligner.align.cues import speech_tags
+
+    texts = ["“我们将继续深化合作。”", "习近平说。", "他表示。", "“好。”", "沙瑞山摇摇头说。", "他说这件事很重要。"]
+    assert speech_tags(texts, "zh").tolist() == [False, True, False, False, True, False]
+    assert not speech_tags(['"Fine."', "he said."], "en").any()
+
+
+def test_a_speech_tag_left_alone_joins_the_quotations_pair_where_the_shape_exists():
+    from aligner.align.paths import join_speech_tags
+
+    tags = np.array([False, True, False, True])
+    path = [(0, 1, 0, 1), (1, 1, 1, 0), (2, 1, 1, 1), (3, 1, 2, 0)]
+    types = {(1, 1), (2, 1)}
+    assert join_speech_tags(path, tags, types) == [(0, 2, 0, 1), (2, 2, 1, 1)]
+    # an unmatched sentence that is no tag stays, and so does a tag whose joined shape the search lacks
+    assert join_speech_tags(path, np.zeros(4, bool), types) == path
+    assert join_speech_tags([(0, 2, 0, 1), (2, 1, 1, 0)], np.array([False, False, True]), types) == \
+        [(0, 2, 0, 1), (2, 1, 1, 0)]

@@ -109,6 +109,23 @@ def starts_inside_quote(texts: list[str], lang: str) -> np.ndarray:
     return out
 
 
+# A speech tag on its own after a quotation: “我们将继续深化合作。”习近平说。 — "…," Xi said. News and novels
+# close the quotation with its full stop in Chinese, so the tag is a sentence of its own, which a translation folds
+# into the quotation's sentence. Short and generic, it matches nothing well, which is no sign it went untranslated.
+_ZH_SPEECH_TAG = re.compile(r"[^，。！？“”「」]{0,10}(?:说|道|问|答|喊|叫|表示|指出|强调|补充|回答|介绍)(?:说|道)?[。！]?")
+_ZH_QUOTATION_END = re.compile(r"[”」』]\s*$")
+
+
+def speech_tags(texts: list[str], lang: str) -> np.ndarray:
+    """Per sentence: a Chinese speech tag (他说。, 习近平表示。) right after a sentence that ends a quotation."""
+    out = np.zeros(len(texts), bool)
+    if lang != "zh":
+        return out
+    for k in range(1, len(texts)):
+        out[k] = bool(_ZH_QUOTATION_END.search(texts[k - 1]) and _ZH_SPEECH_TAG.fullmatch(texts[k].strip()))
+    return out
+
+
 @dataclass
 class QuoteModel:
     """LLR of a bead starting where (source, target) do or don't continue an open quotation.
