@@ -882,3 +882,19 @@ def test_a_day_without_its_month_may_be_a_weekday_in_translation(zh, tgt, lang, 
     """News leads date by the day alone (李强5日会见…), which English and Russian agencies render "on Tuesday":
     "5 only in the Chinese" on every such lead. A different day or date set against it is still flagged."""
     assert reason(zh, tgt, lang) == expected
+
+
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("样本量为1.5×10⁶。", "The sample size was 1.5 × 10^6.", "en", None),
+    ("样本量为1.5×10⁶。", "The sample size was 1.5 million.", "en", None),
+    ("样本量为1.5×10⁶。", "Объём выборки составил 1,5·10⁶.", "ru", None),
+    ("样本量为1.5×10⁶。", "The sample size was 1.5e6.", "en", None),
+    ("浓度为3.2×10⁻⁴ mol/L。", "The concentration was 3.2 × 10−4 mol/L.", "en", None),  # a PDF lost the superscript
+    ("细胞数为10⁶个。", "There were 10^6 cells.", "en", None),
+    ("样本量为1.5×10⁶。", "The sample size was 1.5 × 10^5.", "en", "1.5×10⁶ ≠ 1.5 × 10^5"),
+    ("浓度为3.2×10⁻⁴ mol/L。", "The concentration was 3.2×10-5 mol/L.", "en", "3.2×10⁻⁴ ≠ 3.2×10-5"),
+    ("比分为10-4。", "The score was 10-4.", "en", None),
+])
+def test_powers_of_ten_read_as_their_value(zh, tgt, lang, expected):
+    """1.5×10⁶ was 1.5, 10 and 6, so "1.5 million" read "10 ≠ 1.5 million; 1.5 only in the Chinese"."""
+    assert reason(zh, tgt, lang) == expected

@@ -184,11 +184,31 @@ def _leading_clause_number(text: str, claims: Claims) -> None:
         claims.add(Quantity(number, (value,), False, m.start(m.lastindex), m.end(m.lastindex), loose=True))
 
 
+# Powers of ten as science writes them: 1.5×10⁶, 1.5 x 10^6, 3.2·10⁻⁴, 10⁶ alone, 1.5e6, 2.3E-05.
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+# A PDF's text loses the superscript: 3.2 × 10−4 (a minus straight after the 10, with a factor before it).
+_POWER_OF_TEN = re.compile(r"(?<![\d.,])(?:(\d+(?:[.,]\d+)?)\s*[×xX*·∙]\s*)?10(?:\^\(?([+\-−]?\d{1,3})\)?|([⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
+                           r"|(?:(?<=[×xX*·∙]\s10)|(?<=[×xX*·∙]10))([−-]\d{1,2})(?![\d.,]))"
+                           r"|(?<![\w.,])(\d+(?:\.\d+)?)[eE]([+\-]?\d{1,3})(?!\w)")
+
+
+def _powers_of_ten(text: str, claims: Claims) -> None:
+    """1.5×10⁶ as 1,500,000 (as "1.5 million" writes it), not the 1.5, 10 and 6 it is written with."""
+    for m in _POWER_OF_TEN.finditer(text):
+        mantissa, exponent = (m.group(1), m.group(2) or m.group(3) or m.group(4)) if m.group(5) is None \
+            else (m.group(5), m.group(6))
+        value = float(mantissa.replace(",", ".")) if mantissa else 1.0
+        power = int(exponent.translate(_SUPERSCRIPT).replace("−", "-"))
+        if not any(claims.taken[m.start():m.end()]):
+            claims.add(Quantity(m.group(0), (value * 10.0 ** power,), True, m.start(), m.end()))
+
+
 def fractions_and_clocks(text: str, claims: Claims) -> None:
-    """A clause number heading the text (2.3.1), dotted dates (04.02.2022), digit fractions (1/3) and clock
-    times (3:30 p.m.), read before their digits are taken one by one."""
+    """A clause number heading the text (2.3.1), dotted dates (04.02.2022), powers of ten (1.5×10⁶), digit fractions
+    (1/3) and clock times (3:30 p.m.), read before their digits are taken one by one."""
     _leading_clause_number(text, claims)
     _dotted_dates(text, claims)
+    _powers_of_ten(text, claims)
     for m in _SLASH_FRACTION.finditer(text):
         n, d = int(m.group(1)), int(m.group(2))
         if 0 < n < d <= 100:
