@@ -898,3 +898,13 @@ def test_a_day_without_its_month_may_be_a_weekday_in_translation(zh, tgt, lang, 
 def test_powers_of_ten_read_as_their_value(zh, tgt, lang, expected):
     """1.5×10⁶ was 1.5, 10 and 6, so "1.5 million" read "10 ≠ 1.5 million; 1.5 only in the Chinese"."""
     assert reason(zh, tgt, lang) == expected
+
+
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("违约金按日万分之五计算。", "Liquidated damages shall be 0.05% per day.", "en", None),
+    ("违约金按日万分之五计算。", "Неустойка составляет 0,05% в день.", "ru", None),
+    ("违约金按日万分之五计算。", "Liquidated damages shall be 0.5% per day.", "en", "万分之五 ≠ 0.5%"),
+])
+def test_parts_per_ten_thousand_as_contracts_write_them(zh, tgt, lang, expected):
+    """万分之五 (five in ten thousand) was no number at all: "0.05% only in the English"."""
+    assert reason(zh, tgt, lang) == expected

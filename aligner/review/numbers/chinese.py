@@ -34,11 +34,12 @@ _CN_APPROX_BEFORE = set("几数好上近")  # 几十, 数百, 上千, 近三十�
 # writes in digits as often as in words ("nearly 30 years", «более 1000 человек»): loose, it only helps match
 _CN_ABOUT_BEFORE = set("近上")
 _DAY_MARKS = ("日", "号")
+_CN_ESTIMATE_BEFORE = set("约近")  # 约三分之一, 大约百万分之五, 将近一半
 _CN_APPROX_MORE = set("多余几来")  # 一百多亿 = 10-odd billion
 # Two adjacent digits in a row (七八, 十七八, 三四百) make an estimate, unless read digit by digit (二〇二二).
 _CN_RANGE = re.compile("(?:一二|二三|两三|三四|四五|五六|六七|七八|八九)(?![〇零一二三四五六七八九])")
 _CN_PERCENT = re.compile("百分之([〇零一二两三四五六七八九十百千]+(?:点[〇零一二三四五六七八九]+)?|\\d+(?:\\.\\d+)?)")
-_CN_FRACTION = re.compile("([一二两三四五六七八九十百千]+|\\d+)分之([一二两三四五六七八九十]+|\\d+)")
+_CN_FRACTION = re.compile("([一二两三四五六七八九十百千万]+|\\d+)分之([一二两三四五六七八九十]+|\\d+)")  # 万分之五: 0.05%
 # Decades, with the century when given: 90年代, 20世纪90年代, 上世纪九十年代 (1990s, 1990-х).
 _CN_DECADE = re.compile("(?:(\\d{1,2}|[一二三四五六七八九十]+)世纪|(上个?|本)世纪)?(?<!\\d)(\\d0|[一二三四五六七八九]十)年代")
 _CN_CENTURY_BASE = {"上": 1900, "上个": 1900, "本": 2000}
@@ -306,9 +307,10 @@ def chinese_quantities(text: str) -> list[Quantity]:
     for m in _CN_FRACTION.finditer(text):
         if taken[m.start()]:
             continue
-        d, n = cn_or_digits(m.group(1)), cn_or_digits(m.group(2))
-        if d and n is not None:
-            add(Quantity(m.group(0), share(n / d), True, m.start(), m.end()))
+        d, n = cn_or_digits("一" + m.group(1) if m.group(1)[0] in "万亿" else m.group(1)), cn_or_digits(m.group(2))
+        if d and n is not None:  # 大约百万分之五 ("a few parts per million"): an estimate, it only helps match
+            about = text[m.start() - 1:m.start()] in _CN_ESTIMATE_BEFORE
+            add(Quantity(m.group(0), share(n / d), True, m.start(), m.end(), loose=about))
 
     for reader in (_chinese_half_years, _chinese_half_point, _chinese_heights, _chinese_quarter_hours,
                    chinese_multiples, _chinese_both_sides, _chinese_tenths, _chinese_roc_years, _chinese_decades,
