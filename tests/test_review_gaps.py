@@ -85,3 +85,32 @@ def test_review_twice_does_not_duplicate_flags():
     first = [list(b.flags) for b in a.beads]
     review(a)
     assert [b.flags for b in a.beads] == first
+
+
+def test_an_agencys_end_mark_and_credits_say_what_they_are():
+    """（完） and 责任编辑：张三 close a Chinese report and no translation carries them: still flagged, the reason says
+    so. A passage that holds a sentence of the text reads as usual."""
+    from aligner.review.gaps import gap_flags
+
+    zh = ZH[:2] + ["（完）", "责任编辑：张三"]
+    a = Alignment(document(zh, "zh", ""), document(RU[:2], "ru", " "),
+                  [Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.9), Bead((2,), (), 0.5), Bead((3,), (), 0.5)])
+    gap_flags(a)
+    assert [f.reason for f in a.beads[-1].flags] == [
+        "no counterpart in the Russian for 2 sentences: an end mark or editorial credit, which translations leave out"]
+    b = Alignment(document(zh, "zh", ""), document(RU[:1], "ru", " "),
+                  [Bead((0,), (0,), 0.9), Bead((1,), (), 0.9), Bead((2,), (), 0.5), Bead((3,), (), 0.5)])
+    gap_flags(b)
+    assert [f.reason for f in b.beads[-1].flags] == ["no counterpart in the Russian for 3 sentences"]
+
+
+def test_credit_lines_are_told_from_text():
+    from aligner.review.credits import is_credit
+
+    assert all(is_credit(t, lang) for t, lang in [
+        ("（完）", "zh"), ("责任编辑：张三", "zh"), ("【编辑：李四】", "zh"), ("来源：新华网", "zh"),
+        ("(Reporting by Jane Doe; Editing by John Smith)", "en"), ("(END)", "en"), ("Source: Xinhua", "en"),
+        ("Источник: ТАСС", "ru")])
+    assert not any(is_credit(t, lang) for t, lang in [
+        ("他是我的编辑：很好。", "zh"), ("完成了任务。", "zh"), ("The end of the war came.", "en"),
+        ("Edited by hand, the list was short.", "en"), ("Источником вдохновения стала природа.", "ru")])

@@ -8,6 +8,7 @@ order, so the alignment's invariants hold after merging.
 """
 from __future__ import annotations
 
+from aligner.review.credits import is_credit
 from aligner.types import ADDED, OMITTED, Alignment, Bead, Flag
 from aligner.types import LANGUAGE_NAMES as LANG_NAMES
 
@@ -56,6 +57,14 @@ def merge_null_runs(beads: list[Bead], numbers: tuple[int, ...] = ()) -> tuple[l
     return merged, tuple(numbers[k] for k in firsts) if len(numbers) == len(beads) else ()
 
 
+_CREDITS = ": an end mark or editorial credit, which translations leave out"
+
+
+def _credits_only(alignment: Alignment, bead: Bead) -> bool:
+    side, indices = (alignment.source, bead.src) if bead.src and not bead.tgt else (alignment.target, bead.tgt)
+    return bool(indices) and _is_null(bead) and all(is_credit(side.sentences[i].text, side.lang) for i in indices)
+
+
 def _count(n: int) -> str:
     return "1 sentence" if n == 1 else f"{n} sentences"
 
@@ -67,7 +76,10 @@ def gap_flags(alignment: Alignment) -> None:
     tgt_lang = LANG_NAMES.get(alignment.target.lang, alignment.target.lang)
     for bead in alignment.beads:
         kinds = {f.kind for f in bead.flags}
+        # （完）, 责任编辑：…, "(Editing by …)": each edition's own lines, which the reason says, so they are seen for what
+        # they are and marked reviewed at a glance
+        credits = _CREDITS if _credits_only(alignment, bead) else ""
         if bead.src and not bead.tgt and OMITTED not in kinds:
-            bead.flags.append(Flag(OMITTED, f"no counterpart in the {tgt_lang} for {_count(len(bead.src))}"))
+            bead.flags.append(Flag(OMITTED, f"no counterpart in the {tgt_lang} for {_count(len(bead.src))}{credits}"))
         elif bead.tgt and not bead.src and ADDED not in kinds:
-            bead.flags.append(Flag(ADDED, f"no counterpart in the {src_lang} for {_count(len(bead.tgt))}"))
+            bead.flags.append(Flag(ADDED, f"no counterpart in the {src_lang} for {_count(len(bead.tgt))}{credits}"))
