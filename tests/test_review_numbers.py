@@ -908,3 +908,19 @@ def test_powers_of_ten_read_as_their_value(zh, tgt, lang, expected):
 def test_parts_per_ten_thousand_as_contracts_write_them(zh, tgt, lang, expected):
     """万分之五 (five in ten thousand) was no number at all: "0.05% only in the English"."""
     assert reason(zh, tgt, lang) == expected
+
+
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("全年粮食产量13908亿斤。", "Grain output for the year was 695.41 million tonnes.", "en", None),
+    ("全年粮食产量13908亿斤。", "Валовой сбор зерна составил 695,41 млн тонн.", "ru", None),
+    ("全年粮食产量13908亿斤。", "Grain output for the year was 1.39 trillion jin.", "en", None),
+    ("守住18亿亩耕地红线。", "We held the line of 120 million hectares of farmland.", "en", None),
+    ("守住18亿亩耕地红线。", "We kept China's farmland above 1.8 billion mu.", "en", None),
+    ("他买了三斤苹果。", "He bought 1.5 kilograms of apples.", "en", None),
+    ("全年粮食产量13908亿斤。", "Grain output for the year was 705.4 million tonnes.", "en", "13908亿 ≠ 705.4 million"),
+    ("守住18亿亩耕地红线。", "We held the line of 130 million hectares of farmland.", "en", "18亿 ≠ 130 million"),
+])
+def test_jin_and_mu_converted_to_tonnes_and_hectares_agree(zh, tgt, lang, expected):
+    """Government reports give grain in 斤 and farmland in 亩, their translations in tonnes and hectares: 13908亿斤 as
+    "695.41 million tonnes" was "13908亿 ≠ 695.41 million"."""
+    assert reason(zh, tgt, lang) == expected

@@ -276,6 +276,22 @@ _DURATION_UNITS = ((re.compile(r"\s*个月"), 1 / 12), (re.compile(r"\s*天"), 1
                    (re.compile(r"\s*分钟"), 1 / 60))
 
 
+# Chinese units a translation converts: grain in 斤 (half a kilogram) as tonnes, land in 亩 (a fifteenth of a
+# hectare) as hectares: 13908亿斤 as "695.41 million tonnes", 18亿亩耕地 as "120 million hectares".
+_METRIC = ((re.compile(r"\s*斤"), (0.5, 0.0005)), (re.compile(r"\s*亩"), (1 / 15, 10_000 / 15)))
+
+
+def _in_metric(text: str, q: Quantity) -> Quantity:
+    """A weight in 斤 or an area in 亩 also in kilograms and tonnes, hectares and square metres, to the figure's own
+    significant digits (so that a translation's rounding of it is seen as one)."""
+    for unit, factors in _METRIC:
+        if unit.match(text, q.end) and not q.ordinal:
+            digits = lambda v: max(3, len(f"{abs(v):.15g}".replace(".", "").strip("0")))  # noqa: E731 (三斤: 1.50)
+            converted = tuple(float(f"{v * f:.{digits(v)}g}") for v in q.values for f in factors)
+            return replace(q, values=q.values + converted)
+    return q
+
+
 def _with_durations(text: str, q: Quantity) -> Quantity:
     """A count of months, days, weeks, hours or minutes also as the neighbouring unit, where it is a whole or half
     number of it."""
@@ -373,6 +389,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
         values = _trillions((v,)) if text.startswith(_TRILLION, end) else (v,)
         found.append(Quantity(s, values, hard, start, end, loose=loose and not hard,
                               ordinal=rank))
-    return sorted((_with_durations(text, chinese_multiple(text, q)) for q in found), key=lambda q: q.start)
+    return sorted((_in_metric(text, _with_durations(text, chinese_multiple(text, q))) for q in found),
+                  key=lambda q: q.start)
 
 
