@@ -480,9 +480,21 @@ def _is_heading(line: _Line, first: bool) -> bool:
         return len(text) <= _HEADING_CJK_MAX and not _CLAUSE_MARKS_RE.search(after_number) and \
             not _SENTENCE_END_RE.search(text)
     words = len(text.split())
-    if first:
+    if first or _title_cased(text):
         return words <= _TITLE_WORDS_MAX
     return words <= _HEADING_WORDS_MAX and not _CLAUSE_MARKS_RE.search(text)
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_TITLE_WORD_LETTERS = 4  # "of", "the", "in", "and" stay lower-case in a title; a word of this many letters or more does not
+
+
+def _title_cased(text: str) -> bool:
+    """A title in title case, however long: every word of four letters or more capitalised ("Three Heroes Swear
+    Brotherhood in the Peach Garden; One Victory Shatters the Rebels"), which prose never has for a line."""
+    content = [w for w in _WORD_RE.findall(text) if len(w) >= _TITLE_WORD_LETTERS]
+    return len(content) >= 2 and all(w[0].isupper() for w in content) and not _SENTENCE_END_RE.search(text) \
+        and not re.search(r"[.!?]$", text)
 
 
 _EDGE_HAN = 3  # characters each side of a break that make the phrase looked for (5 at least: no accident)

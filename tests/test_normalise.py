@@ -171,6 +171,20 @@ def test_a_title_in_capitals_ends_at_a_blank_line_though_the_next_line_starts_in
     assert _paragraphs("The report was written\n\nby the committee.") == ["The report was written\n\nby the committee."]
 
 
+def test_a_title_in_title_case_ends_at_a_blank_line_however_long():
+    # a chapter's couplet title ran on into the chapter's first sentence, which read "…Their First Victory It is a
+    # general truth…"
+    title = "Three Heroes Swear Brotherhood in the Peach Garden; The Yellow Scarves Fall to Their First Victory"
+    text = f"Chapter One\n{title}\n\nIt is a general truth of the world that what is long divided must unite."
+    assert _paragraphs(text) == ["Chapter One", title, "It is a general truth of the world that what is long divided "
+                                                       "must unite."]
+    # a line of prose is never in title case, and a title that ends open still runs on
+    assert _paragraphs("The Peach Garden was where the three heroes swore\n\nan oath.") == [
+        "The Peach Garden was where the three heroes swore\n\nan oath."]
+    assert _paragraphs("Three Heroes Swear Brotherhood in the\n\nPeach Garden") == [
+        "Three Heroes Swear Brotherhood in the\n\nPeach Garden"]
+
+
 def test_a_heading_is_not_joined_to_its_paragraph_by_a_phrase_the_text_has_elsewhere():
     text = "第一章 发展中国\n\n家的经济\n\n一、总则\n\n为了规范管理，制定本法。总则为了说明发展中国家的经济。"
     assert _paragraphs(text)[2:] == ["一、总则", "为了规范管理，制定本法。总则为了说明发展中国家的经济。"]
