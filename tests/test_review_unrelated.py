@@ -51,6 +51,23 @@ def test_a_short_text_is_judged_by_the_encoders_prior(encoder):
     assert align_documents(story_zh, story, encoder).warnings == []
 
 
+def test_a_short_text_whose_pairs_split_sentences_is_no_wrong_file(encoder):
+    """A chapter's opening: its couplet title paired with "Chapter One" and the title, two sentences with three. Every
+    pair of sentences inside a pair counted, and a 1–2 pair's Chinese matches each half only in part: "67% of the
+    paired sentences match no better than unrelated sentences do" on a faithful translation."""
+    zh = load_document("第一回　宴桃园豪杰三结义　斩黄巾英雄首立功\n\n话说天下大势，分久必合，合久必分。周末七国分争，"
+                       "并入于秦。及秦灭之后，楚、汉分争，又并入于汉。", "zh")
+    en = load_document("Chapter One\nThree Heroes Swear Brotherhood in the Peach Garden; The Yellow Scarves Fall to "
+                       "Their First Victory\n\nIt is a general truth of the world that what is long divided must unite, "
+                       "and what is long united must divide. When the Zhou dynasty declined, seven states fought one "
+                       "another until all were absorbed into Qin. After Qin fell, Chu and Han fought, and all was "
+                       "absorbed into Han.", "en")
+    a = align_documents(zh, en, encoder)
+    assert any(len(b.tgt) > 1 for b in a.beads) and a.warnings == []
+    weather = load_document("\n".join(WEATHER), "zh", presplit=True)
+    assert align_documents(weather, en, encoder).warnings != []
+
+
 def test_too_little_to_tell_says_nothing(encoder):
     one = align_documents(load_document(WEATHER[0], "zh"), load_document("The stock market fell.", "en"), encoder)
     assert one.warnings == []
