@@ -148,7 +148,24 @@ def _split_ru(para: str) -> list[tuple[int, int]]:
     dateline = _RU_DATELINE_RE.match(flat)
     while dateline and len(spans) > 1 and spans[0][1] <= dateline.end():
         spans[:2] = [(spans[0][0], spans[1][1])]
-    return _join_ru_headings(para, spans)
+    return _join_ru_headings(para, _join_note_signatures(flat, spans))
+
+
+# Who a note is by, after it: "— Прим. пер.)", "— Прим. ред.", "—Ed.", "— Trans.": the end of the note's sentence,
+# not a sentence of its own.
+_NOTE_SIGNATURE_RE = re.compile(r"[—–-]\s*(?:[Пп]рим(?:ечание)?\.?\s*(?:пер(?:ев(?:одчика)?)?|ред(?:актора)?|авт(?:ора)?)"
+                                r"|Ed|Trans|Tr|Transl|Translator|Editor)\.?\s*[)\]]?\.?")
+
+
+def _join_note_signatures(flat: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans with a note's signature standing alone joined to the sentence before it."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and _NOTE_SIGNATURE_RE.fullmatch(flat[a:b].strip()):
+            out[-1] = (out[-1][0], b)
+            continue
+        out.append((a, b))
+    return out
 
 
 # A news agency's dateline, "ПЕКИН, 4 февраля. /ТАСС/." or "МОСКВА, 4 фев — РИА Новости.", heads the report's first
@@ -482,7 +499,7 @@ def _split_en(para: str) -> list[tuple[int, int]]:
     spans = _by_nonspace_counts(para, [flat] if _EN_ONE_SENTENCE_RE.fullmatch(flat) else _pysbd_pieces(flat))
     if spans is None:
         return _split_ru(para)
-    return [cut for a, b in _repair_en(para, spans) for cut in _split_quoted(para, a, b)]
+    return _join_note_signatures(flat, [cut for a, b in _repair_en(para, spans) for cut in _split_quoted(para, a, b)])
 
 
 _SPLITTERS = {"zh": _split_zh, "ru": _split_ru, "en": _split_en}

@@ -687,3 +687,22 @@ def test_a_speech_tag_left_alone_joins_the_quotations_pair_where_the_shape_exist
     assert join_speech_tags(path, np.zeros(4, bool), types) == path
     assert join_speech_tags([(0, 2, 0, 1), (2, 1, 1, 0)], np.array([False, False, True]), types) == \
         [(0, 2, 0, 1), (2, 1, 1, 0)]
+
+
+def test_notes_are_told_apart_and_leave_the_pair_they_explain():
+    from aligner.align.paths import split_notes
+    from aligner.editorial import is_note
+
+    assert all(is_note(t, lang) for t, lang in [
+        ("(Translator's note: in those days wine was cheap.)", "en"), ("[T/N: Xiucai is a degree.]", "en"),
+        ("These words opened an old copybook. —Ed.", "en"), ("(Эти слова открывали прописи. — Прим. пер.)", "ru"),
+        ("Примечание переводчика: сюцай — учёная степень.", "ru"), ("（译者注：秀才是一种功名。）", "zh"),
+        ("编者按：本文作于1919年。", "zh")])
+    assert not any(is_note(t, lang) for t, lang in [
+        ("Note that the wine was cheap.", "en"), ("The translator's notes were lost.", "en"),
+        ("Он сделал примечание.", "ru"), ("他注意到了。", "zh")])
+    tgt = np.array([False, True, False, False, True])
+    src = np.zeros(3, bool)
+    assert split_notes([(0, 1, 0, 2), (1, 2, 2, 3)], src, tgt) == [(0, 1, 0, 1), (1, 0, 1, 1), (1, 2, 2, 2), (3, 0, 4, 1)]
+    # a note alone in its pair stays: nothing else of the translation is there to pair
+    assert split_notes([(0, 1, 0, 1)], src, np.array([True])) == [(0, 1, 0, 1)]

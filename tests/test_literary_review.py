@@ -104,3 +104,25 @@ def test_three_way_says_which_translation_leaves_out_what():
     en_lacks = next(reason for zh, reason in disagreements.items() if "外面的短衣主顾" in zh)
     assert ru_lacks.startswith("the Russian leaves this out; the English renders it"), ru_lacks
     assert en_lacks.startswith("the English leaves this out; the Russian renders it"), en_lacks
+
+
+@pytest.mark.parametrize("lang, marked", [
+    ("ru", "(Эти слова открывали старинные прописи, по которым дети учились писать иероглифы. — Прим. пер.)"),
+    ("en", "(Translator's note: in those days a bowl of wine cost less than a bowl of rice.)"),
+])
+def test_an_added_sentence_marked_as_the_translators_note_is_flagged_as_one(lang, marked, tmp_path):
+    """The known limit above is the unmarked gloss: marked as a note, the sentence leaves the pair it explains."""
+    from aligner import align_files
+
+    path = tmp_path / f"kong-yiji.{lang}.txt"
+    text = (DATA / f"kong-yiji.{lang}.txt").read_text(encoding="utf-8")
+    plain = {"ru": "Эти слова открывали старинные прописи, по которым дети учились писать иероглифы.",
+             "en": "In those days a bowl of wine cost less than a bowl of rice."}[lang]
+    assert text.count(plain) == 1
+    path.write_text(text.replace(plain, marked), encoding="utf-8")
+    a = align_files(ZH, path)
+    note = next(s.index for s in a.target.sentences if s.text == marked)
+    bead = next(b for b in a.beads if note in b.tgt)
+    assert bead.tgt == (note,) and not bead.src
+    assert [f.reason for f in bead.flags if f.kind == ADDED] == [
+        "no counterpart in the Chinese for 1 sentence: a translator's or editor's note"]

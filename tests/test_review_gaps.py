@@ -105,7 +105,7 @@ def test_an_agencys_end_mark_and_credits_say_what_they_are():
 
 
 def test_credit_lines_are_told_from_text():
-    from aligner.review.credits import is_credit
+    from aligner.editorial import is_credit
 
     assert all(is_credit(t, lang) for t, lang in [
         ("（完）", "zh"), ("责任编辑：张三", "zh"), ("【编辑：李四】", "zh"), ("来源：新华网", "zh"),

@@ -796,3 +796,15 @@ def test_an_english_abbreviation_pysbd_does_not_know_does_not_end_the_sentence()
     assert _texts(text, "en") == [
         "Jan.-Oct. exports rose 22.8 pct., data from the General Administration of Customs showed.",
         "The U.S. economy grew 5.7 percent."]
+
+
+@pytest.mark.parametrize("text, lang, sentences", [
+    ("Ему дали прозвище. (Эти слова открывали прописи. — Прим. пер.) Все смеялись.", "ru",
+     ["Ему дали прозвище.", "(Эти слова открывали прописи. — Прим. пер.)", "Все смеялись."]),
+    ("Ему дали прозвище. — Прим. ред.", "ru", ["Ему дали прозвище. — Прим. ред."]),
+    ("These words opened an old copybook. —Ed. Everyone laughed.", "en",
+     ["These words opened an old copybook. —Ed.", "Everyone laughed."]),
+])
+def test_a_notes_signature_ends_the_notes_sentence(text, lang, sentences):
+    """razdel made "— Прим. пер.)" a sentence of its own, and the aligner gave it to the next sentence's pair."""
+    assert _texts(text, lang) == sentences

@@ -5,7 +5,7 @@ import numpy as np
 
 from aligner.align import fits
 from aligner.align.confidence import bead_confidences
-from aligner.align.paths import adopt_gaps, join_speech_tags
+from aligner.align.paths import adopt_gaps, join_speech_tags, split_notes
 from aligner.align.passengers import trim_passengers
 from aligner.align.scoring import EncoderPrior, Params, encoder_prior
 from aligner.align.lexicon import lexicon_features
@@ -108,7 +108,8 @@ def best_path(search: Search, progress: Progress | None = None) -> list[tuple[in
     pass with equal weights and the re-fitted models gives its opinion on unmatched passages:
     where it leaves sentences unmatched and pass two does not, its stretch is taken. Last, a translation
     sentence riding at the edge of a pair beside an added passage joins the passage where that scores higher
-    (see `passengers`), and a Chinese speech tag left alone after a quotation joins its pair (`join_speech_tags`).
+    (see `passengers`), a Chinese speech tag left alone after a quotation joins its pair (`join_speech_tags`), and a
+    translator's note at the edge of a pair leaves it (`split_notes`).
     """
     n = len(search.src)
     passes = 1 + bool(search.params.refit) + (search.gap_scorer is not None)
@@ -122,7 +123,8 @@ def best_path(search: Search, progress: Progress | None = None) -> list[tuple[in
     if search.gap_scorer is not None:
         path = adopt_gaps(path, _run(search, report(passes - 1), gap=True))
     path = trim_passengers(path, search.scorer, search.params.null_run_bonus)
-    return join_speech_tags(path, search.src.tags, set(search.types))
+    path = join_speech_tags(path, search.src.tags, set(search.types))
+    return split_notes(path, search.src.notes, search.tgt.notes)
 
 
 def _run(search: Search, progress: Progress | None, gap: bool = False) -> list[tuple[int, int, int, int]]:

@@ -67,3 +67,27 @@ def join_speech_tags(path: Path, tags, types) -> Path:
                 continue
         out.append(bead)
     return out
+
+
+def split_notes(path: Path, src_notes, tgt_notes) -> Path:
+    """A translator's or editor's note at the edge of a pair of two or more sentences on its side taken out as a
+    sentence with no counterpart: "(… — Прим. пер.)" explains the sentence before it, so the encoder finds it close
+    to that sentence's Chinese, but it translates nothing (see `editorial`)."""
+    out: Path = []
+    for i0, a, j0, b in path:
+        if tgt_notes is not None and b >= 2 and a:
+            if tgt_notes[j0]:
+                out.append((i0, 0, j0, 1))
+                j0, b = j0 + 1, b - 1
+            if b >= 2 and tgt_notes[j0 + b - 1]:
+                out += [(i0, a, j0, b - 1), (i0 + a, 0, j0 + b - 1, 1)]
+                continue
+        if src_notes is not None and a >= 2 and b:
+            if src_notes[i0]:
+                out.append((i0, 1, j0, 0))
+                i0, a = i0 + 1, a - 1
+            if a >= 2 and src_notes[i0 + a - 1]:
+                out += [(i0, a - 1, j0, b), (i0 + a - 1, 1, j0 + b, 0)]
+                continue
+        out.append((i0, a, j0, b))
+    return out

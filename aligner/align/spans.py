@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from aligner.editorial import notes
 from aligner.align.cues import cue_matrix, name_matrices, number_matrices, speech_tags, starts_inside_quote
 from aligner.align.span_vectors import SpanVectors, running_sums, unit_rows
 from aligner.types import Document
@@ -36,6 +37,7 @@ class Side:
     cues: np.ndarray | None = None  # (k, cues) booleans, see `cues`
     quoted: np.ndarray | None = None  # (k,) the sentence starts inside an open quotation, see `cues`
     tags: np.ndarray | None = None  # (k,) the sentence is a speech tag after a quotation (他说。), see `cues`
+    notes: np.ndarray | None = None  # (k,) the sentence is a translator's or editor's note, see `editorial`
     names: np.ndarray | None = None  # (k, shared names) booleans, see `cues.name_matrices`
     numbers: np.ndarray | None = None  # (k, shared numbers) booleans, see `cues.number_matrices`
     raw: np.ndarray | None = None  # (k, d) the encoder's own unit vectors, uncentred (for the encoder prior)
@@ -95,6 +97,7 @@ def side_of(doc: Document, emb: np.ndarray, max_span: int, centre: bool = True, 
         cues=cue_matrix([s.norm for s in doc.sentences], doc.lang),
         quoted=starts_inside_quote([s.norm for s in doc.sentences], doc.lang),
         tags=speech_tags([s.norm for s in doc.sentences], doc.lang),
+        notes=notes([s.norm for s in doc.sentences], doc.lang),
         max_span=max_span,
         weight_power=weight_power,
     )

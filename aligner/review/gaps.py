@@ -8,7 +8,7 @@ order, so the alignment's invariants hold after merging.
 """
 from __future__ import annotations
 
-from aligner.review.credits import is_credit
+from aligner.editorial import is_credit, is_note
 from aligner.types import ADDED, OMITTED, Alignment, Bead, Flag
 from aligner.types import LANGUAGE_NAMES as LANG_NAMES
 
@@ -58,11 +58,13 @@ def merge_null_runs(beads: list[Bead], numbers: tuple[int, ...] = ()) -> tuple[l
 
 
 _CREDITS = ": an end mark or editorial credit, which translations leave out"
+_NOTES = ": a translator's or editor's note"
 
 
-def _credits_only(alignment: Alignment, bead: Bead) -> bool:
+def _all_of(alignment: Alignment, bead: Bead, kind) -> bool:
+    """Every sentence of a passage with no counterpart is of this kind (`is_credit`, `is_note`)."""
     side, indices = (alignment.source, bead.src) if bead.src and not bead.tgt else (alignment.target, bead.tgt)
-    return bool(indices) and _is_null(bead) and all(is_credit(side.sentences[i].text, side.lang) for i in indices)
+    return bool(indices) and _is_null(bead) and all(kind(side.sentences[i].text, side.lang) for i in indices)
 
 
 def _count(n: int) -> str:
@@ -78,7 +80,7 @@ def gap_flags(alignment: Alignment) -> None:
         kinds = {f.kind for f in bead.flags}
         # （完）, 责任编辑：…, "(Editing by …)": each edition's own lines, which the reason says, so they are seen for what
         # they are and marked reviewed at a glance
-        credits = _CREDITS if _credits_only(alignment, bead) else ""
+        credits = _CREDITS if _all_of(alignment, bead, is_credit) else _NOTES if _all_of(alignment, bead, is_note) else ""
         if bead.src and not bead.tgt and OMITTED not in kinds:
             bead.flags.append(Flag(OMITTED, f"no counterpart in the {tgt_lang} for {_count(len(bead.src))}{credits}"))
         elif bead.tgt and not bead.src and ADDED not in kinds:
