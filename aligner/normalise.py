@@ -251,9 +251,20 @@ _REFERENCE_MARK_RE = re.compile(r"(?<=\S) ?\[(?:(?:注|note|примечание
                                 r"citation needed|источник не указан[^\]]{0,20})\]", re.IGNORECASE)
 
 
+# A translator's note inside a sentence, "(T/N: a jin is half a kilo)", «(прим. пер.: …)», «(… — Прим. пер.)»,
+# （译者注：…）: the translator speaking, not the text; left out of matching as a reference mark is. A sentence that is
+# a note and nothing else keeps it (see `editorial`).
+_INLINE_NOTE_RE = re.compile(
+    r"\s?[(\[（【]\s*(?:(?:T/?N|TL ?/?N(?:ote)?|Translator[’']?s [Nn]ote|[Пп]рим(?:ечание)?\.?\s*пер(?:ев(?:одчика)?)?\.?"
+    r"|译者注|译注)\s*[:：.]?[^()\[\]（）【】]{0,300}|[^()\[\]（）【】]{1,300}[—–-]\s*[Пп]рим\.?\s*пер(?:ев)?\.?)\s*[)\]）】]")
+
+
 def match_form(text: str) -> str:
-    """`fold` after re-joining hyphenated line breaks, without reference marks ([3]): the `norm` of a sentence."""
-    return _REFERENCE_MARK_RE.sub("", fold(join_broken_lines(text))).strip()
+    """`fold` after re-joining hyphenated line breaks, without reference marks ([3]) or a translator's note inside the
+    sentence: the `norm` of a sentence."""
+    norm = _REFERENCE_MARK_RE.sub("", fold(join_broken_lines(text))).strip()
+    without_notes = _INLINE_NOTE_RE.sub("", norm).strip()
+    return without_notes or norm
 
 
 def norm_positions(text: str, norm: str) -> list[int]:

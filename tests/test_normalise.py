@@ -470,3 +470,18 @@ def test_prose_broken_before_or_after_an_articles_name_still_joins():
         "The Seller shall deliver the goods to the Buyer in accordance with\nArticle 3\nof this Contract, within "
         "thirty days of its signing.",
         "Продавец поставляет товар в соответствии со\nСтатья 3\nнастоящего договора в течение тридцати дней."]
+
+
+@pytest.mark.parametrize("text, norm", [
+    ("He sold three jin (T/N: a jin is half a kilo, 500 g) of rice.", "He sold three jin of rice."),
+    ("Он продал три цзиня (прим. пер.: цзинь — полкило) риса.", "Он продал три цзиня риса."),
+    ("Он продал три цзиня (цзинь — полкило. — Прим. пер.) риса.", "Он продал три цзиня риса."),
+    ("[T/N: Xiucai is a degree.] Everyone laughed.", "Everyone laughed."),
+    # a sentence that is a note and nothing else stays one, and other brackets stay
+    ("(Translator's note: in those days wine was cheap.)", "(Translator's note: in those days wine was cheap.)"),
+    ("He sold rice (a lot of it).", "He sold rice (a lot of it)."),
+])
+def test_a_translators_note_inside_a_sentence_is_left_out_of_matching(text, norm):
+    """Web-novel translations put "(T/N: …)" inside the sentence it explains: its words and its 500 g were matched
+    against the Chinese, which has neither."""
+    assert match_form(text) == norm
