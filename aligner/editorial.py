@@ -19,7 +19,7 @@ _CREDIT = {
                      r"|[（(【\[]?\s*(?:责任编辑|编辑|校对|审核|审校|来源|原标题|撰稿|作者|记者|实习生|通讯员|摄影|翻译)"
                      r"\s*[：:|｜]\s*[^。！？]{1,40}?\s*[）)】\]]?"),
     "en": re.compile(r"\(\s*(?:(?:Additional )?[Rr]eporting|Writing|Editing|Compiled|Edited|Translated)\s+by\s+[^()]{1,160}\)"
-                     r"|\(?(?:END|ENDS|End)\)?\.?|(?:Editor|Source|Translator|Translated by)\s*:\s*.{1,60}", re.S),
+                     r"|\(?(?:END|ENDS|End)\)?\.?|(?:Editor|Source|Translator|Translated by|Proofreader|TL|ED|PR)\s*:\s*.{1,60}", re.S),
     "ru": re.compile(r"(?:Источник|Редактор|Перевод|Переводчик|Автор|Фото)\s*:\s*.{1,60}|\(?Конец\)?\.?", re.S),
 }
 

@@ -110,6 +110,7 @@ def test_credit_lines_are_told_from_text():
     assert all(is_credit(t, lang) for t, lang in [
         ("（完）", "zh"), ("责任编辑：张三", "zh"), ("【编辑：李四】", "zh"), ("来源：新华网", "zh"),
         ("(Reporting by Jane Doe; Editing by John Smith)", "en"), ("(END)", "en"), ("Source: Xinhua", "en"),
+        ("Translator: Nyoi-Bo Studio Editor: Nyoi-Bo Studio", "en"), ("TL: Alice ED: Bob", "en"),
         ("Источник: ТАСС", "ru")])
     assert not any(is_credit(t, lang) for t, lang in [
         ("他是我的编辑：很好。", "zh"), ("完成了任务。", "zh"), ("The end of the war came.", "en"),
