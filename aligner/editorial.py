@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 _CREDIT = {
     "zh": re.compile(r"[（(【\[]\s*(?:完|全文完|本文完|终|纠错)\s*[）)】\]]"
                      r"|[（(【\[]?\s*(?:责任编辑|编辑|校对|审核|审校|来源|原标题|撰稿|作者|记者|实习生|通讯员|摄影|翻译)"
                      r"\s*[：:|｜]\s*[^。！？]{1,40}?\s*[）)】\]]?"),
     "en": re.compile(r"\(\s*(?:(?:Additional )?[Rr]eporting|Writing|Editing|Compiled|Edited|Translated)\s+by\s+[^()]{1,160}\)"
-                     r"|\(?(?:END|ENDS|End)\)?\.?|(?:Editor|Source|Translator|Translated by|Proofreader|TL|ED|PR)\s*:\s*.{1,60}", re.S),
+                     r"|\(?(?:END|ENDS|End)\)?\.?"
+                     r"|(?:Editor|Source|Translator|Translated by|Proofreader|TL|ED|PR)\s*:\s*.{1,60}", re.S),
     "ru": re.compile(r"(?:Источник|Редактор|Перевод|Переводчик|Автор|Фото)\s*:\s*.{1,60}|\(?Конец\)?\.?", re.S),
 }
 
@@ -51,8 +54,6 @@ def is_note(text: str, lang: str) -> bool:
     return pattern is not None and pattern.search(text.strip()) is not None
 
 
-def notes(texts: list[str], lang: str):
-    """Per sentence: a translator's or editor's note (a numpy bool array)."""
-    import numpy as np
-
+def notes(texts: list[str], lang: str) -> np.ndarray:
+    """Per sentence: a translator's or editor's note."""
     return np.array([is_note(t, lang) for t in texts], dtype=bool)

@@ -78,10 +78,10 @@ def gap_flags(alignment: Alignment) -> None:
     tgt_lang = LANG_NAMES.get(alignment.target.lang, alignment.target.lang)
     for bead in alignment.beads:
         kinds = {f.kind for f in bead.flags}
-        # （完）, 责任编辑：…, "(Editing by …)": each edition's own lines, which the reason says, so they are seen for what
-        # they are and marked reviewed at a glance
-        credits = _CREDITS if _all_of(alignment, bead, is_credit) else _NOTES if _all_of(alignment, bead, is_note) else ""
+        # （完）, 责任编辑：…, "(Editing by …)", "(Translator's note: …)": lines of one edition, not of the text; the reason
+        # says which, so they are seen for what they are and marked reviewed at a glance
+        what = _CREDITS if _all_of(alignment, bead, is_credit) else _NOTES if _all_of(alignment, bead, is_note) else ""
         if bead.src and not bead.tgt and OMITTED not in kinds:
-            bead.flags.append(Flag(OMITTED, f"no counterpart in the {tgt_lang} for {_count(len(bead.src))}{credits}"))
+            bead.flags.append(Flag(OMITTED, f"no counterpart in the {tgt_lang} for {_count(len(bead.src))}{what}"))
         elif bead.tgt and not bead.src and ADDED not in kinds:
-            bead.flags.append(Flag(ADDED, f"no counterpart in the {src_lang} for {_count(len(bead.tgt))}{credits}"))
+            bead.flags.append(Flag(ADDED, f"no counterpart in the {src_lang} for {_count(len(bead.tgt))}{what}"))
