@@ -17,9 +17,10 @@ import re
 import numpy as np
 
 _CREDIT = {
-    "zh": re.compile(r"[（(【\[]\s*(?:完|全文完|本文完|终|纠错)\s*[）)】\]]"
+    # one or more on a line: 【纠错】 【责任编辑：张三】
+    "zh": re.compile(r"(?:(?:[（(【\[]\s*(?:完|全文完|本文完|终|纠错)\s*[）)】\]]"
                      r"|[（(【\[]?\s*(?:责任编辑|编辑|校对|审核|审校|来源|原标题|撰稿|作者|记者|实习生|通讯员|摄影|翻译)"
-                     r"\s*[：:|｜]\s*[^。！？]{1,40}?\s*[）)】\]]?"),
+                     r"\s*[：:|｜]\s*[^。！？（(【\[）)】\]]{1,40}?\s*[）)】\]]?)\s*)+"),
     "en": re.compile(r"\(\s*(?:(?:Additional )?[Rr]eporting|Writing|Editing|Compiled|Edited|Translated)\s+by\s+[^()]{1,160}\)"
                      r"|\(?(?:END|ENDS|End)\)?\.?"
                      r"|(?:Editor|Source|Translator|Translated by|Proofreader|TL|ED|PR)\s*:\s*.{1,60}", re.S),

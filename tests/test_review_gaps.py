@@ -109,6 +109,7 @@ def test_credit_lines_are_told_from_text():
 
     assert all(is_credit(t, lang) for t, lang in [
         ("（完）", "zh"), ("责任编辑：张三", "zh"), ("【编辑：李四】", "zh"), ("来源：新华网", "zh"),
+        ("【纠错】 【责任编辑：张三】", "zh"),
         ("(Reporting by Jane Doe; Editing by John Smith)", "en"), ("(END)", "en"), ("Source: Xinhua", "en"),
         ("Translator: Nyoi-Bo Studio Editor: Nyoi-Bo Studio", "en"), ("TL: Alice ED: Bob", "en"),
         ("Источник: ТАСС", "ru")])
