@@ -924,3 +924,29 @@ def test_jin_and_mu_converted_to_tonnes_and_hectares_agree(zh, tgt, lang, expect
     """Government reports give grain in 斤 and farmland in 亩, their translations in tonnes and hectares: 13908亿斤 as
     "695.41 million tonnes" was "13908亿 ≠ 695.41 million"."""
     assert reason(zh, tgt, lang) == expected
+
+
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("光绪二十四年，变法失败。", "In 1898 the reform failed.", "en", None),
+    ("光绪二十四年，变法失败。", "In the twenty-fourth year of Guangxu the reform failed.", "en", None),
+    ("康熙八年，鳌拜被擒。", "In 1669 Oboi was seized.", "en", None),
+    ("康熙元年", "в 1662 году", "ru", None),
+    ("康熙8年3月", "in March 1669", "en", None),
+    ("光绪二十四年，变法失败。", "In 1899 the reform failed.", "en", "1899 only in the English"),
+])
+def test_a_reign_year_meets_its_western_year(zh, tgt, lang, expected):
+    """Novels set in imperial China date by reign (康熙八年), translations often by the Western year: "1669 only in the
+    English"."""
+    assert reason(zh, tgt, lang) == expected
+
+
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("一九四九年，他来到北京。", "In nineteen forty-nine he came to Beijing.", "en", None),
+    ("一九一九年", "in nineteen nineteen", "en", None),
+    ("一九四九年，他来到北京。", "In nineteen fifty he came to Beijing.", "en", "一九四九 ≠ nineteen fifty"),
+    ("十一点十五分，他回来了。", "At eleven fifteen he came back.", "en", None),
+])
+def test_a_year_said_in_two_numbers_is_one_year(zh, tgt, lang, expected):
+    """"In nineteen forty-nine" was nineteen and forty-nine: "一九四九 only in the Chinese". A time ("at eleven
+    fifteen") stays two numbers."""
+    assert reason(zh, tgt, lang) == expected

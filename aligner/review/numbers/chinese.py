@@ -256,6 +256,23 @@ def _chinese_roc_years(text: str, claims: Claims) -> None:
         claims.add(Quantity(written, (year + _ROC_OFFSET, year), True, m.start(2), m.end(2)))
 
 
+# Reign years, as novels set in imperial China date events and translations often give the Western year: 康熙八年 is
+# 1669, 光绪二十四年 1898 (the era's first year, 元年, is the year it began).
+_ERAS = {"洪武": 1368, "建文": 1399, "永乐": 1403, "洪熙": 1425, "宣德": 1426, "正统": 1436, "景泰": 1450, "天顺": 1457,
+         "成化": 1465, "弘治": 1488, "正德": 1506, "嘉靖": 1522, "隆庆": 1567, "万历": 1573, "泰昌": 1620, "天启": 1621,
+         "崇祯": 1628, "顺治": 1644, "康熙": 1662, "雍正": 1723, "乾隆": 1736, "嘉庆": 1796, "道光": 1821, "咸丰": 1851,
+         "同治": 1862, "光绪": 1875, "宣统": 1909, "贞观": 627, "开元": 713, "天宝": 742}
+_ERA_YEAR = re.compile("(" + "|".join(_ERAS) + ")(元|[一二三四五六七八九十]{1,3}|\\d{1,2})年")
+
+
+def _chinese_era_years(text: str, claims: Claims) -> None:
+    """康熙八年 as the eighth year (a soft count, as written) or 1669, its Western year."""
+    for m in _ERA_YEAR.finditer(text):
+        n = 1.0 if m.group(2) == "元" else _cn_or_digit_value(m.group(2))
+        if n and not any(claims.taken[m.start(2):m.end(2)]):
+            claims.add(Quantity(m.group(2), (n, _ERAS[m.group(1)] + n - 1), m.group(2).isdigit(), m.start(2), m.end(2)))
+
+
 # 兆 after a number is a trillion in Taiwan and Hong Kong (新台币2.5兆元, NT$2.5 trillion) and the prefix mega- in
 # mainland units (100兆瓦, 100 MW; 500兆, 500 MB): the number as written or a trillion times it.
 _TRILLION = "兆"
@@ -329,8 +346,9 @@ def chinese_quantities(text: str) -> list[Quantity]:
             add(Quantity(m.group(0), share(n / d), True, m.start(), m.end(), loose=about))
 
     for reader in (_chinese_half_years, _chinese_half_point, _chinese_heights, _chinese_quarter_hours,
-                   chinese_multiples, _chinese_both_sides, _chinese_tenths, _chinese_roc_years, _chinese_decades,
-                   _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in, fractions_and_clocks):
+                   chinese_multiples, _chinese_both_sides, _chinese_tenths, _chinese_era_years, _chinese_roc_years,
+                   _chinese_decades, _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in,
+                   fractions_and_clocks):
         reader(text, claims)
 
     # Arabic digits, optionally with Chinese scale characters: 1.5万, 1000亿, 3千万, 1万5千.

@@ -282,6 +282,14 @@ def _halves(text: str, lang: str, claims: Claims) -> None:
             claims.add(Quantity(m.group(0), (0.5,), False, m.start(), m.end()))
 
 
+def _spoken_year(lang: str, n_words: int, total: float, current: float, value: float, ordinal: bool) -> bool:
+    """The second word of a year said in two numbers: "nineteen" then "nineteen" (1919), "eighty-four" (1984)."""
+    return lang == "en" and n_words == 1 and not total and 11 <= current <= 20 and 10 <= value <= 99 and not ordinal
+
+
+_CLOCK_BEFORE = {"at", "by", "till", "until", "around", "about", "before", "after", "past", "from", "to"}  # "at eleven fifteen"
+
+
 def _word_value(word: str, lang: str) -> tuple[str, float] | None:
     """('unit'|'tens'|'scale'|'hundreds', value) for a number word, else None."""
     w = word.lower()
@@ -451,6 +459,10 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
             if v is None:
                 break
             kind, val = v
+            if _spoken_year(lang, n_words, total, current, val, rank or bool(ordinal)) and \
+                    (i == 0 or words[i - 1].group(0).lower() not in _CLOCK_BEFORE):
+                current, n_words, last_end, j = current * 100 + val, n_words + 1, words[j].end(), j + 1
+                break  # "nineteen nineteen", "nineteen forty-nine": a year as English says it
             if n_words and (kind == "tens" and prev_kind in ("unit", "tens") or
                             kind == "unit" and (prev_kind == "unit" or prev_kind == "tens" and current % 10)):
                 break  # "two three-inch" is two numbers, "twenty five" one
