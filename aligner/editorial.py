@@ -44,8 +44,10 @@ _NOTE_LABEL = {
 _NOTE_SIGNATURE = {
     "zh": r"[（(【\[]\s*(?:译者注|译注|编者注|编注)\s*[）)】\]]",
     "en": r"[—–-]\s*(?:Ed|Trans|Tr|Transl|Translator|Editor)\.?\s*[)\]]?\.?",
-    "ru": r"[—–-]\s*[Пп]рим(?:ечание)?\.?\s*(?:пер(?:ев(?:одчика)?)?|ред(?:актора)?)\.?\s*[)\]]?\.?",
+    "ru": r"[—–-]\s*[Пп]рим(?:ечание)?\.?\s*(?:пер(?:ев(?:одчика)?)?|ред(?:актора)?|авт(?:ора)?)\.?\s*[)\]]?\.?",
 }
+# A note's signature standing alone ("— Прим. пер.)", "—Ed."): what a splitter cut off the note's sentence.
+SIGNATURE_RE = re.compile(f"{_NOTE_SIGNATURE['ru']}|{_NOTE_SIGNATURE['en']}")
 _NOTE_RE = {lang: re.compile(rf"^[(\[（【]?\s*{_NOTE_LABEL[lang]}|{_NOTE_SIGNATURE[lang]}\s*$") for lang in _NOTE_LABEL}
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 
+from aligner.editorial import SIGNATURE_RE
 from aligner.normalise import is_spaced_out, layout, match_form, standard_forms
 from aligner.types import Progress, Sentence
 
@@ -151,17 +152,12 @@ def _split_ru(para: str) -> list[tuple[int, int]]:
     return _join_ru_headings(para, _join_note_signatures(flat, spans))
 
 
-# Who a note is by, after it: "— Прим. пер.)", "— Прим. ред.", "—Ed.", "— Trans.": the end of the note's sentence,
-# not a sentence of its own.
-_NOTE_SIGNATURE_RE = re.compile(r"[—–-]\s*(?:[Пп]рим(?:ечание)?\.?\s*(?:пер(?:ев(?:одчика)?)?|ред(?:актора)?|авт(?:ора)?)"
-                                r"|Ed|Trans|Tr|Transl|Translator|Editor)\.?\s*[)\]]?\.?")
-
-
 def _join_note_signatures(flat: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans with a note's signature standing alone joined to the sentence before it."""
+    """Spans with a note's signature standing alone ("— Прим. пер.)", "—Ed.") joined to the sentence before it: the
+    end of the note's sentence, not a sentence of its own."""
     out: list[tuple[int, int]] = []
     for a, b in spans:
-        if out and _NOTE_SIGNATURE_RE.fullmatch(flat[a:b].strip()):
+        if out and SIGNATURE_RE.fullmatch(flat[a:b].strip()):
             out[-1] = (out[-1][0], b)
             continue
         out.append((a, b))
