@@ -23,6 +23,7 @@ from aligner.review.gaps import LANG_NAMES
 from aligner.review.marks import bead_text, joined_marks
 from aligner.review.memo import ReviewMemo, bead_key, remembered
 from aligner.review.numbers import Quantity, quantities
+from aligner.review.numbers.common import significant
 from aligner.types import WEAK, Alignment, Bead, Document, Flag, Mark
 
 NUMBER = "number"
@@ -39,18 +40,6 @@ def _same(a: Quantity, b: Quantity) -> bool:
             or _rounded(a, b) or _rounded(b, a))
 
 
-def _precision(value: float) -> tuple[float, int]:
-    """The place of a figure's last significant digit and its number of significant digits: 146.9e9 → (1e8, 4),
-    1500 → (100, 2), 5.2 → (0.1, 2)."""
-    if value == 0:
-        return 1.0, 1
-    place = 10.0 ** math.floor(math.log10(abs(value)))
-    digits = 1
-    while not math.isclose(value / place, round(value / place), abs_tol=1e-6) and digits < 15:
-        place, digits = place / 10, digits + 1
-    return place, digits
-
-
 # Fewest significant digits a rounded figure keeps: 146.9 billion or 5.2% for 1468.87亿 or 5.24%, not 5% for 5.2%
 ROUNDED_DIGITS = 2
 
@@ -65,8 +54,8 @@ def _rounded(exact: Quantity, rounded: Quantity) -> bool:
         for r in rounded.values:
             if r == 0 or (float(r).is_integer() and abs(r) < 1e6):
                 continue
-            place, digits = _precision(r)
-            if ROUNDED_DIGITS <= digits < _precision(x)[1] and abs(x - r) <= place / 2 * (1 + 1e-9):
+            place, digits = significant(r)
+            if ROUNDED_DIGITS <= digits < significant(x)[1] and abs(x - r) <= place / 2 * (1 + 1e-9):
                 return True
     return False
 

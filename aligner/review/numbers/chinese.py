@@ -17,6 +17,7 @@ from aligner.review.numbers.common import (
     list_marker,
     per_mille,
     share,
+    significant,
 )
 from aligner.review.numbers.multiples import chinese_multiple, chinese_multiples
 
@@ -303,8 +304,8 @@ def _in_metric(text: str, q: Quantity) -> Quantity:
     significant digits (so that a translation's rounding of it is seen as one)."""
     for unit, factors in _METRIC:
         if unit.match(text, q.end) and not q.ordinal:
-            digits = lambda v: max(3, len(f"{abs(v):.15g}".replace(".", "").strip("0")))  # noqa: E731 (三斤: 1.50)
-            converted = tuple(float(f"{v * f:.{digits(v)}g}") for v in q.values for f in factors)
+            # at least 3 digits: 三斤 is 1.50 kg, not 2
+            converted = tuple(float(f"{v * f:.{max(3, significant(v)[1])}g}") for v in q.values for f in factors)
             return replace(q, values=q.values + converted)
     return q
 

@@ -1,6 +1,7 @@
 """What every language writes alike: the Quantity found, digit groups, digit fractions and clock times."""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -30,6 +31,18 @@ class Quantity:
 
 
 
+
+
+def significant(value: float) -> tuple[float, int]:
+    """The place of a figure's last significant digit and its number of significant digits: 146.9e9 → (1e8, 4),
+    1500 → (100, 2), 5.2 → (0.1, 2)."""
+    if value == 0:
+        return 1.0, 1
+    place = 10.0 ** math.floor(math.log10(abs(value)))
+    digits = 1
+    while not math.isclose(value / place, round(value / place), abs_tol=1e-6) and digits < 15:
+        place, digits = place / 10, digits + 1
+    return place, digits
 
 
 def share(fraction: float) -> tuple[float, float]:
