@@ -365,6 +365,36 @@ def test_numbers_beside_a_clause_number_still_count(zh, tgt, lang, expected):
     assert reason(zh, tgt, lang) == expected
 
 
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    # a law's or contract's items numbered on both sides: the same item, however each writes its number
+    ("（三）拒绝接受检查的。", "(3) refusing to accept inspection.", "en", None),
+    ("三、拒绝接受检查的。", "3) отказ от проверки.", "ru", None),
+    ("（3）双方同意加强合作。", "3. The Parties agreed to strengthen cooperation.", "en", None),
+    # a different number heading each side is an item renumbered or out of place: a reviewer looks
+    ("（三）拒绝接受检查的。", "(4) refusing to accept inspection.", "en", "三 ≠ 4"),
+    ("（3）拒绝接受检查的。", "(4) refusing to accept inspection.", "en", "3 ≠ 4"),
+    ("三、拒绝接受检查的。", "4) отказ от проверки.", "ru", "三 ≠ 4"),
+    # a heading number is no count: "3." is not set against "the two parties" of 双方
+    ("3、双方同意加强合作。", "The two Parties agreed to strengthen cooperation.", "en", None),
+    ("（三）双方同意加强合作。", "The two Parties agreed to strengthen cooperation.", "en", None),
+])
+def test_clause_numbers_heading_both_sides_are_compared(zh, tgt, lang, expected):
+    assert reason(zh, tgt, lang) == expected
+
+
+@pytest.mark.parametrize("zh, en, expected", [
+    ("今年第三季度出口增长8%。", "Exports grew 8% in Q3 this year.", None),
+    ("2023年第二季度出口增长8%。", "Exports grew 8% in Q3 2023.", "二 ≠ Q3"),
+    ("二季度出口增长8%。", "Q2 exports grew 8%.", None),
+    ("第一季度出口增长8%。", "Exports grew 8% in Q1.", None),
+    ("第二季度出口增长8%。", "Exports grew 8% in Q1.", "二 ≠ Q1"),
+    ("上半年出口增长8%。", "H1 exports grew 8%.", None),  # 上半年 writes no number: H1 alone is no difference
+])
+def test_quarters_as_business_writes_them(zh, en, expected):
+    """"Q4" for 第三季度 went unseen: a digit after a letter was no number."""
+    assert reason(zh, en, "en") == expected
+
+
 def test_a_lone_russian_ordinal_is_no_number_unless_it_dates_a_month():
     # "первый заместитель", "во-вторых": ranks a translator adds or drops freely, as the English reading has them
     assert quantities("Первый заместитель министра выступил во-вторых.", "ru") == []
@@ -445,6 +475,9 @@ def test_per_mille_against_per_cent_and_a_changed_percentage_are_quoted_with_the
     ("出口首次突破万亿元大关。", "Exports exceeded the one-trillion-yuan mark for the first time.", None),
     ("十四届全国人大一次会议在北京开幕。", "The First Session of the 13th National People's Congress opened in Beijing.",
      "十四 ≠ 13"),
+    # a rank in digits beside one in words: "the 13th" is matched, the session's rank changed is what is left
+    ("第十三届全国人民代表大会第四次会议", "the Fifth Session of the 13th National People's Congress", "四 ≠ Fifth"),
+    ("第十三届全国人民代表大会第四次会议", "the Fourth Session of the 13th National People's Congress", None),
     ("中国已连续7年保持货物贸易第一大国地位。",
      "China has remained the largest trader in goods for six consecutive years.", "7 ≠ six"),
 ])
@@ -671,6 +704,14 @@ def test_a_reason_sets_each_number_against_the_one_it_likely_became(zh, tgt, lan
     ("今年是中俄建交75周年。", "В этом году отмечается семидесятилетие установления дипломатических отношений.",
      "75 ≠ семидесятилетие"),
     ("本协定有效期为五年。", "Соглашение заключается на трёхлетний срок.", "五 ≠ трёхлетний"),
+    # days, weeks, months and hours joined the same way
+    ("普京对中国进行为期两天的国事访问。", "Путин находится в Китае с двухдневным государственным визитом.", None),
+    ("普京对中国进行为期三天的国事访问。", "Путин находится в Китае с двухдневным государственным визитом.",
+     "三 ≠ двухдневным"),
+    ("双方举行了三个月的谈判。", "Стороны провели трёхмесячные переговоры.", None),
+    ("培训为期两周。", "Обучение будет четырёхнедельным.", "两 ≠ четырёхнедельным"),
+    ("两国元首举行了两个小时的会谈。", "Главы двух государств провели трёхчасовые переговоры.", "两 ≠ трёхчасовые"),
+    ("双边贸易稳步增长。", "Двусторонняя торговля стабильно растёт.", None),  # -сторонний is no duration
 ])
 def test_russian_years_in_one_compound_word(zh, ru, expected):
     """«семидесятипятилетие» for 75周年 was "75 only in the Chinese", and a term changed in «трёхлетний срок»

@@ -141,6 +141,8 @@ def mismatch(src: list[Quantity], tgt: list[Quantity], src_lang: str,
              tgt_lang: str) -> tuple[str, list[Quantity], list[Quantity]] | None:
     """The reason, and the quantities of each side it quotes; None when the numbers agree."""
     left, right = match(src, tgt)
+    if any(q.marker for q in left) and any(q.marker for q in right):  # （三） ↔ "(4)": the item's number changed
+        left, right = ([replace(q, hard=True, loose=False) if q.marker else q for q in side] for side in (left, right))
     # Estimates and a bare "one" only help match; they are too vague to count as a difference.
     # A count one stands for (双方 for «двух сторон») is no soft number of its side's own.
     explained_src, explained_tgt = _explained(tgt, src, left), _explained(src, tgt, right)
@@ -154,7 +156,7 @@ def mismatch(src: list[Quantity], tgt: list[Quantity], src_lang: str,
         # soft numbers as the other, else it is likelier a count dropped here and added there.
         if left and right and sum(not q.hard for q in src) - explained_src == sum(not q.hard for q in tgt) - explained_tgt:
             hard_left, hard_right = left[:1], right[:1]
-        elif changed := _changed_rank(src, tgt, left, right):
+        elif changed := _changed_rank(left, right):
             hard_left, hard_right = changed
         else:
             return None
@@ -217,13 +219,14 @@ SOFT_AMOUNT = 1000  # a soft number this large is an amount in words (полто
 SMALL_COUNT = 100  # a hard number below this may be a count a translator wrote in words: 连续7年, "six years"
 
 
-def _changed_rank(src: list[Quantity], tgt: list[Quantity], left: list[Quantity],
+def _changed_rank(left: list[Quantity],
                   right: list[Quantity]) -> tuple[list[Quantity], list[Quantity]] | None:
     """A rank changed (第五轮 ↔ "the fourth round") beside a soft count only one side writes ("the two
-    sides" for 双方): when each side has as many ranks as the other and one is left over on each."""
+    sides" for 双方): when as many ranks are left over on each side. Ranks matched are not counted, so a
+    rank written in digits ("the 13th" for 第十三届, not soft like 十三) leaves "第四次 ↔ the Fifth" one each."""
     ranks_left = [q for q in left if q.ordinal]
     ranks_right = [q for q in right if q.ordinal]
-    if ranks_left and ranks_right and sum(q.ordinal for q in src) == sum(q.ordinal for q in tgt):
+    if ranks_left and len(ranks_left) == len(ranks_right):
         return ranks_left[:1], ranks_right[:1]
     return None
 

@@ -37,6 +37,8 @@ _CN_ABOUT_BEFORE = set("近上")
 _DAY_MARKS = ("日", "号")
 _CN_ESTIMATE_BEFORE = set("约近")  # 约三分之一, 大约百万分之五, 将近一半
 _CN_APPROX_MORE = set("多余几来")  # 一百多亿 = 10-odd billion
+# A list number in characters heading the sentence, up to its closing mark: （三）, (十二), 三、 (a `Quantity.marker`).
+_CN_MARKER = re.compile(r"\s*(?:[（(][〇零一二三四五六七八九十百]+[)）]|[〇零一二三四五六七八九十百]+、)")
 # Two adjacent digits in a row (七八, 十七八, 三四百) make an estimate, unless read digit by digit (二〇二二).
 _CN_RANGE = re.compile("(?:一二|二三|两三|三四|四五|五六|六七|七八|八九)(?![〇零一二三四五六七八九])")
 _CN_PERCENT = re.compile("百分之([〇零一二两三四五六七八九十百千]+(?:点[〇零一二三四五六七八九]+)?|\\d+(?:\\.\\d+)?)")
@@ -372,8 +374,9 @@ def chinese_quantities(text: str) -> list[Quantity]:
         # a day without its month (李强5日会见…, 本月15日起) is the "on Tuesday" or "the same day" of a translation as often
         # as its number: soft, it helps match, and a changed day set against a day or a date is still seen
         bare_day = text[end:end + 1] in _DAY_MARKS and text[start - 1:start] != "月"
-        add(Quantity(text[start:end], values, not list_marker(text, start, end) and not bare_day, start, end,
-                     loose=text[start:end] == "1"))
+        marker = list_marker(text, start, end)
+        add(Quantity(text[start:end], values, not marker and not bare_day, start, end, marker=marker,
+                     loose=marker or text[start:end] == "1"))
 
     for m in _CN_NUMERAL.finditer(text):
         s, start, end = m.group(0), m.start(), m.end()
@@ -406,8 +409,9 @@ def chinese_quantities(text: str) -> list[Quantity]:
         # a rank: 第五, and 十四届 (the 14th congress), 七十周年 (the 70th anniversary) without 第
         rank = text[start - 1:start] == "第" or text[end:end + 1] == "届" or text.startswith("周年", end)
         values = _trillions((v,)) if text.startswith(_TRILLION, end) else (v,)
-        found.append(Quantity(s, values, hard, start, end, loose=loose and not hard,
-                              ordinal=rank))
+        marker = _CN_MARKER.fullmatch(text, 0, end + 1) is not None
+        found.append(Quantity(s, values, hard, start, end, loose=(loose or marker) and not hard,
+                              ordinal=rank, marker=marker))
     return sorted((_in_metric(text, _with_durations(text, chinese_multiple(text, q))) for q in found),
                   key=lambda q: q.start)
 

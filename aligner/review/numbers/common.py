@@ -28,6 +28,9 @@ class Quantity:
     # a figure the translation converts the one before it into (12 trillion U.S. dollars after 87 trillion yuan):
     # loose, yet set against a figure the other side has left over, "1633亿 ≠ 16.33 billion"
     conversion: bool = False
+    # a list or clause number heading the sentence ((3), 4), 三、, （三）): loose, for translators renumber and
+    # Word's numbering is no text, yet set against the other side's own heading number, "三 ≠ 4"
+    marker: bool = False
 
 
 
@@ -188,13 +191,13 @@ _LEADING_CLAUSE_NUMBER = re.compile(
 
 
 def _leading_clause_number(text: str, claims: Claims) -> None:
-    """A clause number heading the text, loose: it matches the same number on the other side, and is no
+    """A clause number heading the text, a `marker`: it matches the same number on the other side, and is no
     difference when only one side has it (Word's automatic numbering is no text; translators renumber)."""
     m = _LEADING_CLAUSE_NUMBER.match(text)
     if m:
         number = next(g for g in m.groups() if g)
         value = float(".".join(number.split(".")[:2]))
-        claims.add(Quantity(number, (value,), False, m.start(m.lastindex), m.end(m.lastindex), loose=True))
+        claims.add(Quantity(number, (value,), False, m.start(m.lastindex), m.end(m.lastindex), loose=True, marker=True))
 
 
 # Powers of ten as science writes them: 1.5×10⁶, 1.5 x 10^6, 3.2·10⁻⁴, 10⁶ alone, 1.5e6, 2.3E-05.

@@ -229,8 +229,9 @@ def _around_the_clock(text: str, claims: Claims) -> None:
             claims.add(Quantity(m.group(0), (24.0,), False, m.start(), m.end()))
 
 
-# Years in one compound word: пятилетний срок (五年期), трёхлетний план, семидесятипятилетие (75周年), as the stems
-# of a number in the genitive joined to -лет-; not десятилетие or столетие alone (see _SPAN_WORDS), which are loose.
+# Durations in one compound word: пятилетний срок (五年期), семидесятипятилетие (75周年), двухдневный визит (为期两天的
+# 访问), трёхмесячный, двухнедельный, двухчасовой, as the stems of a number in the genitive joined to the unit; not
+# десятилетие or столетие alone (see _SPAN_WORDS), which are loose.
 _RU_COMPOUND_STEMS = {
     "одно": 1, "двух": 2, "трёх": 3, "трех": 3, "четырёх": 4, "четырех": 4, "пяти": 5, "шести": 6, "семи": 7,
     "восьми": 8, "девяти": 9, "десяти": 10, "одиннадцати": 11, "двенадцати": 12, "пятнадцати": 15, "двадцати": 20,
@@ -238,11 +239,12 @@ _RU_COMPOUND_STEMS = {
     "девяноста": 90, "сто": 100, "двухсот": 200, "трёхсот": 300, "трехсот": 300, "пятисот": 500,
 }
 _RU_COMPOUND_YEARS = re.compile(
-    "((?:" + "|".join(sorted(_RU_COMPOUND_STEMS, key=len, reverse=True)) + r"){1,3})(?:лети[еяюи]|летием|летн\w+)$")
+    "((?:" + "|".join(sorted(_RU_COMPOUND_STEMS, key=len, reverse=True)) + r"){1,3})"
+    r"(?:лети[еяюи]|летием|летн\w+|дневн\w+|недельн\w+|месячн\w+|часов(?:ой|ого|ому|ым|ом|ая|ую|ые|ых|ыми))$")
 
 
 def _ru_compound_years(word: str) -> float | None:
-    """75 for семидесятипятилетие, 5 for пятилетний; None for words that are no such compound."""
+    """75 for семидесятипятилетие, 5 for пятилетний, 2 for двухдневный; None for words that are no such compound."""
     m = _RU_COMPOUND_YEARS.match(word.lower())
     if not m or word.lower() in _SPAN_WORDS:
         return None
@@ -345,6 +347,17 @@ def _and_a_half(text: str, words: list[re.Match], j: int, lang: str) -> int:
     return k if value and value[0] == "scale" else 0
 
 
+# A quarter or half of a year as business writes it: Q3 (第三季度), H1 (上半年); its year is read on its own.
+_QUARTER = re.compile(r"(?<![\w-])(?:Q([1-4])|H([12]))(?![\w-])")
+
+
+def _quarters(text: str, claims: Claims) -> None:
+    """Q3 as the rank 3 of 第三季度, H1 as the 1 of 上半年: soft ranks, as "the third quarter" is."""
+    for m in _QUARTER.finditer(text):
+        if not any(claims.taken[m.start():m.end()]):
+            claims.add(Quantity(m.group(0), (float(m.group(1) or m.group(2)),), False, m.start(), m.end(), ordinal=True))
+
+
 def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
     claims = Claims(text)
     found, taken, add = claims.found, claims.taken, claims.add
@@ -355,6 +368,7 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
     fractions_and_clocks(text, claims)
     _one_in_n(text, lang, claims)
     _around_the_clock(text, claims)
+    _quarters(text, claims)
     _halves(text, lang, claims)
     clock_words(text, lang, claims)
     multiple_words(text, lang, claims)
@@ -387,8 +401,9 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
             end += pm.end()
         elif text[end:end + 1] == PER_MILLE:
             values, end = per_mille(values), end + 1
-        add(Quantity(text[m.start():end], values, not list_marker(text, m.start(), end), m.start(), end,
-                     loose=text[m.start():end] == "1"))  # a bare 1 is "one", "a", "per": 1美元兑7元, 7 yuan per dollar
+        marker = list_marker(text, m.start(), end)
+        add(Quantity(text[m.start():end], values, not marker, m.start(), end, marker=marker,
+                     loose=marker or text[m.start():end] == "1"))  # a bare 1 is "one", "a", "per": 1美元兑7元, 7 yuan per dollar
 
     # Fractions in words: one-third, two thirds, a third of, две трети, четверть.
     for i, w in enumerate(words):
