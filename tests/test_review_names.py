@@ -111,6 +111,25 @@ def test_known_organisations_both_ways_and_countries_from_the_chinese():
 
 
 @pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("仲裁委员会设在深圳。", "The arbitration commission is located in Shenzhen.", "en", None),
+    ("仲裁委员会设在深圳。", "Арбитражная комиссия находится в Шэньчжэне.", "ru", None),
+    ("仲裁委员会设在深圳。", "The arbitration commission is located in Guangzhou.", "en", "Shenzhen (深圳) only in the Chinese"),
+    ("仲裁委员会设在深圳。", "Арбитражная комиссия находится в Гуанчжоу.", "ru", "Shenzhen (深圳) only in the Chinese"),
+    ("论坛在上海举行。", "Форум прошёл в Шанхае.", "ru", None),
+    ("论坛在上海举行。", "The forum was held in Hangzhou.", "en", "Shanghai (上海) only in the Chinese"),
+    ("双方将在上海合作组织框架内加强协作。", "The sides will strengthen coordination within the SCO.", "en", None),
+    ("他把东西藏在床下。", "He hid the things under the bed.", "en", None),  # 东西 / 藏 is no 西藏
+    ("两国元首出席了在符拉迪沃斯托克举行的论坛。", "The two heads of state attended the forum in Vladivostok.", "en", None),
+    ("两国元首出席了在符拉迪沃斯托克举行的论坛。", "Главы двух государств приняли участие в форуме в Хабаровске.", "ru",
+     "Vladivostok (符拉迪沃斯托克) only in the Chinese"),
+    ("香港特别行政区政府表示欢迎。", "The HKSAR government welcomed it.", "en", None),
+])
+def test_china_s_provinces_and_cities_and_russia_s_cities_from_the_chinese(zh, tgt, lang, expected):
+    """A contract's court 深圳 written "Guangzhou" went unseen: only Beijing and Moscow were known places."""
+    assert reasons([(zh, tgt)], lang) == [expected]
+
+
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
     ("新华社北京2月4日电", "BEIJING, Feb. 4 (Xinhua)", "en", None),
     ("新华社北京2月4日电", "ПЕКИН, 4 февраля /Синьхуа/", "ru", None),
     ("新华社北京2月4日电", "MOSCOW, Feb. 4 (Xinhua)", "en", "Beijing (北京) only in the Chinese"),

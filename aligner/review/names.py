@@ -4,7 +4,7 @@ Three checks, each kept to what can be told reliably:
 - Latin-script tokens in the Chinese (APEC, COVID-19, 5G) must reappear in the translation, as
   written or as a known equivalent;
 - known organisations and places (北约 = NATO = НАТО, 上合组织 = SCO = ШОС …) must be on both
-  sides or neither; countries, capitals and the leaders diplomatic texts name (习近平, 普京 …)
+  sides or neither; countries, China's provinces and cities, and the leaders diplomatic texts name (习近平, 普京 …)
   only from the Chinese side, since translators often spell out 两国 as "China and Russia" — but a
   Chinese leader the translation names where the Chinese has another person of that surname (王文涛 as
   "Wang Yi") is flagged;
@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from aligner.normalise import match_form
 from aligner.review.acronyms import russian_acronyms, russian_form, spelled_out
-from aligner.review.countries import COUNTRIES
+from aligner.review.places import CHINESE_AND_RUSSIAN_PLACES, COUNTRIES
 from aligner.review.gaps import LANG_NAMES
 from aligner.review.marks import bead_text, word_marks
 from aligner.review.memo import ReviewMemo, bead_key, remembered
@@ -46,7 +46,7 @@ class Entity:
     zh: tuple[str, ...]
     en: str
     ru: str
-    both_ways: bool = True  # False: only checked from the Chinese side (countries, capitals)
+    both_ways: bool = True  # False: only checked from the Chinese side (countries, cities)
     zh_not: tuple[str, ...] = ()  # longer words that contain a Chinese form without meaning it (发展中国家)
     # Chinese words the translation's form may render without being this entity (进口博览会, the Import Expo,
     # is no World Expo): beside one, the translation's form is no name only in the translation.
@@ -167,7 +167,7 @@ ENTITIES: tuple[Entity, ...] = (
     Entity("Beijing", ("北京",), r"Beijing|Peking|Chinese capital|China's capital|capital of China",
            r"[Пп]екин|китайск\w+\s+столиц|столиц\w+\s+(?:Китая|КНР)", False),
     Entity("Moscow", ("莫斯科",), r"Moscow", r"Москв|[Мм]осковск", False),
-    *(Entity(c.label, c.zh, c.en, c.ru, False, c.zh_not) for c in COUNTRIES),
+    *(Entity(p.label, p.zh, p.en, p.ru, False, p.zh_not) for p in COUNTRIES + CHINESE_AND_RUSSIAN_PLACES),
 )
 
 _LATIN_IN_ZH = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9](?![A-Za-z0-9])")
