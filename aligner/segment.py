@@ -104,9 +104,16 @@ _RU_DATE_OPENER_RE = re.compile(r"(?:В|Во|С|Со|До|К|По|На|За|От
 _RU_CURRENCY_END_RE = re.compile(r"\b(?:долл|дол|руб|евро|ам)\.$")
 _RU_ACRONYM_START_RE = re.compile(r"^[А-ЯЁA-Z]{2,}\b")
 # …and at an abbreviated month or a reference before its number: "12 сент. 2024 г.", "в табл. 3", "согласно
-# подп. 3 п. 2", "прил. 2 к договору" (a sentence seldom opens with a digit in Russian).
-_RU_BEFORE_NUMBER_END_RE = re.compile(r"(?<![\w-])(?:янв|февр?|мар|апр|авг|сент?|окт|нояб?|дек|табл|прил|подп|разд|рис|гл|"
-                                      r"абз|прим|вып|изд)\.$")
+# подп. 3 п. 2", "прил. 2 к договору", "см. ур. (4)", "в табл. S1", "Прибл. 30%" (a sentence seldom opens with a
+# number in Russian).
+_RU_BEFORE_NUMBER_END_RE = re.compile(r"(?i)(?<![\w-])(?:янв|февр?|мар|апр|авг|сент?|окт|нояб?|дек|табл|прил|подп|разд|рис|"
+                                      r"гл|абз|прим|вып|изд|ур|форм|прибл)\.$")
+_RU_NUMBER_START_RE = re.compile(r"\(?\d|[A-Z]\d")
+# razdel never ends a sentence at a dotted number's full stop ("см. разд. 2.3. Благодарим …", "подписан
+# 04.02.2022. Стороны …"); one inside a piece, before a capital, ends it (at a piece's start it heads it: "2.3. Методы"),
+# unless the capital is a contract's defined term that a clause number goes on into ("согласно п. 2.3. Договора").
+_RU_DOTTED_NUMBER_END_RE = re.compile(r"(?<=\S\s)\d{1,4}(?:\.\d{1,4})+\.(?=\s+[А-ЯЁ])"
+                                      r"(?!\s+(?:Договор|Соглашени|Контракт|Закон|Приложени|Правил|Устав|Кодекс)\w*\b)")
 
 
 # A heading's number, "Статья 5." or "Глава II.", heads the words after it as 第五条 heads its own: one sentence.
@@ -135,14 +142,16 @@ def _split_ru(para: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for s in razdel.sentenize(flat):
         if spans and (_RU_CURRENCY_END_RE.search(flat[spans[-1][0]:spans[-1][1]]) and _RU_ACRONYM_START_RE.match(s.text)
-                      or _RU_BEFORE_NUMBER_END_RE.search(flat[spans[-1][0]:spans[-1][1]]) and s.text[:1].isdigit()
+                      or _RU_BEFORE_NUMBER_END_RE.search(flat[spans[-1][0]:spans[-1][1]])
+                      and _RU_NUMBER_START_RE.match(s.text)
                       or _RU_DATE_OPENER_RE.fullmatch(flat, *spans[-1])):
             start = spans.pop()[0]
         else:
             start = s.start
-        for m in _RU_ABBREVIATION_END_RE.finditer(flat, start, s.stop):
-            if _RU_DATE_OPENER_RE.fullmatch(flat, start, m.end()):
-                continue
+        ends = sorted([m for m in _RU_ABBREVIATION_END_RE.finditer(flat, start, s.stop)
+                       if not _RU_DATE_OPENER_RE.fullmatch(flat, start, m.end())]
+                      + list(_RU_DOTTED_NUMBER_END_RE.finditer(flat, start, s.stop)), key=lambda m: m.end())
+        for m in ends:
             spans.append((start, m.end()))
             start = m.end()
         spans.append((start, s.stop))
@@ -367,7 +376,8 @@ _EN_TITLES = frozenset(  # never end a sentence
     "mr mrs ms dr prof st mt gen col lt sgt capt cmdr adm gov sen rep rev hon jr sr "
     "jan feb mar apr jun jul aug sep sept oct nov dec vs cf".split()
 )
-_EN_NUMBERING = frozenset("no nos art arts fig figs vol vols ch chap sec p pp para".split())  # before a number
+# before a number (or a bracketed one: "Eq. (4)")
+_EN_NUMBERING = frozenset("no nos art arts fig figs vol vols ch chap sec sect p pp para eq eqs ref refs tab suppl".split())
 # … and those numbered in Roman numerals too: "Vol. II of the book", "Ch. IV" (not "No. I won't")
 _EN_ROMAN_NUMBERING = frozenset("art arts vol vols ch chap sec".split())
 _ROMAN_RE = re.compile(r"\s*[IVXLC]+\b(?!['’])")  # not I'm, I'll
@@ -401,7 +411,7 @@ def _continues(before: str, after: str) -> bool:
     if w in _EN_TITLES:
         return True
     if w in _EN_NUMBERING:
-        return nxt.isdigit() or w in _EN_ROMAN_NUMBERING and _ROMAN_RE.match(after) is not None
+        return re.match(r"\s*\(?\d", after) is not None or w in _EN_ROMAN_NUMBERING and _ROMAN_RE.match(after) is not None
     if w in _EN_TRAILING:
         return not nxt.isupper()
     return False

@@ -348,6 +348,26 @@ def test_a_russian_abbreviated_month_or_reference_before_its_number_does_not_spl
     assert _texts(text, "ru") == sentences
 
 
+@pytest.mark.parametrize("text, lang, sentences", [
+    # a paper's references to its equations, sections and tables
+    ("See Eq. (4) and Sect. 2.3 for details. We thank Dr. Wang.", "en",
+     ["See Eq. (4) and Sect. 2.3 for details.", "We thank Dr. Wang."]),
+    ("Values are listed in Ref. 12 and Tab. 3 of Suppl. 2. They agree.", "en",
+     ["Values are listed in Ref. 12 and Tab. 3 of Suppl. 2.", "They agree."]),
+    ("Подробнее см. ур. (4) и разд. 2.3. Благодарим коллег за помощь.", "ru",
+     ["Подробнее см. ур. (4) и разд. 2.3.", "Благодарим коллег за помощь."]),
+    ("Результаты приведены в табл. S1 Приложения. Прибл. 30% случаев были затронуты.", "ru",
+     ["Результаты приведены в табл. S1 Приложения.", "Прибл. 30% случаев были затронуты."]),
+    # a dotted number's full stop before a capital ends the sentence; heading a piece, it heads it
+    ("Договор подписан 04.02.2022. Стороны его исполняют.", "ru", ["Договор подписан 04.02.2022.", "Стороны его исполняют."]),
+    ("2.3. Методы исследования", "ru", ["2.3. Методы исследования"]),
+])
+def test_a_paper_s_references_to_equations_sections_and_tables_do_not_split(text, lang, sentences):
+    """«см. ур. (4)», "Eq. (4)", "Sect. 2.3", «табл. S1» and «Прибл. 30%» each cut a sentence in two; joining
+    «разд.» to its «2.3.» then swallowed the next sentence."""
+    assert _texts(text, lang) == sentences
+
+
 @pytest.mark.parametrize("text, sentences", [
     ("Статья 1. Предмет договора", ["Статья 1. Предмет договора"]),
     ("Глава II. Общие положения", ["Глава II. Общие положения"]),
