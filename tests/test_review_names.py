@@ -110,6 +110,22 @@ def test_known_organisations_both_ways_and_countries_from_the_chinese():
     assert reasons([("两国元首举行会谈。", "The two heads of state held talks in Beijing.")], "en") == [None]
 
 
+@pytest.mark.parametrize("zh, ru, expected", [
+    ("Smith等（2020）报道产量增加了12%。", "Смит и др. (2020) сообщили об увеличении урожайности на 12%.", None),
+    ("Smith等（2020）报道产量增加了12%。", "Браун и др. (2020) сообщили об увеличении урожайности на 12%.",
+     "Smith only in the Chinese"),
+    ("参见Zhang等，2019。", "ср. Чжан и др., 2019.", None),
+    ("参见Zhang等，2019。", "ср. Ван и др., 2019.", "Zhang only in the Chinese"),
+    ("感谢Williams和Garcia的帮助。", "Благодарим Уильямса и Гарсию за помощь.", None),
+    ("剂量为每天5 mg/kg体重。", "Доза составляла 5 мг/кг массы тела в сутки.", None),
+    ("剂量为每天5 mg/kg体重。", "Доза составляла 5 г/кг массы тела в сутки.", "mg only in the Chinese"),
+    ("Smith提出了这一方法。", "Смотрите описание этого метода.", "Smith only in the Chinese"),  # not the same consonants
+])
+def test_latin_words_of_the_chinese_written_in_cyrillic(zh, ru, expected):
+    """A paper's «Смит и др.» for Smith等 and «мг/кг» for mg/kg were "only in the Chinese"."""
+    assert reasons([(zh, ru)], "ru") == [expected]
+
+
 @pytest.mark.parametrize("zh, tgt, lang, expected", [
     ("仲裁委员会设在深圳。", "The arbitration commission is located in Shenzhen.", "en", None),
     ("仲裁委员会设在深圳。", "Арбитражная комиссия находится в Шэньчжэне.", "ru", None),

@@ -382,6 +382,17 @@ def test_clause_numbers_heading_both_sides_are_compared(zh, tgt, lang, expected)
     assert reason(zh, tgt, lang) == expected
 
 
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("产量增加了12%（图2a）。", "Урожайность выросла на 12% (рис. 2а).", "ru", None),
+    ("产量增加了12%（图2a）。", "Yield rose by 12% (Fig. 2a).", "en", None),
+    ("2022年产量为5吨。", "В 2022г. производство составило 5 т.", "ru", None),
+    ("2022年产量为5吨。", "В 2021г. производство составило 5 т.", "ru", "2022 ≠ 2021"),
+])
+def test_a_figure_s_panel_is_no_number(zh, tgt, lang, expected):
+    """«рис. 2а» (a Cyrillic а) gave "2 only in the Russian", where 图2a and "Fig. 2a" are no numbers."""
+    assert reason(zh, tgt, lang) == expected
+
+
 @pytest.mark.parametrize("zh, en, expected", [
     ("今年第三季度出口增长8%。", "Exports grew 8% in Q3 this year.", None),
     ("2023年第二季度出口增长8%。", "Exports grew 8% in Q3 2023.", "二 ≠ Q3"),

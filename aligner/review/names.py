@@ -28,10 +28,11 @@ from functools import lru_cache
 
 from aligner.normalise import match_form
 from aligner.review.acronyms import russian_acronyms, russian_form, spelled_out
-from aligner.review.places import CHINESE_AND_RUSSIAN_PLACES, COUNTRIES
+from aligner.review.cyrillic import in_cyrillic
 from aligner.review.gaps import LANG_NAMES
 from aligner.review.marks import bead_text, word_marks
 from aligner.review.memo import ReviewMemo, bead_key, remembered
+from aligner.review.places import CHINESE_AND_RUSSIAN_PLACES, COUNTRIES
 from aligner.review.romanise import char_readings, find_as_read, find_in_chinese, syllables_of
 from aligner.types import Alignment, Bead, Flag
 
@@ -288,6 +289,8 @@ def _latin_findings(src: str, tgt: str, originals: list[str], lang: str = "en") 
             continue  # RCEP as ВРЭП
         if any(token in e.zh or re.fullmatch(e.en, token) for e in ENTITIES):
             continue  # a known entity: checked by its own forms
+        if lang == "ru" and in_cyrillic(token, tgt):
+            continue  # Smith等 as «Смит и др.», mg/kg as «мг/кг»
         quoted = as_written(token, originals)
         findings.append((f"{quoted} only in the Chinese", [quoted], []))
     return findings

@@ -133,7 +133,7 @@ def abbreviated_year(text: str, start: int, end: int, values: tuple[float, ...])
 
 
 def attached_to_word(text: str, start: int, end: int) -> bool:
-    """True for digits inside a code or name such as COVID-19, G20, 5G, H1N1, Су-57."""
+    """True for digits inside a code or name such as COVID-19, G20, 5G, H1N1, Су-57, or a figure's panel: 2a, 2а."""
     before = text[max(0, start - 2):start]
     if before[-1:] and re.match(f"[{LATIN}{CYR}]", before[-1]) and not _CURRENCY_BEFORE.search(text, 0, start):
         return True
@@ -142,7 +142,8 @@ def attached_to_word(text: str, start: int, end: int) -> bool:
     after = re.match(f"[{LATIN}]+", text[end:])
     if after and after.group(0) not in _NUMBER_SUFFIXES:
         return True
-    return False
+    # a panel in Cyrillic (рис. 2а for 图2a), not a unit or the year's г (5 т, 2022г.)
+    return re.match(f"[абвдеАБВДЕ](?![{LATIN}{CYR}])", text[end:]) is not None
 
 
 def list_marker(text: str, start: int, end: int) -> bool:
