@@ -314,7 +314,8 @@ _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # Sentence-final marks, then any closing quotes or brackets. ":" ends a paragraph too
 # ("声明如下:" / "as follows:" introduce the next one). "——" closes broken-off speech.
 _CLOSERS = "”’」』）)》〉】]\"'»›"
-_TERMINAL_RE = re.compile(rf"(?:[。！？!?…；;:：.]|——)[{re.escape(_CLOSERS)}]*$")
+# A stage direction or source in brackets may follow the end: "……伪命题。（笑声）", "… a false proposition. (Laughter)".
+_TERMINAL_RE = re.compile(rf"(?:[。！？!?…；;:：.]|——)[{re.escape(_CLOSERS)}]*(?:\s*[（(][^（()）\n]{{1,30}}[)）])?$")
 # A line ending like this is unfinished whatever comes next: clause punctuation, an
 # opening bracket or quote, or a word hyphen.
 # A line ending in a colon or semicolon introduces or ends a list item; the item after it may begin in

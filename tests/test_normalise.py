@@ -485,3 +485,19 @@ def test_a_translators_note_inside_a_sentence_is_left_out_of_matching(text, norm
     """Web-novel translations put "(T/N: …)" inside the sentence it explains: its words and its 500 g were matched
     against the Chinese, which has neither."""
     assert match_form(text) == norm
+
+
+@pytest.mark.parametrize("text, paragraphs", [
+    ("毛宁：……所谓“产能过剩”问题是伪命题。（笑声）\n\n塔斯社记者：俄罗斯总统选举将于3月15日举行。",
+     ["毛宁：……所谓“产能过剩”问题是伪命题。（笑声）", "塔斯社记者：俄罗斯总统选举将于3月15日举行。"]),
+    ('Mao Ning: … the so-called "overcapacity" issue is a false proposition. (Laughter)\n\nTASS: The election will be held.',
+     ['Mao Ning: … the so-called "overcapacity" issue is a false proposition. (Laughter)', "TASS: The election will be held."]),
+    ("Мао Нин: … ложный тезис. (Смех в зале)\n\nТАСС: Выборы пройдут в марте.",
+     ["Мао Нин: … ложный тезис. (Смех в зале)", "ТАСС: Выборы пройдут в марте."]),
+    # a bracket that is no aside after an end still runs on: a word broken across the blank line
+    ("两国元首认为，双方（中俄两\n\n国）将继续合作。", ["两国元首认为，双方（中俄两\n\n国）将继续合作。"]),
+])
+def test_a_stage_direction_after_a_sentence_end_ends_the_paragraph(text, paragraphs):
+    """A press conference's "。（笑声）" before a blank line read as a paragraph running on: "（笑声） 塔斯社记者：…" became
+    one sentence in all three languages."""
+    assert _paragraphs(text) == paragraphs
