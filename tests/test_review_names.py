@@ -110,6 +110,21 @@ def test_known_organisations_both_ways_and_countries_from_the_chinese():
     assert reasons([("两国元首举行会谈。", "The two heads of state held talks in Beijing.")], "en") == [None]
 
 
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("法新社记者：中方对此有何评论？", "AFP: What is China's comment?", "en", None),
+    ("法新社记者：中方对此有何评论？", "Франс Пресс: Как Китай это прокомментирует?", "ru", None),
+    ("法新社记者：中方对此有何评论？", "Reuters: What is China's comment?", "en", "AFP (法新社) only in the Chinese"),
+    ("据塔斯社报道，会谈取得成果。", "По сообщению ТАСС, переговоры принесли результаты.", "ru", None),
+    ("据塔斯社报道，会谈取得成果。", "По сообщению РИА Новости, переговоры принесли результаты.", "ru",
+     "TASS (塔斯社) only in the Chinese"),
+    # an agency republishing a dispatch sets its own dateline: Xinhua's is no name for the translation to keep
+    ("新华社北京3月5日电 国务院总理李强5日会见俄罗斯总理。", "ПЕКИН, 5 марта. /ТАСС/. Премьер Госсовета КНР Ли Цян "
+     "5 марта встретился с премьер-министром России.", "ru", None),
+])
+def test_news_agencies_a_press_conference_names(zh, tgt, lang, expected):
+    assert reasons([(zh, tgt)], lang) == [expected]
+
+
 @pytest.mark.parametrize("zh, ru, expected", [
     ("Smith等（2020）报道产量增加了12%。", "Смит и др. (2020) сообщили об увеличении урожайности на 12%.", None),
     ("Smith等（2020）报道产量增加了12%。", "Браун и др. (2020) сообщили об увеличении урожайности на 12%.",

@@ -158,6 +158,22 @@ ENTITIES: tuple[Entity, ...] = (
     Entity("Kishida", ("岸田文雄", "岸田"), r"Kishida", r"Кисид", False),
     Entity("Zelensky", ("泽连斯基",), r"Zelensk", r"Зеленск", False),
     Entity("Shoigu", ("绍伊古",), r"Shoigu", r"Шойгу", False),
+    # News agencies and papers, as a press conference names its questioners (法新社记者：… / "AFP: …"); from the Chinese
+    # side only, and not Xinhua: an agency republishing a dispatch sets its own dateline («ПЕКИН, 5 марта. /ТАСС/.»)
+    Entity("AFP", ("法新社",), r"\bAFP\b|Agence France", r"\bАФП\b|Франс[\s-]Пресс", False),
+    Entity("Reuters", ("路透社", "路透"), r"Reuters", r"Рейтер", False),
+    Entity("AP", ("美联社",), r"\bAP\b|Associated Press", r"Ассошиэйтед\s+Пресс|\bАП\b", False),
+    Entity("Bloomberg", ("彭博",), r"Bloomberg", r"Блумберг|Bloomberg", False),
+    Entity("TASS", ("塔斯社",), r"\bTASS\b|\bTass\b", r"\bТАСС\b", False),
+    Entity("RIA Novosti", ("俄新社", "俄罗斯新闻社"), r"\bRIA\b", r"\bРИА\b", False),
+    Entity("Sputnik", ("卫星通讯社",), r"Sputnik", r"Спутник", False),
+    Entity("Kyodo", ("共同社",), r"Kyodo", r"Киодо", False),
+    Entity("Yonhap", ("韩联社",), r"Yonhap", r"[ЁЕ]нхап", False),
+    Entity("dpa", ("德新社",), r"\bdpa\b|\bDPA\b|Deutsche Presse", r"\bДПА\b|\bdpa\b", False),
+    Entity("EFE", ("埃菲社",), r"\bEFE\b", r"\bЭФЕ\b|\bEFE\b", False),
+    Entity("Al Jazeera", ("半岛电视台",), r"Al[\s-]Jazeera", r"Аль[\s-]Джазир", False),
+    Entity("BBC", ("英国广播公司", "BBC"), r"\bBBC\b", r"Би-би-си|\bBBC\b", False),
+    Entity("CNN", ("美国有线电视新闻网", "CNN"), r"\bCNN\b", r"\bCNN\b|Си-эн-эн", False),
     # 中方, 俄方, 美方 (the Chinese, Russian, U.S. side) are "China", "Moscow", "Washington" as often
     Entity("China", ("中国", "中华人民共和国", "中方"), r"China|Chinese|\bPRC\b", r"Кита|китайск|\bКНР\b|Поднебесн", False,
            zh_not=("发展中国",)),
