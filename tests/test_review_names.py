@@ -110,6 +110,13 @@ def test_known_organisations_both_ways_and_countries_from_the_chinese():
     assert reasons([("两国元首举行会谈。", "The two heads of state held talks in Beijing.")], "en") == [None]
 
 
+def test_an_acronym_of_a_manual_written_out_in_russian():
+    zh = "长按WiFi键3秒，在手机APP中添加设备。"
+    assert reasons([(zh, "Нажмите кнопку WiFi на 3 секунды и добавьте устройство в мобильном приложении.")], "ru") == [None]
+    assert reasons([(zh, "Нажмите кнопку на 3 секунды и добавьте устройство в мобильном приложении.")], "ru") == \
+        ["WiFi only in the Chinese"]
+
+
 @pytest.mark.parametrize("zh, tgt, lang, expected", [
     ("法新社记者：中方对此有何评论？", "AFP: What is China's comment?", "en", None),
     ("法新社记者：中方对此有何评论？", "Франс Пресс: Как Китай это прокомментирует?", "ru", None),

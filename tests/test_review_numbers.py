@@ -374,11 +374,29 @@ def test_numbers_beside_a_clause_number_still_count(zh, tgt, lang, expected):
     ("（三）拒绝接受检查的。", "(4) refusing to accept inspection.", "en", "三 ≠ 4"),
     ("（3）拒绝接受检查的。", "(4) refusing to accept inspection.", "en", "3 ≠ 4"),
     ("三、拒绝接受检查的。", "4) отказ от проверки.", "ru", "三 ≠ 4"),
+    # a heading's number in Roman numerals, as English and Russian documents number their parts
+    ("二、产品参数", "II. Specifications", "en", None),
+    ("二、产品参数", "III. Технические характеристики", "ru", "二 ≠ III"),
     # a heading number is no count: "3." is not set against "the two parties" of 双方
     ("3、双方同意加强合作。", "The two Parties agreed to strengthen cooperation.", "en", None),
     ("（三）双方同意加强合作。", "The two Parties agreed to strengthen cooperation.", "en", None),
 ])
 def test_clause_numbers_heading_both_sides_are_compared(zh, tgt, lang, expected):
+    assert reason(zh, tgt, lang) == expected
+
+
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("请使用220V～50Hz交流电源。", "Use a 220V~50Hz AC power supply.", "en", None),
+    ("请使用220V～50Hz交流电源。", "Используйте источник переменного тока 220 В ~ 50 Гц.", "ru", None),
+    ("额定功率：45W", "Номинальная мощность: 45 Вт", "ru", None),
+    ("噪音：≤52dB(A)", "Уровень шума: ≤52 дБ(А)", "ru", None),
+    ("请使用220V～50Hz交流电源。", "Use a 230V~50Hz AC power supply.", "en", "220 ≠ 230"),
+    ("额定功率：45W", "Номинальная мощность: 40 Вт", "ru", "45 ≠ 40"),
+    ("电池容量5000mAh，存储空间128GB。", "Battery capacity 5000mAh, storage 256GB.", "en", "128 ≠ 256"),
+    ("中国已建成5G基站300万个。", "China has built 3 million 5G base stations.", "en", None),  # 5G is a name
+])
+def test_a_manual_s_units_written_against_the_figure(zh, tgt, lang, expected):
+    """A manual's 220V, 45W and 52dB were no numbers (a code, as 5G is) while «45 Вт» was: "45 only in the Russian"."""
     assert reason(zh, tgt, lang) == expected
 
 

@@ -79,7 +79,10 @@ LATIN = "A-Za-z"
 CYR = "А-Яа-яЁё"
 # Letters directly after a digit run that still leave it a number: ordinals, decades, units.
 _NUMBER_SUFFIXES = {"st", "nd", "rd", "th", "s", "am", "pm", "km", "kg", "cm", "mm", "m", "g", "t", "h", "min",
-                    "bn", "mn", "mln", "tn", "trn"}  # US$2.5bn, 450mn: the financial press's scales
+                    "bn", "mn", "mln", "tn", "trn",  # US$2.5bn, 450mn: the financial press's scales
+                    # a manual's units, as written against the figure: 220V, 50Hz, 45W, 52dB, 5000mAh, 64GB
+                    "V", "W", "kW", "MW", "GW", "Wh", "kWh", "Hz", "kHz", "MHz", "GHz", "dB", "mAh", "mA", "ml", "mL",
+                    "L", "nm", "Pa", "kPa", "MPa", "rpm", "KB", "MB", "GB", "TB", "MP", "mg"}
 _SPACES = " \u00a0\u202f\u2009"
 
 # Digit groups: 1,500 / 1 500 / 1 500 / 1.5 / 2022 (but not 2022 15 — a group after a space has 3 digits).

@@ -569,6 +569,8 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
             continue
         r = _roman(tok) or (_en_rank(tok) if lang == "en" else _ru_lone_rank(tok))
         if r:
-            found.append(Quantity(tok, (float(r),), False, w.start(), w.end(), ordinal=True))
+            marker = _roman(tok) is not None and list_marker(text, w.start(), w.end())  # "II. Specifications" for 二、
+            found.append(Quantity(tok, (float(r),), False, w.start(), w.end(), ordinal=not marker, loose=marker,
+                                  marker=marker))
     return conversions(text, sorted((as_multiple(text, q, lang) for q in found), key=lambda q: q.start))
 
