@@ -351,8 +351,10 @@ _SENTENCE_END_RE = re.compile(r"[。！？]")  # inside a line: a sentence ended
 # A label line of a form, a contract's header or its signatures: a short label, a colon, a value (合同编号：BJ-2023-0456,
 # 甲方：北京华信科技有限公司, Сторона А: ООО «…», Party A: …, Date: 15 June 2023). One such line can be prose broken by
 # a PDF (会议指出：要坚持 / 稳中求进); two in a row are a list of fields, each its own paragraph.
-# The label may name a party's role in brackets: 甲方（买方）：…, Сторона А (Покупатель): …, Party B (Seller): ….
-_FIELD_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,8}(?:[（(][\u4e00-\u9fff]{1,6}[)）])?[：:]"
+# The label may name a party's role in brackets: 甲方（买方）：…, Сторона А (Покупатель): …, Party B (Seller): …; a
+# Chinese label may hold Latin letters (CADR值：320m³/h, USB接口：2个).
+_FIELD_RE = re.compile(r"^(?:[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{0,9}(?<=[\u4e00-\u9fff])"
+                       r"(?:[（(][\u4e00-\u9fff]{1,6}[)）])?[：:]"
                        r"|[A-ZА-ЯЁ][^\W_]*\.?(?:[ \t]+[^\W_]+\.?){0,3}(?:[ \t]*\([^\W_]+(?:[ \t]+[^\W_]+){0,2}\))?[ \t]*:)"
                        r"[ \t]*[^\s:：]")
 _FIELD_WIDTH_MAX = 90  # columns: a label and a name, number, date or address

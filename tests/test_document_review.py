@@ -1,5 +1,5 @@
 """Whole documents of the kinds reviewers bring, each with two translations of ours, end to end: a contract
-(tests/data/contract) and a press conference (tests/data/press). The faithful translations pair one to one
+(tests/data/contract), a press conference (tests/data/press) and a product manual (tests/data/manual). The faithful translations pair one to one
 with no flag; faults planted in copies of them are each flagged, and nothing else is."""
 from __future__ import annotations
 
@@ -57,6 +57,19 @@ FIXTURES = {
                    ("法新社记者", NAME, "AFP (法新社) only in the Chinese")],
             "ru": [("3月15日至17日", NUMBER, "17 ≠ 18"),
                    ("访问日本", NAME, "Japan (日本) only in the Chinese")],
+        }),
+    "manual": Fixture(
+        "manual/purifier", 18,
+        damage={
+            "en": [("220V~50Hz", "230V~50Hz"), ("III. Operation", "IV. Operation")],
+            "ru": [("Номинальная мощность: 45 Вт", "Номинальная мощность: 40 Вт"),
+                   ("Внимание: при первом использовании сначала включите прибор на высокой скорости на 30 минут.\n", "")],
+        },
+        planted={
+            "en": [("请使用220V～50Hz交流电源", NUMBER, "220 ≠ 230"),
+                   ("三、使用方法", NUMBER, "三 ≠ IV")],
+            "ru": [("额定功率：45W", NUMBER, "45 ≠ 40"),
+                   ("注意：首次使用时", OMITTED, "no counterpart in the Russian for 1 sentence")],
         }),
 }
 CASES = [(name, lang) for name in FIXTURES for lang in ("ru", "en")]

@@ -501,3 +501,9 @@ def test_a_stage_direction_after_a_sentence_end_ends_the_paragraph(text, paragra
     """A press conference's "。（笑声）" before a blank line read as a paragraph running on: "（笑声） 塔斯社记者：…" became
     one sentence in all three languages."""
     assert _paragraphs(text) == paragraphs
+
+
+def test_a_chinese_field_label_may_hold_latin_letters():
+    """A manual's specification list: "额定功率：45W" ran on into "CADR值：320m³/h", whose label held Latin letters."""
+    text = "额定功率：45W\nCADR值：320m³/h\n适用面积：22～38㎡\n噪音：≤52dB(A)"
+    assert _paragraphs(text) == ["额定功率：45W", "CADR值：320m³/h", "适用面积：22～38㎡", "噪音：≤52dB(A)"]
