@@ -539,11 +539,20 @@ def _whole_in(text: str, phrases: set[str]) -> frozenset[str]:
                      if text[k:k + n] in phrases)
 
 
+# A letter's or speech's salutation, on a line of its own and ending in a comma: "Dear Mr. Smith,", "Comrades, friends,
+# ladies and gentlemen,", "Dear colleagues,". (Chinese and Russian end theirs in ！ or ：, which end a paragraph anyway.)
+_SALUTATION_RE = re.compile(
+    r"(?:(?:Dear|My|Hi|Hello|Distinguished|Honou?rable|Your|Ladies|Comrades|Friends|Excellenc\w*)\b"
+    r"[A-Za-z.,'’ -]{0,60}),")
+
+
 def _continues(prev: _Line, nxt: _Line, first: bool, wrap: int | None, whole: frozenset[str] = frozenset()) -> bool:
     """Whether the line break between `prev` and `nxt` lies inside one paragraph (`whole`: the phrases across
     line breaks that the text has whole elsewhere, a break inside one being inside a word or phrase)."""
     if _CLAUSE_END_RE.search(prev.text) and (nxt.blank_before or wrap is None):
         return False  # a list item in lowercase after a blank line or in unwrapped text: its own paragraph
+    if nxt.blank_before and nxt.text[:1].isupper() and _SALUTATION_RE.fullmatch(prev.text):
+        return False  # "Dear colleagues," then a blank line: the letter begins
     if nxt.blank_before and _CAPITALS_RE.fullmatch(prev.text) and _is_heading(prev, first) and \
             not (_OPEN_END_RE.search(prev.text) or _ends_in_open_word(prev.text)):
         return False  # a title in capitals, then a blank line: "KONG YIJI" / "by Lu Xun" are two

@@ -507,3 +507,16 @@ def test_a_chinese_field_label_may_hold_latin_letters():
     """A manual's specification list: "额定功率：45W" ran on into "CADR值：320m³/h", whose label held Latin letters."""
     text = "额定功率：45W\nCADR值：320m³/h\n适用面积：22～38㎡\n噪音：≤52dB(A)"
     assert _paragraphs(text) == ["额定功率：45W", "CADR值：320m³/h", "适用面积：22～38㎡", "噪音：≤52dB(A)"]
+
+
+@pytest.mark.parametrize("text, paragraphs", [
+    ("Comrades, friends, ladies and gentlemen,\n\nGreetings to you all! As time flies, we bid farewell to 2023.",
+     ["Comrades, friends, ladies and gentlemen,", "Greetings to you all! As time flies, we bid farewell to 2023."]),
+    ("Dear Mr. Smith,\n\nThank you for your letter.", ["Dear Mr. Smith,", "Thank you for your letter."]),
+    # a clause broken off by a blank line still runs on
+    ("As the two sides agreed,\n\nTrade will grow.", ["As the two sides agreed,\n\nTrade will grow."]),
+])
+def test_a_salutation_on_its_own_line_is_its_own_paragraph(text, paragraphs):
+    """A New Year address's "Comrades, friends, ladies and gentlemen," ended in a comma and ran on into the greeting
+    after it: the English had one sentence where the Chinese has 同志们，朋友们……！ and 大家好！, and 大家好！ was "omitted"."""
+    assert _paragraphs(text) == paragraphs
