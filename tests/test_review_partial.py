@@ -117,6 +117,9 @@ def test_abbreviations_count_as_the_words_they_stand_for_and_digits_not_at_all()
     assert target_content("В.В. Путин", 6.0) == 2 * 6.0 + 5  # two initials, one word each
     assert target_content("4 февраля 2022 г.", 6.0) == 7 + 6.0  # no digits; г. is a word
     assert source_content("弗·弗·普京于2022年2月4日访华。") == 8  # 普京于年月日访华: initials and digits left out
+    # a year read digit by digit is digits too: "2024 New Year Address" was "52% of the length" of 二〇二四年新年贺词
+    assert source_content("二〇二四年新年贺词") == source_content("2024年新年贺词") == 5
+    assert source_content("一九四九年十月一日") == source_content("1949年十月一日") == 5  # 十月一日 stays words
 
 
 def test_complete_russian_with_abbreviations_is_not_called_partial():

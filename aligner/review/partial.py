@@ -55,9 +55,16 @@ _WORD = re.compile(r"[^\W\d_]+")
 _INITIAL = re.compile(r"[\u3400-\u9fff](?=[·・•‧])")
 
 
+# Chinese numerals read digit by digit (二〇二四年, 一九四九年) are digits written as characters: the translation's 2024
+# has none of its letters.
+_CN_DIGIT_RUN = re.compile("[〇零一二三四五六七八九]{3,}")
+
+
 def source_content(text: str) -> int:
-    """Han characters and letters of a Chinese sentence, without digits and transcription initials."""
-    return sum(ch.isalpha() for ch in text) - len(_INITIAL.findall(text))
+    """Han characters and letters of a Chinese sentence, without digits (in figures or read one by one) and
+    transcription initials."""
+    return sum(ch.isalpha() for ch in text) - len(_INITIAL.findall(text)) - \
+        sum(ch.isalpha() for m in _CN_DIGIT_RUN.finditer(text) for ch in m.group(0))  # 〇 is no letter
 
 
 # A dash between a word and a figure in Russian stands for the words a list of figures leaves out after the
