@@ -54,6 +54,18 @@ def test_taiwan_years_of_the_republic_and_trillions_raise_nothing_on_faithful_pa
     assert reason(fold("總額達三兆元。"), "The total reached three trillion yuan.", "en") is None
     assert reason(fold("中央政府總預算為新臺幣2.5兆元。"), "The central government budget is NT$3.5 trillion.", "en")
     assert reason("装机容量100兆瓦。", "Installed capacity is 100 MW.", "en") is None  # mega-, as before
+
+
+@pytest.mark.parametrize("zh, en, expected", [
+    ("臺灣112年第三季經濟成長率為2.32%。", "Taiwan's economic growth rate in the third quarter of 2023 was 2.32%.", None),
+    ("臺灣112年第三季經濟成長率為2.32%。", "Taiwan's economic growth rate in the third quarter of 2022 was 2.32%.", "112 ≠ 2022"),
+    ("112年度預算將送立法院審議。", "The 2023 budget will be sent to the Legislative Yuan.", None),
+    ("預計112年底完工。", "It is expected to be completed at the end of 2023.", None),
+    ("他工作了10年底薪不變。", "He worked for 10 years with the same base pay.", None),  # no year: 10 years
+])
+def test_a_bare_taiwan_year_before_a_quarter_or_the_year_s_end(zh, en, expected):
+    """112年第三季 as "the third quarter of 2023" was "112 ≠ 2023": only a month after a bare year made it one."""
+    assert reason(fold(zh), en, "en") == expected
     assert reason("他工作了5年。", "He worked for five years.", "en") is None  # a span of years is no date
 
 

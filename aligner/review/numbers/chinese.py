@@ -241,14 +241,16 @@ def _chinese_both_sides(text: str, claims: Claims) -> None:
 
 
 # Years of the Republic of China's calendar, as Taiwan dates everything official: 民国111年 (or 中华民国一百一十一年)
-# is 2022, and so is a bare 111年 when a month follows (111年3月5日): no other calendar writes a year so.
+# is 2022, and so is a bare 111年 when a month, a quarter or the year's end follows (111年3月5日, 112年第三季, 112年底,
+# 112年度): no other calendar writes a year so.
 _ROC_YEAR = re.compile(r"((?:中华)?民国)?(?<![\d.])(\d{1,3}|[一二三四五六七八九十百〇零]+|元)年")  # 元年: the first
-_MONTH_AFTER = re.compile(r"\d{1,2}月|[一二三四五六七八九十]{1,3}月")
+_MONTH_AFTER = re.compile(r"\d{1,2}月|[一二三四五六七八九十]{1,3}月|第?[一二三四1-4]季|度|底|初|[上下]半年|前三季|全年")
 _ROC_OFFSET = 1911
 
 
 def _chinese_roc_years(text: str, claims: Claims) -> None:
-    """民国111年 and 111年3月: the year 2022 (or, read as written, 111), as explicit as a year in digits; 民国元年 1912."""
+    """民国111年, 111年3月 and 111年第三季: the year 2022 (or, read as written, 111), as explicit as a year in digits;
+    民国元年 1912."""
     for m in _ROC_YEAR.finditer(text):
         stated, written = m.group(1), m.group(2)
         if not (stated or written.isdigit() and _MONTH_AFTER.match(text, m.end())):
