@@ -269,7 +269,10 @@ def _entity_findings(src: str, tgt: str, lang: str, originals: list[str]) -> lis
     quoted_src: set[str] = set()
     quoted_tgt: set[str] = set()
     for entity in ENTITIES:
-        on_src, on_tgt = _entity_on(entity, src, "zh"), _entity_on(entity, tgt, lang)
+        on_src = _entity_on(entity, src, "zh")
+        if not (on_src or entity.both_ways or entity.surname):
+            continue  # checked from the Chinese side only, and the Chinese does not name it
+        on_tgt = _entity_on(entity, tgt, lang)
         if on_src and not on_tgt and entity.short and _entity_matches(entity.short[lang == "ru"], tgt):
             continue  # "Li said" for 李强说
         if on_src and not on_tgt:
