@@ -301,7 +301,7 @@ def change_number(zh: str, sentence: str, lang: str, rng: random.Random) -> str 
     zq = quantities(zh, "zh")
     if mismatch_reason(zq, quantities(sentence, lang), "zh", lang):
         return None  # the pair does not agree before damage: nothing to plant here
-    options = [q for q in quantities(sentence, lang) if not q.loose and any(
+    options = [q for q in quantities(sentence, lang) if (not q.loose or q.marker) and any(
         any(abs(x - y) < 1e-9 for x in q.values for y in z.values) for z in zq)]
     if not options:
         return None
