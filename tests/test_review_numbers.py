@@ -391,6 +391,7 @@ def test_numbers_beside_a_clause_number_still_count(zh, tgt, lang, expected):
     ("二、产品参数", "III. Технические характеристики", "ru", "二 ≠ III"),
     ("二 双方认为，和平是主流。", "III. The Parties believe that peace is the main trend.", "en", "二 ≠ III"),  # the sample's
     ("二 双方认为，和平是主流。", "II. The Parties believe that peace is the main trend.", "en", None),  # headings
+    ("二双方认为，和平是主流。", "III. The Parties believe that peace is the main trend.", "en", "二 ≠ III"),  # folded
     # a heading number is no count: "3." is not set against "the two parties" of 双方
     ("3、双方同意加强合作。", "The two Parties agreed to strengthen cooperation.", "en", None),
     ("（三）双方同意加强合作。", "The two Parties agreed to strengthen cooperation.", "en", None),

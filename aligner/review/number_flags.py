@@ -131,6 +131,12 @@ def _explained(src: list[Quantity], tgt: list[Quantity], right: list[Quantity]) 
     return soft(match([q for q in src if not q.implied], tgt)[1]) - soft(right)
 
 
+def _heads(q: Quantity) -> bool:
+    """A heading's or item's number: a marker, or a soft number opening the sentence (the sample's "二 双方认为", whose
+    space the match form folds away, against "II. The Parties")."""
+    return q.marker or not (q.hard or q.loose) and q.start == 0
+
+
 def mismatch_reason(src: list[Quantity], tgt: list[Quantity], src_lang: str, tgt_lang: str) -> str | None:
     """'2022 ≠ 2021', '30 only in Chinese' … or None when the numbers agree."""
     found = mismatch(src, tgt, src_lang, tgt_lang)
@@ -141,8 +147,9 @@ def mismatch(src: list[Quantity], tgt: list[Quantity], src_lang: str,
              tgt_lang: str) -> tuple[str, list[Quantity], list[Quantity]] | None:
     """The reason, and the quantities of each side it quotes; None when the numbers agree."""
     left, right = match(src, tgt)
-    if any(q.marker for q in left) and any(q.marker for q in right):  # （三） ↔ "(4)": the item's number changed
-        left, right = ([replace(q, hard=True, loose=False) if q.marker else q for q in side] for side in (left, right))
+    if any(q.marker for q in left + right) and any(map(_heads, left)) and any(map(_heads, right)):
+        # （三） ↔ "(4)", 二双方认为 ↔ "III. The Parties": the item's number changed
+        left, right = ([replace(q, hard=True, loose=False) if _heads(q) else q for q in side] for side in (left, right))
     # Estimates and a bare "one" only help match; they are too vague to count as a difference.
     # A count one stands for (双方 for «двух сторон») is no soft number of its side's own.
     explained_src, explained_tgt = _explained(tgt, src, left), _explained(src, tgt, right)
