@@ -953,6 +953,17 @@ def test_a_changed_time_in_words_is_flagged(zh, tgt, lang, expected):
     assert reason(zh, tgt, lang) == expected
 
 
+@pytest.mark.parametrize("zh, tgt, expected", [
+    ("每组5至10人。", "Each group has five to ten people.", None),
+    ("他们工作了十到十二年。", "They worked for ten to twelve years.", None),
+    ("他九点五十五分到的。", "He came at five to ten.", None),  # a time still
+    ("每组5至10人。", "Each group has five to twelve people.", "10 ≠ twelve"),
+])
+def test_a_range_in_words_is_no_time_of_day(zh, tgt, expected):
+    """"five to ten people" was read as the time 9:55: "10 ≠ five to ten; 5 only in the Chinese"."""
+    assert reason(zh, tgt, "en") == expected
+
+
 @pytest.mark.parametrize("zh, tgt, lang, expected", [
     ("新华社北京3月5日电 国务院总理李强5日在北京会见米舒斯京。",
      "BEIJING, March 5 (Xinhua) -- Premier Li Qiang met Mishustin in Beijing on Tuesday.", "en", None),

@@ -30,6 +30,13 @@ _RU_TO = re.compile(rf"(?<![\w-])без\s+(двадцати пяти|двадц�
                     r"(?![\w-])", re.I)
 
 
+# "five to ten" is a time in "at five to ten", a range in "five to ten people", "ten to twelve years", "five to ten
+# thousand": a count's noun or a scale word after the hour (a plural or one of these) makes it no time.
+_EN_RANGE_AFTER = re.compile(r"\s+(?:[A-Za-z]+s\b|people|men|women|children|per ?cent|feet|thousand|million|billion|"
+                             r"hundred|dozen|more|or so)", re.I)
+_EN_BARE_MINUTES = {"five", "ten", "twenty", "twenty-five", "twenty five"}
+
+
 def _ru_hour(ordinal: str) -> int:
     return next(h for stem, h in _RU_HOUR_ORDINALS.items() if re.match(stem, ordinal, re.I))
 
@@ -39,6 +46,8 @@ def clock_words(text: str, lang: str, claims: Claims) -> None:
     found: list[tuple[re.Match, float, float]] = []
     if lang == "en":
         for m in _EN_CLOCK.finditer(text):
+            if m.group(1).lower() in _EN_BARE_MINUTES and " minutes" not in m.group(0) and _EN_RANGE_AFTER.match(text, m.end()):
+                continue  # five to ten people: a range
             minutes = _EN_MINUTES[re.sub(r"[- ]+", " ", m.group(1).lower()).replace("twenty five", "twenty-five")]
             hour_word = m.group(3).lower()
             hour = float(hour_word) if hour_word.isdigit() else _EN_HOURS[hour_word]
