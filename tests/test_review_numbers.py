@@ -953,6 +953,21 @@ def test_a_changed_time_in_words_is_flagged(zh, tgt, lang, expected):
     assert reason(zh, tgt, lang) == expected
 
 
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("投资额为20亿至30亿美元。", "The investment is $2-3 billion.", "en", None),
+    ("投资额为20亿至30亿美元。", "Объём инвестиций составит 2–3 млрд долларов.", "ru", None),
+    ("费用为五千至一万元。", "The fee is five to ten thousand yuan.", "en", None),
+    ("投资额为2至3亿美元。", "The investment is $200-300 million.", "en", None),
+    ("投资额为2-3亿美元。", "Объём инвестиций составит 200–300 млн долларов.", "ru", None),
+    ("投资额为20亿至30亿美元。", "The investment is $2-4 billion.", "en", "30亿 ≠ 4 billion"),
+    ("投资额为2至3亿美元。", "The investment is $300-400 million.", "en", "2 ≠ 400 million"),
+    ("有2至3人受伤。", "Two to three thousand people were injured.", "en", "3 ≠ three thousand"),
+])
+def test_a_range_writes_its_scale_once(zh, tgt, lang, expected):
+    """"$2-3 billion" for 20亿至30亿美元 was "20亿 ≠ 2", and 2至3亿 for "$200-300 million" "2 ≠ 200"."""
+    assert reason(zh, tgt, lang) == expected
+
+
 @pytest.mark.parametrize("zh, tgt, expected", [
     ("每组5至10人。", "Each group has five to ten people.", None),
     ("他们工作了十到十二年。", "They worked for ten to twelve years.", None),

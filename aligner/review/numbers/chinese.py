@@ -17,6 +17,7 @@ from aligner.review.numbers.common import (
     list_marker,
     per_mille,
     share,
+    shared_scales,
     significant,
 )
 from aligner.review.numbers.multiples import chinese_multiple, chinese_multiples
@@ -415,7 +416,17 @@ def chinese_quantities(text: str) -> list[Quantity]:
         marker = _CN_MARKER.fullmatch(text, 0, end + 1) is not None
         found.append(Quantity(s, values, hard, start, end, loose=(loose or marker) and not hard,
                               ordinal=rank, marker=marker))
-    return sorted((_in_metric(text, _with_durations(text, chinese_multiple(text, q))) for q in found),
-                  key=lambda q: q.start)
+    found = sorted((_in_metric(text, _with_durations(text, chinese_multiple(text, q))) for q in found), key=lambda q: q.start)
+    return shared_scales(text, found, _CN_RANGE_BETWEEN, _cn_scale_of)
+
+
+# A range whose scale character is written once, after its second figure: 2至3亿, 五至十万 ("$200-300 million").
+_CN_RANGE_BETWEEN = re.compile(r"\s*(?:至|到|[-–—~～])\s*")
+_CN_SCALES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
+
+
+def _cn_scale_of(q: Quantity) -> float | None:
+    """The factor of the scale character a quantity ends in (3亿, 十万), else None."""
+    return next((f for unit, f in _CN_SCALES.items() if q.text.endswith(unit) and len(q.text) > len(unit)), None)
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,20 @@ def attached_to_word(text: str, start: int, end: int) -> bool:
         return True
     # a panel in Cyrillic (рис. 2а for 图2a), not a unit or the year's г (5 т, 2022г.)
     return re.match(f"[абвдеАБВДЕ](?![{LATIN}{CYR}])", text[end:]) is not None
+
+
+def shared_scales(text: str, found: list[Quantity], between: re.Pattern,
+                  scale_of: Callable[[Quantity], float | None]) -> list[Quantity]:
+    """The first figure of a range whose scale word follows only the second also read at that scale: the 2 of
+    "$2-3 billion", «2–3 млрд» and 2至3亿 is 2 billion or 200 million as well as 2 (`found` in text order)."""
+    out = list(found)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        scale = scale_of(b)
+        if scale and scale_of(a) is None and not a.percents and all(v < 1000 for v in a.values) and \
+                between.fullmatch(text, a.end, b.start):
+            out[k] = replace(a, values=a.values + tuple(v * scale for v in a.values))
+    return out
 
 
 def list_marker(text: str, start: int, end: int) -> bool:

@@ -17,6 +17,7 @@ from aligner.review.numbers.common import (
     list_marker,
     per_mille,
     share,
+    shared_scales,
 )
 from aligner.review.numbers.clock_words import clock_words
 from aligner.review.numbers.conversions import conversions
@@ -358,6 +359,22 @@ def _quarters(text: str, claims: Claims) -> None:
             claims.add(Quantity(m.group(0), (float(m.group(1) or m.group(2)),), False, m.start(), m.end(), ordinal=True))
 
 
+# A range whose scale word is written once, after its second figure: "$2-3 billion", «2–3 млрд», "five to ten thousand".
+_RANGE_BETWEEN = re.compile(r"\s*(?:[-–—]|to|or|до|или)\s*", re.I)
+_LAST_WORD = re.compile(r"([A-Za-zА-Яа-яЁё]+)\.?$")
+
+
+def _scale_of(q: Quantity, lang: str) -> float | None:
+    """The factor of the scale word a quantity ends in (3 billion, 3 млрд, ten thousand, 3bn), else None."""
+    word = _LAST_WORD.search(q.text)
+    if not word:
+        return None
+    w = word.group(1)
+    value = ("scale", _EN_SCALE_ABBREVIATIONS[w.lower()]) if lang == "en" and w.lower() in _EN_SCALE_ABBREVIATIONS \
+        else _word_value(w, lang)
+    return value[1] if value and value[0] == "scale" else None
+
+
 def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
     claims = Claims(text)
     found, taken, add = claims.found, claims.taken, claims.add
@@ -572,5 +589,6 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
             marker = _roman(tok) is not None and list_marker(text, w.start(), w.end())  # "II. Specifications" for 二、
             found.append(Quantity(tok, (float(r),), False, w.start(), w.end(), ordinal=not marker, loose=marker,
                                   marker=marker))
-    return conversions(text, sorted((as_multiple(text, q, lang) for q in found), key=lambda q: q.start))
+    found = sorted((as_multiple(text, q, lang) for q in found), key=lambda q: q.start)
+    return conversions(text, shared_scales(text, found, _RANGE_BETWEEN, lambda q: _scale_of(q, lang)))
 
