@@ -956,6 +956,7 @@ def test_a_changed_time_in_words_is_flagged(zh, tgt, lang, expected):
 @pytest.mark.parametrize("zh, tgt, lang, expected", [
     ("投资额为20亿至30亿美元。", "The investment is $2-3 billion.", "en", None),
     ("投资额为20亿至30亿美元。", "Объём инвестиций составит 2–3 млрд долларов.", "ru", None),
+    ("投资额为20亿至30亿美元。", "The investment is between 2 and 3 billion dollars.", "en", None),
     ("费用为五千至一万元。", "The fee is five to ten thousand yuan.", "en", None),
     ("投资额为2至3亿美元。", "The investment is $200-300 million.", "en", None),
     ("投资额为2-3亿美元。", "Объём инвестиций составит 200–300 млн долларов.", "ru", None),
