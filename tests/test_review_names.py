@@ -110,6 +110,17 @@ def test_known_organisations_both_ways_and_countries_from_the_chinese():
     assert reasons([("两国元首举行会谈。", "The two heads of state held talks in Beijing.")], "en") == [None]
 
 
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("共建“一带一路”（Belt and Road）倡议", "совместное строительство «Пояса и пути»", "ru", None),
+    ("人工智能（Artificial Intelligence）发展迅速。", "Искусственный интеллект быстро развивается.", "ru", None),
+    ("他在APEC（Asia-Pacific Economic Cooperation）会议上发言。", "He spoke at the meeting.", "en", "APEC only in the Chinese"),
+    ("他使用了ChatGPT（一种聊天机器人）。", "Он воспользовался чат-ботом.", "ru", "ChatGPT only in the Chinese"),
+])
+def test_an_english_gloss_in_brackets_is_no_name_to_keep(zh, tgt, lang, expected):
+    """«Пояса и пути» for 一带一路（Belt and Road） was "Belt only in the Chinese; and only in the Chinese; Road …"."""
+    assert reasons([(zh, tgt)], lang) == [expected]
+
+
 def test_an_acronym_of_a_manual_written_out_in_russian():
     zh = "长按WiFi键3秒，在手机APP中添加设备。"
     assert reasons([(zh, "Нажмите кнопку WiFi на 3 секунды и добавьте устройство в мобильном приложении.")], "ru") == [None]

@@ -293,9 +293,16 @@ def _entity_findings(src: str, tgt: str, lang: str, originals: list[str]) -> lis
     return findings
 
 
+# An English gloss the Chinese gives in brackets after its own term or acronym: 一带一路（Belt and Road）, 人工智能（Artificial
+# Intelligence）, APEC（Asia-Pacific Economic Cooperation）. The translation renders the term; the gloss's words are no names
+# it must keep.
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff”」A-Z])\s*[（(]\s*[A-Za-z][A-Za-z'’\-]*(?:\s+[A-Za-z][A-Za-z'’\-]*)+\s*[)）]")
+
+
 def _latin_findings(src: str, tgt: str, originals: list[str], lang: str = "en") -> list[Finding]:
     findings = []
     squashed = re.sub(r"[\s\-]", "", tgt).lower()
+    src = _GLOSS.sub(lambda m: " " * len(m.group(0)), src)  # same length: tokens keep their places
     # Russian acronyms of no known entity (ВРЭП for RCEP): each may stand for one Latin acronym of about its length
     unclaimed = [a for a in russian_acronyms(tgt) if not any(re.fullmatch(e.ru, a) for e in ENTITIES)] if lang == "ru" else []
     for token in dict.fromkeys(m.group(0) for m in _LATIN_IN_ZH.finditer(src)):
