@@ -14,7 +14,7 @@ from aligner.review.romanise import palladius, syllables_of
 # Units as Chinese technical text writes them in Latin letters, and their Russian abbreviations.
 UNITS = {
     "mg": "мг", "kg": "кг", "km": "км", "cm": "см", "mm": "мм", "nm": "нм", "ml": "мл", "mol": "моль",
-    "mmol": "ммоль", "min": "мин", "kw": "квт", "kwh": "квт", "mw": "мвт", "gw": "гвт", "hz": "гц", "khz": "кгц",
+    "mmol": "ммоль", "min": "мин", "kw": "квт", "kwh": "квт", "mw": "мвт",  # kWh: «кВт·ч», whose first word is кВт "gw": "гвт", "hz": "гц", "khz": "кгц",
     "mhz": "мгц", "ghz": "ггц", "pa": "па", "kpa": "кпа", "mpa": "мпа", "db": "дб", "kb": "кб", "mb": "мб",
     "gb": "гб", "tb": "тб", "ha": "га", "mv": "мв", "kv": "кв", "ma": "ма",
 }
@@ -44,7 +44,7 @@ def _latin_consonants(word: str) -> str:
     return _single(out)
 
 
-def _single(letters) -> str:
+def _single(letters: list[str]) -> str:
     """Doubled consonants written once (Miller / Миллер → млр)."""
     return "".join(c for k, c in enumerate(letters) if k == 0 or c != letters[k - 1])
 

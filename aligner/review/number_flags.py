@@ -226,8 +226,7 @@ SOFT_AMOUNT = 1000  # a soft number this large is an amount in words (полто
 SMALL_COUNT = 100  # a hard number below this may be a count a translator wrote in words: 连续7年, "six years"
 
 
-def _changed_rank(left: list[Quantity],
-                  right: list[Quantity]) -> tuple[list[Quantity], list[Quantity]] | None:
+def _changed_rank(left: list[Quantity], right: list[Quantity]) -> tuple[list[Quantity], list[Quantity]] | None:
     """A rank changed (第五轮 ↔ "the fourth round") beside a soft count only one side writes ("the two
     sides" for 双方): when as many ranks are left over on each side. Ranks matched are not counted, so a
     rank written in digits ("the 13th" for 第十三届, not soft like 十三) leaves "第四次 ↔ the Fifth" one each."""

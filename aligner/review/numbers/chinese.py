@@ -38,9 +38,9 @@ _CN_ABOUT_BEFORE = set("近上")
 _DAY_MARKS = ("日", "号")
 _CN_ESTIMATE_BEFORE = set("约近")  # 约三分之一, 大约百万分之五, 将近一半
 _CN_APPROX_MORE = set("多余几来")  # 一百多亿 = 10-odd billion
-# A list number in characters heading the sentence, up to its closing mark or space: （三）, (十二), 三、, "二 双方认为"
-# (a `Quantity.marker`).
-_CN_MARKER = re.compile(r"\s*(?:[（(][〇零一二三四五六七八九十百]+[)）]|[〇零一二三四五六七八九十百]+[、 \u3000])")
+# A list number in characters heading the sentence, up to its closing mark: （三）, (十二), 三、 (a `Quantity.marker`; one
+# before a space, "二 双方认为", loses the space in the match form: see `number_flags._heads`).
+_CN_MARKER = re.compile(r"\s*(?:[（(][〇零一二三四五六七八九十百]+[)）]|[〇零一二三四五六七八九十百]+、)")
 # Two adjacent digits in a row (七八, 十七八, 三四百) make an estimate, unless read digit by digit (二〇二二).
 _CN_RANGE = re.compile("(?:一二|二三|两三|三四|四五|五六|六七|七八|八九)(?![〇零一二三四五六七八九])")
 _CN_PERCENT = re.compile("百分之([〇零一二两三四五六七八九十百千]+(?:点[〇零一二三四五六七八九]+)?|\\d+(?:\\.\\d+)?)")
