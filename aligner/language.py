@@ -71,14 +71,26 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
 }
 # A share of English function words below this is not English prose (English runs 35–45 %).
 MIN_ENGLISH_SHARE = 0.15
+# A text with few function words of any language ("digital economy", "artificial intelligence", "green development":
+# a glossary or a list of titles) is English when this share of its words are English words.
+MIN_GLOSSARY_SHARE = 0.7
+
+
+def _english_words_share(words: list[str]) -> float:
+    """The share of `words` that are English words, by the words of the Chinese–English dictionary's definitions."""
+    from aligner.align.lexicon import english_words  # read only for a text with few function words
+
+    vocabulary = english_words()
+    return sum(w in vocabulary for w in words) / len(words)
 
 
 def _who(name: str) -> str:
     return name or "the text"
 
 
-def _latin_language(text: str) -> str:
-    """Name of the Latin-script language whose function words the text uses most."""
+def _latin_language(text: str, terms: bool = True) -> str:
+    """Name of the Latin-script language whose function words the text uses most (`terms`: or English, for a text of
+    English words with few function words, as a glossary is)."""
     words = [w.lower() for w in _LATIN_WORD_RE.findall(text)]
     if not words:
         return "English"
@@ -87,6 +99,8 @@ def _latin_language(text: str) -> str:
         for lang, vocab in _FUNCTION_WORDS.items()
     }
     best = max(shares, key=shares.__getitem__)
+    if terms and shares[best] < MIN_ENGLISH_SHARE and _english_words_share(words) >= MIN_GLOSSARY_SHARE:
+        return "English"  # few function words, English words throughout: a glossary or a list of titles
     if len(words) < MIN_WORDS_TO_JUDGE:
         # Too short to judge prose; only a clear other-language signal overrides English.
         return best if shares[best] > shares["English"] + 0.2 else "English"
@@ -277,7 +291,7 @@ def detect_language(text: str, name: str = "") -> str:
             "aligner needs a Chinese text and its Russian or English translation."
         )
     lang = max(weighted, key=weighted.__getitem__)
-    if lang == "en" and _chinese_throughout(sample) and _latin_language(sample) != "English":
+    if lang == "en" and _chinese_throughout(sample) and _latin_language(sample, terms=False) != "English":
         lang = "zh"  # its Latin words are names and terms, not English prose
     if lang == "zh":
         _refuse_japanese(sample, han, name)

@@ -615,6 +615,22 @@ class Layout:
     furniture: list[tuple[int, int]]  # page numbers and running heads a paragraph runs across
 
 
+_ENTRY_PUNCTUATION_RE = re.compile(r"[，。；：！？、,.;:!?…]")
+_ENTRY_WORDS_MAX = 8  # words of an entry of a glossary or a list of titles
+_ENTRY_CJK_MAX = 20  # characters of such an entry in Chinese
+LISTING_MIN_LINES = 4
+
+
+def _is_listing(lines: list[_Line]) -> bool:
+    """A glossary or a list of titles, a short entry a line with no punctuation ("数字经济" / "digital economy" /
+    "artificial intelligence"): each line is its own paragraph, a lowercase one included. Prose broken into lines
+    has a comma or a full stop in most of them."""
+    def entry(text: str) -> bool:
+        short = len(text) <= _ENTRY_CJK_MAX if has_han(text) else len(text.split()) <= _ENTRY_WORDS_MAX
+        return short and not _ENTRY_PUNCTUATION_RE.search(text)
+    return len(lines) >= LISTING_MIN_LINES and sum(entry(line.text) for line in lines) >= 0.9 * len(lines)
+
+
 def layout(text: str) -> Layout:
     """Paragraphs of the original text as (start, end) offsets, without surrounding whitespace.
 
@@ -636,6 +652,8 @@ def layout(text: str) -> Layout:
     lines = _with_fields(_lines(standard_forms(text)))  # same offsets
     if not lines:
         return Layout([], [])
+    if _is_listing(lines):
+        return Layout([(line.start, line.end) for line in lines], [])
     furniture = _page_furniture(lines)
     wrap = _wrap_width([line for i, line in enumerate(lines) if i not in furniture])
     following = list(range(1, len(lines) + 1))  # the next line that is not page furniture (or the last)

@@ -116,6 +116,18 @@ def test_a_contract_s_headings_and_items_keep_their_numbers_with_their_text(lang
     assert pairs["（一）合同签订后十个工作日内，支付合同总金额的30%；"].startswith(item)
 
 
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_glossary_pairs_term_by_term(lang):
+    """An English term list was "another Latin-script language" (few function words), and its lower-case lines ran
+    on into one another as a sentence broken by a PDF would."""
+    from aligner import align_files
+
+    a = align_files(DATA / "glossary" / "terms.zh.txt", DATA / "glossary" / f"terms.{lang}.txt")
+    assert a.target.lang == lang and len(a.source.sentences) == len(a.target.sentences) == 16
+    assert [(b.src, b.tgt) for b in a.beads] == [((i,), (i,)) for i in range(16)]
+    assert _found(a) == []
+
+
 @pytest.mark.parametrize("lang, direction", [("ru", "(Смех в зале)"), ("en", "(Laughter)")])
 def test_a_stage_direction_pairs_on_its_own_and_the_next_question_starts_anew(lang, direction):
     a = aligned("press", lang, damaged=False)

@@ -262,3 +262,13 @@ def test_a_declared_language_overrides_detection_within_its_script_only():
     assert load_document("Сторони підтверджують рішучу взаємну підтримку.", "ru").lang == "ru"
     assert load_document("Les Parties réaffirment leur soutien mutuel.", "en").lang == "en"
     assert load_document(english + " Стороны.", "en").lang == "en"
+
+
+def test_a_glossary_of_english_terms_is_english_and_of_another_language_is_not():
+    """"digital economy / artificial intelligence / …" has few function words: it was "another Latin-script language"."""
+    glossary = (Path(__file__).parent / "data" / "glossary" / "terms.en.txt").read_text(encoding="utf-8")
+    assert detect_language(glossary) == "en"
+    dutch = ("digitale economie\nkunstmatige intelligentie\ngroene ontwikkeling\ngemeenschappelijke welvaart\n"
+             "hoogwaardige ontwikkeling\nplattelandsvernieuwing\nkoolstofneutraliteit\nopenstelling naar buiten\n")
+    with pytest.raises(LanguageError, match="another Latin-script language"):
+        detect_language(dutch)

@@ -520,3 +520,16 @@ def test_a_salutation_on_its_own_line_is_its_own_paragraph(text, paragraphs):
     """A New Year address's "Comrades, friends, ladies and gentlemen," ended in a comma and ran on into the greeting
     after it: the English had one sentence where the Chinese has 同志们，朋友们……！ and 大家好！, and 大家好！ was "omitted"."""
     assert _paragraphs(text) == paragraphs
+
+
+@pytest.mark.parametrize("text, paragraphs", [
+    ("digital economy\nartificial intelligence\ngreen development\ncommon prosperity\n",
+     ["digital economy", "artificial intelligence", "green development", "common prosperity"]),
+    ("цифровая экономика\nискусственный интеллект\nзелёное развитие\nобщее процветание\n",
+     ["цифровая экономика", "искусственный интеллект", "зелёное развитие", "общее процветание"]),
+    # prose broken into short lines has its commas and full stops: it still runs on
+    ("The two sides agreed\nto strengthen cooperation\nin trade, investment\nand energy.\nThey signed a plan.",
+     ["The two sides agreed\nto strengthen cooperation\nin trade, investment\nand energy.", "They signed a plan."]),
+])
+def test_a_glossary_has_an_entry_a_line(text, paragraphs):
+    assert _paragraphs(text) == paragraphs

@@ -188,6 +188,13 @@ def glosses(head: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Every word, in lower case, of the dictionary's definitions: an English word list (language detection reads it
+    for a text with few function words, such as a glossary)."""
+    return frozenset(w for definitions in cedict().values() for w in re.findall(r"[a-z]+", definitions.lower()))
+
+
+@lru_cache(maxsize=1)
 def _longest_from() -> dict[str, int]:
     """First character → length of the longest headword starting with it."""
     out: dict[str, int] = {}
