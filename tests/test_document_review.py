@@ -1,6 +1,9 @@
-"""Whole documents of the kinds reviewers bring, each with two translations of ours, end to end: a contract
-(tests/data/contract), a press conference (tests/data/press) and a product manual (tests/data/manual). The faithful translations pair one to one
-with no flag; faults planted in copies of them are each flagged, and nothing else is."""
+"""Documents whose layout the reading and the pairing must get right, each with two translations of ours, end to
+end: a contract's numbered articles, clauses and items (tests/data/contract), a press conference's speaker labels and
+stage directions (tests/data/press), a manual's specification list of label lines (tests/data/manual) and a glossary
+of one term a line (tests/data/glossary). The faithful translations pair one to one with no flag; faults planted
+together in copies of them are each flagged, and nothing else is. (tests/test_formal_documents.py checks the flags
+on formal prose, tests/data/formal, one slip at a time.)"""
 from __future__ import annotations
 
 from dataclasses import dataclass
