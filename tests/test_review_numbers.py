@@ -969,6 +969,22 @@ def test_a_range_writes_its_scale_once(zh, tgt, lang, expected):
     assert reason(zh, tgt, lang) == expected
 
 
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("1—3月，出口增长5%。", "In the first quarter, exports grew 5 percent.", "en", None),
+    ("1—3月，出口增长5%。", "В первом квартале экспорт вырос на 5%.", "ru", None),
+    ("1—6月，出口增长5%。", "In the first half of the year, exports grew 5 percent.", "en", None),
+    ("1—6月，出口增长5%。", "В I полугодии экспорт вырос на 5%.", "ru", None),
+    ("1—9月，出口增长5%。", "In the first three quarters, exports grew 5 percent.", "en", None),
+    ("前三季度，出口增长5%。", "In the first nine months, exports grew 5 percent.", "en", None),
+    ("1—9月，出口增长5%。", "From January to August, exports grew 5 percent.", "en", "9 ≠ August"),
+    ("1—6月，出口增长5%。", "In the first quarter, exports grew 5 percent.", "en", "6 ≠ first quarter"),
+    ("前三季度，出口增长5%。", "In the first two quarters, exports grew 5 percent.", "en", "三 ≠ two"),
+])
+def test_the_year_so_far_in_months_or_quarters(zh, tgt, lang, expected):
+    """"the first quarter" for 1—3月 was "3 only in the Chinese", and "the first nine months" for 前三季度 "三 ≠ nine"."""
+    assert reason(zh, tgt, lang) == expected
+
+
 @pytest.mark.parametrize("zh, tgt, expected", [
     ("每组5至10人。", "Each group has five to ten people.", None),
     ("他们工作了十到十二年。", "They worked for ten to twelve years.", None),

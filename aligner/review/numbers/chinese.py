@@ -183,6 +183,22 @@ def _chinese_half_years(text: str, claims: Claims) -> None:
                                 m.start(), m.end()))
 
 
+# The months of a year so far, 1—3月, 1-6月, 1—9月: "the first quarter", "the first half", "the first three quarters"
+# (or «за девять месяцев») as often as the months' names or count: the last month is also a count of quarters.
+_MONTHS_SINCE_JANUARY = re.compile(r"(?<![\d.])(1)\s*[—–\-~～至到]\s*(\d{1,2})月")
+
+
+def _chinese_months_since_january(text: str, claims: Claims) -> None:
+    """1—9月: the 1 (January, loose), and the 9 as nine months or three quarters (9 and 3)."""
+    for m in _MONTHS_SINCE_JANUARY.finditer(text):
+        months = int(m.group(2))
+        if not 2 <= months <= 12 or any(claims.taken[m.start():m.end()]):
+            continue
+        claims.add(Quantity(m.group(1), (1.0,), True, m.start(1), m.end(1), loose=True))
+        quarters = (months / 3,) if months % 3 == 0 else ()
+        claims.add(Quantity(m.group(2), (float(months),) + quarters, True, m.start(2), m.end(2)))
+
+
 # 半个百分点 (half a percentage point): 0.5, as a translation may write it in digits.
 _HALF_POINT = re.compile(r"半个?百分点")
 
@@ -297,7 +313,7 @@ def _cn_or_digit_value(s: str) -> float | None:
 # "14 days", 48小时 as "two days", 7天 as "a week" (which the English reading takes as one, see `words`).
 _DURATION_UNITS = ((re.compile(r"\s*个月"), 1 / 12), (re.compile(r"\s*天"), 1 / 7),
                    (re.compile(r"\s*(?:个)?(?:星期|礼拜|周)(?!年)"), 7), (re.compile(r"\s*个?(?:小时|钟头)"), 1 / 24),
-                   (re.compile(r"\s*分钟"), 1 / 60))
+                   (re.compile(r"\s*分钟"), 1 / 60), (re.compile(r"\s*个?季度"), 3))  # 前三季度: nine months
 
 
 # Chinese units a translation converts: grain in 斤 (half a kilogram) as tonnes, land in 亩 (a fifteenth of a
@@ -352,7 +368,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
             about = text[m.start() - 1:m.start()] in _CN_ESTIMATE_BEFORE
             add(Quantity(m.group(0), share(n / d), True, m.start(), m.end(), loose=about))
 
-    for reader in (_chinese_half_years, _chinese_half_point, _chinese_heights, _chinese_quarter_hours,
+    for reader in (_chinese_months_since_january, _chinese_half_years, _chinese_half_point, _chinese_heights, _chinese_quarter_hours,
                    chinese_multiples, _chinese_both_sides, _chinese_tenths, _chinese_era_years, _chinese_roc_years,
                    _chinese_decades, _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in,
                    fractions_and_clocks):

@@ -348,6 +348,22 @@ def _and_a_half(text: str, words: list[re.Match], j: int, lang: str) -> int:
     return k if value and value[0] == "scale" else 0
 
 
+# The year so far as a count of months (1—3月, 1—6月): "the first quarter", "the first half", «в первом квартале»,
+# «в I полугодии».
+_YEAR_SO_FAR = {
+    "en": re.compile(r"\bfirst (quarter|half)\b", re.I),
+    "ru": re.compile(r"(?<![\w-])(?:перв\w+|I)\s+(квартал|полугоди)\w*", re.I),
+}
+
+
+def _year_so_far(text: str, lang: str, claims: Claims) -> None:
+    """"the first quarter" as 3 months, "the first half" as 6: soft, as a count in words is."""
+    for m in _YEAR_SO_FAR[lang].finditer(text):
+        if not any(claims.taken[m.start():m.end()]):
+            months = 3.0 if m.group(1).lower() in ("quarter", "квартал") else 6.0
+            claims.add(Quantity(m.group(0), (months,), False, m.start(), m.end()))
+
+
 # A quarter or half of a year as business writes it: Q3 (第三季度), H1 (上半年); its year is read on its own.
 _QUARTER = re.compile(r"(?<![\w-])(?:Q([1-4])|H([12]))(?![\w-])")
 
@@ -386,6 +402,7 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
     _one_in_n(text, lang, claims)
     _around_the_clock(text, claims)
     _quarters(text, claims)
+    _year_so_far(text, lang, claims)
     _halves(text, lang, claims)
     clock_words(text, lang, claims)
     multiple_words(text, lang, claims)
