@@ -542,7 +542,8 @@ def _whole_in(text: str, phrases: set[str]) -> frozenset[str]:
 # A letter's or speech's salutation, on a line of its own and ending in a comma: "Dear Mr. Smith,", "Comrades, friends,
 # ladies and gentlemen,", "Dear colleagues,". (Chinese and Russian end theirs in ！ or ：, which end a paragraph anyway.)
 _SALUTATION_RE = re.compile(
-    r"(?:(?:Dear|My|Hi|Hello|Distinguished|Honou?rable|Your|Ladies|Comrades|Friends|Excellenc\w*)\b"
+    r"(?:(?:Dear|My|Hi|Hello|Distinguished|Honou?rable|Honou?red|Esteemed|Respected|Your|Ladies|Comrades|Friends|"
+    r"Excellenc\w*|Mr|Mrs|Ms|Madam|Sir|Good (?:morning|afternoon|evening))\b"
     r"[A-Za-z.,'’ -]{0,60}),")
 
 

@@ -513,6 +513,8 @@ def test_a_chinese_field_label_may_hold_latin_letters():
     ("Comrades, friends, ladies and gentlemen,\n\nGreetings to you all! As time flies, we bid farewell to 2023.",
      ["Comrades, friends, ladies and gentlemen,", "Greetings to you all! As time flies, we bid farewell to 2023."]),
     ("Dear Mr. Smith,\n\nThank you for your letter.", ["Dear Mr. Smith,", "Thank you for your letter."]),
+    ("Mr. President,\n\nThank you for the warm welcome.", ["Mr. President,", "Thank you for the warm welcome."]),
+    ("Good morning, everyone,\n\nIt is a pleasure to be here.", ["Good morning, everyone,", "It is a pleasure to be here."]),
     # a clause broken off by a blank line still runs on
     ("As the two sides agreed,\n\nTrade will grow.", ["As the two sides agreed,\n\nTrade will grow."]),
 ])
