@@ -376,7 +376,8 @@ _EN_TITLES = frozenset(  # never end a sentence
     "mr mrs ms dr prof st mt gen col lt sgt capt cmdr adm gov sen rep rev hon jr sr "
     "jan feb mar apr jun jul aug sep sept oct nov dec vs cf".split()
 )
-# before a number (or a bracketed one: "Eq. (4)")
+# before a number: "Fig. 2", "Eq. (4)", "Ref. [12]", "Fig. S1" (a supplement's)
+_EN_NUMBER_AFTER_RE = re.compile(r"\s*(?:[(\[]?\d|[A-Z]\d)")
 _EN_NUMBERING = frozenset("no nos art arts fig figs vol vols ch chap sec sect p pp para eq eqs ref refs tab suppl".split())
 # … and those numbered in Roman numerals too: "Vol. II of the book", "Ch. IV" (not "No. I won't")
 _EN_ROMAN_NUMBERING = frozenset("art arts vol vols ch chap sec".split())
@@ -411,7 +412,7 @@ def _continues(before: str, after: str) -> bool:
     if w in _EN_TITLES:
         return True
     if w in _EN_NUMBERING:
-        return re.match(r"\s*\(?\d", after) is not None or w in _EN_ROMAN_NUMBERING and _ROMAN_RE.match(after) is not None
+        return _EN_NUMBER_AFTER_RE.match(after) is not None or w in _EN_ROMAN_NUMBERING and _ROMAN_RE.match(after) is not None
     if w in _EN_TRAILING:
         return not nxt.isupper()
     return False

@@ -354,6 +354,7 @@ def test_a_russian_abbreviated_month_or_reference_before_its_number_does_not_spl
      ["See Eq. (4) and Sect. 2.3 for details.", "We thank Dr. Wang."]),
     ("Values are listed in Ref. 12 and Tab. 3 of Suppl. 2. They agree.", "en",
      ["Values are listed in Ref. 12 and Tab. 3 of Suppl. 2.", "They agree."]),
+    ("See Fig. S1 and compare with Ref. [12]. They agree.", "en", ["See Fig. S1 and compare with Ref. [12].", "They agree."]),
     ("Подробнее см. ур. (4) и разд. 2.3. Благодарим коллег за помощь.", "ru",
      ["Подробнее см. ур. (4) и разд. 2.3.", "Благодарим коллег за помощь."]),
     ("Результаты приведены в табл. S1 Приложения. Прибл. 30% случаев были затронуты.", "ru",
