@@ -138,8 +138,11 @@ def test_an_acronym_of_a_manual_written_out_in_russian():
     # an agency republishing a dispatch sets its own dateline: Xinhua's is no name for the translation to keep
     ("新华社北京3月5日电 国务院总理李强5日会见俄罗斯总理。", "ПЕКИН, 5 марта. /ТАСС/. Премьер Госсовета КНР Ли Цян "
      "5 марта встретился с премьер-министром России.", "ru", None),
+    ("克里姆林宫发言人佩斯科夫表示，会谈富有成效。", "Kremlin spokesman Dmitry Peskov said the talks were productive.", "en", None),
+    ("克里姆林宫发言人佩斯科夫表示，会谈富有成效。", "Официальный представитель МИД Мария Захарова заявила, что переговоры были "
+     "продуктивными.", "ru", "Peskov (佩斯科夫) only in the Chinese"),
 ])
-def test_news_agencies_a_press_conference_names(zh, tgt, lang, expected):
+def test_agencies_and_russian_officials_a_press_conference_names(zh, tgt, lang, expected):
     assert reasons([(zh, tgt)], lang) == [expected]
 
 

@@ -158,6 +158,15 @@ ENTITIES: tuple[Entity, ...] = (
     Entity("Kishida", ("岸田文雄", "岸田"), r"Kishida", r"Кисид", False),
     Entity("Zelensky", ("泽连斯基",), r"Zelensk", r"Зеленск", False),
     Entity("Shoigu", ("绍伊古",), r"Shoigu", r"Шойгу", False),
+    # the Russian officials a Chinese–Russian text quotes most: the Kremlin's and the foreign ministry's spokespeople,
+    # the UN envoy, the presidential aide, the speakers of both chambers
+    Entity("Peskov", ("佩斯科夫",), r"Peskov", r"Песков", False),
+    Entity("Zakharova", ("扎哈罗娃",), r"Zakharova", r"Захаров", False),
+    Entity("Nebenzya", ("涅边贾",), r"Nebenzia|Nebenzya", r"Небенз", False),
+    Entity("Ushakov", ("乌沙科夫",), r"Ushakov", r"Ушаков", False),
+    Entity("Belousov", ("别洛乌索夫",), r"Belousov", r"Белоусов", False),
+    Entity("Volodin", ("沃洛金",), r"Volodin", r"Володин", False),
+    Entity("Matviyenko", ("马特维延科",), r"Matviyenko|Matvienko", r"Матвиенко", False),
     # News agencies and papers, as a press conference names its questioners (法新社记者：… / "AFP: …"); from the Chinese
     # side only, and not Xinhua: an agency republishing a dispatch sets its own dateline («ПЕКИН, 5 марта. /ТАСС/.»)
     Entity("AFP", ("法新社",), r"\bAFP\b|Agence France", r"\bАФП\b|Франс[\s-]Пресс", False),
