@@ -540,11 +540,12 @@ def _whole_in(text: str, phrases: set[str]) -> frozenset[str]:
 
 
 # A letter's or speech's salutation, on a line of its own and ending in a comma: "Dear Mr. Smith,", "Comrades, friends,
-# ladies and gentlemen,", "Dear colleagues,". (Chinese and Russian end theirs in ！ or ：, which end a paragraph anyway.)
+# ladies and gentlemen,", «Уважаемые коллеги,». (Chinese ends its own in ！ or ：, which end a paragraph anyway.)
 _SALUTATION_RE = re.compile(
     r"(?:(?:Dear|My|Hi|Hello|Distinguished|Honou?rable|Honou?red|Esteemed|Respected|Your|Ladies|Comrades|Friends|"
     r"Excellenc\w*|Mr|Mrs|Ms|Madam|Sir|Good (?:morning|afternoon|evening))\b"
-    r"[A-Za-z.,'’ -]{0,60}),")
+    r"[A-Za-z.,'’ -]{0,60}"
+    r"|(?:Уважаем|Дорог(?:ой|ая|ие)\b|Глубокоуважаем|Товарищ|Друзья|Коллеги|Дамы|Господин|Госпожа)[А-Яа-яЁё.,\s-]{0,60}),")
 
 
 def _continues(prev: _Line, nxt: _Line, first: bool, wrap: int | None, whole: frozenset[str] = frozenset()) -> bool:

@@ -514,6 +514,7 @@ def test_a_chinese_field_label_may_hold_latin_letters():
      ["Comrades, friends, ladies and gentlemen,", "Greetings to you all! As time flies, we bid farewell to 2023."]),
     ("Dear Mr. Smith,\n\nThank you for your letter.", ["Dear Mr. Smith,", "Thank you for your letter."]),
     ("Mr. President,\n\nThank you for the warm welcome.", ["Mr. President,", "Thank you for the warm welcome."]),
+    ("Уважаемые коллеги,\n\nБлагодарю вас за приглашение.", ["Уважаемые коллеги,", "Благодарю вас за приглашение."]),
     ("Good morning, everyone,\n\nIt is a pleasure to be here.", ["Good morning, everyone,", "It is a pleasure to be here."]),
     # a clause broken off by a blank line still runs on
     ("As the two sides agreed,\n\nTrade will grow.", ["As the two sides agreed,\n\nTrade will grow."]),
