@@ -985,6 +985,19 @@ def test_the_year_so_far_in_months_or_quarters(zh, tgt, lang, expected):
     assert reason(zh, tgt, lang) == expected
 
 
+@pytest.mark.parametrize("zh, tgt, lang, expected", [
+    ("| 粮食产量（亿吨） | 6.87 | 6.95 |", "| Grain output (100 million tonnes) | 6.87 | 6.95 |", "en", None),
+    ("| 城镇新增就业（万人） | 1206 | 1244 |", "| New urban jobs (10,000) | 1206 | 1244 |", "en", None),
+    ("单位：亿元", "Unit: RMB 100 million", "en", None),
+    ("| 粮食产量（亿吨） | 6.87 | 6.95 |", "| Grain output (million tonnes) | 687 | 695 |", "en",
+     "6.87 ≠ 687; 6.95 ≠ 695"),  # the figures converted: the scale word alone does not excuse them
+    ("体重（千克）：65", "Weight (kg): 65", "en", None),  # 千克 is a unit, no thousand
+])
+def test_a_table_s_scale_written_in_its_unit(zh, tgt, lang, expected):
+    """"(100 million tonnes)" for （亿吨） was "100 million only in the English"."""
+    assert reason(zh, tgt, lang) == expected
+
+
 @pytest.mark.parametrize("zh, tgt, expected", [
     ("每组5至10人。", "Each group has five to ten people.", None),
     ("他们工作了十到十二年。", "They worked for ten to twelve years.", None),

@@ -199,6 +199,19 @@ def _chinese_months_since_january(text: str, claims: Claims) -> None:
         claims.add(Quantity(m.group(2), (float(months),) + quarters, True, m.start(2), m.end(2)))
 
 
+# A table's unit with a scale and no figure, （亿吨）, （万人）, 单位：亿元: the translation writes the scale as one,
+# "(100 million tonnes)", "(10,000 persons)", "Unit: RMB 100 million".
+_SCALE_UNIT = re.compile(r"(?:[（(]|单位[：:]\s*)(万亿|千亿|百亿|亿|千万|百万|万|千(?![克米瓦伏帕卡赫焦]))(?=[^\d（()）\n]{0,6}[)）]|[^\d\s，。；]{0,6}(?:$|[\s，。；]))")
+_SCALE_VALUES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
+
+
+def _chinese_scale_units(text: str, claims: Claims) -> None:
+    """（亿吨） as 100 million, loose: it matches the translation's "100 million" and is no difference by itself."""
+    for m in _SCALE_UNIT.finditer(text):
+        if not any(claims.taken[m.start(1):m.end(1)]):
+            claims.add(Quantity(m.group(1), (_SCALE_VALUES[m.group(1)],), False, m.start(1), m.end(1), loose=True))
+
+
 # 半个百分点 (half a percentage point): 0.5, as a translation may write it in digits.
 _HALF_POINT = re.compile(r"半个?百分点")
 
@@ -368,7 +381,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
             about = text[m.start() - 1:m.start()] in _CN_ESTIMATE_BEFORE
             add(Quantity(m.group(0), share(n / d), True, m.start(), m.end(), loose=about))
 
-    for reader in (_chinese_months_since_january, _chinese_half_years, _chinese_half_point, _chinese_heights, _chinese_quarter_hours,
+    for reader in (_chinese_months_since_january, _chinese_scale_units, _chinese_half_years, _chinese_half_point, _chinese_heights, _chinese_quarter_hours,
                    chinese_multiples, _chinese_both_sides, _chinese_tenths, _chinese_era_years, _chinese_roc_years,
                    _chinese_decades, _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in,
                    fractions_and_clocks):
