@@ -108,7 +108,9 @@ _RU_ACRONYM_START_RE = re.compile(r"^[А-ЯЁA-Z]{2,}\b")
 # number in Russian).
 _RU_BEFORE_NUMBER_END_RE = re.compile(r"(?i)(?<![\w-])(?:янв|февр?|мар|апр|авг|сент?|окт|нояб?|дек|табл|прил|подп|разд|рис|"
                                       r"гл|абз|прим|вып|изд|ур|форм|прибл)\.$")
-_RU_NUMBER_START_RE = re.compile(r"\(?\d|[A-Z]\d")
+# The number a reference abbreviation goes on into: "Fig. 2", "Eq. (4)", "Ref. [12]", "Fig. S1" (a supplement's),
+# «табл. 3», «ур. (4)», «табл. S1». Shared by the Russian and English splitters.
+_REFERENCE_NUMBER_RE = re.compile(r"\s*(?:[(\[]?\d|[A-Z]\d)")
 # razdel never ends a sentence at a dotted number's full stop ("см. разд. 2.3. Благодарим …", "подписан
 # 04.02.2022. Стороны …"); one inside a piece, before a capital, ends it (at a piece's start it heads it: "2.3. Методы"),
 # unless the capital is a contract's defined term that a clause number goes on into ("согласно п. 2.3. Договора").
@@ -143,7 +145,7 @@ def _split_ru(para: str) -> list[tuple[int, int]]:
     for s in razdel.sentenize(flat):
         if spans and (_RU_CURRENCY_END_RE.search(flat[spans[-1][0]:spans[-1][1]]) and _RU_ACRONYM_START_RE.match(s.text)
                       or _RU_BEFORE_NUMBER_END_RE.search(flat[spans[-1][0]:spans[-1][1]])
-                      and _RU_NUMBER_START_RE.match(s.text)
+                      and _REFERENCE_NUMBER_RE.match(s.text)
                       or _RU_DATE_OPENER_RE.fullmatch(flat, *spans[-1])):
             start = spans.pop()[0]
         else:
@@ -376,8 +378,7 @@ _EN_TITLES = frozenset(  # never end a sentence
     "mr mrs ms dr prof st mt gen col lt sgt capt cmdr adm gov sen rep rev hon jr sr "
     "jan feb mar apr jun jul aug sep sept oct nov dec vs cf".split()
 )
-# before a number: "Fig. 2", "Eq. (4)", "Ref. [12]", "Fig. S1" (a supplement's)
-_EN_NUMBER_AFTER_RE = re.compile(r"\s*(?:[(\[]?\d|[A-Z]\d)")
+# before a number (see _REFERENCE_NUMBER_RE)
 _EN_NUMBERING = frozenset("no nos art arts fig figs vol vols ch chap sec sect p pp para eq eqs ref refs tab suppl".split())
 # … and those numbered in Roman numerals too: "Vol. II of the book", "Ch. IV" (not "No. I won't")
 _EN_ROMAN_NUMBERING = frozenset("art arts vol vols ch chap sec".split())
@@ -412,7 +413,7 @@ def _continues(before: str, after: str) -> bool:
     if w in _EN_TITLES:
         return True
     if w in _EN_NUMBERING:
-        return _EN_NUMBER_AFTER_RE.match(after) is not None or w in _EN_ROMAN_NUMBERING and _ROMAN_RE.match(after) is not None
+        return _REFERENCE_NUMBER_RE.match(after) is not None or w in _EN_ROMAN_NUMBERING and _ROMAN_RE.match(after) is not None
     if w in _EN_TRAILING:
         return not nxt.isupper()
     return False

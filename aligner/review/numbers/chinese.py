@@ -201,15 +201,17 @@ def _chinese_months_since_january(text: str, claims: Claims) -> None:
 
 # A table's unit with a scale and no figure, （亿吨）, （万人）, 单位：亿元: the translation writes the scale as one,
 # "(100 million tonnes)", "(10,000 persons)", "Unit: RMB 100 million".
-_SCALE_UNIT = re.compile(r"(?:[（(]|单位[：:]\s*)(万亿|千亿|百亿|亿|千万|百万|万|千(?![克米瓦伏帕卡赫焦]))(?=[^\d（()）\n]{0,6}[)）]|[^\d\s，。；]{0,6}(?:$|[\s，。；]))")
-_SCALE_VALUES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
+_SCALE_UNIT = re.compile(r"(?:[（(]|单位[：:]\s*)(万亿|千亿|百亿|亿|千万|百万|万|千(?![克米瓦伏帕卡赫焦]))"  # not 千克, 千瓦
+                         r"(?=[^\d（()）\n]{0,6}[)）]|[^\d\s，。；]{0,6}(?:$|[\s，。；]))")
+# Scale characters and their factors, the longest first.
+_CN_SCALES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
 
 
 def _chinese_scale_units(text: str, claims: Claims) -> None:
     """（亿吨） as 100 million, loose: it matches the translation's "100 million" and is no difference by itself."""
     for m in _SCALE_UNIT.finditer(text):
         if not any(claims.taken[m.start(1):m.end(1)]):
-            claims.add(Quantity(m.group(1), (_SCALE_VALUES[m.group(1)],), False, m.start(1), m.end(1), loose=True))
+            claims.add(Quantity(m.group(1), (_CN_SCALES[m.group(1)],), False, m.start(1), m.end(1), loose=True))
 
 
 # 半个百分点 (half a percentage point): 0.5, as a translation may write it in digits.
@@ -381,10 +383,10 @@ def chinese_quantities(text: str) -> list[Quantity]:
             about = text[m.start() - 1:m.start()] in _CN_ESTIMATE_BEFORE
             add(Quantity(m.group(0), share(n / d), True, m.start(), m.end(), loose=about))
 
-    for reader in (_chinese_months_since_january, _chinese_scale_units, _chinese_half_years, _chinese_half_point, _chinese_heights, _chinese_quarter_hours,
-                   chinese_multiples, _chinese_both_sides, _chinese_tenths, _chinese_era_years, _chinese_roc_years,
-                   _chinese_decades, _chinese_plans, _chinese_financial, _chinese_clocks, _chinese_one_in,
-                   fractions_and_clocks):
+    for reader in (_chinese_months_since_january, _chinese_scale_units, _chinese_half_years, _chinese_half_point,
+                   _chinese_heights, _chinese_quarter_hours, chinese_multiples, _chinese_both_sides, _chinese_tenths,
+                   _chinese_era_years, _chinese_roc_years, _chinese_decades, _chinese_plans, _chinese_financial,
+                   _chinese_clocks, _chinese_one_in, fractions_and_clocks):
         reader(text, claims)
 
     # Arabic digits, optionally with Chinese scale characters: 1.5万, 1000亿, 3千万, 1万5千.
@@ -451,9 +453,6 @@ def chinese_quantities(text: str) -> list[Quantity]:
 
 # A range whose scale character is written once, after its second figure: 2至3亿, 五至十万 ("$200-300 million").
 _CN_RANGE_BETWEEN = re.compile(r"\s*(?:至|到|[-–—~～])\s*")
-_CN_SCALES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
-
-
 def _cn_scale_of(q: Quantity) -> float | None:
     """The factor of the scale character a quantity ends in (3亿, 十万), else None."""
     return next((f for unit, f in _CN_SCALES.items() if q.text.endswith(unit) and len(q.text) > len(unit)), None)
