@@ -16,6 +16,7 @@ from aligner.review.numbers.common import (
     fractions_and_clocks,
     list_marker,
     per_mille,
+    inner_numbers,
     share,
     shared_scales,
     significant,
@@ -448,7 +449,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
         found.append(Quantity(s, values, hard, start, end, loose=(loose or marker) and not hard,
                               ordinal=rank, marker=marker))
     found = sorted((_in_metric(text, _with_durations(text, chinese_multiple(text, q))) for q in found), key=lambda q: q.start)
-    return shared_scales(text, found, _CN_RANGE_BETWEEN, _cn_scale_of)
+    return inner_numbers(text, shared_scales(text, found, _CN_RANGE_BETWEEN, _cn_scale_of), _CN_RANGE_BETWEEN)
 
 
 # A range whose scale character is written once, after its second figure: 2至3亿, 五至十万 ("$200-300 million").

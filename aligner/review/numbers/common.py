@@ -164,6 +164,26 @@ def shared_scales(text: str, found: list[Quantity], between: re.Pattern,
     return out
 
 
+MAX_INNER = 3  # a range's numbers between its ends read as written too: "Articles 3 to 5" for 第3、4、5条
+# The word a range of items follows: "items 3 to 5", "Articles 3-5", «пунктами 3–5», 第3至5项 (not a range of days or
+# figures, whose changed end must stay a difference: "с 4 по 7 февраля" for 4日至6日 is "6 ≠ 7").
+_ITEMS_BEFORE = re.compile(r"(?:(?i:items?|articles?|paragraphs?|clauses?|sections?|chapters?|points?|parts?|rules?)"
+                           r"|[Пп]ункт\w*|[Сс]тать\w*|[Чч]аст\w*|[Гг]лав\w*|[Рр]аздел\w*|[Аа]бзац\w*|第)\s*$")
+
+
+def inner_numbers(text: str, found: list[Quantity], between: re.Pattern) -> list[Quantity]:
+    """`found` with the whole numbers a short range of items leaves unwritten (the 4 of "items 3 to 5", of 第3至5项),
+    loose: the other side may list them (第3、4、5项), and none is a difference by itself."""
+    inner = []
+    for a, b in zip(found, found[1:]):
+        x, y = float(a.values[0]), float(b.values[0])
+        if x.is_integer() and y.is_integer() and 0 < x and y < 100 and 1 < y - x <= MAX_INNER + 1 and \
+                between.fullmatch(text, a.end, b.start) and _ITEMS_BEFORE.search(text, 0, a.start):
+            inner += [Quantity(text[a.start:b.end], (float(v),), False, a.start, b.end, loose=True)
+                      for v in range(int(x) + 1, int(y))]
+    return sorted(found + inner, key=lambda q: q.start) if inner else found
+
+
 def list_marker(text: str, start: int, end: int) -> bool:
     """A heading or list number at the start of a sentence: "6.片厂", "2) ...", "3、"."""
     return not text[:start].strip() and re.match(r"[.、)）:：](?!\d)", text[end:end + 1] + text[end + 1:end + 2]) is not None

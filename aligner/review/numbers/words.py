@@ -16,6 +16,7 @@ from aligner.review.numbers.common import (
     fractions_and_clocks,
     list_marker,
     per_mille,
+    inner_numbers,
     share,
     shared_scales,
 )
@@ -376,7 +377,7 @@ def _quarters(text: str, claims: Claims) -> None:
 
 
 # A range whose scale word is written once, after its second figure: "$2-3 billion", «2–3 млрд», "five to ten thousand".
-_RANGE_BETWEEN = re.compile(r"\s*(?:[-–—]|to|or|до|или)\s*|(?<=\d)\s+and\s+", re.I)  # between 2 and 3 billion
+_RANGE_BETWEEN = re.compile(r"\s*(?:[-–—]|to|or|до|по|или)\s*|(?<=\d)\s+and\s+", re.I)  # between 2 and 3 billion
 _LAST_WORD = re.compile(r"([A-Za-zА-Яа-яЁё]+)\.?$")
 
 
@@ -607,5 +608,6 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
             found.append(Quantity(tok, (float(r),), False, w.start(), w.end(), ordinal=not marker, loose=marker,
                                   marker=marker))
     found = sorted((as_multiple(text, q, lang) for q in found), key=lambda q: q.start)
-    return conversions(text, shared_scales(text, found, _RANGE_BETWEEN, lambda q: _scale_of(q, lang)))
+    found = shared_scales(text, found, _RANGE_BETWEEN, lambda q: _scale_of(q, lang))
+    return conversions(text, inner_numbers(text, found, _RANGE_BETWEEN))
 
