@@ -377,7 +377,7 @@ def _quarters(text: str, claims: Claims) -> None:
 
 
 # A range whose scale word is written once, after its second figure: "$2-3 billion", «2–3 млрд», "five to ten thousand".
-_RANGE_BETWEEN = re.compile(r"\s*(?:[-–—]|to|or|до|по|или)\s*|(?<=\d)\s+and\s+", re.I)  # between 2 and 3 billion
+_RANGE_BETWEEN = re.compile(r"\s*(?:[-–—]|to|through|or|до|по|или)\s*|(?<=\d)\s+and\s+", re.I)  # between 2 and 3 billion
 _LAST_WORD = re.compile(r"([A-Za-zА-Яа-яЁё]+)\.?$")
 
 
