@@ -1002,6 +1002,7 @@ def test_a_table_s_scale_written_in_its_unit(zh, tgt, lang, expected):
     ("依照第3、4、5项的规定", "in accordance with items 3 to 5", "en", None),
     ("依照第3至5项的规定", "in accordance with items 3, 4 and 5", "en", None),
     ("依照第3、4、5项的规定", "in accordance with Articles 3 through 5", "en", None),
+    ("依照本法第三条至第五条的规定", "in accordance with Articles 3, 4 and 5 of this Law", "en", None),
     ("依照第3、4、5项的规定", "в соответствии с пунктами 3–5", "ru", None),
     ("依照第3、4、6项的规定", "in accordance with items 3 to 5", "en", "6 ≠ 5"),
     ("会议于2月4日至6日举行。", "Совещание прошло с 4 по 7 февраля.", "ru", "6 ≠ 7"),

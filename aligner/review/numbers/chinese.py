@@ -453,7 +453,7 @@ def chinese_quantities(text: str) -> list[Quantity]:
 
 
 # A range whose scale character is written once, after its second figure: 2至3亿, 五至十万 ("$200-300 million").
-_CN_RANGE_BETWEEN = re.compile(r"\s*(?:至|到|[-–—~～])\s*")
+_CN_RANGE_BETWEEN = re.compile(r"\s*(?:至|到|[-–—~～])\s*|[条款项章节]\s*(?:至|到)\s*第")  # 第三条至第五条
 def _cn_scale_of(q: Quantity) -> float | None:
     """The factor of the scale character a quantity ends in (3亿, 十万), else None."""
     return next((f for unit, f in _CN_SCALES.items() if q.text.endswith(unit) and len(q.text) > len(unit)), None)
