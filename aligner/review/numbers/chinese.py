@@ -16,9 +16,8 @@ from aligner.review.numbers.common import (
     fractions_and_clocks,
     list_marker,
     per_mille,
-    inner_numbers,
+    ranges,
     share,
-    shared_scales,
     significant,
 )
 from aligner.review.numbers.multiples import chinese_multiple, chinese_multiples
@@ -449,11 +448,13 @@ def chinese_quantities(text: str) -> list[Quantity]:
         found.append(Quantity(s, values, hard, start, end, loose=(loose or marker) and not hard,
                               ordinal=rank, marker=marker))
     found = sorted((_in_metric(text, _with_durations(text, chinese_multiple(text, q))) for q in found), key=lambda q: q.start)
-    return inner_numbers(text, shared_scales(text, found, _CN_RANGE_BETWEEN, _cn_scale_of), _CN_RANGE_BETWEEN)
+    return ranges(text, found, _CN_RANGE_BETWEEN, _cn_scale_of)
 
 
-# A range whose scale character is written once, after its second figure: 2至3亿, 五至十万 ("$200-300 million").
-_CN_RANGE_BETWEEN = re.compile(r"\s*(?:至|到|[-–—~～])\s*|[条款项章节]\s*(?:至|到)\s*第")  # 第三条至第五条
+# What joins a range's two figures: 2至3亿, 五至十万 (a scale written once), 第3至5项, 第三条至第五条 (items).
+_CN_RANGE_BETWEEN = re.compile(r"\s*(?:至|到|[-–—~～])\s*|[条款项章节]\s*(?:至|到)\s*第")
+
+
 def _cn_scale_of(q: Quantity) -> float | None:
     """The factor of the scale character a quantity ends in (3亿, 十万), else None."""
     return next((f for unit, f in _CN_SCALES.items() if q.text.endswith(unit) and len(q.text) > len(unit)), None)

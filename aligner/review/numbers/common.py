@@ -150,7 +150,14 @@ def attached_to_word(text: str, start: int, end: int) -> bool:
     return re.match(f"[абвдеАБВДЕ](?![{LATIN}{CYR}])", text[end:]) is not None
 
 
-def shared_scales(text: str, found: list[Quantity], between: re.Pattern,
+def ranges(text: str, found: list[Quantity], between: re.Pattern,
+           scale_of: Callable[[Quantity], float | None]) -> list[Quantity]:
+    """`found` (in text order) read as ranges where two figures are joined by `between`: a scale written once
+    (`_shared_scales`) and the items a short range spans (`_inner_numbers`)."""
+    return _inner_numbers(text, _shared_scales(text, found, between, scale_of), between)
+
+
+def _shared_scales(text: str, found: list[Quantity], between: re.Pattern,
                   scale_of: Callable[[Quantity], float | None]) -> list[Quantity]:
     """The first figure of a range whose scale word follows only the second also read at that scale: the 2 of
     "$2-3 billion", «2–3 млрд» and 2至3亿 is 2 billion or 200 million as well as 2 (`found` in text order)."""
@@ -171,7 +178,7 @@ _ITEMS_BEFORE = re.compile(r"(?:(?i:items?|articles?|paragraphs?|clauses?|sectio
                            r"|[Пп]ункт\w*|[Сс]тать\w*|[Чч]аст\w*|[Гг]лав\w*|[Рр]аздел\w*|[Аа]бзац\w*|第)\s*$")
 
 
-def inner_numbers(text: str, found: list[Quantity], between: re.Pattern) -> list[Quantity]:
+def _inner_numbers(text: str, found: list[Quantity], between: re.Pattern) -> list[Quantity]:
     """`found` with the whole numbers a short range of items leaves unwritten (the 4 of "items 3 to 5", of 第3至5项),
     loose: the other side may list them (第3、4、5项), and none is a difference by itself."""
     inner = []

@@ -16,9 +16,8 @@ from aligner.review.numbers.common import (
     fractions_and_clocks,
     list_marker,
     per_mille,
-    inner_numbers,
+    ranges,
     share,
-    shared_scales,
 )
 from aligner.review.numbers.clock_words import clock_words
 from aligner.review.numbers.conversions import conversions
@@ -376,7 +375,8 @@ def _quarters(text: str, claims: Claims) -> None:
             claims.add(Quantity(m.group(0), (float(m.group(1) or m.group(2)),), False, m.start(), m.end(), ordinal=True))
 
 
-# A range whose scale word is written once, after its second figure: "$2-3 billion", «2–3 млрд», "five to ten thousand".
+# What joins a range's two figures: "$2-3 billion", «2–3 млрд», "five to ten thousand" (a scale written once), "items
+# 3 through 5", «с 4 по 7».
 _RANGE_BETWEEN = re.compile(r"\s*(?:[-–—]|to|through|or|до|по|или)\s*|(?<=\d)\s+and\s+", re.I)  # between 2 and 3 billion
 _LAST_WORD = re.compile(r"([A-Za-zА-Яа-яЁё]+)\.?$")
 
@@ -608,6 +608,5 @@ def latin_cyrillic_quantities(text: str, lang: str) -> list[Quantity]:
             found.append(Quantity(tok, (float(r),), False, w.start(), w.end(), ordinal=not marker, loose=marker,
                                   marker=marker))
     found = sorted((as_multiple(text, q, lang) for q in found), key=lambda q: q.start)
-    found = shared_scales(text, found, _RANGE_BETWEEN, lambda q: _scale_of(q, lang))
-    return conversions(text, inner_numbers(text, found, _RANGE_BETWEEN))
+    return conversions(text, ranges(text, found, _RANGE_BETWEEN, lambda q: _scale_of(q, lang)))
 
